@@ -1,0 +1,149 @@
+"""Is the student's expression the reference function? Decided numerically, with mistake diagnosis."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from grader.checks.base import Check, CheckContext, Outcome
+from grader.expressions.compare import Candidate, Tolerance, compare
+from grader.expressions.parse import ExpressionSyntaxError, parse_expression
+from grader.homework import Reference
+from grader.params import ParamError
+from grader.rubric import RubricItem
+
+MISTAKE_KINDS = ("scale", "missing_factor", "variant")
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known slip: ``scale`` (answer = k·reference), ``missing_factor`` (answer·F = reference),
+    ``variant`` (answer = another reference expression)."""
+
+    kind: str
+    feedback: str
+    credit: float = 0.0
+    factor: str | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class ExpressionParams:
+    reference: str
+    forbid: list[str] = field(default_factory=list)  # function names the asked-for form must not use
+    form_credit: float = 0.5
+    points: int = 16
+    min_valid: int = 12
+    rtol: float = 1e-6
+    atol: float = 1e-9
+    mistakes: list[Mistake] = field(default_factory=list)
+
+
+class ExpressionCheck(Check):
+    name = "expression"
+    Params = ExpressionParams
+
+    def validate(self, params: ExpressionParams, reference: Reference) -> None:
+        if params.reference not in reference.expressions:
+            raise ParamError(f"params.reference: no reference expression {params.reference!r}")
+        if not 1 <= params.min_valid <= params.points:
+            raise ParamError("params.min_valid must be between 1 and params.points")
+        for i, m in enumerate(params.mistakes):
+            where = f"params.mistakes[{i}]"
+            if m.kind not in MISTAKE_KINDS:
+                raise ParamError(f"{where}.kind must be one of {', '.join(MISTAKE_KINDS)}, found {m.kind!r}")
+            if m.kind in ("scale", "missing_factor"):
+                if not m.factor:
+                    raise ParamError(f"{where}.factor is required for kind {m.kind!r}")
+                try:
+                    parse_expression(m.factor, reference.vocabulary)
+                except ExpressionSyntaxError as exc:
+                    raise ParamError(f"{where}.factor: {exc}") from None
+            if m.kind == "variant" and m.reference not in reference.expressions:
+                raise ParamError(f"{where}.reference: no reference expression {m.reference!r}")
+            if not 0 <= m.credit <= 1:
+                raise ParamError(f"{where}.credit must be between 0 and 1")
+
+    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
+        p: ExpressionParams = item.params
+        ref = ctx.reference.expressions[p.reference]
+        raw = ctx.submission.answer(item.id)
+        if raw is None:
+            return Outcome.failed("no answer found")
+        vector = isinstance(ref, list)
+        text = _as_text(raw)
+        try:
+            answer = parse_expression(text, ctx.reference.vocabulary, allow_vector=vector)
+        except ExpressionSyntaxError as exc:
+            return Outcome(0.0, "review", f"could not read the answer: {exc}", {"answer": text[:500]})
+        details: dict[str, Any] = {"answer": text[:500], "read_as": _show(answer)}
+        refs = ref if vector else [ref]
+        answers = answer if isinstance(answer, list) else [answer]
+        if len(answers) != len(refs):
+            return Outcome.failed(f"expected {len(refs)} components, found {len(answers)}", **details)
+        parts = [self._component(a, r, i, p, ctx) for i, (a, r) in enumerate(zip(answers, refs))]
+        if any(part[2] == "invalid" for part in parts):
+            return Outcome(0.0, "review", "; ".join(f for _, f, s in parts if s == "invalid"), details)
+        fraction = sum(part[0] for part in parts) / len(parts)
+        if vector:
+            feedback = "; ".join(f"component {i + 1}: {f}" for i, (_, f, _) in enumerate(parts))
+        else:
+            feedback = parts[0][1]
+        return Outcome.graded(fraction, feedback, **details)
+
+    def _component(self, answer: sp.Expr, ref: sp.Expr, index: int, p: ExpressionParams,
+                   ctx: CheckContext) -> tuple[float, str, str]:
+        """(fraction, feedback, kind) for one component of an answer."""
+        model = ctx.reference.numeric_model
+        verdict = compare(answer, ref, model, points=p.points, min_valid=p.min_valid, seed=ctx.seed,
+                          tol=Tolerance(p.rtol, p.atol), candidates=self._candidates(p, ref, index, ctx.reference))
+        if verdict.valid_points < p.min_valid:
+            return 0.0, (f"invalid answer: defined at only {verdict.valid_points} of {p.points} sample points "
+                         f"(at least {p.min_valid} needed)"), "invalid"
+        if verdict.equal:
+            used = sorted(functions_used(answer) & set(p.forbid))
+            if used:
+                return p.form_credit, (f"equal to the reference, but the asked-for form must not use "
+                                       f"{', '.join(used)}"), "form"
+            return 1.0, "correct", "ok"
+        if verdict.mistake:
+            return verdict.mistake.credit, verdict.mistake.feedback, "mistake"
+        if verdict.ratio is not None:
+            return 0.0, f"not equal to the reference: it is {verdict.ratio:.4g} times the right answer", "wrong"
+        return 0.0, "not equal to the reference", "wrong"
+
+    @staticmethod
+    def _candidates(p: ExpressionParams, ref: sp.Expr, index: int, reference: Reference) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in p.mistakes:
+            if m.kind == "variant":
+                variant = reference.expressions[m.reference]  # type: ignore[index]
+                expr = variant[index] if isinstance(variant, list) else variant
+            else:
+                factor = parse_expression(m.factor or "1", reference.vocabulary)
+                expr = sp.Mul(ref, factor, evaluate=False) if m.kind == "scale" else sp.Mul(
+                    ref, sp.Pow(factor, -1, evaluate=False), evaluate=False)
+            out.append(Candidate(m.kind, expr, m.feedback, m.credit))
+        if not any(m.kind == "scale" and m.factor == "-1" for m in p.mistakes):
+            out.append(Candidate("scale", sp.Mul(sp.S.NegativeOne, ref, evaluate=False),
+                                 "sign flipped: the answer is minus the right one"))
+        return out
+
+
+def functions_used(expr: sp.Expr) -> set[str]:
+    names = {type(f).__name__ for f in expr.atoms(AppliedUndef)}
+    if expr.atoms(sp.exp) or sp.E in expr.atoms():
+        names.add("exp")
+    return names
+
+
+def _as_text(raw: Any) -> str:
+    if isinstance(raw, list):
+        return "[" + ", ".join(str(v) for v in raw) + "]"
+    return str(raw)
+
+
+def _show(expr: sp.Expr | list[sp.Expr]) -> str:
+    return str(expr) if not isinstance(expr, list) else "[" + ", ".join(str(e) for e in expr) + "]"

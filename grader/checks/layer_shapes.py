@@ -1,0 +1,49 @@
+"""Weight shapes and the activation chain of the student's network against the homework's layer table."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grader.checks.base import Check, CheckContext, Outcome
+from grader.checks.build import child_failure
+from grader.homework import Reference
+from grader.layers import compare_activations, compare_weights
+from grader.params import ParamError
+from grader.rubric import RubricItem
+
+
+@dataclass(frozen=True)
+class LayerShapesParams:
+    spec: str  # name of the layer table in the reference's tables
+
+
+def spec_table(reference: Reference, name: str) -> list:
+    table = reference.tables.get(name)
+    if not isinstance(table, list):
+        raise ParamError(f"params.spec: the reference has no layer table {name!r}")
+    return table
+
+
+class LayerShapesCheck(Check):
+    name = "layer_shapes"
+    Params = LayerShapesParams
+
+    def requests(self, params: LayerShapesParams) -> dict:
+        return {"probe": {}}
+
+    def validate(self, params: LayerShapesParams, reference: Reference) -> None:
+        spec_table(reference, params.spec)
+
+    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
+        failure = child_failure(ctx.measurements)
+        if failure:
+            return Outcome.failed(failure)
+        spec = spec_table(ctx.reference, item.params.spec)
+        probe = ctx.measurements["probe"]
+        weights = compare_weights(spec, probe["parameters"])
+        chain = compare_activations(spec, probe["activations"])
+        fraction = (weights.matched + chain.matched) / (weights.total + chain.total)
+        problems = weights.problems + chain.problems
+        details = {"activations": probe["activations"], "parameters": probe["parameters"]}
+        if not problems:
+            return Outcome.passed("every weight and activation shape matches the spec", **details)
+        return Outcome.graded(fraction, "; ".join(problems), **details)

@@ -1,0 +1,154 @@
+"""The ``grade`` command: argument parsing, exit codes and error lines; nothing else.
+
+Exit codes: 0 when the hand-in was graded (whatever its score), 2 on usage or rubric
+errors, 1 on an internal failure. ``main(argv)`` is what tests call.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import traceback
+from importlib import resources
+from pathlib import Path
+from typing import Any, Sequence
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+from grader import __version__
+from grader.errors import DataError, GraderError, PluginError, RubricError, SubmissionError, UsageError
+from grader.pipeline import Options, grade_submission
+from grader.report import write_reports
+from grader.report.console import render_console
+from grader.rubric import Rubric, load_rubric
+
+RUBRIC_ENV = "GRADER_RUBRIC"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="grade", description="Grade homework hand-ins against a rubric.")
+    p.add_argument("submission", nargs="?", help="a hand-in folder, e.g. submissions/<id>")
+    p.add_argument("--selftest", action="store_true", help="grade the reference solution; fail unless full marks")
+    p.add_argument("--rubric", help=f"rubric TOML file (default: ${RUBRIC_ENV}, else the installed homework's)")
+    p.add_argument("--out", default="reports", help="folder for report files (default: reports/)")
+    p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto", help="where to train (default auto)")
+    p.add_argument("--seed", type=int, default=0, help="seed for sampling and training (default 0)")
+    p.add_argument("--data-root", help="dataset folder (default: $GRADER_DATA_ROOT, else a cache folder)")
+    p.add_argument("--threads", type=int, help="CPU threads for training (default: all available cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    p.add_argument("-v", "--verbose", action="store_true", help="full tracebacks on errors")
+    p.add_argument("--version", action="version", version=f"grade {__version__}")
+    return p
+
+
+def default_rubric() -> Path:
+    """$GRADER_RUBRIC, else the single homework installed under ``reference/``."""
+    if os.environ.get(RUBRIC_ENV):
+        return Path(os.environ[RUBRIC_ENV])
+    found = sorted(p / "rubric.toml" for p in resources.files("reference").iterdir()  # type: ignore[attr-defined]
+                   if (p / "rubric.toml").is_file())
+    if len(found) != 1:
+        raise UsageError(f"{len(found)} homeworks installed; choose one with --rubric")
+    return Path(str(found[0]))
+
+
+def main(argv: Sequence[str] | None = None, console: Console | None = None) -> int:
+    console = console or Console()
+    err = Console(stderr=True)
+    args = build_parser().parse_args(argv)
+    try:
+        if args.selftest == bool(args.submission):
+            raise UsageError("give a hand-in folder, or --selftest")
+        if args.device == "cuda":
+            import torch
+
+            if not torch.cuda.is_available():
+                raise UsageError("--device cuda, but no CUDA device is available")
+        rubric = load_rubric(args.rubric or default_rubric())
+        options = Options(seed=args.seed, device=args.device, data_root=args.data_root, threads=args.threads)
+        if args.selftest:
+            return _selftest(rubric, options, Path(args.out), console, args.quiet)
+        _grade(Path(args.submission), rubric, options, Path(args.out), console, args.quiet)
+        return 0
+    except (UsageError, RubricError, SubmissionError, PluginError) as exc:
+        _error(err, exc, args.verbose)
+        return 2
+    except (DataError, GraderError) as exc:
+        _error(err, exc, args.verbose)
+        return 1
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # noqa: BLE001 - an internal failure gets one line (traceback with -v)
+        _error(err, exc, args.verbose, internal=True)
+        return 1
+
+
+def _grade(folder: Path, rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool):
+    with _progress(console, quiet) as on_event:
+        result = grade_submission(folder, rubric, options, on_event)
+    render_console(result, console)
+    written = write_reports(result, out)
+    console.print(f"reports: {written / 'report.json'}, {written / 'report.md'}")
+    return result
+
+
+def _selftest(rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool) -> int:
+    if rubric.reference.write_reference_handin is None:
+        raise UsageError("this homework's reference cannot write a reference hand-in")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reference-solution"
+        rubric.reference.write_reference_handin(folder)
+        result = _grade(folder, rubric, options, out, console, quiet)
+    short = [c for c in result.checks if c.status != "manual" and c.score < c.max_score]
+    if short:
+        console.print(f"[bold red]selftest FAILED[/]: the reference solution lost points on "
+                      f"{', '.join(c.id for c in short)}")
+        return 1
+    console.print("[bold green]selftest passed[/]: the reference solution earns every automatic point")
+    return 0
+
+
+class _progress:
+    """A rich progress bar fed by the child's training events."""
+
+    def __init__(self, console: Console, quiet: bool) -> None:
+        self.quiet = quiet or not console.is_terminal
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[info]}"),
+                            TimeRemainingColumn(), console=console, transient=True)
+        self.task: Any = None
+
+    def __enter__(self):
+        if self.quiet:
+            return None
+        self.bar.start()
+        self.task = self.bar.add_task("running the code", total=None, info="")
+        return self.on_event
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        if event.get("type") == "progress":
+            self.bar.update(self.task, description=f"training epoch {event['epoch']}", completed=event["step"],
+                            total=event["total"], info=f"loss {event['loss']:.4f}")
+        elif event.get("type") == "trained":
+            self.bar.update(self.task, description="evaluating on the test images", info="")
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.quiet:
+            self.bar.stop()
+
+
+def _error(console: Console, exc: BaseException, verbose: bool, internal: bool = False) -> None:
+    label = "internal error" if internal else "ERROR"
+    console.print(f"[bold red]{label}[/]: {exc}", highlight=False)
+    tip = getattr(exc, "tip", None)
+    if tip:
+        console.print(f"[yellow]TIP[/]: {tip}", highlight=False)
+    if verbose:
+        console.print(traceback.format_exc(), highlight=False)
+    elif internal:
+        console.print("run again with -v for the traceback", highlight=False)
+
+
+def entrypoint() -> None:
+    sys.exit(main())

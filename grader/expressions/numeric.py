@@ -1,0 +1,124 @@
+"""Evaluate sympy expressions numerically with mpmath, under the homework's definitions.
+
+A hand-written walker (not ``evalf``/``lambdify``) because answers are unevaluated
+trees: rebuilding them with substitutions would let sympy evaluate ``10**10**10``
+exactly. Here every node becomes an mpmath float at fixed precision, so the cost of
+an answer is bounded by its size. Undefined values (division by zero, a complex
+result, overflow) raise ``Undefined`` and the point is skipped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+import mpmath
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+PRECISION_DIGITS = 40
+LIMIT = mpmath.mpf(10) ** 200
+
+
+class Undefined(ArithmeticError):
+    """The expression has no finite real value at this point."""
+
+
+@dataclass(frozen=True)
+class NumericModel:
+    """What the names mean numerically.
+
+    ``variables``: free variables with the range they are sampled in (chosen to avoid
+    overflow). ``derived``: intermediate names (x1 = w1*x, ...) computed in order from
+    the variables. ``functions``: definitions of function names, as (parameters, body).
+    """
+
+    variables: Mapping[sp.Symbol, tuple[float, float]]
+    derived: Sequence[tuple[sp.Symbol, sp.Expr]] = ()
+    functions: Mapping[str, tuple[tuple[sp.Symbol, ...], sp.Expr]] = field(default_factory=dict)
+
+
+Env = dict[sp.Symbol, mpmath.mpf]
+
+
+def complete_env(model: NumericModel, values: Mapping[sp.Symbol, float]) -> Env:
+    """Variables at a point plus every derived name computed from them."""
+    with mpmath.workdps(PRECISION_DIGITS):
+        env: Env = {s: mpmath.mpf(v) for s, v in values.items()}
+        for sym, definition in model.derived:
+            env[sym] = evaluate(definition, env, model)
+        return env
+
+
+def evaluate(expr: sp.Expr, env: Env, model: NumericModel) -> mpmath.mpf:
+    """The value of ``expr`` at ``env``; raises ``Undefined`` where it has none."""
+    with mpmath.workdps(PRECISION_DIGITS):
+        try:
+            value = _eval(expr, env, model)
+        except (ZeroDivisionError, OverflowError, ValueError) as exc:
+            raise Undefined(str(exc)) from None
+        if isinstance(value, mpmath.mpc) or not mpmath.isfinite(value) or abs(value) > LIMIT:
+            raise Undefined("not a finite real number")
+        return value
+
+
+def _eval(e: sp.Basic, env: Env, model: NumericModel) -> mpmath.mpf:
+    if e.is_Symbol:
+        if e not in env:
+            raise Undefined(f"no value for {e}")
+        return env[e]
+    if e.is_Integer:
+        return mpmath.mpf(int(e))
+    if e.is_Rational:
+        return mpmath.mpf(int(e.p)) / int(e.q)
+    if e.is_Float:
+        return mpmath.mpf(e._mpf_)
+    if e is sp.E:
+        return mpmath.e
+    if e is sp.pi:
+        return mpmath.pi
+    if e.is_Add:
+        return mpmath.fsum(_real(_eval(a, env, model)) for a in e.args)
+    if e.is_Mul:
+        out = mpmath.mpf(1)
+        for a in e.args:
+            out *= _real(_eval(a, env, model))
+        return out
+    if e.is_Pow:
+        base, exp = _eval(e.base, env, model), _eval(e.exp, env, model)
+        if base == 0 and exp < 0:
+            raise ZeroDivisionError("division by zero")
+        return _real(mpmath.power(base, exp))
+    if isinstance(e, sp.exp):
+        arg = _eval(e.args[0], env, model)
+        if arg > 460:  # exp(460) ~ 1e200: beyond LIMIT anyway
+            raise OverflowError("exp overflow")
+        return mpmath.exp(arg)
+    if isinstance(e, sp.log):
+        arg = _eval(e.args[0], env, model)
+        if arg <= 0:
+            raise ValueError("log of a non-positive number")
+        return mpmath.log(arg)
+    if isinstance(e, AppliedUndef):
+        return _apply(e, env, model)
+    raise Undefined(f"cannot evaluate {type(e).__name__}")
+
+
+def _apply(e: AppliedUndef, env: Env, model: NumericModel) -> mpmath.mpf:
+    name = type(e).__name__
+    if name not in model.functions:
+        raise Undefined(f"no definition for function {name}")
+    params, body = model.functions[name]
+    if len(params) != len(e.args):
+        raise Undefined(f"{name} takes {len(params)} argument(s)")
+    inner = dict(env)
+    for p, a in zip(params, e.args):
+        inner[p] = _eval(a, env, model)
+    return _eval(body, inner, model)
+
+
+def _real(value: mpmath.mpf | mpmath.mpc) -> mpmath.mpf:
+    if isinstance(value, mpmath.mpc):
+        if value.imag != 0:
+            raise ValueError("complex value")
+        return value.real
+    return value

@@ -1,0 +1,127 @@
+"""Grade one hand-in: rubric items -> (one child run) -> checks -> one SubmissionResult."""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from grader import __version__
+from grader.checks.base import CheckContext, Outcome
+from grader.data import DatasetArrays, load_dataset
+from grader.results import CheckResult, SubmissionResult
+from grader.rubric import Rubric
+from grader.sandbox.runner import ChildJob, run_child
+from grader.submission import Submission, load_submission
+
+EventFn = Callable[[dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class Options:
+    seed: int = 0
+    device: str = "auto"
+    data_root: str | None = None
+    threads: int | None = None
+    probe_timeout_s: float = 120.0
+
+
+def resolve_device(device: str) -> str:
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    return device
+
+
+def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_event: EventFn | None = None,
+                     data: DatasetArrays | None = None) -> SubmissionResult:
+    """Grade the hand-in in ``folder``. Never raises for a broken hand-in: that costs it points."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    submission = load_submission(folder, rubric.code.file)
+    device = resolve_device(options.device)
+    requests = _merged_requests(rubric)
+    measurements: dict[str, Any] = {}
+    if requests and submission.code_path is None:
+        measurements["skipped"] = f"no {rubric.code.file} in the hand-in"
+    elif requests:
+        if "train" in requests and data is None:
+            t = time.perf_counter()
+            data = load_dataset(rubric.code.dataset, options.data_root)
+            timings["data_s"] = round(time.perf_counter() - t, 3)
+        job = ChildJob(
+            code_path=submission.code_path, class_name=rubric.code.class_name,
+            input_shape=rubric.code.input_shape, seed=options.seed, device=device,
+            threads=options.threads or max(1, len(os.sched_getaffinity(0))), mean=rubric.code.mean,
+            std=rubric.code.std, train=requests.get("train"),
+            timeout_s=options.probe_timeout_s + float(requests.get("timeout_s", 0)),
+        )
+        t = time.perf_counter()
+        measurements = run_child(job, data, on_event)
+        timings["child_s"] = round(time.perf_counter() - t, 3)
+        if "training" in measurements:
+            timings["train_s"] = measurements["training"].get("train_s", 0.0)
+            timings["eval_s"] = measurements.get("eval_s") or 0.0
+    t = time.perf_counter()
+    ctx = CheckContext(submission, rubric.reference, rubric.code, measurements, options.seed)
+    checks = [_run_check(rubric, item, ctx) for item in rubric.items]
+    timings["checks_s"] = round(time.perf_counter() - t, 3)
+    timings["total_s"] = round(time.perf_counter() - started, 3)
+    return SubmissionResult(
+        submission=submission.id, checks=checks, grader_version=__version__, seed=options.seed, device=device,
+        rubric=f"{rubric.name} ({rubric.path.name}, {rubric.digest})", measurements=_public(measurements),
+        timings=timings, notes=submission.notes + _child_notes(measurements),
+    )
+
+
+def _merged_requests(rubric: Rubric) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for item in rubric.items:
+        for key, value in rubric.plugin(item).requests(item.params).items():
+            if key == "timeout_s":
+                merged[key] = max(float(value), float(merged.get(key, 0)))
+            else:
+                merged.setdefault(key, value)
+    return merged
+
+
+def _run_check(rubric: Rubric, item: Any, ctx: CheckContext) -> CheckResult:
+    """One item; a check that crashes costs that item, with the reason, never the hand-in."""
+    try:
+        outcome = rubric.plugin(item).grade(item, ctx)
+        if not isinstance(outcome, Outcome):
+            raise TypeError(f"check returned {type(outcome).__name__}, not an Outcome")
+    except Exception as exc:  # noqa: BLE001 - a bug in one check must not lose the rest
+        outcome = Outcome.error(f"internal error in check {item.check!r}: {type(exc).__name__}: {exc}")
+    return CheckResult(item.id, item.title, outcome.fraction * item.points, item.points, outcome.status,
+                       outcome.feedback, outcome.details)
+
+
+def _public(measurements: dict[str, Any]) -> dict[str, Any]:
+    """What goes into report.json: the measured figures, not the raw probe dump."""
+    probe = measurements.get("probe") or {}
+    training = measurements.get("training") or {}
+    out: dict[str, Any] = {
+        "accuracy": measurements.get("accuracy"),
+        "param_count": probe.get("param_count"),
+        "output_shape": probe.get("output_shape"),
+        "epoch_losses": training.get("epoch_losses"),
+        "loss_curve": training.get("loss_curve"),
+        "channels_last": training.get("channels_last"),
+        "train_images": training.get("train_images"),
+    }
+    if "error" in measurements:
+        out["error"] = {k: measurements["error"].get(k) for k in ("stage", "error")}
+    if "child" in measurements:
+        out["child"] = {k: measurements["child"][k] for k in ("exit_code", "timed_out", "seconds")}
+    return out
+
+
+def _child_notes(measurements: dict[str, Any]) -> list[str]:
+    skipped = (measurements.get("import") or {}).get("skipped_lines") or []
+    if not skipped:
+        return []
+    lines = ", ".join(str(n) for n in skipped[:12]) + (" …" if len(skipped) > 12 else "")
+    return [f"top-level script code was not run (only definitions are loaded): lines {lines}"]

@@ -1,0 +1,31 @@
+"""Write ``report.json`` and ``report.md`` for one hand-in, atomically."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from grader.report.markdown import render_markdown
+from grader.results import SubmissionResult
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a killed grader never leaves half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_reports(result: SubmissionResult, out_dir: Path) -> Path:
+    """``out_dir/<id>/report.json`` and ``report.md``; returns the hand-in's report folder."""
+    folder = out_dir / result.submission
+    atomic_write(folder / "report.json", json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    atomic_write(folder / "report.md", render_markdown(result))
+    return folder

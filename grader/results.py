@@ -1,0 +1,77 @@
+"""The one result model. Every renderer (console, JSON, Markdown) reads it; none computes a score."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Status = Literal["pass", "partial", "fail", "error", "manual", "review"]
+STATUSES: tuple[Status, ...] = ("pass", "partial", "fail", "error", "manual", "review")
+
+
+@dataclass
+class CheckResult:
+    """The outcome of one rubric item.
+
+    ``details`` carries what a reader needs to see why (the text read, the
+    expression understood, measured values); it is rendered, never re-scored.
+    """
+
+    id: str
+    title: str
+    score: float
+    max_score: float
+    status: Status
+    feedback: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status!r}")
+        self.score = round(min(max(self.score, 0.0), self.max_score), 4)
+
+
+@dataclass
+class SubmissionResult:
+    """Everything known about one graded hand-in."""
+
+    submission: str
+    checks: list[CheckResult]
+    grader_version: str
+    seed: int
+    device: str
+    rubric: str
+    measurements: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return round(sum(c.score for c in self.checks), 4)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(c.max_score for c in self.checks), 4)
+
+    def check(self, item_id: str) -> CheckResult:
+        for c in self.checks:
+            if c.id == item_id:
+                return c
+        raise KeyError(item_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (``report.json``); stable keys that gradebooks rely on."""
+        return {
+            "submission": self.submission,
+            "score": self.score,
+            "max_score": self.max_score,
+            "checks": [asdict(c) for c in self.checks],
+            "grader_version": self.grader_version,
+            "seed": self.seed,
+            "device": self.device,
+            "rubric": self.rubric,
+            "accuracy": self.measurements.get("accuracy"),
+            "param_count": self.measurements.get("param_count"),
+            "measurements": self.measurements,
+            "timings": self.timings,
+            "notes": self.notes,
+        }

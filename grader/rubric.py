@@ -1,0 +1,135 @@
+"""Load and validate a rubric before any hand-in is touched.
+
+A rubric is a TOML file: a ``[homework]`` table (which reference module, how to
+find the student's code) and one ``[[item]]`` table per graded item (``id``,
+``title``, ``points``, ``check`` and the check's ``[item.params]``). Every problem is
+a :class:`RubricError` naming the file and line: an unknown check, a duplicate id,
+a bad parameter.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from grader.errors import RubricError
+from grader.homework import CodeSettings, Reference, load_reference
+from grader.params import ParamError, build_params
+from grader.plugins import Registry, discover
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+ITEM_KEYS = {"id", "title", "points", "check", "params"}
+
+
+@dataclass(frozen=True)
+class RubricItem:
+    id: str
+    title: str
+    points: float
+    check: str
+    params: Any
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Rubric:
+    path: Path
+    name: str
+    items: list[RubricItem]
+    code: CodeSettings
+    reference: Reference
+    registry: Registry
+    digest: str
+
+    @property
+    def max_score(self) -> float:
+        return sum(i.points for i in self.items)
+
+    def item(self, item_id: str) -> RubricItem:
+        return next(i for i in self.items if i.id == item_id)
+
+    def plugin(self, item: RubricItem) -> Any:
+        return self.registry.get(item.check)()  # type: ignore[misc]
+
+
+def load_rubric(path: str | Path, registry: Registry | None = None) -> Rubric:
+    """Parse and validate ``path``; raises RubricError (with a line number) on any problem."""
+    path = Path(path)
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RubricError(where, None, f"cannot read rubric: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RubricError(where, getattr(exc, "lineno", None), f"not valid TOML: {exc}") from None
+    registry = registry or discover()
+    homework = data.get("homework")
+    if not isinstance(homework, dict) or not isinstance(homework.get("reference"), str):
+        raise RubricError(where, _line_of(text, r"^\s*\[homework\]"), "needs [homework] with reference = \"module\"")
+    reference = load_reference(homework["reference"], where)
+    try:
+        code = build_params(CodeSettings, homework.get("code", {}), "homework.code")
+        code = CodeSettings(**{**code.__dict__, "input_shape": tuple(code.input_shape)})
+    except ParamError as exc:
+        raise RubricError(where, _line_of(text, r"^\s*\[homework\.code\]"), str(exc)) from None
+    raw_items = data.get("item")
+    if not isinstance(raw_items, list) or not raw_items:
+        raise RubricError(where, None, "no [[item]] tables: a rubric needs at least one graded item")
+    lines = _item_lines(text, len(raw_items))
+    items: list[RubricItem] = []
+    seen: dict[str, int | None] = {}
+    for raw, line in zip(raw_items, lines):
+        item = _build_item(raw, line, where, registry, reference)
+        if item.id in seen:
+            raise RubricError(where, line, f"duplicate item id {item.id!r} (first at line {seen[item.id]})")
+        seen[item.id] = line
+        items.append(item)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return Rubric(path, str(homework.get("name", path.stem)), items, code, reference, registry, digest)
+
+
+def _build_item(raw: Any, line: int | None, where: str, registry: Registry, reference: Reference) -> RubricItem:
+    if not isinstance(raw, dict):
+        raise RubricError(where, line, "an [[item]] must be a table")
+    unknown = sorted(set(raw) - ITEM_KEYS)
+    if unknown:
+        raise RubricError(where, line, f"unknown key {unknown[0]!r} in item (allowed: {', '.join(sorted(ITEM_KEYS))})")
+    item_id = raw.get("id")
+    if not isinstance(item_id, str) or not ID_PATTERN.match(item_id):
+        raise RubricError(where, line, f"item id must look like 'p1.b.i', found {item_id!r}")
+    points = raw.get("points")
+    if isinstance(points, bool) or not isinstance(points, (int, float)) or points < 0:
+        raise RubricError(where, line, f"item {item_id}: points must be a number >= 0, found {points!r}")
+    name = raw.get("check")
+    cls = registry.get(name) if isinstance(name, str) else None
+    if cls is None:
+        raise RubricError(where, line, f"item {item_id}: unknown check {name!r} (installed: {', '.join(registry.names())})")
+    try:
+        params = build_params(cls.Params, raw.get("params", {}), "params")
+        cls().validate(params, reference)
+    except ParamError as exc:
+        raise RubricError(where, line, f"item {item_id} ({name}): {exc}") from None
+    return RubricItem(item_id, str(raw.get("title", item_id)), float(points), name, params, line)
+
+
+def _item_lines(text: str, count: int) -> list[int | None]:
+    """The line of each ``[[item]]`` header, so errors can point at it."""
+    found = [i + 1 for i, line in enumerate(text.splitlines()) if re.match(r"^\s*\[\[\s*item\s*\]\]", line)]
+    return found if len(found) == count else [None] * count
+
+
+def _line_of(text: str, pattern: str) -> int | None:
+    for i, line in enumerate(text.splitlines()):
+        if re.match(pattern, line):
+            return i + 1
+    return None

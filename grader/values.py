@@ -1,0 +1,56 @@
+"""Read sizes and counts the way students write them: "24 x 24 x 20", "24×24×20", "25,050", "(20, 24, 24)"."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+MAX_VALUE_TEXT = 200
+_THOUSANDS = re.compile(r"(?<=\d)[,_\u2009\u202f\u00a0'](?=\d{3}(?!\d))")
+_SEPARATORS = re.compile(r"[x×X*,;()\[\]{}$\s]+|\bby\b")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)%?$")
+
+
+class ValueSyntaxError(ValueError):
+    """The text is not a number or a list of dimensions."""
+
+
+def parse_numbers(raw: Any) -> tuple[float, ...]:
+    """All numbers in ``raw``, in order; a TOML number or list is taken as it is."""
+    if isinstance(raw, bool):
+        raise ValueSyntaxError("expected a number or dimensions, found true/false")
+    if isinstance(raw, (int, float)):
+        return (float(raw),)
+    if isinstance(raw, list) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in raw):
+        return tuple(float(v) for v in raw)
+    if not isinstance(raw, str):
+        raise ValueSyntaxError(f"expected text or a number, found {type(raw).__name__}")
+    if len(raw) > MAX_VALUE_TEXT:
+        raise ValueSyntaxError(f"answer is longer than {MAX_VALUE_TEXT} characters")
+    text = _THOUSANDS.sub("", raw.strip().replace("\\times", "x"))
+    tokens = [t for t in _SEPARATORS.split(text) if t]
+    if not tokens:
+        raise ValueSyntaxError("no number found")
+    bad = [t for t in tokens if not _NUMBER.match(t)]
+    if bad:
+        raise ValueSyntaxError(f"cannot read {bad[0]!r} as a number")
+    return tuple(float(t.rstrip("%")) for t in tokens)
+
+
+def same_dims(a: tuple[float, ...], b: tuple[float, ...], *, ignore_unit_dims: bool, any_order: bool) -> bool:
+    """Equal dimensions, optionally ignoring 1s (28×28 = 28×28×1) and order (C×H×W = H×W×C)."""
+    if ignore_unit_dims:
+        a = tuple(v for v in a if v != 1) or (1.0,)
+        b = tuple(v for v in b if v != 1) or (1.0,)
+    if any_order:
+        return Counter(a) == Counter(b)
+    return a == b
+
+
+def off_by_one(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Same rank, every dimension within one, at least one different: the classic N−f vs N−f+1 slip."""
+    return len(a) == len(b) and a != b and all(abs(x - y) <= 1 for x, y in zip(a, b))
+
+
+def dims_text(values: tuple[float, ...]) -> str:
+    return "×".join(f"{v:g}" if v != int(v) else f"{int(v):,}" for v in values)

@@ -1,0 +1,1 @@
+"""Homeworks this grader knows: one sub-package each, holding its rubric and reference code."""
