@@ -71,7 +71,8 @@ def load_rubric(path: str | Path, registry: Registry | None = None) -> Rubric:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RubricError(where, getattr(exc, "lineno", None), f"not valid TOML: {exc}") from None
+        found = re.search(r"at line (\d+)", str(exc))
+        raise RubricError(where, int(found.group(1)) if found else None, f"not valid TOML: {exc}") from None
     registry = registry or discover()
     homework = data.get("homework")
     if not isinstance(homework, dict) or not isinstance(homework.get("reference"), str):

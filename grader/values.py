@@ -7,8 +7,9 @@ from typing import Any
 
 MAX_VALUE_TEXT = 200
 _THOUSANDS = re.compile(r"(?<=\d)[,_\u2009\u202f\u00a0'](?=\d{3}(?!\d))")
+_SPACED_THOUSANDS = re.compile(r"^\d{1,3}( \d{3})+$")
 _SEPARATORS = re.compile(r"[x×X*,;()\[\]{}$\s]+|\bby\b")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)%?$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
 class ValueSyntaxError(ValueError):
@@ -27,14 +28,17 @@ def parse_numbers(raw: Any) -> tuple[float, ...]:
         raise ValueSyntaxError(f"expected text or a number, found {type(raw).__name__}")
     if len(raw) > MAX_VALUE_TEXT:
         raise ValueSyntaxError(f"answer is longer than {MAX_VALUE_TEXT} characters")
-    text = _THOUSANDS.sub("", raw.strip().replace("\\times", "x"))
+    text = raw.rsplit("=", 1)[-1].replace("%", " ")  # "(5*5*1 + 1) * 20 = 520": the final right side
+    if _SPACED_THOUSANDS.match(text.strip()):  # "431 080"
+        text = text.replace(" ", "")
+    text = _THOUSANDS.sub("", text.strip().replace("\\times", "x"))
     tokens = [t for t in _SEPARATORS.split(text) if t]
     if not tokens:
         raise ValueSyntaxError("no number found")
     bad = [t for t in tokens if not _NUMBER.match(t)]
     if bad:
         raise ValueSyntaxError(f"cannot read {bad[0]!r} as a number")
-    return tuple(float(t.rstrip("%")) for t in tokens)
+    return tuple(float(t) for t in tokens)
 
 
 def same_dims(a: tuple[float, ...], b: tuple[float, ...], *, ignore_unit_dims: bool, any_order: bool) -> bool:

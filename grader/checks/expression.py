@@ -87,10 +87,13 @@ class ExpressionCheck(Check):
         if any(part[2] == "invalid" for part in parts):
             return Outcome(0.0, "review", "; ".join(f for _, f, s in parts if s == "invalid"), details)
         fraction = sum(part[0] for part in parts) / len(parts)
-        if vector:
-            feedback = "; ".join(f"component {i + 1}: {f}" for i, (_, f, _) in enumerate(parts))
+        feedbacks = [f for _, f, _ in parts]
+        if not vector:
+            feedback = feedbacks[0]
+        elif len(set(feedbacks)) == 1:
+            feedback = f"every component: {feedbacks[0]}"
         else:
-            feedback = parts[0][1]
+            feedback = "; ".join(f"component {i + 1}: {f}" for i, f in enumerate(feedbacks))
         return Outcome.graded(fraction, feedback, **details)
 
     def _component(self, answer: sp.Expr, ref: sp.Expr, index: int, p: ExpressionParams,

@@ -26,6 +26,7 @@ class ValueParams:
     ignore_unit_dims: bool = True
     any_order: bool = True
     mistakes: list[ValueMistake] = field(default_factory=list)
+    off_by_one_hint: str = ""  # added to the feedback when every dimension is within one of the answer
 
 
 class ValueCheck(Check):
@@ -79,7 +80,8 @@ class ValueCheck(Check):
                 return m.credit, m.feedback, shown
         want = parse_numbers(expected)
         if off_by_one(got, want):
-            return 0.0, f"{shown} is off by one: expected {dims_text(want)} (output size is N − f + 1)", shown
+            hint = f" ({p.off_by_one_hint})" if p.off_by_one_hint else ""
+            return 0.0, f"{shown} is off by one: expected {dims_text(want)}{hint}", shown
         return 0.0, f"{shown}, expected {dims_text(want)}", shown
 
     @staticmethod

@@ -64,7 +64,8 @@ def parse_expression(text: str, vocab: Vocabulary, *, allow_vector: bool = False
 
 def _normalise(text: str) -> str:
     """Typographic symbols students paste from their notes, mapped to operators."""
-    table = {"·": "*", "×": "*", "⋅": "*", "−": "-", "–": "-", "÷": "/", "²": "**2", "³": "**3"}
+    # "^" is power in mathematics; Python's "^" binds looser than "/" so it is rewritten, not mapped.
+    table = {"^": "**", "·": "*", "×": "*", "⋅": "*", "−": "-", "–": "-", "÷": "/", "²": "**2", "³": "**3"}
     for k, v in table.items():
         text = text.replace(k, v)
     return text.strip()
@@ -107,11 +108,9 @@ class _Builder:
             return sp.Mul(left, right, evaluate=False)
         if isinstance(op, ast.Div):
             return sp.Mul(left, sp.Pow(right, sp.S.NegativeOne, evaluate=False), evaluate=False)
-        if isinstance(op, (ast.Pow, ast.BitXor)):
-            if right.is_Number and abs(right) > MAX_EXPONENT:
+        if isinstance(op, ast.Pow):
+            if not right.free_symbols and _magnitude(right) > MAX_EXPONENT:
                 raise ExpressionSyntaxError(f"exponent {right} is too large (limit {MAX_EXPONENT})")
-            if right.is_Number and left.is_Number and abs(left) > 1 and isinstance(right, sp.Pow):
-                raise ExpressionSyntaxError("tower of numeric powers is too large")
             return sp.Pow(left, right, evaluate=False)
         raise ExpressionSyntaxError(f"operator {type(op).__name__} is not allowed in an answer")
 
@@ -137,6 +136,16 @@ class _Builder:
             raise ExpressionSyntaxError(f"{name}() takes {arity} argument(s), found {len(node.args)}")
         args = [self.build(a, depth + 1) for a in node.args]
         return func(*args, evaluate=False)  # type: ignore[operator]
+
+
+def _magnitude(expr: sp.Expr) -> float:
+    """|value| of a constant subexpression, computed in floating point (never exactly)."""
+    from grader.expressions.numeric import NumericModel, Undefined, evaluate
+
+    try:
+        return float(abs(evaluate(expr, {}, NumericModel(variables={}))))
+    except Undefined:
+        return float("inf")
 
 
 def _describe(node: ast.AST) -> str:

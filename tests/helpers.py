@@ -1,0 +1,24 @@
+"""Grade single rubric items against in-memory answers and measurements (no child, no disk)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from grader.checks.base import CheckContext
+from grader.pipeline import _run_check
+from grader.results import CheckResult
+from grader.rubric import Rubric
+from grader.sandbox.probe import probe
+from grader.submission import Submission
+from reference.mnist_backprop.net import Net
+
+
+def grade_item(rubric: Rubric, item_id: str, answers: dict[str, Any] | None = None,
+               measurements: dict[str, Any] | None = None, seed: int = 0) -> CheckResult:
+    sub = Submission("unit", Path("."), None, answers or {})
+    ctx = CheckContext(sub, rubric.reference, rubric.code, measurements or {}, seed)
+    return _run_check(rubric, rubric.item(item_id), ctx)
+
+
+def reference_probe(model=None) -> dict[str, Any]:
+    return {"probe": probe(model or Net(), (1, 28, 28), seed=0)}

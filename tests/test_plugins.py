@@ -1,0 +1,113 @@
+"""Checks are plugins: an outside package registers through the same entry-point group as the built-ins."""
+from __future__ import annotations
+
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from grader.checks.base import Check, Outcome
+from grader.errors import PluginError
+from grader.pipeline import Options, grade_submission
+from grader.plugins import Registry, discover
+from grader.rubric import load_rubric
+
+PLUGIN = '''
+from dataclasses import dataclass
+from grader.checks.base import Check, Outcome
+
+
+@dataclass(frozen=True)
+class WordsParams:
+    minimum: int
+
+
+class WordCount(Check):
+    """A tiny outside check: does the answer have enough words?"""
+    name = "wordcount"
+    Params = WordsParams
+
+    def grade(self, item, ctx):
+        words = len(str(ctx.submission.answer(item.id) or "").split())
+        return Outcome.graded(min(1.0, words / item.params.minimum), f"{words} words")
+'''
+
+
+@pytest.fixture
+def outside_plugin(tmp_path: Path):
+    """Install a one-module distribution with a grader.checks entry point onto sys.path."""
+    site = tmp_path / "site"
+    (site / "tiny_wordcount-1.0.dist-info").mkdir(parents=True)
+    (site / "tiny_wordcount.py").write_text(PLUGIN)
+    (site / "tiny_wordcount-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: tiny-wordcount\n"
+                                                                    "Version: 1.0\n")
+    (site / "tiny_wordcount-1.0.dist-info" / "entry_points.txt").write_text(
+        "[grader.checks]\nwordcount = tiny_wordcount:WordCount\n")
+    sys.path.insert(0, str(site))
+    yield site
+    sys.path.remove(str(site))
+    sys.modules.pop("tiny_wordcount", None)
+
+
+def test_builtins_are_entry_points() -> None:
+    names = discover().names()
+    for name in ("expression", "value", "layer_shapes", "param_count", "accuracy", "claims", "manual", "build"):
+        assert name in names
+
+
+def test_outside_plugin_is_discovered_and_grades(outside_plugin: Path, tmp_path: Path) -> None:
+    assert "wordcount" in discover().names()
+    rubric_path = tmp_path / "rubric.toml"
+    rubric_path.write_text(textwrap.dedent('''
+        [homework]
+        reference = "reference.mnist_backprop"
+        [[item]]
+        id = "essay"
+        points = 2
+        check = "wordcount"
+        [item.params]
+        minimum = 4
+    '''))
+    handin = tmp_path / "handin"
+    handin.mkdir()
+    (handin / "answers.toml").write_text('essay = "two words"\n')
+    result = grade_submission(handin, load_rubric(rubric_path), Options())
+    check = result.check("essay")
+    assert (check.score, check.status, check.feedback) == (1.0, "partial", "2 words")
+
+
+def test_outside_plugin_parameters_are_validated(outside_plugin: Path, tmp_path: Path) -> None:
+    from grader.errors import RubricError
+
+    path = tmp_path / "rubric.toml"
+    path.write_text('[homework]\nreference = "reference.mnist_backprop"\n[[item]]\nid = "e"\npoints = 1\n'
+                    'check = "wordcount"\n[item.params]\nminimum = "four"\n')
+    with pytest.raises(RubricError, match="params.minimum must be int"):
+        load_rubric(path)
+
+
+def test_malformed_plugins_are_refused_at_registration() -> None:
+    registry = Registry()
+
+    class NoParams:
+        def grade(self, item, ctx):
+            return Outcome.passed()
+
+    @dataclass(frozen=True)
+    class P:
+        pass
+
+    class BadSignature(Check):
+        Params = P
+
+        def grade(self, item):  # type: ignore[override]
+            return Outcome.passed()
+
+    with pytest.raises(PluginError, match="Params must be a dataclass"):
+        registry.register("a", NoParams)
+    with pytest.raises(PluginError, match="must take \\(self, item, ctx\\)"):
+        registry.register("b", BadSignature)
+    with pytest.raises(PluginError, match="is not a class"):
+        registry.register("c", lambda: None)  # type: ignore[arg-type]
