@@ -56,7 +56,7 @@ def default_rubric() -> Path:
 
 def main(argv: Sequence[str] | None = None, console: Console | None = None) -> int:
     console = console or Console()
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     args = build_parser().parse_args(argv)
     try:
         if args.selftest == bool(args.submission):

@@ -192,7 +192,7 @@ def test_accuracy_threshold_and_bands(rubric, accuracy, score, status) -> None:
 
 
 def test_accuracy_without_predictions_is_a_failure_with_the_reason(rubric) -> None:
-    m = {"error": {"stage": "train", "error": "timed out after 60 s during train"}}
+    m = {"error": {"stage": "train", "error": "timed out after 60 s"}}
     result = grade_item(rubric, "code.accuracy", measurements=m)
     assert result.status == "fail" and "timed out after 60 s" in result.feedback
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from grader.checks.base import Check, CheckContext, Outcome
+from grader.checks.build import describe_error
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
@@ -61,11 +62,13 @@ class AccuracyCheck(Check):
         acc = m.get("accuracy")
         training = m.get("training", {})
         details = {"accuracy": acc, "epoch_losses": training.get("epoch_losses"),
-                   "loss_curve": training.get("loss_curve"), "train_s": training.get("train_s"),
+                   "loss_curve": training.get("loss_curve"),
                    "recipe": f"{p.epochs} epoch(s), batch {p.batch_size}, Adam one-cycle max_lr {p.max_lr}"}
         if acc is None:
-            err = m.get("error") or {}
-            reason = err.get("error") or m.get("skipped") or "no predictions came back"
+            if m.get("error"):
+                reason = describe_error(m["error"])
+            else:
+                reason = m.get("skipped") or "no predictions came back"
             return Outcome.failed(f"could not train and evaluate the network: {reason}", **details)
         if acc >= p.threshold:
             return Outcome.passed(f"test accuracy {acc:.2f} % (threshold {p.threshold:.2f} %)", **details)

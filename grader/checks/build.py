@@ -12,6 +12,8 @@ STAGES = {
     "find": "looking for the network class",
     "build": "building the network",
     "forward": "running forward on a batch",
+    "train": "training",
+    "evaluate": "evaluating on the test images",
 }
 
 
@@ -21,9 +23,14 @@ def child_failure(measurements: Mapping[str, Any]) -> str | None:
         return None
     err = measurements.get("error")
     if err:
-        where = STAGES.get(err.get("stage", ""), err.get("stage", "running the code"))
-        return f"failed while {where}: {err.get('error')}"
+        return describe_error(err)
     return str(measurements.get("skipped", "the code was not run"))
+
+
+def describe_error(err: Mapping[str, Any]) -> str:
+    """The child's error event as one sentence: where it failed and why."""
+    where = STAGES.get(err.get("stage", ""), err.get("stage") or "running the code")
+    return f"failed while {where}: {err.get('error')}"
 
 
 class BuildCheck(Check):

@@ -54,8 +54,9 @@ def main(request_path: str) -> int:
         from grader.sandbox.probe import probe
 
         training.set_determinism(req["seed"], req["threads"])
+        chan.send("stage", stage=stage)
         module, skipped = load_module(Path(req["code_path"]))
-        chan.send("stage", stage="import", ok=True, skipped_lines=skipped)
+        chan.send("imported", skipped_lines=skipped)
         stage = "find"
         cls = getattr(module, req["class_name"], None)
         if not isinstance(cls, type) or not issubclass(cls, torch.nn.Module):
@@ -64,11 +65,14 @@ def main(request_path: str) -> int:
             hint = f"; nn.Module classes found: {', '.join(modules)}" if modules else ""
             raise LookupError(f"no nn.Module class named {req['class_name']!r}{hint}")
         stage = "build"
+        chan.send("stage", stage=stage)
         model = cls()
         stage = "forward"
+        chan.send("stage", stage=stage)
         chan.send("probe", **probe(model, tuple(req["input_shape"]), req["seed"]))
         if req.get("train"):
             stage = "train"
+            chan.send("stage", stage=stage)
             _train_and_predict(chan, cls, req)
     except BaseException as exc:  # noqa: BLE001 - every failure of student code is reported, not raised
         chan.send("error", stage=stage, error=_error_text(exc), traceback=traceback.format_exc()[-4000:])

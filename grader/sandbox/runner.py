@@ -105,8 +105,8 @@ def _spawn(job: ChildJob, work: Path, request: dict[str, Any], permutation: torc
         "output_tail": _tail(work / "output.log"),
     }
     if timed_out:
-        stage = measured.get("stage", "import")
-        measured.setdefault("error", {"stage": stage, "error": f"timed out after {job.timeout_s:.0f} s during {stage}"})
+        measured.setdefault("error", {"stage": measured.get("stage", "import"),
+                                      "error": f"timed out after {job.timeout_s:.0f} s"})
     elif "done" not in measured and "error" not in measured:
         measured["error"] = {"stage": measured.get("stage", "?"),
                              "error": f"the process ended early (exit code {proc.returncode}) without a result"}
@@ -149,12 +149,10 @@ def _record(line: bytes, measured: dict[str, Any], on_event: Callable[[dict[str,
         on_event({"type": kind, **event})
     if kind == "stage":
         measured["stage"] = event.get("stage")
+    elif kind == "imported":
         measured["import"] = event
     elif kind == "probe":
-        measured["stage"] = "probe"
-        measured.update(probe=event)
-    elif kind == "progress":
-        measured["stage"] = "train"
+        measured["probe"] = event
     elif kind == "trained":
         measured["stage"] = "evaluate"
         measured["training"] = event

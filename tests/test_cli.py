@@ -1,0 +1,57 @@
+"""The grade command: exit codes, error lines and report files (no training here)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rich.console import Console
+
+from grader.cli import main
+from tests.conftest import ROOT
+
+
+def run(argv: list[str], capsys) -> tuple[int, str]:
+    console = Console(width=200, force_terminal=False)
+    code = main(argv, console=console)
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_usage_errors_exit_2(capsys, tmp_path: Path) -> None:
+    code, out = run([], capsys)
+    assert code == 2 and "give a hand-in folder, or --selftest" in out
+    code, out = run([str(tmp_path / "nope")], capsys)
+    assert code == 2 and "is not a folder" in out
+
+
+def test_rubric_errors_exit_2_before_grading(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "rubric.toml"
+    bad.write_text('[homework]\nreference = "reference.mnist_backprop"\n[[item]]\nid = "a"\npoints = 1\ncheck = "x"\n')
+    code, out = run([str(ROOT / "submissions" / "example-correct"), "--rubric", str(bad),
+                     "--out", str(tmp_path / "r")], capsys)
+    assert code == 2 and f"{bad}:3: item a: unknown check 'x'" in out
+    assert not (tmp_path / "r").exists()
+
+
+def test_grades_and_writes_reports(capsys, tmp_path: Path) -> None:
+    """A rubric without the code items: the written answers of the correct example, end to end."""
+    text = (ROOT / "reference" / "mnist_backprop" / "rubric.toml").read_text()
+    answers_only = text.split("# ---------------------------------------------------------------- the code")[0]
+    rubric = tmp_path / "answers.toml"
+    rubric.write_text(answers_only)
+    out_dir = tmp_path / "reports"
+    code, out = run([str(ROOT / "submissions" / "example-correct"), "--rubric", str(rubric), "--out", str(out_dir)],
+                    capsys)
+    assert code == 0, out
+    report = json.loads((out_dir / "example-correct" / "report.json").read_text())
+    assert report["submission"] == "example-correct"
+    assert report["score"] == report["max_score"] - 4  # p1.a and p1.c (2 points each) wait for a person
+    assert {c["status"] for c in report["checks"]} == {"pass", "manual"}
+    for key in ("grader_version", "seed", "device", "accuracy", "param_count", "timings"):
+        assert key in report
+    for check in report["checks"]:
+        assert set(check) >= {"id", "score", "max_score", "status", "feedback"}
+    md = (out_dir / "example-correct" / "report.md").read_text()
+    assert "| `p1.e.w1` | (e) ∂f/∂w1 | 2 / 2 | pass | correct |" in md
+    assert "read as:" in md
+    assert "total" in out and "p1.f.grad" in out

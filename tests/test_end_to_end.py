@@ -1,0 +1,89 @@
+"""Real grading on the real MNIST: the example hand-ins, the self-test, reproducibility.
+
+These train networks (about 45 s each on 2 cores). They are the suite's slow tier.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from grader.checks.accuracy import AccuracyParams
+from grader.cli import main
+from grader.data import load_dataset
+from grader.pipeline import Options, grade_submission
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.training
+
+AUTOMATIC = ["p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b", "p2.c",
+             "code.build", "code.shapes", "code.params", "code.accuracy", "code.claims"]
+
+
+@pytest.fixture(scope="module")
+def mnist(data_root: str):
+    return load_dataset("MNIST", data_root)
+
+
+def test_correct_example_earns_every_automatic_point(rubric, mnist, data_root) -> None:
+    result = grade_submission(ROOT / "submissions" / "example-correct", rubric, Options(data_root=data_root),
+                              data=mnist)
+    for item in AUTOMATIC:
+        check = result.check(item)
+        assert (check.status, check.score) == ("pass", check.max_score), (item, check.feedback)
+    assert result.measurements["accuracy"] >= 99.0
+    assert result.measurements["train_images"] == 60_000
+    assert {result.check("p1.a").status, result.check("p1.c").status} == {"manual"}
+
+
+def test_mistakes_example_loses_exactly_its_slips(rubric, mnist, data_root) -> None:
+    result = grade_submission(ROOT / "submissions" / "example-mistakes", rubric, Options(data_root=data_root),
+                              data=mnist)
+    expected = {  # item: (score, words the feedback must contain)
+        "p1.b.i": (0.5, "sign flipped"),
+        "p1.e.w1": (1.0, "missing chain-rule factor x"),
+        "p1.f.grad": (1.5, "missing factor 2"),
+        "p1.f.update": (0.0, "gradient ascent"),
+        "p2.a": (1.5, "off by one"),
+        "p2.c": (round(3 * 8 / 9, 4), "biases left out"),
+        "code.claims": (round(2 / 3, 4), "conv1 output shape: stated 25×25×20"),
+    }
+    for item in AUTOMATIC:
+        check = result.check(item)
+        if item in expected:
+            score, words = expected[item]
+            assert check.score == pytest.approx(score, abs=1e-4), (item, check.feedback)
+            assert words in check.feedback, (item, check.feedback)
+        else:
+            assert check.score == check.max_score, (item, check.feedback)
+    assert result.measurements["channels_last"] is False  # x.view(-1, 800) falls back to the plain layout
+    assert any("top-level script code was not run" in n for n in result.notes)
+
+
+def test_selftest_passes(data_root, tmp_path: Path, capsys) -> None:
+    code = main(["--selftest", "--data-root", data_root, "--out", str(tmp_path)], console=Console(width=200))
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "selftest passed" in out
+
+
+def test_same_seed_same_report(rubric, mnist, data_root, tmp_path: Path) -> None:
+    """Grading twice with one seed gives the same report; a short training keeps this test quick."""
+    items = [dataclasses.replace(i, params=dataclasses.replace(i.params, train_limit=6000, epochs=1))
+             if isinstance(i.params, AccuracyParams) else i for i in rubric.items]
+    short = dataclasses.replace(rubric, items=items)
+    handin = tmp_path / "copy"
+    shutil.copytree(ROOT / "submissions" / "example-correct", handin)
+    reports = []
+    for _ in range(2):
+        result = grade_submission(handin, short, Options(seed=5, data_root=data_root), data=mnist)
+        data = result.to_dict()
+        data.pop("timings")
+        data["measurements"].pop("child")
+        reports.append(json.dumps(data, sort_keys=True))
+    assert reports[0] == reports[1]
+    assert json.loads(reports[0])["accuracy"] > 90
