@@ -102,7 +102,7 @@ def _train_and_predict(chan: Channel, cls: type, req: dict[str, Any]) -> None:
     chan.send("trained", **info)
     eval_started = time.perf_counter()
     predictions = training.predict(model, test_x, mean=req["mean"], std=req["std"], device=device,
-                                   batch_size=recipe.eval_batch_size)
+                                   batch_size=recipe.eval_batch_size, channels_last=info["channels_last"])
     chan.send("predictions", values=predictions, eval_s=round(time.perf_counter() - eval_started, 3),
               total_s=round(time.perf_counter() - started, 3))
 

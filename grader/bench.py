@@ -1,0 +1,258 @@
+"""Training-speed benchmark: the grader's recipe against the classic pipeline, in one run.
+
+``python -m grader.bench [--quick] [--json FILE] [--data-root DIR]`` prints a table of
+figures, every one measured in this run on this machine: seconds per epoch, wall
+time until the test accuracy first reaches 99 % (evaluating after each epoch), the
+whole ``grade`` of the correct example with its breakdown, and achieved against peak
+GFLOP/s (a GEMM). Each training runs in its own process: the grader's with the same
+environment its sandboxed child gets, the baseline with the ordinary one.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+MAX_BASELINE_EPOCHS = 10
+TARGET = 99.0
+
+
+def _flops_per_training_image() -> float:
+    """2·MACs forward, twice that backward, except the first layer (no input gradient)."""
+    from reference.mnist_backprop.spec import LAYERS
+
+    fwd = []
+    for layer in LAYERS:
+        if layer.weight is None:
+            continue
+        per_output = 1
+        for d in layer.weight[1:]:
+            per_output *= d
+        outputs = 1
+        for d in layer.output:
+            outputs *= d
+        fwd.append(2.0 * per_output * outputs)
+    return 3 * sum(fwd) - fwd[0]
+
+
+def _accuracy(model: Any, test: Any, grader_path: bool, channels_last: bool = False) -> float:
+    import torch
+
+    from grader.training import predict
+
+    if grader_path:
+        preds = torch.tensor(predict(model, test.data, mean=0.1307, std=0.3081, device=torch.device("cpu"),
+                                     batch_size=1000, channels_last=channels_last))
+    else:
+        model.eval()
+        x = (test.data.unsqueeze(1).float() / 255 - 0.1307) / 0.3081
+        with torch.no_grad():
+            preds = torch.cat([model(x[i:i + 1000]).argmax(1) for i in range(0, len(x), 1000)])
+    return float((preds == test.targets).double().mean() * 100)
+
+
+def phase_baseline(data_root: str, epochs: int) -> dict[str, Any]:
+    """The classic pipeline: transforms per image, DataLoader batch 64, SGD 0.01 momentum 0.9."""
+    import torch
+    import torch.nn.functional as F
+    from torchvision import datasets, transforms
+
+    from reference.mnist_backprop.net import Net
+
+    torch.manual_seed(0)
+    tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.1307,), (0.3081,))])
+    loader = torch.utils.data.DataLoader(datasets.MNIST(data_root, train=True, transform=tf), batch_size=64,
+                                         shuffle=True)
+    test = datasets.MNIST(data_root, train=False)
+    model = Net()
+    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    started, epoch_s, reached, accs = time.perf_counter(), [], None, []
+    for _ in range(epochs):
+        t = time.perf_counter()
+        model.train()
+        for x, y in loader:
+            opt.zero_grad()
+            F.cross_entropy(model(x), y).backward()
+            opt.step()
+        epoch_s.append(time.perf_counter() - t)
+        accs.append(_accuracy(model, test, grader_path=False))
+        if accs[-1] >= TARGET:
+            reached = time.perf_counter() - started
+            break
+    return {"epoch_s": epoch_s[0], "time_to_99_s": reached, "accuracies": accs}
+
+
+def phase_grader(data_root: str, epochs: int) -> dict[str, Any]:
+    """The grader's recipe (one schedule over ``epochs``), evaluating after each epoch."""
+    import torch
+
+    from grader.data import load_dataset
+    from grader.training import Recipe, set_determinism, train
+    from reference.mnist_backprop.net import Net
+
+    data = load_dataset("MNIST", data_root)
+    test = type("Test", (), {"data": data.test_images, "targets": data.test_labels})
+    set_determinism(0, len(os.sched_getaffinity(0)))
+    model = Net()
+    accs: list[float] = []
+    marks: dict[str, float] = {"eval_s": 0.0}
+    started = time.perf_counter()
+
+    def evaluate(epoch: int, channels_last: bool) -> None:
+        t = time.perf_counter()
+        accs.append(_accuracy(model, test, grader_path=True, channels_last=channels_last))
+        marks["eval_s"] += time.perf_counter() - t
+        if accs[-1] >= TARGET and "reached" not in marks:
+            marks["reached"] = time.perf_counter() - started
+
+    info = train(model, data.train_images, data.train_labels, Recipe(epochs=epochs), seed=0, mean=0.1307,
+                 std=0.3081, device=torch.device("cpu"), after_epoch=evaluate)
+    train_s = info["train_s"] - marks["eval_s"]
+    return {"epoch_s": train_s / epochs, "time_to_99_s": marks.get("reached"), "accuracies": accs,
+            "train_s": train_s, "achieved_gflops": _flops_per_training_image() * 60_000 * epochs / train_s / 1e9}
+
+
+def phase_gemm() -> dict[str, Any]:
+    """Peak: float32 GEMM GFLOP/s on all cores, best of several."""
+    import torch
+
+    torch.set_num_threads(len(os.sched_getaffinity(0)))
+    n = 2048
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    for _ in range(3):
+        a @ b
+    best = 0.0
+    for _ in range(10):
+        t = time.perf_counter()
+        a @ b
+        best = max(best, 2 * n**3 / (time.perf_counter() - t) / 1e9)
+    return {"peak_gflops": best}
+
+
+def phase_grade(data_root: str) -> dict[str, Any]:
+    """The whole grade of the correct example, start to report files."""
+    import tempfile
+
+    from rich.console import Console
+
+    from grader.pipeline import Options, grade_submission
+    from grader.report import write_reports
+    from grader.report.console import render_console
+    from grader.rubric import load_rubric
+
+    root = Path(__file__).resolve().parents[1]
+    started = time.perf_counter()
+    rubric = load_rubric(root / "reference" / "mnist_backprop" / "rubric.toml")
+    result = grade_submission(root / "submissions" / "example-correct", rubric, Options(data_root=data_root))
+    t = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        render_console(result, Console(file=open(os.devnull, "w")))
+        write_reports(result, Path(tmp))
+    reports_s = time.perf_counter() - t
+    wall = time.perf_counter() - started
+    tm = result.timings
+    return {
+        "grade_wall_s": wall, "score": result.score, "max_automatic": sum(
+            c.max_score for c in result.checks if c.status != "manual"),
+        "breakdown": {
+            "sandbox_s": tm.get("child_s", 0) - tm.get("train_s", 0) - tm.get("eval_s", 0),
+            "data_s": tm.get("data_s", 0), "train_s": tm.get("train_s", 0), "eval_s": tm.get("eval_s", 0),
+            "answers_s": tm.get("checks_s", 0), "reports_s": reports_s,
+            "other_s": wall - tm.get("total_s", 0) - reports_s,
+        },
+    }
+
+
+def _run_phase(name: str, args: argparse.Namespace, grader_env: bool) -> dict[str, Any]:
+    """Each phase in a fresh process, so allocator settings and warm caches do not leak between them."""
+    from grader.sandbox.runner import MALLOC_ENV
+
+    env = dict(os.environ)
+    if grader_env:
+        env.update(MALLOC_ENV)
+    cmd = [sys.executable, "-m", "grader.bench", "--phase", name, "--data-root", args.data_root,
+           "--epochs", str(args.epochs)]
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_all(args: argparse.Namespace) -> dict[str, Any]:
+    import torch
+
+    gemm = _run_phase("gemm", args, grader_env=True)
+    grader = _run_phase("grader", args, grader_env=True)
+    args.epochs = 1 if args.quick else MAX_BASELINE_EPOCHS
+    baseline = _run_phase("baseline", args, grader_env=False)
+    grade = _run_phase("grade", args, grader_env=True)
+    ratio = lambda a, b: None if a is None or b is None else a / b  # noqa: E731
+    return {
+        "cores": len(os.sched_getaffinity(0)),
+        "device": "cuda" if torch.cuda.is_available() else "cpu",
+        "baseline_epoch_s": baseline["epoch_s"],
+        "grader_epoch_s": grader["epoch_s"],
+        "epoch_speedup": ratio(baseline["epoch_s"], grader["epoch_s"]),
+        "baseline_time_to_99_s": None if args.quick else baseline["time_to_99_s"],
+        "grader_time_to_99_s": grader["time_to_99_s"],
+        "time_to_99_speedup": None if args.quick else ratio(baseline["time_to_99_s"], grader["time_to_99_s"]),
+        "baseline_accuracies": baseline["accuracies"],
+        "grader_accuracies": grader["accuracies"],
+        "grade_wall_s": grade["grade_wall_s"],
+        "grade_over_train": ratio(grade["grade_wall_s"], grade["breakdown"]["train_s"]),
+        "grade_score": f'{grade["score"]:g} / {grade["max_automatic"]:g} automatic',
+        "breakdown": grade["breakdown"],
+        "achieved_gflops": grader["achieved_gflops"],
+        "peak_gflops": gemm["peak_gflops"],
+        "achieved_share_of_peak": grader["achieved_gflops"] / gemm["peak_gflops"],
+    }
+
+
+def print_table(figures: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="grader benchmark", title_justify="left")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v:.2f}" for k, v in value.items())
+        elif isinstance(value, float):
+            value = f"{value:.3f}"
+        elif isinstance(value, list):
+            value = ", ".join(f"{v:.2f}" for v in value)
+        table.add_row(key, str(value))
+    Console().print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from grader.data import resolve_root
+
+    p = argparse.ArgumentParser(prog="python -m grader.bench", description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="skip the baseline's time to 99 %% (one baseline epoch)")
+    p.add_argument("--json", help="also write the figures to this file")
+    p.add_argument("--data-root", help="dataset root (default: $GRADER_DATA_ROOT, else the cache folder)")
+    p.add_argument("--epochs", type=int, default=2, help="epochs of the grader's recipe (default 2)")
+    p.add_argument("--phase", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    args.data_root = str(resolve_root(args.data_root)[0])
+    if args.phase:
+        phases = {"baseline": lambda: phase_baseline(args.data_root, args.epochs),
+                  "grader": lambda: phase_grader(args.data_root, args.epochs),
+                  "gemm": phase_gemm, "grade": lambda: phase_grade(args.data_root)}
+        print(json.dumps(phases[args.phase]()))
+        return 0
+    figures = run_all(args)
+    print_table(figures)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "
+")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
