@@ -249,8 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = run_all(args)
     print_table(figures)
     if args.json:
-        Path(args.json).write_text(json.dumps(figures, indent=2) + "
-")
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
     return 0
 
 
