@@ -14,6 +14,7 @@ from typing import Any, Callable, Mapping
 import sympy as sp
 
 from grader.errors import RubricError
+from grader.expressions.latex import LatexVocabulary
 from grader.expressions.numeric import NumericModel
 from grader.expressions.parse import Vocabulary
 
@@ -27,6 +28,8 @@ class Reference:
     expressions: Mapping[str, sp.Expr | list[sp.Expr]]
     tables: Mapping[str, Any] = field(default_factory=dict)
     write_reference_handin: Callable[[Path], None] | None = None
+    latex: LatexVocabulary | None = None  # for answers written in LaTeX reports
+    classify_lhs: Callable[[str], str | None] | None = None  # what an equation's left side names
 
 
 @dataclass(frozen=True)

@@ -40,11 +40,11 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
     """Grade the hand-in in ``folder``. Never raises for a broken hand-in: that costs it points."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    submission = load_submission(folder, rubric.code.file)
+    submission = load_submission(folder, rubric)
     device = resolve_device(options.device)
     requests = _merged_requests(rubric)
     measurements: dict[str, Any] = {}
-    if requests and submission.code_path is None:
+    if requests and submission.code is None:
         measurements["skipped"] = f"no {rubric.code.file} in the hand-in"
     elif requests:
         if "train" in requests and data is None:
@@ -52,7 +52,7 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
             data = load_dataset(rubric.code.dataset, options.data_root)
             timings["data_s"] = round(time.perf_counter() - t, 3)
         job = ChildJob(
-            code_path=submission.code_path, class_name=rubric.code.class_name,
+            code=submission.code, code_name=rubric.code.file, class_name=rubric.code.class_name,
             input_shape=rubric.code.input_shape, seed=options.seed, device=device,
             threads=options.threads or max(1, len(os.sched_getaffinity(0))), mean=rubric.code.mean,
             std=rubric.code.std, train=requests.get("train"),
@@ -95,6 +95,10 @@ def _run_check(rubric: Rubric, item: Any, ctx: CheckContext) -> CheckResult:
             raise TypeError(f"check returned {type(outcome).__name__}, not an Outcome")
     except Exception as exc:  # noqa: BLE001 - a bug in one check must not lose the rest
         outcome = Outcome.error(f"internal error in check {item.check!r}: {type(exc).__name__}: {exc}")
+    if outcome.missing and item.text is not None and ctx.submission.source not in ("", "answers.toml"):
+        where = f"part ({')('.join(item.text.part.split('.')[1:])}) of problem {item.text.part.split('.')[0]}"
+        outcome = Outcome(0.0, "review", f"no answer found in {where} of {ctx.submission.source}; "
+                          "a person should check", outcome.details)
     return CheckResult(item.id, item.title, outcome.fraction * item.points, item.points, outcome.status,
                        outcome.feedback, outcome.details)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from grader.errors import RubricError
 from grader.homework import CodeSettings, Reference, load_reference
 from grader.params import ParamError, build_params
 from grader.plugins import Registry, discover
+from grader.reading.extract import TextSpec
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -26,7 +27,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
-ITEM_KEYS = {"id", "title", "points", "check", "params"}
+ITEM_KEYS = {"id", "title", "points", "check", "params", "text"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class RubricItem:
     check: str
     params: Any
     line: int | None
+    text: TextSpec | None = None  # where the answer is in a written report
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Rubric:
     reference: Reference
     registry: Registry
     digest: str
+    text_claims: dict[str, list[str]] = field(default_factory=dict)  # answer path -> label patterns
 
     @property
     def max_score(self) -> float:
@@ -96,7 +99,16 @@ def load_rubric(path: str | Path, registry: Registry | None = None) -> Rubric:
         seen[item.id] = line
         items.append(item)
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return Rubric(path, str(homework.get("name", path.stem)), items, code, reference, registry, digest)
+    try:
+        claims = build_params(_TextClaims, homework.get("text", {}), "homework.text").claims
+    except ParamError as exc:
+        raise RubricError(where, _line_of(text, r"^\s*\[homework\.text\]"), str(exc)) from None
+    return Rubric(path, str(homework.get("name", path.stem)), items, code, reference, registry, digest, claims)
+
+
+@dataclass(frozen=True)
+class _TextClaims:
+    claims: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _build_item(raw: Any, line: int | None, where: str, registry: Registry, reference: Reference) -> RubricItem:
@@ -120,7 +132,11 @@ def _build_item(raw: Any, line: int | None, where: str, registry: Registry, refe
         cls().validate(params, reference)
     except ParamError as exc:
         raise RubricError(where, line, f"item {item_id} ({name}): {exc}") from None
-    return RubricItem(item_id, str(raw.get("title", item_id)), float(points), name, params, line)
+    try:
+        spec = None if "text" not in raw else build_params(TextSpec, raw["text"], "text")
+    except ParamError as exc:
+        raise RubricError(where, line, f"item {item_id}: {exc}") from None
+    return RubricItem(item_id, str(raw.get("title", item_id)), float(points), name, params, line, spec)
 
 
 def _item_lines(text: str, count: int) -> list[int | None]:

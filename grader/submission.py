@@ -1,37 +1,46 @@
-"""A hand-in on disk: its folder, its code file and its answers.
+"""A hand-in on disk: its code and its answers, whatever form they came in.
 
-Answer sources are read as data, never run. ``answers.toml`` maps rubric ids to
-answers, either as quoted dotted keys (``"p1.b.i" = "..."``) or as nested tables
-(``[p2.c]`` with one key per field). A broken answer file costs the items it holds,
-with a note that says why; it never stops the grading of the code.
+A hand-in is a folder (or a single report file). Answers come from ``answers.toml``
+(rubric ids as keys), else from a written report (``report.md``/``.txt``/``.tex``) or a
+notebook (``report.ipynb``), read by ``grader.reading``. The code is the rubric's code
+file, else the notebook cell or fenced code block that defines the network class.
+Nothing is run here, and a broken file becomes a note that costs the items it holds.
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from grader.errors import SubmissionError
+from grader.reading.document import Document, read_document
+
+if TYPE_CHECKING:
+    from grader.rubric import Rubric
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-MAX_ANSWER_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = 1_000_000
+REPORT_SUFFIXES = (".md", ".txt", ".tex", ".ipynb")
 
 
 @dataclass
 class Submission:
     id: str
     folder: Path
-    code_path: Path | None
+    code: str | None
     answers: dict[str, Any]
     notes: list[str] = field(default_factory=list)
+    code_origin: str = ""
+    source: str = ""  # where the answers came from
 
     def answer(self, item_id: str) -> Any:
-        """The raw answer for ``item_id``, or None.
+        """The answer for ``item_id``, or None.
 
         Keys may be quoted dotted ids (``"p2.c"``), nested tables (``[p2.c]``), or a mix
         (``total`` inside ``["p2.c"]`` answers ``p2.c.total``).
@@ -53,31 +62,89 @@ def _lookup(node: Any, parts: list[str]) -> Any:
     return None
 
 
-def load_submission(folder: str | Path, code_file: str) -> Submission:
-    """Find the hand-in's code and answers; what is missing becomes a note, not an exception."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise SubmissionError(f"{folder} is not a folder; a hand-in is a folder holding {code_file} and answers.toml")
-    notes: list[str] = []
-    code_path = folder / code_file
-    if not code_path.is_file():
-        notes.append(f"no {code_file} in the hand-in: the code checks cannot run")
-        code_path = None
-    answers = _read_answers_toml(folder / "answers.toml", notes)
-    return Submission(folder.resolve().name, folder, code_path, answers, notes)
+def load_submission(path: str | Path, rubric: Rubric) -> Submission:
+    """Read a hand-in folder or a single report file; what is missing becomes a note."""
+    path = Path(path)
+    if path.is_file():
+        folder, report = path.parent, path
+        ident = path.stem
+    elif path.is_dir():
+        folder, report, ident = path, None, path.resolve().name
+    else:
+        raise SubmissionError(f"{path} is neither a hand-in folder nor a report file")
+    sub = Submission(ident, folder, None, {})
+    toml_file = folder / "answers.toml"
+    if report is None and toml_file.is_file():
+        sub.answers, sub.source = _read_toml(toml_file, sub.notes), "answers.toml"
+    else:
+        report = report or _find_report(folder, sub.notes)
+        if report is not None:
+            _read_report(report, rubric, sub)
+        elif not toml_file.is_file():
+            sub.notes.append("no answers.toml and no report (report.md, .txt, .tex or .ipynb): "
+                             "the written answers cannot be graded")
+    code_file = folder / rubric.code.file
+    if path.is_dir() and code_file.is_file():
+        sub.code, sub.code_origin = _read_text(code_file, sub.notes), rubric.code.file
+    elif sub.code is None:
+        sub.notes.append(f"no {rubric.code.file} and no code defining class {rubric.code.class_name}: "
+                         "the code checks cannot run")
+    return sub
 
 
-def _read_answers_toml(path: Path, notes: list[str]) -> dict[str, Any]:
-    if not path.is_file():
-        notes.append("no answers.toml in the hand-in: the written answers cannot be graded")
-        return {}
-    if path.stat().st_size > MAX_ANSWER_FILE_BYTES:
-        notes.append(f"answers.toml is larger than {MAX_ANSWER_FILE_BYTES:,} bytes and was not read")
+def _find_report(folder: Path, notes: list[str]) -> Path | None:
+    named = [folder / f"report{s}" for s in REPORT_SUFFIXES if (folder / f"report{s}").is_file()]
+    if named:
+        return named[0]
+    others = sorted(p for p in folder.iterdir() if p.suffix in REPORT_SUFFIXES and p.is_file()
+                    and p.stem.lower() not in ("readme", "license"))
+    if len(others) > 1:
+        notes.append(f"several possible reports; read {others[0].name}")
+    return others[0] if others else None
+
+
+def _read_text(path: Path, notes: list[str]) -> str:
+    """The file as text (capped, undecodable bytes replaced); each problem becomes a note."""
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        notes.append(f"{path.name} is larger than {MAX_FILE_BYTES:,} bytes; only the first part was read")
+        data = data[:MAX_FILE_BYTES]
+    text = data.decode("utf-8", errors="replace")
+    if "\ufffd" in text:
+        notes.append(f"{path.name} is not valid UTF-8 text; unreadable bytes were replaced")
+    return text.replace("\x00", "")
+
+
+def _read_toml(path: Path, notes: list[str]) -> dict[str, Any]:
+    text = _read_text(path, notes)
+    if "\ufffd" in text:
+        notes.append("answers.toml was not read")
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        notes.append("answers.toml is not UTF-8 text and was not read")
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         notes.append(f"answers.toml is not valid TOML ({exc}); its answers were not read")
     return {}
+
+
+def _read_report(path: Path, rubric: Rubric, sub: Submission) -> None:
+    from grader.reading.answers import answers_from_document
+    from grader.reading.notebook import read_notebook
+
+    text = _read_text(path, sub.notes)
+    sub.source = path.name
+    code_cells: list[str] = []
+    if path.suffix == ".ipynb":
+        text, code_cells = read_notebook(text, path.name, sub.notes)
+    doc: Document = read_document(text)
+    sub.answers = answers_from_document(doc, rubric)
+    blocks = code_cells + doc.code_blocks
+    pattern = re.compile(rf"^\s*class\s+{re.escape(rubric.code.class_name)}\b", re.M)
+    for block in blocks:
+        if pattern.search(block):
+            where = "a notebook code cell" if block in code_cells else f"a code block of {path.name}"
+            sub.code, sub.code_origin = block, where
+            sub.notes.append(f"the code is the class {rubric.code.class_name} in {where} "
+                             "(torch, nn and F imports added when missing)")
+            break

@@ -68,7 +68,7 @@ def test_vector_answers_are_graded_per_component(rubric) -> None:
     assert result.score == pytest.approx(2) and result.status == "partial"
     assert "component 2: not equal" in result.feedback
     short = grade_item(rubric, "p1.f.grad", {"p1.f.grad": answer[:2]})
-    assert short.status == "fail" and "expected 3 components, found 2" in short.feedback
+    assert short.status == "fail" and "expected 3 component(s), found 2" in short.feedback
 
 
 def test_ascent_update_is_named(rubric) -> None:

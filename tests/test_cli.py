@@ -21,7 +21,7 @@ def test_usage_errors_exit_2(capsys, tmp_path: Path) -> None:
     code, out = run([], capsys)
     assert code == 2 and "give a hand-in folder, or --selftest" in out
     code, out = run([str(tmp_path / "nope")], capsys)
-    assert code == 2 and "is not a folder" in out
+    assert code == 2 and "is neither a hand-in folder nor a report file" in out
 
 
 def test_rubric_errors_exit_2_before_grading(capsys, tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def test_broken_answer_file_costs_only_the_answers(probe_rubric, tmp_path: Path)
     folder = handin(tmp_path, "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n" + GOOD_NET)
     (folder / "answers.toml").write_bytes(b"\xff\xfe not toml \x00")
     result = grade_submission(folder, probe_rubric, Options())
-    assert any("not UTF-8" in n for n in result.notes)
+    assert any("not valid UTF-8" in n for n in result.notes)
     assert result.check("code.build").status == "pass"
 
 

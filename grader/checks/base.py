@@ -32,6 +32,11 @@ class Outcome:
     status: Status
     feedback: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+    missing: bool = False  # no answer was found (a report that hides it goes to a person)
+
+    @classmethod
+    def no_answer(cls) -> Outcome:
+        return cls(0.0, "fail", "no answer found", {}, missing=True)
 
     @classmethod
     def passed(cls, feedback: str = "", **details: Any) -> Outcome:
@@ -68,6 +73,7 @@ class Check:
 
     name: ClassVar[str] = ""
     Params: ClassVar[type] = NoParams
+    reads: ClassVar[str] = "prose"  # how a report is read for it: "expression", "values" or "prose"
 
     def requests(self, params: Any) -> dict[str, Any]:
         """What the sandboxed child must measure: {"probe": {...}} and/or {"train": {...}}."""

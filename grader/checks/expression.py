@@ -9,9 +9,11 @@ from sympy.core.function import AppliedUndef
 
 from grader.checks.base import Check, CheckContext, Outcome
 from grader.expressions.compare import Candidate, Tolerance, compare
+from grader.expressions.latex import NotEvaluable, parse_latex
 from grader.expressions.parse import ExpressionSyntaxError, parse_expression
 from grader.homework import Reference
 from grader.params import ParamError
+from grader.reading.extract import LatexChain
 from grader.rubric import RubricItem
 
 MISTAKE_KINDS = ("scale", "missing_factor", "variant")
@@ -44,6 +46,7 @@ class ExpressionParams:
 class ExpressionCheck(Check):
     name = "expression"
     Params = ExpressionParams
+    reads = "expression"
 
     def validate(self, params: ExpressionParams, reference: Reference) -> None:
         if params.reference not in reference.expressions:
@@ -71,21 +74,58 @@ class ExpressionCheck(Check):
         ref = ctx.reference.expressions[p.reference]
         raw = ctx.submission.answer(item.id)
         if raw is None:
-            return Outcome.failed("no answer found")
-        vector = isinstance(ref, list)
+            return Outcome.no_answer()
+        if isinstance(raw, LatexChain):
+            return self._grade_chain(raw, ref, p, ctx)
         text = _as_text(raw)
         try:
-            answer = parse_expression(text, ctx.reference.vocabulary, allow_vector=vector)
+            answer = parse_expression(text, ctx.reference.vocabulary, allow_vector=isinstance(ref, list))
         except ExpressionSyntaxError as exc:
             return Outcome(0.0, "review", f"could not read the answer: {exc}", {"answer": text[:500]})
-        details: dict[str, Any] = {"answer": text[:500], "read_as": _show(answer)}
+        return self._judge(answer, ref, p, ctx, {"answer": text[:500], "read_as": _show(answer)})
+
+    def _grade_chain(self, chain: LatexChain, ref: Any, p: ExpressionParams, ctx: CheckContext) -> Outcome:
+        """Grade the last side of ``a = b = c``; an earlier equal step rescues a slip in the last."""
+        details: dict[str, Any] = {"answer": str(chain)[:1000], "found_in": f"part {chain.part}"}
+        vocab = ctx.reference.latex
+        if vocab is None:
+            return Outcome.error("this homework cannot read LaTeX answers")
+        readings, problems = [], []
+        for side in chain.sides[1:] if chain.named else chain.sides:
+            try:
+                readings.append((side, parse_latex(side, vocab, vector=isinstance(ref, list))))
+            except NotEvaluable:
+                continue
+            except ExpressionSyntaxError as exc:
+                problems.append(str(exc))
+        if not readings:
+            why = problems[-1] if problems else "no formula to evaluate"
+            return Outcome(0.0, "review", f"could not read the answer: {why}", details)
+        outcomes = [(side, reading, self._judge(reading.value, ref, p, ctx, {})) for side, reading in readings]
+        side, reading, last = outcomes[-1]
+        details["read_as"] = _show(reading.value)
+        if last.fraction < 1:
+            for earlier_side, earlier, outcome in outcomes[:-1]:
+                if outcome.fraction == 1 and not earlier.notes:
+                    details["read_as"] = _show(earlier.value)
+                    return Outcome.passed("correct in an earlier step; the last step does not equal it "
+                                          "(a slip in the last line?)", **details)
+        if reading.notes:
+            verdict = "right" if last.fraction == 1 else "not right"
+            return Outcome(0.0, "review", f"{verdict} if {'; '.join(reading.notes)}: a person should confirm "
+                           f"({last.feedback})", details)
+        return Outcome(last.fraction, last.status, last.feedback, {**details, **last.details})
+
+    def _judge(self, answer: Any, ref: Any, p: ExpressionParams, ctx: CheckContext,
+               details: dict[str, Any]) -> Outcome:
+        vector = isinstance(ref, list)
         refs = ref if vector else [ref]
-        answers = answer if isinstance(answer, list) else [answer]
+        answers = list(answer) if isinstance(answer, list) else [answer]
         if len(answers) != len(refs):
-            return Outcome.failed(f"expected {len(refs)} components, found {len(answers)}", **details)
+            return Outcome.failed(f"expected {len(refs)} component(s), found {len(answers)}", **details)
         parts = [self._component(a, r, i, p, ctx) for i, (a, r) in enumerate(zip(answers, refs))]
-        if any(part[2] == "invalid" for part in parts):
-            return Outcome(0.0, "review", "; ".join(f for _, f, s in parts if s == "invalid"), details)
+        if any(kind == "invalid" for _, _, kind in parts):
+            return Outcome(0.0, "review", "; ".join(f for _, f, k in parts if k == "invalid"), details)
         fraction = sum(part[0] for part in parts) / len(parts)
         feedbacks = [f for _, f, _ in parts]
         if not vector:

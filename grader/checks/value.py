@@ -32,6 +32,7 @@ class ValueParams:
 class ValueCheck(Check):
     name = "value"
     Params = ValueParams
+    reads = "values"
 
     def validate(self, params: ValueParams, reference: Reference) -> None:
         if not params.fields:
@@ -49,7 +50,7 @@ class ValueCheck(Check):
         p: ValueParams = item.params
         raw = ctx.submission.answer(item.id)
         if raw is None:
-            return Outcome.failed("no answer found")
+            return Outcome.no_answer()
         if not isinstance(raw, dict):
             if len(p.fields) != 1:
                 return Outcome.failed(f"expected a table with the fields {', '.join(p.fields)}", answer=str(raw)[:200])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import select
-import shutil
 import signal
 import subprocess
 import sys
@@ -36,7 +35,8 @@ PASS_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "OPENBLAS_
 class ChildJob:
     """One run of the child for one hand-in."""
 
-    code_path: Path
+    code: str
+    code_name: str
     class_name: str
     input_shape: tuple[int, ...]
     seed: int
@@ -53,8 +53,8 @@ def run_child(job: ChildJob, data: DatasetArrays | None,
     """Run the child to the end (or the time limit) and return what it measured."""
     with tempfile.TemporaryDirectory(prefix="handin-") as tmp:
         work = Path(tmp)
-        code = work / job.code_path.name
-        shutil.copyfile(job.code_path, code)
+        code = work / job.code_name
+        code.write_text(job.code, encoding="utf-8")
         request: dict[str, Any] = {
             "code_path": str(code), "class_name": job.class_name, "input_shape": list(job.input_shape),
             "seed": job.seed, "device": job.device, "threads": job.threads, "mean": job.mean, "std": job.std,

@@ -10,7 +10,7 @@ from grader.homework import Reference
 from reference.mnist_backprop import backprop as bp
 from reference.mnist_backprop import spec
 from reference.mnist_backprop.handin import write_reference_handin
-from reference.mnist_backprop.vocabulary import VOCABULARY
+from reference.mnist_backprop.vocabulary import LATEX_VOCABULARY, VOCABULARY, classify_lhs
 
 REFERENCE = Reference(
     vocabulary=VOCABULARY,
@@ -18,4 +18,6 @@ REFERENCE = Reference(
     expressions=bp.EXPRESSIONS,
     tables={"LAYERS": spec.LAYERS},
     write_reference_handin=write_reference_handin,
+    latex=LATEX_VOCABULARY,
+    classify_lhs=classify_lhs,
 )

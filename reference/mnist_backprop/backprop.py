@@ -21,6 +21,8 @@ z = sp.Symbol("z", real=True)  # bound parameter of function definitions
 sigma = sp.Function("sigma")
 dsigma = sp.Function("dsigma")  # σ'(u)
 f = sp.Function("f")  # f_w(t), for answers to (f) written per data point
+# ∂f_w/∂w_i at a point, for answers that write the gradient with derivative names (∂f_w(x¹)/∂w_1).
+df_dw1, df_dw2, df_dw3 = sp.Function("df_dw1"), sp.Function("df_dw2"), sp.Function("df_dw3")
 
 WEIGHTS = (w1, w2, w3)
 
@@ -81,5 +83,8 @@ NUMERIC_MODEL = NumericModel(
         "sigma": ((z,), sigmoid(z)),
         "dsigma": ((z,), sigmoid(z) * (1 - sigmoid(z))),
         "f": ((z,), network(z)),
+        "df_dw1": ((z,), DF_DW1.subs(x, z)),
+        "df_dw2": ((z,), DF_DW2.subs(x, z)),
+        "df_dw3": ((z,), DF_DW3.subs(x, z)),
     },
 )

@@ -6,8 +6,11 @@ sigma2), σ' (dsigma, sigma_prime), exp, and f (f_w at a data point).
 """
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
+from grader.expressions.latex import LatexVocabulary
 from grader.expressions.parse import Vocabulary
 from reference.mnist_backprop import backprop as bp
 
@@ -20,3 +23,66 @@ _FUNCTIONS.update({name: (bp.dsigma, 1) for name in ("dsigma", "sigma_prime", "d
 _FUNCTIONS.update({"exp": (sp.exp, 1), "f": (bp.f, 1)})
 
 VOCABULARY = Vocabulary(symbols=_SYMBOLS, functions=_FUNCTIONS)
+
+# ------------------------------------------------------------------ LaTeX, as in written reports
+_DF = {"w_1": bp.df_dw1, "w_2": bp.df_dw2, "w_3": bp.df_dw3}
+
+
+def _at(t: sp.Expr | None) -> sp.Expr:
+    return bp.x if t is None else t
+
+
+def _derivatives() -> dict:
+    out: dict = {}
+    for name in ("f", "f_w"):
+        for w, fn in _DF.items():
+            out[(name, w)] = lambda t, fn=fn: fn(_at(t), evaluate=False)
+        out[(name, "w")] = lambda t: [fn(_at(t), evaluate=False) for fn in _DF.values()]
+        out[(name, "\\sigma_2")] = lambda t: bp.w3
+        out[(name, "x_2")] = lambda t: bp.w3 * bp.dsigma(bp.x2)
+    for name in ("\\sigma", "\\sigma_1", "\\sigma_2"):
+        out[(name, "u")] = lambda t: bp.dsigma(bp.u, evaluate=False)
+    out[("\\sigma_2", "x_2")] = lambda t: bp.dsigma(bp.x2, evaluate=False)
+    out[("\\sigma_1", "x_1")] = lambda t: bp.dsigma(bp.x1, evaluate=False)
+    out[("x_2", "w_2")] = lambda t: bp.sigma(bp.x1, evaluate=False)
+    out[("x_2", "\\sigma_1")] = lambda t: bp.w2
+    out[("x_1", "w_1")] = lambda t: bp.x
+    for w, g in zip(("w_1", "w_2", "w_3"), bp.GRAD):
+        out[("L", w)] = lambda t, g=g: g
+    out[("L", "w")] = lambda t: list(bp.GRAD)
+    return out
+
+
+LATEX_VOCABULARY = LatexVocabulary(
+    symbols={
+        "x": bp.x, "u": bp.u, "w_1": bp.w1, "w_2": bp.w2, "w_3": bp.w3, "x_1": bp.x1, "x_2": bp.x2,
+        "x^1": bp.xa, "x^2": bp.xb, "y^1": bp.ya, "y^2": bp.yb, "\\alpha": bp.alpha, "e": sp.E,
+    },
+    functions={
+        **{n: bp.sigma for n in ("\\sigma", "\\sigma_1", "\\sigma_2")},
+        **{n: bp.dsigma for n in ("\\sigma'", "\\sigma_1'", "\\sigma_2'")},
+        "f": bp.f, "f_w": bp.f,
+    },
+    derivatives=_derivatives(),
+    assumed={"w": (bp.w1, "'w' (as in wx) means w1")},
+    vectors={"w": bp.WEIGHTS, "w^new": bp.WEIGHTS},
+    argument_free=frozenset({"L"}),
+)
+
+_LHS = [  # (tag, pattern on the left side with spaces removed)
+    ("dsigma", r"\\partial\\sigma(_\d)?\}?\{\\partialu|d\\sigma(_\d)?\}?\{du|\\sigma(_\d)?'\(u\)"),
+    ("df/dw1", r"\\partialf(_w)?(\([^)]*\))?\}\{\\partialw_\{?1"),
+    ("df/dw2", r"\\partialf(_w)?(\([^)]*\))?\}\{\\partialw_\{?2"),
+    ("df/dw3", r"\\partialf(_w)?(\([^)]*\))?\}\{\\partialw_\{?3"),
+    ("grad", r"\\nabla|\\partial(\\mathcal\{L\}|L)(\([^)]*\))?\}\{\\partialw\}"),
+    ("update", r"new|w_?\{?[123]?\}?\^\{?\(?t\+1|w'"),
+]
+
+
+def classify_lhs(text: str) -> str | None:
+    """What an equation's left side names: dsigma, df/dw1..3, grad or update."""
+    compact = re.sub(r"\s+|\\left|\\right|\\,|\\mathrm|\\text", "", text)
+    for tag, pattern in _LHS:
+        if re.search(pattern, compact):
+            return tag
+    return None

@@ -1,0 +1,55 @@
+"""Column vectors for answers like the gradient: arithmetic that broadcasts over components.
+
+Every operation builds unevaluated sympy nodes, like the parsers do.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import sympy as sp
+
+from grader.expressions.parse import MAX_EXPONENT, ExpressionSyntaxError, _magnitude
+
+
+class Vec(list):
+    """A column vector (from ``bmatrix`` or a derivative with respect to the vector w)."""
+
+
+def _bin(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
+    if isinstance(a, Vec) and isinstance(b, Vec):
+        if len(a) != len(b):
+            raise ExpressionSyntaxError(f"vectors of sizes {len(a)} and {len(b)} do not match")
+        return Vec(op(x, y) for x, y in zip(a, b))
+    if isinstance(a, Vec):
+        return Vec(op(x, b) for x in a)
+    if isinstance(b, Vec):
+        return Vec(op(a, y) for y in b)
+    return op(a, b)
+
+
+def add(a: Any, b: Any) -> Any:
+    return _bin(lambda x, y: sp.Add(x, y, evaluate=False), a, b)
+
+
+def mul(a: Any, b: Any) -> Any:
+    return _bin(lambda x, y: sp.Mul(x, y, evaluate=False), a, b)
+
+
+def neg(a: Any) -> Any:
+    return mul(sp.S.NegativeOne, a)
+
+
+def div(a: Any, b: Any) -> Any:
+    if isinstance(b, Vec):
+        raise ExpressionSyntaxError("division by a vector")
+    return _bin(lambda x, y: sp.Mul(x, sp.Pow(y, -1, evaluate=False), evaluate=False), a, b)
+
+
+def power(a: Any, b: Any) -> Any:
+    if isinstance(a, Vec) or isinstance(b, Vec):
+        raise ExpressionSyntaxError("power of a vector")
+    if not b.free_symbols and _magnitude(b) > MAX_EXPONENT:
+        raise ExpressionSyntaxError(f"exponent {b} is too large (limit {MAX_EXPONENT})")
+    return sp.Pow(a, b, evaluate=False)
+
+

@@ -1,0 +1,1 @@
+"""Reading what students hand in: Markdown/LaTeX reports, notebooks, structured answer files."""
