@@ -19,6 +19,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from grader import __version__
 from grader.errors import DataError, GraderError, PluginError, RubricError, SubmissionError, UsageError
+from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
 from grader.report import write_reports
 from grader.report.console import render_console
@@ -88,6 +89,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
 def _grade(folder: Path, rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool):
     with _progress(console, quiet) as on_event:
         result = grade_submission(folder, rubric, options, on_event)
+    apply_overrides(result, out / result.submission / FILE_NAME)
     render_console(result, console)
     written = write_reports(result, out)
     console.print(f"reports: {written / 'report.json'}, {written / 'report.md'}")

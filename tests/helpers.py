@@ -22,3 +22,14 @@ def grade_item(rubric: Rubric, item_id: str, answers: dict[str, Any] | None = No
 
 def reference_probe(model=None) -> dict[str, Any]:
     return {"probe": probe(model or Net(), (1, 28, 28), seed=0)}
+
+
+def grade_report_item(rubric: Rubric, item_id: str, report: str) -> CheckResult:
+    """Grade one item of a Markdown report (answers found the way ``grade`` finds them)."""
+    from grader.reading.answers import answers_from_document
+    from grader.reading.document import read_document
+
+    sub = Submission("unit", Path("."), None, answers_from_document(read_document(report), rubric),
+                     source="report.md")
+    ctx = CheckContext(sub, rubric.reference, rubric.code, {}, 0)
+    return _run_check(rubric, rubric.item(item_id), ctx)

@@ -44,6 +44,14 @@ class Document:
         return [self.text[max(m.start, span.start):min(m.end, span.end)]
                 for m in self.math if m.end > span.start and m.start < span.end]
 
+    def math_with_lines(self, key: str) -> list[tuple[int, str]]:
+        """Math pieces of a segment in order, each with the offset of the line it starts on."""
+        span = self.segments.get(key)
+        if span is None:
+            return []
+        return [(self.text.rfind("\n", 0, m.start) + 1, self.text[max(m.start, span.start):min(m.end, span.end)])
+                for m in self.math if m.end > span.start and m.start < span.end]
+
     def prose(self) -> str:
         """The text outside code blocks."""
         out, last = [], 0

@@ -84,22 +84,22 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
 def plain(text: str) -> str:
     """Math markup removed for reading labels and numbers: ``$\\text{conv 1}$`` -> ``conv 1``."""
     text = re.sub(r"\\(?:text|mathrm|textrm|operatorname)\{([^{}]*)\}", r"\1", text)
-    text = text.replace("\\#", "#").replace("$", " ")
+    text = text.replace("\\#", "#").replace("$", " ").replace("{,}", ",")
     return re.sub(r"\\(?:quad|qquad|therefore|,|;|!)", " ", text)
 
 
 def find_values(doc: Document, spec: TextSpec) -> dict[str, str]:
     from grader.values import ValueSyntaxError, parse_numbers
 
-    if spec.order:
-        found = []
-        for piece in doc.math_in(spec.part):
+    if spec.order:  # one value per line: the last readable math on it ("after 2×2 pooling: 12×12×20")
+        found: dict[int, str] = {}
+        for start, piece in doc.math_with_lines(spec.part):
             try:
                 parse_numbers(piece)
             except ValueSyntaxError:
                 continue
-            found.append(piece.strip())
-        return dict(zip(spec.order, found))
+            found[start] = piece.strip()
+        return dict(zip(spec.order, (found[k] for k in sorted(found))))
     text = plain(doc.segment_text(spec.part) or "")
     out = {}
     for name, patterns in spec.labels.items():
@@ -116,7 +116,7 @@ def _after_label(text: str, patterns: list[str]) -> str | None:
         for pattern in patterns:
             m = re.search(pattern, line, re.I)
             if m:
-                rest = line[m.end():]
+                rest = re.split(r"[,;]\s*(?=[A-Za-z])", line[m.end():])[0]  # up to the next clause
                 rest = rest.rsplit("=", 1)[-1] if "=" in rest else rest
                 value = _DIMS.search(rest)
                 if value:

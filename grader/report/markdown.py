@@ -43,9 +43,15 @@ def _details(c: CheckResult) -> list[str]:
     d = c.details
     out: list[str] = []
     if "answer" in d:
-        out.append(f"- `{c.id}` answer: `{_cell(d['answer'])}`")
+        where = f" ({d['found_in']})" if "found_in" in d else ""
+        out.append(f"- `{c.id}` answer{where}: `{_cell(d['answer'])}`")
         if "read_as" in d:
             out.append(f"  - read as: `{_cell(d['read_as'])}`")
+        out.append(f"  - verdict: {c.status}, {_cell(c.feedback)}")
+    if "override" in d:
+        o = d["override"]
+        out.append(f"- `{c.id}` points set by a person: {o['points']:g} ({_cell(o['reason'])}); "
+                   f"the grader gave {o['grader']['score']:g} ({o['grader']['status']})")
     if "read" in d:
         out.append(f"- `{c.id}` values read: " + ", ".join(f"{k} = {v or '—'}" for k, v in d["read"].items()))
     if "claims" in d:

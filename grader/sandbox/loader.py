@@ -17,6 +17,8 @@ DEFAULT_IMPORTS = "import torch\nimport torch.nn as nn\nimport torch.nn.function
 
 
 def _keeps(node: ast.stmt) -> bool:
+    if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+        return False  # only legal first in a file; pasted cells often have it elsewhere
     if isinstance(node, KEEP):
         return True
     if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
