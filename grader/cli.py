@@ -24,6 +24,7 @@ from grader.pipeline import Options, grade_submission
 from grader.report import write_reports
 from grader.report.console import render_console
 from grader.rubric import Rubric, load_rubric
+from grader.sandbox.limits import GiB, Limits
 
 RUBRIC_ENV = "GRADER_RUBRIC"
 
@@ -38,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed for sampling and training (default 0)")
     p.add_argument("--data-root", help="dataset folder (default: $GRADER_DATA_ROOT, else a cache folder)")
     p.add_argument("--threads", type=int, help="CPU threads for training (default: all available cores)")
+    p.add_argument("--memory-gb", type=float, default=4.0, help="memory limit of student code (default 4)")
+    p.add_argument("--import-timeout", type=float, default=60.0, help="seconds to import and build Net (60)")
+    p.add_argument("--train-timeout", type=float,
+                   help="seconds to train (default: the rubric's, else 900)")
+    p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
     p.add_argument("-v", "--verbose", action="store_true", help="full tracebacks on errors")
     p.add_argument("--version", action="version", version=f"grade {__version__}")
@@ -68,7 +74,9 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
             if not torch.cuda.is_available():
                 raise UsageError("--device cuda, but no CUDA device is available")
         rubric = load_rubric(args.rubric or default_rubric())
-        options = Options(seed=args.seed, device=args.device, data_root=args.data_root, threads=args.threads)
+        limits = Limits(import_s=args.import_timeout, eval_s=args.eval_timeout, memory_bytes=int(args.memory_gb * GiB))
+        options = Options(seed=args.seed, device=args.device, data_root=args.data_root, threads=args.threads,
+                          limits=limits, train_timeout_s=args.train_timeout, hidden=(Path(args.out).resolve(),))
         if args.selftest:
             return _selftest(rubric, options, Path(args.out), console, args.quiet)
         _grade(Path(args.submission), rubric, options, Path(args.out), console, args.quiet)

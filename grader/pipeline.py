@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from grader import __version__
 from grader.checks.base import CheckContext, Outcome
-from grader.data import DatasetArrays, load_dataset
+from grader.data import DatasetArrays, load_dataset, resolve_root
 from grader.results import CheckResult, SubmissionResult
 from grader.rubric import Rubric
+from grader.sandbox.limits import Limits
 from grader.sandbox.runner import ChildJob, run_child
 from grader.submission import Submission, load_submission
 
@@ -24,7 +25,9 @@ class Options:
     device: str = "auto"
     data_root: str | None = None
     threads: int | None = None
-    probe_timeout_s: float = 120.0
+    limits: Limits = Limits()
+    train_timeout_s: float | None = None  # None: the rubric's (the accuracy item's timeout_s)
+    hidden: tuple[Path, ...] = ()  # more folders the child must not see (the reports folder)
 
 
 def resolve_device(device: str) -> str:
@@ -56,7 +59,9 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
             input_shape=rubric.code.input_shape, seed=options.seed, device=device,
             threads=options.threads or max(1, len(os.sched_getaffinity(0))), mean=rubric.code.mean,
             std=rubric.code.std, train=requests.get("train"),
-            timeout_s=options.probe_timeout_s + float(requests.get("timeout_s", 0)),
+            limits=replace(options.limits, train_s=float(
+                options.train_timeout_s or requests.get("timeout_s", options.limits.train_s))),
+            hidden=_hidden_paths(folder, rubric, options),
         )
         t = time.perf_counter()
         measurements = run_child(job, data, on_event)
@@ -74,6 +79,12 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
         rubric=f"{rubric.name} ({rubric.path.name}, {rubric.digest})", measurements=_public(measurements),
         timings=timings, notes=submission.notes + _child_notes(measurements),
     )
+
+
+def _hidden_paths(folder: str | Path, rubric: Rubric, options: Options) -> tuple[Path, ...]:
+    """What student code must not read: the dataset (test labels), the reference, other hand-ins, reports."""
+    return (resolve_root(options.data_root)[0], rubric.path.parent, Path(folder).resolve().parent,
+            *options.hidden)
 
 
 def _merged_requests(rubric: Rubric) -> dict[str, Any]:
@@ -119,7 +130,8 @@ def _public(measurements: dict[str, Any]) -> dict[str, Any]:
     if "error" in measurements:
         out["error"] = {k: measurements["error"].get(k) for k in ("stage", "error")}
     if "child" in measurements:
-        out["child"] = {k: measurements["child"][k] for k in ("exit_code", "timed_out", "seconds")}
+        out["child"] = {k: measurements["child"][k] for k in ("exit_code", "seconds", "limits", "first_event_s")}
+        out["isolation"] = measurements.get("isolation")
     return out
 
 

@@ -84,7 +84,9 @@ def load_submission(path: str | Path, rubric: Rubric) -> Submission:
             sub.notes.append("no answers.toml and no report (report.md, .txt, .tex or .ipynb): "
                              "the written answers cannot be graded")
     code_file = folder / rubric.code.file
-    if path.is_dir() and code_file.is_file():
+    if code_file.is_symlink():
+        sub.notes.append(f"{rubric.code.file} is a symbolic link; it was not followed")
+    elif path.is_dir() and code_file.is_file():
         sub.code, sub.code_origin = _read_text(code_file, sub.notes), rubric.code.file
     elif sub.code is None:
         sub.notes.append(f"no {rubric.code.file} and no code defining class {rubric.code.class_name}: "
@@ -104,7 +106,13 @@ def _find_report(folder: Path, notes: list[str]) -> Path | None:
 
 
 def _read_text(path: Path, notes: list[str]) -> str:
-    """The file as text (capped, undecodable bytes replaced); each problem becomes a note."""
+    """The file as text (capped, undecodable bytes replaced); each problem becomes a note.
+
+    Symbolic links are not followed: a hand-in must not make the grader read outside it.
+    """
+    if path.is_symlink():
+        notes.append(f"{path.name} is a symbolic link; it was not followed")
+        return ""
     with open(path, "rb") as fh:
         data = fh.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:

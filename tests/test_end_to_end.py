@@ -87,3 +87,16 @@ def test_same_seed_same_report(rubric, mnist, data_root, tmp_path: Path) -> None
         reports.append(json.dumps(data, sort_keys=True))
     assert reports[0] == reports[1]
     assert json.loads(reports[0])["accuracy"] > 90
+
+
+def test_the_real_sample_hand_in_passes_the_code_checks(rubric, mnist, data_root) -> None:
+    """The student's own report, straight from the course folder: its Net is the class in the text."""
+    from tests.test_reading import SAMPLE, WRITTEN
+
+    result = grade_submission(SAMPLE, rubric, Options(data_root=data_root), data=mnist)
+    for item in ("code.build", "code.shapes", "code.params", "code.accuracy"):
+        assert result.check(item).status == "pass", (item, result.check(item).feedback)
+    for item in WRITTEN:
+        assert result.check(item).status == ("review" if item == "p1.d" else "pass"), item
+    claims = result.check("code.claims")
+    assert claims.status == "pass", claims.feedback  # 99.25 % stated, 431,080 and 24×24×20 as its code does

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from grader.pipeline import Options, grade_submission
+from grader.sandbox.limits import Limits
 
 GOOD_NET = '''
 class Net(nn.Module):
@@ -66,7 +67,7 @@ def handin(tmp_path: Path, code: str) -> Path:
 def test_broken_code_gets_a_clear_message(case: str, probe_rubric, tmp_path: Path) -> None:
     code, message = CASES[case]
     started = time.perf_counter()
-    result = grade_submission(handin(tmp_path, code), probe_rubric, Options(probe_timeout_s=10))
+    result = grade_submission(handin(tmp_path, code), probe_rubric, Options(limits=Limits(import_s=10, probe_s=10)))
     assert time.perf_counter() - started < 25
     build = result.check("code.build")
     assert build.status == "fail" and build.score == 0

@@ -23,8 +23,11 @@ from typing import Any, Callable
 import torch
 
 from grader.data import DatasetArrays
+from grader.sandbox.isolation import isolate
+from grader.sandbox.limits import GiB, Cgroup, Limits, session_usage, set_rlimits
 
 OUTPUT_TAIL_BYTES = 8_000
+MAX_EVENT_BYTES = 8 * 1024**2  # far above one event line (the predictions are ~30 kB)
 # Stops the per-step page faults of large short-lived tensors (measured: ~2x per epoch with channels_last).
 MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 * 2**20), "MALLOC_TRIM_THRESHOLD_": str(2**30)}
 PASS_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
@@ -45,7 +48,8 @@ class ChildJob:
     mean: float
     std: float
     train: dict[str, Any] | None
-    timeout_s: float
+    limits: Limits = Limits()
+    hidden: tuple[Path, ...] = ()  # folders the child must not see (data, reports, reference, other hand-ins)
 
 
 def run_child(job: ChildJob, data: DatasetArrays | None,
@@ -87,54 +91,115 @@ def _spawn(job: ChildJob, work: Path, request: dict[str, Any], permutation: torc
     (work / "request.json").write_text(json.dumps(request))
     env = {k: os.environ[k] for k in PASS_ENV if k in os.environ}
     env.update(MALLOC_ENV, PYTHONPATH=str(Path(__file__).resolve().parents[2]), PYTHONHASHSEED="0",
-               OMP_NUM_THREADS=str(job.threads), MKL_NUM_THREADS=str(job.threads), PYTHONDONTWRITEBYTECODE="1")
-    log = open(work / "output.log", "wb")
+               OMP_NUM_THREADS=str(job.threads), MKL_NUM_THREADS=str(job.threads), PYTHONDONTWRITEBYTECODE="1",
+               HOME=str(work), TMPDIR=str(work))
+    cmd, isolation = isolate([sys.executable, "-m", "grader.sandbox.child", str(work / "request.json")],
+                             work, job.hidden)
+    cgroup = Cgroup(job.limits)
+
+    def prepare() -> None:  # runs in the child, before exec
+        set_rlimits(job.limits)
+        if cgroup.active:
+            cgroup.join()
+
+    measured: dict[str, Any] = {"stage": "import", "isolation": isolation}
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "grader.sandbox.child", str(work / "request.json")],
-        cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-        pass_fds=(write_fd,), start_new_session=True,
-    )
-    os.close(write_fd)
-    measured: dict[str, Any] = {"events": []}
-    timed_out = _read_events(proc, read_fd, started + job.timeout_s, measured, on_event)
-    _kill_group(proc, grace_s=0 if timed_out else 5)
-    log.close()
+    try:
+        with open(work / "output.log", "wb") as log:
+            proc = subprocess.Popen(cmd, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                    stderr=subprocess.STDOUT, pass_fds=(write_fd,), start_new_session=True,
+                                    preexec_fn=prepare)
+        os.close(write_fd)
+        watch = _Watch(job.limits, cgroup, proc.pid, started)
+        ended = _read_events(read_fd, watch, measured, on_event)
+        _kill_group(proc, grace_s=5 if ended == "eof" else 0)
+        output_full = (work / "output.log").stat().st_size >= job.limits.output_bytes
+        _explain_end(measured, ended, proc.returncode, job.limits, cgroup, output_full)
+    finally:
+        cgroup.close()
     measured["child"] = {
-        "exit_code": proc.returncode, "timed_out": timed_out, "seconds": round(time.perf_counter() - started, 3),
-        "output_tail": _tail(work / "output.log"),
+        "exit_code": proc.returncode, "seconds": round(time.perf_counter() - started, 3),
+        "output_tail": _tail(work / "output.log"), "limits": "cgroup" if cgroup.active else "watchdog",
+        "first_event_s": watch.first_event_s,
     }
-    if timed_out:
-        measured.setdefault("error", {"stage": measured.get("stage", "import"),
-                                      "error": f"timed out after {job.timeout_s:.0f} s"})
-    elif "done" not in measured and "error" not in measured:
-        measured["error"] = {"stage": measured.get("stage", "?"),
-                             "error": f"the process ended early (exit code {proc.returncode}) without a result"}
     if permutation is not None and "predictions" in measured and data is not None:
         measured["accuracy"] = _accuracy(measured.pop("predictions"), permutation, data.test_labels)
-    measured.pop("events")
     return measured
 
 
-def _read_events(proc: subprocess.Popen, fd: int, deadline: float, measured: dict[str, Any],
-                 on_event: Callable[[dict[str, Any]], None] | None) -> bool:
-    """Read JSON lines until the child closes the pipe; True when the deadline passed first."""
+class _Watch:
+    """Stage deadlines, and memory and process counts where no cgroup enforces them."""
+
+    def __init__(self, limits: Limits, cgroup: Cgroup, sid: int, started: float) -> None:
+        self.limits, self.cgroup, self.sid, self.started = limits, cgroup, sid, started
+        self.stage_started = started
+        self.first_event_s: float | None = None
+
+    def seen(self) -> None:
+        """The child spoke: the first time marks its start-up cost (spawn to the student's code)."""
+        if self.first_event_s is None:
+            self.first_event_s = round(time.perf_counter() - self.started, 3)
+
+    def stage(self) -> None:
+        self.stage_started = time.perf_counter()
+
+    def check(self, stage: str) -> str | None:
+        """None while within limits, else which limit the child broke."""
+        if time.perf_counter() - self.stage_started > self.limits.for_stage(stage):
+            return "timeout"
+        if not self.cgroup.active:
+            rss, count = session_usage(self.sid)
+            if rss > self.limits.memory_bytes:
+                return "memory"
+            if count > self.limits.processes:
+                return "processes"
+        return None
+
+
+def _explain_end(measured: dict[str, Any], ended: str, code: int | None, limits: Limits, cgroup: Cgroup,
+                 output_full: bool) -> None:
+    """How the child ended, as one sentence that names the cause, when it did not finish."""
+    stage = measured.get("stage", "import")
+    if ended == "processes" or (cgroup.processes_exceeded() and "done" not in measured):
+        why = f"tried to start more than {limits.processes} processes"
+    elif ended == "memory" or cgroup.memory_exceeded():
+        why = f"exceeded the {limits.memory_bytes / GiB:g} GiB memory limit"
+    elif ended == "timeout":
+        why = f"timed out after {limits.for_stage(stage):g} s"
+    elif output_full or code == -signal.SIGXFSZ:  # Python ignores SIGXFSZ: the write fails instead
+        why = f"printed more than {limits.output_bytes // 1024**2} MiB of output"
+    elif "done" in measured or "error" in measured:
+        return
+    else:
+        why = f"the process ended early (exit code {code}) without a result"
+    measured["error"] = {"stage": stage, "error": why}
+
+
+def _read_events(fd: int, watch: _Watch, measured: dict[str, Any],
+                 on_event: Callable[[dict[str, Any]], None] | None) -> str:
+    """Read JSON lines until the child closes the pipe ("eof") or breaks a limit (its name)."""
     buf = b""
     with os.fdopen(fd, "rb", buffering=0) as pipe:
         while True:
-            left = deadline - time.perf_counter()
-            if left <= 0:
-                return True
-            ready, _, _ = select.select([pipe], [], [], min(left, 1.0))
+            breach = watch.check(measured.get("stage", "import"))
+            if breach:
+                return breach
+            ready, _, _ = select.select([pipe], [], [], 0.2)
             if not ready:
                 continue
             chunk = pipe.read(1 << 16)
             if not chunk:
-                return False
+                return "eof"
             buf += chunk
+            if len(buf) > MAX_EVENT_BYTES:
+                return "eof"
             *lines, buf = buf.split(b"\n")
             for line in lines:
+                watch.seen()
+                stage = measured.get("stage")
                 _record(line, measured, on_event)
+                if measured.get("stage") != stage:
+                    watch.stage()
 
 
 def _record(line: bytes, measured: dict[str, Any], on_event: Callable[[dict[str, Any]], None] | None) -> None:
