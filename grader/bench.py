@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import subprocess
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -136,8 +137,6 @@ def phase_gemm() -> dict[str, Any]:
 
 def phase_grade(data_root: str) -> dict[str, Any]:
     """The whole grade of the correct example, start to report files."""
-    import tempfile
-
     from rich.console import Console
 
     from grader.pipeline import Options, grade_submission
@@ -157,6 +156,7 @@ def phase_grade(data_root: str) -> dict[str, Any]:
     wall = time.perf_counter() - started
     tm = result.timings
     return {
+        "first_student_line_s": result.measurements.get("child", {}).get("first_event_s"),
         "grade_wall_s": wall, "score": result.score, "max_automatic": sum(
             c.max_score for c in result.checks if c.status != "manual"),
         "breakdown": {
@@ -166,6 +166,27 @@ def phase_grade(data_root: str) -> dict[str, Any]:
             "other_s": wall - tm.get("total_s", 0) - reports_s,
         },
     }
+
+
+def phase_sandbox() -> dict[str, Any]:
+    """Start-up costs: a bare interpreter, the same under the sandbox's isolation, and torch's import."""
+    import statistics
+
+    from grader.sandbox.isolation import isolate
+
+    def best(cmd: list[str]) -> float:
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            times.append(time.perf_counter() - t)
+        return statistics.median(times)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = [sys.executable, "-c", "pass"]
+        wrapped, isolation = isolate(bare, Path(tmp), ())
+        return {"python_start_s": best(bare), "isolated_python_start_s": best(wrapped),
+                "torch_import_s": best([sys.executable, "-c", "import torch"]), "isolation": isolation}
 
 
 def _run_phase(name: str, args: argparse.Namespace, grader_env: bool) -> dict[str, Any]:
@@ -185,6 +206,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     import torch
 
     gemm = _run_phase("gemm", args, grader_env=True)
+    sandbox = _run_phase("sandbox", args, grader_env=True)
     grader = _run_phase("grader", args, grader_env=True)
     args.epochs = 1 if args.quick else MAX_BASELINE_EPOCHS
     baseline = _run_phase("baseline", args, grader_env=False)
@@ -208,6 +230,10 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         "achieved_gflops": grader["achieved_gflops"],
         "peak_gflops": gemm["peak_gflops"],
         "achieved_share_of_peak": grader["achieved_gflops"] / gemm["peak_gflops"],
+        "sandbox_overhead_s": sandbox["isolated_python_start_s"] - sandbox["python_start_s"],
+        "torch_import_s": sandbox["torch_import_s"],
+        "first_student_line_s": grade["first_student_line_s"],
+        "isolation": sandbox["isolation"],
     }
 
 
@@ -243,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.phase:
         phases = {"baseline": lambda: phase_baseline(args.data_root, args.epochs),
                   "grader": lambda: phase_grader(args.data_root, args.epochs),
-                  "gemm": phase_gemm, "grade": lambda: phase_grade(args.data_root)}
+                  "gemm": phase_gemm, "grade": lambda: phase_grade(args.data_root), "sandbox": phase_sandbox}
         print(json.dumps(phases[args.phase]()))
         return 0
     figures = run_all(args)

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from grader import __version__
+from grader.batch import BatchEntry, grade_batch, is_batch
 from grader.errors import DataError, GraderError, PluginError, RubricError, SubmissionError, UsageError
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
@@ -31,7 +32,8 @@ RUBRIC_ENV = "GRADER_RUBRIC"
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="grade", description="Grade homework hand-ins against a rubric.")
-    p.add_argument("submission", nargs="?", help="a hand-in folder, e.g. submissions/<id>")
+    p.add_argument("submission", nargs="?",
+                   help="a hand-in (folder or report file), or a folder of hand-ins (or of their zip files)")
     p.add_argument("--selftest", action="store_true", help="grade the reference solution; fail unless full marks")
     p.add_argument("--rubric", help=f"rubric TOML file (default: ${RUBRIC_ENV}, else the installed homework's)")
     p.add_argument("--out", default="reports", help="folder for report files (default: reports/)")
@@ -44,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--train-timeout", type=float,
                    help="seconds to train (default: the rubric's, else 900)")
     p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
+    p.add_argument("--workers", type=int, help="hand-ins graded at once in a batch (default: cores / 2)")
+    p.add_argument("--force", action="store_true", help="in a batch, regrade hand-ins whose report is current")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
     p.add_argument("-v", "--verbose", action="store_true", help="full tracebacks on errors")
     p.add_argument("--version", action="version", version=f"grade {__version__}")
@@ -79,6 +83,9 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
                           limits=limits, train_timeout_s=args.train_timeout, hidden=(Path(args.out).resolve(),))
         if args.selftest:
             return _selftest(rubric, options, Path(args.out), console, args.quiet)
+        if is_batch(Path(args.submission), rubric):
+            _batch(Path(args.submission), rubric, options, Path(args.out), console, args)
+            return 0
         _grade(Path(args.submission), rubric, options, Path(args.out), console, args.quiet)
         return 0
     except (UsageError, RubricError, SubmissionError, PluginError) as exc:
@@ -102,6 +109,31 @@ def _grade(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
     written = write_reports(result, out)
     console.print(f"reports: {written / 'report.json'}, {written / 'report.md'}")
     return result
+
+
+def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: Console,
+           args: argparse.Namespace) -> None:
+    from rich.table import Table
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                        TimeRemainingColumn(), console=console, transient=True, disable=args.quiet)
+    with progress:
+        task = progress.add_task("grading", total=None)
+
+        def done(entry: BatchEntry) -> None:
+            progress.update(task, advance=1, description=f"graded {entry.id}")
+
+        entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force, on_done=done)
+    table = Table(title=f"{folder}: {len(entries)} hand-ins", title_justify="left")
+    for column in ("hand-in", "total", "status"):
+        table.add_column(column)
+    for e in entries:
+        if e.result is None:
+            table.add_row(e.id, "—", f"[bold red]error[/]: {e.error}")
+        else:
+            table.add_row(e.id, f"{e.result.score:g}/{e.result.max_score:g}", "reused" if e.reused else "graded")
+    console.print(table)
+    console.print(f"gradebook: {out / 'gradebook.csv'}, summary: {out / 'summary.md'}")
 
 
 def _selftest(rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool) -> int:

@@ -14,7 +14,7 @@ from grader.results import CheckResult, SubmissionResult
 from grader.rubric import Rubric
 from grader.sandbox.limits import Limits
 from grader.sandbox.runner import ChildJob, run_child
-from grader.submission import Submission, load_submission
+from grader.submission import load_submission
 
 EventFn = Callable[[dict[str, Any]], None]
 

@@ -58,6 +58,14 @@ class SubmissionResult:
                 return c
         raise KeyError(item_id)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SubmissionResult:
+        """The inverse of ``to_dict`` (for reports stored by an earlier run)."""
+        checks = [CheckResult(**{k: c[k] for k in ("id", "title", "score", "max_score", "status", "feedback",
+                                                   "details")}) for c in data["checks"]]
+        return cls(data["submission"], checks, data["grader_version"], data["seed"], data["device"], data["rubric"],
+                   data.get("measurements", {}), data.get("timings", {}), data.get("notes", []))
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (``report.json``); stable keys that gradebooks rely on."""
         return {

@@ -33,3 +33,19 @@ def grade_report_item(rubric: Rubric, item_id: str, report: str) -> CheckResult:
                      source="report.md")
     ctx = CheckContext(sub, rubric.reference, rubric.code, {}, 0)
     return _run_check(rubric, rubric.item(item_id), ctx)
+
+
+def short_training(rubric: Rubric, images: int = 3000) -> Rubric:
+    """The rubric with a one-epoch training on the first ``images`` images (quick tests of the training path)."""
+    import dataclasses
+
+    items = [dataclasses.replace(i, params=dataclasses.replace(i.params, train_limit=images, epochs=1))
+             if i.check == "accuracy" else i for i in rubric.items]
+    return dataclasses.replace(rubric, items=items)
+
+
+def without_training(rubric: Rubric) -> Rubric:
+    """The rubric without its accuracy item: for tests about building and running, not training."""
+    import dataclasses
+
+    return dataclasses.replace(rubric, items=[i for i in rubric.items if i.check != "accuracy"])

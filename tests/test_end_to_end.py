@@ -4,7 +4,6 @@ These train networks (about 45 s each on 2 cores). They are the suite's slow tie
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -12,11 +11,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from grader.checks.accuracy import AccuracyParams
 from grader.cli import main
 from grader.data import load_dataset
 from grader.pipeline import Options, grade_submission
 from tests.conftest import ROOT
+from tests.helpers import short_training
 
 pytestmark = pytest.mark.training
 
@@ -73,9 +72,7 @@ def test_selftest_passes(data_root, tmp_path: Path, capsys) -> None:
 
 def test_same_seed_same_report(rubric, mnist, data_root, tmp_path: Path) -> None:
     """Grading twice with one seed gives the same report; a short training keeps this test quick."""
-    items = [dataclasses.replace(i, params=dataclasses.replace(i.params, train_limit=6000, epochs=1))
-             if isinstance(i.params, AccuracyParams) else i for i in rubric.items]
-    short = dataclasses.replace(rubric, items=items)
+    short = short_training(rubric, images=6000)
     handin = tmp_path / "copy"
     shutil.copytree(ROOT / "submissions" / "example-correct", handin)
     reports = []

@@ -5,7 +5,6 @@ data and reports hidden) and a cgroup or watchdog for memory and processes.
 """
 from __future__ import annotations
 
-import dataclasses
 import resource
 import socket
 import threading
@@ -19,6 +18,7 @@ from grader.pipeline import Options, grade_submission
 from grader.sandbox.isolation import FULL
 from grader.sandbox.limits import GiB, Limits
 from grader.sandbox.runner import _accuracy
+from tests.helpers import short_training, without_training
 from tests.test_sandbox import GOOD_NET
 
 LIMITS = Limits(import_s=8, probe_s=8, memory_bytes=2 * GiB, processes=64, output_bytes=4 * 1024**2)
@@ -32,7 +32,7 @@ def in_init(code: str) -> str:
 
 @pytest.fixture(scope="module")
 def probe_rubric(rubric):
-    return dataclasses.replace(rubric, items=[i for i in rubric.items if i.check != "accuracy"])
+    return without_training(rubric)
 
 
 def grade(tmp_path: Path, code: str, rubric, limits: Limits = LIMITS, **kw):
@@ -138,9 +138,7 @@ def test_predictions_are_judged_in_a_shuffled_order() -> None:
 
 
 def test_exit_during_training_is_named(rubric, tmp_path: Path, data_root: str) -> None:
-    items = [dataclasses.replace(i, params=dataclasses.replace(i.params, train_limit=3000, epochs=1))
-             if i.check == "accuracy" else i for i in rubric.items]
-    short = dataclasses.replace(rubric, items=items)
+    short = short_training(rubric)
     code = GOOD_NET.replace("def forward(self, x):", "def forward(self, x):\n        import os\n"
                             "        self.calls = getattr(self, 'calls', 0) + 1\n"
                             "        if self.training and self.calls > 5: os._exit(0)")
@@ -148,3 +146,13 @@ def test_exit_during_training_is_named(rubric, tmp_path: Path, data_root: str) -
     acc = result.check("code.accuracy")
     assert acc.status == "fail" and "failed while training: the process ended early (exit code 0)" in acc.feedback
     assert result.check("code.build").status == "pass"
+
+
+def test_patching_torch_cannot_raise_the_accuracy(rubric, tmp_path: Path, data_root: str) -> None:
+    """A hand-in that patches Tensor.argmax changes only its own predictions: the grader holds the labels."""
+    short = short_training(rubric)
+    code = in_init("torch.Tensor.argmax = lambda self, dim=None, keepdim=False: torch.zeros(self.shape[0], "
+                   "dtype=torch.long)")
+    result, _ = grade(tmp_path, code, short, data_root=data_root)
+    assert result.measurements["accuracy"] < 12.0  # every prediction is class 0: about 9.8 %
+    assert result.check("code.accuracy").status == "fail"

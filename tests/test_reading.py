@@ -1,7 +1,6 @@
 """Reading real reports: the sample hand-in, Markdown and notebooks alike, garbage, overrides."""
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from grader.pipeline import Options, _run_check, grade_submission
 from grader.reading.document import read_document
 from grader.submission import load_submission
 from tests.conftest import ROOT, SHARED
+from tests.helpers import without_training
 
 SAMPLE = SHARED / "assignment" / "000_8542a249f735d025.txt"
 WRITTEN = ["p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b", "p2.c"]
@@ -55,7 +55,7 @@ def notebook_from(report: Path, code: Path) -> str:
 
 
 def test_notebook_and_markdown_get_the_same_grade(rubric, tmp_path: Path) -> None:
-    no_training = dataclasses.replace(rubric, items=[i for i in rubric.items if i.check != "accuracy"])
+    no_training = without_training(rubric)
     md_dir = ROOT / "submissions" / "example-report"
     nb_dir = tmp_path / "example-notebook"
     nb_dir.mkdir()

@@ -175,22 +175,18 @@ class _Parser:
 
     def group(self) -> list[str]:
         """The tokens of ``{…}`` (without braces), or the single next token."""
-        if self.peek() != "{":
-            return [self.take()]
-        self.take("{")
-        start, depth = self.pos, 1
-        while depth:
-            tok = self.take()
-            depth += {"{": 1, "}": -1}.get(tok, 0)
-        return self.toks[start:self.pos - 1]
+        return self._balanced("{", "}") if self.peek() == "{" else [self.take()]
 
     def paren(self) -> list[str]:
         """The tokens inside ``(…)`` (the opening one is next)."""
-        self.take("(")
+        return self._balanced("(", ")")
+
+    def _balanced(self, opening: str, closing: str) -> list[str]:
+        self.take(opening)
         start, depth = self.pos, 1
         while depth:
             tok = self.take()
-            depth += {"(": 1, ")": -1}.get(tok, 0)
+            depth += {opening: 1, closing: -1}.get(tok, 0)
         return self.toks[start:self.pos - 1]
 
     # ----------------------------------------------------------- grammar
