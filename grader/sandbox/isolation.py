@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Sequence
 
@@ -40,6 +41,8 @@ def isolate(cmd: list[str], workdir: Path, hidden: Sequence[Path]) -> tuple[list
         return cmd, PARTIAL
     args = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
             "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent"]
+    for path in _needed_under_tmp():  # the private /tmp must not hide Python, its packages or the grader
+        args += ["--ro-bind", str(path), str(path)]
     for path in sorted({p.resolve() for p in hidden if p.exists()}):
         if path.is_dir() and not _contains(path, workdir):
             args += ["--tmpfs", str(path)]
@@ -47,6 +50,15 @@ def isolate(cmd: list[str], workdir: Path, hidden: Sequence[Path]) -> tuple[list
             args += ["--ro-bind", "/dev/null", str(path)]
     args += ["--bind", str(workdir), str(workdir), "--chdir", str(workdir), "--"]
     return args + cmd, FULL
+
+
+def _needed_under_tmp() -> list[Path]:
+    """Folders the child needs (interpreter, packages, the grader) that live under /tmp, outermost only."""
+    tmp = Path("/tmp").resolve()
+    grader_root = Path(__file__).resolve().parents[2]
+    candidates = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, grader_root, *sys.path) if p}
+    under = sorted(p for p in candidates if p != tmp and _contains(tmp, p) and p.exists())
+    return [p for p in under if not any(q != p and _contains(q, p) for q in under)]
 
 
 def _contains(folder: Path, inner: Path) -> bool:
