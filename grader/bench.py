@@ -160,8 +160,9 @@ def phase_grade(data_root: str) -> dict[str, Any]:
         "grade_wall_s": wall, "score": result.score, "max_automatic": sum(
             c.max_score for c in result.checks if c.status != "manual"),
         "breakdown": {
+            # data_s runs in the grader while the child starts (inside sandbox_s), not after it
             "sandbox_s": tm.get("child_s", 0) - tm.get("train_s", 0) - tm.get("eval_s", 0),
-            "data_s": tm.get("data_s", 0), "train_s": tm.get("train_s", 0), "eval_s": tm.get("eval_s", 0),
+            "data_s_overlapped": tm.get("data_s", 0), "train_s": tm.get("train_s", 0), "eval_s": tm.get("eval_s", 0),
             "answers_s": tm.get("checks_s", 0), "reports_s": reports_s,
             "other_s": wall - tm.get("total_s", 0) - reports_s,
         },

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -50,10 +51,9 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
     if requests and submission.code is None:
         measurements["skipped"] = f"no {rubric.code.file} in the hand-in"
     elif requests:
-        if "train" in requests and data is None:
-            t = time.perf_counter()
-            data = load_dataset(rubric.code.dataset, options.data_root)
-            timings["data_s"] = round(time.perf_counter() - t, 3)
+        source: DatasetArrays | Callable[[], DatasetArrays] | None = data
+        if "train" in requests and data is None:  # loaded by the runner while the child starts up
+            source = partial(_load_timed, rubric, options, timings)
         job = ChildJob(
             code=submission.code, code_name=rubric.code.file, class_name=rubric.code.class_name,
             input_shape=rubric.code.input_shape, seed=options.seed, device=device,
@@ -64,7 +64,7 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
             hidden=_hidden_paths(folder, rubric, options),
         )
         t = time.perf_counter()
-        measurements = run_child(job, data, on_event)
+        measurements = run_child(job, source, on_event)
         timings["child_s"] = round(time.perf_counter() - t, 3)
         if "training" in measurements:
             timings["train_s"] = measurements["training"].get("train_s", 0.0)
@@ -79,6 +79,13 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
         rubric=f"{rubric.name} ({rubric.path.name}, {rubric.digest})", measurements=_public(measurements),
         timings=timings, notes=submission.notes + _child_notes(measurements),
     )
+
+
+def _load_timed(rubric: Rubric, options: Options, timings: dict[str, float]) -> DatasetArrays:
+    t = time.perf_counter()
+    loaded = load_dataset(rubric.code.dataset, options.data_root)
+    timings["data_s"] = round(time.perf_counter() - t, 3)
+    return loaded
 
 
 def _hidden_paths(folder: str | Path, rubric: Rubric, options: Options) -> tuple[Path, ...]:

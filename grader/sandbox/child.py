@@ -78,7 +78,14 @@ def main(request_path: str) -> int:
         chan.send("error", stage=stage, error=_error_text(exc), traceback=traceback.format_exc()[-4000:])
         return 0
     chan.send("done")
-    return 0
+    os._exit(0)  # skip the interpreter's teardown (a second of torch clean-up): everything is sent
+
+
+def _wait_for_data(path: Path) -> dict[str, Any]:
+    """The parent loads the dataset while this process starts; it writes ``path`` when the files are ready."""
+    while not path.is_file():
+        time.sleep(0.02)
+    return json.loads(path.read_text())
 
 
 def _train_and_predict(chan: Channel, cls: type, req: dict[str, Any]) -> None:
@@ -86,7 +93,7 @@ def _train_and_predict(chan: Channel, cls: type, req: dict[str, Any]) -> None:
 
     from grader import training
 
-    data = req["data"]
+    data = _wait_for_data(Path(req["data_file"]))
     device = torch.device(req["device"])
     train_x = _load_images(data["train_images"], data["n_train"], data["image_shape"])
     train_y = torch.from_numpy(np.fromfile(data["train_labels"], dtype=np.uint8, count=data["n_train"]))

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 import torch
 
-from grader.data import DatasetArrays
+from grader.data import DatasetArrays, shared_training_files
 from grader.sandbox.isolation import isolate
 from grader.sandbox.limits import GiB, Cgroup, Limits, session_usage, set_rlimits
 
@@ -52,9 +52,16 @@ class ChildJob:
     hidden: tuple[Path, ...] = ()  # folders the child must not see (data, reports, reference, other hand-ins)
 
 
-def run_child(job: ChildJob, data: DatasetArrays | None,
+DataSource = Callable[[], DatasetArrays]
+
+
+def run_child(job: ChildJob, data: DatasetArrays | DataSource | None,
               on_event: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-    """Run the child to the end (or the time limit) and return what it measured."""
+    """Run the child to the end (or the time limit) and return what it measured.
+
+    ``data`` may be a function: it is called once the child has started, so loading the
+    dataset overlaps with the child's start-up (importing torch takes seconds).
+    """
     with tempfile.TemporaryDirectory(prefix="handin-") as tmp:
         work = Path(tmp)
         code = work / job.code_name
@@ -64,28 +71,28 @@ def run_child(job: ChildJob, data: DatasetArrays | None,
             "seed": job.seed, "device": job.device, "threads": job.threads, "mean": job.mean, "std": job.std,
             "train": job.train,
         }
-        permutation = None
         if job.train is not None and data is not None:
-            request["data"], permutation = _write_data(work, data, job.seed)
-        return _spawn(job, work, request, permutation, data, on_event)
+            request["data_file"] = str(work / "data.json")
+        return _spawn(job, work, request, data if job.train is not None else None, on_event)
 
 
-def _write_data(work: Path, data: DatasetArrays, seed: int) -> tuple[dict[str, Any], torch.Tensor]:
-    """Training images and labels, and the test images in a seeded random order (no test labels)."""
+def _write_data(work: Path, data: DatasetArrays, seed: int) -> torch.Tensor:
+    """The shared training files, and this run's test images in a seeded secret order (no test labels).
+
+    ``data.json`` appears last, atomically: the child waits for it before training.
+    """
     perm = torch.randperm(data.test_images.shape[0], generator=torch.Generator().manual_seed(seed + 7919))
-    files = {"train_images": data.train_images, "train_labels": data.train_labels.to(torch.uint8),
-             "test_images": data.test_images[perm]}
-    paths = {}
-    for name, tensor in files.items():
-        path = work / f"{name}.u8"
-        tensor.contiguous().numpy().tofile(path)
-        paths[name] = str(path)
-    return {**paths, "n_train": int(data.train_images.shape[0]), "n_test": int(data.test_images.shape[0]),
-            "image_shape": list(data.train_images.shape[1:])}, perm
+    test_path = work / "test_images.u8"
+    data.test_images[perm].contiguous().numpy().tofile(test_path)
+    spec = {**shared_training_files(data), "test_images": str(test_path), "n_train": int(data.train_images.shape[0]),
+            "n_test": int(data.test_images.shape[0]), "image_shape": list(data.train_images.shape[1:])}
+    (work / "data.tmp").write_text(json.dumps(spec))
+    os.replace(work / "data.tmp", work / "data.json")
+    return perm
 
 
-def _spawn(job: ChildJob, work: Path, request: dict[str, Any], permutation: torch.Tensor | None,
-           data: DatasetArrays | None, on_event: Callable[[dict[str, Any]], None] | None) -> dict[str, Any]:
+def _spawn(job: ChildJob, work: Path, request: dict[str, Any], data: DatasetArrays | DataSource | None,
+           on_event: Callable[[dict[str, Any]], None] | None) -> dict[str, Any]:
     read_fd, write_fd = os.pipe()
     request["fd"] = write_fd
     (work / "request.json").write_text(json.dumps(request))
@@ -110,6 +117,14 @@ def _spawn(job: ChildJob, work: Path, request: dict[str, Any], permutation: torc
                                     stderr=subprocess.STDOUT, pass_fds=(write_fd,), start_new_session=True,
                                     preexec_fn=prepare)
         os.close(write_fd)
+        permutation = None
+        if data is not None:
+            try:
+                data = data if isinstance(data, DatasetArrays) else data()
+            except BaseException:
+                _kill_group(proc, grace_s=0)
+                raise
+            permutation = _write_data(work, data, job.seed)
         watch = _Watch(job.limits, cgroup, proc.pid, started)
         ended = _read_events(read_fd, watch, measured, on_event)
         _kill_group(proc, grace_s=5 if ended == "eof" else 0)
@@ -122,7 +137,7 @@ def _spawn(job: ChildJob, work: Path, request: dict[str, Any], permutation: torc
         "output_tail": _tail(work / "output.log"), "limits": "cgroup" if cgroup.active else "watchdog",
         "first_event_s": watch.first_event_s,
     }
-    if permutation is not None and "predictions" in measured and data is not None:
+    if permutation is not None and "predictions" in measured and isinstance(data, DatasetArrays):
         measured["accuracy"] = _accuracy(measured.pop("predictions"), permutation, data.test_labels)
     return measured
 
