@@ -20,13 +20,15 @@ from typing import Callable
 
 from grader import __version__
 from grader.data import DatasetArrays, load_dataset
+from grader.errors import GraderError
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
 from grader.report.files import write_reports
 from grader.report.gradebook import write_gradebook
 from grader.results import SubmissionResult
 from grader.rubric import Rubric
-from grader.submission import REPORT_SUFFIXES
+from grader.similarity import normalised_code
+from grader.submission import REPORT_SUFFIXES, load_submission
 
 MAX_ZIP_BYTES = 100 * 1024**2
 MAX_ZIP_FILES = 2000
@@ -40,6 +42,8 @@ class BatchEntry:
     result: SubmissionResult | None = None
     error: str | None = None
     reused: bool = False
+    code: str = ""  # normalised, for similarity flags
+    answers: str = ""
 
 
 def is_batch(folder: Path, rubric: Rubric) -> bool:
@@ -80,7 +84,7 @@ def unpack_zip(archive: Path, into: Path) -> Path:
 
 
 def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, workers: int | None = None,
-                force: bool = False, executor: Executor | None = None,
+                force: bool = False, executor: Executor | None = None, gradescope: bool = False,
                 on_done: Callable[[BatchEntry], None] | None = None) -> list[BatchEntry]:
     """Grade every hand-in in ``folder``; write each report, then the gradebook and the summary."""
     cores = max(1, len(os.sched_getaffinity(0)))
@@ -100,6 +104,7 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
             except (ValueError, zipfile.BadZipFile, OSError) as exc:
                 entry.error = f"cannot unpack: {exc}"
                 continue
+            _remember_texts(entry, real, rubric)
             key = handin_key(real, rubric, options)
             previous = _previous(out / entry.id / "report.json", key)
             if previous is not None and not force:
@@ -117,7 +122,7 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
                 for entry, real, key in todo}
             for future in as_completed(futures):
                 entry, real, key = futures[future]
-                _finish(entry, future, key, out)
+                _finish(entry, future, key, out, gradescope)
                 if on_done:
                     on_done(entry)
         finally:
@@ -127,7 +132,17 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
     return entries
 
 
-def _finish(entry: BatchEntry, future: Future, key: str, out: Path) -> None:
+def _remember_texts(entry: BatchEntry, path: Path, rubric: Rubric) -> None:
+    """What similarity flags compare: the normalised code and the answers (read, never run)."""
+    try:
+        sub = load_submission(path, rubric)
+    except GraderError:
+        return
+    entry.code = normalised_code(sub.code or "")
+    entry.answers = json.dumps(sub.answers, default=str, sort_keys=True, ensure_ascii=False)
+
+
+def _finish(entry: BatchEntry, future: Future, key: str, out: Path, gradescope: bool) -> None:
     try:
         result = future.result()
     except Exception as exc:  # noqa: BLE001 - one hand-in's failure is its own row, never the batch's
@@ -136,7 +151,7 @@ def _finish(entry: BatchEntry, future: Future, key: str, out: Path) -> None:
     result.submission = entry.id
     result.measurements["cache_key"] = key
     apply_overrides(result, out / entry.id / FILE_NAME)
-    write_reports(result, out)
+    write_reports(result, out, gradescope)
     entry.result = result
 
 

@@ -24,6 +24,7 @@ from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
 from grader.report import write_reports
 from grader.report.console import render_console
+from grader.results import SubmissionResult
 from grader.rubric import Rubric, load_rubric
 from grader.sandbox.limits import GiB, Limits
 
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
     p.add_argument("--workers", type=int, help="hand-ins graded at once in a batch (default: cores / 2)")
     p.add_argument("--force", action="store_true", help="in a batch, regrade hand-ins whose report is current")
+    p.add_argument("--format", choices=("default", "gradescope"), default="default",
+                   help="gradescope: also write Gradescope's results.json per hand-in")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
     p.add_argument("-v", "--verbose", action="store_true", help="full tracebacks on errors")
     p.add_argument("--version", action="version", version=f"grade {__version__}")
@@ -86,7 +89,8 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         if is_batch(Path(args.submission), rubric):
             _batch(Path(args.submission), rubric, options, Path(args.out), console, args)
             return 0
-        _grade(Path(args.submission), rubric, options, Path(args.out), console, args.quiet)
+        _grade(Path(args.submission), rubric, options, Path(args.out), console, args.quiet,
+               args.format == "gradescope")
         return 0
     except (UsageError, RubricError, SubmissionError, PluginError) as exc:
         _error(err, exc, args.verbose)
@@ -101,12 +105,13 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         return 1
 
 
-def _grade(folder: Path, rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool):
+def _grade(folder: Path, rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool,
+           gradescope: bool = False) -> SubmissionResult:
     with _progress(console, quiet) as on_event:
         result = grade_submission(folder, rubric, options, on_event)
     apply_overrides(result, out / result.submission / FILE_NAME)
     render_console(result, console)
-    written = write_reports(result, out)
+    written = write_reports(result, out, gradescope)
     console.print(f"reports: {written / 'report.json'}, {written / 'report.md'}")
     return result
 
@@ -123,7 +128,8 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
         def done(entry: BatchEntry) -> None:
             progress.update(task, advance=1, description=f"graded {entry.id}")
 
-        entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force, on_done=done)
+        entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
+                              gradescope=args.format == "gradescope", on_done=done)
     table = Table(title=f"{folder}: {len(entries)} hand-ins", title_justify="left")
     for column in ("hand-in", "total", "status"):
         table.add_column(column)

@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from grader.report.gradescope import gradescope_results
 from grader.report.markdown import render_markdown
 from grader.results import SubmissionResult
 
@@ -23,9 +24,11 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def write_reports(result: SubmissionResult, out_dir: Path) -> Path:
-    """``out_dir/<id>/report.json`` and ``report.md``; returns the hand-in's report folder."""
+def write_reports(result: SubmissionResult, out_dir: Path, gradescope: bool = False) -> Path:
+    """``out_dir/<id>/report.json`` and ``report.md`` (and Gradescope's ``results.json``); returns the folder."""
     folder = out_dir / result.submission
     atomic_write(folder / "report.json", json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
     atomic_write(folder / "report.md", render_markdown(result))
+    if gradescope:
+        atomic_write(folder / "results.json", json.dumps(gradescope_results(result), indent=2, ensure_ascii=False))
     return folder

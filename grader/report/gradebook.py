@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from grader.report.files import atomic_write
+from grader.similarity import similar_pairs
 
 if TYPE_CHECKING:
     from grader.batch import BatchEntry
@@ -56,6 +57,11 @@ def summary_markdown(entries: list[BatchEntry], rubric: Rubric) -> str:
         lines += ["", "## Most common mistakes", ""] + [f"- {n} × {text}" for text, n in common.most_common(10)]
         slow = sorted(graded, key=lambda r: -r.timings.get("total_s", 0))[:5]
         lines += ["", "## Slowest", ""] + [f"- {r.submission}: {r.timings.get('total_s', 0):.1f} s" for r in slow]
+    pairs = similar_pairs({e.id: e.code for e in entries}, "code") + similar_pairs(
+        {e.id: e.answers for e in entries}, "answers")
+    if pairs:
+        lines += ["", "## Near-identical hand-ins (to look at, not a verdict)", ""]
+        lines += [f"- {p.a} and {p.b}: {p.what} {p.similarity:.0%} alike" for p in pairs]
     if failed:
         lines += ["", "## Could not be graded", ""] + [f"- {e.id}: {e.error}" for e in failed]
     return "\n".join(lines) + "\n"

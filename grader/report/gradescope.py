@@ -1,0 +1,32 @@
+"""Gradescope's autograder format (``results.json``), another view of the same result."""
+from __future__ import annotations
+
+from typing import Any
+
+from grader.results import SubmissionResult
+
+VISIBLE = "visible"
+
+
+def gradescope_results(result: SubmissionResult) -> dict[str, Any]:
+    """``score``, ``execution_time``, ``output`` and one test per rubric item."""
+    tests = []
+    for number, c in enumerate(result.checks, 1):
+        tests.append({
+            "name": f"{c.id}: {c.title}",
+            "number": str(number),
+            "score": c.score,
+            "max_score": c.max_score,
+            "status": "passed" if c.status == "pass" else "failed",
+            "output": f"[{c.status}] {c.feedback}",
+            "visibility": VISIBLE,
+        })
+    notes = "\n".join(f"note: {n}" for n in result.notes)
+    return {
+        "score": result.score,
+        "execution_time": round(result.timings.get("total_s", 0.0), 3),
+        "output": f"{result.score:g} / {result.max_score:g} (grader {result.grader_version}, seed {result.seed})"
+                  + (f"\n{notes}" if notes else ""),
+        "tests": tests,
+        "stdout_visibility": "hidden",
+    }
