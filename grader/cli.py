@@ -6,10 +6,12 @@ errors, 1 on an internal failure. ``main(argv)`` is what tests call.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 import traceback
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
     p.add_argument("--workers", type=int, help="hand-ins graded at once in a batch (default: cores / 2)")
     p.add_argument("--force", action="store_true", help="in a batch, regrade hand-ins whose report is current")
+    p.add_argument("--only", metavar="ITEM", help="regrade one rubric item of a graded hand-in (e.g. code.accuracy)")
     p.add_argument("--format", choices=("default", "gradescope"), default="default",
                    help="gradescope: also write Gradescope's results.json per hand-in")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
@@ -89,8 +92,10 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         if is_batch(Path(args.submission), rubric):
             _batch(Path(args.submission), rubric, options, Path(args.out), console, args)
             return 0
+        if args.only:
+            rubric = _only(rubric, args.only)
         _grade(Path(args.submission), rubric, options, Path(args.out), console, args.quiet,
-               args.format == "gradescope")
+               args.format == "gradescope", merge=bool(args.only))
         return 0
     except (UsageError, RubricError, SubmissionError, PluginError) as exc:
         _error(err, exc, args.verbose)
@@ -105,10 +110,32 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         return 1
 
 
+def merge_into_previous(update: SubmissionResult, stored: Path) -> SubmissionResult:
+    """The stored result with the regraded items replaced; the update alone if nothing is stored."""
+    try:
+        previous = SubmissionResult.from_dict(json.loads(stored.read_text()))
+    except (OSError, ValueError, KeyError):
+        update.notes.append("no earlier report to update: only the regraded item is in this report")
+        return update
+    fresh = {c.id: c for c in update.checks}
+    previous.checks = [fresh.get(c.id, c) for c in previous.checks]
+    previous.measurements.update({k: v for k, v in update.measurements.items() if v is not None})
+    previous.timings = update.timings
+    return previous
+
+
+def _only(rubric: Rubric, item_id: str) -> Rubric:
+    if item_id not in {i.id for i in rubric.items}:
+        raise UsageError(f"--only {item_id}: no such rubric item (items: {', '.join(i.id for i in rubric.items)})")
+    return replace(rubric, items=[i for i in rubric.items if i.id == item_id])
+
+
 def _grade(folder: Path, rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool,
-           gradescope: bool = False) -> SubmissionResult:
+           gradescope: bool = False, merge: bool = False) -> SubmissionResult:
     with _progress(console, quiet) as on_event:
         result = grade_submission(folder, rubric, options, on_event)
+    if merge:  # --only: the new verdict of one item replaces that item in the stored report
+        result = merge_into_previous(result, out / result.submission / "report.json")
     apply_overrides(result, out / result.submission / FILE_NAME)
     render_console(result, console)
     written = write_reports(result, out, gradescope)

@@ -55,3 +55,25 @@ def test_grades_and_writes_reports(capsys, tmp_path: Path) -> None:
     assert "| `p1.e.w1` | (e) ∂f/∂w1 | 2 / 2 | pass | correct |" in md
     assert "read as:" in md
     assert "total" in out and "p1.f.grad" in out
+
+
+def test_only_regrades_one_item_of_a_stored_report(capsys, tmp_path: Path) -> None:
+    text = (ROOT / "reference" / "mnist_backprop" / "rubric.toml").read_text()
+    rubric = tmp_path / "answers.toml"
+    rubric.write_text(text.split("# ---------------------------------------------------------------- the code")[0])
+    handin = tmp_path / "h"
+    handin.mkdir()
+    answers = (ROOT / "submissions" / "example-mistakes" / "answers.toml").read_text()
+    (handin / "answers.toml").write_text(answers)
+    out = tmp_path / "reports"
+    assert run([str(handin), "--rubric", str(rubric), "--out", str(out)], capsys)[0] == 0
+    first = json.loads((out / "h" / "report.json").read_text())
+    (handin / "answers.toml").write_text(answers.replace('"p1.b.i" = "-exp', '"p1.b.i" = "exp'))
+    (handin / "answers.toml").write_text((handin / "answers.toml").read_text().replace('conv1 = "500"', 'conv1 = "520"'))
+    assert run([str(handin), "--rubric", str(rubric), "--out", str(out), "--only", "p1.b.i"], capsys)[0] == 0
+    second = json.loads((out / "h" / "report.json").read_text())
+    by_id = {c["id"]: c for c in second["checks"]}
+    assert by_id["p1.b.i"]["score"] == 1 and second["score"] == first["score"] + 0.5
+    assert by_id["p2.c"] == {c["id"]: c for c in first["checks"]}["p2.c"]  # not regraded
+    code, out_text = run([str(handin), "--rubric", str(rubric), "--out", str(out), "--only", "nope"], capsys)
+    assert code == 2 and "no such rubric item" in out_text
