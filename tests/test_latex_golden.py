@@ -134,3 +134,16 @@ def test_e_parts_are_told_apart_by_their_left_sides(rubric) -> None:
 def test_missing_answers_in_a_report_go_to_review(rubric) -> None:
     result = grade_report_item(rubric, "p1.d", "# 1\n(c) prose only\n\n(d)\n\n(e) nothing\n")
     assert result.status == "review" and "no answer found in part (d) of problem 1" in result.feedback
+
+
+def test_vectors_written_one_component_per_equation(rubric) -> None:
+    """w_1^new = …, w_2^new = …, w_3^new = … (and ∂L/∂w_i = …) are read as one vector answer."""
+    rows = grad_matrix()[len(r"\begin{bmatrix} "):-len(r" \end{bmatrix}")].split(r" \\ ")
+    updates = "\n\n".join(f"$$w_{i}^{{\\text{{new}}}} = w_{i} - \\alpha \\left({row}\\right)$$"
+                          for i, row in enumerate(rows, 1))
+    grads = "\n\n".join(f"$$\\frac{{\\partial \\mathcal{{L}}}}{{\\partial w_{i}}} = {row}$$" for i, row in enumerate(rows, 1))
+    report = f"# 1\n(f)\n\n{grads}\n\n{updates}\n"
+    assert grade_report_item(rubric, "p1.f.update", report).status == "pass"
+    assert grade_report_item(rubric, "p1.f.grad", report).status == "pass"
+    ascent = report.replace(r"- \alpha", r"+ \alpha")
+    assert "gradient ascent" in grade_report_item(rubric, "p1.f.update", ascent).feedback

@@ -71,6 +71,9 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         for tag, chain in tagged:
             if tag == spec.lhs:
                 return LatexChain(chain, True, spec.part)
+        vector = _components(tagged, spec)
+        if vector is not None:
+            return vector
         if any(tag for tag, _ in tagged):  # the part names its equations, and not this one
             return None
     named = [(tag, c) for tag, c in tagged if len(c) > 1]
@@ -79,6 +82,20 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         tag, chain = pool[spec.index]
         return LatexChain(chain, len(chain) > 1, spec.part)
     return None
+
+
+def _components(tagged: list[tuple[str | None, list[str]]], spec: TextSpec) -> LatexChain | None:
+    """A vector answer written one component per equation (w_1^new = …, w_2^new = …), as one bmatrix."""
+    found: dict[int, list[str]] = {}
+    for tag, chain in tagged:
+        m = re.fullmatch(re.escape(spec.lhs or "") + r"\[(\d+)\]", tag or "")
+        if m:
+            found.setdefault(int(m.group(1)), chain)
+    if len(found) < 2 or sorted(found) != list(range(1, len(found) + 1)):
+        return None
+    rows = " \\\\ ".join(found[i][-1] for i in sorted(found))
+    names = ", ".join(found[i][0] for i in sorted(found))
+    return LatexChain([names, f"\\begin{{bmatrix}} {rows} \\end{{bmatrix}}"], True, spec.part)
 
 
 def plain(text: str) -> str:

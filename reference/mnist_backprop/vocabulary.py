@@ -69,7 +69,9 @@ LATEX_VOCABULARY = LatexVocabulary(
     argument_free=frozenset({"L"}),
 )
 
-_LHS = [  # (tag, pattern on the left side with spaces removed)
+_LHS = [  # (tag, pattern on the left side with spaces removed); "tag[i]" names component i of a vector
+    *((f"grad[{i}]", rf"\\partial(\\mathcal\{{L\}}|L)(\([^)]*\))?\}}\{{\\partialw_\{{?{i}") for i in (1, 2, 3)),
+    *((f"update[{i}]", rf"^w_\{{?{i}\}}?\^[{{(]*(new|t\+1)") for i in (1, 2, 3)),
     ("dsigma", r"\\partial\\sigma(_\d)?\}?\{\\partialu|d\\sigma(_\d)?\}?\{du|\\sigma(_\d)?'\(u\)"),
     ("df/dw1", r"\\partialf(_w)?(\([^)]*\))?\}\{\\partialw_\{?1"),
     ("df/dw2", r"\\partialf(_w)?(\([^)]*\))?\}\{\\partialw_\{?2"),
@@ -80,7 +82,7 @@ _LHS = [  # (tag, pattern on the left side with spaces removed)
 
 
 def classify_lhs(text: str) -> str | None:
-    """What an equation's left side names: dsigma, df/dw1..3, grad or update."""
+    """What an equation's left side names: dsigma, df/dw1..3, grad or update (or one component: grad[2])."""
     compact = re.sub(r"\s+|\\left|\\right|\\,|\\mathrm|\\text", "", text)
     for tag, pattern in _LHS:
         if re.search(pattern, compact):
