@@ -23,7 +23,7 @@ from grader.data import DatasetArrays, load_dataset
 from grader.errors import GraderError
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
-from grader.report.files import write_reports
+from grader.report.files import read_report, write_reports
 from grader.report.gradebook import write_gradebook
 from grader.results import SubmissionResult
 from grader.rubric import Rubric
@@ -157,11 +157,6 @@ def _finish(entry: BatchEntry, future: Future, key: str, out: Path, gradescope: 
 
 def _previous(path: Path, key: str) -> SubmissionResult | None:
     """The stored result of an unchanged hand-in, or None."""
-    try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return None
-    if data.get("measurements", {}).get("cache_key") != key:
-        return None
-    return SubmissionResult.from_dict(data)
+    stored = read_report(path)
+    return stored if stored is not None and stored.measurements.get("cache_key") == key else None
 

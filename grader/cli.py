@@ -6,7 +6,6 @@ errors, 1 on an internal failure. ``main(argv)`` is what tests call.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from grader.errors import DataError, GraderError, PluginError, RubricError, Subm
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
 from grader.report import write_reports
+from grader.report.files import read_report
 from grader.report.console import render_console
 from grader.results import SubmissionResult
 from grader.rubric import Rubric, load_rubric
@@ -112,9 +112,8 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
 
 def merge_into_previous(update: SubmissionResult, stored: Path) -> SubmissionResult:
     """The stored result with the regraded items replaced; the update alone if nothing is stored."""
-    try:
-        previous = SubmissionResult.from_dict(json.loads(stored.read_text()))
-    except (OSError, ValueError, KeyError):
+    previous = read_report(stored)
+    if previous is None:
         update.notes.append("no earlier report to update: only the regraded item is in this report")
         return update
     fresh = {c.id: c for c in update.checks}

@@ -24,6 +24,14 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def read_report(path: Path) -> SubmissionResult | None:
+    """A ``report.json`` written earlier, or None when it is missing or not one of ours."""
+    try:
+        return SubmissionResult.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def write_reports(result: SubmissionResult, out_dir: Path, gradescope: bool = False) -> Path:
     """``out_dir/<id>/report.json`` and ``report.md`` (and Gradescope's ``results.json``); returns the folder."""
     folder = out_dir / result.submission

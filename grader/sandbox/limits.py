@@ -14,10 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GiB = 1024**3
-STAGE_WORDS = {
-    "import": "importing the code", "find": "looking for the network class", "build": "building the network",
-    "forward": "running forward on a batch", "train": "training", "evaluate": "evaluating on the test images",
-}
 
 
 @dataclass(frozen=True)
