@@ -114,6 +114,8 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
             todo.append((entry, real, key))
         if todo and any(rubric.plugin(i).requests(i.params).get("train") for i in rubric.items):
             data = load_dataset(rubric.code.dataset, options.data_root)
+            if len(todo) > 1:
+                prime_weights_cache(rubric, options, data, Path(tmp))
         own = executor is None
         pool = executor or ThreadPoolExecutor(max_workers=workers)
         try:
@@ -130,6 +132,21 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
                 pool.shutdown(wait=True, cancel_futures=True)
     write_gradebook(entries, rubric, out)
     return entries
+
+
+def prime_weights_cache(rubric: Rubric, options: Options, data: DatasetArrays, tmp: Path) -> bool:
+    """Train the homework's reference network once, as a trusted source for the weights cache.
+
+    Hand-ins whose network computes the same training step from the same initial weights
+    (renamed layers, ``nn.Sequential`` versions, ``view`` or ``flatten``) then load these
+    weights instead of training again. True when the cache now holds them.
+    """
+    if options.weights_cache is None or rubric.reference.write_reference_handin is None:
+        return False
+    folder = tmp / "reference-network" / "reference"
+    rubric.reference.write_reference_handin(folder)
+    result = grade_submission(folder, rubric, options, None, data, trusted=True)
+    return bool(result.measurements.get("fingerprint"))
 
 
 def _remember_texts(entry: BatchEntry, path: Path, rubric: Rubric) -> None:

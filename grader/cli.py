@@ -29,8 +29,10 @@ from grader.report.console import render_console
 from grader.results import SubmissionResult
 from grader.rubric import Rubric, load_rubric
 from grader.sandbox.limits import GiB, Limits
+from grader.weights_cache import default_cache_dir
 
 RUBRIC_ENV = "GRADER_RUBRIC"
+CACHE_ENV = "GRADER_WEIGHTS_CACHE"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
     p.add_argument("--workers", type=int, help="hand-ins graded at once in a batch (default: cores / 2)")
     p.add_argument("--force", action="store_true", help="in a batch, regrade hand-ins whose report is current")
+    p.add_argument("--weights-cache", metavar="DIR",
+                   help=f"trained weights by network fingerprint (default: ${CACHE_ENV}, else a cache folder)")
+    p.add_argument("--no-weights-cache", action="store_true", help="train every network, use no cached weights")
     p.add_argument("--only", metavar="ITEM", help="regrade one rubric item of a graded hand-in (e.g. code.accuracy)")
     p.add_argument("--format", choices=("default", "gradescope"), default="default",
                    help="gradescope: also write Gradescope's results.json per hand-in")
@@ -86,7 +91,8 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         rubric = load_rubric(args.rubric or default_rubric())
         limits = Limits(import_s=args.import_timeout, eval_s=args.eval_timeout, memory_bytes=int(args.memory_gb * GiB))
         options = Options(seed=args.seed, device=args.device, data_root=args.data_root, threads=args.threads,
-                          limits=limits, train_timeout_s=args.train_timeout, hidden=(Path(args.out).resolve(),))
+                          limits=limits, train_timeout_s=args.train_timeout, hidden=(Path(args.out).resolve(),),
+                          weights_cache=_weights_cache(args))
         if args.selftest:
             return _selftest(rubric, options, Path(args.out), console, args.quiet)
         if is_batch(Path(args.submission), rubric):
@@ -108,6 +114,12 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     except Exception as exc:  # noqa: BLE001 - an internal failure gets one line (traceback with -v)
         _error(err, exc, args.verbose, internal=True)
         return 1
+
+
+def _weights_cache(args: argparse.Namespace) -> Path | None:
+    if args.no_weights_cache:
+        return None
+    return Path(args.weights_cache or os.environ.get(CACHE_ENV) or default_cache_dir()).expanduser().resolve()
 
 
 def merge_into_previous(update: SubmissionResult, stored: Path) -> SubmissionResult:

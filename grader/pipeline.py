@@ -1,6 +1,7 @@
 """Grade one hand-in: rubric items -> (one child run) -> checks -> one SubmissionResult."""
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, replace
@@ -16,6 +17,7 @@ from grader.rubric import Rubric
 from grader.sandbox.limits import Limits
 from grader.sandbox.runner import ChildJob, run_child
 from grader.submission import load_submission
+from grader.weights_cache import CacheBroker, WeightsCache
 
 EventFn = Callable[[dict[str, Any]], None]
 
@@ -29,6 +31,7 @@ class Options:
     limits: Limits = Limits()
     train_timeout_s: float | None = None  # None: the rubric's (the accuracy item's timeout_s)
     hidden: tuple[Path, ...] = ()  # more folders the child must not see (the reports folder)
+    weights_cache: Path | None = None  # trained weights by network fingerprint; None: always train
 
 
 def resolve_device(device: str) -> str:
@@ -40,8 +43,12 @@ def resolve_device(device: str) -> str:
 
 
 def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_event: EventFn | None = None,
-                     data: DatasetArrays | None = None) -> SubmissionResult:
-    """Grade the hand-in in ``folder``. Never raises for a broken hand-in: that costs it points."""
+                     data: DatasetArrays | None = None, trusted: bool = False) -> SubmissionResult:
+    """Grade the hand-in in ``folder``. Never raises for a broken hand-in: that costs it points.
+
+    ``trusted``: the hand-in is the grader's own reference, so its trained weights may be
+    installed in the weights cache at once.
+    """
     timings: dict[str, float] = {}
     started = time.perf_counter()
     submission = load_submission(folder, rubric)
@@ -64,7 +71,11 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
             hidden=_hidden_paths(folder, rubric, options),
         )
         t = time.perf_counter()
-        measurements = run_child(job, source, on_event)
+        broker = None
+        if options.weights_cache is not None:
+            origin = hashlib.sha256(f"{submission.id}\0{submission.code}".encode()).hexdigest()[:16]
+            broker = CacheBroker(WeightsCache(options.weights_cache), origin, trusted)
+        measurements = run_child(job, source, on_event, broker)
         timings["child_s"] = round(time.perf_counter() - t, 3)
         if "training" in measurements:
             timings["train_s"] = measurements["training"].get("train_s", 0.0)
@@ -89,9 +100,13 @@ def _load_timed(rubric: Rubric, options: Options, timings: dict[str, float]) -> 
 
 
 def _hidden_paths(folder: str | Path, rubric: Rubric, options: Options) -> tuple[Path, ...]:
-    """What student code must not read: the dataset (test labels), the reference, other hand-ins, reports."""
+    """What student code must not read: the dataset (test labels), the reference, other hand-ins, reports,
+    the cached weights."""
+    cache = () if options.weights_cache is None else (options.weights_cache,)
+    for path in cache:
+        path.mkdir(parents=True, exist_ok=True)
     return (resolve_root(options.data_root)[0], rubric.path.parent, Path(folder).resolve().parent,
-            *options.hidden)
+            *options.hidden, *cache)
 
 
 def _merged_requests(rubric: Rubric) -> dict[str, Any]:
@@ -133,6 +148,8 @@ def _public(measurements: dict[str, Any]) -> dict[str, Any]:
         "loss_curve": training.get("loss_curve"),
         "channels_last": training.get("channels_last"),
         "train_images": training.get("train_images"),
+        "weights_from_cache": bool(training.get("from_cache")),
+        "fingerprint": (measurements.get("fingerprint") or {}).get("key"),
     }
     if "error" in measurements:
         out["error"] = {k: measurements["error"].get(k) for k in ("stage", "error")}

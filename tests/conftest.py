@@ -25,3 +25,11 @@ def data_root() -> str:
     if not (Path(root) / "MNIST" / "raw" / "train-images-idx3-ubyte").is_file():
         pytest.fail(f"MNIST not found under {root}: set GRADER_DATA_ROOT")
     return root
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_weights_cache(tmp_path_factory) -> Path:
+    """The CLI's trained-weights cache in a folder of this test session, never the user's."""
+    folder = tmp_path_factory.mktemp("weights-cache")
+    os.environ["GRADER_WEIGHTS_CACHE"] = str(folder)
+    return folder

@@ -63,7 +63,10 @@ class AccuracyCheck(Check):
         training = m.get("training", {})
         details = {"accuracy": acc, "epoch_losses": training.get("epoch_losses"),
                    "loss_curve": training.get("loss_curve"),
-                   "recipe": f"{p.epochs} epoch(s), batch {p.batch_size}, Adam one-cycle max_lr {p.max_lr}"}
+                   "recipe": f"{p.epochs} epoch(s), batch {p.batch_size}, Adam one-cycle max_lr {p.max_lr}",
+                   "weights_from_cache": bool(training.get("from_cache"))}
+        cached = ("; weights from the cache (an identical network, same initial weights and recipe, was trained "
+                  "before), evaluated in this hand-in's own Net") if training.get("from_cache") else ""
         if acc is None:
             if m.get("error"):
                 reason = describe_error(m["error"])
@@ -71,10 +74,11 @@ class AccuracyCheck(Check):
                 reason = m.get("skipped") or "no predictions came back"
             return Outcome.failed(f"could not train and evaluate the network: {reason}", **details)
         if acc >= p.threshold:
-            return Outcome.passed(f"test accuracy {acc:.2f} % (threshold {p.threshold:.2f} %)", **details)
+            return Outcome.passed(f"test accuracy {acc:.2f} % (threshold {p.threshold:.2f} %){cached}", **details)
         for band in sorted(p.bands, key=lambda b: -b.min):
             if acc >= band.min:
                 return Outcome.graded(band.credit, f"test accuracy {acc:.2f} % is below the {p.threshold:.2f} % "
-                                      f"threshold (at least {band.min:.2f} %: {band.credit:.0%} of the points)",
+                                      f"threshold (at least {band.min:.2f} %: {band.credit:.0%} of the points){cached}",
                                       **details)
-        return Outcome.failed(f"test accuracy {acc:.2f} % is below the {p.threshold:.2f} % threshold", **details)
+        return Outcome.failed(f"test accuracy {acc:.2f} % is below the {p.threshold:.2f} % threshold{cached}",
+                              **details)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 import torch
 
@@ -55,8 +56,19 @@ class ChildJob:
 DataSource = Callable[[], DatasetArrays]
 
 
+class WeightsBroker(Protocol):
+    """The parent's side of the trained-weights cache, for one child run."""
+
+    def plan(self, key: str) -> tuple[Path | None, dict[str, Any], bool]:
+        """(cached weights file or None, its training record, whether to offer the weights after training)."""
+
+    def offer(self, key: str, path: Path, info: dict[str, Any]) -> bool:
+        """The child trained ``key`` and wrote its weights to ``path``."""
+
+
 def run_child(job: ChildJob, data: DatasetArrays | DataSource | None,
-              on_event: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+              on_event: Callable[[dict[str, Any]], None] | None = None,
+              weights: WeightsBroker | None = None) -> dict[str, Any]:
     """Run the child to the end (or the time limit) and return what it measured.
 
     ``data`` may be a function: it is called once the child has started, so loading the
@@ -73,7 +85,39 @@ def run_child(job: ChildJob, data: DatasetArrays | DataSource | None,
         }
         if job.train is not None and data is not None:
             request["data_file"] = str(work / "data.json")
-        return _spawn(job, work, request, data if job.train is not None else None, on_event)
+            if weights is not None:
+                request.update(weights_cache=True, plan_file=str(work / "plan.json"))
+        on_event = _with_weights(work, weights, on_event) if weights is not None else on_event
+        measured = _spawn(job, work, request, data if job.train is not None else None, on_event)
+        if weights is not None:
+            _collect_offer(work, weights, measured)
+        return measured
+
+
+def _with_weights(work: Path, weights: WeightsBroker,
+                  on_event: Callable[[dict[str, Any]], None] | None) -> Callable[[dict[str, Any]], None]:
+    """Answer the child's fingerprint: the cached weights (copied in) or a request to offer its own."""
+
+    def handle(event: dict[str, Any]) -> None:
+        if event.get("type") == "fingerprint" and isinstance(event.get("key"), str):
+            cached, meta, offer = weights.plan(event["key"])
+            plan: dict[str, Any] = {"weights": None, "offer": offer}
+            if cached is not None:
+                shutil.copyfile(cached, work / "cached.pt")
+                plan.update(weights="cached.pt", meta=meta, offer=False)
+            (work / "plan.tmp").write_text(json.dumps(plan))
+            os.replace(work / "plan.tmp", work / "plan.json")
+        if on_event:
+            on_event(event)
+
+    return handle
+
+
+def _collect_offer(work: Path, weights: WeightsBroker, measured: dict[str, Any]) -> None:
+    """Hand a finished child's trained weights to the cache (which decides whether to trust them)."""
+    key = (measured.get("fingerprint") or {}).get("key")
+    if measured.get("offered") and measured.get("done") and "error" not in measured and isinstance(key, str):
+        measured["offer_installed"] = weights.offer(key, work / "offer.pt", measured.get("training", {}))
 
 
 def _write_data(work: Path, data: DatasetArrays, seed: int) -> torch.Tensor:
@@ -239,6 +283,10 @@ def _record(line: bytes, measured: dict[str, Any], on_event: Callable[[dict[str,
     elif kind == "predictions":
         measured["predictions"] = event.get("values", [])
         measured["eval_s"] = event.get("eval_s")
+    elif kind == "fingerprint":
+        measured["fingerprint"] = event
+    elif kind == "offered":
+        measured["offered"] = True
     elif kind == "error":
         measured["error"] = event
     elif kind == "done":

@@ -1,0 +1,137 @@
+"""Trained weights, kept by network fingerprint, so each distinct network is trained once.
+
+A fingerprint (``grader.sandbox.fingerprint``) is computed inside the sandboxed child,
+where a hostile hand-in could forge it. So an entry is only ever *installed* from a
+source the grader can trust:
+
+- a trusted run: the homework's own reference network, trained by the grader before
+  a batch starts;
+- or two runs of different hand-ins that report the same fingerprint and produced
+  byte-identical weights (training is deterministic, so honest runs agree; a forger
+  would have to forge the same weights twice from two hand-ins).
+
+An installed entry is never replaced. A hit only ever loads weights into the
+hand-in's *own* network, which is then evaluated on the test images as usual: an
+accuracy is never copied.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import stat
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from grader.report.files import atomic_write
+
+MAX_WEIGHTS_BYTES = 256 * 1024**2
+_LOCK = threading.Lock()
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dl-homework-grader" / "weights"
+
+
+class WeightsCache:
+    """A folder of ``<fingerprint>.pt`` (a list of tensors in first-use order) and ``.json`` (how it was made)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def lookup(self, key: str) -> tuple[Path, dict[str, Any]] | None:
+        """The weights file and its training record, when ``key`` is installed."""
+        if not _valid_key(key):
+            return None
+        weights, meta = self.folder / f"{key}.pt", self.folder / f"{key}.json"
+        if not (weights.is_file() and meta.is_file()):
+            return None
+        try:
+            return weights, json.loads(meta.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def offer(self, key: str, path: Path, info: dict[str, Any], source: str, trusted: bool) -> bool:
+        """Offer the weights a run produced for ``key``; True when they are (now) installed."""
+        if not _valid_key(key):
+            return False
+        data = _read_regular(path)
+        if data is None:
+            return False
+        digest = hashlib.sha256(data).hexdigest()
+        with _LOCK:
+            if self.lookup(key) is not None:
+                return False
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if not trusted:
+                seen = self._candidates(key)
+                sources = sorted(set(seen.get(digest, [])) | {source})
+                seen[digest] = sources
+                atomic_write(self.folder / f"{key}.candidates.json", json.dumps(seen, indent=1))
+                if len(sources) < 2:
+                    return False
+            self._install(key, data, {**info, "sha256": digest, "installed_by": "reference" if trusted
+                                      else "agreement of two hand-ins"})
+        return True
+
+    def _candidates(self, key: str) -> dict[str, list[str]]:
+        try:
+            seen = json.loads((self.folder / f"{key}.candidates.json").read_text(encoding="utf-8"))
+            return seen if isinstance(seen, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _install(self, key: str, data: bytes, meta: dict[str, Any]) -> None:
+        """Weights first, record last: a lookup sees both or neither."""
+        atomic_write(self.folder / f"{key}.pt", data)
+        atomic_write(self.folder / f"{key}.json", json.dumps(meta, indent=1))
+
+    def clear(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+RECORD_FIELDS = ("epoch_losses", "loss_curve", "steps", "train_s", "channels_last", "train_images")
+
+
+@dataclass(frozen=True)
+class CacheBroker:
+    """The cache as one child run sees it: who is asking, and whether its weights are trusted."""
+
+    cache: WeightsCache
+    source: str
+    trusted: bool = False
+
+    def plan(self, key: str) -> tuple[Path | None, dict[str, Any], bool]:
+        try:
+            hit = self.cache.lookup(key)
+        except OSError:
+            hit = None
+        return (hit[0], hit[1], False) if hit else (None, {}, True)
+
+    def offer(self, key: str, path: Path, info: dict[str, Any]) -> bool:
+        record = {k: info.get(k) for k in RECORD_FIELDS}
+        try:
+            return self.cache.offer(key, path, record, self.source, self.trusted)
+        except OSError:
+            return False
+
+
+def _valid_key(key: object) -> bool:
+    return isinstance(key, str) and len(key) == 40 and all(c in "0123456789abcdef" for c in key)
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """A file the child wrote: never followed through a link, never over the cap."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_WEIGHTS_BYTES:
+            return None
+        return fh.read()
