@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import csv
+import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -13,7 +18,8 @@ from grader.batch import grade_batch, is_batch
 from grader.pipeline import Options
 from grader.sandbox.limits import Limits
 from tests.conftest import ROOT
-from tests.helpers import without_training
+from reference.mnist_backprop.classgen import EXPECTED_LOSSES, write_class
+from tests.helpers import quick_class_rubric, without_training
 from tests.test_sandbox import GOOD_NET
 
 
@@ -63,3 +69,74 @@ def test_a_class_is_graded_and_one_broken_hand_in_stops_nothing(rubric, klass: P
     assert again["bob"].result.score > entries["bob"].result.score
     assert again["alice"].result.score == entries["alice"].result.score
     assert time.perf_counter() - started < 30
+
+
+def lost_points(result) -> dict[str, float]:
+    """Automatic items that did not earn full points, and what they earned."""
+    return {c.id: round(c.score, 4) for c in result.checks if c.status != "manual" and c.score < c.max_score}
+
+
+@pytest.mark.training
+def test_a_generated_class_of_30_is_graded_in_one_command(rubric, data_root, tmp_path: Path) -> None:
+    kinds = write_class(tmp_path / "class", ROOT / "submissions", size=30)
+    out = tmp_path / "reports"
+    options = Options(data_root=data_root, limits=Limits(import_s=20, probe_s=8), weights_cache=tmp_path / "cache")
+    entries = grade_batch(tmp_path / "class", quick_class_rubric(rubric), options, out, workers=2)
+    assert len(entries) == 30 and all(e.result is not None for e in entries)
+    rows = {r["id"]: r for r in csv.DictReader((out / "gradebook.csv").open())}
+    for e in entries:
+        assert lost_points(e.result) == EXPECTED_LOSSES[kinds[e.id]], (e.id, e.result.checks)
+        assert float(rows[e.id]["total"]) == pytest.approx(e.result.score, abs=1e-3)
+    standard = [e for e in entries if kinds[e.id] in ("correct", "sequential", "mistakes")]
+    assert len(standard) == 21 and all(e.result.measurements["weights_from_cache"] for e in standard)
+    assert len({e.result.measurements["accuracy"] for e in standard}) == 1
+    summary = (out / "summary.md").read_text()
+    assert "30 hand-ins, 30 graded" in summary
+
+
+KILL_MIX = ["correct", "sequential", "mistakes", "wide", "broken-syntax", "hostile-forward-loops", "correct",
+            "mistakes"]
+BATCH_SCRIPT = """
+import json, sys
+from pathlib import Path
+from grader.batch import grade_batch
+from grader.pipeline import Options
+from grader.rubric import load_rubric
+from grader.sandbox.limits import Limits
+from tests.conftest import RUBRIC_PATH
+from reference.mnist_backprop.classgen import EXPECTED_LOSSES, write_class
+from tests.helpers import quick_class_rubric, without_training
+entries = grade_batch(Path(sys.argv[1]), without_training(load_rubric(RUBRIC_PATH)),
+                      Options(limits=Limits(import_s=20, probe_s=6)), Path(sys.argv[2]), workers=2)
+print(json.dumps({e.id: e.reused for e in entries}))
+"""
+
+
+def run_batch(klass: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", BATCH_SCRIPT, str(klass), str(out)], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def test_a_batch_killed_with_sigkill_resumes_to_the_same_gradebook(tmp_path: Path) -> None:
+    klass = tmp_path / "class"
+    write_class(klass, ROOT / "submissions", size=len(KILL_MIX), mix=KILL_MIX)
+    whole = run_batch(klass, tmp_path / "uninterrupted")
+    assert whole.wait(timeout=600) == 0
+
+    out = tmp_path / "killed"
+    batch = run_batch(klass, out)
+    deadline = time.monotonic() + 300
+    while len(list(out.glob("*/report.json"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(batch.pid, signal.SIGKILL)
+    batch.wait()
+    finished = {p.parent.name for p in out.glob("*/report.json")}
+    assert 3 <= len(finished) < len(KILL_MIX) and not (out / "gradebook.csv").exists()
+    for report in out.glob("*/report.json"):
+        json.loads(report.read_text())  # whole, never half-written
+
+    resumed = run_batch(klass, out)
+    stdout, _ = resumed.communicate(timeout=600)
+    reused = json.loads(stdout.strip().splitlines()[-1])
+    assert {k for k, v in reused.items() if v} == finished  # only the unfinished ones were graded again
+    assert (out / "gradebook.csv").read_bytes() == (tmp_path / "uninterrupted" / "gradebook.csv").read_bytes()
