@@ -85,8 +85,13 @@ def unpack_zip(archive: Path, into: Path) -> Path:
 
 def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, workers: int | None = None,
                 force: bool = False, executor: Executor | None = None, gradescope: bool = False,
-                on_done: Callable[[BatchEntry], None] | None = None) -> list[BatchEntry]:
-    """Grade every hand-in in ``folder``; write each report, then the gradebook and the summary."""
+                on_done: Callable[[BatchEntry], None] | None = None,
+                on_planned: Callable[[int, int], None] | None = None) -> list[BatchEntry]:
+    """Grade every hand-in in ``folder``; write each report, then the gradebook and the summary.
+
+    ``on_planned(to_grade, workers)`` is called once the folder is read, ``on_done(entry)`` as each
+    hand-in is finished.
+    """
     cores = max(1, len(os.sched_getaffinity(0)))
     workers = workers or max(1, cores // 2)
     options = replace(options, threads=options.threads or max(1, cores // workers))
@@ -112,6 +117,8 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
                 apply_overrides(entry.result, out / entry.id / FILE_NAME)
                 continue
             todo.append((entry, real, key))
+        if on_planned:
+            on_planned(len(todo), workers)
         if todo and any(rubric.plugin(i).requests(i.params).get("train") for i in rubric.items):
             data = load_dataset(rubric.code.dataset, options.data_root)
             if len(todo) > 1:

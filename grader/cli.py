@@ -25,7 +25,9 @@ from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
 from grader.report import write_reports
 from grader.report.files import read_report
+from grader.report.charts import ITEMS_PNG, SCORES_PNG
 from grader.report.console import render_console
+from grader.report.gradebook import ClassStats, class_stats
 from grader.results import SubmissionResult
 from grader.rubric import Rubric, load_rubric
 from grader.sandbox.limits import GiB, Limits
@@ -159,15 +161,25 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
     from rich.table import Table
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                        TimeRemainingColumn(), console=console, transient=True, disable=args.quiet)
+                        TextColumn("{task.fields[state]}"), TimeRemainingColumn(), console=console, transient=True,
+                        disable=args.quiet)
+    counts = {"done": 0, "failed": 0, "total": 0, "workers": 1}
     with progress:
-        task = progress.add_task("grading", total=None)
+        task = progress.add_task("grading", total=None, state="reading the hand-ins")
+
+        def planned(total: int, workers: int) -> None:
+            counts.update(total=total, workers=workers)
+            progress.update(task, total=total, state=f"running {min(workers, total)}")
 
         def done(entry: BatchEntry) -> None:
-            progress.update(task, advance=1, description=f"graded {entry.id}")
+            counts["done"] += 1
+            counts["failed"] += entry.result is None or "error" in entry.result.measurements
+            running = min(counts["workers"], counts["total"] - counts["done"])
+            progress.update(task, advance=1, description=f"graded {entry.id}",
+                            state=f"running {running} · failed {counts['failed']}")
 
         entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
-                              gradescope=args.format == "gradescope", on_done=done)
+                              gradescope=args.format == "gradescope", on_done=done, on_planned=planned)
     table = Table(title=f"{folder}: {len(entries)} hand-ins", title_justify="left")
     for column in ("hand-in", "total", "status"):
         table.add_column(column)
@@ -177,7 +189,26 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
         else:
             table.add_row(e.id, f"{e.result.score:g}/{e.result.max_score:g}", "reused" if e.reused else "graded")
     console.print(table)
-    console.print(f"gradebook: {out / 'gradebook.csv'}, summary: {out / 'summary.md'}")
+    stats = class_stats(entries, rubric)
+    if stats is not None:
+        _print_class(stats, console)
+    console.print(f"gradebook: {out / 'gradebook.csv'}, summary: {out / 'summary.md'}, charts: "
+                  f"{out / SCORES_PNG}, {out / ITEMS_PNG}")
+
+
+def _print_class(stats: ClassStats, console: Console) -> None:
+    """The class summary on the console: the distribution line, each item, the commonest mistakes."""
+    from rich.table import Table
+
+    console.print(stats.line())
+    items = Table(title="items", title_justify="left")
+    for column in ("item", "passed", "mean points"):
+        items.add_column(column)
+    for i in stats.items:
+        items.add_row(i.id, f"{i.pass_rate:.0%}", f"{i.mean:.2f} / {i.points:g}")
+    console.print(items)
+    for text, n in stats.mistakes[:5]:
+        console.print(f"  {n} × {text}", highlight=False)
 
 
 def _selftest(rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool) -> int:

@@ -57,6 +57,8 @@ def test_a_class_is_graded_and_one_broken_hand_in_stops_nothing(rubric, klass: P
     assert by_id["eve"][-2] == "error" and float(by_id["alice"][1]) > float(by_id["bob"][1])
     summary = (out / "summary.md").read_text()
     assert "5 hand-ins, 4 graded, 1 could not be graded" in summary and "Most common mistakes" in summary
+    for chart in ("scores.png", "items.png"):
+        assert (out / chart).read_bytes().startswith(b"\x89PNG") and chart in summary
     for name in ("alice", "bob", "carol", "dave"):
         assert (out / name / "report.json").is_file() and (out / name / "report.md").is_file()
 

@@ -77,3 +77,21 @@ def test_only_regrades_one_item_of_a_stored_report(capsys, tmp_path: Path) -> No
     assert by_id["p2.c"] == {c["id"]: c for c in first["checks"]}["p2.c"]  # not regraded
     code, out_text = run([str(handin), "--rubric", str(rubric), "--out", str(out), "--only", "nope"], capsys)
     assert code == 2 and "no such rubric item" in out_text
+
+
+def test_a_class_folder_is_graded_with_a_summary_on_the_console(capsys, tmp_path: Path) -> None:
+    """The batch command end to end, with the rubric's training item left out (the training tier has it)."""
+    from reference.mnist_backprop.classgen import write_class
+
+    text = (ROOT / "reference" / "mnist_backprop" / "rubric.toml").read_text()
+    start = text.index('[[item]]\nid = "code.accuracy"')
+    no_training = tmp_path / "rubric.toml"
+    no_training.write_text(text[:start] + text[text.index("[[item]]", start + 1):])
+    write_class(tmp_path / "class", ROOT / "submissions", size=3, mix=["correct", "broken-syntax", "sequential"])
+    out = tmp_path / "reports"
+    code, printed = run([str(tmp_path / "class"), "--rubric", str(no_training), "--out", str(out), "-q"], capsys)
+    assert code == 0, printed
+    assert "3 hand-ins" in printed and "Score out of 28: mean" in printed
+    assert "code.build" in printed and "67%" in printed  # two of three built
+    assert f"charts: {out / 'scores.png'}" in printed.replace("\n", "")
+    assert (out / "gradebook.csv").read_text().count("\n") == 5  # header, MAX, three hand-ins

@@ -1,13 +1,16 @@
-"""The class's files: ``gradebook.csv`` (a row per hand-in, a first row of maximum points) and ``summary.md``."""
+"""The class's files: ``gradebook.csv`` (a row per hand-in, a first row of maximum points), ``summary.md``
+and its charts."""
 from __future__ import annotations
 
 import csv
 import io
 import statistics
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from grader.report.charts import ITEMS_PNG, SCORES_PNG, items_chart, scores_chart
 from grader.report.files import atomic_write
 from grader.similarity import similar_pairs
 
@@ -34,27 +37,59 @@ def gradebook_csv(entries: list[BatchEntry], rubric: Rubric) -> str:
     return buf.getvalue()
 
 
+@dataclass(frozen=True)
+class ItemStats:
+    id: str
+    points: float
+    pass_rate: float
+    mean: float
+
+
+@dataclass(frozen=True)
+class ClassStats:
+    """The class at a glance: what the summary file, the console and the charts all show."""
+
+    totals: list[float]
+    max_score: float
+    items: list[ItemStats]
+    mistakes: list[tuple[str, int]]
+
+    @property
+    def quartiles(self) -> list[float]:
+        return statistics.quantiles(self.totals, n=4) if len(self.totals) > 1 else [self.totals[0]] * 3
+
+    def line(self) -> str:
+        t, q = self.totals, self.quartiles
+        return (f"Score out of {self.max_score:g}: mean {statistics.mean(t):.2f}, median {statistics.median(t):.2f}, "
+                f"quartiles {q[0]:.2f} / {q[2]:.2f}, min {t[0]:g}, max {t[-1]:g}")
+
+
+def class_stats(entries: list[BatchEntry], rubric: Rubric) -> ClassStats | None:
+    graded = [e.result for e in entries if e.result is not None]
+    if not graded:
+        return None
+    items = []
+    for item in rubric.items:
+        checks = [r.check(item.id) for r in graded]
+        items.append(ItemStats(item.id, item.points, sum(c.status == "pass" for c in checks) / len(checks),
+                               statistics.mean(c.score for c in checks)))
+    common = Counter(f"`{c.id}`: {c.feedback}" for r in graded for c in r.checks if c.status in ("partial", "fail"))
+    return ClassStats(sorted(r.score for r in graded), rubric.max_score, items, common.most_common(10))
+
+
 def summary_markdown(entries: list[BatchEntry], rubric: Rubric) -> str:
     graded = [e.result for e in entries if e.result is not None]
     failed = [e for e in entries if e.result is None]
     lines = [f"# Class summary: {rubric.name}", "", f"{len(entries)} hand-ins, {len(graded)} graded, "
              f"{len(failed)} could not be graded.", ""]
-    if graded:
-        totals = sorted(r.score for r in graded)
-        q = statistics.quantiles(totals, n=4) if len(totals) > 1 else [totals[0]] * 3
-        lines += [f"Score out of {rubric.max_score:g}: mean {statistics.mean(totals):.2f}, median "
-                  f"{statistics.median(totals):.2f}, quartiles {q[0]:.2f} / {q[2]:.2f}, "
-                  f"min {totals[0]:g}, max {totals[-1]:g}", "", "## Distribution", "", "```"]
-        lines += _histogram(totals, rubric.max_score)
-        lines += ["```", "", "## Items", "", "| item | pass rate | mean points |", "| --- | --- | --- |"]
-        for item in rubric.items:
-            checks = [r.check(item.id) for r in graded]
-            rate = sum(c.status == "pass" for c in checks) / len(checks)
-            lines.append(f"| `{item.id}` | {rate:.0%} | {statistics.mean(c.score for c in checks):.2f} "
-                         f"/ {item.points:g} |")
-        common = Counter(f"`{c.id}`: {c.feedback}" for r in graded for c in r.checks
-                         if c.status in ("partial", "fail"))
-        lines += ["", "## Most common mistakes", ""] + [f"- {n} × {text}" for text, n in common.most_common(10)]
+    stats = class_stats(entries, rubric)
+    if stats is not None:
+        lines += [stats.line(), "", "## Distribution", "", "```"]
+        lines += _histogram(stats.totals, rubric.max_score)
+        lines += ["```", "", f"Charts: [{SCORES_PNG}]({SCORES_PNG}), [{ITEMS_PNG}]({ITEMS_PNG})", "", "## Items", "",
+                  "| item | pass rate | mean points |", "| --- | --- | --- |"]
+        lines += [f"| `{i.id}` | {i.pass_rate:.0%} | {i.mean:.2f} / {i.points:g} |" for i in stats.items]
+        lines += ["", "## Most common mistakes", ""] + [f"- {n} × {text}" for text, n in stats.mistakes]
         slow = sorted(graded, key=lambda r: -r.timings.get("total_s", 0))[:5]
         lines += ["", "## Slowest", ""] + [f"- {r.submission}: {r.timings.get('total_s', 0):.1f} s" for r in slow]
     pairs = similar_pairs({e.id: e.code for e in entries}, "code") + similar_pairs(
@@ -74,6 +109,12 @@ def _histogram(totals: list[float], top: float, bins: int = 8) -> list[str]:
             for i in range(bins)]
 
 
-def write_gradebook(entries: list[BatchEntry], rubric: Rubric, out: Path) -> None:
+def write_gradebook(entries: list[BatchEntry], rubric: Rubric, out: Path) -> ClassStats | None:
+    """The gradebook, the summary and its two charts; returns the class's figures."""
     atomic_write(out / "gradebook.csv", gradebook_csv(entries, rubric))
     atomic_write(out / "summary.md", summary_markdown(entries, rubric))
+    stats = class_stats(entries, rubric)
+    if stats is not None:
+        atomic_write(out / SCORES_PNG, scores_chart(stats))
+        atomic_write(out / ITEMS_PNG, items_chart(stats))
+    return stats
