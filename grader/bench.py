@@ -3,8 +3,9 @@
 ``python -m grader.bench [--quick] [--json FILE] [--data-root DIR]`` prints a table of
 figures, every one measured in this run on this machine: seconds per epoch, wall
 time until the test accuracy first reaches 99 % (evaluating after each epoch), the
-whole ``grade`` of the correct example with its breakdown, and achieved against peak
-GFLOP/s (a GEMM). Each training runs in its own process: the grader's with the same
+whole ``grade`` of the correct example with its breakdown, achieved against peak
+GFLOP/s (a GEMM), and a generated class of hand-ins graded with and without the
+trained-weights cache (hand-ins per minute). Each training runs in its own process: the grader's with the same
 environment its sandboxed child gets, the baseline with the ordinary one.
 """
 from __future__ import annotations
@@ -169,6 +170,39 @@ def phase_grade(data_root: str) -> dict[str, Any]:
     }
 
 
+def phase_batch(data_root: str, size: int, uncached: int, workers: int | None) -> dict[str, Any]:
+    """A generated class graded as ``grade CLASS`` does: with the trained-weights cache (empty at the
+    start, so the reference network's training is included), then a sample of it without the cache."""
+    from grader.batch import grade_batch
+    from grader.pipeline import Options
+    from grader.rubric import load_rubric
+    from reference.mnist_backprop.classgen import MIX, write_class
+
+    root = Path(__file__).resolve().parents[1]
+    rubric = load_rubric(root / "reference" / "mnist_backprop" / "rubric.toml")
+    figures: dict[str, Any] = {"class_size": size}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_class(folder / "class", root / "submissions", size)
+        sample = [MIX[(i * 5) % len(MIX)] for i in range(uncached)]  # every 5th kind: the class's mix
+        write_class(folder / "sample", root / "submissions", uncached, mix=sample)
+        for name, cache, klass in (("cached", folder / "weights", "class"), ("uncached", None, "sample")):
+            started = time.perf_counter()
+            entries = grade_batch(folder / klass, rubric, Options(data_root=data_root, weights_cache=cache),
+                                  folder / f"reports-{name}", workers=workers)
+            wall = time.perf_counter() - started
+            results = [e.result for e in entries if e.result is not None]
+            total = sum(r.timings.get("total_s", 0) for r in results)
+            train = sum(r.timings.get("train_s", 0) for r in results)
+            figures[f"{name}_handins"] = len(entries)
+            figures[f"{name}_wall_s"] = wall
+            figures[f"{name}_handins_per_min"] = 60 * len(entries) / wall
+            figures[f"{name}_share_outside_training"] = 1 - train / total if total else None
+            if cache is not None:
+                figures["cached_hits"] = sum(bool(r.measurements.get("weights_from_cache")) for r in results)
+    return figures
+
+
 def phase_sandbox() -> dict[str, Any]:
     """Start-up costs: a bare interpreter, the same under the sandbox's isolation, and torch's import."""
     import statistics
@@ -198,7 +232,9 @@ def _run_phase(name: str, args: argparse.Namespace, grader_env: bool) -> dict[st
     if grader_env:
         env.update(MALLOC_ENV)
     cmd = [sys.executable, "-m", "grader.bench", "--phase", name, "--data-root", args.data_root,
-           "--epochs", str(args.epochs)]
+           "--epochs", str(args.epochs), "--class-size", str(args.class_size), "--uncached", str(args.uncached)]
+    if args.workers:
+        cmd += ["--workers", str(args.workers)]
     out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -212,6 +248,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     args.epochs = 1 if args.quick else MAX_BASELINE_EPOCHS
     baseline = _run_phase("baseline", args, grader_env=False)
     grade = _run_phase("grade", args, grader_env=True)
+    batch = {} if args.skip_batch else _run_phase("batch", args, grader_env=False)
     ratio = lambda a, b: None if a is None or b is None else a / b  # noqa: E731
     return {
         "cores": len(os.sched_getaffinity(0)),
@@ -235,6 +272,7 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         "torch_import_s": sandbox["torch_import_s"],
         "first_student_line_s": grade["first_student_line_s"],
         "isolation": sandbox["isolation"],
+        **{f"batch_{k}": v for k, v in batch.items()},
     }
 
 
@@ -264,13 +302,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", help="also write the figures to this file")
     p.add_argument("--data-root", help="dataset root (default: $GRADER_DATA_ROOT, else the cache folder)")
     p.add_argument("--epochs", type=int, default=2, help="epochs of the grader's recipe (default 2)")
-    p.add_argument("--phase", help=argparse.SUPPRESS)
+    p.add_argument("--phase", help="run one phase only and print its JSON (gemm, sandbox, grader, baseline, "
+                   "grade, batch)")
+    p.add_argument("--class-size", type=int, default=30, help="hand-ins in the generated class (default 30)")
+    p.add_argument("--uncached", type=int, default=6,
+                   help="hand-ins of the class's mix graded without the weights cache (default 6)")
+    p.add_argument("--workers", type=int, help="batch workers (default: the batch's own)")
+    p.add_argument("--skip-batch", action="store_true", help="leave out the class benchmark (minutes)")
     args = p.parse_args(argv)
     args.data_root = str(resolve_root(args.data_root)[0])
     if args.phase:
         phases = {"baseline": lambda: phase_baseline(args.data_root, args.epochs),
                   "grader": lambda: phase_grader(args.data_root, args.epochs),
-                  "gemm": phase_gemm, "grade": lambda: phase_grade(args.data_root), "sandbox": phase_sandbox}
+                  "gemm": phase_gemm, "grade": lambda: phase_grade(args.data_root), "sandbox": phase_sandbox,
+                  "batch": lambda: phase_batch(args.data_root, args.class_size, args.uncached, args.workers)}
         print(json.dumps(phases[args.phase]()))
         return 0
     figures = run_all(args)

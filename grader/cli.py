@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--train-timeout", type=float,
                    help="seconds to train (default: the rubric's, else 900)")
     p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
-    p.add_argument("--workers", type=int, help="hand-ins graded at once in a batch (default: cores / 2)")
+    p.add_argument("--workers", type=int, help="hand-ins graded at once in a batch (default: one per core, as memory allows)")
     p.add_argument("--force", action="store_true", help="in a batch, regrade hand-ins whose report is current")
     p.add_argument("--weights-cache", metavar="DIR",
                    help=f"trained weights by network fingerprint (default: ${CACHE_ENV}, else a cache folder)")
