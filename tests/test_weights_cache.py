@@ -78,10 +78,13 @@ class Counting(Net):
 
 def key_of(cls, seed: int = 0, channels_last: bool = True, **kwargs):
     torch.manual_seed(seed)
-    model = cls(**kwargs)
+    return fingerprint_of(cls(**kwargs), channels_last)
+
+
+def fingerprint_of(model: nn.Module, channels_last: bool = True):
+    """(key, order, why) of ``model`` on two fixed batches, in the given layout."""
     layout = torch.channels_last if channels_last else torch.contiguous_format
-    if channels_last:
-        model.to(memory_format=layout)
+    model.to(memory_format=layout)
     gen = torch.Generator().manual_seed(1)
     batches = [(torch.randn(8, 1, 28, 28, generator=gen).contiguous(memory_format=layout),
                 torch.randint(0, 10, (8,), generator=gen)) for _ in range(2)]
@@ -103,16 +106,7 @@ def test_what_changes_training_changes_the_fingerprint() -> None:
     torch.manual_seed(0)
     frozen = Net()
     frozen.conv1.weight.requires_grad_(False)
-    assert fingerprint_of(frozen) != base  # what the optimizer updates
-
-
-def fingerprint_of(model: nn.Module) -> str | None:
-    gen = torch.Generator().manual_seed(1)
-    model.to(memory_format=torch.channels_last)
-    batches = [(torch.randn(8, 1, 28, 28, generator=gen).contiguous(memory_format=torch.channels_last),
-                torch.randint(0, 10, (8,), generator=gen)) for _ in range(2)]
-    return fingerprint(model, batches, nn.CrossEntropyLoss(label_smoothing=0.1), "recipe",
-                       lambda: training.layout_context(torch.channels_last))[0]
+    assert fingerprint_of(frozen)[0] != base  # what the optimizer updates
 
 
 def test_a_step_that_changes_between_calls_gets_no_fingerprint() -> None:
