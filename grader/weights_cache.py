@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import shutil
-import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,6 @@ from typing import Any
 
 from grader.report.files import atomic_write
 
-MAX_WEIGHTS_BYTES = 256 * 1024**2
 _LOCK = threading.Lock()
 
 
@@ -55,12 +53,9 @@ class WeightsCache:
         except (OSError, ValueError):
             return None
 
-    def offer(self, key: str, path: Path, info: dict[str, Any], source: str, trusted: bool) -> bool:
+    def offer(self, key: str, data: bytes, info: dict[str, Any], source: str, trusted: bool) -> bool:
         """Offer the weights a run produced for ``key``; True when they are (now) installed."""
         if not _valid_key(key):
-            return False
-        data = _read_regular(path)
-        if data is None:
             return False
         digest = hashlib.sha256(data).hexdigest()
         with _LOCK:
@@ -112,26 +107,13 @@ class CacheBroker:
             hit = None
         return (hit[0], hit[1], False) if hit else (None, {}, True)
 
-    def offer(self, key: str, path: Path, info: dict[str, Any]) -> bool:
+    def offer(self, key: str, weights: bytes, info: dict[str, Any]) -> bool:
         record = {k: info.get(k) for k in RECORD_FIELDS}
         try:
-            return self.cache.offer(key, path, record, self.source, self.trusted)
+            return self.cache.offer(key, weights, record, self.source, self.trusted)
         except OSError:
             return False
 
 
 def _valid_key(key: object) -> bool:
     return isinstance(key, str) and len(key) == 40 and all(c in "0123456789abcdef" for c in key)
-
-
-def _read_regular(path: Path) -> bytes | None:
-    """A file the child wrote: never followed through a link, never over the cap."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_WEIGHTS_BYTES:
-            return None
-        return fh.read()

@@ -156,3 +156,19 @@ def test_patching_torch_cannot_raise_the_accuracy(rubric, tmp_path: Path, data_r
     result, _ = grade(tmp_path, code, short, data_root=data_root)
     assert result.measurements["accuracy"] < 12.0  # every prediction is class 0: about 9.8 %
     assert result.check("code.accuracy").status == "fail"
+
+
+def test_links_planted_in_the_childs_folder_are_never_followed(rubric, tmp_path: Path, data_root: str) -> None:
+    """The child replaces the files the grader writes or reads back later with links to a file of the
+    grader's: the grader replaces the links (never writes through them) and reads its own log handle."""
+    canary = tmp_path / "canary.txt"
+    canary.write_text("grader secret")
+    plant = (f"import os\nfor _name in ('plan.json', 'cached.pt', 'output.log'):\n"
+             f"    if os.path.lexists(_name): os.remove(_name)\n    os.symlink({str(canary)!r}, _name)\n"
+             "print('planted')")
+    result, _ = grade(tmp_path, in_init(plant), short_training(rubric), data_root=data_root,
+                      weights_cache=tmp_path / "cache")
+    assert canary.read_text() == "grader secret"
+    assert result.measurements["accuracy"] > 80  # the hand-in itself was graded as usual
+    tail = result.to_dict()["measurements"]  # the report never carries the linked file's text
+    assert "grader secret" not in str(tail) and "grader secret" not in str(result.notes)

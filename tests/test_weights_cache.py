@@ -1,6 +1,7 @@
 """Each distinct network is trained once: fingerprints, the cache's trust rules, and a batch that uses them."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ from torch import nn
 from grader import training
 from grader.pipeline import Options, grade_submission
 from grader.sandbox.fingerprint import fingerprint, state_tensors
+from grader.sandbox.workdir import WorkDir
 from grader.weights_cache import WeightsCache
 from reference.mnist_backprop.net import Net
 from tests.conftest import ROOT
@@ -131,9 +133,7 @@ def test_fingerprinting_leaves_weights_gradients_and_rng_as_they_were() -> None:
 def test_the_cache_installs_only_trusted_or_agreed_weights(tmp_path: Path) -> None:
     cache = WeightsCache(tmp_path / "cache")
     key, other = "a" * 40, "b" * 40
-    good, bad = tmp_path / "good.pt", tmp_path / "bad.pt"
-    torch.save([torch.ones(3)], good)
-    torch.save([torch.zeros(3)], bad)
+    good, bad = tensor_bytes(torch.ones(3)), tensor_bytes(torch.zeros(3))
     assert not cache.offer(key, bad, {}, source="mallory", trusted=False)
     assert not cache.offer(key, good, {}, source="alice", trusted=False)  # disagrees with mallory: no quorum
     assert not cache.offer(key, good, {}, source="alice", trusted=False)  # the same source twice is one vote
@@ -144,10 +144,30 @@ def test_the_cache_installs_only_trusted_or_agreed_weights(tmp_path: Path) -> No
     assert meta["installed_by"] == "agreement of two hand-ins" and meta["epoch_losses"] == [0.5]
     assert not cache.offer(key, bad, {}, source="ref", trusted=True)  # never replaced
     assert cache.offer(other, good, {}, source="ref", trusted=True) and cache.lookup(other) is not None
-    link = tmp_path / "link.pt"
-    os.symlink(good, link)
-    assert not cache.offer("c" * 40, link, {}, source="ref", trusted=True)  # a child's link is never followed
     assert not cache.offer("../../x", good, {}, source="ref", trusted=True) and cache.lookup("../../x") is None
+
+
+def tensor_bytes(t: torch.Tensor) -> bytes:
+    buf = io.BytesIO()
+    torch.save([t], buf)
+    return buf.getvalue()
+
+
+def test_the_childs_folder_is_written_and_read_without_following_links(tmp_path: Path) -> None:
+    canary = tmp_path / "canary"
+    canary.write_text("secret")
+    work = tmp_path / "work"
+    work.mkdir()
+    for name in ("plan.json", "offer.pt"):
+        os.symlink(canary, work / name)
+    os.mkfifo(work / "fifo")
+    with WorkDir(work) as folder:
+        folder.write("plan.json", b"{}")
+        assert (work / "plan.json").read_text() == "{}" and not (work / "plan.json").is_symlink()
+        assert folder.read("offer.pt", 1000) is None and folder.read("fifo", 1000) is None
+        assert folder.read("plan.json", 1) is None  # over the cap
+        assert folder.read("plan.json", 1000) == b"{}"
+    assert canary.read_text() == "secret" and not list(work.glob(".grader-*"))
 
 
 @pytest.mark.training

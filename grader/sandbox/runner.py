@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import select
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,16 +18,18 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, BinaryIO, Callable, Protocol
 
 import torch
 
 from grader.data import DatasetArrays, shared_training_files
 from grader.sandbox.isolation import isolate
 from grader.sandbox.limits import GiB, Cgroup, Limits, session_usage, set_rlimits
+from grader.sandbox.workdir import WorkDir
 
 OUTPUT_TAIL_BYTES = 8_000
 MAX_EVENT_BYTES = 8 * 1024**2  # far above one event line (the predictions are ~30 kB)
+MAX_WEIGHTS_BYTES = 256 * 1024**2  # trained weights a child may offer to the cache
 # Stops the per-step page faults of large short-lived tensors (measured: ~2x per epoch with channels_last).
 MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 * 2**20), "MALLOC_TRIM_THRESHOLD_": str(2**30)}
 PASS_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
@@ -62,8 +63,8 @@ class WeightsBroker(Protocol):
     def plan(self, key: str) -> tuple[Path | None, dict[str, Any], bool]:
         """(cached weights file or None, its training record, whether to offer the weights after training)."""
 
-    def offer(self, key: str, path: Path, info: dict[str, Any]) -> bool:
-        """The child trained ``key`` and wrote its weights to ``path``."""
+    def offer(self, key: str, weights: bytes, info: dict[str, Any]) -> bool:
+        """The child trained ``key``; these are the weights it wrote."""
 
 
 def run_child(job: ChildJob, data: DatasetArrays | DataSource | None,
@@ -87,14 +88,15 @@ def run_child(job: ChildJob, data: DatasetArrays | DataSource | None,
             request["data_file"] = str(work / "data.json")
             if weights is not None:
                 request.update(weights_cache=True, plan_file=str(work / "plan.json"))
-        on_event = _with_weights(work, weights, on_event) if weights is not None else on_event
-        measured = _spawn(job, work, request, data if job.train is not None else None, on_event)
-        if weights is not None:
-            _collect_offer(work, weights, measured)
+        with WorkDir(work) as folder:
+            on_event = _with_weights(folder, weights, on_event) if weights is not None else on_event
+            measured = _spawn(job, folder, request, data if job.train is not None else None, on_event)
+            if weights is not None:
+                _collect_offer(folder, weights, measured)
         return measured
 
 
-def _with_weights(work: Path, weights: WeightsBroker,
+def _with_weights(folder: WorkDir, weights: WeightsBroker,
                   on_event: Callable[[dict[str, Any]], None] | None) -> Callable[[dict[str, Any]], None]:
     """Answer the child's fingerprint: the cached weights (copied in) or a request to offer its own."""
 
@@ -103,40 +105,40 @@ def _with_weights(work: Path, weights: WeightsBroker,
             cached, meta, offer = weights.plan(event["key"])
             plan: dict[str, Any] = {"weights": None, "offer": offer}
             if cached is not None:
-                shutil.copyfile(cached, work / "cached.pt")
+                folder.write("cached.pt", cached.read_bytes())
                 plan.update(weights="cached.pt", meta=meta, offer=False)
-            (work / "plan.tmp").write_text(json.dumps(plan))
-            os.replace(work / "plan.tmp", work / "plan.json")
+            folder.write("plan.json", json.dumps(plan).encode())
         if on_event:
             on_event(event)
 
     return handle
 
 
-def _collect_offer(work: Path, weights: WeightsBroker, measured: dict[str, Any]) -> None:
+def _collect_offer(folder: WorkDir, weights: WeightsBroker, measured: dict[str, Any]) -> None:
     """Hand a finished child's trained weights to the cache (which decides whether to trust them)."""
     key = (measured.get("fingerprint") or {}).get("key")
     if measured.get("offered") and measured.get("done") and "error" not in measured and isinstance(key, str):
-        measured["offer_installed"] = weights.offer(key, work / "offer.pt", measured.get("training", {}))
+        data = folder.read("offer.pt", MAX_WEIGHTS_BYTES)
+        if data is not None:
+            measured["offer_installed"] = weights.offer(key, data, measured.get("training", {}))
 
 
-def _write_data(work: Path, data: DatasetArrays, seed: int) -> torch.Tensor:
+def _write_data(folder: WorkDir, data: DatasetArrays, seed: int) -> torch.Tensor:
     """The shared training files, and this run's test images in a seeded secret order (no test labels).
 
     ``data.json`` appears last, atomically: the child waits for it before training.
     """
     perm = torch.randperm(data.test_images.shape[0], generator=torch.Generator().manual_seed(seed + 7919))
-    test_path = work / "test_images.u8"
-    data.test_images[perm].contiguous().numpy().tofile(test_path)
+    test_path = folder.write("test_images.u8", data.test_images[perm].contiguous().numpy().tobytes())
     spec = {**shared_training_files(data), "test_images": str(test_path), "n_train": int(data.train_images.shape[0]),
             "n_test": int(data.test_images.shape[0]), "image_shape": list(data.train_images.shape[1:])}
-    (work / "data.tmp").write_text(json.dumps(spec))
-    os.replace(work / "data.tmp", work / "data.json")
+    folder.write("data.json", json.dumps(spec).encode())
     return perm
 
 
-def _spawn(job: ChildJob, work: Path, request: dict[str, Any], data: DatasetArrays | DataSource | None,
+def _spawn(job: ChildJob, folder: WorkDir, request: dict[str, Any], data: DatasetArrays | DataSource | None,
            on_event: Callable[[dict[str, Any]], None] | None) -> dict[str, Any]:
+    work = folder.path
     read_fd, write_fd = os.pipe()
     request["fd"] = write_fd
     (work / "request.json").write_text(json.dumps(request))
@@ -155,11 +157,11 @@ def _spawn(job: ChildJob, work: Path, request: dict[str, Any], data: DatasetArra
 
     measured: dict[str, Any] = {"stage": "import", "isolation": isolation}
     started = time.perf_counter()
+    log = open(work / "output.log", "w+b")  # read back through this handle, whatever the child renames
     try:
-        with open(work / "output.log", "wb") as log:
-            proc = subprocess.Popen(cmd, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=log,
-                                    stderr=subprocess.STDOUT, pass_fds=(write_fd,), start_new_session=True,
-                                    preexec_fn=prepare)
+        proc = subprocess.Popen(cmd, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                stderr=subprocess.STDOUT, pass_fds=(write_fd,), start_new_session=True,
+                                preexec_fn=prepare)
         os.close(write_fd)
         permutation = None
         if data is not None:
@@ -168,19 +170,20 @@ def _spawn(job: ChildJob, work: Path, request: dict[str, Any], data: DatasetArra
             except BaseException:
                 _kill_group(proc, grace_s=0)
                 raise
-            permutation = _write_data(work, data, job.seed)
+            permutation = _write_data(folder, data, job.seed)
         watch = _Watch(job.limits, cgroup, proc.pid, started)
         ended = _read_events(read_fd, watch, measured, on_event)
         _kill_group(proc, grace_s=5 if ended == "eof" else 0)
-        output_full = (work / "output.log").stat().st_size >= job.limits.output_bytes
+        output_full = os.fstat(log.fileno()).st_size >= job.limits.output_bytes
         _explain_end(measured, ended, proc.returncode, job.limits, cgroup, output_full)
+        measured["child"] = {
+            "exit_code": proc.returncode, "seconds": round(time.perf_counter() - started, 3),
+            "output_tail": _tail(log), "limits": "cgroup" if cgroup.active else "watchdog",
+            "first_event_s": watch.first_event_s,
+        }
     finally:
+        log.close()
         cgroup.close()
-    measured["child"] = {
-        "exit_code": proc.returncode, "seconds": round(time.perf_counter() - started, 3),
-        "output_tail": _tail(work / "output.log"), "limits": "cgroup" if cgroup.active else "watchdog",
-        "first_event_s": watch.first_event_s,
-    }
     if permutation is not None and "predictions" in measured and isinstance(data, DatasetArrays):
         measured["accuracy"] = _accuracy(measured.pop("predictions"), permutation, data.test_labels)
     return measured
@@ -314,8 +317,8 @@ def _kill_group(proc: subprocess.Popen, grace_s: float) -> None:
     proc.wait()
 
 
-def _tail(path: Path) -> str:
-    size = path.stat().st_size
-    with open(path, "rb") as fh:
-        fh.seek(max(0, size - OUTPUT_TAIL_BYTES))
-        return fh.read().decode("utf-8", errors="replace")
+def _tail(log: BinaryIO) -> str:
+    """The end of what the child printed, read through the grader's own handle of the file."""
+    size = os.fstat(log.fileno()).st_size
+    log.seek(max(0, size - OUTPUT_TAIL_BYTES))
+    return log.read(OUTPUT_TAIL_BYTES).decode("utf-8", errors="replace")
