@@ -36,10 +36,12 @@ def _error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}{where}"
 
 
-def _load_images(path: str, count: int, shape: list[int]) -> Any:
+def _mapped(path: str, count: int, shape: list[int] | tuple[int, ...] = ()) -> Any:
+    """A uint8 file as a tensor over a private memory map: every child of a batch reads the same
+    cached pages, nothing is copied up front (copy-on-write, so the grader's file never changes)."""
     import torch
 
-    return torch.from_numpy(np.fromfile(path, dtype=np.uint8, count=count * int(np.prod(shape))).reshape(count, *shape))
+    return torch.from_numpy(np.memmap(path, dtype=np.uint8, mode="c", shape=(count, *shape)))
 
 
 def main(request_path: str) -> int:
@@ -95,9 +97,9 @@ def _train_and_predict(chan: Channel, cls: type, req: dict[str, Any]) -> None:
 
     data = _wait_for_file(Path(req["data_file"]))
     device = torch.device(req["device"])
-    train_x = _load_images(data["train_images"], data["n_train"], data["image_shape"])
-    train_y = torch.from_numpy(np.fromfile(data["train_labels"], dtype=np.uint8, count=data["n_train"]))
-    test_x = _load_images(data["test_images"], data["n_test"], data["image_shape"])
+    train_x = _mapped(data["train_images"], data["n_train"], data["image_shape"])
+    train_y = _mapped(data["train_labels"], data["n_train"])
+    test_x = _mapped(data["test_images"], data["n_test"], data["image_shape"])
     recipe = training.Recipe(**req["train"])
     training.set_determinism(req["seed"], req["threads"])
     model = cls()  # fresh weights from the seed, whatever the probe did
