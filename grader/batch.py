@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 import zipfile
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
@@ -29,6 +30,7 @@ from grader.results import SubmissionResult
 from grader.rubric import Rubric
 from grader.similarity import normalised_code
 from grader.submission import REPORT_SUFFIXES, load_submission
+from grader.weights_cache import WeightsCache
 
 MAX_ZIP_BYTES = 100 * 1024**2
 MAX_ZIP_FILES = 2000
@@ -135,11 +137,11 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
             on_planned(len(todo), workers)
         if todo and any(rubric.plugin(i).requests(i.params).get("train") for i in rubric.items):
             data = load_dataset(rubric.code.dataset, options.data_root)
-            if len(todo) > 1:
-                prime_weights_cache(rubric, options, data, Path(tmp))
         own = executor is None
         pool = executor or ThreadPoolExecutor(max_workers=workers)
         try:
+            if data is not None and len(todo) > 1:
+                _start_reference_training(pool, rubric, options, data, Path(tmp))
             futures: dict[Future, tuple[BatchEntry, Path, str]] = {
                 pool.submit(grade_submission, real, rubric, options, None, data): (entry, real, key)
                 for entry, real, key in todo}
@@ -168,6 +170,18 @@ def prime_weights_cache(rubric: Rubric, options: Options, data: DatasetArrays, t
     rubric.reference.write_reference_handin(folder)
     result = grade_submission(folder, rubric, options, None, data, trusted=True)
     return bool(result.measurements.get("fingerprint"))
+
+
+def _start_reference_training(pool: Executor, rubric: Rubric, options: Options, data: DatasetArrays,
+                              tmp: Path) -> None:
+    """Start training the reference network in the pool, and return once it is counted as training
+    (or has ended): hand-ins of the same network then wait for its weights, the others go ahead."""
+    if options.weights_cache is None:
+        return
+    cache = WeightsCache(options.weights_cache)
+    started = pool.submit(prime_weights_cache, rubric, options, data, tmp)
+    while not started.done() and not cache.reference_training():
+        time.sleep(0.05)
 
 
 def _remember_texts(entry: BatchEntry, path: Path, rubric: Rubric) -> None:

@@ -21,13 +21,27 @@ import json
 import os
 import shutil
 import threading
-from dataclasses import dataclass
+import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from grader.report.files import atomic_write
 
 _LOCK = threading.Lock()
+WAIT_CAP_S = 3600.0  # a run waits at most this long for others training its network (each has its own limit)
+
+
+class _InFlight:
+    """Which fingerprints runs of this process are training now (a batch's workers share it)."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.trainers: Counter[str] = Counter()
+        self.trusted: Counter[str] = Counter()
+
+
+_IN_FLIGHT: dict[Path, _InFlight] = {}
 
 
 def default_cache_dir() -> Path:
@@ -40,6 +54,41 @@ class WeightsCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        with _LOCK:
+            self._flight = _IN_FLIGHT.setdefault(self.folder.resolve(), _InFlight())
+
+    def claim(self, key: str, trusted: bool, wait_s: float = WAIT_CAP_S) -> tuple[Path, dict[str, Any]] | None:
+        """The cached weights of ``key``; else None, and this run is counted as training ``key``.
+
+        A run waits (rather than train the same network again) while the reference trains it,
+        or while two other runs train it (their weights would agree and be installed).
+        """
+        deadline = time.monotonic() + wait_s
+        with self._flight.changed:
+            while True:
+                hit = self.lookup(key)
+                if hit is not None:
+                    return hit
+                busy = self._flight.trusted[key] > 0 or self._flight.trainers[key] >= 2
+                left = deadline - time.monotonic()
+                if trusted or not busy or left <= 0:
+                    break
+                self._flight.changed.wait(timeout=min(5.0, left))
+            self._flight.trainers[key] += 1
+            self._flight.trusted[key] += trusted
+        return None
+
+    def release(self, key: str, trusted: bool) -> None:
+        """This run stopped training ``key`` (after offering its weights, or failing)."""
+        with self._flight.changed:
+            self._flight.trainers[key] -= 1
+            self._flight.trusted[key] -= trusted
+            self._flight.changed.notify_all()
+
+    def reference_training(self) -> bool:
+        """Whether a trusted run of this process is training a network now."""
+        with self._flight.changed:
+            return any(n > 0 for n in self._flight.trusted.values())
 
     def lookup(self, key: str) -> tuple[Path, dict[str, Any]] | None:
         """The weights file and its training record, when ``key`` is installed."""
@@ -92,22 +141,33 @@ class WeightsCache:
 RECORD_FIELDS = ("epoch_losses", "loss_curve", "steps", "train_s", "channels_last", "train_images")
 
 
-@dataclass(frozen=True)
 class CacheBroker:
     """The cache as one child run sees it: who is asking, and whether its weights are trusted."""
 
-    cache: WeightsCache
-    source: str
-    trusted: bool = False
+    def __init__(self, cache: WeightsCache, source: str, trusted: bool = False) -> None:
+        self.cache, self.source, self.trusted = cache, source, trusted
+        self._claimed: str | None = None
 
     def plan(self, key: str) -> tuple[Path | None, dict[str, Any], bool]:
+        if self._claimed is not None or not _valid_key(key):  # one fingerprint per run
+            return None, {}, False
         try:
-            hit = self.cache.lookup(key)
+            hit = self.cache.claim(key, self.trusted)
         except OSError:
-            hit = None
-        return (hit[0], hit[1], False) if hit else (None, {}, True)
+            return None, {}, False
+        if hit is not None:
+            return hit[0], hit[1], False
+        self._claimed = key
+        return None, {}, True
+
+    def finished(self) -> None:
+        if self._claimed is not None:
+            self.cache.release(self._claimed, self.trusted)
+            self._claimed = None
 
     def offer(self, key: str, weights: bytes, info: dict[str, Any]) -> bool:
+        if key != self._claimed:  # only the network this run was counted as training
+            return False
         record = {k: info.get(k) for k in RECORD_FIELDS}
         try:
             return self.cache.offer(key, weights, record, self.source, self.trusted)

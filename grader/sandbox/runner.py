@@ -66,6 +66,9 @@ class WeightsBroker(Protocol):
     def offer(self, key: str, weights: bytes, info: dict[str, Any]) -> bool:
         """The child trained ``key``; these are the weights it wrote."""
 
+    def finished(self) -> None:
+        """The child has ended, whatever happened (called after ``offer``)."""
+
 
 def run_child(job: ChildJob, data: DatasetArrays | DataSource | None,
               on_event: Callable[[dict[str, Any]], None] | None = None,
@@ -90,9 +93,13 @@ def run_child(job: ChildJob, data: DatasetArrays | DataSource | None,
                 request.update(weights_cache=True, plan_file=str(work / "plan.json"))
         with WorkDir(work) as folder:
             on_event = _with_weights(folder, weights, on_event) if weights is not None else on_event
-            measured = _spawn(job, folder, request, data if job.train is not None else None, on_event)
-            if weights is not None:
-                _collect_offer(folder, weights, measured)
+            try:
+                measured = _spawn(job, folder, request, data if job.train is not None else None, on_event)
+                if weights is not None:
+                    _collect_offer(folder, weights, measured)
+            finally:
+                if weights is not None:
+                    weights.finished()
         return measured
 
 
@@ -259,18 +266,20 @@ def _read_events(fd: int, watch: _Watch, measured: dict[str, Any],
             for line in lines:
                 watch.seen()
                 stage = measured.get("stage")
-                _record(line, measured, on_event)
-                if measured.get("stage") != stage:
-                    watch.stage()
+                kind = _record(line, measured, on_event)
+                if measured.get("stage") != stage or kind == "fingerprint":  # time spent waiting for the
+                    watch.stage()  # cache's answer is not the student's: the stage clock starts again
 
 
-def _record(line: bytes, measured: dict[str, Any], on_event: Callable[[dict[str, Any]], None] | None) -> None:
+def _record(line: bytes, measured: dict[str, Any],
+            on_event: Callable[[dict[str, Any]], None] | None) -> str | None:
+    """Note one event of the child in ``measured``; returns its kind."""
     try:
         event = json.loads(line)
     except ValueError:
-        return
+        return None
     if not isinstance(event, dict):
-        return
+        return None
     kind = event.pop("type", None)
     if on_event:
         on_event({"type": kind, **event})
@@ -294,6 +303,7 @@ def _record(line: bytes, measured: dict[str, Any], on_event: Callable[[dict[str,
         measured["error"] = event
     elif kind == "done":
         measured["done"] = True
+    return kind if isinstance(kind, str) else None
 
 
 def _accuracy(predictions: list[int], permutation: torch.Tensor, labels: torch.Tensor) -> float | None:
