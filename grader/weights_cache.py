@@ -4,8 +4,8 @@ A fingerprint (``grader.sandbox.fingerprint``) is computed inside the sandboxed 
 where a hostile hand-in could forge it. So an entry is only ever *installed* from a
 source the grader can trust:
 
-- a trusted run: the homework's own reference network, trained by the grader before
-  a batch starts;
+- a trusted run: the homework's own reference network, trained by the grader at the
+  start of a batch;
 - or two runs of different hand-ins that report the same fingerprint and produced
   byte-identical weights (training is deterministic, so honest runs agree; a forger
   would have to forge the same weights twice from two hand-ins).

@@ -172,3 +172,18 @@ def test_links_planted_in_the_childs_folder_are_never_followed(rubric, tmp_path:
     assert result.measurements["accuracy"] > 80  # the hand-in itself was graded as usual
     tail = result.to_dict()["measurements"]  # the report never carries the linked file's text
     assert "grader secret" not in str(tail) and "grader secret" not in str(result.notes)
+
+
+def test_a_child_cannot_extend_its_time_by_talking_to_the_cache(rubric, tmp_path: Path, data_root: str) -> None:
+    """The stage clock restarts once after the cache's answer; more fingerprint events do not restart it."""
+    code = GOOD_NET.replace("def forward(self, x):", """def forward(self, x):
+        import json, os, time
+        if x.shape[0] > 100:
+            fd = json.load(open('request.json'))['fd']
+            for _ in range(60):  # 30 s of chatter, then an ordinary training (if the clock let it)
+                os.write(fd, b'{"type": "fingerprint", "key": null}\\n')
+                time.sleep(0.5)""")
+    result, took = grade(tmp_path, code, short_training(rubric), data_root=data_root, train_timeout_s=6,
+                         weights_cache=tmp_path / "cache")
+    assert "failed while training: timed out after 6 s" in result.check("code.accuracy").feedback
+    assert took < 28

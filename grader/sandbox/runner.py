@@ -265,10 +265,12 @@ def _read_events(fd: int, watch: _Watch, measured: dict[str, Any],
             *lines, buf = buf.split(b"\n")
             for line in lines:
                 watch.seen()
-                stage = measured.get("stage")
+                stage, answered = measured.get("stage"), "fingerprint" in measured
                 kind = _record(line, measured, on_event)
-                if measured.get("stage") != stage or kind == "fingerprint":  # time spent waiting for the
-                    watch.stage()  # cache's answer is not the student's: the stage clock starts again
+                # Time spent waiting for the cache's answer is not the student's: the stage clock starts
+                # again once, after the first answer (never again, or a child could reset it at will).
+                if measured.get("stage") != stage or (kind == "fingerprint" and not answered):
+                    watch.stage()
 
 
 def _record(line: bytes, measured: dict[str, Any],
