@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,13 +15,13 @@ from pathlib import Path
 import torch
 
 from grader.errors import DataError
+from grader.fileio import atomic_write, cache_home
 
 ENV_VAR = "GRADER_DATA_ROOT"
 
 
 def default_cache_root() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dl-homework-grader" / "datasets"
+    return cache_home() / "datasets"
 
 
 @dataclass(frozen=True)
@@ -73,6 +72,13 @@ def _images(data: object) -> torch.Tensor:
     return t.contiguous()
 
 
+def shared_arrays_folder() -> Path:
+    """Where the shared training files live (created here): children must be able to read it."""
+    folder = cache_home() / "arrays"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 _SHARED: weakref.WeakKeyDictionary[DatasetArrays, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
@@ -87,16 +93,12 @@ def shared_training_files(data: DatasetArrays) -> dict[str, str]:
         return _SHARED[data]
     images, labels = data.train_images.contiguous().numpy(), data.train_labels.to(torch.uint8).numpy()
     digest = hashlib.sha256(images.tobytes() + labels.tobytes()).hexdigest()[:16]
-    folder = default_cache_root().parent / "arrays"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = shared_arrays_folder()
     paths = {}
     for name, array in (("train_images", images), ("train_labels", labels)):
         path = folder / f"{data.name}-{digest}-{name}.u8"
         if not path.is_file() or path.stat().st_size != array.nbytes:
-            fd, tmp = tempfile.mkstemp(dir=folder)
-            with os.fdopen(fd, "wb") as fh:
-                array.tofile(fh)
-            os.replace(tmp, path)
+            atomic_write(path, array.tobytes())
         paths[name] = str(path)
     _SHARED[data] = paths
     return paths

@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import threading
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from grader.report.files import atomic_write
+from grader.fileio import atomic_write, cache_home
 
 _LOCK = threading.Lock()
 WAIT_CAP_S = 3600.0  # a run waits at most this long for others training its network (each has its own limit)
@@ -45,8 +43,7 @@ _IN_FLIGHT: dict[Path, _InFlight] = {}
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dl-homework-grader" / "weights"
+    return cache_home() / "weights"
 
 
 class WeightsCache:
@@ -133,9 +130,6 @@ class WeightsCache:
         """Weights first, record last: a lookup sees both or neither."""
         atomic_write(self.folder / f"{key}.pt", data)
         atomic_write(self.folder / f"{key}.json", json.dumps(meta, indent=1))
-
-    def clear(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 RECORD_FIELDS = ("epoch_losses", "loss_curve", "steps", "train_s", "channels_last", "train_images")

@@ -111,3 +111,15 @@ def test_child_cannot_see_the_graders_environment(probe_rubric, tmp_path: Path, 
     result = grade_submission(handin(tmp_path, code), probe_rubric, Options())
     assert result.check("code.build").status == "pass", result.check("code.build").feedback
     assert os.environ["GRADER_SECRET_TOKEN"] == "s3cr3t"
+
+
+@pytest.mark.training
+def test_a_cache_folder_under_tmp_stays_readable_by_the_child(rubric, data_root, tmp_path, monkeypatch) -> None:
+    """The shared training files live in the grader's cache; the child's private /tmp must not hide them."""
+    from tests.conftest import ROOT
+    from tests.helpers import short_training
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    result = grade_submission(ROOT / "submissions" / "example-correct", short_training(rubric), Options(
+        data_root=data_root))
+    assert result.measurements["accuracy"] > 80, result.check("code.accuracy").feedback

@@ -2,26 +2,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from grader.fileio import atomic_write
 from grader.report.gradescope import gradescope_results
 from grader.report.markdown import render_markdown
 from grader.results import SubmissionResult
-
-
-def atomic_write(path: Path, content: str | bytes) -> None:
-    """Write via a temporary file and rename, so a killed grader never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_report(path: Path) -> SubmissionResult | None:

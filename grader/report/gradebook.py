@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from grader.report.charts import ITEMS_PNG, SCORES_PNG, items_chart, scores_chart
-from grader.report.files import atomic_write
+from grader.fileio import atomic_write
 from grader.similarity import similar_pairs
 
 if TYPE_CHECKING:

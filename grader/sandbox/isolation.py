@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from grader.data import shared_arrays_folder
+
 FULL = "full (bubblewrap: no network, read-only file system, data and reports hidden)"
 PARTIAL = "partial (limits only: bubblewrap is not available here)"
 
@@ -53,10 +55,12 @@ def isolate(cmd: list[str], workdir: Path, hidden: Sequence[Path]) -> tuple[list
 
 
 def _needed_under_tmp() -> list[Path]:
-    """Folders the child needs (interpreter, packages, the grader) that live under /tmp, outermost only."""
+    """Folders the child needs (interpreter, packages, the grader, the shared training files) that live
+    under /tmp, outermost only."""
     tmp = Path("/tmp").resolve()
     grader_root = Path(__file__).resolve().parents[2]
-    candidates = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, grader_root, *sys.path) if p}
+    candidates = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, grader_root, shared_arrays_folder(),
+                                              *sys.path) if p}
     under = sorted(p for p in candidates if p != tmp and _contains(tmp, p) and p.exists())
     return [p for p in under if not any(q != p and _contains(q, p) for q in under)]
 
