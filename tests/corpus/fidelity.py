@@ -1,0 +1,140 @@
+"""Grade every report of the fidelity corpus and compare each written item with the TA's verdict.
+
+Each report ``NAME.<md|txt|tex|ipynb>`` has a sidecar ``NAME.verdict.toml`` written when the
+report was written, before any grading: per rubric item ``correct``, ``wrong``, ``ambiguous`` or
+``missing``. The grader agrees with the TA when it passes a correct answer, does not give full
+marks to a wrong one (fail or partial), and sends an ambiguous or missing one to a person
+(``review``; a missing answer may also fail). A wrong answer with full marks is the one
+disagreement that must never happen.
+
+Run it as ``python3 -m tests.corpus.fidelity [FOLDER] [-v]`` for the table and every disagreement.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader.pipeline import Options, grade_submission
+from grader.results import SubmissionResult
+from grader.rubric import Rubric, load_rubric
+
+REPORTS = Path(__file__).resolve().parent / "reports"
+RUBRIC = Path(__file__).resolve().parents[2] / "reference" / "mnist_backprop" / "rubric.toml"
+VERDICTS = ("correct", "wrong", "ambiguous", "missing")
+SUFFIXES = (".md", ".txt", ".tex", ".ipynb")
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    report: str
+    item: str
+    verdict: str  # the TA's
+    status: str  # the grader's
+    full: bool  # full marks
+    feedback: str
+
+    @property
+    def outcome(self) -> str:
+        """How the grader's status relates to the TA's verdict (one word, used in the tallies)."""
+        if self.verdict == "correct":
+            return "agree" if self.full else ("correct_to_review" if self.status == "review" else "correct_failed")
+        if self.verdict == "wrong":
+            if self.full:
+                return "mistake_passed"
+            return "wrong_to_review" if self.status == "review" else "agree"
+        if self.verdict == "ambiguous":
+            return "agree" if self.status == "review" else "ambiguous_guessed"
+        if self.full:
+            return "missing_passed"
+        return "agree"  # missing: review (a person looks) or fail (nothing found) are both right
+
+
+@dataclass
+class CorpusResult:
+    rows: list[ItemRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.rows if r.outcome == outcome)
+
+    @property
+    def agreement(self) -> float:
+        return self.count("agree") / len(self.rows) if self.rows else 0.0
+
+    def table(self) -> str:
+        by_item: dict[str, Counter[str]] = {}
+        for r in self.rows:
+            by_item.setdefault(r.item, Counter())[r.outcome] += 1
+        verdicts = Counter(r.verdict for r in self.rows)
+        lines = [
+            f"reports: {len({r.report for r in self.rows})}, written items: {len(self.rows)} "
+            f"({', '.join(f'{verdicts[v]} {v}' for v in VERDICTS)})",
+            f"agree with the TA: {self.count('agree')}/{len(self.rows)} = {self.agreement:.1%}",
+            f"wrong answers passed: {self.count('mistake_passed')}",
+            f"missing answers passed: {self.count('missing_passed')}",
+            f"correct answers failed: {self.count('correct_failed')}",
+            f"correct answers sent to review: {self.count('correct_to_review')}",
+            f"wrong answers sent to review: {self.count('wrong_to_review')}",
+            f"ambiguous answers guessed: {self.count('ambiguous_guessed')}",
+            "per item (agree/total): " + ", ".join(
+                f"{item} {c['agree']}/{sum(c.values())}" for item, c in sorted(by_item.items())),
+        ]
+        return "\n".join(lines + [f"error: {e}" for e in self.errors])
+
+    def disagreements(self) -> str:
+        return "\n".join(f"{r.outcome:18} {r.report} {r.item}: TA {r.verdict}, grader {r.status} — {r.feedback[:160]}"
+                         for r in self.rows if r.outcome != "agree")
+
+
+def reports(folder: Path = REPORTS) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.with_suffix(".verdict.toml").is_file())
+
+
+def read_verdicts(report: Path) -> dict[str, str]:
+    data = tomllib.loads(report.with_suffix(".verdict.toml").read_text(encoding="utf-8"))
+    items = data.get("items", {})
+    bad = {k: v for k, v in items.items() if v not in VERDICTS}
+    if bad:
+        raise ValueError(f"{report.name}: verdicts must be one of {VERDICTS}: {bad}")
+    return dict(items)
+
+
+def grade_report(report: Path, rubric: Rubric, verdicts: dict[str, str]) -> list[ItemRow]:
+    result: SubmissionResult = grade_submission(report, rubric, Options())
+    rows = []
+    for item_id, verdict in verdicts.items():
+        check = result.check(item_id)
+        rows.append(ItemRow(report.name, item_id, verdict, check.status, check.score >= check.max_score,
+                            check.feedback))
+    return rows
+
+
+def grade_corpus(folder: Path = REPORTS, rubric: Rubric | None = None) -> CorpusResult:
+    rubric = rubric or load_rubric(RUBRIC)
+    out = CorpusResult()
+    for report in reports(folder):
+        try:
+            out.rows.extend(grade_report(report, rubric, read_verdicts(report)))
+        except Exception as exc:  # noqa: BLE001 - one broken report is a line in the table, not a crash
+            out.errors.append(f"{report.name}: {type(exc).__name__}: {exc}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default=str(REPORTS))
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    args = parser.parse_args(argv)
+    result = grade_corpus(Path(args.folder))
+    print(result.table())
+    if args.verbose:
+        print(result.disagreements())
+    return 1 if result.count("mistake_passed") or result.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""The fidelity corpus: every realistic report graded, every written item compared with the TA's verdict."""
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus.fidelity import grade_corpus, read_verdicts, reports
+
+WRITTEN_ITEMS = {"p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b",
+                 "p2.c"}
+MIN_AGREEMENT = 0.0  # raised to the measured figure once the corpus is in (see the README)
+
+
+def test_every_report_has_a_verdict_for_every_written_item():
+    found = reports()
+    assert len(found) >= 100, f"the corpus has {len(found)} reports"
+    for report in found:
+        assert set(read_verdicts(report)) == WRITTEN_ITEMS, report.name
+
+
+@pytest.fixture(scope="module")
+def graded():
+    return grade_corpus()
+
+
+def test_no_wrong_answer_gets_full_marks(graded):
+    print("\n" + graded.table())
+    assert not graded.errors
+    passed = [r for r in graded.rows if r.outcome in ("mistake_passed", "missing_passed")]
+    assert not passed, "\n".join(f"{r.report} {r.item}: {r.feedback}" for r in passed)
+
+
+def test_the_grader_agrees_with_the_ta(graded):
+    assert graded.agreement >= MIN_AGREEMENT, graded.disagreements()
