@@ -16,7 +16,8 @@ from grader.results import CheckResult, SubmissionResult
 from grader.rubric import Rubric
 from grader.sandbox.limits import Limits
 from grader.sandbox.runner import ChildJob, run_child
-from grader.submission import load_submission
+from grader.sources import reconcile
+from grader.textbudget import TextBudget, grade_bounded, read_bounded
 from grader.weights_cache import CacheBroker, WeightsCache
 
 EventFn = Callable[[dict[str, Any]], None]
@@ -32,6 +33,7 @@ class Options:
     train_timeout_s: float | None = None  # None: the rubric's (the accuracy item's timeout_s)
     hidden: tuple[Path, ...] = ()  # more folders the child must not see (the reports folder)
     weights_cache: Path | None = None  # trained weights by network fingerprint; None: always train
+    text_budget: TextBudget | None = TextBudget()  # reading and grading the text; None: in-process, unbounded
 
 
 def resolve_device(device: str) -> str:
@@ -51,7 +53,7 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
     """
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    submission = load_submission(folder, rubric)
+    submission = read_bounded(folder, rubric, options.text_budget)
     device = resolve_device(options.device)
     requests = _merged_requests(rubric)
     measurements: dict[str, Any] = {}
@@ -82,7 +84,7 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
             timings["eval_s"] = measurements.get("eval_s") or 0.0
     t = time.perf_counter()
     ctx = CheckContext(submission, rubric.reference, rubric.code, measurements, options.seed)
-    checks = [_run_check(rubric, item, ctx) for item in rubric.items]
+    checks = grade_bounded(rubric, ctx, options.text_budget, _run_check)
     timings["checks_s"] = round(time.perf_counter() - t, 3)
     timings["total_s"] = round(time.perf_counter() - started, 3)
     return SubmissionResult(
@@ -123,9 +125,8 @@ def _merged_requests(rubric: Rubric) -> dict[str, Any]:
 def _run_check(rubric: Rubric, item: Any, ctx: CheckContext) -> CheckResult:
     """One item; a check that crashes costs that item, with the reason, never the hand-in."""
     try:
-        outcome = rubric.plugin(item).grade(item, ctx)
-        if not isinstance(outcome, Outcome):
-            raise TypeError(f"check returned {type(outcome).__name__}, not an Outcome")
+        outcome = _outcome(rubric, item, ctx)
+        outcome = reconcile(item, ctx, outcome, lambda i, c: _outcome(rubric, i, c))
     except Exception as exc:  # noqa: BLE001 - a bug in one check must not lose the rest
         outcome = Outcome.error(f"internal error in check {item.check!r}: {type(exc).__name__}: {exc}")
     if outcome.missing and item.text is not None and ctx.submission.source not in ("", "answers.toml"):
@@ -134,6 +135,13 @@ def _run_check(rubric: Rubric, item: Any, ctx: CheckContext) -> CheckResult:
                           "a person should check", outcome.details)
     return CheckResult(item.id, item.title, outcome.fraction * item.points, item.points, outcome.status,
                        outcome.feedback, outcome.details)
+
+
+def _outcome(rubric: Rubric, item: Any, ctx: CheckContext) -> Outcome:
+    outcome = rubric.plugin(item).grade(item, ctx)
+    if not isinstance(outcome, Outcome):
+        raise TypeError(f"check returned {type(outcome).__name__}, not an Outcome")
+    return outcome
 
 
 def _public(measurements: dict[str, Any]) -> dict[str, Any]:

@@ -1,10 +1,14 @@
 """A hand-in on disk: its code and its answers, whatever form they came in.
 
-A hand-in is a folder (or a single report file). Answers come from ``answers.toml``
-(rubric ids as keys), else from a written report (``report.md``/``.txt``/``.tex``) or a
-notebook (``report.ipynb``), read by ``grader.reading``. The code is the rubric's code
-file, else the notebook cell or fenced code block that defines the network class.
-Nothing is run here, and a broken file becomes a note that costs the items it holds.
+A hand-in is a folder (or a single report file). Answers are read from every source it
+holds, in a fixed order (:data:`ANSWER_ORDER`): ``answers.toml`` (rubric ids as keys), a
+written report (``report.md``/``.txt``/``.tex``), a notebook (``.ipynb``). An item's answer
+is the first source's that answers it (a template left empty never wins over a full
+report, a stub report never hides a notebook); the report's notes say what was read and
+what was ignored, and the pipeline sends an item to ``review`` when two sources answer it
+and grade differently. The code is the rubric's code file, else the notebook cell or
+fenced code block that defines the network class. Nothing is run here, and a broken file
+becomes a note that costs the items it holds.
 """
 from __future__ import annotations
 
@@ -26,7 +30,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 MAX_FILE_BYTES = 1_000_000
+MAX_TOML_DEPTH = 32  # nested arrays and tables; an answer file needs a handful
 REPORT_SUFFIXES = (".md", ".txt", ".tex", ".ipynb")
+ANSWER_ORDER = "answers.toml, then the written report (.md, .txt, .tex), then the notebook (.ipynb)"
 
 
 @dataclass
@@ -37,15 +43,47 @@ class Submission:
     answers: dict[str, Any]
     notes: list[str] = field(default_factory=list)
     code_origin: str = ""
-    source: str = ""  # where the answers came from
+    source: str = ""  # where the answers came from (the first source that holds any)
+    others: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # later sources with answers
+    over_budget: str = ""  # why the text was not read in full (the reading ran past its budget)
 
     def answer(self, item_id: str) -> Any:
-        """The answer for ``item_id``, or None.
+        """The answer for ``item_id`` from the first source that answers it, or None.
 
         Keys may be quoted dotted ids (``"p2.c"``), nested tables (``[p2.c]``), or a mix
         (``total`` inside ``["p2.c"]`` answers ``p2.c.total``).
         """
-        return _lookup(self.answers, item_id.split("."))
+        parts = item_id.split(".")
+        found = _lookup(self.answers, parts)
+        if has_answer(found):
+            return found
+        for _, answers in self.others:
+            other = _lookup(answers, parts)
+            if has_answer(other):
+                return other
+        return found
+
+    def alternatives(self, item_id: str) -> list[Submission]:
+        """This hand-in as each source that answers ``item_id`` would have it alone, in order."""
+        parts = item_id.split(".")
+        sources = [(self.source, self.answers), *self.others]
+        answering = [(name, answers) for name, answers in sources if has_answer(_lookup(answers, parts))]
+        return [Submission(self.id, self.folder, self.code, answers, code_origin=self.code_origin, source=name)
+                for name, answers in answering]
+
+
+def has_answer(value: Any) -> bool:
+    """Something written: not None, not blank, not a table or list of blanks."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, dict):
+        return any(has_answer(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(has_answer(v) for v in value)
+    sides = getattr(value, "sides", None)
+    return has_answer(list(sides)) if sides is not None else True
 
 
 def _lookup(node: Any, parts: list[str]) -> Any:
@@ -66,46 +104,87 @@ def load_submission(path: str | Path, rubric: Rubric) -> Submission:
     """Read a hand-in folder or a single report file; what is missing becomes a note."""
     path = Path(path)
     if path.is_file():
-        folder, report = path.parent, path
-        ident = path.stem
+        folder, files, ident = path.parent, [path], path.stem
     elif path.is_dir():
-        folder, report, ident = path, None, path.resolve().name
+        folder, files, ident = path, [], path.resolve().name
     else:
         raise SubmissionError(f"{path} is neither a hand-in folder nor a report file")
     sub = Submission(ident, folder, None, {})
-    toml_file = folder / "answers.toml"
-    if report is None and toml_file.is_file():
-        sub.answers, sub.source = _read_toml(toml_file, sub.notes), "answers.toml"
-    else:
-        report = report or _find_report(folder, sub.notes)
-        if report is not None:
-            _read_report(report, rubric, sub)
-        elif not toml_file.is_file():
-            sub.notes.append("no answers.toml and no report (report.md, .txt, .tex or .ipynb): "
-                             "the written answers cannot be graded")
-    code_file = folder / rubric.code.file
-    if code_file.is_symlink():
-        sub.notes.append(f"{rubric.code.file} is a symbolic link; it was not followed")
-    elif path.is_dir() and code_file.is_file():
-        sub.code, sub.code_origin = _read_text(code_file, sub.notes), rubric.code.file
-    elif sub.code is None:
+    if path.is_dir():
+        files = answer_files(folder, sub.notes)
+    sources = [(f.name, _read_source(f, rubric, sub)) for f in files]
+    choose_sources(sub, sources, rubric)
+    if path.is_dir():
+        read_code_file(sub, rubric)
+    if sub.code is None:
         sub.notes.append(f"no {rubric.code.file} and no code defining class {rubric.code.class_name}: "
                          "the code checks cannot run")
     return sub
 
 
-def _find_report(folder: Path, notes: list[str]) -> Path | None:
-    named = [folder / f"report{s}" for s in REPORT_SUFFIXES if (folder / f"report{s}").is_file()]
+def read_code_file(sub: Submission, rubric: Rubric) -> None:
+    """The rubric's code file of a hand-in folder, when there is one (it wins over code in a report)."""
+    code_file = sub.folder / rubric.code.file
+    if code_file.is_symlink():
+        sub.notes.append(f"{rubric.code.file} is a symbolic link; it was not followed")
+    elif code_file.is_file():
+        sub.code, sub.code_origin = _read_text(code_file, sub.notes), rubric.code.file
+
+
+def answer_files(folder: Path, notes: list[str]) -> list[Path]:
+    """The hand-in's answer sources in :data:`ANSWER_ORDER`: at most one of each kind."""
+    found = [folder / "answers.toml"] if (folder / "answers.toml").is_file() else []
+    for kind in ((".md", ".txt", ".tex"), (".ipynb",)):
+        report = _find_report(folder, kind, notes)
+        if report is not None:
+            found.append(report)
+    if not found:
+        notes.append("no answers.toml and no report (report.md, .txt, .tex or .ipynb): "
+                     "the written answers cannot be graded")
+    return found
+
+
+def choose_sources(sub: Submission, sources: list[tuple[str, dict[str, Any]]], rubric: Rubric) -> None:
+    """The first source with answers answers first; the others fill in what it leaves out. Said in a note."""
+    ids = [i.id for i in rubric.items] + list(rubric.text_claims)
+    answered = {name: [i for i in ids if has_answer(_lookup(answers, i.split(".")))] for name, answers in sources}
+    with_answers = [(name, answers) for name, answers in sources if answered[name]]
+    if not with_answers:
+        if sources:
+            sub.source = sources[0][0]
+        return
+    (sub.source, sub.answers), sub.others = with_answers[0], with_answers[1:]
+    if len(sources) < 2:
+        return
+    sub.notes.append(f"answers were read from {sub.source} (the order is {ANSWER_ORDER})")
+    taken = set(answered[sub.source])
+    for name, _ in sources:
+        if name == sub.source:
+            continue
+        if not answered[name]:
+            sub.notes.append(f"{name} was ignored: it holds no answer to any item")
+            continue
+        filled = [i for i in answered[name] if i not in taken]
+        taken.update(filled)
+        both = [i for i in answered[name] if i in answered[sub.source]]
+        sub.notes.append(f"{name} also holds answers: " + (f"{', '.join(filled)} taken from it" if filled
+                                                           else "none taken from it")
+                         + (f"; {', '.join(both)} also answered in {sub.source} (review where they differ)"
+                            if both else ""))
+
+
+def _find_report(folder: Path, suffixes: tuple[str, ...], notes: list[str]) -> Path | None:
+    named = [folder / f"report{s}" for s in suffixes if (folder / f"report{s}").is_file()]
     if named:
         return named[0]
-    others = sorted(p for p in folder.iterdir() if p.suffix in REPORT_SUFFIXES and p.is_file()
+    others = sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file()
                     and p.stem.lower() not in ("readme", "license"))
     if len(others) > 1:
         notes.append(f"several possible reports; read {others[0].name}")
     return others[0] if others else None
 
 
-def _read_text(path: Path, notes: list[str]) -> str:
+def _read_text(path: Path, notes: list[str], limit: int = MAX_FILE_BYTES) -> str:
     """The file as text (capped, undecodable bytes replaced); each problem becomes a note.
 
     Symbolic links are not followed: a hand-in must not make the grader read outside it.
@@ -114,20 +193,37 @@ def _read_text(path: Path, notes: list[str]) -> str:
         notes.append(f"{path.name} is a symbolic link; it was not followed")
         return ""
     with open(path, "rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        notes.append(f"{path.name} is larger than {MAX_FILE_BYTES:,} bytes; only the first part was read")
-        data = data[:MAX_FILE_BYTES]
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        notes.append(f"{path.name} is larger than {limit:,} bytes; only the first part was read")
+        data = data[:limit]
     text = data.decode("utf-8", errors="replace")
     if "\ufffd" in text:
         notes.append(f"{path.name} is not valid UTF-8 text; unreadable bytes were replaced")
     return text.replace("\x00", "")
 
 
+def _read_source(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
+    """One answer source's answers; whatever goes wrong in it is a note and costs only its answers."""
+    try:
+        if path.suffix == ".toml":
+            return _read_toml(path, sub.notes)
+        return _read_report(path, rubric, sub)
+    except (RecursionError, MemoryError, OSError, ValueError, TypeError, KeyError, IndexError,
+            AttributeError) as exc:
+        sub.notes.append(f"{path.name} could not be read ({type(exc).__name__}); its answers were not read")
+        return {}
+
+
 def _read_toml(path: Path, notes: list[str]) -> dict[str, Any]:
     text = _read_text(path, notes)
     if "\ufffd" in text:
         notes.append("answers.toml was not read")
+        return {}
+    depth = toml_depth(text)
+    if depth > MAX_TOML_DEPTH:
+        notes.append(f"answers.toml nests arrays or tables {depth} deep (at most {MAX_TOML_DEPTH}); "
+                     "its answers were not read")
         return {}
     try:
         return tomllib.loads(text)
@@ -136,23 +232,65 @@ def _read_toml(path: Path, notes: list[str]) -> dict[str, Any]:
     return {}
 
 
-def _read_report(path: Path, rubric: Rubric, sub: Submission) -> None:
-    from grader.reading.answers import answers_from_document
-    from grader.reading.notebook import read_notebook
+def toml_depth(text: str) -> int:
+    """How deep ``[`` and ``{`` nest outside strings and comments: one linear pass, before any parsing."""
+    depth = deepest = i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            i = _string_end(text, i + len(quote), quote)
+        else:
+            if c in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif c in "]}":
+                depth = max(0, depth - 1)
+            i += 1
+    return deepest
 
-    text = _read_text(path, sub.notes)
-    sub.source = path.name
+
+def _string_end(text: str, start: int, quote: str) -> int:
+    """The offset after the string that began before ``start`` (basic strings know backslash escapes)."""
+    j = start
+    while True:
+        k = text.find(quote, j)
+        if k < 0:
+            return len(text)
+        backslashes = 0
+        while quote[0] == '"' and k - backslashes - 1 >= start and text[k - backslashes - 1] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return k + len(quote)
+        j = k + 1
+
+
+def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
+    from grader.reading.answers import answers_from_document
+    from grader.reading.notebook import MAX_NOTEBOOK_BYTES, read_notebook
+
     code_cells: list[str] = []
-    if path.suffix == ".ipynb":
-        text, code_cells = read_notebook(text, path.name, sub.notes)
+    if path.suffix == ".ipynb":  # parsed first, outputs dropped, then the text is size-limited
+        text, code_cells = read_notebook(_read_text(path, sub.notes, MAX_NOTEBOOK_BYTES), path.name, sub.notes)
+    else:
+        text = _read_text(path, sub.notes)
     doc: Document = read_document(text)
-    sub.answers = answers_from_document(doc, rubric)
-    blocks = code_cells + doc.code_blocks
-    pattern = re.compile(rf"^\s*class\s+{re.escape(rubric.code.class_name)}\b", re.M)
+    answers = answers_from_document(doc, rubric)
+    if sub.code is None:
+        _code_from(code_cells + doc.code_blocks, code_cells, path.name, rubric, sub)
+    return answers
+
+
+def _code_from(blocks: list[str], code_cells: list[str], name: str, rubric: Rubric, sub: Submission) -> None:
+    pattern = re.compile(rf"^[ \t]*class[ \t]+{re.escape(rubric.code.class_name)}\b", re.M)
     for block in blocks:
         if pattern.search(block):
-            where = "a notebook code cell" if block in code_cells else f"a code block of {path.name}"
+            where = "a notebook code cell" if block in code_cells else f"a code block of {name}"
             sub.code, sub.code_origin = block, where
             sub.notes.append(f"the code is the class {rubric.code.class_name} in {where} "
                              "(torch, nn and F imports added when missing)")
-            break
+            return

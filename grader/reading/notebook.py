@@ -1,16 +1,74 @@
-"""Jupyter notebooks, read with nbformat: markdown cells become the report, code cells the code."""
+"""Jupyter notebooks: markdown cells become the report, code cells the code.
+
+A notebook is parsed first, its outputs (images, printed tables) dropped, and only then
+is the text that remains size-limited: an honest notebook with an embedded plot is read
+in full. The reading is lenient and total: a cell without ``cell_type``, a ``source`` of
+the wrong type or JSON nested beyond reason costs that cell or the notebook (a note),
+never the grade.
+"""
 from __future__ import annotations
 
-import nbformat
+import json
+from typing import Any
+
+MAX_NOTEBOOK_BYTES = 50_000_000  # the file, outputs included
+MAX_NOTEBOOK_TEXT = 1_000_000  # the cells' text once outputs are dropped
+MAX_CELLS = 5_000
 
 
 def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str]]:
     """(markdown text, code cells); a corrupt notebook is a note and yields nothing."""
     try:
-        nb = nbformat.reads(text, as_version=4)
-    except Exception as exc:  # noqa: BLE001 - nbformat raises many types for broken files
+        nb = json.loads(text)
+    except (ValueError, RecursionError, MemoryError) as exc:
         notes.append(f"{name} is not a readable notebook ({type(exc).__name__}); its answers were not read")
         return "", []
-    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    cells = _cells(nb)
+    if cells is None:
+        notes.append(f"{name} is not a notebook (no list of cells); its answers were not read")
+        return "", []
+    markdown: list[str] = []
+    code: list[str] = []
+    skipped = 0
+    budget = MAX_NOTEBOOK_TEXT
+    for cell in cells[:MAX_CELLS]:
+        kind, source = _cell(cell)
+        if kind not in ("markdown", "code") or source is None:
+            skipped += 1
+            continue
+        if len(source) > budget:
+            notes.append(f"{name}: the text of its cells is larger than {MAX_NOTEBOOK_TEXT:,} characters "
+                         "(outputs not counted); only the first part was read")
+            source = source[:budget]
+        budget -= len(source)
+        (markdown if kind == "markdown" else code).append(source)
+        if budget <= 0:
+            break
+    if skipped:
+        notes.append(f"{name}: {skipped} cell(s) without a readable type or text were skipped")
+    if len(cells) > MAX_CELLS:
+        notes.append(f"{name}: only the first {MAX_CELLS:,} cells were read")
     return "\n\n".join(markdown), code
+
+
+def _cells(nb: Any) -> list[Any] | None:
+    """The cells of a version 4 notebook, or of a version 3 notebook's worksheets."""
+    if not isinstance(nb, dict):
+        return None
+    if isinstance(nb.get("cells"), list):
+        return nb["cells"]
+    sheets = nb.get("worksheets")
+    if isinstance(sheets, list):
+        return [c for s in sheets if isinstance(s, dict) and isinstance(s.get("cells"), list) for c in s["cells"]]
+    return None
+
+
+def _cell(cell: Any) -> tuple[str | None, str | None]:
+    """(kind, text) of one cell; outputs are never read."""
+    if not isinstance(cell, dict):
+        return None, None
+    kind = cell.get("cell_type")
+    source = cell.get("source", cell.get("input"))  # version 3 code cells keep their text in "input"
+    if isinstance(source, list) and all(isinstance(s, str) for s in source):
+        source = "".join(source)
+    return (kind if isinstance(kind, str) else None), (source if isinstance(source, str) else None)

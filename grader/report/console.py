@@ -1,9 +1,15 @@
-"""The console report (rich): a table of checks and the total."""
+"""The console report (rich): a table of checks and the total.
+
+Student text (ids, feedback quoting answers, notes naming files) is given to rich as
+:class:`rich.text.Text`, never as markup: a ``[`` in an answer must not be parsed.
+"""
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from grader.report.escape import console_text
 from grader.results import SubmissionResult
 
 STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "error": "bold red", "manual": "cyan",
@@ -11,21 +17,26 @@ STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "error": "bold red
 
 
 def render_console(result: SubmissionResult, console: Console) -> None:
-    table = Table(title=f"{result.submission}: {result.score:g} / {result.max_score:g}", title_justify="left",
-                  show_lines=False, expand=False)
+    title = Text.assemble(console_text(result.submission, limit=200), f": {result.score:g} / {result.max_score:g}")
+    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
     table.add_column("item", style="bold", no_wrap=True)
     table.add_column("points", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("feedback", overflow="fold")
     for c in result.checks:
-        style = STYLE.get(c.status, "")
-        table.add_row(c.id, f"{c.score:g}/{c.max_score:g}", f"[{style}]{c.status}[/]", c.feedback)
+        table.add_row(console_text(c.id), f"{c.score:g}/{c.max_score:g}",
+                      console_text(c.status, STYLE.get(c.status, "")), console_text(c.feedback))
     console.print(table)
     for note in result.notes:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(Text.assemble(("note:", "yellow"), " ", console_text(note)))
     acc = result.measurements.get("accuracy")
-    if acc is not None:
-        losses = result.measurements.get("epoch_losses") or []
-        console.print(f"test accuracy {acc:.2f} % · loss per epoch {', '.join(f'{v:.4f}' for v in losses)}")
-    console.print(f"[bold]total {result.score:g} / {result.max_score:g}[/]  "
-                  f"(seed {result.seed}, device {result.device}, {result.timings.get('total_s', 0):.1f} s)")
+    if isinstance(acc, (int, float)):
+        losses = [v for v in result.measurements.get("epoch_losses") or [] if isinstance(v, (int, float))]
+        console.print(Text(f"test accuracy {acc:.2f} % · loss per epoch {', '.join(f'{v:.4f}' for v in losses)}"))
+    console.print(Text.assemble((f"total {result.score:g} / {result.max_score:g}", "bold"),
+                                f"  (seed {result.seed}, device {one(result.device)}, "
+                                f"{result.timings.get('total_s', 0):.1f} s)"))
+
+
+def one(text: object) -> str:
+    return console_text(text, limit=40).plain

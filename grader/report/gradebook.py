@@ -10,9 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from grader.report.charts import ITEMS_PNG, SCORES_PNG, items_chart, scores_chart
 from grader.fileio import atomic_write
+from grader.report.charts import ITEMS_PNG, SCORES_PNG, items_chart, scores_chart
+from grader.report.escape import csv_cell, md_code, md_text
 from grader.similarity import similar_pairs
+
+GRADEBOOK = "gradebook.csv"
+SUMMARY = "summary.md"
+CLASS_FILES = (GRADEBOOK, SUMMARY, SCORES_PNG, ITEMS_PNG)  # a hand-in's id can never be one of these
 
 if TYPE_CHECKING:
     from grader.batch import BatchEntry
@@ -23,17 +28,19 @@ def gradebook_csv(entries: list[BatchEntry], rubric: Rubric) -> str:
     ids = [i.id for i in rubric.items]
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["id", "total", *ids, "grading_status", "error"])
+    w.writerow([csv_cell(c) for c in ("id", "total", *ids, "grading_status", "error")])
     w.writerow(["MAX", f"{rubric.max_score:g}", *(f"{i.points:g}" for i in rubric.items), "", ""])
     for e in sorted(entries, key=lambda e: e.id):
         if e.result is None:
-            w.writerow([e.id, "", *([""] * len(ids)), "error", e.error or ""])
+            w.writerow([csv_cell(e.id), "", *([""] * len(ids)), "error", csv_cell(e.error or "")])
             continue
         scores = {c.id: c.score for c in e.result.checks}
         statuses = [c.status for c in e.result.checks]
         status = "needs review" if {"review", "manual"} & set(statuses) else "graded"
-        errors = "; ".join(f"{c.id}: {c.feedback}" for c in e.result.checks if c.status == "error")
-        w.writerow([e.id, f"{e.result.score:g}", *(f"{scores.get(i, 0):g}" for i in ids), status, errors])
+        errors = [f"{c.id}: {c.feedback}" for c in e.result.checks if c.status == "error"]
+        errors = ([e.error] if e.error else []) + errors
+        w.writerow([csv_cell(e.id), f"{e.result.score:g}", *(f"{scores.get(i, 0):g}" for i in ids), status,
+                    csv_cell("; ".join(errors))])
     return buf.getvalue()
 
 
@@ -73,14 +80,14 @@ def class_stats(entries: list[BatchEntry], rubric: Rubric) -> ClassStats | None:
         checks = [r.check(item.id) for r in graded]
         items.append(ItemStats(item.id, item.points, sum(c.status == "pass" for c in checks) / len(checks),
                                statistics.mean(c.score for c in checks)))
-    common = Counter(f"`{c.id}`: {c.feedback}" for r in graded for c in r.checks if c.status in ("partial", "fail"))
+    common = Counter(f"{c.id}: {c.feedback}" for r in graded for c in r.checks if c.status in ("partial", "fail"))
     return ClassStats(sorted(r.score for r in graded), rubric.max_score, items, common.most_common(10))
 
 
 def summary_markdown(entries: list[BatchEntry], rubric: Rubric) -> str:
     graded = [e.result for e in entries if e.result is not None]
     failed = [e for e in entries if e.result is None]
-    lines = [f"# Class summary: {rubric.name}", "", f"{len(entries)} hand-ins, {len(graded)} graded, "
+    lines = [f"# Class summary: {md_text(rubric.name)}", "", f"{len(entries)} hand-ins, {len(graded)} graded, "
              f"{len(failed)} could not be graded.", ""]
     stats = class_stats(entries, rubric)
     if stats is not None:
@@ -88,17 +95,18 @@ def summary_markdown(entries: list[BatchEntry], rubric: Rubric) -> str:
         lines += _histogram(stats.totals, rubric.max_score)
         lines += ["```", "", f"Charts: [{SCORES_PNG}]({SCORES_PNG}), [{ITEMS_PNG}]({ITEMS_PNG})", "", "## Items", "",
                   "| item | pass rate | mean points |", "| --- | --- | --- |"]
-        lines += [f"| `{i.id}` | {i.pass_rate:.0%} | {i.mean:.2f} / {i.points:g} |" for i in stats.items]
-        lines += ["", "## Most common mistakes", ""] + [f"- {n} × {text}" for text, n in stats.mistakes]
+        lines += [f"| {md_code(i.id)} | {i.pass_rate:.0%} | {i.mean:.2f} / {i.points:g} |" for i in stats.items]
+        lines += ["", "## Most common mistakes", ""] + [f"- {n} × {md_text(text)}" for text, n in stats.mistakes]
         slow = sorted(graded, key=lambda r: -r.timings.get("total_s", 0))[:5]
-        lines += ["", "## Slowest", ""] + [f"- {r.submission}: {r.timings.get('total_s', 0):.1f} s" for r in slow]
+        lines += ["", "## Slowest", ""] + [f"- {md_text(r.submission)}: {r.timings.get('total_s', 0):.1f} s"
+                                           for r in slow]
     pairs = similar_pairs({e.id: e.code for e in entries}, "code") + similar_pairs(
         {e.id: e.answers for e in entries}, "answers")
     if pairs:
         lines += ["", "## Near-identical hand-ins (to look at, not a verdict)", ""]
-        lines += [f"- {p.a} and {p.b}: {p.what} {p.similarity:.0%} alike" for p in pairs]
+        lines += [f"- {md_text(p.a)} and {md_text(p.b)}: {p.what} {p.similarity:.0%} alike" for p in pairs]
     if failed:
-        lines += ["", "## Could not be graded", ""] + [f"- {e.id}: {e.error}" for e in failed]
+        lines += ["", "## Could not be graded", ""] + [f"- {md_text(e.id)}: {md_text(e.error)}" for e in failed]
     return "\n".join(lines) + "\n"
 
 
@@ -110,11 +118,25 @@ def _histogram(totals: list[float], top: float, bins: int = 8) -> list[str]:
 
 
 def write_gradebook(entries: list[BatchEntry], rubric: Rubric, out: Path) -> ClassStats | None:
-    """The gradebook, the summary and its two charts; returns the class's figures."""
-    atomic_write(out / "gradebook.csv", gradebook_csv(entries, rubric))
-    atomic_write(out / "summary.md", summary_markdown(entries, rubric))
+    """The gradebook first, then the summary and its two charts; returns the class's figures.
+
+    The gradebook is what a course needs most: a failure in a later file (a chart, the summary)
+    is written into the summary or reported by the caller, never a reason to lose the gradebook.
+    """
+    atomic_write(out / GRADEBOOK, gradebook_csv(entries, rubric))
     stats = class_stats(entries, rubric)
+    problems = []
     if stats is not None:
-        atomic_write(out / SCORES_PNG, scores_chart(stats))
-        atomic_write(out / ITEMS_PNG, items_chart(stats))
+        for name, render in ((SCORES_PNG, scores_chart), (ITEMS_PNG, items_chart)):
+            try:
+                atomic_write(out / name, render(stats))
+            except Exception as exc:  # noqa: BLE001 - a chart is not worth the summary
+                problems.append(f"{name} was not drawn: {type(exc).__name__}: {exc}")
+    try:
+        summary = summary_markdown(entries, rubric)
+    except Exception as exc:  # noqa: BLE001 - the gradebook is written; say why the summary is short
+        summary = f"# Class summary\n\nThe summary could not be written: {md_text(f'{type(exc).__name__}: {exc}')}\n"
+    if problems:
+        summary += "\n## Problems\n\n" + "".join(f"- {md_text(p)}\n" for p in problems)
+    atomic_write(out / SUMMARY, summary)
     return stats
