@@ -4,15 +4,21 @@ Hand-ins are graded by an executor (a thread pool here: each grading already run
 student code in a child process), so a distributed engine can take its place. Each
 hand-in's report is written as soon as it is graded, keyed by a content hash of the
 hand-in, the rubric, the grader version and the settings; a re-run skips what is
-unchanged. One hand-in's failure never stops the others.
+unchanged. One hand-in's failure never stops the others: every per-hand-in step
+(unpacking, reading, grading, rendering, writing) fails only that hand-in, with the cause
+in its row; ``KeyboardInterrupt`` is never swallowed. Ids are unique whatever the names
+(a zip beside a folder of the same name, case, Unicode forms) and made of letters,
+digits, ``-`` and ``_`` only, so no report can overwrite another or the class's files.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
+import unicodedata
 import zipfile
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
@@ -29,11 +35,20 @@ from grader.report.gradebook import write_gradebook
 from grader.results import SubmissionResult
 from grader.rubric import Rubric
 from grader.similarity import normalised_code
-from grader.submission import REPORT_SUFFIXES, load_submission
+from grader.submission import REPORT_SUFFIXES
+from grader.textbudget import read_bounded
 from grader.weights_cache import WeightsCache
 
 MAX_ZIP_BYTES = 100 * 1024**2
 MAX_ZIP_FILES = 2000
+MAX_ZIP_DEPTH = 24  # folders inside a zip file
+MAX_ZIP_PATH = 1024  # characters of one member's path
+MAX_ID = 80
+_NOT_ID = re.compile(r"[^\w-]+")
+
+
+class UnsafeArchive(ValueError):
+    """A zip file the grader will not unpack (its message names the member and the rule)."""
 
 
 @dataclass
@@ -82,21 +97,46 @@ def handin_key(path: Path, rubric: Rubric, options: Options) -> str:
     return h.hexdigest()[:32]
 
 
-def unpack_zip(archive: Path, into: Path) -> Path:
-    """Unpack safely: no absolute paths, no '..', no links, size and file-count caps."""
-    target = into / archive.stem
+def handin_ids(paths: list[Path]) -> list[str]:
+    """One id per hand-in, in order: its name in NFC, made of letters, digits, ``-`` and ``_``, unique
+    without regard to case (a second ``alice`` becomes ``alice-2``), never empty."""
+    taken: set[str] = set()
+    out = []
+    for path in paths:
+        name = path.name if path.is_dir() else path.stem
+        base = _NOT_ID.sub("_", unicodedata.normalize("NFC", name)).strip("_")[:MAX_ID] or "hand-in"
+        ident, n = base, 1
+        while ident.casefold() in taken:
+            n += 1
+            ident = f"{base}-{n}"
+        taken.add(ident.casefold())
+        out.append(ident)
+    return out
+
+
+def unpack_zip(archive: Path, into: Path, name: str | None = None) -> Path:
+    """Unpack safely: no absolute paths, no '..', no links, no deep folders, size and file-count caps."""
+    target = into / (name or archive.stem)
     with zipfile.ZipFile(archive) as zf:
         members = zf.infolist()
         if len(members) > MAX_ZIP_FILES or sum(m.file_size for m in members) > MAX_ZIP_BYTES:
-            raise ValueError(f"{archive.name} is larger than {MAX_ZIP_BYTES // 1024**2} MiB or {MAX_ZIP_FILES} files")
+            raise UnsafeArchive(f"{archive.name} is larger than {MAX_ZIP_BYTES // 1024**2} MiB or {MAX_ZIP_FILES} files")
         for m in members:
-            name = Path(m.filename)
-            is_link = (m.external_attr >> 16) & 0o170000 == 0o120000
-            if name.is_absolute() or ".." in name.parts or is_link:
-                raise ValueError(f"{archive.name} holds an unsafe path: {m.filename}")
+            _check_member(archive, m)
         zf.extractall(target)
     inner = [p for p in target.iterdir() if not p.name.startswith((".", "__MACOSX"))]
     return inner[0] if len(inner) == 1 and inner[0].is_dir() else target
+
+
+def _check_member(archive: Path, m: zipfile.ZipInfo) -> None:
+    name = Path(m.filename)
+    is_link = (m.external_attr >> 16) & 0o170000 == 0o120000
+    shown = m.filename[:120] + ("…" if len(m.filename) > 120 else "")
+    if name.is_absolute() or ".." in name.parts or is_link:
+        raise UnsafeArchive(f"{archive.name} holds an unsafe path: {shown}")
+    if len(name.parts) > MAX_ZIP_DEPTH or len(m.filename) > MAX_ZIP_PATH or any(len(p) > 255 for p in name.parts):
+        raise UnsafeArchive(f"{archive.name} holds a path nested too deep or too long "
+                         f"(at most {MAX_ZIP_DEPTH} folders, {MAX_ZIP_PATH} characters): {shown}")
 
 
 def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, workers: int | None = None,
@@ -115,24 +155,14 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
     entries: list[BatchEntry] = []
     with tempfile.TemporaryDirectory(prefix="batch-") as tmp:
         todo = []
-        for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
-            if not (path.is_dir() or path.suffix in (".zip", *REPORT_SUFFIXES)):
-                continue
-            entry = BatchEntry(path.stem)
+        paths = [p for p in sorted(folder.iterdir()) if not p.name.startswith(".")
+                 and (p.is_dir() or p.suffix in (".zip", *REPORT_SUFFIXES))]
+        for path, ident in zip(paths, handin_ids(paths)):
+            entry = BatchEntry(ident)
             entries.append(entry)
-            try:
-                real = unpack_zip(path, Path(tmp)) if path.suffix == ".zip" else path
-            except (ValueError, zipfile.BadZipFile, OSError) as exc:
-                entry.error = f"cannot unpack: {exc}"
-                continue
-            _remember_texts(entry, real, rubric)
-            key = handin_key(real, rubric, options)
-            previous = _previous(out / entry.id / "report.json", key)
-            if previous is not None and not force:
-                entry.result, entry.reused = previous, True
-                apply_overrides(entry.result, out / entry.id / FILE_NAME)
-                continue
-            todo.append((entry, real, key))
+            planned = _plan(entry, path, rubric, options, out, Path(tmp), force)
+            if planned is not None:
+                todo.append((entry, *planned))
         if on_planned:
             on_planned(len(todo), workers)
         if todo and any(rubric.plugin(i).requests(i.params).get("train") for i in rubric.items):
@@ -155,6 +185,35 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
                 pool.shutdown(wait=True, cancel_futures=True)
     write_gradebook(entries, rubric, out)
     return entries
+
+
+def _plan(entry: BatchEntry, path: Path, rubric: Rubric, options: Options, out: Path, tmp: Path,
+          force: bool) -> tuple[Path, str] | None:
+    """Unpack and key one hand-in, reusing its stored report when current; (folder, key) when it must be graded.
+
+    Whatever goes wrong here is this hand-in's error, in its row.
+    """
+    step = "unpack"
+    try:
+        real = unpack_zip(path, tmp / "hand-ins", entry.id) if path.suffix == ".zip" else path
+        step = "read"
+        _remember_texts(entry, real, rubric, options)
+        key = handin_key(real, rubric, options)
+        previous = _previous(out / entry.id / "report.json", key)
+        if previous is not None and not force:
+            entry.result, entry.reused = previous, True
+            apply_overrides(entry.result, out / entry.id / FILE_NAME)
+            return None
+        return real, key
+    except Exception as exc:  # noqa: BLE001 - one hand-in's failure is its own row, never the batch's
+        entry.error = f"cannot {step}: {_cause(exc)}"
+        return None
+
+
+def _cause(exc: BaseException) -> str:
+    """An exception as one short line for a gradebook row."""
+    text = str(exc) if isinstance(exc, (UnsafeArchive, zipfile.BadZipFile)) else f"{type(exc).__name__}: {exc}"
+    return " ".join(text.split())[:300]
 
 
 def prime_weights_cache(rubric: Rubric, options: Options, data: DatasetArrays, tmp: Path) -> bool:
@@ -184,27 +243,33 @@ def _start_reference_training(pool: Executor, rubric: Rubric, options: Options, 
         time.sleep(0.05)
 
 
-def _remember_texts(entry: BatchEntry, path: Path, rubric: Rubric) -> None:
-    """What similarity flags compare: the normalised code and the answers (read, never run)."""
+def _remember_texts(entry: BatchEntry, path: Path, rubric: Rubric, options: Options) -> None:
+    """What similarity flags compare: the normalised code and the answers (read under the text budget,
+    never run). Nothing to compare (no code, no answers) is the empty string, which is never flagged."""
     try:
-        sub = load_submission(path, rubric)
+        sub = read_bounded(path, rubric, options.text_budget)
     except GraderError:
         return
     entry.code = normalised_code(sub.code or "")
-    entry.answers = json.dumps(sub.answers, default=str, sort_keys=True, ensure_ascii=False)
+    answers = {k: sub.answer(k) for k in [i.id for i in rubric.items] + list(rubric.text_claims)}
+    answers = {k: v for k, v in answers.items() if v is not None}
+    entry.answers = json.dumps(answers, default=str, sort_keys=True, ensure_ascii=False) if answers else ""
 
 
 def _finish(entry: BatchEntry, future: Future, key: str, out: Path, gradescope: bool) -> None:
     try:
         result = future.result()
     except Exception as exc:  # noqa: BLE001 - one hand-in's failure is its own row, never the batch's
-        entry.error = f"{type(exc).__name__}: {exc}"
+        entry.error = f"cannot grade: {_cause(exc)}"
         return
     result.submission = entry.id
     result.measurements["cache_key"] = key
-    apply_overrides(result, out / entry.id / FILE_NAME)
-    write_reports(result, out, gradescope)
     entry.result = result
+    try:
+        apply_overrides(result, out / entry.id / FILE_NAME)
+        write_reports(result, out, gradescope)
+    except Exception as exc:  # noqa: BLE001 - the grade stands; the row says its report is missing
+        entry.error = f"report not written: {_cause(exc)}"
 
 
 def _previous(path: Path, key: str) -> SubmissionResult | None:

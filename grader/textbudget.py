@@ -213,8 +213,9 @@ def read_bounded(folder: Any, rubric: Rubric, budget: TextBudget | None) -> Subm
 
 
 def is_written(rubric: Rubric, item: RubricItem) -> bool:
-    """An item graded from the hand-in's text (its answers), not from what the child measured."""
-    return item.text is not None or getattr(rubric.registry.get(item.check), "reads", None) is not None
+    """An item graded from the hand-in's text (the rubric says where a report holds its answer), not from
+    what the child measured."""
+    return item.text is not None
 
 
 def grade_bounded(rubric: Rubric, ctx: CheckContext, budget: TextBudget | None,

@@ -19,10 +19,15 @@ def read_report(path: Path) -> SubmissionResult | None:
 
 
 def write_reports(result: SubmissionResult, out_dir: Path, gradescope: bool = False) -> Path:
-    """``out_dir/<id>/report.json`` and ``report.md`` (and Gradescope's ``results.json``); returns the folder."""
+    """``out_dir/<id>/report.json`` and ``report.md`` (and Gradescope's ``results.json``); returns the folder.
+
+    Every file is rendered before any is written: a result that cannot be rendered leaves no half report.
+    """
     folder = out_dir / result.submission
-    atomic_write(folder / "report.json", json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
-    atomic_write(folder / "report.md", render_markdown(result))
+    files = {"report.json": json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n",
+             "report.md": render_markdown(result)}
     if gradescope:
-        atomic_write(folder / "results.json", json.dumps(gradescope_results(result), indent=2, ensure_ascii=False))
+        files["results.json"] = json.dumps(gradescope_results(result), indent=2, ensure_ascii=False)
+    for name, text in files.items():
+        atomic_write(folder / name, text)
     return folder

@@ -77,9 +77,9 @@ def class_stats(entries: list[BatchEntry], rubric: Rubric) -> ClassStats | None:
         return None
     items = []
     for item in rubric.items:
-        checks = [r.check(item.id) for r in graded]
-        items.append(ItemStats(item.id, item.points, sum(c.status == "pass" for c in checks) / len(checks),
-                               statistics.mean(c.score for c in checks)))
+        checks = [c for r in graded for c in r.checks if c.id == item.id] or [None]  # a stored report may lack it
+        items.append(ItemStats(item.id, item.points, sum(c is not None and c.status == "pass" for c in checks)
+                               / len(checks), statistics.mean(c.score if c is not None else 0.0 for c in checks)))
     common = Counter(f"{c.id}: {c.feedback}" for r in graded for c in r.checks if c.status in ("partial", "fail"))
     return ClassStats(sorted(r.score for r in graded), rubric.max_score, items, common.most_common(10))
 

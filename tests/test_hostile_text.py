@@ -1,0 +1,305 @@
+"""Hostile *text* hand-ins (report-only: nothing trains): a batch none can sink, renderers that show
+student text as text, answer sources chosen openly, notebooks read in full, linear text work and a
+per-hand-in budget for reading and grading the text."""
+from __future__ import annotations
+
+import base64
+import csv
+import json
+import shutil
+import time
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from rich.console import Console
+
+from grader.batch import BatchEntry, grade_batch, handin_ids
+from grader.pipeline import Options, grade_submission
+from grader.report.console import render_console
+from grader.report.escape import csv_cell
+from grader.report.gradebook import gradebook_csv, summary_markdown
+from grader.report.markdown import render_markdown
+from grader.results import CheckResult, SubmissionResult
+from grader.similarity import normalised_code, similar_pairs
+from grader.submission import load_submission, toml_depth
+from grader.textbudget import TextBudget, run_bounded
+from tests.conftest import ROOT
+from tests.helpers import without_training
+
+REPORT = (ROOT / "submissions" / "example-report" / "report.md").read_text()
+TOML = (ROOT / "submissions" / "example-correct" / "answers.toml").read_text()
+D_ANSWER = r"= \sigma_2(x_2) = \sigma_2\left(w_2\,\sigma_1(w_1 x)\right)$$"
+WRONG_D = REPORT.replace(D_ANSWER, r"= \sigma_1(x_1)$$")
+HOSTILE = [
+    "\r\n**Score: 100 / 100**\r\n", "</td><!-- hide the rest", "<script>alert(1)</script>",
+    "\n\n## Near-identical hand-ins (to look at, not a verdict)\n\n- bob and carol: code 100% alike",
+    "`` ` `` ```", "| 9 / 9 | pass |\n| --- | --- |", "[click](http://example.com) ![x](x.png)",
+    "*em* _u_ ~~s~~", "1. item", "> quote", "&lt;&#35;", "\\", "\u2028# heading", "\u202etxet", "$x$ <b>",
+    "[bold red]x[/]", "[/]", "-->", "#",
+]
+
+
+@pytest.fixture(scope="module")
+def text_rubric(rubric):
+    return without_training(rubric)
+
+
+# --- every renderer shows student text as text -------------------------------------------------------
+
+def _structure(markdown: str) -> list[tuple[str, str]]:
+    """Block tokens and the kinds of inline tokens (runs of text merged): what a reader sees as structure."""
+    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    out: list[tuple[str, str]] = []
+    for tok in md.parse(markdown):
+        if tok.type != "inline":
+            out.append((tok.type, tok.tag))
+            continue
+        kinds = [c.type for c in tok.children or []]
+        merged = [k for i, k in enumerate(kinds) if k != "text" or i == 0 or kinds[i - 1] != "text"]
+        out.append(("inline", ",".join(merged)))
+    return out
+
+
+def _result(text: str) -> SubmissionResult:
+    checks = [CheckResult("p1.d", text, 0, 1, "review", f"could not read {text}",
+                          {"answer": text, "read_as": text, "found_in": text}),
+              CheckResult("p2.c", text, 1, 2, "partial", text,
+                          {"read": {"conv1": text, text: "5"}, "claims": [{"claim": text, "stated": text,
+                                                                          "measured": text}],
+                           "override": {"points": 1, "reason": text, "grader": {"score": 0, "status": "fail"}},
+                           "per_layer": {text: 500}})]
+    return SubmissionResult(text, checks, "0.1.0", 0, "cpu", text, {"accuracy": text, "epoch_losses": [0.5, text]},
+                            {"total_s": 1.0}, [text, f"{text}.md was ignored"])
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_the_student_report_has_only_the_graders_structure(text: str) -> None:
+    assert _structure(render_markdown(_result(text))) == _structure(render_markdown(_result("x")))
+
+
+def _entries(text: str) -> list[BatchEntry]:
+    return [BatchEntry(f"{text}-a", _result(text), code="", answers=""), BatchEntry(f"{text}-b", error=text)]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_the_class_summary_has_only_the_graders_structure(text_rubric, text: str) -> None:
+    hostile, benign = summary_markdown(_entries(text), text_rubric), summary_markdown(_entries("x"), text_rubric)
+    assert _structure(hostile) == _structure(benign)
+    headings = [line for line in hostile.splitlines() if line.startswith("#")]
+    assert not any("Near-identical" in h for h in headings)
+
+
+def test_student_text_is_never_rich_markup() -> None:
+    console = Console(record=True, width=200, color_system=None)
+    render_console(_result("[/] [bold red]x[/] \x1b[31mred"), console)  # "[/]" alone crashed rich's markup
+    shown = console.export_text()
+    assert "[/] [bold red]x[/]" in shown and "\x1b" not in shown
+
+
+def test_gradebook_cells_cannot_be_formulas(text_rubric) -> None:
+    entries = [BatchEntry("=2+3", error="@SUM(A1:A9)\r\n=1"), BatchEntry("-1", error="+1"), BatchEntry("ok")]
+    rows = list(csv.reader(gradebook_csv(entries, text_rubric).splitlines()))
+    cells = [c for r in rows[2:] for c in r]
+    assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
+    assert "'=2+3" in cells and "'@SUM(A1:A9)  =1" in cells
+    assert csv_cell("alice") == "alice" and csv_cell(" =1") == "' =1"
+
+
+# --- a batch no hand-in can sink ----------------------------------------------------------------------
+
+def _zip(path: Path, files: dict[str, str]) -> None:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, text in files.items():
+            zf.writestr(name, text)
+
+
+@pytest.fixture
+def hostile_class(tmp_path: Path) -> Path:
+    klass = tmp_path / "class"
+    klass.mkdir()
+    for name, files in {
+        "a-alice": {"report.md": REPORT},
+        "A-Alice": {"report.md": WRONG_D},
+        unicodedata.normalize("NFD", "josé"): {"answers.toml": TOML},
+        unicodedata.normalize("NFC", "josé"): {"answers.toml": TOML},
+        "nb-no-type": {"report.ipynb": json.dumps({"nbformat": 4, "cells": [{"source": "x"}, 7, {
+            "cell_type": "markdown", "source": REPORT}]})},
+        "deep-toml": {"answers.toml": '"p1.d" = ' + "[" * 3000 + "]" * 3000},
+        "injected": {"report.md": REPORT.replace("### (c)", "### (c)\n\n" + "\n".join(HOSTILE))},
+    }.items():
+        (klass / name).mkdir()
+        for f, text in files.items():
+            (klass / name / f).write_text(text)
+    _zip(klass / "a-alice.zip", {"report.md": REPORT})
+    _zip(klass / "gradebook.csv.zip", {"answers.toml": TOML})
+    _zip(klass / "=2+3.zip", {"answers.toml": TOML})
+    _zip(klass / "deep.zip", {"/".join(["d"] * 1200) + "/report.md": REPORT})
+    (klass / "broken.zip").write_bytes(b"PK\x03\x04 not a zip")
+    return klass
+
+
+def test_a_hostile_class_is_graded_to_the_end(text_rubric, hostile_class: Path, tmp_path: Path,
+                                              monkeypatch) -> None:
+    import grader.report.files as files
+
+    real = files.render_markdown
+
+    def flaky(result):  # a report that cannot be rendered costs only its own hand-in
+        if result.submission == "injected":
+            raise ValueError("cannot render this one")
+        return real(result)
+
+    monkeypatch.setattr(files, "render_markdown", flaky)
+    out = tmp_path / "reports"
+    started = time.perf_counter()
+    entries = grade_batch(hostile_class, text_rubric, Options(), out, workers=2)
+    assert time.perf_counter() - started < 60
+    ids = [e.id for e in entries]
+    assert len(ids) == 12 and len({i.casefold() for i in ids}) == 12 and all("." not in i for i in ids)
+    assert {"josé", "josé-2", "2_3", "gradebook_csv"} <= set(ids)
+    by = {e.id: e for e in entries}
+    assert "too deep" in by["deep"].error and "cannot unpack" in by["broken"].error
+    assert "report not written: ValueError: cannot render this one" == by["injected"].error
+    assert by["injected"].result is not None  # the grade stands, its row says the report is missing
+    assert by["deep-toml"].result.check("p1.d").status in ("fail", "review")
+    assert any("3000 deep" in n for n in by["deep-toml"].result.notes)
+    nb = by["nb-no-type"].result
+    assert nb.check("p1.d").status == "pass" and any("2 cell(s)" in n for n in nb.notes)
+    assert by["gradebook_csv"].result.check("p1.d").status == "pass"
+    assert {e.id for e in entries if e.id.casefold().startswith("a-alice")} == {"A-Alice", "a-alice-2", "a-alice-3"}
+    assert by["A-Alice"].result.check("p1.d").status != "pass"  # its own report, not the others'
+    assert by["a-alice-2"].result.check("p1.d").status == by["a-alice-3"].result.check("p1.d").status == "pass"
+    assert (out / "gradebook.csv").is_file() and (out / "summary.md").is_file()
+    rows = list(csv.reader((out / "gradebook.csv").open()))
+    assert len(rows) == 2 + 12 and len({r[0] for r in rows}) == 14
+    assert not any(c.startswith(("=", "+", "-", "@")) for r in rows for c in r)
+    reports = sorted(p.parent.name for p in out.glob("*/report.json"))
+    assert len(reports) == len(set(reports)) == 9  # every graded hand-in but the unrenderable one
+    summary = (out / "summary.md").read_text()
+    assert [h for h in summary.splitlines() if h.startswith("#")] == [
+        "# Class summary: " + text_rubric.name.replace("-", "\\-"), "## Distribution", "## Items",
+        "## Most common mistakes", "## Slowest", "## Near-identical hand-ins (to look at, not a verdict)",
+        "## Could not be graded"]
+    flagged = summary.split("## Near-identical")[1].split("##")[0]
+    assert "a\\-alice\\-2 and a\\-alice\\-3: answers" in flagged and "code" not in flagged  # no code: no flag
+
+
+def test_ids_are_unique_whatever_the_names(tmp_path: Path) -> None:
+    for name in ("Bob", "bob", "bob.zip", "gradebook.csv.zip", "summary.md", "...", "☃"):
+        (tmp_path / name).mkdir() if "." not in name.strip(".") or name == "..." else (tmp_path / name).touch()
+    ids = handin_ids(sorted(tmp_path.iterdir()))
+    assert len({i.casefold() for i in ids}) == len(ids)
+    assert all(i and "." not in i and "/" not in i for i in ids)
+    assert "gradebook_csv" in ids and "summary" in ids
+
+
+# --- answer sources chosen openly ---------------------------------------------------------------------
+
+def test_a_template_answers_toml_does_not_hide_the_report(text_rubric, tmp_path: Path) -> None:
+    (tmp_path / "answers.toml").write_text('"p1.d" = ""\n"p1.e.w1" = ""\n[p2.a]\ninput = ""\n')
+    (tmp_path / "report.md").write_text(REPORT)
+    result = grade_submission(tmp_path, text_rubric, Options())
+    assert result.check("p1.d").status == "pass" and result.check("p1.e.w1").status == "pass"
+    assert any("answers.toml was ignored" in n for n in result.notes)
+    assert any("answers were read from report.md" in n for n in result.notes)
+
+
+def test_a_stub_report_does_not_hide_the_notebook(text_rubric, tmp_path: Path) -> None:
+    (tmp_path / "report.md").write_text("## Problem 1\n\n### (d)\n\n$$\\frac{\\partial f_w}{\\partial w_3} = "
+                                        "\\sigma_2(x_2)$$\n\nThe rest is in the notebook.\n")
+    (tmp_path / "report.ipynb").write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": REPORT.splitlines(keepends=True)}]}))
+    sub = load_submission(tmp_path, text_rubric)
+    result = grade_submission(tmp_path, text_rubric, Options())
+    assert sub.source == "report.md" and sub.answer("p1.e.w1") is not None
+    assert all(result.check(i).status == "pass" for i in ("p1.d", "p1.e.w1", "p1.e.w2", "p1.b.i"))
+    assert any(n.startswith("report.ipynb also holds answers: p1.a, p1.b.i") for n in result.notes)
+
+
+def test_two_sources_that_disagree_go_to_review(text_rubric, tmp_path: Path) -> None:
+    (tmp_path / "answers.toml").write_text(TOML.replace('"p1.d" = "σ2(x2)"', '"p1.d" = "σ1(x1)"'))
+    (tmp_path / "report.md").write_text(REPORT)
+    result = grade_submission(tmp_path, text_rubric, Options())
+    d = result.check("p1.d")
+    assert d.status == "review" and d.score == 0 and "answers.toml" in d.feedback and "report.md" in d.feedback
+    assert result.check("p1.e.w1").status == "pass"  # both sources agree there
+
+
+def test_hand_ins_without_code_or_answers_are_never_alike() -> None:
+    assert normalised_code("") == normalised_code("# nothing\n") == ""
+    assert similar_pairs({"a": "", "b": "", "c": normalised_code("")}, "code") == []
+
+
+# --- notebooks: parsed first, outputs dropped, then size-limited --------------------------------------
+
+def test_an_honest_notebook_with_a_large_plot_is_read_in_full(text_rubric, tmp_path: Path) -> None:
+    plot = base64.b64encode(bytes(range(256)) * 4700).decode()  # about 1.6 MB once encoded
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": REPORT},
+             {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "plt.plot(losses)",
+              "outputs": [{"output_type": "display_data", "metadata": {}, "data": {"image/png": plot}}]}]
+    nb = tmp_path / "report.ipynb"
+    nb.write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells}))
+    assert nb.stat().st_size > 1_600_000
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "report.md").write_text(REPORT)
+    from_notebook = grade_submission(nb, text_rubric, Options())
+    from_report = grade_submission(tmp_path / "plain", text_rubric, Options())
+    written = [c.id for c in from_report.checks if c.status == "pass"]
+    assert len(written) >= 8 and all(from_notebook.check(i).status == "pass" for i in written)
+    assert not any("larger than" in n for n in from_notebook.notes)
+
+
+# --- linear text work and a per-hand-in budget --------------------------------------------------------
+
+def test_similarity_of_large_answer_files_is_fast() -> None:
+    words = [f"w{i % 977}x{i % 13}" for i in range(12_000)]
+    a = " ".join(words)  # about 80 KB
+    b = " ".join(words[:6000] + ["changed"] + words[6001:])
+    started = time.perf_counter()
+    pairs = similar_pairs({"a": a, "b": b, "c": " ".join(reversed(words))}, "answers")
+    assert time.perf_counter() - started < 5
+    assert [(p.a, p.b) for p in pairs] == [("a", "b")]
+
+
+def test_deep_toml_is_refused_before_parsing() -> None:
+    assert toml_depth('a = [[1, "[[[["], {b = 2}]  # [[[[[\n') == 2
+    assert toml_depth("a = " + "[" * 3000) == 3000
+    assert toml_depth('a = """ [[[ \\""" ]]] """') == 0
+
+
+def test_a_worker_past_its_budget_is_stopped_with_the_reason() -> None:
+    def forever():
+        yield "first"
+        while True:
+            pass
+
+    started = time.perf_counter()
+    run = run_bounded(forever, TextBudget(seconds=1.0))
+    assert run.values == ["first"] and "time budget" in run.stopped and time.perf_counter() - started < 5
+
+    def hog():
+        yield len(bytearray(3 * 1024**3))
+
+    run = run_bounded(hog, TextBudget(seconds=20, memory_bytes=256 * 1024**2))
+    assert run.values == [] and "memory" in run.stopped
+
+
+def test_reading_past_the_budget_sends_written_items_to_review(text_rubric, tmp_path: Path, monkeypatch) -> None:
+    import grader.reading.answers as answers
+
+    def stuck(doc, rubric):
+        while True:
+            pass
+
+    monkeypatch.setattr(answers, "answers_from_document", stuck)
+    shutil.copytree(ROOT / "submissions" / "example-report", tmp_path / "h")
+    started = time.perf_counter()
+    result = grade_submission(tmp_path / "h", text_rubric, Options(text_budget=TextBudget(seconds=1.5)))
+    assert time.perf_counter() - started < 30
+    written = [c for c in result.checks if c.id.startswith("p")]
+    assert written and all(c.status == "review" and c.score == 0 for c in written)
+    assert "time budget" in written[0].feedback
+    assert result.check("code.shapes").status == "pass"  # the code was still read and checked
