@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from grader import __version__
 from grader.batch import BatchEntry, grade_batch, is_batch
@@ -27,6 +29,7 @@ from grader.report import write_reports
 from grader.report.files import read_report
 from grader.report.charts import ITEMS_PNG, SCORES_PNG
 from grader.report.console import render_console
+from grader.report.escape import console_text
 from grader.report.gradebook import ClassStats, class_stats
 from grader.results import SubmissionResult
 from grader.rubric import Rubric, load_rubric
@@ -150,9 +153,9 @@ def _grade(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
     if merge:  # --only: the new verdict of one item replaces that item in the stored report
         result = merge_into_previous(result, out / result.submission / "report.json")
     apply_overrides(result, out / result.submission / FILE_NAME)
+    written = write_reports(result, out, gradescope)  # the reports first: nothing on the console can lose them
     render_console(result, console)
-    written = write_reports(result, out, gradescope)
-    console.print(f"reports: {written / 'report.json'}, {written / 'report.md'}")
+    console.print(Text(f"reports: {written / 'report.json'}, {written / 'report.md'}"))
     return result
 
 
@@ -175,7 +178,7 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
             counts["done"] += 1
             counts["failed"] += entry.result is None or "error" in entry.result.measurements
             running = min(counts["workers"], counts["total"] - counts["done"])
-            progress.update(task, advance=1, description=f"graded {entry.id}",
+            progress.update(task, advance=1, description=f"graded {escape(console_text(entry.id).plain)}",
                             state=f"running {running} · failed {counts['failed']}")
 
         entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
@@ -183,17 +186,20 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
     table = Table(title=f"{folder}: {len(entries)} hand-ins", title_justify="left")
     for column in ("hand-in", "total", "status"):
         table.add_column(column)
-    for e in entries:
+    for e in entries:  # ids and errors hold student text: shown as Text, never parsed as markup
         if e.result is None:
-            table.add_row(e.id, "—", f"[bold red]error[/]: {e.error}")
+            table.add_row(console_text(e.id), "—", Text.assemble(("error", "bold red"), ": ", console_text(e.error)))
         else:
-            table.add_row(e.id, f"{e.result.score:g}/{e.result.max_score:g}", "reused" if e.reused else "graded")
+            state = Text("reused" if e.reused else "graded")
+            if e.error:
+                state = Text.assemble(state, "; ", console_text(e.error, "bold red"))
+            table.add_row(console_text(e.id), f"{e.result.score:g}/{e.result.max_score:g}", state)
     console.print(table)
     stats = class_stats(entries, rubric)
     if stats is not None:
         _print_class(stats, console)
-    console.print(f"gradebook: {out / 'gradebook.csv'}, summary: {out / 'summary.md'}, charts: "
-                  f"{out / SCORES_PNG}, {out / ITEMS_PNG}")
+    console.print(Text(f"gradebook: {out / 'gradebook.csv'}, summary: {out / 'summary.md'}, charts: "
+                       f"{out / SCORES_PNG}, {out / ITEMS_PNG}"))
 
 
 def _print_class(stats: ClassStats, console: Console) -> None:
@@ -205,10 +211,10 @@ def _print_class(stats: ClassStats, console: Console) -> None:
     for column in ("item", "passed", "mean points"):
         items.add_column(column)
     for i in stats.items:
-        items.add_row(i.id, f"{i.pass_rate:.0%}", f"{i.mean:.2f} / {i.points:g}")
+        items.add_row(console_text(i.id), f"{i.pass_rate:.0%}", f"{i.mean:.2f} / {i.points:g}")
     console.print(items)
     for text, n in stats.mistakes[:5]:
-        console.print(f"  {n} × {text}", highlight=False)
+        console.print(Text.assemble(f"  {n} × ", console_text(text)), highlight=False)
 
 
 def _selftest(rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool) -> int:
@@ -257,12 +263,12 @@ class _progress:
 
 def _error(console: Console, exc: BaseException, verbose: bool, internal: bool = False) -> None:
     label = "internal error" if internal else "ERROR"
-    console.print(f"[bold red]{label}[/]: {exc}", highlight=False)
+    console.print(Text.assemble((label, "bold red"), ": ", console_text(exc)), highlight=False)
     tip = getattr(exc, "tip", None)
     if tip:
-        console.print(f"[yellow]TIP[/]: {tip}", highlight=False)
+        console.print(Text.assemble(("TIP", "yellow"), ": ", console_text(tip)), highlight=False)
     if verbose:
-        console.print(traceback.format_exc(), highlight=False)
+        console.print(Text(traceback.format_exc()), highlight=False)
     elif internal:
         console.print("run again with -v for the traceback", highlight=False)
 

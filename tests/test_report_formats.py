@@ -13,6 +13,7 @@ def test_gradescope_results_mirror_the_result() -> None:
                               "0.1.0", 3, "cpu", "r", timings={"total_s": 12.5}, notes=["n"])
     gs = gradescope_results(result)
     assert gs["score"] == 1 and gs["execution_time"] == 12.5 and gs["stdout_visibility"] == "hidden"
+    assert gs["output_format"] == gs["test_output_format"] == "text"
     assert [t["status"] for t in gs["tests"]] == ["passed", "failed"]
     assert gs["tests"][1] == {"name": "p1.a: (a)", "number": "2", "score": 0.0, "max_score": 2, "status": "failed",
                               "output": "[manual] graded by a person", "visibility": "visible"}

@@ -28,5 +28,7 @@ def gradescope_results(result: SubmissionResult) -> dict[str, Any]:
         "output": f"{result.score:g} / {result.max_score:g} (grader {result.grader_version}, seed {result.seed})"
                   + (f"\n{notes}" if notes else ""),
         "tests": tests,
+        "output_format": "text",  # student text is shown as text, never as HTML or Markdown
+        "test_output_format": "text",
         "stdout_visibility": "hidden",
     }
