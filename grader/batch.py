@@ -248,12 +248,12 @@ def _remember_texts(entry: BatchEntry, path: Path, rubric: Rubric, options: Opti
     never run). Nothing to compare (no code, no answers) is the empty string, which is never flagged."""
     try:
         sub = read_bounded(path, rubric, options.text_budget)
-    except GraderError:
-        return
-    entry.code = normalised_code(sub.code or "")
-    answers = {k: sub.answer(k) for k in [i.id for i in rubric.items] + list(rubric.text_claims)}
-    answers = {k: v for k, v in answers.items() if v is not None}
-    entry.answers = json.dumps(answers, default=str, sort_keys=True, ensure_ascii=False) if answers else ""
+        entry.code = normalised_code(sub.code or "")
+        answers = {k: sub.answer(k) for k in [i.id for i in rubric.items] + list(rubric.text_claims)}
+        answers = {k: v for k, v in answers.items() if v is not None}
+        entry.answers = json.dumps(answers, default=str, sort_keys=True, ensure_ascii=False) if answers else ""
+    except (GraderError, RecursionError, ValueError, TypeError):  # only the similarity flag is lost
+        entry.code = entry.answers = ""
 
 
 def _finish(entry: BatchEntry, future: Future, key: str, out: Path, gradescope: bool) -> None:

@@ -25,7 +25,7 @@ def apply_overrides(result: SubmissionResult, path: Path) -> None:
         return
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, RecursionError, tomllib.TOMLDecodeError) as exc:
         result.notes.append(f"{path.name} was not applied: {exc}")
         return
     known = {c.id: c for c in result.checks}

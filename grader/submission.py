@@ -226,10 +226,25 @@ def _read_toml(path: Path, notes: list[str]) -> dict[str, Any]:
                      "its answers were not read")
         return {}
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         notes.append(f"answers.toml is not valid TOML ({exc}); its answers were not read")
-    return {}
+        return {}
+    if nesting(data) > MAX_TOML_DEPTH:  # dotted keys nest tables without brackets
+        notes.append(f"answers.toml nests tables more than {MAX_TOML_DEPTH} deep; its answers were not read")
+        return {}
+    return data
+
+
+def nesting(value: Any) -> int:
+    """How deep tables and arrays nest, counted without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth <= MAX_TOML_DEPTH and isinstance(node, (dict, list)):
+            stack.extend((v, depth + 1) for v in (node.values() if isinstance(node, dict) else node))
+    return deepest
 
 
 def toml_depth(text: str) -> int:

@@ -160,7 +160,7 @@ def _unpack(buf: bytes, out: Bounded) -> bytes:
         size = struct.unpack("!Q", buf[:8])[0]
         if len(buf) < 8 + size:
             break
-        kind, value = pickle.loads(buf[8:8 + size])  # noqa: S301 - written by the grader's own forked worker
+        kind, value = pickle.loads(buf[8:8 + size])  # written by the grader's own forked worker
         buf = buf[8 + size:]
         if kind == "value":
             out.values.append(value)
