@@ -19,7 +19,7 @@ from rich.console import Console
 from grader.batch import BatchEntry, grade_batch, handin_ids
 from grader.pipeline import Options, grade_submission
 from grader.report.console import render_console
-from grader.report.escape import csv_cell
+from grader.report.escape import csv_cell, md_text
 from grader.report.gradebook import gradebook_csv, summary_markdown
 from grader.report.markdown import render_markdown
 from grader.results import CheckResult, SubmissionResult
@@ -156,7 +156,7 @@ def test_a_hostile_class_is_graded_to_the_end(text_rubric, hostile_class: Path, 
     out = tmp_path / "reports"
     started = time.perf_counter()
     entries = grade_batch(hostile_class, text_rubric, Options(), out, workers=2)
-    assert time.perf_counter() - started < 60
+    assert time.perf_counter() - started < 180  # 12 hand-ins; a few seconds each on a quiet machine
     ids = [e.id for e in entries]
     assert len(ids) == 12 and len({i.casefold() for i in ids}) == 12 and all("." not in i for i in ids)
     assert {"josé", "josé-2", "2_3", "gradebook_csv"} <= set(ids)
@@ -180,11 +180,11 @@ def test_a_hostile_class_is_graded_to_the_end(text_rubric, hostile_class: Path, 
     assert len(reports) == len(set(reports)) == 9  # every graded hand-in but the unrenderable one
     summary = (out / "summary.md").read_text()
     assert [h for h in summary.splitlines() if h.startswith("#")] == [
-        "# Class summary: " + text_rubric.name.replace("-", "\\-"), "## Distribution", "## Items",
+        "# Class summary: " + md_text(text_rubric.name), "## Distribution", "## Items",
         "## Most common mistakes", "## Slowest", "## Near-identical hand-ins (to look at, not a verdict)",
         "## Could not be graded"]
     flagged = summary.split("## Near-identical")[1].split("##")[0]
-    assert "a\\-alice\\-2 and a\\-alice\\-3: answers" in flagged and "code" not in flagged  # no code: no flag
+    assert "a-alice-2 and a-alice-3: answers" in flagged and "code" not in flagged  # no code: no flag
 
 
 def test_ids_are_unique_whatever_the_names(tmp_path: Path) -> None:

@@ -14,9 +14,11 @@ from typing import Any
 from rich.text import Text
 
 MAX_SHOWN = 2000
-# every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
-# that can start or end a construct (emphasis, links, code, HTML, headings, lists, tables, entities)
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~=&:\"'$^%@;?/])")
+# CommonMark lets every ASCII punctuation character be backslash-escaped; these are the ones that can
+# open or close an inline construct (emphasis, code, links, images, HTML, entities, table cells)
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|!~#])")
+# and these only at the start of a line: headings, lists, quotes, setext underlines, ordered lists
+_MD_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -37,7 +39,9 @@ def one_line(text: Any, limit: int = MAX_SHOWN) -> str:
 
 def md_text(text: Any, limit: int = MAX_SHOWN) -> str:
     """Inline Markdown that shows ``text`` literally (also inside a table cell)."""
-    return _MD_SPECIAL.sub(r"\\\1", one_line(text, limit))
+    s = _MD_INLINE.sub(r"\\\1", one_line(text, limit))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#+-=>"
+                              else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], s, count=1)
 
 
 def md_code(text: Any, limit: int = MAX_SHOWN) -> str:
@@ -47,7 +51,8 @@ def md_code(text: Any, limit: int = MAX_SHOWN) -> str:
         return "(empty)"
     longest = max((len(r) for r in re.findall(r"`+", s)), default=0)
     fence = "`" * (longest + 1)
-    return f"{fence} {s} {fence}"
+    pad = " " if s[0] in "` " or s[-1] in "` " else ""  # CommonMark strips one space from each side
+    return f"{fence}{pad}{s}{pad}{fence}"
 
 
 def console_text(text: Any, style: str = "", limit: int = MAX_SHOWN) -> Text:
