@@ -61,6 +61,10 @@ class Document:
         return [(self.text.rfind("\n", 0, m.start) + 1, clean(self.text[m.start:m.end]))
                 for m in self.math_spans(key)]
 
+    def has_labels(self) -> bool:
+        """Whether any part label was found (else answers cannot be matched to questions by place)."""
+        return any("." in k for k in self.segments)
+
     def prose(self) -> str:
         """The text outside code blocks."""
         out, last = [], 0
@@ -148,7 +152,8 @@ def _segment(doc: Document) -> None:
         if b.kind == "code":
             continue
         sites.append(Site(b.content, heading=b.kind == "heading",
-                          given=b.number if b.number.startswith("(") else ""))
+                          given=b.number if b.number.startswith("(") else "",
+                          number=b.number if b.kind == "item" else "", depth=b.level))
         regions.append((b.start, b.end))
         if b.kind in ("paragraph", "row", "math"):
             i = bisect.bisect_right(starts, b.start)
@@ -158,5 +163,5 @@ def _segment(doc: Document) -> None:
     seg = segment(text, sites, regions, [(s.start, s.end) for s in doc.code_spans])
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.labels = [(k, m.start) for k, m in seg.found]
-    if not any("." in k for k in doc.segments):
+    if not doc.has_labels():
         doc.notes.append(NO_LABELS)

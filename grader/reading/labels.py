@@ -13,7 +13,7 @@ from dataclasses import dataclass
 WINDOW = 160
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
-_WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|homework|hw|assignment|"
+_WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|문제|과제|문항|問題|问题|题|q|p)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|])"
 _R = "iii|ii|iv|vi|v|i"
@@ -26,7 +26,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"(?:\s*[.,]?\s*(?:part\s*)?(?:\((?P<p1>[a-hA-H])\)|(?P<p2>[a-h])[.:)]?{_END})"
                            rf"{_SUB})?", re.I)),
     ("part", re.compile(rf"part\s*(?:\((?P<p1>[a-hA-H])\)|(?P<p2>[a-hA-H]){_END}){_SUB}", re.I)),
-    ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:\s*\.?\s*\((?P<p1>[a-h])\)|\.(?P<p2>[a-h])(?=[\s.:)]|$)|"
+    ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:\s*\.?\s*\((?P<p1>[a-h])\)|\.(?P<p2>[a-h])\)?|"
                            rf"(?P<p3>[a-h])[.)]){_END}{_SUB}")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
@@ -74,7 +74,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     return None
 
 
-_WEAK = re.compile(r"(?<![\w\\])\((?P<v>[a-h]|iii|ii|iv|vi|v|i)\)(?![\w(])")
+_WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)\(?(?P<v>[a-h]|iii|ii|iv|vi|v|i)\)(?![\w(])", re.M)
 
 
 def weak_labels(text: str, start: int, end: int) -> list[Label]:

@@ -157,7 +157,11 @@ def read_markdown(text: str) -> tuple[list[Block], list[MathSpan]]:
     blocks: list[Block] = []
     maths: list[MathSpan] = []
     tokens = _MD.parse(text)
+    item_at: dict[int, int] = {}  # first line of a list item -> where its content starts
+    depth = 0
     for i, tok in enumerate(tokens):
+        if tok.type in ("ordered_list_close", "bullet_list_close"):
+            depth -= 1
         if tok.map is None and tok.type != "inline":
             continue
         if tok.type == "heading_open":
@@ -169,11 +173,14 @@ def read_markdown(text: str) -> tuple[list[Block], list[MathSpan]]:
             begin, end = at(tok.map[0]), at(tok.map[1])
             line = text[begin:end]
             m = re.match(r"[ \t>]*(?:\d{1,9}[.)]|[-*+])[ \t]*", line)
-            blocks.append(Block("item", begin, end, begin + (m.end() if m else 0), number=tok.info))
+            blocks.append(Block("item", begin, end, begin + (m.end() if m else 0), level=depth, number=tok.info))
+            item_at[tok.map[0]] = begin + (m.end() if m else 0)
+        elif tok.type in ("ordered_list_open", "bullet_list_open"):
+            depth += 1
         elif tok.type in ("paragraph_open", "tr_open"):
             begin, end = at(tok.map[0]), at(tok.map[1])
             kind = "paragraph" if tok.type == "paragraph_open" else "row"
-            blocks.append(Block(kind, begin, end, begin))
+            blocks.append(Block(kind, begin, end, item_at.get(tok.map[0], begin)))
         elif tok.type == "fence":
             begin, end = at(tok.map[0]), at(tok.map[1])
             blocks.append(Block("code", begin, end, begin))

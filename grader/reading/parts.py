@@ -7,9 +7,10 @@ their part), and is cut at a code block.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from grader.reading.labels import ROMAN, Label, next_letter, next_roman, read_label, weak_labels
+from grader.reading.labels import LETTERS, ROMAN, Label, next_letter, next_roman, read_label, weak_labels
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class Site:
     pos: int
     heading: bool = False
     given: str = ""  # a label the source states elsewhere (LaTeX enumerate numbering)
+    number: str = ""  # an ordered list item's number: its part when a problem has no letter labels
+    depth: int = 0  # the list's nesting depth
 
 
 @dataclass
@@ -43,7 +46,8 @@ class Segmenter:
             self.problem, self.part, self.sub = mark.problem, None, None
             self.found.append((f"{mark.problem}", mark))
             return
-        if mark.part:
+        same = mark.part == self.part and (mark.problem is None or mark.problem == self.problem)
+        if mark.part and not (same and mark.sub):
             if not self._part_follows(mark):
                 return
             if mark.problem:
@@ -93,7 +97,8 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
         else:
             label = read_label(text, site.pos, heading=site.heading)
         if label is not None and (label.problem or label.part or label.sub):
-            strong[site.pos] = label
+            strong[site.pos] = _from_line_start(text, label)
+    strong.update(_numbered_parts(sites, strong))
     marks = sorted(strong.values(), key=lambda m: m.start)
     covered = [(m.start, m.end) for m in marks]
     weak: list[Label] = []
@@ -103,6 +108,35 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     seg = Segmenter(text, sorted(code))
     seg.run(_one_per_place(marks))
     return seg
+
+
+_MARKUP = re.compile(r"[ \t>#*_|~+\-]*(?:\d{1,3}[.)])?[ \t*_]*(?:\$\$|\\\[)?[ \t]*")
+
+
+def _from_line_start(text: str, label: Label) -> Label:
+    """A label after a list marker, ``**`` or ``###`` takes that markup: the part before ends at the line."""
+    line = text.rfind("\n", 0, label.start) + 1
+    if label.start - line < 40 and _MARKUP.fullmatch(text, line, label.start):
+        return Label(line, label.end, label.problem, label.part, label.sub)
+    return label
+
+
+def _numbered_parts(sites: list[Site], strong: dict[int, Label]) -> dict[int, Label]:
+    """Items "1." to "6." as parts (a) to (f) in a problem whose answers carry no letter labels."""
+    bounds = sorted(p for p, m in strong.items() if m.problem and not m.part) + [float("inf")]
+    lettered = [p for p, m in strong.items() if m.part]
+    out: dict[int, Label] = {}
+    low = -1.0
+    for high in bounds:
+        if not any(low <= p < high for p in lettered):
+            items = [s for s in sites if low <= s.pos < high and s.number.isdigit() and s.pos not in strong]
+            top = min((s.depth for s in items), default=0)
+            for s in items:
+                n = int(s.number)
+                if s.depth == top and 1 <= n <= len(LETTERS):
+                    out[s.pos] = Label(s.pos, s.pos, None, LETTERS[n - 1], None)
+        low = high
+    return out
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
