@@ -36,6 +36,7 @@ _DIMS = re.compile(rf"(?:{_NUM})(?:\s*[x×X*·@]\s*(?:{_NUM}))*")
 _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?:{_NUM}))+\s*[)\]]")
 _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
+_JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.I)
 _ASIDE = re.compile(r"\([^()\n]*\)")
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z\u00c0-\uffff][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
@@ -189,7 +190,7 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
             routes = labelled.get(id(v), [])
             if not routes and v is real[0] and pending is not None and not _text_before(lines[i], v):
                 routes = [(pending, 0)]
-            for field, rank in routes[:1]:
+            for field, rank in routes:
                 _add(found, field, v.text, 3 if v.modifier else rank, original)
             if not routes and not v.modifier:
                 last = (i, v)
@@ -215,11 +216,13 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     for k, v in enumerate(values):
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
         start = max([previous_end, *(c for c in clauses if c <= v.start)])
-        before = [f for s, e, f in labels if start <= s and e <= v.start]
+        before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start]
         after = [f for s, e, f in labels if v.end <= s and e <= next_start]
         choices = []
-        if before:
-            choices.append((_first(before, patterns), 0))
+        if before and _listed(masked, before):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
+            choices.extend((f, 0) for _, _, f in before)
+        elif before:
+            choices.append((_first([f for _, _, f in before], patterns), 0))
         elif after:
             choices.append((_first(after, patterns), 1))
         elif previous_field is not None:
@@ -228,6 +231,12 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         previous_end = v.end
         previous_field = choices[0][0] if choices else previous_field
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)]
+
+
+def _listed(masked: str, labels: list[tuple[int, int, str]]) -> bool:
+    """Labels joined by "=", ",", "and", "&" or "/" name one value together."""
+    gaps = [masked[a[1]:b[0]] for a, b in zip(labels, labels[1:])]
+    return bool(gaps) and all(_JOIN.fullmatch(g) for g in gaps)
 
 
 def _first(fields: list[str], patterns: dict[str, list[re.Pattern[str]]]) -> str:
