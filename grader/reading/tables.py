@@ -29,6 +29,7 @@ class Cell:
     column: str
     text: str
     line: int  # line of the part it came from (0-based)
+    last: bool = True  # the row's last cell that holds a number
 
 
 def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
@@ -61,11 +62,12 @@ def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
     label_at = next((i for i, c in enumerate(row) if re.search(r"[A-Za-z\u00c0-\uffff]", c)), None)
     label = row[label_at] if label_at is not None else ""
     out = []
+    numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c)]
     for i, cell in enumerate(row):
         if i == label_at or not cell.strip():
             continue
         column = header[i] if i < len(header) else ""
-        out.append(Cell(label, column, cell, line))
+        out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1]))
     return out
 
 

@@ -37,6 +37,8 @@ _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?
 _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.I)
+_COUNT_OF = re.compile(r"\b(\d+)\s+(filters?|kernels?)\s+(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|each\s+)"
+                       r"(\d+(?:\s*[×xX*]\s*\d+)+)\b")
 _ASIDE = re.compile(r"\([^()\n]*\)")
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z\u00c0-\uffff][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
@@ -86,7 +88,8 @@ def plain(text: str) -> str:
     text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
                   text)
     text = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
-    for latex, char in (("\\times", "×"), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"), ("\\%", "%"),
+    for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
+                        ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"), ("\\%", "%"),
                         ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),
                         ("\\left", ""), ("\\right", ""), ("\\\\", "\n"), ("&", " "), ("\\{", "("), ("\\}", ")")):
         text = text.replace(latex, char)
@@ -96,6 +99,7 @@ def plain(text: str) -> str:
     text = text.replace("$", " ").replace("{", "").replace("}", "").replace("**", " ").replace("`", " ")
     text = re.sub(r"(?<=\d)\s*(?:by|[✕⨯])\s*(?=\d)", "×", text)
     text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
+    text = re.sub(_COUNT_OF, lambda m: f"{m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5×1" -> 5×5×1×20
     return text.replace("−", "-")
 
 
@@ -159,8 +163,9 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     label = _field_in(plain(f"{cell.row} {cell.column}"), patterns) or _field_in(plain(cell.column), patterns)
     if label is None:
         return
-    for v in values:
-        found.setdefault(label, []).append(Candidate(v.text, 0, f"{cell.row} | {cell.column} | {cell.text}"))
+    for v in values:  # a row's last value column is its answer ("weights | biases | total"), earlier ones rank 1
+        found.setdefault(label, []).append(Candidate(v.text, 0 if cell.last else 1,
+                                                     f"{cell.row} | {cell.column} | {cell.text}"))
 
 
 def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
