@@ -15,7 +15,6 @@ from grader.reading.document import Document
 from grader.reading.math_rows import clean
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
-_DIMS = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:x|×|\\times|\*)\s*\d+)*")
 
 
 @dataclass(frozen=True)
@@ -194,59 +193,3 @@ def _components(tagged: list[tuple[str | None, list[str]]], spec: TextSpec) -> L
     rows = " \\\\ ".join(found[i][-1] for i in sorted(found))
     names = ", ".join(found[i][0] for i in sorted(found))
     return LatexChain([names, f"\\begin{{bmatrix}} {rows} \\end{{bmatrix}}"], True, spec.part)
-
-
-def plain(text: str) -> str:
-    """Math markup removed for reading labels and numbers: ``$\\text{conv 1}$`` -> ``conv 1``."""
-    text = re.sub(r"\\(?:text|mathrm|textrm|operatorname)\{([^{}]*)\}", r"\1", text)
-    text = text.replace("\\#", "#").replace("$", " ").replace("{,}", ",")
-    return re.sub(r"\\(?:quad|qquad|therefore|,|;|!)", " ", text)
-
-
-def find_values(doc: Document, spec: TextSpec) -> dict[str, str]:
-    from grader.values import ValueSyntaxError, parse_numbers
-
-    if spec.order:  # one value per line: the last readable math on it ("after 2×2 pooling: 12×12×20")
-        found: dict[int, str] = {}
-        for start, piece in doc.math_with_lines(spec.part):
-            try:
-                parse_numbers(piece)
-            except ValueSyntaxError:
-                continue
-            found[start] = piece.strip()
-        return dict(zip(spec.order, (found[k] for k in sorted(found))))
-    text = plain(doc.segment_text(spec.part) or "")
-    out = {}
-    for name, patterns in spec.labels.items():
-        value = _after_label(text, patterns)
-        if value is not None:
-            out[name] = value
-    return out
-
-
-def _after_label(text: str, patterns: list[str]) -> str | None:
-    """The value after the last line that matches one of ``patterns``."""
-    best = None
-    for line in text.splitlines():
-        for pattern in patterns:
-            m = re.search(pattern, line, re.I)
-            if m:
-                rest = re.split(r"[,;]\s*(?=[A-Za-z])", line[m.end():])[0]  # up to the next clause
-                rest = rest.rsplit("=", 1)[-1] if "=" in rest else rest
-                value = _DIMS.search(rest)
-                if value:
-                    best = value.group()
-                break
-    return best
-
-
-def find_claim(doc: Document, patterns: list[str]) -> str | None:
-    """A number the hand-in states after one of ``patterns``: prose first, then its printed output."""
-    for text in (plain(doc.prose()), "\n".join(doc.code_blocks)):
-        found = None
-        for pattern in patterns:
-            for m in re.finditer(pattern + r"[^0-9\n]{0,40}?(\d+(?:\.\d+)?)", text, re.I):
-                found = m.group(1)
-        if found is not None:
-            return found
-    return None
