@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from grader.reading.document import Document
-from grader.reading.extract import find_claim, find_expression, find_values
+from grader.reading.extract import find_expression
+from grader.reading.values import find_claim, find_values
 
 if TYPE_CHECKING:
     from grader.rubric import Rubric
