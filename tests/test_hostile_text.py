@@ -4,6 +4,7 @@ per-hand-in budget for reading and grading the text."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import csv
 import json
 import shutil
@@ -155,7 +156,8 @@ def test_a_hostile_class_is_graded_to_the_end(text_rubric, hostile_class: Path, 
     monkeypatch.setattr(files, "render_markdown", flaky)
     out = tmp_path / "reports"
     started = time.perf_counter()
-    entries = grade_batch(hostile_class, text_rubric, Options(), out, workers=2)
+    few = dataclasses.replace(text_rubric, items=[i for i in text_rubric.items if i.id in ("p1.d", "p2.a")])
+    entries = grade_batch(hostile_class, few, Options(), out, workers=2)
     assert time.perf_counter() - started < 180  # 12 hand-ins; a few seconds each on a quiet machine
     ids = [e.id for e in entries]
     assert len(ids) == 12 and len({i.casefold() for i in ids}) == 12 and all("." not in i for i in ids)
@@ -180,7 +182,7 @@ def test_a_hostile_class_is_graded_to_the_end(text_rubric, hostile_class: Path, 
     assert len(reports) == len(set(reports)) == 9  # every graded hand-in but the unrenderable one
     summary = (out / "summary.md").read_text()
     assert [h for h in summary.splitlines() if h.startswith("#")] == [
-        "# Class summary: " + md_text(text_rubric.name), "## Distribution", "## Items",
+        "# Class summary: " + md_text(few.name), "## Distribution", "## Items",
         "## Most common mistakes", "## Slowest", "## Near-identical hand-ins (to look at, not a verdict)",
         "## Could not be graded"]
     flagged = summary.split("## Near-identical")[1].split("##")[0]
