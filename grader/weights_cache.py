@@ -103,7 +103,7 @@ class WeightsCache:
             meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if (not isinstance(meta, dict) or not isinstance(meta.get("accuracy"), float)
+        if (not isinstance(meta, dict) or not isinstance(meta.get("accuracy"), float) or not _complete(meta)
                 or meta.get("sha256") != hashlib.sha256(data).hexdigest()):
             return None
         return data, meta
@@ -142,7 +142,7 @@ class WeightsCache:
         if not _valid_key(key):
             return
         with _LOCK:
-            for suffix in (".json", ".pt", ".candidates.json"):
+            for suffix in (".json", ".pt"):  # the honest runs' votes stay: they may install the right weights
                 try:
                     (self.folder / f"{key}{suffix}").unlink()
                 except OSError:
@@ -213,6 +213,14 @@ class CacheBroker:
 
     def reject(self, key: str, accuracy: float | None) -> None:
         self.cache.discard(key)
+
+
+def _complete(meta: dict[str, Any]) -> bool:
+    """The training record a hit hands to the child's report, whole (a partial one is no entry)."""
+    numbers = all(isinstance(meta.get(k), list) and all(isinstance(v, (int, float)) for v in meta[k])
+                  for k in ("epoch_losses", "loss_curve"))
+    return numbers and isinstance(meta.get("channels_last"), bool) and all(
+        isinstance(meta.get(k), int) for k in ("steps", "train_images"))
 
 
 def _valid_key(key: object) -> bool:
