@@ -62,7 +62,7 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
     flags: list[Flag] = []
     if requests and submission.code is None:
         measurements["skipped"] = f"no {rubric.code.file} in the hand-in"
-    elif requests:
+    elif requests and submission.code is not None:
         source: DatasetArrays | Callable[[], DatasetArrays] | None = data
         if "train" in requests and data is None:  # loaded by the runner while the child starts up
             source = partial(_load_timed, rubric, options, timings)
@@ -88,13 +88,14 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
             timings["eval_s"] = run.eval_s or 0.0
     t = time.perf_counter()
     ctx = CheckContext(submission, rubric.reference, rubric.code, measurements, options.seed)
-    checks = [_held_for_review(_run_check(rubric, item, ctx), flags) if rubric.plugin(item).requests(item.params)
+    checks = [_held_for_review(_run_check(rubric, item, ctx), flags) if _measured(rubric, item)
               else _run_check(rubric, item, ctx) for item in rubric.items]
     timings["checks_s"] = round(time.perf_counter() - t, 3)
     timings["total_s"] = round(time.perf_counter() - started, 3)
     return SubmissionResult(
         submission=submission.id, checks=checks, grader_version=__version__, seed=options.seed, device=device,
-        rubric=f"{rubric.name} ({rubric.path.name}, {rubric.digest})", measurements=_public(run, measurements.get("skipped"), flags).to_dict(),
+        rubric=f"{rubric.name} ({rubric.path.name}, {rubric.digest})",
+        measurements=_public(run, measurements.get("skipped"), flags).to_dict(),
         timings=timings, notes=submission.notes + _child_notes(run),
     )
 
@@ -141,6 +142,12 @@ def _run_check(rubric: Rubric, item: Any, ctx: CheckContext) -> CheckResult:
                           "a person should check", outcome.details)
     return CheckResult(item.id, item.title, outcome.fraction * item.points, item.points, outcome.status,
                        outcome.feedback, outcome.details)
+
+
+def _measured(rubric: Rubric, item: Any) -> bool:
+    """Whether the item's points rest on figures the child measured (so integrity flags hold it)."""
+    plugin = rubric.plugin(item)
+    return bool(plugin.requests(item.params)) and getattr(plugin, "held_by_flags", True)
 
 
 def _held_for_review(result: CheckResult, flags: list[Flag]) -> CheckResult:

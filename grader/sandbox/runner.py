@@ -164,7 +164,7 @@ def _spawn(job: ChildJob, root: Path, folder: WorkDir, request: Request, cmd: li
         reader = EventReader(run, job.limits, cgroup, proc.pid, started, nonce, folder, on_event, weights)
         if data is not None:
             try:
-                reader.dataset = measure.write_test_data(folder, _resolved(data))
+                reader.dataset = measure.write_test_data(folder, data if isinstance(data, DatasetArrays) else data())
             except BaseException:
                 _kill_group(proc, grace_s=0)
                 raise
