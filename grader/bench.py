@@ -208,6 +208,7 @@ def phase_sandbox() -> dict[str, Any]:
     import statistics
 
     from grader.sandbox.isolation import isolate
+    from grader.sandbox.runner import ChildJob
 
     def best(cmd: list[str]) -> float:
         times = []
@@ -219,7 +220,11 @@ def phase_sandbox() -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory() as tmp:
         bare = [sys.executable, "-c", "pass"]
-        wrapped, isolation = isolate(bare, Path(tmp), ())
+        inbox = Path(tmp) / "in"
+        inbox.mkdir()
+        (inbox / "request.json").write_text("{}")
+        job = ChildJob("", "", "", (), 0, "cpu", 1, 0.0, 1.0, None, allow_unisolated=True)
+        wrapped, isolation, _ = isolate(bare, Path(tmp) / "work", inbox, job)
         return {"python_start_s": best(bare), "isolated_python_start_s": best(wrapped),
                 "torch_import_s": best([sys.executable, "-c", "import torch"]), "isolation": isolation}
 

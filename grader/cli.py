@@ -33,6 +33,7 @@ from grader.report.escape import console_text
 from grader.report.gradebook import ClassStats, class_stats
 from grader.results import SubmissionResult
 from grader.rubric import Rubric, check_rubric_samples, load_rubric, sample_results
+from grader.sandbox.isolation import IsolationUnavailable, bubblewrap
 from grader.sandbox.limits import GiB, Limits
 from grader.weights_cache import default_cache_dir
 
@@ -61,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--weights-cache", metavar="DIR",
                    help=f"trained weights by network fingerprint (default: ${CACHE_ENV}, else a cache folder)")
     p.add_argument("--no-weights-cache", action="store_true", help="train every network, use no cached weights")
+    p.add_argument("--allow-unisolated", action="store_true",
+                   help="run student code without namespaces where bubblewrap is missing (limits only; every "
+                        "report says so)")
     p.add_argument("--only", metavar="ITEM", help="regrade one rubric item of a graded hand-in (e.g. code.accuracy)")
     p.add_argument("--format", choices=("default", "gradescope"), default="default",
                    help="gradescope: also write Gradescope's results.json per hand-in")
@@ -97,7 +101,9 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         limits = Limits(import_s=args.import_timeout, eval_s=args.eval_timeout, memory_bytes=int(args.memory_gb * GiB))
         options = Options(seed=args.seed, device=args.device, data_root=args.data_root, threads=args.threads,
                           limits=limits, train_timeout_s=args.train_timeout, hidden=(Path(args.out).resolve(),),
-                          weights_cache=_weights_cache(args))
+                          weights_cache=_weights_cache(args), allow_unisolated=args.allow_unisolated)
+        if any(rubric.plugin(i).requests(i.params) for i in rubric.items):
+            _check_isolation(args.allow_unisolated, err)
         if args.selftest:
             return _selftest(rubric, options, Path(args.out), console, args.quiet)
         if is_batch(Path(args.submission), rubric):
@@ -119,6 +125,17 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     except Exception as exc:  # noqa: BLE001 - an internal failure gets one line (traceback with -v)
         _error(err, exc, args.verbose, internal=True)
         return 1
+
+
+def _check_isolation(allowed: bool, err: Console) -> None:
+    """Refuse to run student code without namespaces, unless told to (then say so on the console)."""
+    if bubblewrap() is not None:
+        return
+    if not allowed:
+        raise IsolationUnavailable("bubblewrap cannot create a sandbox on this machine, and student code runs "
+                                   "only in one")
+    err.print("[bold red]WARNING[/]: student code runs WITHOUT isolation (--allow-unisolated): limits only, "
+              "no namespaces; every report says so")
 
 
 def _weights_cache(args: argparse.Namespace) -> Path | None:

@@ -1,7 +1,6 @@
 """Grade one hand-in: rubric items -> (one child run) -> checks -> one SubmissionResult."""
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass, replace
@@ -14,8 +13,11 @@ from grader.checks.base import CheckContext, Outcome
 from grader.data import DatasetArrays, load_dataset, resolve_root
 from grader.results import CheckResult, SubmissionResult
 from grader.rubric import Rubric
+from grader.sandbox.crosscheck import crosscheck
 from grader.sandbox.limits import Limits
+from grader.sandbox.protocol import ChildRun, PublicMeasurements
 from grader.sandbox.runner import ChildJob, run_child
+from grader.sandbox.scan import Flag, scan
 from grader.sources import reconcile
 from grader.textbudget import TextBudget, grade_bounded, read_bounded
 from grader.weights_cache import CacheBroker, WeightsCache
@@ -34,6 +36,7 @@ class Options:
     hidden: tuple[Path, ...] = ()  # more folders the child must not see (the reports folder)
     weights_cache: Path | None = None  # trained weights by network fingerprint; None: always train
     text_budget: TextBudget | None = TextBudget()  # reading and grading the text; None: in-process, unbounded
+    allow_unisolated: bool = False  # run student code without namespaces where bubblewrap is missing
 
 
 def resolve_device(device: str) -> str:
@@ -56,10 +59,12 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
     submission = read_bounded(folder, rubric, options.text_budget)
     device = resolve_device(options.device)
     requests = _merged_requests(rubric)
+    run: ChildRun | None = None
     measurements: dict[str, Any] = {}
+    flags: list[Flag] = []
     if requests and submission.code is None:
         measurements["skipped"] = f"no {rubric.code.file} in the hand-in"
-    elif requests:
+    elif requests and submission.code is not None:
         source: DatasetArrays | Callable[[], DatasetArrays] | None = data
         if "train" in requests and data is None:  # loaded by the runner while the child starts up
             source = cache(partial(_load_timed, rubric, options, timings))  # loaded once, kept for a retry
@@ -70,45 +75,53 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
             std=rubric.code.std, train=requests.get("train"),
             limits=replace(options.limits, train_s=float(
                 options.train_timeout_s or requests.get("timeout_s", options.limits.train_s))),
-            hidden=_hidden_paths(folder, rubric, options),
+            hidden=_hidden_paths(folder, rubric, options), allow_unisolated=options.allow_unisolated,
         )
         t = time.perf_counter()
         broker = None
-        if options.weights_cache is not None:
-            origin = hashlib.sha256(f"{submission.id}\0{submission.code}".encode()).hexdigest()[:16]
-            broker = CacheBroker(WeightsCache(options.weights_cache), origin, trusted)
-        measurements = run_child(job, source, on_event, broker)
-        _retrain_where_asked(rubric, job, measurements, options, source, on_event, broker)
+        if options.weights_cache is not None:  # one source per student: a resubmission is the same source
+            broker = CacheBroker(WeightsCache(options.weights_cache), submission.id, trusted)
+        run = run_child(job, source, on_event, broker)
+        flags = scan(submission.code, rubric.code.file) + crosscheck(run, rubric.code.num_classes)
+        measurements = {**run.as_mapping(), "integrity": [f.as_dict() for f in flags]}
+        retries = _retrain_where_asked(rubric, job, measurements, options, source, on_event, broker, flags)
+        if retries:
+            measurements.update(retries=retries, integrity=[f.as_dict() for f in flags])
         timings["child_s"] = round(time.perf_counter() - t, 3)
-        if "training" in measurements:
-            timings["train_s"] = measurements["training"].get("train_s", 0.0)
-            timings["eval_s"] = measurements.get("eval_s") or 0.0
+        if run.training is not None:
+            timings["train_s"] = run.training.train_s
+            timings["eval_s"] = run.eval_s or 0.0
     t = time.perf_counter()
     ctx = CheckContext(submission, rubric.reference, rubric.code, measurements, options.seed)
-    checks = grade_bounded(rubric, ctx, options.text_budget, _run_check)
+    checks = grade_bounded(rubric, ctx, options.text_budget, partial(_graded_item, flags=flags))
     timings["checks_s"] = round(time.perf_counter() - t, 3)
     timings["total_s"] = round(time.perf_counter() - started, 3)
     return SubmissionResult(
         submission=submission.id, checks=checks, grader_version=__version__, seed=options.seed, device=device,
-        rubric=f"{rubric.name} ({rubric.path.name}, {rubric.digest})", measurements=_public(measurements),
-        timings=timings, notes=submission.notes + _child_notes(measurements),
+        rubric=f"{rubric.name} ({rubric.path.name}, {rubric.digest})",
+        measurements=_public(run, measurements.get("skipped"), flags, measurements.get("retries")).to_dict(),
+        timings=timings, notes=submission.notes + _child_notes(run),
     )
 
 
 def _retrain_where_asked(rubric: Rubric, job: ChildJob, measurements: dict[str, Any], options: Options,
-                         source: Any, on_event: EventFn | None, broker: CacheBroker | None) -> None:
-    """A second training at the seed a check asks for (a result just below a threshold), kept apart."""
+                         source: Any, on_event: EventFn | None, broker: CacheBroker | None,
+                         flags: list[Flag]) -> list[dict[str, Any]]:
+    """A second training at the seed a check asks for (a result just below a threshold), kept apart.
+
+    The second run is cross-checked like the first; its flags join the hand-in's.
+    """
     seeds = {s for item in rubric.items
              if (s := rubric.plugin(item).retry_seed(item.params, measurements, options.seed)) is not None}
     retries = []
     for seed in sorted(seeds)[:1]:  # at most one retry per hand-in: a bounded cost
         again = run_child(replace(job, seed=seed), source, on_event, broker)
-        training = again.get("training") or {}
-        retries.append({"seed": seed, "accuracy": again.get("accuracy"),
-                        "epoch_losses": training.get("epoch_losses"), "train_s": training.get("train_s"),
-                        "error": (again.get("error") or {}).get("error")})
-    if retries:
-        measurements["retries"] = retries
+        flags.extend(f for f in crosscheck(again, rubric.code.num_classes) if f not in flags)
+        retries.append({"seed": seed, "accuracy": again.accuracy,
+                        "epoch_losses": again.training.epoch_losses if again.training else None,
+                        "train_s": again.training.train_s if again.training else None,
+                        "error": again.error.error if again.error else None})
+    return retries
 
 
 def _load_timed(rubric: Rubric, options: Options, timings: dict[str, float]) -> DatasetArrays:
@@ -161,34 +174,59 @@ def _outcome(rubric: Rubric, item: Any, ctx: CheckContext) -> Outcome:
     return outcome
 
 
-def _public(measurements: dict[str, Any]) -> dict[str, Any]:
+def _graded_item(rubric: Rubric, item: Any, ctx: CheckContext, *, flags: list[Flag]) -> CheckResult:
+    """One item; a code item of a hand-in with integrity flags is held for a person."""
+    result = _run_check(rubric, item, ctx)
+    return _held_for_review(result, flags) if _measured(rubric, item) else result
+
+
+def _measured(rubric: Rubric, item: Any) -> bool:
+    """Whether the item's points rest on figures the child measured (so integrity flags hold it)."""
+    plugin = rubric.plugin(item)
+    return bool(plugin.requests(item.params)) and getattr(plugin, "held_by_flags", True)
+
+
+def _held_for_review(result: CheckResult, flags: list[Flag]) -> CheckResult:
+    """A code item of a flagged hand-in earns nothing until a person has looked: the flags are the reason."""
+    if not flags or result.status not in ("pass", "partial"):
+        return result
+    reasons = "; ".join(f"{f.reason} ({f.evidence})" for f in flags[:5])
+    feedback = (f"held for a person to check: {reasons}. Measured: {result.feedback} "
+                f"({result.score:g} of {result.max_score:g} points if the work is the student's own)")
+    return CheckResult(result.id, result.title, 0.0, result.max_score, "review", feedback,
+                       {**result.details, "integrity": [f.as_dict() for f in flags]})
+
+
+def _public(run: ChildRun | None, skipped: str | None, flags: list[Flag],
+            retries: list[dict[str, Any]] | None = None) -> PublicMeasurements:
     """What goes into report.json: the measured figures, not the raw probe dump."""
-    probe = measurements.get("probe") or {}
-    training = measurements.get("training") or {}
-    out: dict[str, Any] = {
-        "accuracy": measurements.get("accuracy"),
-        "param_count": probe.get("param_count"),
-        "output_shape": probe.get("output_shape"),
-        "epoch_losses": training.get("epoch_losses"),
-        "loss_curve": training.get("loss_curve"),
-        "channels_last": training.get("channels_last"),
-        "train_images": training.get("train_images"),
-        "weights_from_cache": bool(training.get("from_cache")),
-        "fingerprint": (measurements.get("fingerprint") or {}).get("key"),
-    }
-    if measurements.get("retries"):
-        out["retries"] = measurements["retries"]
-    if "error" in measurements:
-        out["error"] = {k: measurements["error"].get(k) for k in ("stage", "error")}
-    if "child" in measurements:
-        out["child"] = {k: measurements["child"][k] for k in ("exit_code", "seconds", "limits", "first_event_s")}
-        out["isolation"] = measurements.get("isolation")
-    return out
+    if run is None:
+        return PublicMeasurements(skipped=skipped)
+    probe, training = run.probe, run.training
+    child = {k: run.child.get(k) for k in ("exit_code", "seconds", "limits", "first_event_s")}
+    if run.child.get("cache_entry_discarded"):
+        child["cache_entry_discarded"] = True
+    return PublicMeasurements(
+        accuracy=run.accuracy, param_count=probe.param_count if probe else None,
+        output_shape=probe.output_shape if probe else None,
+        epoch_losses=training.epoch_losses if training else None,
+        loss_curve=training.loss_curve if training else None,
+        channels_last=training.channels_last if training else None,
+        train_images=training.train_images if training else None,
+        weights_from_cache=bool(training and training.from_cache),
+        fingerprint=run.fingerprint.key if run.fingerprint else None, init_accuracy=run.init_accuracy,
+        integrity=[f.as_dict() for f in flags],
+        error={"stage": run.error.stage, "error": run.error.error} if run.error else None,
+        child=child, isolation=run.isolation, retries=retries,
+    )
 
 
-def _child_notes(measurements: dict[str, Any]) -> list[str]:
-    skipped = (measurements.get("import") or {}).get("skipped_lines") or []
+def _child_notes(run: ChildRun | None) -> list[str]:
+    notes = []
+    if run is not None and not run.isolation.startswith("full"):
+        notes.append(f"student code ran without isolation: {run.isolation}")
+    skipped = run.imported.skipped_lines if run is not None and run.imported else []
     if not skipped:
-        return []
+        return notes
     lines = ", ".join(str(n) for n in skipped[:12]) + (" …" if len(skipped) > 12 else "")
-    return [f"top-level script code was not run (only definitions are loaded): lines {lines}"]
+    return notes + [f"top-level script code was not run (only definitions are loaded): lines {lines}"]

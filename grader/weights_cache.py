@@ -1,28 +1,34 @@
 """Trained weights, kept by network fingerprint, so each distinct network is trained once.
 
 A fingerprint (``grader.sandbox.fingerprint``) is computed inside the sandboxed child,
-where a hostile hand-in could forge it. So an entry is only ever *installed* from a
-source the grader can trust:
+where a hostile hand-in could forge it, and the weights come from that child too. So the
+cache trusts only what the parent measured:
 
-- a trusted run: the homework's own reference network, trained by the grader at the
-  start of a batch;
-- or two runs of different hand-ins that report the same fingerprint and produced
-  byte-identical weights (training is deterministic, so honest runs agree; a forger
-  would have to forge the same weights twice from two hand-ins).
+- an entry is installed from a trusted run (the homework's own reference network, trained
+  by the grader at the start of a batch), or from runs of two different students (a
+  resubmission is the same source: sources are hand-in ids, never code hashes) whose
+  weights are identical tensor for tensor and whose accuracy, computed by the parent from
+  their predictions, agrees;
+- every entry records that parent-measured accuracy. A hit only ever loads weights into
+  the hand-in's *own* network, which is then evaluated as usual; when that evaluation does
+  not reproduce the recorded accuracy, the entry is discarded and the network trained
+  (the reference's own entry is checked the same way before a batch trusts it).
 
-An installed entry is never replaced. A hit only ever loads weights into the
-hand-in's *own* network, which is then evaluated on the test images as usual: an
-accuracy is never copied.
+The runner uses no cache at all when the child is not fully isolated (it could reach the
+folder).
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import threading
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
+
+import torch
 
 from grader.fileio import atomic_write, cache_home
 
@@ -54,7 +60,7 @@ class WeightsCache:
         with _LOCK:
             self._flight = _IN_FLIGHT.setdefault(self.folder.resolve(), _InFlight())
 
-    def claim(self, key: str, trusted: bool, wait_s: float = WAIT_CAP_S) -> tuple[Path, dict[str, Any]] | None:
+    def claim(self, key: str, trusted: bool, wait_s: float = WAIT_CAP_S) -> tuple[bytes, dict[str, Any]] | None:
         """The cached weights of ``key``; else None, and this run is counted as training ``key``.
 
         A run waits (rather than train the same network again) while the reference trains it,
@@ -87,44 +93,70 @@ class WeightsCache:
         with self._flight.changed:
             return any(n > 0 for n in self._flight.trusted.values())
 
-    def lookup(self, key: str) -> tuple[Path, dict[str, Any]] | None:
-        """The weights file and its training record, when ``key`` is installed."""
+    def lookup(self, key: str) -> tuple[bytes, dict[str, Any]] | None:
+        """The weights and their record, when ``key`` is installed with a parent-measured accuracy and
+        the bytes are the ones recorded."""
         if not _valid_key(key):
-            return None
-        weights, meta = self.folder / f"{key}.pt", self.folder / f"{key}.json"
-        if not (weights.is_file() and meta.is_file()):
             return None
         try:
-            return weights, json.loads(meta.read_text(encoding="utf-8"))
+            data = (self.folder / f"{key}.pt").read_bytes()
+            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        if (not isinstance(meta, dict) or not isinstance(meta.get("accuracy"), float) or not _complete(meta)
+                or meta.get("sha256") != hashlib.sha256(data).hexdigest()):
+            return None
+        return data, meta
 
-    def offer(self, key: str, data: bytes, info: dict[str, Any], source: str, trusted: bool) -> bool:
-        """Offer the weights a run produced for ``key``; True when they are (now) installed."""
-        if not _valid_key(key):
+    def offer(self, key: str, tensors: list[torch.Tensor], info: dict[str, Any], accuracy: float, source: str,
+              trusted: bool) -> bool:
+        """Offer the weights a run produced for ``key`` (read by the parent) with the accuracy the parent
+        measured; True when they are (now) installed."""
+        if not _valid_key(key) or not tensors:
             return False
-        digest = hashlib.sha256(data).hexdigest()
+        digest = tensors_digest(tensors)
         with _LOCK:
             if self.lookup(key) is not None:
                 return False
             self.folder.mkdir(parents=True, exist_ok=True)
             if not trusted:
                 seen = self._candidates(key)
-                sources = sorted(set(seen.get(digest, [])) | {source})
-                seen[digest] = sources
+                entry = seen.get(digest) or {"sources": [], "accuracy": accuracy}
+                if abs(float(entry["accuracy"]) - accuracy) > ACCURACY_TOLERANCE:
+                    return False  # the same weights cannot score two accuracies: one run's figures are wrong
+                entry["sources"] = sorted(set(entry["sources"]) | {source})
+                seen[digest] = entry
                 atomic_write(self.folder / f"{key}.candidates.json", json.dumps(seen, indent=1))
-                if len(sources) < 2:
+                if len(entry["sources"]) < 2:
                     return False
-            self._install(key, data, {**info, "sha256": digest, "installed_by": "reference" if trusted
-                                      else "agreement of two hand-ins"})
+            buf = io.BytesIO()
+            torch.save([t.detach().cpu().contiguous().clone() for t in tensors], buf)
+            data = buf.getvalue()
+            self._install(key, data, {**info, "accuracy": float(accuracy), "tensors": digest,
+                                      "sha256": hashlib.sha256(data).hexdigest(),
+                                      "installed_by": "reference" if trusted else "agreement of two students"})
         return True
 
-    def _candidates(self, key: str) -> dict[str, list[str]]:
+    def discard(self, key: str) -> None:
+        """An entry whose weights do not reproduce their accuracy: gone (record first, so lookups stop)."""
+        if not _valid_key(key):
+            return
+        with _LOCK:
+            for suffix in (".json", ".pt"):  # the honest runs' votes stay: they may install the right weights
+                try:
+                    (self.folder / f"{key}{suffix}").unlink()
+                except OSError:
+                    pass
+
+    def _candidates(self, key: str) -> dict[str, dict[str, Any]]:
         try:
             seen = json.loads((self.folder / f"{key}.candidates.json").read_text(encoding="utf-8"))
-            return seen if isinstance(seen, dict) else {}
         except (OSError, ValueError):
             return {}
+        if not isinstance(seen, dict):
+            return {}
+        return {d: e for d, e in seen.items() if isinstance(e, dict) and isinstance(e.get("sources"), list)
+                and isinstance(e.get("accuracy"), (int, float))}
 
     def _install(self, key: str, data: bytes, meta: dict[str, Any]) -> None:
         """Weights first, record last: a lookup sees both or neither."""
@@ -133,6 +165,17 @@ class WeightsCache:
 
 
 RECORD_FIELDS = ("epoch_losses", "loss_curve", "steps", "train_s", "channels_last", "train_images")
+ACCURACY_TOLERANCE = 0.05  # percentage points (the runner's tolerance for a hit: see grader.sandbox.measure)
+
+
+def tensors_digest(tensors: list[torch.Tensor]) -> str:
+    """What the weights are, independent of how a child serialised or laid them out."""
+    h = hashlib.sha256()
+    for t in tensors:
+        c = t.detach().cpu().contiguous()
+        h.update(f"|{tuple(c.shape)}|{c.dtype}|".encode())
+        h.update(c.view(torch.uint8).numpy().tobytes() if c.numel() else b"")
+    return h.hexdigest()
 
 
 class CacheBroker:
@@ -142,7 +185,7 @@ class CacheBroker:
         self.cache, self.source, self.trusted = cache, source, trusted
         self._claimed: str | None = None
 
-    def plan(self, key: str) -> tuple[Path | None, dict[str, Any], bool]:
+    def plan(self, key: str) -> tuple[bytes | None, dict[str, Any], bool]:
         if self._claimed is not None or not _valid_key(key):  # one fingerprint per run
             return None, {}, False
         try:
@@ -159,14 +202,25 @@ class CacheBroker:
             self.cache.release(self._claimed, self.trusted)
             self._claimed = None
 
-    def offer(self, key: str, weights: bytes, info: dict[str, Any]) -> bool:
+    def offer(self, key: str, tensors: list[torch.Tensor], info: dict[str, Any], accuracy: float) -> bool:
         if key != self._claimed:  # only the network this run was counted as training
             return False
         record = {k: info.get(k) for k in RECORD_FIELDS}
         try:
-            return self.cache.offer(key, weights, record, self.source, self.trusted)
+            return self.cache.offer(key, tensors, record, accuracy, self.source, self.trusted)
         except OSError:
             return False
+
+    def reject(self, key: str, accuracy: float | None) -> None:
+        self.cache.discard(key)
+
+
+def _complete(meta: dict[str, Any]) -> bool:
+    """The training record a hit hands to the child's report, whole (a partial one is no entry)."""
+    numbers = all(isinstance(meta.get(k), list) and all(isinstance(v, (int, float)) for v in meta[k])
+                  for k in ("epoch_losses", "loss_curve"))
+    return numbers and isinstance(meta.get("channels_last"), bool) and all(
+        isinstance(meta.get(k), int) for k in ("steps", "train_images"))
 
 
 def _valid_key(key: object) -> bool:

@@ -130,21 +130,54 @@ def test_fingerprinting_leaves_weights_gradients_and_rng_as_they_were() -> None:
     assert torch.equal(torch.get_rng_state(), rng)
 
 
+RECORD = {"epoch_losses": [0.5], "loss_curve": [0.9, 0.5], "steps": 10, "train_s": 1.0, "channels_last": True,
+          "train_images": 100}
+
+
 def test_the_cache_installs_only_trusted_or_agreed_weights(tmp_path: Path) -> None:
     cache = WeightsCache(tmp_path / "cache")
     key, other = "a" * 40, "b" * 40
-    good, bad = tensor_bytes(torch.ones(3)), tensor_bytes(torch.zeros(3))
-    assert not cache.offer(key, bad, {}, source="mallory", trusted=False)
-    assert not cache.offer(key, good, {}, source="alice", trusted=False)  # disagrees with mallory: no quorum
-    assert not cache.offer(key, good, {}, source="alice", trusted=False)  # the same source twice is one vote
+    good, bad = [torch.ones(3)], [torch.zeros(3)]
+    assert not cache.offer(key, bad, {}, 10.0, source="mallory", trusted=False)
+    assert not cache.offer(key, good, {}, 99.0, source="alice", trusted=False)  # disagrees with mallory: no quorum
+    assert not cache.offer(key, good, {}, 99.0, source="alice", trusted=False)  # the same source twice is one vote
     assert cache.lookup(key) is None
-    assert cache.offer(key, good, {"epoch_losses": [0.5]}, source="bob", trusted=False)  # alice and bob agree
-    path, meta = cache.lookup(key)
-    assert torch.equal(torch.load(path, weights_only=True)[0], torch.ones(3))
-    assert meta["installed_by"] == "agreement of two hand-ins" and meta["epoch_losses"] == [0.5]
-    assert not cache.offer(key, bad, {}, source="ref", trusted=True)  # never replaced
-    assert cache.offer(other, good, {}, source="ref", trusted=True) and cache.lookup(other) is not None
-    assert not cache.offer("../../x", good, {}, source="ref", trusted=True) and cache.lookup("../../x") is None
+    assert cache.offer(key, good, RECORD, 99.0, source="bob", trusted=False)  # alice and bob agree
+    data, meta = cache.lookup(key)
+    assert torch.equal(torch.load(io.BytesIO(data), weights_only=True)[0], torch.ones(3))
+    assert meta["installed_by"] == "agreement of two students" and meta["epoch_losses"] == [0.5]
+    assert meta["accuracy"] == 99.0  # what the parent measured, recorded with the entry
+    assert not cache.offer(key, bad, {}, 10.0, source="ref", trusted=True)  # never replaced
+    assert cache.offer(other, good, RECORD, 99.0, source="ref", trusted=True) and cache.lookup(other) is not None
+    assert not cache.offer("../../x", good, {}, 99.0, source="ref", trusted=True) and cache.lookup("../../x") is None
+
+
+def test_a_resubmission_cannot_vote_twice_and_votes_must_agree_on_the_accuracy(tmp_path: Path) -> None:
+    """Poisoning by a resubmission: the same student (same hand-in id, other code) is one source; and the
+    same weights can only have one accuracy, so a run reporting another is no vote."""
+    cache = WeightsCache(tmp_path / "cache")
+    key, poisoned = "c" * 40, [torch.zeros(4)]
+    assert not cache.offer(key, poisoned, {}, 9.8, source="mallory", trusted=False)
+    assert not cache.offer(key, poisoned, {}, 9.8, source="mallory", trusted=False)  # her resubmission
+    assert cache.lookup(key) is None
+    assert not cache.offer(key, poisoned, {}, 99.0, source="eve", trusted=False)  # same bytes, other accuracy
+    assert cache.lookup(key) is None
+
+
+def test_an_entry_without_a_measured_accuracy_or_with_other_bytes_is_no_hit(tmp_path: Path) -> None:
+    cache = WeightsCache(tmp_path / "cache")
+    key = "d" * 40
+    assert cache.offer(key, [torch.ones(2)], RECORD, 98.0, source="ref", trusted=True)
+    assert cache.lookup(key) is not None
+    (tmp_path / "cache" / f"{key}.pt").write_bytes(tensor_bytes(torch.zeros(2)))  # written behind its back
+    assert cache.lookup(key) is None
+    cache.discard(key)
+    cache._install(key, tensor_bytes(torch.ones(2)), {**RECORD, "installed_by": "reference"})  # no accuracy
+    assert cache.lookup(key) is None
+    assert cache.offer(key, [torch.ones(2)], {**RECORD, "loss_curve": None}, 98.0, source="ref", trusted=True)
+    assert cache.lookup(key) is None  # a partial record would fail an honest hand-in's report: no entry
+    cache.discard(key)
+    assert not (tmp_path / "cache" / f"{key}.pt").exists() and not (tmp_path / "cache" / f"{key}.json").exists()
 
 
 def tensor_bytes(t: torch.Tensor) -> bytes:

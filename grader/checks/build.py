@@ -7,15 +7,9 @@ from typing import Any
 from grader.checks.base import Check, CheckContext, NoParams, Outcome
 from grader.layers import shape_text
 from grader.rubric import RubricItem
+from grader.sandbox.protocol import STAGE_WORDS
 
-STAGES = {
-    "import": "importing the code",
-    "find": "looking for the network class",
-    "build": "building the network",
-    "forward": "running forward on a batch",
-    "train": "training",
-    "evaluate": "evaluating on the test images",
-}
+STAGES = STAGE_WORDS  # one spelling of the stages: the child protocol's
 
 
 def child_failure(measurements: Mapping[str, Any]) -> str | None:
@@ -37,6 +31,7 @@ def describe_error(err: Mapping[str, Any]) -> str:
 class BuildCheck(Check):
     name = "build"
     Params = NoParams
+    held_by_flags = False  # "it runs" is no measured figure: integrity flags hold the items that are
 
     def requests(self, params: NoParams) -> dict:
         return {"probe": {}}

@@ -1,73 +1,122 @@
-"""Isolation with Linux namespaces (bubblewrap) where the machine allows it.
+"""Isolation with Linux namespaces (bubblewrap): a whitelist, not a blacklist.
 
-Inside: no network (a new network namespace with only loopback), the whole file
-system read-only, a private /tmp, the child's working copy writable, and the
-grader's sensitive folders (the dataset with the test labels, the reports, the
-reference solution, the other hand-ins) replaced by empty folders. Where bubblewrap
-is missing or cannot create namespaces, the child runs with the limits only, and the
-report says the isolation was partial.
+Inside, the child sees only what it needs, read-only: the interpreter and its packages, the
+grader's child code (the ``grader`` package alone, not the project around it), the shared
+training arrays and this run's inbox (its code, the test images, the cache's answer); a
+minimal /dev and /proc; and, writable, its own folder: a tmpfs capped at ``disk_bytes``.
+No network, no home folders, no /etc, no other copy of any dataset, no other hand-in.
+
+Isolation is the default: where bubblewrap is missing or cannot create namespaces the
+grader refuses to run student code (``IsolationUnavailable``), unless the caller allows an
+unisolated run, which every report then names.
 """
 from __future__ import annotations
 
 import functools
+import glob
 import shutil
+import site
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING
 
 from grader.data import shared_arrays_folder
+from grader.errors import GraderError
 
-FULL = "full (bubblewrap: no network, read-only file system, data and reports hidden)"
-PARTIAL = "partial (limits only: bubblewrap is not available here)"
+if TYPE_CHECKING:
+    from grader.sandbox.runner import ChildJob
+
+FULL = "full (bubblewrap: no network; only Python, its packages, the grader's child code and the training " \
+       "images visible, read-only; a size-capped private folder)"
+UNISOLATED = "NONE (--allow-unisolated: student code ran with limits only, without namespaces)"
+GRADER_MOUNT = Path("/opt/grader")  # where the child sees the grader package (and nothing beside it)
+INSTALL_TIP = ("install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap) on "
+               "a kernel that allows unprivileged user namespaces, or pass --allow-unisolated to run student code "
+               "with limits only (every report then says so)")
+
+
+class IsolationUnavailable(GraderError):
+    """Student code would run without namespaces; the grader refuses unless told otherwise."""
+
+    tip = INSTALL_TIP
+
+
+def grader_package() -> Path:
+    return Path(__file__).resolve().parents[1]
+
+
+def _system_args() -> list[str]:
+    """The interpreter, its libraries and packages, read-only; the rest of the root stays invisible."""
+    args = ["--unshare-all", "--die-with-parent", "--dev", "/dev", "--proc", "/proc"]
+    for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/usr"):
+        path = Path(top)
+        if path.is_symlink():
+            args += ["--symlink", str(path.readlink()), top]
+        elif path.is_dir():
+            args += ["--ro-bind", top, top]
+    for extra in ("/etc/ld.so.cache",):
+        if Path(extra).exists():
+            args += ["--ro-bind", extra, extra]
+    roots = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages())}
+    for path in _outermost(p for p in roots if p.exists() and not _contains(Path("/usr"), p)):
+        args += ["--ro-bind", str(path), str(path)]
+    return args
 
 
 @functools.lru_cache(maxsize=1)
 def bubblewrap() -> str | None:
-    """The bwrap binary, if it is installed and can create namespaces on this machine."""
+    """The bwrap binary, if it is installed and can run Python in the sandbox this module builds."""
     path = shutil.which("bwrap")
     if not path:
         return None
     try:
-        ok = subprocess.run([path, "--ro-bind", "/", "/", "--dev", "/dev", "--unshare-net", "--unshare-pid",
-                             "true"], capture_output=True, timeout=20).returncode == 0
+        ok = subprocess.run([path, *_system_args(), "--size", str(2**20), "--tmpfs", "/w", "--chdir", "/w",
+                             sys.executable, "-c", "pass"], capture_output=True, timeout=30).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
         ok = False
     return path if ok else None
 
 
-def isolate(cmd: list[str], workdir: Path, hidden: Sequence[Path]) -> tuple[list[str], str]:
-    """``cmd`` wrapped in bubblewrap (or unchanged), and a sentence saying which."""
+def isolate(cmd: list[str], work: Path, inbox: Path, job: ChildJob,
+            hidden: Sequence[Path] = ()) -> tuple[list[str], str, dict[str, str]]:
+    """``cmd`` wrapped in bubblewrap, a sentence saying how it is isolated, and the environment it needs.
+
+    Raises ``IsolationUnavailable`` where namespaces cannot be made and the job does not allow that.
+    """
     bwrap = bubblewrap()
     if bwrap is None:
-        return cmd, PARTIAL
-    args = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-            "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent"]
-    for path in _needed_under_tmp():  # the private /tmp must not hide Python, its packages or the grader
-        args += ["--ro-bind", str(path), str(path)]
-    for path in sorted({p.resolve() for p in hidden if p.exists()}):
-        if path.is_dir() and not _contains(path, workdir):
+        if not job.allow_unisolated:
+            raise IsolationUnavailable("student code runs only in a sandbox, and bubblewrap cannot create one here")
+        env = {"PYTHONPATH": str(grader_package().parent), "HOME": str(work), "TMPDIR": str(work)}
+        return cmd, UNISOLATED, env
+    args = [bwrap, *_system_args()]
+    if job.device.startswith("cuda"):
+        for dev in sorted(glob.glob("/dev/nvidia*")):
+            args += ["--dev-bind", dev, dev]
+        args += ["--ro-bind", "/sys", "/sys"]
+    args += ["--ro-bind", str(grader_package()), str(GRADER_MOUNT / "grader")]
+    arrays = shared_arrays_folder()
+    arrays.mkdir(parents=True, exist_ok=True)
+    args += ["--ro-bind", str(arrays.resolve()), str(arrays.resolve()), "--ro-bind", str(inbox), str(inbox)]
+    for path in sorted({p.resolve() for p in hidden if p.exists()}):  # a hidden folder inside a visible one
+        if path.is_dir() and any(_contains(Path(b), path) for b in (sys.prefix, arrays.resolve())):
             args += ["--tmpfs", str(path)]
-        elif path.is_file():
-            args += ["--ro-bind", "/dev/null", str(path)]
-    args += ["--bind", str(workdir), str(workdir), "--chdir", str(workdir), "--"]
-    return args + cmd, FULL
+    args += ["--size", str(job.limits.disk_bytes), "--tmpfs", str(work),
+             "--ro-bind", str(inbox / "request.json"), str(work / "request.json"), "--chdir", str(work), "--"]
+    env = {"PYTHONPATH": str(GRADER_MOUNT), "HOME": str(work), "TMPDIR": str(work)}
+    return args + cmd, FULL, env
 
 
-def _needed_under_tmp() -> list[Path]:
-    """Folders the child needs (interpreter, packages, the grader, the shared training files) that live
-    under /tmp, outermost only."""
-    tmp = Path("/tmp").resolve()
-    grader_root = Path(__file__).resolve().parents[2]
-    candidates = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, grader_root, shared_arrays_folder(),
-                                              *sys.path) if p}
-    under = sorted(p for p in candidates if p != tmp and _contains(tmp, p) and p.exists())
-    return [p for p in under if not any(q != p and _contains(q, p) for q in under)]
+def _outermost(paths: object) -> list[Path]:
+    found = sorted(set(paths))  # type: ignore[call-overload]
+    return [p for p in found if not any(q != p and _contains(q, p) for q in found)]
 
 
 def _contains(folder: Path, inner: Path) -> bool:
     try:
-        inner.resolve().relative_to(folder)
+        inner.resolve().relative_to(folder.resolve())
         return True
     except ValueError:
         return False

@@ -1,9 +1,10 @@
-"""Limits on the child: time per stage, memory, processes, output.
+"""Limits on the child: time per stage and per run, memory, processes, output, disk.
 
 Memory and process counts are enforced by a cgroup when the machine lets the grader
 make one (v1 or v2); otherwise a watchdog in the parent sums the memory of the
 child's session and counts its processes. Output is capped by RLIMIT_FSIZE on the
-captured log, so a hand-in that prints a gigabyte is stopped at the cap.
+captured log, so a hand-in that prints a gigabyte is stopped at the cap. The child's only
+writable folder is a tmpfs of ``disk_bytes`` (see ``isolation``): a cap on all it writes.
 """
 from __future__ import annotations
 
@@ -25,10 +26,17 @@ class Limits:
     memory_bytes: int = 4 * GiB
     processes: int = 64
     output_bytes: int = 16 * 1024**2
+    disk_bytes: int = 256 * 1024**2  # everything the child may write, all files together
+    run_s: float | None = None  # the whole run; None: the stages' limits added up
 
     def for_stage(self, stage: str) -> float:
         return {"import": self.import_s, "find": self.import_s, "build": self.import_s, "forward": self.probe_s,
                 "train": self.train_s, "evaluate": self.eval_s}.get(stage, self.import_s)
+
+    @property
+    def total_s(self) -> float:
+        """No stage is entered twice, and this clock is never restarted by anything the child does."""
+        return self.run_s or 2 * self.import_s + self.probe_s + self.train_s + self.eval_s
 
 
 def set_rlimits(limits: Limits) -> None:

@@ -1,0 +1,77 @@
+"""A static scan of the hand-in's code (parsed, never run) for what a homework network never needs.
+
+Student code shares an interpreter with the grader's measuring code; a hand-in that reaches for
+the interpreter's machinery (``sys.modules``, ``gc``, ``ctypes``, frames, ``/proc``, the request
+file), or carries a large table of constants (test labels, say), is sent to a person with
+the evidence: a flag is a reason to look, not a verdict. Only the code the child runs is
+scanned (the definitions ``loader`` keeps).
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from grader.sandbox.loader import definitions_only
+
+MODULES = {"gc", "ctypes", "inspect", "importlib", "builtins", "marshal", "subprocess", "socket", "mmap", "cffi",
+           "tracemalloc", "faulthandler", "grader"}
+ATTRIBUTES = {"modules", "_getframe", "__subclasses__", "__globals__", "__code__", "__builtins__", "f_back",
+              "f_locals", "f_globals", "gi_frame", "tb_frame", "__closure__", "cell_contents", "settrace",
+              "setprofile", "meta_path", "path_hooks", "addaudithook"}
+CALLS = {"eval", "exec", "compile", "__import__", "globals", "vars", "breakpoint"}
+STRINGS = ("/proc", "/dev/fd", "request.json", "plan.json", "data.json", "cached.pt", "test_images", "init_images",
+           "labels-idx", "grader.sandbox")
+LARGE_CONSTANT = 2_000  # characters of one constant, or elements of one literal
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something a homework never needs, with where it is."""
+
+    reason: str
+    evidence: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"reason": self.reason, "evidence": self.evidence}
+
+
+def scan(source: str, filename: str = "code") -> list[Flag]:
+    """The flags of ``source``'s executed part, at most one per reason and line."""
+    try:
+        tree, _ = definitions_only(source, filename)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []  # the child reports a file that does not parse
+    flags: dict[tuple[str, int], Flag] = {}
+    try:
+        for node in ast.walk(tree):
+            for reason, what in _node_flags(node):
+                line = getattr(node, "lineno", 0)
+                flags.setdefault((reason, line), Flag(reason, f"line {line}: {what}"))
+    except RecursionError:
+        flags[("nesting", 0)] = Flag("code nested too deep to scan", "the whole file")
+    return list(flags.values())[:20]
+
+
+def _node_flags(node: ast.AST) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+        for name in names:
+            if name.split(".")[0] in MODULES:
+                out.append(("imports a module a network never needs", f"import {name}"))
+    elif isinstance(node, ast.Attribute) and node.attr in ATTRIBUTES:
+        out.append(("reaches into the interpreter's internals", f".{node.attr}"))
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CALLS:
+        out.append(("runs code built at run time", f"{node.func.id}(…)"))
+    elif isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+        text = node.value if isinstance(node.value, str) else node.value.decode("latin-1")
+        if len(text) > LARGE_CONSTANT:
+            out.append(("carries a large embedded constant", f"a text of {len(text):,} characters"))
+        for needle in STRINGS:
+            if needle in text:
+                out.append(("names the grader's files", repr(needle)))
+    elif isinstance(node, (ast.List, ast.Tuple, ast.Set)) and len(node.elts) > LARGE_CONSTANT:
+        out.append(("carries a large embedded constant", f"a literal of {len(node.elts):,} elements"))
+    elif isinstance(node, ast.Dict) and len(node.keys) > LARGE_CONSTANT:
+        out.append(("carries a large embedded constant", f"a table of {len(node.keys):,} entries"))
+    return out
