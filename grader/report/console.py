@@ -20,6 +20,8 @@ def render_console(result: SubmissionResult, console: Console) -> None:
     for c in result.checks:
         style = STYLE.get(c.status, "")
         table.add_row(c.id, f"{c.score:g}/{c.max_score:g}", f"[{style}]{c.status}[/]", c.feedback)
+    for a in result.adjustments:
+        table.add_row(a.id, f"{a.points:+g}", "[yellow]adjustment[/]", f"{a.title}: {a.reason}")
     console.print(table)
     for note in result.notes:
         console.print(f"[yellow]note:[/] {note}")

@@ -24,6 +24,8 @@ def render_markdown(result: SubmissionResult) -> str:
     for c in result.checks:
         lines.append(f"| `{c.id}` | {_cell(c.title)} | {c.score:g} / {c.max_score:g} | {c.status} | "
                      f"{_cell(c.feedback)} |")
+    for a in result.adjustments:
+        lines.append(f"| `{a.id}` | {_cell(a.title)} | {a.points:+g} | adjustment | {_cell(a.reason)} |")
     details = [d for c in result.checks for d in _details(c)]
     if details:
         lines += ["", "## Details", "", *details]
