@@ -106,6 +106,11 @@ CANVAS_INFO = {"Student", "ID", "SIS User ID", "SIS Login ID", "Integration ID",
 FORMULA = ("=", "+", "-", "@")
 
 
+def formula_like(cell: str) -> bool:
+    """What a spreadsheet would evaluate: text after =, +, - or @ (a number or a lone sign is not)."""
+    return len(cell) > 1 and cell.startswith(FORMULA) and not re.match(r"^[+-]?\d+(\.\d+)?$", cell)
+
+
 def canvas_import_problems(exported: str, template: str) -> list[str]:
     """What Canvas's gradebook importer would reject or misread, from its documented rules.
 
@@ -137,7 +142,7 @@ def canvas_import_problems(exported: str, template: str) -> list[str]:
         problems.append("the rows' IDs differ from the template's")
     for r in rows[1:]:
         for i, cell in enumerate(r):
-            if cell.startswith(FORMULA) and not re.match(r"^-?\d+(\.\d+)?$", cell):
+            if formula_like(cell):
                 problems.append(f"row {r[1]}: cell {header[i]!r} starts like a formula: {cell!r}")
         for i, h in enumerate(header):
             if re.match(r"^.+ \(\d+\)$", h) and r[i] and r[0].strip() != "Points Possible":
@@ -199,6 +204,6 @@ def moodle_upload_problems(exported: str, worksheet: str, grade: str, feedback: 
             problems.append(f"{was[0]}: cells other than grade and feedback changed: {changed}")
         if new[g] and not 0 <= float(new[g]) <= float(was[top].replace(",", ".")):
             problems.append(f"{was[0]}: grade {new[g]} outside 0..{was[top]}")
-        if any(c.startswith(FORMULA) and not re.match(r"^-?\d+(\.\d+)?$", c) for c in new):
+        if any(formula_like(c) for c in new):
             problems.append(f"{was[0]}: a cell starts like a formula")
     return problems

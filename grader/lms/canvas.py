@@ -22,6 +22,7 @@ RESUBMITTED = re.compile(r"^(?P<stem>.+)-(?P<n>\d+)(?P<ext>\.[^.]*)?$")
 ASSIGNMENT = re.compile(r"^(?P<name>.*\S)\s+\((?P<id>\d+)\)$")
 POINTS_POSSIBLE = "Points Possible"
 READ_ONLY = "(read only)"
+TEST_STUDENT = "Student, Test"  # Canvas's student view adds this row to every gradebook
 INFO_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Integration ID", "Root Account", "Section")
 
 
@@ -79,7 +80,7 @@ def roster_from_gradebook(rows: list[list[str]]) -> list[Student]:
     students = []
     for row in rows[1:]:
         get = {name: row[i].strip() if i < len(row) else "" for name, i in col.items()}
-        if get.get("ID") and get.get("Student") != POINTS_POSSIBLE:
+        if get.get("ID") and get.get("Student") not in (POINTS_POSSIBLE, TEST_STUDENT):
             students.append(Student(get.get("Student", ""), get["ID"], get.get("SIS User ID", ""),
                                     get.get("SIS Login ID", ""), get.get("Section", "")))
     return students

@@ -1,7 +1,8 @@
 """CSV cells a spreadsheet will not run: text that starts like a formula is quoted with ``'``.
 
 A student's name or a feedback line such as ``=HYPERLINK(…)`` must never become a formula when
-staff open an export in a spreadsheet before uploading it. Numbers (``-2.5``) stay numbers.
+staff open an export in a spreadsheet before uploading it. Numbers (``-2.5``) stay numbers, and a
+lone ``-`` (Moodle's "no date") stays as it is.
 """
 from __future__ import annotations
 
@@ -16,14 +17,14 @@ NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 def guard(cell: object) -> str:
     """The cell as text, with a leading ``'`` when a spreadsheet would read it as a formula."""
     text = "" if cell is None else str(cell)
-    if text.startswith(FORMULA_START) and not NUMBER.match(text):
+    if len(text) > 1 and text.startswith(FORMULA_START) and not NUMBER.match(text):
         return "'" + text
     return text
 
 
 def is_guarded(cell: str) -> bool:
     """True when a spreadsheet would not evaluate ``cell`` (what the tests and checkers assert)."""
-    return not cell.startswith(FORMULA_START) or bool(NUMBER.match(cell))
+    return len(cell) < 2 or not cell.startswith(FORMULA_START) or bool(NUMBER.match(cell))
 
 
 def read_csv(text: str) -> tuple[list[list[str]], bool]:

@@ -148,7 +148,8 @@ def read_extensions(path: Path, tz: timezone | ZoneInfo = timezone.utc) -> dict[
 def to_datetime(value: Any, tz: timezone | ZoneInfo = timezone.utc) -> datetime:
     """A TOML or ISO date-time; a time without zone is in ``tz``; a bare date means its end (23:59:59)."""
     if isinstance(value, str):
-        value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        text = value.strip()
+        value = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text.replace("Z", "+00:00"))
     if isinstance(value, date) and not isinstance(value, datetime):
         value = datetime.combine(value, time(23, 59, 59))
     if not isinstance(value, datetime):
