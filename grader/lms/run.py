@@ -92,12 +92,15 @@ def _adjust(handins: dict[str, HandIn], course: Course, out: Path, gradescope: b
     h = handins.get(entry.id)
     if entry.result is None or h is None:
         return
-    if course.late is not None:
-        verdicts[entry.id] = apply_late(entry.result, course.late, h)
-    folder = write_reports(entry.result, out)
-    if gradescope:
-        atomic_write(folder / "results.json", json.dumps(results_json(entry.result, course.gradescope), indent=2,
-                                                        ensure_ascii=False) + "\n")
+    try:
+        if course.late is not None:
+            verdicts[entry.id] = apply_late(entry.result, course.late, h)
+        folder = write_reports(entry.result, out)
+        if gradescope:
+            atomic_write(folder / "results.json", json.dumps(results_json(entry.result, course.gradescope),
+                                                            indent=2, ensure_ascii=False) + "\n")
+    except (OSError, ValueError, TypeError) as exc:  # this hand-in's row says so; no grade without its penalty
+        entry.error, entry.result = f"late penalty or reports not written: {type(exc).__name__}: {exc}", None
 
 
 def _worksheet(lms: LmsSettings) -> moodle.Worksheet | None:
