@@ -293,3 +293,18 @@ def test_canvas_export_refuses_to_guess_the_column_and_guards_cells() -> None:
     assert guard("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0" and guard("-2.5") == "-2.5"
     assert guard("@SUM(A1)") == "'@SUM(A1)" and guard("+1 day") == "'+1 day" and guard("Kim, Alex") == "Kim, Alex"
     assert not is_guarded("=1+1") and is_guarded(guard("=1+1"))
+
+
+def test_moodle_flat_files_and_unsafe_downloads(tmp_path: Path) -> None:
+    people = class_of(2, roster_extra=0)
+    moodle_download(tmp_path / "flat.zip", people, flat=True)
+    intake = read_intake(tmp_path / "flat.zip", None, tmp_path / "scratch")
+    assert intake.kind == "moodle" and [h.id for h in intake.handins] == ["alex-kim_4100", "alex-kim_4107"]
+    assert all(list(h.files) == ["answers.toml"] for h in intake.handins)
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "evil.zip", "w") as zf:
+        zf.writestr("../escape.txt", "x")
+    with pytest.raises(UsageError, match="unsafe path"):
+        read_intake(tmp_path / "evil.zip", None, tmp_path / "scratch2")
+    assert not (tmp_path / "escape.txt").exists()

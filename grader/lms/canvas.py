@@ -17,7 +17,7 @@ from grader.errors import UsageError
 from grader.lms.csvsafe import number, read_csv, write_csv
 from grader.lms.handins import HandIn, Intake, Student
 
-FILE_NAME = re.compile(r"^(?P<name>[^_]+)(?P<late>(?i:_LATE))?_(?P<uid>\d+)(?:_(?P<aid>\d+))?_(?P<orig>.+)$")
+FILE_NAME = re.compile(r"^(?P<name>[^_\s]+)(?P<late>(?i:_LATE))?_(?P<uid>\d+)(?:_(?P<aid>\d+))?_(?P<orig>.+)$")
 RESUBMITTED = re.compile(r"^(?P<stem>.+)-(?P<n>\d+)(?P<ext>\.[^.]*)?$")
 ASSIGNMENT = re.compile(r"^(?P<name>.*\S)\s+\((?P<id>\d+)\)$")
 POINTS_POSSIBLE = "Points Possible"
@@ -30,7 +30,7 @@ def looks_like(files: list[Path]) -> bool:
     """A flat folder whose files are (nearly) all named the way Canvas names downloads."""
     if not files or any(f.is_dir() for f in files):
         return False
-    named = sum(bool(FILE_NAME.match(f.name)) for f in files)
+    named = sum(bool(FILE_NAME.match(f.name)) and "_assignsubmission_" not in f.name for f in files)
     return named >= max(1, len(files) - 1)
 
 

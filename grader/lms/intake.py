@@ -72,7 +72,8 @@ def _detect_zip(archive: Path) -> str:
     if entries and sum(bool(moodle.ENTRY.match(e)) for e in entries) >= max(1, len(entries) - 1):
         return "moodle"
     flat = all("/" not in n for n in names)
-    if flat and entries and sum(bool(canvas.FILE_NAME.match(e)) for e in entries) >= max(1, len(entries) - 1):
+    canvas_named = sum(bool(canvas.FILE_NAME.match(e)) and "_assignsubmission_" not in e for e in entries)
+    if flat and entries and canvas_named >= max(1, len(entries) - 1):
         return "canvas"
     return "folders"
 
