@@ -24,9 +24,18 @@ from grader.pipeline import Options
 from grader.report.files import read_report
 from grader.results import CheckResult, SubmissionResult
 from grader.rubric import load_rubric
-from tests.lms_fixtures import (MOODLE_HEADER, MOODLE_HEADER_DE, canvas_download, canvas_gradebook,
-                                canvas_import_problems, class_of, moodle_download, moodle_upload_problems,
-                                moodle_worksheet, report_only_rubric)
+from tests.lms_fixtures import (
+    MOODLE_HEADER,
+    MOODLE_HEADER_DE,
+    canvas_download,
+    canvas_gradebook,
+    canvas_import_problems,
+    class_of,
+    moodle_download,
+    moodle_upload_problems,
+    moodle_worksheet,
+    report_only_rubric,
+)
 
 LATE = {3, 17}  # the two late hand-ins of the class
 
