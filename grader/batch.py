@@ -142,11 +142,13 @@ def _check_member(archive: Path, m: zipfile.ZipInfo) -> None:
 def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, workers: int | None = None,
                 force: bool = False, executor: Executor | None = None, gradescope: bool = False,
                 on_done: Callable[[BatchEntry], None] | None = None,
-                on_planned: Callable[[int, int], None] | None = None) -> list[BatchEntry]:
+                on_planned: Callable[[int, int], None] | None = None,
+                adjust: Callable[[BatchEntry], None] | None = None) -> list[BatchEntry]:
     """Grade every hand-in in ``folder``; write each report, then the gradebook and the summary.
 
     ``on_planned(to_grade, workers)`` is called once the folder is read, ``on_done(entry)`` as each
-    hand-in is finished.
+    hand-in is finished; ``adjust(entry)`` (the LMS layer's late penalty) on every entry, graded or
+    reused, before the gradebook is written.
     """
     cores = max(1, len(os.sched_getaffinity(0)))
     workers = workers or default_workers(cores)
@@ -183,6 +185,9 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
         finally:
             if own:
                 pool.shutdown(wait=True, cancel_futures=True)
+    if adjust is not None:
+        for entry in entries:
+            adjust(entry)
     write_gradebook(entries, rubric, out)
     return entries
 

@@ -23,6 +23,8 @@ from rich.text import Text
 from grader import __version__
 from grader.batch import BatchEntry, grade_batch, is_batch
 from grader.errors import DataError, GraderError, PluginError, RubricError, SubmissionError, UsageError
+from grader.lms.intake import detect_source
+from grader.lms.run import LmsSettings, grade_download, print_lms
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
 from grader.report import write_reports
@@ -68,6 +70,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only", metavar="ITEM", help="regrade one rubric item of a graded hand-in (e.g. code.accuracy)")
     p.add_argument("--format", choices=("default", "gradescope"), default="default",
                    help="gradescope: also write Gradescope's results.json per hand-in")
+    lms = p.add_argument_group("a course's LMS (download in, grades back out)")
+    lms.add_argument("--from", dest="lms_from", choices=("canvas", "moodle", "gradescope", "folders"),
+                     help="the download's layout (default: detected where unambiguous)")
+    lms.add_argument("--roster", metavar="CSV", help="the course's roster, the LMS's own export as it is")
+    lms.add_argument("--canvas-template", metavar="CSV", help="Canvas's gradebook export, filled for import")
+    lms.add_argument("--canvas-column", metavar="NAME", help="the Canvas assignment column to fill (name or id)")
+    lms.add_argument("--no-canvas-items", action="store_true", help="no read-only per-item columns in the Canvas file")
+    lms.add_argument("--moodle-worksheet", metavar="CSV", help="Moodle's offline grading worksheet, filled for upload")
+    lms.add_argument("--moodle-grade-column", metavar="NAME", help="the worksheet's grade column, if not found by name")
+    lms.add_argument("--moodle-feedback-column", metavar="NAME", help="the worksheet's feedback comments column")
+    lms.add_argument("--course", metavar="TOML", help="course file: [late] policy and [gradescope] settings")
+    lms.add_argument("--missing", choices=("zero", "blank"), default="zero",
+                     help="a rostered student without a hand-in: 0 (default) or the LMS's cell left as it is")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress display")
     p.add_argument("-v", "--verbose", action="store_true", help="full tracebacks on errors")
     p.add_argument("--version", action="version", version=f"grade {__version__}")
@@ -106,8 +121,10 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
             _check_isolation(args.allow_unisolated, err)
         if args.selftest:
             return _selftest(rubric, options, Path(args.out), console, args.quiet)
-        if is_batch(Path(args.submission), rubric):
-            _batch(Path(args.submission), rubric, options, Path(args.out), console, args)
+        batch = is_batch(Path(args.submission), rubric)
+        lms = _lms_settings(args, Path(args.submission), batch or Path(args.submission).suffix.lower() == ".zip")
+        if lms is not None or batch:
+            _batch(Path(args.submission), rubric, options, Path(args.out), console, args, lms)
             return 0
         if args.only:
             rubric = _only(rubric, args.only)
@@ -176,8 +193,23 @@ def _grade(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
     return result
 
 
+def _lms_settings(args: argparse.Namespace, source: Path, batch: bool) -> LmsSettings | None:
+    """LMS settings when the command names an LMS file or flag, or the download is an LMS's; else None."""
+    files = (args.roster, args.canvas_template, args.moodle_worksheet, args.course)
+    kind = args.lms_from or detect_source(source)
+    if kind is None and not any(files):
+        return None
+    if kind is None and not batch:
+        raise UsageError("--roster, --canvas-template, --moodle-worksheet and --course need a class: a download "
+                         "(folder or zip) or a folder of hand-ins")
+    path = lambda value: Path(value) if value else None
+    return LmsSettings(kind, path(args.roster), path(args.canvas_template), args.canvas_column,
+                       not args.no_canvas_items, path(args.moodle_worksheet), args.moodle_grade_column,
+                       args.moodle_feedback_column, path(args.course), args.missing, args.format == "gradescope")
+
+
 def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: Console,
-           args: argparse.Namespace) -> None:
+           args: argparse.Namespace, lms: LmsSettings | None = None) -> None:
     from rich.table import Table
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
@@ -198,8 +230,13 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
             progress.update(task, advance=1, description=f"graded {escape(console_text(entry.id).plain)}",
                             state=f"running {running} · failed {counts['failed']}")
 
-        entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
-                              gradescope=args.format == "gradescope", on_done=done, on_planned=planned)
+        if lms is None:
+            entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
+                                  gradescope=args.format == "gradescope", on_done=done, on_planned=planned)
+        else:
+            run = grade_download(folder, rubric, options, out, lms, workers=args.workers, force=args.force,
+                                 on_done=done, on_planned=planned)
+            entries = run.entries
     table = Table(title=f"{folder}: {len(entries)} hand-ins", title_justify="left")
     for column in ("hand-in", "total", "status"):
         table.add_column(column)
@@ -217,6 +254,8 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
         _print_class(stats, console)
     console.print(Text(f"gradebook: {out / 'gradebook.csv'}, summary: {out / 'summary.md'}, charts: "
                        f"{out / SCORES_PNG}, {out / ITEMS_PNG}"))
+    if lms is not None:
+        print_lms(run, out, console)
 
 
 def _print_class(stats: ClassStats, console: Console) -> None:

@@ -31,6 +31,21 @@ class CheckResult:
 
 
 @dataclass
+class Adjustment:
+    """Points added to or taken from the total outside the rubric's items (a late penalty).
+
+    Kept apart from the checks so a regrade recomputes it from its reason, never on top of
+    an already reduced score; ``points`` is negative for a penalty.
+    """
+
+    id: str
+    title: str
+    points: float
+    reason: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class SubmissionResult:
     """Everything known about one graded hand-in."""
 
@@ -43,10 +58,17 @@ class SubmissionResult:
     measurements: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    adjustments: list[Adjustment] = field(default_factory=list)
+
+    @property
+    def items_score(self) -> float:
+        """The rubric items' points, before any adjustment."""
+        return round(sum(c.score for c in self.checks), 4)
 
     @property
     def score(self) -> float:
-        return round(sum(c.score for c in self.checks), 4)
+        """The total: the items' points plus every adjustment, never below 0 nor above the maximum."""
+        return round(min(max(self.items_score + sum(a.points for a in self.adjustments), 0.0), self.max_score), 4)
 
     @property
     def max_score(self) -> float:
@@ -63,8 +85,10 @@ class SubmissionResult:
         """The inverse of ``to_dict`` (for reports stored by an earlier run)."""
         checks = [CheckResult(**{k: c[k] for k in ("id", "title", "score", "max_score", "status", "feedback",
                                                    "details")}) for c in data["checks"]]
+        adjustments = [Adjustment(**{k: a[k] for k in ("id", "title", "points", "reason", "details")})
+                       for a in data.get("adjustments", [])]
         return cls(data["submission"], checks, data["grader_version"], data["seed"], data["device"], data["rubric"],
-                   data.get("measurements", {}), data.get("timings", {}), data.get("notes", []))
+                   data.get("measurements", {}), data.get("timings", {}), data.get("notes", []), adjustments)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (``report.json``); stable keys that gradebooks rely on."""
@@ -73,6 +97,7 @@ class SubmissionResult:
             "score": self.score,
             "max_score": self.max_score,
             "checks": [asdict(c) for c in self.checks],
+            "adjustments": [asdict(a) for a in self.adjustments],
             "grader_version": self.grader_version,
             "seed": self.seed,
             "device": self.device,

@@ -26,6 +26,9 @@ def render_console(result: SubmissionResult, console: Console) -> None:
     for c in result.checks:
         table.add_row(console_text(c.id), f"{c.score:g}/{c.max_score:g}",
                       console_text(c.status, STYLE.get(c.status, "")), console_text(c.feedback))
+    for a in result.adjustments:
+        table.add_row(console_text(a.id), f"{a.points:+g}", Text("adjustment", "yellow"),
+                      console_text(f"{a.title}: {a.reason}"))
     console.print(table)
     for note in result.notes:
         console.print(Text.assemble(("note:", "yellow"), " ", console_text(note)))

@@ -19,6 +19,7 @@ MAX_SHOWN = 2000
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>&|!~#])")
 # and these only at the start of a line: headings, lists, quotes, setext underlines, ordered lists
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -60,8 +61,16 @@ def console_text(text: Any, style: str = "", limit: int = MAX_SHOWN) -> Text:
     return Text(one_line(text, limit), style=style)
 
 
+def formula_guard(text: str) -> str:
+    """``text`` with a leading ``'`` where a spreadsheet would run it as a formula; numbers (``-2.5``) and a
+    lone ``-`` stay as they are."""
+    if text.lstrip().startswith(_FORMULA_START) and text != "-" and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
 def csv_cell(value: Any) -> str:
     """A gradebook cell a spreadsheet shows as text: no formula, no line break."""
     raw = str(value)
     s = one_line(raw, 4000)
-    return "'" + s if raw.startswith(_FORMULA_START) or s.lstrip().startswith(_FORMULA_START) else s
+    return "'" + s if raw.startswith(_FORMULA_START) and not s.startswith("'") else formula_guard(s)

@@ -21,7 +21,8 @@ def gradescope_results(result: SubmissionResult) -> dict[str, Any]:
             "output": f"[{c.status}] {c.feedback}",
             "visibility": VISIBLE,
         })
-    notes = "\n".join(f"note: {n}" for n in result.notes)
+    notes = "\n".join([f"{a.title}: {a.points:+g} ({a.reason})" for a in result.adjustments]
+                      + [f"note: {n}" for n in result.notes])
     return {
         "score": result.score,
         "execution_time": round(result.timings.get("total_s", 0.0), 3),

@@ -25,6 +25,8 @@ def render_markdown(result: SubmissionResult) -> str:
     for c in result.checks:
         lines.append(f"| {md_code(c.id)} | {md_text(c.title)} | {c.score:g} / {c.max_score:g} | {md_text(c.status)} | "
                      f"{md_text(c.feedback)} |")
+    for a in result.adjustments:
+        lines.append(f"| {md_code(a.id)} | {md_text(a.title)} | {a.points:+g} | adjustment | {md_text(a.reason)} |")
     details = [d for c in result.checks for d in _details(c)]
     if details:
         lines += ["", "## Details", "", *details]
