@@ -117,4 +117,7 @@ def write_gradebook(entries: list[BatchEntry], rubric: Rubric, out: Path) -> Cla
     if stats is not None:
         atomic_write(out / SCORES_PNG, scores_chart(stats))
         atomic_write(out / ITEMS_PNG, items_chart(stats))
+    from grader.report.html import write_index  # the instructor's page, with the charts just drawn
+
+    write_index(entries, rubric.name, out, stats)
     return stats
