@@ -30,7 +30,7 @@ from grader.review.views import item_context
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
        "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
            "X-Frame-Options": "DENY", "Cache-Control": "no-store"}
 FILTERS = ("item", "status", "todo", "sort")
 
@@ -77,6 +77,7 @@ def build_app(store: ReviewStore, token: str, allowed_hosts: list[str] | None = 
         Route("/bulk/{sid}/{item}", pages.bulk, methods=["GET"]),
         Route("/bulk/{sid}/{item}", pages.bulk_save, methods=["POST"]),
         Route("/student/{sid}", pages.student),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=package_dir("static")), name="static"),
     ]
     hosts = allowed_hosts or ["127.0.0.1", "localhost", "::1", "[::1]"]

@@ -51,7 +51,10 @@ def main(argv: Sequence[str], console: Console | None = None) -> int:
             return 0
         from grader.review.server import serve
 
-        serve(store, args.host, args.port, not args.no_browser, lambda line: console.print(line, highlight=False))
+        try:
+            serve(store, args.host, args.port, not args.no_browser, lambda line: console.print(line, highlight=False))
+        finally:
+            store.flush()  # the charts and index.html of the last saves
         return 0
     except (UsageError, RubricError) as exc:
         err.print(f"[bold red]ERROR[/]: {exc}", highlight=False)

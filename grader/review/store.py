@@ -12,16 +12,19 @@ import csv
 import fcntl
 import json
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from grader.batch import BatchEntry
 from grader.errors import GraderError
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.report.files import read_report, write_reports
-from grader.report.gradebook import class_stats, write_gradebook
+from grader.fileio import atomic_write
+from grader.report.charts import ITEMS_PNG, SCORES_PNG, items_chart, scores_chart
+from grader.report.gradebook import class_stats, gradebook_csv, summary_markdown
 from grader.report.html import Solution, write_html, write_index
 from grader.results import CheckResult, SubmissionResult
 from grader.review import audit
@@ -72,6 +75,7 @@ class ReviewStore:
         self.results: dict[str, SubmissionResult] = {}
         self._lock = threading.RLock()
         self._order = {item.id: n for n, item in enumerate(rubric.items)}
+        self._charts = Debounced(self._draw_charts)
         self.reload()
 
     def reload(self) -> None:
@@ -189,8 +193,9 @@ class ReviewStore:
             if o is not None and entry is not None:
                 o.update(who=str(entry.get("who", "")), when=str(entry.get("when", "")),
                          history=len(entry.get("history") or []))
-        write_reports(result, self.reports, gradescope=(folder / "results.json").is_file())
-        write_html(result, self.reports, self.solutions)
+        write_reports(result, self.reports, gradescope=(folder / "results.json").is_file())  # with report.html
+        if self.solutions is not None:  # --show-solutions: the student's page again, with them
+            write_html(result, self.reports, self.solutions)
         self.results[sid] = result
 
     def write_pages(self) -> None:
@@ -198,11 +203,29 @@ class ReviewStore:
         with self._locked():
             for result in self.results.values():
                 write_html(result, self.reports, self.solutions)
-            write_index(self.entries(), self.rubric.name, self.reports, class_stats(self.entries(), self.rubric))
+        self._charts.schedule(delay=0)
+        self.flush()
 
     def _write_class(self) -> None:
+        """The gradebook and the summary at once; the charts and ``index.html`` once saves pause
+        (drawing them takes seconds, and a TA grading a run of answers should not wait for it)."""
         entries = self.entries()
-        write_gradebook(entries, self.rubric, self.reports)  # also index.html
+        atomic_write(self.reports / "gradebook.csv", gradebook_csv(entries, self.rubric))
+        atomic_write(self.reports / "summary.md", summary_markdown(entries, self.rubric))
+        self._charts.schedule()
+
+    def flush(self, timeout: float = 120.0) -> None:
+        """Wait until the charts and ``index.html`` show every save (tests, exit)."""
+        self._charts.wait(timeout)
+
+    def _draw_charts(self) -> None:
+        with self._lock:
+            entries = self.entries()
+        stats = class_stats(entries, self.rubric)
+        if stats is not None:
+            atomic_write(self.reports / SCORES_PNG, scores_chart(stats))
+            atomic_write(self.reports / ITEMS_PNG, items_chart(stats))
+        write_index(entries, self.rubric.name, self.reports, stats)
 
     def entries(self) -> list[BatchEntry]:
         """The class as ``batch`` sees it: graded hand-ins, and the rows of those that could not be graded."""
@@ -236,3 +259,49 @@ def _remember_texts(entries: list[BatchEntry], submissions: Path, rubric: Rubric
             continue
         e.code = normalised_code(sub.code or "")
         e.answers = json.dumps(sub.answers, default=str, sort_keys=True, ensure_ascii=False)
+
+
+class Debounced:
+    """Run ``work`` in one background thread, ``delay`` seconds after the last ``schedule``."""
+
+    def __init__(self, work: Callable[[], None], delay: float = 1.5) -> None:
+        self.work, self.delay = work, delay
+        self._due: float | None = None
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def schedule(self, delay: float | None = None) -> None:
+        with self._cond:
+            self._due = time.monotonic() + (self.delay if delay is None else delay)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="review-charts", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._due is not None and time.monotonic() < self._due:
+                    self._cond.wait(self._due - time.monotonic())
+                if self._due is None:
+                    self._cond.notify_all()
+                    return
+                self._due = None
+            try:
+                self.work()
+            except Exception as exc:  # noqa: BLE001 - kept for wait() to raise; the saves themselves are done
+                self.error = exc
+
+    def wait(self, timeout: float) -> None:
+        """Run what is due now, and return once nothing is pending."""
+        with self._cond:
+            if self._due is not None:
+                self._due = time.monotonic()
+                self._cond.notify_all()
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
