@@ -25,9 +25,16 @@ def package_dir(name: str) -> Path:
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(package_dir("templates")), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["pts"] = lambda v: "" if v is None else f"{float(v):g}"
+                             trim_blocks=True, lstrip_blocks=True)  # a missing detail renders empty, never fails
+    env.filters["pts"] = points
     return env
+
+
+def points(value: object) -> str:
+    """``1.5``, ``2``; empty for anything that is not a number (a hand-edited file may hold anything)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return ""
+    return f"{float(value):g}"
 
 
 def static_text(*parts: str) -> str:
