@@ -9,9 +9,10 @@ by the templates; the page's Content-Security-Policy allows only its own script 
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from grader.fileio import atomic_write
 from grader.report.charts import ITEMS_PNG, SCORES_PNG
@@ -98,7 +99,12 @@ def render_html(result: SubmissionResult, solutions: dict[str, Solution] | None 
                 static_url: str | None = None) -> str:
     """The student's page. Standalone (KaTeX inlined, a CSP by hash) unless ``static_url`` names
     where the review app serves the same files."""
-    from grader.review.assets import environment, inline_scripts, katex_css_inline, static_text
+    from grader.review.assets import (
+        environment,
+        inline_scripts,
+        katex_css_inline,
+        static_text,
+    )
 
     ctx = page_context(result, solutions)
     if static_url is None:

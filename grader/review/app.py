@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,7 +18,12 @@ from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import (
+    HTMLResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -88,6 +94,13 @@ def build_app(store: ReviewStore, token: str, allowed_hosts: list[str] | None = 
 class Pages:
     def __init__(self, store: ReviewStore, token: str) -> None:
         self.store, self.token = store, token
+        self._items: dict[str, dict[str, Any]] = {}
+
+    def item_context(self, item_id: str) -> dict[str, Any]:
+        """The rubric's side of an item (reference answer, notes, quick grades): the same for every hand-in."""
+        if item_id not in self._items:
+            self._items[item_id] = item_context(self.store.rubric, item_id)
+        return self._items[item_id]
 
     def render(self, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.update(rubric_name=self.store.rubric.name, handins=len(self.store.results), grader=self.store.grader,
@@ -120,7 +133,7 @@ class Pages:
         keys = [r.key for r in self.store.rows(**f)]
         here = keys.index((sid, item_id)) if (sid, item_id) in keys else -1
         entry = self.store.overrides(sid).get(item_id)
-        ctx = item_context(self.store.rubric, item_id)
+        ctx = self.item_context(item_id)
         code_item = ctx["rubric_item"] is not None and ctx["rubric_item"].text is None
         result = self.store.result(sid)
         curve = result.measurements.get("loss_curve") or []
@@ -148,7 +161,7 @@ class Pages:
         q = str(form.get("q", ""))
         f = self.filters(_parse_query(q))
         keys = [r.key for r in self.store.rows(**f)]
-        points, reason = _points(form, item_context(self.store.rubric, item_id)["quick"])
+        points, reason = _points(form, self.item_context(item_id)["quick"])
         if points is None:
             return self.render("message.html", 400, heading="Points needed",
                                message=f"give points between 0 and {check.max_score:g}")
@@ -201,7 +214,7 @@ def _points(form: Any, quick: list[Any]) -> tuple[float | None, str]:
         points = float(str(form.get("points", "")))
     except ValueError:
         return None, ""
-    return (points if points == points else None), str(form.get("reason", "")).strip()[:500]
+    return (points if math.isfinite(points) else None), str(form.get("reason", "")).strip()[:500]
 
 
 def _parse_query(q: str) -> dict[str, str]:

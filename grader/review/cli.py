@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 import getpass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from rich.console import Console
 

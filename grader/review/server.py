@@ -8,8 +8,8 @@ import secrets
 import socket
 import threading
 import webbrowser
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import uvicorn
 

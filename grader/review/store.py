@@ -12,22 +12,23 @@ import csv
 import fcntl
 import json
 import threading
-import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from grader.batch import BatchEntry
 from grader.errors import GraderError
-from grader.overrides import FILE_NAME, apply_overrides
-from grader.report.files import read_report, write_reports
 from grader.fileio import atomic_write
+from grader.overrides import FILE_NAME, apply_overrides
 from grader.report.charts import ITEMS_PNG, SCORES_PNG, items_chart, scores_chart
+from grader.report.files import read_report, write_reports
 from grader.report.gradebook import class_stats, gradebook_csv, summary_markdown
 from grader.report.html import Solution, write_html, write_index
 from grader.results import CheckResult, SubmissionResult
 from grader.review import audit
+from grader.review.debounce import Debounced
 from grader.rubric import Rubric
 
 TODO_STATUSES = ("review", "manual")
@@ -75,6 +76,9 @@ class ReviewStore:
         self.results: dict[str, SubmissionResult] = {}
         self._lock = threading.RLock()
         self._order = {item.id: n for n, item in enumerate(rubric.items)}
+        self._version = 0  # bumped by every change; the queue is cached per version
+        self._rows: dict[tuple[str, str, bool, str], tuple[int, list[Row]]] = {}
+        self._same: dict[str, dict[str, list[str]]] = {}
         self._charts = Debounced(self._draw_charts)
         self.reload()
 
@@ -87,10 +91,23 @@ class ReviewStore:
         if not found:
             raise GraderError(f"no graded hand-ins (<id>/report.json) in {self.reports}")
         self.results = found
+        self._version += 1
+        self._same = {}
 
     # ------------------------------------------------------------------ reading
     def rows(self, item: str = "", status: str = "", todo: bool = False, sort: str = "item") -> list[Row]:
-        """The queue: review and manual items, or what the filters ask for (``item`` is an id or its prefix)."""
+        """The queue: review and manual items, or what the filters ask for (``item`` is an id or its prefix).
+
+        Kept until the next save: every page of a run of answers needs the queue to place itself in."""
+        key = (item, status, todo, sort)
+        cached = self._rows.get(key)
+        if cached is not None and cached[0] == self._version:
+            return cached[1]
+        rows = self._build_rows(item, status, todo, sort)
+        self._rows[key] = (self._version, rows)
+        return rows
+
+    def _build_rows(self, item: str, status: str, todo: bool, sort: str) -> list[Row]:
         rows = []
         for sid, result in self.results.items():
             for c in result.checks:
@@ -131,9 +148,14 @@ class ReviewStore:
         text = self.check(sid, item_id).details.get("answer")
         if text is None or not same_text(text):
             return [sid]
-        want = same_text(text)
-        return [other for other, r in self.results.items()
-                if any(c.id == item_id and same_text(c.details.get("answer", "")) == want for c in r.checks)]
+        if item_id not in self._same:  # answers never change in the app: index them once per item
+            index: dict[str, list[str]] = {}
+            for other, r in self.results.items():
+                for c in r.checks:
+                    if c.id == item_id and c.details.get("answer") is not None:
+                        index.setdefault(same_text(c.details["answer"]), []).append(other)
+            self._same[item_id] = index
+        return self._same[item_id].get(same_text(text), [sid])
 
     def code(self, sid: str) -> str | None:
         """The hand-in's code, read (never run) from ``--submissions`` when it was given."""
@@ -197,6 +219,7 @@ class ReviewStore:
         if self.solutions is not None:  # --show-solutions: the student's page again, with them
             write_html(result, self.reports, self.solutions)
         self.results[sid] = result
+        self._version += 1
 
     def write_pages(self) -> None:
         """Every student's page and the class index, from the stored reports (``--export``)."""
@@ -260,48 +283,3 @@ def _remember_texts(entries: list[BatchEntry], submissions: Path, rubric: Rubric
         e.code = normalised_code(sub.code or "")
         e.answers = json.dumps(sub.answers, default=str, sort_keys=True, ensure_ascii=False)
 
-
-class Debounced:
-    """Run ``work`` in one background thread, ``delay`` seconds after the last ``schedule``."""
-
-    def __init__(self, work: Callable[[], None], delay: float = 1.5) -> None:
-        self.work, self.delay = work, delay
-        self._due: float | None = None
-        self._cond = threading.Condition()
-        self._thread: threading.Thread | None = None
-        self.error: BaseException | None = None
-
-    def schedule(self, delay: float | None = None) -> None:
-        with self._cond:
-            self._due = time.monotonic() + (self.delay if delay is None else delay)
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="review-charts", daemon=True)
-                self._thread.start()
-            self._cond.notify_all()
-
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                while self._due is not None and time.monotonic() < self._due:
-                    self._cond.wait(self._due - time.monotonic())
-                if self._due is None:
-                    self._cond.notify_all()
-                    return
-                self._due = None
-            try:
-                self.work()
-            except Exception as exc:  # noqa: BLE001 - kept for wait() to raise; the saves themselves are done
-                self.error = exc
-
-    def wait(self, timeout: float) -> None:
-        """Run what is due now, and return once nothing is pending."""
-        with self._cond:
-            if self._due is not None:
-                self._due = time.monotonic()
-                self._cond.notify_all()
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-        if self.error is not None:
-            error, self.error = self.error, None
-            raise error

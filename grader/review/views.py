@@ -22,7 +22,7 @@ def solution(rubric: Rubric, item: RubricItem) -> Solution | None:
     p = item.params
     name = getattr(p, "reference", None)
     if isinstance(name, str) and name in rubric.reference.expressions:
-        import sympy as sp
+        import sympy as sp  # type: ignore[import-untyped]
 
         ref = rubric.reference.expressions[name]
         if isinstance(ref, list):
