@@ -269,7 +269,6 @@ def test_in_a_real_browser_a_ta_grades_two_answers_with_the_keyboard(browser, st
         wait_for(browser, "return document.documentElement.dataset.math === 'rendered'")
         assert browser.find_elements(By.CSS_SELECTOR, ".answer .katex")
         assert browser.execute_script(RAW_DOLLARS) == []
-        screenshot(browser, "review-answer.png")
         browser.find_element(By.TAG_NAME, "body").send_keys("2")
         wait_for(browser, "return location.pathname === '/a/bob/p1.a'")
         browser.find_element(By.TAG_NAME, "body").send_keys("1")
@@ -288,6 +287,10 @@ def test_in_a_real_browser_a_ta_grades_two_answers_with_the_keyboard(browser, st
             fetch('/a/dave/p1.a', {method: 'POST', body: new URLSearchParams({points: '2', reason: 'x', seen: ''})})
               .then(r => done(r.status), e => done(String(e)));""")
         assert status == 403 and gradebook_row(reports, "dave")["p1.a"] == "0"
+        browser.get(running.base + "/a/dave/p1.d")  # a formula the grader could not settle alone
+        wait_for(browser, "return document.documentElement.dataset.math === 'rendered'")
+        assert len(browser.find_elements(By.CSS_SELECTOR, ".answer.tex .katex")) == 2  # the answer and the reference
+        screenshot(browser, "review-answer.png")
 
         for page in (running.base + "/a/carol/p1.c", running.base + "/student/carol",
                      (reports / "carol" / "report.html").as_uri()):
@@ -301,6 +304,7 @@ def test_in_a_real_browser_a_ta_grades_two_answers_with_the_keyboard(browser, st
             widest = browser.execute_script(
                 "return Math.max(...[...document.querySelectorAll('.answer .katex')].map(e => e.getBoundingClientRect().width))")
             assert widest < 1000, page  # the huge \rule is capped
+        browser.execute_script("document.getElementById('item-4').scrollIntoView()")  # carol's (c)
         screenshot(browser, "student-page.png")
     finally:
         running.stop()
