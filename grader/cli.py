@@ -101,6 +101,11 @@ def default_rubric() -> Path:
 
 
 def main(argv: Sequence[str] | None = None, console: Console | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["review"]:  # `grade review REPORTS_DIR`: the review app has its own flags
+        from grader.review.cli import main as review_main
+
+        return review_main(argv[1:], console)
     console = console or Console()
     err = Console(stderr=True, soft_wrap=True)
     args = build_parser().parse_args(argv)

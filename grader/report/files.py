@@ -1,4 +1,4 @@
-"""Write ``report.json`` and ``report.md`` for one hand-in, atomically."""
+"""Write ``report.json``, ``report.md`` and ``report.html`` for one hand-in, atomically."""
 from __future__ import annotations
 
 import json
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from grader.fileio import atomic_write
 from grader.report.gradescope import gradescope_results
+from grader.report.html import render_html
 from grader.report.markdown import render_markdown
 from grader.results import SubmissionResult
 
@@ -25,7 +26,7 @@ def write_reports(result: SubmissionResult, out_dir: Path, gradescope: bool = Fa
     """
     folder = out_dir / result.submission
     files = {"report.json": json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n",
-             "report.md": render_markdown(result)}
+             "report.md": render_markdown(result), "report.html": render_html(result)}
     if gradescope:
         files["results.json"] = json.dumps(gradescope_results(result), indent=2, ensure_ascii=False)
     for name, text in files.items():

@@ -132,6 +132,12 @@ def write_gradebook(entries: list[BatchEntry], rubric: Rubric, out: Path) -> Cla
                 atomic_write(out / name, render(stats))
             except Exception as exc:  # noqa: BLE001 - a chart is not worth the summary
                 problems.append(f"{name} was not drawn: {type(exc).__name__}: {exc}")
+    from grader.report.html import write_index  # the instructor's page, with the charts just drawn
+
+    try:
+        write_index(entries, rubric.name, out, stats)
+    except Exception as exc:  # noqa: BLE001 - the gradebook is written; the page is not worth it
+        problems.append(f"index.html was not written: {type(exc).__name__}: {exc}")
     try:
         summary = summary_markdown(entries, rubric)
     except Exception as exc:  # noqa: BLE001 - the gradebook is written; say why the summary is short
