@@ -37,8 +37,10 @@ _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?
 _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.I)
-_COUNT_OF = re.compile(r"\b(\d+)\s+(filters?|kernels?)\s+(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|each\s+)"
-                       r"(\d+(?:\s*[×xX*]\s*\d+)+)\b")
+_SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
+_COUNT_OF = re.compile(r"\b(\d+)\s+(filters?|kernels?)\s+(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
+                       r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)" + _SIZE + r"\b")
+_SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
 _ASIDE = re.compile(r"\([^()\n]*\)")
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z\u00c0-\uffff][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
@@ -91,7 +93,7 @@ def plain(text: str) -> str:
     for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
                         ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"), ("\\%", "%"),
                         ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),
-                        ("\\left", ""), ("\\right", ""), ("\\\\", "\n"), ("&", " "), ("\\{", "("), ("\\}", ")")):
+                        ("\\left", ""), ("\\right", ""), ("\\\\", "\n"), ("&", " \u2016 "), ("\\{", "("), ("\\}", ")")):
         text = text.replace(latex, char)
     text = re.sub(r"\\begin\{[^{}]*\}(?:\{[^{}]*\})?|\\end\{[^{}]*\}|\\(?:quad|qquad|therefore|because|,|;|:|!)", " ",
                   text)
@@ -99,7 +101,8 @@ def plain(text: str) -> str:
     text = text.replace("$", " ").replace("{", "").replace("}", "").replace("**", " ").replace("`", " ")
     text = re.sub(r"(?<=\d)\s*(?:by|[✕⨯])\s*(?=\d)", "×", text)
     text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
-    text = re.sub(_COUNT_OF, lambda m: f"{m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5×1" -> 5×5×1×20
+    text = _COUNT_OF.sub(lambda m: f"{m.group(2)} {m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5" -> "filters 5×5×20"
+    text = _SIZE_COUNT.sub(lambda m: f"{m.group(1)}×{m.group(2)} {m.group(3)}", text)
     return text.replace("−", "-")
 
 
@@ -174,7 +177,7 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
     read = [_read_line(ln, patterns) for ln in lines]
     pending: str | None = None  # a label line waiting for its value
     last: tuple[int, _Value] | None = None  # the last value with no label before it, for a context line
-    for i, (values, labelled, fields_here) in enumerate(read):
+    for i, (values, labelled, fields_here, trailing) in enumerate(read):
         original = lines[i].strip()
         if not original:
             continue
@@ -193,13 +196,14 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
         last = None
         for v in values:
             routes = labelled.get(id(v), [])
-            if not routes and v is real[0] and pending is not None and not _text_before(lines[i], v):
+            if v is real[0] and pending is not None and not _text_before(lines[i], v) and \
+                    all(rank > 0 for _, rank in routes):  # "… output of conv1" / "$24\times24\times20$, …"
                 routes = [(pending, 0)]
             for field, rank in routes:
                 _add(found, field, v.text, 3 if v.modifier else rank, original)
             if not routes and not v.modifier:
                 last = (i, v)
-        pending = None
+        pending = trailing
 
 
 def _text_before(line: str, v: _Value) -> bool:
@@ -211,8 +215,9 @@ def _add(found: dict[str, list[Candidate]], field: str, text: str, rank: int, li
 
 
 def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
-               ) -> tuple[list[_Value], dict[int, list[tuple[str, int]]], list[str]]:
-    """A line's values, the (field, rank) routes of each, and the fields labelled on it."""
+               ) -> tuple[list[_Value], dict[int, list[tuple[str, int]]], list[str], str | None]:
+    """A line's values, the (field, rank) routes of each, the fields labelled on it, and the field
+    labelled after its last value and last clause break (a label whose value is on the next line)."""
     masked, labels = _masked(line, patterns)
     values = _values(masked, line)
     routes: dict[int, list[tuple[str, int]]] = {}
@@ -221,7 +226,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     for k, v in enumerate(values):
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
         start = max([previous_end, *(c for c in clauses if c <= v.start)])
-        before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start]
+        before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
+                  and not (k and _trails(masked, values[k - 1].end, s, e, v.start))]
         after = [f for s, e, f in labels if v.end <= s and e <= next_start]
         choices = []
         if before and _listed(masked, before):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
@@ -234,8 +240,17 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.append((previous_field, 1))
         routes[id(v)] = choices
         previous_end = v.end
-        previous_field = choices[0][0] if choices else previous_field
-    return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)]
+        previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
+    tail = max([values[-1].end if values else len(masked), *clauses])
+    trailing = [f for s, _, f in labels if s >= tail] if values else []
+    return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
+        _first(trailing, patterns) if trailing else None)
+
+
+def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) -> bool:
+    """"20 input channels (and 50 …)": a label right after a value, not introducing the next one, is the first's."""
+    return bool(re.fullmatch(r"[\s\w-]{0,24}", masked[value_end:start])) and not re.search(
+        r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value])
 
 
 def _listed(masked: str, labels: list[tuple[int, int, str]]) -> bool:
@@ -260,8 +275,9 @@ def _field_in(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | No
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str, list[tuple[int, int, str]]]:
     """The line with asides, labels and the left sides of computations masked; the labels' spans."""
     chars = list(line)
-    for m in _ASIDE.finditer(line):
-        if "=" in m.group() or re.search(r"[A-Za-z\u00c0-\uffff]{2,}", m.group()):
+    for m in _ASIDE.finditer(line):  # "(28 − 4 + 1 = 25)", "(before pooling)"; "(so 5×5×1×20 in all)" stays
+        words = re.search(r"[A-Za-z\u00c0-\uffff]{2,}", m.group())
+        if "=" in m.group() or (words and not re.search(r"\d", m.group())):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
     line = "".join(chars)
     spans: list[tuple[int, int, str]] = []
@@ -284,10 +300,16 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
     """The values of a masked line: sizes, counts and tuples; a bare sum or quotient is not one."""
     out = []
     for m in _RUN.finditer(masked):
-        end = m.start() + len(m.group().rstrip(" .,;'·×xX*@+-/"))
+        end = m.start() + len(m.group().rstrip(" .,;'·×xX*@+-/(["))
         if end < len(masked) and re.match(r"[A-Za-z]", masked[end]):
             continue  # "2D", "3rd", "10th": part of a word
+        if re.match(r"\s*:(?!:)", masked[end:end + 8]) and re.search(r"[A-Za-z\u00c0-\uffff]", masked[:m.start()]):
+            continue  # "after max-pooling 2×2: 12×12×20": a number inside the label
         for piece_start, piece in _pieces(masked, m.start(), end):
+            if piece.startswith("(") and piece.endswith(")") and _DIMS.fullmatch(piece[1:-1].strip()):
+                piece_start, piece = piece_start + 1, piece[1:-1].strip()  # "(5x5x1x20)"
+            elif piece[:1] in "([" and not re.search(r"[)\]]", piece):
+                piece_start, piece = piece_start + 1, piece[1:].strip()  # "(20 filters)"
             if _TUPLE.fullmatch(piece) or _DIMS.fullmatch(piece):
                 stop = piece_start + len(piece)
                 out.append(_Value(piece, piece_start, stop, _is_modifier(line or masked, piece_start, stop)))
