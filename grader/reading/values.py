@@ -227,7 +227,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
         start = max([previous_end, *(c for c in clauses if c <= v.start)])
         before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
-                  and not (k and _trails(masked, values[k - 1].end, s, e, v.start))]
+                  and not (k and not values[k - 1].modifier and _trails(masked, values[k - 1].end, s, e, v.start))]
         after = [f for s, e, f in labels if v.end <= s and e <= next_start]
         choices = []
         if before and _listed(masked, before):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
@@ -326,6 +326,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if c == "," and depth == 0 and (i + 1 >= end or text[i + 1].isspace()):
             out.append((begin, text[begin:i]))
             begin = i + 1
+        elif c in "([" and depth == 1 and i > begin and text[i - 1].isspace() and text[begin:i].strip():
+            out.append((begin, text[begin:i]))  # "20 (50 filters)": a value, then an aside
+            begin = i
     out.append((begin, text[begin:end]))
     return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in out if p.strip()]
 
