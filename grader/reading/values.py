@@ -41,6 +41,8 @@ _SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
 _COUNT_OF = re.compile(r"\b(\d+)\s+(filters?|kernels?)\s+(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
                        r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)" + _SIZE + r"\b")
 _SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
+_NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|learnable\s+)?(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b",
+                   re.I)
 _ASIDE = re.compile(r"\([^()\n]*\)")
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z\u00c0-\uffff][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
@@ -101,6 +103,7 @@ def plain(text: str) -> str:
     text = text.replace("$", " ").replace("{", "").replace("}", "").replace("**", " ").replace("`", " ")
     text = re.sub(r"(?<=\d)\s*(?:by|[✕⨯])\s*(?=\d)", "×", text)
     text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
+    text = _NONE.sub(" 0 parameters", text)  # "ReLU and pooling have no parameters"
     text = _COUNT_OF.sub(lambda m: f"{m.group(2)} {m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5" -> "filters 5×5×20"
     text = _SIZE_COUNT.sub(lambda m: f"{m.group(1)}×{m.group(2)} {m.group(3)}", text)
     return text.replace("−", "-")
@@ -230,10 +233,13 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                   and not (k and not values[k - 1].modifier and _trails(masked, values[k - 1].end, s, e, v.start))]
         after = [f for s, e, f in labels if v.end <= s and e <= next_start]
         choices = []
-        if before and _listed(masked, before):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
+        spans = sorted({(s, e) for s, e, _ in before})
+        if len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
         elif before:
-            choices.append((_first([f for _, _, f in before], patterns), 0))
+            first = _first([f for _, _, f in before], patterns)
+            span = next((s, e) for s, e, f in before if f == first)
+            choices.extend((f, 0) for s, e, f in before if (s, e) == span)
         elif after:
             choices.append((_first(after, patterns), 1))
         elif previous_field is not None:
@@ -242,7 +248,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         previous_end = v.end
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
     tail = max([values[-1].end if values else len(masked), *clauses])
-    trailing = [f for s, _, f in labels if s >= tail] if values else []
+    trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")] if values else []
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
 
@@ -253,9 +259,9 @@ def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) 
         r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value])
 
 
-def _listed(masked: str, labels: list[tuple[int, int, str]]) -> bool:
+def _listed(masked: str, spans: list[tuple[int, int]]) -> bool:
     """Labels joined by "=", ",", "and", "&" or "/" name one value together."""
-    gaps = [masked[a[1]:b[0]] for a, b in zip(labels, labels[1:])]
+    gaps = [masked[a[1]:b[0]] for a, b in zip(spans, spans[1:])]
     return bool(gaps) and all(_JOIN.fullmatch(g) for g in gaps)
 
 
@@ -286,8 +292,8 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str,
             spans.extend((m.start(), m.end(), name) for m in p.finditer(line) if m.end() > m.start())
     labels: list[tuple[int, int, str]] = []
     for s, e, name in sorted(spans, key=lambda t: (t[0], -t[1])):
-        if not labels or s >= labels[-1][1]:
-            labels.append((s, e, name))
+        if not labels or s >= labels[-1][1] or (s, e) == labels[-1][:2] and name != labels[-1][2]:
+            labels.append((s, e, name))  # one span may name several fields ("ReLU": relu1 and relu2)
             chars[s:e] = _MASK * (e - s)
     line = "".join(chars)
     for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
