@@ -35,7 +35,7 @@ CASES = [
     ("p1.b.i", "b) (i", DS + r" = \dfrac{-\exp(-u)\cdot(-1)}{(1 + \exp(-u))^2}", "pass", 1, "correct"),
     ("p1.b.i", "b) (i", DS + r" = \frac{-\exp(-u)(-1)}{(1+\exp(-u))^2} = \frac{\exp(-u)}{(1+\exp(-u))^2}", "pass", 1,
      "correct"),
-    ("p1.b.i", "b) (i", DS + r" = \frac{e^{-u}}{(1+e^{-u})^2} = \frac{e^{-u}}{(1+e^{-u})^3}", "pass", 1,
+    ("p1.b.i", "b) (i", DS + r" = \frac{e^{-u}}{(1+e^{-u})^2} = \frac{e^{-u}}{(1+e^{-u})^3}", "review", 0,
      "earlier step"),
     ("p1.b.i", "b) (i", DS + r" = -\frac{e^{-u}}{(1+e^{-u})^2}", "partial", 0.5, "inner derivative"),
     ("p1.b.i", "b) (i", DS + r" = \sigma(u)(1-\sigma(u))", "partial", 0.5, "must not use sigma"),
@@ -71,7 +71,7 @@ CASES = [
     ("p1.e.w2", "e", D2 + r" = w_3 \sigma'(x_2) \sigma_1(x_1)", "pass", 2, "correct"),
     ("p1.e.w2", "e", D2 + r" = w_3 \cdot \sigma_2'(x_2) \cdot \sigma_1(x_1)", "pass", 2, "correct"),
     ("p1.e.w2", "e", D2 + r" = \frac{\partial f_w}{\partial \sigma_2} \frac{\partial \sigma_2}{\partial x_2}"
-                          r" \frac{\partial x_2}{\partial w_2}", "pass", 2, "correct"),
+                          r" \frac{\partial x_2}{\partial w_2}", "fail", 0, "restates the chain rule"),
     ("p1.e.w2", "e", D2 + r" = \sigma_2(x_2)(1-\sigma_2(x_2))\sigma_1(x_1)", "partial", 1, "factor w3"),
     ("p1.e.w2", "e", D2 + r" = w_3\sigma_1(x_1)", "partial", 1, "σ2'(x2)"),
     ("p1.e.w2", "e", D2 + r" = w_3\sigma_2(x_2)(1-\sigma_2(x_2))", "partial", 1, "σ1(x1)"),

@@ -8,8 +8,9 @@ points, so the rubric alone decides what an item is worth.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from grader.results import Status
 
@@ -78,6 +79,10 @@ class Check:
     def requests(self, params: Any) -> dict[str, Any]:
         """What the sandboxed child must measure: {"probe": {...}} and/or {"train": {...}}."""
         return {}
+
+    def retry_seed(self, params: Any, measurements: Mapping[str, Any], seed: int) -> int | None:
+        """The seed of a second run of the child this check asks for, after seeing the first (None: none)."""
+        return None
 
     def validate(self, params: Any, reference: Reference) -> None:
         """Raise ``ParamError`` when the parameters do not fit the reference."""

@@ -1,7 +1,8 @@
 """Does the student's network import, build and run on a batch of inputs?"""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from grader.checks.base import Check, CheckContext, NoParams, Outcome
 from grader.layers import shape_text

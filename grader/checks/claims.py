@@ -1,8 +1,9 @@
 """What the hand-in states against what its code measures: shapes, counts, accuracy."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from grader.checks.base import Check, CheckContext, Outcome
 from grader.homework import Reference

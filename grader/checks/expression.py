@@ -8,8 +8,22 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from grader.checks.base import Check, CheckContext, Outcome
+from grader.checks.chain import (
+    CHAIN_RULE,
+    EXPLICIT,
+    RESTATES,
+    UNREADABLE,
+    UNWORKED,
+    Side,
+    base,
+    chain_context,
+    classify_text,
+    describe_side,
+    read_side,
+    readable,
+)
+from grader.expressions.budget import BudgetExceeded
 from grader.expressions.compare import Candidate, Tolerance, compare
-from grader.expressions.latex import NotEvaluable, parse_latex
 from grader.expressions.parse import ExpressionSyntaxError, parse_expression
 from grader.homework import Reference
 from grader.params import ParamError
@@ -41,6 +55,7 @@ class ExpressionParams:
     rtol: float = 1e-6
     atol: float = 1e-9
     mistakes: list[Mistake] = field(default_factory=list)
+    building_blocks: list[str] = field(default_factory=list)  # tags of named results an answer may use
 
 
 class ExpressionCheck(Check):
@@ -76,45 +91,80 @@ class ExpressionCheck(Check):
         if raw is None:
             return Outcome.no_answer()
         if isinstance(raw, LatexChain):
-            return self._grade_chain(raw, ref, p, ctx)
+            try:
+                return self._grade_chain(raw, ref, p, ctx, item)
+            except BudgetExceeded as exc:
+                return Outcome(0.0, "review", f"not graded automatically: {exc}", {"answer": str(raw)[:500]})
         text = _as_text(raw)
         try:
             answer = parse_expression(text, ctx.reference.vocabulary, allow_vector=isinstance(ref, list))
         except ExpressionSyntaxError as exc:
             return Outcome(0.0, "review", f"could not read the answer: {exc}", {"answer": text[:500]})
-        return self._judge(answer, ref, p, ctx, {"answer": text[:500], "read_as": _show(answer)})
+        try:
+            return self._judge(answer, ref, p, ctx, {"answer": text[:500], "read_as": _show(answer)})
+        except BudgetExceeded as exc:
+            return Outcome(0.0, "review", f"not graded automatically: {exc}", {"answer": text[:500]})
 
-    def _grade_chain(self, chain: LatexChain, ref: Any, p: ExpressionParams, ctx: CheckContext) -> Outcome:
-        """Grade the last side of ``a = b = c``; an earlier equal step rescues a slip in the last."""
+    def _grade_chain(self, chain: LatexChain, ref: Any, p: ExpressionParams, ctx: CheckContext,
+                     item: RubricItem) -> Outcome:
+        """The final explicit side is the answer; restatements never earn and never rescue."""
         details: dict[str, Any] = {"answer": str(chain)[:1000], "found_in": f"part {chain.part}"}
         vocab = ctx.reference.latex
         if vocab is None:
             return Outcome.error("this homework cannot read LaTeX answers")
-        readings, problems = [], []
-        for side in chain.sides[1:] if chain.named else chain.sides:
-            try:
-                readings.append((side, parse_latex(side, vocab, vector=isinstance(ref, list))))
-            except NotEvaluable:
-                continue
-            except ExpressionSyntaxError as exc:
-                problems.append(str(exc))
-        if not readings:
-            why = problems[-1] if problems else "no formula to evaluate"
-            return Outcome(0.0, "review", f"could not read the answer: {why}", details)
-        outcomes = [(side, reading, self._judge(reading.value, ref, p, ctx, {})) for side, reading in readings]
-        side, reading, last = outcomes[-1]
-        details["read_as"] = _show(reading.value)
-        if last.fraction < 1:
-            for earlier_side, earlier, outcome in outcomes[:-1]:
-                if outcome.fraction == 1 and not earlier.notes:
-                    details["read_as"] = _show(earlier.value)
-                    return Outcome.passed("correct in an earlier step; the last step does not equal it "
-                                          "(a slip in the last line?)", **details)
-        if reading.notes:
-            verdict = "right" if last.fraction == 1 else "not right"
-            return Outcome(0.0, "review", f"{verdict} if {'; '.join(reading.notes)}: a person should confirm "
-                           f"({last.feedback})", details)
-        return Outcome(last.fraction, last.status, last.feedback, {**details, **last.details})
+        notation = getattr(chain, "notation", None)
+        overlay = notation.overlay if notation is not None else None
+        classify = ctx.reference.classify_lhs
+        lhs = chain.sides[0] if chain.named else None
+        asked = {base(t) for t in (item.text.lhs if item.text else None,
+                                   classify_text(classify, lhs, overlay) if lhs else None) if t}
+        cc = chain_context(lhs, asked, p.building_blocks, len(ref) if isinstance(ref, list) else 0, vocab,
+                           overlay, classify)
+        sides = [read_side(text, cc) for text in (chain.sides[1:] if chain.named else chain.sides)]
+        details["steps"] = [f"{s.text[:200]}: {describe_side(s)}" for s in sides]
+        if notation is not None and notation.notes:
+            details["notation"] = list(notation.notes)
+        answers = [s for s in sides if s.kind not in (RESTATES, CHAIN_RULE)]
+        if not answers:
+            what = "the chain rule" if all(s.kind == CHAIN_RULE for s in sides) else "the question"
+            return Outcome.failed(f"restates {what}, nothing derived: {describe_side(sides[-1])}", **details)
+        final = answers[-1]
+        if final.kind == UNREADABLE:
+            return Outcome(0.0, "review", f"could not read the answer: {final.problem}", details)
+        assert final.reading is not None
+        details["read_as"] = readable(final.reading.value)
+        if final.reading.info:
+            details["read_with"] = list(final.reading.info)
+        if final.unknown:
+            return Outcome(0.0, "review", f"the answer {describe_side(final)}: a person should decide", details)
+        outcome = self._judge(final.reading.value, ref, p, ctx, {})
+        return self._verdict(final, answers[:-1], outcome, ref, p, ctx, details)
+
+    def _verdict(self, final: Side, earlier: list[Side], outcome: Outcome, ref: Any, p: ExpressionParams,
+                 ctx: CheckContext, details: dict[str, Any]) -> Outcome:
+        """Full marks only for an explicit, confirmed final side; a right earlier step never rescues."""
+        assert final.reading is not None
+        if outcome.status == "review":
+            return Outcome(0.0, "review", outcome.feedback, details)
+        if final.kind == UNWORKED and outcome.fraction >= 1:
+            return Outcome(0.0, "review", f"equal to the reference, but the answer {describe_side(final)}: "
+                           "a person should decide", details)
+        if final.reading.notes:
+            verdict = "right" if outcome.fraction >= 1 else "not right"
+            return Outcome(0.0, "review", f"{verdict} if {'; '.join(final.reading.notes)}: a person should "
+                           f"confirm ({outcome.feedback})", details)
+        explicit = [s for s in earlier if s.kind == EXPLICIT and s.reading is not None and not s.reading.notes
+                    and not s.unknown]
+        if outcome.fraction < 1:
+            for side in explicit:
+                if self._judge(side.reading.value, ref, p, ctx, {}).fraction >= 1:  # type: ignore[union-attr]
+                    return Outcome(0.0, "review", f"an earlier step ({side.text[:120]}) equals the reference, "
+                                   f"but the final one does not ({outcome.feedback}): a slip in the last line? "
+                                   "a person should decide", details)
+        feedback = outcome.feedback
+        if final.reading.info:
+            feedback += f" (read with your notation: {'; '.join(final.reading.info)})"
+        return Outcome(outcome.fraction, outcome.status, feedback, {**details, **outcome.details})
 
     def _judge(self, answer: Any, ref: Any, p: ExpressionParams, ctx: CheckContext,
                details: dict[str, Any]) -> Outcome:
@@ -142,6 +192,9 @@ class ExpressionCheck(Check):
         model = ctx.reference.numeric_model
         verdict = compare(answer, ref, model, points=p.points, min_valid=p.min_valid, seed=ctx.seed,
                           tol=Tolerance(p.rtol, p.atol), candidates=self._candidates(p, ref, index, ctx.reference))
+        if verdict.imprecise:
+            return 0.0, ("its value depends on the working precision (cancellation or huge values), "
+                         "so it cannot be compared reliably"), "invalid"
         if verdict.valid_points < p.min_valid:
             return 0.0, (f"invalid answer: defined at only {verdict.valid_points} of {p.points} sample points "
                          f"(at least {p.min_valid} needed)"), "invalid"
@@ -190,3 +243,4 @@ def _as_text(raw: Any) -> str:
 
 def _show(expr: sp.Expr | list[sp.Expr]) -> str:
     return str(expr) if not isinstance(expr, list) else "[" + ", ".join(str(e) for e in expr) + "]"
+

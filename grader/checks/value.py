@@ -14,7 +14,13 @@ from grader.checks.base import Check, CheckContext, Outcome
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
-from grader.values import ValueSyntaxError, dims_text, off_by_one, parse_numbers, same_dims
+from grader.values import (
+    ValueSyntaxError,
+    dims_text,
+    off_by_one,
+    parse_numbers,
+    same_dims,
+)
 
 
 @dataclass(frozen=True)

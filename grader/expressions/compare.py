@@ -9,13 +9,22 @@ the student's answer is diagnosed with the first candidate it equals.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import mpmath
 import sympy as sp
 
-from grader.expressions.numeric import NumericModel, Undefined, complete_env, evaluate
+from grader.expressions.budget import StepCounter
+from grader.expressions.numeric import (
+    PRECISION_DIGITS,
+    NumericModel,
+    Undefined,
+    complete_env,
+    evaluate,
+)
+
+PRECISION_SLACK = mpmath.mpf(10) ** -20  # 40-digit and 70-digit values must agree to 20 digits
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,7 @@ class Verdict:
     equal: bool
     mistake: Candidate | None = None
     ratio: float | None = None  # student/reference when it is constant (diagnosis aid)
+    imprecise: bool = False  # the answer's value depends on the working precision (cancellation, huge values)
 
 
 def sample_points(model: NumericModel, count: int, seed: int) -> list[dict[sp.Symbol, mpmath.mpf]]:
@@ -74,21 +84,38 @@ def compare(
 ) -> Verdict:
     """Decide whether ``student`` equals ``reference``; if not, which candidate it equals."""
     pairs: list[tuple[dict, mpmath.mpf, mpmath.mpf]] = []
+    counter = StepCounter()
+    imprecise = False
     for env in sample_points(model, points * 3, seed):
         if len(pairs) >= points:
             break
         try:
-            pairs.append((env, evaluate(student, env, model), evaluate(reference, env, model)))
+            value = evaluate(student, env, model, counter)
+            pairs.append((env, value, evaluate(reference, env, model, counter)))
         except Undefined:
             continue
+        imprecise = imprecise or _loses_precision(student, env, model, counter, value)
     if len(pairs) < min_valid:
         return Verdict(valid_points=len(pairs), equal=False)
+    if imprecise:
+        return Verdict(valid_points=len(pairs), equal=False, imprecise=True)
     if all(tol.close(s, r) for _, s, r in pairs):
         return Verdict(valid_points=len(pairs), equal=True)
     for cand in candidates:
         if _matches(cand.expr, pairs, model, tol):
             return Verdict(len(pairs), False, mistake=cand)
     return Verdict(len(pairs), False, ratio=_constant_ratio(pairs, tol))
+
+
+def _loses_precision(student: sp.Expr, env: dict, model: NumericModel, counter: StepCounter,
+                     value: mpmath.mpf) -> bool:
+    """True when the answer's value at this point changes with the working precision: digits were
+    lost to cancellation or to huge intermediate values, so a verdict of "equal" would be luck."""
+    try:
+        again = evaluate(student, env, model, counter, dps=PRECISION_DIGITS + 30)
+    except Undefined:
+        return True
+    return abs(again - value) > PRECISION_SLACK * max(abs(again), mpmath.mpf(1))
 
 
 def _matches(expr: sp.Expr, pairs: list[tuple[dict, mpmath.mpf, mpmath.mpf]], model: NumericModel,

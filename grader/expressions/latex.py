@@ -1,78 +1,97 @@
-"""Read the LaTeX math students write into sympy, without ``eval``.
+"""Read the math students write (LaTeX, Unicode or ASCII) into sympy, without ``eval``.
 
-A tokenizer and a recursive-descent parser for the notation of hand-written
-derivations: ``\\frac``, ``\\cdot``, implicit products, ``\\left( \\right)``, ``\\exp``,
-``e^{..}``, sub- and superscripted names (``w_3``, ``x^{(1)}``), function application
-(``\\sigma_1(x_1)``, ``\\sigma'(u)``), ``\\underbrace``, ``\\sum`` over a data set or an
-index, ``bmatrix`` vectors, and ``\\frac{\\partial f}{\\partial w}`` as a derivative
-*name*. What the names mean comes from the homework's :class:`LatexVocabulary`.
-Every tree is built with ``evaluate=False``; numbers and exponents are bounded.
+A tokenizer (``tokens``) and a recursive-descent parser (``latex_grammar``) for the
+notation of hand-written derivations: ``\\frac``, ``\\cdot``, implicit products,
+``\\left( \\right)``, ``\\exp``, ``e^{..}``, ``e⁻ᵘ``, sub- and superscripted names (``w_3``,
+``w₃``, ``w3``, ``x^{(1)}``), function application (``\\sigma_1(x_1)``, ``σ′(u)``,
+``sigmoid(u)``), ``\\underbrace``, ``\\sum`` over a data set or an index, matrix vectors, and
+derivatives written by name (``\\frac{\\partial f}{\\partial w}``, ``df/dw1``, ``∇_w L``).
+What the names mean comes from the homework's :class:`LatexVocabulary`, overlaid by the
+hand-in's own definitions. Every tree is built unevaluated and under the limits of ``budget``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader.expressions.latex_grammar import LatexVocabulary, NotEvaluable, _Parser
+from grader.expressions.budget import BudgetExceeded, count_nodes
+from grader.expressions.latex_grammar import (
+    LatexVocabulary,
+    Named,
+    NotEvaluable,
+    Overlay,
+    Parser,
+    Scope,
+    Trace,
+)
 from grader.expressions.parse import MAX_LENGTH, ExpressionSyntaxError
+from grader.expressions.tokens import TEXT_WORD, tokenize
 
-__all__ = ["LatexVocabulary", "NotEvaluable", "Reading", "parse_latex", "split_chain", "tokenize"]
-
-DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
-        "\\biggl", "\\biggr", "\\displaystyle", "\\limits", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad",
-        "\\textstyle", "\\cancel", "\\mathrm", "\\mathbf", "\\boldsymbol", "\\bm"}
-UNICODE = {"−": "-", "–": "-", "·": "\\cdot ", "×": "\\times ", "⋅": "\\cdot ", "σ": "\\sigma ", "α": "\\alpha ",
-           "∂": "\\partial ", "∇": "\\nabla ", "∑": "\\sum ", "′": "'", "’": "'", "²": "^2", "≔": ":="}
-_TOKEN = re.compile(r"(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<letter>[a-zA-Z])"
-                    r"|(?P<sym>[-+*/^_(){}\[\]=,'|.:<>!&;])|(?P<space>\s+)|(?P<other>.)", re.S)
+__all__ = ["LatexVocabulary", "Named", "NotEvaluable", "Overlay", "Reading", "Scope", "parse_latex", "split_chain",
+           "tokenize", "vocab_words"]
 
 
 @dataclass
 class Reading:
-    """A parsed side: its value (an expression or a list for a vector) and any assumptions made."""
+    """A parsed side: its value (an expression or a ``Vec``), assumptions made, and what it is made of."""
 
     value: Any
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # assumptions: a person should confirm
+    info: list[str] = field(default_factory=list)  # the hand-in's notation that was applied
+    named: list[Named] = field(default_factory=list)  # derivatives written by name
+    explicit: int = 0  # names and functions that are worked out
 
 
-def tokenize(text: str) -> list[str]:
-    for k, v in UNICODE.items():
-        text = text.replace(k, v)
-    out = []
-    for m in _TOKEN.finditer(text):
-        kind, value = m.lastgroup, m.group()
-        if kind == "space" or value in DROP:
-            continue
-        if kind == "other":
-            raise ExpressionSyntaxError(f"unexpected character {value!r}")
-        out.append(value)
-    return out
+def vocab_words(vocab: LatexVocabulary, overlay: Overlay | None = None) -> set[str]:
+    """Multi-letter names written without a backslash that this homework (and hand-in) knows."""
+    names = set(vocab.words) | set(vocab.functions) | set(vocab.symbols)
+    if overlay is not None:
+        names |= set(overlay.symbols) | set(overlay.functions) | set(overlay.aliases)
+    return {n for n in names if n.isalpha() and len(n) > 1}
 
 
-def parse_latex(text: str, vocab: LatexVocabulary, *, vector: bool = False) -> Reading:
+def parse_latex(text: str, vocab: LatexVocabulary, *, vector: bool = False, overlay: Overlay | None = None,
+                scope: Scope | None = None) -> Reading:
     """One side of an equation, read into sympy (a ``Vec`` for a vector).
 
     ``vector``: the answer is a vector, so names like ``w`` mean the whole vector.
     """
     if len(text) > MAX_LENGTH:
         raise ExpressionSyntaxError(f"answer is {len(text):,} characters long; the limit is {MAX_LENGTH:,}")
-    tokens = _drop_prose(tokenize(text))
+    words = vocab_words(vocab, overlay)
+    tokens = _drop_prose(tokenize(text, words), words)
     if not tokens:
         raise ExpressionSyntaxError("empty")
-    parser = _Parser(tokens, vocab, {}, vector=vector)
-    value = parser.expression()
-    if parser.pos != len(tokens):
-        raise ExpressionSyntaxError(f"could not read past {' '.join(tokens[parser.pos:parser.pos + 4])!r}")
-    return Reading(value, parser.notes)
+    trace = Trace()
+    parser = Parser(tokens, vocab, scope or Scope(), trace, overlay, vector=vector)
+    try:
+        value = parser.expression()
+        if parser.pos != len(tokens):
+            raise ExpressionSyntaxError(f"could not read past {' '.join(tokens[parser.pos:parser.pos + 4])!r}")
+        count_nodes(value)
+    except RecursionError:
+        raise BudgetExceeded("expression is nested too deeply") from None
+    except MemoryError:
+        raise BudgetExceeded("the expression is too large") from None
+    return Reading(value, trace.notes, trace.info, trace.named, trace.explicit)
 
 
-def _drop_prose(tokens: list[str]) -> list[str]:
-    """Remove ``\\text{…}`` remarks ("by the chain rule"), keeping those in sub/superscripts (w^{new})."""
+def _drop_prose(tokens: list[str], words: set[str]) -> list[str]:
+    """Remove ``\\text{…}`` remarks ("by the chain rule"); a one-word ``\\text{sigmoid}`` that names
+    something, or any ``\\text`` in a sub/superscript (w^{new}), is kept."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        if tokens[i] in ("\\text", "\\textrm") and (not out or out[-1] not in ("^", "_", "{")):
+        tok = tokens[i]
+        in_script = bool(out) and out[-1] in ("^", "_", "{")
+        if tok.startswith(TEXT_WORD):
+            word = tok[len(TEXT_WORD):]
+            followed = i + 1 < len(tokens) and tokens[i + 1] in ("(", "{", "_", "^", "'")
+            if in_script or word in words or len(word) == 1 or followed:  # a name, not a remark
+                out.append(word if word in words or len(word) == 1 else tok)
+            i += 1
+            continue
+        if tok in ("\\text", "\\textrm", "\\textit", "\\textbf", "\\mbox", "\\textnormal") and not in_script:
             i += 1
             if i < len(tokens) and tokens[i] == "{":
                 depth = 0
@@ -82,13 +101,20 @@ def _drop_prose(tokens: list[str]) -> list[str]:
                     if depth == 0:
                         break
             continue
-        out.append(tokens[i])
+        out.append(tok)
         i += 1
     return out
 
 
+_ASSIGN = ("\\leftarrow", "\\gets", "\\coloneqq", "\\longleftarrow", "←", "⟵", "≔")
+
+
 def split_chain(text: str) -> list[str]:
-    """Split ``a = b = c`` (also ``:=`` and ``\\leftarrow``) at the top level, outside braces."""
+    """Split ``a = b = c`` (also ``:=``, ``≔``, ``\\leftarrow``, ``←``) at the top level, outside braces.
+
+    A side followed by an assignment (``w \\leftarrow …``, ``w := …``) keeps the mark as a trailing
+    ``\\gets``, so that ``w`` on its own can be read as the update it names.
+    """
     parts, depth, start, i = [], 0, 0, 0
     while i < len(text):
         c = text[i]
@@ -96,12 +122,15 @@ def split_chain(text: str) -> list[str]:
             depth += 1
         elif c in "})]":
             depth -= 1
-        elif depth == 0 and (c == "=" or text.startswith("\\leftarrow", i)):
-            cut = i - 1 if i > 0 and text[i - 1] == ":" else i
-            parts.append(text[start:cut])
-            i += len("\\leftarrow") if c == "\\" else 1
-            start = i
-            continue
+        elif depth == 0:
+            mark = "=" if c == "=" else next((a for a in _ASSIGN if text.startswith(a, i)), None)
+            if mark and not (mark[0] == "\\" and text[i + len(mark):i + len(mark) + 1].isalpha()):
+                colon = mark == "=" and i > 0 and text[i - 1] == ":"
+                left = text[start:i - 1 if colon else i]
+                parts.append(left + (" \\gets" if (colon or mark != "=") and left.strip() else ""))
+                i += len(mark)
+                start = i
+                continue
         i += 1
     parts.append(text[start:])
     return [p.strip() for p in parts]

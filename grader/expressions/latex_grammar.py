@@ -1,21 +1,24 @@
-"""The grammar of LaTeX answers: a recursive-descent parser over tokens, building unevaluated sympy.
+"""The grammar of written answers: a recursive-descent parser over tokens, building unevaluated sympy.
 
 ``grader.expressions.latex`` tokenizes and calls it; the names it resolves come from a
-homework's :class:`LatexVocabulary`.
+homework's :class:`LatexVocabulary`, overlaid by one hand-in's own definitions
+(:class:`Overlay`). Derivatives, gradients, sums and matrices live in
+``latex_calculus``. Every side is read under the limits of ``budget``.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import sympy as sp
 
+from grader.expressions.budget import MAX_NESTING, MAX_TOKENS_READ, BudgetExceeded
+from grader.expressions.latex_calculus import CalculusMixin
+from grader.expressions.latex_names import NameMixin
 from grader.expressions.parse import MAX_LITERAL, ExpressionSyntaxError
-from grader.expressions.vec import Vec, add, div, mul, neg, power
-
-MAX_DEPTH = 80
-TIMES = {"\\cdot", "\\times", "*", "\\ast", "\\cdotp"}
+from grader.expressions.vec import Vec, add_all, div, mul_all, neg, power
 
 
 class NotEvaluable(ExpressionSyntaxError):
@@ -24,12 +27,13 @@ class NotEvaluable(ExpressionSyntaxError):
 
 @dataclass(frozen=True)
 class LatexVocabulary:
-    """What LaTeX names mean in one homework.
+    """What names mean in one homework.
 
     Keys are canonical names: the base (``w``, ``\\sigma``, ``\\mathcal{L}`` -> ``L``) then
     ``_sub`` and ``^sup`` with braces and ``(…)`` around a superscript removed, e.g.
     ``w_1``, ``x^1``, ``\\sigma_2``, ``w_1^new``. ``assumed`` names are read with a note
-    (``w`` read as ``w1``) that sends the item to a person for review.
+    (``w`` read as ``w1``) that sends the item to a person for review. ``words``: multi-letter
+    names written without a backslash (``sigmoid``).
     """
 
     symbols: Mapping[str, sp.Expr]
@@ -39,23 +43,69 @@ class LatexVocabulary:
     vectors: Mapping[str, Sequence[sp.Expr]] = field(default_factory=dict)  # names read as vectors (w)
     argument_free: frozenset[str] = frozenset()  # names whose written argument is only a reminder: L(w)
     datapoints: Sequence[str] = ("1", "2")
+    words: frozenset[str] = frozenset()
 
 
+@dataclass
+class Overlay:
+    """One hand-in's own names, read before the homework's: values, function macros and aliases."""
+
+    symbols: dict[str, Any] = field(default_factory=dict)  # canonical name -> value (or Vec)
+    functions: dict[str, tuple[sp.Symbol, Any]] = field(default_factory=dict)  # name -> (parameter, body)
+    aliases: dict[str, str] = field(default_factory=dict)  # name -> the homework's name (s -> \sigma)
+    notes: dict[str, str] = field(default_factory=dict)  # name -> what to tell the reader when it is used
 
 
-STOP = {"=", ")", "]", "}", ",", "&", "\\\\", "\\end", "\\leftarrow", "\\rightarrow", "\\to", ":", ";", ".", "<",
-        ">", "|", "\\in", "\\Rightarrow", "\\therefore", "!"}
-FRACS = {"\\frac", "\\dfrac", "\\tfrac"}
+@dataclass(frozen=True)
+class Named:
+    """A derivative written by name (∂f/∂σ₂, ∇_w L, σ'(u)): its text and whether it has a value."""
+
+    text: str
+    known: bool
 
 
-class _Parser:
-    """Recursive descent over a token list; one instance per (sub)expression."""
+@dataclass
+class Trace:
+    """What reading one side found, shared by every sub-parser: notes, names, and the work done."""
 
-    def __init__(self, tokens: list[str], vocab: LatexVocabulary, bindings: dict[str, str], depth: int = 0,
-                 notes: list[str] | None = None, vector: bool = False) -> None:
-        self.toks, self.vocab, self.bindings, self.depth, self.vector = tokens, vocab, bindings, depth, vector
+    notes: list[str] = field(default_factory=list)  # assumptions: a person should confirm
+    info: list[str] = field(default_factory=list)  # the hand-in's own notation, applied
+    named: list[Named] = field(default_factory=list)
+    explicit: int = 0  # names and functions worked out (not derivative names)
+    tokens_read: int = 0
+    nesting: int = 0
+
+    def note(self, text: str, assumption: bool = True) -> None:
+        target = self.notes if assumption else self.info
+        if text not in target:
+            target.append(text)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Index letters bound while reading (a sum's ``i``, a component's ``j``) and defaults."""
+
+    bindings: Mapping[str, str] = field(default_factory=dict)
+    points: frozenset[str] = frozenset()  # letters bound to data points: x_i is the data point x^i
+    default_arg: Any = None  # the argument of σ written alone, from the left side dσ/du
+
+
+STOP = {"=", ")", "]", "}", ",", "&", "\\\\", "\\end", "\\leftarrow", "\\gets", "\\rightarrow", "\\to", ":", ";",
+        ".", "<", ">", "|", "\\in", "\\Rightarrow", "\\therefore", "!", ":=", "\\approx", "\\equiv", "\\ldots",
+        "\\dots", "\\cdots"}
+TIMES = {"\\cdot", "\\times", "*", "\\ast", "\\cdotp", "\\circ"}
+FRACS = {"\\frac", "\\dfrac", "\\tfrac", "\\cfrac"}
+NAME = re.compile(r"[a-zA-Z]|\\[a-zA-Z]+|[a-zA-Z]{2,}")
+
+
+class Parser(CalculusMixin, NameMixin):
+    """Recursive descent over a token list; one instance per (sub)expression, one ``Trace`` per side."""
+
+    def __init__(self, tokens: list[str], vocab: LatexVocabulary, scope: Scope, trace: Trace,
+                 overlay: Overlay | None = None, vector: bool = False) -> None:
+        self.toks, self.vocab, self.scope, self.trace = tokens, vocab, scope, trace
+        self.overlay, self.vector = overlay or Overlay(), vector
         self.pos = 0
-        self.notes = notes if notes is not None else []
 
     # ----------------------------------------------------------- plumbing
     def peek(self, k: int = 0) -> str | None:
@@ -67,16 +117,17 @@ class _Parser:
         if tok is None or (expected is not None and tok != expected):
             raise ExpressionSyntaxError(f"expected {expected or 'more'}, found {tok or 'the end'}")
         self.pos += 1
+        self.trace.tokens_read += 1
+        if self.trace.tokens_read > MAX_TOKENS_READ:
+            raise BudgetExceeded(f"reading the answer takes more than {MAX_TOKENS_READ:,} steps")
         return tok
 
-    def sub(self, tokens: list[str], bindings: dict[str, str] | None = None) -> _Parser:
-        if self.depth > MAX_DEPTH:
-            raise ExpressionSyntaxError("expression is nested too deeply")
-        return _Parser(tokens, self.vocab, self.bindings if bindings is None else bindings, self.depth + 1,
-                       self.notes, self.vector)
+    def sub(self, tokens: list[str], scope: Scope | None = None) -> Parser:
+        return Parser(tokens, self.vocab, self.scope if scope is None else scope, self.trace, self.overlay,
+                      self.vector)
 
-    def parse_all(self, tokens: list[str], bindings: dict[str, str] | None = None) -> Any:
-        p = self.sub(tokens, bindings)
+    def parse_all(self, tokens: list[str], scope: Scope | None = None) -> Any:
+        p = self.sub(tokens, scope)
         value = p.expression()
         if p.pos != len(tokens):
             raise ExpressionSyntaxError(f"could not read past {' '.join(tokens[p.pos:p.pos + 4])!r}")
@@ -86,8 +137,17 @@ class _Parser:
         """The tokens of ``{…}`` (without braces), or the single next token."""
         return self._balanced("{", "}") if self.peek() == "{" else [self.take()]
 
+    def script(self) -> list[str]:
+        """A sub- or superscript: ``{…}``, ``(…)`` (kept), a signed token (``^-u``) or one token."""
+        if self.peek() == "{":
+            return self._balanced("{", "}")
+        if self.peek() == "(":
+            return ["(", *self._balanced("(", ")"), ")"]
+        if self.peek() in ("-", "+"):
+            return [self.take(), self.take()]
+        return [self.take()]
+
     def paren(self) -> list[str]:
-        """The tokens inside ``(…)`` (the opening one is next)."""
         return self._balanced("(", ")")
 
     def _balanced(self, opening: str, closing: str) -> list[str]:
@@ -100,29 +160,33 @@ class _Parser:
 
     # ----------------------------------------------------------- grammar
     def expression(self) -> Any:
-        if self.depth > MAX_DEPTH:
-            raise ExpressionSyntaxError("expression is nested too deeply")
-        value = self.term()
-        while self.peek() in ("+", "-"):
-            op = self.take()
-            right = self.term()
-            value = add(value, neg(right) if op == "-" else right)
-        return value
+        self.trace.nesting += 1
+        try:
+            if self.trace.nesting > MAX_NESTING:
+                raise BudgetExceeded("expression is nested too deeply")
+            terms = [self.term()]
+            while self.peek() in ("+", "-"):
+                op = self.take()
+                right = self.term()
+                terms.append(neg(right) if op == "-" else right)
+            return add_all(terms)
+        finally:
+            self.trace.nesting -= 1
 
     def term(self) -> Any:
-        value = self.signed()
+        factors = [self.signed()]
         while True:
             tok = self.peek()
             if tok in TIMES:
                 self.take()
-                value = mul(value, self.signed())
+                factors.append(self.signed())
             elif tok == "/":
                 self.take()
-                value = div(value, self.signed())
+                factors = [div(mul_all(factors), self.signed())]
             elif tok is not None and self.starts_factor(tok):
-                value = mul(value, self.postfix())
+                factors.append(self.postfix())
             else:
-                return value
+                return mul_all(factors)
 
     def starts_factor(self, tok: str) -> bool:
         return tok not in STOP and tok not in TIMES and tok not in ("+", "-", "/", "^", "_", "'")
@@ -140,7 +204,10 @@ class _Parser:
         value = self.primary()
         while self.peek() == "^":
             self.take()
-            value = power(value, self.parse_all(self.group()))
+            exponent = self.script()
+            if isinstance(value, Vec) and exponent in (["T"], ["\\top"], ["\\intercal"]):
+                continue  # a transposed vector is the same vector here
+            value = power(value, self.parse_all(exponent))
         return value
 
     def primary(self) -> Any:
@@ -151,11 +218,7 @@ class _Parser:
             self.take()
             return _number(tok)
         if tok in ("(", "["):
-            close = ")" if tok == "(" else "]"
-            self.take()
-            value = self.expression()
-            self.take(close)
-            return value
+            return self.bracket()
         if tok == "{":
             return self.parse_all(self.group())
         if tok in FRACS:
@@ -167,22 +230,34 @@ class _Parser:
         if handler:
             self.take()
             return handler()
-        if tok in ("\\text", "\\textrm", "\\operatorname", "\\mathit"):
-            self.take()
-            raise NotEvaluable(f"text {' '.join(self.group())!r} in a formula")
-        if tok == "\\nabla":
-            return self.gradient()
-        if tok == "\\partial":
-            raise NotEvaluable("a derivative written as a name")
-        if re.fullmatch(r"[a-zA-Z]|\\[a-zA-Z]+", tok):
+        if tok in ("\\nabla", "\\partial", "d"):
+            found = self.gradient() if tok == "\\nabla" else self.slash_derivative()
+            if found is not None:
+                return found
+        if NAME.fullmatch(tok) or tok == "\\mathcal":
             return self.identifier()
         raise ExpressionSyntaxError(f"unexpected {tok!r}")
 
-    # ----------------------------------------------------------- constructs
-    def sqrt(self) -> Any:
-        return power(self.parse_all(self.group()), sp.Rational(1, 2))
+    def bracket(self) -> Any:
+        """``(…)`` or ``[…]``; with commas inside, a vector ``(w_1, w_2, w_3)``."""
+        close = ")" if self.take() == "(" else "]"
+        items = [self.expression()]
+        while self.peek() == ",":
+            self.take()
+            items.append(self.expression())
+        self.take(close)
+        if len(items) == 1:
+            return items[0]
+        if any(isinstance(i, Vec) for i in items):
+            raise ExpressionSyntaxError("a vector of vectors")
+        return Vec(items)
 
-    def _argument(self) -> Any:
+    # ----------------------------------------------------------- functions
+    def sqrt(self) -> Any:
+        arg = self.parse_all(self.paren()) if self.peek() == "(" else self.parse_all(self.group())
+        return power(arg, sp.Rational(1, 2))
+
+    def argument(self) -> Any:
         if self.peek() == "(":
             return self.parse_all(self.paren())
         if self.peek() == "{":
@@ -190,13 +265,22 @@ class _Parser:
         return self.signed()
 
     def exp(self) -> Any:
-        arg = self._argument()
+        if self.peek() == "^":  # \exp^{…}: e to that power
+            self.take()
+            arg = self.parse_all(self.script())
+        else:
+            arg = self.argument()
         if isinstance(arg, Vec):
             raise ExpressionSyntaxError("exp of a vector")
+        self.trace.explicit += 1
         return sp.exp(arg, evaluate=False)
 
     def log(self) -> Any:
-        return sp.log(self._argument(), evaluate=False)
+        arg = self.argument()
+        if isinstance(arg, Vec):
+            raise ExpressionSyntaxError("log of a vector")
+        self.trace.explicit += 1
+        return sp.log(arg, evaluate=False)
 
     def brace(self) -> Any:
         value = self.parse_all(self.group())
@@ -205,170 +289,11 @@ class _Parser:
             self.group()
         return value
 
-    def fraction(self, num: list[str], den: list[str]) -> Any:
-        derivative = (num[:1] == ["\\partial"] and den[:1] == ["\\partial"]) or (
-            num[:1] == ["d"] and len(num) > 1 and den[:1] == ["d"] and len(den) >= 2)
-        if derivative:
-            return self.derivative(num[1:], den[1:])
-        return div(self.parse_all(num), self.parse_all(den))
-
-    def derivative(self, num: list[str], den: list[str]) -> Any:
-        p = self.sub(num)
-        name = p.name()
-        has_arg = p.peek() == "(" and num[-1] == ")"
-        arg = p.parse_all(p.toks[p.pos + 1:-1]) if has_arg and name not in self.vocab.argument_free else None
-        if not has_arg and p.pos != len(num):
-            raise NotEvaluable(f"∂{' '.join(num)}/∂{' '.join(den)}")
-        q = self.sub(den)
-        wrt = q.name()
-        make = self.vocab.derivatives.get((name, wrt))
-        if make is None or q.pos != len(den):
-            raise NotEvaluable(f"∂{name}/∂{wrt}")
-        value = make(arg)
-        return Vec(value) if isinstance(value, list) else value
-
-    def gradient(self) -> Any:
-        """``\\nabla_w L``: the derivative of L with respect to w, by the vocabulary."""
-        self.take("\\nabla")
-        wrt = ""
-        if self.peek() == "_":
-            self.take()
-            wrt = _plain(self.group())
-        name = self.name()
-        if self.peek() == "(":  # L(w): the argument only names what L depends on
-            self.paren()
-        make = self.vocab.derivatives.get((name, wrt or "w"))
-        if make is None:
-            raise NotEvaluable(f"∇{name}")
-        value = make(None)
-        return Vec(value) if isinstance(value, list) else value
-
-    def sum(self) -> Any:
-        lower = upper = None
-        while self.peek() in ("_", "^"):
-            if self.take() == "_":
-                lower = self.group()
-            else:
-                upper = self.group()
-        start, total, end = self.pos, None, None
-        for binding in self._sum_bindings(lower or [], upper or []):
-            self.pos = start
-            saved, self.bindings = self.bindings, {**self.bindings, **binding}
-            try:
-                value = self.term()
-            finally:
-                self.bindings = saved
-            if end is not None and self.pos != end:
-                raise ExpressionSyntaxError("the summand cannot be read the same way for every term")
-            end = self.pos
-            total = value if total is None else add(total, value)
-        return total
-
-    def _sum_bindings(self, lower: list[str], upper: list[str]) -> list[dict[str, str]]:
-        points = list(self.vocab.datapoints)
-        if "\\in" in lower:  # \sum_{(x,y) \in D}
-            names = [t for t in lower[:lower.index("\\in")] if re.fullmatch(r"[a-zA-Z]", t)]
-            return [{n: f"{n}^{k}" for n in names} for k in points]
-        if len(lower) >= 3 and lower[1] == "=" and re.fullmatch(r"[a-zA-Z]", lower[0]):  # \sum_{i=1}^{2}
-            first = "".join(lower[2:])
-            last = "".join(upper) if upper else points[-1]
-            if first.isdigit() and last.isdigit() and 0 < int(last) - int(first) < 10:
-                return [{lower[0]: str(k)} for k in range(int(first), int(last) + 1)]
-        raise NotEvaluable("a sum over an unknown range")
-
-    def matrix(self) -> Vec:
-        env = "".join(self.group())
-        rows: list[list[str]] = [[]]
-        depth = 0
-        while True:
-            tok = self.take()
-            if tok == "\\end" and depth == 0:
-                self.group()
-                break
-            if tok == "\\begin":
-                depth += 1
-            elif tok == "\\end":
-                depth -= 1
-            if tok == "\\\\" and depth == 0:
-                rows.append([])
-            else:
-                rows[-1].append(tok)
-        rows = [r for r in rows if r]
-        if not env.endswith("matrix") or not rows:
-            raise ExpressionSyntaxError(f"cannot read the {env} environment")
-        if any("&" in r for r in rows):
-            raise ExpressionSyntaxError("only column vectors are read")
-        return Vec(self.parse_all(r) for r in rows)
-
-    # ----------------------------------------------------------- names
-    def name(self) -> str:
-        """The canonical name at the cursor (base, _sub, ^sup, primes), bindings applied."""
-        return self._name_parts()[0]
-
-    def _name_parts(self) -> tuple[str, str, list[str] | None]:
-        tok = self.take()
-        if tok == "\\mathcal" or tok == "\\mathbb":
-            base = "".join(self.group())
-        else:
-            base = tok
-        sub = sup = ""
-        sup_tokens: list[str] | None = None
-        primes = ""
-        while self.peek() in ("_", "^", "'"):
-            mark = self.take()
-            if mark == "'":
-                primes += "'"
-            elif mark == "_":
-                sub = _plain(self.group())
-            else:
-                sup_tokens = self.group()
-                sup = _plain(sup_tokens)
-        sub, sup = self.bindings.get(sub, sub), self.bindings.get(sup, sup)
-        if not sub and not sup and base in self.bindings:
-            base = self.bindings[base]
-        stem = base + (f"_{sub}" if sub else "")
-        full = stem + (f"^{sup}" if sup else "") + primes
-        return full, stem + primes, sup_tokens
-
-    def identifier(self) -> Any:
-        full, without_sup, sup_tokens = self._name_parts()
-        for name, exponent in ((full, None), (without_sup, sup_tokens)):
-            value = self._resolve(name)
-            if value is None:
-                continue
-            if exponent is not None:
-                value = power(value, self.parse_all(exponent))
-            return value
-        raise ExpressionSyntaxError(f"unknown name {full!r}")
-
-    def _resolve(self, name: str) -> Any:
-        if name in self.vocab.functions:
-            if self.peek() not in ("(", "{"):
-                raise NotEvaluable(f"function {name} without an argument")
-            arg = self.parse_all(self.paren() if self.peek() == "(" else self.group())
-            if isinstance(arg, Vec):
-                raise ExpressionSyntaxError(f"{name} of a vector")
-            return self.vocab.functions[name](arg, evaluate=False)
-        if self.vector and name in self.vocab.vectors:
-            return Vec(self.vocab.vectors[name])
-        if name in self.vocab.symbols:
-            return self.vocab.symbols[name]
-        if name in self.vocab.assumed:
-            value, note = self.vocab.assumed[name]
-            if note not in self.notes:
-                self.notes.append(note)
-            return value
-        return None
-
-
-def _plain(tokens: list[str]) -> str:
-    """A sub- or superscript as a name part: ``{(1)}`` -> ``1``, ``\\text{new}`` -> ``new``."""
-    text = "".join(t for t in tokens if t not in ("\\text", "\\mathrm", "\\textrm", "{", "}"))
-    return text[1:-1] if text.startswith("(") and text.endswith(")") else text
-
 
 def _number(tok: str) -> sp.Expr:
     if "." in tok:
+        if len(tok) > 30:
+            raise ExpressionSyntaxError(f"number {tok[:20]}… has too many digits")
         return sp.Float(tok)
     value = int(tok)
     if value > MAX_LITERAL:

@@ -8,15 +8,18 @@ result, overflow) raise ``Undefined`` and the point is skipped.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from grader.expressions.budget import BudgetExceeded, StepCounter
+
 PRECISION_DIGITS = 40
 LIMIT = mpmath.mpf(10) ** 200
+MAX_MAGNITUDE_BITS = 2000  # about 10^600: intermediate values past it are overflow
 
 
 class Undefined(ArithmeticError):
@@ -49,19 +52,26 @@ def complete_env(model: NumericModel, values: Mapping[sp.Symbol, float]) -> Env:
         return env
 
 
-def evaluate(expr: sp.Expr, env: Env, model: NumericModel) -> mpmath.mpf:
-    """The value of ``expr`` at ``env``; raises ``Undefined`` where it has none."""
-    with mpmath.workdps(PRECISION_DIGITS):
+def evaluate(expr: sp.Expr, env: Env, model: NumericModel, counter: StepCounter | None = None,
+             dps: int = PRECISION_DIGITS) -> mpmath.mpf:
+    """The value of ``expr`` at ``env``; raises ``Undefined`` where it has none.
+
+    ``counter`` bounds the work (``BudgetExceeded``); ``dps`` is the working precision in digits.
+    """
+    with mpmath.workdps(dps):
         try:
-            value = _eval(expr, env, model)
+            value = _eval(expr, env, model, counter or StepCounter())
         except (ZeroDivisionError, OverflowError, ValueError) as exc:
             raise Undefined(str(exc)) from None
+        except (RecursionError, MemoryError):
+            raise BudgetExceeded("the expression is nested too deeply to evaluate") from None
         if isinstance(value, mpmath.mpc) or not mpmath.isfinite(value) or abs(value) > LIMIT:
             raise Undefined("not a finite real number")
         return value
 
 
-def _eval(e: sp.Basic, env: Env, model: NumericModel) -> mpmath.mpf:
+def _eval(e: sp.Basic, env: Env, model: NumericModel, counter: StepCounter) -> mpmath.mpf:
+    counter.step()
     if e.is_Symbol:
         if e not in env:
             raise Undefined(f"no value for {e}")
@@ -77,33 +87,33 @@ def _eval(e: sp.Basic, env: Env, model: NumericModel) -> mpmath.mpf:
     if e is sp.pi:
         return mpmath.pi
     if e.is_Add:
-        return mpmath.fsum(_real(_eval(a, env, model)) for a in e.args)
+        return mpmath.fsum(_real(_eval(a, env, model, counter)) for a in e.args)
     if e.is_Mul:
         out = mpmath.mpf(1)
         for a in e.args:
-            out *= _real(_eval(a, env, model))
-        return out
+            out *= _real(_eval(a, env, model, counter))
+        return _bounded(out)
     if e.is_Pow:
-        base, exp = _eval(e.base, env, model), _eval(e.exp, env, model)
+        base, exp = _eval(e.base, env, model, counter), _eval(e.exp, env, model, counter)
         if base == 0 and exp < 0:
             raise ZeroDivisionError("division by zero")
-        return _real(mpmath.power(base, exp))
+        return _bounded(_real(mpmath.power(base, exp)))
     if isinstance(e, sp.exp):
-        arg = _eval(e.args[0], env, model)
+        arg = _eval(e.args[0], env, model, counter)
         if arg > 460:  # exp(460) ~ 1e200: beyond LIMIT anyway
             raise OverflowError("exp overflow")
         return mpmath.exp(arg)
     if isinstance(e, sp.log):
-        arg = _eval(e.args[0], env, model)
+        arg = _eval(e.args[0], env, model, counter)
         if arg <= 0:
             raise ValueError("log of a non-positive number")
         return mpmath.log(arg)
     if isinstance(e, AppliedUndef):
-        return _apply(e, env, model)
+        return _apply(e, env, model, counter)
     raise Undefined(f"cannot evaluate {type(e).__name__}")
 
 
-def _apply(e: AppliedUndef, env: Env, model: NumericModel) -> mpmath.mpf:
+def _apply(e: AppliedUndef, env: Env, model: NumericModel, counter: StepCounter) -> mpmath.mpf:
     name = type(e).__name__
     if name not in model.functions:
         raise Undefined(f"no definition for function {name}")
@@ -112,8 +122,15 @@ def _apply(e: AppliedUndef, env: Env, model: NumericModel) -> mpmath.mpf:
         raise Undefined(f"{name} takes {len(params)} argument(s)")
     inner = dict(env)
     for p, a in zip(params, e.args):
-        inner[p] = _eval(a, env, model)
-    return _eval(body, inner, model)
+        inner[p] = _eval(a, env, model, counter)
+    return _eval(body, inner, model, counter)
+
+
+def _bounded(value: mpmath.mpf) -> mpmath.mpf:
+    """Intermediate values far beyond any answer's are overflow, not numbers to carry on with."""
+    if value and mpmath.mag(value) > MAX_MAGNITUDE_BITS:
+        raise OverflowError("a value beyond any answer's magnitude")
+    return value
 
 
 def _real(value: mpmath.mpf | mpmath.mpc) -> mpmath.mpf:

@@ -10,8 +10,8 @@ exponents are capped, so ``10**10**10`` is an error, not a hang.
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 import sympy as sp
 

@@ -1,10 +1,12 @@
 """Column vectors for answers like the gradient: arithmetic that broadcasts over components.
 
-Every operation builds unevaluated sympy nodes, like the parsers do.
+Every operation builds unevaluated sympy nodes, like the parsers do. Sums and products
+are built flat (one ``Add`` of every term), so a long answer is a wide tree, not a deep one.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import sympy as sp
 
@@ -25,6 +27,32 @@ def _bin(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
     if isinstance(b, Vec):
         return Vec(op(a, y) for y in b)
     return op(a, b)
+
+
+def _flat(values: Sequence[Any], cls: type, make: Callable[..., Any]) -> Any:
+    """One node of ``cls`` over ``values``, broadcast over vectors (a vector times a vector is an error)."""
+    if len(values) == 1:
+        return values[0]
+    sizes = {len(v) for v in values if isinstance(v, Vec)}
+    if len(sizes) > 1:
+        raise ExpressionSyntaxError(f"vectors of sizes {sorted(sizes)} do not match")
+    if sizes:
+        if cls is sp.Mul and sum(isinstance(v, Vec) for v in values) > 1:
+            raise ExpressionSyntaxError("a product of two vectors")
+        n = sizes.pop()
+        return Vec(_flat([v[i] if isinstance(v, Vec) else v for v in values], cls, make) for i in range(n))
+    args: list[Any] = []
+    for v in values:
+        args.extend(v.args if type(v) is cls else (v,))
+    return make(*args, evaluate=False)
+
+
+def add_all(terms: Sequence[Any]) -> Any:
+    return _flat(terms, sp.Add, sp.Add)
+
+
+def mul_all(factors: Sequence[Any]) -> Any:
+    return _flat(factors, sp.Mul, sp.Mul)
 
 
 def add(a: Any, b: Any) -> Any:
@@ -51,5 +79,3 @@ def power(a: Any, b: Any) -> Any:
     if not b.free_symbols and _magnitude(b) > MAX_EXPONENT:
         raise ExpressionSyntaxError(f"exponent {b} is too large (limit {MAX_EXPONENT})")
     return sp.Pow(a, b, evaluate=False)
-
-

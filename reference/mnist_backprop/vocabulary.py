@@ -10,7 +10,8 @@ import re
 
 import sympy as sp
 
-from grader.expressions.latex import LatexVocabulary
+from grader.expressions.latex import LatexVocabulary, Overlay
+from grader.expressions.lhs import Shape, describe
 from grader.expressions.parse import Vocabulary
 from reference.mnist_backprop import backprop as bp
 
@@ -40,7 +41,7 @@ def _derivatives() -> dict:
         out[(name, "w")] = lambda t: [fn(_at(t), evaluate=False) for fn in _DF.values()]
         out[(name, "\\sigma_2")] = lambda t: bp.w3
         out[(name, "x_2")] = lambda t: bp.w3 * bp.dsigma(bp.x2)
-    for name in ("\\sigma", "\\sigma_1", "\\sigma_2"):
+    for name in ("\\sigma", "\\sigma_1", "\\sigma_2", "sigmoid"):
         out[(name, "u")] = lambda t: bp.dsigma(bp.u, evaluate=False)
     out[("\\sigma_2", "x_2")] = lambda t: bp.dsigma(bp.x2, evaluate=False)
     out[("\\sigma_1", "x_1")] = lambda t: bp.dsigma(bp.x1, evaluate=False)
@@ -53,38 +54,64 @@ def _derivatives() -> dict:
     return out
 
 
+_SIGMAS = ("\\sigma", "\\sigma_1", "\\sigma_2", "sigmoid")
+
 LATEX_VOCABULARY = LatexVocabulary(
     symbols={
         "x": bp.x, "u": bp.u, "w_1": bp.w1, "w_2": bp.w2, "w_3": bp.w3, "x_1": bp.x1, "x_2": bp.x2,
         "x^1": bp.xa, "x^2": bp.xb, "y^1": bp.ya, "y^2": bp.yb, "\\alpha": bp.alpha, "e": sp.E,
     },
     functions={
-        **{n: bp.sigma for n in ("\\sigma", "\\sigma_1", "\\sigma_2")},
-        **{n: bp.dsigma for n in ("\\sigma'", "\\sigma_1'", "\\sigma_2'")},
+        **{n: bp.sigma for n in _SIGMAS},
+        **{n + "'": bp.dsigma for n in _SIGMAS},
         "f": bp.f, "f_w": bp.f,
     },
     derivatives=_derivatives(),
     assumed={"w": (bp.w1, "'w' (as in wx) means w1")},
     vectors={"w": bp.WEIGHTS, "w^new": bp.WEIGHTS},
     argument_free=frozenset({"L"}),
+    words=frozenset({"sigmoid"}),
 )
 
-_LHS = [  # (tag, pattern on the left side with spaces removed); "tag[i]" names component i of a vector
-    *((f"grad[{i}]", rf"\\partial(\\mathcal\{{L\}}|L)(\([^)]*\))?\}}\{{\\partialw_\{{?{i}") for i in (1, 2, 3)),
-    *((f"update[{i}]", rf"^w_\{{?{i}\}}?\^[{{(]*(new|t\+1)") for i in (1, 2, 3)),
-    ("dsigma", r"\\partial\\sigma(_\d)?\}?\{\\partialu|d\\sigma(_\d)?\}?\{du|\\sigma(_\d)?'\(u\)"),
-    ("df/dw1", r"\\partialf(_w)?(\([^)]*\))?\}\{\\partialw_\{?1"),
-    ("df/dw2", r"\\partialf(_w)?(\([^)]*\))?\}\{\\partialw_\{?2"),
-    ("df/dw3", r"\\partialf(_w)?(\([^)]*\))?\}\{\\partialw_\{?3"),
-    ("grad", r"\\nabla|\\partial(\\mathcal\{L\}|L)(\([^)]*\))?\}\{\\partialw\}"),
-    ("update", r"new|w_?\{?[123]?\}?\^\{?\(?t\+1|w'"),
-]
+
+def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
+    """What an equation's left side names: dsigma, df/dw1..3, grad or update (or one component: grad[2]).
+
+    Read in any notation (``∂f/∂w₁``, ``df/dw1``, ``w_{t+1}``, ``θ ←`` with θ the student's name for w).
+    """
+    shape = describe(text, LATEX_VOCABULARY, overlay)
+    if shape is None:
+        return None
+    if shape.kind == "vector":
+        tags = [_tag(part, assigned=False) for part in shape.parts]
+        if len(tags) == 3 and all(t == f"update[{i}]" for i, t in enumerate(tags, 1)):
+            return "update"
+        return None
+    return _tag(shape, assigned=_ASSIGNED.search(text) is not None)
 
 
-def classify_lhs(text: str) -> str | None:
-    """What an equation's left side names: dsigma, df/dw1..3, grad or update (or one component: grad[2])."""
-    compact = re.sub(r"\s+|\\left|\\right|\\,|\\mathrm|\\text", "", text)
-    for tag, pattern in _LHS:
-        if re.search(pattern, compact):
-            return tag
+_ASSIGNED = re.compile(r"(\\leftarrow|\\gets|:)\s*$")
+_INDEX = re.compile(r"w_([1-3]|[a-z])$")
+
+
+def _tag(shape: Shape, assigned: bool) -> str | None:
+    base_of = shape.of.rstrip("'")
+    if shape.kind == "apply" and shape.of.endswith("'") and base_of in _SIGMAS:
+        return "dsigma"
+    if shape.kind in ("derivative", "gradient"):
+        if base_of in _SIGMAS and shape.kind == "derivative":
+            return "dsigma"
+        m = _INDEX.match(shape.wrt)
+        if shape.of in ("f", "f_w"):
+            return "df/dw" if shape.wrt == "w" or (m and m.group(1).isalpha()) else (f"df/dw{m.group(1)}" if m else None)
+        if shape.of == "L":
+            if shape.wrt == "w" or (m and m.group(1).isalpha()):
+                return "grad"
+            return f"grad[{m.group(1)}]" if m else None
+        return None
+    if shape.kind == "name":
+        m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new)?", shape.of)
+        if m and (m.group(2) or assigned):
+            index = m.group(1)
+            return "update" if index is None or index.isalpha() else f"update[{index}]"
     return None

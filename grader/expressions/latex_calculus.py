@@ -1,0 +1,230 @@
+"""Derivatives, gradients, sums and matrices in written answers (mixed into the parser).
+
+A derivative written by name (``\\frac{\\partial f}{\\partial w_1}``, ``∂f/∂w₁``, ``df/dw1``,
+``\\frac{d}{du}\\sigma(u)``, ``∇_w f_w(x^{(i)})``) takes the value the homework's vocabulary
+gives it, at its written argument, and is recorded as a *named* part of the side: a side
+made only of names derived nothing. A name the vocabulary does not know (∂L/∂f) is kept
+as an opaque placeholder so the side can still be judged for what it is.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from grader.expressions.budget import MAX_SUM_TERMS, BudgetExceeded
+from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.vec import Vec, add_all
+
+if TYPE_CHECKING:
+    from grader.expressions.latex_grammar import Parser
+
+D_MARKS = ("\\partial", "d")
+
+
+class CalculusMixin:
+    """Derivative names, gradients, ``\\sum`` and ``matrix`` environments."""
+
+    def fraction(self: Parser, num: list[str], den: list[str]) -> Any:
+        if num[:1] and num[0] in D_MARKS and den[:1] and den[0] in D_MARKS and len(den) >= 2:
+            text = "\\frac{" + " ".join(num) + "}{" + " ".join(den) + "}"
+            if len(num) == 1:
+                return self.operator(den[1:], text)
+            return self.derivative(num[1:], den[1:], text)
+        from grader.expressions.vec import div
+
+        return div(self.parse_all(num), self.parse_all(den))
+
+    def derivative(self: Parser, num: list[str], den: list[str], text: str) -> Any:
+        """∂name(arg)/∂wrt: the vocabulary's value at ``arg``, or an opaque name."""
+        explicit = self.trace.explicit  # the argument of a name is not worked-out content
+        try:
+            p = self.sub(num)
+            name = p.name()
+            has_arg = p.peek() == "(" and num[-1] == ")"
+            arg = None
+            if has_arg and name not in self.vocab.argument_free:
+                arg = p.parse_all(num[p.pos + 1:-1])
+            q = self.sub(den)
+            wrt = q.name()
+            complete = (has_arg or p.pos == len(num)) and q.pos == len(den)
+        except BudgetExceeded:
+            raise
+        except ExpressionSyntaxError:
+            return self.unknown_name(text)
+        finally:
+            self.trace.explicit = explicit
+        alias = self.overlay.aliases
+        make = self.vocab.derivatives.get((alias.get(name, name), alias.get(wrt, wrt)))
+        if make is None or not complete or isinstance(arg, Vec):
+            return self.unknown_name(text)
+        return self.known_name(text, make(arg))
+
+    def known_name(self: Parser, text: str, value: Any) -> Any:
+        from grader.expressions.latex_grammar import Named
+
+        self.trace.named.append(Named(text, True))
+        return Vec(value) if isinstance(value, list) else value
+
+    def unknown_name(self: Parser, text: str) -> Any:
+        from grader.expressions.latex_grammar import Named
+
+        self.trace.named.append(Named(text, False))
+        return sp.Symbol("⟨" + text + "⟩")
+
+    def operator(self: Parser, wrt: list[str], text: str) -> Any:
+        """``\\frac{d}{du}`` or ``d/du`` applied to what follows: a name (σ(u)) or an expression."""
+        start = self.pos
+        if self.peek() is not None and re.fullmatch(r"[a-zA-Z]|\\[a-zA-Z]+", self.peek() or "") \
+                and self.peek() not in ("\\left", "\\frac", "\\exp", "\\sum", "\\sqrt"):
+            name = self.name_tokens()
+            if self.peek() == "(":
+                name += ["(", *self.paren(), ")"]
+            return self.derivative(name, wrt, text + " " + " ".join(self.toks[start:self.pos]))
+        self.postfix()  # d/du (1/(1+e^{-u})): written, not worked out
+        return self.unknown_name(text + " " + " ".join(self.toks[start:self.pos]))
+
+    def name_tokens(self: Parser) -> list[str]:
+        """The raw tokens of the name at the cursor (base, scripts, primes)."""
+        start = self.pos
+        tok = self.take()
+        if tok in ("\\mathcal", "\\mathscr", "\\mathbb"):
+            self.group()
+        elif not re.fullmatch(r"[a-zA-Z]|\\[a-zA-Z]+|[a-zA-Z]{2,}", tok) or tok in D_MARKS[:1]:
+            raise ExpressionSyntaxError(f"expected a name, found {tok!r}")
+        while self.peek() in ("_", "^", "'"):
+            if self.take() != "'":
+                self.script()
+        return self.toks[start:self.pos]
+
+    def slash_derivative(self: Parser) -> Any:
+        """``∂f/∂w_1``, ``df/dw1``, ``dσ/du``, ``d/du σ(u)``; None when ``d`` is only a letter."""
+        start = self.pos
+        try:
+            self.take()
+            if self.peek() == "/":
+                self.take()
+                if self.take() not in D_MARKS:
+                    raise ExpressionSyntaxError("not a derivative")
+                return self.operator(self.name_tokens(), " ".join(self.toks[start:self.pos]))
+            num = self.name_tokens()
+            if self.peek() == "(":
+                num += ["(", *self.paren(), ")"]
+            self.take("/")
+            if self.take() not in D_MARKS:
+                raise ExpressionSyntaxError("not a derivative")
+            den = self.name_tokens()
+        except BudgetExceeded:
+            raise
+        except ExpressionSyntaxError:
+            self.pos = start
+            if self.toks[start] == "d":
+                return None
+            raise ExpressionSyntaxError("∂ that is not part of a derivative") from None
+        return self.derivative(num, den, " ".join(self.toks[start:self.pos]))
+
+    def gradient(self: Parser) -> Any:
+        """``∇_w L(w)``, ``∇_θ L``, ``∇_w f_w(x^{(i)})`` (at the point written)."""
+        start = self.pos
+        self.take("\\nabla")
+        wrt = self.vocab_default_wrt()
+        explicit = self.trace.explicit
+        try:
+            if self.peek() == "_":
+                self.take()
+                wrt = self.sub(self.script()).name()
+            name = self.name()
+            arg = None
+            if self.peek() == "(":
+                inner = self.paren()
+                if name not in self.vocab.argument_free:
+                    arg = self.parse_all(inner)
+        except BudgetExceeded:
+            raise
+        except ExpressionSyntaxError:
+            return self.unknown_name(" ".join(self.toks[start:self.pos]))
+        finally:
+            self.trace.explicit = explicit
+        text = " ".join(self.toks[start:self.pos])
+        alias = self.overlay.aliases
+        make = self.vocab.derivatives.get((alias.get(name, name), alias.get(wrt, wrt)))
+        if make is None or isinstance(arg, Vec):
+            return self.unknown_name(text)
+        return self.known_name(text, make(arg))
+
+    def vocab_default_wrt(self: Parser) -> str:
+        vectors = list(self.vocab.vectors)
+        return vectors[0] if vectors else ""
+
+    def sum(self: Parser) -> Any:
+        lower = upper = None
+        while self.peek() in ("_", "^"):
+            if self.take() == "_":
+                lower = self.script()
+            else:
+                upper = self.script()
+        start, terms, end = self.pos, [], None
+        saved = self.scope
+        for scope in self.sum_scopes(lower or [], upper or []):
+            self.pos, self.scope = start, scope
+            try:
+                value = self.term()
+            finally:
+                self.scope = saved
+            if end is not None and self.pos != end:
+                raise ExpressionSyntaxError("the summand cannot be read the same way for every term")
+            end = self.pos
+            terms.append(value)
+        return add_all(terms)
+
+    def sum_scopes(self: Parser, lower: list[str], upper: list[str]) -> list:
+        from dataclasses import replace
+
+        points = list(self.vocab.datapoints)
+        if "\\in" in lower and "(" in lower:  # \sum_{(x,y) \in D}
+            names = [t for t in lower[:lower.index("\\in")] if re.fullmatch(r"[a-zA-Z]", t)]
+            return [replace(self.scope, bindings={**self.scope.bindings, **{n: f"{n}^{k}" for n in names}})
+                    for k in points]
+        index = lower[0] if lower and re.fullmatch(r"[a-zA-Z]", lower[0]) else None
+        if index is None:
+            raise ExpressionSyntaxError("a sum over an unknown range")
+        values = points
+        if len(lower) >= 3 and lower[1] == "=":  # \sum_{i=1}^{2}
+            first, last = "".join(lower[2:]), "".join(upper)
+            if first.isdigit() and last.isdigit():
+                if not 0 <= int(last) - int(first) < MAX_SUM_TERMS:
+                    raise BudgetExceeded(f"a written-out sum has at most {MAX_SUM_TERMS} terms")
+                values = [str(k) for k in range(int(first), int(last) + 1)]
+        return [replace(self.scope, bindings={**self.scope.bindings, index: v}, points=self.scope.points | {index})
+                for v in values]
+
+    def matrix(self: Parser) -> Vec:
+        env = "".join(self.group())
+        if env == "array" and self.peek() == "{":
+            self.group()
+        rows: list[list[list[str]]] = [[[]]]
+        depth = 0
+        while True:
+            tok = self.take()
+            if tok == "\\end" and depth == 0:
+                self.group()
+                break
+            depth += {"\\begin": 1, "\\end": -1}.get(tok, 0)
+            if tok == "\\\\" and depth == 0:
+                rows.append([[]])
+            elif tok == "&" and depth == 0:
+                rows[-1].append([])
+            else:
+                rows[-1][-1].append(tok)
+        cells = [[c for c in r if c] for r in rows]
+        cells = [r for r in cells if r]
+        if not (env.endswith("matrix") or env == "array") or not cells:
+            raise ExpressionSyntaxError(f"cannot read the {env} environment")
+        if len(cells) == 1:
+            entries = cells[0]
+        elif all(len(r) == 1 for r in cells):
+            entries = [r[0] for r in cells]
+        else:
+            raise ExpressionSyntaxError("only vectors (one row or one column) are read")
+        return Vec(self.parse_all(e) for e in entries)

@@ -1,0 +1,178 @@
+"""Names in written answers: ``w_1``, ``x^{(i)}``, ``w_1^{new}``, ``w_{t+1}``, ``σ_2'``, and what they mean.
+
+A name is read into a canonical form (base, ``_sub``, ``^sup``, primes) with index letters
+bound and the marks of an iteration normalised: ``w^{new}``, ``w_{t+1}``, ``w^{(t+1)}``,
+``w_{1,new}`` and ``w'`` all name the new weights ``w^new``; ``w_t``, ``w^{(t)}``, ``w^{old}``
+the current ones. The hand-in's own definitions (an ``Overlay``) come first, then the
+homework's vocabulary.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from grader.expressions.budget import count_nodes
+from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.tokens import TEXT_WORD
+from grader.expressions.vec import Vec
+
+if TYPE_CHECKING:
+    from grader.expressions.latex_grammar import Parser
+
+NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\prime"}
+CURRENT = {"t", "k", "old", "n", "current", "curr"}
+
+
+class NameMixin:
+    """Reading and resolving names (mixed into the parser)."""
+
+    def name(self: Parser) -> str:
+        """The canonical name at the cursor (base, _sub, ^sup, primes), bindings applied."""
+        return self.name_parts()[0]
+
+    def name_parts(self: Parser) -> tuple[str, str, list[str] | None]:
+        """(full name, the name without its superscript, the superscript's tokens)."""
+        tok = self.take()
+        base = "".join(self.group()) if tok in ("\\mathcal", "\\mathscr", "\\mathbb") else tok
+        subs: list[str] = []
+        sup_tokens: list[str] | None = None
+        primes = ""
+        while self.peek() in ("_", "^", "'"):
+            mark = self.take()
+            if mark == "'":
+                primes += "'"
+            elif mark == "_":
+                subs.extend(_plain(self.script()).split(","))
+            else:
+                sup_tokens = self.script()
+        sup = _plain(sup_tokens) if sup_tokens is not None else ""
+        return self._canonical(base, subs, sup, sup_tokens, primes)
+
+    def _canonical(self: Parser, base: str, subs: list[str], sup: str, sup_tokens: list[str] | None,
+                   primes: str) -> tuple[str, str, list[str] | None]:
+        binds, new = self.scope.bindings, False
+        kept = []
+        for s in subs:
+            if s in NEXT:
+                new = True
+            elif s not in CURRENT and s:
+                kept.append(s)
+        if sup in NEXT:
+            new, sup, sup_tokens = True, "", None
+        elif sup in CURRENT:
+            sup, sup_tokens = "", None
+        if len(kept) == 1 and kept[0] in self.scope.points and not sup:  # x_i in a sum over the data: x^i
+            sup, kept = binds.get(kept[0], kept[0]), []
+        sub = ",".join(binds.get(s, s) for s in kept)
+        sup = binds.get(sup, sup)
+        if not sub and not sup and base in binds:
+            base = binds[base]
+        stem = base + (f"_{sub}" if sub else "")
+        mark = "^new" if new else ""
+        full = stem + (f"^{sup}" if sup else mark) + primes
+        if full in binds:
+            full = binds[full]
+        return full, stem + mark + primes, sup_tokens
+
+    def identifier(self: Parser) -> Any:
+        full, without_sup, sup_tokens = self.name_parts()
+        for name, exponent in ((full, None), (without_sup, sup_tokens)):
+            value = self.resolve(name)
+            if value is None and name.endswith("'") and self.lookup_function(name) is None:
+                value = self.resolve(name.rstrip("'") + "^new")  # w' is the new w
+            if value is None:
+                continue
+            if exponent is not None:
+                from grader.expressions.vec import power
+
+                value = power(value, self.parse_all(exponent))
+            return value
+        if full.startswith(TEXT_WORD):
+            raise ExpressionSyntaxError(f"text {full[len(TEXT_WORD):]!r} in a formula")
+        raise ExpressionSyntaxError(f"unknown name {full!r}")
+
+    def lookup_function(self: Parser, name: str) -> Any:
+        name = self.overlay.aliases.get(name, name)
+        if name in self.overlay.functions:
+            return self.overlay.functions[name]
+        return self.vocab.functions.get(name)
+
+    def resolve(self: Parser, name: str) -> Any:
+        """The value a name has here, or None when it names nothing."""
+        if name in self.overlay.notes:
+            self.trace.note(self.overlay.notes[name], assumption=False)
+        if name in self.overlay.symbols:
+            self.trace.explicit += 1
+            return self.overlay.symbols[name]
+        if name.rstrip("'") != name or name in self.overlay.functions or name in self.overlay.aliases \
+                or name in self.vocab.functions:
+            function = self.lookup_function(name)
+            if function is not None:
+                return self.apply(name, function)
+        name = self.overlay.aliases.get(name, name)
+        if self.vector and name in self.vocab.vectors:
+            self.trace.explicit += 1
+            return Vec(self.vocab.vectors[name])
+        if name in self.vocab.symbols:
+            self.trace.explicit += 1
+            return self.vocab.symbols[name]
+        if name in self.vocab.assumed:
+            value, note = self.vocab.assumed[name]
+            self.trace.note(note)
+            return value
+        return None
+
+    def apply(self: Parser, name: str, function: Any) -> Any:
+        """``name(arg)``; σ written alone takes the argument of the left side (dσ/du = σ(1−σ))."""
+        start = self.pos
+        if self.peek() in ("(", "{"):
+            arg = self.parse_all(self.paren() if self.peek() == "(" else self.group())
+        elif self.scope.default_arg is not None:
+            arg = self.scope.default_arg
+            self.trace.note(f"{name} written without its argument is read as {name}({arg})", assumption=False)
+        else:
+            raise ExpressionSyntaxError(f"{name} is written without its argument")
+        if isinstance(arg, Vec):
+            raise ExpressionSyntaxError(f"{name} of a vector")
+        if name.endswith("'"):  # σ'(x): the derivative, written by name
+            from grader.expressions.latex_grammar import Named
+
+            self.trace.named.append(Named(name + " " + _show_tokens(self.toks[start:self.pos]), True))
+        else:
+            self.trace.explicit += 1
+        if isinstance(function, tuple):  # the hand-in's own function: its body with the argument put in
+            parameter, body = function
+            value = substitute(body, {parameter: arg})
+            count_nodes(value)
+            return value
+        return function(arg, evaluate=False)
+
+
+def substitute(expr: Any, mapping: dict[sp.Symbol, Any]) -> Any:
+    """``expr`` with symbols replaced, rebuilt unevaluated (``xreplace`` would evaluate numbers)."""
+    if isinstance(expr, Vec):
+        return Vec(substitute(e, mapping) for e in expr)
+    if expr in mapping:
+        return mapping[expr]
+    if not expr.args or not (expr.free_symbols & set(mapping)):
+        return expr
+    args = [substitute(a, mapping) for a in expr.args]
+    if isinstance(expr, (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log)):
+        return expr.func(*args, evaluate=False)
+    return expr.func(*args)
+
+
+def _plain(tokens: list[str] | None) -> str:
+    """A sub- or superscript as a name part: ``{(1)}`` -> ``1``, ``\\text{new}`` -> ``new``."""
+    if not tokens:
+        return ""
+    text = "".join(t.removeprefix(TEXT_WORD) for t in tokens
+                   if t not in ("\\text", "\\mathrm", "\\textrm", "{", "}"))
+    text = re.sub(r"\\prime", "'", text)
+    return text[1:-1] if text.startswith("(") and text.endswith(")") else text
+
+
+def _show_tokens(tokens: list[str]) -> str:
+    return " ".join(tokens)

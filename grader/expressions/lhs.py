@@ -1,0 +1,153 @@
+"""What the left side of an equation names, in any notation: a derivative, a gradient, a name.
+
+``∂f/∂w₁``, ``df/dw1``, ``\\frac{\\partial f_w(x)}{\\partial w_1}`` and ``\\frac{d}{dw_1} f`` all
+describe as ``Shape("derivative", of="f_w"/"f", wrt="w_1")``; ``w^{new}``, ``w_{t+1}``,
+``w^{(t+1)}`` and ``w'`` as ``Shape("name", of="w^new")``; a matrix of names as a
+``vector`` of shapes. A homework turns shapes into its own tags (``classify_lhs``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grader.expressions.latex import _drop_prose, vocab_words
+from grader.expressions.latex_grammar import (
+    FRACS,
+    LatexVocabulary,
+    Overlay,
+    Parser,
+    Scope,
+    Trace,
+)
+from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.tokens import tokenize
+
+
+@dataclass(frozen=True)
+class Shape:
+    """``kind``: derivative, gradient, apply (σ'(u), f(x)), name (w^new) or vector (of ``parts``)."""
+
+    kind: str
+    of: str = ""
+    wrt: str = ""
+    arg: str = ""
+    parts: tuple[Shape, ...] = ()
+
+
+def describe(text: str, vocab: LatexVocabulary, overlay: Overlay | None = None) -> Shape | None:
+    """The shape of ``text`` when the whole of it is one name, derivative, gradient or vector of them."""
+    words = vocab_words(vocab, overlay)
+    try:
+        tokens = _drop_prose(tokenize(text, words), words)
+        while tokens and tokens[-1] in ("\\leftarrow", "\\gets", ":", "=", "\\to"):
+            tokens.pop()
+        if not tokens:
+            return None
+        return _describe_tokens(tokens, vocab, overlay)
+    except (ExpressionSyntaxError, RecursionError):
+        return None
+
+
+def _describe_tokens(tokens: list[str], vocab: LatexVocabulary, overlay: Overlay | None) -> Shape | None:
+    p = Parser(tokens, vocab, Scope(), Trace(), overlay)
+    shape = _shape(p)
+    return shape if shape is not None and p.pos == len(tokens) else None
+
+
+def _alias(p: Parser, name: str) -> str:
+    return p.overlay.aliases.get(name, name)
+
+
+def _shape(p: Parser) -> Shape | None:
+    tok = p.peek()
+    if tok in FRACS:
+        p.take()
+        num, den = p.group(), p.group()
+        if not num or not den or num[0] not in ("\\partial", "d") or den[0] not in ("\\partial", "d"):
+            return None
+        if len(num) == 1:  # \frac{d}{du} σ(u)
+            num = [num[0], *p.name_tokens(), *(["(", *p.paren(), ")"] if p.peek() == "(" else [])]
+        return _derivative(p, num[1:], den[1:])
+    if tok in ("\\partial", "d") and "/" in p.toks[p.pos:p.pos + 12]:
+        p.take()
+        if p.peek() == "/":
+            p.take()
+            p.take()
+            den = p.name_tokens()
+            num = [*p.name_tokens(), *(["(", *p.paren(), ")"] if p.peek() == "(" else [])]
+            return _derivative(p, num, den)
+        num = [*p.name_tokens(), *(["(", *p.paren(), ")"] if p.peek() == "(" else [])]
+        p.take("/")
+        p.take()
+        return _derivative(p, num, p.name_tokens())
+    if tok == "\\nabla":
+        p.take()
+        wrt = p.vocab_default_wrt()
+        if p.peek() == "_":
+            p.take()
+            wrt = p.sub(p.script()).name()
+        of = p.name()
+        arg = " ".join(p.paren()) if p.peek() == "(" else ""
+        return Shape("gradient", _alias(p, of), _alias(p, wrt), arg)
+    if tok == "\\begin":
+        return _vector(p)
+    if tok in ("(", "["):
+        return _tuple(p)
+    of = p.name()
+    if p.peek() == "(":
+        return Shape("apply", _alias(p, of), arg=" ".join(p.paren()))
+    if of.endswith("'") and p.lookup_function(of) is None:  # w' is the new w
+        of = of.rstrip("'") + "^new"
+    return Shape("name", _alias(p, of))
+
+
+def _derivative(p: Parser, num: list[str], den: list[str]) -> Shape | None:
+    q = p.sub(num)
+    of = q.name()
+    arg = " ".join(q.toks[q.pos + 1:-1]) if q.peek() == "(" else ""
+    r = p.sub(den)
+    wrt = r.name()
+    if r.pos != len(den):
+        return None
+    return Shape("derivative", _alias(p, of), _alias(p, wrt), arg)
+
+
+def _vector(p: Parser) -> Shape | None:
+    p.take("\\begin")
+    env = "".join(p.group())
+    if not env.endswith("matrix"):
+        return None
+    parts: list[Shape] = []
+    cell: list[str] = []
+    while True:
+        tok = p.take()
+        if tok in ("\\\\", "&", "\\end"):
+            if cell:
+                shape = _describe_tokens(cell, p.vocab, p.overlay)
+                if shape is None:
+                    return None
+                parts.append(shape)
+            cell = []
+            if tok == "\\end":
+                p.group()
+                return Shape("vector", parts=tuple(parts))
+        else:
+            cell.append(tok)
+
+
+def _tuple(p: Parser) -> Shape | None:
+    close = ")" if p.take() in ("(",) else "]"
+    parts = []
+    while True:
+        shape = _shape(p)
+        if shape is None:
+            return None
+        parts.append(shape)
+        tok = p.take()
+        if tok == close:
+            break
+        if tok != ",":
+            return None
+    if p.peek() == "^":
+        p.take()
+        p.script()
+    return Shape("vector", parts=tuple(parts)) if len(parts) > 1 else parts[0]

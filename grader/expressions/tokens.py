@@ -1,0 +1,103 @@
+"""Tokens of the math students write: LaTeX, Unicode math and ASCII math, one token stream.
+
+A TA reads ``\\frac{\\partial f}{\\partial w_1}``, ``∂f/∂w₁`` and ``df/dw1`` alike, and
+``σ′(u)``, ``sigma'(u)`` and ``\\sigma'(u)`` alike; so does this tokenizer. Unicode is
+mapped to the LaTeX commands (``σ`` -> ``\\sigma``, ``e⁻ᵘ`` -> ``e^{-u}``, ``w₁`` ->
+``w_{1}``); ASCII words become commands (``sigma`` -> ``\\sigma``, ``exp`` -> ``\\exp``) and
+a name followed by digits gets them as a subscript (``w1`` -> ``w_{1}``); font and
+operator commands are unwrapped (``\\mathrm{d}`` -> ``d``, ``\\operatorname{sigmoid}`` ->
+``sigmoid``). A one-word ``\\text{…}`` becomes a ``\\text:word`` token the parser keeps
+when it names something and drops as prose otherwise. Nothing here evaluates anything.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from grader.expressions.parse import ExpressionSyntaxError
+
+DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
+        "\\biggl", "\\biggr", "\\displaystyle", "\\limits", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad",
+        "\\textstyle", "\\cancel", "\\middle", "\\nonumber", "\\notag"}
+TEXT_WORD = "\\text:"  # prefix of a one-word \text{…} token
+
+_GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega", "Sigma", "Delta", "Theta", "Phi", "Psi", "Omega", "Lambda", "Gamma"]
+UNICODE = {
+    "−": "-", "–": "-", "—": "-", "·": "\\cdot ", "×": "\\times ", "⋅": "\\cdot ", "∗": "*", "∙": "\\cdot ",
+    "σ": "\\sigma ", "α": "\\alpha ", "β": "\\beta ", "γ": "\\gamma ", "δ": "\\delta ", "ε": "\\epsilon ",
+    "ϵ": "\\epsilon ", "η": "\\eta ", "θ": "\\theta ", "λ": "\\lambda ", "μ": "\\mu ", "π": "\\pi ",
+    "τ": "\\tau ", "φ": "\\phi ", "ϕ": "\\phi ", "ψ": "\\psi ", "ω": "\\omega ", "ρ": "\\rho ", "ξ": "\\xi ",
+    "Σ": "\\sum ", "∑": "\\sum ", "∏": "\\prod ", "Δ": "\\Delta ", "Θ": "\\Theta ",
+    "∂": "\\partial ", "∇": "\\nabla ", "√": "\\sqrt ", "∈": "\\in ", "≔": ":=", "←": "\\leftarrow ",
+    "⟵": "\\leftarrow ", "→": "\\to ", "⟶": "\\to ", "⇒": "\\Rightarrow ", "′": "'", "’": "'", "´": "'",
+    "″": "''", "ℒ": "L", "𝓛": "L", "𝐰": "w", "…": "\\ldots ", "⋯": "\\ldots ", "⊤": "T", "∞": "\\infty ",
+    "≈": "\\approx ", "≡": "\\equiv ", "∘": "\\circ ", "÷": "/",
+}
+_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿⁱᵘˣᵗʷᵀᵏʲᵃᵇᶜᵈᵉᶠᵍʰˡᵐᵒᵖʳˢᵛʸᶻ", "0123456789+-()niuxtwTkjabcdefghlmoprsvyz"))
+_SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₍₎ᵢⱼₖₙₜᵤₓᵥₐₑₒₘₚₛₗₕᵣ", "0123456789+-()ijkntuxvaeompslhr"))
+_SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
+_SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
+_FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
+                   r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")
+_TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([A-Za-z]+)\s*\}")
+_TOKEN = re.compile(r"(?P<textword>\x00[A-Za-z]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
+                    r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"
+                    r"|(?P<sym>\*\*|:=|[-+*/^_(){}\[\]=,'|.:<>!&;])|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
+# ASCII words read as the command a TA reads them as (exp(-u), sigma(u), dL/dw1, w1_new)
+WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "\\log", "sqrt": "\\sqrt",
+         "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
+         "new": "new", "old": "old"}
+
+
+def tokenize(text: str, words: Iterable[str] = ()) -> list[str]:
+    """The token list of ``text``; ``words``: multi-letter names the homework knows (``sigmoid``)."""
+    known = {**WORDS, **{w: w for w in words}}
+    text = _prepare(text)
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        kind, value = m.lastgroup, m.group()
+        if kind == "digits":  # the word group matched with trailing digits
+            out.extend(_segment(m.group("word"), known))
+            out.extend(["_", "{", m.group("digits"), "}"])
+            continue
+        if kind == "space" or value in DROP:
+            continue
+        if kind == "other":
+            raise ExpressionSyntaxError(f"unexpected character {value!r}")
+        if kind == "textword":
+            out.append(TEXT_WORD + value[1:-1])
+        elif kind == "word":
+            out.extend(_segment(value, known))
+        elif value == "**":
+            out.append("^")
+        else:
+            out.append(value)
+    return out
+
+
+def _prepare(text: str) -> str:
+    """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
+    text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
+    text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB[c] for c in m.group()) + "}", text)
+    for k, v in UNICODE.items():
+        if k in text:
+            text = text.replace(k, v)
+    text = text.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\mathrm d", "d")
+    for _ in range(3):  # nested fonts (\mathbf{\mathrm{w}}) unwrap from the inside
+        text = _FONT.sub(lambda m: " " + m.group(1) + " ", text)
+    return _TEXT.sub(lambda m: "\x00" + m.group(1) + "\x01", text)
+
+
+def _segment(run: str, known: dict[str, str]) -> list[str]:
+    """A run of letters: known words (longest first) and otherwise single letters (``wx`` is w·x)."""
+    out, i = [], 0
+    while i < len(run):
+        for end in range(len(run), i + 1, -1):
+            if run[i:end] in known:
+                out.append(known[run[i:end]])
+                i = end
+                break
+        else:
+            out.append(run[i])
+            i += 1
+    return out
