@@ -38,8 +38,8 @@ _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.I)
 _SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
-_COUNT_OF = re.compile(r"\b(\d+)\s+(filters?|kernels?)\s+(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
-                       r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)" + _SIZE + r"\b")
+_COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
+                       r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?" + _SIZE + r"\b")
 _SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
 _NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|learnable\s+)?(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b",
                    re.I)
@@ -104,7 +104,7 @@ def plain(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*(?:by|[✕⨯])\s*(?=\d)", "×", text)
     text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
     text = _NONE.sub(" 0 parameters", text)  # "ReLU and pooling have no parameters"
-    text = _COUNT_OF.sub(lambda m: f"{m.group(2)} {m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5" -> "filters 5×5×20"
+    text = _COUNT_OF.sub(lambda m: f"filters {m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5" -> "filters 5×5×20"
     text = _SIZE_COUNT.sub(lambda m: f"{m.group(1)}×{m.group(2)} {m.group(3)}", text)
     return text.replace("−", "-")
 
@@ -224,7 +224,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     masked, labels = _masked(line, patterns)
     values = _values(masked, line)
     routes: dict[int, list[tuple[str, int]]] = {}
-    previous_end, previous_field = 0, None
+    previous_end, previous_field, chained = 0, None, False
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
     for k, v in enumerate(values):
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
@@ -244,8 +244,14 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.append((_first(after, patterns), 1))
         elif previous_field is not None:
             choices.append((previous_field, 1))
+        if masked[v.end:v.end + 4].lstrip().startswith("="):  # "26 · 20 = 520": the working; its result
+            routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
+            previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
+            continue
+        if chained and previous_field is not None and choices == [(previous_field, 1)]:
+            choices = [(previous_field, 0)]
         routes[id(v)] = choices
-        previous_end = v.end
+        previous_end, chained = v.end, False
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")] if values else []
@@ -316,6 +322,11 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
                 piece_start, piece = piece_start + 1, piece[1:-1].strip()  # "(5x5x1x20)"
             elif piece[:1] in "([" and not re.search(r"[)\]]", piece):
                 piece_start, piece = piece_start + 1, piece[1:].strip()  # "(20 filters)"
+            elif piece[-1:] in ")]" and not re.search(r"[(\[]", piece):
+                piece = piece[:-1].strip()  # "… 5×5×1×20)"
+            after = masked[piece_start + len(piece):piece_start + len(piece) + 4]
+            if after.lstrip().startswith("%"):
+                continue  # "93 % of all parameters": a share, not a size or count
             if _TUPLE.fullmatch(piece) or _DIMS.fullmatch(piece):
                 stop = piece_start + len(piece)
                 out.append(_Value(piece, piece_start, stop, _is_modifier(line or masked, piece_start, stop)))
@@ -334,6 +345,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
             begin = i + 1
         elif c in "([" and depth == 1 and i > begin and text[i - 1].isspace() and text[begin:i].strip():
             out.append((begin, text[begin:i]))  # "20 (50 filters)": a value, then an aside
+            begin = i
+        elif c == " " and depth == 0 and text[i - 1:i] == " " and text[begin:i].strip():
+            out.append((begin, text[begin:i]))  # "(5·5·1+1)·20    520": columns of a plain-text table
             begin = i
     out.append((begin, text[begin:end]))
     return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in out if p.strip()]
