@@ -35,7 +35,7 @@ def report(part: str, body: str) -> str:
     return f"# 1 [Backprop]\n(a) graph\n\n## 2 [MNIST]\n\n({part})\n\n{body}\n"
 
 
-def grade(item: str, body: str, rubric):  # noqa: ANN001, ANN201
+def grade(item: str, body: str, rubric):
     return grade_report_item(rubric, f"p{item}", report(item.split(".")[1], body))
 
 

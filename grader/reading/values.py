@@ -36,19 +36,19 @@ _DIMS = re.compile(rf"(?:{_NUM})(?:\s*[x×X*·@]\s*(?:{_NUM}))*")
 _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?:{_NUM}))+\s*[)\]]")
 _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
-_JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.I)
+_JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
 _SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
 _COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
                        r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?" + _SIZE + r"\b")
 _SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
 _NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|learnable\s+)?(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b",
-                   re.I)
+                   re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()\n]*\)")
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z\u00c0-\uffff][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
-                    r"px|in\b|for\b|at\b|after\b)", re.I)
+                    r"px|in\b|for\b|at\b|after\b)", re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(r"(?:\b(?:after|before|with|using|a|an|the|by|of|each|every|per|from|into|to)|[→>])\s*$",
-                              re.I)
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     if text is None:
         return None
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
-    patterns = {f: [re.compile(p, re.I) for p in spec.labels.get(f, [])] for f in fields}
+    patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
     found = read_part(text, patterns)
     _by_order(found, spec.order, text, patterns)
     out = ValueAnswers()
@@ -390,7 +390,7 @@ def find_claim(doc: Document, patterns: list[str]) -> str | None:
     for text in (plain(doc.prose()), "\n".join(doc.code_blocks)):
         found = None
         for pattern in patterns:
-            for m in re.finditer(pattern + r"[^0-9\n]{0,40}?(\d+(?:\.\d+)?)", text, re.I):
+            for m in re.finditer(pattern + r"[^0-9\n]{0,40}?(\d+(?:\.\d+)?)", text, re.IGNORECASE):
                 found = m.group(1)
         if found is not None:
             return found
