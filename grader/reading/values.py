@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from grader.reading.plain import plain
 from grader.reading.tables import Cell, pipe_tables, summary_rows
 
 if TYPE_CHECKING:
@@ -37,12 +38,6 @@ _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?
 _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
-_SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
-_COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
-                       r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?" + _SIZE + r"\b")
-_SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
-_NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|learnable\s+)?(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b",
-                   re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()\n]*\)")
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z\u00c0-\uffff][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
@@ -84,29 +79,6 @@ class _Value:
     start: int
     end: int
     modifier: bool
-
-
-def plain(text: str) -> str:
-    """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``."""
-    text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
-    text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
-                  text)
-    text = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
-    for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
-                        ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"), ("\\%", "%"),
-                        ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),
-                        ("\\left", ""), ("\\right", ""), ("\\\\", "\n"), ("&", " \u2016 "), ("\\{", "("), ("\\}", ")")):
-        text = text.replace(latex, char)
-    text = re.sub(r"\\begin\{[^{}]*\}(?:\{[^{}]*\})?|\\end\{[^{}]*\}|\\(?:quad|qquad|therefore|because|,|;|:|!)", " ",
-                  text)
-    text = re.sub(r"\\[A-Za-z]+", " ", text)
-    text = text.replace("$", " ").replace("{", "").replace("}", "").replace("**", " ").replace("`", " ")
-    text = re.sub(r"(?<=\d)\s*(?:by|[✕⨯])\s*(?=\d)", "×", text)
-    text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
-    text = _NONE.sub(" 0 parameters", text)  # "ReLU and pooling have no parameters"
-    text = _COUNT_OF.sub(lambda m: f"filters {m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5" -> "filters 5×5×20"
-    text = _SIZE_COUNT.sub(lambda m: f"{m.group(1)}×{m.group(2)} {m.group(3)}", text)
-    return text.replace("−", "-")
 
 
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
