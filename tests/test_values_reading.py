@@ -35,7 +35,7 @@ def report(part: str, body: str) -> str:
     return f"# 1 [Backprop]\n(a) graph\n\n## 2 [MNIST]\n\n({part})\n\n{body}\n"
 
 
-def grade(item: str, body: str, rubric):  # noqa: ANN001, ANN201
+def grade(item: str, body: str, rubric):
     return grade_report_item(rubric, f"p{item}", report(item.split(".")[1], body))
 
 
@@ -59,6 +59,8 @@ C_RIGHT = [
     "\\begin{align*}\n\\text{linear1} &: 400500 \\\\\n\\text{linear2} &: 5010\n\\end{align*}\n"
     "conv1 has 520 parameters, conv2 has 25050 parameters; relu1, relu2, pool1 and pool2 have none: 0.\n"
     "relu1 = 0, relu2 = 0, pool1 = 0, pool2 = 0\nIn total: 431080 parameters.",
+    "conv1: 520, conv2: 25,050, fc1: 400,500, fc2: 5,010. ReLU and max-pooling layers have no parameters.\n"
+    "Total: 431,080",
 ]
 
 
@@ -77,7 +79,7 @@ def test_p2c_biases_left_out_is_named_per_field(rubric) -> None:
 
 
 @pytest.mark.parametrize("body, says", [
-    ("conv1: 520\nconv2: 25050\nfc1: 400500\nfc2: 5010\nrelu and pooling: 0\ntotal: 431080", "relu1: not found"),
+    ("conv1: 520\nconv2: 25050\nfc1: 400500\nrelu and pooling: 0\ntotal: 431080", "fc2: not found"),
     ("conv1: 520, conv2: 25050, fc1: 400500, fc2: 5010, relu1 = relu2 = pool1 = pool2 = 0, total 431080\n"
      "Correction: conv1 = 500", "conv1: two different values given (520 and 500)"),
 ])
@@ -94,6 +96,26 @@ def test_p2c_a_wrong_value_never_passes(rubric) -> None:
         assert result.score < 3 and result.details["fields"]["conv1"]["status"] == "fail", (wrong, result.feedback)
 
 
+def test_p2c_the_end_of_a_chain_is_the_answer_and_a_share_is_not_a_count(rubric) -> None:
+    body = ("- conv1: (5 · 5 · 1 + 1) · 20 = 26 · 20 = 520\n- relu1: 0\n- pool1: 0\n"
+            "- conv2: (5 · 5 · 20 + 1) · 50 = 501 · 50 = 25 050\n- relu2: 0\n- pool2: 0\n"
+            "- fc1: (4 · 4 · 50 + 1) · 500 = 801 · 500 = 400 500\n- fc2: (500 + 1) · 10 = 5 010\n"
+            "Total: 520 + 25 050 + 400 500 + 5 010 = 431 080 parameters.\n\n"
+            "The fc1 layer alone holds about 93 % of all parameters.")
+    result = grade("2.c", body, rubric)
+    assert result.status == "pass", result.feedback
+
+
+def test_p2c_a_plain_text_table_with_wide_columns(rubric) -> None:
+    rows = [("conv1", "$(5\\cdot5\\cdot1+1)\\cdot 20$", "520"), ("relu1", "--", "0"), ("pool1", "--", "0"),
+            ("conv2", "$(5\\cdot5\\cdot20+1)\\cdot 50$", "25.050"), ("relu2", "--", "0"), ("pool2", "--", "0"),
+            ("fc1", "$(4\\cdot4\\cdot50+1)\\cdot 500$", "400.500"), ("fc2", "$(500+1)\\cdot 10$", "5.010"),
+            ("Summe", "", "431.080")]
+    body = "  Schicht   Rechnung                       Parameter\n" + "\n".join(
+        f"  {a:<9} {b:<30} {c}" for a, b, c in rows)
+    assert grade("2.c", body, rubric).status == "pass"
+
+
 # ------------------------------------------------------------------ p2.a: shapes
 A_RIGHT = [
     "input dimension: 28x28\nfilter dimension: 5x5x1x20\noutput after conv1: 24x24x20\nafter pooling: 12x12x20",
@@ -105,6 +127,10 @@ A_RIGHT = [
     "| max-pool output | 12×12×20 |",
     "$$28 \\times 28$$\n$$5 \\times 5 \\times 1 \\times 20$$\n$$24 \\times 24 \\times 20$$\n$$12 \\times 12 \\times 20$$",
     "Input 28×28×1; kernel 5×5×1×20.\n" + SUMMARY.format(fc1="400,500", total="431,080"),
+    "输入 $28\\times28\\times1$，conv1 滤波器 $20$ 个 $5\\times5\\times1$，卷积后 $24\\times24\\times20$，池化后 $12\\times12\\times20$。",
+    "input (1, 28, 28); conv1 weight (20, 1, 5, 5); after conv1 (20, 24, 24);\nafter pool1 (20, 12, 12).",
+    "Input $28\\times28$, filter of conv1 $5\\times5\\times1\\times20$, output of conv1\n"
+    "$24\\times24\\times20$, output after pooling $12\\times12\\times20$.",
 ]
 
 
@@ -122,6 +148,12 @@ def test_p2a_an_aside_is_not_the_answer(rubric) -> None:
     assert wrong.status == "partial" and "conv: 25×25×20 is off by one" in wrong.feedback
 
 
+def test_p2a_filter_channels_the_wrong_way_round_fail(rubric) -> None:
+    body = "input: 28x28\nfilter: 5x5x20x1\nconv1 output: 24x24x20\npooling output: 12x12x20"
+    result = grade("2.a", body, rubric)
+    assert result.status == "partial" and "filter: in and out channels swapped" in result.feedback
+
+
 def test_p2a_padding_assumed_fails(rubric) -> None:
     body = "input: 28x28\nfilter: 5x5x1x20\nconv1 output: 28x28x20 (padding 2)\npooling output: 14x14x20"
     result = grade("2.a", body, rubric)
@@ -134,6 +166,9 @@ def test_p2a_padding_assumed_fails(rubric) -> None:
     ("Filter size 5×5, stride 1, 20 input channels (and 50 output channels).", "pass"),
     ("kernel_size=5x5x20, stride=1, in_channels=20, out_channels=50", "pass"),
     ("filter size = 3 × 3\nstride = 1\nchannel dimension = 20", "partial"),
+    ("Filter $5\\times5\\times20\\times50$: filter size 5×5, stride 1, channel dim 20 (50 filters).", "pass"),
+    ("Filtergröße $5\\times5$, Schrittweite (stride) 1, Kanaldimension 20", "pass"),
+    ("filter size 5×5, stride 1, channel dimension 50", "partial"),
 ])
 def test_p2b(rubric, body: str, status: str) -> None:
     result = grade("2.b", body, rubric)

@@ -39,6 +39,7 @@ class ValueParams:
     any_order: bool = True
     mistakes: list[ValueMistake] = field(default_factory=list)
     off_by_one_hint: str = ""  # added to the feedback when every dimension is within one of the answer
+    ordered: list[str] = field(default_factory=list)  # fields whose order and 1s matter (5×5×1×20 ≠ 5×5×20×1)
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,9 @@ class ValueCheck(Check):
                 parse_numbers(text)
             except ValueSyntaxError as exc:
                 raise ParamError(f"params.fields.{name}: {exc}") from None
-        for name in params.aliases:
+        for name in [*params.aliases, *params.ordered]:
             if name not in params.fields:
-                raise ParamError(f"params.aliases.{name}: no such field")
+                raise ParamError(f"params.aliases / params.ordered: no such field {name!r}")
 
     def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
         p: ValueParams = item.params
@@ -98,7 +99,7 @@ class ValueCheck(Check):
         integers = all(float(v).is_integer() for v in parse_numbers(expected))
         candidates = getattr(raw, "candidates", None)
         if candidates:
-            chosen = self._choose(expected, candidates, integers, p)
+            chosen = self._choose(name, expected, candidates, integers, p)
             if isinstance(chosen, FieldVerdict):
                 return chosen
             raw = chosen
@@ -110,7 +111,7 @@ class ValueCheck(Check):
         status = "pass" if credit >= 1 else ("partial" if credit > 0 else "fail")
         return FieldVerdict(credit, status, note, dims_text(got))
 
-    def _choose(self, expected: str, candidates: Any, integers: bool, p: ValueParams) -> str | FieldVerdict:
+    def _choose(self, name: str, expected: str, candidates: Any, integers: bool, p: ValueParams) -> str | FieldVerdict:
         """Of a field's candidates: the expected kind (count or shape) where given, the surest label; one value."""
         want_shape = len(parse_numbers(expected)) > 1
         readable = []
@@ -126,9 +127,9 @@ class ValueCheck(Check):
         top = [(c, v) for c, v in kind if c.rank == best]
         distinct: list[tuple[float, ...]] = []
         for _, v in top:
-            if not any(self._same(v, d, p) for d in distinct):
+            if not any(self._same(v, d, p, name) for d in distinct):
                 distinct.append(v)
-        if len(distinct) > 1:
+        if len({self._judge(name, expected, v, p) for v in distinct}) > 1:  # 5×5 and 5×5×20 are both right
             shown = " and ".join(dims_text(v) for v in distinct)
             return FieldVerdict(0.0, "review", f"two different values given ({shown})", shown)
         return top[0][0].text
@@ -136,10 +137,10 @@ class ValueCheck(Check):
     def _judge(self, name: str, expected: str, got: tuple[float, ...], p: ValueParams) -> tuple[float, str]:
         shown = dims_text(got)
         accepted = [expected, *p.aliases.get(name, [])]
-        if any(self._same(got, parse_numbers(a), p) for a in accepted):
+        if any(self._same(got, parse_numbers(a), p, name) for a in accepted):
             return 1.0, ""
         for m in p.mistakes:
-            if m.field in (None, name) and self._same(got, parse_numbers(m.value), p):
+            if m.field in (None, name) and self._same(got, parse_numbers(m.value), p, name):
                 return m.credit, m.feedback
         want = parse_numbers(expected)
         if off_by_one(got, want):
@@ -148,5 +149,7 @@ class ValueCheck(Check):
         return 0.0, f"{shown}, expected {dims_text(want)}"
 
     @staticmethod
-    def _same(a: tuple[float, ...], b: tuple[float, ...], p: ValueParams) -> bool:
+    def _same(a: tuple[float, ...], b: tuple[float, ...], p: ValueParams, name: str) -> bool:
+        if name in p.ordered:
+            return a == b
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)

@@ -17,8 +17,8 @@ from markdown_it import MarkdownIt
 _PARSER = MarkdownIt("commonmark").enable("table")
 _SUMMARY_ROW = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]{0,40})-(\d{1,4})\s+(\[[^\]\n]{0,80}\]|\([^)\n]{0,80}\))"
                           r"\s+([\d][\d,.'\u2009\u202f\u00a0]{0,20})\s*$")
-_TOTAL = re.compile(r"^\s*Total params:\s*([\d][\d,.'\u2009\u202f\u00a0]{0,20})\s*$", re.I)
-_SUMMARY_HEAD = re.compile(r"layer\s*\(type\).{0,80}param", re.I)
+_TOTAL = re.compile(r"^\s*Total params:\s*([\d][\d,.'\u2009\u202f\u00a0]{0,20})\s*$", re.IGNORECASE)
+_SUMMARY_HEAD = re.compile(r"layer\s*\(type\).{0,80}param", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

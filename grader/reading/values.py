@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from grader.reading.plain import plain
 from grader.reading.tables import Cell, pipe_tables, summary_rows
 
 if TYPE_CHECKING:
@@ -36,15 +37,13 @@ _DIMS = re.compile(rf"(?:{_NUM})(?:\s*[x×X*·@]\s*(?:{_NUM}))*")
 _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?:{_NUM}))+\s*[)\]]")
 _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
-_JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.I)
-_COUNT_OF = re.compile(r"\b(\d+)\s+(filters?|kernels?)\s+(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|each\s+)"
-                       r"(\d+(?:\s*[×xX*]\s*\d+)+)\b")
+_JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()\n]*\)")
 _WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z\u00c0-\uffff][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
-                    r"px|in\b|for\b|at\b|after\b)", re.I)
+                    r"px|in\b|for\b|at\b|after\b)", re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(r"(?:\b(?:after|before|with|using|a|an|the|by|of|each|every|per|from|into|to)|[→>])\s*$",
-                              re.I)
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -82,34 +81,13 @@ class _Value:
     modifier: bool
 
 
-def plain(text: str) -> str:
-    """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``."""
-    text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
-    text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
-                  text)
-    text = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
-    for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
-                        ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"), ("\\%", "%"),
-                        ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),
-                        ("\\left", ""), ("\\right", ""), ("\\\\", "\n"), ("&", " "), ("\\{", "("), ("\\}", ")")):
-        text = text.replace(latex, char)
-    text = re.sub(r"\\begin\{[^{}]*\}(?:\{[^{}]*\})?|\\end\{[^{}]*\}|\\(?:quad|qquad|therefore|because|,|;|:|!)", " ",
-                  text)
-    text = re.sub(r"\\[A-Za-z]+", " ", text)
-    text = text.replace("$", " ").replace("{", "").replace("}", "").replace("**", " ").replace("`", " ")
-    text = re.sub(r"(?<=\d)\s*(?:by|[✕⨯])\s*(?=\d)", "×", text)
-    text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
-    text = re.sub(_COUNT_OF, lambda m: f"{m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5×1" -> 5×5×1×20
-    return text.replace("−", "-")
-
-
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     """The values of ``spec``'s fields in its part; None when the part is not there."""
     text = part_text(doc, spec.part)
     if text is None:
         return None
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
-    patterns = {f: [re.compile(p, re.I) for p in spec.labels.get(f, [])] for f in fields}
+    patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
     found = read_part(text, patterns)
     _by_order(found, spec.order, text, patterns)
     out = ValueAnswers()
@@ -174,7 +152,7 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
     read = [_read_line(ln, patterns) for ln in lines]
     pending: str | None = None  # a label line waiting for its value
     last: tuple[int, _Value] | None = None  # the last value with no label before it, for a context line
-    for i, (values, labelled, fields_here) in enumerate(read):
+    for i, (values, labelled, fields_here, trailing) in enumerate(read):
         original = lines[i].strip()
         if not original:
             continue
@@ -193,13 +171,14 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
         last = None
         for v in values:
             routes = labelled.get(id(v), [])
-            if not routes and v is real[0] and pending is not None and not _text_before(lines[i], v):
+            if v is real[0] and pending is not None and not _text_before(lines[i], v) and \
+                    all(rank > 0 for _, rank in routes):  # "… output of conv1" / "$24\times24\times20$, …"
                 routes = [(pending, 0)]
             for field, rank in routes:
                 _add(found, field, v.text, 3 if v.modifier else rank, original)
             if not routes and not v.modifier:
                 last = (i, v)
-        pending = None
+        pending = trailing
 
 
 def _text_before(line: str, v: _Value) -> bool:
@@ -211,36 +190,56 @@ def _add(found: dict[str, list[Candidate]], field: str, text: str, rank: int, li
 
 
 def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
-               ) -> tuple[list[_Value], dict[int, list[tuple[str, int]]], list[str]]:
-    """A line's values, the (field, rank) routes of each, and the fields labelled on it."""
+               ) -> tuple[list[_Value], dict[int, list[tuple[str, int]]], list[str], str | None]:
+    """A line's values, the (field, rank) routes of each, the fields labelled on it, and the field
+    labelled after its last value and last clause break (a label whose value is on the next line)."""
     masked, labels = _masked(line, patterns)
     values = _values(masked, line)
     routes: dict[int, list[tuple[str, int]]] = {}
-    previous_end, previous_field = 0, None
+    previous_end, previous_field, chained = 0, None, False
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
     for k, v in enumerate(values):
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
         start = max([previous_end, *(c for c in clauses if c <= v.start)])
-        before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start]
+        before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
+                  and not (k and not values[k - 1].modifier and _trails(masked, values[k - 1].end, s, e, v.start))]
         after = [f for s, e, f in labels if v.end <= s and e <= next_start]
         choices = []
-        if before and _listed(masked, before):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
+        spans = sorted({(s, e) for s, e, _ in before})
+        if len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
         elif before:
-            choices.append((_first([f for _, _, f in before], patterns), 0))
+            first = _first([f for _, _, f in before], patterns)
+            span = next((s, e) for s, e, f in before if f == first)
+            choices.extend((f, 0) for s, e, f in before if (s, e) == span)
         elif after:
             choices.append((_first(after, patterns), 1))
         elif previous_field is not None:
             choices.append((previous_field, 1))
+        if masked[v.end:v.end + 4].lstrip().startswith("="):  # "26 · 20 = 520": the working; its result
+            routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
+            previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
+            continue
+        if chained and previous_field is not None and choices == [(previous_field, 1)]:
+            choices = [(previous_field, 0)]
         routes[id(v)] = choices
-        previous_end = v.end
-        previous_field = choices[0][0] if choices else previous_field
-    return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)]
+        previous_end, chained = v.end, False
+        previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
+    tail = max([values[-1].end if values else len(masked), *clauses])
+    trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")] if values else []
+    return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
+        _first(trailing, patterns) if trailing else None)
 
 
-def _listed(masked: str, labels: list[tuple[int, int, str]]) -> bool:
+def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) -> bool:
+    """"20 input channels (and 50 …)": a label right after a value, not introducing the next one, is the first's."""
+    return bool(re.fullmatch(r"[\s\w-]{0,24}", masked[value_end:start])) and not re.search(
+        r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value])
+
+
+def _listed(masked: str, spans: list[tuple[int, int]]) -> bool:
     """Labels joined by "=", ",", "and", "&" or "/" name one value together."""
-    gaps = [masked[a[1]:b[0]] for a, b in zip(labels, labels[1:])]
+    gaps = [masked[a[1]:b[0]] for a, b in zip(spans, spans[1:])]
     return bool(gaps) and all(_JOIN.fullmatch(g) for g in gaps)
 
 
@@ -260,8 +259,9 @@ def _field_in(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | No
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str, list[tuple[int, int, str]]]:
     """The line with asides, labels and the left sides of computations masked; the labels' spans."""
     chars = list(line)
-    for m in _ASIDE.finditer(line):
-        if "=" in m.group() or re.search(r"[A-Za-z\u00c0-\uffff]{2,}", m.group()):
+    for m in _ASIDE.finditer(line):  # "(28 − 4 + 1 = 25)", "(before pooling)"; "(so 5×5×1×20 in all)" stays
+        words = re.search(r"[A-Za-z\u00c0-\uffff]{2,}", m.group())
+        if "=" in m.group() or (words and not re.search(r"\d", m.group())):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
     line = "".join(chars)
     spans: list[tuple[int, int, str]] = []
@@ -270,8 +270,8 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str,
             spans.extend((m.start(), m.end(), name) for m in p.finditer(line) if m.end() > m.start())
     labels: list[tuple[int, int, str]] = []
     for s, e, name in sorted(spans, key=lambda t: (t[0], -t[1])):
-        if not labels or s >= labels[-1][1]:
-            labels.append((s, e, name))
+        if not labels or s >= labels[-1][1] or (s, e) == labels[-1][:2] and name != labels[-1][2]:
+            labels.append((s, e, name))  # one span may name several fields ("ReLU": relu1 and relu2)
             chars[s:e] = _MASK * (e - s)
     line = "".join(chars)
     for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
@@ -284,10 +284,21 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
     """The values of a masked line: sizes, counts and tuples; a bare sum or quotient is not one."""
     out = []
     for m in _RUN.finditer(masked):
-        end = m.start() + len(m.group().rstrip(" .,;'·×xX*@+-/"))
+        end = m.start() + len(m.group().rstrip(" .,;'·×xX*@+-/(["))
         if end < len(masked) and re.match(r"[A-Za-z]", masked[end]):
             continue  # "2D", "3rd", "10th": part of a word
+        if re.match(r"\s*:(?!:)", masked[end:end + 8]) and re.search(r"[A-Za-z\u00c0-\uffff]", masked[:m.start()]):
+            continue  # "after max-pooling 2×2: 12×12×20": a number inside the label
         for piece_start, piece in _pieces(masked, m.start(), end):
+            if piece.startswith("(") and piece.endswith(")") and _DIMS.fullmatch(piece[1:-1].strip()):
+                piece_start, piece = piece_start + 1, piece[1:-1].strip()  # "(5x5x1x20)"
+            elif piece[:1] in "([" and not re.search(r"[)\]]", piece):
+                piece_start, piece = piece_start + 1, piece[1:].strip()  # "(20 filters)"
+            elif piece[-1:] in ")]" and not re.search(r"[(\[]", piece):
+                piece = piece[:-1].strip()  # "… 5×5×1×20)"
+            after = masked[piece_start + len(piece):piece_start + len(piece) + 4]
+            if after.lstrip().startswith("%"):
+                continue  # "93 % of all parameters": a share, not a size or count
             if _TUPLE.fullmatch(piece) or _DIMS.fullmatch(piece):
                 stop = piece_start + len(piece)
                 out.append(_Value(piece, piece_start, stop, _is_modifier(line or masked, piece_start, stop)))
@@ -304,6 +315,12 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if c == "," and depth == 0 and (i + 1 >= end or text[i + 1].isspace()):
             out.append((begin, text[begin:i]))
             begin = i + 1
+        elif c in "([" and depth == 1 and i > begin and text[i - 1].isspace() and text[begin:i].strip():
+            out.append((begin, text[begin:i]))  # "20 (50 filters)": a value, then an aside
+            begin = i
+        elif c == " " and depth == 0 and text[i - 1:i] == " " and text[begin:i].strip():
+            out.append((begin, text[begin:i]))  # "(5·5·1+1)·20    520": columns of a plain-text table
+            begin = i
     out.append((begin, text[begin:end]))
     return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in out if p.strip()]
 
@@ -345,7 +362,7 @@ def find_claim(doc: Document, patterns: list[str]) -> str | None:
     for text in (plain(doc.prose()), "\n".join(doc.code_blocks)):
         found = None
         for pattern in patterns:
-            for m in re.finditer(pattern + r"[^0-9\n]{0,40}?(\d+(?:\.\d+)?)", text, re.I):
+            for m in re.finditer(pattern + r"[^0-9\n]{0,40}?(\d+(?:\.\d+)?)", text, re.IGNORECASE):
                 found = m.group(1)
         if found is not None:
             return found

@@ -1,0 +1,38 @@
+"""Math markup made plain for reading sizes and counts: ``$\\text{conv}_{1} : 25\\,050$`` -> ``conv_1 : 25,050``.
+
+Also the few rewrites that make a count readable wherever it is written: thin-space and
+``{,}`` thousands, ``by`` and other times signs, full-width punctuation, "no parameters"
+(0), and "20 filters of 5×5×1" (one filter bank, ``filters 5×5×1×20``).
+"""
+from __future__ import annotations
+
+import re
+
+_SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
+_COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
+                       r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?" + _SIZE + r"\b")
+_SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
+_NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|learnable\s+)?(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b",
+                   re.IGNORECASE)
+
+def plain(text: str) -> str:
+    """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``."""
+    text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
+    text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
+                  text)
+    text = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
+    for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
+                        ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"), ("\\%", "%"),
+                        ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),
+                        ("\\left", ""), ("\\right", ""), ("\\\\", "\n"), ("&", " \u2016 "), ("\\{", "("), ("\\}", ")")):
+        text = text.replace(latex, char)
+    text = re.sub(r"\\begin\{[^{}]*\}(?:\{[^{}]*\})?|\\end\{[^{}]*\}|\\(?:quad|qquad|therefore|because|,|;|:|!)", " ",
+                  text)
+    text = re.sub(r"\\[A-Za-z]+", " ", text)
+    text = text.replace("$", " ").replace("{", "").replace("}", "").replace("**", " ").replace("`", " ")
+    text = re.sub(r"(?<=\d)\s*(?:by|[✕⨯])\s*(?=\d)", "×", text)
+    text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
+    text = _NONE.sub(" 0 parameters", text)  # "ReLU and pooling have no parameters"
+    text = _COUNT_OF.sub(lambda m: f"filters {m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5" -> "filters 5×5×20"
+    text = _SIZE_COUNT.sub(lambda m: f"{m.group(1)}×{m.group(2)} {m.group(3)}", text)
+    return text.replace("−", "-")
