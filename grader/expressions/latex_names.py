@@ -53,6 +53,10 @@ class NameMixin:
     def _canonical(self: Parser, base: str, subs: list[str], sup: str, sup_tokens: list[str] | None,
                    primes: str) -> tuple[str, str, list[str] | None]:
         binds, new = self.scope.bindings, False
+        if base in self.overlay.aliases:
+            if base in self.overlay.notes:
+                self.trace.note(self.overlay.notes[base], assumption=False)
+            base = self.overlay.aliases[base]
         kept = []
         for s in subs:
             if s in NEXT:
@@ -101,7 +105,8 @@ class NameMixin:
 
     def resolve(self: Parser, name: str) -> Any:
         """The value a name has here, or None when it names nothing."""
-        if name in self.overlay.notes:
+        self.trace.names.add(name)
+        if name in self.overlay.notes and (name in self.overlay.symbols or name in self.overlay.functions):
             self.trace.note(self.overlay.notes[name], assumption=False)
         if name in self.overlay.symbols:
             self.trace.explicit += 1
