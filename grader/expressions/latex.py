@@ -26,7 +26,7 @@ from grader.expressions.latex_grammar import (
     Trace,
 )
 from grader.expressions.parse import MAX_LENGTH, ExpressionSyntaxError
-from grader.expressions.tokens import TEXT_WORD, tokenize
+from grader.expressions.tokens import LAYOUT_ENVS, TEXT_WORD, tokenize
 
 __all__ = ["LatexVocabulary", "Named", "NotEvaluable", "Overlay", "Reading", "Scope", "parse_latex", "split_chain",
            "tokenize", "vocab_words"]
@@ -111,9 +111,12 @@ def _drop_prose(tokens: list[str], words: set[str]) -> list[str]:
 _ASSIGN = ("\\leftarrow", "\\gets", "\\coloneqq", "\\longleftarrow", "←", "⟵", "≔")
 
 
-_END = re.compile(r"\\q?quad\b|[,;]|\\text\s*\{\s*(?:for|where|and|with|if|by|since|s\.t\.)|\\forall\b")
+_END = re.compile(r"\\q?quad\b(?!(?:\s|\\q?quad\b)*(?:\\cdot|\\times|[-+*=]|\\leftarrow))|[,;]|\\text\s*\{\s*(?:for|where|and|with|if|by|since|s\.t\.)|\\forall\b")
 
 
+_CONTINUES = re.compile(r"(?:\[[^\]]{0,8}\])?(?:\s|&|\\q?quad\b|\\[,;:!])*(?:=|\\cdot|\\times|[-+*]|\\leftarrow|$)")
+_ENV = re.compile(r"\s*\{([a-zA-Z*]+)\}")
+_NESTS = {"\\{": 1, "\\lbrace": 1, "\\}": -1, "\\rbrace": -1, "\\begin": 1, "\\end": -1}
 _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.)", re.S)
 
 
@@ -129,7 +132,10 @@ def split_chain(text: str) -> list[str]:
         if c in "{([":
             depth += 1
         elif c in "})]":
-            depth -= 1
+            depth = max(0, depth - 1)  # a brace left over from a cut does not hide the rest
+        elif depth == 0 and text.startswith("\\\\", i) and not _CONTINUES.match(text, i + 2):
+            if parts:
+                break  # an aligned row that does not continue this chain starts another equation
         elif depth == 0 and len(parts) > 0 and _END.match(text, i):
             break  # "…, \\quad j = 1, 2, 3" or "\\qquad y = …": the chain ends, a remark or another one begins
         elif depth == 0:
@@ -144,7 +150,11 @@ def split_chain(text: str) -> list[str]:
         if c == "\\":  # a command: \{ and \, are not brackets or commas
             m = _COMMAND.match(text, i)
             command = m.group() if m else "\\"
-            depth += {"\\{": 1, "\\lbrace": 1, "\\}": -1, "\\rbrace": -1}.get(command, 0)
+            env = _ENV.match(text, i + len(command)) if command in ("\\begin", "\\end") else None
+            if env and env.group(1).rstrip("*") in LAYOUT_ENVS:
+                i = env.end()  # \begin{aligned}: layout, not nesting
+                continue
+            depth = max(0, depth + _NESTS.get(command, 0))
             i += len(command)
             continue
         i += 1

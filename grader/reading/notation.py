@@ -47,13 +47,15 @@ class Notation:
     overlay: Overlay = field(default_factory=Overlay)
     notes: list[str] = field(default_factory=list)
     definitions: set[str] = field(default_factory=set)  # left sides read as definitions: never an answer
+    reused: set[str] = field(default_factory=set)  # left sides also used in self-referential steps (θ ← θ − …)
 
     def is_definition(self, lhs: str) -> bool:
-        return _compact(lhs) in self.definitions
+        key = _compact(lhs)
+        return key in self.definitions and key not in self.reused
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"\s+|\\gets$", "", text)
+    return re.sub(r"\s+", "", text)
 
 
 def read_notation(doc: Any, reference: Reference) -> Notation:
@@ -95,8 +97,9 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     """Read ``lhs = rhs`` as a definition when it is one; 1 when something was recorded."""
     vocab = reference.latex
     assert vocab is not None
-    lhs = lhs.removesuffix("\\gets").strip()
+    key = lhs
     shape = describe(lhs, vocab, notation.overlay)
+    lhs = lhs.removesuffix("\\gets").strip()
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
         return 0
     if reference.classify_lhs is not None and _tag(reference, lhs, notation.overlay) is not None:
@@ -104,15 +107,15 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     name = shape.of
     if name in vocab.argument_free or name in vocab.vectors or name in vocab.assumed:
         return 0
-    notation.definitions.add(_compact(lhs))
+    notation.definitions.add(_compact(key))
     if shape.kind == "apply":
         if not re.fullmatch(r"[a-z]|\\[a-z]+", shape.arg):
             return 0  # f(x^1) = …: a value at a point, not a definition
-        return _define_function(notation, name, shape.arg, lhs, rhs, reference)
+        return _define_function(notation, name, shape.arg, lhs, rhs, reference) + _reused(notation, key)
     derived = {s for s, _ in reference.numeric_model.derived}
     if name in vocab.symbols and vocab.symbols[name] not in derived:
         return 0  # a variable of the problem (x, w_1, α) is not redefined by "x = 2"
-    return _define_symbol(notation, name, lhs, rhs, reference)
+    return _define_symbol(notation, name, lhs, rhs, reference) + _reused(notation, key)
 
 
 def _tag(reference: Reference, lhs: str, overlay: Overlay) -> str | None:
@@ -232,6 +235,13 @@ def _learning_rate(notation: Notation, doc: Any, reference: Reference) -> None:
     if _LEARNING_RATE.search(prose or ""):
         notation.overlay.aliases[eta] = "\\alpha"
         _said(notation, "η is read as the step size α (you call η the learning rate)", eta)
+
+
+def _reused(notation: Notation, key: str) -> int:
+    """A self-referential step (θ ← θ − η∇L) uses its left side as an answer, not a definition."""
+    if notation.notes and notation.notes[-1].endswith("(it is circular)"):
+        notation.reused.add(_compact(key))
+    return 0
 
 
 def _ignored(notation: Notation, lhs: str, rhs: str, why: str) -> int:
