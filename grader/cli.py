@@ -29,7 +29,7 @@ from grader.report.charts import ITEMS_PNG, SCORES_PNG
 from grader.report.console import render_console
 from grader.report.gradebook import ClassStats, class_stats
 from grader.results import SubmissionResult
-from grader.rubric import Rubric, load_rubric
+from grader.rubric import Rubric, check_rubric_samples, load_rubric, sample_results
 from grader.sandbox.limits import GiB, Limits
 from grader.weights_cache import default_cache_dir
 
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="grade", description="Grade homework hand-ins against a rubric.")
     p.add_argument("submission", nargs="?",
                    help="a hand-in (folder or report file), or a folder of hand-ins (or of their zip files)")
-    p.add_argument("--selftest", action="store_true", help="grade the reference solution; fail unless full marks")
+    p.add_argument("--selftest", action="store_true", help="grade the rubric's sample answers, then the reference solution; fail unless all agree")
     p.add_argument("--rubric", help=f"rubric TOML file (default: ${RUBRIC_ENV}, else the installed homework's)")
     p.add_argument("--out", default="reports", help="folder for report files (default: reports/)")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto", help="where to train (default auto)")
@@ -214,6 +214,13 @@ def _print_class(stats: ClassStats, console: Console) -> None:
 def _selftest(rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool) -> int:
     if rubric.reference.write_reference_handin is None:
         raise UsageError("this homework's reference cannot write a reference hand-in")
+    results = sample_results(rubric)  # the rubric's sample answers first: seconds, before any training
+    failed = [r for r in results if r.problem]
+    console.print(f"rubric samples: {len(results) - len(failed)}/{len(results)} passed", highlight=False)
+    for r in failed:
+        console.print(f"  [red]FAILED[/] {rubric.path}:{r.sample.line}: {r.describe()}", highlight=False)
+    if failed:
+        check_rubric_samples(rubric)  # raises the RubricError of the first failure (exit 2)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "reference-solution"
         rubric.reference.write_reference_handin(folder)

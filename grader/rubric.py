@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from grader.homework import CodeSettings, Reference, load_reference
 from grader.params import ParamError, build_params
 from grader.plugins import Registry, discover
 from grader.reading.extract import TextSpec
+from grader.samples import Sample, SampleResult, validate_sample
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,7 +28,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
-ITEM_KEYS = {"id", "title", "points", "check", "params", "text"}
+ITEM_KEYS = {"id", "title", "points", "check", "params", "text", "samples"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class RubricItem:
     params: Any
     line: int | None
     text: TextSpec | None = None  # where the answer is in a written report
+    samples: tuple[Sample, ...] = ()  # answers with their expected verdict (grade --selftest grades them)
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,13 @@ class Rubric:
         return self.registry.get(item.check)()  # type: ignore[misc]
 
 
-def load_rubric(path: str | Path, registry: Registry | None = None) -> Rubric:
-    """Parse and validate ``path``; raises RubricError (with a line number) on any problem."""
+def load_rubric(path: str | Path, registry: Registry | None = None, samples: bool = False) -> Rubric:
+    """Parse and validate ``path``; raises RubricError (with a line number) on any problem.
+
+    Sample answers (``[[item.samples]]``) are always validated here; ``samples=True`` also
+    grades them (about 0.1 s per expression sample, so ``grade --selftest`` and the tests
+    do it, not every load).
+    """
     path = Path(path)
     where = str(path)
     try:
@@ -94,6 +101,7 @@ def load_rubric(path: str | Path, registry: Registry | None = None) -> Rubric:
     seen: dict[str, int | None] = {}
     for raw, line in zip(raw_items, lines):
         item = _build_item(raw, line, where, registry, reference)
+        item = replace(item, samples=_samples(raw, line, text, where, item))
         if item.id in seen:
             raise RubricError(where, line, f"duplicate item id {item.id!r} (first at line {seen[item.id]})")
         seen[item.id] = line
@@ -103,7 +111,58 @@ def load_rubric(path: str | Path, registry: Registry | None = None) -> Rubric:
         claims = build_params(_TextClaims, homework.get("text", {}), "homework.text").claims
     except ParamError as exc:
         raise RubricError(where, _line_of(text, r"^\s*\[homework\.text\]"), str(exc)) from None
-    return Rubric(path, str(homework.get("name", path.stem)), items, code, reference, registry, digest, claims)
+    rubric = Rubric(path, str(homework.get("name", path.stem)), items, code, reference, registry, digest, claims)
+    if samples:
+        check_rubric_samples(rubric)
+    return rubric
+
+
+def check_rubric_samples(rubric: Rubric) -> list[SampleResult]:
+    """Grade every sample answer; the first whose verdict differs from the expected one is a RubricError
+    at its line. Returns the results (all passed)."""
+    results = sample_results(rubric)
+    failed = [r for r in results if r.problem]
+    if failed:
+        more = f" (and {len(failed) - 1} more failing samples)" if len(failed) > 1 else ""
+        raise RubricError(str(rubric.path), failed[0].sample.line, failed[0].describe() + more)
+    return results
+
+
+def sample_results(rubric: Rubric) -> list[SampleResult]:
+    from grader.samples import grade_sample
+
+    return [grade_sample(rubric, item, sample) for item in rubric.items for sample in item.samples]
+
+
+def _samples(raw: dict, line: int | None, text: str, where: str, item: RubricItem) -> tuple[Sample, ...]:
+    """The item's ``[[item.samples]]``, validated, each with its line in the file."""
+    found = raw.get("samples", [])
+    if not isinstance(found, list) or not all(isinstance(s, dict) for s in found):
+        raise RubricError(where, line, f"item {item.id}: samples must be [[item.samples]] tables")
+    if found and item.text is None:
+        raise RubricError(where, line, f"item {item.id}: samples need the item's text spec (where its answer is)")
+    lines = _sample_lines(text, line, len(found))
+    out = []
+    for i, (s, at) in enumerate(zip(found, lines)):
+        problem = validate_sample(s, f"item {item.id}: samples[{i}]")
+        if problem:
+            raise RubricError(where, at, problem)
+        credit = None if s.get("credit") is None else float(s["credit"])
+        out.append(Sample(s["answer"], s["expect"], s.get("feedback", ""), credit, at))
+    return tuple(out)
+
+
+def _sample_lines(text: str, item_line: int | None, count: int) -> list[int | None]:
+    """The line of each ``[[item.samples]]`` header of the item that starts at ``item_line``."""
+    if item_line is None:
+        return [None] * count
+    found: list[int | None] = []
+    for i, line in enumerate(text.splitlines()[item_line:], start=item_line + 1):
+        if re.match(r"^\s*\[\[\s*item\s*\]\]", line):
+            break
+        if re.match(r"^\s*\[\[\s*item\.samples\s*\]\]", line):
+            found.append(i)
+    return found if len(found) == count else [item_line] * count
 
 
 @dataclass(frozen=True)

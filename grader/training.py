@@ -28,10 +28,10 @@ class Recipe:
 
     epochs: int = 2
     batch_size: int = 128
-    max_lr: float = 3e-3
+    max_lr: float = 6e-3
     weight_decay: float = 0.0
     label_smoothing: float = 0.1
-    pct_start: float = 0.25
+    pct_start: float = 0.3
     eval_batch_size: int = 1000
     train_limit: int | None = None  # train on the first N images only (tests, smoke runs)
     channels_last: bool = True

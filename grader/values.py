@@ -6,9 +6,11 @@ from collections import Counter
 from typing import Any
 
 MAX_VALUE_TEXT = 200
-_THOUSANDS = re.compile(r"(?<=\d)[,_\u2009\u202f\u00a0'](?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r"(?<=\d)(?:[,_\u2009\u202f\u00a0']|\\,|\{,\})(?=\d{3}(?!\d))")
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}( \d{3})+$")
-_SEPARATORS = re.compile(r"[x×X*,;()\[\]{}$\s]+|\bby\b")
+_EUROPEAN = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 25.050: a thousands dot, where only whole numbers make sense
+_BATCH = re.compile(r"^\s*[(\[]\s*(?:-1|None|N|B|batch(?:_size)?)\s*,")  # (None, 20, 24, 24), [-1, 20, 24, 24]
+_SEPARATORS = re.compile(r"[x×X*·,;()\[\]{}$@\s]+|\bby\b|\\times|\\cdot")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
@@ -16,8 +18,12 @@ class ValueSyntaxError(ValueError):
     """The text is not a number or a list of dimensions."""
 
 
-def parse_numbers(raw: Any) -> tuple[float, ...]:
-    """All numbers in ``raw``, in order; a TOML number or list is taken as it is."""
+def parse_numbers(raw: Any, *, integers: bool = False) -> tuple[float, ...]:
+    """All numbers in ``raw``, in order; a TOML number or list is taken as it is.
+
+    ``integers``: the value can only be whole (a size or a count), so ``25.050`` is read the
+    European way, as 25,050.
+    """
     if isinstance(raw, bool):
         raise ValueSyntaxError("expected a number or dimensions, found true/false")
     if isinstance(raw, (int, float)):
@@ -28,13 +34,16 @@ def parse_numbers(raw: Any) -> tuple[float, ...]:
         raise ValueSyntaxError(f"expected text or a number, found {type(raw).__name__}")
     if len(raw) > MAX_VALUE_TEXT:
         raise ValueSyntaxError(f"answer is longer than {MAX_VALUE_TEXT} characters")
-    text = raw.rsplit("=", 1)[-1].replace("%", " ")  # "(5*5*1 + 1) * 20 = 520": the final right side
+    text = str(raw).rsplit("=", 1)[-1].replace("%", " ")  # "(5*5*1 + 1) * 20 = 520": the final right side
+    text = _BATCH.sub("(", text)
     if _SPACED_THOUSANDS.match(text.strip()):  # "431 080"
         text = text.replace(" ", "")
-    text = _THOUSANDS.sub("", text.strip().replace("\\times", "x"))
+    text = _THOUSANDS.sub("", text.strip())
     tokens = [t for t in _SEPARATORS.split(text) if t]
     if not tokens:
         raise ValueSyntaxError("no number found")
+    if integers:
+        tokens = [t.replace(".", "") if _EUROPEAN.match(t) else t for t in tokens]
     bad = [t for t in tokens if not _NUMBER.match(t)]
     if bad:
         raise ValueSyntaxError(f"cannot read {bad[0]!r} as a number")

@@ -39,8 +39,11 @@ def short_training(rubric: Rubric, images: int = 3000) -> Rubric:
     """The rubric with a one-epoch training on the first ``images`` images (quick tests of the training path)."""
     import dataclasses
 
-    items = [dataclasses.replace(i, params=dataclasses.replace(i.params, train_limit=images, epochs=1))
-             if i.check == "accuracy" else i for i in rubric.items]
+    def short(params):  # noqa: ANN001, ANN202
+        return dataclasses.replace(params, recipe=dataclasses.replace(params.recipe, train_limit=images, epochs=1),
+                                   retry=dataclasses.replace(params.retry, margin=0.0))
+
+    items = [dataclasses.replace(i, params=short(i.params)) if i.check == "accuracy" else i for i in rubric.items]
     return dataclasses.replace(rubric, items=items)
 
 

@@ -216,3 +216,41 @@ def test_a_check_that_crashes_costs_only_its_item(rubric, monkeypatch) -> None:
     monkeypatch.setattr(ValueCheck, "grade", boom)
     result = grade_item(rubric, "p2.a", {"p2.a": {}})
     assert result.status == "error" and "internal error in check 'value': RuntimeError: bug" in result.feedback
+
+
+# ------------------------------------------------------------------ a second training just below the threshold
+def test_a_result_just_below_the_threshold_asks_for_one_retraining_at_another_seed(rubric) -> None:
+    item = rubric.item("code.accuracy")
+    check = rubric.plugin(item)
+    p = item.params
+    assert p.retry.margin > 0
+    just_below = p.threshold - p.retry.margin / 2
+    assert check.retry_seed(p, {"accuracy": just_below}, 3) == 3 + p.retry.seed_offset
+    assert check.retry_seed(p, {"accuracy": p.threshold}, 3) is None  # passing needs no second chance
+    assert check.retry_seed(p, {"accuracy": p.threshold - p.retry.margin - 0.01}, 3) is None  # clearly below
+    assert check.retry_seed(p, {"error": {"stage": "train"}}, 3) is None
+
+
+def test_the_better_of_two_trainings_counts_and_the_report_says_both(rubric) -> None:
+    p = rubric.item("code.accuracy").params
+    first, second = p.threshold - 0.1, p.threshold + 0.2
+    m = {"accuracy": first, "training": {}, "retries": [{"seed": 1000, "accuracy": second}]}
+    result = grade_item(rubric, "code.accuracy", measurements=m)
+    assert result.status == "pass", result.feedback
+    assert f"seed 0: {first:.2f} %" in result.feedback and f"seed 1000: {second:.2f} %" in result.feedback
+    assert result.details["trainings"] == [{"seed": 0, "accuracy": first}, {"seed": 1000, "accuracy": second}]
+    both_low = {**m, "retries": [{"seed": 1000, "accuracy": first - 0.3}]}
+    low = grade_item(rubric, "code.accuracy", measurements=both_low)
+    assert low.status == "partial" and f"{first:.2f} %" in low.feedback  # the better of two below: still below
+
+
+def test_a_retry_rule_the_rubric_cannot_apply_is_refused_when_it_loads(tmp_path) -> None:
+    from grader.errors import RubricError
+    from grader.rubric import load_rubric
+    from tests.conftest import RUBRIC_PATH
+
+    text = RUBRIC_PATH.read_text().replace('counts = "better"', 'counts = "best of three"')
+    bad = tmp_path / "rubric.toml"
+    bad.write_text(text)
+    with pytest.raises(RubricError, match="retry"):
+        load_rubric(bad)

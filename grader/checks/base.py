@@ -80,6 +80,10 @@ class Check:
         """What the sandboxed child must measure: {"probe": {...}} and/or {"train": {...}}."""
         return {}
 
+    def retry_seed(self, params: Any, measurements: Mapping[str, Any], seed: int) -> int | None:
+        """The seed of a second run of the child this check asks for, after seeing the first (None: none)."""
+        return None
+
     def validate(self, params: Any, reference: Reference) -> None:
         """Raise ``ParamError`` when the parameters do not fit the reference."""
 

@@ -1,4 +1,10 @@
-"""Sizes, counts and per-layer tables against the reference, with targeted feedback."""
+"""Sizes, counts and per-layer tables against the reference, field by field, with targeted feedback.
+
+A written report gives every field its candidates (see ``grader.reading.values``): the
+check takes the kind it expects (a single count, or a shape) and the surest label;
+two different values for one field, or a field not found, go to a person (``review``)
+with the part's text, never a silent 0.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -35,6 +41,14 @@ class ValueParams:
     off_by_one_hint: str = ""  # added to the feedback when every dimension is within one of the answer
 
 
+@dataclass(frozen=True)
+class FieldVerdict:
+    credit: float
+    status: str  # pass | partial | fail | review
+    feedback: str
+    read: str
+
+
 class ValueCheck(Check):
     name = "value"
     Params = ValueParams
@@ -61,35 +75,77 @@ class ValueCheck(Check):
             if len(p.fields) != 1:
                 return Outcome.failed(f"expected a table with the fields {', '.join(p.fields)}", answer=str(raw)[:200])
             raw = {next(iter(p.fields)): raw}
-        earned, notes, read = 0.0, [], {}
-        for name, expected in p.fields.items():
-            credit, note, shown = self._field(name, expected, raw.get(name), p)
-            earned += credit
-            read[name] = shown
-            if note:
-                notes.append(f"{name}: {note}")
-        fraction = earned / len(p.fields)
-        return Outcome.graded(fraction, "; ".join(notes) or "all values correct", read=read)
+        written = hasattr(raw, "part")  # read from a report: a field not found goes to a person
+        verdicts = {name: self._field(name, expected, raw.get(name), p, written) for name, expected in p.fields.items()}
+        fraction = sum(v.credit for v in verdicts.values()) / len(p.fields)
+        notes = [f"{name}: {v.feedback}" for name, v in verdicts.items() if v.feedback]
+        details: dict[str, Any] = {
+            "read": {name: v.read for name, v in verdicts.items()},
+            "fields": {name: {"status": v.status, "read": v.read, "feedback": v.feedback or "correct"}
+                       for name, v in verdicts.items()},
+        }
+        if any(v.status == "review" for v in verdicts.values()):
+            details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
+            return Outcome(max(0.0, min(1.0, fraction)), "review", "; ".join(notes) + ": a person should check",
+                           details)
+        return Outcome.graded(fraction, "; ".join(notes) or "all values correct", **details)
 
-    def _field(self, name: str, expected: str, raw: Any, p: ValueParams) -> tuple[float, str, str]:
+    def _field(self, name: str, expected: str, raw: Any, p: ValueParams, written: bool) -> FieldVerdict:
         if raw is None:
-            return 0.0, "missing", ""
+            if written:
+                return FieldVerdict(0.0, "review", "not found in the part", "")
+            return FieldVerdict(0.0, "fail", "missing", "")
+        integers = all(float(v).is_integer() for v in parse_numbers(expected))
+        candidates = getattr(raw, "candidates", None)
+        if candidates:
+            chosen = self._choose(expected, candidates, integers, p)
+            if isinstance(chosen, FieldVerdict):
+                return chosen
+            raw = chosen
         try:
-            got = parse_numbers(raw)
+            got = parse_numbers(raw, integers=integers)
         except ValueSyntaxError as exc:
-            return 0.0, f"cannot read {str(raw)[:60]!r}: {exc}", str(raw)[:60]
+            return FieldVerdict(0.0, "fail", f"cannot read {str(raw)[:60]!r}: {exc}", str(raw)[:60])
+        credit, note = self._judge(name, expected, got, p)
+        status = "pass" if credit >= 1 else ("partial" if credit > 0 else "fail")
+        return FieldVerdict(credit, status, note, dims_text(got))
+
+    def _choose(self, expected: str, candidates: Any, integers: bool, p: ValueParams) -> str | FieldVerdict:
+        """Of a field's candidates: the expected kind (count or shape) where given, the surest label; one value."""
+        want_shape = len(parse_numbers(expected)) > 1
+        readable = []
+        for c in candidates:
+            try:
+                readable.append((c, parse_numbers(c.text, integers=integers)))
+            except ValueSyntaxError:
+                continue
+        if not readable:
+            return candidates[0].text
+        kind = [(c, v) for c, v in readable if (len(v) > 1) == want_shape] or readable
+        best = min(c.rank for c, _ in kind)
+        top = [(c, v) for c, v in kind if c.rank == best]
+        distinct: list[tuple[float, ...]] = []
+        for _, v in top:
+            if not any(self._same(v, d, p) for d in distinct):
+                distinct.append(v)
+        if len(distinct) > 1:
+            shown = " and ".join(dims_text(v) for v in distinct)
+            return FieldVerdict(0.0, "review", f"two different values given ({shown})", shown)
+        return top[0][0].text
+
+    def _judge(self, name: str, expected: str, got: tuple[float, ...], p: ValueParams) -> tuple[float, str]:
         shown = dims_text(got)
         accepted = [expected, *p.aliases.get(name, [])]
         if any(self._same(got, parse_numbers(a), p) for a in accepted):
-            return 1.0, "", shown
+            return 1.0, ""
         for m in p.mistakes:
             if m.field in (None, name) and self._same(got, parse_numbers(m.value), p):
-                return m.credit, m.feedback, shown
+                return m.credit, m.feedback
         want = parse_numbers(expected)
         if off_by_one(got, want):
             hint = f" ({p.off_by_one_hint})" if p.off_by_one_hint else ""
-            return 0.0, f"{shown} is off by one: expected {dims_text(want)}{hint}", shown
-        return 0.0, f"{shown}, expected {dims_text(want)}", shown
+            return 0.0, f"{shown} is off by one: expected {dims_text(want)}{hint}"
+        return 0.0, f"{shown}, expected {dims_text(want)}"
 
     @staticmethod
     def _same(a: tuple[float, ...], b: tuple[float, ...], p: ValueParams) -> bool:

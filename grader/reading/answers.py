@@ -6,8 +6,9 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from grader.reading.document import Document
-from grader.reading.extract import LatexChain, find_claim, find_expression, find_values
+from grader.reading.extract import LatexChain, find_expression
 from grader.reading.notation import Notation, read_notation
+from grader.reading.values import find_claim, find_values
 
 if TYPE_CHECKING:
     from grader.rubric import Rubric

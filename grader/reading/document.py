@@ -1,27 +1,32 @@
-"""A written report as positions: code blocks, math spans, and part labels with their segments.
+"""A written report as positions: blocks from a Markdown (or LaTeX) parser, math pieces, and parts.
 
-Students label answers in many ways ("(d)", "**(d)**", "### (d)", "$$(d) \\frac…",
-"1. (e)", "(b) (i) … (ii)") under problem headings ("## 2 [MNIST]"). The document
-keeps everything as offsets into the original text, so a segment (the text of one
-part) can begin inside a math block, as "(i)" often does.
+The steps, each in its own module: the text becomes blocks and math spans
+(:mod:`markdown_tree`, or :mod:`tex_source` for LaTeX source); alignment environments become
+rows (:mod:`math_rows`); lines of undelimited math are marked (:mod:`plain_math`); part labels
+found at the start of headings, lines, list items and displays become segments (:mod:`parts`).
+Everything stays an offset into the text, so a segment (the text of one part) may begin inside
+a math block, as ``$$(d) \\frac…$$`` or ``\\quad (i) \\quad`` do.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-_FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
-_MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$", re.S)
-_HEADING = re.compile(r"^(?:#{1,6}[ \t]*(?:Problem|Question|Exercise)?[ \t]*(\d+)\b"
-                      r"|\**(?:Problem|Question|Exercise)[ \t]*(\d+)\b|(\d+)\.[ \t]*(?=\())", re.M | re.I)
-_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s$*#>{]))\((?P<tag>[a-h]|iii|ii|iv|i|v)\)(?=[\s$*:.,)}]|\\quad|$)", re.M)
-ROMAN = ("i", "ii", "iii", "iv", "v")
+from grader.reading.markdown_tree import Block, MathSpan, line_starts, read_markdown
+from grader.reading.math_rows import clean, rows
+from grader.reading.parts import Site, segment
+from grader.reading.plain_math import plain_math
+
+NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
+             "so its answers could not be matched to the questions")
+_TEX = re.compile(r"\\documentclass|\\begin\{document\}|^\s*\\(?:sub)*section\*?\{", re.M)
 
 
 @dataclass(frozen=True)
 class Span:
     start: int
     end: int
+    kind: str = "math"  # inline, display, env or plain for math pieces
 
 
 @dataclass
@@ -29,28 +34,36 @@ class Document:
     text: str
     code_blocks: list[str] = field(default_factory=list)
     code_spans: list[Span] = field(default_factory=list)
-    math: list[Span] = field(default_factory=list)  # content offsets, delimiters excluded
+    math: list[Span] = field(default_factory=list)  # content offsets (one per row), delimiters excluded
     segments: dict[str, Span] = field(default_factory=dict)  # "1.b", "1.b.i", "2.c" -> text range
+    blocks: list[Block] = field(default_factory=list)
+    labels: list[tuple[str, int]] = field(default_factory=list)  # (key, offset) in reading order
+    notes: list[str] = field(default_factory=list)  # about the whole report
 
     def segment_text(self, key: str) -> str | None:
         span = self.segments.get(key)
         return None if span is None else self.text[span.start:span.end]
 
-    def math_in(self, key: str) -> list[str]:
+    def math_spans(self, key: str) -> list[Span]:
         """Math pieces inside a segment, clipped to it (a segment may start inside a math block)."""
         span = self.segments.get(key)
         if span is None:
             return []
-        return [self.text[max(m.start, span.start):min(m.end, span.end)]
+        return [Span(max(m.start, span.start), min(m.end, span.end), m.kind)
                 for m in self.math if m.end > span.start and m.start < span.end]
+
+    def math_in(self, key: str) -> list[str]:
+        """The math of a segment as read: rows of alignments, without ``&``, ``\\label`` or ``\\tag``."""
+        return [clean(self.text[m.start:m.end]) for m in self.math_spans(key)]
 
     def math_with_lines(self, key: str) -> list[tuple[int, str]]:
         """Math pieces of a segment in order, each with the offset of the line it starts on."""
-        span = self.segments.get(key)
-        if span is None:
-            return []
-        return [(self.text.rfind("\n", 0, m.start) + 1, self.text[max(m.start, span.start):min(m.end, span.end)])
-                for m in self.math if m.end > span.start and m.start < span.end]
+        return [(self.text.rfind("\n", 0, m.start) + 1, clean(self.text[m.start:m.end]))
+                for m in self.math_spans(key)]
+
+    def has_labels(self) -> bool:
+        """Whether any part label was found (else answers cannot be matched to questions by place)."""
+        return any("." in k for k in self.segments)
 
     def prose(self) -> str:
         """The text outside code blocks."""
@@ -61,61 +74,94 @@ class Document:
         return "".join(out) + self.text[last:]
 
 
-def read_document(text: str) -> Document:
+def is_latex(text: str) -> bool:
+    return _TEX.search(text[:20000]) is not None
+
+
+def read_document(text: str, kind: str | None = None) -> Document:
+    """``kind``: "tex" for LaTeX source, else Markdown (also plain text); found from the text when None."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc = Document(text)
-    for m in _FENCE.finditer(text):
-        doc.code_blocks.append(m.group(1))
-        doc.code_spans.append(Span(m.start(), m.end()))
-    in_code = lambda pos: any(s.start <= pos < s.end for s in doc.code_spans)  # noqa: E731
-    for m in _MATH.finditer(text):
-        if not in_code(m.start()):
-            g = next(i for i in (1, 2, 3) if m.group(i) is not None)
-            doc.math.append(Span(m.start(g), m.end(g)))
-    _segment(doc, in_code)
+    if kind == "tex" or (kind is None and is_latex(text)):
+        from grader.reading.tex_source import read_tex
+
+        blocks, maths = read_tex(text)
+    else:
+        blocks, maths = read_markdown(text)
+    doc.blocks = blocks
+    for b in blocks:
+        if b.kind == "code":
+            doc.code_spans.append(Span(b.start, b.end, "code"))
+            doc.code_blocks.append(_fence_body(text, b))
+    for m in maths:
+        doc.math.extend(Span(a, b, m.kind) for a, b in rows(text, m.start, m.end))
+    taken = [(m.start, m.end) for m in maths]
+    doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, _free_lines(text, blocks, taken)))
+    doc.math.sort(key=lambda s: s.start)
+    _segment(doc)
     return doc
 
 
-def _segment(doc: Document, in_code) -> None:  # noqa: ANN001
-    """Assign each part label a (problem, part, sub-part) key and the text up to the next label."""
-    marks: list[tuple[int, int, str]] = []  # (position, label end, kind:value)
-    for m in _HEADING.finditer(doc.text):
-        if not in_code(m.start()):
-            number = next(g for g in m.groups() if g)
-            marks.append((m.start(), m.end(), f"problem:{number}"))
-    for m in _LABEL.finditer(doc.text):
-        if not in_code(m.start()):
-            marks.append((m.start(), m.end(), f"label:{m.group('tag')}"))
-    marks.sort()
-    problem, part, last_part = "1", None, ""
-    open_keys: list[tuple[str, int]] = []
-    for pos, end, mark in marks:
-        kind, value = mark.split(":")
-        if kind == "problem":
-            _close(doc, open_keys, pos, keep=0)
-            problem, part, last_part = value, None, ""
+def _fence_body(text: str, block: Block) -> str:
+    body = text[block.start:block.end]
+    if block.content > block.start:  # LaTeX verbatim/lstlisting: content given
+        return text[block.content:block.end]
+    first = body.find("\n")
+    inner = body[first + 1:] if first >= 0 else ""
+    stripped = inner.rstrip("\n")
+    last = stripped.rfind("\n")
+    tail = stripped[last + 1:] if last >= 0 else stripped
+    if tail.lstrip().startswith(("```", "~~~")):
+        inner = stripped[:last + 1] if last >= 0 else ""
+    return inner
+
+
+def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines of prose blocks (from where their content starts) that hold no delimited math."""
+    starts = line_starts(text) + [len(text) + 1]
+    lines: dict[int, int] = {}
+    import bisect
+
+    for b in blocks:
+        if b.kind not in ("paragraph", "item", "row"):
             continue
-        if value in ROMAN and part is not None:
-            _close(doc, open_keys, pos, keep=1)
-            open_keys.append((f"{problem}.{part}.{value}", end))
+        i = bisect.bisect_right(starts, b.start) - 1
+        while i < len(starts) - 1 and starts[i] < b.end:
+            begin = max(starts[i], b.content if starts[i] <= b.content < starts[i + 1] else starts[i])
+            lines[starts[i]] = max(lines.get(starts[i], begin), begin)
+            i += 1
+    out = []
+    for line, begin in sorted(lines.items()):
+        end = text.find("\n", line)
+        end = len(text) if end < 0 else end
+        j = bisect.bisect_right(taken, (end, end)) - 1
+        if j >= 0 and taken[j][1] > line:
             continue
-        if value <= last_part:  # labels restart: a new problem without a heading
-            problem = str(int(problem) + 1)
-        _close(doc, open_keys, pos, keep=0)
-        part, last_part = value, value
-        open_keys.append((f"{problem}.{part}", end))
-    _close(doc, open_keys, len(doc.text), keep=0)
+        out.append((begin, end))
+    return out
 
 
-def _close(doc: Document, open_keys: list[tuple[str, int]], pos: int, keep: int) -> None:
-    while len(open_keys) > keep:
-        key, start = open_keys.pop()
-        end = _cut_at_code(doc, start, pos)
-        if key not in doc.segments:
-            doc.segments[key] = Span(start, end)
+def _segment(doc: Document) -> None:
+    text = doc.text
+    starts = line_starts(text) + [len(text) + 1]
+    sites: list[Site] = []
+    regions: list[tuple[int, int]] = []
+    import bisect
 
-
-def _cut_at_code(doc: Document, start: int, end: int) -> int:
-    for s in doc.code_spans:
-        if start <= s.start < end:
-            return s.start
-    return end
+    for b in doc.blocks:
+        if b.kind == "code":
+            continue
+        sites.append(Site(b.content, heading=b.kind == "heading",
+                          given=b.number if b.number.startswith("(") else "",
+                          number=b.number if b.kind == "item" else "", depth=b.level))
+        regions.append((b.start, b.end))
+        if b.kind in ("paragraph", "row", "math"):
+            i = bisect.bisect_right(starts, b.start)
+            while i < len(starts) - 1 and starts[i] < b.end:
+                sites.append(Site(starts[i]))
+                i += 1
+    seg = segment(text, sites, regions, [(s.start, s.end) for s in doc.code_spans])
+    doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
+    doc.labels = [(k, m.start) for k, m in seg.found]
+    if not doc.has_labels():
+        doc.notes.append(NO_LABELS)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from grader.reading.document import Document
+from grader.reading.math_rows import clean
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
-_DIMS = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:x|×|\\times|\*)\s*\d+)*")
 
 
 @dataclass(frozen=True)
@@ -47,42 +47,139 @@ class LatexChain:
         return " = ".join(s.removesuffix("\\gets").strip() for s in self.sides)
 
 
-def equations(pieces: list[str]) -> list[list[str]]:
-    """Math pieces joined into equations: a piece that starts with '=' continues the one before."""
+_CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots")
+_CHAIN_START = ("=", "\\leftarrow", ":=")
+_DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\stackrel{def}")
+_NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]+|[a-zA-Z])(?:_\{?[\w,]+\}?)?"
+                   r"(?:'|\^\{?[\w()]+\}?)*(?:\([^()]{0,40}\))?")
+_GROUP = r"\{(?:\\partial|d)(?:[^{}]|\{[^{}]*\})*\}"
+_DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}|\\partial\s*\w+\s*/\s*\\partial\s*\w+"
+                         r"|\\nabla(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L|f_w|f)?(?:\([^()]*\))?")
+
+
+@dataclass
+class Equation:
+    """One equation as written (its sides), where it was seen (inline, display, env, plain) and how."""
+
+    sides: list[str]
+    kind: str = "display"
+    defines: bool = False  # written with := (or ≡): a definition, not an answer
+
+
+def equations(pieces: list[str], kinds: list[str] | None = None) -> list[list[str]]:
+    """Math pieces joined into equations (see :func:`read_equations`), as lists of sides."""
+    return [e.sides for e in read_equations(pieces, kinds)]
+
+
+def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Equation]:
+    """Math pieces joined into equations, as a TA reads a derivation that runs over several lines.
+
+    A display or line that starts with ``=`` (``\\leftarrow``, ``:=``) adds sides to the equation
+    before it; one that starts with ``\\cdot``, ``\\times``, ``+`` or ``-``, or follows a line that
+    ends with an operator, continues its last side. Inline math only continues with ``=``.
+    """
     from grader.expressions.latex import split_chain
 
-    out: list[list[str]] = []
-    for piece in pieces:
-        body = _SPACING.sub("", piece).strip().rstrip(",.")
+    out: list[Equation] = []
+    for i, piece in enumerate(pieces):
+        kind = kinds[i] if kinds else "display"
+        body = _SPACING.sub("", piece).strip().rstrip(",.;").strip()
         if not body:
             continue
-        if out and (body.startswith("=") or body.startswith("\\leftarrow")):
-            out[-1].extend(s for s in split_chain(body)[1:] if s)
+        prev = out[-1] if out else None
+        if prev is not None and body.startswith(_CHAIN_START):
+            prev.sides.extend(s for s in split_chain(body)[1:] if s)
+            prev.kind = _stronger(prev.kind, kind)
+        elif (prev is not None and kind != "inline" and prev.kind != "inline" and len(prev.sides) > 1
+              and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1]))):
+            sides = split_chain(body)
+            prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
+            prev.sides.extend(s for s in sides[1:] if s)
         else:
-            out.append([s for s in split_chain(body)])
+            out.append(Equation(split_chain(body), kind, any(d in body for d in _DEFINES)))
     return out
 
 
+def _stronger(a: str, b: str) -> str:
+    return a if a != "inline" else b
+
+
+def _ends_open(side: str) -> bool:
+    side = side.rstrip()
+    return not side or side.endswith(("+", "-", "\\cdot", "\\times", "=", "\\\\"))
+
+
+def is_definition(eq: Equation) -> bool:
+    """σ(x) = …, D = {…}, j = 1, 2, 3, L(w) := Σ…: what the student defines, never the answer to grade."""
+    if eq.defines:
+        return True
+    if len(eq.sides) < 2:
+        return False
+    lhs = re.sub(r"\s+|\\left|\\right|\\,", "", eq.sides[0])
+    rhs = eq.sides[-1].strip()
+    if rhs.startswith(("\\{", "\\lbrace")) or re.fullmatch(r"[\d\s,.\\ldots]+", rhs):
+        return True
+    return _NAME.fullmatch(lhs) is not None
+
+
+def is_restatement(side: str) -> bool:
+    """A side made only of named derivatives (∂f/∂σ₂·∂σ₂/∂x₂, ∇L): it restates, it derives nothing."""
+    rest = _DERIVATIVE.sub("", side)
+    rest = re.sub(r"\\cdot|\\times|\\,|\\;|\\quad|\\left|\\right|[\s()*]", "", rest)
+    return not rest
+
+
 def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None) -> LatexChain | None:
-    chains = [c for c in equations(doc.math_in(spec.part)) if any(s for s in c)]
-    if not chains:
+    """The equation that answers the item, chosen as a TA does.
+
+    The equation whose left side names the item (the homework's ``classify_lhs``), the last
+    explicit one when several do (earlier ones are steps); else, when the part names none of
+    its equations, the ``index``-th equation that is not a definition. A part whose only math
+    is inline fragments in words ($w_2$) has no answer here: a person reads it.
+    """
+    part = spec.part
+    spans = doc.math_spans(part)
+    if not spans and not doc.has_labels():
+        return _unlabelled(doc, spec, classify)
+    texts = [clean(doc.text[m.start:m.end]) for m in spans]
+    found = [e for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
+    if not found:
         return None
-    tagged = [(classify(c[0]) if classify and len(c) > 1 else None, c) for c in chains]
+    tagged = [(classify(e.sides[0]) if classify and len(e.sides) > 1 else None, e) for e in found]
     if spec.lhs:
-        for tag, chain in tagged:
-            if tag == spec.lhs:
-                return LatexChain(chain, True, spec.part)
-        vector = _components(tagged, spec)
+        naming = [e for tag, e in tagged if tag == spec.lhs]
+        if naming:
+            return LatexChain(_last_explicit(naming).sides, True, part)
+        vector = _components([(tag, e.sides) for tag, e in tagged], spec)
         if vector is not None:
             return vector
         if any(tag for tag, _ in tagged):  # the part names its equations, and not this one
             return None
-    named = [(tag, c) for tag, c in tagged if len(c) > 1]
-    pool = named or tagged
+    candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
+    named = [e for e in candidates if len(e.sides) > 1]
+    alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"]
+    pool = named or alone
     if spec.index < len(pool):
-        tag, chain = pool[spec.index]
-        return LatexChain(chain, len(chain) > 1, spec.part)
+        eq = pool[spec.index]
+        return LatexChain(eq.sides, len(eq.sides) > 1, part)
     return None
+
+
+def _last_explicit(eqs: list[Equation]) -> Equation:
+    explicit = [e for e in eqs if not is_restatement(e.sides[-1])]
+    return (explicit or eqs)[-1]
+
+
+def _unlabelled(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None) -> LatexChain | None:
+    """A report without part labels: an equation is taken only when its left side names the item alone."""
+    if not spec.lhs or classify is None or spec.part.count(".") > 1:
+        return None
+    texts = [clean(doc.text[m.start:m.end]) for m in doc.math]
+    found = read_equations(texts, [m.kind for m in doc.math])
+    naming = [e for e in found if len(e.sides) > 1 and classify(e.sides[0]) == spec.lhs]
+    if not naming:
+        return None
+    return LatexChain(_last_explicit(naming).sides, True, "(no part label)")
 
 
 def _components(tagged: list[tuple[str | None, list[str]]], spec: TextSpec) -> LatexChain | None:
@@ -91,65 +188,9 @@ def _components(tagged: list[tuple[str | None, list[str]]], spec: TextSpec) -> L
     for tag, chain in tagged:
         m = re.fullmatch(re.escape(spec.lhs or "") + r"\[(\d+)\]", tag or "")
         if m:
-            found.setdefault(int(m.group(1)), chain)
+            found[int(m.group(1))] = chain  # the last one written for each component
     if len(found) < 2 or sorted(found) != list(range(1, len(found) + 1)):
         return None
     rows = " \\\\ ".join(found[i][-1] for i in sorted(found))
     names = ", ".join(found[i][0] for i in sorted(found))
     return LatexChain([names, f"\\begin{{bmatrix}} {rows} \\end{{bmatrix}}"], True, spec.part)
-
-
-def plain(text: str) -> str:
-    """Math markup removed for reading labels and numbers: ``$\\text{conv 1}$`` -> ``conv 1``."""
-    text = re.sub(r"\\(?:text|mathrm|textrm|operatorname)\{([^{}]*)\}", r"\1", text)
-    text = text.replace("\\#", "#").replace("$", " ").replace("{,}", ",")
-    return re.sub(r"\\(?:quad|qquad|therefore|,|;|!)", " ", text)
-
-
-def find_values(doc: Document, spec: TextSpec) -> dict[str, str]:
-    from grader.values import ValueSyntaxError, parse_numbers
-
-    if spec.order:  # one value per line: the last readable math on it ("after 2×2 pooling: 12×12×20")
-        found: dict[int, str] = {}
-        for start, piece in doc.math_with_lines(spec.part):
-            try:
-                parse_numbers(piece)
-            except ValueSyntaxError:
-                continue
-            found[start] = piece.strip()
-        return dict(zip(spec.order, (found[k] for k in sorted(found))))
-    text = plain(doc.segment_text(spec.part) or "")
-    out = {}
-    for name, patterns in spec.labels.items():
-        value = _after_label(text, patterns)
-        if value is not None:
-            out[name] = value
-    return out
-
-
-def _after_label(text: str, patterns: list[str]) -> str | None:
-    """The value after the last line that matches one of ``patterns``."""
-    best = None
-    for line in text.splitlines():
-        for pattern in patterns:
-            m = re.search(pattern, line, re.I)
-            if m:
-                rest = re.split(r"[,;]\s*(?=[A-Za-z])", line[m.end():])[0]  # up to the next clause
-                rest = rest.rsplit("=", 1)[-1] if "=" in rest else rest
-                value = _DIMS.search(rest)
-                if value:
-                    best = value.group()
-                break
-    return best
-
-
-def find_claim(doc: Document, patterns: list[str]) -> str | None:
-    """A number the hand-in states after one of ``patterns``: prose first, then its printed output."""
-    for text in (plain(doc.prose()), "\n".join(doc.code_blocks)):
-        found = None
-        for pattern in patterns:
-            for m in re.finditer(pattern + r"[^0-9\n]{0,40}?(\d+(?:\.\d+)?)", text, re.I):
-                found = m.group(1)
-        if found is not None:
-            return found
-    return None

@@ -45,9 +45,9 @@ def recipe_from_rubric(path: Path = RUBRIC) -> tuple[Any, float, float, float]:
 
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     params = next(i["params"] for i in data["item"] if i["check"] == "accuracy")
-    fields = {k: params[k] for k in ("epochs", "batch_size", "max_lr", "label_smoothing") if k in params}
     code = data["homework"]["code"]
-    return Recipe(**fields), float(params.get("threshold", 99.0)), float(code["mean"]), float(code["std"])
+    return (Recipe(**params.get("recipe", {})), float(params.get("threshold", 99.0)), float(code["mean"]),
+            float(code["std"]))
 
 
 def train_one(task: tuple[str, str, int]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ Run it as ``python3 -m tests.corpus.fidelity [FOLDER] [-v]`` for the table and e
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import tomllib
 from collections import Counter
@@ -113,8 +114,13 @@ def grade_report(report: Path, rubric: Rubric, verdicts: dict[str, str]) -> list
     return rows
 
 
+def written_only(rubric: Rubric) -> Rubric:
+    """The rubric's written items alone: a report's code (a notebook's Net) is never run or trained here."""
+    return dataclasses.replace(rubric, items=[i for i in rubric.items if i.text is not None])
+
+
 def grade_corpus(folder: Path = REPORTS, rubric: Rubric | None = None) -> CorpusResult:
-    rubric = rubric or load_rubric(RUBRIC)
+    rubric = written_only(rubric or load_rubric(RUBRIC))
     out = CorpusResult()
     for report in reports(folder):
         try:

@@ -1,0 +1,102 @@
+"""Part labels as students write them, read at one place of the text (a line start, a heading, an item).
+
+``(a)``, ``a)``, ``a.``, ``**a.**``, ``Part (a)``, ``1.a``, ``1(a)``, ``1.(a)``, ``Q1 b``, ``Question 1 (b)``,
+``Problem 1(b)``, ``(b)(i)``, ``i)``, ``ii.``, ``(ii)``; problem headings such as ``Problem 2 – MNIST``,
+``## 2 [MNIST]``, ``# Aufgabe 1``, ``문제 1``. Every pattern is anchored and reads at most one line
+(:data:`WINDOW` characters), so reading labels is linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WINDOW = 160
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
+LETTERS = "abcdefgh"
+_WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
+         r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|문제|과제|문항|問題|问题|题|q|p)")
+_END = r"(?=$|[\s.:;,)\]*_}\-–—|])"
+_R = "iii|ii|iv|vi|v|i"
+_ROMAN = rf"(?:\((?P<s1>{_R})\)|(?P<s2>{_R})[.)])"
+_SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
+_PART = rf"(?:\((?P<p1>[a-hA-H])\)|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END})"
+_PREFIX = re.compile(r"(?:[ \t>|*_#~]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\{)*")
+PATTERNS = [  # (kind, pattern); the first that matches wins
+    ("problem", re.compile(rf"{_WORD}\s*(?:#|no\.?|nr\.?)?\s*(?P<prob>\d{{1,2}})(?!\d|[.,]\d|\s*[x×*]\s*\d)"
+                           rf"(?:\s*[.,]?\s*(?:part\s*)?(?:\((?P<p1>[a-hA-H])\)|(?P<p2>[a-h])[.:)]?{_END})"
+                           rf"{_SUB})?", re.I)),
+    ("part", re.compile(rf"part\s*(?:\((?P<p1>[a-hA-H])\)|(?P<p2>[a-hA-H]){_END}){_SUB}", re.I)),
+    ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:\s*\.?\s*\((?P<p1>[a-h])\)|\.(?P<p2>[a-h])\)?|"
+                           rf"(?P<p3>[a-h])[.)]){_END}{_SUB}")),
+    ("roman", re.compile(rf"{_ROMAN}{_END}")),
+    ("part", re.compile(rf"{_PART}{_SUB}")),
+    ("heading", re.compile(rf"(?:section\s*)?(?P<prob>\d{{1,2}})(?![.,]?\d)\.?{_END}"
+                           rf"(?!\s*[x×*]\s*\d)", re.I)),
+]
+_TAIL = re.compile(r"[ \t]*[*_}\]]*[ \t]*[:.\-–—]?")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label found at ``start``; the answer after it starts at ``end``."""
+
+    start: int
+    end: int
+    problem: str | None = None
+    part: str | None = None
+    sub: str | None = None
+    strong: bool = True
+
+
+def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
+    """The label at ``pos`` (after emphasis and LaTeX text markup), if one starts there.
+
+    A bare number (``## 2 [MNIST]``) is a problem only in a heading.
+    """
+    window = text[pos:pos + WINDOW]
+    newline = window.find("\n")
+    if newline >= 0:
+        window = window[:newline]
+    skip = _PREFIX.match(window)
+    offset = skip.end() if skip else 0
+    for kind, pattern in PATTERNS:
+        if kind == "heading" and not heading:
+            continue
+        m = pattern.match(window, offset)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        part = next((groups[g] for g in ("p1", "p2", "p3") if groups.get(g)), None)
+        sub = groups.get("s1") or groups.get("s2")
+        tail = _TAIL.match(window, m.end())
+        end = pos + (tail.end() if tail else m.end())
+        return Label(pos + offset, end, groups.get("prob"), part.lower() if part else None, sub)
+    return None
+
+
+_WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)\(?(?P<v>[a-h]|iii|ii|iv|vi|v|i)\)(?![\w(])", re.M)
+
+
+def weak_labels(text: str, start: int, end: int) -> list[Label]:
+    """``(ii)`` or ``(c)`` inside a line: a label only if it follows the one before (decided later)."""
+    out = []
+    for m in _WEAK.finditer(text, start, end):
+        value = m.group("v")
+        tail = _TAIL.match(text, m.end(), min(end, m.end() + 8))
+        stop = tail.end() if tail else m.end()
+        if value in ROMAN:
+            out.append(Label(m.start(), stop, None, None, value, strong=False))
+        if value in LETTERS:
+            out.append(Label(m.start(), stop, None, value, None, strong=False))
+    return out
+
+
+def next_letter(part: str | None) -> str:
+    return "a" if part is None else chr(ord(part) + 1)
+
+
+def next_roman(sub: str | None) -> str | None:
+    if sub is None:
+        return "i"
+    i = ROMAN.index(sub)
+    return ROMAN[i + 1] if i + 1 < len(ROMAN) else None

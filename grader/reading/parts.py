@@ -1,0 +1,161 @@
+"""Which text answers which part: labels found on the document tree, in order, become segments.
+
+A TA reads labels in sequence: ``(a)`` after ``(f)`` is the next problem even without a heading,
+``(ii)`` in the middle of a line is a label only when it follows ``(i)``, and a problem heading
+resets the parts. Each part's segment runs from its label to the next label (sub-parts nest in
+their part), and is cut at a code block.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from grader.reading.labels import LETTERS, ROMAN, Label, next_letter, next_roman, read_label, weak_labels
+
+
+@dataclass(frozen=True)
+class Site:
+    """A place where a label may start: a heading, a line, a list item, a display."""
+
+    pos: int
+    heading: bool = False
+    given: str = ""  # a label the source states elsewhere (LaTeX enumerate numbering)
+    number: str = ""  # an ordered list item's number: its part when a problem has no letter labels
+    depth: int = 0  # the list's nesting depth
+
+
+@dataclass
+class Segmenter:
+    text: str
+    code: list[tuple[int, int]]
+    segments: dict[str, tuple[int, int]] = field(default_factory=dict)
+    found: list[tuple[str, Label]] = field(default_factory=list)
+    problem: str = "1"
+    part: str | None = None
+    sub: str | None = None
+    open_keys: list[tuple[str, int]] = field(default_factory=list)
+
+    def run(self, marks: list[Label]) -> None:
+        for mark in marks:
+            self.take(mark)
+        self.close(len(self.text), keep=0)
+
+    def take(self, mark: Label) -> None:
+        if mark.problem and not mark.part:
+            self.close(mark.start, keep=0)
+            self.problem, self.part, self.sub = mark.problem, None, None
+            self.found.append((f"{mark.problem}", mark))
+            return
+        same = mark.part == self.part and (mark.problem is None or mark.problem == self.problem)
+        if mark.part and not (same and mark.sub):
+            if not self._part_follows(mark):
+                return
+            if mark.problem:
+                self.problem = mark.problem
+            elif self.part is not None and mark.part < self.part:  # labels restart: the next problem
+                self.problem = str(int(self.problem) + 1) if self.problem.isdigit() else self.problem
+            self.close(mark.start, keep=0)
+            self.part, self.sub = mark.part, None
+            self.open(f"{self.problem}.{mark.part}", mark)
+        if mark.sub and self.part is not None and self._sub_follows(mark):
+            self.close(mark.start, keep=1)
+            self.sub = mark.sub
+            self.open(f"{self.problem}.{self.part}.{mark.sub}", mark)
+
+    def _part_follows(self, mark: Label) -> bool:
+        if not mark.strong:
+            return mark.part == next_letter(self.part) and not mark.sub
+        return mark.problem is not None or mark.part != self.part or mark.sub is not None
+
+    def _sub_follows(self, mark: Label) -> bool:
+        if mark.strong:
+            return mark.sub != self.sub or mark.part is not None
+        return mark.sub == next_roman(self.sub)
+
+    def open(self, key: str, mark: Label) -> None:
+        self.open_keys.append((key, mark.end))
+        self.found.append((key, mark))
+
+    def close(self, pos: int, keep: int) -> None:
+        while len(self.open_keys) > keep:
+            key, start = self.open_keys.pop()
+            end = next((a for a, _ in self.code if start <= a < pos), pos)
+            if key not in self.segments:
+                self.segments[key] = (start, end)
+
+
+def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
+            code: list[tuple[int, int]]) -> Segmenter:
+    """Segments of ``text`` from labels at ``sites`` and, inside ``regions``, mid-line labels."""
+    strong: dict[int, Label] = {}
+    for site in sites:
+        if site.pos in strong:
+            continue
+        if site.given:
+            label = read_label(site.given, 0)
+            label = label and Label(site.pos, site.pos, label.problem, label.part, label.sub)
+        else:
+            label = read_label(text, site.pos, heading=site.heading)
+        if label is not None and (label.problem or label.part or label.sub):
+            strong[site.pos] = _from_line_start(text, label)
+    strong.update(_numbered_parts(sites, strong))
+    marks = sorted(strong.values(), key=lambda m: m.start)
+    covered = [(m.start, m.end) for m in marks]
+    weak: list[Label] = []
+    for start, end in regions:
+        weak.extend(w for w in weak_labels(text, start, end) if not _inside(w.start, covered))
+    marks = sorted(marks + weak, key=lambda m: (m.start, not m.strong, m.part is None))
+    seg = Segmenter(text, sorted(code))
+    seg.run(_one_per_place(marks))
+    return seg
+
+
+_MARKUP = re.compile(r"[ \t>#*_|~+\-]*(?:\d{1,3}[.)])?[ \t*_]*(?:\$\$|\\\[)?[ \t]*")
+
+
+def _from_line_start(text: str, label: Label) -> Label:
+    """A label after a list marker, ``**`` or ``###`` takes that markup: the part before ends at the line."""
+    line = text.rfind("\n", 0, label.start) + 1
+    if label.start - line < 40 and _MARKUP.fullmatch(text, line, label.start):
+        return Label(line, label.end, label.problem, label.part, label.sub)
+    return label
+
+
+def _numbered_parts(sites: list[Site], strong: dict[int, Label]) -> dict[int, Label]:
+    """Items "1." to "6." as parts (a) to (f) in a problem whose answers carry no letter labels."""
+    bounds = sorted(p for p, m in strong.items() if m.problem and not m.part) + [float("inf")]
+    lettered = [p for p, m in strong.items() if m.part]
+    out: dict[int, Label] = {}
+    low = -1.0
+    for high in bounds:
+        if not any(low <= p < high for p in lettered):
+            items = [s for s in sites if low <= s.pos < high and s.number.isdigit() and s.pos not in strong]
+            top = min((s.depth for s in items), default=0)
+            for s in items:
+                n = int(s.number)
+                if s.depth == top and 1 <= n <= len(LETTERS):
+                    out[s.pos] = Label(s.pos, s.pos, None, LETTERS[n - 1], None)
+        low = high
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _one_per_place(marks: list[Label]) -> list[Label]:
+    """A weak ``(i)`` is both a letter and a roman numeral; keep both readings, once per place."""
+    seen: set[tuple[int, str | None, str | None]] = set()
+    out = []
+    for m in marks:
+        key = (m.start, m.part, m.sub)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+__all__ = ["ROMAN", "Segmenter", "Site", "segment"]

@@ -1,0 +1,64 @@
+"""Math written without delimiters, as Word and PDF exports leave it: ``∂f/∂w₃ = σ(w₂σ(w₁x))``.
+
+A line with no ``$`` math that holds an equation (``=``, ``:=``, ``←``) with math on both
+sides becomes a math piece: the run of math-like words around the first equals sign, so
+"so dL/dw1 = 2*(f(x1)-y1)*x1 for each point" gives ``dL/dw1 = 2*(f(x1)-y1)*x1``. The
+tokenizer decides later whether it can read it.
+"""
+from __future__ import annotations
+
+import re
+
+_WORDS = re.compile(r"\S+")
+_EQUALS = ("=", "≔", "←", "\\leftarrow", ":=")
+_MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "eta",
+               "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
+_PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on", "it", "be", "an", "or", "if",
+                "and", "for", "get", "thus", "then", "hence", "where", "with", "which", "gives", "ist", "und",
+                "mit", "wir", "die", "der", "das", "et", "le", "la", "les", "est", "y", "el", "es"}
+
+
+def _mathlike(word: str) -> bool:
+    bare = word.strip(".,;:")
+    if not bare:
+        return False
+    if bare.lower() in _PROSE_SHORT:
+        return False
+    if bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS:
+        return False
+    return True
+
+
+def equation_in_line(line: str) -> tuple[int, int] | None:
+    """(start, end) of the equation in a line of prose, or None when it holds none."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
+    eq = next((i for i, (_, _, w) in enumerate(words) if any(e in w for e in _EQUALS)), None)
+    if eq is None or not _mathlike(words[eq][2].split("=")[0] or "x"):
+        return None
+    left = eq
+    while left > 0 and _mathlike(words[left - 1][2]):
+        left -= 1
+    right = eq
+    while right + 1 < len(words) and _mathlike(words[right + 1][2]):
+        right += 1
+    piece = line[words[left][0]:words[right][1]]
+    lhs, _, rhs = piece.partition("=") if "=" in piece else piece.partition("←")
+    if not lhs.strip(" :") or not rhs.strip():
+        return None
+    end = words[right][1]
+    while end > words[left][0] and line[end - 1] in ".,;:":
+        end -= 1
+    return words[left][0], end
+
+
+def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Equations in the given lines (start, end offsets in ``text``) that hold no delimited math."""
+    out = []
+    for start, end in lines:
+        line = text[start:end]
+        if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000:
+            continue
+        found = equation_in_line(line)
+        if found:
+            out.append((start + found[0], start + found[1]))
+    return out

@@ -1,0 +1,97 @@
+"""Tables in a written part, as rows of (label, column, cell): Markdown pipe tables and printed summaries.
+
+Pipe tables come from a real Markdown parser (markdown-it-py), never from regular
+expressions over the whole text. A printed layer summary (torchsummary's
+``Layer (type) / Output Shape / Param #``, pasted as text or in a code block) is read
+line by line: its rows are numbered across all layer types (``Conv2d-1``, ``ReLU-2``,
+``MaxPool2d-3``, ``Conv2d-4``), so a row is renamed by its rank among layers of its
+type (``Conv2d-4`` is the second convolution: ``conv2d 2``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+_PARSER = MarkdownIt("commonmark").enable("table")
+_SUMMARY_ROW = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]{0,40})-(\d{1,4})\s+(\[[^\]\n]{0,80}\]|\([^)\n]{0,80}\))"
+                          r"\s+([\d][\d,.'\u2009\u202f\u00a0]{0,20})\s*$")
+_TOTAL = re.compile(r"^\s*Total params:\s*([\d][\d,.'\u2009\u202f\u00a0]{0,20})\s*$", re.I)
+_SUMMARY_HEAD = re.compile(r"layer\s*\(type\).{0,80}param", re.I)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell that may hold a value: the row's label, the column's header, the cell's text."""
+
+    row: str
+    column: str
+    text: str
+    line: int  # line of the part it came from (0-based)
+    last: bool = True  # the row's last cell that holds a number
+
+
+def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
+    """Every body cell of every pipe table, and the lines the tables cover (prose reading skips them)."""
+    cells: list[Cell] = []
+    covered: set[int] = set()
+    header: list[str] = []
+    row: list[str] | None = None
+    row_line = 0
+    for tok in _PARSER.parse(text):
+        if tok.type == "table_open" and tok.map:
+            covered.update(range(tok.map[0], tok.map[1]))
+        elif tok.type == "tr_open":
+            row, row_line = [], tok.map[0] if tok.map else 0
+        elif tok.type == "inline" and row is not None:
+            row.append(tok.content)
+        elif tok.type == "tr_close" and row is not None:
+            if header:
+                cells.extend(_row_cells(row, header, row_line))
+            else:
+                header = row
+            row = None
+        elif tok.type == "table_close":
+            header = []
+    return cells, covered
+
+
+def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
+    """A row's label is its first cell with letters; every other cell is a possible value."""
+    label_at = next((i for i, c in enumerate(row) if re.search(r"[A-Za-z\u00c0-\uffff]", c)), None)
+    label = row[label_at] if label_at is not None else ""
+    out = []
+    numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c)]
+    for i, cell in enumerate(row):
+        if i == label_at or not cell.strip():
+            continue
+        column = header[i] if i < len(header) else ""
+        out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1]))
+    return out
+
+
+def summary_rows(text: str) -> tuple[list[Cell], set[int]]:
+    """The rows of a printed layer summary (torchsummary style), renamed by rank within their type."""
+    lines = text.splitlines()
+    headers = [_columns(line) for line in lines if _SUMMARY_HEAD.search(line)]
+    shape_col, count_col = (headers[0] if headers else ("Output Shape", "Param #"))
+    found = [(i, m) for i, line in enumerate(lines) if (m := _SUMMARY_ROW.match(line))]
+    ranks: dict[str, list[int]] = {}
+    for _, m in found:
+        ranks.setdefault(m.group(1).lower(), []).append(int(m.group(2)))
+    cells: list[Cell] = []
+    for i, m in found:
+        kind = m.group(1).lower()
+        rank = sorted(ranks[kind]).index(int(m.group(2))) + 1
+        name = f"{kind} {rank}"
+        cells.append(Cell(name, shape_col, m.group(3), i))
+        cells.append(Cell(name, count_col, m.group(4), i))
+    totals = [(i, m) for i, line in enumerate(lines) if (m := _TOTAL.match(line))]
+    cells.extend(Cell("total params", "", m.group(1), i) for i, m in totals)
+    return cells, {i for i, _ in found} | {i for i, _ in totals}
+
+
+def _columns(line: str) -> tuple[str, str]:
+    parts = [p.strip() for p in re.split(r"\s{2,}", line.strip()) if p.strip()]
+    return (parts[1], parts[2]) if len(parts) >= 3 else ("Output Shape", "Param #")

@@ -1,0 +1,101 @@
+"""A small front end for LaTeX source reports: sections, enumerate items, displays and inline math.
+
+It gives the same blocks and math spans as the Markdown reader: ``\\section*{Problem 1}`` is a
+heading, ``\\item[(a)]`` an item whose label is its optional argument, an ``\\item`` of an
+``enumerate`` is numbered by its depth's style (``1.``, ``(a)``, ``i.`` or the ``label=`` option),
+``\\[ \\]``, ``$$ $$`` and the equation environments are displays, ``$ $`` and ``\\( \\)`` inline.
+Comments (``%`` to the line end) are skipped. One left-to-right scan: linear in the text.
+"""
+from __future__ import annotations
+
+import re
+
+from grader.reading.markdown_tree import ENVIRONMENTS, Block, MathSpan
+
+_TOKEN = re.compile(
+    r"(?<!\\)%[^\n]*"
+    r"|\\(?:sub)*section\*?\s*(?:\[[^\]\n]*\])?\s*\{|\\paragraph\*?\s*\{|\\subparagraph\*?\s*\{"
+    r"|\\begin\{(?P<open>[A-Za-z]+\*?)\}(?:\s*\[(?P<opt>[^\]\n]{0,80})\])?|\\end\{(?P<close>[A-Za-z]+\*?)\}"
+    r"|\\item\b\s*(?:\[(?P<item>[^\]\n]{0,40})\])?"
+    r"|\\\[|\\\]|\\\(|\\\)|\$\$|\\\$|\$|\n[ \t]*\n")
+_DISPLAY = {e for e in ENVIRONMENTS} | {e + "*" for e in ENVIRONMENTS}
+_VERBATIM = {"verbatim", "lstlisting", "minted", "Verbatim"}
+_STYLE = re.compile(r"\\(alph|Alph|roman|Roman|arabic)\*?")
+_DEFAULT_STYLE = ("arabic", "alph", "roman", "Alph")
+
+
+def _item_label(style: str, n: int) -> str:
+    if style in ("alph", "Alph"):
+        return f"({chr(ord('a') + n - 1)})" if n <= 8 else ""
+    if style in ("roman", "Roman"):
+        return f"({('i', 'ii', 'iii', 'iv', 'v', 'vi')[n - 1]})" if n <= 6 else ""
+    return ""
+
+
+def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
+    begin = text.find("\\begin{document}")
+    pos = begin + len("\\begin{document}") if begin >= 0 else 0
+    blocks: list[Block] = []
+    maths: list[MathSpan] = []
+    lists: list[list] = []  # [style, count] per open enumerate/itemize
+    para = pos
+    math_open: tuple[str, int] | None = None
+    for m in _TOKEN.finditer(text, pos):
+        tok = m.group()
+        if math_open is not None:
+            kind, start = math_open
+            if tok == kind or (m.group("close") and m.group("close") == kind):
+                maths.append(MathSpan(start, m.start() if tok == kind else m.end(),
+                                      "env" if kind not in ("$", "$$", "\\)", "\\]") else
+                                      ("inline" if kind in ("$", "\\)") else "display")))
+                if kind not in ("$", "\\)"):
+                    blocks.append(Block("math", start, m.end(), start))
+                math_open = None
+            continue
+        if tok.startswith("%") or tok == "\\$":
+            continue
+        if tok.startswith("\n"):
+            _para(blocks, para, m.start())
+            para = m.end()
+        elif tok.startswith(("\\section", "\\subsection", "\\subsub", "\\paragraph", "\\subparagraph")):
+            _para(blocks, para, m.start())
+            level = 1 + tok.count("sub") + (3 if tok.startswith("\\paragraph") else 0)
+            close = text.find("}", m.end())
+            close = m.end() if close < 0 else close
+            blocks.append(Block("heading", m.start(), close + 1, m.end(), level=level))
+            para = close + 1
+        elif m.group("open"):
+            name = m.group("open")
+            if name in _DISPLAY:
+                math_open = (name, m.start())
+            elif name in _VERBATIM:
+                end = text.find(f"\\end{{{name}}}", m.end())
+                end = len(text) if end < 0 else end
+                blocks.append(Block("code", m.start(), end, m.end()))
+                para = end
+            elif name in ("enumerate", "itemize"):
+                style = _STYLE.search(m.group("opt") or "")
+                default = _DEFAULT_STYLE[min(len(lists), 3)] if name == "enumerate" else "bullet"
+                lists.append([style.group(1) if style else default, 0])
+        elif m.group("close") in ("enumerate", "itemize"):
+            if lists:
+                lists.pop()
+        elif tok.startswith("\\item"):
+            _para(blocks, para, m.start())
+            label = m.group("item")
+            if lists:
+                lists[-1][1] += 1
+            content = m.start("item") if label is not None else m.end()
+            synth = "" if label is not None or not lists else _item_label(lists[-1][0], lists[-1][1])
+            blocks.append(Block("item", m.start(), m.end(), content, number=synth))
+            para = m.end()
+        elif tok in ("$", "$$", "\\(", "\\["):
+            math_open = ({"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}[tok], m.end())
+    _para(blocks, para, len(text))
+    blocks.sort(key=lambda b: (b.start, b.kind != "item"))
+    return blocks, maths
+
+
+def _para(blocks: list[Block], start: int, end: int) -> None:
+    if start < end:
+        blocks.append(Block("paragraph", start, end, start))

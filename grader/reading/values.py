@@ -1,0 +1,352 @@
+"""Values in a written part (sizes, counts), each with the label that says what it is.
+
+A TA reads "conv1: 520, conv2: 25,050", a pipe table, a printed layer summary and
+``$$\\text{conv}_1 : (5 \\times 5 + 1) \\times 20 = 520$$`` alike: math markup is made
+plain, tables become (row, column, cell) triples, and every line is read the same
+way. The rubric's label patterns (per field, first field first) are found and set
+aside, so "conv 1" or "Conv2d-1" is never read as a value; then each value takes its
+label, by rank:
+
+0. a label before it on its line (or, for a value alone on its line, a label line just above);
+1. a label after it on its line, or the label of the value before it on the line;
+2. a context line just below ("after 2D-convolution");
+3. a label near a value used as a modifier ("after 2×2 max-pooling").
+
+A value inside an aside ("(28 − 4 + 1 = 25)", "(including biases)") or on the left of
+an equals sign ("(5·5·1 + 1)·20 = 520") is not an answer. Every candidate is kept: the
+check chooses among them (the kind it expects, the best rank) and sends two different
+values for one field to a person. Every scan is a single pass of simple patterns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from grader.reading.tables import Cell, pipe_tables, summary_rows
+
+if TYPE_CHECKING:
+    from grader.reading.document import Document
+    from grader.reading.extract import TextSpec
+
+MAX_LINE = 2000  # longer lines are cut: no real answer line is that long
+_MASK = "\u00a7"  # stands for text that is not a value (labels, asides, computations)
+_NUM = r"\d{1,3}(?:(?:,|'|[ \u00a0\u2009\u202f]|\.)\d{3})+(?![\d])|\d+(?:\.\d+)?"
+_DIMS = re.compile(rf"(?:{_NUM})(?:\s*[x×X*·@]\s*(?:{_NUM}))*")
+_TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?:{_NUM}))+\s*[)\]]")
+_RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
+_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
+_JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.I)
+_COUNT_OF = re.compile(r"\b(\d+)\s+(filters?|kernels?)\s+(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|each\s+)"
+                       r"(\d+(?:\s*[×xX*]\s*\d+)+)\b")
+_ASIDE = re.compile(r"\([^()\n]*\)")
+_WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z\u00c0-\uffff][\w-]*)")
+_UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
+                    r"px|in\b|for\b|at\b|after\b)", re.I)
+_MODIFIER_BEFORE = re.compile(r"(?:\b(?:after|before|with|using|a|an|the|by|of|each|every|per|from|into|to)|[→>])\s*$",
+                              re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A value read for a field: its text, how surely it belongs to the field (0 best), and its line."""
+
+    text: str
+    rank: int
+    line: str
+
+
+class FieldReading(str):
+    """The value read for one field (its best candidate), carrying every candidate for the check."""
+
+    candidates: tuple[Candidate, ...]
+
+    def __new__(cls, text: str, candidates: tuple[Candidate, ...] = ()) -> FieldReading:
+        obj = super().__new__(cls, text)
+        obj.candidates = candidates or (Candidate(text, 0, text),)
+        return obj
+
+
+class ValueAnswers(dict):
+    """field -> FieldReading for one part, and the part's text (shown when a person must look)."""
+
+    part: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class _Value:
+    text: str
+    start: int
+    end: int
+    modifier: bool
+
+
+def plain(text: str) -> str:
+    """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``."""
+    text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
+    text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
+                  text)
+    text = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
+    for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
+                        ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"), ("\\%", "%"),
+                        ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),
+                        ("\\left", ""), ("\\right", ""), ("\\\\", "\n"), ("&", " "), ("\\{", "("), ("\\}", ")")):
+        text = text.replace(latex, char)
+    text = re.sub(r"\\begin\{[^{}]*\}(?:\{[^{}]*\})?|\\end\{[^{}]*\}|\\(?:quad|qquad|therefore|because|,|;|:|!)", " ",
+                  text)
+    text = re.sub(r"\\[A-Za-z]+", " ", text)
+    text = text.replace("$", " ").replace("{", "").replace("}", "").replace("**", " ").replace("`", " ")
+    text = re.sub(r"(?<=\d)\s*(?:by|[✕⨯])\s*(?=\d)", "×", text)
+    text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
+    text = re.sub(_COUNT_OF, lambda m: f"{m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5×1" -> 5×5×1×20
+    return text.replace("−", "-")
+
+
+def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
+    """The values of ``spec``'s fields in its part; None when the part is not there."""
+    text = part_text(doc, spec.part)
+    if text is None:
+        return None
+    fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
+    patterns = {f: [re.compile(p, re.I) for p in spec.labels.get(f, [])] for f in fields}
+    found = read_part(text, patterns)
+    _by_order(found, spec.order, text, patterns)
+    out = ValueAnswers()
+    out.part, out.text = spec.part, text.strip()[:4000]
+    for name in fields:
+        if found.get(name):
+            best = sorted(found[name], key=lambda c: c.rank)
+            out[name] = FieldReading(best[0].text, tuple(best))
+    return out
+
+
+def part_text(doc: Document, part: str) -> str | None:
+    """The text of a part, with the code blocks that follow it before the next part (a printed summary)."""
+    span = doc.segments.get(part)
+    if span is None:
+        return None
+    later = [s.start for s in doc.segments.values() if s.start > span.start]
+    end = min(later, default=len(doc.text))
+    blocks = [doc.text[s.start:s.end] for s in doc.code_spans if span.end <= s.start < end]
+    return doc.text[span.start:span.end] + "".join(f"\n{b}\n" for b in blocks)
+
+
+def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
+    """Every labelled value of a part, per field."""
+    found: dict[str, list[Candidate]] = {}
+    cells, covered = pipe_tables(text)
+    rows, printed = summary_rows(text)
+    for cell in cells + rows:
+        _read_cell(cell, patterns, found)
+    skip = covered | printed | _fenced(text)
+    lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip for sub in plain(ln[:MAX_LINE]).split("\n")]
+    _read_lines(lines, patterns, found)
+    return found
+
+
+def _fenced(text: str) -> set[int]:
+    """Lines inside code fences: code and printed output are not prose (a printed summary is read above)."""
+    out, inside = set(), False
+    for i, line in enumerate(text.splitlines()):
+        if line.lstrip().startswith(("```", "~~~")):
+            inside = not inside
+            out.add(i)
+        elif inside:
+            out.add(i)
+    return out
+
+
+def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
+    body = plain(cell.text)
+    values = _values(_masked(body, patterns)[0])
+    label = _field_in(plain(f"{cell.row} {cell.column}"), patterns) or _field_in(plain(cell.column), patterns)
+    if label is None:
+        return
+    for v in values:  # a row's last value column is its answer ("weights | biases | total"), earlier ones rank 1
+        found.setdefault(label, []).append(Candidate(v.text, 0 if cell.last else 1,
+                                                     f"{cell.row} | {cell.column} | {cell.text}"))
+
+
+def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
+                found: dict[str, list[Candidate]]) -> None:
+    """Each line's values with their labels; label lines above and context lines below, as ranked above."""
+    read = [_read_line(ln, patterns) for ln in lines]
+    pending: str | None = None  # a label line waiting for its value
+    last: tuple[int, _Value] | None = None  # the last value with no label before it, for a context line
+    for i, (values, labelled, fields_here) in enumerate(read):
+        original = lines[i].strip()
+        if not original:
+            continue
+        real = [v for v in values if not v.modifier]
+        if not real:
+            for v in values:
+                for f in labelled.get(id(v), []):
+                    _add(found, f[0], v.text, 3, original)
+            pending = None
+            if fields_here and last is not None and not original.endswith(":"):
+                _add(found, fields_here[0], last[1].text, 2, lines[last[0]])
+            elif fields_here:
+                pending = fields_here[0]
+            last = None
+            continue
+        last = None
+        for v in values:
+            routes = labelled.get(id(v), [])
+            if not routes and v is real[0] and pending is not None and not _text_before(lines[i], v):
+                routes = [(pending, 0)]
+            for field, rank in routes:
+                _add(found, field, v.text, 3 if v.modifier else rank, original)
+            if not routes and not v.modifier:
+                last = (i, v)
+        pending = None
+
+
+def _text_before(line: str, v: _Value) -> bool:
+    return bool(re.search(r"[A-Za-z\u00c0-\uffff]", line[:v.start]))
+
+
+def _add(found: dict[str, list[Candidate]], field: str, text: str, rank: int, line: str) -> None:
+    found.setdefault(field, []).append(Candidate(text, rank, line.strip()[:200]))
+
+
+def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
+               ) -> tuple[list[_Value], dict[int, list[tuple[str, int]]], list[str]]:
+    """A line's values, the (field, rank) routes of each, and the fields labelled on it."""
+    masked, labels = _masked(line, patterns)
+    values = _values(masked, line)
+    routes: dict[int, list[tuple[str, int]]] = {}
+    previous_end, previous_field = 0, None
+    clauses = [m.end() for m in _CLAUSE.finditer(masked)]
+    for k, v in enumerate(values):
+        next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
+        start = max([previous_end, *(c for c in clauses if c <= v.start)])
+        before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start]
+        after = [f for s, e, f in labels if v.end <= s and e <= next_start]
+        choices = []
+        if before and _listed(masked, before):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
+            choices.extend((f, 0) for _, _, f in before)
+        elif before:
+            choices.append((_first([f for _, _, f in before], patterns), 0))
+        elif after:
+            choices.append((_first(after, patterns), 1))
+        elif previous_field is not None:
+            choices.append((previous_field, 1))
+        routes[id(v)] = choices
+        previous_end = v.end
+        previous_field = choices[0][0] if choices else previous_field
+    return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)]
+
+
+def _listed(masked: str, labels: list[tuple[int, int, str]]) -> bool:
+    """Labels joined by "=", ",", "and", "&" or "/" name one value together."""
+    gaps = [masked[a[1]:b[0]] for a, b in zip(labels, labels[1:])]
+    return bool(gaps) and all(_JOIN.fullmatch(g) for g in gaps)
+
+
+def _first(fields: list[str], patterns: dict[str, list[re.Pattern[str]]]) -> str:
+    """Of several fields labelled together ("filter of conv1"), the one the rubric lists first."""
+    order = list(patterns)
+    return min(fields, key=order.index)
+
+
+def _field_in(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
+    for name, pats in patterns.items():
+        if any(p.search(text) for p in pats):
+            return name
+    return None
+
+
+def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The line with asides, labels and the left sides of computations masked; the labels' spans."""
+    chars = list(line)
+    for m in _ASIDE.finditer(line):
+        if "=" in m.group() or re.search(r"[A-Za-z\u00c0-\uffff]{2,}", m.group()):
+            chars[m.start():m.end()] = _MASK * (m.end() - m.start())
+    line = "".join(chars)
+    spans: list[tuple[int, int, str]] = []
+    for name, pats in patterns.items():
+        for p in pats:
+            spans.extend((m.start(), m.end(), name) for m in p.finditer(line) if m.end() > m.start())
+    labels: list[tuple[int, int, str]] = []
+    for s, e, name in sorted(spans, key=lambda t: (t[0], -t[1])):
+        if not labels or s >= labels[-1][1]:
+            labels.append((s, e, name))
+            chars[s:e] = _MASK * (e - s)
+    line = "".join(chars)
+    for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
+        if re.search(r"[-+/÷()]", m.group()) and line[m.end():m.end() + 3].lstrip().startswith("="):
+            chars[m.start():m.end()] = _MASK * (m.end() - m.start())
+    return "".join(chars), labels
+
+
+def _values(masked: str, line: str | None = None) -> list[_Value]:
+    """The values of a masked line: sizes, counts and tuples; a bare sum or quotient is not one."""
+    out = []
+    for m in _RUN.finditer(masked):
+        end = m.start() + len(m.group().rstrip(" .,;'·×xX*@+-/"))
+        if end < len(masked) and re.match(r"[A-Za-z]", masked[end]):
+            continue  # "2D", "3rd", "10th": part of a word
+        for piece_start, piece in _pieces(masked, m.start(), end):
+            if _TUPLE.fullmatch(piece) or _DIMS.fullmatch(piece):
+                stop = piece_start + len(piece)
+                out.append(_Value(piece, piece_start, stop, _is_modifier(line or masked, piece_start, stop)))
+    return out
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """A run split at commas that separate values ("520, 25,050"), not inside brackets."""
+    out, depth, begin = [], 0, start
+    for i in range(start, end):
+        c = text[i]
+        depth += c in "([" 
+        depth -= c in ")]" and depth > 0
+        if c == "," and depth == 0 and (i + 1 >= end or text[i + 1].isspace()):
+            out.append((begin, text[begin:i]))
+            begin = i + 1
+    out.append((begin, text[begin:end]))
+    return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in out if p.strip()]
+
+
+def _is_modifier(line: str, start: int, end: int) -> bool:
+    """"after 2×2 max-pooling", "a 5×5 filter": a value that describes the word after it, not an answer."""
+    word = _WORD_AFTER.match(line, end)
+    if word is None or _UNITS.match(word.group(1)):
+        return False
+    return bool(_MODIFIER_BEFORE.search(line[:start]))
+
+
+def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
+              patterns: dict[str, list[re.Pattern[str]]]) -> None:
+    """Fields given by position ("one value per line, in order") when no label names them.
+
+    Used only when the unlabelled values are exactly as many as the fields still missing,
+    and every one is alone on its line: anything else is left for a person.
+    """
+    missing = [f for f in order if not found.get(f)]
+    if not missing:
+        return
+    loose = []
+    for line in text.splitlines():
+        flat = plain(line[:MAX_LINE])
+        masked, labels = _masked(flat, patterns)
+        values = [v for v in _values(masked, flat) if not v.modifier]
+        if labels or not values:
+            continue
+        loose.append((values, flat))
+    if len(loose) != len(missing) or any(len(v) != 1 for v, _ in loose):
+        return
+    for name, (values, flat) in zip(missing, loose):
+        _add(found, name, values[0].text, 2, flat)
+
+
+def find_claim(doc: Document, patterns: list[str]) -> str | None:
+    """A number the hand-in states after one of ``patterns``: prose first, then its printed output."""
+    for text in (plain(doc.prose()), "\n".join(doc.code_blocks)):
+        found = None
+        for pattern in patterns:
+            for m in re.finditer(pattern + r"[^0-9\n]{0,40}?(\d+(?:\.\d+)?)", text, re.I):
+                found = m.group(1)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,176 @@
+"""Problem-2 values as students write them: prose, math, pipe tables, printed summaries, many notations."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from grader.reading.tables import pipe_tables, summary_rows
+from grader.reading.values import plain
+from grader.values import parse_numbers
+from tests.helpers import grade_report_item
+
+SUMMARY = """```
+----------------------------------------------------------------
+        Layer (type)               Output Shape         Param #
+================================================================
+            Conv2d-1           [-1, 20, 24, 24]             520
+              ReLU-2           [-1, 20, 24, 24]               0
+         MaxPool2d-3           [-1, 20, 12, 12]               0
+            Conv2d-4             [-1, 50, 8, 8]          25,050
+              ReLU-5             [-1, 50, 8, 8]               0
+         MaxPool2d-6             [-1, 50, 4, 4]               0
+            Linear-7                  [-1, 500]         {fc1}
+              ReLU-8                  [-1, 500]               0
+            Linear-9                   [-1, 10]           5,010
+================================================================
+Total params: {total}
+Trainable params: {total}
+Non-trainable params: 0
+----------------------------------------------------------------
+```"""
+
+
+def report(part: str, body: str) -> str:
+    return f"# 1 [Backprop]\n(a) graph\n\n## 2 [MNIST]\n\n({part})\n\n{body}\n"
+
+
+def grade(item: str, body: str, rubric):  # noqa: ANN001, ANN201
+    return grade_report_item(rubric, f"p{item}", report(item.split(".")[1], body))
+
+
+# ------------------------------------------------------------------ p2.c: counts per layer
+C_RIGHT = [
+    "conv1: 520, relu1: 0, pool1: 0, conv2: 25,050, relu2: 0, pool2: 0, fc1: 400,500, fc2: 5,010, total: 431,080",
+    "| Layer | Parameters |\n|---|---|\n| conv1 | 520 |\n| relu1 | 0 |\n| pool1 | 0 |\n| conv2 | 25,050 |\n"
+    "| relu2 | 0 |\n| pool2 | 0 |\n| fc1 | 400,500 |\n| fc2 | 5,010 |\n| **Total** | **431,080** |",
+    "| | conv1 | relu1 | pool1 | conv2 | relu2 | pool2 | fc1 | fc2 | total |\n|--|--|--|--|--|--|--|--|--|--|\n"
+    "| # params | 520 | 0 | 0 | 25050 | 0 | 0 | 400500 | 5010 | 431080 |",
+    SUMMARY.format(fc1="400,500", total="431,080"),
+    "- first convolutional layer: (5·5·1 + 1)·20 = 520\n- first ReLU: 0\n- first max-pooling layer: 0\n"
+    "- second convolutional layer: (5·5·20 + 1)·50 = 25 050\n- second ReLU: 0\n- second pooling: 0\n"
+    "- first fully connected layer: (800 + 1)·500 = 400 500\n- second fully connected layer: 5010\n"
+    "- total number of parameters: 431 080",
+    "$$\\text{conv}_1 = 520,\\quad \\text{ReLU}_1 = 0,\\quad \\text{pool}_1 = 0$$\n"
+    "$$\\text{conv}_2 = 25\\,050,\\quad \\text{ReLU}_2 = 0,\\quad \\text{pool}_2 = 0$$\n"
+    "$$\\text{FC}_1 = 400{,}500,\\quad \\text{FC}_2 = 5{,}010$$\n$$\\text{Total} = 431{,}080$$",
+    "Conv-1: 520 · ReLU-1: 0 · Pool-1: 0 · Conv-2: 25.050 · ReLU-2: 0 · Pool-2: 0 · FC-1: 400.500 · FC-2: 5.010\n"
+    "Total: 431.080",
+    "\\begin{align*}\n\\text{linear1} &: 400500 \\\\\n\\text{linear2} &: 5010\n\\end{align*}\n"
+    "conv1 has 520 parameters, conv2 has 25050 parameters; relu1, relu2, pool1 and pool2 have none: 0.\n"
+    "relu1 = 0, relu2 = 0, pool1 = 0, pool2 = 0\nIn total: 431080 parameters.",
+]
+
+
+@pytest.mark.parametrize("body", C_RIGHT)
+def test_p2c_right_in_every_notation(rubric, body: str) -> None:
+    result = grade("2.c", body, rubric)
+    assert result.status == "pass", (result.feedback, result.details.get("read"))
+
+
+def test_p2c_biases_left_out_is_named_per_field(rubric) -> None:
+    body = SUMMARY.format(fc1="400,000", total="430,500").replace("520", "500")
+    result = grade("2.c", body, rubric)
+    assert result.status == "partial" and result.score == pytest.approx(3 * 6 / 9, abs=1e-3)
+    assert "fc1: biases left out" in result.feedback and "conv1: biases left out" in result.feedback
+    assert result.details["fields"]["fc1"]["status"] == "fail" and result.details["fields"]["conv2"]["status"] == "pass"
+
+
+@pytest.mark.parametrize("body, says", [
+    ("conv1: 520\nconv2: 25050\nfc1: 400500\nfc2: 5010\nrelu and pooling: 0\ntotal: 431080", "relu1: not found"),
+    ("conv1: 520, conv2: 25050, fc1: 400500, fc2: 5010, relu1 = relu2 = pool1 = pool2 = 0, total 431080\n"
+     "Correction: conv1 = 500", "conv1: two different values given (520 and 500)"),
+])
+def test_p2c_unsure_goes_to_review_with_the_part(rubric, body: str, says: str) -> None:
+    result = grade("2.c", body, rubric)
+    assert result.status == "review" and says in result.feedback, result.feedback
+    assert result.details["answer"].startswith(body[:20]) and result.details["found_in"] == "part 2.c"
+
+
+def test_p2c_a_wrong_value_never_passes(rubric) -> None:
+    for wrong in ("521", "5,200", "52.0", "25,050"):
+        body = C_RIGHT[0].replace("conv1: 520", f"conv1: {wrong}")
+        result = grade("2.c", body, rubric)
+        assert result.score < 3 and result.details["fields"]["conv1"]["status"] == "fail", (wrong, result.feedback)
+
+
+# ------------------------------------------------------------------ p2.a: shapes
+A_RIGHT = [
+    "input dimension: 28x28\nfilter dimension: 5x5x1x20\noutput after conv1: 24x24x20\nafter pooling: 12x12x20",
+    "Input: 28 by 28 (one channel). Filters: 20 @ 5×5×1. Conv1 output: (20, 24, 24). Pooling output: 20@12×12.",
+    "- Input: $28 \\times 28 \\times 1$\n- Filter: $5 \\times 5 \\times 1 \\times 20$\n"
+    "- Output of the first convolution: $24 \\times 24 \\times 20$ (since $28 - 5 + 1 = 24$)\n"
+    "- After $2\\times2$ max-pooling: $12 \\times 12 \\times 20$",
+    "| | dimension |\n|---|---|\n| input | 28×28×1 |\n| filter | 5×5×1×20 |\n| conv1 output | 24×24×20 |\n"
+    "| max-pool output | 12×12×20 |",
+    "$$28 \\times 28$$\n$$5 \\times 5 \\times 1 \\times 20$$\n$$24 \\times 24 \\times 20$$\n$$12 \\times 12 \\times 20$$",
+    "Input 28×28×1; kernel 5×5×1×20.\n" + SUMMARY.format(fc1="400,500", total="431,080"),
+]
+
+
+@pytest.mark.parametrize("body", A_RIGHT)
+def test_p2a_right_in_every_notation(rubric, body: str) -> None:
+    result = grade("2.a", body, rubric)
+    assert result.status == "pass", (result.feedback, result.details.get("read"))
+
+
+def test_p2a_an_aside_is_not_the_answer(rubric) -> None:
+    base = "input: 28x28\nfilter: 5x5x1x20\nconv1 output: {conv} (28 − 4 + 1 = 25)\npooling output: 12x12x20"
+    right = grade("2.a", base.format(conv="24x24x20"), rubric)
+    assert right.status == "pass", right.feedback
+    wrong = grade("2.a", base.format(conv="25x25x20"), rubric)
+    assert wrong.status == "partial" and "conv: 25×25×20 is off by one" in wrong.feedback
+
+
+def test_p2a_padding_assumed_fails(rubric) -> None:
+    body = "input: 28x28\nfilter: 5x5x1x20\nconv1 output: 28x28x20 (padding 2)\npooling output: 14x14x20"
+    result = grade("2.a", body, rubric)
+    assert result.score == pytest.approx(1.0) and result.details["fields"]["conv"]["status"] == "fail"
+
+
+# ------------------------------------------------------------------ p2.b
+@pytest.mark.parametrize("body, status", [
+    ("filter size = 5 × 5\n\nstride = 1\n\nchannel dimension = 20\n\n(assuming padding 0)", "pass"),
+    ("Filter size 5×5, stride 1, 20 input channels (and 50 output channels).", "pass"),
+    ("kernel_size=5x5x20, stride=1, in_channels=20, out_channels=50", "pass"),
+    ("filter size = 3 × 3\nstride = 1\nchannel dimension = 20", "partial"),
+])
+def test_p2b(rubric, body: str, status: str) -> None:
+    result = grade("2.b", body, rubric)
+    assert result.status == status, (result.feedback, result.details.get("read"))
+
+
+# ------------------------------------------------------------------ the pieces
+@pytest.mark.parametrize("text, numbers", [
+    ("25,050", (25050,)), ("25\\,050", (25050,)), ("25{,}050", (25050,)), ("25 050", (25050,)),
+    ("20@24×24", (20, 24, 24)), ("[-1, 20, 24, 24]", (20, 24, 24)), ("(None, 50, 4, 4)", (50, 4, 4)),
+    ("28 by 28", (28, 28)),
+])
+def test_numbers_in_every_notation(text: str, numbers: tuple[float, ...]) -> None:
+    assert parse_numbers(text) == tuple(float(n) for n in numbers)
+
+
+def test_european_thousands_only_where_whole_numbers_are_expected() -> None:
+    assert parse_numbers("25.050", integers=True) == (25050.0,)
+    assert parse_numbers("25.050") == (25.05,)
+    assert parse_numbers("99.25", integers=True) == (99.25,)
+
+
+def test_plain_and_tables() -> None:
+    assert plain("$\\text{conv}_{1}$ : $25\\,050$").split() == ["conv_1", ":", "25,050"]
+    cells, covered = pipe_tables("a\n\n| L | P |\n|---|---|\n| conv1 | 520 |\n")
+    assert [(c.row, c.column, c.text) for c in cells] == [("conv1", "P", "520")] and covered == {2, 3, 4}
+    rows, _ = summary_rows(SUMMARY.format(fc1="400,500", total="431,080"))
+    assert ("linear 1", "400,500") in [(c.row, c.text) for c in rows]
+    assert ("conv2d 2", "[-1, 50, 8, 8]") in [(c.row, c.text) for c in rows]
+
+
+def test_reading_is_linear_in_the_text(rubric) -> None:
+    """Hostile lines (long runs of digits, brackets, labels) cost time in proportion to their length."""
+    timings = []
+    for n in (2_000, 8_000):
+        body = "\n".join(["conv1 " + "(1, " * 200 + "1 x " * 200 + "= " * 50] * (n // 200))
+        start = time.perf_counter()
+        grade("2.c", body, rubric)
+        timings.append(time.perf_counter() - start)
+    assert timings[1] < 8 * timings[0] + 0.5, timings
