@@ -128,8 +128,8 @@ def test_chains_are_judged_as_a_ta_does(rubric, latex: str, status: str, points:
     ("p1.b.ii", r"\sigma'(x) = \sigma(x)(1-\sigma(x))", "pass"),
     ("p1.b.ii", r"\frac{d\sigma}{du} = \sigma(1-\sigma)", "pass"),
     ("p1.f.grad", r"\nabla_w L = \nabla_w L", "fail"),
-    ("p1.f.grad", r"\frac{\partial L}{\partial w_j} = \sum_{i=1}^{2} 2(f_w(x^i) - y^i)\frac{\partial f_w(x^i)}{\partial w_j},"
-                  r" \quad j = 1, 2, 3", "pass"),
+    ("p1.f.grad", (r"\frac{\partial L}{\partial w_j} = \sum_{i=1}^{2} 2(f_w(x^i) - y^i)\frac{\partial f_w(x^i)}{\partial w_j},"
+                   r" \quad j = 1, 2, 3"), "pass"),
     ("p1.f.grad", r"\nabla_w L = 2(f_w(x^1) - y^1)\nabla_w f_w(x^1) + 2(f_w(x^2) - y^2)\nabla_w f_w(x^2)", "pass"),
     ("p1.f.update", r"w_{t+1} = w_t - \alpha \nabla_w L(w_t)", "pass"),
     ("p1.f.update", r"w^{(t+1)} = w^{(t)} - \alpha \nabla_w L", "pass"),

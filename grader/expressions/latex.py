@@ -117,7 +117,7 @@ _END = re.compile(r"\\q?quad\b(?!(?:\s|\\q?quad\b)*(?:\\cdot|\\times|[-+*=]|\\le
 _CONTINUES = re.compile(r"(?:\[[^\]]{0,8}\])?(?:\s|&|\\q?quad\b|\\[,;:!])*(?:=|\\cdot|\\times|[-+*]|\\leftarrow|$)")
 _ENV = re.compile(r"\s*\{([a-zA-Z*]+)\}")
 _NESTS = {"\\{": 1, "\\lbrace": 1, "\\}": -1, "\\rbrace": -1, "\\begin": 1, "\\end": -1}
-_COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.)", re.S)
+_COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.)", re.DOTALL)
 
 
 def split_chain(text: str) -> list[str]:
