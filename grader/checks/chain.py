@@ -155,3 +155,12 @@ def classify_text(classify: Callable[..., str | None] | None, text: str, overlay
         return classify(text, overlay=overlay)
     except TypeError:
         return classify(text)
+
+
+_QUALIFIER = re.compile(r"(?:\s*(?:\\q?quad|[,;~]|\\[,;:!]))*\s*\(?\s*(?:\\text\s*\{\s*(?:for|where)[^{}]*\}|\\forall)?\s*"
+                        r"[a-z]\s*(?:=|\\in)\s*(?:\\\{)?\s*\d(?:\s*,\s*\d)*\s*(?:\\\})?\s*\)?\s*[.,]?\s*$")
+
+
+def strip_qualifier(text: str) -> str:
+    """``… \\quad (k = 1, 2, 3)`` or ``…, j \\in \\{1,2,3\\}``: the range of an index, not part of the answer."""
+    return _QUALIFIER.sub("", text).strip().rstrip(",;").strip()

@@ -21,6 +21,7 @@ from grader.checks.chain import (
     describe_side,
     read_side,
     readable,
+    strip_qualifier,
 )
 from grader.expressions.budget import BudgetExceeded
 from grader.expressions.compare import Candidate, Tolerance, compare
@@ -120,10 +121,9 @@ class ExpressionCheck(Check):
                                    classify_text(classify, lhs, overlay) if lhs else None) if t}
         cc = chain_context(lhs, asked, p.building_blocks, len(ref) if isinstance(ref, list) else 0, vocab,
                            overlay, classify)
-        sides = [read_side(text, cc) for text in (chain.sides[1:] if chain.named else chain.sides)]
+        texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
+        sides = [read_side(text, cc) for text in texts if text]
         details["steps"] = [f"{s.text[:200]}: {describe_side(s)}" for s in sides]
-        if notation is not None and notation.notes:
-            details["notation"] = list(notation.notes)
         answers = [s for s in sides if s.kind not in (RESTATES, CHAIN_RULE)]
         if not answers:
             what = "the chain rule" if all(s.kind == CHAIN_RULE for s in sides) else "the question"

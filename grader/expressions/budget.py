@@ -16,7 +16,7 @@ from grader.expressions.parse import ExpressionSyntaxError
 MAX_TOKENS_READ = 40_000  # tokens consumed while reading one side, re-reading included (sums)
 MAX_NESTING = 50  # brackets, fractions, scripts and function calls inside one another
 MAX_NODES = 4_000  # nodes of the expression tree built for one side
-MAX_EVAL_STEPS = 600_000  # numeric node evaluations for one comparison (all points, both precisions)
+MAX_EVAL_STEPS = 100_000  # numeric node evaluations for one comparison (all points, both precisions)
 MAX_SUM_TERMS = 9  # terms of one written-out sum
 
 

@@ -11,6 +11,7 @@ hand-in's own definitions. Every tree is built unevaluated and under the limits 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,7 @@ from grader.expressions.latex_grammar import (
     Trace,
 )
 from grader.expressions.parse import MAX_LENGTH, ExpressionSyntaxError
-from grader.expressions.tokens import TEXT_WORD, tokenize
+from grader.expressions.tokens import LAYOUT_ENVS, TEXT_WORD, tokenize
 
 __all__ = ["LatexVocabulary", "Named", "NotEvaluable", "Overlay", "Reading", "Scope", "parse_latex", "split_chain",
            "tokenize", "vocab_words"]
@@ -40,6 +41,7 @@ class Reading:
     info: list[str] = field(default_factory=list)  # the hand-in's notation that was applied
     named: list[Named] = field(default_factory=list)  # derivatives written by name
     explicit: int = 0  # names and functions that are worked out
+    names: set[str] = field(default_factory=set)  # every name looked up
 
 
 def vocab_words(vocab: LatexVocabulary, overlay: Overlay | None = None) -> set[str]:
@@ -73,7 +75,7 @@ def parse_latex(text: str, vocab: LatexVocabulary, *, vector: bool = False, over
         raise BudgetExceeded("expression is nested too deeply") from None
     except MemoryError:
         raise BudgetExceeded("the expression is too large") from None
-    return Reading(value, trace.notes, trace.info, trace.named, trace.explicit)
+    return Reading(value, trace.notes, trace.info, trace.named, trace.explicit, trace.names)
 
 
 def _drop_prose(tokens: list[str], words: set[str]) -> list[str]:
@@ -109,6 +111,15 @@ def _drop_prose(tokens: list[str], words: set[str]) -> list[str]:
 _ASSIGN = ("\\leftarrow", "\\gets", "\\coloneqq", "\\longleftarrow", "←", "⟵", "≔")
 
 
+_END = re.compile(r"\\q?quad\b(?!(?:\s|\\q?quad\b)*(?:\\cdot|\\times|[-+*=]|\\leftarrow))|[,;]|\\text\s*\{\s*(?:for|where|and|with|if|by|since|s\.t\.)|\\forall\b")
+
+
+_CONTINUES = re.compile(r"(?:\[[^\]]{0,8}\])?(?:\s|&|\\q?quad\b|\\[,;:!])*(?:=|\\cdot|\\times|[-+*]|\\leftarrow|$)")
+_ENV = re.compile(r"\s*\{([a-zA-Z*]+)\}")
+_NESTS = {"\\{": 1, "\\lbrace": 1, "\\}": -1, "\\rbrace": -1, "\\begin": 1, "\\end": -1}
+_COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.)", re.DOTALL)
+
+
 def split_chain(text: str) -> list[str]:
     """Split ``a = b = c`` (also ``:=``, ``≔``, ``\\leftarrow``, ``←``) at the top level, outside braces.
 
@@ -121,7 +132,12 @@ def split_chain(text: str) -> list[str]:
         if c in "{([":
             depth += 1
         elif c in "})]":
-            depth -= 1
+            depth = max(0, depth - 1)  # a brace left over from a cut does not hide the rest
+        elif depth == 0 and text.startswith("\\\\", i) and not _CONTINUES.match(text, i + 2):
+            if parts:
+                break  # an aligned row that does not continue this chain starts another equation
+        elif depth == 0 and len(parts) > 0 and _END.match(text, i):
+            break  # "…, \\quad j = 1, 2, 3" or "\\qquad y = …": the chain ends, a remark or another one begins
         elif depth == 0:
             mark = "=" if c == "=" else next((a for a in _ASSIGN if text.startswith(a, i)), None)
             if mark and not (mark[0] == "\\" and text[i + len(mark):i + len(mark) + 1].isalpha()):
@@ -131,6 +147,16 @@ def split_chain(text: str) -> list[str]:
                 i += len(mark)
                 start = i
                 continue
+        if c == "\\":  # a command: \{ and \, are not brackets or commas
+            m = _COMMAND.match(text, i)
+            command = m.group() if m else "\\"
+            env = _ENV.match(text, i + len(command)) if command in ("\\begin", "\\end") else None
+            if env and env.group(1).rstrip("*") in LAYOUT_ENVS:
+                i = env.end()  # \begin{aligned}: layout, not nesting
+                continue
+            depth = max(0, depth + _NESTS.get(command, 0))
+            i += len(command)
+            continue
         i += 1
-    parts.append(text[start:])
+    parts.append(text[start:i])
     return [p.strip() for p in parts]

@@ -134,6 +134,9 @@ class CalculusMixin:
             if self.peek() == "_":
                 self.take()
                 wrt = self.sub(self.script()).name()
+            if self.peek() in ("(", "[", "{"):  # ∇_w [ (y − f)² + … ]: written, not worked out
+                self.postfix()
+                return self.unknown_name(" ".join(self.toks[start:self.pos]))
             name = self.name()
             arg = None
             if self.peek() == "(":

@@ -74,6 +74,7 @@ class Trace:
     explicit: int = 0  # names and functions worked out (not derivative names)
     tokens_read: int = 0
     nesting: int = 0
+    names: set[str] = field(default_factory=set)  # every name looked up (a definition must not use its own)
 
     def note(self, text: str, assumption: bool = True) -> None:
         target = self.notes if assumption else self.info

@@ -53,6 +53,10 @@ class NameMixin:
     def _canonical(self: Parser, base: str, subs: list[str], sup: str, sup_tokens: list[str] | None,
                    primes: str) -> tuple[str, str, list[str] | None]:
         binds, new = self.scope.bindings, False
+        if base in self.overlay.aliases:
+            if base in self.overlay.notes:
+                self.trace.note(self.overlay.notes[base], assumption=False)
+            base = self.overlay.aliases[base]
         kept = []
         for s in subs:
             if s in NEXT:
@@ -101,7 +105,8 @@ class NameMixin:
 
     def resolve(self: Parser, name: str) -> Any:
         """The value a name has here, or None when it names nothing."""
-        if name in self.overlay.notes:
+        self.trace.names.add(name)
+        if name in self.overlay.notes and (name in self.overlay.symbols or name in self.overlay.functions):
             self.trace.note(self.overlay.notes[name], assumption=False)
         if name in self.overlay.symbols:
             self.trace.explicit += 1
@@ -127,7 +132,7 @@ class NameMixin:
     def apply(self: Parser, name: str, function: Any) -> Any:
         """``name(arg)``; σ written alone takes the argument of the left side (dσ/du = σ(1−σ))."""
         start = self.pos
-        if self.peek() in ("(", "{"):
+        if self.peek() in ("(", "{") and not self._shorthand(name):
             arg = self.parse_all(self.paren() if self.peek() == "(" else self.group())
         elif self.scope.default_arg is not None:
             arg = self.scope.default_arg
@@ -148,6 +153,23 @@ class NameMixin:
             count_nodes(value)
             return value
         return function(arg, evaluate=False)
+
+
+    def _shorthand(self: Parser, name: str) -> bool:
+        """σ(1−σ) with σ written alone inside: σ·(1−σ), the shorthand, not σ applied to 1−σ."""
+        if self.scope.default_arg is None or self.peek() != "(":
+            return False
+        base = name.rstrip("'").split("_")[0]
+        depth, i = 0, self.pos
+        while i < len(self.toks):
+            tok = self.toks[i]
+            depth += {"(": 1, ")": -1}.get(tok, 0)
+            if depth == 0:
+                return False
+            if tok == base and (i + 1 >= len(self.toks) or self.toks[i + 1] not in ("(", "_", "'", "{")):
+                return True
+            i += 1
+        return False
 
 
 def substitute(expr: Any, mapping: dict[sp.Symbol, Any]) -> Any:

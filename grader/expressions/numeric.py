@@ -61,6 +61,8 @@ def evaluate(expr: sp.Expr, env: Env, model: NumericModel, counter: StepCounter 
     with mpmath.workdps(dps):
         try:
             value = _eval(expr, env, model, counter or StepCounter())
+        except BudgetExceeded:
+            raise
         except (ZeroDivisionError, OverflowError, ValueError) as exc:
             raise Undefined(str(exc)) from None
         except (RecursionError, MemoryError):

@@ -35,6 +35,7 @@ UNICODE = {
 }
 _SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿⁱᵘˣᵗʷᵀᵏʲᵃᵇᶜᵈᵉᶠᵍʰˡᵐᵒᵖʳˢᵛʸᶻ", "0123456789+-()niuxtwTkjabcdefghlmoprsvyz"))
 _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₍₎ᵢⱼₖₙₜᵤₓᵥₐₑₒₘₚₛₗₕᵣ", "0123456789+-()ijkntuxvaeompslhr"))
+_GREEK_DIGITS = re.compile(r"([σαηθδλμτφψωρ])(\d+)")
 _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
 _FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
@@ -43,6 +44,10 @@ _TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{
 _TOKEN = re.compile(r"(?P<textword>\x00[A-Za-z]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
                     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"
                     r"|(?P<sym>\*\*|:=|[-+*/^_(){}\[\]=,'|.:<>!&;])|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
+BRACKETS = {"\\{": "(", "\\}": ")", "\\lbrace": "(", "\\rbrace": ")", "\\lbrack": "[", "\\rbrack": "]",
+            "\\lparen": "(", "\\rparen": ")"}
+LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "equation", "eqnarray", "multline",
+               "flalign", "alignedat"}
 # ASCII words read as the command a TA reads them as (exp(-u), sigma(u), dL/dw1, w1_new)
 WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "\\log", "sqrt": "\\sqrt",
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
@@ -71,7 +76,38 @@ def tokenize(text: str, words: Iterable[str] = ()) -> list[str]:
         elif value == "**":
             out.append("^")
         else:
-            out.append(value)
+            out.append(BRACKETS.get(value, value))
+    return _layout(out)
+
+
+def _layout(tokens: list[str]) -> list[str]:
+    """Drop what only lays math out: ``aligned``-like environments, ``&`` and ``\\\\[4pt]`` outside
+    matrices, and braces left unmatched at either end by a cut (``}\\;\\; \\frac…``)."""
+    out: list[str] = []
+    matrices = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in ("\\begin", "\\end") and tokens[i + 1:i + 2] == ["{"] and "}" in tokens[i + 2:i + 16]:
+            close = tokens.index("}", i + 2)
+            env = "".join(tokens[i + 2:close])
+            if env.rstrip("*") in LAYOUT_ENVS:
+                i = close + 1
+                continue
+            matrices += 1 if tok == "\\begin" else -1
+        if tok == "\\\\" and tokens[i + 1:i + 2] == ["["] and "]" in tokens[i + 2:i + 8]:
+            out.append(tok)
+            i = tokens.index("]", i + 2) + 1  # \\[4pt]: the spacing goes
+            continue
+        if tok in ("&", "\\\\") and matrices <= 0:
+            i += 1
+            continue
+        out.append(tok)
+        i += 1
+    while out and out[0] == "}":
+        out.pop(0)
+    while out and out[-1] == "{":
+        out.pop()
     return out
 
 
@@ -79,6 +115,7 @@ def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
     text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
     text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB[c] for c in m.group()) + "}", text)
+    text = _GREEK_DIGITS.sub(lambda m: m.group(1) + "_{" + m.group(2) + "}", text)  # σ2(x2): σ_2
     for k, v in UNICODE.items():
         if k in text:
             text = text.replace(k, v)

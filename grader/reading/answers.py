@@ -1,10 +1,13 @@
 """Turn a report into the answers map the checks read, following each item's ``text`` spec."""
 from __future__ import annotations
 
+import dataclasses
+import functools
 from typing import TYPE_CHECKING, Any
 
 from grader.reading.document import Document
-from grader.reading.extract import find_expression
+from grader.reading.extract import LatexChain, find_expression
+from grader.reading.notation import Notation, read_notation
 from grader.reading.values import find_claim, find_values
 
 if TYPE_CHECKING:
@@ -13,13 +16,19 @@ if TYPE_CHECKING:
 
 def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
     answers: dict[str, Any] = {}
+    notation = read_notation(doc, rubric.reference)  # the student's own names, applied to every answer
+    classify = rubric.reference.classify_lhs
+    if classify is not None:
+        classify = functools.partial(_classify_with, classify, notation)
     for item in rubric.items:
         spec = item.text
         if spec is None:
             continue
         reads = getattr(rubric.registry.get(item.check), "reads", "prose")
         if reads == "expression":
-            value: Any = find_expression(doc, spec, rubric.reference.classify_lhs)
+            value: Any = find_expression(doc, spec, classify)
+            if isinstance(value, LatexChain):
+                value = dataclasses.replace(value, notation=notation)
         elif reads == "values":
             value = find_values(doc, spec) or None
         else:
@@ -32,3 +41,14 @@ def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
         if claim is not None:
             answers[path] = claim
     return answers
+
+
+def _classify_with(classify: Any, notation: Notation, text: str) -> str | None:
+    """The homework's classifier, reading left sides with the hand-in's own names (θ for w); a left side
+    the hand-in uses to define a name (u_1 = w_1 x, j = 1, 2, 3) is tagged as a definition, never an answer."""
+    if notation.is_definition(text):
+        return "definition"
+    try:
+        return classify(text, overlay=notation.overlay)
+    except TypeError:
+        return classify(text)

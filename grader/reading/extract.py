@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from grader.reading.document import Document
 from grader.reading.math_rows import clean
@@ -41,9 +41,10 @@ class LatexChain:
     sides: list[str]
     named: bool
     part: str
+    notation: Any = field(default=None, compare=False, repr=False)  # the hand-in's own notation
 
     def __str__(self) -> str:
-        return " = ".join(self.sides)
+        return " = ".join(s.removesuffix("\\gets").strip() for s in self.sides)
 
 
 _CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots")

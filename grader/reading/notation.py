@@ -1,0 +1,260 @@
+"""A hand-in's own notation, read from all of its math before any answer, as a TA reads it.
+
+Students name things their own way: "let s(u) = 1/(1+e^{-u})", "u_1 = w_1 x, h_1 = σ(u_1)",
+"θ = (w_1, w_2, w_3)", "η = α", or x_1 = σ(w_1 x) where the handout's x_1 is w_1·x. Each
+definition is read with the same safe grammar as answers (never evaluated as code), in
+document order (a definition may use earlier ones), and then applied to that hand-in's
+answers through an :class:`Overlay`:
+
+- a function equal to one the homework knows becomes a second name for it (s -> σ, so
+  s'(u) is σ'(u)); otherwise its body is put in wherever it is applied;
+- a name equal to one the homework knows (η = α, θ = w) becomes a second name for it;
+- a new name gets its value; a redefinition that conflicts with the handout (x_1 = σ(w_1 x))
+  is honoured and said in the report.
+
+A definition that cannot be read, that is circular, or that gives a variable a number is
+ignored with a note. The homework's default names stay in its vocabulary; nothing here
+knows the homework.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import sympy as sp
+
+from grader.expressions.budget import BudgetExceeded
+from grader.expressions.compare import compare
+from grader.expressions.latex import Overlay, Scope, parse_latex, split_chain
+from grader.expressions.lhs import describe
+from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.vec import Vec
+
+if TYPE_CHECKING:
+    from grader.homework import Reference
+
+MAX_DEFINITIONS = 60
+PARAMETER = sp.Symbol("_param", real=True)
+_LEARNING_RATE = re.compile(r"(?:learning[ -]rate|step[ -]?size|\blr\b)[^.\n]{0,25}(?:\\eta|η)"
+                            r"|(?:\\eta|η)[^.\n]{0,25}(?:learning[ -]rate|step[ -]?size)", re.IGNORECASE)
+
+
+@dataclass
+class Notation:
+    """What a hand-in defined: the overlay applied to its answers and what a reader should be told."""
+
+    overlay: Overlay = field(default_factory=Overlay)
+    notes: list[str] = field(default_factory=list)
+    definitions: set[str] = field(default_factory=set)  # left sides read as definitions: never an answer
+    reused: set[str] = field(default_factory=set)  # left sides also used in self-referential steps (θ ← θ − …)
+
+    def is_definition(self, lhs: str) -> bool:
+        key = _compact(lhs)
+        return key in self.definitions and key not in self.reused
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def read_notation(doc: Any, reference: Reference) -> Notation:
+    """The notation of one hand-in, from every math span of its document (in order) and its prose."""
+    notation = Notation()
+    vocab = reference.latex
+    if vocab is None:
+        return notation
+    pieces = [doc.text[s.start:s.end] for s in getattr(doc, "math", [])]
+    count = 0
+    for piece in pieces:
+        for part in _parts(piece):
+            sides = split_chain(part)
+            if len(sides) >= 2 and count < MAX_DEFINITIONS:
+                count += _define(notation, sides[0], sides[1], reference)
+    _learning_rate(notation, doc, reference)
+    return notation
+
+
+def _parts(math: str) -> list[str]:
+    """One math span cut into candidate definitions: at top-level commas, ``\\quad``, line breaks and prose."""
+    text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
+    text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}", " ; ", text)
+    text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b", " ; ", text)
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+        elif depth == 0 and c in ",;":
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [p.strip() for p in out if "=" in p]
+
+
+def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int:
+    """Read ``lhs = rhs`` as a definition when it is one; 1 when something was recorded."""
+    vocab = reference.latex
+    assert vocab is not None
+    key = lhs
+    shape = describe(lhs, vocab, notation.overlay)
+    lhs = lhs.removesuffix("\\gets").strip()
+    if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
+        return 0
+    if reference.classify_lhs is not None and _tag(reference, lhs, notation.overlay) is not None:
+        return 0  # an answer (w^{new} = …), not a definition
+    name = shape.of
+    if name in vocab.argument_free or name in vocab.vectors or name in vocab.assumed:
+        return 0
+    notation.definitions.add(_compact(key))
+    if shape.kind == "apply":
+        if not re.fullmatch(r"[a-z]|\\[a-z]+", shape.arg):
+            return 0  # f(x^1) = …: a value at a point, not a definition
+        return _define_function(notation, name, shape.arg, lhs, rhs, reference) + _reused(notation, key)
+    derived = {s for s, _ in reference.numeric_model.derived}
+    if name in vocab.symbols and vocab.symbols[name] not in derived:
+        return 0  # a variable of the problem (x, w_1, α) is not redefined by "x = 2"
+    return _define_symbol(notation, name, lhs, rhs, reference) + _reused(notation, key)
+
+
+def _tag(reference: Reference, lhs: str, overlay: Overlay) -> str | None:
+    try:
+        return reference.classify_lhs(lhs, overlay=overlay)  # type: ignore[misc, call-arg]
+    except TypeError:
+        return reference.classify_lhs(lhs)  # type: ignore[misc]
+
+
+def _read(rhs: str, reference: Reference, overlay: Overlay, scope: Scope | None = None) -> Any:
+    reading = parse_latex(rhs, reference.latex, overlay=overlay, scope=scope)  # type: ignore[arg-type]
+    if reading.named or reading.notes:
+        raise ExpressionSyntaxError("it holds derivatives or assumptions")
+    return reading
+
+
+def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
+    vocab, overlay = reference.latex, notation.overlay
+    assert vocab is not None
+    if rhs.lstrip().startswith(("\\{", "{")):
+        return 0  # D = {(x^1, y^1), …}: a set, not a name for an expression
+    try:
+        reading = _read(rhs, reference, overlay)
+    except ExpressionSyntaxError as exc:
+        return _ignored(notation, lhs, rhs, str(exc))
+    value = reading.value
+    if name in reading.names:
+        return _ignored(notation, lhs, rhs, "it is circular")
+    if isinstance(value, Vec):
+        vectors = {k: list(v) for k, v in vocab.vectors.items()}
+        for vname, comps in vectors.items():
+            if list(value) == comps and vname != name:
+                overlay.aliases[name] = vname
+                return _said(notation, f"{_show(name)} is read as {_show(vname)} (you wrote {lhs} = {rhs})", name)
+        return 0
+    if not value.free_symbols and not value.atoms(sp.Function):
+        return 0  # i = 1, N = 2, α = 0.01: a value, not notation
+    for sname, svalue in vocab.symbols.items():
+        if value == svalue and sname != name and name not in vocab.symbols:
+            overlay.aliases[name] = sname
+            return _said(notation, f"{_show(name)} is read as {_show(sname)} (you wrote {lhs} = {rhs})", name)
+    if name in vocab.symbols:
+        if _equal(value, vocab.symbols[name], reference):
+            return 0  # the handout's own definition, restated
+        overlay.symbols[name] = value
+        return _said(notation, f"{_show(name)} is read as you defined it ({lhs} = {rhs}), not as in the handout",
+                     name)
+    overlay.symbols[name] = value
+    return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
+
+
+def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: str, reference: Reference) -> int:
+    vocab, overlay = reference.latex, notation.overlay
+    assert vocab is not None
+    if _restates_known(name, param, rhs, reference, overlay):
+        return 0  # f_w(x) = w_3 σ_2(x_2): the handout's function, written with its intermediates
+    inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
+    inner.symbols.pop(name, None)
+    try:
+        reading = _read(rhs, reference, inner, Scope())
+    except ExpressionSyntaxError as exc:
+        return _ignored(notation, lhs, rhs, str(exc))
+    if name in reading.names:
+        return _ignored(notation, lhs, rhs, "it is circular")
+    body = reading.value
+    if isinstance(body, Vec):
+        return 0
+    for fname, function in vocab.functions.items():
+        if not fname.endswith("'") and _equal(body, function(PARAMETER), reference, PARAMETER):
+            if fname == name or vocab.functions.get(name) is function:
+                return 0  # σ(x) = 1/(1+e^{-x}): the handout's σ with another letter
+            overlay.aliases[name] = fname
+            return _said(notation, f"{_show(name)} is read as {_show(fname)} (you wrote {lhs} = {rhs})", name)
+    overlay.functions[name] = (PARAMETER, body)
+    what = "not as in the handout" if name in vocab.functions else "as you defined it"
+    return _said(notation, f"{_show(name)}({param}) = {rhs}, {what}", name)
+
+
+def _restates_known(name: str, param: str, rhs: str, reference: Reference, overlay: Overlay) -> bool:
+    """The definition of a function the homework knows, with its own variable (σ(u) = …, f_w(x) = …)."""
+    vocab = reference.latex
+    assert vocab is not None
+    function = vocab.functions.get(overlay.aliases.get(name, name))
+    variable = vocab.symbols.get(param)
+    if function is None or variable is None:
+        return False
+    try:
+        body = _read(rhs, reference, overlay).value
+    except ExpressionSyntaxError:
+        return False
+    return not isinstance(body, Vec) and _equal(body, function(variable), reference)
+
+
+def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = None) -> bool:
+    """Equal as functions of the homework's variables (a function's parameter set to one of them)."""
+    model = reference.numeric_model
+    if parameter is not None:
+        from grader.expressions.latex_names import substitute
+
+        variable = min(model.variables, key=lambda s: s.name)
+        a, b = substitute(a, {parameter: variable}), substitute(b, {parameter: variable})
+    try:
+        verdict = compare(a, b, model, points=8, min_valid=6)
+    except BudgetExceeded:
+        return False
+    return verdict.equal
+
+
+def _learning_rate(notation: Notation, doc: Any, reference: Reference) -> None:
+    """"learning rate η" in the prose: η is the step the handout calls α."""
+    vocab = reference.latex
+    eta = "\\eta"
+    if vocab is None or eta in notation.overlay.aliases or eta in notation.overlay.symbols or "\\alpha" not in \
+            vocab.symbols:
+        return
+    prose = doc.prose() if hasattr(doc, "prose") else getattr(doc, "text", "")
+    if _LEARNING_RATE.search(prose or ""):
+        notation.overlay.aliases[eta] = "\\alpha"
+        _said(notation, "η is read as the step size α (you call η the learning rate)", eta)
+
+
+def _reused(notation: Notation, key: str) -> int:
+    """A self-referential step (θ ← θ − η∇L) uses its left side as an answer, not a definition."""
+    if notation.notes and notation.notes[-1].endswith("(it is circular)"):
+        notation.reused.add(_compact(key))
+    return 0
+
+
+def _ignored(notation: Notation, lhs: str, rhs: str, why: str) -> int:
+    return _said(notation, f"your definition {lhs[:60]} = {rhs[:80]} is not used ({why})")
+
+
+def _said(notation: Notation, note: str, name: str | None = None) -> int:
+    if name is not None:
+        notation.overlay.notes[name] = note
+    if note not in notation.notes:
+        notation.notes.append(note)
+    return 1
+
+
+def _show(name: str) -> str:
+    return name.replace("\\", "")
