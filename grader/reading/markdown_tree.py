@@ -20,6 +20,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 ENVIRONMENTS = ("equation", "align", "gather", "multline", "alignat", "flalign", "eqnarray", "aligned",
                 "gathered", "split", "displaymath", "math")
+MATH_FENCES = ("math", "katex", "latex-math")
 _ENV_OPEN = re.compile(r"\\begin\{(" + "|".join(ENVIRONMENTS) + r")(\*?)\}")
 
 
@@ -181,6 +182,14 @@ def read_markdown(text: str) -> tuple[list[Block], list[MathSpan]]:
             begin, end = at(tok.map[0]), at(tok.map[1])
             kind = "paragraph" if tok.type == "paragraph_open" else "row"
             blocks.append(Block(kind, begin, end, item_at.get(tok.map[0], begin)))
+        elif tok.type == "fence" and tok.info.strip().lower() in MATH_FENCES:
+            begin, end = at(tok.map[0]), at(tok.map[1])
+            first = text.find("\n", begin, end)
+            start = end if first < 0 else first + 1
+            stop = text.rfind(tok.markup, start, end)
+            span = MathSpan(start, stop if stop >= start else end, "display")
+            blocks.append(Block("math", begin, end, span.start))
+            maths.append(span)
         elif tok.type == "fence":
             begin, end = at(tok.map[0]), at(tok.map[1])
             blocks.append(Block("code", begin, end, begin))
@@ -218,5 +227,7 @@ def _inline_math(text: str, begin: int, end: int, children: list, maths: list[Ma
         if found < 0:
             continue
         start = found + len(opener)
-        maths.append(MathSpan(start, start + len(child.content), "inline"))
-        cursor = start + len(child.content)
+        cursor = stop = start + len(child.content)
+        if stop - start >= 2 and text[start] == "`" and text[stop - 1] == "`":  # GitLab/GFM $`…`$
+            start, stop = start + 1, stop - 1
+        maths.append(MathSpan(start, stop, "inline"))
