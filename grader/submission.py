@@ -145,7 +145,8 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> None:
     code_cells: list[str] = []
     if path.suffix == ".ipynb":
         text, code_cells = read_notebook(text, path.name, sub.notes)
-    doc: Document = read_document(text)
+    doc: Document = read_document(text, "tex" if path.suffix == ".tex" else None)
+    sub.notes.extend(doc.notes)  # about the whole report (no part labels found)
     sub.answers = answers_from_document(doc, rubric)
     blocks = code_cells + doc.code_blocks
     pattern = re.compile(rf"^\s*class\s+{re.escape(rubric.code.class_name)}\b", re.M)
