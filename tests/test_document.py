@@ -6,7 +6,13 @@ import time
 import pytest
 
 from grader.reading.document import NO_LABELS, read_document
-from grader.reading.extract import TextSpec, equations, find_expression, is_definition, read_equations
+from grader.reading.extract import (
+    TextSpec,
+    equations,
+    find_expression,
+    is_definition,
+    read_equations,
+)
 from reference.mnist_backprop.vocabulary import classify_lhs
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from grader.reading.markdown_tree import Block, MathSpan, line_starts, read_markdown
+from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import plain_math
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
-_TEX = re.compile(r"\\documentclass|\\begin\{document\}|^\s*\\(?:sub)*section\*?\{", re.M)
+_TEX = re.compile(r"\\documentclass|\\begin\{document\}|^\s*\\(?:sub)*section\*?\{", re.MULTILINE)
 
 
 @dataclass(frozen=True)

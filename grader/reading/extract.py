@@ -8,8 +8,8 @@ of field -> text; prose stays text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from grader.reading.document import Document
 from grader.reading.math_rows import clean
@@ -229,7 +229,7 @@ def _after_label(text: str, patterns: list[str]) -> str | None:
     best = None
     for line in text.splitlines():
         for pattern in patterns:
-            m = re.search(pattern, line, re.I)
+            m = re.search(pattern, line, re.IGNORECASE)
             if m:
                 rest = re.split(r"[,;]\s*(?=[A-Za-z])", line[m.end():])[0]  # up to the next clause
                 rest = rest.rsplit("=", 1)[-1] if "=" in rest else rest
@@ -245,7 +245,7 @@ def find_claim(doc: Document, patterns: list[str]) -> str | None:
     for text in (plain(doc.prose()), "\n".join(doc.code_blocks)):
         found = None
         for pattern in patterns:
-            for m in re.finditer(pattern + r"[^0-9\n]{0,40}?(\d+(?:\.\d+)?)", text, re.I):
+            for m in re.finditer(pattern + r"[^0-9\n]{0,40}?(\d+(?:\.\d+)?)", text, re.IGNORECASE):
                 found = m.group(1)
         if found is not None:
             return found

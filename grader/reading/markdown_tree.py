@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.ruler import RuleOptionsType
 from markdown_it.rules_block import StateBlock
 
 ENVIRONMENTS = ("equation", "align", "gather", "multline", "alignat", "flalign", "eqnarray", "aligned",
@@ -63,7 +64,7 @@ def _closing_lines(state: StateBlock, marker: str) -> tuple[list[int], list[int]
     return cache[marker]
 
 
-def _block_rule(opener: str, closer: str, allow_blank: bool):  # noqa: ANN202
+def _block_rule(opener: str, closer: str, allow_blank: bool):
     def rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         begin = state.bMarks[start_line] + state.tShift[start_line]
         line_end = state.eMarks[start_line]
@@ -104,7 +105,7 @@ def _block_rule(opener: str, closer: str, allow_blank: bool):  # noqa: ANN202
 
 def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).enable("table").disable("code")
-    alt = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    alt: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
     md.block.ruler.before("fence", "dollar_display", _block_rule("$$", "$$", False), alt)
     md.block.ruler.before("fence", "bracket_display", _block_rule("\\[", "\\]", False), alt)
     md.block.ruler.before("fence", "env_display", _block_rule("env", "", True), alt)
@@ -127,7 +128,7 @@ def line_starts(text: str) -> list[int]:
 def read_markdown(text: str) -> tuple[list[Block], list[MathSpan]]:
     """The blocks and math spans of ``text`` (which must use ``\\n`` line ends)."""
     starts = line_starts(text) + [len(text) + 1]
-    at = lambda line: min(starts[min(line, len(starts) - 1)], len(text))  # noqa: E731
+    at = lambda line: min(starts[min(line, len(starts) - 1)], len(text))
     blocks: list[Block] = []
     maths: list[MathSpan] = []
     tokens = _MD.parse(text)
@@ -137,27 +138,28 @@ def read_markdown(text: str) -> tuple[list[Block], list[MathSpan]]:
     for i, tok in enumerate(tokens):
         if tok.type in ("ordered_list_close", "bullet_list_close"):
             depth -= 1
-        if tok.map is None and tok.type != "inline":
+        if tok.map is None:
             continue
+        first, last = tok.map
         if tok.type == "heading_open":
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             content = begin + len(text[begin:end]) - len(text[begin:end].lstrip(" \t>#"))
             blocks.append(Block("heading", begin, end, content, level=len(tok.markup) if tok.markup[0] == "#" else
                                 (1 if tok.markup[0] == "=" else 2)))
         elif tok.type == "list_item_open":
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             line = text[begin:end]
             m = re.match(r"[ \t>]*(?:\d{1,9}[.)]|[-*+])[ \t]*", line)
             blocks.append(Block("item", begin, end, begin + (m.end() if m else 0), level=depth, number=tok.info))
-            item_at[tok.map[0]] = begin + (m.end() if m else 0)
+            item_at[first] = begin + (m.end() if m else 0)
         elif tok.type in ("ordered_list_open", "bullet_list_open"):
             depth += 1
         elif tok.type in ("paragraph_open", "tr_open"):
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             kind = "paragraph" if tok.type == "paragraph_open" else "row"
-            blocks.append(Block(kind, begin, end, item_at.get(tok.map[0], begin)))
+            blocks.append(Block(kind, begin, end, item_at.get(first, begin)))
         elif tok.type == "fence" and tok.info.strip().lower() in MATH_FENCES:
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             first = text.find("\n", begin, end)
             start = end if first < 0 else first + 1
             stop = text.rfind(tok.markup, start, end)
@@ -165,16 +167,16 @@ def read_markdown(text: str) -> tuple[list[Block], list[MathSpan]]:
             blocks.append(Block("math", begin, end, span.start))
             maths.append(span)
         elif tok.type == "fence":
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             blocks.append(Block("code", begin, end, begin))
         elif tok.type == "display_math":
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             span = _display_span(text, begin, end, tok.markup, tok.info)
             blocks.append(Block("math", begin, end, span.start))
             maths.append(span)
-        elif tok.type == "inline" and tok.map is not None and tuple(tok.map) not in scanned:
-            scanned.add(tuple(tok.map))
-            maths.extend(inline_math(text, at(tok.map[0]), at(tok.map[1])))
+        elif tok.type == "inline" and (first, last) not in scanned:
+            scanned.add((first, last))
+            maths.extend(inline_math(text, at(first), at(last)))
     maths.sort(key=lambda s: s.start)
     return blocks, maths
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from grader.reading.labels import LETTERS, ROMAN, Label, next_letter, next_roman, read_label, weak_labels
+from grader.reading.labels import (
+    LETTERS,
+    ROMAN,
+    Label,
+    next_letter,
+    next_roman,
+    read_label,
+    weak_labels,
+)
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,7 @@ def _mathlike(word: str) -> bool:
         return False
     if bare.lower() in _PROSE_SHORT:
         return False
-    if bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS:
-        return False
-    return True
+    return not (bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS)
 
 
 def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
