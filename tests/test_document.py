@@ -177,3 +177,10 @@ def test_an_unclosed_display_in_a_megabyte_reads_at_once(name: str) -> None:
     start = time.perf_counter()
     read_document(HOSTILE[name](1_000_000))
     assert time.perf_counter() - start < 3.0  # well under a second on an idle machine; slack for a loaded one
+
+
+def test_a_derivation_laid_out_as_a_table_row_is_an_equation() -> None:
+    doc = read_document("(e)\n\n| quantity | chain rule | result |\n|---|---|---|\n"
+                        "| ∂f/∂w2 | ∂f/∂σ2 · ∂σ2/∂x2 · ∂x2/∂w2 | w3 · σ2′(x2) · σ1(x1) |\n"
+                        "| conv1 | 520 |\n")
+    assert doc.math_in("1.e") == ["∂f/∂w2 = ∂f/∂σ2 · ∂σ2/∂x2 · ∂x2/∂w2 = w3 · σ2′(x2) · σ1(x1)"]

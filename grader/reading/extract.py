@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from grader.reading.document import Document
-from grader.reading.math_rows import clean
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 _DIMS = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:x|×|\\times|\*)\s*\d+)*")
@@ -141,7 +140,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     spans = doc.math_spans(part)
     if not spans and not doc.has_labels():
         return _unlabelled(doc, spec, classify)
-    texts = [clean(doc.text[m.start:m.end]) for m in spans]
+    texts = [doc.read(m) for m in spans]
     found = [e for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
         return None
@@ -174,7 +173,7 @@ def _unlabelled(doc: Document, spec: TextSpec, classify: Callable[[str], str | N
     """A report without part labels: an equation is taken only when its left side names the item alone."""
     if not spec.lhs or classify is None or spec.part.count(".") > 1:
         return None
-    texts = [clean(doc.text[m.start:m.end]) for m in doc.math]
+    texts = [doc.read(m) for m in doc.math]
     found = read_equations(texts, [m.kind for m in doc.math])
     naming = [e for e in found if len(e.sides) > 1 and classify(e.sides[0]) == spec.lhs]
     if not naming:
