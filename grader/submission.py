@@ -292,7 +292,8 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
         text, code_cells = read_notebook(_read_text(path, sub.notes, MAX_NOTEBOOK_BYTES), path.name, sub.notes)
     else:
         text = _read_text(path, sub.notes)
-    doc: Document = read_document(text)
+    doc: Document = read_document(text, "tex" if path.suffix == ".tex" else None)
+    sub.notes.extend(doc.notes)  # about the whole report (no part labels found)
     answers = answers_from_document(doc, rubric)
     if sub.code is None:
         _code_from(code_cells + doc.code_blocks, code_cells, path.name, rubric, sub)

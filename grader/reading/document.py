@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from grader.reading.markdown_tree import Block, MathSpan, line_starts, read_markdown
+from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
 from grader.reading.parts import Site, segment
-from grader.reading.plain_math import plain_math
+from grader.reading.plain_math import _mathlike, plain_math
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
-_TEX = re.compile(r"\\documentclass|\\begin\{document\}|^\s*\\(?:sub)*section\*?\{", re.M)
+_TEX = re.compile(r"\\documentclass|\\begin\{document\}|^\s*\\(?:sub)*section\*?\{", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,19 @@ class Document:
         return [Span(max(m.start, span.start), min(m.end, span.end), m.kind)
                 for m in self.math if m.end > span.start and m.start < span.end]
 
+    def read(self, m: Span) -> str:
+        """A math piece as read: alignment markup removed; a table row's cells joined by ``=``."""
+        if m.kind == "row":
+            return " = ".join(c.strip() for c in self.text[m.start:m.end].strip().strip("|").split("|"))
+        return clean(self.text[m.start:m.end])
+
     def math_in(self, key: str) -> list[str]:
         """The math of a segment as read: rows of alignments, without ``&``, ``\\label`` or ``\\tag``."""
-        return [clean(self.text[m.start:m.end]) for m in self.math_spans(key)]
+        return [self.read(m) for m in self.math_spans(key)]
 
     def math_with_lines(self, key: str) -> list[tuple[int, str]]:
         """Math pieces of a segment in order, each with the offset of the line it starts on."""
-        return [(self.text.rfind("\n", 0, m.start) + 1, clean(self.text[m.start:m.end]))
+        return [(self.text.rfind("\n", 0, m.start) + 1, self.read(m))
                 for m in self.math_spans(key)]
 
     def has_labels(self) -> bool:
@@ -97,6 +103,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         doc.math.extend(Span(a, b, m.kind) for a, b in rows(text, m.start, m.end))
     taken = [(m.start, m.end) for m in maths]
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, _free_lines(text, blocks, taken)))
+    doc.math.extend(_table_equations(text, blocks))
     doc.math.sort(key=lambda s: s.start)
     _segment(doc)
     return doc
@@ -138,6 +145,23 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
         if j >= 0 and taken[j][1] > line:
             continue
         out.append((begin, end))
+    return out
+
+
+_OPERATOR = re.compile(r"[·*/^∂σ′'+−]|\\(?:frac|cdot|sigma|partial)")
+
+
+def _table_equations(text: str, blocks: list[Block]) -> list[Span]:
+    """A derivation laid out as a table row, ``| ∂f/∂w₂ | ∂f/∂σ₂ · ∂σ₂/∂w₂ | w₃ · σ′(x₂) |``: one equation."""
+    out = []
+    for b in blocks:
+        line = text[b.start:b.end].rstrip("\n")
+        if b.kind != "row" or "=" in line or "$" in line or len(line) > 2000:
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and all(cells) and all(_mathlike(w) for w in cells[0].split()) \
+                and any(_OPERATOR.search(c) for c in cells[1:]) and _OPERATOR.search(cells[0]):
+            out.append(Span(b.start, b.start + len(line), "row"))
     return out
 
 

@@ -8,11 +8,11 @@ of field -> text; prose stays text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from grader.reading.document import Document
-from grader.reading.math_rows import clean
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
@@ -53,8 +53,10 @@ _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\s
 _NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]+|[a-zA-Z])(?:_\{?[\w,]+\}?)?"
                    r"(?:'|\^\{?[\w()]+\}?)*(?:\([^()]{0,40}\))?")
 _GROUP = r"\{(?:\\partial|d)(?:[^{}]|\{[^{}]*\})*\}"
-_DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}|\\partial\s*\w+\s*/\s*\\partial\s*\w+"
-                         r"|\\nabla(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L|f_w|f)?(?:\([^()]*\))?")
+_DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}|(?:\\partial|∂|\bd)\s*[\w\\{{}}]+\s*/\s*(?:\\partial|∂|d)\s*[\w{{}}]+"
+                         r"|(?:\\nabla|∇|grad)(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L|f_w|f)?(?:\([^()]*\))?")
+_LAYOUT = re.compile(r"\\(?:cdot|times|left|right|big|Big|bigl|bigr|quad|qquad|top|begin\{[pb]?matrix\}|end\{[pb]?matrix\})"
+                     r"|\\[,;!]|\\\\|\^\{?(?:T|\\top)\}?|[\s()\[\]*,&·]")
 
 
 @dataclass
@@ -124,9 +126,7 @@ def is_definition(eq: Equation) -> bool:
 
 def is_restatement(side: str) -> bool:
     """A side made only of named derivatives (∂f/∂σ₂·∂σ₂/∂x₂, ∇L): it restates, it derives nothing."""
-    rest = _DERIVATIVE.sub("", side)
-    rest = re.sub(r"\\cdot|\\times|\\,|\\;|\\quad|\\left|\\right|[\s()*]", "", rest)
-    return not rest
+    return not _LAYOUT.sub("", _DERIVATIVE.sub("", side))
 
 
 def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None) -> LatexChain | None:
@@ -141,17 +141,17 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     spans = doc.math_spans(part)
     if not spans and not doc.has_labels():
         return _unlabelled(doc, spec, classify)
-    texts = [clean(doc.text[m.start:m.end]) for m in spans]
+    texts = [doc.read(m) for m in spans]
     found = [e for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
         return None
     tagged = [(classify(e.sides[0]) if classify and len(e.sides) > 1 else None, e) for e in found]
     if spec.lhs:
         naming = [e for tag, e in tagged if tag == spec.lhs]
-        if naming:
-            return LatexChain(_last_explicit(naming).sides, True, part)
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)
-        if vector is not None:
+        if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
+            return LatexChain(_last_explicit(naming).sides, True, part)
+        if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
         if any(tag for tag, _ in tagged):  # the part names its equations, and not this one
             return None
@@ -174,7 +174,7 @@ def _unlabelled(doc: Document, spec: TextSpec, classify: Callable[[str], str | N
     """A report without part labels: an equation is taken only when its left side names the item alone."""
     if not spec.lhs or classify is None or spec.part.count(".") > 1:
         return None
-    texts = [clean(doc.text[m.start:m.end]) for m in doc.math]
+    texts = [doc.read(m) for m in doc.math]
     found = read_equations(texts, [m.kind for m in doc.math])
     naming = [e for e in found if len(e.sides) > 1 and classify(e.sides[0]) == spec.lhs]
     if not naming:

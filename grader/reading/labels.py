@@ -17,21 +17,22 @@ _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teil
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|문제|과제|문항|問題|问题|题|q|p)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|])"
 _R = "iii|ii|iv|vi|v|i"
-_ROMAN = rf"(?:\((?P<s1>{_R})\)|(?P<s2>{_R})[.)])"
+_LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
+_ROMAN = rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})[.)])"
 _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
-_PART = rf"(?:\((?P<p1>[a-hA-H])\)|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END})"
+_PART = rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END})"
 _PREFIX = re.compile(r"(?:[ \t>|*_#~]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\{)*")
 PATTERNS = [  # (kind, pattern); the first that matches wins
     ("problem", re.compile(rf"{_WORD}\s*(?:#|no\.?|nr\.?)?\s*(?P<prob>\d{{1,2}})(?!\d|[.,]\d|\s*[x×*]\s*\d)"
-                           rf"(?:\s*[.,]?\s*(?:part\s*)?(?:\((?P<p1>[a-hA-H])\)|(?P<p2>[a-h])[.:)]?{_END})"
-                           rf"{_SUB})?", re.I)),
-    ("part", re.compile(rf"part\s*(?:\((?P<p1>[a-hA-H])\)|(?P<p2>[a-hA-H]){_END}){_SUB}", re.I)),
-    ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:\s*\.?\s*\((?P<p1>[a-h])\)|\.(?P<p2>[a-h])\)?|"
+                           rf"(?:\s*[.,]?\s*(?:part\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-h])[.:)]?{_END})"
+                           rf"{_SUB})?", re.IGNORECASE)),
+    ("part", re.compile(rf"part\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
+    ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:\s*\.?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
                            rf"(?P<p3>[a-h])[.)]){_END}{_SUB}")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>\d{{1,2}})(?![.,]?\d)\.?{_END}"
-                           rf"(?!\s*[x×*]\s*\d)", re.I)),
+                           rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
 ]
 _TAIL = re.compile(r"[ \t]*[*_}\]]*[ \t]*[:.\-–—]?")
 
@@ -74,7 +75,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     return None
 
 
-_WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)\(?(?P<v>[a-h]|iii|ii|iv|vi|v|i)\)(?![\w(])", re.M)
+_WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)(?:\\?\(\s?)?(?P<v>[a-h]|iii|ii|iv|vi|v|i)\s?\\?\)(?![\w(])", re.MULTILINE)
 
 
 def weak_labels(text: str, start: int, end: int) -> list[Label]:

@@ -1,10 +1,11 @@
 """A Markdown report as blocks and math spans with offsets into its text, read by markdown-it.
 
-markdown-it gives the structure (headings, lists, paragraphs, tables, code fences, block
-quotes); its math plugins do not scale to hostile text (an unclosed ``$$`` or
-``\\begin{align}`` makes every later line search to the end), so display math, ``\\[ \\]``,
-LaTeX environments and ``\\( \\)`` are read by our own rules, which find closing markers
-through a table built once per document: reading stays linear in the text.
+markdown-it gives the block structure (headings, lists, paragraphs, tables, code fences, block
+quotes). The math plugins of mdit-py-plugins do not scale to hostile text (an unclosed ``$$``
+or ``\\begin{align}`` makes every later line search to the end, and the pure-Python inline
+pass reads a megabyte in seconds), so display math, ``\\[ \\]`` and LaTeX environments are
+read by our own block rules, which find closing markers through a table built once per
+document, and inline math by one scan per paragraph: reading stays linear in the text.
 """
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.ruler import RuleOptionsType
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_inline import StateInline
-from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 ENVIRONMENTS = ("equation", "align", "gather", "multline", "alignat", "flalign", "eqnarray", "aligned",
                 "gathered", "split", "displaymath", "math")
+MATH_FENCES = ("math", "katex", "latex-math")
 _ENV_OPEN = re.compile(r"\\begin\{(" + "|".join(ENVIRONMENTS) + r")(\*?)\}")
 
 
@@ -63,7 +64,7 @@ def _closing_lines(state: StateBlock, marker: str) -> tuple[list[int], list[int]
     return cache[marker]
 
 
-def _block_rule(opener: str, closer: str, allow_blank: bool):  # noqa: ANN202
+def _block_rule(opener: str, closer: str, allow_blank: bool):
     def rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         begin = state.bMarks[start_line] + state.tShift[start_line]
         line_end = state.eMarks[start_line]
@@ -102,39 +103,13 @@ def _block_rule(opener: str, closer: str, allow_blank: bool):  # noqa: ANN202
     return rule
 
 
-def _inline_rule(opener: str, closer: str):  # noqa: ANN202
-    def rule(state: StateInline, silent: bool) -> bool:
-        if not state.src.startswith(opener, state.pos):
-            return False
-        failed: dict[tuple[int, str], int] = state.env.setdefault("_inline_failed", {})
-        key = (id(state.src), closer)
-        start = state.pos + len(opener)
-        if key in failed and failed[key] <= start:
-            return False
-        end = state.src.find(closer, start)
-        if end < 0:
-            failed[key] = start
-            return False
-        if not silent:
-            token = state.push("math_inline", "math", 0)
-            token.markup = opener
-            token.content = state.src[start:end]
-        state.pos = end + len(closer)
-        return True
-
-    return rule
-
-
 def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).enable("table").disable("code")
-    md.use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True, allow_labels=False)
-    md.block.ruler.disable("math_block")  # replaced by the linear rules below
-    alt = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    alt: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
     md.block.ruler.before("fence", "dollar_display", _block_rule("$$", "$$", False), alt)
     md.block.ruler.before("fence", "bracket_display", _block_rule("\\[", "\\]", False), alt)
     md.block.ruler.before("fence", "env_display", _block_rule("env", "", True), alt)
-    md.inline.ruler.before("escape", "bracket_inline", _inline_rule("\\(", "\\)"))
-    md.inline.ruler.before("escape", "bracket_display_inline", _inline_rule("\\[", "\\]"))
+    md.core.ruler.disable("inline")  # inline math is found by :func:`inline_math`, in linear time
     return md
 
 
@@ -153,44 +128,55 @@ def line_starts(text: str) -> list[int]:
 def read_markdown(text: str) -> tuple[list[Block], list[MathSpan]]:
     """The blocks and math spans of ``text`` (which must use ``\\n`` line ends)."""
     starts = line_starts(text) + [len(text) + 1]
-    at = lambda line: min(starts[min(line, len(starts) - 1)], len(text))  # noqa: E731
+    at = lambda line: min(starts[min(line, len(starts) - 1)], len(text))
     blocks: list[Block] = []
     maths: list[MathSpan] = []
     tokens = _MD.parse(text)
     item_at: dict[int, int] = {}  # first line of a list item -> where its content starts
     depth = 0
+    scanned: set[tuple[int, int]] = set()
     for i, tok in enumerate(tokens):
         if tok.type in ("ordered_list_close", "bullet_list_close"):
             depth -= 1
-        if tok.map is None and tok.type != "inline":
+        if tok.map is None:
             continue
+        first, last = tok.map
         if tok.type == "heading_open":
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             content = begin + len(text[begin:end]) - len(text[begin:end].lstrip(" \t>#"))
             blocks.append(Block("heading", begin, end, content, level=len(tok.markup) if tok.markup[0] == "#" else
                                 (1 if tok.markup[0] == "=" else 2)))
         elif tok.type == "list_item_open":
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             line = text[begin:end]
             m = re.match(r"[ \t>]*(?:\d{1,9}[.)]|[-*+])[ \t]*", line)
             blocks.append(Block("item", begin, end, begin + (m.end() if m else 0), level=depth, number=tok.info))
-            item_at[tok.map[0]] = begin + (m.end() if m else 0)
+            item_at[first] = begin + (m.end() if m else 0)
         elif tok.type in ("ordered_list_open", "bullet_list_open"):
             depth += 1
         elif tok.type in ("paragraph_open", "tr_open"):
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             kind = "paragraph" if tok.type == "paragraph_open" else "row"
-            blocks.append(Block(kind, begin, end, item_at.get(tok.map[0], begin)))
+            blocks.append(Block(kind, begin, end, item_at.get(first, begin)))
+        elif tok.type == "fence" and tok.info.strip().lower() in MATH_FENCES:
+            begin, end = at(first), at(last)
+            first = text.find("\n", begin, end)
+            start = end if first < 0 else first + 1
+            stop = text.rfind(tok.markup, start, end)
+            span = MathSpan(start, stop if stop >= start else end, "display")
+            blocks.append(Block("math", begin, end, span.start))
+            maths.append(span)
         elif tok.type == "fence":
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             blocks.append(Block("code", begin, end, begin))
         elif tok.type == "display_math":
-            begin, end = at(tok.map[0]), at(tok.map[1])
+            begin, end = at(first), at(last)
             span = _display_span(text, begin, end, tok.markup, tok.info)
             blocks.append(Block("math", begin, end, span.start))
             maths.append(span)
-        elif tok.type == "inline" and tok.map is not None:
-            _inline_math(text, at(tok.map[0]), at(tok.map[1]), tok.children or [], maths)
+        elif tok.type == "inline" and (first, last) not in scanned:
+            scanned.add((first, last))
+            maths.extend(inline_math(text, at(first), at(last)))
     maths.sort(key=lambda s: s.start)
     return blocks, maths
 
@@ -207,16 +193,56 @@ def _display_span(text: str, begin: int, end: int, opener: str, closer: str) -> 
     return MathSpan(start, stop if stop >= start else region_end, "display")
 
 
-def _inline_math(text: str, begin: int, end: int, children: list, maths: list[MathSpan]) -> None:
-    """Inline math children located in the source, left to right (markdown-it keeps no offsets)."""
-    cursor = begin
-    for child in children:
-        if child.type not in ("math_inline", "math_inline_double"):
+_INLINE = re.compile(r"\\[\\$`]|\\\(|\\\[|\$\$|\$|`+")
+_CLOSER = {"\\(": "\\)", "\\[": "\\]", "$$": "$$", "$": "$"}
+
+
+def inline_math(text: str, begin: int, end: int) -> list[MathSpan]:
+    """``$…$``, ``$$…$$``, ``\\(…\\)``, ``\\[…\\]`` in ``text[begin:end]`` (code spans skipped).
+
+    One left-to-right scan; a closer searched for and not found is remembered, so a text
+    full of unclosed openers is still read in linear time.
+    """
+    out: list[MathSpan] = []
+    missing: dict[str, int] = {}  # closer -> the position from which it no longer occurs
+    pos = begin
+    while True:
+        m = _INLINE.search(text, pos, end)
+        if m is None:
+            return out
+        tok = m.group()
+        if tok.startswith("\\") and tok[1] in "\\$`":
+            pos = m.end()
             continue
-        opener = child.markup
-        found = text.find(opener + child.content, cursor, end)
-        if found < 0:
+        closer = _CLOSER.get(tok, tok)  # a run of backticks closes with the same run
+        start = m.end()
+        if missing.get(closer, end + 1) <= start:
+            pos = start
             continue
-        start = found + len(opener)
-        maths.append(MathSpan(start, start + len(child.content), "inline"))
-        cursor = start + len(child.content)
+        stop = _find_closer(text, closer, start, end)
+        if stop < 0:
+            missing[closer] = start
+            pos = start
+            continue
+        if not tok.startswith("`") and stop > start:
+            a, b = start, stop
+            if b - a >= 2 and text[a] == "`" and text[b - 1] == "`":  # GitLab/GFM $`…`$
+                a, b = a + 1, b - 1
+            out.append(MathSpan(a, b, "display" if tok in ("$$", "\\[") else "inline"))
+        pos = stop + len(closer)
+
+
+def _find_closer(text: str, closer: str, start: int, end: int) -> int:
+    """The next unescaped ``closer``; a ``$`` closer is not the first half of ``$$``."""
+    i = start
+    while True:
+        i = text.find(closer, i, end)
+        if i < 0:
+            return -1
+        if closer.startswith("$") and i > 0 and text[i - 1] == "\\":
+            i += 1
+            continue
+        if closer == "$" and text.startswith("$$", i) and i == start:
+            i += 2
+            continue
+        return i

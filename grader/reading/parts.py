@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from grader.reading.labels import LETTERS, ROMAN, Label, next_letter, next_roman, read_label, weak_labels
+from grader.reading.labels import (
+    LETTERS,
+    ROMAN,
+    Label,
+    next_letter,
+    next_roman,
+    read_label,
+    weak_labels,
+)
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,8 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     return seg
 
 
-_MARKUP = re.compile(r"[ \t>#*_|~+\-]*(?:\d{1,3}[.)])?[ \t*_]*(?:\$\$|\\\[)?[ \t]*")
+_MARKUP = re.compile(r"[ \t>#*_|~+\-]*(?:\d{1,3}[.)])?[ \t*_]*(?:\$\$|\\\[|\$)?[ \t]*"
+                     r"(?:\\(?:text|textbf|textit|mathrm|mathbf|bf)\s*\{)?[ \t]*")
 
 
 def _from_line_start(text: str, label: Label) -> Label:

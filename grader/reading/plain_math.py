@@ -1,7 +1,8 @@
 """Math written without delimiters, as Word and PDF exports leave it: ``∂f/∂w₃ = σ(w₂σ(w₁x))``.
 
 A line with no ``$`` math that holds an equation (``=``, ``:=``, ``←``) with math on both
-sides becomes a math piece: the run of math-like words around the first equals sign, so
+sides becomes a math piece: the run of math-like words around the first equals sign, up to
+a wide gap (an aside set apart, "(j = 1, 2, 3)"), so
 "so dL/dw1 = 2*(f(x1)-y1)*x1 for each point" gives ``dL/dw1 = 2*(f(x1)-y1)*x1``. The
 tokenizer decides later whether it can read it.
 """
@@ -24,9 +25,12 @@ def _mathlike(word: str) -> bool:
         return False
     if bare.lower() in _PROSE_SHORT:
         return False
-    if bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS:
-        return False
-    return True
+    return not (bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS)
+
+
+def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Three or more spaces between words: an aside set apart, as Word and PDF layouts leave it."""
+    return b[0] - a[1] >= 3
 
 
 def equation_in_line(line: str) -> tuple[int, int] | None:
@@ -36,15 +40,15 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     if eq is None or not _mathlike(words[eq][2].split("=")[0] or "x"):
         return None
     left = eq
-    while left > 0 and _mathlike(words[left - 1][2]):
+    while left > 0 and _mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]):
         left -= 1
     right = eq
-    while right + 1 < len(words) and _mathlike(words[right + 1][2]):
+    while right + 1 < len(words) and _mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]):
         right += 1
     piece = line[words[left][0]:words[right][1]]
     lhs, _, rhs = piece.partition("=") if "=" in piece else piece.partition("←")
-    if not lhs.strip(" :") or not rhs.strip():
-        return None
+    if not rhs.strip() or (not lhs.strip(" :") and left > 0):
+        return None  # an empty left side only on a line that continues the one before: "   = w₃ · σ′(x₂)"
     end = words[right][1]
     while end > words[left][0] and line[end - 1] in ".,;:":
         end -= 1

@@ -1,0 +1,186 @@
+"""The document structure: blocks, math rows, part labels in students' styles, candidate answers, linear time."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from grader.reading.document import NO_LABELS, read_document
+from grader.reading.extract import (
+    TextSpec,
+    equations,
+    find_expression,
+    is_definition,
+    read_equations,
+)
+from reference.mnist_backprop.vocabulary import classify_lhs
+
+
+def keys(text: str) -> list[str]:
+    return [k for k, _ in read_document(text).labels]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(a) x\n(b) y\n", ["1.a", "1.b"]),
+    ("a) x\nb) y\n", ["1.a", "1.b"]),
+    ("a. x\n\nb. y\n", ["1.a", "1.b"]),
+    ("**a.** x\n\n**b.** y\n", ["1.a", "1.b"]),
+    ("**(a)** x\n\n**(b)** y\n", ["1.a", "1.b"]),
+    ("1.a x\n\n1.b y\n\n2.a z\n", ["1.a", "1.b", "2.a"]),
+    ("1(a) x\n\n1.(b) y\n", ["1.a", "1.b"]),
+    ("Part (a) x\n\nPart b: y\n", ["1.a", "1.b"]),
+    ("### Problem 1(b)\nx\n### Problem 2(a)\ny\n", ["1.b", "2.a"]),
+    ("Q1 b x\n\nQ1(c) y\n\nQuestion 2 (a) z\n", ["1.b", "1.c", "2.a"]),
+    ("(b)(i) x\n\n(ii) y\n", ["1.b", "1.b.i", "1.b.ii"]),
+    ("b)\ni) x\nii. y\n", ["1.b", "1.b.i", "1.b.ii"]),
+    ("b) i) x ii) y\n", ["1.b", "1.b.i", "1.b.ii"]),
+    ("## Problem 2 – MNIST\n(a) x\n", ["2", "2.a"]),
+    ("## 2 [MNIST]\n(a) x\n", ["2", "2.a"]),
+    ("# Aufgabe 1\na) x\n# Aufgabe 2\na) y\n", ["1", "1.a", "2", "2.a"]),
+    ("## 문제 2\n(a) x\n", ["2", "2.a"]),
+    ("$$(d) \\frac{\\partial f}{\\partial w_3} = x$$\n", ["1.d"]),
+    ("( i ) x\n", []),  # a sub-part label needs its part
+    ("(b)\n\\(ii\\) pandoc escaped\n", ["1.b", "1.b.ii"]),
+    ("(a) x\n(f) y\n(a) z\n", ["1.a", "1.f", "2.a"]),  # labels restart: the next problem
+    ("## Problem 1\n1. graph\n2. $x$\n3. words\n## Problem 2\n1. (a) sizes\n", ["1", "1.a", "1.b", "1.c", "2", "2.a"]),
+    ("Problem\n---\n1. (a) x\n2. (b) y\n", ["1.a", "1.b"]),
+])
+def test_part_labels_in_the_styles_students_use(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+def test_prose_is_not_a_label() -> None:
+    assert keys("e.g. this\ni.e. that\na lot of text\n(a) x as in (c) above\n") == ["1.a"]
+
+
+def test_a_report_without_labels_gets_one_note() -> None:
+    doc = read_document("Some text\n\n$$\\frac{\\partial f}{\\partial w_3} = x$$\n")
+    assert doc.notes == [NO_LABELS]
+    assert read_document("(a) x\n").notes == []
+
+
+def test_alignment_environments_become_rows() -> None:
+    doc = read_document("(e)\n\\begin{align*}\n\\frac{\\partial f}{\\partial w_2} &= a \\cdot b \\label{eq:1} \\\\\n"
+                        "&= \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix} \\nonumber \\\\\n&= c \\tag{3}\n"
+                        "\\end{align*}\n")
+    assert doc.math_in("1.e") == ["\\frac{\\partial f}{\\partial w_2}  = a \\cdot b",
+                                  "= \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}", "= c"]
+    doc = read_document("(d) $$\\begin{aligned} x &= y \\\\ &= z \\end{aligned}$$")
+    assert equations(doc.math_in("1.d")) == [["x", "y", "z"]]
+
+
+def test_brackets_parens_and_gfm_math_are_math() -> None:
+    doc = read_document("(a) \\( a = 1 \\) and\n\\[\nb = 2\n\\]\n$`c = 3`$\n``` math\nd = 4\n```\n"
+                        "```python\ne = 5\n```\n")
+    assert doc.math_in("1.a") == ["a = 1", "b = 2", "c = 3", "d = 4"]
+    assert doc.code_blocks == ["e = 5\n"]
+
+
+def test_undelimited_math_lines_are_math() -> None:
+    doc = read_document("d) ∂f/∂w₃ = σ(w₂σ(w₁x))\n\ne) so dL/dw1 = 2*(f(x1)-y1)*x1   (for each point)\n"
+                        "   = 2*x1\n\nf) The update is simple and we write it in words = no math\n")
+    assert doc.math_in("1.d") == ["∂f/∂w₃ = σ(w₂σ(w₁x))"]
+    assert doc.math_in("1.e") == ["dL/dw1 = 2*(f(x1)-y1)*x1", "= 2*x1"]
+    assert doc.math_in("1.f") == []
+
+
+def test_latex_source_front_end() -> None:
+    tex = ("\\documentclass{article}\\begin{document}\n\\section*{Problem 1}\n\\begin{enumerate}\n"
+           "\\item[(a)] graph % a comment (c)\n\\item[(d)] \\[ \\frac{\\partial f}{\\partial w_3} = \\sigma(x_2) \\]\n"
+           "\\end{enumerate}\n\\section*{Problem 2}\n\\begin{enumerate}[label=(\\alph*)]\n\\item sizes $28$\n"
+           "\\item filter\n\\end{enumerate}\n\\begin{verbatim}\n(c) code\n\\end{verbatim}\n\\end{document}\n")
+    doc = read_document(tex)
+    assert [k for k, _ in doc.labels] == ["1", "1.a", "1.d", "2", "2.a", "2.b"]
+    assert doc.math_in("1.d") == ["\\frac{\\partial f}{\\partial w_3} = \\sigma(x_2)"]
+    assert doc.math_in("2.a") == ["28"]
+
+
+def test_continued_lines_join_the_equation_before() -> None:
+    pieces = ["\\frac{\\partial f}{\\partial w_2} = a", "\\cdot b", "+ c = d", "= e", "x = y +", "z"]
+    assert equations(pieces) == [["\\frac{\\partial f}{\\partial w_2}", "a \\cdot b + c", "d", "e"], ["x", "y + z"]]
+    assert equations(["a = b", "-c"], ["inline", "inline"]) == [["a", "b"], ["-c"]]
+
+
+@pytest.mark.parametrize("piece, definition", [
+    ("\\sigma(x) = \\frac{1}{1+e^{-x}}", True), ("D = \\{(x^1, y^1), (x^2, y^2)\\}", True),
+    ("j = 1, 2, 3", True), ("\\mathcal{L}(w) := \\sum (y - f_w(x))^2", True), ("x_1 = w_1 x", True),
+    ("\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)", False), ("w_3 \\sigma_2(x_2)", False),
+])
+def test_definitions_are_told_from_answers(piece: str, definition: bool) -> None:
+    assert is_definition(read_equations([piece])[0]) is definition
+
+
+def pick(report: str, part: str, lhs: str | None, index: int = 0) -> str | None:
+    chain = find_expression(read_document(report), TextSpec(part, lhs=lhs, index=index), classify_lhs)
+    return None if chain is None else str(chain)
+
+
+def test_the_last_explicit_equation_that_names_the_item_is_the_answer() -> None:
+    report = ("(e) $$\\frac{\\partial f}{\\partial w_2} = w_3 \\sigma'(x_2) \\sigma_1(x_1)$$\n"
+              "$$\\frac{\\partial f}{\\partial w_2} = \\frac{\\partial f}{\\partial x_2}"
+              "\\frac{\\partial x_2}{\\partial w_2}$$\n"
+              "$$\\frac{\\partial f}{\\partial w_1} = w_3 x$$\n$$\\frac{\\partial f}{\\partial w_1} = w_3 w_2 x$$\n")
+    assert pick(report, "1.e", "df/dw2") == "\\frac{\\partial f}{\\partial w_2} = w_3 \\sigma'(x_2) \\sigma_1(x_1)"
+    assert pick(report, "1.e", "df/dw1") == "\\frac{\\partial f}{\\partial w_1} = w_3 w_2 x"
+
+
+def test_a_definition_is_never_graded_instead_of_the_answer() -> None:
+    report = "(b) $$\\sigma(x) = \\frac{1}{1+e^{-x}}$$ and $$j = 1, 2, 3$$ then $$w_3 \\sigma(x_2)$$\n"
+    assert pick(report, "1.b", None) == "w_3 \\sigma(x_2)"
+    assert pick("(b) $$\\sigma(x) = \\frac{1}{1+e^{-x}}$$\n", "1.b", None) is None
+
+
+def test_words_with_an_inline_fragment_are_not_an_answer() -> None:
+    assert pick("(d) it is the output of the second sigmoid, times $w_2$ in the end.\n", "1.d", "df/dw3") is None
+
+
+def test_a_restated_gradient_gives_way_to_its_components() -> None:
+    report = "".join(f"$$\\frac{{\\partial L}}{{\\partial w_{i}}} = {i} x$$\n" for i in (1, 2, 3))
+    report = "(f)\n" + report + ("$$\\nabla_w L = \\left(\\frac{\\partial L}{\\partial w_1}, "
+                                 "\\frac{\\partial L}{\\partial w_2}, \\frac{\\partial L}{\\partial w_3}\\right)^T$$\n")
+    assert pick(report, "1.f", "grad") == ("\\frac{\\partial L}{\\partial w_1}, \\frac{\\partial L}{\\partial w_2}, "
+                                           "\\frac{\\partial L}{\\partial w_3} = \\begin{bmatrix} 1 x \\\\ 2 x \\\\ "
+                                           "3 x \\end{bmatrix}")
+
+
+def test_without_labels_only_an_equation_that_names_the_item_is_taken() -> None:
+    report = "Answers\n\n$$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$$\n$$x = 5$$\n"
+    assert pick(report, "1.d", "df/dw3") == "\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)"
+    assert pick(report, "1.e", "df/dw2") is None
+
+
+HOSTILE = {
+    "unclosed \\[": lambda n: "(d) \\[" + "x + " * (n // 4),
+    "unclosed $$": lambda n: "(d) $$" + "x + " * (n // 4),
+    "unclosed $ and \\(": lambda n: "(d) " + "$a \\( " * (n // 6),
+    "unclosed align": lambda n: "(d)\n\\begin{align}\n" + "x &= y \\\\\n" * (n // 12),
+    "unclosed $$ per line": lambda n: "(d)\n" + "$$x\n" * (n // 4),
+    "labels everywhere": lambda n: "(a) x (ii) " * (n // 11),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_reading_is_linear_in_the_text(name: str) -> None:
+    """Ten times the text takes about ten times as long (a quadratic reading would take a hundred)."""
+    def seconds(n: int) -> float:
+        text = HOSTILE[name](n)
+        start = time.perf_counter()
+        read_document(text)
+        return time.perf_counter() - start
+
+    small, large = min(seconds(20_000) for _ in range(2)), seconds(200_000)
+    assert large < 25 * small + 0.5, (small, large)
+
+
+@pytest.mark.parametrize("name", ["unclosed \\[", "unclosed $$"])
+def test_an_unclosed_display_in_a_megabyte_reads_at_once(name: str) -> None:
+    start = time.perf_counter()
+    read_document(HOSTILE[name](1_000_000))
+    assert time.perf_counter() - start < 3.0  # well under a second on an idle machine; slack for a loaded one
+
+
+def test_a_derivation_laid_out_as_a_table_row_is_an_equation() -> None:
+    doc = read_document("(e)\n\n| quantity | chain rule | result |\n|---|---|---|\n"
+                        "| ∂f/∂w2 | ∂f/∂σ2 · ∂σ2/∂x2 · ∂x2/∂w2 | w3 · σ2′(x2) · σ1(x1) |\n"
+                        "| conv1 | 520 |\n")
+    assert doc.math_in("1.e") == ["∂f/∂w2 = ∂f/∂σ2 · ∂σ2/∂x2 · ∂x2/∂w2 = w3 · σ2′(x2) · σ1(x1)"]
