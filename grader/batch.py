@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import tempfile
-import time
 import zipfile
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
@@ -106,11 +105,13 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
     """Grade every hand-in in ``folder``; write each report, then the gradebook and the summary.
 
     ``on_planned(to_grade, workers)`` is called once the folder is read, ``on_done(entry)`` as each
-    hand-in is finished.
+    hand-in is finished. ``executor``: where hand-ins are graded (default: a thread pool of ``workers``);
+    whatever it is, only this process writes reports, the resume keys and the gradebook.
     """
     cores = max(1, len(os.sched_getaffinity(0)))
-    workers = workers or default_workers(cores)
-    options = replace(options, threads=options.threads or max(1, cores // workers))
+    workers = workers or getattr(executor, "slots", None) or default_workers(cores)
+    threads = getattr(executor, "threads_per_task", None) or max(1, cores // workers)
+    options = replace(options, threads=options.threads or threads)
     data: DatasetArrays | None = None
     entries: list[BatchEntry] = []
     with tempfile.TemporaryDirectory(prefix="batch-") as tmp:
@@ -180,8 +181,8 @@ def _start_reference_training(pool: Executor, rubric: Rubric, options: Options, 
         return
     cache = WeightsCache(options.weights_cache)
     started = pool.submit(prime_weights_cache, rubric, options, data, tmp)
-    while not started.done() and not cache.reference_training():
-        time.sleep(0.05)
+    while not started.done() and not cache.wait_reference(timeout_s=0.5):
+        pass
 
 
 def _remember_texts(entry: BatchEntry, path: Path, rubric: Rubric) -> None:
