@@ -142,7 +142,8 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
         pool = executor or ThreadPoolExecutor(max_workers=workers)
         try:
             if data is not None and len(todo) > 1:
-                _start_reference_training(pool, rubric, options, data, Path(tmp))
+                scratch = Path(tempfile.mkdtemp(prefix=".reference-", dir=tmp))  # its own: an executor may ship it
+                _start_reference_training(pool, rubric, options, data, scratch)
             futures: dict[Future, tuple[BatchEntry, Path, str]] = {
                 pool.submit(grade_submission, real, rubric, options, None, data): (entry, real, key)
                 for entry, real, key in todo}

@@ -21,6 +21,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from grader import __version__
 from grader.batch import BatchEntry, grade_batch, is_batch
 from grader.errors import DataError, GraderError, PluginError, RubricError, SubmissionError, UsageError
+from grader.executors import make_executor
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
 from grader.report import write_reports
@@ -54,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="seconds to train (default: the rubric's, else 900)")
     p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
     p.add_argument("--workers", type=int, help="hand-ins graded at once in a batch (default: one per core, as memory allows)")
+    p.add_argument("--executor", choices=("local", "ray"), default="local",
+                   help="where a batch is graded: this machine's pool (default) or a Ray cluster (the ray extra)")
+    p.add_argument("--address", default="auto",
+                   help="with --executor ray: the cluster (auto: the one started here; ray://host:port)")
+    p.add_argument("--gpu-share", type=float, default=0.0, metavar="F",
+                   help="with --executor ray: the GPU fraction each training hand-in asks for (0.25: four per GPU)")
     p.add_argument("--force", action="store_true", help="in a batch, regrade hand-ins whose report is current")
     p.add_argument("--weights-cache", metavar="DIR",
                    help=f"trained weights by network fingerprint (default: ${CACHE_ENV}, else a cache folder)")
@@ -85,6 +92,8 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     try:
         if args.selftest == bool(args.submission):
             raise UsageError("give a hand-in folder, or --selftest")
+        if not 0 <= args.gpu_share <= 1:
+            raise UsageError(f"--gpu-share {args.gpu_share:g}: give a fraction of one GPU, between 0 and 1")
         if args.device == "cuda":
             import torch
 
@@ -178,8 +187,14 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
             progress.update(task, advance=1, description=f"graded {entry.id}",
                             state=f"running {running} · failed {counts['failed']}")
 
-        entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
-                              gradescope=args.format == "gradescope", on_done=done, on_planned=planned)
+        executor = make_executor(args.executor, args.address, args.gpu_share)
+        try:
+            entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
+                                  gradescope=args.format == "gradescope", on_done=done, on_planned=planned,
+                                  executor=executor)
+        finally:
+            if executor is not None:
+                executor.shutdown()
     table = Table(title=f"{folder}: {len(entries)} hand-ins", title_justify="left")
     for column in ("hand-in", "total", "status"):
         table.add_column(column)

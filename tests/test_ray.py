@@ -1,0 +1,183 @@
+"""A class graded on a real two-node Ray cluster on this machine: the same gradebook as the local pool,
+and a node killed mid-batch loses nothing."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+ray = pytest.importorskip("ray")
+
+from grader.batch import BatchEntry, grade_batch  # noqa: E402
+from grader.cache_coordination import ThreadCoordinator, coordinator_for  # noqa: E402
+from grader.executors.ray_executor import RayExecutor  # noqa: E402
+from grader.pipeline import Options  # noqa: E402
+from grader.sandbox.limits import Limits  # noqa: E402
+from reference.mnist_backprop.classgen import write_class  # noqa: E402
+from tests.conftest import ROOT  # noqa: E402
+from tests.helpers import without_training  # noqa: E402
+
+NODE = ["--num-cpus=1", "--object-store-memory=100000000", "--disable-usage-stats", "--block"]
+# A dead node is noticed within seconds, not the default half-minute.
+FAST_FAILURE = {"RAY_health_check_period_ms": "1000", "RAY_health_check_failure_threshold": "3",
+                "RAY_health_check_initial_delay_ms": "1000"}
+OPTIONS = Options(limits=Limits(import_s=90, probe_s=3))  # the hostile loop times out; torch imports in time
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen:
+    """A ``ray start --block`` node; returns once Ray says it runs."""
+    proc = subprocess.Popen(["ray", "start", *args, *NODE], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    deadline = time.monotonic() + 90
+    for line in proc.stdout:  # type: ignore[union-attr]
+        if "Ray runtime started" in line or time.monotonic() > deadline:
+            break
+    assert proc.poll() is None, "ray start failed"
+    return proc
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (read from /proc: a node's raylet, its workers, their children)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    found, frontier = [], [pid]
+    while frontier:
+        children = [p for p, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def _kill(pids: list[int]) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+class Cluster:
+    def __init__(self) -> None:
+        self.temp = tempfile.mkdtemp(prefix="ray-")  # short: Ray's socket paths must stay under 108 bytes
+        self.port = _free_port()
+        env = {**os.environ, **FAST_FAILURE}
+        self.head = _start(["--head", f"--port={self.port}", "--node-ip-address=127.0.0.1",
+                            "--include-dashboard=false", f"--temp-dir={self.temp}"], env)
+        self.worker = _start([f"--address=127.0.0.1:{self.port}", "--node-ip-address=127.0.0.1"], env)
+        self.address = f"127.0.0.1:{self.port}"
+
+    def kill_worker_node(self) -> None:
+        """The second node dies at once: its raylet and everything it started."""
+        _kill([self.worker.pid, *descendants(self.worker.pid)])
+
+    def stop(self) -> None:
+        for proc in (self.worker, self.head):
+            below = descendants(proc.pid)
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                pass
+            _kill([proc.pid, *below])
+            proc.wait()
+        shutil.rmtree(self.temp, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Cluster]:
+    if shutil.which("ray") is None:
+        pytest.skip("the ray command is not installed")
+    c = Cluster()
+    try:
+        yield c
+    finally:
+        c.stop()
+
+
+@pytest.fixture(scope="module")
+def klass(tmp_path_factory) -> Path:
+    """Eight hand-ins that need no training: seven reports (no code, so no child) and a hostile network."""
+    folder = tmp_path_factory.mktemp("class")
+    write_class(folder, ROOT / "submissions", size=8, mix=["correct", "mistakes"] * 3 + ["correct",
+                                                                                          "hostile-forward-loops"])
+    for i, handin in enumerate(sorted(folder.iterdir())[:7]):
+        (handin / "DeepMNIST.py").unlink()
+        if i % 2:  # half hand in a written report instead of answers.toml
+            (handin / "answers.toml").unlink()
+            shutil.copy(ROOT / "submissions" / "example-report" / "report.md", handin / "report.md")
+    return folder
+
+
+def _executor(cluster: Cluster) -> RayExecutor:
+    ex = RayExecutor(address=cluster.address)
+    deadline = time.monotonic() + 60
+    while sum(n["Alive"] for n in ray.nodes()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return ex
+
+
+def _nodes(out: Path) -> list[str]:
+    """Which node each report says graded it (one note per report)."""
+    notes = []
+    for report in sorted(out.glob("*/report.md")):
+        lines = [line for line in report.read_text().splitlines() if "graded on node" in line]
+        assert len(lines) == 1, report
+        notes.append(lines[0])
+    return notes
+
+
+def test_the_cluster_grades_the_same_gradebook_and_survives_a_dead_node(rubric, cluster: Cluster, klass: Path,
+                                                                         tmp_path: Path) -> None:
+    probe_only = without_training(rubric)
+    local = grade_batch(klass, probe_only, OPTIONS, tmp_path / "local", workers=2)
+    assert all(e.result is not None for e in local)
+    hostile = next(e for e in local if "hostile" in e.id)
+    assert hostile.result.check("code.build").feedback.endswith("timed out after 3 s")
+
+    ex = _executor(cluster)
+    try:
+        on_ray = grade_batch(klass, probe_only, OPTIONS, tmp_path / "ray", executor=ex)
+    finally:
+        ex.shutdown()
+    assert (tmp_path / "ray" / "gradebook.csv").read_bytes() == (tmp_path / "local" / "gradebook.csv").read_bytes()
+    assert len(_nodes(tmp_path / "ray")) == 8 and len({n.split("(")[1] for n in _nodes(tmp_path / "ray")}) == 2
+    assert [e.result.score for e in on_ray] == [e.result.score for e in local]
+
+    # Kill the second node as soon as one hand-in is done: whatever it was grading is graded again elsewhere.
+    ex = _executor(cluster)
+    killed: list[str] = []
+
+    def kill_once(entry: BatchEntry) -> None:
+        if not killed:
+            killed.append(entry.id)
+            cluster.kill_worker_node()
+
+    try:
+        survived = grade_batch(klass, probe_only, OPTIONS, tmp_path / "killed", executor=ex, on_done=kill_once)
+        alive = sum(n["Alive"] for n in ray.nodes())
+    finally:
+        ex.shutdown()
+    assert killed and alive == 1
+    assert [e.id for e in survived if e.result is None] == []  # nothing lost, nothing failed
+    assert (tmp_path / "killed" / "gradebook.csv").read_bytes() == (tmp_path / "local" / "gradebook.csv").read_bytes()
+    assert len(_nodes(tmp_path / "killed")) == 8  # each hand-in graded into exactly one report
+    assert isinstance(coordinator_for(tmp_path), ThreadCoordinator)  # the executor put the local one back
