@@ -9,21 +9,21 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 ray = pytest.importorskip("ray")
 
-from grader.batch import BatchEntry, grade_batch  # noqa: E402
-from grader.cache_coordination import ThreadCoordinator, coordinator_for  # noqa: E402
-from grader.executors.ray_executor import RayExecutor  # noqa: E402
-from grader.pipeline import Options  # noqa: E402
-from grader.sandbox.limits import Limits  # noqa: E402
-from reference.mnist_backprop.classgen import write_class  # noqa: E402
-from tests.conftest import ROOT  # noqa: E402
-from tests.helpers import without_training  # noqa: E402
+from grader.batch import BatchEntry, grade_batch
+from grader.cache_coordination import ThreadCoordinator, coordinator_for
+from grader.executors.ray_executor import RayExecutor
+from grader.pipeline import Options
+from grader.sandbox.limits import Limits
+from reference.mnist_backprop.classgen import write_class
+from tests.conftest import ROOT
+from tests.helpers import without_training
 
 NODE = ["--num-cpus=1", "--object-store-memory=100000000", "--disable-usage-stats", "--block"]
 # A dead node is noticed within seconds, not the default half-minute.
@@ -42,12 +42,13 @@ def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen:
     """A ``ray start --block`` node; returns once Ray says it runs."""
     proc = subprocess.Popen(["ray", "start", *args, *NODE], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    deadline = time.monotonic() + 90
+    seen = []
     for line in proc.stdout:  # type: ignore[union-attr]
-        if "Ray runtime started" in line or time.monotonic() > deadline:
-            break
-    assert proc.poll() is None, "ray start failed"
-    return proc
+        seen.append(line)
+        if "Ray runtime started" in line:
+            return proc
+    proc.wait()
+    raise AssertionError("ray start failed:\n" + "".join(seen[-20:]))
 
 
 def descendants(pid: int) -> list[int]:
@@ -76,22 +77,28 @@ def _kill(pids: list[int]) -> None:
 
 
 class Cluster:
+    """A head node and a second node, each one CPU, in a temporary folder of their own."""
+
     def __init__(self) -> None:
         self.temp = tempfile.mkdtemp(prefix="ray-")  # short: Ray's socket paths must stay under 108 bytes
         self.port = _free_port()
-        env = {**os.environ, **FAST_FAILURE}
-        self.head = _start(["--head", f"--port={self.port}", "--node-ip-address=127.0.0.1",
-                            "--include-dashboard=false", f"--temp-dir={self.temp}"], env)
-        self.worker = _start([f"--address=127.0.0.1:{self.port}", "--node-ip-address=127.0.0.1"], env)
         self.address = f"127.0.0.1:{self.port}"
+        self.nodes: list[subprocess.Popen] = []
+
+    def start(self) -> None:
+        env = {**os.environ, **FAST_FAILURE}
+        self.nodes.append(_start(["--head", f"--port={self.port}", "--node-ip-address=127.0.0.1",
+                                  "--include-dashboard=false", f"--temp-dir={self.temp}"], env))
+        self.nodes.append(_start([f"--address={self.address}", "--node-ip-address=127.0.0.1"], env))
 
     def kill_worker_node(self) -> None:
         """The second node dies at once: its raylet and everything it started."""
-        _kill([self.worker.pid, *descendants(self.worker.pid)])
+        worker = self.nodes[1]
+        _kill([worker.pid, *descendants(worker.pid)])
 
     def stop(self) -> None:
-        for proc in (self.worker, self.head):
-            below = descendants(proc.pid)
+        for proc in reversed(self.nodes):
+            below = descendants(proc.pid)  # before the node ends: its agents would be re-parented
             proc.send_signal(signal.SIGTERM)
             try:
                 proc.wait(timeout=20)
@@ -108,6 +115,7 @@ def cluster() -> Iterator[Cluster]:
         pytest.skip("the ray command is not installed")
     c = Cluster()
     try:
+        c.start()
         yield c
     finally:
         c.stop()
