@@ -84,13 +84,14 @@ def _rss_mb() -> float:
 
 
 def _report_only_class(folder: Path, size: int) -> None:
-    """``size`` hand-ins of answers only (no code, so no child and no training), correct and with mistakes."""
+    """``size`` hand-ins of answers only (no code: no child, no training). Every tenth answers everything
+    (correct or with mistakes: seconds of checks); the others answer nothing (every item still reported)."""
     root = Path(__file__).resolve().parents[1] / "submissions"
     for i in range(size):
         handin = folder / f"s{i:04d}"
         handin.mkdir(parents=True)
-        example = "example-correct" if i % 2 else "example-mistakes"
-        (handin / "answers.toml").write_bytes((root / example / "answers.toml").read_bytes())
+        example = root / ("example-correct" if i % 20 else "example-mistakes") / "answers.toml"
+        (handin / "answers.toml").write_bytes(example.read_bytes() if i % 10 == 0 else b"")
 
 
 def phase_driver_memory(size: int, address: str | None) -> dict[str, Any]:

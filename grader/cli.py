@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from grader import __version__
@@ -275,7 +276,7 @@ def _error(console: Console, exc: BaseException, verbose: bool, internal: bool =
     console.print(f"[bold red]{label}[/]: {exc}", highlight=False)
     tip = getattr(exc, "tip", None)
     if tip:
-        console.print(f"[yellow]TIP[/]: {tip}", highlight=False)
+        console.print(f"[yellow]TIP[/]: {escape(tip)}", highlight=False)  # a tip may name an extra: [ray]
     if verbose:
         console.print(traceback.format_exc(), highlight=False)
     elif internal:

@@ -2,11 +2,13 @@
 and a node killed mid-batch loses nothing."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -14,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-ray = pytest.importorskip("ray")
-
 from grader.batch import BatchEntry, grade_batch
 from grader.cache_coordination import ThreadCoordinator, coordinator_for
-from grader.executors.ray_executor import RayExecutor
+from grader.capacity import Cluster as Shape
+from grader.capacity import Costs, class_time_s, table
+from grader.cli import main
 from grader.pipeline import Options
 from grader.sandbox.limits import Limits
 from reference.mnist_backprop.classgen import write_class
@@ -29,6 +31,7 @@ NODE = ["--num-cpus=1", "--object-store-memory=100000000", "--disable-usage-stat
 # A dead node is noticed within seconds, not the default half-minute.
 FAST_FAILURE = {"RAY_health_check_period_ms": "1000", "RAY_health_check_failure_threshold": "3",
                 "RAY_health_check_initial_delay_ms": "1000"}
+MARK = "GRADER_TEST_RAY_NODE"
 OPTIONS = Options(limits=Limits(import_s=90, probe_s=3))  # the hostile loop times out; torch imports in time
 
 
@@ -38,17 +41,32 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(args: list[str], env: dict[str, str]) -> subprocess.Popen:
-    """A ``ray start --block`` node; returns once Ray says it runs."""
-    proc = subprocess.Popen(["ray", "start", *args, *NODE], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    seen = []
-    for line in proc.stdout:  # type: ignore[union-attr]
-        seen.append(line)
-        if "Ray runtime started" in line:
-            return proc
-    proc.wait()
+def _start(args: list[str], env: dict[str, str], attempts: int = 3) -> subprocess.Popen:
+    """A ``ray start --block`` node; returns once Ray says it runs. Ray gives a node 30 s to register,
+    which a busy machine can miss: then whatever the attempt started is killed and it starts again."""
+    for attempt in range(attempts):
+        proc = subprocess.Popen(["ray", "start", *args, *NODE], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        seen = []
+        for line in proc.stdout:  # type: ignore[union-attr]
+            seen.append(line)
+            if "Ray runtime started" in line:
+                return proc
+        proc.wait()
+        _kill(marked(env[MARK]))
     raise AssertionError("ray start failed:\n" + "".join(seen[-20:]))
+
+
+def marked(token: str) -> list[int]:
+    """The processes a node started: they inherit its environment, which carries ``token``."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if f"{MARK}={token}".encode() in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue
+    return [p for p in found if p != os.getpid()]
 
 
 def descendants(pid: int) -> list[int]:
@@ -86,31 +104,42 @@ class Cluster:
         self.nodes: list[subprocess.Popen] = []
 
     def start(self) -> None:
-        env = {**os.environ, **FAST_FAILURE}
         self.nodes.append(_start(["--head", f"--port={self.port}", "--node-ip-address=127.0.0.1",
-                                  "--include-dashboard=false", f"--temp-dir={self.temp}"], env))
-        self.nodes.append(_start([f"--address={self.address}", "--node-ip-address=127.0.0.1"], env))
+                                  "--include-dashboard=false", f"--temp-dir={self.temp}"], self._env("head")))
+        self.nodes.append(_start([f"--address={self.address}", "--node-ip-address=127.0.0.1"],
+                                 self._env("worker")))
+
+    def _env(self, node: str) -> dict[str, str]:
+        return {**os.environ, **FAST_FAILURE, MARK: f"{self.temp}:{node}"}
+
+    def _processes(self, node: str, proc: subprocess.Popen | None) -> list[int]:
+        """Everything the node started: marked by its environment, or below it (the sandboxed children)."""
+        pids = marked(f"{self.temp}:{node}")
+        roots = pids + ([proc.pid] if proc is not None else [])
+        return sorted(set(roots + [d for r in roots for d in descendants(r)]))
 
     def kill_worker_node(self) -> None:
         """The second node dies at once: its raylet and everything it started."""
-        worker = self.nodes[1]
-        _kill([worker.pid, *descendants(worker.pid)])
+        _kill(self._processes("worker", self.nodes[1]))
 
     def stop(self) -> None:
-        for proc in reversed(self.nodes):
-            below = descendants(proc.pid)  # before the node ends: its agents would be re-parented
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                pass
-            _kill([proc.pid, *below])
-            proc.wait()
+        for node, proc in reversed(list(zip(("head", "worker"), self.nodes + [None, None]))):
+            below = self._processes(node, proc)
+            if proc is not None and proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    pass
+            _kill(below + self._processes(node, None))
+            if proc is not None:
+                proc.wait()
         shutil.rmtree(self.temp, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
+    pytest.importorskip("ray")
     if shutil.which("ray") is None:
         pytest.skip("the ray command is not installed")
     c = Cluster()
@@ -135,7 +164,11 @@ def klass(tmp_path_factory) -> Path:
     return folder
 
 
-def _executor(cluster: Cluster) -> RayExecutor:
+def _executor(cluster: Cluster):
+    import ray
+
+    from grader.executors.ray_executor import RayExecutor
+
     ex = RayExecutor(address=cluster.address)
     deadline = time.monotonic() + 60
     while sum(n["Alive"] for n in ray.nodes()) < 2 and time.monotonic() < deadline:
@@ -181,7 +214,7 @@ def test_the_cluster_grades_the_same_gradebook_and_survives_a_dead_node(rubric, 
 
     try:
         survived = grade_batch(klass, probe_only, OPTIONS, tmp_path / "killed", executor=ex, on_done=kill_once)
-        alive = sum(n["Alive"] for n in ray.nodes())
+        alive = sum(n["Alive"] for n in __import__("ray").nodes())
     finally:
         ex.shutdown()
     assert killed and alive == 1
@@ -189,3 +222,39 @@ def test_the_cluster_grades_the_same_gradebook_and_survives_a_dead_node(rubric, 
     assert (tmp_path / "killed" / "gradebook.csv").read_bytes() == (tmp_path / "local" / "gradebook.csv").read_bytes()
     assert len(_nodes(tmp_path / "killed")) == 8  # each hand-in graded into exactly one report
     assert isinstance(coordinator_for(tmp_path), ThreadCoordinator)  # the executor put the local one back
+
+
+def test_the_thread_coordinator_lets_two_runs_train_a_network_and_holds_the_third() -> None:
+    c = ThreadCoordinator()
+    assert c.try_claim("k", trusted=False, force=False) and c.try_claim("k", trusted=False, force=False)
+    assert not c.try_claim("k", trusted=False, force=False)  # two already train it: their weights will agree
+    assert c.try_claim("k", trusted=False, force=True)  # waited long enough
+    assert c.try_claim("other", trusted=False, force=False)
+    assert not c.wait_reference(0.01)
+    assert c.try_claim("r", trusted=True, force=False) and c.wait_reference(0.01)
+    assert not c.try_claim("r", trusted=False, force=False)  # the reference trains it: wait for its weights
+    c.release("r", trusted=True)
+    assert c.try_claim("r", trusted=False, force=False)
+
+
+def test_the_capacity_model_scales_with_cores_and_gpus() -> None:
+    costs = Costs(child_start_s=4.0, hit_s=8.0, train_cpu_s=600.0, train_gpu_s=20.0, driver_s=0.05)
+    one, four = class_time_s(3000, Shape(1, 16), costs), class_time_s(3000, Shape(4, 16), costs)
+    assert one == pytest.approx((3000 * 8 + 300 * 600) / 16) and four == pytest.approx(one / 4)
+    gpu = class_time_s(3000, Shape(4, 16, 1), costs)
+    assert gpu == pytest.approx(max(3000 * 8 / 64, 300 * 20 / 16))
+    assert class_time_s(10, Shape(16, 16), costs) == 600.0  # the reference network's training is the floor
+    rows = table(costs)
+    assert rows[0]["cluster"] == "1 × 2 cores" and set(rows[0]) == {"cluster", "300 hand-ins (min)",
+                                                                     "3000 hand-ins (min)"}
+    assert not any("GPU" in str(r["cluster"]) for r in table(dataclasses.replace(costs, train_gpu_s=None)))
+
+
+def test_without_ray_the_flag_says_how_to_get_it(monkeypatch, tmp_path: Path, capsys) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray fails, as where the extra is not installed
+    klass = tmp_path / "class"
+    (klass / "a").mkdir(parents=True)
+    (klass / "a" / "answers.toml").write_text("")
+    assert main([str(klass), "--executor", "ray", "--out", str(tmp_path / "out"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "Ray is not installed" in err and "[ray]" in err

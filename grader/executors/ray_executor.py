@@ -91,7 +91,7 @@ class RayExecutor(Executor):
         self.cpus, self.gpu_share, self.max_retries = cpus, gpu_share, max_retries
         self.slots = max(1, int(ray.cluster_resources().get("CPU", 1) // cpus))
         self.threads_per_task = max(1, int(cpus))
-        self._objects: dict[int, tuple[Any, Any]] = {}  # id(dataset) -> (dataset, its object in the store)
+        self._objects: dict[int, tuple[Any, Any]] = {}  # id(argument) -> (it, its object in the store)
         self._actors: dict[Path, Any] = {}
         use_coordinators(self._coordinator)
 
@@ -117,13 +117,14 @@ class RayExecutor(Executor):
             self._ray.shutdown()
 
     def _send(self, arg: Any) -> Any:
-        if isinstance(arg, DatasetArrays):
-            if id(arg) not in self._objects:  # once per batch; each node fetches it once
-                self._objects[id(arg)] = (arg, self._ray.put(arg))
-            return self._objects[id(arg)][1]
-        if isinstance(arg, Path) and arg.exists():
-            return ship(arg)
-        return arg
+        """A hand-in's files packed; what every task shares (dataset, rubric, options) put in the store once."""
+        if isinstance(arg, Path):
+            return ship(arg) if arg.exists() else arg
+        if arg is None or isinstance(arg, (str, int, float, bool)):
+            return arg
+        if id(arg) not in self._objects:  # once per batch; each node fetches it once
+            self._objects[id(arg)] = (arg, self._ray.put(arg))
+        return self._objects[id(arg)][1]
 
     def _coordinator(self, folder: Path) -> Any:
         from grader.executors.ray_coordinator import RayCoordinator, start_actor
