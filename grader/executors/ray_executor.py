@@ -89,7 +89,11 @@ class RayExecutor(Executor):
         self._ray = ray
         self._task = ray.remote(run_on_node)
         self.cpus, self.gpu_share, self.max_retries = cpus, gpu_share, max_retries
-        self.slots = max(1, int(ray.cluster_resources().get("CPU", 1) // cpus))
+        resources = ray.cluster_resources()
+        if gpu_share > 0 and not resources.get("GPU"):
+            ray.shutdown()
+            raise UsageError(f"--gpu-share {gpu_share:g}, but the cluster has no GPU (its tasks would wait forever)")
+        self.slots = max(1, int(resources.get("CPU", 1) // cpus))
         self.threads_per_task = max(1, int(cpus))
         self._objects: dict[int, tuple[Any, Any]] = {}  # id(argument) -> (it, its object in the store)
         self._actors: dict[Path, Any] = {}
