@@ -17,7 +17,6 @@ import json
 import os
 import re
 import tempfile
-import time
 import unicodedata
 import zipfile
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
@@ -148,11 +147,13 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
 
     ``on_planned(to_grade, workers)`` is called once the folder is read, ``on_done(entry)`` as each
     hand-in is finished; ``adjust(entry)`` (the LMS layer's late penalty) on every entry, graded or
-    reused, before the gradebook is written.
+    reused, before the gradebook is written. ``executor``: where hand-ins are graded (default: a thread
+    pool of ``workers``); whatever it is, only this process writes reports, the resume keys and the gradebook.
     """
     cores = max(1, len(os.sched_getaffinity(0)))
-    workers = workers or default_workers(cores)
-    options = replace(options, threads=options.threads or max(1, cores // workers))
+    workers = workers or getattr(executor, "slots", None) or default_workers(cores)
+    threads = getattr(executor, "threads_per_task", None) or max(1, cores // workers)
+    options = replace(options, threads=options.threads or threads)
     data: DatasetArrays | None = None
     entries: list[BatchEntry] = []
     with tempfile.TemporaryDirectory(prefix="batch-") as tmp:
@@ -173,7 +174,8 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
         pool = executor or ThreadPoolExecutor(max_workers=workers)
         try:
             if data is not None and len(todo) > 1:
-                _start_reference_training(pool, rubric, options, data, Path(tmp))
+                scratch = Path(tempfile.mkdtemp(prefix=".reference-", dir=tmp))  # its own: an executor may ship it
+                _start_reference_training(pool, rubric, options, data, scratch)
             futures: dict[Future, tuple[BatchEntry, Path, str]] = {
                 pool.submit(grade_submission, real, rubric, options, None, data): (entry, real, key)
                 for entry, real, key in todo}
@@ -244,8 +246,8 @@ def _start_reference_training(pool: Executor, rubric: Rubric, options: Options, 
         return
     cache = WeightsCache(options.weights_cache)
     started = pool.submit(prime_weights_cache, rubric, options, data, tmp)
-    while not started.done() and not cache.reference_training():
-        time.sleep(0.05)
+    while not started.done() and not cache.wait_reference(timeout_s=0.5):
+        pass
 
 
 def _remember_texts(entry: BatchEntry, path: Path, rubric: Rubric, options: Options) -> None:

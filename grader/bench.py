@@ -300,6 +300,7 @@ def print_table(figures: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from grader.bench_cluster import phase_cluster, phase_driver_memory, print_cluster
     from grader.data import resolve_root
 
     p = argparse.ArgumentParser(prog="python -m grader.bench", description=__doc__.splitlines()[0])
@@ -308,11 +309,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-root", help="dataset root (default: $GRADER_DATA_ROOT, else the cache folder)")
     p.add_argument("--epochs", type=int, default=2, help="epochs of the grader's recipe (default 2)")
     p.add_argument("--phase", help="run one phase only and print its JSON (gemm, sandbox, grader, baseline, "
-                   "grade, batch)")
+                   "grade, batch, cluster, driver-memory)")
     p.add_argument("--class-size", type=int, default=30, help="hand-ins in the generated class (default 30)")
     p.add_argument("--uncached", type=int, default=6,
                    help="hand-ins of the class's mix graded without the weights cache (default 6)")
     p.add_argument("--workers", type=int, help="batch workers (default: the batch's own)")
+    p.add_argument("--cluster-images", type=int, default=2000,
+                   help="cluster phase: images of the measured training, scaled to the recipe (default 2000)")
+    p.add_argument("--trained-share", type=float, default=0.1,
+                   help="cluster phase: share of a class whose network must train (default 0.1)")
+    p.add_argument("--gpu-share", type=float, default=0.25, help="cluster phase: GPU fraction per training (0.25)")
+    p.add_argument("--address", help="driver-memory phase: a Ray cluster (default: start one here)")
     p.add_argument("--skip-batch", action="store_true", help="leave out the class benchmark (minutes)")
     args = p.parse_args(argv)
     args.data_root = str(resolve_root(args.data_root)[0])
@@ -320,8 +327,14 @@ def main(argv: list[str] | None = None) -> int:
         phases = {"baseline": lambda: phase_baseline(args.data_root, args.epochs),
                   "grader": lambda: phase_grader(args.data_root, args.epochs),
                   "gemm": phase_gemm, "grade": lambda: phase_grade(args.data_root), "sandbox": phase_sandbox,
-                  "batch": lambda: phase_batch(args.data_root, args.class_size, args.uncached, args.workers)}
-        print(json.dumps(phases[args.phase]()))
+                  "batch": lambda: phase_batch(args.data_root, args.class_size, args.uncached, args.workers),
+                  "cluster": lambda: phase_cluster(args.data_root, args.cluster_images, args.trained_share,
+                                                   args.gpu_share),
+                  "driver-memory": lambda: phase_driver_memory(args.class_size, args.address)}
+        figures = phases[args.phase]()
+        if args.phase == "cluster":
+            print_cluster(figures)
+        print(json.dumps(figures))
         return 0
     figures = run_all(args)
     print_table(figures)

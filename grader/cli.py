@@ -23,6 +23,7 @@ from rich.text import Text
 from grader import __version__
 from grader.batch import BatchEntry, grade_batch, is_batch
 from grader.errors import DataError, GraderError, PluginError, RubricError, SubmissionError, UsageError
+from grader.executors import make_executor
 from grader.lms.intake import detect_source
 from grader.lms.run import LmsSettings, grade_download, print_lms
 from grader.overrides import FILE_NAME, apply_overrides
@@ -60,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="seconds to train (default: the rubric's, else 900)")
     p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
     p.add_argument("--workers", type=int, help="hand-ins graded at once in a batch (default: one per core, as memory allows)")
+    p.add_argument("--executor", choices=("local", "ray"), default="local",
+                   help="where a batch is graded: this machine's pool (default) or a Ray cluster (the ray extra)")
+    p.add_argument("--address", default="auto",
+                   help="with --executor ray: the cluster (auto: the one started here; ray://host:port)")
+    p.add_argument("--gpu-share", type=float, default=0.0, metavar="F",
+                   help="with --executor ray: the GPU fraction each training hand-in asks for (0.25: four per GPU)")
     p.add_argument("--force", action="store_true", help="in a batch, regrade hand-ins whose report is current")
     p.add_argument("--weights-cache", metavar="DIR",
                    help=f"trained weights by network fingerprint (default: ${CACHE_ENV}, else a cache folder)")
@@ -112,6 +119,8 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     try:
         if args.selftest == bool(args.submission):
             raise UsageError("give a hand-in folder, or --selftest")
+        if not 0 <= args.gpu_share <= 1:
+            raise UsageError(f"--gpu-share {args.gpu_share:g}: give a fraction of one GPU, between 0 and 1")
         if args.device == "cuda":
             import torch
 
@@ -235,13 +244,19 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
             progress.update(task, advance=1, description=f"graded {escape(console_text(entry.id).plain)}",
                             state=f"running {running} · failed {counts['failed']}")
 
-        if lms is None:
-            entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
-                                  gradescope=args.format == "gradescope", on_done=done, on_planned=planned)
-        else:
-            run = grade_download(folder, rubric, options, out, lms, workers=args.workers, force=args.force,
-                                 on_done=done, on_planned=planned)
-            entries = run.entries
+        executor = make_executor(args.executor, args.address, args.gpu_share)
+        try:
+            if lms is None:
+                entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
+                                      gradescope=args.format == "gradescope", on_done=done, on_planned=planned,
+                                      executor=executor)
+            else:
+                run = grade_download(folder, rubric, options, out, lms, workers=args.workers, force=args.force,
+                                     on_done=done, on_planned=planned, executor=executor)
+                entries = run.entries
+        finally:
+            if executor is not None:
+                executor.shutdown()
     table = Table(title=f"{folder}: {len(entries)} hand-ins", title_justify="left")
     for column in ("hand-in", "total", "status"):
         table.add_column(column)

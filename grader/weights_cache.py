@@ -22,30 +22,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import threading
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from grader.cache_coordination import coordinator_for, locked
 from grader.fileio import atomic_write, cache_home
 
-_LOCK = threading.Lock()
 WAIT_CAP_S = 3600.0  # a run waits at most this long for others training its network (each has its own limit)
-
-
-class _InFlight:
-    """Which fingerprints runs of this process are training now (a batch's workers share it)."""
-
-    def __init__(self) -> None:
-        self.changed = threading.Condition()
-        self.trainers: Counter[str] = Counter()
-        self.trusted: Counter[str] = Counter()
-
-
-_IN_FLIGHT: dict[Path, _InFlight] = {}
 
 
 def default_cache_dir() -> Path:
@@ -57,8 +43,7 @@ class WeightsCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        with _LOCK:
-            self._flight = _IN_FLIGHT.setdefault(self.folder.resolve(), _InFlight())
+        self._coordinator = coordinator_for(self.folder)  # in-flight runs: this process's, or the cluster's
 
     def claim(self, key: str, trusted: bool, wait_s: float = WAIT_CAP_S) -> tuple[bytes, dict[str, Any]] | None:
         """The cached weights of ``key``; else None, and this run is counted as training ``key``.
@@ -67,31 +52,26 @@ class WeightsCache:
         or while two other runs train it (their weights would agree and be installed).
         """
         deadline = time.monotonic() + wait_s
-        with self._flight.changed:
-            while True:
-                hit = self.lookup(key)
-                if hit is not None:
-                    return hit
-                busy = self._flight.trusted[key] > 0 or self._flight.trainers[key] >= 2
-                left = deadline - time.monotonic()
-                if trusted or not busy or left <= 0:
-                    break
-                self._flight.changed.wait(timeout=min(5.0, left))
-            self._flight.trainers[key] += 1
-            self._flight.trusted[key] += trusted
-        return None
+        while True:
+            hit = self.lookup(key)
+            if hit is not None:
+                return hit
+            left = deadline - time.monotonic()
+            if self._coordinator.try_claim(key, trusted, force=left <= 0):
+                break
+            self._coordinator.wait(min(5.0, left))
+        hit = self.lookup(key)  # installed between the lookup and the claim: use it
+        if hit is not None:
+            self.release(key, trusted)
+        return hit
 
     def release(self, key: str, trusted: bool) -> None:
         """This run stopped training ``key`` (after offering its weights, or failing)."""
-        with self._flight.changed:
-            self._flight.trainers[key] -= 1
-            self._flight.trusted[key] -= trusted
-            self._flight.changed.notify_all()
+        self._coordinator.release(key, trusted)
 
-    def reference_training(self) -> bool:
-        """Whether a trusted run of this process is training a network now."""
-        with self._flight.changed:
-            return any(n > 0 for n in self._flight.trusted.values())
+    def wait_reference(self, timeout_s: float) -> bool:
+        """Whether a trusted run is training a network now (waiting up to ``timeout_s`` for one to start)."""
+        return self._coordinator.wait_reference(timeout_s)
 
     def lookup(self, key: str) -> tuple[bytes, dict[str, Any]] | None:
         """The weights and their record, when ``key`` is installed with a parent-measured accuracy and
@@ -115,7 +95,7 @@ class WeightsCache:
         if not _valid_key(key) or not tensors:
             return False
         digest = tensors_digest(tensors)
-        with _LOCK:
+        with locked(self._coordinator):
             if self.lookup(key) is not None:
                 return False
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -141,7 +121,7 @@ class WeightsCache:
         """An entry whose weights do not reproduce their accuracy: gone (record first, so lookups stop)."""
         if not _valid_key(key):
             return
-        with _LOCK:
+        with locked(self._coordinator):
             for suffix in (".json", ".pt"):  # the honest runs' votes stay: they may install the right weights
                 try:
                     (self.folder / f"{key}{suffix}").unlink()
