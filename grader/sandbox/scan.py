@@ -21,6 +21,13 @@ ATTRIBUTES = {"modules", "_getframe", "__subclasses__", "__globals__", "__code__
 CALLS = {"eval", "exec", "compile", "__import__", "globals", "vars", "breakpoint"}
 STRINGS = ("/proc", "/dev/fd", "request.json", "plan.json", "data.json", "cached.pt", "test_images", "init_images",
            "labels-idx", "grader.sandbox")
+# nn.Module's own machinery: a network that redefines these can report a network it is not
+MODULE_MACHINERY = {"parameters", "named_parameters", "buffers", "named_buffers", "state_dict", "modules",
+                    "named_modules", "children", "named_children", "__getattr__", "__getattribute__", "__setattr__",
+                    "__dir__", "__class__", "_apply", "_named_members", "_save_to_state_dict", "__torch_function__",
+                    "__torch_dispatch__", "numel", "size"}
+LIBRARIES = {"torch", "nn", "F", "np", "numpy", "sys", "os", "builtins", "json", "io", "math", "random"}
+SETTINGS = ("torch.backends.",)  # documented switches an honest script sets (cudnn.deterministic)
 LARGE_CONSTANT = 2_000  # characters of one constant, or elements of one literal
 
 
@@ -63,6 +70,15 @@ def _node_flags(node: ast.AST) -> list[tuple[str, str]]:
         out.append(("reaches into the interpreter's internals", f".{node.attr}"))
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CALLS:
         out.append(("runs code built at run time", f"{node.func.id}(…)"))
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr"):
+        out.append(("changes attributes chosen at run time", f"{node.func.id}(…)"))
+    elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+        out.extend(("patches a library at run time", what) for what in _patched(node))
+    elif isinstance(node, ast.ClassDef):
+        redefined = [f.name for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign))
+                     and getattr(f, "name", None) in MODULE_MACHINERY]
+        if redefined:
+            out.append(("redefines how nn.Module reports its layers", f"class {node.name}: {', '.join(redefined)}"))
     elif isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
         text = node.value if isinstance(node.value, str) else node.value.decode("latin-1")
         if len(text) > LARGE_CONSTANT:
@@ -74,4 +90,26 @@ def _node_flags(node: ast.AST) -> list[tuple[str, str]]:
         out.append(("carries a large embedded constant", f"a literal of {len(node.elts):,} elements"))
     elif isinstance(node, ast.Dict) and len(node.keys) > LARGE_CONSTANT:
         out.append(("carries a large embedded constant", f"a table of {len(node.keys):,} entries"))
+    return out
+
+
+def _patched(node: ast.AST) -> list[str]:
+    """``torch.save = ...``, ``nn.Module.x = ...``, ``F.relu.__code__ = ...``: a target that is an attribute of
+    an imported library (not of ``self`` or a local object)."""
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.Delete):
+        targets = node.targets
+    else:
+        targets = [node.target]  # type: ignore[attr-defined]
+    out = []
+    for target in targets:
+        for t in target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]:
+            root = t
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            name = ast.unparse(t)
+            if t is not root and isinstance(root, ast.Name) and root.id in LIBRARIES \
+                    and not name.startswith(SETTINGS):
+                out.append(f"{name} = …")
     return out
