@@ -1,0 +1,170 @@
+"""Hostile hand-ins, round 2 (more routes of the classes already seen): a count forged through the
+network's own methods or torch's classes, restatements in other notations, evaluation bombs in other
+shapes, and a class folder of hostile names and archives. Report-only or probe-only: nothing trains."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import stat
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from grader.batch import grade_batch
+from grader.pipeline import Options, grade_submission
+from grader.sandbox.limits import GiB, Limits
+from grader.sandbox.scan import scan
+from tests.conftest import ROOT
+from tests.helpers import grade_report_item, without_training
+from tests.test_sandbox import GOOD_NET
+
+LIMITS = Limits(import_s=60, probe_s=30, memory_bytes=2 * GiB)
+REFERENCE_SHAPES = {"conv1.weight": [20, 1, 5, 5], "conv1.bias": [20], "conv2.weight": [50, 20, 5, 5],
+                    "conv2.bias": [50], "fc1.weight": [500, 800], "fc1.bias": [500], "fc2.weight": [10, 500],
+                    "fc2.bias": [10]}
+FAKE = f"""
+def fake():
+    return {{n: nn.Parameter(torch.zeros(s)) for n, s in {REFERENCE_SHAPES!r}.items()}}
+"""
+# a one-layer net that says, through its own methods, it is the reference network (no sys.modules, no gc)
+OVERRIDDEN = FAKE + """
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(784, 10)
+    def forward(self, x):
+        return self.fc(x.flatten(1))
+    def named_parameters(self, *a, **k):
+        yield from fake().items()
+    def state_dict(self, *a, **k):
+        return fake()
+"""
+# the same, by patching torch's own classes from __init__ (what the child measures with)
+PATCHED = FAKE + """
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        real = nn.Module.named_parameters
+        nn.Module.named_parameters = lambda m, *a, **k: iter(fake().items()) if type(m) is Net else real(m, *a, **k)
+        nn.Module.state_dict = lambda m, *a, **k: fake()
+        torch.Tensor.numel = lambda t: 431080
+        self.fc = nn.Linear(784, 10)
+    def forward(self, x):
+        return self.fc(x.flatten(1))
+"""
+
+
+@pytest.fixture(scope="module")
+def probe_rubric(rubric):
+    return without_training(rubric)
+
+
+@pytest.mark.parametrize("code, reason", [(OVERRIDDEN, "redefines how nn.Module reports its layers"),
+                                          (PATCHED, "patches a library at run time")])
+def test_a_count_forged_through_the_networks_methods_does_not_pass(probe_rubric, tmp_path: Path, code: str,
+                                                                    reason: str) -> None:
+    folder = tmp_path / "mallory"
+    folder.mkdir()
+    (folder / "DeepMNIST.py").write_text(code)
+    result = grade_submission(folder, probe_rubric, Options(limits=LIMITS))
+    params = result.check("code.params")
+    assert params.score == 0 and "7,850 parameters" in params.feedback, params.feedback
+    assert result.check("code.shapes").score == 0
+    assert reason in {f["reason"] for f in result.measurements["integrity"]}
+
+
+def test_the_scan_flags_patches_and_redefined_machinery_but_not_honest_settings() -> None:
+    honest = "import os, torch\nos.environ['A'] = '1'\ntorch.backends.cudnn.deterministic = True\n" + GOOD_NET
+    assert scan(honest) == []
+    assert {f.reason for f in scan(OVERRIDDEN)} == {"redefines how nn.Module reports its layers"}
+    flags = scan(PATCHED)
+    assert {f.reason for f in flags} == {"patches a library at run time"}
+    assert any("torch.Tensor.numel" in f.evidence for f in flags)
+    assert any("setattr" in f.evidence for f in scan("class Net(nn.Module):\n    setattr(nn.Module, 'x', 1)\n"))
+
+
+def test_the_state_read_in_the_child_matches_torchs_own_for_honest_networks() -> None:
+    import torch
+    from torch import nn
+
+    from grader.sandbox import own_state
+
+    net = nn.Sequential(nn.Conv2d(1, 2, 3), nn.Sequential(nn.ReLU(), nn.BatchNorm2d(2)), nn.Flatten())
+    net.register_buffer("scratch", torch.zeros(3), persistent=False)
+    net.tied = net[0]  # a module reached twice is counted once, as torch counts it
+    assert [n for n, _ in own_state.state(net)] == [n for n, _ in [*net.named_parameters(), *net.named_buffers()]]
+    saved = dict(own_state.state(net, persistent_only=True))  # state_dict's tensors, each once
+    assert set(saved) <= set(net.state_dict()) and "scratch" not in saved
+    assert {id(t) for t in saved.values()} == {id(t) for t in net.state_dict(keep_vars=True).values()}
+    assert own_state.measure(net[0].weight) == ([2, 1, 3, 3], 18)
+
+
+# --- restatements and evaluation bombs in other notations ---------------------------------------------
+
+D = "## Problem 1\n\n### (d)\n\n$$\\frac{\\partial f_w}{\\partial w_3} = %s$$\n"
+B = "## Problem 1\n\n### (b)\n\n(i) $$\\frac{d\\sigma_1}{du} = %s$$\n"
+
+
+@pytest.mark.parametrize("item, report", [
+    ("p1.d", D % r"\frac{d f_w}{d w_3}"), ("p1.d", D % r"\frac{\partial}{\partial w_3} f_w(x)"),
+    ("p1.d", D % r"f_w'(w_3)"), ("p1.d", D % r"\frac{\partial f_w}{\partial x_3}\frac{\partial x_3}{\partial w_3}"),
+    ("p1.d", D % r"\frac{\partial}{\partial w_3}\left(w_3 \sigma_2(x_2)\right)"),
+    ("p1.b.i", B % r"\frac{d}{du}\sigma_1(u)"), ("p1.b.i", B % r"\dot{\sigma}_1(u)"),
+    ("p1.b.i", B % r"\lim_{h\to 0}\frac{\sigma_1(u+h)-\sigma_1(u)}{h}"),
+])
+def test_restating_the_question_in_other_notations_earns_nothing(rubric, item: str, report: str) -> None:
+    result = grade_report_item(rubric, item, report)
+    assert result.score == 0 and result.status in ("fail", "review"), result.feedback
+
+
+@pytest.mark.parametrize("answer", [
+    r"\sigma_2(x_2) + 0\cdot 10^{10^{10}}", r"\sigma_2(x_2) + 9^{9^{9}} - 9^{9^{9}}",
+    r"\frac{1}{" * 300 + "x" + "}" * 300, r"\sqrt{" * 500 + "x" + "}" * 500,
+    r"\sigma_2(x_2)" + "+ (" * 2000 + "0" + ")" * 2000, r"\Gamma(10^{10})", r"(\sigma_2(x_2)+100)!!",
+    r"\sum_{i=1}^{10^{9}}\sum_{j=1}^{10^9}\sum_{k=1}^{10^9} \sigma_2(x_2)/10^{27}",
+    "\u03c3\u200d_2(x_2)", "\u202e\\sigma_2(x_2)",
+])
+def test_bombs_and_hidden_characters_never_pass_and_finish_fast(rubric, answer: str) -> None:
+    started = time.perf_counter()
+    result = grade_report_item(rubric, "p1.d", D % answer)
+    assert time.perf_counter() - started < 10
+    assert result.score == 0 and result.status in ("fail", "review"), result.feedback
+
+
+# --- a class folder of hostile names and archives -------------------------------------------------------
+
+def _zip(path: Path, files: dict[str, str], links: tuple[tuple[str, str], ...] = ()) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in files.items():
+            zf.writestr(name, text)
+        for name, target in links:
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            zf.writestr(info, target)
+
+
+def test_hostile_names_links_and_archives_cost_only_their_own_hand_in(rubric, tmp_path: Path) -> None:
+    report = (ROOT / "submissions" / "example-report" / "report.md").read_text()
+    klass, out = tmp_path / "class", tmp_path / "out"
+    klass.mkdir()
+    for name in ("new\nline", "cr\rret", "x" * 250, "-=1+2", "# heading", "<!--"):
+        (klass / name).mkdir()
+        (klass / name / "report.md").write_text(report)
+    _zip(klass / "slip.zip", {"../../escaped/report.md": report})
+    _zip(klass / "link.zip", {}, (("report.md", "/etc/passwd"),))
+    _zip(klass / "bomb.zip", {"report.md": report, "pad.bin": "\0" * (200 << 20)})
+    os.symlink("/etc", klass / "linked-folder")
+    (klass / "linked-file").mkdir()
+    (klass / "linked-file" / "report.md").symlink_to("/etc/passwd")
+    few = dataclasses.replace(rubric, items=[i for i in rubric.items if i.id == "p1.d"])
+    by = {e.id: e for e in grade_batch(klass, few, Options(), out, workers=2)}
+    assert len(by) == 11 and all("\n" not in i and "\r" not in i and "#" not in i and len(i) < 200 for i in by)
+    assert not (tmp_path / "escaped").exists() and not (klass.parent / "escaped").exists()
+    assert "unsafe path" in by["slip"].error and "unsafe path" in by["link"].error and "larger" in by["bomb"].error
+    assert by["linked-file"].result.check("p1.d").status != "pass"
+    assert by["linked-folder"].result is None or by["linked-folder"].result.check("p1.d").status != "pass"
+    honest = [e for i, e in by.items() if i not in ("slip", "link", "bomb", "linked-file", "linked-folder")]
+    assert len(honest) == 6 and all(e.result.check("p1.d").status == "pass" for e in honest)
+    assert (out / "gradebook.csv").is_file() and (out / "summary.md").is_file()
