@@ -168,3 +168,14 @@ def test_hostile_names_links_and_archives_cost_only_their_own_hand_in(rubric, tm
     honest = [e for i, e in by.items() if i not in ("slip", "link", "bomb", "linked-file", "linked-folder")]
     assert len(honest) == 6 and all(e.result.check("p1.d").status == "pass" for e in honest)
     assert (out / "gradebook.csv").is_file() and (out / "summary.md").is_file()
+
+
+def test_a_table_cut_into_small_constants_or_one_long_number_is_flagged() -> None:
+    """Test labels packed into pieces under the one-constant limit, or into one hex number, still show."""
+    pieces = "".join(f'T{i} = "{"0123456789" * 190}"\n' for i in range(8)) + GOOD_NET
+    numbers = "T = [" + ",".join("[" + ",".join(["7"] * 1500) + "]" for _ in range(10)) + "]\n" + GOOD_NET
+    one_number = f"T = {hex(1 << 40_000)}\n" + GOOD_NET
+    for code in (pieces, numbers, one_number):
+        flags = [f for f in scan(code) if f.reason == "carries a large embedded constant"]
+        assert flags and flags[0].evidence, code[:80]
+    assert scan(GOOD_NET + '\n"""' + "a docstring of honest length. " * 60 + '"""\n') == []

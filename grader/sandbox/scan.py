@@ -29,6 +29,7 @@ MODULE_MACHINERY = {"parameters", "named_parameters", "buffers", "named_buffers"
 LIBRARIES = {"torch", "nn", "F", "np", "numpy", "sys", "os", "builtins", "json", "io", "math", "random"}
 SETTINGS = ("torch.backends.",)  # documented switches an honest script sets (cudnn.deterministic)
 LARGE_CONSTANT = 2_000  # characters of one constant, or elements of one literal
+LARGE_IN_ALL = 12_000  # the same, summed over the file: a table cut into pieces (a network needs a few hundred)
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,34 @@ def scan(source: str, filename: str = "code") -> list[Flag]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []  # the child reports a file that does not parse
     flags: dict[tuple[str, int], Flag] = {}
+    carried = 0
     try:
         for node in ast.walk(tree):
+            carried += _constant_size(node)
             for reason, what in _node_flags(node):
                 line = getattr(node, "lineno", 0)
                 flags.setdefault((reason, line), Flag(reason, f"line {line}: {what}"))
     except RecursionError:
         flags[("nesting", 0)] = Flag("code nested too deep to scan", "the whole file")
+    if carried > LARGE_IN_ALL and not any(f.reason == "carries a large embedded constant" for f in flags.values()):
+        flags[("constants", 0)] = Flag("carries a large embedded constant",
+                                       f"constants of {carried:,} characters or elements in all, in small pieces")
     return list(flags.values())[:20]
+
+
+def _constant_size(node: ast.AST) -> int:
+    """What one node carries as data: a text's characters, a number's hex digits, a literal's elements."""
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, (str, bytes)):
+            return len(node.value)
+        if isinstance(node.value, int) and not isinstance(node.value, bool):
+            return node.value.bit_length() // 4
+        return 1
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return len(node.elts)
+    if isinstance(node, ast.Dict):
+        return len(node.keys)
+    return 0
 
 
 def _node_flags(node: ast.AST) -> list[tuple[str, str]]:
@@ -86,6 +107,8 @@ def _node_flags(node: ast.AST) -> list[tuple[str, str]]:
         for needle in STRINGS:
             if needle in text:
                 out.append(("names the grader's files", repr(needle)))
+    elif isinstance(node, ast.Constant) and type(node.value) is int and node.value.bit_length() // 4 > LARGE_CONSTANT:
+        out.append(("carries a large embedded constant", f"a number of {node.value.bit_length() // 4:,} hex digits"))
     elif isinstance(node, (ast.List, ast.Tuple, ast.Set)) and len(node.elts) > LARGE_CONSTANT:
         out.append(("carries a large embedded constant", f"a literal of {len(node.elts):,} elements"))
     elif isinstance(node, ast.Dict) and len(node.keys) > LARGE_CONSTANT:
