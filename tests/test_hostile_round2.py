@@ -179,3 +179,45 @@ def test_a_table_cut_into_small_constants_or_one_long_number_is_flagged() -> Non
         flags = [f for f in scan(code) if f.reason == "carries a large embedded constant"]
         assert flags and flags[0].evidence, code[:80]
     assert scan(GOOD_NET + '\n"""' + "a docstring of honest length. " * 60 + '"""\n') == []
+
+
+# --- answer sources: every one found, none silently left out --------------------------------------------
+
+REPORT = (ROOT / "submissions" / "example-report" / "report.md").read_text()
+WRONG_D = REPORT.replace(r"= \sigma_2(x_2) = \sigma_2\left(w_2\,\sigma_1(w_1 x)\right)$$", r"= \sigma_1(x_1)$$")
+STUB = "## Problem 1\n\n### (d)\n\n$$\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)$$\n\nThe rest: see the other file.\n"
+
+
+@pytest.fixture(scope="module")
+def few_items(rubric):
+    return dataclasses.replace(rubric, items=[i for i in rubric.items if i.id in ("p1.d", "p1.e.w1", "p2.a")])
+
+
+@pytest.mark.parametrize("files, expected, note", [
+    ({"report.md": STUB, "report.tex": REPORT}, "pass", "report.tex also holds answers"),  # a stub hid the .tex
+    ({"report.md": STUB, "Report.MD": REPORT}, "pass", "Report.MD also holds answers"),  # and another spelling
+    ({"final/report.md": REPORT}, "pass", "read from final/"),  # answers one folder down were "missing"
+    ({"report.md": REPORT, "report.txt": WRONG_D}, "review", "report.txt also holds answers"),  # silently ignored
+    ({"report.md": REPORT, "Answers.toml": '"p1.d" = "σ1(x1)"\n'}, "review", "report.md also holds answers"),
+    ({"report.md": REPORT, "v2/report.md": WRONG_D}, "pass", "subfolders were not read (the top of the hand-in has its own): v2/report.md"),
+])
+def test_every_answer_source_is_found_and_none_is_silently_left_out(few_items, tmp_path: Path,
+                                                                    files: dict[str, str], expected: str,
+                                                                    note: str) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    result = grade_submission(tmp_path, few_items, Options())
+    statuses = [result.check(i).status for i in ("p1.d", "p1.e.w1", "p2.a")]
+    assert statuses[0] == expected and statuses[1:] == ["pass", "pass"], (statuses, result.notes)
+    assert any(note in n for n in result.notes), result.notes
+
+
+def test_one_answer_file_answering_an_item_twice_goes_to_review(few_items, tmp_path: Path) -> None:
+    """``"p1.d"`` and ``p1.d`` are two TOML keys for one item: the second was never looked at."""
+    toml = (ROOT / "submissions" / "example-correct" / "answers.toml").read_text()
+    (tmp_path / "answers.toml").write_text(toml.replace('"p1.d" = "σ2(x2)"', '"p1.d" = "σ2(x2)"\np1.d = "σ1(x1)"'))
+    d = grade_submission(tmp_path, few_items, Options()).check("p1.d")
+    assert d.status == "review" and d.score == 0 and "its answer 2 to p1.d" in d.feedback, d.feedback
+    (tmp_path / "answers.toml").write_text(toml.replace('"p1.d" = "σ2(x2)"', '"p1.d" = "σ2(x2)"\np1.d = "σ2(x2)"'))
+    assert grade_submission(tmp_path, few_items, Options()).check("p1.d").status == "pass"  # agreeing: no review
