@@ -221,3 +221,16 @@ def test_one_answer_file_answering_an_item_twice_goes_to_review(few_items, tmp_p
     assert d.status == "review" and d.score == 0 and "its answer 2 to p1.d" in d.feedback, d.feedback
     (tmp_path / "answers.toml").write_text(toml.replace('"p1.d" = "σ2(x2)"', '"p1.d" = "σ2(x2)"\np1.d = "σ2(x2)"'))
     assert grade_submission(tmp_path, few_items, Options()).check("p1.d").status == "pass"  # agreeing: no review
+
+
+@pytest.mark.parametrize("chain", [r"w_3 = \sigma_2(x_2)", r"\sigma_1(x_1) = w_2 = x_2 = \sigma_2(x_2)"])
+def test_a_chain_of_guesses_ending_on_the_right_one_is_not_a_derivation(rubric, chain: str) -> None:
+    result = grade_report_item(rubric, "p1.d", D % chain)
+    assert result.score == 0 and result.status == "review" and "earlier step" in result.feedback, result.feedback
+
+
+def test_a_true_derivation_still_earns_full_marks(rubric) -> None:
+    steps = r"\frac{\partial}{\partial w_3}\left(w_3\,\sigma_2(x_2)\right) = \sigma_2(x_2) = \sigma_2(w_2\,\sigma_1(w_1 x))"
+    assert grade_report_item(rubric, "p1.d", D % steps).status == "pass"
+    assert grade_report_item(rubric, "p1.b.i", B % r"-(1+e^{-u})^{-2} \cdot e^{-u} \cdot (-1) = "
+                             r"\dfrac{e^{-u}}{\left(1+e^{-u}\right)^{2}}").status == "pass"
