@@ -62,7 +62,7 @@ def probe_rubric(rubric):
 
 
 @pytest.mark.parametrize("code, reason", [(OVERRIDDEN, "redefines how nn.Module reports its layers"),
-                                          (PATCHED, "patches a library at run time")])
+                                          (PATCHED, "patches a library at run time")], ids=["overridden", "patched"])
 def test_a_count_forged_through_the_networks_methods_does_not_pass(probe_rubric, tmp_path: Path, code: str,
                                                                     reason: str) -> None:
     folder = tmp_path / "mallory"
