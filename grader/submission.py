@@ -33,6 +33,8 @@ MAX_FILE_BYTES = 1_000_000
 MAX_TOML_DEPTH = 32  # nested arrays and tables; an answer file needs a handful
 REPORT_SUFFIXES = (".md", ".txt", ".tex", ".ipynb")
 ANSWER_ORDER = "answers.toml, then the written report (.md, .txt, .tex), then the notebook (.ipynb)"
+MAX_SOURCES = 6  # answer files read per hand-in (each costs reading time); the rest are named in a note
+IGNORED_STEMS = ("readme", "license", "requirements")
 
 
 @dataclass
@@ -68,6 +70,10 @@ class Submission:
         parts = item_id.split(".")
         sources = [(self.source, self.answers), *self.others]
         answering = [(name, answers) for name, answers in sources if has_answer(_lookup(answers, parts))]
+        for name, answers in list(answering):  # one file answering twice (``"p1.d"`` and ``p1.d``): both count
+            others = [v for v in _all_lookups(answers, parts)[1:] if has_answer(v)]
+            answering += [(f"{name} (its answer {n + 2} to {item_id})", {**answers, item_id: v})
+                          for n, v in enumerate(others)]
         return [Submission(self.id, self.folder, self.code, answers, code_origin=self.code_origin, source=name)
                 for name, answers in answering]
 
@@ -84,6 +90,20 @@ def has_answer(value: Any) -> bool:
         return any(has_answer(v) for v in value)
     sides = getattr(value, "sides", None)
     return has_answer(list(sides)) if sides is not None else True
+
+
+def _all_lookups(node: Any, parts: list[str], depth: int = 0) -> list[Any]:
+    """Every value a spelling of ``parts`` reaches (``"p1.d"``, ``p1.d``, ``["p1"].d``), in lookup order."""
+    if not parts:
+        return [node]
+    if not isinstance(node, dict) or depth > 8:
+        return []
+    found = []
+    for i in range(len(parts), 0, -1):
+        key = ".".join(parts[:i])
+        if key in node:
+            found += [v for v in _all_lookups(node[key], parts[i:], depth + 1) if v is not None]
+    return found
 
 
 def _lookup(node: Any, parts: list[str]) -> Any:
@@ -112,7 +132,7 @@ def load_submission(path: str | Path, rubric: Rubric) -> Submission:
     sub = Submission(ident, folder, None, {})
     if path.is_dir():
         files = answer_files(folder, sub.notes)
-    sources = [(f.name, _read_source(f, rubric, sub)) for f in files]
+    sources = [(_shown(folder, f), _read_source(f, rubric, sub)) for f in files]
     choose_sources(sub, sources, rubric)
     if path.is_dir():
         read_code_file(sub, rubric)
@@ -132,16 +152,42 @@ def read_code_file(sub: Submission, rubric: Rubric) -> None:
 
 
 def answer_files(folder: Path, notes: list[str]) -> list[Path]:
-    """The hand-in's answer sources in :data:`ANSWER_ORDER`: at most one of each kind."""
-    found = [folder / "answers.toml"] if (folder / "answers.toml").is_file() else []
-    for kind in ((".md", ".txt", ".tex"), (".ipynb",)):
-        report = _find_report(folder, kind, notes)
-        if report is not None:
-            found.append(report)
+    """Every answer source of the hand-in in :data:`ANSWER_ORDER` (names in any case; ``report.*`` before
+    other names of its kind), at most :data:`MAX_SOURCES`; a folder with none at its top is looked into
+    one level down. Nothing is silently left out: what is not read is named in a note."""
+    found = _answer_files_in(folder)
+    subfolders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()
+                        and not p.name.startswith((".", "__")))
+    below = [f for sub in subfolders[:20] for f in _answer_files_in(sub)]
+    if not found and below:
+        found = below
+        notes.append(f"no answer file at the top of the hand-in; read from {found[0].parent.name}/")
+    elif below:
+        notes.append("answer files in subfolders were not read (the top of the hand-in has its own): "
+                     + ", ".join(_shown(folder, f) for f in below[:MAX_SOURCES]))
+    if len(found) > MAX_SOURCES:
+        notes.append(f"{len(found)} possible answer files; only the first {MAX_SOURCES} were read: "
+                     + ", ".join(_shown(folder, f) for f in found[:MAX_SOURCES]))
+        found = found[:MAX_SOURCES]
     if not found:
         notes.append("no answers.toml and no report (report.md, .txt, .tex or .ipynb): "
                      "the written answers cannot be graded")
     return found
+
+
+def _answer_files_in(folder: Path) -> list[Path]:
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    order: list[Path] = [p for p in files if p.name.lower() == "answers.toml"]
+    for kind in ((".md", ".txt", ".tex"), (".ipynb",)):
+        candidates = [p for p in files if p.suffix.lower() in kind and p.stem.lower() not in IGNORED_STEMS]
+        named = [p for p in candidates if p.stem.lower() == "report"]
+        named.sort(key=lambda p: (kind.index(p.suffix.lower()), p.name != f"report{p.suffix.lower()}"))
+        order += named + [p for p in candidates if p not in named]
+    return order
+
+
+def _shown(folder: Path, path: Path) -> str:
+    return path.name if path.parent == folder else f"{path.parent.name}/{path.name}"
 
 
 def choose_sources(sub: Submission, sources: list[tuple[str, dict[str, Any]]], rubric: Rubric) -> None:
@@ -173,17 +219,6 @@ def choose_sources(sub: Submission, sources: list[tuple[str, dict[str, Any]]], r
                             if both else ""))
 
 
-def _find_report(folder: Path, suffixes: tuple[str, ...], notes: list[str]) -> Path | None:
-    named = [folder / f"report{s}" for s in suffixes if (folder / f"report{s}").is_file()]
-    if named:
-        return named[0]
-    others = sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file()
-                    and p.stem.lower() not in ("readme", "license"))
-    if len(others) > 1:
-        notes.append(f"several possible reports; read {others[0].name}")
-    return others[0] if others else None
-
-
 def _read_text(path: Path, notes: list[str], limit: int = MAX_FILE_BYTES) -> str:
     """The file as text (capped, undecodable bytes replaced); each problem becomes a note.
 
@@ -206,7 +241,7 @@ def _read_text(path: Path, notes: list[str], limit: int = MAX_FILE_BYTES) -> str
 def _read_source(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
     """One answer source's answers; whatever goes wrong in it is a note and costs only its answers."""
     try:
-        if path.suffix == ".toml":
+        if path.suffix.lower() == ".toml":
             return _read_toml(path, sub.notes)
         return _read_report(path, rubric, sub)
     except Exception as exc:  # noqa: BLE001 - malformed text of any kind costs that source's answers only
@@ -288,7 +323,7 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
     from grader.reading.notebook import MAX_NOTEBOOK_BYTES, read_notebook
 
     code_cells: list[str] = []
-    if path.suffix == ".ipynb":  # parsed first, outputs dropped, then the text is size-limited
+    if path.suffix.lower() == ".ipynb":  # parsed first, outputs dropped, then the text is size-limited
         text, code_cells = read_notebook(_read_text(path, sub.notes, MAX_NOTEBOOK_BYTES), path.name, sub.notes)
     else:
         text = _read_text(path, sub.notes)

@@ -161,6 +161,13 @@ class ExpressionCheck(Check):
                     return Outcome(0.0, "review", f"an earlier step ({side.text[:120]}) equals the reference, "
                                    f"but the final one does not ({outcome.feedback}): a slip in the last line? "
                                    "a person should decide", details)
+        else:  # a right final side after a false step is a chain of guesses, not a derivation
+            for side in explicit:
+                step = self._judge(side.reading.value, ref, p, ctx, {})  # type: ignore[union-attr]
+                if step.status == "fail":
+                    return Outcome(0.0, "review", f"the final side equals the reference, but an earlier step "
+                                   f"({side.text[:120]}) does not ({step.feedback}): the chain is not a "
+                                   "derivation; a person should decide", details)
         feedback = outcome.feedback
         if final.reading.info:
             feedback += f" (read with your notation: {'; '.join(final.reading.info)})"

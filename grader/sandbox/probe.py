@@ -13,6 +13,8 @@ import torch
 from torch import nn
 from torch.overrides import TorchFunctionMode
 
+from grader.sandbox import own_state
+
 
 def op_kind(func: Any) -> str | None:
     name = getattr(func, "__name__", "").lower().lstrip("_")
@@ -61,7 +63,12 @@ def _leave(stack: list[str]):
 
 
 def parameters(model: nn.Module) -> list[dict[str, Any]]:
-    return [{"name": n, "shape": list(p.shape), "numel": int(p.numel())} for n, p in model.named_parameters()]
+    """Read from nn.Module's own storage, never through the model's (overridable) methods."""
+    out = []
+    for name, p in own_state.state(model, ("_parameters",)):
+        shape, numel = own_state.measure(p)
+        out.append({"name": name, "shape": shape, "numel": numel})
+    return out
 
 
 def probe(model: nn.Module, input_shape: tuple[int, ...], seed: int, batch: int = 2) -> dict[str, Any]:

@@ -3,7 +3,6 @@ predict the test images, and hand the network's weights to the parent. Runs in t
 from __future__ import annotations
 
 import base64
-import io
 import json
 import time
 from collections.abc import Callable
@@ -15,6 +14,7 @@ import torch
 from torch import nn
 
 from grader import training
+from grader.sandbox import own_state
 from grader.sandbox.fingerprint import fingerprint, state_tensors
 from grader.sandbox.probe import probe
 from grader.sandbox.protocol import Request
@@ -37,12 +37,12 @@ def measure(model: nn.Module, input_shape: tuple[int, ...], seed: int) -> dict[s
 
 
 def weights_payload(model: nn.Module, order: list[torch.Tensor] | None) -> dict[str, Any]:
-    """The state_dict as bytes (base64), and the state's names in ``order`` (first use) or registration order."""
-    buf = io.BytesIO()
-    torch.save({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, buf)
+    """The state (as state_dict names it, read from nn.Module's own storage: see ``own_state``) as bytes
+    (base64), and the state's names in ``order`` (first use) or registration order."""
+    data = own_state.saved(own_state.state(model, persistent_only=True))
     names = {id(t): n for n, t in state_tensors(model)}
     tensors = order if order else [t for _, t in state_tensors(model)]
-    return {"data": base64.b64encode(buf.getvalue()).decode("ascii"),
+    return {"data": base64.b64encode(data).decode("ascii"),
             "order": [names.get(id(t), "?") for t in tensors]}
 
 
