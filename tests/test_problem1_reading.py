@@ -1,0 +1,53 @@
+"""Problem 1 answers in the notations of held-out reports: intermediates at a data point, and more.
+
+Each case is read the way a TA reads it; a wrong variant of each must never get full marks.
+"""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from grader.expressions.latex import parse_latex
+from reference.mnist_backprop import backprop as bp
+from reference.mnist_backprop.vocabulary import LATEX_VOCABULARY
+from tests.helpers import grade_report_item
+
+SUM = r"\sum_{i=1}^{2}2\big(f_w(x^i)-y^i\big)\,"
+COMPONENTS = {
+    1: r"w_3\,\sigma_2(x_2^i)\big(1-\sigma_2(x_2^i)\big)\,w_2\,\sigma_1(x_1^i)\big(1-\sigma_1(x_1^i)\big)\,x^i",
+    2: r"w_3\,\sigma_2(x_2^i)\big(1-\sigma_2(x_2^i)\big)\,\sigma_1(x_1^i)",
+    3: r"\sigma_2(x_2^i)",
+}
+
+
+def read(text: str) -> sp.Expr:
+    return parse_latex(text, LATEX_VOCABULARY).value
+
+
+def test_an_intermediate_at_the_sum_index_is_its_value_at_that_data_point() -> None:
+    value = read(r"\sum_{i=1}^{2} x_2^i")
+    assert sp.simplify(value - bp.w2 * bp.sigma(bp.w1 * bp.xa) - bp.w2 * bp.sigma(bp.w1 * bp.xb)) == 0
+    assert read(r"x_1^{(2)}") == bp.w1 * bp.xb
+
+
+def test_a_plain_superscript_outside_a_sum_stays_a_power() -> None:
+    assert read("x_2^2") == bp.x2 ** 2
+
+
+def report(components: dict[int, str]) -> str:
+    lines = [f"$$\\frac{{\\partial\\mathcal L}}{{\\partial w_{j}}}={SUM}{body}$$\n" for j, body in components.items()]
+    return "# 1 [Problem 1]\n\n(f)\n\n" + "\n".join(lines)
+
+
+def test_a_gradient_written_per_component_with_intermediates_at_each_point_passes(rubric) -> None:
+    result = grade_report_item(rubric, "p1.f.grad", report(COMPONENTS))
+    assert result.status == "pass", result.feedback
+
+
+@pytest.mark.parametrize("slip", [
+    {3: r"\sigma_1(x_1^i)"},  # the wrong unit
+    {2: r"w_3\,\sigma_2(x_2^i)\,\sigma_1(x_1^i)"},  # σ' left out
+])
+def test_a_slip_in_one_component_is_never_full_marks(rubric, slip: dict[int, str]) -> None:
+    result = grade_report_item(rubric, "p1.f.grad", report({**COMPONENTS, **slip}))
+    assert result.score < 3 and result.status != "pass", result.feedback
