@@ -51,3 +51,29 @@ def test_a_gradient_written_per_component_with_intermediates_at_each_point_passe
 def test_a_slip_in_one_component_is_never_full_marks(rubric, slip: dict[int, str]) -> None:
     result = grade_report_item(rubric, "p1.f.grad", report({**COMPONENTS, **slip}))
     assert result.score < 3 and result.status != "pass", result.feedback
+
+
+def update_report(sign: str = "-") -> str:
+    rows = [f"w_{j}\\leftarrow w_{j}{sign}\\alpha\\frac{{\\partial L}}{{\\partial w_{j}}}" for j in "123"]
+    return "# 1 [Problem 1]\n\n(f)\n\n$$" + ",\\quad\n".join(rows) + "$$\n"
+
+
+def test_several_equations_in_one_display_are_read_one_by_one(rubric) -> None:
+    result = grade_report_item(rubric, "p1.f.update", update_report())
+    assert result.status == "pass", result.feedback
+    ascent = grade_report_item(rubric, "p1.f.update", update_report("+"))
+    assert ascent.status != "pass" and ascent.score < 2, ascent.feedback
+
+
+@pytest.mark.parametrize("piece, count", [
+    (r"w_1 \leftarrow a, \quad w_2 \leftarrow b", 2),
+    (r"& w_{1} \leftarrow a \\ & w_2 \leftarrow b", 2),
+    (r"a &= b \\ &= c", 1),  # an aligned row that continues the chain
+    (r"D=\{(x^1,y^1),(x^2,y^2)\}", 1),  # commas inside braces
+    (r"w_3 \, \sigma_2'(x_2) \, \sigma_1(x_1) = w_3 \sigma_2(x_2)", 1),  # thin spaces are no commas
+    (r"\frac{\partial L}{\partial w_j} = a, \quad j = 1, 2, 3", 1),  # the index's range stays
+])
+def test_a_display_is_cut_only_where_another_equation_begins(piece: str, count: int) -> None:
+    from grader.reading.extract import split_equations
+
+    assert len(split_equations(piece)) == count
