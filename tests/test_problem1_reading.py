@@ -77,3 +77,26 @@ def test_a_display_is_cut_only_where_another_equation_begins(piece: str, count: 
     from grader.reading.extract import split_equations
 
     assert len(split_equations(piece)) == count
+
+
+def plain_report(definitions: str, answer: str) -> str:
+    """A plain-text report: definitions on a line of their own, then the part (d)."""
+    return f"Problem 1\n\n{definitions}\n\nd) {answer}\n"
+
+
+@pytest.mark.parametrize("definitions", [
+    "x1 = w1*x, x2 = w2*s(x1), s = sigmoid, f = w3*s(x2)",  # several on one line; a name for a known function
+    "sig(u) := 1/(1+exp(-u))\nx1 = w1*x , x2 = w2*sig(x1)",  # a word of several letters defined in ASCII
+])
+def test_plain_text_definitions_are_read(rubric, definitions: str) -> None:
+    word = "s" if "s = sigmoid" in definitions else "sig"
+    right = grade_report_item(rubric, "p1.d", plain_report(definitions, f"df/dw3 = {word}(x2)"))
+    assert right.status == "pass", right.feedback
+    wrong = grade_report_item(rubric, "p1.d", plain_report(definitions, f"df/dw3 = {word}(x1)"))
+    assert wrong.status != "pass", wrong.feedback
+
+
+def test_a_plain_text_definition_that_differs_is_never_read_as_the_handouts(rubric) -> None:
+    report = plain_report("sig(u) := 1/(1+exp(u))", "df/dw3 = sig(w2*sig(w1*x))")
+    result = grade_report_item(rubric, "p1.d", report)
+    assert result.status != "pass", result.feedback
