@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from grader.reading.document import Document
@@ -142,7 +143,7 @@ def split_equations(piece: str) -> list[str]:
         i += 1
     cuts.append(len(piece))
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         if out and _RANGE.fullmatch(piece[a:b]):
             out[-1] += piece[a:b]  # "…, \\quad j = 1, 2, 3": the range of the index, part of the equation
         elif piece[a:b].strip():
