@@ -100,3 +100,10 @@ def test_a_plain_text_definition_that_differs_is_never_read_as_the_handouts(rubr
     report = plain_report("sig(u) := 1/(1+exp(u))", "df/dw3 = sig(w2*sig(w1*x))")
     result = grade_report_item(rubric, "p1.d", report)
     assert result.status != "pass", result.feedback
+
+
+def test_the_output_at_the_sum_index_is_the_output_at_that_data_point() -> None:
+    assert read(r"\sum_{i=1}^{2}\left(f^{i}-y^{i}\right)") == read(r"\sum_{i=1}^{2}\left(f_w(x^i)-y^i\right)")
+    assert read(r"f_w^{(2)}") == read(r"f_w(x^2)")
+    with pytest.raises(ValueError):
+        read("f^2")  # a square of f with no argument: nothing to guess

@@ -122,7 +122,13 @@ class NameMixin:
             return None
         value = self.overlay.symbols.get(stem, self.vocab.symbols.get(stem))
         x, x_k = self.vocab.symbols.get("x"), self.vocab.symbols.get(f"x^{point}")
-        if not isinstance(value, sp.Expr) or x is None or x_k is None:
+        if x is None or x_k is None:
+            return None
+        if value is None and stem in self.vocab.functions and stem not in self.overlay.functions \
+                and not stem.endswith("'") and self.peek() not in ("(", "{"):
+            self.trace.explicit += 1
+            return self.vocab.functions[stem](x_k)  # f^i in a sum over i: f at the data point, f_w(x^i)
+        if not isinstance(value, sp.Expr):
             return None
         value = value.subs({self.vocab.symbols[n]: e for n, e in self.vocab.pointwise.items()
                             if n in self.vocab.symbols})
