@@ -107,3 +107,11 @@ def test_the_output_at_the_sum_index_is_the_output_at_that_data_point() -> None:
     assert read(r"f_w^{(2)}") == read(r"f_w(x^2)")
     with pytest.raises(ValueError):
         read("f^2")  # a square of f with no argument: nothing to guess
+
+
+@pytest.mark.parametrize("answer, passes", [("h_2", True), ("h_1", False)])
+def test_a_name_used_before_it_is_defined_is_read(rubric, answer: str, passes: bool) -> None:
+    report = ("# 1 [Problem 1]\n\nLet $h_1 = \\sigma(z_1)$, $z_1 = w_1x$, $h_2 = \\sigma(z_2)$, $z_2 = w_2h_1$.\n\n"
+              f"(d) $$\\frac{{\\partial f}}{{\\partial w_3}} = {answer}$$\n")
+    result = grade_report_item(rubric, "p1.d", report)
+    assert (result.status == "pass") == passes, result.feedback

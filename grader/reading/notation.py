@@ -65,12 +65,24 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     if vocab is None:
         return notation
     pieces = [doc.text[s.start:s.end] for s in getattr(doc, "math", [])]
+    pending = [sides for piece in pieces for part in _parts(piece) if len(sides := split_chain(part)) >= 2]
     count = 0
-    for piece in pieces:
-        for part in _parts(piece):
-            sides = split_chain(part)
-            if len(sides) >= 2 and count < MAX_DEFINITIONS:
-                count += _define(notation, sides[0], sides[1], reference)
+    for _ in range(3):  # "h_1 = σ(z_1), z_1 = w_1 x": a name defined after its first use is read next time round
+        failed = []
+        for sides in pending:
+            if count >= MAX_DEFINITIONS:
+                break
+            before = len(notation.notes)
+            count += _define(notation, sides[0], sides[1], reference)
+            new = notation.notes[before:]
+            if new and all(n.startswith("your definition ") and "unknown name" in n for n in new):
+                del notation.notes[before:]
+                failed.append(sides)
+        if not failed or len(failed) == len(pending):
+            for sides in failed:  # said once, after the last try
+                _define(notation, sides[0], sides[1], reference)
+            break
+        pending = failed
     _learning_rate(notation, doc, reference)
     return notation
 
