@@ -44,6 +44,8 @@ class LatexVocabulary:
     argument_free: frozenset[str] = frozenset()  # names whose written argument is only a reminder: L(w)
     datapoints: Sequence[str] = ("1", "2")
     words: frozenset[str] = frozenset()
+    # intermediate names written out in the input (x_2 -> w2*sigma(w1*x)): x_2^i in a sum over the data
+    pointwise: Mapping[str, sp.Expr] = field(default_factory=dict)
 
 
 @dataclass

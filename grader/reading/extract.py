@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from grader.reading.document import Document
@@ -83,8 +84,9 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     from grader.expressions.latex import split_chain
 
     out: list[Equation] = []
-    for i, piece in enumerate(pieces):
-        kind = kinds[i] if kinds else "display"
+    split = [(kinds[i] if kinds else "display", part) for i, piece in enumerate(pieces)
+             for part in split_equations(piece)]
+    for kind, piece in split:
         body = _SPACING.sub("", piece).strip().rstrip(",.;").strip()
         if not body:
             continue
@@ -100,6 +102,53 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
         else:
             out.append(Equation(split_chain(body), kind, any(d in body for d in _DEFINES)))
     return out
+
+
+_SEPARATOR = re.compile(r"\\\\|(?:[,;]\s*)?\\q?quad\b|[,;]")
+_COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
+_TRAILING = re.compile(r"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ])*$")
+_RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*\\?\{?[\d\s,.]*(?:\\[lc]?dots)?[\d\s,.]*\\?\}?\s*\)?[\s,.;]*")
+_STARTS = re.compile(rf"(?:\s|&|\\q?quad\b|\\[,;:! ]|\\text\s*\{{\s*(?:and|und|et|y|e|and also)\s*\}})*"
+                     rf"(?:{_DERIVATIVE.pattern}|{_NAME.pattern})\s*&?\s*(?:=|:=|\\leftarrow|\\gets|\\coloneqq)")
+
+
+def split_equations(piece: str) -> list[str]:
+    """One math piece cut where another equation begins: ``w_1 ← …, \\quad w_2 ← …`` or aligned rows.
+
+    A cut is made only at the top level (outside brackets and braces), at ``\\\\``, ``\\quad`` or a
+    comma, and only where a name and ``=`` (``\\leftarrow``, ``:=``) follow: ``j = 1, 2, 3`` or a row
+    that continues with ``= …`` stays whole.
+    """
+    cuts, depth, i = [0], 0, 0
+    while i < len(piece):
+        c = piece[i]
+        if c == "\\" and i + 1 < len(piece) and piece[i + 1] in "{}()[]":
+            i += 2  # \{ and \} are set braces, counted by the brace they contain below only once
+            depth += 1 if piece[i - 1] in "{([" else -1
+            depth = max(depth, 0)
+            continue
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i > cuts[-1]:
+            m = _SEPARATOR.match(piece, i)
+            if m and _STARTS.match(piece, m.end()):
+                cuts.append(m.end())
+                i = m.end()
+                continue
+        if c == "\\":  # a command (\, \quad \sigma) is passed whole: its comma is no separator
+            i += len(_COMMAND.match(piece, i).group())
+            continue
+        i += 1
+    cuts.append(len(piece))
+    out: list[str] = []
+    for a, b in pairwise(cuts):
+        if out and _RANGE.fullmatch(piece[a:b]):
+            out[-1] += piece[a:b]  # "…, \\quad j = 1, 2, 3": the range of the index, part of the equation
+        elif piece[a:b].strip():
+            out.append(piece[a:b])
+    return [_TRAILING.sub("", p) for p in out[:-1]] + out[-1:]
 
 
 def _stronger(a: str, b: str) -> str:

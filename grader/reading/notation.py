@@ -65,12 +65,24 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     if vocab is None:
         return notation
     pieces = [doc.text[s.start:s.end] for s in getattr(doc, "math", [])]
+    pending = [sides for piece in pieces for part in _parts(piece) if len(sides := split_chain(part)) >= 2]
     count = 0
-    for piece in pieces:
-        for part in _parts(piece):
-            sides = split_chain(part)
-            if len(sides) >= 2 and count < MAX_DEFINITIONS:
-                count += _define(notation, sides[0], sides[1], reference)
+    for _ in range(3):  # "h_1 = σ(z_1), z_1 = w_1 x": a name defined after its first use is read next time round
+        failed = []
+        for sides in pending:
+            if count >= MAX_DEFINITIONS:
+                break
+            before = len(notation.notes)
+            count += _define(notation, sides[0], sides[1], reference)
+            new = notation.notes[before:]
+            if new and all(n.startswith("your definition ") and "unknown name" in n for n in new):
+                del notation.notes[before:]
+                failed.append(sides)
+        if not failed or len(failed) == len(pending):
+            for sides in failed:  # said once, after the last try
+                _define(notation, sides[0], sides[1], reference)
+            break
+        pending = failed
     _learning_rate(notation, doc, reference)
     return notation
 
@@ -98,6 +110,7 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     vocab = reference.latex
     assert vocab is not None
     key = lhs
+    _ascii_function(notation, lhs, vocab)
     shape = describe(lhs, vocab, notation.overlay)
     lhs = lhs.removesuffix("\\gets").strip()
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
@@ -116,6 +129,18 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     if name in vocab.symbols and vocab.symbols[name] not in derived:
         return 0  # a variable of the problem (x, w_1, α) is not redefined by "x = 2"
     return _define_symbol(notation, name, lhs, rhs, reference) + _reused(notation, key)
+
+
+_ASCII_FUNCTION = re.compile(r"\s*([A-Za-z]{2,12})\d?\s*\(\s*[a-z]\s*\)\s*(?:\\gets)?\s*")
+
+
+def _ascii_function(notation: Notation, lhs: str, vocab: Any) -> None:
+    """``sig(u) = …`` in plain text: the word is one name (not s·i·g), so that it can be defined."""
+    from grader.expressions.latex import vocab_words
+
+    m = _ASCII_FUNCTION.fullmatch(lhs)
+    if m and m.group(1) not in vocab_words(vocab, notation.overlay):
+        notation.overlay.aliases[m.group(1)] = m.group(1)
 
 
 def _tag(reference: Reference, lhs: str, overlay: Overlay) -> str | None:
@@ -137,6 +162,12 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     assert vocab is not None
     if rhs.lstrip().startswith(("\\{", "{")):
         return 0  # D = {(x^1, y^1), …}: a set, not a name for an expression
+    function = _function_named(rhs, reference, overlay)
+    if function is not None:
+        if name in vocab.functions or name in vocab.symbols or function == name:
+            return 0
+        overlay.aliases[name] = function
+        return _said(notation, f"{_show(name)} is read as {_show(function)} (you wrote {lhs} = {rhs})", name)
     try:
         reading = _read(rhs, reference, overlay)
     except ExpressionSyntaxError as exc:
@@ -157,6 +188,9 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         if value == svalue and sname != name and name not in vocab.symbols:
             overlay.aliases[name] = sname
             return _said(notation, f"{_show(name)} is read as {_show(sname)} (you wrote {lhs} = {rhs})", name)
+    variable = vocab.symbols.get("x")
+    if name in vocab.functions and variable is not None and _equal(value, vocab.functions[name](variable), reference):
+        return 0  # f = w3·σ(x2): the handout's function written without its argument
     if name in vocab.symbols:
         if _equal(value, vocab.symbols[name], reference):
             return 0  # the handout's own definition, restated
@@ -165,6 +199,17 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
                      name)
     overlay.symbols[name] = value
     return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
+
+
+def _function_named(rhs: str, reference: Reference, overlay: Overlay) -> str | None:
+    """The homework's function a right side names alone (``s = sigmoid``, ``g = \\sigma``), else None."""
+    vocab = reference.latex
+    assert vocab is not None
+    shape = describe(rhs, vocab, overlay)
+    if shape is None or shape.kind != "name" or shape.of.endswith("'"):
+        return None
+    name = overlay.aliases.get(shape.of, shape.of)
+    return name if name in vocab.functions else None
 
 
 def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: str, reference: Reference) -> int:

@@ -37,7 +37,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     """(start, end) of the equation in a line of prose, or None when it holds none."""
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
     eq = next((i for i, (_, _, w) in enumerate(words) if any(e in w for e in _EQUALS)), None)
-    if eq is None or not _mathlike(words[eq][2].split("=")[0] or "x"):
+    if eq is None or not _mathlike(words[eq][2].split("=")[0].strip(":") or "x"):
         return None
     left = eq
     while left > 0 and _mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]):
@@ -62,7 +62,11 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         line = text[start:end]
         if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000:
             continue
-        found = equation_in_line(line)
-        if found:
-            out.append((start + found[0], start + found[1]))
+        pos = 0
+        while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
+            found = equation_in_line(line[pos:])
+            if not found:
+                break
+            out.append((start + pos + found[0], start + pos + found[1]))
+            pos += max(found[1], 1)
     return out

@@ -71,6 +71,7 @@ LATEX_VOCABULARY = LatexVocabulary(
     vectors={"w": bp.WEIGHTS, "w^new": bp.WEIGHTS},
     argument_free=frozenset({"L"}),
     words=frozenset({"sigmoid"}),
+    pointwise={"x_1": bp.w1 * bp.x, "x_2": bp.w2 * bp.sigma(bp.w1 * bp.x)},
 )
 
 
