@@ -115,3 +115,21 @@ def test_a_name_used_before_it_is_defined_is_read(rubric, answer: str, passes: b
               f"(d) $$\\frac{{\\partial f}}{{\\partial w_3}} = {answer}$$\n")
     result = grade_report_item(rubric, "p1.d", report)
     assert (result.status == "pass") == passes, result.feedback
+
+
+# ------------------------------------------------------------------ formulas a converter damaged
+@pytest.mark.parametrize("damaged", [
+    r"$$\frac{d\sigma}{du} = e−u/(1 + e−u)2$$",
+    r"$$\frac{d\sigma}{du} = \frac{e^{-u}}{1+e^{-u}}^2$$",
+    r"$$\frac{d\sigma}{du} = e^(-u) / 1 + e^(-u)^2$$",
+])
+def test_a_formula_right_only_if_a_lost_superscript_or_bracket_is_restored_goes_to_a_person(rubric, damaged):
+    result = grade_report_item(rubric, "p1.b.i", f"## Problem 1\n\n(b)\n\n(i)\n\n{damaged}\n")
+    assert result.status == "review" and "read literally" in result.feedback, result.feedback
+    assert result.score == 0
+
+
+def test_a_plainly_wrong_formula_is_still_wrong(rubric):
+    wrong = r"$$\frac{d\sigma}{du} = \frac{e^{-u}}{1+e^{-u}}$$"  # the denominator not squared
+    result = grade_report_item(rubric, "p1.b.i", f"## Problem 1\n\n(b)\n\n(i)\n\n{wrong}\n")
+    assert result.status in ("fail", "partial"), result.feedback

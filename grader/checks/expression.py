@@ -25,6 +25,7 @@ from grader.checks.chain import (
 )
 from grader.expressions.budget import BudgetExceeded
 from grader.expressions.compare import Candidate, Tolerance, compare
+from grader.expressions.lenient import lenient_readings
 from grader.expressions.parse import ExpressionSyntaxError, parse_expression
 from grader.homework import Reference
 from grader.params import ParamError
@@ -138,7 +139,23 @@ class ExpressionCheck(Check):
         if final.unknown:
             return Outcome(0.0, "review", f"the answer {describe_side(final)}: a person should decide", details)
         outcome = self._judge(final.reading.value, ref, p, ctx, {})
-        return self._verdict(final, answers[:-1], outcome, ref, p, ctx, details)
+        verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details)
+        if verdict.status in ("fail", "partial"):
+            return self._damaged(final, verdict, cc, ref, p, ctx, details)
+        return verdict
+
+    def _damaged(self, final: Side, verdict: Outcome, cc: Any, ref: Any, p: ExpressionParams, ctx: CheckContext,
+                 details: dict[str, Any]) -> Outcome:
+        """A wrong literal reading that a lost superscript or bracket would make right goes to a person."""
+        for text in lenient_readings(final.text):
+            side = read_side(text, cc)
+            if side.kind != EXPLICIT or side.reading is None or side.unknown or side.reading.notes:
+                continue
+            if self._judge(side.reading.value, ref, p, ctx, {}).fraction >= 1:
+                return Outcome(0.0, "review", f"read literally, {final.text[:120]!r} is not right "
+                               f"({verdict.feedback}); read as {text[:120]!r} (a superscript or bracket lost "
+                               "in conversion?) it is: a person should decide", details)
+        return verdict
 
     def _verdict(self, final: Side, earlier: list[Side], outcome: Outcome, ref: Any, p: ExpressionParams,
                  ctx: CheckContext, details: dict[str, Any]) -> Outcome:
