@@ -56,6 +56,8 @@ class Document:
         """A math piece as read: alignment markup removed; a table row's cells joined by ``=``."""
         if m.kind == "row":
             return " = ".join(c.strip() for c in self.text[m.start:m.end].strip().strip("|").split("|"))
+        if m.kind == "plain" and "<-" in self.text[m.start:m.end]:  # w <- w - alpha*dL/dw: an ASCII arrow
+            return clean(self.text[m.start:m.end].replace("<-", "←", 1))
         return clean(self.text[m.start:m.end])
 
     def math_in(self, key: str) -> list[str]:

@@ -47,6 +47,9 @@ class LatexChain:
         return " = ".join(s.removesuffix("\\gets").strip() for s in self.sides)
 
 
+_TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*\\text\s*\{[^{}]{0,20}\}\s*\\q?quad\b)?)|\\[{}()\[\]]|\\[a-zA-Z]+|[{}()\[\]]")
+# a chunk that is an equation of its own: a short left side (no words), then = or an assignment
+_OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s][^=()]{0,59}?(?<![<>!:])(?:=|\\leftarrow|\\gets|←|:=)")
 _CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots")
 _CHAIN_START = ("=", "\\leftarrow", ":=")
 _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\stackrel{def}")
@@ -83,8 +86,8 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     from grader.expressions.latex import split_chain
 
     out: list[Equation] = []
-    for i, piece in enumerate(pieces):
-        kind = kinds[i] if kinds else "display"
+    split = [(one, kinds[i] if kinds else "display") for i, piece in enumerate(pieces) for one in several(piece)]
+    for piece, kind in split:
         body = _SPACING.sub("", piece).strip().rstrip(",.;").strip()
         if not body:
             continue
@@ -99,6 +102,32 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides.extend(s for s in sides[1:] if s)
         else:
             out.append(Equation(split_chain(body), kind, any(d in body for d in _DEFINES)))
+    return out
+
+
+def several(piece: str) -> list[str]:
+    """One display holding several equations set apart by ``\\quad`` (``w_1 ← …,\\quad w_2 ← …``,
+    ``… \\qquad\\text{soit}\\qquad w ← …``): each is its own equation. A remark without an equation
+    after the gap ("\\quad (j = 1, 2, 3)" is one) stays with the equation before it."""
+    cuts, depth = [], 0
+    for m in _TOP.finditer(piece):
+        tok = m.group()
+        if tok in ("{", "(", "["):
+            depth += 1
+        elif tok in ("}", ")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and m.group("gap"):
+            cuts.append((m.start(), m.end()))
+    if not cuts:
+        return [piece]
+    out, start = [], 0
+    for a, b in [*cuts, (len(piece), len(piece))]:
+        chunk = piece[start:a]
+        if out and not _OWN_EQUATION.match(chunk):
+            out[-1] += piece[out_end:a]
+        else:
+            out.append(chunk)
+        out_end, start = a, b
     return out
 
 
