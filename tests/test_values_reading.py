@@ -233,3 +233,18 @@ def test_terse_values_in_the_questions_order(rubric, item: str, body: str, statu
 ])
 def test_terse_values_out_of_order_or_short_go_to_a_person(rubric, item: str, body: str) -> None:
     assert grade(item, body, rubric).status == "review"
+
+
+@pytest.mark.parametrize("body, status", [
+    ("input 28x28 (1 channel), conv1 filters 5x5x1, 20 of them (5x5x1x20), conv1 output 24x24x20, "
+     "after pooling 12x12x20.", "pass"),
+    ("input 28x28 (1 channel), conv1 filters 5x5x1, 20 of them (5x5x1x20), conv1 output 24x24x20, "
+     "after pooling 12x12x20.".replace("5x5x1, 20", "5x5x1, 2"), "partial"),
+    ("- input: 28×28×1\n- filter of conv1: 5 × 5 × 1 × 20 (twenty filters of size 5 × 5 × 1)\n"
+     "- after conv1: 24 × 24 × 20\n- after pooling: 12 × 12 × 20", "pass"),
+    ("input 28x28 (1 channel), conv1 filters 3x3x1, 20 of them (3x3x1x20), conv1 output 24x24x20, "
+     "after pooling 12x12x20.", "partial"),
+])
+def test_p2a_a_filter_said_in_part_and_whole(rubric, body: str, status: str) -> None:
+    result = grade("2.a", body, rubric)
+    assert result.status == status, (result.feedback, result.details.get("read"))
