@@ -209,3 +209,10 @@ def test_ascii_arrow_update_in_plain_text() -> None:
     assert [doc.read(m) for m in doc.math] == ["w ← w - alpha*dL/dw"]
     found = find_expression(doc, TextSpec("1.f", lhs="update"), classify_lhs)
     assert found is not None
+
+
+def test_an_update_said_again_after_ie_is_not_the_answer_over_the_first() -> None:
+    doc = read_document("(f)\n$$w_{t+1} = w_t - \\alpha\\nabla_w L(w_t), \\quad\\text{i.e.}\\quad "
+                        "w_{j,t+1} = w_{j,t} - \\alpha\\frac{\\partial L}{\\partial w_j}\\Big|_{w_t}$$\n")
+    found = find_expression(doc, TextSpec("1.f", lhs="update"), classify_lhs)
+    assert found is not None and found.sides[0].strip().startswith("w_{t+1}")

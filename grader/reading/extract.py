@@ -69,6 +69,7 @@ class Equation:
     sides: list[str]
     kind: str = "display"
     defines: bool = False  # written with := (or ≡): a definition, not an answer
+    again: bool = False  # "…, \\quad\\text{i.e.}\\quad …": the equation before, said again in other terms
 
 
 def equations(pieces: list[str], kinds: list[str] | None = None) -> list[list[str]]:
@@ -86,8 +87,9 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     from grader.expressions.latex import split_chain
 
     out: list[Equation] = []
-    split = [(one, kinds[i] if kinds else "display") for i, piece in enumerate(pieces) for one in several(piece)]
-    for piece, kind in split:
+    split = [(one, again, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
+             for one, again in several(piece)]
+    for piece, again, kind in split:
         body = _SPACING.sub("", piece).strip().rstrip(",.;").strip()
         if not body:
             continue
@@ -101,14 +103,15 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
             prev.sides.extend(s for s in sides[1:] if s)
         else:
-            out.append(Equation(split_chain(body), kind, any(d in body for d in _DEFINES)))
+            out.append(Equation(split_chain(body), kind, any(d in body for d in _DEFINES), again))
     return out
 
 
-def several(piece: str) -> list[str]:
+def several(piece: str) -> list[tuple[str, bool]]:
     """One display holding several equations set apart by ``\\quad`` (``w_1 ← …,\\quad w_2 ← …``,
-    ``… \\qquad\\text{soit}\\qquad w ← …``): each is its own equation. A remark without an equation
-    after the gap ("\\quad (j = 1, 2, 3)" is one) stays with the equation before it."""
+    ``… \\qquad\\text{soit}\\qquad w ← …``): each is its own equation, flagged when words join it to the
+    one before (said again). A remark without an equation after the gap ("\\quad (j = 1, 2, 3)" is one)
+    stays with the equation before it."""
     cuts, depth = [], 0
     for m in _TOP.finditer(piece):
         tok = m.group()
@@ -117,17 +120,18 @@ def several(piece: str) -> list[str]:
         elif tok in ("}", ")", "]"):
             depth = max(0, depth - 1)
         elif depth == 0 and m.group("gap"):
-            cuts.append((m.start(), m.end()))
+            cuts.append((m.start(), m.end(), "\\text" in tok))
     if not cuts:
-        return [piece]
-    out, start = [], 0
-    for a, b in [*cuts, (len(piece), len(piece))]:
+        return [(piece, False)]
+    out: list[tuple[str, bool]] = []
+    start, out_end, worded = 0, 0, False
+    for a, b, words in [*cuts, (len(piece), len(piece), False)]:
         chunk = piece[start:a]
         if out and not _OWN_EQUATION.match(chunk):
-            out[-1] += piece[out_end:a]
+            out[-1] = (out[-1][0] + piece[out_end:a], out[-1][1])
         else:
-            out.append(chunk)
-        out_end, start = a, b
+            out.append((chunk, worded and bool(out)))
+        out_end, start, worded = a, b, words
     return out
 
 
@@ -177,6 +181,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     tagged = [(classify(e.sides[0]) if classify and len(e.sides) > 1 else None, e) for e in found]
     if spec.lhs:
         naming = [e for tag, e in tagged if tag == spec.lhs]
+        naming = [e for e in naming if not e.again] or naming  # the answer as first said
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
             return LatexChain(_last_explicit(naming).sides, True, part)
