@@ -169,6 +169,8 @@ def test_p2a_padding_assumed_fails(rubric) -> None:
     ("Filter $5\\times5\\times20\\times50$: filter size 5×5, stride 1, channel dim 20 (50 filters).", "pass"),
     ("Filtergröße $5\\times5$, Schrittweite (stride) 1, Kanaldimension 20", "pass"),
     ("filter size 5×5, stride 1, channel dimension 50", "partial"),
+    ("It needs filter size 5×5, stride 1 and channel dimension 20 (it has 50 filters and padding 0).", "pass"),
+    ("It needs filter size 5×5, stride 1 and channel dimension 50 (it has 20 filters).", "partial"),
 ])
 def test_p2b(rubric, body: str, status: str) -> None:
     result = grade("2.b", body, rubric)

@@ -233,7 +233,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
 
 def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) -> bool:
     """"20 input channels (and 50 …)": a label right after a value, not introducing the next one, is the first's."""
-    return bool(re.fullmatch(r"[\s\w-]{0,24}", masked[value_end:start])) and not re.search(
+    gap = masked[value_end:start]  # "stride 1 and channel dimension 20": a conjunction starts the next one
+    if re.search(r"\b(?:and|und|et|ve|và)\b", gap):
+        return False
+    return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(
         r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value])
 
 
