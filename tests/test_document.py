@@ -216,3 +216,20 @@ def test_an_update_said_again_after_ie_is_not_the_answer_over_the_first() -> Non
                         "w_{j,t+1} = w_{j,t} - \\alpha\\frac{\\partial L}{\\partial w_j}\\Big|_{w_t}$$\n")
     found = find_expression(doc, TextSpec("1.f", lhs="update"), classify_lhs)
     assert found is not None and found.sides[0].strip().startswith("w_{t+1}")
+
+
+TEX_HEAD = ("\\documentclass{article}\n\\newcommand{\\sig}{\\sigma}\n\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}\n"
+            "\\begin{document}\n\\begin{center}\n{\\Large Homework 2}\\\\[2pt]\nA. Student\n\\end{center}\n")
+
+
+def test_a_latex_line_break_with_spacing_is_not_display_math() -> None:
+    doc = read_document(TEX_HEAD + "\\section*{Problem 1}\n\\subsection*{(d)}\n$x$\n"
+                        "\\section*{Problem 2 -- MNIST}\n\\subsection*{(a)}\ninput 28x28\n\\end{document}\n")
+    assert "2.a" in doc.segments and "input 28x28" in (doc.segment_text("2.a") or "")
+
+
+def test_the_reports_own_macros_are_written_out_in_its_math() -> None:
+    doc = read_document(TEX_HEAD + "\\section*{Problem 1}\n\\subsection*{(e)}\n"
+                        "\\[\\pd{f}{w_2} = w_3\\,\\sig_2'(x_2)\\,\\pd{\\sig}{x}\\]\n\\end{document}\n")
+    assert doc.math_in("1.e") == ["\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2'(x_2)\\,"
+                                  "\\frac{\\partial \\sigma}{\\partial x}"]
