@@ -144,11 +144,16 @@ def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
             continue
         plain = {k: v for k, v in macros.items() if v[0] == 0}  # \\pd{\\sig}{x}: the arguments' own macros
         args = [_expand(a, plain) if count else a for a in args]
-        body = re.sub(r"#([1-9])", lambda k: args[int(k.group(1)) - 1] if int(k.group(1)) <= count else "", body)
+        body = _filled(body, args)
         after = math[end:end + 1]
         out.append(math[pos:m.start()] + body + (" " if body[-1:].isalpha() and after.isalpha() else ""))
         pos = end
     return "".join(out) + math[pos:]
+
+
+def _filled(body: str, args: list[str]) -> str:
+    """A macro body with #1, #2, … replaced by its arguments."""
+    return re.sub(r"#([1-9])", lambda k: args[int(k.group(1)) - 1] if int(k.group(1)) <= len(args) else "", body)
 
 
 def _fence_body(text: str, block: Block) -> str:
