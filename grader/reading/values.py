@@ -347,8 +347,8 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
     and every one is alone on its line: anything else is left for a person.
     """
     missing = [f for f in order if not found.get(f)]
-    if not missing:
-        return
+    if not missing or pipe_tables(text)[1] or summary_rows(text)[1] or _fenced(text):
+        return  # a table or printed summary names its rows; its other numbers are not answers in order
     loose = []
     for line in text.splitlines():
         flat = plain(line[:MAX_LINE])
