@@ -184,3 +184,52 @@ def test_a_derivation_laid_out_as_a_table_row_is_an_equation() -> None:
                         "| ∂f/∂w2 | ∂f/∂σ2 · ∂σ2/∂x2 · ∂x2/∂w2 | w3 · σ2′(x2) · σ1(x1) |\n"
                         "| conv1 | 520 |\n")
     assert doc.math_in("1.e") == ["∂f/∂w2 = ∂f/∂σ2 · ∂σ2/∂x2 · ∂x2/∂w2 = w3 · σ2′(x2) · σ1(x1)"]
+
+
+@pytest.mark.parametrize("display, expected", [
+    (r"w_1\leftarrow w_1-\alpha g_1,\quad w_2\leftarrow w_2-\alpha g_2", 2),
+    (r"\nabla_w L = \sum_i 2(f-y)\nabla f, \qquad w^{t+1} = w^{t} - \alpha\,\nabla_w L", 2),
+    (r"a = b \qquad\text{soit}\qquad w \leftarrow w - \alpha\nabla_w L", 2),
+    (r"a = b + c \quad (x > 0)", 1),  # a remark without an equation stays with its equation
+    (r"\frac{a}{b} \quad = c", 1),  # a gap before the equals sign is layout
+    (r"\left( a = b \quad c = d \right)", 1),  # inside brackets: one expression
+])
+def test_several_equations_in_one_display(display: str, expected: int) -> None:
+    assert len(read_equations([display])) == expected
+
+
+def test_update_after_the_gradient_in_one_display_is_found() -> None:
+    doc = read_document("(f)\n$$\\nabla_w L = 2(f_w(x)-y)\\nabla_w f_w(x), \\qquad w^{t+1} = w^{t} - \\alpha\\nabla_w L$$\n")
+    found = find_expression(doc, TextSpec("1.f", lhs="update"), classify_lhs)
+    assert found is not None and "alpha" in found.sides[-1]
+
+
+def test_ascii_arrow_update_in_plain_text() -> None:
+    doc = read_document("(f) gradient descent:\n\n    w <- w - alpha*dL/dw\n", "txt")
+    assert [doc.read(m) for m in doc.math] == ["w ← w - alpha*dL/dw"]
+    found = find_expression(doc, TextSpec("1.f", lhs="update"), classify_lhs)
+    assert found is not None
+
+
+def test_an_update_said_again_after_ie_is_not_the_answer_over_the_first() -> None:
+    doc = read_document("(f)\n$$w_{t+1} = w_t - \\alpha\\nabla_w L(w_t), \\quad\\text{i.e.}\\quad "
+                        "w_{j,t+1} = w_{j,t} - \\alpha\\frac{\\partial L}{\\partial w_j}\\Big|_{w_t}$$\n")
+    found = find_expression(doc, TextSpec("1.f", lhs="update"), classify_lhs)
+    assert found is not None and found.sides[0].strip().startswith("w_{t+1}")
+
+
+TEX_HEAD = ("\\documentclass{article}\n\\newcommand{\\sig}{\\sigma}\n\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}\n"
+            "\\begin{document}\n\\begin{center}\n{\\Large Homework 2}\\\\[2pt]\nA. Student\n\\end{center}\n")
+
+
+def test_a_latex_line_break_with_spacing_is_not_display_math() -> None:
+    doc = read_document(TEX_HEAD + "\\section*{Problem 1}\n\\subsection*{(d)}\n$x$\n"
+                        "\\section*{Problem 2 -- MNIST}\n\\subsection*{(a)}\ninput 28x28\n\\end{document}\n")
+    assert "2.a" in doc.segments and "input 28x28" in (doc.segment_text("2.a") or "")
+
+
+def test_the_reports_own_macros_are_written_out_in_its_math() -> None:
+    doc = read_document(TEX_HEAD + "\\section*{Problem 1}\n\\subsection*{(e)}\n"
+                        "\\[\\pd{f}{w_2} = w_3\\,\\sig_2'(x_2)\\,\\pd{\\sig}{x}\\]\n\\end{document}\n")
+    assert doc.math_in("1.e") == ["\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2'(x_2)\\,"
+                                  "\\frac{\\partial \\sigma}{\\partial x}"]

@@ -169,6 +169,8 @@ def test_p2a_padding_assumed_fails(rubric) -> None:
     ("Filter $5\\times5\\times20\\times50$: filter size 5×5, stride 1, channel dim 20 (50 filters).", "pass"),
     ("Filtergröße $5\\times5$, Schrittweite (stride) 1, Kanaldimension 20", "pass"),
     ("filter size 5×5, stride 1, channel dimension 50", "partial"),
+    ("It needs filter size 5×5, stride 1 and channel dimension 20 (it has 50 filters and padding 0).", "pass"),
+    ("It needs filter size 5×5, stride 1 and channel dimension 50 (it has 20 filters).", "partial"),
 ])
 def test_p2b(rubric, body: str, status: str) -> None:
     result = grade("2.b", body, rubric)
@@ -209,3 +211,42 @@ def test_reading_is_linear_in_the_text(rubric) -> None:
         grade("2.c", body, rubric)
         timings.append(time.perf_counter() - start)
     assert timings[1] < 8 * timings[0] + 0.5, timings
+
+
+# ------------------------------------------------------------------ terse answers in the question's order
+@pytest.mark.parametrize("item, body, status", [
+    ("2.a", "28×28 / 5×5×1×20 / 24×24×20 / 12×12×20", "pass"),
+    ("2.a", "$28\\times28$; $5\\times5\\times1\\times20$; $24\\times24\\times20$; $12\\times12\\times20$.", "pass"),
+    ("2.a", "28×28 / 5×5×1×20 / 23×23×20 / 11×11×20", "partial"),  # off by one, read in order, never passed
+    ("2.b", "$5\\times5$, stride 1, 20 channels.", "pass"),
+    ("2.b", "5×5, stride 1, kanal 20", "pass"),
+    ("2.b", "3×3, stride 1, 20 channels", "partial"),
+    ("2.c", "520 / 0 / 0 / 25,050 / 0 / 0 / 400,500 / 5,010 — total 431,080.", "pass"),
+    ("2.c", "520 / 0 / 0 / 25,000 / 0 / 0 / 400,000 / 5,010 — total 430,530.", "partial"),
+])
+def test_terse_values_in_the_questions_order(rubric, item: str, body: str, status: str) -> None:
+    result = grade(item, body, rubric)
+    assert result.status == status, (result.feedback, result.details.get("read"))
+
+
+@pytest.mark.parametrize("item, body", [
+    ("2.b", "stride 1, 20 channels, 5×5"),  # the unnamed value is not where the question puts it
+    ("2.a", "28×28 / 5×5×1×20 / 24×24×20"),  # one field short: not guessed
+])
+def test_terse_values_out_of_order_or_short_go_to_a_person(rubric, item: str, body: str) -> None:
+    assert grade(item, body, rubric).status == "review"
+
+
+@pytest.mark.parametrize("body, status", [
+    ("input 28x28 (1 channel), conv1 filters 5x5x1, 20 of them (5x5x1x20), conv1 output 24x24x20, "
+     "after pooling 12x12x20.", "pass"),
+    ("input 28x28 (1 channel), conv1 filters 5x5x1, 20 of them (5x5x1x20), conv1 output 24x24x20, "
+     "after pooling 12x12x20.".replace("5x5x1, 20", "5x5x1, 2"), "partial"),
+    ("- input: 28×28×1\n- filter of conv1: 5 × 5 × 1 × 20 (twenty filters of size 5 × 5 × 1)\n"
+     "- after conv1: 24 × 24 × 20\n- after pooling: 12 × 12 × 20", "pass"),
+    ("input 28x28 (1 channel), conv1 filters 3x3x1, 20 of them (3x3x1x20), conv1 output 24x24x20, "
+     "after pooling 12x12x20.", "partial"),
+])
+def test_p2a_a_filter_said_in_part_and_whole(rubric, body: str, status: str) -> None:
+    result = grade("2.a", body, rubric)
+    assert result.status == status, (result.feedback, result.details.get("read"))

@@ -124,7 +124,9 @@ class ValueCheck(Check):
             return candidates[0].text
         kind = [(c, v) for c, v in readable if (len(v) > 1) == want_shape] or readable
         best = min(c.rank for c, _ in kind)
-        top = [(c, v) for c, v in kind if c.rank == best]
+        top = [_fuller(c, v, kind) for c, v in kind if c.rank == best]
+        if want_shape:
+            top = [_with_count(c, v, readable, len(parse_numbers(expected))) for c, v in top]
         distinct: list[tuple[float, ...]] = []
         for _, v in top:
             if not any(self._same(v, d, p, name) for d in distinct):
@@ -132,7 +134,7 @@ class ValueCheck(Check):
         if len({self._judge(name, expected, v, p) for v in distinct}) > 1:  # 5×5 and 5×5×20 are both right
             shown = " and ".join(dims_text(v) for v in distinct)
             return FieldVerdict(0.0, "review", f"two different values given ({shown})", shown)
-        return top[0][0].text
+        return top[0][0].text if len(top[0][1]) == len(parse_numbers(top[0][0].text)) else dims_text(top[0][1])
 
     def _judge(self, name: str, expected: str, got: tuple[float, ...], p: ValueParams) -> tuple[float, str]:
         shown = dims_text(got)
@@ -153,3 +155,20 @@ class ValueCheck(Check):
         if name in p.ordered:
             return a == b
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)
+
+
+def _fuller(c: Any, v: tuple[float, ...], kind: list[tuple[Any, tuple[float, ...]]]) -> tuple[Any, tuple[float, ...]]:
+    """"5×5×1, 20 of them (5×5×1×20)": a shape that another candidate holds whole, with more dimensions,
+    is that one said in part; the fuller one is the answer (and is what is judged)."""
+    longer = [(d, w) for d, w in kind if len(w) > len(v) > 1 and (w[:len(v)] == v or w[-len(v):] == v)]
+    return max(longer, key=lambda t: len(t[1])) if longer else (c, v)
+
+
+def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[float, ...]]],
+                dims: int) -> tuple[Any, tuple[float, ...]]:
+    """"filters 5×5×1, 20 of them", "20 filters of size 5×5×1": a shape one dimension short with a count
+    said on the same line is the shape with that count last (and is judged so, right or wrong)."""
+    if len(v) != dims - 1:
+        return c, v
+    counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 1 and w[0] > 1]
+    return (c, (*v, counts[0][0])) if len({w for w in counts}) == 1 else (c, v)

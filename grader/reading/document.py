@@ -39,6 +39,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     labels: list[tuple[str, int]] = field(default_factory=list)  # (key, offset) in reading order
     notes: list[str] = field(default_factory=list)  # about the whole report
+    macros: dict[str, tuple[int, str]] = field(default_factory=dict)  # \\newcommand: name -> (arguments, body)
 
     def segment_text(self, key: str) -> str | None:
         span = self.segments.get(key)
@@ -56,7 +57,9 @@ class Document:
         """A math piece as read: alignment markup removed; a table row's cells joined by ``=``."""
         if m.kind == "row":
             return " = ".join(c.strip() for c in self.text[m.start:m.end].strip().strip("|").split("|"))
-        return clean(self.text[m.start:m.end])
+        if m.kind == "plain" and "<-" in self.text[m.start:m.end]:  # w <- w - alpha*dL/dw: an ASCII arrow
+            return clean(self.text[m.start:m.end].replace("<-", "←", 1))
+        return _expand(clean(self.text[m.start:m.end]), self.macros)
 
     def math_in(self, key: str) -> list[str]:
         """The math of a segment as read: rows of alignments, without ``&``, ``\\label`` or ``\\tag``."""
@@ -92,6 +95,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         from grader.reading.tex_source import read_tex
 
         blocks, maths = read_tex(text)
+        doc.macros = _macros(text)
     else:
         blocks, maths = read_markdown(text)
     doc.blocks = blocks
@@ -107,6 +111,49 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math.sort(key=lambda s: s.start)
     _segment(doc)
     return doc
+
+
+_NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?(\\[A-Za-z]+)\}?\s*(?:\[([1-9])\])?\s*"
+                         r"\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
+_ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def _macros(text: str) -> dict[str, tuple[int, str]]:
+    head = text[:max(0, text.find("\\begin{document}"))]
+    return {m.group(1): (int(m.group(2) or 0), m.group(3)) for m in _NEWCOMMAND.finditer(head)}
+
+
+def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
+    """A report's own macros (\\sig for \\sigma, \\pd{f}{w} for \\frac{\\partial f}{\\partial w}) written
+    out, in one pass (a macro's body is not expanded again)."""
+    if not macros:
+        return math
+    out, pos = [], 0
+    for m in re.finditer(r"\\[A-Za-z]+", math):
+        if m.start() < pos or m.group() not in macros:
+            continue
+        count, body = macros[m.group()]
+        end, args = m.end(), []
+        for _ in range(count):
+            arg = _ARG.match(math, end)
+            if arg is None:
+                break
+            args.append(arg.group(1))
+            end = arg.end()
+        if len(args) != count:
+            continue
+        plain = {k: v for k, v in macros.items() if v[0] == 0}  # \\pd{\\sig}{x}: the arguments' own macros
+        args = [_expand(a, plain) if count else a for a in args]
+        body = _filled(body, args)
+        after = math[end:end + 1]
+        out.append(math[pos:m.start()] + body + (" " if body[-1:].isalpha() and after.isalpha() else ""))
+        pos = end
+    return "".join(out) + math[pos:]
+
+
+def _filled(body: str, args: list[str]) -> str:
+    """A macro body with #1, #2, … replaced by its arguments."""
+    return re.sub(r"#([1-9])", lambda k: args[int(k.group(1)) - 1] if int(k.group(1)) <= len(args) else "", body)
 
 
 def _fence_body(text: str, block: Block) -> str:

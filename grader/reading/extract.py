@@ -48,6 +48,9 @@ class LatexChain:
         return " = ".join(s.removesuffix("\\gets").strip() for s in self.sides)
 
 
+_TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*\\text\s*\{[^{}]{0,20}\}\s*\\q?quad\b)?)|\\[{}()\[\]]|\\[a-zA-Z]+|[{}()\[\]]")
+# a chunk that is an equation of its own: a short left side (no words), then = or an assignment
+_OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s][^=()]{0,59}?(?<![<>!:])(?:=|\\leftarrow|\\gets|←|:=)")
 _CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots")
 _CHAIN_START = ("=", "\\leftarrow", ":=")
 _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\stackrel{def}")
@@ -67,6 +70,7 @@ class Equation:
     sides: list[str]
     kind: str = "display"
     defines: bool = False  # written with := (or ≡): a definition, not an answer
+    again: bool = False  # "…, \\quad\\text{i.e.}\\quad …": the equation before, said again in other terms
 
 
 def equations(pieces: list[str], kinds: list[str] | None = None) -> list[list[str]]:
@@ -84,9 +88,9 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     from grader.expressions.latex import split_chain
 
     out: list[Equation] = []
-    split = [(kinds[i] if kinds else "display", part) for i, piece in enumerate(pieces)
-             for part in split_equations(piece)]
-    for kind, piece in split:
+    split = [(part, again, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
+             for one, again in several(piece) for part in split_equations(one)]
+    for piece, again, kind in split:
         body = _SPACING.sub("", piece).strip().rstrip(",.;").strip()
         if not body:
             continue
@@ -100,7 +104,35 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
             prev.sides.extend(s for s in sides[1:] if s)
         else:
-            out.append(Equation(split_chain(body), kind, any(d in body for d in _DEFINES)))
+            out.append(Equation(split_chain(body), kind, any(d in body for d in _DEFINES), again))
+    return out
+
+
+def several(piece: str) -> list[tuple[str, bool]]:
+    """One display holding several equations set apart by ``\\quad`` (``w_1 ← …,\\quad w_2 ← …``,
+    ``… \\qquad\\text{soit}\\qquad w ← …``): each is its own equation, flagged when words join it to the
+    one before (said again). A remark without an equation after the gap ("\\quad (j = 1, 2, 3)" is one)
+    stays with the equation before it."""
+    cuts, depth = [], 0
+    for m in _TOP.finditer(piece):
+        tok = m.group()
+        if tok in ("{", "(", "["):
+            depth += 1
+        elif tok in ("}", ")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and m.group("gap"):
+            cuts.append((m.start(), m.end(), "\\text" in tok))
+    if not cuts:
+        return [(piece, False)]
+    out: list[tuple[str, bool]] = []
+    start, out_end, worded = 0, 0, False
+    for a, b, words in [*cuts, (len(piece), len(piece), False)]:
+        chunk = piece[start:a]
+        if out and not _OWN_EQUATION.match(chunk):
+            out[-1] = (out[-1][0] + piece[out_end:a], out[-1][1])
+        else:
+            out.append((chunk, worded and bool(out)))
+        out_end, start, worded = a, b, words
     return out
 
 
@@ -197,6 +229,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     tagged = [(classify(e.sides[0]) if classify and len(e.sides) > 1 else None, e) for e in found]
     if spec.lhs:
         naming = [e for tag, e in tagged if tag == spec.lhs]
+        naming = [e for e in naming if not e.again] or naming  # the answer as first said
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
             return LatexChain(_last_explicit(naming).sides, True, part)

@@ -1,6 +1,6 @@
 """Math written without delimiters, as Word and PDF exports leave it: ``∂f/∂w₃ = σ(w₂σ(w₁x))``.
 
-A line with no ``$`` math that holds an equation (``=``, ``:=``, ``←``) with math on both
+A line with no ``$`` math that holds an equation (``=``, ``:=``, ``←``, ``<-``) with math on both
 sides becomes a math piece: the run of math-like words around the first equals sign, up to
 a wide gap (an aside set apart, "(j = 1, 2, 3)"), so
 "so dL/dw1 = 2*(f(x1)-y1)*x1 for each point" gives ``dL/dw1 = 2*(f(x1)-y1)*x1``. The
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _WORDS = re.compile(r"\S+")
-_EQUALS = ("=", "≔", "←", "\\leftarrow", ":=")
+_EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "eta",
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
 _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on", "it", "be", "an", "or", "if",
@@ -46,7 +46,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     while right + 1 < len(words) and _mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]):
         right += 1
     piece = line[words[left][0]:words[right][1]]
-    lhs, _, rhs = piece.partition("=") if "=" in piece else piece.partition("←")
+    lhs, _, rhs = piece.partition("=") if "=" in piece else piece.replace("<-", "←").partition("←")
     if not rhs.strip() or (not lhs.strip(" :") and left > 0):
         return None  # an empty left side only on a line that continues the one before: "   = w₃ · σ′(x₂)"
     end = words[right][1]

@@ -17,7 +17,7 @@ _TOKEN = re.compile(
     r"|\\(?:sub)*section\*?\s*(?:\[[^\]\n]*\])?\s*\{|\\paragraph\*?\s*\{|\\subparagraph\*?\s*\{"
     r"|\\begin\{(?P<open>[A-Za-z]+\*?)\}(?:\s*\[(?P<opt>[^\]\n]{0,80})\])?|\\end\{(?P<close>[A-Za-z]+\*?)\}"
     r"|\\item\b\s*(?:\[(?P<item>[^\]\n]{0,40})\])?"
-    r"|\\\[|\\\]|\\\(|\\\)|\$\$|\\\$|\$|\n[ \t]*\n")
+    r"|\\\\|\\\[|\\\]|\\\(|\\\)|\$\$|\\\$|\$|\n[ \t]*\n")  # \\[2pt] is a line break, not \[
 _DISPLAY = {e for e in ENVIRONMENTS} | {e + "*" for e in ENVIRONMENTS}
 _VERBATIM = {"verbatim", "lstlisting", "minted", "Verbatim"}
 _STYLE = re.compile(r"\\(alph|Alph|roman|Roman|arabic)\*?")
@@ -52,7 +52,7 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
                     blocks.append(Block("math", start, m.end(), start))
                 math_open = None
             continue
-        if tok.startswith("%") or tok == "\\$":
+        if tok.startswith("%") or tok in ("\\$", "\\\\"):
             continue
         if tok.startswith("\n"):
             _para(blocks, para, m.start())

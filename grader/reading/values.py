@@ -233,7 +233,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
 
 def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) -> bool:
     """"20 input channels (and 50 …)": a label right after a value, not introducing the next one, is the first's."""
-    return bool(re.fullmatch(r"[\s\w-]{0,24}", masked[value_end:start])) and not re.search(
+    gap = masked[value_end:start]  # "stride 1 and channel dimension 20": a conjunction starts the next one
+    if re.search(r"\b(?:and|und|et|ve|và)\b", gap):
+        return False
+    return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(
         r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value])
 
 
@@ -318,6 +321,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
         elif c in "([" and depth == 1 and i > begin and text[i - 1].isspace() and text[begin:i].strip():
             out.append((begin, text[begin:i]))  # "20 (50 filters)": a value, then an aside
             begin = i
+        elif c == "/" and depth == 0 and text[i - 1:i] == " " and text[i + 1:i + 2] == " ":
+            out.append((begin, text[begin:i]))  # "28×28 / 5×5×1×20 / 24×24×20": a list, not a quotient
+            begin = i + 1
         elif c == " " and depth == 0 and text[i - 1:i] == " " and text[begin:i].strip():
             out.append((begin, text[begin:i]))  # "(5·5·1+1)·20    520": columns of a plain-text table
             begin = i
@@ -341,8 +347,8 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
     and every one is alone on its line: anything else is left for a person.
     """
     missing = [f for f in order if not found.get(f)]
-    if not missing:
-        return
+    if not missing or pipe_tables(text)[1] or summary_rows(text)[1] or _fenced(text):
+        return  # a table or printed summary names its rows; its other numbers are not answers in order
     loose = []
     for line in text.splitlines():
         flat = plain(line[:MAX_LINE])
@@ -351,10 +357,37 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
         if labels or not values:
             continue
         loose.append((values, flat))
-    if len(loose) != len(missing) or any(len(v) != 1 for v, _ in loose):
+    if len(loose) == len(missing) and all(len(v) == 1 for v, _ in loose):
+        for name, (values, flat) in zip(missing, loose):
+            _add(found, name, values[0].text, 2, flat)
         return
-    for name, (values, flat) in zip(missing, loose):
-        _add(found, name, values[0].text, 2, flat)
+    _in_sequence(found, order, missing, text, patterns)
+
+
+def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: list[str], text: str,
+                 patterns: dict[str, list[re.Pattern[str]]]) -> None:
+    """A terse answer in the question's order ("28×28 / 5×5×1×20 / 24×24×20 / 12×12×20", "5×5, stride 1,
+    20 channels"): the values no label names take the missing fields in order, only when they are exactly
+    as many and every field, named or not, then comes in the question's order."""
+    sequence: list[tuple[str | None, str, str]] = []  # (field named at rank 0 or None, value, line)
+    for line in text.splitlines():
+        flat = plain(line[:MAX_LINE])
+        values, routes, _, _ = _read_line(flat, patterns)
+        real = [(v, routes.get(id(v), [])) for v in values if not v.modifier]
+        sure = {f for _, r in real for f, rank in r if rank == 0}
+        for v, r in real:  # "20 channels": a label after its value names it when no other value has it
+            named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
+            sequence.append((named[0] if named else None, v.text, flat))
+    loose = [i for i, (f, _, _) in enumerate(sequence) if f is None]
+    if len(loose) != len(missing):
+        return
+    given = dict(zip(loose, missing))
+    fields = [given.get(i, f) for i, (f, _, _) in enumerate(sequence)]
+    ranks = [order.index(f) for f in fields if f in order]
+    if ranks != sorted(ranks):
+        return
+    for i, name in given.items():
+        _add(found, name, sequence[i][1], 2, sequence[i][2])
 
 
 def find_claim(doc: Document, patterns: list[str]) -> str | None:
