@@ -36,9 +36,13 @@ def phase_cluster(data_root: str, images: int, trained_share: float, gpu_share: 
     short = dataclasses.replace(rubric, items=[dataclasses.replace(i, params=dataclasses.replace(
         i.params, train_limit=images, epochs=1)) if i is item else i for i in rubric.items])
 
+    write_reference = rubric.reference.write_reference_handin
+    if write_reference is None:
+        raise SystemExit("the homework has no reference solution to train")
+
     def train_s(tmp: Path, device: str, cache: Path | None) -> Any:
         folder = tmp / device / "reference"
-        rubric.reference.write_reference_handin(folder)
+        write_reference(folder)
         opts = Options(data_root=data_root, weights_cache=cache, threads=1, device=device)
         return grade_submission(folder, short, opts, None, data, trusted=cache is not None)
 

@@ -7,9 +7,10 @@ name; the rubric's ``[homework]`` table says which module to load.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import sympy as sp
 

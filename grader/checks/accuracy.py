@@ -9,8 +9,9 @@ report says.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from grader.checks.base import Check, CheckContext, Outcome
 from grader.checks.build import describe_error

@@ -31,7 +31,8 @@ def _keeps(node: ast.stmt) -> bool:
 def definitions_only(source: str, filename: str) -> tuple[ast.Module, list[int]]:
     """The module's syntax tree with only definitions kept, and the lines of what was skipped."""
     tree = ast.parse(source, filename=filename)
-    kept, skipped = [], []
+    kept: list[ast.stmt] = []
+    skipped: list[ast.stmt] = []
     for node in tree.body:
         (kept if _keeps(node) else skipped).append(node)
     tree.body = kept
