@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-root", help="dataset folder (default: $GRADER_DATA_ROOT, else a cache folder)")
     p.add_argument("--threads", type=int, help="CPU threads for training (default: all available cores)")
     p.add_argument("--memory-gb", type=float, default=4.0, help="memory limit of student code (default 4)")
-    p.add_argument("--import-timeout", type=float, default=60.0, help="seconds to import and build Net (60)")
+    p.add_argument("--import-timeout", type=float, default=60.0, help="seconds to import and build the network (60)")
     p.add_argument("--train-timeout", type=float,
                    help="seconds to train (default: the rubric's, else 900)")
     p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-unisolated", action="store_true",
                    help="run student code without namespaces where bubblewrap is missing (limits only; every "
                         "report says so)")
-    p.add_argument("--only", metavar="ITEM", help="regrade one rubric item of a graded hand-in (e.g. code.accuracy)")
+    p.add_argument("--only", metavar="ITEM", help="regrade one rubric item of a graded hand-in (its id)")
     p.add_argument("--format", choices=("default", "gradescope"), default="default",
                    help="gradescope: also write Gradescope's results.json per hand-in")
     lms = p.add_argument_group("a course's LMS (download in, grades back out)")

@@ -91,6 +91,8 @@ def load_rubric(path: str | Path, registry: Registry | None = None, samples: boo
     try:
         code = build_params(CodeSettings, homework.get("code", {}), "homework.code")
         code = CodeSettings(**{**code.__dict__, "input_shape": tuple(code.input_shape)})
+        if "code" in homework and not (code.class_name and code.input_shape and code.dataset):
+            raise ParamError("homework.code needs class_name, input_shape and dataset")
     except ParamError as exc:
         raise RubricError(where, _line_of(text, r"^\s*\[homework\.code\]"), str(exc)) from None
     raw_items = data.get("item")
@@ -178,7 +180,7 @@ def _build_item(raw: Any, line: int | None, where: str, registry: Registry, refe
         raise RubricError(where, line, f"unknown key {unknown[0]!r} in item (allowed: {', '.join(sorted(ITEM_KEYS))})")
     item_id = raw.get("id")
     if not isinstance(item_id, str) or not ID_PATTERN.match(item_id):
-        raise RubricError(where, line, f"item id must look like 'p1.b.i', found {item_id!r}")
+        raise RubricError(where, line, f"item id must look like 'part1.a' (dotted words), found {item_id!r}")
     points = raw.get("points")
     if isinstance(points, bool) or not isinstance(points, (int, float)) or points < 0:
         raise RubricError(where, line, f"item {item_id}: points must be a number >= 0, found {points!r}")
