@@ -19,10 +19,10 @@ import re
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from grader import __version__
 from grader.data import DatasetArrays, load_dataset
@@ -119,7 +119,8 @@ def unpack_zip(archive: Path, into: Path, name: str | None = None) -> Path:
     with zipfile.ZipFile(archive) as zf:
         members = zf.infolist()
         if len(members) > MAX_ZIP_FILES or sum(m.file_size for m in members) > MAX_ZIP_BYTES:
-            raise UnsafeArchive(f"{archive.name} is larger than {MAX_ZIP_BYTES // 1024**2} MiB or {MAX_ZIP_FILES} files")
+            raise UnsafeArchive(f"{archive.name} is larger than {MAX_ZIP_BYTES // 1024**2} MiB "
+                                f"or {MAX_ZIP_FILES} files")
         for m in members:
             _check_member(archive, m)
         zf.extractall(target)
@@ -160,7 +161,7 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
         todo = []
         paths = [p for p in sorted(folder.iterdir()) if not p.name.startswith(".")
                  and (p.is_dir() or p.suffix in (".zip", *REPORT_SUFFIXES))]
-        for path, ident in zip(paths, handin_ids(paths)):
+        for path, ident in zip(paths, handin_ids(paths), strict=True):
             entry = BatchEntry(ident)
             entries.append(entry)
             planned = _plan(entry, path, rubric, options, out, Path(tmp), force)

@@ -7,71 +7,78 @@ whole ``grade`` of the correct example with its breakdown, achieved against peak
 GFLOP/s (a GEMM), and a generated class of hand-ins graded with and without the
 trained-weights cache (hand-ins per minute). Each training runs in its own process: the grader's with the same
 environment its sandboxed child gets, the baseline with the ordinary one.
+
+The homework comes from the rubric (``--rubric``, else the installed one, as for ``grade``): its dataset and
+normalisation from ``[homework.code]``, its network, example hand-ins and class generator from the ``bench``
+module beside its reference solution.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from grader.rubric import Rubric
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 MAX_BASELINE_EPOCHS = 10
 TARGET = 99.0
 
 
-def _flops_per_training_image() -> float:
-    """2·MACs forward, twice that backward, except the first layer (no input gradient)."""
-    from reference.mnist_backprop.spec import LAYERS
+def homework(rubric_path: str) -> tuple[Rubric, ModuleType]:
+    """The rubric and its homework's ``bench`` module (beside the reference module the rubric names)."""
+    from grader.rubric import load_rubric
 
-    fwd = []
-    for layer in LAYERS:
-        if layer.weight is None:
-            continue
-        per_output = 1
-        for d in layer.weight[1:]:
-            per_output *= d
-        outputs = 1
-        for d in layer.output:
-            outputs *= d
-        fwd.append(2.0 * per_output * outputs)
-    return 3 * sum(fwd) - fwd[0]
+    rubric = load_rubric(Path(rubric_path))
+    module = tomllib.loads(Path(rubric_path).read_text(encoding="utf-8"))["homework"]["reference"]
+    return rubric, importlib.import_module(f"{module}.bench")
 
 
-def _accuracy(model: Any, test: Any, grader_path: bool, channels_last: bool = False) -> float:
+def _accuracy(model: Any, test: Any, grader_path: bool, mean: float, std: float,
+              channels_last: bool = False) -> float:
     import torch
 
     from grader.training import predict
 
     if grader_path:
-        preds = torch.tensor(predict(model, test.data, mean=0.1307, std=0.3081, device=torch.device("cpu"),
+        preds = torch.tensor(predict(model, test.data, mean=mean, std=std, device=torch.device("cpu"),
                                      batch_size=1000, channels_last=channels_last))
     else:
         model.eval()
-        x = (test.data.unsqueeze(1).float() / 255 - 0.1307) / 0.3081
+        x = (test.data.unsqueeze(1).float() / 255 - mean) / std
         with torch.no_grad():
             preds = torch.cat([model(x[i:i + 1000]).argmax(1) for i in range(0, len(x), 1000)])
     return float((preds == test.targets).double().mean() * 100)
 
 
-def phase_baseline(data_root: str, epochs: int) -> dict[str, Any]:
+def phase_baseline(rubric_path: str, data_root: str, epochs: int) -> dict[str, Any]:
     """The classic pipeline: transforms per image, DataLoader batch 64, SGD 0.01 momentum 0.9."""
     import torch
     import torch.nn.functional as F
     from torchvision import datasets, transforms
 
-    from reference.mnist_backprop.net import Net
-
+    rubric, bench = homework(rubric_path)
+    code = rubric.code
+    dataset = getattr(datasets, code.dataset)
     torch.manual_seed(0)
-    tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.1307,), (0.3081,))])
-    loader = torch.utils.data.DataLoader(datasets.MNIST(data_root, train=True, transform=tf), batch_size=64,
+    tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize((code.mean,), (code.std,))])
+    loader = torch.utils.data.DataLoader(dataset(data_root, train=True, transform=tf), batch_size=64,
                                          shuffle=True)
-    test = datasets.MNIST(data_root, train=False)
-    model = Net()
+    test = dataset(data_root, train=False)
+    model = bench.make_network()
     opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
     started, epoch_s, reached, accs = time.perf_counter(), [], None, []
     for _ in range(epochs):
@@ -82,41 +89,44 @@ def phase_baseline(data_root: str, epochs: int) -> dict[str, Any]:
             F.cross_entropy(model(x), y).backward()
             opt.step()
         epoch_s.append(time.perf_counter() - t)
-        accs.append(_accuracy(model, test, grader_path=False))
+        accs.append(_accuracy(model, test, grader_path=False, mean=code.mean, std=code.std))
         if accs[-1] >= TARGET:
             reached = time.perf_counter() - started
             break
     return {"epoch_s": epoch_s[0], "time_to_99_s": reached, "accuracies": accs}
 
 
-def phase_grader(data_root: str, epochs: int) -> dict[str, Any]:
+def phase_grader(rubric_path: str, data_root: str, epochs: int) -> dict[str, Any]:
     """The grader's recipe (one schedule over ``epochs``), evaluating after each epoch."""
     import torch
 
     from grader.data import load_dataset
     from grader.training import Recipe, set_determinism, train
-    from reference.mnist_backprop.net import Net
 
-    data = load_dataset("MNIST", data_root)
+    rubric, bench = homework(rubric_path)
+    code = rubric.code
+    data = load_dataset(code.dataset, data_root)
     test = type("Test", (), {"data": data.test_images, "targets": data.test_labels})
     set_determinism(0, len(os.sched_getaffinity(0)))
-    model = Net()
+    model = bench.make_network()
     accs: list[float] = []
     marks: dict[str, float] = {"eval_s": 0.0}
     started = time.perf_counter()
 
     def evaluate(epoch: int, channels_last: bool) -> None:
         t = time.perf_counter()
-        accs.append(_accuracy(model, test, grader_path=True, channels_last=channels_last))
+        accs.append(_accuracy(model, test, grader_path=True, mean=code.mean, std=code.std,
+                              channels_last=channels_last))
         marks["eval_s"] += time.perf_counter() - t
         if accs[-1] >= TARGET and "reached" not in marks:
             marks["reached"] = time.perf_counter() - started
 
-    info = train(model, data.train_images, data.train_labels, Recipe(epochs=epochs), seed=0, mean=0.1307,
-                 std=0.3081, device=torch.device("cpu"), after_epoch=evaluate)
+    info = train(model, data.train_images, data.train_labels, Recipe(epochs=epochs), seed=0, mean=code.mean,
+                 std=code.std, device=torch.device("cpu"), after_epoch=evaluate)
     train_s = info["train_s"] - marks["eval_s"]
     return {"epoch_s": train_s / epochs, "time_to_99_s": marks.get("reached"), "accuracies": accs,
-            "train_s": train_s, "achieved_gflops": _flops_per_training_image() * 60_000 * epochs / train_s / 1e9}
+            "train_s": train_s,
+            "achieved_gflops": bench.flops_per_training_image() * len(data.train_labels) * epochs / train_s / 1e9}
 
 
 def phase_gemm() -> dict[str, Any]:
@@ -136,19 +146,17 @@ def phase_gemm() -> dict[str, Any]:
     return {"peak_gflops": best}
 
 
-def phase_grade(data_root: str) -> dict[str, Any]:
+def phase_grade(rubric_path: str, data_root: str) -> dict[str, Any]:
     """The whole grade of the correct example, start to report files."""
     from rich.console import Console
 
     from grader.pipeline import Options, grade_submission
     from grader.report import write_reports
     from grader.report.console import render_console
-    from grader.rubric import load_rubric
 
-    root = Path(__file__).resolve().parents[1]
     started = time.perf_counter()
-    rubric = load_rubric(root / "reference" / "mnist_backprop" / "rubric.toml")
-    result = grade_submission(root / "submissions" / "example-correct", rubric, Options(data_root=data_root))
+    rubric, bench = homework(rubric_path)
+    result = grade_submission(bench.CORRECT_EXAMPLE, rubric, Options(data_root=data_root))
     t = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         render_console(result, Console(file=open(os.devnull, "w")))
@@ -170,22 +178,20 @@ def phase_grade(data_root: str) -> dict[str, Any]:
     }
 
 
-def phase_batch(data_root: str, size: int, uncached: int, workers: int | None) -> dict[str, Any]:
+def phase_batch(rubric_path: str, data_root: str, size: int, uncached: int, workers: int | None) -> dict[str, Any]:
     """A generated class graded as ``grade CLASS`` does: with the trained-weights cache (empty at the
     start, so the reference network's training is included), then a sample of it without the cache."""
     from grader.batch import grade_batch
     from grader.pipeline import Options
-    from grader.rubric import load_rubric
-    from reference.mnist_backprop.classgen import MIX, write_class
 
-    root = Path(__file__).resolve().parents[1]
-    rubric = load_rubric(root / "reference" / "mnist_backprop" / "rubric.toml")
+    rubric, bench = homework(rubric_path)
     figures: dict[str, Any] = {"class_size": size}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        write_class(folder / "class", root / "submissions", size)
-        sample = [MIX[(i * 5) % len(MIX)] for i in range(uncached)]  # every 5th kind: the class's mix
-        write_class(folder / "sample", root / "submissions", uncached, mix=sample)
+        bench.write_class(folder / "class", bench.EXAMPLES, size)
+        mix = bench.MIX
+        sample = [mix[(i * 5) % len(mix)] for i in range(uncached)]  # every 5th kind: the class's mix
+        bench.write_class(folder / "sample", bench.EXAMPLES, uncached, mix=sample)
         for name, cache, klass in (("cached", folder / "weights", "class"), ("uncached", None, "sample")):
             started = time.perf_counter()
             entries = grade_batch(folder / klass, rubric, Options(data_root=data_root, weights_cache=cache),
@@ -236,7 +242,8 @@ def _run_phase(name: str, args: argparse.Namespace, grader_env: bool) -> dict[st
     env = dict(os.environ)
     if grader_env:
         env.update(MALLOC_ENV)
-    cmd = [sys.executable, "-m", "grader.bench", "--phase", name, "--data-root", args.data_root,
+    cmd = [sys.executable, "-m", "grader.bench", "--phase", name, "--rubric", args.rubric,
+           "--data-root", args.data_root,
            "--epochs", str(args.epochs), "--class-size", str(args.class_size), "--uncached", str(args.uncached)]
     if args.workers:
         cmd += ["--workers", str(args.workers)]
@@ -301,11 +308,13 @@ def print_table(figures: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from grader.bench_cluster import phase_cluster, phase_driver_memory, print_cluster
+    from grader.cli import default_rubric
     from grader.data import resolve_root
 
     p = argparse.ArgumentParser(prog="python -m grader.bench", description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="skip the baseline's time to 99 %% (one baseline epoch)")
     p.add_argument("--json", help="also write the figures to this file")
+    p.add_argument("--rubric", help="the homework's rubric (default: as for grade, the installed homework's)")
     p.add_argument("--data-root", help="dataset root (default: $GRADER_DATA_ROOT, else the cache folder)")
     p.add_argument("--epochs", type=int, default=2, help="epochs of the grader's recipe (default 2)")
     p.add_argument("--phase", help="run one phase only and print its JSON (gemm, sandbox, grader, baseline, "
@@ -323,14 +332,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip-batch", action="store_true", help="leave out the class benchmark (minutes)")
     args = p.parse_args(argv)
     args.data_root = str(resolve_root(args.data_root)[0])
+    args.rubric = str(args.rubric or default_rubric())
     if args.phase:
-        phases = {"baseline": lambda: phase_baseline(args.data_root, args.epochs),
-                  "grader": lambda: phase_grader(args.data_root, args.epochs),
-                  "gemm": phase_gemm, "grade": lambda: phase_grade(args.data_root), "sandbox": phase_sandbox,
-                  "batch": lambda: phase_batch(args.data_root, args.class_size, args.uncached, args.workers),
-                  "cluster": lambda: phase_cluster(args.data_root, args.cluster_images, args.trained_share,
+        rubric = args.rubric
+        phases = {"baseline": lambda: phase_baseline(rubric, args.data_root, args.epochs),
+                  "grader": lambda: phase_grader(rubric, args.data_root, args.epochs),
+                  "gemm": phase_gemm, "grade": lambda: phase_grade(rubric, args.data_root), "sandbox": phase_sandbox,
+                  "batch": lambda: phase_batch(rubric, args.data_root, args.class_size, args.uncached, args.workers),
+                  "cluster": lambda: phase_cluster(rubric, args.data_root, args.cluster_images, args.trained_share,
                                                    args.gpu_share),
-                  "driver-memory": lambda: phase_driver_memory(args.class_size, args.address)}
+                  "driver-memory": lambda: phase_driver_memory(rubric, args.class_size, args.address)}
         figures = phases[args.phase]()
         if args.phase == "cluster":
             print_cluster(figures)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 
-def phase_cluster(data_root: str, images: int, trained_share: float, gpu_share: float) -> dict[str, Any]:
+def phase_cluster(rubric_path: str, data_root: str, images: int, trained_share: float,
+                  gpu_share: float) -> dict[str, Any]:
     """Per-hand-in costs measured here (child start, a training on one CPU core, a cache hit, the driver's
     report writing), then ``grader.capacity``'s minutes for a class on clusters of several shapes. The
     training is one epoch on ``images`` images, scaled to the rubric's recipe (epochs × images)."""
@@ -29,16 +30,20 @@ def phase_cluster(data_root: str, images: int, trained_share: float, gpu_share: 
     from grader.rubric import load_rubric
 
     root = Path(__file__).resolve().parents[1]
-    rubric = load_rubric(root / "reference" / "mnist_backprop" / "rubric.toml")
+    rubric = load_rubric(Path(rubric_path))
     item = next(i for i in rubric.items if i.check == "accuracy")
     data = load_dataset(rubric.code.dataset, data_root)
     recipe_images = item.params.epochs * min(item.params.train_limit or 10**9, data.train_images.shape[0])
     short = dataclasses.replace(rubric, items=[dataclasses.replace(i, params=dataclasses.replace(
         i.params, train_limit=images, epochs=1)) if i is item else i for i in rubric.items])
 
+    write_reference = rubric.reference.write_reference_handin
+    if write_reference is None:
+        raise SystemExit("the homework has no reference solution to train")
+
     def train_s(tmp: Path, device: str, cache: Path | None) -> Any:
         folder = tmp / device / "reference"
-        rubric.reference.write_reference_handin(folder)
+        write_reference(folder)
         opts = Options(data_root=data_root, weights_cache=cache, threads=1, device=device)
         return grade_submission(folder, short, opts, None, data, trusted=cache is not None)
 
@@ -94,7 +99,7 @@ def _report_only_class(folder: Path, size: int) -> None:
         (handin / "answers.toml").write_bytes(example.read_bytes() if i % 10 == 0 else b"")
 
 
-def phase_driver_memory(size: int, address: str | None) -> dict[str, Any]:
+def phase_driver_memory(rubric_path: str, size: int, address: str | None) -> dict[str, Any]:
     """The driver's resident memory while ``size`` report-only hand-ins are graded on Ray: sampled every 0.2 s,
     and at every tenth of the class; the peak while hand-ins go through apart from the class files' writing
     (the summary, its similarity flags and charts come after the last hand-in). The figures of the grading are
@@ -108,8 +113,7 @@ def phase_driver_memory(size: int, address: str | None) -> dict[str, Any]:
     from grader.pipeline import Options
     from grader.rubric import load_rubric
 
-    root = Path(__file__).resolve().parents[1]
-    rubric = load_rubric(root / "reference" / "mnist_backprop" / "rubric.toml")
+    rubric = load_rubric(Path(rubric_path))
     rubric = dataclasses.replace(rubric, items=[i for i in rubric.items if i.check != "accuracy"])
     figures: dict[str, Any] = {"handins": size, "rss_start_mb": round(_rss_mb(), 1), "rss_by_done_mb": {}}
     peak = [0.0]

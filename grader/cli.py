@@ -10,10 +10,11 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -29,10 +30,10 @@ from grader.lms.run import LmsSettings, grade_download, print_lms
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
 from grader.report import write_reports
-from grader.report.files import read_report
 from grader.report.charts import ITEMS_PNG, SCORES_PNG
 from grader.report.console import render_console
 from grader.report.escape import console_text
+from grader.report.files import read_report
 from grader.report.gradebook import ClassStats, class_stats
 from grader.results import SubmissionResult
 from grader.rubric import Rubric, check_rubric_samples, load_rubric, sample_results
@@ -48,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="grade", description="Grade homework hand-ins against a rubric.")
     p.add_argument("submission", nargs="?",
                    help="a hand-in (folder or report file), or a folder of hand-ins (or of their zip files)")
-    p.add_argument("--selftest", action="store_true", help="grade the rubric's sample answers, then the reference solution; fail unless all agree")
+    p.add_argument("--selftest", action="store_true",
+                   help="grade the rubric's sample answers, then the reference solution; "
+                   "fail unless all agree")
     p.add_argument("--rubric", help=f"rubric TOML file (default: ${RUBRIC_ENV}, else the installed homework's)")
     p.add_argument("--out", default="reports", help="folder for report files (default: reports/)")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto", help="where to train (default auto)")
@@ -56,11 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-root", help="dataset folder (default: $GRADER_DATA_ROOT, else a cache folder)")
     p.add_argument("--threads", type=int, help="CPU threads for training (default: all available cores)")
     p.add_argument("--memory-gb", type=float, default=4.0, help="memory limit of student code (default 4)")
-    p.add_argument("--import-timeout", type=float, default=60.0, help="seconds to import and build Net (60)")
+    p.add_argument("--import-timeout", type=float, default=60.0, help="seconds to import and build the network (60)")
     p.add_argument("--train-timeout", type=float,
                    help="seconds to train (default: the rubric's, else 900)")
     p.add_argument("--eval-timeout", type=float, default=120.0, help="seconds to evaluate (default 120)")
-    p.add_argument("--workers", type=int, help="hand-ins graded at once in a batch (default: one per core, as memory allows)")
+    p.add_argument("--workers", type=int,
+                   help="hand-ins graded at once in a batch (default: one per core, as memory allows)")
     p.add_argument("--executor", choices=("local", "ray"), default="local",
                    help="where a batch is graded: this machine's pool (default) or a Ray cluster (the ray extra)")
     p.add_argument("--address", default="auto",
@@ -74,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-unisolated", action="store_true",
                    help="run student code without namespaces where bubblewrap is missing (limits only; every "
                         "report says so)")
-    p.add_argument("--only", metavar="ITEM", help="regrade one rubric item of a graded hand-in (e.g. code.accuracy)")
+    p.add_argument("--only", metavar="ITEM", help="regrade one rubric item of a graded hand-in (its id)")
     p.add_argument("--format", choices=("default", "gradescope"), default="default",
                    help="gradescope: also write Gradescope's results.json per hand-in")
     lms = p.add_argument_group("a course's LMS (download in, grades back out)")
@@ -100,11 +104,11 @@ def default_rubric() -> Path:
     """$GRADER_RUBRIC, else the single homework installed under ``reference/``."""
     if os.environ.get(RUBRIC_ENV):
         return Path(os.environ[RUBRIC_ENV])
-    found = sorted(p / "rubric.toml" for p in resources.files("reference").iterdir()  # type: ignore[attr-defined]
+    found = sorted(str(p / "rubric.toml") for p in resources.files("reference").iterdir()
                    if (p / "rubric.toml").is_file())
     if len(found) != 1:
         raise UsageError(f"{len(found)} homeworks installed; choose one with --rubric")
-    return Path(str(found[0]))
+    return Path(found[0])
 
 
 def main(argv: Sequence[str] | None = None, console: Console | None = None) -> int:
@@ -216,7 +220,9 @@ def _lms_settings(args: argparse.Namespace, source: Path, batch: bool) -> LmsSet
     if kind is None and not batch:
         raise UsageError("--roster, --canvas-template, --moodle-worksheet and --course need a class: a download "
                          "(folder or zip) or a folder of hand-ins")
-    path = lambda value: Path(value) if value else None
+    def path(value: str | None) -> Path | None:
+        return Path(value) if value else None
+
     return LmsSettings(kind, path(args.roster), path(args.canvas_template), args.canvas_column,
                        not args.no_canvas_items, path(args.moodle_worksheet), args.moodle_grade_column,
                        args.moodle_feedback_column, path(args.course), args.missing, args.format == "gradescope")

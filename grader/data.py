@@ -44,7 +44,7 @@ def resolve_root(data_root: str | None) -> tuple[Path, bool]:
 
 
 def load_dataset(name: str, data_root: str | None) -> DatasetArrays:
-    """Load ``torchvision.datasets.<name>`` (MNIST and its look-alikes) as tensors."""
+    """Load ``torchvision.datasets.<name>`` (a dataset of labelled images) as tensors."""
     from torchvision import datasets  # imported here: the CLI starts faster without it
 
     cls = getattr(datasets, name, None)

@@ -36,4 +36,4 @@ class SubmissionError(GraderError):
 class DataError(GraderError):
     """The dataset cannot be found or loaded."""
 
-    tip = "pass --data-root DIR or set GRADER_DATA_ROOT to a folder holding MNIST/raw/"
+    tip = "pass --data-root DIR or set GRADER_DATA_ROOT to a folder holding the dataset (<Name>/raw/)"

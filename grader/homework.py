@@ -7,9 +7,10 @@ name; the rubric's ``[homework]`` table says which module to load.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import sympy as sp
 
@@ -34,12 +35,16 @@ class Reference:
 
 @dataclass(frozen=True)
 class CodeSettings:
-    """How to find and feed the student's network (from the rubric's ``[homework.code]``)."""
+    """How to find and feed the student's network (from the rubric's ``[homework.code]``).
+
+    The homework names its network class, input shape and dataset; empty means the rubric grades no code
+    (a rubric with a ``[homework.code]`` table must set all three).
+    """
 
     file: str = "model.py"
-    class_name: str = "Net"
-    input_shape: tuple[int, ...] = (1, 28, 28)
-    dataset: str = "MNIST"
+    class_name: str = ""
+    input_shape: tuple[int, ...] = ()
+    dataset: str = ""
     mean: float = 0.0
     std: float = 1.0
     num_classes: int = 10

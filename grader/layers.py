@@ -6,8 +6,9 @@ came from modules or from ``torch.nn.functional``. The parent compares them here
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 TRUNK_KINDS = ("conv", "pool", "linear")
 
@@ -85,7 +86,8 @@ def compare_activations(spec: Sequence[LayerSpec], activations: Sequence[dict[st
     matched = 0
     for i, layer in enumerate(want):
         if i >= len(got):
-            problems.append(f"{layer.name}: expected a {layer.kind} layer giving {shape_text(layer.output)}, found none")
+            problems.append(f"{layer.name}: expected a {layer.kind} layer giving {shape_text(layer.output)}, "
+                            "found none")
             continue
         g = got[i]
         if g["kind"] == layer.kind and tuple(g["shape"]) == layer.output:

@@ -49,7 +49,7 @@ def _coerce(tp: Any, value: Any, where: str) -> Any:
             except ParamError as exc:
                 errors.append(str(exc))
         raise ParamError(errors[0] if errors else f"{where}: unexpected value")
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return build_params(tp, value, where)
     if origin in (list, tuple):
         if not isinstance(value, list):

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from grader import __version__
 from grader.checks.base import CheckContext, Outcome

@@ -11,6 +11,7 @@ import inspect
 from importlib.metadata import entry_points
 from typing import Any
 
+from grader.checks.base import Check
 from grader.errors import PluginError
 
 GROUP = "grader.checks"
@@ -38,15 +39,15 @@ class Registry:
     """Check classes by name."""
 
     def __init__(self) -> None:
-        self._checks: dict[str, type] = {}
+        self._checks: dict[str, type[Check]] = {}
 
-    def register(self, name: str, cls: type) -> None:
+    def register(self, name: str, cls: type[Check]) -> None:
         validate_plugin(name, cls)
         if name in self._checks and self._checks[name] is not cls:
             raise PluginError(f"two plugins claim the check name {name!r}")
         self._checks[name] = cls
 
-    def get(self, name: str) -> type | None:
+    def get(self, name: str) -> type[Check] | None:
         return self._checks.get(name)
 
     def names(self) -> list[str]:

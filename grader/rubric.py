@@ -91,6 +91,8 @@ def load_rubric(path: str | Path, registry: Registry | None = None, samples: boo
     try:
         code = build_params(CodeSettings, homework.get("code", {}), "homework.code")
         code = CodeSettings(**{**code.__dict__, "input_shape": tuple(code.input_shape)})
+        if "code" in homework and not (code.class_name and code.input_shape and code.dataset):
+            raise ParamError("homework.code needs class_name, input_shape and dataset")
     except ParamError as exc:
         raise RubricError(where, _line_of(text, r"^\s*\[homework\.code\]"), str(exc)) from None
     raw_items = data.get("item")
@@ -99,7 +101,7 @@ def load_rubric(path: str | Path, registry: Registry | None = None, samples: boo
     lines = _item_lines(text, len(raw_items))
     items: list[RubricItem] = []
     seen: dict[str, int | None] = {}
-    for raw, line in zip(raw_items, lines):
+    for raw, line in zip(raw_items, lines, strict=True):
         item = _build_item(raw, line, where, registry, reference)
         item = replace(item, samples=_samples(raw, line, text, where, item))
         if item.id in seen:
@@ -143,7 +145,7 @@ def _samples(raw: dict, line: int | None, text: str, where: str, item: RubricIte
         raise RubricError(where, line, f"item {item.id}: samples need the item's text spec (where its answer is)")
     lines = _sample_lines(text, line, len(found))
     out = []
-    for i, (s, at) in enumerate(zip(found, lines)):
+    for i, (s, at) in enumerate(zip(found, lines, strict=True)):
         problem = validate_sample(s, f"item {item.id}: samples[{i}]")
         if problem:
             raise RubricError(where, at, problem)
@@ -178,14 +180,15 @@ def _build_item(raw: Any, line: int | None, where: str, registry: Registry, refe
         raise RubricError(where, line, f"unknown key {unknown[0]!r} in item (allowed: {', '.join(sorted(ITEM_KEYS))})")
     item_id = raw.get("id")
     if not isinstance(item_id, str) or not ID_PATTERN.match(item_id):
-        raise RubricError(where, line, f"item id must look like 'p1.b.i', found {item_id!r}")
+        raise RubricError(where, line, f"item id must look like 'part1.a' (dotted words), found {item_id!r}")
     points = raw.get("points")
     if isinstance(points, bool) or not isinstance(points, (int, float)) or points < 0:
         raise RubricError(where, line, f"item {item_id}: points must be a number >= 0, found {points!r}")
     name = raw.get("check")
     cls = registry.get(name) if isinstance(name, str) else None
-    if cls is None:
-        raise RubricError(where, line, f"item {item_id}: unknown check {name!r} (installed: {', '.join(registry.names())})")
+    if cls is None or not isinstance(name, str):
+        installed = ", ".join(registry.names())
+        raise RubricError(where, line, f"item {item_id}: unknown check {name!r} (installed: {installed})")
     try:
         params = build_params(cls.Params, raw.get("params", {}), "params")
         cls().validate(params, reference)
@@ -200,7 +203,8 @@ def _build_item(raw: Any, line: int | None, where: str, registry: Registry, refe
 
 def _item_lines(text: str, count: int) -> list[int | None]:
     """The line of each ``[[item]]`` header, so errors can point at it."""
-    found = [i + 1 for i, line in enumerate(text.splitlines()) if re.match(r"^\s*\[\[\s*item\s*\]\]", line)]
+    found: list[int | None] = [i + 1 for i, line in enumerate(text.splitlines())
+                               if re.match(r"^\s*\[\[\s*item\s*\]\]", line)]
     return found if len(found) == count else [None] * count
 
 

@@ -66,7 +66,8 @@ def validate_sample(raw: dict, where: str) -> str | None:
     if not isinstance(raw.get("feedback", ""), str):
         return f"{where}.feedback must be text"
     credit = raw.get("credit")
-    if credit is not None and (isinstance(credit, bool) or not isinstance(credit, (int, float)) or not 0 <= credit <= 1):
+    bad_type = isinstance(credit, bool) or not isinstance(credit, (int, float))
+    if credit is not None and (bad_type or not 0 <= credit <= 1):
         return f"{where}.credit must be a number from 0 to 1"
     return None
 

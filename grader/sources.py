@@ -7,8 +7,9 @@ source that answers it is graded too, and if any verdict differs the item goes t
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from grader.checks.base import CheckContext, Outcome

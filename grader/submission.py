@@ -52,8 +52,8 @@ class Submission:
     def answer(self, item_id: str) -> Any:
         """The answer for ``item_id`` from the first source that answers it, or None.
 
-        Keys may be quoted dotted ids (``"p2.c"``), nested tables (``[p2.c]``), or a mix
-        (``total`` inside ``["p2.c"]`` answers ``p2.c.total``).
+        Keys may be quoted dotted ids (``"part2.c"``), nested tables (``[part2.c]``), or a mix
+        (``total`` inside ``["part2.c"]`` answers ``part2.c.total``).
         """
         parts = item_id.split(".")
         found = _lookup(self.answers, parts)
@@ -70,7 +70,7 @@ class Submission:
         parts = item_id.split(".")
         sources = [(self.source, self.answers), *self.others]
         answering = [(name, answers) for name, answers in sources if has_answer(_lookup(answers, parts))]
-        for name, answers in list(answering):  # one file answering twice (``"p1.d"`` and ``p1.d``): both count
+        for name, answers in list(answering):  # one file answering twice (``"part1.d"`` and ``part1.d``): both count
             others = [v for v in _all_lookups(answers, parts)[1:] if has_answer(v)]
             answering += [(f"{name} (its answer {n + 2} to {item_id})", {**answers, item_id: v})
                           for n, v in enumerate(others)]
@@ -93,7 +93,7 @@ def has_answer(value: Any) -> bool:
 
 
 def _all_lookups(node: Any, parts: list[str], depth: int = 0) -> list[Any]:
-    """Every value a spelling of ``parts`` reaches (``"p1.d"``, ``p1.d``, ``["p1"].d``), in lookup order."""
+    """Every value a spelling of ``parts`` reaches (``"part1.d"``, ``part1.d``, ``["part1"].d``), in lookup order."""
     if not parts:
         return [node]
     if not isinstance(node, dict) or depth > 8:

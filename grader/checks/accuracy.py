@@ -9,8 +9,9 @@ report says.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from grader.checks.base import Check, CheckContext, Outcome
 from grader.checks.build import describe_error
@@ -98,7 +99,7 @@ class AccuracyCheck(Check):
                    "trainings": [{"seed": s, "accuracy": a} for s, a in runs],
                    "weights_from_cache": bool(training.get("from_cache"))}
         cached = ("; weights from the cache (an identical network, same initial weights and recipe, was trained "
-                  "before), evaluated in this hand-in's own Net") if training.get("from_cache") else ""
+                  "before), evaluated in this hand-in's own network class") if training.get("from_cache") else ""
         if acc is None:
             if m.get("error"):
                 reason = describe_error(m["error"])

@@ -36,44 +36,53 @@ class CoordinatorActor:
             self.changed, self.install = asyncio.Condition(), asyncio.Lock()
         return self.changed
 
+    def _install(self) -> asyncio.Lock:
+        self._cond()
+        assert self.install is not None  # made together with the condition
+        return self.install
+
     def _count(self, key: str, trusted_only: bool) -> int:
         return sum(n for (k, _, t), n in self.claims.items() if k == key and (t or not trusted_only))
 
     async def try_claim(self, key: str, node: str, trusted: bool, force: bool) -> bool:
-        async with self._cond():
+        changed = self._cond()
+        async with changed:
             busy = self._count(key, True) > 0 or self._count(key, False) >= 2
             if busy and not (trusted or force):
                 return False
             self.claims[(key, node, trusted)] += 1
-            self.changed.notify_all()
+            changed.notify_all()
             return True
 
     async def release(self, key: str, node: str, trusted: bool) -> None:
-        async with self._cond():
+        changed = self._cond()
+        async with changed:
             self.claims[(key, node, trusted)] -= 1
             self.claims += Counter()  # drops counts at zero
-            self.changed.notify_all()
+            changed.notify_all()
 
     async def wait(self, timeout_s: float) -> None:
-        async with self._cond():
+        changed = self._cond()
+        async with changed:
             try:
-                await asyncio.wait_for(self.changed.wait(), timeout_s)
+                await asyncio.wait_for(changed.wait(), timeout_s)
             except asyncio.TimeoutError:
                 self._drop_dead_nodes()
 
     async def wait_reference(self, timeout_s: float) -> bool:
-        async with self._cond():
+        changed = self._cond()
+        async with changed:
             try:
-                await asyncio.wait_for(self.changed.wait_for(lambda: any(t for (_, _, t) in +self.claims)),
+                await asyncio.wait_for(changed.wait_for(lambda: any(t for (_, _, t) in +self.claims)),
                                        timeout_s)
                 return True
             except asyncio.TimeoutError:
                 return False
 
     async def lock(self) -> None:
-        self._cond()
+        install = self._install()
         try:
-            await asyncio.wait_for(self.install.acquire(), LOCK_LEASE_S)
+            await asyncio.wait_for(install.acquire(), LOCK_LEASE_S)
         except asyncio.TimeoutError:  # the holder died mid-install: take the lock over
             pass
 
@@ -85,7 +94,7 @@ class CoordinatorActor:
         alive = {n["NodeID"] for n in ray.nodes() if n.get("Alive")}
         for claim in [c for c in self.claims if c[1] not in alive]:
             del self.claims[claim]
-        self.changed.notify_all()
+        self._cond().notify_all()
 
 
 class RayCoordinator:

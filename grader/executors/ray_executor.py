@@ -12,6 +12,7 @@ batch reports it. Only the driver writes reports, so a hand-in is never graded i
 from __future__ import annotations
 
 import io
+import logging
 import os
 import tarfile
 import tempfile
@@ -74,7 +75,7 @@ def run_on_node(fn: Callable[..., Any], cache_folders: list[Path], *args: Any) -
 class RayExecutor(Executor):
     """Hand-ins as Ray tasks of ``cpus`` CPUs each (and ``gpu_share`` of a GPU when they train)."""
 
-    def __init__(self, address: str = "auto", cpus: float = 1.0, gpu_share: float = 0.0,
+    def __init__(self, address: str | None = "auto", cpus: float = 1.0, gpu_share: float = 0.0,
                  max_retries: int = 3) -> None:
         try:
             import ray
@@ -84,7 +85,7 @@ class RayExecutor(Executor):
             raise error from None
         code_root = str(Path(__file__).resolve().parents[2])
         path = os.pathsep.join(p for p in (code_root, os.environ.get("PYTHONPATH")) if p)
-        ray.init(address=address, namespace="grader", log_to_driver=False, logging_level="WARNING",
+        ray.init(address=address, namespace="grader", log_to_driver=False, logging_level=logging.WARNING,
                  runtime_env={"env_vars": {"PYTHONPATH": path}})
         self._ray = ray
         self._task = ray.remote(run_on_node)

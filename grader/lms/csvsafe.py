@@ -11,6 +11,7 @@ import io
 
 from grader.report.escape import formula_guard
 
+
 def guard(cell: object) -> str:
     """The cell as text, with a leading ``'`` when a spreadsheet would read it as a formula."""
     return formula_guard("" if cell is None else str(cell))

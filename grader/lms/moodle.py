@@ -23,7 +23,8 @@ IDENTIFIER = re.compile(r"^\D*?(\d+)$")
 GRADE = ("Grade", "Bewertung", "Note", "Calificación", "Valutazione", "Beoordeling", "Nota")
 MAX_GRADE = ("Maximum Grade", "Maximum grade", "Bestwertung", "Note maximale", "Calificación máxima",
              "Valutazione massima", "Maximaal cijfer", "Nota máxima")
-FEEDBACK = ("Feedback comments", "Feedback als Kommentar", "Commentaires de feedback", "Comentarios de retroalimentación",
+FEEDBACK = ("Feedback comments", "Feedback als Kommentar", "Commentaires de feedback",
+            "Comentarios de retroalimentación",
             "Commenti all'invio", "Commentaar feedback", "Comentários de feedback")
 NAME = ("Full name", "Vollständiger Name", "Nom complet", "Nombre completo", "Nome completo", "Volledige naam")
 EMAIL = ("Email address", "E-Mail-Adresse", "Adresse de courriel", "Dirección de correo", "Indirizzo email",

@@ -6,6 +6,7 @@ CSV with a name column and an id, login or e-mail column. Hand-ins are matched b
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -50,12 +51,16 @@ def read_roster(path: Path) -> list[Student]:
 
 def _generic(rows: list[list[str]], path: Path) -> list[Student]:
     header = [h.strip().lower() for h in rows[0]]
-    find = lambda names: next((header.index(n) for n in names if n in header), None)
+    def find(names: Sequence[str]) -> int | None:
+        return next((header.index(n) for n in names if n in header), None)
+
     name, first, last = find(NAME), find(FIRST), find(LAST)
     ident, sis, login, section = find(LMS_ID), find(SIS), find(LOGIN), find(SECTION)
     if ident is None and login is None and sis is None:
         raise UsageError(f"roster {path}: no id, SID, login or e-mail column (columns: {', '.join(rows[0])})")
-    cell = lambda row, i: row[i].strip() if i is not None and i < len(row) else ""
+    def cell(row: list[str], i: int | None) -> str:
+        return row[i].strip() if i is not None and i < len(row) else ""
+
     students = []
     for row in rows[1:]:
         full = cell(row, name) or " ".join(filter(None, (cell(row, first), cell(row, last))))

@@ -131,7 +131,8 @@ def _export(run: LmsRun, rubric: Rubric, out: Path, lms: LmsSettings, worksheet:
         atomic_write(out / CANVAS_CSV, text)
         run.written[f"Canvas: Grades > Import (fills {column!r})"] = out / CANVAS_CSV
     if worksheet is not None:
-        grades_m = {k: moodle.MoodleGrade(_points(r, lms.missing), rubric.max_score, feedback_line(r)) for k, r in keyed}
+        grades_m = {k: moodle.MoodleGrade(_points(r, lms.missing), rubric.max_score, feedback_line(r))
+                    for k, r in keyed}
         atomic_write(out / MOODLE_CSV, moodle.fill_worksheet(worksheet, grades_m))
         run.written["Moodle: View all submissions > Upload grading worksheet"] = out / MOODLE_CSV
     if lms.gradescope:
@@ -171,7 +172,8 @@ def summary(run: LmsRun) -> str:
         if rows:
             lines += ["", f"## {title}", ""] + [f"- {_who(r)}" for r in rows]
     if run.intake.problems:
-        lines += ["", "## Files of the download that belong to no hand-in", ""] + [f"- {p}" for p in run.intake.problems]
+        lines += ["", "## Files of the download that belong to no hand-in", ""]
+        lines += [f"- {p}" for p in run.intake.problems]
     lines += ["", "## Upload", ""] + [f"- {where}: `{path}`" for where, path in run.written.items()]
     return "\n".join(lines) + "\n"
 

@@ -21,6 +21,7 @@ CLASS_FILES = (GRADEBOOK, SUMMARY, SCORES_PNG, ITEMS_PNG)  # a hand-in's id can 
 
 if TYPE_CHECKING:
     from grader.batch import BatchEntry
+    from grader.results import CheckResult
     from grader.rubric import Rubric
 
 
@@ -77,7 +78,8 @@ def class_stats(entries: list[BatchEntry], rubric: Rubric) -> ClassStats | None:
         return None
     items = []
     for item in rubric.items:
-        checks = [c for r in graded for c in r.checks if c.id == item.id] or [None]  # a stored report may lack it
+        found: list[CheckResult | None] = [c for r in graded for c in r.checks if c.id == item.id]
+        checks = found or [None]  # a stored report may lack it
         items.append(ItemStats(item.id, item.points, sum(c is not None and c.status == "pass" for c in checks)
                                / len(checks), statistics.mean(c.score if c is not None else 0.0 for c in checks)))
     common = Counter(f"{c.id}: {c.feedback}" for r in graded for c in r.checks if c.status in ("partial", "fail"))

@@ -52,7 +52,8 @@ def main(argv: Sequence[str], console: Console | None = None) -> int:
         from grader.review.server import serve
 
         try:
-            serve(store, args.host, args.port, not args.no_browser, lambda line: console.print(line, highlight=False, soft_wrap=True))
+            serve(store, args.host, args.port, not args.no_browser,
+                  lambda line: console.print(line, highlight=False, soft_wrap=True))
         finally:
             store.flush()  # the charts and index.html of the last saves
         return 0

@@ -18,7 +18,8 @@ own network, which is then evaluated as usual.
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import torch
 from torch import nn
@@ -120,6 +121,6 @@ def fingerprint(model: nn.Module, batches: list[tuple[torch.Tensor, torch.Tensor
 
 def _restore(model: nn.Module, state: list[torch.Tensor], saved: list[torch.Tensor]) -> None:
     with torch.no_grad():
-        for t, v in zip(state, saved):
+        for t, v in zip(state, saved, strict=False):
             t.copy_(v)
     model.zero_grad(set_to_none=True)

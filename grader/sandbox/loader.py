@@ -1,7 +1,7 @@
 """Load the student's module in the child, keeping only what defines things.
 
 Students hand in their whole training script. Importing it would train (and try to
-download MNIST) at import time, so the child keeps the top-level imports, function
+download the dataset) at import time, so the child keeps the top-level imports, function
 and class definitions and call-free assignments, and skips the rest, saying which
 lines it skipped. This runs in the child only.
 """
@@ -31,7 +31,8 @@ def _keeps(node: ast.stmt) -> bool:
 def definitions_only(source: str, filename: str) -> tuple[ast.Module, list[int]]:
     """The module's syntax tree with only definitions kept, and the lines of what was skipped."""
     tree = ast.parse(source, filename=filename)
-    kept, skipped = [], []
+    kept: list[ast.stmt] = []
+    skipped: list[ast.stmt] = []
     for node in tree.body:
         (kept if _keeps(node) else skipped).append(node)
     tree.body = kept
@@ -45,7 +46,7 @@ def load_module(path: Path, add_default_imports: bool = True) -> tuple[types.Mod
     module = types.ModuleType("student_code")
     module.__file__ = str(path)
     sys.modules["student_code"] = module
-    if add_default_imports:  # a `class Net` pasted without its imports still works
+    if add_default_imports:  # a network class pasted without its imports still works
         exec(compile(DEFAULT_IMPORTS, "<grader imports>", "exec"), module.__dict__)
     sys.path.insert(0, str(path.parent))
     exec(compile(tree, str(path), "exec"), module.__dict__)

@@ -20,7 +20,8 @@ Named = list[tuple[str, torch.Tensor]]
 
 def _reader() -> tuple[Any, Any, Any]:
     """(state, measure, save) as closures over what they use, captured now."""
-    get, items, base, plain = object.__getattribute__, dict.items, torch._C.TensorBase, torch._C.DisableTorchFunctionSubclass
+    get, items = object.__getattribute__, dict.items
+    base, plain = torch._C.TensorBase, torch._C.DisableTorchFunctionSubclass
     size, numel, detach, cpu, contiguous, as_subclass = (base.size, base.numel, base.detach, base.cpu,
                                                          base.contiguous, base.as_subclass)
     tensor, save = torch.Tensor, torch.save

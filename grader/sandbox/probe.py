@@ -34,7 +34,8 @@ def op_kind(func: Any) -> str | None:
 class _Recorder(TorchFunctionMode):
     def __init__(self, stack: list[str]) -> None:
         super().__init__()
-        self.stack, self.ops = stack, []
+        self.stack = stack
+        self.ops: list[dict[str, Any]] = []
 
     def __torch_function__(self, func, types, args=(), kwargs=None):  # noqa: ANN001 - torch's signature
         out = func(*args, **(kwargs or {}))

@@ -12,7 +12,7 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, TypeVar, Union
+from typing import Any, Literal, TypeVar
 
 Stage = Literal["import", "find", "build", "forward", "train", "evaluate"]
 STAGES: tuple[Stage, ...] = ("import", "find", "build", "forward", "train", "evaluate")
@@ -156,8 +156,8 @@ class Done:
     pass
 
 
-Event = Union[StageEvent, Imported, Probe, Fingerprint, Progress, Predictions, InitialPredictions, Weights,
-              Training, ChildError, Done]
+Event = (StageEvent | Imported | Probe | Fingerprint | Progress | Predictions | InitialPredictions | Weights
+         | Training | ChildError | Done)
 
 
 # ---- validation ---------------------------------------------------------------------------------------------

@@ -96,8 +96,8 @@ def _node_flags(node: ast.AST) -> list[tuple[str, str]]:
     elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
         out.extend(("patches a library at run time", what) for what in _patched(node))
     elif isinstance(node, ast.ClassDef):
-        redefined = [f.name for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign))
-                     and getattr(f, "name", None) in MODULE_MACHINERY]
+        redefined = [f.name for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+                     and f.name in MODULE_MACHINERY]
         if redefined:
             out.append(("redefines how nn.Module reports its layers", f"class {node.name}: {', '.join(redefined)}"))
     elif isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):

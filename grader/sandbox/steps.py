@@ -114,7 +114,7 @@ def _fingerprint(model: nn.Module, train_x: torch.Tensor, train_y: torch.Tensor,
                           "device": str(device), "torch": torch.__version__, "mean": req.mean, "std": req.std,
                           "data": [Path(data["train_images"]).name, data["n_train"]], "layout": str(layout)})
     with torch.no_grad():
-        for (_, t), v in zip(state_tensors(model), saved):
+        for (_, t), v in zip(state_tensors(model), saved, strict=False):
             t.copy_(v)
     torch.set_rng_state(rng)
     loss_fn = nn.CrossEntropyLoss(label_smoothing=recipe.label_smoothing)
@@ -126,9 +126,10 @@ def _fingerprint(model: nn.Module, train_x: torch.Tensor, train_y: torch.Tensor,
 def _load_weights(order: list[Any], path: Path) -> bool:
     """Copy cached weights into the hand-in's own tensors, matched by first use."""
     cached = torch.load(path, weights_only=True)
-    if len(cached) != len(order) or any(c.shape != t.shape or c.dtype != t.dtype for c, t in zip(cached, order)):
+    if len(cached) != len(order) or any(c.shape != t.shape or c.dtype != t.dtype
+                                        for c, t in zip(cached, order, strict=True)):
         return False
     with torch.no_grad():
-        for t, c in zip(order, cached):
+        for t, c in zip(order, cached, strict=True):
             t.copy_(c)
     return True

@@ -55,7 +55,7 @@ class WorkDir:
     def close(self) -> None:
         os.close(self._fd)
 
-    def __enter__(self) -> "WorkDir":
+    def __enter__(self) -> WorkDir:
         return self
 
     def __exit__(self, *exc: object) -> None:
