@@ -169,7 +169,7 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
                 todo.append((entry, *planned))
         if on_planned:
             on_planned(len(todo), workers)
-        if todo and any(rubric.plugin(i).requests(i.params).get("train") for i in rubric.items):
+        if todo and rubric.requests().train is not None:
             data = load_dataset(rubric.code.dataset, options.data_root)
         own = executor is None
         pool = executor or ThreadPoolExecutor(max_workers=workers)

@@ -135,7 +135,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         options = Options(seed=args.seed, device=args.device, data_root=args.data_root, threads=args.threads,
                           limits=limits, train_timeout_s=args.train_timeout, hidden=(Path(args.out).resolve(),),
                           weights_cache=_weights_cache(args), allow_unisolated=args.allow_unisolated)
-        if any(rubric.plugin(i).requests(i.params) for i in rubric.items):
+        if rubric.requests().runs_child:
             _check_isolation(args.allow_unisolated, err)
         if args.selftest:
             return _selftest(rubric, options, Path(args.out), console, args.quiet)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from grader.checks.base import Check, RequestConflict, Requests, merge_requests
 from grader.errors import RubricError
 from grader.homework import CodeSettings, Reference, load_reference
 from grader.params import ParamError, build_params
@@ -61,8 +62,12 @@ class Rubric:
     def item(self, item_id: str) -> RubricItem:
         return next(i for i in self.items if i.id == item_id)
 
-    def plugin(self, item: RubricItem) -> Any:
+    def plugin(self, item: RubricItem) -> Check:
         return self.registry.get(item.check)()  # type: ignore[misc]
+
+    def requests(self) -> Requests:
+        """What the child must do for every item, merged: one run serves the whole rubric."""
+        return merge_requests((i.id, self.plugin(i).requests(i.params)) for i in self.items)
 
 
 def load_rubric(path: str | Path, registry: Registry | None = None, samples: bool = False) -> Rubric:
@@ -114,6 +119,10 @@ def load_rubric(path: str | Path, registry: Registry | None = None, samples: boo
     except ParamError as exc:
         raise RubricError(where, _line_of(text, r"^\s*\[homework\.text\]"), str(exc)) from None
     rubric = Rubric(path, str(homework.get("name", path.stem)), items, code, reference, registry, digest, claims)
+    try:
+        rubric.requests()
+    except RequestConflict as exc:
+        raise RubricError(where, seen.get(exc.item), str(exc)) from None
     if samples:
         check_rubric_samples(rubric)
     return rubric
