@@ -1,7 +1,8 @@
 """The ``grade`` command: argument parsing, exit codes and error lines; nothing else.
 
-Exit codes: 0 when the hand-in was graded (whatever its score), 2 on usage or rubric
-errors, 1 on an internal failure. ``main(argv)`` is what tests call.
+Exit codes: 0 when the hand-in was graded (whatever its score), else the error's own
+``exit_code`` (errors.py: 2 on usage, rubric, plugin or hand-in errors, 1 when grading could
+not proceed), 1 on an internal failure. ``main(argv)`` is what tests call.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from rich.text import Text
 
 from grader import __version__
 from grader.batch import BatchEntry, grade_batch, is_batch
-from grader.errors import DataError, GraderError, PluginError, RubricError, SubmissionError, UsageError
+from grader.errors import GraderError, UsageError
 from grader.executors import make_executor
 from grader.lms.intake import detect_source
 from grader.lms.run import LmsSettings, grade_download, print_lms
@@ -151,12 +152,9 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         _grade(Path(args.submission), rubric, options, Path(args.out), console, args.quiet,
                args.format == "gradescope", merge=bool(args.only))
         return 0
-    except (UsageError, RubricError, SubmissionError, PluginError) as exc:
+    except GraderError as exc:  # each error type carries its exit code (errors.py)
         _error(err, exc, args.verbose)
-        return 2
-    except (DataError, GraderError) as exc:
-        _error(err, exc, args.verbose)
-        return 1
+        return exc.exit_code
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # noqa: BLE001 - an internal failure gets one line (traceback with -v)

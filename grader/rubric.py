@@ -10,23 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from grader.checks.base import Check, RequestConflict, Requests, merge_requests
+from grader.compat import tomllib
 from grader.errors import RubricError
 from grader.homework import CodeSettings, Reference, load_reference
 from grader.params import ParamError, build_params
 from grader.plugins import Registry, discover
 from grader.reading.extract import TextSpec
 from grader.samples import Sample, SampleResult, validate_sample
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 ITEM_KEYS = {"id", "title", "points", "check", "params", "text", "samples"}
