@@ -32,7 +32,7 @@ from grader.pipeline import Options, grade_submission
 from grader.regrade import merged, only_item
 from grader.report.files import read_report, write_reports
 from grader.report.gradebook import write_gradebook
-from grader.results import SubmissionResult
+from grader.results import HandinResult, SubmissionResult
 from grader.rubric import Rubric
 from grader.similarity import normalised_code
 from grader.submission import REPORT_SUFFIXES
@@ -51,6 +51,9 @@ class UnsafeArchive(ValueError):
     """A zip file the grader will not unpack (its message names the member and the rule)."""
 
 
+BatchEntry = HandinResult  # one hand-in of a batch: the result model's, so the report layer needs no batch
+
+
 @dataclass(frozen=True)
 class _Job:
     """A hand-in to grade: where its files are, its resume key, the rubric it is graded with, and the
@@ -61,18 +64,6 @@ class _Job:
     key: str
     rubric: Rubric
     previous: SubmissionResult | None = None
-
-
-@dataclass
-class BatchEntry:
-    """One hand-in of a batch: its result, or why it could not be graded at all."""
-
-    id: str
-    result: SubmissionResult | None = None
-    error: str | None = None
-    reused: bool = False
-    code: str = ""  # normalised, for similarity flags
-    answers: str = ""
 
 
 def default_workers(cores: int) -> int:
@@ -293,7 +284,7 @@ def _finish(job: _Job, future: Future, out: Path, gradescope: bool) -> None:
     result.submission = entry.id
     if job.previous is not None:  # --only: the regraded item goes into the stored report
         result = merged(job.previous, result)
-    result.measurements["cache_key"] = job.key
+    result.resume_key = job.key
     entry.result = result
     try:
         apply_overrides(result, out / entry.id / FILE_NAME)
@@ -305,5 +296,5 @@ def _finish(job: _Job, future: Future, out: Path, gradescope: bool) -> None:
 def _previous(path: Path, key: str) -> SubmissionResult | None:
     """The stored result of an unchanged hand-in, or None."""
     stored = read_report(path)
-    return stored if stored is not None and stored.measurements.get("cache_key") == key else None
+    return stored if stored is not None and stored.resume_key == key else None
 
