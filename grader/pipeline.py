@@ -13,7 +13,7 @@ from grader import __version__
 from grader.checks.base import CheckContext, Outcome, child_failure
 from grader.data import DatasetArrays, load_dataset, resolve_root
 from grader.results import CheckResult, SubmissionResult
-from grader.rubric import Rubric
+from grader.rubric import Rubric, RubricItem
 from grader.sandbox.crosscheck import crosscheck
 from grader.sandbox.limits import Limits
 from grader.sandbox.protocol import ChildRun, PublicMeasurements
@@ -142,8 +142,12 @@ def _hidden_paths(folder: str | Path, rubric: Rubric, options: Options) -> tuple
             *options.hidden, *cache)
 
 
-def _run_check(rubric: Rubric, item: Any, ctx: CheckContext) -> CheckResult:
-    """One item; a check that crashes costs that item, with the reason, never the hand-in."""
+def run_check(rubric: Rubric, item: RubricItem, ctx: CheckContext) -> CheckResult:
+    """One item graded against ``ctx``, as ``grade_submission`` grades each (without the integrity hold):
+    the seam for grading answers and measurements already in hand (rubric samples, tests).
+
+    A check that crashes costs that item, with the reason, never the hand-in.
+    """
     try:
         outcome = _outcome(rubric, item, ctx)
         outcome = reconcile(item, ctx, outcome, lambda i, c: _outcome(rubric, i, c))
@@ -170,7 +174,7 @@ def _outcome(rubric: Rubric, item: Any, ctx: CheckContext) -> Outcome:
 
 def _graded_item(rubric: Rubric, item: Any, ctx: CheckContext, *, flags: list[Flag]) -> CheckResult:
     """One item; a code item of a hand-in with integrity flags is held for a person."""
-    result = _run_check(rubric, item, ctx)
+    result = run_check(rubric, item, ctx)
     return _held_for_review(result, flags) if _measured(rubric, item) else result
 
 

@@ -20,7 +20,7 @@ from grader.sandbox.limits import Limits
 from tests.conftest import ROOT
 from reference.mnist_backprop.classgen import EXPECTED_LOSSES, write_class
 from tests.helpers import quick_class_rubric, without_training
-from tests.test_sandbox import GOOD_NET
+from tests.helpers import GOOD_NET
 
 
 @pytest.fixture

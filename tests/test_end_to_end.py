@@ -88,7 +88,7 @@ def test_same_seed_same_report(rubric, mnist, data_root, tmp_path: Path) -> None
 
 def test_the_real_sample_hand_in_passes_the_code_checks(rubric, mnist, data_root) -> None:
     """The student's own report, straight from the course folder: its Net is the class in the text."""
-    from tests.test_reading import SAMPLE, WRITTEN
+    from tests.helpers import SAMPLE, WRITTEN
 
     result = grade_submission(SAMPLE, rubric, Options(data_root=data_root), data=mnist)
     for item in ("code.build", "code.shapes", "code.params", "code.accuracy"):
