@@ -161,7 +161,7 @@ def run_check(rubric: Rubric, item: RubricItem, ctx: CheckContext) -> CheckResul
                        outcome.feedback, outcome.details)
 
 
-def _outcome(rubric: Rubric, item: Any, ctx: CheckContext) -> Outcome:
+def _outcome(rubric: Rubric, item: RubricItem, ctx: CheckContext) -> Outcome:
     check = rubric.plugin(item)
     failure = child_failure(ctx.measurements) if check.requests(item.params).needs_probe else None
     if failure:  # the check needs a measured network: it is not asked to grade without one
@@ -172,16 +172,16 @@ def _outcome(rubric: Rubric, item: Any, ctx: CheckContext) -> Outcome:
     return outcome
 
 
-def _graded_item(rubric: Rubric, item: Any, ctx: CheckContext, *, flags: list[Flag]) -> CheckResult:
+def _graded_item(rubric: Rubric, item: RubricItem, ctx: CheckContext, *, flags: list[Flag]) -> CheckResult:
     """One item; a code item of a hand-in with integrity flags is held for a person."""
     result = run_check(rubric, item, ctx)
     return _held_for_review(result, flags) if _measured(rubric, item) else result
 
 
-def _measured(rubric: Rubric, item: Any) -> bool:
+def _measured(rubric: Rubric, item: RubricItem) -> bool:
     """Whether the item's points rest on figures the child measured (so integrity flags hold it)."""
     plugin = rubric.plugin(item)
-    return plugin.requests(item.params).runs_child and getattr(plugin, "held_by_flags", True)
+    return plugin.requests(item.params).runs_child and getattr(plugin, "held_by_flags", True)  # duck-typed plugins too
 
 
 def _held_for_review(result: CheckResult, flags: list[Flag]) -> CheckResult:

@@ -141,6 +141,7 @@ class Check:
     name: ClassVar[str] = ""
     Params: ClassVar[type] = NoParams
     reads: ClassVar[str] = "prose"  # how a report is read for it: "expression", "values" or "prose"
+    held_by_flags: ClassVar[bool] = True  # integrity flags of the code hold its points for a person
 
     def requests(self, params: Any) -> Requests:
         """What the sandboxed child must do for this check (default: nothing; the code is not run)."""
