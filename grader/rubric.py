@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from grader.checks.base import Check, RequestConflict, Requests, merge_requests
+from grader.checks.base import Check, RequestError, Requests, merge_requests
 from grader.compat import tomllib
 from grader.errors import RubricError
 from grader.homework import CodeSettings, Reference, load_reference
@@ -116,7 +116,7 @@ def load_rubric(path: str | Path, registry: Registry | None = None, samples: boo
     rubric = Rubric(path, str(homework.get("name", path.stem)), items, code, reference, registry, digest, claims)
     try:
         rubric.requests()
-    except RequestConflict as exc:
+    except RequestError as exc:
         raise RubricError(where, seen.get(exc.item), str(exc)) from None
     if samples:
         check_rubric_samples(rubric)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.checks.base import Check, CheckContext, Outcome, RequestConflict, Requests, merge_requests
+from grader.checks.base import Check, CheckContext, Outcome, RequestError, Requests, merge_requests
 from grader.errors import RubricError
 from grader.plugins import discover
 from grader.rubric import RubricItem, load_rubric
@@ -32,9 +32,14 @@ def test_merging_probes_once_keeps_the_one_recipe_and_the_longest_timeout() -> N
 
 
 def test_two_different_recipes_are_refused_naming_the_later_item() -> None:
-    with pytest.raises(RequestConflict, match="item b asks for another training recipe than item a") as caught:
+    with pytest.raises(RequestError, match="item b asks for another training recipe than item a") as caught:
         merge_requests([("a", Requests(train=Recipe())), ("b", Requests(train=Recipe(epochs=5)))])
     assert caught.value.item == "b"
+
+
+def test_a_check_that_asks_with_a_dict_is_refused_by_name() -> None:
+    with pytest.raises(RequestError, match="item a: its check's requests\\(\\) returned dict, not a"):
+        merge_requests([("a", {"probe": {}})])  # type: ignore[list-item]
 
 
 def test_a_rubric_with_two_recipes_is_a_rubric_error_at_its_line(tmp_path: Path) -> None:

@@ -82,8 +82,9 @@ class Requests:
         return self.probe or self.train is not None
 
 
-class RequestConflict(ParamError):
-    """Two items of one rubric ask for different trainings (one child run trains once)."""
+class RequestError(ParamError):
+    """What an item asks of the child cannot be served: not a ``Requests``, or a second, different training
+    (one child run trains once)."""
 
     def __init__(self, item: str, message: str) -> None:
         self.item = item
@@ -97,9 +98,12 @@ def merge_requests(requests: Iterable[tuple[str, Requests]]) -> Requests:
     """
     probe, train, trained_by, timeouts = False, None, "", []
     for item_id, r in requests:
+        if not isinstance(r, Requests):
+            raise RequestError(item_id, f"item {item_id}: its check's requests() returned {type(r).__name__}, "
+                               "not a grader.checks.base.Requests")
         probe = probe or r.runs_child
         if r.train is not None and train is not None and r.train != train:
-            raise RequestConflict(item_id, f"item {item_id} asks for another training recipe than item "
+            raise RequestError(item_id, f"item {item_id} asks for another training recipe than item "
                                   f"{trained_by}; the code is trained once per hand-in: give both the same recipe")
         if r.train is not None and train is None:
             train, trained_by = r.train, item_id
