@@ -3,15 +3,18 @@ trained-weights cache (and the homework's network trained into it once), and a c
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from grader.pipeline import Options, grade_submission
-from grader.results import SubmissionResult
 from grader.rubric import Rubric, load_rubric
+
+if TYPE_CHECKING:
+    from grader.results import SubmissionResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("GRADER_SHARED", ROOT.parent / "shared"))
@@ -51,6 +54,8 @@ def trained_reference(rubric: Rubric, data_root: str, private_weights_cache: Pat
     """The homework's reference network trained once per suite with the rubric's own recipe, as the cache's
     trusted entry: every later grading of the same network (the examples, the self-test, the sample hand-in)
     evaluates these weights in its own class instead of training again."""
+    from grader.pipeline import Options, grade_submission
+
     assert rubric.reference.write_reference_handin is not None
     folder = tmp_path_factory.mktemp("reference") / "reference"
     rubric.reference.write_reference_handin(folder)
@@ -60,9 +65,14 @@ def trained_reference(rubric: Rubric, data_root: str, private_weights_cache: Pat
 
 @pytest.fixture(scope="session", autouse=True)
 def count_trainings() -> Iterator[Counter[str]]:
-    """Count the child runs that trained and those that loaded cached weights (the suite's slowest work)."""
-    import grader.pipeline as pipeline
+    """Count the child runs that trained and those that loaded cached weights (the suite's slowest work).
 
+    Only where the collected tests loaded the pipeline (importing it here would cost every quick run torch).
+    """
+    pipeline = sys.modules.get("grader.pipeline")
+    if pipeline is None:
+        yield TRAININGS
+        return
     original = pipeline.run_child
 
     def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - the same call, counted
