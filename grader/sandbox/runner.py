@@ -164,6 +164,9 @@ def _spawn(job: ChildJob, root: Path, folder: WorkDir, request: Request, cmd: li
     folder.write("request.json", request.to_json().encode())
     (root / "work" / "request.json").write_text(request.to_json())  # the unisolated child's copy
     cgroup = Cgroup(job.limits)
+    dataset = None
+    if template is not None and data is not None:  # a warm child starts at once: the data's time is not its
+        dataset = measure.write_test_data(folder, _resolved(data))  # type: ignore[arg-type]
     started = time.perf_counter()
     log = open(root / "output.log", "w+b")  # the grader's own handle: the child never sees this file
     proc: Child | None = None
@@ -174,7 +177,8 @@ def _spawn(job: ChildJob, root: Path, folder: WorkDir, request: Request, cmd: li
         reader = EventReader(run, job.limits, cgroup, proc.pid, started, nonce, folder, on_event, weights)
         if data is not None:
             try:
-                reader.dataset = measure.write_test_data(folder, data if isinstance(data, DatasetArrays) else data())
+                reader.dataset = dataset or measure.write_test_data(
+                    folder, data if isinstance(data, DatasetArrays) else data())
             except BaseException:
                 _kill_group(proc, grace_s=0)
                 raise
@@ -263,8 +267,11 @@ def _kill_group(proc: Child, grace_s: float) -> None:
     except subprocess.TimeoutExpired:
         pass
     if isinstance(proc, warm.WarmChild):
-        proc.kill()
-        proc.wait()
+        proc.kill()  # its pid namespace goes with it; the kernel may take a while to tear a big one down
+        try:
+            proc.wait(timeout=warm.TEARDOWN_WAIT_S)
+        except subprocess.TimeoutExpired:
+            proc.returncode = -signal.SIGKILL
         return
     try:
         os.killpg(proc.pid, signal.SIGKILL)

@@ -32,6 +32,7 @@ from grader.sandbox.limits import Limits
 
 START_TIMEOUT_S = 180.0  # importing torch in the template, on a loaded machine
 LAUNCH_TIMEOUT_S = 20.0  # from the request to the fork's proof of pid
+TEARDOWN_WAIT_S = 2.0  # for a killed fork's exit status; every process of its namespace is dead or dying
 MODE_ENV = "GRADER_CHILD_START"  # "warm" (the default) or "cold": a fresh interpreter per hand-in
 
 
