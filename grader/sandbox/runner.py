@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -110,7 +111,7 @@ def _hit_holds(run: ChildRun) -> bool:
 
 def _run_once(job: ChildJob, data: DatasetArrays | DataSource | None, on_event: EventFn | None,
               weights: WeightsBroker | None) -> ChildRun:
-    template = _template(job)
+    template, data = _template_and_data(job, data)
     with tempfile.TemporaryDirectory(prefix="handin-", dir=template.spool if template else None) as tmp:
         root = Path(tmp)
         inbox, work = root / "in", root / "work"
@@ -136,6 +137,23 @@ def _run_once(job: ChildJob, data: DatasetArrays | DataSource | None, on_event: 
                 if weights is not None:
                     weights.finished()
         return run
+
+
+def _template_and_data(job: ChildJob, data: DatasetArrays | DataSource | None
+                       ) -> tuple[warm.Template | None, DatasetArrays | DataSource | None]:
+    """The warm template (None: start cold) and, for a warm start, the dataset, loaded while the template
+    starts (a cold child's start-up overlaps the loading instead)."""
+    if not warm.enabled() or bubblewrap() is None:
+        return None, data
+    found: list[warm.Template | None] = [None]
+    starter = threading.Thread(target=lambda: found.__setitem__(0, _template(job)), name="warm-template")
+    starter.start()
+    try:
+        if job.train is not None and callable(data):
+            data = data()
+    finally:
+        starter.join()
+    return found[0], data
 
 
 def _template(job: ChildJob) -> warm.Template | None:
@@ -166,7 +184,7 @@ def _spawn(job: ChildJob, root: Path, folder: WorkDir, request: Request, cmd: li
     cgroup = Cgroup(job.limits)
     dataset = None
     if template is not None and data is not None:  # a warm child starts at once: the data's time is not its
-        dataset = measure.write_test_data(folder, _resolved(data))  # type: ignore[arg-type]
+        dataset = measure.write_test_data(folder, data if isinstance(data, DatasetArrays) else data())
     started = time.perf_counter()
     log = open(root / "output.log", "w+b")  # the grader's own handle: the child never sees this file
     proc: Child | None = None
