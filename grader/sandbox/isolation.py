@@ -127,7 +127,10 @@ def template_command(cmd: list[str], spool: Path, device: str,
     bwrap = bubblewrap()
     if bwrap is None:
         raise IsolationUnavailable("the warm template runs only in a sandbox")
-    args = [*_shared_args(bwrap, device, hidden), "--size", str(2**20), "--tmpfs", "/tmp",  # the template's own
+    # Not --die-with-parent: that follows the thread that started the template, which may end before the batch.
+    # The template ends when its socket does (the grader closed it, or died), and each fork's warden likewise.
+    shared = [a for a in _shared_args(bwrap, device, hidden) if a != "--die-with-parent"]
+    args = [*shared, "--size", str(2**20), "--tmpfs", "/tmp",  # the template's own, read-only for its forks
             "--ro-bind", str(spool), str(spool), "--remount-ro", "/", "--chdir", "/", "--"]
     return args + cmd, {"PYTHONPATH": str(GRADER_MOUNT), "HOME": "/tmp", "TMPDIR": "/tmp"}
 

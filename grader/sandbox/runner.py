@@ -189,9 +189,13 @@ def _spawn(job: ChildJob, root: Path, folder: WorkDir, request: Request, cmd: li
     log = open(root / "output.log", "w+b")  # the grader's own handle: the child never sees this file
     proc: Child | None = None
     try:
+        why = [""]
         proc = _start(job, root, template, request, nonce, log, write_fd, cmd, template_env(env, job.threads),
-                      cgroup)
+                      cgroup, why)
         run.child["start"] = "warm" if isinstance(proc, warm.WarmChild) else "cold"
+        if why[0]:
+            run.child["warm_failed"] = why[0][:300]
+        run.child["launch_s"] = round(time.perf_counter() - started, 3)
         reader = EventReader(run, job.limits, cgroup, proc.pid, started, nonce, folder, on_event, weights)
         if data is not None:
             try:
@@ -216,15 +220,18 @@ def _spawn(job: ChildJob, root: Path, folder: WorkDir, request: Request, cmd: li
 
 
 def _start(job: ChildJob, root: Path, template: warm.Template | None, request: Request, nonce: str,
-           log: BinaryIO, write_fd: int, cmd: list[str], env: dict[str, str], cgroup: Cgroup) -> Child:
+           log: BinaryIO, write_fd: int, cmd: list[str], env: dict[str, str], cgroup: Cgroup,
+           why: list[str]) -> Child:
     """Fork the hand-in from the warm template, or (no template, or it failed before the hand-in's code ran)
-    start a fresh interpreter. Either way the events' write end is closed here once the child has it."""
+    start a fresh interpreter, saying ``why`` in its first item. Either way the events' write end is closed
+    here once the child has it."""
     try:
         if template is not None:
             try:
                 child = template.launch(root, request.to_json(), nonce, job.limits, log.fileno(), write_fd)
-            except warm.TemplateFailed:
+            except warm.TemplateFailed as exc:
                 warm.discard(template)
+                why[0] = str(exc)
             else:
                 if cgroup.active:
                     cgroup.add(child.pid)

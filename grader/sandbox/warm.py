@@ -191,6 +191,7 @@ def _proven_pid(hello: socket.socket, ctl: socket.socket) -> int:
 
 
 _templates: dict[Shape, Template] = {}
+_failed: dict[Shape, str] = {}  # shapes whose template could not start, and why
 _left_spools: list[Path] = []  # of templates discarded while hand-ins may still use them
 _registry_lock = threading.RLock()
 
@@ -199,12 +200,18 @@ def template_for(device: str, threads: int, hidden: tuple[Path, ...]) -> Templat
     """The running template of this shape, started on demand (``TemplateFailed`` if it cannot start)."""
     shape = Shape(device, threads, hidden_overlays(hidden))
     with _registry_lock:
+        if shape in _failed:
+            raise TemplateFailed(f"the warm template failed to start before: {_failed[shape]}")
         template = _templates.get(shape)
         if template is not None and not template.alive():
             discard(template)
             template = None
         if template is None:
-            template = _templates[shape] = Template(shape)
+            try:
+                template = _templates[shape] = Template(shape)
+            except (TemplateFailed, OSError) as exc:
+                _failed[shape] = str(exc)[-300:]  # not tried again until the session ends: each try costs seconds
+                raise
         return template
 
 
@@ -223,6 +230,7 @@ def close_all() -> None:
             discard(template)
         while _left_spools:
             shutil.rmtree(_left_spools.pop(), ignore_errors=True)
+        _failed.clear()
 
 
 @contextlib.contextmanager

@@ -20,6 +20,7 @@ and never reuses a fork; it and its forks are not dumpable, so no hand-in can re
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import select
@@ -34,6 +35,7 @@ from grader.sandbox import namespaces
 EVENTS_FD, HELLO_FD = 3, 4
 MAX_MESSAGE = 1 << 20
 MAX_FD = 4096
+HANDOVER_WAIT_S = 1.0
 
 
 def _preload() -> None:
@@ -51,6 +53,7 @@ def main(fd: int, spool: str) -> int:
     _preload()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # wardens are reaped by the kernel
     sock = socket.socket(fileno=fd)
+    spare = _prefork(sock, spool)
     sock.send(b"ready")
     while True:
         try:
@@ -58,41 +61,85 @@ def main(fd: int, spool: str) -> int:
         except OSError:
             return 0
         if not message:
-            return 0  # the parent has gone: so does the template
-        if len(fds) != 4:
-            for f in fds:
-                os.close(f)
-            continue
-        if os.fork() == 0:
+            return 0  # the parent has gone: so does the template (and the spare pair, on its socket's end)
+        if len(fds) == 4:
             try:
-                sock.close()
-                _warden(json.loads(message), fds, spool)
-            finally:
-                os._exit(70)
+                socket.send_fds(spare, [message], fds)
+            except OSError:
+                pass  # the spare is gone: the parent's launch sees its lifeline end and starts the hand-in cold
         for f in fds:
-            os.close(f)
+            os.close(f)  # before the next fork: no other process may hold this hand-in's pipes
+        if len(fds) == 4:
+            select.select([spare], [], [], HANDOVER_WAIT_S)  # the next fork must not slow this hand-in's start
+            spare.close()
+            spare = _prefork(sock, spool)
 
 
-def _warden(msg: dict[str, Any], fds: list[int], spool: str) -> None:
-    """Make this hand-in's namespaces, start its process, watch it; never returns."""
+def _prefork(sock: socket.socket, spool: str) -> socket.socket:
+    """The next hand-in's pair, made before its request comes (two forks of a large process take a while):
+    a warden in fresh namespaces and, forked by it, the idle pid 1 of the new pid namespace."""
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    if os.fork() == 0:
+        try:
+            sock.close()
+            ours.close()
+            _warden(theirs, spool)
+        finally:
+            os._exit(70)
+    theirs.close()
+    return ours
+
+
+def _warden(zygote: socket.socket, spool: str) -> None:
+    """Make this hand-in's namespaces and its idle process, then (once the request comes) its file system;
+    hand the request on and watch the process. Never returns."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    ctl, hello, log, events = fds
     try:
         namespaces.enter_namespaces(namespaces.HANDIN_NAMESPACES)
-        _walls(msg["root"], spool, int(msg["disk_bytes"]))
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         pid = os.fork()
-    except OSError as exc:
-        _say(ctl, f"E {exc}"[:500])
-        os._exit(0)
+    except OSError:
+        pid, mine = -1, None
     if pid == 0:
-        os.close(ctl)
-        try:
-            _student(msg, hello, log, events)
-        finally:
-            os._exit(71)
+        zygote.close()
+        mine.close()  # type: ignore[union-attr]
+        _idle_student(theirs)
+    if mine is not None:
+        theirs.close()
+    message, fds, _, _ = socket.recv_fds(zygote, MAX_MESSAGE, 4)
+    if len(fds) != 4 or mine is None:
+        _give_up(fds, pid, "the hand-in's namespaces could not be made")
+    ctl, hello, log, events = fds
+    msg = json.loads(message)
+    try:
+        _walls(msg["root"], spool, int(msg["disk_bytes"]))
+        socket.send_fds(mine, [message], [hello, log, events])  # type: ignore[arg-type]
+    except OSError as exc:
+        _give_up(fds, pid, str(exc))
     for f in (hello, log, events):
         os.close(f)
+    mine.close()  # type: ignore[union-attr]
+    zygote.close()  # the template may fork the next pair now
     _watch(ctl, pid)
+
+
+def _give_up(fds: list[int], pid: int, why: str) -> None:
+    if len(fds) == 4:
+        _say(fds[0], f"E {why}"[:500])
+    if pid > 0:
+        _kill(pid)
+    os._exit(0)
+
+
+def _idle_student(channel: socket.socket) -> None:
+    """pid 1 of the hand-in's namespace, waiting for its request (or for its warden to end: then it ends)."""
+    try:
+        message, fds, _, _ = socket.recv_fds(channel, MAX_MESSAGE, 3)
+        channel.close()
+        if len(fds) == 3:
+            _student(json.loads(message), *fds)
+    finally:
+        os._exit(71)
 
 
 def _walls(root: str, spool: str, disk_bytes: int) -> None:
@@ -124,7 +171,7 @@ def _is_device(point: str) -> bool:
 
 
 def _student(msg: dict[str, Any], hello: int, log: int, events: int) -> None:
-    """pid 1 of the hand-in's namespace: limits, fds, proof of pid, no privileges, then the child's code."""
+    """Limits, fds, proof of pid, no privileges, then the child's code."""
     from grader.sandbox.child import serve
     from grader.sandbox.limits import Limits, set_rlimits
     from grader.sandbox.protocol import Request
@@ -132,7 +179,8 @@ def _student(msg: dict[str, Any], hello: int, log: int, events: int) -> None:
     os.setsid()
     set_rlimits(Limits(**msg["limits"]))
     null = os.open("/dev/null", os.O_RDONLY)
-    for fd, target in ((null, 0), (log, 1), (log, 2), (events, EVENTS_FD), (hello, HELLO_FD)):
+    sources = [fcntl.fcntl(fd, fcntl.F_DUPFD, 100) for fd in (null, log, log, events, hello)]  # none is a target
+    for fd, target in zip(sources, (0, 1, 2, EVENTS_FD, HELLO_FD), strict=True):
         os.dup2(fd, target)
     os.closerange(HELLO_FD + 1, MAX_FD)
     work = f"{msg['root']}/work"
