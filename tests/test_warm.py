@@ -154,5 +154,12 @@ def test_a_failing_template_sends_the_hand_in_cold(monkeypatch) -> None:
         raise warm.TemplateFailed("refused for the test")
 
     monkeypatch.setattr(warm.Template, "launch", refuse)
-    result = run(net())
-    assert result.child["start"] == "cold" and result.error is None and result.done
+    try:
+        result = run(net())
+        assert result.child["start"] == "cold" and result.error is None and result.done
+        assert "refused for the test" in str(result.child["warm_failed"])
+        with pytest.raises(warm.TemplateFailed):  # not started again for every hand-in
+            warm.template_for("cpu", 1, ())
+    finally:
+        warm.close_all()  # the end of a session: its templates and failures are forgotten
+    assert warm.template_for("cpu", 1, ()).alive()

@@ -230,8 +230,8 @@ def _start(job: ChildJob, root: Path, template: warm.Template | None, request: R
             try:
                 child = template.launch(root, request.to_json(), nonce, job.limits, log.fileno(), write_fd)
             except warm.TemplateFailed as exc:
-                warm.discard(template)
                 why[0] = str(exc)
+                warm.discard(template, why[0])
             else:
                 if cgroup.active:
                     cgroup.add(child.pid)

@@ -215,11 +215,14 @@ def template_for(device: str, threads: int, hidden: tuple[Path, ...]) -> Templat
         return template
 
 
-def discard(template: Template) -> None:
-    """A template that failed is never used again (other hand-ins may still be reading its spool)."""
+def discard(template: Template, why: str = "") -> None:
+    """A template that failed is never used again (other hand-ins may still be reading its spool); with ``why``,
+    none of its shape is started again until the session ends (each try would cost seconds)."""
     with _registry_lock:
         if _templates.get(template.shape) is template:
             del _templates[template.shape]
+        if why:
+            _failed[template.shape] = why[-300:]
     template.close(remove_spool=False)
 
 
