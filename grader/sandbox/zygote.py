@@ -187,6 +187,7 @@ def _student(msg: dict[str, Any], hello: int, log: int, events: int) -> None:
     os.chdir(work)
     os.environ.update(HOME=work, TMPDIR=work)
     tempfile.tempdir = None  # found again from TMPDIR, as in a fresh interpreter
+    _fresh_random_state()
     with socket.socket(fileno=HELLO_FD) as channel:
         channel.send(b"P")  # the parent reads this process's pid from the kernel's credentials
         if channel.recv(2) != b"go":
@@ -201,6 +202,17 @@ def _student(msg: dict[str, Any], hello: int, log: int, events: int) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def _fresh_random_state() -> None:
+    """Unseeded generators start from the OS's randomness, as in a fresh interpreter (not the template's state,
+    which every fork would otherwise share)."""
+    import random
+
+    import numpy
+
+    random.seed()
+    numpy.random.seed()
 
 
 def _watch(ctl: int, pid: int) -> None:
