@@ -34,6 +34,7 @@ from grader.report.files import read_report, write_reports
 from grader.report.gradebook import write_gradebook
 from grader.results import HandinResult, SubmissionResult
 from grader.rubric import Rubric
+from grader.sandbox import warm
 from grader.similarity import normalised_code
 from grader.submission import REPORT_SUFFIXES
 from grader.textbudget import read_bounded
@@ -164,7 +165,7 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
     options = replace(options, threads=options.threads or threads)
     data: DatasetArrays | None = None
     entries: list[BatchEntry] = []
-    with tempfile.TemporaryDirectory(prefix="batch-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="batch-") as tmp, warm.session():  # warm templates end with the batch
         todo: list[_Job] = []
         narrowed = None if only is None else only_item(rubric, only)
         paths = [p for p in sorted(folder.iterdir()) if not p.name.startswith(".")

@@ -8,6 +8,11 @@ GFLOP/s (a GEMM), and a generated class of hand-ins graded with and without the
 trained-weights cache (hand-ins per minute). Each training runs in its own process: the grader's with the same
 environment its sandboxed child gets, the baseline with the ordinary one.
 
+The child's start is measured both ways in the same run: warm (forked from the template, the default) and cold
+(a fresh interpreter, ``GRADER_CHILD_START=cold``, the baseline): ``child_start_s`` (spawn to the child's first
+line), ``cache_hit_wall_s`` (a grade whose weights come from the cache), ``overhead_share`` (all but training and
+evaluation, as a share of an uncached grade) and the class's hand-ins per minute with and without the cache.
+
 The homework comes from the rubric (``--rubric``, else the installed one, as for ``grade``): its dataset and
 normalisation from ``[homework.code]``, its network, example hand-ins and class generator from the ``bench``
 module beside its reference solution.
@@ -147,27 +152,47 @@ def phase_gemm() -> dict[str, Any]:
 
 
 def phase_grade(rubric_path: str, data_root: str) -> dict[str, Any]:
-    """The whole grade of the correct example, start to report files."""
+    """The whole grade of the correct example, start to report files, in this fresh process (a warm template
+    starts on demand, as for one ``grade``); then the same network from the cache; then uncached again (a warm
+    template is running by then, as in a batch)."""
+    from dataclasses import replace
+
     from rich.console import Console
 
     from grader.pipeline import Options, grade_submission
     from grader.report import write_reports
     from grader.report.console import render_console
 
-    started = time.perf_counter()
-    rubric, bench = homework(rubric_path)
-    result = grade_submission(bench.CORRECT_EXAMPLE, rubric, Options(data_root=data_root))
-    t = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        render_console(result, Console(file=open(os.devnull, "w")))
-        write_reports(result, Path(tmp))
-    reports_s = time.perf_counter() - t
-    wall = time.perf_counter() - started
-    tm = result.timings
+    with tempfile.TemporaryDirectory() as cache:
+        started = time.perf_counter()
+        rubric, bench = homework(rubric_path)
+        options = Options(data_root=data_root, weights_cache=Path(cache))  # empty: this grade trains
+        result = grade_submission(bench.CORRECT_EXAMPLE, rubric, options, trusted=True)
+        t = time.perf_counter()
+        with tempfile.TemporaryDirectory() as tmp:
+            render_console(result, Console(file=open(os.devnull, "w")))
+            write_reports(result, Path(tmp))
+        reports_s = time.perf_counter() - t
+        wall = time.perf_counter() - started
+        hit_started = time.perf_counter()
+        hit = grade_submission(bench.CORRECT_EXAMPLE, rubric, options)  # the same network: from the cache
+        hit_wall = time.perf_counter() - hit_started
+    with tempfile.TemporaryDirectory() as cache:  # uncached again, the template (if warm) already running
+        again_started = time.perf_counter()
+        again = grade_submission(bench.CORRECT_EXAMPLE, rubric, replace(options, weights_cache=Path(cache)),
+                                 trusted=True)
+        again_wall = time.perf_counter() - again_started
+    tm, tm_again = result.timings, again.timings
     return {
         "first_student_line_s": result.measurements.get("child", {}).get("first_event_s"),
+        "start": result.measurements.get("child", {}).get("start"),
         "grade_wall_s": wall, "score": result.score, "max_automatic": sum(
             c.max_score for c in result.checks if c.status != "manual"),
+        "overhead_share": (wall - tm.get("train_s", 0) - tm.get("eval_s", 0)) / wall,
+        "overhead_share_running_template": (again_wall - tm_again.get("train_s", 0) - tm_again.get("eval_s", 0))
+        / again_wall, "second_score": again.score,
+        "cache_hit_wall_s": hit_wall, "cache_hit": bool(hit.measurements.get("weights_from_cache")),
+        "cache_hit_score": hit.score,
         "breakdown": {
             # data_s runs in the grader while the child starts (inside sandbox_s), not after it
             "sandbox_s": tm.get("child_s", 0) - tm.get("train_s", 0) - tm.get("eval_s", 0),
@@ -198,6 +223,7 @@ def phase_batch(rubric_path: str, data_root: str, size: int, uncached: int, work
                                   folder / f"reports-{name}", workers=workers)
             wall = time.perf_counter() - started
             results = [e.result for e in entries if e.result is not None]
+            figures[f"{name}_scores"] = {e.id: None if e.result is None else e.result.score for e in entries}
             total = sum(r.timings.get("total_s", 0) for r in results)
             train = sum(r.timings.get("train_s", 0) for r in results)
             figures[f"{name}_handins"] = len(entries)
@@ -235,11 +261,49 @@ def phase_sandbox() -> dict[str, Any]:
                 "torch_import_s": best([sys.executable, "-c", "import torch"]), "isolation": isolation}
 
 
-def _run_phase(name: str, args: argparse.Namespace, grader_env: bool) -> dict[str, Any]:
-    """Each phase in a fresh process, so allocator settings and warm caches do not leak between them."""
-    from grader.sandbox.runner import MALLOC_ENV
+def phase_start(rubric_path: str, runs: int = 5) -> dict[str, Any]:
+    """Spawn to the child's first line, warm (from a running template) and cold (a fresh interpreter), for the
+    correct example's network without training; the medians, and the template's own start."""
+    import statistics
 
-    env = dict(os.environ)
+    from grader.sandbox import warm
+    from grader.sandbox.runner import ChildJob, run_child
+
+    rubric, bench = homework(rubric_path)
+    code = rubric.code
+    job = ChildJob((bench.CORRECT_EXAMPLE / code.file).read_text(), code.file, code.class_name, code.input_shape,
+                   0, "cpu", 1, code.mean, code.std, None)
+
+    def starts(mode: str, count: int) -> tuple[list[float], list[float]]:
+        os.environ[warm.MODE_ENV] = mode
+        firsts, walls = [], []
+        for _ in range(count):
+            t = time.perf_counter()
+            run = run_child(job, None)
+            walls.append(time.perf_counter() - t)
+            if run.error is not None or run.child.get("start") != mode:
+                raise RuntimeError(f"the {mode} start did not run the example: {run.error} {run.child}")
+            firsts.append(float(run.child["first_event_s"]))  # type: ignore[arg-type]
+        return firsts, walls
+
+    t = time.perf_counter()
+    warm.template_for("cpu", 1, ())
+    template_s = time.perf_counter() - t
+    warm_first, warm_wall = starts("warm", runs)
+    cold_first, cold_wall = starts("cold", max(2, runs // 2))
+    warm.close_all()
+    return {"child_start_s": statistics.median(warm_first), "cold_child_start_s": statistics.median(cold_first),
+            "warm_probe_wall_s": statistics.median(warm_wall), "cold_probe_wall_s": statistics.median(cold_wall),
+            "template_start_s": template_s, "child_start_runs_s": warm_first}
+
+
+def _run_phase(name: str, args: argparse.Namespace, grader_env: bool, start: str = "warm") -> dict[str, Any]:
+    """Each phase in a fresh process, so allocator settings and warm caches do not leak between them.
+    ``start``: how the children start (warm from a template, or cold), for the phases that grade."""
+    from grader.sandbox.runner import MALLOC_ENV
+    from grader.sandbox.warm import MODE_ENV
+
+    env = {**os.environ, MODE_ENV: start}
     if grader_env:
         env.update(MALLOC_ENV)
     cmd = [sys.executable, "-m", "grader.bench", "--phase", name, "--rubric", args.rubric,
@@ -259,8 +323,11 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     grader = _run_phase("grader", args, grader_env=True)
     args.epochs = 1 if args.quick else MAX_BASELINE_EPOCHS
     baseline = _run_phase("baseline", args, grader_env=False)
+    start = _run_phase("start", args, grader_env=True)
     grade = _run_phase("grade", args, grader_env=True)
+    grade_cold = _run_phase("grade", args, grader_env=True, start="cold")
     batch = {} if args.skip_batch else _run_phase("batch", args, grader_env=False)
+    batch_cold = {} if args.skip_batch else _run_phase("batch", args, grader_env=False, start="cold")
     ratio = lambda a, b: None if a is None or b is None else a / b  # noqa: E731
     return {
         "cores": len(os.sched_getaffinity(0)),
@@ -284,8 +351,38 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         "torch_import_s": sandbox["torch_import_s"],
         "first_student_line_s": grade["first_student_line_s"],
         "isolation": sandbox["isolation"],
-        **{f"batch_{k}": v for k, v in batch.items()},
+        **start_figures(start, grade, grade_cold),
+        **class_figures(batch, batch_cold),
     }
+
+
+def start_figures(start: dict[str, Any], grade: dict[str, Any], grade_cold: dict[str, Any]) -> dict[str, Any]:
+    """The warm start's figures beside the cold start's, all measured in this run."""
+    return {
+        "child_start_s": start["child_start_s"], "cold_child_start_s": start["cold_child_start_s"],
+        "template_start_s": start["template_start_s"],
+        "overhead_share": grade["overhead_share"], "cold_overhead_share": grade_cold["overhead_share"],
+        "overhead_share_running_template": grade["overhead_share_running_template"],
+        "cold_overhead_share_second_grade": grade_cold["overhead_share_running_template"],
+        "cache_hit_wall_s": grade["cache_hit_wall_s"], "cold_cache_hit_wall_s": grade_cold["cache_hit_wall_s"],
+        "cold_grade_wall_s": grade_cold["grade_wall_s"],
+        "grades_identical_warm_cold": (grade["score"], grade["cache_hit_score"], grade["second_score"])
+        == (grade_cold["score"], grade_cold["cache_hit_score"], grade_cold["second_score"]),
+    }
+
+
+def class_figures(batch: dict[str, Any], batch_cold: dict[str, Any]) -> dict[str, Any]:
+    """The class phase warm and cold: hand-ins per minute with and without the cache, and whether every grade
+    is the same."""
+    if not batch:
+        return {}
+    out = {f"batch_{k}": v for k, v in batch.items() if not k.endswith("_scores")}
+    out.update({f"batch_cold_{k}": v for k, v in batch_cold.items() if not k.endswith("_scores")})
+    for kind in ("cached", "uncached"):
+        out[f"batch_{kind}_warm_over_cold"] = batch[f"{kind}_handins_per_min"] / batch_cold[f"{kind}_handins_per_min"]
+    out["batch_grades_identical_warm_cold"] = all(batch[f"{k}_scores"] == batch_cold[f"{k}_scores"]
+                                                  for k in ("cached", "uncached"))
+    return out
 
 
 def print_table(figures: dict[str, Any]) -> None:
@@ -317,8 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rubric", help="the homework's rubric (default: as for grade, the installed homework's)")
     p.add_argument("--data-root", help="dataset root (default: $GRADER_DATA_ROOT, else the cache folder)")
     p.add_argument("--epochs", type=int, default=2, help="epochs of the grader's recipe (default 2)")
-    p.add_argument("--phase", help="run one phase only and print its JSON (gemm, sandbox, grader, baseline, "
-                   "grade, batch, cluster, driver-memory)")
+    p.add_argument("--phase", help="run one phase only and print its JSON (gemm, sandbox, start, grader, "
+                   "baseline, grade, batch, cluster, driver-memory); GRADER_CHILD_START=cold: children start cold")
     p.add_argument("--class-size", type=int, default=30, help="hand-ins in the generated class (default 30)")
     p.add_argument("--uncached", type=int, default=6,
                    help="hand-ins of the class's mix graded without the weights cache (default 6)")
@@ -338,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
         phases = {"baseline": lambda: phase_baseline(rubric, args.data_root, args.epochs),
                   "grader": lambda: phase_grader(rubric, args.data_root, args.epochs),
                   "gemm": phase_gemm, "grade": lambda: phase_grade(rubric, args.data_root), "sandbox": phase_sandbox,
+                  "start": lambda: phase_start(rubric),
                   "batch": lambda: phase_batch(rubric, args.data_root, args.class_size, args.uncached, args.workers),
                   "cluster": lambda: phase_cluster(rubric, args.data_root, args.cluster_images, args.trained_share,
                                                    args.gpu_share),

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from grader.sandbox.protocol import Request
 
 Send = Callable[..., None]
 
@@ -45,14 +48,20 @@ def _error_text(exc: BaseException) -> str:
 
 
 def main(request_path: str) -> int:
-    import os
     from pathlib import Path
 
     from grader.sandbox.protocol import Request
 
     nonce = sys.stdin.readline().strip()
     sys.stdin.close()
-    req = Request.from_json(Path(request_path).read_text())
+    return serve(Request.from_json(Path(request_path).read_text()), nonce)
+
+
+def serve(req: Request, nonce: str) -> int:
+    """The run itself, from the request on: shared by the fresh child and the warm template's forks."""
+    import os
+    from pathlib import Path
+
     send = _channel(req.fd, nonce)
     stage = "import"
     try:

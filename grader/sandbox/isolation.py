@@ -91,22 +91,48 @@ def isolate(cmd: list[str], work: Path, inbox: Path, job: ChildJob,
             raise IsolationUnavailable("student code runs only in a sandbox, and bubblewrap cannot create one here")
         env = {"PYTHONPATH": str(grader_package().parent), "HOME": str(work), "TMPDIR": str(work)}
         return cmd, UNISOLATED, env
-    args = [bwrap, *_system_args()]
-    if job.device.startswith("cuda"):
-        for dev in sorted(glob.glob("/dev/nvidia*")):
-            args += ["--dev-bind", dev, dev]
-        args += ["--ro-bind", "/sys", "/sys"]
-    args += ["--ro-bind", str(grader_package()), str(GRADER_MOUNT / "grader")]
-    arrays = shared_arrays_folder()
-    arrays.mkdir(parents=True, exist_ok=True)
-    args += ["--ro-bind", str(arrays.resolve()), str(arrays.resolve()), "--ro-bind", str(inbox), str(inbox)]
-    for path in sorted({p.resolve() for p in hidden if p.exists()}):  # a hidden folder inside a visible one
-        if path.is_dir() and any(_contains(Path(b), path) for b in (sys.prefix, arrays.resolve())):
-            args += ["--tmpfs", str(path)]
+    args = [*_shared_args(bwrap, job.device, hidden), "--ro-bind", str(inbox), str(inbox)]
     args += ["--size", str(job.limits.disk_bytes), "--tmpfs", str(work),
              "--ro-bind", str(inbox / "request.json"), str(work / "request.json"), "--chdir", str(work), "--"]
     env = {"PYTHONPATH": str(GRADER_MOUNT), "HOME": str(work), "TMPDIR": str(work)}
     return args + cmd, FULL, env
+
+
+def _shared_args(bwrap: str, device: str, hidden: Sequence[Path]) -> list[str]:
+    """Everything but the hand-in's own folders: the system, the grader's child code, the training arrays."""
+    args = [bwrap, *_system_args()]
+    if device.startswith("cuda"):
+        for dev in sorted(glob.glob("/dev/nvidia*")):
+            args += ["--dev-bind", dev, dev]
+        args += ["--ro-bind", "/sys", "/sys"]
+    args += ["--ro-bind", str(grader_package()), str(GRADER_MOUNT / "grader")]
+    arrays = shared_arrays_folder().resolve()
+    args += ["--ro-bind", str(arrays), str(arrays)]
+    for path in hidden_overlays(hidden):
+        args += ["--tmpfs", str(path)]
+    return args
+
+
+def hidden_overlays(hidden: Sequence[Path]) -> tuple[Path, ...]:
+    """The hidden folders that lie inside a visible one (the others are not there to hide)."""
+    arrays = shared_arrays_folder().resolve()
+    return tuple(path for path in sorted({p.resolve() for p in hidden if p.exists()})
+                 if path.is_dir() and any(_contains(Path(b), path) for b in (sys.prefix, arrays)))
+
+
+def template_command(cmd: list[str], spool: Path, device: str,
+                     hidden: Sequence[Path]) -> tuple[list[str], dict[str, str]]:
+    """The warm template's sandbox (see ``zygote``): the cold child's walls, with the spool of inboxes
+    (read-only) in place of one hand-in's folders, and the root made read-only."""
+    bwrap = bubblewrap()
+    if bwrap is None:
+        raise IsolationUnavailable("the warm template runs only in a sandbox")
+    # Not --die-with-parent: that follows the thread that started the template, which may end before the batch.
+    # The template ends when its socket does (the grader closed it, or died), and each fork's warden likewise.
+    shared = [a for a in _shared_args(bwrap, device, hidden) if a != "--die-with-parent"]
+    args = [*shared, "--size", str(2**20), "--tmpfs", "/tmp",  # the template's own, read-only for its forks
+            "--ro-bind", str(spool), str(spool), "--remount-ro", "/", "--chdir", "/", "--"]
+    return args + cmd, {"PYTHONPATH": str(GRADER_MOUNT), "HOME": "/tmp", "TMPDIR": "/tmp"}
 
 
 def _outermost(paths: object) -> list[Path]:

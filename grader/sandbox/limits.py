@@ -84,8 +84,12 @@ class Cgroup:
 
     def join(self) -> None:
         """Called in the child before exec: move it (and all it will start) into the cgroup."""
+        self.add(os.getpid())
+
+    def add(self, pid: int) -> None:
+        """Move process ``pid`` (a warm fork, before it runs the child's code) and all it will start."""
         for d in self.dirs:
-            (d / "cgroup.procs").write_text(str(os.getpid()))
+            (d / "cgroup.procs").write_text(str(pid))
 
     def memory_exceeded(self) -> bool:
         """Did the kernel kill a process of this cgroup for memory (not merely reclaim at the limit)?"""

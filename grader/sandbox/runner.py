@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -24,9 +25,9 @@ from typing import Any, BinaryIO, Protocol
 import torch
 
 from grader.data import DatasetArrays
-from grader.sandbox import measure
+from grader.sandbox import measure, warm
 from grader.sandbox.events import EventReader
-from grader.sandbox.isolation import isolate
+from grader.sandbox.isolation import bubblewrap, isolate
 from grader.sandbox.limits import Cgroup, GiB, Limits, set_rlimits
 from grader.sandbox.protocol import ChildError, ChildRun, Request
 from grader.sandbox.workdir import WorkDir
@@ -59,6 +60,7 @@ class ChildJob:
 
 
 DataSource = Callable[[], DatasetArrays]
+Child = subprocess.Popen | warm.WarmChild
 
 
 class WeightsBroker(Protocol):
@@ -109,7 +111,8 @@ def _hit_holds(run: ChildRun) -> bool:
 
 def _run_once(job: ChildJob, data: DatasetArrays | DataSource | None, on_event: EventFn | None,
               weights: WeightsBroker | None) -> ChildRun:
-    with tempfile.TemporaryDirectory(prefix="handin-") as tmp:
+    template, data = _template_and_data(job, data)
+    with tempfile.TemporaryDirectory(prefix="handin-", dir=template.spool if template else None) as tmp:
         root = Path(tmp)
         inbox, work = root / "in", root / "work"
         inbox.mkdir()
@@ -128,43 +131,76 @@ def _run_once(job: ChildJob, data: DatasetArrays | DataSource | None, on_event: 
         with WorkDir(inbox) as folder:
             folder.write(job.code_name, job.code.encode("utf-8"))
             try:
-                _spawn(job, root, folder, request, cmd, env, data if training else None, run, on_event, weights)
+                _spawn(job, root, folder, request, cmd, env, data if training else None, run, on_event, weights,
+                       template if isolation.startswith("full") else None)
             finally:
                 if weights is not None:
                     weights.finished()
         return run
 
 
+def _template_and_data(job: ChildJob, data: DatasetArrays | DataSource | None
+                       ) -> tuple[warm.Template | None, DatasetArrays | DataSource | None]:
+    """The warm template (None: start cold) and, for a warm start, the dataset, loaded while the template
+    starts (a cold child's start-up overlaps the loading instead)."""
+    if not warm.enabled() or bubblewrap() is None:
+        return None, data
+    found: list[warm.Template | None] = [None]
+    starter = threading.Thread(target=lambda: found.__setitem__(0, _template(job)), name="warm-template")
+    starter.start()
+    try:
+        if job.train is not None and callable(data):
+            data = data()
+    finally:
+        starter.join()
+    return found[0], data
+
+
+def _template(job: ChildJob) -> warm.Template | None:
+    """The warm template for this job (started on demand), or None: cold start by setting or necessity."""
+    if not warm.enabled() or bubblewrap() is None:
+        return None
+    try:
+        return warm.template_for(job.device, job.threads, job.hidden)
+    except (warm.TemplateFailed, OSError):
+        return None
+
+
+def template_env(env: dict[str, str], threads: int) -> dict[str, str]:
+    """The child's environment: a few of the grader's variables, the allocator's settings, the thread counts."""
+    return {**{k: os.environ[k] for k in PASS_ENV if k in os.environ}, **MALLOC_ENV, **env,
+            "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads),
+            "PYTHONDONTWRITEBYTECODE": "1"}
+
+
 def _spawn(job: ChildJob, root: Path, folder: WorkDir, request: Request, cmd: list[str], env: dict[str, str],
            data: DatasetArrays | DataSource | None, run: ChildRun, on_event: EventFn | None,
-           weights: WeightsBroker | None) -> None:
+           weights: WeightsBroker | None, template: warm.Template | None) -> None:
     read_fd, write_fd = os.pipe()
     nonce = secrets.token_hex(16)
     request = Request(**{**asdict(request), "fd": write_fd, "weights_cache": weights is not None})
     folder.write("request.json", request.to_json().encode())
     (root / "work" / "request.json").write_text(request.to_json())  # the unisolated child's copy
-    env = {**{k: os.environ[k] for k in PASS_ENV if k in os.environ}, **MALLOC_ENV, **env,
-           "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": str(job.threads), "MKL_NUM_THREADS": str(job.threads),
-           "PYTHONDONTWRITEBYTECODE": "1"}
     cgroup = Cgroup(job.limits)
-
-    def prepare() -> None:  # runs in the child, before exec
-        set_rlimits(job.limits)
-        if cgroup.active:
-            cgroup.join()
-
+    dataset = None
+    if template is not None and data is not None:  # a warm child starts at once: the data's time is not its
+        dataset = measure.write_test_data(folder, data if isinstance(data, DatasetArrays) else data())
     started = time.perf_counter()
     log = open(root / "output.log", "w+b")  # the grader's own handle: the child never sees this file
+    proc: Child | None = None
     try:
-        proc = subprocess.Popen(cmd, cwd=root / "work", env=env, stdin=subprocess.PIPE, stdout=log,
-                                stderr=subprocess.STDOUT, pass_fds=(write_fd,), start_new_session=True,
-                                preexec_fn=prepare)
-        os.close(write_fd)
-        _send_secret(proc, nonce)
+        why = [""]
+        proc = _start(job, root, template, request, nonce, log, write_fd, cmd, template_env(env, job.threads),
+                      cgroup, why)
+        run.child["start"] = "warm" if isinstance(proc, warm.WarmChild) else "cold"
+        if why[0]:
+            run.child["warm_failed"] = why[0][:300]
+        run.child["launch_s"] = round(time.perf_counter() - started, 3)
         reader = EventReader(run, job.limits, cgroup, proc.pid, started, nonce, folder, on_event, weights)
         if data is not None:
             try:
-                reader.dataset = measure.write_test_data(folder, data if isinstance(data, DatasetArrays) else data())
+                reader.dataset = dataset or measure.write_test_data(
+                    folder, data if isinstance(data, DatasetArrays) else data())
             except BaseException:
                 _kill_group(proc, grace_s=0)
                 raise
@@ -178,7 +214,42 @@ def _spawn(job: ChildJob, root: Path, folder: WorkDir, request: Request, cmd: li
     finally:
         log.close()
         cgroup.close()
+        if isinstance(proc, warm.WarmChild):
+            proc.close()
     reader.finish()
+
+
+def _start(job: ChildJob, root: Path, template: warm.Template | None, request: Request, nonce: str,
+           log: BinaryIO, write_fd: int, cmd: list[str], env: dict[str, str], cgroup: Cgroup,
+           why: list[str]) -> Child:
+    """Fork the hand-in from the warm template, or (no template, or it failed before the hand-in's code ran)
+    start a fresh interpreter, saying ``why`` in its first item. Either way the events' write end is closed
+    here once the child has it."""
+    try:
+        if template is not None:
+            try:
+                child = template.launch(root, request.to_json(), nonce, job.limits, log.fileno(), write_fd)
+            except warm.TemplateFailed as exc:
+                why[0] = str(exc)
+                warm.discard(template, why[0])
+            else:
+                if cgroup.active:
+                    cgroup.add(child.pid)
+                child.go()
+                return child
+
+        def prepare() -> None:  # runs in the child, before exec
+            set_rlimits(job.limits)
+            if cgroup.active:
+                cgroup.join()
+
+        proc = subprocess.Popen(cmd, cwd=root / "work", env=env, stdin=subprocess.PIPE, stdout=log,
+                                stderr=subprocess.STDOUT, pass_fds=(write_fd,), start_new_session=True,
+                                preexec_fn=prepare)
+        _send_secret(proc, nonce)
+        return proc
+    finally:
+        os.close(write_fd)
 
 
 def _send_secret(proc: subprocess.Popen, nonce: str) -> None:
@@ -214,12 +285,19 @@ def _explain_end(run: ChildRun, ended: str, code: int | None, limits: Limits, cg
     run.error = ChildError(stage, why)
 
 
-def _kill_group(proc: subprocess.Popen, grace_s: float) -> None:
-    """Let a finished child exit, then kill whatever is left of its process group."""
+def _kill_group(proc: Child, grace_s: float) -> None:
+    """Let a finished child exit, then kill whatever is left of its process group (or pid namespace)."""
     try:
         proc.wait(timeout=grace_s)
     except subprocess.TimeoutExpired:
         pass
+    if isinstance(proc, warm.WarmChild):
+        proc.kill()  # its pid namespace goes with it; the kernel may take a while to tear a big one down
+        try:
+            proc.wait(timeout=warm.TEARDOWN_WAIT_S)
+        except subprocess.TimeoutExpired:
+            proc.returncode = -signal.SIGKILL
+        return
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
