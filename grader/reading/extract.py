@@ -239,6 +239,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
             return None
     candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
     named = [e for e in candidates if len(e.sides) > 1]
+    named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
     alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"]
     pool = named or alone
     if spec.index < len(pool):
