@@ -57,9 +57,14 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     return cells, covered
 
 
+def _has_words(cell: str) -> bool:
+    """Letters other than the x of a size ("5 x 5" is a value, "conv1" a label)."""
+    return re.search(r"[^\W\d_]", re.sub(r"(?<=\d)\s*[xX]\s*(?=\d)", "", cell)) is not None
+
+
 def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
     """A row's label is its first cell with letters; every other cell is a possible value."""
-    label_at = next((i for i, c in enumerate(row) if re.search(r"[A-Za-z\u00c0-\uffff]", c)), None)
+    label_at = next((i for i, c in enumerate(row) if _has_words(c)), None)
     label = row[label_at] if label_at is not None else ""
     out = []
     numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c)]
