@@ -29,9 +29,10 @@ from grader.data import DatasetArrays, load_dataset
 from grader.errors import GraderError
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
+from grader.regrade import merged, only_item
 from grader.report.files import read_report, write_reports
 from grader.report.gradebook import write_gradebook
-from grader.results import SubmissionResult
+from grader.results import HandinResult, SubmissionResult
 from grader.rubric import Rubric
 from grader.similarity import normalised_code
 from grader.submission import REPORT_SUFFIXES
@@ -50,16 +51,19 @@ class UnsafeArchive(ValueError):
     """A zip file the grader will not unpack (its message names the member and the rule)."""
 
 
-@dataclass
-class BatchEntry:
-    """One hand-in of a batch: its result, or why it could not be graded at all."""
+BatchEntry = HandinResult  # one hand-in of a batch: the result model's, so the report layer needs no batch
 
-    id: str
-    result: SubmissionResult | None = None
-    error: str | None = None
-    reused: bool = False
-    code: str = ""  # normalised, for similarity flags
-    answers: str = ""
+
+@dataclass(frozen=True)
+class _Job:
+    """A hand-in to grade: where its files are, its resume key, the rubric it is graded with, and the
+    stored result the regraded item goes into (``--only``; None: graded in full)."""
+
+    entry: BatchEntry
+    folder: Path
+    key: str
+    rubric: Rubric
+    previous: SubmissionResult | None = None
 
 
 def default_workers(cores: int) -> int:
@@ -143,8 +147,11 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
                 force: bool = False, executor: Executor | None = None, gradescope: bool = False,
                 on_done: Callable[[BatchEntry], None] | None = None,
                 on_planned: Callable[[int, int], None] | None = None,
-                adjust: Callable[[BatchEntry], None] | None = None) -> list[BatchEntry]:
+                adjust: Callable[[BatchEntry], None] | None = None, only: str | None = None) -> list[BatchEntry]:
     """Grade every hand-in in ``folder``; write each report, then the gradebook and the summary.
+
+    ``only``: regrade that one item of every hand-in whose report is current (the rest of its report
+    is kept); a hand-in without a current report is graded in full, so every report ends current.
 
     ``on_planned(to_grade, workers)`` is called once the folder is read, ``on_done(entry)`` as each
     hand-in is finished; ``adjust(entry)`` (the LMS layer's late penalty) on every entry, graded or
@@ -158,18 +165,19 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
     data: DatasetArrays | None = None
     entries: list[BatchEntry] = []
     with tempfile.TemporaryDirectory(prefix="batch-") as tmp:
-        todo = []
+        todo: list[_Job] = []
+        narrowed = None if only is None else only_item(rubric, only)
         paths = [p for p in sorted(folder.iterdir()) if not p.name.startswith(".")
                  and (p.is_dir() or p.suffix in (".zip", *REPORT_SUFFIXES))]
         for path, ident in zip(paths, handin_ids(paths), strict=True):
             entry = BatchEntry(ident)
             entries.append(entry)
-            planned = _plan(entry, path, rubric, options, out, Path(tmp), force)
-            if planned is not None:
-                todo.append((entry, *planned))
+            job = _plan(entry, path, rubric, options, out, Path(tmp), force, narrowed)
+            if job is not None:
+                todo.append(job)
         if on_planned:
             on_planned(len(todo), workers)
-        if todo and any(rubric.plugin(i).requests(i.params).get("train") for i in rubric.items):
+        if any(job.rubric.requests().train is not None for job in todo):
             data = load_dataset(rubric.code.dataset, options.data_root)
         own = executor is None
         pool = executor or ThreadPoolExecutor(max_workers=workers)
@@ -177,14 +185,13 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
             if data is not None and len(todo) > 1:
                 scratch = Path(tempfile.mkdtemp(prefix=".reference-", dir=tmp))  # its own: an executor may ship it
                 _start_reference_training(pool, rubric, options, data, scratch)
-            futures: dict[Future, tuple[BatchEntry, Path, str]] = {
-                pool.submit(grade_submission, real, rubric, options, None, data): (entry, real, key)
-                for entry, real, key in todo}
+            futures: dict[Future, _Job] = {
+                pool.submit(grade_submission, job.folder, job.rubric, options, None, data): job for job in todo}
             for future in as_completed(futures):
-                entry, real, key = futures[future]
-                _finish(entry, future, key, out, gradescope)
+                job = futures[future]
+                _finish(job, future, out, gradescope)
                 if on_done:
-                    on_done(entry)
+                    on_done(job.entry)
         finally:
             if own:
                 pool.shutdown(wait=True, cancel_futures=True)
@@ -196,8 +203,9 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
 
 
 def _plan(entry: BatchEntry, path: Path, rubric: Rubric, options: Options, out: Path, tmp: Path,
-          force: bool) -> tuple[Path, str] | None:
-    """Unpack and key one hand-in, reusing its stored report when current; (folder, key) when it must be graded.
+          force: bool, narrowed: Rubric | None = None) -> _Job | None:
+    """Unpack and key one hand-in, reusing its stored report when current; the job when it must be graded
+    (with ``narrowed``, the one item to regrade, when its report is current).
 
     Whatever goes wrong here is this hand-in's error, in its row.
     """
@@ -208,11 +216,13 @@ def _plan(entry: BatchEntry, path: Path, rubric: Rubric, options: Options, out: 
         _remember_texts(entry, real, rubric, options)
         key = handin_key(real, rubric, options)
         previous = _previous(out / entry.id / "report.json", key)
+        if previous is not None and narrowed is not None:
+            return _Job(entry, real, key, narrowed, previous)
         if previous is not None and not force:
             entry.result, entry.reused = previous, True
             apply_overrides(entry.result, out / entry.id / FILE_NAME)
             return None
-        return real, key
+        return _Job(entry, real, key, rubric)
     except Exception as exc:  # noqa: BLE001 - one hand-in's failure is its own row, never the batch's
         entry.error = f"cannot {step}: {_cause(exc)}"
         return None
@@ -264,14 +274,17 @@ def _remember_texts(entry: BatchEntry, path: Path, rubric: Rubric, options: Opti
         entry.code = entry.answers = ""
 
 
-def _finish(entry: BatchEntry, future: Future, key: str, out: Path, gradescope: bool) -> None:
+def _finish(job: _Job, future: Future, out: Path, gradescope: bool) -> None:
+    entry = job.entry
     try:
         result = future.result()
     except Exception as exc:  # noqa: BLE001 - one hand-in's failure is its own row, never the batch's
         entry.error = f"cannot grade: {_cause(exc)}"
         return
     result.submission = entry.id
-    result.measurements["cache_key"] = key
+    if job.previous is not None:  # --only: the regraded item goes into the stored report
+        result = merged(job.previous, result)
+    result.resume_key = job.key
     entry.result = result
     try:
         apply_overrides(result, out / entry.id / FILE_NAME)
@@ -283,5 +296,5 @@ def _finish(entry: BatchEntry, future: Future, key: str, out: Path, gradescope: 
 def _previous(path: Path, key: str) -> SubmissionResult | None:
     """The stored result of an unchanged hand-in, or None."""
     stored = read_report(path)
-    return stored if stored is not None and stored.measurements.get("cache_key") == key else None
+    return stored if stored is not None and stored.resume_key == key else None
 

@@ -1,7 +1,8 @@
 """The ``grade`` command: argument parsing, exit codes and error lines; nothing else.
 
-Exit codes: 0 when the hand-in was graded (whatever its score), 2 on usage or rubric
-errors, 1 on an internal failure. ``main(argv)`` is what tests call.
+Exit codes: 0 when the hand-in was graded (whatever its score), else the error's own
+``exit_code`` (errors.py: 2 on usage, rubric, plugin or hand-in errors, 1 when grading could
+not proceed), 1 on an internal failure. ``main(argv)`` is what tests call.
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,12 +23,13 @@ from rich.text import Text
 
 from grader import __version__
 from grader.batch import BatchEntry, grade_batch, is_batch
-from grader.errors import DataError, GraderError, PluginError, RubricError, SubmissionError, UsageError
+from grader.errors import GraderError, UsageError
 from grader.executors import make_executor
 from grader.lms.intake import detect_source
 from grader.lms.run import LmsSettings, grade_download, print_lms
 from grader.overrides import FILE_NAME, apply_overrides
 from grader.pipeline import Options, grade_submission
+from grader.regrade import merged, only_item
 from grader.report import write_reports
 from grader.report.charts import ITEMS_PNG, SCORES_PNG
 from grader.report.console import render_console
@@ -78,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-unisolated", action="store_true",
                    help="run student code without namespaces where bubblewrap is missing (limits only; every "
                         "report says so)")
-    p.add_argument("--only", metavar="ITEM", help="regrade one rubric item of a graded hand-in (its id)")
+    p.add_argument("--only", metavar="ITEM",
+                   help="regrade one rubric item (its id) of a graded hand-in, or of every hand-in of a class "
+                        "whose report is current (the others are graded in full)")
     p.add_argument("--format", choices=("default", "gradescope"), default="default",
                    help="gradescope: also write Gradescope's results.json per hand-in")
     lms = p.add_argument_group("a course's LMS (download in, grades back out)")
@@ -135,26 +138,23 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
         options = Options(seed=args.seed, device=args.device, data_root=args.data_root, threads=args.threads,
                           limits=limits, train_timeout_s=args.train_timeout, hidden=(Path(args.out).resolve(),),
                           weights_cache=_weights_cache(args), allow_unisolated=args.allow_unisolated)
-        if any(rubric.plugin(i).requests(i.params) for i in rubric.items):
+        if rubric.requests().runs_child:
             _check_isolation(args.allow_unisolated, err)
         if args.selftest:
             return _selftest(rubric, options, Path(args.out), console, args.quiet)
         batch = is_batch(Path(args.submission), rubric)
         lms = _lms_settings(args, Path(args.submission), batch or Path(args.submission).suffix.lower() == ".zip")
-        if lms is not None or batch:
+        narrowed = only_item(rubric, args.only) if args.only else None  # an unknown item: refused before grading
+        if lms is not None or batch:  # --only there: that item of every hand-in whose report is current
             _batch(Path(args.submission), rubric, options, Path(args.out), console, args, lms)
             return 0
-        if args.only:
-            rubric = _only(rubric, args.only)
+        rubric = narrowed or rubric
         _grade(Path(args.submission), rubric, options, Path(args.out), console, args.quiet,
                args.format == "gradescope", merge=bool(args.only))
         return 0
-    except (UsageError, RubricError, SubmissionError, PluginError) as exc:
+    except GraderError as exc:  # each error type carries its exit code (errors.py)
         _error(err, exc, args.verbose)
-        return 2
-    except (DataError, GraderError) as exc:
-        _error(err, exc, args.verbose)
-        return 1
+        return exc.exit_code
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # noqa: BLE001 - an internal failure gets one line (traceback with -v)
@@ -185,17 +185,7 @@ def merge_into_previous(update: SubmissionResult, stored: Path) -> SubmissionRes
     if previous is None:
         update.notes.append("no earlier report to update: only the regraded item is in this report")
         return update
-    fresh = {c.id: c for c in update.checks}
-    previous.checks = [fresh.get(c.id, c) for c in previous.checks]
-    previous.measurements.update({k: v for k, v in update.measurements.items() if v is not None})
-    previous.timings = update.timings
-    return previous
-
-
-def _only(rubric: Rubric, item_id: str) -> Rubric:
-    if item_id not in {i.id for i in rubric.items}:
-        raise UsageError(f"--only {item_id}: no such rubric item (items: {', '.join(i.id for i in rubric.items)})")
-    return replace(rubric, items=[i for i in rubric.items if i.id == item_id])
+    return merged(previous, update)
 
 
 def _grade(folder: Path, rubric: Rubric, options: Options, out: Path, console: Console, quiet: bool,
@@ -255,10 +245,10 @@ def _batch(folder: Path, rubric: Rubric, options: Options, out: Path, console: C
             if lms is None:
                 entries = grade_batch(folder, rubric, options, out, workers=args.workers, force=args.force,
                                       gradescope=args.format == "gradescope", on_done=done, on_planned=planned,
-                                      executor=executor)
+                                      executor=executor, only=args.only)
             else:
                 run = grade_download(folder, rubric, options, out, lms, workers=args.workers, force=args.force,
-                                     on_done=done, on_planned=planned, executor=executor)
+                                     on_done=done, on_planned=planned, executor=executor, only=args.only)
                 entries = run.entries
         finally:
             if executor is not None:

@@ -6,15 +6,10 @@ that hand-in merges it, and the reports say which points came from a person.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from grader.compat import tomllib
 from grader.results import CheckResult, SubmissionResult
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 FILE_NAME = "overrides.toml"
 

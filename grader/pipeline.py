@@ -4,16 +4,16 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from grader import __version__
-from grader.checks.base import CheckContext, Outcome
+from grader.checks.base import CheckContext, Outcome, child_failure
 from grader.data import DatasetArrays, load_dataset, resolve_root
 from grader.results import CheckResult, SubmissionResult
-from grader.rubric import Rubric
+from grader.rubric import Rubric, RubricItem
 from grader.sandbox.crosscheck import crosscheck
 from grader.sandbox.limits import Limits
 from grader.sandbox.protocol import ChildRun, PublicMeasurements
@@ -59,23 +59,23 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
     started = time.perf_counter()
     submission = read_bounded(folder, rubric, options.text_budget)
     device = resolve_device(options.device)
-    requests = _merged_requests(rubric)
+    requests = rubric.requests()  # every item's, merged: one child run serves them all
     run: ChildRun | None = None
     measurements: dict[str, Any] = {}
     flags: list[Flag] = []
-    if requests and submission.code is None:
+    if requests.runs_child and submission.code is None:
         measurements["skipped"] = f"no {rubric.code.file} in the hand-in"
-    elif requests and submission.code is not None:
+    elif requests.runs_child and submission.code is not None:
         source: DatasetArrays | Callable[[], DatasetArrays] | None = data
-        if "train" in requests and data is None:  # loaded by the runner while the child starts up
+        if requests.train is not None and data is None:  # loaded by the runner while the child starts up
             source = cache(partial(_load_timed, rubric, options, timings))  # loaded once, kept for a retry
         job = ChildJob(
             code=submission.code, code_name=rubric.code.file, class_name=rubric.code.class_name,
             input_shape=rubric.code.input_shape, seed=options.seed, device=device,
             threads=options.threads or max(1, len(os.sched_getaffinity(0))), mean=rubric.code.mean,
-            std=rubric.code.std, train=requests.get("train"),
+            std=rubric.code.std, train=None if requests.train is None else asdict(requests.train),
             limits=replace(options.limits, train_s=float(
-                options.train_timeout_s or requests.get("timeout_s", options.limits.train_s))),
+                options.train_timeout_s or requests.timeout_s or options.limits.train_s)),
             hidden=_hidden_paths(folder, rubric, options), allow_unisolated=options.allow_unisolated,
         )
         t = time.perf_counter()
@@ -142,19 +142,12 @@ def _hidden_paths(folder: str | Path, rubric: Rubric, options: Options) -> tuple
             *options.hidden, *cache)
 
 
-def _merged_requests(rubric: Rubric) -> dict[str, Any]:
-    merged: dict[str, Any] = {}
-    for item in rubric.items:
-        for key, value in rubric.plugin(item).requests(item.params).items():
-            if key == "timeout_s":
-                merged[key] = max(float(value), float(merged.get(key, 0)))
-            else:
-                merged.setdefault(key, value)
-    return merged
+def run_check(rubric: Rubric, item: RubricItem, ctx: CheckContext) -> CheckResult:
+    """One item graded against ``ctx``, as ``grade_submission`` grades each (without the integrity hold):
+    the seam for grading answers and measurements already in hand (rubric samples, tests).
 
-
-def _run_check(rubric: Rubric, item: Any, ctx: CheckContext) -> CheckResult:
-    """One item; a check that crashes costs that item, with the reason, never the hand-in."""
+    A check that crashes costs that item, with the reason, never the hand-in.
+    """
     try:
         outcome = _outcome(rubric, item, ctx)
         outcome = reconcile(item, ctx, outcome, lambda i, c: _outcome(rubric, i, c))
@@ -168,23 +161,27 @@ def _run_check(rubric: Rubric, item: Any, ctx: CheckContext) -> CheckResult:
                        outcome.feedback, outcome.details)
 
 
-def _outcome(rubric: Rubric, item: Any, ctx: CheckContext) -> Outcome:
-    outcome = rubric.plugin(item).grade(item, ctx)
+def _outcome(rubric: Rubric, item: RubricItem, ctx: CheckContext) -> Outcome:
+    check = rubric.plugin(item)
+    failure = child_failure(ctx.measurements) if check.requests(item.params).needs_probe else None
+    if failure:  # the check needs a measured network: it is not asked to grade without one
+        return Outcome.failed(failure)
+    outcome = check.grade(item, ctx)
     if not isinstance(outcome, Outcome):
         raise TypeError(f"check returned {type(outcome).__name__}, not an Outcome")
     return outcome
 
 
-def _graded_item(rubric: Rubric, item: Any, ctx: CheckContext, *, flags: list[Flag]) -> CheckResult:
+def _graded_item(rubric: Rubric, item: RubricItem, ctx: CheckContext, *, flags: list[Flag]) -> CheckResult:
     """One item; a code item of a hand-in with integrity flags is held for a person."""
-    result = _run_check(rubric, item, ctx)
+    result = run_check(rubric, item, ctx)
     return _held_for_review(result, flags) if _measured(rubric, item) else result
 
 
-def _measured(rubric: Rubric, item: Any) -> bool:
+def _measured(rubric: Rubric, item: RubricItem) -> bool:
     """Whether the item's points rest on figures the child measured (so integrity flags hold it)."""
     plugin = rubric.plugin(item)
-    return bool(plugin.requests(item.params)) and getattr(plugin, "held_by_flags", True)
+    return plugin.requests(item.params).runs_child and getattr(plugin, "held_by_flags", True)  # duck-typed plugins too
 
 
 def _held_for_review(result: CheckResult, flags: list[Flag]) -> CheckResult:

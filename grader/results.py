@@ -1,4 +1,5 @@
-"""The one result model. Every renderer (console, JSON, Markdown) reads it; none computes a score."""
+"""The one result model. Every renderer (console, JSON, Markdown, HTML, the class's files) reads it;
+none computes a score."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -59,6 +60,7 @@ class SubmissionResult:
     timings: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     adjustments: list[Adjustment] = field(default_factory=list)
+    resume_key: str | None = None  # a batch's hash of the hand-in and settings: a re-run reuses a current report
 
     @property
     def items_score(self) -> float:
@@ -88,7 +90,8 @@ class SubmissionResult:
         adjustments = [Adjustment(**{k: a[k] for k in ("id", "title", "points", "reason", "details")})
                        for a in data.get("adjustments", [])]
         return cls(data["submission"], checks, data["grader_version"], data["seed"], data["device"], data["rubric"],
-                   data.get("measurements", {}), data.get("timings", {}), data.get("notes", []), adjustments)
+                   data.get("measurements", {}), data.get("timings", {}), data.get("notes", []), adjustments,
+                   data.get("resume_key"))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (``report.json``); stable keys that gradebooks rely on."""
@@ -107,4 +110,21 @@ class SubmissionResult:
             "measurements": self.measurements,
             "timings": self.timings,
             "notes": self.notes,
+            **({"resume_key": self.resume_key} if self.resume_key is not None else {}),
         }
+
+
+@dataclass
+class HandinResult:
+    """One hand-in of a class: its result, or why it could not be graded at all.
+
+    ``code`` and ``answers`` are the hand-in's normalised code and answers, compared (never
+    shown) to flag near-identical hand-ins; empty when there is nothing to compare.
+    """
+
+    id: str
+    result: SubmissionResult | None = None
+    error: str | None = None
+    reused: bool = False  # the stored report was current and is used as it is
+    code: str = ""
+    answers: str = ""

@@ -10,22 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from grader.checks.base import Check, RequestError, Requests, merge_requests
+from grader.compat import tomllib
 from grader.errors import RubricError
 from grader.homework import CodeSettings, Reference, load_reference
 from grader.params import ParamError, build_params
 from grader.plugins import Registry, discover
 from grader.reading.extract import TextSpec
 from grader.samples import Sample, SampleResult, validate_sample
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 ITEM_KEYS = {"id", "title", "points", "check", "params", "text", "samples"}
@@ -61,8 +57,12 @@ class Rubric:
     def item(self, item_id: str) -> RubricItem:
         return next(i for i in self.items if i.id == item_id)
 
-    def plugin(self, item: RubricItem) -> Any:
+    def plugin(self, item: RubricItem) -> Check:
         return self.registry.get(item.check)()  # type: ignore[misc]
+
+    def requests(self) -> Requests:
+        """What the child must do for every item, merged: one run serves the whole rubric."""
+        return merge_requests((i.id, self.plugin(i).requests(i.params)) for i in self.items)
 
 
 def load_rubric(path: str | Path, registry: Registry | None = None, samples: bool = False) -> Rubric:
@@ -114,6 +114,10 @@ def load_rubric(path: str | Path, registry: Registry | None = None, samples: boo
     except ParamError as exc:
         raise RubricError(where, _line_of(text, r"^\s*\[homework\.text\]"), str(exc)) from None
     rubric = Rubric(path, str(homework.get("name", path.stem)), items, code, reference, registry, digest, claims)
+    try:
+        rubric.requests()
+    except RequestError as exc:
+        raise RubricError(where, seen.get(exc.item), str(exc)) from None
     if samples:
         check_rubric_samples(rubric)
     return rubric

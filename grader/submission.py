@@ -13,21 +13,17 @@ becomes a note that costs the items it holds.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from grader.compat import tomllib
 from grader.errors import SubmissionError
 from grader.reading.document import Document, read_document
 
 if TYPE_CHECKING:
     from grader.rubric import Rubric
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 MAX_FILE_BYTES = 1_000_000
 MAX_TOML_DEPTH = 32  # nested arrays and tables; an answer file needs a handful

@@ -1,23 +1,45 @@
-"""Grade single rubric items against in-memory answers and measurements (no child, no disk)."""
+"""Shared test material: grade single rubric items against in-memory answers and measurements (no child,
+no disk), the sample hand-ins, and rubrics cut down for quick runs."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
 from grader.checks.base import CheckContext
-from grader.pipeline import _run_check
+from grader.pipeline import run_check
 from grader.results import CheckResult
 from grader.rubric import Rubric
 from grader.sandbox.probe import probe
 from grader.submission import Submission
 from reference.mnist_backprop.net import Net
+from tests.conftest import SHARED
+
+# A written hand-in of the course's sample set, and the items it answers in writing.
+SAMPLE = SHARED / "assignment" / "000_8542a249f735d025.txt"
+WRITTEN = ["p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b", "p2.c"]
+
+# The homework's network as a student writes it: hand-ins for the sandbox, batch and hostile tests.
+GOOD_NET = '''
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 20, 5, 1)
+        self.conv2 = nn.Conv2d(20, 50, 5, 1)
+        self.fc1 = nn.Linear(800, 500)
+        self.fc2 = nn.Linear(500, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.conv1(x)), 2, 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2, 2)
+        return self.fc2(F.relu(self.fc1(x.view(-1, 800))))
+'''
 
 
 def grade_item(rubric: Rubric, item_id: str, answers: dict[str, Any] | None = None,
                measurements: dict[str, Any] | None = None, seed: int = 0) -> CheckResult:
     sub = Submission("unit", Path("."), None, answers or {})
     ctx = CheckContext(sub, rubric.reference, rubric.code, measurements or {}, seed)
-    return _run_check(rubric, rubric.item(item_id), ctx)
+    return run_check(rubric, rubric.item(item_id), ctx)
 
 
 def reference_probe(model=None) -> dict[str, Any]:
@@ -32,7 +54,7 @@ def grade_report_item(rubric: Rubric, item_id: str, report: str) -> CheckResult:
     sub = Submission("unit", Path("."), None, answers_from_document(read_document(report), rubric),
                      source="report.md")
     ctx = CheckContext(sub, rubric.reference, rubric.code, {}, 0)
-    return _run_check(rubric, rubric.item(item_id), ctx)
+    return run_check(rubric, rubric.item(item_id), ctx)
 
 
 def short_training(rubric: Rubric, images: int = 3000) -> Rubric:

@@ -20,7 +20,7 @@ from grader.sandbox.limits import Limits
 from tests.conftest import ROOT
 from reference.mnist_backprop.classgen import EXPECTED_LOSSES, write_class
 from tests.helpers import quick_class_rubric, without_training
-from tests.test_sandbox import GOOD_NET
+from tests.helpers import GOOD_NET
 
 
 @pytest.fixture
@@ -61,6 +61,8 @@ def test_a_class_is_graded_and_one_broken_hand_in_stops_nothing(rubric, klass: P
         assert (out / chart).read_bytes().startswith(b"\x89PNG") and chart in summary
     for name in ("alice", "bob", "carol", "dave"):
         assert (out / name / "report.json").is_file() and (out / name / "report.md").is_file()
+        stored = json.loads((out / name / "report.json").read_text())
+        assert len(stored["resume_key"]) == 32 and "cache_key" not in stored["measurements"]
 
     # A re-run reuses every unchanged report; a changed hand-in is regraded.
     (klass / "bob" / "answers.toml").write_text((klass / "bob" / "answers.toml").read_text()

@@ -95,3 +95,37 @@ def test_a_class_folder_is_graded_with_a_summary_on_the_console(capsys, tmp_path
     assert "code.build" in printed and "67%" in printed  # two of three built
     assert f"charts: {out / 'scores.png'}" in printed.replace("\n", "")
     assert (out / "gradebook.csv").read_text().count("\n") == 5  # header, MAX, three hand-ins
+
+
+def test_only_in_a_class_regrades_that_item_of_every_current_report(capsys, tmp_path: Path) -> None:
+    """--only on a class folder: each current report gets that item regraded and keeps the rest; a hand-in
+    changed since its report is graded in full (every report ends current); an unknown item is refused."""
+    text = (ROOT / "reference" / "mnist_backprop" / "rubric.toml").read_text()
+    rubric = tmp_path / "answers.toml"
+    rubric.write_text(text.split("# ---------------------------------------------------------------- the code")[0])
+    klass, out = tmp_path / "class", tmp_path / "reports"
+    for name, example in (("ann", "example-correct"), ("ben", "example-mistakes")):
+        (klass / name).mkdir(parents=True)
+        (klass / name / "answers.toml").write_text((ROOT / "submissions" / example / "answers.toml").read_text())
+    args = [str(klass), "--rubric", str(rubric), "--out", str(out), "-q"]
+    assert run(args, capsys)[0] == 0
+    first = {n: json.loads((out / n / "report.json").read_text()) for n in ("ann", "ben")}
+    stored = json.loads((out / "ann" / "report.json").read_text())  # a stale verdict on two items of ann's report
+    for check in stored["checks"]:
+        if check["id"] in ("p1.b.i", "p2.c"):
+            check.update(score=0.0, status="fail", feedback="stale")
+    (out / "ann" / "report.json").write_text(json.dumps(stored))
+    ben = klass / "ben" / "answers.toml"
+    ben.write_text(ben.read_text().replace('conv1 = "500"', 'conv1 = "520"'))  # changed since its report
+    code, printed = run(args + ["--only", "p1.b.i"], capsys)
+    assert code == 0, printed
+    ann = {c["id"]: c for c in json.loads((out / "ann" / "report.json").read_text())["checks"]}
+    assert ann["p1.b.i"] == {c["id"]: c for c in first["ann"]["checks"]}["p1.b.i"]  # regraded
+    assert ann["p2.c"]["feedback"] == "stale"  # kept: only p1.b.i was regraded
+    ben_after = json.loads((out / "ben" / "report.json").read_text())
+    assert len(ben_after["checks"]) == len(first["ben"]["checks"])  # graded in full
+    assert ben_after["score"] > first["ben"]["score"]  # conv1 = 520 is right
+    header = (out / "gradebook.csv").read_text().splitlines()[0]
+    assert "p1.b.i" in header and "p2.c" in header  # the gradebook keeps every item
+    code, printed = run(args + ["--only", "nope"], capsys)
+    assert code == 2 and "no such rubric item" in printed

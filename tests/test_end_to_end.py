@@ -1,6 +1,9 @@
 """Real grading on the real MNIST: the example hand-ins, the self-test, reproducibility.
 
-These train networks (about 45 s each on 2 cores). They are the suite's slow tier.
+These train networks (about 45 s each on 2 cores). They are the suite's slow tier. The homework's
+network with the rubric's recipe is trained once per suite (``trained_reference``); the examples,
+the self-test and the sample hand-in grade the same network and load those weights from the suite's
+cache. The tests of reproducibility and of the retry train on their own, with no cache.
 """
 from __future__ import annotations
 
@@ -28,20 +31,32 @@ def mnist(data_root: str):
     return load_dataset("MNIST", data_root)
 
 
-def test_correct_example_earns_every_automatic_point(rubric, mnist, data_root) -> None:
-    result = grade_submission(ROOT / "submissions" / "example-correct", rubric, Options(data_root=data_root),
-                              data=mnist)
+def test_the_reference_network_trains_past_the_threshold_once(rubric, trained_reference) -> None:
+    """The one full training of the suite: the rubric's recipe on all 60,000 images, measured, not cached."""
+    m = trained_reference.measurements
+    assert not m["weights_from_cache"] and m["train_images"] == 60_000 and m["fingerprint"]
+    assert m["accuracy"] >= 99.0
+    for item in ("code.build", "code.shapes", "code.params", "code.accuracy"):
+        assert trained_reference.check(item).status == "pass", (item, trained_reference.check(item).feedback)
+
+
+def test_correct_example_earns_every_automatic_point(rubric, mnist, data_root, trained_reference,
+                                                     private_weights_cache) -> None:
+    result = grade_submission(ROOT / "submissions" / "example-correct", rubric,
+                              Options(data_root=data_root, weights_cache=private_weights_cache), data=mnist)
     for item in AUTOMATIC:
         check = result.check(item)
         assert (check.status, check.score) == ("pass", check.max_score), (item, check.feedback)
     assert result.measurements["accuracy"] >= 99.0
     assert result.measurements["train_images"] == 60_000
+    assert result.measurements["weights_from_cache"]  # the same network as the reference: not trained again
     assert {result.check("p1.a").status, result.check("p1.c").status} == {"manual"}
 
 
-def test_mistakes_example_loses_exactly_its_slips(rubric, mnist, data_root) -> None:
-    result = grade_submission(ROOT / "submissions" / "example-mistakes", rubric, Options(data_root=data_root),
-                              data=mnist)
+def test_mistakes_example_loses_exactly_its_slips(rubric, mnist, data_root, trained_reference,
+                                                  private_weights_cache) -> None:
+    result = grade_submission(ROOT / "submissions" / "example-mistakes", rubric,
+                              Options(data_root=data_root, weights_cache=private_weights_cache), data=mnist)
     expected = {  # item: (score, words the feedback must contain)
         "p1.b.i": (0.5, "sign flipped"),
         "p1.e.w1": (1.0, "missing chain-rule factor x"),
@@ -63,11 +78,13 @@ def test_mistakes_example_loses_exactly_its_slips(rubric, mnist, data_root) -> N
     assert any("top-level script code was not run" in n for n in result.notes)
 
 
-def test_selftest_passes(data_root, tmp_path: Path, capsys) -> None:
+def test_selftest_passes(data_root, tmp_path: Path, capsys, trained_reference) -> None:
     code = main(["--selftest", "--data-root", data_root, "--out", str(tmp_path)], console=Console(width=200))
     out = capsys.readouterr().out
     assert code == 0, out
     assert "selftest passed" in out
+    report = json.loads((tmp_path / "reference-solution" / "report.json").read_text())
+    assert report["measurements"]["weights_from_cache"]  # the CLI's cache is the suite's: trained once
 
 
 def test_same_seed_same_report(rubric, mnist, data_root, tmp_path: Path) -> None:
@@ -86,11 +103,13 @@ def test_same_seed_same_report(rubric, mnist, data_root, tmp_path: Path) -> None
     assert json.loads(reports[0])["accuracy"] > 90
 
 
-def test_the_real_sample_hand_in_passes_the_code_checks(rubric, mnist, data_root) -> None:
+def test_the_real_sample_hand_in_passes_the_code_checks(rubric, mnist, data_root, trained_reference,
+                                                        private_weights_cache) -> None:
     """The student's own report, straight from the course folder: its Net is the class in the text."""
-    from tests.test_reading import SAMPLE, WRITTEN
+    from tests.helpers import SAMPLE, WRITTEN
 
-    result = grade_submission(SAMPLE, rubric, Options(data_root=data_root), data=mnist)
+    result = grade_submission(SAMPLE, rubric, Options(data_root=data_root, weights_cache=private_weights_cache),
+                              data=mnist)
     for item in ("code.build", "code.shapes", "code.params", "code.accuracy"):
         assert result.check(item).status == "pass", (item, result.check(item).feedback)
     for item in WRITTEN:

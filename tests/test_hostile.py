@@ -17,9 +17,9 @@ import torch
 from grader.pipeline import Options, grade_submission
 from grader.sandbox.isolation import FULL
 from grader.sandbox.limits import GiB, Limits
-from grader.sandbox.runner import _accuracy
+from grader.sandbox.measure import accuracy
 from tests.helpers import short_training, without_training
-from tests.test_sandbox import GOOD_NET
+from tests.helpers import GOOD_NET
 
 LIMITS = Limits(import_s=8, probe_s=8, memory_bytes=2 * GiB, processes=64, output_bytes=4 * 1024**2)
 
@@ -133,8 +133,8 @@ def test_predictions_are_judged_in_a_shuffled_order() -> None:
     """Memorised label positions gain nothing: the child sees the test images in a seeded random order."""
     labels = torch.arange(1000) % 10
     perm = torch.randperm(1000, generator=torch.Generator().manual_seed(1))
-    assert _accuracy(labels[perm].tolist(), perm, labels) == 100.0
-    assert _accuracy(labels.tolist(), perm, labels) < 20.0  # the labels in file order
+    assert accuracy(labels[perm].tolist(), perm, labels) == 100.0
+    assert accuracy(labels.tolist(), perm, labels) < 20.0  # the labels in file order
 
 
 def test_exit_during_training_is_named(rubric, tmp_path: Path, data_root: str) -> None:

@@ -19,7 +19,7 @@ from grader.sandbox.limits import GiB, Limits
 from grader.weights_cache import WeightsCache
 from tests.conftest import ROOT
 from tests.helpers import short_training, without_training
-from tests.test_sandbox import GOOD_NET
+from tests.helpers import GOOD_NET
 
 LIMITS = Limits(import_s=60, probe_s=30, memory_bytes=2 * GiB)
 ONE_LAYER = """

@@ -18,7 +18,7 @@ from grader.sandbox.limits import GiB, Limits
 from grader.sandbox.scan import scan
 from tests.conftest import ROOT
 from tests.helpers import grade_report_item, without_training
-from tests.test_sandbox import GOOD_NET
+from tests.helpers import GOOD_NET
 
 LIMITS = Limits(import_s=60, probe_s=30, memory_bytes=2 * GiB)
 REFERENCE_SHAPES = {"conv1.weight": [20, 1, 5, 5], "conv1.bias": [20], "conv2.weight": [50, 20, 5, 5],

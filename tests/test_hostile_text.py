@@ -272,15 +272,13 @@ def test_deep_toml_is_refused_before_parsing() -> None:
     assert toml_depth('a = """ [[[ \\""" ]]] """') == 0
 
 
-def test_tables_nested_by_dotted_keys_are_refused(tmp_path: Path) -> None:
-    from grader.submission import _read_toml
-
+def test_tables_nested_by_dotted_keys_are_refused(rubric, tmp_path: Path) -> None:
     path = tmp_path / "answers.toml"
     path.write_text('"p1.d" = "x"\n' + ".".join(["a"] * 3000) + " = 1\n")
-    notes: list[str] = []
-    assert _read_toml(path, notes) == {} and "more than 32 deep" in notes[0]
+    sub = load_submission(tmp_path, rubric)
+    assert sub.answers == {} and "more than 32 deep" in sub.notes[0]
     path.write_text('[p2.a]\ninput = "28 x 28"\n')
-    assert _read_toml(path, []) == {"p2": {"a": {"input": "28 x 28"}}}
+    assert load_submission(tmp_path, rubric).answers == {"p2": {"a": {"input": "28 x 28"}}}
 
 
 def test_a_worker_past_its_budget_is_stopped_with_the_reason() -> None:

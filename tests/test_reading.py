@@ -9,21 +9,19 @@ import pytest
 
 from grader.checks.base import CheckContext
 from grader.overrides import apply_overrides
-from grader.pipeline import Options, _run_check, grade_submission
+from grader.pipeline import Options, grade_submission, run_check
 from grader.reading.document import read_document
 from grader.submission import load_submission
-from tests.conftest import ROOT, SHARED
-from tests.helpers import without_training
+from tests.conftest import ROOT
+from tests.helpers import SAMPLE, WRITTEN, without_training
 
-SAMPLE = SHARED / "assignment" / "000_8542a249f735d025.txt"
-WRITTEN = ["p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b", "p2.c"]
 
 
 def grade_answers(rubric, path):
     """The written items of a hand-in, without running its code."""
     sub = load_submission(path, rubric)
     ctx = CheckContext(sub, rubric.reference, rubric.code, {}, 0)
-    return sub, {i.id: _run_check(rubric, i, ctx) for i in rubric.items if not i.id.startswith("code")}
+    return sub, {i.id: run_check(rubric, i, ctx) for i in rubric.items if not i.id.startswith("code")}
 
 
 def test_the_real_sample_is_graded_as_a_ta_would(rubric) -> None:

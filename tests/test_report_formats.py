@@ -1,6 +1,8 @@
 """Other views of one result (Gradescope), and the similarity flags of a class summary."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from grader.report.gradescope import gradescope_results
 from grader.results import CheckResult, SubmissionResult
 from grader.similarity import normalised_code, similar_pairs
@@ -28,3 +30,34 @@ def test_renamed_copies_are_flagged_and_different_code_is_not() -> None:
     pairs = similar_pairs({"a": normalised_code(original), "b": normalised_code(renamed),
                            "c": normalised_code(other)}, "code")
     assert [(p.a, p.b, p.similarity) for p in pairs] == [("a", "b", 1.0)]
+
+
+def test_the_report_layer_renders_result_objects_without_the_batch() -> None:
+    """Renderers take results only: no report module names the batch, and importing them all loads none."""
+    import ast
+    import subprocess
+    import sys
+
+    import grader.report
+
+    folder = Path(grader.report.__file__).parent
+    for module in folder.glob("*.py"):
+        imported = {n.module for n in ast.walk(ast.parse(module.read_text())) if isinstance(n, ast.ImportFrom)}
+        assert not imported & {"grader.batch", "grader.pipeline"}, module.name
+    names = sorted(f"grader.report.{m.stem}" for m in folder.glob("*.py") if m.stem != "__init__")
+    probe = f"import sys, {', '.join(names)}; print(sorted(m for m in sys.modules if m.startswith('grader.')))"
+    loaded = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "grader.report.gradebook" in loaded.stdout and "grader.batch" not in loaded.stdout
+
+
+def test_a_class_row_is_rendered_from_results_alone(rubric) -> None:
+    from grader.report.gradebook import gradebook_csv, summary_markdown
+    from grader.results import HandinResult
+
+    result = SubmissionResult("ann", [CheckResult("p1.d", "(d)", 1, 1, "pass", "correct")], "0.1.0", 0, "cpu", "r",
+                              resume_key="k" * 32)
+    assert SubmissionResult.from_dict(result.to_dict()).resume_key == "k" * 32  # kept by the result, typed
+    rows = [HandinResult("ann", result), HandinResult("ben", error="cannot unpack: bad zip")]
+    csv_text = gradebook_csv(rows, rubric)
+    assert "\nann,1," in csv_text and "\nben,,," in csv_text and "cannot unpack: bad zip" in csv_text
+    assert "2 hand-ins, 1 graded, 1 could not be graded" in summary_markdown(rows, rubric)

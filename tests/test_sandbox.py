@@ -8,23 +8,8 @@ from pathlib import Path
 import pytest
 
 from grader.pipeline import Options, grade_submission
-from tests.helpers import without_training
 from grader.sandbox.limits import Limits
-
-GOOD_NET = '''
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(1, 20, 5, 1)
-        self.conv2 = nn.Conv2d(20, 50, 5, 1)
-        self.fc1 = nn.Linear(800, 500)
-        self.fc2 = nn.Linear(500, 10)
-
-    def forward(self, x):
-        x = F.max_pool2d(F.relu(self.conv1(x)), 2, 2)
-        x = F.max_pool2d(F.relu(self.conv2(x)), 2, 2)
-        return self.fc2(F.relu(self.fc1(x.view(-1, 800))))
-'''
+from tests.helpers import GOOD_NET, without_training
 
 CASES = {
     "syntax_error": ("class Net(nn.Module):\n    def __init__(self)\n        pass\n",

@@ -1,7 +1,9 @@
 """Each distinct network is trained once: fingerprints, the cache's trust rules, and a batch that uses them."""
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -172,7 +174,10 @@ def test_an_entry_without_a_measured_accuracy_or_with_other_bytes_is_no_hit(tmp_
     (tmp_path / "cache" / f"{key}.pt").write_bytes(tensor_bytes(torch.zeros(2)))  # written behind its back
     assert cache.lookup(key) is None
     cache.discard(key)
-    cache._install(key, tensor_bytes(torch.ones(2)), {**RECORD, "installed_by": "reference"})  # no accuracy
+    data = tensor_bytes(torch.ones(2))  # an entry whose bytes match its record, but with no measured accuracy
+    (tmp_path / "cache" / f"{key}.pt").write_bytes(data)
+    (tmp_path / "cache" / f"{key}.json").write_text(json.dumps(
+        {**RECORD, "installed_by": "reference", "sha256": hashlib.sha256(data).hexdigest()}))
     assert cache.lookup(key) is None
     assert cache.offer(key, [torch.ones(2)], {**RECORD, "loss_curve": None}, 98.0, source="ref", trusted=True)
     assert cache.lookup(key) is None  # a partial record would fail an honest hand-in's report: no entry

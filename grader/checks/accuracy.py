@@ -10,11 +10,10 @@ report says.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
-from grader.checks.base import Check, CheckContext, Outcome
-from grader.checks.build import describe_error
+from grader.checks.base import Check, CheckContext, Outcome, Requests, describe_error
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
@@ -62,8 +61,8 @@ class AccuracyCheck(Check):
     name = "accuracy"
     Params = AccuracyParams
 
-    def requests(self, params: AccuracyParams) -> dict:
-        return {"train": asdict(params.recipe), "timeout_s": params.timeout_s}
+    def requests(self, params: AccuracyParams) -> Requests:
+        return Requests(probe=True, train=params.recipe, timeout_s=params.timeout_s)
 
     def validate(self, params: AccuracyParams, reference: Reference) -> None:
         if not 0 < params.threshold <= 100:

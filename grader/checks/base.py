@@ -1,23 +1,26 @@
 """The one check interface.
 
 A check is a class with a ``name``, a ``Params`` dataclass (its rubric parameters,
-validated when the rubric is loaded), optionally ``requests`` (what the sandboxed
-child must measure for it) and ``validate`` (parameters against the reference), and
-``grade(item, ctx) -> Outcome``. It returns a fraction of the item's points, never
+validated when the rubric is loaded), optionally ``requests`` (a :class:`Requests`: what
+the sandboxed child must do for it) and ``validate`` (parameters against the reference),
+and ``grade(item, ctx) -> Outcome``. It returns a fraction of the item's points, never
 points, so the rubric alone decides what an item is worth.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from grader.params import ParamError
 from grader.results import Status
+from grader.sandbox.protocol import STAGE_WORDS
 
 if TYPE_CHECKING:
     from grader.homework import CodeSettings, Reference
     from grader.rubric import RubricItem
     from grader.submission import Submission
+    from grader.training import Recipe
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,73 @@ class Outcome:
         return cls(max(0.0, min(1.0, fraction)), status, feedback, details)
 
 
+@dataclass(frozen=True)
+class Requests:
+    """What the sandboxed child must do for one check (or, merged, for a whole rubric: one run serves all).
+
+    ``probe``: run the hand-in's code and measure its network. ``train``: also train it with this
+    recipe. ``timeout_s``: the seconds that training may take. ``needs_probe``: ``grade`` only sees a
+    hand-in whose network was measured; otherwise the pipeline fails the item with the child's reason,
+    so no check repeats that opening.
+    """
+
+    probe: bool = False
+    train: Recipe | None = None
+    timeout_s: float | None = None
+    needs_probe: bool = False
+
+    @property
+    def runs_child(self) -> bool:
+        """Whether the hand-in's code must run at all."""
+        return self.probe or self.train is not None
+
+
+class RequestError(ParamError):
+    """What an item asks of the child cannot be served: not a ``Requests``, or a second, different training
+    (one child run trains once)."""
+
+    def __init__(self, item: str, message: str) -> None:
+        self.item = item
+        super().__init__(message)
+
+
+def merge_requests(requests: Iterable[tuple[str, Requests]]) -> Requests:
+    """One child run for every item: probe if any item probes, the one recipe, the longest timeout.
+
+    Two different recipes are an error (naming the later item), never "the first one wins".
+    """
+    probe, train, trained_by, timeouts = False, None, "", []
+    for item_id, r in requests:
+        if not isinstance(r, Requests):
+            raise RequestError(item_id, f"item {item_id}: its check's requests() returned {type(r).__name__}, "
+                               "not a grader.checks.base.Requests")
+        probe = probe or r.runs_child
+        if r.train is not None and train is not None and r.train != train:
+            raise RequestError(item_id, f"item {item_id} asks for another training recipe than item "
+                                  f"{trained_by}; the code is trained once per hand-in: give both the same recipe")
+        if r.train is not None and train is None:
+            train, trained_by = r.train, item_id
+        if r.timeout_s is not None:
+            timeouts.append(r.timeout_s)
+    return Requests(probe=probe, train=train, timeout_s=max(timeouts, default=None))
+
+
+def child_failure(measurements: Mapping[str, Any]) -> str | None:
+    """Why the child did not measure the network, as a sentence; None when it did."""
+    if "probe" in measurements:
+        return None
+    err = measurements.get("error")
+    if err:
+        return describe_error(err)
+    return str(measurements.get("skipped", "the code was not run"))
+
+
+def describe_error(err: Mapping[str, Any]) -> str:
+    """The child's error event as one sentence: where it failed and why."""
+    where = STAGE_WORDS.get(err.get("stage", ""), err.get("stage") or "running the code")
+    return f"failed while {where}: {err.get('error')}"
+
+
 @dataclass
 class CheckContext:
     """Everything a check may look at. Measurements come from the child; the check judges them."""
@@ -75,10 +145,11 @@ class Check:
     name: ClassVar[str] = ""
     Params: ClassVar[type] = NoParams
     reads: ClassVar[str] = "prose"  # how a report is read for it: "expression", "values" or "prose"
+    held_by_flags: ClassVar[bool] = True  # integrity flags of the code hold its points for a person
 
-    def requests(self, params: Any) -> dict[str, Any]:
-        """What the sandboxed child must measure: {"probe": {...}} and/or {"train": {...}}."""
-        return {}
+    def requests(self, params: Any) -> Requests:
+        """What the sandboxed child must do for this check (default: nothing; the code is not run)."""
+        return Requests()
 
     def retry_seed(self, params: Any, measurements: Mapping[str, Any], seed: int) -> int | None:
         """The seed of a second run of the child this check asks for, after seeing the first (None: none)."""

@@ -1,31 +1,9 @@
 """Does the student's network import, build and run on a batch of inputs?"""
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from grader.checks.base import Check, CheckContext, NoParams, Outcome
+from grader.checks.base import Check, CheckContext, NoParams, Outcome, Requests
 from grader.layers import shape_text
 from grader.rubric import RubricItem
-from grader.sandbox.protocol import STAGE_WORDS
-
-STAGES = STAGE_WORDS  # one spelling of the stages: the child protocol's
-
-
-def child_failure(measurements: Mapping[str, Any]) -> str | None:
-    """Why the child did not measure the network, as a sentence; None when it did."""
-    if "probe" in measurements:
-        return None
-    err = measurements.get("error")
-    if err:
-        return describe_error(err)
-    return str(measurements.get("skipped", "the code was not run"))
-
-
-def describe_error(err: Mapping[str, Any]) -> str:
-    """The child's error event as one sentence: where it failed and why."""
-    where = STAGES.get(err.get("stage", ""), err.get("stage") or "running the code")
-    return f"failed while {where}: {err.get('error')}"
 
 
 class BuildCheck(Check):
@@ -33,13 +11,10 @@ class BuildCheck(Check):
     Params = NoParams
     held_by_flags = False  # "it runs" is no measured figure: integrity flags hold the items that are
 
-    def requests(self, params: NoParams) -> dict:
-        return {"probe": {}}
+    def requests(self, params: NoParams) -> Requests:
+        return Requests(probe=True, needs_probe=True)
 
     def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
-        failure = child_failure(ctx.measurements)
-        if failure:
-            return Outcome.failed(failure)
         probe = ctx.measurements["probe"]
         shape = probe["output_shape"]
         expected = [2, ctx.code.num_classes]

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader.checks.base import Check, CheckContext, Outcome
+from grader.checks.base import Check, CheckContext, Outcome, Requests
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
@@ -41,8 +41,8 @@ class ClaimsCheck(Check):
     name = "claims"
     Params = ClaimsParams
 
-    def requests(self, params: ClaimsParams) -> dict:
-        return {"probe": {}}
+    def requests(self, params: ClaimsParams) -> Requests:
+        return Requests(probe=True)  # a claim the code cannot back is judged here, claim by claim
 
     def validate(self, params: ClaimsParams, reference: Reference) -> None:
         for i, c in enumerate(params.claims):

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from grader.checks.base import Check, CheckContext, Outcome
-from grader.checks.build import child_failure
+from grader.checks.base import Check, CheckContext, Outcome, Requests
 from grader.homework import Reference
 from grader.layers import compare_activations, compare_weights
 from grader.params import ParamError
@@ -27,16 +26,13 @@ class LayerShapesCheck(Check):
     name = "layer_shapes"
     Params = LayerShapesParams
 
-    def requests(self, params: LayerShapesParams) -> dict:
-        return {"probe": {}}
+    def requests(self, params: LayerShapesParams) -> Requests:
+        return Requests(probe=True, needs_probe=True)
 
     def validate(self, params: LayerShapesParams, reference: Reference) -> None:
         spec_table(reference, params.spec)
 
     def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
-        failure = child_failure(ctx.measurements)
-        if failure:
-            return Outcome.failed(failure)
         spec = spec_table(ctx.reference, item.params.spec)
         probe = ctx.measurements["probe"]
         weights = compare_weights(spec, probe["parameters"])

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from grader.checks.base import Check, CheckContext, Outcome
-from grader.checks.build import child_failure
+from grader.checks.base import Check, CheckContext, Outcome, Requests
 from grader.checks.layer_shapes import spec_table
 from grader.homework import Reference
 from grader.layers import count_by_layer
@@ -21,17 +20,14 @@ class ParamCountCheck(Check):
     name = "param_count"
     Params = ParamCountParams
 
-    def requests(self, params: ParamCountParams) -> dict:
-        return {"probe": {}}
+    def requests(self, params: ParamCountParams) -> Requests:
+        return Requests(probe=True, needs_probe=True)
 
     def validate(self, params: ParamCountParams, reference: Reference) -> None:
         if params.spec:
             spec_table(reference, params.spec)
 
     def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
-        failure = child_failure(ctx.measurements)
-        if failure:
-            return Outcome.failed(failure)
         p: ParamCountParams = item.params
         probe = ctx.measurements["probe"]
         total = probe["param_count"]

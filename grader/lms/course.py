@@ -5,19 +5,14 @@ with ``--course`` replaces the rubric's table of the same name, so one rubric se
 """
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from grader.compat import tomllib
 from grader.errors import UsageError
 from grader.lms.gradescope import GradescopeSettings
 from grader.lms.late import LatePolicy, parse_policy
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 TABLES = ("late", "gradescope")
 

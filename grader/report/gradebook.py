@@ -20,12 +20,11 @@ SUMMARY = "summary.md"
 CLASS_FILES = (GRADEBOOK, SUMMARY, SCORES_PNG, ITEMS_PNG)  # a hand-in's id can never be one of these
 
 if TYPE_CHECKING:
-    from grader.batch import BatchEntry
-    from grader.results import CheckResult
+    from grader.results import CheckResult, HandinResult
     from grader.rubric import Rubric
 
 
-def gradebook_csv(entries: list[BatchEntry], rubric: Rubric) -> str:
+def gradebook_csv(entries: list[HandinResult], rubric: Rubric) -> str:
     ids = [i.id for i in rubric.items]
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -72,7 +71,7 @@ class ClassStats:
                 f"quartiles {q[0]:.2f} / {q[2]:.2f}, min {t[0]:g}, max {t[-1]:g}")
 
 
-def class_stats(entries: list[BatchEntry], rubric: Rubric) -> ClassStats | None:
+def class_stats(entries: list[HandinResult], rubric: Rubric) -> ClassStats | None:
     graded = [e.result for e in entries if e.result is not None]
     if not graded:
         return None
@@ -86,7 +85,7 @@ def class_stats(entries: list[BatchEntry], rubric: Rubric) -> ClassStats | None:
     return ClassStats(sorted(r.score for r in graded), rubric.max_score, items, common.most_common(10))
 
 
-def summary_markdown(entries: list[BatchEntry], rubric: Rubric) -> str:
+def summary_markdown(entries: list[HandinResult], rubric: Rubric) -> str:
     graded = [e.result for e in entries if e.result is not None]
     failed = [e for e in entries if e.result is None]
     lines = [f"# Class summary: {md_text(rubric.name)}", "", f"{len(entries)} hand-ins, {len(graded)} graded, "
@@ -119,7 +118,7 @@ def _histogram(totals: list[float], top: float, bins: int = 8) -> list[str]:
             for i in range(bins)]
 
 
-def write_gradebook(entries: list[BatchEntry], rubric: Rubric, out: Path) -> ClassStats | None:
+def write_gradebook(entries: list[HandinResult], rubric: Rubric, out: Path) -> ClassStats | None:
     """The gradebook first, then the summary and its two charts; returns the class's figures.
 
     The gradebook is what a course needs most: a failure in a later file (a chart, the summary)

@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from grader.fileio import atomic_write
 from grader.report.charts import ITEMS_PNG, SCORES_PNG
-from grader.results import CheckResult, SubmissionResult
+from grader.results import CheckResult, HandinResult, SubmissionResult
 
 if TYPE_CHECKING:
-    from grader.batch import BatchEntry
     from grader.report.gradebook import ClassStats
 
 REPORT_HTML = "report.html"
@@ -117,7 +116,7 @@ def render_html(result: SubmissionResult, solutions: dict[str, Solution] | None 
     return environment().get_template("student.html").render(ctx)
 
 
-def render_index(entries: list[BatchEntry], stats: ClassStats | None, title: str,
+def render_index(entries: list[HandinResult], stats: ClassStats | None, title: str,
                  charts: dict[str, bytes]) -> str:
     """The instructor's page: the class at a glance, the charts, a link to every hand-in's page."""
     from grader.review.assets import environment
@@ -135,7 +134,7 @@ def write_html(result: SubmissionResult, out_dir: Path, solutions: dict[str, Sol
     return path
 
 
-def write_index(entries: list[BatchEntry], rubric_name: str, out: Path, stats: ClassStats | None) -> Path:
+def write_index(entries: list[HandinResult], rubric_name: str, out: Path, stats: ClassStats | None) -> Path:
     """``out/index.html``, with the charts the gradebook step has just drawn."""
     charts = {name: (out / name).read_bytes() for name in (SCORES_PNG, ITEMS_PNG) if (out / name).is_file()}
     path = out / INDEX_HTML

@@ -7,17 +7,12 @@ tables), so no person's points are ever silently lost. A hand-written file stays
 from __future__ import annotations
 
 import json
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from grader.compat import tomllib
 from grader.fileio import atomic_write
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 FIELDS = ("points", "reason", "who", "when")
 
