@@ -281,3 +281,17 @@ def test_values_written_by_converters_and_in_other_languages(rubric, item: str, 
 ])
 def test_their_wrong_twins_do_not_pass(rubric, item: str, body: str) -> None:
     assert grade(item, body, rubric).status != "pass"
+
+
+@pytest.mark.parametrize("item, body", [
+    ("2.a", r"вход $28\times28$; фильтр conv1 $5\times5\times1\times20$; после conv1 $24\times24\times20$; "
+            r"после пулинга $2\times2$: $12\times12\times20$."),
+    ("2.b", r"размер фильтра $5\times5$, шаг (stride) 1, число входных каналов 20 (фильтров 50, без паддинга)."),
+    ("2.b", "rozmiar filtra 5×5, krok 1, liczba kanałów 20"),
+    ("2.b", "So conv2: filter $5\\times5$ (×20 deep), stride 1, channel dimension 20 in, 50 filters out → "
+            "$8\\times8\\times50$, pool → $4\\times4\\times50$."),
+    ("2.c", "conv1: 520\nrelu1: 0\npool1: 0\nconv2: 25 050\nrelu2: 0\npool2: 0\nfc1: 400 500\nfc2: 5 010\nrazem: 431 080"),
+])
+def test_labels_in_more_languages(rubric, item: str, body: str) -> None:
+    check = grade(item, body, rubric)
+    assert check.status == "pass", check.feedback

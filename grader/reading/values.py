@@ -41,6 +41,8 @@ _RUN_BREAK = re.compile(r"[.,]\s+|\s{2,}|(?<=\d)\s+(?=[(\[])")  # where a value 
 _RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|gets|obtain\w*|becomes?|produces?|leads?\s+to"
                      r"|ottien\w*|otteniamo|obten\w*|obtien\w*|erh[aä]lt\w*|ergibt|ergeben|donne|devient|daje|otrzym\w*"
                      r"|elde\s+edil\w*|verir)\b|之后|之後|以后|得到|になる|後|후", re.IGNORECASE)
+# "after" written after the operation it follows ("2×2 max pooling 之后 12×12×20"): the label introduces the next value
+_AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|sonra)")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
@@ -248,7 +250,7 @@ def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) 
         return False
     return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(
         r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value]) \
-        and not _RESULT.search(masked[end:next_value])
+        and not _AFTER.match(masked[end:next_value])
 
 
 def _operation_size(masked: str, before: list[tuple[int, int, str]], v: _Value, following: _Value) -> bool:
