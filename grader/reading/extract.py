@@ -8,7 +8,7 @@ of field -> text; prose stays text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -210,7 +210,8 @@ def is_restatement(side: str) -> bool:
     return not _LAYOUT.sub("", _DERIVATIVE.sub("", side))
 
 
-def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None) -> LatexChain | None:
+def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None,
+                    forbid: Sequence[str] = ()) -> LatexChain | None:
     """The equation that answers the item, chosen as a TA does.
 
     The equation whose left side names the item (the homework's ``classify_lhs``), the last
@@ -219,9 +220,11 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     is inline fragments in words ($w_2$) has no answer here: a person reads it.
     """
     part = spec.part
+    if part not in doc.segments:  # no label for this part: the answer is found by what it names
+        from grader.reading.by_name import by_name
+
+        return by_name(doc, spec, classify, forbid)
     spans = doc.math_spans(part)
-    if not spans and not doc.has_labels():
-        return _unlabelled(doc, spec, classify)
     texts = [doc.read(m) for m in spans]
     found = [e for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
@@ -230,6 +233,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     if spec.lhs:
         naming = [e for tag, e in tagged if tag == spec.lhs]
         naming = [e for e in naming if not e.again] or naming  # the answer as first said
+        naming = _in_form(naming, forbid)
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
             return LatexChain(_last_explicit(naming).sides, True, part)
@@ -248,21 +252,16 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     return None
 
 
+def _in_form(eqs: list[Equation], forbid: Sequence[str]) -> list[Equation]:
+    """Of several equations that name the item, those in the form it asks for (when any are)."""
+    from grader.reading.by_name import uses
+
+    return [e for e in eqs if not any(uses(e.sides[-1], n) for n in forbid)] or eqs
+
+
 def _last_explicit(eqs: list[Equation]) -> Equation:
     explicit = [e for e in eqs if not is_restatement(e.sides[-1])]
     return (explicit or eqs)[-1]
-
-
-def _unlabelled(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None) -> LatexChain | None:
-    """A report without part labels: an equation is taken only when its left side names the item alone."""
-    if not spec.lhs or classify is None or spec.part.count(".") > 1:
-        return None
-    texts = [doc.read(m) for m in doc.math]
-    found = read_equations(texts, [m.kind for m in doc.math])
-    naming = [e for e in found if len(e.sides) > 1 and classify(e.sides[0]) == spec.lhs]
-    if not naming:
-        return None
-    return LatexChain(_last_explicit(naming).sides, True, "(no part label)")
 
 
 def _components(tagged: list[tuple[str | None, list[str]]], spec: TextSpec) -> LatexChain | None:
