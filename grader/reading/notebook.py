@@ -12,6 +12,8 @@ import json
 import re
 from typing import Any
 
+from grader.reading.tables import _SUMMARY_HEAD
+
 MAX_NOTEBOOK_BYTES = 50_000_000  # the file, outputs included
 MAX_NOTEBOOK_TEXT = 1_000_000  # the cells' text once outputs are dropped
 MAX_CELLS = 5_000
@@ -66,8 +68,19 @@ def _said(source: str, cell: Any) -> str:
     there ("# (a) input: 28x28x1", ``print("df/dw3 = σ2(x2)")``'s output). Read as text, never run."""
     comments = [m.group(1).rstrip() for m in _COMMENT.finditer(source)]
     printed = [_output_text(o) for o in cell.get("outputs") or [] if isinstance(o, dict)]
-    lines = [c for c in comments if c.strip()] + [t.rstrip("\n") for t in printed if t.strip()]
+    lines = [c for c in comments if c.strip()]
+    for text in (t.strip("\n") for t in printed if t.strip()):
+        if _SUMMARY_HEAD.search(text):  # a printed layer summary stays printed output, read as its rows
+            lines.append(f"\n```text\n{text.replace('`', chr(39))}\n```\n")
+        elif _sentences(text):
+            lines.append(text)
     return "\n".join(lines)[:MAX_SAID]
+
+
+def _sentences(printed: str) -> bool:
+    """Printed text that reads as words ("df/dw3 = σ2(x2)", "conv1 520"); a bare number printed is a
+    computation's result that names nothing, not an answer."""
+    return all(re.search(r"[A-Za-z\u00c0-\uffff]", line) for line in printed.splitlines() if line.strip())
 
 
 def _output_text(output: dict[str, Any]) -> str:
