@@ -105,3 +105,19 @@ def test_a_notebook_code_cell_answers_in_its_comments_and_printed_text() -> None
     assert code[0] == "# (a) input: 28x28x1\nx = 1  # not a whole-line comment\n"
     assert "431079" not in text  # a bare number printed names nothing
     assert "```text\nLayer (type)" in text  # a printed layer summary stays printed output
+
+
+def test_an_assignment_to_a_name_like_a_label_is_not_a_label() -> None:
+    assert keys("q1 = w1 x\nq2 = w2 s(q1)\n\n(a) x\n") == ["1.a"]
+    doc = read_document("q1 = w1 x\n\n(a) y\n")
+    assert doc.read(doc.math[0]).startswith("q1")
+
+
+def test_an_org_mode_table_is_read_as_a_table() -> None:
+    from grader.reading.values import find_values
+
+    text = ("* Problem 2\n** (c)\n   #+NAME: params\n   | layer | formula | params |\n   |-------+---------+--------|\n"
+            "   | conv1 | (5*5*1+1)*20 | 520 |\n   | fc2 | (500+1)*10 | 5010 |\n   #+TBLFM: @>$3=vsum(@2..@-1)\n")
+    spec = TextSpec("2.c", order=["conv1", "fc2"], labels={"conv1": [r"\bconv1\b"], "fc2": [r"\bfc2\b"]})
+    found = find_values(read_document(text), spec)
+    assert found is not None and (found["conv1"], found["fc2"]) == ("520", "5010")

@@ -250,7 +250,7 @@ def _cell_of(text: str, row: int, pos: int) -> int:
     return count
 
 
-def _after_labels(math: list[Span], marks: list[Label]) -> list[Span]:
+def _after_labels(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
     """A line of plain math that starts with its label ("1d -> df/dw3 = …") begins after it."""
     import bisect
 
@@ -260,7 +260,7 @@ def _after_labels(math: list[Span], marks: list[Label]) -> list[Span]:
     for span in math:
         i = bisect.bisect_left(starts, span.start)
         if span.kind == "plain" and i < len(marks) and marks[i].start < marks[i].end < span.end \
-                and marks[i].start < span.end:
+                and not text[span.start:marks[i].start].strip():
             span = Span(marks[i].end, span.end, span.kind)
         out.append(span)
     return out
@@ -288,6 +288,6 @@ def _segment(doc: Document) -> None:
     seg = segment(text, sites, regions, [(s.start, s.end) for s in doc.code_spans])
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.labels = [(k, m.start) for k, m in seg.found]
-    doc.math = _after_labels(doc.math, [m for _, m in seg.found] + seg.repeated)
+    doc.math = _after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
     if not doc.has_labels():
         doc.notes.append(NO_LABELS)

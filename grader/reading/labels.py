@@ -23,7 +23,7 @@ _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 _PART = rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END})"
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~]|\[[ xX]\][ \t]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\{)*")
 PATTERNS = [  # (kind, pattern); the first that matches wins
-    ("problem", re.compile(rf"{_WORD}\s*(?:#|no\.?|nr\.?)?\s*(?P<prob>\d{{1,2}})(?!\d|[.,]\d|\s*[x×*]\s*\d)"
+    ("problem", re.compile(rf"{_WORD}\s*(?:#|no\.?|nr\.?)?\s*(?P<prob>\d{{1,2}})(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=)"
                            rf"(?:\s*[.,]?\s*(?:part\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-h])[.:)]?{_END})"
                            rf"{_SUB})?", re.IGNORECASE)),
     ("part", re.compile(rf"part\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
