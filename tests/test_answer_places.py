@@ -121,3 +121,14 @@ def test_an_org_mode_table_is_read_as_a_table() -> None:
     spec = TextSpec("2.c", order=["conv1", "fc2"], labels={"conv1": [r"\bconv1\b"], "fc2": [r"\bfc2\b"]})
     found = find_values(read_document(text), spec)
     assert found is not None and (found["conv1"], found["fc2"]) == ("520", "5010")
+
+
+def test_crossed_out_work_is_not_read_and_an_open_equation_takes_the_next_math() -> None:
+    from grader.reading.values import find_values
+
+    text = "(e) $\\partial f/\\partial w_1 =$ ~~$w_3 x$~~ $w_3 w_2 x$\n"
+    assert pick(text, "1.e", "df/dw1") == "\\partial f/\\partial w_1 = w_3 w_2 x"
+    assert pick("(e) $\\partial f/\\partial w_1 =$\n", "1.e", "df/dw1") is None
+    spec = TextSpec("2.a", order=["conv"], labels={"conv": [r"\bafter conv1"]})
+    found = find_values(read_document("## Problem 2\n\n(a) after conv1 ~~$23\\times23$~~ $24\\times24$\n"), spec)
+    assert found is not None and found["conv"] == "24×24"

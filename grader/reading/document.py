@@ -103,6 +103,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     else:
         blocks, maths = read_markdown(text)
     doc.blocks = blocks
+    maths = _not_struck(text, maths)
     for b in blocks:
         if b.kind == "code":
             doc.code_spans.append(Span(b.start, b.end, "code"))
@@ -159,6 +160,24 @@ def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
 def _filled(body: str, args: list[str]) -> str:
     """A macro body with #1, #2, … replaced by its arguments."""
     return re.sub(r"#([1-9])", lambda k: args[int(k.group(1)) - 1] if int(k.group(1)) <= len(args) else "", body)
+
+
+_STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)")
+
+
+def _not_struck(text: str, maths: list) -> list:
+    """Math crossed out (``~~$w_3 x$~~``) is work the student withdrew, not an answer."""
+    import bisect
+
+    struck = [(m.start(), m.end()) for m in _STRUCK.finditer(text)] if "~~" in text else []
+    if not struck:
+        return maths
+    out = []
+    for m in maths:
+        i = bisect.bisect_right(struck, (m.start, len(text) + 1)) - 1
+        if not (i >= 0 and struck[i][0] < m.start and m.end < struck[i][1]):
+            out.append(m)
+    return out
 
 
 def _fence_body(text: str, block: Block) -> str:

@@ -98,8 +98,9 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
         if prev is not None and body.startswith(_CHAIN_START):
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
-        elif (prev is not None and kind != "inline" and prev.kind != "inline" and len(prev.sides) > 1
-              and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1]))):
+        elif (prev is not None and len(prev.sides) > 1 and (
+                (kind != "inline" and prev.kind != "inline" and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
+                or not prev.sides[-1].strip())):  # "$\\partial f/\\partial w_1 =$ $w_3 x$": the side it left open
             sides = split_chain(body)
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
             prev.sides.extend(s for s in sides[1:] if s)
@@ -226,7 +227,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         return by_name(doc, spec, classify, forbid)
     spans = doc.math_spans(part)
     texts = [doc.read(m) for m in spans]
-    found = [e for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
+    found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
         return None
     tagged = [(classify(e.sides[0]) if classify and len(e.sides) > 1 else None, e) for e in found]
@@ -250,6 +251,13 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         eq = pool[spec.index]
         return LatexChain(eq.sides, len(eq.sides) > 1, part)
     return None
+
+
+def _closed(eq: Equation) -> Equation:
+    """An equation left open (``\\partial f/\\partial w_1 =`` and nothing after it) has no answer side."""
+    while len(eq.sides) > 1 and not eq.sides[-1].strip():
+        eq.sides.pop()
+    return eq
 
 
 def _in_form(eqs: list[Equation], forbid: Sequence[str]) -> list[Equation]:
