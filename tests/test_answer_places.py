@@ -132,3 +132,21 @@ def test_crossed_out_work_is_not_read_and_an_open_equation_takes_the_next_math()
     spec = TextSpec("2.a", order=["conv"], labels={"conv": [r"\bafter conv1"]})
     found = find_values(read_document("## Problem 2\n\n(a) after conv1 ~~$23\\times23$~~ $24\\times24$\n"), spec)
     assert found is not None and found["conv"] == "24×24"
+
+
+def test_values_between_bracket_delimiters_are_values_not_asides() -> None:
+    from grader.reading.values import find_values
+
+    text = "## Problem 2\n\n(a) input \\(=28 \\times 28 \\times 1\\)\nafter conv1 \\(=24 \\times 24 \\times 20\\)\n"
+    spec = TextSpec("2.a", order=["input", "conv"], labels={"input": [r"\binput"], "conv": [r"\bafter conv1"]})
+    found = find_values(read_document(text), spec)
+    assert found is not None and (found["input"], found["conv"]) == ("28 × 28 × 1", "24 × 24 × 20")
+
+
+def test_values_of_a_part_without_its_label_are_taken_only_when_one_reading_is_left() -> None:
+    from grader.reading.values import find_values
+
+    spec = TextSpec("2.b", order=["stride", "filter"], labels={"stride": [r"\bstride"], "filter": [r"\bfilter"]})
+    text = "Answers\n\n10. conv1 filter 5x5x1x20\n11. conv2 filter 5x5\n12. stride 1\n"
+    found = find_values(read_document(text), spec)
+    assert found is not None and found["stride"] == "1" and "filter" not in found

@@ -18,10 +18,14 @@ _NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|lear
 _STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)")
 
 
+_DELIMITER = re.compile(r"(?<!\\)\\[()\[\]]")
+
+
 def plain(text: str) -> str:
     """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``; text crossed
     out (``~~23×23×20~~``) is withdrawn, not read."""
     text = _STRUCK.sub(" ", text) if "~~" in text else text
+    text = _DELIMITER.sub(" ", text)  # \( … \) and \[ … \] delimit math: they are no brackets of an aside
     text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
     text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
                   text)
