@@ -31,10 +31,18 @@ def _accented(text: str) -> str:
     return re.sub(r"\\(ss|o|O|ae|aa|l|i)(?![A-Za-z])(?:\{\}|\s)?", lambda m: _LIGATURES["\\" + m.group(1)], text)
 
 
+_STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)")
+
+
+_DELIMITER = re.compile(r"(?<!\\)\\[()\[\]]")
+
+
 def plain(text: str) -> str:
-    """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``."""
+    """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``; text crossed
+    out (``~~23×23×20~~``) is withdrawn, not read."""
+    text = _STRUCK.sub(" ", text) if "~~" in text else text
     text = _accented(text)
-    text = re.sub(r"\\[()\[\]]", " ", text)  # \( … \) and \[ … \]: math delimiters, not brackets
+    text = _DELIMITER.sub(" ", text)  # \( … \) and \[ … \] delimit math: they are no brackets of an aside
     text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
     text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
                   text)

@@ -39,7 +39,7 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     header: list[str] = []
     row: list[str] | None = None
     row_line = 0
-    for tok in _PARSER.parse(text):
+    for tok in _PARSER.parse(_org_as_pipe(text)):
         if tok.type == "table_open" and tok.map:
             covered.update(range(tok.map[0], tok.map[1]))
         elif tok.type == "tr_open":
@@ -60,6 +60,17 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
 def _has_words(cell: str) -> bool:
     """Letters other than the x of a size ("5 x 5" is a value, "conv1" a label)."""
     return re.search(r"[^\W\d_]", re.sub(r"(?<=\d)\s*[xX]\s*(?=\d)", "", cell)) is not None
+
+
+_ORG_RULE = re.compile(r"^([ \t]*)\|(-+(?:\+-+)*)\|[ \t]*$", re.MULTILINE)
+_ORG_DIRECTIVE = re.compile(r"^[ \t]*#\+[A-Za-z_]+:.*$", re.MULTILINE)
+
+
+def _org_as_pipe(text: str) -> str:
+    """An Org-mode table (``|----+----|`` rules, ``#+NAME:`` lines around it) as a pipe table;
+    every line keeps its place, so the lines a table covers are the part's own."""
+    text = _ORG_DIRECTIVE.sub("", text)
+    return _ORG_RULE.sub(lambda m: m.group(1) + "|" + m.group(2).replace("+", "|") + "|", text)
 
 
 def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
