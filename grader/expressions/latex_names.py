@@ -21,6 +21,14 @@ from grader.expressions.vec import Vec
 if TYPE_CHECKING:
     from grader.expressions.latex_grammar import Parser
 
+class UnknownName(ExpressionSyntaxError):
+    """A name that neither the hand-in nor the homework defines: ``name`` is its canonical form."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"unknown name {name!r}")
+        self.name = name
+
+
 NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\prime"}
 CURRENT = {"t", "k", "old", "n", "current", "curr"}
 
@@ -99,7 +107,7 @@ class NameMixin:
             return value
         if full.startswith(TEXT_WORD):
             raise ExpressionSyntaxError(f"text {full[len(TEXT_WORD):]!r} in a formula")
-        raise ExpressionSyntaxError(f"unknown name {full!r}")
+        raise UnknownName(full)
 
     def marks_point(self: Parser, sup_tokens: list[str]) -> bool:
         """A superscript that names a data point: a sum's index (x_2^i) or one in parentheses (x_2^{(1)}).
@@ -138,6 +146,9 @@ class NameMixin:
         return value.subs(x, x_k)
 
     def lookup_function(self: Parser, name: str) -> Any:
+        stem = name.rstrip("'")
+        if stem != name and stem in self.overlay.aliases:  # s_1'(x) with s_1 the hand-in's name for σ_1
+            name = self.overlay.aliases[stem] + name[len(stem):]
         name = self.overlay.aliases.get(name, name)
         if name in self.overlay.functions:
             return self.overlay.functions[name]

@@ -18,7 +18,7 @@ from grader.expressions.parse import ExpressionSyntaxError
 
 DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
         "\\biggl", "\\biggr", "\\displaystyle", "\\limits", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad",
-        "\\textstyle", "\\cancel", "\\middle", "\\nonumber", "\\notag"}
+        "\\textstyle", "\\cancel", "\\middle", "\\nonumber", "\\notag", "\\boxed", "\\fbox"}
 TEXT_WORD = "\\text:"  # prefix of a one-word \text{…} token
 
 _GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega", "Sigma", "Delta", "Theta", "Phi", "Psi", "Omega", "Lambda", "Gamma"]
@@ -40,6 +40,14 @@ _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
 _FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
                    r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")
+# σ^{\prime}(u), as Mathpix writes σ′(u)
+_PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|\\prime)")
+# \dot{σ}(u), \dot σ_2(x_2): Newton's dot on a function that is applied, its derivative
+_DOT = re.compile(r"\\dot\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}|(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z]))"
+                  r"(\s*_\s*(?:\{[^{}]{0,12}\}|\w))?(?=\s*(?:\(|\\left|\\[bB]ig))")
+_COMBINING_DOT = re.compile("([A-Za-zσ])\u0307")
+# *x*, *w*₁: Markdown emphasis a word processor put on a variable, not a product
+_EMPHASIS = re.compile(r"(?<![A-Za-z0-9)\]}*\\])\*([^\s*(){}\[\]]{1,12}?)\*(?![A-Za-z0-9*(])")
 _TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([A-Za-z]+)\s*\}")
 _TOKEN = re.compile(r"(?P<textword>\x00[A-Za-z]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
                     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"
@@ -113,6 +121,10 @@ def _layout(tokens: list[str]) -> list[str]:
 
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
+    text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
+    text = _EMPHASIS.sub(lambda m: m.group(1), text)
+    text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime")), text)
+    text = _DOT.sub(lambda m: (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", text)
     text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
     text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB[c] for c in m.group()) + "}", text)
     text = _GREEK_DIGITS.sub(lambda m: m.group(1) + "_{" + m.group(2) + "}", text)  # σ2(x2): σ_2

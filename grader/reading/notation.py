@@ -48,6 +48,7 @@ class Notation:
     notes: list[str] = field(default_factory=list)
     definitions: set[str] = field(default_factory=set)  # left sides read as definitions: never an answer
     reused: set[str] = field(default_factory=set)  # left sides also used in self-referential steps (θ ← θ − …)
+    text: str = ""  # all of the hand-in's math, to see how a name is used
 
     def is_definition(self, lhs: str) -> bool:
         key = _compact(lhs)
@@ -65,6 +66,7 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     if vocab is None:
         return notation
     pieces = [doc.text[s.start:s.end] for s in getattr(doc, "math", [])]
+    notation.text = "\n".join(pieces)
     pending = [sides for piece in pieces for part in _parts(piece) if len(sides := split_chain(part)) >= 2]
     count = 0
     for _ in range(3):  # "h_1 = σ(z_1), z_1 = w_1 x": a name defined after its first use is read next time round
@@ -92,6 +94,7 @@ def _parts(math: str) -> list[str]:
     text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
     text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}", " ; ", text)
     text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b", " ; ", text)
+    text = _outer_parentheses(text.strip())
     out, depth, start = [], 0, 0
     for i, c in enumerate(text):
         if c in "{([":
@@ -103,6 +106,18 @@ def _parts(math: str) -> list[str]:
             start = i + 1
     out.append(text[start:])
     return [p.strip() for p in out if "=" in p]
+
+
+def _outer_parentheses(text: str) -> str:
+    """``(h1 = sig1(x1), h2 = sig2(x2))``, an aside in parentheses: its content, without them."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return text
+    depth = 0
+    for i, c in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth == 0 and i < len(text) - 1:
+            return text
+    return text[1:-1]
 
 
 def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int:
@@ -131,16 +146,19 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     return _define_symbol(notation, name, lhs, rhs, reference) + _reused(notation, key)
 
 
-_ASCII_FUNCTION = re.compile(r"\s*([A-Za-z]{2,12})\d?\s*\(\s*[a-z]\s*\)\s*(?:\\gets)?\s*")
+_ASCII_FUNCTION = re.compile(r"\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*([A-Za-z]{2,12})\s*\}|([A-Za-z]{2,12}))"
+                             r"\d?\s*(?:\\left)?\s*\(\s*[a-z]\s*(?:\\right)?\s*\)\s*(?:\\gets)?\s*")
 
 
 def _ascii_function(notation: Notation, lhs: str, vocab: Any) -> None:
-    """``sig(u) = …`` in plain text: the word is one name (not s·i·g), so that it can be defined."""
+    """``sig(u) = …`` or ``\\operatorname{sig}(u) = …``: the word is one name (not s·i·g), so that it
+    can be defined."""
     from grader.expressions.latex import vocab_words
 
     m = _ASCII_FUNCTION.fullmatch(lhs)
-    if m and m.group(1) not in vocab_words(vocab, notation.overlay):
-        notation.overlay.aliases[m.group(1)] = m.group(1)
+    word = m and (m.group(1) or m.group(2))
+    if word and word not in vocab_words(vocab, notation.overlay):
+        notation.overlay.aliases[word] = word
 
 
 def _tag(reference: Reference, lhs: str, overlay: Overlay) -> str | None:
@@ -162,6 +180,9 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     assert vocab is not None
     if rhs.lstrip().startswith(("\\{", "{")):
         return 0  # D = {(x^1, y^1), …}: a set, not a name for an expression
+    handout = _handout_value(name, reference)
+    if handout is not None and _pinned(notation, lhs, rhs, handout, reference):
+        return 1
     function = _function_named(rhs, reference, overlay)
     if function is not None:
         if name in vocab.functions or name in vocab.symbols or function == name:
@@ -184,6 +205,10 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         return 0
     if not value.free_symbols and not value.atoms(sp.Function):
         return 0  # i = 1, N = 2, α = 0.01: a value, not notation
+    applied = _function_at_variable(value, reference) if _applied(name, notation.text) else None
+    if applied is not None and name not in vocab.symbols and name not in vocab.functions:
+        overlay.aliases[name] = applied  # s = 1/(1+e^{-u}): s is the sigmoid, so s_1(x_1) is σ_1(x_1)
+        return _said(notation, f"{_show(name)} is read as {_show(applied)} (you wrote {lhs} = {rhs})", name)
     for sname, svalue in vocab.symbols.items():
         if value == svalue and sname != name and name not in vocab.symbols:
             overlay.aliases[name] = sname
@@ -191,6 +216,11 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     variable = vocab.symbols.get("x")
     if name in vocab.functions and variable is not None and _equal(value, vocab.functions[name](variable), reference):
         return 0  # f = w3·σ(x2): the handout's function written without its argument
+    if name in vocab.functions:
+        applied = _function_at_variable(value, reference)
+        if applied is not None and vocab.functions[applied] is vocab.functions[name]:
+            return 0  # σ = (1+e^{-u})^{-1}: the handout's σ, written with its variable
+        return _ignored(notation, lhs, rhs, "it names a function of the handout without its argument")
     if name in vocab.symbols:
         if _equal(value, vocab.symbols[name], reference):
             return 0  # the handout's own definition, restated
@@ -199,6 +229,56 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
                      name)
     overlay.symbols[name] = value
     return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
+
+
+def _handout_value(name: str, reference: Reference) -> Any:
+    """What the handout defines ``name`` to be (x_2, or f written without its argument), else None."""
+    vocab = reference.latex
+    assert vocab is not None
+    derived = {s for s, _ in reference.numeric_model.derived}
+    if name in vocab.symbols and vocab.symbols[name] in derived:
+        return vocab.symbols[name]
+    variable = vocab.symbols.get("x")
+    if name in vocab.functions and not name.endswith("'") and variable is not None:
+        return vocab.functions[name](variable)
+    return None
+
+
+def _pinned(notation: Notation, lhs: str, rhs: str, handout: Any, reference: Reference) -> bool:
+    """The handout's own definition restated with function names of the hand-in's (x_2 = w_2 s_1(x_1)):
+    those names are read as the handout's functions, and the report says so."""
+    from grader.reading.notation_model import identify
+
+    aliases = identify(handout, rhs, reference.latex, notation.overlay,
+                       lambda a, b: _equal(a, b, reference))
+    if not aliases:
+        return False
+    for word, function in aliases.items():
+        notation.overlay.aliases[word] = function
+        _said(notation, f"{_show(word)} is read as {_show(function)} (your {lhs} = {rhs} is the handout's)", word)
+    return True
+
+
+def _applied(name: str, text: str) -> bool:
+    """Whether the hand-in writes ``name`` as a function somewhere: s(x_1), s_2(x_2), s1(x1), s'(u)."""
+    if not re.fullmatch(r"[A-Za-z]", name):
+        return False
+    return re.search(rf"(?<![A-Za-z\\]){name}\s*(?:_\s*\{{?\d\}}?|\d)?\s*'?\s*(?:\\left|\\big)?\s*\(", text) is not None
+
+
+def _function_at_variable(value: Any, reference: Reference) -> str | None:
+    """The homework's function that ``value`` is, applied to one of its variables (1/(1+e^{-u}) is σ(u))."""
+    vocab = reference.latex
+    assert vocab is not None
+    if len(value.free_symbols) != 1:
+        return None
+    variable = next(iter(value.free_symbols))
+    if variable not in set(vocab.symbols.values()):
+        return None
+    for fname, function in vocab.functions.items():
+        if not fname.endswith("'") and _equal(value, function(variable), reference):
+            return fname
+    return None
 
 
 def _function_named(rhs: str, reference: Reference, overlay: Overlay) -> str | None:
@@ -217,6 +297,10 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
     assert vocab is not None
     if _restates_known(name, param, rhs, reference, overlay):
         return 0  # f_w(x) = w_3 σ_2(x_2): the handout's function, written with its intermediates
+    known = vocab.functions.get(overlay.aliases.get(name, name))
+    if known is not None and param in vocab.symbols and _pinned(notation, lhs, rhs, known(vocab.symbols[param]),
+                                                                reference):
+        return 1
     inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
     inner.symbols.pop(name, None)
     try:
@@ -247,11 +331,16 @@ def _restates_known(name: str, param: str, rhs: str, reference: Reference, overl
     variable = vocab.symbols.get(param)
     if function is None or variable is None:
         return False
-    try:
-        body = _read(rhs, reference, overlay).value
-    except ExpressionSyntaxError:
-        return False
-    return not isinstance(body, Vec) and _equal(body, function(variable), reference)
+    from grader.expressions.lenient import lenient_readings
+
+    for text in (rhs, *lenient_readings(rhs)):  # σ_1(u) = (1 + exp(−u))−1: a superscript lost in conversion
+        try:
+            body = _read(text, reference, overlay).value
+        except ExpressionSyntaxError:
+            continue
+        if not isinstance(body, Vec) and _equal(body, function(variable), reference):
+            return True
+    return False
 
 
 def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = None) -> bool:

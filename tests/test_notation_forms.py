@@ -1,0 +1,112 @@
+"""Formulas in the forms students and their tools write them, and names they define on the way."""
+from __future__ import annotations
+
+import pytest
+
+from grader.expressions.compare import compare
+from grader.expressions.latex import parse_latex
+from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.tokens import tokenize
+from grader.reading.document import read_document
+from grader.reading.notation import read_notation
+from reference.mnist_backprop import REFERENCE
+from reference.mnist_backprop import backprop as bp
+from reference.mnist_backprop.vocabulary import LATEX_VOCABULARY as V
+from reference.mnist_backprop.vocabulary import classify_lhs
+
+
+def notation_of(text: str):
+    return read_notation(read_document(text), REFERENCE)
+
+
+def same(text: str, expected, overlay=None) -> bool:
+    return compare(parse_latex(text, V, overlay=overlay).value, expected, bp.NUMERIC_MODEL).equal
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\sigma^{\prime}(x_2)\,w_3\,\sigma(x_1)", bp.DF_DW2),  # Mathpix's prime
+    (r"w_3 \sigma^\prime(x_2) \sigma(x_1)", bp.DF_DW2),
+    (r"w_3\,\dot{\sigma}_2(x_2)\,\sigma_1(x_1)", bp.DF_DW2),  # Newton's dot on an applied function
+    (r"w_3\,\dot\sigma\left(x_2\right)\,\sigma(x_1)", bp.DF_DW2),
+    ("w₃ σ̇(x₂) σ(x₁)", bp.DF_DW2),
+    ("`w3 * sigma'(x2) * sigma(x1)`", bp.DF_DW2),  # inline code used for math
+    ("*w*₃ ∙ σ₂′(*x*₂) ∙ σ₁(*x*₁)", bp.DF_DW2),  # a word processor's italics
+    ("e^(−*u*)/(1+e^(−*u*))²", bp.DSIGMA_EXP),
+    (r"\boxed{\sigma(x_2)}", bp.DF_DW3),
+])
+def test_written_forms_read_alike(text: str, expected) -> None:
+    assert same(text, expected)
+
+
+def test_emphasis_is_not_mistaken_for_products() -> None:
+    assert tokenize("2*x*3") == ["2", "*", "x", "*", "3"]
+    assert tokenize("(a)*b*c") == ["(", "a", ")", "*", "b", "*", "c"]
+    assert same("w3*sigma(x2)*(1-sigma(x2))*sigma(x1)", bp.DF_DW2)
+
+
+def test_a_dot_on_a_name_that_is_not_applied_stays_unread() -> None:
+    with pytest.raises(ExpressionSyntaxError):
+        parse_latex(r"\dot{w} - 1", V)
+
+
+def test_an_operator_name_defined_as_the_sigmoid() -> None:
+    n = notation_of("# 1\nI write $\\operatorname{sig}(u)=\\frac{1}{1+e^{-u}}$.\n")
+    assert n.overlay.aliases.get("sig") == "\\sigma"
+    assert same(r"\operatorname{sig}(u)(1-\operatorname{sig}(u))", bp.DSIGMA_EXP, n.overlay)
+    reading = parse_latex(r"\operatorname{sig}^{\prime}(u)", V, overlay=n.overlay)
+    assert reading.named  # the derivative, written by name
+
+
+@pytest.mark.parametrize("model", [
+    "f = w3 g2(w2 g1(w1 x))",
+    "x1 = w1 x, x2 = w2 g1(x1), f = w3 g2(x2)",
+    "f_w(x) = w3 * g2( w2 * g1( w1*x ) )",
+])
+def test_function_names_pinned_by_restating_the_model(model: str) -> None:
+    n = notation_of(f"Task 1\n\n {model}\n\n d) df/dw3 = g2(x2)\n")
+    assert n.overlay.aliases.get("g") == "\\sigma"
+    assert any("is the handout's" in note for note in n.notes)
+    assert same("w3 g2'(x2) g1(x1)", bp.DF_DW2, n.overlay)
+    assert classify_lhs("dg1/du", overlay=n.overlay) == "dsigma"
+
+
+def test_a_word_pinned_by_the_model_is_one_name() -> None:
+    n = notation_of("Task 1\n\n f_w(x) = w3 * act2( w2 * act1( w1*x ) )\n")
+    assert n.overlay.aliases.get("act") == "\\sigma"
+    assert same("act2(x2)", bp.DF_DW3, n.overlay)
+
+
+def test_a_model_that_differs_pins_nothing() -> None:
+    n = notation_of("Task 1\n\n f = w3 g2(w2 g1(x))\n")
+    assert "g" not in n.overlay.aliases
+    with pytest.raises(ExpressionSyntaxError, match="unknown name"):
+        parse_latex("g2(x2)", V, overlay=n.overlay)
+
+
+def test_a_sigmoid_named_without_its_argument() -> None:
+    n = notation_of("p1\n f = w3 s2(w2 s1(w1 x)), s = 1/(1+e^-u)\n")
+    assert n.overlay.aliases.get("s") == "\\sigma"
+    n = notation_of("p1\n $s = \\frac{1}{1+e^{-u}}$ and later $s_1(x_1)$\n")
+    assert n.overlay.aliases.get("s") == "\\sigma" and same("s_2(x_2)", bp.DF_DW3, n.overlay)
+    n = notation_of("p1\n $h = \\frac{1}{1+e^{-x}}$ is a number\n")  # never applied: a value, not a function
+    assert "h" not in n.overlay.aliases and "h" in n.overlay.symbols
+
+
+def test_the_handouts_sigma_restated_keeps_its_meaning() -> None:
+    n = notation_of("# 1\nDerivation: $\\sigma = (1+e^{-u})^{-1}$, so\n")
+    assert "\\sigma" not in n.overlay.symbols
+    assert same("\\sigma(u)(1-\\sigma(u))", bp.DSIGMA_EXP, n.overlay)
+    n = notation_of("# 1\nThen $\\sigma = w_1 + 2$.\n")
+    assert "\\sigma" not in n.overlay.symbols and any("not used" in note for note in n.notes)
+
+
+def test_a_definition_damaged_by_conversion_is_the_handouts() -> None:
+    n = notation_of("1\n (b) We write σ1 (u) = (1 + exp(−u))−1 . Then\n")
+    assert not n.overlay.functions
+    assert same("σ1(u)(1 − σ1(u))", bp.DSIGMA_EXP, n.overlay)
+
+
+def test_definitions_in_an_aside_in_parentheses() -> None:
+    n = notation_of("P1\n\nsig(u) = 1 / (1 + exp(-u))\n\n(a) graph\n    (h1 = sig1(x1), h2 = sig2(x2))\n")
+    assert set(n.overlay.symbols) == {"h_1", "h_2"}
+    assert same("w3 * sig2(x2)(1 - sig2(x2)) * h1", bp.DF_DW2, n.overlay)
