@@ -110,3 +110,67 @@ def test_definitions_in_an_aside_in_parentheses() -> None:
     n = notation_of("P1\n\nsig(u) = 1 / (1 + exp(-u))\n\n(a) graph\n    (h1 = sig1(x1), h2 = sig2(x2))\n")
     assert set(n.overlay.symbols) == {"h_1", "h_2"}
     assert same("w3 * sig2(x2)(1 - sig2(x2)) * h1", bp.DF_DW2, n.overlay)
+
+
+@pytest.mark.parametrize("text", [
+    r"-2\sum_{k=1}^{2}\big(y^k - f_w(x^k)\big)\,\nabla_w f_w(x^k)",  # k and n index the data, not iterations
+    r"\sum_n 2 (f_w(x_n) - y_n) \nabla_w f_w(x_n)",
+    r"\sum_{i=1}^{2}2\big{(}f_{w}(x^{i})-y^{i}\big{)}\nabla_w f_w(x^i)",  # Nougat's \big{(}
+])
+def test_gradient_sums_over_any_index(text: str) -> None:
+    value = parse_latex(text, V, vector=True).value
+    assert all(compare(a, b, bp.NUMERIC_MODEL).equal for a, b in zip(value, bp.GRAD))
+
+
+def test_an_iteration_index_still_marks_the_current_weights() -> None:
+    assert classify_lhs("w_{k+1}") == "update"
+    assert compare(parse_latex("w_k", V, vector=True).value[0], bp.w1, bp.NUMERIC_MODEL).equal
+
+
+def test_subscripts_flattened_by_a_pdf_copy() -> None:
+    assert same("w 3 · σ 2 (x 2 )(1 − σ 2 (x 2 )) · σ 1 (x 1 )", bp.DF_DW2)
+    value = parse_latex("w − α∇w L", V, vector=True).value
+    assert compare(value[0], bp.w1 - bp.alpha * bp.GRAD[0], bp.NUMERIC_MODEL).equal
+    assert same(r"\sigma(x_2) \cdot x 2", 2 * bp.x * bp.DF_DW3)  # LaTeX keeps its products
+
+
+def test_text_names_defined_by_the_student() -> None:
+    n = notation_of("# 1\n$$\\text{net}_1 = w_1 x,\\quad \\text{out}_1 = \\sigma(\\text{net}_1),\\quad "
+                    "\\text{net}_2 = w_2\\,\\text{out}_1,\\quad \\text{out}_2 = \\sigma(\\text{net}_2)$$\n")
+    assert set(n.overlay.symbols) == {"net_1", "out_1", "net_2", "out_2"}
+    assert same(r"w_3\cdot\text{out}_2(1-\text{out}_2)\cdot\text{out}_1", bp.DF_DW2, n.overlay)
+    with pytest.raises(ExpressionSyntaxError):
+        parse_latex(r"w_3\cdot\text{out}_2", V)  # never defined: unknown
+
+
+def test_a_thin_space_does_not_cut_a_definition() -> None:
+    n = notation_of("# 1\nLet $h = w_2\\,\\sigma(w_1 x)$.\n")
+    assert compare(n.overlay.symbols["h"], bp.w2 * bp.sigma(bp.w1 * bp.x), bp.NUMERIC_MODEL).equal
+
+
+@pytest.mark.parametrize("prose, name", [
+    ("gradient descent, step size γ:\n\n w_{k+1} = w_k - γ ∇_w L(w_k)", "\\gamma"),
+    ("Спуск с шагом $\\eta$ ($=\\alpha$):", "\\eta"),
+    ("w <- w - a * dL/dw     (a = step size alpha)", "a"),
+    ("(s = sigmoid, a = learning rate)", "a"),
+    ("Lernrate $\\lambda$", "\\lambda"),
+])
+def test_the_step_size_under_another_name(prose: str, name: str) -> None:
+    n = notation_of(f"# 1\n{prose}\n")
+    assert n.overlay.aliases.get(name) == "\\alpha"
+    assert any("step size" in note for note in n.notes)
+
+
+def test_a_name_beside_the_handouts_step_is_not_taken() -> None:
+    assert "\\mu" not in notation_of("# 1\nstep size α and momentum μ\n").overlay.aliases
+    assert "\\eta" not in notation_of("# 1\n$\\eta$ is the noise\n").overlay.aliases
+
+
+def test_nothing_after_the_equals_sign_goes_to_a_person() -> None:
+    from grader.rubric import load_rubric
+    from tests.corpus.fidelity import RUBRIC
+    from tests.helpers import grade_report_item
+
+    rubric = load_rubric(RUBRIC)
+    result = grade_report_item(rubric, "p1.d", "# 1\n(d)\n\n$\\partial f/\\partial w_3 =$ ~~wrong~~\n")
+    assert result.status in ("review", "fail") and "internal error" not in result.feedback

@@ -125,6 +125,8 @@ class ExpressionCheck(Check):
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
         sides = [read_side(text, cc) for text in texts if text]
         details["steps"] = [f"{s.text[:200]}: {describe_side(s)}" for s in sides]
+        if not sides:  # "∂f/∂w_1 =" and nothing after it (a struck-out answer, a cut export)
+            return Outcome(0.0, "review", "nothing follows the equals sign: a person should read the part", details)
         answers = [s for s in sides if s.kind not in (RESTATES, CHAIN_RULE)]
         if not answers:
             what = "the chain rule" if all(s.kind == CHAIN_RULE for s in sides) else "the question"

@@ -134,6 +134,8 @@ class CalculusMixin:
             if self.peek() == "_":
                 self.take()
                 wrt = self.sub(self.script()).name()
+            elif self._flat_subscript():  # ∇w L, as a PDF copy leaves ∇_w L
+                wrt = self.take()
             if self.peek() in ("(", "[", "{"):  # ∇_w [ (y − f)² + … ]: written, not worked out
                 self.postfix()
                 return self.unknown_name(" ".join(self.toks[start:self.pos]))
@@ -155,6 +157,13 @@ class CalculusMixin:
         if make is None or isinstance(arg, Vec):
             return self.unknown_name(text)
         return self.known_name(text, make(arg))
+
+    def _flat_subscript(self: Parser) -> bool:
+        """``∇ w L``: the weights' name right after ∇ and another name after it."""
+        tok, after = self.peek(), self.peek(1)
+        if tok is None or after is None or self.overlay.aliases.get(tok, tok) not in self.vocab.vectors:
+            return False
+        return re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", after) is not None and after not in ("\\cdot", "\\times")
 
     def vocab_default_wrt(self: Parser) -> str:
         vectors = list(self.vocab.vectors)

@@ -67,11 +67,15 @@ class NameMixin:
             base = self.overlay.aliases[base]
         kept = []
         for s in subs:
-            if s in NEXT:
+            if s in binds:  # a sum's index k or n, not the iteration w_k
+                kept.append(s)
+            elif s in NEXT:
                 new = True
             elif s not in CURRENT and s:
                 kept.append(s)
-        if sup in NEXT:
+        if sup in binds:
+            pass
+        elif sup in NEXT:
             new, sup, sup_tokens = True, "", None
         elif sup in CURRENT:
             sup, sup_tokens = "", None

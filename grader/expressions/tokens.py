@@ -48,6 +48,10 @@ _DOT = re.compile(r"\\dot\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}|(\\[A-Za-z]+|[A-
 _COMBINING_DOT = re.compile("([A-Za-zσ])\u0307")
 # *x*, *w*₁: Markdown emphasis a word processor put on a variable, not a product
 _EMPHASIS = re.compile(r"(?<![A-Za-z0-9)\]}*\\])\*([^\s*(){}\[\]]{1,12}?)\*(?![A-Za-z0-9*(])")
+# \big{(}, as Nougat writes \big(: the delimiter, not a group holding it
+_SIZED = re.compile(r"\\(?:left|right|[bB]igg?[lr]?)\s*\{\s*([()\[\]|.]|\\[{}|])\s*\}")
+# σ 2 (x 2 ), w 1 x: a PDF copy sets a subscript as a digit after a space; read only in plain-text math
+_FLAT_SUBSCRIPT = re.compile(r"(?<![\w\\])([A-Za-zσ]) (\d)(?![\d.\w])")
 _TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([A-Za-z]+)\s*\}")
 _TOKEN = re.compile(r"(?P<textword>\x00[A-Za-z]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
                     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"
@@ -122,9 +126,12 @@ def _layout(tokens: list[str]) -> list[str]:
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
     text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
+    text = _SIZED.sub(lambda m: " " + m.group(1) + " ", text)
     text = _EMPHASIS.sub(lambda m: m.group(1), text)
     text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime")), text)
     text = _DOT.sub(lambda m: (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", text)
+    if "\\" not in text and "{" not in text:
+        text = _FLAT_SUBSCRIPT.sub(lambda m: m.group(1) + m.group(2), text)
     text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
     text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB[c] for c in m.group()) + "}", text)
     text = _GREEK_DIGITS.sub(lambda m: m.group(1) + "_{" + m.group(2) + "}", text)  # σ2(x2): σ_2

@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 
 MAX_DEFINITIONS = 60
 PARAMETER = sp.Symbol("_param", real=True)
-_LEARNING_RATE = re.compile(r"(?:learning[ -]rate|step[ -]?size|\blr\b)[^.\n]{0,25}(?:\\eta|η)"
-                            r"|(?:\\eta|η)[^.\n]{0,25}(?:learning[ -]rate|step[ -]?size)", re.IGNORECASE)
 
 
 @dataclass
@@ -92,7 +90,8 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
 def _parts(math: str) -> list[str]:
     """One math span cut into candidate definitions: at top-level commas, ``\\quad``, line breaks and prose."""
     text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
-    text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}", " ; ", text)
+    text = re.sub(r"\\[,;:! ]", " ", text)  # thin spaces: \, is not a comma
+    text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(])", " ; ", text)
     text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b", " ; ", text)
     text = _outer_parentheses(text.strip())
     out, depth, start = [], 0, 0
@@ -359,16 +358,19 @@ def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = N
 
 
 def _learning_rate(notation: Notation, doc: Any, reference: Reference) -> None:
-    """"learning rate η" in the prose: η is the step the handout calls α."""
+    """"learning rate η", "step size γ", "a = alpha" in the text: that name is the step the handout calls α."""
+    from grader.reading.notation_rate import step_names
+
     vocab = reference.latex
-    eta = "\\eta"
-    if vocab is None or eta in notation.overlay.aliases or eta in notation.overlay.symbols or "\\alpha" not in \
-            vocab.symbols:
+    if vocab is None or "\\alpha" not in vocab.symbols:
         return
-    prose = doc.prose() if hasattr(doc, "prose") else getattr(doc, "text", "")
-    if _LEARNING_RATE.search(prose or ""):
-        notation.overlay.aliases[eta] = "\\alpha"
-        _said(notation, "η is read as the step size α (you call η the learning rate)", eta)
+    overlay = notation.overlay
+    for name in step_names(getattr(doc, "text", "") or ""):
+        if name in overlay.aliases or name in overlay.symbols or name in overlay.functions or name in vocab.symbols \
+                or name in vocab.functions:
+            continue
+        overlay.aliases[name] = "\\alpha"
+        _said(notation, f"{_show(name)} is read as the step size α (you call it the learning rate or step)", name)
 
 
 def _reused(notation: Notation, key: str) -> int:
