@@ -119,7 +119,7 @@ def test_definitions_in_an_aside_in_parentheses() -> None:
 ])
 def test_gradient_sums_over_any_index(text: str) -> None:
     value = parse_latex(text, V, vector=True).value
-    assert all(compare(a, b, bp.NUMERIC_MODEL).equal for a, b in zip(value, bp.GRAD))
+    assert all(compare(a, b, bp.NUMERIC_MODEL).equal for a, b in zip(value, bp.GRAD, strict=True))
 
 
 def test_an_iteration_index_still_marks_the_current_weights() -> None:
@@ -174,3 +174,32 @@ def test_nothing_after_the_equals_sign_goes_to_a_person() -> None:
     rubric = load_rubric(RUBRIC)
     result = grade_report_item(rubric, "p1.d", "# 1\n(d)\n\n$\\partial f/\\partial w_3 =$ ~~wrong~~\n")
     assert result.status in ("review", "fail") and "internal error" not in result.feedback
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("frac(e^(-u), (1 + e^(-u))^2)", bp.DSIGMA_EXP),  # Typst
+    ("frac(e^(-u))((1+e^(-u))^2)", bp.DSIGMA_EXP),  # AsciiMath
+    ("frac(1, 1 + e^(-u)) dot frac(e^(-u), 1 + e^(-u))", bp.DSIGMA_EXP),
+    ("sum_((x,y) in D) (y - f_w(x))^2", bp.LOSS),
+])
+def test_typst_and_asciimath(text: str, expected) -> None:
+    assert same(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "sum_(i=1)^2 2 (f_w (x^i) - y^i) nabla_w f_w (x^i)",
+    "Σ_(i=1)^2 2(f_w(xⁱ) − yⁱ) · ∇_w f_w(xⁱ)",
+    "Σ_(x,y)∈D 2(f_w(x) − y) ∇_w f_w(x)",
+    "sum_((x,y) in D) 2(f_w(x) - y) grad_w f_w(x)",
+])
+def test_sums_with_scripts_in_parentheses(text: str) -> None:
+    value = parse_latex(text, V, vector=True).value
+    assert all(compare(a, b, bp.NUMERIC_MODEL).equal for a, b in zip(value, bp.GRAD, strict=True))
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("frac(d sigma_1, d u)", "dsigma"), ("(d sigma_1)/(du)", "dsigma"), ('w^"new"', "update"),
+    ("(del f)/(del w_1)", "df/dw1"), ("grad_w L", "grad"),
+])
+def test_typst_and_asciimath_left_sides(text: str, tag: str) -> None:
+    assert classify_lhs(text) == tag

@@ -176,6 +176,8 @@ class CalculusMixin:
                 lower = self.script()
             else:
                 upper = self.script()
+        if lower and self.peek() == "\\in" and self.peek(1) is not None:  # Σ_(x,y)∈D: the set after the script
+            lower = [*lower, self.take(), self.take()]
         start, terms, end = self.pos, [], None
         saved = self.scope
         for scope in self.sum_scopes(lower or [], upper or []):
@@ -194,6 +196,7 @@ class CalculusMixin:
         from dataclasses import replace
 
         points = list(self.vocab.datapoints)
+        lower, upper = _unwrapped(lower), _unwrapped(upper)  # sum_(i=1)^(2), as Typst and AsciiMath write it
         if "\\in" in lower and "(" in lower:  # \sum_{(x,y) \in D}
             names = [t for t in lower[:lower.index("\\in")] if re.fullmatch(r"[a-zA-Z]", t)]
             return [replace(self.scope, bindings={**self.scope.bindings, **{n: f"{n}^{k}" for n in names}})
@@ -240,3 +243,15 @@ class CalculusMixin:
         else:
             raise ExpressionSyntaxError("only vectors (one row or one column) are read")
         return Vec(self.parse_all(e) for e in entries)
+
+
+def _unwrapped(tokens: list[str]) -> list[str]:
+    """``( i = 1 )`` -> ``i = 1``: parentheses around a whole script."""
+    if len(tokens) < 2 or tokens[0] != "(" or tokens[-1] != ")":
+        return tokens
+    depth = 0
+    for k, tok in enumerate(tokens):
+        depth += {"(": 1, ")": -1}.get(tok, 0)
+        if depth == 0 and k < len(tokens) - 1:
+            return tokens
+    return tokens[1:-1]
