@@ -203,3 +203,48 @@ def test_sums_with_scripts_in_parentheses(text: str) -> None:
 ])
 def test_typst_and_asciimath_left_sides(text: str, tag: str) -> None:
     assert classify_lhs(text) == tag
+
+
+def _rubric():
+    from grader.rubric import load_rubric
+    from tests.corpus.fidelity import RUBRIC
+
+    return load_rubric(RUBRIC)
+
+
+@pytest.mark.parametrize("residual, status", [("f_w(x^k) - y^k", "pass"), ("f_w(x^k) + y^k", "fail")])
+def test_a_name_defined_at_each_data_point(residual: str, status: str) -> None:
+    from tests.helpers import grade_report_item
+
+    report = (f"# 1\n(f)\n\nWriting $r^k = {residual}$,\n\n"
+              "$$\\nabla_w L = 2r^1\\,\\nabla_w f_w(x^1) + 2r^2\\,\\nabla_w f_w(x^2)$$\n")
+    result = grade_report_item(_rubric(), "p1.f.grad", report)
+    assert result.status == status and "at each data point" in result.feedback
+
+
+def test_euler_e_is_never_an_indexed_name() -> None:
+    n = notation_of("# 1\nresiduals $e_n = f_w(x_n) - y_n$\n")
+    assert not any(k.startswith("e") for k in n.overlay.symbols)
+
+
+def test_a_definition_chain_is_read_at_its_last_side() -> None:
+    n = notation_of("# 1\nje note $\\theta=(\\theta_1,\\theta_2,\\theta_3)=(w_1,w_2,w_3)$ et $h_2=\\theta_2 a$\n")
+    assert n.overlay.aliases.get("\\theta") == "w"
+    assert same("\\theta_3 \\sigma(x_2)", bp.w3 * bp.DF_DW3, n.overlay)
+
+
+def test_a_vector_function_defined_from_earlier_results() -> None:
+    from tests.helpers import grade_report_item
+
+    report = ("# 1\n(f)\n\nLet $g(x) = \\nabla_w f_w(x)$ as in (d),(e).\n\n"
+              "$$\\nabla_w L = 2\\big(f_w(x^1)-y^1\\big)\\,g(x^1) + 2\\big(f_w(x^2)-y^2\\big)\\,g(x^2)$$\n")
+    result = grade_report_item(_rubric(), "p1.f.grad", report)
+    assert result.status == "pass" and "as you defined it" in result.feedback
+
+
+def test_a_name_for_the_asked_derivative_rescues_nothing() -> None:
+    from tests.helpers import grade_report_item
+
+    report = ("# 1\n(d)\n\nLet $g(x) = \\frac{\\partial f_w(x)}{\\partial w_3}$.\n\n"
+              "$$\\frac{\\partial f}{\\partial w_3} = g(x)$$\n")
+    assert grade_report_item(_rubric(), "p1.d", report).status != "pass"

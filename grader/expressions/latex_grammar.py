@@ -56,6 +56,8 @@ class Overlay:
     functions: dict[str, tuple[sp.Symbol, Any]] = field(default_factory=dict)  # name -> (parameter, body)
     aliases: dict[str, str] = field(default_factory=dict)  # name -> the homework's name (s -> \sigma)
     notes: dict[str, str] = field(default_factory=dict)  # name -> what to tell the reader when it is used
+    # name -> derivatives its definition writes by name (g(x) = ∇_w f_w(x)): a use of it carries them
+    named: dict[str, list[Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,7 @@ class NameMixin:
             self.trace.explicit += 1
         if isinstance(function, tuple):  # the hand-in's own function: its body with the argument put in
             parameter, body = function
+            self.trace.named.extend(self.overlay.named.get(name, ()))
             value = substitute(body, {parameter: arg})
             count_nodes(value)
             return value

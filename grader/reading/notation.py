@@ -73,18 +73,29 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
             if count >= MAX_DEFINITIONS:
                 break
             before = len(notation.notes)
-            count += _define(notation, sides[0], sides[1], reference)
+            count += _define_chain(notation, sides, reference)
             new = notation.notes[before:]
             if new and all(n.startswith("your definition ") and "unknown name" in n for n in new):
                 del notation.notes[before:]
                 failed.append(sides)
         if not failed or len(failed) == len(pending):
             for sides in failed:  # said once, after the last try
-                _define(notation, sides[0], sides[1], reference)
+                _define_chain(notation, sides, reference)
             break
         pending = failed
     _learning_rate(notation, doc, reference)
     return notation
+
+
+def _define_chain(notation: Notation, sides: list[str], reference: Reference) -> int:
+    """``θ = (θ_1, θ_2, θ_3) = (w_1, w_2, w_3)``: the last side, the most explicit, defines; else the second."""
+    if len(sides) > 2 and "(" not in sides[0]:  # g(x) = ∇_w f_w(x) = (∂f/∂w_1, …): the side with the argument
+        before = len(notation.notes)
+        count = _define(notation, sides[0], sides[-1], reference)
+        if count and len(notation.notes) > before and not notation.notes[-1].startswith("your definition "):
+            return count
+        del notation.notes[before:]
+    return _define(notation, sides[0], sides[1], reference)
 
 
 def _parts(math: str) -> list[str]:
@@ -124,6 +135,9 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     vocab = reference.latex
     assert vocab is not None
     key = lhs
+    indexed = _define_indexed(notation, lhs, rhs, reference)
+    if indexed is not None:
+        return indexed
     _ascii_function(notation, lhs, vocab)
     shape = describe(lhs, vocab, notation.overlay)
     lhs = lhs.removesuffix("\\gets").strip()
@@ -167,9 +181,12 @@ def _tag(reference: Reference, lhs: str, overlay: Overlay) -> str | None:
         return reference.classify_lhs(lhs)  # type: ignore[misc]
 
 
-def _read(rhs: str, reference: Reference, overlay: Overlay, scope: Scope | None = None) -> Any:
-    reading = parse_latex(rhs, reference.latex, overlay=overlay, scope=scope)  # type: ignore[arg-type]
-    if reading.named or reading.notes:
+def _read(rhs: str, reference: Reference, overlay: Overlay, scope: Scope | None = None,
+          results: bool = False) -> Any:
+    """A definition's right side; ``results``: derivatives the homework knows may be written by name."""
+    reading = parse_latex(rhs, reference.latex, overlay=overlay, scope=scope,  # type: ignore[arg-type]
+                          vector=results)
+    if reading.notes or (reading.named and not (results and all(n.known for n in reading.named))):
         raise ExpressionSyntaxError("it holds derivatives or assumptions")
     return reading
 
@@ -228,6 +245,46 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
                      name)
     overlay.symbols[name] = value
     return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
+
+
+_INDEXED = re.compile(r"(?P<stem>.+?)\s*(?P<mark>[\^_])\s*(?:\{\s*\(?\s*(?P<i1>[a-z])\s*\)?\s*\}|\(\s*(?P<i2>[a-z])\s*\)"
+                      r"|(?P<i3>[a-z]))\s*")
+
+
+def _define_indexed(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int | None:
+    """``r^k = f_w(x^k) − y^k``, ``e_n = y_n − f_w(x_n)``: one value per data point (r^1, r^2); None when
+    the left side is not a new name with a data-point index that the right side uses as one."""
+    vocab = reference.latex
+    assert vocab is not None
+    m = _INDEXED.fullmatch(lhs)
+    if m is None:
+        return None
+    index = m.group("i1") or m.group("i2") or m.group("i3")
+    shape = describe(m.group("stem"), vocab, notation.overlay)
+    if shape is None or shape.kind != "name" or "^" in shape.of or index in vocab.symbols:
+        return None
+    stem = shape.of
+    if stem in vocab.symbols or stem in vocab.vectors or stem in vocab.functions \
+            or not re.search(rf"[\^_]\s*\{{?\(?{index}(?![A-Za-z])", rhs):
+        return None
+    values = {}
+    for point in vocab.datapoints:
+        scope = Scope(bindings={index: point}, points=frozenset({index}))
+        try:
+            value = _read(rhs, reference, notation.overlay, scope).value
+        except ExpressionSyntaxError as exc:
+            return _ignored(notation, lhs, rhs, str(exc))
+        if isinstance(value, Vec) or f"{stem}^{point}" in notation.overlay.symbols:
+            return 0
+        values[f"{stem}^{point}"] = value
+        if m.group("mark") == "_":
+            values[f"{stem}_{point}"] = value
+    notation.overlay.symbols.update(values)
+    notation.definitions.add(_compact(lhs))
+    note = f"{lhs} = {rhs}, as you defined it (at each data point)"
+    for key in values:
+        notation.overlay.notes[key] = note
+    return _said(notation, note)
 
 
 def _handout_value(name: str, reference: Reference) -> Any:
@@ -303,12 +360,16 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
     inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
     inner.symbols.pop(name, None)
     try:
-        reading = _read(rhs, reference, inner, Scope())
+        reading = _read(rhs, reference, inner, Scope(), results=True)
     except ExpressionSyntaxError as exc:
         return _ignored(notation, lhs, rhs, str(exc))
     if name in reading.names:
         return _ignored(notation, lhs, rhs, "it is circular")
     body = reading.value
+    if reading.named:  # g(x) = ∇_w f_w(x): results written by name; each use of g carries them
+        overlay.functions[name] = (PARAMETER, body)
+        overlay.named[name] = list(reading.named)
+        return _said(notation, f"{_show(name)}({param}) = {rhs}, as you defined it", name)
     if isinstance(body, Vec):
         return 0
     for fname, function in vocab.functions.items():
