@@ -248,3 +248,24 @@ def test_a_name_for_the_asked_derivative_rescues_nothing() -> None:
     report = ("# 1\n(d)\n\nLet $g(x) = \\frac{\\partial f_w(x)}{\\partial w_3}$.\n\n"
               "$$\\frac{\\partial f}{\\partial w_3} = g(x)$$\n")
     assert grade_report_item(_rubric(), "p1.d", report).status != "pass"
+
+
+def test_intermediates_at_each_data_point() -> None:
+    n = notation_of("# 1\n对每个数据点 记  x2^i = w2 σ1(x1^i),  r^i = f_w(x^i) − y^i\n")
+    assert {"x_2^1", "x_2^2", "r^1", "r^2"} <= set(n.overlay.symbols)
+    value = parse_latex("2 r¹ · σ2(x2¹) + 2 r² · σ2(x2²)", V, overlay=n.overlay).value
+    assert compare(value, bp.GRAD[2], bp.NUMERIC_MODEL).equal
+    value = parse_latex("2 r¹ · w3 σ2'(x2¹) σ1(x1¹) + 2 r² · w3 σ2'(x2²) σ1(x1²)", V, overlay=n.overlay).value
+    assert compare(value, bp.GRAD[1], bp.NUMERIC_MODEL).equal  # x1¹ read at the point, as x2¹ is
+    assert same("x_2^2", bp.x2 ** 2)  # without such a definition, a square
+
+
+def test_terms_aligned_in_columns_stay_one_equation() -> None:
+    from grader.reading.plain_math import equation_in_line
+
+    line = "    ∂L/∂w2 = 2 r¹ · σ1(x1¹)          +  2 r² · σ1(x1²)"
+    start, end = equation_in_line(line)
+    assert line[start:end].endswith("σ1(x1²)")
+    line = "so dL/dw1 = 2*(f(x1)-y1)*x1    (j = 1, 2, 3)"
+    start, end = equation_in_line(line)
+    assert line[start:end] == "dL/dw1 = 2*(f(x1)-y1)*x1"

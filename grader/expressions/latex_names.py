@@ -116,9 +116,13 @@ class NameMixin:
     def marks_point(self: Parser, sup_tokens: list[str]) -> bool:
         """A superscript that names a data point: a sum's index (x_2^i) or one in parentheses (x_2^{(1)}).
 
-        x_2^2 alone stays a square.
+        x_2^2 alone stays a square, unless the hand-in defined an intermediate at each data point (x_2^i = …).
         """
         raw = "".join(t for t in sup_tokens if t not in ("{", "}"))
+        if _plain(sup_tokens) in self.vocab.datapoints and any(
+                k.partition("^")[0] in self.vocab.pointwise and k.partition("^")[2] in self.vocab.datapoints
+                for k in self.overlay.symbols):
+            return True  # the hand-in writes intermediates at a data point as x_2^1 (it defined x_2^i)
         return _plain(sup_tokens) in self.scope.points or (raw.startswith("(") and raw.endswith(")"))
 
     def at_datapoint(self: Parser, full: str) -> Any:

@@ -115,7 +115,11 @@ def _parts(math: str) -> list[str]:
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
-    return [p.strip() for p in out if "=" in p]
+    return [_PROSE_LEAD.sub("", p.strip()) for p in out if "=" in p]
+
+
+# "记  x1^i = w1 x^i", "где h_1 = …": words of prose in another script before a definition
+_PROSE_LEAD = re.compile(r"^(?:[^\x00-\x7F\u0370-\u03FF\u2000-\u2BFF\s]+\s+)+")
 
 
 def _outer_parentheses(text: str) -> str:
@@ -264,7 +268,8 @@ def _define_indexed(notation: Notation, lhs: str, rhs: str, reference: Reference
     if shape is None or shape.kind != "name" or "^" in shape.of or index in vocab.symbols:
         return None
     stem = shape.of
-    if stem in vocab.symbols or stem in vocab.vectors or stem in vocab.functions \
+    derived = {s for s, _ in reference.numeric_model.derived}
+    if (stem in vocab.symbols and vocab.symbols[stem] not in derived) or stem in vocab.vectors or stem in vocab.functions \
             or not re.search(rf"[\^_]\s*\{{?\(?{index}(?![A-Za-z])", rhs):
         return None
     values = {}
