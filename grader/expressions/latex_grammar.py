@@ -255,7 +255,18 @@ class Parser(CalculusMixin, NameMixin):
             return items[0]
         if any(isinstance(i, Vec) for i in items):
             raise ExpressionSyntaxError("a vector of vectors")
+        if self.peek() == "(":  # (∂f/∂w_1, ∂f/∂w_2, ∂f/∂w_3)(x^i): the vector at that input, not a product
+            return self.at_input(Vec(items))
         return Vec(items)
+
+    def at_input(self, vector: Vec) -> Vec:
+        from grader.expressions.latex_names import substitute
+
+        variable = self.vocab.symbols.get("x")
+        point = self.parse_all(self.paren())
+        if variable is None or isinstance(point, Vec):
+            raise ExpressionSyntaxError("a vector applied to something that is not an input")
+        return substitute(vector, {variable: point})
 
     # ----------------------------------------------------------- functions
     def sqrt(self) -> Any:
