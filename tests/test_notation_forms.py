@@ -269,3 +269,18 @@ def test_terms_aligned_in_columns_stay_one_equation() -> None:
     line = "so dL/dw1 = 2*(f(x1)-y1)*x1    (j = 1, 2, 3)"
     start, end = equation_in_line(line)
     assert line[start:end] == "dL/dw1 = 2*(f(x1)-y1)*x1"
+
+
+def test_a_vector_of_derivatives_at_a_point() -> None:
+    text = "sum_{i=1,2} 2 (f(x^i) - y^i) * (df/dw1, df/dw2, df/dw3)(x^i)"
+    value = parse_latex(text, V, vector=True).value
+    assert all(compare(a, b, bp.NUMERIC_MODEL).equal for a, b in zip(value, bp.GRAD, strict=True))
+
+
+def test_a_lost_summation_sign_goes_to_a_person() -> None:
+    from tests.helpers import grade_report_item
+
+    assert classify_lhs("∇w L") == "grad"
+    report = "# 1\n(f)\n\n$$\\nabla_w L = i = 1,2\\; 2(f_w(x^i) - y^i) \\nabla_w f_w(x^i)$$\n"
+    result = grade_report_item(_rubric(), "p1.f.grad", report)
+    assert result.status == "review" and "index range" in result.feedback
