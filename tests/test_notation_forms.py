@@ -284,3 +284,11 @@ def test_a_lost_summation_sign_goes_to_a_person() -> None:
     report = "# 1\n(f)\n\n$$\\nabla_w L = i = 1,2\\; 2(f_w(x^i) - y^i) \\nabla_w f_w(x^i)$$\n"
     result = grade_report_item(_rubric(), "p1.f.grad", report)
     assert result.status == "review" and "index range" in result.feedback
+
+
+def test_plain_words_defined_as_names() -> None:
+    n = notation_of("# 1\nNotation: $net_1 = w_1 x$, $out_1 = \\sigma_1(net_1)$, $net_2 = w_2\\,out_1$, "
+                    "$out_2 = \\sigma_2(net_2)$.\n")
+    assert same(r"w_3\; out_2(1-out_2)\; w_2\; out_1(1-out_1)\; x", bp.DF_DW1, n.overlay)
+    with pytest.raises(ExpressionSyntaxError):
+        parse_latex("w_3 out_2", V)  # in a hand-in that never defined it: o·u·t, unknown

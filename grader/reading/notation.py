@@ -143,6 +143,7 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     if indexed is not None:
         return indexed
     _ascii_function(notation, lhs, vocab)
+    _ascii_name(notation, lhs, vocab)
     shape = describe(lhs, vocab, notation.overlay)
     lhs = lhs.removesuffix("\\gets").strip()
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
@@ -176,6 +177,19 @@ def _ascii_function(notation: Notation, lhs: str, vocab: Any) -> None:
     word = m and (m.group(1) or m.group(2))
     if word and word not in vocab_words(vocab, notation.overlay):
         notation.overlay.aliases[word] = word
+
+
+_ASCII_NAME = re.compile(r"\s*([A-Za-z]{2,8})\s*(?:_\s*(?:\{\s*\w{1,3}\s*\}|\w))?\s*")
+
+
+def _ascii_name(notation: Notation, lhs: str, vocab: Any) -> None:
+    """``out_1 = σ(net_1)``: a word the hand-in defines is one name (not o·u·t), wherever it is used."""
+    from grader.expressions.latex import vocab_words
+    from grader.expressions.tokens import WORDS
+
+    m = _ASCII_NAME.fullmatch(lhs)
+    if m and m.group(1) not in vocab_words(vocab, notation.overlay) and m.group(1).lower() not in WORDS:
+        notation.overlay.aliases[m.group(1)] = m.group(1)
 
 
 def _tag(reference: Reference, lhs: str, overlay: Overlay) -> str | None:
