@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from grader.expressions.compare import compare
 from grader.expressions.latex import parse_latex
@@ -292,3 +293,16 @@ def test_plain_words_defined_as_names() -> None:
     assert same(r"w_3\; out_2(1-out_2)\; w_2\; out_1(1-out_1)\; x", bp.DF_DW1, n.overlay)
     with pytest.raises(ExpressionSyntaxError):
         parse_latex("w_3 out_2", V)  # in a hand-in that never defined it: o·u·t, unknown
+
+
+def test_definitions_joined_by_a_conjunction() -> None:
+    n = notation_of("Problema 1\n\nNotação: x1 = w1·x  e  x2 = w2·σ1(x1)\n")
+    assert not n.overlay.symbols  # both are the handout's own: nothing redefined
+    n = notation_of("# 1\nLet $h = w_1 x$ and $g = h + e^{x}$\n")
+    assert compare(n.overlay.symbols["g"], bp.w1 * bp.x + sp.exp(bp.x), bp.NUMERIC_MODEL).equal
+
+
+def test_a_wide_gap_after_an_equals_sign_still_ends_a_line_of_layout() -> None:
+    from grader.reading.plain_math import equation_in_line
+
+    assert equation_in_line("                    =       (1 + e−u )−1 =") is None

@@ -104,7 +104,7 @@ def _parts(math: str) -> list[str]:
     text = re.sub(r"\\[,;:! ]", " ", text)  # thin spaces: \, is not a comma
     text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(])", " ; ", text)
     text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b", " ; ", text)
-    text = _outer_parentheses(text.strip())
+    text = _CONJUNCTION.sub(" ; ", _outer_parentheses(text.strip()))
     out, depth, start = [], 0, 0
     for i, c in enumerate(text):
         if c in "{([":
@@ -118,6 +118,8 @@ def _parts(math: str) -> list[str]:
     return [_PROSE_LEAD.sub("", p.strip()) for p in out if "=" in p]
 
 
+# "x1 = w1·x  e  x2 = w2·σ1(x1)": a conjunction in any language before the next definition
+_CONJUNCTION = re.compile(r"\s(?:and|und|et|e|y|i|oraz|ve|и|og|en|ja|és|a)\s+(?=[A-Za-z\\][\w{}^_\\]{0,20}\s*=)")
 # "记  x1^i = w1 x^i", "где h_1 = …": words of prose in another script before a definition
 _PROSE_LEAD = re.compile(r"^(?:[^\x00-\x7F\u0370-\u03FF\u2000-\u2BFF\s]+\s+)+")
 
