@@ -30,6 +30,13 @@ from grader.expressions.latex import Overlay, Scope, parse_latex, split_chain
 from grader.expressions.lhs import describe
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.vec import Vec
+from grader.reading.notation_model import (
+    applied_as_function,
+    define_indexed,
+    function_at_variable,
+    handout_value,
+    pinned,
+)
 
 if TYPE_CHECKING:
     from grader.homework import Reference
@@ -141,7 +148,7 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     vocab = reference.latex
     assert vocab is not None
     key = lhs
-    indexed = _define_indexed(notation, lhs, rhs, reference)
+    indexed = define_indexed(notation, lhs, rhs, reference)
     if indexed is not None:
         return indexed
     _ascii_function(notation, lhs, vocab)
@@ -216,8 +223,8 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     assert vocab is not None
     if rhs.lstrip().startswith(("\\{", "{")):
         return 0  # D = {(x^1, y^1), …}: a set, not a name for an expression
-    handout = _handout_value(name, reference)
-    if handout is not None and _pinned(notation, lhs, rhs, handout, reference):
+    handout = handout_value(name, reference)
+    if handout is not None and pinned(notation, lhs, rhs, handout, reference):
         return 1
     function = _function_named(rhs, reference, overlay)
     if function is not None:
@@ -241,7 +248,7 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         return 0
     if not value.free_symbols and not value.atoms(sp.Function):
         return 0  # i = 1, N = 2, α = 0.01: a value, not notation
-    applied = _function_at_variable(value, reference) if _applied(name, notation.text) else None
+    applied = function_at_variable(value, reference) if applied_as_function(name, notation.text) else None
     if applied is not None and name not in vocab.symbols and name not in vocab.functions:
         overlay.aliases[name] = applied  # s = 1/(1+e^{-u}): s is the sigmoid, so s_1(x_1) is σ_1(x_1)
         return _said(notation, f"{_show(name)} is read as {_show(applied)} (you wrote {lhs} = {rhs})", name)
@@ -253,7 +260,7 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     if name in vocab.functions and variable is not None and _equal(value, vocab.functions[name](variable), reference):
         return 0  # f = w3·σ(x2): the handout's function written without its argument
     if name in vocab.functions:
-        applied = _function_at_variable(value, reference)
+        applied = function_at_variable(value, reference)
         if applied is not None and vocab.functions[applied] is vocab.functions[name]:
             return 0  # σ = (1+e^{-u})^{-1}: the handout's σ, written with its variable
         return _ignored(notation, lhs, rhs, "it names a function of the handout without its argument")
@@ -265,97 +272,6 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
                      name)
     overlay.symbols[name] = value
     return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
-
-
-_INDEXED = re.compile(r"(?P<stem>.+?)\s*(?P<mark>[\^_])\s*(?:\{\s*\(?\s*(?P<i1>[a-z])\s*\)?\s*\}|\(\s*(?P<i2>[a-z])\s*\)"
-                      r"|(?P<i3>[a-z]))\s*")
-
-
-def _define_indexed(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int | None:
-    """``r^k = f_w(x^k) − y^k``, ``e_n = y_n − f_w(x_n)``: one value per data point (r^1, r^2); None when
-    the left side is not a new name with a data-point index that the right side uses as one."""
-    vocab = reference.latex
-    assert vocab is not None
-    m = _INDEXED.fullmatch(lhs)
-    if m is None:
-        return None
-    index = m.group("i1") or m.group("i2") or m.group("i3")
-    shape = describe(m.group("stem"), vocab, notation.overlay)
-    if shape is None or shape.kind != "name" or "^" in shape.of or index in vocab.symbols:
-        return None
-    stem = shape.of
-    derived = {s for s, _ in reference.numeric_model.derived}
-    if (stem in vocab.symbols and vocab.symbols[stem] not in derived) or stem in vocab.vectors or stem in vocab.functions \
-            or not re.search(rf"[\^_]\s*\{{?\(?{index}(?![A-Za-z])", rhs):
-        return None
-    values = {}
-    for point in vocab.datapoints:
-        scope = Scope(bindings={index: point}, points=frozenset({index}))
-        try:
-            value = _read(rhs, reference, notation.overlay, scope).value
-        except ExpressionSyntaxError as exc:
-            return _ignored(notation, lhs, rhs, str(exc))
-        if isinstance(value, Vec) or f"{stem}^{point}" in notation.overlay.symbols:
-            return 0
-        values[f"{stem}^{point}"] = value
-        if m.group("mark") == "_":
-            values[f"{stem}_{point}"] = value
-    notation.overlay.symbols.update(values)
-    notation.definitions.add(_compact(lhs))
-    note = f"{lhs} = {rhs}, as you defined it (at each data point)"
-    for key in values:
-        notation.overlay.notes[key] = note
-    return _said(notation, note)
-
-
-def _handout_value(name: str, reference: Reference) -> Any:
-    """What the handout defines ``name`` to be (x_2, or f written without its argument), else None."""
-    vocab = reference.latex
-    assert vocab is not None
-    derived = {s for s, _ in reference.numeric_model.derived}
-    if name in vocab.symbols and vocab.symbols[name] in derived:
-        return vocab.symbols[name]
-    variable = vocab.symbols.get("x")
-    if name in vocab.functions and not name.endswith("'") and variable is not None:
-        return vocab.functions[name](variable)
-    return None
-
-
-def _pinned(notation: Notation, lhs: str, rhs: str, handout: Any, reference: Reference) -> bool:
-    """The handout's own definition restated with function names of the hand-in's (x_2 = w_2 s_1(x_1)):
-    those names are read as the handout's functions, and the report says so."""
-    from grader.reading.notation_model import identify
-
-    aliases = identify(handout, rhs, reference.latex, notation.overlay,
-                       lambda a, b: _equal(a, b, reference))
-    if not aliases:
-        return False
-    for word, function in aliases.items():
-        notation.overlay.aliases[word] = function
-        _said(notation, f"{_show(word)} is read as {_show(function)} (your {lhs} = {rhs} is the handout's)", word)
-    return True
-
-
-def _applied(name: str, text: str) -> bool:
-    """Whether the hand-in writes ``name`` as a function somewhere: s(x_1), s_2(x_2), s1(x1), s'(u)."""
-    if not re.fullmatch(r"[A-Za-z]", name):
-        return False
-    return re.search(rf"(?<![A-Za-z\\]){name}\s*(?:_\s*\{{?\d\}}?|\d)?\s*'?\s*(?:\\left|\\big)?\s*\(", text) is not None
-
-
-def _function_at_variable(value: Any, reference: Reference) -> str | None:
-    """The homework's function that ``value`` is, applied to one of its variables (1/(1+e^{-u}) is σ(u))."""
-    vocab = reference.latex
-    assert vocab is not None
-    if len(value.free_symbols) != 1:
-        return None
-    variable = next(iter(value.free_symbols))
-    if variable not in set(vocab.symbols.values()):
-        return None
-    for fname, function in vocab.functions.items():
-        if not fname.endswith("'") and _equal(value, function(variable), reference):
-            return fname
-    return None
 
 
 def _function_named(rhs: str, reference: Reference, overlay: Overlay) -> str | None:
@@ -375,7 +291,7 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
     if _restates_known(name, param, rhs, reference, overlay):
         return 0  # f_w(x) = w_3 σ_2(x_2): the handout's function, written with its intermediates
     known = vocab.functions.get(overlay.aliases.get(name, name))
-    if known is not None and param in vocab.symbols and _pinned(notation, lhs, rhs, known(vocab.symbols[param]),
+    if known is not None and param in vocab.symbols and pinned(notation, lhs, rhs, known(vocab.symbols[param]),
                                                                 reference):
         return 1
     inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
