@@ -85,6 +85,8 @@ def _shape(p: Parser) -> Shape | None:
         if p.peek() == "_":
             p.take()
             wrt = p.sub(p.script()).name()
+        elif p._flat_subscript():  # ∇w L, as a PDF copy leaves ∇_w L
+            wrt = p.take()
         of = p.name()
         arg = " ".join(p.paren()) if p.peek() == "(" else ""
         return Shape("gradient", _alias(p, of), _alias(p, wrt), arg)
