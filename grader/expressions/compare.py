@@ -128,7 +128,6 @@ def compare(
     """Decide whether ``student`` equals ``reference``; if not, which candidate it equals."""
     pairs: list[tuple[dict, mpmath.mpf, mpmath.mpf]] = []
     counter = StepCounter()
-    imprecise = False
     envs = sample_points(model, points * 3, seed)
     references = _reference_values(reference, model, envs, (id(model), points * 3, seed))
     for env, ref_value in zip(envs, references):
@@ -141,15 +140,20 @@ def compare(
         if ref_value is None:
             continue
         pairs.append((env, value, ref_value))
-        imprecise = imprecise or _loses_precision(student, env, model, counter, value)
     if len(pairs) < min_valid:
         return Verdict(valid_points=len(pairs), equal=False)
-    if imprecise:
-        return Verdict(valid_points=len(pairs), equal=False, imprecise=True)
+
+    def imprecise() -> bool:  # asked only where the verdict would earn credit: a wrong answer fails either way
+        return any(_loses_precision(student, env, model, counter, value) for env, value, _ in pairs)
+
     if all(tol.close(s, r) for _, s, r in pairs):
+        if imprecise():
+            return Verdict(valid_points=len(pairs), equal=False, imprecise=True)
         return Verdict(valid_points=len(pairs), equal=True)
     for cand in candidates:
         if _matches(cand.expr, pairs, model, tol):
+            if cand.credit > 0 and imprecise():
+                return Verdict(valid_points=len(pairs), equal=False, imprecise=True)
             return Verdict(len(pairs), False, mistake=cand)
     return Verdict(len(pairs), False, ratio=_constant_ratio(pairs, tol))
 
