@@ -306,3 +306,7 @@ def test_a_wide_gap_after_an_equals_sign_still_ends_a_line_of_layout() -> None:
     from grader.reading.plain_math import equation_in_line
 
     assert equation_in_line("                    =       (1 + e−u )−1 =") is None
+
+
+def test_a_long_slash_derivative_is_a_building_block() -> None:
+    assert classify_lhs(r"\partial f _ { w } ( x ^ { 1 } ) / \partial w _ { 1 }") == "df/dw1"
