@@ -98,7 +98,8 @@ def test_a_notebook_code_cell_answers_in_its_comments_and_printed_text() -> None
                           {"output_type": "display_data", "data": {"image/png": "AAAA"}}]},
              {"cell_type": "code", "source": "print(n)\nsummary(net)",
               "outputs": [{"output_type": "stream", "text": "431079\n"},
-                          {"output_type": "stream", "text": "Layer (type)  Output Shape  Param #\nConv2d-1 [-1, 20] 520\n"}]}]
+                          {"output_type": "stream",
+                           "text": "Layer (type)  Output Shape  Param #\nConv2d-1 [-1, 20] 520\n"}]}]
     text, code = read_notebook(json.dumps({"cells": cells}), "nb.ipynb", [])
     assert "(a) input: 28x28x1" in text and "conv1 520" in text
     assert "not a whole-line comment" not in text and "AAAA" not in text
