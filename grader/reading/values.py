@@ -335,11 +335,19 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
             out.append((begin, text[begin:i]))  # "(5·5·1+1)·20    520": columns of a plain-text table
             begin = i
     out.append((begin, text[begin:end]))
+    out = [(s, p.rstrip().removesuffix(".")) for s, p in out]  # "24×24×20.  2×2 max-pool": a sentence ends
     return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in out if p.strip()]
+
+
+_WINDOW = re.compile(r"[1-4]\s*[x×X*]\s*[1-4]$")
+_POOLED = re.compile(r"(?:max[\s-]*)?pool(?:ing)?\s*(?:of\s*|with\s*|di\s*|de\s*)?$", re.IGNORECASE)
+_POOLING = re.compile(r"\s*-?\s*(?:max[\s-]*)?pool(?:ing)?\b", re.IGNORECASE)
 
 
 def _is_modifier(line: str, start: int, end: int) -> bool:
     """"after 2×2 max-pooling", "a 5×5 filter": a value that describes the word after it, not an answer."""
+    if _WINDOW.match(line[start:end]) and (_POOLING.match(line, end) or _POOLED.search(line[:start])):
+        return True  # "2×2 max-pooling sonrası", "max pooling 2×2 otteniamo …": the pooling window
     word = _WORD_AFTER.match(line, end)
     if word is None or _UNITS.match(word.group(1)):
         return False
