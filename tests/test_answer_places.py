@@ -98,7 +98,8 @@ def test_a_notebook_code_cell_answers_in_its_comments_and_printed_text() -> None
                           {"output_type": "display_data", "data": {"image/png": "AAAA"}}]},
              {"cell_type": "code", "source": "print(n)\nsummary(net)",
               "outputs": [{"output_type": "stream", "text": "431079\n"},
-                          {"output_type": "stream", "text": "Layer (type)  Output Shape  Param #\nConv2d-1 [-1, 20] 520\n"}]}]
+                          {"output_type": "stream",
+                           "text": "Layer (type)  Output Shape  Param #\nConv2d-1 [-1, 20] 520\n"}]}]
     text, code = read_notebook(json.dumps({"cells": cells}), "nb.ipynb", [])
     assert "(a) input: 28x28x1" in text and "conv1 520" in text
     assert "not a whole-line comment" not in text and "AAAA" not in text
@@ -150,3 +151,14 @@ def test_values_of_a_part_without_its_label_are_taken_only_when_one_reading_is_l
     text = "Answers\n\n10. conv1 filter 5x5x1x20\n11. conv2 filter 5x5\n12. stride 1\n"
     found = find_values(read_document(text), spec)
     assert found is not None and found["stride"] == "1" and "filter" not in found
+
+
+def test_a_pooling_window_is_no_answer_in_any_word_order() -> None:
+    from grader.reading.values import find_values
+
+    spec = TextSpec("2.a", order=["conv", "pool"], labels={"conv": [r"\bconv1\b"], "pool": [r"\bpool(?:ing)?\b"]})
+    for line in ("conv1 sonrası: $24\\times24\\times20$. $2\\times 2$ max-pooling sonrası: $12\\times12\\times20$.",
+                 "after conv1: 24×24×20. Dopo il max pooling 2×2 otteniamo 12×12×20."):
+        found = find_values(read_document(f"## Problem 2\n\n(a) {line}\n"), spec)
+        assert found is not None and found["pool"] == "12×12×20", line
+        assert all(c.rank == 3 for c in found["pool"].candidates if c.text == "2×2")  # only as a modifier

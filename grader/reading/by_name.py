@@ -93,3 +93,23 @@ def _place(doc: Document, span: Span) -> str | None:
     """The innermost labelled part holding ``span`` (None outside every part)."""
     holding = [(s.end - s.start, k) for k, s in doc.segments.items() if s.start <= span.start < s.end]
     return min(holding)[1] if holding else None
+
+
+_LIST_MARK = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]", re.MULTILINE)  # "10. input 28×28×1": 10 is no value
+
+
+def unlabelled_text(doc: Document, part: str) -> str | None:
+    """The text of ``part``'s problem that no labelled part holds (the whole report when it has no labels),
+    code blocks left out: where a part's answer is when its label is missing."""
+    start, end = _problem_range(doc, part.split(".")[0]) if doc.has_labels() else (0, len(doc.text))
+    if start is None:
+        return None
+    taken = sorted([(s.start, s.end) for s in doc.segments.values()] + [(s.start, s.end) for s in doc.code_spans])
+    out, pos = [], start
+    for a, b in taken:
+        if b <= pos or a >= end:
+            continue
+        out.append(doc.text[pos:max(pos, a)])
+        pos = max(pos, b)
+    out.append(doc.text[pos:end])
+    return _LIST_MARK.sub("", "\n".join(out))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
-from grader.reading.labels import Label
+from grader.reading.layout import after_labels, join_cells, not_struck
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
 
@@ -103,7 +103,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     else:
         blocks, maths = read_markdown(text)
     doc.blocks = blocks
-    maths = _not_struck(text, maths)
+    maths = not_struck(text, maths)
     for b in blocks:
         if b.kind == "code":
             doc.code_spans.append(Span(b.start, b.end, "code"))
@@ -113,7 +113,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     taken = [(m.start, m.end) for m in maths]
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, _free_lines(text, blocks, taken)))
     doc.math.extend(_table_equations(text, blocks))
-    doc.math = _join_cells(text, blocks, doc.math)
+    doc.math = join_cells(text, blocks, doc.math)
     doc.math.sort(key=lambda s: s.start)
     _segment(doc)
     return doc
@@ -160,24 +160,6 @@ def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
 def _filled(body: str, args: list[str]) -> str:
     """A macro body with #1, #2, … replaced by its arguments."""
     return re.sub(r"#([1-9])", lambda k: args[int(k.group(1)) - 1] if int(k.group(1)) <= len(args) else "", body)
-
-
-_STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)")
-
-
-def _not_struck(text: str, maths: list) -> list:
-    """Math crossed out (``~~$w_3 x$~~``) is work the student withdrew, not an answer."""
-    import bisect
-
-    struck = [(m.start(), m.end()) for m in _STRUCK.finditer(text)] if "~~" in text else []
-    if not struck:
-        return maths
-    out = []
-    for m in maths:
-        i = bisect.bisect_right(struck, (m.start, len(text) + 1)) - 1
-        if not (i >= 0 and struck[i][0] < m.start and m.end < struck[i][1]):
-            out.append(m)
-    return out
 
 
 def _fence_body(text: str, block: Block) -> str:
@@ -236,55 +218,6 @@ def _table_equations(text: str, blocks: list[Block]) -> list[Span]:
     return out
 
 
-def _join_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
-    """A table row that names a quantity in one cell and answers it in a later one, each cell its own
-    math, with no ``=`` (``| (b)(i) | $d\\sigma/du$ via exp | $e^{-u}/(1+e^{-u})^2$ |``): one equation,
-    its first cell's first math the left side and its last math cell the right side."""
-    import bisect
-
-    starts = [m.start for m in math]
-    for b in blocks:
-        if b.kind != "row":
-            continue
-        i, j = bisect.bisect_left(starts, b.start), bisect.bisect_left(starts, b.end)
-        inside = math[i:j]
-        if len(inside) < 2 or any(m.kind != "inline" or "=" in text[m.start:m.end] for m in inside):
-            continue
-        cells = [_cell_of(text, b.start, m.start) for m in inside]
-        if cells[0] == cells[-1] or cells.count(cells[-1]) != 1:
-            continue  # the name and the answer in one cell, or an answer in several pieces
-        math[i:j] = [Span(inside[0].start, inside[-1].end, "cells")]
-        starts[i:j] = [inside[0].start]
-    return math
-
-
-def _cell_of(text: str, row: int, pos: int) -> int:
-    """Which cell of a table row ``pos`` is in (pipes inside ``$…$`` do not count)."""
-    count, inside = 0, False
-    for c in text[row:pos]:
-        if c == "$":
-            inside = not inside
-        elif c == "|" and not inside:
-            count += 1
-    return count
-
-
-def _after_labels(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
-    """A line of plain math that starts with its label ("1d -> df/dw3 = …") begins after it."""
-    import bisect
-
-    marks = sorted(marks, key=lambda m: m.start)
-    starts = [m.start for m in marks]
-    out = []
-    for span in math:
-        i = bisect.bisect_left(starts, span.start)
-        if span.kind == "plain" and i < len(marks) and marks[i].start < marks[i].end < span.end \
-                and not text[span.start:marks[i].start].strip():
-            span = Span(marks[i].end, span.end, span.kind)
-        out.append(span)
-    return out
-
-
 def _segment(doc: Document) -> None:
     text = doc.text
     starts = line_starts(text) + [len(text) + 1]
@@ -307,6 +240,6 @@ def _segment(doc: Document) -> None:
     seg = segment(text, sites, regions, [(s.start, s.end) for s in doc.code_spans])
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.labels = [(k, m.start) for k, m in seg.found]
-    doc.math = _after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
+    doc.math = after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
     if not doc.has_labels():
         doc.notes.append(NO_LABELS)

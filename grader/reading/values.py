@@ -90,6 +90,8 @@ class _Value:
 
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     """The values of ``spec``'s fields in its part; None when the part is not there."""
+    from grader.reading.by_name import unlabelled_text
+
     text, order, wide = part_text(doc, spec.part), spec.order, False
     if text is None:  # no label for the part: its values are looked for by their labels, never by place
         text, order, wide = unlabelled_text(doc, spec.part), [], True
@@ -120,33 +122,6 @@ def part_text(doc: Document, part: str) -> str | None:
     end = min(later, default=len(doc.text))
     blocks = [doc.text[s.start:s.end] for s in doc.code_spans if span.end <= s.start < end]
     return doc.text[span.start:span.end] + "".join(f"\n{b}\n" for b in blocks)
-
-
-_LIST_MARK = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]", re.MULTILINE)  # "10. input 28×28×1": 10 is no value
-
-
-def unlabelled_text(doc: Document, part: str) -> str | None:
-    """The text of ``part``'s problem that no labelled part holds (the whole report when it has no labels),
-    code blocks left out: where a part's answer is when its label is missing."""
-    problem = part.split(".")[0]
-    if doc.has_labels():
-        mine = [pos for key, pos in doc.labels if key.split(".")[0] == problem]
-        if not mine:
-            return None
-        start = min(mine)
-        end = min([pos for key, pos in doc.labels if pos > start and key.split(".")[0] != problem],
-                  default=len(doc.text))
-    else:
-        start, end = 0, len(doc.text)
-    taken = sorted([(s.start, s.end) for s in doc.segments.values()] + [(s.start, s.end) for s in doc.code_spans])
-    out, pos = [], start
-    for a, b in taken:
-        if b <= pos or a >= end:
-            continue
-        out.append(doc.text[pos:max(pos, a)])
-        pos = max(pos, b)
-    out.append(doc.text[pos:end])
-    return _LIST_MARK.sub("", "\n".join(out))
 
 
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
@@ -382,11 +357,19 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
             out.append((begin, text[begin:i]))  # "(5·5·1+1)·20    520": columns of a plain-text table
             begin = i
     out.append((begin, text[begin:end]))
+    out = [(s, p.rstrip().removesuffix(".")) for s, p in out]  # "24×24×20.  2×2 max-pool": a sentence ends
     return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in out if p.strip()]
+
+
+_WINDOW = re.compile(r"[1-4]\s*[x×X*]\s*[1-4]$")
+_POOLED = re.compile(r"(?:max[\s-]*)?pool(?:ing)?\s*(?:of\s*|with\s*|di\s*|de\s*)?$", re.IGNORECASE)
+_POOLING = re.compile(r"\s*-?\s*(?:max[\s-]*)?pool(?:ing)?\b", re.IGNORECASE)
 
 
 def _is_modifier(line: str, start: int, end: int) -> bool:
     """"after 2×2 max-pooling", "a 5×5 filter": a value that describes the word after it, not an answer."""
+    if _WINDOW.match(line[start:end]) and (_POOLING.match(line, end) or _POOLED.search(line[:start])):
+        return True  # "2×2 max-pooling sonrası", "max pooling 2×2 otteniamo …": the pooling window
     word = _WORD_AFTER.match(line, end)
     if word is None or _UNITS.match(word.group(1)):
         return False
