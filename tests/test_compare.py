@@ -1,10 +1,11 @@
 """Numeric equivalence at seeded points, invalid answers and the mistake library."""
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 
-from grader.expressions.compare import Candidate, compare
-from grader.expressions.numeric import Undefined, complete_env, evaluate
+from grader.expressions.compare import Candidate, clear_caches, compare
+from grader.expressions.numeric import NumericModel, Undefined, complete_env, evaluate
 from grader.expressions.parse import parse_expression
 from reference.mnist_backprop import backprop as bp
 from reference.mnist_backprop.vocabulary import VOCABULARY
@@ -64,3 +65,14 @@ def test_overflow_is_undefined_not_a_crash() -> None:
         except Undefined:
             continue
         raise AssertionError(f"{text} should be undefined")
+
+
+def test_the_verdict_does_not_depend_on_what_was_compared_before() -> None:
+    """Points and reference values are made once per process; a verdict must not change with that."""
+    x = sp.Symbol("x")
+    model = NumericModel({x: (-2.0, 2.0)})
+    first = compare(x * 2, x + x, model, seed=3)
+    clear_caches()
+    fresh = compare(x * 2, x + x, model, seed=3)
+    assert first == fresh == compare(x * 2, x + x, model, seed=3) and first.equal
+    assert compare(x * 3, x + x, model, seed=3).ratio == pytest.approx(1.5)

@@ -233,3 +233,23 @@ def test_the_reports_own_macros_are_written_out_in_its_math() -> None:
                         "\\[\\pd{f}{w_2} = w_3\\,\\sig_2'(x_2)\\,\\pd{\\sig}{x}\\]\n\\end{document}\n")
     assert doc.math_in("1.e") == ["\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2'(x_2)\\,"
                                   "\\frac{\\partial \\sigma}{\\partial x}"]
+
+
+@pytest.mark.parametrize("piece, expected", [
+    (r"\boxed{\frac{d\sigma}{du} = \sigma(u)(1-\sigma(u))}", r"\frac{d\sigma}{du} = \sigma(u)(1-\sigma(u))"),
+    (r"a = \textcolor{red}{b + c}", "a = b + c"),
+    (r"{\color{blue} a = b}", "a = b"),
+    (r"\bbox[4px,border:1px solid red]{x = 1}", "x = 1"),
+    (r"\mathbf{w}^{new} = \mathbf{w}", "w ^{new} = w"),
+])
+def test_a_frame_or_colour_around_an_answer_is_looked_through(piece: str, expected: str) -> None:
+    from grader.reading.math_rows import clean
+
+    assert " ".join(clean(piece).split()) == " ".join(expected.split())
+
+
+def test_a_boxed_final_answer_is_the_answer_not_a_fact_said_before_it() -> None:
+    doc = read_document("(b)\n(i) $1-\\sigma(u) = \\frac{e^{-u}}{1+e^{-u}}$ so\n\n"
+                        "$$\\boxed{\\frac{d\\sigma}{du} = \\sigma(u)(1-\\sigma(u))}$$\n")
+    chain = find_expression(doc, TextSpec("1.b.i", lhs="dsigma"), classify_lhs)
+    assert chain is not None and chain.named and "1-\\sigma(u))" in chain.sides[-1]

@@ -133,3 +133,8 @@ def test_a_plainly_wrong_formula_is_still_wrong(rubric):
     wrong = r"$$\frac{d\sigma}{du} = \frac{e^{-u}}{1+e^{-u}}$$"  # the denominator not squared
     result = grade_report_item(rubric, "p1.b.i", f"## Problem 1\n\n(b)\n\n(i)\n\n{wrong}\n")
     assert result.status in ("fail", "partial"), result.feedback
+
+
+def test_an_equation_with_nothing_after_its_equals_sign_goes_to_a_person(rubric) -> None:
+    check = grade_report_item(rubric, "p1.e.w1", "(e)\n\n$\\partial f/\\partial w_1 =$\n")
+    assert check.status == "review" and "internal error" not in check.feedback

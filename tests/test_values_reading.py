@@ -250,3 +250,48 @@ def test_terse_values_out_of_order_or_short_go_to_a_person(rubric, item: str, bo
 def test_p2a_a_filter_said_in_part_and_whole(rubric, body: str, status: str) -> None:
     result = grade("2.a", body, rubric)
     assert result.status == status, (result.feedback, result.details.get("read"))
+
+
+@pytest.mark.parametrize("item, body", [
+    ("2.b", r"Filter size $5\times5$, stride 1, channel dimension 20. $(12-5)/1+1=8$."),
+    ("2.b", "conv2 filter size 5x5, stride 1, channel dim 20   [`(12-5)/1 + 1 = 8`]"),
+    ("2.b", r"filtro \(5 \times 5\), stride \(=1\), canales \(=20\)"),
+    ("2.b", r"Filtergr\"o\ss e $5\times5$, Stride $1$, Kanaldimension $20$ (50 Filter, kein Padding)."),
+    ("2.b", "| filter size | stride | channel dim | (# filters) |\n|---|---|---|---|\n| 5 x 5 | 1 | 20 | 50 |"),
+    ("2.a", r"Input $28\times28$. Dopo conv1: $24\times24\times20$. Filtro $5\times5\times1\times20$. "
+            r"Dopo il max pooling $2\times 2$ otteniamo $12\times 12\times 20$."),
+    ("2.a", r"输入 $28\times28\times1$；conv1 的滤波器 $5\times5\times1$，共 20 个；conv1 之后 $24\times24\times20$；"
+            r"$2\times2$ max pooling 之后 $12\times12\times20$。"),
+    ("2.a", "input 28x28\nconv1 filter     5 x 5 x 1  (x 20 filters)\nafter conv1 (stride 1, no padding): "
+            "28 - 5 + 1 = 24, so 24x24x20\nafter pooling: 12x12x20"),
+    ("2.c", "conv1: (5∙5∙1+1)∙20 = 520\nrelu1: 0\npool1: 0\nconv2: (5 × 5 × 20 + 1) × 50 = 25, 050\nrelu2: 0\n"
+            "pool2: 0\nfc1: (800 + 1) × 500 = 400, 500\nfc2: (500 + 1) × 10 = 5, 010\ntotal: 43万1080"),
+])
+def test_values_written_by_converters_and_in_other_languages(rubric, item: str, body: str) -> None:
+    check = grade(item, body, rubric)
+    assert check.status == "pass", check.feedback
+
+
+@pytest.mark.parametrize("item, body", [
+    ("2.b", r"Filter size $5\times5$, stride 1, channel dimension 50. $(12-5)/1+1=8$."),
+    ("2.a", r"Input $28\times28$, filter $5\times5\times1\times20$, conv1 $24\times24\times20$, "
+            r"max pooling $2\times 2$ gives $14\times 14\times 20$."),
+    ("2.c", "conv1: (5∙5∙1)∙20 = 500\nrelu1: 0\npool1: 0\nconv2: 25, 050\nrelu2: 0\npool2: 0\nfc1: 400, 500\n"
+            "fc2: 5, 010\ntotal: 430, 580"),
+])
+def test_their_wrong_twins_do_not_pass(rubric, item: str, body: str) -> None:
+    assert grade(item, body, rubric).status != "pass"
+
+
+@pytest.mark.parametrize("item, body", [
+    ("2.a", r"вход $28\times28$; фильтр conv1 $5\times5\times1\times20$; после conv1 $24\times24\times20$; "
+            r"после пулинга $2\times2$: $12\times12\times20$."),
+    ("2.b", r"размер фильтра $5\times5$, шаг (stride) 1, число входных каналов 20 (фильтров 50, без паддинга)."),
+    ("2.b", "rozmiar filtra 5×5, krok 1, liczba kanałów 20"),
+    ("2.b", "So conv2: filter $5\\times5$ (×20 deep), stride 1, channel dimension 20 in, 50 filters out → "
+            "$8\\times8\\times50$, pool → $4\\times4\\times50$."),
+    ("2.c", "conv1: 520\nrelu1: 0\npool1: 0\nconv2: 25 050\nrelu2: 0\npool2: 0\nfc1: 400 500\nfc2: 5 010\nrazem: 431 080"),
+])
+def test_labels_in_more_languages(rubric, item: str, body: str) -> None:
+    check = grade(item, body, rubric)
+    assert check.status == "pass", check.feedback

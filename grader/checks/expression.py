@@ -1,6 +1,8 @@
 """Is the student's expression the reference function? Decided numerically, with mistake diagnosis."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,6 +127,11 @@ class ExpressionCheck(Check):
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
         sides = [read_side(text, cc) for text in texts if text]
         details["steps"] = [f"{s.text[:200]}: {describe_side(s)}" for s in sides]
+        if not sides:  # "∂f/∂w_1 =" and nothing after it (a struck-out answer, a cut export)
+            return Outcome(0.0, "review", "nothing follows the equals sign: a person should read the part", details)
+        if any(re.fullmatch(r"\s*[a-z]\s*", t) for t in texts[:-1]):  # ∇L = i=1,2 2(…): a Σ lost in conversion
+            return Outcome(0.0, "review", "the equation holds an index range (i = 1, 2) where a sum should be: "
+                           "a summation sign lost in conversion? a person should decide", details)
         answers = [s for s in sides if s.kind not in (RESTATES, CHAIN_RULE)]
         if not answers:
             what = "the chain rule" if all(s.kind == CHAIN_RULE for s in sides) else "the question"

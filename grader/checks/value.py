@@ -40,6 +40,7 @@ class ValueParams:
     mistakes: list[ValueMistake] = field(default_factory=list)
     off_by_one_hint: str = ""  # added to the feedback when every dimension is within one of the answer
     ordered: list[str] = field(default_factory=list)  # fields whose order and 1s matter (5×5×1×20 ≠ 5×5×20×1)
+    two_readings: list[ValueMistake] = field(default_factory=list)  # values a TA reads two ways: a person decides
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,11 @@ class ValueCheck(Check):
                 parse_numbers(text)
             except ValueSyntaxError as exc:
                 raise ParamError(f"params.fields.{name}: {exc}") from None
+        for m in params.two_readings:
+            try:
+                parse_numbers(m.value)
+            except ValueSyntaxError as exc:
+                raise ParamError(f"params.two_readings: {exc}") from None
         for name in [*params.aliases, *params.ordered]:
             if name not in params.fields:
                 raise ParamError(f"params.aliases / params.ordered: no such field {name!r}")
@@ -107,6 +113,10 @@ class ValueCheck(Check):
             got = parse_numbers(raw, integers=integers)
         except ValueSyntaxError as exc:
             return FieldVerdict(0.0, "fail", f"cannot read {str(raw)[:60]!r}: {exc}", str(raw)[:60])
+        doubt = next((m for m in p.two_readings if m.field in (None, name)
+                      and self._same(got, parse_numbers(m.value), p, name)), None)
+        if doubt is not None:
+            return FieldVerdict(0.0, "review", doubt.feedback, dims_text(got))
         credit, note = self._judge(name, expected, got, p)
         status = "pass" if credit >= 1 else ("partial" if credit > 0 else "fail")
         return FieldVerdict(credit, status, note, dims_text(got))

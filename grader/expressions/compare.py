@@ -58,7 +58,15 @@ class Verdict:
 
 
 def sample_points(model: NumericModel, count: int, seed: int) -> list[dict[sp.Symbol, mpmath.mpf]]:
-    """``count`` points with every variable drawn from its range, derived names filled in."""
+    """``count`` points with every variable drawn from its range, derived names filled in.
+
+    The same (model, count, seed) always gives the same points, so they are made once per process:
+    a class's hand-ins are compared at the same points, and drawing them was a quarter of the work.
+    """
+    key = (id(model), count, seed)
+    cached = _POINTS.get(key)
+    if cached is not None and cached[0] is model:
+        return cached[1]
     rng = random.Random(seed)
     ordered = sorted(model.variables, key=lambda s: s.name)
     points = []
@@ -68,7 +76,42 @@ def sample_points(model: NumericModel, count: int, seed: int) -> list[dict[sp.Sy
             points.append(complete_env(model, values))
         except Undefined:
             continue
+    if len(_POINTS) > _CACHE_ENTRIES:
+        _POINTS.clear()
+    _POINTS[key] = (model, points)
     return points
+
+
+def _reference_values(reference: sp.Expr, model: NumericModel, envs: list[dict], key: tuple) -> list[mpmath.mpf | None]:
+    """The reference's value at each point (None where it has none), computed once per process.
+
+    The reference is trusted: its evaluation is not counted against the budget of the student's answer,
+    so that budget, and the verdict, never depend on which hand-in a process graded first.
+    """
+    cached = _REFERENCE.get((reference, *key))
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    values: list[mpmath.mpf | None] = []
+    for env in envs:
+        try:
+            values.append(evaluate(reference, env, model))
+        except Undefined:
+            values.append(None)
+    if len(_REFERENCE) > _CACHE_ENTRIES:
+        _REFERENCE.clear()
+    _REFERENCE[(reference, *key)] = (model, values)
+    return values
+
+
+def clear_caches() -> None:
+    """Forget the points and reference values made so far (they are made again on demand)."""
+    _POINTS.clear()
+    _REFERENCE.clear()
+
+
+_CACHE_ENTRIES = 512
+_POINTS: dict[tuple[int, int, int], tuple[NumericModel, list[dict[sp.Symbol, mpmath.mpf]]]] = {}
+_REFERENCE: dict[tuple, tuple[NumericModel, list[mpmath.mpf | None]]] = {}
 
 
 def compare(
@@ -85,24 +128,32 @@ def compare(
     """Decide whether ``student`` equals ``reference``; if not, which candidate it equals."""
     pairs: list[tuple[dict, mpmath.mpf, mpmath.mpf]] = []
     counter = StepCounter()
-    imprecise = False
-    for env in sample_points(model, points * 3, seed):
+    envs = sample_points(model, points * 3, seed)
+    references = _reference_values(reference, model, envs, (id(model), points * 3, seed))
+    for env, ref_value in zip(envs, references):
         if len(pairs) >= points:
             break
         try:
             value = evaluate(student, env, model, counter)
-            pairs.append((env, value, evaluate(reference, env, model, counter)))
         except Undefined:
             continue
-        imprecise = imprecise or _loses_precision(student, env, model, counter, value)
+        if ref_value is None:
+            continue
+        pairs.append((env, value, ref_value))
     if len(pairs) < min_valid:
         return Verdict(valid_points=len(pairs), equal=False)
-    if imprecise:
-        return Verdict(valid_points=len(pairs), equal=False, imprecise=True)
+
+    def imprecise() -> bool:  # asked only where the verdict would earn credit: a wrong answer fails either way
+        return any(_loses_precision(student, env, model, counter, value) for env, value, _ in pairs)
+
     if all(tol.close(s, r) for _, s, r in pairs):
+        if imprecise():
+            return Verdict(valid_points=len(pairs), equal=False, imprecise=True)
         return Verdict(valid_points=len(pairs), equal=True)
     for cand in candidates:
         if _matches(cand.expr, pairs, model, tol):
+            if cand.credit > 0 and imprecise():
+                return Verdict(valid_points=len(pairs), equal=False, imprecise=True)
             return Verdict(len(pairs), False, mistake=cand)
     return Verdict(len(pairs), False, ratio=_constant_ratio(pairs, tol))
 

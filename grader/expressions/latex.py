@@ -90,7 +90,7 @@ def _drop_prose(tokens: list[str], words: set[str]) -> list[str]:
             word = tok[len(TEXT_WORD):]
             followed = i + 1 < len(tokens) and tokens[i + 1] in ("(", "{", "_", "^", "'")
             if in_script or word in words or len(word) == 1 or followed:  # a name, not a remark
-                out.append(word if word in words or len(word) == 1 else tok)
+                out.append(word if word in words or len(word) == 1 or (followed and not in_script) else tok)
             i += 1
             continue
         if tok in ("\\text", "\\textrm", "\\textit", "\\textbf", "\\mbox", "\\textnormal") and not in_script:

@@ -134,6 +134,8 @@ class CalculusMixin:
             if self.peek() == "_":
                 self.take()
                 wrt = self.sub(self.script()).name()
+            elif self._flat_subscript():  # ∇w L, as a PDF copy leaves ∇_w L
+                wrt = self.take()
             if self.peek() in ("(", "[", "{"):  # ∇_w [ (y − f)² + … ]: written, not worked out
                 self.postfix()
                 return self.unknown_name(" ".join(self.toks[start:self.pos]))
@@ -156,6 +158,13 @@ class CalculusMixin:
             return self.unknown_name(text)
         return self.known_name(text, make(arg))
 
+    def _flat_subscript(self: Parser) -> bool:
+        """``∇ w L``: the weights' name right after ∇ and another name after it."""
+        tok, after = self.peek(), self.peek(1)
+        if tok is None or after is None or self.overlay.aliases.get(tok, tok) not in self.vocab.vectors:
+            return False
+        return re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", after) is not None and after not in ("\\cdot", "\\times")
+
     def vocab_default_wrt(self: Parser) -> str:
         vectors = list(self.vocab.vectors)
         return vectors[0] if vectors else ""
@@ -167,6 +176,8 @@ class CalculusMixin:
                 lower = self.script()
             else:
                 upper = self.script()
+        if lower and self.peek() == "\\in" and self.peek(1) is not None:  # Σ_(x,y)∈D: the set after the script
+            lower = [*lower, self.take(), self.take()]
         start, terms, end = self.pos, [], None
         saved = self.scope
         for scope in self.sum_scopes(lower or [], upper or []):
@@ -185,6 +196,7 @@ class CalculusMixin:
         from dataclasses import replace
 
         points = list(self.vocab.datapoints)
+        lower, upper = _unwrapped(lower), _unwrapped(upper)  # sum_(i=1)^(2), as Typst and AsciiMath write it
         if "\\in" in lower and "(" in lower:  # \sum_{(x,y) \in D}
             names = [t for t in lower[:lower.index("\\in")] if re.fullmatch(r"[a-zA-Z]", t)]
             return [replace(self.scope, bindings={**self.scope.bindings, **{n: f"{n}^{k}" for n in names}})
@@ -231,3 +243,15 @@ class CalculusMixin:
         else:
             raise ExpressionSyntaxError("only vectors (one row or one column) are read")
         return Vec(self.parse_all(e) for e in entries)
+
+
+def _unwrapped(tokens: list[str]) -> list[str]:
+    """``( i = 1 )`` -> ``i = 1``: parentheses around a whole script."""
+    if len(tokens) < 2 or tokens[0] != "(" or tokens[-1] != ")":
+        return tokens
+    depth = 0
+    for k, tok in enumerate(tokens):
+        depth += {"(": 1, ")": -1}.get(tok, 0)
+        if depth == 0 and k < len(tokens) - 1:
+            return tokens
+    return tokens[1:-1]

@@ -56,6 +56,8 @@ class Overlay:
     functions: dict[str, tuple[sp.Symbol, Any]] = field(default_factory=dict)  # name -> (parameter, body)
     aliases: dict[str, str] = field(default_factory=dict)  # name -> the homework's name (s -> \sigma)
     notes: dict[str, str] = field(default_factory=dict)  # name -> what to tell the reader when it is used
+    # name -> derivatives its definition writes by name (g(x) = ∇_w f_w(x)): a use of it carries them
+    named: dict[str, list[Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,18 @@ class Parser(CalculusMixin, NameMixin):
             return items[0]
         if any(isinstance(i, Vec) for i in items):
             raise ExpressionSyntaxError("a vector of vectors")
+        if self.peek() == "(":  # (∂f/∂w_1, ∂f/∂w_2, ∂f/∂w_3)(x^i): the vector at that input, not a product
+            return self.at_input(Vec(items))
         return Vec(items)
+
+    def at_input(self, vector: Vec) -> Vec:
+        from grader.expressions.latex_names import substitute
+
+        variable = self.vocab.symbols.get("x")
+        point = self.parse_all(self.paren())
+        if variable is None or isinstance(point, Vec):
+            raise ExpressionSyntaxError("a vector applied to something that is not an input")
+        return substitute(vector, {variable: point})
 
     # ----------------------------------------------------------- functions
     def sqrt(self) -> Any:

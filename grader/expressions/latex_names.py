@@ -21,6 +21,14 @@ from grader.expressions.vec import Vec
 if TYPE_CHECKING:
     from grader.expressions.latex_grammar import Parser
 
+class UnknownName(ExpressionSyntaxError):
+    """A name that neither the hand-in nor the homework defines: ``name`` is its canonical form."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"unknown name {name!r}")
+        self.name = name
+
+
 NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\prime"}
 CURRENT = {"t", "k", "old", "n", "current", "curr"}
 
@@ -59,11 +67,15 @@ class NameMixin:
             base = self.overlay.aliases[base]
         kept = []
         for s in subs:
-            if s in NEXT:
+            if s in binds:  # a sum's index k or n, not the iteration w_k
+                kept.append(s)
+            elif s in NEXT:
                 new = True
             elif s not in CURRENT and s:
                 kept.append(s)
-        if sup in NEXT:
+        if sup in binds:
+            pass
+        elif sup in NEXT:
             new, sup, sup_tokens = True, "", None
         elif sup in CURRENT:
             sup, sup_tokens = "", None
@@ -99,14 +111,18 @@ class NameMixin:
             return value
         if full.startswith(TEXT_WORD):
             raise ExpressionSyntaxError(f"text {full[len(TEXT_WORD):]!r} in a formula")
-        raise ExpressionSyntaxError(f"unknown name {full!r}")
+        raise UnknownName(full)
 
     def marks_point(self: Parser, sup_tokens: list[str]) -> bool:
         """A superscript that names a data point: a sum's index (x_2^i) or one in parentheses (x_2^{(1)}).
 
-        x_2^2 alone stays a square.
+        x_2^2 alone stays a square, unless the hand-in defined an intermediate at each data point (x_2^i = …).
         """
         raw = "".join(t for t in sup_tokens if t not in ("{", "}"))
+        if _plain(sup_tokens) in self.vocab.datapoints and any(
+                k.partition("^")[0] in self.vocab.pointwise and k.partition("^")[2] in self.vocab.datapoints
+                for k in self.overlay.symbols):
+            return True  # the hand-in writes intermediates at a data point as x_2^1 (it defined x_2^i)
         return _plain(sup_tokens) in self.scope.points or (raw.startswith("(") and raw.endswith(")"))
 
     def at_datapoint(self: Parser, full: str) -> Any:
@@ -138,6 +154,9 @@ class NameMixin:
         return value.subs(x, x_k)
 
     def lookup_function(self: Parser, name: str) -> Any:
+        stem = name.rstrip("'")
+        if stem != name and stem in self.overlay.aliases:  # s_1'(x) with s_1 the hand-in's name for σ_1
+            name = self.overlay.aliases[stem] + name[len(stem):]
         name = self.overlay.aliases.get(name, name)
         if name in self.overlay.functions:
             return self.overlay.functions[name]
@@ -189,6 +208,7 @@ class NameMixin:
             self.trace.explicit += 1
         if isinstance(function, tuple):  # the hand-in's own function: its body with the argument put in
             parameter, body = function
+            self.trace.named.extend(self.overlay.named.get(name, ()))
             value = substitute(body, {parameter: arg})
             count_nodes(value)
             return value

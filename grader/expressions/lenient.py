@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _LOST_SUPERSCRIPT = re.compile(r"(?<![\^\w\\{])e\s*[-−]\s*([a-zA-Z])\b")
-_LOST_POWER = re.compile(r"(\)|\\right\))\s*(\d)(?![\d.])")
+_LOST_POWER = re.compile(r"(\)|\\right\))(\s*\d|[-−]\d)(?![\d.\w(])")
 
 
 def lenient_readings(text: str) -> list[str]:
@@ -38,8 +38,8 @@ def _superscripts(text: str) -> str:
 
 
 def _powers(text: str) -> str:
-    """``(1 + e^{-u})2`` -> ``(1 + e^{-u})^{2}``."""
-    return _LOST_POWER.sub(lambda m: f"{m.group(1)}^{{{m.group(2)}}}", text)
+    """``(1 + e^{-u})2`` -> ``(1 + e^{-u})^{2}``; ``(1 + e^{-u})−1`` (no space) -> ``(1 + e^{-u})^{-1}``."""
+    return _LOST_POWER.sub(lambda m: f"{m.group(1)}^{{{m.group(2).strip().replace('−', '-')}}}", text)
 
 
 def _power_of_fraction(text: str) -> str:

@@ -67,7 +67,7 @@ def _shape(p: Parser) -> Shape | None:
         if len(num) == 1:  # \frac{d}{du} σ(u)
             num = [num[0], *p.name_tokens(), *(["(", *p.paren(), ")"] if p.peek() == "(" else [])]
         return _derivative(p, num[1:], den[1:])
-    if tok in ("\\partial", "d") and "/" in p.toks[p.pos:p.pos + 12]:
+    if tok in ("\\partial", "d") and "/" in p.toks[p.pos:p.pos + 24]:  # ∂f_{w}(x^{1}) / ∂w_{1} is 20 tokens
         p.take()
         if p.peek() == "/":
             p.take()
@@ -85,6 +85,8 @@ def _shape(p: Parser) -> Shape | None:
         if p.peek() == "_":
             p.take()
             wrt = p.sub(p.script()).name()
+        elif p._flat_subscript():  # ∇w L, as a PDF copy leaves ∇_w L
+            wrt = p.take()
         of = p.name()
         arg = " ".join(p.paren()) if p.peek() == "(" else ""
         return Shape("gradient", _alias(p, of), _alias(p, wrt), arg)

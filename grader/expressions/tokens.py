@@ -18,7 +18,7 @@ from grader.expressions.parse import ExpressionSyntaxError
 
 DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
         "\\biggl", "\\biggr", "\\displaystyle", "\\limits", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad",
-        "\\textstyle", "\\cancel", "\\middle", "\\nonumber", "\\notag"}
+        "\\textstyle", "\\cancel", "\\middle", "\\nonumber", "\\notag", "\\boxed", "\\fbox"}
 TEXT_WORD = "\\text:"  # prefix of a one-word \text{…} token
 
 _GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega", "Sigma", "Delta", "Theta", "Phi", "Psi", "Omega", "Lambda", "Gamma"]
@@ -40,6 +40,19 @@ _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
 _FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
                    r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")
+# σ^{\prime}(u), as Mathpix writes σ′(u)
+_PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|\\prime)")
+# \dot{σ}(u), \dot σ_2(x_2): Newton's dot on a function that is applied, its derivative
+_DOT = re.compile(r"\\dot\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}|(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z]))"
+                  r"(\s*_\s*(?:\{[^{}]{0,12}\}|\w))?(?=\s*(?:\(|\\left|\\[bB]ig))")
+_COMBINING_DOT = re.compile("([A-Za-zσ])\u0307")
+# *x*, *w*₁: Markdown emphasis a word processor put on a variable, not a product
+_EMPHASIS = re.compile(r"(?<![A-Za-z0-9)\]}*\\])\*([^\s*(){}\[\]]{1,12}?)\*(?![A-Za-z0-9*(])")
+# \big{(}, as Nougat writes \big(: the delimiter, not a group holding it
+_SIZED = re.compile(r"\\(?:left|right|[bB]igg?[lr]?)\s*\{\s*([()\[\]|.]|\\[{}|])\s*\}")
+# σ 2 (x 2 ), w 1 x: a PDF copy sets a subscript as a digit after a space; read only in plain-text math
+_FLAT_SUBSCRIPT = re.compile(r"(?<![\w\\])([a-zσ]) (\d)(?![\d.\w])")
+_QUOTED = re.compile(r'"([A-Za-z]{1,12})"')
 _TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([A-Za-z]+)\s*\}")
 _TOKEN = re.compile(r"(?P<textword>\x00[A-Za-z]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
                     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"
@@ -51,7 +64,8 @@ LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "eq
 # ASCII words read as the command a TA reads them as (exp(-u), sigma(u), dL/dw1, w1_new)
 WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "\\log", "sqrt": "\\sqrt",
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
-         "new": "new", "old": "old"}
+         "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial", "larr": "\\leftarrow",
+         "quad": "\\quad"}  # Typst and AsciiMath: frac(a, b), a dot b, (del f)/(del w), w larr …
 
 
 def tokenize(text: str, words: Iterable[str] = ()) -> list[str]:
@@ -72,12 +86,66 @@ def tokenize(text: str, words: Iterable[str] = ()) -> list[str]:
         if kind == "textword":
             out.append(TEXT_WORD + value[1:-1])
         elif kind == "word":
-            out.extend(_segment(value, known))
+            out.extend(["\\in"] if value == "in" else _segment(value, known))
         elif value == "**":
             out.append("^")
         else:
             out.append(BRACKETS.get(value, value))
-    return _layout(out)
+    return _ascii_fractions(_layout(out))
+
+
+def _group(tokens: list[str], i: int) -> int:
+    """The index just past the bracket group that opens at ``i`` (``(`` or ``{``), or -1."""
+    opening = tokens[i] if i < len(tokens) else ""
+    closing = {"(": ")", "{": "}"}.get(opening)
+    if closing is None:
+        return -1
+    depth = 0
+    for k in range(i, len(tokens)):
+        depth += {opening: 1, closing: -1}.get(tokens[k], 0)
+        if depth == 0:
+            return k + 1
+    return -1
+
+
+def _ascii_fractions(tokens: list[str]) -> list[str]:
+    """Typst ``frac(a, b)``, AsciiMath ``frac(a)(b)`` and ``(d f)/(d w)`` as ``\\frac{a}{b}``."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        end = _group(tokens, i + 1) if tok == "\\frac" and tokens[i + 1:i + 2] == ["("] else -1
+        if end > 0:
+            inner = tokens[i + 2:end - 1]
+            comma = _top_level(inner, ",")
+            if comma >= 0:
+                out += ["\\frac", "{", *inner[:comma], "}", "{", *inner[comma + 1:], "}"]
+                i = end
+                continue
+            second = _group(tokens, end)
+            if second > 0:
+                out += ["\\frac", "{", *inner, "}", "{", *tokens[end + 1:second - 1], "}"]
+                i = second
+                continue
+        if tok == "(" and tokens[i + 1:i + 2] in (["d"], ["\\partial"]):
+            end = _group(tokens, i)
+            second = _group(tokens, end + 1) if end > 0 and tokens[end:end + 2] in (["/", "("],) else -1
+            if second > 0 and tokens[end + 2] in ("d", "\\partial"):
+                out += ["\\frac", "{", *tokens[i + 1:end - 1], "}", "{", *tokens[end + 2:second - 1], "}"]
+                i = second
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _top_level(tokens: list[str], mark: str) -> int:
+    depth = 0
+    for k, tok in enumerate(tokens):
+        depth += {"(": 1, "{": 1, "[": 1, ")": -1, "}": -1, "]": -1}.get(tok, 0)
+        if depth == 0 and tok == mark:
+            return k
+    return -1
 
 
 def _layout(tokens: list[str]) -> list[str]:
@@ -113,6 +181,13 @@ def _layout(tokens: list[str]) -> list[str]:
 
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
+    text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
+    text = _SIZED.sub(lambda m: " " + m.group(1) + " ", text)
+    text = _EMPHASIS.sub(lambda m: m.group(1), text)
+    text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime")), text)
+    text = _DOT.sub(lambda m: (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", text)
+    if "\\" not in text and "{" not in text:
+        text = _FLAT_SUBSCRIPT.sub(lambda m: m.group(1) + m.group(2), text)
     text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
     text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB[c] for c in m.group()) + "}", text)
     text = _GREEK_DIGITS.sub(lambda m: m.group(1) + "_{" + m.group(2) + "}", text)  # σ2(x2): σ_2
@@ -122,6 +197,7 @@ def _prepare(text: str) -> str:
     text = text.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\mathrm d", "d")
     for _ in range(3):  # nested fonts (\mathbf{\mathrm{w}}) unwrap from the inside
         text = _FONT.sub(lambda m: " " + m.group(1) + " ", text)
+    text = _QUOTED.sub(lambda m: "\x00" + m.group(1) + "\x01", text)  # Typst's w^"new"
     return _TEXT.sub(lambda m: "\x00" + m.group(1) + "\x01", text)
 
 

@@ -26,7 +26,7 @@ def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
             continue
         reads = getattr(rubric.registry.get(item.check), "reads", "prose")
         if reads == "expression":
-            value: Any = find_expression(doc, spec, classify)
+            value: Any = find_expression(doc, spec, classify, getattr(item.params, "forbid", ()))
             if isinstance(value, LatexChain):
                 value = dataclasses.replace(value, notation=notation)
         elif reads == "values":

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
+from grader.reading.layout import after_labels, join_cells, not_struck
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
 
@@ -57,6 +58,9 @@ class Document:
         """A math piece as read: alignment markup removed; a table row's cells joined by ``=``."""
         if m.kind == "row":
             return " = ".join(c.strip() for c in self.text[m.start:m.end].strip().strip("|").split("|"))
+        if m.kind == "cells":  # "| (d) | $\\partial f/\\partial w_3$ | $\\sigma_2(x_2)$ |": name = answer
+            pieces = re.findall(r"\$([^$]+)\$", f"${self.text[m.start:m.end]}$")
+            return f"{clean(pieces[0])} = {clean(pieces[-1])}"
         if m.kind == "plain" and "<-" in self.text[m.start:m.end]:  # w <- w - alpha*dL/dw: an ASCII arrow
             return clean(self.text[m.start:m.end].replace("<-", "←", 1))
         return _expand(clean(self.text[m.start:m.end]), self.macros)
@@ -99,6 +103,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     else:
         blocks, maths = read_markdown(text)
     doc.blocks = blocks
+    maths = not_struck(text, maths)
     for b in blocks:
         if b.kind == "code":
             doc.code_spans.append(Span(b.start, b.end, "code"))
@@ -108,6 +113,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     taken = [(m.start, m.end) for m in maths]
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, _free_lines(text, blocks, taken)))
     doc.math.extend(_table_equations(text, blocks))
+    doc.math = join_cells(text, blocks, doc.math)
     doc.math.sort(key=lambda s: s.start)
     _segment(doc)
     return doc
@@ -234,5 +240,6 @@ def _segment(doc: Document) -> None:
     seg = segment(text, sites, regions, [(s.start, s.end) for s in doc.code_spans])
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.labels = [(k, m.start) for k, m in seg.found]
+    doc.math = after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
     if not doc.has_labels():
         doc.notes.append(NO_LABELS)

@@ -8,7 +8,7 @@ of field -> text; prose stays text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -98,8 +98,9 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
         if prev is not None and body.startswith(_CHAIN_START):
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
-        elif (prev is not None and kind != "inline" and prev.kind != "inline" and len(prev.sides) > 1
-              and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1]))):
+        elif (prev is not None and len(prev.sides) > 1 and (
+                (kind != "inline" and prev.kind != "inline" and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
+                or not prev.sides[-1].strip())):  # "$\\partial f/\\partial w_1 =$ $w_3 x$": the side it left open
             sides = split_chain(body)
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
             prev.sides.extend(s for s in sides[1:] if s)
@@ -210,7 +211,8 @@ def is_restatement(side: str) -> bool:
     return not _LAYOUT.sub("", _DERIVATIVE.sub("", side))
 
 
-def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None) -> LatexChain | None:
+def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None,
+                    forbid: Sequence[str] = ()) -> LatexChain | None:
     """The equation that answers the item, chosen as a TA does.
 
     The equation whose left side names the item (the homework's ``classify_lhs``), the last
@@ -219,17 +221,20 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     is inline fragments in words ($w_2$) has no answer here: a person reads it.
     """
     part = spec.part
+    if part not in doc.segments:  # no label for this part: the answer is found by what it names
+        from grader.reading.by_name import by_name
+
+        return by_name(doc, spec, classify, forbid)
     spans = doc.math_spans(part)
-    if not spans and not doc.has_labels():
-        return _unlabelled(doc, spec, classify)
     texts = [doc.read(m) for m in spans]
-    found = [e for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
+    found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
         return None
     tagged = [(classify(e.sides[0]) if classify and len(e.sides) > 1 else None, e) for e in found]
     if spec.lhs:
         naming = [e for tag, e in tagged if tag == spec.lhs]
         naming = [e for e in naming if not e.again] or naming  # the answer as first said
+        naming = _in_form(naming, forbid)
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
             return LatexChain(_last_explicit(naming).sides, True, part)
@@ -239,6 +244,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
             return None
     candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
     named = [e for e in candidates if len(e.sides) > 1]
+    named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
     alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"]
     pool = named or alone
     if spec.index < len(pool):
@@ -247,21 +253,23 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     return None
 
 
+def _closed(eq: Equation) -> Equation:
+    """An equation left open (``\\partial f/\\partial w_1 =`` and nothing after it) has no answer side."""
+    while len(eq.sides) > 1 and not eq.sides[-1].strip():
+        eq.sides.pop()
+    return eq
+
+
+def _in_form(eqs: list[Equation], forbid: Sequence[str]) -> list[Equation]:
+    """Of several equations that name the item, those in the form it asks for (when any are)."""
+    from grader.reading.by_name import uses
+
+    return [e for e in eqs if not any(uses(e.sides[-1], n) for n in forbid)] or eqs
+
+
 def _last_explicit(eqs: list[Equation]) -> Equation:
     explicit = [e for e in eqs if not is_restatement(e.sides[-1])]
     return (explicit or eqs)[-1]
-
-
-def _unlabelled(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None) -> LatexChain | None:
-    """A report without part labels: an equation is taken only when its left side names the item alone."""
-    if not spec.lhs or classify is None or spec.part.count(".") > 1:
-        return None
-    texts = [doc.read(m) for m in doc.math]
-    found = read_equations(texts, [m.kind for m in doc.math])
-    naming = [e for e in found if len(e.sides) > 1 and classify(e.sides[0]) == spec.lhs]
-    if not naming:
-        return None
-    return LatexChain(_last_explicit(naming).sides, True, "(no part label)")
 
 
 def _components(tagged: list[tuple[str | None, list[str]]], spec: TextSpec) -> LatexChain | None:

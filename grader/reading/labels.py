@@ -15,26 +15,30 @@ ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|문제|과제|문항|問題|问题|题|q|p)")
-_END = r"(?=$|[\s.:;,)\]*_}\-–—|])"
+_END = r"(?=$|[\s.:;,)\]*_}\-–—|<])"
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
 _ROMAN = rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})[.)])"
 _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 _PART = rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END})"
-_PREFIX = re.compile(r"(?:[ \t>|*_#~]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\{)*")
+_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~]|\[[ xX]\][ \t]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\{)*")
 PATTERNS = [  # (kind, pattern); the first that matches wins
-    ("problem", re.compile(rf"{_WORD}\s*(?:#|no\.?|nr\.?)?\s*(?P<prob>\d{{1,2}})(?!\d|[.,]\d|\s*[x×*]\s*\d)"
+    ("problem", re.compile(rf"{_WORD}\s*(?:#|no\.?|nr\.?)?\s*(?P<prob>\d{{1,2}})(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=)"
                            rf"(?:\s*[.,]?\s*(?:part\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-h])[.:)]?{_END})"
                            rf"{_SUB})?", re.IGNORECASE)),
     ("part", re.compile(rf"part\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
     ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:\s*\.?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
                            rf"(?P<p3>[a-h])[.)]){_END}{_SUB}")),
+    ("key", re.compile(rf"(?P<prob>\d{{1,2}})(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|_\w{{1,6}})?(?=\s*(?:->|→|=>|:(?!:)))")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
+    ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "### a", "### b – MNIST"
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>\d{{1,2}})(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
 ]
-_TAIL = re.compile(r"[ \t]*[*_}\]]*[ \t]*[:.\-–—]?")
+_RANGE = re.compile(r"\s?(?:[–—-]{1,2}|\bto\b|\.\.)\s?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
+                    r"(?:\s?\\?\(\s?(?:iii|ii|iv|vi|v|i)\s?\\?\))?(?![\w(])")
+_TAIL = re.compile(r"[ \t]*[*_}\]]*[ \t]*(?:->|=>|→|[:.\-–—])?")
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,12 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         groups = m.groupdict()
         part = next((groups[g] for g in ("p1", "p2", "p3") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2")
+        span = _RANGE.match(window, m.end()) if part else None
+        span = span if span is not None and span.group("last").lower() > part.lower() else None
+        if span is not None:  # "(b)–(e)": answers to several parts; "Problem 1 (a)–(f)": the problem only
+            if groups.get("prob"):
+                return Label(pos + offset, pos + span.end(), groups["prob"], None, None)
+            m, sub = span, None
         tail = _TAIL.match(window, m.end())
         end = pos + (tail.end() if tail else m.end())
         return Label(pos + offset, end, groups.get("prob"), part.lower() if part else None, sub)

@@ -2,7 +2,8 @@
 
 ``\\begin{align*} a &= b \\\\ &= c \\end{align*}`` (also ``aligned`` inside ``$$``, gather,
 multline, equation, eqnarray) is two rows, ``a = b`` and ``= c``; ``&``, ``\\label{}``,
-``\\tag{}``, ``\\nonumber`` are dropped. Matrices and ``cases`` keep their ``&`` and ``\\\\``.
+``\\tag{}``, ``\\nonumber`` are dropped; presentation around an answer (``\\boxed{…}``,
+``\\textcolor{red}{…}``, ``\\color{blue}``) is unwrapped. Matrices and ``cases`` keep their ``&`` and ``\\\\``.
 Each row stays a span of the original text; :func:`clean` removes the markup when read.
 """
 from __future__ import annotations
@@ -14,6 +15,12 @@ ALIGNING = {"align", "aligned", "gather", "gathered", "multline", "split", "eqna
 _TOKEN = re.compile(r"\\(?:begin|end)\{([A-Za-z]+)\*?\}|\\\\|\\[A-Za-z]+\*?|\\.|[{}&]")
 _DROP_ARG = ("\\label", "\\tag", "\\tag*", "\\intertext", "\\shortintertext")
 _DROP = ("\\nonumber", "\\notag", "\\displaystyle", "\\hfill")
+# wrappers a TA looks through: (command, arguments that are colours or options, dropped, before the math)
+_WRAPPERS = {"\\boxed": 0, "\\fbox": 0, "\\framebox": 0, "\\textcolor": 1, "\\colorbox": 1, "\\fcolorbox": 2,
+             "\\bbox": 0, "\\bm": 0, "\\boldsymbol": 0, "\\mathbf": 0, "\\pmb": 0, "\\cancelto": 1,
+             "\\underline": 0, "\\overline": 0, "\\color": 1, "\\highlight": 0, "\\hl": 0}
+_WRAPPER = re.compile(r"\\(?:boxed|fbox|framebox|textcolor|colorbox|fcolorbox|bbox|bm|boldsymbol|mathbf|pmb|cancelto"
+                      r"|underline|overline|color|highlight|hl)(?![A-Za-z])")
 _SPACING = re.compile(r"\s*\[\s*-?\d*\.?\d*\s*(?:pt|em|ex|mm|cm)?\s*\]")
 
 
@@ -44,8 +51,53 @@ def rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+def unwrap(piece: str) -> str:
+    """``\\boxed{a = b}`` -> ``a = b``; ``\\textcolor{red}{x}`` -> ``x``; ``\\color{red} x`` -> ``x``: the
+    frame, colour or weight a student puts on an answer is not part of it."""
+    for _ in range(50):  # each pass removes one wrapper; 50 is more than any report nests
+        piece = _outer_group(piece)
+        m = _WRAPPER.search(piece)
+        if m is None:
+            return piece
+        name, end = m.group(), m.end()
+        if name == "\\bbox" or name == "\\framebox":
+            end = _option_end(piece, end)
+        for _arg in range(_WRAPPERS[name]):
+            end = _group_end(piece, end)
+        if name == "\\color":
+            piece = piece[:m.start()] + " " + piece[end:]
+            continue
+        inner_end = _group_end(piece, end)
+        if inner_end == end:  # no braced argument: drop the command alone
+            piece = piece[:m.start()] + " " + piece[end:]
+            continue
+        body_start = piece.index("{", end) + 1
+        piece = piece[:m.start()] + " " + piece[body_start:inner_end - 1] + " " + piece[inner_end:]
+    return piece
+
+
+def _outer_group(piece: str) -> str:
+    """``{ a = b }`` -> ``a = b``: braces around the whole row group nothing."""
+    text = piece.strip()
+    if text.startswith("{") and _group_end(text, 0) == len(text):
+        return text[1:-1]
+    return piece
+
+
+def _option_end(text: str, i: int) -> int:
+    """The end of a ``[…]`` option at ``i`` (``\\bbox[border]{…}``), or ``i`` when there is none."""
+    j = i
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j < len(text) and text[j] == "[":
+        close = text.find("]", j)
+        return close + 1 if close > 0 else i
+    return i
+
+
 def clean(piece: str) -> str:
     """A row without alignment markup: ``&``, ``\\label{..}``, ``\\tag{..}``, ``\\nonumber``, ``\\begin{align}``."""
+    piece = unwrap(piece)
     out: list[str] = []
     stack: list[str] = []
     m_space = _SPACING.match(piece)  # "\\[4pt]": the spacing argument of the row break before this row

@@ -30,14 +30,19 @@ from grader.expressions.latex import Overlay, Scope, parse_latex, split_chain
 from grader.expressions.lhs import describe
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.vec import Vec
+from grader.reading.notation_model import (
+    applied_as_function,
+    define_indexed,
+    function_at_variable,
+    handout_value,
+    pinned,
+)
 
 if TYPE_CHECKING:
     from grader.homework import Reference
 
 MAX_DEFINITIONS = 60
 PARAMETER = sp.Symbol("_param", real=True)
-_LEARNING_RATE = re.compile(r"(?:learning[ -]rate|step[ -]?size|\blr\b)[^.\n]{0,25}(?:\\eta|η)"
-                            r"|(?:\\eta|η)[^.\n]{0,25}(?:learning[ -]rate|step[ -]?size)", re.IGNORECASE)
 
 
 @dataclass
@@ -48,6 +53,7 @@ class Notation:
     notes: list[str] = field(default_factory=list)
     definitions: set[str] = field(default_factory=set)  # left sides read as definitions: never an answer
     reused: set[str] = field(default_factory=set)  # left sides also used in self-referential steps (θ ← θ − …)
+    text: str = ""  # all of the hand-in's math, to see how a name is used
 
     def is_definition(self, lhs: str) -> bool:
         key = _compact(lhs)
@@ -65,6 +71,7 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     if vocab is None:
         return notation
     pieces = [doc.text[s.start:s.end] for s in getattr(doc, "math", [])]
+    notation.text = "\n".join(pieces)
     pending = [sides for piece in pieces for part in _parts(piece) if len(sides := split_chain(part)) >= 2]
     count = 0
     for _ in range(3):  # "h_1 = σ(z_1), z_1 = w_1 x": a name defined after its first use is read next time round
@@ -73,25 +80,38 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
             if count >= MAX_DEFINITIONS:
                 break
             before = len(notation.notes)
-            count += _define(notation, sides[0], sides[1], reference)
+            count += _define_chain(notation, sides, reference)
             new = notation.notes[before:]
             if new and all(n.startswith("your definition ") and "unknown name" in n for n in new):
                 del notation.notes[before:]
                 failed.append(sides)
         if not failed or len(failed) == len(pending):
             for sides in failed:  # said once, after the last try
-                _define(notation, sides[0], sides[1], reference)
+                _define_chain(notation, sides, reference)
             break
         pending = failed
     _learning_rate(notation, doc, reference)
     return notation
 
 
+def _define_chain(notation: Notation, sides: list[str], reference: Reference) -> int:
+    """``θ = (θ_1, θ_2, θ_3) = (w_1, w_2, w_3)``: the last side, the most explicit, defines; else the second."""
+    if len(sides) > 2 and "(" not in sides[0]:  # g(x) = ∇_w f_w(x) = (∂f/∂w_1, …): the side with the argument
+        before = len(notation.notes)
+        count = _define(notation, sides[0], sides[-1], reference)
+        if count and len(notation.notes) > before and not notation.notes[-1].startswith("your definition "):
+            return count
+        del notation.notes[before:]
+    return _define(notation, sides[0], sides[1], reference)
+
+
 def _parts(math: str) -> list[str]:
     """One math span cut into candidate definitions: at top-level commas, ``\\quad``, line breaks and prose."""
     text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
-    text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}", " ; ", text)
+    text = re.sub(r"\\[,;:! ]", " ", text)  # thin spaces: \, is not a comma
+    text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(])", " ; ", text)
     text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b", " ; ", text)
+    text = _CONJUNCTION.sub(" ; ", _outer_parentheses(text.strip()))
     out, depth, start = [], 0, 0
     for i, c in enumerate(text):
         if c in "{([":
@@ -102,7 +122,25 @@ def _parts(math: str) -> list[str]:
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
-    return [p.strip() for p in out if "=" in p]
+    return [_PROSE_LEAD.sub("", p.strip()) for p in out if "=" in p]
+
+
+# "x1 = w1·x  e  x2 = w2·σ1(x1)": a conjunction in any language before the next definition
+_CONJUNCTION = re.compile(r"\s(?:and|und|et|e|y|i|oraz|ve|и|og|en|ja|és|a)\s+(?=[A-Za-z\\][\w{}^_\\]{0,20}\s*=)")
+# "记  x1^i = w1 x^i", "где h_1 = …": words of prose in another script before a definition
+_PROSE_LEAD = re.compile(r"^(?:[^\x00-\x7F\u0370-\u03FF\u2000-\u2BFF\s]+\s+)+")
+
+
+def _outer_parentheses(text: str) -> str:
+    """``(h1 = sig1(x1), h2 = sig2(x2))``, an aside in parentheses: its content, without them."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return text
+    depth = 0
+    for i, c in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth == 0 and i < len(text) - 1:
+            return text
+    return text[1:-1]
 
 
 def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int:
@@ -110,7 +148,11 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     vocab = reference.latex
     assert vocab is not None
     key = lhs
+    indexed = define_indexed(notation, lhs, rhs, reference)
+    if indexed is not None:
+        return indexed
     _ascii_function(notation, lhs, vocab)
+    _ascii_name(notation, lhs, vocab)
     shape = describe(lhs, vocab, notation.overlay)
     lhs = lhs.removesuffix("\\gets").strip()
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
@@ -131,15 +173,31 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     return _define_symbol(notation, name, lhs, rhs, reference) + _reused(notation, key)
 
 
-_ASCII_FUNCTION = re.compile(r"\s*([A-Za-z]{2,12})\d?\s*\(\s*[a-z]\s*\)\s*(?:\\gets)?\s*")
+_ASCII_FUNCTION = re.compile(r"\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*([A-Za-z]{2,12})\s*\}|([A-Za-z]{2,12}))"
+                             r"\d?\s*(?:\\left)?\s*\(\s*[a-z]\s*(?:\\right)?\s*\)\s*(?:\\gets)?\s*")
 
 
 def _ascii_function(notation: Notation, lhs: str, vocab: Any) -> None:
-    """``sig(u) = …`` in plain text: the word is one name (not s·i·g), so that it can be defined."""
+    """``sig(u) = …`` or ``\\operatorname{sig}(u) = …``: the word is one name (not s·i·g), so that it
+    can be defined."""
     from grader.expressions.latex import vocab_words
 
     m = _ASCII_FUNCTION.fullmatch(lhs)
-    if m and m.group(1) not in vocab_words(vocab, notation.overlay):
+    word = m and (m.group(1) or m.group(2))
+    if word and word not in vocab_words(vocab, notation.overlay):
+        notation.overlay.aliases[word] = word
+
+
+_ASCII_NAME = re.compile(r"\s*([A-Za-z]{2,8})\s*(?:_\s*(?:\{\s*\w{1,3}\s*\}|\w))?\s*")
+
+
+def _ascii_name(notation: Notation, lhs: str, vocab: Any) -> None:
+    """``out_1 = σ(net_1)``: a word the hand-in defines is one name (not o·u·t), wherever it is used."""
+    from grader.expressions.latex import vocab_words
+    from grader.expressions.tokens import WORDS
+
+    m = _ASCII_NAME.fullmatch(lhs)
+    if m and m.group(1) not in vocab_words(vocab, notation.overlay) and m.group(1).lower() not in WORDS:
         notation.overlay.aliases[m.group(1)] = m.group(1)
 
 
@@ -150,9 +208,12 @@ def _tag(reference: Reference, lhs: str, overlay: Overlay) -> str | None:
         return reference.classify_lhs(lhs)  # type: ignore[misc]
 
 
-def _read(rhs: str, reference: Reference, overlay: Overlay, scope: Scope | None = None) -> Any:
-    reading = parse_latex(rhs, reference.latex, overlay=overlay, scope=scope)  # type: ignore[arg-type]
-    if reading.named or reading.notes:
+def _read(rhs: str, reference: Reference, overlay: Overlay, scope: Scope | None = None,
+          results: bool = False) -> Any:
+    """A definition's right side; ``results``: derivatives the homework knows may be written by name."""
+    reading = parse_latex(rhs, reference.latex, overlay=overlay, scope=scope,  # type: ignore[arg-type]
+                          vector=results)
+    if reading.notes or (reading.named and not (results and all(n.known for n in reading.named))):
         raise ExpressionSyntaxError("it holds derivatives or assumptions")
     return reading
 
@@ -162,6 +223,9 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     assert vocab is not None
     if rhs.lstrip().startswith(("\\{", "{")):
         return 0  # D = {(x^1, y^1), …}: a set, not a name for an expression
+    handout = handout_value(name, reference)
+    if handout is not None and pinned(notation, lhs, rhs, handout, reference):
+        return 1
     function = _function_named(rhs, reference, overlay)
     if function is not None:
         if name in vocab.functions or name in vocab.symbols or function == name:
@@ -184,6 +248,10 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         return 0
     if not value.free_symbols and not value.atoms(sp.Function):
         return 0  # i = 1, N = 2, α = 0.01: a value, not notation
+    applied = function_at_variable(value, reference) if applied_as_function(name, notation.text) else None
+    if applied is not None and name not in vocab.symbols and name not in vocab.functions:
+        overlay.aliases[name] = applied  # s = 1/(1+e^{-u}): s is the sigmoid, so s_1(x_1) is σ_1(x_1)
+        return _said(notation, f"{_show(name)} is read as {_show(applied)} (you wrote {lhs} = {rhs})", name)
     for sname, svalue in vocab.symbols.items():
         if value == svalue and sname != name and name not in vocab.symbols:
             overlay.aliases[name] = sname
@@ -191,6 +259,11 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     variable = vocab.symbols.get("x")
     if name in vocab.functions and variable is not None and _equal(value, vocab.functions[name](variable), reference):
         return 0  # f = w3·σ(x2): the handout's function written without its argument
+    if name in vocab.functions:
+        applied = function_at_variable(value, reference)
+        if applied is not None and vocab.functions[applied] is vocab.functions[name]:
+            return 0  # σ = (1+e^{-u})^{-1}: the handout's σ, written with its variable
+        return _ignored(notation, lhs, rhs, "it names a function of the handout without its argument")
     if name in vocab.symbols:
         if _equal(value, vocab.symbols[name], reference):
             return 0  # the handout's own definition, restated
@@ -217,15 +290,23 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
     assert vocab is not None
     if _restates_known(name, param, rhs, reference, overlay):
         return 0  # f_w(x) = w_3 σ_2(x_2): the handout's function, written with its intermediates
+    known = vocab.functions.get(overlay.aliases.get(name, name))
+    if known is not None and param in vocab.symbols and pinned(notation, lhs, rhs, known(vocab.symbols[param]),
+                                                                reference):
+        return 1
     inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
     inner.symbols.pop(name, None)
     try:
-        reading = _read(rhs, reference, inner, Scope())
+        reading = _read(rhs, reference, inner, Scope(), results=True)
     except ExpressionSyntaxError as exc:
         return _ignored(notation, lhs, rhs, str(exc))
     if name in reading.names:
         return _ignored(notation, lhs, rhs, "it is circular")
     body = reading.value
+    if reading.named:  # g(x) = ∇_w f_w(x): results written by name; each use of g carries them
+        overlay.functions[name] = (PARAMETER, body)
+        overlay.named[name] = list(reading.named)
+        return _said(notation, f"{_show(name)}({param}) = {rhs}, as you defined it", name)
     if isinstance(body, Vec):
         return 0
     for fname, function in vocab.functions.items():
@@ -247,11 +328,16 @@ def _restates_known(name: str, param: str, rhs: str, reference: Reference, overl
     variable = vocab.symbols.get(param)
     if function is None or variable is None:
         return False
-    try:
-        body = _read(rhs, reference, overlay).value
-    except ExpressionSyntaxError:
-        return False
-    return not isinstance(body, Vec) and _equal(body, function(variable), reference)
+    from grader.expressions.lenient import lenient_readings
+
+    for text in (rhs, *lenient_readings(rhs)):  # σ_1(u) = (1 + exp(−u))−1: a superscript lost in conversion
+        try:
+            body = _read(text, reference, overlay).value
+        except ExpressionSyntaxError:
+            continue
+        if not isinstance(body, Vec) and _equal(body, function(variable), reference):
+            return True
+    return False
 
 
 def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = None) -> bool:
@@ -270,16 +356,19 @@ def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = N
 
 
 def _learning_rate(notation: Notation, doc: Any, reference: Reference) -> None:
-    """"learning rate η" in the prose: η is the step the handout calls α."""
+    """"learning rate η", "step size γ", "a = alpha" in the text: that name is the step the handout calls α."""
+    from grader.reading.notation_rate import step_names
+
     vocab = reference.latex
-    eta = "\\eta"
-    if vocab is None or eta in notation.overlay.aliases or eta in notation.overlay.symbols or "\\alpha" not in \
-            vocab.symbols:
+    if vocab is None or "\\alpha" not in vocab.symbols:
         return
-    prose = doc.prose() if hasattr(doc, "prose") else getattr(doc, "text", "")
-    if _LEARNING_RATE.search(prose or ""):
-        notation.overlay.aliases[eta] = "\\alpha"
-        _said(notation, "η is read as the step size α (you call η the learning rate)", eta)
+    overlay = notation.overlay
+    for name in step_names(getattr(doc, "text", "") or ""):
+        if name in overlay.aliases or name in overlay.symbols or name in overlay.functions or name in vocab.symbols \
+                or name in vocab.functions:
+            continue
+        overlay.aliases[name] = "\\alpha"
+        _said(notation, f"{_show(name)} is read as the step size α (you call it the learning rate or step)", name)
 
 
 def _reused(notation: Notation, key: str) -> int:

@@ -1,15 +1,18 @@
 """Jupyter notebooks: markdown cells become the report, code cells the code.
 
-A notebook is parsed first, its outputs (images, printed tables) dropped, and only then
-is the text that remains size-limited: an honest notebook with an embedded plot is read
-in full. The reading is lenient and total: a cell without ``cell_type``, a ``source`` of
+A notebook is parsed first, its images dropped, and only then is the text that remains
+size-limited: an honest notebook with an embedded plot is read in full. A code cell's
+comments and printed text follow it in the report (students answer there too). The reading is lenient and total: a cell without ``cell_type``, a ``source`` of
 the wrong type or JSON nested beyond reason costs that cell or the notebook (a note),
 never the grade.
 """
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+
+from grader.reading.tables import _SUMMARY_HEAD
 
 MAX_NOTEBOOK_BYTES = 50_000_000  # the file, outputs included
 MAX_NOTEBOOK_TEXT = 1_000_000  # the cells' text once outputs are dropped
@@ -42,6 +45,11 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
             source = source[:budget]
         budget -= len(source)
         (markdown if kind == "markdown" else code).append(source)
+        if kind == "code":  # what the cell says in words and prints is written answer text too
+            said = _said(source, cell)[:max(0, budget)]
+            budget -= len(said)
+            if said:
+                markdown.append(said)
         if budget <= 0:
             break
     if skipped:
@@ -49,6 +57,40 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
     if len(cells) > MAX_CELLS:
         notes.append(f"{name}: only the first {MAX_CELLS:,} cells were read")
     return "\n\n".join(markdown), code
+
+
+MAX_SAID = 20_000  # per code cell: its comments and printed text (a training log is not an answer)
+_COMMENT = re.compile(r"^[ \t]*#(?![!%])[ \t]?(.*)$", re.MULTILINE)
+
+
+def _said(source: str, cell: Any) -> str:
+    """A code cell's whole-line comments and printed text, as lines of the report: students answer
+    there ("# (a) input: 28x28x1", ``print("df/dw3 = σ2(x2)")``'s output). Read as text, never run."""
+    comments = [m.group(1).rstrip() for m in _COMMENT.finditer(source)]
+    printed = [_output_text(o) for o in cell.get("outputs") or [] if isinstance(o, dict)]
+    lines = [c for c in comments if c.strip()]
+    for text in (t.strip("\n") for t in printed if t.strip()):
+        if _SUMMARY_HEAD.search(text):  # a printed layer summary stays printed output, read as its rows
+            lines.append(f"\n```text\n{text.replace('`', chr(39))}\n```\n")
+        elif _sentences(text):
+            lines.append(text)
+    return "\n".join(lines)[:MAX_SAID]
+
+
+def _sentences(printed: str) -> bool:
+    """Printed text that reads as words ("df/dw3 = σ2(x2)", "conv1 520"); a bare number printed is a
+    computation's result that names nothing, not an answer."""
+    return all(re.search(r"[A-Za-z\u00c0-\uffff]", line) for line in printed.splitlines() if line.strip())
+
+
+def _output_text(output: dict[str, Any]) -> str:
+    """The text an output shows: a stream's text or a result's ``text/plain`` (images are dropped)."""
+    text = output.get("text")
+    if text is None and isinstance(output.get("data"), dict):
+        text = output["data"].get("text/plain")
+    if isinstance(text, list) and all(isinstance(t, str) for t in text):
+        text = "".join(text)
+    return text if isinstance(text, str) else ""
 
 
 def _cells(nb: Any) -> list[Any] | None:
@@ -64,7 +106,7 @@ def _cells(nb: Any) -> list[Any] | None:
 
 
 def _cell(cell: Any) -> tuple[str | None, str | None]:
-    """(kind, text) of one cell; outputs are never read."""
+    """(kind, text) of one cell; its outputs are read apart (:func:`_said`)."""
     if not isinstance(cell, dict):
         return None, None
     kind = cell.get("cell_type")

@@ -42,6 +42,8 @@ class Segmenter:
     part: str | None = None
     sub: str | None = None
     open_keys: list[tuple[str, int]] = field(default_factory=list)
+    repeated: list[Label] = field(default_factory=list)  # labels said again inside their part
+    named: bool = False  # the current problem was named by a heading (Problem 2), not counted
 
     def run(self, marks: list[Label]) -> None:
         for mark in marks:
@@ -52,16 +54,20 @@ class Segmenter:
         if mark.problem and not mark.part:
             self.close(mark.start, keep=0)
             self.problem, self.part, self.sub = mark.problem, None, None
+            self.named = True
             self.found.append((f"{mark.problem}", mark))
             return
         same = mark.part == self.part and (mark.problem is None or mark.problem == self.problem)
         if mark.part and not (same and mark.sub):
             if not self._part_follows(mark):
+                if mark.strong:
+                    self.repeated.append(mark)
                 return
             if mark.problem:
-                self.problem = mark.problem
-            elif self.part is not None and mark.part < self.part:  # labels restart: the next problem
+                self.problem, self.named = mark.problem, True
+            elif self.part is not None and mark.part < self.part and self._restarts(mark):
                 self.problem = str(int(self.problem) + 1) if self.problem.isdigit() else self.problem
+                self.named = False
             self.close(mark.start, keep=0)
             self.part, self.sub = mark.part, None
             self.open(f"{self.problem}.{mark.part}", mark)
@@ -70,10 +76,19 @@ class Segmenter:
             self.sub = mark.sub
             self.open(f"{self.problem}.{self.part}.{mark.sub}", mark)
 
+    def _restarts(self, mark: Label) -> bool:
+        """``(a)`` after ``(f)`` starts the next problem, unless a heading named this problem and its
+        ``(a)`` has not been answered yet: parts answered in another order ((f), (e), …, (a))."""
+        if not self.named:
+            return True
+        return f"{self.problem}.{mark.part}" in self.segments or any(
+            k == f"{self.problem}.{mark.part}" for k, _ in self.open_keys)
+
     def _part_follows(self, mark: Label) -> bool:
         if not mark.strong:
             return mark.part == next_letter(self.part) and not mark.sub
-        return mark.problem is not None or mark.part != self.part or mark.sub is not None
+        again = mark.part == self.part and mark.sub is None and mark.problem in (None, self.problem)
+        return not again  # "1e_w2 ->", "1e_w1 ->": one part's label said again, its answers go on
 
     def _sub_follows(self, mark: Label) -> bool:
         if mark.strong:
@@ -140,6 +155,8 @@ def _numbered_parts(sites: list[Site], strong: dict[int, Label]) -> dict[int, La
         if not any(low <= p < high for p in lettered):
             items = [s for s in sites if low <= s.pos < high and s.number.isdigit() and s.pos not in strong]
             top = min((s.depth for s in items), default=0)
+            if any(s.depth == top and int(s.number) > len(LETTERS) for s in items):
+                items = []  # "1." to "25.", one per asked quantity: a list of answers, not of parts
             for s in items:
                 n = int(s.number)
                 if s.depth == top and 1 <= n <= len(LETTERS):

@@ -12,11 +12,37 @@ _SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
 _COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
                        r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?" + _SIZE + r"\b")
 _SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
+# "5 x 5 x 1 (x 20 filters)", "5×5×1, 20 of them", "5×5×1，共 20 个": one filter bank of 20 filters
+_SIZE_TIMES = re.compile(r"\b" + _SIZE + r"\s*(?:\(\s*[×xX*]\s*(\d+)(?:\s*(?:filters?|kernels?))?\s*\)"
+                         r"|,?\s*(\d+)\s+of\s+them\b|,?\s*共\s*(\d+)\s*[个個])")
 _NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|learnable\s+)?(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b",
                    re.IGNORECASE)
 
+_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "c": "\u0327"}
+_ACCENT = re.compile(r"""\\(["'`^~]|c\s)\s*\{?([A-Za-z])\}?""")
+_LIGATURES = {"\\ss": "ß", "\\o": "ø", "\\O": "Ø", "\\ae": "æ", "\\aa": "å", "\\l": "ł", "\\i": "i"}
+
+
+def _accented(text: str) -> str:
+    """LaTeX accents as letters: ``Filtergr\\"o\\ss e`` -> ``Filtergröße`` (a label must read as a word)."""
+    import unicodedata
+
+    text = _ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(2) + _ACCENTS[m.group(1).strip()]), text)
+    return re.sub(r"\\(ss|o|O|ae|aa|l|i)(?![A-Za-z])(?:\{\}|\s)?", lambda m: _LIGATURES["\\" + m.group(1)], text)
+
+
+_STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)")
+
+
+_DELIMITER = re.compile(r"(?<!\\)\\[()\[\]]")
+
+
 def plain(text: str) -> str:
-    """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``."""
+    """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``; text crossed
+    out (``~~23×23×20~~``) is withdrawn, not read."""
+    text = _STRUCK.sub(" ", text) if "~~" in text else text
+    text = _accented(text)
+    text = _DELIMITER.sub(" ", text)  # \( … \) and \[ … \] delimit math: they are no brackets of an aside
     text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
     text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
                   text)
@@ -31,8 +57,13 @@ def plain(text: str) -> str:
     text = re.sub(r"\\[A-Za-z]+", " ", text)
     text = text.replace("$", " ").replace("{", "").replace("}", "").replace("**", " ").replace("`", " ")
     text = re.sub(r"(?<=\d)\s*(?:by|[✕⨯])\s*(?=\d)", "×", text)
+    text = text.replace("∙", "·").replace("⋅", "·")
+    text = re.sub(r"(\d+)\s*万\s*(\d{1,4})(?!\d)", lambda m: str(int(m.group(1)) * 10000 + int(m.group(2))), text)
+    text = re.sub(r"(=\s*\d{1,3}),\s(\d{3})(?![\d,.])|(\d),\s(0\d\d)(?!\d)",  # "= 25, 050": a thousands comma
+                  lambda m: f"{m.group(1)},{m.group(2)}" if m.group(1) else f"{m.group(3)},{m.group(4)}", text)
     text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
     text = _NONE.sub(" 0 parameters", text)  # "ReLU and pooling have no parameters"
     text = _COUNT_OF.sub(lambda m: f"filters {m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5" -> "filters 5×5×20"
+    text = _SIZE_TIMES.sub(lambda m: f"{m.group(1)}×{m.group(2) or m.group(3) or m.group(4)}", text)
     text = _SIZE_COUNT.sub(lambda m: f"{m.group(1)}×{m.group(2)} {m.group(3)}", text)
     return text.replace("−", "-")

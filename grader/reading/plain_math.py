@@ -28,9 +28,13 @@ def _mathlike(word: str) -> bool:
     return not (bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS)
 
 
+_OPERATORS = ("+", "-", "−", "·", "*", "×")
+
+
 def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    """Three or more spaces between words: an aside set apart, as Word and PDF layouts leave it."""
-    return b[0] - a[1] >= 3
+    """Three or more spaces between words: an aside set apart, as Word and PDF layouts leave it; not
+    when the next term of a sum starts after it ("σ1(x1¹)      +  2 r² …": terms aligned in columns)."""
+    return b[0] - a[1] >= 3 and not (b[2].startswith(_OPERATORS) and len(b[2]) == 1 and a[2][-1:] in ")¹²ⁱ")
 
 
 def equation_in_line(line: str) -> tuple[int, int] | None:

@@ -39,7 +39,7 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     header: list[str] = []
     row: list[str] | None = None
     row_line = 0
-    for tok in _PARSER.parse(text):
+    for tok in _PARSER.parse(_org_as_pipe(text)):
         if tok.type == "table_open" and tok.map:
             covered.update(range(tok.map[0], tok.map[1]))
         elif tok.type == "tr_open":
@@ -57,9 +57,25 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     return cells, covered
 
 
+def _has_words(cell: str) -> bool:
+    """Letters other than the x of a size ("5 x 5" is a value, "conv1" a label)."""
+    return re.search(r"[^\W\d_]", re.sub(r"(?<=\d)\s*[xX]\s*(?=\d)", "", cell)) is not None
+
+
+_ORG_RULE = re.compile(r"^([ \t]*)\|(-+(?:\+-+)*)\|[ \t]*$", re.MULTILINE)
+_ORG_DIRECTIVE = re.compile(r"^[ \t]*#\+[A-Za-z_]+:.*$", re.MULTILINE)
+
+
+def _org_as_pipe(text: str) -> str:
+    """An Org-mode table (``|----+----|`` rules, ``#+NAME:`` lines around it) as a pipe table;
+    every line keeps its place, so the lines a table covers are the part's own."""
+    text = _ORG_DIRECTIVE.sub("", text)
+    return _ORG_RULE.sub(lambda m: m.group(1) + "|" + m.group(2).replace("+", "|") + "|", text)
+
+
 def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
     """A row's label is its first cell with letters; every other cell is a possible value."""
-    label_at = next((i for i, c in enumerate(row) if re.search(r"[A-Za-z\u00c0-\uffff]", c)), None)
+    label_at = next((i for i, c in enumerate(row) if _has_words(c)), None)
     label = row[label_at] if label_at is not None else ""
     out = []
     numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c)]

@@ -36,10 +36,17 @@ _NUM = r"\d{1,3}(?:(?:,|'|[ \u00a0\u2009\u202f]|\.)\d{3})+(?![\d])|\d+(?:\.\d+)?
 _DIMS = re.compile(rf"(?:{_NUM})(?:\s*[x×X*·@]\s*(?:{_NUM}))*")
 _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?:{_NUM}))+\s*[)\]]")
 _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
+_RUN_BREAK = re.compile(r"[.,]\s+|\s{2,}|(?<=\d)\s+(?=[(\[])")  # where a value ends and a working begins
+# words that lead from an operation to its result: "pooling 2×2 gives 12×12×20", "max pooling 之后 12×12×20"
+_RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|gets|obtain\w*|becomes?|produces?|leads?\s+to"
+                     r"|ottien\w*|otteniamo|obten\w*|obtien\w*|erh[aä]lt\w*|ergibt|ergeben|donne|devient|daje|otrzym\w*"
+                     r"|elde\s+edil\w*|verir)\b|之后|之後|以后|得到|になる|後|후", re.IGNORECASE)
+# "after" written after the operation it follows ("2×2 max pooling 之后 12×12×20"): the label introduces the next value
+_AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|sonra)")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
-_ASIDE = re.compile(r"\([^()\n]*\)")
-_WORD_AFTER = re.compile(r"\s*-?\s*([A-Za-z\u00c0-\uffff][\w-]*)")
+_ASIDE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
+_WORD_AFTER = re.compile(r"\s*-?\s*([^\W\d_][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
                     r"px|in\b|for\b|at\b|after\b)", re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(r"(?:\b(?:after|before|with|using|a|an|the|by|of|each|every|per|from|into|to)|[→>])\s*$",
@@ -83,16 +90,23 @@ class _Value:
 
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     """The values of ``spec``'s fields in its part; None when the part is not there."""
-    text = part_text(doc, spec.part)
-    if text is None:
-        return None
+    from grader.reading.by_name import unlabelled_text
+
+    text, order, wide = part_text(doc, spec.part), spec.order, False
+    if text is None:  # no label for the part: its values are looked for by their labels, never by place
+        text, order, wide = unlabelled_text(doc, spec.part), [], True
+        if not text:
+            return None
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
     patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
     found = read_part(text, patterns)
-    _by_order(found, spec.order, text, patterns)
+    _by_order(found, order, text, patterns)
     out = ValueAnswers()
     out.part, out.text = spec.part, text.strip()[:4000]
     for name in fields:
+        best = min((c.rank for c in found.get(name, [])), default=0)
+        if wide and len({c.text for c in found.get(name, []) if c.rank == best}) > 1:
+            continue  # outside its part a label may name another part's value: one reading only, else a person
         if found.get(name):
             best = sorted(found[name], key=lambda c: c.rank)
             out[name] = FieldReading(best[0].text, tuple(best))
@@ -182,7 +196,7 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
 
 
 def _text_before(line: str, v: _Value) -> bool:
-    return bool(re.search(r"[A-Za-z\u00c0-\uffff]", line[:v.start]))
+    return bool(re.search(r"[^\W\d_]", line[:v.start]))
 
 
 def _add(found: dict[str, list[Candidate]], field: str, text: str, rank: int, line: str) -> None:
@@ -222,6 +236,11 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             continue
         if chained and previous_field is not None and choices == [(previous_field, 1)]:
             choices = [(previous_field, 0)]
+        if k + 1 < len(values) and before and _operation_size(masked, before, v, values[k + 1]):
+            values[k] = v = _Value(v.text, v.start, v.end, True)  # "max pooling 2×2 gives 12×12×20": 2×2 describes
+            routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
+            previous_end, previous_field, chained = before[0][0], None, False
+            continue
         routes[id(v)] = choices
         previous_end, chained = v.end, False
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
@@ -237,7 +256,15 @@ def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) 
     if re.search(r"\b(?:and|und|et|ve|và)\b", gap):
         return False
     return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(
-        r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value])
+        r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value]) \
+        and not _AFTER.match(masked[end:next_value])
+
+
+def _operation_size(masked: str, before: list[tuple[int, int, str]], v: _Value, following: _Value) -> bool:
+    """A value right after its label, then a result word and another value: the first is the operation's size."""
+    label_end = max(e for _, e, _ in before)
+    return not masked[label_end:v.start].strip() and bool(_RESULT.search(masked[v.end:following.start])) \
+        and not _CLAUSE.search(masked[v.end:following.start])
 
 
 def _listed(masked: str, spans: list[tuple[int, int]]) -> bool:
@@ -263,8 +290,9 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str,
     """The line with asides, labels and the left sides of computations masked; the labels' spans."""
     chars = list(line)
     for m in _ASIDE.finditer(line):  # "(28 − 4 + 1 = 25)", "(before pooling)"; "(so 5×5×1×20 in all)" stays
-        words = re.search(r"[A-Za-z\u00c0-\uffff]{2,}", m.group())
-        if "=" in m.group() or (words and not re.search(r"\d", m.group())):
+        words = re.search(r"[^\W\d_]{2,}", m.group())
+        label_part = re.match(r"\s*:(?!:)", line[m.end():m.end() + 4]) is not None  # "conv1 (stride 1): 24×24×20"
+        if "=" in m.group() or (words and not re.search(r"\d", m.group())) or (words and label_part):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
     line = "".join(chars)
     spans: list[tuple[int, int, str]] = []
@@ -279,7 +307,8 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str,
     line = "".join(chars)
     for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
         if re.search(r"[-+/÷()]", m.group()) and line[m.end():m.end() + 3].lstrip().startswith("="):
-            chars[m.start():m.end()] = _MASK * (m.end() - m.start())
+            start = m.start() + max((b.end() for b in _RUN_BREAK.finditer(m.group())), default=0)
+            chars[start:m.end()] = _MASK * (m.end() - start)  # "20. (12-5)/1+1 =": 20 is an answer
     return "".join(chars), labels
 
 
@@ -290,7 +319,7 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
         end = m.start() + len(m.group().rstrip(" .,;'·×xX*@+-/(["))
         if end < len(masked) and re.match(r"[A-Za-z]", masked[end]):
             continue  # "2D", "3rd", "10th": part of a word
-        if re.match(r"\s*:(?!:)", masked[end:end + 8]) and re.search(r"[A-Za-z\u00c0-\uffff]", masked[:m.start()]):
+        if re.match(r"\s*:(?!:)", masked[end:end + 8]) and re.search(r"[^\W\d_]", masked[:m.start()]):
             continue  # "after max-pooling 2×2: 12×12×20": a number inside the label
         for piece_start, piece in _pieces(masked, m.start(), end):
             if piece.startswith("(") and piece.endswith(")") and _DIMS.fullmatch(piece[1:-1].strip()):
@@ -328,11 +357,19 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
             out.append((begin, text[begin:i]))  # "(5·5·1+1)·20    520": columns of a plain-text table
             begin = i
     out.append((begin, text[begin:end]))
+    out = [(s, p.rstrip().removesuffix(".")) for s, p in out]  # "24×24×20.  2×2 max-pool": a sentence ends
     return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in out if p.strip()]
+
+
+_WINDOW = re.compile(r"[1-4]\s*[x×X*]\s*[1-4]$")
+_POOLED = re.compile(r"(?:max[\s-]*)?pool(?:ing)?\s*(?:of\s*|with\s*|di\s*|de\s*)?$", re.IGNORECASE)
+_POOLING = re.compile(r"\s*-?\s*(?:max[\s-]*)?pool(?:ing)?\b", re.IGNORECASE)
 
 
 def _is_modifier(line: str, start: int, end: int) -> bool:
     """"after 2×2 max-pooling", "a 5×5 filter": a value that describes the word after it, not an answer."""
+    if _WINDOW.match(line[start:end]) and (_POOLING.match(line, end) or _POOLED.search(line[:start])):
+        return True  # "2×2 max-pooling sonrası", "max pooling 2×2 otteniamo …": the pooling window
     word = _WORD_AFTER.match(line, end)
     if word is None or _UNITS.match(word.group(1)):
         return False

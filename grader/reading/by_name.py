@@ -1,0 +1,115 @@
+"""An answer whose part label is missing, found as a TA finds it: by what its equation names.
+
+A report without labels, a numbered list of answers, parts written in another order or a sub-part
+without its ``(i)``: the equation whose left side names the item (the homework's ``classify_lhs``)
+is looked for in the nearest enclosing part, then in the problem, then in the whole report. Two
+items that name the same thing ((b)(i) and (b)(ii) both give dσ/du) are told apart by the form each
+asks for (the names it must not use). When the candidates left disagree and come from different
+places, nothing is taken: a person reads it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from grader.reading.document import Document, Span
+from grader.reading.extract import Equation, LatexChain, TextSpec, is_restatement, read_equations
+
+# how a name shows in written math; a name not listed is looked for as written
+_USES = {
+    "sigma": r"\\sigma|σ|\bsig(?:moid)?\b|\\operatorname\{sig|\\text\{sig",
+    "dsigma": r"\\sigma|σ|\bsig(?:moid)?\b|\\operatorname\{sig|\\text\{sig",
+    "exp": r"\\exp|\bexp\b|\be\s*\^|\\mathrm\{e\}|\be\s*[−-]\s*[a-z]\b|\be\*\*",
+}
+
+
+def uses(side: str, name: str) -> bool:
+    """Whether ``side`` seems to use the function ``name`` (generous: a doubt keeps a candidate out)."""
+    return re.search(_USES.get(name, rf"\b{re.escape(name)}\b"), side) is not None
+
+
+def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None,
+            forbid: Sequence[str] = ()) -> LatexChain | None:
+    """The answer to ``spec`` found by the name on its equation's left side, or None."""
+    if not spec.lhs or classify is None:
+        return None
+    for where, spans in _scopes(doc, spec.part):
+        found = [(place, e) for place, e in _equations(doc, spans)
+                 if len(e.sides) > 1 and not e.again and classify(e.sides[0]) == spec.lhs]
+        found = [(place, e) for place, e in found if not any(uses(e.sides[-1], n) for n in forbid)]
+        if not found:
+            continue
+        explicit = [(place, e) for place, e in found if not is_restatement(e.sides[-1])] or found
+        finals = {re.sub(r"\s+", "", e.sides[-1]) for _, e in explicit}
+        places = {place for place, _ in explicit}
+        if len(finals) > 1 and (forbid or len(places) > 1):
+            return None  # two different answers for one item: never guess between them
+        return LatexChain(explicit[-1][1].sides, True, where)
+    return None
+
+
+def _scopes(doc: Document, part: str) -> list[tuple[str, list[Span]]]:
+    """Where to look, nearest first: enclosing parts, the problem, the whole report."""
+    out: list[tuple[str, list[Span]]] = []
+    keys = part.split(".")
+    for n in range(len(keys) - 1, 1, -1):
+        key = ".".join(keys[:n])
+        if key in doc.segments:
+            out.append((f"({')('.join(keys[1:n])}), no label for ({keys[n]})", doc.math_spans(key)))
+    if doc.has_labels():
+        start, end = _problem_range(doc, keys[0])
+        if start is not None:
+            out.append((f"problem {keys[0]}, no label for this part",
+                        [m for m in doc.math if start <= m.start < end]))
+    out.append(("the report, no label for this part", list(doc.math)))
+    return out
+
+
+def _problem_range(doc: Document, problem: str) -> tuple[int | None, int]:
+    """From the problem's first label to the first label of another problem after it."""
+    mine = [pos for key, pos in doc.labels if key.split(".")[0] == problem]
+    if not mine:
+        return None, 0
+    start = min(mine)
+    later = [pos for key, pos in doc.labels if pos > start and key.split(".")[0] != problem]
+    return start, min(later, default=len(doc.text))
+
+
+def _equations(doc: Document, spans: list[Span]) -> list[tuple[str | None, Equation]]:
+    """Equations of ``spans``, each with the part it is in; a part's pieces are read together, so a
+    display that continues the one before (``= …``) stays one equation."""
+    groups: list[tuple[str | None, list[Span]]] = []
+    for span in spans:
+        place = _place(doc, span)
+        if groups and groups[-1][0] == place:
+            groups[-1][1].append(span)
+        else:
+            groups.append((place, [span]))
+    return [(place, eq) for place, group in groups
+            for eq in read_equations([doc.read(m) for m in group], [m.kind for m in group])]
+
+
+def _place(doc: Document, span: Span) -> str | None:
+    """The innermost labelled part holding ``span`` (None outside every part)."""
+    holding = [(s.end - s.start, k) for k, s in doc.segments.items() if s.start <= span.start < s.end]
+    return min(holding)[1] if holding else None
+
+
+_LIST_MARK = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]", re.MULTILINE)  # "10. input 28×28×1": 10 is no value
+
+
+def unlabelled_text(doc: Document, part: str) -> str | None:
+    """The text of ``part``'s problem that no labelled part holds (the whole report when it has no labels),
+    code blocks left out: where a part's answer is when its label is missing."""
+    start, end = _problem_range(doc, part.split(".")[0]) if doc.has_labels() else (0, len(doc.text))
+    if start is None:
+        return None
+    taken = sorted([(s.start, s.end) for s in doc.segments.values()] + [(s.start, s.end) for s in doc.code_spans])
+    out, pos = [], start
+    for a, b in taken:
+        if b <= pos or a >= end:
+            continue
+        out.append(doc.text[pos:max(pos, a)])
+        pos = max(pos, b)
+    out.append(doc.text[pos:end])
+    return _LIST_MARK.sub("", "\n".join(out))

@@ -1,0 +1,169 @@
+"""Function names a hand-in never defines in words but pins down by restating the handout's model.
+
+A student who writes "f = w3 s2(w2 s1(w1 x))" or "x2 = w2 sig1(x1)" names the handout's
+σ₂ and σ₁ ``s2``/``sig1``: the left side is the handout's own quantity, and the right side
+equals the handout's definition exactly when the unknown function names are read as the
+handout's functions. A TA reads them so; so does this module, and says it in the report.
+An unknown name that no such reading explains stays unknown (the answer goes to review).
+Nothing here evaluates text as code: every side is read with the safe grammar.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from grader.expressions.budget import BudgetExceeded
+from grader.expressions.latex import Overlay, Scope, parse_latex, vocab_words
+from grader.expressions.lhs import describe
+from grader.expressions.latex_names import UnknownName
+from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.tokens import WORDS
+from grader.expressions.vec import Vec
+
+MAX_UNKNOWN = 3  # distinct unknown function names one definition may pin down
+_WORD = re.compile(r"(?<![\\A-Za-z])(?:\\(?:operatorname|mathrm|text|textrm)\s*\{\s*)?([A-Za-z]{2,12})\}?"
+                   r"(?=\s*(?:_\{?\d\}?|\d)?\s*(?:\^\{?\\prime\}?|')?\s*(?:\\left|\\big|\\Big)?\s*\()")
+
+
+def function_words(text: str, known: set[str]) -> set[str]:
+    """Multi-letter words applied like functions (``sig1(x1)``, ``\\operatorname{sig}(u)``) that are not known."""
+    return {w for w in _WORD.findall(text) if w not in known and w not in WORDS and w.lower() not in WORDS}
+
+
+def identify(lhs_value: Any, rhs: str, vocab: Any, overlay: Overlay,
+             equal: Callable[[Any, Any], bool]) -> dict[str, str] | None:
+    """The aliases (unknown base name -> the homework's function) under which ``rhs`` equals ``lhs_value``.
+
+    None when the side has no unknown function name, or when no reading makes it equal.
+    """
+    words = function_words(rhs, vocab_words(vocab, overlay))
+    trial = {w: w for w in words}  # sig1(x1): one word, so that it can be read as a name
+    found = _search(lhs_value, rhs, vocab, overlay, trial, equal, depth=0)
+    if not found:
+        return None
+    return {k: v for k, v in found.items() if k not in words or v != k}
+
+
+def _bases(vocab: Any) -> list[str]:
+    """The homework's function names without index or prime (σ, sigmoid, f), in a fixed order."""
+    return sorted({n.rstrip("'").split("_")[0] for n in vocab.functions if not n.endswith("'")})
+
+
+def _search(lhs_value: Any, rhs: str, vocab: Any, overlay: Overlay, trial: dict[str, str],
+            equal: Callable[[Any, Any], bool], depth: int) -> dict[str, str] | None:
+    attempt = Overlay(dict(overlay.symbols), dict(overlay.functions), {**overlay.aliases, **trial},
+                      dict(overlay.notes))
+    try:
+        reading = parse_latex(rhs, vocab, overlay=attempt)
+    except UnknownName as exc:
+        base = exc.name.rstrip("'").split("_")[0].split("^")[0]
+        if depth >= MAX_UNKNOWN or not base or base.startswith("\\text") or trial.get(base, base) != base \
+                or base in vocab.symbols or base in overlay.symbols:
+            return None
+        for candidate in _bases(vocab):
+            found = _search(lhs_value, rhs, vocab, overlay, {**trial, base: candidate}, equal, depth + 1)
+            if found is not None:
+                return found
+        return None
+    except (ExpressionSyntaxError, BudgetExceeded, RecursionError):
+        return None
+    if depth == 0 or reading.named or reading.notes or isinstance(reading.value, Vec):
+        return None
+    return trial if equal(reading.value, lhs_value) else None
+
+# ------------------------------------------------------------------ kinds of definitions a TA reads
+# (each uses the notation module's helpers, imported when called: that module imports this one)
+def _helpers() -> Any:
+    from grader.reading import notation
+
+    return notation
+
+
+_INDEXED = re.compile(r"(?P<stem>.+?)\s*(?P<mark>[\^_])\s*(?:\{\s*\(?\s*(?P<i1>[a-z])\s*\)?\s*\}|\(\s*(?P<i2>[a-z])\s*\)"
+                      r"|(?P<i3>[a-z]))\s*")
+
+
+def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | None:
+    """``r^k = f_w(x^k) − y^k``, ``e_n = y_n − f_w(x_n)``: one value per data point (r^1, r^2); None when
+    the left side is not a new name with a data-point index that the right side uses as one."""
+    vocab = reference.latex
+    assert vocab is not None
+    m = _INDEXED.fullmatch(lhs)
+    if m is None:
+        return None
+    index = m.group("i1") or m.group("i2") or m.group("i3")
+    shape = describe(m.group("stem"), vocab, notation.overlay)
+    if shape is None or shape.kind != "name" or "^" in shape.of or index in vocab.symbols:
+        return None
+    stem = shape.of
+    derived = {s for s, _ in reference.numeric_model.derived}
+    if (stem in vocab.symbols and vocab.symbols[stem] not in derived) or stem in vocab.vectors or stem in vocab.functions \
+            or not re.search(rf"[\^_]\s*\{{?\(?{index}(?![A-Za-z])", rhs):
+        return None
+    values = {}
+    for point in vocab.datapoints:
+        scope = Scope(bindings={index: point}, points=frozenset({index}))
+        try:
+            value = _helpers()._read(rhs, reference, notation.overlay, scope).value
+        except ExpressionSyntaxError as exc:
+            return _helpers()._ignored(notation, lhs, rhs, str(exc))
+        if isinstance(value, Vec) or f"{stem}^{point}" in notation.overlay.symbols:
+            return 0
+        values[f"{stem}^{point}"] = value
+        if m.group("mark") == "_":
+            values[f"{stem}_{point}"] = value
+    notation.overlay.symbols.update(values)
+    notation.definitions.add(_helpers()._compact(lhs))
+    note = f"{lhs} = {rhs}, as you defined it (at each data point)"
+    for key in values:
+        notation.overlay.notes[key] = note
+    return _helpers()._said(notation, note)
+
+
+def handout_value(name: str, reference: Any) -> Any:
+    """What the handout defines ``name`` to be (x_2, or f written without its argument), else None."""
+    vocab = reference.latex
+    assert vocab is not None
+    derived = {s for s, _ in reference.numeric_model.derived}
+    if name in vocab.symbols and vocab.symbols[name] in derived:
+        return vocab.symbols[name]
+    variable = vocab.symbols.get("x")
+    if name in vocab.functions and not name.endswith("'") and variable is not None:
+        return vocab.functions[name](variable)
+    return None
+
+
+def pinned(notation: Any, lhs: str, rhs: str, handout: Any, reference: Any) -> bool:
+    """The handout's own definition restated with function names of the hand-in's (x_2 = w_2 s_1(x_1)):
+    those names are read as the handout's functions, and the report says so."""
+    aliases = identify(handout, rhs, reference.latex, notation.overlay,
+                       lambda a, b: _helpers()._equal(a, b, reference))
+    if not aliases:
+        return False
+    for word, function in aliases.items():
+        notation.overlay.aliases[word] = function
+        _helpers()._said(notation, f"{_helpers()._show(word)} is read as {_helpers()._show(function)} (your {lhs} = {rhs} is the handout's)", word)
+    return True
+
+
+def applied_as_function(name: str, text: str) -> bool:
+    """Whether the hand-in writes ``name`` as a function somewhere: s(x_1), s_2(x_2), s1(x1), s'(u)."""
+    if not re.fullmatch(r"[A-Za-z]", name):
+        return False
+    return re.search(rf"(?<![A-Za-z\\]){name}\s*(?:_\s*\{{?\d\}}?|\d)?\s*'?\s*(?:\\left|\\big)?\s*\(", text) is not None
+
+
+def function_at_variable(value: Any, reference: Any) -> str | None:
+    """The homework's function that ``value`` is, applied to one of its variables (1/(1+e^{-u}) is σ(u))."""
+    vocab = reference.latex
+    assert vocab is not None
+    if len(value.free_symbols) != 1:
+        return None
+    variable = next(iter(value.free_symbols))
+    if variable not in set(vocab.symbols.values()):
+        return None
+    for fname, function in vocab.functions.items():
+        if not fname.endswith("'") and _helpers()._equal(value, function(variable), reference):
+            return fname
+    return None

@@ -1,0 +1,35 @@
+"""The step size under the student's own name: "step size γ", "learning rate η", "a = learning rate", "η (= α)".
+
+Read from the hand-in's text with its math delimiters removed, in the languages a class writes.
+A name said to be the learning rate or the step, or said equal to the handout's step, becomes
+a second name for it; a name of the homework's own variables is never taken.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_RATE = (r"(?:learning[ -]?rate|step[ -]?(?:size|length|width)|\blr\b|lernrate|schrittweite|шаг\w*"
+         r"|скорост\w* обучения|taux d'apprentissage|pas d'apprentissage|tasa de aprendizaje"
+         r"|tasso di apprendimento|współczynnik uczenia|öğrenme oranı|学习率|步长|学習率)")
+_GREEK = r"(\\(?:eta|gamma|lambda|epsilon|varepsilon|mu|rho|tau|kappa)(?![A-Za-z])|[ηγλεμρτκ])"
+_STEP = r"(?:\\alpha(?![A-Za-z])|α|\balpha\b)"
+_GAP = r"(?:(?!\\alpha|α|alpha|[,;])[^.\n]){0,25}?"  # not across the handout's own α ("step size α, momentum μ")
+_PATTERNS = (
+    re.compile(_RATE + _GAP + _GREEK, re.IGNORECASE),  # step size γ, с шагом η
+    re.compile(_GREEK + _GAP + _RATE, re.IGNORECASE),  # η is the learning rate
+    re.compile(_GREEK + r"\s*\(?\s*=\s*" + _STEP),  # η (= α)
+    re.compile(r"(?<![\w\\'])([a-z])\s*=\s*(?:the\s+)?(?:" + _RATE + r"|" + _STEP + r")", re.IGNORECASE),  # a = alpha
+)
+_UNICODE = {"η": "\\eta", "γ": "\\gamma", "λ": "\\lambda", "ε": "\\epsilon", "μ": "\\mu", "ρ": "\\rho", "τ": "\\tau",
+            "κ": "\\kappa"}
+_DELIMITERS = re.compile(r"\$|\\[()\[\]]")
+
+
+def step_names(text: str) -> Iterator[str]:
+    """The names (canonical: ``\\eta``, ``a``) the text says are the step size, in order."""
+    plain = _DELIMITERS.sub(" ", text)
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(plain):
+            name = m.group(1)
+            yield _UNICODE.get(name, "\\epsilon" if name == "\\varepsilon" else name)
