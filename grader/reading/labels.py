@@ -1,8 +1,8 @@
 """Part labels as students write them, read at one place of the text (a line start, a heading, an item).
 
 ``(a)``, ``a)``, ``a.``, ``**a.**``, ``Part (a)``, ``1.a``, ``1(a)``, ``1.(a)``, ``Q1 b``, ``Question 1 (b)``,
-``Problem 1(b)``, ``(b)(i)``, ``i)``, ``ii.``, ``(ii)``; problem headings such as ``Problem 2 – MNIST``,
-``## 2 [MNIST]``, ``# Aufgabe 1``, ``문제 1``. Every pattern is anchored and reads at most one line
+``Problem 1(b)``, ``(b)(i)``, ``i)``, ``ii.``, ``(ii)``; problem headings such as ``Problem 2 – CNN``,
+``## 2 [CNN]``, ``# Aufgabe 1``, ``문제 1``. Every pattern is anchored and reads at most one line
 (:data:`WINDOW` characters), so reading labels is linear in the text.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("key", re.compile(rf"(?P<prob>\d{{1,2}})(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|_\w{{1,6}})?(?=\s*(?:->|→|=>|:(?!:)))")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
-    ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "### a", "### b – MNIST"
+    ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "### a", "### b – CNN"
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>\d{{1,2}})(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
 ]
@@ -56,7 +56,7 @@ class Label:
 def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     """The label at ``pos`` (after emphasis and LaTeX text markup), if one starts there.
 
-    A bare number (``## 2 [MNIST]``) is a problem only in a heading.
+    A bare number (``## 2 [CNN]``) is a problem only in a heading.
     """
     window = text[pos:pos + WINDOW]
     newline = window.find("\n")
