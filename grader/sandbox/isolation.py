@@ -50,6 +50,9 @@ def grader_package() -> Path:
 def _system_args() -> list[str]:
     """The interpreter, its libraries and packages, read-only; the rest of the root stays invisible."""
     args = ["--unshare-all", "--die-with-parent", "--dev", "/dev", "--proc", "/proc"]
+    # The kernel's knobs stay read-only: where the grader runs as root, the sandbox's uid 0 is the host's,
+    # and writing a sysctl is a uid test, not a capability one.
+    args += ["--ro-bind-try", "/proc/sys", "/proc/sys", "--ro-bind-try", "/proc/sysrq-trigger", "/proc/sysrq-trigger"]
     for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/usr"):
         path = Path(top)
         if path.is_symlink():
@@ -92,6 +95,9 @@ def isolate(cmd: list[str], work: Path, inbox: Path, job: ChildJob,
         env = {"PYTHONPATH": str(grader_package().parent), "HOME": str(work), "TMPDIR": str(work)}
         return cmd, UNISOLATED, env
     args = [*_shared_args(bwrap, job.device, hidden), "--ro-bind", str(inbox), str(inbox)]
+    # No user namespace inside: one would give the hand-in capabilities over fresh mounts (a cgroup hierarchy
+    # whose limit files it could rewrite).
+    args += ["--unshare-user", "--disable-userns"]
     args += ["--size", str(job.limits.disk_bytes), "--tmpfs", str(work),
              "--ro-bind", str(inbox / "request.json"), str(work / "request.json"), "--chdir", str(work), "--"]
     env = {"PYTHONPATH": str(GRADER_MOUNT), "HOME": str(work), "TMPDIR": str(work)}
