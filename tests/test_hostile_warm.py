@@ -128,10 +128,6 @@ def test_a_nested_user_namespace_regains_no_way_out() -> None:
     assert not any(spool.rglob("planted"))
 
 
-@pytest.mark.xfail(strict=True, reason="/proc/sys is not covered read-only in the hand-in's mount namespace (the "
-                   "template's bubblewrap covers only /proc/irq and /proc/bus, and _walls skips every /proc mount), "
-                   "and the hand-in runs as kuid 0: sysctl write permission is a uid test (euid == GLOBAL_ROOT_UID), "
-                   "no capability, so host-global knobs such as kernel.core_pattern open for writing")
 def test_kernel_knobs_stay_closed_to_a_hand_in_that_runs_as_root_uid() -> None:
     code = net("import os\nopened = []\n"
                "for f in ('/proc/sysrq-trigger', '/proc/sys/kernel/core_pattern', '/proc/sys/vm/drop_caches',\n"
