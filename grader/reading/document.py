@@ -17,6 +17,7 @@ from grader.reading.math_rows import clean, rows
 from grader.reading.layout import after_labels, join_cells, not_struck
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
+from grader.reading.stacked import read_block, stacked
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
@@ -61,6 +62,10 @@ class Document:
         if m.kind == "cells":  # "| (d) | $\\partial f/\\partial w_3$ | $\\sigma_2(x_2)$ |": name = answer
             pieces = re.findall(r"\$([^$]+)\$", f"${self.text[m.start:m.end]}$")
             return f"{clean(pieces[0])} = {clean(pieces[-1])}"
+        if m.kind in ("stacked", "viewer"):  # a fraction a PDF export broke over lines, set on one line
+            first = self.text.rfind("\n", 0, m.start) + 1
+            block = " " * (m.start - first) + self.text[m.start:m.end] if m.kind == "stacked" else self.text[m.start:m.end]
+            return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain" and "<-" in self.text[m.start:m.end]:  # w <- w - alpha*dL/dw: an ASCII arrow
             return clean(self.text[m.start:m.end].replace("<-", "←", 1))
         return _expand(clean(self.text[m.start:m.end]), self.macros)
@@ -111,7 +116,11 @@ def read_document(text: str, kind: str | None = None) -> Document:
     for m in maths:
         doc.math.extend(Span(a, b, m.kind) for a, b in rows(text, m.start, m.end))
     taken = [(m.start, m.end) for m in maths]
-    doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, _free_lines(text, blocks, taken)))
+    free = _free_lines(text, blocks, taken)
+    broken = stacked(text, free)
+    doc.math.extend(Span(a, b, kind) for a, b, kind in broken)
+    free = [ln for ln in free if not any(a <= ln[0] < b for a, b, _ in broken)]
+    doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, free))
     doc.math.extend(_table_equations(text, blocks))
     doc.math = join_cells(text, blocks, doc.math)
     doc.math.sort(key=lambda s: s.start)
@@ -176,6 +185,12 @@ def _fence_body(text: str, block: Block) -> str:
     return inner
 
 
+def _broken_heading(text: str, b: Block) -> bool:
+    """A "heading" of three or more lines: a plain-text export's lone ``=`` line (a broken fraction)
+    read as a setext underline, not a heading; its lines are prose."""
+    return b.kind == "heading" and text[b.start:b.end].strip().count("\n") >= 2
+
+
 def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Lines of prose blocks (from where their content starts) that hold no delimited math."""
     starts = line_starts(text) + [len(text) + 1]
@@ -183,7 +198,7 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
     import bisect
 
     for b in blocks:
-        if b.kind not in ("paragraph", "item", "row"):
+        if b.kind not in ("paragraph", "item", "row") and not _broken_heading(text, b):
             continue
         i = bisect.bisect_right(starts, b.start) - 1
         while i < len(starts) - 1 and starts[i] < b.end:

@@ -1,0 +1,170 @@
+"""Fractions that a PDF-to-text export broke over lines, put back on one line.
+
+Two layouts come out of PDF exports. A layout-keeping export sets a fraction's numerator on the
+line above its equation and the denominator on the line below, in the same columns::
+
+         ∂fw            exp(−u)
+               =                      ->   (∂fw)/(∂w3) = (exp(−u))/((1 + exp(−u))2)
+         ∂w3         (1 + exp(−u))2
+
+A PDF viewer's copy puts every piece on its own line: ``∂f w`` / ``∂w 3`` / ``= σ 2 (x 2 )``.
+Both are rebuilt only when every piece has its place: a column run with text both on the line
+and above or below it, a lone numerator (``Σ`` set above a sum), an operator as numerator
+(``d/du``) or an odd count of stacked lines leaves the lines as they are.
+"""
+from __future__ import annotations
+
+import re
+
+from grader.reading.plain_math import _mathlike, equation_in_line
+
+_LABEL = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)\.?\s*$")
+_LABELLED = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)\s")
+_PHRASE = re.compile(r"\S+(?: \S+)*")
+_OPERATOR_ONLY = {"d", "∂", "d/", "∂/"}
+
+
+def _words_math(line: str) -> bool:
+    words = line.split()
+    return bool(words) and len(line.strip()) <= 60 and not _LABEL.match(line) and all(_mathlike(w) for w in words)
+
+
+def _clusters(rows: tuple[str, str, str]) -> list[tuple[int, int]]:
+    """Column runs separated by a column blank on all three lines (a single space inside a phrase,
+    "1 + a", is no blank)."""
+    width = max(len(r) for r in rows)
+    used = [False] * width
+    for r in rows:
+        for m in _PHRASE.finditer(r):
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
+    out, start = [], None
+    for c in range(width + 1):
+        blank = c == width or not used[c]
+        if not blank and start is None:
+            start = c
+        elif blank and start is not None:
+            out.append((start, c))
+            start = None
+    return out
+
+
+def rebuild_layout(up: str, mid: str, down: str) -> str | None:
+    """The middle line with the fractions above and below it set in, or None when a piece has no place."""
+    rows = (up, mid, down)
+    width = max(len(r) for r in rows)
+    up, mid, down = (r.ljust(width) for r in rows)
+    parts: list[tuple[str, str]] = []  # (kind, text)
+    for a, b in _clusters((up, mid, down)):
+        u, m, d = up[a:b].strip(), mid[a:b].strip(), down[a:b].strip()
+        gap = " " if parts else ""  # columns of a layout are no asides: one space
+        if m and not u and not d:
+            parts.append(("mid", gap + m))
+        elif u and d and not m and u not in _OPERATOR_ONLY and "  " not in u + d:  # one phrase over one
+            ups, downs = u.split(), d.split()
+            if len(ups) == len(downs) > 1 and all(w.startswith(("∂", "d")) for w in ups + downs):
+                frac = " · ".join(f"({a})/({b})" for a, b in zip(ups, downs))  # ∂f ∂x over ∂x ∂w: the chain rule
+            else:
+                frac = f"({u})/({d})"
+            parts.append(("frac", (" · " if parts and parts[-1][0] == "frac" else gap) + frac))
+        else:
+            return None
+    if not any(k == "frac" for k, _ in parts):
+        return None
+    return "".join(t for _, t in parts)
+
+
+def _equation(line: str) -> str | None:
+    found = equation_in_line(line)
+    return None if found is None else line[found[0]:found[1]]
+
+
+def layout_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of three-line blocks (numerators, equation, denominators) among consecutive lines."""
+    out = []
+    i = 1
+    while i + 1 < len(lines):
+        (a0, e0), (a1, e1), (a2, e2) = lines[i - 1], lines[i], lines[i + 1]
+        if a1 == e0 + 1 and a2 == e1 + 1 and "=" in text[a1:e1] and "=" not in text[a0:e0] + text[a2:e2] \
+                and _words_math(text[a0:e0]) and _words_math(text[a2:e2]) and read_block(text[a0:e2]):
+            out.append((a0, e2))
+            i += 3
+            continue
+        i += 1
+    return out
+
+
+def viewer_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of equations a PDF viewer's copy set one piece a line: pieces stacked in pairs."""
+    out = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (j == i or lines[j][0] == lines[j - 1][1] + 1) \
+                and "   " not in text[lines[j][0]:lines[j][1]].strip() \
+                and "=" not in text[lines[j][0]:lines[j][1]].strip().strip("=") \
+                and (_words_math(text[lines[j][0]:lines[j][1]]) or text[lines[j][0]:lines[j][1]].strip() == "·"
+                     or text[lines[j][0]:lines[j][1]].lstrip().startswith("=")):
+            line = text[lines[j][0]:lines[j][1]].strip()
+            j += 1
+            if line.startswith("=") and line != "=":
+                break
+        if j - i >= 3 and _ends(text, lines, j) and read_block(text[lines[i][0]:lines[j - 1][1]], viewer=True):
+            out.append((lines[i][0], lines[j - 1][1]))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _ends(text: str, lines: list[tuple[int, int]], j: int) -> bool:
+    """Whether a run ends where its equation does: at an ``= …`` line, or before a line that is no math
+    (a limit ``i=1`` under a sum sign would leave the run cut short)."""
+    last = text[lines[j - 1][0]:lines[j - 1][1]].strip()
+    if last.startswith("=") and last != "=":
+        return True
+    if j >= len(lines) or lines[j][0] != lines[j - 1][1] + 1:
+        return True
+    after = text[lines[j][0]:lines[j][1]]
+    return bool(_LABEL.match(after) or _LABELLED.match(after)) or not _words_math(after)
+
+
+def read_viewer(lines: list[str]) -> str | None:
+    """``∂f w`` / ``∂w 3`` / ``= σ 2 (x 2 )`` -> ``(∂f w)/(∂w 3) = σ 2 (x 2 )``."""
+    out, pending = [], []
+    for line in [s.strip() for s in lines] + ["="]:
+        if line.startswith("=") or line == "·" or line.endswith("="):
+            if len(pending) % 2 or (line.endswith("=") and not line.startswith("=") and pending):
+                return None
+            fracs = [f"({pending[k]})/({pending[k + 1]})" for k in range(0, len(pending), 2)]
+            if any(pending[k] in _OPERATOR_ONLY for k in range(0, len(pending), 2)):
+                return None
+            out.append(" · ".join(fracs))
+            out.append(line)
+            pending = []
+        else:
+            pending.append(line)
+    joined = " ".join(p for p in out[:-1] if p)
+    if "/" not in joined or joined.count("=") < 1:
+        return None
+    return joined
+
+
+def read_block(block: str, viewer: bool = False) -> str | None:
+    """A stacked block as one equation (the part a reader takes), or None when it is not one."""
+    lines = block.split("\n")
+    if viewer:
+        rebuilt = read_viewer(lines)
+    else:
+        rebuilt = rebuild_layout(*lines) if len(lines) == 3 else None
+    if rebuilt is None:
+        return None
+    return _equation(rebuilt)
+
+
+def stacked(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the stacked equations among the given lines: kind "stacked" (layout kept) or
+    "viewer" (one piece a line)."""
+    found = [(a, b, "stacked") for a, b in layout_blocks(text, lines)]
+    rest = [ln for ln in lines if not any(a <= ln[0] < b for a, b, _ in found)]
+    found += [(a, b, "viewer") for a, b in viewer_runs(text, rest)]
+    return sorted(found)
