@@ -295,3 +295,15 @@ def test_their_wrong_twins_do_not_pass(rubric, item: str, body: str) -> None:
 def test_labels_in_more_languages(rubric, item: str, body: str) -> None:
     check = grade(item, body, rubric)
     assert check.status == "pass", check.feedback
+
+
+@pytest.mark.parametrize("body", [
+    "3×3 filters, stride 2, 20 channels (×50 filters)",     # a label in an aside names the aside's value
+    "taille du noyau 5×5, pas 1, dimension des canaux : 20",  # French plural "canaux"
+    "kernel 5x5, stride 1\nchannel dimension of the filter = 20, 50 filters",  # "X of the filter" names X
+])
+def test_p2b_the_label_that_names_a_value(rubric, body: str) -> None:
+    check = grade("2.b", body, rubric)
+    assert check.details["read"]["channels"] == "20", check.details
+    wrong = body.replace("20", "30")
+    assert grade("2.b", wrong, rubric).status != "pass"
