@@ -307,3 +307,9 @@ def test_p2b_the_label_that_names_a_value(rubric, body: str) -> None:
     assert check.details["read"]["channels"] == "20", check.details
     wrong = body.replace("20", "30")
     assert grade("2.b", wrong, rubric).status != "pass"
+
+
+def test_typeset_ligatures_from_a_pdf_read_as_letters(rubric) -> None:
+    body = "Rozmiar \ufb01ltra 5 × 5, krok 1, wymiar kanałów 20. Liczba \ufb01ltrów: 50."
+    assert grade("2.b", body, rubric).status == "pass"
+    assert grade("2.b", body.replace("5 × 5", "7 × 7"), rubric).status != "pass"
