@@ -313,3 +313,10 @@ def test_typeset_ligatures_from_a_pdf_read_as_letters(rubric) -> None:
     body = "Rozmiar \ufb01ltra 5 × 5, krok 1, wymiar kanałów 20. Liczba \ufb01ltrów: 50."
     assert grade("2.b", body, rubric).status == "pass"
     assert grade("2.b", body.replace("5 × 5", "7 × 7"), rubric).status != "pass"
+
+
+def test_p2a_values_parted_by_slashes(rubric) -> None:
+    body = "input 28×28 / filter 5×5×1×20 / conv1 후 24×24×20 / pooling 후 12×12×20"
+    check = grade("2.a", body, rubric)
+    assert check.status == "pass", check.feedback
+    assert grade("2.a", body.replace("24×24×20", "23×23×20"), rubric).status != "pass"

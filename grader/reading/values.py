@@ -43,7 +43,7 @@ _RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|get
                      r"|elde\s+edil\w*|verir)\b|之后|之後|以后|得到|になる|後|후", re.IGNORECASE)
 # "after" written after the operation it follows ("2×2 max pooling 之后 12×12×20"): the label introduces the next value
 _AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|sonra)")
-_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
+_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")  # where a new label may begin
 _OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?",
                  re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
