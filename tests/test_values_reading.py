@@ -295,3 +295,28 @@ def test_their_wrong_twins_do_not_pass(rubric, item: str, body: str) -> None:
 def test_labels_in_more_languages(rubric, item: str, body: str) -> None:
     check = grade(item, body, rubric)
     assert check.status == "pass", check.feedback
+
+
+@pytest.mark.parametrize("body", [
+    "3×3 filters, stride 2, 20 channels (×50 filters)",     # a label in an aside names the aside's value
+    "taille du noyau 5×5, pas 1, dimension des canaux : 20",  # French plural "canaux"
+    "kernel 5x5, stride 1\nchannel dimension of the filter = 20, 50 filters",  # "X of the filter" names X
+])
+def test_p2b_the_label_that_names_a_value(rubric, body: str) -> None:
+    check = grade("2.b", body, rubric)
+    assert check.details["read"]["channels"] == "20", check.details
+    wrong = body.replace("20", "30")
+    assert grade("2.b", wrong, rubric).status != "pass"
+
+
+def test_typeset_ligatures_from_a_pdf_read_as_letters(rubric) -> None:
+    body = "Rozmiar \ufb01ltra 5 × 5, krok 1, wymiar kanałów 20. Liczba \ufb01ltrów: 50."
+    assert grade("2.b", body, rubric).status == "pass"
+    assert grade("2.b", body.replace("5 × 5", "7 × 7"), rubric).status != "pass"
+
+
+def test_p2a_values_parted_by_slashes(rubric) -> None:
+    body = "input 28×28 / filter 5×5×1×20 / conv1 후 24×24×20 / pooling 후 12×12×20"
+    check = grade("2.a", body, rubric)
+    assert check.status == "pass", check.feedback
+    assert grade("2.a", body.replace("24×24×20", "23×23×20"), rubric).status != "pass"

@@ -31,6 +31,8 @@ def _accented(text: str) -> str:
     return re.sub(r"\\(ss|o|O|ae|aa|l|i)(?![A-Za-z])(?:\{\}|\s)?", lambda m: _LIGATURES["\\" + m.group(1)], text)
 
 
+_TYPESET = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                          "\ufb05": "st", "\ufb06": "st"})
 _STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)")
 
 
@@ -41,6 +43,7 @@ def plain(text: str) -> str:
     """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``; text crossed
     out (``~~23×23×20~~``) is withdrawn, not read."""
     text = _STRUCK.sub(" ", text) if "~~" in text else text
+    text = text.translate(_TYPESET)  # "ﬁlter" from a PDF's text layer is "filter"
     text = _accented(text)
     text = _DELIMITER.sub(" ", text)  # \( … \) and \[ … \] delimit math: they are no brackets of an aside
     text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)

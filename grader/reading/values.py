@@ -43,7 +43,9 @@ _RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|get
                      r"|elde\s+edil\w*|verir)\b|之后|之後|以后|得到|になる|後|후", re.IGNORECASE)
 # "after" written after the operation it follows ("2×2 max pooling 之后 12×12×20"): the label introduces the next value
 _AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|sonra)")
-_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])")  # where a new label may begin
+_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")  # where a new label may begin
+_OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?",
+                 re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 _WORD_AFTER = re.compile(r"\s*-?\s*([^\W\d_][\w-]*)")
@@ -217,14 +219,14 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         start = max([previous_end, *(c for c in clauses if c <= v.start)])
         before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
                   and not (k and not values[k - 1].modifier and _trails(masked, values[k - 1].end, s, e, v.start))]
-        after = [f for s, e, f in labels if v.end <= s and e <= next_start]
+        after = _after(masked, labels, v.end, next_start)
         choices = []
         spans = sorted({(s, e) for s, e, _ in before})
         if len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
         elif before:
-            first = _first([f for _, _, f in before], patterns)
-            span = next((s, e) for s, e, f in before if f == first)
+            span = _head(masked, spans) or next(
+                (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
             choices.extend((f, 0) for s, e, f in before if (s, e) == span)
         elif after:
             choices.append((_first(after, patterns), 1))
@@ -248,6 +250,20 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")] if values else []
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
+
+
+def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next_start: int) -> list[str]:
+    """Labels after a value; "20 channels (×50 filters)": one behind an opening bracket is an aside's."""
+    after = [(s, f) for s, e, f in labels if value_end <= s and e <= next_start]
+    outside = [f for s, f in after if not re.search(r"[(\[]", masked[value_end:s])]
+    return outside or [f for _, f in after]
+
+
+def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"channel dimension of the filter: 20": two labels joined by "of" name the first one's field."""
+    if len(spans) == 2 and _OF.fullmatch(masked[spans[0][1]:spans[1][0]]):
+        return spans[0]
+    return None
 
 
 def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) -> bool:
