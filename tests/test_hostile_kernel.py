@@ -6,7 +6,7 @@ import pytest
 
 from grader.sandbox import warm
 from grader.sandbox.isolation import bubblewrap
-from tests.test_warm import net, said
+from tests.sandbox_helpers import net, said
 
 pytestmark = pytest.mark.skipif(bubblewrap() is None, reason="needs the bubblewrap sandbox")
 

@@ -10,7 +10,7 @@ import pytest
 
 from grader.sandbox import warm
 from grader.sandbox.isolation import bubblewrap
-from tests.test_warm import _processes_named, fingerprint, net, run, said
+from tests.sandbox_helpers import fingerprint, net, processes_named, run, said
 
 pytestmark = pytest.mark.skipif(bubblewrap() is None, reason="the warm template runs only in a sandbox")
 
@@ -148,9 +148,9 @@ def test_processes_hidden_in_a_nested_pid_namespace_die_with_the_hand_in() -> No
     result = run(net(leaves))
     assert result.error is None and result.done, result.as_mapping()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and _processes_named(name):
+    while time.monotonic() < deadline and processes_named(name):
         time.sleep(0.1)
-    assert _processes_named(name) == []
+    assert processes_named(name) == []
 
 
 def test_a_fork_bomb_fails_its_own_hand_in_not_the_next() -> None:

@@ -3,56 +3,14 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import pytest
 
 from grader.sandbox import warm
 from grader.sandbox.isolation import bubblewrap
-from grader.sandbox.limits import Limits
-from grader.sandbox.runner import ChildJob, run_child
+from tests.sandbox_helpers import fingerprint, net, processes_named, run, said
 
 pytestmark = pytest.mark.skipif(bubblewrap() is None, reason="the warm template runs only in a sandbox")
-
-NET = '''
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
-
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        {init}
-        self.fc1 = nn.Linear(784, 32)
-        self.fc2 = nn.Linear(32, 10)
-
-    def forward(self, x):
-        return self.fc2(F.relu(self.fc1(x.view(-1, 784))))
-'''
-
-
-def net(init: str = "pass") -> str:
-    return NET.replace("{init}", init.replace("\n", "\n        "))
-
-
-def run(code: str, **limits: float):
-    job = ChildJob(code, "DeepMNIST.py", "Net", (1, 28, 28), 0, "cpu", 1, 0.1307, 0.3081, None,
-                   Limits(import_s=30, probe_s=30, **limits))
-    return run_child(job, None)
-
-
-def said(code: str) -> str:
-    """What a hand-in found out, raised as its error (the one thing a child's code can make the report show)."""
-    result = run(code)
-    assert result.error is not None, result.as_mapping()
-    return result.error.error
-
-
-def fingerprint(result) -> tuple:
-    assert result.error is None and result.done, result.as_mapping()
-    return result.probe, result.weights_state
-
 
 @pytest.fixture(autouse=True)
 def warm_mode(monkeypatch) -> None:
@@ -66,6 +24,7 @@ def test_a_hand_in_starts_warm_and_is_measured_as_a_cold_one_is(monkeypatch) -> 
     assert warm_run.child["start"] == "warm" and cold_run.child["start"] == "cold"
     assert fingerprint(warm_run) == fingerprint(cold_run)
     assert warm_run.isolation == cold_run.isolation
+    monkeypatch.setenv(warm.MODE_ENV, "warm")
     starts = [run(net()).child["first_event_s"] for _ in range(3)]
     assert min(starts) < cold_run.child["first_event_s"]  # type: ignore[operator]
 
@@ -92,20 +51,9 @@ def test_processes_a_hand_in_leaves_behind_are_killed() -> None:
     result = run(net(leaves))
     assert result.error is None and result.done
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and _processes_named(name):
+    while time.monotonic() < deadline and processes_named(name):
         time.sleep(0.1)
-    assert _processes_named(name) == []
-
-
-def _processes_named(name: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            if entry.name.isdigit() and (entry / "comm").read_text().strip() == name:
-                found.append(int(entry.name))
-        except OSError:
-            continue
-    return found
+    assert processes_named(name) == []
 
 
 def test_files_of_one_hand_in_are_gone_for_the_next() -> None:
