@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from grader.expressions.latex_grammar import Parser
 
 D_MARKS = ("\\partial", "d")
+INDEX_LETTERS = ("i", "j", "k")  # a generic index written flat after a vector name: dwj
 
 
 class CalculusMixin:
@@ -59,7 +60,19 @@ class CalculusMixin:
         make = self.vocab.derivatives.get((alias.get(name, name), alias.get(wrt, wrt)))
         if make is None or not complete or isinstance(arg, Vec):
             return self.unknown_name(text)
-        return self.known_name(text, make(arg))
+        return self.known_name(text, self.at_bound_point(make(arg)) if arg is None else make(arg))
+
+    def at_bound_point(self: Parser, value: Any) -> Any:
+        """∂f_w/∂w₁ written without its argument inside Σ_{(x,y)∈D}: at the sum's point, as f_w(x) there."""
+        swaps = {}
+        for name, bound in self.scope.bindings.items():
+            symbol = self.vocab.symbols.get(name)
+            target = self.vocab.symbols.get(bound)
+            if symbol is not None and target is not None and symbol != target:
+                swaps[symbol] = target
+        if not swaps or isinstance(value, list):
+            return value
+        return value.subs(swaps, simultaneous=True)
 
     def known_name(self: Parser, text: str, value: Any) -> Any:
         from grader.expressions.latex_grammar import Named
@@ -115,6 +128,8 @@ class CalculusMixin:
             if self.take() not in D_MARKS:
                 raise ExpressionSyntaxError("not a derivative")
             den = self.name_tokens()
+            if den and "".join(den) in self.vocab.vectors and self.peek() in INDEX_LETTERS:
+                den = [*den, "_", "{", self.take(), "}"]  # df/dwj, as plain text writes ∂f/∂w_j
         except BudgetExceeded:
             raise
         except ExpressionSyntaxError:
@@ -197,7 +212,7 @@ class CalculusMixin:
 
         points = list(self.vocab.datapoints)
         lower, upper = _unwrapped(lower), _unwrapped(upper)  # sum_(i=1)^(2), as Typst and AsciiMath write it
-        if "\\in" in lower and "(" in lower:  # \sum_{(x,y) \in D}
+        if "\\in" in lower and "(" in lower[:lower.index("\\in")]:  # \sum_{(x,y) \in D}
             names = [t for t in lower[:lower.index("\\in")] if re.fullmatch(r"[a-zA-Z]", t)]
             return [replace(self.scope, bindings={**self.scope.bindings, **{n: f"{n}^{k}" for n in names}})
                     for k in points]
@@ -205,7 +220,10 @@ class CalculusMixin:
         if index is None:
             raise ExpressionSyntaxError("a sum over an unknown range")
         values = points
-        if len(lower) >= 3 and lower[1] == "=":  # \sum_{i=1}^{2}
+        listed = [t for t in lower[2:] if t.isdigit()]
+        if lower[1:2] == ["\\in"] and listed and all(t in ("(", ")", ",") or t.isdigit() for t in lower[2:]):
+            values = listed  # \sum_{i \in \{1, 2\}}
+        elif len(lower) >= 3 and lower[1] == "=":  # \sum_{i=1}^{2}
             first, last = "".join(lower[2:]), "".join(upper)
             if first.isdigit() and last.isdigit():
                 if not 0 <= int(last) - int(first) < MAX_SUM_TERMS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from grader.expressions.latex import _drop_prose, vocab_words
+from grader.expressions.latex_calculus import INDEX_LETTERS
 from grader.expressions.latex_grammar import (
     FRACS,
     LatexVocabulary,
@@ -78,7 +79,10 @@ def _shape(p: Parser) -> Shape | None:
         num = [*p.name_tokens(), *(["(", *p.paren(), ")"] if p.peek() == "(" else [])]
         p.take("/")
         p.take()
-        return _derivative(p, num, p.name_tokens())
+        den = p.name_tokens()
+        if p.peek() in INDEX_LETTERS and p.pos == len(p.toks) - 1:
+            den = [*den, p.take()]
+        return _derivative(p, num, den)
     if tok == "\\nabla":
         p.take()
         wrt = p.vocab_default_wrt()
@@ -108,6 +112,8 @@ def _derivative(p: Parser, num: list[str], den: list[str]) -> Shape | None:
     arg = " ".join(q.toks[q.pos + 1:-1]) if q.peek() == "(" else ""
     r = p.sub(den)
     wrt = r.name()
+    if r.pos == len(den) - 1 and wrt in p.vocab.vectors and den[-1] in INDEX_LETTERS:
+        wrt = f"{wrt}_{r.take()}"  # dL/dwj, as plain text writes ∂L/∂w_j
     if r.pos != len(den):
         return None
     return Shape("derivative", _alias(p, of), _alias(p, wrt), arg)

@@ -32,9 +32,10 @@ UNICODE = {
     "⟵": "\\leftarrow ", "→": "\\to ", "⟶": "\\to ", "⇒": "\\Rightarrow ", "′": "'", "’": "'", "´": "'",
     "″": "''", "ℒ": "L", "𝓛": "L", "𝐰": "w", "…": "\\ldots ", "⋯": "\\ldots ", "⊤": "T", "∞": "\\infty ",
     "≈": "\\approx ", "≡": "\\equiv ", "∘": "\\circ ", "÷": "/",
+    "▒": " ", "〖": "(", "〗": ")",  # Word's linear format: ∑_(i=1)^2▒〖…〗, the summand in invisible brackets
 }
-_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿⁱᵘˣᵗʷᵀᵏʲᵃᵇᶜᵈᵉᶠᵍʰˡᵐᵒᵖʳˢᵛʸᶻ", "0123456789+-()niuxtwTkjabcdefghlmoprsvyz"))
-_SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₍₎ᵢⱼₖₙₜᵤₓᵥₐₑₒₘₚₛₗₕᵣ", "0123456789+-()ijkntuxvaeompslhr"))
+_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾⁼ⁿⁱᵘˣᵗʷᵀᵏʲᵃᵇᶜᵈᵉᶠᵍʰˡᵐᵒᵖʳˢᵛʸᶻ", "0123456789+-()=niuxtwTkjabcdefghlmoprsvyz"))
+_SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₍₎₌ᵢⱼₖₙₜᵤₓᵥₐₑₒₘₚₛₗₕᵣ", "0123456789+-()=ijkntuxvaeompslhr"))
 _GREEK_DIGITS = re.compile(r"([σαηθδλμτφψωρ])(\d+)")
 _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
@@ -45,6 +46,8 @@ _PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|\\prime)")
 # \dot{σ}(u), \dot σ_2(x_2): Newton's dot on a function that is applied, its derivative
 _DOT = re.compile(r"\\dot\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}|(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z]))"
                   r"(\s*_\s*(?:\{[^{}]{0,12}\}|\w))?(?=\s*(?:\(|\\left|\\[bB]ig))")
+# ŷ, \\hat{y}, \\hat y: the prediction, a name of its own (y^hat), never the label y
+_HAT = re.compile(r"\\(?:hat|widehat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z])(?![A-Za-z]))|([A-Za-z])\u0302")
 _COMBINING_DOT = re.compile("([A-Za-zσ])\u0307")
 # *x*, *w*₁: Markdown emphasis a word processor put on a variable, not a product
 _EMPHASIS = re.compile(r"(?<![A-Za-z0-9)\]}*\\])\*([^\s*(){}\[\]]{1,12}?)\*(?![A-Za-z0-9*(])")
@@ -65,7 +68,7 @@ LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "eq
 WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "\\log", "sqrt": "\\sqrt",
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
          "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial", "larr": "\\leftarrow",
-         "quad": "\\quad"}  # Typst and AsciiMath: frac(a, b), a dot b, (del f)/(del w), w larr …
+         "quad": "\\quad", "hat": "hat"}  # Typst and AsciiMath: frac(a, b), a dot b, (del f)/(del w), w larr …
 
 
 def tokenize(text: str, words: Iterable[str] = ()) -> list[str]:
@@ -108,6 +111,12 @@ def _group(tokens: list[str], i: int) -> int:
     return -1
 
 
+def _derivative_before(out: list[str]) -> bool:
+    """The ``/`` just written ends the numerator of a derivative (``∂f/``, ``d σ_2 /``)."""
+    recent = out[-8:-1]
+    return any(t in ("d", "\\partial") for t in recent) and not any(t in ("=", "+", "-", ",") for t in recent)
+
+
 def _ascii_fractions(tokens: list[str]) -> list[str]:
     """Typst ``frac(a, b)``, AsciiMath ``frac(a)(b)`` and ``(d f)/(d w)`` as ``\\frac{a}{b}``."""
     out: list[str] = []
@@ -133,6 +142,14 @@ def _ascii_fractions(tokens: list[str]) -> list[str]:
             if second > 0 and tokens[end + 2] in ("d", "\\partial"):
                 out += ["\\frac", "{", *tokens[i + 1:end - 1], "}", "{", *tokens[end + 2:second - 1], "}"]
                 i = second
+                continue
+            if end > 0 and tokens[end:end + 1] == ["/"] and tokens[end + 1:end + 2] in (["d"], ["\\partial"]):
+                out += tokens[i + 1:end - 1]  # (∂σ₂)/∂x₂, as Word's linear format writes ∂σ₂/∂x₂
+                i = end
+                continue
+            if end > 0 and out[-1:] == ["/"] and _derivative_before(out):
+                out += tokens[i + 1:end - 1]  # ∂f/(∂w₁)
+                i = end
                 continue
         out.append(tok)
         i += 1
@@ -186,6 +203,7 @@ def _prepare(text: str) -> str:
     text = _EMPHASIS.sub(lambda m: m.group(1), text)
     text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime")), text)
     text = _DOT.sub(lambda m: (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", text)
+    text = _HAT.sub(lambda m: " " + (m.group(1) or m.group(2) or m.group(3)) + "^{hat}", text.replace("ŷ", "y\u0302"))
     if "\\" not in text and "{" not in text:
         text = _FLAT_SUBSCRIPT.sub(lambda m: m.group(1) + m.group(2), text)
     text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)

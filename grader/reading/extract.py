@@ -59,8 +59,8 @@ _NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]
 _GROUP = r"\{(?:\\partial|d)(?:[^{}]|\{[^{}]*\})*\}"
 _DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}|(?:\\partial|∂|\bd)\s*[\w\\{{}}]+\s*/\s*(?:\\partial|∂|d)\s*[\w{{}}]+"
                          r"|(?:\\nabla|∇|grad)(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L|f_w|f)?(?:\([^()]*\))?")
-_LAYOUT = re.compile(r"\\(?:cdot|times|left|right|big|Big|bigl|bigr|quad|qquad|top|begin\{[pb]?matrix\}|end\{[pb]?matrix\})"
-                     r"|\\[,;!]|\\\\|\^\{?(?:T|\\top)\}?|[\s()\[\]*,&·]")
+_LAYOUT = re.compile(r"\\(?:cdot|times|left|right|[bB]igg?[lrm]?|quad|qquad|top|begin\{[pb]?matrix\}|end\{[pb]?matrix\})"
+                     r"|\\[,;!]|\\\\|\^\{?(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?|ᵀ|[\s()\[\]*,&·]")
 
 
 @dataclass
@@ -95,6 +95,8 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
         if not body:
             continue
         prev = out[-1] if out else None
+        if prev is not None and len(prev.sides) > 1 and _RANGE.fullmatch(body):
+            continue  # "… for j = 1, 2, 3": the range of the index of the equation before, not an equation
         if prev is not None and body.startswith(_CHAIN_START):
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
@@ -129,7 +131,7 @@ def several(piece: str) -> list[tuple[str, bool]]:
     start, out_end, worded = 0, 0, False
     for a, b, words in [*cuts, (len(piece), len(piece), False)]:
         chunk = piece[start:a]
-        if out and not _OWN_EQUATION.match(chunk):
+        if out and (not _OWN_EQUATION.match(chunk) or _RANGE.fullmatch(chunk)):
             out[-1] = (out[-1][0] + piece[out_end:a], out[-1][1])
         else:
             out.append((chunk, worded and bool(out)))
@@ -243,6 +245,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         if any(tag for tag, _ in tagged):  # the part names its equations, and not this one
             return None
     candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
+    if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) for e in candidates if len(e.sides) > 1):
+        return None  # it names its equations in a way not read here: by position would be a guess
     named = [e for e in candidates if len(e.sides) > 1]
     named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
     alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"]

@@ -257,6 +257,11 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
             overlay.aliases[name] = sname
             return _said(notation, f"{_show(name)} is read as {_show(sname)} (you wrote {lhs} = {rhs})", name)
     variable = vocab.symbols.get("x")
+    output = _model_output(value, reference)
+    if output is not None and name not in vocab.symbols and name not in vocab.functions:
+        overlay.symbols[name] = value  # ŷ = w_3 σ(z_2): the model's output, so ∂ŷ/∂w_1 is ∂f/∂w_1
+        overlay.aliases[name] = output
+        return _said(notation, f"{_show(name)} is read as {_show(output)}(x) (you wrote {lhs} = {rhs})", name)
     if name in vocab.functions and variable is not None and _equal(value, vocab.functions[name](variable), reference):
         return 0  # f = w3·σ(x2): the handout's function written without its argument
     if name in vocab.functions:
@@ -272,6 +277,24 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
                      name)
     overlay.symbols[name] = value
     return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
+
+
+def _model_output(value: Any, reference: Reference) -> str | None:
+    """The homework's model function (f, f_w) that ``value`` is at the input x, else None."""
+    vocab = reference.latex
+    assert vocab is not None
+    variable = vocab.symbols.get("x")
+    if variable is None or isinstance(value, Vec) or value.free_symbols - set(vocab.symbols.values()):
+        return None
+    weights = {w for components in vocab.vectors.values() for w in components}
+    if not value.free_symbols & weights:
+        return None  # h = 1/(1+e^{-x}) is σ at x, a value: the model's output depends on its weights
+    for fname, function in vocab.functions.items():
+        if fname.endswith("'"):
+            continue
+        if variable in value.free_symbols and _equal(value, function(variable), reference):
+            return fname
+    return None
 
 
 def _function_named(rhs: str, reference: Reference, overlay: Overlay) -> str | None:
