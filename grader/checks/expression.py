@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,7 +203,7 @@ class ExpressionCheck(Check):
         answers = list(answer) if isinstance(answer, list) else [answer]
         if len(answers) != len(refs):
             return Outcome.failed(f"expected {len(refs)} component(s), found {len(answers)}", **details)
-        parts = [self._component(a, r, i, p, ctx) for i, (a, r) in enumerate(zip(answers, refs))]
+        parts = [self._component(a, r, i, p, ctx) for i, (a, r) in enumerate(zip(answers, refs, strict=True))]
         if any(kind == "invalid" for _, _, kind in parts):
             return Outcome(0.0, "review", "; ".join(f for _, f, k in parts if k == "invalid"), details)
         fraction = sum(part[0] for part in parts) / len(parts)
