@@ -26,7 +26,6 @@ class WordsParams:
 
 class WordCount(Check):
     """A tiny outside check: does the answer have enough words?"""
-    name = "wordcount"
     Params = WordsParams
 
     def grade(self, item, ctx):
@@ -86,6 +85,16 @@ def test_outside_plugin_parameters_are_validated(outside_plugin: Path, tmp_path:
                     'check = "wordcount"\n[item.params]\nminimum = "four"\n')
     with pytest.raises(RubricError, match="params.minimum must be int"):
         load_rubric(path)
+
+
+def test_a_check_is_named_by_its_registration_only() -> None:
+    """The entry point (the registry key) is the one name: the class carries none that could disagree."""
+    registry = discover()
+    for name in registry.names():
+        cls = registry.get(name)
+        assert cls is not None and "name" not in vars(cls) and not hasattr(cls, "name"), name
+    registry.register("same_check_other_name", registry.get("manual"))  # type: ignore[arg-type]
+    assert registry.get("same_check_other_name") is registry.get("manual")
 
 
 def test_malformed_plugins_are_refused_at_registration() -> None:

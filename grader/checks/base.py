@@ -1,7 +1,7 @@
 """The one check interface.
 
-A check is a class with a ``name``, a ``Params`` dataclass (its rubric parameters,
-validated when the rubric is loaded), optionally ``requests`` (a :class:`Requests`: what
+A check is a class, named only by its ``grader.checks`` entry point, with a ``Params`` dataclass
+(its rubric parameters, validated when the rubric is loaded), optionally ``requests`` (a :class:`Requests`: what
 the sandboxed child must do for it) and ``validate`` (parameters against the reference),
 and ``grade(item, ctx) -> Outcome``. It returns a fraction of the item's points, never
 points, so the rubric alone decides what an item is worth.
@@ -140,9 +140,11 @@ class CheckContext:
 
 
 class Check:
-    """Base class of check plugins (subclassing is optional; the registry checks the shape)."""
+    """Base class of check plugins (subclassing is optional; the registry checks the shape).
 
-    name: ClassVar[str] = ""
+    A check has no name of its own: a rubric names it by its entry point in ``grader.checks``
+    (the registry key), the one place a check's name is written."""
+
     Params: ClassVar[type] = NoParams
     reads: ClassVar[str] = "prose"  # how a report is read for it: "expression", "values" or "prose"
     held_by_flags: ClassVar[bool] = True  # integrity flags of the code hold its points for a person

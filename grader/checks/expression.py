@@ -62,7 +62,6 @@ class ExpressionParams:
 
 
 class ExpressionCheck(Check):
-    name = "expression"
     Params = ExpressionParams
     reads = "expression"
 

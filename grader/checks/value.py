@@ -52,7 +52,6 @@ class FieldVerdict:
 
 
 class ValueCheck(Check):
-    name = "value"
     Params = ValueParams
     reads = "values"
 
