@@ -24,6 +24,7 @@ from grader.checks.chain import (
     readable,
     strip_qualifier,
 )
+from grader.checks.readers import ExpressionReader
 from grader.expressions.budget import BudgetExceeded
 from grader.expressions.compare import Candidate, Tolerance, compare
 from grader.expressions.lenient import lenient_readings
@@ -63,7 +64,9 @@ class ExpressionParams:
 
 class ExpressionCheck(Check):
     Params = ExpressionParams
-    reads = "expression"
+
+    def reader(self, params: ExpressionParams) -> ExpressionReader:
+        return ExpressionReader(forbid=tuple(params.forbid))
 
     def validate(self, params: ExpressionParams, reference: Reference) -> None:
         if params.reference not in reference.expressions:
