@@ -31,13 +31,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from grader.compat import tomllib
+
 if TYPE_CHECKING:
     from grader.rubric import Rubric
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
 
 MAX_BASELINE_EPOCHS = 10
 TARGET = 99.0

@@ -30,7 +30,7 @@ def validate_plugin(name: str, cls: Any) -> None:
     sig = inspect.signature(grade)
     if len([p for p in sig.parameters.values() if p.default is p.empty]) != 3:
         raise PluginError(f"check {name!r}: {cls.__name__}.grade{sig} must take (self, item, ctx)")
-    for optional in ("requests", "validate", "retry_seed"):
+    for optional in ("requests", "validate", "retry_seed", "reader"):
         if not callable(getattr(cls, optional, None)):
             raise PluginError(f"check {name!r}: {cls.__name__} lacks {optional}(); subclass grader.checks.base.Check")
 

@@ -88,7 +88,7 @@ def grade_sample(rubric: Rubric, item: RubricItem, sample: Sample) -> SampleResu
 
     if item.text is None:
         raise ValueError(f"item {item.id} has samples but no text spec")
-    math = getattr(rubric.registry.get(item.check), "reads", "prose") == "expression"
+    math = rubric.plugin(item).reader(item.params).math  # a formula is set in display math
     only = replace(rubric, items=[item], text_claims={})
     doc = read_document(sample_report(item.text.part, sample.answer, math))
     sub = Submission("sample", Path("."), None, answers_from_document(doc, only), source="report.md")

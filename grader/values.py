@@ -62,7 +62,7 @@ def same_dims(a: tuple[float, ...], b: tuple[float, ...], *, ignore_unit_dims: b
 
 def off_by_one(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     """Same rank, every dimension within one, at least one different: the classic N−f vs N−f+1 slip."""
-    return len(a) == len(b) and a != b and all(abs(x - y) <= 1 for x, y in zip(a, b))
+    return len(a) == len(b) and a != b and all(abs(x - y) <= 1 for x, y in zip(a, b, strict=True))
 
 
 def dims_text(values: tuple[float, ...]) -> str:

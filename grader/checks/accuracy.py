@@ -58,7 +58,6 @@ def describe_recipe(recipe: Recipe) -> str:
 
 
 class AccuracyCheck(Check):
-    name = "accuracy"
     Params = AccuracyParams
 
     def requests(self, params: AccuracyParams) -> Requests:

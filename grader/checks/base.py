@@ -1,9 +1,10 @@
 """The one check interface.
 
-A check is a class with a ``name``, a ``Params`` dataclass (its rubric parameters,
-validated when the rubric is loaded), optionally ``requests`` (a :class:`Requests`: what
-the sandboxed child must do for it) and ``validate`` (parameters against the reference),
-and ``grade(item, ctx) -> Outcome``. It returns a fraction of the item's points, never
+A check is a class, named only by its ``grader.checks`` entry point, with a ``Params`` dataclass
+(its rubric parameters, validated when the rubric is loaded), optionally ``requests`` (a :class:`Requests`: what
+the sandboxed child must do for it), ``validate`` (parameters against the reference) and
+``reader`` (how a written report is read for it: ``grader.checks.readers``), and
+``grade(item, ctx) -> Outcome``. It returns a fraction of the item's points, never
 points, so the rubric alone decides what an item is worth.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from grader.results import Status
 from grader.sandbox.protocol import STAGE_WORDS
 
 if TYPE_CHECKING:
+    from grader.checks.readers import AnswerReader
     from grader.homework import CodeSettings, Reference
     from grader.rubric import RubricItem
     from grader.submission import Submission
@@ -140,16 +142,23 @@ class CheckContext:
 
 
 class Check:
-    """Base class of check plugins (subclassing is optional; the registry checks the shape)."""
+    """Base class of check plugins (subclassing is optional; the registry checks the shape).
 
-    name: ClassVar[str] = ""
+    A check has no name of its own: a rubric names it by its entry point in ``grader.checks``
+    (the registry key), the one place a check's name is written."""
+
     Params: ClassVar[type] = NoParams
-    reads: ClassVar[str] = "prose"  # how a report is read for it: "expression", "values" or "prose"
     held_by_flags: ClassVar[bool] = True  # integrity flags of the code hold its points for a person
 
     def requests(self, params: Any) -> Requests:
         """What the sandboxed child must do for this check (default: nothing; the code is not run)."""
         return Requests()
+
+    def reader(self, params: Any) -> AnswerReader:
+        """How a written report is read for this check (default: the part's text, as written)."""
+        from grader.checks.readers import ProseReader  # the reading pipeline loads only when a report is read
+
+        return ProseReader()
 
     def retry_seed(self, params: Any, measurements: Mapping[str, Any], seed: int) -> int | None:
         """The seed of a second run of the child this check asks for, after seeing the first (None: none)."""

@@ -7,7 +7,6 @@ from grader.rubric import RubricItem
 
 
 class BuildCheck(Check):
-    name = "build"
     Params = NoParams
     held_by_flags = False  # "it runs" is no measured figure: integrity flags hold the items that are
 

@@ -13,7 +13,7 @@ import fnmatch
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from grader.expressions.latex import (
     LatexVocabulary,
@@ -54,7 +54,12 @@ class ChainContext:
     scopes: tuple[Scope, ...]  # one per component for a generic index (∂L/∂w_j, j = 1, 2, 3), else one
 
 
+@overload
+def base(tag: str) -> str: ...
+@overload
+def base(tag: None) -> None: ...
 def base(tag: str | None) -> str | None:
+    """A tag without its component (``grad[1]`` -> ``grad``)."""
     return tag.split("[")[0] if tag else tag
 
 
@@ -157,7 +162,8 @@ def classify_text(classify: Callable[..., str | None] | None, text: str, overlay
         return classify(text)
 
 
-_QUALIFIER = re.compile(r"(?:\s*(?:\\q?quad|[,;~]|\\[,;:!]))*\s*\(?\s*(?:\\text\s*\{\s*(?:for|where)[^{}]*\}|\\forall)?\s*"
+_QUALIFIER = re.compile(r"(?:\s*(?:\\q?quad|[,;~]|\\[,;:!]))*\s*\(?\s*"
+                        r"(?:\\text\s*\{\s*(?:for|where)[^{}]*\}|\\forall)?\s*"
                         r"[a-z]\s*(?:=|\\in)\s*(?:\\\{)?\s*\d(?:\s*,\s*\d)*\s*(?:\\\})?\s*\)?\s*[.,]?\s*$")
 
 

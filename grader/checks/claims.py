@@ -38,7 +38,6 @@ def measured_value(measure: str, m: Mapping[str, Any]) -> tuple[float, ...] | No
 
 
 class ClaimsCheck(Check):
-    name = "claims"
     Params = ClaimsParams
 
     def requests(self, params: ClaimsParams) -> Requests:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +24,7 @@ from grader.checks.chain import (
     readable,
     strip_qualifier,
 )
+from grader.checks.readers import ExpressionReader
 from grader.expressions.budget import BudgetExceeded
 from grader.expressions.compare import Candidate, Tolerance, compare
 from grader.expressions.lenient import lenient_readings
@@ -63,9 +63,10 @@ class ExpressionParams:
 
 
 class ExpressionCheck(Check):
-    name = "expression"
     Params = ExpressionParams
-    reads = "expression"
+
+    def reader(self, params: ExpressionParams) -> ExpressionReader:
+        return ExpressionReader(forbid=tuple(params.forbid))
 
     def validate(self, params: ExpressionParams, reference: Reference) -> None:
         if params.reference not in reference.expressions:
@@ -204,7 +205,7 @@ class ExpressionCheck(Check):
         answers = list(answer) if isinstance(answer, list) else [answer]
         if len(answers) != len(refs):
             return Outcome.failed(f"expected {len(refs)} component(s), found {len(answers)}", **details)
-        parts = [self._component(a, r, i, p, ctx) for i, (a, r) in enumerate(zip(answers, refs))]
+        parts = [self._component(a, r, i, p, ctx) for i, (a, r) in enumerate(zip(answers, refs, strict=True))]
         if any(kind == "invalid" for _, _, kind in parts):
             return Outcome(0.0, "review", "; ".join(f for _, f, k in parts if k == "invalid"), details)
         fraction = sum(part[0] for part in parts) / len(parts)

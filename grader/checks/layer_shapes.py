@@ -23,7 +23,6 @@ def spec_table(reference: Reference, name: str) -> list:
 
 
 class LayerShapesCheck(Check):
-    name = "layer_shapes"
     Params = LayerShapesParams
 
     def requests(self, params: LayerShapesParams) -> Requests:

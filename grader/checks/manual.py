@@ -13,7 +13,6 @@ class ManualParams:
 
 
 class ManualCheck(Check):
-    name = "manual"
     Params = ManualParams
 
     def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:

@@ -17,7 +17,6 @@ class ParamCountParams:
 
 
 class ParamCountCheck(Check):
-    name = "param_count"
     Params = ParamCountParams
 
     def requests(self, params: ParamCountParams) -> Requests:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from grader.checks.base import Check, CheckContext, Outcome
+from grader.checks.readers import ValuesReader
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
@@ -52,9 +53,10 @@ class FieldVerdict:
 
 
 class ValueCheck(Check):
-    name = "value"
     Params = ValueParams
-    reads = "values"
+
+    def reader(self, params: ValueParams) -> ValuesReader:
+        return ValuesReader()
 
     def validate(self, params: ValueParams, reference: Reference) -> None:
         if not params.fields:

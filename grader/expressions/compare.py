@@ -130,7 +130,7 @@ def compare(
     counter = StepCounter()
     envs = sample_points(model, points * 3, seed)
     references = _reference_values(reference, model, envs, (id(model), points * 3, seed))
-    for env, ref_value in zip(envs, references):
+    for env, ref_value in zip(envs, references, strict=True):
         if len(pairs) >= points:
             break
         try:

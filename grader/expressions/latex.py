@@ -16,15 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from grader.expressions.budget import BudgetExceeded, count_nodes
-from grader.expressions.latex_grammar import (
-    LatexVocabulary,
-    Named,
-    NotEvaluable,
-    Overlay,
-    Parser,
-    Scope,
-    Trace,
-)
+from grader.expressions.latex_grammar import NotEvaluable, Parser
+from grader.expressions.latex_state import LatexVocabulary, Named, Overlay, Scope, Trace
 from grader.expressions.parse import MAX_LENGTH, ExpressionSyntaxError
 from grader.expressions.tokens import LAYOUT_ENVS, TEXT_WORD, tokenize
 
@@ -111,7 +104,8 @@ def _drop_prose(tokens: list[str], words: set[str]) -> list[str]:
 _ASSIGN = ("\\leftarrow", "\\gets", "\\coloneqq", "\\longleftarrow", "←", "⟵", "≔")
 
 
-_END = re.compile(r"\\q?quad\b(?!(?:\s|\\q?quad\b)*(?:\\cdot|\\times|[-+*=]|\\leftarrow))|[,;]|\\text\s*\{\s*(?:for|where|and|with|if|by|since|s\.t\.)|\\forall\b")
+_END = re.compile(r"\\q?quad\b(?!(?:\s|\\q?quad\b)*(?:\\cdot|\\times|[-+*=]|\\leftarrow))|[,;]"
+                  r"|\\text\s*\{\s*(?:for|where|and|with|if|by|since|s\.t\.)|\\forall\b")
 
 
 _CONTINUES = re.compile(r"(?:\[[^\]]{0,8}\])?(?:\s|&|\\q?quad\b|\\[,;:!])*(?:=|\\cdot|\\times|[-+*]|\\leftarrow|$)")
@@ -126,7 +120,8 @@ def split_chain(text: str) -> list[str]:
     A side followed by an assignment (``w \\leftarrow …``, ``w := …``) keeps the mark as a trailing
     ``\\gets``, so that ``w`` on its own can be read as the update it names.
     """
-    parts, depth, start, i = [], 0, 0, 0
+    parts: list[str] = []
+    depth, start, i = 0, 0, 0
     while i < len(text):
         c = text[i]
         if c in "{([":

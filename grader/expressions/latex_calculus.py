@@ -9,35 +9,32 @@ as an opaque placeholder so the side can still be judged for what it is.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import Any
 
 import sympy as sp
 
 from grader.expressions.budget import MAX_SUM_TERMS, BudgetExceeded
+from grader.expressions.latex_state import Cursor, Named
 from grader.expressions.parse import ExpressionSyntaxError
-from grader.expressions.vec import Vec, add_all
-
-if TYPE_CHECKING:
-    from grader.expressions.latex_grammar import Parser
+from grader.expressions.vec import Vec, add_all, div
 
 D_MARKS = ("\\partial", "d")
 INDEX_LETTERS = ("i", "j", "k")  # a generic index written flat after a vector name: dwj
 
 
-class CalculusMixin:
+class CalculusMixin(Cursor):
     """Derivative names, gradients, ``\\sum`` and ``matrix`` environments."""
 
-    def fraction(self: Parser, num: list[str], den: list[str]) -> Any:
+    def fraction(self, num: list[str], den: list[str]) -> Any:
         if num[:1] and num[0] in D_MARKS and den[:1] and den[0] in D_MARKS and len(den) >= 2:
             text = "\\frac{" + " ".join(num) + "}{" + " ".join(den) + "}"
             if len(num) == 1:
                 return self.operator(den[1:], text)
             return self.derivative(num[1:], den[1:], text)
-        from grader.expressions.vec import div
-
         return div(self.parse_all(num), self.parse_all(den))
 
-    def derivative(self: Parser, num: list[str], den: list[str], text: str) -> Any:
+    def derivative(self, num: list[str], den: list[str], text: str) -> Any:
         """∂name(arg)/∂wrt: the vocabulary's value at ``arg``, or an opaque name."""
         explicit = self.trace.explicit  # the argument of a name is not worked-out content
         try:
@@ -62,9 +59,9 @@ class CalculusMixin:
             return self.unknown_name(text)
         return self.known_name(text, self.at_bound_point(make(arg)) if arg is None else make(arg))
 
-    def at_bound_point(self: Parser, value: Any) -> Any:
+    def at_bound_point(self, value: Any) -> Any:
         """∂f_w/∂w₁ written without its argument inside Σ_{(x,y)∈D}: at the sum's point, as f_w(x) there."""
-        swaps = {}
+        swaps: dict[Any, Any] = {}
         for name, bound in self.scope.bindings.items():
             symbol = self.vocab.symbols.get(name)
             target = self.vocab.symbols.get(bound)
@@ -74,19 +71,15 @@ class CalculusMixin:
             return value
         return value.subs(swaps, simultaneous=True)
 
-    def known_name(self: Parser, text: str, value: Any) -> Any:
-        from grader.expressions.latex_grammar import Named
-
+    def known_name(self, text: str, value: Any) -> Any:
         self.trace.named.append(Named(text, True))
         return Vec(value) if isinstance(value, list) else value
 
-    def unknown_name(self: Parser, text: str) -> Any:
-        from grader.expressions.latex_grammar import Named
-
+    def unknown_name(self, text: str) -> Any:
         self.trace.named.append(Named(text, False))
         return sp.Symbol("⟨" + text + "⟩")
 
-    def operator(self: Parser, wrt: list[str], text: str) -> Any:
+    def operator(self, wrt: list[str], text: str) -> Any:
         """``\\frac{d}{du}`` or ``d/du`` applied to what follows: a name (σ(u)) or an expression."""
         start = self.pos
         if self.peek() is not None and re.fullmatch(r"[a-zA-Z]|\\[a-zA-Z]+", self.peek() or "") \
@@ -98,7 +91,7 @@ class CalculusMixin:
         self.postfix()  # d/du (1/(1+e^{-u})): written, not worked out
         return self.unknown_name(text + " " + " ".join(self.toks[start:self.pos]))
 
-    def name_tokens(self: Parser) -> list[str]:
+    def name_tokens(self) -> list[str]:
         """The raw tokens of the name at the cursor (base, scripts, primes)."""
         start = self.pos
         tok = self.take()
@@ -111,7 +104,7 @@ class CalculusMixin:
                 self.script()
         return self.toks[start:self.pos]
 
-    def slash_derivative(self: Parser) -> Any:
+    def slash_derivative(self) -> Any:
         """``∂f/∂w_1``, ``df/dw1``, ``dσ/du``, ``d/du σ(u)``; None when ``d`` is only a letter."""
         start = self.pos
         try:
@@ -139,7 +132,7 @@ class CalculusMixin:
             raise ExpressionSyntaxError("∂ that is not part of a derivative") from None
         return self.derivative(num, den, " ".join(self.toks[start:self.pos]))
 
-    def gradient(self: Parser) -> Any:
+    def gradient(self) -> Any:
         """``∇_w L(w)``, ``∇_θ L``, ``∇_w f_w(x^{(i)})`` (at the point written)."""
         start = self.pos
         self.take("\\nabla")
@@ -173,18 +166,18 @@ class CalculusMixin:
             return self.unknown_name(text)
         return self.known_name(text, make(arg))
 
-    def _flat_subscript(self: Parser) -> bool:
+    def _flat_subscript(self) -> bool:
         """``∇ w L``: the weights' name right after ∇ and another name after it."""
         tok, after = self.peek(), self.peek(1)
         if tok is None or after is None or self.overlay.aliases.get(tok, tok) not in self.vocab.vectors:
             return False
         return re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", after) is not None and after not in ("\\cdot", "\\times")
 
-    def vocab_default_wrt(self: Parser) -> str:
+    def vocab_default_wrt(self) -> str:
         vectors = list(self.vocab.vectors)
         return vectors[0] if vectors else ""
 
-    def sum(self: Parser) -> Any:
+    def sum(self) -> Any:
         lower = upper = None
         while self.peek() in ("_", "^"):
             if self.take() == "_":
@@ -207,9 +200,7 @@ class CalculusMixin:
             terms.append(value)
         return add_all(terms)
 
-    def sum_scopes(self: Parser, lower: list[str], upper: list[str]) -> list:
-        from dataclasses import replace
-
+    def sum_scopes(self, lower: list[str], upper: list[str]) -> list:
         points = list(self.vocab.datapoints)
         lower, upper = _unwrapped(lower), _unwrapped(upper)  # sum_(i=1)^(2), as Typst and AsciiMath write it
         if "\\in" in lower and "(" in lower[:lower.index("\\in")]:  # \sum_{(x,y) \in D}
@@ -232,7 +223,7 @@ class CalculusMixin:
         return [replace(self.scope, bindings={**self.scope.bindings, index: v}, points=self.scope.points | {index})
                 for v in values]
 
-    def matrix(self: Parser) -> Vec:
+    def matrix(self) -> Vec:
         env = "".join(self.group())
         if env == "array" and self.peek() == "{":
             self.group()

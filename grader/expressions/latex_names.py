@@ -9,17 +9,16 @@ homework's vocabulary.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sympy as sp
 
 from grader.expressions.budget import count_nodes
+from grader.expressions.latex_state import Cursor, Named
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import TEXT_WORD
 from grader.expressions.vec import Vec
 
-if TYPE_CHECKING:
-    from grader.expressions.latex_grammar import Parser
 
 class UnknownName(ExpressionSyntaxError):
     """A name that neither the hand-in nor the homework defines: ``name`` is its canonical form."""
@@ -33,14 +32,14 @@ NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\prime"}
 CURRENT = {"t", "k", "old", "n", "current", "curr"}
 
 
-class NameMixin:
+class NameMixin(Cursor):
     """Reading and resolving names (mixed into the parser)."""
 
-    def name(self: Parser) -> str:
+    def name(self) -> str:
         """The canonical name at the cursor (base, _sub, ^sup, primes), bindings applied."""
         return self.name_parts()[0]
 
-    def name_parts(self: Parser) -> tuple[str, str, list[str] | None]:
+    def name_parts(self) -> tuple[str, str, list[str] | None]:
         """(full name, the name without its superscript, the superscript's tokens)."""
         tok = self.take()
         base = "".join(self.group()) if tok in ("\\mathcal", "\\mathscr", "\\mathbb") else tok
@@ -58,7 +57,7 @@ class NameMixin:
         sup = _plain(sup_tokens) if sup_tokens is not None else ""
         return self._canonical(base, subs, sup, sup_tokens, primes)
 
-    def _canonical(self: Parser, base: str, subs: list[str], sup: str, sup_tokens: list[str] | None,
+    def _canonical(self, base: str, subs: list[str], sup: str, sup_tokens: list[str] | None,
                    primes: str) -> tuple[str, str, list[str] | None]:
         binds, new = self.scope.bindings, False
         if base in self.overlay.aliases:
@@ -92,7 +91,7 @@ class NameMixin:
             full = binds[full]
         return full, stem + mark + primes, sup_tokens
 
-    def identifier(self: Parser) -> Any:
+    def identifier(self) -> Any:
         full, without_sup, sup_tokens = self.name_parts()
         if sup_tokens is not None and self.marks_point(sup_tokens) and self.resolve(full) is None:
             at_point = self.at_datapoint(full)
@@ -113,7 +112,7 @@ class NameMixin:
             raise ExpressionSyntaxError(f"text {full[len(TEXT_WORD):]!r} in a formula")
         raise UnknownName(full)
 
-    def marks_point(self: Parser, sup_tokens: list[str]) -> bool:
+    def marks_point(self, sup_tokens: list[str]) -> bool:
         """A superscript that names a data point: a sum's index (x_2^i) or one in parentheses (x_2^{(1)}).
 
         x_2^2 alone stays a square, unless the hand-in defined an intermediate at each data point (x_2^i = …).
@@ -125,7 +124,7 @@ class NameMixin:
             return True  # the hand-in writes intermediates at a data point as x_2^1 (it defined x_2^i)
         return _plain(sup_tokens) in self.scope.points or (raw.startswith("(") and raw.endswith(")"))
 
-    def at_datapoint(self: Parser, full: str) -> Any:
+    def at_datapoint(self, full: str) -> Any:
         """An intermediate at a data point (x_2^i in a sum over i, x_2^{(1)}): its value with x = x^k.
 
         Only a plain symbol of the homework or the hand-in that depends on x is read this way.
@@ -153,7 +152,7 @@ class NameMixin:
         self.trace.explicit += 1
         return value.subs(x, x_k)
 
-    def lookup_function(self: Parser, name: str) -> Any:
+    def lookup_function(self, name: str) -> Any:
         stem = name.rstrip("'")
         if stem != name and stem in self.overlay.aliases:  # s_1'(x) with s_1 the hand-in's name for σ_1
             name = self.overlay.aliases[stem] + name[len(stem):]
@@ -162,7 +161,7 @@ class NameMixin:
             return self.overlay.functions[name]
         return self.vocab.functions.get(name)
 
-    def resolve(self: Parser, name: str) -> Any:
+    def resolve(self, name: str) -> Any:
         """The value a name has here, or None when it names nothing."""
         self.trace.names.add(name)
         if name in self.overlay.notes and (name in self.overlay.symbols or name in self.overlay.functions):
@@ -188,7 +187,7 @@ class NameMixin:
             return value
         return None
 
-    def apply(self: Parser, name: str, function: Any) -> Any:
+    def apply(self, name: str, function: Any) -> Any:
         """``name(arg)``; σ written alone takes the argument of the left side (dσ/du = σ(1−σ))."""
         start = self.pos
         if self.peek() in ("(", "{") and not self._shorthand(name):
@@ -201,8 +200,6 @@ class NameMixin:
         if isinstance(arg, Vec):
             raise ExpressionSyntaxError(f"{name} of a vector")
         if name.endswith("'"):  # σ'(x): the derivative, written by name
-            from grader.expressions.latex_grammar import Named
-
             self.trace.named.append(Named(name + " " + _show_tokens(self.toks[start:self.pos]), True))
         else:
             self.trace.explicit += 1
@@ -215,7 +212,7 @@ class NameMixin:
         return function(arg, evaluate=False)
 
 
-    def _shorthand(self: Parser, name: str) -> bool:
+    def _shorthand(self, name: str) -> bool:
         """σ(1−σ) with σ written alone inside: σ·(1−σ), the shorthand, not σ applied to 1−σ."""
         if self.scope.default_arg is None or self.peek() != "(":
             return False

@@ -44,7 +44,8 @@ def _powers(text: str) -> str:
 
 def _power_of_fraction(text: str) -> str:
     """``\\frac{a}{b}^{2}`` -> ``\\frac{a}{(b)^{2}}``: the square read as the denominator's."""
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     while True:
         j = text.find("\\frac", i)
         if j < 0:

@@ -11,14 +11,8 @@ from dataclasses import dataclass
 
 from grader.expressions.latex import _drop_prose, vocab_words
 from grader.expressions.latex_calculus import INDEX_LETTERS
-from grader.expressions.latex_grammar import (
-    FRACS,
-    LatexVocabulary,
-    Overlay,
-    Parser,
-    Scope,
-    Trace,
-)
+from grader.expressions.latex_grammar import FRACS, Parser
+from grader.expressions.latex_state import LatexVocabulary, Overlay, Scope, Trace
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import tokenize
 

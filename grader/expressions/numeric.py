@@ -123,7 +123,7 @@ def _apply(e: AppliedUndef, env: Env, model: NumericModel, counter: StepCounter)
     if len(params) != len(e.args):
         raise Undefined(f"{name} takes {len(params)} argument(s)")
     inner = dict(env)
-    for p, a in zip(params, e.args):
+    for p, a in zip(params, e.args, strict=True):
         inner[p] = _eval(a, env, model, counter)
     return _eval(body, inner, model, counter)
 

@@ -21,7 +21,9 @@ DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\
         "\\textstyle", "\\cancel", "\\middle", "\\nonumber", "\\notag", "\\boxed", "\\fbox"}
 TEXT_WORD = "\\text:"  # prefix of a one-word \text{…} token
 
-_GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega", "Sigma", "Delta", "Theta", "Phi", "Psi", "Omega", "Lambda", "Gamma"]
+_GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "lambda",
+          "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega", "Sigma", "Delta",
+          "Theta", "Phi", "Psi", "Omega", "Lambda", "Gamma"]
 UNICODE = {
     "−": "-", "–": "-", "—": "-", "·": "\\cdot ", "×": "\\times ", "⋅": "\\cdot ", "∗": "*", "∙": "\\cdot ",
     "σ": "\\sigma ", "α": "\\alpha ", "β": "\\beta ", "γ": "\\gamma ", "δ": "\\delta ", "ε": "\\epsilon ",
@@ -34,8 +36,8 @@ UNICODE = {
     "≈": "\\approx ", "≡": "\\equiv ", "∘": "\\circ ", "÷": "/",
     "▒": " ", "〖": "(", "〗": ")",  # Word's linear format: ∑_(i=1)^2▒〖…〗, the summand in invisible brackets
 }
-_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾⁼ⁿⁱᵘˣᵗʷᵀᵏʲᵃᵇᶜᵈᵉᶠᵍʰˡᵐᵒᵖʳˢᵛʸᶻ", "0123456789+-()=niuxtwTkjabcdefghlmoprsvyz"))
-_SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₍₎₌ᵢⱼₖₙₜᵤₓᵥₐₑₒₘₚₛₗₕᵣ", "0123456789+-()=ijkntuxvaeompslhr"))
+_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾⁼ⁿⁱᵘˣᵗʷᵀᵏʲᵃᵇᶜᵈᵉᶠᵍʰˡᵐᵒᵖʳˢᵛʸᶻ", "0123456789+-()=niuxtwTkjabcdefghlmoprsvyz", strict=True))
+_SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₍₎₌ᵢⱼₖₙₜᵤₓᵥₐₑₒₘₚₛₗₕᵣ", "0123456789+-()=ijkntuxvaeompslhr", strict=True))
 _GREEK_DIGITS = re.compile(r"([σαηθδλμτφψωρ])(\d+)")
 _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")

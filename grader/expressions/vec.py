@@ -21,7 +21,7 @@ def _bin(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
     if isinstance(a, Vec) and isinstance(b, Vec):
         if len(a) != len(b):
             raise ExpressionSyntaxError(f"vectors of sizes {len(a)} and {len(b)} do not match")
-        return Vec(op(x, y) for x, y in zip(a, b))
+        return Vec(op(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, Vec):
         return Vec(op(x, b) for x in a)
     if isinstance(b, Vec):
@@ -29,7 +29,7 @@ def _bin(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
     return op(a, b)
 
 
-def _flat(values: Sequence[Any], cls: type, make: Callable[..., Any]) -> Any:
+def _flat(values: Sequence[Any], cls: type[sp.Basic], make: Callable[..., Any]) -> Any:
     """One node of ``cls`` over ``values``, broadcast over vectors (a vector times a vector is an error)."""
     if len(values) == 1:
         return values[0]

@@ -1,14 +1,13 @@
 """Turn a report into the answers map the checks read, following each item's ``text`` spec."""
 from __future__ import annotations
 
-import dataclasses
 import functools
 from typing import TYPE_CHECKING, Any
 
+from grader.checks.readers import WrittenReport
 from grader.reading.document import Document
-from grader.reading.extract import LatexChain, find_expression
 from grader.reading.notation import Notation, read_notation
-from grader.reading.values import find_claim, find_values
+from grader.reading.values import find_claim
 
 if TYPE_CHECKING:
     from grader.rubric import Rubric
@@ -20,20 +19,11 @@ def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
     classify = rubric.reference.classify_lhs
     if classify is not None:
         classify = functools.partial(_classify_with, classify, notation)
+    report = WrittenReport(doc, notation, classify)
     for item in rubric.items:
-        spec = item.text
-        if spec is None:
+        if item.text is None:
             continue
-        reads = getattr(rubric.registry.get(item.check), "reads", "prose")
-        if reads == "expression":
-            value: Any = find_expression(doc, spec, classify, getattr(item.params, "forbid", ()))
-            if isinstance(value, LatexChain):
-                value = dataclasses.replace(value, notation=notation)
-        elif reads == "values":
-            value = find_values(doc, spec) or None
-        else:
-            text = (doc.segment_text(spec.part) or "").strip()
-            value = text[:4000] or None
+        value = rubric.plugin(item).reader(item.params).read(report, item.text)  # each check brings its reader
         if value is not None:
             answers[item.id] = value
     for path, patterns in rubric.text_claims.items():

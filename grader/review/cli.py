@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from grader.errors import GraderError, RubricError, UsageError
+from grader.errors import GraderError, UsageError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,12 +57,12 @@ def main(argv: Sequence[str], console: Console | None = None) -> int:
         finally:
             store.flush()  # the charts and index.html of the last saves
         return 0
-    except (UsageError, RubricError) as exc:
+    except GraderError as exc:
         err.print(f"[bold red]ERROR[/]: {exc}", highlight=False)
-        return 2
-    except (GraderError, OSError) as exc:
+        return exc.exit_code
+    except OSError as exc:
         err.print(f"[bold red]ERROR[/]: {exc}", highlight=False)
-        return 1
+        return GraderError.exit_code
     except KeyboardInterrupt:
         return 0
 
