@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import mpmath
 import sympy as sp
 
 from grader.expressions.compare import Candidate, clear_caches, compare
@@ -76,3 +77,18 @@ def test_the_verdict_does_not_depend_on_what_was_compared_before() -> None:
     fresh = compare(x * 2, x + x, model, seed=3)
     assert first == fresh == compare(x * 2, x + x, model, seed=3) and first.equal
     assert compare(x * 3, x + x, model, seed=3).ratio == pytest.approx(1.5)
+
+
+def test_function_values_are_remembered_per_model_never_shared_between_models() -> None:
+    from grader.expressions.numeric import NumericModel, clear_cache, evaluate
+
+    u, t = sp.symbols("u t")
+    g = sp.Function("g")
+    double = NumericModel({t: (0.0, 1.0)}, functions={"g": ((u,), 2 * u)})
+    triple = NumericModel({t: (0.0, 1.0)}, functions={"g": ((u,), 3 * u)})
+    env = {t: mpmath.mpf(1)}
+    assert evaluate(g(t), env, double) == 2
+    assert evaluate(g(t), env, triple) == 3  # same name, same argument, another model: its own value
+    assert evaluate(g(t), env, double) == 2
+    clear_cache()
+    assert evaluate(g(t) + g(t), env, triple) == 6

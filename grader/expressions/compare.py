@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import mpmath
 import sympy as sp
 
+from grader.expressions import numeric
 from grader.expressions.budget import StepCounter
 from grader.expressions.numeric import (
     PRECISION_DIGITS,
@@ -107,6 +108,7 @@ def clear_caches() -> None:
     """Forget the points and reference values made so far (they are made again on demand)."""
     _POINTS.clear()
     _REFERENCE.clear()
+    numeric.clear_cache()
 
 
 _CACHE_ENTRIES = 512

@@ -122,10 +122,30 @@ def _apply(e: AppliedUndef, env: Env, model: NumericModel, counter: StepCounter)
     params, body = model.functions[name]
     if len(params) != len(e.args):
         raise Undefined(f"{name} takes {len(params)} argument(s)")
+    args = tuple(_eval(a, env, model, counter) for a in e.args)
+    key = (id(model), name, args, mpmath.mp.prec)
+    cached = _APPLIED.get(key)
+    if cached is not None and cached[0] is model:
+        return cached[1]
     inner = dict(env)
-    for p, a in zip(params, e.args, strict=True):
-        inner[p] = _eval(a, env, model, counter)
-    return _eval(body, inner, model, counter)
+    inner.update(zip(params, args, strict=True))
+    value = _eval(body, inner, model, counter)
+    if len(_APPLIED) > _APPLIED_ENTRIES:
+        _APPLIED.clear()
+    _APPLIED[key] = (model, value)  # the model is kept, so its id is never another model's
+    return value
+
+
+# A homework function's value at given arguments and precision never changes: σ(x₂) at a sample point is
+# computed once, not once per occurrence in every answer (most of the time a report takes to grade).
+# Keyed by the model's identity, as compare's caches of points and reference values are.
+_APPLIED_ENTRIES = 200_000
+_APPLIED: dict[tuple, tuple[NumericModel, mpmath.mpf]] = {}
+
+
+def clear_cache() -> None:
+    """Forget the function values computed so far."""
+    _APPLIED.clear()
 
 
 def _bounded(value: mpmath.mpf) -> mpmath.mpf:
