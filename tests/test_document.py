@@ -43,7 +43,15 @@ def keys(text: str) -> list[str]:
     ("(b)\n\\(ii\\) pandoc escaped\n", ["1.b", "1.b.ii"]),
     ("(a) x\n(f) y\n(a) z\n", ["1.a", "1.f", "2.a"]),  # labels restart: the next problem
     ("## Problem 1\n1. graph\n2. $x$\n3. words\n## Problem 2\n1. (a) sizes\n", ["1", "1.a", "1.b", "1.c", "2", "2.a"]),
-    ("Problem\n---\n1. (a) x\n2. (b) y\n", ["1.a", "1.b"]),
+    ("Problem\n---\n1. (a) x\n2. (b) y\n", ["1.a", "1.b"]),    ("문제 1-(a)\nx\n## 1-(b) y\n", ["1.a", "1.b"]),  # a hyphen between problem and part
+    ("### Questão 1(b)\nx\n### Questão 2(a)\ny\n", ["1.b", "2.a"]),
+    ("\\subsection*{Câu a}\nx\n\\subsection*{Câu b: đạo hàm}\ny\n", ["1.a", "1.b"]),
+    ("**第一问（b）**\n（i）$x$\n（ii）$y$\n**第二问（a）** z\n", ["1.b", "1.b.i", "1.b.ii", "2.a"]),  # full-width
+    ("1b  (i)  s = 1\n1c  forward\n1e, w2 | x\n", ["1.b", "1.b.i", "1.c", "1.e"]),  # a bare key set apart
+    ("1b(i): e^-u\n1b(ii): s\n1e(w2): y\n", ["1.b", "1.b.i", "1.b.ii", "1.e"]),
+    ("| 1(b)(i) | $x$ |\n| 1(b)(ii) | $y$ |\n", ["1.b", "1.b.i", "1.b.ii"]),
+    ("P1\n• b(i) x\n• b(ii) y\n• c: z\n", ["1", "1.b", "1.b.i", "1.b.ii", "1.c"]),  # bullets a word processor keeps
+    ("## Problem 1\n### 0. Set-up\n### (a) x\n", ["1", "1.a"]),  # a section 0 is no problem
 ])
 def test_part_labels_in_the_styles_students_use(text: str, expected: list[str]) -> None:
     assert keys(text) == expected
@@ -51,6 +59,7 @@ def test_part_labels_in_the_styles_students_use(text: str, expected: list[str]) 
 
 def test_prose_is_not_a_label() -> None:
     assert keys("e.g. this\ni.e. that\na lot of text\n(a) x as in (c) above\n") == ["1.a"]
+    assert keys("(a) x\n3d convolution\n2D input\nf(x) = 1\n") == ["1.a"]
 
 
 def test_a_report_without_labels_gets_one_note() -> None:

@@ -133,7 +133,7 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     return seg
 
 
-_MARKUP = re.compile(r"[ \t>#*_|~+\-]*(?:\d{1,3}[.)])?[ \t*_]*(?:\$\$|\\\[|\$)?[ \t]*"
+_MARKUP = re.compile(r"[ \t>#*_|~+\-•◦▪‣●○■]*(?:\d{1,3}[.)])?[ \t*_]*(?:\$\$|\\\[|\$)?[ \t]*"
                      r"(?:\\(?:text|textbf|textit|mathrm|mathbf|bf)\s*\{)?[ \t]*")
 
 
