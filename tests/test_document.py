@@ -262,3 +262,25 @@ def test_a_boxed_final_answer_is_the_answer_not_a_fact_said_before_it() -> None:
                         "$$\\boxed{\\frac{d\\sigma}{du} = \\sigma(u)(1-\\sigma(u))}$$\n")
     chain = find_expression(doc, TextSpec("1.b.i", lhs="dsigma"), classify_lhs)
     assert chain is not None and chain.named and "1-\\sigma(u))" in chain.sides[-1]
+
+
+def test_a_summary_that_disagrees_with_its_derivation_is_the_final_side() -> None:
+    report = ("## Problem 1\n### (d)\n$$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$$\n"
+              "### (e)\n$$\\frac{\\partial f}{\\partial w_1} = w_3 \\sigma_2'(x_2) w_2 \\sigma_1'(x_1) x$$\n"
+              "## Problem 2\n### (a)\n28x28\n\n## Summary of final answers\n\n| Part | Answer |\n|---|---|\n"
+              "| 1(d) | $\\sigma_2(x_2)$ |\n| 1(e) $\\partial f/\\partial w_1$ | $w_3 \\sigma_2'(x_2) w_2 \\sigma_1'(x_1)$ |\n")
+    doc = read_document(report)
+    assert [s.start for s in doc.again["1.e"]] and doc.segment_text("1.e").startswith("\n$$")
+    w1 = find_expression(doc, TextSpec("1.e", "df/dw1", 1), classify_lhs)
+    assert w1 is not None and w1.sides[-2].endswith("x") and w1.sides[-1].strip().endswith("\\sigma_1'(x_1)")
+    w3 = find_expression(doc, TextSpec("1.d", "df/dw3"), classify_lhs)
+    assert w3 is not None and len(w3.sides) == 2  # the summary says the same: nothing added
+
+
+def test_a_sub_part_labelled_only_in_the_summary_keeps_its_derivation() -> None:
+    report = ("(b) $$\\frac{d\\sigma}{du} = \\frac{e^{-u}}{(1+e^{-u})^2}$$\n(c) words\n\n"
+              "| Part | Final |\n|---|---|\n| 1(b)(i) | $e^{-u}/(1+e^{-u})^2$ |\n")
+    doc = read_document(report)
+    assert "1.b.i" not in doc.segments and "1.b.i" in doc.again
+    chain = find_expression(doc, TextSpec("1.b.i", "dsigma"), classify_lhs)
+    assert chain is not None and chain.sides[-2].startswith("\\frac{e") and chain.sides[-1] == "e^{-u}/(1+e^{-u})^2"

@@ -38,6 +38,7 @@ class Document:
     code_spans: list[Span] = field(default_factory=list)
     math: list[Span] = field(default_factory=list)  # content offsets (one per row), delimiters excluded
     segments: dict[str, Span] = field(default_factory=dict)  # "1.b", "1.b.i", "2.c" -> text range
+    again: dict[str, list[Span]] = field(default_factory=dict)  # a part labelled again later: a summary, a fix
     blocks: list[Block] = field(default_factory=list)
     labels: list[tuple[str, int]] = field(default_factory=list)  # (key, offset) in reading order
     notes: list[str] = field(default_factory=list)  # about the whole report
@@ -47,9 +48,9 @@ class Document:
         span = self.segments.get(key)
         return None if span is None else self.text[span.start:span.end]
 
-    def math_spans(self, key: str) -> list[Span]:
-        """Math pieces inside a segment, clipped to it (a segment may start inside a math block)."""
-        span = self.segments.get(key)
+    def math_spans(self, key: str, span: Span | None = None) -> list[Span]:
+        """Math pieces inside a segment (or ``span``), clipped to it (a segment may start inside a math block)."""
+        span = span or self.segments.get(key)
         if span is None:
             return []
         return [Span(max(m.start, span.start), min(m.end, span.end), m.kind)
@@ -233,6 +234,16 @@ def _table_equations(text: str, blocks: list[Block]) -> list[Span]:
     return out
 
 
+def _summary_only(doc: Document) -> None:
+    """A sub-part labelled only in a summary after its part ("1(b)(i)" in a table of final answers, where
+    the derivation said "(i)" in words): that segment is the answer said again, not the part's only text."""
+    for key, span in list(doc.segments.items()):
+        parent = doc.segments.get(key.rsplit(".", 1)[0]) if key.count(".") == 2 else None
+        if parent is not None and span.start >= parent.end:
+            del doc.segments[key]
+            doc.again.setdefault(key, []).insert(0, span)
+
+
 def _segment(doc: Document) -> None:
     text = doc.text
     starts = line_starts(text) + [len(text) + 1]
@@ -254,6 +265,8 @@ def _segment(doc: Document) -> None:
                 i += 1
     seg = segment(text, sites, regions, [(s.start, s.end) for s in doc.code_spans])
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
+    doc.again = {k: [Span(a, b, "segment") for a, b in spans] for k, spans in seg.again.items()}
+    _summary_only(doc)
     doc.labels = [(k, m.start) for k, m in seg.found]
     doc.math = after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
     if not doc.has_labels():
