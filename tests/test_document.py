@@ -284,3 +284,12 @@ def test_a_sub_part_labelled_only_in_the_summary_keeps_its_derivation() -> None:
     assert "1.b.i" not in doc.segments and "1.b.i" in doc.again
     chain = find_expression(doc, TextSpec("1.b.i", "dsigma"), classify_lhs)
     assert chain is not None and chain.sides[-2].startswith("\\frac{e") and chain.sides[-1] == "e^{-u}/(1+e^{-u})^2"
+
+
+@pytest.mark.parametrize("piece, expected", [
+    ("\\frac{\\partial {f}_{w}}{\\partial {w}_{3}}={\\sigma }_{2}\\left({x}_{2}\\right)",
+     "\\frac{\\partial f_{w}}{\\partial w_{3}}=\\sigma_{2}\\left(x_{2}\\right)"),  # Word / WPS equation braces
+    ("\\frac{1}{x}^{2} + \\sqrt{x}^2 + \\hat{y}_i + x^{a}_{b}", "\\frac{1}{x}^{2} + \\sqrt{x}^2 + \\hat{y}_i + x^{a}_{b}"),
+])
+def test_an_equation_editors_braces_around_one_symbol_are_dropped(piece: str, expected: str) -> None:
+    assert read_document(f"(d) ${piece}$\n").math_in("1.d") == [expected]

@@ -69,7 +69,7 @@ class Document:
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain" and "<-" in self.text[m.start:m.end]:  # w <- w - alpha*dL/dw: an ASCII arrow
             return clean(self.text[m.start:m.end].replace("<-", "←", 1))
-        return _expand(clean(self.text[m.start:m.end]), self.macros)
+        return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
 
     def math_in(self, key: str) -> list[str]:
         """The math of a segment as read: rows of alignments, without ``&``, ``\\label`` or ``\\tag``."""
@@ -127,6 +127,41 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math.sort(key=lambda s: s.start)
     _segment(doc)
     return doc
+
+
+_ATOM = re.compile(r"\{\s*(\\[A-Za-z]+|[A-Za-z0-9])\s*\}(?=\s*[_^])")
+
+
+def _braced_atoms(math: str) -> str:
+    """An equation editor's braces around one symbol before its index (``{\\sigma }_{1}``, ``{w}_{3}``,
+    ``{e}^{-u}``, as Word and WPS export them) dropped: ``\\sigma_{1}``. A command's argument
+    (``\\frac{a}{b}^2``, ``\\sqrt{x}^2``) and an index (``x^{a}_{b}``) keep their braces."""
+    if "{" not in math:
+        return math
+    return _ATOM.sub(lambda m: m.group(1) if _free(math, m.start()) else m.group(), math)
+
+
+def _free(math: str, pos: int) -> bool:
+    """Whether a brace group at ``pos`` stands on its own (not an argument, not an index)."""
+    before = math[:pos].rstrip()
+    if not before or before[-1] in "^_":
+        return before == "" or False
+    if before[-1] == "}":  # after an index (x_{2}{w}_{3}) it stands alone; after an argument it is one
+        depth, i = 0, len(before) - 1
+        while i >= 0:
+            depth += {"}": 1, "{": -1}.get(before[i], 0)
+            if depth == 0:
+                break
+            i -= 1
+        return i > 0 and before[i - 1] in "^_"
+    letters = re.search(r"\\?[A-Za-z]*$", before).group()
+    return not letters.startswith("\\") or letters[1:] not in _TAKES_ARGUMENT
+
+
+_TAKES_ARGUMENT = {"frac", "dfrac", "tfrac", "cfrac", "sqrt", "binom", "mathrm", "mathbf", "mathit", "mathsf",
+                   "mathcal", "mathbb", "boldsymbol", "bm", "text", "textrm", "textbf", "textit", "operatorname",
+                   "hat", "widehat", "bar", "tilde", "widetilde", "vec", "dot", "ddot", "overline", "underline",
+                   "boxed", "underbrace", "overbrace", "color", "textcolor", "begin", "end", "label", "tag"}
 
 
 _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?(\\[A-Za-z]+)\}?\s*(?:\[([1-9])\])?\s*"
