@@ -60,6 +60,7 @@ def test_part_labels_in_the_styles_students_use(text: str, expected: list[str]) 
 def test_prose_is_not_a_label() -> None:
     assert keys("e.g. this\ni.e. that\na lot of text\n(a) x as in (c) above\n") == ["1.a"]
     assert keys("(a) x\n3d convolution\n2D input\nf(x) = 1\n") == ["1.a"]
+    assert keys("- [x] 1c\n- [x] 1d, 1e\n## Problem 1\n### d\n$x$\n") == ["1", "1.d"]  # a checklist
 
 
 def test_a_report_without_labels_gets_one_note() -> None:

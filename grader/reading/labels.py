@@ -29,7 +29,8 @@ _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a
 _ROMAN = rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})[.)])"
 _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 # "1b(i)", "1b  σ′(u) = …", "| 1b (i) |", "1e, w2": a problem's number and a bare letter, set apart
-_BARE = rf"{_LP}(?:{_R}){_RP}|\t|[ \t]{{2}}|[ \t]*$|[ \t]*[,:|]|[ \t]+{_LP}(?:{_R}){_RP}"
+# from an answer that follows (a checklist's "1c" or "1d, 1e" alone on a line answers nothing)
+_BARE = rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[ \t]+{_LP}(?:{_R}){_RP}"
 _PART = rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP}))"
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\{)*")
 PATTERNS = [  # (kind, pattern); the first that matches wins
