@@ -43,7 +43,15 @@ def keys(text: str) -> list[str]:
     ("(b)\n\\(ii\\) pandoc escaped\n", ["1.b", "1.b.ii"]),
     ("(a) x\n(f) y\n(a) z\n", ["1.a", "1.f", "2.a"]),  # labels restart: the next problem
     ("## Problem 1\n1. graph\n2. $x$\n3. words\n## Problem 2\n1. (a) sizes\n", ["1", "1.a", "1.b", "1.c", "2", "2.a"]),
-    ("Problem\n---\n1. (a) x\n2. (b) y\n", ["1.a", "1.b"]),
+    ("Problem\n---\n1. (a) x\n2. (b) y\n", ["1.a", "1.b"]),    ("문제 1-(a)\nx\n## 1-(b) y\n", ["1.a", "1.b"]),  # a hyphen between problem and part
+    ("### Questão 1(b)\nx\n### Questão 2(a)\ny\n", ["1.b", "2.a"]),
+    ("\\subsection*{Câu a}\nx\n\\subsection*{Câu b: đạo hàm}\ny\n", ["1.a", "1.b"]),
+    ("**第一问（b）**\n（i）$x$\n（ii）$y$\n**第二问（a）** z\n", ["1.b", "1.b.i", "1.b.ii", "2.a"]),  # full-width
+    ("1b  (i)  s = 1\n1c  forward\n1e, w2 | x\n", ["1.b", "1.b.i", "1.c", "1.e"]),  # a bare key set apart
+    ("1b(i): e^-u\n1b(ii): s\n1e(w2): y\n", ["1.b", "1.b.i", "1.b.ii", "1.e"]),
+    ("| 1(b)(i) | $x$ |\n| 1(b)(ii) | $y$ |\n", ["1.b", "1.b.i", "1.b.ii"]),
+    ("P1\n• b(i) x\n• b(ii) y\n• c: z\n", ["1", "1.b", "1.b.i", "1.b.ii", "1.c"]),  # bullets a word processor keeps
+    ("## Problem 1\n### 0. Set-up\n### (a) x\n", ["1", "1.a"]),  # a section 0 is no problem
 ])
 def test_part_labels_in_the_styles_students_use(text: str, expected: list[str]) -> None:
     assert keys(text) == expected
@@ -51,6 +59,8 @@ def test_part_labels_in_the_styles_students_use(text: str, expected: list[str]) 
 
 def test_prose_is_not_a_label() -> None:
     assert keys("e.g. this\ni.e. that\na lot of text\n(a) x as in (c) above\n") == ["1.a"]
+    assert keys("(a) x\n3d convolution\n2D input\nf(x) = 1\n") == ["1.a"]
+    assert keys("- [x] 1c\n- [x] 1d, 1e\n## Problem 1\n### d\n$x$\n") == ["1", "1.d"]  # a checklist
 
 
 def test_a_report_without_labels_gets_one_note() -> None:
@@ -253,3 +263,34 @@ def test_a_boxed_final_answer_is_the_answer_not_a_fact_said_before_it() -> None:
                         "$$\\boxed{\\frac{d\\sigma}{du} = \\sigma(u)(1-\\sigma(u))}$$\n")
     chain = find_expression(doc, TextSpec("1.b.i", lhs="dsigma"), classify_lhs)
     assert chain is not None and chain.named and "1-\\sigma(u))" in chain.sides[-1]
+
+
+def test_a_summary_that_disagrees_with_its_derivation_is_the_final_side() -> None:
+    report = ("## Problem 1\n### (d)\n$$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$$\n"
+              "### (e)\n$$\\frac{\\partial f}{\\partial w_1} = w_3 \\sigma_2'(x_2) w_2 \\sigma_1'(x_1) x$$\n"
+              "## Problem 2\n### (a)\n28x28\n\n## Summary of final answers\n\n| Part | Answer |\n|---|---|\n"
+              "| 1(d) | $\\sigma_2(x_2)$ |\n| 1(e) $\\partial f/\\partial w_1$ | $w_3 \\sigma_2'(x_2) w_2 \\sigma_1'(x_1)$ |\n")
+    doc = read_document(report)
+    assert [s.start for s in doc.again["1.e"]] and doc.segment_text("1.e").startswith("\n$$")
+    w1 = find_expression(doc, TextSpec("1.e", "df/dw1", 1), classify_lhs)
+    assert w1 is not None and w1.sides[-2].endswith("x") and w1.sides[-1].strip().endswith("\\sigma_1'(x_1)")
+    w3 = find_expression(doc, TextSpec("1.d", "df/dw3"), classify_lhs)
+    assert w3 is not None and len(w3.sides) == 2  # the summary says the same: nothing added
+
+
+def test_a_sub_part_labelled_only_in_the_summary_keeps_its_derivation() -> None:
+    report = ("(b) $$\\frac{d\\sigma}{du} = \\frac{e^{-u}}{(1+e^{-u})^2}$$\n(c) words\n\n"
+              "| Part | Final |\n|---|---|\n| 1(b)(i) | $e^{-u}/(1+e^{-u})^2$ |\n")
+    doc = read_document(report)
+    assert "1.b.i" not in doc.segments and "1.b.i" in doc.again
+    chain = find_expression(doc, TextSpec("1.b.i", "dsigma"), classify_lhs)
+    assert chain is not None and chain.sides[-2].startswith("\\frac{e") and chain.sides[-1] == "e^{-u}/(1+e^{-u})^2"
+
+
+@pytest.mark.parametrize("piece, expected", [
+    ("\\frac{\\partial {f}_{w}}{\\partial {w}_{3}}={\\sigma }_{2}\\left({x}_{2}\\right)",
+     "\\frac{\\partial f_{w}}{\\partial w_{3}}=\\sigma_{2}\\left(x_{2}\\right)"),  # Word / WPS equation braces
+    ("\\frac{1}{x}^{2} + \\sqrt{x}^2 + \\hat{y}_i + x^{a}_{b}", "\\frac{1}{x}^{2} + \\sqrt{x}^2 + \\hat{y}_i + x^{a}_{b}"),
+])
+def test_an_equation_editors_braces_around_one_symbol_are_dropped(piece: str, expected: str) -> None:
+    assert read_document(f"(d) ${piece}$\n").math_in("1.d") == [expected]

@@ -38,6 +38,7 @@ class Document:
     code_spans: list[Span] = field(default_factory=list)
     math: list[Span] = field(default_factory=list)  # content offsets (one per row), delimiters excluded
     segments: dict[str, Span] = field(default_factory=dict)  # "1.b", "1.b.i", "2.c" -> text range
+    again: dict[str, list[Span]] = field(default_factory=dict)  # a part labelled again later: a summary, a fix
     blocks: list[Block] = field(default_factory=list)
     labels: list[tuple[str, int]] = field(default_factory=list)  # (key, offset) in reading order
     notes: list[str] = field(default_factory=list)  # about the whole report
@@ -47,9 +48,9 @@ class Document:
         span = self.segments.get(key)
         return None if span is None else self.text[span.start:span.end]
 
-    def math_spans(self, key: str) -> list[Span]:
-        """Math pieces inside a segment, clipped to it (a segment may start inside a math block)."""
-        span = self.segments.get(key)
+    def math_spans(self, key: str, span: Span | None = None) -> list[Span]:
+        """Math pieces inside a segment (or ``span``), clipped to it (a segment may start inside a math block)."""
+        span = span or self.segments.get(key)
         if span is None:
             return []
         return [Span(max(m.start, span.start), min(m.end, span.end), m.kind)
@@ -68,7 +69,7 @@ class Document:
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain" and "<-" in self.text[m.start:m.end]:  # w <- w - alpha*dL/dw: an ASCII arrow
             return clean(self.text[m.start:m.end].replace("<-", "←", 1))
-        return _expand(clean(self.text[m.start:m.end]), self.macros)
+        return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
 
     def math_in(self, key: str) -> list[str]:
         """The math of a segment as read: rows of alignments, without ``&``, ``\\label`` or ``\\tag``."""
@@ -126,6 +127,41 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math.sort(key=lambda s: s.start)
     _segment(doc)
     return doc
+
+
+_ATOM = re.compile(r"\{\s*(\\[A-Za-z]+|[A-Za-z0-9])\s*\}(?=\s*[_^])")
+
+
+def _braced_atoms(math: str) -> str:
+    """An equation editor's braces around one symbol before its index (``{\\sigma }_{1}``, ``{w}_{3}``,
+    ``{e}^{-u}``, as Word and WPS export them) dropped: ``\\sigma_{1}``. A command's argument
+    (``\\frac{a}{b}^2``, ``\\sqrt{x}^2``) and an index (``x^{a}_{b}``) keep their braces."""
+    if "{" not in math:
+        return math
+    return _ATOM.sub(lambda m: m.group(1) if _free(math, m.start()) else m.group(), math)
+
+
+def _free(math: str, pos: int) -> bool:
+    """Whether a brace group at ``pos`` stands on its own (not an argument, not an index)."""
+    before = math[:pos].rstrip()
+    if not before or before[-1] in "^_":
+        return before == "" or False
+    if before[-1] == "}":  # after an index (x_{2}{w}_{3}) it stands alone; after an argument it is one
+        depth, i = 0, len(before) - 1
+        while i >= 0:
+            depth += {"}": 1, "{": -1}.get(before[i], 0)
+            if depth == 0:
+                break
+            i -= 1
+        return i > 0 and before[i - 1] in "^_"
+    letters = re.search(r"\\?[A-Za-z]*$", before).group()
+    return not letters.startswith("\\") or letters[1:] not in _TAKES_ARGUMENT
+
+
+_TAKES_ARGUMENT = {"frac", "dfrac", "tfrac", "cfrac", "sqrt", "binom", "mathrm", "mathbf", "mathit", "mathsf",
+                   "mathcal", "mathbb", "boldsymbol", "bm", "text", "textrm", "textbf", "textit", "operatorname",
+                   "hat", "widehat", "bar", "tilde", "widetilde", "vec", "dot", "ddot", "overline", "underline",
+                   "boxed", "underbrace", "overbrace", "color", "textcolor", "begin", "end", "label", "tag"}
 
 
 _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?(\\[A-Za-z]+)\}?\s*(?:\[([1-9])\])?\s*"
@@ -233,6 +269,16 @@ def _table_equations(text: str, blocks: list[Block]) -> list[Span]:
     return out
 
 
+def _summary_only(doc: Document) -> None:
+    """A sub-part labelled only in a summary after its part ("1(b)(i)" in a table of final answers, where
+    the derivation said "(i)" in words): that segment is the answer said again, not the part's only text."""
+    for key, span in list(doc.segments.items()):
+        parent = doc.segments.get(key.rsplit(".", 1)[0]) if key.count(".") == 2 else None
+        if parent is not None and span.start >= parent.end:
+            del doc.segments[key]
+            doc.again.setdefault(key, []).insert(0, span)
+
+
 def _segment(doc: Document) -> None:
     text = doc.text
     starts = line_starts(text) + [len(text) + 1]
@@ -254,6 +300,8 @@ def _segment(doc: Document) -> None:
                 i += 1
     seg = segment(text, sites, regions, [(s.start, s.end) for s in doc.code_spans])
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
+    doc.again = {k: [Span(a, b, "segment") for a, b in spans] for k, spans in seg.again.items()}
+    _summary_only(doc)
     doc.labels = [(k, m.start) for k, m in seg.found]
     doc.math = after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
     if not doc.has_labels():

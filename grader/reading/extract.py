@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from grader.reading.document import Document
+from grader.reading.document import Document, Span
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
@@ -226,8 +226,34 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     if part not in doc.segments:  # no label for this part: the answer is found by what it names
         from grader.reading.by_name import by_name
 
-        return by_name(doc, spec, classify, forbid)
-    spans = doc.math_spans(part)
+        found = by_name(doc, spec, classify, forbid)
+    else:
+        found = _expression_in(doc, doc.segments[part], spec, classify, forbid)
+    for span in doc.again.get(part, []):
+        found = _with_final(found, _expression_in(doc, span, spec, classify, forbid, summary=True))
+    return found
+
+
+def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChain | None:
+    """A part answered again later (a summary of final answers, a fix): the later answer is the one graded,
+    and the derivation's sides stay before it as steps, so a summary that disagrees with its derivation
+    never gets full marks (a right step before a wrong final side, or the reverse, goes to a person)."""
+    if final is None or chain is None:
+        return chain or final
+    last = final.sides[-1]
+    if re.sub(r"\s+", "", last) == re.sub(r"\s+", "", chain.sides[-1]) or is_restatement(last):
+        return chain
+    return LatexChain([*chain.sides, last], chain.named, chain.part)
+
+
+def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Callable[[str], str | None] | None,
+                   forbid: Sequence[str], summary: bool = False) -> LatexChain | None:
+    """The equation that answers the item inside one labelled segment (see :func:`find_expression`).
+
+    ``summary``: the part said again in a list or table of final answers, where a lone inline formula
+    (``| 1(d) | $\\sigma_2(x_2)$ |``) is the whole answer, not a fragment in words."""
+    part = spec.part
+    spans = doc.math_spans(part, segment)
     texts = [doc.read(m) for m in spans]
     found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
@@ -250,6 +276,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     named = [e for e in candidates if len(e.sides) > 1]
     named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
     alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"]
+    if summary and not named and not alone and len(candidates) == 1:
+        alone = candidates
     pool = named or alone
     if spec.index < len(pool):
         eq = pool[spec.index]

@@ -11,29 +11,43 @@ import re
 from dataclasses import dataclass
 
 WINDOW = 160
+# full-width forms (（a）, １.), the ideographic space and CJK numerals (第一问) as ASCII, one character
+# for one, so offsets into the text stay right
+FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
+    ord(n): ord(str(i)) for i, n in enumerate("一二三四五六七八九", 1)}
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
-         r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|문제|과제|문항|問題|问题|题|q|p)")
-_END = r"(?=$|[\s.:;,)\]*_}\-–—|<])"
+         r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
+         r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|вопрос|vraag|opgave|oppgave|uppgift|soal|"
+         r"문제|과제|문항|問題|问题|题|題|q|p)")
+# the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
+_PART_WORD = r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|小问|小題|小题|문항)"
+_END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
 _ROMAN = rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})[.)])"
 _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
-_PART = rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END})"
-_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~]|\[[ xX]\][ \t]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\{)*")
+# "1b(i)", "1b  σ′(u) = …", "| 1b (i) |", "1e, w2": a problem's number and a bare letter, set apart
+# from an answer that follows (a checklist's "1c" or "1d, 1e" alone on a line answers nothing)
+_BARE = rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[ \t]+{_LP}(?:{_R}){_RP}"
+_PART = rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP}))"
+_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\{)*")
 PATTERNS = [  # (kind, pattern); the first that matches wins
-    ("problem", re.compile(rf"{_WORD}\s*(?:#|no\.?|nr\.?)?\s*(?P<prob>\d{{1,2}})(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=)"
-                           rf"(?:\s*[.,]?\s*(?:part\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-h])[.:)]?{_END})"
+    ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
+                           rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=)"
+                           rf"(?:\s*[.,\-–]?\s*(?:{_PART_WORD}\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
+                           rf"(?P<p2>[a-h])(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
-    ("part", re.compile(rf"part\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
-    ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:\s*\.?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
-                           rf"(?P<p3>[a-h])[.)]){_END}{_SUB}")),
-    ("key", re.compile(rf"(?P<prob>\d{{1,2}})(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|_\w{{1,6}})?(?=\s*(?:->|→|=>|:(?!:)))")),
+    ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
+    ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
+                           rf"(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))|(?P<p4>[a-h])(?={_BARE})){_SUB}")),
+    ("key", re.compile(rf"(?P<prob>\d{{1,2}})(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\)|_\w{{1,6}}|\(\w{{1,6}}\))?"
+                       rf"(?=\s*(?:->|→|=>|:(?!:)))")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "### a", "### b – CNN"
-    ("heading", re.compile(rf"(?:section\s*)?(?P<prob>\d{{1,2}})(?![.,]?\d)\.?{_END}"
+    ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
 ]
 _RANGE = re.compile(r"\s?(?:[–—-]{1,2}|\bto\b|\.\.)\s?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
@@ -58,7 +72,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
 
     A bare number (``## 2 [CNN]``) is a problem only in a heading.
     """
-    window = text[pos:pos + WINDOW]
+    window = text[pos:pos + WINDOW].translate(FOLD)
     newline = window.find("\n")
     if newline >= 0:
         window = window[:newline]
@@ -71,7 +85,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         if m is None:
             continue
         groups = m.groupdict()
-        part = next((groups[g] for g in ("p1", "p2", "p3") if groups.get(g)), None)
+        part = next((groups[g] for g in ("p1", "p2", "p3", "p4") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2")
         span = _RANGE.match(window, m.end()) if part else None
         span = span if span is not None and span.group("last").lower() > part.lower() else None
@@ -91,9 +105,10 @@ _WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)(?:\\?\(\s?)?(?P<v>[a-h]|iii|ii|iv|vi|v
 def weak_labels(text: str, start: int, end: int) -> list[Label]:
     """``(ii)`` or ``(c)`` inside a line: a label only if it follows the one before (decided later)."""
     out = []
-    for m in _WEAK.finditer(text, start, end):
+    folded = text[:end].translate(FOLD) if any(ord(c) > 0x2FFF for c in text[start:end]) else text
+    for m in _WEAK.finditer(folded, start, end):
         value = m.group("v")
-        tail = _TAIL.match(text, m.end(), min(end, m.end() + 8))
+        tail = _TAIL.match(folded, m.end(), min(end, m.end() + 8))
         stop = tail.end() if tail else m.end()
         if value in ROMAN:
             out.append(Label(m.start(), stop, None, None, value, strong=False))

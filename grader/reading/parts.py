@@ -43,6 +43,7 @@ class Segmenter:
     sub: str | None = None
     open_keys: list[tuple[str, int]] = field(default_factory=list)
     repeated: list[Label] = field(default_factory=list)  # labels said again inside their part
+    again: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # a part answered again later (a summary)
     named: bool = False  # the current problem was named by a heading (Problem 2), not counted
 
     def run(self, marks: list[Label]) -> None:
@@ -105,6 +106,8 @@ class Segmenter:
             end = next((a for a, _ in self.code if start <= a < pos), pos)
             if key not in self.segments:
                 self.segments[key] = (start, end)
+            else:  # "Summary of final answers: 1(b)(i) …": the part's answer said again, after other parts
+                self.again.setdefault(key, []).append((start, end))
 
 
 def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
@@ -133,7 +136,7 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     return seg
 
 
-_MARKUP = re.compile(r"[ \t>#*_|~+\-]*(?:\d{1,3}[.)])?[ \t*_]*(?:\$\$|\\\[|\$)?[ \t]*"
+_MARKUP = re.compile(r"[ \t>#*_|~+\-•◦▪‣●○■]*(?:\d{1,3}[.)])?[ \t*_]*(?:\$\$|\\\[|\$)?[ \t]*"
                      r"(?:\\(?:text|textbf|textit|mathrm|mathbf|bf)\s*\{)?[ \t]*")
 
 
