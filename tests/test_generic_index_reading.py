@@ -33,6 +33,7 @@ def test_an_index_range_stays_with_its_equation() -> None:
     r"\bigl(\tfrac{\partial L}{\partial w_1},\tfrac{\partial L}{\partial w_2},\tfrac{\partial L}{\partial w_3}\bigr)^\top",
     "(∂L/∂w₁, ∂L/∂w₂, ∂L/∂w₃)ᵀ",
     r"\Bigl(\frac{\partial L}{\partial w_1},\frac{\partial L}{\partial w_2},\frac{\partial L}{\partial w_3}\Bigr)^{\!T}",
+    r"{\left(\frac{\partial L}{\partial w_{1}},\frac{\partial L}{\partial w_{2}},\frac{\partial L}{\partial w_{3}}\right)}^{T}",
 ])
 def test_a_vector_of_names_is_a_restatement(side: str) -> None:
     assert is_restatement(side)
@@ -53,6 +54,10 @@ def test_a_flat_generic_index_names_a_component() -> None:
     ("# 1\n\n(f)\n\n$$\\nabla_w L = \\sum_{i\\in\\{1,2\\}} 2\\,\\big(f_w(x^i)-y^i\\big)\\,\\nabla_w f_w(x^i)$$\n", True),
     ("# 1\n\n(f)\n\n$$\\nabla_w L = \\sum_{i\\in\\{1,2\\}} 2\\,\\big(f_w(x^i)-y^i\\big)\\,\\nabla_w f_w(x)$$\n", False),
     ("# 1\n\n(f)\n  ∇_w L=∑_(i=1)^2▒〖2(f_w (x^i )-y^i )⋅(∂f_w (x^i ))/∂w〗\n", True),
+    ("# 1\n\n(f)\n\n$\\frac{\\partial L}{\\partial {w}_{j}}=\\sum _{i=1}^{2}2\\left({f}_{w}\\left({x}^{i}\\right)-{y}^{i}"
+     "\\right)\\frac{\\partial {f}_{w}\\left({x}^{i}\\right)}{\\partial {w}_{j}}，j=1,2,3$\n\n"
+     "即 ${\\nabla }_{w}L={\\left(\\frac{\\partial L}{\\partial {w}_{1}},\\frac{\\partial L}{\\partial {w}_{2}},"
+     "\\frac{\\partial L}{\\partial {w}_{3}}\\right)}^{T}$\n", True),
 ])
 def test_gradient_forms(rubric, text: str, passes: bool) -> None:
     result = grade_report_item(rubric, "p1.f.grad", text)

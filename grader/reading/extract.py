@@ -60,7 +60,7 @@ _GROUP = r"\{(?:\\partial|d)(?:[^{}]|\{[^{}]*\})*\}"
 _DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}|(?:\\partial|∂|\bd)\s*[\w\\{{}}]+\s*/\s*(?:\\partial|∂|d)\s*[\w{{}}]+"
                          r"|(?:\\nabla|∇|grad)(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L|f_w|f)?(?:\([^()]*\))?")
 _LAYOUT = re.compile(r"\\(?:cdot|times|left|right|[bB]igg?[lrm]?|quad|qquad|top|begin\{[pb]?matrix\}|end\{[pb]?matrix\})"
-                     r"|\\[,;!]|\\\\|\^\{?(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?|ᵀ|[\s()\[\]*,&·]")
+                     r"|\\[,;!]|\\\\|\^\{?(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?|ᵀ|[\s(){}\[\]*,&·]")
 
 
 @dataclass

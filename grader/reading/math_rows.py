@@ -95,9 +95,13 @@ def _option_end(text: str, i: int) -> int:
     return i
 
 
+# full-width punctuation of Chinese, Japanese and Korean input methods, inside math: the ASCII it stands for
+_FULL_WIDTH = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": "(", "）": ")", "＝": "="})
+
+
 def clean(piece: str) -> str:
     """A row without alignment markup: ``&``, ``\\label{..}``, ``\\tag{..}``, ``\\nonumber``, ``\\begin{align}``."""
-    piece = unwrap(piece)
+    piece = unwrap(piece).translate(_FULL_WIDTH)
     out: list[str] = []
     stack: list[str] = []
     m_space = _SPACING.match(piece)  # "\\[4pt]": the spacing argument of the row break before this row
