@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.starmath import starmath_to_latex
 
 DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
         "\\biggl", "\\biggr", "\\displaystyle", "\\limits", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad",
@@ -200,6 +201,7 @@ def _layout(tokens: list[str]) -> list[str]:
 
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
+    text = starmath_to_latex(text)
     text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
     text = _SIZED.sub(lambda m: " " + m.group(1) + " ", text)
     text = _EMPHASIS.sub(lambda m: m.group(1), text)

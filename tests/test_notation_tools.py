@@ -1,0 +1,56 @@
+"""Math as word processors and their equation editors export it: LibreOffice Math, Markdown escapes, …"""
+from __future__ import annotations
+
+import pytest
+
+from grader.expressions.compare import compare
+from grader.expressions.latex import parse_latex
+from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.starmath import is_starmath, starmath_to_latex
+from grader.reading.document import read_document
+from reference.mnist_backprop import backprop as bp
+from reference.mnist_backprop.vocabulary import LATEX_VOCABULARY as V
+
+
+def same(text: str, expected) -> bool:
+    return compare(parse_latex(text, V).value, expected, bp.NUMERIC_MODEL).equal
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("%sigma_2 ( w_2 %sigma_1 (w_1 x) )", bp.DF_DW3),
+    ("{func e^{-u}} over {(1 + func e^{-u})^2}", bp.DSIGMA_EXP),
+    ("1 over {1 + func e^{-u}} cdot (1 - 1 over {1 + func e^{-u}})", bp.DSIGMA_EXP),
+    ("w_3 cdot %sigma_2 (x_2)(1 - %sigma_2 (x_2)) cdot %sigma_1 (x_1)", bp.DF_DW2),
+])
+def test_libreoffice_math_reads_as_latex(text: str, expected) -> None:
+    assert same(text, expected)
+
+
+def test_libreoffice_math_fraction_stack_and_sum_are_rewritten() -> None:
+    latex = starmath_to_latex("sum from {i=1} to 2 {left( stack{ {partial f} over {partial w_1} # a } right)}")
+    assert "\\frac{\\partial  f}{\\partial  w_1}" in latex
+    assert "\\begin{pmatrix}" in latex and "\\\\" in latex
+    assert latex.lstrip().startswith("\\sum  _ {i=1} ^ 2")
+
+
+@pytest.mark.parametrize("text", ["50 % of the points", "the sum over the data", "w over time = 3", "a over",
+                                  "\\frac{a}{b} \\over c", "sum from the left"])
+def test_text_without_starmath_marks_is_left_alone(text: str) -> None:
+    assert not is_starmath(text)
+    assert starmath_to_latex(text) == text
+
+
+def test_a_wrong_libreoffice_answer_stays_wrong() -> None:
+    assert not same("{func e^{u}} over {(1 + func e^{-u})^2}", bp.DSIGMA_EXP)
+
+
+def test_a_libreoffice_line_is_one_equation() -> None:
+    text = "(d)\n{partial f} over {partial w_3} = %sigma_2 (x_2)\n"
+    doc = read_document(text)
+    pieces = [text[m.start:m.end] for m in doc.math]
+    assert "{partial f} over {partial w_3} = %sigma_2 (x_2)" in pieces
+
+
+def test_an_unclosed_libreoffice_group_is_not_read() -> None:
+    with pytest.raises(ExpressionSyntaxError):
+        parse_latex("{partial f over {partial w_3}", V)
