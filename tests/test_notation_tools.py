@@ -54,3 +54,31 @@ def test_a_libreoffice_line_is_one_equation() -> None:
 def test_an_unclosed_libreoffice_group_is_not_read() -> None:
     with pytest.raises(ExpressionSyntaxError):
         parse_latex("{partial f over {partial w_3}", V)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"w\_3 · σ\_2(x\_2)(1 \- σ\_2(x\_2)) · σ\_1(x\_1)", bp.DF_DW2),  # Google Docs' Markdown export
+    (r"e^(\-u) / (1 \+ e^(\-u))^2", bp.DSIGMA_EXP),
+    ("**e^(−u) / (1 + e^(−u))²**", bp.DSIGMA_EXP),  # an answer set in bold
+    ("e^(-u)*(1 + e^(-u))**(-2)", bp.DSIGMA_EXP),  # a Python power stays a power
+])
+def test_markdown_marks_around_plain_math(text: str, expected) -> None:
+    assert same(text, expected)
+
+
+def test_escaped_equals_signs_split_a_chain() -> None:
+    from grader.expressions.latex import split_chain
+    assert split_chain(r"∂f/∂w\_3 \= σ\_2(x\_2) \= σ\_2(w\_2 σ\_1(w\_1 x))") == [
+        "∂f/∂w_3", "σ_2(x_2)", "σ_2(w_2 σ_1(w_1 x))"]
+
+
+def test_an_escaped_continuation_line_continues_the_equation() -> None:
+    from grader.reading.extract import read_equations
+    eqs = read_equations([r"∂f/∂w\_3 \=", r"\= σ\_2(x\_2)"])
+    assert len(eqs) == 1 and eqs[0].sides[-1] == "σ_2(x_2)"
+
+
+def test_an_asides_closing_bracket_is_dropped_but_a_missing_one_is_not_invented() -> None:
+    assert same("w_3 σ_2(x_2)(1 - σ_2(x_2)) σ_1(x_1))", bp.DF_DW2)
+    with pytest.raises(ExpressionSyntaxError):
+        parse_latex("w_3 σ_2(x_2)(1 - σ_2(x_2)) σ_1(x_1)))", V)
