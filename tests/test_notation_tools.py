@@ -82,3 +82,25 @@ def test_an_asides_closing_bracket_is_dropped_but_a_missing_one_is_not_invented(
     assert same("w_3 σ_2(x_2)(1 - σ_2(x_2)) σ_1(x_1))", bp.DF_DW2)
     with pytest.raises(ExpressionSyntaxError):
         parse_latex("w_3 σ_2(x_2)(1 - σ_2(x_2)) σ_1(x_1)))", V)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("w _{3} sigma _{2} (x _{2} )(1- sigma _{2} (x _{2} )) CDOT sigma _{1} (x _{1} )", bp.DF_DW2),  # Hancom (HWP)
+    ("{e ^{-u}} over {(1+e ^{-u} ) ^{2}}", bp.DSIGMA_EXP),
+])
+def test_hancom_equation_script_reads_as_latex(text: str, expected) -> None:
+    assert same(text, expected)
+
+
+def test_a_hancom_update_arrow_splits_the_chain() -> None:
+    from grader.expressions.latex import split_chain
+    sides = split_chain("w _{j} LARROW w _{j} - alpha {partial L} over {partial w _{j}}")
+    assert len(sides) == 2 and sides[0].endswith("\\gets")
+
+
+def test_partial_with_a_subscript_is_the_derivative_by_that_name() -> None:
+    by_sub = parse_latex(r"\partial_{w_1} f_w(x^1) + \partial_{w_2} f_w(x^1)", V)
+    by_frac = parse_latex(r"\frac{\partial f_w(x^1)}{\partial w_1} + \frac{\partial f_w(x^1)}{\partial w_2}", V)
+    assert compare(by_sub.value, by_frac.value, bp.NUMERIC_MODEL).equal
+    assert all(n.known for n in by_sub.named)
+    assert not compare(parse_latex(r"\partial_{w_1} f_w(x^1)", V).value, by_frac.value, bp.NUMERIC_MODEL).equal

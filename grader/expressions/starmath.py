@@ -1,23 +1,25 @@
-"""LibreOffice Math (StarMath) formulas, as Writer exports them to text, rewritten as LaTeX.
+"""LibreOffice Math (StarMath) and Hancom (HWP) equation scripts, as exported to text, rewritten as LaTeX.
 
 A student who writes in LibreOffice pastes ``{partial f} over {partial w_3} = %sigma_2(x_2)``:
 ``%name`` is a Greek letter, ``a over b`` a fraction, ``func e`` the function e, ``sum from {i=1}
 to 2 {…}`` a sum, ``stack{a # b # c}`` a column and ``left( … right)`` sized brackets. A TA reads it
 as the LaTeX it stands for; so does this rewrite. It is applied only to text that carries one of
-StarMath's own marks, and it is text to text: nothing is evaluated.
+StarMath's own marks, and it is text to text: nothing is evaluated. Hancom's equation editor writes
+the same language with upper-case words (``CDOT``, ``TIMES``, ``LEFT ( … RIGHT )``, ``LARROW``).
 """
 from __future__ import annotations
 
 import re
 
 # %sigma, } over {, stack{, func e: marks that only StarMath text carries
-_MARK = re.compile(r"(?<![\w\\])%[A-Za-z]{2,}|\}\s*over\b|(?<![\w\\])over\s*[{%]|\bstack\s*\{|\b(?:sum|prod)\s+from\s*\{|(?<!\\)\bfunc\s+[a-z]")
+_MARK = re.compile(r"(?<![\w\\])%[A-Za-z]{2,}|\}\s*over\b|(?<![\w\\])over\s*[{%]|\bstack\s*\{|\b(?:sum|prod)\s+from\s*\{|(?<!\\)\bfunc\s+[a-z]|\b(?:CDOT|TIMES|LARROW|RARROW)\b")
 _PERCENT = re.compile(r"(?<![\w\\])%([A-Za-z]+)")
 _KEYWORDS = {"cdot": "\\cdot ", "times": "\\times ", "nabla": "\\nabla ", "partial": "\\partial ",
              "lbrace": "\\{ ", "rbrace": "\\} ", "left": "\\left ", "right": "\\right ", "sum": "\\sum ",
              "prod": "\\prod ", "in": "\\in ", "sqrt": "\\sqrt ", "from": "_", "to": "^", "sup": "^", "sub": "_",
              "func": " ", "newline": " ", "ital": " ", "nitalic": " ", "bold": " ", "toward": "\\to ",
-             "stack": "\\stack "}
+             "stack": "\\stack ", "larrow": "\\leftarrow ", "rarrow": "\\to "}
+_KEYWORDS.update({k.upper(): v for k, v in _KEYWORDS.items() if len(k) > 2 or k == "in"})  # Hancom
 _KEYWORD = re.compile(r"(?<![\w\\%])(" + "|".join(_KEYWORDS) + r")(?![A-Za-z])")
 # StarMath's words, math where they stand in a StarMath line (``sum from {i=1} to 2``, ``1 over {…}``)
 WORDS = frozenset(_KEYWORDS) | {"over"}

@@ -207,6 +207,11 @@ def _layout(tokens: list[str]) -> list[str]:
     return out
 
 
+def from_exports(text: str) -> str:
+    """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown) as plain LaTeX/text."""
+    return unescape_markdown(starmath_to_latex(text))
+
+
 def unescape_markdown(text: str) -> str:
     """``f\\_w(x) \\= w\\_3`` -> ``f_w(x) = w_3``, ``**w ← …**`` -> ``w ← …``: plain-text math as an
     exporter escaped it, or a student set it in bold, in Markdown."""
@@ -216,7 +221,7 @@ def unescape_markdown(text: str) -> str:
 
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
-    text = unescape_markdown(starmath_to_latex(text))
+    text = from_exports(text)
     text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
     text = _SIZED.sub(lambda m: " " + m.group(1) + " ", text)
     text = _EMPHASIS.sub(lambda m: m.group(1), text)

@@ -48,10 +48,12 @@ def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 def equation_in_line(line: str) -> tuple[int, int] | None:
     """(start, end) of the equation in a line of prose, or None when it holds none."""
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
-    eq = next((i for i, (_, _, w) in enumerate(words) if any(e in w for e in _EQUALS)), None)
-    if eq is None or not _mathlike(words[eq][2].split("=")[0].strip(":") or "x"):
+    starmath = is_starmath(line)
+    eq = next((i for i, (_, _, w) in enumerate(words)
+               if any(e in w for e in _EQUALS) or (starmath and w.lower() == "larrow")), None)
+    mathlike = _starmath_word if starmath else _mathlike
+    if eq is None or not mathlike(words[eq][2].split("=")[0].strip(":") or "x"):
         return None
-    mathlike = _starmath_word if is_starmath(line) else _mathlike
     left = eq
     while left > 0 and mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]):
         left -= 1
