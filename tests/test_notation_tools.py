@@ -104,3 +104,13 @@ def test_partial_with_a_subscript_is_the_derivative_by_that_name() -> None:
     assert compare(by_sub.value, by_frac.value, bp.NUMERIC_MODEL).equal
     assert all(n.known for n in by_sub.named)
     assert not compare(parse_latex(r"\partial_{w_1} f_w(x^1)", V).value, by_frac.value, bp.NUMERIC_MODEL).equal
+
+
+def test_an_evaluation_bar_sets_the_input_to_the_point() -> None:
+    right = r"\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\frac{\partial f_w(x^i)}{\partial w_1}"
+    at = parse_latex(r"\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\frac{\partial f}{\partial w_1}\big|_{x=x^i}", V).value
+    assert compare(at, parse_latex(right, V).value, bp.NUMERIC_MODEL).equal
+    wrong = parse_latex(r"\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\frac{\partial f}{\partial w_1}\big|_{x=x^1}", V).value
+    assert not compare(wrong, parse_latex(right, V).value, bp.NUMERIC_MODEL).equal
+    with pytest.raises(ExpressionSyntaxError):
+        parse_latex(r"\frac{\partial f}{\partial w_1}\big|_{w=3}", V)
