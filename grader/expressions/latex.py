@@ -19,7 +19,7 @@ from grader.expressions.budget import BudgetExceeded, count_nodes
 from grader.expressions.latex_grammar import NotEvaluable, Parser
 from grader.expressions.latex_state import LatexVocabulary, Named, Overlay, Scope, Trace
 from grader.expressions.parse import MAX_LENGTH, ExpressionSyntaxError
-from grader.expressions.tokens import LAYOUT_ENVS, TEXT_WORD, tokenize, from_exports
+from grader.expressions.tokens import LAYOUT_ENVS, TEXT_WORD, from_exports, tokenize
 
 __all__ = ["LatexVocabulary", "Named", "NotEvaluable", "Overlay", "Reading", "Scope", "parse_latex", "split_chain",
            "tokenize", "vocab_words"]

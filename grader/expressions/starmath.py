@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 # %sigma, } over {, stack{, func e: marks that only StarMath text carries
-_MARK = re.compile(r"(?<![\w\\])%[A-Za-z]{2,}|\}\s*over\b|(?<![\w\\])over\s*[{%]|\bstack\s*\{|\b(?:sum|prod)\s+from\s*\{|(?<!\\)\bfunc\s+[a-z]|\b(?:CDOT|TIMES|LARROW|RARROW)\b")
+_MARK = re.compile(r"(?<![\w\\])%[A-Za-z]{2,}|\}\s*over\b|(?<![\w\\])over\s*[{%]|\bstack\s*\{"
+                   r"|\b(?:sum|prod)\s+from\s*\{|(?<!\\)\bfunc\s+[a-z]|\b(?:CDOT|TIMES|LARROW|RARROW)\b")
 _PERCENT = re.compile(r"(?<![\w\\])%([A-Za-z]+)")
 _KEYWORDS = {"cdot": "\\cdot ", "times": "\\times ", "nabla": "\\nabla ", "partial": "\\partial ",
              "lbrace": "\\{ ", "rbrace": "\\} ", "left": "\\left ", "right": "\\right ", "sum": "\\sum ",
