@@ -19,7 +19,7 @@ from grader.expressions.budget import BudgetExceeded, count_nodes
 from grader.expressions.latex_grammar import NotEvaluable, Parser
 from grader.expressions.latex_state import LatexVocabulary, Named, Overlay, Scope, Trace
 from grader.expressions.parse import MAX_LENGTH, ExpressionSyntaxError
-from grader.expressions.tokens import LAYOUT_ENVS, TEXT_WORD, tokenize
+from grader.expressions.tokens import LAYOUT_ENVS, TEXT_WORD, from_exports, tokenize
 
 __all__ = ["LatexVocabulary", "Named", "NotEvaluable", "Overlay", "Reading", "Scope", "parse_latex", "split_chain",
            "tokenize", "vocab_words"]
@@ -120,6 +120,7 @@ def split_chain(text: str) -> list[str]:
     A side followed by an assignment (``w \\leftarrow …``, ``w := …``) keeps the mark as a trailing
     ``\\gets``, so that ``w`` on its own can be read as the update it names.
     """
+    text = from_exports(text)
     parts: list[str] = []
     depth, start, i = 0, 0, 0
     while i < len(text):

@@ -105,10 +105,13 @@ class CalculusMixin(Cursor):
         return self.toks[start:self.pos]
 
     def slash_derivative(self) -> Any:
-        """``∂f/∂w_1``, ``df/dw1``, ``dσ/du``, ``d/du σ(u)``; None when ``d`` is only a letter."""
+        """``∂f/∂w_1``, ``df/dw1``, ``dσ/du``, ``d/du σ(u)``, ``∂_{w_1} f``; None when ``d`` is only a letter."""
         start = self.pos
         try:
-            self.take()
+            if self.take() == "\\partial" and self.peek() == "_":  # ∂_{w_1} f_w(x^1): ∂f_w(x^1)/∂w_1
+                self.take()
+                wrt = self.script()
+                return self.operator(wrt, "\\frac{\\partial}{\\partial " + " ".join(wrt) + "}")
             if self.peek() == "/":
                 self.take()
                 if self.take() not in D_MARKS:

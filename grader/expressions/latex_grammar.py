@@ -79,8 +79,10 @@ class Parser(CalculusMixin, NameMixin):
 
     def postfix(self) -> Any:
         value = self.primary()
-        while self.peek() == "^":
-            self.take()
+        while self.peek() == "^" or (self.peek() == "|" and self.toks[self.pos + 1:self.pos + 2] == ["_"]):
+            if self.take() == "|":
+                value = self.evaluated_at(value)
+                continue
             exponent = self.script()
             if isinstance(value, Vec) and exponent in (["T"], ["\\top"], ["\\intercal"]):
                 continue  # a transposed vector is the same vector here
@@ -130,6 +132,21 @@ class Parser(CalculusMixin, NameMixin):
         if self.peek() == "(":  # (∂f/∂w_1, ∂f/∂w_2, ∂f/∂w_3)(x^i): the vector at that input, not a product
             return self.at_input(Vec(items))
         return Vec(items)
+
+    def evaluated_at(self, value: Any) -> Any:
+        """``(∂f/∂w_1, …)|_{x=x^i}``: the bar of evaluation, the model's input set to the point written."""
+        from grader.expressions.latex_names import substitute
+
+        self.take("_")
+        script = self.script()
+        eq = script.index("=") if "=" in script else -1
+        variable = self.vocab.symbols.get("".join(script[:eq])) if eq > 0 else None
+        if variable is None or variable != self.vocab.symbols.get("x"):
+            raise ExpressionSyntaxError("an evaluation bar at something other than the input")
+        point = self.parse_all(script[eq + 1:])
+        if isinstance(point, Vec):
+            raise ExpressionSyntaxError("an evaluation bar at a vector")
+        return substitute(value, {variable: point})
 
     def at_input(self, vector: Vec) -> Vec:
         from grader.expressions.latex_names import substitute

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.starmath import starmath_to_latex
 
 DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
         "\\biggl", "\\biggr", "\\displaystyle", "\\limits", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad",
@@ -57,6 +58,12 @@ _EMPHASIS = re.compile(r"(?<![A-Za-z0-9)\]}*\\])\*([^\s*(){}\[\]]{1,12}?)\*(?![A
 _SIZED = re.compile(r"\\(?:left|right|[bB]igg?[lr]?)\s*\{\s*([()\[\]|.]|\\[{}|])\s*\}")
 # σ 2 (x 2 ), w 1 x: a PDF copy sets a subscript as a digit after a space; read only in plain-text math
 _FLAT_SUBSCRIPT = re.compile(r"(?<![\w\\])([a-zσ]) (\d)(?![\d.\w])")
+# f\_w(x) \= w\_3: Markdown's escapes, as Google Docs and other exporters write plain-text math. \= \+ \_
+# mean nothing in a LaTeX formula, so text holding one is escaped Markdown and every escape is its character
+_MD_ESCAPED = re.compile(r"\\[=+_]")
+_MD_ESCAPE = re.compile(r"\\([=+\-_*\[\]()#.!<>~])")
+# = **e^(−u)/(1+e^(−u))²**: Markdown bold around an answer; ``a**2`` (a power) follows a name or bracket
+_BOLD = re.compile(r"(?<![\w)\]}*])\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*(?![\w(*])")
 _QUOTED = re.compile(r'"([A-Za-z]{1,12})"')
 _TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([A-Za-z]+)\s*\}")
 _TOKEN = re.compile(r"(?P<textword>\x00[A-Za-z]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
@@ -169,7 +176,7 @@ def _top_level(tokens: list[str], mark: str) -> int:
 
 def _layout(tokens: list[str]) -> list[str]:
     """Drop what only lays math out: ``aligned``-like environments, ``&`` and ``\\\\[4pt]`` outside
-    matrices, and braces left unmatched at either end by a cut (``}\\;\\; \\frac…``)."""
+    matrices, and braces left unmatched at either end by a cut (``}\\;\\; \\frac…``, ``… ∂f/∂w_j)``)."""
     out: list[str] = []
     matrices = 0
     i = 0
@@ -195,11 +202,26 @@ def _layout(tokens: list[str]) -> list[str]:
         out.pop(0)
     while out and out[-1] == "{":
         out.pop()
+    if out and out[-1] == ")" and out.count(")") == out.count("(") + 1:
+        out.pop()  # "(for each component: w_j ← …)": the aside's closing bracket, cut with the equation
     return out
+
+
+def from_exports(text: str) -> str:
+    """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown) as plain LaTeX/text."""
+    return unescape_markdown(starmath_to_latex(text))
+
+
+def unescape_markdown(text: str) -> str:
+    """``f\\_w(x) \\= w\\_3`` -> ``f_w(x) = w_3``, ``**w ← …**`` -> ``w ← …``: plain-text math as an
+    exporter escaped it, or a student set it in bold, in Markdown."""
+    text = _BOLD.sub(lambda m: m.group(1), text) if "**" in text else text
+    return _MD_ESCAPE.sub(lambda m: m.group(1), text) if _MD_ESCAPED.search(text) else text
 
 
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
+    text = from_exports(text)
     text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
     text = _SIZED.sub(lambda m: " " + m.group(1) + " ", text)
     text = _EMPHASIS.sub(lambda m: m.group(1), text)

@@ -86,8 +86,10 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     ends with an operator, continues its last side. Inline math only continues with ``=``.
     """
     from grader.expressions.latex import split_chain
+    from grader.expressions.tokens import from_exports
 
     out: list[Equation] = []
+    pieces = [from_exports(p) for p in pieces]  # "\\= w\\_3 …": an exporter's Markdown escapes
     split = [(part, again, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
              for one, again in several(piece) for part in split_equations(one)]
     for piece, again, kind in split:

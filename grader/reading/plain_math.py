@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from grader.expressions.starmath import WORDS as STARMATH_WORDS
+from grader.expressions.starmath import is_starmath
+
 _WORDS = re.compile(r"\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "eta",
@@ -28,6 +31,11 @@ def _mathlike(word: str) -> bool:
     return not (bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS)
 
 
+def _starmath_word(word: str) -> bool:
+    """In a LibreOffice Math line, ``over``, ``from``, ``to``, ``func`` are math, not prose."""
+    return word.strip(".,;:").lower() in STARMATH_WORDS or _mathlike(word)
+
+
 _OPERATORS = ("+", "-", "−", "·", "*", "×")
 
 
@@ -40,14 +48,17 @@ def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 def equation_in_line(line: str) -> tuple[int, int] | None:
     """(start, end) of the equation in a line of prose, or None when it holds none."""
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
-    eq = next((i for i, (_, _, w) in enumerate(words) if any(e in w for e in _EQUALS)), None)
-    if eq is None or not _mathlike(words[eq][2].split("=")[0].strip(":") or "x"):
+    starmath = is_starmath(line)
+    eq = next((i for i, (_, _, w) in enumerate(words)
+               if any(e in w for e in _EQUALS) or (starmath and w.lower() == "larrow")), None)
+    mathlike = _starmath_word if starmath else _mathlike
+    if eq is None or not mathlike(words[eq][2].split("=")[0].strip(":") or "x"):
         return None
     left = eq
-    while left > 0 and _mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]):
+    while left > 0 and mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]):
         left -= 1
     right = eq
-    while right + 1 < len(words) and _mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]):
+    while right + 1 < len(words) and mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]):
         right += 1
     piece = line[words[left][0]:words[right][1]]
     lhs, _, rhs = piece.partition("=") if "=" in piece else piece.replace("<-", "←").partition("←")
