@@ -42,6 +42,7 @@ _RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|get
                      r"|ottien\w*|otteniamo|obten\w*|obtien\w*|erh[aä]lt\w*|ergibt|ergeben|donne|devient|daje|otrzym\w*"
                      r"|elde\s+edil\w*|verir)\b|之后|之後|以后|得到|になる|後|후", re.IGNORECASE)
 # "after" written after the operation it follows ("2×2 max pooling 之后 12×12×20"): the label introduces the next value
+_ARROW = re.compile(r"\s*(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*")  # a value, an arrow, then the value it leads to
 _AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|sonra)")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z])|(?<!\u00a7),\s+(?=\u00a7)|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")  # where a new label may begin
 _OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?",
@@ -258,12 +259,13 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.append((_first(after, patterns), 1))
         elif previous_field is not None:
             choices.append((previous_field, 1))
-        if masked[v.end:v.end + 4].lstrip().startswith("="):  # "26 · 20 = 520": the working; its result
+        if masked[v.end:v.end + 4].lstrip().startswith("=") or (  # "26 · 20 = 520": the working; its result
+                k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])):  # "= 24 → 24×24×20"
             routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
             previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
             continue
-        if chained and previous_field is not None and choices == [(previous_field, 1)]:
-            choices = [(previous_field, 0)]
+        if chained and previous_field is not None and not before:  # the result of a working takes its label,
+            choices = [(previous_field, 0)]  # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
         if k + 1 < len(values) and before and _operation_size(masked, before, v, values[k + 1]):
             values[k] = v = _Value(v.text, v.start, v.end, True)  # "max pooling 2×2 gives 12×12×20": 2×2 describes
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
@@ -295,7 +297,7 @@ def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
 def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) -> bool:
     """"20 input channels (and 50 …)": a label right after a value, not introducing the next one, is the first's."""
     gap = masked[value_end:start]  # "stride 1 and channel dimension 20": a conjunction starts the next one
-    if re.search(r"\b(?:and|und|et|ve|và)\b", gap):
+    if re.search(r"\b(?:and|und|et|ve|và|e|y|i|en|og|och|oraz|и)\b", gap):
         return False
     return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(
         r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value]) \
