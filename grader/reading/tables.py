@@ -76,9 +76,14 @@ def _org_as_pipe(text: str) -> str:
 _WORKING = re.compile(r"\d\s*(?:[+\-\u2212/\u00f7\uff0b\uff0d]|\\div)\s*[\d(\\]|\)\s*(?:[\u00d7x*\u00b7]|\\times|\\cdot)")
 
 
+_OPERATION_FIRST = re.compile(r"[\s$]*[(\[\uff08]?\s*\d[\d.]*\s*(?:[+\-\u2212/\u00f7\uff0b\uff0d\u00b7\u00d7x*]|\\cdot|\\times|\\div)")
+
+
 def is_working(cell: str) -> bool:
     """"(5·5·1+1)·20", "(500＋1)×10": a computation with no result in it is how a value was found, not the value."""
-    return "=" not in cell and _WORKING.search(cell) is not None
+    body = re.sub(r"\s+[(\uff08][^()\uff08\uff09]*[)\uff09]\s*$", "", cell)  # "12×12×20 (24/2)": an aside
+    starts = _OPERATION_FIRST.match(body)  # "520 (5·5·1+1)·20": a count, then its working, holds the count
+    return "=" not in body and starts is not None and _WORKING.search(body) is not None
 
 
 def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
