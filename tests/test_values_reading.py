@@ -368,3 +368,10 @@ def test_indian_grouping_is_read_as_one_number() -> None:
     assert parse_numbers("4,00,500", integers=True) == (400500.0,)
     assert parse_numbers("4,31,080") == (431080.0,)
     assert parse_numbers("(20, 24, 24)") == (20.0, 24.0, 24.0)
+
+
+def test_a_printed_summary_in_a_plain_fence_is_output_not_prose(rubric) -> None:
+    body = SUMMARY.format(fc1="400,500", total="431,080").replace(
+        "Non-trainable params: 0", "Non-trainable params: 0\nEstimated Total Size (MB): 1.76")
+    check = grade("2.c", body, rubric)
+    assert check.status == "pass", (check.feedback, check.details.get("read"))

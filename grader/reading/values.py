@@ -145,7 +145,7 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     rows, printed = summary_rows(text)
     for cell in cells + rows:
         _read_cell(cell, patterns, found)
-    skip = covered | printed | _fenced(text, code_only=True)
+    skip = covered | printed | _fenced(text, code_only=True, output=printed)
     lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip for sub in flat(ln).split("\n")]
     _read_lines(lines, patterns, found)
     return found
@@ -155,11 +155,12 @@ _CODE = re.compile(r"\b(?:def|class|import|return|self|nn|torch|print|lambda)\b|
 _TEXT_FENCE = ("", "text", "txt", "plain", "plaintext", "none")
 
 
-def _fenced(text: str, code_only: bool = False) -> set[int]:
+def _fenced(text: str, code_only: bool = False, output: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """Lines inside code fences: code and printed output are not prose (a printed summary is read above).
 
     ``code_only``: a fence with no language (or ``text``) and nothing that looks like code in it is a
-    student's aligned working ("conv1 : (5*5*1 + 1)*20 = 520"), read as prose: its lines are kept."""
+    student's aligned working ("conv1 : (5*5*1 + 1)*20 = 520"), read as prose: its lines are kept; one that
+    holds a printed summary (lines in ``output``) is the program's output, read only as a summary."""
     out: set[int] = set()
     lines = text.splitlines()
     start: int | None = None
@@ -171,7 +172,8 @@ def _fenced(text: str, code_only: bool = False) -> set[int]:
             continue
         body = lines[start + 1:i]
         info = lines[start].strip().strip("`~").strip().lower()
-        if not (code_only and info in _TEXT_FENCE and not any(_CODE.search(b) for b in body)):
+        prose = code_only and info in _TEXT_FENCE and not any(_CODE.search(b) for b in body)
+        if not prose or output.intersection(range(start, i)):
             out.update(range(start, i + 1))
         else:
             out.update((start, i))
