@@ -7,6 +7,7 @@ from typing import Any
 
 MAX_VALUE_TEXT = 200
 _THOUSANDS = re.compile(r"(?<=\d)(?:[,_\u2009\u202f\u00a0']|\\,|\{,\})(?=\d{3}(?!\d))")
+_LAKH = re.compile(r"(?<!\d)\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])")  # Indian grouping: 4,00,500 is 400,500
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}( \d{3})+$")
 _EUROPEAN = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 25.050: a thousands dot, where only whole numbers make sense
 _BATCH = re.compile(r"^\s*[(\[]\s*(?:-1|None|N|B|batch(?:_size)?)\s*,")  # (None, 20, 24, 24), [-1, 20, 24, 24]
@@ -36,6 +37,7 @@ def parse_numbers(raw: Any, *, integers: bool = False) -> tuple[float, ...]:
         raise ValueSyntaxError(f"answer is longer than {MAX_VALUE_TEXT} characters")
     text = str(raw).rsplit("=", 1)[-1].replace("%", " ")  # "(5*5*1 + 1) * 20 = 520": the final right side
     text = _BATCH.sub("(", text)
+    text = _LAKH.sub(lambda m: m.group().replace(",", ""), text)
     if _SPACED_THOUSANDS.match(text.strip()):  # "431 080"
         text = text.replace(" ", "")
     text = _THOUSANDS.sub("", text.strip())

@@ -320,3 +320,58 @@ def test_p2a_values_parted_by_slashes(rubric) -> None:
     check = grade("2.a", body, rubric)
     assert check.status == "pass", check.feedback
     assert grade("2.a", body.replace("24×24×20", "23×23×20"), rubric).status != "pass"
+
+
+# ------------------------------------------------------------------ layouts of word processors and editors
+@pytest.mark.parametrize("item, body, wrong", [
+    # LibreOffice Math / Hancom equation scripts spell the operators as words
+    ("2.a", "input 28 times 28 (one channel); conv1 filter 5 times 5 times 1 times 20; after conv1 24 times 24 "
+            "times 20; after 2 times 2 max pool 12 times 12 times 20", ("24 times 24 times 20", "23 times 23 times 20")),
+    ("2.c", "conv1 : (5 cdot 5 cdot 1 + 1) cdot 20 = 520\nrelu1 : 0\npool1 : 0\n"
+            "conv2 : (5 TIMES 5 TIMES 20+1) TIMES 50 = 25,050\nrelu2 : 0\npool2 : 0\n"
+            "fc1 : (800 + 1) cdot 500 = 400500\nfc2 : (500 + 1) cdot 10 = 5010\ntotal = 431080", ("= 520", "= 500")),
+    # full-width digits and signs (Chinese and Japanese input methods)
+    ("2.a", "- 输入维度：２８×２８\n- conv1 的滤波器维度：５×５×１×２０\n- conv1 之后的输出：２４×２４×２０\n- 池化之后：１２×１２×２０",
+     ("２４×２４×２０", "２３×２３×２０")),
+    # Indian digit grouping, in an aligned block fenced without a language
+    ("2.c", "```\nconv1 : (5*5*1 + 1)*20   = 520\nrelu1 : 0\npool1 : 0\nconv2 : (5*5*20 + 1)*50  = 25,050\n"
+            "relu2 : 0\npool2 : 0\nfc1   : (800 + 1)*500    = 4,00,500\nfc2   : (500 + 1)*10     = 5,010\n"
+            "total                    = 4,31,080\n```", ("4,00,500", "4,00,000")),
+    # the working column of a table is how the count was found, not the count
+    ("2.c", "| layer | params | working |\n|---|---|---|\n| conv1 | 520 | (5×5×1＋1)×20 |\n| relu1 | 0 | |\n"
+            "| pool1 | 0 | |\n| conv2 | 25,050 | (5×5×20＋1)×50 |\n| relu2 | 0 | |\n| pool2 | 0 | |\n"
+            "| fc1 | 400,500 | (800＋1)×500 |\n| fc2 | 5,010 | (500＋1)×10 |\n| total | 431,080 | |", ("| 5,010", "| 5,000")),
+    # labels listed before one colon, the sum sign as the total
+    ("2.c", "conv1: 520\nrelu1, pool1: 0, 0\nconv2: 25050\nrelu2, pool2: 0, 0\nfc1: 400500\nfc2: 5010\nΣ = 431 080",
+     ("431 080", "431 008")),
+    # a working, an arrow, and the value it leads to
+    ("2.a", "input: 28×28, filter: 5×5×1×20, after conv: (28-5)/1+1 = 24 → 24×24×20, after pooling 12×12×20.",
+     ("→ 24×24×20", "→ 24×24×1")),
+    # "e" (Italian, Portuguese) joins two labelled values like "and"
+    ("2.b", "serve un filtro 5×5, stride 1 e dimensione dei canali 20 (50 filtri, padding 0)", ("canali 20", "canali 50")),
+])
+def test_values_in_editor_layouts(rubric, item: str, body: str, wrong: tuple[str, str]) -> None:
+    check = grade(item, body, rubric)
+    assert check.status == "pass", (check.feedback, check.details.get("read"))
+    assert wrong[0] in body
+    assert grade(item, body.replace(*wrong), rubric).status != "pass"
+
+
+def test_code_in_a_plain_fence_is_not_read_as_values(rubric) -> None:
+    body = ("conv1: 520, relu1: 0, pool1: 0, conv2: 25,050, relu2: 0, pool2: 0, fc1: 400,500, fc2: 5,010\n"
+            "```\nself.fc1 = nn.Linear(800, 500)\ntotal = sum(p.numel() for p in net.parameters())  # 431080\n```")
+    check = grade("2.c", body, rubric)
+    assert check.details["fields"]["total"]["status"] == "review", check.details
+
+
+def test_indian_grouping_is_read_as_one_number() -> None:
+    assert parse_numbers("4,00,500", integers=True) == (400500.0,)
+    assert parse_numbers("4,31,080") == (431080.0,)
+    assert parse_numbers("(20, 24, 24)") == (20.0, 24.0, 24.0)
+
+
+def test_a_printed_summary_in_a_plain_fence_is_output_not_prose(rubric) -> None:
+    body = SUMMARY.format(fc1="400,500", total="431,080").replace(
+        "Non-trainable params: 0", "Non-trainable params: 0\nEstimated Total Size (MB): 1.76")
+    check = grade("2.c", body, rubric)
+    assert check.status == "pass", (check.feedback, check.details.get("read"))

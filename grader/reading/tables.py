@@ -73,14 +73,27 @@ def _org_as_pipe(text: str) -> str:
     return _ORG_RULE.sub(lambda m: m.group(1) + "|" + m.group(2).replace("+", "|") + "|", text)
 
 
+_WORKING = re.compile(r"\d\s*(?:[+\-\u2212/\u00f7\uff0b\uff0d]|\\div)\s*[\d(\\]|\)\s*(?:[\u00d7x*\u00b7]|\\times|\\cdot)")
+
+
+_OPERATION_FIRST = re.compile(r"[\s$]*[(\[\uff08]?\s*\d[\d.]*\s*(?:[+\-\u2212/\u00f7\uff0b\uff0d\u00b7\u00d7x*]|\\cdot|\\times|\\div)")
+
+
+def is_working(cell: str) -> bool:
+    """"(5·5·1+1)·20", "(500＋1)×10": a computation with no result in it is how a value was found, not the value."""
+    body = re.sub(r"\s+[(\uff08][^()\uff08\uff09]*[)\uff09]\s*$", "", cell)  # "12×12×20 (24/2)": an aside
+    starts = _OPERATION_FIRST.match(body)  # "520 (5·5·1+1)·20": a count, then its working, holds the count
+    return "=" not in body and starts is not None and _WORKING.search(body) is not None
+
+
 def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
-    """A row's label is its first cell with letters; every other cell is a possible value."""
+    """A row's label is its first cell with letters; every other cell, but a working, is a possible value."""
     label_at = next((i for i, c in enumerate(row) if _has_words(c)), None)
     label = row[label_at] if label_at is not None else ""
     out = []
-    numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c)]
+    numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)]
     for i, cell in enumerate(row):
-        if i == label_at or not cell.strip():
+        if i == label_at or not cell.strip() or is_working(cell):
             continue
         column = header[i] if i < len(header) else ""
         out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1]))

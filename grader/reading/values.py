@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 MAX_LINE = 2000  # longer lines are cut: no real answer line is that long
 _MASK = "\u00a7"  # stands for text that is not a value (labels, asides, computations)
-_NUM = r"\d{1,3}(?:(?:,|'|[ \u00a0\u2009\u202f]|\.)\d{3})+(?![\d])|\d+(?:\.\d+)?"
+_NUM = r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:(?:,|'|[ \u00a0\u2009\u202f]|\.)\d{3})+(?![\d])|\d+(?:\.\d+)?"
 _DIMS = re.compile(rf"(?:{_NUM})(?:\s*[x×X*·@]\s*(?:{_NUM}))*")
 _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?:{_NUM}))+\s*[)\]]")
 _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
@@ -42,8 +42,10 @@ _RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|get
                      r"|ottien\w*|otteniamo|obten\w*|obtien\w*|erh[aä]lt\w*|ergibt|ergeben|donne|devient|daje|otrzym\w*"
                      r"|elde\s+edil\w*|verir)\b|之后|之後|以后|得到|になる|後|후", re.IGNORECASE)
 # "after" written after the operation it follows ("2×2 max pooling 之后 12×12×20"): the label introduces the next value
+_ARROW = re.compile(r"\s*(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*")  # a value, an arrow, then the value it leads to
 _AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|sonra)")
-_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z\u00a7])|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")  # where a new label may begin
+# "relu1, pool1: 0, 0": labels listed before one colon name their values together (no clause between them)
+_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z])|(?<!\u00a7),\s+(?=\u00a7)|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")  # where a new label may begin
 _OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?",
                  re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
@@ -51,6 +53,11 @@ _ASIDE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 _WORD_AFTER = re.compile(r"\s*-?\s*([^\W\d_][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
                     r"px|in\b|for\b|at\b|after\b)", re.IGNORECASE)
+# operators spelled as words by equation editors (LibreOffice Math, Hancom): "5 times 5", "(5 cdot 5 + 1) cdot 20"
+_SPOKEN = re.compile(r"(?<=[\d)])\s*\b(?:times|TIMES|Times|cdot|CDOT)\b\s*(?=[\d(])")
+# full-width forms as ASCII ("２８×２８", "５＋１"); wide punctuation carries its own space ("20（50 个" is "20 (50 个")
+_WIDE: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
+    0xFF08: " (", 0xFF09: ") ", 0xFF0C: ", ", 0xFF1B: "; ", 0xFF1A: ": ", 0x3001: ", ", 0x3002: ". "}
 _MODIFIER_BEFORE = re.compile(r"(?:\b(?:after|before|with|using|a|an|the|by|of|each|every|per|from|into|to)|[→>])\s*$",
                               re.IGNORECASE)
 
@@ -88,6 +95,11 @@ class _Value:
     start: int
     end: int
     modifier: bool
+
+
+def flat(line: str) -> str:
+    """A line with math markup made plain, full-width forms made ASCII and spoken operators as signs."""
+    return _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line[:MAX_LINE].translate(_WIDE)))
 
 
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
@@ -133,28 +145,48 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     rows, printed = summary_rows(text)
     for cell in cells + rows:
         _read_cell(cell, patterns, found)
-    skip = covered | printed | _fenced(text)
-    lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip for sub in plain(ln[:MAX_LINE]).split("\n")]
+    skip = covered | printed | _fenced(text, code_only=True, output=printed)
+    lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip for sub in flat(ln).split("\n")]
     _read_lines(lines, patterns, found)
     return found
 
 
-def _fenced(text: str) -> set[int]:
-    """Lines inside code fences: code and printed output are not prose (a printed summary is read above)."""
-    out, inside = set(), False
-    for i, line in enumerate(text.splitlines()):
-        if line.lstrip().startswith(("```", "~~~")):
-            inside = not inside
-            out.add(i)
-        elif inside:
-            out.add(i)
+_CODE = re.compile(r"\b(?:def|class|import|return|self|nn|torch|print|lambda)\b|[A-Za-z_]\w*\(|>>>")
+_TEXT_FENCE = ("", "text", "txt", "plain", "plaintext", "none")
+
+
+def _fenced(text: str, code_only: bool = False, output: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Lines inside code fences: code and printed output are not prose (a printed summary is read above).
+
+    ``code_only``: a fence with no language (or ``text``) and nothing that looks like code in it is a
+    student's aligned working ("conv1 : (5*5*1 + 1)*20 = 520"), read as prose: its lines are kept; one that
+    holds a printed summary (lines in ``output``) is the program's output, read only as a summary."""
+    out: set[int] = set()
+    lines = text.splitlines()
+    start: int | None = None
+    for i, line in enumerate(lines):
+        if not line.lstrip().startswith(("```", "~~~")):
+            continue
+        if start is None:
+            start = i
+            continue
+        body = lines[start + 1:i]
+        info = lines[start].strip().strip("`~").strip().lower()
+        prose = code_only and info in _TEXT_FENCE and not any(_CODE.search(b) for b in body)
+        if not prose or output.intersection(range(start, i)):
+            out.update(range(start, i + 1))
+        else:
+            out.update((start, i))
+        start = None
+    if start is not None:
+        out.update(range(start, len(lines)))
     return out
 
 
 def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
-    body = plain(cell.text)
+    body = flat(cell.text)
     values = _values(_masked(body, patterns)[0])
-    label = _field_in(plain(f"{cell.row} {cell.column}"), patterns) or _field_in(plain(cell.column), patterns)
+    label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns)
     if label is None:
         return
     for v in values:  # a row's last value column is its answer ("weights | biases | total"), earlier ones rank 1
@@ -232,12 +264,13 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.append((_first(after, patterns), 1))
         elif previous_field is not None:
             choices.append((previous_field, 1))
-        if masked[v.end:v.end + 4].lstrip().startswith("="):  # "26 · 20 = 520": the working; its result
+        if masked[v.end:v.end + 4].lstrip().startswith("=") or (  # "26 · 20 = 520": the working; its result
+                k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])):  # "= 24 → 24×24×20"
             routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
             previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
             continue
-        if chained and previous_field is not None and choices == [(previous_field, 1)]:
-            choices = [(previous_field, 0)]
+        if chained and previous_field is not None and not before:  # the result of a working takes its label,
+            choices = [(previous_field, 0)]  # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
         if k + 1 < len(values) and before and _operation_size(masked, before, v, values[k + 1]):
             values[k] = v = _Value(v.text, v.start, v.end, True)  # "max pooling 2×2 gives 12×12×20": 2×2 describes
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
@@ -269,7 +302,7 @@ def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
 def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) -> bool:
     """"20 input channels (and 50 …)": a label right after a value, not introducing the next one, is the first's."""
     gap = masked[value_end:start]  # "stride 1 and channel dimension 20": a conjunction starts the next one
-    if re.search(r"\b(?:and|und|et|ve|và)\b", gap):
+    if re.search(r"\b(?:and|und|et|ve|và|e|y|i|en|og|och|oraz|и)\b", gap):
         return False
     return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(
         r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value]) \
@@ -404,15 +437,15 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
         return  # a table or printed summary names its rows; its other numbers are not answers in order
     loose = []
     for line in text.splitlines():
-        flat = plain(line[:MAX_LINE])
-        masked, labels = _masked(flat, patterns)
-        values = [v for v in _values(masked, flat) if not v.modifier]
+        flat_line = flat(line)
+        masked, labels = _masked(flat_line, patterns)
+        values = [v for v in _values(masked, flat_line) if not v.modifier]
         if labels or not values:
             continue
-        loose.append((values, flat))
+        loose.append((values, flat_line))
     if len(loose) == len(missing) and all(len(v) == 1 for v, _ in loose):
-        for name, (values, flat) in zip(missing, loose):
-            _add(found, name, values[0].text, 2, flat)
+        for name, (values, line_read) in zip(missing, loose):
+            _add(found, name, values[0].text, 2, line_read)
         return
     _in_sequence(found, order, missing, text, patterns)
 
@@ -424,13 +457,13 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
     as many and every field, named or not, then comes in the question's order."""
     sequence: list[tuple[str | None, str, str]] = []  # (field named at rank 0 or None, value, line)
     for line in text.splitlines():
-        flat = plain(line[:MAX_LINE])
-        values, routes, _, _ = _read_line(flat, patterns)
+        flat_line = flat(line)
+        values, routes, _, _ = _read_line(flat_line, patterns)
         real = [(v, routes.get(id(v), [])) for v in values if not v.modifier]
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
-            sequence.append((named[0] if named else None, v.text, flat))
+            sequence.append((named[0] if named else None, v.text, flat_line))
     loose = [i for i, (f, _, _) in enumerate(sequence) if f is None]
     if len(loose) != len(missing):
         return
