@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from grader.data import shared_arrays_folder
 from grader.errors import GraderError
+from grader.sandbox.namespaces import TEMPLATE_PROC
 
 if TYPE_CHECKING:
     from grader.sandbox.runner import ChildJob
@@ -137,7 +138,12 @@ def template_command(cmd: list[str], spool: Path, device: str,
     # The template ends when its socket does (the grader closed it, or died), and each fork's warden likewise.
     shared = [a for a in _shared_args(bwrap, device, hidden) if a != "--die-with-parent"]
     args = [*shared, "--size", str(2**20), "--tmpfs", "/tmp",  # the template's own, read-only for its forks
-            "--ro-bind", str(spool), str(spool), "--remount-ro", "/", "--chdir", "/", "--"]
+            "--ro-bind", str(spool), str(spool),
+            # The machine's /proc, read-only: the kernel lets a fork mount a /proc of its own pid namespace only
+            # where one is fully visible (bubblewrap's /proc has sys, irq and bus covered), and only read-only
+            # where that one is. Each fork covers it before any student code runs (zygote).
+            "--ro-bind", "/proc", TEMPLATE_PROC,
+            "--remount-ro", "/", "--chdir", "/", "--"]
     return args + cmd, {"PYTHONPATH": str(GRADER_MOUNT), "HOME": "/tmp", "TMPDIR": "/tmp"}
 
 
