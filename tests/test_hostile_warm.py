@@ -211,6 +211,14 @@ def test_filling_its_folders_and_memory_leaves_the_next_hand_in_untouched() -> N
     _still_warm_and_same(before)
 
 
+def test_no_terminal_is_shared_with_the_template_or_another_hand_in() -> None:
+    """The template's /dev/pts is one instance for all its forks: a hand-in running beside another could open
+    the other's terminals, so a fork has none (a cold child has its own instance)."""
+    code = net("import os\ngot = os.listdir('/dev/pts')\ntry:\n    os.openpty()\n    got.append('openpty')\n"
+               "except OSError:\n    pass\nraise RuntimeError(f'got {got}')")
+    assert said(code).startswith("RuntimeError: got []")
+
+
 def test_a_hand_in_cannot_reach_the_spare_pair_forked_for_the_next() -> None:
     """The next hand-in's warden and idle process exist while this one runs: planting into anything shared
     with them (the template's /tmp, the spool, /dev/shm, the work folder's parent) must not reach the next."""

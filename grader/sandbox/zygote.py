@@ -8,7 +8,8 @@ CUDA), and waits on the socket ``FD`` for requests. Per request it forks a warde
 - unshares a fresh user, mount, pid, ipc, network and hostname namespace,
 - hides the spool (every hand-in's inbox) under an empty tmpfs and binds back only this hand-in's
   inbox, read-only, at the path the parent wrote it; mounts this hand-in's own size-capped tmpfs
-  as its work folder and at /dev/shm; makes every other mount read-only,
+  as its work folder and at /dev/shm; hides the template's terminals (/dev/pts, shared by every
+  fork); makes every other mount read-only,
 - forks the student's process, which is pid 1 of the new pid namespace: when it ends, the kernel kills
   every process it left; the warden kills it when the parent asks or goes away,
 - and reports its exit status to the parent.
@@ -161,9 +162,10 @@ def _walls(root: str, spool: str, disk_bytes: int) -> None:
     os.close(inbox)
     namespaces.tmpfs(f"{root}/work", disk_bytes)
     namespaces.tmpfs("/dev/shm", disk_bytes)
-    own = {f"{root}/work", "/dev/shm", f"{root}/in"}
+    namespaces.tmpfs("/dev/pts", 4096, read_only=True)  # the template's terminals are shared by every fork: none
+    own = {f"{root}/work", "/dev/shm", f"{root}/in", "/dev/pts"}
     for point in _mount_points():
-        if point not in own and not point.startswith(("/proc", "/dev/pts")) and not _is_device(point):
+        if point not in own and not point.startswith("/proc") and not _is_device(point):
             namespaces.remount_read_only(point)
 
 
