@@ -130,7 +130,8 @@ def hidden_overlays(hidden: Sequence[Path]) -> tuple[Path, ...]:
 def template_command(cmd: list[str], spool: Path, device: str,
                      hidden: Sequence[Path]) -> tuple[list[str], dict[str, str]]:
     """The warm template's sandbox (see ``zygote``): the cold child's walls, with the spool of inboxes
-    (read-only) in place of one hand-in's folders, and the root made read-only."""
+    (read-only) in place of one hand-in's folders, a read-only copy of the machine's /proc (from which each
+    fork mounts its own, then covers it), and the root made read-only."""
     bwrap = bubblewrap()
     if bwrap is None:
         raise IsolationUnavailable("the warm template runs only in a sandbox")
