@@ -8,8 +8,8 @@ GFLOP/s (a GEMM), and a generated class of hand-ins graded with and without the
 trained-weights cache (hand-ins per minute). Each training runs in its own process: the grader's with the same
 environment its sandboxed child gets, the baseline with the ordinary one.
 
-The child's start is measured both ways in the same run: warm (forked from the template, opt-in) and cold
-(a fresh interpreter, the default and the baseline): ``child_start_s`` (spawn to the child's first
+The child's start is measured both ways in the same run: warm (forked from the template, the default) and cold
+(a fresh interpreter, the fallback and the baseline): ``child_start_s`` (spawn to the child's first
 line), ``cache_hit_wall_s`` (a grade whose weights come from the cache), ``overhead_share`` (all but training and
 evaluation, as a share of an uncached grade) and the class's hand-ins per minute with and without the cache.
 

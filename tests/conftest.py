@@ -65,7 +65,8 @@ def trained_reference(rubric: Rubric, data_root: str, private_weights_cache: Pat
 
 @pytest.fixture(scope="session", autouse=True)
 def count_trainings() -> Iterator[Counter[str]]:
-    """Count the child runs that trained and those that loaded cached weights (the suite's slowest work).
+    """Count the child runs that trained and those that loaded cached weights (the suite's slowest work), and
+    how the children started (warm or cold).
 
     Only where the collected tests loaded the pipeline (importing it here would cost every quick run torch).
     """
@@ -79,6 +80,7 @@ def count_trainings() -> Iterator[Counter[str]]:
         run = original(*args, **kwargs)
         if run.training is not None:
             TRAININGS["weights from the cache" if run.training.from_cache else "trained"] += 1
+        TRAININGS[f"started {run.child.get('start', 'not')}"] += 1
         return run
 
     patch = pytest.MonkeyPatch()
@@ -88,7 +90,9 @@ def count_trainings() -> Iterator[Counter[str]]:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest's hook
-    """One line for whoever measures the suite: how many networks were trained in this process."""
+    """One line for whoever measures the suite: how many networks were trained in this process, and how the
+    children started."""
     if TRAININGS:
         terminalreporter.write_line(f"child runs that trained: {TRAININGS['trained']}; that loaded cached "
-                                    f"weights: {TRAININGS['weights from the cache']}")
+                                    f"weights: {TRAININGS['weights from the cache']}; started warm: "
+                                    f"{TRAININGS['started warm']}, cold: {TRAININGS['started cold']}")

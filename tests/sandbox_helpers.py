@@ -24,6 +24,23 @@ class Net(nn.Module):
         return self.fc2(F.relu(self.fc1(x.view(-1, 784))))
 '''
 
+# A root-uid hand-in's way to lift its own memory and process limits: a user, mount and cgroup namespace of its
+# own, the cgroup v1 memory and pids hierarchies mounted there (rooted at its own cgroup), their files rewritten.
+LIFT_CGROUP_LIMITS = (
+    "import os, ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\nraised = []\n"
+    "if libc.unshare(0x10000000 | 0x00020000 | 0x02000000) == 0:\n"
+    "    open('/proc/self/setgroups', 'w').write('deny')\n    open('/proc/self/uid_map', 'w').write('0 0 1')\n"
+    "    libc.mount(None, b'/', None, ctypes.c_ulong(16384 | (1 << 18)), None)\n"
+    "    for opt, f, v in ((b'memory', 'memory.limit_in_bytes', '9223372036854771712'), (b'pids', 'pids.max', "
+    "'max')):\n"
+    "        os.mkdir(opt.decode())\n"
+    "        if libc.mount(b'none', opt, b'cgroup', ctypes.c_ulong(0), opt) != 0:\n            continue\n"
+    "        path = os.path.join(opt.decode(), f)\n        try:\n"
+    "            old = open(path).read().strip()\n            open(path, 'w').write(v)\n"
+    "            raised.append(f'{f} {old}->{open(path).read().strip()}')\n"
+    "        except OSError:\n            pass\n"
+    "raise RuntimeError(f'raised {raised}')")
+
 
 def net(init: str = "pass") -> str:
     return NET.replace("{init}", init.replace("\n", "\n        "))

@@ -6,7 +6,7 @@ import pytest
 
 from grader.sandbox import warm
 from grader.sandbox.isolation import bubblewrap
-from tests.sandbox_helpers import net, said
+from tests.sandbox_helpers import LIFT_CGROUP_LIMITS, net, said
 
 pytestmark = pytest.mark.skipif(bubblewrap() is None, reason="needs the bubblewrap sandbox")
 
@@ -35,3 +35,10 @@ def test_no_user_namespace_inside_the_sandbox() -> None:
                "raise RuntimeError(f'unshare {rc} errno {ctypes.get_errno()}')")
     seen = said(code)
     assert seen.startswith("RuntimeError: unshare -1"), seen
+
+
+def test_a_hand_in_cannot_lift_its_own_cgroup_limits() -> None:
+    """The warm path's twin: without a user namespace a capless child makes no cgroup namespace and mounts
+    nothing, so its memory and process limits stay."""
+    seen = said(net(LIFT_CGROUP_LIMITS))
+    assert seen.startswith("RuntimeError: raised []"), seen

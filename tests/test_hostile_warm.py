@@ -1,20 +1,47 @@
 """Hostile hand-ins against the warm template: each attack is one hand-in graded through the real path
-(``run_child``), and each test asserts the wall holds (an attack that breaks it is marked ``xfail``,
-strict, with the mechanism). Probe-only: nothing trains."""
+(``run_child``), and each test asserts the wall holds. Probe-only: nothing trains."""
 from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
 from grader.sandbox import warm
 from grader.sandbox.isolation import bubblewrap
-from tests.sandbox_helpers import fingerprint, net, processes_named, run, said
+from grader.sandbox.namespaces import TEMPLATE_PROC
+from tests.sandbox_helpers import LIFT_CGROUP_LIMITS, fingerprint, net, processes_named, run, said
 
 pytestmark = pytest.mark.skipif(bubblewrap() is None, reason="the warm template runs only in a sandbox")
 
-# What a hand-in learns about the processes it can see in /proc (the template's pid namespace).
+# Every way a hand-in could make a namespace, mount, unmount or share a kernel keyring; what worked is listed.
+NAMESPACES_AND_MOUNTS = (
+    "import os, ctypes, platform, threading\nlibc = ctypes.CDLL(None, use_errno=True)\ngot = []\n"
+    "arch = platform.machine()\nclone, keyctl = {'x86_64': (56, 250), 'aarch64': (220, 219)}[arch]\n"
+    "spool = os.path.dirname(os.path.dirname(os.getcwd()))\n"
+    "for flag in (0x10000000, 0x00020000, 0x02000000, 0x20000000, 0x40000000, 0x08000000, 0x04000000, 0x80):\n"
+    "    if libc.unshare(flag) == 0:\n        got.append(f'unshare {flag:#x}')\n"
+    "pid = libc.syscall(clone, 0x10000000 | 17, 0, 0, 0, 0)\n"
+    "if pid == 0:\n    os._exit(0)\nif pid > 0:\n    os.waitpid(pid, 0)\n    got.append('clone-newuser')\n"
+    "if libc.syscall(435, 0, 0) >= 0:\n    got.append('clone3')\n"
+    "for ns in ('user', 'mnt', 'pid', 'net'):\n    fd = os.open(f'/proc/self/ns/{ns}', os.O_RDONLY)\n"
+    "    if libc.setns(fd, 0) == 0:\n        got.append('setns ' + ns)\n    os.close(fd)\n"
+    "if libc.mount(b'none', b'.', b'tmpfs', ctypes.c_ulong(0), None) == 0:\n    got.append('mount')\n"
+    "for t in (spool, '/tmp', 'SPARE', '/proc'):\n"
+    "    if libc.umount2(t.encode(), 2) == 0:\n        got.append('umount ' + t)\n"
+    "if libc.syscall(430, b'proc', 0) >= 0:\n    got.append('fsopen')\n"
+    "if libc.syscall(428, -100, b'/tmp', 1) >= 0:\n    got.append('open_tree')\n"
+    "if libc.syscall(keyctl, 1, None) >= 0:\n    got.append('keyctl')\n"
+    "for t in ('/', '/tmp', spool, 'SPARE'):\n    try:\n"
+    "        open(os.path.join(t, 'planted'), 'w').write('x')\n        got.append('wrote ' + t)\n"
+    "    except OSError:\n        pass\n"
+    "pid = os.fork()\nif pid == 0:\n    os._exit(7)\n"
+    "ok = ['fork-ok'] if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 7 else []\n"
+    "t = threading.Thread(target=lambda: ok.append('thread-ok'))\nt.start()\nt.join()\n"
+    "raise RuntimeError(f'got {got} ' + ' '.join(ok))")
+
+# What a hand-in learns about the processes it can see in /proc (its own pid namespace's).
 OTHERS = ("import os\nme = os.path.basename(os.path.realpath('/proc/self'))\n"
           "others = [p for p in os.listdir('/proc') if p.isdigit() and p != me]\n")
 
@@ -43,11 +70,11 @@ def test_no_inherited_descriptor_reaches_the_template_or_another_hand_in() -> No
     assert said(code).startswith("RuntimeError: fds ['3:fifo']")  # only its own events pipe
 
 
-def test_no_hand_in_reads_what_the_template_warden_or_spare_hold_through_proc() -> None:
-    """It sees their pids in /proc (the template's pid namespace is mounted there), but reads nothing of theirs.
-    (A warden that is exiting has no memory map left: opening its empty ``maps`` reveals nothing.)"""
+def test_a_hand_in_sees_only_its_own_processes_and_reads_nothing_of_the_others() -> None:
+    """Its /proc is its own pid namespace's: the template, its warden and the next hand-in's pair are not in it,
+    not even by number, and the template's spare /proc (the machine's) is covered."""
     before = fingerprint(run(net()))
-    code = net(OTHERS + "got = []\nfor p in others:\n"
+    code = net(OTHERS + "got = []\nfor p in others + [str(n) for n in range(2, 300)]:\n"
                "    for what in ('fd/0', 'fd/1', 'fd/3', 'fd/4', 'fd/5', 'root/', 'cwd/', 'environ', 'mem', 'maps',\n"
                "                 'ns/mnt', 'ns/user', 'ns/pid', 'map_files/', 'task/' + p + '/mem'):\n"
                "        try:\n            if what.endswith('/'):\n"
@@ -57,10 +84,9 @@ def test_no_hand_in_reads_what_the_template_warden_or_spare_hold_through_proc() 
                "                finally:\n                    os.close(fd)\n"
                "        except OSError:\n            continue\n"
                "        if found:\n            got.append(f'{p}/{what}')\n"
-               "raise RuntimeError(f'{len(others)} read {got}')")
-    seen = said(code)
-    assert int(seen.split()[1]) >= 2, seen  # it does see the template and its warden...
-    assert "read []" in seen, seen  # ...but reads nothing of theirs
+               f"spare = os.listdir({TEMPLATE_PROC!r})\n"
+               "raise RuntimeError(f'{me} {len(others)} read {got} spare {spare}')")
+    assert said(code).startswith("RuntimeError: 1 0 read [] spare []")  # pid 1 of its namespace, alone
     _still_warm_and_same(before)
 
 
@@ -78,53 +104,67 @@ def test_no_hand_in_signals_the_template_or_its_warden() -> None:
     _still_warm_and_same(before)
 
 
-@pytest.mark.xfail(strict=True, reason="a hand-in runs as the template's uid (capless) and /proc is the template's "
-                   "pid namespace's, read-write: /proc/<template>/oom_score_adj is owner-writable and raising it needs "
-                   "no capability, so a hand-in can change the template's (and every later fork's) OOM score")
-def test_no_hand_in_changes_the_oom_score_of_the_template_or_its_warden() -> None:
-    code = net(OTHERS + "changed = []\nfor p in others:\n    try:\n"
-               "        with open(f'/proc/{p}/oom_score_adj', 'w') as fh:\n            fh.write('1000')\n"
-               "        changed.append(p)\n    except OSError:\n        pass\n"
-               "raise RuntimeError(f'changed {changed} mine {open(\"/proc/self/oom_score_adj\").read().strip()}')")
-    seen = said(code)
+def _template_tree() -> dict[int, tuple[str, str]]:
+    """The OOM score and autogroup nice of the template and every process under it (bubblewrap, the template,
+    its wardens and the spare pair), read from outside."""
+    root = warm.template_for("cpu", 1, ()).proc.pid
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit():
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    found = {}
+    for pid in tree:
+        try:
+            adj = Path(f"/proc/{pid}/oom_score_adj").read_text().strip()
+        except OSError:
+            continue  # a warden that ended meanwhile
+        group = Path(f"/proc/{pid}/autogroup")  # absent on a kernel without autogroups
+        found[pid] = (adj, group.read_text().split()[-1] if group.exists() else "-")
+    return found
+
+
+ATTACK_PROC = (OTHERS + "changed = []\nfor p in ['self'] + others:\n"
+               "    for what, value in (('oom_score_adj', '1000'), ('autogroup', '19')):\n        try:\n"
+               "            with open(f'/proc/{p}/{what}', 'w') as fh:\n                fh.write(value)\n"
+               "            changed.append(f'{p}/{what}')\n        except OSError:\n            pass\n")
+
+
+def test_no_hand_in_changes_the_oom_score_or_nice_of_the_template_or_its_warden() -> None:
+    before = _template_tree()
+    assert len(before) >= 3, before  # bubblewrap, the template, the spare pair's warden at least
+    seen = said(net(ATTACK_PROC + "raise RuntimeError(f'changed {changed}')"))
     assert seen.startswith("RuntimeError: changed []"), seen
+    after = _template_tree()
+    assert {pid: after[pid] for pid in before if pid in after} == {pid: before[pid] for pid in after if pid in before}
+    assert {value for value in after.values()} <= {value for value in before.values()}  # new wardens alike
 
 
-@pytest.mark.xfail(strict=True, reason="the raised OOM score is inherited: every later hand-in forked from the "
-                   "template starts with the oom_score_adj one earlier hand-in chose")
-def test_an_oom_score_set_by_one_hand_in_does_not_reach_the_next() -> None:
+def test_an_oom_score_or_nice_set_by_one_hand_in_does_not_reach_the_next() -> None:
     ours = open("/proc/self/oom_score_adj").read().strip()  # what the template started with, from the grader
-    run(net(OTHERS + "for p in others:\n    try:\n"
-                     "        open(f'/proc/{p}/oom_score_adj', 'w').write('1000')\n    except OSError:\n        pass"))
+    run(net(ATTACK_PROC))
     run(net())  # its process was forked ahead, perhaps before the write: the one after is forked after it
-    read = net("raise RuntimeError('adj ' + open('/proc/self/oom_score_adj').read().strip())")
-    assert said(read).startswith(f"RuntimeError: adj {ours} ")
+    read = net("import os\ngroup = '/proc/self/autogroup'\n"
+               "nice = open(group).read().split()[-1] if os.path.exists(group) else '0'\n"
+               "raise RuntimeError('adj ' + open('/proc/self/oom_score_adj').read().strip() + ' nice ' + nice)")
+    assert said(read).startswith(f"RuntimeError: adj {ours} nice 0 ")
 
 
-def test_a_nested_user_namespace_regains_no_way_out() -> None:
-    """Unsharing a user and mount namespace inside gives capabilities there only: the mounts it inherits stay
-    locked (the spool's cover cannot be lifted, nothing read-only becomes writable, no fresh /proc)."""
+def test_a_hand_in_can_make_no_namespace_and_mount_or_unmount_nothing() -> None:
+    """No nested user namespace (whose capabilities would reach fresh mounts), no other namespace, no mount
+    call of either API, no kernel keyring; the spool's cover, /tmp and the template's spare /proc stay. A fork
+    and a thread still work."""
     spool = warm.template_for("cpu", 1, ()).spool
-    code = net(
-        "import os, ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\ngot = []\n"
-        "spool = os.path.dirname(os.path.dirname(os.getcwd()))\n"
-        "if libc.unshare(0x10000000 | 0x00020000 | 0x20000000) != 0:\n    raise RuntimeError('held: no unshare')\n"
-        "open('/proc/self/setgroups', 'w').write('deny')\nopen('/proc/self/uid_map', 'w').write('0 0 1')\n"
-        "libc.mount(None, b'/', None, ctypes.c_ulong(16384 | (1 << 18)), None)\n"
-        "if libc.umount2(spool.encode(), 2) == 0:\n    got.append('umount-spool:' + str(len(os.listdir(spool))))\n"
-        "if libc.umount2(b'/tmp', 2) == 0:\n    got.append('umount-tmp')\n"
-        "for t in (b'/', b'/tmp', spool.encode(), b'/proc/sys'):\n"
-        "    if libc.mount(None, t, None, ctypes.c_ulong(32 | 4096), None) == 0:\n"
-        "        got.append('rw:' + t.decode())\n"
-        "for t in ('/', '/tmp', spool, os.path.dirname(os.getcwd())):\n    try:\n"
-        "        open(os.path.join(t, 'planted'), 'w').write('x')\n        got.append('wrote:' + t)\n"
-        "    except OSError:\n        pass\n"
-        "if os.fork() == 0:\n    r = libc.mount(b'proc', b'/proc', b'proc', ctypes.c_ulong(0), None)\n"
-        "    os._exit(3 if r == 0 else 0)\n"
-        "if os.waitstatus_to_exitcode(os.wait()[1]) == 3:\n    got.append('fresh-proc')\n"
-        "raise RuntimeError(f'got {got}')")
+    code = net(NAMESPACES_AND_MOUNTS.replace("SPARE", TEMPLATE_PROC))
     seen = said(code)
-    assert seen.startswith("RuntimeError: got []"), seen  # the unshare itself succeeds: only its use is walled
+    assert seen.startswith("RuntimeError: got [] fork-ok thread-ok"), seen
     assert not any(spool.rglob("planted"))
 
 
@@ -173,6 +213,14 @@ def test_filling_its_folders_and_memory_leaves_the_next_hand_in_untouched() -> N
     _still_warm_and_same(before)
 
 
+def test_no_terminal_is_shared_with_the_template_or_another_hand_in() -> None:
+    """The template's /dev/pts is one instance for all its forks: a hand-in running beside another could open
+    the other's terminals, so a fork has none (a cold child has its own instance)."""
+    code = net("import os\ngot = os.listdir('/dev/pts')\ntry:\n    os.openpty()\n    got.append('openpty')\n"
+               "except OSError:\n    pass\nraise RuntimeError(f'got {got}')")
+    assert said(code).startswith("RuntimeError: got []")
+
+
 def test_a_hand_in_cannot_reach_the_spare_pair_forked_for_the_next() -> None:
     """The next hand-in's warden and idle process exist while this one runs: planting into anything shared
     with them (the template's /tmp, the spool, /dev/shm, the work folder's parent) must not reach the next."""
@@ -186,36 +234,8 @@ def test_a_hand_in_cannot_reach_the_spare_pair_forked_for_the_next() -> None:
     assert said(net(look)).startswith("RuntimeError: seen []")
 
 
-@pytest.mark.xfail(strict=True, reason="a hand-in unshares a user, mount and cgroup namespace (allowed: no seccomp, "
-                   "no_new_privs does not stop it), mounts the cgroup v1 memory and pids hierarchies (FS_USERNS_MOUNT; "
-                   "the namespace is rooted at its own cgroup) and, being kuid 0, writes the root-owned 0644 files: "
-                   "memory.limit_in_bytes 4 GiB -> unlimited and pids.max 64 -> max (the cold path too)")
 def test_a_hand_in_cannot_lift_its_own_cgroup_limits() -> None:
-    code = net(
-        "import os, ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\nraised = []\n"
-        "if libc.unshare(0x10000000 | 0x00020000 | 0x02000000) == 0:\n"
-        "    open('/proc/self/setgroups', 'w').write('deny')\n    open('/proc/self/uid_map', 'w').write('0 0 1')\n"
-        "    libc.mount(None, b'/', None, ctypes.c_ulong(16384 | (1 << 18)), None)\n"
-        "    for opt, f, v in ((b'memory', 'memory.limit_in_bytes', '9223372036854771712'), (b'pids', 'pids.max', "
-        "'max')):\n"
-        "        os.mkdir(opt.decode())\n"
-        "        if libc.mount(b'none', opt, b'cgroup', ctypes.c_ulong(0), opt) != 0:\n            continue\n"
-        "        path = os.path.join(opt.decode(), f)\n        try:\n"
-        "            old = open(path).read().strip()\n            open(path, 'w').write(v)\n"
-        "            raised.append(f'{f} {old}->{open(path).read().strip()}')\n"
-        "        except OSError:\n            pass\n"
-        "raise RuntimeError(f'raised {raised}')")
-    seen = said(code)
+    """Its own cgroup namespace with a v1 memory or pids hierarchy mounted in it would let a root-uid hand-in
+    rewrite its limits: no namespace, no mount."""
+    seen = said(net(LIFT_CGROUP_LIMITS))
     assert seen.startswith("RuntimeError: raised []"), seen
-
-
-@pytest.mark.xfail(strict=True, reason="/proc/<pid>/autogroup of the template (and bwrap, wardens, spare pair: one "
-                   "session) is root-owned 0644 and raising an autogroup's nice needs no capability: a kuid-0 hand-in "
-                   "renices the template's autogroup to 19, and it stays so for every later hand-in of the batch")
-def test_no_hand_in_renices_the_template_for_the_hand_ins_after_it() -> None:
-    look = net(OTHERS + "raise RuntimeError('nice ' + ' '.join(sorted({open(f'/proc/{p}/autogroup').read().split()[-1]"
-                        " for p in others})))")
-    first = said(look)
-    run(net(OTHERS + "for p in others:\n    try:\n        open(f'/proc/{p}/autogroup', 'w').write('19')\n"
-                     "    except OSError:\n        pass"))
-    assert said(look) == first

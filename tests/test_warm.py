@@ -1,12 +1,16 @@
 """The warm template: each hand-in is a fresh fork in its own namespaces, and nothing of one reaches the next."""
 from __future__ import annotations
 
+import errno
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from grader.sandbox import warm
+from grader.sandbox import seccomp, warm
 from grader.sandbox.isolation import bubblewrap
 from tests.sandbox_helpers import fingerprint, net, processes_named, run, said
 
@@ -111,3 +115,24 @@ def test_a_failing_template_sends_the_hand_in_cold(monkeypatch) -> None:
     finally:
         warm.close_all()  # the end of a session: its templates and failures are forgotten
     assert warm.template_for("cpu", 1, ()).alive()
+
+
+def test_the_seccomp_filter_refuses_namespaces_and_keeps_threads_and_forks() -> None:
+    """The filter alone, in a throwaway interpreter (only calls that are harmless if it failed are tried)."""
+    code = ("import ctypes, os, threading\nfrom grader.sandbox import seccomp\n"
+            "libc = ctypes.CDLL(None, use_errno=True)\nassert libc.prctl(38, 1, 0, 0, 0) == 0\n"
+            "seccomp.install(seccomp.program())\n"
+            "out = [libc.unshare(0x10000000), ctypes.get_errno(), libc.syscall(435, 0, 0), ctypes.get_errno()]\n"
+            "t = threading.Thread(target=lambda: out.append('thread'))\nt.start()\nt.join()\n"
+            "pid = os.fork()\nif pid == 0:\n    os._exit(7)\n"
+            "out.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))\n"
+            "print(out)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(Path(warm.__file__).parents[2])})
+    assert done.stdout.strip() == f"[-1, {errno.EPERM}, -1, {errno.ENOSYS}, 'thread', 7]", done.stderr
+
+
+def test_no_filter_is_made_for_an_unknown_machine() -> None:
+    with pytest.raises(seccomp.Unsupported):
+        seccomp.program("riscv64")
+    assert seccomp.program("x86_64") != seccomp.program("aarch64")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from grader.data import shared_arrays_folder
 from grader.errors import GraderError
+from grader.sandbox.namespaces import TEMPLATE_PROC
 
 if TYPE_CHECKING:
     from grader.sandbox.runner import ChildJob
@@ -129,7 +130,8 @@ def hidden_overlays(hidden: Sequence[Path]) -> tuple[Path, ...]:
 def template_command(cmd: list[str], spool: Path, device: str,
                      hidden: Sequence[Path]) -> tuple[list[str], dict[str, str]]:
     """The warm template's sandbox (see ``zygote``): the cold child's walls, with the spool of inboxes
-    (read-only) in place of one hand-in's folders, and the root made read-only."""
+    (read-only) in place of one hand-in's folders, a read-only copy of the machine's /proc (from which each
+    fork mounts its own, then covers it), and the root made read-only."""
     bwrap = bubblewrap()
     if bwrap is None:
         raise IsolationUnavailable("the warm template runs only in a sandbox")
@@ -137,7 +139,12 @@ def template_command(cmd: list[str], spool: Path, device: str,
     # The template ends when its socket does (the grader closed it, or died), and each fork's warden likewise.
     shared = [a for a in _shared_args(bwrap, device, hidden) if a != "--die-with-parent"]
     args = [*shared, "--size", str(2**20), "--tmpfs", "/tmp",  # the template's own, read-only for its forks
-            "--ro-bind", str(spool), str(spool), "--remount-ro", "/", "--chdir", "/", "--"]
+            "--ro-bind", str(spool), str(spool),
+            # The machine's /proc, read-only: the kernel lets a fork mount a /proc of its own pid namespace only
+            # where one is fully visible (bubblewrap's /proc has sys, irq and bus covered), and only read-only
+            # where that one is. Each fork covers it before any student code runs (zygote).
+            "--ro-bind", "/proc", TEMPLATE_PROC,
+            "--remount-ro", "/", "--chdir", "/", "--"]
     return args + cmd, {"PYTHONPATH": str(GRADER_MOUNT), "HOME": "/tmp", "TMPDIR": "/tmp"}
 
 

@@ -1,8 +1,9 @@
 """The Linux calls a forked hand-in needs to wall itself off, through ctypes (Python 3.11 has no os.unshare).
 
 Used only in the warm template's forks (``zygote``): a fresh user, mount, pid, ipc, network and
-hostname namespace per hand-in, its own size-capped tmpfs folders, and then no capability left,
-no way to regain one (an empty bounding set, ``no_new_privs``, root's exec privileges switched off).
+hostname namespace per hand-in, its own read-only /proc, its own size-capped tmpfs folders, and then no
+capability left, no way to regain one (an empty bounding set, ``no_new_privs``, root's exec privileges
+switched off) and no way to make another namespace (``seccomp``).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
 # SECBIT_NOROOT, SECBIT_NO_SETUID_FIXUP, SECBIT_KEEP_CAPS_LOCKED... and every lock bit: exec as uid 0 grants nothing
 SECURE_ALL = 0x2F
 _LINUX_CAPABILITY_VERSION_3 = 0x20080522
+TEMPLATE_PROC = "/.proc"  # the warm template's read-only /proc, from which each fork's own is mounted
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -82,6 +84,15 @@ def _kept_flags(target: str) -> int:
     elif not have & MS_NOATIME:
         flags |= MS_STRICTATIME
     return flags
+
+
+def own_proc() -> None:
+    """A read-only /proc of this process's pid namespace over the template's: the hand-in sees its own processes
+    only (not the template, its warden or the next hand-in's pair) and can write nothing there (no OOM score,
+    no autogroup nice, no sysctl). Then the template's spare /proc, the kernel's proof that a /proc may be
+    mounted here, is covered. Called by pid 1 of the new pid namespace, which still holds its capabilities."""
+    mount("proc", "/proc", "proc", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    tmpfs(TEMPLATE_PROC, 4096, read_only=True)
 
 
 def not_dumpable() -> None:

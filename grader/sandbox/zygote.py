@@ -8,14 +8,17 @@ CUDA), and waits on the socket ``FD`` for requests. Per request it forks a warde
 - unshares a fresh user, mount, pid, ipc, network and hostname namespace,
 - hides the spool (every hand-in's inbox) under an empty tmpfs and binds back only this hand-in's
   inbox, read-only, at the path the parent wrote it; mounts this hand-in's own size-capped tmpfs
-  as its work folder and at /dev/shm; makes every other mount read-only,
+  as its work folder and at /dev/shm; hides the template's terminals (/dev/pts, shared by every
+  fork); makes every other mount read-only,
 - forks the student's process, which is pid 1 of the new pid namespace: when it ends, the kernel kills
   every process it left; the warden kills it when the parent asks or goes away,
 - and reports its exit status to the parent.
 
-The student's process sets its limits, proves its pid to the parent (the kernel's credentials on a unix
-socket), waits for the go-ahead (the parent may first move it into a cgroup), drops every capability and
-sets ``no_new_privs``, and only then runs the child's code. The template itself never runs student code
+The student's process mounts a read-only /proc of its own pid namespace (the template, its warden and the
+next hand-in's pair are not in it), sets its limits, proves its pid to the parent (the kernel's credentials
+on a unix socket), waits for the go-ahead (the parent may first move it into a cgroup), drops every
+capability, sets ``no_new_privs``, installs a seccomp filter that refuses any new namespace, mount or
+keyring, and only then runs the child's code. The template itself never runs student code
 and never reuses a fork; it and its forks are not dumpable, so no hand-in can read or patch their memory.
 """
 from __future__ import annotations
@@ -30,12 +33,13 @@ import sys
 import tempfile
 from typing import Any
 
-from grader.sandbox import namespaces
+from grader.sandbox import namespaces, seccomp
 
 EVENTS_FD, HELLO_FD = 3, 4
 MAX_MESSAGE = 1 << 20
 MAX_FD = 4096
 HANDOVER_WAIT_S = 1.0
+FILTER = seccomp.program()  # built once; a machine without a filter has no template (its hand-ins start cold)
 
 
 def _preload() -> None:
@@ -50,6 +54,10 @@ def _preload() -> None:
 
 def main(fd: int, spool: str) -> int:
     namespaces.not_dumpable()
+    covered = [p for p in _mount_points() if p.startswith(namespaces.TEMPLATE_PROC + "/")]
+    if covered:  # the kernel would refuse every fork its own /proc: hand-ins start cold instead
+        print(f"no fully visible /proc to mount the hand-ins' own from: {covered[:3]} mounted inside", flush=True)
+        return 1
     _preload()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # wardens are reaped by the kernel
     sock = socket.socket(fileno=fd)
@@ -137,6 +145,7 @@ def _idle_student(channel: socket.socket) -> None:
         message, fds, _, _ = socket.recv_fds(channel, MAX_MESSAGE, 3)
         channel.close()
         if len(fds) == 3:
+            namespaces.own_proc()  # here, not before the request: the warden reads the template's /proc till then
             _student(json.loads(message), *fds)
     finally:
         os._exit(71)
@@ -153,9 +162,10 @@ def _walls(root: str, spool: str, disk_bytes: int) -> None:
     os.close(inbox)
     namespaces.tmpfs(f"{root}/work", disk_bytes)
     namespaces.tmpfs("/dev/shm", disk_bytes)
-    own = {f"{root}/work", "/dev/shm", f"{root}/in"}
+    namespaces.tmpfs("/dev/pts", 4096, read_only=True)  # the template's terminals are shared by every fork: none
+    own = {f"{root}/work", "/dev/shm", f"{root}/in", "/dev/pts"}
     for point in _mount_points():
-        if point not in own and not point.startswith(("/proc", "/dev/pts")) and not _is_device(point):
+        if point not in own and not point.startswith("/proc") and not _is_device(point):
             namespaces.remount_read_only(point)
 
 
@@ -193,6 +203,7 @@ def _student(msg: dict[str, Any], hello: int, log: int, events: int) -> None:
         if channel.recv(2) != b"go":
             os._exit(72)
     namespaces.drop_privileges()
+    seccomp.install(FILTER)
     req, nonce = Request.from_json(msg["request"]), msg["nonce"]
     req = Request(**{**req.__dict__, "fd": EVENTS_FD})
     with open("request.json", "w") as fh:  # where a cold child finds its request too
