@@ -349,3 +349,22 @@ def test_a_sum_whose_range_cannot_be_told_stays_unread(text: str) -> None:
 
 def test_xi_outside_a_flat_sum_is_still_the_greek_letter() -> None:
     assert "\\xi" in tokenize("xi + 1")
+
+
+@pytest.mark.parametrize("prose, name", [
+    ("Update (Lernrate `lr`), komponentenweise:\n\n$$w_j \\leftarrow w_j - \\mathrm{lr}\\cdot g_j$$", "lr"),
+    ("Gradient descent, step $\\gamma$:\n\n$$\\theta^{k+1} = \\theta^k - \\gamma\\,g$$", "\\gamma"),
+    ("$$w_{t+1} = w_t - \\eta\\,\\nabla_w L(w_t)$$", "\\eta"),  # η times a gradient, said nowhere: the step
+    ("w ← w − η·∂L/∂w", "\\eta"),
+])
+def test_the_step_size_under_its_usual_names(prose: str, name: str) -> None:
+    n = notation_of(f"# 1\n{prose}\n")
+    assert n.overlay.aliases.get(name) == "\\alpha"
+
+
+@pytest.mark.parametrize("prose", [
+    "$$w \\leftarrow w - \\eta\\,\\nabla L$$ with step size $\\alpha$",  # the handout's α is written too
+    "$\\eta$ is the noise; $\\eta + \\sigma(x)$",  # η not times a gradient
+])
+def test_eta_beside_alpha_or_not_on_a_gradient_is_not_the_step(prose: str) -> None:
+    assert "\\eta" not in notation_of(f"# 1\n{prose}\n").overlay.aliases
