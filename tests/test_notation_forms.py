@@ -310,3 +310,61 @@ def test_a_wide_gap_after_an_equals_sign_still_ends_a_line_of_layout() -> None:
 
 def test_a_long_slash_derivative_is_a_building_block() -> None:
     assert classify_lhs(r"\partial f _ { w } ( x ^ { 1 } ) / \partial w _ { 1 }") == "df/dw1"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("exp\u2061(−u)/(1+exp\u2061(−u))^2", bp.DSIGMA_EXP),  # Word's invisible function application
+    ("e<sup>−u</sup> / (1+e<sup>−u</sup>)²", bp.DSIGMA_EXP),  # HTML scripts from a web editor's export
+    ("e^(-u) / (1 + e^(-u))²</li>", bp.DSIGMA_EXP),  # a list item's closing tag left by Evernote
+    ("w_3 σ_2^′ (x_2 ) σ_1 (x_1 )", bp.DF_DW2),  # OneNote's prime set as a superscript
+    ("w_3 σ_2^{'}(x_2) σ_1(x_1)", bp.DF_DW2),
+])
+def test_exported_markup_reads_as_the_math_it_marks(text: str, expected) -> None:
+    assert same(text, expected)
+
+
+def test_a_less_than_sign_is_not_taken_for_markup() -> None:
+    assert "<" in " ".join(tokenize("0 < u"))
+
+
+@pytest.mark.parametrize("text", [
+    "Σ 2(f(x^i) − y^i) ∇f(x^i)",  # no range; the summand marks the data points with i
+    r"\sum 2 (f(x^{(n)}) - y^{(n)}) \nabla f(x^{(n)})",
+    "Σi 2 (f(xi) – yi) ∇f(xi)",  # the index written flat after Σ, and in the summand: xi is x_i, not ξ
+    "Σ_i 2 (f(xi) − yi) ∇f(xi)",
+])
+def test_a_sum_without_a_range_runs_over_the_data_points_its_summand_marks(text: str) -> None:
+    value = parse_latex(text, V).value
+    assert all(compare(a, b, bp.NUMERIC_MODEL).equal for a, b in zip(value, bp.GRAD, strict=True))
+
+
+@pytest.mark.parametrize("text", [
+    "Σ 2(f(x_i) − y_j) ∇f(x_i)",  # two index letters: which one runs?
+    "Σ 2(f(x) − y) ∇f(x)",  # no index at all
+])
+def test_a_sum_whose_range_cannot_be_told_stays_unread(text: str) -> None:
+    with pytest.raises(ExpressionSyntaxError):
+        parse_latex(text, V)
+
+
+def test_xi_outside_a_flat_sum_is_still_the_greek_letter() -> None:
+    assert "\\xi" in tokenize("xi + 1")
+
+
+@pytest.mark.parametrize("prose, name", [
+    ("Update (Lernrate `lr`), komponentenweise:\n\n$$w_j \\leftarrow w_j - \\mathrm{lr}\\cdot g_j$$", "lr"),
+    ("Gradient descent, step $\\gamma$:\n\n$$\\theta^{k+1} = \\theta^k - \\gamma\\,g$$", "\\gamma"),
+    ("$$w_{t+1} = w_t - \\eta\\,\\nabla_w L(w_t)$$", "\\eta"),  # η times a gradient, said nowhere: the step
+    ("w ← w − η·∂L/∂w", "\\eta"),
+])
+def test_the_step_size_under_its_usual_names(prose: str, name: str) -> None:
+    n = notation_of(f"# 1\n{prose}\n")
+    assert n.overlay.aliases.get(name) == "\\alpha"
+
+
+@pytest.mark.parametrize("prose", [
+    "$$w \\leftarrow w - \\eta\\,\\nabla L$$ with step size $\\alpha$",  # the handout's α is written too
+    "$\\eta$ is the noise; $\\eta + \\sigma(x)$",  # η not times a gradient
+])
+def test_eta_beside_alpha_or_not_on_a_gradient_is_not_the_step(prose: str) -> None:
+    assert "\\eta" not in notation_of(f"# 1\n{prose}\n").overlay.aliases

@@ -21,6 +21,8 @@ from grader.expressions.vec import Vec, add_all, div
 
 D_MARKS = ("\\partial", "d")
 INDEX_LETTERS = ("i", "j", "k")  # a generic index written flat after a vector name: dwj
+SUM_INDEX_LETTERS = ("i", "j", "k", "n", "m", "p")  # the data-point index of a sum written with no range
+SIDE_ENDS = ("=", "\\leftarrow", "\\to", "\\approx", "\\Rightarrow", ",", ";", "\\quad", "\\qquad")
 
 
 class CalculusMixin(Cursor):
@@ -211,6 +213,8 @@ class CalculusMixin(Cursor):
             return [replace(self.scope, bindings={**self.scope.bindings, **{n: f"{n}^{k}" for n in names}})
                     for k in points]
         index = lower[0] if lower and re.fullmatch(r"[a-zA-Z]", lower[0]) else None
+        if index is None and not lower and not upper:
+            index = self.summand_index()
         if index is None:
             raise ExpressionSyntaxError("a sum over an unknown range")
         values = points
@@ -225,6 +229,21 @@ class CalculusMixin(Cursor):
                 values = [str(k) for k in range(int(first), int(last) + 1)]
         return [replace(self.scope, bindings={**self.scope.bindings, index: v}, points=self.scope.points | {index})
                 for v in values]
+
+    def summand_index(self) -> str | None:
+        """``Σ 2(f(x^i) − y^i)…``: a sum written with no range runs over the data points when its summand
+        marks them with one index letter (as a sub- or superscript); with none, or two, the range is unknown."""
+        found, depth = set(), 0
+        for k in range(self.pos, len(self.toks)):
+            tok = self.toks[k]
+            depth += {"(": 1, "{": 1, "[": 1, ")": -1, "}": -1, "]": -1}.get(tok, 0)
+            if depth <= 0 and tok in SIDE_ENDS:
+                break
+            if tok in ("_", "^"):
+                script = _unwrapped(_script_at(self.toks, k + 1))
+                if len(script) == 1 and script[0] in SUM_INDEX_LETTERS:
+                    found.add(script[0])
+        return found.pop() if len(found) == 1 else None
 
     def matrix(self) -> Vec:
         env = "".join(self.group())
@@ -255,6 +274,20 @@ class CalculusMixin(Cursor):
         else:
             raise ExpressionSyntaxError("only vectors (one row or one column) are read")
         return Vec(self.parse_all(e) for e in entries)
+
+
+def _script_at(tokens: list[str], k: int) -> list[str]:
+    """The script that starts at ``k``: one token, or a braced group without its braces."""
+    if k >= len(tokens):
+        return []
+    if tokens[k] != "{":
+        return [tokens[k]]
+    depth = 0
+    for end in range(k, len(tokens)):
+        depth += {"{": 1, "}": -1}.get(tokens[end], 0)
+        if depth == 0:
+            return tokens[k + 1:end]
+    return []
 
 
 def _unwrapped(tokens: list[str]) -> list[str]:

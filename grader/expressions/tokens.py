@@ -44,8 +44,8 @@ _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
 _FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
                    r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")
-# σ^{\prime}(u), as Mathpix writes σ′(u)
-_PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|\\prime)")
+# σ^{\prime}(u), as Mathpix writes σ′(u); σ_2^′(x_2), σ^{'}(u): Word's and OneNote's prime set as a superscript
+_PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|\\prime|\{\s*(['′]+)\s*\}|(['′]+))")
 # \dot{σ}(u), \dot σ_2(x_2): Newton's dot on a function that is applied, its derivative
 _DOT = re.compile(r"\\dot\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}|(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z]))"
                   r"(\s*_\s*(?:\{[^{}]{0,12}\}|\w))?(?=\s*(?:\(|\\left|\\[bB]ig))")
@@ -64,7 +64,21 @@ _MD_ESCAPED = re.compile(r"\\[=+_]")
 _MD_ESCAPE = re.compile(r"\\([=+\-_*\[\]()#.!<>~])")
 # = **e^(−u)/(1+e^(−u))²**: Markdown bold around an answer; ``a**2`` (a power) follows a name or bracket
 _BOLD = re.compile(r"(?<![\w)\]}*])\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*(?![\w(*])")
+# Σi 2(f(xi) − yi): a plain-text sum whose index is written flat after Σ, and so in the summand (xi is x_i
+# there, not ξ); read only where Σ carries the letter itself and no script
+_FLAT_SUM = re.compile(r"([Σ∑])_?([ijkn])(?=[\s(\[])")
 _QUOTED = re.compile(r'"([A-Za-z]{1,12})"')
+# e<sup>−u</sup>, …²</li>: HTML left in text by Evernote, OneNote or a web editor's export. Only the tags of
+# text markup are taken (never a bare ``<``, a comparison); a script tag is the script it marks
+_HTML_SCRIPT = re.compile(r"<(sup|sub)>(.*?)</\1>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:sup|sub|li|ul|ol|div|span|p|br|b|i|em|strong|u|font|code|tt|var|mi|mn|mo|math)"
+                       r"(?:\s[^<>]{0,200})?\s*/?>", re.IGNORECASE)
+_HTML_ENTITIES = {"&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&minus;": "−", "&amp;": "&", "&sigma;": "σ",
+                  "&alpha;": "α", "&middot;": "·", "&times;": "×", "&prime;": "′", "&part;": "∂", "&nabla;": "∇"}
+# Word's and MathML's invisible operators: function application (exp⁡(−u)), times, separator, plus, and
+# zero-width marks; a TA does not see them, so the juxtaposition they stand in keeps its usual reading
+_INVISIBLE = {"\u2061": "", "\u2062": " ", "\u2063": ",", "\u2064": "+", "\u200b": "", "\u200c": "",
+              "\u200d": "", "\ufeff": "", "\u00ad": ""}
 _TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([A-Za-z]+)\s*\}")
 _TOKEN = re.compile(r"(?P<textword>\x00[A-Za-z]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
                     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"
@@ -208,8 +222,28 @@ def _layout(tokens: list[str]) -> list[str]:
 
 
 def from_exports(text: str) -> str:
-    """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown) as plain LaTeX/text."""
-    return unescape_markdown(starmath_to_latex(text))
+    """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown, HTML markup, Word's
+    invisible operators) as plain LaTeX/text."""
+    return unescape_markdown(starmath_to_latex(strip_html(_visible(text))))
+
+
+def _visible(text: str) -> str:
+    for k, v in _INVISIBLE.items():
+        if k in text:
+            text = text.replace(k, v)
+    return text
+
+
+def strip_html(text: str) -> str:
+    """``e<sup>−u</sup></li>`` -> ``e^{−u}``: the markup an HTML export left around plain-text math."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _HTML_SCRIPT.sub(lambda m: ("^{" if m.group(1).lower() == "sup" else "_{") + m.group(2) + "}", text)
+    text = _HTML_TAG.sub(" ", text)
+    for k, v in _HTML_ENTITIES.items():
+        if k in text:
+            text = text.replace(k, v)
+    return text
 
 
 def unescape_markdown(text: str) -> str:
@@ -225,10 +259,11 @@ def _prepare(text: str) -> str:
     text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
     text = _SIZED.sub(lambda m: " " + m.group(1) + " ", text)
     text = _EMPHASIS.sub(lambda m: m.group(1), text)
-    text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime")), text)
+    text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime") + len(m.group(2) or m.group(3) or "")), text)
     text = _DOT.sub(lambda m: (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", text)
     text = _HAT.sub(lambda m: " " + (m.group(1) or m.group(2) or m.group(3)) + "^{hat}", text.replace("ŷ", "y\u0302"))
     if "\\" not in text and "{" not in text:
+        text = _flat_sum_index(text)
         text = _FLAT_SUBSCRIPT.sub(lambda m: m.group(1) + m.group(2), text)
     text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
     text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB[c] for c in m.group()) + "}", text)
@@ -241,6 +276,16 @@ def _prepare(text: str) -> str:
         text = _FONT.sub(lambda m: " " + m.group(1) + " ", text)
     text = _QUOTED.sub(lambda m: "\x00" + m.group(1) + "\x01", text)  # Typst's w^"new"
     return _TEXT.sub(lambda m: "\x00" + m.group(1) + "\x01", text)
+
+
+def _flat_sum_index(text: str) -> str:
+    """``Σi 2(f(xi) − yi)`` -> ``Σ_{i} 2(f(x_{i}) − y_{i})``: one flat index, set as the subscript it is."""
+    found = {m.group(2) for m in _FLAT_SUM.finditer(text)}
+    if len(found) != 1:
+        return text
+    index = found.pop()
+    text = _FLAT_SUM.sub(lambda m: m.group(1) + "_{" + index + "}", text)
+    return re.sub(r"(?<![\w\\])([A-Za-z])" + index + r"(?![\w'])", lambda m: m.group(1) + "_{" + index + "}", text)
 
 
 def _segment(run: str, known: dict[str, str]) -> list[str]:

@@ -380,13 +380,19 @@ def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = N
 
 def _learning_rate(notation: Notation, doc: Any, reference: Reference) -> None:
     """"learning rate η", "step size γ", "a = alpha" in the text: that name is the step the handout calls α."""
-    from grader.reading.notation_rate import step_names
+    from grader.reading.notation_rate import step_names, usual_step_name
 
     vocab = reference.latex
     if vocab is None or "\\alpha" not in vocab.symbols:
         return
     overlay = notation.overlay
-    for name in step_names(getattr(doc, "text", "") or ""):
+    text = getattr(doc, "text", "") or ""
+    names = list(step_names(text))
+    usual = usual_step_name(text)
+    if not names and usual is not None and usual not in overlay.aliases and usual not in overlay.symbols:
+        overlay.aliases[usual] = "\\alpha"
+        _said(notation, f"{_show(usual)} is read as the step size α (the usual name of the learning rate)", usual)
+    for name in names:
         if name in overlay.aliases or name in overlay.symbols or name in overlay.functions or name in vocab.symbols \
                 or name in vocab.functions:
             continue

@@ -1,4 +1,6 @@
-"""The step size under the student's own name: "step size γ", "learning rate η", "a = learning rate", "η (= α)".
+"""The step size under the student's own name: "step size γ", "learning rate η", "a = learning rate", "η (= α)",
+"Lernrate lr"; and η, said nowhere, times a gradient in a hand-in that never writes α: the usual name of the
+learning rate.
 
 Read from the hand-in's text with its math delimiters removed, in the languages a class writes.
 A name said to be the learning rate or the step, or said equal to the handout's step, becomes
@@ -12,13 +14,14 @@ from collections.abc import Iterator
 _RATE = (r"(?:learning[ -]?rate|step[ -]?(?:size|length|width)|\blr\b|lernrate|schrittweite|шаг\w*"
          r"|скорост\w* обучения|taux d'apprentissage|pas d'apprentissage|tasa de aprendizaje"
          r"|tasso di apprendimento|współczynnik uczenia|öğrenme oranı|学习率|步长|学習率)")
-_GREEK = r"(\\(?:eta|gamma|lambda|epsilon|varepsilon|mu|rho|tau|kappa)(?![A-Za-z])|[ηγλεμρτκ])"
+_GREEK = r"(\\(?:eta|gamma|lambda|epsilon|varepsilon|mu|rho|tau|kappa)(?![A-Za-z])|[ηγλεμρτκ]|(?<![\w\\])lr(?![\w]))"
 _STEP = r"(?:\\alpha(?![A-Za-z])|α|\balpha\b)"
 _GAP = r"(?:(?!\\alpha|α|alpha|[,;])[^.\n]){0,25}?"  # not across the handout's own α ("step size α, momentum μ")
 _PATTERNS = (
     re.compile(_RATE + _GAP + _GREEK, re.IGNORECASE),  # step size γ, с шагом η
     re.compile(_GREEK + _GAP + _RATE, re.IGNORECASE),  # η is the learning rate
     re.compile(_GREEK + r"\s*\(?\s*=\s*" + _STEP),  # η (= α)
+    re.compile(r"\bstep\s*" + _GREEK, re.IGNORECASE),  # gradient descent, step γ
     re.compile(r"(?<![\w\\'])([a-z])\s*=\s*(?:the\s+)?(?:" + _RATE + r"|" + _STEP + r")", re.IGNORECASE),  # a = alpha
 )
 _UNICODE = {"η": "\\eta", "γ": "\\gamma", "λ": "\\lambda", "ε": "\\epsilon", "μ": "\\mu", "ρ": "\\rho", "τ": "\\tau",
@@ -33,3 +36,15 @@ def step_names(text: str) -> Iterator[str]:
         for m in pattern.finditer(plain):
             name = m.group(1)
             yield _UNICODE.get(name, "\\epsilon" if name == "\\varepsilon" else name)
+
+
+# η∇L, \eta\,\nabla_w L, η·∂L/∂w: η times a gradient, as an update writes its step
+_ETA = re.compile(r"(?:\\eta(?![A-Za-z])|η)\s*(?:\\[,;:! ]\s*|\\cdot\s*|[·*⋅]\s*)*"
+                  r"(?:\\nabla|∇|\\partial|∂|\\frac\s*\{\s*\\partial|\\frac\s*\{\s*d)")
+_ALPHA = re.compile(r"\\alpha(?![A-Za-z])|α|\balpha\b", re.IGNORECASE)
+
+
+def usual_step_name(text: str) -> str | None:
+    """``\\eta`` where the text writes η times a gradient and never α: η is what most texts call the step
+    size; a hand-in that also writes α could mean something else by it."""
+    return "\\eta" if _ETA.search(text) and not _ALPHA.search(text) else None
