@@ -98,9 +98,15 @@ def isolate(cmd: list[str], work: Path, inbox: Path, job: ChildJob,
     args = [*_shared_args(bwrap, job.device, hidden), "--ro-bind", str(inbox), str(inbox)]
     # No user namespace inside: one would give the hand-in capabilities over fresh mounts (a cgroup hierarchy
     # whose limit files it could rewrite).
-    args += ["--unshare-user", "--disable-userns"]
+    # Nor any capability in its own: where the grader runs as root, bubblewrap keeps them all by default, and
+    # CAP_SYS_ADMIN there would make a mount namespace and an uncapped tmpfs (the folder's cap gone).
+    args += ["--unshare-user", "--disable-userns", "--cap-drop", "ALL"]
     args += ["--size", str(job.limits.disk_bytes), "--tmpfs", str(work),
-             "--ro-bind", str(inbox / "request.json"), str(work / "request.json"), "--chdir", str(work), "--"]
+             "--ro-bind", str(inbox / "request.json"), str(work / "request.json"),
+             # Its only writable places are its folder and a /dev/shm of the same cap; bubblewrap's root and /dev
+             # are tmpfs without a size (half the machine's memory), made read-only here, after every mount.
+             "--size", str(job.limits.disk_bytes), "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
+             "--remount-ro", "/", "--chdir", str(work), "--"]
     env = {"PYTHONPATH": str(GRADER_MOUNT), "HOME": str(work), "TMPDIR": str(work)}
     return args + cmd, FULL, env
 
