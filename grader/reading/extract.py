@@ -107,8 +107,20 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
             prev.sides.extend(s for s in sides[1:] if s)
         else:
-            out.append(Equation(split_chain(body), kind, any(d in body for d in _DEFINES), again))
+            out.append(Equation(_lead_in(split_chain(body)), kind, any(d in body for d in _DEFINES), again))
     return out
+
+
+_LEAD_IN = re.compile(r"\s*(?:\\text\s*\{[^{}]{1,30}\}|[^=:{}()]{1,30}?)\s*:\s+(?=\S)")
+
+
+def _lead_in(sides: list[str]) -> list[str]:
+    """A left side after words and a colon (``In terms of exp: dσ/du = …``, ``σ1: dσ1/du = …``) starts after it."""
+    if len(sides) > 1:
+        m = _LEAD_IN.match(sides[0])
+        if m and ":" not in sides[0][m.end():]:
+            sides[0] = sides[0][m.end():]
+    return sides
 
 
 def several(piece: str) -> list[tuple[str, bool]]:
