@@ -205,3 +205,10 @@ def test_a_full_stop_ends_a_plain_equation() -> None:
     line = "s = sigmoid. x1 = w1 x"
     a, b = equation_in_line(line)
     assert line[a:b] == "s = sigmoid"
+
+
+def test_a_formula_that_is_a_table_cells_whole_content_is_its_answer() -> None:
+    text = ("| Question | Answer | Notes |\n|---|---|---|\n| 1c | words | |\n"
+            "| 1d | $\\sigma_2(x_2)$ | $x_2=w_2\\sigma_1(w_1x)$ |\n| 1e | said $w_3$ in words | |\n")
+    assert pick(text, "1.d", "df/dw3") == "\\sigma_2(x_2)"
+    assert pick(text, "1.e", "df/dw2") is None  # a formula inside words in a cell is no answer

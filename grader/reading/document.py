@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
-from grader.reading.layout import after_labels, asked, bare_lines, join_cells, not_struck
+from grader.reading.layout import after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
 from grader.reading.stacked import read_block, stacked
@@ -129,7 +129,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     free = [ln for ln in free if not any(a <= ln[0] < b for a, b, _ in broken)]
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, free))
     doc.math.extend(_table_equations(text, blocks))
-    doc.math = join_cells(text, blocks, doc.math)
+    doc.math = whole_cells(text, blocks, join_cells(text, blocks, doc.math))
     doc.math.sort(key=lambda s: s.start)
     doc.math, doc.asked = asked(text, doc.math)
     _segment(doc)

@@ -52,6 +52,7 @@ _TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*\\text\s*\{[^{}]{0,20}\}\s*\
 # a chunk that is an equation of its own: a short left side (no words), then = or an assignment
 _OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s][^=()]{0,59}?(?<![<>!:])(?:=|\\leftarrow|\\gets|←|:=)")
 _CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots")
+_ALONE = ("inline", "cell")  # math that never continues the equation before it with an operator
 _CHAIN_START = ("=", "\\leftarrow", ":=")
 _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\stackrel{def}")
 _NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]+|[a-zA-Z])(?:_\{?[\w,]+\}?)?"
@@ -101,7 +102,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
         elif (prev is not None and len(prev.sides) > 1 and (
-                (kind != "inline" and prev.kind != "inline" and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
+                (kind not in _ALONE and prev.kind not in _ALONE and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
                 or not prev.sides[-1].strip())):  # "$\\partial f/\\partial w_1 =$ $w_3 x$": the side it left open
             sides = split_chain(body)
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
@@ -280,7 +281,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             return LatexChain(_last_explicit(naming).sides, True, part)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
-        if any(tag for tag, _ in tagged):  # the part names its equations, and not this one
+        if any(tag and tag != "definition" for tag, _ in tagged):  # the part names its equations, not this one
             return None
     candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
     if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) for e in candidates if len(e.sides) > 1):

@@ -54,6 +54,25 @@ def join_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
     return math
 
 
+def whole_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
+    """Inline math that is a table cell's whole content (``| 1d | $\\sigma_2(x_2)$ |``) is the cell's answer,
+    set apart as a display is, not a formula said in passing in words."""
+    import bisect
+
+    starts = [m.start for m in math]
+    for b in blocks:
+        if b.kind != "row":
+            continue
+        for i in range(bisect.bisect_left(starts, b.start), bisect.bisect_left(starts, b.end)):
+            m = math[i]
+            left = text.rfind("|", b.start, m.start)
+            right = text.find("|", m.end, b.end)
+            if m.kind == "inline" and left >= 0 and right >= 0 \
+                    and not text[left + 1:m.start].strip(" \t$") and not text[m.end:right].strip(" \t$"):
+                math[i] = replace(m, kind="cell")
+    return math
+
+
 def _cell_of(text: str, row: int, pos: int) -> int:
     """Which cell of a table row ``pos`` is in (pipes inside ``$…$`` do not count)."""
     count, inside = 0, False
