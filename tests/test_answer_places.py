@@ -212,3 +212,10 @@ def test_a_formula_that_is_a_table_cells_whole_content_is_its_answer() -> None:
             "| 1d | $\\sigma_2(x_2)$ | $x_2=w_2\\sigma_1(w_1x)$ |\n| 1e | said $w_3$ in words | |\n")
     assert pick(text, "1.d", "df/dw3") == "\\sigma_2(x_2)"
     assert pick(text, "1.e", "df/dw2") is None  # a formula inside words in a cell is no answer
+
+
+def test_a_summary_table_of_two_unnamed_formulas_of_one_part_is_not_read_by_position() -> None:
+    text = ("(f) $$w \\leftarrow w - \\alpha\\nabla_w L(w)$$\n\n## Summary\n\n| Part | Final |\n|---|---|\n"
+            "| 1(f) gradient | $\\sum_i 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$ |\n"
+            "| 1(f) update | $w - \\alpha\\nabla_w L$ |\n")
+    assert pick(text, "1.f", "update") == "w = w - \\alpha\\nabla_w L(w)"  # not the gradient cell

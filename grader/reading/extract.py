@@ -288,7 +288,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         return None  # it names its equations in a way not read here: by position would be a guess
     named = [e for e in candidates if len(e.sides) > 1]
     named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
-    alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"]
+    alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"
+             and not (summary and e.kind == "cell")]  # a summary's cells: by position only when one is left
     if summary and not named and not alone and len(candidates) == 1:
         alone = candidates
     pool = named or alone
