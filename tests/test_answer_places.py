@@ -162,3 +162,60 @@ def test_a_pooling_window_is_no_answer_in_any_word_order() -> None:
         found = find_values(read_document(f"## Problem 2\n\n(a) {line}\n"), spec)
         assert found is not None and found["pool"] == "12×12×20", line
         assert all(c.rank == 3 for c in found["pool"].candidates if c.text == "2×2")  # only as a modifier
+
+
+def test_a_question_that_names_its_quantity_names_the_bare_answer_under_it() -> None:
+    faq = ("**Q: What's ∂f/∂w3?**\n- just the thing w3 multiplies: $\\sigma_2(x_2)$\n\n"
+           "* **∂f/∂w2?** → $w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)$, where $\\sigma_2'(x_2)=\\sigma_2(1-\\sigma_2)$\n")
+    assert pick(faq, "1.d", "df/dw3") == "∂f/∂w3 = \\sigma_2(x_2)"
+    assert pick(faq, "1.e", "df/dw2") == "∂f/∂w2 = w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)"
+    repeated = "**(d) Compute $\\partial f/\\partial w_3$.**\n\nA: $\\sigma_2(x_2)$\n\n**(e) more**\n"
+    assert pick(repeated, "1.d", "df/dw3") == "\\partial f/\\partial w_3 = \\sigma_2(x_2)"
+
+
+def test_a_question_naming_two_quantities_or_answered_in_words_names_nothing() -> None:
+    two = "**Q: ∂f/∂w2 and ∂f/∂w1?**\n- $w_3\\,\\sigma_1(x_1)$\n"
+    assert pick(two, "1.e", "df/dw2") is None
+    words = "**∂f/∂w3?** → it is $\\sigma_2(x_2)$ times nothing\n"
+    assert pick(words, "1.d", "df/dw3") is None
+    continued = "**∂f/∂w3?** → $\\sigma_2$ + $x_2$\n"
+    assert pick(continued, "1.d", "df/dw3") is None
+
+
+def test_a_bare_expression_after_its_label_is_the_parts_answer() -> None:
+    text = "(c) words\n(d) s(x2)\n(e) dw2: w3 s(x2) s(x1)\n    dw1: w3 w2 s(x1) x\n(f) on paper\n"
+    assert pick(text, "1.d", "df/dw3") == "s(x2)"
+    chain = find_expression(read_document(text), TextSpec("1.e", lhs="df/dw1", index=1), classify_lhs)
+    assert chain is not None and str(chain) == "w3 w2 s(x1) x"
+    assert pick("(d) on paper, see figure\n", "1.d", "df/dw3") is None  # words are no expression
+    sizes = read_document("(a) 28x28, 5x5x1x20\n(c) 520 / 0 / 25050 -> 431080\n")
+    assert not sizes.math  # sizes and counts are values, not math
+
+
+def test_words_before_a_colon_are_not_part_of_the_left_side() -> None:
+    text = ("(b)\n   i. In terms of exp: dσ1/du = e^(-u) / (1+e^(-u))^2\n"
+            "   ii. In σ1: dσ1/du = σ1(u)(1 − σ1(u))\n(c) x\n")
+    assert pick(text, "1.b.i", "dsigma", ("sigma",)) == "dσ1/du = e^(-u) / (1+e^(-u))^2"
+    assert pick(text, "1.b.ii", "dsigma", ("exp",)) == "dσ1/du = σ1(u)(1 − σ1(u))"
+
+
+def test_a_full_stop_ends_a_plain_equation() -> None:
+    from grader.reading.plain_math import equation_in_line
+
+    line = "s = sigmoid. x1 = w1 x"
+    a, b = equation_in_line(line)
+    assert line[a:b] == "s = sigmoid"
+
+
+def test_a_formula_that_is_a_table_cells_whole_content_is_its_answer() -> None:
+    text = ("| Question | Answer | Notes |\n|---|---|---|\n| 1c | words | |\n"
+            "| 1d | $\\sigma_2(x_2)$ | $x_2=w_2\\sigma_1(w_1x)$ |\n| 1e | said $w_3$ in words | |\n")
+    assert pick(text, "1.d", "df/dw3") == "\\sigma_2(x_2)"
+    assert pick(text, "1.e", "df/dw2") is None  # a formula inside words in a cell is no answer
+
+
+def test_a_summary_table_of_two_unnamed_formulas_of_one_part_is_not_read_by_position() -> None:
+    text = ("(f) $$w \\leftarrow w - \\alpha\\nabla_w L(w)$$\n\n## Summary\n\n| Part | Final |\n|---|---|\n"
+            "| 1(f) gradient | $\\sum_i 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$ |\n"
+            "| 1(f) update | $w - \\alpha\\nabla_w L$ |\n")
+    assert pick(text, "1.f", "update") == "w = w - \\alpha\\nabla_w L(w)"  # not the gradient cell

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
-from grader.reading.layout import after_labels, join_cells, not_struck
+from grader.reading.layout import after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
 from grader.reading.stacked import read_block, stacked
@@ -43,6 +43,7 @@ class Document:
     labels: list[tuple[str, int]] = field(default_factory=list)  # (key, offset) in reading order
     notes: list[str] = field(default_factory=list)  # about the whole report
     macros: dict[str, tuple[int, str]] = field(default_factory=dict)  # \\newcommand: name -> (arguments, body)
+    asked: dict[int, str] = field(default_factory=dict)  # an answer's end -> the name its question gives it
 
     def segment_text(self, key: str) -> str | None:
         span = self.segments.get(key)
@@ -57,7 +58,12 @@ class Document:
                 for m in self.math if m.end > span.start and m.start < span.end]
 
     def read(self, m: Span) -> str:
-        """A math piece as read: alignment markup removed; a table row's cells joined by ``=``."""
+        """A math piece as read: alignment markup removed; a table row's cells joined by ``=``; an answer
+        under a question that names it (``**∂f/∂w3?** → $\\sigma_2(x_2)$``) with that name as its left side."""
+        name = self.asked.get(m.end)
+        return self._read(m) if name is None else f"{name} = {self._read(m)}"
+
+    def _read(self, m: Span) -> str:
         if m.kind == "row":
             return " = ".join(c.strip() for c in self.text[m.start:m.end].strip().strip("|").split("|"))
         if m.kind == "cells":  # "| (d) | $\\partial f/\\partial w_3$ | $\\sigma_2(x_2)$ |": name = answer
@@ -123,8 +129,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
     free = [ln for ln in free if not any(a <= ln[0] < b for a, b, _ in broken)]
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, free))
     doc.math.extend(_table_equations(text, blocks))
-    doc.math = join_cells(text, blocks, doc.math)
+    doc.math = whole_cells(text, blocks, join_cells(text, blocks, doc.math))
     doc.math.sort(key=lambda s: s.start)
+    doc.math, doc.asked = asked(text, doc.math)
     _segment(doc)
     return doc
 
@@ -304,5 +311,6 @@ def _segment(doc: Document) -> None:
     _summary_only(doc)
     doc.labels = [(k, m.start) for k, m in seg.found]
     doc.math = after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
+    doc.math = bare_lines(text, doc.math, [m for _, m in seg.found])
     if not doc.has_labels():
         doc.notes.append(NO_LABELS)

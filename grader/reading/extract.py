@@ -52,6 +52,7 @@ _TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*\\text\s*\{[^{}]{0,20}\}\s*\
 # a chunk that is an equation of its own: a short left side (no words), then = or an assignment
 _OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s][^=()]{0,59}?(?<![<>!:])(?:=|\\leftarrow|\\gets|←|:=)")
 _CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots")
+_ALONE = ("inline", "cell")  # math that never continues the equation before it with an operator
 _CHAIN_START = ("=", "\\leftarrow", ":=")
 _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\stackrel{def}")
 _NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]+|[a-zA-Z])(?:_\{?[\w,]+\}?)?"
@@ -103,14 +104,26 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
         elif (prev is not None and len(prev.sides) > 1 and (
-                (kind != "inline" and prev.kind != "inline" and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
+                (kind not in _ALONE and prev.kind not in _ALONE and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
                 or not prev.sides[-1].strip())):  # "$\\partial f/\\partial w_1 =$ $w_3 x$": the side it left open
             sides = split_chain(body)
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
             prev.sides.extend(s for s in sides[1:] if s)
         else:
-            out.append(Equation(split_chain(body), kind, any(d in body for d in _DEFINES), again))
+            out.append(Equation(_lead_in(split_chain(body)), kind, any(d in body for d in _DEFINES), again))
     return out
+
+
+_LEAD_IN = re.compile(r"\s*(?:\\text\s*\{[^{}]{1,30}\}|[^=:{}()]{1,30}?)\s*:\s+(?=\S)")
+
+
+def _lead_in(sides: list[str]) -> list[str]:
+    """A left side after words and a colon (``In terms of exp: dσ/du = …``, ``σ1: dσ1/du = …``) starts after it."""
+    if len(sides) > 1:
+        m = _LEAD_IN.match(sides[0])
+        if m and ":" not in sides[0][m.end():]:
+            sides[0] = sides[0][m.end():]
+    return sides
 
 
 def several(piece: str) -> list[tuple[str, bool]]:
@@ -270,14 +283,15 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             return LatexChain(_last_explicit(naming).sides, True, part)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
-        if any(tag for tag, _ in tagged):  # the part names its equations, and not this one
+        if any(tag and tag != "definition" for tag, _ in tagged):  # the part names its equations, not this one
             return None
     candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
     if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) for e in candidates if len(e.sides) > 1):
         return None  # it names its equations in a way not read here: by position would be a guess
     named = [e for e in candidates if len(e.sides) > 1]
     named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
-    alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"]
+    alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"
+             and not (summary and e.kind == "cell")]  # a summary's cells: by position only when one is left
     if summary and not named and not alone and len(candidates) == 1:
         alone = candidates
     pool = named or alone

@@ -3,6 +3,7 @@ a label at the start of a line of plain math."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,25 @@ def join_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
     return math
 
 
+def whole_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
+    """Inline math that is a table cell's whole content (``| 1d | $\\sigma_2(x_2)$ |``) is the cell's answer,
+    set apart as a display is, not a formula said in passing in words."""
+    import bisect
+
+    starts = [m.start for m in math]
+    for b in blocks:
+        if b.kind != "row":
+            continue
+        for i in range(bisect.bisect_left(starts, b.start), bisect.bisect_left(starts, b.end)):
+            m = math[i]
+            left = text.rfind("|", b.start, m.start)
+            right = text.find("|", m.end, b.end)
+            if m.kind == "inline" and left >= 0 and right >= 0 \
+                    and not text[left + 1:m.start].strip(" \t$") and not text[m.end:right].strip(" \t$"):
+                math[i] = replace(m, kind="cell")
+    return math
+
+
 def _cell_of(text: str, row: int, pos: int) -> int:
     """Which cell of a table row ``pos`` is in (pipes inside ``$…$`` do not count)."""
     count, inside = 0, False
@@ -76,5 +96,97 @@ def after_labels(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
         if span.kind == "plain" and i < len(marks) and marks[i].start < marks[i].end < span.end \
                 and not text[span.start:marks[i].start].strip():
             span = replace(span, start=marks[i].end)
+        elif span.kind == "plain" and 0 < i and marks[i - 1].start < span.start < marks[i - 1].end < span.end:
+            span = replace(span, start=marks[i - 1].end)  # "   ii. ∂f/∂w1 = …": the label taken from its line's start
         out.append(span)
     return out
+
+
+# a question that names what it asks: "**∂f/∂w3?**", "Q: what is dσ/du in terms of exp?", "**(d) Compute $∂f/∂w_3$.**"
+_QUESTION = re.compile(r"^[ \t>*+\-•]*\*\*(?P<bold>[^*\n]{1,200}?)\*\*"
+                       r"|^[ \t>*+\-•]*(?P<q>(?:Q\d*\s*[.:)]|Question\b)[^\n]{1,200}?\?)[ \t*_]*"
+                       r"|^[ \t>*+\-•]*(?P<ends>[^\n$]{1,120}\?)[ \t]*$", re.MULTILINE)
+# what a question may name: a derivative, a gradient, a primed function
+_NAMED = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial|d)[^{}]{0,30}\}\s*\{\s*(?:\\partial|d)[^{}]{0,30}\}"
+                    r"|(?:\\partial|∂|\bd)\s*[\w\\{}]{1,20}\s*/\s*(?:\\partial|∂|d)\s*[\w{}]{1,12}"
+                    r"|(?:\\nabla|∇)\s*(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L)(?:\s*\(w\))?"
+                    r"|(?:\\sigma|σ)\s*(?:_\{?\d\}?|\d)?\s*(?:'|′|\^\{?\\prime\}?)\s*\(\s*\w{1,3}\s*\)")
+# what may stand between a question and its answer: markup, an arrow, "A:", a short lead-in ending in a colon
+_MARKUP = r"(?:[\s*_>•\-+→:]|->|=>|\bA\s*[:.)]|\bAns(?:wer)?\s*[:.])*"
+_BETWEEN = re.compile(rf"{_MARKUP}(?:[^$\n?=]{{0,60}}:{_MARKUP})?", re.IGNORECASE)
+
+
+def asked(text: str, math: list[Span]) -> tuple[list[Span], dict[int, str]]:
+    """An answer given as a bare expression under a question that names it (``**∂f/∂w3?** → $\\sigma_2(x_2)$``,
+    ``Q: ∂f/∂w2?`` then ``- $w_3 …$``): the question's name is its left side, as a TA reads it. Only a
+    question that names one quantity, and only the first math after it with nothing but markup, an arrow or a
+    short lead-in between; the math that names the quantity in the question is question text, not an answer.
+    Returns the math left and, for each answer named, its name (by the answer's end)."""
+    import bisect
+
+    if "?" not in text and "**" not in text:
+        return math, {}
+    starts = [m.start for m in math]
+    drop: set[int] = set()
+    names: dict[int, str] = {}
+    for q in _QUESTION.finditer(text):
+        group = next(g for g in ("bold", "q", "ends") if q.group(g) is not None)
+        a, b = q.span(group)
+        inner = [m for m in math[bisect.bisect_left(starts, a):] if m.start < b]
+        found = {re.sub(r"\s+", "", n.group()): n for n in _NAMED.finditer(text, a, b)}
+        if len(found) != 1 or len(inner) > 1 or (group == "bold" and not inner and not text[a:b].rstrip().endswith(("?", ":"))):
+            continue  # no name, several, or a bold line in words: nothing is asked by name
+        i = bisect.bisect_left(starts, q.end())
+        if i >= len(math) or not _answer_alone(text, q.end(), math[i]):
+            continue
+        names[math[i].end] = next(iter(found.values())).group().strip()
+        drop.update(j for j, m in enumerate(math) if m in inner)
+    return [m for j, m in enumerate(math) if j not in drop], names
+
+
+def _answer_alone(text: str, after: int, answer: Span) -> bool:
+    """The answer follows the question with only markup between, has no left side, and is not continued."""
+    between = text[after:answer.start].rstrip("$\\[(")
+    if len(between) > 200 or "\n\n\n" in between or between.count("\n") > 3:
+        return False
+    if _BETWEEN.fullmatch(between) is None or re.search(r"[=?]|\\(?:leftarrow|gets)|←|:=", text[answer.start:answer.end]):
+        return False
+    rest = text[answer.end:text.find("\n", answer.end) if "\n" in text[answer.end:] else len(text)].lstrip("$\\]) ")
+    return not rest or rest[0] not in "+-*/=·×^−"
+
+
+_SHORT_NAME = re.compile(r"[ \t]*(?:[\w/∂∇′']{1,10}[ \t]*:[ \t]+)?")  # "dw2: …", a short name before the answer
+_FORMULA = re.compile(r"[A-Za-zσ]\w{0,6}\(|[/^*·]")
+
+
+def bare_lines(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
+    """A label followed on its line by a bare expression (``(d) s(x2)``, ``(b) i.  exp(-u)/(1+exp(-u))^2``)
+    and the lines under it written ``dw1: …``: each expression is a math piece of its own, as a TA reads it
+    (a line with math already found, or with words in it, is left as it is)."""
+    from grader.reading.document import Span
+    from grader.reading.plain_math import _mathlike
+
+    lines = {text.rfind("\n", 0, m.start) + 1 for m in math}
+    out = list(math)
+    for mark in marks:
+        if not (mark.part or mark.sub) or mark.end <= mark.start:
+            continue
+        pos, first = mark.end, True
+        while pos < len(text):
+            line = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            lead = _SHORT_NAME.match(text, pos, end)
+            body = text[lead.end():end].rstrip(" \t.,;")
+            if line in lines or not _bare(body, _mathlike) or (not first and lead.end() == pos):
+                break
+            out.append(Span(lead.end(), lead.end() + len(body), "plain"))
+            lines.add(line)
+            pos, first = end + 1, False
+    return sorted(out, key=lambda s: s.start)
+
+
+def _bare(body: str, mathlike: Callable[[str], bool]) -> bool:
+    return (0 < len(body) <= 300 and "$" not in body and _FORMULA.search(body) is not None
+            and re.search(r"(?<![\d])[A-Za-zσ]", body) is not None  # a name, not only sizes (5x5) or counts
+            and all(mathlike(w) for w in body.split()))

@@ -45,6 +45,11 @@ def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     return b[0] - a[1] >= 3 and not (b[2].startswith(_OPERATORS) and len(b[2]) == 1 and a[2][-1:] in ")¹²ⁱ")
 
 
+def _sentence_end(word: str) -> bool:
+    """``sigmoid.`` before ``x1 = …``: a full stop after a name ends the sentence, and the equation in it."""
+    return len(word) > 1 and word.endswith(".") and not word.endswith("..") and word[-2].isalpha()
+
+
 def equation_in_line(line: str) -> tuple[int, int] | None:
     """(start, end) of the equation in a line of prose, or None when it holds none."""
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
@@ -55,10 +60,12 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     if eq is None or not mathlike(words[eq][2].split("=")[0].strip(":") or "x"):
         return None
     left = eq
-    while left > 0 and mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]):
+    while left > 0 and mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]) \
+            and not _sentence_end(words[left - 1][2]):
         left -= 1
     right = eq
-    while right + 1 < len(words) and mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]):
+    while right + 1 < len(words) and mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]) \
+            and not _sentence_end(words[right][2]):
         right += 1
     piece = line[words[left][0]:words[right][1]]
     lhs, _, rhs = piece.partition("=") if "=" in piece else piece.replace("<-", "←").partition("←")
