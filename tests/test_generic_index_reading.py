@@ -102,3 +102,26 @@ def test_a_hat_is_never_the_label_itself() -> None:
     assert tokenize(r"\hat y") == tokenize("ŷ") == ["y", "^", "{", "hat", "}"]
     n = notation_of("# 1\n\n$h = \\frac{1}{1+e^{-x}}$ is a number\n")
     assert "h" not in n.overlay.aliases  # σ at x is a value, not the model's output
+
+
+@pytest.mark.parametrize("lhs, tag", [
+    (r"w^{\text{neu}}", "update"), (r"w_{nowy}", "update"), (r"w_1^{\text{nouveau}}", "update[1]"),
+    (r"\frac{\mathrm{d}\sigma_1}{\mathrm{d}u}(u)", "dsigma"), (r"w^{\text{alt}}", None),
+])
+def test_left_sides_in_other_words(lhs: str, tag: str | None) -> None:
+    assert classify_lhs(lhs) == tag
+
+
+def test_a_derivative_at_a_point_written_after_its_fraction() -> None:
+    from grader.expressions.latex import parse_latex
+    from reference.mnist_backprop import backprop as bp
+    from reference.mnist_backprop.vocabulary import LATEX_VOCABULARY
+
+    def read(text: str):
+        return parse_latex(text, LATEX_VOCABULARY).value
+
+    assert read(r"w_3 \frac{d\sigma_2}{du}(x_2)") == bp.w3 * bp.dsigma(bp.x2)
+    assert read(r"\frac{d\sigma}{du}") == bp.dsigma(bp.u)
+    # a factor in brackets after the fraction stays a factor, not the point
+    product = read(r"\frac{\partial f}{\partial w_1}(w_1 + w_2)")
+    assert product.has(bp.w2)

@@ -20,6 +20,7 @@ from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.vec import Vec, add_all, div
 
 D_MARKS = ("\\partial", "d")
+OPERATOR_TOKENS = {"+", "-", "*", "/", "\\cdot", "\\times", ",", "=", "\\frac", "\\sum"}
 INDEX_LETTERS = ("i", "j", "k")  # a generic index written flat after a vector name: dwj
 SUM_INDEX_LETTERS = ("i", "j", "k", "n", "m", "p")  # the data-point index of a sum written with no range
 SIDE_ENDS = ("=", "\\leftarrow", "\\to", "\\approx", "\\Rightarrow", ",", ";", "\\quad", "\\qquad")
@@ -33,8 +34,22 @@ class CalculusMixin(Cursor):
             text = "\\frac{" + " ".join(num) + "}{" + " ".join(den) + "}"
             if len(num) == 1:
                 return self.operator(den[1:], text)
+            if num[-1] != ")" and self.peek() == "(" and self._point_follows():
+                num = [*num, "(", *self.paren(), ")"]  # \frac{dσ_2}{du}(x_2): the derivative at that point
             return self.derivative(num[1:], den[1:], text)
         return div(self.parse_all(num), self.parse_all(den))
+
+    def _point_follows(self) -> bool:
+        """``(x_2)``, ``(u)``, ``(x^{(i)})`` after a derivative: one name, its point (not a factor like (f − y))."""
+        depth, k = 0, self.pos
+        while k < len(self.toks):
+            tok = self.toks[k]
+            depth += {"(": 1, ")": -1}.get(tok, 0)
+            if depth == 0:
+                inner = self.toks[self.pos + 1:k]
+                return 0 < len(inner) <= 8 and not any(t in OPERATOR_TOKENS for t in inner)
+            k += 1
+        return False
 
     def derivative(self, num: list[str], den: list[str], text: str) -> Any:
         """∂name(arg)/∂wrt: the vocabulary's value at ``arg``, or an opaque name."""

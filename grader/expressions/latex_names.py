@@ -28,7 +28,9 @@ class UnknownName(ExpressionSyntaxError):
         self.name = name
 
 
-NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\prime"}
+# the next iterate, as students mark it in their languages (w^{neu}, w^{nouveau}, w_{nuevo})
+NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\prime", "neu", "nouveau", "nouv", "nuevo", "novo",
+        "nuovo", "nieuw", "nowy", "yeni", "updated", "upd"}
 CURRENT = {"t", "k", "old", "n", "current", "curr"}
 
 

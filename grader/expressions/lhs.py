@@ -61,6 +61,8 @@ def _shape(p: Parser) -> Shape | None:
             return None
         if len(num) == 1:  # \frac{d}{du} σ(u)
             num = [num[0], *p.name_tokens(), *(["(", *p.paren(), ")"] if p.peek() == "(" else [])]
+        elif p.peek() == "(" and num[-1] != ")":  # \frac{dσ_1}{du}(u): the point written after the fraction
+            num = [*num, "(", *p.paren(), ")"]
         return _derivative(p, num[1:], den[1:])
     if tok in ("\\partial", "d") and "/" in p.toks[p.pos:p.pos + 24]:  # ∂f_{w}(x^{1}) / ∂w_{1} is 20 tokens
         p.take()

@@ -42,7 +42,7 @@ def _derivatives() -> dict:
         out[(name, "\\sigma_2")] = lambda t: bp.w3
         out[(name, "x_2")] = lambda t: bp.w3 * bp.dsigma(bp.x2)
     for name in ("\\sigma", "\\sigma_1", "\\sigma_2", "sigmoid"):
-        out[(name, "u")] = lambda t: bp.dsigma(bp.u, evaluate=False)
+        out[(name, "u")] = lambda t: bp.dsigma(bp.u if t is None else t, evaluate=False)  # dσ/du (x₂): σ'(x₂)
     out[("\\sigma_2", "x_2")] = lambda t: bp.dsigma(bp.x2, evaluate=False)
     out[("\\sigma_1", "x_1")] = lambda t: bp.dsigma(bp.x1, evaluate=False)
     out[("x_2", "w_2")] = lambda t: bp.sigma(bp.x1, evaluate=False)
