@@ -375,3 +375,25 @@ def test_a_printed_summary_in_a_plain_fence_is_output_not_prose(rubric) -> None:
         "Non-trainable params: 0", "Non-trainable params: 0\nEstimated Total Size (MB): 1.76")
     check = grade("2.c", body, rubric)
     assert check.status == "pass", (check.feedback, check.details.get("read"))
+
+
+@pytest.mark.parametrize("body, wrong", [
+    (r"filter $5\times5$, stride $1$, channel dimension $20$ — $(12-5)/1+1=8$, 50 filters give $8\times8\times50$.",
+     ("5\\times5$, s", "7\\times7$, s")),
+    ("Filtre boyutu: 5 × 5, adım (stride): 1, kanal boyutu: 20 → 50 filtre ile 8 × 8 × 50", ("5 × 5,", "3 × 3,")),
+    (r"conv2: $5\times5$ filter, stride 1, channel dim 20 ($\Rightarrow$ $(12-5)/1+1 = 8$, 50 filters give "
+     r"$8\times8\times50$).", ("channel dim 20", "channel dim 50")),
+    ("conv2: filter size 5×5, stride 1, channel dimension 20, with 50 filters and no padding: 12-5+1=8 → 8×8×50",
+     ("size 5×5", "size 4×4")),
+])
+def test_p2b_what_counted_filters_produce_is_not_the_filter_size(rubric, body: str, wrong: tuple[str, str]) -> None:
+    """"50 filters give 8×8×50": the label names the count before it; the value after is the output."""
+    check = grade("2.b", body, rubric)
+    assert check.status == "pass", (check.feedback, check.details.get("read"))
+    assert grade("2.b", body.replace(*wrong), rubric).status != "pass"
+
+
+def test_p2b_a_count_of_filters_alone_is_not_a_filter_size(rubric) -> None:
+    check = grade("2.b", "5x5 and so on, stride 1, 20 channels (50 filters, pad 0)", rubric)
+    assert check.status == "review", check.feedback
+    assert "only a count" in check.feedback

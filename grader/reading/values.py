@@ -244,7 +244,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     masked, labels = _masked(line, patterns)
     values = _values(masked, line)
     routes: dict[int, list[tuple[str, int]]] = {}
-    previous_end, previous_field, chained = 0, None, False
+    previous_end, previous_field, chained, chained_rank = 0, None, False, 0
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
     for k, v in enumerate(values):
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
@@ -259,7 +259,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         elif before:
             span = _head(masked, spans) or next(
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
-            choices.extend((f, 0) for s, e, f in before if (s, e) == span)
+            rank = 2 if _counted(masked, values[:k], span, v) else 0
+            choices.extend((f, rank) for s, e, f in before if (s, e) == span)
         elif after:
             choices.append((_first(after, patterns), 1))
         elif previous_field is not None:
@@ -268,9 +269,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])):  # "= 24 → 24×24×20"
             routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
             previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
+            chained_rank = 2 if choices and choices[0][1] == 2 else 0  # "50 filters and …: 12-5+1=8 → 8×8×50"
             continue
         if chained and previous_field is not None and not before:  # the result of a working takes its label,
-            choices = [(previous_field, 0)]  # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
+            choices = [(previous_field, chained_rank)]  # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
         if k + 1 < len(values) and before and _operation_size(masked, before, v, values[k + 1]):
             values[k] = v = _Value(v.text, v.start, v.end, True)  # "max pooling 2×2 gives 12×12×20": 2×2 describes
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
@@ -290,6 +292,20 @@ def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next
     after = [(s, f) for s, e, f in labels if value_end <= s and e <= next_start]
     outside = [f for s, f in after if not re.search(r"[(\[]", masked[value_end:s])]
     return outside or [f for _, f in after]
+
+
+_COUNTED_GAP = re.compile(r"[^\W\d_]{0,2}\s*")  # "50 filters", "50개 필터": a count and its noun
+_GOES_ON = re.compile(r"\b(?:and|und|et|e|y|i|ve|ile|with|mit|avec|con|z)\b|면|で", re.IGNORECASE)
+
+
+def _counted(masked: str, earlier: list[_Value], span: tuple[int, int], v: _Value) -> bool:
+    """"50 filters give 8×8×50", "50 filtre ile 8×8×50": a label right after a count names that count
+    ("the number of filters"); a value after it, past a result word or a conjunction, is what they produce."""
+    count = next((u for u in reversed(earlier) if u.end <= span[0]), None)
+    if count is None or not re.fullmatch(r"\d+", count.text) or not _COUNTED_GAP.fullmatch(masked[count.end:span[0]]):
+        return False
+    gap = masked[span[1]:v.start]
+    return bool(_RESULT.search(gap) or _ARROW.search(gap) or _GOES_ON.search(gap))
 
 
 def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
