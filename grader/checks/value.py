@@ -184,7 +184,9 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
                 dims: int) -> tuple[Any, tuple[float, ...]]:
     """"filters 5×5×1, 20 of them", "20 filters of size 5×5×1": a shape one dimension short with a count
     said on the same line is the shape with that count last (and is judged so, right or wrong)."""
-    if len(v) != dims - 1 or len(v) < 2:  # a count alone is not a shape one dimension short
+    if len(v) == 1:  # "kernel_size=5": a square kernel said by its side; "(50 filters)" is a count, no side
+        return (c, (v[0], v[0])) if dims == 2 and c.rank == 0 else (c, v)
+    if len(v) != dims - 1:
         return c, v
     counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 1 and w[0] > 1]
     return (c, (*v, counts[0][0])) if len({w for w in counts}) == 1 else (c, v)

@@ -256,6 +256,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         spans = sorted({(s, e) for s, e, _ in before})
         if len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
+        elif not before and (stage := _stage(masked, labels, v)) is not None:
+            choices.append((stage, 0))  # "conv1 (filter 5×5×1×20) → 24×24×20 → maxpool": conv1's output
         elif before:
             span = _head(masked, spans) or next(
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
@@ -289,6 +291,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
 
 def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next_start: int) -> list[str]:
     """Labels after a value; "20 channels (×50 filters)": one behind an opening bracket is an aside's."""
+    stop = re.search(r"[.;]\s+(?=[^\W\d_]|\u00a7)", masked[value_end:next_start])  # "24×24×20. Max-pooling …":
+    next_start = value_end + stop.start() if stop else next_start  # a new sentence names what comes next
     after = [(s, f) for s, e, f in labels if value_end <= s and e <= next_start]
     outside = [f for s, f in after if not re.search(r"[(\[]", masked[value_end:s])]
     return outside or [f for _, f in after]
@@ -306,6 +310,23 @@ def _counted(masked: str, earlier: list[_Value], span: tuple[int, int], v: _Valu
         return False
     gap = masked[span[1]:v.start]
     return bool(_RESULT.search(gap) or _ARROW.search(gap) or _GOES_ON.search(gap))
+
+
+_ARROW_AT_END = re.compile(r"(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*$")
+
+
+def _stage(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> str | None:
+    """In a chain of arrows, a value right after an arrow is the output of the stage before that arrow:
+    the field of the stage's first label ("input X → conv1 (filter F) → Y": Y is conv1's output)."""
+    arrow = _ARROW_AT_END.search(masked, 0, v.start)
+    if arrow is None:
+        return None
+    before = [m.end() for m in _ARROW.finditer(masked, 0, arrow.start())]
+    stage_start = before[-1] if before else 0
+    named = [(s, f) for s, e, f in labels if stage_start <= s and e <= arrow.start()]
+    if not named or not before or re.search(r"\d", masked[stage_start:min(named)[0]]):
+        return None  # "50 filters ⇒ 8×8×50": a stage that starts with a count is not named by its label
+    return min(named)[1]
 
 
 def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -328,8 +349,10 @@ def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) 
 def _operation_size(masked: str, before: list[tuple[int, int, str]], v: _Value, following: _Value) -> bool:
     """A value right after its label, then a result word and another value: the first is the operation's size."""
     label_end = max(e for _, e, _ in before)
-    return not masked[label_end:v.start].strip() and bool(_RESULT.search(masked[v.end:following.start])) \
-        and not _CLAUSE.search(masked[v.end:following.start])
+    gap = masked[v.end:following.start]  # "input 28×28 → conv1 (filter …)": a label between, a new stage
+    return not masked[label_end:v.start].strip() and bool(_RESULT.search(gap)) \
+        and not _CLAUSE.search(gap) and _MASK not in gap \
+        and not (re.search(r"[)\]]", gap) and masked.count("(", 0, label_end) > masked.count(")", 0, label_end))
 
 
 def _listed(masked: str, spans: list[tuple[int, int]]) -> bool:
