@@ -423,3 +423,10 @@ def test_p2b_counted_filters_before_an_arrow_do_not_name_the_output(rubric) -> N
     assert grade("2.b", body, rubric).status == "pass"
     body = r"conv2: filter $5\times5$, stride $1$, channel dimension $20$, 50 filters $\Rightarrow$ $8\times8\times50$"
     assert grade("2.b", body, rubric).status == "pass"
+
+
+def test_p2b_a_colon_inside_an_aside_after_a_count_is_the_aside_s(rubric) -> None:
+    body = "5×5 kernel, stride 1, 20 input channels (out: 50)"
+    check = grade("2.b", body, rubric)
+    assert check.status == "pass", (check.feedback, check.details.get("read"))
+    assert grade("2.b", body.replace("20 input", "30 input"), rubric).status != "pass"

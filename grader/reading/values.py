@@ -341,8 +341,9 @@ def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) 
     gap = masked[value_end:start]  # "stride 1 and channel dimension 20": a conjunction starts the next one
     if re.search(r"\b(?:and|und|et|ve|và|e|y|i|en|og|och|oraz|и)\b", gap):
         return False
-    return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(
-        r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value]) \
+    rest = re.split(r"[(\[]", masked[end:next_value], maxsplit=1)[0]  # "20 input channels (out: 50)": the aside's
+    return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(  # colon is not the label's
+        r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", rest) \
         and not _AFTER.match(masked[end:next_value])
 
 
