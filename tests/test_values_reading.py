@@ -375,3 +375,58 @@ def test_a_printed_summary_in_a_plain_fence_is_output_not_prose(rubric) -> None:
         "Non-trainable params: 0", "Non-trainable params: 0\nEstimated Total Size (MB): 1.76")
     check = grade("2.c", body, rubric)
     assert check.status == "pass", (check.feedback, check.details.get("read"))
+
+
+@pytest.mark.parametrize("body, wrong", [
+    (r"filter $5\times5$, stride $1$, channel dimension $20$ — $(12-5)/1+1=8$, 50 filters give $8\times8\times50$.",
+     ("5\\times5$, s", "7\\times7$, s")),
+    ("Filtre boyutu: 5 × 5, adım (stride): 1, kanal boyutu: 20 → 50 filtre ile 8 × 8 × 50", ("5 × 5,", "3 × 3,")),
+    (r"conv2: $5\times5$ filter, stride 1, channel dim 20 ($\Rightarrow$ $(12-5)/1+1 = 8$, 50 filters give "
+     r"$8\times8\times50$).", ("channel dim 20", "channel dim 50")),
+    ("conv2: filter size 5×5, stride 1, channel dimension 20, with 50 filters and no padding: 12-5+1=8 → 8×8×50",
+     ("size 5×5", "size 4×4")),
+])
+def test_p2b_what_counted_filters_produce_is_not_the_filter_size(rubric, body: str, wrong: tuple[str, str]) -> None:
+    """"50 filters give 8×8×50": the label names the count before it; the value after is the output."""
+    check = grade("2.b", body, rubric)
+    assert check.status == "pass", (check.feedback, check.details.get("read"))
+    assert grade("2.b", body.replace(*wrong), rubric).status != "pass"
+
+
+def test_p2b_a_count_of_filters_alone_is_not_a_filter_size(rubric) -> None:
+    check = grade("2.b", "5x5 and so on, stride 1, 20 channels (50 filters, pad 0)", rubric)
+    assert check.status == "review", check.feedback
+    assert "only a count" in check.feedback
+
+
+@pytest.mark.parametrize("body, wrong", [
+    ("input 28×28×1 → conv1 (filter 5×5×1×20) → 24×24×20 → maxpool 2×2 → 12×12×20", ("→ 24×24", "→ 25×25")),
+    (r"input $28\times28\times1$ → conv1 (filter $5\times5\times1\times20$) → $24\times24\times20$ → maxpool → "
+     r"$12\times12\times20$", ("→ $12", "→ $14")),
+])
+def test_p2a_a_chain_of_arrows_gives_each_stage_its_output(rubric, body: str, wrong: tuple[str, str]) -> None:
+    """"input X → conv1 (filter F) → Y": X is the input (not a pooling-like size), Y is conv1's output."""
+    check = grade("2.a", body, rubric)
+    assert check.status == "pass", (check.feedback, check.details.get("read"))
+    assert grade("2.a", body.replace(*wrong), rubric).status != "pass"
+
+
+def test_p2b_a_square_kernel_said_by_its_side(rubric) -> None:
+    body = "kernel_size=5, stride=1, in_channels=20 (out_channels=50, padding=0)"
+    assert grade("2.b", body, rubric).status == "pass"
+    assert grade("2.b", body.replace("size=5", "size=3"), rubric).status != "pass"
+
+
+def test_p2b_counted_filters_before_an_arrow_do_not_name_the_output(rubric) -> None:
+    body = ("Tamano de filtro 5 x 5, stride 1, dimension de canal 20.\n"
+            "(12 - 5)/1 + 1 = 8 -> 8 x 8 x 50 con 50 filtros, luego pool -> 4 x 4 x 50")
+    assert grade("2.b", body, rubric).status == "pass"
+    body = r"conv2: filter $5\times5$, stride $1$, channel dimension $20$, 50 filters $\Rightarrow$ $8\times8\times50$"
+    assert grade("2.b", body, rubric).status == "pass"
+
+
+def test_p2b_a_colon_inside_an_aside_after_a_count_is_the_aside_s(rubric) -> None:
+    body = "5×5 kernel, stride 1, 20 input channels (out: 50)"
+    check = grade("2.b", body, rubric)
+    assert check.status == "pass", (check.feedback, check.details.get("read"))
+    assert grade("2.b", body.replace("20 input", "30 input"), rubric).status != "pass"

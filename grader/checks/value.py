@@ -134,7 +134,11 @@ class ValueCheck(Check):
                 continue
         if not readable:
             return candidates[0].text
-        kind = [(c, v) for c, v in readable if (len(v) > 1) == want_shape] or readable
+        kind = [(c, v) for c, v in readable if (len(v) > 1) == want_shape]
+        if want_shape and not kind and all(c.rank > 0 for c, _ in readable):  # "(50 filters)": how many, not
+            shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))  # the size asked for
+            return FieldVerdict(0.0, "review", f"only a count found ({shown}), no size", shown)
+        kind = kind or readable
         best = min(c.rank for c, _ in kind)
         top = [_fuller(c, v, kind) for c, v in kind if c.rank == best]
         if want_shape:
@@ -180,6 +184,8 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
                 dims: int) -> tuple[Any, tuple[float, ...]]:
     """"filters 5×5×1, 20 of them", "20 filters of size 5×5×1": a shape one dimension short with a count
     said on the same line is the shape with that count last (and is judged so, right or wrong)."""
+    if len(v) == 1:  # "kernel_size=5": a square kernel said by its side; "(50 filters)" is a count, no side
+        return (c, (v[0], v[0])) if dims == 2 and c.rank == 0 else (c, v)
     if len(v) != dims - 1:
         return c, v
     counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 1 and w[0] > 1]

@@ -244,7 +244,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     masked, labels = _masked(line, patterns)
     values = _values(masked, line)
     routes: dict[int, list[tuple[str, int]]] = {}
-    previous_end, previous_field, chained = 0, None, False
+    previous_end, previous_field, chained, chained_rank = 0, None, False, 0
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
     for k, v in enumerate(values):
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
@@ -256,10 +256,13 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         spans = sorted({(s, e) for s, e, _ in before})
         if len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
+        elif not before and (stage := _stage(masked, labels, v)) is not None:
+            choices.append((stage, 0))  # "conv1 (filter 5×5×1×20) → 24×24×20 → maxpool": conv1's output
         elif before:
             span = _head(masked, spans) or next(
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
-            choices.extend((f, 0) for s, e, f in before if (s, e) == span)
+            rank = 2 if _counted(masked, values[:k], span, v) else 0
+            choices.extend((f, rank) for s, e, f in before if (s, e) == span)
         elif after:
             choices.append((_first(after, patterns), 1))
         elif previous_field is not None:
@@ -268,9 +271,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])):  # "= 24 → 24×24×20"
             routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
             previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
+            chained_rank = 2 if choices and choices[0][1] == 2 else 0  # "50 filters and …: 12-5+1=8 → 8×8×50"
             continue
         if chained and previous_field is not None and not before:  # the result of a working takes its label,
-            choices = [(previous_field, 0)]  # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
+            choices = [(previous_field, chained_rank)]  # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
         if k + 1 < len(values) and before and _operation_size(masked, before, v, values[k + 1]):
             values[k] = v = _Value(v.text, v.start, v.end, True)  # "max pooling 2×2 gives 12×12×20": 2×2 describes
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
@@ -287,9 +291,42 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
 
 def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next_start: int) -> list[str]:
     """Labels after a value; "20 channels (×50 filters)": one behind an opening bracket is an aside's."""
+    stop = re.search(r"[.;]\s+(?=[^\W\d_]|\u00a7)", masked[value_end:next_start])  # "24×24×20. Max-pooling …":
+    next_start = value_end + stop.start() if stop else next_start  # a new sentence names what comes next
     after = [(s, f) for s, e, f in labels if value_end <= s and e <= next_start]
     outside = [f for s, f in after if not re.search(r"[(\[]", masked[value_end:s])]
     return outside or [f for _, f in after]
+
+
+_COUNTED_GAP = re.compile(r"[^\W\d_]{0,2}\s*")  # "50 filters", "50개 필터": a count and its noun
+_GOES_ON = re.compile(r"\b(?:and|und|et|e|y|i|ve|ile|with|mit|avec|con|z)\b|면|で", re.IGNORECASE)
+
+
+def _counted(masked: str, earlier: list[_Value], span: tuple[int, int], v: _Value) -> bool:
+    """"50 filters give 8×8×50", "50 filtre ile 8×8×50": a label right after a count names that count
+    ("the number of filters"); a value after it, past a result word or a conjunction, is what they produce."""
+    count = next((u for u in reversed(earlier) if u.end <= span[0]), None)
+    if count is None or not re.fullmatch(r"\d+", count.text) or not _COUNTED_GAP.fullmatch(masked[count.end:span[0]]):
+        return False
+    gap = masked[span[1]:v.start]
+    return bool(_RESULT.search(gap) or _ARROW.search(gap) or _GOES_ON.search(gap))
+
+
+_ARROW_AT_END = re.compile(r"(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*$")
+
+
+def _stage(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> str | None:
+    """In a chain of arrows, a value right after an arrow is the output of the stage before that arrow:
+    the field of the stage's first label ("input X → conv1 (filter F) → Y": Y is conv1's output)."""
+    arrow = _ARROW_AT_END.search(masked, 0, v.start)
+    if arrow is None:
+        return None
+    before = [m.end() for m in _ARROW.finditer(masked, 0, arrow.start())]
+    stage_start = before[-1] if before else 0
+    named = [(s, f) for s, e, f in labels if stage_start <= s and e <= arrow.start()]
+    if not named or not before or re.search(r"\d", masked[stage_start:min(named)[0]]):
+        return None  # "50 filters ⇒ 8×8×50": a stage that starts with a count is not named by its label
+    return min(named)[1]
 
 
 def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -304,16 +341,19 @@ def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) 
     gap = masked[value_end:start]  # "stride 1 and channel dimension 20": a conjunction starts the next one
     if re.search(r"\b(?:and|und|et|ve|và|e|y|i|en|og|och|oraz|и)\b", gap):
         return False
-    return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(
-        r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", masked[end:next_value]) \
+    rest = re.split(r"[(\[]", masked[end:next_value], maxsplit=1)[0]  # "20 input channels (out: 50)": the aside's
+    return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(  # colon is not the label's
+        r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", rest) \
         and not _AFTER.match(masked[end:next_value])
 
 
 def _operation_size(masked: str, before: list[tuple[int, int, str]], v: _Value, following: _Value) -> bool:
     """A value right after its label, then a result word and another value: the first is the operation's size."""
     label_end = max(e for _, e, _ in before)
-    return not masked[label_end:v.start].strip() and bool(_RESULT.search(masked[v.end:following.start])) \
-        and not _CLAUSE.search(masked[v.end:following.start])
+    gap = masked[v.end:following.start]  # "input 28×28 → conv1 (filter …)": a label between, a new stage
+    return not masked[label_end:v.start].strip() and bool(_RESULT.search(gap)) \
+        and not _CLAUSE.search(gap) and _MASK not in gap \
+        and not (re.search(r"[)\]]", gap) and masked.count("(", 0, label_end) > masked.count(")", 0, label_end))
 
 
 def _listed(masked: str, spans: list[tuple[int, int]]) -> bool:
