@@ -125,3 +125,25 @@ def test_a_derivative_at_a_point_written_after_its_fraction() -> None:
     # a factor in brackets after the fraction stays a factor, not the point
     product = read(r"\frac{\partial f}{\partial w_1}(w_1 + w_2)")
     assert product.has(bp.w2)
+
+
+THETA = ("\\noindent\\textbf{Problem 1.} Let $\\theta=(\\theta_1,\\theta_2,\\theta_3)$ denote $(w_1,w_2,w_3)$ and "
+         "$\\varphi(u)=\\frac{1}{1+e^{-u}}$. Then $f_\\theta(x) = \\theta_3\\,\\varphi(\\theta_2\\,\\varphi(\\theta_1 x))$."
+         "\n\n\\noindent (d) $\\partial f_\\theta/\\partial\\theta_3 = \\varphi(\\theta_2\\varphi(\\theta_1 x))$.\n\n"
+         "\\noindent\\textbf{Problem 2.}\n\n\\noindent (a) Input $28\\times 28\\times 1$.\n")
+
+
+def test_weights_renamed_by_restating_the_model_are_the_handouts(rubric) -> None:
+    n = notation_of(THETA)
+    assert n.overlay.aliases.get("\\theta") == "w" and n.overlay.aliases.get("f_\\theta") == "f"
+    assert grade_report_item(rubric, "p1.d", THETA).status == "pass"
+    wrong = THETA.replace("= \\varphi(\\theta_2\\varphi(\\theta_1 x))$", "= \\varphi(\\theta_1 x)$")
+    assert grade_report_item(rubric, "p1.d", wrong).status == "fail"
+    # a model restated wrongly pins nothing: θ stays unknown
+    bad_model = THETA.replace("\\theta_3\\,\\varphi(\\theta_2", "\\theta_2\\,\\varphi(\\theta_3")
+    assert "\\theta" not in notation_of(bad_model).overlay.aliases
+
+
+def test_a_label_after_latex_spacing_commands_is_found() -> None:
+    doc = read_document(THETA, "tex")
+    assert {"1.d", "2.a"} <= set(doc.segments)

@@ -32,7 +32,7 @@ _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 # from an answer that follows (a checklist's "1c" or "1d, 1e" alone on a line answers nothing)
 _BARE = rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[ \t]+{_LP}(?:{_R}){_RP}"
 _PART = rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP}))"
-_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\{)*")
+_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{)*")
 PATTERNS = [  # (kind, pattern); the first that matches wins
     ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=)"

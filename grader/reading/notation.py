@@ -166,6 +166,12 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     if shape.kind == "apply":
         if not re.fullmatch(r"[a-z]|\\[a-z]+", shape.arg):
             return 0  # f(x^1) = …: a value at a point, not a definition
+        model = name.split("_")[0]
+        if model != name and model in vocab.functions and shape.arg == "x":  # f_θ(x) = θ_3 φ(θ_2 φ(θ_1 x))
+            handout = handout_value(model, reference)
+            if handout is not None and pinned(notation, lhs, rhs, handout, reference):
+                notation.overlay.aliases[name] = model
+                return 1
         return _define_function(notation, name, shape.arg, lhs, rhs, reference) + _reused(notation, key)
     derived = {s for s, _ in reference.numeric_model.derived}
     if name in vocab.symbols and vocab.symbols[name] not in derived:

@@ -50,6 +50,11 @@ def _bases(vocab: Any) -> list[str]:
     return sorted({n.rstrip("'").split("_")[0] for n in vocab.functions if not n.endswith("'")})
 
 
+def _vector_names(vocab: Any) -> list[str]:
+    """The homework's vector names (w), so that θ in θ_3 φ(θ_2 φ(θ_1 x)) can be read as w."""
+    return sorted(v for v in vocab.vectors if "^" not in v)
+
+
 def _search(lhs_value: Any, rhs: str, vocab: Any, overlay: Overlay, trial: dict[str, str],
             equal: Callable[[Any, Any], bool], depth: int) -> dict[str, str] | None:
     attempt = Overlay(dict(overlay.symbols), dict(overlay.functions), {**overlay.aliases, **trial},
@@ -61,7 +66,7 @@ def _search(lhs_value: Any, rhs: str, vocab: Any, overlay: Overlay, trial: dict[
         if depth >= MAX_UNKNOWN or not base or base.startswith("\\text") or trial.get(base, base) != base \
                 or base in vocab.symbols or base in overlay.symbols:
             return None
-        for candidate in _bases(vocab):
+        for candidate in [*_bases(vocab), *_vector_names(vocab)]:
             found = _search(lhs_value, rhs, vocab, overlay, {**trial, base: candidate}, equal, depth + 1)
             if found is not None:
                 return found
