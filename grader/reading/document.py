@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from grader.reading.layout import after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
-from grader.reading.layout import after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
 from grader.reading.stacked import read_block, stacked
@@ -71,7 +71,9 @@ class Document:
             return f"{clean(pieces[0])} = {clean(pieces[-1])}"
         if m.kind in ("stacked", "viewer"):  # a fraction a PDF export broke over lines, set on one line
             first = self.text.rfind("\n", 0, m.start) + 1
-            block = " " * (m.start - first) + self.text[m.start:m.end] if m.kind == "stacked" else self.text[m.start:m.end]
+            block = self.text[m.start:m.end]
+            if m.kind == "stacked":
+                block = " " * (m.start - first) + block
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain" and "<-" in self.text[m.start:m.end]:  # w <- w - alpha*dL/dw: an ASCII arrow
             return clean(self.text[m.start:m.end].replace("<-", "←", 1))
@@ -161,7 +163,9 @@ def _free(math: str, pos: int) -> bool:
                 break
             i -= 1
         return i > 0 and before[i - 1] in "^_"
-    letters = re.search(r"\\?[A-Za-z]*$", before).group()
+    found = re.search(r"\\?[A-Za-z]*$", before)
+    assert found is not None  # it may match empty: it always matches
+    letters = found.group()
     return not letters.startswith("\\") or letters[1:] not in _TAKES_ARGUMENT
 
 

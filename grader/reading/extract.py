@@ -48,7 +48,8 @@ class LatexChain:
         return " = ".join(s.removesuffix("\\gets").strip() for s in self.sides)
 
 
-_TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*\\text\s*\{[^{}]{0,20}\}\s*\\q?quad\b)?)|\\[{}()\[\]]|\\[a-zA-Z]+|[{}()\[\]]")
+_TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*\\text\s*\{[^{}]{0,20}\}\s*\\q?quad\b)?)"
+                  r"|\\[{}()\[\]]|\\[a-zA-Z]+|[{}()\[\]]")
 # a chunk that is an equation of its own: a short left side (no words), then = or an assignment
 _OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s][^=()]{0,59}?(?<![<>!:])(?:=|\\leftarrow|\\gets|←|:=)")
 _CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots")
@@ -58,9 +59,11 @@ _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\s
 _NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]+|[a-zA-Z])(?:_\{?[\w,]+\}?)?"
                    r"(?:'|\^\{?[\w()]+\}?)*(?:\([^()]{0,40}\))?")
 _GROUP = r"\{(?:\\partial|d)(?:[^{}]|\{[^{}]*\})*\}"
-_DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}|(?:\\partial|∂|\bd)\s*[\w\\{{}}]+\s*/\s*(?:\\partial|∂|d)\s*[\w{{}}]+"
+_DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}"
+                         r"|(?:\\partial|∂|\bd)\s*[\w\\{}]+\s*/\s*(?:\\partial|∂|d)\s*[\w{}]+"
                          r"|(?:\\nabla|∇|grad)(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L|f_w|f)?(?:\([^()]*\))?")
-_LAYOUT = re.compile(r"\\(?:cdot|times|left|right|[bB]igg?[lrm]?|quad|qquad|top|begin\{[pb]?matrix\}|end\{[pb]?matrix\})"
+_LAYOUT = re.compile(r"\\(?:cdot|times|left|right|[bB]igg?[lrm]?|quad|qquad|top"
+                     r"|begin\{[pb]?matrix\}|end\{[pb]?matrix\})"
                      r"|\\[,;!]|\\\\|\^\{?(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?|ᵀ|[\s(){}\[\]*,&·]")
 
 
@@ -104,7 +107,8 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
         elif (prev is not None and len(prev.sides) > 1 and (
-                (kind not in _ALONE and prev.kind not in _ALONE and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
+                (kind not in _ALONE and prev.kind not in _ALONE
+                 and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
                 or not prev.sides[-1].strip())):  # "$\\partial f/\\partial w_1 =$ $w_3 x$": the side it left open
             sides = split_chain(body)
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
@@ -157,7 +161,8 @@ def several(piece: str) -> list[tuple[str, bool]]:
 _SEPARATOR = re.compile(r"\\\\|(?:[,;]\s*)?\\q?quad\b|[,;]")
 _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
 _TRAILING = re.compile(r"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ])*$")
-_RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*\\?\{?[\d\s,.]*(?:\\[lc]?dots)?[\d\s,.]*\\?\}?\s*\)?[\s,.;]*")
+_RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*"
+                    r"\\?\{?[\d\s,.]*(?:\\[lc]?dots)?[\d\s,.]*\\?\}?\s*\)?[\s,.;]*")
 _STARTS = re.compile(rf"(?:\s|&|\\q?quad\b|\\[,;:! ]|\\text\s*\{{\s*(?:and|und|et|y|e|and also)\s*\}})*"
                      rf"(?:{_DERIVATIVE.pattern}|{_NAME.pattern})\s*&?\s*(?:=|:=|\\leftarrow|\\gets|\\coloneqq)")
 
@@ -188,7 +193,9 @@ def split_equations(piece: str) -> list[str]:
                 i = m.end()
                 continue
         if c == "\\":  # a command (\, \quad \sigma) is passed whole: its comma is no separator
-            i += len(_COMMAND.match(piece, i).group())
+            command = _COMMAND.match(piece, i)
+            assert command is not None  # a backslash, then anything or nothing: it always matches
+            i += len(command.group())
             continue
         i += 1
     cuts.append(len(piece))

@@ -22,7 +22,8 @@ _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teil
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|вопрос|vraag|opgave|oppgave|uppgift|soal|"
          r"문제|과제|문항|問題|问题|题|題|q|p)")
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
-_PART_WORD = r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|小问|小題|小题|문항)"
+_PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|"
+              r"小问|小題|小题|문항)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
@@ -31,8 +32,12 @@ _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 # "1b(i)", "1b  σ′(u) = …", "| 1b (i) |", "1e, w2": a problem's number and a bare letter, set apart
 # from an answer that follows (a checklist's "1c" or "1d, 1e" alone on a line answers nothing)
 _BARE = rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[ \t]+{_LP}(?:{_R}){_RP}"
-_PART = rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP}))"
-_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{)*")
+_PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}"
+         rf"|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP}))")
+_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
+                     r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]"
+                     r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
+                     r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{)*")
 PATTERNS = [  # (kind, pattern); the first that matches wins
     ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=)"
@@ -42,7 +47,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
     ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
                            rf"(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))|(?P<p4>[a-h])(?={_BARE})){_SUB}")),
-    ("key", re.compile(rf"(?P<prob>\d{{1,2}})(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\)|_\w{{1,6}}|\(\w{{1,6}}\))?"
+    ("key", re.compile(rf"(?P<prob>\d{{1,2}})(?P<p3>[a-h])"
+                       rf"(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\)|_\w{{1,6}}|\(\w{{1,6}}\))?"
                        rf"(?=\s*(?:->|→|=>|:(?!:)))")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
@@ -88,7 +94,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         part = next((groups[g] for g in ("p1", "p2", "p3", "p4") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2")
         span = _RANGE.match(window, m.end()) if part else None
-        span = span if span is not None and span.group("last").lower() > part.lower() else None
+        if span is not None and part is not None and span.group("last").lower() <= part.lower():
+            span = None
         if span is not None:  # "(b)–(e)": answers to several parts; "Problem 1 (a)–(f)": the problem only
             if groups.get("prob"):
                 return Label(pos + offset, pos + span.end(), groups["prob"], None, None)

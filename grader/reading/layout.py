@@ -134,7 +134,8 @@ def asked(text: str, math: list[Span]) -> tuple[list[Span], dict[int, str]]:
         a, b = q.span(group)
         inner = [m for m in math[bisect.bisect_left(starts, a):] if m.start < b]
         found = {re.sub(r"\s+", "", n.group()): n for n in _NAMED.finditer(text, a, b)}
-        if len(found) != 1 or len(inner) > 1 or (group == "bold" and not inner and not text[a:b].rstrip().endswith(("?", ":"))):
+        bold_words = group == "bold" and not inner and not text[a:b].rstrip().endswith(("?", ":"))
+        if len(found) != 1 or len(inner) > 1 or bold_words:
             continue  # no name, several, or a bold line in words: nothing is asked by name
         i = bisect.bisect_left(starts, q.end())
         if i >= len(math) or not _answer_alone(text, q.end(), math[i]):
@@ -149,7 +150,9 @@ def _answer_alone(text: str, after: int, answer: Span) -> bool:
     between = text[after:answer.start].rstrip("$\\[(")
     if len(between) > 200 or "\n\n\n" in between or between.count("\n") > 3:
         return False
-    if _BETWEEN.fullmatch(between) is None or re.search(r"[=?]|\\(?:leftarrow|gets)|←|:=", text[answer.start:answer.end]):
+    if _BETWEEN.fullmatch(between) is None:
+        return False
+    if re.search(r"[=?]|\\(?:leftarrow|gets)|←|:=", text[answer.start:answer.end]):
         return False
     rest = text[answer.end:text.find("\n", answer.end) if "\n" in text[answer.end:] else len(text)].lstrip("$\\]) ")
     return not rest or rest[0] not in "+-*/=·×^−"
@@ -177,6 +180,7 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
             lead = _SHORT_NAME.match(text, pos, end)
+            assert lead is not None  # every part of the pattern is optional: it always matches
             body = text[lead.end():end].rstrip(" \t.,;")
             if line in lines or not _bare(body, _mathlike) or (not first and lead.end() == pos):
                 break

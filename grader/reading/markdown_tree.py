@@ -128,14 +128,17 @@ def line_starts(text: str) -> list[int]:
 def read_markdown(text: str) -> tuple[list[Block], list[MathSpan]]:
     """The blocks and math spans of ``text`` (which must use ``\\n`` line ends)."""
     starts = line_starts(text) + [len(text) + 1]
-    at = lambda line: min(starts[min(line, len(starts) - 1)], len(text))
+
+    def at(line: int) -> int:
+        return min(starts[min(line, len(starts) - 1)], len(text))
+
     blocks: list[Block] = []
     maths: list[MathSpan] = []
     tokens = _MD.parse(text)
     item_at: dict[int, int] = {}  # first line of a list item -> where its content starts
     depth = 0
     scanned: set[tuple[int, int]] = set()
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if tok.type in ("ordered_list_close", "bullet_list_close"):
             depth -= 1
         if tok.map is None:

@@ -179,7 +179,8 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     return _define_symbol(notation, name, lhs, rhs, reference) + _reused(notation, key)
 
 
-_ASCII_FUNCTION = re.compile(r"\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*([A-Za-z]{2,12})\s*\}|([A-Za-z]{2,12}))"
+_ASCII_FUNCTION = re.compile(r"\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*([A-Za-z]{2,12})\s*\}"
+                             r"|([A-Za-z]{2,12}))"
                              r"\d?\s*(?:\\left)?\s*\(\s*[a-z]\s*(?:\\right)?\s*\)\s*(?:\\gets)?\s*")
 
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from grader.expressions.budget import BudgetExceeded
 from grader.expressions.latex import Overlay, Scope, parse_latex, vocab_words
-from grader.expressions.lhs import describe
 from grader.expressions.latex_names import UnknownName
+from grader.expressions.lhs import describe
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import WORDS
 from grader.expressions.vec import Vec
@@ -85,8 +85,8 @@ def _helpers() -> Any:
     return notation
 
 
-_INDEXED = re.compile(r"(?P<stem>.+?)\s*(?P<mark>[\^_])\s*(?:\{\s*\(?\s*(?P<i1>[a-z])\s*\)?\s*\}|\(\s*(?P<i2>[a-z])\s*\)"
-                      r"|(?P<i3>[a-z]))\s*")
+_INDEXED = re.compile(r"(?P<stem>.+?)\s*(?P<mark>[\^_])\s*"
+                      r"(?:\{\s*\(?\s*(?P<i1>[a-z])\s*\)?\s*\}|\(\s*(?P<i2>[a-z])\s*\)|(?P<i3>[a-z]))\s*")
 
 
 def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | None:
@@ -103,8 +103,8 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
         return None
     stem = shape.of
     derived = {s for s, _ in reference.numeric_model.derived}
-    if (stem in vocab.symbols and vocab.symbols[stem] not in derived) or stem in vocab.vectors or stem in vocab.functions \
-            or not re.search(rf"[\^_]\s*\{{?\(?{index}(?![A-Za-z])", rhs):
+    if (stem in vocab.symbols and vocab.symbols[stem] not in derived) or stem in vocab.vectors \
+            or stem in vocab.functions or not re.search(rf"[\^_]\s*\{{?\(?{index}(?![A-Za-z])", rhs):
         return None
     values = {}
     for point in vocab.datapoints:
@@ -148,7 +148,9 @@ def pinned(notation: Any, lhs: str, rhs: str, handout: Any, reference: Any) -> b
         return False
     for word, function in aliases.items():
         notation.overlay.aliases[word] = function
-        _helpers()._said(notation, f"{_helpers()._show(word)} is read as {_helpers()._show(function)} (your {lhs} = {rhs} is the handout's)", word)
+        helpers = _helpers()
+        said = f"{helpers._show(word)} is read as {helpers._show(function)} (your {lhs} = {rhs} is the handout's)"
+        helpers._said(notation, said, word)
     return True
 
 

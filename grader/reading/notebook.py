@@ -2,9 +2,9 @@
 
 A notebook is parsed first, its images dropped, and only then is the text that remains
 size-limited: an honest notebook with an embedded plot is read in full. A code cell's
-comments and printed text follow it in the report (students answer there too). The reading is lenient and total: a cell without ``cell_type``, a ``source`` of
-the wrong type or JSON nested beyond reason costs that cell or the notebook (a note),
-never the grade.
+comments and printed text follow it in the report (students answer there too). The reading
+is lenient and total: a cell without ``cell_type``, a ``source`` of the wrong type or JSON
+nested beyond reason costs that cell or the notebook (a note), never the grade.
 """
 from __future__ import annotations
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 
 _SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
-_COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
-                       r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?" + _SIZE + r"\b")
+_COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*"
+                       r"(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
+                       r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?"
+                       + _SIZE + r"\b")
 _SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
 # "5 x 5 x 1 (x 20 filters)", "5×5×1, 20 of them", "5×5×1，共 20 个": one filter bank of 20 filters
 _SIZE_TIMES = re.compile(r"\b" + _SIZE + r"\s*(?:\(\s*[×xX*]\s*(\d+)(?:\s*(?:filters?|kernels?))?\s*\)"
                          r"|,?\s*(\d+)\s+of\s+them\b|,?\s*共\s*(\d+)\s*[个個])")
-_NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|learnable\s+)?(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b",
-                   re.IGNORECASE)
+_NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|learnable\s+)?"
+                   r"(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b", re.IGNORECASE)
 
 _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "c": "\u0327"}
 _ACCENT = re.compile(r"""\\(["'`^~]|c\s)\s*\{?([A-Za-z])\}?""")
@@ -51,8 +53,8 @@ def plain(text: str) -> str:
                   text)
     text = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
     for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
-                        ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"), ("\\%", "%"),
-                        ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),
+                        ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"),
+                        ("\\%", "%"), ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),
                         ("\\left", ""), ("\\right", ""), ("\\\\", "\n"), ("&", " \u2016 "), ("\\{", "("), ("\\}", ")")):
         text = text.replace(latex, char)
     text = re.sub(r"\\begin\{[^{}]*\}(?:\{[^{}]*\})?|\\end\{[^{}]*\}|\\(?:quad|qquad|therefore|because|,|;|:|!)", " ",
@@ -66,7 +68,8 @@ def plain(text: str) -> str:
                   lambda m: f"{m.group(1)},{m.group(2)}" if m.group(1) else f"{m.group(3)},{m.group(4)}", text)
     text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
     text = _NONE.sub(" 0 parameters", text)  # "ReLU and pooling have no parameters"
-    text = _COUNT_OF.sub(lambda m: f"filters {m.group(3)}×{m.group(1)}", text)  # "20 filters of 5×5" -> "filters 5×5×20"
+    # "20 filters of 5×5" -> "filters 5×5×20"
+    text = _COUNT_OF.sub(lambda m: f"filters {m.group(3)}×{m.group(1)}", text)
     text = _SIZE_TIMES.sub(lambda m: f"{m.group(1)}×{m.group(2) or m.group(3) or m.group(4)}", text)
     text = _SIZE_COUNT.sub(lambda m: f"{m.group(1)}×{m.group(2)} {m.group(3)}", text)
     return text.replace("−", "-")

@@ -79,7 +79,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
 
 def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Equations in the given lines (start, end offsets in ``text``) that hold no delimited math."""
-    out = []
+    out: list[tuple[int, int]] = []
     for start, end in lines:
         line = text[start:end]
         if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000:

@@ -62,7 +62,8 @@ def rebuild_layout(up: str, mid: str, down: str) -> str | None:
         elif u and d and not m and u not in _OPERATOR_ONLY and "  " not in u + d:  # one phrase over one
             ups, downs = u.split(), d.split()
             if len(ups) == len(downs) > 1 and all(w.startswith(("∂", "d")) for w in ups + downs):
-                frac = " · ".join(f"({a})/({b})" for a, b in zip(ups, downs))  # ∂f ∂x over ∂x ∂w: the chain rule
+                # ∂f ∂x over ∂x ∂w: the chain rule
+                frac = " · ".join(f"({a})/({b})" for a, b in zip(ups, downs, strict=True))
             else:
                 frac = f"({u})/({d})"
             parts.append(("frac", (" · " if parts and parts[-1][0] == "frac" else gap) + frac))
@@ -130,7 +131,8 @@ def _ends(text: str, lines: list[tuple[int, int]], j: int) -> bool:
 
 def read_viewer(lines: list[str]) -> str | None:
     """``∂f w`` / ``∂w 3`` / ``= σ 2 (x 2 )`` -> ``(∂f w)/(∂w 3) = σ 2 (x 2 )``."""
-    out, pending = [], []
+    out: list[str] = []
+    pending: list[str] = []
     for line in [s.strip() for s in lines] + ["="]:
         if line.startswith("=") or line == "·" or line.endswith("="):
             if len(pending) % 2 or (line.endswith("=") and not line.startswith("=") and pending):

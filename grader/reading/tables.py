@@ -73,10 +73,12 @@ def _org_as_pipe(text: str) -> str:
     return _ORG_RULE.sub(lambda m: m.group(1) + "|" + m.group(2).replace("+", "|") + "|", text)
 
 
-_WORKING = re.compile(r"\d\s*(?:[+\-\u2212/\u00f7\uff0b\uff0d]|\\div)\s*[\d(\\]|\)\s*(?:[\u00d7x*\u00b7]|\\times|\\cdot)")
+_WORKING = re.compile(r"\d\s*(?:[+\-\u2212/\u00f7\uff0b\uff0d]|\\div)\s*[\d(\\]"
+                      r"|\)\s*(?:[\u00d7x*\u00b7]|\\times|\\cdot)")
 
 
-_OPERATION_FIRST = re.compile(r"[\s$]*[(\[\uff08]?\s*\d[\d.]*\s*(?:[+\-\u2212/\u00f7\uff0b\uff0d\u00b7\u00d7x*]|\\cdot|\\times|\\div)")
+_OPERATION_FIRST = re.compile(r"[\s$]*[(\[\uff08]?\s*\d[\d.]*\s*"
+                              r"(?:[+\-\u2212/\u00f7\uff0b\uff0d\u00b7\u00d7x*]|\\cdot|\\times|\\div)")
 
 
 def is_working(cell: str) -> bool:

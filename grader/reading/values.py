@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from grader.reading.plain import plain
@@ -38,14 +39,16 @@ _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?
 _RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
 _RUN_BREAK = re.compile(r"[.,]\s+|\s{2,}|(?<=\d)\s+(?=[(\[])")  # where a value ends and a working begins
 # words that lead from an operation to its result: "pooling 2×2 gives 12×12×20", "max pooling 之后 12×12×20"
-_RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|gets|obtain\w*|becomes?|produces?|leads?\s+to"
-                     r"|ottien\w*|otteniamo|obten\w*|obtien\w*|erh[aä]lt\w*|ergibt|ergeben|donne|devient|daje|otrzym\w*"
+_RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|gets|obtain\w*|becomes?|produces?"
+                     r"|leads?\s+to|ottien\w*|otteniamo|obten\w*|obtien\w*|erh[aä]lt\w*|ergibt|ergeben|donne|devient|daje|otrzym\w*"
                      r"|elde\s+edil\w*|verir)\b|之后|之後|以后|得到|になる|後|후", re.IGNORECASE)
 # "after" written after the operation it follows ("2×2 max pooling 之后 12×12×20"): the label introduces the next value
 _ARROW = re.compile(r"\s*(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*")  # a value, an arrow, then the value it leads to
 _AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|sonra)")
 # "relu1, pool1: 0, 0": labels listed before one colon name their values together (no clause between them)
-_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z])|(?<!\u00a7),\s+(?=\u00a7)|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")  # where a new label may begin
+# where a new label may begin
+_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z])|(?<!\u00a7),\s+(?=\u00a7)"
+                     r"|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")
 _OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?",
                  re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
@@ -122,8 +125,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         if wide and len({c.text for c in found.get(name, []) if c.rank == best}) > 1:
             continue  # outside its part a label may name another part's value: one reading only, else a person
         if found.get(name):
-            best = sorted(found[name], key=lambda c: c.rank)
-            out[name] = FieldReading(best[0].text, tuple(best))
+            ranked = sorted(found[name], key=lambda c: c.rank)
+            out[name] = FieldReading(ranked[0].text, tuple(ranked))
     return out
 
 
@@ -252,7 +255,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
                   and not (k and not values[k - 1].modifier and _trails(masked, values[k - 1].end, s, e, v.start))]
         after = _after(masked, labels, v.end, next_start)
-        choices = []
+        choices: list[tuple[str, int]] = []
         spans = sorted({(s, e) for s, e, _ in before})
         if len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
@@ -274,7 +277,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             chained_rank = 2 if choices and choices[0][1] == 2 else 0  # "50 filters and …: 12-5+1=8 → 8×8×50"
             continue
         if chained and previous_field is not None and not before:  # the result of a working takes its label,
-            choices = [(previous_field, chained_rank)]  # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
+            # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
+            choices = [(previous_field, chained_rank)]
         if k + 1 < len(values) and before and _operation_size(masked, before, v, values[k + 1]):
             values[k] = v = _Value(v.text, v.start, v.end, True)  # "max pooling 2×2 gives 12×12×20": 2×2 describes
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
@@ -358,7 +362,7 @@ def _operation_size(masked: str, before: list[tuple[int, int, str]], v: _Value, 
 
 def _listed(masked: str, spans: list[tuple[int, int]]) -> bool:
     """Labels joined by "=", ",", "and", "&" or "/" name one value together."""
-    gaps = [masked[a[1]:b[0]] for a, b in zip(spans, spans[1:])]
+    gaps = [masked[a[1]:b[0]] for a, b in pairwise(spans)]
     return bool(gaps) and all(_JOIN.fullmatch(g) for g in gaps)
 
 
@@ -431,7 +435,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
     out, depth, begin = [], 0, start
     for i in range(start, end):
         c = text[i]
-        depth += c in "([" 
+        depth += c in "(["
         depth -= c in ")]" and depth > 0
         if c == "," and depth == 0 and (i + 1 >= end or text[i + 1].isspace()):
             out.append((begin, text[begin:i]))
@@ -484,7 +488,7 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
             continue
         loose.append((values, flat_line))
     if len(loose) == len(missing) and all(len(v) == 1 for v, _ in loose):
-        for name, (values, line_read) in zip(missing, loose):
+        for name, (values, line_read) in zip(missing, loose, strict=True):
             _add(found, name, values[0].text, 2, line_read)
         return
     _in_sequence(found, order, missing, text, patterns)
@@ -507,7 +511,7 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
     loose = [i for i, (f, _, _) in enumerate(sequence) if f is None]
     if len(loose) != len(missing):
         return
-    given = dict(zip(loose, missing))
+    given = dict(zip(loose, missing, strict=True))
     fields = [given.get(i, f) for i, (f, _, _) in enumerate(sequence)]
     ranks = [order.index(f) for f in fields if f in order]
     if ranks != sorted(ranks):
