@@ -76,9 +76,9 @@ _HTML_TAG = re.compile(r"</?(?:sup|sub|li|ul|ol|div|span|p|br|b|i|em|strong|u|fo
 _HTML_ENTITIES = {"&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&minus;": "−", "&amp;": "&", "&sigma;": "σ",
                   "&alpha;": "α", "&middot;": "·", "&times;": "×", "&prime;": "′", "&part;": "∂", "&nabla;": "∇"}
 # Word's and MathML's invisible operators: function application (exp⁡(−u)), times, separator, plus, and
-# zero-width marks; a TA does not see them, so the juxtaposition they stand in keeps its usual reading
-_INVISIBLE = {"\u2061": "", "\u2062": " ", "\u2063": ",", "\u2064": "+", "\u200b": "", "\u200c": "",
-              "\u200d": "", "\ufeff": "", "\u00ad": ""}
+# a byte-order mark and a soft hyphen; a TA does not see them, so the juxtaposition they stand in keeps its usual
+# reading. Zero-width spaces and joiners are not dropped: hidden inside a name they hide what is read (review)
+_INVISIBLE = {"\u2061": "", "\u2062": " ", "\u2063": ",", "\u2064": "+", "\ufeff": "", "\u00ad": ""}
 _TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([A-Za-z]+)\s*\}")
 _TOKEN = re.compile(r"(?P<textword>\x00[A-Za-z]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
                     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from grader.data import shared_arrays_folder
 from grader.sandbox.isolation import hidden_overlays, template_command
 from grader.sandbox.limits import Limits
 
@@ -53,6 +54,7 @@ class Shape:
     device: str
     threads: int
     overlays: tuple[Path, ...]
+    arrays: Path  # the shared training arrays the template binds (the grader's cache may move between runs)
 
 
 class WarmChild:
@@ -200,7 +202,7 @@ _registry_lock = threading.RLock()
 
 def template_for(device: str, threads: int, hidden: tuple[Path, ...]) -> Template:
     """The running template of this shape, started on demand (``TemplateFailed`` if it cannot start)."""
-    shape = Shape(device, threads, hidden_overlays(hidden))
+    shape = Shape(device, threads, hidden_overlays(hidden), shared_arrays_folder().resolve())
     with _registry_lock:
         if shape in _failed:
             raise TemplateFailed(f"the warm template failed to start before: {_failed[shape]}")
