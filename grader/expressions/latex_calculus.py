@@ -71,10 +71,29 @@ class CalculusMixin(Cursor):
         finally:
             self.trace.explicit = explicit
         alias = self.overlay.aliases
+        if arg is None and not has_arg:
+            name, arg = self.split_point(name)
         make = self.vocab.derivatives.get((alias.get(name, name), alias.get(wrt, wrt)))
         if make is None or not complete or isinstance(arg, Vec):
             return self.unknown_name(text)
         return self.known_name(text, self.at_bound_point(make(arg)) if arg is None else make(arg))
+
+    def split_point(self, name: str) -> tuple[str, Any]:
+        """``ŷ_1``, ``f^2``, ``ŷ_i`` in a sum over the data: the model function and the data point it is at
+        (∂ŷ_i/∂θ_j is ∂f(x^i)/∂w_j); any other name comes back with no point."""
+        for mark in ("^", "_"):
+            stem, _, point = name.rpartition(mark)
+            function = self.overlay.aliases.get(stem, stem)
+            if stem and point in self.vocab.datapoints and function in self.model_functions() \
+                    and f"x^{point}" in self.vocab.symbols:
+                return stem, self.vocab.symbols[f"x^{point}"]
+        return name, None
+
+    def model_functions(self) -> set[str]:
+        """The model's function names (f, f_w): functions of the input that the weights are derived through."""
+        wrt = self.vocab_default_wrt()
+        return {n for n, w in self.vocab.derivatives if w.startswith(wrt) and n in self.vocab.functions
+                and n not in self.vocab.argument_free}
 
     def at_bound_point(self, value: Any) -> Any:
         """∂f_w/∂w₁ written without its argument inside Σ_{(x,y)∈D}: at the sum's point, as f_w(x) there."""
@@ -169,7 +188,8 @@ class CalculusMixin(Cursor):
                 return self.unknown_name(" ".join(self.toks[start:self.pos]))
             name = self.name()
             arg = None
-            if self.peek() == "(":
+            has_arg = self.peek() == "("
+            if has_arg:
                 inner = self.paren()
                 if name not in self.vocab.argument_free:
                     arg = self.parse_all(inner)
@@ -181,6 +201,8 @@ class CalculusMixin(Cursor):
             self.trace.explicit = explicit
         text = " ".join(self.toks[start:self.pos])
         alias = self.overlay.aliases
+        if arg is None and not has_arg:
+            name, arg = self.split_point(name)
         make = self.vocab.derivatives.get((alias.get(name, name), alias.get(wrt, wrt)))
         if make is None or isinstance(arg, Vec):
             return self.unknown_name(text)

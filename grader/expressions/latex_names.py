@@ -28,6 +28,7 @@ class UnknownName(ExpressionSyntaxError):
         self.name = name
 
 
+ACCENTS = frozenset({"hat", "bar", "tilde"})  # ŷ is written y^{hat} by the tokenizer
 # the next iterate, as students mark it in their languages (w^{neu}, w^{nouveau}, w_{nuevo})
 NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\prime", "neu", "nouveau", "nouv", "nuevo", "novo",
         "nuovo", "nieuw", "nowy", "yeni", "updated", "upd"}
@@ -55,6 +56,8 @@ class NameMixin(Cursor):
             elif mark == "_":
                 subs.extend(_plain(self.script()).split(","))
             else:
+                if sup_tokens is not None and _plain(sup_tokens) in ACCENTS:
+                    base = f"{base}^{_plain(sup_tokens)}"  # ŷ^i: the accent is part of the name, i its point
                 sup_tokens = self.script()
         sup = _plain(sup_tokens) if sup_tokens is not None else ""
         return self._canonical(base, subs, sup, sup_tokens, primes)
@@ -62,11 +65,17 @@ class NameMixin(Cursor):
     def _canonical(self, base: str, subs: list[str], sup: str, sup_tokens: list[str] | None,
                    primes: str) -> tuple[str, str, list[str] | None]:
         binds, new = self.scope.bindings, False
+        if sup in ACCENTS and subs:  # ŷ_i: the accent is part of the name, the index is its own
+            base, sup, sup_tokens = f"{base}^{sup}", "", None
         if base in self.overlay.aliases:
             if base in self.overlay.notes:
                 self.trace.note(self.overlay.notes[base], assumption=False)
             base = self.overlay.aliases[base]
+        if len(subs) == 1 and not sup and re.fullmatch(r"\d[a-z]", subs[0]) and subs[0][1] in self.scope.points:
+            subs, sup, sup_tokens = [subs[0][0]], subs[0][1], [subs[0][1]]  # a_{2i}: a_2 at the sum's point i
         kept = []
+        subs = [self.overlay.aliases[s] if self.overlay.aliases.get(s) in self.vocab.vectors else s
+                for s in subs]  # f_θ with θ read as w: f_w
         for s in subs:
             if s in binds:  # a sum's index k or n, not the iteration w_k
                 kept.append(s)
@@ -81,7 +90,7 @@ class NameMixin(Cursor):
         elif sup in CURRENT:
             sup, sup_tokens = "", None
         if len(kept) == 1 and kept[0] in self.scope.points and not sup:  # x_i in a sum over the data: x^i
-            sup, kept = binds.get(kept[0], kept[0]), []
+            sup, sup_tokens, kept = binds.get(kept[0], kept[0]), [kept[0]], []
         sub = ",".join(binds.get(s, s) for s in kept)
         sup = binds.get(sup, sup)
         if not sub and not sup and base in binds:
@@ -112,7 +121,18 @@ class NameMixin(Cursor):
             return value
         if full.startswith(TEXT_WORD):
             raise ExpressionSyntaxError(f"text {full[len(TEXT_WORD):]!r} in a formula")
+        stem, _, point = full.rpartition("_")
+        if stem and point in self.vocab.datapoints and f"{stem}^{point}" in self.vocab.symbols:
+            return self.vocab.symbols[f"{stem}^{point}"]  # y_1 where only y^1 is known: the first data point
+        stem, point = self.split_point(full)  # ŷ_1: the model's output at the first data point
+        if point is not None and self.peek() not in ("(", "{"):
+            self.trace.explicit += 1
+            return self.vocab.functions[self.overlay.aliases.get(stem, stem)](point)
         raise UnknownName(full)
+
+    def split_point(self, name: str) -> tuple[str, Any]:
+        """Overridden where the model's functions are known (the calculus mixin)."""
+        return name, None
 
     def marks_point(self, sup_tokens: list[str]) -> bool:
         """A superscript that names a data point: a sum's index (x_2^i) or one in parentheses (x_2^{(1)}).

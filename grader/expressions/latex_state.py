@@ -39,6 +39,8 @@ class LatexVocabulary:
     words: frozenset[str] = frozenset()
     # intermediate names written out in the input (x_2 -> w2*sigma(w1*x)): x_2^i in a sum over the data
     pointwise: Mapping[str, sp.Expr] = field(default_factory=dict)
+    # what an argument-free name stands for (the loss L): a hand-in's own name with that value is read as it
+    values: Mapping[str, sp.Expr] = field(default_factory=dict)
 
 
 @dataclass

@@ -25,12 +25,15 @@ TEXT_WORD = "\\text:"  # prefix of a one-word \text{…} token
 _GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "lambda",
           "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega", "Sigma", "Delta",
           "Theta", "Phi", "Psi", "Omega", "Lambda", "Gamma"]
+GREEK_NAMES = frozenset(_GREEK)
 UNICODE = {
     "−": "-", "–": "-", "—": "-", "·": "\\cdot ", "×": "\\times ", "⋅": "\\cdot ", "∗": "*", "∙": "\\cdot ",
     "σ": "\\sigma ", "α": "\\alpha ", "β": "\\beta ", "γ": "\\gamma ", "δ": "\\delta ", "ε": "\\epsilon ",
     "ϵ": "\\epsilon ", "η": "\\eta ", "θ": "\\theta ", "λ": "\\lambda ", "μ": "\\mu ", "π": "\\pi ",
     "τ": "\\tau ", "φ": "\\phi ", "ϕ": "\\phi ", "ψ": "\\psi ", "ω": "\\omega ", "ρ": "\\rho ", "ξ": "\\xi ",
-    "Σ": "\\sum ", "∑": "\\sum ", "∏": "\\prod ", "Δ": "\\Delta ", "Θ": "\\Theta ",
+    "Σ": "\\sum ", "∑": "\\sum ", "∏": "\\prod ", "Δ": "\\Delta ", "Θ": "\\Theta ", "Λ": "\\Lambda ",
+    "Φ": "\\Phi ", "Ψ": "\\Psi ", "Ω": "\\Omega ", "Γ": "\\Gamma ", "ζ": "\\zeta ", "ν": "\\nu ",
+    "χ": "\\chi ", "κ": "\\kappa ", "ϑ": "\\vartheta ", "ς": "\\sigma ",
     "∂": "\\partial ", "∇": "\\nabla ", "√": "\\sqrt ", "∈": "\\in ", "≔": ":=", "←": "\\leftarrow ",
     "⟵": "\\leftarrow ", "→": "\\to ", "⟶": "\\to ", "⇒": "\\Rightarrow ", "′": "'", "’": "'", "´": "'",
     "″": "''", "ℒ": "L", "𝓛": "L", "𝐰": "w", "…": "\\ldots ", "⋯": "\\ldots ", "⊤": "T", "∞": "\\infty ",

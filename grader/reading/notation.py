@@ -54,6 +54,8 @@ class Notation:
     definitions: set[str] = field(default_factory=set)  # left sides read as definitions: never an answer
     reused: set[str] = field(default_factory=set)  # left sides also used in self-referential steps (θ ← θ − …)
     text: str = ""  # all of the hand-in's math, to see how a name is used
+    unread: list[list[str]] = field(default_factory=list)  # definitions not read for an unknown name
+    restated: list[str] = field(default_factory=list)  # right sides that restate the handout's model
 
     def is_definition(self, lhs: str) -> bool:
         key = _compact(lhs)
@@ -65,12 +67,28 @@ def _compact(text: str) -> str:
 
 
 def read_notation(doc: Any, reference: Reference) -> Notation:
-    """The notation of one hand-in, from every math span of its document (in order) and its prose."""
-    notation = Notation()
-    vocab = reference.latex
-    if vocab is None:
-        return notation
+    """The notation of one hand-in, from every math span of its document (in order) and its prose.
+
+    When definitions stay unread for names the hand-in never defines (θ_1, b_2, Λ), the renaming a TA
+    would read (θ as w) is tried, and kept only if the hand-in's own definitions then restate the model.
+    """
+    from grader.reading.notation_unify import renamed
+
+    if reference.latex is None:
+        return Notation()
     pieces = [doc.text[s.start:s.end] for s in getattr(doc, "math", [])]
+    notation = _read_all(pieces, doc, reference, {})
+    if notation.unread:
+        better = renamed(notation, reference, lambda seed: _read_all(pieces, doc, reference, seed))
+        if better is not None:
+            return better
+    return notation
+
+
+def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str, str]) -> Notation:
+    """Every definition of ``pieces`` read in order (with ``seed``'s aliases first), then the step size."""
+    notation = Notation()
+    notation.overlay.aliases.update(seed)
     notation.text = "\n".join(pieces)
     pending = [sides for piece in pieces for part in _parts(piece) if len(sides := split_chain(part)) >= 2]
     count = 0
@@ -88,6 +106,7 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
         if not failed or len(failed) == len(pending):
             for sides in failed:  # said once, after the last try
                 _define_chain(notation, sides, reference)
+            notation.unread = failed
             break
         pending = failed
     _learning_rate(notation, doc, reference)
@@ -95,14 +114,42 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
 
 
 def _define_chain(notation: Notation, sides: list[str], reference: Reference) -> int:
-    """``θ = (θ_1, θ_2, θ_3) = (w_1, w_2, w_3)``: the last side, the most explicit, defines; else the second."""
-    if len(sides) > 2 and "(" not in sides[0]:  # g(x) = ∇_w f_w(x) = (∂f/∂w_1, …): the side with the argument
+    """``θ = (θ_1, θ_2, θ_3) = (w_1, w_2, w_3)``: the last side, the most explicit, defines; else the second.
+
+    ``g(x) = ∇_w f_w(x) = (…)``: a function's second side defines first; ``Λ(u) = logit⁻¹(u) = 1/(1+e^{−u})``:
+    when it cannot be read, the last side does.
+    """
+    if len(sides) == 2:
+        return _define(notation, sides[0], sides[1], reference)
+    _name_in_chain(notation, sides, reference)
+    order = [sides[-1], sides[1]] if "(" not in sides[0] else [sides[1], sides[-1]]
+    for k, rhs in enumerate(order):
         before = len(notation.notes)
-        count = _define(notation, sides[0], sides[-1], reference)
-        if count and len(notation.notes) > before and not notation.notes[-1].startswith("your definition "):
+        count = _define(notation, sides[0], rhs, reference)
+        failed = len(notation.notes) > before and notation.notes[-1].startswith("your definition ")
+        if (count and not failed) or k == len(order) - 1:
             return count
         del notation.notes[before:]
-    return _define(notation, sides[0], sides[1], reference)
+    return 0
+
+
+def _name_in_chain(notation: Notation, sides: list[str], reference: Reference) -> None:
+    """``L(β) = SSE = Σ e_i²``: a new bare name between the handout's loss and its value is the loss's name."""
+    vocab = reference.latex
+    assert vocab is not None
+    first = describe(sides[0], vocab, notation.overlay)
+    if first is None or first.kind not in ("name", "apply") or first.of not in vocab.argument_free:
+        return
+    for middle in sides[1:-1]:
+        _ascii_name(notation, middle, vocab)
+        shape = describe(middle, vocab, notation.overlay)
+        if shape is None or shape.kind != "name" or shape.of in vocab.symbols or shape.of in vocab.functions \
+                or shape.of in vocab.vectors or shape.of in vocab.argument_free \
+                or notation.overlay.aliases.get(shape.of, shape.of) != shape.of:
+            continue
+        notation.overlay.aliases[shape.of] = first.of
+        _said(notation, f"{_show(shape.of)} is read as {_show(first.of)} (you wrote {' = '.join(sides[:3])})",
+              shape.of)
 
 
 def _parts(math: str) -> list[str]:
@@ -122,13 +169,15 @@ def _parts(math: str) -> list[str]:
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
-    return [_PROSE_LEAD.sub("", p.strip()) for p in out if "=" in p]
+    return [_LEAD_IN.sub("", _PROSE_LEAD.sub("", p.strip())) for p in out if "=" in p]
 
 
 # "x1 = w1·x  e  x2 = w2·σ1(x1)": a conjunction in any language before the next definition
 _CONJUNCTION = re.compile(r"\s(?:and|und|et|e|y|i|oraz|ve|и|og|en|ja|és|a)\s+(?=[A-Za-z\\][\w{}^_\\]{0,20}\s*=)")
+# "(my own): a = w1·x", "Notation: z1 = …": a lead-in before a colon (not the colon of :=)
+_LEAD_IN = re.compile(r"^[^=:]*:\s+(?=[^=:]*[^:]=)")
 # "记  x1^i = w1 x^i", "где h_1 = …": words of prose in another script before a definition
-_PROSE_LEAD = re.compile(r"^(?:[^\x00-\x7F\u0370-\u03FF\u2000-\u2BFF\s]+\s+)+")
+_PROSE_LEAD = re.compile(r"^(?:[^\x00-\u03FF\u1D00-\u1DFF\u2000-\u2BFF\s]+\s+)+")  # not ŷ, ᵢ, Greek
 
 
 def _outer_parentheses(text: str) -> str:
@@ -171,6 +220,7 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
             handout = handout_value(model, reference)
             if handout is not None and pinned(notation, lhs, rhs, handout, reference):
                 notation.overlay.aliases[name] = model
+                notation.restated.append(rhs)
                 return 1
         return _define_function(notation, name, shape.arg, lhs, rhs, reference) + _reused(notation, key)
     derived = {s for s, _ in reference.numeric_model.derived}
@@ -181,21 +231,23 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
 
 _ASCII_FUNCTION = re.compile(r"\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*([A-Za-z]{2,12})\s*\}"
                              r"|([A-Za-z]{2,12}))"
-                             r"\d?\s*(?:\\left)?\s*\(\s*[a-z]\s*(?:\\right)?\s*\)\s*(?:\\gets)?\s*")
+                             r"\d?\s*(?:\\left)?\s*\(\s*(?:[a-z\u03b1-\u03c9]|\\[a-z]+)\s*(?:\\right)?\s*\)"
+                             r"\s*(?:\\gets)?\s*")
 
 
 def _ascii_function(notation: Notation, lhs: str, vocab: Any) -> None:
     """``sig(u) = …`` or ``\\operatorname{sig}(u) = …``: the word is one name (not s·i·g), so that it
     can be defined."""
     from grader.expressions.latex import vocab_words
+    from grader.expressions.tokens import WORDS
 
     m = _ASCII_FUNCTION.fullmatch(lhs)
     word = m and (m.group(1) or m.group(2))
-    if word and word not in vocab_words(vocab, notation.overlay):
+    if word and word not in vocab_words(vocab, notation.overlay) and word not in WORDS:  # sigma1(u): σ_1
         notation.overlay.aliases[word] = word
 
 
-_ASCII_NAME = re.compile(r"\s*([A-Za-z]{2,8})\s*(?:_\s*(?:\{\s*\w{1,3}\s*\}|\w))?\s*")
+_ASCII_NAME = re.compile(r"\s*([A-Za-z]{2,8})\s*(?:_\s*(?:\{\s*\w{1,3}\s*\}|\w)|[\u2080-\u2089]{1,2})?\s*")
 
 
 def _ascii_name(notation: Notation, lhs: str, vocab: Any) -> None:
@@ -255,6 +307,10 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         return 0
     if not value.free_symbols and not value.atoms(sp.Function):
         return 0  # i = 1, N = 2, α = 0.01: a value, not notation
+    loss = _named_value(value, reference)
+    if loss is not None and name not in vocab.functions and name not in vocab.symbols:
+        overlay.aliases[name] = loss  # SSE = Σ_i (y_i − ŷ_i)²: the handout's loss under another name
+        return _said(notation, f"{_show(name)} is read as {_show(loss)} (you wrote {lhs} = {rhs})", name)
     applied = function_at_variable(value, reference) if applied_as_function(name, notation.text) else None
     if applied is not None and name not in vocab.symbols and name not in vocab.functions:
         overlay.aliases[name] = applied  # s = 1/(1+e^{-u}): s is the sigmoid, so s_1(x_1) is σ_1(x_1)
@@ -268,8 +324,10 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     if output is not None and name not in vocab.symbols and name not in vocab.functions:
         overlay.symbols[name] = value  # ŷ = w_3 σ(z_2): the model's output, so ∂ŷ/∂w_1 is ∂f/∂w_1
         overlay.aliases[name] = output
+        notation.restated.append(rhs)
         return _said(notation, f"{_show(name)} is read as {_show(output)}(x) (you wrote {lhs} = {rhs})", name)
     if name in vocab.functions and variable is not None and _equal(value, vocab.functions[name](variable), reference):
+        notation.restated.append(rhs)
         return 0  # f = w3·σ(x2): the handout's function written without its argument
     if name in vocab.functions:
         applied = function_at_variable(value, reference)
@@ -304,6 +362,18 @@ def _model_output(value: Any, reference: Reference) -> str | None:
     return None
 
 
+def _named_value(value: Any, reference: Reference) -> str | None:
+    """The argument-free name of the homework (the loss L) that ``value`` equals, else None."""
+    vocab = reference.latex
+    assert vocab is not None
+    if isinstance(value, Vec) or not getattr(value, "free_symbols", None):
+        return None
+    for name, expected in vocab.values.items():
+        if _equal(value, expected, reference):
+            return name
+    return None
+
+
 def _function_named(rhs: str, reference: Reference, overlay: Overlay) -> str | None:
     """The homework's function a right side names alone (``s = sigmoid``, ``g = \\sigma``), else None."""
     vocab = reference.latex
@@ -319,6 +389,8 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
     vocab, overlay = reference.latex, notation.overlay
     assert vocab is not None
     if _restates_known(name, param, rhs, reference, overlay):
+        if vocab.symbols.get(param) == vocab.symbols.get("x") and handout_value(name, reference) is not None:
+            notation.restated.append(rhs)
         return 0  # f_w(x) = w_3 σ_2(x_2): the handout's function, written with its intermediates
     known = vocab.functions.get(overlay.aliases.get(name, name))
     if known is not None and param in vocab.symbols and pinned(notation, lhs, rhs, known(vocab.symbols[param]),
@@ -333,6 +405,10 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
     if name in reading.names:
         return _ignored(notation, lhs, rhs, "it is circular")
     body = reading.value
+    loss = _named_value(body, reference)
+    if loss is not None and name not in vocab.functions and name not in vocab.symbols:
+        overlay.aliases[name] = loss  # RSS(θ) = Σ (y^i − ŷ^i)²: the handout's loss, so ∇_θ RSS is ∇_w L
+        return _said(notation, f"{_show(name)} is read as {_show(loss)} (you wrote {lhs} = {rhs})", name)
     if reading.named:  # g(x) = ∇_w f_w(x): results written by name; each use of g carries them
         overlay.functions[name] = (PARAMETER, body)
         overlay.named[name] = list(reading.named)

@@ -99,12 +99,17 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
         return None
     index = m.group("i1") or m.group("i2") or m.group("i3")
     shape = describe(m.group("stem"), vocab, notation.overlay)
-    if shape is None or shape.kind != "name" or "^" in shape.of or index in vocab.symbols:
+    if shape is None or shape.kind != "name" or index in vocab.symbols \
+            or ("^" in shape.of and shape.of.partition("^")[2] not in ("hat", "bar", "tilde")):
         return None
     stem = shape.of
     derived = {s for s, _ in reference.numeric_model.derived}
-    if (stem in vocab.symbols and vocab.symbols[stem] not in derived) or stem in vocab.vectors \
-            or stem in vocab.functions or not re.search(rf"[\^_]\s*\{{?\(?{index}(?![A-Za-z])", rhs):
+    if not re.search(rf"[\^_]\s*\{{?\(?{index}(?![A-Za-z])", rhs):
+        return None
+    if stem in vocab.functions and not shape.of.endswith("'"):
+        return 0  # ŷ_i = f_w(x_i) with ŷ the model's output: the handout's own meaning, restated
+    variable = stem in vocab.symbols and vocab.symbols[stem] not in derived and vocab.symbols[stem].free_symbols
+    if variable or stem in vocab.vectors or stem in vocab.functions:  # e_i (a residual) is not Euler's e
         return None
     values = {}
     for point in vocab.datapoints:

@@ -23,6 +23,7 @@ _PATTERNS = (
     re.compile(_GREEK + r"\s*\(?\s*=\s*" + _STEP),  # η (= α)
     re.compile(r"\bstep\s*" + _GREEK, re.IGNORECASE),  # gradient descent, step γ
     re.compile(r"(?<![\w\\'])([a-z])\s*=\s*(?:the\s+)?(?:" + _RATE + r"|" + _STEP + r")", re.IGNORECASE),  # a = alpha
+    re.compile(_RATE + r"\s*:?\s*\$?\s*([a-zA-Z])(?=\s*\$?\s*(?:[:;,)=]|$))", re.IGNORECASE | re.M),  # step size s:
 )
 _UNICODE = {"η": "\\eta", "γ": "\\gamma", "λ": "\\lambda", "ε": "\\epsilon", "μ": "\\mu", "ρ": "\\rho", "τ": "\\tau",
             "κ": "\\kappa"}

@@ -12,6 +12,7 @@ import re
 
 from grader.expressions.starmath import WORDS as STARMATH_WORDS
 from grader.expressions.starmath import is_starmath
+from grader.expressions.tokens import GREEK_NAMES
 
 _WORDS = re.compile(r"\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
@@ -19,7 +20,10 @@ _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "rel
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
 _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on", "it", "be", "an", "or", "if",
                 "and", "for", "get", "thus", "then", "hence", "where", "with", "which", "gives", "ist", "und",
-                "mit", "wir", "die", "der", "das", "et", "le", "la", "les", "est", "y", "el", "es"}
+                "mit", "wir", "die", "der", "das", "et", "le", "la", "les", "est", "y", "el", "es", "fn", "let",
+                "ans", "def"}
+# a name with its accent spelled out, as plain text writes ŷ, x̄, ẇ: yhat, y_hat, xbar, wdot
+_DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d)?", re.I)
 
 
 def _mathlike(word: str) -> bool:
@@ -28,6 +32,8 @@ def _mathlike(word: str) -> bool:
         return False
     if bare.lower() in _PROSE_SHORT:
         return False
+    if bare in GREEK_NAMES or _DECORATED.fullmatch(bare) or (bare.isupper() and bare.isalpha() and len(bare) <= 4):
+        return True  # theta, Lambda, yhat, SSE: names a student spells out
     return not (bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS)
 
 

@@ -72,6 +72,7 @@ LATEX_VOCABULARY = LatexVocabulary(
     argument_free=frozenset({"L"}),
     words=frozenset({"sigmoid"}),
     pointwise={"x_1": bp.w1 * bp.x, "x_2": bp.w2 * bp.sigma(bp.w1 * bp.x)},
+    values={"L": bp.LOSS},
 )
 
 
@@ -93,6 +94,7 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
 
 _ASSIGNED = re.compile(r"(\\leftarrow|\\gets|:)\s*$")
 _INDEX = re.compile(r"w_([1-3]|[a-z])$")
+_AT_POINT = re.compile(r"[_^](?:[1-2]|[i-n])$")
 
 
 def _tag(shape: Shape, assigned: bool) -> str | None:
@@ -103,7 +105,7 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
         if base_of in _SIGMAS and shape.kind == "derivative":
             return "dsigma"
         m = _INDEX.match(shape.wrt)
-        if shape.of in ("f", "f_w"):
+        if _AT_POINT.sub("", shape.of) in ("f", "f_w"):  # ∂ŷ_i/∂θ_j, ∂f^i/∂w_j: f at a data point
             return "df/dw" if shape.wrt == "w" or (m and m.group(1).isalpha()) else (f"df/dw{m.group(1)}" if m else None)
         if shape.of == "L":
             if shape.wrt == "w" or (m and m.group(1).isalpha()):
