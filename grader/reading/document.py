@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from grader.reading.formats import to_markdown
 from grader.reading.layout import after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
@@ -106,10 +107,14 @@ def is_latex(text: str) -> bool:
 
 
 def read_document(text: str, kind: str | None = None) -> Document:
-    """``kind``: "tex" for LaTeX source, else Markdown (also plain text); found from the text when None."""
+    """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
+    html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    latex = kind == "tex" or (kind is None and is_latex(text))
+    if not latex:
+        text = to_markdown(text, kind)
     doc = Document(text)
-    if kind == "tex" or (kind is None and is_latex(text)):
+    if latex:
         from grader.reading.tex_source import read_tex
 
         blocks, maths = read_tex(text)
