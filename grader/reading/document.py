@@ -295,7 +295,12 @@ def _summary_only(doc: Document) -> None:
             doc.again.setdefault(key, []).insert(0, span)
 
 
+_CHUNK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{")  # ```{r}, ```{python}, ```{code-cell}: a literate chunk
+
+
 def _segment(doc: Document) -> None:
+    """Parts from labels. A code block ends the part it is in (code after an answer is not the answer),
+    but a literate document's executed chunk (```{r}``) is where that part computes its answer."""
     text = doc.text
     starts = line_starts(text) + [len(text) + 1]
     sites: list[Site] = []
@@ -314,7 +319,8 @@ def _segment(doc: Document) -> None:
             while i < len(starts) - 1 and starts[i] < b.end:
                 sites.append(Site(starts[i]))
                 i += 1
-    seg = segment(text, sites, regions, [(s.start, s.end) for s in doc.code_spans])
+    cuts = [(s.start, s.end) for s in doc.code_spans if not _CHUNK.match(text, s.start)]
+    seg = segment(text, sites, regions, cuts)
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.again = {k: [Span(a, b, "segment") for a, b in spans] for k, spans in seg.again.items()}
     _summary_only(doc)

@@ -43,6 +43,9 @@ def rst_markdown(text: str) -> str:
             out += ["#" * min(6, styles.index(style) + 1) + " " + words, ""]
             i += used
             continue
+        if _SIMPLE.match(ln):
+            i = _simple_table(lines, i, out)
+            continue
         d = _RST_DIRECTIVE.match(ln)
         if d:
             i = _rst_directive(lines, i, d, out)
@@ -85,7 +88,10 @@ def _rst_directive(lines: list[str], i: int, d: re.Match[str], out: list[str]) -
         body.pop()
     while body and not body[0]:
         body.pop(0)
-    if name == "math":
+    if name == "list-table":
+        out += pipe_rows(_list_table(body), 0, head=":header-rows:" in "\n".join(lines[i + 1:end])
+                         and not re.search(r":header-rows:[ \t]*0", "\n".join(lines[i + 1:end])))
+    elif name == "math":
         out += [indent + "$$", *[indent + b for b in ([arg] if arg else []) + body], indent + "$$", ""]
     elif name in _RST_CODE:
         out += [indent + "```" + arg.split()[0] if arg else indent + "```", *[indent + b for b in body],
@@ -96,6 +102,40 @@ def _rst_directive(lines: list[str], i: int, d: re.Match[str], out: list[str]) -
         out += ([indent + arg, ""] if arg and name in ("admonition", "topic", "rubric") else [])
         out += [indent + _rst_inline(b) for b in body] + [""]
     return end
+
+
+def _list_table(body: list[str]) -> list[list[str]]:
+    """A ``list-table``'s rows: ``* -`` starts a row, each ``-`` a cell (its indented lines go with it)."""
+    rows: list[list[str]] = []
+    for ln in body:
+        m = re.match(r"^(\*[ \t]+)?([ \t]*)-(?:[ \t]+(.*))?$", ln)
+        if m and m.group(1):
+            rows.append([])
+        if m and rows:
+            rows[-1].append(_rst_inline((m.group(3) or "").strip()))
+        elif ln.strip() and rows and rows[-1]:
+            rows[-1][-1] += " " + _rst_inline(ln.strip())
+    return rows
+
+
+_SIMPLE = re.compile(r"^[ \t]*=+(?:[ \t]+=+)+[ \t]*$")
+
+
+def _simple_table(lines: list[str], i: int, out: list[str]) -> int:
+    """A simple table: ``=====  =====`` borders whose runs mark the columns; the rows between them, the
+    first block a head when a second border follows it. Returns the line after the table."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"=+", lines[i])]
+    borders, rows, k = [i], [], i + 1
+    while k < len(lines) and lines[k].strip():
+        if _SIMPLE.match(lines[k]):
+            borders.append(k)
+        else:
+            ends = [a for a, _ in spans[1:]] + [10 ** 6]
+            rows.append((k, [lines[k][a:b].strip() for (a, _), b in zip(spans, ends)]))
+        k += 1
+    head = len(borders) == 3 and any(r < borders[1] for r, _ in rows)
+    out.extend(pipe_rows([cells for _, cells in rows], len(spans), head))
+    return k
 
 
 def _rst_inline(line: str) -> str:
@@ -115,7 +155,7 @@ def org_markdown(text: str) -> str:
     """Org: ``*`` headings, ``#+begin_src`` blocks as fences, tables with ``|---+---|`` rules, keywords,
     drawers and comments dropped (LaTeX fragments ``\\[…\\]``, ``$…$`` are already what the reader reads)."""
     out: list[str] = []
-    drawer = False
+    drawer, level = False, 0
     for ln in text.split("\n"):
         block = _ORG_BLOCK.match(ln)
         if block:
@@ -132,7 +172,9 @@ def org_markdown(text: str) -> str:
         heading = re.match(r"^(\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(.*?)(?:[ \t]+:[\w:@]+:)?[ \t]*$", ln)
         if heading:
             out.append("#" * min(6, len(heading.group(1))) + " " + heading.group(2))
+            level = len(heading.group(1))
             continue
+        ln = re.sub(r"^ {1,%d}" % (level + 1), "", ln) if level else ln  # indented to its heading's text
         if re.match(r"^[ \t]*\|[-+]+\|?[ \t]*$", ln):
             out.append(re.sub(r"\+", "|", ln))
             continue
@@ -141,16 +183,21 @@ def org_markdown(text: str) -> str:
 
 
 def _org_heads(lines: list[str]) -> list[str]:
-    """An Org table without a rule under its first row gets one (Markdown needs a head row)."""
+    """An Org table's head is the rows above its first rule; one without a rule under its first row has
+    none, and gets an empty head (Markdown tables always have one)."""
     out: list[str] = []
     for k, ln in enumerate(lines):
-        out.append(ln)
         row = ln.strip().startswith("|") and not re.match(r"^[ \t]*\|[-|]+[ \t]*$", ln)
         first = row and (k == 0 or not lines[k - 1].strip().startswith("|"))
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        rule = re.match(r"^[ \t]*\|[-|]+[ \t]*$", ln) is not None
         if first and not re.match(r"^[ \t]*\|[-|]+[ \t]*$", nxt):
-            out.insert(len(out) - 1, "")
-            out.append("|" + "---|" * max(1, ln.strip().strip("|").count("|") + 1))
+            columns = max(1, ln.strip().strip("|").count("|") + 1)
+            out += ["", "|" + "   |" * columns, "|" + "---|" * columns]
+        if rule and (k < 2 or not lines[k - 2].strip().startswith("|")) and k > 0 and lines[k - 1].strip():
+            out.append(ln.strip())  # the rule under the head row
+        elif not rule:
+            out.append(ln.strip() if row else ln)
     return out
 
 
@@ -171,7 +218,7 @@ def adoc_markdown(text: str) -> str:
             continue
         delim = _ADOC_DELIM.match(ln)
         if ln.startswith("|==="):
-            i = _adoc_table(lines, i, out)
+            i = _adoc_table(lines, i, out, latex)
         elif delim:
             end = next((j for j in range(i + 1, len(lines)) if lines[j].rstrip() == ln.rstrip()), len(lines))
             inner = lines[i + 1:end]
@@ -206,17 +253,23 @@ def adoc_markdown_line(ln: str, latex: bool) -> str:
     return _ADOC_INLINE.sub(math, ln)
 
 
-def _adoc_table(lines: list[str], i: int, out: list[str]) -> int:
+def _adoc_table(lines: list[str], i: int, out: list[str], latex: bool) -> int:
     """A ``|===`` table: cells start at ``|``, one row per line or one cell per line (then the column count
-    is the ``cols`` attribute's or the first line's); rows go out as a pipe table."""
+    is the ``cols`` attribute's or the first line's); rows go out as a pipe table. The first row is a head
+    only when the table says so (``%header``, ``options="header"``) or a blank line follows it."""
     cols_attr = re.search(r'cols="?([^"\]]*)', lines[i - 1]) if i > 0 else None
     end = next((j for j in range(i + 1, len(lines)) if lines[j].startswith("|===")), len(lines))
     body = [ln for ln in lines[i + 1:end] if ln.strip()]
     first = [c.strip() for c in body[0].split("|")[1:]] if body else []
     columns = len(re.split(r"[,;]", cols_attr.group(1))) if cols_attr and cols_attr.group(1) else len(first)
-    if cols_attr and cols_attr.group(1).strip().isdigit():
-        columns = int(cols_attr.group(1).strip())
+    repeat = re.match(r"\s*(\d+)\s*\*", cols_attr.group(1)) if cols_attr else None  # cols="3*"
+    if repeat or (cols_attr and cols_attr.group(1).strip().isdigit()):
+        columns = int((repeat or cols_attr).group(1).strip().rstrip("*"))
     cells = [c.strip() for ln in body for c in ln.split("|")[1:]]
     rows = [cells[k:k + columns] for k in range(0, len(cells), max(1, columns))]
-    out.extend(pipe_rows([[adoc_markdown_line(c, True) for c in r] for r in rows], columns))
+    attr = lines[i - 1] if i > 0 else ""
+    raw = lines[i + 1:end]
+    head = "%header" in attr or re.search(r"options=\"?[^\"\]]*header", attr) is not None or \
+        (len(raw) > 1 and raw[0].count("|") == columns and not raw[1].strip())  # a blank line under row one
+    out.extend(pipe_rows([[adoc_markdown_line(c, latex) for c in r] for r in rows], columns, head))
     return end + 1
