@@ -113,7 +113,7 @@ def _myst_math(text: str) -> str:
 def _myst_directives(text: str) -> str:
     """MyST directives other than code and math: a ``{list-table}`` becomes a pipe table, the others
     (``{note}``, ``{admonition} Title``, ``{figure}``) their title and body as text; options dropped."""
-    from grader.reading.formats_light import _list_table
+    from grader.reading.formats_light import list_table
 
     lines, out, i = text.split("\n"), [], 0
     while i < len(lines):
@@ -128,7 +128,7 @@ def _myst_directives(text: str) -> str:
         body = [ln for ln in lines[i + 1:end] if not re.match(r"^[ \t]*:[\w-]+:", ln)]
         if m.group(3) == "list-table":
             head = re.search(r":header-rows:[ \t]*[1-9]", "\n".join(lines[i + 1:end])) is not None
-            out += [m.group(4)] + pipe_rows(_list_table(body), 0, head)
+            out += [m.group(4)] + pipe_rows(list_table(body), 0, head)
         elif m.group(3) != "figure" or body:
             out += [m.group(4) if m.group(3) != "figure" else "", *body]
         i = end + 1

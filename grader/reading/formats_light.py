@@ -54,7 +54,8 @@ def rst_markdown(text: str) -> str:
             i = _body(lines, i + 1, _indent(ln))
             continue
         if ln.rstrip().endswith("::") and not ln.strip().startswith(".."):  # a literal block follows
-            out.append(ln.rstrip()[:-1].rstrip() + (":" if not ln.rstrip().endswith(" ::") else ""))
+            base = ln.rstrip()[:-2]  # "text::" reads "text:"; "text ::" and a lone "::" read without it
+            out.append(base + ":" if base.strip() and not base.endswith((" ", "\t")) else base.rstrip())
             end = _body(lines, i + 1, _indent(ln))
             out += ["```", *[b.strip("\n") for b in lines[i + 1:end]], "```"]
             i = end
@@ -89,7 +90,7 @@ def _rst_directive(lines: list[str], i: int, d: re.Match[str], out: list[str]) -
     while body and not body[0]:
         body.pop(0)
     if name == "list-table":
-        out += pipe_rows(_list_table(body), 0, head=":header-rows:" in "\n".join(lines[i + 1:end])
+        out += pipe_rows(list_table(body), 0, head=":header-rows:" in "\n".join(lines[i + 1:end])
                          and not re.search(r":header-rows:[ \t]*0", "\n".join(lines[i + 1:end])))
     elif name == "math":
         out += [indent + "$$", *[indent + b for b in ([arg] if arg else []) + body], indent + "$$", ""]
@@ -104,7 +105,7 @@ def _rst_directive(lines: list[str], i: int, d: re.Match[str], out: list[str]) -
     return end
 
 
-def _list_table(body: list[str]) -> list[list[str]]:
+def list_table(body: list[str]) -> list[list[str]]:
     """A ``list-table``'s rows: ``* -`` starts a row, each ``-`` a cell (its indented lines go with it)."""
     rows: list[list[str]] = []
     for ln in body:
