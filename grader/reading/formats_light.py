@@ -132,7 +132,7 @@ def _simple_table(lines: list[str], i: int, out: list[str]) -> int:
             borders.append(k)
         else:
             ends = [a for a, _ in spans[1:]] + [10 ** 6]
-            rows.append((k, [lines[k][a:b].strip() for (a, _), b in zip(spans, ends)]))
+            rows.append((k, [lines[k][a:b].strip() for (a, _), b in zip(spans, ends, strict=True)]))
         k += 1
     head = len(borders) == 3 and any(r < borders[1] for r, _ in rows)
     out.extend(pipe_rows([cells for _, cells in rows], len(spans), head))
@@ -175,7 +175,7 @@ def org_markdown(text: str) -> str:
             out.append("#" * min(6, len(heading.group(1))) + " " + heading.group(2))
             level = len(heading.group(1))
             continue
-        ln = re.sub(r"^ {1,%d}" % (level + 1), "", ln) if level else ln  # indented to its heading's text
+        ln = re.sub(rf"^ {{1,{level + 1}}}", "", ln) if level else ln  # indented to its heading's text
         if re.match(r"^[ \t]*\|[-+]+\|?[ \t]*$", ln):
             out.append(re.sub(r"\+", "|", ln))
             continue
@@ -210,7 +210,8 @@ def adoc_markdown(text: str) -> str:
     """AsciiDoc: ``=`` headings, ``stem:[…]``/``latexmath:[…]`` math, ``[stem]``/``[latexmath]`` passthrough
     blocks as displays, ``|===`` tables, ``.`` ordered items, ``term::`` entries, listings as fences."""
     latex = bool(re.search(r"^:stem:[ \t]*(?:latexmath|tex|latex)[ \t]*$", text, re.M))
-    lines, out, i, style = text.split("\n"), [], 0, ""
+    lines, i, style = text.split("\n"), 0, ""
+    out: list[str] = []
     while i < len(lines):
         ln = lines[i]
         if re.match(r"^\[[^\]]*\][ \t]*$", ln):  # a block attribute line: says what the next block is
@@ -263,9 +264,9 @@ def _adoc_table(lines: list[str], i: int, out: list[str], latex: bool) -> int:
     body = [ln for ln in lines[i + 1:end] if ln.strip()]
     first = [c.strip() for c in body[0].split("|")[1:]] if body else []
     columns = len(re.split(r"[,;]", cols_attr.group(1))) if cols_attr and cols_attr.group(1) else len(first)
-    repeat = re.match(r"\s*(\d+)\s*\*", cols_attr.group(1)) if cols_attr else None  # cols="3*"
-    if repeat or (cols_attr and cols_attr.group(1).strip().isdigit()):
-        columns = int((repeat or cols_attr).group(1).strip().rstrip("*"))
+    count = re.match(r"\s*(\d+)\s*(?:\*|$)", cols_attr.group(1)) if cols_attr else None  # cols="3*", cols=3
+    if count:
+        columns = int(count.group(1))
     cells = [c.strip() for ln in body for c in ln.split("|")[1:]]
     rows = [cells[k:k + columns] for k in range(0, len(cells), max(1, columns))]
     attr = lines[i - 1] if i > 0 else ""
