@@ -57,8 +57,9 @@ def markdown_dialects(text: str) -> str:
         text = _admonitions(text)
     if ":::" in text:
         text = "\n".join("" if _DIV.match(ln) and "{math}" not in ln else ln for ln in text.split("\n"))
-    text = _MATH_LABEL.sub(r"\1", text)
-    text = re.sub(r"(\$\$)[ \t]*\{#[\w:.-]+\}", r"\1", text)
+    if re.search(r"\$\$[ \t]*[({]", text):
+        text = _MATH_LABEL.sub(r"\1", text)
+        text = re.sub(r"(\$\$)[ \t]*\{#[\w:.-]+\}", r"\1", text)
     if "{math}" in text or "{eval-rst}" in text:
         text = _myst_math(text)
     if "}`" in text:  # MyST roles: {math}`x` is math, {eq}`label`, {ref}`…` their text
