@@ -169,7 +169,7 @@ def grade_batch(folder: Path, rubric: Rubric, options: Options, out: Path, *, wo
         todo: list[_Job] = []
         narrowed = None if only is None else only_item(rubric, only)
         paths = [p for p in sorted(folder.iterdir()) if not p.name.startswith(".")
-                 and (p.is_dir() or p.suffix in (".zip", *REPORT_SUFFIXES))]
+                 and (p.is_dir() or p.suffix.lower() in (".zip", *REPORT_SUFFIXES))]
         for path, ident in zip(paths, handin_ids(paths), strict=True):
             entry = BatchEntry(ident)
             entries.append(entry)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from grader.compat import tomllib
 from grader.errors import SubmissionError
 from grader.reading.document import Document, read_document
+from grader.reading.formats import SUFFIXES as FORMAT_SUFFIXES
+from grader.reading.formats import format_of
 
 if TYPE_CHECKING:
     from grader.rubric import Rubric
@@ -27,8 +29,10 @@ if TYPE_CHECKING:
 
 MAX_FILE_BYTES = 1_000_000
 MAX_TOML_DEPTH = 32  # nested arrays and tables; an answer file needs a handful
-REPORT_SUFFIXES = (".md", ".txt", ".tex", ".ipynb")
-ANSWER_ORDER = "answers.toml, then the written report (.md, .txt, .tex), then the notebook (.ipynb)"
+WRITTEN_SUFFIXES = (".md", ".txt", ".tex", *FORMAT_SUFFIXES)  # in the order a folder's report is chosen
+REPORT_SUFFIXES = (*WRITTEN_SUFFIXES, ".ipynb")
+ANSWER_ORDER = ("answers.toml, then the written report (.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, .Rmd, "
+                ".html), then the notebook (.ipynb)")
 MAX_SOURCES = 6  # answer files read per hand-in (each costs reading time); the rest are named in a note
 IGNORED_STEMS = ("readme", "license", "requirements")
 
@@ -166,7 +170,8 @@ def answer_files(folder: Path, notes: list[str]) -> list[Path]:
                      + ", ".join(_shown(folder, f) for f in found[:MAX_SOURCES]))
         found = found[:MAX_SOURCES]
     if not found:
-        notes.append("no answers.toml and no report (report.md, .txt, .tex or .ipynb): "
+        notes.append("no answers.toml and no report (report.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, "
+                     ".Rmd, .html or .ipynb): "
                      "the written answers cannot be graded")
     return found
 
@@ -174,7 +179,7 @@ def answer_files(folder: Path, notes: list[str]) -> list[Path]:
 def _answer_files_in(folder: Path) -> list[Path]:
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     order: list[Path] = [p for p in files if p.name.lower() == "answers.toml"]
-    for kind in ((".md", ".txt", ".tex"), (".ipynb",)):
+    for kind in (WRITTEN_SUFFIXES, (".ipynb",)):
         candidates = [p for p in files if p.suffix.lower() in kind and p.stem.lower() not in IGNORED_STEMS]
         named = [p for p in candidates if p.stem.lower() == "report"]
         named.sort(key=lambda p: (kind.index(p.suffix.lower()), p.name != f"report{p.suffix.lower()}"))
@@ -323,7 +328,7 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
         text, code_cells = read_notebook(_read_text(path, sub.notes, MAX_NOTEBOOK_BYTES), path.name, sub.notes)
     else:
         text = _read_text(path, sub.notes)
-    doc: Document = read_document(text, "tex" if path.suffix == ".tex" else None)
+    doc: Document = read_document(text, "tex" if path.suffix.lower() == ".tex" else format_of(path.name))
     sub.notes.extend(doc.notes)  # about the whole report (no part labels found)
     answers = answers_from_document(doc, rubric)
     if sub.code is None:

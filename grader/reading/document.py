@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from grader.reading.formats import to_markdown
 from grader.reading.layout import after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
@@ -106,10 +107,14 @@ def is_latex(text: str) -> bool:
 
 
 def read_document(text: str, kind: str | None = None) -> Document:
-    """``kind``: "tex" for LaTeX source, else Markdown (also plain text); found from the text when None."""
+    """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
+    html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    latex = kind == "tex" or (kind is None and is_latex(text))
+    if not latex:
+        text = to_markdown(text, kind)
     doc = Document(text)
-    if kind == "tex" or (kind is None and is_latex(text)):
+    if latex:
         from grader.reading.tex_source import read_tex
 
         blocks, maths = read_tex(text)
@@ -290,7 +295,12 @@ def _summary_only(doc: Document) -> None:
             doc.again.setdefault(key, []).insert(0, span)
 
 
+_CHUNK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{")  # ```{r}, ```{python}, ```{code-cell}: a literate chunk
+
+
 def _segment(doc: Document) -> None:
+    """Parts from labels. A code block ends the part it is in (code after an answer is not the answer),
+    but a literate document's executed chunk (```{r}``) is where that part computes its answer."""
     text = doc.text
     starts = line_starts(text) + [len(text) + 1]
     sites: list[Site] = []
@@ -309,7 +319,8 @@ def _segment(doc: Document) -> None:
             while i < len(starts) - 1 and starts[i] < b.end:
                 sites.append(Site(starts[i]))
                 i += 1
-    seg = segment(text, sites, regions, [(s.start, s.end) for s in doc.code_spans])
+    cuts = [(s.start, s.end) for s in doc.code_spans if not _CHUNK.match(text, s.start)]
+    seg = segment(text, sites, regions, cuts)
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.again = {k: [Span(a, b, "segment") for a, b in spans] for k, spans in seg.again.items()}
     _summary_only(doc)

@@ -38,7 +38,7 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     covered: set[int] = set()
     header: list[str] = []
     row: list[str] | None = None
-    row_line = 0
+    row_line, first = 0, True  # first: the next row is the table's first body row
     for tok in _PARSER.parse(_org_as_pipe(text)):
         if tok.type == "table_open" and tok.map:
             covered.update(range(tok.map[0], tok.map[1]))
@@ -47,14 +47,32 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
         elif tok.type == "inline" and row is not None:
             row.append(tok.content)
         elif tok.type == "tr_close" and row is not None:
-            if header:
+            head_row = not header
+            if header and not any(c.strip() for c in header) and first and _names_row(row):
+                header = row  # a headless table whose first row names the columns (conv1 | relu1 | …)
+            elif header:
+                cells.extend(_row_cells(row, header, row_line))
+            elif _values_row(row):  # a head that holds values is a row of data: its columns have no names
+                header = [""] * len(row)
                 cells.extend(_row_cells(row, header, row_line))
             else:
                 header = row
-            row = None
+            first, row = head_row and header is row, None
         elif tok.type == "table_close":
-            header = []
+            header, first = [], True
     return cells, covered
+
+
+def _values_row(row: list[str]) -> bool:
+    """A label then values only (``| Input | 28 × 28 |``): column names are words, so such a first row
+    (a headless table written with a head, as grid tables and converters do) is data."""
+    return len(row) >= 2 and _has_words(row[0]) and all(
+        re.search(r"\d", c) and not _has_words(c) for c in row[1:])
+
+
+def _names_row(row: list[str]) -> bool:
+    """Every cell a name (``conv1 | relu1 | total``), none a value."""
+    return len(row) >= 2 and all(_has_words(c) for c in row)
 
 
 def _has_words(cell: str) -> bool:

@@ -1,0 +1,192 @@
+"""Reports in other document formats, turned into the Markdown the reader already understands.
+
+Each format's own structure is read the way that format defines it: its headings become ``#``
+headings, its lists Markdown lists, its tables pipe tables, its math markup ``$…$`` or ``$$…$$``
+and its code blocks fences; what only styles the page (options, attributes, comments, figures)
+is dropped. The math inside is left as written: the math reader reads it. Markdown itself comes
+in dialects (MkDocs admonitions and tabs, Quarto callouts and labels, MyST directives, Pandoc grid
+tables, knitr output) whose markup is made plain Markdown here too.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm")
+
+
+def format_of(name: str) -> str | None:
+    """The format a report's file name says (``report.rst`` -> "rst"), or None for Markdown or plain text."""
+    suffix = name[name.rfind("."):].lower() if "." in name else ""
+    return {".rst": "rst", ".org": "org", ".adoc": "adoc", ".asciidoc": "adoc", ".typ": "typst",
+            ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html"}.get(suffix)
+
+
+def to_markdown(text: str, kind: str | None) -> str:
+    """The report as Markdown: ``kind`` is a :func:`format_of` name, None for Markdown or plain text."""
+    from grader.reading.formats_html import html_markdown
+    from grader.reading.formats_light import adoc_markdown, org_markdown, rst_markdown
+    from grader.reading.formats_typst import typst_markdown
+
+    convert: dict[str, Callable[[str], str]] = {
+        "rst": rst_markdown, "org": org_markdown, "adoc": adoc_markdown, "typst": typst_markdown,
+        "html": html_markdown, "quarto": knitr_output}
+    if kind in convert:
+        text = convert[kind](text)
+    return markdown_dialects(text)
+
+
+_ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+(?=[\w"])|===\+?[ \t]+(?="))(?P<rest>.*)$')
+_DIV = re.compile(r"^[ \t]*:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*(?:\S.*)?$")
+_MATH_LABEL = re.compile(r"^([ \t]*\$\$)[ \t]*(?:\([\w:.-]+\)|\{#[\w:.-]+\})[ \t]*$", re.M)
+_MYST_MATH = re.compile(r"^([ \t]*)(`{3,}|:{3,})\{(?:math|eval-rst)\}[^\n]*$", re.M)
+_MYST = re.compile(r"^([ \t]*)(`{3,}|:{3,})\{([\w-]+)\}[ \t]*(.*)$")
+_MYST_CODE = ("code-cell", "code", "code-block", "literalinclude", "math", "eval-rst")
+
+
+def markdown_dialects(text: str) -> str:
+    """Markdown dialects' block markup made plain Markdown.
+
+    MkDocs ``!!! note "Title"``, ``??? tip`` and ``=== "Tab"`` hold a body indented four spaces
+    (which Markdown would read as code): the title becomes a line of its own, the body is dedented.
+    Quarto and MyST ``:::`` fenced divs keep their body and lose their fences; an equation label
+    after a display's closing ``$$`` (``$$ (eq-1)``, ``$$ {#eq-1}``) is dropped; a MyST ``{math}``
+    directive is a ``math`` fence; Pandoc grid tables become pipe tables.
+    """
+    if "!!!" in text or "???" in text or '=== "' in text:
+        text = _admonitions(text)
+    if ":::" in text:
+        text = "\n".join("" if _DIV.match(ln) and "{math}" not in ln else ln for ln in text.split("\n"))
+    if re.search(r"\$\$[ \t]*[({]", text):
+        text = _MATH_LABEL.sub(r"\1", text)
+        text = re.sub(r"(\$\$)[ \t]*\{#[\w:.-]+\}", r"\1", text)
+    if "{math}" in text or "{eval-rst}" in text:
+        text = _myst_math(text)
+    if "}`" in text:  # MyST roles: {math}`x` is math, {eq}`label`, {ref}`…` their text
+        text = re.sub(r"\{math\}`([^`\n]+)`", r"$\1$", text)
+        text = re.sub(r"\{(?:eq|ref|numref|doc|term|abbr)\}`([^`\n<]+?)(?:\s*<[^>`]*>)?`", r"\1", text)
+    if "{" in text and ("```{" in text or ":::{" in text):
+        text = _myst_directives(text)
+    if "\n+-" in "\n" + text:
+        text = grid_tables(text)
+    return text
+
+
+def _admonitions(text: str) -> str:
+    lines, out, body = text.split("\n"), [], -1
+    for ln in lines:
+        m = _ADMONITION.match(ln)
+        if m and len(m.group("indent")) <= 8:
+            body = len(m.group("indent").expandtabs(4)) + 4
+            title = re.sub(r"^[\w-]+(?:\s+inline(?:\s+end)?)?\s*", "", m.group("rest")) \
+                if not m.group("rest").startswith('"') else m.group("rest")
+            out.append(m.group("indent") + title.strip().strip('"'))
+            out.append("")
+            continue
+        if body >= 0 and ln.strip() and len(ln.expandtabs(4)) - len(ln.expandtabs(4).lstrip()) >= body:
+            out.append(ln.expandtabs(4)[4:])
+            continue
+        if ln.strip():
+            body = -1
+        out.append(ln)
+    return "\n".join(out)
+
+
+def _myst_math(text: str) -> str:
+    """```` ```{math} ```` (or ``:::{math}``) with its ``:label:`` options: a ``math`` fence."""
+    out, fence = [], ""
+    for ln in text.split("\n"):
+        m = _MYST_MATH.match(ln)
+        if m and not fence:
+            fence = m.group(2)
+            out.append(m.group(1) + "```math")
+            continue
+        if fence and re.match(r"^[ \t]*:[\w-]+:", ln):
+            continue
+        if fence and ln.strip().startswith(fence) and not ln.strip().strip(fence[0]):
+            fence = ""
+            out.append(ln.replace(ln.strip(), "```"))
+            continue
+        out.append(ln)
+    return "\n".join(out)
+
+
+def _myst_directives(text: str) -> str:
+    """MyST directives other than code and math: a ``{list-table}`` becomes a pipe table, the others
+    (``{note}``, ``{admonition} Title``, ``{figure}``) their title and body as text; options dropped."""
+    from grader.reading.formats_light import list_table
+
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        m = _MYST.match(lines[i])
+        if m is None or m.group(3) in _MYST_CODE:
+            out.append(lines[i])
+            i += 1
+            continue
+        fence = m.group(2)
+        end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == fence[0] * len(lines[j].strip())
+                    and len(lines[j].strip()) >= len(fence)), len(lines))
+        body = [ln for ln in lines[i + 1:end] if not re.match(r"^[ \t]*:[\w-]+:", ln)]
+        if m.group(3) == "list-table":
+            head = re.search(r":header-rows:[ \t]*[1-9]", "\n".join(lines[i + 1:end])) is not None
+            out += [m.group(4)] + pipe_rows(list_table(body), 0, head)
+        elif m.group(3) != "figure" or body:
+            out += [m.group(4) if m.group(3) != "figure" else "", *body]
+        i = end + 1
+    return "\n".join(out)
+
+
+_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+
+
+def grid_tables(text: str) -> str:
+    """A grid table (``+---+---+`` borders, ``| a | b |`` rows) as a pipe table: each row line a row, the
+    borders dropped; only a ``+===+`` border under the first row makes that row the head (Pandoc's rule)."""
+    out: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if not _BORDER.match(lines[i]) or i + 1 >= len(lines) or not lines[i + 1].lstrip().startswith("|"):
+            out.append(lines[i])
+            i += 1
+            continue
+        columns = lines[i].strip().count("+") - 1
+        rows, i, head = [], i + 1, False
+        while i < len(lines) and (lines[i].lstrip().startswith("|") or _BORDER.match(lines[i])):
+            if not _BORDER.match(lines[i]):
+                rows.append(lines[i].strip())
+            head = head or ("=" in lines[i] and _BORDER.match(lines[i]) is not None and len(rows) == 1)
+            i += 1
+        out.extend(pipe_rows([[c.strip() for c in r.strip("|").split("|")] for r in rows], columns, head))
+    return "\n".join(out)
+
+
+def pipe_rows(rows: list[list[str]], columns: int = 0, head: bool = True) -> list[str]:
+    """Rows of cells as a Markdown pipe table, with blank lines around it. ``head``: the first row names
+    the columns; a table without one gets an empty head (Markdown tables always have a head row)."""
+    if not rows:
+        return []
+    columns = columns or max(len(r) for r in rows)
+    lines = ["| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in r) + " |" for r in rows]
+    if not head:
+        lines.insert(0, "|" + "   |" * columns)
+    return ["", lines[0], "|" + "---|" * columns, *lines[1:], ""]
+
+
+_KNITR = re.compile(r"^(`{3,})[ \t]*\n((?:##(?: [^\n]*)?\n)+)\1[ \t]*$", re.M)
+
+
+def knitr_output(text: str) -> str:
+    """R Markdown and Quarto print a chunk's output as a plain fence of ``## `` lines: what the report
+    shows as its result, so it is read as text; R prints a named vector as lines of names, each above
+    a line of its values, which become a table."""
+    def shown(m: re.Match[str]) -> str:
+        lines = [ln[3:] for ln in m.group(2).rstrip("\n").split("\n")]
+        pairs = [(lines[k].split(), lines[k + 1].split()) for k in range(0, len(lines) - 1, 2)]
+        if len(lines) % 2 == 0 and all(n and len(n) == len(v) and not any(re.match(r"^-?[\d.,]+$", w) for w in n)
+                                       and all(re.match(r"^-?[\d.,e+]+$", w) for w in v) for n, v in pairs):
+            names = [w for n, _ in pairs for w in n]
+            values = [w for _, v in pairs for w in v]
+            return "\n".join(pipe_rows([names, values]))
+        return "\n".join(lines)
+    return _KNITR.sub(shown, text)

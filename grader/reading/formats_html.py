@@ -1,0 +1,132 @@
+"""A saved HTML page as Markdown, read by the standard library's HTML parser (never rendered, no script run).
+
+Headings ``<h1>``–``<h6>`` become ``#`` headings; an ordered list's items carry its numbering
+(``<ol type="a">`` gives ``(a)``, ``(b)``, …; ``start`` is honoured); tables become pipe tables;
+``<pre>`` becomes a fence. Math stays as its TeX: MathJax delimiters are text already, and MathML or
+KaTeX keep their TeX in an ``<annotation encoding="application/x-tex">`` (the drawn copy, hidden
+from screen readers with ``aria-hidden``, is skipped). Scripts, styles and the page head are dropped.
+"""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from grader.reading.formats import pipe_rows
+
+_SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "button"}
+_BLOCK = {"p", "div", "section", "article", "blockquote", "header", "main", "dd", "dt", "figcaption", "br", "hr"}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "col", "source", "area", "base", "embed"}
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _marker(kind: str, n: int) -> str:
+    """The label an ``<ol type=…>`` item shows: ``1.``, ``(a)``, ``(A)``, ``(i)``."""
+    if kind in "aA" and kind and 1 <= n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return f"({letter.upper() if kind == 'A' else letter})"
+    if kind in "iI" and kind and 1 <= n <= len(_ROMAN):
+        return f"({_ROMAN[n - 1].upper() if kind == 'I' else _ROMAN[n - 1]})"
+    return f"{n}."
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip: list[str] = []  # open elements whose content is not read
+        self.lists: list[list[str | int]] = []  # [type, next number] per open list; "ul" for bullets
+        self.table: list[list[str]] | None = None
+        self.cell: list[str] | None = None
+        self.tex: list[str] | None = None  # inside a TeX annotation
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if self.skip:
+            if tag not in _VOID:
+                self.skip.append(tag)
+            return
+        if tag in _SKIP or a.get("aria-hidden") == "true":
+            if tag not in _VOID:
+                self.skip.append(tag)
+            return
+        if tag == "annotation" and "tex" in (a.get("encoding") or ""):
+            self.tex = []
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self._emit("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag in ("ol", "ul"):
+            start = a.get("start") or "1"
+            self.lists.append([a.get("type") or "1" if tag == "ol" else "ul", int(start) if start.isdigit() else 1])
+        elif tag == "li":
+            self._item()
+        elif tag == "table":
+            self.table = []
+        elif tag == "tr" and self.table is not None:
+            self.table.append([])
+        elif tag in ("td", "th") and self.table is not None:
+            self.cell = []
+        elif tag == "pre":
+            self._emit("\n\n```\n")
+        elif tag in ("strong", "b"):
+            self._emit("**")
+        elif tag in _BLOCK:
+            self._emit("\n\n" if tag != "br" else "\n")
+
+    def _item(self) -> None:
+        indent = "   " * max(0, len(self.lists) - 1)
+        if not self.lists or self.lists[-1][0] == "ul":
+            self._emit(f"\n\n{indent}- ")
+            return
+        kind, n = self.lists[-1]
+        self.lists[-1][1] = int(n) + 1
+        self._emit(f"\n\n{indent}{_marker(str(kind), int(n))} ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            self.skip.pop()
+            return
+        if tag == "annotation" and self.tex is not None:
+            body, self.tex = "".join(self.tex).strip(), None
+            self._emit(f"${body}$")
+        elif tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
+            self._emit("\n\n")
+        elif tag in ("td", "th") and self.table is not None and self.cell is not None:
+            if self.table:
+                self.table[-1].append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "table" and self.table is not None:
+            rows, self.table = [r for r in self.table if r], None
+            self._emit("\n" + "\n".join(pipe_rows(rows)) + "\n")
+        elif tag == "pre":
+            self._emit("\n```\n\n")
+        elif tag in ("strong", "b"):
+            self._emit("**")
+        elif tag in _BLOCK or tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self._emit("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.tex is not None:
+            self.tex.append(data)
+            return
+        self._emit(data if self.cell is not None or not self.out or "```" in self.out[-1]
+                   else data.replace("\n", " ") if self.lists else data)
+
+    def _emit(self, s: str) -> None:
+        if self.cell is not None:
+            self.cell.append(s.replace("\n", " "))
+        elif self.table is None:
+            self.out.append(s)
+
+
+def html_markdown(text: str) -> str:
+    page = _Page()
+    page.feed(text)
+    page.close()
+    joined = "".join(page.out)
+    lines = [ln.rstrip() for ln in joined.split("\n")]
+    out: list[str] = []
+    for ln in lines:
+        if ln.strip() or (out and out[-1].strip()):
+            out.append(ln if ln.strip() else "")
+    return "\n".join(out).strip("\n") + "\n"

@@ -1,0 +1,277 @@
+"""Lightweight markup reports (reStructuredText, Org, AsciiDoc) as Markdown, line by line.
+
+Each reader follows its format's own rules: a reStructuredText title is a line with an underline
+(and maybe an overline) of one punctuation character, its level the order in which its style first
+appears; an Org heading is a line of ``*``; an AsciiDoc heading a line of ``=``. Math markup becomes
+``$…$`` (inline) or ``$$…$$`` (display); directive and block options are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from grader.reading.formats import pipe_rows
+
+_RST_ADORN = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}[ \t]*$")
+_RST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:-]+)::[ \t]*(?P<arg>.*)$")
+_RST_ROLE = re.compile(r":(?P<role>[\w:-]+):`(?P<body>(?:[^`\\]|\\.)+)`")
+_RST_DROP = {"contents", "toctree", "image", "include", "raw", "only", "meta", "sectnum", "header", "footer",
+             "highlight", "default-role", "role", "index", "bibliography", "csv-table"}
+_RST_CODE = {"code", "code-block", "sourcecode", "literalinclude", "jupyter-execute", "ipython", "doctest"}
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t")) if line.strip() else 10 ** 6
+
+
+def _body(lines: list[str], i: int, indent: int) -> int:
+    """The index after the indented body that starts at line ``i`` (deeper than ``indent``)."""
+    while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) > indent):
+        i += 1
+    return i
+
+
+def rst_markdown(text: str) -> str:
+    lines, out, styles = text.split("\n"), [], []  # styles: (character, overlined) in order of appearance
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        title = _rst_title(lines, i)
+        if title is not None:
+            style, words, used = title
+            if style not in styles:
+                styles.append(style)
+            out += ["#" * min(6, styles.index(style) + 1) + " " + words, ""]
+            i += used
+            continue
+        if _SIMPLE.match(ln):
+            i = _simple_table(lines, i, out)
+            continue
+        d = _RST_DIRECTIVE.match(ln)
+        if d:
+            i = _rst_directive(lines, i, d, out)
+            continue
+        if re.match(r"^[ \t]*\.\.(?:[ \t]|$)", ln) and "::" not in ln:  # a comment, with its indented lines
+            i = _body(lines, i + 1, _indent(ln))
+            continue
+        if ln.rstrip().endswith("::") and not ln.strip().startswith(".."):  # a literal block follows
+            base = ln.rstrip()[:-2]  # "text::" reads "text:"; "text ::" and a lone "::" read without it
+            out.append(base + ":" if base.strip() and not base.endswith((" ", "\t")) else base.rstrip())
+            end = _body(lines, i + 1, _indent(ln))
+            out += ["```", *[b.strip("\n") for b in lines[i + 1:end]], "```"]
+            i = end
+            continue
+        out.append(_rst_inline(re.sub(r"^([ \t]*)#\.(?=[ \t])", r"\g<1>-", ln)))  # auto-numbered: no label
+        i += 1
+    return "\n".join(out)
+
+
+def _rst_title(lines: list[str], i: int) -> tuple[tuple[str, bool], str, int] | None:
+    """A section title at line ``i``: (its style, its words, the lines it takes)."""
+    ln = lines[i]
+    over = _RST_ADORN.match(ln)
+    if over and i + 2 < len(lines) and lines[i + 1].strip() and lines[i + 2].strip() == ln.strip():
+        return (ln.strip()[0], True), lines[i + 1].strip(), 3
+    under = _RST_ADORN.match(lines[i + 1]) if i + 1 < len(lines) else None
+    if under and ln.strip() and ln == ln.lstrip() and len(lines[i + 1].rstrip()) >= len(ln.rstrip()) \
+            and not _RST_ADORN.match(ln):
+        return (lines[i + 1].strip()[0], False), ln.strip(), 2
+    return None
+
+
+def _rst_directive(lines: list[str], i: int, d: re.Match[str], out: list[str]) -> int:
+    """One ``.. name:: argument`` with its options and body; returns the line after it."""
+    indent, name, arg = d.group("indent"), d.group("name").lower(), d.group("arg").strip()
+    end = _body(lines, i + 1, len(indent))
+    body = [b for b in lines[i + 1:end] if not re.match(r"^[ \t]*:[\w -]+:(?:[ \t]|$)", b)]
+    depth = min((_indent(b) for b in body), default=0)
+    body = [b[depth:] if b.strip() else "" for b in body]
+    while body and not body[-1]:
+        body.pop()
+    while body and not body[0]:
+        body.pop(0)
+    if name == "list-table":
+        out += pipe_rows(list_table(body), 0, head=":header-rows:" in "\n".join(lines[i + 1:end])
+                         and not re.search(r":header-rows:[ \t]*0", "\n".join(lines[i + 1:end])))
+    elif name == "math":
+        out += [indent + "$$", *[indent + b for b in ([arg] if arg else []) + body], indent + "$$", ""]
+    elif name in _RST_CODE:
+        out += [indent + "```" + arg.split()[0] if arg else indent + "```", *[indent + b for b in body],
+                indent + "```", ""]
+    elif name == "figure":
+        out += [indent + _rst_inline(b) for b in body] + [""]
+    elif name not in _RST_DROP and not name.startswith(("_", "|")):  # admonitions, topics, containers
+        out += ([indent + arg, ""] if arg and name in ("admonition", "topic", "rubric") else [])
+        out += [indent + _rst_inline(b) for b in body] + [""]
+    return end
+
+
+def list_table(body: list[str]) -> list[list[str]]:
+    """A ``list-table``'s rows: ``* -`` starts a row, each ``-`` a cell (its indented lines go with it)."""
+    rows: list[list[str]] = []
+    for ln in body:
+        m = re.match(r"^(\*[ \t]+)?([ \t]*)-(?:[ \t]+(.*))?$", ln)
+        if m and m.group(1):
+            rows.append([])
+        if m and rows:
+            rows[-1].append(_rst_inline((m.group(3) or "").strip()))
+        elif ln.strip() and rows and rows[-1]:
+            rows[-1][-1] += " " + _rst_inline(ln.strip())
+    return rows
+
+
+_SIMPLE = re.compile(r"^[ \t]*=+(?:[ \t]+=+)+[ \t]*$")
+
+
+def _simple_table(lines: list[str], i: int, out: list[str]) -> int:
+    """A simple table: ``=====  =====`` borders whose runs mark the columns; the rows between them, the
+    first block a head when a second border follows it. Returns the line after the table."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"=+", lines[i])]
+    borders, rows, k = [i], [], i + 1
+    while k < len(lines) and lines[k].strip():
+        if _SIMPLE.match(lines[k]):
+            borders.append(k)
+        else:
+            ends = [a for a, _ in spans[1:]] + [10 ** 6]
+            rows.append((k, [lines[k][a:b].strip() for (a, _), b in zip(spans, ends, strict=True)]))
+        k += 1
+    head = len(borders) == 3 and any(r < borders[1] for r, _ in rows)
+    out.extend(pipe_rows([cells for _, cells in rows], len(spans), head))
+    return k
+
+
+def _rst_inline(line: str) -> str:
+    """``:math:`x`` as ``$x$``; another role (``:ref:`…```) as its text; ``||`` substitutions kept."""
+    def role(m: re.Match[str]) -> str:
+        body = m.group("body")
+        if m.group("role") == "math":
+            return f"${body}$"
+        return re.sub(r"\s*<[^>]*>$", "", body)
+    return _RST_ROLE.sub(role, line) if "`" in line else line
+
+
+_ORG_BLOCK = re.compile(r"^[ \t]*#\+(begin|end)_(\w+)[ \t]*(.*)$", re.I)
+
+
+def org_markdown(text: str) -> str:
+    """Org: ``*`` headings, ``#+begin_src`` blocks as fences, tables with ``|---+---|`` rules, keywords,
+    drawers and comments dropped (LaTeX fragments ``\\[…\\]``, ``$…$`` are already what the reader reads)."""
+    out: list[str] = []
+    drawer, level = False, 0
+    for ln in text.split("\n"):
+        block = _ORG_BLOCK.match(ln)
+        if block:
+            kind = block.group(2).lower()
+            if kind in ("src", "example"):
+                lang = block.group(3).split()[0] if block.group(3).strip() and block.group(1).lower() == "begin" else ""
+                out.append("```" + (lang if kind == "src" else ""))
+            continue
+        if re.match(r"^[ \t]*:[\w-]+:[ \t]*$", ln):  # a drawer opens (:PROPERTIES:) or closes (:END:)
+            drawer = ln.strip().upper() != ":END:"
+            continue
+        if drawer or re.match(r"^[ \t]*#\+\w+:", ln) or re.match(r"^[ \t]*#(?:[ \t]|$)", ln):
+            continue
+        heading = re.match(r"^(\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(.*?)(?:[ \t]+:[\w:@]+:)?[ \t]*$", ln)
+        if heading:
+            out.append("#" * min(6, len(heading.group(1))) + " " + heading.group(2))
+            level = len(heading.group(1))
+            continue
+        ln = re.sub(rf"^ {{1,{level + 1}}}", "", ln) if level else ln  # indented to its heading's text
+        if re.match(r"^[ \t]*\|[-+]+\|?[ \t]*$", ln):
+            out.append(re.sub(r"\+", "|", ln))
+            continue
+        out.append(ln)
+    return "\n".join(_org_heads(out))
+
+
+def _org_heads(lines: list[str]) -> list[str]:
+    """An Org table's head is the rows above its first rule; one without a rule under its first row has
+    none, and gets an empty head (Markdown tables always have one)."""
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        row = ln.strip().startswith("|") and not re.match(r"^[ \t]*\|[-|]+[ \t]*$", ln)
+        first = row and (k == 0 or not lines[k - 1].strip().startswith("|"))
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        rule = re.match(r"^[ \t]*\|[-|]+[ \t]*$", ln) is not None
+        if first and not re.match(r"^[ \t]*\|[-|]+[ \t]*$", nxt):
+            columns = max(1, ln.strip().strip("|").count("|") + 1)
+            out += ["", "|" + "   |" * columns, "|" + "---|" * columns]
+        if rule and (k < 2 or not lines[k - 2].strip().startswith("|")) and k > 0 and lines[k - 1].strip():
+            out.append(ln.strip())  # the rule under the head row
+        elif not rule:
+            out.append(ln.strip() if row else ln)
+    return out
+
+
+_ADOC_INLINE = re.compile(r"\b(stem|latexmath|asciimath):\[((?:[^\]\\]|\\.)*)\]")
+_ADOC_DELIM = re.compile(r"^(\+{4,}|-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|/{4,})[ \t]*$")
+
+
+def adoc_markdown(text: str) -> str:
+    """AsciiDoc: ``=`` headings, ``stem:[…]``/``latexmath:[…]`` math, ``[stem]``/``[latexmath]`` passthrough
+    blocks as displays, ``|===`` tables, ``.`` ordered items, ``term::`` entries, listings as fences."""
+    latex = bool(re.search(r"^:stem:[ \t]*(?:latexmath|tex|latex)[ \t]*$", text, re.M))
+    lines, i, style = text.split("\n"), 0, ""
+    out: list[str] = []
+    while i < len(lines):
+        ln = lines[i]
+        if re.match(r"^\[[^\]]*\][ \t]*$", ln):  # a block attribute line: says what the next block is
+            style = ln.strip("[] \t").split(",")[0].lower()
+            i += 1
+            continue
+        delim = _ADOC_DELIM.match(ln)
+        if ln.startswith("|==="):
+            i = _adoc_table(lines, i, out, latex)
+        elif delim:
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].rstrip() == ln.rstrip()), len(lines))
+            inner = lines[i + 1:end]
+            if delim.group(1)[0] == "+" and style in ("stem", "latexmath") and (style != "stem" or latex):
+                out += ["$$", *inner, "$$", ""]
+            elif delim.group(1)[0] in "-." or style in ("source", "listing", "literal"):
+                out += ["```", *inner, "```", ""]
+            elif delim.group(1)[0] != "/":  # examples, sidebars, quotes: their content is text
+                out += [adoc_markdown_line(b, latex) for b in inner]
+            i = end + 1
+        else:
+            if not re.match(r"^(?://|:[\w-]+:|image::|include::|toc::)", ln):
+                out.append(adoc_markdown_line(ln, latex))
+            i += 1
+        style = "" if ln.strip() and not re.match(r"^\[[^\]]*\][ \t]*$", ln) else style
+    return "\n".join(out)
+
+
+def adoc_markdown_line(ln: str, latex: bool) -> str:
+    heading = re.match(r"^(={1,6})[ \t]+(\S.*)$", ln)
+    if heading:
+        return "#" * len(heading.group(1)) + " " + heading.group(2)
+    if ln.strip() == "+":  # a list continuation
+        return ""
+    ln = re.sub(r"^([ \t]*)\.{1,5}[ \t]+(?=\S)", r"\g<1>1. ", ln)
+    ln = re.sub(r"^([ \t]*)(\*{2,5})[ \t]+", lambda m: "  " * (len(m.group(2)) - 1) + "- ", ln)
+    ln = re.sub(r"^([^:\n]{1,80}?):{2,4}(?=[ \t]|$)", r"\1:", ln)
+
+    def math(m: re.Match[str]) -> str:
+        body = m.group(2).replace("\\]", "]")
+        return f"${body}$" if m.group(1) == "latexmath" or (m.group(1) == "stem" and latex) else body
+    return _ADOC_INLINE.sub(math, ln)
+
+
+def _adoc_table(lines: list[str], i: int, out: list[str], latex: bool) -> int:
+    """A ``|===`` table: cells start at ``|``, one row per line or one cell per line (then the column count
+    is the ``cols`` attribute's or the first line's); rows go out as a pipe table. The first row is a head
+    only when the table says so (``%header``, ``options="header"``) or a blank line follows it."""
+    cols_attr = re.search(r'cols="?([^"\]]*)', lines[i - 1]) if i > 0 else None
+    end = next((j for j in range(i + 1, len(lines)) if lines[j].startswith("|===")), len(lines))
+    body = [ln for ln in lines[i + 1:end] if ln.strip()]
+    first = [c.strip() for c in body[0].split("|")[1:]] if body else []
+    columns = len(re.split(r"[,;]", cols_attr.group(1))) if cols_attr and cols_attr.group(1) else len(first)
+    count = re.match(r"\s*(\d+)\s*(?:\*|$)", cols_attr.group(1)) if cols_attr else None  # cols="3*", cols=3
+    if count:
+        columns = int(count.group(1))
+    cells = [c.strip() for ln in body for c in ln.split("|")[1:]]
+    rows = [cells[k:k + columns] for k in range(0, len(cells), max(1, columns))]
+    attr = lines[i - 1] if i > 0 else ""
+    raw = lines[i + 1:end]
+    head = "%header" in attr or re.search(r"options=\"?[^\"\]]*header", attr) is not None or \
+        (len(raw) > 1 and raw[0].count("|") == columns and not raw[1].strip())  # a blank line under row one
+    out.extend(pipe_rows([[adoc_markdown_line(c, latex) for c in r] for r in rows], columns, head))
+    return end + 1

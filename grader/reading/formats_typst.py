@@ -1,0 +1,99 @@
+"""A Typst report's document structure as Markdown (its math syntax is read by the math reader).
+
+Typst's markup: ``=`` headings (one ``=`` per level), ``-`` and ``+`` list items, ``//`` and
+``/* */`` comments, ``#set``/``#show``/``#import``/``#let`` rules, layout calls (``#h(1em)``,
+``#v(…)``, ``#pagebreak()``), wrappers whose content is text (``#align(center)[…]``, ``#text(…)[…]``,
+``#block[…]``), and ``#table(columns: n, [a], [b], …)``, whose cells fill rows of ``n``. Math between
+``$`` stays as written: ``$x$`` inline, ``$ x $`` (spaces inside the dollars) a display.
+"""
+from __future__ import annotations
+
+import re
+
+from grader.reading.formats import pipe_rows
+
+_RULE = re.compile(r"^[ \t]*#(?:set|show|import|include|let|outline|pagebreak|bibliography)\b")
+_SPACING = re.compile(r"#(?:h|v|colbreak|pagebreak|linebreak|parbreak)\((?:[^()]|\([^()]*\))*\)")
+_WRAP = re.compile(r"#(?:align|text|block|box|pad|strong|emph|underline|highlight|rect|figure|center|"
+                   r"smallcaps|par)(?:\((?:[^()\[\]]|\([^()]*\))*\))?\[")
+
+
+def _matching(text: str, i: int, open_: str, close: str) -> int:
+    """The offset of the bracket closing the one at ``i`` (strings and math skipped), or -1."""
+    depth, k, quote = 0, i, ""
+    while k < len(text):
+        c = text[k]
+        if quote:
+            quote = "" if c == quote and text[k - 1] != "\\" else quote
+        elif c in "\"$":
+            quote = c
+        elif c == open_:
+            depth += 1
+        elif c == close:
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return -1
+
+
+def _comments(text: str) -> str:
+    """``//`` to the end of a line and ``/* … */`` removed, outside strings and URLs (``https://``)."""
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    return re.sub(r"(?<![:\\/])//[^\n]*", "", text)
+
+
+def _tables(text: str) -> str:
+    out, pos = [], 0
+    for m in re.finditer(r"#table\(", text):
+        if m.start() < pos:
+            continue
+        end = _matching(text, m.end() - 1, "(", ")")
+        if end < 0:
+            break
+        args = text[m.end():end]
+        cols = re.search(r"columns:\s*(\d+|\((?:[^()]|\([^()]*\))*\))", args)
+        n = 1
+        if cols:
+            n = int(cols.group(1)) if cols.group(1).isdigit() else cols.group(1).count(",") + 1 - \
+                cols.group(1).rstrip(", )").endswith(",")
+        cells, k = [], 0
+        while (k := args.find("[", k)) >= 0:
+            close = _matching(args, k, "[", "]")
+            if close < 0:
+                break
+            cells.append(" ".join(args[k + 1:close].split()))
+            k = close + 1
+        rows = [cells[i:i + n] for i in range(0, len(cells), max(1, n))]
+        out.append(text[pos:m.start()] + "\n".join(pipe_rows(rows, n)))
+        pos = end + 1
+    return "".join(out) + text[pos:]
+
+
+def _unwrap(text: str) -> str:
+    """``#align(center)[…]`` and the like: their content, the call dropped."""
+    for _ in range(20):
+        m = _WRAP.search(text)
+        if m is None:
+            return text
+        close = _matching(text, m.end() - 1, "[", "]")
+        if close < 0:
+            return text[:m.start()] + text[m.end():]
+        text = text[:m.start()] + text[m.end():close] + text[close + 1:]
+    return text
+
+
+def typst_markdown(text: str) -> str:
+    text = _comments(text)
+    lines = [ln for ln in text.split("\n") if not _RULE.match(ln)]
+    text = _unwrap(_tables("\n".join(lines)))
+    text = _SPACING.sub(" ", text)
+    out = []
+    for ln in text.split("\n"):
+        heading = re.match(r"^[ \t]*(={1,6})[ \t]+(\S.*)$", ln)
+        if heading:
+            ln = "#" * len(heading.group(1)) + " " + heading.group(2)
+        ln = re.sub(r"^([ \t]*)\+(?=[ \t])", r"\g<1>1.", ln)  # a numbered item
+        ln = re.sub(r"[ \t]\\$", "", ln)  # a forced line break
+        out.append(ln.rstrip())
+    return "\n".join(out)
