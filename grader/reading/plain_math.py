@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from grader.expressions.code_math import is_code
 from grader.expressions.starmath import WORDS as STARMATH_WORDS
 from grader.expressions.starmath import is_starmath
 
@@ -37,6 +38,7 @@ def _starmath_word(word: str) -> bool:
 
 
 _OPERATORS = ("+", "-", "−", "·", "*", "×")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
@@ -57,9 +59,16 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     eq = next((i for i, (_, _, w) in enumerate(words)
                if any(e in w for e in _EQUALS) or (starmath and w.lower() == "larrow")), None)
     mathlike = _starmath_word if starmath else _mathlike
-    if eq is None or not mathlike(words[eq][2].split("=")[0].strip(":") or "x"):
+    if eq is None:
+        return None
+    code = is_code(line)
+    named = words[eq][2].split("=")[0].split("<-")[0].strip(":")
+    if not (mathlike(named or "x") or (code and _IDENTIFIER.fullmatch(named))):
         return None
     left = eq
+    if code and not named and eq > 0 and _IDENTIFIER.fullmatch(words[eq - 1][2]) \
+            and not _gap(line, words[eq - 1], words[eq]):
+        left -= 1  # dsig = @(u) …, grad <- …: in a line of code the name assigned to is math
     while left > 0 and mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]) \
             and not _sentence_end(words[left - 1][2]):
         left -= 1
