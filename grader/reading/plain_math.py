@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from grader.expressions.asciimath import is_asciimath
 from grader.expressions.code_math import is_code
 from grader.expressions.starmath import WORDS as STARMATH_WORDS
 from grader.expressions.starmath import is_starmath
+from grader.expressions.typst_math import is_typst
 
 _WORDS = re.compile(r"\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
@@ -30,6 +32,16 @@ def _mathlike(word: str) -> bool:
     if bare.lower() in _PROSE_SHORT:
         return False
     return not (bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS)
+
+
+# Typst's and AsciiMath's operator words, math in a line that carries the dialect's marks
+_DIALECT_WORDS = {"del", "diff", "dif", "dot", "xx", "larr", "rarr", "quad", "vec", "mat", "cal", "hat", "times",
+                  "nabla", "grad", "sum", "prod", "lr", "upright", "ubrace", "obrace"}
+
+
+def _dialect_word(word: str) -> bool:
+    """In a Typst or AsciiMath line, ``del f // del w_3`` and ``(diff f)/(diff w)`` are math, not prose."""
+    return word.strip(".,;:`").lower() in _DIALECT_WORDS or _mathlike(word)
 
 
 def _starmath_word(word: str) -> bool:
@@ -58,7 +70,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     starmath = is_starmath(line)
     eq = next((i for i, (_, _, w) in enumerate(words)
                if any(e in w for e in _EQUALS) or (starmath and w.lower() == "larrow")), None)
-    mathlike = _starmath_word if starmath else _mathlike
+    mathlike = _starmath_word if starmath else _dialect_word if is_typst(line) or is_asciimath(line) else _mathlike
     if eq is None:
         return None
     code = is_code(line)
