@@ -86,9 +86,9 @@ def _derivative(m: re.Match[str], arg: str) -> str | None:
 
 # Mathematica: Head[args] (``Exp[-u]``, ``sigma'[x2]``: a name of two or more letters applied with brackets),
 # ``u_]`` in a definition's pattern, ``E^-u``, In[1]:= prompts
-_MMA_MARK = re.compile(r"(?<![\w.\\])(?:[A-Za-z]{2,}'*|D|N|[A-Za-z]'+)\[|\w_\]\s*:?=|\b(?:In|Out)\[\d+\]"
+_MMA_MARK = re.compile(r"(?<![\w.\\])(?:[A-Za-z]{2,}'*|D|N|[A-Za-z]'+|[α-ωΑ-Ω]'*)\[|\w_\]\s*:?=|\b(?:In|Out)\[\d+\]"
                        r"|(?<![\w\\])E\^\(?-")
-_MMA_HEAD = re.compile(r"(?<![\w.\\])([A-Za-z][A-Za-z0-9]*'*)\[")
+_MMA_HEAD = re.compile(r"(?<![\w.\\])([A-Za-zα-ωΑ-Ω][A-Za-z0-9]*'*)\[")
 _MMA_PROMPT = re.compile(r"\b(?:In|Out)\[\d+\]:?=\s*")
 _MMA_FUNCTIONS = {"Exp": "exp", "Log": "log", "Sqrt": "sqrt", "Tanh": "tanh"}
 
@@ -113,8 +113,8 @@ def _mma_call(m: re.Match[str], arg: str) -> str | None:
         return f"(\\partial {parts[0]})/(\\partial {parts[1]})"
     if head == "Sum" and len(parts) == 2 and parts[1].startswith("{"):
         rng = [p.strip() for p in split_top(parts[1][1:-1], ",")]
-        if len(rng) == 3:
-            return f"sum_({rng[0]}={rng[1]})^({rng[2]}) ({parts[0]})"
+        if len(rng) in (2, 3):  # {i, 1, 2}, or {i, 2} from 1
+            return f"sum_({rng[0]}={rng[1] if len(rng) == 3 else 1})^({rng[-1]}) ({parts[0]})"
         return None
     if head == "Grad" and len(parts) == 2:
         names = re.findall(r"[A-Za-z]+(?=\d)", parts[1])
