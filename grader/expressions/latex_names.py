@@ -122,6 +122,8 @@ class NameMixin(Cursor):
         if full.startswith(TEXT_WORD):
             raise ExpressionSyntaxError(f"text {full[len(TEXT_WORD):]!r} in a formula")
         stem, _, point = full.rpartition("_")
+        if full in self.overlay.reserved:
+            raise UnknownName(full)
         if stem and point in self.vocab.datapoints and f"{stem}^{point}" in self.vocab.symbols:
             return self.vocab.symbols[f"{stem}^{point}"]  # y_1 where only y^1 is known: the first data point
         stem, point = self.split_point(full)  # ŷ_1: the model's output at the first data point

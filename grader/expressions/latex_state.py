@@ -53,6 +53,8 @@ class Overlay:
     notes: dict[str, str] = field(default_factory=dict)  # name -> what to tell the reader when it is used
     # name -> derivatives its definition writes by name (g(x) = ∇_w f_w(x)): a use of it carries them
     named: dict[str, list[Any]] = field(default_factory=dict)
+    # names the hand-in defines (read or not): never given a default reading (y_1 is not y^1 where y1 = σ(s1))
+    reserved: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from grader.expressions.asciimath import asciimath_to_latex
+from grader.expressions.code_math import code_to_latex
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.starmath import starmath_to_latex
+from grader.expressions.typst_math import typst_to_latex
 
 DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
         "\\biggl", "\\biggr", "\\displaystyle", "\\limits", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad",
@@ -226,8 +229,9 @@ def _layout(tokens: list[str]) -> list[str]:
 
 def from_exports(text: str) -> str:
     """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown, HTML markup, Word's
-    invisible operators) as plain LaTeX/text."""
-    return unescape_markdown(starmath_to_latex(strip_html(_visible(text))))
+    invisible operators) or a student wrote it in another language (Typst, AsciiMath, code) as plain LaTeX/text."""
+    text = unescape_markdown(starmath_to_latex(strip_html(_visible(text))))
+    return asciimath_to_latex(typst_to_latex(code_to_latex(text)))
 
 
 def _visible(text: str) -> str:

@@ -80,6 +80,10 @@ class Document:
             return clean(self.text[m.start:m.end].replace("<-", "←", 1))
         return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
 
+    def with_macros(self, math: str) -> str:
+        """``math`` with the report's own macros expanded (\\logit for \\Lambda), as its answers are read."""
+        return _expand(math, self.macros) if self.macros else math
+
     def math_in(self, key: str) -> list[str]:
         """The math of a segment as read: rows of alignments, without ``&``, ``\\label`` or ``\\tag``."""
         return [self.read(m) for m in self.math_spans(key)]

@@ -76,7 +76,8 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
 
     if reference.latex is None:
         return Notation()
-    pieces = [doc.text[s.start:s.end] for s in getattr(doc, "math", [])]
+    expand = getattr(doc, "with_macros", lambda text: text)
+    pieces = [expand(doc.text[s.start:s.end]) for s in getattr(doc, "math", [])]
     notation = _read_all(pieces, doc, reference, {})
     if notation.unread:
         better = renamed(notation, reference, lambda seed: _read_all(pieces, doc, reference, seed))
@@ -91,6 +92,7 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
     notation.overlay.aliases.update(seed)
     notation.text = "\n".join(pieces)
     pending = [sides for piece in pieces for part in _parts(piece) if len(sides := split_chain(part)) >= 2]
+    notation.overlay.reserved.update(_defined_names(pending, reference, notation.overlay))
     count = 0
     for _ in range(3):  # "h_1 = σ(z_1), z_1 = w_1 x": a name defined after its first use is read next time round
         failed = []
@@ -111,6 +113,18 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
         pending = failed
     _learning_rate(notation, doc, reference)
     return notation
+
+
+def _defined_names(pending: list[list[str]], reference: Reference, overlay: Overlay) -> set[str]:
+    """The names the hand-in's definitions define that the homework does not (y1 in "y1 = sig(s1)")."""
+    vocab = reference.latex
+    assert vocab is not None
+    out = set()
+    for sides in pending:
+        shape = describe(sides[0], vocab, overlay)
+        if shape is not None and shape.kind == "name" and shape.of not in vocab.symbols:
+            out.add(shape.of)
+    return out
 
 
 def _define_chain(notation: Notation, sides: list[str], reference: Reference) -> int:

@@ -87,6 +87,8 @@ def hypotheses(names: list[str], text: str, vocab: Any, overlay: Overlay) -> lis
         weights = [b for b, ks in indices.items() if len(ks) >= 2 and ks <= set(range(1, size + 1))
                    and not applied_as_function(_plain(b), text)]
         applied = [n for n in _applied(names, text, vocab, overlay) if n not in weights]
+        if not weights:  # "y1 = sig(s1), …, f = w3*y2": only the function is renamed
+            out += [{n: f} for n in applied[:3] for f in bases]
         for weight in weights:
             out.append({weight: vector})
             for count in range(1, min(len(applied), 2) + 1):

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
+from grader.expressions.asciimath import is_asciimath
+from grader.expressions.code_math import is_code
 from grader.expressions.starmath import WORDS as STARMATH_WORDS
 from grader.expressions.starmath import is_starmath
 from grader.expressions.tokens import GREEK_NAMES
+from grader.expressions.typst_math import is_typst
 
 _WORDS = re.compile(r"\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
@@ -37,12 +40,23 @@ def _mathlike(word: str) -> bool:
     return not (bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS)
 
 
+# Typst's and AsciiMath's operator words, math in a line that carries the dialect's marks
+_DIALECT_WORDS = {"del", "diff", "dif", "dot", "xx", "larr", "rarr", "quad", "vec", "mat", "cal", "hat", "times",
+                  "nabla", "grad", "sum", "prod", "lr", "upright", "ubrace", "obrace"}
+
+
+def _dialect_word(word: str) -> bool:
+    """In a Typst or AsciiMath line, ``del f // del w_3`` and ``(diff f)/(diff w)`` are math, not prose."""
+    return word.strip(".,;:`").lower() in _DIALECT_WORDS or _mathlike(word)
+
+
 def _starmath_word(word: str) -> bool:
     """In a LibreOffice Math line, ``over``, ``from``, ``to``, ``func`` are math, not prose."""
     return word.strip(".,;:").lower() in STARMATH_WORDS or _mathlike(word)
 
 
 _OPERATORS = ("+", "-", "−", "·", "*", "×")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
@@ -62,10 +76,17 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     starmath = is_starmath(line)
     eq = next((i for i, (_, _, w) in enumerate(words)
                if any(e in w for e in _EQUALS) or (starmath and w.lower() == "larrow")), None)
-    mathlike = _starmath_word if starmath else _mathlike
-    if eq is None or not mathlike(words[eq][2].split("=")[0].strip(":") or "x"):
+    mathlike = _starmath_word if starmath else _dialect_word if is_typst(line) or is_asciimath(line) else _mathlike
+    if eq is None:
+        return None
+    code = is_code(line)
+    named = words[eq][2].split("=")[0].split("<-")[0].strip(":")
+    if not (mathlike(named or "x") or (code and _IDENTIFIER.fullmatch(named))):
         return None
     left = eq
+    if code and not named and eq > 0 and _IDENTIFIER.fullmatch(words[eq - 1][2]) \
+            and not _gap(line, words[eq - 1], words[eq]):
+        left -= 1  # dsig = @(u) …, grad <- …: in a line of code the name assigned to is math
     while left > 0 and mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]) \
             and not _sentence_end(words[left - 1][2]):
         left -= 1

@@ -1,0 +1,125 @@
+"""Formulas written as code (NumPy/Python, MATLAB/Octave, Julia, R, Mathematica, sympy's printing) as LaTeX.
+
+Students who think in code write ``np.exp(-u)``, ``exp(-u)./(1+exp(-u)).^2``, ``w .- α .* ∇L``,
+``dsig = @(u) …``, ``sigma <- function(u) …``, ``df_dw3``, ``[a; b; c]``, ``c(a, b, c)``,
+``sum(… for i in (1, 2))``, ``Derivative(f(x), w1)`` and, in Mathematica, ``Exp[-u]``, ``E^-u``,
+``D[f[x], w1]``, ``Sum[…, {i, 1, 2}]``, ``sigma'[x2]``. A TA reads the formula each stands for; so does this
+rewrite, one rule per construct of the language. It is applied only to text that carries a mark of code,
+and it is text to text: the code is never run.
+"""
+from __future__ import annotations
+
+import re
+
+from grader.expressions.dialect_text import rewrite_calls, split_top
+
+_MODULE = re.compile(r"\b(?:np|numpy|math|cmath|torch|jnp|jax\.numpy|sp|sympy|tf|scipy\.special|F|nn\.functional)"
+                     r"\.(?=[a-z]\w*\s*\()")
+_ELEMENTWISE = re.compile(r"\.([*/^\\])|(?<=\s)\.([+\-=])(?=\s)")
+_BROADCAST_CALL = re.compile(r"(?<=[A-Za-z0-9_′'σ])\.\(")  # Julia: σ.(x), exp.(-u)
+_ANONYMOUS = re.compile(r"(\b[A-Za-z]\w*)\s*(?:=|<-)\s*(?:@|function\s*|lambda\s+)\(?\s*([A-Za-z]\w*(?:\s*,\s*"
+                        r"[A-Za-z]\w*)*)\s*\)?\s*:?")
+_DERIVATIVE_NAME = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*)\b")
+_GRAD_NAME = re.compile(r"\bgrad_([A-Za-z]\w*)\b(?!\s+[A-Za-z(])")
+_R_VECTOR = re.compile(r"(?<![\w.])c\(")
+_COLUMN = re.compile(r"\[[^\[\];]*;[^\[\]]*\]")
+_SUM_CALL = re.compile(r"(?<![\w.])sum\(")
+_FOR = re.compile(r"\s+for\s+(.+?)\s+in\s+(.+)$", re.DOTALL)
+_RANGE = re.compile(r"\(?\s*(\d+)\s*(?:,|:)\s*(\d+)\s*\)?|\[\s*(\d+)\s*,\s*(\d+)\s*\]|range\(\s*(\d+)\s*,\s*(\d+)\s*\)")
+_SYMPY_DIFF = re.compile(r"(?<![\w.])(?:Derivative|diff)\(")
+_COMMENT = re.compile(r"(?:;\s*%|\s#)\s.*$|^\s*%\s*", re.MULTILINE)
+_MARK = re.compile(r"\b(?:np|numpy|math|torch|jnp|sympy)\.[a-z]|\.[*/^]|(?<=\s)\.[+\-=](?=\s)|\w\.\(|@\(\w"
+                   r"|<-\s*function\b|\blambda\s+\w+\s*:|\bd[A-Za-z][A-Za-z0-9]*_d[A-Za-z]|\bgrad_[A-Za-z]"
+                   r"|(?<![\w.])c\([^()]*,|\[[^\[\];]*;[^\[\]]*\]|(?<![\w.])sum\(.*\bfor\b|(?:Derivative|diff)\("
+                   r"|(?:;\s*%|\s#)\s")
+
+
+def is_code(text: str) -> bool:
+    """Whether ``text`` is a formula written as code (it carries a mark of a programming language)."""
+    return _MARK.search(text) is not None or is_mathematica(text)
+
+
+def code_to_latex(text: str) -> str:
+    """The formula that code ``text`` stands for, in the notation the tokenizer reads; other text unchanged."""
+    if is_mathematica(text):
+        text = mathematica_to_latex(text)
+    if not is_code(text):
+        return text
+    text = _COMMENT.sub(" ", text)
+    text = _MODULE.sub("", text)
+    text = _ANONYMOUS.sub(lambda m: f"{m.group(1)}({m.group(2)}) =", text)
+    text = _ELEMENTWISE.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _BROADCAST_CALL.sub("(", text)
+    text = _DERIVATIVE_NAME.sub(lambda m: f"d{m.group(1)}/d{m.group(2)}", text)
+    text = _GRAD_NAME.sub(lambda m: f"\\nabla {m.group(1)}", text)
+    text = rewrite_calls(text, _R_VECTOR, lambda m, arg: f"[{arg}]" if "," in arg else None)
+    text = _COLUMN.sub(lambda m: ", ".join(split_top(m.group()[1:-1], ";")).join("[]"), text)
+    text = rewrite_calls(text, _SUM_CALL, _sum)
+    return rewrite_calls(text, _SYMPY_DIFF, _derivative)
+
+
+def _sum(m: re.Match[str], arg: str) -> str | None:
+    """``sum(e for i in (1, 2))`` -> ``sum_(i=1)^(2) (e)``; ``sum(e for (x, y) in D)`` over the set."""
+    found = _FOR.search(arg)
+    if found is None or _depth(arg[:found.start()]) != 0:
+        return None  # no generator, or its ``for`` belongs to an inner call
+    body, var, over = arg[:found.start()], found.group(1).strip(), found.group(2).strip()
+    rng = _RANGE.fullmatch(over)
+    if rng:
+        lo, hi = [int(g) for g in rng.groups() if g is not None]
+        hi -= 1 if rng.group(5) else 0  # range(1, 3) stops before 3
+        return f"sum_({var}={lo})^({hi}) ({body})"
+    return f"sum_({var} in {over}) ({body})"
+
+
+def _depth(text: str) -> int:
+    return sum(1 if c in "([{" else -1 if c in ")]}" else 0 for c in text)
+
+
+def _derivative(m: re.Match[str], arg: str) -> str | None:
+    """sympy's ``Derivative(f(x), w1)`` and ``diff(f, w1)``: ∂f/∂w₁; other arities stay as written."""
+    parts = split_top(arg, ",")
+    if len(parts) != 2 or not parts[1].strip().isidentifier():
+        return None
+    return f"(\\partial {parts[0].strip()})/(\\partial {parts[1].strip()})"
+
+
+# Mathematica: Head[args] (``Exp[-u]``, ``sigma'[x2]``: a name of two or more letters applied with brackets),
+# ``u_]`` in a definition's pattern, ``E^-u``, In[1]:= prompts
+_MMA_MARK = re.compile(r"(?<![\w.\\])(?:[A-Za-z]{2,}'*|D|N|[A-Za-z]'+|[α-ωΑ-Ω]'*)\[|\w_\]\s*:?=|\b(?:In|Out)\[\d+\]"
+                       r"|(?<![\w\\])E\^\(?-")
+_MMA_HEAD = re.compile(r"(?<![\w.\\])([A-Za-zα-ωΑ-Ω][A-Za-z0-9]*'*)\[")
+_MMA_PROMPT = re.compile(r"\b(?:In|Out)\[\d+\]:?=\s*")
+_MMA_FUNCTIONS = {"Exp": "exp", "Log": "log", "Sqrt": "sqrt", "Tanh": "tanh"}
+
+
+def is_mathematica(text: str) -> bool:
+    return _MMA_MARK.search(text) is not None
+
+
+def mathematica_to_latex(text: str) -> str:
+    """``Exp[-u]`` -> ``exp(-u)``, ``D[f[x], w1]`` -> ``(∂ f(x))/(∂ w1)``, ``Sum[e, {i, 1, 2}]`` ->
+    ``sum_(i=1)^(2) (e)``, ``x[i]`` -> ``x_(i)`` (an index), ``{a, b}`` -> ``[a, b]``, ``E`` -> ``e``."""
+    text = _MMA_PROMPT.sub("", text)
+    text = re.sub(r"(\w)_(?=\s*[\],])", r"\1", text)  # sigma[u_] := …: the pattern is the argument
+    text = re.sub(r"(?<![\w.\\])E(?![\w\[])", "e", text)
+    text = rewrite_calls(text, _MMA_HEAD, _mma_call)
+    return text if "\\" in text else text.replace("{", "[").replace("}", "]")  # {a, b}: a list
+
+
+def _mma_call(m: re.Match[str], arg: str) -> str | None:
+    head, parts = m.group(1), [p.strip() for p in split_top(arg, ",")]
+    if head == "D" and len(parts) == 2:
+        return f"(\\partial {parts[0]})/(\\partial {parts[1]})"
+    if head == "Sum" and len(parts) == 2 and parts[1].startswith("{"):
+        rng = [p.strip() for p in split_top(parts[1][1:-1], ",")]
+        if len(rng) in (2, 3):  # {i, 1, 2}, or {i, 2} from 1
+            return f"sum_({rng[0]}={rng[1] if len(rng) == 3 else 1})^({rng[-1]}) ({parts[0]})"
+        return None
+    if head == "Grad" and len(parts) == 2:
+        names = re.findall(r"[A-Za-z]+(?=\d)", parts[1])
+        sub = f"_{names[0]}" if names and len(set(names)) == 1 else ""
+        return f"nabla{sub} {parts[0]}"
+    if len(head) == 1 and head.islower() and head not in "fgh" and re.fullmatch(r"[ijkn]|\d", arg.strip()):
+        return f"{head}^({arg.strip()})"  # x[i], y[1]: the i-th data point, as x^(i)
+    return f"{_MMA_FUNCTIONS.get(head, head)}({arg})"
