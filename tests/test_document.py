@@ -294,3 +294,14 @@ def test_a_sub_part_labelled_only_in_the_summary_keeps_its_derivation() -> None:
 ])
 def test_an_equation_editors_braces_around_one_symbol_are_dropped(piece: str, expected: str) -> None:
     assert read_document(f"(d) ${piece}$\n").math_in("1.d") == [expected]
+
+
+def test_formulas_set_in_a_code_fence_are_math_but_code_is_not() -> None:
+    from grader.reading.document import formula_fence
+
+    doc = read_document("## Problem 1\n\n(d)\n```\ndf/dw3 = sig(x2)            # = sig(w2*sig(w1*x))\n```\n")
+    assert any("df/dw3 = sig(x2)" in doc.text[s.start:s.end] for s in doc.math)
+    assert formula_fence("dsig/du = sig(u) * (1 - sig(u))\n")
+    assert not formula_fence("class Net(nn.Module):\n    def __init__(self):\n        x = 1\n")
+    assert not formula_fence("for i in range(3):\n    w = w - lr * g\n")
+    assert not formula_fence("print(model)\nsummary(model)\n")

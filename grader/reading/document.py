@@ -129,8 +129,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
     maths = not_struck(text, maths)
     for b in blocks:
         if b.kind == "code":
-            doc.code_spans.append(Span(b.start, b.end, "code"))
             doc.code_blocks.append(_fence_body(text, b))
+            if not formula_fence(_fence_body(text, b), _fence_info(text, b)):
+                doc.code_spans.append(Span(b.start, b.end, "code"))
     for m in maths:
         doc.math.extend(Span(a, b, m.kind) for a, b in rows(text, m.start, m.end))
     taken = [(m.start, m.end) for m in maths]
@@ -247,6 +248,35 @@ def _broken_heading(text: str, b: Block) -> bool:
     return b.kind == "heading" and text[b.start:b.end].strip().count("\n") >= 2
 
 
+# what only a program has: a fence holding it is code; one holding none is formulas set in monospace
+_PROGRAM = re.compile(r"^\s*(?:def |class |import |from \S+ import|for\b.*:\s*$|if\b.*:\s*$|while\b|return\b"
+                      r"|print\s*\(|@\w|#include|function\b|end\s*$)|\bnn\.|\btorch\.|\bself\.|\bF\.relu",
+                      re.M)
+
+
+def formula_fence(body: str, info: str = "") -> bool:
+    """A fenced block of formulas a student set in monospace (``dsig/du = sig(u)*(1-sig(u))``), not code:
+    unlabelled or in a formula language (MATLAB, Julia, R, text), an equation on most lines and nothing only
+    a program has. A Python block is code: it is where a hand-in's program lives."""
+    if info.strip().lower() not in _FORMULA_LANGUAGES:
+        return False
+    lines = [ln for ln in body.splitlines() if ln.strip() and not ln.lstrip().startswith(("#", "%", "//"))]
+    if not lines or len(lines) > 40 or _PROGRAM.search(body):
+        return False
+    return sum(1 for ln in lines if "=" in ln or "<-" in ln or "←" in ln) * 2 >= len(lines)
+
+
+_FORMULA_LANGUAGES = {"", "text", "txt", "plain", "plaintext", "math", "julia", "jl", "matlab", "octave", "m", "r",
+                      "mathematica", "wolfram", "asciimath", "none"}
+
+
+def _fence_info(text: str, block: Block) -> str:
+    """The language after a fence's opening backticks (``julia`` in ```` ```julia ````), else empty."""
+    line = text[block.start:text.find("\n", block.start) if "\n" in text[block.start:] else len(text)]
+    m = re.match(r"\s*(?:`{3,}|~{3,})\s*\{?\s*([\w+-]*)", line)
+    return m.group(1) if m else "?"
+
+
 def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Lines of prose blocks (from where their content starts) that hold no delimited math."""
     starts = line_starts(text) + [len(text) + 1]
@@ -254,7 +284,8 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
     import bisect
 
     for b in blocks:
-        if b.kind not in ("paragraph", "item", "row") and not _broken_heading(text, b):
+        if b.kind not in ("paragraph", "item", "row") and not _broken_heading(text, b) \
+                and not (b.kind == "code" and formula_fence(_fence_body(text, b), _fence_info(text, b))):
             continue
         i = bisect.bisect_right(starts, b.start) - 1
         while i < len(starts) - 1 and starts[i] < b.end:
