@@ -41,7 +41,8 @@ def private_weights_cache(tmp_path_factory) -> Path:
     """The suite's one trained-weights cache, never the user's: the CLI's (through $GRADER_WEIGHTS_CACHE) and
     the end-to-end tests' that grade the homework's own network (through ``Options.weights_cache``).
 
-    Tests about the cache itself, about determinism or about hostile code keep their own (or none).
+    Tests about the cache itself, about determinism or about hostile code keep their own (or none). In a parallel
+    run each worker has its own: the tests that use it live in one file, kept on one worker (``--dist loadfile``).
     """
     folder = tmp_path_factory.mktemp("weights-cache")
     os.environ["GRADER_WEIGHTS_CACHE"] = str(folder)
@@ -89,9 +90,22 @@ def count_trainings() -> Iterator[Counter[str]]:
     patch.undo()
 
 
+def pytest_sessionfinish(session) -> None:  # noqa: ANN001 - pytest's hook
+    """A parallel run's worker (pytest-xdist) hands its counts to the controller, which prints the summary."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["trainings"] = dict(TRAININGS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:  # noqa: ANN001 - pytest-xdist's hook, on the controller
+    """Add a finished worker's counts to the controller's: the summary line holds the whole run's totals."""
+    TRAININGS.update(getattr(node, "workeroutput", {}).get("trainings", {}))
+
+
 def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest's hook
-    """One line for whoever measures the suite: how many networks were trained in this process, and how the
-    children started."""
+    """One line for whoever measures the suite: how many networks were trained (in every worker of a parallel
+    run), and how the children started."""
     if TRAININGS:
         terminalreporter.write_line(f"child runs that trained: {TRAININGS['trained']}; that loaded cached "
                                     f"weights: {TRAININGS['weights from the cache']}; started warm: "

@@ -20,7 +20,9 @@ from grader.pipeline import Options, grade_submission
 from tests.conftest import ROOT
 from tests.helpers import short_training
 
-pytestmark = pytest.mark.training
+# One worker of a parallel run (``--dist loadfile`` or ``loadgroup``) grades all of these: they share the suite's
+# weights cache and its one trained reference network.
+pytestmark = [pytest.mark.training, pytest.mark.xdist_group("trained-reference")]
 
 AUTOMATIC = ["p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b", "p2.c",
              "code.build", "code.shapes", "code.params", "code.accuracy", "code.claims"]
