@@ -13,6 +13,8 @@ from grader.training import READ_BACK_EVERY, Recipe, normalise, set_determinism,
 
 MEAN, STD, SEED = 0.13, 0.31, 3
 CPU = torch.device("cpu")
+# the CUDA cases run wherever a GPU is (the device path: data moved once, the loss summed there)
+DEVICES = ["cpu", pytest.param("cuda", marks=pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA"))]
 
 
 class Tiny(nn.Module):
@@ -31,8 +33,10 @@ def data(n: int) -> tuple[torch.Tensor, torch.Tensor]:
             torch.randint(0, 10, (n,), dtype=torch.uint8, generator=g))
 
 
-def per_step_loop(model: nn.Module, images: torch.Tensor, labels: torch.Tensor, recipe: Recipe) -> dict:
+def per_step_loop(model: nn.Module, images: torch.Tensor, labels: torch.Tensor, recipe: Recipe,
+                  device: torch.device = CPU) -> dict:
     """The loop as it was: ``float(loss)`` every step, summed on the host."""
+    model.to(device)
     g = torch.Generator().manual_seed(SEED)
     n = math.ceil(images.shape[0] / recipe.batch_size)
     opt = torch.optim.Adam(model.parameters(), lr=recipe.max_lr, weight_decay=recipe.weight_decay)
@@ -46,7 +50,7 @@ def per_step_loop(model: nn.Module, images: torch.Tensor, labels: torch.Tensor, 
         for i in range(1, n + 1):
             idx = order[(i - 1) * recipe.batch_size: i * recipe.batch_size]
             opt.zero_grad(set_to_none=True)
-            loss = loss_fn(model(normalise(images[idx], MEAN, STD, CPU)), labels[idx].long())
+            loss = loss_fn(model(normalise(images[idx], MEAN, STD, device)), labels[idx].to(device).long())
             loss.backward()
             opt.step()
             sched.step()
@@ -68,19 +72,21 @@ def fresh(cls: type[nn.Module] = Tiny) -> nn.Module:
 RECIPE = Recipe(epochs=2, batch_size=8, channels_last=False)
 
 
-def test_weights_curve_and_losses_are_those_of_the_per_step_loop() -> None:
+@pytest.mark.parametrize("device", DEVICES)
+def test_weights_curve_and_losses_are_those_of_the_per_step_loop(device: str) -> None:
     images, labels = data(1003)
     plain = fresh()
-    expected = per_step_loop(plain, images, labels, RECIPE)
+    expected = per_step_loop(plain, images, labels, RECIPE, torch.device(device))
     model = fresh()
-    got = train(model, images, labels, RECIPE, seed=SEED, mean=MEAN, std=STD, device=CPU)
+    got = train(model, images, labels, RECIPE, seed=SEED, mean=MEAN, std=STD, device=torch.device(device))
     assert got["steps"] == expected["steps"] == 2 * 126
     assert got["loss_curve"] == expected["loss_curve"] and got["epoch_losses"] == expected["epoch_losses"]
     for (name, a), (_, b) in zip(model.state_dict().items(), plain.state_dict().items(), strict=True):
         assert torch.equal(a, b), name
 
 
-def test_the_loss_is_read_back_only_at_the_curves_points(monkeypatch) -> None:
+@pytest.mark.parametrize("device", DEVICES)
+def test_the_loss_is_read_back_only_at_the_curves_points(monkeypatch, device: str) -> None:
     reads = []
     original = torch.Tensor.__float__
 
@@ -90,7 +96,7 @@ def test_the_loss_is_read_back_only_at_the_curves_points(monkeypatch) -> None:
 
     monkeypatch.setattr(torch.Tensor, "__float__", counted)
     images, labels = data(1003)
-    info = train(fresh(), images, labels, RECIPE, seed=SEED, mean=MEAN, std=STD, device=CPU)
+    info = train(fresh(), images, labels, RECIPE, seed=SEED, mean=MEAN, std=STD, device=torch.device(device))
     monkeypatch.undo()
     per_epoch = info["steps"] // RECIPE.epochs
     points = [s for s in range(1, info["steps"] + 1) if s % READ_BACK_EVERY == 0 or s % per_epoch == 0]
