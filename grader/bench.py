@@ -200,6 +200,29 @@ def phase_grade(rubric_path: str, data_root: str) -> dict[str, Any]:
     }
 
 
+def phase_gpu(rubric_path: str, data_root: str) -> dict[str, Any]:
+    """The GPU check: one grade of the correct example, end to end, training on the GPU (an empty weights
+    cache, so it trains). Without CUDA it says so and does nothing."""
+    import torch
+
+    from grader.pipeline import Options, grade_submission
+
+    if not torch.cuda.is_available():  # in this process only: the template and its forks start CUDA-free
+        return {"cuda": False, "note": "no CUDA device here: the GPU check did nothing"}
+    rubric, bench = homework(rubric_path)
+    with tempfile.TemporaryDirectory() as cache:
+        started = time.perf_counter()
+        result = grade_submission(bench.CORRECT_EXAMPLE, rubric,
+                                  Options(device="cuda", data_root=data_root, weights_cache=Path(cache)))
+        wall = time.perf_counter() - started
+    tm = result.timings
+    return {"cuda": True, "gpu": torch.cuda.get_device_name(0), "device": result.device, "grade_wall_s": wall,
+            "score": result.score, "max_automatic": sum(c.max_score for c in result.checks if c.status != "manual"),
+            "train_s": tm.get("train_s"), "eval_s": tm.get("eval_s"), "child_s": tm.get("child_s"),
+            "start": result.measurements.get("child", {}).get("start"),
+            "accuracy": result.measurements.get("accuracy"), "notes": result.notes}
+
+
 def phase_batch(rubric_path: str, data_root: str, size: int, uncached: int, workers: int | None) -> dict[str, Any]:
     """A generated class graded as ``grade CLASS`` does: with the trained-weights cache (empty at the
     start, so the reference network's training is included), then a sample of it without the cache."""
@@ -375,11 +398,23 @@ def class_figures(batch: dict[str, Any], batch_cold: dict[str, Any]) -> dict[str
         return {}
     out = {f"batch_{k}": v for k, v in batch.items() if not k.endswith("_scores")}
     out.update({f"batch_cold_{k}": v for k, v in batch_cold.items() if not k.endswith("_scores")})
-    for kind in ("cached", "uncached"):
-        out[f"batch_{kind}_warm_over_cold"] = batch[f"{kind}_handins_per_min"] / batch_cold[f"{kind}_handins_per_min"]
+    for kind in ("cached", "uncached"):  # none for a part of no hand-ins (--uncached 0)
+        cold = batch_cold[f"{kind}_handins_per_min"]
+        out[f"batch_{kind}_warm_over_cold"] = batch[f"{kind}_handins_per_min"] / cold if cold else None
     out["batch_grades_identical_warm_cold"] = all(batch[f"{k}_scores"] == batch_cold[f"{k}_scores"]
                                                   for k in ("cached", "uncached"))
     return out
+
+
+def phase_classes(args: argparse.Namespace) -> dict[str, Any]:
+    """The class phase warm, then cold, each in a fresh process, in one run: hand-ins per minute, their ratio,
+    whether every grade is the same, and the load average (1 minute) before and after each."""
+    runs: dict[str, dict[str, Any]] = {}
+    for start in ("warm", "cold"):
+        before = os.getloadavg()[0]
+        runs[start] = _run_phase("batch", args, grader_env=False, start=start)
+        runs[start]["load_before_after"] = [before, os.getloadavg()[0]]
+    return class_figures(runs["warm"], runs["cold"])
 
 
 def print_table(figures: dict[str, Any]) -> None:
@@ -412,7 +447,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-root", help="dataset root (default: $GRADER_DATA_ROOT, else the cache folder)")
     p.add_argument("--epochs", type=int, default=2, help="epochs of the grader's recipe (default 2)")
     p.add_argument("--phase", help="run one phase only and print its JSON (gemm, sandbox, start, grader, "
-                   "baseline, grade, batch, cluster, driver-memory); GRADER_CHILD_START=cold: children start cold")
+                   "baseline, grade, batch, classes (batch warm then cold), gpu, cluster, driver-memory); "
+                   "GRADER_CHILD_START=cold: children start cold")
     p.add_argument("--class-size", type=int, default=30, help="hand-ins in the generated class (default 30)")
     p.add_argument("--uncached", type=int, default=6,
                    help="hand-ins of the class's mix graded without the weights cache (default 6)")
@@ -433,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
                   "grader": lambda: phase_grader(rubric, args.data_root, args.epochs),
                   "gemm": phase_gemm, "grade": lambda: phase_grade(rubric, args.data_root), "sandbox": phase_sandbox,
                   "start": lambda: phase_start(rubric),
+                  "gpu": lambda: phase_gpu(rubric, args.data_root),
+                  "classes": lambda: phase_classes(args),
                   "batch": lambda: phase_batch(rubric, args.data_root, args.class_size, args.uncached, args.workers),
                   "cluster": lambda: phase_cluster(rubric, args.data_root, args.cluster_images, args.trained_share,
                                                    args.gpu_share),

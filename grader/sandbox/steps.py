@@ -74,7 +74,10 @@ def train_and_predict(send: Send, cls: type, req: Request) -> None:
     plan: dict[str, Any] = {}
     order: list[torch.Tensor] = []
     if req.weights_cache and req.plan_file:
-        key, order, why = _fingerprint(model, train_x, train_y, recipe, req, data, device)
+        # the device's generator too (dropout on a GPU draws from it): training then starts from the same state
+        # as without the fingerprint's two traced steps
+        with torch.random.fork_rng(devices=[device] if device.type == "cuda" else [], device_type=device.type):
+            key, order, why = _fingerprint(model, train_x, train_y, recipe, req, data, device)
         send("fingerprint", key=key, why=why)
         plan = _wait_for_file(Path(req.plan_file)) if key else {}
     rng = torch.get_rng_state()
