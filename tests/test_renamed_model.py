@@ -155,3 +155,10 @@ def test_an_aside_in_words_ends_a_plain_equation() -> None:
     line = "Notation: S(u) = 1/(1+e^{−u}) (both σ1 and σ2). θ = (θ₁,θ₂,θ₃) = (w1,w2,w3)."
     found = equation_in_line(line)
     assert found is not None and line[found[0]:found[1]] == "S(u) = 1/(1+e^{−u})"
+
+
+def test_greek_weights_with_plain_digits_and_an_aside_statement() -> None:
+    n = notation_of("Model: ŷ = f_β(x) = β3 Λ(β2 Λ(β1 x)), Λ(u) = 1/(1+e^{-u}).\n"
+                    "Let h = β1x, g = β2Λ(h) (so ŷ = β3Λ(g)).\n")
+    assert n.overlay.aliases.get("\\beta") == "w"
+    assert same("β3 Λ(g)[1−Λ(g)] Λ(h)", bp.DF_DW2, n.overlay)

@@ -166,6 +166,10 @@ def _name_in_chain(notation: Notation, sides: list[str], reference: Reference) -
               shape.of)
 
 
+_ASIDE = re.compile(r"\(\s*(?:so|i\.\s?e\.|hence|thus|then|therefore|where|with|and|note)\b([^()]*(?:\([^()]*\)[^()]*)*)\)",
+                    re.I)
+
+
 def _columns(row: str) -> str:
     """``z_1 &= w_1 x & a_1 &= \\phi(z_1)``: an alignment row holding two equations side by side is cut
     between them (at an ``&`` that is not the alignment point of an ``=``)."""
@@ -179,6 +183,7 @@ def _parts(math: str) -> list[str]:
     math = re.sub(r"\\(?:begin|end)\{(?:aligned|align\*?|alignedat|gathered|gather\*?|split|array)\}(?:\{[^{}]*\})?",
                   " ; ", math)
     math = "\\\\".join(_columns(row) for row in math.split("\\\\"))
+    math = _ASIDE.sub(r" ; \1 ", math)  # "g = β2Λ(h) (so ŷ = β3Λ(g))": the aside is a second statement
     text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
     text = re.sub(r"\\[,;:! ]", " ", text)  # thin spaces: \, is not a comma
     text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(])", " ; ", text)
@@ -402,6 +407,10 @@ def _model_output(value: Any, reference: Reference) -> str | None:
     variable = vocab.symbols.get("x")
     if variable is None or isinstance(value, Vec) or value.free_symbols - set(vocab.symbols.values()):
         return None
+    models = {name for name, wrt in vocab.derivatives if wrt in vocab.vectors and name in vocab.functions}
+    for fname in sorted(models):
+        if value == vocab.functions[fname](variable):
+            return fname  # ŷ = f_β(x): the model function itself, at the input
     weights = {w for components in vocab.vectors.values() for w in components}
     if not value.free_symbols & weights:
         return None  # h = 1/(1+e^{-x}) is σ at x, a value: the model's output depends on its weights
