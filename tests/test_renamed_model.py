@@ -162,3 +162,9 @@ def test_greek_weights_with_plain_digits_and_an_aside_statement() -> None:
                     "Let h = β1x, g = β2Λ(h) (so ŷ = β3Λ(g)).\n")
     assert n.overlay.aliases.get("\\beta") == "w"
     assert same("β3 Λ(g)[1−Λ(g)] Λ(h)", bp.DF_DW2, n.overlay)
+
+
+def test_an_implication_is_two_statements_never_a_definition_by_its_last_side() -> None:
+    n = notation_of("(b) \\( \\sigma_1(u) = (1+e^{-u})^{-1} \\Rightarrow \\sigma_1'(u) = (1+e^{-u})^{-2} e^{-u} \\)\n")
+    assert "\\sigma_1" not in n.overlay.functions
+    assert same("\\sigma_1(u)", 1 / (1 + sp.exp(-bp.u)), n.overlay)

@@ -141,8 +141,8 @@ def _define_chain(notation: Notation, sides: list[str], reference: Reference) ->
         before = len(notation.notes)
         count = _define(notation, sides[0], rhs, reference)
         failed = len(notation.notes) > before and notation.notes[-1].startswith("your definition ")
-        if (count and not failed) or k == len(order) - 1:
-            return count
+        if (count and not failed) or k == len(order) - 1 or (failed and "unknown name" not in notation.notes[-1]):
+            return count  # only a side with a name not yet known gives way to the next
         del notation.notes[before:]
     return 0
 
@@ -187,7 +187,8 @@ def _parts(math: str) -> list[str]:
     text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
     text = re.sub(r"\\[,;:! ]", " ", text)  # thin spaces: \, is not a comma
     text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(])", " ; ", text)
-    text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b", " ; ", text)
+    text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b|\\(?:Rightarrow|implies|Longrightarrow|iff)\b|⇒|⟹",
+                  " ; ", text)
     text = _CONJUNCTION.sub(" ; ", _outer_parentheses(text.strip()))
     out, depth, start = [], 0, 0
     for i, c in enumerate(text):
