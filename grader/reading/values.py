@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from grader.reading import value_corrections as corrections
 from grader.reading.plain import plain
 from grader.reading.tables import Cell, pipe_tables, summary_rows
 
@@ -58,6 +59,8 @@ _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|un
                     r"px|in\b|for\b|at\b|after\b)", re.IGNORECASE)
 # operators spelled as words by equation editors (LibreOffice Math, Hancom): "5 times 5", "(5 cdot 5 + 1) cdot 20"
 _SPOKEN = re.compile(r"(?<=[\d)])\s*\b(?:times|TIMES|Times|cdot|CDOT)\b\s*(?=[\d(])")
+# a lone star between numbers is a product, escaped or not ("(5*5*1 + 1) * 20", Markdown's "5\*5\*1"): never emphasis
+_STAR = re.compile(r"(?<=[\d)\]])\s*\\?\*(?!\*)\s*(?=[\d(\[])")
 # full-width forms as ASCII ("２８×２８", "５＋１"); wide punctuation carries its own space ("20（50 个" is "20 (50 个")
 _WIDE: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     0xFF08: " (", 0xFF09: ") ", 0xFF0C: ", ", 0xFF1B: "; ", 0xFF1A: ": ", 0x3001: ", ", 0x3002: ". "}
@@ -102,7 +105,8 @@ class _Value:
 
 def flat(line: str) -> str:
     """A line with math markup made plain, full-width forms made ASCII and spoken operators as signs."""
-    return _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line[:MAX_LINE].translate(_WIDE)))
+    line = _STAR.sub("×", line[:MAX_LINE].translate(_WIDE))
+    return _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
 
 
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
@@ -151,9 +155,32 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     skip = covered | printed | _fenced(text, code_only=True, output=printed)
     lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip for sub in flat(ln).split("\n")]
     _read_lines(lines, patterns, found)
+    _corrections(lines, patterns, found)
     return found
 
 
+def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
+                 found: dict[str, list[Candidate]]) -> None:
+    """"fc1: 400000" then "correction: forgot bias → 400500": the corrected value is the field's answer,
+    for the fields the correcting line names, else the one field the line above it names."""
+    previous: list[str] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        values, routes, _, _ = _read_line(line, patterns)
+        named = list(dict.fromkeys(f for v in values for f, rank in routes.get(id(v), []) if rank == 0))
+        fix = corrections.correction_in(line, values) if _MARKER_HINT.search(line) else None
+        if fix is not None and (named or len(previous) == 1):
+            later = {ln.strip()[:200] for ln in lines[i + 1:]} - {ln.strip()[:200] for ln in lines[:i]}
+            sizes = {f: sum(c.line not in later and c.line != line.strip()[:200] for c in found.get(f, []))
+                     for f in named or previous}
+            for f in named or previous:  # candidates of later lines stay after the earlier ones
+                found[f] = sorted(found.get(f, []), key=lambda c: c.line in later or c.line == line.strip()[:200])
+            corrections.apply(found, sizes, named or previous, fix, line, Candidate)
+        previous = named
+
+
+_MARKER_HINT = re.compile(r"(?i)edit|correct|update|actually|oops|meant|should|wait|fix|errata")
 _CODE = re.compile(r"\b(?:def|class|import|return|self|nn|torch|print|lambda)\b|[A-Za-z_]\w*\(|>>>")
 _TEXT_FENCE = ("", "text", "txt", "plain", "plaintext", "none")
 
@@ -266,11 +293,12 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
             rank = 2 if _counted(masked, values[:k], span, v) else 0
             choices.extend((f, rank) for s, e, f in before if (s, e) == span)
-        elif after:
-            choices.append((_first(after, patterns), 1))
+        elif after:  # "(50 filters)": a count in an aside says how many, it does not answer the field
+            aside = masked.count("(", 0, v.start) > masked.count(")", 0, v.start)
+            choices.append((_first(after, patterns), 3 if aside else 1))
         elif previous_field is not None:
             choices.append((previous_field, 1))
-        if masked[v.end:v.end + 4].lstrip().startswith("=") or (  # "26 · 20 = 520": the working; its result
+        if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) or (  # "26 · 20 = 520"
                 k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])):  # "= 24 → 24×24×20"
             routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
             previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
@@ -291,6 +319,16 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")] if values else []
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
+
+
+_NAMED_TERM = re.compile(r"\s*(?:weights?|bias(?:es)?|param(?:eter)?s?|connections?)\b\s*(=(?!=)|[+−])", re.IGNORECASE)
+
+
+def _named_term(masked: str, end: int) -> bool:
+    """"5×5×1×20 weights + 20 biases = 520": a value named by what it counts, then a sum or an equals
+    sign that leads on to a result, is a term of the working; the result after "=" is the answer."""
+    m = _NAMED_TERM.match(masked, end)
+    return m is not None and (m.group(1) == "=" or "=" in masked[m.end():])
 
 
 def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next_start: int) -> list[str]:
@@ -476,7 +514,7 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
     Used only when the unlabelled values are exactly as many as the fields still missing,
     and every one is alone on its line: anything else is left for a person.
     """
-    missing = [f for f in order if not found.get(f)]
+    missing = [f for f in order if all(c.rank >= 3 for c in found.get(f, []))]  # an aside's count: not an answer
     if not missing or pipe_tables(text)[1] or summary_rows(text)[1] or _fenced(text):
         return  # a table or printed summary names its rows; its other numbers are not answers in order
     loose = []
@@ -503,7 +541,8 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
     for line in text.splitlines():
         flat_line = flat(line)
         values, routes, _, _ = _read_line(flat_line, patterns)
-        real = [(v, routes.get(id(v), [])) for v in values if not v.modifier]
+        real = [(v, routes.get(id(v), [])) for v in values if not v.modifier
+                and not (routes.get(id(v)) and all(rank >= 3 for _, rank in routes[id(v)]))]  # "(50 filters)"
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]

@@ -1,0 +1,91 @@
+"""Problem-2 values as a whole class writes them: self-corrections, star products, named terms of a sum,
+an aside's count. Each rule has a wrong twin: a corrected value that is wrong fails, two finals with no
+correction marker go to a person."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import grade_report_item
+
+REST = "relu1: 0, pool1: 0, relu2: 0, pool2: 0, total: 431,080"
+
+
+def grade(item: str, body: str, rubric):
+    part = item.split(".")[1]
+    return grade_report_item(rubric, f"p{item}", f"# 1 [Backprop]\n(a) graph\n\n## 2 [MNIST]\n\n({part})\n\n{body}\n")
+
+
+def field(result, name: str) -> str:
+    return result.details["fields"][name]["status"]
+
+
+# ------------------------------------------------------------------ self-corrections
+@pytest.mark.parametrize("body", [
+    f"- conv1: 500\n  - correction: forgot the bias, + 20 → **520**\n- conv2: 25,050\n- fc1: 400,500\n- fc2: 5,010\n{REST}",
+    f"conv1: 500, actually 520\nconv2: 25,050\nfc1: 400,500\nfc2: 5,010\n{REST}",
+    f"conv1: 500\nEDIT: forgot the bias, 520\nconv2: 25,050\nfc1: 400,500\nfc2: 5,010\n{REST}",
+    f"conv1: ~~500~~ 520\nconv2: 25,050\nfc1: 400,500\nfc2: 5,010\n{REST}",
+])
+def test_the_corrected_value_is_the_answer(rubric, body: str) -> None:
+    result = grade("2.c", body, rubric)
+    assert result.status == "pass", result.feedback
+
+
+@pytest.mark.parametrize("body", [
+    f"conv1: 500\nEDIT: forgot the bias, 540\nconv2: 25,050\nfc1: 400,500\nfc2: 5,010\n{REST}",
+    f"conv1: 520, actually 500\nconv2: 25,050\nfc1: 400,500\nfc2: 5,010\n{REST}",
+])
+def test_a_wrong_correction_fails(rubric, body: str) -> None:
+    result = grade("2.c", body, rubric)
+    assert field(result, "conv1") == "fail" and result.status != "pass", result.feedback
+
+
+def test_two_finals_without_a_marker_go_to_a_person(rubric) -> None:
+    body = f"conv1: 500\nconv1: 520\nconv2: 25,050\nfc1: 400,500\nfc2: 5,010\n{REST}"
+    result = grade("2.c", body, rubric)
+    assert result.status == "review" and field(result, "conv1") == "review", result.feedback
+
+
+def test_a_correction_below_two_fields_names_neither(rubric) -> None:
+    """"correction: 520" under a line that names two layers: which one it corrects is a person's call."""
+    body = f"conv1: 500, conv2: 25,050\ncorrection: 520\nfc1: 400,500\nfc2: 5,010\n{REST}"
+    result = grade("2.c", body, rubric)
+    assert field(result, "conv1") != "pass", result.feedback
+
+
+# ------------------------------------------------------------------ star products and named terms
+@pytest.mark.parametrize("line,ok", [
+    ("conv1 : (5*5*1 + 1) * 20   =     520", True),
+    ("- conv1: 5\\*5\\*1\\*20 + 20 = 520", True),
+    ("- conv1: 5×5×1×20 weights + 20 biases = 520", True),
+    ("- conv1: 5×5×1×20 weights + 20 biases = 500", False),
+    ("conv1 : (5*5*1 + 1) * 20   =     540", False),
+])
+def test_the_result_of_a_working_is_read(rubric, line: str, ok: bool) -> None:
+    body = f"{line}\nconv2: 25,050\nfc1: 400,500\nfc2: 5,010\n{REST}"
+    result = grade("2.c", body, rubric)
+    assert (field(result, "conv1") == "pass") is ok, result.feedback
+    assert result.status == ("pass" if ok else "partial"), result.feedback
+
+
+def test_named_terms_without_a_result_are_not_an_answer(rubric) -> None:
+    """"500 weights + 20 biases" with no "=": the sum is not written, the field is not read as 20."""
+    body = f"conv1: 500 weights + 20 biases\nconv2: 25,050\nfc1: 400,500\nfc2: 5,010\n{REST}"
+    result = grade("2.c", body, rubric)
+    assert field(result, "conv1") != "pass", result.feedback
+
+
+# ------------------------------------------------------------------ an aside's count
+def test_an_asides_count_leaves_the_size_to_the_questions_order(rubric) -> None:
+    result = grade("2.b", "5×5, stride 1, channels 20 (50 filters)", rubric)
+    assert result.status == "pass", result.feedback
+
+
+def test_an_asides_count_with_a_wrong_size_fails(rubric) -> None:
+    result = grade("2.b", "3×3, stride 1, channels 20 (50 filters)", rubric)
+    assert field(result, "filter") == "fail", result.feedback
+
+
+def test_an_asides_count_alone_is_only_a_count(rubric) -> None:
+    result = grade("2.b", "stride 1, channels 20 (50 filters)", rubric)
+    assert field(result, "filter") == "review", result.feedback
