@@ -89,3 +89,46 @@ def test_an_asides_count_with_a_wrong_size_fails(rubric) -> None:
 def test_an_asides_count_alone_is_only_a_count(rubric) -> None:
     result = grade("2.b", "stride 1, channels 20 (50 filters)", rubric)
     assert field(result, "filter") == "review", result.feedback
+
+
+# ------------------------------------------------------------------ the total
+LAYERS = "conv1 520, relu1 0, pool1 0, conv2 25050, relu2 0, pool2 0, fc1 400500, fc2 5010"
+
+
+@pytest.mark.parametrize("body", [
+    f"{LAYERS}  => 431080",
+    f"520 + 0 + 0 + 25 050 + 0 + 0 + 400 500 + 5 010 = 431 080\n\n({LAYERS})",
+    "| layer | working | params |\n|---|---|---|\n| conv1 | (25+1)·20 | 520 |\n| relu1 | | 0 |\n| pool1 | | 0 |\n"
+    "| conv2 | (500+1)·50 | 25,050 |\n| relu2 | | 0 |\n| pool2 | | 0 |\n| fc1 | (800+1)·500 | 400,500 |\n"
+    "| fc2 | (500+1)·10 | 5,010 |\n| Σ | | **431,080** |",
+    f"{LAYERS}\nTotal[520, 25050, 400500, 5010] = 431080",
+])
+def test_a_total_written_as_a_sum_or_a_sign(rubric, body: str) -> None:
+    result = grade("2.c", body, rubric)
+    assert result.status == "pass", result.feedback
+
+
+@pytest.mark.parametrize("body", [
+    f"{LAYERS}  => 431000",  # does not add up: not read as the total, and not as fc2
+    f"520 + 0 + 0 + 25 050 + 0 + 0 + 400 500 + 5 010 = 431 000\n\n({LAYERS})",
+])
+def test_a_sum_that_does_not_add_up_is_not_the_total(rubric, body: str) -> None:
+    result = grade("2.c", body, rubric)
+    assert result.status != "pass" and field(result, "total") != "pass", result.feedback
+
+
+def test_a_layers_own_sum_is_not_the_total(rubric) -> None:
+    body = f"conv1: 500 + 20 + 0 = 520\nconv2 25050, relu1 0, pool1 0, relu2 0, pool2 0, fc1 400500, fc2 5010"
+    result = grade("2.c", body, rubric)
+    assert field(result, "conv1") == "pass" and field(result, "total") == "review", result.feedback
+
+
+def test_a_spaced_dot_before_an_aside_separates_values(rubric) -> None:
+    result = grade("2.b", "filter 5×5 · stride 1 · channel dimension 20 · (50 filters, padding 0)", rubric)
+    assert result.status == "pass", result.feedback
+
+
+def test_an_asides_setting_is_not_a_missing_field(rubric) -> None:
+    """"(50 filters, padding 0)": the 0 is the padding, never the channel dimension."""
+    result = grade("2.b", "5×5, stride 1 (50 filters, padding 0)", rubric)
+    assert field(result, "channels") == "review", result.feedback

@@ -25,6 +25,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from grader.reading import value_corrections as corrections
+from grader.reading import value_sums as sums
 from grader.reading.plain import plain
 from grader.reading.tables import Cell, pipe_tables, summary_rows
 
@@ -156,7 +157,27 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip for sub in flat(ln).split("\n")]
     _read_lines(lines, patterns, found)
     _corrections(lines, patterns, found)
+    _sums(lines, patterns, found)
     return found
+
+
+def _sums(lines: list[str], patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
+    """A result that adds up the line's values before it is their total, for the field a sum sign labels."""
+    total = _field_in("Σ", patterns)
+    if total is None:
+        return
+    for line in lines:
+        written = sums.written_sum(line, _NUM)
+        if written is not None and all(f == total for _, _, f in _masked(line, patterns)[1]):  # no layer's sum
+            _add(found, total, written[0], 0, line)
+            continue
+        values = [v for v in _read_line(line, patterns)[0] if not v.modifier]
+        if len(values) > 3 and sums.leads_to_sum(line, values[-1].start) \
+                and sums.adds_up([v.text for v in values[:-1]], values[-1].text):
+            last = values[-1].text
+            for f in found:  # "fc2 5010 => 431080": the sum is not a later form of the last value
+                found[f] = [c for c in found[f] if not (c.text == last and c.line == line.strip()[:200])]
+            _add(found, total, last, 0, line)
 
 
 def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
@@ -213,10 +234,19 @@ def _fenced(text: str, code_only: bool = False, output: set[int] | frozenset[int
     return out
 
 
+def _in_aside(line: str, v: _Value) -> bool:
+    """"5×5, stride 1, channels 20 (50 filters, padding 0)": a value inside brackets with other text is
+    commentary; "(5×5×1×20)", a value in brackets of its own, is not."""
+    if line.count("(", 0, v.start) <= line.count(")", 0, v.start):
+        return False
+    return not (line[v.start - 1:v.start] == "(" and line[v.end:v.end + 1] == ")")
+
+
 def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
     body = flat(cell.text)
     values = _values(_masked(body, patterns)[0])
-    label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns)
+    label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns) \
+        or _field_in(flat(cell.row), patterns)  # "| Σ | | 431,080 |": a row labelled by a sign alone
     if label is None:
         return
     for v in values:  # a row's last value column is its answer ("weights | biases | total"), earlier ones rank 1
@@ -437,10 +467,21 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str,
             chars[s:e] = _MASK * (e - s)
     line = "".join(chars)
     for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
-        if re.search(r"[-+/÷()]", m.group()) and line[m.end():m.end() + 3].lstrip().startswith("="):
-            start = m.start() + max((b.end() for b in _RUN_BREAK.finditer(m.group())), default=0)
+        called = _called(line, m.start(), m.group())
+        if (called or re.search(r"[-+/÷()]", m.group())) and line[m.end():m.end() + 3].lstrip().startswith("="):
+            start = m.start() if called else m.start() + max((b.end() for b in _RUN_BREAK.finditer(m.group())),
+                                                             default=0)
             chars[start:m.end()] = _MASK * (m.end() - start)  # "20. (12-5)/1+1 =": 20 is an answer
     return "".join(chars), labels
+
+
+def _called(line: str, start: int, run: str) -> bool:
+    """"Total[520, 25050, 400500, 5010] =", "sum(520, …) =": a list right after a name is a function's
+    arguments (the working), not a shape."""
+    bracket = start if run[:1] in "([" else start - 1
+    if bracket < 1 or line[bracket] not in "([" or "," not in run or not re.search(r"[)\]]\s*$", run):
+        return False
+    return line[bracket - 1].isalpha() or line[bracket - 1] == _MASK
 
 
 def _values(masked: str, line: str | None = None) -> list[_Value]:
@@ -481,7 +522,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
         elif c in "([" and depth == 1 and i > begin and text[i - 1].isspace() and text[begin:i].strip():
             out.append((begin, text[begin:i]))  # "20 (50 filters)": a value, then an aside
             begin = i
-        elif c == "/" and depth == 0 and text[i - 1:i] == " " and text[i + 1:i + 2] == " ":
+        elif c in "/·" and depth == 0 and text[i - 1:i] == " " and text[i + 1:i + 2] == " " and (
+                c == "/" or text[i + 2:i + 3] in "([" and text[i + 2:i + 3]):  # "20 · (50 filters)": a list
             out.append((begin, text[begin:i]))  # "28×28 / 5×5×1×20 / 24×24×20": a list, not a quotient
             begin = i + 1
         elif c == " " and depth == 0 and text[i - 1:i] == " " and text[begin:i].strip():
@@ -541,8 +583,7 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
     for line in text.splitlines():
         flat_line = flat(line)
         values, routes, _, _ = _read_line(flat_line, patterns)
-        real = [(v, routes.get(id(v), [])) for v in values if not v.modifier
-                and not (routes.get(id(v)) and all(rank >= 3 for _, rank in routes[id(v)]))]  # "(50 filters)"
+        real = [(v, routes.get(id(v), [])) for v in values if not v.modifier and not _in_aside(flat_line, v)]
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
