@@ -132,3 +132,18 @@ def test_an_asides_setting_is_not_a_missing_field(rubric) -> None:
     """"(50 filters, padding 0)": the 0 is the padding, never the channel dimension."""
     result = grade("2.b", "5×5, stride 1 (50 filters, padding 0)", rubric)
     assert field(result, "channels") == "review", result.feedback
+
+
+# ------------------------------------------------------------------ one filter bank said twice
+A_TABLE = ("| tensor | C×H×W |\n|---|---|\n| input | 1×28×28 |\n| conv1 filter | {f} |\n| conv1 out | 20×24×24 |\n"
+           "| maxpool out | 20×12×12 |")
+
+
+def test_a_shape_with_its_count_first_and_last_is_one_answer(rubric) -> None:
+    result = grade("2.a", A_TABLE.format(f="20×1×5×5 (20 filters of 1×5×5)"), rubric)
+    assert result.status == "pass", result.feedback
+
+
+def test_a_swapped_shape_beside_its_count_is_not_passed(rubric) -> None:
+    result = grade("2.a", A_TABLE.format(f="1×20×5×5 (20 filters of 1×5×5)"), rubric)
+    assert field(result, "filter") != "pass", result.feedback
