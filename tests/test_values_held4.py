@@ -147,3 +147,16 @@ def test_a_shape_with_its_count_first_and_last_is_one_answer(rubric) -> None:
 def test_a_swapped_shape_beside_its_count_is_not_passed(rubric) -> None:
     result = grade("2.a", A_TABLE.format(f="1×20×5×5 (20 filters of 1×5×5)"), rubric)
     assert field(result, "filter") != "pass", result.feedback
+
+
+# ------------------------------------------------------------------ an aside that names its own values
+def test_an_asides_label_names_the_values_in_it(rubric) -> None:
+    body = "input 28×28×1 → conv1 (5×5×1, 20 filters) → 24×24×20 → maxpool 2×2 → 12×12×20"
+    result = grade("2.a", body, rubric)
+    assert result.status == "pass", result.feedback
+
+
+def test_an_asides_wrong_filter_fails(rubric) -> None:
+    body = "input 28×28×1 → conv1 (3×3×1, 20 filters) → 24×24×20 → maxpool 2×2 → 12×12×20"
+    result = grade("2.a", body, rubric)
+    assert field(result, "filter") == "fail" and field(result, "conv") == "pass", result.feedback

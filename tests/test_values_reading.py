@@ -394,7 +394,7 @@ def test_p2b_what_counted_filters_produce_is_not_the_filter_size(rubric, body: s
 
 
 def test_p2b_a_count_of_filters_alone_is_not_a_filter_size(rubric) -> None:
-    check = grade("2.b", "5x5 and so on, stride 1, 20 channels (50 filters, pad 0)", rubric)
+    check = grade("2.b", "stride 1, 20 channels (50 filters, pad 0)", rubric)  # no size written
     assert check.status == "review", check.feedback
     assert "only a count" in check.feedback
 

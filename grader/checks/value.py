@@ -189,7 +189,7 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
         return (c, (v[0], v[0])) if dims == 2 and c.rank == 0 else (c, v)
     if len(v) != dims - 1:
         return c, v
-    counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 1 and w[0] > 1]
+    counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 3 and w[0] > 1]  # asides too
     return (c, (*v, counts[0][0])) if len({w for w in counts}) == 1 else (c, v)
 
 

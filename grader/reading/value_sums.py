@@ -23,8 +23,8 @@ def adds_up(terms: list[str], result: str) -> bool:
         numbers = [parse_numbers(t, integers=True) for t in [*terms, result]]
     except ValueSyntaxError:
         return False
-    if any(len(n) != 1 for n in numbers):
-        return False
+    if any(len(n) != 1 for n in numbers) or sum(n[0] != 0 for n in numbers[:-1]) < 2:
+        return False  # "relu1 = 0, …, pool2 = 0": zeros listed are not a sum
     return sum(n[0] for n in numbers[:-1]) == numbers[-1][0]
 
 
@@ -36,6 +36,6 @@ def written_sum(line: str, number: str) -> tuple[str, int] | None:
     return m.group(2), m.start(2)
 
 
-def leads_to_sum(line: str, start: int) -> bool:
-    """A value after an arrow or an equals sign (a result), not after a label."""
-    return bool(_LEADS.search(line[:start]))
+def leads_to_sum(masked: str, previous_end: int, start: int) -> bool:
+    """A value after an arrow or an equals sign (a result), with no label between it and the value before."""
+    return bool(_LEADS.search(masked[:start])) and "\u00a7" not in masked[previous_end:start]

@@ -172,7 +172,7 @@ def _sums(lines: list[str], patterns: dict[str, list[re.Pattern[str]]], found: d
             _add(found, total, written[0], 0, line)
             continue
         values = [v for v in _read_line(line, patterns)[0] if not v.modifier]
-        if len(values) > 3 and sums.leads_to_sum(line, values[-1].start) \
+        if len(values) > 3 and sums.leads_to_sum(_masked(line, patterns)[0], values[-2].end, values[-1].start) \
                 and sums.adds_up([v.text for v in values[:-1]], values[-1].text):
             last = values[-1].text
             for f in found:  # "fc2 5010 => 431080": the sum is not a later form of the last value
@@ -314,7 +314,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         after = _after(masked, labels, v.end, next_start)
         choices: list[tuple[str, int]] = []
         spans = sorted({(s, e) for s, e, _ in before})
-        if len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
+        inner = _aside_label(masked, labels, v, patterns)
+        if inner is not None:  # "conv1 (5×5×1, 20 filters)": an aside's own label names the values in it;
+            choices.append((inner, 1 if "×" in v.text or "x" in v.text.lower() else 3))  # its count says how many
+        elif len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
         elif not before and (stage := _stage(masked, labels, v)) is not None:
             choices.append((stage, 0))  # "conv1 (filter 5×5×1×20) → 24×24×20 → maxpool": conv1's output
@@ -359,6 +362,17 @@ def _named_term(masked: str, end: int) -> bool:
     sign that leads on to a result, is a term of the working; the result after "=" is the answer."""
     m = _NAMED_TERM.match(masked, end)
     return m is not None and (m.group(1) == "=" or "=" in masked[m.end():])
+
+
+def _aside_label(masked: str, labels: list[tuple[int, int, str]], v: _Value,
+                 patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
+    """The field a label inside the same open bracket, after the value, names ("(5×5×1, 20 filters)")."""
+    opened = masked.rfind("(", 0, v.start)
+    if opened < 0 or masked.count(")", opened, v.start) or any(opened < s < v.start for s, _, _ in labels):
+        return None  # "(conv1 520, relu1 0, …)": labels before their values inside the aside read as usual
+    close = masked.find(")", v.end)
+    inside = [f for s, e, f in labels if v.end <= s and (close < 0 or e <= close)]
+    return _first(inside, patterns) if inside and close >= 0 else None
 
 
 def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next_start: int) -> list[str]:
@@ -493,7 +507,10 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
             continue  # "2D", "3rd", "10th": part of a word
         if re.match(r"\s*:(?!:)", masked[end:end + 8]) and re.search(r"[^\W\d_]", masked[:m.start()]):
             continue  # "after max-pooling 2×2: 12×12×20": a number inside the label
-        for piece_start, piece in _pieces(masked, m.start(), end):
+        pieces = _pieces(masked, m.start(), end)
+        if len(pieces) == 1 and pieces[0][1][:1] in "([" and not re.search(r"[)\]]", pieces[0][1]):
+            pieces = _pieces(masked, pieces[0][0] + 1, end)  # "(5×5×1, 20 filters)": an aside left open
+        for piece_start, piece in pieces:
             if piece.startswith("(") and piece.endswith(")") and _DIMS.fullmatch(piece[1:-1].strip()):
                 piece_start, piece = piece_start + 1, piece[1:-1].strip()  # "(5x5x1x20)"
             elif piece[:1] in "([" and not re.search(r"[)\]]", piece):
