@@ -160,3 +160,8 @@ def test_an_asides_wrong_filter_fails(rubric) -> None:
     body = "input 28×28×1 → conv1 (3×3×1, 20 filters) → 24×24×20 → maxpool 2×2 → 12×12×20"
     result = grade("2.a", body, rubric)
     assert field(result, "filter") == "fail" and field(result, "conv") == "pass", result.feedback
+
+
+def test_a_terse_list_with_its_sum_is_read_in_order(rubric) -> None:
+    result = grade("2.c", "520 / 0 / 0 / 25050 / 0 / 0 / 400500 / 5010 -> 431080", rubric)
+    assert result.status == "pass", result.feedback

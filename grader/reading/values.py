@@ -171,7 +171,10 @@ def _sums(lines: list[str], patterns: dict[str, list[re.Pattern[str]]], found: d
         if written is not None and all(f == total for _, _, f in _masked(line, patterns)[1]):  # no layer's sum
             _add(found, total, written[0], 0, line)
             continue
-        values = [v for v in _read_line(line, patterns)[0] if not v.modifier]
+        values, routes, _, _ = _read_line(line, patterns)
+        values = [v for v in values if not v.modifier]
+        if any(not routes.get(id(v)) for v in values[:-1]):
+            continue  # "520 / 0 / … -> 431080": unlabelled values are read in the question's order
         if len(values) > 3 and sums.leads_to_sum(_masked(line, patterns)[0], values[-2].end, values[-1].start) \
                 and sums.adds_up([v.text for v in values[:-1]], values[-1].text):
             last = values[-1].text
