@@ -143,6 +143,7 @@ class ValueCheck(Check):
         top = [_fuller(c, v, kind) for c, v in kind if c.rank == best]
         if want_shape:
             top = [_with_count(c, v, readable, len(parse_numbers(expected))) for c, v in top]
+        top = _count_first(top)
         distinct: list[tuple[float, ...]] = []
         for _, v in top:
             if not any(self._same(v, d, p, name) for d in distinct):
@@ -188,5 +189,17 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
         return (c, (v[0], v[0])) if dims == 2 and c.rank == 0 else (c, v)
     if len(v) != dims - 1:
         return c, v
-    counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 1 and w[0] > 1]
+    counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 3 and w[0] > 1]  # asides too
     return (c, (*v, counts[0][0])) if len({w for w in counts}) == 1 else (c, v)
+
+
+def _count_first(top: list[tuple[Any, tuple[float, ...]]]) -> list[tuple[Any, tuple[float, ...]]]:
+    """"20×1×5×5 (20 filters of 1×5×5)": one line that gives a shape with its count first and again with
+    the count last says the same filters twice; the count-first form is the one written whole."""
+    out = []
+    for c, v in top:
+        twin = (v[-1], *v[:-1])
+        if len(v) > 2 and twin != v and any(w == twin and d.line == c.line for d, w in top):
+            continue
+        out.append((c, v))
+    return out or top

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from grader.reading import value_corrections as corrections
+from grader.reading import value_sums as sums
 from grader.reading.plain import plain
 from grader.reading.tables import Cell, pipe_tables, summary_rows
 
@@ -58,6 +60,8 @@ _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|un
                     r"px|in\b|for\b|at\b|after\b)", re.IGNORECASE)
 # operators spelled as words by equation editors (LibreOffice Math, Hancom): "5 times 5", "(5 cdot 5 + 1) cdot 20"
 _SPOKEN = re.compile(r"(?<=[\d)])\s*\b(?:times|TIMES|Times|cdot|CDOT)\b\s*(?=[\d(])")
+# a lone star between numbers is a product, escaped or not ("(5*5*1 + 1) * 20", Markdown's "5\*5\*1"): never emphasis
+_STAR = re.compile(r"(?<=[\d)\]])\s*\\?\*(?!\*)\s*(?=[\d(\[])")
 # full-width forms as ASCII ("２８×２８", "５＋１"); wide punctuation carries its own space ("20（50 个" is "20 (50 个")
 _WIDE: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     0xFF08: " (", 0xFF09: ") ", 0xFF0C: ", ", 0xFF1B: "; ", 0xFF1A: ": ", 0x3001: ", ", 0x3002: ". "}
@@ -102,7 +106,8 @@ class _Value:
 
 def flat(line: str) -> str:
     """A line with math markup made plain, full-width forms made ASCII and spoken operators as signs."""
-    return _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line[:MAX_LINE].translate(_WIDE)))
+    line = _STAR.sub("×", line[:MAX_LINE].translate(_WIDE))
+    return _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
 
 
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
@@ -151,9 +156,55 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     skip = covered | printed | _fenced(text, code_only=True, output=printed)
     lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip for sub in flat(ln).split("\n")]
     _read_lines(lines, patterns, found)
+    _corrections(lines, patterns, found)
+    _sums(lines, patterns, found)
     return found
 
 
+def _sums(lines: list[str], patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
+    """A result that adds up the line's values before it is their total, for the field a sum sign labels."""
+    total = _field_in("Σ", patterns)
+    if total is None:
+        return
+    for line in lines:
+        written = sums.written_sum(line, _NUM)
+        if written is not None and all(f == total for _, _, f in _masked(line, patterns)[1]):  # no layer's sum
+            _add(found, total, written[0], 0, line)
+            continue
+        values, routes, _, _ = _read_line(line, patterns)
+        values = [v for v in values if not v.modifier]
+        if any(not routes.get(id(v)) for v in values[:-1]):
+            continue  # "520 / 0 / … -> 431080": unlabelled values are read in the question's order
+        if len(values) > 3 and sums.leads_to_sum(_masked(line, patterns)[0], values[-2].end, values[-1].start) \
+                and sums.adds_up([v.text for v in values[:-1]], values[-1].text):
+            last = values[-1].text
+            for f in found:  # "fc2 5010 => 431080": the sum is not a later form of the last value
+                found[f] = [c for c in found[f] if not (c.text == last and c.line == line.strip()[:200])]
+            _add(found, total, last, 0, line)
+
+
+def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
+                 found: dict[str, list[Candidate]]) -> None:
+    """"fc1: 400000" then "correction: forgot bias → 400500": the corrected value is the field's answer,
+    for the fields the correcting line names, else the one field the line above it names."""
+    previous: list[str] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        values, routes, _, _ = _read_line(line, patterns)
+        named = list(dict.fromkeys(f for v in values for f, rank in routes.get(id(v), []) if rank == 0))
+        fix = corrections.correction_in(line, values) if _MARKER_HINT.search(line) else None
+        if fix is not None and (named or len(previous) == 1):
+            later = {ln.strip()[:200] for ln in lines[i + 1:]} - {ln.strip()[:200] for ln in lines[:i]}
+            sizes = {f: sum(c.line not in later and c.line != line.strip()[:200] for c in found.get(f, []))
+                     for f in named or previous}
+            for f in named or previous:  # candidates of later lines stay after the earlier ones
+                found[f] = sorted(found.get(f, []), key=lambda c: c.line in later or c.line == line.strip()[:200])
+            corrections.apply(found, sizes, named or previous, fix, line, Candidate)
+        previous = named
+
+
+_MARKER_HINT = re.compile(r"(?i)edit|correct|update|actually|oops|meant|should|wait|fix|errata")
 _CODE = re.compile(r"\b(?:def|class|import|return|self|nn|torch|print|lambda)\b|[A-Za-z_]\w*\(|>>>")
 _TEXT_FENCE = ("", "text", "txt", "plain", "plaintext", "none")
 
@@ -186,10 +237,19 @@ def _fenced(text: str, code_only: bool = False, output: set[int] | frozenset[int
     return out
 
 
+def _in_aside(line: str, v: _Value) -> bool:
+    """"5×5, stride 1, channels 20 (50 filters, padding 0)": a value inside brackets with other text is
+    commentary; "(5×5×1×20)", a value in brackets of its own, is not."""
+    if line.count("(", 0, v.start) <= line.count(")", 0, v.start):
+        return False
+    return not (line[v.start - 1:v.start] == "(" and line[v.end:v.end + 1] == ")")
+
+
 def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
     body = flat(cell.text)
     values = _values(_masked(body, patterns)[0])
-    label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns)
+    label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns) \
+        or _field_in(flat(cell.row), patterns)  # "| Σ | | 431,080 |": a row labelled by a sign alone
     if label is None:
         return
     for v in values:  # a row's last value column is its answer ("weights | biases | total"), earlier ones rank 1
@@ -257,7 +317,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         after = _after(masked, labels, v.end, next_start)
         choices: list[tuple[str, int]] = []
         spans = sorted({(s, e) for s, e, _ in before})
-        if len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
+        inner = _aside_label(masked, labels, v, patterns)
+        if inner is not None:  # "conv1 (5×5×1, 20 filters)": an aside's own label names the values in it;
+            choices.append((inner, 1 if "×" in v.text or "x" in v.text.lower() else 3))  # its count says how many
+        elif len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
         elif not before and (stage := _stage(masked, labels, v)) is not None:
             choices.append((stage, 0))  # "conv1 (filter 5×5×1×20) → 24×24×20 → maxpool": conv1's output
@@ -266,11 +329,12 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
             rank = 2 if _counted(masked, values[:k], span, v) else 0
             choices.extend((f, rank) for s, e, f in before if (s, e) == span)
-        elif after:
-            choices.append((_first(after, patterns), 1))
+        elif after:  # "(50 filters)": a count in an aside says how many, it does not answer the field
+            aside = masked.count("(", 0, v.start) > masked.count(")", 0, v.start)
+            choices.append((_first(after, patterns), 3 if aside else 1))
         elif previous_field is not None:
             choices.append((previous_field, 1))
-        if masked[v.end:v.end + 4].lstrip().startswith("=") or (  # "26 · 20 = 520": the working; its result
+        if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) or (  # "26 · 20 = 520"
                 k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])):  # "= 24 → 24×24×20"
             routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
             previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
@@ -291,6 +355,27 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")] if values else []
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
+
+
+_NAMED_TERM = re.compile(r"\s*(?:weights?|bias(?:es)?|param(?:eter)?s?|connections?)\b\s*(=(?!=)|[+−])", re.IGNORECASE)
+
+
+def _named_term(masked: str, end: int) -> bool:
+    """"5×5×1×20 weights + 20 biases = 520": a value named by what it counts, then a sum or an equals
+    sign that leads on to a result, is a term of the working; the result after "=" is the answer."""
+    m = _NAMED_TERM.match(masked, end)
+    return m is not None and (m.group(1) == "=" or "=" in masked[m.end():])
+
+
+def _aside_label(masked: str, labels: list[tuple[int, int, str]], v: _Value,
+                 patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
+    """The field a label inside the same open bracket, after the value, names ("(5×5×1, 20 filters)")."""
+    opened = masked.rfind("(", 0, v.start)
+    if opened < 0 or masked.count(")", opened, v.start) or any(opened < s < v.start for s, _, _ in labels):
+        return None  # "(conv1 520, relu1 0, …)": labels before their values inside the aside read as usual
+    close = masked.find(")", v.end)
+    inside = [f for s, e, f in labels if v.end <= s and (close < 0 or e <= close)]
+    return _first(inside, patterns) if inside and close >= 0 else None
 
 
 def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next_start: int) -> list[str]:
@@ -399,10 +484,21 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str,
             chars[s:e] = _MASK * (e - s)
     line = "".join(chars)
     for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
-        if re.search(r"[-+/÷()]", m.group()) and line[m.end():m.end() + 3].lstrip().startswith("="):
-            start = m.start() + max((b.end() for b in _RUN_BREAK.finditer(m.group())), default=0)
+        called = _called(line, m.start(), m.group())
+        if (called or re.search(r"[-+/÷()]", m.group())) and line[m.end():m.end() + 3].lstrip().startswith("="):
+            start = m.start() if called else m.start() + max((b.end() for b in _RUN_BREAK.finditer(m.group())),
+                                                             default=0)
             chars[start:m.end()] = _MASK * (m.end() - start)  # "20. (12-5)/1+1 =": 20 is an answer
     return "".join(chars), labels
+
+
+def _called(line: str, start: int, run: str) -> bool:
+    """"Total[520, 25050, 400500, 5010] =", "sum(520, …) =": a list right after a name is a function's
+    arguments (the working), not a shape."""
+    bracket = start if run[:1] in "([" else start - 1
+    if bracket < 1 or line[bracket] not in "([" or "," not in run or not re.search(r"[)\]]\s*$", run):
+        return False
+    return line[bracket - 1].isalpha() or line[bracket - 1] == _MASK
 
 
 def _values(masked: str, line: str | None = None) -> list[_Value]:
@@ -414,7 +510,10 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
             continue  # "2D", "3rd", "10th": part of a word
         if re.match(r"\s*:(?!:)", masked[end:end + 8]) and re.search(r"[^\W\d_]", masked[:m.start()]):
             continue  # "after max-pooling 2×2: 12×12×20": a number inside the label
-        for piece_start, piece in _pieces(masked, m.start(), end):
+        pieces = _pieces(masked, m.start(), end)
+        if len(pieces) == 1 and pieces[0][1][:1] in "([" and not re.search(r"[)\]]", pieces[0][1]):
+            pieces = _pieces(masked, pieces[0][0] + 1, end)  # "(5×5×1, 20 filters)": an aside left open
+        for piece_start, piece in pieces:
             if piece.startswith("(") and piece.endswith(")") and _DIMS.fullmatch(piece[1:-1].strip()):
                 piece_start, piece = piece_start + 1, piece[1:-1].strip()  # "(5x5x1x20)"
             elif piece[:1] in "([" and not re.search(r"[)\]]", piece):
@@ -443,7 +542,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
         elif c in "([" and depth == 1 and i > begin and text[i - 1].isspace() and text[begin:i].strip():
             out.append((begin, text[begin:i]))  # "20 (50 filters)": a value, then an aside
             begin = i
-        elif c == "/" and depth == 0 and text[i - 1:i] == " " and text[i + 1:i + 2] == " ":
+        elif c in "/·" and depth == 0 and text[i - 1:i] == " " and text[i + 1:i + 2] == " " and (
+                c == "/" or text[i + 2:i + 3] in "([" and text[i + 2:i + 3]):  # "20 · (50 filters)": a list
             out.append((begin, text[begin:i]))  # "28×28 / 5×5×1×20 / 24×24×20": a list, not a quotient
             begin = i + 1
         elif c == " " and depth == 0 and text[i - 1:i] == " " and text[begin:i].strip():
@@ -476,7 +576,7 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
     Used only when the unlabelled values are exactly as many as the fields still missing,
     and every one is alone on its line: anything else is left for a person.
     """
-    missing = [f for f in order if not found.get(f)]
+    missing = [f for f in order if all(c.rank >= 3 for c in found.get(f, []))]  # an aside's count: not an answer
     if not missing or pipe_tables(text)[1] or summary_rows(text)[1] or _fenced(text):
         return  # a table or printed summary names its rows; its other numbers are not answers in order
     loose = []
@@ -503,7 +603,7 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
     for line in text.splitlines():
         flat_line = flat(line)
         values, routes, _, _ = _read_line(flat_line, patterns)
-        real = [(v, routes.get(id(v), [])) for v in values if not v.modifier]
+        real = [(v, routes.get(id(v), [])) for v in values if not v.modifier and not _in_aside(flat_line, v)]
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]

@@ -1,0 +1,69 @@
+"""Self-corrections in a written answer: the value a student corrects to is the answer.
+
+A TA reads "conv1: 20 … EDIT: forgot the bias, 520", "fc1: 400000" followed by
+"correction: + 500 → 400500", or "conv2: 25,000, actually 25,050" as one final value:
+the one after the correction marker. The earlier value is kept as a candidate, only
+ranked below (``SUPERSEDED`` more), so it is shown to a person but never chosen over the
+correction. Only an explicit marker does this: two different values with no marker
+stay two candidates, and the check sends them to a person. A corrected value is judged
+like any other (a wrong correction fails).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from grader.reading.values import Candidate
+
+SUPERSEDED = 4  # added to the rank of a value a later correction replaces
+_MARKER = re.compile(r"\b(?:edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oops|i\s+meant|should\s+(?:have\s+)?be(?:en)?"
+                     r"|wait|fix(?:ed)?|errata)\b\s*[:,!—–-]*", re.IGNORECASE)
+
+
+class _Value(Protocol):
+    text: str
+    start: int
+    end: int
+    modifier: bool
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A line that corrects: where its marker ends, and the last value stated after it."""
+
+    marker_end: int
+    value: _Value
+
+
+def correction_in(line: str, values: list[_Value]) -> Correction | None:
+    """The correction a line makes: its marker and the last value after it outside brackets."""
+    m = _MARKER.search(line)
+    if m is None:
+        return None
+    after = [v for v in values if v.start >= m.end() and not v.modifier
+             and line.count("(", 0, v.start) <= line.count(")", 0, v.start)]
+    return Correction(m.end(), after[-1]) if after else None
+
+
+def apply(found: dict[str, list[Candidate]], sizes: dict[str, int], fields: list[str], fix: Correction,
+          line: str, make: type[Candidate]) -> None:
+    """The corrected value becomes the fields' answer; what they held before the correction is superseded.
+
+    ``sizes``: how many candidates each field had before the correcting line was read (those are
+    earlier answers); a candidate of the line itself stated before the marker is one too."""
+    for f in fields:
+        kept: list[Candidate] = []
+        for k, c in enumerate(found.get(f, [])):
+            earlier = k < sizes.get(f, 0) or (c.line == line.strip()[:200] and c.text != fix.value.text
+                                              and _before(line, c.text, fix.marker_end))
+            kept.append(make(c.text, c.rank + SUPERSEDED, c.line) if earlier else c)
+        kept = [c for c in kept if not (c.text == fix.value.text and c.line == line.strip()[:200])]
+        kept.append(make(fix.value.text, 0, line.strip()[:200]))
+        found[f] = kept
+
+
+def _before(line: str, text: str, marker_end: int) -> bool:
+    at = line.find(text)
+    return 0 <= at < marker_end

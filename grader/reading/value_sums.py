@@ -1,0 +1,41 @@
+"""A sum of a part's values is their total: "520 + 0 + 25,050 + … = 431,080", "conv1 520, …, fc2 5010 => 431080".
+
+A TA reads a result that adds up the values before it as the total, whatever label it
+lacks. The result is taken for the field a sum sign (Σ) labels, and only when it is the
+sum of the student's own terms (at least three): a wrong sum is left unread, and so goes
+to a person as a total not found. Nothing is compared with the reference here.
+"""
+from __future__ import annotations
+
+import re
+
+from grader.values import ValueSyntaxError, parse_numbers
+
+_LEADS = re.compile(r"(?:=>|⇒|⟹|→|->|=)\s*$")
+_PLUS = re.compile(r"\s*\+\s*")
+
+
+def adds_up(terms: list[str], result: str) -> bool:
+    """Three or more single numbers whose sum is ``result`` (a single number)."""
+    if len(terms) < 3:
+        return False
+    try:
+        numbers = [parse_numbers(t, integers=True) for t in [*terms, result]]
+    except ValueSyntaxError:
+        return False
+    if any(len(n) != 1 for n in numbers) or sum(n[0] != 0 for n in numbers[:-1]) < 2:
+        return False  # "relu1 = 0, …, pool2 = 0": zeros listed are not a sum
+    return sum(n[0] for n in numbers[:-1]) == numbers[-1][0]
+
+
+def written_sum(line: str, number: str) -> tuple[str, int] | None:
+    """"520 + 0 + 0 + 25 050 + … = 431 080" ending a line: the result and where it starts."""
+    m = re.search(rf"((?:{number})(?:\s*\+\s*(?:{number})){{2,}})\s*=\s*({number})\s*[.;]?\s*$", line)
+    if m is None or not adds_up(_PLUS.split(m.group(1)), m.group(2)):
+        return None
+    return m.group(2), m.start(2)
+
+
+def leads_to_sum(masked: str, previous_end: int, start: int) -> bool:
+    """A value after an arrow or an equals sign (a result), with no label between it and the value before."""
+    return bool(_LEADS.search(masked[:start])) and "\u00a7" not in masked[previous_end:start]
