@@ -83,11 +83,28 @@ def _unwrap(text: str) -> str:
     return text
 
 
+MAX_MATH_LINES = 40  # a display longer than this, or one holding a blank line, is a stray dollar, not math
+
+
+def _one_line_math(text: str) -> str:
+    """Each ``$ … $`` that runs over lines set on one line. Typst continues a display on the next line
+    (``$ a = b`` then ``  = c $``, ``+ d``, ``- e``); in Markdown such a line would start a heading or a
+    list item and cut the display in two. A forced break (`` \\``) inside math is a row break: a space."""
+    out, pos = [], 0
+    for m in re.finditer(r"(?<!\\)\$((?:[^$\\]|\\.)*)\$", text, flags=re.S):
+        body = m.group(1)
+        if "\n" in body and body.count("\n") <= MAX_MATH_LINES and not re.search(r"\n[ \t]*\n", body):
+            body = re.sub(r"[ \t]*(?:\\)?[ \t]*\n[ \t]*", " ", body)
+        out.append(text[pos:m.start()] + "$" + body + "$")
+        pos = m.end()
+    return "".join(out) + text[pos:]
+
+
 def typst_markdown(text: str) -> str:
     text = _comments(text)
     lines = [ln for ln in text.split("\n") if not _RULE.match(ln)]
     text = _unwrap(_tables("\n".join(lines)))
-    text = _SPACING.sub(" ", text)
+    text = _one_line_math(_SPACING.sub(" ", text))
     out = []
     for ln in text.split("\n"):
         heading = re.match(r"^[ \t]*(={1,6})[ \t]+(\S.*)$", ln)
