@@ -135,6 +135,20 @@ def test_plain_math_and_latex_carry_no_dialect_mark(text: str) -> None:
     assert typst_to_latex(text) == asciimath_to_latex(text) == code_to_latex(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    "Sum[-2 (y[i] - f[x[i]]) {D[f, w1], D[f, w2], D[f, w3]} /. x -> x[i], {i, 2}]",
+    "w3 sigma[x2] /. x2 -> w2 sigma[x1]",
+])
+def test_a_mathematica_replacement_is_never_read_as_something_else(text: str) -> None:
+    """``expr /. x -> x[i]`` evaluates ``expr`` at the data point, where ``f`` may hide its ``x``: a person
+    reads it (review), the grader does not drop the rule and read ``expr`` at ``x``."""
+    assert is_code(text)
+    assert not reads_as(code_to_latex(text), [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3])
+    assert not reads_as(code_to_latex(text), bp.DF_DW2)
+    with pytest.raises(ExpressionSyntaxError):
+        parse_latex(code_to_latex(text), V, vector=True)
+
+
 def test_a_hostile_nesting_stays_bounded() -> None:
     text = "vec(" * 300 + "x" + ")" * 300
     out = typst_to_latex(text)
