@@ -70,6 +70,10 @@ PAIRS = [
      bp.GRAD),
     ("sum(2*(f(x^i) - y^i) * grad_f(x^i) for i in range(1, 3))",
      "sum(2*(y^i - f(x^i)) * grad_f(x^i) for i in range(1, 3))", bp.GRAD),
+    ("2*(f(x(1)) - y(1)) .* [df_dw1(x(1)); df_dw2(x(1)); df_dw3(x(1))] + 2*(f(x(2)) - y(2)) .* "
+     "[df_dw1(x(2)); df_dw2(x(2)); df_dw3(x(2))]",
+     "2*(f(x(1)) - y(2)) .* [df_dw1(x(1)); df_dw2(x(1)); df_dw3(x(1))] + 2*(f(x(2)) - y(1)) .* "
+     "[df_dw1(x(2)); df_dw2(x(2)); df_dw3(x(2))]", bp.GRAD),
     ("w .- α .* ∇L", "w .+ α .* ∇L", bp.UPDATE),
     ("[df_dw1; df_dw2; df_dw3]", "[df_dw1; df_dw3; df_dw2]", [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),
     ("c(df_dw1, df_dw2, df_dw3)", "c(df_dw2, df_dw2, df_dw3)", [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),
@@ -116,6 +120,12 @@ def test_an_assignment_arrow_in_typst() -> None:
 def test_a_line_of_code_names_what_it_assigns(line: str, piece: str) -> None:
     found = equation_in_line(line)
     assert found is not None and line[found[0]:found[1]].endswith(piece)
+
+
+def test_an_element_of_a_data_vector_is_the_data_point_but_a_call_is_not() -> None:
+    assert code_to_latex("f(x(1)) - y(2) .* a").replace(" ", "") == "f(x^(1))-y^(2)*a"
+    assert code_to_latex("s(1) .* s(u)").replace(" ", "") == "s(1)*s(u)"  # s is called on u: a function
+    assert code_to_latex("x(1 - y) .* a").replace(" ", "") == "x(1-y)*a"  # a product
 
 
 def test_code_rewrites_definitions_and_drops_comments() -> None:
