@@ -74,6 +74,10 @@ PAIRS = [
      "[df_dw1(x(2)); df_dw2(x(2)); df_dw3(x(2))]",
      "2*(f(x(1)) - y(2)) .* [df_dw1(x(1)); df_dw2(x(1)); df_dw3(x(1))] + 2*(f(x(2)) - y(1)) .* "
      "[df_dw1(x(2)); df_dw2(x(2)); df_dw3(x(2))]", bp.GRAD),
+    ("sum(2 * (f(xⁱ) - yⁱ) .* ∇f(xⁱ) for (xⁱ, yⁱ) in D)", "sum(2 * (f(xⁱ) + yⁱ) .* ∇f(xⁱ) for (xⁱ, yⁱ) in D)",
+     bp.GRAD),
+    ("sum(2 * (f(x_i) - y_i) * grad_f(x_i) for (x_i, y_i) in D)",
+     "sum(2 * (f(x_i) - y_i) * grad_f(x_i) for (x_i, y_j) in D)", bp.GRAD),  # two indices: no one range
     ("w .- α .* ∇L", "w .+ α .* ∇L", bp.UPDATE),
     ("[df_dw1; df_dw2; df_dw3]", "[df_dw1; df_dw3; df_dw2]", [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),
     ("c(df_dw1, df_dw2, df_dw3)", "c(df_dw2, df_dw2, df_dw3)", [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),

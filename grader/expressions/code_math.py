@@ -85,7 +85,27 @@ def _sum(m: re.Match[str], arg: str) -> str | None:
         lo, hi = [int(g) for g in rng.groups() if g is not None]
         hi -= 1 if rng.group(5) else 0  # range(1, 3) stops before 3
         return f"sum_({var}={lo})^({hi}) ({body})"
+    index = _pair_index(var)
+    if index:  # for (xⁱ, yⁱ) in D: the index the pair carries runs over the data set
+        return f"sum_({index} in {over}) ({body})"
     return f"sum_({var} in {over}) ({body})"
+
+
+_INDEXED = re.compile(r"\s*[A-Za-z](?:ⁱ|ʲ|\^\(?([a-z])\)?|_\(?([a-z])\)?|\[([a-z])\])\s*")
+_SCRIPT_LETTER = {"ⁱ": "i", "ʲ": "j"}
+
+
+def _pair_index(var: str) -> str | None:
+    """The one index every name of a tuple carries (``(xⁱ, yⁱ)``, ``(x_i, y_i)``, ``(x[i], y[i])``), else None."""
+    if not (var.startswith("(") and var.endswith(")")):
+        return None
+    found = set()
+    for name in var[1:-1].split(","):
+        m = _INDEXED.fullmatch(name)
+        if m is None:
+            return None
+        found.add(next((g for g in m.groups() if g), None) or _SCRIPT_LETTER[name.strip()[-1]])
+    return found.pop() if len(found) == 1 else None
 
 
 def _depth(text: str) -> int:
