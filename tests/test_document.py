@@ -317,3 +317,10 @@ def test_formulas_set_in_a_code_fence_are_math_but_code_is_not() -> None:
     assert not formula_fence("class Net(nn.Module):\n    def __init__(self):\n        x = 1\n")
     assert not formula_fence("for i in range(3):\n    w = w - lr * g\n")
     assert not formula_fence("print(model)\nsummary(model)\n")
+
+
+def test_a_comment_in_a_block_of_formulas_is_never_an_answer() -> None:
+    doc = read_document("(b)(i) by hand\n\n```r\n# d/du (1+exp(-u))^(-1) = -(1+exp(-u))^(-2) * (-exp(-u))\n"
+                        "dsigma <- function(u) exp(u) / (1 + exp(-u))^2\n```\n")
+    found = [doc.text[s.start:s.end] for s in doc.math]
+    assert not any("d/du" in f for f in found)

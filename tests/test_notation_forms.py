@@ -223,9 +223,11 @@ def test_a_name_defined_at_each_data_point(residual: str, status: str) -> None:
     assert result.status == status and "at each data point" in result.feedback
 
 
-def test_euler_e_is_never_an_indexed_name() -> None:
+def test_euler_e_is_never_shadowed_by_an_indexed_name() -> None:
+    """e_n = f_w(x_n) − y_n names residuals e_1, e_2; e alone and e^2 stay Euler's number."""
     n = notation_of("# 1\nresiduals $e_n = f_w(x_n) - y_n$\n")
-    assert not any(k.startswith("e") for k in n.overlay.symbols)
+    assert not any(k == "e" or k.startswith("e^") for k in n.overlay.symbols)
+    assert same("e^{-u}", sp.exp(-bp.u), n.overlay) and same("e^2", sp.E ** 2, n.overlay)
 
 
 def test_a_definition_chain_is_read_at_its_last_side() -> None:

@@ -136,3 +136,22 @@ def test_a_name_the_hand_in_defines_is_never_a_data_point() -> None:
     assert "y_1" in n.overlay.reserved
     with pytest.raises(ExpressionSyntaxError):
         value("w2*y1", n.overlay)
+
+
+def test_weights_renamed_with_a_generic_index() -> None:
+    n = notation_of("Conventions. σ(u) = 1/(1+exp(−u)). θ_l := w_l.\n\n(d) ∂f/∂θ_3 = σ(θ_2 σ(θ_1 x))\n")
+    assert n.overlay.aliases.get("\\theta") == "w"
+    n = notation_of("Conventions. θ_l := v_l.\n")
+    assert "\\theta" not in n.overlay.aliases
+
+
+def test_two_equations_side_by_side_in_an_alignment_row() -> None:
+    n = notation_of("Let $\\phi(u)=\\frac{1}{1+e^{-u}}$ and\n\n$$\n\\begin{aligned}\nz_1 &= w_1 x & a_1 &= \\phi(z_1)\\\\\n"
+                    "z_2 &= w_2 a_1 & a_2 &= \\phi(z_2)\n\\end{aligned}\n$$\n")
+    assert same("w_3 a_2(1-a_2) a_1", bp.DF_DW2, n.overlay)
+
+
+def test_an_aside_in_words_ends_a_plain_equation() -> None:
+    line = "Notation: S(u) = 1/(1+e^{−u}) (both σ1 and σ2). θ = (θ₁,θ₂,θ₃) = (w1,w2,w3)."
+    found = equation_in_line(line)
+    assert found is not None and line[found[0]:found[1]] == "S(u) = 1/(1+e^{−u})"

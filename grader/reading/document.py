@@ -266,6 +266,7 @@ def formula_fence(body: str, info: str = "") -> bool:
     return sum(1 for ln in lines if "=" in ln or "<-" in ln or "←" in ln) * 2 >= len(lines)
 
 
+_COMMENTS = ("#", "%", "//", "--", "```", "~~~")
 _FORMULA_LANGUAGES = {"", "text", "txt", "plain", "plaintext", "math", "julia", "jl", "matlab", "octave", "m", "r",
                       "mathematica", "wolfram", "asciimath", "none"}
 
@@ -289,6 +290,9 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
             continue
         i = bisect.bisect_right(starts, b.start) - 1
         while i < len(starts) - 1 and starts[i] < b.end:
+            if b.kind == "code" and text[starts[i]:starts[i + 1]].lstrip().startswith(_COMMENTS):
+                i += 1
+                continue  # "# d/du … = …" in a block of formulas: a remark, never the answer
             begin = max(starts[i], b.content if starts[i] <= b.content < starts[i + 1] else starts[i])
             lines[starts[i]] = max(lines.get(starts[i], begin), begin)
             i += 1

@@ -166,8 +166,19 @@ def _name_in_chain(notation: Notation, sides: list[str], reference: Reference) -
               shape.of)
 
 
+def _columns(row: str) -> str:
+    """``z_1 &= w_1 x & a_1 &= \\phi(z_1)``: an alignment row holding two equations side by side is cut
+    between them (at an ``&`` that is not the alignment point of an ``=``)."""
+    if row.count("=") < 2 or "&" not in row:
+        return row
+    return re.sub(r"(?<![=\\])&(?!\s*(?:=|\\leq|\\approx|\\to|\\gets|\\leftarrow))", " ; ", row)
+
+
 def _parts(math: str) -> list[str]:
     """One math span cut into candidate definitions: at top-level commas, ``\\quad``, line breaks and prose."""
+    math = re.sub(r"\\(?:begin|end)\{(?:aligned|align\*?|alignedat|gathered|gather\*?|split|array)\}(?:\{[^{}]*\})?",
+                  " ; ", math)
+    math = "\\\\".join(_columns(row) for row in math.split("\\\\"))
     text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
     text = re.sub(r"\\[,;:! ]", " ", text)  # thin spaces: \, is not a comma
     text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(])", " ; ", text)
@@ -187,7 +198,8 @@ def _parts(math: str) -> list[str]:
 
 
 # "x1 = w1·x  e  x2 = w2·σ1(x1)": a conjunction in any language before the next definition
-_CONJUNCTION = re.compile(r"\s(?:and|und|et|e|y|i|oraz|ve|и|og|en|ja|és|a)\s+(?=[A-Za-z\\][\w{}^_\\]{0,20}\s*=)")
+_CONJUNCTION = re.compile(r"\s(?:and|und|et|e|y|i|oraz|ve|и|og|en|ja|és|a)\s+(?=[A-Za-z\\][\w{}^_\\]{0,20}\s*=)"
+                          r"|(?<=[\w)}])\.\s+(?=[A-Za-z\\\u0370-\u03ff][\w{}^_\\]{0,20}\s*:?=)")  # "…(−u)). θ_l := w_l"
 # "(my own): a = w1·x", "Notation: z1 = …": a lead-in before a colon (not the colon of :=)
 _LEAD_IN = re.compile(r"^[^=:]*:\s+(?=[^=:]*[^:]=)")
 # "记  x1^i = w1 x^i", "где h_1 = …": words of prose in another script before a definition
@@ -237,6 +249,9 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
                 notation.restated.append(rhs)
                 return 1
         return _define_function(notation, name, shape.arg, lhs, rhs, reference) + _reused(notation, key)
+    renamed = _renamed_by_index(notation, key, rhs, reference)
+    if renamed:
+        return renamed
     derived = {s for s, _ in reference.numeric_model.derived}
     if name in vocab.symbols and vocab.symbols[name] not in derived:
         return 0  # a variable of the problem (x, w_1, α) is not redefined by "x = 2"
@@ -272,6 +287,28 @@ def _ascii_name(notation: Notation, lhs: str, vocab: Any) -> None:
     m = _ASCII_NAME.fullmatch(lhs)
     if m and m.group(1) not in vocab_words(vocab, notation.overlay) and m.group(1).lower() not in WORDS:
         notation.overlay.aliases[m.group(1)] = m.group(1)
+
+
+_GENERIC = re.compile(r"\s*(\\?[A-Za-z]+|[\u0370-\u03ff])\s*_\s*\{?\s*([a-z])\s*\}?\s*")
+
+
+def _renamed_by_index(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int:
+    """``θ_l := w_l``, ``β_j = w_j``: a name with a generic index equal to the weights' own is their name."""
+    vocab = reference.latex
+    assert vocab is not None
+    left = _GENERIC.fullmatch(lhs.strip().removesuffix("\\gets").removesuffix(":"))
+    right = _GENERIC.fullmatch(rhs.strip().rstrip(".,;"))
+    if left is None or right is None or left.group(2) != right.group(2) or right.group(1) not in vocab.vectors:
+        return 0
+    from grader.expressions.tokens import tokenize
+
+    name = tokenize(left.group(1))[0] if tokenize(left.group(1)) else left.group(1)
+    if name in vocab.vectors or name in vocab.symbols or name in vocab.functions:
+        return 0
+    notation.overlay.aliases[name] = right.group(1)
+    notation.definitions.add(_compact(lhs))
+    said = f"{_show(name)} is read as {right.group(1)} (you wrote {left.group(0).strip()} = {right.group(0).strip()})"
+    return _said(notation, said, name)
 
 
 def _tag(reference: Reference, lhs: str, overlay: Overlay) -> str | None:

@@ -120,7 +120,8 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
             return _helpers()._ignored(notation, lhs, rhs, str(exc))
         if isinstance(value, Vec) or f"{stem}^{point}" in notation.overlay.symbols:
             return 0
-        values[f"{stem}^{point}"] = value
+        if stem not in vocab.symbols or vocab.symbols[stem].free_symbols:  # e_i, a residual: e^2 stays e²
+            values[f"{stem}^{point}"] = value
         if m.group("mark") == "_":
             values[f"{stem}_{point}"] = value
     notation.overlay.symbols.update(values)

@@ -30,7 +30,11 @@ _DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d
 
 
 def _mathlike(word: str) -> bool:
+    if word in (",", ";"):
+        return True  # "[ δ₁ⁿ xⁿ ,  δ₂ⁿ a₁ⁿ ]": a separator set apart inside a vector
     bare = word.strip(".,;:")
+    if bare.startswith("(") and bare.lstrip("(").isalpha() and len(bare.lstrip("(")) >= 3:
+        bare = bare.lstrip("(")  # "(both σ1 and σ2)": an aside in words opens here
     if not bare:
         return False
     if bare.lower() in _PROSE_SHORT:
@@ -67,7 +71,7 @@ def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 
 def _sentence_end(word: str) -> bool:
     """``sigmoid.`` before ``x1 = …``: a full stop after a name ends the sentence, and the equation in it."""
-    return len(word) > 1 and word.endswith(".") and not word.endswith("..") and word[-2].isalpha()
+    return len(word) > 1 and word.endswith(".") and not word.endswith("..") and (word[-2].isalnum() or word[-2] == ")")
 
 
 def equation_in_line(line: str) -> tuple[int, int] | None:
