@@ -43,6 +43,8 @@ PAIRS = [
     ("mat(w_3 sigma_2'(x_2) w_2 sigma_1'(x_1) x; w_3 sigma_2'(x_2) sigma_1 (x_1); sigma_2 (x_2))",
      "mat(w_3 sigma_2'(x_2) w_2 sigma_1'(x_1) x; w_3 sigma_2'(x_2) sigma_1 (x_1); sigma_2 (x_1))",
      [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),
+    ("vec(pdv(f, w_1), pdv(f, w_2), pdv(f, w_3))", "vec(pdv(f, w_1), pdv(f, w_3), pdv(f, w_2))",
+     [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),  # the physica package's derivatives
     ("lr((1 + e^(-u)))^(-2) dot.c e^(-u)", "lr((1 + e^(-u)))^(-2) dot.c e^(u)", bp.DSIGMA_EXP),
     # AsciiMath
     ("w_3 xx sigma_2(x_2)(1-sigma_2(x_2)) xx sigma_1(x_1)", "w_3 xx sigma_2(x_2)(1+sigma_2(x_2)) xx sigma_1(x_1)",

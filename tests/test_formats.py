@@ -121,6 +121,13 @@ def test_a_bracket_closed_inside_math_is_not_a_part_label() -> None:
     assert any(k.endswith("f") for k in twin.segments)
 
 
+def test_a_typst_reports_own_shorthands_are_written_out_in_its_math() -> None:
+    md = typst_markdown("#let dd(a, b) = $(diff #a)/(diff #b)$\n#let sig = $sigma$\n== (f)\n"
+                        "$ dd(f_w (x^i), w_1) = sig(x_2) $ and sig in words, dd(a) with one argument\n")
+    assert " ".join(md.split()).startswith("## (f) $ (diff f_w (x^i))/(diff w_1) = sigma (x_2) $")
+    assert "sig in words" in md and "dd(a)" in md and "#let" not in md
+
+
 # HTML
 def test_html_lists_keep_their_numbering_and_tables_become_pipe_tables() -> None:
     md = html_markdown('<html><head><title>T</title><script>var a = "(z)";</script></head><body>'
