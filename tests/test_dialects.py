@@ -43,6 +43,8 @@ PAIRS = [
     ("mat(w_3 sigma_2'(x_2) w_2 sigma_1'(x_1) x; w_3 sigma_2'(x_2) sigma_1 (x_1); sigma_2 (x_2))",
      "mat(w_3 sigma_2'(x_2) w_2 sigma_1'(x_1) x; w_3 sigma_2'(x_2) sigma_1 (x_1); sigma_2 (x_1))",
      [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),
+    ("vec(pdv(f, w_1), pdv(f, w_2), pdv(f, w_3))", "vec(pdv(f, w_1), pdv(f, w_3), pdv(f, w_2))",
+     [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),  # the physica package's derivatives
     ("lr((1 + e^(-u)))^(-2) dot.c e^(-u)", "lr((1 + e^(-u)))^(-2) dot.c e^(u)", bp.DSIGMA_EXP),
     # AsciiMath
     ("w_3 xx sigma_2(x_2)(1-sigma_2(x_2)) xx sigma_1(x_1)", "w_3 xx sigma_2(x_2)(1+sigma_2(x_2)) xx sigma_1(x_1)",
@@ -70,6 +72,14 @@ PAIRS = [
      bp.GRAD),
     ("sum(2*(f(x^i) - y^i) * grad_f(x^i) for i in range(1, 3))",
      "sum(2*(y^i - f(x^i)) * grad_f(x^i) for i in range(1, 3))", bp.GRAD),
+    ("2*(f(x(1)) - y(1)) .* [df_dw1(x(1)); df_dw2(x(1)); df_dw3(x(1))] + 2*(f(x(2)) - y(2)) .* "
+     "[df_dw1(x(2)); df_dw2(x(2)); df_dw3(x(2))]",
+     "2*(f(x(1)) - y(2)) .* [df_dw1(x(1)); df_dw2(x(1)); df_dw3(x(1))] + 2*(f(x(2)) - y(1)) .* "
+     "[df_dw1(x(2)); df_dw2(x(2)); df_dw3(x(2))]", bp.GRAD),
+    ("sum(2 * (f(xⁱ) - yⁱ) .* ∇f(xⁱ) for (xⁱ, yⁱ) in D)", "sum(2 * (f(xⁱ) + yⁱ) .* ∇f(xⁱ) for (xⁱ, yⁱ) in D)",
+     bp.GRAD),
+    ("sum(2 * (f(x_i) - y_i) * grad_f(x_i) for (x_i, y_i) in D)",
+     "sum(2 * (f(x_i) - y_i) * grad_f(x_i) for (x_i, y_j) in D)", bp.GRAD),  # two indices: no one range
     ("w .- α .* ∇L", "w .+ α .* ∇L", bp.UPDATE),
     ("[df_dw1; df_dw2; df_dw3]", "[df_dw1; df_dw3; df_dw2]", [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),
     ("c(df_dw1, df_dw2, df_dw3)", "c(df_dw2, df_dw2, df_dw3)", [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3]),
@@ -118,6 +128,12 @@ def test_a_line_of_code_names_what_it_assigns(line: str, piece: str) -> None:
     assert found is not None and line[found[0]:found[1]].endswith(piece)
 
 
+def test_an_element_of_a_data_vector_is_the_data_point_but_a_call_is_not() -> None:
+    assert code_to_latex("f(x(1)) - y(2) .* a").replace(" ", "") == "f(x^(1))-y^(2)*a"
+    assert code_to_latex("s(1) .* s(u)").replace(" ", "") == "s(1)*s(u)"  # s is called on u: a function
+    assert code_to_latex("x(1 - y) .* a").replace(" ", "") == "x(1-y)*a"  # a product
+
+
 def test_code_rewrites_definitions_and_drops_comments() -> None:
     assert code_to_latex("dsig = @(u) exp(-u)./(1+exp(-u)).^2;").replace(" ", "") == "dsig(u)=exp(-u)/(1+exp(-u))^2;"
     assert code_to_latex("sigma <- function(u) 1/(1+exp(-u))").replace(" ", "") == "sigma(u)=1/(1+exp(-u))"
@@ -133,6 +149,20 @@ def test_code_rewrites_definitions_and_drops_comments() -> None:
 def test_plain_math_and_latex_carry_no_dialect_mark(text: str) -> None:
     assert not (is_typst(text) or is_asciimath(text) or is_code(text))
     assert typst_to_latex(text) == asciimath_to_latex(text) == code_to_latex(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Sum[-2 (y[i] - f[x[i]]) {D[f, w1], D[f, w2], D[f, w3]} /. x -> x[i], {i, 2}]",
+    "w3 sigma[x2] /. x2 -> w2 sigma[x1]",
+])
+def test_a_mathematica_replacement_is_never_read_as_something_else(text: str) -> None:
+    """``expr /. x -> x[i]`` evaluates ``expr`` at the data point, where ``f`` may hide its ``x``: a person
+    reads it (review), the grader does not drop the rule and read ``expr`` at ``x``."""
+    assert is_code(text)
+    assert not reads_as(code_to_latex(text), [bp.DF_DW1, bp.DF_DW2, bp.DF_DW3])
+    assert not reads_as(code_to_latex(text), bp.DF_DW2)
+    with pytest.raises(ExpressionSyntaxError):
+        parse_latex(code_to_latex(text), V, vector=True)
 
 
 def test_a_hostile_nesting_stays_bounded() -> None:

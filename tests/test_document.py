@@ -11,6 +11,7 @@ from grader.reading.extract import (
     equations,
     find_expression,
     is_definition,
+    is_restatement,
     read_equations,
 )
 from reference.mnist_backprop.vocabulary import classify_lhs
@@ -151,6 +152,17 @@ def test_a_restated_gradient_gives_way_to_its_components() -> None:
     assert pick(report, "1.f", "grad") == ("\\frac{\\partial L}{\\partial w_1}, \\frac{\\partial L}{\\partial w_2}, "
                                            "\\frac{\\partial L}{\\partial w_3} = \\begin{bmatrix} 1 x \\\\ 2 x \\\\ "
                                            "3 x \\end{bmatrix}")
+
+
+@pytest.mark.parametrize("side, restates", [
+    ("`[del L  /  del w_1, del L  /  del w_2, del L  /  del w_3]^T`", True),  # AsciiMath, in inline code
+    ("((diff L)/(diff w_1), (diff L)/(diff w_2), (diff L)/(diff w_3))", True),  # Typst
+    ("[\\partial L / \\partial w _ 1, \\partial L / \\partial w _ 2]^T", True),
+    ("`[del L / del w_1 x, del L / del w_2, del L / del w_3]^T`", False),  # one component worked on: not only names
+    ("(diff f)/(diff w_2) (1 - s)", False),
+])
+def test_a_vector_of_named_derivatives_in_any_dialect_restates(side: str, restates: bool) -> None:
+    assert is_restatement(side) is restates
 
 
 def test_without_labels_only_an_equation_that_names_the_item_is_taken() -> None:

@@ -103,6 +103,31 @@ def test_typst_table_cells_fill_rows_of_its_columns() -> None:
     assert "| *layer* | *n* |\n|---|---|\n| conv1 | $(5 dot 5 + 1) dot 20$ |" in md
 
 
+def test_a_typst_display_continued_on_later_lines_stays_one_display() -> None:
+    md = typst_markdown("== (e)\n$ (diff f)/(diff w_2) = a dot b\n  = w_3 c \\\n  + d\n  - e $\n+ item\n= Head\n")
+    assert "$ (diff f)/(diff w_2) = a dot b = w_3 c + d - e $" in md
+    assert "1. item" in md and "# Head" in md and "# w_3" not in md
+
+
+def test_a_stray_typst_dollar_does_not_join_paragraphs() -> None:
+    md = typst_markdown("costs $5\n\n= Problem 2\nand $x$\n")
+    assert "# Problem 2" in md and "costs $5\n\n" in md
+
+
+def test_a_bracket_closed_inside_math_is_not_a_part_label() -> None:
+    doc = read_document("== (e)\n$ (diff f)/(diff w_2) = (diff f)/(diff x_2)\n  = w_3 $\n\n== (f)\nmore\n", "typst")
+    assert "= w_3" in (doc.segment_text("1.e") or "") and "more" in (doc.segment_text("1.f") or "")
+    twin = read_document("(e) first answer $x$ and then f) the second\n")
+    assert any(k.endswith("f") for k in twin.segments)
+
+
+def test_a_typst_reports_own_shorthands_are_written_out_in_its_math() -> None:
+    md = typst_markdown("#let dd(a, b) = $(diff #a)/(diff #b)$\n#let sig = $sigma$\n== (f)\n"
+                        "$ dd(f_w (x^i), w_1) = sig(x_2) $ and sig in words, dd(a) with one argument\n")
+    assert " ".join(md.split()).startswith("## (f) $ (diff f_w (x^i))/(diff w_1) = sigma (x_2) $")
+    assert "sig in words" in md and "dd(a)" in md and "#let" not in md
+
+
 # HTML
 def test_html_lists_keep_their_numbering_and_tables_become_pipe_tables() -> None:
     md = html_markdown('<html><head><title>T</title><script>var a = "(z)";</script></head><body>'

@@ -20,6 +20,7 @@ _BROADCAST_CALL = re.compile(r"(?<=[A-Za-z0-9_′'σ])\.\(")  # Julia: σ.(x), e
 _ANONYMOUS = re.compile(r"(\b[A-Za-z]\w*)\s*(?:=|<-)\s*(?:@|function\s*|lambda\s+)\(?\s*([A-Za-z]\w*(?:\s*,\s*"
                         r"[A-Za-z]\w*)*)\s*\)?\s*:?")
 _DERIVATIVE_NAME = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*)\b")
+_DERIVATIVE_CALL = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*)\(")
 _GRAD_NAME = re.compile(r"\bgrad_([A-Za-z]\w*)\b(?!\s+[A-Za-z(])")
 _R_VECTOR = re.compile(r"(?<![\w.])c\(")
 _COLUMN = re.compile(r"\[[^\[\];]*;[^\[\]]*\]")
@@ -50,12 +51,27 @@ def code_to_latex(text: str) -> str:
     text = _ANONYMOUS.sub(lambda m: f"{m.group(1)}({m.group(2)}) =", text)
     text = _ELEMENTWISE.sub(lambda m: m.group(1) or m.group(2), text)
     text = _BROADCAST_CALL.sub("(", text)
+    text = rewrite_calls(text, _DERIVATIVE_CALL,  # df_dw1(x(1)): the derivative at that point, as sympy's
+                         lambda m, arg: f"(\\partial {m.group(1)}({arg}))/(\\partial {m.group(2)})")
     text = _DERIVATIVE_NAME.sub(lambda m: f"d{m.group(1)}/d{m.group(2)}", text)
     text = _GRAD_NAME.sub(lambda m: f"\\nabla {m.group(1)}", text)
+    text = _element(text)
     text = rewrite_calls(text, _R_VECTOR, lambda m, arg: f"[{arg}]" if "," in arg else None)
     text = _COLUMN.sub(lambda m: ", ".join(split_top(m.group()[1:-1], ";")).join("[]"), text)
     text = rewrite_calls(text, _SUM_CALL, _sum)
     return rewrite_calls(text, _SYMPY_DIFF, _derivative)
+
+
+_ELEMENT = re.compile(r"(?<![\w.\\'])([a-eo-z])\(\s*([1-9]|[ijkn])\s*\)")
+
+
+def _element(text: str) -> str:
+    """MATLAB's, R's and Julia's ``x(1)``, ``y(i)``: the first (i-th) element of a data vector, the data point
+    ``x^(1)``, as Mathematica's ``x[1]`` is. A one-letter name the text also calls on anything else
+    (``s(u)``, ``u(2 x)``) is a function there, and ``x(1 - s)`` a product: both stay as written."""
+    called = {m.group(1) for m in re.finditer(r"(?<![\w.\\'])([a-z])\(\s*([^\s)]+)", text)
+              if not re.fullmatch(r"[1-9]|[ijkn]", m.group(2))}
+    return _ELEMENT.sub(lambda m: m.group() if m.group(1) in called else f"{m.group(1)}^({m.group(2)})", text)
 
 
 def _sum(m: re.Match[str], arg: str) -> str | None:
@@ -69,7 +85,27 @@ def _sum(m: re.Match[str], arg: str) -> str | None:
         lo, hi = [int(g) for g in rng.groups() if g is not None]
         hi -= 1 if rng.group(5) else 0  # range(1, 3) stops before 3
         return f"sum_({var}={lo})^({hi}) ({body})"
+    index = _pair_index(var)
+    if index:  # for (xⁱ, yⁱ) in D: the index the pair carries runs over the data set
+        return f"sum_({index} in {over}) ({body})"
     return f"sum_({var} in {over}) ({body})"
+
+
+_INDEXED = re.compile(r"\s*[A-Za-z](?:ⁱ|ʲ|\^\(?([a-z])\)?|_\(?([a-z])\)?|\[([a-z])\])\s*")
+_SCRIPT_LETTER = {"ⁱ": "i", "ʲ": "j"}
+
+
+def _pair_index(var: str) -> str | None:
+    """The one index every name of a tuple carries (``(xⁱ, yⁱ)``, ``(x_i, y_i)``, ``(x[i], y[i])``), else None."""
+    if not (var.startswith("(") and var.endswith(")")):
+        return None
+    found = set()
+    for name in var[1:-1].split(","):
+        m = _INDEXED.fullmatch(name)
+        if m is None:
+            return None
+        found.add(next((g for g in m.groups() if g), None) or _SCRIPT_LETTER[name.strip()[-1]])
+    return found.pop() if len(found) == 1 else None
 
 
 def _depth(text: str) -> int:

@@ -13,7 +13,7 @@ import re
 from grader.expressions.dialect_text import rewrite_calls, split_top
 
 _MARK = re.compile(r"(?<![\w\\.])(?:diff|dif)\b(?!\s*\()|(?<![\w\\.])(?:cal|vec|mat|lr|upright|bold|italic|bb|op"
-                   r"|hat|abs|norm)\(|\barrow\.[lrud]|#[hv]\(|\bdot\.(?:c|op)\b|\bdots\.[hcv]\b"
+                   r"|hat|abs|norm|pdv|dv)\(|\barrow\.[lrud]|#[hv]\(|\bdot\.(?:c|op)\b|\bdots\.[hcv]\b"
                    r"|(?:(?<=[\d)\]])|(?<=\b[A-Za-z])|(?<=_\w))\s+times\s+(?=[\w(\\])")
 _FONT = re.compile(r"(?<![\w\\.])(?:cal|upright|bold|italic|bb|op|serif|sans|frak|mono)\(")
 _HAT = re.compile(r"(?<![\w\\.])hat\(")
@@ -21,6 +21,7 @@ _ABS = re.compile(r"(?<![\w\\.])(abs|norm)\(")
 _VEC = re.compile(r"(?<![\w\\.])vec\(")
 _MAT = re.compile(r"(?<![\w\\.])mat\(")
 _LR = re.compile(r"(?<![\w\\.])lr\(")
+_PHYSICA = re.compile(r"(?<![\w\\.])(p?)dv\(")  # the physica package's derivatives: pdv(f, x), dv(f, x)
 _WORDS = [(re.compile(r"\barrow\.l(?:\.long)?\b|\blarrow\b"), " \\leftarrow "),
           (re.compile(r"\barrow\.r(?:\.long)?\b"), " \\to "),
           (re.compile(r"(?<![\w\\.])diff\b"), " \\partial "), (re.compile(r"(?<![\w\\.])dif\b"), " d "),
@@ -44,8 +45,18 @@ def typst_to_latex(text: str) -> str:
     text = rewrite_calls(text, _HAT, lambda m, arg: f" \\hat{{{arg}}} ")
     text = rewrite_calls(text, _ABS, lambda m, arg: f" |{arg}| ")
     text = rewrite_calls(text, _LR, lambda m, arg: f" {arg} ")
+    text = rewrite_calls(text, _PHYSICA, _derivative)
     text = rewrite_calls(text, _VEC, lambda m, arg: _matrix([split_top(arg, ",")]))
     return rewrite_calls(text, _MAT, lambda m, arg: _matrix([split_top(r, ",") for r in split_top(arg, ";")]))
+
+
+def _derivative(m: re.Match[str], arg: str) -> str | None:
+    """physica's ``pdv(f, w_1)``: ∂f/∂w₁ (``dv``: df/dw₁); a higher order or several variables stay as written."""
+    parts = split_top(arg, ",")
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return None
+    d = "\\partial" if m.group(1) else "d"
+    return f" ({d} {parts[0].strip()})/({d} {parts[1].strip()}) "
 
 
 def _unquote(arg: str) -> str:

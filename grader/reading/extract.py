@@ -60,11 +60,12 @@ _NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]
                    r"(?:'|\^\{?[\w()]+\}?)*(?:\([^()]{0,40}\))?")
 _GROUP = r"\{(?:\\partial|d)(?:[^{}]|\{[^{}]*\})*\}"
 _DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}"
-                         r"|(?:\\partial|∂|\bd)\s*[\w\\{}]+\s*/\s*(?:\\partial|∂|d)\s*[\w{}]+"
+                         r"|\(?\s*(?:\\partial|∂|\bdel\b|\bdiff\b|\bd)\s*[\w\\{}]+\s*\)?\s*/{1,2}\s*"
+                         r"\(?\s*(?:\\partial|∂|\bdel\b|\bdiff\b|d)\s*[\w{}]+(?:\s*_\s*\{?\w+\}?)?\s*\)?"
                          r"|(?:\\nabla|∇|grad)(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L|f_w|f)?(?:\([^()]*\))?")
 _LAYOUT = re.compile(r"\\(?:cdot|times|left|right|[bB]igg?[lrm]?|quad|qquad|top"
                      r"|begin\{[pb]?matrix\}|end\{[pb]?matrix\})"
-                     r"|\\[,;!]|\\\\|\^\{?(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?|ᵀ|[\s(){}\[\]*,&·]")
+                     r"|\\[,;!]|\\\\|\^\{?(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?|ᵀ|[\s(){}\[\]*,&·`]")
 
 
 @dataclass

@@ -83,11 +83,73 @@ def _unwrap(text: str) -> str:
     return text
 
 
+MAX_MATH_LINES = 40  # a display longer than this, or one holding a blank line, is a stray dollar, not math
+
+
+def _one_line_math(text: str) -> str:
+    """Each ``$ … $`` that runs over lines set on one line. Typst continues a display on the next line
+    (``$ a = b`` then ``  = c $``, ``+ d``, ``- e``); in Markdown such a line would start a heading or a
+    list item and cut the display in two. A forced break (`` \\``) inside math is a row break: a space."""
+    out, pos = [], 0
+    for m in re.finditer(r"(?<!\\)\$((?:[^$\\]|\\.)*)\$", text, flags=re.S):
+        body = m.group(1)
+        if "\n" in body and body.count("\n") <= MAX_MATH_LINES and not re.search(r"\n[ \t]*\n", body):
+            body = re.sub(r"[ \t]*(?:\\)?[ \t]*\n[ \t]*", " ", body)
+        out.append(text[pos:m.start()] + "$" + body + "$")
+        pos = m.end()
+    return "".join(out) + text[pos:]
+
+
+_LET = re.compile(r"^[ \t]*#let[ \t]+([A-Za-z][\w-]*)[ \t]*(?:\(([^()]*)\))?[ \t]*=[ \t]*\$([^$\n]{1,200})\$[ \t]*$",
+                  re.MULTILINE)
+MAX_LETS = 40
+
+
+def _lets(text: str) -> dict[str, tuple[list[str], str]]:
+    """A report's own math shorthands, ``#let sig = $sigma$`` and ``#let dd(a, b) = $(diff #a)/(diff #b)$``:
+    name -> (parameters, body). Like a LaTeX report's ``\\newcommand``, they are the student's notation."""
+    out: dict[str, tuple[list[str], str]] = {}
+    for m in list(_LET.finditer(text))[:MAX_LETS]:
+        params = [p.strip() for p in (m.group(2) or "").split(",") if p.strip()]
+        if all(re.fullmatch(r"[A-Za-z]\w*", p) for p in params):
+            out[m.group(1)] = (params, m.group(3).strip())
+    return out
+
+
+def _expand_lets(text: str, lets: dict[str, tuple[list[str], str]]) -> str:
+    """Each use of a shorthand inside ``$ … $`` written out, once (a body is not expanded again)."""
+    if not lets:
+        return text
+    from grader.expressions.dialect_text import closing, split_top
+
+    def one(math: str) -> str:
+        out, pos = [], 0
+        for m in re.finditer(r"(?<![\w.#\\])([A-Za-z][\w-]*)", math):
+            if m.start() < pos or m.group(1) not in lets:
+                continue
+            params, body = lets[m.group(1)]
+            end = m.end()
+            if params:
+                close = closing(math, end) if math[end:end + 1] == "(" else -1
+                args = split_top(math[end + 1:close], ",") if close > 0 else []
+                if len(args) != len(params):
+                    continue
+                for p, a in zip(params, args, strict=True):
+                    body = re.sub(rf"#{p}\b", lambda _m, a=a: a.strip(), body)  # content, as Typst inserts it
+                end = close + 1
+            out.append(math[pos:m.start()] + f" {body} ")
+            pos = end
+        return "".join(out) + math[pos:]
+
+    return re.sub(r"(?<!\\)\$([^$]*)\$", lambda m: "$" + one(m.group(1)) + "$", text)
+
+
 def typst_markdown(text: str) -> str:
     text = _comments(text)
+    text = _expand_lets(text, _lets(text))
     lines = [ln for ln in text.split("\n") if not _RULE.match(ln)]
     text = _unwrap(_tables("\n".join(lines)))
-    text = _SPACING.sub(" ", text)
+    text = _one_line_math(_SPACING.sub(" ", text))
     out = []
     for ln in text.split("\n"):
         heading = re.match(r"^[ \t]*(={1,6})[ \t]+(\S.*)$", ln)

@@ -115,6 +115,8 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
     folded = text[:end].translate(FOLD) if any(ord(c) > 0x2FFF for c in text[start:end]) else text
     for m in _WEAK.finditer(folded, start, end):
         value = m.group("v")
+        if _closes_a_bracket(folded, m.start()):
+            continue
         tail = _TAIL.match(folded, m.end(), min(end, m.end() + 8))
         stop = tail.end() if tail else m.end()
         if value in ROMAN:
@@ -122,6 +124,15 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
         if value in LETTERS:
             out.append(Label(m.start(), stop, None, value, None, strong=False))
     return out
+
+
+def _closes_a_bracket(text: str, pos: int) -> bool:
+    """A bare ``f)`` whose ``)`` closes a bracket opened before it on its line, as in ``(diff f)/(diff w)``
+    or ``(see a)``, is the end of that bracket, not a label."""
+    if text[pos] == "(" or text[pos:pos + 2] == "\\(":
+        return False
+    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    return before.count("(") > before.count(")")
 
 
 def next_letter(part: str | None) -> str:
