@@ -168,3 +168,21 @@ def test_an_implication_is_two_statements_never_a_definition_by_its_last_side() 
     n = notation_of("(b) \\( \\sigma_1(u) = (1+e^{-u})^{-1} \\Rightarrow \\sigma_1'(u) = (1+e^{-u})^{-2} e^{-u} \\)\n")
     assert "\\sigma_1" not in n.overlay.functions
     assert same("\\sigma_1(u)", 1 / (1 + sp.exp(-bp.u)), n.overlay)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("         + 2*(f(x^2)-y^2)*[df(x^2)/dw1; df(x^2)/dw2]   (column)", "+ 2*(f(x^2)-y^2)*[df(x^2)/dw1; df(x^2)/dw2]"),
+    ("- then we compute the rest", None),
+    ("+ a = b", None),
+])
+def test_a_plain_line_that_goes_on_with_a_sum(line: str, expected) -> None:
+    from grader.reading.plain_math import continued_term
+
+    found = continued_term(line)
+    assert (line[found[0]:found[1]] if found else None) == expected
+
+
+def test_a_sum_over_two_plain_lines_is_one_answer() -> None:
+    doc = read_document("(f)\n\n    grad L = 2*(f(x^1)-y^1)*x^1\n             + 2*(f(x^2)-y^2)*x^2\n")
+    found = [doc.text[s.start:s.end] for s in doc.math]
+    assert found == ["grad L = 2*(f(x^1)-y^1)*x^1", "+ 2*(f(x^2)-y^2)*x^2"]

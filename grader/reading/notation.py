@@ -166,8 +166,8 @@ def _name_in_chain(notation: Notation, sides: list[str], reference: Reference) -
               shape.of)
 
 
-_ASIDE = re.compile(r"\(\s*(?:so|i\.\s?e\.|hence|thus|then|therefore|where|with|and|note)\b([^()]*(?:\([^()]*\)[^()]*)*)\)",
-                    re.I)
+_ASIDE = re.compile(r"\(\s*(?:so|i\.\s?e\.|hence|thus|then|therefore|where|with|and|note)\b"
+                    r"([^()]*(?:\([^()]*\)[^()]*)*)\)", re.I)
 
 
 def _columns(row: str) -> str:

@@ -115,6 +115,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         line = text[start:end]
         if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000:
             continue
+        if out and text.count("\n", out[-1][1], start) == 1 and (run := continued_term(line)):
+            out.append((start + run[0], start + run[1]))  # "         + 2*(f(x^2)-y^2)*[…]": the sum goes on
+            continue
         pos = 0
         while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
             found = equation_in_line(line[pos:])
@@ -123,3 +126,24 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.append((start + pos + found[0], start + pos + found[1]))
             pos += max(found[1], 1)
     return out
+
+
+_TERM_START = re.compile(r"[ \t]*([+\-−·×*]|\\cdot|\\times)\s*\S")
+
+
+def continued_term(line: str) -> tuple[int, int] | None:
+    """(start, end) of a line that goes on with the equation on the line above it (``+ 2·(…)``): it starts
+    with an operator and holds no equals sign; its math runs to the first word of prose."""
+    m = _TERM_START.match(line)
+    if m is None or any(e in line for e in _EQUALS):
+        return None
+    words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(line)]
+    right = 0
+    while right + 1 < len(words) and _mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]):
+        right += 1
+    end = words[right][1]
+    while end > words[0][0] and line[end - 1] in ".,;:":
+        end -= 1
+    if right == 0 and len(words[0][2].rstrip(".,;:")) <= 1:
+        return None  # "- then we compute …": a dash before prose, not a term
+    return (words[0][0], end) if end > words[0][0] else None

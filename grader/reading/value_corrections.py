@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from grader.reading.values import Candidate
 
 SUPERSEDED = 4  # added to the rank of a value a later correction replaces
-_MARKER = re.compile(r"\b(?:edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oops|i\s+meant|should\s+(?:have\s+)?be(?:en)?"
-                     r"|wait|fix(?:ed)?|errata)\b\s*[:,!—–-]*", re.IGNORECASE)
+_MARKER = re.compile(r"\b(?:edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oops|i\s+meant"
+                     r"|should\s+(?:have\s+)?be(?:en)?|wait|fix(?:ed)?|errata)\b\s*[:,!—–-]*", re.IGNORECASE)
 
 
 class _Value(Protocol):
