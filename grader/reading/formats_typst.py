@@ -9,6 +9,7 @@ Typst's markup: ``=`` headings (one ``=`` per level), ``-`` and ``+`` list items
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from grader.reading.formats import pipe_rows
 
@@ -135,7 +136,7 @@ def _expand_lets(text: str, lets: dict[str, tuple[list[str], str]]) -> str:
                 if len(args) != len(params):
                     continue
                 for p, a in zip(params, args, strict=True):
-                    body = re.sub(rf"#{p}\b", lambda _m, a=a: a.strip(), body)  # content, as Typst inserts it
+                    body = re.sub(rf"#{p}\b", _literal(a.strip()), body)  # content, as Typst inserts it
                 end = close + 1
             out.append(math[pos:m.start()] + f" {body} ")
             pos = end
@@ -159,3 +160,8 @@ def typst_markdown(text: str) -> str:
         ln = re.sub(r"[ \t]\\$", "", ln)  # a forced line break
         out.append(ln.rstrip())
     return "\n".join(out)
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that inserts ``text`` as it is (no backslash escapes read in it)."""
+    return lambda _m: text

@@ -11,6 +11,7 @@ like any other (a wrong correction fails).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,10 +24,16 @@ _MARKER = re.compile(r"\b(?:edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oo
 
 
 class _Value(Protocol):
-    text: str
-    start: int
-    end: int
-    modifier: bool
+    """A value read from a line (values.py's, frozen): what this module needs of it."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def modifier(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class Correction:
     value: _Value
 
 
-def correction_in(line: str, values: list[_Value]) -> Correction | None:
+def correction_in(line: str, values: Sequence[_Value]) -> Correction | None:
     """The correction a line makes: its marker and the last value after it outside brackets."""
     m = _MARKER.search(line)
     if m is None:
