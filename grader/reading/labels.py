@@ -109,10 +109,13 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
 _WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)(?:\\?\(\s?)?(?P<v>[a-h]|iii|ii|iv|vi|v|i)\s?\\?\)(?![\w(])", re.MULTILINE)
 
 
+_WIDE = re.compile("[\u3000-\U0010ffff]")  # full-width forms and CJK: folded before labels are matched
+
+
 def weak_labels(text: str, start: int, end: int) -> list[Label]:
     """``(ii)`` or ``(c)`` inside a line: a label only if it follows the one before (decided later)."""
     out = []
-    folded = text[:end].translate(FOLD) if any(ord(c) > 0x2FFF for c in text[start:end]) else text
+    folded = text[:end].translate(FOLD) if _WIDE.search(text, start, end) else text
     for m in _WEAK.finditer(folded, start, end):
         value = m.group("v")
         if _closes_a_bracket(folded, m.start()):
