@@ -324,3 +324,10 @@ def test_a_comment_in_a_block_of_formulas_is_never_an_answer() -> None:
                         "dsigma <- function(u) exp(u) / (1 + exp(-u))^2\n```\n")
     found = [doc.text[s.start:s.end] for s in doc.math]
     assert not any("d/du" in f for f in found)
+
+
+def test_a_block_comment_makes_a_fence_code() -> None:
+    from grader.reading.document import formula_fence
+
+    assert not formula_fence("dfdw2 = w3*s(x2)*(1-s(x2))*s(x2)\n%{\ndfdw2 = w3*s(x2)*(1-s(x2))*s(x1)\n%}\n", "matlab")
+    assert not formula_fence("a = b\n#= c = d =#\n", "julia")

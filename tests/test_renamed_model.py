@@ -186,3 +186,19 @@ def test_a_sum_over_two_plain_lines_is_one_answer() -> None:
     doc = read_document("(f)\n\n    grad L = 2*(f(x^1)-y^1)*x^1\n             + 2*(f(x^2)-y^2)*x^2\n")
     found = [doc.text[s.start:s.end] for s in doc.math]
     assert found == ["grad L = 2*(f(x^1)-y^1)*x^1", "+ 2*(f(x^2)-y^2)*x^2"]
+
+
+@pytest.mark.parametrize("body", ["max(0, u)", "tanh(u)"])
+def test_a_function_the_hand_in_defines_otherwise_is_never_renamed_sigma(body: str) -> None:
+    """yhat = b3*L(z2) with L(u) = max(0, u): the student's network is not the handout's; L stays theirs."""
+    n = notation_of(f"Problem 1\n\nz1 = b1*x, z2 = b2*L(z1), yhat = b3*L(z2), with L(u) = {body}.\n")
+    assert n.overlay.aliases.get("L") != "\\sigma"
+    with pytest.raises(ExpressionSyntaxError):
+        value("b3 L(z2)(1-L(z2)) L(z1)", n.overlay)
+
+
+def test_a_bullet_of_math_under_an_equation_is_its_next_term() -> None:
+    doc = read_document("(d) ∂f/∂w3 = σ(x2)\n- σ(x1)\n\n(e) ∂f/∂w2 = w3 σ(x2)(1-σ(x2)) σ(x1)\n"
+                        "- σ(x2)(1-σ(x2)) is the slope of the sigmoid\n")
+    found = [doc.text[s.start:s.end] for s in doc.math]
+    assert "- σ(x1)" in found and not any(f.startswith("- σ(x2)(1-σ(x2))") for f in found)

@@ -254,6 +254,9 @@ _PROGRAM = re.compile(r"^\s*(?:def |class |import |from \S+ import|for\b.*:\s*$|
                       re.M)
 
 
+_BLOCK_COMMENT = re.compile(r"%\{|#=|/\*|\"\"\"|'''|<!--")
+
+
 def formula_fence(body: str, info: str = "") -> bool:
     """A fenced block of formulas a student set in monospace (``dsig/du = sig(u)*(1-sig(u))``), not code:
     unlabelled or in a formula language (MATLAB, Julia, R, text), an equation on most lines and nothing only
@@ -261,8 +264,8 @@ def formula_fence(body: str, info: str = "") -> bool:
     if info.strip().lower() not in _FORMULA_LANGUAGES:
         return False
     lines = [ln for ln in body.splitlines() if ln.strip() and not ln.lstrip().startswith(("#", "%", "//"))]
-    if not lines or len(lines) > 40 or _PROGRAM.search(body):
-        return False
+    if not lines or len(lines) > 40 or _PROGRAM.search(body) or _BLOCK_COMMENT.search(body):
+        return False  # a block comment (%{ … %}, #= … =#) hides lines that are not the answer: code
     return sum(1 for ln in lines if "=" in ln or "<-" in ln or "←" in ln) * 2 >= len(lines)
 
 

@@ -124,7 +124,14 @@ def _defined_names(pending: list[list[str]], reference: Reference, overlay: Over
         shape = describe(sides[0], vocab, overlay)
         if shape is not None and shape.kind == "name" and shape.of not in vocab.symbols:
             out.add(shape.of)
+        m = _FUNCTION_LHS.fullmatch(sides[0])
+        if m:  # L(u) = max(0, u): L is the hand-in's own function, whatever its body reads as
+            out.add("function:" + m.group(1))
     return out
+
+
+_FUNCTION_LHS = re.compile(r"\s*\\?((?:operatorname|mathrm|text)\s*\{\s*[A-Za-z]+\s*\}|[A-Za-z]+|[\u0370-\u03ff])"
+                           r"\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*\(\s*\\?\w+\s*\)\s*(?:\\gets|:)?\s*")
 
 
 def _define_chain(notation: Notation, sides: list[str], reference: Reference) -> int:

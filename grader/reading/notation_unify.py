@@ -105,7 +105,15 @@ def _applied(names: list[str], text: str, vocab: Any, overlay: Overlay) -> list[
     out = [w for w in sorted(words) if w not in overlay.aliases]
     out += [n for n in names if re.fullmatch(r"\\?[A-Za-z]+", n) and n not in out
             and (applied_as_function(_plain(n), text) or re.search(re.escape(n) + r"\s*\(", text))]
-    return out
+    own = {r.removeprefix("function:") for r in overlay.reserved if r.startswith("function:")}
+    return [n for n in out if _plain(n) not in own and n not in own and _greek(n) not in own]
+
+
+def _greek(name: str) -> str:
+    """``\\Lambda`` as the hand-in may have typed it (Λ), to compare with its own definitions."""
+    from grader.expressions.tokens import UNICODE
+
+    return next((k for k, v in UNICODE.items() if v.strip() == name), name)
 
 
 def _functions(vocab: Any) -> list[str]:

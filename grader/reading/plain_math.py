@@ -115,9 +115,16 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         line = text[start:end]
         if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000:
             continue
-        if out and text.count("\n", out[-1][1], start) == 1 and (run := continued_term(line)):
-            out.append((start + run[0], start + run[1]))  # "         + 2*(f(x^2)-y^2)*[…]": the sum goes on
-            continue
+        if out and text.count("\n", out[-1][1], start) == 1:
+            head = text.rfind("\n", 0, start) + 1
+            marker = text[head:start].strip()  # "+ w3 σ(x2)…" read by Markdown as a list item: its marker
+            if marker in ("+", "-", "−") and (run := continued_term(marker + " " + line)) \
+                    and run[1] >= len(marker) + 1 + len(line.rstrip(" .,;")):
+                out.append((text.index(marker, head), start + run[1] - len(marker) - 1))
+                continue  # a bullet that is all math right under an equation: its next term, sign included
+            if (run := continued_term(line)):
+                out.append((start + run[0], start + run[1]))  # "         + 2*(f(x^2)-y^2)*[…]": the sum goes on
+                continue
         pos = 0
         while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
             found = equation_in_line(line[pos:])
