@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from grader.expressions.dialect_text import closing, rewrite_calls
+from grader.expressions.dialect_text import closing, replace_words, rewrite_calls
 
 _MARK = re.compile(r"(?<![A-Za-z\\])xx(?![A-Za-z])|(?<![:/])//(?!/)|(?<![\w\\])(?:ubrace|obrace|cc|bb|bbb|tt|sf"
                    r"|hat)\(|\(:|:\)|(?<![A-Za-z\\])(?:rarr|larr|harr|rArr|lArr|darr|uarr)(?![A-Za-z])|-:")
@@ -33,8 +33,7 @@ def asciimath_to_latex(text: str) -> str:
     """The LaTeX that AsciiMath ``text`` stands for; text without AsciiMath's marks comes back unchanged."""
     if not is_asciimath(text):
         return text
-    for pattern, latex in _WORDS:
-        text = pattern.sub(latex.replace("\\", "\\\\"), text)  # the LaTeX, its backslashes escaped
+    text = replace_words(text, _WORDS)
     text = rewrite_calls(text, _FONT, lambda m, arg: f" {arg} ")
     text = rewrite_calls(text, _HAT, lambda m, arg: f" \\hat{{{arg}}} ")
     return labels_braced(rewrite_calls(text, _BRACE, _brace))

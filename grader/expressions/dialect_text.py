@@ -55,3 +55,10 @@ def rewrite_calls(text: str, head: re.Pattern[str], build: Callable[[re.Match[st
         text = text[:m.start()] + new + text[end + 1:]
         pos = m.start()
     return text
+
+
+def replace_words(text: str, table: list[tuple[re.Pattern[str], str]]) -> str:
+    """Each pattern of ``table`` replaced by its LaTeX, taken literally (its backslashes are not escapes)."""
+    for pattern, latex in table:
+        text = pattern.sub(latex.replace("\\", "\\\\"), text)
+    return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from grader.expressions.dialect_text import rewrite_calls, split_top
+from grader.expressions.dialect_text import replace_words, rewrite_calls, split_top
 
 _MARK = re.compile(r"(?<![\w\\.])(?:diff|dif)\b(?!\s*\()|(?<![\w\\.])(?:cal|vec|mat|lr|upright|bold|italic|bb|op"
                    r"|hat|abs|norm|pdv|dv)\(|\barrow\.[lrud]|#[hv]\(|\bdot\.(?:c|op)\b|\bdots\.[hcv]\b"
@@ -39,8 +39,7 @@ def typst_to_latex(text: str) -> str:
     """The LaTeX that Typst math ``text`` stands for; text without Typst's marks comes back unchanged."""
     if not is_typst(text):
         return text
-    for pattern, latex in _WORDS:
-        text = pattern.sub(latex.replace("\\", "\\\\"), text)  # the LaTeX, its backslashes escaped
+    text = replace_words(text, _WORDS)
     text = rewrite_calls(text, _FONT, lambda m, arg: f" {_unquote(arg)} ")
     text = rewrite_calls(text, _HAT, lambda m, arg: f" \\hat{{{arg}}} ")
     text = rewrite_calls(text, _ABS, lambda m, arg: f" |{arg}| ")
