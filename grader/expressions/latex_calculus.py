@@ -60,7 +60,7 @@ class CalculusMixin(Cursor):
             has_arg = p.peek() == "(" and num[-1] == ")"
             arg = None
             if has_arg and name not in self.vocab.argument_free:
-                arg = p.parse_all(num[p.pos + 1:-1])
+                arg = self.model_point(name, p.parse_all(num[p.pos + 1:-1]))
             q = self.sub(den)
             wrt = q.name()
             complete = (has_arg or p.pos == len(num)) and q.pos == len(den)
@@ -89,6 +89,18 @@ class CalculusMixin(Cursor):
                 return stem, self.vocab.symbols[f"x^{point}"]
         return name, None
 
+    def model_point(self, name: str, arg: Any) -> Any:
+        """``f(x_1)``, ``∇f(x_2)``: the model at the handout's intermediate x_k means nothing (f(w_1 x)); the
+        student used x_k for the k-th data point, as y_k next to it says: read as xᵏ, and said."""
+        if self.overlay.aliases.get(name, name) not in self.model_functions():
+            return arg
+        for k in self.vocab.datapoints:
+            inner, point = self.vocab.symbols.get(f"x_{k}"), self.vocab.symbols.get(f"x^{k}")
+            if inner is not None and point is not None and arg == inner and f"x_{k}" not in self.overlay.symbols:
+                self.trace.note(f"{name}(x_{k}) is read as {name} at the data point x^{k}", assumption=False)
+                return point
+        return arg
+
     def model_functions(self) -> set[str]:
         """The model's function names (f, f_w): functions of the input that the weights are derived through."""
         wrt = self.vocab_default_wrt()
@@ -96,13 +108,20 @@ class CalculusMixin(Cursor):
                 and n not in self.vocab.argument_free}
 
     def at_bound_point(self, value: Any) -> Any:
-        """∂f_w/∂w₁ written without its argument inside Σ_{(x,y)∈D}: at the sum's point, as f_w(x) there."""
+        """∂f_w/∂w₁ written without its argument inside Σ_{(x,y)∈D} or a sum over the data points: at the sum's
+        point, as f_w(x) there."""
         swaps: dict[Any, Any] = {}
         for name, bound in self.scope.bindings.items():
             symbol = self.vocab.symbols.get(name)
             target = self.vocab.symbols.get(bound)
             if symbol is not None and target is not None and symbol != target:
                 swaps[symbol] = target
+        points = sorted({str(self.scope.bindings.get(i)) for i in self.scope.points} & set(self.vocab.datapoints))
+        x = self.vocab.symbols.get("x")
+        bar = self.peek() == "|" and self.peek(1) == "_"  # ∂f/∂w₁|_{x=x¹}: the point the bar writes wins
+        if len(points) == 1 and x is not None and x not in swaps and f"x^{points[0]}" in self.vocab.symbols \
+                and not bar:
+            swaps[x] = self.vocab.symbols[f"x^{points[0]}"]  # ∂f/∂w₁ in Σ_i 2(f(xⁱ) − yⁱ)·…: at xⁱ
         if not swaps or isinstance(value, list):
             return value
         return value.subs(swaps, simultaneous=True)
@@ -162,6 +181,8 @@ class CalculusMixin(Cursor):
             den = self.name_tokens()
             if den and "".join(den) in self.vocab.vectors and self.peek() in INDEX_LETTERS:
                 den = [*den, "_", "{", self.take(), "}"]  # df/dwj, as plain text writes ∂f/∂w_j
+            if num[-1] != ")" and self.peek() == "(" and self._point_follows():
+                num = [*num, "(", *self.paren(), ")"]  # df/dw1(x^i): the point written after the derivative
         except BudgetExceeded:
             raise
         except ExpressionSyntaxError:
@@ -192,7 +213,7 @@ class CalculusMixin(Cursor):
             if has_arg:
                 inner = self.paren()
                 if name not in self.vocab.argument_free:
-                    arg = self.parse_all(inner)
+                    arg = self.model_point(name, self.parse_all(inner))
         except BudgetExceeded:
             raise
         except ExpressionSyntaxError:

@@ -23,8 +23,8 @@ from grader.expressions.vec import Vec
 class UnknownName(ExpressionSyntaxError):
     """A name that neither the hand-in nor the homework defines: ``name`` is its canonical form."""
 
-    def __init__(self, name: str) -> None:
-        super().__init__(f"unknown name {name!r}")
+    def __init__(self, name: str, why: str = "") -> None:
+        super().__init__(f"unknown name {name!r}" + (f" ({why})" if why else ""))
         self.name = name
 
 
@@ -89,7 +89,9 @@ class NameMixin(Cursor):
             new, sup, sup_tokens = True, "", None
         elif sup in CURRENT:
             sup, sup_tokens = "", None
-        if len(kept) == 1 and kept[0] in self.scope.points and not sup:  # x_i in a sum over the data: x^i
+        if len(kept) == 1 and kept[0] in self.scope.points and not sup \
+                and base not in self.overlay.per_point:  # x_i in a sum over the data: x^i
+            # (a name the hand-in defined per point as e_1, e_2 stays itself: e^1 would be Euler's e)
             sup, sup_tokens, kept = binds.get(kept[0], kept[0]), [kept[0]], []
         sub = ",".join(binds.get(s, s) for s in kept)
         sup = binds.get(sup, sup)
@@ -123,7 +125,7 @@ class NameMixin(Cursor):
             raise ExpressionSyntaxError(f"text {full[len(TEXT_WORD):]!r} in a formula")
         stem, _, point = full.rpartition("_")
         if full in self.overlay.reserved:
-            raise UnknownName(full)
+            raise UnknownName(full, self.overlay.notes.get(full, ""))
         if stem and point in self.vocab.datapoints and f"{stem}^{point}" in self.vocab.symbols:
             return self.vocab.symbols[f"{stem}^{point}"]  # y_1 where only y^1 is known: the first data point
         stem, point = self.split_point(full)  # ŷ_1: the model's output at the first data point
@@ -176,6 +178,14 @@ class NameMixin(Cursor):
         self.trace.explicit += 1
         return value.subs(x, x_k)
 
+    def _at_bound_input(self, value: Any) -> Any:
+        """A name the hand-in defined from the input x, used in a sum over (x, y) ∈ D: its value at that point."""
+        bound = self.scope.bindings.get("x")
+        x = self.vocab.symbols.get("x")
+        if bound is None or x is None or bound not in self.vocab.symbols or not getattr(value, "free_symbols", None):
+            return value
+        return value.subs(x, self.vocab.symbols[bound]) if x in value.free_symbols else value
+
     def lookup_function(self, name: str) -> Any:
         stem = name.rstrip("'")
         if stem != name and stem in self.overlay.aliases:  # s_1'(x) with s_1 the hand-in's name for σ_1
@@ -192,7 +202,7 @@ class NameMixin(Cursor):
             self.trace.note(self.overlay.notes[name], assumption=False)
         if name in self.overlay.symbols:
             self.trace.explicit += 1
-            return self.overlay.symbols[name]
+            return self._at_bound_input(self.overlay.symbols[name])
         if name.rstrip("'") != name or name in self.overlay.functions or name in self.overlay.aliases \
                 or name in self.vocab.functions:
             function = self.lookup_function(name)
@@ -204,6 +214,8 @@ class NameMixin(Cursor):
             return Vec(self.vocab.vectors[name])
         if name in self.vocab.symbols:
             self.trace.explicit += 1
+            if name in self.vocab.pointwise and self.scope.bindings.get("x") in self.vocab.symbols:
+                return self._at_bound_input(self.vocab.pointwise[name])  # σ_2(x_2) in Σ_{(x,y)∈D}: at that x
             return self.vocab.symbols[name]
         if name in self.vocab.assumed:
             value, note = self.vocab.assumed[name]
@@ -227,6 +239,9 @@ class NameMixin(Cursor):
             self.trace.named.append(Named(name + " " + _show_tokens(self.toks[start:self.pos]), True))
         else:
             self.trace.explicit += 1
+        model_point = getattr(self, "model_point", None)
+        if model_point is not None:
+            arg = model_point(name, arg)
         if isinstance(function, tuple):  # the hand-in's own function: its body with the argument put in
             parameter, body = function
             self.trace.named.extend(self.overlay.named.get(name, ()))

@@ -55,6 +55,8 @@ class Overlay:
     named: dict[str, list[Any]] = field(default_factory=dict)
     # names the hand-in defines (read or not): never given a default reading (y_1 is not y^1 where y1 = σ(s1))
     reserved: set[str] = field(default_factory=set)
+    # names the hand-in defined at each data point by a subscript (e_i = y_i − ŷ_i): e_1 is e at the first point
+    per_point: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

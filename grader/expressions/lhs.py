@@ -7,11 +7,13 @@ describe as ``Shape("derivative", of="f_w"/"f", wrt="w_1")``; ``w^{new}``, ``w_{
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from grader.expressions.latex import _drop_prose, vocab_words
 from grader.expressions.latex_calculus import INDEX_LETTERS
 from grader.expressions.latex_grammar import FRACS, Parser
+from grader.expressions.latex_names import NEXT
 from grader.expressions.latex_state import LatexVocabulary, Overlay, Scope, Trace
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import tokenize
@@ -78,6 +80,8 @@ def _shape(p: Parser) -> Shape | None:
         den = p.name_tokens()
         if p.peek() in INDEX_LETTERS and p.pos == len(p.toks) - 1:
             den = [*den, p.take()]
+        if p.peek() == "(" and num[-1] != ")":  # df/dw1(x^i): the point written after the derivative
+            num = [*num, "(", *p.paren(), ")"]
         return _derivative(p, num, den)
     if tok == "\\nabla":
         p.take()
@@ -133,9 +137,21 @@ def _vector(p: Parser) -> Shape | None:
             cell = []
             if tok == "\\end":
                 p.group()
-                return Shape("vector", parts=tuple(parts))
+                return Shape("vector", parts=_marked_new(p, tuple(parts)))
         else:
             cell.append(tok)
+
+
+def _marked_new(p: Parser, parts: tuple[Shape, ...]) -> tuple[Shape, ...]:
+    """``(w_1, w_2, w_3)^{new}``, a column of names with ``_{t+1}`` after it: each entry is the new one."""
+    if p.peek() not in ("_", "^"):
+        return parts
+    p.take()
+    mark = "".join(t for t in p.script() if t not in ("(", ")", "{", "}")).removeprefix("\\text:")
+    if mark not in NEXT:
+        return parts
+    return tuple(dataclasses.replace(s, of=s.of + "^new") if s.kind == "name" and "^" not in s.of else s
+                 for s in parts)
 
 
 def _tuple(p: Parser) -> Shape | None:
@@ -151,7 +167,9 @@ def _tuple(p: Parser) -> Shape | None:
             break
         if tok != ",":
             return None
-    if p.peek() == "^":
+    if len(parts) < 2:
+        return parts[0]
+    if p.peek() == "^" and p.toks[p.pos + 1:p.pos + 2] in (["T"], ["\\top"], ["\\intercal"]):
         p.take()
-        p.script()
-    return Shape("vector", parts=tuple(parts)) if len(parts) > 1 else parts[0]
+        p.script()  # (w_1, w_2, w_3)^T: the same names as a column
+    return Shape("vector", parts=_marked_new(p, tuple(parts)))

@@ -50,6 +50,7 @@ _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
 _FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
                    r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")
+_BARE_FONT = re.compile(r"\\(?:mathbf|mathit|mathsf|boldsymbol|bm|pmb|vec)\s*(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")
 # σ^{\prime}(u), as Mathpix writes σ′(u); σ_2^′(x_2), σ^{'}(u): Word's and OneNote's prime set as a superscript
 _PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|\\prime|\{\s*(['′]+)\s*\}|(['′]+))")
 # \dot{σ}(u), \dot σ_2(x_2): Newton's dot on a function that is applied, its derivative
@@ -97,7 +98,10 @@ LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "eq
 WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "\\log", "sqrt": "\\sqrt",
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
          "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial", "larr": "\\leftarrow",
-         "quad": "\\quad", "hat": "hat"}  # Typst and AsciiMath: frac(a, b), a dot b, (del f)/(del w), w larr …
+         "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum",
+         # the next iterate in the student's language, as plain text writes it: w_neu, w_nuevo, w_next
+         **{w: w for w in ("neu", "next", "nuevo", "novo", "nuovo", "nieuw", "nowy", "yeni", "nouveau", "updated")}}
+# Typst and AsciiMath: frac(a, b), a dot b, (del f)/(del w), w larr …
 
 
 def tokenize(text: str, words: Iterable[str] = ()) -> list[str]:
@@ -279,6 +283,7 @@ def _prepare(text: str) -> str:
         if k in text:
             text = text.replace(k, v)
     text = text.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\mathrm d", "d")
+    text = _BARE_FONT.sub(lambda m: " " + m.group(1) + " ", text)  # \mathbf w, \boldsymbol\theta
     for _ in range(3):  # nested fonts (\mathbf{\mathrm{w}}) unwrap from the inside
         text = _FONT.sub(lambda m: " " + m.group(1) + " ", text)
     text = _QUOTED.sub(lambda m: "\x00" + m.group(1) + "\x01", text)  # Typst's w^"new"

@@ -110,10 +110,15 @@ def is_latex(text: str) -> bool:
     return _TEX.search(text[:20000]) is not None
 
 
+# （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
+# (one character for one, so every offset stays; superscripts and subscripts are left as they are)
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
         text = to_markdown(text, kind)

@@ -159,9 +159,10 @@ def several(piece: str) -> list[tuple[str, bool]]:
     return out
 
 
-_SEPARATOR = re.compile(r"\\\\|(?:[,;]\s*)?\\q?quad\b|[,;]")
+_IMPLIES = r"\\(?:Rightarrow|implies|Longrightarrow|therefore)\b|⇒|⟹"  # "σ = … ⇒ dσ/du = …": two equations
+_SEPARATOR = re.compile(rf"\\\\|(?:[,;]\s*)?\\q?quad\b|[,;]|{_IMPLIES}")
 _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
-_TRAILING = re.compile(r"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ])*$")
+_TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")
 _RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*"
                     r"\\?\{?[\d\s,.]*(?:\\[lc]?dots)?[\d\s,.]*\\?\}?\s*\)?[\s,.;]*")
 _STARTS = re.compile(rf"(?:\s|&|\\q?quad\b|\\[,;:! ]|\\text\s*\{{\s*(?:and|und|et|y|e|and also)\s*\}})*"

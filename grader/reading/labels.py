@@ -15,14 +15,19 @@ WINDOW = 160
 # for one, so offsets into the text stay right
 FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     ord(n): ord(str(i)) for i, n in enumerate("一二三四五六七八九", 1)}
+# a Russian or Bulgarian report's а) б) в) г) … are (a) (b) (c) (d) … in alphabet order (в is c, not b), a
+# Greek one's (α) (β) (γ) … too: a letter folded only where it stands alone as a label, never inside a word
+_LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#])(?:(?:στ|[α-θ])(?=\))|[а-зА-З](?=\)|\.(?:\s|$)))")  # not "α: step"
+_LETTER_FOLD = {ord(c): ord(latin) for letters in ("αβγδεζηθ", "абвгдежз", "АБВГДЕЖЗ")
+                for c, latin in zip(letters, "abcdefgh", strict=True)}
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
-         r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|вопрос|vraag|opgave|oppgave|uppgift|soal|"
+         r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|вопрос|vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
          r"문제|과제|문항|問題|问题|题|題|q|p)")
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
-_PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|"
+_PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|ερ[ώω]τημα|"
               r"小问|小題|小题|문항)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
 _R = "iii|ii|iv|vi|v|i"
@@ -79,6 +84,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     A bare number (``## 2 [CNN]``) is a problem only in a heading.
     """
     window = text[pos:pos + WINDOW].translate(FOLD)
+    window = _LETTER_LABEL.sub(lambda m: "f " if m.group() == "στ" else m.group().translate(_LETTER_FOLD), window)
     newline = window.find("\n")
     if newline >= 0:
         window = window[:newline]

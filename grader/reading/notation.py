@@ -72,12 +72,14 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     When definitions stay unread for names the hand-in never defines (θ_1, b_2, Λ), the renaming a TA
     would read (θ as w) is tried, and kept only if the hand-in's own definitions then restate the model.
     """
+    from grader.reading.notation_tables import table_definitions
     from grader.reading.notation_unify import renamed
 
     if reference.latex is None:
         return Notation()
     expand = getattr(doc, "with_macros", lambda text: text)
-    pieces = [expand(doc.text[s.start:s.end]) for s in getattr(doc, "math", [])]
+    found = [(s.start, doc.text[s.start:s.end]) for s in getattr(doc, "math", [])] + table_definitions(doc)
+    pieces = [expand(text) for _, text in sorted(found, key=lambda f: f[0])]
     notation = _read_all(pieces, doc, reference, {})
     if notation.unread:
         better = renamed(notation, reference, lambda seed: _read_all(pieces, doc, reference, seed))
@@ -190,6 +192,7 @@ def _parts(math: str) -> list[str]:
     math = re.sub(r"\\(?:begin|end)\{(?:aligned|align\*?|alignedat|gathered|gather\*?|split|array)\}(?:\{[^{}]*\})?",
                   " ; ", math)
     math = "\\\\".join(_columns(row) for row in math.split("\\\\"))
+    math = re.sub(r"\(\s*=\s*([^()=]{1,40})\)", r" = \1", math)  # "z_1 = w_1 x  (= x_1)": one more side
     math = _ASIDE.sub(r" ; \1 ", math)  # "g = β2Λ(h) (so ŷ = β3Λ(g))": the aside is a second statement
     text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
     text = re.sub(r"\\[,;:! ]", " ", text)  # thin spaces: \, is not a comma
@@ -207,7 +210,10 @@ def _parts(math: str) -> list[str]:
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
-    return [_LEAD_IN.sub("", _PROSE_LEAD.sub("", p.strip())) for p in out if "=" in p]
+    return [_LEAD_IN.sub("", _PROSE_LEAD.sub("", _SENTENCE_END.sub("", p.strip()))) for p in out if "=" in p]
+
+
+_SENTENCE_END = re.compile(r"(?<=[\w)}\]'])\s*\.\s*$")  # "ŷ = w_3 a_2 ." ends a sentence, not a number
 
 
 # "x1 = w1·x  e  x2 = w2·σ1(x1)": a conjunction in any language before the next definition
@@ -221,6 +227,10 @@ _PROSE_LEAD = re.compile(r"^(?:[^\x00-\u03FF\u1D00-\u1DFF\u2000-\u2BFF\s]+\s+)+"
 
 def _outer_parentheses(text: str) -> str:
     """``(h1 = sig1(x1), h2 = sig2(x2))``, an aside in parentheses: its content, without them."""
+    if text.startswith("(") and text.count("(") > text.count(")"):
+        return text[1:]  # "(s = sigmoid, x1 = w1x, a = learning rate": an aside whose words end the formula
+    if text.endswith(")") and text.count(")") > text.count("("):
+        return text[:-1]
     if not (text.startswith("(") and text.endswith(")")):
         return text
     depth = 0
@@ -245,8 +255,8 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     lhs = lhs.removesuffix("\\gets").strip()
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
         return 0
-    if reference.classify_lhs is not None and _tag(reference, lhs, notation.overlay) is not None:
-        return 0  # an answer (w^{new} = …), not a definition
+    if reference.classify_lhs is not None and any(_tag(reference, t, notation.overlay) is not None for t in (key, lhs)):
+        return 0  # an answer (w^{new} = …, w_j ← …), not a definition
     name = shape.of
     if name in vocab.argument_free or name in vocab.vectors or name in vocab.assumed:
         return 0
@@ -289,7 +299,7 @@ def _ascii_function(notation: Notation, lhs: str, vocab: Any) -> None:
         notation.overlay.aliases[word] = word
 
 
-_ASCII_NAME = re.compile(r"\s*([A-Za-z]{2,8})\s*(?:_\s*(?:\{\s*\w{1,3}\s*\}|\w)|[\u2080-\u2089]{1,2})?\s*")
+_ASCII_NAME = re.compile(r"\s*([A-Za-z]{2,8})\s*(?:_\s*(?:\{\s*\w{1,3}\s*\}|\w)|[\u2080-\u2089]{1,2}|\d{1,2})?\s*")
 
 
 def _ascii_name(notation: Notation, lhs: str, vocab: Any) -> None:
@@ -353,6 +363,8 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     if function is not None:
         if name in vocab.functions or name in vocab.symbols or function == name:
             return 0
+        function = next((n for n, f in vocab.functions.items() if f is vocab.functions.get(function)
+                         and f"{n}_1" in vocab.functions), function)  # s = sigmoid: s_1 is σ_1
         overlay.aliases[name] = function
         return _said(notation, f"{_show(name)} is read as {_show(function)} (you wrote {lhs} = {rhs})", name)
     try:
@@ -404,7 +416,7 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         overlay.symbols[name] = value
         return _said(notation, f"{_show(name)} is read as you defined it ({lhs} = {rhs}), not as in the handout",
                      name)
-    overlay.symbols[name] = value
+    overlay.symbols[name] = in_inputs(value, reference)  # a_1 = σ_1(x_1) at a data point is σ(w_1 x^i)
     return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
 
 
@@ -415,6 +427,7 @@ def _model_output(value: Any, reference: Reference) -> str | None:
     variable = vocab.symbols.get("x")
     if variable is None or isinstance(value, Vec) or value.free_symbols - set(vocab.symbols.values()):
         return None
+    value = in_inputs(value, reference)  # y_hat = w_3 σ_2(x_2): x_2 written out
     models = {name for name, wrt in vocab.derivatives if wrt in vocab.vectors and name in vocab.functions}
     for fname in sorted(models):
         if value == vocab.functions[fname](variable):
@@ -428,6 +441,14 @@ def _model_output(value: Any, reference: Reference) -> str | None:
         if variable in value.free_symbols and _equal(value, function(variable), reference):
             return fname
     return None
+
+
+def in_inputs(value: Any, reference: Reference) -> Any:
+    """``value`` with the handout's intermediate names (x_2, x_1) written out in its inputs, so that it can
+    be taken at a data point."""
+    for symbol, definition in reversed(reference.numeric_model.derived):
+        value = value.xreplace({symbol: definition})
+    return value
 
 
 def _named_value(value: Any, reference: Reference) -> str | None:

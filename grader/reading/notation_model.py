@@ -86,7 +86,8 @@ def _helpers() -> Any:
 
 
 _INDEXED = re.compile(r"(?P<stem>.+?)\s*(?P<mark>[\^_])\s*"
-                      r"(?:\{\s*\(?\s*(?P<i1>[a-z])\s*\)?\s*\}|\(\s*(?P<i2>[a-z])\s*\)|(?P<i3>[a-z]))\s*")
+                      r"(?:\{\s*\(?\s*(?P<i1>[a-z])\s*\)?\s*\}|\(\s*(?P<i2>[a-z])\s*\)|(?P<i3>[a-z]))"
+                      r"\s*(?::|\\gets)?\s*")  # e_i := …
 
 
 def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | None:
@@ -117,19 +118,68 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
         try:
             value = _helpers()._read(rhs, reference, notation.overlay, scope).value
         except ExpressionSyntaxError as exc:
+            if re.search(r"(?::|\\gets)\s*$", lhs):
+                return None  # θ_l := w_l, h_l := σ(u_l): an index that is not a data point's, read otherwise
             return _helpers()._ignored(notation, lhs, rhs, str(exc))
-        if isinstance(value, Vec) or f"{stem}^{point}" in notation.overlay.symbols:
+        if isinstance(value, Vec):
+            return 0
+        if f"{stem}^{point}" in notation.overlay.symbols:
+            if not _helpers()._equal(notation.overlay.symbols[f"{stem}^{point}"], value, reference):
+                return _conflict(notation, stem, lhs, rhs)
             return 0
         if stem not in vocab.symbols or vocab.symbols[stem].free_symbols:  # e_i, a residual: e^2 stays e²
             values[f"{stem}^{point}"] = value
         if m.group("mark") == "_":
             values[f"{stem}_{point}"] = value
+            notation.overlay.per_point.add(stem)
     notation.overlay.symbols.update(values)
+    _at_input(notation, stem, index, rhs, reference)
     notation.definitions.add(_helpers()._compact(lhs))
-    note = f"{lhs} = {rhs}, as you defined it (at each data point)"
+    shown = re.sub(r"\s*(?:\\gets|:)\s*$", "", lhs)  # e_i := …, said as e_i = …
+    note = f"{shown} = {rhs}, as you defined it (at each data point)"
     for key in values:
         notation.overlay.notes[key] = note
     return _helpers()._said(notation, note)
+
+
+def _conflict(notation: Any, stem: str, lhs: str, rhs: str) -> int:
+    """``r_i = f(x_i) − y_i`` and later ``r_i = y_i − f(x_i)``: which one an answer means cannot be told, so the
+    name is read as neither (an answer using it goes to a person) and the report says why."""
+    overlay = notation.overlay
+    for key in [k for k in overlay.symbols if k == stem or k.startswith((f"{stem}^", f"{stem}_"))]:
+        del overlay.symbols[key]
+        overlay.reserved.add(key)
+    overlay.reserved.add(stem)
+    shown = re.sub(r"\s*(?:\\gets|:)\s*$", "", lhs)
+    note = f"{shown} is defined twice, differently (the second time as {rhs}): a person should decide which one"
+    for key in overlay.reserved:
+        if key == stem or key.startswith((f"{stem}^", f"{stem}_")):
+            overlay.notes[key] = note
+    return _helpers()._said(notation, note)
+
+
+def _at_input(notation: Any, stem: str, index: str, rhs: str, reference: Any) -> None:
+    """``a_2^{(i)} = σ(z_2^{(i)})`` also defines ``a_2`` at the input x, where (d) and (e) use it without a point
+    (kept only when the right side reads without the index and the name means nothing else)."""
+    vocab = reference.latex
+    if stem in vocab.symbols or stem in notation.overlay.symbols or "^" in stem:
+        return
+    marks = rf"\^\s*\{{\s*\(?\s*{index}\s*\)?\s*\}}|\^\s*\(\s*{index}\s*\)|[\^_]\s*{index}(?![A-Za-z])"
+    bare = re.sub(marks, "", rhs)
+    try:
+        value = _helpers()._read(bare, reference, notation.overlay).value
+    except (ExpressionSyntaxError, BudgetExceeded):
+        return
+    if not isinstance(value, Vec) and not _points_in(value, reference):
+        notation.overlay.symbols[stem] = value
+        notation.overlay.notes[stem] = f"{stem} = {bare.strip()}, your definition at each data point, at the input x"
+
+
+def _points_in(value: Any, reference: Any) -> bool:
+    """Whether ``value`` holds a data point (x¹, y²): then it is not a value at the input x."""
+    vocab = reference.latex
+    points = {vocab.symbols[n] for n in vocab.symbols if re.fullmatch(r"[xy]\^\d", n)}
+    return bool(getattr(value, "free_symbols", set()) & points)
 
 
 def handout_value(name: str, reference: Any) -> Any:

@@ -17,14 +17,19 @@ from grader.expressions.starmath import is_starmath
 from grader.expressions.tokens import GREEK_NAMES
 from grader.expressions.typst_math import is_typst
 
-_WORDS = re.compile(r"\S+")
+# letters of scripts no formula is written in (Cyrillic, Arabic, Indic, Thai, kana, CJK, Hangul): prose
+_OTHER_SCRIPT = "\u0400-\u04FF\u0590-\u06FF\u0900-\u0DFF\u0E00-\u0E7F\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF"
+_PROSE_SCRIPT = re.compile(f"[{_OTHER_SCRIPT}]")
+# a word; "梯度下降:w ← …", a lead-in in another script glued to the formula by its colon, is a word of its own
+_WORDS = re.compile(f"\\S*?[{_OTHER_SCRIPT}][:,;](?=\\S)|\\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "eta",
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
 _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on", "it", "be", "an", "or", "if",
                 "and", "for", "get", "thus", "then", "hence", "where", "with", "which", "gives", "ist", "und",
                 "mit", "wir", "die", "der", "das", "et", "le", "la", "les", "est", "y", "el", "es", "fn", "let",
-                "ans", "def"}
+                "ans", "def", "im", "auf", "dem", "den", "von", "zu", "sind", "dans", "des", "sur", "con",
+                "para", "por", "och", "wo"}  # not du, da, de: d/du, da/dz
 # a name with its accent spelled out, as plain text writes ŷ, x̄, ẇ: yhat, y_hat, xbar, wdot
 _DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d)?", re.I)
 
@@ -35,7 +40,7 @@ def _mathlike(word: str) -> bool:
     bare = word.strip(".,;:")
     if bare.startswith("(") and bare.lstrip("(").isalpha() and len(bare.lstrip("(")) >= 3:
         bare = bare.lstrip("(")  # "(both σ1 and σ2)": an aside in words opens here
-    if not bare:
+    if not bare or _PROSE_SCRIPT.search(bare):
         return False
     if bare.lower() in _PROSE_SHORT:
         return False
@@ -51,7 +56,7 @@ _DIALECT_WORDS = {"del", "diff", "dif", "dot", "xx", "larr", "rarr", "quad", "ve
 
 def _dialect_word(word: str) -> bool:
     """In a Typst or AsciiMath line, ``del f // del w_3`` and ``(diff f)/(diff w)`` are math, not prose."""
-    return word.strip(".,;:`").lower() in _DIALECT_WORDS or _mathlike(word)
+    return word.strip(".,;:`(").lower() in _DIALECT_WORDS or _mathlike(word)
 
 
 def _starmath_word(word: str) -> bool:
@@ -74,6 +79,28 @@ def _sentence_end(word: str) -> bool:
     return len(word) > 1 and word.endswith(".") and not word.endswith("..") and (word[-2].isalnum() or word[-2] == ")")
 
 
+def _separates(line: str, word: tuple[int, int, str], eq: tuple[int, int, str]) -> bool:
+    """``x1 = w1*x, x2 = …``: a comma that ends a word before the left side separates two equations; not one
+    inside the left side's brackets (``Grad[L, {w1, w2, w3}] = …``)."""
+    between = line[word[1]:eq[0]]
+    return word[2].endswith(",") and sum(between.count(c) for c in ")]}") <= sum(between.count(c) for c in "([{")
+
+
+def _balanced(text: str) -> bool:
+    """No bracket left open: "(h1 = sig1(x1), h2 = …)" is one aside, its equations read together."""
+    return text.count("(") <= text.count(")")
+
+
+def _next_equation(words: list[tuple[int, int, str]], k: int) -> bool:
+    """``…/dwj ,  j = 1,2,3``: after a comma, a name and an equals sign start another equation."""
+    if not (words[k][2] == "," or (words[k][2].startswith(",") and len(words[k][2]) > 1)) and \
+            not (k > 0 and words[k - 1][2].endswith(",") and len(words[k - 1][2]) > 1):
+        return False
+    first = k + 1 if words[k][2] == "," else k
+    rest = " ".join(w for _, _, w in words[first:first + 2])
+    return re.match(r"[A-Za-z]\w{0,3}\s*=(?!=)", rest) is not None
+
+
 def equation_in_line(line: str) -> tuple[int, int] | None:
     """(start, end) of the equation in a line of prose, or None when it holds none."""
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
@@ -91,19 +118,23 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     if code and not named and eq > 0 and _IDENTIFIER.fullmatch(words[eq - 1][2]) \
             and not _gap(line, words[eq - 1], words[eq]):
         left -= 1  # dsig = @(u) …, grad <- …: in a line of code the name assigned to is math
-    while left > 0 and mathlike(words[left - 1][2]) and not _gap(line, words[left - 1], words[left]) \
-            and not _sentence_end(words[left - 1][2]):
+    while left > 0 and mathlike(words[left - 1][2]) and not _separates(line, words[left - 1], words[eq]) \
+            and (not _gap(line, words[left - 1], words[left]) or (left == eq and words[eq][2] in _EQUALS)) \
+            and not _sentence_end(words[left - 1][2]):  # "f    = w3*out2": an equals sign set in a column
         left -= 1
     right = eq
     while right + 1 < len(words) and mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]) \
-            and not _sentence_end(words[right][2]):
+            and not _sentence_end(words[right][2]) \
+            and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])):
         right += 1
     piece = line[words[left][0]:words[right][1]]
     lhs, _, rhs = piece.partition("=") if "=" in piece else piece.replace("<-", "←").partition("←")
     if not rhs.strip() or (not lhs.strip(" :") and left > 0):
         return None  # an empty left side only on a line that continues the one before: "   = w₃ · σ′(x₂)"
     end = words[right][1]
-    while end > words[left][0] and line[end - 1] in ".,;:":
+    if (prose := _PROSE_SCRIPT.search(line, words[left][0], end)) is not None:
+        end = prose.start()  # "…=(∂f/∂w₁, ∂f/∂w₂)在 x = xⁱ 处": the formula ends where the words begin
+    while end > words[left][0] and line[end - 1] in ".,;: ":
         end -= 1
     return words[left][0], end
 

@@ -65,6 +65,8 @@ _STAR = re.compile(r"(?<=[\d)\]])\s*\\?\*(?!\*)\s*(?=[\d(\[])")
 # full-width forms as ASCII ("２８×２８", "５＋１"); wide punctuation carries its own space ("20（50 个" is "20 (50 个")
 _WIDE: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     0xFF08: " (", 0xFF09: ") ", 0xFF0C: ", ", 0xFF1B: "; ", 0xFF1A: ": ", 0x3001: ", ", 0x3002: ". "}
+# "通道数 20,(50 个)", "通道维度 20(50 个": punctuation typed wide and made ASCII has no space around it
+_TIGHT = re.compile(r"(?<=[\d)\]])([,;:])(?=[^\s\d])|(?<=[\d\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])\((?=[\d$\\])")
 _MODIFIER_BEFORE = re.compile(r"(?:\b(?:after|before|with|using|a|an|the|by|of|each|every|per|from|into|to)|[→>])\s*$",
                               re.IGNORECASE)
 
@@ -107,6 +109,7 @@ class _Value:
 def flat(line: str) -> str:
     """A line with math markup made plain, full-width forms made ASCII and spoken operators as signs."""
     line = _STAR.sub("×", line[:MAX_LINE].translate(_WIDE))
+    line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     return _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
 
 

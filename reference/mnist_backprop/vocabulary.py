@@ -85,7 +85,8 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
     if shape is None:
         return None
     if shape.kind == "vector":
-        tags = [_tag(part, assigned=False) for part in shape.parts]
+        assigned = _ASSIGNED.search(text) is not None  # (w_1, w_2, w_3) ← …: every entry is assigned
+        tags = [_tag(part, assigned=assigned) for part in shape.parts]
         if len(tags) == 3 and all(t == f"update[{i}]" for i, t in enumerate(tags, 1)):
             return "update"
         return None

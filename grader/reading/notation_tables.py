@@ -1,0 +1,36 @@
+"""Definitions laid out as a table, as students who name a forward pass write them.
+
+``| `s1` | $\\sigma_1(x_1)$ |`` or ``| $h_1$ | activation, layer 1 | $\\sigma_1(x_1)$ |``: the first cell
+is one short name (set as math or code) and a later cell a formula; the row says ``s1 = σ₁(x₁)``.
+A row of values (``| conv1 | 24×24×20 | 520 |``) names nothing in math and is left alone.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_NAME_CELL = re.compile(r"\s*(?:\$\s*([^$]{1,24}?)\s*\$|`([^`]{1,12})`)\s*(?:\([^()|]{0,30}\))?\s*")
+_MATH = re.compile(r"\$([^$]{1,400})\$")
+_FORMULA = re.compile(r"[A-Za-z\\σ].*(?:[(*·+\-−/^]|\\[a-z]+|\s)|[a-z]_?\d")  # a formula, not a count
+
+
+def table_definitions(doc: Any) -> list[tuple[int, str]]:
+    """(offset, ``name = formula``) for every row of a definitions table in ``doc``."""
+    out = []
+    for block in getattr(doc, "blocks", []):
+        if block.kind != "row":
+            continue
+        line = doc.text[block.start:block.end].strip()
+        cells = [c for c in line.strip("|").split("|")]
+        if len(cells) < 2 or "=" in line:
+            continue
+        m = _NAME_CELL.fullmatch(cells[0])
+        if m is None:
+            continue
+        name = (m.group(1) or m.group(2)).strip()
+        if not re.fullmatch(r"\\?[A-Za-z]{1,8}(?:_?\{?\w{1,3}\}?)?(?:\^\{?\(?\w\)?\}?)?", name):
+            continue
+        formulas = [f for cell in cells[1:] for f in _MATH.findall(cell) if _FORMULA.search(f)]
+        if len(formulas) == 1:
+            out.append((block.start, f"{name} = {formulas[0].strip()}"))
+    return out
