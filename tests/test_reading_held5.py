@@ -161,3 +161,24 @@ def test_the_model_at_x1_with_labels_y1_means_the_first_data_point(rubric) -> No
     result = grade_report_item(rubric, "p1.f.grad", text)
     assert result.status == "pass" and "data point" in result.feedback
     assert status(rubric, "p1.f.grad", text.replace("+ 2(f(x_2)-y_2) ∇f(x_2)", "")) != "pass"
+
+
+def test_plain_text_indexed_update_and_bold_labels(rubric) -> None:
+    text = "Problem 1\n\nf) dL/dwj = sum_i 2(f(x^i) - y^i) df(x^i)/dwj\n\nUpdate: wj ← wj − α·∂L/∂wj\n"
+    assert status(rubric, "p1.f.update", text) == "pass"
+    assert status(rubric, "p1.f.update", text.replace("wj − α", "wj + α")) != "pass"
+    terse = "HW3\n\n**1d** $\\sigma_2(x_2)$\n**1e** $\\partial_{w_2}f = w_3\\sigma_2'(x_2)\\sigma_1(x_1)$\n"
+    assert status(rubric, "p1.d", terse) == "pass"
+    assert status(rubric, "p1.e.w2", terse) == "pass"
+    assert status(rubric, "p1.d", terse.replace("\\sigma_2(x_2)$", "\\sigma_1(x_1)$")) != "pass"
+    assert status(rubric, "p1.e.w2", terse.replace("\\sigma_1(x_1)$", "$")) != "pass"
+
+
+def test_a_part_with_words_around_a_lone_formula_is_not_answered_by_it(rubric) -> None:
+    text = "Problem 1\n\n(d) it depends on $w_2$ and on the input, see the drawing\n"
+    assert status(rubric, "p1.d", text) == "review"
+
+
+def test_a_title_word_for_assignment_is_not_a_problem_and_spaced_labels_are_read() -> None:
+    doc = read_document("과제3 - 백프로파게이션\n\n1. Back propagation\n\n1 a) 그래프\n\n1 d) df/dw3 = s2(x2)\n")
+    assert [key for key, _ in doc.labels] == ["1.a", "1.d"]

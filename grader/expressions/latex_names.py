@@ -49,6 +49,10 @@ class NameMixin(Cursor):
         subs: list[str] = []
         sup_tokens: list[str] | None = None
         primes = ""
+        index = self.peek()
+        if self.overlay.aliases.get(base, base) in self.vocab.vectors and index in self.scope.bindings \
+                and index not in self.scope.points:
+            subs.append(self.take())  # "wj ← wj − α·∂L/∂wj": plain text's w_j, at the component being read
         while self.peek() in ("_", "^", "'"):
             mark = self.take()
             if mark == "'":

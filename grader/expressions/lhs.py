@@ -66,6 +66,12 @@ def _shape(p: Parser) -> Shape | None:
         elif p.peek() == "(" and num[-1] != ")":  # \frac{dσ_1}{du}(u): the point written after the fraction
             num = [*num, "(", *p.paren(), ")"]
         return _derivative(p, num[1:], den[1:])
+    if tok == "\\partial" and p.peek(1) == "_":  # ∂_{w_2} f, ∂_{w_1} f_w(x^i): the operator with its variable below
+        p.take()
+        p.take()
+        den = p.script()
+        num = [*p.name_tokens(), *(["(", *p.paren(), ")"] if p.peek() == "(" else [])]
+        return _derivative(p, num, den)
     if tok in ("\\partial", "d") and "/" in p.toks[p.pos:p.pos + 24]:  # ∂f_{w}(x^{1}) / ∂w_{1} is 20 tokens
         p.take()
         if p.peek() == "/":
@@ -99,6 +105,8 @@ def _shape(p: Parser) -> Shape | None:
     if tok in ("(", "["):
         return _tuple(p)
     of = p.name()
+    if of in p.vocab.vectors and p.peek() in INDEX_LETTERS and p.pos == len(p.toks) - 1:
+        of = f"{of}_{p.take()}"  # "wj ← wj − α·∂L/∂wj": plain text's w_j
     if p.peek() == "(":
         return Shape("apply", _alias(p, of), arg=" ".join(p.paren()))
     if of.endswith("'") and p.lookup_function(of) is None:  # w' is the new w

@@ -301,13 +301,24 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
     alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"
              and not (summary and e.kind == "cell")]  # a summary's cells: by position only when one is left
-    if summary and not named and not alone and len(candidates) == 1:
-        alone = candidates
+    if not named and not alone and len(candidates) == 1 and (summary or (
+            _only_math(doc, segment, spans) and not is_restatement(candidates[0].sides[-1]))):
+        alone = candidates  # "**1d** $\sigma_2(x_2)$": an answers-only line, the formula is the whole answer
     pool = named or alone
     if spec.index < len(pool):
         eq = pool[spec.index]
         return LatexChain(eq.sides, len(eq.sides) > 1, part)
     return None
+
+
+def _only_math(doc: Document, segment: Span, spans: list[Span]) -> bool:
+    """Whether a part holds nothing but its math (and marks: bold, punctuation), no words around it."""
+    text, pos, rest = doc.text, segment.start, []
+    for m in spans:
+        rest.append(text[pos:m.start])
+        pos = m.end
+    rest.append(text[pos:segment.end])
+    return re.fullmatch(r"[\s*_.,;:|$()\\\[\]-]*", "".join(rest)) is not None
 
 
 def _closed(eq: Equation) -> Equation:

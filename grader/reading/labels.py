@@ -25,7 +25,7 @@ LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|вопрос|vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
-         r"문제|과제|문항|問題|问题|题|題|q|p)")
+         r"문제|문항|問題|问题|题|題|q|p)")  # not 과제 ("assignment 3" is the title)
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
 _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|ερ[ώω]τημα|"
               r"小问|小題|小题|문항)")
@@ -36,7 +36,8 @@ _ROMAN = rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})[.)])"
 _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 # "1b(i)", "1b  σ′(u) = …", "| 1b (i) |", "1e, w2": a problem's number and a bare letter, set apart
 # from an answer that follows (a checklist's "1c" or "1d, 1e" alone on a line answers nothing)
-_BARE = rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[ \t]+{_LP}(?:{_R}){_RP}"
+_BARE = (rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[ \t]+{_LP}(?:{_R}){_RP}"
+         r"|(?:\*\*|__)[ \t]+\S")  # "**1e** ∂f/∂w₂ = …": set in bold, an answer after it
 _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}"
          rf"|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP}))")
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
@@ -51,7 +52,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"{_SUB})?", re.IGNORECASE)),
     ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
     ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
-                           rf"(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))|(?P<p4>[a-h])(?={_BARE})){_SUB}")),
+                           rf"[ \t]?(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))|(?P<p4>[a-h])(?={_BARE})){_SUB}")),  # "1 a)"
     ("key", re.compile(rf"(?P<prob>\d{{1,2}})(?P<p3>[a-h])"
                        rf"(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\)|_\w{{1,6}}|\(\w{{1,6}}\))?"
                        rf"(?=\s*(?:->|→|=>|:(?!:)))")),

@@ -93,7 +93,7 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
     return _tag(shape, assigned=_ASSIGNED.search(text) is not None)
 
 
-_ASSIGNED = re.compile(r"(\\leftarrow|\\gets|:)\s*$")
+_ASSIGNED = re.compile(r"(\\leftarrow|\\gets|:|←|⟵|<-)\s*$")
 _INDEX = re.compile(r"w_([1-3]|[a-z])$")
 _AT_POINT = re.compile(r"[_^](?:[1-2]|[i-n])$")
 
