@@ -19,6 +19,7 @@ from grader.expressions.budget import BudgetExceeded, count_nodes
 from grader.expressions.latex_grammar import NotEvaluable, Parser
 from grader.expressions.latex_state import LatexVocabulary, Named, Overlay, Scope, Trace
 from grader.expressions.parse import MAX_LENGTH, ExpressionSyntaxError
+from grader.expressions.prose_tail import changes_formula
 from grader.expressions.tokens import LAYOUT_ENVS, TEXT_WORD, from_exports, tokenize
 
 __all__ = ["LatexVocabulary", "Named", "NotEvaluable", "Overlay", "Reading", "Scope", "parse_latex", "split_chain",
@@ -132,7 +133,8 @@ def split_chain(text: str) -> list[str]:
         elif depth == 0 and text.startswith("\\\\", i) and not _CONTINUES.match(text, i + 2):
             if parts:
                 break  # an aligned row that does not continue this chain starts another equation
-        elif depth == 0 and len(parts) > 0 and _END.match(text, i):
+        elif depth == 0 and len(parts) > 0 and _END.match(text, i) \
+                and not (text[i] == "," and changes_formula(text[i + 1:].split("=")[0])):
             break  # "…, \\quad j = 1, 2, 3" or "\\qquad y = …": the chain ends, a remark or another one begins
         elif depth == 0:
             mark = "=" if c == "=" else next((a for a in _ASSIGN if text.startswith(a, i)), None)

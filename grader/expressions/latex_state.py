@@ -57,6 +57,8 @@ class Overlay:
     reserved: set[str] = field(default_factory=set)
     # names the hand-in defined at each data point by a subscript (e_i = y_i − ŷ_i): e_1 is e at the first point
     per_point: set[str] = field(default_factory=set)
+    # the handout's own names the hand-in defines itself (x_1 = w_1 x): never read as anything else
+    own: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def is_latex(text: str) -> bool:
 
 # （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")}
 
 
 def read_document(text: str, kind: str | None = None) -> Document:

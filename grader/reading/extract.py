@@ -190,7 +190,7 @@ def split_equations(piece: str) -> list[str]:
             depth = max(0, depth - 1)
         elif depth == 0 and i > cuts[-1]:
             m = _SEPARATOR.match(piece, i)
-            if m and _STARTS.match(piece, m.end()):
+            if m and (_STARTS.match(piece, m.end()) or re.fullmatch(_IMPLIES, m.group().strip())):
                 cuts.append(m.end())
                 i = m.end()
                 continue

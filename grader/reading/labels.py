@@ -17,9 +17,9 @@ FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     ord(n): ord(str(i)) for i, n in enumerate("一二三四五六七八九", 1)}
 # a Russian or Bulgarian report's а) б) в) г) … are (a) (b) (c) (d) … in alphabet order (в is c, not b), a
 # Greek one's (α) (β) (γ) … too: a letter folded only where it stands alone as a label, never inside a word
-_LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#])(?:(?:στ|[α-θ])(?=\))|[а-зА-З](?=\)|\.(?:\s|$)))")  # not "α: step"
-_LETTER_FOLD = {ord(c): ord(latin) for letters in ("αβγδεζηθ", "абвгдежз", "АБВГДЕЖЗ")
-                for c, latin in zip(letters, "abcdefgh", strict=True)}
+_LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#])(?:(?:στ|[α-εζη])(?=\))|[а-зА-З](?=\)|\.(?:\s|$)))")  # not "α: step"
+_LETTER_FOLD = {ord(c): ord(latin) for letters in ("αβγδε?ζη", "абвгдежз", "АБВГДЕЖЗ")
+                for c, latin in zip(letters, "abcdefgh", strict=True) if c != "?"}  # Greek's sixth is στ, ζ the 7th
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"

@@ -32,6 +32,7 @@ from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.vec import Vec
 from grader.reading.notation_model import (
     applied_as_function,
+    conflict,
     define_indexed,
     function_at_variable,
     handout_value,
@@ -354,6 +355,8 @@ def _read(rhs: str, reference: Reference, overlay: Overlay, scope: Scope | None 
 def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
     vocab, overlay = reference.latex, notation.overlay
     assert vocab is not None
+    if name in vocab.symbols:
+        overlay.own.add(name)
     if rhs.lstrip().startswith(("\\{", "{")):
         return 0  # D = {(x^1, y^1), …}: a set, not a name for an expression
     handout = handout_value(name, reference)
@@ -416,6 +419,12 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         overlay.symbols[name] = value
         return _said(notation, f"{_show(name)} is read as you defined it ({lhs} = {rhs}), not as in the handout",
                      name)
+    if name in overlay.symbols:
+        if _equal(in_inputs(value, reference), overlay.symbols[name], reference):
+            return 0  # the same name said again, in other words
+        return conflict(notation, name, lhs, rhs)  # a = σ_1(x_1), later a = σ_2(x_2): which one, a person decides
+    if name in overlay.reserved and name in overlay.notes and "defined twice" in overlay.notes[name]:
+        return 0
     overlay.symbols[name] = in_inputs(value, reference)  # a_1 = σ_1(x_1) at a data point is σ(w_1 x^i)
     return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
 

@@ -123,9 +123,11 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
             return _helpers()._ignored(notation, lhs, rhs, str(exc))
         if isinstance(value, Vec):
             return 0
-        if f"{stem}^{point}" in notation.overlay.symbols:
-            if not _helpers()._equal(notation.overlay.symbols[f"{stem}^{point}"], value, reference):
-                return _conflict(notation, stem, lhs, rhs)
+        earlier = [notation.overlay.symbols[k] for k in (f"{stem}^{point}", f"{stem}_{point}")
+                   if k in notation.overlay.symbols]
+        if earlier:
+            if not _helpers()._equal(earlier[0], value, reference):
+                return conflict(notation, stem, lhs, rhs)
             return 0
         if stem not in vocab.symbols or vocab.symbols[stem].free_symbols:  # e_i, a residual: e^2 stays e²
             values[f"{stem}^{point}"] = value
@@ -142,7 +144,7 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
     return _helpers()._said(notation, note)
 
 
-def _conflict(notation: Any, stem: str, lhs: str, rhs: str) -> int:
+def conflict(notation: Any, stem: str, lhs: str, rhs: str) -> int:
     """``r_i = f(x_i) − y_i`` and later ``r_i = y_i − f(x_i)``: which one an answer means cannot be told, so the
     name is read as neither (an answer using it goes to a person) and the report says why."""
     overlay = notation.overlay

@@ -14,14 +14,23 @@ _MATH = re.compile(r"\$([^$]{1,400})\$")
 _FORMULA = re.compile(r"[A-Za-z\\σ].*(?:[(*·+\-−/^]|\\[a-z]+|\s)|[a-z]_?\d")  # a formula, not a count
 
 
+# a column that holds something other than the name's value: a derivative, a gradient, a backward pass
+_NOT_VALUE = re.compile(r"deriv|grad|backward|local|upstream|partial|∂|d/d|ableitung|dériv|导|微分|미분|도함수|"
+                        r"производ|type|shape|size|unit", re.IGNORECASE)
+
+
 def table_definitions(doc: Any) -> list[tuple[int, str]]:
     """(offset, ``name = formula``) for every row of a definitions table in ``doc``."""
-    out = []
+    out, header = [], []
     for block in getattr(doc, "blocks", []):
         if block.kind != "row":
+            header = []
             continue
         line = doc.text[block.start:block.end].strip()
         cells = [c for c in line.strip("|").split("|")]
+        if not header:
+            header = cells  # the first row of a table names its columns
+            continue
         if len(cells) < 2 or "=" in line:
             continue
         m = _NAME_CELL.fullmatch(cells[0])
@@ -30,7 +39,7 @@ def table_definitions(doc: Any) -> list[tuple[int, str]]:
         name = (m.group(1) or m.group(2)).strip()
         if not re.fullmatch(r"\\?[A-Za-z]{1,8}(?:_?\{?\w{1,3}\}?)?(?:\^\{?\(?\w\)?\}?)?", name):
             continue
-        formulas = [f for cell in cells[1:] for f in _MATH.findall(cell) if _FORMULA.search(f)]
-        if len(formulas) == 1:
-            out.append((block.start, f"{name} = {formulas[0].strip()}"))
+        formulas = [(k, f) for k, cell in enumerate(cells[1:], 1) for f in _MATH.findall(cell) if _FORMULA.search(f)]
+        if len(formulas) == 1 and not _NOT_VALUE.search(header[formulas[0][0]] if formulas[0][0] < len(header) else ""):
+            out.append((block.start, f"{name} = {formulas[0][1].strip()}"))
     return out

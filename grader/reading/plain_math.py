@@ -12,14 +12,14 @@ import re
 
 from grader.expressions.asciimath import is_asciimath
 from grader.expressions.code_math import is_code
+from grader.expressions.prose_tail import OTHER_SCRIPT, PROSE_SCRIPT, changes_formula
 from grader.expressions.starmath import WORDS as STARMATH_WORDS
 from grader.expressions.starmath import is_starmath
 from grader.expressions.tokens import GREEK_NAMES
 from grader.expressions.typst_math import is_typst
 
-# letters of scripts no formula is written in (Cyrillic, Arabic, Indic, Thai, kana, CJK, Hangul): prose
-_OTHER_SCRIPT = "\u0400-\u04FF\u0590-\u06FF\u0900-\u0DFF\u0E00-\u0E7F\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF"
-_PROSE_SCRIPT = re.compile(f"[{_OTHER_SCRIPT}]")
+_OTHER_SCRIPT = OTHER_SCRIPT
+_PROSE_SCRIPT = PROSE_SCRIPT
 # a word; "梯度下降:w ← …", a lead-in in another script glued to the formula by its colon, is a word of its own
 _WORDS = re.compile(f"\\S*?[{_OTHER_SCRIPT}][:,;](?=\\S)|\\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
@@ -134,6 +134,9 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     end = words[right][1]
     if (prose := _PROSE_SCRIPT.search(line, words[left][0], end)) is not None:
         end = prose.start()  # "…=(∂f/∂w₁, ∂f/∂w₂)在 x = xⁱ 处": the formula ends where the words begin
+    tail = re.split(r"[。．!?]|\.\s", line[end:], maxsplit=1)[0]
+    if changes_formula(tail):
+        end = len(line.rstrip())  # "… , умноженное на w₂", "… 的一半": words that may change it; kept, never read
     while end > words[left][0] and line[end - 1] in ".,;: ":
         end -= 1
     return words[left][0], end

@@ -1,0 +1,27 @@
+"""Words after a formula that may change it, in any language: kept with the formula so that it is never read
+without them (an answer the grader cannot read goes to a person; one read without its last words could pass).
+
+``…, умноженное на w₂`` ("multiplied by w₂"), ``… 的一半`` ("half of it"), ``…, times w2``: a factor, a sign,
+a number or an operation said in words after the math. ``…, j = 1, 2, 3`` or ``…, where x1 = w1 x`` change
+nothing and are left to end the formula.
+"""
+from __future__ import annotations
+
+import re
+
+# letters of scripts no formula is written in (Cyrillic, Hebrew, Arabic, Indic, Thai, kana, CJK, Hangul)
+OTHER_SCRIPT = "\u0400-\u04FF\u0590-\u06FF\u0900-\u0DFF\u0E00-\u0E7F\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF"
+PROSE_SCRIPT = re.compile(f"[{OTHER_SCRIPT}]")
+_MATH_MARK = re.compile(r"[A-Za-z0-9σαβγδθηλ∂∇±+\-−×·*/^²³⁻√]")
+# an operation named in words, in the languages of the class
+_OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|배|곱|나누|제곱|반|역수|음수|掛|割|逆|負|умнож|дел|"
+                        r"половин|обрат|минус|квадрат|противоп|ضرب|قسم|نصف|سالب|כפול|חלקי|חצי|שלילי|"
+                        r"\b(?:times|multipl\w*|divid\w*|half|twice|double|negat\w*|minus|squared|inverse|reciprocal|"
+                        r"mal|geteilt|halb\w*|mult\w*|divis\w*|moiti\w*|mitad|oppos\w*|opuest\w*)\b", re.IGNORECASE)
+
+
+def changes_formula(tail: str) -> bool:
+    """Whether words after a formula may change it: an operation in words, or any mark of math among words in
+    a script the grader cannot read."""
+    return _OPERATION.search(tail) is not None or (
+        PROSE_SCRIPT.search(tail) is not None and _MATH_MARK.search(tail) is not None)
