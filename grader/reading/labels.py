@@ -52,7 +52,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"{_SUB})?", re.IGNORECASE)),
     ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
     ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
-                           rf"[ \t]?(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))|(?P<p4>[a-h])(?={_BARE})){_SUB}")),  # "1 a)"
+                           rf"[ \t]?(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))"  # "1a)", "1 a)"
+                           rf"|(?P<p4>[a-h])(?={_BARE})){_SUB}")),
     ("key", re.compile(rf"(?P<prob>\d{{1,2}})(?P<p3>[a-h])"
                        rf"(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\)|_\w{{1,6}}|\(\w{{1,6}}\))?"
                        rf"(?=\s*(?:->|→|=>|:(?!:)))")),

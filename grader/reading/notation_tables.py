@@ -21,7 +21,8 @@ _NOT_VALUE = re.compile(r"deriv|grad|backward|local|upstream|partial|∂|d/d|abl
 
 def table_definitions(doc: Any) -> list[tuple[int, str]]:
     """(offset, ``name = formula``) for every row of a definitions table in ``doc``."""
-    out, header = [], []
+    out: list[tuple[int, str]] = []
+    header: list[str] = []
     for block in getattr(doc, "blocks", []):
         if block.kind != "row":
             header = []
