@@ -219,3 +219,15 @@ def test_a_derivative_column_of_a_table_defines_nothing() -> None:
     n = notation_of("Problem 1\n\n| name | value | local derivative |\n|---|---|---|\n"
                     "| `s1` | `sigmoid(x1)` | $\\sigma_1(x_1)(1-\\sigma_1(x_1))$ |\n")
     assert "s_1" not in n.overlay.symbols and "s1" not in n.overlay.symbols
+
+
+def test_the_rubric_samples_warm_the_reader_once_per_process(rubric, monkeypatch) -> None:
+    import grader.rubric as rubric_module
+    from grader import textbudget
+
+    calls = []
+    monkeypatch.setattr(rubric_module, "sample_results", lambda r: calls.append(r.digest) or [])
+    monkeypatch.setattr(textbudget, "_WARM", set())
+    textbudget.warm_up(rubric)
+    textbudget.warm_up(rubric)
+    assert calls == [rubric.digest]
