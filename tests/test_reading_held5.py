@@ -231,3 +231,14 @@ def test_the_rubric_samples_warm_the_reader_once_per_process(rubric, monkeypatch
     textbudget.warm_up(rubric)
     textbudget.warm_up(rubric)
     assert calls == [rubric.digest]
+
+
+def test_answers_pasted_in_a_chat_fence_and_abbreviated_problem_words(rubric) -> None:
+    fenced = "**kev** — 11:58 PM\n```\n1d) σ2(x2)\n1e) w2: w3*σ2(x2)(1-σ2(x2))*σ1(x1)\n```\n"
+    assert status(rubric, "p1.d", fenced) == "pass"
+    assert status(rubric, "p1.d", fenced.replace("1d) σ2(x2)", "1d) σ1(x1)")) != "pass"
+    code = "```\nimport torch\nx = torch.zeros(3)\nprint(x)\n```\n"
+    assert [key for key, _ in read_document(code).labels] == []
+    german = "A1 d) ∂f/∂w3 = σ2(x2)\nA1 e) ∂f/∂w2 = w3 · σ2(x2)(1 - σ2(x2)) · σ1(x1)\n"
+    assert [key for key, _ in read_document(german).labels] == ["1.d", "1.e"]
+    assert status(rubric, "p1.d", german) == "pass"

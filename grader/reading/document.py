@@ -121,7 +121,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
-        text = to_markdown(text, kind)
+        text = _answer_fences(to_markdown(text, kind))
     doc = Document(text)
     if latex:
         from grader.reading.tex_source import read_tex
@@ -260,6 +260,36 @@ _PROGRAM = re.compile(r"^\s*(?:def |class |import |from \S+ import|for\b.*:\s*$|
 
 
 _BLOCK_COMMENT = re.compile(r"%\{|#=|/\*|\"\"\"|'''|<!--")
+
+
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*(?:text|txt|plain)?[ \t]*\n(.*?)^\1\2[ \t]*$", re.M | re.S)
+
+
+def _answer_fences(text: str) -> str:
+    """A chat message's answers pasted in a fence (```\n1b) i  e^(-u)/…\n1d) σ2(x2)\n```): most lines start
+    with a part label, so it is the report's text, not code; its fence lines become blank (offsets kept)."""
+    from grader.reading.labels import read_label
+
+    def unfence(m: re.Match[str]) -> str:
+        body_start = m.start(3)
+        lines = [(body_start + k, ln) for k, ln in _line_offsets(m.group(3)) if ln.strip()]
+        labelled = sum(1 for pos, ln in lines if read_label(text, pos + len(ln) - len(ln.lstrip())) is not None)
+        if not lines or labelled * 2 < len(lines):
+            return m.group()
+        whole = m.group()
+        head = whole.index("\n")
+        tail = whole.rstrip("\n").rfind("\n") + 1
+        return " " * head + whole[head:tail] + " " * (len(whole) - tail)
+
+    return _FENCE.sub(unfence, text) if "```" in text or "~~~" in text else text
+
+
+def _line_offsets(body: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for ln in body.split("\n"):
+        out.append((pos, ln))
+        pos += len(ln) + 1
+    return out
 
 
 def formula_fence(body: str, info: str = "") -> bool:
