@@ -242,3 +242,16 @@ def test_answers_pasted_in_a_chat_fence_and_abbreviated_problem_words(rubric) ->
     german = "A1 d) ∂f/∂w3 = σ2(x2)\nA1 e) ∂f/∂w2 = w3 · σ2(x2)(1 - σ2(x2)) · σ1(x1)\n"
     assert [key for key, _ in read_document(german).labels] == ["1.d", "1.e"]
     assert status(rubric, "p1.d", german) == "pass"
+
+
+def test_weights_renamed_in_a_tuple_assignment(rubric) -> None:
+    text = ("HW2   (S = sigmoid, a,b,c = w1,w2,w3, lr = learning rate)\n\nf(x) = c*S(b*S(a*x)),  p = a*x,  q = b*S(p)\n\n"
+            "P1\n(d) df/dc = S(q)\n(e) df/db = c S(q)(1-S(q)) S(p)\n"
+            "(f) [a,b,c] <- [a,b,c] - lr * [dL/da, dL/db, dL/dc]\n")
+    assert status(rubric, "p1.d", text) == "pass"
+    assert status(rubric, "p1.e.w2", text) == "pass"
+    assert status(rubric, "p1.f.update", text) == "pass"
+    assert status(rubric, "p1.f.update", text.replace("- lr", "+ lr")) != "pass"
+    assert status(rubric, "p1.e.w2", text.replace("a,b,c = w1,w2,w3", "a,b,c = w2,w1,w3")) != "pass"
+    n = notation_of("Notation: a, b, c = w1, w2\n")  # more names than values: none is read
+    assert not n.overlay.aliases.get("c")

@@ -211,7 +211,35 @@ def _parts(math: str) -> list[str]:
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
+    out = _tuple_assignments(out)
     return [_LEAD_IN.sub("", _PROSE_LEAD.sub("", _SENTENCE_END.sub("", p.strip()))) for p in out if "=" in p]
+
+
+_LONE_NAME = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_?\{?\w{1,3}\}?)?\s*")
+
+
+def _tuple_assignments(pieces: list[str]) -> list[str]:
+    """``a,b,c = w1,w2,w3``, cut at its commas into a, b, ``c = w1``, w2, w3: put back as a = w1, b = w2,
+    c = w3 (never c = w1). Names before the equals sign without values after it stay out."""
+    out = list(pieces)
+    k = 0
+    while k < len(out):
+        left, eq, right = out[k].partition("=")
+        if eq and _LONE_NAME.fullmatch(left) and _LONE_NAME.fullmatch(right.split(":")[0] or "x"):
+            names = 0
+            while k - names - 1 >= 0 and "=" not in out[k - names - 1] and _LONE_NAME.fullmatch(out[k - names - 1]):
+                names += 1
+            if names:
+                values = out[k + 1:k + 1 + names]
+                if len(values) == names and all("=" not in v for v in values):
+                    lhs = [*out[k - names:k], left]
+                    rhs = [right, *values]
+                    out[k - names:k + 1 + names] = [f"{a.strip()} = {b.strip()}" for a, b in zip(lhs, rhs, strict=True)]
+                    k += 1
+                    continue
+                out[k] = ""  # more names than values: which is which cannot be told
+        k += 1
+    return out
 
 
 _SENTENCE_END = re.compile(r"(?<=[\w)}\]'])\s*\.\s*$")  # "ŷ = w_3 a_2 ." ends a sentence, not a number
@@ -574,8 +602,9 @@ def _learning_rate(notation: Notation, doc: Any, reference: Reference) -> None:
         overlay.aliases[usual] = "\\alpha"
         _said(notation, f"{_show(usual)} is read as the step size α (the usual name of the learning rate)", usual)
     for name in names:
-        if name in overlay.aliases or name in overlay.symbols or name in overlay.functions or name in vocab.symbols \
-                or name in vocab.functions:
+        word = overlay.aliases.get(name) == name  # "lr = learning rate": lr made one word, not yet a meaning
+        if (name in overlay.aliases and not word) or name in overlay.symbols or name in overlay.functions \
+                or name in vocab.symbols or name in vocab.functions:
             continue
         overlay.aliases[name] = "\\alpha"
         _said(notation, f"{_show(name)} is read as the step size α (you call it the learning rate or step)", name)
