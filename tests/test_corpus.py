@@ -11,10 +11,16 @@ MIN_AGREEMENT = 0.90  # measured: 91.0 % on 698 reports (README, "Reading fideli
 
 
 def test_every_report_has_a_verdict_for_every_written_item():
+    """An attack report (``atk-``: a wrong answer disguised against one reading rule) carries verdicts for the
+    items it attacks only; every realistic report, for all of them."""
     found = reports()
     assert len(found) >= 690, f"the corpus has {len(found)} reports"
     for report in found:
-        assert set(read_verdicts(report)) == WRITTEN_ITEMS, report.name
+        items = set(read_verdicts(report))
+        if report.name.startswith("atk-"):
+            assert items and items <= WRITTEN_ITEMS, report.name
+        else:
+            assert items == WRITTEN_ITEMS, report.name
 
 
 @pytest.fixture(scope="module")
