@@ -194,7 +194,7 @@ def _reap(pid: int, ended: bool) -> int:
         return 0
 
 
-_WARM: set[str] = set()
+_WARM: list[Rubric] = []  # the rubric objects already read here (caches are kept per loaded reference)
 
 
 def warm_up(rubric: Rubric) -> None:
@@ -204,9 +204,9 @@ def warm_up(rubric: Rubric) -> None:
     when it ends: without this, every hand-in's reading pays for them again (measured: about twice the
     time). The samples are the course's own text, never a student's, so they are read here safely.
     """
-    if rubric.digest in _WARM:
+    if any(done is rubric for done in _WARM):
         return
-    _WARM.add(rubric.digest)
+    _WARM.append(rubric)
     from grader.rubric import sample_results
 
     try:

@@ -227,7 +227,7 @@ def test_the_rubric_samples_warm_the_reader_once_per_process(rubric, monkeypatch
 
     calls = []
     monkeypatch.setattr(rubric_module, "sample_results", lambda r: calls.append(r.digest) or [])
-    monkeypatch.setattr(textbudget, "_WARM", set())
+    monkeypatch.setattr(textbudget, "_WARM", [])
     textbudget.warm_up(rubric)
     textbudget.warm_up(rubric)
     assert calls == [rubric.digest]
@@ -255,3 +255,13 @@ def test_weights_renamed_in_a_tuple_assignment(rubric) -> None:
     assert status(rubric, "p1.e.w2", text.replace("a,b,c = w1,w2,w3", "a,b,c = w2,w1,w3")) != "pass"
     n = notation_of("Notation: a, b, c = w1, w2\n")  # more names than values: none is read
     assert not n.overlay.aliases.get("c")
+
+
+def test_a_flat_sum_range_and_a_remark_in_passing(rubric) -> None:
+    flat = "Problem 1\n\nf) ∇w L = Σ i=1,2  2(f(xi) - yi) · ∇w f(xi)\n"
+    assert status(rubric, "p1.f.grad", flat) == "pass"
+    assert status(rubric, "p1.f.grad", flat.replace("2(f(", "(f(")) != "pass"
+    remark = ("Problem 1\n\n(f)\n$$\\nabla_w L = \\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$$\n\n"
+              "The step decreases $L$ unless $\\nabla L = 0$.\n")
+    assert status(rubric, "p1.f.grad", remark) == "pass"
+    assert status(rubric, "p1.f.grad", remark.replace("2(f_w", "(f_w")) != "pass"

@@ -235,7 +235,20 @@ def from_exports(text: str) -> str:
     """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown, HTML markup, Word's
     invisible operators) or a student wrote it in another language (Typst, AsciiMath, code) as plain LaTeX/text."""
     text = unescape_markdown(starmath_to_latex(strip_html(_visible(text))))
-    return asciimath_to_latex(typst_to_latex(code_to_latex(text)))
+    text = asciimath_to_latex(typst_to_latex(code_to_latex(text)))
+    flat = "\\" not in text and "{" not in text
+    return _SUM_RANGE.sub(lambda m: _sum_range(m, flat), text) if ("Σ" in text or "sum" in text) else text
+
+
+# "Σ i=1,2 2(f(xi) − yi)…", "sum_{i=1,2}", "Σ_(i = 1..2)": a sum's range written flat, with an equals sign that
+# is no equation's; set as the subscript and superscript it is
+_SUM_RANGE = re.compile(r"(Σ|\\sum|\bsum(?![A-Za-z]))\s*_?\s*[{(]?\s*([a-z])\s*=\s*(\d)\s*(?:,|\.\.\.?|…|to|-)\s*(\d)\s*[})]?")
+
+
+def _sum_range(m: re.Match[str], flat: bool) -> str:
+    if flat and (m.group(3), m.group(4)) == ("1", "2"):
+        return f"Σ{m.group(2)} "  # plain text: the flat sum over the two data points (its xi is x_i, not ξ)
+    return f"\\sum_{{{m.group(2)}={m.group(3)}}}^{{{m.group(4)}}} "
 
 
 def _visible(text: str) -> str:

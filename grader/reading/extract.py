@@ -286,6 +286,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     if spec.lhs:
         naming = [e for tag, e in tagged if tag == spec.lhs]
         naming = [e for e in naming if not e.again] or naming  # the answer as first said
+        naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))] or naming
         naming = _in_form(naming, forbid)
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
@@ -309,6 +310,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         eq = pool[spec.index]
         return LatexChain(eq.sides, len(eq.sides) > 1, part)
     return None
+
+
+_NUMBER = re.compile(r"\s*[-−]?\s*\d+(?:\.\d+)?\s*")  # "unless $\nabla L = 0$": a remark in passing, not the answer
 
 
 def _only_math(doc: Document, segment: Span, spans: list[Span]) -> bool:
