@@ -242,7 +242,8 @@ def from_exports(text: str) -> str:
 
 # "Σ i=1,2 2(f(xi) − yi)…", "sum_{i=1,2}", "Σ_(i = 1..2)": a sum's range written flat, with an equals sign that
 # is no equation's; set as the subscript and superscript it is
-_SUM_RANGE = re.compile(r"(Σ|\\sum|\bsum(?![A-Za-z]))\s*_?\s*[{(]?\s*([a-z])\s*=\s*(\d)\s*(?:,|\.\.\.?|…|to|-)\s*(\d)\s*[})]?")
+_SUM_RANGE = re.compile(r"(Σ|\\sum|\bsum(?![A-Za-z]))\s*_?\s*[{(]?\s*([a-z])\s*=\s*(\d)"
+                        r"\s*(?:,|\.\.\.?|…|to|-)\s*(\d)\s*[})]?")
 
 
 def _sum_range(m: re.Match[str], flat: bool) -> str:
