@@ -272,7 +272,8 @@ def _answer_fences(text: str) -> str:
 
     def unfence(m: re.Match[str]) -> str:
         body_start = m.start(3)
-        lines = [(body_start + k, ln) for k, ln in _line_offsets(m.group(3)) if ln.strip()]
+        body = m.group(3)
+        lines = [(body_start + k, ln) for k, ln in zip(line_starts(body), body.split("\n"), strict=True) if ln.strip()]
         labelled = sum(1 for pos, ln in lines if read_label(text, pos + len(ln) - len(ln.lstrip())) is not None)
         if not lines or labelled * 2 < len(lines):
             return m.group()
@@ -282,14 +283,6 @@ def _answer_fences(text: str) -> str:
         return " " * head + whole[head:tail] + " " * (len(whole) - tail)
 
     return _FENCE.sub(unfence, text) if "```" in text or "~~~" in text else text
-
-
-def _line_offsets(body: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for ln in body.split("\n"):
-        out.append((pos, ln))
-        pos += len(ln) + 1
-    return out
 
 
 def formula_fence(body: str, info: str = "") -> bool:

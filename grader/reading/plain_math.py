@@ -18,10 +18,8 @@ from grader.expressions.starmath import is_starmath
 from grader.expressions.tokens import GREEK_NAMES
 from grader.expressions.typst_math import is_typst
 
-_OTHER_SCRIPT = OTHER_SCRIPT
-_PROSE_SCRIPT = PROSE_SCRIPT
 # a word; "梯度下降:w ← …", a lead-in in another script glued to the formula by its colon, is a word of its own
-_WORDS = re.compile(f"\\S*?[{_OTHER_SCRIPT}][:,;](?=\\S)|\\S+")
+_WORDS = re.compile(f"\\S*?[{OTHER_SCRIPT}][:,;](?=\\S)|\\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "eta",
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
@@ -40,7 +38,7 @@ def _mathlike(word: str) -> bool:
     bare = word.strip(".,;:")
     if bare.startswith("(") and bare.lstrip("(").isalpha() and len(bare.lstrip("(")) >= 3:
         bare = bare.lstrip("(")  # "(both σ1 and σ2)": an aside in words opens here
-    if not bare or _PROSE_SCRIPT.search(bare):
+    if not bare or PROSE_SCRIPT.search(bare):
         return False
     if bare.lower() in _PROSE_SHORT:
         return False
@@ -134,7 +132,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     if not rhs.strip() or (not lhs.strip(" :") and left > 0):
         return None  # an empty left side only on a line that continues the one before: "   = w₃ · σ′(x₂)"
     end = words[right][1]
-    if (prose := _PROSE_SCRIPT.search(line, words[left][0], end)) is not None:
+    if (prose := PROSE_SCRIPT.search(line, words[left][0], end)) is not None:
         end = prose.start()  # "…=(∂f/∂w₁, ∂f/∂w₂)在 x = xⁱ 处": the formula ends where the words begin
     tail = re.split(r"[。．!?]|\.\s", line[end:], maxsplit=1)[0]
     if changes_formula(tail):
