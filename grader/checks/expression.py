@@ -130,7 +130,8 @@ class ExpressionCheck(Check):
         details["steps"] = [f"{s.text[:200]}: {describe_side(s)}" for s in sides]
         if not sides:  # "∂f/∂w_1 =" and nothing after it (a struck-out answer, a cut export)
             return Outcome(0.0, "review", "nothing follows the equals sign: a person should read the part", details)
-        if any(re.fullmatch(r"\s*[a-z]\s*", t) for t in texts[:-1]):  # ∇L = i=1,2 2(…): a Σ lost in conversion
+        if any(re.fullmatch(r"\s*[a-z]\s*", s.text) and s.kind == UNREADABLE for s in sides[:-1]):
+            # ∇L = i=1,2 2(…): a Σ lost in conversion (a letter the hand-in defined, ∂f/∂w_3 = b = …, is a step)
             return Outcome(0.0, "review", "the equation holds an index range (i = 1, 2) where a sum should be: "
                            "a summation sign lost in conversion? a person should decide", details)
         answers = [s for s in sides if s.kind not in (RESTATES, CHAIN_RULE)]

@@ -14,7 +14,7 @@ import sympy as sp
 
 from grader.expressions.budget import MAX_NESTING, BudgetExceeded
 from grader.expressions.latex_calculus import CalculusMixin
-from grader.expressions.latex_names import NameMixin
+from grader.expressions.latex_names import CURRENT, NameMixin
 from grader.expressions.parse import MAX_LITERAL, ExpressionSyntaxError
 from grader.expressions.vec import Vec, add_all, div, mul_all, neg, power
 
@@ -79,9 +79,15 @@ class Parser(CalculusMixin, NameMixin):
 
     def postfix(self) -> Any:
         value = self.primary()
-        while self.peek() == "^" or (self.peek() == "|" and self.toks[self.pos + 1:self.pos + 2] == ["_"]):
-            if self.take() == "|":
+        while self.peek() == "^" or (self.peek() == "|" and self.toks[self.pos + 1:self.pos + 2] == ["_"]) \
+                or (self.peek() == "_" and isinstance(value, Vec)):
+            mark = self.take()
+            if mark == "|":
                 value = self.evaluated_at(value)
+                continue
+            if mark == "_":  # (w_1, w_2, w_3)^T_k: the current weights, the vector itself
+                if "".join(t for t in self.script() if t not in ("(", ")", "{", "}")) not in CURRENT:
+                    raise ExpressionSyntaxError("a vector with an index")
                 continue
             exponent = self.script()
             if isinstance(value, Vec) and exponent in (["T"], ["\\top"], ["\\intercal"]):

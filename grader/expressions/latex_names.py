@@ -31,8 +31,12 @@ class UnknownName(ExpressionSyntaxError):
 ACCENTS = frozenset({"hat", "bar", "tilde"})  # ŷ is written y^{hat} by the tokenizer
 # the next iterate, as students mark it in their languages (w^{neu}, w^{nouveau}, w_{nuevo})
 NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\prime", "neu", "nouveau", "nouv", "nuevo", "novo",
-        "nuovo", "nieuw", "nowy", "yeni", "updated", "upd"}
-CURRENT = {"t", "k", "old", "n", "current", "curr"}
+        "nuovo", "nieuw", "nowy", "yeni", "updated", "upd", "mới", "新", "새", "nova", "nueva", "neue", "neuer",
+        "neues", "nouvelle", "uusi", "ny", "nya", "nye", "nový", "nowe", "нов", "новый", "новое", "νέο", "νέα",
+        "baru", "mpya", "جديد", "नया", "after", "succ"}
+CURRENT = {"t", "k", "old", "n", "current", "curr", "cũ", "旧", "舊", "alt", "alte", "ancien", "ancienne", "viejo",
+           "vieja", "vecchio", "velho", "antigo", "oud", "stary", "stare", "eski", "vanha", "gammel", "gamla",
+           "старый", "стар", "παλιό", "lama", "prev", "previous", "before", "aktuell", "actuel"}
 
 
 class NameMixin(Cursor):
@@ -78,6 +82,7 @@ class NameMixin(Cursor):
         if len(subs) == 1 and not sup and re.fullmatch(r"\d[a-z]", subs[0]) and subs[0][1] in self.scope.points:
             subs, sup, sup_tokens = [subs[0][0]], subs[0][1], [subs[0][1]]  # a_{2i}: a_2 at the sum's point i
         kept = []
+        subs = [_current(s) for s in subs]  # f_{θ^{(t)}}: f at the current weights, f_θ
         subs = [self.overlay.aliases[s] if self.overlay.aliases.get(s) in self.vocab.vectors else s
                 for s in subs]  # f_θ with θ read as w: f_w
         for s in subs:
@@ -284,6 +289,12 @@ def substitute(expr: Any, mapping: dict[sp.Symbol, Any]) -> Any:
     if isinstance(expr, (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log)):
         return expr.func(*args, evaluate=False)
     return expr.func(*args)
+
+
+def _current(sub: str) -> str:
+    """``\\theta^(t)`` -> ``\\theta``: a name in a subscript marked as the current iterate is the name."""
+    stem, mark, sup = sub.partition("^")
+    return stem if mark and sup.strip("(){}") in CURRENT else sub
 
 
 def _plain(tokens: list[str] | None) -> str:

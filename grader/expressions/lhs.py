@@ -150,8 +150,26 @@ def _vector(p: Parser) -> Shape | None:
             cell.append(tok)
 
 
+def _transposed(p: Parser) -> None:
+    """Passes ``^T`` (``^{T}``, ``^\\top``) after a row of names: ``(w_1, w_2, w_3)^T`` is the same names as a column."""
+    if p.peek() != "^":
+        return
+    start = p.pos
+    p.take()
+    if [t for t in p.script() if t not in ("{", "}")] not in (["T"], ["\\top"], ["\\intercal"]):
+        p.pos = start
+
+
 def _marked_new(p: Parser, parts: tuple[Shape, ...]) -> tuple[Shape, ...]:
-    """``(w_1, w_2, w_3)^{new}``, a column of names with ``_{t+1}`` after it: each entry is the new one."""
+    """``(w_1, w_2, w_3)^{new}``, a column of names with ``_{t+1}`` after it: each entry is the new one (a
+    transpose mark before or after it changes nothing)."""
+    _transposed(p)
+    parts = _marked(p, parts)
+    _transposed(p)
+    return parts
+
+
+def _marked(p: Parser, parts: tuple[Shape, ...]) -> tuple[Shape, ...]:
     if p.peek() not in ("_", "^"):
         return parts
     p.take()
@@ -177,7 +195,4 @@ def _tuple(p: Parser) -> Shape | None:
             return None
     if len(parts) < 2:
         return parts[0]
-    if p.peek() == "^" and p.toks[p.pos + 1:p.pos + 2] in (["T"], ["\\top"], ["\\intercal"]):
-        p.take()
-        p.script()  # (w_1, w_2, w_3)^T: the same names as a column
     return Shape("vector", parts=_marked_new(p, tuple(parts)))

@@ -22,7 +22,8 @@ from grader.expressions.typst_math import typst_to_latex
 
 DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
         "\\biggl", "\\biggr", "\\displaystyle", "\\limits", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad",
-        "\\textstyle", "\\cancel", "\\middle", "\\nonumber", "\\notag", "\\boxed", "\\fbox"}
+        "\\textstyle", "\\cancel", "\\middle", "\\nonumber", "\\notag", "\\boxed", "\\fbox",
+        "\\blacksquare", "\\qed", "\\square", "\\Box", "\\qedsymbol"}  # the end of a proof, ∎
 TEXT_WORD = "\\text:"  # prefix of a one-word \text{…} token
 
 _GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "lambda",
@@ -30,6 +31,7 @@ _GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "e
           "Theta", "Phi", "Psi", "Omega", "Lambda", "Gamma"]
 GREEK_NAMES = frozenset(_GREEK)
 UNICODE = {
+    "∎": " \\blacksquare ", "□": " \\square ",
     "−": "-", "–": "-", "—": "-", "·": "\\cdot ", "×": "\\times ", "⋅": "\\cdot ", "∗": "*", "∙": "\\cdot ",
     "σ": "\\sigma ", "α": "\\alpha ", "β": "\\beta ", "γ": "\\gamma ", "δ": "\\delta ", "ε": "\\epsilon ",
     "ϵ": "\\epsilon ", "η": "\\eta ", "θ": "\\theta ", "λ": "\\lambda ", "μ": "\\mu ", "π": "\\pi ",
@@ -86,8 +88,10 @@ _HTML_ENTITIES = {"&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&minus;": "−", "&a
 # a byte-order mark and a soft hyphen; a TA does not see them, so the juxtaposition they stand in keeps its usual
 # reading. Zero-width spaces and joiners are not dropped: hidden inside a name they hide what is read (review)
 _INVISIBLE = {"\u2061": "", "\u2062": " ", "\u2063": ",", "\u2064": "+", "\ufeff": "", "\u00ad": ""}
-_TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([A-Za-z]+)\s*\}")
-_TOKEN = re.compile(r"(?P<textword>\x00[A-Za-z]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
+_TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([^\W\d_]+)\s*\}")
+# w^{mới}, w_{新}: a word in another script set as an index, the student's word for "new" or "old"
+_SCRIPT_WORD = re.compile(r"(?<=[_^])\{\s*([^\W\d_]*[^\x00-\x7f][^\W\d_]*)\s*\}")
+_TOKEN = re.compile(r"(?P<textword>\x00[^\W\d_]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
                     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"
                     r"|(?P<sym>\*\*|:=|[-+*/^_(){}\[\]=,'|.:<>!&;])|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
 BRACKETS = {"\\{": "(", "\\}": ")", "\\lbrace": "(", "\\rbrace": ")", "\\lbrack": "[", "\\rbrack": "]",
@@ -301,6 +305,7 @@ def _prepare(text: str) -> str:
     for _ in range(3):  # nested fonts (\mathbf{\mathrm{w}}) unwrap from the inside
         text = _FONT.sub(lambda m: " " + m.group(1) + " ", text)
     text = _QUOTED.sub(lambda m: "\x00" + m.group(1) + "\x01", text)  # Typst's w^"new"
+    text = _SCRIPT_WORD.sub(lambda m: "{\x00" + m.group(1) + "\x01}", text)
     return _TEXT.sub(lambda m: "\x00" + m.group(1) + "\x01", text)
 
 

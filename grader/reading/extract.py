@@ -60,12 +60,13 @@ _NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]
                    r"(?:'|\^\{?[\w()]+\}?)*(?:\([^()]{0,40}\))?")
 _GROUP = r"\{(?:\\partial|d)(?:[^{}]|\{[^{}]*\})*\}"
 _DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}"
-                         r"|\(?\s*(?:\\partial|∂|\bdel\b|\bdiff\b|\bd)\s*[\w\\{}]+\s*\)?\s*/{1,2}\s*"
+                         r"|\(?\s*(?:\\partial|∂|\bdel\b|\bdiff\b|\bd)\s*(?:\\math[a-z]+\s*\{?\s*\w+\s*\}?|[\w\\{}]+)"
+                         r"\s*\)?\s*/{1,2}\s*"
                          r"\(?\s*(?:\\partial|∂|\bdel\b|\bdiff\b|d)\s*[\w{}]+(?:\s*_\s*\{?\w+\}?)?\s*\)?"
                          r"|(?:\\nabla|∇|grad)(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L|f_w|f)?(?:\([^()]*\))?")
 _LAYOUT = re.compile(r"\\(?:cdot|times|left|right|[bB]igg?[lrm]?|quad|qquad|top"
                      r"|begin\{[pb]?matrix\}|end\{[pb]?matrix\})"
-                     r"|\\[,;!]|\\\\|\^\{?(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?|ᵀ|[\s(){}\[\]*,&·`]")
+                     r"|\\[,;! ]|\\\\|\^\{?\s*(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?|ᵀ|[\s(){}\[\]*,&·`]")
 
 
 @dataclass
@@ -98,7 +99,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     split = [(part, again, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
              for one, again in several(piece) for part in split_equations(one)]
     for piece, again, kind in split:
-        body = _SPACING.sub("", piece).strip().rstrip(",.;").strip()
+        body = _augmented(_PROOF_END.sub("", _SPACING.sub("", piece)).strip().rstrip(",.;").strip())
         if not body:
             continue
         prev = out[-1] if out else None
@@ -117,6 +118,18 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
         else:
             out.append(Equation(_lead_in(split_chain(body)), kind, any(d in body for d in _DEFINES), again))
     return out
+
+
+# "… = θ₃ b(1−b) x. \qquad\blacksquare": the end of a proof after the answer's full stop
+_PROOF_END = re.compile(r"(?:\s|\\q?quad\b|\\(?:blacksquare|qed|square|Box|qedsymbol)\b|∎|□)+$")
+# w1 -= alpha*dL/dw1: a program's augmented assignment, the update w1 ← w1 − (alpha*dL/dw1)
+_AUGMENTED = re.compile(r"((?:[^=:]{1,30}:\s+)?)([A-Za-z]\w*(?:_\{?\w+\}?)?)\s*([-+])=(?!=)\s*(\S.*)", re.DOTALL)
+
+
+def _augmented(body: str) -> str:
+    """``w -= lr * g`` as the assignment it is: ``w ← w − (lr * g)`` (the whole right side in brackets)."""
+    m = _AUGMENTED.fullmatch(body)
+    return body if m is None else f"{m.group(1)}{m.group(2)} ← {m.group(2)} {m.group(3)} ({m.group(4)})"
 
 
 _LEAD_IN = re.compile(r"\s*(?:\\text\s*\{[^{}]{1,30}\}|[^=:{}()]{1,30}?)\s*:\s+(?=\S)")
@@ -166,7 +179,7 @@ _TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")
 _RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*"
                     r"\\?\{?[\d\s,.]*(?:\\[lc]?dots)?[\d\s,.]*\\?\}?\s*\)?[\s,.;]*")
 _STARTS = re.compile(rf"(?:\s|&|\\q?quad\b|\\[,;:! ]|\\text\s*\{{\s*(?:and|und|et|y|e|and also)\s*\}})*"
-                     rf"(?:{_DERIVATIVE.pattern}|{_NAME.pattern})\s*&?\s*(?:=|:=|\\leftarrow|\\gets|\\coloneqq)")
+                     rf"(?:{_DERIVATIVE.pattern}|{_NAME.pattern}|[a-zA-Z]\d{{1,2}})\s*&?\s*(?:=|:=|\\leftarrow|\\gets|\\coloneqq|←|<-|[-+]=)")
 
 
 def split_equations(piece: str) -> list[str]:
@@ -234,7 +247,7 @@ def is_definition(eq: Equation) -> bool:
 
 def is_restatement(side: str) -> bool:
     """A side made only of named derivatives (∂f/∂σ₂·∂σ₂/∂x₂, ∇L): it restates, it derives nothing."""
-    return not _LAYOUT.sub("", _DERIVATIVE.sub("", side))
+    return not _LAYOUT.sub("", _DERIVATIVE.sub("", re.sub(r"\\[,;:! ]", " ", side)))
 
 
 def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None,

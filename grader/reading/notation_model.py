@@ -228,6 +228,8 @@ def function_at_variable(value: Any, reference: Any) -> str | None:
     variable = next(iter(value.free_symbols))
     if variable not in set(vocab.symbols.values()):
         return None
+    if any(s == variable and n in vocab.pointwise for n, s in vocab.symbols.items()):
+        return None  # a = s(x_1): σ at the handout's own intermediate, a value of the model, not a function
     for fname, function in vocab.functions.items():
         if not fname.endswith("'") and _helpers()._equal(value, function(variable), reference):
             return fname

@@ -81,7 +81,7 @@ def _separates(line: str, word: tuple[int, int, str], eq: tuple[int, int, str]) 
     """``x1 = w1*x, x2 = …``: a comma that ends a word before the left side separates two equations; not one
     inside the left side's brackets (``Grad[L, {w1, w2, w3}] = …``)."""
     between = line[word[1]:eq[0]]
-    if re.fullmatch(r"(?:\s*[A-Za-z]\w?\s*,)+\s*[A-Za-z]\w?\s*", line[word[0]:eq[0]]):
+    if re.fullmatch(r"\(?(?:\s*[A-Za-z]\w{0,3}\s*,)+\s*[A-Za-z]\w{0,3}\s*", line[word[0]:eq[0]]):
         return False  # "a, b, c = w1, w2, w3": names assigned together
     return word[2].endswith(",") and sum(between.count(c) for c in ")]}") <= sum(between.count(c) for c in "([{")
 

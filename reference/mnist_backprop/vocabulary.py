@@ -114,7 +114,8 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
             return f"grad[{m.group(1)}]" if m else None
         return None
     if shape.kind == "name":
-        m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new)?", shape.of)
+        # w^{new}, or w marked with a word of the student's own (w^{mới}, w^{upd}): the next iterate
+        m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new|\^[^\W\d_]{2,})?", shape.of)
         if m and (m.group(2) or assigned):
             index = m.group(1)
             return "update" if index is None or index.isalpha() else f"update[{index}]"

@@ -1,0 +1,104 @@
+"""Reading rules found on the seventh held-out batch (physics students, forum posts in ASCII, mathematics
+majors, note-taking apps, an ordinary class mix), each with a wrong twin that must not pass.
+"""
+from __future__ import annotations
+
+import pytest
+
+from grader.expressions.tokens import tokenize
+from grader.reading.document import read_document
+from grader.reading.extract import is_restatement, read_equations
+from grader.reading.notation import read_notation
+from reference.mnist_backprop import REFERENCE
+from reference.mnist_backprop.vocabulary import classify_lhs
+from tests.helpers import grade_report_item
+
+
+def status(rubric, item: str, report: str) -> str:
+    return grade_report_item(rubric, item, report).status
+
+
+def test_several_arrow_updates_on_one_plain_line_are_each_read(rubric) -> None:
+    text = ("Let a = w1, b = w2, c = w3.\n\nProblem 1\n\n(f)\n"
+            "a ← a − η ∂L/∂a, b ← b − η ∂L/∂b, c ← c − η ∂L/∂c\n")
+    assert status(rubric, "p1.f.update", text) == "pass"
+    assert status(rubric, "p1.f.update", text.replace("c ← c −", "c ← c +")) != "pass"
+
+
+def test_a_programs_augmented_assignment_is_an_update(rubric) -> None:
+    text = "Problem 1\n\n(f)\nupdate: w1 -= alpha*dL/dw1, w2 -= alpha*dL/dw2, w3 -= alpha*dL/dw3\n"
+    assert status(rubric, "p1.f.update", text) == "pass"
+    assert status(rubric, "p1.f.update", text.replace("w2 -=", "w2 +=")) != "pass"
+    eqs = read_equations(["w -= lr*a + b"], ["plain"])
+    assert eqs[0].sides[-1].replace(" ", "") == "w-(lr*a+b)"  # the whole right side is subtracted
+
+
+@pytest.mark.parametrize("lhs", [r"w^{\text{mới}}", r"w^{mới}", r"\mathbf{w}^{\text{nova}}", r"w_1^{\text{neu}}",
+                                 r"w^{\text{upd}}"])
+def test_the_next_iterate_marked_with_a_word_of_any_language(lhs: str) -> None:
+    assert classify_lhs(lhs) in ("update", "update[1]")
+
+
+def test_a_transpose_and_an_iteration_mark_on_a_row_of_weights(rubric) -> None:
+    assert classify_lhs(r"(w_1, w_2, w_3)^{T}_{k+1}") == "update"
+    assert classify_lhs(r"(w_1, w_2, w_3)_{k+1}^T") == "update"
+    assert classify_lhs(r"(w_1, w_2, w_3)^{T}") is None
+    text = ("Problem 1\n\n(f)\n$$(w_1, w_2, w_3)^{T}_{k+1} = (w_1, w_2, w_3)^{T}_{k} - \\alpha\\,\\nabla_w L$$\n")
+    assert status(rubric, "p1.f.update", text) == "pass"
+    assert status(rubric, "p1.f.update", text.replace("- \\alpha", "+ \\alpha")) != "pass"
+
+
+def test_the_model_at_the_current_weights_in_a_subscript(rubric) -> None:
+    text = ("Problem 1\n\n(f)\n$$w_j^{(t+1)} = w_j^{(t)} - \\alpha \\sum_{k=1}^2 2\\big(f_{w^{(t)}}(x^k)-y^k\\big)"
+            "\\frac{\\partial f_{w^{(t)}}(x^k)}{\\partial w_j}$$, $j=1,2,3$.\n")
+    assert status(rubric, "p1.f.update", text) == "pass"
+    assert status(rubric, "p1.f.update", text.replace("2\\big(f", "\\big(f")) != "pass"
+
+
+def test_a_gradient_restated_with_spacing_commands_gives_way_to_its_components(rubric) -> None:
+    assert is_restatement(r"\big(\partial\mathcal L/\partial w_1,\ \partial\mathcal L/\partial w_2,\ "
+                          r"\partial\mathcal L/\partial w_3\big)^T")
+    assert not is_restatement(r"\partial \mathcal{L}/\partial w_1 \cdot 2")
+    text = ("Problem 1\n\n(f)\n$$\\frac{\\partial\\mathcal L}{\\partial w_j} = \\sum_{i=1}^2 2(f_w(x^i)-y^i)"
+            "\\frac{\\partial f_w(x^i)}{\\partial w_j},\\quad j=1,2,3$$\n"
+            "so $\\nabla_w\\mathcal L = \\big(\\partial\\mathcal L/\\partial w_1,\\ \\partial\\mathcal L/\\partial w_2,"
+            "\\ \\partial\\mathcal L/\\partial w_3\\big)^T$.\n")
+    assert status(rubric, "p1.f.grad", text) == "pass"
+    assert status(rubric, "p1.f.grad", text.replace("= \\sum_{i=1}^2 2(", "= \\sum_{i=1}^2 (")) != "pass"
+
+
+def test_a_name_for_sigma_at_the_handouts_intermediate_is_a_value_not_the_function(rubric) -> None:
+    defs = "x1 = w1 x,  a = s(x1),  x2 = w2 a,  b = s(x2),  f = w3 b,   s(z) = 1/(1+e^{-z})\n\n"
+    notation = read_notation(read_document(defs), REFERENCE)
+    assert "a" not in notation.overlay.aliases and "b" not in notation.overlay.aliases
+    text = defs + "Problem 1\n\n(d) df/dw3 = b = s(w2 s(w1 x))\n\n(e) df/dw2 = w3 b(1-b) a\n"
+    assert status(rubric, "p1.e.w2", text) == "pass"
+    assert status(rubric, "p1.d", text) == "pass"
+    assert status(rubric, "p1.e.w2", text.replace("w3 b(1-b) a", "w3 b(1+b) a")) != "pass"
+
+
+def test_names_assigned_together_per_point_in_an_aside(rubric) -> None:
+    text = ("a = s(w1 x), b = s(w2 a), s(z) = 1/(1+e^{-z})\n\nProblem 1\n\n(f)\n"
+            "    grad_w L = sum_{n=1,2} 2 (f_w(x^n) - y^n) [ w3 b_n(1-b_n) w2 a_n(1-a_n) x^n ,  "
+            "w3 b_n(1-b_n) a_n ,  b_n ]^T\n      (a_n, b_n = a, b evaluated at x = x^n)\n")
+    assert status(rubric, "p1.f.grad", text) == "pass"
+    assert status(rubric, "p1.f.grad", text.replace("a_n ,  b_n ]", "a_n ,  a_n ]")) != "pass"
+
+
+def test_a_proof_end_after_the_answers_full_stop(rubric) -> None:
+    assert "\\blacksquare" not in tokenize(r"x. \qquad\blacksquare ∎")
+    text = ("Problem 1\n\n(e)\n$$\\frac{\\partial f}{\\partial w_1} = w_3\\,\\sigma'(x_2)\\,w_2\\,\\sigma'(x_1)\\,x."
+            " \\qquad\\blacksquare$$\n")
+    assert status(rubric, "p1.e.w1", text) == "pass"
+    assert status(rubric, "p1.e.w1", text.replace("\\,x.", ".")) != "pass"
+
+
+def test_a_hand_in_written_as_code_comments_is_read_through_its_comment_marks(rubric) -> None:
+    lines = ["# hw answers, written as comments", "# PROBLEM 1", "#",
+             "# (b)(i)   dsig/du = np.exp(-u) / (1 + np.exp(-u))**2", "# (b)(ii)  dsig/du = sig(u) * (1 - sig(u))",
+             "#", "# sig(u) = 1/(1 + np.exp(-u))", "# (c) forward, then backward", "# PROBLEM 2", "# (a) 28x28"]
+    text = "\n".join(lines) + "\n"
+    assert status(rubric, "p1.b.i", text) == "pass"
+    assert status(rubric, "p1.b.i", text.replace("np.exp(-u) /", "np.exp(u) /")) != "pass"
+    headings = "# Problem 1\n\n## (b)\n\n(i) $\\frac{e^{-u}}{(1+e^{-u})^2}$\n"  # Markdown headings stay headings
+    assert read_document(headings).has_labels()
