@@ -102,3 +102,56 @@ def test_a_hand_in_written_as_code_comments_is_read_through_its_comment_marks(ru
     assert status(rubric, "p1.b.i", text.replace("np.exp(-u) /", "np.exp(u) /")) != "pass"
     headings = "# Problem 1\n\n## (b)\n\n(i) $\\frac{e^{-u}}{(1+e^{-u})^2}$\n"  # Markdown headings stay headings
     assert read_document(headings).has_labels()
+
+
+@pytest.mark.parametrize("label", ["1b i)", "**1b**\n(i)"])
+def test_a_problem_and_part_number_then_a_bare_roman(rubric, label: str) -> None:
+    text = f"1a) graph\n{label}  e^-u / (1+e^-u)^2\n1c) forward\n"
+    assert status(rubric, "p1.b.i", text) == "pass"
+    assert status(rubric, "p1.b.i", text.replace("e^-u /", "e^u /")) != "pass"
+
+
+def test_sig_is_the_sigmoid_as_code_abbreviates_it(rubric) -> None:
+    assert tokenize("sig1(x1) + sig(u)")[:2] == ["\\sigma", "_"]
+    text = "Problem 1\n\n(b)\n(ii) sig'(u) = sig(u)(1-sig(u))\n"
+    assert status(rubric, "p1.b.ii", text) == "pass"
+    assert status(rubric, "p1.b.ii", text.replace("(1-sig", "(1+sig")) != "pass"
+
+
+@pytest.mark.parametrize("said", ["I have used `s()` for sigmoid.", "Here s denotes the logistic sigmoid.",
+                                  "The sigmoid is written $s$ below."])
+def test_a_function_named_in_a_sentence(rubric, said: str) -> None:
+    text = f"{said}\n\nProblem 1\n\n(d) $\\frac{{\\partial f}}{{\\partial w_3}} = s(w_2 s(w_1 x))$\n"
+    assert status(rubric, "p1.d", text) == "pass"
+    assert status(rubric, "p1.d", text.replace("s(w_2 s(w_1 x))", "s(w_2 s(w_1 x))^2")) != "pass"
+    assert status(rubric, "p1.d", "We use the sigmoid for everything.\n" + text.split("\n", 1)[1]) != "pass"
+
+
+def test_each_code_span_on_a_line_is_its_own_formula(rubric) -> None:
+    text = ("I use `s()` for sigmoid.\n\nProblem 1\n\n(b)\n"
+            "- (ii) `ds1/du = s1(u) * (1 - s1(u))` -- kyunki `exp(-u)/(1+exp(-u)) = 1 - s1(u)`\n")
+    assert status(rubric, "p1.b.ii", text) == "pass"
+    assert status(rubric, "p1.b.ii", text.replace("* (1 - s1(u))`", "* (1 + s1(u))`")) != "pass"
+
+
+def test_a_word_in_brackets_after_a_definition_is_an_aside(rubric) -> None:
+    defs = "Shorthand: g(u) := 1/(1+e^(−u)) (sigmoid), and s1 := g(w1·x), s2 := g(w2·s1).\n\n"
+    text = defs + "Problem 1\n\n(e)\n∂f/∂w2 = w3 · s2(1 − s2) · s1\n"
+    assert status(rubric, "p1.e.w2", text) == "pass"
+    assert status(rubric, "p1.e.w2", text.replace("· s1\n", "· s2\n")) != "pass"
+
+
+def test_the_physics_packages_derivatives(rubric) -> None:
+    text = ("\\documentclass{article}\\usepackage{physics}\\begin{document}\n\\section*{Problem 1}\n"
+            "\\paragraph{(b)} (i) $\\dv{\\sigma_1}{u} = \\frac{e^{-u}}{\\qty(1+e^{-u})^2}$\n"
+            "\\paragraph{(d)} $\\pdv{f_w}{w_3} = \\sigma_2(x_2)$\n\\end{document}\n")
+    assert status(rubric, "p1.d", text) == "pass"
+    assert status(rubric, "p1.b.i", text) == "pass"
+    assert status(rubric, "p1.b.i", text.replace("{\\qty(1+e^{-u})^2}", "{\\qty(1+e^{-u})}")) != "pass"
+    assert status(rubric, "p1.d", text.replace("= \\sigma_2(x_2)", "= \\sigma_1(x_1)")) != "pass"
+
+
+def test_an_answers_only_line_with_a_side_note_set_apart(rubric) -> None:
+    text = "1b  i)  e^-u / (1+e^-u)^2\n1c  fwd\n1d  s(x2)                    x1 = w1 x, x2 = w2 s(x1), s = sigma1\n"
+    assert status(rubric, "p1.d", text) == "pass"
+    assert status(rubric, "p1.d", text.replace("1d  s(x2)", "1d  s(x1)")) != "pass"

@@ -123,16 +123,16 @@ def test_greek_capitals_are_letters() -> None:
 
 
 def test_a_chain_that_renames_only_the_sigmoid() -> None:
-    n = notation_of("Problem 1\n\nwith s1 = w1*x, y1 = sig(s1), s2 = w2*y1, y2 = sig(s2), f = w3*y2.\n")
-    assert n.overlay.aliases.get("sig") == "\\sigma"
+    n = notation_of("Problem 1\n\nwith s1 = w1*x, y1 = act(s1), s2 = w2*y1, y2 = act(s2), f = w3*y2.\n")
+    assert n.overlay.aliases.get("act") == "\\sigma"
     assert same("w3 * y2*(1-y2) * y1", bp.DF_DW2, n.overlay)
-    n = notation_of("Problem 1\n\nwith s1 = w1*x, y1 = sig(s1), s2 = w2*y1, y2 = sig(s2), f = w3*y1.\n")
-    assert n.overlay.aliases.get("sig") != "\\sigma"
+    n = notation_of("Problem 1\n\nwith s1 = w1*x, y1 = act(s1), s2 = w2*y1, y2 = act(s2), f = w3*y1.\n")
+    assert n.overlay.aliases.get("act") != "\\sigma"
 
 
 def test_a_name_the_hand_in_defines_is_never_a_data_point() -> None:
-    """y1 = sig(s1) defines y1: it is not the first label y¹, even while sig is not read."""
-    n = notation_of("Problem 1\n\ns2 = w2*y1, y1 = sig(s1), s1 = w1*x\n")
+    """y1 = act(s1) defines y1: it is not the first label y¹, even while act is not read."""
+    n = notation_of("Problem 1\n\ns2 = w2*y1, y1 = act(s1), s1 = w1*x\n")
     assert "y_1" in n.overlay.reserved
     with pytest.raises(ExpressionSyntaxError):
         value("w2*y1", n.overlay)

@@ -82,7 +82,7 @@ class Document:
 
     def with_macros(self, math: str) -> str:
         """``math`` with the report's own macros expanded (\\logit for \\Lambda), as its answers are read."""
-        return _expand(math, self.macros) if self.macros else math
+        return _expand(math, self.macros)
 
     def math_in(self, key: str) -> list[str]:
         """The math of a segment as read: rows of alignments, without ``&``, ``\\label`` or ``\\tag``."""
@@ -214,9 +214,40 @@ def _macros(text: str) -> dict[str, tuple[int, str]]:
     return {m.group(1): (int(m.group(2) or 0), m.group(3)) for m in _NEWCOMMAND.finditer(head)}
 
 
+_PHYSICS = re.compile(r"\\(p?)dv\*?(?![A-Za-z])|\\qty(?![A-Za-z])|\\grad(?![A-Za-z])")
+
+
+def _physics(math: str) -> str:
+    """The physics package's commands, as physicists write derivatives: ``\\pdv{f}{w_1}`` is
+    ``\\frac{\\partial f}{\\partial w_1}``, ``\\dv{u}`` alone the operator d/du, ``\\qty(…)`` brackets, ``\\grad`` ∇."""
+    if "\\" not in math or _PHYSICS.search(math) is None:
+        return math
+    out, pos = [], 0
+    for m in _PHYSICS.finditer(math):
+        if m.start() < pos:
+            continue
+        out.append(math[pos:m.start()])
+        pos = m.end()
+        if m.group().startswith(("\\qty", "\\grad")):
+            out.append(" " if m.group() == "\\qty" else "\\nabla ")
+            continue
+        d = "\\partial" if m.group(1) else "d"
+        first = _ARG.match(math, pos)
+        if first is None:
+            out.append(m.group())
+            continue
+        second = _ARG.match(math, first.end())
+        top = f"{d} {first.group(1)}" if second else d
+        bottom = second.group(1) if second else first.group(1)
+        out.append(f"\\frac{{{top}}}{{{d} {bottom}}}")
+        pos = (second or first).end()
+    return "".join(out) + math[pos:]
+
+
 def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
     """A report's own macros (\\sig for \\sigma, \\pd{f}{w} for \\frac{\\partial f}{\\partial w}) written
     out, in one pass (a macro's body is not expanded again)."""
+    math = _physics(math)
     if not macros:
         return math
     out, pos = [], 0

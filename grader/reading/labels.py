@@ -32,12 +32,13 @@ _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
-_ROMAN = rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})[.)])"
+_ROMAN = rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})(?:[.)]|:(?=[ \t])))"  # "(i)", "ii.", "i)", "- i: …"
 _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 # "1b(i)", "1b  σ′(u) = …", "| 1b (i) |", "1e, w2": a problem's number and a bare letter, set apart
 # from an answer that follows (a checklist's "1c" or "1d, 1e" alone on a line answers nothing)
 _BARE = (rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[ \t]+{_LP}(?:{_R}){_RP}"
-         r"|(?:\*\*|__)[ \t]+\S")  # "**1e** ∂f/∂w₂ = …": set in bold, an answer after it
+         rf"|[ \t]+(?:{_R})[.)][ \t]"  # "1b i)  e^-u / (1+e^-u)^2"
+         r"|(?:\*\*|__)[ \t]+\S|(?:\*\*|__)[ \t]*$")  # "**1e** ∂f/∂w₂ = …", "**1b**" alone: a label in bold
 _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}"
          rf"|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP}))")
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "

@@ -169,7 +169,10 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
     from grader.reading.document import Span
     from grader.reading.plain_math import _mathlike
 
-    lines = {text.rfind("\n", 0, m.start) + 1 for m in math}
+    lines: dict[int, int] = {}  # a line's start -> where its first math found starts
+    for m in math:
+        line = text.rfind("\n", 0, m.start) + 1
+        lines[line] = min(lines.get(line, m.start), m.start)
     out = list(math)
     for mark in marks:
         if not (mark.part or mark.sub) or mark.end <= mark.start:
@@ -181,11 +184,16 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
             end = len(text) if end < 0 else end
             lead = _SHORT_NAME.match(text, pos, end)
             assert lead is not None  # every part of the pattern is optional: it always matches
+            found = lines.get(line)
+            if found is not None and found > lead.end() and re.search(r"\S(?: {3,}|\t)", text[lead.end():found]) \
+                    and not text[lead.end():found].rstrip().count("  "):
+                end = found  # "1d  s(x2)        x1 = w1 x, …": the answer, then a side note set apart
+                found = None
             body = text[lead.end():end].rstrip(" \t.,;")
-            if line in lines or not _bare(body, _mathlike) or (not first and lead.end() == pos):
+            if found is not None or not _bare(body, _mathlike) or (not first and lead.end() == pos):
                 break
             out.append(Span(lead.end(), lead.end() + len(body), "plain"))
-            lines.add(line)
+            lines[line] = lead.end()
             pos, first = end + 1, False
     return sorted(out, key=lambda s: s.start)
 

@@ -94,6 +94,7 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
     notation = Notation()
     notation.overlay.aliases.update(seed)
     notation.text = "\n".join(pieces)
+    _functions_in_words(notation, getattr(doc, "text", "") or "", reference)
     pending = [sides for piece in pieces for part in _parts(piece) if len(sides := split_chain(part)) >= 2]
     notation.overlay.reserved.update(_defined_names(pending, reference, notation.overlay))
     count = 0
@@ -585,6 +586,21 @@ def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = N
     except BudgetExceeded:
         return False
     return verdict.equal
+
+
+def _functions_in_words(notation: Notation, text: str, reference: Reference) -> None:
+    """"I have used `s()` for sigmoid": s is σ, said in a sentence, not in an equation."""
+    from grader.reading.notation_words import function_names
+
+    vocab, overlay = reference.latex, notation.overlay
+    assert vocab is not None
+    for name, word in function_names(text, sorted(w for w in vocab.words if w in vocab.functions)):
+        if name in overlay.aliases or name in vocab.symbols or name in vocab.functions or name in vocab.vectors:
+            continue
+        function = next((n for n, f in vocab.functions.items() if f is vocab.functions[word]
+                         and f"{n}_1" in vocab.functions), word)  # s for sigmoid: s_1 is σ_1
+        overlay.aliases[name] = function
+        _said(notation, f"{_show(name)} is read as {_show(function)} (you wrote that {name} stands for {word})", name)
 
 
 def _learning_rate(notation: Notation, doc: Any, reference: Reference) -> None:

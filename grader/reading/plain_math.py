@@ -35,7 +35,11 @@ _DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d
 def _mathlike(word: str) -> bool:
     if word in (",", ";"):
         return True  # "[ δ₁ⁿ xⁿ ,  δ₂ⁿ a₁ⁿ ]": a separator set apart inside a vector
+    if word in ("--", "---", "—"):
+        return False  # "s1(u)(1 − s1(u)) -- kyunki …": a dash before a remark, not two minus signs
     bare = word.strip(".,;:")
+    if re.fullmatch(r"\([^\W\d_]{3,}\)", bare):
+        return False  # "g(u) := 1/(1+e^(−u)) (sigmoid),": a word in brackets, an aside
     if bare.startswith("(") and bare.lstrip("(").isalpha() and len(bare.lstrip("(")) >= 3:
         bare = bare.lstrip("(")  # "(both σ1 and σ2)": an aside in words opens here
     if not bare or PROSE_SCRIPT.search(bare):
@@ -142,6 +146,9 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     return words[left][0], end
 
 
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
 def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Equations in the given lines (start, end offsets in ``text``) that hold no delimited math."""
     out: list[tuple[int, int]] = []
@@ -159,6 +166,12 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
             if (run := continued_term(line)):
                 out.append((start + run[0], start + run[1]))  # "         + 2*(f(x^2)-y^2)*[…]": the sum goes on
                 continue
+        spans = [m for m in _CODE_SPAN.finditer(line) if any(e in m.group(1) for e in _EQUALS)]
+        if spans:  # "- (ii) `ds1/du = s1(u)(1 − s1(u))` -- kyunki `…`": each code span its own formula
+            for m in spans:
+                if (found := equation_in_line(m.group(1))) is not None:
+                    out.append((start + m.start(1) + found[0], start + m.start(1) + found[1]))
+            continue
         pos = 0
         while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
             found = equation_in_line(line[pos:])

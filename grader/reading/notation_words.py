@@ -1,0 +1,33 @@
+"""A function named in words: "I have used `s()` for sigmoid", "g denotes the logistic sigmoid", "the sigmoid is
+written s". A TA reads s as σ from that sentence; the hand-in never writes s = σ as an equation.
+
+Read from the hand-in's text with its math and code marks removed. Only a short name (one to three letters, not a
+word of prose) is taken, and only before or after one of the homework's own function words.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+_SAYS = (r"(?:for|f[üu]r|pour|para|per|voor|denotes?|means|represents|stands\s+for|is|=|:=|as|als|comme|como)")
+_ARTICLE = r"(?:(?:the|a|die|der|la|le|el|il|de)\s+)?(?:logistic\s+|logistische\s+|logistique\s+)?"
+_NAMED = r"(?:written|denoted|called|named|abbreviated|notated|geschrieben|not[ée]e?|llamada)"
+_PROSE = {"is", "the", "for", "use", "and", "of", "a", "an", "to", "in", "as", "we", "i", "it", "by", "on", "or",
+          "be", "die", "der", "la", "le", "el", "il", "de", "und", "et", "y", "e", "per", "ist", "als", "are"}
+_MARKS = re.compile(r"[`$*_]|\\[()\[\]]")
+
+
+def function_names(text: str, words: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(name, word) for each short name the text says stands for one of ``words`` (``sigmoid``), in order."""
+    plain = _MARKS.sub(" ", text)
+    for word in words:
+        w = re.escape(word)
+        patterns = (
+            rf"(?<![\w\\'])([A-Za-z]{{1,3}})(?:\s*\(\s*\w?\s*\))?\s+{_SAYS}\s+{_ARTICLE}{w}\w*",  # s() for sigmoid
+            rf"\b{w}\w*\s+(?:function\s+|funktion\s+|fonction\s+)?(?:is\s+|ist\s+|est\s+)?{_NAMED}\s+"
+            rf"(?:as\s+|by\s+|als\s+|par\s+)?([A-Za-z]{{1,3}})(?![\w'])",  # the sigmoid is written s
+        )
+        for pattern in patterns:
+            for m in re.finditer(pattern, plain, re.IGNORECASE):
+                if m.group(1).lower() not in _PROSE:
+                    yield m.group(1), word
