@@ -112,10 +112,25 @@ def test_a_problem_and_part_number_then_a_bare_roman(rubric, label: str) -> None
 
 
 def test_sig_is_the_sigmoid_as_code_abbreviates_it(rubric) -> None:
-    assert tokenize("sig1(x1) + sig(u)")[:2] == ["\\sigma", "_"]
-    text = "Problem 1\n\n(b)\n(ii) sig'(u) = sig(u)(1-sig(u))\n"
+    text = "Problem 1\n\n(b)\n(ii) sig'(u) = sig(u)(1-sig(u))\n\n(d) df/dw3 = sig2(x2)\n"
     assert status(rubric, "p1.b.ii", text) == "pass"
+    assert status(rubric, "p1.d", text) == "pass"
     assert status(rubric, "p1.b.ii", text.replace("(1-sig", "(1+sig")) != "pass"
+    slope = "Let sig(u) denote the slope of the logistic function.\n\n" + text  # another meaning: unread
+    assert status(rubric, "p1.d", slope) != "pass"
+
+
+@pytest.mark.parametrize("said", ["The derivative of the sigmoid is denoted s.",
+                                  "I have used s() for sigmoid slope (the derivative)."])
+def test_a_name_said_to_be_the_sigmoids_derivative_is_not_the_sigmoid(rubric, said: str) -> None:
+    text = f"{said}\n\nProblem 1\n\n(d) $\\frac{{\\partial f}}{{\\partial w_3}} = s(w_2 s(w_1 x))$\n"
+    assert status(rubric, "p1.d", text) != "pass"
+
+
+def test_the_new_weights_on_the_right_side_or_as_the_gradients_point_are_not_descent(rubric) -> None:
+    for update in ("w^{upd} = w^{new} - \\alpha \\nabla_w L", "w_{t+1} = w_t - \\alpha \\nabla L(w_{t+1})"):
+        assert status(rubric, "p1.f.update", f"Problem 1\n\n(f)\n$${update}$$\n") != "pass"
+    assert status(rubric, "p1.f.update", "Problem 1\n\n(f)\n$$w_{t+1} = w_t - \\alpha \\nabla L(w_t)$$\n") == "pass"
 
 
 @pytest.mark.parametrize("said", ["I have used `s()` for sigmoid.", "Here s denotes the logistic sigmoid.",

@@ -219,6 +219,8 @@ class CalculusMixin(Cursor):
                 inner = self.paren()
                 if name not in self.vocab.argument_free:
                     arg = self.model_point(name, self.parse_all(inner))
+                elif "^new" in self.sub(inner).name():  # ∇L(w_{t+1}): at the next iterate, not a descent step
+                    raise ExpressionSyntaxError("the gradient taken at the new weights")
         except BudgetExceeded:
             raise
         except ExpressionSyntaxError:

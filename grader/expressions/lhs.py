@@ -151,7 +151,8 @@ def _vector(p: Parser) -> Shape | None:
 
 
 def _transposed(p: Parser) -> None:
-    """Passes ``^T`` (``^{T}``, ``^\\top``) after a row of names: ``(w_1, w_2, w_3)^T`` is the same names as a column."""
+    """Passes ``^T`` (``^{T}``, ``^\\top``) after a row of names: ``(w_1, w_2, w_3)^T`` is the same names as a
+    column."""
     if p.peek() != "^":
         return
     start = p.pos

@@ -103,7 +103,6 @@ WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
          "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial", "larr": "\\leftarrow",
          "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum",
-         "sig": "\\sigma",  # sig(u), sig1(x1): σ as code and chat abbreviate it
          # the next iterate in the student's language, as plain text writes it: w_neu, w_nuevo, w_next
          **{w: w for w in ("neu", "next", "nuevo", "novo", "nuovo", "nieuw", "nowy", "yeni", "nouveau", "updated")}}
 # Typst and AsciiMath: frac(a, b), a dot b, (del f)/(del w), w larr …

@@ -347,7 +347,7 @@ _FORMULA_LANGUAGES = {"", "text", "txt", "plain", "plaintext", "math", "julia", 
                       "mathematica", "wolfram", "asciimath", "none"}
 
 
-def _fence_info(text: str, block: Block) -> str:
+def _fence_info(text: str, block: Block | Span) -> str:
     """The language after a fence's opening backticks (``julia`` in ```` ```julia ````), else empty."""
     line = text[block.start:text.find("\n", block.start) if "\n" in text[block.start:] else len(text)]
     m = re.match(r"\s*(?:`{3,}|~{3,})\s*\{?\s*([\w+-]*)", line)
@@ -410,12 +410,14 @@ def _summary_only(doc: Document) -> None:
             doc.again.setdefault(key, []).insert(0, span)
 
 
+_PRINTOUT = ("", "text", "txt", "plain", "output", "console", "none", "?")  # a fence that shows, not runs
 _CHUNK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{")  # ```{r}, ```{python}, ```{code-cell}: a literate chunk
 
 
 def _segment(doc: Document) -> None:
     """Parts from labels. A code block ends the part it is in (code after an answer is not the answer),
-    but a literate document's executed chunk (```{r}``) is where that part computes its answer."""
+    but a literate document's executed chunk (```{r}``) is where that part computes its answer, and a fenced
+    printout that is no program (a summary table) is part of the text around it."""
     text = doc.text
     starts = line_starts(text) + [len(text) + 1]
     sites: list[Site] = []
@@ -434,7 +436,8 @@ def _segment(doc: Document) -> None:
             while i < len(starts) - 1 and starts[i] < b.end:
                 sites.append(Site(starts[i]))
                 i += 1
-    cuts = [(s.start, s.end) for s in doc.code_spans if not _CHUNK.match(text, s.start)]
+    cuts = [(s.start, s.end) for s in doc.code_spans if not _CHUNK.match(text, s.start) and (
+        _PROGRAM.search(text, s.start, s.end) or _fence_info(text, s) not in _PRINTOUT)]  # a printout: no cut
     seg = segment(text, sites, regions, cuts)
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.again = {k: [Span(a, b, "segment") for a, b in spans] for k, spans in seg.again.items()}

@@ -66,7 +66,8 @@ _DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}"
                          r"|(?:\\nabla|∇|grad)(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L|f_w|f)?(?:\([^()]*\))?")
 _LAYOUT = re.compile(r"\\(?:cdot|times|left|right|[bB]igg?[lrm]?|quad|qquad|top"
                      r"|begin\{[pb]?matrix\}|end\{[pb]?matrix\})"
-                     r"|\\[,;! ]|\\\\|\^\{?\s*(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?|ᵀ|[\s(){}\[\]*,&·`]")
+                     r"|\\[,;! ]|\\\\|\^\{?\s*(?:\\[!,]\s*)?(?:T|\\top|\\intercal|\\math(?:sf|rm)\{T\})\}?"
+                     r"|ᵀ|[\s(){}\[\]*,&·`]")
 
 
 @dataclass

@@ -589,12 +589,17 @@ def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = N
 
 
 def _functions_in_words(notation: Notation, text: str, reference: Reference) -> None:
-    """"I have used `s()` for sigmoid": s is σ, said in a sentence, not in an equation."""
-    from grader.reading.notation_words import function_names
+    """"I have used `s()` for sigmoid": s is σ, said in a sentence, not in an equation; ``sig(u)``, never
+    defined, is σ by its usual abbreviation."""
+    from grader.reading.notation_words import function_names, usual_abbreviation
 
     vocab, overlay = reference.latex, notation.overlay
     assert vocab is not None
-    for name, word in function_names(text, sorted(w for w in vocab.words if w in vocab.functions)):
+    said = list(function_names(text, sorted(w for w in vocab.words if w in vocab.functions)))
+    for word in sorted(w for w in vocab.words if w in vocab.functions and len(w) > 3):
+        if usual_abbreviation(text, notation.text.split("\n"), word[:3]):
+            said.append((word[:3], word))  # sig for sigmoid
+    for name, word in said:
         if name in overlay.aliases or name in vocab.symbols or name in vocab.functions or name in vocab.vectors:
             continue
         function = next((n for n, f in vocab.functions.items() if f is vocab.functions[word]

@@ -29,5 +29,29 @@ def function_names(text: str, words: Iterable[str]) -> Iterator[tuple[str, str]]
         )
         for pattern in patterns:
             for m in re.finditer(pattern, plain, re.IGNORECASE):
-                if m.group(1).lower() not in _PROSE:
+                if m.group(1).lower() not in _PROSE and not _OTHER_MEANING.search(_sentence(plain, m)):
                     yield m.group(1), word
+
+
+def usual_abbreviation(text: str, pieces: Iterable[str], name: str) -> bool:
+    """Whether ``name`` (``sig``) is used as a function (``sig(u)``, ``sig1(x1)``) and never defined: no formula
+    gives it a meaning and no sentence says it is a derivative or anything else, so it is its usual word."""
+    if re.search(rf"(?<![A-Za-z\\]){name}\d?\s*\(", text) is None:
+        return False
+    if any(re.search(rf"(?<![A-Za-z\\]){name}\s*(?:\(\s*\w\s*\))?\s*(?::=|=|≔)", p) for p in pieces):
+        return False  # sig(u) = …: the hand-in's own definition decides
+    plain = _MARKS.sub(" ", text)
+    return not any(_OTHER_MEANING.search(_sentence(plain, m))
+                   for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", plain)
+                   if re.search(r"denot|mean|stand|write|call|let|for|use|is", _sentence(plain, m), re.I))
+
+
+# words that give a name another meaning than the function itself: its derivative, slope, inverse
+_OTHER_MEANING = re.compile(r"deriv|slope|gradient|prime|inverse|ableitung|steigung|d[ée]riv|pente|pendiente"
+                            r"|производн|导数|微分|導関数|'|′", re.IGNORECASE)
+
+
+def _sentence(plain: str, m: re.Match[str]) -> str:
+    start = max(plain.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+    ends = [i for c in ".!?\n" if (i := plain.find(c, m.end())) >= 0]
+    return plain[start:min(ends, default=len(plain))]

@@ -68,7 +68,7 @@ LATEX_VOCABULARY = LatexVocabulary(
     },
     derivatives=_derivatives(),
     assumed={"w": (bp.w1, "'w' (as in wx) means w1")},
-    vectors={"w": bp.WEIGHTS, "w^new": bp.WEIGHTS},
+    vectors={"w": bp.WEIGHTS},  # w^new is only ever a left side: on the right it is no weight read here
     argument_free=frozenset({"L"}),
     words=frozenset({"sigmoid"}),
     pointwise={"x_1": bp.w1 * bp.x, "x_2": bp.w2 * bp.sigma(bp.w1 * bp.x)},
