@@ -170,3 +170,26 @@ def test_an_answers_only_line_with_a_side_note_set_apart(rubric) -> None:
     text = "1b  i)  e^-u / (1+e^-u)^2\n1c  fwd\n1d  s(x2)                    x1 = w1 x, x2 = w2 s(x1), s = sigma1\n"
     assert status(rubric, "p1.d", text) == "pass"
     assert status(rubric, "p1.d", text.replace("1d  s(x2)", "1d  s(x1)")) != "pass"
+
+
+def test_a_channel_count_followed_by_an_arrow_to_the_filter_count(rubric) -> None:
+    text = "Problem 2\n\n(b) filter 5×5, stride 1, channel dim 20 → 50 filters gives 8×8×50\n"
+    assert status(rubric, "p2.b", text) == "pass"
+    assert status(rubric, "p2.b", text.replace("dim 20 →", "dim 50 →")) != "pass"
+
+
+def test_a_count_times_a_bracketed_filter_shape(rubric) -> None:
+    text = ("Problem 2\n\n(a) in 28×28, conv1 filters 20 × (5×5×1), after conv1 24×24×20, after pool 12×12×20\n")
+    assert status(rubric, "p2.a", text) == "pass"
+    assert status(rubric, "p2.a", text.replace("20 × (5×5×1)", "20 × (5×5×20)")) != "pass"
+
+
+def test_latex_strikeout_is_withdrawn_and_an_arrow_leads_to_the_answer(rubric) -> None:
+    text = ("\\documentclass{article}\\begin{document}\n\\textbf{Problem 1}\n\n"
+            "(b)(i) \\sout{$\\sigma_1'(u) = \\frac{e^{-u}}{1+e^{-u}}$} (wrong, see below)\\\\\n"
+            "$\\sigma_1' = (-1)(1+e^{-u})^{-2}(-e^{-u}) \\Rightarrow$ \\textbf{ANS:} $\\dfrac{e^{-u}}{(1+e^{-u})^{2}}$\n"
+            "\n(ii) ok\n\\end{document}\n")
+    assert status(rubric, "p1.b.i", text) == "pass"
+    assert status(rubric, "p1.b.i", text.replace("{(1+e^{-u})^{2}}$\n", "{(1+e^{-u})}$\n")) != "pass"
+    struck_right = text.replace("\\dfrac{e^{-u}}{(1+e^{-u})^{2}}$\n", "\\sout{$\\dfrac{e^{-u}}{(1+e^{-u})^{2}}$}\n")
+    assert status(rubric, "p1.b.i", struck_right) != "pass"  # the right one withdrawn: nothing right is left

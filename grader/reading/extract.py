@@ -106,6 +106,10 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
         prev = out[-1] if out else None
         if prev is not None and len(prev.sides) > 1 and _RANGE.fullmatch(body):
             continue  # "… for j = 1, 2, 3": the range of the index of the equation before, not an equation
+        if prev is not None and len(prev.sides) > 1 and _IMPLIES_END.search(prev.sides[-1]) and "=" not in body:
+            prev.sides[-1] = _IMPLIES_END.sub("", prev.sides[-1]).strip()  # "… = (−1)(…)(−e^{−u}) ⇒" then
+            prev.sides.append(body)  # "ANS: $\dfrac{e^{-u}}{(1+e^{-u})^2}$": the result it leads to, its last side
+            continue
         if prev is not None and body.startswith(_CHAIN_START):
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
@@ -174,6 +178,7 @@ def several(piece: str) -> list[tuple[str, bool]]:
 
 
 _IMPLIES = r"\\(?:Rightarrow|implies|Longrightarrow|therefore)\b|⇒|⟹"  # "σ = … ⇒ dσ/du = …": two equations
+_IMPLIES_END = re.compile(rf"\s*(?:{_IMPLIES})\s*$")
 _SEPARATOR = re.compile(rf"\\\\|(?:[,;]\s*)?\\q?quad\b|[,;]|{_IMPLIES}")
 _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
 _TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")

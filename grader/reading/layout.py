@@ -14,14 +14,17 @@ if TYPE_CHECKING:
     from grader.reading.document import Span
 
 
-_STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)")
+_STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)"  # Markdown's ~~…~~, LaTeX's \sout{…} and kin, <del>/<s>
+                     r"|\\(?:sout|st|xout|strike)\s*\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\}"
+                     r"|<(del|s|strike)>.{0,2000}?</\1>", re.IGNORECASE)
 
 
 def not_struck(text: str, maths: list[MathSpan]) -> list[MathSpan]:
     """Math crossed out (``~~$w_3 x$~~``) is work the student withdrew, not an answer."""
     import bisect
 
-    struck = [(m.start(), m.end()) for m in _STRUCK.finditer(text)] if "~~" in text else []
+    struck = [(m.start(), m.end()) for m in _STRUCK.finditer(text)] \
+        if re.search(r"~~|\\(?:sout|st|xout|strike)\b|<(?:del|s|strike)>", text, re.IGNORECASE) else []
     if not struck:
         return maths
     out = []

@@ -110,7 +110,13 @@ def flat(line: str) -> str:
     """A line with math markup made plain, full-width forms made ASCII and spoken operators as signs."""
     line = _STAR.sub("×", line[:MAX_LINE].translate(_WIDE))
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
-    return _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
+    line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
+    return _COUNT_TIMES_SHAPE.sub(lambda m: _BLANKS.sub("", m.group(2)) + "×" + m.group(1), line)
+
+
+_BLANKS = re.compile(r"[ \t]+")
+# "20 × (5×5×1)": a count times a bracketed filter shape, the shape with the count last (5×5×1×20)
+_COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
 
 
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
@@ -338,7 +344,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         elif previous_field is not None:
             choices.append((previous_field, 1))
         if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) or (  # "26 · 20 = 520"
-                k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])):  # "= 24 → 24×24×20"
+                k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])  # "= 24 → 24×24×20"
+                and _leads_to(masked, v, values[k + 1])):
             routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
             previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
             chained_rank = 2 if choices and choices[0][1] == 2 else 0  # "50 filters and …: 12-5+1=8 → 8×8×50"
@@ -402,6 +409,13 @@ def _counted(masked: str, earlier: list[_Value], span: tuple[int, int], v: _Valu
         return False
     gap = masked[span[1]:v.start]
     return bool(_RESULT.search(gap) or _ARROW.search(gap) or _GOES_ON.search(gap))
+
+
+def _leads_to(masked: str, v: _Value, result: _Value) -> bool:
+    """"= 24 → 24×24×20", "5×5 → 24×24": an arrow to a size or from a working leads to its result; "channel dim
+    20 → 50 filters" goes on to a count of something else, which takes no label from the value before it."""
+    return bool(re.search(r"[×xX*]", result.text) or re.search(r"=\s*$", masked[:v.start])
+                or not re.match(r"\s*(?:[^\W\d_]{3,}|\u00a7)", masked[result.end:]))  # "50 filters": a count of something else
 
 
 _ARROW_AT_END = re.compile(r"(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*$")

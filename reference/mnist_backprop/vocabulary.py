@@ -100,8 +100,9 @@ _AT_POINT = re.compile(r"[_^](?:[1-2]|[i-n])$")
 
 def _tag(shape: Shape, assigned: bool) -> str | None:
     base_of = shape.of.rstrip("'")
-    if shape.kind == "apply" and shape.of.endswith("'") and base_of in _SIGMAS:
-        return "dsigma"
+    if shape.of.endswith("'") and base_of in _SIGMAS and (shape.kind == "apply" or (
+            shape.kind == "name" and base_of in ("\\sigma_1", "\\sigma_2"))):
+        return "dsigma"  # σ'(u), or σ₁' written without its argument (a bare σ' = σ(1−σ) is a fact recalled)
     if shape.kind in ("derivative", "gradient"):
         if base_of in _SIGMAS and shape.kind == "derivative":
             return "dsigma"
