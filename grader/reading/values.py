@@ -116,7 +116,8 @@ def flat(line: str) -> str:
 
 _BLANKS = re.compile(r"[ \t]+")
 # "20 × (5×5×1)": a count times a bracketed filter shape, the shape with the count last (5×5×1×20)
-_COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
+_COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*"
+                                r"(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
 
 
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
@@ -415,7 +416,7 @@ def _leads_to(masked: str, v: _Value, result: _Value) -> bool:
     """"= 24 → 24×24×20", "5×5 → 24×24": an arrow to a size or from a working leads to its result; "channel dim
     20 → 50 filters" goes on to a count of something else, which takes no label from the value before it."""
     return bool(re.search(r"[×xX*]", result.text) or re.search(r"=\s*$", masked[:v.start])
-                or not re.match(r"\s*(?:[^\W\d_]{3,}|\u00a7)", masked[result.end:]))  # "50 filters": a count of something else
+                or not re.match(r"\s*(?:[^\W\d_]{3,}|\u00a7)", masked[result.end:]))  # "50 filters": another count
 
 
 _ARROW_AT_END = re.compile(r"(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*$")
