@@ -193,3 +193,64 @@ def test_latex_strikeout_is_withdrawn_and_an_arrow_leads_to_the_answer(rubric) -
     assert status(rubric, "p1.b.i", text.replace("{(1+e^{-u})^{2}}$\n", "{(1+e^{-u})}$\n")) != "pass"
     struck_right = text.replace("\\dfrac{e^{-u}}{(1+e^{-u})^{2}}$\n", "\\sout{$\\dfrac{e^{-u}}{(1+e^{-u})^{2}}$}\n")
     assert status(rubric, "p1.b.i", struck_right) != "pass"  # the right one withdrawn: nothing right is left
+
+
+def test_bold_around_whole_equations_in_plain_text(rubric) -> None:
+    text = ("**1.** x1 = w1x, x2 = w2σ1(x1)\n\n(e) **∂f/∂w2 = w3σ2'(x2)σ1(x1)**, **∂f/∂w1 = w3σ2'(x2)w2σ1'(x1)x**,"
+            " with σ'(u) = σ(u)(1−σ(u))\n")
+    assert status(rubric, "p1.e.w2", text) == "pass"
+    assert status(rubric, "p1.e.w1", text) == "pass"
+    assert status(rubric, "p1.e.w1", text.replace("σ1'(x1)x**", "σ1'(x1)**")) != "pass"
+
+
+def test_a_bare_roman_set_apart_by_a_wide_gap(rubric) -> None:
+    text = "P1\n(b) i   ANS: e^(-u)/(1+e^(-u))^2\n    ii  ANS: σ1(u)(1-σ1(u))\n(c) fwd\n"
+    assert status(rubric, "p1.b.i", text) == "pass"
+    assert status(rubric, "p1.b.ii", text) == "pass"
+    assert status(rubric, "p1.b.ii", text.replace("(1-σ1(u))", "(1+σ1(u))")) != "pass"
+
+
+@pytest.mark.parametrize("label, part", [("### سؤال ١ (ب)", "b"), ("**ข้อ 1 (ข)**", "b"), ("**प्रश्न 1(ख)**", "b"),
+                                         ("سؤال ١ (هـ):", "e"), ("Swali 1 (b)", "b")])
+def test_part_letters_and_digits_of_other_alphabets(label: str, part: str) -> None:
+    from grader.reading.labels import read_label
+
+    found = read_label(label, 0)
+    assert found is not None and (found.problem, found.part) == ("1", part)
+
+
+def test_persian_part_letters_follow_the_persian_alphabet() -> None:
+    from grader.reading.labels import read_label
+
+    text = "**سوال ۱ (الف)** …\n**سوال ۱ (پ)** …\n**سوال ۱ (ج)** …\n"
+    parts = [read_label(text, m).part for m in (0, text.index("**سوال ۱ (پ)"), text.index("**سوال ۱ (ج)"))]
+    assert parts == ["a", "c", "f"]
+    assert read_label("سؤال ١ (ج)", 0).part == "c"  # Arabic's abjad order: ج is the third
+
+
+@pytest.mark.parametrize("update", ["w_nuevo = w_viejo − α ∇L", "w^{\\text{جدید}} = w^{\\text{قدیم}} - \\alpha \\nabla L"])
+def test_new_and_old_weights_named_in_other_languages(rubric, update: str) -> None:
+    text = f"Problem 1\n\n(f)\n$${update}$$\n" if "\\" in update else f"Problem 1\n\n(f)\n{update}\n"
+    assert status(rubric, "p1.f.update", text) == "pass"
+    assert status(rubric, "p1.f.update", text.replace("- \\alpha", "+ \\alpha").replace("− α", "+ α")) != "pass"
+
+
+def test_colab_form_markup_in_a_code_cell_is_no_label() -> None:
+    import json
+
+    from grader.reading.notebook import read_notebook
+
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+              "source": "#@title (d), (e)\n# the derivatives by sympy\nf = w3*sigma(w2*sigma(w1*x))\n"},
+             {"cell_type": "markdown", "metadata": {}, "source": "**(d)** $\\partial f/\\partial w_3 = \\sigma_2(x_2)$"}]
+    text, _ = read_notebook(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
+                            "hw.ipynb", [])
+    assert "(d), (e)" not in text and "the derivatives by sympy" in text
+    assert [k for k, _ in read_document(text).labels] == ["1.d"]
+
+
+def test_a_plain_line_that_starts_with_hence(rubric) -> None:
+    text = ("(f) L = Σ_{(x,y)∈D} (y − f_w(x))²\n ∇_w L = Σ_{i=1}^{2} −2 (yⁱ − f_w(xⁱ)) · (∂f_w(xⁱ)/∂w1, ∂f_w(xⁱ)/∂w2,"
+            " ∂f_w(xⁱ)/∂w3)\n ⇒ w_new = w − α ∇_w L\n")
+    assert status(rubric, "p1.f.update", text) == "pass"
+    assert status(rubric, "p1.f.update", text.replace("w − α", "w + α")) != "pass"

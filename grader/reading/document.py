@@ -77,7 +77,9 @@ class Document:
                 block = " " * (m.start - first) + block
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain" and "<-" in self.text[m.start:m.end]:  # w <- w - alpha*dL/dw: an ASCII arrow
-            return clean(self.text[m.start:m.end].replace("<-", "←"))
+            return clean(_unbolded(self.text[m.start:m.end]).replace("<-", "←"))
+        if m.kind == "plain":
+            return _expand(_braced_atoms(clean(_unbolded(self.text[m.start:m.end]))), self.macros)
         return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
 
     def with_macros(self, math: str) -> str:
@@ -104,6 +106,15 @@ class Document:
             out.append(self.text[last:s.start])
             last = s.end
         return "".join(out) + self.text[last:]
+
+
+_BOLD_MARK = re.compile(r"(?<![\w)\]])(?:\*\*|__)|(?:\*\*|__)(?![\w(\[])")
+
+
+def _unbolded(piece: str) -> str:
+    """``**∂f/∂w2 = w3 σ2'(x2) σ1(x1)**, **∂f/∂w1 = …**``: Markdown's bold marks around equations in plain text,
+    dropped (``x**2``, a power between a name and its exponent, stays)."""
+    return _BOLD_MARK.sub(" ", piece) if "**" in piece or "__" in piece else piece
 
 
 def is_latex(text: str) -> bool:

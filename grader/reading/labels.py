@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -14,7 +15,8 @@ WINDOW = 160
 # full-width forms (（a）, １.), the ideographic space and CJK numerals (第一问) as ASCII, one character
 # for one, so offsets into the text stay right
 FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
-    ord(n): ord(str(i)) for i, n in enumerate("一二三四五六七八九", 1)}
+    ord(n): ord(str(i)) for i, n in enumerate("一二三四五六七八九", 1)} | {
+    zero + i: ord(str(i)) for zero in (0x0660, 0x06F0, 0x0966, 0x0E50) for i in range(10)}  # ١ ۱ १ ๑: 1
 # a Russian or Bulgarian report's а) б) в) г) … are (a) (b) (c) (d) … in alphabet order (в is c, not b), a
 # Greek one's (α) (β) (γ) … too: a letter folded only where it stands alone as a label, never inside a word
 _LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#])(?:(?:στ|[α-εζη])(?=\))|[а-зА-З](?=\)|\.(?:\s|$)))")  # not "α: step"
@@ -25,14 +27,15 @@ LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|вопрос|vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
-         r"문제|문항|問題|问题|题|題|q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
+         r"문제|문항|問題|问题|题|題|سؤال|سوال|پرسش|تمرین|مسئله|ข้อ|प्रश्न|swali|q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
 _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|ερ[ώω]τημα|"
               r"小问|小題|小题|문항)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
-_ROMAN = rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})(?:[.)]|:(?=[ \t])))"  # "(i)", "ii.", "i)", "- i: …"
+_ROMAN = (rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})(?:[.)]|:(?=[ \t]))"  # "(i)", "ii.", "i)", "- i: …"
+          r"|(?P<s3>iii|ii|iv|i)(?=[ \t]{2,}[^=\s]))")  # "(b) i   ANS: …": set apart by a wide gap
 _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 # "1b(i)", "1b  σ′(u) = …", "| 1b (i) |", "1e, w2": a problem's number and a bare letter, set apart
 # from an answer that follows (a checklist's "1c" or "1d, 1e" alone on a line answers nothing)
@@ -81,6 +84,26 @@ class Label:
     strong: bool = True
 
 
+# part letters of other alphabets, in brackets: Arabic's abjad order (أ ب ج د هـ و), Persian's own order
+# (الف ب پ ت ث ج), Thai (ก ข ค ง จ ฉ) and Devanagari (क ख ग घ ङ च); each folded to a Latin letter, same length
+_BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछज])\s?(?=\))")
+_ABJAD = dict(zip(["أ", "ا", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح"], "aabcdeefgh", strict=True))
+_PERSIAN = dict(zip(["الف", "ا", "ب", "پ", "ت", "ث", "ج", "چ", "ح"], "aabcdefgh", strict=True))
+_OTHER_ORDER = {**dict(zip("กขคงจฉชซ", "abcdefgh", strict=True)), **dict(zip("कखगघङचछज", "abcdefgh", strict=True))}
+
+
+def _fold_letter(m: re.Match[str], persian: bool) -> str:
+    letter = m.group(1)
+    latin = _OTHER_ORDER.get(letter) or (_PERSIAN if persian else _ABJAD).get(letter)
+    return m.group().replace(letter, latin.center(len(letter)) if latin else letter)
+
+
+@functools.lru_cache(maxsize=8)
+def _persian_order(text: str) -> bool:
+    """A hand-in that labels a part (پ) or (ت) counts its parts in Persian order (ج is the sixth)."""
+    return re.search(r"\(\s?[پتث]\s?\)", text) is not None
+
+
 def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     """The label at ``pos`` (after emphasis and LaTeX text markup), if one starts there.
 
@@ -88,6 +111,9 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     """
     window = text[pos:pos + WINDOW].translate(FOLD)
     window = _LETTER_LABEL.sub(lambda m: "f " if m.group() == "στ" else m.group().translate(_LETTER_FOLD), window)
+    if "(" in window and _BRACKETED_LETTER.search(window):
+        persian = _persian_order(text)
+        window = _BRACKETED_LETTER.sub(lambda m: _fold_letter(m, persian), window)
     newline = window.find("\n")
     if newline >= 0:
         window = window[:newline]
@@ -101,7 +127,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
             continue
         groups = m.groupdict()
         part = next((groups[g] for g in ("p1", "p2", "p3", "p4") if groups.get(g)), None)
-        sub = groups.get("s1") or groups.get("s2")
+        sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
         span = _RANGE.match(window, m.end()) if part else None
         if span is not None and part is not None and span.group("last").lower() <= part.lower():
             span = None

@@ -60,7 +60,8 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
 
 
 MAX_SAID = 20_000  # per code cell: its comments and printed text (a training log is not an answer)
-_COMMENT = re.compile(r"^[ \t]*#(?![!%])[ \t]?(.*)$", re.MULTILINE)
+# (not a shebang, a magic, or Colab's form markup "#@title (d), (e)": a cell's caption, not the report's labels)
+_COMMENT = re.compile(r"^[ \t]*#(?![!%@])[ \t]?(.*)$", re.MULTILINE)
 
 
 def _said(source: str, cell: Any) -> str:

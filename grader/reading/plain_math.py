@@ -35,8 +35,8 @@ _DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d
 def _mathlike(word: str) -> bool:
     if word in (",", ";"):
         return True  # "[ δ₁ⁿ xⁿ ,  δ₂ⁿ a₁ⁿ ]": a separator set apart inside a vector
-    if word in ("--", "---", "—"):
-        return False  # "s1(u)(1 − s1(u)) -- kyunki …": a dash before a remark, not two minus signs
+    if word in ("--", "---", "—", "⇒", "⟹", "=>", "∴", "∵"):
+        return False  # "… -- kyunki …", "⇒ w_new = …", "∴ …": a dash or a "hence" between statements, no operator
     bare = word.strip(".,;:")
     if re.fullmatch(r"\([^\W\d_]{3,}\)", bare):
         return False  # "g(u) := 1/(1+e^(−u)) (sigmoid),": a word in brackets, an aside
