@@ -27,7 +27,8 @@ LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|вопрос|vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
-         r"문제|문항|問題|问题|题|題|سؤال|سوال|پرسش|تمرین|مسئله|ข้อ|प्रश्न|swali|q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
+         r"문제|문항|問題|问题|题|題|سؤال|سوال|پرسش|تمرین|مسئله|ข้อ|प्रश्न|swali|"
+         r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
 _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|ερ[ώω]τημα|"
               r"小问|小題|小题|문항)")
