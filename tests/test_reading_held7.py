@@ -254,3 +254,12 @@ def test_a_plain_line_that_starts_with_hence(rubric) -> None:
             " ∂f_w(xⁱ)/∂w3)\n ⇒ w_new = w − α ∇_w L\n")
     assert status(rubric, "p1.f.update", text) == "pass"
     assert status(rubric, "p1.f.update", text.replace("w − α", "w + α")) != "pass"
+
+
+def test_macros_defined_in_a_markdown_report(rubric) -> None:
+    text = ("$\\newcommand{\\sig}{\\sigma}\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$\n\n"
+            "Problem 1\n\n(d) $$\\pd{f}{w_3} = \\sig_2(x_2)$$\n")
+    assert status(rubric, "p1.d", text) == "pass"
+    assert status(rubric, "p1.d", text.replace("= \\sig_2(x_2)", "= \\sig_1(x_1)")) != "pass"
+    declared = "$\\DeclareMathOperator{\\sgm}{sigma}$\n\nProblem 1\n\n(d) $$\\frac{\\partial f}{\\partial w_3} = \\sgm_2(x_2)$$\n"
+    assert status(rubric, "p1.d", declared) == "pass"

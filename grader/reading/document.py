@@ -155,6 +155,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         doc.macros = _macros(text)
     else:
         blocks, maths = read_markdown(text)
+        doc.macros = _macros(text) if "newcommand" in text or "DeclareMathOperator" in text else {}
     doc.blocks = blocks
     maths = not_struck(text, maths)
     for b in blocks:
@@ -221,8 +222,17 @@ _ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 
 
 def _macros(text: str) -> dict[str, tuple[int, str]]:
-    head = text[:max(0, text.find("\\begin{document}"))]
-    return {m.group(1): (int(m.group(2) or 0), m.group(3)) for m in _NEWCOMMAND.finditer(head)}
+    """A LaTeX source's macros from its preamble; a Markdown report's from anywhere (MathJax reads
+    ``$\\newcommand{\\pd}[2]{…}$`` where it stands)."""
+    begin = text.find("\\begin{document}")
+    head = text[:begin] if begin >= 0 else text
+    found = {m.group(1): (int(m.group(2) or 0), m.group(3)) for m in _NEWCOMMAND.finditer(head)}
+    found.update({m.group(1): (0, f"\\operatorname{{{m.group(2)}}}") for m in _MATH_OPERATOR.finditer(head)
+                  if m.group(1) not in found})
+    return found
+
+
+_MATH_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{(\\[A-Za-z]+)\}\s*\{([A-Za-z]{1,20})\}")
 
 
 _PHYSICS = re.compile(r"\\(p?)dv\*?(?![A-Za-z])|\\qty(?![A-Za-z])|\\grad(?![A-Za-z])")
