@@ -263,3 +263,12 @@ def test_macros_defined_in_a_markdown_report(rubric) -> None:
     assert status(rubric, "p1.d", text.replace("= \\sig_2(x_2)", "= \\sig_1(x_1)")) != "pass"
     declared = "$\\DeclareMathOperator{\\sgm}{sigma}$\n\nProblem 1\n\n(d) $$\\frac{\\partial f}{\\partial w_3} = \\sgm_2(x_2)$$\n"
     assert status(rubric, "p1.d", declared) == "pass"
+
+
+def test_a_sub_part_label_at_the_end_of_its_display(rubric) -> None:
+    text = ("Problem 1\n\n**b.**\n$$\\sigma'(u) = \\frac{e^{-u}}{(1+e^{-u})^2} \\qquad \\text{(i)}$$\n"
+            "$$\\sigma'(u) = \\sigma(u)\\,(1-\\sigma(u)) \\qquad \\text{(ii)}$$\n\n**c.** forward\n")
+    assert status(rubric, "p1.b.i", text) == "pass"
+    assert status(rubric, "p1.b.ii", text) == "pass"
+    swapped = text.replace("\\text{(i)}", "\\text{(x)}").replace("\\text{(ii)}", "\\text{(i)}").replace("(x)", "(ii)")
+    assert status(rubric, "p1.b.i", swapped) != "pass"  # the σ form labelled (i): the wrong form for (i)

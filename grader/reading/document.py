@@ -140,10 +140,23 @@ def _uncommented(text: str) -> str:
     return _COMMENT_MARK.sub("", text)
 
 
+# a display that ends with its sub-part's label, "$$σ'(u) = … \qquad \text{(i)}$$" or "\tag{ii}": the label set
+# before the display, where labels are read
+_TRAILING_SUB = re.compile(r"(\$\$|\\\[)((?:(?!\$\$|\\\]|\\text\s*\{\s*\(|\\tag).){1,2000}?)(?:\\q?quad|\\[,;!]|\s)*"
+                           r"(?:\\text\s*\{\s*\((?P<a>iii|ii|iv|vi|v|i)\)\s*\}|\\tag\s*\{\s*(?P<b>iii|ii|iv|vi|v|i)\s*\})"
+                           r"\s*(\$\$|\\\])", re.DOTALL)
+
+
+def _labels_first(text: str) -> str:
+    if "(i" not in text and "\\tag" not in text:
+        return text
+    return _TRAILING_SUB.sub(lambda m: f"({m.group('a') or m.group('b')}) {m.group(1)}{m.group(2)}{m.group(5)}", text)
+
+
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)
+    text = _labels_first(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
         text = _answer_fences(to_markdown(_uncommented(text), kind))
