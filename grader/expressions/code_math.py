@@ -19,6 +19,11 @@ _ELEMENTWISE = re.compile(r"\.([*/^\\])|(?<=\s)\.([+\-=])(?=\s)")
 _BROADCAST_CALL = re.compile(r"(?<=[A-Za-z0-9_′'σ])\.\(")  # Julia: σ.(x), exp.(-u)
 _ANONYMOUS = re.compile(r"(\b[A-Za-z]\w*)\s*(?:=|<-)\s*(?:@|function\s*|lambda\s+)\(?\s*([A-Za-z]\w*(?:\s*,\s*"
                         r"[A-Za-z]\w*)*)\s*\)?\s*:?")
+# the sigmoid's derivative as a program names it: dsig(u), dsigmoid(x2), sigmoid_prime(u), sig_grad(x1), dsig_du
+_SIGMOID = r"(?:sig|sigma|sigmoid)"
+_SIGMOID_PRIME_CALL = re.compile(rf"\b(?:d{_SIGMOID}(?:_?d[a-z]\w{{0,2}})?|{_SIGMOID}_?(?:prime|grad|deriv(?:ative)?))"
+                                 r"(?=\s*\()")
+_SIGMOID_PRIME_NAME = re.compile(rf"\bd{_SIGMOID}_d([a-z]\w{{0,2}})\b(?!\s*\()")
 _DERIVATIVE_NAME = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*)\b")
 _DERIVATIVE_CALL = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*)\(")
 _GRAD_NAME = re.compile(r"\bgrad_([A-Za-z]\w*)\b(?!\s+[A-Za-z(])")
@@ -32,7 +37,8 @@ _COMMENT = re.compile(r"(?:;\s*%|\s#)\s.*$|^\s*%\s*", re.MULTILINE)
 _MARK = re.compile(r"\b(?:np|numpy|math|torch|jnp|sympy)\.[a-z]|\.[*/^]|(?<=\s)\.[+\-=](?=\s)|\w\.\(|@\(\w"
                    r"|<-\s*function\b|\blambda\s+\w+\s*:|\bd[A-Za-z][A-Za-z0-9]*_d[A-Za-z]|\bgrad_[A-Za-z]"
                    r"|(?<![\w.])c\([^()]*,|\[[^\[\];]*;[^\[\]]*\]|(?<![\w.])sum\(.*\bfor\b|(?:Derivative|diff)\("
-                   r"|(?:;\s*%|\s#)\s")
+                   r"|(?:;\s*%|\s#)\s"
+                   rf"|{_SIGMOID_PRIME_CALL.pattern}|{_SIGMOID_PRIME_NAME.pattern}")
 
 
 def is_code(text: str) -> bool:
@@ -51,10 +57,13 @@ def code_to_latex(text: str) -> str:
     text = _ANONYMOUS.sub(lambda m: f"{m.group(1)}({m.group(2)}) =", text)
     text = _ELEMENTWISE.sub(lambda m: m.group(1) or m.group(2), text)
     text = _BROADCAST_CALL.sub("(", text)
+    text = _SIGMOID_PRIME_CALL.sub("\\\\sigma'", text)
+    text = _SIGMOID_PRIME_NAME.sub(lambda m: f"d\\sigma/d{m.group(1)}", text)
     text = rewrite_calls(text, _DERIVATIVE_CALL,  # df_dw1(x(1)): the derivative at that point, as sympy's
                          lambda m, arg: f"(\\partial {m.group(1)}({arg}))/(\\partial {m.group(2)})")
     text = _DERIVATIVE_NAME.sub(lambda m: f"d{m.group(1)}/d{m.group(2)}", text)
-    text = _GRAD_NAME.sub(lambda m: f"\\nabla {m.group(1)}", text)
+    text = _GRAD_NAME.sub(_grad_name, text)
+    text = _BARE_GRAD.sub("\\\\nabla_w L", text)
     text = _element(text)
     text = rewrite_calls(text, _R_VECTOR, lambda m, arg: f"[{arg}]" if "," in arg else None)
     text = _COLUMN.sub(lambda m: ", ".join(split_top(m.group()[1:-1], ";")).join("[]"), text)
@@ -72,6 +81,22 @@ def _element(text: str) -> str:
     called = {m.group(1) for m in re.finditer(r"(?<![\w.\\'])([a-z])\(\s*([^\s)]+)", text)
               if not re.fullmatch(r"[1-9]|[ijkn]", m.group(2))}
     return _ELEMENT.sub(lambda m: m.group() if m.group(1) in called else f"{m.group(1)}^({m.group(2)})", text)
+
+
+# a program's "grad" standing alone (grad = grad + …, w = w - alpha*grad): the gradient it steps with
+_BARE_GRAD = re.compile(r"(?<![\w\\])grad(?![\w(])(?!\s*[_(])(?!\s+[A-Za-z(\\])")
+_WEIGHT_NAME = re.compile(r"(?:w|W|theta|weights?|params)(_?[1-9])?")
+
+
+def _grad_name(m: re.Match[str]) -> str:
+    """``grad_L``, ``grad_f``: ∇ of that function; ``grad_w``, ``grad_w1``: with respect to the weights, as a
+    program names the loss's gradient it steps with (∇_w L, ∂L/∂w₁)."""
+    name = m.group(1)
+    weight = _WEIGHT_NAME.fullmatch(name)
+    if weight is None:
+        return f"\\nabla {name}"
+    index = (weight.group(1) or "").strip("_")
+    return f"(\\partial L)/(\\partial w_{index})" if index else "\\nabla_w L"
 
 
 def _sum(m: re.Match[str], arg: str) -> str | None:

@@ -5,7 +5,8 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from grader.checks.readers import WrittenReport
-from grader.reading.document import Document
+from grader.reading.document import KEY_NAME, Document
+from grader.reading.extract import DEFINITION
 from grader.reading.notation import Notation, read_notation
 from grader.reading.values import find_claim
 
@@ -36,9 +37,12 @@ def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
 def _classify_with(classify: Any, notation: Notation, text: str) -> str | None:
     """The homework's classifier, reading left sides with the hand-in's own names (θ for w); a left side
     the hand-in uses to define a name (u_1 = w_1 x, j = 1, 2, 3) is tagged as a definition, never an answer."""
-    if notation.is_definition(text):
-        return "definition"
+    if text.strip().startswith(KEY_NAME + "{"):
+        return "key:" + text.strip()[len(KEY_NAME) + 2:].rstrip("} ")
     try:
-        return classify(text, overlay=notation.overlay)
+        tag = classify(text, overlay=notation.overlay)
     except TypeError:
-        return classify(text)
+        tag = classify(text)
+    if notation.is_definition(text):  # "dsig = @(u) exp(-u)./…" defines the very function (b) asks for
+        return f"{DEFINITION}:{tag}" if tag else DEFINITION
+    return tag

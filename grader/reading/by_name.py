@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from grader.reading.document import Document, Span
-from grader.reading.extract import Equation, LatexChain, TextSpec, is_restatement, read_equations
+from grader.reading.extract import Equation, LatexChain, TextSpec, is_restatement, left_side, read_equations
 
 # how a name shows in written math; a name not listed is looked for as written
 _USES = {
@@ -35,7 +35,7 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
         return None
     for where, spans in _scopes(doc, spec.part):
         found = [(place, e) for place, e in _equations(doc, spans)
-                 if len(e.sides) > 1 and not e.again and classify(e.sides[0]) == spec.lhs]
+                 if len(e.sides) > 1 and not e.again and classify(left_side(e)) == spec.lhs]
         found = [(place, e) for place, e in found if not any(uses(e.sides[-1], n) for n in forbid)]
         if not found:
             continue

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from grader.reading.formats import to_markdown
+from grader.reading.labels import Label
 from grader.reading.layout import after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
@@ -123,20 +124,28 @@ def is_latex(text: str) -> bool:
 
 # （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")}
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
+    | {0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20, 0xF0B7: ord("•"), 0xF0A7: ord("▪"), 0xF076: ord("•")}
+# and a word processor's no-break spaces and its private-use bullet glyphs (Symbol/Wingdings), as plain marks
 
 
-_COMMENT_MARK = re.compile(r"^[ \t]*(#|//)[ \t]?", re.MULTILINE)
+_COMMENT_MARK = re.compile(r"^[ \t]*(#|//|%)(?:\1|%)*[ \t]?", re.MULTILINE)
+# a statement of a program or a formula written as one: "df_dw3 = sig(x2);", "grad = zeros(3,1);", "end"
+_STATEMENT = re.compile(r"^[ \t]*(?:[A-Za-z_][\w\[\]().,']*[ \t]*(?:[-+*/.]?=|<-)|(?:for|end|if|while|return)\b)")
 
 
 def _uncommented(text: str) -> str:
-    """A hand-in written as one block of code comments (``# (b)(i) dsig/du = …`` on every line): the text in
-    the comments. Markdown would take each ``#`` line for a heading; a file is read so only when nearly every
-    line is a comment (nine in ten, at least eight lines)."""
+    """A hand-in written as code comments (``# (b)(i) dsig/du = …``, ``% (d)`` in an Octave file): the text
+    in the comments. Markdown would take each ``#`` line for a heading; a file is read so only when it is
+    made of comments with one mark (at least eight lines, half of them comments) and statements
+    (``df_dw3 = sig(x2);``), as a program file is."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    marked = [m.group(1) for ln in lines if (m := _COMMENT_MARK.match(ln))]
-    if len(lines) < 8 or len(marked) * 10 < len(lines) * 9 or len(set(marked)) != 1:
+    marks = [m.group(1) for ln in lines if (m := _COMMENT_MARK.match(ln))]
+    if len(lines) < 8 or len(marks) * 2 < len(lines) or len(set(marks)) != 1:
         return text
+    others = [ln for ln in lines if not _COMMENT_MARK.match(ln)]
+    if len(marks) * 10 < len(lines) * 9 and sum(1 for ln in others if _STATEMENT.match(ln)) * 4 < len(others) * 3:
+        return text  # lines that are neither comments nor statements: a report with a few headings
     return _COMMENT_MARK.sub("", text)
 
 
@@ -367,13 +376,34 @@ def _answer_fences(text: str) -> str:
 def formula_fence(body: str, info: str = "") -> bool:
     """A fenced block of formulas a student set in monospace (``dsig/du = sig(u)*(1-sig(u))``), not code:
     unlabelled or in a formula language (MATLAB, Julia, R, text), an equation on most lines and nothing only
-    a program has. A Python block is code: it is where a hand-in's program lives."""
+    a program has. A Python block is code (it is where a hand-in's program lives) unless it is only formulas
+    assigned (:func:`formula_program`)."""
+    if info.strip().lower() in _PYTHON:
+        return formula_program(body)
     if info.strip().lower() not in _FORMULA_LANGUAGES:
         return False
     lines = [ln for ln in body.splitlines() if ln.strip() and not ln.lstrip().startswith(("#", "%", "//"))]
     if not lines or len(lines) > 40 or _PROGRAM.search(body) or _BLOCK_COMMENT.search(body):
         return False  # a block comment (%{ … %}, #= … =#) hides lines that are not the answer: code
     return sum(1 for ln in lines if "=" in ln or "<-" in ln or "←" in ln) * 2 >= len(lines)
+
+
+_PYTHON = {"python", "py", "python3", "ipython", "ipython3", "numpy"}
+_ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=(?!=)|=[ \t]|[-+*/][ \t])")
+# a call on an object (model.parameters(), optim.SGD(…)): a program's work; np.exp(…) and math.exp(…) are formulas
+_OBJECT_CALL = re.compile(r"\b(?!(?:np|numpy|math|jnp)\.)[A-Za-z_]\w*\.[A-Za-z_]\w*[ \t]*\(")
+_PY_COMMENT = re.compile(r"[ \t]+#.*$")
+
+
+def formula_program(source: str) -> bool:
+    """Python that only writes formulas down (``df_dw2 = w3 * s2 * (1 - s2) * s1``, ``sigmoid = lambda u: …``):
+    every line an assignment (or its continuation, ``        = np.exp(-u) / …``), no loop, function,
+    import or call on an object. A student's answer set as code, read as the formulas it names, never run."""
+    lines = [_PY_COMMENT.sub("", ln) for ln in source.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines or len(lines) > 30 or _PROGRAM.search(source) or _OBJECT_CALL.search(source):
+        return False
+    return all(_ASSIGNMENT.match(ln) for ln in lines) and any(  # a formula, not only settings (x = 1, lr = 0.1)
+        re.search(r"[A-Za-z_]", ln.partition("=")[2]) for ln in lines)
 
 
 _COMMENTS = ("#", "%", "//", "--", "```", "~~~")
@@ -448,6 +478,30 @@ _PRINTOUT = ("", "text", "txt", "plain", "output", "console", "none", "?")  # a 
 _CHUNK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{")  # ```{r}, ```{python}, ```{code-cell}: a literate chunk
 
 
+KEY_NAME = "\\key"  # the left side given to an answer a key names: "1e_w2 | $…$" reads "\\key{w2} = …"
+_ASSIGNS = re.compile(r"=|←|:=|\\leftarrow|\\gets|<-")
+
+
+def _keyed(doc: Document, marks: list[Label]) -> dict[int, str]:
+    """An answer key's rows (``1e_w2 → expr``, ``| e, w1 | $…$ |``): the first bare formula after a label
+    that carries the item's word is that item's answer, named by the word (the rubric says which words
+    name which item); a formula with its own left side keeps it."""
+    import bisect
+
+    starts = [m.start for m in doc.math]
+    out: dict[int, str] = {}
+    for mark in marks:
+        if not mark.key:
+            continue
+        end = doc.text.find("\n", mark.end)
+        end = len(doc.text) if end < 0 else end
+        i = bisect.bisect_left(starts, mark.end)
+        if i < len(doc.math) and doc.math[i].start < end and doc.math[i].end not in doc.asked \
+                and not _ASSIGNS.search(doc._read(doc.math[i])):
+            out[doc.math[i].end] = f"{KEY_NAME}{{K{mark.key}}}"  # K: no rewrite of code names reaches the word
+    return out
+
+
 def _segment(doc: Document) -> None:
     """Parts from labels. A code block ends the part it is in (code after an answer is not the answer),
     but a literate document's executed chunk (```{r}``) is where that part computes its answer, and a fenced
@@ -478,6 +532,9 @@ def _segment(doc: Document) -> None:
     _summary_only(doc)
     doc.labels = [(k, m.start) for k, m in seg.found]
     doc.math = after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
-    doc.math = bare_lines(text, doc.math, [m for _, m in seg.found])
+    doc.math, named = bare_lines(text, doc.math, sorted([m for _, m in seg.found] + seg.repeated,
+                                                        key=lambda m: m.start))
+    doc.asked.update(named)
+    doc.asked.update(_keyed(doc, [m for _, m in seg.found] + seg.repeated))
     if not doc.has_labels():
         doc.notes.append(NO_LABELS)

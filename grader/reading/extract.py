@@ -18,6 +18,10 @@ from grader.reading.document import Document, Span
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
 
+DEFINITION = "definition"  # the tag of a left side the hand-in uses to define a name ("definition:<tag>": the
+# definition of a name the homework also asks for, "dsig(u) = …" in the part that asks for σ')
+
+
 @dataclass(frozen=True)
 class TextSpec:
     """Where an item's answer is in a report.
@@ -33,6 +37,7 @@ class TextSpec:
     index: int = 0
     order: list[str] = field(default_factory=list)
     labels: dict[str, list[str]] = field(default_factory=dict)
+    key: list[str] = field(default_factory=list)  # an answer key's words for the item ("w2" in "1e_w2 → …")
 
 
 @dataclass(frozen=True)
@@ -301,9 +306,10 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
         return None
-    tagged = [(classify(e.sides[0]) if classify and len(e.sides) > 1 else None, e) for e in found]
+    tagged = [(classify(left_side(e)) if classify and len(e.sides) > 1 else None, e) for e in found]
     if spec.lhs:
-        naming = [e for tag, e in tagged if tag == spec.lhs]
+        naming = [e for tag, e in tagged if tag == spec.lhs or _keyed_as(tag, spec)] \
+            or [e for tag, e in tagged if tag == f"{DEFINITION}:{spec.lhs}"]  # a definition of what is asked
         naming = [e for e in naming if not e.again] or naming  # the answer as first said
         naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))] or naming
         naming = _in_form(naming, forbid)
@@ -312,7 +318,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             return LatexChain(_last_explicit(naming).sides, True, part)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
-        if any(tag and tag != "definition" for tag, _ in tagged):  # the part names its equations, not this one
+        if any(tag and not tag.startswith(DEFINITION) for tag, _ in tagged):  # the part names its equations, not this
             return None
     candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
     if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) for e in candidates if len(e.sides) > 1):
@@ -329,6 +335,29 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         eq = pool[spec.index]
         return LatexChain(eq.sides, len(eq.sides) > 1, part)
     return None
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def left_side(eq: Equation) -> str:
+    """An equation's left side as the homework's classifier reads it: ``w = w - lr*grad`` and ``w1 = w1 - …``,
+    a right side that starts from the left side and goes on with a sign, is a program's assignment (``w ←``)."""
+    left = eq.sides[0]
+    if len(eq.sides) == 2:
+        name, rhs = _SPACE.sub("", left), _SPACE.sub("", eq.sides[1])
+        if name and rhs.startswith(name) and rhs[len(name):len(name) + 1] in ("-", "+", "−") \
+                and not re.search(r"[=←]|\\leftarrow|\\gets|:$", left):
+            return f"{left} \\leftarrow"
+    return left
+
+
+def _keyed_as(tag: str | None, spec: TextSpec) -> bool:
+    """An answer a key names with one of the item's words (``1e_w2``, ``1f upd``: a word's first letters)."""
+    if not tag or not tag.startswith("key:"):
+        return False
+    word = tag[4:].lower().replace("_", "")
+    return any(word == k.lower() or (len(word) >= 3 and k.lower().startswith(word)) for k in spec.key)
 
 
 _NUMBER = re.compile(r"\s*[-−]?\s*\d+(?:\.\d+)?\s*")  # "unless $\nabla L = 0$": a remark in passing, not the answer

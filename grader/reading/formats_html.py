@@ -8,6 +8,7 @@ from screen readers with ``aria-hidden``, is skipped). Scripts, styles and the p
 """
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from grader.reading.formats import pipe_rows
@@ -16,6 +17,16 @@ _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "but
 _BLOCK = {"p", "div", "section", "article", "blockquote", "header", "main", "dd", "dt", "figcaption", "br", "hr"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "col", "source", "area", "base", "embed"}
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _script(kind: str, text: str) -> str:
+    """A superscript or subscript as plain text writes it: ``e<sup>−u</sup>`` is ``e^(−u)``, ``w<sub>2</sub>`` is
+    ``w_2`` (a word processor's HTML keeps the raised text, not the mark that it is raised)."""
+    text = text.strip()
+    if not text:
+        return ""
+    mark = "^" if kind == "sup" else "_"
+    return f"{mark}{text}" if len(text) <= 2 and text.isalnum() else f"{mark}({text})"
 
 
 def _marker(kind: str, n: int) -> str:
@@ -37,6 +48,8 @@ class _Page(HTMLParser):
         self.table: list[list[str]] | None = None
         self.cell: list[str] | None = None
         self.tex: list[str] | None = None  # inside a TeX annotation
+        self.scripts: list[tuple[str, int]] = []  # open <sup>/<sub>/<span> (its kind, where its text starts)
+        self.script_classes: dict[str, str] = {}  # a class the style sheet raises ("super") or lowers ("sub")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -48,7 +61,14 @@ class _Page(HTMLParser):
             if tag not in _VOID:
                 self.skip.append(tag)
             return
-        if tag == "annotation" and "tex" in (a.get("encoding") or ""):
+        if tag in ("sup", "sub", "span"):
+            style = (a.get("style") or "").replace(" ", "").lower()
+            inline = "super" if "vertical-align:super" in style else "sub" if "vertical-align:sub" in style else ""
+            classes = (a.get("class") or "").split()
+            styled = next((self.script_classes[c] for c in classes if c in self.script_classes), inline)
+            kind = tag if tag != "span" else {"super": "sup", "sub": "sub"}.get(styled, "")
+            self.scripts.append((kind, len(self._target())))
+        elif tag == "annotation" and "tex" in (a.get("encoding") or ""):
             self.tex = []
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._emit("\n\n" + "#" * int(tag[1]) + " ")
@@ -83,7 +103,12 @@ class _Page(HTMLParser):
         if self.skip:
             self.skip.pop()
             return
-        if tag == "annotation" and self.tex is not None:
+        if tag in ("sup", "sub", "span") and self.scripts:
+            kind, start = self.scripts.pop()
+            target = self._target()
+            if kind and start <= len(target):
+                target[start:] = [_script(kind, "".join(target[start:]))]
+        elif tag == "annotation" and self.tex is not None:
             body, self.tex = "".join(self.tex).strip(), None
             self._emit(f"${body}$")
         elif tag in ("ol", "ul") and self.lists:
@@ -112,6 +137,12 @@ class _Page(HTMLParser):
         self._emit(data if self.cell is not None or not self.out or "```" in self.out[-1]
                    else data.replace("\n", " ") if self.lists else data)
 
+    def _target(self) -> list[str]:
+        """Where text goes now: the open table cell, else the page (text in a table but in no cell is dropped)."""
+        if self.cell is not None:
+            return self.cell
+        return self.out if self.table is None else []
+
     def _emit(self, s: str) -> None:
         if self.cell is not None:
             self.cell.append(s.replace("\n", " "))
@@ -119,8 +150,13 @@ class _Page(HTMLParser):
             self.out.append(s)
 
 
+# a style sheet's raised or lowered class, as Google Docs writes them: ".c3{vertical-align:super}"
+_SCRIPT_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:\s*(super|sub)\b")
+
+
 def html_markdown(text: str) -> str:
     page = _Page()
+    page.script_classes = {m.group(1): m.group(2) for m in _SCRIPT_CLASS.finditer(text[:200_000])}
     page.feed(text)
     page.close()
     joined = "".join(page.out)

@@ -45,6 +45,8 @@ _BARE = (rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[
          r"|(?:\*\*|__)[ \t]+\S|(?:\*\*|__)[ \t]*$")  # "**1e** ∂f/∂w₂ = …", "**1b**" alone: a label in bold
 _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}"
          rf"|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP}))")
+# an answer key's word for the item after its part: "1e_w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
+_KEY = r"(?:(?:_|,?[ \t]+|\()(?P<key>[A-Za-z][\w/]{0,14}?)\)?)"
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
                      r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]"
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
@@ -59,9 +61,9 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
                            rf"[ \t]?(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))"  # "1a)", "1 a)"
                            rf"|(?P<p4>[a-h])(?={_BARE})){_SUB}")),
-    ("key", re.compile(rf"(?P<prob>\d{{1,2}})(?P<p3>[a-h])"
-                       rf"(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\)|_\w{{1,6}}|\(\w{{1,6}}\))?"
-                       rf"(?=\s*(?:->|→|=>|:(?!:)))")),
+    ("key", re.compile(rf"(?P<prob>\d{{1,2}})[ \t]?(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\))?{_KEY}?"
+                       rf"(?=[ \t]*(?:->|→|=>|:(?!:)|\t|\||[ \t]{{2,}}\S)|\s*(?:->|→|=>|:(?!:)))")),
+    ("key", re.compile(rf"(?P<p3>[a-h])(?:\((?P<s1>{_R})\)|_(?P<s2>{_R})\b)?{_KEY}?(?=[ \t]*(?:\t|\|))")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "### a", "### b – CNN"
@@ -83,6 +85,7 @@ class Label:
     part: str | None = None
     sub: str | None = None
     strong: bool = True
+    key: str | None = None  # an answer key's word for the item ("w2" in "1e_w2"), set apart from the answer
 
 
 # part letters of other alphabets, in brackets: Arabic's abjad order (أ ب ج د هـ و), Persian's own order
@@ -136,9 +139,12 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
             if groups.get("prob"):
                 return Label(pos + offset, pos + span.end(), groups["prob"], None, None)
             m, sub = span, None
+        key = groups.get("key")
+        if key and key.lower() in ROMAN and not sub:
+            sub, key = key.lower(), None  # "1b ii": a sub-part, not a key
         tail = _TAIL.match(window, m.end())
         end = pos + (tail.end() if tail else m.end())
-        return Label(pos + offset, end, groups.get("prob"), part.lower() if part else None, sub)
+        return Label(pos + offset, end, groups.get("prob"), part.lower() if part else None, sub, key=key)
     return None
 
 

@@ -162,13 +162,14 @@ def _answer_alone(text: str, after: int, answer: Span) -> bool:
 
 
 _SHORT_NAME = re.compile(r"[ \t]*(?:[\w/∂∇′']{1,10}[ \t]*:[ \t]+)?")  # "dw2: …", a short name before the answer
-_FORMULA = re.compile(r"[A-Za-zσ]\w{0,6}\(|[/^*·]")
+_FORMULA = re.compile(r"[A-Za-zσ]\w{0,6}['′]*\(|[/^*·]")
 
 
-def bare_lines(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
+def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Span], dict[int, str]]:
     """A label followed on its line by a bare expression (``(d) s(x2)``, ``(b) i.  exp(-u)/(1+exp(-u))^2``)
     and the lines under it written ``dw1: …``: each expression is a math piece of its own, as a TA reads it
-    (a line with math already found, or with words in it, is left as it is)."""
+    (a line with math already found, or with words in it, is left as it is). A lead that names a derivative
+    (``1e(i) ∂f/∂w2: w3 σ2'(x2) …``) is the expression's left side: returned by the expression's end."""
     from grader.reading.document import Span
     from grader.reading.plain_math import _mathlike
 
@@ -177,6 +178,7 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
         line = text.rfind("\n", 0, m.start) + 1
         lines[line] = min(lines.get(line, m.start), m.start)
     out = list(math)
+    names: dict[int, str] = {}
     for mark in marks:
         if not (mark.part or mark.sub) or mark.end <= mark.start:
             continue
@@ -196,9 +198,12 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
             if found is not None or not _bare(body, _mathlike) or (not first and lead.end() == pos):
                 break
             out.append(Span(lead.end(), lead.end() + len(body), "plain"))
+            name = text[pos:lead.end()].strip().rstrip(":").strip()
+            if name and _NAMED.fullmatch(name):
+                names[lead.end() + len(body)] = name
             lines[line] = lead.end()
             pos, first = end + 1, False
-    return sorted(out, key=lambda s: s.start)
+    return sorted(out, key=lambda s: s.start), names
 
 
 def _bare(body: str, mathlike: Callable[[str], bool]) -> bool:

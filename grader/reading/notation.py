@@ -226,19 +226,23 @@ def _tuple_assignments(pieces: list[str]) -> list[str]:
     k = 0
     while k < len(out):
         left, eq, right = out[k].partition("=")
-        if eq and _LONE_NAME.fullmatch(left) and _LONE_NAME.fullmatch(right.split(":")[0] or "x"):
+        if eq and _LONE_NAME.fullmatch(left):  # "s1, s2 = sigmoid(x1), sigmoid(x2)" as well
             names = 0
             while k - names - 1 >= 0 and "=" not in out[k - names - 1] and _LONE_NAME.fullmatch(out[k - names - 1]):
                 names += 1
             if names:
                 values = out[k + 1:k + 1 + names]
-                if len(values) == names and all("=" not in v for v in values):
+                lone = _LONE_NAME.fullmatch(right.split(":")[0] or "x") is not None
+                whole = k - names == 0 and k + names == len(out) - 1 and not any(  # all the piece holds, and
+                    _LONE_NAME.fullmatch(v) for v in values)  # formulas on the right as the first one is
+                if len(values) == names and all("=" not in v for v in values) and (lone or whole):
                     lhs = [*out[k - names:k], left]
                     rhs = [right, *values]
                     out[k - names:k + 1 + names] = [f"{a.strip()} = {b.strip()}" for a, b in zip(lhs, rhs, strict=True)]
                     k += 1
                     continue
-                out[k] = ""  # more names than values: which is which cannot be told
+                if lone or len(values) < names:
+                    out[k] = ""  # more names than values: which is which cannot be told
         k += 1
     return out
 

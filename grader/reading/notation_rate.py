@@ -40,12 +40,16 @@ def step_names(text: str) -> Iterator[str]:
 
 
 # η∇L, \eta\,\nabla_w L, η·∂L/∂w: η times a gradient, as an update writes its step
-_ETA = re.compile(r"(?:\\eta(?![A-Za-z])|η)\s*(?:\\[,;:! ]\s*|\\cdot\s*|[·*⋅]\s*)*"
-                  r"(?:\\nabla|∇|\\partial|∂|\\frac\s*\{\s*\\partial|\\frac\s*\{\s*d)")
+_ETA = re.compile(r"(?:(?P<eta>\\eta(?![A-Za-z])|η)|(?<![\w\\])lr)\s*(?:\\[,;:! ]\s*|\\cdot\s*|[·*⋅]\s*)*"
+                  r"(?:\\nabla|∇|\\partial|∂|\\frac\s*\{\s*\\partial|\\frac\s*\{\s*d"
+                  r"|(?<=\blr)\s*[*·⋅]?\s*(?:grad|dL|d[A-Za-z]\w*_d|g\b|\(?\s*dL))")  # lr * grad_w, lr*dL_dw1
 _ALPHA = re.compile(r"\\alpha(?![A-Za-z])|α|\balpha\b", re.IGNORECASE)
 
 
 def usual_step_name(text: str) -> str | None:
-    """``\\eta`` where the text writes η times a gradient and never α: η is what most texts call the step
-    size; a hand-in that also writes α could mean something else by it."""
-    return "\\eta" if _ETA.search(text) and not _ALPHA.search(text) else None
+    """``\\eta`` (or ``lr``, as a program names it) where the text writes η times a gradient and never α: η is
+    what most texts call the step size; a hand-in that also writes α could mean something else by it."""
+    m = _ETA.search(text)
+    if m is None or _ALPHA.search(text):
+        return None
+    return "\\eta" if m.group("eta") else "lr"

@@ -14,7 +14,7 @@ _ARTICLE = r"(?:(?:the|a|die|der|la|le|el|il|de)\s+)?(?:logistic\s+|logistische\
 _NAMED = r"(?:written|denoted|called|named|abbreviated|notated|geschrieben|not[ée]e?|llamada)"
 _PROSE = {"is", "the", "for", "use", "and", "of", "a", "an", "to", "in", "as", "we", "i", "it", "by", "on", "or",
           "be", "die", "der", "la", "le", "el", "il", "de", "und", "et", "y", "e", "per", "ist", "als", "are"}
-_MARKS = re.compile(r"[`$*_]|\\[()\[\]]")
+_MARKS = re.compile(r"[`$*]|(?<!\w)_|_(?!\w)|\\[()\[\]]")  # not the _ inside a name (dsigma_du)
 
 
 def function_names(text: str, words: Iterable[str]) -> Iterator[tuple[str, str]]:

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from grader.reading.document import formula_program
 from grader.reading.tables import _SUMMARY_HEAD
 
 MAX_NOTEBOOK_BYTES = 50_000_000  # the file, outputs included
@@ -46,7 +47,7 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
         budget -= len(source)
         (markdown if kind == "markdown" else code).append(source)
         if kind == "code":  # what the cell says in words and prints is written answer text too
-            said = _said(source, cell)[:max(0, budget)]
+            said = _said(source, cell, formulas=formula_program(source))[:max(0, budget)]
             budget -= len(said)
             if said:
                 markdown.append(said)
@@ -64,10 +65,18 @@ MAX_SAID = 20_000  # per code cell: its comments and printed text (a training lo
 _COMMENT = re.compile(r"^[ \t]*#(?![!%@])[ \t]?(.*)$", re.MULTILINE)
 
 
-def _said(source: str, cell: Any) -> str:
+_TRAILING = re.compile(r"[ \t]+#.*$")  # "df_dw3 = s2  # = sigmoid(x2)": a note beside the formula, not read
+
+
+def _said(source: str, cell: Any, formulas: bool = False) -> str:
     """A code cell's whole-line comments and printed text, as lines of the report: students answer
-    there ("# (a) input: 28x28x1", ``print("df/dw3 = σ2(x2)")``'s output). Read as text, never run."""
-    comments = [m.group(1).rstrip() for m in _COMMENT.finditer(source)]
+    there ("# (a) input: 28x28x1", ``print("df/dw3 = σ2(x2)")``'s output). Read as text, never run.
+    ``formulas``: a cell that only writes formulas down (``df_dw3 = s2``): its lines are the text, in order."""
+    if formulas:
+        comments = [m.group(1).rstrip() if (m := _COMMENT.fullmatch(ln)) else _TRAILING.sub("", ln).rstrip()
+                    for ln in source.splitlines() if _COMMENT.fullmatch(ln) or not ln.lstrip().startswith("#")]
+    else:
+        comments = [m.group(1).rstrip() for m in _COMMENT.finditer(source)]
     printed = [_output_text(o) for o in cell.get("outputs") or [] if isinstance(o, dict)]
     lines = [c for c in comments if c.strip()]
     for text in (t.strip("\n") for t in printed if t.strip()):

@@ -8,7 +8,7 @@ their part), and is cut at a code block.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from grader.reading.labels import (
     LETTERS,
@@ -144,7 +144,7 @@ def _from_line_start(text: str, label: Label) -> Label:
     """A label after a list marker, ``**`` or ``###`` takes that markup: the part before ends at the line."""
     line = text.rfind("\n", 0, label.start) + 1
     if label.start - line < 40 and _MARKUP.fullmatch(text, line, label.start):
-        return Label(line, label.end, label.problem, label.part, label.sub)
+        return replace(label, start=line)
     return label
 
 

@@ -35,8 +35,8 @@ _DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d
 def _mathlike(word: str) -> bool:
     if word in (",", ";"):
         return True  # "[ δ₁ⁿ xⁿ ,  δ₂ⁿ a₁ⁿ ]": a separator set apart inside a vector
-    if word in ("--", "---", "—", "⇒", "⟹", "=>", "∴", "∵"):
-        return False  # "… -- kyunki …", "⇒ w_new = …", "∴ …": a dash or a "hence" between statements, no operator
+    if word in ("--", "---", "—", "⇒", "⟹", "=>", "∴", "∵", "•", "◦", "▪", "‣", "●", "○", "■", "➢"):
+        return False  # "… -- kyunki …", "⇒ w_new = …", "∴ …", "• ∂f/∂w3 = …": a dash, a "hence" or a bullet
     bare = word.strip(".,;:")
     if re.fullmatch(r"\([^\W\d_]{3,}\)", bare):
         return False  # "g(u) := 1/(1+e^(−u)) (sigmoid),": a word in brackets, an aside
@@ -73,7 +73,8 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     """Three or more spaces between words: an aside set apart, as Word and PDF layouts leave it; not
     when the next term of a sum starts after it ("σ1(x1¹)      +  2 r² …": terms aligned in columns)."""
-    return b[0] - a[1] >= 3 and not (b[2].startswith(_OPERATORS) and len(b[2]) == 1 and a[2][-1:] in ")¹²ⁱ")
+    wide = b[0] - a[1] >= 3 or "\t" in line[a[1]:b[0]]  # a tab: a table's next column
+    return wide and not (b[2].startswith(_OPERATORS) and len(b[2]) == 1 and a[2][-1:] in ")¹²ⁱ")
 
 
 def _sentence_end(word: str) -> bool:
