@@ -92,3 +92,12 @@ def quick_class_rubric(rubric: Rubric, images: int = 6000) -> Rubric:
             i = dataclasses.replace(i, params=dataclasses.replace(i.params, claims=claims))
         items.append(i)
     return dataclasses.replace(quick, items=items)
+
+
+def assert_twins(rubric: Rubric, item_id: str, report: str, *slips: tuple[str, str]) -> None:
+    """The report's answer to ``item_id`` passes, and each wrong twin (``report`` with ``old`` put as ``new``,
+    a slip planted) does not: a reading rule tested on both sides, as every reading test here is."""
+    assert grade_report_item(rubric, item_id, report).status == "pass", item_id
+    for old, new in slips:
+        assert old in report, old
+        assert grade_report_item(rubric, item_id, report.replace(old, new)).status != "pass", (item_id, new)

@@ -10,7 +10,7 @@ from grader.reading.document import formula_program, read_document
 from grader.reading.formats_html import html_markdown
 from grader.reading.labels import read_label
 from grader.reading.notebook import read_notebook
-from tests.helpers import grade_report_item
+from tests.helpers import assert_twins, grade_report_item
 
 
 def status(rubric, item: str, report: str) -> str:
@@ -102,7 +102,7 @@ def test_a_python_fence_that_only_writes_formulas_is_read_as_formulas(rubric) ->
     assert status(rubric, "p1.d", FORMULAS_AS_CODE) == "pass"
     assert status(rubric, "p1.e.w2", FORMULAS_AS_CODE) == "pass"
     assert status(rubric, "p1.e.w1", FORMULAS_AS_CODE) == "pass"
-    assert status(rubric, "p1.e.w1", FORMULAS_AS_CODE.replace("(1 - s1) * x", "(1 - s1)")) != "pass"
+    assert_twins(rubric, "p1.e.w1", FORMULAS_AS_CODE, ("(1 - s1) * x", "(1 - s1)"))
     # s1, s2 = …, …: each name takes its own value (s2 is σ(x2), not σ(x1))
     assert status(rubric, "p1.d", FORMULAS_AS_CODE.replace("sigmoid(x1), sigmoid(x2)",
                                                            "sigmoid(x2), sigmoid(x1)")) != "pass"
@@ -140,7 +140,7 @@ def test_files_of_code_and_comments_are_read_through_their_comment_marks(rubric)
 
 
 def test_program_names_of_the_sigmoids_derivative_and_of_the_gradient() -> None:
-    assert code_to_latex("df_dw2 = w3*dsig(x2)*s1").replace(" ", "") == "df/dw2=w3*\\sigma'(x2)*s1"
+    assert code_to_latex("df_dw2 = w3*dsig(x2)*s1").replace(" ", "") == "df/dw2=w3*dsig(x2)*s1"  # defined or not
     assert code_to_latex("w = w - lr * grad_w").replace(" ", "") == "w=w-lr*\\nabla_wL"
     assert code_to_latex("w1 = w1 - lr*grad_w1 # x").replace(" ", "") == "w1=w1-lr*(\\partialL)/(\\partialw_1)"
     assert code_to_latex("grad_f(x) + 1 # c").replace(" ", "") == "\\nablaf(x)+1"
@@ -150,26 +150,22 @@ def test_a_programs_update_with_lr_is_gradient_descent(rubric) -> None:
     text = ("Problem 1\n\n(f)\n```python\n"
             "grad_w = 2*(f_w(x_a) - y_a) * grad_f(x_a) + 2*(f_w(x_b) - y_b) * grad_f(x_b)\n"
             "w = w - lr * grad_w\n```\n")
-    assert status(rubric, "p1.f.update", text) == "pass"
-    assert status(rubric, "p1.f.update", text.replace("w - lr", "w + lr")) != "pass"
+    assert_twins(rubric, "p1.f.update", text, ("w - lr", "w + lr"))
     update = "Problem 1\n\n(f)\nw1 = w1 - lr*dL/dw1\nw2 = w2 - lr*dL/dw2\nw3 = w3 - lr*dL/dw3\n"
-    assert status(rubric, "p1.f.update", update) == "pass"
-    assert status(rubric, "p1.f.update", update.replace("w3 - lr", "w3 + lr")) != "pass"
+    assert_twins(rubric, "p1.f.update", update, ("w3 - lr", "w3 + lr"))
 
 
 def test_a_definition_of_the_asked_function_is_its_answer(rubric) -> None:
     text = "Problem 1\n\n(b)\n(i) dsig(u) = exp(-u)/(1+exp(-u))^2\n(ii) dsig(u) = sig(u)*(1-sig(u))\n"
     assert status(rubric, "p1.b.i", text) == "pass"
-    assert status(rubric, "p1.b.ii", text) == "pass"
-    assert status(rubric, "p1.b.ii", text.replace("(1-sig(u))", "(1+sig(u))")) != "pass"
+    assert_twins(rubric, "p1.b.ii", text, ("(1-sig(u))", "(1+sig(u))"))
 
 
 def test_word_processor_bullets_and_no_break_spaces(rubric) -> None:
     text = ("1.\u00a0\u00a0 Back propagation\n\nd)\n\t\uf0b7\u00a0 ∂f/∂w3\u00a0=\u00a0σ2(x2)\n\n"
             "e)\n\t\uf0b7\u00a0 ∂f/∂w2\u00a0=\u00a0w3\u00a0·\u00a0σ2(x2)(1\u00a0−\u00a0σ2(x2))\u00a0·\u00a0σ1(x1)\n")
     assert status(rubric, "p1.d", text) == "pass"
-    assert status(rubric, "p1.e.w2", text) == "pass"
-    assert status(rubric, "p1.e.w2", text.replace("\u00a0·\u00a0σ1(x1)", "")) != "pass"
+    assert_twins(rubric, "p1.e.w2", text, ("\u00a0·\u00a0σ1(x1)", ""))
 
 
 def test_raised_and_lowered_text_of_an_html_export_keeps_its_marks(rubric) -> None:
@@ -189,3 +185,32 @@ def test_a_sentence_naming_a_derivative_in_code_is_not_a_name_for_the_sigmoid(ru
             "(ii) `dsigma_du = sigmoid(u) * (1 - sigmoid(u))`\n")
     assert status(rubric, "p1.b.i", text) == "pass"
     assert status(rubric, "p1.b.ii", text) == "pass"
+
+
+# the red-team round against the rules above: a program's own definitions decide what its names mean
+E_CODE = "Problem 1\n\n(e)\n```python\n{defs}df_dw2 = w3 * dsig(x2) * sig(x1)\n```\n"
+
+
+def test_a_programs_name_for_the_derivative_means_what_the_hand_in_defines(rubric) -> None:
+    assert status(rubric, "p1.e.w2", E_CODE.format(defs="")) == "pass"  # never defined: its usual meaning
+    assert status(rubric, "p1.e.w2", E_CODE.format(defs="dsig = lambda u: sig(u)*(1-sig(u))\n")) == "pass"
+    assert status(rubric, "p1.e.w2", E_CODE.format(defs="dsig = lambda u: sig(u)*(1+sig(u))\n")) != "pass"
+    assert status(rubric, "p1.e.w2", E_CODE.format(defs="dsig = lambda u: 1/(1+np.exp(-u))\n")) != "pass"
+    said = "Problem 1\n\nHere sigmoid_grad(u) = 1/(1+exp(-u)).\n\n(e)\n`df_dw2 = w3*sigmoid_grad(x2)*sigmoid(x1)`\n"
+    assert status(rubric, "p1.e.w2", said) != "pass"
+
+
+def test_a_name_given_a_new_value_is_never_read_with_its_first_one(rubric) -> None:
+    rebind = "Problem 1\n\n(d)\n```python\ns2 = sigmoid(x2)\ns2 = s2*(1-s2)\ndf_dw3 = s2\n```\n"
+    assert status(rubric, "p1.d", rebind) != "pass"
+    swap = ("Problem 1\n\n(d)\n```python\ns1, s2 = sigmoid(x1), sigmoid(x2)\ns1, s2 = s2, s1\n"
+            "df_dw3 = s2\n```\n")
+    assert status(rubric, "p1.d", swap) != "pass"
+    assert status(rubric, "p1.d", swap.replace("s1, s2 = s2, s1\n", "")) == "pass"
+
+
+def test_a_connective_before_the_final_line_does_not_hide_it(rubric) -> None:
+    text = ("Problem 1\n\n**(b)(i)**\n$$\n\\frac{d\\sigma_1}{du} = -(1+e^{-u})^{-2}\\cdot(-e^{-u})\n$$\n\n"
+            "$$\n\\therefore\\ \\mathbf{\\frac{d\\sigma_1}{du} = \\frac{e^{-u}}{1+e^{-u}}}\n$$\n")
+    assert status(rubric, "p1.b.i", text) != "pass"  # the final line drops the square
+    assert status(rubric, "p1.b.i", text.replace("{1+e^{-u}}}", "{(1+e^{-u})^2}}")) == "pass"

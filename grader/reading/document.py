@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from grader.reading.formats import to_markdown
 from grader.reading.labels import Label
-from grader.reading.layout import after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
+from grader.reading.layout import NAMED, after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
 from grader.reading.parts import Site, segment
@@ -479,6 +479,7 @@ _CHUNK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{")  # ```{r}, ```{python}, ``
 
 
 KEY_NAME = "\\key"  # the left side given to an answer a key names: "1e_w2 | $…$" reads "\\key{w2} = …"
+_KEY_MARKUP = re.compile(r"[\\_{} ]")  # "w_2", "\\nabla L" as a key's word: w2, nablaL
 _ASSIGNS = re.compile(r"=|←|:=|\\leftarrow|\\gets|<-")
 
 
@@ -495,10 +496,12 @@ def _keyed(doc: Document, marks: list[Label]) -> dict[int, str]:
             continue
         end = doc.text.find("\n", mark.end)
         end = len(doc.text) if end < 0 else end
-        i = bisect.bisect_left(starts, mark.end)
+        i = bisect.bisect_left(starts, max(mark.end, mark.key_end))
         if i < len(doc.math) and doc.math[i].start < end and doc.math[i].end not in doc.asked \
                 and not _ASSIGNS.search(doc._read(doc.math[i])):
-            out[doc.math[i].end] = f"{KEY_NAME}{{K{mark.key}}}"  # K: no rewrite of code names reaches the word
+            key = mark.key.strip("$ ")
+            word = _KEY_MARKUP.sub("", key)  # K below: no rewrite of a program's names reaches the word
+            out[doc.math[i].end] = key if NAMED.fullmatch(key) else f"{KEY_NAME}{{K{word}}}"
     return out
 
 

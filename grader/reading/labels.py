@@ -46,7 +46,9 @@ _BARE = (rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[
 _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}"
          rf"|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP}))")
 # an answer key's word for the item after its part: "1e_w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
-_KEY = r"(?:(?:_|,?[ \t]+|\()(?P<key>[A-Za-z][\w/]{0,14}?)\)?)"
+_KEY = r"(?:(?:_|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
+# an answer key's word in the label's own table cell or column, after the label: "| 1(e) $w_2$ |", "1(f) grad<tab>"
+_KEY_AFTER = re.compile(r" +\$? *(?P<key>[^\s|$(][^|$\t\n(]{0,20}?) *\$?(?=[ \t]*(?:\||\t))")  # in the label's cell
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
                      r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]"
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
@@ -86,6 +88,7 @@ class Label:
     sub: str | None = None
     strong: bool = True
     key: str | None = None  # an answer key's word for the item ("w2" in "1e_w2"), set apart from the answer
+    key_end: int = -1  # where the answer after the key starts
 
 
 # part letters of other alphabets, in brackets: Arabic's abjad order (أ ب ج د هـ و), Persian's own order
@@ -139,12 +142,18 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
             if groups.get("prob"):
                 return Label(pos + offset, pos + span.end(), groups["prob"], None, None)
             m, sub = span, None
-        key = groups.get("key")
+        key, key_start = groups.get("key"), m.start("key") if groups.get("key") else -1
         if key and key.lower() in ROMAN and not sub:
             sub, key = key.lower(), None  # "1b ii": a sub-part, not a key
+        after = _KEY_AFTER.match(window, m.end()) if part and not key else None
+        if after is not None and after.group("key").strip().lower() not in ROMAN:
+            key, key_start, m = after.group("key").strip(), after.start("key"), after  # "| 1(e) $w_2$ |", "1(e) dw2\t"
         tail = _TAIL.match(window, m.end())
         end = pos + (tail.end() if tail else m.end())
-        return Label(pos + offset, end, groups.get("prob"), part.lower() if part else None, sub, key=key)
+        if key:  # the part's text starts at the key ("2c conv1<tab>520": the value keeps its layer's name)
+            return Label(pos + offset, pos + key_start, groups.get("prob"), part.lower() if part else None, sub,
+                         key=key, key_end=end)
+        return Label(pos + offset, end, groups.get("prob"), part.lower() if part else None, sub)
     return None
 
 

@@ -91,7 +91,7 @@ def after_labels(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
     """A line of plain math that starts with its label ("1d -> df/dw3 = …") begins after it."""
     import bisect
 
-    marks = sorted(marks, key=lambda m: m.start)
+    marks = sorted((replace(m, end=max(m.end, m.key_end)) for m in marks), key=lambda m: m.start)  # past a key
     starts = [m.start for m in marks]
     out = []
     for span in math:
@@ -110,7 +110,7 @@ _QUESTION = re.compile(r"^[ \t>*+\-•]*\*\*(?P<bold>[^*\n]{1,200}?)\*\*"
                        r"|^[ \t>*+\-•]*(?P<q>(?:Q\d*\s*[.:)]|Question\b)[^\n]{1,200}?\?)[ \t*_]*"
                        r"|^[ \t>*+\-•]*(?P<ends>[^\n$]{1,120}\?)[ \t]*$", re.MULTILINE)
 # what a question may name: a derivative, a gradient, a primed function
-_NAMED = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial|d)[^{}]{0,30}\}\s*\{\s*(?:\\partial|d)[^{}]{0,30}\}"
+NAMED = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial|d)[^{}]{0,30}\}\s*\{\s*(?:\\partial|d)[^{}]{0,30}\}"
                     r"|(?:\\partial|∂|\bd)\s*[\w\\{}]{1,20}\s*/\s*(?:\\partial|∂|d)\s*[\w{}]{1,12}"
                     r"|(?:\\nabla|∇)\s*(?:_\{?\w+\}?)?\s*(?:\\mathcal\{L\}|L)(?:\s*\(w\))?"
                     r"|(?:\\sigma|σ)\s*(?:_\{?\d\}?|\d)?\s*(?:'|′|\^\{?\\prime\}?)\s*\(\s*\w{1,3}\s*\)")
@@ -136,7 +136,7 @@ def asked(text: str, math: list[Span]) -> tuple[list[Span], dict[int, str]]:
         group = next(g for g in ("bold", "q", "ends") if q.group(g) is not None)
         a, b = q.span(group)
         inner = [m for m in math[bisect.bisect_left(starts, a):] if m.start < b]
-        found = {re.sub(r"\s+", "", n.group()): n for n in _NAMED.finditer(text, a, b)}
+        found = {re.sub(r"\s+", "", n.group()): n for n in NAMED.finditer(text, a, b)}
         bold_words = group == "bold" and not inner and not text[a:b].rstrip().endswith(("?", ":"))
         if len(found) != 1 or len(inner) > 1 or bold_words:
             continue  # no name, several, or a bold line in words: nothing is asked by name
@@ -182,7 +182,7 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
     for mark in marks:
         if not (mark.part or mark.sub) or mark.end <= mark.start:
             continue
-        pos, first = mark.end, True
+        pos, first = max(mark.end, mark.key_end), True
         while pos < len(text):
             line = text.rfind("\n", 0, pos) + 1
             end = text.find("\n", pos)
@@ -199,7 +199,7 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
                 break
             out.append(Span(lead.end(), lead.end() + len(body), "plain"))
             name = text[pos:lead.end()].strip().rstrip(":").strip()
-            if name and _NAMED.fullmatch(name):
+            if name and NAMED.fullmatch(name):
                 names[lead.end() + len(body)] = name
             lines[line] = lead.end()
             pos, first = end + 1, False

@@ -126,7 +126,12 @@ def clean(piece: str) -> str:
             out.append(piece[last:m.start()] + " ")
             last = skip_until = drop_to
     out.append(piece[last:])
-    return "".join(out).strip()
+    return _LEAD.sub("", "".join(out).strip())
+
+
+# "\therefore\ \frac{dσ}{du} = …", "\Rightarrow f = …": a connective before the row's equation, not its left side
+_LEAD = re.compile(r"^(?:(?:\\(?:therefore|because|Rightarrow|implies|Longrightarrow|iff|to)(?![A-Za-z])|[∴∵⇒⟹])"
+                   r"(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|\s)*)+")
 
 
 def _group_end(text: str, i: int) -> int:

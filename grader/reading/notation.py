@@ -289,7 +289,10 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     lhs = lhs.removesuffix("\\gets").strip()
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
         return 0
-    if reference.classify_lhs is not None and any(_tag(reference, t, notation.overlay) is not None for t in (key, lhs)):
+    own_function = shape.kind == "apply" and shape.of not in vocab.functions  # dsig(u) = …: the answer to (b) and
+    # the hand-in's own function, used by name in later answers
+    if reference.classify_lhs is not None and not own_function \
+            and any(_tag(reference, t, notation.overlay) is not None for t in (key, lhs)):
         return 0  # an answer (w^{new} = …, w_j ← …), not a definition
     name = shape.of
     if name in vocab.argument_free or name in vocab.vectors or name in vocab.assumed:
@@ -362,6 +365,8 @@ def _renamed_by_index(notation: Notation, lhs: str, rhs: str, reference: Referen
     name = tokenize(left.group(1))[0] if tokenize(left.group(1)) else left.group(1)
     if name in vocab.vectors or name in vocab.symbols or name in vocab.functions:
         return 0
+    if name in notation.overlay.symbols:  # s1, s2 = s2, s1 after s1 = σ(x1): the name now means another thing
+        return conflict(notation, name, lhs, f"{right.group(0).strip()}")
     notation.overlay.aliases[name] = right.group(1)
     notation.definitions.add(_compact(lhs))
     said = f"{_show(name)} is read as {right.group(1)} (you wrote {left.group(0).strip()} = {right.group(0).strip()})"
@@ -406,9 +411,14 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     try:
         reading = _read(rhs, reference, overlay)
     except ExpressionSyntaxError as exc:
+        if name in overlay.symbols and "defined twice" in str(exc):  # s1, s2 = s2, s1: given a value that is
+            return conflict(notation, name, lhs, rhs)  # itself in doubt, the name may have changed
         return _ignored(notation, lhs, rhs, str(exc))
     value = reading.value
     if name in reading.names:
+        same = re.sub(r"[\s_{}]", "", lhs.removesuffix("\\gets")) == re.sub(r"[\s_{}]", "", name)  # not a_n = a
+        if name in overlay.symbols and same:  # s2 = σ(x2), then s2 = s2(1 − s2): which s2 is meant, a person decides
+            return conflict(notation, name, lhs, rhs)
         return _ignored(notation, lhs, rhs, "it is circular")
     if isinstance(value, Vec):
         vectors = {k: list(v) for k, v in vocab.vectors.items()}
@@ -610,6 +620,14 @@ def _functions_in_words(notation: Notation, text: str, reference: Reference) -> 
                          and f"{n}_1" in vocab.functions), word)  # s for sigmoid: s_1 is σ_1
         overlay.aliases[name] = function
         _said(notation, f"{_show(name)} is read as {_show(function)} (you wrote that {name} stands for {word})", name)
+    for word in sorted(w for w in vocab.words if w in vocab.functions and f"{w}'" in vocab.functions):
+        for name in sorted({m.group() for m in re.finditer(rf"(?<![A-Za-z\\])d(?:{word[:3]}|{word})[A-Za-z]*(?=\s*\()",
+                                                            text)}):
+            if name in overlay.aliases or name in overlay.functions or not usual_abbreviation(
+                    text, notation.text.split("\n"), name, derivative=True):
+                continue  # dsig(u) = …: the hand-in's own definition decides
+            overlay.aliases[name] = f"{word}'"
+            _said(notation, f"{_show(name)} is read as {word}' (the usual name of its derivative)", name)
 
 
 def _learning_rate(notation: Notation, doc: Any, reference: Reference) -> None:

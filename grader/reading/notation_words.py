@@ -33,13 +33,21 @@ def function_names(text: str, words: Iterable[str]) -> Iterator[tuple[str, str]]
                     yield m.group(1), word
 
 
-def usual_abbreviation(text: str, pieces: Iterable[str], name: str) -> bool:
+def usual_abbreviation(text: str, pieces: Iterable[str], name: str, derivative: bool = False) -> bool:
     """Whether ``name`` (``sig``) is used as a function (``sig(u)``, ``sig1(x1)``) and never defined: no formula
-    gives it a meaning and no sentence says it is a derivative or anything else, so it is its usual word."""
+    gives it a meaning and no sentence says it is a derivative or anything else, so it is its usual word.
+    ``derivative``: the name is a derivative's (``dsig``); only a definition, or a sentence giving it another
+    meaning than the derivative (its inverse, the function itself), says otherwise."""
     if re.search(rf"(?<![A-Za-z\\]){name}\d?\s*\(", text) is None:
         return False
-    if any(re.search(rf"(?<![A-Za-z\\]){name}\s*(?:\(\s*\w\s*\))?\s*(?::=|=|≔)", p) for p in pieces):
+    if any(re.search(rf"(?<![A-Za-z\\_]){name}\s*(?:\(\s*\w\s*\))?\s*(?::=|=|≔|<-|←)", p) for p in pieces) \
+            or re.search(rf"(?<![A-Za-z\\_]){name}\s*(?:\(\s*\w\s*\))?\s*(?::=|=(?!=)|≔|<-|←)", text):
         return False  # sig(u) = …: the hand-in's own definition decides
+    if derivative:
+        plain = _MARKS.sub(" ", text)
+        return not any(re.search(r"inverse|itself|logistic|sigmoid\s+(?:function|itself)|=", _sentence(plain, m), re.I)
+                       for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", plain)
+                       if re.search(r"denot|mean|stand|write|call|let|for|use|is", _sentence(plain, m), re.I))
     plain = _MARKS.sub(" ", text)
     return not any(_OTHER_MEANING.search(_sentence(plain, m))
                    for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", plain)

@@ -81,6 +81,8 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
 
     Read in any notation (``∂f/∂w₁``, ``df/dw1``, ``w_{t+1}``, ``θ ←`` with θ the student's name for w).
     """
+    if _SIGMOID_PRIME_NAME.fullmatch(text):
+        return "dsigma"  # dsig(u) = …: the derivative under a program's name, whatever the hand-in defines it as
     shape = describe(text, LATEX_VOCABULARY, overlay)
     if shape is None:
         return None
@@ -93,6 +95,7 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
     return _tag(shape, assigned=_ASSIGNED.search(text) is not None)
 
 
+_SIGMOID_PRIME_NAME = re.compile(r"\s*d(?:sig|sigma|sigmoid)[A-Za-z]*\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
 _ASSIGNED = re.compile(r"(\\leftarrow|\\gets|:|←|⟵|<-)\s*$")
 _INDEX = re.compile(r"w_([1-3]|[a-z])$")
 _AT_POINT = re.compile(r"[_^](?:[1-2]|[i-n])$")
