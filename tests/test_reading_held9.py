@@ -214,3 +214,63 @@ def test_a_connective_before_the_final_line_does_not_hide_it(rubric) -> None:
             "$$\n\\therefore\\ \\mathbf{\\frac{d\\sigma_1}{du} = \\frac{e^{-u}}{1+e^{-u}}}\n$$\n")
     assert status(rubric, "p1.b.i", text) != "pass"  # the final line drops the square
     assert status(rubric, "p1.b.i", text.replace("{1+e^{-u}}}", "{(1+e^{-u})^2}}")) == "pass"
+
+
+def test_answers_only_parts_in_the_order_asked(rubric) -> None:
+    text = ("**P1**\n\n(d) $\\sigma_2(x_2)$\n\n(e) $w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\sigma_1(x_1)$ ; "
+            "$w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))w_2\\sigma_1(x_1)(1-\\sigma_1(x_1))x$\n\n(f) see above\n")
+    assert_twins(rubric, "p1.e.w2", text, ("(1-\\sigma_2(x_2))\\sigma_1(x_1)$ ;", "\\sigma_1(x_1)$ ;"))
+    assert_twins(rubric, "p1.e.w1", text, ("(1-\\sigma_1(x_1))x$", "(1-\\sigma_1(x_1))$"))
+    named = text.replace("(e) $w_3", "(e) $w_2$: $w_3")  # a name alone among them: which is which is not told
+    assert status(rubric, "p1.e.w2", named) != "pass"
+
+
+def test_a_part_letter_then_its_first_roman_on_one_line(rubric) -> None:
+    text = "HW3\n1)\nb i. e^-u / (1+e^-u)^2\n  ii. σ1(u)(1-σ1(u))\nc. forward\n"
+    assert_twins(rubric, "p1.b.i", text, ("(1+e^-u)^2", "(1+e^-u)"))
+    assert read_label("a is true. ok", 0) is None
+
+
+def test_a_sub_part_label_ending_the_last_row_of_an_alignment(rubric) -> None:
+    text = ("**(b)**\n\n$$\n\\begin{aligned}\n"
+            "\\frac{d\\sigma_1}{du} &= -\\left(1+e^{-u}\\right)^{-2}\\cdot(-e^{-u}) \\\\\n"
+            "&= \\boxed{\\frac{e^{-u}}{(1+e^{-u})^{2}}} \\quad\\text{(i)}\n\\end{aligned}\n$$\n\n"
+            "$$\n\\begin{aligned}\n\\frac{d\\sigma_1}{du} &= \\sigma_1(u)(1-\\sigma_1(u)) \\quad\\text{(ii)}\n"
+            "\\end{aligned}\n$$\n\n**(c)** forward\n")
+    assert_twins(rubric, "p1.b.i", text, ("{(1+e^{-u})^{2}}}", "{1+e^{-u}}}"))
+    assert_twins(rubric, "p1.b.ii", text, ("(1-\\sigma_1(u)) \\quad", "(1+\\sigma_1(u)) \\quad"))
+
+
+def test_a_macro_argument_without_braces_as_tex_takes_it(rubric) -> None:
+    text = ("$$\\newcommand{\\S}[1]{\\sigma_{#1}}$$\n\nProblem 1\n\n(d)\n"
+            "$$\\frac{\\partial f}{\\partial w_3} = \\S2(x_2)$$\n")
+    assert_twins(rubric, "p1.d", text, ("\\S2(x_2)$$", "\\S2(x_1)$$"))
+
+
+def test_a_value_hedged_between_two_goes_to_a_person(rubric) -> None:
+    text = "Problem 2\n\n(b) filter size: 5×5, stride: 1, channel dimension: 20 or 50?\n"
+    assert status(rubric, "p2.b", text) == "review"
+    assert status(rubric, "p2.b", text.replace(" or 50?", "")) == "pass"
+
+
+def test_converter_marks_pandoc_scripts_math_letters_and_a_lost_subscript(rubric) -> None:
+    pandoc = "Problem 1\n\n(d) ∂f/∂w~3~ = σ~2~(x~2~)\n\n(b)\n(i) dσ/du = e^−u^/(1 + e^−u^)^2^\n"
+    assert_twins(rubric, "p1.d", pandoc, ("σ~2~(x~2~)", "σ~2~(x~1~)"))
+    assert_twins(rubric, "p1.b.i", pandoc, ("^2^\n", "\n"))
+    letters = "Problem 1\n\n(d) 𝜕𝑓/𝜕𝑤3 = 𝜎2(𝑥2)\n"
+    assert_twins(rubric, "p1.d", letters, ("𝜎2(𝑥2)", "𝜎2(𝑥1)"))
+    lost = "Problem 1\n\n(d) ∂fw /∂w3 = σ2 (x2 ).\n"
+    assert_twins(rubric, "p1.d", lost, ("σ2 (x2 )", "σ2 (x1 )"))
+
+
+def test_a_product_dot_typed_as_a_full_stop(rubric) -> None:
+    text = "Problem 1\n\n(f)\n     ∇L = Σ_{i=1,2}  2 (f(x^i) - y^i) . ∇w f(x^i)\n"
+    assert_twins(rubric, "p1.f.grad", text, ("2 (f(x^i)", "(f(x^i)"))
+    assert status(rubric, "p1.d", "Problem 1\n\n(d) df/dw3 = σ2(x2) . Then we go on\n") == "pass"
+
+
+def test_a_derivation_that_goes_on_in_a_line_not_read_is_never_graded_by_an_earlier_step(rubric) -> None:
+    text = ("Problem 1\n\n(b) i)  dσ/du = - (1+e^-u)^-2 . (-e^-u)\n\n             =    e^-u\n"
+            "                ---------\n                 1 + e^-u\n\n    ii) dσ/du = σ(u)(1-σ(u))\n\n(c) forward\n")
+    assert status(rubric, "p1.b.i", text) != "pass"  # the final line (a fraction drawn with dashes) drops the square
+    assert status(rubric, "p1.b.ii", text) == "pass"

@@ -10,6 +10,7 @@ a math block, as ``$$(d) \\frac…$$`` or ``\\quad (i) \\quad`` do.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from grader.reading.formats import to_markdown
@@ -77,10 +78,9 @@ class Document:
             if m.kind == "stacked":
                 block = " " * (m.start - first) + block
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
-        if m.kind == "plain" and "<-" in self.text[m.start:m.end]:  # w <- w - alpha*dL/dw: an ASCII arrow
-            return clean(_unbolded(self.text[m.start:m.end]).replace("<-", "←"))
-        if m.kind == "plain":
-            return _expand(_braced_atoms(clean(_unbolded(self.text[m.start:m.end]))), self.macros)
+        if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
+            plain = _DOT.sub(" · ", _unbolded(self.text[m.start:m.end]).replace("<-", "←"))
+            return clean(plain) if "←" in plain else _expand(_braced_atoms(clean(plain)), self.macros)
         return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
 
     def with_macros(self, math: str) -> str:
@@ -126,7 +126,10 @@ def is_latex(text: str) -> bool:
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
     | {0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20, 0xF0B7: ord("•"), 0xF0A7: ord("▪"), 0xF076: ord("•")}
-# and a word processor's no-break spaces and its private-use bullet glyphs (Symbol/Wingdings), as plain marks
+# and a word processor's no-break spaces and its private-use bullet glyphs (Symbol/Wingdings), as plain marks; and
+# the mathematical alphanumeric letters a PDF of Word's equations is copied as (𝑤, 𝜎, 𝑒: w, σ, e), one for one
+_FULL_WIDTH |= {c: ord(n) for c in range(0x1D400, 0x1D800)
+                if len(n := unicodedata.normalize("NFKC", chr(c))) == 1 and n != chr(c)}
 
 
 _COMMENT_MARK = re.compile(r"^[ \t]*(#|//|%)(?:\1|%)*[ \t]?", re.MULTILINE)
@@ -153,19 +156,38 @@ def _uncommented(text: str) -> str:
 # before the display, where labels are read
 _TRAILING_SUB = re.compile(r"(\$\$|\\\[)((?:(?!\$\$|\\\]|\\text\s*\{\s*\(|\\tag).){1,2000}?)(?:\\q?quad|\\[,;!]|\s)*"
                            r"(?:\\text\s*\{\s*\((?P<a>iii|ii|iv|vi|v|i)\)\s*\}|\\tag\s*\{\s*(?P<b>iii|ii|iv|vi|v|i)\s*\})"
-                           r"\s*(\$\$|\\\])", re.DOTALL)
+                           r"\s*((?:\\end\s*\{[a-z]+\*?\}\s*)*)(\$\$|\\\])", re.DOTALL)  # or ends its last row
+
+
+# pandoc's Markdown sub- and superscripts, as a converted Word file keeps them: w~2~, e^−u^ (not ~~struck~~)
+_PANDOC_SUB = re.compile(r"(?<=[^\s~^$])~(?!~)([\w,]{1,6})~(?!~)")
+_PANDOC_SUP = re.compile(r"(?<=[^\s~^$])\^([−\-–]?\w{1,4})\^")
+
+
+def _pandoc_scripts(text: str) -> str:
+    """Only in a text that has pandoc's subscripts (``~`` is no mark of plain math): ``e^-u/1+e^-u^2``, typed by
+    hand, is not read as raised text."""
+    if "~" not in text or not _PANDOC_SUB.search(text):
+        return text
+    return _PANDOC_SUP.sub(r"^{\1}", _PANDOC_SUB.sub(r"_{\1}", text))
 
 
 def _labels_first(text: str) -> str:
     if "(i" not in text and "\\tag" not in text:
         return text
-    return _TRAILING_SUB.sub(lambda m: f"({m.group('a') or m.group('b')}) {m.group(1)}{m.group(2)}{m.group(5)}", text)
+    return _TRAILING_SUB.sub(lambda m: f"({m.group('a') or m.group('b')}){_gap(text, m.start())}{m.group(1)}"
+                                       f"{m.group(2)}{m.group(5)}{m.group(6)}", text)
+
+
+def _gap(text: str, pos: int) -> str:
+    """A display that starts its own line keeps doing so (a label before it on that line would make it inline)."""
+    return "\n" if pos == 0 or text[pos - 1] == "\n" else " "
 
 
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
-    text = _labels_first(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
+    text = _labels_first(_pandoc_scripts(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)))
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
         text = _answer_fences(to_markdown(_uncommented(text), kind))
@@ -240,7 +262,8 @@ _TAKES_ARGUMENT = {"frac", "dfrac", "tfrac", "cfrac", "sqrt", "binom", "mathrm",
 
 _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?(\\[A-Za-z]+)\}?\s*(?:\[([1-9])\])?\s*"
                          r"\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
-_ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_BRACED = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}|\s*([A-Za-z0-9])")  # {…}, or one character as TeX takes it: \S1
 
 
 def _macros(text: str) -> dict[str, tuple[int, str]]:
@@ -275,11 +298,11 @@ def _physics(math: str) -> str:
             out.append(" " if m.group() == "\\qty" else "\\nabla ")
             continue
         d = "\\partial" if m.group(1) else "d"
-        first = _ARG.match(math, pos)
+        first = _BRACED.match(math, pos)
         if first is None:
             out.append(m.group())
             continue
-        second = _ARG.match(math, first.end())
+        second = _BRACED.match(math, first.end())
         top = f"{d} {first.group(1)}" if second else d
         bottom = second.group(1) if second else first.group(1)
         out.append(f"\\frac{{{top}}}{{{d} {bottom}}}")
@@ -303,7 +326,7 @@ def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
             arg = _ARG.match(math, end)
             if arg is None:
                 break
-            args.append(arg.group(1))
+            args.append(arg.group(1) if arg.group(1) is not None else arg.group(2))
             end = arg.end()
         if len(args) != count:
             continue
@@ -479,6 +502,7 @@ _CHUNK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{")  # ```{r}, ```{python}, ``
 
 
 KEY_NAME = "\\key"  # the left side given to an answer a key names: "1e_w2 | $…$" reads "\\key{w2} = …"
+_DOT = re.compile(r"(?<=[\w)\]}])[ \t]+\.[ \t]+(?=[\w(\[\\∇∂σ])")
 _KEY_MARKUP = re.compile(r"[\\_{} ]")  # "w_2", "\\nabla L" as a key's word: w2, nablaL
 _ASSIGNS = re.compile(r"=|←|:=|\\leftarrow|\\gets|<-")
 

@@ -315,7 +315,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         naming = _in_form(naming, forbid)
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
-            return LatexChain(_last_explicit(naming).sides, True, part)
+            return _unfinished(doc, segment, LatexChain(_last_explicit(naming).sides, True, part))
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
         if any(tag and not tag.startswith(DEFINITION) for tag, _ in tagged):  # the part names its equations, not this
@@ -330,11 +330,28 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     if not named and not alone and len(candidates) == 1 and (summary or (
             _only_math(doc, segment, spans) and not is_restatement(candidates[0].sides[-1]))):
         alone = candidates  # "**1d** $\sigma_2(x_2)$": an answers-only line, the formula is the whole answer
+    elif not named and not alone and len(candidates) > 1 and not summary and _only_math(doc, segment, spans) \
+            and not any(is_restatement(e.sides[-1]) or _LONE.fullmatch(e.sides[-1]) for e in candidates):
+        alone = candidates  # "(e) $…$ ; $…$": the answers alone, in the order the part asks for them
     pool = named or alone
     if spec.index < len(pool):
         eq = pool[spec.index]
-        return LatexChain(eq.sides, len(eq.sides) > 1, part)
+        return _unfinished(doc, segment, LatexChain(eq.sides, len(eq.sides) > 1, part))
     return None
+
+
+_GOES_ON = re.compile(r"^[ \t]*=[ \t]*(\S.*)$", re.MULTILINE)
+
+
+def _unfinished(doc: Document, segment: Span, chain: LatexChain) -> LatexChain:
+    """A derivation that goes on in a line not read (``=    e^-u`` over a dashed fraction bar): that line is its
+    final side, so the answer is never an earlier step that happens to be right (it goes to a person)."""
+    if len(chain.sides) < 2:
+        return chain
+    for m in _GOES_ON.finditer(doc.text, segment.start, segment.end):
+        if not any(s.start <= m.start(1) < s.end for s in doc.math):
+            return LatexChain([*chain.sides, m.group(1).strip()], chain.named, chain.part)
+    return chain
 
 
 _SPACE = re.compile(r"\s+")
@@ -360,6 +377,7 @@ def _keyed_as(tag: str | None, spec: TextSpec) -> bool:
     return any(word == k.lower() or (len(word) >= 3 and k.lower().startswith(word)) for k in spec.key)
 
 
+_LONE = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*\{?\s*\w+\s*\}?)?\s*")  # "$w_2$": a name, not an answer
 _NUMBER = re.compile(r"\s*[-−]?\s*\d+(?:\.\d+)?\s*")  # "unless $\nabla L = 0$": a remark in passing, not the answer
 
 

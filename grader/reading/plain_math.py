@@ -33,8 +33,8 @@ _DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d
 
 
 def _mathlike(word: str) -> bool:
-    if word in (",", ";"):
-        return True  # "[ δ₁ⁿ xⁿ ,  δ₂ⁿ a₁ⁿ ]": a separator set apart inside a vector
+    if word in (",", ";", "."):
+        return True  # "[ δ₁ⁿ xⁿ ,  δ₂ⁿ a₁ⁿ ]": a separator set apart inside a vector; "(f − y) . ∇f": a product dot
     if word in ("--", "---", "—", "⇒", "⟹", "=>", "∴", "∵", "•", "◦", "▪", "‣", "●", "○", "■", "➢"):
         return False  # "… -- kyunki …", "⇒ w_new = …", "∴ …", "• ∂f/∂w3 = …": a dash, a "hence" or a bullet
     bare = word.strip(".,;:")
@@ -127,6 +127,8 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
             and (not _gap(line, words[left - 1], words[left]) or (left == eq and words[eq][2] in _EQUALS)) \
             and not _sentence_end(words[left - 1][2]):  # "f    = w3*out2": an equals sign set in a column
         left -= 1
+    while left < eq and words[left][2] == ".":
+        left += 1  # "…(−u)). θ_l := w_l": a full stop set apart ends the sentence before, it starts nothing
     right = eq
     while right + 1 < len(words) and mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]) \
             and not _sentence_end(words[right][2]) \

@@ -359,6 +359,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
             previous_end, previous_field, chained = before[0][0], None, False
             continue
+        if k and _HEDGE.fullmatch(masked[values[k - 1].end:v.start]) and routes.get(id(values[k - 1])):
+            choices = list(routes[id(values[k - 1])])  # "20 or 50?": both said for one field, a person decides
         routes[id(v)] = choices
         previous_end, chained = v.end, False
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
@@ -368,6 +370,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         _first(trailing, patterns) if trailing else None)
 
 
+_HEDGE = re.compile(r"\s*(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または)\s*", re.IGNORECASE)
 _NAMED_TERM = re.compile(r"\s*(?:weights?|bias(?:es)?|param(?:eter)?s?|connections?)\b\s*(=(?!=)|[+−])", re.IGNORECASE)
 
 

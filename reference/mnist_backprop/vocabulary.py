@@ -35,7 +35,7 @@ def _at(t: sp.Expr | None) -> sp.Expr:
 
 def _derivatives() -> dict:
     out: dict = {}
-    for name in ("f", "f_w"):
+    for name in ("f", "f_w", "fw"):  # fw: f_w with its subscript lost in a PDF's text
         for w, fn in _DF.items():
             out[(name, w)] = lambda t, fn=fn: fn(_at(t), evaluate=False)
         out[(name, "w")] = lambda t: [fn(_at(t), evaluate=False) for fn in _DF.values()]
@@ -64,13 +64,13 @@ LATEX_VOCABULARY = LatexVocabulary(
     functions={
         **{n: bp.sigma for n in _SIGMAS},
         **{n + "'": bp.dsigma for n in _SIGMAS},
-        "f": bp.f, "f_w": bp.f,
+        "f": bp.f, "f_w": bp.f, "fw": bp.f,
     },
     derivatives=_derivatives(),
     assumed={"w": (bp.w1, "'w' (as in wx) means w1")},
     vectors={"w": bp.WEIGHTS},  # w^new is only ever a left side: on the right it is no weight read here
     argument_free=frozenset({"L"}),
-    words=frozenset({"sigmoid"}),
+    words=frozenset({"sigmoid", "fw"}),
     pointwise={"x_1": bp.w1 * bp.x, "x_2": bp.w2 * bp.sigma(bp.w1 * bp.x)},
     values={"L": bp.LOSS},
 )
@@ -110,7 +110,7 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
         if base_of in _SIGMAS and shape.kind == "derivative":
             return "dsigma"
         m = _INDEX.match(shape.wrt)
-        if _AT_POINT.sub("", shape.of) in ("f", "f_w"):  # ∂ŷ_i/∂θ_j, ∂f^i/∂w_j: f at a data point
+        if _AT_POINT.sub("", shape.of) in ("f", "f_w", "fw"):  # ∂ŷ_i/∂θ_j, ∂f^i/∂w_j: f at a data point
             return "df/dw" if shape.wrt == "w" or (m and m.group(1).isalpha()) else (f"df/dw{m.group(1)}" if m else None)
         if shape.of == "L":
             if shape.wrt == "w" or (m and m.group(1).isalpha()):
