@@ -9,7 +9,7 @@ the student's answer is diagnosed with the first candidate it equals.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import mpmath
@@ -83,37 +83,41 @@ def sample_points(model: NumericModel, count: int, seed: int) -> list[dict[sp.Sy
     return points
 
 
-def _reference_values(reference: sp.Expr, model: NumericModel, envs: list[dict], key: tuple) -> list[mpmath.mpf | None]:
-    """The reference's value at each point (None where it has none), computed once per process.
+def _reference_value(reference: sp.Expr, model: NumericModel, envs: list[dict], key: tuple,
+                     index: int) -> mpmath.mpf | None:
+    """The reference's value at ``envs[index]`` (None where it has none), computed once per process.
 
-    The reference is trusted: its evaluation is not counted against the budget of the student's answer,
-    so that budget, and the verdict, never depend on which hand-in a process graded first.
+    Values are made in order and only as far as a comparison reads them: most comparisons stop
+    after the first points. The reference is trusted: its evaluation is not counted against the
+    budget of the student's answer, so that budget, and the verdict, never depend on which hand-in
+    a process graded first.
     """
     cached = _REFERENCE.get((reference, *key))
-    if cached is not None and cached[0] is model:
-        return cached[1]
-    values: list[mpmath.mpf | None] = []
-    for env in envs:
+    if cached is None or cached[0] is not model:
+        if len(_REFERENCE) > _CACHE_ENTRIES:
+            _REFERENCE.clear()
+        cached = _REFERENCE[(reference, *key)] = (model, [])
+    values = cached[1]
+    while len(values) <= index:
         try:
-            values.append(evaluate(reference, env, model))
+            values.append(evaluate(reference, envs[len(values)], model))
         except Undefined:
             values.append(None)
-    if len(_REFERENCE) > _CACHE_ENTRIES:
-        _REFERENCE.clear()
-    _REFERENCE[(reference, *key)] = (model, values)
-    return values
+    return values[index]
 
 
 def clear_caches() -> None:
     """Forget the points and reference values made so far (they are made again on demand)."""
     _POINTS.clear()
     _REFERENCE.clear()
+    _VERDICTS.clear()
     numeric.clear_cache()
 
 
 _CACHE_ENTRIES = 512
 _POINTS: dict[tuple[int, int, int], tuple[NumericModel, list[dict[sp.Symbol, mpmath.mpf]]]] = {}
 _REFERENCE: dict[tuple, tuple[NumericModel, list[mpmath.mpf | None]]] = {}
+_VERDICTS: dict[tuple, tuple[NumericModel, Verdict]] = {}
 
 
 def compare(
@@ -127,21 +131,67 @@ def compare(
     tol: Tolerance = Tolerance(),
     candidates: Sequence[Candidate] = (),
 ) -> Verdict:
-    """Decide whether ``student`` equals ``reference``; if not, which candidate it equals."""
-    pairs: list[tuple[dict, mpmath.mpf, mpmath.mpf]] = []
+    """Decide whether ``student`` equals ``reference``; if not, which candidate it equals.
+
+    A report compares the same side with the same reference many times (each item, each reading of
+    a chain, the notation's checks), so verdicts are kept per process: the verdict is a function of
+    its arguments alone (the step budget is counted per comparison), so keeping it changes nothing.
+    """
+    key = (student, reference, id(model), points, min_valid, seed, tol, tuple(candidates))
+    cached = _VERDICTS.get(key)
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    verdict = _compare(student, reference, model, points, min_valid, seed, tol, candidates)
+    if len(_VERDICTS) > _CACHE_ENTRIES:
+        _VERDICTS.clear()
+    _VERDICTS[key] = (model, verdict)
+    return verdict
+
+
+def same_function(a: sp.Expr, b: sp.Expr, model: NumericModel, *, points: int = 8, min_valid: int = 6,
+                  seed: int = 0, tol: Tolerance = Tolerance()) -> bool:
+    """``compare(a, b, ...).equal``, stopping at the first point where they differ.
+
+    For questions that need only yes or no (is this definition the handout's σ?): most such
+    questions are answered no, and the first differing point already says so.
+    """
     counter = StepCounter()
-    envs = sample_points(model, points * 3, seed)
-    references = _reference_values(reference, model, envs, (id(model), points * 3, seed))
-    for env, ref_value in zip(envs, references, strict=True):
-        if len(pairs) >= points:
+    valid: list[tuple[dict, mpmath.mpf]] = []
+    for env, value, ref_value in _values(a, b, model, points, seed, counter):
+        if not tol.close(value, ref_value):
+            return False
+        valid.append((env, value))
+        if len(valid) >= points:
             break
+    if len(valid) < min_valid:
+        return False
+    return not any(_loses_precision(a, env, model, counter, value) for env, value in valid)
+
+
+def _values(student: sp.Expr, reference: sp.Expr, model: NumericModel, points: int, seed: int,
+            counter: StepCounter) -> Iterator[tuple[dict, mpmath.mpf, mpmath.mpf]]:
+    """(point, student's value, reference's value) at each sample point where both are defined."""
+    envs = sample_points(model, points * 3, seed)
+    key = (id(model), points * 3, seed)
+    for index, env in enumerate(envs):
+        ref_value = _reference_value(reference, model, envs, key, index)
+        if ref_value is None:
+            continue
         try:
             value = evaluate(student, env, model, counter)
         except Undefined:
             continue
-        if ref_value is None:
-            continue
-        pairs.append((env, value, ref_value))
+        yield env, value, ref_value
+
+
+def _compare(student: sp.Expr, reference: sp.Expr, model: NumericModel, points: int, min_valid: int, seed: int,
+             tol: Tolerance, candidates: Sequence[Candidate]) -> Verdict:
+    pairs: list[tuple[dict, mpmath.mpf, mpmath.mpf]] = []
+    counter = StepCounter()
+    for triple in _values(student, reference, model, points, seed, counter):
+        pairs.append(triple)
+        if len(pairs) >= points:
+            break
     if len(pairs) < min_valid:
         return Verdict(valid_points=len(pairs), equal=False)
 

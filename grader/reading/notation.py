@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import sympy as sp
 
 from grader.expressions.budget import BudgetExceeded
-from grader.expressions.compare import compare
+from grader.expressions.compare import same_function
 from grader.expressions.latex import Overlay, Scope, parse_latex, split_chain
 from grader.expressions.lhs import describe
 from grader.expressions.parse import ExpressionSyntaxError
@@ -596,10 +596,9 @@ def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = N
         variable = min(model.variables, key=lambda s: s.name)
         a, b = substitute(a, {parameter: variable}), substitute(b, {parameter: variable})
     try:
-        verdict = compare(a, b, model, points=8, min_valid=6)
+        return same_function(a, b, model, points=8, min_valid=6)
     except BudgetExceeded:
         return False
-    return verdict.equal
 
 
 def _functions_in_words(notation: Notation, text: str, reference: Reference) -> None:
