@@ -27,6 +27,7 @@ from grader.checks.chain import (
 from grader.checks.readers import ExpressionReader
 from grader.expressions.budget import BudgetExceeded
 from grader.expressions.compare import Candidate, Tolerance, compare
+from grader.expressions.latex_state import Overlay
 from grader.expressions.lenient import lenient_readings
 from grader.expressions.parse import ExpressionSyntaxError, parse_expression
 from grader.homework import Reference
@@ -126,7 +127,7 @@ class ExpressionCheck(Check):
         cc = chain_context(lhs, asked, p.building_blocks, len(ref) if isinstance(ref, list) else 0, vocab,
                            overlay, classify)
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
-        sides = [read_side(text, cc) for text in texts if text]
+        sides = [_outside(read_side(text, cc), overlay, ref) for text in texts if text]
         details["steps"] = [f"{s.text[:200]}: {describe_side(s)}" for s in sides]
         if not sides:  # "∂f/∂w_1 =" and nothing after it (a struck-out answer, a cut export)
             return Outcome(0.0, "review", "nothing follows the equals sign: a person should read the part", details)
@@ -157,7 +158,7 @@ class ExpressionCheck(Check):
                  details: dict[str, Any]) -> Outcome:
         """A wrong literal reading that a lost superscript or bracket would make right goes to a person."""
         for text in lenient_readings(final.text):
-            side = read_side(text, cc)
+            side = _outside(read_side(text, cc), cc.overlay, ref)
             if side.kind != EXPLICIT or side.reading is None or side.unknown or side.reading.notes:
                 continue
             if self._judge(side.reading.value, ref, p, ctx, {}).fraction >= 1:
@@ -259,6 +260,24 @@ class ExpressionCheck(Check):
             out.append(Candidate("scale", sp.Mul(sp.S.NegativeOne, ref, evaluate=False),
                                  "sign flipped: the answer is minus the right one"))
         return out
+
+
+def _outside(side: Side, overlay: Overlay | None, ref: Any) -> Side:
+    """The side with the hand-in's values of the problem's variables (u = w_1 x) put in, where the reference
+    is not a function of them."""
+    if overlay is None or not overlay.outside or side.reading is None:
+        return side
+    used = set().union(*(r.free_symbols for r in (ref if isinstance(ref, list) else [ref])))
+    values = {s: v for s, v in overlay.outside.items() if s not in used}
+    if not values:
+        return side
+    value = side.reading.value
+    put = [e.xreplace(values) for e in value] if isinstance(value, list) else value.xreplace(values)
+    if put == value:
+        return side
+    side.reading.value = type(value)(put) if isinstance(value, list) else put
+    side.reading.info.extend(overlay.notes[str(s)] for s in values if str(s) in overlay.notes)
+    return side
 
 
 def functions_used(expr: sp.Expr) -> set[str]:

@@ -59,6 +59,9 @@ class Overlay:
     per_point: set[str] = field(default_factory=set)
     # the handout's own names the hand-in defines itself (x_1 = w_1 x): never read as anything else
     own: set[str] = field(default_factory=set)
+    # a variable of the problem the hand-in gives a value of its own (u = w_1 x, then h = σ(u)): that value holds
+    # in the answers whose reference does not use the variable (the answer to σ'(u) keeps u its own)
+    outside: dict[sp.Symbol, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
+from grader.reading.row_labels import inline_sub_labels, labels_before_rows
 from grader.reading.stacked import read_block, stacked
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
@@ -125,8 +126,10 @@ def is_latex(text: str) -> bool:
 # （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
+    | {0x30FB: ord("·"), 0xFF65: ord("·")} \
     | {0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20, 0xF0B7: ord("•"), 0xF0A7: ord("▪"), 0xF076: ord("•")}
-# and a word processor's no-break spaces and its private-use bullet glyphs (Symbol/Wingdings), as plain marks; and
+# a Japanese middle dot (w3・σ2) as the product dot; and a word processor's no-break spaces and its private-use
+# bullet glyphs (Symbol/Wingdings), as plain marks; and
 # the mathematical alphanumeric letters a PDF of Word's equations is copied as (𝑤, 𝜎, 𝑒: w, σ, e), one for one
 _FULL_WIDTH |= {c: ord(n) for c in range(0x1D400, 0x1D800)
                 if len(n := unicodedata.normalize("NFKC", chr(c))) == 1 and n != chr(c)}
@@ -152,16 +155,19 @@ def _uncommented(text: str) -> str:
     return _COMMENT_MARK.sub("", text)
 
 
-# a display that ends with its sub-part's label, "$$σ'(u) = … \qquad \text{(i)}$$" or "\tag{ii}": the label set
-# before the display, where labels are read
-_TRAILING_SUB = re.compile(r"(\$\$|\\\[)((?:(?!\$\$|\\\]|\\text\s*\{\s*\(|\\tag).){1,2000}?)(?:\\q?quad|\\[,;!]|\s)*"
-                           r"(?:\\text\s*\{\s*\((?P<a>iii|ii|iv|vi|v|i)\)\s*\}|\\tag\s*\{\s*(?P<b>iii|ii|iv|vi|v|i)\s*\})"
-                           r"\s*((?:\\end\s*\{[a-z]+\*?\}\s*)*)(\$\$|\\\])", re.DOTALL)  # or ends its last row
-
-
 # pandoc's Markdown sub- and superscripts, as a converted Word file keeps them: w~2~, e^−u^ (not ~~struck~~)
 _PANDOC_SUB = re.compile(r"(?<=[^\s~^$])~(?!~)([\w,]{1,6})~(?!~)")
 _PANDOC_SUP = re.compile(r"(?<=[^\s~^$])\^([−\-–]?\w{1,4})\^")
+
+
+# "sum over i=1,2 of 2(f(x^i)-y^i)*grad f(x^i)", "sum for i = 1..2 of": a sum's range said in words, as a
+# plain-text hand-in writes it; made the flat "sum i=1,2 …" that a formula reads
+_SPOKEN_SUM = re.compile(r"\b(sum|Σ)\s+(?:over|for)\s+([a-z])\s*=\s*(\d)\s*(,|\.\.\.?|…|to|-)\s*(\d)\s+of\b",
+                         re.IGNORECASE)
+
+
+def _spoken_sums(text: str) -> str:
+    return _SPOKEN_SUM.sub(r"\1 \2=\3\4\5", text) if "sum" in text.lower() or "Σ" in text else text
 
 
 def _pandoc_scripts(text: str) -> str:
@@ -172,22 +178,11 @@ def _pandoc_scripts(text: str) -> str:
     return _PANDOC_SUP.sub(r"^{\1}", _PANDOC_SUB.sub(r"_{\1}", text))
 
 
-def _labels_first(text: str) -> str:
-    if "(i" not in text and "\\tag" not in text:
-        return text
-    return _TRAILING_SUB.sub(lambda m: f"({m.group('a') or m.group('b')}){_gap(text, m.start())}{m.group(1)}"
-                                       f"{m.group(2)}{m.group(5)}{m.group(6)}", text)
-
-
-def _gap(text: str, pos: int) -> str:
-    """A display that starts its own line keeps doing so (a label before it on that line would make it inline)."""
-    return "\n" if pos == 0 or text[pos - 1] == "\n" else " "
-
-
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
-    text = _labels_first(_pandoc_scripts(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)))
+    text = _pandoc_scripts(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
+    text = inline_sub_labels(labels_before_rows(_spoken_sums(text)))
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
         text = _answer_fences(to_markdown(_uncommented(text), kind))

@@ -26,8 +26,9 @@ ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
-         r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|вопрос|vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
-         r"문제|문항|問題|问题|题|題|سؤال|سوال|پرسش|تمرین|مسئله|ข้อ|प्रश्न|swali|"
+         r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
+         r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
+         r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|سوال|پرسش|تمرین|مسئله|ข้อ|प्रश्न|swali|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
 _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|ερ[ώω]τημα|"
@@ -44,19 +45,19 @@ _BARE = (rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[
          rf"|[ \t]+(?:{_R})[.)][ \t]"  # "1b i)  e^-u / (1+e^-u)^2"
          r"|(?:\*\*|__)[ \t]+\S|(?:\*\*|__)[ \t]*$")  # "**1e** ∂f/∂w₂ = …", "**1b**" alone: a label in bold
 _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}"
-         rf"|(?P<p4>[a-h])(?={_LP}(?:{_R}){_RP})"
+         rf"|(?P<p4>[a-h])(?=[ \t]?{_LP}(?:{_R}){_RP})"
          rf"|(?P<p5>[a-h])(?=[ \t]+(?:{_R})[.)][ \t]))")  # "b i. e^-u / …": a part and its first sub-part
 # an answer key's word for the item after its part: "1e_w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
 _KEY = r"(?:(?:_|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
 # an answer key's word in the label's own table cell or column, after the label: "| 1(e) $w_2$ |", "1(f) grad<tab>"
 _KEY_AFTER = re.compile(r" +\$? *(?P<key>[^\s|$(][^|$\t\n(]{0,20}?) *\$?(?=[ \t]*(?:\||\t))")  # in the label's cell
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
-                     r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]"
+                     r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]|={2,}[ \t]*"  # "=== Problem 1 ==="
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{)*")
 PATTERNS = [  # (kind, pattern); the first that matches wins
     ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
-                           rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=)"
+                           rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=(?!=))"
                            rf"(?:\s*[.,\-–]?\s*(?:{_PART_WORD}\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
                            rf"(?P<p2>[a-h])(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
@@ -69,6 +70,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("key", re.compile(rf"(?P<p3>[a-h])(?:\((?P<s1>{_R})\)|_(?P<s2>{_R})\b)?{_KEY}?(?=[ \t]*(?:\t|\|))")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
+    ("part", re.compile(r"(?P<p3>[a-h])[ \t]*$")),  # a letter alone on its line, its answer below it
     ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "### a", "### b – CNN"
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),

@@ -314,7 +314,7 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
         return renamed
     derived = {s for s, _ in reference.numeric_model.derived}
     if name in vocab.symbols and vocab.symbols[name] not in derived:
-        return 0  # a variable of the problem (x, w_1, α) is not redefined by "x = 2"
+        return _define_outside(notation, name, lhs, rhs, reference)  # "x = 2" redefines no variable
     return _define_symbol(notation, name, lhs, rhs, reference) + _reused(notation, key)
 
 
@@ -388,6 +388,29 @@ def _read(rhs: str, reference: Reference, overlay: Overlay, scope: Scope | None 
     if reading.notes or (reading.named and not (results and all(n.known for n in reading.named))):
         raise ExpressionSyntaxError("it holds derivatives or assumptions")
     return reading
+
+
+def _define_outside(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
+    """``u = w_1 x``: a variable of the problem named as an expression of the others. It keeps its own meaning
+    where an answer is a function of it (σ'(u)); elsewhere (h = σ(u), ∂f/∂w_2 = … σ(u)) it is that expression."""
+    vocab, overlay = reference.latex, notation.overlay
+    assert vocab is not None
+    symbol = vocab.symbols[name]
+    variables = set(reference.numeric_model.variables)
+    if not isinstance(symbol, sp.Symbol) or symbol not in variables or symbol in overlay.outside:
+        return 0
+    try:
+        reading = _read(rhs, reference, overlay)
+    except ExpressionSyntaxError:
+        return 0
+    value = reading.value
+    if not isinstance(value, sp.Expr) or symbol in value.free_symbols or not value.free_symbols \
+            or not value.free_symbols <= variables:
+        return 0
+    overlay.outside[symbol] = value
+    notation.definitions.add(_compact(lhs))
+    return _said(notation, f"{_show(name)} is read as {rhs.strip()[:60]} where the answer is not a function of "
+                 f"{_show(name)} (you wrote {lhs.strip()} = {rhs.strip()[:60]})", name)
 
 
 def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
@@ -608,17 +631,23 @@ def _functions_in_words(notation: Notation, text: str, reference: Reference) -> 
 
     vocab, overlay = reference.latex, notation.overlay
     assert vocab is not None
-    said = list(function_names(text, sorted(w for w in vocab.words if w in vocab.functions)))
+    said = [(name, word, f"you wrote that {name} stands for {word}")
+            for name, word in function_names(text, sorted(w for w in vocab.words if w in vocab.functions))]
     for word in sorted(w for w in vocab.words if w in vocab.functions and len(w) > 3):
         if usual_abbreviation(text, notation.text.split("\n"), word[:3]):
-            said.append((word[:3], word))  # sig for sigmoid
-    for name, word in said:
+            said.append((word[:3], word, "its usual abbreviation, never defined"))  # sig for sigmoid
+        if re.search(rf"(?<![A-Za-z\\]){word[0]}(?:_?\{{?[12]\}}?|[₁₂])'?\s*\(\s*[A-Za-z\\]", text) \
+                and not re.search(rf"(?<![A-Za-z\\]){word[0]}(?:_?\{{?[12]\}}?|[₁₂])\s*(?::=|=|≔|<-|←)", text) \
+                and usual_abbreviation(text, notation.text.split("\n"), word[0]):
+            said.append((word[0], word, "its usual abbreviation, never defined"))  # s1(x1), s2'(x2): its first
+            # letter, numbered as the handout numbers σ
+    for name, word, why in said:
         if name in overlay.aliases or name in vocab.symbols or name in vocab.functions or name in vocab.vectors:
             continue
         function = next((n for n, f in vocab.functions.items() if f is vocab.functions[word]
                          and f"{n}_1" in vocab.functions), word)  # s for sigmoid: s_1 is σ_1
         overlay.aliases[name] = function
-        _said(notation, f"{_show(name)} is read as {_show(function)} (you wrote that {name} stands for {word})", name)
+        _said(notation, f"{_show(name)} is read as {_show(function)} ({why})", name)
     for word in sorted(w for w in vocab.words if w in vocab.functions and f"{w}'" in vocab.functions):
         for name in sorted({m.group() for m in re.finditer(rf"(?<![A-Za-z\\])d(?:{word[:3]}|{word})[A-Za-z]*(?=\s*\()",
                                                             text)}):

@@ -43,13 +43,19 @@ def step_names(text: str) -> Iterator[str]:
 _ETA = re.compile(r"(?:(?P<eta>\\eta(?![A-Za-z])|η)|(?<![\w\\])lr)\s*(?:\\[,;:! ]\s*|\\cdot\s*|[·*⋅]\s*)*"
                   r"(?:\\nabla|∇|\\partial|∂|\\frac\s*\{\s*\\partial|\\frac\s*\{\s*d"
                   r"|(?<=\blr)\s*[*·⋅]?\s*(?:grad|dL|d[A-Za-z]\w*_d|g\b|\(?\s*dL))")  # lr * grad_w, lr*dL_dw1
+# "w <- w - a*grad L": a plain-text α, as a keyboard without Greek types it, times a gradient after a minus or plus
+_PLAIN_A = re.compile(r"(?<=[-+−])\s*a\s*(?:[*·⋅]\s*)?(?:grad\b|∇|\\nabla|dL\b|dL/dw|\(?\s*dL)")
+_DEFINES_A = re.compile(r"(?<![\w\\])a\s*(?:_?\{?\w\}?)?\s*(?:=|:=|<-|←)")
 _ALPHA = re.compile(r"\\alpha(?![A-Za-z])|α|\balpha\b", re.IGNORECASE)
 
 
 def usual_step_name(text: str) -> str | None:
-    """``\\eta`` (or ``lr``, as a program names it) where the text writes η times a gradient and never α: η is
-    what most texts call the step size; a hand-in that also writes α could mean something else by it."""
-    m = _ETA.search(text)
-    if m is None or _ALPHA.search(text):
+    """``\\eta`` (or ``lr``, as a program names it; or ``a``, α typed without Greek, in ``w - a*grad L``) where
+    the text writes η times a gradient and never α: η is what most texts call the step size; a hand-in that also
+    writes α could mean something else by it."""
+    if _ALPHA.search(text):
         return None
+    m = _ETA.search(text)
+    if m is None:
+        return "a" if _PLAIN_A.search(text) and not _DEFINES_A.search(text) else None
     return "\\eta" if m.group("eta") else "lr"

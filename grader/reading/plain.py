@@ -38,6 +38,7 @@ _TYPESET = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb0
 _STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)")
 
 
+_EMPHASIS_TAG = re.compile(r"</?(?:u|b|i|em|strong|mark|ins|span|font)(?:\s[^<>]{0,200})?>", re.IGNORECASE)
 _DELIMITER = re.compile(r"(?<!\\)\\[()\[\]]")
 
 
@@ -48,10 +49,11 @@ def plain(text: str) -> str:
     text = text.translate(_TYPESET)  # "ﬁlter" from a PDF's text layer is "filter"
     text = _accented(text)
     text = _DELIMITER.sub(" ", text)  # \( … \) and \[ … \] delimit math: they are no brackets of an aside
+    text = _EMPHASIS_TAG.sub(" ", text) if "<" in text else text  # "→ <u>12×12×20</u>": underlined, bold
     text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
     text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
                   text)
-    text = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
+    text = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
     for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
                         ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"),
                         ("\\%", "%"), ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),

@@ -125,8 +125,8 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
         left -= 1  # dsig = @(u) …, grad <- …: in a line of code the name assigned to is math
     while left > 0 and mathlike(words[left - 1][2]) and not _separates(line, words[left - 1], words[eq]) \
             and (not _gap(line, words[left - 1], words[left]) or (left == eq and words[eq][2] in _EQUALS)) \
-            and not _sentence_end(words[left - 1][2]):  # "f    = w3*out2": an equals sign set in a column
-        left -= 1
+            and not _sentence_end(words[left - 1][2]) and not words[left - 1][2].endswith(":"):
+        left -= 1  # "f    = w3*out2": an equals sign set in a column; "(step α): w ← …": a colon ends the lead
     while left < eq and words[left][2] == ".":
         left += 1  # "…(−u)). θ_l := w_l": a full stop set apart ends the sentence before, it starts nothing
     right = eq

@@ -364,12 +364,31 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         routes[id(v)] = choices
         previous_end, chained = v.end, False
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
+    _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")] if values else []
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
 
 
+def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, int]]]) -> None:
+    """"fc1: 4·4·50 = 800; 800·500 + 500 = 400,500": a result used again as the first operand of a later
+    working on its line is a step (the layer's inputs), not the answer: that working's result takes its place."""
+    for k, v in enumerate(values):
+        named = [f for f, rank in routes.get(id(v), []) if rank == 0]
+        again = re.compile(rf"(?<![\d.,]){re.escape(v.text)}{_OPERAND.pattern}").search(line, v.end) if named else None
+        if again is None or line.count("(", 0, again.start()) > line.count(")", 0, again.start()):
+            continue  # "k = 5 (5×5×20)": an aside restates it
+        last = next((w for w in reversed(values[k + 1:]) if w.start > again.end()
+                     and line[:w.start].rstrip().endswith("=")
+                     and any(f == named[0] and rank <= 1 for f, rank in routes.get(id(w), []))), None)
+        if last is None:
+            continue
+        routes[id(v)] = [(f, 2 if f == named[0] else r) for f, r in routes[id(v)]]
+        routes[id(last)] = [(f, 0 if f == named[0] else r) for f, r in routes[id(last)]]
+
+
+_OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
 _HEDGE = re.compile(r"\s*(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または)\s*", re.IGNORECASE)
 _NAMED_TERM = re.compile(r"\s*(?:weights?|bias(?:es)?|param(?:eter)?s?|connections?)\b\s*(=(?!=)|[+−])", re.IGNORECASE)
 

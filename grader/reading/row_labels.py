@@ -1,0 +1,176 @@
+"""Sub-part labels written inside a display, as equation numbers: ``… \\tag{i}``, ``&&\\text{(ii)}``,
+``\\quad (i)``, or before a row, ``\\text{(i)}\\ \\ σ'(u) = …``.
+
+Labels are read in the text around displays, so a display that carries its sub-parts' labels is cut
+into one display per label, each with the label before it::
+
+    $$\\begin{aligned} σ' &= … = \\frac{e^{-u}}{(1+e^{-u})^2} && \\text{(i)} \\\\
+      &= σ(1-σ) && \\text{(ii)} \\end{aligned}$$
+
+becomes ``(i) $$\\begin{aligned} σ' &= … \\end{aligned}$$`` and ``(ii) $$\\begin{aligned} &= σ(1-σ) \\end{aligned}$$``.
+A label at the end of a row closes the rows since the last label; a label with the row's formula after it
+opens a new piece. Only sub-part numerals (i to vi), alone or after a part letter (``b.ii``, ``(b)(ii)``),
+are labels: ``\\tag{3}`` and a data point's ``x^{(i)}`` are not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = r"(?:iii|ii|iv|vi|v|i)"
+_LABEL = rf"(?:\(?\s*(?P<part>[a-f])\s*\)?\s*[.\-]?\s*)?\(?\s*(?P<sub>{_ROMAN})\s*\)?"
+_DASH = r"(?:[—–\-]|\\textemdash|\\textendash)?\s*"
+_MARKER = re.compile(
+    r"(?:&&?\s*)?(?:\\q?quad|\\hfill|\\[,;! ]|~|\s)*"
+    r"(?:\\tag\*?\s*\{\s*" + _LABEL + r"\s*\}"
+    r"|\\(?:text|textbf|textit|textup|textrm|mathrm|mathbf)\s*\{\s*" + _DASH
+    + r"\((?P<part2>[a-f])?\)?\s*\(?(?P<sub2>" + _ROMAN + r")\)\s*[.:]?\s*\}"
+    r"|(?<=[ \t\n&}])\((?P<sub3>" + _ROMAN + r")\)(?![\w}]))"
+)
+# a bare "(ii)" is a label only where spacing sets it apart (σ_2'(v) and x^{(i)} are no labels)
+_SPACED = re.compile(r"(?:\\q?quad|\\hfill|&&|\n|^)[\s~]*$")
+_ROW_END = re.compile(r"(?:\s|\\label\s*\{[^{}]*\}|\\nonumber|\\notag|[.,;])*$")
+_DISPLAY = re.compile(r"\$\$|\\\[|\\begin\s*\{(?P<env>(?:align|equation|gather|multline|flalign|eqnarray)\*?)\}")
+_SPACING_END = re.compile(r"(?:\\q?quad|\\[,;! ]|~|[\s,;])*$")
+_INNER = re.compile(r"^\s*(\\begin\s*\{(aligned|split|gathered|alignedat)\}(?:\{\d+\})?)")
+
+
+# "b) i: e^-u/(1+e^-u)^2 ; ii: s1(u)*(1-s1(u))", "b) i. …   ii. …": two sub-parts answered on one line, the
+# second label written as the first, after a semicolon, a comma or a wide gap
+_INLINE = re.compile(r"^(?P<head>[^\n]{0,14}?(?:^|(?<=[\s)*]))(?P<o>\(?)i(?P<c>[.:)])[ \t][^\n]*?)"
+                     r"(?:[ \t]*[;,][ \t]*|[ \t]{2,})(?=(?P=o)ii(?P=c)[ \t])", re.MULTILINE)
+
+
+def inline_sub_labels(text: str) -> str:
+    """Each sub-part answered on one line with its own label gets a line of its own, where labels are read."""
+    if "ii" not in text:
+        return text
+    return _INLINE.sub(lambda m: m.group("head") + "\n", text)
+
+
+@dataclass
+class _Piece:
+    label: str | None
+    rows: list[str]
+
+
+def labels_before_rows(text: str) -> str:
+    """``text`` with every display that holds sub-part labels cut into one labelled display per label."""
+    if "(i" not in text and "\\tag" not in text and "{i" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _DISPLAY.finditer(text):
+        if m.start() < pos:
+            continue
+        close = "$$" if m.group(0) == "$$" else "\\]" if m.group(0) == "\\[" else f"\\end{{{m.group('env')}}}"
+        end = text.find(close, m.end())
+        if end < 0:
+            break
+        body = text[m.end():end]
+        pieces = _pieces(body)
+        out.append(text[pos:m.start()])
+        if pieces is None:
+            out.append(text[m.start():end + len(close)])
+        else:
+            gap = "\n" if m.start() == 0 or text[m.start() - 1] == "\n" else " "
+            inner = _INNER.match(body)
+            opening = m.group(0) + (inner.group(1) if inner else "")
+            closing = (f"\\end{{{inner.group(2)}}}" if inner else "") + close
+            out.append("\n".join(
+                (f"{p.label}{gap}" if p.label else "") + opening + "\\\\".join(p.rows) + closing
+                for p in pieces))
+        pos = end + len(close)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _pieces(body: str) -> list[_Piece] | None:
+    """The labelled pieces of a display's body, or None when it holds no label."""
+    if not _MARKER.search(body):
+        return None
+    inner = _INNER.match(body)
+    if inner:
+        body = body[inner.end():]
+        body = body[:body.rfind(f"\\end{{{inner.group(2)}}}")] if f"\\end{{{inner.group(2)}}}" in body else body
+    pieces: list[_Piece] = [_Piece(None, [])]
+    found = False
+    for row in _rows(body):
+        rest = row
+        while True:
+            m = _top_level_marker(rest)
+            if m is None:
+                if rest.strip():
+                    pieces[-1].rows.append(rest)
+                break
+            found = True
+            label = _label(m)
+            before, after = rest[:m.start()], rest[m.end():]
+            if m.group("sub") is not None or _ROW_END.fullmatch(after):
+                if before.strip():  # closes the rows since the last label (a \tag always labels what is before it)
+                    pieces[-1].rows.append(before)
+                if pieces[-1].label is None and pieces[-1].rows:
+                    pieces[-1].label = label
+                pieces.append(_Piece(None, []))
+                if _ROW_END.fullmatch(after):
+                    break
+                rest = after
+                continue
+            if before.strip(" ,;\t\n"):  # opens a new piece: what came before it ends the last one
+                pieces[-1].rows.append(_SPACING_END.sub("", before))
+            pieces.append(_Piece(label, []))
+            rest = after
+    pieces = [p for p in pieces if p.rows]
+    if not found or not any(p.label for p in pieces):
+        return None
+    return pieces
+
+
+def _label(m: re.Match[str]) -> str:
+    sub = m.group("sub") or m.group("sub2") or m.group("sub3")
+    part = m.group("part") or m.group("part2")
+    return f"({part})({sub})" if part else f"({sub})"
+
+
+def _top_level_marker(row: str) -> re.Match[str] | None:
+    """The first marker outside any braces of the row (a label inside a fraction is no label)."""
+    for m in _MARKER.finditer(row):
+        if _depth(row, m.start()) == 0 and (m.group("sub3") is None or _SPACED.search(row[:m.start("sub3") - 1])):
+            return m
+    return None
+
+
+def _depth(text: str, pos: int) -> int:
+    depth = 0
+    i = 0
+    while i < pos:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += (c == "{") - (c == "}")
+        i += 1
+    return depth
+
+
+def _rows(body: str) -> list[str]:
+    """The rows of a display body: split at ``\\\\`` outside braces and nested environments."""
+    rows, start, depth, env, i = [], 0, 0, 0, 0
+    while i < len(body):
+        if body.startswith("\\begin", i):
+            env += 1
+        elif body.startswith("\\end", i):
+            env -= 1
+        if body.startswith("\\\\", i):
+            if depth == 0 and env == 0:
+                rows.append(body[start:i])
+                start = i + 2
+            i += 2
+            continue
+        if body[i] == "\\":
+            i += 2
+            continue
+        depth += (body[i] == "{") - (body[i] == "}")
+        i += 1
+    rows.append(body[start:])
+    return rows
