@@ -124,8 +124,8 @@ class ExpressionCheck(Check):
         lhs = chain.sides[0] if chain.named else None
         asked = {base(t) for t in (item.text.lhs if item.text else None,
                                    classify_text(classify, lhs, overlay) if lhs else None) if t}
-        cc = chain_context(lhs, asked, p.building_blocks, len(ref) if isinstance(ref, list) else 0, vocab,
-                           overlay, classify)
+        cc = chain_context(lhs or _asked_left_side(item, ctx.reference), asked, p.building_blocks,
+                           len(ref) if isinstance(ref, list) else 0, vocab, overlay, classify)
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
         sides = [_outside(read_side(text, cc), overlay, ref) for text in texts if text]
         details["steps"] = [f"{s.text[:200]}: {describe_side(s)}" for s in sides]
@@ -260,6 +260,19 @@ class ExpressionCheck(Check):
             out.append(Candidate("scale", sp.Mul(sp.S.NegativeOne, ref, evaluate=False),
                                  "sign flipped: the answer is minus the right one"))
         return out
+
+
+def _asked_left_side(item: RubricItem, reference: Reference) -> str | None:
+    """For an answer written without its left side (``1b  σ(1-σ)``): the derivative the item asks for, as the
+    homework writes it (``\\frac{d\\sigma}{du}``), so that σ written alone takes its argument from it."""
+    tag, vocab, classify = item.text.lhs if item.text else None, reference.latex, reference.classify_lhs
+    if tag is None or vocab is None or classify is None:
+        return None
+    for function, variable in vocab.derivatives:
+        text = f"\\frac{{d{function}}}{{d{variable}}}"
+        if re.fullmatch(r"[a-z]", variable) and classify(text) == tag:
+            return text
+    return None
 
 
 def _outside(side: Side, overlay: Overlay | None, ref: Any) -> Side:

@@ -272,8 +272,12 @@ class NameMixin(Cursor):
             depth += {"(": 1, ")": -1}.get(tok, 0)
             if depth == 0:
                 return False
-            if tok == base and (i + 1 >= len(self.toks) or self.toks[i + 1] not in ("(", "_", "'", "{")):
-                return True
+            if tok == base or self.overlay.aliases.get(tok, "").split("_")[0] == base:  # h(1−h), h read as σ
+                j = i + 1
+                if j < len(self.toks) and self.toks[j] == "_":  # σ_1(1−σ_1): the same name with its index
+                    j += 4 if j + 1 < len(self.toks) and self.toks[j + 1] == "{" else 2
+                if j >= len(self.toks) or self.toks[j] not in ("(", "_", "'", "{"):
+                    return True
             i += 1
         return False
 

@@ -20,7 +20,7 @@ from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
-from grader.reading.row_labels import inline_sub_labels, labels_before_rows
+from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows
 from grader.reading.stacked import read_block, stacked
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
@@ -170,6 +170,23 @@ def _spoken_sums(text: str) -> str:
     return _SPOKEN_SUM.sub(r"\1 \2=\3\4\5", text) if "sum" in text.lower() or "Σ" in text else text
 
 
+# pandoc's Markdown from a Word file escapes the marks Markdown uses: "\(b\)", "f\_w", "2 \* x", "(1+e^-u)\^2";
+# with no LaTeX command and no dollar sign in the text, "\(" is such an escape, never an inline-math delimiter
+_ESCAPED = re.compile(r"\\([()\[\]_*^#~`|<>])")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}")
+
+
+def _pandoc_escapes(text: str) -> str:
+    if "\\" not in text or "$" in text or _LATEX_COMMAND.search(text):
+        return text
+    if len(re.findall(r"\\[_*^]", text)) >= 2:
+        return _ESCAPED.sub(r"\1", text)
+    return _ESCAPED_LABEL.sub(r"(\1)", text)  # "\(ii\) dσ~1~/du = …": a label, not inline math
+
+
+_ESCAPED_LABEL = re.compile(r"\\\(([a-h]|(?:iii|ii|iv|vi|v|i))\\\)")
+
+
 def _pandoc_scripts(text: str) -> str:
     """Only in a text that has pandoc's subscripts (``~`` is no mark of plain math): ``e^-u/1+e^-u^2``, typed by
     hand, is not read as raised text."""
@@ -181,8 +198,8 @@ def _pandoc_scripts(text: str) -> str:
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
-    text = _pandoc_scripts(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
-    text = inline_sub_labels(labels_before_rows(_spoken_sums(text)))
+    text = _pandoc_scripts(_pandoc_escapes(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)))
+    text = inline_sub_labels(labels_before_rows(cross_referenced(_spoken_sums(text))))
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
         text = _answer_fences(to_markdown(_uncommented(text), kind))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
@@ -271,7 +271,9 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     is inline fragments in words ($w_2$) has no answer here: a person reads it.
     """
     part = spec.part
-    if part not in doc.segments:  # no label for this part: the answer is found by what it names
+    if part not in doc.segments and (found := _in_parent(doc, spec, classify, forbid)) is not None:
+        pass  # "1b  e^-u/(1+e^-u)^2 ; σ(1-σ)": the sub-parts answered in order under the part's label
+    elif part not in doc.segments:  # no label for this part: the answer is found by what it names
         from grader.reading.by_name import by_name
 
         found = by_name(doc, spec, classify, forbid)
@@ -280,6 +282,27 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     for span in doc.again.get(part, []):
         found = _with_final(found, _expression_in(doc, span, spec, classify, forbid, summary=True))
     return found
+
+
+_AT_NUMBER = re.compile(r"\(\s*-?\d+(?:[.,]\d+)?\s*\)\s*$")  # a left side at a number: a check, not the answer
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi")
+
+
+def _in_parent(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None,
+               forbid: Sequence[str]) -> LatexChain | None:
+    """A sub-part with no label of its own, under a part whose only math is its answers, none named: the
+    sub-part's answer is the one in its place (``(i)`` the first, ``(ii)`` the second)."""
+    parent, _, sub = spec.part.rpartition(".")
+    if sub not in _ROMANS or parent not in doc.segments or any(s.startswith(f"{parent}.") for s in doc.segments):
+        return None
+    segment = doc.segments[parent]
+    texts = [doc.read(m) for m in doc.math_spans(parent, segment)]
+    found = [e for e in read_equations(texts, ["plain"] * len(texts)) if any(e.sides)]
+    if len(found) < 2 or any(len(e.sides) > 1 for e in found) or not _only_math(doc, segment,
+                                                                              doc.math_spans(parent, segment)):
+        return None
+    return _expression_in(doc, segment, replace(spec, part=parent, lhs=None, index=_ROMANS.index(sub)), classify,
+                          forbid)
 
 
 def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChain | None:
@@ -311,6 +334,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         naming = [e for tag, e in tagged if tag == spec.lhs or _keyed_as(tag, spec)] \
             or [e for tag, e in tagged if tag == f"{DEFINITION}:{spec.lhs}"]  # a definition of what is asked
         naming = [e for e in naming if not e.again] or naming  # the answer as first said
+        naming = [e for e in naming if not _AT_NUMBER.search(e.sides[0])] or naming  # "check: σ'(0) = 1/4"
         naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))] or naming
         naming = _in_form(naming, forbid)
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)

@@ -43,10 +43,13 @@ _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 # from an answer that follows (a checklist's "1c" or "1d, 1e" alone on a line answers nothing)
 _BARE = (rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[ \t]+{_LP}(?:{_R}){_RP}"
          rf"|[ \t]+(?:{_R})[.)][ \t]"  # "1b i)  e^-u / (1+e^-u)^2"
-         r"|(?:\*\*|__)[ \t]+\S|(?:\*\*|__)[ \t]*$")  # "**1e** ∂f/∂w₂ = …", "**1b**" alone: a label in bold
+         r"|(?:\*\*|__)[ \t]+\S|(?:\*\*|__)[ \t]*$"  # "**1e** ∂f/∂w₂ = …", "**1b**" alone: a label in bold
+         rf"|-(?:{_R})(?=[.:)]|[ \t])")  # "1b-i:  e^-u / …", "1b-ii  σ(1-σ)": the sub-part after a hyphen
 _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}"
          rf"|(?P<p4>[a-h])(?=[ \t]?{_LP}(?:{_R}){_RP})"
-         rf"|(?P<p5>[a-h])(?=[ \t]+(?:{_R})[.)][ \t]))")  # "b i. e^-u / …": a part and its first sub-part
+         rf"|(?P<p5>[a-h])(?=[ \t]+(?:{_R})[.)][ \t])"  # "b i. e^-u / …": a part and its first sub-part
+         rf"|(?P<p6>[a-h])(?=-(?:{_R})(?:[.:)]|[ \t]))"  # "b-ii  σ(1-σ)": an answer sheet's part and sub-part
+         r"|(?P<p7>[a-h])(?=[ \t]{2,}[^\s=:])(?![ \t]{2,}[a-z]{2,}[ \t]))")  # "d     σ2(x2)": set apart by a gap
 # an answer key's word for the item after its part: "1e_w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
 _KEY = r"(?:(?:_|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
 # an answer key's word in the label's own table cell or column, after the label: "| 1(e) $w_2$ |", "1(f) grad<tab>"
@@ -136,7 +139,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         if m is None:
             continue
         groups = m.groupdict()
-        part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5") if groups.get(g)), None)
+        part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
         span = _RANGE.match(window, m.end()) if part else None
         if span is not None and part is not None and span.group("last").lower() <= part.lower():

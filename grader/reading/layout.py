@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from grader.reading.labels import Label
 from grader.reading.markdown_tree import Block, MathSpan
@@ -170,7 +170,6 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
     and the lines under it written ``dw1: …``: each expression is a math piece of its own, as a TA reads it
     (a line with math already found, or with words in it, is left as it is). A lead that names a derivative
     (``1e(i) ∂f/∂w2: w3 σ2'(x2) …``) is the expression's left side: returned by the expression's end."""
-    from grader.reading.document import Span
     from grader.reading.plain_math import _mathlike
 
     lines: dict[int, int] = {}  # a line's start -> where its first math found starts
@@ -197,13 +196,33 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
             body = text[lead.end():end].rstrip(" \t.,;")
             if found is not None or not _bare(body, _mathlike) or (not first and lead.end() == pos):
                 break
-            out.append(Span(lead.end(), lead.end() + len(body), "plain"))
+            out.extend(_answers_apart(body, lead.end(), _mathlike))
             name = text[pos:lead.end()].strip().rstrip(":").strip()
             if name and NAMED.fullmatch(name):
                 names[lead.end() + len(body)] = name
             lines[line] = lead.end()
             pos, first = end + 1, False
     return sorted(out, key=lambda s: s.start), names
+
+
+_LEAD_MARK = re.compile(r"→|->|=>|:")  # "w2 → …; w1 → …": answers each with its lead, read as before
+
+
+def _answers_apart(body: str, start: int, mathlike: Callable[[str], bool]) -> list[Any]:
+    """``1b  e^-u/(1+e^-u)^2 ; σ(1-σ)``: answers set apart by semicolons are one piece each (in the order the
+    part asks for them), when every one of them is a formula; else the line is one piece."""
+    from grader.reading.document import Span
+
+    cuts, depth = [], 0
+    for i, c in enumerate(body):
+        depth += (c in "([{") - (c in ")]}")
+        if c == ";" and depth == 0:
+            cuts.append(i)
+    pieces = [(a + 1 if a >= 0 else 0, b) for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
+    pieces = [(a + len(body[a:b]) - len(body[a:b].lstrip()), a + len(body[a:b].rstrip())) for a, b in pieces]
+    if len(pieces) > 1 and all(_bare(body[a:b], mathlike) and not _LEAD_MARK.search(body[a:b]) for a, b in pieces):
+        return [Span(start + a, start + b, "plain") for a, b in pieces]
+    return [Span(start, start + len(body), "plain")]
 
 
 def _bare(body: str, mathlike: Callable[[str], bool]) -> bool:

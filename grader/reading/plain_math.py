@@ -77,6 +77,11 @@ def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     return wide and not (b[2].startswith(_OPERATORS) and len(b[2]) == 1 and a[2][-1:] in ")¹²ⁱ")
 
 
+# a table's cell bar set apart by spaces ("| wⱼ ← wⱼ − α ∂L/∂wⱼ |") and a plain-text box ("[[ w_new = … ]]")
+# frame an equation; they are no part of it (an absolute value is written |x|, with no space inside)
+_FRAMES = ("|", "||", "[[", "]]")
+
+
 def _sentence_end(word: str) -> bool:
     """``sigmoid.`` before ``x1 = …``: a full stop after a name ends the sentence, and the equation in it."""
     return len(word) > 1 and word.endswith(".") and not word.endswith("..") and (word[-2].isalnum() or word[-2] == ")")
@@ -89,6 +94,18 @@ def _separates(line: str, word: tuple[int, int, str], eq: tuple[int, int, str]) 
     if re.fullmatch(r"\(?(?:\s*[A-Za-z]\w{0,3}\s*,)+\s*[A-Za-z]\w{0,3}\s*", line[word[0]:eq[0]]):
         return False  # "a, b, c = w1, w2, w3": names assigned together
     return word[2].endswith(",") and sum(between.count(c) for c in ")]}") <= sum(between.count(c) for c in "([{")
+
+
+_ARROWS = ("→", "=>", "⇒", "->", "⟹", "⟶")
+
+
+def _arrow_to_equation(words: list[tuple[int, int, str]], k: int) -> bool:
+    """``σ1(u) = 1/(1+exp(-u)) → dσ1/du = exp(-u)/…``: an arrow before a new left side and its equals sign ends
+    the equation before it; the one after it is read on its own."""
+    if words[k][2] not in _ARROWS:
+        return False
+    rest = " ".join(w for _, _, w in words[k + 1:k + 3])
+    return re.match(r"[^\s=]{1,40}\s*(?::=|=(?!=)|←|<-)", rest) is not None
 
 
 def _balanced(text: str) -> bool:
@@ -123,7 +140,8 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     if code and not named and eq > 0 and _IDENTIFIER.fullmatch(words[eq - 1][2]) \
             and not _gap(line, words[eq - 1], words[eq]):
         left -= 1  # dsig = @(u) …, grad <- …: in a line of code the name assigned to is math
-    while left > 0 and mathlike(words[left - 1][2]) and not _separates(line, words[left - 1], words[eq]) \
+    while left > 0 and mathlike(words[left - 1][2]) and words[left - 1][2] not in _FRAMES + _ARROWS \
+            and not _separates(line, words[left - 1], words[eq]) \
             and (not _gap(line, words[left - 1], words[left]) or (left == eq and words[eq][2] in _EQUALS)) \
             and not _sentence_end(words[left - 1][2]) and not words[left - 1][2].endswith(":"):
         left -= 1  # "f    = w3*out2": an equals sign set in a column; "(step α): w ← …": a colon ends the lead
@@ -131,7 +149,8 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
         left += 1  # "…(−u)). θ_l := w_l": a full stop set apart ends the sentence before, it starts nothing
     right = eq
     while right + 1 < len(words) and mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]) \
-            and not _sentence_end(words[right][2]) \
+            and words[right + 1][2] not in _FRAMES and not _sentence_end(words[right][2]) \
+            and not _arrow_to_equation(words, right + 1) \
             and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])):
         right += 1
     piece = line[words[left][0]:words[right][1]]

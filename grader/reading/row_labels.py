@@ -30,9 +30,39 @@ _MARKER = re.compile(
 # a bare "(ii)" is a label only where spacing sets it apart (σ_2'(v) and x^{(i)} are no labels)
 _SPACED = re.compile(r"(?:\\q?quad|\\hfill|&&|\n|^)[\s~]*$")
 _ROW_END = re.compile(r"(?:\s|\\label\s*\{[^{}]*\}|\\nonumber|\\notag|[.,;])*$")
-_DISPLAY = re.compile(r"\$\$|\\\[|\\begin\s*\{(?P<env>(?:align|equation|gather|multline|flalign|eqnarray)\*?)\}")
+_DISPLAY = re.compile(r"\$\$|(?<!\\)\\\[|\\begin\s*\{(?P<env>(?:align|equation|gather|multline|flalign|eqnarray)\*?)\}")
 _SPACING_END = re.compile(r"(?:\\q?quad|\\[,;! ]|~|[\s,;])*$")
 _INNER = re.compile(r"^\s*(\\begin\s*\{(aligned|split|gathered|alignedat)\}(?:\{\d+\})?)")
+
+
+# "(i) is (1), (ii) is (2).", "So (i) is \eqref{eq:bi} and (ii) is \eqref{eq:bii}", "\eqref{eq:b1} answers (i)":
+# sub-parts answered by equation numbers or labels set on the rows of a display
+_REF = r"(?:eq(?:uation)?\.?\s*|Gl\.\s*)?(?:\((?P<num{n}>\d{{1,2}})\)|\\(?:eq)?ref\s*\{{(?P<ref{n}>[^{{}}]{{1,40}})\}})"
+_CROSS_REF = re.compile(
+    r"\((?P<sub1>" + _ROMAN + r")\)\s*(?:is|=|:|→|->|⇒|ist|es|est|è|see)?\s*(?:in\s*)?" + _REF.format(n=1)
+    + r"|" + _REF.format(n=2) + r"\s*(?:answers|gives|is|=|→|->|for|beantwortet|répond à)\s*"
+    + r"\((?P<sub2>" + _ROMAN + r")\)")
+
+
+def cross_referenced(text: str) -> str:
+    """Rows numbered ``(1)`` or labelled ``\\label{eq:bi}`` that a sentence names as sub-part answers take those
+    sub-parts' labels (``\\tag{i}``); the sentence's own labels are read no more (they answer nothing there)."""
+    if "(i)" not in text:
+        return text
+    found = list(_CROSS_REF.finditer(text))
+    if not found:
+        return text
+    for m in reversed(found):  # "(i) is (1)" -> " i  is (1)": no label where nothing is answered
+        key = "sub1" if m.group("sub1") else "sub2"
+        text = f"{text[:m.start(key) - 1]} {m.group(key)} {text[m.end(key) + 1:]}"
+    for m in found:
+        sub, num, ref = (m.group("sub1"), m.group("num1"), m.group("ref1")) if m.group("sub1") else (
+            m.group("sub2"), m.group("num2"), m.group("ref2"))
+        if num:
+            text = re.sub(rf"(?:\\q?quad|&&|\\hfill)[ \t]*\({num}\)|\\tag\s*\{{{num}\}}", rf"\\tag{{{sub}}}", text)
+        elif ref:
+            text = text.replace(f"\\label{{{ref}}}", f"\\tag{{{sub}}}")
+    return text
 
 
 # "b) i: e^-u/(1+e^-u)^2 ; ii: s1(u)*(1-s1(u))", "b) i. …   ii. …": two sub-parts answered on one line, the
@@ -66,7 +96,7 @@ def labels_before_rows(text: str) -> str:
         close = "$$" if m.group(0) == "$$" else "\\]" if m.group(0) == "\\[" else f"\\end{{{m.group('env')}}}"
         end = text.find(close, m.end())
         if end < 0:
-            break
+            continue
         body = text[m.end():end]
         pieces = _pieces(body)
         out.append(text[pos:m.start()])
@@ -107,6 +137,8 @@ def _pieces(body: str) -> list[_Piece] | None:
             label = _label(m)
             before, after = rest[:m.start()], rest[m.end():]
             if m.group("sub") is not None or _ROW_END.fullmatch(after):
+                if pieces[-1].label not in (None, label):  # "\text{(i)} A \\ B \tag{ii}": the tagged row is (ii)
+                    pieces.append(_Piece(None, []))
                 if before.strip():  # closes the rows since the last label (a \tag always labels what is before it)
                     pieces[-1].rows.append(before)
                 if pieces[-1].label is None and pieces[-1].rows:
