@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,7 @@ def load_rubric(path: str | Path, registry: Registry | None = None, samples: boo
             raise RubricError(where, line, f"duplicate item id {item.id!r} (first at line {seen[item.id]})")
         seen[item.id] = line
         items.append(item)
+    items = _answers_per_label(items)
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
     try:
         claims = build_params(_TextClaims, homework.get("text", {}), "homework.text").claims
@@ -203,6 +205,19 @@ def _build_item(raw: Any, line: int | None, where: str, registry: Registry, refe
     except ParamError as exc:
         raise RubricError(where, line, f"item {item_id}: {exc}") from None
     return RubricItem(item_id, str(raw.get("title", item_id)), float(points), name, params, line, spec)
+
+
+def _answers_per_label(items: list[RubricItem]) -> list[RubricItem]:
+    """Each written item told how many answers its part's label holds: the items reading that part, with a
+    part's sub-parts (1.b.i, 1.b.ii) counted under the part (1.b), as a terse hand-in answers them in one line."""
+    def label(part: str) -> str:
+        head, _, last = part.rpartition(".")
+        return head if head and re.fullmatch(r"(?:iii|ii|iv|vi|v|i)", last) else part
+
+    own = Counter(i.text.part for i in items if i.text is not None)
+    under = Counter(label(i.text.part) for i in items if i.text is not None)
+    return [replace(i, text=replace(i.text, answers=own[i.text.part], answers_in_parent=under[label(i.text.part)]))
+            if i.text is not None else i for i in items]
 
 
 def _item_lines(text: str, count: int) -> list[int | None]:

@@ -93,3 +93,39 @@ def test_a_check_at_a_number_is_not_the_answer(rubric) -> None:
     report = ("(b) (i)   σ'(u) = e^{-u} / (1 + e^{-u})^2\n    (ii)  σ'(u) = σ(u) (1 - σ(u))\n"
               "          check: σ(0) = 1/2 -> σ'(0) = 1/4  ok\n\n(c) forward\n")
     assert_twins(rubric, "p1.b.ii", report, ("σ(u) (1 - σ(u))", "σ(u) (1 + σ(u))"))
+
+
+def test_more_answers_alone_than_the_part_asks_for_is_a_hedge(rubric) -> None:
+    hedge = "Problem 1\n1b  e^-u/(1+e^-u)^2 ; σ(1-σ)\n1d  σ2(x2) ; w3·σ2(x2)\n"
+    assert grade_report_item(rubric, "p1.d", hedge).status == "review"
+    assert grade_report_item(rubric, "p1.d", hedge.replace(" ; w3·σ2(x2)", "")).status == "pass"
+    three = "Problem 1\n1b  e^-u/(1+e^-u)^2 ; σ(1-σ) ; σ(1+σ)\n"
+    assert grade_report_item(rubric, "p1.b.ii", three).status == "review"
+    sheet = "Problem 1\nb-i   e^-u/(1+e^-u)^2 ; e^u/(1+e^-u)^2\nb-ii  σ(1-σ)\n"
+    assert grade_report_item(rubric, "p1.b.i", sheet).status == "review"
+    assert grade_report_item(rubric, "p1.b.i", sheet.replace(" ; e^u/(1+e^-u)^2", "")).status == "pass"
+
+
+def test_a_letter_set_apart_is_no_label_where_parts_are_marked(rubric) -> None:
+    report = ("Problem 1\n(c) forward pass, keep:\nx1    w1·x\nx2    w2·σ1(x1)\nd     σ2(x2)\n"
+              "then the backward pass multiplies local derivatives.\n(e) ∂f/∂w2 = w3·σ2'(x2)·σ1(x1)\n")
+    assert grade_report_item(rubric, "p1.d", report).status != "pass"
+    sheet = "P1\nb-i   exp(-u)/(1+exp(-u))^2\nb-ii  σ(1-σ)\nd     σ2(x2)\ne     ∂f/∂w2 = w3 σ2'(x2) σ1(x1)\n"
+    assert_twins(rubric, "p1.d", sheet, ("d     σ2(x2)", "d     σ1(x1)"))
+
+
+def test_a_name_for_the_gradient_used_in_the_update(rubric) -> None:
+    report = ("1.f      g = dL/dw = Σ_i 2 (f(x^i) - y^i) * [df/dw1 ; df/dw2 ; df/dw3] at x^i\n"
+              "         w -= lr * g      (lr = α)\n")
+    assert_twins(rubric, "p1.f.update", report, ("w -= lr * g", "w += lr * g"))
+    assert_twins(rubric, "p1.f.grad", report, ("Σ_i 2 (f(x^i) - y^i)", "Σ_i (f(x^i) - y^i)"))
+
+
+def test_a_final_side_offered_with_another_is_a_hedge(rubric) -> None:
+    report = ("### (e)\n$\\frac{\\partial f_w}{\\partial w_2}=\\frac{\\partial f_w}{\\partial \\sigma_2}"
+              "\\frac{\\partial \\sigma_2}{\\partial x_2}\\frac{\\partial x_2}{\\partial w_2}$\n\n"
+              "$=w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)$ &nbsp;&nbsp; or &nbsp;&nbsp; "
+              "$w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)$ ??\n")
+    assert grade_report_item(rubric, "p1.e.w2", report).status == "review"
+    committed = report[:report.index(" &nbsp;&nbsp; or")] + "\n"
+    assert grade_report_item(rubric, "p1.e.w2", committed).status == "pass"

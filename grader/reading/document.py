@@ -176,6 +176,11 @@ _ESCAPED = re.compile(r"\\([()\[\]_*^#~`|<>])")
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}")
 
 
+_HTML_START = re.compile(r"\s*(?:<!DOCTYPE html|<html|<body|<div|<p[\s>]|<h[1-6][\s>]|<article|<section)",
+                         re.IGNORECASE)
+_HTML_TAG = re.compile(r"</(?:p|div|sub|sup|span|li|h[1-6]|strong|em|b|i|td|tr)>", re.IGNORECASE)
+
+
 def _pandoc_escapes(text: str) -> str:
     if "\\" not in text or "$" in text or _LATEX_COMMAND.search(text):
         return text
@@ -200,6 +205,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _pandoc_scripts(_pandoc_escapes(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)))
     text = inline_sub_labels(labels_before_rows(cross_referenced(_spoken_sums(text))))
+    if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
+        kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
         text = _answer_fences(to_markdown(_uncommented(text), kind))

@@ -38,6 +38,11 @@ class TextSpec:
     order: list[str] = field(default_factory=list)
     labels: dict[str, list[str]] = field(default_factory=dict)
     key: list[str] = field(default_factory=list)  # an answer key's words for the item ("w2" in "1e_w2 → …")
+    # how many answers the part's label holds (the rubric's items with this part), and its parent's (a part's
+    # sub-parts together, 1.b.i and 1.b.ii under 1.b): answers written alone, in order, are read by position only
+    # when there are exactly as many (more is a hedge); 0: not counted (a spec made by hand), no such check
+    answers: int = 0
+    answers_in_parent: int = 0
 
 
 @dataclass(frozen=True)
@@ -284,6 +289,20 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     return found
 
 
+def _tag_of(eq: Equation, classify: Callable[[str], str | None] | None) -> str | None:
+    """The tag of an equation's left side; ``g = dL/dw = Σ …``: a name the hand-in gives what is asked, the tag
+    of the side it names."""
+    if classify is None or len(eq.sides) < 2:
+        return None
+    tag = classify(left_side(eq))
+    if (tag is None or tag.startswith(DEFINITION)) and len(eq.sides) > 2 and _NAME_ONLY.fullmatch(eq.sides[0]):
+        second = classify(eq.sides[1])
+        if second is not None and not second.startswith(DEFINITION):
+            return second
+    return tag
+
+
+_NAME_ONLY = re.compile(r"\s*\\?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*")
 _AT_NUMBER = re.compile(r"\(\s*-?\d+(?:[.,]\d+)?\s*\)\s*$")  # a left side at a number: a check, not the answer
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi")
 
@@ -298,11 +317,12 @@ def _in_parent(doc: Document, spec: TextSpec, classify: Callable[[str], str | No
     segment = doc.segments[parent]
     texts = [doc.read(m) for m in doc.math_spans(parent, segment)]
     found = [e for e in read_equations(texts, ["plain"] * len(texts)) if any(e.sides)]
-    if len(found) < 2 or any(len(e.sides) > 1 for e in found) or not _only_math(doc, segment,
-                                                                              doc.math_spans(parent, segment)):
+    if len(found) < 2 or (spec.answers_in_parent and len(found) != spec.answers_in_parent) \
+            or any(len(e.sides) > 1 for e in found) \
+            or not _only_math(doc, segment, doc.math_spans(parent, segment)):
         return None
-    return _expression_in(doc, segment, replace(spec, part=parent, lhs=None, index=_ROMANS.index(sub)), classify,
-                          forbid)
+    return _expression_in(doc, segment, replace(spec, part=parent, lhs=None, index=_ROMANS.index(sub),
+                                                answers=spec.answers_in_parent), classify, forbid)
 
 
 def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChain | None:
@@ -329,7 +349,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
         return None
-    tagged = [(classify(left_side(e)) if classify and len(e.sides) > 1 else None, e) for e in found]
+    tagged = [(_tag_of(e, classify), e) for e in found]
     if spec.lhs:
         naming = [e for tag, e in tagged if tag == spec.lhs or _keyed_as(tag, spec)] \
             or [e for tag, e in tagged if tag == f"{DEFINITION}:{spec.lhs}"]  # a definition of what is asked
@@ -354,13 +374,38 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     if not named and not alone and len(candidates) == 1 and (summary or (
             _only_math(doc, segment, spans) and not is_restatement(candidates[0].sides[-1]))):
         alone = candidates  # "**1d** $\sigma_2(x_2)$": an answers-only line, the formula is the whole answer
-    elif not named and not alone and len(candidates) > 1 and not summary and _only_math(doc, segment, spans) \
+    elif not named and not alone and (len(candidates) == spec.answers > 1 if spec.answers else len(candidates) > 1) \
+            and not summary \
+            and _only_math(doc, segment, spans) \
             and not any(is_restatement(e.sides[-1]) or _LONE.fullmatch(e.sides[-1]) for e in candidates):
         alone = candidates  # "(e) $…$ ; $…$": the answers alone, in the order the part asks for them
+    if spec.answers and not named and len(alone) > spec.answers:
+        return None  # "1d  σ2(x2) ; w3·σ2(x2)": more answers written alone than the part asks for, a hedge
     pool = named or alone
     if spec.index < len(pool):
         eq = pool[spec.index]
         return _unfinished(doc, segment, LatexChain(eq.sides, len(eq.sides) > 1, part))
+    return None
+
+
+_OR = re.compile(r"(?:\s|&nbsp;)*(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|または|또는)(?:\s|&nbsp;)+"
+                 r"(?=\$|\\\()", re.IGNORECASE)
+
+
+def _hedged(doc: Document, segment: Span, last: str) -> str | None:
+    """``A or B`` when the math piece that ends with ``last`` is followed on its line by "or" and another one."""
+    tail = re.sub(r"\s+", "", last)
+    for m in doc.math:
+        if not (segment.start <= m.start < segment.end) or not tail \
+                or not re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail):
+            continue
+        line_end = doc.text.find("\n", m.end)
+        after = m.end + len(re.match(r"\$*|\\\)", doc.text[m.end:]).group())  # past the piece's own delimiter
+        hedge = _OR.match(doc.text, after, len(doc.text) if line_end < 0 else line_end)
+        if hedge:
+            other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
+            if other is not None:
+                return f"{last} \\mathrm{{or}} {doc.text[other.start:other.end].strip('$')}"  # read by no one
     return None
 
 
@@ -369,7 +414,11 @@ _GOES_ON = re.compile(r"^[ \t]*=[ \t]*(\S.*)$", re.MULTILINE)
 
 def _unfinished(doc: Document, segment: Span, chain: LatexChain) -> LatexChain:
     """A derivation that goes on in a line not read (``=    e^-u`` over a dashed fraction bar): that line is its
-    final side, so the answer is never an earlier step that happens to be right (it goes to a person)."""
+    final side, so the answer is never an earlier step that happens to be right (it goes to a person). A final
+    side offered with another one (``$= A$ or $B$ ??``) is a hedge: both, as one side no reading takes."""
+    hedge = _hedged(doc, segment, chain.sides[-1])
+    if hedge is not None:
+        return LatexChain([*chain.sides[:-1], hedge], chain.named, chain.part)
     if len(chain.sides) < 2:
         return chain
     for m in _GOES_ON.finditer(doc.text, segment.start, segment.end):

@@ -117,6 +117,16 @@ def _persian_order(text: str) -> bool:
     return re.search(r"\(\s?[پتث]\s?\)", text) is not None
 
 
+@functools.lru_cache(maxsize=8)
+def _marks_parts(text: str) -> bool:
+    """Whether the hand-in marks its parts with brackets or a stop ("(d)", "d)", "d.", "1d:"), so that a letter
+    set apart by a gap alone is no label there (only an answer sheet with no other marks labels parts so)."""
+    return _PART_MARK.search(text) is not None
+
+
+_PART_MARK = re.compile(r"(?m)^[ \t*#_>|-]*(?:\d{1,2}[ \t]?)?(?:\\?\([a-h]\\?\)|[a-h][.):](?=[ \t]|$))")
+
+
 def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     """The label at ``pos`` (after emphasis and LaTeX text markup), if one starts there.
 
@@ -139,6 +149,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         if m is None:
             continue
         groups = m.groupdict()
+        if groups.get("p7") and _marks_parts(text):
+            continue  # "d     σ2(x2)" in a hand-in that marks its parts "(d)" or "d)": a table's row, not a label
         part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
         span = _RANGE.match(window, m.end()) if part else None

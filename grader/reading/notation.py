@@ -380,6 +380,17 @@ def _tag(reference: Reference, lhs: str, overlay: Overlay) -> str | None:
         return reference.classify_lhs(lhs)  # type: ignore[misc]
 
 
+def _read_value(rhs: str, reference: Reference, overlay: Overlay) -> Any:
+    """A name's value; ``g = Σ_i 2(f(x^i) − y^i) [df/dw1, df/dw2, df/dw3]``: derivatives the homework knows,
+    written by name, are their values (a name for the gradient, used later in ``w -= lr*g``)."""
+    try:
+        return _read(rhs, reference, overlay)
+    except ExpressionSyntaxError as exc:
+        if "derivatives" not in str(exc):
+            raise
+        return _read(rhs, reference, overlay, results=True)
+
+
 def _read(rhs: str, reference: Reference, overlay: Overlay, scope: Scope | None = None,
           results: bool = False) -> Any:
     """A definition's right side; ``results``: derivatives the homework knows may be written by name."""
@@ -432,7 +443,7 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         overlay.aliases[name] = function
         return _said(notation, f"{_show(name)} is read as {_show(function)} (you wrote {lhs} = {rhs})", name)
     try:
-        reading = _read(rhs, reference, overlay)
+        reading = _read_value(rhs, reference, overlay)
     except ExpressionSyntaxError as exc:
         if name in overlay.symbols and "defined twice" in str(exc):  # s1, s2 = s2, s1: given a value that is
             return conflict(notation, name, lhs, rhs)  # itself in doubt, the name may have changed
@@ -449,7 +460,10 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
             if list(value) == comps and vname != name:
                 overlay.aliases[name] = vname
                 return _said(notation, f"{_show(name)} is read as {_show(vname)} (you wrote {lhs} = {rhs})", name)
-        return 0
+        if name in vocab.symbols or name in vocab.functions or name in vocab.vectors or name in overlay.symbols:
+            return 0
+        overlay.symbols[name] = value  # g = Σ_i 2(f(x^i) − y^i)[df/dw1, …]: a vector the hand-in names
+        return _said(notation, f"{_show(name)} = {rhs[:80]}, as you defined it", name)
     if not value.free_symbols and not value.atoms(sp.Function):
         return 0  # i = 1, N = 2, α = 0.01: a value, not notation
     loss = _named_value(value, reference)
