@@ -392,6 +392,9 @@ _OR = re.compile(r"(?:\s|&nbsp;)*(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặ
                  r"(?=\$|\\\()", re.IGNORECASE)
 
 
+_CLOSING = re.compile(r"\$+|\\\)")
+
+
 def _hedged(doc: Document, segment: Span, last: str) -> str | None:
     """``A or B`` when the math piece that ends with ``last`` is followed on its line by "or" and another one."""
     tail = re.sub(r"\s+", "", last)
@@ -400,7 +403,8 @@ def _hedged(doc: Document, segment: Span, last: str) -> str | None:
                 or not re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail):
             continue
         line_end = doc.text.find("\n", m.end)
-        after = m.end + len(re.match(r"\$*|\\\)", doc.text[m.end:]).group())  # past the piece's own delimiter
+        closing = _CLOSING.match(doc.text, m.end)
+        after = closing.end() if closing else m.end  # past the piece's own delimiter
         hedge = _OR.match(doc.text, after, len(doc.text) if line_end < 0 else line_end)
         if hedge:
             other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
