@@ -126,6 +126,7 @@ def test_a_final_side_offered_with_another_is_a_hedge(rubric) -> None:
               "\\frac{\\partial \\sigma_2}{\\partial x_2}\\frac{\\partial x_2}{\\partial w_2}$\n\n"
               "$=w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)$ &nbsp;&nbsp; or &nbsp;&nbsp; "
               "$w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)$ ??\n")
-    assert grade_report_item(rubric, "p1.e.w2", report).status == "review"
+    hedged = grade_report_item(rubric, "p1.e.w2", report)
+    assert hedged.status == "review" and "two answers offered" in hedged.feedback
     committed = report[:report.index(" &nbsp;&nbsp; or")] + "\n"
     assert grade_report_item(rubric, "p1.e.w2", committed).status == "pass"

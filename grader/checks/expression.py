@@ -32,7 +32,7 @@ from grader.expressions.lenient import lenient_readings
 from grader.expressions.parse import ExpressionSyntaxError, parse_expression
 from grader.homework import Reference
 from grader.params import ParamError
-from grader.reading.extract import LatexChain
+from grader.reading.extract import HEDGE, LatexChain
 from grader.rubric import RubricItem
 
 MISTAKE_KINDS = ("scale", "missing_factor", "variant")
@@ -127,6 +127,9 @@ class ExpressionCheck(Check):
         cc = chain_context(lhs or _asked_left_side(item, ctx.reference), asked, p.building_blocks,
                            len(ref) if isinstance(ref, list) else 0, vocab, overlay, classify)
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
+        if texts and HEDGE in texts[-1]:
+            return Outcome(0.0, "review", f"two answers offered for one ({texts[-1].replace(HEDGE, ' or ')[:200]}): "
+                           "a person should decide which one counts", details)
         sides = [_outside(read_side(text, cc), overlay, ref) for text in texts if text]
         details["steps"] = [f"{s.text[:200]}: {describe_side(s)}" for s in sides]
         if not sides:  # "∂f/∂w_1 =" and nothing after it (a struck-out answer, a cut export)

@@ -392,6 +392,7 @@ _OR = re.compile(r"(?:\s|&nbsp;)*(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặ
                  r"(?=\$|\\\()", re.IGNORECASE)
 
 
+HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
 _CLOSING = re.compile(r"\$+|\\\)")
 
 
@@ -409,7 +410,7 @@ def _hedged(doc: Document, segment: Span, last: str) -> str | None:
         if hedge:
             other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
             if other is not None:
-                return f"{last} \\mathrm{{or}} {doc.text[other.start:other.end].strip('$')}"  # read by no one
+                return f"{last}{HEDGE}{doc.text[other.start:other.end].strip('$')}"
     return None
 
 
