@@ -22,6 +22,7 @@ from grader.homework import CodeSettings, Reference, load_reference
 from grader.params import ParamError, build_params
 from grader.plugins import Registry, discover
 from grader.reading.extract import TextSpec
+from grader.reading.labels import ROMAN
 from grader.samples import Sample, SampleResult, validate_sample
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
@@ -212,7 +213,7 @@ def _answers_per_label(items: list[RubricItem]) -> list[RubricItem]:
     part's sub-parts (1.b.i, 1.b.ii) counted under the part (1.b), as a terse hand-in answers them in one line."""
     def label(part: str) -> str:
         head, _, last = part.rpartition(".")
-        return head if head and re.fullmatch(r"(?:iii|ii|iv|vi|v|i)", last) else part
+        return head if head and last in ROMAN else part
 
     own = Counter(i.text.part for i in items if i.text is not None)
     under = Counter(label(i.text.part) for i in items if i.text is not None)

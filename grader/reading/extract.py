@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from grader.reading.document import Document, Span
+from grader.reading.labels import ROMAN
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
@@ -304,7 +305,6 @@ def _tag_of(eq: Equation, classify: Callable[[str], str | None] | None) -> str |
 
 _NAME_ONLY = re.compile(r"\s*\\?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*")
 _AT_NUMBER = re.compile(r"\(\s*-?\d+(?:[.,]\d+)?\s*\)\s*$")  # a left side at a number: a check, not the answer
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi")
 
 
 def _in_parent(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None,
@@ -312,16 +312,16 @@ def _in_parent(doc: Document, spec: TextSpec, classify: Callable[[str], str | No
     """A sub-part with no label of its own, under a part whose only math is its answers, none named: the
     sub-part's answer is the one in its place (``(i)`` the first, ``(ii)`` the second)."""
     parent, _, sub = spec.part.rpartition(".")
-    if sub not in _ROMANS or parent not in doc.segments or any(s.startswith(f"{parent}.") for s in doc.segments):
+    if sub not in ROMAN or parent not in doc.segments or any(s.startswith(f"{parent}.") for s in doc.segments):
         return None
     segment = doc.segments[parent]
-    texts = [doc.read(m) for m in doc.math_spans(parent, segment)]
+    spans = doc.math_spans(parent, segment)
+    texts = [doc.read(m) for m in spans]
     found = [e for e in read_equations(texts, ["plain"] * len(texts)) if any(e.sides)]
     if len(found) < 2 or (spec.answers_in_parent and len(found) != spec.answers_in_parent) \
-            or any(len(e.sides) > 1 for e in found) \
-            or not _only_math(doc, segment, doc.math_spans(parent, segment)):
+            or any(len(e.sides) > 1 for e in found) or not _only_math(doc, segment, spans):
         return None
-    return _expression_in(doc, segment, replace(spec, part=parent, lhs=None, index=_ROMANS.index(sub),
+    return _expression_in(doc, segment, replace(spec, part=parent, lhs=None, index=ROMAN.index(sub),
                                                 answers=spec.answers_in_parent), classify, forbid)
 
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ROMAN = r"(?:iii|ii|iv|vi|v|i)"
+from grader.reading.labels import ROMAN
+
+_ROMAN = "(?:" + "|".join(sorted(ROMAN, key=len, reverse=True)) + ")"  # longest first: "iii" before "i"
 _LABEL = rf"(?:\(?\s*(?P<part>[a-f])\s*\)?\s*[.\-]?\s*)?\(?\s*(?P<sub>{_ROMAN})\s*\)?"
 _DASH = r"(?:[—–\-]|\\textemdash|\\textendash)?\s*"
 _MARKER = re.compile(
