@@ -186,7 +186,7 @@ def test_a_bare_expression_after_its_label_is_the_parts_answer() -> None:
     text = "(c) words\n(d) s(x2)\n(e) dw2: w3 s(x2) s(x1)\n    dw1: w3 w2 s(x1) x\n(f) on paper\n"
     assert pick(text, "1.d", "df/dw3") == "s(x2)"
     chain = find_expression(read_document(text), TextSpec("1.e", lhs="df/dw1", index=1), classify_lhs)
-    assert chain is not None and str(chain) == "w3 w2 s(x1) x"
+    assert chain is not None and chain.sides[-1] == "w3 w2 s(x1) x"  # named by its lead (dw1), as a key names it
     assert pick("(d) on paper, see figure\n", "1.d", "df/dw3") is None  # words are no expression
     sizes = read_document("(a) 28x28, 5x5x1x20\n(c) 520 / 0 / 25050 -> 431080\n")
     assert not sizes.math  # sizes and counts are values, not math

@@ -23,7 +23,7 @@ GENERIC = ("(f)\n\n    dL/dwj = sum_i -2*(y^i - f(x^i)) * df(x^i)/dwj      for j
 
 
 def test_an_index_range_stays_with_its_equation() -> None:
-    assert several(r"a = b,\qquad j = 1,2,3,") == [(r"a = b,\qquad j = 1,2,3,", False)]
+    assert several(r"a = b,\qquad j = 1,2,3,") == [(r"a = b,\qquad j = 1,2,3,", "")]
     assert len(several(r"w_1 = a,\qquad w_2 = b")) == 2
     eqs = read_equations(["dL/dwj = s", "j=1,2,3", "= t"], ["plain"] * 3)
     assert [e.sides for e in eqs] == [["dL/dwj", "s", "t"]]

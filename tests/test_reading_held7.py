@@ -139,7 +139,10 @@ def test_a_function_named_in_a_sentence(rubric, said: str) -> None:
     text = f"{said}\n\nProblem 1\n\n(d) $\\frac{{\\partial f}}{{\\partial w_3}} = s(w_2 s(w_1 x))$\n"
     assert status(rubric, "p1.d", text) == "pass"
     assert status(rubric, "p1.d", text.replace("s(w_2 s(w_1 x))", "s(w_2 s(w_1 x))^2")) != "pass"
-    assert status(rubric, "p1.d", "We use the sigmoid for everything.\n" + text.split("\n", 1)[1]) != "pass"
+    unsaid = grade_report_item(rubric, "p1.d", "We use the sigmoid for everything.\n" + text.split("\n", 1)[1])
+    assert unsaid.status == "pass" and "usual abbreviation" in unsaid.feedback  # s(…) applied, never defined: σ
+    defined = "Let $s = w_1 x$.\n" + text.split("\n", 1)[1]
+    assert status(rubric, "p1.d", defined) != "pass"  # s defined as something else: no abbreviation
 
 
 def test_each_code_span_on_a_line_is_its_own_formula(rubric) -> None:

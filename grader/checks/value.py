@@ -7,6 +7,7 @@ with the part's text, never a silent 0.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -190,7 +191,21 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
     if len(v) != dims - 1:
         return c, v
     counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 3 and w[0] > 1]  # asides too
+    if not counts and (said := _count_after(c)) is not None:
+        counts = [(said,)]
     return (c, (*v, counts[0][0])) if len({w for w in counts}) == 1 else (c, v)
+
+
+# right after a shape: how many of it ("5×5×1, × 20 filters", "5x5x1 (20 Stueck)", "5×5×1 filters, 20 of them")
+_COUNT_AFTER = re.compile(r"\s*(?:filters?|kernels?)?\s*[,(]?\s*(?:[x×*]\s*)?(\d{1,4})\s*"
+                          r"(?:filters?|kernels?|of\s+them|St(?:ü|ue)ck|Filter|Kerne|\)|$|\s*\|)", re.IGNORECASE)
+
+
+def _count_after(c: Any) -> float | None:
+    line, text = getattr(c, "line", ""), getattr(c, "text", "")
+    at = line.find(text) if text else -1
+    m = _COUNT_AFTER.match(line, at + len(text)) if at >= 0 else None
+    return float(m.group(1)) if m is not None and int(m.group(1)) > 1 else None
 
 
 def _count_first(top: list[tuple[Any, tuple[float, ...]]]) -> list[tuple[Any, tuple[float, ...]]]:

@@ -37,6 +37,8 @@ def describe(text: str, vocab: LatexVocabulary, overlay: Overlay | None = None) 
         tokens = _drop_prose(tokenize(text, words), words)
         while tokens and tokens[-1] in ("\\leftarrow", "\\gets", ":", "=", "\\to"):
             tokens.pop()
+        if tokens[-2:] == ["^", "+"]:
+            tokens[-1:] = ["{", "+", "}"]  # w_j^+: the next iterate's mark, unbraced
         if not tokens:
             return None
         return _describe_tokens(tokens, vocab, overlay)
@@ -107,11 +109,28 @@ def _shape(p: Parser) -> Shape | None:
     of = p.name()
     if of in p.vocab.vectors and p.peek() in INDEX_LETTERS and p.pos == len(p.toks) - 1:
         of = f"{of}_{p.take()}"  # "wj ← wj − α·∂L/∂wj": plain text's w_j
+    of = _plain_next(p, of)
     if p.peek() == "(":
         return Shape("apply", _alias(p, of), arg=" ".join(p.paren()))
     if of.endswith("'") and p.lookup_function(of) is None:  # w' is the new w
         of = of.rstrip("'") + "^new"
     return Shape("name", _alias(p, of))
+
+
+def _plain_next(p: Parser, of: str) -> str:
+    """``wj_new``, ``w_j new``, ``wnew``, ``w1 (new)``: plain text's mark of the next iterate after a vector's
+    name (its index glued on or not), the whole rest of the left side; else ``of`` as it is."""
+    rest = p.toks[p.pos:]
+    if not rest or of.split("_")[0] not in p.vocab.vectors or "^" in of:
+        return of
+    index = ""
+    if "_" not in of and rest[0] in (*INDEX_LETTERS, "1", "2", "3") and len(rest) > 1:
+        index, rest = rest[0], rest[1:]
+    mark = "".join(t for t in rest if t not in ("_", "^", "{", "}", "(", ")"))
+    if mark not in NEXT or rest[0] not in ("_", "^", "(", *NEXT) or (rest[0] == "(" and not mark.isalpha()):
+        return of  # w_j(k+1) = w_j(k) − …: an iterate's number in brackets, read where its right side is
+    p.pos = len(p.toks)
+    return f"{of}_{index}^new" if index else f"{of}^new"
 
 
 def _derivative(p: Parser, num: list[str], den: list[str]) -> Shape | None:

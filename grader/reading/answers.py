@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from grader.checks.readers import WrittenReport
@@ -19,7 +20,7 @@ def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
     notation = read_notation(doc, rubric.reference)  # the student's own names, applied to every answer
     classify = rubric.reference.classify_lhs
     if classify is not None:
-        classify = functools.partial(_classify_with, classify, notation)
+        classify = functools.partial(_classify_with, classify, notation, _key_names(rubric))
     report = WrittenReport(doc, notation, classify)
     for item in rubric.items:
         if item.text is None:
@@ -34,15 +35,35 @@ def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
     return answers
 
 
-def _classify_with(classify: Any, notation: Notation, text: str) -> str | None:
+def _key_names(rubric: Rubric) -> frozenset[str]:
+    """The words an answer sheet names derivatives by (``dw2 = …``, ``grad = …``), of the rubric's key words:
+    no name of the problem itself (``w2`` is a weight: ``w2 = 0.5`` gives its value, it answers nothing) and no
+    plain word (``step = α∇L`` names a part of the update, not the update)."""
+    names = rubric.reference.latex.symbols if rubric.reference.latex is not None else {}
+    return frozenset(k.lower() for item in rubric.items if item.text is not None for k in item.text.key
+                     if _DERIVATIVE_WORD.fullmatch(k.lower()) and _plain_name(k) not in names)
+
+
+_DERIVATIVE_WORD = re.compile(r"d[a-z]\d|grad\w*|nabla\w*")
+
+
+def _plain_name(word: str) -> str:
+    return re.sub(r"^([a-z])(\d)$", r"\1_\2", word)
+
+
+def _classify_with(classify: Any, notation: Notation, keys: frozenset[str], text: str) -> str | None:
     """The homework's classifier, reading left sides with the hand-in's own names (θ for w); a left side
-    the hand-in uses to define a name (u_1 = w_1 x, j = 1, 2, 3) is tagged as a definition, never an answer."""
+    the hand-in uses to define a name (u_1 = w_1 x, j = 1, 2, 3) is tagged as a definition, never an answer,
+    unless it is one of the words an answer sheet names its answers by (``dw2 = …`` in the part on ∂f/∂w₂)."""
     if text.strip().startswith(KEY_NAME + "{"):
         return "key:" + text.strip()[len(KEY_NAME) + 2:].rstrip("} ")
     try:
         tag = classify(text, overlay=notation.overlay)
     except TypeError:
         tag = classify(text)
+    word = re.sub(r"[\s_{}]|\\(?:gets|leftarrow)|:$", "", text).lower()
+    if tag is None and word in keys:
+        return f"key:{word}"
     if notation.is_definition(text):  # "dsig = @(u) exp(-u)./…" defines the very function (b) asks for
         return f"{DEFINITION}:{tag}" if tag else DEFINITION
     return tag

@@ -166,6 +166,48 @@ _SPOKEN_SUM = re.compile(r"\b(sum|Σ)\s+(?:over|for)\s+([a-z])\s*=\s*(\d)\s*(,|\
                          re.IGNORECASE)
 
 
+# a part label inside a long line: "… (b) (i) dsigma1/du = … (ii) … (c) …", "1a graph, 1b e^(-u)/…, 1c …"
+_MID_LABEL = re.compile(r"(?<=[\s,;])(?:\((?P<p>[a-h]|iii|ii|iv|i)\)|(?P<n>[1-9])(?P<q>[a-h])(?=[:)]?\s))")
+
+
+def _unflattened(text: str) -> str:
+    """A text box that lost its line breaks (an LMS, a chat) holds a whole problem on one line: where a long line
+    runs through three or more part labels in order ((a), (b), (c) or 1a, 1b, 1c), each starts a line again, as
+    the student wrote it."""
+    if not any(len(line) > 300 for line in text.split("\n")):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if len(line) > 300:
+            line = _broken_at_labels(line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _broken_at_labels(line: str) -> str:
+    from grader.reading.labels import ROMAN
+
+    marks = list(_MID_LABEL.finditer(line))
+    letters = [m for m in marks if (m.group("p") or m.group("q") or "z") in "abcdefgh"]
+    kept: list[re.Match[str]] = []
+    last = ""
+    for m in letters:
+        letter = m.group("p") or m.group("q")
+        if letter > last and (not kept or m.group("n") == kept[-1].group("n")):
+            kept.append(m)
+            last = letter
+    if len(kept) < 3:
+        return line
+    cuts = {m.start() for m in kept}
+    cuts |= {m.start() for m in marks if m.group("p") in ROMAN[1:] and m.group("p") not in "abcdefgh"}  # (ii)
+    pieces, prev = [], 0
+    for cut in sorted(cuts):
+        pieces.append(line[prev:cut].rstrip(" ,;"))
+        prev = cut
+    pieces.append(line[prev:])
+    return "\n".join(p for p in pieces if p.strip())
+
+
 def _spoken_sums(text: str) -> str:
     return _SPOKEN_SUM.sub(r"\1 \2=\3\4\5", text) if "sum" in text.lower() or "Σ" in text else text
 
@@ -204,7 +246,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _pandoc_scripts(_pandoc_escapes(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)))
-    text = inline_sub_labels(labels_before_rows(cross_referenced(_spoken_sums(text))))
+    text = inline_sub_labels(labels_before_rows(cross_referenced(_spoken_sums(_unflattened(text)))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     latex = kind == "tex" or (kind is None and is_latex(text))

@@ -15,6 +15,7 @@ from typing import Any
 
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
+from grader.reading.plain_math import ALTERNATIVE, OR_WORDS
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
@@ -67,7 +68,7 @@ _CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dot
 _ALONE = ("inline", "cell")  # math that never continues the equation before it with an operator
 _CHAIN_START = ("=", "\\leftarrow", ":=")
 _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\stackrel{def}")
-_NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]+|[a-zA-Z])(?:_\{?[\w,]+\}?)?"
+_NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]+|[a-zA-Z][₀-₉ᵢⱼₖₙ]*)(?:_\{?[\w,]+\}?)?"
                    r"(?:'|\^\{?[\w()]+\}?)*(?:\([^()]{0,40}\))?")
 _GROUP = r"\{(?:\\partial|d)(?:[^{}]|\{[^{}]*\})*\}"
 _DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}"
@@ -108,13 +109,19 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
 
     out: list[Equation] = []
     pieces = [from_exports(p) for p in pieces]  # "\\= w\\_3 …": an exporter's Markdown escapes
-    split = [(part, again, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
-             for one, again in several(piece) for part in split_equations(one)]
-    for piece, again, kind in split:
+    split = [(part, joined, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
+             for one, joined in several(piece) for part in split_equations(one)]
+    for piece, joined, kind in split:
         body = _augmented(_PROOF_END.sub("", _SPACING.sub("", piece)).strip().rstrip(",.;").strip())
         if not body:
             continue
         prev = out[-1] if out else None
+        offered = ALTERNATIVE.match(body) if kind == "plain" else None
+        if prev is not None and (joined == "or" or (offered and len(prev.sides) > 1)):
+            # "A \quad\text{or}\quad B", "… = A" then "ou bien  B": two answers offered for one
+            prev.sides[-1] = f"{prev.sides[-1]}{HEDGE}{split_chain(body[offered.end():] if offered else body)[-1]}"
+            continue
+        again = joined == "again"
         if prev is not None and len(prev.sides) > 1 and _RANGE.fullmatch(body):
             continue  # "… for j = 1, 2, 3": the range of the index of the equation before, not an equation
         if prev is not None and len(prev.sides) > 1 and _IMPLIES_END.search(prev.sides[-1]) and "=" not in body:
@@ -160,11 +167,12 @@ def _lead_in(sides: list[str]) -> list[str]:
     return sides
 
 
-def several(piece: str) -> list[tuple[str, bool]]:
+def several(piece: str) -> list[tuple[str, str]]:
     """One display holding several equations set apart by ``\\quad`` (``w_1 ← …,\\quad w_2 ← …``,
-    ``… \\qquad\\text{soit}\\qquad w ← …``): each is its own equation, flagged when words join it to the
-    one before (said again). A remark without an equation after the gap ("\\quad (j = 1, 2, 3)" is one)
-    stays with the equation before it."""
+    ``… \\qquad\\text{soit}\\qquad w ← …``): each is its own equation, flagged "again" when words join it to
+    the one before (said again), "or" when the word is "or" (``A \\quad\\text{or}\\quad B``: another answer
+    offered). A remark without an equation after the gap ("\\quad (j = 1, 2, 3)" is one) stays with the
+    equation before it."""
     cuts, depth = [], 0
     for m in _TOP.finditer(piece):
         tok = m.group()
@@ -173,19 +181,26 @@ def several(piece: str) -> list[tuple[str, bool]]:
         elif tok in ("}", ")", "]"):
             depth = max(0, depth - 1)
         elif depth == 0 and m.group("gap"):
-            cuts.append((m.start(), m.end(), "\\text" in tok))
+            word = re.search(r"\\text\s*\{([^{}]*)\}", tok)
+            cuts.append((m.start(), m.end(), "" if word is None else "or" if _OR_WORD.fullmatch(word.group(1).strip())
+                         else "again"))
     if not cuts:
-        return [(piece, False)]
-    out: list[tuple[str, bool]] = []
-    start, out_end, worded = 0, 0, False
-    for a, b, words in [*cuts, (len(piece), len(piece), False)]:
+        return [(piece, "")]
+    out: list[tuple[str, str]] = []
+    start, out_end, worded = 0, 0, ""
+    for a, b, words in [*cuts, (len(piece), len(piece), "")]:
         chunk = piece[start:a]
-        if out and (not _OWN_EQUATION.match(chunk) or _RANGE.fullmatch(chunk)):
+        if out and worded == "or":
+            out.append((chunk, "or"))  # "A \quad\text{or}\quad B": B with or without its own left side
+        elif out and (not _OWN_EQUATION.match(chunk) or _RANGE.fullmatch(chunk)):
             out[-1] = (out[-1][0] + piece[out_end:a], out[-1][1])
         else:
-            out.append((chunk, worded and bool(out)))
+            out.append((chunk, worded if out else ""))
         out_end, start, worded = a, b, words
     return out
+
+
+_OR_WORD = re.compile(rf"(?:{OR_WORDS})[?!.]*", re.IGNORECASE)  # "A \\quad\\text{or}\\quad B"
 
 
 _IMPLIES = r"\\(?:Rightarrow|implies|Longrightarrow|therefore)\b|⇒|⟹"  # "σ = … ⇒ dσ/du = …": two equations
@@ -353,13 +368,23 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     if spec.lhs:
         naming = [e for tag, e in tagged if tag == spec.lhs or _keyed_as(tag, spec)] \
             or [e for tag, e in tagged if tag == f"{DEFINITION}:{spec.lhs}"]  # a definition of what is asked
+        said_again = [e for e in naming if e.again]
         naming = [e for e in naming if not e.again] or naming  # the answer as first said
         naming = [e for e in naming if not _AT_NUMBER.search(e.sides[0])] or naming  # "check: σ'(0) = 1/4"
         naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))] or naming
         naming = _in_form(naming, forbid)
+        naming = [e for tag, e in tagged if e in naming and not (tag and tag.startswith("key:")
+                                                                 and not re.search(r"[A-Za-z]", e.sides[-1]))] \
+            or naming  # "grad = [0, 0, 0]" before a loop adds to it: a program's start, not its answer
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
-            return _unfinished(doc, segment, LatexChain(_last_explicit(naming).sides, True, part))
+            chosen = _last_explicit(naming)
+            again = [e.sides[-1] for e in said_again if found.index(e) > found.index(chosen)
+                     and not is_restatement(e.sides[-1]) and e.sides[-1] != chosen.sides[-1]
+                     and not _forbidden(e.sides[-1], forbid)]  # the other form said too ("σ(1−σ), i.e. e^{-u}/…")
+            # "A \quad\text{i.e.}\quad B": B said again after the answer is its last side, so the two never differ
+            # unseen (a right answer restated wrongly, or the reverse, goes to a person)
+            return _unfinished(doc, segment, LatexChain([*chosen.sides, *again[-1:]], True, part))
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
         if any(tag and not tag.startswith(DEFINITION) for tag, _ in tagged):  # the part names its equations, not this
@@ -388,8 +413,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     return None
 
 
-_OR = re.compile(r"(?:\s|&nbsp;)*(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|または|또는)(?:\s|&nbsp;)+"
-                 r"(?=\$|\\\()", re.IGNORECASE)
+_OR = re.compile(rf"(?:\s|&nbsp;)*(?:{OR_WORDS})(?:\s|&nbsp;)+(?=\$|\\\()", re.IGNORECASE)
 
 
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
@@ -474,6 +498,12 @@ def _closed(eq: Equation) -> Equation:
     while len(eq.sides) > 1 and not eq.sides[-1].strip():
         eq.sides.pop()
     return eq
+
+
+def _forbidden(side: str, forbid: Sequence[str]) -> bool:
+    from grader.reading.by_name import uses
+
+    return any(uses(side, n) for n in forbid)
 
 
 def _in_form(eqs: list[Equation], forbid: Sequence[str]) -> list[Equation]:

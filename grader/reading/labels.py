@@ -44,12 +44,14 @@ _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 _BARE = (rf"{_LP}(?:{_R}){_RP}|[ \t]*\t|[ \t]{{2,}}\S|[ \t]*[:|]|,(?![ \t]*\d)|[ \t]+{_LP}(?:{_R}){_RP}"
          rf"|[ \t]+(?:{_R})[.)][ \t]"  # "1b i)  e^-u / (1+e^-u)^2"
          r"|(?:\*\*|__)[ \t]+\S|(?:\*\*|__)[ \t]*$"  # "**1e** ∂f/∂w₂ = …", "**1b**" alone: a label in bold
+         r"|[ \t]+[–—-]{1,2}[ \t]"  # "1b - e^-u/(1+e^-u)^2": a dash sets the answer apart
          rf"|-(?:{_R})(?=[.:)]|[ \t])")  # "1b-i:  e^-u / …", "1b-ii  σ(1-σ)": the sub-part after a hyphen
 _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_END}"
          rf"|(?P<p4>[a-h])(?=[ \t]?{_LP}(?:{_R}){_RP})"
          rf"|(?P<p5>[a-h])(?=[ \t]+(?:{_R})[.)][ \t])"  # "b i. e^-u / …": a part and its first sub-part
          rf"|(?P<p6>[a-h])(?=-(?:{_R})(?:[.:)]|[ \t]))"  # "b-ii  σ(1-σ)": an answer sheet's part and sub-part
-         r"|(?P<p7>[a-h])(?=[ \t]{2,}[^\s=:])(?![ \t]{2,}[a-z]{2,}[ \t]))")  # "d     σ2(x2)": set apart by a gap
+         r"|(?P<p7>[a-h])(?=[ \t]{2,}[^\s=:])(?![ \t]{2,}[a-z]{2,}[ \t])"  # "d     σ2(x2)": set apart by a gap
+         r"|(?P<p8>[a-h])[ \t]+::(?=[ \t]|$))")  # Org's description list: "- b :: …"
 # an answer key's word for the item after its part: "1e_w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
 _KEY = r"(?:(?:_|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
 # an answer key's word in the label's own table cell or column, after the label: "| 1(e) $w_2$ |", "1(f) grad<tab>"
@@ -68,6 +70,11 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
                            rf"[ \t]?(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))"  # "1a)", "1 a)"
                            rf"|(?P<p4>[a-h])(?={_BARE})){_SUB}")),
+    # "1.4 σ2(x2)", "2.3 520 + 0 + …": an answer sheet that numbers its parts (the fourth is (d)); only in a
+    # hand-in that marks no part by a letter (see read_label)
+    ("numbered", re.compile(rf"(?P<prob>[1-9])\.(?P<pn>[1-8])(?![\d.,]\d|[ \t]*[x×*])(?=[ \t:)]|$)"
+                            rf"(?!.*?(?:\([a-h]\)|(?<![\w\\])[a-h]\)))"  # "1.4 (d), (e)": a section number
+                            rf"{_SUB}")),
     ("key", re.compile(rf"(?P<prob>\d{{1,2}})[ \t]?(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\))?{_KEY}?"
                        rf"(?=[ \t]*(?:->|→|=>|:(?!:)|\t|\||[ \t]{{2,}}\S)|\s*(?:->|→|=>|:(?!:)))")),
     ("key", re.compile(rf"(?P<p3>[a-h])(?:\((?P<s1>{_R})\)|_(?P<s2>{_R})\b)?{_KEY}?(?=[ \t]*(?:\t|\|))")),
@@ -124,6 +131,11 @@ def _marks_parts(text: str) -> bool:
     return _PART_MARK.search(text) is not None
 
 
+@functools.lru_cache(maxsize=8)
+def _letters_anywhere(text: str) -> bool:
+    return re.search(r"\\?\(\s?[b-f]\s?\\?\)", text) is not None
+
+
 _PART_MARK = re.compile(r"(?m)^[ \t*#_>|-]*(?:\d{1,2}[ \t]?)?(?:\\?\([a-h]\\?\)|[a-h][.):](?=[ \t]|$))")
 
 
@@ -149,9 +161,13 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         if m is None:
             continue
         groups = m.groupdict()
-        if groups.get("p7") and _marks_parts(text):
-            continue  # "d     σ2(x2)" in a hand-in that marks its parts "(d)" or "d)": a table's row, not a label
-        part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7") if groups.get(g)), None)
+        if (groups.get("p7") or kind == "numbered") and _marks_parts(text) \
+                or kind == "numbered" and _letters_anywhere(text):
+            continue  # "d     σ2(x2)" in a hand-in that marks its parts "(d)" or "d)": a table's row, not a label;
+            # "1.1 Setup" in a hand-in with "(b)" anywhere: a section's number, the parts are lettered
+        if groups.get("pn"):
+            groups["p3"] = LETTERS[int(groups["pn"]) - 1]  # "1.4": the fourth part, (d)
+        part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
         span = _RANGE.match(window, m.end()) if part else None
         if span is not None and part is not None and span.group("last").lower() <= part.lower():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from grader.reading.labels import Label
 from grader.reading.markdown_tree import Block, MathSpan
@@ -194,35 +194,59 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
                 end = found  # "1d  s(x2)        x1 = w1 x, …": the answer, then a side note set apart
                 found = None
             body = text[lead.end():end].rstrip(" \t.,;")
-            if found is not None or not _bare(body, _mathlike) or (not first and lead.end() == pos):
+            if found is not None or not _bare(body, _mathlike) or (not first and not lead.group().strip()):
                 break
-            out.extend(_answers_apart(body, lead.end(), _mathlike))
             name = text[pos:lead.end()].strip().rstrip(":").strip()
-            if name and NAMED.fullmatch(name):
-                names[lead.end() + len(body)] = name
+            for piece, own in _answers_apart(body, lead.end(), _mathlike):
+                out.append(piece)
+                _name_answer(names, piece.end, own or (name if piece.start == lead.end() else ""))
             lines[line] = lead.end()
             pos, first = end + 1, False
     return sorted(out, key=lambda s: s.start), names
 
 
-_LEAD_MARK = re.compile(r"→|->|=>|:")  # "w2 → …; w1 → …": answers each with its lead, read as before
+_LEAD_MARK = re.compile(r"→|->|=>|:")  # "w2 → …; w1 → …": answers each with its lead
+_LEAD = re.compile(r"[ \t]*(?P<name>[A-Za-z∂∇][\w/∂∇′']{0,9})[ \t]*:[ \t]+")  # "w1: …" after a semicolon
 
 
-def _answers_apart(body: str, start: int, mathlike: Callable[[str], bool]) -> list[Any]:
-    """``1b  e^-u/(1+e^-u)^2 ; σ(1-σ)``: answers set apart by semicolons are one piece each (in the order the
-    part asks for them), when every one of them is a formula; else the line is one piece."""
+def _name_answer(names: dict[int, str], end: int, name: str) -> None:
+    """The lead before an answer (``dw2: …``, ``∂f/∂w1: …``) names it: a derivative it writes is the answer's
+    left side; a word (``w2``, ``dw2``) is an answer key's word for the item (matched to the rubric's keys)."""
+    from grader.reading.document import KEY_NAME
+
+    if not name:
+        return
+    if NAMED.fullmatch(name):
+        names[end] = name
+    elif re.fullmatch(r"[A-Za-z][\w']{0,9}", name) and name.lower() not in _NO_KEY:
+        names[end] = f"{KEY_NAME}{{K{name.replace('_', '')}}}"
+
+
+_NO_KEY = {"i", "ii", "iii", "iv", "ans", "answer", "so", "thus", "hence", "result", "final", "check", "note"}
+
+
+def _answers_apart(body: str, start: int, mathlike: Callable[[str], bool]) -> list[tuple[Span, str]]:
+    """``1b  e^-u/(1+e^-u)^2 ; σ(1-σ)``, ``1b: e^-u/(1+e^-u)^2, s1(u)(1-s1(u))``, ``1e w2: … ; w1: …``: answers
+    set apart by semicolons (else by commas) are one piece each (in the order the part asks for them), when every
+    one of them is a formula, each with the name it is given after the first (``w1``); else the line is one
+    piece."""
     from grader.reading.document import Span
 
-    cuts, depth = [], 0
-    for i, c in enumerate(body):
-        depth += (c in "([{") - (c in ")]}")
-        if c == ";" and depth == 0:
-            cuts.append(i)
-    pieces = [(a + 1 if a >= 0 else 0, b) for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
-    pieces = [(a + len(body[a:b]) - len(body[a:b].lstrip()), a + len(body[a:b].rstrip())) for a, b in pieces]
-    if len(pieces) > 1 and all(_bare(body[a:b], mathlike) and not _LEAD_MARK.search(body[a:b]) for a, b in pieces):
-        return [Span(start + a, start + b, "plain") for a, b in pieces]
-    return [Span(start, start + len(body), "plain")]
+    for separator in (";", ","):
+        cuts, depth = [], 0
+        for i, c in enumerate(body):
+            depth += (c in "([{") - (c in ")]}")
+            if c == separator and depth == 0 and (separator == ";" or body[i + 1:i + 2].isspace()):
+                cuts.append(i)
+        pieces = [(a + 1 if a >= 0 else 0, b) for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
+        pieces = [(a + len(body[a:b]) - len(body[a:b].lstrip()), a + len(body[a:b].rstrip())) for a, b in pieces]
+        leads = [_LEAD.match(body, a, b) if k else None for k, (a, b) in enumerate(pieces)]
+        if len(pieces) > 1 and all(n is None or n.end() < b for n, (a, b) in zip(leads, pieces, strict=True)):
+            pieces = [(n.end() if n else a, b) for n, (a, b) in zip(leads, pieces, strict=True)]
+            if all(_bare(body[a:b], mathlike) and not _LEAD_MARK.search(body[a:b]) for a, b in pieces):
+                return [(Span(start + a, start + b, "plain"), n.group("name") if n else "")
+                        for n, (a, b) in zip(leads, pieces, strict=True)]
+    return [(Span(start, start + len(body), "plain"), "")]
 
 
 def _bare(body: str, mathlike: Callable[[str], bool]) -> bool:

@@ -19,7 +19,7 @@ knows the homework.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
@@ -29,6 +29,7 @@ from grader.expressions.compare import same_function
 from grader.expressions.latex import Overlay, Scope, parse_latex, split_chain
 from grader.expressions.lhs import describe
 from grader.expressions.parse import ExpressionSyntaxError
+from grader.expressions.tokens import from_exports
 from grader.expressions.vec import Vec
 from grader.reading.notation_model import (
     applied_as_function,
@@ -80,7 +81,7 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
         return Notation()
     expand = getattr(doc, "with_macros", lambda text: text)
     found = [(s.start, doc.text[s.start:s.end]) for s in getattr(doc, "math", [])] + table_definitions(doc)
-    pieces = [expand(text) for _, text in sorted(found, key=lambda f: f[0])]
+    pieces = [from_exports(expand(text)) for _, text in sorted(found, key=lambda f: f[0])]  # as answers are read
     notation = _read_all(pieces, doc, reference, {})
     if notation.unread:
         better = renamed(notation, reference, lambda seed: _read_all(pieces, doc, reference, seed))
@@ -299,6 +300,7 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
         return 0
     notation.definitions.add(_compact(key))
     if shape.kind == "apply":
+        shape = replace(shape, arg=_WEIGHTS_ARGUMENT.sub("", shape.arg))  # ŷ(x, w), y(x; w): a function of x
         if not re.fullmatch(r"[a-z]|\\[a-z]+", shape.arg):
             return 0  # f(x^1) = …: a value at a point, not a definition
         model = name.split("_")[0]
@@ -563,6 +565,10 @@ def _function_named(rhs: str, reference: Reference, overlay: Overlay) -> str | N
     return name if name in vocab.functions else None
 
 
+# the weights after the variable, as statistics writes a model's arguments: y(x, w), ŷ(x; w), f(x | θ)
+_WEIGHTS_ARGUMENT = re.compile(r"\s*[,;|]\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?(?:w|\\theta|\\beta)\s*\}?\s*$")
+
+
 def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: str, reference: Reference) -> int:
     vocab, overlay = reference.latex, notation.overlay
     assert vocab is not None
@@ -650,11 +656,11 @@ def _functions_in_words(notation: Notation, text: str, reference: Reference) -> 
     for word in sorted(w for w in vocab.words if w in vocab.functions and len(w) > 3):
         if usual_abbreviation(text, notation.text.split("\n"), word[:3]):
             said.append((word[:3], word, "its usual abbreviation, never defined"))  # sig for sigmoid
-        if re.search(rf"(?<![A-Za-z\\]){word[0]}(?:_?\{{?[12]\}}?|[₁₂])'?\s*\(\s*[A-Za-z\\]", text) \
-                and not re.search(rf"(?<![A-Za-z\\]){word[0]}(?:_?\{{?[12]\}}?|[₁₂])\s*(?::=|=|≔|<-|←)", text) \
+        if re.search(rf"(?<![A-Za-z\\]){word[0]}(?:_?\{{?[12]\}}?|[₁₂])?'?\s*\(\s*[A-Za-z\\]", text) \
+                and not re.search(rf"(?<![A-Za-z\\]){word[0]}(?:_?\{{?[12]\}}?|[₁₂])?\s*(?::=|=|≔|<-|←)", text) \
                 and usual_abbreviation(text, notation.text.split("\n"), word[0]):
-            said.append((word[0], word, "its usual abbreviation, never defined"))  # s1(x1), s2'(x2): its first
-            # letter, numbered as the handout numbers σ
+            said.append((word[0], word, "its usual abbreviation, never defined"))  # s(u), s1(x1), s2'(x2): its
+            # first letter, numbered as the handout numbers σ or not
     for name, word, why in said:
         if name in overlay.aliases or name in vocab.symbols or name in vocab.functions or name in vocab.vectors:
             continue

@@ -44,7 +44,8 @@ _ETA = re.compile(r"(?:(?P<eta>\\eta(?![A-Za-z])|η)|(?<![\w\\])lr)\s*(?:\\[,;:!
                   r"(?:\\nabla|∇|\\partial|∂|\\frac\s*\{\s*\\partial|\\frac\s*\{\s*d"
                   r"|(?<=\blr)\s*[*·⋅]?\s*(?:grad|dL|d[A-Za-z]\w*_d|g\b|\(?\s*dL))")  # lr * grad_w, lr*dL_dw1
 # "w <- w - a*grad L": a plain-text α, as a keyboard without Greek types it, times a gradient after a minus or plus
-_PLAIN_A = re.compile(r"(?<=[-+−])\s*a\s*(?:[*·⋅]\s*)?(?:grad\b|∇|\\nabla|dL\b|dL/dw|\(?\s*dL)")
+_PLAIN_A = re.compile(r"(?<=[-+−])\s*a\s*(?:[*·⋅]\s*)?(?:grad(?:[A-Z_]\w{0,5})?\b|nabla|∇|\\nabla|dL\b|dL/dw"
+                      r"|\(?\s*dL)")
 _DEFINES_A = re.compile(r"(?<![\w\\])a\s*(?:_?\{?\w\}?)?\s*(?:=|:=|<-|←)")
 _ALPHA = re.compile(r"\\alpha(?![A-Za-z])|α|\balpha\b", re.IGNORECASE)
 

@@ -21,6 +21,15 @@ from grader.expressions.typst_math import is_typst
 # a word; "梯度下降:w ← …", a lead-in in another script glued to the formula by its colon, is a word of its own
 _WORDS = re.compile(f"\\S*?[{OTHER_SCRIPT}][:,;](?=\\S)|\\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
+
+
+_SIGN = re.compile(r"=|≔|←|<-|\\leftarrow")
+
+
+def _at_sign(piece: str) -> tuple[str, str]:
+    """A line's equation split at its first equals sign or assignment (``=``, ``≔``, ``←``, ``<-``)."""
+    m = _SIGN.search(piece)
+    return (piece, "") if m is None else (piece[:m.start()], piece[m.end():])
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "eta",
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
 _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on", "it", "be", "an", "or", "if",
@@ -28,6 +37,8 @@ _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on
                 "mit", "wir", "die", "der", "das", "et", "le", "la", "les", "est", "y", "el", "es", "fn", "let",
                 "ans", "def", "im", "auf", "dem", "den", "von", "zu", "sind", "dans", "des", "sur", "con",
                 "para", "por", "och", "wo"}  # not du, da, de: d/du, da/dz
+# an operator glued to what it acts on, as answer sheets write ∇L: gradL, nablaf, gradw
+_OPERATOR_NAMED = re.compile(r"(?:grad|nabla)(?:[A-Z]|[fw](?![a-z]))\w{0,2}")
 # a name with its accent spelled out, as plain text writes ŷ, x̄, ẇ: yhat, y_hat, xbar, wdot
 _DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d)?", re.I)
 
@@ -46,8 +57,9 @@ def _mathlike(word: str) -> bool:
         return False
     if bare.lower() in _PROSE_SHORT:
         return False
-    if bare in GREEK_NAMES or _DECORATED.fullmatch(bare) or (bare.isupper() and bare.isalpha() and len(bare) <= 4):
-        return True  # theta, Lambda, yhat, SSE: names a student spells out
+    if bare in GREEK_NAMES or _DECORATED.fullmatch(bare) or (bare.isupper() and bare.isalpha() and len(bare) <= 4) \
+            or _OPERATOR_NAMED.fullmatch(bare):
+        return True  # theta, Lambda, yhat, SSE, gradL: names a student spells out
     return not (bare.isalpha() and len(bare) >= 3 and bare.lower() not in _MATH_WORDS)
 
 
@@ -154,7 +166,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
             and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])):
         right += 1
     piece = line[words[left][0]:words[right][1]]
-    lhs, _, rhs = piece.partition("=") if "=" in piece else piece.replace("<-", "←").partition("←")
+    lhs, rhs = _at_sign(piece)
     if not rhs.strip() or (not lhs.strip(" :") and left > 0):
         return None  # an empty left side only on a line that continues the one before: "   = w₃ · σ′(x₂)"
     end = words[right][1]
@@ -185,9 +197,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                     and run[1] >= len(marker) + 1 + len(line.rstrip(" .,;")):
                 out.append((text.index(marker, head), start + run[1] - len(marker) - 1))
                 continue  # a bullet that is all math right under an equation: its next term, sign included
-            if (run := continued_term(line)):
-                out.append((start + run[0], start + run[1]))  # "         + 2*(f(x^2)-y^2)*[…]": the sum goes on
-                continue
+            if (run := continued_term(line)) or (run := offered_instead(line)):
+                out.append((start + run[0], start + run[1]))  # "         + 2*(f(x^2)-y^2)*[…]": the sum goes on;
+                continue  # "   or   w3·σ2′(x2)·σ1(x1)": another answer offered for the one above
         spans = [m for m in _CODE_SPAN.finditer(line) if any(e in m.group(1) for e in _EQUALS)]
         if spans:  # "- (ii) `ds1/du = s1(u)(1 − s1(u))` -- kyunki `…`": each code span its own formula
             for m in spans:
@@ -213,6 +225,11 @@ def continued_term(line: str) -> tuple[int, int] | None:
     m = _TERM_START.match(line)
     if m is None or any(e in line for e in _EQUALS):
         return None
+    return _math_run(line)
+
+
+def _math_run(line: str) -> tuple[int, int] | None:
+    """(start, end) of the math that opens a line, up to the first word of prose or a wide gap."""
     words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(line)]
     right = 0
     while right + 1 < len(words) and _mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]):
@@ -223,3 +240,24 @@ def continued_term(line: str) -> tuple[int, int] | None:
     if right == 0 and len(words[0][2].rstrip(".,;:")) <= 1:
         return None  # "- then we compute …": a dash before prose, not a term
     return (words[0][0], end) if end > words[0][0] else None
+
+
+# "or" in the languages of a class, said between two answers offered for one
+OR_WORDS = (r"or(?:\s+else)?|oder|ou(?:\s+bien)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da|hoặc|或者?|または"
+            r"|또는|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या")
+ALTERNATIVE = re.compile(rf"[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)  # "or" opening a line
+
+
+def offered_instead(line: str) -> tuple[int, int] | None:
+    """(start, end) of a line that offers another answer for the equation above it (``or  w3·σ2′(x2)·σ1(x1)``):
+    the word "or", then a formula up to the first word of prose or a wide gap; read later as a hedge."""
+    m = ALTERNATIVE.match(line)
+    if m is None:
+        return None
+    run = _math_run("+ " + line[m.end():])
+    if run is None or run[1] - 2 <= 0:
+        return None
+    formula = line[m.end():m.end() + run[1] - 2]
+    if not re.search(r"[A-Za-zσ]\w{0,6}['′]*\(|[/^*·]|[A-Za-z]_?\d", formula):
+        return None  # "or something like that": words, not a formula
+    return m.start() + len(m.group()) - len(m.group().lstrip()), m.end() + run[1] - 2

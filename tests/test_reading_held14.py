@@ -1,0 +1,140 @@
+"""Reading rules found on the fourteenth held-out batch (terse answer sheets, other majors' notation, converted
+exports, an international class), each with a wrong twin that must not pass.
+"""
+from __future__ import annotations
+
+from grader.expressions.lhs import describe
+from grader.reading.labels import read_label
+from grader.reading.plain_math import equation_in_line, offered_instead
+from reference.mnist_backprop.vocabulary import LATEX_VOCABULARY
+from tests.helpers import assert_twins, grade_report_item
+
+SHEET = ("1a: graph drawn\n"
+         "1b: e^-u/(1+e^-u)^2, s1(u)(1-s1(u))\n"
+         "1c: fwd - compute f, bwd - backprop grads\n"
+         "1d: s2(x2)\n"
+         "1e: dw2 = w3 s2(x2)(1-s2(x2)) s1(x1), dw1 = w3 s2(x2)(1-s2(x2)) w2 s1(x1)(1-s1(x1)) x\n"
+         "1f: gradL = sum_i 2(f(x^i)-y^i) grad f(x^i), w <- w - a gradL\n")
+
+
+def test_answers_set_apart_by_commas_are_read_in_order(rubric) -> None:
+    assert_twins(rubric, "p1.b.i", SHEET, ("e^-u/(1+e^-u)^2,", "e^-u/(1+e^-u),"))
+    assert_twins(rubric, "p1.b.ii", SHEET, ("s1(u)(1-s1(u))\n", "s1(u)(1+s1(u))\n"))
+    swapped = SHEET.replace("e^-u/(1+e^-u)^2, s1(u)(1-s1(u))", "s1(u)(1-s1(u)), e^-u/(1+e^-u)^2")
+    assert grade_report_item(rubric, "p1.b.i", swapped).status != "pass"
+
+
+def test_an_answer_sheets_derivative_words_name_the_answer(rubric) -> None:
+    assert_twins(rubric, "p1.e.w2", SHEET, ("(1-s2(x2)) s1(x1), dw1", "(1-s2(x2)) x, dw1"))
+    assert_twins(rubric, "p1.e.w1", SHEET, ("s1(x1)(1-s1(x1)) x\n", "s1(x1)(1-s1(x1))\n"))
+    swapped = SHEET.replace("dw2 = w3 s2(x2)(1-s2(x2)) s1(x1), dw1 = w3 s2(x2)(1-s2(x2)) w2 s1(x1)(1-s1(x1)) x",
+                            "dw1 = w3 s2(x2)(1-s2(x2)) s1(x1), dw2 = w3 s2(x2)(1-s2(x2)) w2 s1(x1)(1-s1(x1)) x")
+    assert grade_report_item(rubric, "p1.e.w2", swapped).status != "pass"  # named, not placed: dw1 is not ∂f/∂w2
+    assert_twins(rubric, "p1.f.grad", SHEET, ("2(f(x^i)-y^i) grad", "(f(x^i)-y^i) grad"))
+    assert_twins(rubric, "p1.f.update", SHEET, ("w - a gradL", "w + a gradL"))
+
+
+def test_leads_after_semicolons_name_each_answer(rubric) -> None:
+    sheet = ("1 a) graph\n  d) s(w2 s(w1 x))\n"
+             "  e) w1: w3 s(x2)(1-s(x2)) w2 s(x1)(1-s(x1)) x ; w2: w3 s(x2)(1-s(x2)) s(x1)\n")
+    assert_twins(rubric, "p1.e.w2", sheet, ("(1-s(x2)) s(x1)\n", "(1-s(x2)) x\n"))
+    assert_twins(rubric, "p1.e.w1", sheet, ("(1-s(x1)) x ;", "(1-s(x1)) ;"))
+    swapped = sheet.replace("w1: w3", "wA: w3").replace("w2: w3", "w1: w3").replace("wA: w3", "w2: w3")
+    assert grade_report_item(rubric, "p1.e.w1", swapped).status != "pass"
+
+
+def test_a_line_of_answers_under_a_label_is_not_the_label_above(rubric) -> None:
+    sheet = "1 a) graph\n  d) s(w2 s(w1 x))\n  e) w2: w3 s(x2)(1-s(x2)) s(x1)\n"
+    assert_twins(rubric, "p1.d", sheet, ("s(w2 s(w1 x))", "s(w1 x)"))
+
+
+def test_a_bare_s_applied_is_sigma(rubric) -> None:
+    sheet = "b) i. e^-u/(1+e^-u)^2\n   ii. s(u)*(1-s(u))\nd) s(w2*s(w1*x))\n"
+    assert_twins(rubric, "p1.b.ii", sheet, ("s(u)*(1-s(u))", "s(u)*(1+s(u))"))
+    assert_twins(rubric, "p1.b.i", sheet, ("e^-u/(1+e^-u)^2", "e^-u/(1+e^-u)"))
+    defined = "Let s = w1*x.\n" + sheet
+    assert grade_report_item(rubric, "p1.d", defined).status != "pass"  # s defined otherwise: no abbreviation
+
+
+def test_numbered_parts_and_other_answer_sheet_labels() -> None:
+    for text, want in (("1.4 σ2(x2)", ("1", "d", None)), ("2.3 520 + 0", ("2", "c", None)),
+                       ("1.2 (i) e^-u", ("1", "b", "i")), ("1b - e^-u/(1+e^-u)^2", ("1", "b", None)),
+                       ("b) i. e^-u", (None, "b", "i"))):
+        label = read_label(text, 0)
+        assert label is not None and (label.problem, label.part, label.sub) == want, text
+    lettered = "1.1 Setup\n\\section*{1.2 (b)}\n"
+    assert read_label(lettered, 0) is None  # a section number in a hand-in that letters its parts
+    assert read_label("1.5 times larger", 0) is None or read_label("1.5 times larger", 0).part == "e"
+
+
+def test_plain_marks_of_the_next_iterate() -> None:
+    for text in ("wj_new", "w_j new", "wnew", "w_j^+", "w_j (new)", "wj^{new}"):
+        shape = describe(text, LATEX_VOCABULARY)
+        assert shape is not None and shape.kind == "name" and shape.of.endswith("^new"), text
+    assert describe("w_j", LATEX_VOCABULARY).of == "w_j"
+
+
+def test_a_plain_update_with_a_generic_index(rubric) -> None:
+    report = "(f) dL/dwj = sum_{i=1..2} 2 (f_w(x^i) - y^i) * df_w(x^i)/dwj\n\n    wj_new = wj - alpha * dL/dwj\n"
+    assert_twins(rubric, "p1.f.update", report, ("wj - alpha", "wj + alpha"))
+
+
+def test_an_assignment_sign_in_plain_text() -> None:
+    line = "Gradient descent: 𝑤 ≔ 𝑤 − 𝛼·∇𝐿"
+    found = equation_in_line(line)
+    assert found is not None and line[found[0]:found[1]] == "𝑤 ≔ 𝑤 − 𝛼·∇𝐿"
+
+
+def test_several_updates_on_one_line_with_unicode_indices(rubric) -> None:
+    report = ("(f) ∇_w L = (∂L/∂w₁, ∂L/∂w₂, ∂L/∂w₃)\n\n"
+              "     Update: w₁ ← w₁ − α·∂L/∂w₁,  w₂ ← w₂ − α·∂L/∂w₂,  w₃ ← w₃ − α·∂L/∂w₃\n")
+    assert_twins(rubric, "p1.f.update", report, ("w₃ ← w₃ − α", "w₃ ← w₃ + α"))
+
+
+def test_or_between_two_answers_in_a_display_is_a_hedge(rubric) -> None:
+    for word in ("or", "o", "ou", "oder"):
+        report = ("### (b)\n(i) $$\\frac{d\\sigma}{du} = \\frac{e^{-u}}{(1+e^{-u})^2} \\quad\\text{" + word +
+                  "}\\quad \\frac{e^{u}}{(1+e^{-u})^2}$$\n\n(ii) $\\sigma'(u) = \\sigma(u)(1-\\sigma(u))$\n")
+        result = grade_report_item(rubric, "p1.b.i", report)
+        assert result.status == "review" and "two answers" in result.feedback, word
+    said_again = ("### (b)\n(i) $$\\frac{d\\sigma}{du} = \\frac{e^{-u}}{(1+e^{-u})^2} \\quad\\text{i.e.}\\quad "
+                  "\\frac{d\\sigma}{du} = \\frac{1}{(1+e^{-u})^2}$$\n")
+    assert grade_report_item(rubric, "p1.b.i", said_again).status != "pass"  # a wrong restatement is no pass
+    other_form = ("### (b)\n(ii) $$\\frac{d\\sigma}{du} = \\sigma(u)(1-\\sigma(u)) \\quad\\text{i.e.}\\quad "
+                  "\\frac{d\\sigma}{du} = \\frac{e^{-u}}{(1+e^{-u})^2}$$\n")
+    assert grade_report_item(rubric, "p1.b.ii", other_form).status == "pass"  # the asked form, then the other one
+
+
+def test_or_opening_the_next_line_is_a_hedge(rubric) -> None:
+    report = ("**1 e)**\n∂f/∂w₂ = w₃ · σ₂(x₂)(1 − σ₂(x₂)) · σ₁(x₁)\n\n"
+              "∂f/∂w₁ = w₃ · σ₂(x₂)(1 − σ₂(x₂)) · w₂ · σ₁(x₁)(1 − σ₁(x₁)) · x\n"
+              "   ou bien  w₃ · σ₂(x₂)(1 − σ₂(x₂)) · w₂ · σ₁(x₁)(1 − σ₁(x₁))   (je ne suis plus sûr, x₁ = w₁x ??)\n")
+    result = grade_report_item(rubric, "p1.e.w1", report)
+    assert result.status == "review" and "two answers" in result.feedback
+    assert grade_report_item(rubric, "p1.e.w2", report).status == "pass"
+    assert offered_instead("or something like that") is None
+
+
+def test_a_text_box_that_lost_its_line_breaks(rubric) -> None:
+    report = ("Problem 1 (a) I drew the graph on paper and uploaded it as a separate file, it is a chain "
+              "x -> *w1 -> sigma1 -> *w2 -> sigma2 -> *w3 -> f (b) (i) dsigma1/du = exp(-u) / (1+exp(-u))^2 "
+              "(ii) dsigma1/du = sigma1(u) * (1 - sigma1(u)) (c) forward pass = compute the output of the network "
+              "given input and weights, going from input to output (d) df/dw3 = sigma2(w2*sigma1(w1*x)) "
+              "(e) df/dw2 = w3 * sigma2(x2)*(1-sigma2(x2)) * sigma1(x1)\n")
+    assert_twins(rubric, "p1.b.ii", report, ("(1 - sigma1(u))", "(1 + sigma1(u))"))
+    assert_twins(rubric, "p1.d", report, ("sigma2(w2*sigma1(w1*x))", "sigma2(w1*x)"))
+
+
+def test_a_statistics_model_of_x_and_w(rubric) -> None:
+    report = ("## Problem 1\n$$\\hat y(x, w) = w_3\\,\\sigma\\big(w_2\\,\\sigma(w_1x)\\big)$$\n"
+              "Let $\\eta_1 = w_1x$, $h_1 = \\sigma(\\eta_1)$, $\\eta_2 = w_2h_1$, $h_2 = \\sigma(\\eta_2)$.\n"
+              "### (d)\n$$\\frac{\\partial \\hat y}{\\partial w_3} = h_2$$\n"
+              "### (e)\n$$\\frac{\\partial \\hat y}{\\partial w_2} = w_3\\cdot h_2(1-h_2)\\cdot h_1$$\n")
+    assert_twins(rubric, "p1.d", report, ("= h_2$$", "= h_1$$"))
+    assert_twins(rubric, "p1.e.w2", report, ("h_2(1-h_2)\\cdot h_1", "h_2(1+h_2)\\cdot h_1"))
+
+
+def test_a_programs_zero_start_is_not_the_answer(rubric) -> None:
+    report = ("(f) dL/dw_j = sum_{i=1,2} 2*(f_w(x^i) - y^i) * df_w(x^i)/dw_j      (j = 1,2,3)\n\n"
+              "    pseudo code:\n          grad = [0, 0, 0]\n          w_j = w_j - lr * grad[j]\n")
+    assert_twins(rubric, "p1.f.grad", report, ("2*(f_w(x^i) - y^i)", "(f_w(x^i) - y^i)"))
