@@ -138,3 +138,67 @@ def test_a_programs_zero_start_is_not_the_answer(rubric) -> None:
     report = ("(f) dL/dw_j = sum_{i=1,2} 2*(f_w(x^i) - y^i) * df_w(x^i)/dw_j      (j = 1,2,3)\n\n"
               "    pseudo code:\n          grad = [0, 0, 0]\n          w_j = w_j - lr * grad[j]\n")
     assert_twins(rubric, "p1.f.grad", report, ("2*(f_w(x^i) - y^i)", "(f_w(x^i) - y^i)"))
+
+
+def test_a_restatement_after_words_is_the_answers_last_side(rubric) -> None:
+    """Red-team round 13: a right answer "said again" wrongly after "i.e." or "so" was graded by its first form."""
+    for word in ("i.e.", "so", "hence"):
+        report = ("### (d)\n$$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2) \\quad\\text{" + word +
+                  "}\\quad w_3\\,\\sigma_2(x_2)$$\n")
+        assert grade_report_item(rubric, "p1.d", report).status != "pass", word
+        same = report.replace("w_3\\,\\sigma_2(x_2)$$", "\\sigma(w_2\\sigma(w_1 x))$$")
+        assert grade_report_item(rubric, "p1.d", same).status == "pass", word
+
+
+def test_words_that_offer_another_answer_are_hedges(rubric) -> None:
+    for words in ("or maybe", "vs.", "perhaps"):
+        report = ("### (d)\n$$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2) \\quad\\text{" + words +
+                  "}\\quad w_3\\,\\sigma_2(x_2)$$\n")
+        assert grade_report_item(rubric, "p1.d", report).status == "review", words
+    for line in ("    maybe w3*s2(x2)", "    alternatively: w3*s2(x2)", "    or maybe w3*s2(x2)"):
+        sheet = f"1c: words\n1d: s2(x2)\n{line}\n1e w2: w3*s2(x2)(1-s2(x2))*s1(x1)\n"
+        assert grade_report_item(rubric, "p1.d", sheet).status == "review", line
+    either = "### (d)\nIt is either $\\sigma_2(x_2)$ or $w_3\\sigma_2(x_2)$, depending on the convention.\n"
+    assert grade_report_item(rubric, "p1.d", either).status == "review"
+
+
+def test_a_second_formula_after_a_comma_is_a_hedge(rubric) -> None:
+    sheet = ("1 a) graph\n  d) s(w2 s(w1 x))\n"
+             "  e) w2: w3 s(x2)(1-s(x2)) s(x1), w3 s(x2)(1-s(x2)) x ; w1: w3 s(x2)(1-s(x2)) w2 s(x1)(1-s(x1)) x\n")
+    assert grade_report_item(rubric, "p1.e.w2", sheet).status == "review"
+    remark = "(d) $$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2), \\quad x_2 = w_2\\sigma_1(x_1)$$\n"
+    assert grade_report_item(rubric, "p1.d", remark).status == "pass"  # a definition after the comma: no hedge
+
+
+def test_parameter_free_layers_named_together(rubric) -> None:
+    head = "Problem 2\n(c) "
+    for said in ("conv1 520, conv2 25050, fc1 400500, fc2 5010, relu/pool 0, total 431080",
+                 "conv1 520 / conv2 25050 / fc1 400500 / fc2 5010 / rest 0 ; total 431080",
+                 "conv1: 520, relu1, pool1: 0, conv2: 25050, relu2, pool2: 0, fc1: 400500, fc2: 5010, total: 431080"):
+        assert_twins(rubric, "p2.c", head + said + "\n", ("400500", "400000"))
+    table = ("\\documentclass{article}\\begin{document}\\section*{Problem 2}\\subsection*{(c)}\n\\begin{tabular}{lr}\n"
+             "conv1 & $520$\\\\\nReLU1, pool1 & $0$\\\\\nconv2 & $25\\,050$\\\\\nReLU2, pool2 & $0$\\\\\n"
+             "fc1 & $400\\,500$\\\\\nfc2 & $5\\,010$\\\\\ntotal & $431\\,080$\n\\end{tabular}\n\\end{document}\n")
+    assert_twins(rubric, "p2.c", table, ("$5\\,010$", "$5\\,000$"))
+
+
+def test_a_filter_shape_with_its_count_after_it(rubric) -> None:
+    for said in ("5×5×1, × 20 filters", "5x5x1 (20 Stueck)", "5×5×1 filters, 20 of them"):
+        report = f"Problem 2\n(a)\n- input: 28×28\n- conv1 filter: {said}\n- after conv1: 24×24×20\n- after pool: 12×12×20\n"
+        assert grade_report_item(rubric, "p2.a", report).status == "pass", said
+        assert grade_report_item(rubric, "p2.a", report.replace("24×24×20", "25×25×20")).status != "pass", said
+
+
+def test_an_update_written_as_a_map(rubric) -> None:
+    for arrow in ("\\to", "\\mapsto", "\\longmapsto"):
+        report = f"(f)\n$$\\vec w \\;{arrow}\\; \\vec w' = \\vec w - \\alpha\\,\\nabla_w L(\\vec w)$$\n"
+        assert_twins(rubric, "p1.f.update", report, ("\\vec w - \\alpha", "\\vec w + \\alpha"))
+
+
+def test_part_words_of_more_languages() -> None:
+    for text in ("## Onderdeel c", "Şıkkı c)", "podpunkt c)", "Bagian c", "část c)", "kohta c", "пункт c)"):
+        label = read_label(text, 0, heading=True)
+        assert label is not None and label.part == "c", text
+    for text in ("Feladat 2", "Tehtävä 2", "Příklad 2", "Soalan 2"):
+        label = read_label(text, 0, heading=True)
+        assert label is not None and label.problem == "2", text

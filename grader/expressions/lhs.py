@@ -39,11 +39,17 @@ def describe(text: str, vocab: LatexVocabulary, overlay: Overlay | None = None) 
             tokens.pop()
         if tokens[-2:] == ["^", "+"]:
             tokens[-1:] = ["{", "+", "}"]  # w_j^+: the next iterate's mark, unbraced
+        arrows = [i for i, t in enumerate(tokens) if t in _MAPS_TO]
+        if arrows and arrows[-1] + 1 < len(tokens):
+            tokens = tokens[arrows[-1] + 1:]  # "w \mapsto w' = …", "\vec w \to \vec w'": what w becomes is named
         if not tokens:
             return None
         return _describe_tokens(tokens, vocab, overlay)
     except (ExpressionSyntaxError, RecursionError):
         return None
+
+
+_MAPS_TO = ("\\to", "\\mapsto", "\\longmapsto", "\\rightarrow", "\\longrightarrow", "→", "↦", "->")
 
 
 def _describe_tokens(tokens: list[str], vocab: LatexVocabulary, overlay: Overlay | None) -> Shape | None:

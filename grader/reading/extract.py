@@ -116,8 +116,11 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
         if not body:
             continue
         prev = out[-1] if out else None
+        if prev is not None and joined == "side" and len(prev.sides) > 1:
+            prev.sides.append(split_chain(body.lstrip("= "))[-1])  # "A \quad\text{i.e.}\quad B"
+            continue
         offered = ALTERNATIVE.match(body) if kind == "plain" else None
-        if prev is not None and (joined == "or" or (offered and len(prev.sides) > 1)):
+        if prev is not None and (joined == "or" or (offered and prev.sides)):
             # "A \quad\text{or}\quad B", "… = A" then "ou bien  B": two answers offered for one
             prev.sides[-1] = f"{prev.sides[-1]}{HEDGE}{split_chain(body[offered.end():] if offered else body)[-1]}"
             continue
@@ -139,7 +142,10 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
             prev.sides.extend(s for s in sides[1:] if s)
         else:
-            out.append(Equation(_lead_in(split_chain(body)), kind, any(d in body for d in _DEFINES), again))
+            sides = _lead_in(split_chain(body))
+            if len(sides) > 1 and (other := offered_after_comma(body)) is not None:
+                sides[-1] = f"{sides[-1]}{HEDGE}{other}"  # "dw2 = A, B": a second formula for the same answer
+            out.append(Equation(sides, kind, any(d in body for d in _DEFINES), again))
     return out
 
 
@@ -182,8 +188,9 @@ def several(piece: str) -> list[tuple[str, str]]:
             depth = max(0, depth - 1)
         elif depth == 0 and m.group("gap"):
             word = re.search(r"\\text\s*\{([^{}]*)\}", tok)
-            cuts.append((m.start(), m.end(), "" if word is None else "or" if _OR_WORD.fullmatch(word.group(1).strip())
-                         else "again"))
+            said = word.group(1).strip() if word is not None else ""
+            cuts.append((m.start(), m.end(), "" if word is None else "or" if _OR_WORD.fullmatch(said)
+                         or _HEDGE_WORD.search(said) else "again" if _SAID_AGAIN.fullmatch(said) else "worded"))
     if not cuts:
         return [(piece, "")]
     out: list[tuple[str, str]] = []
@@ -192,15 +199,26 @@ def several(piece: str) -> list[tuple[str, str]]:
         chunk = piece[start:a]
         if out and worded == "or":
             out.append((chunk, "or"))  # "A \quad\text{or}\quad B": B with or without its own left side
+        elif out and worded == "again" and chunk.strip() and "=" not in chunk and not _OWN_EQUATION.match(chunk) \
+                and not _RANGE.fullmatch(chunk):
+            out.append((chunk, "side"))  # "A \quad\text{i.e.}\quad B": B is one more side of the same equation
         elif out and (not _OWN_EQUATION.match(chunk) or _RANGE.fullmatch(chunk)):
             out[-1] = (out[-1][0] + piece[out_end:a], out[-1][1])
         else:
-            out.append((chunk, worded if out else ""))
+            out.append((chunk, "again" if out and worded else ""))
         out_end, start, worded = a, b, words
     return out
 
 
 _OR_WORD = re.compile(rf"(?:{OR_WORDS})[?!.]*", re.IGNORECASE)  # "A \\quad\\text{or}\\quad B"
+# words that offer another answer, anywhere in the words between two formulas: "or maybe", "vs.", "alternatively"
+_HEDGE_WORD = re.compile(r"(?<!\w)(?:or|vs\.?|versus|maybe|perhaps|alternatively|otherwise|either|oder|ou|alors"
+                         r"|vielleicht|peut-être|quizás|tal\s+vez|forse|talvez|или|может|或|또는|または)(?!\w)",
+                         re.IGNORECASE)
+# words that say the same thing again: "A \\quad\\text{i.e.}\\quad B" (B is A in other terms, one more side)
+_SAID_AGAIN = re.compile(r"(?:i\.\s?e\.?|ie|so|hence|thus|therefore|that\s+is|which\s+is|equivalently"
+                         r"|d\.\s?h\.|also|soit|donc|c'est-à-dire|cioè|es\s+decir|ou\s+seja|tức\s+là|即|つまり|즉"
+                         r"|т\.\s?е\.|то\s+есть|then|gives|yields|=)[,:]?", re.IGNORECASE)
 
 
 _IMPLIES = r"\\(?:Rightarrow|implies|Longrightarrow|therefore)\b|⇒|⟹"  # "σ = … ⇒ dσ/du = …": two equations
@@ -253,6 +271,39 @@ def split_equations(piece: str) -> list[str]:
         elif piece[a:b].strip():
             out.append(piece[a:b])
     return [_TRAILING.sub("", p) for p in out[:-1]] + out[-1:]
+
+
+_FORMULA_TAIL = re.compile(r"[A-Za-zσ]\w{0,6}['′]*\(|[/^*·]|\\(?:frac|sigma|cdot|exp)\b|[A-Za-z]\w*\s*\(")
+_RELATION = re.compile(r"[<>≤≥∈→←=]|\\(?:in|le|ge|leq|geq|to|neq|approx)\b")
+
+
+# a word of prose in a formula's tail ("component-wise", "where"): a remark, not a formula
+_WORDY = re.compile(r"(?<![\\A-Za-z])(?!(?:sigma|sigmoid|exp|sum|alpha|grad|nabla|partial|frac|cdot|times|left|right"
+                    r"|bigl?|bigr?|Big|tanh|relu)(?![A-Za-z]))[A-Za-z]{4,}")
+
+
+def offered_after_comma(body: str) -> str | None:
+    """``A, B`` after an equation's last equals sign, where B is a formula of its own (no equals sign, no words,
+    no relation, no range): a second answer offered for the one asked, which a reading that stops at the comma
+    would never see. ``…, \\quad j = 1, 2, 3``, ``…, u ∈ ℝ``, ``…, where …`` are remarks, not answers."""
+    from grader.reading.plain_math import _mathlike
+
+    depth, last_eq, comma = 0, -1, -1
+    for i, c in enumerate(body):
+        depth += (c in "{([") - (c in "})]")
+        if depth == 0 and c == "=":
+            last_eq, comma = i, -1
+        elif depth == 0 and c == "," and last_eq >= 0 and comma < 0 and body[i - 1:i] != "\\" \
+                and not (body[i - 1:i].isdigit() and body[i + 1:].lstrip()[:1].isdigit()):
+            comma = i  # (not "i = 1,2": a list of numbers)
+    if comma < 0:
+        return None
+    tail = body[comma + 1:].strip().rstrip(".,;")
+    if not tail or _RELATION.search(tail) or _WORDY.search(tail) or "\\text" in tail or "\\q" in tail \
+            or _RANGE.fullmatch(tail) \
+            or not _FORMULA_TAIL.search(tail) or not all(_mathlike(w) for w in tail.split()):
+        return None
+    return tail
 
 
 def _stronger(a: str, b: str) -> str:
@@ -380,6 +431,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
             chosen = _last_explicit(naming)
             again = [e.sides[-1] for e in said_again if found.index(e) > found.index(chosen)
+                     and re.sub(r"\s+", "", e.sides[0]) == re.sub(r"\s+", "", chosen.sides[0])  # the same, again
                      and not is_restatement(e.sides[-1]) and e.sides[-1] != chosen.sides[-1]
                      and not _forbidden(e.sides[-1], forbid)]  # the other form said too ("σ(1−σ), i.e. e^{-u}/…")
             # "A \quad\text{i.e.}\quad B": B said again after the answer is its last side, so the two never differ
@@ -421,21 +473,30 @@ _CLOSING = re.compile(r"\$+|\\\)")
 
 
 def _hedged(doc: Document, segment: Span, last: str) -> str | None:
-    """``A or B`` when the math piece that ends with ``last`` is followed on its line by "or" and another one."""
+    """``A or B`` when the math piece that ends with ``last`` is followed on its line or the next by "or" (or
+    "maybe", "perhaps", …) and another one, or comes after another one and "or" ("either $A$ or $B$")."""
     tail = re.sub(r"\s+", "", last)
-    for m in doc.math:
+    for k, m in enumerate(doc.math):
         if not (segment.start <= m.start < segment.end) or not tail \
                 or not re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail):
             continue
         line_end = doc.text.find("\n", m.end)
+        next_end = doc.text.find("\n", line_end + 1) if line_end >= 0 else -1
         closing = _CLOSING.match(doc.text, m.end)
         after = closing.end() if closing else m.end  # past the piece's own delimiter
-        hedge = _OR.match(doc.text, after, len(doc.text) if line_end < 0 else line_end)
+        hedge = _OR.match(doc.text, after, len(doc.text) if next_end < 0 else next_end)
         if hedge:
             other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
             if other is not None:
                 return f"{last}{HEDGE}{doc.text[other.start:other.end].strip('$')}"
+        before = doc.math[k - 1] if k else None
+        if before is not None and before.start >= segment.start \
+                and _BETWEEN_OR.fullmatch(doc.text, before.end, m.start):
+            return f"{doc.text[before.start:before.end].strip('$')}{HEDGE}{last}"
     return None
+
+
+_BETWEEN_OR = re.compile(rf"[$\\)\]]*(?:\s|&nbsp;)*(?:{OR_WORDS})(?:\s|&nbsp;)*[$\\(\[]*", re.IGNORECASE)
 
 
 _GOES_ON = re.compile(r"^[ \t]*=[ \t]*(\S.*)$", re.MULTILINE)

@@ -28,11 +28,13 @@ _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teil
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
-         r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|سوال|پرسش|تمرین|مسئله|ข้อ|प्रश्न|swali|"
+         r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|swali|zoezi|feladat|"
+         r"teht[äa]v[äa]|exerci[țt]iul|problem[ăa]|p[řr][íi]klad|zad[áa]n[íi]|שאלה|תרגיל|soalan|вправа|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
-_PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|deel|ερ[ώω]τημα|"
-              r"小问|小題|小题|문항)")
+_PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|(?:onder)?deel|"
+              r"ερ[ώω]τημα|şıkk?ı?|podpunkt|bagian|bahagian|sehemu|část|rész|del(?:uppgift)?|kohta|(?:sub)?punctul|пункт|часть|"
+              r"частина|סעיף|بخش|قسمت|ý|小问|小問|小題|小题|문항)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"

@@ -170,7 +170,8 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
     and the lines under it written ``dw1: …``: each expression is a math piece of its own, as a TA reads it
     (a line with math already found, or with words in it, is left as it is). A lead that names a derivative
     (``1e(i) ∂f/∂w2: w3 σ2'(x2) …``) is the expression's left side: returned by the expression's end."""
-    from grader.reading.plain_math import _mathlike
+    from grader.reading.document import Span
+    from grader.reading.plain_math import _mathlike, offered_instead
 
     lines: dict[int, int] = {}  # a line's start -> where its first math found starts
     for m in math:
@@ -194,6 +195,11 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
                 end = found  # "1d  s(x2)        x1 = w1 x, …": the answer, then a side note set apart
                 found = None
             body = text[lead.end():end].rstrip(" \t.,;")
+            if not first and found is None and (run := offered_instead(text[line:end])) is not None:
+                out.append(Span(line + run[0], line + run[1], "plain"))  # "    maybe w3*s2(x2)": another answer
+                lines[line] = line + run[0]
+                pos = end + 1
+                continue
             if found is not None or not _bare(body, _mathlike) or (not first and not lead.group().strip()):
                 break
             name = text[pos:lead.end()].strip().rstrip(":").strip()

@@ -243,8 +243,9 @@ def _math_run(line: str) -> tuple[int, int] | None:
 
 
 # "or" in the languages of a class, said between two answers offered for one
-OR_WORDS = (r"or(?:\s+else)?|oder|ou(?:\s+bien)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da|hoặc|或者?|または"
-            r"|또는|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या")
+OR_WORDS = (r"or(?:\s+else|\s+maybe|\s+perhaps)?|maybe|perhaps|alternatively|otherwise|either|vs\.?|versus"
+            r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da"
+            r"|hoặc|或者?|または|또는|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या")
 ALTERNATIVE = re.compile(rf"[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)  # "or" opening a line
 
 

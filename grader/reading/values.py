@@ -262,9 +262,13 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
         or _field_in(flat(cell.row), patterns)  # "| Σ | | 431,080 |": a row labelled by a sign alone
     if label is None:
         return
+    masked, named = _masked(flat(cell.row), patterns)
+    spans = sorted({(a, b) for a, b, _ in named})
+    listed = [f for _, _, f in named] if len(spans) > 1 and _listed(masked, spans) else [label]  # "| ReLU1, pool1 |"
     for v in values:  # a row's last value column is its answer ("weights | biases | total"), earlier ones rank 1
-        found.setdefault(label, []).append(Candidate(v.text, 0 if cell.last else 1,
-                                                     f"{cell.row} | {cell.column} | {cell.text}"))
+        for field_name in dict.fromkeys(listed):
+            found.setdefault(field_name, []).append(Candidate(v.text, 0 if cell.last else 1,
+                                                              f"{cell.row} | {cell.column} | {cell.text}"))
 
 
 def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
@@ -324,6 +328,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         start = max([previous_end, *(c for c in clauses if c <= v.start)])
         before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
                   and not (k and not values[k - 1].modifier and _trails(masked, values[k - 1].end, s, e, v.start))]
+        before = _with_listed(masked, labels, before, v.start)
         after = _after(masked, labels, v.end, next_start)
         choices: list[tuple[str, int]] = []
         spans = sorted({(s, e) for s, e, _ in before})
@@ -369,6 +374,27 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")] if values else []
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
+
+
+def _with_listed(masked: str, labels: list[tuple[int, int, str]], before: list[tuple[int, int, str]],
+                 value_start: int) -> list[tuple[int, int, str]]:
+    """``ReLU1, pool1 & 0``, ``relu1, pool1: 0``: labels listed right before a value (nothing but marks between the
+    last one and the value; a comma in the list is no clause break) name the value together. Not a list in a
+    sentence ("filter size, stride and channels of conv2 such that the output is 8×8×50")."""
+    if len(before) != 1 or "(" in masked[:value_start] or not _VALUE_MARKS.fullmatch(masked[before[0][1]:value_start]):
+        return before
+    first = min(before)
+    earlier = sorted((lab for lab in labels if lab[1] <= first[0]), reverse=True)
+    out = list(before)
+    for lab in earlier:
+        if not _JOIN.fullmatch(masked[lab[1]:first[0]]):
+            break
+        out.insert(0, lab)
+        first = lab
+    return out
+
+
+_VALUE_MARKS = re.compile(r"[\s:=&|‖\-–]*")
 
 
 def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, int]]]) -> None:
