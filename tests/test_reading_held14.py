@@ -184,7 +184,8 @@ def test_parameter_free_layers_named_together(rubric) -> None:
 
 def test_a_filter_shape_with_its_count_after_it(rubric) -> None:
     for said in ("5×5×1, × 20 filters", "5x5x1 (20 Stueck)", "5×5×1 filters, 20 of them"):
-        report = f"Problem 2\n(a)\n- input: 28×28\n- conv1 filter: {said}\n- after conv1: 24×24×20\n- after pool: 12×12×20\n"
+        report = (f"Problem 2\n(a)\n- input: 28×28\n- conv1 filter: {said}\n- after conv1: 24×24×20\n"
+                  "- after pool: 12×12×20\n")
         assert grade_report_item(rubric, "p2.a", report).status == "pass", said
         assert grade_report_item(rubric, "p2.a", report.replace("24×24×20", "25×25×20")).status != "pass", said
 
