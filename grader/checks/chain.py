@@ -9,6 +9,8 @@ earlier part, ∂f_w(xⁱ)/∂w_j inside a gradient) count as worked out.
 """
 from __future__ import annotations
 
+import functools
+
 import fnmatch
 import re
 from collections.abc import Callable
@@ -149,7 +151,17 @@ def describe_side(side: Side) -> str:
 
 
 def readable(value: Any) -> str:
-    return str(value) if not isinstance(value, list) else "[" + ", ".join(str(e) for e in value) + "]"
+    return _shown(value) if not isinstance(value, list) else "[" + ", ".join(_shown(e) for e in value) + "]"
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown(expr: Any) -> str:
+    """An expression as text, in the order sympy keeps its terms (the same in every run; sorting them for print,
+    as ``str`` does, was an eighth of the time a report takes), kept per process: a class writes the same answers."""
+    from sympy import Basic
+    from sympy.printing.str import sstr
+
+    return sstr(expr, order="none") if isinstance(expr, Basic) else str(expr)
 
 
 def classify_text(classify: Callable[..., str | None] | None, text: str, overlay: Overlay | None) -> str | None:
