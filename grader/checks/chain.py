@@ -9,9 +9,8 @@ earlier part, ∂f_w(xⁱ)/∂w_j inside a gradient) count as worked out.
 """
 from __future__ import annotations
 
-import functools
-
 import fnmatch
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
