@@ -203,3 +203,52 @@ def test_part_words_of_more_languages() -> None:
     for text in ("Feladat 2", "Tehtävä 2", "Příklad 2", "Soalan 2"):
         label = read_label(text, 0, heading=True)
         assert label is not None and label.problem == "2", text
+
+
+def test_a_full_stop_between_factors_is_a_product(rubric) -> None:
+    sheet = ("Bài 1\n(b)\n  (i)  σ1'(u) = e^(-u)/(1 + e^(-u))^2\n  (ii) σ1'(u) = σ1(u).(1 - σ1(u))\n"
+             "(d)\n  ∂f/∂w3 = σ2(w2.σ1(w1.x))\n(f)\n    w1 <- w1 - α.∂L/∂w1\n")
+    assert_twins(rubric, "p1.b.ii", sheet, (".(1 - σ1(u))", ".(1 + σ1(u))"))
+    assert_twins(rubric, "p1.d", sheet, ("σ2(w2.σ1(w1.x))", "σ2(w1.x)"))
+
+
+def test_tau_numbers_the_iterates(rubric) -> None:
+    report = "(f)\n$\\mathbf w^{(\\tau+1)} = \\mathbf w^{(\\tau)} - \\alpha\\nabla_w L(\\mathbf w^{(\\tau)})$.\n"
+    assert_twins(rubric, "p1.f.update", report, ("} - \\alpha", "} + \\alpha"))
+
+
+def test_a_name_given_to_the_function_in_brackets(rubric) -> None:
+    sheet = ("(b)-ii: s'(u) = s(u)(1-s(u))      [s = σ1]\n(c): words\n(d): df/dw3 = s(w2*s(w1*x))\n")
+    assert_twins(rubric, "p1.b.ii", sheet, ("s(u)(1-s(u))", "s(u)(1+s(u))"))
+    assert_twins(rubric, "p1.d", sheet, ("s(w2*s(w1*x))", "s(w1*x)"))
+
+
+def test_red_team_14_words_and_marks_between_two_formulas(rubric) -> None:
+    """Red-team round 14: a right answer, then words not read here or an arrow, then a wrong final form."""
+    right = "w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)"
+    wrong = "\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)"
+    for between in ("\\quad\\text{das heißt}\\quad", "\\quad\\text{namely}\\quad", "\\quad\\text{dvs.}\\quad",
+                    "\\quad\\textrm{i.e.}\\quad", "\\Rightarrow", "\\rightarrow", "\\quad\\text{bzw.}\\quad",
+                    "\\quad\\mathrm{or}\\quad", "\\quad\\textit{or}\\quad", "\\text{ or }",
+                    "\\quad\\text{sinon}\\quad"):
+        report = f"### (e)\n$$\\frac{{\\partial f}}{{\\partial w_2}} = {right} {between} {wrong}$$\n"
+        assert grade_report_item(rubric, "p1.e.w2", report).status != "pass", between
+    said_again = (f"### (e)\n$$\\frac{{\\partial f}}{{\\partial w_2}} = {right} \\quad\\text{{namely}}\\quad "
+                  f"{right}$$\n")
+    assert grade_report_item(rubric, "p1.e.w2", said_again).status == "pass"
+    line = f"### (e)\n$$\\frac{{\\partial f}}{{\\partial w_2}} = {right}$$\n\nbzw. ${wrong}$ (not sure)\n"
+    assert grade_report_item(rubric, "p1.e.w2", line).status == "review"
+
+
+def test_a_plain_restatement_after_i_e(rubric) -> None:
+    report = "(c) words\n(d) ∂f/∂w3 = σ2(x2), i.e. σ2(w2 σ1(w1 x)).\n(e) x\n"
+    assert_twins(rubric, "p1.d", report, ("i.e. σ2(w2 σ1(w1 x))", "i.e. w3 σ2(w2 σ1(w1 x))"))
+    update = "(f)\nΔw = −α ∇_w L,  i.e.  w_i ← w_i − α ∂L/∂w_i\n"
+    assert_twins(rubric, "p1.f.update", update, ("w_i − α", "w_i + α"))
+
+
+def test_a_name_for_the_sigmoid_with_numbered_uses(rubric) -> None:
+    report = ("s = sigmoid, s(u) = 1/(1+exp(-u))\nx1 = w1*x ; x2 = w2*s1(x1) ; f = w3*s2(x2)\n\n"
+              "b) (i)  s1'(u) = exp(-u) / (1 + exp(-u))^2\n   (ii) s1'(u) = s1(u) * (1 - s1(u))\n\n"
+              "d) df/dw3 = s2(x2)\n")
+    assert_twins(rubric, "p1.d", report, ("= s2(x2)", "= s1(x1)"))

@@ -30,12 +30,12 @@ class UnknownName(ExpressionSyntaxError):
 
 ACCENTS = frozenset({"hat", "bar", "tilde"})  # ŷ is written y^{hat} by the tokenizer
 # the next iterate, as students mark it in their languages (w^{neu}, w^{nouveau}, w_{nuevo})
-NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\prime", "neu", "nouveau", "nouv", "nuevo", "novo",
-        "nuovo", "nieuw", "nowy", "yeni", "updated", "upd", "mới", "新", "새", "nova", "nueva", "neue", "neuer",
+NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\tau+1", "τ+1", "\\prime", "neu", "nouveau", "nouv", "nuevo",
+        "novo", "nuovo", "nieuw", "nowy", "yeni", "updated", "upd", "mới", "新", "새", "nova", "nueva", "neue", "neuer",
         "neues", "nouvelle", "uusi", "ny", "nya", "nye", "nový", "nowe", "нов", "новый", "новое", "νέο", "νέα",
         "baru", "mpya", "جديد", "جدید", "नया", "ใหม่", "новий", "нове", "after", "succ"}
-CURRENT = {"t", "k", "old", "n", "current", "curr", "cũ", "旧", "舊", "alt", "alte", "ancien", "ancienne", "viejo",
-           "vieja", "vecchio", "velho", "antigo", "oud", "stary", "stare", "eski", "vanha", "gammel", "gamla",
+CURRENT = {"t", "k", "old", "n", "\\tau", "τ", "current", "curr", "cũ", "旧", "舊", "alt", "alte", "ancien", "ancienne",
+           "viejo", "vieja", "vecchio", "velho", "antigo", "oud", "stary", "stare", "eski", "vanha", "gammel", "gamla",
            "старый", "стар", "παλιό", "lama", "prev", "previous", "before", "aktuell", "actuel", "قديم", "قدیم",
            "पुराना", "เก่า", "zamani", "старий"}
 

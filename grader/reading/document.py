@@ -563,7 +563,10 @@ _CHUNK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{")  # ```{r}, ```{python}, ``
 
 
 KEY_NAME = "\\key"  # the left side given to an answer a key names: "1e_w2 | $…$" reads "\\key{w2} = …"
-_DOT = re.compile(r"(?<=[\w)\]}])[ \t]+\.[ \t]+(?=[\w(\[\\∇∂σ])")
+_DOT = re.compile(r"(?<=[\w)\]}])[ \t]+\.[ \t]+(?=[\w(\[\\∇∂σ])"
+                  r"|(?:(?<=[^\W\d_])(?<![^\W\d_]{2})|(?<=[^\W\d_]\d)(?<![^\W\d_]{2}\d)|(?<=[)\]}'′]))"
+                  r"\.(?!(?<=\bi\.)e(?![^\W\d_])|(?<=\be\.)g(?![^\W\d_]))"  # not "i.e." or "e.g."
+                  r"(?=[^\W\d_]\d?(?![^\W\d_]|\.)|[(\[∇∂])")  # "w3.σ2(w2.σ1(w1.x))": a product
 _KEY_MARKUP = re.compile(r"[\\_{} ]")  # "w_2", "\\nabla L" as a key's word: w2, nablaL
 _ASSIGNS = re.compile(r"=|←|:=|\\leftarrow|\\gets|<-")
 

@@ -60,7 +60,8 @@ class LatexChain:
         return " = ".join(s.removesuffix("\\gets").strip() for s in self.sides)
 
 
-_TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*\\text\s*\{[^{}]{0,20}\}\s*\\q?quad\b)?)"
+_TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*(?:\\(?:text|textrm|textit|textbf|mathrm|mbox|operatorname)\s*"
+                  r"\{[^{}]{0,30}\}|[A-Za-z][A-Za-z.]{0,11})\s*\\q?quad\b)?)"
                   r"|\\[{}()\[\]]|\\[a-zA-Z]+|[{}()\[\]]")
 # a chunk that is an equation of its own: a short left side (no words), then = or an assignment
 _OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s][^=()]{0,59}?(?<![<>!:])(?:=|\\leftarrow|\\gets|←|:=)")
@@ -109,6 +110,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
 
     out: list[Equation] = []
     pieces = [from_exports(p) for p in pieces]  # "\\= w\\_3 …": an exporter's Markdown escapes
+    pieces = [_inline_or(_arrows_as_sides(p)) for p in pieces]
     split = [(part, joined, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
              for one, joined in several(piece) for part in split_equations(one)]
     for piece, joined, kind in split:
@@ -143,8 +145,12 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides.extend(s for s in sides[1:] if s)
         else:
             sides = _lead_in(split_chain(body))
-            if len(sides) > 1 and (other := offered_after_comma(body)) is not None:
-                sides[-1] = f"{sides[-1]}{HEDGE}{other}"  # "dw2 = A, B": a second formula for the same answer
+            if len(sides) > 1 and (after := after_comma(body)) is not None:
+                said_how, other = after  # "dw2 = A, B": a second formula offered; "A, i.e. B": B is A again
+                if said_how == "again":
+                    sides.append(other)
+                else:
+                    sides[-1] = f"{sides[-1]}{HEDGE}{other}"
             out.append(Equation(sides, kind, any(d in body for d in _DEFINES), again))
     return out
 
@@ -187,8 +193,8 @@ def several(piece: str) -> list[tuple[str, str]]:
         elif tok in ("}", ")", "]"):
             depth = max(0, depth - 1)
         elif depth == 0 and m.group("gap"):
-            word = re.search(r"\\text\s*\{([^{}]*)\}", tok)
-            said = word.group(1).strip() if word is not None else ""
+            word = re.search(r"\{([^{}]*)\}|\\q?quad\s*([A-Za-z][A-Za-z.]*)\s*\\q?quad", tok)
+            said = (word.group(1) if word.group(1) is not None else word.group(2)).strip() if word is not None else ""
             cuts.append((m.start(), m.end(), "" if word is None else "or" if _OR_WORD.fullmatch(said)
                          or _HEDGE_WORD.search(said) else "again" if _SAID_AGAIN.fullmatch(said) else "worded"))
     if not cuts:
@@ -199,9 +205,12 @@ def several(piece: str) -> list[tuple[str, str]]:
         chunk = piece[start:a]
         if out and worded == "or":
             out.append((chunk, "or"))  # "A \quad\text{or}\quad B": B with or without its own left side
-        elif out and worded == "again" and chunk.strip() and "=" not in chunk and not _OWN_EQUATION.match(chunk) \
-                and not _RANGE.fullmatch(chunk):
+        elif out and worded == "again" and chunk.strip() and not _has_own_sign(chunk) and not _RANGE.fullmatch(chunk):
             out.append((chunk, "side"))  # "A \quad\text{i.e.}\quad B": B is one more side of the same equation
+        elif out and worded == "worded" and not _has_own_sign(chunk) and not _RANGE.fullmatch(chunk) \
+                and _FORMULA_TAIL.search(chunk):
+            out.append((chunk, "or"))  # "A \quad\text{namely}\quad B": words not read here, then another formula:
+            # which one is the answer, a person decides
         elif out and (not _OWN_EQUATION.match(chunk) or _RANGE.fullmatch(chunk)):
             out[-1] = (out[-1][0] + piece[out_end:a], out[-1][1])
         else:
@@ -210,14 +219,31 @@ def several(piece: str) -> list[tuple[str, str]]:
     return out
 
 
+def _has_own_sign(text: str) -> bool:
+    """An equals sign outside brackets, or an assignment: the text is an equation of its own."""
+    return _top_equals(text) or re.search(r"\\leftarrow|\\gets|←|:=|\\coloneqq", text) is not None
+
+
+def _top_equals(text: str) -> bool:
+    """Whether ``text`` has an equals sign outside brackets and braces (not the one in ``\\sum_{i=1}``)."""
+    depth = 0
+    for c in text:
+        depth += (c in "{([") - (c in "})]")
+        if c == "=" and depth == 0:
+            return True
+    return False
+
+
 _OR_WORD = re.compile(rf"(?:{OR_WORDS})[?!.]*", re.IGNORECASE)  # "A \\quad\\text{or}\\quad B"
 # words that offer another answer, anywhere in the words between two formulas: "or maybe", "vs.", "alternatively"
-_HEDGE_WORD = re.compile(r"(?<!\w)(?:or|vs\.?|versus|maybe|perhaps|alternatively|otherwise|either|oder|ou|alors"
+_HEDGE_WORD = re.compile(r"(?<!\w)(?:or|vs\.?|versus|maybe|perhaps|alternatively|otherwise|either|oder|ou|alors|bzw\.?"
+                         r"|resp\.?|respectively|sinon|eller|lub|albo|atau|nebo|mungkin|kanskje|možná|alternativ|rather"
                          r"|vielleicht|peut-être|quizás|tal\s+vez|forse|talvez|или|может|或|또는|または)(?!\w)",
                          re.IGNORECASE)
 # words that say the same thing again: "A \\quad\\text{i.e.}\\quad B" (B is A in other terms, one more side)
-_SAID_AGAIN = re.compile(r"(?:i\.\s?e\.?|ie|so|hence|thus|therefore|that\s+is|which\s+is|equivalently"
-                         r"|d\.\s?h\.|also|soit|donc|c'est-à-dire|cioè|es\s+decir|ou\s+seja|tức\s+là|即|つまり|즉"
+_SAID_AGAIN = re.compile(r"(?:i\.\s?e\.?|ie|so|hence|thus|therefore|that\s+is|which\s+is|equivalently|namely|viz\.?"
+                         r"|(?:which\s+)?simplifies\s+to|d\.\s?h\.|das\s+heißt|dvs\.?|tj\.?|yani|azaz|also|soit|donc"
+                         r"|c'est-à-dire|cioè|es\s+decir|ou\s+seja|tức\s+là|即|つまり|즉"
                          r"|т\.\s?е\.|то\s+есть|then|gives|yields|=)[,:]?", re.IGNORECASE)
 
 
@@ -273,6 +299,8 @@ def split_equations(piece: str) -> list[str]:
     return [_TRAILING.sub("", p) for p in out[:-1]] + out[-1:]
 
 
+_SAID_AGAIN_LEAD = re.compile(rf"(?:{_SAID_AGAIN.pattern})\s+", re.IGNORECASE)  # "…, i.e. σ(w_2 σ(w_1 x))"
+_OR_LEAD = re.compile(rf"(?:{OR_WORDS})[:,]?\s+", re.IGNORECASE)
 _FORMULA_TAIL = re.compile(r"[A-Za-zσ]\w{0,6}['′]*\(|[/^*·]|\\(?:frac|sigma|cdot|exp)\b|[A-Za-z]\w*\s*\(")
 _RELATION = re.compile(r"[<>≤≥∈→←=]|\\(?:in|le|ge|leq|geq|to|neq|approx)\b")
 
@@ -282,11 +310,26 @@ _WORDY = re.compile(r"(?<![\\A-Za-z])(?!(?:sigma|sigmoid|exp|sum|alpha|grad|nabl
                     r"|bigl?|bigr?|Big|tanh|relu)(?![A-Za-z]))[A-Za-z]{4,}")
 
 
-def offered_after_comma(body: str) -> str | None:
-    """``A, B`` after an equation's last equals sign, where B is a formula of its own (no equals sign, no words,
-    no relation, no range): a second answer offered for the one asked, which a reading that stops at the comma
-    would never see. ``…, \\quad j = 1, 2, 3``, ``…, u ∈ ℝ``, ``…, where …`` are remarks, not answers."""
-    from grader.reading.plain_math import _mathlike
+def after_comma(body: str) -> tuple[str, str] | None:
+    """What follows an equation's last side after a comma, when it is a formula of its own (no equals sign, no
+    words, no relation, no range), which a reading that stops at the comma would never see: ``("again", B)`` for
+    ``A, i.e. B`` (B is A said again, one more side), ``("or", B)`` for ``A, B`` or ``A, or maybe B`` (a second
+    answer offered). ``…, \\quad j = 1, 2, 3``, ``…, u ∈ ℝ``, ``…, where …`` are remarks: None."""
+    tail = _tail_after_comma(body)
+    if tail is None:
+        return None
+    if tail.startswith(HEDGE.strip()):  # "A, or B" with its "or" already marked
+        tail = _OR_LEAD.sub("", tail[len(HEDGE.strip()):].strip(), count=1)
+        return ("or", tail) if _formula_alone(tail) else None
+    for how, lead in (("again", _SAID_AGAIN_LEAD), ("or", _OR_LEAD)):
+        m = lead.match(tail)
+        if m is not None:
+            rest = tail[m.end():]
+            return (how, rest) if _formula_alone(rest) else None
+    return ("or", tail) if _formula_alone(tail) else None
+
+
+def _tail_after_comma(body: str) -> str | None:
 
     depth, last_eq, comma = 0, -1, -1
     for i, c in enumerate(body):
@@ -296,14 +339,46 @@ def offered_after_comma(body: str) -> str | None:
         elif depth == 0 and c == "," and last_eq >= 0 and comma < 0 and body[i - 1:i] != "\\" \
                 and not (body[i - 1:i].isdigit() and body[i + 1:].lstrip()[:1].isdigit()):
             comma = i  # (not "i = 1,2": a list of numbers)
-    if comma < 0:
-        return None
-    tail = body[comma + 1:].strip().rstrip(".,;")
-    if not tail or _RELATION.search(tail) or _WORDY.search(tail) or "\\text" in tail or "\\q" in tail \
-            or _RANGE.fullmatch(tail) \
-            or not _FORMULA_TAIL.search(tail) or not all(_mathlike(w) for w in tail.split()):
-        return None
-    return tail
+    return body[comma + 1:].strip().rstrip(".,;") if comma >= 0 else None
+
+
+def _formula_alone(tail: str) -> bool:
+    from grader.reading.plain_math import _mathlike
+
+    return bool(tail) and not (_RELATION.search(tail) or _WORDY.search(tail) or "\\text" in tail or "\\q" in tail
+                               or _RANGE.fullmatch(tail)) \
+        and _FORMULA_TAIL.search(tail) is not None and all(_mathlike(w) for w in tail.split())
+
+
+_ARROW = re.compile(rf"\s*(?:{_IMPLIES}|\\(?:long)?rightarrow\b|→|⟶|\\to\b)\s*")
+_INLINE_OR = re.compile(r"\s*\\(?:text|textrm|textit|textbf|mathrm|mbox)\s*\{\s*(?:or|oder|ou|o|bzw\.?|resp\.?)\s*\}\s*"
+                        r"|\s+(?:or|oder|bzw\.|resp\.)\s+(?=\S)", re.IGNORECASE)
+
+
+def _arrows_as_sides(piece: str) -> str:
+    """``∂f/∂w₃ = A ⇒ B``, ``= A \\rightarrow B``: after an equals sign, an arrow to a formula with no equals sign
+    of its own leads to what A comes to, one more side of the equation (so a wrong B is never left unread)."""
+    if "=" not in piece or not _ARROW.search(piece):
+        return piece
+    out, depth, seen_eq, i = [], 0, False, 0
+    while i < len(piece):
+        c = piece[i]
+        depth += (c in "{([") - (c in "})]")
+        m = _ARROW.match(piece, i) if depth == 0 and seen_eq and c in " \\⇒⟹→⟶" else None
+        if m is not None and m.end() > i and "=" not in piece[m.end():]:
+            out.append(" = ")
+            i = m.end()
+            continue
+        seen_eq = seen_eq or (depth == 0 and c == "=")
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _inline_or(piece: str) -> str:
+    """``A \\text{ or } B``, ``A \\mathrm{or} B``, ``A or B`` inside one formula: two answers offered (the hedge
+    mark every reading leaves to a person)."""
+    return _INLINE_OR.sub(lambda _: HEDGE, piece) if _INLINE_OR.search(piece) else piece
 
 
 def _stronger(a: str, b: str) -> str:
@@ -481,7 +556,7 @@ def _hedged(doc: Document, segment: Span, last: str) -> str | None:
                 or not re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail):
             continue
         line_end = doc.text.find("\n", m.end)
-        next_end = doc.text.find("\n", line_end + 1) if line_end >= 0 else -1
+        next_end = _next_line_end(doc.text, line_end)
         closing = _CLOSING.match(doc.text, m.end)
         after = closing.end() if closing else m.end  # past the piece's own delimiter
         hedge = _OR.match(doc.text, after, len(doc.text) if next_end < 0 else next_end)
@@ -494,6 +569,21 @@ def _hedged(doc: Document, segment: Span, last: str) -> str | None:
                 and _BETWEEN_OR.fullmatch(doc.text, before.end, m.start):
             return f"{doc.text[before.start:before.end].strip('$')}{HEDGE}{last}"
     return None
+
+
+def _next_line_end(text: str, line_end: int) -> int:
+    """The end of the next line that is not blank after the line ending at ``line_end`` (-1: the text's end)."""
+    if line_end < 0:
+        return -1
+    pos = line_end + 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        if end < 0:
+            return -1
+        if text[pos:end].strip():
+            return end
+        pos = end + 1
+    return -1
 
 
 _BETWEEN_OR = re.compile(rf"[$\\)\]]*(?:\s|&nbsp;)*(?:{OR_WORDS})(?:\s|&nbsp;)*[$\\(\[]*", re.IGNORECASE)

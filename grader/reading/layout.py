@@ -191,10 +191,10 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
             assert lead is not None  # every part of the pattern is optional: it always matches
             found = lines.get(line)
             if found is not None and found > lead.end() and re.search(r"\S(?: {3,}|\t)", text[lead.end():found]) \
-                    and not text[lead.end():found].rstrip().count("  "):
+                    and not text[lead.end():found].rstrip().rstrip("[(").rstrip().count("  "):
                 end = found  # "1d  s(x2)        x1 = w1 x, …": the answer, then a side note set apart
                 found = None
-            body = text[lead.end():end].rstrip(" \t.,;")
+            body = text[lead.end():end].rstrip(" \t.,;[(")
             if not first and found is None and (run := offered_instead(text[line:end])) is not None:
                 out.append(Span(line + run[0], line + run[1], "plain"))  # "    maybe w3*s2(x2)": another answer
                 lines[line] = line + run[0]

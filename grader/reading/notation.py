@@ -314,6 +314,14 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     renamed = _renamed_by_index(notation, key, rhs, reference)
     if renamed:
         return renamed
+    named = describe(rhs, vocab, notation.overlay)
+    if named is not None and named.kind == "name" and named.of in vocab.functions and name not in vocab.symbols \
+            and name not in vocab.functions and name not in notation.overlay.aliases:
+        function = named.of if "_" in named.of else next(
+            (n for n, f in vocab.functions.items() if f is vocab.functions[named.of] and f"{n}_1" in vocab.functions),
+            named.of)  # "s = sigmoid": s is σ, so s1 is σ1
+        notation.overlay.aliases[name] = function  # "s = σ1", "[s = σ1]": a name for the function itself
+        return _said(notation, f"{_show(name)} is read as {_show(function)} (you wrote {lhs} = {rhs})", name)
     derived = {s for s, _ in reference.numeric_model.derived}
     if name in vocab.symbols and vocab.symbols[name] not in derived:
         return _define_outside(notation, name, lhs, rhs, reference)  # "x = 2" redefines no variable

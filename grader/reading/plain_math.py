@@ -94,9 +94,14 @@ def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 _FRAMES = ("|", "||", "[[", "]]")
 
 
+_ABBREVIATION = re.compile(r"(?:i\.\s?e|e\.\s?g|d\.\s?h|z\.\s?B|resp|bzw|vs|viz|cf|dvs|tj|usw|etc)\.", re.IGNORECASE)
+
+
 def _sentence_end(word: str) -> bool:
     """``sigmoid.`` before ``x1 = …``: a full stop after a name ends the sentence, and the equation in it."""
-    return len(word) > 1 and word.endswith(".") and not word.endswith("..") and (word[-2].isalnum() or word[-2] == ")")
+    return len(word) > 1 and word.endswith(".") and not word.endswith("..") \
+        and (word[-2].isalnum() or word[-2] == ")") \
+        and not _ABBREVIATION.fullmatch(word.lstrip("(,"))  # "i.e.", "e.g.", "bzw.": the sentence goes on
 
 
 def _separates(line: str, word: tuple[int, int, str], eq: tuple[int, int, str]) -> bool:
@@ -115,6 +120,14 @@ def _arrow_to_equation(words: list[tuple[int, int, str]], k: int) -> bool:
     """``σ1(u) = 1/(1+exp(-u)) → dσ1/du = exp(-u)/…``: an arrow before a new left side and its equals sign ends
     the equation before it; the one after it is read on its own."""
     if words[k][2] not in _ARROWS:
+        return False
+    rest = " ".join(w for _, _, w in words[k + 1:k + 3])
+    return re.match(r"[^\s=]{1,40}\s*(?::=|=(?!=)|←|<-)", rest) is not None
+
+
+def _abbreviation_to_equation(words: list[tuple[int, int, str]], k: int) -> bool:
+    """``Δw = −α∇L, i.e. w_i ← w_i − α∂L/∂w_i``: "i.e." before a new left side ends the equation before it."""
+    if not _ABBREVIATION.fullmatch(words[k][2].lstrip("(,")):
         return False
     rest = " ".join(w for _, _, w in words[k + 1:k + 3])
     return re.match(r"[^\s=]{1,40}\s*(?::=|=(?!=)|←|<-)", rest) is not None
@@ -155,14 +168,15 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     while left > 0 and mathlike(words[left - 1][2]) and words[left - 1][2] not in _FRAMES + _ARROWS \
             and not _separates(line, words[left - 1], words[eq]) \
             and (not _gap(line, words[left - 1], words[left]) or (left == eq and words[eq][2] in _EQUALS)) \
-            and not _sentence_end(words[left - 1][2]) and not words[left - 1][2].endswith(":"):
+            and not _sentence_end(words[left - 1][2]) and not words[left - 1][2].endswith(":") \
+            and not _ABBREVIATION.fullmatch(words[left - 1][2].lstrip("(,")):
         left -= 1  # "f    = w3*out2": an equals sign set in a column; "(step α): w ← …": a colon ends the lead
     while left < eq and words[left][2] == ".":
         left += 1  # "…(−u)). θ_l := w_l": a full stop set apart ends the sentence before, it starts nothing
     right = eq
     while right + 1 < len(words) and mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]) \
             and words[right + 1][2] not in _FRAMES and not _sentence_end(words[right][2]) \
-            and not _arrow_to_equation(words, right + 1) \
+            and not _arrow_to_equation(words, right + 1) and not _abbreviation_to_equation(words, right + 1) \
             and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])):
         right += 1
     piece = line[words[left][0]:words[right][1]]
@@ -177,7 +191,10 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
         end = len(line.rstrip())  # "… , умноженное на w₂", "… 的一半": words that may change it; kept, never read
     while end > words[left][0] and line[end - 1] in ".,;: ":
         end -= 1
-    return words[left][0], end
+    start = words[left][0]
+    if line[start:start + 1] == "[" and line[end - 1:end] == "]" and "[" not in line[start + 1:end - 1]:
+        start, end = start + 1, end - 1  # "[s = σ1]": a remark in brackets, the equation inside them
+    return start, end
 
 
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
@@ -243,7 +260,8 @@ def _math_run(line: str) -> tuple[int, int] | None:
 
 
 # "or" in the languages of a class, said between two answers offered for one
-OR_WORDS = (r"or(?:\s+else|\s+maybe|\s+perhaps)?|maybe|perhaps|alternatively|otherwise|either|vs\.?|versus"
+OR_WORDS = (r"or(?:\s+else|\s+maybe|\s+perhaps|\s+rather)?|maybe|perhaps|alternatively|alternativ|otherwise|either"
+            r"|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
             r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da"
             r"|hoặc|或者?|または|또는|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या")
 ALTERNATIVE = re.compile(rf"[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)  # "or" opening a line
