@@ -252,3 +252,38 @@ def test_a_name_for_the_sigmoid_with_numbered_uses(rubric) -> None:
               "b) (i)  s1'(u) = exp(-u) / (1 + exp(-u))^2\n   (ii) s1'(u) = s1(u) * (1 - s1(u))\n\n"
               "d) df/dw3 = s2(x2)\n")
     assert_twins(rubric, "p1.d", report, ("= s2(x2)", "= s1(x1)"))
+
+
+def test_the_questions_own_sizes_restated_answer_nothing(rubric) -> None:
+    report = "Problem 2\n(b) filter 5×5 (8×8×50 after conv2, 4×4×50 after pooling), stride 1, 20 channels\n"
+    assert_twins(rubric, "p2.b", report, ("filter 5×5", "filter 3×3"))
+    only = "Problem 2\n(b) To get 8x8x50 from the previous 12x12x20 we need the right filter.\n"
+    assert grade_report_item(rubric, "p2.b", only).status == "review"
+
+
+def test_a_correction_written_after_the_answer_goes_to_a_person(rubric) -> None:
+    """Red-team round 15: a later correction, edit or revised item was never read; the first answer was graded."""
+    sheet = ("1c: words\n1d: s2(x2)\n"
+             "1e w2: w3*s2(x2)(1-s2(x2))*s1(x1) ; w1: w3*s2(x2)(1-s2(x2))*w2*s1(x1)(1-s1(x1))*x\n"
+             "    EDIT: dw2 should be s2(x2)(1-s2(x2))*s1(x1) (w3 not needed)\n1f: gradL = sum_i 2(f(x^i)-y^i)\n")
+    assert grade_report_item(rubric, "p1.e.w2", sheet).status == "review"
+    markdown = ("### (e)\n$$\\frac{\\partial f}{\\partial w_2} = "
+                "w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)$$\n\n"
+                "## Problem 2\n(a) 28x28\n\n**Correction to (e):** I forgot that w3 is constant, so "
+                "$\\frac{\\partial f}{\\partial w_2} = \\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)$.\n")
+    assert grade_report_item(rubric, "p1.e.w2", markdown).status != "pass"
+    org = "* 1\n- c :: words\n- d :: s2(x2)\n- d (revised) :: s2(x2)*w3\n- e :: w2: w3*s2(x2)\n"
+    assert grade_report_item(rubric, "p1.d", org).status != "pass"
+    note = ("Problem 1\n=========\n\n"
+            "(e) :math:`\\partial f/\\partial w_2 = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\sigma_1(x_1)`\n\n"
+            "   .. note:: Actually :math:`\\partial f/\\partial w_2 = "
+            "\\sigma_2(x_2)(1-\\sigma_2(x_2))\\sigma_1(x_1)`.\n")
+    assert grade_report_item(rubric, "p1.e.w2", note).status != "pass"
+    update = "(f)\nUpdate: $w \\leftarrow w - \\alpha\\nabla_w L$\n"  # "Update:" names the answer, it corrects nothing
+    assert grade_report_item(rubric, "p1.f.update", update).status == "pass"
+
+
+def test_hedges_of_more_than_one_word_opening_a_line(rubric) -> None:
+    for words in ("oder vielleicht", "of misschien", "eventueel", "or maybe"):
+        sheet = f"1c: words\n1d: s2(x2)\n    {words} w3*s2(x2)\n1e w2: w3*s2(x2)(1-s2(x2))*s1(x1)\n"
+        assert grade_report_item(rubric, "p1.d", sheet).status == "review", words

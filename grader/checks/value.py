@@ -43,6 +43,9 @@ class ValueParams:
     off_by_one_hint: str = ""  # added to the feedback when every dimension is within one of the answer
     ordered: list[str] = field(default_factory=list)  # fields whose order and 1s matter (5×5×1×20 ≠ 5×5×20×1)
     two_readings: list[ValueMistake] = field(default_factory=list)  # values a TA reads two ways: a person decides
+    # values the question itself states (the sizes a layer goes from and to): a hand-in that restates one beside
+    # its answer is not answering with it, so it never makes "two different values given"
+    given: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,12 @@ class ValueCheck(Check):
                 parse_numbers(text)
             except ValueSyntaxError as exc:
                 raise ParamError(f"params.fields.{name}: {exc}") from None
-        for m in params.two_readings:
+        for value, where in [*((m.value, "two_readings") for m in params.two_readings),
+                             *((g, "given") for g in params.given)]:
             try:
-                parse_numbers(m.value)
+                parse_numbers(value)
             except ValueSyntaxError as exc:
-                raise ParamError(f"params.two_readings: {exc}") from None
+                raise ParamError(f"params.{where}: {exc}") from None
         for name in [*params.aliases, *params.ordered]:
             if name not in params.fields:
                 raise ParamError(f"params.aliases / params.ordered: no such field {name!r}")
@@ -135,6 +139,13 @@ class ValueCheck(Check):
                 continue
         if not readable:
             return candidates[0].text
+        stated = [parse_numbers(g) for g in p.given]
+        answering = [(c, v) for c, v in readable if self._judge(name, expected, v, p)[0] >= 1
+                     or not any(self._same(v, g, p, name) for g in stated)]
+        if not answering:  # "to get 8×8×50 from 12×12×20 …": only the question's own sizes found here
+            shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))
+            return FieldVerdict(0.0, "review", f"only sizes the question gives found ({shown})", shown)
+        readable = answering
         kind = [(c, v) for c, v in readable if (len(v) > 1) == want_shape]
         if want_shape and not kind and all(c.rank > 0 for c, _ in readable):  # "(50 filters)": how many, not
             shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))  # the size asked for

@@ -48,6 +48,7 @@ class Document:
     notes: list[str] = field(default_factory=list)  # about the whole report
     macros: dict[str, tuple[int, str]] = field(default_factory=dict)  # \\newcommand: name -> (arguments, body)
     asked: dict[int, str] = field(default_factory=dict)  # an answer's end -> the name its question gives it
+    corrected: dict[str, list[str]] = field(default_factory=dict)  # part -> the lines that correct its answer
 
     def segment_text(self, key: str) -> str | None:
         span = self.segments.get(key)
@@ -627,5 +628,49 @@ def _segment(doc: Document) -> None:
                                                         key=lambda m: m.start))
     doc.asked.update(named)
     doc.asked.update(_keyed(doc, [m for _, m in seg.found] + seg.repeated))
+    doc.corrected = corrected_parts(doc)
     if not doc.has_labels():
         doc.notes.append(NO_LABELS)
+
+
+# a line that corrects an answer given above it: "EDIT: dw2 should be …", "**Correction to (e):** …",
+# "- d (revised) ::", ".. note:: Actually …" (not "Update: w ← …", the answer to (f), nor a summary of final
+# answers, compared elsewhere)
+_CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\.\.\s*(?:note|warning)::\s*)?(?:[a-h]\s*)?\(?"
+                         r"(?:edit(?:ed)?\b|correct(?:ion|ed)\b|corrig|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
+                         r"|fix(?:ed)?\s+(?:for|to|in)\b"
+                         r"|on\s+second\s+thought|actually\b|oops|i\s+was\s+wrong|note\)?\s*::)",
+                         re.IGNORECASE | re.MULTILINE)
+# the part a correction names: "(e)", "1e", "1.e", "1(e)", "- d (revised) ::" (a letter alone, then a bracket or "::")
+_NAMED_PART = re.compile(r"(?:(?<!\w)([1-2])\s*\.?\s*)?"
+                         r"(?:\(([a-h])\)|(?<![\w∂∇/])([a-h])(?=\s*(?:\(|::|\)|:)))"
+                         r"|(?<!\w)([1-2])\s*\.?\s*([a-h])(?![A-Za-z])")
+
+
+def corrected_parts(doc: Document) -> dict[str, list[str]]:
+    """Parts whose answer a later line corrects or restates as final (a person compares the two): the part the line
+    names ("Correction to (e)", "Final answers: 1d: …", "- d (revised) ::"), else the part the line is in. Only a
+    line that carries a formula counts."""
+    from grader.reading.plain_math import _FORMULA_MARK
+
+    out: dict[str, list[str]] = {}
+    for m in _CORRECTION.finditer(doc.text):
+        line_end = doc.text.find("\n", m.end())
+        line = doc.text[m.start():len(doc.text) if line_end < 0 else line_end]
+        below = doc.text[line_end + 1:line_end + 400].strip().split("\n", 1)[0] if line_end >= 0 else ""
+        if _FORMULA_MARK.search(line):
+            below = ""  # the formula on the line
+        elif not (len(line.strip()) <= 40 and _FORMULA_MARK.search(below)):
+            continue  # or under a short heading ("### Correction to (e)" then "$…$")
+        said = [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(line[:80])]
+        named = [k for k in doc.segments if any(k == _part_key(doc, p, q) for p, q in said)]
+        for key in named or [k for k, span in doc.segments.items() if span.start <= m.start() < span.end]:
+            out.setdefault(key, []).append(f"{line}\n{below}".strip())
+    return out
+
+
+def _part_key(doc: Document, problem: str, part: str) -> str:
+    if problem:
+        return f"{problem}.{part}"
+    keys = [k for k in doc.segments if k.endswith(f".{part}") and k.count(".") == 1]
+    return keys[0] if len(keys) == 1 else f"1.{part}"

@@ -428,7 +428,17 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         found = _expression_in(doc, doc.segments[part], spec, classify, forbid)
     for span in doc.again.get(part, []):
         found = _with_final(found, _expression_in(doc, span, spec, classify, forbid, summary=True))
+    corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
+    final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
+    if found is not None and corrections and HEDGE not in found.sides[-1] \
+            and not any(final and _SPACE.sub("", one).rstrip(".,;$").endswith(final)
+                        for lines in corrections for one in lines.split("\n")):
+        # "EDIT: dw2 should be …" below an answer the reading took from elsewhere: which one counts, a person decides
+        return LatexChain([*found.sides[:-1], f"{found.sides[-1]}{HEDGE}{_CORRECTED}"], found.named, found.part)
     return found
+
+
+_CORRECTED = "\\text{(a correction written later)}"
 
 
 def _tag_of(eq: Equation, classify: Callable[[str], str | None] | None) -> str | None:

@@ -100,7 +100,8 @@ def _rst_directive(lines: list[str], i: int, d: re.Match[str], out: list[str]) -
     elif name == "figure":
         out += [indent + _rst_inline(b) for b in body] + [""]
     elif name not in _RST_DROP and not name.startswith(("_", "|")):  # admonitions, topics, containers
-        out += ([indent + arg, ""] if arg and name in ("admonition", "topic", "rubric") else [])
+        out += [indent + (arg if name in ("admonition", "topic", "rubric") else _rst_inline(arg)), ""] if arg else []
+        # (".. note:: Actually …": an admonition's first line is its first words, never dropped)
         out += [indent + _rst_inline(b) for b in body] + [""]
     return end
 

@@ -79,6 +79,8 @@ def _starmath_word(word: str) -> bool:
 
 
 _OPERATORS = ("+", "-", "−", "·", "*", "×")
+# a formula among words: a function applied, an operator between names, a fraction or a derivative
+_FORMULA_MARK = re.compile(r"[A-Za-zσ]\w{0,6}['′]*\(|\w\s*[\^*·]\s*\w|\\(?:frac|sigma|partial|nabla)\b|[∂∇σ]|\$")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -260,8 +262,10 @@ def _math_run(line: str) -> tuple[int, int] | None:
 
 
 # "or" in the languages of a class, said between two answers offered for one
-OR_WORDS = (r"or(?:\s+else|\s+maybe|\s+perhaps|\s+rather)?|maybe|perhaps|alternatively|alternativ|otherwise|either"
-            r"|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
+OR_WORDS = (r"(?:or|oder|of|ou|o|или|lub|atau|eller|nebo)\s+(?:maybe|perhaps|rather|else|vielleicht|misschien|peut-être"
+            r"|quizás|forse|talvez|может\s+быть|może|mungkin|kanskje|možná|eventuell|eventueel)"
+            r"|maybe|perhaps|possibly|alternatively|alternativ|otherwise|either|eventuell|eventueel|eventualmente"
+            r"|or(?:\s+else)?|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
             r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da"
             r"|hoặc|或者?|または|또는|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या")
 ALTERNATIVE = re.compile(rf"[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)  # "or" opening a line
