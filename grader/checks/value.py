@@ -139,13 +139,14 @@ class ValueCheck(Check):
                 continue
         if not readable:
             return candidates[0].text
-        stated = [parse_numbers(g) for g in p.given]
-        answering = [(c, v) for c, v in readable if self._judge(name, expected, v, p)[0] >= 1
-                     or not any(self._same(v, g, p, name) for g in stated)]
-        if not answering:  # "to get 8×8×50 from 12×12×20 …": only the question's own sizes found here
-            shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))
-            return FieldVerdict(0.0, "review", f"only sizes the question gives found ({shown})", shown)
-        readable = answering
+        if p.given:
+            stated = [parse_numbers(g) for g in p.given]
+            answering = [(c, v) for c, v in readable if not any(self._same(v, g, p, name) for g in stated)
+                         or self._judge(name, expected, v, p)[0] >= 1]
+            if not answering:  # "to get 8×8×50 from 12×12×20 …": only the question's own sizes found here
+                shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))
+                return FieldVerdict(0.0, "review", f"only sizes the question gives found ({shown})", shown)
+            readable = answering
         kind = [(c, v) for c, v in readable if (len(v) > 1) == want_shape]
         if want_shape and not kind and all(c.rank > 0 for c, _ in readable):  # "(50 filters)": how many, not
             shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))  # the size asked for

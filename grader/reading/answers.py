@@ -61,8 +61,7 @@ def _classify_with(classify: Any, notation: Notation, keys: frozenset[str], text
         tag = classify(text, overlay=notation.overlay)
     except TypeError:
         tag = classify(text)
-    word = re.sub(r"[\s_{}]|\\(?:gets|leftarrow)|:$", "", text).lower()
-    if tag is None and word in keys:
+    if tag is None and (word := re.sub(r"[\s_{}]|\\(?:gets|leftarrow)|:$", "", text).lower()) in keys:
         return f"key:{word}"
     if notation.is_definition(text):  # "dsig = @(u) exp(-u)./…" defines the very function (b) asks for
         return f"{DEFINITION}:{tag}" if tag else DEFINITION

@@ -175,14 +175,10 @@ def _unflattened(text: str) -> str:
     """A text box that lost its line breaks (an LMS, a chat) holds a whole problem on one line: where a long line
     runs through three or more part labels in order ((a), (b), (c) or 1a, 1b, 1c), each starts a line again, as
     the student wrote it."""
-    if not any(len(line) > 300 for line in text.split("\n")):
+    lines = text.split("\n")
+    if not any(len(line) > 300 for line in lines):
         return text
-    out = []
-    for line in text.split("\n"):
-        if len(line) > 300:
-            line = _broken_at_labels(line)
-        out.append(line)
-    return "\n".join(out)
+    return "\n".join(_broken_at_labels(line) if len(line) > 300 else line for line in lines)
 
 
 def _broken_at_labels(line: str) -> str:
@@ -648,9 +644,9 @@ _NAMED_PART = re.compile(r"(?:(?<!\w)([1-2])\s*\.?\s*)?"
 
 
 def corrected_parts(doc: Document) -> dict[str, list[str]]:
-    """Parts whose answer a later line corrects or restates as final (a person compares the two): the part the line
-    names ("Correction to (e)", "Final answers: 1d: …", "- d (revised) ::"), else the part the line is in. Only a
-    line that carries a formula counts."""
+    """Parts whose answer a later line corrects (a person compares the two), with the correcting lines: the part
+    the line names ("Correction to (e)", "- d (revised) ::"), else the part the line is in. Only a line that
+    carries a formula counts, or a short heading with one under it."""
     from grader.reading.plain_math import _FORMULA_MARK
 
     out: dict[str, list[str]] = {}

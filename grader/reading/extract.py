@@ -330,7 +330,7 @@ def after_comma(body: str) -> tuple[str, str] | None:
 
 
 def _tail_after_comma(body: str) -> str | None:
-
+    """What follows the first comma outside brackets after an equation's last equals sign (None: no such comma)."""
     depth, last_eq, comma = 0, -1, -1
     for i, c in enumerate(body):
         depth += (c in "{([") - (c in "})]")
@@ -516,7 +516,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
             chosen = _last_explicit(naming)
             again = [e.sides[-1] for e in said_again if found.index(e) > found.index(chosen)
-                     and re.sub(r"\s+", "", e.sides[0]) == re.sub(r"\s+", "", chosen.sides[0])  # the same, again
+                     and _SPACE.sub("", e.sides[0]) == _SPACE.sub("", chosen.sides[0])  # the same, again
                      and not is_restatement(e.sides[-1]) and e.sides[-1] != chosen.sides[-1]
                      and not _forbidden(e.sides[-1], forbid)]  # the other form said too ("σ(1−σ), i.e. e^{-u}/…")
             # "A \quad\text{i.e.}\quad B": B said again after the answer is its last side, so the two never differ

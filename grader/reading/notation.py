@@ -314,14 +314,6 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     renamed = _renamed_by_index(notation, key, rhs, reference)
     if renamed:
         return renamed
-    named = describe(rhs, vocab, notation.overlay)
-    if named is not None and named.kind == "name" and named.of in vocab.functions and name not in vocab.symbols \
-            and name not in vocab.functions and name not in notation.overlay.aliases:
-        function = named.of if "_" in named.of else next(
-            (n for n, f in vocab.functions.items() if f is vocab.functions[named.of] and f"{n}_1" in vocab.functions),
-            named.of)  # "s = sigmoid": s is σ, so s1 is σ1
-        notation.overlay.aliases[name] = function  # "s = σ1", "[s = σ1]": a name for the function itself
-        return _said(notation, f"{_show(name)} is read as {_show(function)} (you wrote {lhs} = {rhs})", name)
     derived = {s for s, _ in reference.numeric_model.derived}
     if name in vocab.symbols and vocab.symbols[name] not in derived:
         return _define_outside(notation, name, lhs, rhs, reference)  # "x = 2" redefines no variable
@@ -448,8 +440,7 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     if function is not None:
         if name in vocab.functions or name in vocab.symbols or function == name:
             return 0
-        function = next((n for n, f in vocab.functions.items() if f is vocab.functions.get(function)
-                         and f"{n}_1" in vocab.functions), function)  # s = sigmoid: s_1 is σ_1
+        function = _numbered_family(vocab, function)  # s = sigmoid: s_1 is σ_1
         overlay.aliases[name] = function
         return _said(notation, f"{_show(name)} is read as {_show(function)} (you wrote {lhs} = {rhs})", name)
     try:
@@ -562,12 +553,20 @@ def _named_value(value: Any, reference: Reference) -> str | None:
     return None
 
 
+def _numbered_family(vocab: Any, function: str) -> str:
+    """The name of ``function`` that the homework numbers (σ for sigmoid, since σ_1 and σ_2 exist), so that a
+    name given to it is numbered the same way (s for sigmoid: s_1 is σ_1); else ``function`` itself."""
+    return next((n for n, f in vocab.functions.items() if f is vocab.functions.get(function)
+                 and f"{n}_1" in vocab.functions), function)
+
+
 def _function_named(rhs: str, reference: Reference, overlay: Overlay) -> str | None:
-    """The homework's function a right side names alone (``s = sigmoid``, ``g = \\sigma``), else None."""
+    """The homework's function a right side names alone (``s = sigmoid``, ``g = \\sigma``, ``[s = σ']``), else
+    None."""
     vocab = reference.latex
     assert vocab is not None
     shape = describe(rhs, vocab, overlay)
-    if shape is None or shape.kind != "name" or shape.of.endswith("'"):
+    if shape is None or shape.kind != "name":
         return None
     name = overlay.aliases.get(shape.of, shape.of)
     return name if name in vocab.functions else None
@@ -672,8 +671,7 @@ def _functions_in_words(notation: Notation, text: str, reference: Reference) -> 
     for name, word, why in said:
         if name in overlay.aliases or name in vocab.symbols or name in vocab.functions or name in vocab.vectors:
             continue
-        function = next((n for n, f in vocab.functions.items() if f is vocab.functions[word]
-                         and f"{n}_1" in vocab.functions), word)  # s for sigmoid: s_1 is σ_1
+        function = _numbered_family(vocab, word)  # s for sigmoid: s_1 is σ_1
         overlay.aliases[name] = function
         _said(notation, f"{_show(name)} is read as {_show(function)} ({why})", name)
     for word in sorted(w for w in vocab.words if w in vocab.functions and f"{w}'" in vocab.functions):

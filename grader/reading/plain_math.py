@@ -21,15 +21,6 @@ from grader.expressions.typst_math import is_typst
 # a word; "梯度下降:w ← …", a lead-in in another script glued to the formula by its colon, is a word of its own
 _WORDS = re.compile(f"\\S*?[{OTHER_SCRIPT}][:,;](?=\\S)|\\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
-
-
-_SIGN = re.compile(r"=|≔|←|<-|\\leftarrow")
-
-
-def _at_sign(piece: str) -> tuple[str, str]:
-    """A line's equation split at its first equals sign or assignment (``=``, ``≔``, ``←``, ``<-``)."""
-    m = _SIGN.search(piece)
-    return (piece, "") if m is None else (piece[:m.start()], piece[m.end():])
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "eta",
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
 _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on", "it", "be", "an", "or", "if",
@@ -99,11 +90,15 @@ _FRAMES = ("|", "||", "[[", "]]")
 _ABBREVIATION = re.compile(r"(?:i\.\s?e|e\.\s?g|d\.\s?h|z\.\s?B|resp|bzw|vs|viz|cf|dvs|tj|usw|etc)\.", re.IGNORECASE)
 
 
+def _abbreviation(word: str) -> bool:
+    return _ABBREVIATION.fullmatch(word.lstrip("(,")) is not None
+
+
 def _sentence_end(word: str) -> bool:
     """``sigmoid.`` before ``x1 = …``: a full stop after a name ends the sentence, and the equation in it."""
     return len(word) > 1 and word.endswith(".") and not word.endswith("..") \
         and (word[-2].isalnum() or word[-2] == ")") \
-        and not _ABBREVIATION.fullmatch(word.lstrip("(,"))  # "i.e.", "e.g.", "bzw.": the sentence goes on
+        and not _abbreviation(word)  # "i.e.", "e.g.", "bzw.": the sentence goes on
 
 
 def _separates(line: str, word: tuple[int, int, str], eq: tuple[int, int, str]) -> bool:
@@ -121,16 +116,16 @@ _ARROWS = ("→", "=>", "⇒", "->", "⟹", "⟶")
 def _arrow_to_equation(words: list[tuple[int, int, str]], k: int) -> bool:
     """``σ1(u) = 1/(1+exp(-u)) → dσ1/du = exp(-u)/…``: an arrow before a new left side and its equals sign ends
     the equation before it; the one after it is read on its own."""
-    if words[k][2] not in _ARROWS:
-        return False
-    rest = " ".join(w for _, _, w in words[k + 1:k + 3])
-    return re.match(r"[^\s=]{1,40}\s*(?::=|=(?!=)|←|<-)", rest) is not None
+    return words[k][2] in _ARROWS and _left_side_after(words, k)
 
 
 def _abbreviation_to_equation(words: list[tuple[int, int, str]], k: int) -> bool:
     """``Δw = −α∇L, i.e. w_i ← w_i − α∂L/∂w_i``: "i.e." before a new left side ends the equation before it."""
-    if not _ABBREVIATION.fullmatch(words[k][2].lstrip("(,")):
-        return False
+    return _abbreviation(words[k][2]) and _left_side_after(words, k)
+
+
+def _left_side_after(words: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the words after word ``k`` start an equation of their own: a left side, then its equals sign."""
     rest = " ".join(w for _, _, w in words[k + 1:k + 3])
     return re.match(r"[^\s=]{1,40}\s*(?::=|=(?!=)|←|<-)", rest) is not None
 
@@ -171,7 +166,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
             and not _separates(line, words[left - 1], words[eq]) \
             and (not _gap(line, words[left - 1], words[left]) or (left == eq and words[eq][2] in _EQUALS)) \
             and not _sentence_end(words[left - 1][2]) and not words[left - 1][2].endswith(":") \
-            and not _ABBREVIATION.fullmatch(words[left - 1][2].lstrip("(,")):
+            and not _abbreviation(words[left - 1][2]):
         left -= 1  # "f    = w3*out2": an equals sign set in a column; "(step α): w ← …": a colon ends the lead
     while left < eq and words[left][2] == ".":
         left += 1  # "…(−u)). θ_l := w_l": a full stop set apart ends the sentence before, it starts nothing
@@ -197,6 +192,15 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     if line[start:start + 1] == "[" and line[end - 1:end] == "]" and "[" not in line[start + 1:end - 1]:
         start, end = start + 1, end - 1  # "[s = σ1]": a remark in brackets, the equation inside them
     return start, end
+
+
+_SIGN = re.compile("|".join(re.escape(e) for e in _EQUALS))
+
+
+def _at_sign(piece: str) -> tuple[str, str]:
+    """A line's equation split at its first equals sign or assignment (``=``, ``≔``, ``←``, ``<-``)."""
+    m = _SIGN.search(piece)
+    return (piece, "") if m is None else (piece[:m.start()], piece[m.end():])
 
 
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")

@@ -383,7 +383,7 @@ def _with_listed(masked: str, labels: list[tuple[int, int, str]], before: list[t
     sentence ("filter size, stride and channels of conv2 such that the output is 8×8×50")."""
     if len(before) != 1 or "(" in masked[:value_start] or not _VALUE_MARKS.fullmatch(masked[before[0][1]:value_start]):
         return before
-    first = min(before)
+    first = before[0]
     earlier = sorted((lab for lab in labels if lab[1] <= first[0]), reverse=True)
     out = list(before)
     for lab in earlier:
