@@ -73,5 +73,6 @@ class ExpressionReader(AnswerReader):
     forbid: tuple[str, ...] = ()
 
     def read(self, report: WrittenReport, spec: TextSpec) -> LatexChain | None:
-        chain = find_expression(report.doc, spec, report.classify, self.forbid)
+        forbid = (*self.forbid, *report.notation.own_names_for(self.forbid))
+        chain = find_expression(report.doc, spec, report.classify, forbid)
         return dataclasses.replace(chain, notation=report.notation) if isinstance(chain, LatexChain) else chain

@@ -200,6 +200,8 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
     said on the same line is the shape with that count last (and is judged so, right or wrong)."""
     if len(v) == 1:  # "kernel_size=5": a square kernel said by its side; "(50 filters)" is a count, no side
         return (c, (v[0], v[0])) if dims == 2 and c.rank == 0 else (c, v)
+    if len(v) == dims - 2 and (said_both := _channels_and_count(c)) is not None:
+        return c, (*v, *said_both)  # "5x5 (1 channel, 20 filters)": both missing sizes said in its aside
     if len(v) != dims - 1:
         return c, v
     counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 3 and w[0] > 1]  # asides too
@@ -209,8 +211,28 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
 
 
 # right after a shape: how many of it ("5×5×1, × 20 filters", "5x5x1 (20 Stueck)", "5×5×1 filters, 20 of them")
-_COUNT_AFTER = re.compile(r"\s*(?:filters?|kernels?)?\s*[,(]?\s*(?:[x×*]\s*)?(\d{1,4})\s*"
-                          r"(?:filters?|kernels?|of\s+them|St(?:ü|ue)ck|Filter|Kerne|\)|$|\s*\|)", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s*(?:filters?|kernels?)?\s*[,(]?\s*(?:[x×*]\s*|(?:and|with|und|mit|et|avec|con|com|"
+                          r"وعددها|عددها)\s+)?(\d{1,4})\s*"
+                          r"(?:filters?|kernels?|of\s+them|St(?:ü|ue)ck|Filter|Kerne|\)|$|\s*[|/;,—–])", re.IGNORECASE)
+
+
+# "5x5 (20 filters, 1 channel)", "5x5 (x1 ch, 20 filters)": the in-channels and the count in the shape's aside
+_CHANNELS = r"[x×*]?\s*(\d{1,4})\s*(?:input\s+|in[- ]?)?(?:ch\b\.?|channels?)"
+_FILTERS = r"(\d{1,4})\s*(?:filters?|kernels?)"
+_BOTH_AFTER = (re.compile(rf"\s*\(\s*{_CHANNELS}\s*[,;/&]\s*(?:and\s+)?{_FILTERS}\s*\)", re.IGNORECASE),
+               re.compile(rf"\s*\(\s*{_FILTERS}\s*[,;/&]\s*(?:and\s+)?{_CHANNELS}\s*\)", re.IGNORECASE))
+
+
+def _channels_and_count(c: Any) -> tuple[float, float] | None:
+    line, text = getattr(c, "line", ""), getattr(c, "text", "")
+    at = line.find(text) if text else -1
+    if at < 0:
+        return None
+    for k, pattern in enumerate(_BOTH_AFTER):
+        if (m := pattern.match(line, at + len(text))) is not None:
+            channels, count = (m.group(1), m.group(2)) if k == 0 else (m.group(2), m.group(1))
+            return float(channels), float(count)
+    return None
 
 
 def _count_after(c: Any) -> float | None:

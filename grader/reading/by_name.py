@@ -13,7 +13,16 @@ import re
 from collections.abc import Callable, Sequence
 
 from grader.reading.document import Document, Span
-from grader.reading.extract import Equation, LatexChain, TextSpec, is_restatement, left_side, read_equations
+from grader.reading.extract import (
+    Equation,
+    LatexChain,
+    TextSpec,
+    asked_form,
+    hedged,
+    is_restatement,
+    left_side,
+    read_equations,
+)
 
 # how a name shows in written math; a name not listed is looked for as written
 _USES = {
@@ -36,7 +45,9 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
     for where, spans in _scopes(doc, spec.part):
         found = [(place, e) for place, e in _equations(doc, spans)
                  if len(e.sides) > 1 and not e.again and classify(left_side(e)) == spec.lhs]
-        found = [(place, e) for place, e in found if not any(uses(e.sides[-1], n) for n in forbid)]
+        in_form = [(place, e) for place, e in found if not any(uses(e.sides[-1], n) for n in forbid)]
+        found = in_form or [(place, e) for place, e in ((place, asked_form(e, forbid)) for place, e in found)
+                            if not any(uses(e.sides[-1], n) for n in forbid)]
         if not found:
             continue
         explicit = [(place, e) for place, e in found if not is_restatement(e.sides[-1])] or found
@@ -44,7 +55,9 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
         places = {place for place, _ in explicit}
         if len(finals) > 1 and (forbid or len(places) > 1):
             return None  # two different answers for one item: never guess between them
-        return LatexChain(explicit[-1][1].sides, True, where)
+        sides = explicit[-1][1].sides
+        hedge = hedged(doc, Span(0, len(doc.text)), sides[-1])  # "A" then "or" then "B": a person decides
+        return LatexChain(sides if hedge is None else [*sides[:-1], hedge], True, where)
     return None
 
 

@@ -20,7 +20,7 @@ from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
-from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows
+from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.stacked import read_block, stacked
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
@@ -231,6 +231,22 @@ def _pandoc_escapes(text: str) -> str:
 _ESCAPED_LABEL = re.compile(r"\\\(([a-h]|(?:iii|ii|iv|vi|v|i))\\\)")
 
 
+# pandoc's bracketed spans from a Word file's tracked changes and comments: "[[or]{.insertion author=…}]{…}",
+# "[]{.comment-start id=…}"; the text of a span is kept (a tracked deletion is dropped), its attributes never
+_PANDOC_SPAN = re.compile(r"\[([^\[\]]*)\]\{((?:[.#][\w-]+|[\w-]+=)[^{}\n]*)\}")
+
+
+def _pandoc_spans(text: str) -> str:
+    if "]{" not in text:
+        return text
+    for _ in range(4):  # spans nest a few deep: an insertion inside a paragraph's insertion
+        out = _PANDOC_SPAN.sub(lambda m: "" if ".deletion" in m.group(2) else m.group(1), text)
+        if out == text:
+            break
+        text = out
+    return text
+
+
 def _pandoc_scripts(text: str) -> str:
     """Only in a text that has pandoc's subscripts (``~`` is no mark of plain math): ``e^-u/1+e^-u^2``, typed by
     hand, is not read as raised text."""
@@ -242,8 +258,10 @@ def _pandoc_scripts(text: str) -> str:
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
-    text = _pandoc_scripts(_pandoc_escapes(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)))
-    text = inline_sub_labels(labels_before_rows(cross_referenced(_spoken_sums(_unflattened(text)))))
+    text = _pandoc_spans(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
+    text = _pandoc_scripts(_pandoc_escapes(text))
+    text = cross_referenced(_spoken_sums(_unflattened(text)))
+    text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     latex = kind == "tex" or (kind is None and is_latex(text))

@@ -15,7 +15,7 @@ from typing import Any
 
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
-from grader.reading.plain_math import ALTERNATIVE, OR_WORDS
+from grader.reading.plain_math import ALTERNATIVE, OR_WORDS, math_run
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
@@ -557,7 +557,7 @@ HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading
 _CLOSING = re.compile(r"\$+|\\\)")
 
 
-def _hedged(doc: Document, segment: Span, last: str) -> str | None:
+def hedged(doc: Document, segment: Span, last: str) -> str | None:
     """``A or B`` when the math piece that ends with ``last`` is followed on its line or the next by "or" (or
     "maybe", "perhaps", …) and another one, or comes after another one and "or" ("either $A$ or $B$")."""
     tail = re.sub(r"\s+", "", last)
@@ -574,11 +574,32 @@ def _hedged(doc: Document, segment: Span, last: str) -> str | None:
             other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
             if other is not None:
                 return f"{last}{HEDGE}{doc.text[other.start:other.end].strip('$')}"
+        elif len(tail) >= 4 and (offered := _offered_plain(doc.text, after, len(doc.text) if line_end < 0
+                                                            else line_end)) is not None:
+            return f"{last}{HEDGE}{offered}"
         before = doc.math[k - 1] if k else None
         if before is not None and before.start >= segment.start \
                 and _BETWEEN_OR.fullmatch(doc.text, before.end, m.start):
             return f"{doc.text[before.start:before.end].strip('$')}{HEDGE}{last}"
     return None
+
+
+_OR_PLAIN = re.compile(rf"[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+", re.IGNORECASE)
+_FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")
+
+
+def _offered_plain(text: str, start: int, end: int) -> str | None:
+    """``df/dw1 = A   or   B  (not sure …)`` in plain text: "or" (or "or maybe", …) after the answer on its
+    line, then a formula, is another answer offered for the same item."""
+    m = _OR_PLAIN.match(text, start, end)
+    if m is None:
+        return None
+    rest = text[m.end():end]
+    run = math_run(rest)
+    if run is None:
+        return None
+    other = rest[run[0]:run[1]].strip()
+    return other if len(other) >= 3 and _FORMULA_SIGNS.search(other) else None
 
 
 def _next_line_end(text: str, line_end: int) -> int:
@@ -606,7 +627,7 @@ def _unfinished(doc: Document, segment: Span, chain: LatexChain) -> LatexChain:
     """A derivation that goes on in a line not read (``=    e^-u`` over a dashed fraction bar): that line is its
     final side, so the answer is never an earlier step that happens to be right (it goes to a person). A final
     side offered with another one (``$= A$ or $B$ ??``) is a hedge: both, as one side no reading takes."""
-    hedge = _hedged(doc, segment, chain.sides[-1])
+    hedge = hedged(doc, segment, chain.sides[-1])
     if hedge is not None:
         return LatexChain([*chain.sides[:-1], hedge], chain.named, chain.part)
     if len(chain.sides) < 2:
@@ -669,9 +690,21 @@ def _forbidden(side: str, forbid: Sequence[str]) -> bool:
 
 def _in_form(eqs: list[Equation], forbid: Sequence[str]) -> list[Equation]:
     """Of several equations that name the item, those in the form it asks for (when any are)."""
-    from grader.reading.by_name import uses
+    in_form = [e for e in eqs if not _forbidden(e.sides[-1], forbid)]
+    on_the_way = [e for e in (asked_form(e, forbid) for e in eqs) if not _forbidden(e.sides[-1], forbid)]
+    return in_form or on_the_way or eqs
 
-    return [e for e in eqs if not any(uses(e.sides[-1], n) for n in forbid)] or eqs
+
+def asked_form(eq: Equation, forbid: Sequence[str]) -> Equation:
+    """``σ' = … = e^{-u}/(1+e^{-u})^2 = σ(1−σ)`` read for the form without σ: the chain up to its last side in
+    that form (the form asked for, said on the way to another one); the equation itself when it ends in it."""
+    if not forbid or not _forbidden(eq.sides[-1], forbid):
+        return eq
+    for i in range(len(eq.sides) - 2, 0, -1):
+        if not _forbidden(eq.sides[i], forbid) and not is_restatement(eq.sides[i]) \
+                and not re.search(r"\\frac\s*\{\s*d\s*\}|\bd\s*/\s*d[a-z]", eq.sides[i]):
+            return replace(eq, sides=eq.sides[:i + 1])  # "d/du (1+e^{-u})^{-1}": a derivative still to take
+    return eq
 
 
 def _last_explicit(eqs: list[Equation]) -> Equation:

@@ -59,6 +59,10 @@ class Notation:
     unread: list[list[str]] = field(default_factory=list)  # definitions not read for an unknown name
     restated: list[str] = field(default_factory=list)  # right sides that restate the handout's model
 
+    def own_names_for(self, names: tuple[str, ...] | list[str]) -> list[str]:
+        """The hand-in's own names for the homework's ``names`` (``s`` where it wrote s(u) = 1/(1+e^{-u}) for σ)."""
+        return [own for own, target in self.overlay.aliases.items() if target.lstrip("\\") in names]
+
     def is_definition(self, lhs: str) -> bool:
         key = _compact(lhs)
         return key in self.definitions and key not in self.reused

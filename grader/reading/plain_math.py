@@ -248,10 +248,10 @@ def continued_term(line: str) -> tuple[int, int] | None:
     m = _TERM_START.match(line)
     if m is None or any(e in line for e in _EQUALS):
         return None
-    return _math_run(line)
+    return math_run(line)
 
 
-def _math_run(line: str) -> tuple[int, int] | None:
+def math_run(line: str) -> tuple[int, int] | None:
     """(start, end) of the math that opens a line, up to the first word of prose or a wide gap."""
     words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(line)]
     right = 0
@@ -281,7 +281,7 @@ def offered_instead(line: str) -> tuple[int, int] | None:
     m = ALTERNATIVE.match(line)
     if m is None:
         return None
-    run = _math_run("+ " + line[m.end():])
+    run = math_run("+ " + line[m.end():])
     if run is None or run[1] - 2 <= 0:
         return None
     formula = line[m.end():m.end() + run[1] - 2]

@@ -80,6 +80,26 @@ def inline_sub_labels(text: str) -> str:
     return _INLINE.sub(lambda m: m.group("head") + "\n", text)
 
 
+# "Step 4. … $\frac{d\sigma}{du} = …$. ← (i)", "> $\sigma'(u) = …$ (ii)": a line's answer tagged at its end
+_TRAILING = re.compile(r"^(?P<lead>[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)"
+                       r"(?P<body>[^\n]*?(?:\$|\\\)|←|<-|⟵|<==|=)[ \t.,;]*)"
+                       r"(?:←|<-|⟵|<==)?[ \t]*\((?P<sub>" + _ROMAN + r")\)[ \t]*$", re.MULTILINE)
+
+
+def trailing_sub_labels(text: str) -> str:
+    """Sub-part labels set after their lines' formulas, as equation numbers are, are moved before them, where
+    labels are read; only where two lines of the text are tagged so with different sub-parts ("as in (i)" at the
+    end of a sentence is a reference, not a tag)."""
+    if "(i" not in text:
+        return text
+    found = [m for m in _TRAILING.finditer(text) if "$" in m.group("body") or "←" in m.group(0) or "<-" in m.group(0)]
+    if len({m.group("sub") for m in found}) < 2:
+        return text
+    for m in reversed(found):
+        text = f"{text[:m.start()]}{m.group('lead')}({m.group('sub')}) {m.group('body').rstrip()}{text[m.end():]}"
+    return text
+
+
 @dataclass
 class _Piece:
     label: str | None

@@ -268,7 +268,7 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     for v in values:  # a row's last value column is its answer ("weights | biases | total"), earlier ones rank 1
         for field_name in dict.fromkeys(listed):
             found.setdefault(field_name, []).append(Candidate(v.text, 0 if cell.last else 1,
-                                                              f"{cell.row} | {cell.column} | {cell.text}"))
+                                                              f"{cell.row} | {cell.column} | {body}"))
 
 
 def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
@@ -333,7 +333,9 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         choices: list[tuple[str, int]] = []
         spans = sorted({(s, e) for s, e, _ in before})
         inner = _aside_label(masked, labels, v, patterns)
-        if inner is not None:  # "conv1 (5×5×1, 20 filters)": an aside's own label names the values in it;
+        if _chain_start(masked, labels, v, start) or _stage_aside(masked, labels, v):
+            pass  # a chain's first value and a stage's own sizes in brackets: no label names them, their place does
+        elif inner is not None:  # "conv1 (5×5×1, 20 filters)": an aside's own label names the values in it;
             choices.append((inner, 1 if "×" in v.text or "x" in v.text.lower() else 3))  # its count says how many
         elif len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
@@ -351,7 +353,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.append((previous_field, 1))
         if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) or (  # "26 · 20 = 520"
                 k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])  # "= 24 → 24×24×20"
-                and _leads_to(masked, v, values[k + 1])):
+                and _leads_to(masked, v, values[k + 1])
+                and not _stage_output(masked, labels, values, k, choices)):
             routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
             previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
             chained_rank = 2 if choices and choices[0][1] == 2 else 0  # "50 filters and …: 12-5+1=8 → 8×8×50"
@@ -387,8 +390,8 @@ def _with_listed(masked: str, labels: list[tuple[int, int, str]], before: list[t
     earlier = sorted((lab for lab in labels if lab[1] <= first[0]), reverse=True)
     out = list(before)
     for lab in earlier:
-        if not _JOIN.fullmatch(masked[lab[1]:first[0]]):
-            break
+        if not _JOIN.fullmatch(masked[lab[1]:first[0]]) or re.search(r"\d\**\s*$", masked[:lab[0]]):
+            break  # "28x28 input, filters 5x5x1": a label right after a value is that value's, not in a list
         out.insert(0, lab)
         first = lab
     return out
@@ -415,7 +418,7 @@ def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, i
 
 
 _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
-_HEDGE = re.compile(r"\s*(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または)\s*", re.IGNORECASE)
+_HEDGE = re.compile(r"\s*[,;—–-]?\s*(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または)\s*", re.IGNORECASE)
 _NAMED_TERM = re.compile(r"\s*(?:weights?|bias(?:es)?|param(?:eter)?s?|connections?)\b\s*(=(?!=)|[+−])", re.IGNORECASE)
 
 
@@ -482,6 +485,38 @@ def _stage(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> str | 
     if not named or not before or re.search(r"\d", masked[stage_start:min(named)[0]]):
         return None  # "50 filters ⇒ 8×8×50": a stage that starts with a count is not named by its label
     return min(named)[1]
+
+
+def _chain_start(masked: str, labels: list[tuple[int, int, str]], v: _Value, clause_start: int) -> bool:
+    """"28×28×1 → conv1 (…) → 24×24×20": the value a chain of arrows starts from, with no label before it in its
+    clause, is what goes in; the stage named after the arrow is not its label."""
+    return (not any(clause_start <= s and e <= v.start for s, e, _ in labels)
+            and _ARROW_AT_END.search(masked, clause_start, v.start) is None
+            and bool(re.match(r"\s*(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*\u00a7", masked[v.end:])))
+
+
+def _stage_aside(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> bool:
+    """"→ conv1 (5×5×1×20) → 24×24×20": a size alone in brackets right after a stage's label in a chain, with the
+    stage's output after the next arrow, is the stage's own size (its filter), not its output."""
+    opened = masked.rfind("(", 0, v.start)
+    if opened < 0 or masked[opened + 1:v.start].strip() or not masked[v.end:].lstrip().startswith(")"):
+        return False
+    label = next((lab for lab in labels if lab[1] <= opened and not masked[lab[1]:opened].strip()), None)
+    close = masked.find(")", v.end)
+    return (label is not None and _ARROW_AT_END.search(masked, 0, label[0]) is not None
+            and _ARROW.match(masked, close + 1) is not None and "×" in v.text.replace("x", "×"))
+
+
+def _stage_output(masked: str, labels: list[tuple[int, int, str]], values: list[_Value], k: int,
+                  choices: list[tuple[str, int]]) -> bool:
+    """"28x28 -> conv1 filt 5x5x1x20 -> 24x24x20": the value after the arrow is the output of the stage the value
+    before it is the only value of (conv1's), not the result of a working on that value (the filter's)."""
+    v, result = values[k], values[k + 1]
+    stage = _stage(masked, labels, result)
+    if stage is None or (choices and stage == choices[0][0]):
+        return False
+    arrows = [m.end() for m in _ARROW.finditer(masked, 0, v.start)]
+    return not any((arrows[-1] if arrows else 0) <= u.start < v.start for u in values[:k])
 
 
 def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -1,0 +1,107 @@
+"""Reading rules found on the sixteenth held-out batch (an ordinary class, answer sheets, other disciplines,
+converter output, an international class), each with a wrong twin that must not pass.
+"""
+from __future__ import annotations
+
+from grader.reading.document import read_document
+from tests.helpers import assert_twins, grade_report_item
+
+P2A = "## Problem 2\n\n(a) {line}\n"
+
+
+def _p2a(rubric, line: str):
+    return grade_report_item(rubric, "p2.a", P2A.format(line=line))
+
+
+def test_a_chain_of_arrows_names_its_values_by_place(rubric) -> None:
+    right = "in: 28×28×1 → conv1 (5×5×1×20) → 24×24×20 → maxpool → 12×12×20"
+    assert _p2a(rubric, right).status == "pass"
+    assert _p2a(rubric, "28×28×1 → conv1 (5×5×1×20) → 24×24×20 → pool → 12×12×20").status == "pass"
+    assert _p2a(rubric, right.replace("→ 24×24×20", "→ 25×25×20")).status != "pass"
+    assert _p2a(rubric, right.replace("(5×5×1×20)", "(5×5×20×1)")).status != "pass"
+    filt = "28x28 -> conv1 filt 5x5x1x20 -> 24x24x20 -> pool -> 12x12x20"
+    assert _p2a(rubric, filt).status == "pass"  # the filter's own label, then conv1's output after the arrow
+    assert _p2a(rubric, filt.replace("-> 24x24x20", "-> 28x28x20")).status != "pass"
+
+
+def test_short_labels_of_a_compact_line(rubric) -> None:
+    line = "in: 28×28×1 · conv1 W: 5×5×1×20 · out conv1: 24×24×20 · out pool: 12×12×20"
+    assert _p2a(rubric, line).status == "pass"
+    assert _p2a(rubric, line.replace("W: 5×5×1×20", "W: 5×5×20×1")).status != "pass"
+    shape = "- after conv1: $C\\times H\\times W = 20\\times24\\times24$"  # W of C×H×W is no filter label
+    report = ("## Problem 2\n\n### (a)\n- input: $1\\times28\\times28$\n- conv1 filter: $20\\times1\\times5\\times5$\n"
+              f"{shape}\n- after pooling: $20\\times12\\times12$\n")
+    assert grade_report_item(rubric, "p2.a", report).status == "pass"
+
+
+def test_a_value_a_label_follows_is_not_in_the_next_values_list(rubric) -> None:
+    line = "28x28 input, filters 5x5x1 x20, 24x24x20 after conv, 12x12x20 after maxpool"
+    assert _p2a(rubric, line).status == "pass"
+    assert _p2a(rubric, line.replace("5x5x1 x20", "5x5x1 x10")).status != "pass"
+
+
+def test_a_filter_count_said_after_its_shape(rubric) -> None:
+    for line in ("input **28×28** / conv1 filter **5×5×1** ×20 / after conv1 **24×24×20** / after pool **12×12×20**",
+                 "in 28x28, filter 5x5 (1 channel, 20 filters), conv out 24x24x20, pooled 12x12x20",
+                 "in 28x28, filter 5x5 (20 filters, 1 channel), conv out 24x24x20, pooled 12x12x20"):
+        assert _p2a(rubric, line).status == "pass", line
+        assert _p2a(rubric, line.replace("20 filters", "10 filters").replace("×20 /", "×10 /")).status != "pass", line
+    table = ("| | size |\n|---|---|\n| input | **28×28** |\n| conv1 filter | **5×5×1, ×20** |\n"
+             "| after conv1 | **24×24×20** |\n| after max-pool | **12×12×20** |\n")
+    assert grade_report_item(rubric, "p2.a", "## Problem 2\n\n### 2(a)\n" + table).status == "pass"
+    wrong = table.replace("5×5×1, ×20", "5×5×1, ×50")
+    assert grade_report_item(rubric, "p2.a", "## Problem 2\n\n### 2(a)\n" + wrong).status != "pass"
+
+
+def test_two_formulas_offered_with_or_in_plain_text_are_a_hedge(rubric) -> None:
+    for word in ("or", "or maybe"):
+        report = ("Q1\n(d) df/dw3 = sig2(x2)\n(e) df/dw2 = w3*sig2(x2)(1-sig2(x2))*sig1(x1)\n"
+                  "    df/dw1 = w3*sig2(x2)(1-sig2(x2))*w2*sig1(x1)(1-sig1(x1))*x  " + word
+                  + "  w3*sig2(x2)(1-sig2(x2))*w2*sig1(x1)(1-sig1(x1))  (not sure)\n")
+        result = grade_report_item(rubric, "p1.e.w1", report)
+        assert result.status == "review" and "two answers" in result.feedback, word
+    said_once = ("Q1\n(d) df/dw3 = sig2(x2)\n(e) df/dw1 = w3*sig2(x2)(1-sig2(x2))*w2*sig1(x1)(1-sig1(x1))*x"
+                 "  or, in words, the product of the local gradients\n")
+    assert grade_report_item(rubric, "p1.e.w1", said_once).status == "pass"
+
+
+def test_two_values_offered_after_a_dash_and_or_are_a_hedge(rubric) -> None:
+    report = ("## Problem 2\n\n(c)\nconv1: 520\nrelu1: 0\npool1: 0\nconv2: 25,050\nrelu2: 0\npool2: 0\nfc1: 400,500\n"
+              "fc2: 5,010\n\ntotal = 431,080 — or 430,080 if I add it up the way the slide did?\n")
+    result = grade_report_item(rubric, "p2.c", report)
+    assert result.status == "review" and "two different values" in result.feedback
+
+
+def test_pandoc_spans_of_tracked_changes_are_read_as_their_text(rubric) -> None:
+    text = ("$A = 1$\n[[or]{.insertion author=\"Lim\"}]{.paragraph-insertion}\n$A = 2$\n"
+            "[]{.comment-start id=\"1\"}ask TA[]{.comment-end id=\"1\"} [gone]{.deletion author=\"Lim\"}\n")
+    doc = read_document(text)
+    assert "\nor\n" in doc.text and "{.insertion" not in doc.text and "gone" not in doc.text and "ask TA" in doc.text
+    report = ("(e)\n\n$\\frac{\\partial f}{\\partial w_1} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))w_2"
+              "\\sigma_1(x_1)(1-\\sigma_1(x_1))$\n[[or]{.insertion author=\"L\"}]{.paragraph-insertion}\n"
+              "$\\frac{\\partial f}{\\partial w_1} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))w_2"
+              "\\sigma_1(x_1)(1-\\sigma_1(x_1))x$\n")
+    assert grade_report_item(rubric, "p1.e.w1", report).status == "review"
+    unlabelled = report.replace("(e)\n", "e\\)\n")  # the label as pandoc escapes it: found by name, still a hedge
+    assert grade_report_item(rubric, "p1.e.w1", unlabelled).status == "review"
+
+
+def test_sub_part_labels_set_after_their_lines(rubric) -> None:
+    report = ("### Part (b)\nStep 1. Write $\\sigma_1(u) = (1+\\exp(-u))^{-1}$.\n"
+              "Step 4. Multiply: $\\frac{d\\sigma_1}{du} = \\frac{\\exp(-u)}{(1+\\exp(-u))^{2}}$. ← (i)\n"
+              "Step 5. So $\\frac{d\\sigma_1}{du} = \\sigma_1(u)\\,(1-\\sigma_1(u))$. ← (ii)\n\n"
+              "### Part (c)\nforward\n")
+    assert_twins(rubric, "p1.b.i", report, ("\\frac{\\exp(-u)}{(1+\\exp(-u))^{2}}", "\\frac{\\exp(-u)}{(1+\\exp(-u))}"))
+    assert_twins(rubric, "p1.b.ii", report, ("(1-\\sigma_1(u))$. ← (ii)", "(1+\\sigma_1(u))$. ← (ii)"))
+    quoted = ("> [!info] (b) Sigmoid derivative\n> $\\sigma_1'(u) = \\dfrac{e^{-u}}{(1+e^{-u})^{2}}$ (i)\n"
+              "> $\\sigma_1'(u) = \\sigma_1(u)(1-\\sigma_1(u))$ (ii)\n")
+    assert_twins(rubric, "p1.b.i", quoted, ("{e^{-u}}{(1+e^{-u})^{2}}", "{e^{u}}{(1+e^{-u})^{2}}"))
+    reference = "(b) as in (i)\n(i) $\\sigma'(u) = \\frac{e^{-u}}{(1+e^{-u})^2}$\n"
+    assert "(i) (b)" not in read_document(reference).text  # one tagged line is a reference, not a tag
+
+
+def test_one_chain_answers_both_forms_of_b(rubric) -> None:
+    report = ("# Problem 1\n\n(b) $\\sigma'(u) = -(1+e^{-u})^{-2}(-e^{-u}) = \\frac{e^{-u}}{(1+e^{-u})^2}"
+              " = \\sigma(u)(1-\\sigma(u))$\n\n(c) forward then backward\n")
+    assert_twins(rubric, "p1.b.i", report, ("= \\frac{e^{-u}}{(1+e^{-u})^2} =", "= \\frac{e^{u}}{(1+e^{-u})^2} ="))
+    assert_twins(rubric, "p1.b.ii", report, ("\\sigma(u)(1-\\sigma(u))$", "\\sigma(u)(1+\\sigma(u))$"))
