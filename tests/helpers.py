@@ -46,13 +46,15 @@ def reference_probe(model=None) -> dict[str, Any]:
     return {"probe": probe(model or Net(), (1, 28, 28), seed=0)}
 
 
-def grade_report_item(rubric: Rubric, item_id: str, report: str) -> CheckResult:
-    """Grade one item of a Markdown report (answers found the way ``grade`` finds them)."""
+def grade_report_item(rubric: Rubric, item_id: str, report: str, name: str = "report.md") -> CheckResult:
+    """Grade one item of a report (Markdown unless ``name`` says another format; answers found the way ``grade``
+    finds them)."""
     from grader.reading.answers import answers_from_document
     from grader.reading.document import read_document
+    from grader.reading.formats import format_of
 
-    sub = Submission("unit", Path("."), None, answers_from_document(read_document(report), rubric),
-                     source="report.md")
+    sub = Submission("unit", Path("."), None, answers_from_document(read_document(report, format_of(name)), rubric),
+                     source=name)
     ctx = CheckContext(sub, rubric.reference, rubric.code, {}, 0)
     return run_check(rubric, rubric.item(item_id), ctx)
 

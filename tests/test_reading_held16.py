@@ -105,3 +105,42 @@ def test_one_chain_answers_both_forms_of_b(rubric) -> None:
               " = \\sigma(u)(1-\\sigma(u))$\n\n(c) forward then backward\n")
     assert_twins(rubric, "p1.b.i", report, ("= \\frac{e^{-u}}{(1+e^{-u})^2} =", "= \\frac{e^{u}}{(1+e^{-u})^2} ="))
     assert_twins(rubric, "p1.b.ii", report, ("\\sigma(u)(1-\\sigma(u))$", "\\sigma(u)(1+\\sigma(u))$"))
+
+
+SHEET = ("1a graph on paper. 1b e^-u/(1+e^-u)^2, s(1-s). 1c fwd: compute output from input; bwd: chain rule back.\n"
+         "1d s(w2 s(w1 x)). 1e w2: w3 s(x2)(1-s(x2)) s(x1), w1: w3 s(x2)(1-s(x2)) w2 s(x1)(1-s(x1)) x.\n"
+         "1f dL/dw = sum_i 2(f(x^i)-y^i) df(x^i)/dw ; w = w - a dL/dw.\n"
+         "2a 28x28, 5x5x1 x20, 24x24x20, 12x12x20. 2b 5x5, s=1, 20ch. 2c 520,0,0,25050,0,0,400500,5010 = 431080.\n")
+
+
+def test_an_answer_sheet_whose_lines_lost_their_breaks(rubric) -> None:
+    assert_twins(rubric, "p1.b.i", SHEET, ("1b e^-u/(1+e^-u)^2,", "1b e^-u/(1+e^-u),"))
+    assert_twins(rubric, "p1.d", SHEET, ("1d s(w2 s(w1 x))", "1d s(w1 x)"))  # "s=1" (a stride) does not define s
+    assert_twins(rubric, "p1.e.w1", SHEET, ("(1-s(x1)) x.", "(1-s(x1))."))
+    assert_twins(rubric, "p2.b", SHEET, ("2b 5x5, s=1, 20ch", "2b 5x5, s=1, 50ch"))
+    assert_twins(rubric, "p2.c", SHEET, ("2c 520,0,0,25050", "2c 500,0,0,25050"))
+    prose = "In 1a we draw it. 1c uses it. 1b is easy.\n"
+    assert "\n1" not in read_document(prose).text  # sentences that name parts, not a line of labelled answers
+
+
+def test_bold_problem_labels_before_part_letters(rubric) -> None:
+    report = ("**P1** a) graph; b) e^{-u}/(1+e^{-u})^2, σ1(u)(1−σ1(u)); c) forward then backward; d) σ2(x2) = "
+              "σ(w2σ(w1x))\n\n**P1** e) w2: w3σ2(x2)(1−σ2(x2))σ1(x1), w1: w3σ2(x2)(1−σ2(x2))w2σ1(x1)(1−σ1(x1))x\n")
+    assert_twins(rubric, "p1.d", report, ("= σ(w2σ(w1x))", "= σ(w1x)"))  # the part's only equation is its answer
+    assert_twins(rubric, "p1.e.w2", report, ("(1−σ2(x2))σ1(x1), w1", "(1−σ2(x2))x, w1"))
+
+
+def test_values_listed_with_bare_commas_keep_indian_grouping(rubric) -> None:
+    report = "## Problem 2\n\n(c) conv1 520, conv2 25,050, fc1 4,00,500, fc2 5,010, total 4,31,080\n"
+    result = grade_report_item(rubric, "p2.c", report)
+    assert "fc1" not in result.feedback and "total" not in result.feedback, result.feedback
+
+
+def test_a_wiki_math_macro_is_read_as_math(rubric) -> None:
+    macro = ('<ac:structured-macro ac:name="mathblock"><ac:plain-text-body><![CDATA[{tex}]]>'
+             '</ac:plain-text-body></ac:structured-macro>')
+    page = ("<html><body><h2>Problem 1</h2><p><b>(d)</b></p>"
+            + macro.format(tex="\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)") + "</body></html>")
+    assert grade_report_item(rubric, "p1.d", page, name="report.html").status == "pass"
+    wrong = page.replace("\\sigma_2(x_2)]]", "\\sigma_1(x_1)]]")
+    assert grade_report_item(rubric, "p1.d", wrong, name="report.html").status != "pass"

@@ -176,9 +176,32 @@ def _unflattened(text: str) -> str:
     runs through three or more part labels in order ((a), (b), (c) or 1a, 1b, 1c), each starts a line again, as
     the student wrote it."""
     lines = text.split("\n")
-    if not any(len(line) > 300 for line in lines):
-        return text
-    return "\n".join(_broken_at_labels(line) if len(line) > 300 else line for line in lines)
+    return "\n".join(_broken_at_labels(line) if len(line) > 300 else _sentences_at_labels(line) for line in lines)
+
+
+# "1a graph. 1b e^-u/(1+e^-u)^2, s(1-s). 1c …", "**P1** a) graph; b) …; c) …": an answer sheet's line that opens
+# with a part label and goes on, after a full stop or a semicolon, with the next parts' labels in order
+_OPENING_LABEL = re.compile(r"^\s*(?:\*\*[^*\n]{1,12}\*\*\s*)?(?:(?P<n>[1-9])(?P<q>[a-h])|\(?(?P<p>[a-h])\))[\s:.)]")
+_SENTENCE_LABEL = re.compile(r"(?<=[.;])\s+(?:(?P<n>[1-9])(?P<q>[a-h])|\(?(?P<p>[a-h])\))(?=[\s:])")
+
+
+def _sentences_at_labels(line: str) -> str:
+    first = _OPENING_LABEL.match(line)
+    if first is None or (";" not in line and ". " not in line):
+        return line
+    problem, last, cuts = first.group("n"), first.group("q") or first.group("p"), []
+    for m in _SENTENCE_LABEL.finditer(line, first.end()):
+        letter = m.group("q") or m.group("p")
+        if letter <= last or m.group("n") != problem:
+            return line  # labels out of order or of another problem: a sentence that names a part, not a sheet
+        cuts.append(m.start())
+        last = letter
+    pieces, prev = [], 0
+    for cut in cuts:
+        pieces.append(line[prev:cut])
+        prev = cut
+    pieces.append(line[prev:])
+    return "\n".join(p.strip() if k else p for k, p in enumerate(pieces))
 
 
 def _broken_at_labels(line: str) -> str:

@@ -527,6 +527,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         if any(tag and not tag.startswith(DEFINITION) for tag, _ in tagged):  # the part names its equations, not this
             return None
     candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
+    if not candidates and len(tagged) == 1 and tagged[0][0] == DEFINITION and "(" in found[0].sides[0] \
+            and not found[0].defines and _only_math(doc, segment, spans):
+        candidates = [found[0]]  # "d) σ2(x2) = σ(w2σ(w1x))", all a part holds: its answer, said twice
     if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) for e in candidates if len(e.sides) > 1):
         return None  # it names its equations in a way not read here: by position would be a guess
     named = [e for e in candidates if len(e.sides) > 1]

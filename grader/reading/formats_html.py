@@ -49,6 +49,7 @@ class _Page(HTMLParser):
         self.cell: list[str] | None = None
         self.tex: list[str] | None = None  # inside a TeX annotation
         self.scripts: list[tuple[str, int]] = []  # open <sup>/<sub>/<span> (its kind, where its text starts)
+        self.macros: list[str] = []  # open wiki macros (their names), whose CDATA body may be TeX
         self.script_classes: dict[str, str] = {}  # a class the style sheet raises ("super") or lowers ("sub")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -70,6 +71,8 @@ class _Page(HTMLParser):
             self.scripts.append((kind, len(self._target())))
         elif tag == "annotation" and "tex" in (a.get("encoding") or ""):
             self.tex = []
+        elif tag == "ac:structured-macro":
+            self.macros.append((a.get("ac:name") or "").lower())
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._emit("\n\n" + "#" * int(tag[1]) + " ")
         elif tag in ("ol", "ul"):
@@ -111,6 +114,8 @@ class _Page(HTMLParser):
         elif tag == "annotation" and self.tex is not None:
             body, self.tex = "".join(self.tex).strip(), None
             self._emit(f"${body}$")
+        elif tag == "ac:structured-macro" and self.macros:
+            self.macros.pop()
         elif tag in ("ol", "ul") and self.lists:
             self.lists.pop()
             self._emit("\n\n")
@@ -136,6 +141,14 @@ class _Page(HTMLParser):
             return
         self._emit(data if self.cell is not None or not self.out or "```" in self.out[-1]
                    else data.replace("\n", " ") if self.lists else data)
+
+    def unknown_decl(self, data: str) -> None:
+        """A wiki's math macro keeps its TeX in a CDATA section (``<ac:structured-macro ac:name="mathblock">``)."""
+        if self.skip or not data.startswith("CDATA[") or not self.macros:
+            return
+        name, body = self.macros[-1], data[len("CDATA["):].strip()
+        if body and any(w in name for w in ("math", "latex", "tex", "equation", "formula")):
+            self._emit(f"${body}$" if "inline" in name else f"\n\n$${body}$$\n\n")
 
     def _target(self) -> list[str]:
         """Where text goes now: the open table cell, else the page (text in a table but in no cell is dropped)."""

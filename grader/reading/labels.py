@@ -65,7 +65,7 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
 PATTERNS = [  # (kind, pattern); the first that matches wins
     ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=(?!=))"
-                           rf"(?:\s*[.,\-–]?\s*(?:{_PART_WORD}\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
+                           rf"(?:[*_]{{0,2}}\s*[.,\-–]?\s*(?:{_PART_WORD}\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
                            rf"(?P<p2>[a-h])(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
     ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
@@ -80,6 +80,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("key", re.compile(rf"(?P<prob>\d{{1,2}})[ \t]?(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\))?{_KEY}?"
                        rf"(?=[ \t]*(?:->|→|=>|:(?!:)|\t|\||[ \t]{{2,}}\S)|\s*(?:->|→|=>|:(?!:)))")),
     ("key", re.compile(rf"(?P<p3>[a-h])(?:\((?P<s1>{_R})\)|_(?P<s2>{_R})\b)?{_KEY}?(?=[ \t]*(?:\t|\|))")),
+    # "1b e^-u/(1+e^-u)^2, s(1-s).": a line of an answer sheet whose lines open "1a", "1b", "1c" (see read_label)
+    ("sheet", re.compile(r"(?P<prob>[1-9])(?P<p3>[a-h])(?=[ \t]+\S)")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("part", re.compile(r"(?P<p3>[a-h])[ \t]*$")),  # a letter alone on its line, its answer below it
@@ -138,6 +140,14 @@ def _letters_anywhere(text: str) -> bool:
     return re.search(r"\\?\(\s?[b-f]\s?\\?\)", text) is not None
 
 
+@functools.lru_cache(maxsize=8)
+def _sheet_lines(text: str) -> bool:
+    """Whether three or more lines open with a problem's number and a part's letter, in order ("1a …", "1b …",
+    "1d …"): an answer sheet, where that opening is a label even before a formula set apart by one space."""
+    opened = [(m.group(1), m.group(2)) for m in re.finditer(r"(?m)^[ \t]*([1-9])([a-h])[ \t]+\S", text)]
+    return len(opened) >= 3 and opened == sorted(set(opened))
+
+
 _PART_MARK = re.compile(r"(?m)^[ \t*#_>|-]*(?:\d{1,2}[ \t]?)?(?:\\?\([a-h]\\?\)|[a-h][.):](?=[ \t]|$))")
 
 
@@ -163,6 +173,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         if m is None:
             continue
         groups = m.groupdict()
+        if kind == "sheet" and not _sheet_lines(text):
+            continue
         if (groups.get("p7") or kind == "numbered") and _marks_parts(text) \
                 or kind == "numbered" and _letters_anywhere(text):
             continue  # "d     σ2(x2)" in a hand-in that marks its parts "(d)" or "d)": a table's row, not a label;

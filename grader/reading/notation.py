@@ -658,7 +658,7 @@ def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = N
 def _functions_in_words(notation: Notation, text: str, reference: Reference) -> None:
     """"I have used `s()` for sigmoid": s is σ, said in a sentence, not in an equation; ``sig(u)``, never
     defined, is σ by its usual abbreviation."""
-    from grader.reading.notation_words import function_names, usual_abbreviation
+    from grader.reading.notation_words import NOT_A_NUMBER, function_names, usual_abbreviation
 
     vocab, overlay = reference.latex, notation.overlay
     assert vocab is not None
@@ -668,7 +668,8 @@ def _functions_in_words(notation: Notation, text: str, reference: Reference) -> 
         if usual_abbreviation(text, notation.text.split("\n"), word[:3]):
             said.append((word[:3], word, "its usual abbreviation, never defined"))  # sig for sigmoid
         if re.search(rf"(?<![A-Za-z\\]){word[0]}(?:_?\{{?[12]\}}?|[₁₂])?'?\s*\(\s*[A-Za-z\\]", text) \
-                and not re.search(rf"(?<![A-Za-z\\]){word[0]}(?:_?\{{?[12]\}}?|[₁₂])?\s*(?::=|=|≔|<-|←)", text) \
+                and not re.search(rf"(?<![A-Za-z\\]){word[0]}(?:_?\{{?[12]\}}?|[₁₂])?\s*(?::=|=|≔|<-|←){NOT_A_NUMBER}",
+                                  text) \
                 and usual_abbreviation(text, notation.text.split("\n"), word[0]):
             said.append((word[0], word, "its usual abbreviation, never defined"))  # s(u), s1(x1), s2'(x2): its
             # first letter, numbered as the handout numbers σ or not

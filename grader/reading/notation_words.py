@@ -33,6 +33,9 @@ def function_names(text: str, words: Iterable[str]) -> Iterator[tuple[str, str]]
                     yield m.group(1), word
 
 
+NOT_A_NUMBER = r"(?!\s*\d+(?:\.\d+)?\s*(?:[,;.)]|$))"  # "s=1, 20ch": a number, no function's definition
+
+
 def usual_abbreviation(text: str, pieces: Iterable[str], name: str, derivative: bool = False) -> bool:
     """Whether ``name`` (``sig``) is used as a function (``sig(u)``, ``sig1(x1)``) and never defined: no formula
     gives it a meaning and no sentence says it is a derivative or anything else, so it is its usual word.
@@ -40,9 +43,10 @@ def usual_abbreviation(text: str, pieces: Iterable[str], name: str, derivative: 
     meaning than the derivative (its inverse, the function itself), says otherwise."""
     if re.search(rf"(?<![A-Za-z\\]){name}\d?\s*\(", text) is None:
         return False
-    if any(re.search(rf"(?<![A-Za-z\\_]){name}\s*(?:\(\s*\w\s*\))?\s*(?::=|=|≔|<-|←)", p) for p in pieces) \
-            or re.search(rf"(?<![A-Za-z\\_]){name}\s*(?:\(\s*\w\s*\))?\s*(?::=|=(?!=)|≔|<-|←)", text):
-        return False  # sig(u) = …: the hand-in's own definition decides
+    defines = rf"(?<![A-Za-z\\_]){name}\s*(?:\(\s*\w\s*\))?\s*"
+    if any(re.search(rf"{defines}(?::=|=|≔|<-|←){NOT_A_NUMBER}", p) for p in pieces) \
+            or re.search(rf"{defines}(?::=|=(?!=)|≔|<-|←){NOT_A_NUMBER}", text):
+        return False  # sig(u) = …: the hand-in's own definition decides (not "s=1", a stride's value elsewhere)
     if derivative:
         plain = _MARKS.sub(" ", text)
         return not any(re.search(r"inverse|itself|logistic|sigmoid\s+(?:function|itself)|=", _sentence(plain, m), re.I)

@@ -608,7 +608,9 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
     for m in _RUN.finditer(masked):
         end = m.start() + len(m.group().rstrip(" .,;'·×xX*@+-/(["))
         if end < len(masked) and re.match(r"[A-Za-z]", masked[end]):
-            continue  # "2D", "3rd", "10th": part of a word
+            if not _COUNTED_UNIT.match(masked, end):
+                continue  # "2D", "3rd", "10th": part of a word
+            # "s=1, 20ch": a count glued to its unit's short name is a value
         if re.match(r"\s*:(?!:)", masked[end:end + 8]) and re.search(r"[^\W\d_]", masked[:m.start()]):
             continue  # "after max-pooling 2×2: 12×12×20": a number inside the label
         pieces = _pieces(masked, m.start(), end)
@@ -652,7 +654,26 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
             begin = i
     out.append((begin, text[begin:end]))
     out = [(s, p.rstrip().removesuffix(".")) for s, p in out]  # "24×24×20.  2×2 max-pool": a sentence ends
+    out = [one for s, p in out for one in _comma_list(s, p)]
     return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in out if p.strip()]
+
+
+_COUNTED_UNIT = re.compile(r"(?:ch|chan|channels?|filters?|kernels?)\b", re.IGNORECASE)
+_COMMA_LIST = re.compile(r"\d+(?:,\d+){2,}")
+
+
+def _comma_list(start: int, piece: str) -> list[tuple[int, str]]:
+    """"520,0,0,25050,0,0,400500,5010": values listed with bare commas, told from thousands separators by a
+    group that is not three digits long."""
+    stripped = piece.strip()
+    if not _COMMA_LIST.fullmatch(stripped) or all(len(g) == 3 for g in stripped.split(",")[1:]) \
+            or re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", stripped):  # "4,31,080": India's grouping
+        return [(start, piece)]
+    out, pos = [], start + piece.index(stripped)
+    for group in stripped.split(","):
+        out.append((pos, group))
+        pos += len(group) + 1
+    return out
 
 
 _WINDOW = re.compile(r"[1-4]\s*[x×X*]\s*[1-4]$")
