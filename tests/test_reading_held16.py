@@ -144,3 +144,79 @@ def test_a_wiki_math_macro_is_read_as_math(rubric) -> None:
     assert grade_report_item(rubric, "p1.d", page, name="report.html").status == "pass"
     wrong = page.replace("\\sigma_2(x_2)]]", "\\sigma_1(x_1)]]")
     assert grade_report_item(rubric, "p1.d", wrong, name="report.html").status != "pass"
+
+
+BASE = ("## Problem 1\n\n(d) $\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$\n"
+        "(e) $\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)$\n"
+        "$\\frac{\\partial f}{\\partial w_1} = w_3\\,\\sigma_2'(x_2)\\,w_2\\,\\sigma_1'(x_1)\\,x$\n"
+        "(f) $\\nabla_w L = \\sum_{i=1}^{2} 2\\,(f_w(x^i)-y^i)\\,\\nabla_w f_w(x^i)$\n"
+        "$w_{new} = w - \\alpha \\nabla_w L$\n\n## Problem 2\n\n"
+        "(a) input 28×28×1, conv1 filter 5×5×1×20, output after conv1 24×24×20, after pooling 12×12×20\n"
+        "(b) conv2: filter 5×5, stride 1, 20 input channels, 50 filters, no padding\n"
+        "(c) conv1 520, relu1 0, pool1 0, conv2 25050, relu2 0, pool2 0, fc1 400500, fc2 5010, total 431080\n")
+
+
+def test_red_team_16_values_offered_twice_go_to_a_person(rubric) -> None:
+    for item, old, new in (
+            ("p2.a", "after conv1 24×24×20,", "after conv1 24×24×20 (or 26×26×20?),"),
+            ("p2.a", "after conv1 24×24×20,", "after conv1 24×24×20 / 26×26×20,"),
+            ("p2.a", "pooling 12×12×20\n", "pooling 12×12×20, maybe 13×13×20\n"),
+            ("p2.a", "pooling 12×12×20\n", "pooling 12×12×20 (13×13×20 with ceil mode?)\n"),
+            ("p2.b", "stride 1,", "stride 1 (or 2?),"),
+            ("p2.c", "fc1 400500,", "fc1 400500 (or 400000?),")):
+        assert grade_report_item(rubric, item, BASE).status == "pass", item
+        assert grade_report_item(rubric, item, BASE.replace(old, new)).status == "review", new
+
+
+def test_red_team_16_formulas_offered_twice_or_taken_back(rubric) -> None:
+    for item, old, new in (
+            ("p1.d", "\\sigma_2(x_2)$\n(e)", "\\sigma_2(x_2)$ (or $w_3\\sigma_2(x_2)$?)\n(e)"),
+            ("p1.f.grad", "\\nabla_w f_w(x^i)$\n$w", "\\nabla_w f_w(x^i)$, but I drop the 2 (absorbed)\n$w"),
+            ("p1.f.update", "\\nabla_w L$\n\n##", "\\nabla_w L$, where I take $\\alpha<0$ so that we add it\n\n##")):
+        assert grade_report_item(rubric, item, BASE).status == "pass", item
+        assert grade_report_item(rubric, item, BASE.replace(old, new)).status == "review", new
+    plain = BASE.replace("$w_{new} = w - \\alpha \\nabla_w L$", "w_new = w - a * gradL   (or maybe w + a * gradL)")
+    assert grade_report_item(rubric, "p1.f.update", plain).status == "review"
+    doubt = ("## Problem 1\n\n(b)\n(i) $\\sigma'(u) = \\frac{e^{-u}}{(1+e^{-u})^2}$\n"
+             "(ii) $\\sigma'(u) = \\sigma(u)(1+\\sigma(u))$, $\\sigma(u)(1-\\sigma(u))$ (not sure which one)\n")
+    assert grade_report_item(rubric, "p1.b.ii", doubt).status == "review"
+
+
+def test_red_team_16_tracked_deletions_and_tags_said_twice(rubric) -> None:
+    deleted = BASE.replace(
+        "$\\frac{\\partial f}{\\partial w_1} = w_3\\,\\sigma_2'(x_2)\\,w_2\\,\\sigma_1'(x_1)\\,x$",
+        "[$\\frac{\\partial f}{\\partial w_1} = w_3\\,\\sigma_2'(x_2)\\,w_2\\,\\sigma_1'(x_1)$]"
+        "{.insertion author=\"me\"}"
+        "[$\\frac{\\partial f}{\\partial w_1} = w_3\\,\\sigma_2'(x_2)\\,w_2\\,\\sigma_1'(x_1)\\,x$ [x]]{.deletion}")
+    assert grade_report_item(rubric, "p1.e.w1", deleted).status != "pass"  # the deleted text is not read
+    twice = ("## Problem 1\n\n(b)\n$\\frac{d\\sigma}{du} = \\frac{e^{-u}}{(1+e^{-u})^2}$ ← (i)\n\n"
+             "$\\frac{d\\sigma}{du} = \\sigma(u)(1+\\sigma(u))$ ← (ii)\n\n"
+             "$\\frac{d\\sigma}{du} = \\sigma(u)(1-\\sigma(u))$ ← (ii)\n\n(c) forward, backward\n")
+    assert grade_report_item(rubric, "p1.b.ii", twice).status == "review"
+
+
+def test_a_control_engineers_model_and_weights(rubric) -> None:
+    report = ("$$h_\\theta(x) = \\theta_3\\,\\sigma\\!\\left(\\theta_2\\,\\sigma(\\theta_1 x)\\right)$$\n"
+              "Internal states: $x_1=\\theta_1x$, $x_2=\\theta_2\\sigma(x_1)$.\n\n"
+              "**(d)** $\\dfrac{\\partial h}{\\partial\\theta_3}=\\sigma(x_2)$\n\n"
+              "**(e)** $$\\frac{\\partial h}{\\partial\\theta_2}="
+              "\\theta_3\\,\\sigma(x_2)(1-\\sigma(x_2))\\;\\sigma(x_1)$$\n")
+    assert_twins(rubric, "p1.d", report, ("=\\sigma(x_2)$", "=\\sigma(x_1)$"))
+    assert_twins(rubric, "p1.e.w2", report, ("\\;\\sigma(x_1)$$", "\\;x$$"))
+    semicolon = ("System: $\\hat y = h(x;\\theta)=\\theta_3\\,\\sigma(\\theta_2\\,\\sigma(\\theta_1x))$\n\n"
+                 "(f) $J(\\theta)=\\sum_{i=1}^{2}\\big(y^i-h(x^i;\\theta)\\big)^2$\n\n"
+                 "$\\nabla_\\theta J(\\theta)=\\sum_{i=1}^{2}2\\,\\big(h(x^i;\\theta)-y^i\\big)\\,"
+                 "\\nabla_\\theta h(x^i;\\theta)$\n")
+    assert_twins(rubric, "p1.f.grad", semicolon, ("2\\,\\big(h(x^i;", "\\big(h(x^i;"))
+
+
+def test_statistics_names_targets_t_and_the_model_y(rubric) -> None:
+    report = ("Weights $\\theta$, model "
+              "$$y(x,\\theta) = \\theta_3\\,\\sigma\\big(\\theta_2\\,\\sigma(\\theta_1 x)\\big)$$\n"
+              "and intermediates a₁ = θ₁x, a₂ = θ₂σ(a₁).\n\n## Problem 1\n\n"
+              "**(d)** $$\\frac{\\partial y}{\\partial\\theta_3} = \\sigma(a_2)$$\n\n"
+              "**(f)** $$E(\\theta) = \\sum_{n=1}^{2}\\big(t_n - y(x_n,\\theta)\\big)^2 ,$$\n"
+              "$$\\nabla_\\theta E = \\sum_{n=1}^{2} 2\\big(y(x_n,\\theta)-t_n\\big)\\,"
+              "\\nabla_\\theta y(x_n,\\theta)$$\n")
+    assert_twins(rubric, "p1.d", report, ("= \\sigma(a_2)$$", "= \\sigma(a_1)$$"))
+    assert_twins(rubric, "p1.f.grad", report, ("2\\big(y(x_n,\\theta)-t_n\\big)", "2\\big(t_n-y(x_n,\\theta)\\big)"))

@@ -305,12 +305,20 @@ def _prepare(text: str) -> str:
         if k in text:
             text = text.replace(k, v)
     text = text.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\mathrm d", "d")
+    text = _WEIGHTS_ARGUMENT.sub(r"\1)", text) if ";" in text or "|" in text or "," in text else text
     text = _BARE_FONT.sub(lambda m: " " + m.group(1) + " ", text)  # \mathbf w, \boldsymbol\theta
     for _ in range(3):  # nested fonts (\mathbf{\mathrm{w}}) unwrap from the inside
         text = _FONT.sub(lambda m: " " + m.group(1) + " ", text)
     text = _QUOTED.sub(lambda m: "\x00" + m.group(1) + "\x01", text)  # Typst's w^"new"
     text = _SCRIPT_WORD.sub(lambda m: "{\x00" + m.group(1) + "\x01}", text)
     return _TEXT.sub(lambda m: "\x00" + m.group(1) + "\x01", text)
+
+
+# "h(x^i;\theta)", "y(x_n | w)": a model written with its weights after a semicolon or a bar, as statistics writes
+# it, is the model at the data point
+_WEIGHTS_ARGUMENT = re.compile(r"(\(\s*[^(),;|]*?x[^(),;|]*?)\s*(?:[;|]\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?"
+                               r"(?:\\theta|\\beta|w)|,\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*(?:\\theta|w)|\\theta))"
+                               r"\s*\}?\s*\)")
 
 
 def _flat_sum_index(text: str) -> str:

@@ -256,18 +256,38 @@ _ESCAPED_LABEL = re.compile(r"\\\(([a-h]|(?:iii|ii|iv|vi|v|i))\\\)")
 
 # pandoc's bracketed spans from a Word file's tracked changes and comments: "[[or]{.insertion author=…}]{…}",
 # "[]{.comment-start id=…}"; the text of a span is kept (a tracked deletion is dropped), its attributes never
-_PANDOC_SPAN = re.compile(r"\[([^\[\]]*)\]\{((?:[.#][\w-]+|[\w-]+=)[^{}\n]*)\}")
+_SPAN_ATTRIBUTES = re.compile(r"\]\{((?:[.#][\w-]+|[\w-]+=)[^{}\n]*)\}")
 
 
 def _pandoc_spans(text: str) -> str:
     if "]{" not in text:
         return text
-    for _ in range(4):  # spans nest a few deep: an insertion inside a paragraph's insertion
-        out = _PANDOC_SPAN.sub(lambda m: "" if ".deletion" in m.group(2) else m.group(1), text)
-        if out == text:
+    for _ in range(50):  # innermost first; spans nest a few deep (an insertion inside a paragraph's insertion)
+        for m in _SPAN_ATTRIBUTES.finditer(text):
+            opening = _opening_bracket(text, m.start())
+            if opening is None:
+                continue
+            body = "" if ".deletion" in m.group(1) else text[opening + 1:m.start()]
+            text = text[:opening] + body + text[m.end():]
             break
-        text = out
+        else:
+            return text
     return text
+
+
+def _opening_bracket(text: str, close: int) -> int | None:
+    """Where the bracket closed at ``close`` opens ("[… [x]]": brackets inside a span's text are its own)."""
+    depth = 0
+    for i in range(close - 1, max(-1, close - 5000), -1):
+        if text[i] == "]":
+            depth += 1
+        elif text[i] == "[":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif text[i] == "\n" and text[i - 1:i] == "\n":
+            return None  # a blank line: no span runs over a paragraph
+    return None
 
 
 def _pandoc_scripts(text: str) -> str:

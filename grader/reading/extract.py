@@ -553,7 +553,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     return None
 
 
-_OR = re.compile(rf"(?:\s|&nbsp;)*(?:{OR_WORDS})(?:\s|&nbsp;)+(?=\$|\\\()", re.IGNORECASE)
+_OR = re.compile(rf"(?:\s|&nbsp;)*\(?\s*(?:{OR_WORDS})(?:\s|&nbsp;)+(?=\$|\\\()", re.IGNORECASE)
 
 
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
@@ -580,6 +580,11 @@ def hedged(doc: Document, segment: Span, last: str) -> str | None:
         elif len(tail) >= 4 and (offered := _offered_plain(doc.text, after, len(doc.text) if line_end < 0
                                                             else line_end)) is not None:
             return f"{last}{HEDGE}{offered}"
+        said = doc.text[after:len(doc.text) if line_end < 0 else line_end]
+        if (doubted := _second_in_doubt(doc, after, said)) is not None:
+            return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
+        if _TAKEN_BACK.search(said.split(". ")[0]):
+            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2": words that change the answer
         before = doc.math[k - 1] if k else None
         if before is not None and before.start >= segment.start \
                 and _BETWEEN_OR.fullmatch(doc.text, before.end, m.start):
@@ -587,7 +592,7 @@ def hedged(doc: Document, segment: Span, last: str) -> str | None:
     return None
 
 
-_OR_PLAIN = re.compile(rf"[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+", re.IGNORECASE)
+_OR_PLAIN = re.compile(rf"[ \t]*\(?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+", re.IGNORECASE)
 _FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")
 
 
@@ -603,6 +608,26 @@ def _offered_plain(text: str, start: int, end: int) -> str | None:
         return None
     other = rest[run[0]:run[1]].strip()
     return other if len(other) >= 3 and _FORMULA_SIGNS.search(other) else None
+
+
+# words after an answer, on its line, that take it back or change it ("…$, but I drop the 2", "where I take α<0")
+_TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actually|drop(?:ped|ping)?|without\s+the|"
+                         r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men)\b|(?:\\alpha|α|\\eta|η)\s*\$?\s*<\s*0",
+                         re.IGNORECASE)
+_TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
+_DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr", re.IGNORECASE)
+
+
+def _second_in_doubt(doc: Document, after: int, said: str) -> str | None:
+    """``$A$, $B$ (not sure which one)``: a second formula right after the answer, then doubt on the line."""
+    m = re.match(r"\s*[,;/]\s*", said)
+    if m is None:
+        return None
+    other = next((n for n in doc.math if 0 <= n.start - (after + m.end()) <= 2), None)
+    if other is None:
+        return None
+    rest = doc.text[other.end:after + len(said)]
+    return doc.text[other.start:other.end].strip("$") if _DOUBT.search(rest) else None
 
 
 def _next_line_end(text: str, line_end: int) -> int:

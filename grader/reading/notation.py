@@ -152,6 +152,9 @@ def _define_chain(notation: Notation, sides: list[str], reference: Reference) ->
     if len(sides) == 2:
         return _define(notation, sides[0], sides[1], reference)
     _name_in_chain(notation, sides, reference)
+    for middle in sides[1:-1]:  # "ŷ = h(x;θ) = θ_3 σ(…)": the model's function named between its output and value
+        if _MODEL_APPLIED.fullmatch(middle):
+            _define(notation, middle, sides[-1], reference)
     order = [sides[-1], sides[1]] if "(" not in sides[0] else [sides[1], sides[-1]]
     for k, rhs in enumerate(order):
         before = len(notation.notes)
@@ -161,6 +164,9 @@ def _define_chain(notation: Notation, sides: list[str], reference: Reference) ->
             return count  # only a side with a name not yet known gives way to the next
         del notation.notes[before:]
     return 0
+
+
+_MODEL_APPLIED = re.compile(r"\s*[A-Za-z](?:_\{?\\?\w+\}?)?\s*\(\s*x\s*(?:[;,|][^()]*)?\)\s*")
 
 
 def _name_in_chain(notation: Notation, sides: list[str], reference: Reference) -> None:
@@ -615,6 +621,10 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
             if fname == name or vocab.functions.get(name) is function:
                 return 0  # σ(x) = 1/(1+e^{-x}): the handout's σ with another letter
             overlay.aliases[name] = fname
+            base = name.split("_")[0]  # h_θ(x) = …, then ∂h/∂θ_3: the model's name without its weights
+            if base != name and not any(base in known for known in (vocab.functions, vocab.symbols, overlay.aliases,
+                                                                     overlay.functions, overlay.symbols)):
+                overlay.aliases[base] = fname
             return _said(notation, f"{_show(name)} is read as {_show(fname)} (you wrote {lhs} = {rhs})", name)
     overlay.functions[name] = (PARAMETER, body)
     what = "not as in the handout" if name in vocab.functions else "as you defined it"

@@ -94,7 +94,14 @@ def hypotheses(names: list[str], text: str, vocab: Any, overlay: Overlay) -> lis
             for count in range(1, min(len(applied), 2) + 1):
                 for chosen in itertools.combinations(applied, count):
                     out += [{weight: vector, **{n: f for n in chosen}} for f in bases]
+    if _TARGETS_AS_T.search(text) and _MODEL_AS_Y.search(text):  # E = Σ (t_n − y(x_n, θ))²: statistics' names,
+        out = [{**seed, "t": "y", "y": "f"} for seed in out[:6]] + out  # t the targets and y the model
     return out[:12]
+
+
+# statistics writes the targets t_n and the model y(x, θ) (the handout's y and f)
+_TARGETS_AS_T = re.compile(r"(?<![\\\w])t\s*(?:_\s*\{?\s*[ni1-9]|\^\s*\{?\s*\(?\s*[ni1-9])")
+_MODEL_AS_Y = re.compile(r"(?<![\\\w])y\s*\(\s*x[^()]*?[,;|]")
 
 
 def _applied(names: list[str], text: str, vocab: Any, overlay: Overlay) -> list[str]:

@@ -95,8 +95,11 @@ def trailing_sub_labels(text: str) -> str:
     found = [m for m in _TRAILING.finditer(text) if "$" in m.group("body") or "←" in m.group(0) or "<-" in m.group(0)]
     if len({m.group("sub") for m in found}) < 2:
         return text
-    for m in reversed(found):
-        text = f"{text[:m.start()]}{m.group('lead')}({m.group('sub')}) {m.group('body').rstrip()}{text[m.end():]}"
+    seen = [m.group("sub") for m in found]
+    for k, m in reversed(list(enumerate(found))):
+        again = m.group("sub") in seen[:k]  # a sub-part tagged twice: the second line offers another answer
+        mark = "or" if again else f"({m.group('sub')})"
+        text = f"{text[:m.start()]}{m.group('lead')}{mark} {m.group('body').rstrip()}{text[m.end():]}"
     return text
 
 

@@ -367,7 +367,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
             previous_end, previous_field, chained = before[0][0], None, False
             continue
-        if k and _HEDGE.fullmatch(masked[values[k - 1].end:v.start]) and routes.get(id(values[k - 1])):
+        if k and routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, bool(before)):
             choices = list(routes[id(values[k - 1])])  # "20 or 50?": both said for one field, a person decides
         routes[id(v)] = choices
         previous_end, chained = v.end, False
@@ -418,7 +418,27 @@ def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, i
 
 
 _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
-_HEDGE = re.compile(r"\s*[,;—–-]?\s*(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または)\s*", re.IGNORECASE)
+_HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または)"
+                    r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
+                    r"|peut-être|quizás|forse|talvez|eventuell)\s*[:,]?\s*", re.IGNORECASE)
+_ASIDE_DOUBT = re.compile(r"[^()]*\?[^()]*\)")  # "12×12×20 (13×13×20 with ceil mode?)": a value doubted aside
+
+
+def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -> bool:
+    """"20 or 50", "24×24×20 (or 26×26×20?)", ", maybe 13×13×20", "24×24×20 / 26×26×20", "12×12×20 (13×13×20 with
+    ceil mode?)": a second value offered for the field of the one before (a person decides)."""
+    gap = masked[previous.end:v.start]
+    if _HEDGE.fullmatch(gap):
+        return True
+    if labelled or _dims(previous.text) != _dims(v.text):
+        return False
+    if gap.strip() == "/" and _dims(v.text) > 1:
+        return True  # a shape, then another shape of the same kind after a slash, no label of its own
+    return gap.strip() == "(" and _ASIDE_DOUBT.match(masked, v.end) is not None
+
+
+def _dims(text: str) -> int:
+    return len(re.findall(r"[x×X*·@]", text)) + 1
 _NAMED_TERM = re.compile(r"\s*(?:weights?|bias(?:es)?|param(?:eter)?s?|connections?)\b\s*(=(?!=)|[+−])", re.IGNORECASE)
 
 
