@@ -220,3 +220,12 @@ def test_statistics_names_targets_t_and_the_model_y(rubric) -> None:
               "\\nabla_\\theta y(x_n,\\theta)$$\n")
     assert_twins(rubric, "p1.d", report, ("= \\sigma(a_2)$$", "= \\sigma(a_1)$$"))
     assert_twins(rubric, "p1.f.grad", report, ("2\\big(y(x_n,\\theta)-t_n\\big)", "2\\big(t_n-y(x_n,\\theta)\\big)"))
+
+
+def test_bold_labels_are_not_products_and_leads_after_slashes(rubric) -> None:
+    sheet = ("**1d** σ2(x2) = σ(w2 σ(w1 x))\n"
+             "**1e** w2: w3 σ2(x2)(1-σ2(x2)) σ1(x1) / w1: w3 σ2(x2)(1-σ2(x2)) w2 σ1(x1)(1-σ1(x1)) x\n")
+    assert_twins(rubric, "p1.e.w1", sheet, ("(1-σ1(x1)) x\n", "(1-σ1(x1))\n"))
+    assert_twins(rubric, "p1.e.w2", sheet, ("σ1(x1) / w1", "x / w1"))
+    division = "1b) i.  e^-u / (1+e^-u)^2\n    ii. s(u)(1-s(u))\n1c) forward, backward\n"
+    assert_twins(rubric, "p1.b.i", division, ("e^-u / (1+e^-u)^2", "e^-u / (1+e^-u)"))

@@ -161,7 +161,8 @@ def _answer_alone(text: str, after: int, answer: Span) -> bool:
     return not rest or rest[0] not in "+-*/=·×^−"
 
 
-_SHORT_NAME = re.compile(r"[ \t]*(?:[\w/∂∇′']{1,10}[ \t]*:[ \t]+)?")  # "dw2: …", a short name before the answer
+_SHORT_NAME = re.compile(r"[ \t]*(?:::[ \t]+)?(?:[\w/∂∇′']{1,10}[ \t]*:[ \t]+)?")  # "dw2: …", a short name before
+# the answer (after an Org description's "::")
 _FORMULA = re.compile(r"[A-Za-zσ]\w{0,6}['′]*\(|[/^*·]")
 
 
@@ -202,7 +203,7 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
                 continue
             if found is not None or not _bare(body, _mathlike) or (not first and not lead.group().strip()):
                 break
-            name = text[pos:lead.end()].strip().rstrip(":").strip()
+            name = text[pos:lead.end()].strip().rstrip(":").lstrip(":").strip()
             for piece, own in _answers_apart(body, lead.end(), _mathlike):
                 out.append(piece)
                 _name_answer(names, piece.end, own or (name if piece.start == lead.end() else ""))
@@ -238,15 +239,18 @@ def _answers_apart(body: str, start: int, mathlike: Callable[[str], bool]) -> li
     piece."""
     from grader.reading.document import Span
 
-    for separator in (";", ","):
+    for separator in (";", ",", "/"):  # "w2: … / w1: …": a slash set apart by spaces, never one in a fraction
         cuts, depth = [], 0
         for i, c in enumerate(body):
             depth += (c in "([{") - (c in ")]}")
-            if c == separator and depth == 0 and (separator == ";" or body[i + 1:i + 2].isspace()):
+            if c == separator and depth == 0 and (separator == ";" or body[i + 1:i + 2].isspace()) \
+                    and (separator != "/" or body[i - 1:i].isspace()):
                 cuts.append(i)
         pieces = [(a + 1 if a >= 0 else 0, b) for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
         pieces = [(a + len(body[a:b]) - len(body[a:b].lstrip()), a + len(body[a:b].rstrip())) for a, b in pieces]
         leads = [_LEAD.match(body, a, b) if k else None for k, (a, b) in enumerate(pieces)]
+        if separator == "/" and not all(leads[1:]):
+            continue  # "e^-u / (1+e^-u)^2": a division; only "w2: … / w1: …", each answer named, is a list
         if len(pieces) > 1 and all(n is None or n.end() < b for n, (a, b) in zip(leads, pieces, strict=True)):
             pieces = [(n.end() if n else a, b) for n, (a, b) in zip(leads, pieces, strict=True)]
             if all(_bare(body[a:b], mathlike) and not _LEAD_MARK.search(body[a:b]) for a, b in pieces):
