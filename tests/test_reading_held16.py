@@ -229,3 +229,22 @@ def test_bold_labels_are_not_products_and_leads_after_slashes(rubric) -> None:
     assert_twins(rubric, "p1.e.w2", sheet, ("σ1(x1) / w1", "x / w1"))
     division = "1b) i.  e^-u / (1+e^-u)^2\n    ii. s(u)(1-s(u))\n1c) forward, backward\n"
     assert_twins(rubric, "p1.b.i", division, ("e^-u / (1+e^-u)^2", "e^-u / (1+e^-u)"))
+
+
+def test_seventeenth_batch_rules(rubric) -> None:
+    macros = ("\\newcommand{\\fw}{f_{\\mathbf{w}}}\n\\section*{Problem 1}\n\\begin{enumerate}[label=(\\alph*)]\n"
+              "\\setcounter{enumi}{3}\n\\item $\\dfrac{\\partial\\fw}{\\partial w_3} = \\sigma_2(x_2)$\n"
+              "\\end{enumerate}\n")
+    assert_twins(rubric, "p1.d", macros, ("= \\sigma_2(x_2)$", "= \\sigma_1(x_1)$"))  # \partial\fw: two commands
+    stacked = "(b)\n(i)\ndσ1/du\n= e⁻ᵘ\n÷ (1+e⁻ᵘ)²\n\n(ii)\ndσ1/du\n= σ1(u)·(1−σ1(u))\n\n(c) forward\n"
+    assert_twins(rubric, "p1.b.i", stacked, ("÷ (1+e⁻ᵘ)²", "÷ (1+e⁻ᵘ)"))  # "÷" opening a line goes on
+    words = ("**b)**\n(i) since σ(u) = 1/(1+e^(-u)):\n  dσ/du = 0·(1+e^(-u)) − 1·(−e^(-u)) all over (1+e^(-u))² = "
+             "e^(-u)/(1+e^(-u))²\n(ii) = σ(u)·(1 − σ(u))\n\n**c)** forward\n")
+    assert_twins(rubric, "p1.b.i", words, ("= e^(-u)/(1+e^(-u))²", "= e^(u)/(1+e^(-u))²"))
+    reason = ("(b)\n(i) $\\sigma'(u) = \\frac{e^{-u}}{(1+e^{-u})^2}$\n"
+              "(ii) that's just s(u)*(1-s(u)) since $1 - \\sigma(u) = \\frac{e^{-u}}{1+e^{-u}}$\n\n(c) forward\n")
+    assert grade_report_item(rubric, "p1.b.ii", reason).status == "review"  # a reason is no answer
+    main_clause = "(d) Since f is just w3 times sigma(x2), df/dw3 = sigma(x2) = sigma(w2*sigma(w1*x)).\n"
+    assert_twins(rubric, "p1.d", main_clause, ("= sigma(w2*sigma(w1*x))", "= sigma(w1*x)"))
+    aside = "## Problem 2\n\n(b) Filter $5\\times5$ ($\\times20$ channels), stride $1$, no padding; 50 filters.\n"
+    assert_twins(rubric, "p2.b", aside, ("$\\times20$ channels", "$\\times50$ channels"))

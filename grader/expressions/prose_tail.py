@@ -16,7 +16,7 @@ _MATH_MARK = re.compile(r"[A-Za-z0-9σαβγδθηλ∂∇±+\-−×·*/^²³⁻
 # an operation named in words, in the languages of the class
 _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|배|곱|나누|제곱|반|역수|음수|掛|割|逆|負|умнож|дел|"
                         r"половин|обрат|минус|квадрат|противоп|ضرب|قسم|نصف|سالب|כפול|חלקי|חצי|שלילי|"
-                        r"\b(?:times|multipl\w*|divid\w*|half|twice|double|negat\w*|minus|squared|inverse|reciprocal|"
+                        r"\b(?:times|multipl\w*|divid\w*|all\s+over|half|twice|double|negat\w*|minus|squared|inverse|reciprocal|"
                         r"mal|geteilt|halb\w*|mult\w*|divis\w*|moiti\w*|mitad|oppos\w*|opuest\w*)\b", re.IGNORECASE)
 
 

@@ -453,7 +453,8 @@ def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
         args = [_expand(a, plain) if count else a for a in args]
         body = _filled(body, args)
         after = math[end:end + 1]
-        out.append(math[pos:m.start()] + body + (" " if body[-1:].isalpha() and after.isalpha() else ""))
+        before = " " if body[:1].isalpha() and math[m.start() - 1:m.start()].isalpha() else ""  # \partial\fw
+        out.append(math[pos:m.start()] + before + body + (" " if body[-1:].isalpha() and after.isalpha() else ""))
         pos = end
     return "".join(out) + math[pos:]
 

@@ -65,7 +65,7 @@ _TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*(?:\\(?:text|textrm|textit|t
                   r"|\\[{}()\[\]]|\\[a-zA-Z]+|[{}()\[\]]")
 # a chunk that is an equation of its own: a short left side (no words), then = or an assignment
 _OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s][^=()]{0,59}?(?<![<>!:])(?:=|\\leftarrow|\\gets|←|:=)")
-_CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots")
+_CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots", "÷", "\\div", "·", "×")
 _ALONE = ("inline", "cell")  # math that never continues the equation before it with an operator
 _CHAIN_START = ("=", "\\leftarrow", ":=")
 _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\stackrel{def}")
@@ -495,7 +495,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     ``summary``: the part said again in a list or table of final answers, where a lone inline formula
     (``| 1(d) | $\\sigma_2(x_2)$ |``) is the whole answer, not a fragment in words."""
     part = spec.part
-    spans = doc.math_spans(part, segment)
+    spans = [m for m in doc.math_spans(part, segment) if not _a_reason(doc, m)]
     texts = [doc.read(m) for m in spans]
     found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
@@ -691,6 +691,22 @@ def _keyed_as(tag: str | None, spec: TextSpec) -> bool:
 
 _LONE = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*\{?\s*\w+\s*\}?)?\s*")  # "$w_2$": a name, not an answer
 _NUMBER = re.compile(r"\s*[-−]?\s*\d+(?:\.\d+)?\s*")  # "unless $\nabla L = 0$": a remark in passing, not the answer
+
+
+# "(ii) follows because `exp(-u)/(1+exp(-u)) = 1 - sigmoid(u)`", "s(u)(1-s(u)) since 1 - s(u) = …", "Since $A = B$ and
+# $C = D$:": a formula given as the reason for something else is no answer
+_BECAUSE = re.compile(r"\b(?:since|because|weil|car|puisque|porque|perché|poiché|omdat|eftersom|fordi|ponieważ|protože"
+                      r"|çünkü|vì|karena)\b|因为|因為|なぜなら", re.IGNORECASE)
+_THEREFORE = re.compile(r"\b(?:so|hence|thus|then|therefore|we\s+get|gives?|yields?|also|daher|donc|luego)\b"
+                        r"|⇒|=>|→", re.IGNORECASE)
+
+
+def _a_reason(doc: Document, m: Span) -> bool:
+    line = doc.text.rfind("\n", 0, m.start) + 1
+    before = re.split(r"[.;:!?](?:\s|$)", doc.text[line:m.start])[-1]
+    because = next(reversed(list(_BECAUSE.finditer(before))), None)
+    return because is not None and not _THEREFORE.search(before, because.end()) \
+        and not re.search(r",\s", before[because.end():])  # "Since f is w3 times σ(x2), ∂f/∂w3 = …": the main clause
 
 
 def _only_math(doc: Document, segment: Span, spans: list[Span]) -> bool:

@@ -239,7 +239,7 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
-_TERM_START = re.compile(r"[ \t]*([+\-−·×]|\*(?!\*)|\\cdot|\\times)\s*\S")  # "**1e**" is bold, not a product
+_TERM_START = re.compile(r"[ \t]*([+\-−·×÷]|\*(?!\*)|\\cdot|\\times)\s*\S")  # "**1e**" is bold, not a product
 
 
 def continued_term(line: str) -> tuple[int, int] | None:

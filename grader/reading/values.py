@@ -643,6 +643,9 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
                 piece_start, piece = piece_start + 1, piece[1:].strip()  # "(20 filters)"
             elif piece[-1:] in ")]" and not re.search(r"[(\[]", piece):
                 piece = piece[:-1].strip()  # "… 5×5×1×20)"
+            times = re.match(r"[x×*]\s*(?=\d)", piece)
+            if times is not None and masked[:piece_start].rstrip().endswith("("):
+                piece_start, piece = piece_start + times.end(), piece[times.end():]  # "(×20 channels)": 20 of them
             after = masked[piece_start + len(piece):piece_start + len(piece) + 4]
             if after.lstrip().startswith("%"):
                 continue  # "93 % of all parameters": a share, not a size or count
@@ -749,7 +752,9 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
-            sequence.append((named[0] if named else None, v.text, flat_line))
+            counted = not named and any(rank == 1 and _named_right_after(flat_line, v, patterns[f])
+                                        for f, rank in r)  # "…; 50 filters": a count its own noun names
+            sequence.append((named[0] if named else "" if counted else None, v.text, flat_line))
     loose = [i for i, (f, _, _) in enumerate(sequence) if f is None]
     if len(loose) != len(missing):
         return
@@ -760,6 +765,12 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
         return
     for i, name in given.items():
         _add(found, name, sequence[i][1], 2, sequence[i][2])
+
+
+def _named_right_after(line: str, v: _Value, patterns: list[re.Pattern[str]]) -> bool:
+    gap = re.match(r"\s*", line[v.end:])
+    start = v.end + (gap.end() if gap else 0)
+    return bool(re.fullmatch(r"\d+", v.text)) and any(p.match(line, start) for p in patterns)
 
 
 def find_claim(doc: Document, patterns: list[str]) -> str | None:
