@@ -137,6 +137,17 @@ class _Batches:
             yield x, self.labels[idx]
 
 
+def layout_and_loss(model: nn.Module, images: torch.Tensor, recipe: Recipe, mean: float, std: float,
+                    device: torch.device) -> tuple[torch.memory_format, nn.Module]:
+    """The memory layout and the loss a run trains with, chosen once for ``train`` and for the training
+    fingerprint: a cached network is found again only while the two agree."""
+    layout = torch.contiguous_format
+    if recipe.channels_last and device.type == "cpu" and supports_channels_last(
+            model, normalise(images[:2], mean, std, device)):
+        layout = torch.channels_last
+    return layout, nn.CrossEntropyLoss(label_smoothing=recipe.label_smoothing)
+
+
 def train(
     model: nn.Module,
     images: torch.Tensor,
@@ -157,10 +168,7 @@ def train(
     if recipe.train_limit:
         images, labels = images[: recipe.train_limit], labels[: recipe.train_limit]
     model.to(device)
-    layout = torch.contiguous_format
-    if recipe.channels_last and device.type == "cpu" and supports_channels_last(
-            model, normalise(images[:2], mean, std, device)):
-        layout = torch.channels_last
+    layout, loss_fn = layout_and_loss(model, images, recipe, mean, std, device)
     if device.type == "cuda":  # once: every batch is then cut on the device
         images = images.to(device)
     labels = labels.to(device).long()
@@ -170,7 +178,6 @@ def train(
     opt = torch.optim.Adam(model.parameters(), lr=recipe.max_lr, weight_decay=recipe.weight_decay)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=recipe.max_lr, total_steps=total,
                                                 pct_start=recipe.pct_start)
-    loss_fn = nn.CrossEntropyLoss(label_smoothing=recipe.label_smoothing)
     curve: list[float] = []
     epoch_losses: list[float] = []
     started = time.perf_counter()

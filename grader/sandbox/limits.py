@@ -14,6 +14,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.sandbox.protocol import STAGES
+
 GiB = 1024**3
 
 
@@ -30,8 +32,12 @@ class Limits:
     run_s: float | None = None  # the whole run; None: the stages' limits added up
 
     def for_stage(self, stage: str) -> float:
-        return {"import": self.import_s, "find": self.import_s, "build": self.import_s, "forward": self.probe_s,
-                "train": self.train_s, "evaluate": self.eval_s}.get(stage, self.import_s)
+        """A stage's clock: the probe's for the forward pass, training's and evaluation's for theirs, the
+        import's for the stages before them (the names are the protocol's ``STAGES``)."""
+        import_s, find_s, build_s, forward_s, train_s, evaluate_s = STAGES
+        clocks: dict[str, float] = {import_s: self.import_s, find_s: self.import_s, build_s: self.import_s,
+                                    forward_s: self.probe_s, train_s: self.train_s, evaluate_s: self.eval_s}
+        return clocks.get(stage, self.import_s)
 
     @property
     def total_s(self) -> float:

@@ -108,9 +108,7 @@ def _fingerprint(model: nn.Module, train_x: torch.Tensor, train_y: torch.Tensor,
     saved = [t.detach().clone() for _, t in state_tensors(model)]
     rng = torch.get_rng_state()
     model.to(device)
-    sample = training.normalise(train_x[:2], req.mean, req.std, device)
-    channels_last = recipe.channels_last and device.type == "cpu" and training.supports_channels_last(model, sample)
-    layout = torch.channels_last if channels_last else torch.contiguous_format
+    layout, loss_fn = training.layout_and_loss(model, train_x, recipe, req.mean, req.std, device)
     batches = [(training.normalise(train_x[i * n:(i + 1) * n], req.mean, req.std, device)
                 .contiguous(memory_format=layout), train_y[i * n:(i + 1) * n].to(device).long()) for i in (0, 1)]
     context = json.dumps({"recipe": req.train, "seed": req.seed, "threads": req.threads,
@@ -120,7 +118,6 @@ def _fingerprint(model: nn.Module, train_x: torch.Tensor, train_y: torch.Tensor,
         for (_, t), v in zip(state_tensors(model), saved, strict=False):
             t.copy_(v)
     torch.set_rng_state(rng)
-    loss_fn = nn.CrossEntropyLoss(label_smoothing=recipe.label_smoothing)
     result = fingerprint(model, batches, loss_fn, context, lambda: training.layout_context(layout))
     model.to(memory_format=torch.contiguous_format)
     return result
