@@ -248,3 +248,10 @@ def test_seventeenth_batch_rules(rubric) -> None:
     assert_twins(rubric, "p1.d", main_clause, ("= sigma(w2*sigma(w1*x))", "= sigma(w1*x)"))
     aside = "## Problem 2\n\n(b) Filter $5\\times5$ ($\\times20$ channels), stride $1$, no padding; 50 filters.\n"
     assert_twins(rubric, "p2.b", aside, ("$\\times20$ channels", "$\\times50$ channels"))
+
+
+def test_shapes_with_a_batch_dimension_first(rubric) -> None:
+    report = ("## 2(a)\n- input: (N, 1, 28, 28) → one image is 28×28\n"
+              "- conv1 filter: 5×5×1, 20 filters → `conv1.weight.shape == torch.Size([20, 1, 5, 5])`\n"
+              "- after conv1: (N, 20, 24, 24)\n- after pool: (N, 20, 12, 12)\n")
+    assert_twins(rubric, "p2.a", report, ("after conv1: (N, 20, 24, 24)", "after conv1: (N, 20, 25, 25)"))

@@ -38,7 +38,8 @@ _MASK = "\u00a7"  # stands for text that is not a value (labels, asides, computa
 _NUM = r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:(?:,|'|[ \u00a0\u2009\u202f]|\.)\d{3})+(?![\d])|\d+(?:\.\d+)?"
 _DIMS = re.compile(rf"(?:{_NUM})(?:\s*[x×X*·@]\s*(?:{_NUM}))*")
 _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?:{_NUM}))+\s*[)\]]")
-_RUN = re.compile(r"(?<![\w.\-\u00a7])[\d(\[][\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
+# a run of digits and marks that may hold a value ("(N, 20, 24, 24)": a batch dimension first)
+_RUN = re.compile(r"(?<![\w.\-\u00a7])(?:[(\[](?:N|B|None|-1)\s*,\s*|[\d(\[])[\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
 _RUN_BREAK = re.compile(r"[.,]\s+|\s{2,}|(?<=\d)\s+(?=[(\[])")  # where a value ends and a working begins
 # words that lead from an operation to its result: "pooling 2×2 gives 12×12×20", "max pooling 之后 12×12×20"
 _RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|gets|obtain\w*|becomes?|produces?"
