@@ -255,3 +255,27 @@ def test_shapes_with_a_batch_dimension_first(rubric) -> None:
               "- conv1 filter: 5×5×1, 20 filters → `conv1.weight.shape == torch.Size([20, 1, 5, 5])`\n"
               "- after conv1: (N, 20, 24, 24)\n- after pool: (N, 20, 12, 12)\n")
     assert_twins(rubric, "p2.a", report, ("after conv1: (N, 20, 24, 24)", "after conv1: (N, 20, 25, 25)"))
+
+
+def test_bishops_names_with_the_handouts_weights(rubric) -> None:
+    report = ("Notation follows Bishop: model output $y(x,\\mathbf w)$, targets $t_n$, error $E(\\mathbf w)$.\n\n"
+              "$$y(x,\\mathbf w) = w_3\\,\\sigma\\big(w_2\\,\\sigma(w_1x)\\big)$$\n\n## Problem 1\n\n(f)\n\n"
+              "$$E(\\mathbf w) = \\sum_{n=1}^{2}\\big(t_n - y(x_n,\\mathbf w)\\big)^2$$\n\n"
+              "$$\\nabla E(\\mathbf w) = \\sum_{n=1}^{2} 2\\big(y(x_n,\\mathbf w) - t_n\\big)\\,"
+              "\\nabla y(x_n,\\mathbf w)$$\n\n"
+              "$$\\mathbf w^{(\\tau+1)} = \\mathbf w^{(\\tau)} - "
+              "\\alpha\\,\\nabla E\\big(\\mathbf w^{(\\tau)}\\big)$$\n")
+    assert_twins(rubric, "p1.f.grad", report,
+                 ("2\\big(y(x_n,\\mathbf w) - t_n\\big)", "\\big(y(x_n,\\mathbf w) - t_n\\big)"))
+    assert_twins(rubric, "p1.f.update", report, ("- \\alpha\\,\\nabla E", "+ \\alpha\\,\\nabla E"))
+
+
+def test_words_that_say_two_answers_were_found(rubric) -> None:
+    report = ("## 1(b)\n(i) so I did the quotient rule and got something like\n\ndσ/du = e^(-u) / (1+e^(-u))^2\n\n"
+              "but when I redid it I got e^(u) / (1+e^(-u))^2 and I honestly don't know which sign is right.\n\n"
+              "(ii) σ(u)(1 − σ(u))\n\n## 1(c)\nforward\n")
+    assert grade_report_item(rubric, "p1.b.i", report).status == "review"
+    sure = report.replace("and I honestly don't know which sign is right", "which was a slip")
+    assert grade_report_item(rubric, "p1.b.i", sure).status == "pass"
+    dash = "**d.** $\\dfrac{\\partial f}{\\partial w_3}=\\sigma_2(x_2)$ — or $\\sigma_2'(x_2)\\,\\sigma_1(x_1)$?\n"
+    assert grade_report_item(rubric, "p1.d", dash).status == "review"

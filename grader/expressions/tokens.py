@@ -317,7 +317,7 @@ def _prepare(text: str) -> str:
 # "h(x^i;\theta)", "y(x_n | w)": a model written with its weights after a semicolon or a bar, as statistics writes
 # it, is the model at the data point
 _WEIGHTS_ARGUMENT = re.compile(r"(\(\s*[^(),;|]*?x[^(),;|]*?)\s*(?:[;|]\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?"
-                               r"(?:\\theta|\\beta|w)|,\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*(?:\\theta|w)|\\theta))"
+                               r"(?:\\theta|\\beta|w)|,\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?(?:\\theta|w))"
                                r"\s*\}?\s*\)")
 
 

@@ -553,7 +553,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     return None
 
 
-_OR = re.compile(rf"(?:\s|&nbsp;)*\(?\s*(?:{OR_WORDS})(?:\s|&nbsp;)+(?=\$|\\\()", re.IGNORECASE)
+_OR = re.compile(rf"(?:\s|&nbsp;)*[—–-]?\s*\(?\s*(?:{OR_WORDS})(?:\s|&nbsp;)+(?=\$|\\\()", re.IGNORECASE)
 
 
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
@@ -562,7 +562,10 @@ _CLOSING = re.compile(r"\$+|\\\)")
 
 def hedged(doc: Document, segment: Span, last: str) -> str | None:
     """``A or B`` when the math piece that ends with ``last`` is followed on its line or the next by "or" (or
-    "maybe", "perhaps", …) and another one, or comes after another one and "or" ("either $A$ or $B$")."""
+    "maybe", "perhaps", …) and another one, or comes after another one and "or" ("either $A$ or $B$"); any answer
+    of a part whose words say the student does not know which of two answers is right."""
+    if segment.end - segment.start < 20_000 and _WHICH_ONE.search(doc.text, segment.start, segment.end):
+        return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "… I got e^(u)/… and I don't know which sign is right"
     tail = re.sub(r"\s+", "", last)
     for k, m in enumerate(doc.math):
         if not (segment.start <= m.start < segment.end) or not tail \
@@ -610,6 +613,12 @@ def _offered_plain(text: str, start: int, end: int) -> str | None:
     return other if len(other) >= 3 and _FORMULA_SIGNS.search(other) else None
 
 
+# a part's words that say two answers were found and none chosen
+_WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+sure\s+which|which\s+(?:one|sign|form|"
+                        r"version|of\s+(?:the|these|those)\s+two)\s+is\s+(?:right|correct)|one\s+of\s+(?:those|these)\s+two"
+                        r"\b|weiß\s+nicht,?\s+welche|je\s+ne\s+sais\s+pas\s+laquelle|no\s+sé\s+cuál)",
+                        re.IGNORECASE)
+_WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
 # words after an answer, on its line, that take it back or change it ("…$, but I drop the 2", "where I take α<0")
 _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actually|drop(?:ped|ping)?|without\s+the|"
                          r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men)\b|(?:\\alpha|α|\\eta|η)\s*\$?\s*<\s*0",

@@ -42,10 +42,12 @@ def renamed(notation: Notation, reference: Reference,
     unread = "\n".join(side for sides in notation.unread for side in sides)
     for seed in hypotheses(names, unread, vocab, notation.overlay):
         trial = read_again(seed)
-        if [r for r in trial.restated if r not in notation.restated]:  # the renaming lets the model be read
+        loss_read = seed.keys() == {"t"} and "L" in trial.overlay.aliases.values() \
+            and "L" not in notation.overlay.aliases.values()  # t as the targets: E = Σ (t_n − y_n)² is the loss
+        if loss_read or [r for r in trial.restated if r not in notation.restated]:  # the model (or loss) is read
             for name, target in seed.items():
-                said = (f"{_show(name)} is read as {_show(target)}: your definitions restate the handout's model "
-                        f"with it ({trial.restated[-1][:60]})")
+                said = (f"{_show(name)} is read as {_show(target)}: your definitions restate the handout's "
+                        + (f"model with it ({trial.restated[-1][:60]})" if not loss_read else "loss with it"))
                 trial.overlay.notes.setdefault(name, said)
                 trial.notes.insert(0, said)
             return trial
@@ -96,6 +98,8 @@ def hypotheses(names: list[str], text: str, vocab: Any, overlay: Overlay) -> lis
                     out += [{weight: vector, **{n: f for n in chosen}} for f in bases]
     if _TARGETS_AS_T.search(text) and _MODEL_AS_Y.search(text):  # E = Σ (t_n − y(x_n, θ))²: statistics' names,
         out = [{**seed, "t": "y", "y": "f"} for seed in out[:6]] + out  # t the targets and y the model
+        if overlay.aliases.get("y") == "f":  # y(x, w) = … already read as the model: only the targets are renamed
+            out.insert(0, {"t": "y"})
     return out[:12]
 
 
