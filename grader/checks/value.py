@@ -224,22 +224,27 @@ _BOTH_AFTER = (re.compile(rf"\s*\(\s*{_CHANNELS}\s*[,;/&]\s*(?:and\s+)?{_FILTERS
 
 
 def _channels_and_count(c: Any) -> tuple[float, float] | None:
-    line, text = getattr(c, "line", ""), getattr(c, "text", "")
-    at = line.find(text) if text else -1
-    if at < 0:
+    line, end = _after_text(c)
+    if end < 0:
         return None
     for k, pattern in enumerate(_BOTH_AFTER):
-        if (m := pattern.match(line, at + len(text))) is not None:
+        if (m := pattern.match(line, end)) is not None:
             channels, count = (m.group(1), m.group(2)) if k == 0 else (m.group(2), m.group(1))
             return float(channels), float(count)
     return None
 
 
 def _count_after(c: Any) -> float | None:
+    line, end = _after_text(c)
+    m = _COUNT_AFTER.match(line, end) if end >= 0 else None
+    return float(m.group(1)) if m is not None and int(m.group(1)) > 1 else None
+
+
+def _after_text(c: Any) -> tuple[str, int]:
+    """A candidate's line and where its text ends in it (-1: the text is not found there)."""
     line, text = getattr(c, "line", ""), getattr(c, "text", "")
     at = line.find(text) if text else -1
-    m = _COUNT_AFTER.match(line, at + len(text)) if at >= 0 else None
-    return float(m.group(1)) if m is not None and int(m.group(1)) > 1 else None
+    return line, at + len(text) if at >= 0 else -1
 
 
 def _count_first(top: list[tuple[Any, tuple[float, ...]]]) -> list[tuple[Any, tuple[float, ...]]]:

@@ -17,8 +17,8 @@ from grader.reading.extract import (
     Equation,
     LatexChain,
     TextSpec,
-    asked_form,
     hedged,
+    in_asked_form,
     is_restatement,
     left_side,
     read_equations,
@@ -45,9 +45,7 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
     for where, spans in _scopes(doc, spec.part):
         found = [(place, e) for place, e in _equations(doc, spans)
                  if len(e.sides) > 1 and not e.again and classify(left_side(e)) == spec.lhs]
-        in_form = [(place, e) for place, e in found if not any(uses(e.sides[-1], n) for n in forbid)]
-        found = in_form or [(place, e) for place, e in ((place, asked_form(e, forbid)) for place, e in found)
-                            if not any(uses(e.sides[-1], n) for n in forbid)]
+        found = in_asked_form(found, forbid)
         if not found:
             continue
         explicit = [(place, e) for place, e in found if not is_restatement(e.sides[-1])] or found

@@ -196,12 +196,7 @@ def _sentences_at_labels(line: str) -> str:
             return line  # labels out of order or of another problem: a sentence that names a part, not a sheet
         cuts.append(m.start())
         last = letter
-    pieces, prev = [], 0
-    for cut in cuts:
-        pieces.append(line[prev:cut])
-        prev = cut
-    pieces.append(line[prev:])
-    return "\n".join(p.strip() if k else p for k, p in enumerate(pieces))
+    return "\n".join(p.strip() if k else p for k, p in enumerate(_cut_at(line, cuts)))
 
 
 def _broken_at_labels(line: str) -> str:
@@ -220,12 +215,14 @@ def _broken_at_labels(line: str) -> str:
         return line
     cuts = {m.start() for m in kept}
     cuts |= {m.start() for m in marks if m.group("p") in ROMAN[1:] and m.group("p") not in "abcdefgh"}  # (ii)
-    pieces, prev = [], 0
-    for cut in sorted(cuts):
-        pieces.append(line[prev:cut].rstrip(" ,;"))
-        prev = cut
-    pieces.append(line[prev:])
+    pieces = _cut_at(line, sorted(cuts))
+    pieces = [p.rstrip(" ,;") for p in pieces[:-1]] + pieces[-1:]
     return "\n".join(p for p in pieces if p.strip())
+
+
+def _cut_at(line: str, cuts: list[int]) -> list[str]:
+    """``line`` cut before each of ``cuts`` (in order): its pieces, each label starting the next one."""
+    return [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
 
 
 def _spoken_sums(text: str) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
@@ -572,6 +572,7 @@ def hedged(doc: Document, segment: Span, last: str) -> str | None:
                 or not re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail):
             continue
         line_end = doc.text.find("\n", m.end)
+        line_stop = len(doc.text) if line_end < 0 else line_end
         next_end = _next_line_end(doc.text, line_end)
         closing = _CLOSING.match(doc.text, m.end)
         after = closing.end() if closing else m.end  # past the piece's own delimiter
@@ -580,10 +581,9 @@ def hedged(doc: Document, segment: Span, last: str) -> str | None:
             other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
             if other is not None:
                 return f"{last}{HEDGE}{doc.text[other.start:other.end].strip('$')}"
-        elif len(tail) >= 4 and (offered := _offered_plain(doc.text, after, len(doc.text) if line_end < 0
-                                                            else line_end)) is not None:
+        elif len(tail) >= 4 and (offered := _offered_plain(doc.text, after, line_stop)) is not None:
             return f"{last}{HEDGE}{offered}"
-        said = doc.text[after:len(doc.text) if line_end < 0 else line_end]
+        said = doc.text[after:line_stop]
         if (doubted := _second_in_doubt(doc, after, said)) is not None:
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
         if _TAKEN_BACK.search(said.split(". ")[0]):
@@ -743,9 +743,18 @@ def _forbidden(side: str, forbid: Sequence[str]) -> bool:
 
 def _in_form(eqs: list[Equation], forbid: Sequence[str]) -> list[Equation]:
     """Of several equations that name the item, those in the form it asks for (when any are)."""
-    in_form = [e for e in eqs if not _forbidden(e.sides[-1], forbid)]
-    on_the_way = [e for e in (asked_form(e, forbid) for e in eqs) if not _forbidden(e.sides[-1], forbid)]
-    return in_form or on_the_way or eqs
+    return [e for _, e in in_asked_form([(None, e) for e in eqs], forbid)] or eqs
+
+
+_Where = TypeVar("_Where")
+
+
+def in_asked_form(found: list[tuple[_Where, Equation]], forbid: Sequence[str]) -> list[tuple[_Where, Equation]]:
+    """Of equations that name the item (each with where it was found), those that end in the form the item asks
+    for; else those that reach that form on the way to another one, cut there (:func:`asked_form`)."""
+    in_form = [(where, e) for where, e in found if not _forbidden(e.sides[-1], forbid)]
+    return in_form or [(where, cut) for where, cut in ((where, asked_form(e, forbid)) for where, e in found)
+                       if not _forbidden(cut.sides[-1], forbid)]
 
 
 def asked_form(eq: Equation, forbid: Sequence[str]) -> Equation:

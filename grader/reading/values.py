@@ -513,7 +513,7 @@ def _chain_start(masked: str, labels: list[tuple[int, int, str]], v: _Value, cla
     clause, is what goes in; the stage named after the arrow is not its label."""
     return (not any(clause_start <= s and e <= v.start for s, e, _ in labels)
             and _ARROW_AT_END.search(masked, clause_start, v.start) is None
-            and bool(re.match(r"\s*(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*\u00a7", masked[v.end:])))
+            and (arrow := _ARROW.match(masked, v.end)) is not None and masked.startswith(_MASK, arrow.end()))
 
 
 def _stage_aside(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> bool:
