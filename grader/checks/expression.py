@@ -61,6 +61,9 @@ class ExpressionParams:
     atol: float = 1e-9
     mistakes: list[Mistake] = field(default_factory=list)
     building_blocks: list[str] = field(default_factory=list)  # tags of named results an answer may use
+    # a building block another item answers ({ grad = "<item id>" }): an answer written with it carries the
+    # hand-in's own answer there; a right answer built on a wrong one of its own is a person's call
+    carries: dict[str, str] = field(default_factory=dict)
 
 
 class ExpressionCheck(Check):
@@ -98,10 +101,13 @@ class ExpressionCheck(Check):
             return Outcome.no_answer()
         if isinstance(raw, LatexChain):
             try:
-                return self._grade_chain(raw, ref, p, ctx, item)
+                return self._grade_chain(raw, ref, p, ctx, item.text.lhs if item.text else None)
             except BudgetExceeded as exc:
                 return Outcome(0.0, "review", f"not graded automatically: {exc}", {"answer": str(raw)[:500]})
-        text = _as_text(raw)
+        return self.grade_text(_as_text(raw), ref, p, ctx)
+
+    def grade_text(self, text: str, ref: Any, p: ExpressionParams, ctx: CheckContext) -> Outcome:
+        """An answer given as a plain expression (an answers file, a form field)."""
         try:
             answer = parse_expression(text, ctx.reference.vocabulary, allow_vector=isinstance(ref, list))
         except ExpressionSyntaxError as exc:
@@ -112,7 +118,7 @@ class ExpressionCheck(Check):
             return Outcome(0.0, "review", f"not graded automatically: {exc}", {"answer": text[:500]})
 
     def _grade_chain(self, chain: LatexChain, ref: Any, p: ExpressionParams, ctx: CheckContext,
-                     item: RubricItem) -> Outcome:
+                     asked_tag: str | None) -> Outcome:
         """The final explicit side is the answer; restatements never earn and never rescue."""
         details: dict[str, Any] = {"answer": str(chain)[:1000], "found_in": f"part {chain.part}"}
         vocab = ctx.reference.latex
@@ -122,9 +128,9 @@ class ExpressionCheck(Check):
         overlay = notation.overlay if notation is not None else None
         classify = ctx.reference.classify_lhs
         lhs = chain.sides[0] if chain.named else None
-        asked = {base(t) for t in (item.text.lhs if item.text else None,
+        asked = {base(t) for t in (asked_tag,
                                    classify_text(classify, lhs, overlay) if lhs else None) if t}
-        cc = chain_context(lhs or _asked_left_side(item, ctx.reference), asked, p.building_blocks,
+        cc = chain_context(lhs or _asked_left_side(asked_tag, ctx.reference), asked, p.building_blocks,
                            len(ref) if isinstance(ref, list) else 0, vocab, overlay, classify)
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
         if texts and HEDGE in texts[-1]:
@@ -155,7 +161,33 @@ class ExpressionCheck(Check):
         verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details)
         if verdict.status in ("fail", "partial"):
             return self._damaged(final, verdict, cc, ref, p, ctx, details)
+        if verdict.status == "pass" and (carried := self._carried(final, cc, p, ctx)) is not None:
+            return Outcome(0.0, "review", carried, details)
         return verdict
+
+    def _carried(self, final: Side, cc: Any, p: ExpressionParams, ctx: CheckContext) -> str | None:
+        """Why a right answer written with a building block (``w − α∇L``) is not full marks: the hand-in's own
+        answer for that block (its ∇L) is not right, so the answer may carry a wrong value (one not read is no
+        evidence either way).
+        Whether an error carries forward is a course's policy: a person applies it. None when nothing is carried."""
+        assert final.reading is not None
+        tags = {base(classify_text(cc.classify, n.text, cc.overlay)) for n in final.reading.named}
+        for name, item_id in p.carries.items():
+            own = ctx.submission.answer(item_id) if name in tags else None
+            if own is None or name not in ctx.reference.expressions:
+                continue
+            plain = ExpressionParams(reference=name, rtol=p.rtol, atol=p.atol,
+                                     building_blocks=[b for b in p.building_blocks if base(b.rstrip("*")) != name])
+            ref = ctx.reference.expressions[name]
+            if isinstance(own, LatexChain):
+                outcome = self._grade_chain(own, ref, plain, ctx, name)
+            else:
+                outcome = self.grade_text(_as_text(own), ref, plain, ctx)
+            if outcome.status in ("fail", "partial") and "read_as" in outcome.details:  # a value, not a restatement
+                return (f"right with the true {name}, but the answer is written with this hand-in's own {name} "
+                        f"({str(own)[:160]}), which is not right ({outcome.feedback}): whether the error carries "
+                        "forward is a person's call")
+        return None
 
     def _damaged(self, final: Side, verdict: Outcome, cc: Any, ref: Any, p: ExpressionParams, ctx: CheckContext,
                  details: dict[str, Any]) -> Outcome:
@@ -265,10 +297,10 @@ class ExpressionCheck(Check):
         return out
 
 
-def _asked_left_side(item: RubricItem, reference: Reference) -> str | None:
+def _asked_left_side(tag: str | None, reference: Reference) -> str | None:
     """For an answer written without its left side (``1b  σ(1-σ)``): the derivative the item asks for, as the
     homework writes it (``\\frac{d\\sigma}{du}``), so that σ written alone takes its argument from it."""
-    tag, vocab, classify = item.text.lhs if item.text else None, reference.latex, reference.classify_lhs
+    vocab, classify = reference.latex, reference.classify_lhs
     if tag is None or vocab is None or classify is None:
         return None
     for function, variable in vocab.derivatives:

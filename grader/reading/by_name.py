@@ -54,7 +54,8 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
         if len(finals) > 1 and (forbid or len(places) > 1):
             return None  # two different answers for one item: never guess between them
         sides = explicit[-1][1].sides
-        hedge = hedged(doc, Span(0, len(doc.text)), sides[-1])  # "A" then "or" then "B": a person decides
+        hedge = hedged(doc, Span(0, len(doc.text)), sides[-1],  # "A" then "or" then "B": a person decides
+                       words=len(finals) > 1)  # words of doubt anywhere: about this item when it is answered twice
         return LatexChain(sides if hedge is None else [*sides[:-1], hedge], True, where)
     return None
 

@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 
 from grader.reading.formats import to_markdown
 from grader.reading.labels import Label
-from grader.reading.layout import NAMED, after_labels, asked, bare_lines, join_cells, not_struck, whole_cells
+from grader.reading.layout import (
+    NAMED,
+    after_labels,
+    asked,
+    bare_lines,
+    join_cells,
+    not_struck,
+    row_names,
+    whole_cells,
+)
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
 from grader.reading.parts import Site, segment
@@ -335,6 +344,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math = whole_cells(text, blocks, join_cells(text, blocks, doc.math))
     doc.math.sort(key=lambda s: s.start)
     doc.math, doc.asked = asked(text, doc.math)
+    doc.asked = {**row_names(text, blocks, doc.math), **doc.asked}
     _segment(doc)
     return doc
 
@@ -510,7 +520,32 @@ def _answer_fences(text: str) -> str:
         tail = whole.rstrip("\n").rfind("\n") + 1
         return " " * head + whole[head:tail] + " " * (len(whole) - tail)
 
-    return _FENCE.sub(unfence, text) if "```" in text or "~~~" in text else text
+    if "```" not in text and "~~~" not in text:
+        return text
+    out, pos = [], 0
+    for m in _fences(text):
+        out.append(text[pos:m.start()])
+        out.append(unfence(m))
+        pos = m.end()
+    return "".join(out) + text[pos:]
+
+
+_OPENING = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*$", re.M)
+
+
+def _fences(text: str) -> list[re.Match[str]]:
+    """The plain fences (no language, or text) of ``text``, each matched from its opening line: a scan in
+    order, so a block's closing fence is never taken for the opening of another."""
+    found, pos = [], 0
+    while (opening := _OPENING.search(text, pos)) is not None:
+        close = re.compile(rf"^{re.escape(opening.group(1))}{opening.group(2)[0]}{{{len(opening.group(2))},}}[ \t]*$",
+                           re.M).search(text, opening.end())
+        if close is None:
+            break
+        if (m := _FENCE.match(text, opening.start())) is not None and m.end() == close.end():
+            found.append(m)
+        pos = close.end()
+    return found
 
 
 def formula_fence(body: str, info: str = "") -> bool:

@@ -507,7 +507,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         said_again = [e for e in naming if e.again]
         naming = [e for e in naming if not e.again] or naming  # the answer as first said
         naming = [e for e in naming if not _AT_NUMBER.search(e.sides[0])] or naming  # "check: σ'(0) = 1/4"
-        naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))] or naming
+        naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))
+                  and not _NUMBERS.fullmatch(e.sides[-1])] or naming  # "sanity check: ∇L = (-0.2008, 0.3599, …)"
         naming = _in_form(naming, forbid)
         naming = [e for tag, e in tagged if e in naming and not (tag and tag.startswith("key:")
                                                                  and not re.search(r"[A-Za-z]", e.sides[-1]))] \
@@ -521,7 +522,18 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
                      and not _forbidden(e.sides[-1], forbid)]  # the other form said too ("σ(1−σ), i.e. e^{-u}/…")
             # "A \quad\text{i.e.}\quad B": B said again after the answer is its last side, so the two never differ
             # unseen (a right answer restated wrongly, or the reverse, goes to a person)
-            return _unfinished(doc, segment, LatexChain([*chosen.sides, *again[-1:]], True, part))
+            before = [e.sides[-1] for e in naming[:naming.index(chosen)] if len(e.sides) > 1
+                      and not is_restatement(e.sides[-1]) and e.sides[-1] not in chosen.sides
+                      and _SPACE.sub("", e.sides[0]).rstrip("=") != _SPACE.sub("", chosen.sides[0]).rstrip("=")
+                      and not _GENERIC_INDEX.search(e.sides[0]) and not _BY_INDEX.search(e.sides[-1])
+                      and _NAMED_RESULT.search(chosen.sides[-1])]
+            # "w^new = w − α∇L = w − αΣ(f−y)∇f", then "Final: w ← w − α∇L": the result worked out before is a step
+            # of the answer, so a wrong one is never hidden behind a final line that restates it
+            # "I got two things for df/dw2, leaving both": words of doubt are about an item the part answers twice,
+            # or about the one answer of a part that asks for one
+            doubted = spec.answers <= 1 or len({_SPACE.sub("", e.sides[-1]) for e in naming}) > 1
+            return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *chosen.sides[1:],
+                                                         *again[-1:]], True, part), words=doubted)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
         if any(tag and not tag.startswith(DEFINITION) for tag, _ in tagged):  # the part names its equations, not this
@@ -560,11 +572,12 @@ HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading
 _CLOSING = re.compile(r"\$+|\\\)")
 
 
-def hedged(doc: Document, segment: Span, last: str) -> str | None:
+def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> str | None:
     """``A or B`` when the math piece that ends with ``last`` is followed on its line or the next by "or" (or
-    "maybe", "perhaps", …) and another one, or comes after another one and "or" ("either $A$ or $B$"); any answer
-    of a part whose words say the student does not know which of two answers is right."""
-    if segment.end - segment.start < 20_000 and _WHICH_ONE.search(doc.text, segment.start, segment.end):
+    "maybe", "perhaps", …) and another one, or comes after another one and "or" ("either $A$ or $B$"); with
+    ``words``, the answer of a part whose words say the student does not know which of two answers is right
+    (the caller says whether those words can be about this answer)."""
+    if words and segment.end - segment.start < 20_000 and _WHICH_ONE.search(doc.text, segment.start, segment.end):
         return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "… I got e^(u)/… and I don't know which sign is right"
     tail = re.sub(r"\s+", "", last)
     for k, m in enumerate(doc.math):
@@ -595,7 +608,9 @@ def hedged(doc: Document, segment: Span, last: str) -> str | None:
     return None
 
 
-_OR_PLAIN = re.compile(rf"[ \t]*\(?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+", re.IGNORECASE)
+_OR_PLAIN = re.compile(rf"[ \t]*[—–,;]?[ \t]*\(?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"
+                       r"(?:[^\W\d_][^\W\d_ \t]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]*,[ \t]+)?",  # "— or, counting w3, B"
+                       re.IGNORECASE)
 _FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")
 
 
@@ -616,7 +631,9 @@ def _offered_plain(text: str, start: int, end: int) -> str | None:
 # a part's words that say two answers were found and none chosen
 _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+sure\s+which|which\s+(?:one|sign|form|"
                         r"version|of\s+(?:the|these|those)\s+two)\s+is\s+(?:right|correct)|one\s+of\s+(?:those|these)\s+two"
-                        r"\b|weiß\s+nicht,?\s+welche|je\s+ne\s+sais\s+pas\s+laquelle|no\s+sé\s+cuál)",
+                        r"\b|weiß\s+nicht,?\s+welche|je\s+ne\s+sais\s+pas\s+laquelle|no\s+sé\s+cuál"
+                        r"|(?:leav(?:e|ing)|keep(?:ing)?|giv(?:e|ing))\s+both\b|\bboth\s+(?:versions|options|answers|results)\b"
+                        r"|\b(?:got|have|get|found)\s+two\s+(?:different\s+)?(?:things|answers|results|versions|options)\b)",
                         re.IGNORECASE)
 _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
 # words after an answer, on its line, that take it back or change it ("…$, but I drop the 2", "where I take α<0")
@@ -624,7 +641,11 @@ _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actua
                          r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men)\b|(?:\\alpha|α|\\eta|η)\s*\$?\s*<\s*0",
                          re.IGNORECASE)
 _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
-_DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr", re.IGNORECASE)
+_DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr|\bno\s+estoy\s+segur"
+                    r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"
+                    r"|не\s+впевнен|不确定|不確定|確信がない|わからない|확실하지|모르겠|emin\s+değil|không\s+chắc|ไม่แน่ใจ"
+                    r"|tidak\s+yakin|مطمئن\s+نیستم|متأكد|निश्चित\s+नहीं|nejsem\s+si\s+jist|nem\s+vagyok\s+biztos"
+                    r"|inte\s+säker|nu\s+sunt\s+sigur|δεν\s+είμαι\s+σίγουρ", re.IGNORECASE)
 
 
 def _second_in_doubt(doc: Document, after: int, said: str) -> str | None:
@@ -660,11 +681,11 @@ _BETWEEN_OR = re.compile(rf"[$\\)\]]*(?:\s|&nbsp;)*(?:{OR_WORDS})(?:\s|&nbsp;)*[
 _GOES_ON = re.compile(r"^[ \t]*=[ \t]*(\S.*)$", re.MULTILINE)
 
 
-def _unfinished(doc: Document, segment: Span, chain: LatexChain) -> LatexChain:
+def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool = True) -> LatexChain:
     """A derivation that goes on in a line not read (``=    e^-u`` over a dashed fraction bar): that line is its
     final side, so the answer is never an earlier step that happens to be right (it goes to a person). A final
     side offered with another one (``$= A$ or $B$ ??``) is a hedge: both, as one side no reading takes."""
-    hedge = hedged(doc, segment, chain.sides[-1])
+    hedge = hedged(doc, segment, chain.sides[-1], words=words)
     if hedge is not None:
         return LatexChain([*chain.sides[:-1], hedge], chain.named, chain.part)
     if len(chain.sides) < 2:
@@ -699,6 +720,9 @@ def _keyed_as(tag: str | None, spec: TextSpec) -> bool:
 
 
 _LONE = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*\{?\s*\w+\s*\}?)?\s*")  # "$w_2$": a name, not an answer
+# a value worked out at numbers (a sanity check), not the formula asked for: a tuple, or a number with decimals
+_NUMBERS = re.compile(r"\s*[(\[]\s*[-−]?\d+(?:\.\d+)?(?:\s*[,;]\s*[-−]?\d+(?:\.\d+)?)+\s*[)\]]\s*"
+                      r"|\s*[-−]?\d*\.\d+\s*")
 _NUMBER = re.compile(r"\s*[-−]?\s*\d+(?:\.\d+)?\s*")  # "unless $\nabla L = 0$": a remark in passing, not the answer
 
 
@@ -715,7 +739,14 @@ def _a_reason(doc: Document, m: Span) -> bool:
     before = re.split(r"[.;:!?](?:\s|$)", doc.text[line:m.start])[-1]
     because = next(reversed(list(_BECAUSE.finditer(before))), None)
     return because is not None and not _THEREFORE.search(before, because.end()) \
-        and not re.search(r",\s", before[because.end():])  # "Since f is w3 times σ(x2), ∂f/∂w3 = …": the main clause
+        and not re.search(r",\s", before[because.end():]) \
+        and not _MAIN_SUBJECT.search(before, because.end())  # "Since f is w3 times σ(x2), ∂f/∂w3 = …": the main clause
+
+
+# "since x is fixed data we simply use $…$": a subject after the reason's own clause opens the main clause (not
+# "since we know $…$", where the pronoun is the reason's subject)
+_MAIN_SUBJECT = re.compile(r"(?<!^)(?<!\bthat)(?<!\bsince)(?<!\bbecause)\s+(?:we|I|one|you|let's|let\s+us)\s+\w+",
+                           re.IGNORECASE)
 
 
 def _only_math(doc: Document, segment: Span, spans: list[Span]) -> bool:
@@ -767,6 +798,11 @@ def asked_form(eq: Equation, forbid: Sequence[str]) -> Equation:
                 and not re.search(r"\\frac\s*\{\s*d\s*\}|\bd\s*/\s*d[a-z]", eq.sides[i]):
             return replace(eq, sides=eq.sides[:i + 1])  # "d/du (1+e^{-u})^{-1}": a derivative still to take
     return eq
+
+
+_GENERIC_INDEX = re.compile(r"_\{?[a-z]\}?(?![\w{])|[ᵢⱼₖ]")  # ∂L/∂w_j: one component for each j, not the vector
+_BY_INDEX = re.compile(r"(?:∂|\\partial|\bd)\s*\{?\s*(?:w|θ|\\theta)_?\{?[a-z]\}?(?![\w{])")  # "…∂f(x^i)/∂w_j"
+_NAMED_RESULT = re.compile(r"∇|\\nabla|\bgrad")  # "w − α∇L": a final line that names a result instead of writing it
 
 
 def _last_explicit(eqs: list[Equation]) -> Equation:

@@ -76,6 +76,50 @@ def whole_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
     return math
 
 
+def row_names(text: str, blocks: list[Block], math: list[Span]) -> dict[int, str]:
+    """A table of answers whose first cell names the row (``| w1 | $w_3 … x$ |``, ``| update | $w - α∇L$ |``):
+    the name is the answer's, as a lead's is, so rows are read by name, never by their order (a row labelled
+    w1 holds the answer to ∂f/∂w1 wherever it stands). Returns names by the answer's end."""
+    import bisect
+
+    names: dict[int, str] = {}
+    starts = [m.start for m in math]
+    table: list[tuple[int, str]] = []  # this table's rows named so far: a name given twice names neither
+    last_end = -1
+    for b in blocks:
+        if b.kind != "row":
+            continue
+        if text[last_end:b.start].strip(" \t\n|-:+"):
+            _once(names, table)
+        last_end = b.end
+        inside = math[bisect.bisect_left(starts, b.start):bisect.bisect_left(starts, b.end)]
+        if not inside or inside[-1].kind != "cell":
+            continue
+        answer = inside[-1]
+        first = text[b.start:answer.start].strip(" \t|")
+        first = first.split("|")[0] if "$" not in first.split("|")[0] else ""
+        name = re.sub(r"[*_`{}]", "", first).strip()
+        name = re.split(r"\s|\(", name, maxsplit=1)[0]  # "w1 (with x = 1 dropped)": the row is still w1's
+        if _QUANTITY.fullmatch(name) and _cell_of(text, b.start, answer.start) > 1:
+            table.append((answer.end, name))
+    _once(names, table)
+    return names
+
+
+# what a row may be named by: a quantity (w1, dw2, ∂f/∂w1, ∇L, a word such as "update"), not a part's label (d, 1e, ii)
+_QUANTITY = re.compile(r"(?!(?:[ivx]+|[1-9]?[a-h])$)(?:[A-Za-z]+[0-9]|[A-Za-z]{3,}|[∂∇d][^\s]{1,20})", re.IGNORECASE)
+
+
+def _once(names: dict[int, str], table: list[tuple[int, str]]) -> None:
+    """Names a table's rows, except a name two rows give (``| w1 | … |`` twice): which one answers is a person's
+    call, so neither row is taken by its name."""
+    given = [name.lower() for _, name in table]
+    for end, name in table:
+        if given.count(name.lower()) == 1:
+            _name_answer(names, end, name)
+    table.clear()
+
+
 def _cell_of(text: str, row: int, pos: int) -> int:
     """Which cell of a table row ``pos`` is in (pipes inside ``$…$`` do not count)."""
     count, inside = 0, False

@@ -120,8 +120,32 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
             notation.unread = failed
             break
         pending = failed
+    _lettered_points(notation, reference)
     _learning_rate(notation, doc, reference)
     return notation
+
+
+_LETTERED = re.compile(r"(?<![\w\\])([xy])_\{?([abAB])\}?(?![\w{])")
+
+
+def _lettered_points(notation: Notation, reference: Reference) -> None:
+    """``(y_a - f(x_a))**2 + (y_b - f(x_b))**2``: two data points named by letters, as a program names them;
+    x_a, y_a are the first point (x^1, y^1) and x_b, y_b the second, unless the hand-in defines them otherwise."""
+    vocab = reference.latex
+    assert vocab is not None
+    used = {(m.group(1), m.group(2).lower()) for m in _LETTERED.finditer(notation.text)}
+    if not {("x", "a"), ("x", "b"), ("y", "a"), ("y", "b")} <= used or len(vocab.datapoints) != 2:
+        return
+    overlay, added = notation.overlay, 0
+    for letter, point in zip("ab", vocab.datapoints, strict=True):
+        for stem in "xy":
+            target = vocab.symbols.get(f"{stem}^{point}")
+            for name in (f"{stem}_{letter}", f"{stem}_{letter.upper()}"):
+                if target is not None and name not in overlay.symbols and name not in overlay.reserved:
+                    overlay.symbols[name] = target
+                    added += 1
+    if added:
+        notation.notes.append("x_a, y_a are read as the first data point and x_b, y_b as the second")
 
 
 def _defined_names(pending: list[list[str]], reference: Reference, overlay: Overlay) -> set[str]:

@@ -368,8 +368,12 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
             previous_end, previous_field, chained = before[0][0], None, False
             continue
-        if k and routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, bool(before)):
+        if k and (like := _offered_for(masked, values, k, routes)) is not None:
+            choices = list(routes[id(like)])  # "5x5 stride 1, or 3x3 stride 1": stands for 5x5, a person decides
+        elif k and routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, bool(before)):
             choices = list(routes[id(values[k - 1])])  # "20 or 50?": both said for one field, a person decides
+        elif k and choices and not routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, False):
+            routes[id(values[k - 1])] = list(choices)  # "50 / 20 filters": the label after both names both
         routes[id(v)] = choices
         previous_end, chained = v.end, False
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
@@ -425,17 +429,34 @@ _HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|ил�
 _ASIDE_DOUBT = re.compile(r"[^()]*\?[^()]*\)")  # "12×12×20 (13×13×20 with ceil mode?)": a value doubted aside
 
 
+def _offered_for(masked: str, values: list[_Value], k: int, routes: dict[int, list[tuple[str, int]]]) -> _Value | None:
+    """"Filter 5x5 stride 1, or 3x3 stride 1": after "or", a shape offered again for the last shape of its kind
+    on the line (not the value right before it, a stride): that one's field, from both, a person decides."""
+    v, previous = values[k], values[k - 1]
+    if not _HEDGE.fullmatch(masked[previous.end:v.start]) or _dims(v.text) == _dims(previous.text) or _dims(v.text) < 2:
+        return None
+    return next((w for w in reversed(values[:k - 1]) if _dims(w.text) == _dims(v.text) and routes.get(id(w))), None)
+
+
 def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -> bool:
     """"20 or 50", "24×24×20 (or 26×26×20?)", ", maybe 13×13×20", "24×24×20 / 26×26×20", "12×12×20 (13×13×20 with
     ceil mode?)": a second value offered for the field of the one before (a person decides)."""
     gap = masked[previous.end:v.start]
     if _HEDGE.fullmatch(gap):
         return True
-    if labelled or _dims(previous.text) != _dims(v.text):
+    if labelled or (_dims(previous.text) > 1) != (_dims(v.text) > 1):
         return False
-    if gap.strip() == "/" and _dims(v.text) > 1:
-        return True  # a shape, then another shape of the same kind after a slash, no label of its own
+    if gap.strip() == "/" and not _ARITHMETIC_AFTER.match(masked, v.end) \
+            and not _ARITHMETIC_BEFORE.search(masked, 0, previous.start) \
+            and len(re.findall(r"\s/\s", masked)) < 2:  # "5x5 / stride 1 / 20ch": slashes that list the fields
+        return True  # "24×24×20 / 26×26×20", "stride 1 / 2", "fc1 400500 / 400000": another value, not a division
+    if _dims(previous.text) != _dims(v.text):
+        return False
     return gap.strip() == "(" and _ASIDE_DOUBT.match(masked, v.end) is not None
+
+
+_ARITHMETIC_AFTER = re.compile(r"\s*(?:[=≈≅~%*×·+\-−/^)]|\\(?:approx|times|cdot))")  # "800/500 = 1.6", "24/2 · 2"
+_ARITHMETIC_BEFORE = re.compile(r"[=*×·+\-−/^(]\s*$")  # "(28 − 4)/2": the value is an operand
 
 
 def _dims(text: str) -> int:

@@ -1,0 +1,123 @@
+"""Reading rules found by red team 17 and on the eighteenth held-out batch (an ordinary class, math written as
+code, notebooks, very thorough derivations, an international class), each with a wrong twin that must not pass.
+"""
+from __future__ import annotations
+
+from tests.helpers import assert_twins, grade_report_item
+
+P1 = "## Problem 1\n\n(d) $\\frac{{\\partial f}}{{\\partial w_3}} = \\sigma_2(x_2)$\n\n{e}\n\n(f) {f}\n"
+W2 = "w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)"
+W1 = "w_3\\,\\sigma_2'(x_2)\\,w_2\\,\\sigma_1'(x_1)\\,x"
+GRAD = "$\\nabla_w L = \\sum_{i=1}^{2} 2\\,(f_w(x^i)-y^i)\\,\\nabla_w f_w(x^i)$"
+
+
+def _report(e: str, f: str = GRAD) -> str:
+    return P1.format(e=e, f=f)
+
+
+def test_a_main_clause_after_a_reason_is_the_answer(rubric) -> None:
+    """"…, and since x is fixed data we simply use $B$": B is what the student settles on, not a reason."""
+    right = f"(e) $\\frac{{\\partial f}}{{\\partial w_2}} = {W2}$\n\n$\\frac{{\\partial f}}{{\\partial w_1}} = {W1}$"
+    assert grade_report_item(rubric, "p1.e.w1", _report(right)).status == "pass"
+    settles = right + (", and since x is fixed data we simply use "
+                       f"$\\frac{{\\partial f}}{{\\partial w_1}} = {W1.replace(chr(92) + ',x', '')}$.")
+    assert grade_report_item(rubric, "p1.e.w1", _report(settles)).status != "pass"
+    reason = right + ", since $\\sigma'(u) = \\sigma(u)(1-\\sigma(u))$."  # a reason about something else: no change
+    assert grade_report_item(rubric, "p1.e.w1", _report(reason)).status == "pass"
+
+
+def test_rows_of_a_table_are_read_by_their_names(rubric) -> None:
+    table = f"(e)\n\n| weight | ∂f/∂w |\n|---|---|\n| w2 | ${W2}$ |\n| w1 | ${W1}$ |\n"
+    for item in ("p1.e.w2", "p1.e.w1"):
+        assert grade_report_item(rubric, item, _report(table)).status == "pass", item
+    swapped = f"(e)\n\n| weight | ∂f/∂w |\n|---|---|\n| w1 | ${W2}$ |\n| w2 | ${W1}$ |\n"
+    for item in ("p1.e.w2", "p1.e.w1"):
+        assert grade_report_item(rubric, item, _report(swapped)).status != "pass", item
+    twice = table + f"| w1 (x dropped) | ${W1.replace(chr(92) + ',x', '')}$ |\n"  # two rows for w1: no guess
+    assert grade_report_item(rubric, "p1.e.w1", _report(twice)).status == "review"
+
+
+def test_a_spaced_slash_between_two_values_offers_both(rubric) -> None:
+    line = "(b) conv2: filter 5×5, stride 1, 20 input channels, 50 filters, no padding"
+    report = "## Problem 2\n\n" + line + "\n"
+    assert grade_report_item(rubric, "p2.b", report).status == "pass"
+    assert grade_report_item(rubric, "p2.b", report.replace("stride 1", "stride 1 / 2")).status == "review"
+    listed = "## Problem 2\n\n(b) 5x5 / stride 1 / 20ch\n"  # slashes that list the fields: no hedge
+    assert grade_report_item(rubric, "p2.b", listed).status == "pass"
+    counts = ("## Problem 2\n\n(c) conv1 520, relu1 0, pool1 0, conv2 25050, relu2 0, pool2 0, fc1 400500, fc2 5010,"
+              " total 431080\n")
+    assert grade_report_item(rubric, "p2.c", counts).status == "pass"
+    assert grade_report_item(rubric, "p2.c", counts.replace("400500,", "400500 / 400000,")).status == "review"
+    assert grade_report_item(rubric, "p2.c", counts.replace("431080", "431080 / 430580")).status == "review"
+
+
+def test_a_shape_offered_after_or_stands_for_the_shape_before(rubric) -> None:
+    report = "## Problem 2\n\n(b) Filter 5x5 stride 1, channel dimension 20.\n"
+    assert grade_report_item(rubric, "p2.b", report).status == "pass"
+    hedged = report.replace("stride 1,", "stride 1, or 3x3 stride 1 (with 12 → 10 → 8),")
+    assert grade_report_item(rubric, "p2.b", hedged).status == "review"
+
+
+def test_or_between_displays_in_other_languages(rubric) -> None:
+    two = ("$$\\nabla_w L = \\sum_{i=1}^{2} 2\\,(f_w(x^i) - y^i)\\,\\nabla_w f_w(x^i)$$\n{word}\n"
+           "$$\\nabla_w L = \\sum_{i=1}^{2} -2\\,(f_w(x^i) - y^i)\\,\\nabla_w f_w(x^i)$$\n")
+    for word in ("หรือ", "або", "아니면", "还是"):
+        report = _report(f"(e) $\\frac{{\\partial f}}{{\\partial w_2}} = {W2}$", two.replace("{word}", word))
+        assert grade_report_item(rubric, "p1.f.grad", report).status == "review", word
+
+
+def test_or_then_an_aside_then_another_formula_is_a_hedge(rubric) -> None:
+    report = "Q1\n\n**Q1.d**\n∂f/∂w_3 = σ_2(w_2 σ_1(w_1 x))\n"
+    assert grade_report_item(rubric, "p1.d", report).status == "pass"
+    hedged = report.replace("x))\n", "x))  — or, counting the outer weight, w_3 σ_2(w_2 σ_1(w_1 x)) ?\n")
+    assert grade_report_item(rubric, "p1.d", hedged).status == "review"
+
+
+def test_a_numeric_sanity_check_is_not_the_answer(rubric) -> None:
+    check = "\n\nSanity check at w = (0.5, -1.0, 2.0): formula gives ∇L = (-0.2008, 0.3599, 0.3720).\n"
+    assert_twins(rubric, "p1.f.grad", _report(f"(e) ${W2}$", GRAD + check),
+                 ("2\\,(f_w", "(f_w"))
+
+
+def test_a_worked_result_before_a_final_line_that_names_it_is_a_step(rubric) -> None:
+    """"w^new = w − α∇L = w − αΣ(f−y)∇f" (the 2 lost), then "Final answer: w ← w − α∇L": not full marks."""
+    update = ("$w^{new} = w - \\alpha\\nabla_w L = w - \\alpha\\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$\n\n"
+              "**Final answer.** $w \\leftarrow w - \\alpha\\nabla_w L$")
+    assert_twins(rubric, "p1.f.update", _report(f"(e) ${W2}$", GRAD + "\n\n" + update),
+                 ("\\sum_{i=1}^{2} 2(f_w", "\\sum_{i=1}^{2} (f_w"))
+
+
+def test_words_of_doubt_are_about_the_item_answered_twice(rubric) -> None:
+    e = ("(e) df/dw2: I got two different things, leaving both:\n```\n"
+         "df/dw2 = w3 * s(x2)*(1-s(x2)) * s(x1)              # version 1\n"
+         "df/dw2 = w3 * s(x2)*(1-s(x2)) * s(x1)*(1-s(x1))    # version 2\n```\n"
+         "df/dw1:\n```\ndf/dw1 = w3 * s(x2)*(1-s(x2)) * w2 * s(x1)*(1-s(x1)) * x\n```\n")
+    report = "Let s(u) = 1/(1+exp(-u)).\n\n## Problem 1\n\n" + e
+    assert grade_report_item(rubric, "p1.e.w2", report).status == "review"
+    assert grade_report_item(rubric, "p1.e.w1", report).status == "pass"
+    assert grade_report_item(rubric, "p1.e.w1", report.replace(" * x\n", "\n")).status != "pass"
+
+
+def test_a_closing_fence_is_never_taken_for_an_opening_one(rubric) -> None:
+    """A program fence, then labelled parts, then a fence holding comments: the labels stay labels."""
+    report = ("# HW\n\n```python\nsig = lambda u: 1/(1+np.exp(-u))\nx1 = w1*x\n```\n\n## Problem 1\n\n"
+              "**(a)** Graph.\n\n**(b)**\n\n```python\n# (b)(i)\ndsig = lambda u: np.exp(-u)/(1+np.exp(-u))**2\n```\n\n"
+              "**(d)**\n```python\ndf_dw3 = sig(w2*sig(w1*x))\n```\n")
+    assert_twins(rubric, "p1.d", report, ("df_dw3 = sig(w2", "df_dw3 = w3*sig(w2"))
+
+
+def test_an_update_written_with_the_hand_ins_own_wrong_gradient_goes_to_a_person(rubric) -> None:
+    """"w ← w − α∇L" is right with the true ∇L; with the hand-in's own ∇L (its 2 lost) whether the error carries
+    forward is a course's policy, so a person decides; a gradient only restated carries nothing."""
+    update = "\n\n$w \\leftarrow w - \\alpha\\nabla_w L$"
+    assert grade_report_item(rubric, "p1.f.update", _report(f"(e) ${W2}$", GRAD + update)).status == "pass"
+    lost = GRAD.replace("2\\,(f_w", "(f_w")
+    assert grade_report_item(rubric, "p1.f.update", _report(f"(e) ${W2}$", lost + update)).status == "review"
+    restated = "$\\nabla_w L = (\\partial L/\\partial w_1, \\partial L/\\partial w_2, \\partial L/\\partial w_3)$"
+    assert grade_report_item(rubric, "p1.f.update", _report(f"(e) ${W2}$", restated + update)).status == "pass"
+
+
+def test_data_points_named_by_letters_as_a_program_names_them(rubric) -> None:
+    f = ("\n```\ngrad_L = 2*(f(x_a) - y_a)*grad_f(x_a) + 2*(f(x_b) - y_b)*grad_f(x_b)\nw = w - alpha*grad_L\n```\n")
+    report = "## Problem 1\n\n(f) L = (y_a - f(x_a))**2 + (y_b - f(x_b))**2\n" + f
+    assert_twins(rubric, "p1.f.grad", report, ("2*(f(x_b) - y_b)", "2*(y_b - f(x_b))"))
