@@ -121,3 +121,58 @@ def test_data_points_named_by_letters_as_a_program_names_them(rubric) -> None:
     f = ("\n```\ngrad_L = 2*(f(x_a) - y_a)*grad_f(x_a) + 2*(f(x_b) - y_b)*grad_f(x_b)\nw = w - alpha*grad_L\n```\n")
     report = "## Problem 1\n\n(f) L = (y_a - f(x_a))**2 + (y_b - f(x_b))**2\n" + f
     assert_twins(rubric, "p1.f.grad", report, ("2*(f(x_b) - y_b)", "2*(y_b - f(x_b))"))
+
+
+def test_sizes_set_as_a_programs_names(rubric) -> None:
+    """``after_conv1 = (24, 24, 20)`` in a Python block: a program's words (underscores) name the fields."""
+    report = ("## Problem 2\n\n**(a)**\n```python\ninput_dim   = (28, 28)        # 1 channel\n"
+              "conv1_filt  = (5, 5, 1, 20)   # 20 filters of 5x5x1\nafter_conv1 = (24, 24, 20)    # 28-5+1 = 24\n"
+              "after_pool1 = (12, 12, 20)\n```\n")
+    assert_twins(rubric, "p2.a", report, ("(24, 24, 20)", "(25, 25, 20)"))
+    matlab = ("## Problem 2\n\n(a)\n```\ninput = (28, 28, 1)\nconv1_W = (5, 5, 1, 20)\nconv1_out = (24, 24, 20)\n"
+              "pool1_out = (12, 12, 20)\n```\n")
+    assert_twins(rubric, "p2.a", matlab, ("(5, 5, 1, 20)", "(5, 5, 20, 1)"))
+
+
+def test_counts_in_a_dict_and_a_sum_of_the_layer_names(rubric) -> None:
+    report = ("## Problem 2\n\n**(c)**\n```python\nparams = {\n    \"conv1\": (5*5*1 + 1)*20,      # 520\n"
+              "    \"relu1\": 0,\n    \"pool1\": 0,\n    \"conv2\": (5*5*20 + 1)*50,     # 25_050\n    \"relu2\": 0,\n"
+              "    \"pool2\": 0,\n    \"fc1\":   (4*4*50 + 1)*500,    # 400_500\n"
+              "    \"fc2\":   (500 + 1)*10,        # 5_010\n"
+              "}\nsum(params.values())  # 431_080\n```\n")
+    assert_twins(rubric, "p2.c", report, ("# 400_500", "# 400_000"))
+    julia = ("## 2(c)\n```julia\nconv1 = (5*5*1 + 1) * 20    # 520\nconv2 = (5*5*20 + 1) * 50   # 25050\n"
+             "fc1   = (800 + 1) * 500     # 400500\nfc2   = (500 + 1) * 10      # 5010\n"
+             "# relu1, pool1, relu2, pool2 → 0\nconv1 + conv2 + fc1 + fc2   # 431080\n```\n")
+    assert_twins(rubric, "p2.c", "## Problem 2\n\n" + julia, ("# 431080", "# 431580"))
+
+
+def test_a_factor_before_a_bracket_is_working(rubric) -> None:
+    counts = ("## Problem 2\n\n(c)\n$$N_{\\text{conv1}} = 20\\,(5\\cdot5\\cdot1+1) = 520$$\n"
+              "$$N_{\\text{conv2}} = 50\\,(5\\cdot5\\cdot20 + 1) = 25\\,050$$\n"
+              "$$N_{\\text{fc1}} = 500\\,(4\\cdot4\\cdot50+1) = 400\\,500$$\n"
+              "$$N_{\\text{fc2}} = 10\\,(500+1) = 5\\,010$$\nReLUs and pools: 0 each.\n"
+              "$$N_{\\text{tot}} = 431\\,080$$\n")
+    assert_twins(rubric, "p2.c", counts, ("= 5\\,010$$", "= 5\\,000$$"))
+
+
+def test_comments_that_label_the_lines_of_a_block_of_formulas(rubric) -> None:
+    report = ("## Problem 1\n\n**(b)**\n```matlab\nsig  = @(u) 1/(1+exp(-u));\n"
+              "dsig = @(u) exp(-u)/(1+exp(-u))^2;     % (b)(i)\n"
+              "dsig = @(u) sig(u)*(1-sig(u));         % (b)(ii)\n```\n\n"
+              "**(d)**\n```matlab\ndfdw3 = @(x) sig(w2*sig(w1*x));\n```\n")
+    assert_twins(rubric, "p1.b.ii", report, ("sig(u)*(1-sig(u))", "sig(u)*(1+sig(u))"))
+    assert_twins(rubric, "p1.b.i", report, ("exp(-u)/(1+exp(-u))^2", "exp(u)/(1+exp(-u))^2"))
+    assert_twins(rubric, "p1.d", report, ("dfdw3 = @(x) sig(w2", "dfdw3 = @(x) w3*sig(w2"))
+    notes = report.replace("% (b)(ii)", "% (b)(i)")  # a label said twice is a note, not a structure: no guess
+    assert grade_report_item(rubric, "p1.b.ii", notes).status != "pass"
+
+
+def test_a_program_file_of_commented_parts_and_one_line_functions(rubric) -> None:
+    program = ("# hw2 answers as python\n# conventions: sig(u) = 1/(1+exp(-u))\n\n# (b)(i)\ndef dsig_i(u):\n"
+               "    return exp(-u) / (1 + exp(-u))**2\n\n# (b)(ii)\ndef dsig_ii(u):\n"
+               "    return sig(u) * (1 - sig(u))\n\n"
+               "# (d)\ndf_dw3 = sig(w2*sig(w1*x))\n\n# (c)\n# forward pass: compute f\n# backward pass: chain rule\n")
+    assert grade_report_item(rubric, "p1.b.i", program, "hw.txt").status == "pass"
+    wrong = program.replace("exp(-u) / (1", "exp(u) / (1")
+    assert grade_report_item(rubric, "p1.b.i", wrong, "hw.txt").status != "pass"

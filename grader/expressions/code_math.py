@@ -25,6 +25,11 @@ _SIGMOID = r"(?:sig|sigma|sigmoid)"
 _SIGMOID_PRIME_NAME = re.compile(rf"\bd{_SIGMOID}_d([a-z]\w{{0,2}})\b(?!\s*\()")
 _DERIVATIVE_NAME = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*)\b")
 _DERIVATIVE_CALL = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*)\(")
+# the same names joined, as MATLAB and Julia programs write them: dfdw3, dLdw1, dsigdu (a numerator the homework
+# names — one letter or the sigmoid's — then d and a weight, the input or a pre-activation)
+_JOINED = r"\bd([A-Za-z]|sig|sigma|sigmoid)d((?:w|W|theta|u|x|z)[1-9]?)\b"
+_JOINED_NAME = re.compile(_JOINED + r"(?!\s*\()")
+_JOINED_CALL = re.compile(_JOINED + r"\(")
 _GRAD_NAME = re.compile(r"\bgrad_([A-Za-z]\w*)\b(?!\s+[A-Za-z(])")
 _R_VECTOR = re.compile(r"(?<![\w.])c\(")
 _COLUMN = re.compile(r"\[[^\[\];]*;[^\[\]]*\]")
@@ -35,6 +40,7 @@ _SYMPY_DIFF = re.compile(r"(?<![\w.])(?:Derivative|diff)\(")
 _COMMENT = re.compile(r"(?:;\s*%|\s#)\s.*$|^\s*%\s*", re.MULTILINE)
 _MARK = re.compile(r"\b(?:np|numpy|math|torch|jnp|sympy)\.[a-z]|\.[*/^]|(?<=\s)\.[+\-=](?=\s)|\w\.\(|@\(\w"
                    r"|<-\s*function\b|\blambda\s+\w+\s*:|\bd[A-Za-z][A-Za-z0-9]*_d[A-Za-z]|\bgrad_[A-Za-z]"
+                   r"|\bd(?:[fLE]|sig|sigma)d(?:w|theta)[1-9]?\b"
                    r"|(?<![\w.])c\([^()]*,|\[[^\[\];]*;[^\[\]]*\]|(?<![\w.])sum\(.*\bfor\b|(?:Derivative|diff)\("
                    r"|(?:;\s*%|\s#)\s"
                    rf"|{_SIGMOID_PRIME_NAME.pattern}")
@@ -60,6 +66,9 @@ def code_to_latex(text: str) -> str:
     text = rewrite_calls(text, _DERIVATIVE_CALL,  # df_dw1(x(1)): the derivative at that point, as sympy's
                          lambda m, arg: f"(\\partial {m.group(1)}({arg}))/(\\partial {m.group(2)})")
     text = _DERIVATIVE_NAME.sub(lambda m: f"d{m.group(1)}/d{m.group(2)}", text)
+    text = rewrite_calls(text, _JOINED_CALL,
+                         lambda m, arg: f"(\\partial {_joined_top(m)}({arg}))/(\\partial {m.group(2)})")
+    text = _JOINED_NAME.sub(lambda m: f"d{_joined_top(m)}/d{m.group(2)}", text)
     text = _GRAD_NAME.sub(_grad_name, text)
     text = _BARE_GRAD.sub("\\\\nabla_w L", text)
     text = _element(text)
@@ -69,7 +78,7 @@ def code_to_latex(text: str) -> str:
     return rewrite_calls(text, _SYMPY_DIFF, _derivative)
 
 
-_ELEMENT = re.compile(r"(?<![\w.\\'])([a-eo-z])\(\s*([1-9]|[ijkn])\s*\)")
+_ELEMENT = re.compile(r"(?<![\w.\\'])([a-do-z])\(\s*([1-9]|[ijkn])\s*\)")
 
 
 def _element(text: str) -> str:
@@ -84,6 +93,10 @@ def _element(text: str) -> str:
 # a program's "grad" standing alone (grad = grad + …, w = w - alpha*grad): the gradient it steps with
 _BARE_GRAD = re.compile(r"(?<![\w\\])grad(?![\w(])(?!\s*[_(])(?!\s+[A-Za-z(\\])")
 _WEIGHT_NAME = re.compile(r"(?:w|W|theta|weights?|params)(_?[1-9])?")
+
+
+def _joined_top(m: re.Match[str]) -> str:
+    return "\\sigma" if m.group(1).startswith("sig") else m.group(1)
 
 
 def _grad_name(m: re.Match[str]) -> str:

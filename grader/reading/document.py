@@ -147,22 +147,28 @@ _FULL_WIDTH |= {c: ord(n) for c in range(0x1D400, 0x1D800)
 
 _COMMENT_MARK = re.compile(r"^[ \t]*(#|//|%)(?:\1|%)*[ \t]?", re.MULTILINE)
 # a statement of a program or a formula written as one: "df_dw3 = sig(x2);", "grad = zeros(3,1);", "end"
-_STATEMENT = re.compile(r"^[ \t]*(?:[A-Za-z_][\w\[\]().,']*[ \t]*(?:[-+*/.]?=|<-)|(?:for|end|if|while|return)\b)")
+_STATEMENT = re.compile(r"^[ \t]*(?:[A-Za-z_][\w\[\]().,' ]*?[ \t]*(?:[-+*/.]?=|<-)|(?:for|end|if|while|return|def)\b"
+                        r"|[(\[{}\])\"'])")  # a data row of a list or dict: ("conv1", 520),
 
 
 def _uncommented(text: str) -> str:
     """A hand-in written as code comments (``# (b)(i) dsig/du = …``, ``% (d)`` in an Octave file): the text
     in the comments. Markdown would take each ``#`` line for a heading; a file is read so only when it is
-    made of comments with one mark (at least eight lines, half of them comments) and statements
+    made of comments with one mark (at least eight lines, a third of them comments) and statements
     (``df_dw3 = sig(x2);``), as a program file is."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
     marks = [m.group(1) for ln in lines if (m := _COMMENT_MARK.match(ln))]
-    if len(lines) < 8 or len(marks) * 2 < len(lines) or len(set(marks)) != 1:
+    if len(lines) < 8 or len(marks) * 3 < len(lines) or len(set(marks)) != 1:
         return text
     others = [ln for ln in lines if not _COMMENT_MARK.match(ln)]
     if len(marks) * 10 < len(lines) * 9 and sum(1 for ln in others if _STATEMENT.match(ln)) * 4 < len(others) * 3:
         return text  # lines that are neither comments nor statements: a report with a few headings
-    return _COMMENT_MARK.sub("", text)
+    return _one_line_functions(_COMMENT_MARK.sub("", text))
+
+
+def _one_line_functions(text: str) -> str:
+    """``def s(u):`` then ``return 1/(1+exp(-u))``: the formula ``s(u) = 1/(1+exp(-u))`` a program writes down."""
+    return _DEF_RETURN.sub(lambda d: f"{d.group(1)}{d.group(2)}({d.group(3)}) = {d.group(4)}", text)
 
 
 # pandoc's Markdown sub- and superscripts, as a converted Word file keeps them: w~2~, e^−u^ (not ~~struck~~)
@@ -315,7 +321,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
-        text = _answer_fences(to_markdown(_uncommented(text), kind))
+        text = _labelled_fences(_answer_fences(to_markdown(_uncommented(text), kind)))
     doc = Document(text)
     if latex:
         from grader.reading.tex_source import read_tex
@@ -531,6 +537,49 @@ def _answer_fences(text: str) -> str:
 
 
 _OPENING = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*$", re.M)
+_ANY_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n(.*?)^\1\2[ \t]*$", re.M | re.S)
+_LINE_COMMENT = re.compile(r"^([ \t]*)(?:#+|%+|//)[ \t]?")
+_TRAILING_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t]*(.*)$")
+_DEF_RETURN = re.compile(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:[ \t]*\n[ \t]+return[ \t]+([^\n]+)$", re.M)
+
+
+def _labelled_fences(text: str) -> str:
+    """A block of formulas set as code whose comments label the parts (``# (b)(i)`` above a line,
+    ``dsig = @(u) …;  % (b)(ii)`` after it), as a student who thinks in code hands in: its lines are the
+    report's text, each label before its formula (``def s(u): return …`` read as ``s(u) = …``); a program (loops,
+    imports, calls on objects) stays code. Offsets after each block are kept (the block is padded)."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    from grader.reading.labels import read_label
+
+    def rewrite(m: re.Match[str]) -> str:
+        body = _one_line_functions(m.group(4))
+        lines, labelled, statements = [], [], []
+        for line in body.split("\n"):
+            lead = _LINE_COMMENT.match(line)
+            if lead is not None:
+                said = line[lead.end():]
+                if (label := read_label(said, 0)) is not None and "=" not in said:  # not "% e(i) = f(i) - y(i)"
+                    labelled.append((label.problem, label.part, label.sub))
+                lines.append(" " * len(lead.group()) + said)
+                continue
+            statements.append(_TRAILING_COMMENT.sub("", line))
+            trailing = _TRAILING_COMMENT.search(line)
+            if trailing is not None and (label := read_label(trailing.group(1), 0)) is not None \
+                    and not trailing.group(1)[label.end - label.start:].strip():
+                labelled.append((label.problem, label.part, label.sub))
+                line = f"{trailing.group(1).strip()} {line[:trailing.start()].strip()}"
+            lines.append(line)
+        program = "\n".join(st for st in statements if st.strip())
+        if len(set(labelled)) < len(labelled):
+            return m.group()  # "dw2 = …  # (e)" twice: notes on which line answers what, not the parts' labels
+        if not labelled or not program or not (formula_program(program) if m.group(3).lower() in _PYTHON
+                                               else formula_fence(program, m.group(3) or "text")):
+            return m.group()
+        out = "\n" + "\n".join(lines) + "\n"
+        return out + " " * max(0, len(m.group()) - len(out))
+
+    return _ANY_FENCE.sub(rewrite, text)
 
 
 def _fences(text: str) -> list[re.Match[str]]:

@@ -526,6 +526,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
                       and not is_restatement(e.sides[-1]) and e.sides[-1] not in chosen.sides
                       and _SPACE.sub("", e.sides[0]).rstrip("=") != _SPACE.sub("", chosen.sides[0]).rstrip("=")
                       and not _GENERIC_INDEX.search(e.sides[0]) and not _BY_INDEX.search(e.sides[-1])
+                      and "*" not in e.sides[-1]  # a program's line (gradL = 2*e(1)*[…]) is read too loosely to judge
                       and _NAMED_RESULT.search(chosen.sides[-1])]
             # "w^new = w − α∇L = w − αΣ(f−y)∇f", then "Final: w ← w − α∇L": the result worked out before is a step
             # of the answer, so a wrong one is never hidden behind a final line that restates it
@@ -539,7 +540,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         if any(tag and not tag.startswith(DEFINITION) for tag, _ in tagged):  # the part names its equations, not this
             return None
     candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
-    if not candidates and len(tagged) == 1 and tagged[0][0] == DEFINITION and "(" in found[0].sides[0] \
+    if not candidates and len(tagged) == 1 and tagged[0][0] == DEFINITION \
+            and ("(" in found[0].sides[0] or _D_NAME.fullmatch(found[0].sides[0])) \
             and not found[0].defines and _only_math(doc, segment, spans):
         candidates = [found[0]]  # "d) σ2(x2) = σ(w2σ(w1x))", all a part holds: its answer, said twice
     if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) for e in candidates if len(e.sides) > 1):
@@ -800,6 +802,7 @@ def asked_form(eq: Equation, forbid: Sequence[str]) -> Equation:
     return eq
 
 
+_D_NAME = re.compile(r"\s*d[A-Za-z]\w{0,7}\s*")  # "(i) ds = exp(-u)/…": a program's name for a derivative
 _GENERIC_INDEX = re.compile(r"_\{?[a-z]\}?(?![\w{])|[ᵢⱼₖ]")  # ∂L/∂w_j: one component for each j, not the vector
 _BY_INDEX = re.compile(r"(?:∂|\\partial|\bd)\s*\{?\s*(?:w|θ|\\theta)_?\{?[a-z]\}?(?![\w{])")  # "…∂f(x^i)/∂w_j"
 _NAMED_RESULT = re.compile(r"∇|\\nabla|\bgrad")  # "w − α∇L": a final line that names a result instead of writing it

@@ -160,6 +160,7 @@ def part_text(doc: Document, part: str) -> str | None:
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
+    text = _DIGIT_GROUP.sub(",", text)  # 25_050, 431_080: a program's digit groups
     cells, covered = pipe_tables(text)
     rows, printed = summary_rows(text)
     for cell in cells + rows:
@@ -216,8 +217,10 @@ def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
 
 
 _MARKER_HINT = re.compile(r"(?i)edit|correct|update|actually|oops|meant|should|wait|fix|errata")
-_CODE = re.compile(r"\b(?:def|class|import|return|self|nn|torch|print|lambda)\b|[A-Za-z_]\w*\(|>>>")
+_CODE = re.compile(r"\b(?:def|class|import|return|self|nn|torch|print|lambda)\b|\b(?!sum\()[A-Za-z_]\w*\((?!\))|>>>")
 _TEXT_FENCE = ("", "text", "txt", "plain", "plaintext", "none")
+# a program's language, for a fence that only sets names to sizes (``after_conv1 = (24, 24, 20)``, a dict of counts)
+_SETTINGS_FENCE = ("python", "py", "python3", "julia", "r", "matlab", "octave")
 
 
 def _fenced(text: str, code_only: bool = False, output: set[int] | frozenset[int] = frozenset()) -> set[int]:
@@ -237,7 +240,7 @@ def _fenced(text: str, code_only: bool = False, output: set[int] | frozenset[int
             continue
         body = lines[start + 1:i]
         info = lines[start].strip().strip("`~").strip().lower()
-        prose = code_only and info in _TEXT_FENCE and not any(_CODE.search(b) for b in body)
+        prose = code_only and info in _TEXT_FENCE + _SETTINGS_FENCE and not any(_CODE.search(b) for b in body)
         if not prose or output.intersection(range(start, i)):
             out.update(range(start, i + 1))
         else:
@@ -352,10 +355,13 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.append((_first(after, patterns), 3 if aside else 1))
         elif previous_field is not None:
             choices.append((previous_field, 1))
-        if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) or (  # "26 · 20 = 520"
+        if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) \
+                or _COEFFICIENT.match(line, v.end) or (  # "26 · 20 = 520", "= 20 (5·5·1+1) = 520"
                 k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])  # "= 24 → 24×24×20"
                 and _leads_to(masked, v, values[k + 1])
                 and not _stage_output(masked, labels, values, k, choices)):
+            if _COEFFICIENT.match(line, v.end):  # a factor of the working, never a term of a sum of answers
+                values[k] = v = _Value(v.text, v.start, v.end, True)
             routes[id(v)] = [(f, r + 1) for f, r in choices]  # takes the label ("28 × 28 = 784" keeps both)
             previous_end, previous_field, chained = v.end, choices[0][0] if choices else None, True
             chained_rank = 2 if choices and choices[0][1] == 2 else 0  # "50 filters and …: 12-5+1=8 → 8×8×50"
@@ -402,7 +408,7 @@ def _with_listed(masked: str, labels: list[tuple[int, int, str]], before: list[t
     return out
 
 
-_VALUE_MARKS = re.compile(r"[\s:=&|‖\-–]*")
+_VALUE_MARKS = re.compile(r"[\s:=&|‖\-–>→]*")
 
 
 def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, int]]]) -> None:
@@ -455,6 +461,9 @@ def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -
     return gap.strip() == "(" and _ASIDE_DOUBT.match(masked, v.end) is not None
 
 
+_DIGIT_GROUP = re.compile(r"(?<=\d)_(?=\d{3}(?!\d))")
+_PLUS = re.compile(r"[ \t]*\+[ \t]*")
+_COEFFICIENT = re.compile(r"[ \t]?\([^()=\n]*\)[ \t]*=(?!=)")  # "20 (5·5·1+1) = 520": 20 times the bracket
 _ARITHMETIC_AFTER = re.compile(r"\s*(?:[=≈≅~%*×·+\-−/^)]|\\(?:approx|times|cdot))")  # "800/500 = 1.6", "24/2 · 2"
 _ARITHMETIC_BEFORE = re.compile(r"[=*×·+\-−/^(]\s*$")  # "(28 − 4)/2": the value is an operand
 
@@ -607,6 +616,26 @@ def _field_in(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | No
     return None
 
 
+def _terms_of_a_sum(line: str, labels: list[tuple[int, int, str]],
+                    patterns: dict[str, list[re.Pattern[str]]]) -> list[tuple[int, int, str]]:
+    """"total = conv1 + conv2 + fc1 + fc2", "conv1 + conv2 + fc1 + fc2   # 431080": labels added up are the terms
+    of a sum, not labels of the value after them; three or more added up name the total (the field a sum sign
+    labels), when the homework has one."""
+    joined = [k for k in range(len(labels) - 1) if _PLUS.fullmatch(line[labels[k][1]:labels[k + 1][0]])]
+    if not joined:
+        return labels
+    terms = {k for k in joined} | {k + 1 for k in joined}
+    total = _field_in("Σ", patterns)
+    out = [lab for k, lab in enumerate(labels) if k not in terms]
+    first, last = min(terms), max(terms)
+    if total is not None and len({labels[k][:2] for k in terms}) >= 3 and re.search(r"\d", line[labels[last][1]:]):
+        out.append((labels[first][0], labels[last][1], total))
+    return sorted(out)
+
+
+_IDENTIFIER_JOIN = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+
+
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str, list[tuple[int, int, str]]]:
     """The line with asides, labels and the left sides of computations masked; the labels' spans."""
     chars = list(line)
@@ -616,15 +645,17 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str,
         if "=" in m.group() or (words and not re.search(r"\d", m.group())) or (words and label_part):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
     line = "".join(chars)
+    spoken = _IDENTIFIER_JOIN.sub(" ", line)  # "conv1_filt", "after_conv1", "in_channels": a program's words
     spans: list[tuple[int, int, str]] = []
     for name, pats in patterns.items():
         for p in pats:
-            spans.extend((m.start(), m.end(), name) for m in p.finditer(line) if m.end() > m.start())
+            spans.extend((m.start(), m.end(), name) for m in p.finditer(spoken) if m.end() > m.start())
     labels: list[tuple[int, int, str]] = []
     for s, e, name in sorted(spans, key=lambda t: (t[0], -t[1])):
         if not labels or s >= labels[-1][1] or (s, e) == labels[-1][:2] and name != labels[-1][2]:
             labels.append((s, e, name))  # one span may name several fields ("ReLU": relu1 and relu2)
             chars[s:e] = _MASK * (e - s)
+    labels = _terms_of_a_sum(line, labels, patterns)
     line = "".join(chars)
     for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
         called = _called(line, m.start(), m.group())
