@@ -38,6 +38,7 @@ from grader.report.files import read_report
 from grader.report.gradebook import ClassStats, class_stats
 from grader.results import SubmissionResult
 from grader.rubric import Rubric, check_rubric_samples, load_rubric, sample_results
+from grader.sandbox import protocol
 from grader.sandbox.isolation import IsolationUnavailable, bubblewrap
 from grader.sandbox.limits import GiB, Limits
 from grader.weights_cache import default_cache_dir
@@ -328,11 +329,11 @@ class _progress:
         self.task = self.bar.add_task("running the code", total=None, info="")
         return self.on_event
 
-    def on_event(self, event: dict[str, Any]) -> None:
-        if event.get("type") == "progress":
-            self.bar.update(self.task, description=f"training epoch {event['epoch']}", completed=event["step"],
-                            total=event["total"], info=f"loss {event['loss']:.4f}")
-        elif event.get("type") == "trained":
+    def on_event(self, event: protocol.Event) -> None:
+        if isinstance(event, protocol.Progress):
+            self.bar.update(self.task, description=f"training epoch {event.epoch}", completed=event.step,
+                            total=event.total, info=f"loss {event.loss:.4f}")
+        elif isinstance(event, protocol.Training):
             self.bar.update(self.task, description="evaluating on the test images", info="")
 
     def __exit__(self, *exc: object) -> None:

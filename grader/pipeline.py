@@ -16,14 +16,12 @@ from grader.results import CheckResult, SubmissionResult
 from grader.rubric import Rubric, RubricItem
 from grader.sandbox.crosscheck import crosscheck
 from grader.sandbox.limits import Limits
-from grader.sandbox.protocol import ChildRun, PublicMeasurements
+from grader.sandbox.protocol import ChildRun, EventFn, PublicMeasurements, Retry
 from grader.sandbox.runner import ChildJob, run_child
 from grader.sandbox.scan import Flag, scan
 from grader.sources import reconcile
 from grader.textbudget import TextBudget, grade_bounded, read_bounded
 from grader.weights_cache import CacheBroker, WeightsCache
-
-EventFn = Callable[[dict[str, Any]], None]
 
 
 @dataclass(frozen=True)
@@ -61,6 +59,7 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
     device = resolve_device(options.device)
     requests = rubric.requests()  # every item's, merged: one child run serves them all
     run: ChildRun | None = None
+    retries: list[Retry] = []
     measurements: dict[str, Any] = {}
     flags: list[Flag] = []
     if requests.runs_child and submission.code is None:
@@ -73,7 +72,7 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
             code=submission.code, code_name=rubric.code.file, class_name=rubric.code.class_name,
             input_shape=rubric.code.input_shape, seed=options.seed, device=device,
             threads=options.threads or max(1, len(os.sched_getaffinity(0))), mean=rubric.code.mean,
-            std=rubric.code.std, train=None if requests.train is None else asdict(requests.train),
+            std=rubric.code.std, train=requests.train,
             limits=replace(options.limits, train_s=float(
                 options.train_timeout_s or requests.timeout_s or options.limits.train_s)),
             hidden=_hidden_paths(folder, rubric, options), allow_unisolated=options.allow_unisolated,
@@ -87,7 +86,7 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
         measurements = {**run.as_mapping(), "integrity": [f.as_dict() for f in flags]}
         retries = _retrain_where_asked(rubric, job, measurements, options, source, on_event, broker, flags)
         if retries:
-            measurements.update(retries=retries, integrity=[f.as_dict() for f in flags])
+            measurements.update(retries=[asdict(r) for r in retries], integrity=[f.as_dict() for f in flags])
         timings["child_s"] = round(time.perf_counter() - t, 3)
         if run.training is not None:
             timings["train_s"] = run.training.train_s
@@ -100,28 +99,27 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
     return SubmissionResult(
         submission=submission.id, checks=checks, grader_version=__version__, seed=options.seed, device=device,
         rubric=f"{rubric.name} ({rubric.path.name}, {rubric.digest})",
-        measurements=_public(run, measurements.get("skipped"), flags, measurements.get("retries")).to_dict(),
+        measurements=_public(run, measurements.get("skipped"), flags, retries).to_dict(),
         timings=timings, notes=submission.notes + _child_notes(run),
     )
 
 
 def _retrain_where_asked(rubric: Rubric, job: ChildJob, measurements: dict[str, Any], options: Options,
                          source: Any, on_event: EventFn | None, broker: CacheBroker | None,
-                         flags: list[Flag]) -> list[dict[str, Any]]:
+                         flags: list[Flag]) -> list[Retry]:
     """A second training at the seed a check asks for (a result just below a threshold), kept apart.
 
     The second run is cross-checked like the first; its flags join the hand-in's.
     """
     seeds = {s for item in rubric.items
              if (s := rubric.plugin(item).retry_seed(item.params, measurements, options.seed)) is not None}
-    retries = []
+    retries: list[Retry] = []
     for seed in sorted(seeds)[:1]:  # at most one retry per hand-in: a bounded cost
         again = run_child(replace(job, seed=seed), source, on_event, broker)
         flags.extend(f for f in crosscheck(again, rubric.code.num_classes) if f not in flags)
-        retries.append({"seed": seed, "accuracy": again.accuracy,
-                        "epoch_losses": again.training.epoch_losses if again.training else None,
-                        "train_s": again.training.train_s if again.training else None,
-                        "error": again.error.error if again.error else None})
+        retries.append(Retry(seed, again.accuracy, again.training.epoch_losses if again.training else None,
+                             again.training.train_s if again.training else None,
+                             again.error.error if again.error else None))
     return retries
 
 
@@ -196,7 +194,7 @@ def _held_for_review(result: CheckResult, flags: list[Flag]) -> CheckResult:
 
 
 def _public(run: ChildRun | None, skipped: str | None, flags: list[Flag],
-            retries: list[dict[str, Any]] | None = None) -> PublicMeasurements:
+            retries: list[Retry]) -> PublicMeasurements:
     """What goes into report.json: the measured figures, not the raw probe dump."""
     if run is None:
         return PublicMeasurements(skipped=skipped)
@@ -215,7 +213,7 @@ def _public(run: ChildRun | None, skipped: str | None, flags: list[Flag],
         fingerprint=run.fingerprint.key if run.fingerprint else None, init_accuracy=run.init_accuracy,
         integrity=[f.as_dict() for f in flags],
         error={"stage": run.error.stage, "error": run.error.error} if run.error else None,
-        child=child, isolation=run.isolation, retries=retries,
+        child=child, isolation=run.isolation, retries=retries or None,
     )
 
 

@@ -24,23 +24,10 @@ from typing import Any
 import torch
 from torch import nn
 
+from grader.sandbox.protocol import Recipe
+
 ProgressFn = Callable[[dict], None]
 READ_BACK_EVERY = 50  # steps between loss read-backs: the curve's resolution
-
-
-@dataclass(frozen=True)
-class Recipe:
-    """How the grader trains every student's network (the rubric may override fields)."""
-
-    epochs: int = 2
-    batch_size: int = 128
-    max_lr: float = 6e-3
-    weight_decay: float = 0.0
-    label_smoothing: float = 0.1
-    pct_start: float = 0.3
-    eval_batch_size: int = 1000
-    train_limit: int | None = None  # train on the first N images only (tests, smoke runs)
-    channels_last: bool = True
 
 
 def set_determinism(seed: int, threads: int) -> None:

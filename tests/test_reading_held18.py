@@ -176,3 +176,54 @@ def test_a_program_file_of_commented_parts_and_one_line_functions(rubric) -> Non
     assert grade_report_item(rubric, "p1.b.i", program, "hw.txt").status == "pass"
     wrong = program.replace("exp(-u) / (1", "exp(u) / (1")
     assert grade_report_item(rubric, "p1.b.i", wrong, "hw.txt").status != "pass"
+
+
+def test_a_count_worked_out_in_code_against_its_comment(rubric) -> None:
+    """``conv2 = 5*5*20*50  # 25050``: the expression is read (never run); a comment that says another number
+    offers a second value, and a dict key given twice holds two values: a person decides."""
+    block = ("## Problem 2\n\n(c)\n```python\nconv1 = (5*5*1+1)*20   # 520\nconv2 = (5*5*20+1)*50  # 25050\n"
+             "fc1 = (800+1)*500       # 400500\nfc2 = (500+1)*10        # 5010\nrelu1 = pool1 = relu2 = pool2 = 0\n"
+             "conv1 + conv2 + fc1 + fc2  # 431080\n```\n")
+    assert grade_report_item(rubric, "p2.c", block).status == "pass"
+    told = block.replace("(5*5*20+1)*50  # 25050", "5*5*20*50      # 25050")
+    assert grade_report_item(rubric, "p2.c", told).status == "review"
+    entries = ("## Problem 2\n\n(c)\n```python\nparams = {\n    \"conv1\": (5*5*1+1)*20,     # 520\n"
+               "    \"conv2\": (5*5*20+1)*50,    # 25050\n    \"fc1\": (800+1)*500,        # 400500\n"
+               "    \"fc2\": (500+1)*10,         # 5010\n}\n# relu/pool: 0 ; total 431080\n```\n")
+    assert grade_report_item(rubric, "p2.c", entries).status == "pass"
+    twice = entries.replace("    \"fc2\"", "    \"conv2\": 5*5*20*50,\n    \"fc2\"")  # the key again, bias lost
+    assert grade_report_item(rubric, "p2.c", twice).status != "pass"
+
+
+def test_two_rows_naming_one_quantity_in_different_spellings(rubric) -> None:
+    table = f"(e)\n\n| weight | ∂f/∂w |\n|---|---|\n| w2 | ${W2}$ |\n| w1 | ${W1}$ |\n"
+    for spelled in ("$w_1$", "$\\partial f/\\partial w_1$"):
+        twice = table + f"| {spelled} | ${W1.replace(chr(92) + ',x', '')}$ |\n"
+        assert grade_report_item(rubric, "p1.e.w1", _report(twice)).status == "review", spelled
+    edges = table.replace("| w2 |", "| $x_2 \\leftarrow w_2$ | $\\sigma_1(x_1)$ |\n| w2 |")  # an edge names no row
+    assert grade_report_item(rubric, "p1.e.w2", _report(edges)).status == "pass"
+
+
+def test_a_row_whose_answer_cell_goes_on(rubric) -> None:
+    row = ("| # | what | answer |\n|:--|:--|:--|\n"
+           "| 1d | $\\partial f/\\partial w_3$ | $s_2 = \\sigma_2(w_2\\,\\sigma_1(w_1x))$ |\n")
+    assert_twins(rubric, "p1.d", "## Problem 1\n\n" + row, ("= \\sigma_2(w_2", "= w_3\\sigma_2(w_2"))
+    reason = ("| # | answer | why |\n|---|---|---|\n| 1d | $\\sigma_2(x_2)$ | $x_2=w_2\\sigma_1(w_1x)$ |\n")
+    assert grade_report_item(rubric, "p1.d", "## Problem 1\n\n" + reason).status == "pass"  # a definition beside
+
+
+def test_a_plain_text_table_is_read_by_columns(rubric) -> None:
+    table = ("Problem 1\n\n| part  | d f / d ... | answer                                  |\n"
+             "|-------|-------------|-----------------------------------------|\n"
+             "| e     | w2          | w3 * sig2(x2)*(1-sig2(x2)) * sig1(x1)   |\n"
+             "| e     | w1          | w3 * sig2(x2)*(1-sig2(x2)) * w2 * sig1(x1)*(1-sig1(x1)) * x |\n")
+    for item in ("p1.e.w2", "p1.e.w1"):
+        assert grade_report_item(rubric, item, table, "hw.txt").status == "pass", item
+    swapped = table.replace("| w2  ", "| wX  ").replace("| w1  ", "| w2  ").replace("| wX  ", "| w1  ")
+    for item in ("p1.e.w2", "p1.e.w1"):
+        assert grade_report_item(rubric, item, swapped, "hw.txt").status != "pass", item
+
+
+def test_an_r_function_definition(rubric) -> None:
+    report = "## Problem 1\n\n(b)\n(i) `dsig <- function(u) exp(-u) / (1 + exp(-u))^2`\n"
+    assert_twins(rubric, "p1.b.i", report, ("exp(-u) / (1", "exp(u) / (1"))

@@ -90,7 +90,7 @@ class Document:
                 block = " " * (m.start - first) + block
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
-            plain = _DOT.sub(" · ", _unbolded(self.text[m.start:m.end]).replace("<-", "←"))
+            plain = _DOT.sub(" · ", _R_ASSIGN.sub("←", _unbolded(_row_chain(self.text[m.start:m.end]))))
             return clean(plain) if "←" in plain else _expand(_braced_atoms(clean(plain)), self.macros)
         return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
 
@@ -672,6 +672,25 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
 
 
 _OPERATOR = re.compile(r"[·*/^∂σ′'+−]|\\(?:frac|cdot|sigma|partial)")
+_R_ASSIGN = re.compile(r"<-(?!\s*function\b)")  # "w <- w - a*g": an arrow; "s <- function(u) …": R's definition
+_CELL_BAR = re.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _row_chain(piece: str) -> str:
+    """A plain-text table row read as one piece (``| 1/(1+e^-u)·[…] | sig1(u)*(1 - sig1(u)) |``, working then
+    result): its formula cells, left to right, are the sides of one chain, so the last cell is the answer;
+    cells of words ("direct", "—") are no sides."""
+    if not _CELL_BAR.search(piece):
+        return piece
+    from grader.reading.layout import row_key
+
+    cells = [c.strip() for c in piece.strip().strip("|").split("|")]
+    sides = [c for c in cells if c and _OPERATOR.search(c) and all(_mathlike(w) for w in c.split())]
+    if not sides or sides[-1] != cells[-1] or sum(1 for c in cells if c) < 2:
+        return piece
+    named = row_key(cells[0]) if len(cells) > 1 and cells[0] not in sides else ""
+    return " = ".join([f"{KEY_NAME}{{K{named}}}"] * bool(named) + sides)  # "| w1 | … |": w1's row, by name
+
 
 
 def _table_equations(text: str, blocks: list[Block]) -> list[Span]:

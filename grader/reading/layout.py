@@ -35,9 +35,12 @@ def not_struck(text: str, maths: list[MathSpan]) -> list[MathSpan]:
     return out
 
 
+_INDEX_RANGE = re.compile(r"[a-z]\s*=\s*\d(?:\s*,\s*\d)*(?:\s*,?\s*(?:\\ldots|\.\.\.|…)\s*,?\s*\d)?")
+
+
 def join_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
     """A table row that names a quantity in one cell and answers it in a later one, each cell its own
-    math, with no ``=`` (``| (b)(i) | $d\\sigma/du$ via exp | $e^{-u}/(1+e^{-u})^2$ |``): one equation,
+    math, with no ``=`` before the last (``| (b)(i) | $d\\sigma/du$ via exp | $e^{-u}/(1+e^{-u})^2$ |``): one equation,
     its first cell's first math the left side and its last math cell the right side."""
     import bisect
 
@@ -46,9 +49,13 @@ def join_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
         if b.kind != "row":
             continue
         i, j = bisect.bisect_left(starts, b.start), bisect.bisect_left(starts, b.end)
+        while j - i > 2 and _INDEX_RANGE.fullmatch(text[math[j - 1].start:math[j - 1].end].strip("$ ")):
+            j -= 1  # "| $∂L/∂w_j$ | $Σ…$, $j=1,2,3$ |": the index's range after the answer, read on its own
         inside = math[i:j]
-        if len(inside) < 2 or any(m.kind != "inline" or "=" in text[m.start:m.end] for m in inside):
-            continue
+        if len(inside) < 2 or any(m.kind != "inline" or "=" in text[m.start:m.end] for m in inside[:-1]) \
+                or inside[-1].kind != "inline" or ("=" in text[inside[-1].start:inside[-1].end] and not (
+                    NAMED.search(text[inside[0].start:inside[0].end]) and _alone_in_cell(text, b, inside[-1]))):
+            continue  # the answer's cell may go on itself ("| 1d | $∂f/∂w_3$ | $s_2 = σ_2(…)$ |"), the name's not
         cells = [_cell_of(text, b.start, m.start) for m in inside]
         if cells[0] == cells[-1] or cells.count(cells[-1]) != 1:
             continue  # the name and the answer in one cell, or an answer in several pieces
@@ -84,7 +91,7 @@ def row_names(text: str, blocks: list[Block], math: list[Span]) -> dict[int, str
 
     names: dict[int, str] = {}
     starts = [m.start for m in math]
-    table: list[tuple[int, str]] = []  # this table's rows named so far: a name given twice names neither
+    table: list[tuple[int, str, str]] = []  # this table's rows: (answer's end, name to give or "", the row's key)
     last_end = -1
     for b in blocks:
         if b.kind != "row":
@@ -93,31 +100,66 @@ def row_names(text: str, blocks: list[Block], math: list[Span]) -> dict[int, str
             _once(names, table)
         last_end = b.end
         inside = math[bisect.bisect_left(starts, b.start):bisect.bisect_left(starts, b.end)]
-        if not inside or inside[-1].kind != "cell":
+        if not inside or inside[-1].kind not in ("cell", "cells"):
             continue
         answer = inside[-1]
-        first = text[b.start:answer.start].strip(" \t|")
-        first = first.split("|")[0] if "$" not in first.split("|")[0] else ""
-        name = re.sub(r"[*_`{}]", "", first).strip()
-        name = re.split(r"\s|\(", name, maxsplit=1)[0]  # "w1 (with x = 1 dropped)": the row is still w1's
-        if _QUANTITY.fullmatch(name) and _cell_of(text, b.start, answer.start) > 1:
-            table.append((answer.end, name))
+        cell = _first_cell(text[b.start:b.end])
+        if answer.kind == "cells" or _cell_of(text, b.start, answer.start) > 1:
+            name = re.split(r"\s|\(", re.sub(r"[*_`{}]", "", cell).strip(), maxsplit=1)[0]
+            given = name if answer.kind == "cell" and "$" not in cell and _QUANTITY.fullmatch(name) else ""
+            table.append((answer.end, given, row_key(cell)))  # "w1 (with x = 1 dropped)": still w1's row
     _once(names, table)
     return names
+
+
+def _first_cell(row: str) -> str:
+    """A table row's first cell (a pipe inside ``$…$`` does not end it)."""
+    body, inside = row.strip().lstrip("|"), False
+    for k, c in enumerate(body):
+        if c == "$":
+            inside = not inside
+        elif c == "|" and not inside:
+            return body[:k].strip()
+    return body.strip()
+
+
+_CELL_MARKUP = re.compile(r"[\s$*_`{}]|\\(?:partial|mathrm|text|operatorname|,)")
+
+
+def row_key(cell: str) -> str:
+    """The quantity a row's first cell names, however written (``w1``, ``$w_1$``, ``$\\partial f/\\partial w_1$``,
+    ``dw1`` all name w1; ``update`` names the update); "" for anything else (a part's label, an edge ``x₂ ← w₂``)."""
+    cell = re.split(r"\s+[(—–-]", cell.strip(), maxsplit=1)[0]  # "w1 (with x = 1 dropped)": w1's row still
+    flat = _CELL_MARKUP.sub(lambda m: "∂" if "partial" in m.group() else "", cell).lower().replace("∂", "d")
+    weight = re.fullmatch(r"(?:df/d|d)?(?:w|θ|theta)(\d)", flat)
+    if weight:
+        return f"w{weight.group(1)}"
+    return flat if re.fullmatch(r"[a-z∇]{3,}", flat) else ""
 
 
 # what a row may be named by: a quantity (w1, dw2, ∂f/∂w1, ∇L, a word such as "update"), not a part's label (d, 1e, ii)
 _QUANTITY = re.compile(r"(?!(?:[ivx]+|[1-9]?[a-h])$)(?:[A-Za-z]+[0-9]|[A-Za-z]{3,}|[∂∇d][^\s]{1,20})", re.IGNORECASE)
 
 
-def _once(names: dict[int, str], table: list[tuple[int, str]]) -> None:
-    """Names a table's rows, except a name two rows give (``| w1 | … |`` twice): which one answers is a person's
-    call, so neither row is taken by its name."""
-    given = [name.lower() for _, name in table]
-    for end, name in table:
-        if given.count(name.lower()) == 1:
+def _once(names: dict[int, str], table: list[tuple[int, str, str]]) -> None:
+    """Names a table's rows, except where two rows name one quantity (``| w1 | … |`` and ``| $w_1$ | … |``):
+    which one answers is a person's call, so both are given a name no item has."""
+    from grader.reading.document import KEY_NAME
+
+    keys = [key for _, _, key in table]
+    for end, name, key in table:
+        if key and keys.count(key) > 1:
+            names[end] = f"{KEY_NAME}{{Ktwice{key}}}"
+        elif name:
             _name_answer(names, end, name)
     table.clear()
+
+
+def _alone_in_cell(text: str, row: Block, math: Span) -> bool:
+    """Whether ``math`` is all its table cell holds (no "since …" around it)."""
+    left, right = text.rfind("|", row.start, math.start), text.find("|", math.end, row.end)
+    return left >= 0 and right >= 0 and not text[left + 1:math.start].strip(" \t$") \
+        and not text[math.end:right].strip(" \t$")
 
 
 def _cell_of(text: str, row: int, pos: int) -> int:

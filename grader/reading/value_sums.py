@@ -39,3 +39,64 @@ def written_sum(line: str, number: str) -> tuple[str, int] | None:
 def leads_to_sum(masked: str, previous_end: int, start: int) -> bool:
     """A value after an arrow or an equals sign (a result), with no label between it and the value before."""
     return bool(_LEADS.search(masked[:start])) and "\u00a7" not in masked[previous_end:start]
+
+
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([-+*/()×·]))")
+
+
+def arithmetic(text: str) -> int | None:
+    """The whole number a short arithmetic expression of numbers works out to (``(5*5*1 + 1)*20`` -> 520), read
+    by a small parser of + − × / and brackets, never evaluated as code; None when it is anything else."""
+    from fractions import Fraction
+
+    if len(text) > 80:
+        return None
+    tokens, pos = [], 0
+    text = text.strip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            return None
+        tokens.append(Fraction(m.group(1)) if m.group(1) else {"×": "*", "·": "*"}.get(m.group(2), m.group(2)))
+        pos = m.end()
+    at = 0
+
+    def atom() -> Fraction:
+        nonlocal at
+        if at < len(tokens) and tokens[at] == "(":
+            at += 1
+            value = expression()
+            if at >= len(tokens) or tokens[at] != ")":
+                raise ValueError
+            at += 1
+            return value
+        if at < len(tokens) and tokens[at] == "-":
+            at += 1
+            return -atom()
+        if at < len(tokens) and isinstance(tokens[at], Fraction):
+            at += 1
+            return tokens[at - 1]  # type: ignore[return-value]
+        raise ValueError
+
+    def term() -> Fraction:
+        nonlocal at
+        value = atom()
+        while at < len(tokens) and tokens[at] in ("*", "/"):
+            op, at = tokens[at], at + 1
+            right = atom()
+            value = value * right if op == "*" else value / right
+        return value
+
+    def expression() -> Fraction:
+        nonlocal at
+        value = term()
+        while at < len(tokens) and tokens[at] in ("+", "-"):
+            op, at = tokens[at], at + 1
+            value = value + term() if op == "+" else value - term()
+        return value
+
+    try:
+        value = expression()
+    except (ValueError, ZeroDivisionError):
+        return None
+    return int(value) if at == len(tokens) and value.denominator == 1 and abs(value) < 10**12 else None

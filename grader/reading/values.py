@@ -160,7 +160,7 @@ def part_text(doc: Document, part: str) -> str | None:
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
-    text = _DIGIT_GROUP.sub(",", text)  # 25_050, 431_080: a program's digit groups
+    text = _worked_in_code(_DIGIT_GROUP.sub(",", text))  # 25_050, 431_080: a program's digit groups
     cells, covered = pipe_tables(text)
     rows, printed = summary_rows(text)
     for cell in cells + rows:
@@ -459,6 +459,33 @@ def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -
     if _dims(previous.text) != _dims(v.text):
         return False
     return gap.strip() == "(" and _ASIDE_DOUBT.match(masked, v.end) is not None
+
+
+# a program's line that works a count out: ``conv2 = (5*5*20 + 1)*50   # 25050``, ``"fc1": (800+1)*500,``
+_CODE_COUNT = re.compile(r"^(?P<lead>[ \t]*(?:[\"'][\w ]+[\"']|[A-Za-z_]\w*)[ \t]*(?::|=>|<-|=(?!=))[ \t]*)"
+                         r"(?P<expr>[\d \t()+\-*/.]*\d[\d \t()+\-*/.]*?)(?P<sep>[ \t]*,?[ \t]*)"
+                         r"(?:(?:#|%|//)[ \t]*(?P<said>[\d,]+)[ \t]*)?$", re.M)
+
+
+def _worked_in_code(text: str) -> str:
+    """A count a program works out is the value of its expression, read (never run) by :func:`sums.arithmetic`:
+    where the comment after it says the same number, the line reads as that number; where the comment says
+    another (``5*5*20*50  # 25050``), both are offered (a person decides); a dict's entry or a sum without a
+    comment reads as its value (a key given twice then holds two values)."""
+    def worked(m: re.Match[str]) -> str:
+        expr, said = m.group("expr"), m.group("said")
+        if not re.search(r"\d\s*[-+*/]\s*[\d(]", expr):  # a program's operators (not a PDF's broken "×")
+            return m.group()
+        value = sums.arithmetic(expr)
+        if value is None:
+            return m.group()
+        if said is not None:
+            return m.group() if int(said.replace(",", "")) == value else f"{m.group('lead')}{value} or {said}"
+        if m.group("lead").strip()[:1] in "\"'" or "=>" in m.group("lead") or re.search(r"[+(]", expr):
+            return f"{m.group('lead')}{value}{m.group('sep')}"
+        return m.group()
+
+    return _CODE_COUNT.sub(worked, text) if "\n" in text or "=" in text or ":" in text else text
 
 
 _DIGIT_GROUP = re.compile(r"(?<=\d)_(?=\d{3}(?!\d))")

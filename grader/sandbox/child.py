@@ -13,13 +13,11 @@ and the measuring functions. Nothing of it is reachable as a module attribute.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from grader.sandbox.protocol import Request
+    from grader.sandbox.protocol import JSON, Request, Send
 
-Send = Callable[..., None]
 
 
 def _channel(fd: int, nonce: str) -> Send:
@@ -29,7 +27,7 @@ def _channel(fd: int, nonce: str) -> Send:
 
     write, dumps, encode = os.write, json.dumps, str.encode
 
-    def send(kind: str, **payload: Any) -> None:
+    def send(kind: str, /, **payload: JSON) -> None:
         data = encode(dumps({"type": kind, "k": nonce, **payload}) + "\n")
         while data:
             data = data[write(fd, data):]

@@ -23,6 +23,8 @@ from grader.sandbox.protocol import (
     ChildError,
     ChildRun,
     Done,
+    Event,
+    EventFn,
     Fingerprint,
     ForeignLine,
     Imported,
@@ -38,7 +40,6 @@ from grader.sandbox.protocol import (
 from grader.sandbox.workdir import WorkDir
 
 MAX_LINE_BYTES = 72 * 1024**2  # the weights event (48 MiB, base64) is the longest honest line
-EventFn = Callable[[dict[str, Any]], None]
 
 
 class Clocks:
@@ -145,13 +146,13 @@ class EventReader:
         if self.run.stage != stage or already is not None:
             raise ProtocolError(f"{what} while {self.run.stage!r}" if already is None else f"a second {what}")
 
-    def _tell(self, kind: str, event: Any) -> None:
+    def _tell(self, event: Event) -> None:
         if self.on_event:
-            self.on_event({"type": kind, **asdict(event)})
+            self.on_event(event)
 
     def _stage(self, e: StageEvent) -> None:
         self._enter(e.stage)
-        self._tell("stage", e)
+        self._tell(e)
 
     def _imported(self, e: Imported) -> None:
         self._expect("import", "an import report", self.run.imported)
@@ -162,7 +163,7 @@ class EventReader:
         self.run.probe = e
 
     def _progress(self, e: Progress) -> None:
-        self._tell("progress", e)
+        self._tell(e)
 
     def _error(self, e: ChildError) -> None:
         self.run.error = ChildError(self.run.stage if e.stage not in STAGES else e.stage, e.error)
@@ -207,7 +208,7 @@ class EventReader:
             raise ProtocolError("weights from a cache that sent none")
         self.run.training = e
         self._enter("evaluate")
-        self._tell("trained", e)
+        self._tell(e)
 
     def _predictions(self, e: Predictions) -> None:
         self._expect("evaluate", "predictions", self.predictions)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 Stage = Literal["import", "find", "build", "forward", "train", "evaluate"]
 STAGES: tuple[Stage, ...] = ("import", "find", "build", "forward", "train", "evaluate")
@@ -27,6 +27,31 @@ STAGE_WORDS: dict[str, str] = {
 ERROR_CHARS = 300  # a child's error text in a report: enough to act on, too little to smuggle much out
 MAX_LIST = 100_000  # far above any honest list (10,000 predictions, a few thousand loss points)
 INIT_SAMPLE = 1_000  # test images predicted before training (accuracy at initialisation)
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How the grader trains every student's network (the rubric may override fields); sent to the child whole."""
+
+    epochs: int = 2
+    batch_size: int = 128
+    max_lr: float = 6e-3
+    weight_decay: float = 0.0
+    label_smoothing: float = 0.1
+    pct_start: float = 0.3
+    eval_batch_size: int = 1000
+    train_limit: int | None = None  # train on the first N images only (tests, smoke runs)
+    channels_last: bool = True
+
+
+# what an event carries: JSON values only (the child writes them, the parent parses them back by type)
+JSON = None | bool | int | float | str | Sequence["JSON"] | Mapping[str, "JSON"]
+
+
+class Send(Protocol):
+    """The child's end of the channel: one event of ``kind`` with its fields, written as one signed line."""
+
+    def __call__(self, kind: str, /, **payload: JSON) -> None: ...
 
 
 class ProtocolError(ValueError):
@@ -46,7 +71,7 @@ class Request:
     mean: float
     std: float
     fd: int
-    train: dict[str, object] | None = None
+    train: Recipe | None = None
     data_file: str | None = None
     plan_file: str | None = None
     weights_cache: bool = False
@@ -58,6 +83,7 @@ class Request:
     def from_json(cls, text: str) -> Request:
         raw = json.loads(text)
         raw["input_shape"] = tuple(raw["input_shape"])
+        raw["train"] = None if raw.get("train") is None else Recipe(**raw["train"])
         return cls(**raw)
 
 
@@ -158,6 +184,7 @@ class Done:
 
 Event = (StageEvent | Imported | Probe | Fingerprint | Progress | Predictions | InitialPredictions | Weights
          | Training | ChildError | Done)
+EventFn = Callable[[Event], None]  # who watches a run (a progress bar): told of each stage, step and result
 
 
 # ---- validation ---------------------------------------------------------------------------------------------
@@ -345,6 +372,17 @@ class ChildRun:
 
 
 @dataclass(frozen=True)
+class Retry:
+    """A second training at another seed, asked for by a check (a result just below its threshold)."""
+
+    seed: int
+    accuracy: float | None
+    epoch_losses: list[float] | None
+    train_s: float | None
+    error: str | None
+
+
+@dataclass(frozen=True)
 class PublicMeasurements:
     """What report.json stores of a child run: figures a reader needs, never the raw probe dump."""
 
@@ -363,7 +401,7 @@ class PublicMeasurements:
     child: dict[str, object] | None = None
     isolation: str | None = None
     skipped: str | None = None
-    retries: list[dict[str, Any]] | None = None  # a second training the accuracy check asked for
+    retries: list[Retry] | None = None  # a second training the accuracy check asked for
 
     def to_dict(self) -> dict[str, object]:
         out = asdict(self)

@@ -29,14 +29,13 @@ from grader.sandbox import measure, warm
 from grader.sandbox.events import EventReader
 from grader.sandbox.isolation import bubblewrap, isolate
 from grader.sandbox.limits import Cgroup, GiB, Limits, set_rlimits
-from grader.sandbox.protocol import ChildError, ChildRun, Request
+from grader.sandbox.protocol import ChildError, ChildRun, EventFn, Recipe, Request
 from grader.sandbox.workdir import WorkDir
 
 OUTPUT_TAIL_BYTES = 8_000
 # Stops the per-step page faults of large short-lived tensors (measured: ~2x per epoch with channels_last).
 MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 * 2**20), "MALLOC_TRIM_THRESHOLD_": str(2**30)}
 PASS_ENV = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "CUDA_VISIBLE_DEVICES")
-EventFn = Callable[[dict[str, Any]], None]
 _accuracy = measure.accuracy  # the accuracy from predictions in the shuffled order (its older name)
 
 
@@ -53,7 +52,7 @@ class ChildJob:
     threads: int
     mean: float
     std: float
-    train: dict[str, Any] | None
+    train: Recipe | None
     limits: Limits = Limits()
     hidden: tuple[Path, ...] = ()  # folders the child must not see (data, reports, reference, other hand-ins)
     allow_unisolated: bool = False  # run without namespaces where bubblewrap is missing (else refuse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import time
-from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,7 @@ from grader import training
 from grader.sandbox import own_state
 from grader.sandbox.fingerprint import fingerprint, state_tensors
 from grader.sandbox.probe import probe
-from grader.sandbox.protocol import Request
-
-Send = Callable[..., None]
+from grader.sandbox.protocol import Recipe, Request, Send
 
 
 def find_class(module: Any, class_name: str) -> type:
@@ -67,7 +65,7 @@ def train_and_predict(send: Send, cls: type, req: Request) -> None:
     train_y = _mapped(data["train_labels"], data["n_train"])
     test_x = _mapped(data["test_images"], data["n_test"], data["image_shape"])
     init_x = _mapped(data["init_images"], data["n_init"], data["image_shape"])
-    recipe = training.Recipe(**req.train)  # type: ignore[arg-type]
+    recipe = req.train
     training.set_determinism(req.seed, req.threads)
     model = cls()  # fresh weights from the seed, whatever the probe did
     started = time.perf_counter()
@@ -101,7 +99,7 @@ def train_and_predict(send: Send, cls: type, req: Request) -> None:
          total_s=round(time.perf_counter() - started, 3))
 
 
-def _fingerprint(model: nn.Module, train_x: torch.Tensor, train_y: torch.Tensor, recipe: training.Recipe,
+def _fingerprint(model: nn.Module, train_x: torch.Tensor, train_y: torch.Tensor, recipe: Recipe,
                  req: Request, data: dict[str, Any], device: torch.device) -> tuple[str | None, list[Any], str]:
     """The network's training fingerprint, leaving the model exactly as it was built."""
     n = min(recipe.batch_size, train_x.shape[0] // 2)
@@ -111,7 +109,7 @@ def _fingerprint(model: nn.Module, train_x: torch.Tensor, train_y: torch.Tensor,
     layout, loss_fn = training.layout_and_loss(model, train_x, recipe, req.mean, req.std, device)
     batches = [(training.normalise(train_x[i * n:(i + 1) * n], req.mean, req.std, device)
                 .contiguous(memory_format=layout), train_y[i * n:(i + 1) * n].to(device).long()) for i in (0, 1)]
-    context = json.dumps({"recipe": req.train, "seed": req.seed, "threads": req.threads,
+    context = json.dumps({"recipe": asdict(recipe), "seed": req.seed, "threads": req.threads,
                           "device": str(device), "torch": torch.__version__, "mean": req.mean, "std": req.std,
                           "data": [Path(data["train_images"]).name, data["n_train"]], "layout": str(layout)})
     with torch.no_grad():
