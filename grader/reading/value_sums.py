@@ -7,7 +7,9 @@ to a person as a total not found. Nothing is compared with the reference here.
 """
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable
 
 from grader.values import ValueSyntaxError, parse_numbers
 
@@ -41,6 +43,7 @@ def leads_to_sum(masked: str, previous_end: int, start: int) -> bool:
     return bool(_LEADS.search(masked[:start])) and "\u00a7" not in masked[previous_end:start]
 
 
+_OPERATIONS = {"*": operator.mul, "/": operator.truediv, "+": operator.add, "-": operator.sub}
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([-+*/()×·]))")
 
 
@@ -78,22 +81,20 @@ def arithmetic(text: str) -> int | None:
             return tokens[at - 1]  # type: ignore[return-value]
         raise ValueError
 
-    def term() -> Fraction:
+    def chain(operand: Callable[[], Fraction], ops: tuple[str, str]) -> Fraction:
+        """``operand (op operand)*`` for one precedence level, left to right."""
         nonlocal at
-        value = atom()
-        while at < len(tokens) and tokens[at] in ("*", "/"):
-            op, at = tokens[at], at + 1
-            right = atom()
-            value = value * right if op == "*" else value / right
+        value = operand()
+        while at < len(tokens) and tokens[at] in ops:
+            op, at = str(tokens[at]), at + 1
+            value = _OPERATIONS[op](value, operand())
         return value
 
+    def term() -> Fraction:
+        return chain(atom, ("*", "/"))
+
     def expression() -> Fraction:
-        nonlocal at
-        value = term()
-        while at < len(tokens) and tokens[at] in ("+", "-"):
-            op, at = tokens[at], at + 1
-            value = value + term() if op == "+" else value - term()
-        return value
+        return chain(term, ("+", "-"))
 
     try:
         value = expression()
