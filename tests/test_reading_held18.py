@@ -227,3 +227,30 @@ def test_a_plain_text_table_is_read_by_columns(rubric) -> None:
 def test_an_r_function_definition(rubric) -> None:
     report = "## Problem 1\n\n(b)\n(i) `dsig <- function(u) exp(-u) / (1 + exp(-u))^2`\n"
     assert_twins(rubric, "p1.b.i", report, ("exp(-u) / (1", "exp(u) / (1"))
+
+
+def test_a_power_in_a_count_is_read_and_checked_against_its_comment(rubric) -> None:
+    block = ("## Problem 2\n\n(c)\n```python\nconv1 = (5*5*1+1)*20   # 520\n"
+             "conv2 = (5**2*20+1)*50  # 25_050 incl. bias\n"
+             "fc1 = (800+1)*500       # 400500\nfc2 = (500+1)*10        # 5010\nrelu1 = pool1 = relu2 = pool2 = 0\n"
+             "conv1 + conv2 + fc1 + fc2  # 431080\n```\n")
+    assert grade_report_item(rubric, "p2.c", block).status == "pass"
+    lost = block.replace("(5**2*20+1)*50", "5**2 * 20 * 50")  # the bias lost, the comment still says 25,050
+    assert grade_report_item(rubric, "p2.c", lost).status != "pass"
+
+
+def test_else_and_otherwise_offer_another_answer(rubric) -> None:
+    line = "## Problem 2\n\n(b) conv2: filter 5×5, stride 1, 20 input channels, 50 filters, no padding{tail}\n"
+    assert grade_report_item(rubric, "p2.b", line.replace("{tail}", "")).status == "pass"
+    for tail in (" (else 3×3 with stride 1 twice)", "; otherwise 3×3 with stride 1 and padding 0 applied twice."):
+        assert grade_report_item(rubric, "p2.b", line.replace("{tail}", tail)).status == "review", tail
+    d = "## Problem 1\n\n(d) $\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$, else $w_3\\sigma_2(x_2)$\n"
+    assert grade_report_item(rubric, "p1.d", d).status == "review"
+
+
+def test_a_plain_row_and_a_joined_name_count_as_the_same_rows_name(rubric) -> None:
+    table = (f"(e)\n\n| | derivative |\n| --- | --- |\n| $\\partial f/\\partial w_2$ | ${W2}$ |\n"
+             f"| $\\partial f/\\partial w_1$ | ${W1}$ |\n")
+    assert grade_report_item(rubric, "p1.e.w1", _report(table)).status == "pass"
+    twice = table + "| dfdw1 | w3*s2'(x2)*w2*s1'(x1) |\n"
+    assert grade_report_item(rubric, "p1.e.w1", _report(twice)).status == "review"

@@ -81,7 +81,8 @@ class Document:
         if m.kind == "row":
             return " = ".join(c.strip() for c in self.text[m.start:m.end].strip().strip("|").split("|"))
         if m.kind == "cells":  # "| (d) | $\\partial f/\\partial w_3$ | $\\sigma_2(x_2)$ |": name = answer
-            pieces = re.findall(r"\$([^$]+)\$", f"${self.text[m.start:m.end]}$")
+            inner = self.text[m.start:m.end]
+            pieces = _BETWEEN_PARENS.split(inner) if "\\)" in inner else re.findall(r"\$([^$]+)\$", f"${inner}$")
             return f"{clean(pieces[0])} = {clean(pieces[-1])}"
         if m.kind in ("stacked", "viewer"):  # a fraction a PDF export broke over lines, set on one line
             first = self.text.rfind("\n", 0, m.start) + 1
@@ -346,7 +347,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math.extend(Span(a, b, kind) for a, b, kind in broken)
     free = [ln for ln in free if not any(a <= ln[0] < b for a, b, _ in broken)]
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, free))
-    doc.math.extend(_table_equations(text, blocks))
+    derivations = _table_equations(text, blocks)
+    doc.math.extend(derivations)
+    doc.math.extend(_formula_rows(text, blocks, doc.math))
     doc.math = whole_cells(text, blocks, join_cells(text, blocks, doc.math))
     doc.math.sort(key=lambda s: s.start)
     doc.math, doc.asked = asked(text, doc.math)
@@ -672,8 +675,29 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
 
 
 _OPERATOR = re.compile(r"[·*/^∂σ′'+−]|\\(?:frac|cdot|sigma|partial)")
+_BETWEEN_PARENS = re.compile(r"\\\).*?\\\(")  # "A\) | \(B\) | \(C": between the cells' \(…\) math
 _R_ASSIGN = re.compile(r"<-(?!\s*function\b)")  # "w <- w - a*g": an arrow; "s <- function(u) …": R's definition
 _CELL_BAR = re.compile(r"(?:^|\s)\|(?:\s|$)")
+
+
+def _formula_rows(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
+    """A plain-text table row with no math read yet whose last cell is a formula (``| w2 | w3*s2(x2)*s1(x1) |``,
+    ``| b(ii) | 1/(1+e^-u)·… | sig1(u)*(1 - sig1(u)) |``): the row is one piece, read as :func:`_row_chain`."""
+    import bisect
+
+    starts = sorted(m.start for m in math)
+    out = []
+    for b in blocks:
+        row = text[b.start:b.end].rstrip("\n")
+        if b.kind != "row" or "$" in row or "\\(" in row or len(row) > 2000:
+            continue
+        i = bisect.bisect_left(starts, b.start)
+        if i < len(starts) and starts[i] < b.end:
+            continue  # read already (an equation in a cell, a derivation row)
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        if len(cells) >= 2 and _OPERATOR.search(cells[-1]) and all(_mathlike(w) for w in cells[-1].split()):
+            out.append(Span(b.start + len(row) - len(row.lstrip()), b.start + len(row.rstrip()), "plain"))
+    return out
 
 
 def _row_chain(piece: str) -> str:

@@ -567,7 +567,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     return None
 
 
-_OR = re.compile(rf"(?:\s|&nbsp;)*[—–-]?\s*\(?\s*(?:{OR_WORDS})(?:\s|&nbsp;)+(?=\$|\\\()", re.IGNORECASE)
+_OR = re.compile(rf"(?:\s|&nbsp;)*[—–,;-]?\s*\(?\s*(?:{OR_WORDS})(?:\s|&nbsp;)+(?=\$|\\\()", re.IGNORECASE)
 
 
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person

@@ -52,7 +52,7 @@ def join_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
         while j - i > 2 and _INDEX_RANGE.fullmatch(text[math[j - 1].start:math[j - 1].end].strip("$ ")):
             j -= 1  # "| $∂L/∂w_j$ | $Σ…$, $j=1,2,3$ |": the index's range after the answer, read on its own
         inside = math[i:j]
-        if len(inside) < 2 or any(m.kind != "inline" or "=" in text[m.start:m.end] for m in inside[:-1]) \
+        if len(inside) < 2 or any(m.kind != "inline" for m in inside) or "=" in text[inside[0].start:inside[0].end] \
                 or inside[-1].kind != "inline" or ("=" in text[inside[-1].start:inside[-1].end] and not (
                     NAMED.search(text[inside[0].start:inside[0].end]) and _alone_in_cell(text, b, inside[-1]))):
             continue  # the answer's cell may go on itself ("| 1d | $∂f/∂w_3$ | $s_2 = σ_2(…)$ |"), the name's not
@@ -100,11 +100,14 @@ def row_names(text: str, blocks: list[Block], math: list[Span]) -> dict[int, str
             _once(names, table)
         last_end = b.end
         inside = math[bisect.bisect_left(starts, b.start):bisect.bisect_left(starts, b.end)]
-        if not inside or inside[-1].kind not in ("cell", "cells"):
+        cell = _first_cell(text[b.start:b.end])
+        if not inside:  # "| dfdw1 | w3*s2'(x2)*w2*s1'(x1) |": no answer read, but a row that names w1 all the same
+            table.append((-1, "", row_key(cell)))
             continue
         answer = inside[-1]
-        cell = _first_cell(text[b.start:b.end])
-        if answer.kind == "cells" or _cell_of(text, b.start, answer.start) > 1:
+        if answer.kind == "plain":  # "| dfdw1 | w3*s2'(x2)*… |": named when read (as a chain), counted here
+            table.append((answer.end, "", row_key(cell)))
+        elif answer.kind in ("cell", "cells") and (answer.kind == "cells" or _cell_of(text, b.start, answer.start) > 1):
             name = re.split(r"\s|\(", re.sub(r"[*_`{}]", "", cell).strip(), maxsplit=1)[0]
             given = name if answer.kind == "cell" and "$" not in cell and _QUANTITY.fullmatch(name) else ""
             table.append((answer.end, given, row_key(cell)))  # "w1 (with x = 1 dropped)": still w1's row
@@ -131,7 +134,7 @@ def row_key(cell: str) -> str:
     ``dw1`` all name w1; ``update`` names the update); "" for anything else (a part's label, an edge ``x₂ ← w₂``)."""
     cell = re.split(r"\s+[(—–-]", cell.strip(), maxsplit=1)[0]  # "w1 (with x = 1 dropped)": w1's row still
     flat = _CELL_MARKUP.sub(lambda m: "∂" if "partial" in m.group() else "", cell).lower().replace("∂", "d")
-    weight = re.fullmatch(r"(?:df/d|d)?(?:w|θ|theta)(\d)", flat)
+    weight = re.fullmatch(r"(?:df/d|dfd|d)?(?:w|θ|theta)(\d)", flat)
     if weight:
         return f"w{weight.group(1)}"
     return flat if re.fullmatch(r"[a-z∇]{3,}", flat) else ""
@@ -149,7 +152,8 @@ def _once(names: dict[int, str], table: list[tuple[int, str, str]]) -> None:
     keys = [key for _, _, key in table]
     for end, name, key in table:
         if key and keys.count(key) > 1:
-            names[end] = f"{KEY_NAME}{{Ktwice{key}}}"
+            if end >= 0:
+                names[end] = f"{KEY_NAME}{{Ktwice{key}}}"
         elif name:
             _name_answer(names, end, name)
     table.clear()

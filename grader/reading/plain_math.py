@@ -269,7 +269,7 @@ def math_run(line: str) -> tuple[int, int] | None:
 OR_WORDS = (r"(?:or|oder|of|ou|o|или|lub|atau|eller|nebo)\s+(?:maybe|perhaps|rather|else|vielleicht|misschien|peut-être"
             r"|quizás|forse|talvez|может\s+быть|może|mungkin|kanskje|možná|eventuell|eventueel)"
             r"|maybe|perhaps|possibly|alternatively|alternativ|otherwise|either|eventuell|eventueel|eventualmente"
-            r"|or(?:\s+else)?|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
+            r"|or(?:\s+else)?|else|otherwise|and/or|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
             r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da"
             r"|hoặc|或者?|还是|還是|または|あるいは|もしくは|또는|혹은|아니면|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या"
             r"|หรือ|або|чи|או|ou\s+então|lub\s+też")

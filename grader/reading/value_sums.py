@@ -43,8 +43,9 @@ def leads_to_sum(masked: str, previous_end: int, start: int) -> bool:
     return bool(_LEADS.search(masked[:start])) and "\u00a7" not in masked[previous_end:start]
 
 
+_SAME_AS = {"×": "*", "·": "*", "**": "^"}
 _OPERATIONS = {"*": operator.mul, "/": operator.truediv, "+": operator.add, "-": operator.sub}
-_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([-+*/()×·]))")
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|(\*\*|[-+*/()×·^]))")
 
 
 def arithmetic(text: str) -> int | None:
@@ -60,7 +61,7 @@ def arithmetic(text: str) -> int | None:
         m = _TOKEN.match(text, pos)
         if m is None:
             return None
-        tokens.append(Fraction(m.group(1)) if m.group(1) else {"×": "*", "·": "*"}.get(m.group(2), m.group(2)))
+        tokens.append(Fraction(m.group(1)) if m.group(1) else _SAME_AS.get(m.group(2), m.group(2)))
         pos = m.end()
     at = 0
 
@@ -90,8 +91,19 @@ def arithmetic(text: str) -> int | None:
             value = _OPERATIONS[op](value, operand())
         return value
 
+    def power() -> Fraction:
+        nonlocal at
+        base = atom()
+        if at < len(tokens) and tokens[at] == "^":
+            at += 1
+            exponent = power()
+            if exponent.denominator != 1 or not 0 <= exponent <= 12:
+                raise ValueError  # "5**2": a square; nothing that needs a big power
+            return base ** int(exponent)
+        return base
+
     def term() -> Fraction:
-        return chain(atom, ("*", "/"))
+        return chain(power, ("*", "/"))
 
     def expression() -> Fraction:
         return chain(term, ("+", "-"))

@@ -429,9 +429,12 @@ def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, i
 
 
 _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
-_HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または)"
+_HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または|else"
+                    r"|otherwise|and/or)"
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
                     r"|peut-être|quizás|forse|talvez|eventuell)\s*[:,]?\s*", re.IGNORECASE)
+# "…, no padding (else 3×3 …", "…; otherwise 3×3 …": an alternative offered after the clause before it
+_HEDGE_AFTER_WORDS = re.compile(r"[,;(]\s*(?:else|otherwise|or\s+else|alternatively|or)\s*[:,]?\s*$", re.IGNORECASE)
 _ASIDE_DOUBT = re.compile(r"[^()]*\?[^()]*\)")  # "12×12×20 (13×13×20 with ceil mode?)": a value doubted aside
 
 
@@ -439,7 +442,9 @@ def _offered_for(masked: str, values: list[_Value], k: int, routes: dict[int, li
     """"Filter 5x5 stride 1, or 3x3 stride 1": after "or", a shape offered again for the last shape of its kind
     on the line (not the value right before it, a stride): that one's field, from both, a person decides."""
     v, previous = values[k], values[k - 1]
-    if not _HEDGE.fullmatch(masked[previous.end:v.start]) or _dims(v.text) == _dims(previous.text) or _dims(v.text) < 2:
+    gap = masked[previous.end:v.start]
+    if not (_HEDGE.fullmatch(gap) or _HEDGE_AFTER_WORDS.search(gap)) or _dims(v.text) == _dims(previous.text) \
+            or _dims(v.text) < 2:
         return None
     return next((w for w in reversed(values[:k - 1]) if _dims(w.text) == _dims(v.text) and routes.get(id(w))), None)
 
@@ -463,8 +468,8 @@ def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -
 
 # a program's line that works a count out: ``conv2 = (5*5*20 + 1)*50   # 25050``, ``"fc1": (800+1)*500,``
 _CODE_COUNT = re.compile(r"^(?P<lead>[ \t]*(?:[\"'][\w ]+[\"']|[A-Za-z_]\w*)[ \t]*(?::|=>|<-|=(?!=))[ \t]*)"
-                         r"(?P<expr>[\d \t()+\-*/.]*\d[\d \t()+\-*/.]*?)(?P<sep>[ \t]*,?[ \t]*)"
-                         r"(?:(?:#|%|//)[ \t]*(?P<said>[\d,]+)[ \t]*)?$", re.M)
+                         r"(?P<expr>[\d \t()+\-*/.^]*\d[\d \t()+\-*/.^]*?)(?P<sep>[ \t]*,?[ \t]*)"
+                         r"(?:(?:#|%|//)[ \t]*(?P<said>[\d,]+)(?:[ \t]+[^\d\n][^\n]*)?[ \t]*)?$", re.M)
 
 
 def _worked_in_code(text: str) -> str:
@@ -474,11 +479,11 @@ def _worked_in_code(text: str) -> str:
     comment reads as its value (a key given twice then holds two values)."""
     def worked(m: re.Match[str]) -> str:
         expr, said = m.group("expr"), m.group("said")
-        if not re.search(r"\d\s*[-+*/]\s*[\d(]", expr):  # a program's operators (not a PDF's broken "×")
+        if not re.search(r"\d\s*(?:\*\*|[-+*/^])\s*[\d(]", expr):  # a program's operators (not a PDF's "×")
             return m.group()
         value = sums.arithmetic(expr)
-        if value is None:
-            return m.group()
+        if value is None:  # an expression not read: its comment is not believed alone
+            return m.group() if said is None else f"{m.group('lead')}{expr.strip()} or {said}"
         if said is not None:
             return m.group() if int(said.replace(",", "")) == value else f"{m.group('lead')}{value} or {said}"
         if m.group("lead").strip()[:1] in "\"'" or "=>" in m.group("lead") or re.search(r"[+(]", expr):
