@@ -254,3 +254,14 @@ def test_a_plain_row_and_a_joined_name_count_as_the_same_rows_name(rubric) -> No
     assert grade_report_item(rubric, "p1.e.w1", _report(table)).status == "pass"
     twice = table + "| dfdw1 | w3*s2'(x2)*w2*s1'(x1) |\n"
     assert grade_report_item(rubric, "p1.e.w1", _report(twice)).status == "review"
+
+
+def test_a_summary_table_at_the_end_that_differs_from_the_derivation(rubric) -> None:
+    """A "Summary of answers" table after the last part, its rows named by key: the part's answer said again, so a
+    summary that disagrees with the derivation is never full marks."""
+    report = _report(f"(e) $\\frac{{\\partial f}}{{\\partial w_2}} = {W2}$") + (
+        "\n## Problem 2\n\n(c) total 431080\n\n## Summary of answers\n\n| item | answer |\n| --- | --- |\n"
+        "| w2 | w3*s2'(x2)*s1(x1) |\n")
+    assert grade_report_item(rubric, "p1.e.w2", report).status == "pass"
+    differs = report.replace("| w2 | w3*s2'(x2)*s1(x1) |", "| w2 | w3*s2(x2)*s1(x1) |")
+    assert grade_report_item(rubric, "p1.e.w2", differs).status != "pass"

@@ -428,6 +428,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         found = _expression_in(doc, doc.segments[part], spec, classify, forbid)
     for span in doc.again.get(part, []):
         found = _with_final(found, _expression_in(doc, span, spec, classify, forbid, summary=True))
+    if found is not None and part in doc.segments:
+        found = _with_final(found, _keyed_later(doc, doc.segments[part], spec, classify))
     corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
     if found is not None and corrections and HEDGE not in found.sides[-1] \
@@ -474,6 +476,17 @@ def _in_parent(doc: Document, spec: TextSpec, classify: Callable[[str], str | No
         return None
     return _expression_in(doc, segment, replace(spec, part=parent, lhs=None, index=ROMAN.index(sub),
                                                 answers=spec.answers_in_parent), classify, forbid)
+
+
+def _keyed_later(doc: Document, segment: Span, spec: TextSpec,
+                 classify: Callable[[str], str | None] | None) -> LatexChain | None:
+    """The item answered again after its part by its key word (a "Summary of answers" table at the end,
+    ``| w2 | w3*s2(x2)*s1(x1) |``): the last such answer, compared with the part's as a summary is."""
+    later = [m for m in doc.math if m.start >= segment.end][:2000]
+    texts = [doc.read(m) for m in later]
+    keyed = [e for e in read_equations(texts, [m.kind for m in later])
+             if len(e.sides) > 1 and _keyed_as(_tag_of(e, classify), spec)]
+    return LatexChain(keyed[-1].sides, True, spec.part) if keyed else None
 
 
 def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChain | None:
