@@ -347,8 +347,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math.extend(Span(a, b, kind) for a, b, kind in broken)
     free = [ln for ln in free if not any(a <= ln[0] < b for a, b, _ in broken)]
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, free))
-    derivations = _table_equations(text, blocks)
-    doc.math.extend(derivations)
+    doc.math.extend(_table_equations(text, blocks))
     doc.math.extend(_formula_rows(text, blocks, doc.math))
     doc.math = whole_cells(text, blocks, join_cells(text, blocks, doc.math))
     doc.math.sort(key=lambda s: s.start)
@@ -714,7 +713,6 @@ def _row_chain(piece: str) -> str:
         return piece
     named = row_key(cells[0]) if len(cells) > 1 and cells[0] not in sides else ""
     return " = ".join([f"{KEY_NAME}{{K{named}}}"] * bool(named) + sides)  # "| w1 | … |": w1's row, by name
-
 
 
 def _table_equations(text: str, blocks: list[Block]) -> list[Span]:

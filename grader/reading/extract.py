@@ -535,14 +535,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
                      and not _forbidden(e.sides[-1], forbid)]  # the other form said too ("σ(1−σ), i.e. e^{-u}/…")
             # "A \quad\text{i.e.}\quad B": B said again after the answer is its last side, so the two never differ
             # unseen (a right answer restated wrongly, or the reverse, goes to a person)
-            before = [e.sides[-1] for e in naming[:naming.index(chosen)] if len(e.sides) > 1
-                      and not is_restatement(e.sides[-1]) and e.sides[-1] not in chosen.sides
-                      and _SPACE.sub("", e.sides[0]).rstrip("=") != _SPACE.sub("", chosen.sides[0]).rstrip("=")
-                      and not _GENERIC_INDEX.search(e.sides[0]) and not _BY_INDEX.search(e.sides[-1])
-                      and "*" not in e.sides[-1]  # a program's line (gradL = 2*e(1)*[…]) is read too loosely to judge
-                      and _NAMED_RESULT.search(chosen.sides[-1])]
-            # "w^new = w − α∇L = w − αΣ(f−y)∇f", then "Final: w ← w − α∇L": the result worked out before is a step
-            # of the answer, so a wrong one is never hidden behind a final line that restates it
+            before = _worked_before(naming, chosen)
             # "I got two things for df/dw2, leaving both": words of doubt are about an item the part answers twice,
             # or about the one answer of a part that asks for one
             doubted = spec.answers <= 1 or len({_SPACE.sub("", e.sides[-1]) for e in naming}) > 1
@@ -819,6 +812,20 @@ _D_NAME = re.compile(r"\s*d[A-Za-z]\w{0,7}\s*")  # "(i) ds = exp(-u)/…": a pro
 _GENERIC_INDEX = re.compile(r"_\{?[a-z]\}?(?![\w{])|[ᵢⱼₖ]")  # ∂L/∂w_j: one component for each j, not the vector
 _BY_INDEX = re.compile(r"(?:∂|\\partial|\bd)\s*\{?\s*(?:w|θ|\\theta)_?\{?[a-z]\}?(?![\w{])")  # "…∂f(x^i)/∂w_j"
 _NAMED_RESULT = re.compile(r"∇|\\nabla|\bgrad")  # "w − α∇L": a final line that names a result instead of writing it
+
+
+def _worked_before(naming: list[Equation], chosen: Equation) -> list[str]:
+    """"w^new = w − α∇L = w − αΣ(f−y)∇f", then "Final: w ← w − α∇L": results worked out, under another left side,
+    before a chosen final line that only names its result; each is a step of the answer, so a wrong one is never
+    hidden behind a line that restates it. Not a component by index (∂L/∂w_j) nor a program's line
+    (``gradL = 2*e(1)*[…]``): those are read too loosely to judge."""
+    if not _NAMED_RESULT.search(chosen.sides[-1]):
+        return []
+    lhs = _SPACE.sub("", chosen.sides[0]).rstrip("=")
+    return [e.sides[-1] for e in naming[:naming.index(chosen)] if len(e.sides) > 1
+            and not is_restatement(e.sides[-1]) and e.sides[-1] not in chosen.sides
+            and _SPACE.sub("", e.sides[0]).rstrip("=") != lhs
+            and not _GENERIC_INDEX.search(e.sides[0]) and not _BY_INDEX.search(e.sides[-1]) and "*" not in e.sides[-1]]
 
 
 def _last_explicit(eqs: list[Equation]) -> Equation:

@@ -75,10 +75,7 @@ def whole_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
             continue
         for i in range(bisect.bisect_left(starts, b.start), bisect.bisect_left(starts, b.end)):
             m = math[i]
-            left = text.rfind("|", b.start, m.start)
-            right = text.find("|", m.end, b.end)
-            if m.kind == "inline" and left >= 0 and right >= 0 \
-                    and not text[left + 1:m.start].strip(" \t$") and not text[m.end:right].strip(" \t$"):
+            if m.kind == "inline" and _alone_in_cell(text, b, m):
                 math[i] = replace(m, kind="cell")
     return math
 

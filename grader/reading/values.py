@@ -656,7 +656,7 @@ def _terms_of_a_sum(line: str, labels: list[tuple[int, int, str]],
     joined = [k for k in range(len(labels) - 1) if _PLUS.fullmatch(line[labels[k][1]:labels[k + 1][0]])]
     if not joined:
         return labels
-    terms = {k for k in joined} | {k + 1 for k in joined}
+    terms = set(joined) | {k + 1 for k in joined}
     total = _field_in("Σ", patterns)
     out = [lab for k, lab in enumerate(labels) if k not in terms]
     first, last = min(terms), max(terms)
