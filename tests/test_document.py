@@ -178,6 +178,8 @@ HOSTILE = {
     "unclosed align": lambda n: "(d)\n\\begin{align}\n" + "x &= y \\\\\n" * (n // 12),
     "unclosed $$ per line": lambda n: "(d)\n" + "$$x\n" * (n // 4),
     "labels everywhere": lambda n: "(a) x (ii) " * (n // 11),
+    "fences never closed": lambda n: "```x\n" * (n // 5),  # each opening once, not looked for from every line
+    "labelled code fences": lambda n: "```python\nx = 1  # (b)(i)\n```\n" * (n // 34),
 }
 
 

@@ -213,6 +213,17 @@ def test_reading_is_linear_in_the_text(rubric) -> None:
     assert timings[1] < 8 * timings[0] + 0.5, timings
 
 
+def test_a_programs_counts_are_read_in_linear_time(rubric) -> None:
+    """``a = 1 1 1 … x``: a line a program's count reader tries and gives up on costs time in proportion to it."""
+    timings = []
+    for n in (20_000, 200_000):
+        body = "```python\n" + ("conv1 = " + "1 " * (n // 2) + "x\n") + "```\n"
+        start = time.perf_counter()
+        grade("2.c", body, rubric)
+        timings.append(time.perf_counter() - start)
+    assert timings[1] < 25 * timings[0] + 0.5, timings
+
+
 # ------------------------------------------------------------------ terse answers in the question's order
 @pytest.mark.parametrize("item, body, status", [
     ("2.a", "28×28 / 5×5×1×20 / 24×24×20 / 12×12×20", "pass"),

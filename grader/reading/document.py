@@ -538,8 +538,7 @@ def _answer_fences(text: str) -> str:
     return "".join(out) + text[pos:]
 
 
-_OPENING = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*$", re.M)
-_ANY_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n(.*?)^\1\2[ \t]*$", re.M | re.S)
+_OPENING = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*$", re.M)
 _LINE_COMMENT = re.compile(r"^([ \t]*)(?:#+|%+|//)[ \t]?")
 _TRAILING_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t]*(.*)$")
 _DEF_RETURN = re.compile(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:[ \t]*\n[ \t]+return[ \t]+([^\n]+)$", re.M)
@@ -554,8 +553,8 @@ def _labelled_fences(text: str) -> str:
         return text
     from grader.reading.labels import read_label
 
-    def rewrite(m: re.Match[str]) -> str:
-        body = _one_line_functions(m.group(4))
+    def rewrite(whole: str, info: str, inner: str) -> str:
+        body = _one_line_functions(inner)
         lines, labelled, statements = [], [], []
         for line in body.split("\n"):
             lead = _LINE_COMMENT.match(line)
@@ -574,29 +573,40 @@ def _labelled_fences(text: str) -> str:
             lines.append(line)
         program = "\n".join(st for st in statements if st.strip())
         if len(set(labelled)) < len(labelled):
-            return m.group()  # "dw2 = …  # (e)" twice: notes on which line answers what, not the parts' labels
-        if not labelled or not program or not (formula_program(program) if m.group(3).lower() in _PYTHON
-                                               else formula_fence(program, m.group(3) or "text")):
-            return m.group()
+            return whole  # "dw2 = …  # (e)" twice: notes on which line answers what, not the parts' labels
+        if not labelled or not program or not (formula_program(program) if info.lower() in _PYTHON
+                                               else formula_fence(program, info or "text")):
+            return whole
         out = "\n" + "\n".join(lines) + "\n"
-        return out + " " * max(0, len(m.group()) - len(out))
+        return out + " " * max(0, len(whole) - len(out))
 
-    return _ANY_FENCE.sub(rewrite, text)
+    out, pos = [], 0
+    for opening, close in _fence_pairs(text):
+        out += [text[pos:opening.start()], rewrite(text[opening.start():close.end()], opening.group(3),
+                                                   text[opening.end() + 1:close.start()])]
+        pos = close.end()
+    return "".join(out) + text[pos:]
 
 
-def _fences(text: str) -> list[re.Match[str]]:
-    """The plain fences (no language, or text) of ``text``, each matched from its opening line: a scan in
-    order, so a block's closing fence is never taken for the opening of another."""
+def _fence_pairs(text: str) -> list[tuple[re.Match[str], re.Match[str]]]:
+    """Every fenced block of ``text`` as (opening line, closing line), found by one scan in order, so a block's
+    closing fence is never taken for the opening of another, and a fence never closed ends the scan (it runs to
+    the end of the text) instead of being looked for again from every later line."""
     found, pos = [], 0
     while (opening := _OPENING.search(text, pos)) is not None:
         close = re.compile(rf"^{re.escape(opening.group(1))}{opening.group(2)[0]}{{{len(opening.group(2))},}}[ \t]*$",
                            re.M).search(text, opening.end())
         if close is None:
             break
-        if (m := _FENCE.match(text, opening.start())) is not None and m.end() == close.end():
-            found.append(m)
+        found.append((opening, close))
         pos = close.end()
     return found
+
+
+def _fences(text: str) -> list[re.Match[str]]:
+    """The plain fences (no language, or text) of ``text``, each matched from its opening line."""
+    return [m for opening, close in _fence_pairs(text)
+            if (m := _FENCE.match(text, opening.start())) is not None and m.end() == close.end()]
 
 
 def formula_fence(body: str, info: str = "") -> bool:

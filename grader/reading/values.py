@@ -468,7 +468,7 @@ def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -
 
 # a program's line that works a count out: ``conv2 = (5*5*20 + 1)*50   # 25050``, ``"fc1": (800+1)*500,``
 _CODE_COUNT = re.compile(r"^(?P<lead>[ \t]*(?:[\"'][\w ]+[\"']|[A-Za-z_]\w*)[ \t]*(?::|=>|<-|=(?!=))[ \t]*)"
-                         r"(?P<expr>[\d \t()+\-*/.^]*\d[\d \t()+\-*/.^]*?)(?P<sep>[ \t]*,?[ \t]*)"
+                         r"(?P<expr>[\d \t()+\-*/.^]*+)(?P<sep>,?[ \t]*)"  # possessive: linear on any line
                          r"(?:(?:#|%|//)[ \t]*(?P<said>[\d,]+)(?:[ \t]+[^\d\n][^\n]*)?[ \t]*)?$", re.M)
 
 
@@ -487,10 +487,10 @@ def _worked_in_code(text: str) -> str:
         if said is not None:
             return m.group() if int(said.replace(",", "")) == value else f"{m.group('lead')}{value} or {said}"
         if m.group("lead").strip()[:1] in "\"'" or "=>" in m.group("lead") or re.search(r"[+(]", expr):
-            return f"{m.group('lead')}{value}{m.group('sep')}"
+            return f"{m.group('lead')}{value}{m.group('sep')}"  # the expression's own spaces go with it
         return m.group()
 
-    return _CODE_COUNT.sub(worked, text) if "\n" in text or "=" in text or ":" in text else text
+    return _CODE_COUNT.sub(worked, text) if "=" in text or ":" in text else text
 
 
 _DIGIT_GROUP = re.compile(r"(?<=\d)_(?=\d{3}(?!\d))")
