@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from grader.sandbox.protocol import Activation, Parameter
 
 TRUNK_KINDS = ("conv", "pool", "linear")
 
@@ -40,16 +41,16 @@ class Comparison:
         return self.matched / self.total if self.total else 1.0
 
 
-def group_parameters(parameters: Sequence[dict[str, Any]]) -> list[tuple[str, dict[str, tuple[int, ...]]]]:
+def group_parameters(parameters: Sequence[Parameter]) -> list[tuple[str, dict[str, tuple[int, ...]]]]:
     """Parameters grouped by owning module, in registration order: [(module, {weight: shape, ...})]."""
     groups: dict[str, dict[str, tuple[int, ...]]] = {}
     for p in parameters:
-        module, _, leaf = p["name"].rpartition(".")
-        groups.setdefault(module or "(top)", {})[leaf] = tuple(p["shape"])
+        module, _, leaf = p.name.rpartition(".")
+        groups.setdefault(module or "(top)", {})[leaf] = tuple(p.shape)
     return list(groups.items())
 
 
-def compare_weights(spec: Sequence[LayerSpec], parameters: Sequence[dict[str, Any]]) -> Comparison:
+def compare_weights(spec: Sequence[LayerSpec], parameters: Sequence[Parameter]) -> Comparison:
     """Each layer with parameters must have a module with the same weight and bias shapes."""
     expected = [layer for layer in spec if layer.weight is not None]
     found = group_parameters(parameters)
@@ -78,10 +79,10 @@ def compare_weights(spec: Sequence[LayerSpec], parameters: Sequence[dict[str, An
     return Comparison(matched, len(expected), problems)
 
 
-def compare_activations(spec: Sequence[LayerSpec], activations: Sequence[dict[str, Any]]) -> Comparison:
+def compare_activations(spec: Sequence[LayerSpec], activations: Sequence[Activation]) -> Comparison:
     """The conv/pool/linear chain must match in order and shape, with a ReLU after each layer the spec has one."""
     want = [layer for layer in spec if layer.kind in TRUNK_KINDS]
-    got = [a for a in activations if a["kind"] in TRUNK_KINDS]
+    got = [a for a in activations if a.kind in TRUNK_KINDS]
     problems: list[str] = []
     matched = 0
     for i, layer in enumerate(want):
@@ -90,13 +91,13 @@ def compare_activations(spec: Sequence[LayerSpec], activations: Sequence[dict[st
                             "found none")
             continue
         g = got[i]
-        if g["kind"] == layer.kind and tuple(g["shape"]) == layer.output:
+        if g.kind == layer.kind and tuple(g.shape) == layer.output:
             matched += 1
         else:
-            where = f" ({g['module']})" if g.get("module") else ""
+            where = f" ({g.module})" if g.module else ""
             problems.append(
                 f"{layer.name}: expected {layer.kind} giving {shape_text(layer.output)}, "
-                f"found {g['kind']}{where} giving {shape_text(g['shape'])}"
+                f"found {g.kind}{where} giving {shape_text(g.shape)}"
             )
     if len(got) > len(want):
         problems.append(f"{len(got) - len(want)} extra conv/pool/linear operation(s) after {want[-1].name}")
@@ -104,10 +105,10 @@ def compare_activations(spec: Sequence[LayerSpec], activations: Sequence[dict[st
     return Comparison(matched + relu_ok, len(want) + relu_total, problems)
 
 
-def _compare_relus(spec: Sequence[LayerSpec], activations: Sequence[dict[str, Any]],
+def _compare_relus(spec: Sequence[LayerSpec], activations: Sequence[Activation],
                    problems: list[str]) -> tuple[int, int]:
     """A ReLU may sit before or after the pooling that follows its layer (they commute)."""
-    trunk_positions = [i for i, a in enumerate(activations) if a["kind"] in TRUNK_KINDS]
+    trunk_positions = [i for i, a in enumerate(activations) if a.kind in TRUNK_KINDS]
     trunk_names = [s.name for s in spec if s.kind in TRUNK_KINDS]
     trunk_index = -1
     ok = total = 0
@@ -120,17 +121,17 @@ def _compare_relus(spec: Sequence[LayerSpec], activations: Sequence[dict[str, An
         total += 1
         start = trunk_positions[trunk_index] if trunk_index < len(trunk_positions) else len(activations)
         stop = trunk_positions[trunk_index + 2] if trunk_index + 2 < len(trunk_positions) else len(activations)
-        if any(a["kind"] == "relu" for a in activations[start:stop]):
+        if any(a.kind == "relu" for a in activations[start:stop]):
             ok += 1
         else:
             problems.append(f"{layer.name}: no ReLU after {trunk_names[trunk_index]}")
     return ok, total
 
 
-def count_by_layer(parameters: Sequence[dict[str, Any]]) -> dict[str, int]:
+def count_by_layer(parameters: Sequence[Parameter]) -> dict[str, int]:
     """Parameter count per owning module, in registration order."""
     counts: dict[str, int] = {}
     for p in parameters:
-        module = p["name"].rpartition(".")[0] or "(top)"
-        counts[module] = counts.get(module, 0) + int(p["numel"])
+        module = p.name.rpartition(".")[0] or "(top)"
+        counts[module] = counts.get(module, 0) + p.numel
     return counts

@@ -4,13 +4,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from pathlib import Path
-from typing import Any
 
 from grader import __version__
-from grader.checks.base import CheckContext, Outcome, child_failure
+from grader.checks.base import CheckContext, Measured, Outcome, child_failure
 from grader.data import DatasetArrays, load_dataset, resolve_root
 from grader.results import CheckResult, SubmissionResult
 from grader.rubric import Rubric, RubricItem
@@ -60,10 +59,10 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
     requests = rubric.requests()  # every item's, merged: one child run serves them all
     run: ChildRun | None = None
     retries: list[Retry] = []
-    measurements: dict[str, Any] = {}
+    measured = Measured()
     flags: list[Flag] = []
     if requests.runs_child and submission.code is None:
-        measurements["skipped"] = f"no {rubric.code.file} in the hand-in"
+        measured = Measured(skipped=f"no {rubric.code.file} in the hand-in")
     elif requests.runs_child and submission.code is not None:
         source: DatasetArrays | Callable[[], DatasetArrays] | None = data
         if requests.train is not None and data is None:  # loaded by the runner while the child starts up
@@ -83,36 +82,34 @@ def grade_submission(folder: str | Path, rubric: Rubric, options: Options, on_ev
             broker = CacheBroker(WeightsCache(options.weights_cache), submission.id, trusted)
         run = run_child(job, source, on_event, broker)
         flags = scan(submission.code, rubric.code.file) + crosscheck(run, rubric.code.num_classes)
-        measurements = {**run.as_mapping(), "integrity": [f.as_dict() for f in flags]}
-        retries = _retrain_where_asked(rubric, job, measurements, options, source, on_event, broker, flags)
-        if retries:
-            measurements.update(retries=[asdict(r) for r in retries], integrity=[f.as_dict() for f in flags])
+        retries = _retrain_where_asked(rubric, job, Measured(run), options, source, on_event, broker, flags)
+        measured = Measured(run, retries=tuple(retries))
         timings["child_s"] = round(time.perf_counter() - t, 3)
         if run.training is not None:
             timings["train_s"] = run.training.train_s
             timings["eval_s"] = run.eval_s or 0.0
     t = time.perf_counter()
-    ctx = CheckContext(submission, rubric.reference, rubric.code, measurements, options.seed)
+    ctx = CheckContext(submission, rubric.reference, rubric.code, measured, options.seed)
     checks = grade_bounded(rubric, ctx, options.text_budget, partial(_graded_item, flags=flags))
     timings["checks_s"] = round(time.perf_counter() - t, 3)
     timings["total_s"] = round(time.perf_counter() - started, 3)
     return SubmissionResult(
         submission=submission.id, checks=checks, grader_version=__version__, seed=options.seed, device=device,
         rubric=f"{rubric.name} ({rubric.path.name}, {rubric.digest})",
-        measurements=_public(run, measurements.get("skipped"), flags, retries).to_dict(),
+        measurements=_public(run, measured.skipped, flags, retries).to_dict(),
         timings=timings, notes=submission.notes + _child_notes(run),
     )
 
 
-def _retrain_where_asked(rubric: Rubric, job: ChildJob, measurements: dict[str, Any], options: Options,
-                         source: Any, on_event: EventFn | None, broker: CacheBroker | None,
-                         flags: list[Flag]) -> list[Retry]:
+def _retrain_where_asked(rubric: Rubric, job: ChildJob, measured: Measured, options: Options,
+                         source: DatasetArrays | Callable[[], DatasetArrays] | None, on_event: EventFn | None,
+                         broker: CacheBroker | None, flags: list[Flag]) -> list[Retry]:
     """A second training at the seed a check asks for (a result just below a threshold), kept apart.
 
     The second run is cross-checked like the first; its flags join the hand-in's.
     """
     seeds = {s for item in rubric.items
-             if (s := rubric.plugin(item).retry_seed(item.params, measurements, options.seed)) is not None}
+             if (s := rubric.plugin(item).retry_seed(item.params, measured, options.seed)) is not None}
     retries: list[Retry] = []
     for seed in sorted(seeds)[:1]:  # at most one retry per hand-in: a bounded cost
         again = run_child(replace(job, seed=seed), source, on_event, broker)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from grader.checks.base import Check, RequestError, Requests, merge_requests
 from grader.compat import tomllib
@@ -29,13 +29,18 @@ ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 ITEM_KEYS = {"id", "title", "points", "check", "params", "text", "samples"}
 
 
+P = TypeVar("P")
+
+
 @dataclass(frozen=True)
-class RubricItem:
+class RubricItem(Generic[P]):
+    """One graded item; ``params`` is its check's ``Params``, built and validated when the rubric loads."""
+
     id: str
     title: str
     points: float
     check: str
-    params: Any
+    params: P
     line: int | None
     text: TextSpec | None = None  # where the answer is in a written report
     samples: tuple[Sample, ...] = ()  # answers with their expected verdict (grade --selftest grades them)

@@ -80,7 +80,7 @@ def sample_report(part: str, answer: str, math: bool) -> str:
 
 
 def grade_sample(rubric: Rubric, item: RubricItem, sample: Sample) -> SampleResult:
-    from grader.checks.base import CheckContext
+    from grader.checks.base import CheckContext, Measured
     from grader.pipeline import run_check
     from grader.reading.answers import answers_from_document
     from grader.reading.document import read_document
@@ -92,6 +92,6 @@ def grade_sample(rubric: Rubric, item: RubricItem, sample: Sample) -> SampleResu
     only = replace(rubric, items=[item], text_claims={})
     doc = read_document(sample_report(item.text.part, sample.answer, math))
     sub = Submission("sample", Path("."), None, answers_from_document(doc, only), source="report.md")
-    result = run_check(only, item, CheckContext(sub, rubric.reference, rubric.code, {}, 0))
+    result = run_check(only, item, CheckContext(sub, rubric.reference, rubric.code, Measured(), 0))
     fraction = result.score / result.max_score if result.max_score else 0.0
     return SampleResult(item.id, sample, result.status, fraction, result.feedback)

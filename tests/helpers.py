@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from grader.checks.base import CheckContext
+from grader.checks.base import CheckContext, Measured
 from grader.pipeline import run_check
 from grader.results import CheckResult
 from grader.rubric import Rubric
 from grader.sandbox.probe import probe
+from grader.sandbox.protocol import ChildError, ChildRun, Retry, parse_probe
 from grader.submission import Submission
 from reference.mnist_backprop.net import Net
 from tests.conftest import SHARED
@@ -38,8 +39,22 @@ class Net(nn.Module):
 def grade_item(rubric: Rubric, item_id: str, answers: dict[str, Any] | None = None,
                measurements: dict[str, Any] | None = None, seed: int = 0) -> CheckResult:
     sub = Submission("unit", Path("."), None, answers or {})
-    ctx = CheckContext(sub, rubric.reference, rubric.code, measurements or {}, seed)
+    ctx = CheckContext(sub, rubric.reference, rubric.code, measured(measurements), seed)
     return run_check(rubric, rubric.item(item_id), ctx)
+
+
+def measured(raw: dict[str, Any] | None = None) -> Measured:
+    """Measurements written the way the child's events carry them, as the checks receive them: the probe parsed
+    by the protocol's own parser, the run's accuracy and error, why the code was not run, the retries."""
+    raw = raw or {}
+    run = None
+    if raw.keys() - {"skipped", "retries"}:
+        error = raw.get("error")
+        run = ChildRun("test", probe=parse_probe(raw["probe"]) if "probe" in raw else None,
+                       error=None if error is None else ChildError(error.get("stage", ""), error.get("error", "")),
+                       accuracy=raw.get("accuracy"))
+    retries = tuple(Retry(r["seed"], r.get("accuracy"), None, None, None) for r in raw.get("retries", []))
+    return Measured(run, raw.get("skipped"), retries)
 
 
 def reference_probe(model=None) -> dict[str, Any]:
@@ -55,7 +70,7 @@ def grade_report_item(rubric: Rubric, item_id: str, report: str, name: str = "re
 
     sub = Submission("unit", Path("."), None, answers_from_document(read_document(report, format_of(name)), rubric),
                      source=name)
-    ctx = CheckContext(sub, rubric.reference, rubric.code, {}, 0)
+    ctx = CheckContext(sub, rubric.reference, rubric.code, Measured(), 0)
     return run_check(rubric, rubric.item(item_id), ctx)
 
 

@@ -5,7 +5,7 @@ import pytest
 import torch.nn.functional as F
 from torch import nn
 
-from tests.helpers import grade_item, reference_probe
+from tests.helpers import grade_item, measured, reference_probe
 
 
 # ------------------------------------------------------------------ expression
@@ -225,10 +225,10 @@ def test_a_result_just_below_the_threshold_asks_for_one_retraining_at_another_se
     p = item.params
     assert p.retry.margin > 0
     just_below = p.threshold - p.retry.margin / 2
-    assert check.retry_seed(p, {"accuracy": just_below}, 3) == 3 + p.retry.seed_offset
-    assert check.retry_seed(p, {"accuracy": p.threshold}, 3) is None  # passing needs no second chance
-    assert check.retry_seed(p, {"accuracy": p.threshold - p.retry.margin - 0.01}, 3) is None  # clearly below
-    assert check.retry_seed(p, {"error": {"stage": "train"}}, 3) is None
+    assert check.retry_seed(p, measured({"accuracy": just_below}), 3) == 3 + p.retry.seed_offset
+    assert check.retry_seed(p, measured({"accuracy": p.threshold}), 3) is None  # passing needs no second chance
+    assert check.retry_seed(p, measured({"accuracy": p.threshold - p.retry.margin - 0.01}), 3) is None  # clearly below
+    assert check.retry_seed(p, measured({"error": {"stage": "train"}}), 3) is None
 
 
 def test_the_better_of_two_trainings_counts_and_the_report_says_both(rubric) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader.checks.base import CheckContext
+from grader.checks.base import CheckContext, Measured
 from grader.overrides import apply_overrides
 from grader.pipeline import Options, grade_submission, run_check
 from grader.reading.document import read_document
@@ -20,7 +20,7 @@ from tests.helpers import SAMPLE, WRITTEN, without_training
 def grade_answers(rubric, path):
     """The written items of a hand-in, without running its code."""
     sub = load_submission(path, rubric)
-    ctx = CheckContext(sub, rubric.reference, rubric.code, {}, 0)
+    ctx = CheckContext(sub, rubric.reference, rubric.code, Measured(), 0)
     return sub, {i.id: run_check(rubric, i, ctx) for i in rubric.items if not i.id.startswith("code")}
 
 

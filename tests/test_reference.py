@@ -10,6 +10,7 @@ import torch
 from grader.expressions.numeric import complete_env, evaluate
 from grader.layers import compare_activations, compare_weights, count_by_layer
 from grader.sandbox.probe import probe
+from grader.sandbox.protocol import parse_probe
 from reference.mnist_backprop import backprop as bp
 from reference.mnist_backprop import spec
 from reference.mnist_backprop.net import Net
@@ -62,12 +63,12 @@ def test_sigma_form_is_derived_in_sigma_alone() -> None:
 
 
 def test_reference_net_matches_the_layer_table() -> None:
-    measured = probe(Net(), spec.INPUT_SHAPE, seed=0)
-    assert compare_weights(spec.LAYERS, measured["parameters"]).problems == []
-    chain = compare_activations(spec.LAYERS, measured["activations"])
+    measured = parse_probe(probe(Net(), spec.INPUT_SHAPE, seed=0))  # as the parent reads the child's event
+    assert compare_weights(spec.LAYERS, measured.parameters).problems == []
+    chain = compare_activations(spec.LAYERS, measured.activations)
     assert chain.problems == [] and chain.fraction == 1.0
-    assert measured["param_count"] == spec.TOTAL_PARAMS == 431_080
-    per_layer = count_by_layer(measured["parameters"])
+    assert measured.param_count == spec.TOTAL_PARAMS == 431_080
+    per_layer = count_by_layer(measured.parameters)
     assert list(per_layer.values()) == [layer.params for layer in spec.LAYERS if layer.params]
 
 

@@ -11,7 +11,7 @@ from grader.errors import RubricError
 from grader.plugins import discover
 from grader.rubric import RubricItem, load_rubric
 from grader.training import Recipe
-from tests.helpers import grade_item, without_training
+from tests.helpers import grade_item, reference_probe, without_training
 
 HEADER = '[homework]\nreference = "reference.mnist_backprop"\n\n'
 
@@ -78,7 +78,8 @@ class Counting(Check):
 
     def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
         Counting.calls += 1
-        return Outcome.passed(f"{ctx.measurements['probe']['param_count']} parameters")
+        probe = ctx.measurements.probe
+        return Outcome.passed(f"{probe and probe.param_count} parameters")
 
 
 def test_a_failed_child_fails_a_probing_item_once_without_asking_the_check(rubric) -> None:
@@ -93,5 +94,5 @@ def test_a_failed_child_fails_a_probing_item_once_without_asking_the_check(rubri
     skipped = grade_item(counted, "x.count", measurements={"skipped": "no DeepMNIST.py in the hand-in"})
     assert skipped.feedback == "no DeepMNIST.py in the hand-in"
     assert Counting.calls == 0
-    measured = grade_item(counted, "x.count", measurements={"probe": {"param_count": 7}})
-    assert (measured.status, measured.feedback, Counting.calls) == ("pass", "7 parameters", 1)
+    measured = grade_item(counted, "x.count", measurements=reference_probe())
+    assert (measured.status, measured.feedback, Counting.calls) == ("pass", "431080 parameters", 1)

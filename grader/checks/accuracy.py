@@ -9,11 +9,9 @@ report says.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from grader.checks.base import Check, CheckContext, Outcome, Requests, describe_error
+from grader.checks.base import Check, CheckContext, Measured, Outcome, Requests, describe_error
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
@@ -57,7 +55,7 @@ def describe_recipe(recipe: Recipe) -> str:
             f"(warm-up {recipe.pct_start:.0%}), label smoothing {recipe.label_smoothing:g}")
 
 
-class AccuracyCheck(Check):
+class AccuracyCheck(Check[AccuracyParams]):
     Params = AccuracyParams
 
     def requests(self, params: AccuracyParams) -> Requests:
@@ -77,32 +75,33 @@ class AccuracyCheck(Check):
         if params.retry.margin and params.retry.seed_offset == 0:
             raise ParamError("params.retry.seed_offset must not be 0: the second training needs another seed")
 
-    def retry_seed(self, params: AccuracyParams, measurements: Mapping[str, Any], seed: int) -> int | None:
+    def retry_seed(self, params: AccuracyParams, measurements: Measured, seed: int) -> int | None:
         """The seed of a second training when the first result lands within the margin below the threshold."""
-        acc = measurements.get("accuracy")
-        if not params.retry.margin or not isinstance(acc, (int, float)):
+        acc = measurements.accuracy
+        if not params.retry.margin or acc is None:
             return None
         if params.threshold - params.retry.margin <= acc < params.threshold:
             return seed + params.retry.seed_offset
         return None
 
-    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
-        p: AccuracyParams = item.params
+    def grade(self, item: RubricItem[AccuracyParams], ctx: CheckContext) -> Outcome:
+        p = item.params
         m = ctx.measurements
-        training = m.get("training", {})
-        runs = [(ctx.seed, m.get("accuracy"))] + [(r.get("seed"), r.get("accuracy")) for r in m.get("retries", [])]
+        training = m.training
+        runs = [(ctx.seed, m.accuracy)] + [(r.seed, r.accuracy) for r in m.retries]
         acc, how = _counted(runs, p.retry)
-        details = {"accuracy": acc, "epoch_losses": training.get("epoch_losses"),
-                   "loss_curve": training.get("loss_curve"), "recipe": describe_recipe(p.recipe),
+        from_cache = training is not None and training.from_cache
+        details = {"accuracy": acc, "epoch_losses": training and training.epoch_losses,
+                   "loss_curve": training and training.loss_curve, "recipe": describe_recipe(p.recipe),
                    "trainings": [{"seed": s, "accuracy": a} for s, a in runs],
-                   "weights_from_cache": bool(training.get("from_cache"))}
+                   "weights_from_cache": from_cache}
         cached = ("; weights from the cache (an identical network, same initial weights and recipe, was trained "
-                  "before), evaluated in this hand-in's own network class") if training.get("from_cache") else ""
+                  "before), evaluated in this hand-in's own network class") if from_cache else ""
         if acc is None:
-            if m.get("error"):
-                reason = describe_error(m["error"])
+            if m.error is not None:
+                reason = describe_error(m.error)
             else:
-                reason = m.get("skipped") or "no predictions came back"
+                reason = m.skipped or "no predictions came back"
             return Outcome.failed(f"could not train and evaluate the network: {reason}", **details)
         said = f"test accuracy {acc:.2f} %{how}"
         if acc >= p.threshold:
@@ -114,14 +113,14 @@ class AccuracyCheck(Check):
         return Outcome.failed(f"{said} is below the {p.threshold:.2f} % threshold{cached}", **details)
 
 
-def _counted(runs: list[tuple[Any, Any]], retry: Retry) -> tuple[float | None, str]:
+def _counted(runs: list[tuple[int, float | None]], retry: Retry) -> tuple[float | None, str]:
     """The accuracy that counts and how it was chosen, from the first training and any retry."""
-    values = [float(a) for _, a in runs if isinstance(a, (int, float))]
+    values = [float(a) for _, a in runs if a is not None]
     if not values:
         return None, ""
     if len(runs) == 1 or len(values) == 1:
         return values[0], ""
-    listed = ", ".join(f"seed {s}: {a:.2f} %" for s, a in runs if isinstance(a, (int, float)))
+    listed = ", ".join(f"seed {s}: {a:.2f} %" for s, a in runs if a is not None)
     why = (f" (trained twice, since the first result was within {retry.margin:g} points below the threshold, "
            f"where a correct network can land by chance: {listed}; the {retry.counts} counts)")
     value = max(values) if retry.counts == "better" else sum(values) / len(values)

@@ -9,13 +9,13 @@ points, so the rubric alone decides what an item is worth.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from grader.params import ParamError
 from grader.results import Status
-from grader.sandbox.protocol import STAGE_WORDS
+from grader.sandbox.protocol import STAGE_WORDS, ChildError, ChildRun, Probe, Retry, Training
 
 if TYPE_CHECKING:
     from grader.checks.readers import AnswerReader
@@ -114,20 +114,45 @@ def merge_requests(requests: Iterable[tuple[str, Requests]]) -> Requests:
     return Requests(probe=probe, train=train, timeout_s=max(timeouts, default=None))
 
 
-def child_failure(measurements: Mapping[str, Any]) -> str | None:
+@dataclass(frozen=True)
+class Measured:
+    """What the checks may look at of the hand-in's code: the child run the parent accepted (every field parsed
+    and bounded by ``protocol``), or why the code was not run, and any second training a check asked for."""
+
+    run: ChildRun | None = None
+    skipped: str | None = None  # why there is no run (no code file in the hand-in)
+    retries: tuple[Retry, ...] = ()
+
+    @property
+    def probe(self) -> Probe | None:
+        return None if self.run is None else self.run.probe
+
+    @property
+    def accuracy(self) -> float | None:
+        return None if self.run is None else self.run.accuracy
+
+    @property
+    def training(self) -> Training | None:
+        return None if self.run is None else self.run.training
+
+    @property
+    def error(self) -> ChildError | None:
+        return None if self.run is None else self.run.error
+
+
+def child_failure(measured: Measured) -> str | None:
     """Why the child did not measure the network, as a sentence; None when it did."""
-    if "probe" in measurements:
+    if measured.probe is not None:
         return None
-    err = measurements.get("error")
-    if err:
-        return describe_error(err)
-    return str(measurements.get("skipped", "the code was not run"))
+    if measured.error is not None:
+        return describe_error(measured.error)
+    return measured.skipped or "the code was not run"
 
 
-def describe_error(err: Mapping[str, Any]) -> str:
+def describe_error(err: ChildError) -> str:
     """The child's error event as one sentence: where it failed and why."""
-    where = STAGE_WORDS.get(err.get("stage", ""), err.get("stage") or "running the code")
-    return f"failed while {where}: {err.get('error')}"
+    where = STAGE_WORDS.get(err.stage, err.stage or "running the code")
+    return f"failed while {where}: {err.error}"
 
 
 @dataclass
@@ -137,11 +162,14 @@ class CheckContext:
     submission: Submission
     reference: Reference
     code: CodeSettings
-    measurements: Mapping[str, Any]
+    measurements: Measured
     seed: int
 
 
-class Check:
+P = TypeVar("P")
+
+
+class Check(Generic[P]):
     """Base class of check plugins (subclassing is optional; the registry checks the shape).
 
     A check has no name of its own: a rubric names it by its entry point in ``grader.checks``
@@ -150,22 +178,22 @@ class Check:
     Params: ClassVar[type] = NoParams
     held_by_flags: ClassVar[bool] = True  # integrity flags of the code hold its points for a person
 
-    def requests(self, params: Any) -> Requests:
+    def requests(self, params: P) -> Requests:
         """What the sandboxed child must do for this check (default: nothing; the code is not run)."""
         return Requests()
 
-    def reader(self, params: Any) -> AnswerReader:
+    def reader(self, params: P) -> AnswerReader:
         """How a written report is read for this check (default: the part's text, as written)."""
         from grader.checks.readers import ProseReader  # the reading pipeline loads only when a report is read
 
         return ProseReader()
 
-    def retry_seed(self, params: Any, measurements: Mapping[str, Any], seed: int) -> int | None:
+    def retry_seed(self, params: P, measurements: Measured, seed: int) -> int | None:
         """The seed of a second run of the child this check asks for, after seeing the first (None: none)."""
         return None
 
-    def validate(self, params: Any, reference: Reference) -> None:
+    def validate(self, params: P, reference: Reference) -> None:
         """Raise ``ParamError`` when the parameters do not fit the reference."""
 
-    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:  # pragma: no cover - interface
+    def grade(self, item: RubricItem[P], ctx: CheckContext) -> Outcome:  # pragma: no cover - interface
         raise NotImplementedError

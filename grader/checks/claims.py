@@ -1,11 +1,10 @@
 """What the hand-in states against what its code measures: shapes, counts, accuracy."""
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader.checks.base import Check, CheckContext, Outcome, Requests
+from grader.checks.base import Check, CheckContext, Measured, Outcome, Requests
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
@@ -25,19 +24,20 @@ class ClaimsParams:
     claims: list[Claim] = field(default_factory=list)
 
 
-def measured_value(measure: str, m: Mapping[str, Any]) -> tuple[float, ...] | None:
+def measured_value(measure: str, m: Measured) -> tuple[float, ...] | None:
     """The measurement a claim refers to, or None if the code did not produce it."""
-    probe = m.get("probe") or {}
     if measure == "accuracy":
-        return None if m.get("accuracy") is None else (float(m["accuracy"]),)
+        return None if m.accuracy is None else (m.accuracy,)
+    if m.probe is None:
+        return None
     if measure == "param_count":
-        return None if "param_count" not in probe else (float(probe["param_count"]),)
+        return (float(m.probe.param_count),)
     _, kind, index = measure.split(":")
-    ops = [a for a in probe.get("activations", []) if a["kind"] == kind]
-    return tuple(float(d) for d in ops[int(index)]["shape"]) if int(index) < len(ops) else None
+    ops = [a for a in m.probe.activations if a.kind == kind]
+    return tuple(float(d) for d in ops[int(index)].shape) if int(index) < len(ops) else None
 
 
-class ClaimsCheck(Check):
+class ClaimsCheck(Check[ClaimsParams]):
     Params = ClaimsParams
 
     def requests(self, params: ClaimsParams) -> Requests:
@@ -51,8 +51,8 @@ class ClaimsCheck(Check):
             if not ok:
                 raise ParamError(f"params.claims[{i}].measure: unknown measurement {c.measure!r}")
 
-    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
-        claims: list[Claim] = item.params.claims
+    def grade(self, item: RubricItem[ClaimsParams], ctx: CheckContext) -> Outcome:
+        claims = item.params.claims
         if not claims:
             return Outcome.passed("no claims to compare")
         consistent, notes, table = 0, [], []

@@ -66,7 +66,7 @@ class ExpressionParams:
     carries: dict[str, str] = field(default_factory=dict)
 
 
-class ExpressionCheck(Check):
+class ExpressionCheck(Check[ExpressionParams]):
     Params = ExpressionParams
 
     def reader(self, params: ExpressionParams) -> ExpressionReader:
@@ -93,8 +93,8 @@ class ExpressionCheck(Check):
             if not 0 <= m.credit <= 1:
                 raise ParamError(f"{where}.credit must be between 0 and 1")
 
-    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
-        p: ExpressionParams = item.params
+    def grade(self, item: RubricItem[ExpressionParams], ctx: CheckContext) -> Outcome:
+        p = item.params
         ref = ctx.reference.expressions[p.reference]
         raw = ctx.submission.answer(item.id)
         if raw is None:

@@ -1,7 +1,7 @@
 """Weight shapes and the activation chain of the student's network against the homework's layer table."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from grader.checks.base import Check, CheckContext, Outcome, Requests
 from grader.homework import Reference
@@ -22,7 +22,7 @@ def spec_table(reference: Reference, name: str) -> list:
     return table
 
 
-class LayerShapesCheck(Check):
+class LayerShapesCheck(Check[LayerShapesParams]):
     Params = LayerShapesParams
 
     def requests(self, params: LayerShapesParams) -> Requests:
@@ -31,14 +31,16 @@ class LayerShapesCheck(Check):
     def validate(self, params: LayerShapesParams, reference: Reference) -> None:
         spec_table(reference, params.spec)
 
-    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
+    def grade(self, item: RubricItem[LayerShapesParams], ctx: CheckContext) -> Outcome:
         spec = spec_table(ctx.reference, item.params.spec)
-        probe = ctx.measurements["probe"]
-        weights = compare_weights(spec, probe["parameters"])
-        chain = compare_activations(spec, probe["activations"])
+        probe = ctx.measurements.probe
+        assert probe is not None  # needs_probe: the pipeline grades this item only with a measured network
+        weights = compare_weights(spec, probe.parameters)
+        chain = compare_activations(spec, probe.activations)
         fraction = (weights.matched + chain.matched) / (weights.total + chain.total)
         problems = weights.problems + chain.problems
-        details = {"activations": probe["activations"], "parameters": probe["parameters"]}
+        details = {"activations": [asdict(a) for a in probe.activations],
+                   "parameters": [asdict(p) for p in probe.parameters]}
         if not problems:
             return Outcome.passed("every weight and activation shape matches the spec", **details)
         return Outcome.graded(fraction, "; ".join(problems), **details)

@@ -12,10 +12,10 @@ class ManualParams:
     hints: list[str] = field(default_factory=list)  # keywords a TA may look for
 
 
-class ManualCheck(Check):
+class ManualCheck(Check[ManualParams]):
     Params = ManualParams
 
-    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
+    def grade(self, item: RubricItem[ManualParams], ctx: CheckContext) -> Outcome:
         answer = ctx.submission.answer(item.id)
         text = "" if answer is None else str(answer)
         found = [h for h in item.params.hints if h.lower() in text.lower()]

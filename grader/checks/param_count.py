@@ -16,7 +16,7 @@ class ParamCountParams:
     spec: str | None = None  # a layer table, for per-layer feedback
 
 
-class ParamCountCheck(Check):
+class ParamCountCheck(Check[ParamCountParams]):
     Params = ParamCountParams
 
     def requests(self, params: ParamCountParams) -> Requests:
@@ -26,11 +26,12 @@ class ParamCountCheck(Check):
         if params.spec:
             spec_table(reference, params.spec)
 
-    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
-        p: ParamCountParams = item.params
-        probe = ctx.measurements["probe"]
-        total = probe["param_count"]
-        per_layer = count_by_layer(probe["parameters"])
+    def grade(self, item: RubricItem[ParamCountParams], ctx: CheckContext) -> Outcome:
+        p = item.params
+        probe = ctx.measurements.probe
+        assert probe is not None  # needs_probe: the pipeline grades this item only with a measured network
+        total = probe.param_count
+        per_layer = count_by_layer(probe.parameters)
         details = {"param_count": total, "per_layer": per_layer}
         if total == p.expected:
             return Outcome.passed(f"{total:,} parameters", **details)

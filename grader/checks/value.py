@@ -56,7 +56,7 @@ class FieldVerdict:
     read: str
 
 
-class ValueCheck(Check):
+class ValueCheck(Check[ValueParams]):
     Params = ValueParams
 
     def reader(self, params: ValueParams) -> ValuesReader:
@@ -80,8 +80,8 @@ class ValueCheck(Check):
             if name not in params.fields:
                 raise ParamError(f"params.aliases / params.ordered: no such field {name!r}")
 
-    def grade(self, item: RubricItem, ctx: CheckContext) -> Outcome:
-        p: ValueParams = item.params
+    def grade(self, item: RubricItem[ValueParams], ctx: CheckContext) -> Outcome:
+        p = item.params
         raw = ctx.submission.answer(item.id)
         if raw is None:
             return Outcome.no_answer()

@@ -247,7 +247,8 @@ def _stage(v: object) -> Stage:
     raise ProtocolError(f"unknown stage {_show(v)}")
 
 
-def _probe(e: dict[str, object]) -> Probe:
+def parse_probe(e: dict[str, object]) -> Probe:
+    """A probe event (the child's measurement of the network) as a ``Probe``, or ``ProtocolError``."""
     params = _list(e.get("parameters"), lambda p: Parameter(
         _str(_obj(p).get("name")), _dims(_obj(p).get("shape")), _int(_obj(p).get("numel"))), 10_000)
     acts = _list(e.get("activations"), lambda a: Activation(
@@ -275,7 +276,7 @@ def _key(v: object) -> str | None:
 _PARSERS: dict[str, Callable[[dict[str, object]], Event]] = {
     "stage": lambda e: StageEvent(_stage(e.get("stage"))),
     "imported": lambda e: Imported(_list(e.get("skipped_lines"), _int, 100_000)),
-    "probe": _probe,
+    "probe": parse_probe,
     "fingerprint": lambda e: Fingerprint(_key(e.get("key")), _str(e.get("why", ""), ERROR_CHARS)),
     "progress": lambda e: Progress(_int(e.get("step")), _int(e.get("total")), _int(e.get("epoch")),
                                    _float(e.get("loss"))),
