@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import inspect
 from importlib.metadata import entry_points
-from typing import Any
 
 from grader.checks.base import Check
 from grader.errors import PluginError
@@ -17,7 +16,7 @@ from grader.errors import PluginError
 GROUP = "grader.checks"
 
 
-def validate_plugin(name: str, cls: Any) -> None:
+def validate_plugin(name: str, cls: object) -> None:
     """A plugin is a class with ``Params`` (a dataclass) and ``grade(self, item, ctx)``."""
     if not inspect.isclass(cls):
         raise PluginError(f"check {name!r}: {cls!r} is not a class")

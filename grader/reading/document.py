@@ -137,10 +137,10 @@ def is_latex(text: str) -> bool:
 # （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
-    | {0x30FB: ord("·"), 0xFF65: ord("·")} \
+    | {0x30FB: ord("·"), 0xFF65: ord("·"), 0x060C: ord(","), 0x061B: ord(";")} \
     | {0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20, 0xF0B7: ord("•"), 0xF0A7: ord("▪"), 0xF076: ord("•")}
-# a Japanese middle dot (w3・σ2) as the product dot; and a word processor's no-break spaces and its private-use
-# bullet glyphs (Symbol/Wingdings), as plain marks; and
+# a Japanese middle dot (w3・σ2) as the product dot; Arabic script's comma and semicolon (x₁ = w₁x ، x₂ = …);
+# a word processor's no-break spaces and its private-use bullet glyphs (Symbol/Wingdings), as plain marks; and
 # the mathematical alphanumeric letters a PDF of Word's equations is copied as (𝑤, 𝜎, 𝑒: w, σ, e), one for one
 _FULL_WIDTH |= {c: ord(n) for c in range(0x1D400, 0x1D800)
                 if len(n := unicodedata.normalize("NFKC", chr(c))) == 1 and n != chr(c)}
@@ -311,10 +311,15 @@ def _pandoc_scripts(text: str) -> str:
     return _PANDOC_SUP.sub(r"^{\1}", _PANDOC_SUB.sub(r"_{\1}", text))
 
 
+# a highlight (Obsidian, Typora, pandoc's mark): "==Update:== $w ← …$" is the words, marked
+_HIGHLIGHT = re.compile(r"(?<![=\w\\])==(?=[^\W\d])([^=\n$]{1,80}?)(?<=\S)==(?![=\w])")
+
+
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _pandoc_spans(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
+    text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _pandoc_scripts(_pandoc_escapes(text))
     text = cross_referenced(_spoken_sums(_unflattened(text)))
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))
@@ -826,7 +831,7 @@ def _segment(doc: Document) -> None:
 # a line that corrects an answer given above it: "EDIT: dw2 should be …", "**Correction to (e):** …",
 # "- d (revised) ::", ".. note:: Actually …" (not "Update: w ← …", the answer to (f), nor a summary of final
 # answers, compared elsewhere)
-_CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\.\.\s*(?:note|warning)::\s*)?(?:[a-h]\s*)?\(?"
+_CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?(?:[a-h]\s*)?\(?"
                          r"(?:edit(?:ed)?\b|correct(?:ion|ed)\b|corrig|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
                          r"|fix(?:ed)?\s+(?:for|to|in)\b"
                          r"|on\s+second\s+thought|actually\b|oops|i\s+was\s+wrong|note\)?\s*::)",
@@ -854,9 +859,20 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
             continue  # or under a short heading ("### Correction to (e)" then "$…$")
         said = [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(line[:80])]
         named = [k for k in doc.segments if any(k == _part_key(doc, p, q) for p, q in said)]
-        for key in named or [k for k, span in doc.segments.items() if span.start <= m.start() < span.end]:
+        where = _footnote_mark(doc.text, line, m.start())  # "[^1]: Correction …": the part that cites [^1]
+        for key in named or [k for k, span in doc.segments.items() if span.start <= where < span.end]:
             out.setdefault(key, []).append(f"{line}\n{below}".strip())
     return out
+
+
+def _footnote_mark(text: str, line: str, start: int) -> int:
+    """Where a footnote's text is cited (``$…$[^1]`` in part (d) for ``[^1]: Correction: …`` at the end), else
+    where the line is."""
+    note = re.match(r"[ \t>*_#\-•.]*\[\^([^\]\s]{1,20})\]:", line)
+    if note is None:
+        return start
+    cited = re.search(rf"\[\^{re.escape(note.group(1))}\](?!:)", text)
+    return start if cited is None else cited.start()
 
 
 def _part_key(doc: Document, problem: str, part: str) -> str:

@@ -433,14 +433,23 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
     if found is not None and corrections and HEDGE not in found.sides[-1] \
-            and not any(final and _SPACE.sub("", one).rstrip(".,;$").endswith(final)
-                        for lines in corrections for one in lines.split("\n")):
+            and not any(_restates(one, final) for lines in corrections for one in lines.split("\n")):
         # "EDIT: dw2 should be …" below an answer the reading took from elsewhere: which one counts, a person decides
         return LatexChain([*found.sides[:-1], f"{found.sides[-1]}{HEDGE}{_CORRECTED}"], found.named, found.part)
     return found
 
 
 _CORRECTED = "\\text{(a correction written later)}"
+
+
+def _restates(line: str, final: str) -> bool:
+    """Whether a correcting line ends with the answer itself, not with a longer formula that ends like it
+    ("it is $w_3\\,\\sigma_2(x_2)$" does not restate "\\sigma_2(x_2)")."""
+    squeezed = _SPACE.sub("", line).rstrip(".,;$")
+    if not final or not squeezed.endswith(final):
+        return False
+    before = squeezed[:len(squeezed) - len(final)]
+    return not before or re.search(r"(?:[$=:]|\b(?:is|be|to|are|gives|becomes|reads)|→|⇒|=>|->)$", before) is not None
 
 
 def _tag_of(eq: Equation, classify: Callable[[str], str | None] | None) -> str | None:
@@ -611,7 +620,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2": words that change the answer
         before = doc.math[k - 1] if k else None
         if before is not None and before.start >= segment.start \
-                and _BETWEEN_OR.fullmatch(doc.text, before.end, m.start):
+                and (_BETWEEN_OR.fullmatch(doc.text, before.end, m.start)
+                     or _COMMENT_OR.fullmatch(doc.text, before.end, m.start)):
             return f"{doc.text[before.start:before.end].strip('$')}{HEDGE}{last}"
     return None
 
@@ -640,7 +650,8 @@ def _offered_plain(text: str, start: int, end: int) -> str | None:
 _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+sure\s+which|which\s+(?:one|sign|form|"
                         r"version|of\s+(?:the|these|those)\s+two)\s+is\s+(?:right|correct)|one\s+of\s+(?:those|these)\s+two"
                         r"\b|weiß\s+nicht,?\s+welche|je\s+ne\s+sais\s+pas\s+laquelle|no\s+sé\s+cuál"
-                        r"|(?:leav(?:e|ing)|keep(?:ing)?|giv(?:e|ing))\s+both\b|\bboth\s+(?:versions|options|answers|results)\b"
+                        r"|(?:leav(?:e|ing)|keep(?:ing)?|giv(?:e|ing))\s+both\b|để\s+cả\s+hai|deixo\s+(?:as\s+)?duas|dejo\s+(?:las\s+)?dos"
+                        r"|je\s+(?:laisse|garde)\s+les\s+deux|lasse\s+beide|lascio\s+entrambe|\bboth\s+(?:versions|options|answers|results)\b"
                         r"|\b(?:got|have|get|found)\s+two\s+(?:different\s+)?(?:things|answers|results|versions|options)\b)",
                         re.IGNORECASE)
 _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
@@ -651,7 +662,7 @@ _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actua
 _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
 _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr|\bno\s+estoy\s+segur"
                     r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"
-                    r"|не\s+впевнен|不确定|不確定|確信がない|わからない|확실하지|모르겠|emin\s+değil|không\s+chắc|ไม่แน่ใจ"
+                    r"|не\s+впевнен|不确定|不確定|確信がない|わからない|확실하지|모르겠|emin\s+değil|(?:không|chưa)\s+chắc|ไม่แน่ใจ"
                     r"|tidak\s+yakin|مطمئن\s+نیستم|متأكد|निश्चित\s+नहीं|nejsem\s+si\s+jist|nem\s+vagyok\s+biztos"
                     r"|inte\s+säker|nu\s+sunt\s+sigur|δεν\s+είμαι\s+σίγουρ", re.IGNORECASE)
 
@@ -683,6 +694,8 @@ def _next_line_end(text: str, line_end: int) -> int:
     return -1
 
 
+# "df_dw2 = A\n# or maybe??\ndf_dw2 = B" in a block of formulas: a comment that offers the line after it instead
+_COMMENT_OR = re.compile(rf"[ \t]*\n[ \t]*(?:#+|%+|//)[ \t]*\(?(?:{OR_WORDS})\b[^\n]*\n[ \t]*", re.IGNORECASE)
 _BETWEEN_OR = re.compile(rf"[$\\)\]]*(?:\s|&nbsp;)*(?:{OR_WORDS})(?:\s|&nbsp;)*[$\\(\[]*", re.IGNORECASE)
 
 

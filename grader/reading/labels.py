@@ -28,7 +28,7 @@ _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teil
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
-         r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|swali|zoezi|feladat|"
+         r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|swali|zoezi|feladat|"
          r"teht[äa]v[äa]|exerci[țt]iul|problem[ăa]|p[řr][íi]klad|zad[áa]n[íi]|שאלה|תרגיל|soalan|вправа|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
@@ -86,6 +86,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("part", re.compile(r"(?P<p3>[a-h])[ \t]*$")),  # a letter alone on its line, its answer below it
     ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "### a", "### b – CNN"
+    ("heading", re.compile(r"(?P<prob>[1-9])[ \t]?(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "## 1a", "## 2 b – x"
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
 ]
@@ -217,8 +218,8 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
     folded = text[:end].translate(FOLD) if _WIDE.search(text, start, end) else text
     for m in _WEAK.finditer(folded, start, end):
         value = m.group("v")
-        if _closes_a_bracket(folded, m.start()):
-            continue
+        if _closes_a_bracket(folded, m.start()) or _CITED.search(folded, max(0, m.start() - 40), m.start()):
+            continue  # "the superscript $(i)$ means …", "as in (ii)", "x_1^{(i)}": a mention or an index, no label
         tail = _TAIL.match(folded, m.end(), min(end, m.end() + 8))
         stop = tail.end() if tail else m.end()
         if value in ROMAN:
@@ -226,6 +227,10 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
         if value in LETTERS:
             out.append(Label(m.start(), stop, None, value, None, strong=False))
     return out
+
+
+_CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|indices|by|as|like)(?: \$?| ?\$)"
+                    r"|[\^_]\{?\s*)\Z", re.IGNORECASE)  # and "x^{(i)}": an index in math
 
 
 def _closes_a_bracket(text: str, pos: int) -> bool:

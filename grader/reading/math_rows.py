@@ -28,11 +28,24 @@ def _aligning(stack: list[str]) -> bool:
     return not stack or stack[-1] in ALIGNING
 
 
+def _equations(text: str, start: int, end: int) -> bool:
+    """Whether every row of a ``cases`` starting at ``start`` is an equation (not a piecewise value and its case)."""
+    close = text.find("\\end{cases}", start, end)
+    body = text[start:close if close >= 0 else end]
+    parts = [p for p in re.split(r"\\\\", body) if p.strip()]
+    return bool(parts) and all("=" in p.split("&")[0] and not _CASE_WORDS.search(p) for p in parts)
+
+
+_CASE_WORDS = re.compile(r"\\(?:text|mbox)\s*\{\s*(?:if|for|otherwise)")  # "… & \text{if } x > 0": a piecewise case
+
+
 def rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The rows of the math in ``text[start:end]``: cut at ``\\\\`` outside matrices, cases and braces."""
+    """The rows of the math in ``text[start:end]``: cut at ``\\\\`` outside matrices, cases and braces; a ``cases``
+    that is the whole display and holds equations (``\\begin{cases} h_1 = w_1x, & s_1 = \\sigma(h_1) \\\\ …``) is a
+    list of definitions set in a brace: each row, and each equation beside another after ``&``, its own."""
     out: list[tuple[int, int]] = []
     stack: list[str] = []
-    depth, row = 0, start
+    depth, row, brace = 0, start, False
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
         if tok == "{":
@@ -41,10 +54,18 @@ def rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = max(depth - 1, 0)
         elif tok.startswith("\\begin"):
             stack.append(m.group(1))
+            if stack == ["cases"] and not text[row:m.start()].strip() and _equations(text, m.end(), end):
+                row, brace = m.end(), True
         elif tok.startswith("\\end"):
             if stack:
                 stack.pop()
-        elif tok == "\\\\" and depth == 0 and _aligning(stack):
+            if brace and not stack:
+                out.append((row, m.start()))
+                row, brace = m.end(), False
+        elif tok == "\\\\" and depth == 0 and (_aligning(stack) or brace):
+            out.append((row, m.start()))
+            row = m.end()
+        elif tok == "&" and depth == 0 and brace and "=" in text[row:m.start()]:
             out.append((row, m.start()))
             row = m.end()
     out.append((row, end))

@@ -45,8 +45,10 @@ def usual_abbreviation(text: str, pieces: Iterable[str], name: str, derivative: 
         return False
     defines = rf"(?<![A-Za-z\\_]){name}\s*(?:\(\s*\w\s*\))?\s*"
     if any(re.search(rf"{defines}(?::=|=|≔|<-|←){NOT_A_NUMBER}", p) for p in pieces) \
-            or re.search(rf"{defines}(?::=|=(?!=)|≔|<-|←){NOT_A_NUMBER}", text):
-        return False  # sig(u) = …: the hand-in's own definition decides (not "s=1", a stride's value elsewhere)
+            or any(not _SIGMOID_ITSELF.match(text, m.end())
+                   for m in re.finditer(rf"{defines}(?::=|=(?!=)|≔|<-|←)(?={NOT_A_NUMBER})", text)):
+        return False  # sig(u) = …: the hand-in's own definition decides (not "s=1", a stride's value elsewhere;
+        # not "# sig(u) = 1/(1+e^-u)" in a comment no formula reading takes: the sigmoid itself, its usual name)
     if derivative:
         plain = _MARKS.sub(" ", text)
         return not any(re.search(r"inverse|itself|logistic|sigmoid\s+(?:function|itself)|=", _sentence(plain, m), re.I)
@@ -58,6 +60,8 @@ def usual_abbreviation(text: str, pieces: Iterable[str], name: str, derivative: 
                    if re.search(r"denot|mean|stand|write|call|let|for|use|is", _sentence(plain, m), re.I))
 
 
+_SIGMOID_ITSELF = re.compile(r"\s*1\s*/\s*\(\s*1\s*\+\s*(?:e\s*\*\*|e\s*\^|exp|np\.exp|math\.exp)"
+                             r"\s*\(?\s*-\s*\(?\s*\w\s*\)?\s*\)?\s*\)[ \t]*$", re.MULTILINE)
 # words that give a name another meaning than the function itself: its derivative, slope, inverse
 _OTHER_MEANING = re.compile(r"deriv|slope|gradient|prime|inverse|ableitung|steigung|d[ée]riv|pente|pendiente"
                             r"|производн|导数|微分|導関数|'|′", re.IGNORECASE)

@@ -271,7 +271,7 @@ OR_WORDS = (r"(?:or|oder|of|ou|o|или|lub|atau|eller|nebo)\s+(?:maybe|perhaps|
             r"|maybe|perhaps|possibly|alternatively|alternativ|otherwise|either|eventuell|eventueel|eventualmente"
             r"|or(?:\s+else)?|else|otherwise|and/or|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
             r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da"
-            r"|hoặc|或者?|还是|還是|または|あるいは|もしくは|또는|혹은|아니면|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या"
+            r"|hoặc(?:\s+là)?|或者?|还是|還是|または|あるいは|もしくは|또는|혹은|아니면|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या"
             r"|หรือ|або|чи|או|ou\s+então|lub\s+też")
 ALTERNATIVE = re.compile(rf"[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)  # "or" opening a line
 

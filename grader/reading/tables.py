@@ -39,7 +39,10 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     header: list[str] = []
     row: list[str] | None = None
     row_line, first = 0, True  # first: the next row is the table's first body row
-    for tok in _PARSER.parse(_org_as_pipe(text)):
+    for block in _TABULAR.finditer(text) if "\\begin{" in text else ():  # a tabular read as a table: its lines
+        if _pipe_rows(block.group()) != block.group():
+            covered.update(range(text.count("\n", 0, block.start()), text.count("\n", 0, block.end()) + 1))
+    for tok in _PARSER.parse(_tabular_as_pipe(_org_as_pipe(text))):
         if tok.type == "table_open" and tok.map:
             covered.update(range(tok.map[0], tok.map[1]))
         elif tok.type == "tr_open":
@@ -91,6 +94,54 @@ def _org_as_pipe(text: str) -> str:
     return _ORG_RULE.sub(lambda m: m.group(1) + "|" + m.group(2).replace("+", "|") + "|", text)
 
 
+_TABULAR = re.compile(r"^[^\n&]*?\\begin\{(?P<env>tabular\*?|tabularx|longtable|array)\}.*?\\end\{(?P=env)\}",
+                      re.DOTALL | re.MULTILINE)  # from its line's start: "\begin{center}\begin{tabular}" is markup
+_RULES = re.compile(r"\\(?:toprule|midrule|bottomrule|hline|cmidrule(?:\([^)]*\))?\{[^{}]*\}|cline\{[^{}]*\})")
+_MULTICOLUMN = re.compile(r"\\multicolumn\{(\d)\}\{[^{}]*\}\{([^{}]*)\}")
+
+
+def _tabular_as_pipe(text: str) -> str:
+    """A LaTeX ``tabular`` (``conv1 & $5\\cdot5\\cdot1\\cdot20 = 500$ & $20$ & $520$ \\\\``) as a pipe table, its first
+    row the head (so "weights | biases | total" name the columns, and a row's last value is its answer);
+    ``\\multicolumn{3}{l}{total}`` spans its columns. The table keeps its lines (the ``\\begin`` line carries the head,
+    the next the pipe table's rule, then a row a line), so every line after it keeps its place."""
+    if "\\begin{" not in text:
+        return text
+    return _TABULAR.sub(lambda m: _pipe_rows(m.group()), text)
+
+
+def _pipe_rows(block: str) -> str:
+    lines = block.split("\n")
+    head_end = block.find("\n")
+    body = block[head_end + 1:block.rfind("\\end")] if head_end >= 0 else ""
+    rows = [r for r in (_RULES.sub("", r).strip() for r in re.split(r"\\\\(?:\[[^\]\n]*\])?", body)) if "&" in r]
+    if not rows or len(rows) + 1 > len(lines) - 1:
+        return block  # rows set more than one to a line and no line to spare for each: read as text
+    out = [_pipe_row(rows[0]), "|" + "---|" * (rows[0].count("&") + 1), *(_pipe_row(r) for r in rows[1:])]
+    return "\n".join(out + [""] * (len(lines) - len(out)))
+
+
+def _pipe_row(row: str) -> str:
+    row = _MULTICOLUMN.sub(lambda m: m.group(2) + " &" * (int(m.group(1)) - 1), row)
+    cells = [_plain_cell(c) for c in row.replace("\n", " ").split("&")]
+    return "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+
+
+def _plain_cell(cell: str) -> str:
+    """A cell's math as the text it shows (``$(5\\cdot5\\cdot1+1)\\cdot20 = 520$``: (5·5·1+1)·20 = 520), so a cell of
+    values is not taken for words."""
+    cell = re.sub(r"\\(?!d?frac\b|sqrt\b)[A-Za-z]+\*?\s*\{([^{}]*)\}", r"\1", cell)  # \num{520}, \textbf{total}
+    for latex, shown in _SHOWN:
+        cell = cell.replace(latex, shown)
+    return cell.strip()
+
+
+_SHOWN = (("\\#", "#"), ("\\%", "%"), ("\\left", ""), ("\\right", ""), ("\\(", ""), ("\\)", ""), ("\\Sigma", "Σ"),
+          ("\\sum", "Σ"), ("\\cdot", "·"),
+          ("\\times", "×"), ("\\,", ""), ("\\!", ""), ("~", " "),
+          ("$", ""), ("{", ""), ("}", ""))
+
+
 _WORKING = re.compile(r"\d\s*(?:[+\-\u2212/\u00f7\uff0b\uff0d]|\\div)\s*[\d(\\]"
                       r"|\)\s*(?:[\u00d7x*\u00b7]|\\times|\\cdot)")
 
@@ -106,15 +157,20 @@ def is_working(cell: str) -> bool:
     return "=" not in body and starts is not None and _WORKING.search(body) is not None
 
 
+_REMARK = re.compile(r"^\W*(?:remarks?|notes?|comments?|explanation|why|reason(?:ing)?|hint|bemerkung|anmerkung"
+                     r"|remarque|observa[cç][ãaoi]\w*|nota)\W*$", re.IGNORECASE)
+
+
 def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
     """A row's label is its first cell with letters; every other cell, but a working, is a possible value."""
     label_at = next((i for i, c in enumerate(row) if _has_words(c)), None)
     label = row[label_at] if label_at is not None else ""
     out = []
-    numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)]
+    numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)
+                and not (i < len(header) and _REMARK.search(header[i]))]
     for i, cell in enumerate(row):
-        if i == label_at or not cell.strip() or is_working(cell):
-            continue
+        if i == label_at or not cell.strip() or is_working(cell) or i < len(header) and _REMARK.search(header[i]):
+            continue  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one
         column = header[i] if i < len(header) else ""
         out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1]))
     return out

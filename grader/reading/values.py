@@ -261,7 +261,10 @@ def _in_aside(line: str, v: _Value) -> bool:
 
 def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
     body = flat(cell.text)
-    values = _values(_masked(body, patterns)[0])
+    masked = _masked(body, patterns)[0]
+    values = _values(masked)
+    if re.fullmatch(r"[\d\s()+\-−*/·×xX.,^]+", masked[:max(0, masked.rfind("="))]):  # "20(25+1) = 520": a working,
+        values = [v for v in values if v.start > masked.rfind("=")]  # its result the value
     label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns) \
         or _field_in(flat(cell.row), patterns)  # "| Σ | | 431,080 |": a row labelled by a sign alone
     if label is None:
@@ -322,6 +325,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                ) -> tuple[list[_Value], dict[int, list[tuple[str, int]]], list[str], str | None]:
     """A line's values, the (field, rank) routes of each, the fields labelled on it, and the field
     labelled after its last value and last clause break (a label whose value is on the next line)."""
+    line = _unpacked(line)
     masked, labels = _masked(line, patterns)
     values = _values(masked, line)
     routes: dict[int, list[tuple[str, int]]] = {}
@@ -333,7 +337,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
                   and not (k and not values[k - 1].modifier and _trails(masked, values[k - 1].end, s, e, v.start))]
         before = _with_listed(masked, labels, before, v.start)
-        after = _after(masked, labels, v.end, next_start)
+        after = _after(masked, labels, v.end, next(  # "12×12×20  # after 2x2 pooling": past a modifier's size
+            (u.start for u in values[k + 1:] if not u.modifier), len(masked)))
         choices: list[tuple[str, int]] = []
         spans = sorted({(s, e) for s, e, _ in before})
         inner = _aside_label(masked, labels, v, patterns)
@@ -385,9 +390,29 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
-    trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")] if values else []
+    trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
+                and not _COMMENT_AFTER.search(masked, tail, s)] if values else []  # "(28, 28)  # input": its own
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
+
+
+_COMMENT_AFTER = re.compile(r"(?:^|\s)(?:#|//|%|--)\s")  # a program's comment after a value names that value
+
+
+_UNPACKING = re.compile(r"^(?P<lead>[ \t]*)(?P<names>[A-Za-z_]\w{0,30}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,30}){1,7})"
+                        r"[ \t]*=[ \t]*(?P<values>[^=#\n]{1,200}?)(?P<rest>[ \t]*(?:#.*)?)$")
+
+
+def _unpacked(line: str) -> str:
+    """``kernel_size, stride, in_channels = 5, 1, 20``: a program's tuple assignment, each name with its value."""
+    m = _UNPACKING.match(line) if "," in line and "=" in line else None
+    if m is None:
+        return line
+    names = [n.strip() for n in m.group("names").split(",")]
+    values = [v.strip() for v in m.group("values").split(",")]
+    if len(names) != len(values) or not all(re.fullmatch(r"\(?\d[\d\s*x×()]*\)?", v) for v in values):
+        return line
+    return m.group("lead") + ", ".join(f"{n} = {v}" for n, v in zip(names, values, strict=True)) + m.group("rest")
 
 
 def _with_listed(masked: str, labels: list[tuple[int, int, str]], before: list[tuple[int, int, str]],
@@ -436,6 +461,12 @@ _HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|ил�
 # "…, no padding (else 3×3 …", "…; otherwise 3×3 …": an alternative offered after the clause before it
 _HEDGE_AFTER_WORDS = re.compile(r"[,;(]\s*(?:else|otherwise|or\s+else|alternatively|or)\s*[:,]?\s*$", re.IGNORECASE)
 _ASIDE_DOUBT = re.compile(r"[^()]*\?[^()]*\)")  # "12×12×20 (13×13×20 with ceil mode?)": a value doubted aside
+# "5×5 (I'd guess 3×3 could work too)", "5×5, 3×3 would also be fine": a second value said to do as well
+_ALSO_DOES = re.compile(r"[^()\n]{0,30}?\b(?:could|would|might|may|can)\s+(?:also\s+|probably\s+|maybe\s+|just\s+)?"
+                        r"(?:work|be\s+(?:fine|ok(?:ay)?|valid|possible|used|right|correct|acceptable)|do)\b"
+                        r"|[^()\n]{0,30}?\b(?:works?|is\s+(?:fine|ok(?:ay)?|valid|possible|acceptable))\s+(?:too|as\s+well)\b",
+                        re.IGNORECASE)
+_ALSO_GAP = re.compile(r"\s*[(,;—–-]\s*[^()\d\n=]{0,30}")
 
 
 def _offered_for(masked: str, values: list[_Value], k: int, routes: dict[int, list[tuple[str, int]]]) -> _Value | None:
@@ -454,6 +485,8 @@ def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -
     ceil mode?)": a second value offered for the field of the one before (a person decides)."""
     gap = masked[previous.end:v.start]
     if _HEDGE.fullmatch(gap):
+        return True
+    if _dims(previous.text) == _dims(v.text) and _ALSO_GAP.fullmatch(gap) and _ALSO_DOES.match(masked, v.end):
         return True
     if labelled or (_dims(previous.text) > 1) != (_dims(v.text) > 1):
         return False
@@ -612,7 +645,8 @@ def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
 def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) -> bool:
     """"20 input channels (and 50 …)": a label right after a value, not introducing the next one, is the first's."""
     gap = masked[value_end:start]  # "stride 1 and channel dimension 20": a conjunction starts the next one
-    if re.search(r"\b(?:and|und|et|ve|và|e|y|i|en|og|och|oraz|и)\b", gap):
+    if re.search(r"\b(?:and|und|et|ve|và|e|y|i|en|og|och|oraz|и)\b", gap) or not masked[end:next_value].strip():
+        return False  # "F = 5 with stride 1": a label right before the next value introduces it
         return False
     rest = re.split(r"[(\[]", masked[end:next_value], maxsplit=1)[0]  # "20 input channels (out: 50)": the aside's
     return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(  # colon is not the label's
@@ -624,6 +658,8 @@ def _operation_size(masked: str, before: list[tuple[int, int, str]], v: _Value, 
     """A value right after its label, then a result word and another value: the first is the operation's size."""
     label_end = max(e for _, e, _ in before)
     gap = masked[v.end:following.start]  # "input 28×28 → conv1 (filter …)": a label between, a new stage
+    if _dims(following.text) < 2:
+        return False  # "stride 1 and no padding gives F = 5": an operation gives a size, not a number
     return not masked[label_end:v.start].strip() and bool(_RESULT.search(gap)) \
         and not _CLAUSE.search(gap) and _MASK not in gap \
         and not (re.search(r"[)\]]", gap) and masked.count("(", 0, label_end) > masked.count(")", 0, label_end))

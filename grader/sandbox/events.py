@@ -12,7 +12,7 @@ import select
 import time
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 
@@ -38,6 +38,9 @@ from grader.sandbox.protocol import (
     Weights,
 )
 from grader.sandbox.workdir import WorkDir
+
+if TYPE_CHECKING:
+    from grader.sandbox.runner import WeightsBroker
 
 MAX_LINE_BYTES = 72 * 1024**2  # the weights event (48 MiB, base64) is the longest honest line
 
@@ -76,7 +79,7 @@ class EventReader:
     """Reads one child's events into its ``ChildRun``."""
 
     def __init__(self, run: ChildRun, limits: Limits, cgroup: Cgroup, sid: int, started: float, nonce: str,
-                 folder: WorkDir, on_event: EventFn | None, weights: Any) -> None:
+                 folder: WorkDir, on_event: EventFn | None, weights: WeightsBroker | None) -> None:
         self.run, self.nonce, self.folder, self.on_event, self.weights = run, nonce, folder, on_event, weights
         self.clocks = Clocks(limits, cgroup, sid, started)
         self.started = started
