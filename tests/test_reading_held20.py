@@ -1,4 +1,4 @@
-"""Reading rules found by red team 20 and on the twentieth held-out batch (an ordinary class, LaTeX users, a
+"""Reading rules found by red teams 20 and 21 and on the twentieth held-out batch (an ordinary class, LaTeX users, a
 notebook class, programmers, an international class), each with a wrong twin that must not pass."""
 from __future__ import annotations
 
@@ -149,3 +149,107 @@ def test_arabic_problem_word_labels_a_part(rubric) -> None:
     for item in ("p1.b.i", "p1.b.ii", "p1.d"):
         assert grade_report_item(rubric, item, report).status == "pass", item
     assert grade_report_item(rubric, "p1.b.ii", report.replace("(1 − σ₁(u))", "(1 + σ₁(u))")).status != "pass"
+
+
+P2 = ("## Problem 2\n\n(a) input 28×28×1, conv1 filter 5×5×1×20, output after conv1 24×24×20, "
+      "after pooling 12×12×20\n\n(b) conv2: filter 5×5, stride 1, 20 input channels, 50 filters, no padding\n\n"
+      + COUNTS)
+F_UPDATE = ("\n(f) $\\nabla_w L = \\sum_{i=1}^{2} 2\\,(f_w(x^i)-y^i)\\,\\nabla_w f_w(x^i)$\n\n"
+            "Update: $w \\leftarrow w - \\alpha \\nabla_w L$\n")
+
+
+def test_late_revisions_in_many_words_are_second_answers(rubric) -> None:
+    """Red team 21: a revision at the end that does not open with "Correction" or "Edit" was ignored."""
+    report = D_RIGHT + F_UPDATE + "\n" + P2 + "\n{late}\n"
+    assert grade_report_item(rubric, "p1.d", report.replace("{late}", "Thanks for reading.")).status == "pass"
+    for late in ("Nachtrag zu (d): ich habe mich vertan, richtig ist $\\partial f/\\partial w_3 = w_3\\sigma_2(x_2)$.",
+                 "P.S. I think I got (d) wrong above, it should be $\\partial f/\\partial w_3 = w_3\\sigma_2(x_2)$.",
+                 "Corrección (d): $\\frac{\\partial f}{\\partial w_3} = w_3\\sigma_2(x_2)$",
+                 "Addendum (d): $\\frac{\\partial f}{\\partial w_3} = w_3\\sigma_2(x_2)$",
+                 "Update after office hours — (d): $\\frac{\\partial f}{\\partial w_3} = \\sigma_1(x_1)$",
+                 "Nota bene / correzione per (d): $\\frac{\\partial f}{\\partial w_3} = w_3\\sigma_2(x_2)$"):
+        assert grade_report_item(rubric, "p1.d", report.replace("{late}", late)).status == "review", late
+    assert grade_report_item(rubric, "p1.f.update", report.replace("{late}", "")).status == "pass"  # "Update:" answers
+
+
+def test_a_summary_after_the_last_problem_is_compared_with_the_parts(rubric) -> None:
+    report = D_RIGHT + F_UPDATE + "\n" + P2 + "\n## Summary of answers\n\n- (d) {d}\n"
+    assert grade_report_item(rubric, "p1.d", report.replace("{d}", "σ2(x2)")).status == "pass"
+    assert grade_report_item(rubric, "p1.d", report.replace("{d}", "σ1(x1)")).status == "review"
+    assert grade_report_item(rubric, "p2.c", report.replace("{d}", "σ1(x1)")).status == "pass"  # Problem 2 has no (d)
+
+
+def test_words_that_allow_another_answer_are_a_hedge(rubric) -> None:
+    for words in (", probably $\\sigma_1(x_1)$ is also acceptable.", "; writing $\\sigma_2(x_1)$ would also be fine."):
+        report = D_RIGHT.rstrip("\n") + words + "\n"
+        assert grade_report_item(rubric, "p1.d", report).status == "review", words
+    p2b = "## Problem 2\n\n(b) conv2: filter 5×5, stride 1, 20 input channels, 50 filters, no padding{aside}\n"
+    assert grade_report_item(rubric, "p2.b", p2b.format(aside="")).status == "pass"
+    aside = " (a 3×3 filter with stride 1 and padding 0 twice could work as well)"
+    assert grade_report_item(rubric, "p2.b", p2b.format(aside=aside)).status == "review"
+
+
+def test_small_python_functions_are_the_formulas_they_return(rubric) -> None:
+    """The twenty-first held-out batch (math written as code): ``def df_dw2(…):`` with its steps, then ``return``."""
+    report = ("## Problem 1\n\n### (e)\n\n```python\nimport numpy as np\n\ndef df_dw2(x, w1, w2, w3):\n"
+              "    h1 = sig(w1 * x); x2 = w2 * h1\n"
+              "    return w3 * dsig(x2) * h1           # df/dh2 * dh2/dx2 * dx2/dw2\n"
+              "```\n\n### (f)\n\n```python\ndef grad_L(w, D):\n    # dL/dw\n"
+              "    return sum(2 * (f(x, w) - y) * grad_f(x, w) for (x, y) in D)\n\n"
+              "w_new = w - alpha * grad_L(w, D)\n```\n"
+              "\nanalytic : dw1=-0.0285564  dw2=0.0756380  dw3=0.2235810\n")
+    for item in ("p1.e.w2", "p1.f.grad", "p1.f.update"):
+        assert grade_report_item(rubric, item, report).status == "pass", item
+    assert grade_report_item(rubric, "p1.e.w2", report.replace("w3 * dsig(x2)", "dsig(x2)")).status != "pass"
+    assert grade_report_item(rubric, "p1.f.grad", report.replace("2 * (f(x, w)", "(f(x, w)")).status != "pass"
+    program = report.replace("    h1 = sig", "    print(x)\n    h1 = sig")  # a program's work: not read as a formula
+    assert grade_report_item(rubric, "p1.e.w2", program).status != "pass"
+
+
+def test_alternatives_side_by_side_or_in_other_words_are_hedges(rubric) -> None:
+    table = ("## Problem 2\n\n(b)\n\n| | option A | option B |\n|---|---|---|\n| filter size | 5 x 5 | 6 x 6 |\n"
+             "| stride | 1 | 2 |\n| channels | 20 | 20 |\n")
+    assert grade_report_item(rubric, "p2.b", table).status == "review"
+    one = table.replace("option A | option B", "weights | checked").replace("| 6 x 6 |", "| 5 x 5 |").replace(
+        "| 1 | 2 |", "| 1 | 1 |")
+    assert grade_report_item(rubric, "p2.b", one).status == "pass"
+    plain = "Problem 1\n\n(d) df/dw3 = sigma2(x2){tail}\n"
+    assert grade_report_item(rubric, "p1.d", plain.replace("{tail}", ""), "report.txt").status == "pass"
+    for tail in ("  ... or w3*sigma2'(x2)?", "\n      or is it  w3 * sigma2(x2) ?? (not sure)"):
+        assert grade_report_item(rubric, "p1.d", plain.replace("{tail}", tail), "report.txt").status == "review", tail
+    latex = ("## Problem 1\n\n(d) $\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$ \\; or \\; "
+             "$w_3\\sigma_2(x_2)$ ?\n")
+    assert grade_report_item(rubric, "p1.d", latex).status == "review"
+    words = D_RIGHT + "\nJe ne suis pas sûr, donc je donne les deux : $w_3\\sigma_2(x_2)$.\n"
+    assert grade_report_item(rubric, "p1.d", words).status == "review"
+
+
+def test_a_count_after_a_shape_in_any_language(rubric) -> None:
+    report = "## Problem 2\n\n(a) vstup 28×28, filtr 5×5×1 (20 filtrů), po conv1 24×24×20, po poolingu 12×12×20.\n"
+    assert grade_report_item(rubric, "p2.a", report).status == "pass"
+    assert grade_report_item(rubric, "p2.a", report.replace("(20 filtrů)", "(10 filtrů)")).status != "pass"
+
+
+def test_one_text_for_a_range_of_parts_is_read_by_name(rubric) -> None:
+    """"(d),(e)", "** d, e": one table answers both parts, each row by the quantity it names."""
+    table = ("Problem 1\n\n(d),(e)\n   | wrt | chain | result |\n   |-----|-----|-----|\n"
+             "   | w3  | df/dw3 | s2(x2) = s2(w2*s1(w1*x)) |\n   | w2  | df/dh2 * dh2/dx2 * dx2/dw2 | {w2} |\n"
+             "   | w1  | df/dh2 * dh2/dh1 * dh1/dw1 | w3 * s2(x2)(1-s2(x2)) * w2 * s1(x1)(1-s1(x1)) * x |\n")
+    right = table.replace("{w2}", "w3 * s2(x2)(1-s2(x2)) * s1(x1)")
+    for item in ("p1.d", "p1.e.w2", "p1.e.w1"):
+        assert grade_report_item(rubric, item, right, "report.txt").status == "pass", item
+    assert grade_report_item(rubric, "p1.e.w2", table.replace("{w2}", "s2(x2)(1-s2(x2)) * s1(x1)"),
+                             "report.txt").status in ("fail", "partial")
+    org = right.replace("(d),(e)", "** d, e").replace("Problem 1", "* P1")
+    assert grade_report_item(rubric, "p1.e.w1", org, "report.org").status == "pass"
+    unnamed = "## Problem 1\n\n(d)–(e)\n\n$\\sigma_2(x_2)$, $w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\sigma_1(x_1)$\n"
+    assert grade_report_item(rubric, "p1.e.w2", unnamed).status == "review"  # by position in a shared text: no
+
+
+def test_a_row_named_in_words_in_a_part_no_key_names(rubric) -> None:
+    table = ("Problem 1\n\n(b)\n   | form | ds1/du |\n   |---|---|\n   | (i)  exp  | exp(-u) / (1+exp(-u))^2 |\n"
+             "   | (ii) sig  | s1(u) * (1 - s1(u)) |\n")
+    for item in ("p1.b.i", "p1.b.ii"):
+        assert grade_report_item(rubric, item, table, "report.txt").status == "pass", item
+    assert grade_report_item(rubric, "p1.b.ii", table.replace("(1 - s1(u))", "(1 + s1(u))"),
+                             "report.txt").status in ("fail", "partial")

@@ -213,7 +213,8 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
 # right after a shape: how many of it ("5×5×1, × 20 filters", "5x5x1 (20 Stueck)", "5×5×1 filters, 20 of them")
 _COUNT_AFTER = re.compile(r"\s*(?:filters?|kernels?)?\s*[,(]?\s*(?:[x×*]\s*|(?:and|with|und|mit|et|avec|con|com|"
                           r"وعددها|عددها)\s+)?(\d{1,4})\s*"
-                          r"(?:filters?|kernels?|of\s+them|St(?:ü|ue)ck|Filter|Kerne|\)|$|\s*[|/;,—–])", re.IGNORECASE)
+                          r"(?:filters?|kernels?|of\s+them|St(?:ü|ue)ck|Filter|Kerne|\)|$|\s*[|/;,—–]"
+                          r"|[^\W\d_]{2,20}\s*(?=\)|$|[|/;,—–]))", re.IGNORECASE)  # "(20 filtrů)", "(20 stuks)"
 
 
 # "5x5 (20 filters, 1 channel)", "5x5 (x1 ch, 20 filters)": the in-channels and the count in the shape's aside

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
     answers: dict[str, Any] = {}
+    _said_again_elsewhere(doc, rubric)
     notation = read_notation(doc, rubric.reference)  # the student's own names, applied to every answer
     classify = rubric.reference.classify_lhs
     if classify is not None:
@@ -33,6 +34,27 @@ def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
         if claim is not None:
             answers[path] = claim
     return answers
+
+
+_SUMMARY_WORD = re.compile(r"\b(?:summary|answers?|final|recap|overview|in\s+short|zusammenfassung|antworten|ergebnisse"
+                           r"|r[ée]sum[ée]|r[ée]ponses|resumen|respuestas|riepilogo|risposte|resumo|respostas)\b",
+                           re.IGNORECASE)
+
+
+def _said_again_elsewhere(doc: Document, rubric: Rubric) -> None:
+    """A part the rubric does not have, whose letter only one other problem has, under a summary's heading ("(d) σ₂(x₂)"
+    in "Summary of answers" after Problem 2 (c), where Problem 2 ends at (c)): that problem's part said again,
+    compared with its answer there."""
+    asked = {item.text.part for item in rubric.items if item.text is not None}
+    known = asked | {p.rsplit(".", k)[0] for p in asked for k in (1, 2) if p.count(".") >= k}
+    for key, span in list(doc.segments.items()):
+        if key in known or "." not in key:
+            continue
+        rest = key.split(".", 1)[1]
+        targets = {p for p in known if p.split(".", 1)[-1] == rest and p.count(".") == key.count(".")}
+        if len(targets) == 1 and _SUMMARY_WORD.search(doc.text, max(0, span.start - 600), span.start):
+            del doc.segments[key]
+            doc.again.setdefault(targets.pop(), []).append(span)
 
 
 def _key_names(rubric: Rubric) -> frozenset[str]:

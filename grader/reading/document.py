@@ -52,6 +52,7 @@ class Document:
     math: list[Span] = field(default_factory=list)  # content offsets (one per row), delimiters excluded
     segments: dict[str, Span] = field(default_factory=dict)  # "1.b", "1.b.i", "2.c" -> text range
     again: dict[str, list[Span]] = field(default_factory=dict)  # a part labelled again later: a summary, a fix
+    shared: set[str] = field(default_factory=set)  # later parts of a range label ("(d)–(e)"): its first part's text
     blocks: list[Block] = field(default_factory=list)
     labels: list[tuple[str, int]] = field(default_factory=list)  # (key, offset) in reading order
     notes: list[str] = field(default_factory=list)  # about the whole report
@@ -327,7 +328,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
-        text = _labelled_fences(_answer_fences(to_markdown(_uncommented(text), kind)))
+        text = _labelled_fences(_functions_as_formulas(_answer_fences(to_markdown(_uncommented(text), kind))))
     doc = Document(text)
     if latex:
         from grader.reading.tex_source import read_tex
@@ -353,7 +354,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     free = [ln for ln in free if not any(a <= ln[0] < b for a, b, _ in broken)]
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, free))
     doc.math.extend(_table_equations(text, blocks))
-    doc.math.extend(_formula_rows(text, blocks, doc.math))
+    rows_read = _formula_rows(text, blocks, doc.math)
+    doc.math = _not_inside(doc.math, rows_read) + rows_read
     doc.math = whole_cells(text, blocks, join_cells(text, blocks, doc.math))
     doc.math.sort(key=lambda s: s.start)
     doc.math, doc.asked = asked(text, doc.math)
@@ -549,6 +551,55 @@ _TRAILING_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t]*(.*)$")
 _DEF_RETURN = re.compile(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:[ \t]*\n[ \t]+return[ \t]+([^\n]+)$", re.M)
 
 
+_DEF_BLOCK = re.compile(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\(([^()\n]*)\)[ \t]*(?:->[^:\n]*)?:[ \t]*(?:#[^\n]*)?\n"
+                        r"((?:\1[ \t]+(?:#[^\n]*|(?:[A-Za-z_]\w*[ \t]*=(?!=)[^\n]*))\n)*)"  # comments, assignments
+                        r"\1[ \t]+return[ \t]+([^\n#]+?)[ \t]*(?:#[^\n]*)?$", re.M)
+
+
+# "sum(2*(f(x) - y)*grad_f(x) for (x, y) in D)": a sum over the data set, as Python writes it
+_GENERATOR_SUM = re.compile(r"\bsum\(\s*([^\n]+?)\s+for\s+\(?\s*(\w+)\s*,\s*(\w+)\s*\)?\s+in\s+(\w+)\s*\)")
+
+
+def _functions_as_formulas(text: str) -> str:
+    """A Python block of small functions that only compute a formula (``def df_dw2(x, w1, w2, w3):`` then
+    ``h1 = sig(w1 * x); x2 = w2 * h1`` then ``return w3 * dsig(x2) * h1``): the formulas they write down,
+    ``df_dw2(x, w1, w2, w3) = w3 * dsig(x2) * h1`` after its steps; a block with anything else a program does
+    (loops, branches, prints) stays code. Offsets after each block are kept (it is padded)."""
+    if "```" not in text or ("def " not in text and " for " not in text):
+        return text
+
+    def rewrite(whole: str, info: str, inner: str) -> str:
+        if info.lower() not in _PYTHON:
+            return whole
+        body = _GENERATOR_SUM.sub(lambda g: f"Σ_{{({g.group(2)},{g.group(3)})∈{g.group(4)}}} ({g.group(1)})",
+                                  _DEF_BLOCK.sub(lambda d: f"{_steps(d.group(4))}{d.group(1)}"
+                                                           f"{_named(d.group(2), d.group(3))} = {d.group(5)}", inner))
+        if body == inner or not formula_program(body):
+            return whole
+        head = whole[:whole.index("\n") + 1]
+        out = head + body + whole[whole.rstrip().rfind("\n") + 1:] if whole.count("\n") > 1 else whole
+        return out + " " * max(0, len(whole) - len(out)) if len(out) <= len(whole) else whole
+
+    out, pos = [], 0
+    for opening, close in _fence_pairs(text):
+        out += [text[pos:opening.start()], rewrite(text[opening.start():close.end()], opening.group(3),
+                                                   text[opening.end() + 1:close.start()])]
+        pos = close.end()
+    return "".join(out) + text[pos:]
+
+
+def _named(name: str, args: str) -> str:
+    """``df_dw2`` (a derivative's name: its arguments are the point it is taken at), ``sig(u)`` (a function)."""
+    return name if re.fullmatch(r"d[A-Za-z]{1,8}_?d[A-Za-z]{1,6}\d?|grad\w*", name) else f"{name}({args})"
+
+
+def _steps(body: str) -> str:
+    """A function's assignments before its return, dedented, one to a line (``h1 = …; x2 = …`` split)."""
+    lines = [part.strip() for ln in body.split("\n") if ln.strip() and not ln.strip().startswith("#")
+             for part in _PY_COMMENT.sub("", ln).split(";") if part.strip()]
+    return "".join(f"{ln}\n" for ln in lines)
+
+
 def _labelled_fences(text: str) -> str:
     """A block of formulas set as code whose comments label the parts (``# (b)(i)`` above a line,
     ``dsig = @(u) …;  % (b)(ii)`` after it), as a student who thinks in code hands in: its lines are the
@@ -630,16 +681,24 @@ def formula_fence(body: str, info: str = "") -> bool:
 
 
 _PYTHON = {"python", "py", "python3", "ipython", "ipython3", "numpy"}
-_ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=(?!=)|=[ \t]|[-+*/][ \t])")
+_ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=(?!=)|=[ \t]|[-+*/][ \t]"
+                         r"|[A-Za-z_]\w*\([\w, \t]*\)[ \t]*=(?!=))")  # and "f(x, w) = …", a def made a formula
 # a call on an object (model.parameters(), optim.SGD(…)): a program's work; np.exp(…) and math.exp(…) are formulas
 _OBJECT_CALL = re.compile(r"\b(?!(?:np|numpy|math|jnp)\.)[A-Za-z_]\w*\.[A-Za-z_]\w*[ \t]*\(")
 _PY_COMMENT = re.compile(r"[ \t]+#.*$")
 
 
+_MATH_IMPORT = re.compile(r"^[ \t]*(?:import[ \t]+(?:numpy|math|sympy|scipy(?:\.special)?|torch)(?:[ \t]+as[ \t]+\w+)?"
+                          r"|from[ \t]+(?:numpy|math|sympy|scipy(?:\.special)?)[ \t]+import[ \t]+[\w, *]+)[ \t]*$",
+                          re.M)
+
+
 def formula_program(source: str) -> bool:
     """Python that only writes formulas down (``df_dw2 = w3 * s2 * (1 - s2) * s1``, ``sigmoid = lambda u: …``):
     every line an assignment (or its continuation, ``        = np.exp(-u) / …``), no loop, function,
-    import or call on an object. A student's answer set as code, read as the formulas it names, never run."""
+    import (but of a maths library) or call on an object. A student's answer set as code, read as the formulas it
+    names, never run."""
+    source = _MATH_IMPORT.sub("", source)  # "import numpy as np" above the formulas: what np.exp means
     lines = [_PY_COMMENT.sub("", ln) for ln in source.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     if not lines or len(lines) > 30 or _PROGRAM.search(source) or _OBJECT_CALL.search(source):
         return False
@@ -696,21 +755,40 @@ _CELL_BAR = re.compile(r"(?:^|\s)\|(?:\s|$)")
 
 def _formula_rows(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
     """A plain-text table row with no math read yet whose last cell is a formula (``| w2 | w3*s2(x2)*s1(x1) |``,
-    ``| b(ii) | 1/(1+e^-u)·… | sig1(u)*(1 - sig1(u)) |``): the row is one piece, read as :func:`_row_chain`."""
+    ``| b(ii) | 1/(1+e^-u)·… | sig1(u)*(1 - sig1(u)) |``), or only an equation in its last cell after a formula cell
+    (``| w3 | df/dw3 | s2(x2) = s2(w2*s1(w1*x)) |``): the row is one piece, read as :func:`_row_chain`."""
     import bisect
 
-    starts = sorted(m.start for m in math)
+    ordered = sorted(math, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     out = []
     for b in blocks:
         row = text[b.start:b.end].rstrip("\n")
         if b.kind != "row" or "$" in row or "\\(" in row or len(row) > 2000:
             continue
-        i = bisect.bisect_left(starts, b.start)
-        if i < len(starts) and starts[i] < b.end:
-            continue  # read already (an equation in a cell, a derivation row)
+        last_cell = b.start + row.rstrip().rstrip("|").rfind("|")
+        read = ordered[bisect.bisect_left(starts, b.start):bisect.bisect_left(starts, b.end)]
+        if read and not all(m.kind == "plain" and m.start > last_cell for m in read):
+            continue  # read already (an equation in a cell, a derivation row); not "| w3 | df/dw3 | s2 = … |"
         cells = [c.strip() for c in row.strip().strip("|").split("|")]
-        if len(cells) >= 2 and _OPERATOR.search(cells[-1]) and all(_mathlike(w) for w in cells[-1].split()):
+        if read and not any(_OPERATOR.search(c) and not re.search(r"[=$]", c) for c in cells[:-1]):
+            continue  # an equation in the last cell, the cells before it no formula: that equation alone
+        if len(cells) >= 2 and _OPERATOR.search(cells[-1]) and all(w == "=" or _mathlike(w) for w in cells[-1].split()):
             out.append(Span(b.start + len(row) - len(row.lstrip()), b.start + len(row.rstrip()), "plain"))
+    return out
+
+
+def _not_inside(math: list[Span], rows: list[Span]) -> list[Span]:
+    """The math pieces that no row read whole holds (its cells' own equations give way to the row)."""
+    import bisect
+
+    ordered = sorted((r.start, r.end) for r in rows)
+    starts = [a for a, _ in ordered]
+    out = []
+    for m in math:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if not (i >= 0 and m.end <= ordered[i][1]):
+            out.append(m)
     return out
 
 
@@ -723,7 +801,7 @@ def _row_chain(piece: str) -> str:
     from grader.reading.layout import row_key
 
     cells = [c.strip() for c in piece.strip().strip("|").split("|")]
-    sides = [c for c in cells if c and _OPERATOR.search(c) and all(_mathlike(w) for w in c.split())]
+    sides = [c for c in cells if c and _OPERATOR.search(c) and all(w == "=" or _mathlike(w) for w in c.split())]
     if not sides or sides[-1] != cells[-1] or sum(1 for c in cells if c) < 2:
         return piece
     named = row_key(cells[0]) if len(cells) > 1 and cells[0] not in sides else ""
@@ -816,6 +894,12 @@ def _segment(doc: Document) -> None:
     seg = segment(text, sites, regions, cuts)
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.again = {k: [Span(a, b, "segment") for a, b in spans] for k, spans in seg.again.items()}
+    for key, mark in seg.found:  # "(d)–(e)", "** d, e": one text answers each part of the range
+        head, _, part = key.rpartition(".")
+        if mark.through and key in doc.segments and len(part) == 1:
+            for letter in map(chr, range(ord(part) + 1, ord(mark.through) + 1)):
+                doc.segments.setdefault(f"{head}.{letter}" if head else letter, doc.segments[key])
+                doc.shared.add(f"{head}.{letter}" if head else letter)
     _summary_only(doc)
     doc.labels = [(k, m.start) for k, m in seg.found]
     doc.math = after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
@@ -832,7 +916,11 @@ def _segment(doc: Document) -> None:
 # "- d (revised) ::", ".. note:: Actually …" (not "Update: w ← …", the answer to (f), nor a summary of final
 # answers, compared elsewhere)
 _CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?(?:[a-h]\s*)?\(?"
+                         r"(?:nota\s+bene|note)?\s*[/:—–-]?\s*"  # "Nota bene / correzione per (d): …"
                          r"(?:edit(?:ed)?\b|correct(?:ion|ed)\b|corrig|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
+                         r"|correc(?:ci[oó]n|ção|ao)|correzion|korekt|poprawk|исправлен|виправлен|oprava\b|düzeltme"
+                         r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|p\.\s?s\.(?=\s)"
+                         r"|post\s*scriptum|update\s+(?:after|to|on|for|regarding|re)\b|later\s+(?:note|edit)"
                          r"|fix(?:ed)?\s+(?:for|to|in)\b"
                          r"|on\s+second\s+thought|actually\b|oops|i\s+was\s+wrong|note\)?\s*::)",
                          re.IGNORECASE | re.MULTILINE)

@@ -523,6 +523,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     if not found:
         return None
     tagged = [(_tag_of(e, classify), e) for e in found]
+    if not spec.key:  # "| (i) exp | e^-u/(1+e^-u)^2 |": a row's words in a part no key names, the row's formula alone
+        tagged = [(None, replace(e, sides=e.sides[1:])) if tag and tag.startswith("key:") and len(e.sides) > 1
+                  else (tag, e) for tag, e in tagged]
     if spec.lhs:
         naming = [e for tag, e in tagged if tag == spec.lhs or _keyed_as(tag, spec)] \
             or [e for tag, e in tagged if tag == f"{DEFINITION}:{spec.lhs}"]  # a definition of what is asked
@@ -575,14 +578,15 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         alone = candidates  # "(e) $…$ ; $…$": the answers alone, in the order the part asks for them
     if spec.answers and not named and len(alone) > spec.answers:
         return None  # "1d  σ2(x2) ; w3·σ2(x2)": more answers written alone than the part asks for, a hedge
-    pool = named or alone
+    pool = named if spec.part in doc.shared else named or alone  # a range's text: its answers by name only
     if spec.index < len(pool):
         eq = pool[spec.index]
         return _unfinished(doc, segment, LatexChain(eq.sides, len(eq.sides) > 1, part))
     return None
 
 
-_OR = re.compile(rf"(?:\s|&nbsp;)*[—–,;-]?\s*\(?\s*(?:{OR_WORDS})(?:\s|&nbsp;)+(?=\$|\\\()", re.IGNORECASE)
+_OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}}\s*(?:{OR_WORDS})"
+                 r"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)+(?=\$|\\\()", re.IGNORECASE)  # "$A$ \; or \; $B$", "[(or $B$"
 
 
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
@@ -606,7 +610,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         next_end = _next_line_end(doc.text, line_end)
         closing = _CLOSING.match(doc.text, m.end)
         after = closing.end() if closing else m.end  # past the piece's own delimiter
-        hedge = _OR.match(doc.text, after, len(doc.text) if next_end < 0 else next_end)
+        further = _next_line_end(doc.text, next_end) if next_end >= 0 else -1  # "$A$\n[(or\n$B$?": "or" alone between
+        hedge = _OR.match(doc.text, after, len(doc.text) if further < 0 else further)
         if hedge:
             other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
             if other is not None:
@@ -626,7 +631,7 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     return None
 
 
-_OR_PLAIN = re.compile(rf"[ \t]*[—–,;]?[ \t]*\(?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"
+_OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*\(?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"
                        r"(?:[^\W\d_][^\W\d_ \t]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]*,[ \t]+)?",  # "— or, counting w3, B"
                        re.IGNORECASE)
 _FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")
@@ -650,9 +655,14 @@ def _offered_plain(text: str, start: int, end: int) -> str | None:
 _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+sure\s+which|which\s+(?:one|sign|form|"
                         r"version|of\s+(?:the|these|those)\s+two)\s+is\s+(?:right|correct)|one\s+of\s+(?:those|these)\s+two"
                         r"\b|weiß\s+nicht,?\s+welche|je\s+ne\s+sais\s+pas\s+laquelle|no\s+sé\s+cuál"
-                        r"|(?:leav(?:e|ing)|keep(?:ing)?|giv(?:e|ing))\s+both\b|để\s+cả\s+hai|deixo\s+(?:as\s+)?duas|dejo\s+(?:las\s+)?dos"
+                        r"|(?:leav(?:e|ing)|keep(?:ing)?|giv(?:e|ing))\s+both\b|(?:je\s+)?donne\s+les\s+deux|doy\s+(?:las\s+dos|ambas)"
+                        r"|gebe\s+beide|do\s+entrambe|dou\s+as\s+duas|để\s+cả\s+hai|deixo\s+(?:as\s+)?duas|dejo\s+(?:las\s+)?dos"
                         r"|je\s+(?:laisse|garde)\s+les\s+deux|lasse\s+beide|lascio\s+entrambe|\bboth\s+(?:versions|options|answers|results)\b"
-                        r"|\b(?:got|have|get|found)\s+two\s+(?:different\s+)?(?:things|answers|results|versions|options)\b)",
+                        r"|\b(?:got|have|get|found)\s+two\s+(?:different\s+)?(?:things|answers|results|versions|options)\b"
+                        r"|\btwo\s+(?:different\s+)?(?:attempts|tries|candidates)\b|\bthey\s+(?:don'?t|do\s+not)\s+agree\b"
+                        # "… would also be fine", "σ1(x1) is also acceptable", "either works": another answer allowed
+                        r"|\b(?:would|could|might|is|are)\s+(?:also|equally)\s+(?:be\s+)?(?:fine|ok(?:ay)?|acceptable|valid)\b"
+                        r"|\beither\s+(?:one\s+|form\s+|way\s+)?works\b|\b(?:could|would|might)\s+work\s+(?:as\s+well|too)\b)",
                         re.IGNORECASE)
 _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
 # words after an answer, on its line, that take it back or change it ("…$, but I drop the 2", "where I take α<0")

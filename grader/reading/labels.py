@@ -85,13 +85,16 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("part", re.compile(r"(?P<p3>[a-h])[ \t]*$")),  # a letter alone on its line, its answer below it
-    ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "### a", "### b – CNN"
+    # "### a", "### b – CNN", "** d, e" (two parts under one heading)
+    ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t]|[ \t]*(?:,|&|/|and)[ \t]*[a-h][ \t]*$)")),
     ("heading", re.compile(r"(?P<prob>[1-9])[ \t]?(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "## 1a", "## 2 b – x"
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
 ]
-_RANGE = re.compile(r"\s?(?:[–—-]{1,2}|\bto\b|\.\.)\s?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
+_RANGE = re.compile(r"\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=\)),|(?<=\))\s?&|(?<=\))\s?\band\b)"  # "(d)–(e)", "(d),(e)"
+                    r"\s?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
                     r"(?:\s?\\?\(\s?(?:iii|ii|iv|vi|v|i)\s?\\?\))?(?![\w(])")
+_HEADING_PAIR = re.compile(r"[ \t]*(?:,|&|/|and)[ \t]*(?P<last>[a-h])[ \t]*$")  # "** d, e": both parts
 _TAIL = re.compile(r"[ \t]*[*_}\]]*[ \t]*(?:->|=>|→|[:.\-–—])?")
 
 
@@ -107,6 +110,7 @@ class Label:
     strong: bool = True
     key: str | None = None  # an answer key's word for the item ("w2" in "1e_w2"), set apart from the answer
     key_end: int = -1  # where the answer after the key starts
+    through: str | None = None  # the last part of a range ("(d)–(e)", "** d, e"): one text answers each
 
 
 # part letters of other alphabets, in brackets: Arabic's abjad order (أ ب ج د هـ و), Persian's own order
@@ -184,13 +188,15 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
             groups["p3"] = LETTERS[int(groups["pn"]) - 1]  # "1.4": the fourth part, (d)
         part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
-        span = _RANGE.match(window, m.end()) if part else None
+        span = (_RANGE.match(window, m.end()) or (_HEADING_PAIR.match(window, m.end()) if kind == "heading" else None)
+                ) if part else None
         if span is not None and part is not None and span.group("last").lower() <= part.lower():
             span = None
+        through = None
         if span is not None:  # "(b)–(e)": answers to several parts; "Problem 1 (a)–(f)": the problem only
             if groups.get("prob"):
                 return Label(pos + offset, pos + span.end(), groups["prob"], None, None)
-            m, sub = span, None
+            m, sub, through = span, None, span.group("last").lower()
         key, key_start = groups.get("key"), m.start("key") if groups.get("key") else -1
         if key and key.lower() in ROMAN and not sub:
             sub, key = key.lower(), None  # "1b ii": a sub-part, not a key
@@ -202,7 +208,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         if key:  # the part's text starts at the key ("2c conv1<tab>520": the value keeps its layer's name)
             return Label(pos + offset, pos + key_start, groups.get("prob"), part.lower() if part else None, sub,
                          key=key, key_end=end)
-        return Label(pos + offset, end, groups.get("prob"), part.lower() if part else None, sub)
+        return Label(pos + offset, end, groups.get("prob"), part.lower() if part else None, sub, through=through)
     return None
 
 

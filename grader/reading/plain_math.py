@@ -206,12 +206,17 @@ def _at_sign(piece: str) -> tuple[str, str]:
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
+# "analytic : dw1=-0.0285…  dw2=0.0756…": a program's printout of values, two or more names each set to a number
+_VALUES_PRINTED = re.compile(r"(?:\b[A-Za-z_]\w{0,12}[ \t]*=[ \t]*[-+−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?:[ \t,;]+|$)){2,}"
+                             r"$")
+
+
 def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Equations in the given lines (start, end offsets in ``text``) that hold no delimited math."""
     out: list[tuple[int, int]] = []
     for start, end in lines:
         line = text[start:end]
-        if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000:
+        if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000 or _VALUES_PRINTED.search(line):
             continue
         if out and text.count("\n", out[-1][1], start) == 1:
             head = text.rfind("\n", 0, start) + 1
@@ -266,7 +271,8 @@ def math_run(line: str) -> tuple[int, int] | None:
 
 
 # "or" in the languages of a class, said between two answers offered for one
-OR_WORDS = (r"(?:or|oder|of|ou|o|или|lub|atau|eller|nebo)\s+(?:maybe|perhaps|rather|else|vielleicht|misschien|peut-être"
+OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+it'?s|perhaps\s+it'?s|it\s+could\s+be)"
+            r"|(?:or|oder|of|ou|o|или|lub|atau|eller|nebo)\s+(?:maybe|perhaps|rather|else|vielleicht|misschien|peut-être"
             r"|quizás|forse|talvez|может\s+быть|może|mungkin|kanskje|možná|eventuell|eventueel)"
             r"|maybe|perhaps|possibly|alternatively|alternativ|otherwise|either|eventuell|eventueel|eventualmente"
             r"|or(?:\s+else)?|else|otherwise|and/or|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"

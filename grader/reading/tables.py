@@ -79,7 +79,8 @@ def _names_row(row: list[str]) -> bool:
 
 
 def _has_words(cell: str) -> bool:
-    """Letters other than the x of a size ("5 x 5" is a value, "conv1" a label)."""
+    """Letters other than the x of a size ("5 x 5" and "$28 \\times 28$" are values, "conv1" a label)."""
+    cell = re.sub(r"\\(?:times|cdot|,|;|!|\s)|\\(?:text|mathrm)\{\s*\}", " ", cell)
     return re.search(r"[^\W\d_]", re.sub(r"(?<=\d)\s*[xX]\s*(?=\d)", "", cell)) is not None
 
 
@@ -161,6 +162,11 @@ _REMARK = re.compile(r"^\W*(?:remarks?|notes?|comments?|explanation|why|reason(?
                      r"|remarque|observa[cç][ãaoi]\w*|nota)\W*$", re.IGNORECASE)
 
 
+# "| | option A | option B |": columns that offer answers side by side, each as much the answer as the other
+_ALTERNATIVE = re.compile(r"\b(?:option|alternative|version|variant|choice|possibility|möglichkeit|variante|opci[oó]n"
+                          r"|opção|possibilit[ée])\b", re.IGNORECASE)
+
+
 def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
     """A row's label is its first cell with letters; every other cell, but a working, is a possible value."""
     label_at = next((i for i, c in enumerate(row) if _has_words(c)), None)
@@ -172,7 +178,8 @@ def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
         if i == label_at or not cell.strip() or is_working(cell) or i < len(header) and _REMARK.search(header[i]):
             continue  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one
         column = header[i] if i < len(header) else ""
-        out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1]))
+        offered = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k])) >= 2
+        out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1] or offered))
     return out
 
 

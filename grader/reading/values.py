@@ -263,7 +263,8 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     body = flat(cell.text)
     masked = _masked(body, patterns)[0]
     values = _values(masked)
-    if re.fullmatch(r"[\d\s()+\-−*/·×xX.,^]+", masked[:max(0, masked.rfind("="))]):  # "20(25+1) = 520": a working,
+    working = body[:max(0, masked.rfind("="))]
+    if len(masked) == len(body) and re.fullmatch(r"[\d\s()+\-−*/·×xX.,^]+", working):  # "20(25+1) = 520": a working,
         values = [v for v in values if v.start > masked.rfind("=")]  # its result the value
     label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns) \
         or _field_in(flat(cell.row), patterns)  # "| Σ | | 431,080 |": a row labelled by a sign alone
@@ -379,7 +380,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
             previous_end, previous_field, chained = before[0][0], None, False
             continue
-        if k and (like := _offered_for(masked, values, k, routes)) is not None:
+        if k and (like := _offered_for(masked, values, k, routes) or _also_fine(masked, values, k, routes)) is not None:
             choices = list(routes[id(like)])  # "5x5 stride 1, or 3x3 stride 1": stands for 5x5, a person decides
         elif k and routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, bool(before)):
             choices = list(routes[id(values[k - 1])])  # "20 or 50?": both said for one field, a person decides
@@ -462,9 +463,9 @@ _HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|ил�
 _HEDGE_AFTER_WORDS = re.compile(r"[,;(]\s*(?:else|otherwise|or\s+else|alternatively|or)\s*[:,]?\s*$", re.IGNORECASE)
 _ASIDE_DOUBT = re.compile(r"[^()]*\?[^()]*\)")  # "12×12×20 (13×13×20 with ceil mode?)": a value doubted aside
 # "5×5 (I'd guess 3×3 could work too)", "5×5, 3×3 would also be fine": a second value said to do as well
-_ALSO_DOES = re.compile(r"[^()\n]{0,30}?\b(?:could|would|might|may|can)\s+(?:also\s+|probably\s+|maybe\s+|just\s+)?"
+_ALSO_DOES = re.compile(r"[^()\n]{0,60}?\b(?:could|would|might|may|can)\s+(?:also\s+|probably\s+|maybe\s+|just\s+)?"
                         r"(?:work|be\s+(?:fine|ok(?:ay)?|valid|possible|used|right|correct|acceptable)|do)\b"
-                        r"|[^()\n]{0,30}?\b(?:works?|is\s+(?:fine|ok(?:ay)?|valid|possible|acceptable))\s+(?:too|as\s+well)\b",
+                        r"|[^()\n]{0,60}?\b(?:works?|is\s+(?:fine|ok(?:ay)?|valid|possible|acceptable))\s+(?:too|as\s+well)\b",
                         re.IGNORECASE)
 _ALSO_GAP = re.compile(r"\s*[(,;—–-]\s*[^()\d\n=]{0,30}")
 
@@ -478,6 +479,16 @@ def _offered_for(masked: str, values: list[_Value], k: int, routes: dict[int, li
             or _dims(v.text) < 2:
         return None
     return next((w for w in reversed(values[:k - 1]) if _dims(w.text) == _dims(v.text) and routes.get(id(w))), None)
+
+
+def _also_fine(masked: str, values: list[_Value], k: int, routes: dict[int, list[tuple[str, int]]]) -> _Value | None:
+    """"filter 5×5, … (a 3×3 filter with stride 1 … could work as well)": a shape said to do as well stands for the
+    last answer of its kind before it (a person decides)."""
+    v = values[k]
+    if _dims(v.text) < 2 or not _ALSO_DOES.match(masked, v.end):
+        return None
+    return next((w for w in reversed(values[:k]) if _dims(w.text) == _dims(v.text)
+                 and any(rank == 0 for _, rank in routes.get(id(w), []))), None)
 
 
 def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -> bool:
