@@ -253,3 +253,21 @@ def test_a_row_named_in_words_in_a_part_no_key_names(rubric) -> None:
         assert grade_report_item(rubric, item, table, "report.txt").status == "pass", item
     assert grade_report_item(rubric, "p1.b.ii", table.replace("(1 - s1(u))", "(1 + s1(u))"),
                              "report.txt").status in ("fail", "partial")
+
+
+def test_numbered_parts_with_one_lettered_mention(rubric) -> None:
+    """Red team 21: "1.4 ∂f/∂w3 = σ1(w1 x)" and, at the end, "(d) see 1.4; for reference ∂f/∂w3 = σ2(x2) …": the
+    numbered parts are the parts (one bracketed letter is a mention), so 1.4 is the answer to (d)."""
+    report = ("# HW3\n\n1.1 graph: x -> w1 -> σ1 -> w2 -> σ2 -> w3 -> f\n\n1.2 (i) dσ/du = e^{-u}/(1+e^{-u})^2 "
+              "(ii) σ(u)(1-σ(u))\n\n1.3 forward computes values, backward propagates gradients.\n\n"
+              "1.4 ∂f/∂w3 = {d}\n\n1.5 ∂f/∂w2 = w3 σ2(x2)(1-σ2(x2)) σ1(x1)\n\n"
+              "(d) see 1.4; for reference ∂f/∂w3 = σ2(x2) is the general form.\n")
+    assert grade_report_item(rubric, "p1.d", report.replace("{d}", "σ1(w1 x)"), "report.txt").status != "pass"
+
+
+def test_words_after_an_update_that_give_another_formula(rubric) -> None:
+    report = D_RIGHT + F_UPDATE.replace("Update: $w \\leftarrow w - \\alpha \\nabla_w L$",
+                                        "$w_{new} = w - \\alpha \\nabla_w L$ {after}")
+    assert grade_report_item(rubric, "p1.f.update", report.replace("{after}", "(a small step)")).status == "pass"
+    changed = report.replace("{after}", "(update: after checking with the TA, we ascend, so it is $+\\alpha$)")
+    assert grade_report_item(rubric, "p1.f.update", changed).status == "review"

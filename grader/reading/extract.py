@@ -494,7 +494,8 @@ def _keyed_later(doc: Document, segment: Span, spec: TextSpec,
     later = [m for m in doc.math if m.start >= segment.end][:2000]
     texts = [doc.read(m) for m in later]
     keyed = [e for e in read_equations(texts, [m.kind for m in later])
-             if len(e.sides) > 1 and _keyed_as(_tag_of(e, classify), spec)]
+             if len(e.sides) > 1 and (_keyed_as(tag := _tag_of(e, classify), spec)
+                                      or e.kind == "row" and spec.lhs and tag == spec.lhs)]  # "| ∂f/∂w₂ | … |"
     return LatexChain(keyed[-1].sides, True, spec.part) if keyed else None
 
 
@@ -621,7 +622,7 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         said = doc.text[after:line_stop]
         if (doubted := _second_in_doubt(doc, after, said)) is not None:
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
-        if _TAKEN_BACK.search(said.split(". ")[0]):
+        if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said):
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2": words that change the answer
         before = doc.math[k - 1] if k else None
         if before is not None and before.start >= segment.start \
@@ -669,6 +670,9 @@ _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}
 _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actually|drop(?:ped|ping)?|without\s+the|"
                          r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men)\b|(?:\\alpha|α|\\eta|η)\s*\$?\s*<\s*0",
                          re.IGNORECASE)
+# "$w - α∇L$ (update: after checking, we ascend, so it is $+α$)": words after the answer that give another formula
+_CHANGED_TO = re.compile(r"\b(?:so\s+it\s+(?:is|'s)|it\s+should\s+(?:be|read)|should\s+(?:be|read)|must\s+be"
+                         r"|is\s+actually|it\s+becomes)\s*(?:\$|\\\()", re.IGNORECASE)
 _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
 _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr|\bno\s+estoy\s+segur"
                     r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"

@@ -141,8 +141,15 @@ def _marks_parts(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
+def _marked_parts(text: str) -> int:
+    """How many parts the hand-in marks with brackets or a stop (one "(d) see 1.4" under numbered parts: a mention)."""
+    return len({m.group().strip(" \t*#_>|-()\\.:").lower()[-1:] for m in _PART_MARK.finditer(text)})
+
+
+@functools.lru_cache(maxsize=8)
 def _letters_anywhere(text: str) -> bool:
-    return re.search(r"\\?\(\s?[b-f]\s?\\?\)", text) is not None
+    """Whether the hand-in marks two or more parts by a bracketed letter (one "(d) see 1.4" is a mention)."""
+    return len({m.group(1) for m in re.finditer(r"\\?\(\s?([b-f])\s?\\?\)", text)}) >= 2
 
 
 @functools.lru_cache(maxsize=8)
@@ -180,7 +187,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         groups = m.groupdict()
         if kind == "sheet" and not _sheet_lines(text):
             continue
-        if (groups.get("p7") or kind == "numbered") and _marks_parts(text) \
+        if (groups.get("p7") and _marks_parts(text) or kind == "numbered" and _marked_parts(text) >= 2) \
                 or kind == "numbered" and _letters_anywhere(text):
             continue  # "d     σ2(x2)" in a hand-in that marks its parts "(d)" or "d)": a table's row, not a label;
             # "1.1 Setup" in a hand-in with "(b)" anywhere: a section's number, the parts are lettered

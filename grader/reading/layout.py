@@ -126,10 +126,15 @@ def _first_cell(row: str) -> str:
 _CELL_MARKUP = re.compile(r"[\s$*_`{}]|\\(?:partial|mathrm|text|operatorname|,)")
 
 
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_PART_FIRST = re.compile(r"^(?:[1-9]\.[1-8]|\(?[1-9]?[a-h]\)|[1-9][a-h])\s+(?=\S)")
+
+
 def row_key(cell: str) -> str:
     """The quantity a row's first cell names, however written (``w1``, ``$w_1$``, ``$\\partial f/\\partial w_1$``,
     ``dw1`` all name w1; ``update`` names the update); "" for anything else (a part's label, an edge ``x₂ ← w₂``)."""
     cell = re.split(r"\s+[(—–-]", cell.strip(), maxsplit=1)[0]  # "w1 (with x = 1 dropped)": w1's row still
+    cell = _PART_FIRST.sub("", cell.translate(_SUBSCRIPT_DIGITS))  # "1.5 w2", "(e) ∂f/∂w₂": the quantity after it
     flat = _CELL_MARKUP.sub(lambda m: "∂" if "partial" in m.group() else "", cell).lower().replace("∂", "d")
     weight = re.fullmatch(r"(?:df/d|dfd|d)?(?:w|θ|theta)(\d)", flat)
     if weight:
