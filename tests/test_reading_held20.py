@@ -271,3 +271,15 @@ def test_words_after_an_update_that_give_another_formula(rubric) -> None:
     assert grade_report_item(rubric, "p1.f.update", report.replace("{after}", "(a small step)")).status == "pass"
     changed = report.replace("{after}", "(update: after checking with the TA, we ascend, so it is $+\\alpha$)")
     assert grade_report_item(rubric, "p1.f.update", changed).status == "review"
+
+
+def test_late_revisions_under_a_note_or_a_heading(rubric) -> None:
+    """Red team 22: "Nota (d): …", "N.B. (e): …", "Remark on (e): …", a "## Fixes" or "* Corrections" heading with
+    "(d) …" under it, after the last problem: a second answer for that part."""
+    report = D_RIGHT + F_UPDATE + "\n" + P2 + "\n{late}\n"
+    for late in ("Nota (d): $\\partial f/\\partial w_3 = \\sigma_1(x_1)$",
+                 "N.B. (d): on reflection $\\partial f/\\partial w_3 = \\sigma_1(x_1)$",
+                 "Remark on (d): on reflection $\\partial f/\\partial w_3 = \\sigma_1(x_1)$",
+                 "## Fixes\n\n(d) $\\sigma_1(x_1)$"):
+        assert grade_report_item(rubric, "p1.d", report.replace("{late}", late)).status == "review", late
+    assert grade_report_item(rubric, "p1.d", report.replace("{late}", "## Thanks\n\nfor reading")).status == "pass"

@@ -917,7 +917,8 @@ def _segment(doc: Document) -> None:
 # answers, compared elsewhere)
 _CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?(?:[a-h]\s*)?\(?"
                          r"(?:nota\s+bene|note)?\s*[/:—–-]?\s*"  # "Nota bene / correzione per (d): …"
-                         r"(?:edit(?:ed)?\b|correct(?:ion|ed)\b|corrig|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
+                         r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|nota(?=\s*\(?[a-h]\)?\s*:)|n\.\s?b\.|remarks?\s+(?:on|to|about)\b"
+                         r"|remarque|(?:bemerkung|anmerkung)\s+zu\b|fix(?:es|ed)?\b|late\s+(?:fix|change|edit)|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
                          r"|correc(?:ci[oó]n|ção|ao)|correzion|korekt|poprawk|исправлен|виправлен|oprava\b|düzeltme"
                          r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|p\.\s?s\.(?=\s)"
                          r"|post\s*scriptum|update\s+(?:after|to|on|for|regarding|re)\b|later\s+(?:note|edit)"
@@ -945,7 +946,9 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
             below = ""  # the formula on the line
         elif not (len(line.strip()) <= 40 and _FORMULA_MARK.search(below)):
             continue  # or under a short heading ("### Correction to (e)" then "$…$")
-        said = [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(line[:80])]
+        said = [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(line[:80])] \
+            or [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(below[:80])]  # "## Fixes"
+        # then "(d) σ1(x1)": the part the line under the heading names
         named = [k for k in doc.segments if any(k == _part_key(doc, p, q) for p, q in said)]
         where = _footnote_mark(doc.text, line, m.start())  # "[^1]: Correction …": the part that cites [^1]
         for key in named or [k for k, span in doc.segments.items() if span.start <= where < span.end]:
