@@ -917,7 +917,7 @@ def _segment(doc: Document) -> None:
 # answers, compared elsewhere)
 _CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?(?:[a-h]\s*)?\(?"
                          r"(?:nota\s+bene|note)?\s*[/:—–-]?\s*"  # "Nota bene / correzione per (d): …"
-                         r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|nota(?=\s*\(?[a-h]\)?\s*:)|n\.\s?b\.|remarks?\s+(?:on|to|about)\b"
+                         r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|(?:nota|n\.\s?b\.|remarks?\s+(?:on|to|about))(?=\s*(?:part\s+)?[1-9]?\.?\s*\(?[a-h]\)?\s*[:,)])"
                          r"|remarque|(?:bemerkung|anmerkung)\s+zu\b|fix(?:es|ed)?\b|late\s+(?:fix|change|edit)|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
                          r"|correc(?:ci[oó]n|ção|ao)|correzion|korekt|poprawk|исправлен|виправлен|oprava\b|düzeltme"
                          r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|p\.\s?s\.(?=\s)"
