@@ -148,8 +148,10 @@ def _marked_parts(text: str) -> int:
 
 @functools.lru_cache(maxsize=8)
 def _letters_anywhere(text: str) -> bool:
-    """Whether the hand-in marks two or more parts by a bracketed letter (one "(d) see 1.4" is a mention)."""
-    return len({m.group(1) for m in re.finditer(r"\\?\(\s?([b-f])\s?\\?\)", text)}) >= 2
+    """Whether the hand-in marks its parts by a bracketed letter: two or more letters, or one after a section's
+    number ("1.2 (b)"); one "(d) see 1.4" after numbered parts is a mention."""
+    letters = {m.group(1) for m in re.finditer(r"\\?\(\s?([b-f])\s?\\?\)", text)}
+    return len(letters) >= 2 or bool(letters) and re.search(r"\d\.\d[ \t]*\\?\(\s?[b-f]\s?\\?\)", text) is not None
 
 
 @functools.lru_cache(maxsize=8)
