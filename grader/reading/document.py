@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from grader.reading.formats import to_markdown
@@ -580,12 +581,7 @@ def _functions_as_formulas(text: str) -> str:
         out = head + body + whole[whole.rstrip().rfind("\n") + 1:] if whole.count("\n") > 1 else whole
         return out + " " * max(0, len(whole) - len(out)) if len(out) <= len(whole) else whole
 
-    out, pos = [], 0
-    for opening, close in _fence_pairs(text):
-        out += [text[pos:opening.start()], rewrite(text[opening.start():close.end()], opening.group(3),
-                                                   text[opening.end() + 1:close.start()])]
-        pos = close.end()
-    return "".join(out) + text[pos:]
+    return _each_fence(text, rewrite)
 
 
 def _named(name: str, args: str) -> str:
@@ -636,6 +632,12 @@ def _labelled_fences(text: str) -> str:
         out = "\n" + "\n".join(lines) + "\n"
         return out + " " * max(0, len(whole) - len(out))
 
+    return _each_fence(text, rewrite)
+
+
+def _each_fence(text: str, rewrite: Callable[[str, str, str], str]) -> str:
+    """``text`` with each fenced block replaced by ``rewrite(block, info, body)`` (the same length, so every offset
+    after it keeps its place)."""
     out, pos = [], 0
     for opening, close in _fence_pairs(text):
         out += [text[pos:opening.start()], rewrite(text[opening.start():close.end()], opening.group(3),
