@@ -180,6 +180,7 @@ HOSTILE = {
     "labels everywhere": lambda n: "(a) x (ii) " * (n // 11),
     "fences never closed": lambda n: "```x\n" * (n // 5),  # each opening once, not looked for from every line
     "labelled code fences": lambda n: "```python\nx = 1  # (b)(i)\n```\n" * (n // 34),
+    "generator sums never ended": lambda n: "```python\ndef f(x):\n    return " + "sum( " * (n // 5) + " for\n```\n",
 }
 
 
@@ -193,6 +194,19 @@ def test_reading_is_linear_in_the_text(name: str) -> None:
         return time.perf_counter() - start
 
     small, large = min(seconds(20_000) for _ in range(2)), seconds(200_000)
+    assert large < 25 * small + 0.5, (small, large)
+
+
+def test_tabulars_never_closed_are_read_in_linear_time() -> None:
+    """A LaTeX tabular is found by one scan: a \\begin never closed is not looked for again from every later one."""
+    from grader.reading.tables import pipe_tables
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        pipe_tables("\\begin{tabular}{ll}\n" * n)
+        return time.perf_counter() - start
+
+    small, large = min(seconds(2_000) for _ in range(2)), seconds(20_000)
     assert large < 25 * small + 0.5, (small, large)
 
 

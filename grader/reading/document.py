@@ -558,7 +558,7 @@ _DEF_BLOCK = re.compile(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\(([^()\n]*)\)[ \t]*(?:->
 
 
 # "sum(2*(f(x) - y)*grad_f(x) for (x, y) in D)": a sum over the data set, as Python writes it
-_GENERATOR_SUM = re.compile(r"\bsum\(\s*([^\n]+?)\s+for\s+\(?\s*(\w+)\s*,\s*(\w+)\s*\)?\s+in\s+(\w+)\s*\)")
+_GENERATOR_SUM = re.compile(r"\bsum\(\s*([^\n]{1,300}?)\s+for\s+\(?\s*(\w+)\s*,\s*(\w+)\s*\)?\s+in\s+(\w+)\s*\)")
 
 
 def _functions_as_formulas(text: str) -> str:

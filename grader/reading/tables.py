@@ -39,9 +39,9 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     header: list[str] = []
     row: list[str] | None = None
     row_line, first = 0, True  # first: the next row is the table's first body row
-    for block in _TABULAR.finditer(text) if "\\begin{" in text else ():  # a tabular read as a table: its lines
-        if _pipe_rows(block.group()) != block.group():
-            covered.update(range(text.count("\n", 0, block.start()), text.count("\n", 0, block.end()) + 1))
+    for start, end in _tabulars(text):  # a tabular read as a table: its lines
+        if _pipe_rows(text[start:end]) != text[start:end]:
+            covered.update(range(text.count("\n", 0, start), text.count("\n", 0, end) + 1))
     for tok in _PARSER.parse(_tabular_as_pipe(_org_as_pipe(text))):
         if tok.type == "table_open" and tok.map:
             covered.update(range(tok.map[0], tok.map[1]))
@@ -95,8 +95,25 @@ def _org_as_pipe(text: str) -> str:
     return _ORG_RULE.sub(lambda m: m.group(1) + "|" + m.group(2).replace("+", "|") + "|", text)
 
 
-_TABULAR = re.compile(r"^[^\n&]*?\\begin\{(?P<env>tabular\*?|tabularx|longtable|array)\}.*?\\end\{(?P=env)\}",
-                      re.DOTALL | re.MULTILINE)  # from its line's start: "\begin{center}\begin{tabular}" is markup
+_TABULAR_BEGIN = re.compile(r"^[^\n&]*?\\begin\{(?P<env>tabular\*?|tabularx|longtable|array)\}",
+                            re.MULTILINE)  # from its line's start: "\begin{center}\begin{tabular}" is markup
+
+
+def _tabulars(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each tabular, found by one scan in order (a \\begin never closed ends the scan: no later one is
+    looked for from it again)."""
+    if "\\begin{" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (begin := _TABULAR_BEGIN.search(text, pos)) is not None:
+        close = f"\\end{{{begin.group('env')}}}"
+        end = text.find(close, begin.end())
+        if end < 0:
+            break
+        out.append((begin.start(), end + len(close)))
+        pos = end + len(close)
+    return out
 _RULES = re.compile(r"\\(?:toprule|midrule|bottomrule|hline|cmidrule(?:\([^)]*\))?\{[^{}]*\}|cline\{[^{}]*\})")
 _MULTICOLUMN = re.compile(r"\\multicolumn\{(\d)\}\{[^{}]*\}\{([^{}]*)\}")
 
@@ -106,9 +123,11 @@ def _tabular_as_pipe(text: str) -> str:
     row the head (so "weights | biases | total" name the columns, and a row's last value is its answer);
     ``\\multicolumn{3}{l}{total}`` spans its columns. The table keeps its lines (the ``\\begin`` line carries the head,
     the next the pipe table's rule, then a row a line), so every line after it keeps its place."""
-    if "\\begin{" not in text:
-        return text
-    return _TABULAR.sub(lambda m: _pipe_rows(m.group()), text)
+    out, pos = [], 0
+    for start, end in _tabulars(text):
+        out += [text[pos:start], _pipe_rows(text[start:end])]
+        pos = end
+    return "".join(out) + text[pos:]
 
 
 def _pipe_rows(block: str) -> str:
