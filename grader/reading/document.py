@@ -900,8 +900,9 @@ def _segment(doc: Document) -> None:
         head, _, part = key.rpartition(".")
         if mark.through and key in doc.segments and len(part) == 1:
             for letter in map(chr, range(ord(part) + 1, ord(mark.through) + 1)):
-                doc.segments.setdefault(f"{head}.{letter}" if head else letter, doc.segments[key])
-                doc.shared.add(f"{head}.{letter}" if head else letter)
+                later = f"{head}.{letter}" if head else letter
+                doc.segments.setdefault(later, doc.segments[key])
+                doc.shared.add(later)
     _summary_only(doc)
     doc.labels = [(k, m.start) for k, m in seg.found]
     doc.math = after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
@@ -924,7 +925,6 @@ _CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\
                          r"|correc(?:ci[oó]n|ção|ao)|correzion|korekt|poprawk|исправлен|виправлен|oprava\b|düzeltme"
                          r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|p\.\s?s\.(?=\s)"
                          r"|post\s*scriptum|update\s+(?:after|to|on|for|regarding|re)\b|later\s+(?:note|edit)"
-                         r"|fix(?:ed)?\s+(?:for|to|in)\b"
                          r"|on\s+second\s+thought|actually\b|oops|i\s+was\s+wrong|note\)?\s*::)",
                          re.IGNORECASE | re.MULTILINE)
 # the part a correction names: "(e)", "1e", "1.e", "1(e)", "- d (revised) ::" (a letter alone, then a bracket or "::")
@@ -948,14 +948,17 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
             below = ""  # the formula on the line
         elif not (len(line.strip()) <= 40 and _FORMULA_MARK.search(below)):
             continue  # or under a short heading ("### Correction to (e)" then "$…$")
-        said = [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(line[:80])] \
-            or [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(below[:80])]  # "## Fixes"
-        # then "(d) σ1(x1)": the part the line under the heading names
+        said = _parts_named(line[:80]) or _parts_named(below[:80])  # "## Fixes" then "(d) σ1(x1)": the part under it
         named = [k for k in doc.segments if any(k == _part_key(doc, p, q) for p, q in said)]
         where = _footnote_mark(doc.text, line, m.start())  # "[^1]: Correction …": the part that cites [^1]
         for key in named or [k for k, span in doc.segments.items() if span.start <= where < span.end]:
             out.setdefault(key, []).append(f"{line}\n{below}".strip())
     return out
+
+
+def _parts_named(text: str) -> list[tuple[str, str]]:
+    """(problem, part) of each part ``text`` names ("(e)", "1e", "1.e", "- d (revised) ::")."""
+    return [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(text)]
 
 
 def _footnote_mark(text: str, line: str, start: int) -> int:

@@ -62,6 +62,7 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■]|\[[ xX]\][ \t]|={2,}[ \t]*"  # "=== Problem 1 ==="
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{)*")
+_PAIR = r"[ \t]*(?:,|&|/|and)[ \t]*"  # between two parts a heading names ("** d, e")
 PATTERNS = [  # (kind, pattern); the first that matches wins
     ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=(?!=))"
@@ -86,7 +87,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("part", re.compile(r"(?P<p3>[a-h])[ \t]*$")),  # a letter alone on its line, its answer below it
     # "### a", "### b – CNN", "** d, e" (two parts under one heading)
-    ("heading", re.compile(r"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t]|[ \t]*(?:,|&|/|and)[ \t]*[a-h][ \t]*$)")),
+    ("heading", re.compile(rf"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t]|{_PAIR}[a-h][ \t]*$)")),
     ("heading", re.compile(r"(?P<prob>[1-9])[ \t]?(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "## 1a", "## 2 b – x"
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
@@ -94,7 +95,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
 _RANGE = re.compile(r"\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=\)),|(?<=\))\s?&|(?<=\))\s?\band\b)"  # "(d)–(e)", "(d),(e)"
                     r"\s?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
                     r"(?:\s?\\?\(\s?(?:iii|ii|iv|vi|v|i)\s?\\?\))?(?![\w(])")
-_HEADING_PAIR = re.compile(r"[ \t]*(?:,|&|/|and)[ \t]*(?P<last>[a-h])[ \t]*$")  # "** d, e": both parts
+_HEADING_PAIR = re.compile(rf"{_PAIR}(?P<last>[a-h])[ \t]*$")  # "** d, e": both parts
 _TAIL = re.compile(r"[ \t]*[*_}\]]*[ \t]*(?:->|=>|→|[:.\-–—])?")
 
 
@@ -137,7 +138,7 @@ def _persian_order(text: str) -> bool:
 def _marks_parts(text: str) -> bool:
     """Whether the hand-in marks its parts with brackets or a stop ("(d)", "d)", "d.", "1d:"), so that a letter
     set apart by a gap alone is no label there (only an answer sheet with no other marks labels parts so)."""
-    return _PART_MARK.search(text) is not None
+    return _marked_parts(text) > 0
 
 
 @functools.lru_cache(maxsize=8)

@@ -39,10 +39,9 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     header: list[str] = []
     row: list[str] | None = None
     row_line, first = 0, True  # first: the next row is the table's first body row
-    for start, end in _tabulars(text):  # a tabular read as a table: its lines
-        if _pipe_rows(text[start:end]) != text[start:end]:
-            covered.update(range(text.count("\n", 0, start), text.count("\n", 0, end) + 1))
-    for tok in _PARSER.parse(_tabular_as_pipe(_org_as_pipe(text))):
+    piped, tabulars = _tabular_as_pipe(text)
+    covered.update(tabulars)  # a tabular read as a table: its lines
+    for tok in _PARSER.parse(_org_as_pipe(piped)):
         if tok.type == "table_open" and tok.map:
             covered.update(range(tok.map[0], tok.map[1]))
         elif tok.type == "tr_open":
@@ -118,16 +117,21 @@ _RULES = re.compile(r"\\(?:toprule|midrule|bottomrule|hline|cmidrule(?:\([^)]*\)
 _MULTICOLUMN = re.compile(r"\\multicolumn\{(\d)\}\{[^{}]*\}\{([^{}]*)\}")
 
 
-def _tabular_as_pipe(text: str) -> str:
+def _tabular_as_pipe(text: str) -> tuple[str, set[int]]:
     """A LaTeX ``tabular`` (``conv1 & $5\\cdot5\\cdot1\\cdot20 = 500$ & $20$ & $520$ \\\\``) as a pipe table, its first
     row the head (so "weights | biases | total" name the columns, and a row's last value is its answer);
     ``\\multicolumn{3}{l}{total}`` spans its columns. The table keeps its lines (the ``\\begin`` line carries the head,
-    the next the pipe table's rule, then a row a line), so every line after it keeps its place."""
-    out, pos = [], 0
+    the next the pipe table's rule, then a row a line), so every line after it keeps its place. Also the lines of
+    the tabulars so read."""
+    out: list[str] = []
+    pos, lines = 0, set[int]()
     for start, end in _tabulars(text):
-        out += [text[pos:start], _pipe_rows(text[start:end])]
+        piped = _pipe_rows(text[start:end])
+        if piped != text[start:end]:
+            lines.update(range(text.count("\n", 0, start), text.count("\n", 0, end) + 1))
+        out += [text[pos:start], piped]
         pos = end
-    return "".join(out) + text[pos:]
+    return "".join(out) + text[pos:], lines
 
 
 def _pipe_rows(block: str) -> str:
@@ -191,13 +195,14 @@ def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
     label_at = next((i for i, c in enumerate(row) if _has_words(c)), None)
     label = row[label_at] if label_at is not None else ""
     out = []
+    remarks = {i for i, name in enumerate(header) if _REMARK.search(name)}
     numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)
-                and not (i < len(header) and _REMARK.search(header[i]))]
+                and i not in remarks]
+    offered = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k])) >= 2
     for i, cell in enumerate(row):
-        if i == label_at or not cell.strip() or is_working(cell) or i < len(header) and _REMARK.search(header[i]):
+        if i == label_at or not cell.strip() or is_working(cell) or i in remarks:
             continue  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one
         column = header[i] if i < len(header) else ""
-        offered = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k])) >= 2
         out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1] or offered))
     return out
 

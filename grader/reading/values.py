@@ -263,9 +263,9 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     body = flat(cell.text)
     masked = _masked(body, patterns)[0]
     values = _values(masked)
-    working = body[:max(0, masked.rfind("="))]
-    if len(masked) == len(body) and re.fullmatch(r"[\d\s()+\-−*/·×xX.,^]+", working):  # "20(25+1) = 520": a working,
-        values = [v for v in values if v.start > masked.rfind("=")]  # its result the value
+    equals = masked.rfind("=")
+    if len(masked) == len(body) and re.fullmatch(r"[\d\s()+\-−*/·×xX.,^]+", body[:max(0, equals)]):  # "20(25+1) =
+        values = [v for v in values if v.start > equals]  # 520": a working, its result the value
     label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns) \
         or _field_in(flat(cell.row), patterns)  # "| Σ | | 431,080 |": a row labelled by a sign alone
     if label is None:
