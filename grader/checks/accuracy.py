@@ -15,6 +15,7 @@ from grader.checks.base import Check, CheckContext, Measured, Outcome, Requests,
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
+from grader.sandbox.protocol import JSON
 from grader.training import Recipe
 
 RETRY_RULES = ("better", "mean")
@@ -91,10 +92,11 @@ class AccuracyCheck(Check[AccuracyParams]):
         runs = [(ctx.seed, m.accuracy)] + [(r.seed, r.accuracy) for r in m.retries]
         acc, how = _counted(runs, p.retry)
         from_cache = training is not None and training.from_cache
-        details = {"accuracy": acc, "epoch_losses": training and training.epoch_losses,
-                   "loss_curve": training and training.loss_curve, "recipe": describe_recipe(p.recipe),
-                   "trainings": [{"seed": s, "accuracy": a} for s, a in runs],
-                   "weights_from_cache": from_cache}
+        details: dict[str, JSON] = {
+            "accuracy": acc, "epoch_losses": training.epoch_losses if training else None,
+            "loss_curve": training.loss_curve if training else None, "recipe": describe_recipe(p.recipe),
+            "trainings": [{"seed": s, "accuracy": a} for s, a in runs],
+            "weights_from_cache": from_cache}
         cached = ("; weights from the cache (an identical network, same initial weights and recipe, was trained "
                   "before), evaluated in this hand-in's own network class") if from_cache else ""
         if acc is None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from grader.params import ParamError
 from grader.results import Status
-from grader.sandbox.protocol import STAGE_WORDS, ChildError, ChildRun, Probe, Retry, Training
+from grader.sandbox.protocol import JSON, STAGE_WORDS, ChildError, ChildRun, Probe, Retry, Training
 
 if TYPE_CHECKING:
     from grader.checks.readers import AnswerReader
@@ -37,7 +37,7 @@ class Outcome:
     fraction: float
     status: Status
     feedback: str = ""
-    details: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, JSON] = field(default_factory=dict)  # shown in reports, stored as JSON
     missing: bool = False  # no answer was found (a report that hides it goes to a person)
 
     @classmethod
@@ -45,19 +45,19 @@ class Outcome:
         return cls(0.0, "fail", "no answer found", {}, missing=True)
 
     @classmethod
-    def passed(cls, feedback: str = "", **details: Any) -> Outcome:
+    def passed(cls, feedback: str = "", **details: JSON) -> Outcome:
         return cls(1.0, "pass", feedback, details)
 
     @classmethod
-    def failed(cls, feedback: str, **details: Any) -> Outcome:
+    def failed(cls, feedback: str, **details: JSON) -> Outcome:
         return cls(0.0, "fail", feedback, details)
 
     @classmethod
-    def error(cls, feedback: str, **details: Any) -> Outcome:
+    def error(cls, feedback: str, **details: JSON) -> Outcome:
         return cls(0.0, "error", feedback, details)
 
     @classmethod
-    def graded(cls, fraction: float, feedback: str, **details: Any) -> Outcome:
+    def graded(cls, fraction: float, feedback: str, **details: JSON) -> Outcome:
         """pass / partial / fail from the fraction earned."""
         status: Status = "pass" if fraction >= 1.0 else ("partial" if fraction > 0 else "fail")
         return cls(max(0.0, min(1.0, fraction)), status, feedback, details)

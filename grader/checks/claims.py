@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from grader.checks.base import Check, CheckContext, Measured, Outcome, Requests
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
+from grader.sandbox.protocol import JSON
 from grader.values import ValueSyntaxError, dims_text, parse_numbers, same_dims
 
 
@@ -66,11 +66,11 @@ class ClaimsCheck(Check[ClaimsParams]):
         return Outcome.graded(fraction, "; ".join(notes) or "every claim matches what the code does", claims=table)
 
     @staticmethod
-    def _one(c: Claim, ctx: CheckContext) -> tuple[bool, str, dict[str, Any]]:
+    def _one(c: Claim, ctx: CheckContext) -> tuple[bool, str, dict[str, JSON]]:
         raw = ctx.submission.answer(c.answer)
         measured = measured_value(c.measure, ctx.measurements)
-        row = {"claim": c.label, "stated": None if raw is None else str(raw)[:80],
-               "measured": None if measured is None else dims_text(measured)}
+        row: dict[str, JSON] = {"claim": c.label, "stated": None if raw is None else str(raw)[:80],
+                               "measured": None if measured is None else dims_text(measured)}
         if raw is None:
             return False, f"{c.label}: the hand-in states none", row
         if measured is None:

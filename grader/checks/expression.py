@@ -34,6 +34,7 @@ from grader.homework import Reference
 from grader.params import ParamError
 from grader.reading.extract import HEDGE, LatexChain
 from grader.rubric import RubricItem
+from grader.sandbox.protocol import JSON
 
 MISTAKE_KINDS = ("scale", "missing_factor", "variant")
 
@@ -120,7 +121,7 @@ class ExpressionCheck(Check[ExpressionParams]):
     def _grade_chain(self, chain: LatexChain, ref: Any, p: ExpressionParams, ctx: CheckContext,
                      asked_tag: str | None) -> Outcome:
         """The final explicit side is the answer; restatements never earn and never rescue."""
-        details: dict[str, Any] = {"answer": str(chain)[:1000], "found_in": f"part {chain.part}"}
+        details: dict[str, JSON] = {"answer": str(chain)[:1000], "found_in": f"part {chain.part}"}
         vocab = ctx.reference.latex
         if vocab is None:
             return Outcome.error("this homework cannot read LaTeX answers")
@@ -190,7 +191,7 @@ class ExpressionCheck(Check[ExpressionParams]):
         return None
 
     def _damaged(self, final: Side, verdict: Outcome, cc: Any, ref: Any, p: ExpressionParams, ctx: CheckContext,
-                 details: dict[str, Any]) -> Outcome:
+                 details: dict[str, JSON]) -> Outcome:
         """A wrong literal reading that a lost superscript or bracket would make right goes to a person."""
         for text in lenient_readings(final.text):
             side = _outside(read_side(text, cc), cc.overlay, ref)
@@ -203,7 +204,7 @@ class ExpressionCheck(Check[ExpressionParams]):
         return verdict
 
     def _verdict(self, final: Side, earlier: list[Side], outcome: Outcome, ref: Any, p: ExpressionParams,
-                 ctx: CheckContext, details: dict[str, Any]) -> Outcome:
+                 ctx: CheckContext, details: dict[str, JSON]) -> Outcome:
         """Full marks only for an explicit, confirmed final side; a right earlier step never rescues."""
         assert final.reading is not None
         if outcome.status == "review":
@@ -236,7 +237,7 @@ class ExpressionCheck(Check[ExpressionParams]):
         return Outcome(outcome.fraction, outcome.status, feedback, {**details, **outcome.details})
 
     def _judge(self, answer: Any, ref: Any, p: ExpressionParams, ctx: CheckContext,
-               details: dict[str, Any]) -> Outcome:
+               details: dict[str, JSON]) -> Outcome:
         vector = isinstance(ref, list)
         refs = ref if vector else [ref]
         answers = list(answer) if isinstance(answer, list) else [answer]

@@ -8,6 +8,7 @@ from grader.checks.layer_shapes import spec_table
 from grader.homework import Reference
 from grader.layers import count_by_layer
 from grader.rubric import RubricItem
+from grader.sandbox.protocol import JSON
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class ParamCountCheck(Check[ParamCountParams]):
         assert probe is not None  # needs_probe: the pipeline grades this item only with a measured network
         total = probe.param_count
         per_layer = count_by_layer(probe.parameters)
-        details = {"param_count": total, "per_layer": per_layer}
+        details: dict[str, JSON] = {"param_count": total, "per_layer": per_layer}
         if total == p.expected:
             return Outcome.passed(f"{total:,} parameters", **details)
         feedback = f"{total:,} parameters, expected {p.expected:,}"

@@ -16,6 +16,7 @@ from grader.checks.readers import ValuesReader
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.rubric import RubricItem
+from grader.sandbox.protocol import JSON
 from grader.values import (
     ValueSyntaxError,
     dims_text,
@@ -93,7 +94,7 @@ class ValueCheck(Check[ValueParams]):
         verdicts = {name: self._field(name, expected, raw.get(name), p, written) for name, expected in p.fields.items()}
         fraction = sum(v.credit for v in verdicts.values()) / len(p.fields)
         notes = [f"{name}: {v.feedback}" for name, v in verdicts.items() if v.feedback]
-        details: dict[str, Any] = {
+        details: dict[str, JSON] = {
             "read": {name: v.read for name, v in verdicts.items()},
             "fields": {name: {"status": v.status, "read": v.read, "feedback": v.feedback or "correct"}
                        for name, v in verdicts.items()},

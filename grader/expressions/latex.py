@@ -11,6 +11,7 @@ hand-in's own definitions. Every tree is built unevaluated and under the limits 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,8 +120,14 @@ def split_chain(text: str) -> list[str]:
     """Split ``a = b = c`` (also ``:=``, ``≔``, ``\\leftarrow``, ``←``) at the top level, outside braces.
 
     A side followed by an assignment (``w \\leftarrow …``, ``w := …``) keeps the mark as a trailing
-    ``\\gets``, so that ``w`` on its own can be read as the update it names.
+    ``\\gets``, so that ``w`` on its own can be read as the update it names. Cached: a report's lines
+    are split many times over; each caller gets its own list.
     """
+    return list(_split_chain(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_chain(text: str) -> tuple[str, ...]:
     text = from_exports(text)
     parts: list[str] = []
     depth, start, i = 0, 0, 0
@@ -157,4 +164,4 @@ def split_chain(text: str) -> list[str]:
             continue
         i += 1
     parts.append(text[start:i])
-    return [p.strip() for p in parts]
+    return tuple(p.strip() for p in parts)

@@ -11,6 +11,7 @@ when it names something and drops as prose otherwise. Nothing here evaluates any
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -113,7 +114,16 @@ WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "
 
 
 def tokenize(text: str, words: Iterable[str] = ()) -> list[str]:
-    """The token list of ``text``; ``words``: multi-letter names the homework knows (``sigmoid``)."""
+    """The token list of ``text``; ``words``: multi-letter names the homework knows (``sigmoid``).
+
+    A report's lines are tokenized many times over (each reading rule asks again): the result is cached
+    (a pure function of the text and the words) and each caller gets its own list to change.
+    """
+    return list(_tokens(text, frozenset(words)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str, words: frozenset[str]) -> tuple[str, ...]:
     known = {**WORDS, **{w: w for w in words}}
     text = _prepare(text)
     out: list[str] = []
@@ -135,7 +145,7 @@ def tokenize(text: str, words: Iterable[str] = ()) -> list[str]:
             out.append("^")
         else:
             out.append(BRACKETS.get(value, value))
-    return _ascii_fractions(_layout(out))
+    return tuple(_ascii_fractions(_layout(out)))
 
 
 def _group(tokens: list[str], i: int) -> int:
@@ -239,6 +249,7 @@ def _layout(tokens: list[str]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def from_exports(text: str) -> str:
     """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown, HTML markup, Word's
     invisible operators) or a student wrote it in another language (Typst, AsciiMath, code) as plain LaTeX/text."""

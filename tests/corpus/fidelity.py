@@ -15,10 +15,13 @@ import argparse
 import dataclasses
 import multiprocessing
 import os
+import signal
 import sys
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,14 +110,39 @@ def read_verdicts(report: Path) -> dict[str, str]:
     return dict(items)
 
 
+SECONDS_PER_REPORT = 60  # the grader's own text budget: a report that needs more is an error here
+
+
 def grade_report(report: Path, rubric: Rubric, verdicts: dict[str, str]) -> list[ItemRow]:
-    result: SubmissionResult = grade_submission(report, rubric, Options())
+    """One report graded as ``grade`` grades it, but its text read in this (worker) process.
+
+    ``grade`` reads each hand-in's text in a fork of its own under a time and memory budget; the
+    reading is a pure function of the text, so the corpus reads in the pool's worker processes
+    instead, where the caches of one report serve the next (about twice as fast), under a deadline
+    as long as that budget. ``tests/test_hostile_text.py`` covers the budgeted path.
+    """
+    with _deadline(SECONDS_PER_REPORT, report.name):
+        result: SubmissionResult = grade_submission(report, rubric, Options(text_budget=None))
     rows = []
     for item_id, verdict in verdicts.items():
         check = result.check(item_id)
         rows.append(ItemRow(report.name, item_id, verdict, check.status, check.score >= check.max_score,
                             check.feedback))
     return rows
+
+
+@contextmanager
+def _deadline(seconds: int, name: str) -> Iterator[None]:
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"{name}: reading took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def written_only(rubric: Rubric) -> Rubric:
