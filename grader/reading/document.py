@@ -916,49 +916,94 @@ def _segment(doc: Document) -> None:
 
 
 # a line that corrects an answer given above it: "EDIT: dw2 should be …", "**Correction to (e):** …",
-# "- d (revised) ::", ".. note:: Actually …" (not "Update: w ← …", the answer to (f), nor a summary of final
-# answers, compared elsewhere)
-_CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?(?:[a-h]\s*)?\(?"
+# "- d (revised) ::", ".. note:: Actually …", "## 1d (redo)" (not "Update: w ← …", the answer to (f), nor a
+# summary of final answers, compared elsewhere)
+_CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?"
+                         r"(?:(?:[1-9]\s*\.?\s*)?[a-h]\s*)?\(?"  # "d (revised)", "1d (redo)"
                          r"(?:nota\s+bene|note)?\s*[/:—–-]?\s*"  # "Nota bene / correzione per (d): …"
                          r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|(?:nota|n\.\s?b\.|remarks?\s+(?:on|to|about))(?=\s*(?:part\s+)?[1-9]?\.?\s*\(?[a-h]\)?\s*[:,)])"
                          r"|remarque|(?:bemerkung|anmerkung)\s+zu\b|fix(?:es|ed)?\b|late\s+(?:fix|change|edit)|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
                          r"|correc(?:ci[oó]n|ção|ao)|correzion|korekt|poprawk|исправлен|виправлен|oprava\b|düzeltme"
-                         r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|p\.\s?s\.(?=\s)"
+                         r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|p\.?\s?s\.?(?=\s)"
                          r"|post\s*scriptum|update\s+(?:after|to|on|for|regarding|re)\b|later\s+(?:note|edit)"
-                         r"|on\s+second\s+thought|actually\b|oops|i\s+was\s+wrong|note\)?\s*::)",
+                         r"|on\s+second\s+thought|actually\b|oops|i\s+was\s+wrong|note\)?\s*::"
+                         r"|re-?do(?:ne)?\b|second\s+(?:try|attempt)|sorry\b|typo\b|(?:i\s+)?meant\b|no,?\s+wait\b|my\s+bad\b"
+                         r"|correcți|corecta|korjaus|rättelse|javítás|ispravk|taisym|تصحيح|ملاحظة(?=\s*\()|תיקון)",
                          re.IGNORECASE | re.MULTILINE)
-# the part a correction names: "(e)", "1e", "1.e", "1(e)", "- d (revised) ::" (a letter alone, then a bracket or "::")
+# a footnote's text: "[^1]: …" (what it says is about the part that cites it)
+_FOOTNOTE = re.compile(r"^[ \t>*_\-•.]*\[\^([^\]\s]{1,20})\]:", re.MULTILINE)
+# words that change an answer (a footnote or late note in words only: "this is actually the one for w1"; not
+# "edit: fixed a typo in 1e", which says the text above is already right)
+_CHANGES = re.compile(r"(?i)\b(?:actually|really|meant|should|wrong|instead|mistaken|mistakes?|swap\w*|switch\w*|"
+                      r"mixed|confus\w*|forg[oe]t\w*|missing|wait|not|oops|errors?|flip\w*|signs?)\b")
+# a lead that is a correction only with what it changes on its own line ("sorry, typo: I meant $…$"), never a
+# heading over the lines under it ("(sorry for plain txt)")
+_APOLOGY = re.compile(r"(?i)^[ \t>*_\-•.(]*(?:\[\^[^\]\s]{1,20}\]:\s*)?"
+                      r"(?:sorry|typo|(?:i\s+)?meant|no,?\s+wait|my\s+bad)\b")
+# the part a correction names: "(e)", "1e", "1.e", "1(e)", "- d (revised) ::" (a letter alone, then a bracket or
+# "::"), "(د)" / "(هـ)" (Arabic letters in their alphabet's order)
 _NAMED_PART = re.compile(r"(?:(?<!\w)([1-2])\s*\.?\s*)?"
                          r"(?:\(([a-h])\)|(?<![\w∂∇/])([a-h])(?=\s*(?:\(|::|\)|:)))"
                          r"|(?<!\w)([1-2])\s*\.?\s*([a-h])(?![A-Za-z])")
+_ARABIC_PART = re.compile(r"\((هـ|ه|[أابجدوزح])\)")
+_ARABIC_LETTERS = {"أ": "a", "ا": "a", "ب": "b", "ج": "c", "د": "d", "هـ": "e", "ه": "e", "و": "f", "ز": "g", "ح": "h"}
+_BELOW = 6  # lines under a short correcting heading that may hold the part it names and the new answer
 
 
 def corrected_parts(doc: Document) -> dict[str, list[str]]:
     """Parts whose answer a later line corrects (a person compares the two), with the correcting lines: the part
-    the line names ("Correction to (e)", "- d (revised) ::"), else the part the line is in. Only a line that
-    carries a formula counts, or a short heading with one under it."""
+    the line names ("Correction to (e)", "- d (revised) ::", "PS re 1.4"), else the part the line is in (a
+    footnote: the part that cites it). A line counts when it carries a formula, names a part in words that change
+    an answer ("P.S. in (d) it is really σ1"), or is a short heading with a formula in the lines under it
+    ("## Fixes", "(d)", "$…$")."""
     from grader.reading.plain_math import _FORMULA_MARK
 
     out: dict[str, list[str]] = {}
-    for m in _CORRECTION.finditer(doc.text):
-        line_end = doc.text.find("\n", m.end())
-        line = doc.text[m.start():len(doc.text) if line_end < 0 else line_end]
-        below = doc.text[line_end + 1:line_end + 400].strip().split("\n", 1)[0] if line_end >= 0 else ""
-        if _FORMULA_MARK.search(line):
-            below = ""  # the formula on the line
-        elif not (len(line.strip()) <= 40 and _FORMULA_MARK.search(below)):
-            continue  # or under a short heading ("### Correction to (e)" then "$…$")
-        said = _parts_named(line[:80]) or _parts_named(below[:80])  # "## Fixes" then "(d) σ1(x1)": the part under it
+    leads = {m.start() + m.group().rfind("\n") + 1 for m in _CORRECTION.finditer(doc.text)}  # its own line
+    starts = sorted(leads | {m.start() for m in _FOOTNOTE.finditer(doc.text)})
+    for start in starts:
+        line_end = doc.text.find("\n", start)
+        line = doc.text[start:len(doc.text) if line_end < 0 else line_end]
+        under = _lines_under(doc.text, line_end) if line_end >= 0 else []
+        said = _parts_named(doc, line[:200])
+        if not _CORRECTION.match(line) and not _CHANGES.search(line):
+            continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
+        if _FORMULA_MARK.search(line) or ((said or _FOOTNOTE.match(line)) and _CHANGES.search(line)):
+            under = []  # the formula (or the words) on the line
+        elif len(line.strip()) <= 40 and not _APOLOGY.match(line) \
+                and any(_FORMULA_MARK.search(u) or _CHANGES.search(u) for u in under):
+            said = said or next((n for u in under if (n := _parts_named(doc, u[:80]))), [])  # "## Fixes", "(d)"
+        else:
+            continue
         named = [k for k in doc.segments if any(k == _part_key(doc, p, q) for p, q in said)]
-        where = _footnote_mark(doc.text, line, m.start())  # "[^1]: Correction …": the part that cites [^1]
+        where = _footnote_mark(doc.text, line, start)  # "[^1]: Correction …": the part that cites [^1]
+        if not named and where == start and _FOOTNOTE.match(line):
+            continue  # a footnote cited nowhere
         for key in named or [k for k, span in doc.segments.items() if span.start <= where < span.end]:
-            out.setdefault(key, []).append(f"{line}\n{below}".strip())
+            out.setdefault(key, []).append("\n".join([line, *under]).strip())
     return out
 
 
-def _parts_named(text: str) -> list[tuple[str, str]]:
-    """(problem, part) of each part ``text`` names ("(e)", "1e", "1.e", "- d (revised) ::")."""
-    return [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(text)]
+def _lines_under(text: str, line_end: int) -> list[str]:
+    """The non-blank lines under a heading, up to the next heading or a few lines."""
+    out: list[str] = []
+    for below in text[line_end + 1:line_end + 1200].split("\n"):
+        if below.lstrip().startswith("#") or len(out) >= _BELOW:
+            break
+        if below.strip():
+            out.append(below.strip())
+    return out[:3]
+
+
+def _parts_named(doc: Document, text: str) -> list[tuple[str, str]]:
+    """(problem, part) of each part ``text`` names ("(e)", "1e", "1.e", "- d (revised) ::", "(د)", and "1.4"
+    in a hand-in whose parts are numbered)."""
+    named = [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(text)]
+    named += [("", _ARABIC_LETTERS[m]) for m in _ARABIC_PART.findall(text)]
+    for problem, number in re.findall(r"(?<![\w.])([12])\.([1-8])(?![\d.,])", text):
+        if re.search(rf"(?m)^[ \t#*>_-]*{problem}\.{number}(?![\d.,])", doc.text):  # the hand-in's own label
+            named.append((problem, "abcdefgh"[int(number) - 1]))
+    return named
 
 
 def _footnote_mark(text: str, line: str, start: int) -> int:

@@ -126,6 +126,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     from grader.reading.by_name import unlabelled_text
 
     text, order, wide = part_text(doc, spec.part), spec.order, False
+    if text is not None:  # a later correction of this part ("## Fixes", "2(b)", "stride 2, not 1") is read after it
+        text += "".join(f"\n\n{fix}" for fix in doc.corrected.get(spec.part, []) if fix not in text)
     if text is None:  # no label for the part: its values are looked for by their labels, never by place
         text, order, wide = unlabelled_text(doc, spec.part), [], True
         if not text:
