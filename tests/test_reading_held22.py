@@ -74,3 +74,78 @@ def test_an_edit_saying_a_typo_was_fixed_in_place_changes_nothing(rubric) -> Non
     assert grade_report_item(rubric, "p1.e.w2", fixed).status == "pass"
     apology = report("(sorry for the plain text, typed in a hurry)\n$x$\n")
     assert grade_report_item(rubric, "p1.d", apology).status == "pass"
+
+
+def test_a_later_line_naming_a_part_is_read_with_it_whatever_words_lead_it(rubric) -> None:
+    """No list of lead words holds every late fix ("Correctie", "Hmm, thinking again", "Oh and"): a line after
+    the part's own text that names it and gives another formula is that part said again."""
+    for fix in ("Correctie (d): het moet $\\sigma_1(x_1)$ zijn.",
+                "Hmm, thinking again, (d) is $\\sigma_1(x_1)$ since $w_3$ multiplies the first layer.",
+                "Verbesserung zu (d): $\\sigma_1(x_1)$ statt $\\sigma_2(x_2)$."):
+        assert grade_report_item(rubric, "p1.d", report(fix + "\n")).status != "pass", fix
+    plus = report("Oh and (f) needs a plus: $w_{new} = w + \\alpha\\nabla_w L$.\n")
+    assert grade_report_item(rubric, "p1.f.update", plus).status != "pass"
+    summary = report("## Summary\n\n(d) $\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$\n")
+    assert grade_report_item(rubric, "p1.d", summary).status == "pass"
+    cited = P1.replace("MARK", "").replace("(f) $w_{new}", "(f) using (d) and (e) at each point, $w_{new}") + P2
+    assert grade_report_item(rubric, "p1.d", cited).status == "pass"
+
+
+def test_a_quantity_said_later_to_be_something_else_goes_to_a_person(rubric) -> None:
+    named = report("P.S. $\\partial f/\\partial w_3$ is actually $\\sigma_1(x_1)$, I mixed up the layers.\n")
+    assert grade_report_item(rubric, "p1.d", named).status == "review"
+    remark = report("P.S. $\\partial f/\\partial w_3$ was the easiest one.\n")
+    assert grade_report_item(rubric, "p1.d", remark).status == "pass"
+
+
+def test_an_own_derivative_definition_that_is_wrong_puts_answers_using_it_in_doubt(rubric) -> None:
+    """"σ'(u) := σ(u)(1+σ(u))", then ∂f/∂w2 written with σ2': the handout's σ' or the hand-in's cannot be told."""
+    e = ("## Problem 1\n\nWrite $\\sigma'(u) := \\sigma(u)(1{sign}\\sigma(u))$ for short.\n\n"
+         "(e) $\\frac{{\\partial f}}{{\\partial w_2}} = w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)$\n")
+    wrong = grade_report_item(rubric, "p1.e.w2", e.format(sign="+"))
+    assert wrong.status == "review" and "not the derivative" in wrong.feedback
+    assert grade_report_item(rubric, "p1.e.w2", e.format(sign="-")).status == "pass"
+
+
+def test_a_problem_2_value_changed_later_by_its_label(rubric) -> None:
+    for fix in ("Update: conv2 stride should be 2, not 1.",
+                "Afterthought on 2(b): I now believe the stride of conv2 has to be 2, not 1."):
+        assert grade_report_item(rubric, "p2.b", report(fix + "\n")).status != "pass", fix
+    assert grade_report_item(rubric, "p2.b", report("Update: conv2 with stride 1 gives 8×8.\n")).status == "pass"
+
+
+def test_answers_said_again_in_a_block_at_the_end_are_compared_with_the_part(rubric) -> None:
+    body = ("Problem 2\n(a) 28x28 / 5x5x1x20 / 24x24x20 / 12x12x20\n(b) 5x5, stride 1, 20 channels\n\n"
+            "ANSWERS\n2a  28x28, 5x5x1x20, {conv}x{conv}x20, 12x12x20\n2b  5x5, stride 1, 20 channels\n")
+    assert grade_report_item(rubric, "p2.a", body.format(conv=24)).status == "pass"
+    assert grade_report_item(rubric, "p2.a", body.format(conv=25)).status != "pass"
+
+
+def test_or_in_more_languages_and_with_a_condition_is_a_hedge(rubric) -> None:
+    bi = ("## Problem 1\n\n(b) (i) $$\\sigma_1'(u)=\\frac{e^{-u}}{(1+e^{-u})^2}\\quad\\text{WORD}\\quad "
+          "\\sigma_1'(u)=\\frac{-e^{-u}}{(1+e^{-u})^2}$$\n")
+    for word in ("vai", "arba", "eller", "ili"):
+        assert grade_report_item(rubric, "p1.b.i", bi.replace("WORD", word)).status == "review", word
+    assert grade_report_item(rubric, "p1.b.i", bi.replace("WORD", "i.e.").replace("{-e", "{e")).status == "pass"
+    d = ("## Problem 1\n\n(d) \\[\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2) \\quad\\text{or, if } x_2 "
+         "\\text{ also counts, } \\quad w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)\\]\n")
+    assert grade_report_item(rubric, "p1.d", d).status == "review"
+    total = "## Problem 2\n\n(c) conv1 520, conv2 25050, fc1 400500, fc2 5010, relu/pool 0; total 430 500 або 431 080\n"
+    assert grade_report_item(rubric, "p2.c", total).status == "review"
+
+
+def test_words_that_allow_a_second_answer_are_a_hedge(rubric) -> None:
+    b = "## Problem 2\n\n(b) conv2: filter 5×5, stride 1{aside}, 20 input channels, 50 filters, no padding\n"
+    assert grade_report_item(rubric, "p2.b", b.format(aside="")).status == "pass"
+    for aside in (" (could also be 2 with padding, either should work)", " (3×3 is fine as well)"):
+        assert grade_report_item(rubric, "p2.b", b.format(aside=aside)).status == "review", aside
+    written = b.format(aside=" (this could also be written as S = 1)")
+    assert grade_report_item(rubric, "p2.b", written).status == "pass"
+    e = ("## Problem 1\n\n(e) $\\frac{\\partial f}{\\partial w_2} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))"
+         "\\sigma_1(x_1)$\n\n$\\frac{\\partial f}{\\partial w_1} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2)) w_2 "
+         "\\sigma_1(x_1)(1-\\sigma_1(x_1)) x$"
+         "\nASIDE\n")
+    assert grade_report_item(rubric, "p1.e.w1", e.replace("ASIDE", "")).status == "pass"
+    hedged = e.replace("ASIDE", "(without the final $x$, $w_3 w_2 \\sigma_2'(x_2)\\sigma_1'(x_1)$, either should work)")
+    assert grade_report_item(rubric, "p1.e.w1", hedged).status == "review"
+    assert grade_report_item(rubric, "p1.e.w2", hedged).status == "pass"

@@ -99,6 +99,11 @@ class ValueCheck(Check[ValueParams]):
             "fields": {name: {"status": v.status, "read": v.read, "feedback": v.feedback or "correct"}
                        for name, v in verdicts.items()},
         }
+        hedged = getattr(raw, "hedged", "")
+        if hedged and fraction > 0:  # "stride 1 (… could also be 2, either should work)": two answers offered
+            notes.append(f"the part allows another answer ({hedged!r})")
+            details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
+            return Outcome(0.0, "review", "; ".join(notes) + ": a person should decide which one counts", details)
         if any(v.status == "review" for v in verdicts.values()):
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(max(0.0, min(1.0, fraction)), "review", "; ".join(notes) + ": a person should check",

@@ -203,6 +203,8 @@ class NameMixin(Cursor):
         name = self.overlay.aliases.get(name, name)
         if name in self.overlay.functions:
             return self.overlay.functions[name]
+        if name in self.overlay.doubted:
+            raise UnknownName(name, self.overlay.notes.get(name, ""))  # σ' the hand-in defined otherwise
         return self.vocab.functions.get(name)
 
     def resolve(self, name: str) -> Any:

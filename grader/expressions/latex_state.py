@@ -57,6 +57,9 @@ class Overlay:
     reserved: set[str] = field(default_factory=set)
     # names the hand-in defined at each data point by a subscript (e_i = y_i − ŷ_i): e_1 is e at the first point
     per_point: set[str] = field(default_factory=set)
+    # the handout's functions the hand-in defines otherwise (σ'(u) := σ(u)(1 + σ(u))): an answer using one goes to a
+    # person, since whether it means the handout's or the hand-in's cannot be told
+    doubted: set[str] = field(default_factory=set)
     # the handout's own names the hand-in defines itself (x_1 = w_1 x): never read as anything else
     own: set[str] = field(default_factory=set)
     # a variable of the problem the hand-in gives a value of its own (u = w_1 x, then h = σ(u)): that value holds

@@ -6,8 +6,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from grader.checks.readers import WrittenReport
-from grader.reading.document import KEY_NAME, Document
+from grader.reading.document import KEY_NAME, Document, Span
 from grader.reading.extract import DEFINITION
+from grader.reading.mentions import CHANGES
 from grader.reading.notation import Notation, read_notation
 from grader.reading.values import find_claim
 
@@ -42,19 +43,28 @@ _SUMMARY_WORD = re.compile(r"\b(?:summary|answers?|final|recap|overview|in\s+sho
 
 
 def _said_again_elsewhere(doc: Document, rubric: Rubric) -> None:
-    """A part the rubric does not have, whose letter only one other problem has, under a summary's heading ("(d) σ₂(x₂)"
-    in "Summary of answers" after Problem 2 (c), where Problem 2 ends at (c)): that problem's part said again,
-    compared with its answer there."""
+    """A part the rubric does not have, whose letter only one other problem has: that problem's part said again,
+    compared with its answer there ("(d) σ₂(x₂)" in "Summary of answers" after Problem 2 (c), where Problem 2 ends
+    at (c)), or a late fix of it ("Verbesserung zu (d): …"), whose formula the reading must take or show a person."""
     asked = {item.text.part for item in rubric.items if item.text is not None}
     known = asked | {p.rsplit(".", k)[0] for p in asked for k in (1, 2) if p.count(".") >= k}
+    extra = [k for k in doc.segments if k not in known and "." in k]
     for key, span in list(doc.segments.items()):
         if key in known or "." not in key:
             continue
+        alone = sum(k.split(".")[0] == key.split(".")[0] for k in extra) == 1  # not a run of items read as parts
         rest = key.split(".", 1)[1]
         targets = {p for p in known if p.split(".", 1)[-1] == rest and p.count(".") == key.count(".")}
-        if len(targets) == 1 and _SUMMARY_WORD.search(doc.text, max(0, span.start - 600), span.start):
+        if len(targets) != 1:
+            continue
+        if _SUMMARY_WORD.search(doc.text, max(0, span.start - 600), span.start):
             del doc.segments[key]
             doc.again.setdefault(targets.pop(), []).append(span)
+        elif len(doc.text[doc.text.rfind("\n", 0, span.start) + 1:span.end].strip().split("\n")) <= 3 \
+                and (alone or CHANGES.search(doc.text[max(0, span.start - 200):span.end])):
+            # "Verbesserung zu (d): $σ_1(x_1)$ statt …" after Problem 2 (c): a late fix of 1(d), read with it
+            del doc.segments[key]
+            doc.again.setdefault(targets.pop(), []).append(Span(span.start, span.end, "mention"))
 
 
 def _key_names(rubric: Rubric) -> frozenset[str]:

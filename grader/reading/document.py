@@ -28,6 +28,7 @@ from grader.reading.layout import (
 )
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
+from grader.reading.mentions import CHANGES
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
@@ -911,8 +912,23 @@ def _segment(doc: Document) -> None:
     doc.asked.update(named)
     doc.asked.update(_keyed(doc, [m for _, m in seg.found] + seg.repeated))
     doc.corrected = corrected_parts(doc)
+    _read_later_mentions(doc)
     if not doc.has_labels():
         doc.notes.append(NO_LABELS)
+
+
+def _read_later_mentions(doc: Document) -> None:
+    """A line after a part's own text that names it (a late fix in any words, a summary) is that part said
+    again (:mod:`grader.reading.mentions`); one in words alone that change the answer goes to a person."""
+    from grader.reading.mentions import named_later
+    from grader.reading.plain_math import _FORMULA_MARK
+
+    for key, start, end, text in list(named_later(doc)):
+        if any(s.start <= start < s.end for s in doc.again.get(key, [])):
+            continue  # already read as this part's summary
+        doc.again.setdefault(key, []).append(Span(start, end, "mention"))
+        if not _FORMULA_MARK.search(text) and CHANGES.search(text) and not re.search(r"\d", text):
+            doc.corrected.setdefault(key, []).append(text.strip())
 
 
 # a line that corrects an answer given above it: "EDIT: dw2 should be …", "**Correction to (e):** …",
@@ -927,15 +943,15 @@ _CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\
                          r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|p\.?\s?s\.?(?=\s)"
                          r"|post\s*scriptum|update\s+(?:after|to|on|for|regarding|re)\b|later\s+(?:note|edit)"
                          r"|on\s+second\s+thought|actually\b|oops|i\s+was\s+wrong|note\)?\s*::"
-                         r"|re-?do(?:ne)?\b|second\s+(?:try|attempt)|sorry\b|typo\b|(?:i\s+)?meant\b|no,?\s+wait\b|my\s+bad\b"
+                         r"|scratch\s+that|second\s+thoughts?|after-?thought|on\s+reflection|(?:thinking|looking)\s+again"
+                         r"|come\s+to\s+think|never\s*mind|nvm\b|re-?do(?:ne)?\b|second\s+(?:try|attempt)|sorry\b|typo\b|(?:i\s+)?meant\b|no,?\s+wait\b|my\s+bad\b"
                          r"|correcți|corecta|korjaus|rättelse|javítás|ispravk|taisym|تصحيح|ملاحظة(?=\s*\()|תיקון)",
                          re.IGNORECASE | re.MULTILINE)
 # a footnote's text: "[^1]: …" (what it says is about the part that cites it)
 _FOOTNOTE = re.compile(r"^[ \t>*_\-•.]*\[\^([^\]\s]{1,20})\]:", re.MULTILINE)
-# words that change an answer (a footnote or late note in words only: "this is actually the one for w1"; not
-# "edit: fixed a typo in 1e", which says the text above is already right)
-_CHANGES = re.compile(r"(?i)\b(?:actually|really|meant|should|wrong|instead|mistaken|mistakes?|swap\w*|switch\w*|"
-                      r"mixed|confus\w*|forg[oe]t\w*|missing|wait|not|oops|errors?|flip\w*|signs?)\b")
+# "edit: fixed a typo in 1e" says the text above is already right
+_DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended)\b")
+_STILL = re.compile(r"(?i)\b(?:should|actually|really|wrong|instead|meant|not)\b")  # "fixed (d): it should be …"
 # a lead that is a correction only with what it changes on its own line ("sorry, typo: I meant $…$"), never a
 # heading over the lines under it ("(sorry for plain txt)")
 _APOLOGY = re.compile(r"(?i)^[ \t>*_\-•.(]*(?:\[\^[^\]\s]{1,20}\]:\s*)?"
@@ -966,12 +982,14 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         line = doc.text[start:len(doc.text) if line_end < 0 else line_end]
         under = _lines_under(doc.text, line_end) if line_end >= 0 else []
         said = _parts_named(doc, line[:200])
-        if not _CORRECTION.match(line) and not _CHANGES.search(line):
+        if not _CORRECTION.match(line) and not CHANGES.search(line):
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
-        if _FORMULA_MARK.search(line) or ((said or _FOOTNOTE.match(line)) and _CHANGES.search(line)):
+        if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line):
+            continue  # "edit: fixed a typo in 1e": the text above is already right
+        if _FORMULA_MARK.search(line) or ((said or _FOOTNOTE.match(line)) and CHANGES.search(line)):
             under = []  # the formula (or the words) on the line
         elif len(line.strip()) <= 40 and not _APOLOGY.match(line) \
-                and any(_FORMULA_MARK.search(u) or _CHANGES.search(u) for u in under):
+                and any(_FORMULA_MARK.search(u) or CHANGES.search(u) for u in under):
             said = said or next((n for u in under if (n := _parts_named(doc, u[:80]))), [])  # "## Fixes", "(d)"
         else:
             continue

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
-from grader.reading.plain_math import ALTERNATIVE, OR_WORDS, math_run
+from grader.reading.plain_math import _FORMULA_MARK, ALSO_ALLOWED, ALTERNATIVE, OR_WORDS, math_run
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
@@ -351,7 +351,12 @@ def _formula_alone(tail: str) -> bool:
 
 
 _ARROW = re.compile(rf"\s*(?:{_IMPLIES}|\\(?:long)?rightarrow\b|→|⟶|\\to\b)\s*")
-_INLINE_OR = re.compile(r"\s*\\(?:text|textrm|textit|textbf|mathrm|mbox)\s*\{\s*(?:or|oder|ou|o|bzw\.?|resp\.?)\s*\}\s*"
+_OR_IN_TEXT = (r"\\(?:text|textrm|textit|textbf|mathrm|mbox)\s*\{\s*(?:or|oder|ou|o|bzw\.?|resp\.?|vai|arba|või|tai"
+               r"|vagy|sau|eller|ili|или|lub|albo|atau|nebo|veya|hoặc|ή|або|أو|או|alebo|eða|অথবা|அல்லது)")
+# "A \text{ or } B", and "A \quad\text{or, if } x_2 \text{ counts, } \quad B" (the words after "or" are the
+# condition of the second answer: the spacing before it goes too, or the chain would end there)
+_INLINE_OR = re.compile(rf"\s*{_OR_IN_TEXT}\s*\}}\s*"
+                        rf"|(?:\s|\\q?quad\b|\\[,;:!])*{_OR_IN_TEXT}[\s,;:][^{{}}]{{1,40}}\}}(?!\s*\\q?quad)\s*"
                         r"|\s+(?:or|oder|bzw\.|resp\.)\s+(?=\S)", re.IGNORECASE)
 
 
@@ -426,20 +431,62 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         found = by_name(doc, spec, classify, forbid)
     else:
         found = _expression_in(doc, doc.segments[part], spec, classify, forbid)
+    unread: list[str] = []  # a later line naming the part with a formula that is not read as its answer
     for span in doc.again.get(part, []):
-        found = _with_final(found, _expression_in(doc, span, spec, classify, forbid, summary=True))
+        later = _expression_in(doc, span, spec, classify, forbid, summary=True)
+        if span.kind == "mention" and _unread_mention(doc, span, later):
+            unread.append(doc.text[span.start:span.end])
+        found = _with_final(found, later)
     if found is not None and part in doc.segments:
         found = _with_final(found, _keyed_later(doc, doc.segments[part], spec, classify))
     corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
+    if part in doc.segments and spec.lhs and classify is not None:
+        unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
-    if found is not None and corrections and HEDGE not in found.sides[-1] \
-            and not any(_restates(one, final) for lines in corrections for one in lines.split("\n")):
+    if found is not None and HEDGE not in found.sides[-1] and (unread or corrections and not any(
+            _restates(one, final) for lines in corrections for one in lines.split("\n"))):
         # "EDIT: dw2 should be …" below an answer the reading took from elsewhere: which one counts, a person decides
         return LatexChain([*found.sides[:-1], f"{found.sides[-1]}{HEDGE}{_CORRECTED}"], found.named, found.part)
     return found
 
 
 _CORRECTED = "\\text{(a correction written later)}"
+
+
+# "∂f/∂w3 is actually σ1(x1)", "dL/dw should be …": a quantity named, then words that change what it is
+_NAMED_CHANGE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
+                           r"(?:is\s+(?:actually|really|in\s+fact)|should\s+(?:be|read|have\s+been)|must\s+be"
+                           r"|was\s+wrong|is\s+wrong)\b", re.IGNORECASE)
+
+
+def _changed_by_name(doc: Document, after: int, lhs: str, classify: Callable[[str], str | None]) -> list[str]:
+    """Lines after the part that name what it asks for and say it is something else ("P.S. ∂f/∂w3 is actually
+    σ1(x1)"): which one counts, a person decides."""
+    from grader.expressions.tokens import from_exports
+
+    out = []
+    for line in doc.text[after:].split("\n"):
+        for m in _NAMED_CHANGE.finditer(line[:400]):
+            name = m.group(1).strip("$*_`[]:,;").removeprefix("\\(").removesuffix("\\)")
+            if name and classify(from_exports(name)) == lhs:
+                out.append(line)
+                break
+    return out
+
+
+def _unread_mention(doc: Document, span: Span, later: LatexChain | None) -> bool:
+    """A later line naming the part whose formulas are not all read as one answer ("(d): $σ_1(x_1)$ statt
+    $σ_2(x_2)$", a formula the reading does not take): which one it means, a person decides."""
+    from grader.reading.mentions import CHANGES
+
+    text = doc.text[span.start:span.end]
+    if not _FORMULA_MARK.search(text) or not CHANGES.search(text):
+        return False  # a summary's line: read when it reads (a different answer is graded), else left to the part
+    if later is None:
+        return True
+    read = _SPACE.sub("", "".join(later.sides))
+    pieces = {_SPACE.sub("", doc.read(m)) for m in doc.math_spans("", span)}
+    return any(p and p not in read for p in pieces)
 
 
 def _restates(line: str, final: str) -> bool:
@@ -612,6 +659,9 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         closing = _CLOSING.match(doc.text, m.end)
         after = closing.end() if closing else m.end  # past the piece's own delimiter
         further = _next_line_end(doc.text, next_end) if next_end >= 0 else -1  # "$A$\n[(or\n$B$?": "or" alone between
+        aside = next_end >= 0 and doc.text[line_stop:next_end].strip().startswith("(")  # an aside under it
+        if _ALLOWED.search(doc.text, after, next_end if aside else line_stop):
+            return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "$A$ (or without the x, $B$, either should work)"
         hedge = _OR.match(doc.text, after, len(doc.text) if further < 0 else further)
         if hedge:
             other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
@@ -663,9 +713,11 @@ _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+
                         r"|\btwo\s+(?:different\s+)?(?:attempts|tries|candidates)\b|\bthey\s+(?:don'?t|do\s+not)\s+agree\b"
                         # "… would also be fine", "σ1(x1) is also acceptable", "either works": another answer allowed
                         r"|\b(?:would|could|might|is|are)\s+(?:also|equally)\s+(?:be\s+)?(?:fine|ok(?:ay)?|acceptable|valid)\b"
-                        r"|\beither\s+(?:one\s+|form\s+|way\s+)?works\b|\b(?:could|would|might)\s+work\s+(?:as\s+well|too)\b)",
+                        r"|\beither\s+(?:one\s+|form\s+|way\s+)?works\b|\b(?:could|would|might)\s+work\s+(?:as\s+well|too)\b"
+                        rf"|{ALSO_ALLOWED})",
                         re.IGNORECASE)
 _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
+_ALLOWED = re.compile(ALSO_ALLOWED, re.IGNORECASE)  # right after an answer: about that answer
 # words after an answer, on its line, that take it back or change it ("…$, but I drop the 2", "where I take α<0")
 _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actually|drop(?:ped|ping)?|without\s+the|"
                          r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men)\b|(?:\\alpha|α|\\eta|η)\s*\$?\s*<\s*0",

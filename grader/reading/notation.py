@@ -322,6 +322,8 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     _ascii_name(notation, lhs, vocab)
     shape = describe(lhs, vocab, notation.overlay)
     lhs = lhs.removesuffix("\\gets").strip()
+    if shape is not None and shape.kind == "apply" and shape.of.endswith("'") and shape.of in vocab.functions:
+        return _derivative_defined(notation, shape.of, shape.arg, lhs, rhs, reference)
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
         return 0
     own_function = shape.kind == "apply" and shape.of not in vocab.functions  # dsig(u) = …: the answer to (b) and
@@ -608,6 +610,31 @@ def _function_named(rhs: str, reference: Reference, overlay: Overlay) -> str | N
 
 # the weights after the variable, as statistics writes a model's arguments: y(x, w), ŷ(x; w), f(x | θ)
 _WEIGHTS_ARGUMENT = re.compile(r"\s*[,;|]\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?(?:w|\\theta|\\beta)\s*\}?\s*$")
+
+
+def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs: str, reference: Reference) -> int:
+    """``σ'(u) := σ(u)(1 + σ(u))``: the answer to (b) and a definition later answers use by name. When it is not
+    the derivative, an answer written with σ' cannot be read one way (the handout's σ' or the hand-in's): each
+    derivative of that family is reserved, so such an answer goes to a person with the definition shown."""
+    vocab, overlay = reference.latex, notation.overlay
+    assert vocab is not None
+    if not re.fullmatch(r"[a-z]|\\[a-z]+", param):
+        return 0  # σ'(x_2) = …: a value at a point
+    inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
+    try:
+        body = _read(rhs, reference, inner, Scope(), results=False).value
+    except ExpressionSyntaxError:
+        return 0  # "σ'(u) = A or B": read (and doubted) as the answer it is
+    if isinstance(body, Vec) or _equal(body, vocab.functions[name](PARAMETER), reference, PARAMETER):
+        return 0
+    family = name.removesuffix("'").split("_")[0]
+    note = f"you defined {lhs} = {rhs}, which is not the derivative of {_show(family)}: a person should decide " \
+           f"how an answer written with it reads"
+    for known in vocab.functions:
+        if known.endswith("'") and known.split("_")[0].removesuffix("'") == family:
+            overlay.doubted.add(known)
+            overlay.notes[known] = note
+    return _said(notation, note, name)
 
 
 def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: str, reference: Reference) -> int:

@@ -278,7 +278,15 @@ OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+
             r"|or(?:\s+else)?|else|otherwise|and/or|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
             r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da"
             r"|hoặc(?:\s+là)?|或者?|还是|還是|または|あるいは|もしくは|또는|혹은|아니면|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या"
-            r"|หรือ|або|чи|או|ou\s+então|lub\s+też")
+            r"|หรือ|або|чи|או|ou\s+então|lub\s+też|vai|arba|või|alebo|ili|ali|eða|অথবা|அல்லது")
+# words that allow a second answer beside the first ("either should work", "could also be 2 with padding", "is
+# fine as well"): two answers offered, none chosen (not "could also be written as …", one answer said twice)
+ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:should|would|will|might|could|may|can)\s+"
+                r"(?:work|do|be\s+(?:fine|ok(?:ay)?|right|correct|acceptable|valid))\b"
+                r"|\b(?:could|might|may)\s+also\s+be\b(?!\s+(?:written|computed|expressed|seen|derived|obtained|done|"
+                r"simplified|shown|read|viewed|interpreted|called|noted|checked|verified|used))"
+                r"|\b(?:is|are)\s+(?:fine|ok(?:ay)?|acceptable|valid)\s+(?:as\s+well|too)\b"
+                r"|\bboth\s+(?:work|are\s+(?:fine|ok(?:ay)?|correct|right|acceptable|valid))\b")
 ALTERNATIVE = re.compile(rf"[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)  # "or" opening a line
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from grader.reading import value_corrections as corrections
 from grader.reading import value_sums as sums
 from grader.reading.plain import plain
+from grader.reading.plain_math import ALSO_ALLOWED
 from grader.reading.tables import Cell, pipe_tables, summary_rows
 
 if TYPE_CHECKING:
@@ -93,10 +94,12 @@ class FieldReading(str):
 
 
 class ValueAnswers(dict):
-    """field -> FieldReading for one part, and the part's text (shown when a person must look)."""
+    """field -> FieldReading for one part, the part's text (shown when a person must look), and the words that
+    allow a second answer ("either should work"), when the part has them."""
 
     part: str = ""
     text: str = ""
+    hedged: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,18 +129,27 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     from grader.reading.by_name import unlabelled_text
 
     text, order, wide = part_text(doc, spec.part), spec.order, False
-    if text is not None:  # a later correction of this part ("## Fixes", "2(b)", "stride 2, not 1") is read after it
-        text += "".join(f"\n\n{fix}" for fix in doc.corrected.get(spec.part, []) if fix not in text)
+    later: list[str] = []
+    if text is not None:  # the part said again later (a summary; a fix: "## Fixes", "2(b)", "stride 2, not 1")
+        later = [doc.text[s.start:s.end] for s in doc.again.get(spec.part, [])] + doc.corrected.get(spec.part, [])
+        later = [t for t in dict.fromkeys(later) if t not in text]
     if text is None:  # no label for the part: its values are looked for by their labels, never by place
         text, order, wide = unlabelled_text(doc, spec.part), [], True
         if not text:
             return None
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
     patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
+    if spec.part in doc.segments:
+        later += [line for line in _changed_later(doc, doc.segments[spec.part].end, patterns) if line not in later]
+        later += [line for line in _named_inside(doc, spec.part) if line not in later]
     found = read_part(text, patterns)
     _by_order(found, order, text, patterns)
+    for again in later:
+        _said_again(found, again, order, patterns)
     out = ValueAnswers()
-    out.part, out.text = spec.part, text.strip()[:4000]
+    out.part, out.text = spec.part, "\n\n".join([text.strip(), *later])[:4000]
+    allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE)
+    out.hedged = allowed.group() if allowed else ""
     for name in fields:
         best = min((c.rank for c in found.get(name, [])), default=0)
         if wide and len({c.text for c in found.get(name, []) if c.rank == best}) > 1:
@@ -146,6 +158,49 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
             ranked = sorted(found[name], key=lambda c: c.rank)
             out[name] = FieldReading(ranked[0].text, tuple(ranked))
     return out
+
+
+def _named_inside(doc: Document, part: str) -> list[str]:
+    """Lines of the part, after its first, that name the part again ("… so (c) is 431,060 total"): read on
+    their own, so a value there that differs from the first one is a second answer, not a lesser candidate."""
+    from grader.reading.mentions import mentions
+
+    span = doc.segments[part]
+    text = doc.text[span.start:span.end]
+    first = text.find("\n")
+    out, at = [], span.start + first + 1
+    for line in text[first + 1:].split("\n") if first >= 0 else []:
+        if re.search(r"\d", line) and part in mentions(doc, line, at):
+            out.append(line)
+        at += len(line) + 1
+    return out
+
+
+def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Pattern[str]]]) -> list[str]:
+    """Lines after the part that change one of its values by its label ("Update: conv2 stride should be 2, not
+    1"): read with the part, so a different value is a second answer."""
+    from grader.reading.mentions import CHANGED
+
+    return [line for line in doc.text[after:].split("\n") if len(line) < 400 and CHANGED.search(line)
+            and not line.lstrip().startswith("|") and re.search(r"\d", line)
+            and any(p.search(line) for ps in patterns.values() for p in ps)]
+
+
+def _said_again(found: dict[str, list[Candidate]], text: str, order: list[str],
+                patterns: dict[str, list[re.Pattern[str]]]) -> None:
+    """Values of a part said again later, read on their own: each field's value there joins the part's own
+    best ones as one more, so a different one is a second answer (a person decides), the same one changes
+    nothing, and a field only said there is read from there."""
+    more = read_part(text, patterns)
+    _by_order(more, order, text, patterns)
+    for name, candidates in more.items():
+        if not candidates:
+            continue
+        if not found.get(name):
+            found[name] = list(candidates)
+            continue
+        best, top = min(c.rank for c in found[name]), min(c.rank for c in candidates)
+        found[name] += [Candidate(c.text, best, c.line) for c in candidates if c.rank == top]
 
 
 def part_text(doc: Document, part: str) -> str | None:
@@ -458,7 +513,7 @@ def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, i
 
 _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
 _HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または|else"
-                    r"|otherwise|and/or)"
+                    r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?|otherwise|and/or)"
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
                     r"|peut-être|quizás|forse|talvez|eventuell)\s*[:,]?\s*", re.IGNORECASE)
 # "…, no padding (else 3×3 …", "…; otherwise 3×3 …": an alternative offered after the clause before it

@@ -1,0 +1,134 @@
+"""A part named again after its own text: read with the part, whatever words come before it.
+
+A late fix is written in any words ("P.S.", "Correctie", "Scratch that", "Oh and", "*)", "¹", an HTML tag)
+and names its part in any form ("(d)", "(D)", "1d", "Q1(d)", "part d", "1.4" where the parts are numbered).
+No list of lead words can hold them all, so the structure decides: a line after a part's own text that names
+the part and says something (a formula, a value, or words that change an answer) is that part said again.
+Its formula is read like a summary's (the later answer is graded, the earlier one kept as a step, so one that
+differs never gets full marks); words alone that change the answer send the part to a person. A line that only
+cites the part ("using (d)", "as in 1(d)", "from part d") is no fix.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grader.reading.document import Document
+
+# "(d)", "(D)" (not σ(a) or f(c): a name or a bracket right before it is a function's argument)
+_BRACKETED = re.compile(r"(?<![\w\\^_'′)\]}])\(([a-hA-H])\)")
+# "1d", "1.d", "1-d", "1(d)", "Q1d", "Q1 (d)", "1d)" (a letter right after the problem's number, then a break)
+_NUMBERED = re.compile(r"(?<![\w.\\^_])(?:[Qq](?:uestion)?\s*)?([12])(?:[.\-]|\s*\()?([a-h])\)?(?=[\s:.,;)]|$)")
+# "part d", "Teil d", "parte (d)", "Aufgabe d"
+_WORDED = re.compile(r"(?i)\b(?:part|teil|parte|partie|deel|del|punkt|punto|ponto|item|aufgabe|question|frage)"
+                     r"\s+\(?([a-h])\)?(?![\w])")
+# a letter alone before a bracket or a colon where a line starts ("d) …", "d: …", "- d (revised) ::")
+_LETTER = re.compile(r"^[ \t>*#_\-•]*([a-h])(?=\s*(?:\)|::|:))", re.MULTILINE)
+_ARABIC = re.compile(r"\((هـ|ه|[أابجدوزح])\)")
+_ARABIC_LETTERS = {"أ": "a", "ا": "a", "ب": "b", "ج": "c", "د": "d", "هـ": "e", "ه": "e", "و": "f", "ز": "g", "ح": "h"}
+# words right before a name that cite the part rather than change it ("using (d)", "as in 1(d)", "from part d")
+_CITES = re.compile(r"(?i)(?:\b(?:using|use|from|by|with|as\s+in|see|via|cf\.?|like|same\s+as|recall|of|"
+                    r"into|in\s+terms\s+of|plug(?:ging)?|substitut\w*|insert\w*|combin\w*|based\s+on|aus|"
+                    r"mit|avec|con|com|de|von|from\s+part|siehe|voir|ver)\s*(?:part\s*|teil\s*)?)$")
+# the names listed before this one ("from (d), (e)", "using (d) and (e)"): a list is cited as a whole
+_LISTED = re.compile(r"(?:\(?[12]?\.?[a-h]\)?\s*(?:,|/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*)+$")
+# words that change an answer without a formula ("it is really σ1 of x1", "you add α, not subtract")
+CHANGES = re.compile(r"(?i)\b(?:actually|really|meant|should|wrong|instead|mistaken|mistakes?|swap\w*|switch\w*|"
+                     r"mixed|confus\w*|forg[oe]t\w*|missing|wait|not|oops|flip\w*|signs?|drop\w*|ignore\w*|"
+                     r"chang\w*|now\s+think|rather|correct(?:ion|ed)?|typo|statt|anstatt|au\s+lieu|"
+                     r"en\s+lugar|invece|zamiast|вместо|replace\w*)\b")
+# words that say an answer is changed, strong enough inside a later part of the same problem (not "not": "evaluated
+# at x^i, not at x" cites (d) and (e) there)
+CHANGED = re.compile(r"(?i)\b(?:actually|really|meant|should\s+(?:be|read|have)|wrong|mistaken|mistakes?|typo|"
+                      r"instead|statt|correct(?:ion|ed)|ignore|scratch|oops)\b")
+_MORE_LINES = 2  # a name alone on its line ("(d)" under "## Fixes"): the answer on the next lines
+
+
+def mentions(doc: Document, line: str, at: int) -> list[str]:
+    """The parts ``line`` (starting at offset ``at``) names and does not only cite, as segment keys."""
+    found: list[tuple[int, str, str]] = []  # (offset in line, problem, part)
+    for m in _NUMBERED.finditer(line):
+        if not re.match(r"[-+]\d", line[m.end():]):  # not 1e-3
+            found.append((m.start(), m.group(1), m.group(2)))
+    for m in _BRACKETED.finditer(line):
+        found.append((m.start(), "", m.group(1).lower()))
+    for m in _WORDED.finditer(line):
+        found.append((m.start(), "", m.group(1)))
+    for m in _LETTER.finditer(line):
+        found.append((m.start(), "", m.group(1)))
+    for m in _ARABIC.finditer(line):
+        found.append((m.start(), "", _ARABIC_LETTERS[m.group(1)]))
+    for m in re.finditer(r"(?<![\w.])([12])\.([1-8])(?![\d.,])", line):
+        if re.search(rf"(?m)^[ \t#*>_-]*{m.group(1)}\.{m.group(2)}(?![\d.,])", doc.text):  # the hand-in's own label
+            found.append((m.start(), m.group(1), "abcdefgh"[int(m.group(2)) - 1]))
+    keys: list[str] = []
+    for start, problem, part in sorted(found):
+        if _CITES.search(_LISTED.sub("", line[:start].rstrip(" *_(["))):
+            continue
+        for key in _keys(doc, problem, part, at):
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
+def _keys(doc: Document, problem: str, part: str, at: int) -> list[str]:
+    """The segments a name may mean: with its problem's number, that one; else every problem's part of that
+    letter whose own text comes before the line (a fix at the end naming "(b)" may mean 1(b) or 2(b))."""
+    if problem:
+        key = f"{problem}.{part}"
+        return [key] if key in doc.segments else []
+    keys = [k for k, span in doc.segments.items() if k.count(".") == 1 and k.endswith(f".{part}") and span.start < at]
+    here = [k for k in keys if _problem_start(doc, k) <= at < _problem_end(doc, k)]
+    return here or keys  # "(b)" inside Problem 2 is 2(b)
+
+
+def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
+    """(part, start, end, text) of each line after a part's own text that names it: the text from the name on
+    (and, when nothing follows the name on its line, the next lines), a part's summary or late fix."""
+    lines = doc.text.split("\n")
+    offset = 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    for i, line in enumerate(lines):
+        if not line.strip() or len(line) > 2000:
+            continue
+        for key in mentions(doc, line, starts[i]):
+            span = doc.segments[key]
+            if starts[i] < span.end or _inside_other_label(doc, key, starts[i], starts[i] + len(line)):
+                continue
+            if starts[i] < _problem_end(doc, key) and not CHANGED.search(line):
+                continue  # inside a later part of the same problem, words that do not change it: a citation
+                # ("∇f with the components given by (d) and (e)")
+            end = starts[i] + len(line)
+            j = i
+            while j + 1 < len(lines) and j - i < _MORE_LINES and not _says_something(doc.text[starts[i]:end], key):
+                j += 1
+                if lines[j].strip().startswith("#") or mentions(doc, lines[j], starts[j]):
+                    break
+                end = starts[j] + len(lines[j])
+            yield key, starts[i], end, doc.text[starts[i]:end]
+
+
+def _problem_start(doc: Document, key: str) -> int:
+    problem = key.split(".")[0]
+    return min(span.start for k, span in doc.segments.items() if k.split(".")[0] == problem)
+
+
+def _problem_end(doc: Document, key: str) -> int:
+    problem = key.split(".")[0]
+    return max(span.end for k, span in doc.segments.items() if k.split(".")[0] == problem)
+
+
+def _inside_other_label(doc: Document, key: str, at: int, end: int) -> bool:
+    """The line holds the label of another part ("(a)" of Problem 2 is no mention of 1(a))."""
+    return any(at <= offset < end and k != key for k, offset in doc.labels)
+
+
+def _says_something(text: str, key: str) -> bool:
+    from grader.reading.plain_math import _FORMULA_MARK
+
+    return bool(_FORMULA_MARK.search(text) or re.search(r"\d{2,}|×|\bx\b\s*\d", text) or CHANGES.search(text))
