@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
+from grader.reading.math_rows import graph_steps
 from grader.reading.plain_math import _FORMULA_MARK, ALSO_ALLOWED, ALTERNATIVE, OR_WORDS, math_run
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
@@ -110,6 +111,8 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
 
     out: list[Equation] = []
     pieces = [from_exports(p) for p in pieces]  # "\\= w\\_3 …": an exporter's Markdown escapes
+    kinds = [k for p, k in zip(pieces, kinds or ["display"] * len(pieces), strict=True) for _ in graph_steps(p)]
+    pieces = [step for p in pieces for step in graph_steps(p)]
     pieces = [_inline_or(_arrows_as_sides(p)) for p in pieces]
     split = [(part, joined, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
              for one, joined in several(piece) for part in split_equations(one)]
@@ -780,7 +783,41 @@ def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool 
     for m in _GOES_ON.finditer(doc.text, segment.start, segment.end):
         if not any(s.start <= m.start(1) < s.end for s in doc.math):
             return LatexChain([*chain.sides, m.group(1).strip()], chain.named, chain.part)
-    return chain
+    after = _plain_after(doc, segment, chain.sides[-1])
+    return chain if after is None else LatexChain([*chain.sides, after], chain.named, chain.part)
+
+
+# "…$, final answer: dσ1/du = e^{u}/(1+e^{-u})^2": plain math after the last read piece, on its line
+_RESULT_LEAD = re.compile(r"^\W{0,3}$|\b(?:final(?:\s+answer)?|answer|result|so|therefore|thus|hence|i\.?\s?e\.?|gives"
+                          r"|ergibt|donc|luego|por\s+lo\s+tanto|quindi|portanto)\b[^()]*$|(?:=>|⇒|→)\s*[^()]*$",
+                          re.IGNORECASE)
+_PLAIN_RESULT = re.compile(r"=\s*([^=$\n]{3,200}?)\s*[.;,]?\s*$")
+
+
+def _plain_after(doc: Document, segment: Span, last: str) -> str | None:
+    """The right side of an equation written in plain text after the answer's math on the same line: the
+    answer the student gives last, read as the final side (a different one never passes unseen)."""
+    from grader.reading.plain_math import _FORMULA_MARK
+
+    tail = _SPACE.sub("", last)
+    for m in doc.math:
+        if not (segment.start <= m.start < segment.end) or not tail \
+                or not _SPACE.sub("", doc.text[m.start:m.end]).rstrip("$").endswith(tail):
+            continue
+        closing = _CLOSING.match(doc.text, m.end)
+        start = closing.end() if closing else m.end
+        stop = doc.text.find("\n", start)
+        rest = doc.text[start:len(doc.text) if stop < 0 else stop]
+        if "$" in rest or "\\(" in rest or any(start <= n.start < start + len(rest) for n in doc.math):
+            continue
+        found = _PLAIN_RESULT.search(rest)
+        lead = rest[:found.start()] if found else ""
+        if found and not (_RESULT_LEAD.search(lead) and lead.count("(") <= lead.count(")")):
+            continue  # "(com x2 = w2*sigma1(w1*x))", ", with grad f = …": an aside, not the answer given last
+        operated = found is not None and re.search(r"\d\s*[-+/^*]|[-+/^*]\s*\(", found.group(1))
+        if found and (_FORMULA_MARK.search(found.group(1)) or operated):
+            return found.group(1).strip()
+    return None
 
 
 _SPACE = re.compile(r"\s+")

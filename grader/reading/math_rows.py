@@ -168,3 +168,27 @@ def _group_end(text: str, i: int) -> int:
         if depth == 0:
             return k + 1
     return len(text)
+
+
+_GRAPH_ARROW = re.compile(r"\\(?:long)?(?:to|rightarrow|mapsto)\b|→|⟶|↦|->")
+
+
+def graph_steps(piece: str) -> list[str]:
+    """A graph written as one formula, ``x \\to x_1 = w_1x \\to σ_1(x_1) \\to … \\to f = w_3σ_2(x_2)``: two or
+    more arrows between equations are steps of the graph, each its own statement (not one equation whose first
+    side is ``x \\to x_1`` and whose last is ``w_3σ_2(x_2)``)."""
+    if "=" not in piece or len(_GRAPH_ARROW.findall(piece)) < 2:
+        return [piece]
+    cuts, depth = [], 0
+    for i, c in enumerate(piece):
+        depth += (c in "{([") - (c in "})]")
+        if depth == 0 and (m := _GRAPH_ARROW.match(piece, i)):
+            cuts.append((i, m.end()))
+    if len(cuts) < 2:
+        return [piece]
+    out, start = [], 0
+    for a, b in cuts:
+        out.append(piece[start:a])
+        start = b
+    out.append(piece[start:])
+    return [p.strip() for p in out if p.strip()]

@@ -31,6 +31,7 @@ from grader.expressions.lhs import describe
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import from_exports
 from grader.expressions.vec import Vec
+from grader.reading.math_rows import graph_steps
 from grader.reading.notation_model import (
     applied_as_function,
     conflict,
@@ -100,7 +101,8 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
     notation.overlay.aliases.update(seed)
     notation.text = "\n".join(pieces)
     _functions_in_words(notation, getattr(doc, "text", "") or "", reference)
-    pending = [sides for piece in pieces for part in _parts(piece) if len(sides := split_chain(part)) >= 2]
+    pending = [sides for piece in pieces for step in graph_steps(piece) for part in _parts(step)
+               if len(sides := split_chain(part)) >= 2]
     notation.overlay.reserved.update(_defined_names(pending, reference, notation.overlay))
     count = 0
     for _ in range(3):  # "h_1 = σ(z_1), z_1 = w_1 x": a name defined after its first use is read next time round
