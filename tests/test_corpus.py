@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.corpus.fidelity import grade_corpus, read_verdicts, reports
+from tests.corpus.fidelity import REPORTS, grade_corpus, read_verdicts, reports
 
 WRITTEN_ITEMS = {"p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b",
                  "p2.c"}
-MIN_AGREEMENT = 0.889  # measured: 89.1 % on 3,090 reports (README, "Reading fidelity"); a regression below it fails
+MIN_AGREEMENT = 0.891  # measured: 89.3 % on 3,364 reports (README, "Reading fidelity"); a regression below it fails
 
 
 def test_every_report_has_a_verdict_for_every_written_item():
     """An attack report (``atk-``: a wrong answer disguised against one reading rule) carries verdicts for the
     items it attacks only; every realistic report, for all of them."""
     found = reports()
-    assert len(found) >= 3090, f"the corpus has {len(found)} reports"
+    assert len(found) >= 3364, f"the corpus has {len(found)} reports"
     for report in found:
         items = set(read_verdicts(report))
         if report.name.startswith("atk-"):
@@ -37,3 +37,16 @@ def test_no_wrong_answer_gets_full_marks(graded):
 
 def test_the_grader_agrees_with_the_ta(graded):
     assert graded.agreement >= MIN_AGREEMENT, graded.disagreements()
+
+
+OPEN = REPORTS.parent / "open"
+
+
+@pytest.mark.parametrize("report", reports(OPEN), ids=lambda p: p.name)
+@pytest.mark.xfail(strict=True, reason="a known open attack: a wrong (or ambiguous) answer still gets full marks; when "
+                   "this passes, move the report into the corpus")
+def test_known_open_attacks_are_still_open(report):
+    """Attacks a red team found that the reading does not catch yet (a σ' defined in words or in a table, a layer
+    or a stride named in words, a note that names no part), kept here so that they are neither lost nor hidden."""
+    graded = grade_corpus(OPEN, workers=1, only=[report])
+    assert not [r for r in graded.rows if r.outcome in ("mistake_passed", "ambiguous_guessed")]

@@ -149,3 +149,42 @@ def test_words_that_allow_a_second_answer_are_a_hedge(rubric) -> None:
     hedged = e.replace("ASIDE", "(without the final $x$, $w_3 w_2 \\sigma_2'(x_2)\\sigma_1'(x_1)$, either should work)")
     assert grade_report_item(rubric, "p1.e.w1", hedged).status == "review"
     assert grade_report_item(rubric, "p1.e.w2", hedged).status == "pass"
+
+
+def test_after_the_last_problem_a_citing_word_does_not_hide_a_fix(rubric) -> None:
+    for fix in ("Using (e) again I noticed the last factor is not there: $\\frac{\\partial f}{\\partial w_2} = "
+                "w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))$.",
+                "Recall (f): $w_{new} = w + \\alpha \\nabla_w L$"):
+        item = "p1.f.update" if "(f)" in fix else "p1.e.w2"
+        assert grade_report_item(rubric, item, report(fix + "\n")).status != "pass", fix
+
+
+def test_inside_a_later_part_an_equation_naming_a_cited_part_s_quantity_is_that_part_again(rubric) -> None:
+    later = P1.replace("MARK", "").replace(
+        "(f) $w_{new}", "(f) Going back to (e), it turns out $\\frac{\\partial f}{\\partial w_2} = "
+        "w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))$.\n\n$w_{new}") + P2
+    assert grade_report_item(rubric, "p1.e.w2", later).status != "pass"
+    cited = P1.replace("MARK", "").replace("(f) $w_{new}", "(f) with (d) and (e) at each data point, $w_{new}") + P2
+    assert grade_report_item(rubric, "p1.e.w2", cited).status == "pass"
+
+
+def test_more_ways_of_naming_a_part_or_its_quantity(rubric) -> None:
+    for fix in ("Prob.1(e) again: $\\frac{\\partial f}{\\partial w_2} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))$",
+                "[e] on second thought: $\\frac{\\partial f}{\\partial w_2} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))$",
+                "PS, for e) the result is $w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))$",
+                "For the fifth part of problem 1 the final answer is $w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))$.",
+                "Double-checked: the gradient w.r.t. $w_2$ turns out to be $w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))$."):
+        assert grade_report_item(rubric, "p1.e.w2", report(fix + "\n")).status != "pass", fix
+
+
+def test_a_derivative_defined_as_an_identity_and_hedges_that_leave_the_choice(rubric) -> None:
+    e = ("## Problem 1\n\n(e) with $\\sigma' \\equiv \\sigma(1SIGN\\sigma)$:\n\n"
+         "$\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)$\n")
+    assert grade_report_item(rubric, "p1.e.w2", e.replace("SIGN", "+")).status == "review"
+    assert grade_report_item(rubric, "p1.e.w2", e.replace("SIGN", "-")).status == "pass"
+    d = ("## Problem 1\n\n(d) $\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$ "
+         "(unsure, maybe $w_3\\sigma_2(x_2)$)\n")
+    assert grade_report_item(rubric, "p1.d", d).status == "review"
+    f = ("## Problem 1\n\n(f) $w_{new} = w - \\alpha \\nabla_w L$ — or $w_{new} = w + \\alpha \\nabla_w L$, "
+         "take your pick.\n")
+    assert grade_report_item(rubric, "p1.f.update", f).status == "review"

@@ -923,11 +923,12 @@ def _read_later_mentions(doc: Document) -> None:
     from grader.reading.mentions import named_later
     from grader.reading.plain_math import _FORMULA_MARK
 
-    for key, start, end, text in list(named_later(doc)):
+    for key, start, end, kind in list(named_later(doc)):
         if any(s.start <= start < s.end for s in doc.again.get(key, [])):
             continue  # already read as this part's summary
-        doc.again.setdefault(key, []).append(Span(start, end, "mention"))
-        if not _FORMULA_MARK.search(text) and CHANGES.search(text) and not re.search(r"\d", text):
+        doc.again.setdefault(key, []).append(Span(start, end, kind))
+        text = doc.text[start:end]
+        if kind == "mention" and not _FORMULA_MARK.search(text) and CHANGES.search(text) and not re.search(r"\d", text):
             doc.corrected.setdefault(key, []).append(text.strip())
 
 

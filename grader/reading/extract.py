@@ -436,7 +436,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         found = _expression_in(doc, doc.segments[part], spec, classify, forbid)
     unread: list[str] = []  # a later line naming the part with a formula that is not read as its answer
     for span in doc.again.get(part, []):
-        later = _expression_in(doc, span, spec, classify, forbid, summary=True)
+        later = _expression_in(doc, span, spec, classify, forbid, summary=True) if span.kind != "cited" \
+            else _named_in(doc, span, spec, classify)
         if span.kind == "mention" and _unread_mention(doc, span, later):
             unread.append(doc.text[span.start:span.end])
         found = _with_final(found, later)
@@ -459,7 +460,12 @@ _CORRECTED = "\\text{(a correction written later)}"
 # "∂f/∂w3 is actually σ1(x1)", "dL/dw should be …": a quantity named, then words that change what it is
 _NAMED_CHANGE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                            r"(?:is\s+(?:actually|really|in\s+fact)|should\s+(?:be|read|have\s+been)|must\s+be"
-                           r"|was\s+wrong|is\s+wrong)\b", re.IGNORECASE)
+                           r"|was\s+wrong|is\s+wrong|turns\s+out(?:\s+to\s+be)?|ends\s+up(?:\s+(?:as|being))?"
+                           r"|comes\s+out(?:\s+(?:as|to))?|simplifies\s+to|reduces\s+to)\b", re.IGNORECASE)
+# "the gradient w.r.t. $w_2$", "dw₂": a derivative of f named in words or by its weight alone
+_DERIVATIVE_IN_WORDS = re.compile(r"(?i)(?:\b(?:gradient|derivative|partial(?:\s+derivative)?)\s+(?:of\s+f\s+)?"
+                                  r"(?:w\.?\s?r\.?\s?t\.?|with\s+respect\s+to)\s+|(?<![\w\\])d\s*)\$?\s*w\s*_?\s*\{?\s*"
+                                  r"([123₁₂₃])\s*\}?\s*\$?\s*$")
 
 
 def _changed_by_name(doc: Document, after: int, lhs: str, classify: Callable[[str], str | None]) -> list[str]:
@@ -471,10 +477,23 @@ def _changed_by_name(doc: Document, after: int, lhs: str, classify: Callable[[st
     for line in doc.text[after:].split("\n"):
         for m in _NAMED_CHANGE.finditer(line[:400]):
             name = m.group(1).strip("$*_`[]:,;").removeprefix("\\(").removesuffix("\\)")
+            worded = _DERIVATIVE_IN_WORDS.search(line[:m.end(1)])
+            if worded:  # "the gradient w.r.t. $w_2$ turns out to be …"
+                name = f"\\partial f/\\partial w_{'123'['123₁₂₃'.index(worded.group(1)) % 3]}"
             if name and classify(from_exports(name)) == lhs:
                 out.append(line)
                 break
     return out
+
+
+def _named_in(doc: Document, span: Span, spec: TextSpec,
+              classify: Callable[[str], str | None] | None) -> LatexChain | None:
+    """A later part citing this one ("in (e) I forgot the x: ∂f/∂w₁ = …"): an equation there that names what
+    this item asks for is this item said again; nothing else there is."""
+    spans = doc.math_spans(spec.part, span)
+    named = [e for e in read_equations([doc.read(m) for m in spans], [m.kind for m in spans])
+             if len(e.sides) > 1 and spec.lhs and _tag_of(e, classify) == spec.lhs]
+    return LatexChain(named[-1].sides, True, spec.part) if named else None
 
 
 def _unread_mention(doc: Document, span: Span, later: LatexChain | None) -> bool:
@@ -636,7 +655,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     return None
 
 
-_OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}}\s*(?:{OR_WORDS})"
+_OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}}\s*(?:(?:unsure|not\s+sure)[,:]?\s*)?"
+                 rf"(?:{OR_WORDS})"
                  r"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)+(?=\$|\\\()", re.IGNORECASE)  # "$A$ \; or \; $B$", "[(or $B$"
 
 

@@ -19,8 +19,20 @@ if TYPE_CHECKING:
 
 # "(d)", "(D)" (not σ(a) or f(c): a name or a bracket right before it is a function's argument)
 _BRACKETED = re.compile(r"(?<![\w\\^_'′)\]}])\(([a-hA-H])\)")
-# "1d", "1.d", "1-d", "1(d)", "Q1d", "Q1 (d)", "1d)" (a letter right after the problem's number, then a break)
-_NUMBERED = re.compile(r"(?<![\w.\\^_])(?:[Qq](?:uestion)?\s*)?([12])(?:[.\-]|\s*\()?([a-h])\)?(?=[\s:.,;)]|$)")
+# "1d", "1.d", "1-d", "1(d)", "Q1d", "Q1 (d)", "1d)", "Prob.1(e)", "P1(e)" (a letter right after the problem's
+# number, then a break)
+_NUMBERED = re.compile(r"(?:(?<![\w.\\^_])|(?<=\b[QqPp]\.)|(?<=[Pp]rob\.)|(?<=[Ee]x\.)|(?<=\b[Pp]))"
+                       r"(?:[Qq](?:uestion)?\s*)?([12])(?:[.\-]|\s*\()?([a-h])['′]?\)?(?=[\s:.,;)]|$)")
+# "[e]", "Q(e)", "(e′)": other brackets around a part's letter
+_OTHER_BRACKETS = re.compile(r"(?<![\w\\^_])\[([a-hA-H])\]|(?<![\w\\])[Qq]\s*\(([a-h])\)|\(([a-h])['′]\)")
+# "for e) the result is", "regarding e: …": a letter after a word that leads a note, then a bracket or a colon
+_AFTER_WORD = re.compile("(?i)(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("for", "re", "regarding", "on", "about", "to",
+                                                                               "part", "in", "and"))
+                         + r")([a-h])(?=\s*[):])")
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+# "the fifth part of problem 1"
+_ORDINAL = re.compile(rf"(?i)\b({'|'.join(_ORDINALS)})\s+(?:sub-?)?(?:part|question)(?:\s+of\s+(?:problem|question|"
+                      rf"exercise|task)\s*([12]))?\b")
 # "part d", "Teil d", "parte (d)", "Aufgabe d"
 _WORDED = re.compile(r"(?i)\b(?:part|teil|parte|partie|deel|del|punkt|punto|ponto|item|aufgabe|question|frage)"
                      r"\s+\(?([a-h])\)?(?![\w])")
@@ -48,29 +60,30 @@ _MORE_LINES = 2  # a name alone on its line ("(d)" under "## Fixes"): the answer
 
 def mentions(doc: Document, line: str, at: int) -> list[str]:
     """The parts ``line`` (starting at offset ``at``) names and does not only cite, as segment keys."""
+    return [key for key, cited in named_in(doc, line, at) if not cited]
+
+
+def named_in(doc: Document, line: str, at: int) -> list[tuple[str, bool]]:
+    """The parts ``line`` names, as segment keys, each with whether the words before it only cite it."""
     found: list[tuple[int, str, str]] = []  # (offset in line, problem, part)
     for m in _NUMBERED.finditer(line):
         if not re.match(r"[-+]\d", line[m.end():]):  # not 1e-3
             found.append((m.start(), m.group(1), m.group(2)))
-    for m in _BRACKETED.finditer(line):
-        found.append((m.start(), "", m.group(1).lower()))
-    for m in _WORDED.finditer(line):
-        found.append((m.start(), "", m.group(1)))
-    for m in _LETTER.finditer(line):
-        found.append((m.start(), "", m.group(1)))
+    for pattern in (_BRACKETED, _WORDED, _LETTER, _OTHER_BRACKETS, _AFTER_WORD):
+        found += [(m.start(), "", next(g for g in m.groups() if g).lower()) for m in pattern.finditer(line)]
+    for m in _ORDINAL.finditer(line):
+        found.append((m.start(), m.group(2) or "", "abcdefgh"[_ORDINALS.index(m.group(1).lower())]))
     for m in _ARABIC.finditer(line):
         found.append((m.start(), "", _ARABIC_LETTERS[m.group(1)]))
     for m in re.finditer(r"(?<![\w.])([12])\.([1-8])(?![\d.,])", line):
         if re.search(rf"(?m)^[ \t#*>_-]*{m.group(1)}\.{m.group(2)}(?![\d.,])", doc.text):  # the hand-in's own label
             found.append((m.start(), m.group(1), "abcdefgh"[int(m.group(2)) - 1]))
-    keys: list[str] = []
+    keys: dict[str, bool] = {}
     for start, problem, part in sorted(found):
-        if _CITES.search(_LISTED.sub("", line[:start].rstrip(" *_(["))):
-            continue
+        cited = bool(_CITES.search(_LISTED.sub("", line[:start].rstrip(" *_(["))))
         for key in _keys(doc, problem, part, at):
-            if key not in keys:
-                keys.append(key)
-    return keys
+            keys[key] = keys.get(key, True) and cited
+    return list(keys.items())
 
 
 def _keys(doc: Document, problem: str, part: str, at: int) -> list[str]:
@@ -85,8 +98,9 @@ def _keys(doc: Document, problem: str, part: str, at: int) -> list[str]:
 
 
 def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
-    """(part, start, end, text) of each line after a part's own text that names it: the text from the name on
-    (and, when nothing follows the name on its line, the next lines), a part's summary or late fix."""
+    """(part, start, end, kind) of each line after a part's own text that names it, with the next lines when
+    nothing follows the name on its line: a part's summary or late fix ("mention"), or a later part of the same
+    problem citing it ("cited")."""
     lines = doc.text.split("\n")
     offset = 0
     starts = []
@@ -96,13 +110,13 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
     for i, line in enumerate(lines):
         if not line.strip() or len(line) > 2000:
             continue
-        for key in mentions(doc, line, starts[i]):
+        for key, _cited in named_in(doc, line, starts[i]):  # outside its problem even a citing word is no citation
             span = doc.segments[key]
             if starts[i] < span.end or _inside_other_label(doc, key, starts[i], starts[i] + len(line)):
                 continue
-            if starts[i] < _problem_end(doc, key) and not CHANGED.search(line):
-                continue  # inside a later part of the same problem, words that do not change it: a citation
-                # ("∇f with the components given by (d) and (e)")
+            # inside a later part of the same problem, a name cited or without words that change an answer
+            # ("∇f with the components given by (d) and (e)"): only an equation naming what the part asks counts
+            kind = "cited" if starts[i] < _problem_end(doc, key) and not CHANGED.search(line) else "mention"
             end = starts[i] + len(line)
             j = i
             while j + 1 < len(lines) and j - i < _MORE_LINES and not _says_something(doc.text[starts[i]:end], key):
@@ -110,7 +124,7 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
                 if lines[j].strip().startswith("#") or mentions(doc, lines[j], starts[j]):
                     break
                 end = starts[j] + len(lines[j])
-            yield key, starts[i], end, doc.text[starts[i]:end]
+            yield key, starts[i], end, kind
 
 
 def _problem_start(doc: Document, key: str) -> int:
@@ -124,8 +138,10 @@ def _problem_end(doc: Document, key: str) -> int:
 
 
 def _inside_other_label(doc: Document, key: str, at: int, end: int) -> bool:
-    """The line holds the label of another part ("(a)" of Problem 2 is no mention of 1(a))."""
-    return any(at <= offset < end and k != key for k, offset in doc.labels)
+    """The line holds the label of another part by the same letter: the name is that label ("(a)" of Problem 2
+    is no mention of 1(a)); "(f) Going back to (e), …" still names (e)."""
+    return any(at <= offset < end and k != key and k.rsplit(".", 1)[-1] == key.rsplit(".", 1)[-1]
+               for k, offset in doc.labels)
 
 
 def _says_something(text: str, key: str) -> bool:

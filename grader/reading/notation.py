@@ -235,6 +235,8 @@ def _parts(math: str) -> list[str]:
     math = _ASIDE.sub(r" ; \1 ", math)  # "g = β2Λ(h) (so ŷ = β3Λ(g))": the aside is a second statement
     text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
     text = re.sub(r"\\[,;:! ]", " ", text)  # thin spaces: \, is not a comma
+    text = re.sub(r"\\equiv\b|≡|\\coloneqq\b|≔|\\stackrel\{\s*(?:def|\\text\{def\})\s*\}\{=\}", " := ",
+                  text)  # "σ'(u) \equiv …": a definition
     text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(])", " ; ", text)
     text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b|\\(?:Rightarrow|implies|Longrightarrow|iff)\b|⇒|⟹",
                   " ; ", text)
@@ -326,6 +328,11 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     lhs = lhs.removesuffix("\\gets").strip()
     if shape is not None and shape.kind == "apply" and shape.of.endswith("'") and shape.of in vocab.functions:
         return _derivative_defined(notation, shape.of, shape.arg, lhs, rhs, reference)
+    if shape is not None and shape.kind == "name" and shape.of.endswith("'") and shape.of in vocab.functions:
+        stem = shape.of.removesuffix("'")  # "σ' ≡ σ(1 − σ)": σ·(1 − σ), σ of one argument throughout
+        at_u = re.sub(rf"{re.escape(stem)}(?![\w_'{{])(\s*\()?",
+                      lambda m: f"{stem}(u)" + (" \\cdot (" if m.group(1) else ""), rhs)
+        return _derivative_defined(notation, shape.of, "u", lhs, at_u, reference)
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
         return 0
     own_function = shape.kind == "apply" and shape.of not in vocab.functions  # dsig(u) = …: the answer to (b) and

@@ -131,7 +131,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     text, order, wide = part_text(doc, spec.part), spec.order, False
     later: list[str] = []
     if text is not None:  # the part said again later (a summary; a fix: "## Fixes", "2(b)", "stride 2, not 1")
-        later = [doc.text[s.start:s.end] for s in doc.again.get(spec.part, [])] + doc.corrected.get(spec.part, [])
+        later = [doc.text[s.start:s.end] for s in doc.again.get(spec.part, []) if s.kind != "cited"]
+        later += doc.corrected.get(spec.part, [])
         later = [t for t in dict.fromkeys(later) if t not in text]
     if text is None:  # no label for the part: its values are looked for by their labels, never by place
         text, order, wide = unlabelled_text(doc, spec.part), [], True

@@ -150,10 +150,12 @@ def written_only(rubric: Rubric) -> Rubric:
     return dataclasses.replace(rubric, items=[i for i in rubric.items if i.text is not None])
 
 
-def grade_corpus(folder: Path = REPORTS, rubric: Rubric | None = None, workers: int | None = None) -> CorpusResult:
-    """Every report graded (in ``workers`` processes: the reports are independent), rows in report order."""
+def grade_corpus(folder: Path = REPORTS, rubric: Rubric | None = None, workers: int | None = None,
+                 only: list[Path] | None = None) -> CorpusResult:
+    """Every report graded (in ``workers`` processes: the reports are independent), rows in report order;
+    ``only``: these reports of the folder."""
     rubric = written_only(rubric or load_rubric(RUBRIC))
-    found = reports(folder)
+    found = only if only is not None else reports(folder)
     workers = workers or max(1, min(len(os.sched_getaffinity(0)), 4))
     out = CorpusResult()
     _SHARED["rubric"] = rubric  # forked workers inherit it (a rubric holds functions that do not pickle)
