@@ -188,3 +188,21 @@ def test_a_derivative_defined_as_an_identity_and_hedges_that_leave_the_choice(ru
     f = ("## Problem 1\n\n(f) $w_{new} = w - \\alpha \\nabla_w L$ — or $w_{new} = w + \\alpha \\nabla_w L$, "
          "take your pick.\n")
     assert grade_report_item(rubric, "p1.f.update", f).status == "review"
+
+
+def test_round_27_names_of_parts_and_weights_and_definition_signs(rubric) -> None:
+    wrong_e = "w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))"
+    for fix in (f"Regarding point e, final: $\\frac{{\\partial f}}{{\\partial w_2}} = {wrong_e}$",
+                f"(ε) again: $\\frac{{\\partial f}}{{\\partial w_2}} = {wrong_e}$",
+                f"For the 5th part of problem 1: $\\frac{{\\partial f}}{{\\partial w_2}} = {wrong_e}$",
+                f"Part five, again: $\\frac{{\\partial f}}{{\\partial w_2}} = {wrong_e}$",
+                f"$\\partial_{{w_2}} f = {wrong_e}$",
+                f"Checked: the derivative with respect to the middle weight is actually ${wrong_e}$."):
+        assert grade_report_item(rubric, "p1.e.w2", report(fix + "\n")).status != "pass", fix
+    defined = ("## Problem 1\n\nLet $\\sigma'(u) \\triangleq \\sigma(u)(1SIGN\\sigma(u))$.\n\n"
+               "(e) $\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)$\n")
+    assert grade_report_item(rubric, "p1.e.w2", defined.replace("SIGN", "+")).status == "review"
+    assert grade_report_item(rubric, "p1.e.w2", defined.replace("SIGN", "-")).status == "pass"
+    said = ("## Problem 1\n\n(e) where $\\sigma'(u)$ is $\\sigma(u)(1+\\sigma(u))$:\n\n"
+            "$\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)$\n")
+    assert grade_report_item(rubric, "p1.e.w2", said).status == "review"

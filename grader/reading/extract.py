@@ -464,8 +464,10 @@ _NAMED_CHANGE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                            r"|comes\s+out(?:\s+(?:as|to))?|simplifies\s+to|reduces\s+to)\b", re.IGNORECASE)
 # "the gradient w.r.t. $w_2$", "dw₂": a derivative of f named in words or by its weight alone
 _DERIVATIVE_IN_WORDS = re.compile(r"(?i)(?:\b(?:gradient|derivative|partial(?:\s+derivative)?)\s+(?:of\s+f\s+)?"
-                                  r"(?:w\.?\s?r\.?\s?t\.?|with\s+respect\s+to)\s+|(?<![\w\\])d\s*)\$?\s*w\s*_?\s*\{?\s*"
-                                  r"([123₁₂₃])\s*\}?\s*\$?\s*$")
+                                  r"(?:w\.?\s?r\.?\s?t\.?|with\s+respect\s+to|for)\s+|(?<![\w\\])d\s*)(?:\$?\s*w\s*_?\s*"
+                                  r"\{?\s*([123₁₂₃])\s*\}?\s*\$?|the\s+(first|inner|middle|second|last|third|outer)\s+weight)"
+                                  r"\s*$")
+_WEIGHT_WORDS = {"first": "1", "inner": "1", "middle": "2", "second": "2", "last": "3", "third": "3", "outer": "3"}
 
 
 def _changed_by_name(doc: Document, after: int, lhs: str, classify: Callable[[str], str | None]) -> list[str]:
@@ -478,8 +480,10 @@ def _changed_by_name(doc: Document, after: int, lhs: str, classify: Callable[[st
         for m in _NAMED_CHANGE.finditer(line[:400]):
             name = m.group(1).strip("$*_`[]:,;").removeprefix("\\(").removesuffix("\\)")
             worded = _DERIVATIVE_IN_WORDS.search(line[:m.end(1)])
-            if worded:  # "the gradient w.r.t. $w_2$ turns out to be …"
-                name = f"\\partial f/\\partial w_{'123'['123₁₂₃'.index(worded.group(1)) % 3]}"
+            if worded:  # "the gradient w.r.t. $w_2$ turns out to be …", "… with respect to the last weight is …"
+                index = "123"["123₁₂₃".index(worded.group(1)) % 3] if worded.group(1) else \
+                    _WEIGHT_WORDS[worded.group(2).lower()]
+                name = f"\\partial f/\\partial w_{index}"
             if name and classify(from_exports(name)) == lhs:
                 out.append(line)
                 break
@@ -562,10 +566,20 @@ def _keyed_later(doc: Document, segment: Span, spec: TextSpec,
     ``| w2 | w3*s2(x2)*s1(x1) |``): the last such answer, compared with the part's as a summary is."""
     later = [m for m in doc.math if m.start >= segment.end][:2000]
     texts = [doc.read(m) for m in later]
+    problem = spec.part.split(".")[0]  # after the problem's last part, an equation naming what is asked is a fix
+    beyond = max((s.end for k, s in doc.segments.items() if k.split(".")[0] == problem), default=len(doc.text))
+    starts = [m.start for m in later]
     keyed = [e for e in read_equations(texts, [m.kind for m in later])
              if len(e.sides) > 1 and (_keyed_as(tag := _tag_of(e, classify), spec)
-                                      or e.kind == "row" and spec.lhs and tag == spec.lhs)]  # "| ∂f/∂w₂ | … |"
+                                      or e.kind == "row" and spec.lhs and tag == spec.lhs  # "| ∂f/∂w₂ | … |"
+                                      or spec.lhs and tag == spec.lhs and _first_at(e, texts, starts) >= beyond)]
     return LatexChain(keyed[-1].sides, True, spec.part) if keyed else None
+
+
+def _first_at(eq: Equation, texts: list[str], starts: list[int]) -> int:
+    """Where an equation read from ``texts`` starts in the document (its first side's piece), or -1."""
+    head = _SPACE.sub("", eq.sides[0])[:40]
+    return next((start for text, start in zip(texts, starts, strict=True) if head and head in _SPACE.sub("", text)), -1)
 
 
 def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChain | None:

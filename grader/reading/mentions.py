@@ -31,14 +31,19 @@ _AFTER_WORD = re.compile("(?i)(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("for", 
                          + r")([a-h])(?=\s*[):])")
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
 # "the fifth part of problem 1"
-_ORDINAL = re.compile(rf"(?i)\b({'|'.join(_ORDINALS)})\s+(?:sub-?)?(?:part|question)(?:\s+of\s+(?:problem|question|"
-                      rf"exercise|task)\s*([12]))?\b")
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight"]
+# "the fifth part of problem 1", "the 5th part", "part five"
+_ORDINAL = re.compile(rf"(?i)\b({'|'.join(_ORDINALS)}|[1-8](?:st|nd|rd|th))\s+(?:sub-?)?(?:part|question)(?:\s+of\s+"
+                      rf"(?:problem|question|exercise|task)\s*([12]))?\b|\bpart\s+({'|'.join(_NUMBER_WORDS)})\b")
 # "part d", "Teil d", "parte (d)", "Aufgabe d"
-_WORDED = re.compile(r"(?i)\b(?:part|teil|parte|partie|deel|del|punkt|punto|ponto|item|aufgabe|question|frage)"
-                     r"\s+\(?([a-h])\)?(?![\w])")
+_WORDED = re.compile(r"(?i)\b(?:part|teil|parte|partie|deel|del|punkt|punto|ponto|point|item|aufgabe|question|frage)"
+                     r"\s+\(?([a-h])\)?(?![\w])|\b([a-h])-(?:part|teil)\b")
 # a letter alone before a bracket or a colon where a line starts ("d) …", "d: …", "- d (revised) ::")
 _LETTER = re.compile(r"^[ \t>*#_\-•]*([a-h])(?=\s*(?:\)|::|:))", re.MULTILINE)
 _ARABIC = re.compile(r"\((هـ|ه|[أابجدوزح])\)")
+# "(δ)", "(ε)", "(д)", "(е)": Greek and Cyrillic part letters in their alphabets' order
+_OTHER_ALPHABET = re.compile(r"(?<![\w\\^_'′)\]}])\(([α-θ]|[а-е])\)")
+_OTHER_LETTERS = dict(zip("αβγδεζηθ", "abcdefgh", strict=True)) | dict(zip("абвгде", "abcdef", strict=True))
 _ARABIC_LETTERS = {"أ": "a", "ا": "a", "ب": "b", "ج": "c", "د": "d", "هـ": "e", "ه": "e", "و": "f", "ز": "g", "ح": "h"}
 # words right before a name that cite the part rather than change it ("using (d)", "as in 1(d)", "from part d")
 _CITES = re.compile(r"(?i)(?:\b(?:using|use|from|by|with|as\s+in|see|via|cf\.?|like|same\s+as|recall|of|"
@@ -54,7 +59,8 @@ CHANGES = re.compile(r"(?i)\b(?:actually|really|meant|should|wrong|instead|mista
 # words that say an answer is changed, strong enough inside a later part of the same problem (not "not": "evaluated
 # at x^i, not at x" cites (d) and (e) there)
 CHANGED = re.compile(r"(?i)\b(?:actually|really|meant|should\s+(?:be|read|have)|wrong|mistaken|mistakes?|typo|"
-                      r"instead|statt|correct(?:ion|ed)|ignore|scratch|oops)\b")
+                     r"instead|statt|correct(?:ion|ed)|ignore|scratch|oops|revisit\w*|going\s+back|once\s+more|"
+                     r"now\s+(?:get|think|believe|see|find)|cleaner|simply)\b")
 _MORE_LINES = 2  # a name alone on its line ("(d)" under "## Fixes"): the answer on the next lines
 
 
@@ -72,9 +78,13 @@ def named_in(doc: Document, line: str, at: int) -> list[tuple[str, bool]]:
     for pattern in (_BRACKETED, _WORDED, _LETTER, _OTHER_BRACKETS, _AFTER_WORD):
         found += [(m.start(), "", next(g for g in m.groups() if g).lower()) for m in pattern.finditer(line)]
     for m in _ORDINAL.finditer(line):
-        found.append((m.start(), m.group(2) or "", "abcdefgh"[_ORDINALS.index(m.group(1).lower())]))
+        word = (m.group(1) or m.group(3)).lower()
+        index = int(word[0]) - 1 if word[0].isdigit() else (_ORDINALS + _NUMBER_WORDS).index(word) % 8
+        found.append((m.start(), m.group(2) or "", "abcdefgh"[index]))
     for m in _ARABIC.finditer(line):
         found.append((m.start(), "", _ARABIC_LETTERS[m.group(1)]))
+    for m in _OTHER_ALPHABET.finditer(line):
+        found.append((m.start(), "", _OTHER_LETTERS[m.group(1)]))
     for m in re.finditer(r"(?<![\w.])([12])\.([1-8])(?![\d.,])", line):
         if re.search(rf"(?m)^[ \t#*>_-]*{m.group(1)}\.{m.group(2)}(?![\d.,])", doc.text):  # the hand-in's own label
             found.append((m.start(), m.group(1), "abcdefgh"[int(m.group(2)) - 1]))

@@ -79,13 +79,14 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     When definitions stay unread for names the hand-in never defines (θ_1, b_2, Λ), the renaming a TA
     would read (θ as w) is tried, and kept only if the hand-in's own definitions then restate the model.
     """
-    from grader.reading.notation_tables import table_definitions
+    from grader.reading.notation_tables import prose_definitions, table_definitions
     from grader.reading.notation_unify import renamed
 
     if reference.latex is None:
         return Notation()
     expand = getattr(doc, "with_macros", lambda text: text)
-    found = [(s.start, doc.text[s.start:s.end]) for s in getattr(doc, "math", [])] + table_definitions(doc)
+    found = [(s.start, doc.text[s.start:s.end]) for s in getattr(doc, "math", [])] + table_definitions(doc) \
+        + prose_definitions(doc)
     pieces = [from_exports(expand(text)) for _, text in sorted(found, key=lambda f: f[0])]  # as answers are read
     notation = _read_all(pieces, doc, reference, {})
     if notation.unread:
@@ -235,7 +236,8 @@ def _parts(math: str) -> list[str]:
     math = _ASIDE.sub(r" ; \1 ", math)  # "g = β2Λ(h) (so ŷ = β3Λ(g))": the aside is a second statement
     text = re.sub(r"\\(?:label|tag)\{[^{}]*\}|\\nonumber|\\notag|&", " ", math)
     text = re.sub(r"\\[,;:! ]", " ", text)  # thin spaces: \, is not a comma
-    text = re.sub(r"\\equiv\b|≡|\\coloneqq\b|≔|\\stackrel\{\s*(?:def|\\text\{def\})\s*\}\{=\}", " := ",
+    text = re.sub(r"\\equiv\b|≡|\\coloneqq\b|≔|\\triangleq\b|≜|\\(?:stackrel|overset)\{\s*(?:def|\\text\{def\}"
+                  r"|\\mathrm\{def\})\s*\}\{=\}", " := ",
                   text)  # "σ'(u) \equiv …": a definition
     text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(])", " ; ", text)
     text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b|\\(?:Rightarrow|implies|Longrightarrow|iff)\b|⇒|⟹",
@@ -326,11 +328,15 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     _ascii_name(notation, lhs, vocab)
     shape = describe(lhs, vocab, notation.overlay)
     lhs = lhs.removesuffix("\\gets").strip()
+    if shape is not None and shape.of.endswith("'") and shape.of not in vocab.functions:
+        stem = notation.overlay.aliases.get(shape.of.removesuffix("'"), "")  # s' where s is σ
+        shape = replace(shape, of=f"{stem}'") if f"{stem}'" in vocab.functions else shape
     if shape is not None and shape.kind == "apply" and shape.of.endswith("'") and shape.of in vocab.functions:
         return _derivative_defined(notation, shape.of, shape.arg, lhs, rhs, reference)
     if shape is not None and shape.kind == "name" and shape.of.endswith("'") and shape.of in vocab.functions:
         stem = shape.of.removesuffix("'")  # "σ' ≡ σ(1 − σ)": σ·(1 − σ), σ of one argument throughout
-        at_u = re.sub(rf"{re.escape(stem)}(?![\w_'{{])(\s*\()?",
+        names = [stem, *(a for a, t in notation.overlay.aliases.items() if t == stem)]  # and "s" where s = σ
+        at_u = re.sub(rf"(?<![\w\\])(?:{'|'.join(re.escape(n) for n in names)})(?![\w_'{{])(\s*\()?",
                       lambda m: f"{stem}(u)" + (" \\cdot (" if m.group(1) else ""), rhs)
         return _derivative_defined(notation, shape.of, "u", lhs, at_u, reference)
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:

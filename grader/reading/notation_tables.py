@@ -19,6 +19,17 @@ _NOT_VALUE = re.compile(r"deriv|grad|backward|local|upstream|partial|∂|d/d|abl
                         r"производ|type|shape|size|unit", re.IGNORECASE)
 
 
+# "where $\sigma'(u)$ is $\sigma(u)(1+\sigma(u))$", "let $s'$ stand for $s\,(1+s)$": a derivative defined in words
+_SAID_IS = re.compile(r"\$\s*([^$]{1,40}?(?:'|′|\\prime|\\dot)[^$]{0,20}?)\s*\$\s*(?:is|stands?\s+for|denotes|means"
+                      r"|is\s+defined\s+as|is\s+short\s+for)\s*\$\s*([^$]{1,200}?)\s*\$")
+
+
+def prose_definitions(doc: Any) -> list[tuple[int, str]]:
+    """(offset, ``name = formula``) for a derivative defined in a sentence ("$σ'(u)$ is $σ(u)(1+σ(u))$")."""
+    text = getattr(doc, "text", "") or ""
+    return [(m.start(), f"{m.group(1)} = {m.group(2)}") for m in _SAID_IS.finditer(text[:200_000])]
+
+
 def table_definitions(doc: Any) -> list[tuple[int, str]]:
     """(offset, ``name = formula``) for every row of a definitions table in ``doc``."""
     out: list[tuple[int, str]] = []
@@ -38,7 +49,7 @@ def table_definitions(doc: Any) -> list[tuple[int, str]]:
         if m is None:
             continue
         name = (m.group(1) or m.group(2)).strip()
-        if not re.fullmatch(r"\\?[A-Za-z]{1,8}(?:_?\{?\w{1,3}\}?)?(?:\^\{?\(?\w\)?\}?)?", name):
+        if not re.fullmatch(r"\\?[A-Za-z]{1,8}(?:_?\{?\w{1,3}\}?)?(?:\^\{?\(?\w\)?\}?)?(?:'|′)?", name):
             continue
         formulas = [(k, f) for k, cell in enumerate(cells[1:], 1) for f in _MATH.findall(cell) if _FORMULA.search(f)]
         if len(formulas) == 1 and not _NOT_VALUE.search(header[formulas[0][0]] if formulas[0][0] < len(header) else ""):
