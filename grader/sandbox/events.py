@@ -10,15 +10,16 @@ import json
 import os
 import select
 import time
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import torch
 
 from grader.sandbox import measure
 from grader.sandbox.limits import Cgroup, Limits, session_usage
 from grader.sandbox.protocol import (
+    JSON,
     STAGES,
     ChildError,
     ChildRun,
@@ -89,11 +90,6 @@ class EventReader:
         self.predictions: list[int] | None = None
         self.trained_state: dict[str, torch.Tensor] | None = None
         self.plan_offer = False
-        self.handlers: dict[type, Callable[[Any], None]] = {
-            StageEvent: self._stage, Imported: self._imported, Probe: self._probe, Fingerprint: self._fingerprint,
-            Progress: self._progress, InitialPredictions: self._init_predictions, Weights: self._weights,
-            Training: self._trained, Predictions: self._predictions, ChildError: self._error, Done: self._done,
-        }
 
     def read(self, fd: int) -> str:
         """Read lines until the child closes the pipe ("eof"), breaks a limit (its name) or the protocol."""
@@ -132,7 +128,33 @@ class EventReader:
             return
         if self.run.done:
             raise ProtocolError("an event after the end")
-        self.handlers[type(event)](event)
+        self._handle(event)
+
+    def _handle(self, event: Event) -> None:
+        """One parsed event to its handler, by its type (the protocol's closed set of events)."""
+        match event:
+            case StageEvent():
+                self._stage(event)
+            case Imported():
+                self._imported(event)
+            case Probe():
+                self._probe(event)
+            case Fingerprint():
+                self._fingerprint(event)
+            case Progress():
+                self._progress(event)
+            case InitialPredictions():
+                self._init_predictions(event)
+            case Weights():
+                self._weights(event)
+            case Training():
+                self._trained(event)
+            case Predictions():
+                self._predictions(event)
+            case ChildError():
+                self._error(event)
+            case Done():
+                self._done(event)
 
     def _enter(self, stage: str) -> None:
         """Stages move forward only, each once: the stage clock restarts only on real progress."""
@@ -181,7 +203,7 @@ class EventReader:
             return
         asked = time.perf_counter()
         cached, meta, offer = self.weights.plan(e.key)
-        plan: dict[str, Any] = {"weights": None, "offer": offer}
+        plan: dict[str, JSON] = {"weights": None, "offer": offer}
         if cached is not None:
             self.folder.write("cached.pt", cached)
             plan.update(weights="cached.pt", meta={k: meta.get(k) for k in measure_fields(meta)})
@@ -231,7 +253,7 @@ class EventReader:
                                                      run.accuracy)
 
 
-def measure_fields(meta: dict[str, Any]) -> list[str]:
+def measure_fields(meta: Mapping[str, object]) -> list[str]:
     """The record a cache hit hands the child (for its report): the training figures only."""
     return [k for k in ("epoch_losses", "loss_curve", "steps", "train_s", "channels_last", "train_images")
             if k in meta]
