@@ -206,3 +206,12 @@ def test_round_27_names_of_parts_and_weights_and_definition_signs(rubric) -> Non
     said = ("## Problem 1\n\n(e) where $\\sigma'(u)$ is $\\sigma(u)(1+\\sigma(u))$:\n\n"
             "$\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)$\n")
     assert grade_report_item(rubric, "p1.e.w2", said).status == "review"
+
+
+def test_a_note_after_the_last_part_about_an_item_by_its_key_word(rubric) -> None:
+    """"Note on the update: we move w along the gradient, i.e. add α times it": no part named, no formula, but the
+    item named by its key word after every part: a person decides; a note on something else changes nothing."""
+    note = report("Note on the update: we move w along the gradient, i.e. add α times it.\n")
+    assert grade_report_item(rubric, "p1.f.update", note).status == "review"
+    other = report("Note on the formatting: typed in a hurry, sorry.\n")
+    assert grade_report_item(rubric, "p1.f.update", other).status == "pass"

@@ -446,6 +446,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
     if part in doc.segments and spec.lhs and classify is not None:
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
+        unread += _noted_by_key(doc, spec)
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
     if found is not None and HEDGE not in found.sides[-1] and (unread or corrections and not any(
             _restates(one, final) for lines in corrections for one in lines.split("\n"))):
@@ -468,6 +469,26 @@ _DERIVATIVE_IN_WORDS = re.compile(r"(?i)(?:\b(?:gradient|derivative|partial(?:\s
                                   r"\{?\s*([123₁₂₃])\s*\}?\s*\$?|the\s+(first|inner|middle|second|last|third|outer)\s+weight)"
                                   r"\s*$")
 _WEIGHT_WORDS = {"first": "1", "inner": "1", "middle": "2", "second": "2", "last": "3", "third": "3", "outer": "3"}
+
+
+# a note after the last part: "Note on the update: we move w along the gradient, i.e. add α times it"
+_NOTE_LEAD = re.compile(r"^[ \t>*_#\-•]*(?:note|p\.?\s?s\.?|remark|edit|update|addendum|nb|n\.b\.)\b[^\n]{0,30}?"
+                        r"\b(?:on|about|re|regarding|for|to)\s+(?:the\s+)?(\w+)", re.IGNORECASE | re.MULTILINE)
+
+
+def _noted_by_key(doc: Document, spec: TextSpec) -> list[str]:
+    """A note after every part's text that names the item by its key word and says something about it in words
+    ("Note on the update: … add α times it"): which reading counts, a person decides."""
+    last = max((s.end for s in doc.segments.values()), default=len(doc.text))
+    tail_start = max((s.start for s in doc.segments.values()), default=0)
+    keys = {k.lower() for k in spec.key if k.isalpha() and len(k) > 3}
+    out = []
+    for m in _NOTE_LEAD.finditer(doc.text, tail_start, last):
+        line_end = doc.text.find("\n", m.end())
+        line = doc.text[m.start():len(doc.text) if line_end < 0 else line_end]
+        if m.group(1).lower() in keys and len(line) < 400:
+            out.append(line)
+    return out
 
 
 def _changed_by_name(doc: Document, after: int, lhs: str, classify: Callable[[str], str | None]) -> list[str]:
