@@ -28,7 +28,7 @@ from grader.reading.layout import (
 )
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
-from grader.reading.mentions import CHANGES
+from grader.reading.mentions import CHANGES, arabic_and_numbered
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, plain_math
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
@@ -962,8 +962,6 @@ _APOLOGY = re.compile(r"(?i)^[ \t>*_\-•.(]*(?:\[\^[^\]\s]{1,20}\]:\s*)?"
 _NAMED_PART = re.compile(r"(?:(?<!\w)([1-2])\s*\.?\s*)?"
                          r"(?:\(([a-h])\)|(?<![\w∂∇/])([a-h])(?=\s*(?:\(|::|\)|:)))"
                          r"|(?<!\w)([1-2])\s*\.?\s*([a-h])(?![A-Za-z])")
-_ARABIC_PART = re.compile(r"\((هـ|ه|[أابجدوزح])\)")
-_ARABIC_LETTERS = {"أ": "a", "ا": "a", "ب": "b", "ج": "c", "د": "d", "هـ": "e", "ه": "e", "و": "f", "ز": "g", "ح": "h"}
 _BELOW = 6  # lines under a short correcting heading that may hold the part it names and the new answer
 
 
@@ -1018,11 +1016,8 @@ def _parts_named(doc: Document, text: str) -> list[tuple[str, str]]:
     """(problem, part) of each part ``text`` names ("(e)", "1e", "1.e", "- d (revised) ::", "(د)", and "1.4"
     in a hand-in whose parts are numbered)."""
     named = [(m1 or m4, m2 or m3 or m5) for m1, m2, m3, m4, m5 in _NAMED_PART.findall(text)]
-    named += [("", _ARABIC_LETTERS[m]) for m in _ARABIC_PART.findall(text)]
-    for problem, number in re.findall(r"(?<![\w.])([12])\.([1-8])(?![\d.,])", text):
-        if re.search(rf"(?m)^[ \t#*>_-]*{problem}\.{number}(?![\d.,])", doc.text):  # the hand-in's own label
-            named.append((problem, "abcdefgh"[int(number) - 1]))
-    return named
+    # Arabic letters and numbered parts in their order of appearance, as they were read before
+    return named + [(problem, part) for _, problem, part in arabic_and_numbered(doc, text)]
 
 
 def _footnote_mark(text: str, line: str, start: int) -> int:

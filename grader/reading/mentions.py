@@ -81,19 +81,25 @@ def named_in(doc: Document, line: str, at: int) -> list[tuple[str, bool]]:
         word = (m.group(1) or m.group(3)).lower()
         index = int(word[0]) - 1 if word[0].isdigit() else (_ORDINALS + _NUMBER_WORDS).index(word) % 8
         found.append((m.start(), m.group(2) or "", "abcdefgh"[index]))
-    for m in _ARABIC.finditer(line):
-        found.append((m.start(), "", _ARABIC_LETTERS[m.group(1)]))
+    found += arabic_and_numbered(doc, line)
     for m in _OTHER_ALPHABET.finditer(line):
         found.append((m.start(), "", _OTHER_LETTERS[m.group(1)]))
-    for m in re.finditer(r"(?<![\w.])([12])\.([1-8])(?![\d.,])", line):
-        if re.search(rf"(?m)^[ \t#*>_-]*{m.group(1)}\.{m.group(2)}(?![\d.,])", doc.text):  # the hand-in's own label
-            found.append((m.start(), m.group(1), "abcdefgh"[int(m.group(2)) - 1]))
     keys: dict[str, bool] = {}
     for start, problem, part in sorted(found):
         cited = bool(_CITES.search(_LISTED.sub("", line[:start].rstrip(" *_(["))))
         for key in _keys(doc, problem, part, at):
             keys[key] = keys.get(key, True) and cited
     return list(keys.items())
+
+
+def arabic_and_numbered(doc: Document, text: str) -> list[tuple[int, str, str]]:
+    """(offset, problem, part) of the parts ``text`` names by an Arabic letter ("(د)") or by the hand-in's own
+    numbers ("1.4" where a line starts with that label)."""
+    found = [(m.start(), "", _ARABIC_LETTERS[m.group(1)]) for m in _ARABIC.finditer(text)]
+    for m in re.finditer(r"(?<![\w.])([12])\.([1-8])(?![\d.,])", text):
+        if re.search(rf"(?m)^[ \t#*>_-]*{m.group(1)}\.{m.group(2)}(?![\d.,])", doc.text):
+            found.append((m.start(), m.group(1), "abcdefgh"[int(m.group(2)) - 1]))
+    return found
 
 
 def _keys(doc: Document, problem: str, part: str, at: int) -> list[str]:
