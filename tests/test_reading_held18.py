@@ -106,13 +106,20 @@ def test_a_closing_fence_is_never_taken_for_an_opening_one(rubric) -> None:
     assert_twins(rubric, "p1.d", report, ("df_dw3 = sig(w2", "df_dw3 = w3*sig(w2"))
 
 
-def test_an_update_written_with_the_hand_ins_own_wrong_gradient_goes_to_a_person(rubric) -> None:
-    """"w ← w − α∇L" is right with the true ∇L; with the hand-in's own ∇L (its 2 lost) whether the error carries
-    forward is a course's policy, so a person decides; a gradient only restated carries nothing."""
+def test_an_update_written_with_the_hand_ins_own_wrong_gradient(rubric) -> None:
+    """"w ← w − α∇L" is right with the true ∇L. With the hand-in's own ∇L half the right one (its 2 lost) it is still
+    a descent step: the error counted once, in (f)'s gradient (the rubric carries it forward). With its own ∇L's
+    sign flipped the step climbs: TAs disagree, so a person decides. A gradient only restated carries nothing."""
     update = "\n\n$w \\leftarrow w - \\alpha\\nabla_w L$"
     assert grade_report_item(rubric, "p1.f.update", _report(f"(e) ${W2}$", GRAD + update)).status == "pass"
     lost = GRAD.replace("2\\,(f_w", "(f_w")
-    assert grade_report_item(rubric, "p1.f.update", _report(f"(e) ${W2}$", lost + update)).status == "review"
+    assert lost != GRAD
+    assert grade_report_item(rubric, "p1.f.grad", _report(f"(e) ${W2}$", lost + update)).status != "pass"
+    carried = grade_report_item(rubric, "p1.f.update", _report(f"(e) ${W2}$", lost + update))
+    assert carried.status == "pass" and "carried forward" in carried.feedback and "0.5 times" in carried.feedback
+    flipped = GRAD.replace("(f_w(x^i)-y^i)", "(y^i-f_w(x^i))")
+    assert flipped != GRAD
+    assert grade_report_item(rubric, "p1.f.update", _report(f"(e) ${W2}$", flipped + update)).status == "review"
     restated = "$\\nabla_w L = (\\partial L/\\partial w_1, \\partial L/\\partial w_2, \\partial L/\\partial w_3)$"
     assert grade_report_item(rubric, "p1.f.update", _report(f"(e) ${W2}$", restated + update)).status == "pass"
 
@@ -265,3 +272,24 @@ def test_a_summary_table_at_the_end_that_differs_from_the_derivation(rubric) -> 
     assert grade_report_item(rubric, "p1.e.w2", report).status == "pass"
     differs = report.replace("| w2 | w3*s2'(x2)*s1(x1) |", "| w2 | w3*s2(x2)*s1(x1) |")
     assert grade_report_item(rubric, "p1.e.w2", differs).status != "pass"
+
+
+def test_a_course_can_send_every_carried_error_to_a_person(rubric) -> None:
+    """``carried_errors = "review"``: the update built on the hand-in's own halved ∇L goes to a person; a policy the
+    check does not know is refused when the rubric loads."""
+    import dataclasses
+
+    import pytest
+
+    from grader.checks.expression import ExpressionCheck
+    from grader.params import ParamError
+
+    item = rubric.item("p1.f.update")
+    strict = dataclasses.replace(item, params=dataclasses.replace(item.params, carried_errors="review"))
+    course = dataclasses.replace(rubric, items=[strict if i.id == item.id else i for i in rubric.items])
+    update = "\n\n$w \\leftarrow w - \\alpha\\nabla_w L$"
+    lost = GRAD.replace("2\\,(f_w", "(f_w")
+    assert grade_report_item(course, "p1.f.update", _report(f"(e) ${W2}$", lost + update)).status == "review"
+    assert grade_report_item(course, "p1.f.update", _report(f"(e) ${W2}$", GRAD + update)).status == "pass"
+    with pytest.raises(ParamError, match="carried_errors"):
+        ExpressionCheck().validate(dataclasses.replace(item.params, carried_errors="always"), rubric.reference)

@@ -26,7 +26,7 @@ from grader.checks.chain import (
 )
 from grader.checks.readers import ExpressionReader
 from grader.expressions.budget import BudgetExceeded
-from grader.expressions.compare import Candidate, Tolerance, compare
+from grader.expressions.compare import Candidate, Tolerance, Verdict, compare
 from grader.expressions.latex_state import Overlay
 from grader.expressions.lenient import lenient_readings
 from grader.expressions.parse import ExpressionSyntaxError, parse_expression
@@ -65,6 +65,10 @@ class ExpressionParams:
     # a building block another item answers ({ grad = "<item id>" }): an answer written with it carries the
     # hand-in's own answer there; a right answer built on a wrong one of its own is a person's call
     carries: dict[str, str] = field(default_factory=dict)
+    # what a right answer built on a wrong one of the hand-in's own gets: "review" (a person applies the course's
+    # policy) or "forward" (error carried forward when the own block is a positive multiple of the right one, so
+    # the answer keeps its meaning, a descent step say: the mistake costs points once, where it was made)
+    carried_errors: str = "review"
 
 
 class ExpressionCheck(Check[ExpressionParams]):
@@ -78,6 +82,8 @@ class ExpressionCheck(Check[ExpressionParams]):
             raise ParamError(f"params.reference: no reference expression {params.reference!r}")
         if not 1 <= params.min_valid <= params.points:
             raise ParamError("params.min_valid must be between 1 and params.points")
+        if params.carried_errors not in ("review", "forward"):
+            raise ParamError(f"params.carried_errors must be 'review' or 'forward', found {params.carried_errors!r}")
         for i, m in enumerate(params.mistakes):
             where = f"params.mistakes[{i}]"
             if m.kind not in MISTAKE_KINDS:
@@ -163,14 +169,19 @@ class ExpressionCheck(Check[ExpressionParams]):
         if verdict.status in ("fail", "partial"):
             return self._damaged(final, verdict, cc, ref, p, ctx, details)
         if verdict.status == "pass" and (carried := self._carried(final, cc, p, ctx)) is not None:
-            return Outcome(0.0, "review", carried, details)
+            why, scale = carried
+            if p.carried_errors == "forward" and scale is not None and scale > 0:
+                return Outcome(1.0, "pass", f"{why}; it is {scale:.4g} times the right one, so this is still a "
+                               "descent step: the error counted where it was made (carried forward)", details)
+            return Outcome(0.0, "review", f"{why}: whether the error carries forward is a person's call", details)
         return verdict
 
-    def _carried(self, final: Side, cc: Any, p: ExpressionParams, ctx: CheckContext) -> str | None:
-        """Why a right answer written with a building block (``w − α∇L``) is not full marks: the hand-in's own
-        answer for that block (its ∇L) is not right, so the answer may carry a wrong value (one not read is no
-        evidence either way).
-        Whether an error carries forward is a course's policy: a person applies it. None when nothing is carried."""
+    def _carried(self, final: Side, cc: Any, p: ExpressionParams, ctx: CheckContext
+                 ) -> tuple[str, float | None] | None:
+        """Why a right answer written with a building block (``w − α∇L``) may not be full marks: the hand-in's own
+        answer for that block (its ∇L) is not right, so the answer carries a wrong value (one not read is no
+        evidence either way); with that block's size against the right one when it is a constant multiple.
+        Whether an error carries forward is a course's policy (``carried_errors``). None when nothing is carried."""
         assert final.reading is not None
         tags = {base(classify_text(cc.classify, n.text, cc.overlay)) for n in final.reading.named}
         for name, item_id in p.carries.items():
@@ -185,9 +196,10 @@ class ExpressionCheck(Check[ExpressionParams]):
             else:
                 outcome = self.grade_text(_as_text(own), ref, plain, ctx)
             if outcome.status in ("fail", "partial") and "read_as" in outcome.details:  # a value, not a restatement
+                scale = outcome.details.get("scale")
                 return (f"right with the true {name}, but the answer is written with this hand-in's own {name} "
-                        f"({str(own)[:160]}), which is not right ({outcome.feedback}): whether the error carries "
-                        "forward is a person's call")
+                        f"({str(own)[:160]}), which is not right ({outcome.feedback})",
+                        float(scale) if isinstance(scale, (int, float)) else None)
         return None
 
     def _damaged(self, final: Side, verdict: Outcome, cc: Any, ref: Any, p: ExpressionParams, ctx: CheckContext,
@@ -243,7 +255,8 @@ class ExpressionCheck(Check[ExpressionParams]):
         answers = list(answer) if isinstance(answer, list) else [answer]
         if len(answers) != len(refs):
             return Outcome.failed(f"expected {len(refs)} component(s), found {len(answers)}", **details)
-        parts = [self._component(a, r, i, p, ctx) for i, (a, r) in enumerate(zip(answers, refs, strict=True))]
+        verdicts = [self._compared(a, r, i, p, ctx) for i, (a, r) in enumerate(zip(answers, refs, strict=True))]
+        parts = [self._component(a, v, p) for a, v in zip(answers, verdicts, strict=True)]
         if any(kind == "invalid" for _, _, kind in parts):
             return Outcome(0.0, "review", "; ".join(f for _, f, k in parts if k == "invalid"), details)
         fraction = sum(part[0] for part in parts) / len(parts)
@@ -254,14 +267,19 @@ class ExpressionCheck(Check[ExpressionParams]):
             feedback = f"every component: {feedbacks[0]}"
         else:
             feedback = "; ".join(f"component {i + 1}: {f}" for i, f in enumerate(feedbacks))
+        ratios = {v.ratio for v in verdicts}
+        if fraction < 1 and len(ratios) == 1 and (scale := ratios.pop()) is not None:
+            details = {**details, "scale": scale}  # the whole answer is this multiple of the right one
         return Outcome.graded(fraction, feedback, **details)
 
-    def _component(self, answer: sp.Expr, ref: sp.Expr, index: int, p: ExpressionParams,
-                   ctx: CheckContext) -> tuple[float, str, str]:
+    def _compared(self, answer: sp.Expr, ref: sp.Expr, index: int, p: ExpressionParams, ctx: CheckContext) -> Verdict:
+        return compare(answer, ref, ctx.reference.numeric_model, points=p.points, min_valid=p.min_valid,
+                       seed=ctx.seed, tol=Tolerance(p.rtol, p.atol),
+                       candidates=self._candidates(p, ref, index, ctx.reference))
+
+    @staticmethod
+    def _component(answer: sp.Expr, verdict: Verdict, p: ExpressionParams) -> tuple[float, str, str]:
         """(fraction, feedback, kind) for one component of an answer."""
-        model = ctx.reference.numeric_model
-        verdict = compare(answer, ref, model, points=p.points, min_valid=p.min_valid, seed=ctx.seed,
-                          tol=Tolerance(p.rtol, p.atol), candidates=self._candidates(p, ref, index, ctx.reference))
         if verdict.imprecise:
             return 0.0, ("its value depends on the working precision (cancellation or huge values), "
                          "so it cannot be compared reliably"), "invalid"

@@ -54,7 +54,7 @@ class Verdict:
     valid_points: int
     equal: bool
     mistake: Candidate | None = None
-    ratio: float | None = None  # student/reference when it is constant (diagnosis aid)
+    ratio: float | None = None  # student/reference when it is constant (a diagnosis, and a carried error's size)
     imprecise: bool = False  # the answer's value depends on the working precision (cancellation, huge values)
 
 
@@ -206,7 +206,7 @@ def _compare(student: sp.Expr, reference: sp.Expr, model: NumericModel, points: 
         if _matches(cand.expr, pairs, model, tol):
             if cand.credit > 0 and imprecise():
                 return Verdict(valid_points=len(pairs), equal=False, imprecise=True)
-            return Verdict(len(pairs), False, mistake=cand)
+            return Verdict(len(pairs), False, mistake=cand, ratio=_constant_ratio(pairs, tol))
     return Verdict(len(pairs), False, ratio=_constant_ratio(pairs, tol))
 
 
