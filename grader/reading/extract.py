@@ -743,16 +743,19 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
 _OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*\(?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"
                        r"(?:[^\W\d_][^\W\d_ \t]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]*,[ \t]+)?",  # "— or, counting w3, B"
                        re.IGNORECASE)
+_SLASH_APART = re.compile(r"[ \t]{2,}/[ \t]{2,}")  # "A   /   B  (not sure which)": a slash set apart is no division
 _FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")
 
 
 def _offered_plain(text: str, start: int, end: int) -> str | None:
-    """``df/dw1 = A   or   B  (not sure …)`` in plain text: "or" (or "or maybe", …) after the answer on its
-    line, then a formula, is another answer offered for the same item."""
-    m = _OR_PLAIN.match(text, start, end)
+    """``df/dw1 = A   or   B  (not sure …)`` in plain text: "or" (or "or maybe", …, or a slash set apart) after
+    the answer on its line, then a formula, is another answer offered for the same item."""
+    m = _OR_PLAIN.match(text, start, end) or _SLASH_APART.match(text, start, end)
     if m is None:
         return None
     rest = text[m.end():end]
+    if m.re is _SLASH_APART and re.match(r"[\w∂∇/′']{1,10}[ \t]*:", rest):
+        return None  # "w2: A  /  w1: B": the next item's answer, by its name
     run = math_run(rest)
     if run is None:
         return None
@@ -935,7 +938,12 @@ def _only_math(doc: Document, segment: Span, spans: list[Span]) -> bool:
         rest.append(text[pos:m.start])
         pos = m.end
     rest.append(text[pos:segment.end])
-    return re.fullmatch(r"[\s*_.,;:|$()\\\[\]-]*", "".join(rest)) is not None
+    words = _TEX_SPACE.sub(" ", _NEXT_TITLE.sub("", "".join(rest)))  # the command opening the next part's title
+    return re.fullmatch(r"[\s*_.,;:|$()\\\[\]-]*", words) is not None
+
+
+_TEX_SPACE = re.compile(r"\\(?:q?quad|[,;:! ]|hfill|newline|medskip|smallskip|bigskip)(?![A-Za-z])")  # "$…$ \quad (ii)"
+_NEXT_TITLE = re.compile(r"\\(?:(?:sub)*section|(?:sub)?paragraph)\*?\s*\{\s*\Z|\\item\s*\[?\s*\Z")
 
 
 def _closed(eq: Equation) -> Equation:

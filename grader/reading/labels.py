@@ -83,12 +83,15 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("key", re.compile(rf"(?P<p3>[a-h])(?:\((?P<s1>{_R})\)|_(?P<s2>{_R})\b)?{_KEY}?(?=[ \t]*(?:\t|\|))")),
     # "1b e^-u/(1+e^-u)^2, s(1-s).": a line of an answer sheet whose lines open "1a", "1b", "1c" (see read_label)
     ("sheet", re.compile(r"(?P<prob>[1-9])(?P<p3>[a-h])(?=[ \t]+\S)")),
+    # "b - (i) e^-u/(1+e^-u)^2": a letter and a dash opening three or more lines in order (see read_label)
+    ("dashed", re.compile(r"(?P<p3>[a-h])(?=[ \t]+[–—-][ \t]+\S)")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("part", re.compile(r"(?P<p3>[a-h])[ \t]*$")),  # a letter alone on its line, its answer below it
     # "### a", "### b – CNN", "** d, e" (two parts under one heading)
-    ("heading", re.compile(rf"(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t]|{_PAIR}[a-h][ \t]*$)")),
-    ("heading", re.compile(r"(?P<prob>[1-9])[ \t]?(?P<p3>[a-h])(?=[ \t]*$|[ \t]+[–—-][ \t])")),  # "## 1a", "## 2 b – x"
+    ("heading", re.compile(rf"(?P<p3>[a-h])(?=[ \t]*(?:$|\}})|[ \t]+[–—-][ \t]|{_PAIR}[a-h][ \t]*$)")),
+    # "## 1a", "## 2 b – x", LaTeX's "\paragraph{1d} $…$" (its title ends at the brace)
+    ("heading", re.compile(r"(?P<prob>[1-9])[ \t]?(?P<p3>[a-h])(?=[ \t]*(?:$|\})|[ \t]+[–—-][ \t])")),
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
 ]
@@ -163,6 +166,16 @@ def _sheet_lines(text: str) -> bool:
     return len(opened) >= 3 and opened == sorted(set(opened))
 
 
+@functools.lru_cache(maxsize=8)
+def _dashed_lines(text: str) -> bool:
+    """Whether three or more lines open with a part's letter and a dash, in order ("a - …", "b - …", "d - …"):
+    there the letter is a label, as a sheet's "1a" is (a line "e - 1 = …" alone is arithmetic)."""
+    opened = re.findall(r"(?m)^[ \t]*([a-h])[ \t]+[–—-][ \t]+\S", text)
+    # each problem's parts start at a again
+    in_order = all(b > a or b == "a" for a, b in zip(opened, opened[1:], strict=False))
+    return len(opened) >= 3 and in_order
+
+
 _PART_MARK = re.compile(r"(?m)^[ \t*#_>|-]*(?:\d{1,2}[ \t]?)?(?:\\?\([a-h]\\?\)|[a-h][.):](?=[ \t]|$))")
 
 
@@ -188,7 +201,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         if m is None:
             continue
         groups = m.groupdict()
-        if kind == "sheet" and not _sheet_lines(text):
+        if kind == "sheet" and not _sheet_lines(text) or kind == "dashed" and not _dashed_lines(text):
             continue
         if (groups.get("p7") and _marks_parts(text) or kind == "numbered" and _marked_parts(text) >= 2) \
                 or kind == "numbered" and _letters_anywhere(text):

@@ -253,6 +253,19 @@ def _answer_alone(text: str, after: int, answer: Span) -> bool:
     return not rest or rest[0] not in "+-*/=·×^−"
 
 
+def _aside_before(between: str) -> int:
+    """Where the answer ends in ``between`` (its text up to an equation found later on the line) when that
+    equation is a side note set apart by a wide gap, with at most a few words leading into it ("where", "with
+    s' ="); 0 when it is not."""
+    gap = re.search(r"\S(?: {3,}|\t)", between)
+    if gap is None or "  " in between[:gap.start() + 1]:
+        return 0
+    lead = between[gap.end():].strip()
+    if lead and not re.fullmatch(r"(?:[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})?[ \t]*[:,(\[]?", lead):
+        return 0
+    return gap.start() + 1
+
+
 _SHORT_NAME = re.compile(r"[ \t]*(?:::[ \t]+)?(?:[\w/∂∇′']{1,10}[ \t]*:[ \t]+)?")  # "dw2: …", a short name before
 # the answer (after an Org description's "::")
 _FORMULA = re.compile(r"[A-Za-zσ]\w{0,6}['′]*\(|[/^*·]")
@@ -279,15 +292,17 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
         while pos < len(text):
             line = text.rfind("\n", 0, pos) + 1
             end = text.find("\n", pos)
-            end = len(text) if end < 0 else end
+            end = line_end = len(text) if end < 0 else end
             lead = _SHORT_NAME.match(text, pos, end)
             assert lead is not None  # every part of the pattern is optional: it always matches
             found = lines.get(line)
-            if found is not None and found > lead.end() and re.search(r"\S(?: {3,}|\t)", text[lead.end():found]) \
-                    and not text[lead.end():found].rstrip().rstrip("[(").rstrip().count("  "):
-                end = found  # "1d  s(x2)        x1 = w1 x, …": the answer, then a side note set apart
-                found = None
+            if found is not None and found > lead.end() and (cut := _aside_before(text[lead.end():found])):
+                end = lead.end() + cut  # "1d  s(x2)        x1 = w1 x, …", "dw2: … s1(x1)   where s' = …": the
+                found = None  # answer, then a side note set apart
             body = text[lead.end():end].rstrip(" \t.,;[(")
+            if first and found is None and not text[pos:end].strip(" \t*_:.-–—") and end < len(text):
+                pos, first = end + 1, False  # "(e)" alone on its line: the named lines under it ("dw2: …")
+                continue
             if not first and found is None and (run := offered_instead(text[line:end])) is not None:
                 out.append(Span(line + run[0], line + run[1], "plain"))  # "    maybe w3*s2(x2)": another answer
                 lines[line] = line + run[0]
@@ -300,7 +315,7 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
                 out.append(piece)
                 _name_answer(names, piece.end, own or (name if piece.start == lead.end() else ""))
             lines[line] = lead.end()
-            pos, first = end + 1, False
+            pos, first = line_end + 1, False
     return sorted(out, key=lambda s: s.start), names
 
 

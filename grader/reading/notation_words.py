@@ -50,14 +50,21 @@ def usual_abbreviation(text: str, pieces: Iterable[str], name: str, derivative: 
         return False  # sig(u) = …: the hand-in's own definition decides (not "s=1", a stride's value elsewhere;
         # not "# sig(u) = 1/(1+e^-u)" in a comment no formula reading takes: the sigmoid itself, its usual name)
     if derivative:
-        plain = _MARKS.sub(" ", text)
+        plain = _POSSESSIVE.sub("", _MARKS.sub(" ", text))
         return not any(re.search(r"inverse|itself|logistic|sigmoid\s+(?:function|itself)|=", _sentence(plain, m), re.I)
                        for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", plain)
-                       if re.search(r"denot|mean|stand|write|call|let|for|use|is", _sentence(plain, m), re.I))
-    plain = _MARKS.sub(" ", text)
+                       if _SAYS.search(_sentence(plain, m)))
+    plain = _POSSESSIVE.sub("", _MARKS.sub(" ", text))
     return not any(_OTHER_MEANING.search(_sentence(plain, m))
                    for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", plain)
-                   if re.search(r"denot|mean|stand|write|call|let|for|use|is", _sentence(plain, m), re.I))
+                   if _SAYS.search(_sentence(plain, m)))
+
+
+# a sentence that says what a name is: "let s denote", "s stands for", "I use sig for", "sig is"
+# (words, not pieces of words: "forward", "this" say nothing)
+_SAYS = re.compile(r"\bdenot|\bmean|\bstand|\bwrit|\bwrote\b|\bcall|\blet\b|\bfor\b|\bus(?:e|ed|es|ing)\b|\bis\b",
+                   re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")  # "store x1, x2, sig's": a plural or a possessive, no prime
 
 
 _SIGMOID_ITSELF = re.compile(r"\s*1\s*/\s*\(\s*1\s*\+\s*(?:e\s*\*\*|e\s*\^|exp|np\.exp|math\.exp)"

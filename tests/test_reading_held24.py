@@ -1,0 +1,70 @@
+"""Reading rules found on the twenty-fourth held-out batch (answer sheets written in a hurry, LaTeX paragraphs),
+each with its twin that must read the other way."""
+from __future__ import annotations
+
+from tests.helpers import assert_twins, grade_report_item
+
+SHEET = ("P1\n\n"
+         "a - chain graph: x, w1 -> (*) -> x1 -> sig -> (*) w/ w2 -> x2 -> sig -> f\n\n"
+         "b - (i) e^-u/(1+e^-u)^2   (ii) sig(u)(1-sig(u))\n\n"
+         "c - forward: evaluate f from x, store x1,x2,sig's. backward: multiply local derivs back\n\n"
+         "d - sig2(w2 sig1(w1 x))\n\n"
+         "e - dw2: w3 sig2'(x2) sig1(x1)   where sig' = sig(1-sig)\n"
+         "    dw1: w3 sig2'(x2) w2 sig1'(x1) x\n\n"
+         "P2\n\n"
+         "a - 28x28 | 5x5x1 (x20) | 24x24x20 | 12x12x20\n"
+         "b - 5x5, s=1, C=20\n")
+
+
+def test_parts_labelled_by_a_letter_and_a_dash(rubric) -> None:
+    """"d - sig2(w2 sig1(w1 x))": three or more lines opening with a letter and a dash, in order (each problem
+    starting at a again), are the parts; sig (with "sig's" a plural, no prime) is the sigmoid's abbreviation."""
+    assert_twins(rubric, "p1.d", SHEET, ("sig2(w2 sig1(w1 x))", "sig2(w1 sig1(w2 x))"))
+    assert_twins(rubric, "p1.b.ii", SHEET, ("sig(u)(1-sig(u))", "sig(u)(1+sig(u))"))
+    assert_twins(rubric, "p2.a", SHEET, ("24x24x20", "25x25x20"))
+
+
+def test_a_lone_letter_dash_line_is_no_label(rubric) -> None:
+    """One line "e - 1 = …" in a report labelled otherwise is arithmetic, not part (e)."""
+    from grader.reading.labels import read_label
+
+    text = "## Problem 1\n\n(d) $x$\n\ne - 1 = 2\n"
+    assert read_label(text, text.index("e - 1")) is None
+    assert read_label(SHEET, SHEET.index("e - dw2")) is not None
+
+
+def test_answers_named_under_a_part_in_any_order(rubric) -> None:
+    """"(e)" alone on its line, then "dw1: …" and "dw2: …": each line is the answer its name says, whatever the
+    order; a side note set apart after the answer ("   where sig' = …") is not part of it."""
+    assert_twins(rubric, "p1.e.w1", SHEET, ("w3 sig2'(x2) w2 sig1'(x1) x", "w3 sig2'(x2) sig1'(x1) x"))
+    assert_twins(rubric, "p1.e.w2", SHEET, ("dw2: w3 sig2'(x2) sig1(x1)", "dw2: sig2'(x2) sig1(x1)"))
+    e = ("## Problem 1\n\n(e)\n∂f/∂w1: w3 σ2'(x2) w2 σ1'(x1) x\n∂f/∂w2: w3 σ2'(x2) σ1(x1)\n")
+    assert_twins(rubric, "p1.e.w2", e, ("∂f/∂w2: w3 σ2'(x2) σ1(x1)", "∂f/∂w2: w3 σ2'(x2) w2 σ1(x1)"))
+    swapped = e.replace("∂f/∂w1:", "∂f/∂wB:").replace("∂f/∂w2:", "∂f/∂w1:").replace("∂f/∂wB:", "∂f/∂w2:")
+    assert grade_report_item(rubric, "p1.e.w2", swapped).status != "pass"
+    assert grade_report_item(rubric, "p1.e.w1", swapped).status != "pass"
+    wrong_note = SHEET.replace("where sig' = sig(1-sig)", "where sig' = sig(1+sig)")
+    assert grade_report_item(rubric, "p1.e.w2", wrong_note).status != "pass"
+
+
+def test_latex_paragraph_titles_and_spacing(rubric) -> None:
+    """``\\paragraph{1d} $…$``: the title names the part; ``\\quad`` between two answers is spacing, not words."""
+    tex = ("\\documentclass{article}\n\\begin{document}\n"
+           "\\paragraph{1b} (i) $\\frac{\\exp(-u)}{(1+\\exp(-u))^2}$ \\quad (ii) $\\sigma_1(u)(1-\\sigma_1(u))$\n\n"
+           "\\paragraph{1d} $\\sigma_2(w_2\\sigma_1(w_1x))$\n\n"
+           "\\paragraph{1e} text\n\\end{document}\n")
+    for item, old, new in (("p1.d", "w_2\\sigma_1(w_1x)", "w_1\\sigma_1(w_2x)"),
+                           ("p1.b.i", "\\exp(-u)}{", "\\exp(u)}{"),
+                           ("p1.b.ii", "(1-\\sigma_1(u))", "(1+\\sigma_1(u))")):
+        assert grade_report_item(rubric, item, tex, "r.tex").status == "pass", item
+        assert grade_report_item(rubric, item, tex.replace(old, new), "r.tex").status != "pass", item
+
+
+def test_a_slash_set_apart_offers_a_second_answer(rubric) -> None:
+    """"df/dw2 = A   /   B   (not sure which)": two answers for one item, a person decides; "w2: A  /  w1: B" is
+    two items, each by its name."""
+    one = "## Problem 1\n\n(e) df/dw2 = w3 * s2'(x2) * s1(x1)   /   w3 * s2'(x2) * w2 * s1(x1)   (not sure which)\n"
+    assert grade_report_item(rubric, "p1.e.w2", one).status == "review"
+    two = ("## Problem 1\n\n- 1e) w2: w3 σ(x2)(1−σ(x2)) σ(x1)  /  w1: w3 σ(x2)(1−σ(x2)) w2 σ(x1)(1−σ(x1)) x\n")
+    assert_twins(rubric, "p1.e.w2", two, ("w2: w3 σ(x2)", "w2: w2 σ(x2)"))
+    assert_twins(rubric, "p1.e.w1", two, ("w2 σ(x1)(1−σ(x1)) x", "σ(x1)(1−σ(x1)) x"))
