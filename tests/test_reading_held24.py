@@ -68,3 +68,14 @@ def test_a_slash_set_apart_offers_a_second_answer(rubric) -> None:
     two = ("## Problem 1\n\n- 1e) w2: w3 σ(x2)(1−σ(x2)) σ(x1)  /  w1: w3 σ(x2)(1−σ(x2)) w2 σ(x1)(1−σ(x1)) x\n")
     assert_twins(rubric, "p1.e.w2", two, ("w2: w3 σ(x2)", "w2: w2 σ(x2)"))
     assert_twins(rubric, "p1.e.w1", two, ("w2 σ(x1)(1−σ(x1)) x", "σ(x1)(1−σ(x1)) x"))
+
+
+def test_an_equation_applying_the_sigmoid_names_no_function() -> None:
+    """"dσ/du = sigmoid(u)·…" and "b = sigmoid(a)" give a value, not a name for the sigmoid; "I use s for the
+    sigmoid" and "s = sigmoid" do name it."""
+    from grader.reading.notation_words import function_names
+
+    assert list(function_names("(ii) `dσ/du = sigmoid(u) * (1 - sigmoid(u))`", ["sigmoid"])) == []
+    assert list(function_names("Definitions: ``a = w1*x``, ``b = sigmoid(a)``", ["sigmoid"])) == []
+    assert list(function_names("I use s for the sigmoid.", ["sigmoid"])) == [("s", "sigmoid")]
+    assert list(function_names("here s = sigmoid, applied twice", ["sigmoid"])) == [("s", "sigmoid")]

@@ -23,7 +23,9 @@ def function_names(text: str, words: Iterable[str]) -> Iterator[tuple[str, str]]
     for word in words:
         w = re.escape(word)
         patterns = (
-            rf"(?<![\w\\'])([A-Za-z]{{1,3}})(?:\s*\(\s*\w?\s*\))?\s+{_SAYS}\s+{_ARTICLE}{w}\w*",  # s() for sigmoid
+            # s() for sigmoid (not "dσ/du = sigmoid(u)(1 − …)": a derivative's denominator names nothing; not
+            # "b = sigmoid(a)": the function applied, a value)
+            rf"(?<![\w\\'/∂])([A-Za-z]{{1,3}})(?:\s*\(\s*\w?\s*\))?\s+{_SAYS}\s+{_ARTICLE}{w}\w*(?![\w(])",
             rf"\b{w}\w*\s+(?:function\s+|funktion\s+|fonction\s+)?(?:is\s+|ist\s+|est\s+)?{_NAMED}\s+"
             rf"(?:as\s+|by\s+|als\s+|par\s+)?([A-Za-z]{{1,3}})(?![\w'])",  # the sigmoid is written s
         )
@@ -53,16 +55,16 @@ def usual_abbreviation(text: str, pieces: Iterable[str], name: str, derivative: 
         plain = _POSSESSIVE.sub("", _MARKS.sub(" ", text))
         return not any(re.search(r"inverse|itself|logistic|sigmoid\s+(?:function|itself)|=", _sentence(plain, m), re.I)
                        for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", plain)
-                       if _SAYS.search(_sentence(plain, m)))
+                       if _SAYS_WHAT.search(_sentence(plain, m)))
     plain = _POSSESSIVE.sub("", _MARKS.sub(" ", text))
     return not any(_OTHER_MEANING.search(_sentence(plain, m))
                    for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", plain)
-                   if _SAYS.search(_sentence(plain, m)))
+                   if _SAYS_WHAT.search(_sentence(plain, m)))
 
 
 # a sentence that says what a name is: "let s denote", "s stands for", "I use sig for", "sig is"
 # (words, not pieces of words: "forward", "this" say nothing)
-_SAYS = re.compile(r"\bdenot|\bmean|\bstand|\bwrit|\bwrote\b|\bcall|\blet\b|\bfor\b|\bus(?:e|ed|es|ing)\b|\bis\b",
+_SAYS_WHAT = re.compile(r"\bdenot|\bmean|\bstand|\bwrit|\bwrote\b|\bcall|\blet\b|\bfor\b|\bus(?:e|ed|es|ing)\b|\bis\b",
                    re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")  # "store x1, x2, sig's": a plural or a possessive, no prime
 
