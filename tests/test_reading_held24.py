@@ -79,3 +79,47 @@ def test_an_equation_applying_the_sigmoid_names_no_function() -> None:
     assert list(function_names("Definitions: ``a = w1*x``, ``b = sigmoid(a)``", ["sigmoid"])) == []
     assert list(function_names("I use s for the sigmoid.", ["sigmoid"])) == [("s", "sigmoid")]
     assert list(function_names("here s = sigmoid, applied twice", ["sigmoid"])) == [("s", "sigmoid")]
+
+
+def test_part_letters_of_other_alphabets_without_brackets() -> None:
+    """"1.α", "**۱-الف)**", "1(א)", "סעיף ה", "قسمت پ", "Zadanie 2 pkt b", "Sehemu d)": a problem's number or a part's
+    word, then a letter in the hand-in's alphabet (Persian order where the hand-in labels with پ, ت or الف)."""
+    from grader.reading.labels import read_label
+
+    def label(line: str, text: str = "") -> tuple[str | None, str | None]:
+        whole = (text + "\n" + line) if text else line
+        found = read_label(whole, whole.index(line))
+        assert found is not None, line
+        return found.problem, found.part
+
+    assert label("**1.α** — Γράφος") == ("1", "a")
+    assert label("**2.γ**") == ("2", "c")
+    assert label("**1.στ**") == ("1", "f")
+    assert label("1(ה) df/dw2 = w3") == ("1", "e")
+    assert label("### סעיף ה") == (None, "e")
+    assert label("**۱-الف)** گراف") == ("1", "a")
+    assert label("**۱-ج)**", "**۱-پ)** x") == ("1", "f")  # Persian order: ج is the sixth
+    assert label("### قسمت ث") == (None, "e")
+    assert label("### Zadanie 2 pkt b") == ("2", "b")
+    assert label("Sehemu d)  df/dw3 = a2") == (None, "d")
+    assert read_label("Sehemu d)  df/dw3", 0).end == len("Sehemu d)  ")
+    assert read_label("1.α2 = 3", 0) is None  # a letter inside a word is no label
+
+
+def test_problem_2_in_more_languages(rubric) -> None:
+    """Swahili, Persian (its own digits and thousands sign), Greek and Swedish words for Problem 2's fields."""
+    sw = ("## Swali 2\n\n### Swali 2 (a)\n- Kipimo cha ingizo: $28\\times28$\n"
+          "- Kichujio (filter) cha conv1: $5\\times5\\times1$, vichujio 20 → $5\\times5\\times1\\times20$\n"
+          "- Baada ya conv1: $24\\times24\\times20$\n- Baada ya max-pooling $2\\times2$: $12\\times12\\times20$\n")
+    assert_twins(rubric, "p2.a", sw, ("$24\\times24\\times20$", "$25\\times25\\times20$"))
+    fa = ("## مسئله ۲\n\n### قسمت ب\nاندازه‌ی فیلتر $5\\times5$، گام (stride) برابر ۱، بُعد کانال ۲۰ و "
+          "تعداد فیلترها ۵۰.\n\n"
+          "### قسمت پ\n| لایه | تعداد |\n|---|---|\n| conv1 | ۵۲۰ |\n| relu1 | ۰ |\n| pool1 | ۰ |\n| conv2 | ۲۵٬۰۵۰ |\n"
+          "| relu2 | ۰ |\n| pool2 | ۰ |\n| fc1 | ۴۰۰٬۵۰۰ |\n| fc2 | ۵٬۰۱۰ |\n| **مجموع** | **۴۳۱٬۰۸۰** |\n")
+    assert_twins(rubric, "p2.c", fa, ("۲۵٬۰۵۰", "۲۵٬۰۰۰"), ("۴۳۱٬۰۸۰", "۴۳۰٬۰۸۰"))
+    assert_twins(rubric, "p2.b", fa, ("بُعد کانال ۲۰", "بُعد کانال ۵۰"))
+    el = ("## Άσκηση 2\n\n**Ερώτημα (β).**\nΜέγεθος φίλτρου $5\\times5$, βήμα (stride) 1, διάσταση καναλιών 20 "
+          "(50 φίλτρα).\n")
+    assert_twins(rubric, "p2.b", el, ("καναλιών 20", "καναλιών 50"))
+    sv = ("## Uppgift 2\n\n### Uppgift 2b\nFilterstorlek $5\\times5$, steg $1$, kanaldimension $20$, och 50 filter.\n")
+    assert_twins(rubric, "p2.b", sv, ("steg $1$", "steg $2$"))

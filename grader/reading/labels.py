@@ -34,7 +34,9 @@ _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teil
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
 _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|(?:onder)?deel|"
               r"ερ[ώω]τημα|şıkk?ı?|podpunkt|bagian|bahagian|sehemu|část|rész|del(?:uppgift)?|kohta|(?:sub)?punctul|пункт|часть|"
-              r"частина|סעיף|بخش|قسمت|ý|小问|小問|小題|小题|문항)")
+              r"частина|סעיף|חלק|بخش|قسمت|بند|ý|小问|小問|小題|小题|문항|설문|pkt\.?|pt\.|bod|pont|to[čc]ka|dio|stavka|"
+              r"osa|da[ļl]a|dalis|del(?:opgave|oppgave)|k[ıi]s[ıi]m|madde|butir|poin|ph[ầa]n|bahagi|kipengele|"
+              r"подпункт|σκέλος|υποερώτημα|भाग|खंड|অংশ|設問|部分)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
@@ -69,7 +71,9 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"(?:[*_]{{0,2}}\s*[.,\-–]?\s*(?:{_PART_WORD}\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
                            rf"(?P<p2>[a-h])(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
-    ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H]){_END}){_SUB}", re.IGNORECASE)),
+    # "Part (b)", "Câu b", "Sehemu d)"
+    ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)?{_END}){_SUB}",
+                        re.IGNORECASE)),
     ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
                            rf"[ \t]?(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))"  # "1a)", "1 a)"
                            rf"|(?P<p4>[a-h])(?={_BARE})){_SUB}")),
@@ -119,10 +123,37 @@ class Label:
 
 # part letters of other alphabets, in brackets: Arabic's abjad order (أ ب ج د هـ و), Persian's own order
 # (الف ب پ ت ث ج), Thai (ก ข ค ง จ ฉ) and Devanagari (क ख ग घ ङ च); each folded to a Latin letter, same length
-_BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछज])\s?(?=\))")
+_BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछजאבגדהוזח])\s?(?=\))")
 _ABJAD = dict(zip(["أ", "ا", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح"], "aabcdeefgh", strict=True))
 _PERSIAN = dict(zip(["الف", "ا", "ب", "پ", "ت", "ث", "ج", "چ", "ح"], "aabcdefgh", strict=True))
-_OTHER_ORDER = {**dict(zip("กขคงจฉชซ", "abcdefgh", strict=True)), **dict(zip("कखगघङचछज", "abcdefgh", strict=True))}
+_OTHER_ORDER = {**dict(zip("กขคงจฉชซ", "abcdefgh", strict=True)), **dict(zip("कखगघङचछज", "abcdefgh", strict=True)),
+                **dict(zip("אבגדהוזח", "abcdefgh", strict=True))}  # Hebrew: א ב ג ד ה ו
+
+
+# a letter of another alphabet after a problem's number and a stop or dash ("1.α", "۱-الف)", "2.β") or after a
+# part's word ("סעיף ה", "قسمت الف"), no brackets
+_ALPHABET_LETTER = r"(?:الف|هـ|στ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछजאבגדהוזחα-εζηа-зА-З])"
+_UNBRACKETED_LETTER = re.compile(rf"(?P<pre>(?P<digit>[1-9])[.\-–]|{_PART_WORD}[ \t]+)(?P<l>{_ALPHABET_LETTER})"
+                                 r"(?P<close>\)?)(?=[\s.:*،]|$)", re.IGNORECASE)
+
+
+def _latin(letter: str, persian: bool) -> str | None:
+    if letter == "στ":
+        return "f"  # Greek counts ϛ (στ) sixth
+    folded = letter.translate(_LETTER_FOLD)
+    if folded != letter:
+        return folded
+    return _OTHER_ORDER.get(letter) or (_PERSIAN if persian else _ABJAD).get(letter)
+
+
+def _fold_unbracketed(m: re.Match[str], persian: bool) -> str:
+    """"۱-الف)" read as "1(a)" (padded to its length, so offsets stay right), "1.α" as "1.a", "סעיף ה" as "סעיף e"."""
+    latin = _latin(m.group("l"), persian)
+    if latin is None:
+        return m.group()
+    if m.group("digit") and len(canonical := f"{m.group('digit')}({latin})") <= len(m.group()):
+        return canonical.ljust(len(m.group()))
+    return m.group("pre") + latin.ljust(len(m.group("l"))) + m.group("close")
 
 
 def _fold_letter(m: re.Match[str], persian: bool) -> str:
@@ -133,8 +164,9 @@ def _fold_letter(m: re.Match[str], persian: bool) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _persian_order(text: str) -> bool:
-    """A hand-in that labels a part (پ) or (ت) counts its parts in Persian order (ج is the sixth)."""
-    return re.search(r"\(\s?[پتث]\s?\)", text) is not None
+    """A hand-in that labels a part (پ) or (ت), "قسمت پ", "۱-پ)" or "الف" counts its parts in Persian order (ج is
+    the sixth)."""
+    return re.search(r"(?:\(\s?|[\d۰-۹][-–.]|(?:قسمت|بخش|بند)[ \t]+)(?:[پتث]|الف)(?=\s?\)|\s|$)", text) is not None
 
 
 @functools.lru_cache(maxsize=8)
@@ -189,6 +221,9 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     if "(" in window and _BRACKETED_LETTER.search(window):
         persian = _persian_order(text)
         window = _BRACKETED_LETTER.sub(lambda m: _fold_letter(m, persian), window)
+    if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.match(window, _PREFIX.match(window).end())):
+        folded = _fold_unbracketed(unbracketed, _persian_order(text))
+        window = window[:unbracketed.start()] + folded + window[unbracketed.end():]
     newline = window.find("\n")
     if newline >= 0:
         window = window[:newline]

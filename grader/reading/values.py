@@ -66,7 +66,9 @@ _SPOKEN = re.compile(r"(?<=[\d)])\s*\b(?:times|TIMES|Times|cdot|CDOT)\b\s*(?=[\d
 _STAR = re.compile(r"(?<=[\d)\]])\s*\\?\*(?!\*)\s*(?=[\d(\[])")
 # full-width forms as ASCII ("２８×２８", "５＋１"); wide punctuation carries its own space ("20（50 个" is "20 (50 个")
 _WIDE: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
-    0xFF08: " (", 0xFF09: ") ", 0xFF0C: ", ", 0xFF1B: "; ", 0xFF1A: ": ", 0x3001: ", ", 0x3002: ". "}
+    0xFF08: " (", 0xFF09: ") ", 0xFF0C: ", ", 0xFF1B: "; ", 0xFF1A: ": ", 0x3001: ", ", 0x3002: ". "} | {
+    zero + i: ord(str(i)) for zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50) for i in range(10)} | {
+    0x066C: ",", 0x066B: ".", 0x066A: "%"}  # ۲۵٬۰۵۰: Persian and Arabic digits with their own separators
 # "通道数 20,(50 个)", "通道维度 20(50 个": punctuation typed wide and made ASCII has no space around it
 _TIGHT = re.compile(r"(?<=[\d)\]])([,;:])(?=[^\s\d])|(?<=[\d\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])\((?=[\d$\\])")
 _MODIFIER_BEFORE = re.compile(r"(?:\b(?:after|before|with|using|a|an|the|by|of|each|every|per|from|into|to)|[→>])\s*$",
