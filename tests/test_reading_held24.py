@@ -123,3 +123,29 @@ def test_problem_2_in_more_languages(rubric) -> None:
     assert_twins(rubric, "p2.b", el, ("καναλιών 20", "καναλιών 50"))
     sv = ("## Uppgift 2\n\n### Uppgift 2b\nFilterstorlek $5\\times5$, steg $1$, kanaldimension $20$, och 50 filter.\n")
     assert_twins(rubric, "p2.b", sv, ("steg $1$", "steg $2$"))
+
+
+def test_a_table_set_in_columns_is_read_by_its_columns(rubric) -> None:
+    """"layer  weights  bias  total" over rows set in columns (spaces in a fence, or a word processor's tabs): each
+    row's value is the one under the last column, even where one space parts it from the bias."""
+    spaced = ("## Problem 2\n\n**(c)**\n```\nlayer    weights        bias   total\nconv1    5*5*1*20=500   20     520\n"
+              "relu1    -              -      0\npool1    -              -      0\n"
+              "conv2    5*5*20*50=25000 50    25050\nrelu2    -              -      0\n"
+              "pool2    -              -      0\n"
+              "fc1      800*500=400000 500    400500\nfc2      500*10=5000    10     5010\n"
+              "                         sum = 431080\n```\n")
+    assert_twins(rubric, "p2.c", spaced, ("50    25050", "50    25000"), ("10     5010", "10     5000"))
+    tabbed = ("## Problem 2\n\nc.\t\n\tLayer\tFormula\t# params\n\tconv1\t5×5×1×20 + 20\t520\n\trelu1\t\t0\n"
+              "\tpool1\t\t0\n\tconv2\t5×5×20×50 + 50\t25050\n\trelu2\t\t0\n\tpool2\t\t0\n\tfc1\t800×500 + 500\t400500\n"
+              "\tfc2\t500×10 + 10\t5010\n\tTotal\t\t431080\n")
+    assert_twins(rubric, "p2.c", tabbed, ("+ 20\t520", "+ 20\t500"))
+
+
+def test_a_word_processors_footnote_mark_is_no_factor(rubric) -> None:
+    """"σ₁(u)(1 − σ₁(u))[2]" with "[2] Because …" at the end: a footnote mark, not ×2; a footnote that changes the
+    answer keeps its mark (the formula then does not pass)."""
+    text = ("Problem 1\n\n(b)\n  (i) dσ₁/du = exp(−u) / (1 + exp(−u))²\n  (ii) dσ₁/du = σ₁(u)(1 − σ₁(u))[2]\n\n"
+            "(c) words\n\n[2] Because 1 − σ₁(u) = exp(−u)/(1 + exp(−u)).\n")
+    assert_twins(rubric, "p1.b.ii", text, ("(1 − σ₁(u))[2]", "(1 + σ₁(u))[2]"))
+    changed = text.replace("[2] Because", "[2] Actually it should be σ₁(u)(1 + σ₁(u)). Because")
+    assert grade_report_item(rubric, "p1.b.ii", changed).status != "pass"

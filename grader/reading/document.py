@@ -318,13 +318,29 @@ def _pandoc_scripts(text: str) -> str:
 _HIGHLIGHT = re.compile(r"(?<![=\w\\])==(?=[^\W\d])([^=\n$]{1,80}?)(?<=\S)==(?![=\w])")
 
 
+_WORD_FOOTNOTE = re.compile(r"^[ \t]*\[(\d{1,2})\][ \t]+(\S.*)$", re.MULTILINE)  # a word processor's "[2] Because …"
+
+
+def _footnote_marks(text: str) -> str:
+    """A word processor's footnote mark glued to a formula (``σ₁(u)(1 − σ₁(u))[2]``) blanked, so it is not read
+    as a factor 2, where the footnote says nothing that changes an answer (one that does keeps its mark: the
+    formula then reads wrongly, and the note is read as a correction)."""
+    if "[" not in text:
+        return text
+    for m in _WORD_FOOTNOTE.finditer(text):
+        if CHANGES.search(m.group(2)):
+            continue
+        text = re.sub(rf"(?<=[^\s\[(])\[{m.group(1)}\](?=[\s.,;:]|$)", " " * (len(m.group(1)) + 2), text)
+    return text
+
+
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _pandoc_spans(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _pandoc_scripts(_pandoc_escapes(text))
-    text = cross_referenced(_spoken_sums(_unflattened(text)))
+    text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(text))))
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text

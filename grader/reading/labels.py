@@ -221,7 +221,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     if "(" in window and _BRACKETED_LETTER.search(window):
         persian = _persian_order(text)
         window = _BRACKETED_LETTER.sub(lambda m: _fold_letter(m, persian), window)
-    if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.match(window, _PREFIX.match(window).end())):
+    lead = _PREFIX.match(window)  # every part of it is optional: it always matches
+    if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.match(window, lead.end() if lead else 0)):
         folded = _fold_unbracketed(unbracketed, _persian_order(text))
         window = window[:unbracketed.start()] + folded + window[unbracketed.end():]
     newline = window.find("\n")

@@ -34,12 +34,11 @@ class Cell:
 
 def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     """Every body cell of every pipe table, and the lines the tables cover (prose reading skips them)."""
-    cells: list[Cell] = []
-    covered: set[int] = set()
     header: list[str] = []
     row: list[str] | None = None
     row_line, first = 0, True  # first: the next row is the table's first body row
     piped, tabulars = _tabular_as_pipe(text)
+    cells, covered = _aligned_tables(text)  # a table set in columns, read as a table: its lines
     covered.update(tabulars)  # a tabular read as a table: its lines
     for tok in _PARSER.parse(_org_as_pipe(piped)):
         if tok.type == "table_open" and tok.map:
@@ -115,6 +114,60 @@ def _tabulars(text: str) -> list[tuple[int, int]]:
     return out
 _RULES = re.compile(r"\\(?:toprule|midrule|bottomrule|hline|cmidrule(?:\([^)]*\))?\{[^{}]*\}|cline\{[^{}]*\})")
 _MULTICOLUMN = re.compile(r"\\multicolumn\{(\d)\}\{[^{}]*\}\{([^{}]*)\}")
+
+
+_HEAD_WORD = re.compile(r"[^\W\d_]{2,}")  # a column's name has a word: "weights", "bias", "# params", "total"
+_FENCE = re.compile(r"[ \t]*(?:```|~~~)[\w+-]*[ \t]*")
+
+
+def _aligned_tables(text: str) -> tuple[list[Cell], set[int]]:
+    """A table set in columns with spaces or tabs (``layer    weights        bias   total`` over ``conv1
+    5*5*1*20=500   20     520``), as a plain-text or fenced block or a word processor's text export prints it: its
+    cells, cut where the head's columns start (or at its tabs), so a value lands in the column it stands under even
+    where one space parts it from the next. Read only under a head of three or more named columns, with two or
+    more rows under it that name something and hold numbers. Also the lines so read."""
+    lines = text.split("\n")
+    cells: list[Cell] = []
+    covered: set[int] = set()
+    i = 0
+    while i < len(lines) - 2:
+        head = lines[i]
+        tabbed = "\t" in head.strip()
+        names = head.strip().split("\t") if tabbed else re.split(r"\s{2,}", head.strip())
+        names = [n.strip() for n in names]
+        if len(names) < 3 or "|" in head or _SUMMARY_HEAD.search(head) \
+                or not all(_HEAD_WORD.search(n) and not re.search(r"\d", n) for n in names if n):
+            i += 1
+            continue
+        starts = [m.start() for m in re.finditer(r"\S+(?: \S+)*", head)]
+        rows: list[int] = []
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and not _FENCE.fullmatch(lines[j]):
+            rows.append(j)
+            j += 1
+        named = [r for r in rows if re.search(r"\d", lines[r]) and re.match(r"[ \t]*[^\W\d_]", lines[r])]
+        if len(named) < 2:
+            i += 1
+            continue
+        for r in rows:
+            row = [c.strip() for c in lines[r].strip().split("\t")] if tabbed else _by_column(lines[r], starts)
+            cells.extend(_row_cells(row, names, r))
+        covered.update(range(i, j))
+        i = j
+    return cells, covered
+
+
+def _by_column(row: str, starts: list[int]) -> list[str]:
+    """The words of a row, each in the column its span overlaps most (the head's columns start at ``starts``)."""
+    bounds = [*starts[1:], 10**9]
+    cells: list[list[str]] = [[] for _ in starts]
+    for m in re.finditer(r"\S+", row):
+        overlap = [min(m.end(), b) - max(m.start(), a) for a, b in zip(starts, bounds, strict=True)]
+        best = max(range(len(starts)), key=lambda k: (overlap[k], -k))
+        if overlap[best] <= 0:
+            best = max([k for k, a in enumerate(starts) if a <= m.start()], default=0)
+        cells[best].append(m.group())
+    return [" ".join(c).replace("|", "/") for c in cells]
 
 
 def _tabular_as_pipe(text: str) -> tuple[str, set[int]]:
