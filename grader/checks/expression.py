@@ -195,6 +195,10 @@ class ExpressionCheck(Check[ExpressionParams]):
                 outcome = self._grade_chain(own, ref, plain, ctx, name)
             else:
                 outcome = self.grade_text(_as_text(own), ref, plain, ctx)
+            if outcome.status == "review" and not outcome.feedback.startswith(_UNREAD):  # its own ∇L offered twice,
+                # a slip in its last line, a sum lost: it may be another one than the right one
+                return (f"written with this hand-in's own {name} ({str(own)[:160]}), which could not be confirmed "
+                        f"({outcome.feedback[:160]})", None)
             if outcome.status in ("fail", "partial") and "read_as" in outcome.details:  # a value, not a restatement
                 scale = outcome.details.get("scale")
                 return (f"right with the true {name}, but the answer is written with this hand-in's own {name} "
@@ -314,6 +318,11 @@ class ExpressionCheck(Check[ExpressionParams]):
             out.append(Candidate("scale", sp.Mul(sp.S.NegativeOne, ref, evaluate=False),
                                  "sign flipped: the answer is minus the right one"))
         return out
+
+
+# an own answer sent to a person only because it was not read (no sign that it differs from the right one): an
+# answer built on it carries it forward as a right one would (the person reading it sees both)
+_UNREAD = ("could not read", "the answer still holds", "no answer found", "nothing follows")
 
 
 def _asked_left_side(tag: str | None, reference: Reference) -> str | None:

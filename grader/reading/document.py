@@ -22,6 +22,7 @@ from grader.reading.layout import (
     asked,
     bare_lines,
     join_cells,
+    named_lines,
     not_struck,
     row_names,
     whole_cells,
@@ -262,9 +263,14 @@ _HTML_TAG = re.compile(r"</(?:p|div|sub|sup|span|li|h[1-6]|strong|em|b|i|td|tr)>
 def _pandoc_escapes(text: str) -> str:
     if "\\" not in text or "$" in text or _LATEX_COMMAND.search(text):
         return text
+    if len(re.findall(r"\\[+=]", text)) >= 2:  # a word processor's export escapes its signs: "5×5×1×20 \+ 20 \= 520"
+        text = _ESCAPED_SIGN.sub(r"\1", text)
     if len(re.findall(r"\\[_*^]", text)) >= 2:
         return _ESCAPED.sub(r"\1", text)
     return _ESCAPED_LABEL.sub(r"(\1)", text)  # "\(ii\) dσ~1~/du = …": a label, not inline math
+
+
+_ESCAPED_SIGN = re.compile(r"\\([-+=.!\[\]])")
 
 
 _ESCAPED_LABEL = re.compile(r"\\\(([a-h]|(?:iii|ii|iv|vi|v|i))\\\)")
@@ -327,8 +333,10 @@ def _footnote_marks(text: str) -> str:
     formula then reads wrongly, and the note is read as a correction)."""
     if "[" not in text:
         return text
+    from grader.reading.plain_math import _FORMULA_MARK
+
     for m in _WORD_FOOTNOTE.finditer(text):
-        if CHANGES.search(m.group(2)):
+        if CHANGES.search(m.group(2)) or (_FORMULA_MARK.search(m.group(2)) and not EXPLAINS.match(m.group(2))):
             continue
         text = re.sub(rf"(?<=[^\s\[(])\[{m.group(1)}\](?=[\s.,;:]|$)", " " * (len(m.group(1)) + 2), text)
     return text
@@ -926,6 +934,8 @@ def _segment(doc: Document) -> None:
     doc.math, named = bare_lines(text, doc.math, sorted([m for _, m in seg.found] + seg.repeated,
                                                         key=lambda m: m.start))
     doc.asked.update(named)
+    doc.math, named = named_lines(text, doc.math)
+    doc.asked.update(named)
     doc.asked.update(_keyed(doc, [m for _, m in seg.found] + seg.repeated))
     doc.corrected = corrected_parts(doc)
     _read_later_mentions(doc)
@@ -965,7 +975,10 @@ _CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\
                          r"|correcți|corecta|korjaus|rättelse|javítás|ispravk|taisym|تصحيح|ملاحظة(?=\s*\()|תיקון)",
                          re.IGNORECASE | re.MULTILINE)
 # a footnote's text: "[^1]: …" (what it says is about the part that cites it)
-_FOOTNOTE = re.compile(r"^[ \t>*_\-•.]*\[\^([^\]\s]{1,20})\]:", re.MULTILINE)
+_FOOTNOTE = re.compile(r"^[ \t>*_\-•.]*\[(?:\^([^\]\s]{1,20})\]:|(\d{1,2})\][ \t])", re.MULTILINE)  # [^1]: …, [1] …
+# a footnote that explains the formula citing it ("[2] Because 1 − σ(u) = …"), rather than changing it
+EXPLAINS = re.compile(r"[ \t]*(?:because|since|as\b|by\b|using|from\b|see\b|recall|note\s+that|this\s+(?:is|follows)|"
+                      r"i\.\s?e\.|cf\.|weil|da\b|car\b|porque|perch[ée])", re.IGNORECASE)
 # "edit: fixed a typo in 1e" says the text above is already right
 _DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended)\b")
 _STILL = re.compile(r"(?i)\b(?:should|actually|really|wrong|instead|meant|not)\b")  # "fixed (d): it should be …"
@@ -997,7 +1010,10 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         line = doc.text[start:len(doc.text) if line_end < 0 else line_end]
         under = _lines_under(doc.text, line_end) if line_end >= 0 else []
         said = _parts_named(doc, line[:200])
-        if not _CORRECTION.match(line) and not CHANGES.search(line):
+        note = _FOOTNOTE.match(line)
+        remark = line[note.end():] if note else ""  # "[2] Without the last factor σ1(x1)": a formula in a footnote
+        if not _CORRECTION.match(line) and not CHANGES.search(line) \
+                and not (note and _FORMULA_MARK.search(remark) and not EXPLAINS.match(remark)):
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
         if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line):
             continue  # "edit: fixed a typo in 1e": the text above is already right
@@ -1039,10 +1055,13 @@ def _parts_named(doc: Document, text: str) -> list[tuple[str, str]]:
 def _footnote_mark(text: str, line: str, start: int) -> int:
     """Where a footnote's text is cited (``$…$[^1]`` in part (d) for ``[^1]: Correction: …`` at the end), else
     where the line is."""
-    note = re.match(r"[ \t>*_#\-•.]*\[\^([^\]\s]{1,20})\]:", line)
+    note = _FOOTNOTE.match(line)
     if note is None:
         return start
-    cited = re.search(rf"\[\^{re.escape(note.group(1))}\](?!:)", text)
+    if note.group(1):
+        cited = re.search(rf"\[\^{re.escape(note.group(1))}\](?!:)", text)
+    else:  # a word processor's "[2] …": cited by "[2]" glued to what it notes
+        cited = re.search(rf"(?<=[^\s\[(])\[{note.group(2)}\](?![:\w])", text)
     return start if cited is None else cited.start()
 
 

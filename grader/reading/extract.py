@@ -334,15 +334,20 @@ def after_comma(body: str) -> tuple[str, str] | None:
 
 def _tail_after_comma(body: str) -> str | None:
     """What follows the first comma outside brackets after an equation's last equals sign (None: no such comma)."""
-    depth, last_eq, comma = 0, -1, -1
+    depth, last_eq, comma, width = 0, -1, -1, 1
     for i, c in enumerate(body):
         depth += (c in "{([") - (c in "})]")
         if depth == 0 and c == "=":
             last_eq, comma = i, -1
         elif depth == 0 and c == "," and last_eq >= 0 and comma < 0 and body[i - 1:i] != "\\" \
                 and not (body[i - 1:i].isdigit() and body[i + 1:].lstrip()[:1].isdigit()):
-            comma = i  # (not "i = 1,2": a list of numbers)
-    return body[comma + 1:].strip().rstrip(".,;") if comma >= 0 else None
+            comma, width = i, 1  # (not "i = 1,2": a list of numbers)
+        elif depth == 0 and c == "\\" and last_eq >= 0 and comma < 0 and (space := _WIDE_SPACE.match(body, i)):
+            comma, width = i, len(space.group())  # "A \qquad B": a wide space parts two formulas as a comma does
+    return body[comma + width:].strip().rstrip(".,;") if comma >= 0 else None
+
+
+_WIDE_SPACE = re.compile(r"(?:\\q?quad\b|\\hspace\*?\{[^{}]*\})(?:\s*(?:\\q?quad\b|\\hspace\*?\{[^{}]*\}))*")
 
 
 def _formula_alone(tail: str) -> bool:
@@ -695,6 +700,8 @@ _OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}
                  r"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)+(?=\$|\\\()", re.IGNORECASE)  # "$A$ \; or \; $B$", "[(or $B$"
 
 
+# "$A$    |    $B$", "$A$    //    $B$": a bar or slashes set apart between two formulas offer the second
+_SET_APART = re.compile(r"[ \t]{2,}(?:\||/{1,2})[ \t]{2,}(?=\$|\\\()")
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
 _CLOSING = re.compile(r"\$+|\\\)")
 
@@ -720,7 +727,9 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         aside = next_end >= 0 and doc.text[line_stop:next_end].strip().startswith("(")  # an aside under it
         if _ALLOWED.search(doc.text, after, next_end if aside else line_stop):
             return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "$A$ (or without the x, $B$, either should work)"
-        hedge = _OR.match(doc.text, after, len(doc.text) if further < 0 else further)
+        row = doc.text[doc.text.rfind("\n", 0, m.start) + 1:m.start].lstrip().startswith("|")  # a table's cells
+        hedge = _OR.match(doc.text, after, len(doc.text) if further < 0 else further) \
+            or (None if row else _SET_APART.match(doc.text, after, line_stop))
         if hedge:
             other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
             if other is not None:

@@ -88,7 +88,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     # "1b e^-u/(1+e^-u)^2, s(1-s).": a line of an answer sheet whose lines open "1a", "1b", "1c" (see read_label)
     ("sheet", re.compile(r"(?P<prob>[1-9])(?P<p3>[a-h])(?=[ \t]+\S)")),
     # "b - (i) e^-u/(1+e^-u)^2": a letter and a dash opening three or more lines in order (see read_label)
-    ("dashed", re.compile(r"(?P<p3>[a-h])(?=[ \t]+[–—-][ \t]+\S)")),
+    ("dashed", re.compile(r"(?P<p3>[a-h])(?=[ \t]+[–—-](?:[ \t]+\S|[ \t]*$))")),
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("part", re.compile(r"(?P<p3>[a-h])[ \t]*$")),  # a letter alone on its line, its answer below it
@@ -199,13 +199,15 @@ def _sheet_lines(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _dashed_lines(text: str) -> bool:
+def dashed_lines(text: str) -> bool:
     """Whether three or more lines open with a part's letter and a dash, in order ("a - …", "b - …", "d - …"):
     there the letter is a label, as a sheet's "1a" is (a line "e - 1 = …" alone is arithmetic)."""
-    opened = re.findall(r"(?m)^[ \t]*([a-h])[ \t]+[–—-][ \t]+\S", text)
-    # each problem's parts start at a again
-    in_order = all(b > a or b == "a" for a, b in zip(opened, opened[1:], strict=False))
-    return len(opened) >= 3 and in_order
+    opened = re.findall(r"(?m)^[ \t]*([a-h])[ \t]+[–—-](?:[ \t]+\S|[ \t]*$)", text)
+    run = best = 0  # the longest run of letters in order (a late "e - (fix)" out of order is a label said again)
+    for k, letter in enumerate(opened):
+        run = run + 1 if k and letter > opened[k - 1] else 1
+        best = max(best, run)
+    return best >= 3
 
 
 _PART_MARK = re.compile(r"(?m)^[ \t*#_>|-]*(?:\d{1,2}[ \t]?)?(?:\\?\([a-h]\\?\)|[a-h][.):](?=[ \t]|$))")
@@ -237,7 +239,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         if m is None:
             continue
         groups = m.groupdict()
-        if kind == "sheet" and not _sheet_lines(text) or kind == "dashed" and not _dashed_lines(text):
+        if kind == "sheet" and not _sheet_lines(text) or kind == "dashed" and not dashed_lines(text):
             continue
         if (groups.get("p7") and _marks_parts(text) or kind == "numbered" and _marked_parts(text) >= 2) \
                 or kind == "numbered" and _letters_anywhere(text):

@@ -366,6 +366,30 @@ def _answers_apart(body: str, start: int, mathlike: Callable[[str], bool]) -> li
     return [(Span(start, start + len(body), "plain"), "")]
 
 
+# "dw2 (redo): w3 σ'(x2)", "dw2, 2nd try: …", "∂f/∂w1: …": a line that names a derivative by its own short name
+# (with a word or two of its own) and gives a formula after a colon
+_NAMED_LINE = re.compile(r"^[ \t>*_•-]*(?P<name>d[A-Za-z]{0,6}\d|∂[^\s:]{1,12}|d[^\s:/]{0,4}/d[^\s:]{1,6}|grad\w{0,6}"
+                         r"|nabla\w{0,6}|∇[^\s:]{0,6})(?:[ \t]*\([^()\n]{1,24}\)|[ \t]*,[^:\n]{1,24})?[ \t]*:[ \t]+"
+                         r"(?P<body>\S[^\n]*?)[ \t.]*$", re.MULTILINE)
+
+
+def named_lines(text: str, math: list[Span]) -> tuple[list[Span], dict[int, str]]:
+    """Lines anywhere that give a derivative by its short name and a colon (``dw2 (redo): w3 σ'(x2)``) and hold
+    no math found otherwise: each formula is a math piece named by its lead, so a fix written so after the part
+    (or after the problem) is read as that item said again."""
+    from grader.reading.document import Span
+    from grader.reading.plain_math import _mathlike
+
+    taken = {text.rfind("\n", 0, m.start) + 1 for m in math}
+    out, names = list(math), dict[int, str]()
+    for m in _NAMED_LINE.finditer(text):
+        if m.start() in taken or not _bare(m.group("body"), _mathlike):
+            continue
+        out.append(Span(m.start("body"), m.end("body"), "plain"))
+        _name_answer(names, m.end("body"), m.group("name"))
+    return sorted(out, key=lambda s: s.start), names
+
+
 def _bare(body: str, mathlike: Callable[[str], bool]) -> bool:
     return (0 < len(body) <= 300 and "$" not in body and _FORMULA.search(body) is not None
             and re.search(r"(?<![\d])[A-Za-zσ]", body) is not None  # a name, not only sizes (5x5) or counts

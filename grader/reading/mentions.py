@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from grader.reading.labels import dashed_lines
+
 if TYPE_CHECKING:
     from grader.reading.document import Document
 
@@ -40,6 +42,7 @@ _WORDED = re.compile(r"(?i)\b(?:part|teil|parte|partie|deel|del|punkt|punto|pont
                      r"\s+\(?([a-h])\)?(?![\w])|\b([a-h])-(?:part|teil)\b")
 # a letter alone before a bracket or a colon where a line starts ("d) …", "d: …", "- d (revised) ::")
 _LETTER = re.compile(r"^[ \t>*#_\-•]*([a-h])(?=\s*(?:\)|::|:))", re.MULTILINE)
+_DASHED = re.compile(r"[ \t>*#_•]*([a-h])[ \t]+[–—-][ \t]+\S")
 _ARABIC = re.compile(r"\((هـ|ه|[أابجدوزح])\)")
 # "(δ)", "(ε)", "(д)", "(е)": Greek and Cyrillic part letters in their alphabets' order
 _OTHER_ALPHABET = re.compile(r"(?<![\w\\^_'′)\]}])\(([α-θ]|[а-е])\)")
@@ -81,6 +84,8 @@ def named_in(doc: Document, line: str, at: int) -> list[tuple[str, bool]]:
         word = (m.group(1) or m.group(3)).lower()
         index = int(word[0]) - 1 if word[0].isdigit() else (_ORDINALS + _NUMBER_WORDS).index(word) % 8
         found.append((m.start(), m.group(2) or "", "abcdefgh"[index]))
+    if (dashed := _DASHED.match(line)) and dashed_lines(doc.text):  # "e - (fix) …" where parts are "a - …"
+        found.append((dashed.start(1), "", dashed.group(1)))
     found += arabic_and_numbered(doc, line)
     for m in _OTHER_ALPHABET.finditer(line):
         found.append((m.start(), "", _OTHER_LETTERS[m.group(1)]))

@@ -117,10 +117,15 @@ def flat(line: str) -> str:
     line = _STAR.sub("×", line[:MAX_LINE].translate(_WIDE))
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
+    line = _COUNT_OF_SHAPE.sub(lambda m: f"{m.group(2)} {_BLANKS.sub('', m.group(3))}×{m.group(1)}", line)
     return _COUNT_TIMES_SHAPE.sub(lambda m: _BLANKS.sub("", m.group(2)) + "×" + m.group(1), line)
 
 
 _BLANKS = re.compile(r"[ \t]+")
+# "20 filters of dimension 5×5×1": a count of filters, then their shape (5×5×1×20)
+_COUNT_OF_SHAPE = re.compile(r"(?<![\w.,×])(\d{1,4})[ \t]+(filters?|kernels?)[ \t]+(?:of[ \t]+)?"
+                             r"(?:(?:size|dimension|shape)[ \t]+)?(?:of[ \t]+)?"
+                             r"(\d+(?:[ \t]*[×x][ \t]*\d+){2,3})(?![\d×x])", re.IGNORECASE)
 # "20 × (5×5×1)": a count times a bracketed filter shape, the shape with the count last (5×5×1×20)
 _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*"
                                 r"(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
@@ -393,6 +398,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     previous_end, previous_field, chained, chained_rank = 0, None, False, 0
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
     for k, v in enumerate(values):
+        aside_of: str | None = None
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
         start = max([previous_end, *(c for c in clauses if c <= v.start)])
         before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
@@ -411,6 +417,9 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.extend((f, 0) for _, _, f in before)
         elif not before and (stage := _stage(masked, labels, v)) is not None:
             choices.append((stage, 0))  # "conv1 (filter 5×5×1×20) → 24×24×20 → maxpool": conv1's output
+        elif before and _in_aside(masked, v) and max(e for _, e, _ in before) <= masked.rfind("(", 0, v.start):
+            choices.extend((f, 3) for _, _, f in before)  # "after conv1 (stride 1, no padding) the output is
+            aside_of = choices[0][0]  # 24×24×20": a number in an aside after the label; the label names what follows
         elif before:
             span = _head(masked, spans) or next(
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
@@ -448,7 +457,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             routes[id(values[k - 1])] = list(choices)  # "50 / 20 filters": the label after both names both
         routes[id(v)] = choices
         previous_end, chained = v.end, False
-        previous_field = choices[0][0] if choices and choices[0][1] == 0 else None
+        previous_field = choices[0][0] if choices and choices[0][1] == 0 else aside_of
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
