@@ -952,7 +952,11 @@ def _only_math(doc: Document, segment: Span, spans: list[Span]) -> bool:
 
 
 _TEX_SPACE = re.compile(r"\\(?:q?quad|[,;:! ]|hfill|newline|medskip|smallskip|bigskip)(?![A-Za-z])")  # "$…$ \quad (ii)"
-_NEXT_TITLE = re.compile(r"\\(?:(?:sub)*section|(?:sub)?paragraph)\*?\s*\{\s*\Z|\\item\s*\[?\s*\Z")
+# LaTeX's structure around a part's math, no words of it: \end{solution}, \begin{problem}[1(e)], the next
+# \paragraph{ or \item[ or the exam class's \question and \part
+_NEXT_TITLE = re.compile(r"\\(?:begin|end)\{[A-Za-z]+\*?\}(?:\[[^\]\n]{0,40}\]?)?"
+                         r"|\\(?:item|question|part|subpart)\b\s*\[?"
+                         r"|\\(?:(?:sub)*section|(?:sub)?paragraph)\*?\s*\{\s*\Z")
 
 
 def _closed(eq: Equation) -> Equation:

@@ -36,7 +36,7 @@ _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi
               r"ερ[ώω]τημα|şıkk?ı?|podpunkt|bagian|bahagian|sehemu|část|rész|del(?:uppgift)?|kohta|(?:sub)?punctul|пункт|часть|"
               r"частина|סעיף|חלק|بخش|قسمت|بند|ý|小问|小問|小題|小题|문항|설문|pkt\.?|pt\.|bod|pont|to[čc]ka|dio|stavka|"
               r"osa|da[ļl]a|dalis|del(?:opgave|oppgave)|k[ıi]s[ıi]m|madde|butir|poin|ph[ầa]n|bahagi|kipengele|"
-              r"подпункт|σκέλος|υποερώτημα|भाग|खंड|অংশ|設問|部分)")
+              r"подпункт|σκέλος|υποερώτημα|भाग|खंड|অংশ|設問|部分|question|frage|pregunta|domanda|вопрос)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
@@ -224,7 +224,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         persian = _persian_order(text)
         window = _BRACKETED_LETTER.sub(lambda m: _fold_letter(m, persian), window)
     lead = _PREFIX.match(window)  # every part of it is optional: it always matches
-    if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.match(window, lead.end() if lead else 0)):
+    if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.search(window[:48], lead.end() if lead else 0)):
         folded = _fold_unbracketed(unbracketed, _persian_order(text))
         window = window[:unbracketed.start()] + folded + window[unbracketed.end():]
     newline = window.find("\n")

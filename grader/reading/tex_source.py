@@ -16,7 +16,7 @@ _TOKEN = re.compile(
     r"(?<!\\)%[^\n]*"
     r"|\\(?:sub)*section\*?\s*(?:\[[^\]\n]*\])?\s*\{|\\paragraph\*?\s*\{|\\subparagraph\*?\s*\{"
     r"|\\begin\{(?P<open>[A-Za-z]+\*?)\}(?:\s*\[(?P<opt>[^\]\n]{0,80})\])?|\\end\{(?P<close>[A-Za-z]+\*?)\}"
-    r"|\\item\b\s*(?:\[(?P<item>[^\]\n]{0,40})\])?"
+    r"|\\(?:item|question|part|subpart)\b\s*(?:\[(?P<item>[^\]\n]{0,40})\])?"
     r"|\\\\|\\\[|\\\]|\\\(|\\\)|\$\$|\\\$|\$|\n[ \t]*\n")  # \\[2pt] is a line break, not \[
 _DISPLAY = {e for e in ENVIRONMENTS} | {e + "*" for e in ENVIRONMENTS}
 _VERBATIM = {"verbatim", "lstlisting", "minted", "Verbatim"}
@@ -24,9 +24,16 @@ _STYLE = re.compile(r"\\(alph|Alph|roman|Roman|arabic)\*?")
 _DEFAULT_STYLE = ("arabic", "alph", "roman", "Alph")
 
 
+_EXAM_LISTS = {"questions": "arabic-q", "parts": "alph", "subparts": "roman"}
+_NOT_TITLED = {"tabular", "tabular*", "tabularx", "array", "minipage", "figure", "table", "center", "multicols",
+               "itemize", "enumerate", "description", "tikzpicture", "wrapfigure"}
+
+
 def _item_label(style: str, n: int) -> str:
     if style in ("alph", "Alph"):
         return f"({chr(ord('a') + n - 1)})" if n <= 8 else ""
+    if style == "arabic-q":
+        return f"Question {n}" if n <= 9 else ""
     if style in ("roman", "Roman"):
         return f"({('i', 'ii', 'iii', 'iv', 'v', 'vi')[n - 1]})" if n <= 6 else ""
     return ""
@@ -77,10 +84,18 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
                 style = _STYLE.search(m.group("opt") or "")
                 default = _DEFAULT_STYLE[min(len(lists), 3)] if name == "enumerate" else "bullet"
                 lists.append([style.group(1) if style else default, 0])
-        elif m.group("close") in ("enumerate", "itemize"):
+            elif name in _EXAM_LISTS:  # the exam class: \question, \part, \subpart numbered 1, (a), (i)
+                lists.append([_EXAM_LISTS[name], 0])
+            elif m.group("opt") and name not in _NOT_TITLED:
+                # \begin{problem}[1(a)]: a theorem-like environment whose optional title names the part
+                blocks.append(Block("heading", m.start(), m.end(), m.start("opt"), level=3))
+                para = m.end()
+        elif m.group("close") in ("enumerate", "itemize", *_EXAM_LISTS):
             if lists:
                 lists.pop()
-        elif tok.startswith("\\item"):
+        elif tok.startswith(("\\item", "\\question", "\\part", "\\subpart")):
+            if not tok.startswith("\\item") and not (lists and lists[-1][0] in _EXAM_LISTS.values()):
+                continue  # \part{…} outside the exam class: a book's part, no item
             _para(blocks, para, m.start())
             label = m.group("item")
             if lists:

@@ -118,6 +118,8 @@ def flat(line: str) -> str:
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
     line = _COUNT_OF_SHAPE.sub(lambda m: f"{m.group(2)} {_BLANKS.sub('', m.group(3))}×{m.group(1)}", line)
+    line = _SHAPE_THEN_COUNT.sub(lambda m: f"{_BLANKS.sub('', m.group(1))}×{m.group(2) or m.group(3) or m.group(4)}",
+                                 line)
     return _COUNT_TIMES_SHAPE.sub(lambda m: _BLANKS.sub("", m.group(2)) + "×" + m.group(1), line)
 
 
@@ -126,6 +128,14 @@ _BLANKS = re.compile(r"[ \t]+")
 _COUNT_OF_SHAPE = re.compile(r"(?<![\w.,×])(\d{1,4})[ \t]+(filters?|kernels?)[ \t]+(?:of[ \t]+)?"
                              r"(?:(?:size|dimension|shape)[ \t]+)?(?:of[ \t]+)?"
                              r"(\d+(?:[ \t]*[×x][ \t]*\d+){2,3})(?![\d×x])", re.IGNORECASE)
+# "5×5×1 \ (× 20)", "5×5×1 (共 20 个)", "5×5×1 × 20枚", "5×5×1 (20 filters)": a filter's shape, then how many
+_COUNTER = r"(?:个|個|枚|개)"
+_SHAPE_THEN_COUNT = re.compile(r"(?<![\d×x.,])(?<![×x] )(?<![×x]  )"
+                               r"(\d{1,2}[ \t]*[×x][ \t]*\d{1,2}[ \t]*[×x][ \t]*\d{1,2})[ \t]*(?:\\[ \t]*)?"
+                               rf"(?:\([ \t]*(?:[×x]|共|in[ \t]+total|total)[ \t]*(\d{{1,4}})[ \t]*{_COUNTER}?[ \t]*\)"
+                               rf"|[×x][ \t]*(\d{{1,4}})[ \t]*{_COUNTER}"
+                               r"|\([ \t]*(\d{1,4})[ \t]*(?:개|个|個|枚|filters|Filter|filtres|filtros|фильтр\w*)"
+                               r"[ \t]*\))")
 # "20 × (5×5×1)": a count times a bracketed filter shape, the shape with the count last (5×5×1×20)
 _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*"
                                 r"(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
