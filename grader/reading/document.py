@@ -333,10 +333,8 @@ def _footnote_marks(text: str) -> str:
     formula then reads wrongly, and the note is read as a correction)."""
     if "[" not in text:
         return text
-    from grader.reading.plain_math import _FORMULA_MARK
-
     for m in _WORD_FOOTNOTE.finditer(text):
-        if CHANGES.search(m.group(2)) or (_FORMULA_MARK.search(m.group(2)) and not EXPLAINS.match(m.group(2))):
+        if _footnote_corrects(m.group(2)):
             continue
         text = re.sub(rf"(?<=[^\s\[(])\[{m.group(1)}\](?=[\s.,;:]|$)", " " * (len(m.group(1)) + 2), text)
     return text
@@ -979,6 +977,16 @@ _FOOTNOTE = re.compile(r"^[ \t>*_\-•.]*\[(?:\^([^\]\s]{1,20})\]:|(\d{1,2})\][ 
 # a footnote that explains the formula citing it ("[2] Because 1 − σ(u) = …"), rather than changing it
 EXPLAINS = re.compile(r"[ \t]*(?:because|since|as\b|by\b|using|from\b|see\b|recall|note\s+that|this\s+(?:is|follows)|"
                       r"i\.\s?e\.|cf\.|weil|da\b|car\b|porque|perch[ée])", re.IGNORECASE)
+
+
+def _footnote_corrects(remark: str) -> bool:
+    """Whether a footnote's text may change the formula citing it: words that change an answer, or a formula of its
+    own that does not explain ("[2] Without the last factor σ1(x1)", not "[2] Because 1 − σ(u) = …")."""
+    from grader.reading.plain_math import _FORMULA_MARK
+
+    return bool(CHANGES.search(remark) or (_FORMULA_MARK.search(remark) and not EXPLAINS.match(remark)))
+
+
 # "edit: fixed a typo in 1e" says the text above is already right
 _DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended)\b")
 _STILL = re.compile(r"(?i)\b(?:should|actually|really|wrong|instead|meant|not)\b")  # "fixed (d): it should be …"
@@ -1011,9 +1019,8 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         under = _lines_under(doc.text, line_end) if line_end >= 0 else []
         said = _parts_named(doc, line[:200])
         note = _FOOTNOTE.match(line)
-        remark = line[note.end():] if note else ""  # "[2] Without the last factor σ1(x1)": a formula in a footnote
         if not _CORRECTION.match(line) and not CHANGES.search(line) \
-                and not (note and _FORMULA_MARK.search(remark) and not EXPLAINS.match(remark)):
+                and not (note and _footnote_corrects(line[note.end():])):
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
         if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line):
             continue  # "edit: fixed a typo in 1e": the text above is already right

@@ -158,7 +158,7 @@ def _fold_unbracketed(m: re.Match[str], persian: bool) -> str:
 
 def _fold_letter(m: re.Match[str], persian: bool) -> str:
     letter = m.group(1)
-    latin = _OTHER_ORDER.get(letter) or (_PERSIAN if persian else _ABJAD).get(letter)
+    latin = _latin(letter, persian)
     return m.group().replace(letter, latin.center(len(letter)) if latin else letter)
 
 
@@ -223,15 +223,14 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     if "(" in window and _BRACKETED_LETTER.search(window):
         persian = _persian_order(text)
         window = _BRACKETED_LETTER.sub(lambda m: _fold_letter(m, persian), window)
-    lead = _PREFIX.match(window)  # every part of it is optional: it always matches
-    if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.search(window[:48], lead.end() if lead else 0)):
-        folded = _fold_unbracketed(unbracketed, _persian_order(text))
-        window = window[:unbracketed.start()] + folded + window[unbracketed.end():]
     newline = window.find("\n")
     if newline >= 0:
         window = window[:newline]
     skip = _PREFIX.match(window)
     offset = skip.end() if skip else 0
+    if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.search(window[:48], offset)):
+        folded = _fold_unbracketed(unbracketed, _persian_order(text))  # same length: the offset stays right
+        window = window[:unbracketed.start()] + folded + window[unbracketed.end():]
     for kind, pattern in PATTERNS:
         if kind == "heading" and not heading:
             continue

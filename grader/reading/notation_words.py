@@ -51,12 +51,11 @@ def usual_abbreviation(text: str, pieces: Iterable[str], name: str, derivative: 
                    for m in re.finditer(rf"{defines}(?::=|=(?!=)|≔|<-|←)(?={NOT_A_NUMBER})", text)):
         return False  # sig(u) = …: the hand-in's own definition decides (not "s=1", a stride's value elsewhere;
         # not "# sig(u) = 1/(1+e^-u)" in a comment no formula reading takes: the sigmoid itself, its usual name)
+    plain = _POSSESSIVE.sub("", _MARKS.sub(" ", text))
     if derivative:
-        plain = _POSSESSIVE.sub("", _MARKS.sub(" ", text))
         return not any(re.search(r"inverse|itself|logistic|sigmoid\s+(?:function|itself)|=", _sentence(plain, m), re.I)
                        for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", plain)
                        if _SAYS_WHAT.search(_sentence(plain, m)))
-    plain = _POSSESSIVE.sub("", _MARKS.sub(" ", text))
     return not any(_OTHER_MEANING.search(_sentence(plain, m))
                    for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", plain)
                    if _SAYS_WHAT.search(_sentence(plain, m)))
@@ -65,7 +64,7 @@ def usual_abbreviation(text: str, pieces: Iterable[str], name: str, derivative: 
 # a sentence that says what a name is: "let s denote", "s stands for", "I use sig for", "sig is"
 # (words, not pieces of words: "forward", "this" say nothing)
 _SAYS_WHAT = re.compile(r"\bdenot|\bmean|\bstand|\bwrit|\bwrote\b|\bcall|\blet\b|\bfor\b|\bus(?:e|ed|es|ing)\b|\bis\b",
-                   re.IGNORECASE)
+                        re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")  # "store x1, x2, sig's": a plural or a possessive, no prime
 
 

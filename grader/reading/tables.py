@@ -33,7 +33,8 @@ class Cell:
 
 
 def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
-    """Every body cell of every pipe table, and the lines the tables cover (prose reading skips them)."""
+    """Every body cell of every pipe table (LaTeX tabulars, Org tables and tables set in columns with spaces or tabs
+    read as such), and the lines the tables cover (prose reading skips them)."""
     header: list[str] = []
     row: list[str] | None = None
     row_line, first = 0, True  # first: the next row is the table's first body row

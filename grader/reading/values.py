@@ -134,7 +134,7 @@ _SHAPE_THEN_COUNT = re.compile(r"(?<![\d×x.,])(?<![×x] )(?<![×x]  )"
                                r"(\d{1,2}[ \t]*[×x][ \t]*\d{1,2}[ \t]*[×x][ \t]*\d{1,2})[ \t]*(?:\\[ \t]*)?"
                                rf"(?:\([ \t]*(?:[×x]|共|in[ \t]+total|total)[ \t]*(\d{{1,4}})[ \t]*{_COUNTER}?[ \t]*\)"
                                rf"|[×x][ \t]*(\d{{1,4}})[ \t]*{_COUNTER}"
-                               r"|\([ \t]*(\d{1,4})[ \t]*(?:개|个|個|枚|filters|Filter|filtres|filtros|фильтр\w*)"
+                               rf"|\([ \t]*(\d{{1,4}})[ \t]*(?:{_COUNTER}|filters|Filter|filtres|filtros|фильтр\w*)"
                                r"[ \t]*\))")
 # "20 × (5×5×1)": a count times a bracketed filter shape, the shape with the count last (5×5×1×20)
 _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*"
