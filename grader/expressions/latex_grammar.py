@@ -66,7 +66,22 @@ class Parser(CalculusMixin, NameMixin):
                 return mul_all(factors)
 
     def starts_factor(self, tok: str) -> bool:
+        if tok == "|":  # "2|f − y|"; not "e w2 | w3 σ2(x2) … |", a table's row read as one line
+            return re.fullmatch(r"\d+(\.\d+)?", self.toks[self.pos - 1]) is not None and self.opens_absolute()
         return tok not in STOP and tok not in TIMES and tok not in ("+", "-", "/", "^", "_", "'")
+
+    def opens_absolute(self) -> bool:
+        """Whether the bar at the cursor opens an absolute value ``|f − y|``: a closing bar follows before any
+        sign that ends an expression, and it is not the bar of an evaluation (``|_{x = x¹}``)."""
+        if self.peek(1) in (None, "_", "|"):
+            return False
+        for k in range(self.pos + 1, min(len(self.toks), self.pos + 200)):
+            tok = self.toks[k]
+            if tok == "|":
+                return self.toks[k + 1:k + 2] != ["_"]
+            if tok in STOP and tok not in (")", "]", "}"):
+                return False
+        return False
 
     def signed(self) -> Any:
         if self.peek() == "-":
@@ -104,6 +119,14 @@ class Parser(CalculusMixin, NameMixin):
             return _number(tok)
         if tok in ("(", "["):
             return self.bracket()
+        if tok == "|" and self.pos > 0 and self.opens_absolute():  # 2 + |f_w(x) − y|: a value's size (bars that
+            # open a side may be a table's cell, "| w3 σ2(x2)… |", or an absolute value: not read)
+            self.take()
+            inside = self.expression()
+            self.take("|")
+            if isinstance(inside, Vec):
+                raise ExpressionSyntaxError("the size of a vector")
+            return sp.Abs(inside, evaluate=False)
         if tok == "{":
             return self.parse_all(self.group())
         if tok in FRACS:

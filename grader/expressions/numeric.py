@@ -112,6 +112,8 @@ def _eval(e: sp.Basic, env: Env, model: NumericModel, counter: StepCounter) -> m
         return mpmath.log(arg)
     if isinstance(e, AppliedUndef):
         return _apply(e, env, model, counter)
+    if isinstance(e, sp.Abs):
+        return abs(_eval(e.args[0], env, model, counter))
     raise Undefined(f"cannot evaluate {type(e).__name__}")
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from grader.reading.formats import to_markdown
+from grader.reading.formats_wiki import is_dokuwiki
 from grader.reading.labels import Label
 from grader.reading.layout import (
     NAMED,
@@ -246,7 +247,13 @@ def _cut_at(line: str, cuts: list[int]) -> list[str]:
 
 
 def _spoken_sums(text: str) -> str:
+    text = _SPOKEN_OVER.sub(" / ", text) if " over " in text else text
     return _SPOKEN_SUM.sub(r"\1 \2=\3\4\5", text) if "sum" in text.lower() or "Σ" in text else text
+
+
+# "e^(-u) over (1 + e^(-u))^2": a fraction said in words (a handwriting converter's "a over b"), between a number
+# or a bracket and a bracket or a number; never "sum over D", "∇f(x) over (x¹,y¹), (x²,y²)"
+_SPOKEN_OVER = re.compile(r"(?<=[\d)\]])[ \t]+over[ \t]+(?=[(\[\d])(?![(\[][^()\[\]\n]*,)")  # not "over (x¹,y¹)"
 
 
 # pandoc's Markdown from a Word file escapes the marks Markdown uses: "\(b\)", "f\_w", "2 \* x", "(1+e^-u)\^2";
@@ -350,6 +357,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
+    elif kind is None and "==" in text and is_dokuwiki(text):
+        kind = "wiki"  # a course wiki's page exported as text
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
         text = _labelled_fences(_functions_as_formulas(_answer_fences(to_markdown(_uncommented(text), kind))))
@@ -974,6 +983,11 @@ _CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\
                          re.IGNORECASE | re.MULTILINE)
 # a footnote's text: "[^1]: …" (what it says is about the part that cites it)
 _FOOTNOTE = re.compile(r"^[ \t>*_\-•.]*\[(?:\^([^\]\s]{1,20})\]:|(\d{1,2})\][ \t])", re.MULTILINE)  # [^1]: …, [1] …
+# other footnotes, notes only where their mark is cited: "¹ …", "† …", "\* …", "[a] …" (a comment of a shared
+# document), "$^{1}$ …", "Note 2: …"
+_MARKED_NOTE = re.compile(r"^[ \t>]*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})|\\?(?P<sym>\*|†|‡|§)|\[(?P<letter>[a-z])\]"
+                          r"|\$?\^\{?(?P<tex>\d{1,2})\}?\$?|(?:foot)?note\s+(?P<num>\d{1,2})\s*[:.)])[ \t]+(?=\S)",
+                          re.MULTILINE | re.IGNORECASE)
 # a footnote that explains the formula citing it ("[2] Because 1 − σ(u) = …"), rather than changing it
 EXPLAINS = re.compile(r"[ \t]*(?:because|since|as\b|by\b|using|from\b|see\b|recall|note\s+that|this\s+(?:is|follows)|"
                       r"i\.\s?e\.|cf\.|weil|da\b|car\b|porque|perch[ée])", re.IGNORECASE)
@@ -1012,19 +1026,20 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
 
     out: dict[str, list[str]] = {}
     leads = {m.start() + m.group().rfind("\n") + 1 for m in _CORRECTION.finditer(doc.text)}  # its own line
-    starts = sorted(leads | {m.start() for m in _FOOTNOTE.finditer(doc.text)})
+    starts = sorted(leads | {m.start() for m in _FOOTNOTE.finditer(doc.text)}
+                    | {m.start() for m in _MARKED_NOTE.finditer(doc.text)})
     for start in starts:
         line_end = doc.text.find("\n", start)
         line = doc.text[start:len(doc.text) if line_end < 0 else line_end]
         under = _lines_under(doc.text, line_end) if line_end >= 0 else []
         said = _parts_named(doc, line[:200])
-        note = _FOOTNOTE.match(line)
+        note = _note(doc.text, line, start)
         if not _CORRECTION.match(line) and not CHANGES.search(line) \
-                and not (note and _footnote_corrects(line[note.end():])):
+                and not (note and _footnote_corrects(line[note[0]:])):
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
         if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line):
             continue  # "edit: fixed a typo in 1e": the text above is already right
-        if _FORMULA_MARK.search(line) or ((said or _FOOTNOTE.match(line)) and CHANGES.search(line)):
+        if _FORMULA_MARK.search(line) or ((said or note) and CHANGES.search(line)):
             under = []  # the formula (or the words) on the line
         elif len(line.strip()) <= 40 and not _APOLOGY.match(line) \
                 and any(_FORMULA_MARK.search(u) or CHANGES.search(u) for u in under):
@@ -1032,8 +1047,8 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         else:
             continue
         named = [k for k in doc.segments if any(k == _part_key(doc, p, q) for p, q in said)]
-        where = _footnote_mark(doc.text, line, start)  # "[^1]: Correction …": the part that cites [^1]
-        if not named and where == start and _FOOTNOTE.match(line):
+        where = note[1] if note else start  # "[^1]: Correction …": the part that cites [^1]
+        if not named and where == start and note:
             continue  # a footnote cited nowhere
         for key in named or [k for k, span in doc.segments.items() if span.start <= where < span.end]:
             out.setdefault(key, []).append("\n".join([line, *under]).strip())
@@ -1059,17 +1074,39 @@ def _parts_named(doc: Document, text: str) -> list[tuple[str, str]]:
     return named + [(problem, part) for _, problem, part in arabic_and_numbered(doc, text)]
 
 
-def _footnote_mark(text: str, line: str, start: int) -> int:
-    """Where a footnote's text is cited (``$…$[^1]`` in part (d) for ``[^1]: Correction: …`` at the end), else
-    where the line is."""
+def _note(text: str, line: str, start: int) -> tuple[int, int] | None:
+    """A footnote's text: where its mark ends on ``line`` and where it is cited (``$…$[^1]`` in part (d) for
+    ``[^1]: Correction: …`` at the end; ``start`` when cited nowhere). A mark other than ``[^1]:``/``[1]`` (a bullet
+    "* " looks like one) makes a note only where it is cited: ``$…$¹``, ``$…$†``, ``(see note 2)``."""
     note = _FOOTNOTE.match(line)
-    if note is None:
-        return start
-    if note.group(1):
-        cited = re.search(rf"\[\^{re.escape(note.group(1))}\](?!:)", text)
-    else:  # a word processor's "[2] …": cited by "[2]" glued to what it notes
-        cited = re.search(rf"(?<=[^\s\[(])\[{note.group(2)}\](?![:\w])", text)
-    return start if cited is None else cited.start()
+    if note is not None:
+        if note.group(1):
+            cited = re.search(rf"\[\^{re.escape(note.group(1))}\](?!:)", text)
+        else:  # a word processor's "[2] …": cited by "[2]" glued to what it notes
+            cited = re.search(rf"(?<=[^\s\[(])\[{note.group(2)}\](?![:\w])", text)
+        return note.end(), start if cited is None else cited.start()
+    marked = _MARKED_NOTE.match(line)
+    if marked is None:
+        return None
+    mark = next(m for m in (marked.group(g) for g in ("sup", "sym", "letter", "tex", "num")) if m)
+    citation = _citation(marked, re.escape(mark))
+    for cited in re.finditer(citation, text, re.IGNORECASE | re.MULTILINE):
+        if not start <= cited.start() < start + len(line):
+            return marked.end(), cited.start()
+    return None
+
+
+def _citation(marked: re.Match[str], mark: str) -> str:
+    """How a footnote of the kind ``marked`` is cited: its mark glued after what it notes."""
+    if marked.group("sup"):  # after a formula, a bracket or a word, not an exponent ("x¹")
+        return rf"(?:(?<=[$)\]}}])|(?<=[^\W\d_]{{2}})){mark}(?![¹²³⁴⁵⁶⁷⁸⁹⁰])"
+    if marked.group("sym"):  # after a formula or a bracket at the end of its line, not a bullet's, a product's
+        return rf"(?<=[$)\]}}|])\\?{mark}(?=[ \t]*(?:[.,;]?[ \t]*$))"  # or an emphasis' star
+    if marked.group("letter"):
+        return rf"(?<=\S)\[{mark}\]"
+    if marked.group("tex"):
+        return rf"(?<=\$)\$?\^\{{?{mark}\}}?"
+    return rf"\b(?:see\s+|cf\.?\s+)?(?:foot)?note\s+{mark}\b"
 
 
 def _part_key(doc: Document, problem: str, part: str) -> str:

@@ -713,6 +713,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     (the caller says whether those words can be about this answer)."""
     if words and segment.end - segment.start < 20_000 and _WHICH_ONE.search(doc.text, segment.start, segment.end):
         return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "… I got e^(u)/… and I don't know which sign is right"
+    if words and _two_options(doc.text[segment.start:segment.end][:20_000]):
+        return f"{last}{HEDGE}{_OPTIONS_SHOWN}"  # "Variant 1: $A$ … Variant 2 (if …): $B$"
     tail = re.sub(r"\s+", "", last)
     for k, m in enumerate(doc.math):
         if not (segment.start <= m.start < segment.end) or not tail \
@@ -786,11 +788,26 @@ _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+
                         r"|\beither\s+(?:one\s+|form\s+|way\s+)?works\b|\b(?:could|would|might)\s+work\s+(?:as\s+well|too)\b"
                         rf"|{ALSO_ALLOWED})",
                         re.IGNORECASE)
+# a line that opens one of several answers offered: "Option 1:", "Variant 2 (if …):", "Версія B", "Варіант 1:"
+_OPTION_LEAD = re.compile(r"^[ \t>*_#•-]*(?:options?|variant[ea]?|versions?|possibilit(?:y|é)|alternatives?|candidates?"
+                          r"|attempts?|guess|opci[oó]n|opzione|varianta?|варіант|вариант|версія|версия|wariant|možnost"
+                          r"|seçenek|phương\s+án|pilihan|möglichkeit|tentativa|intento|tentative|选项|方案|オプション|案)"
+                          r"[ \t]*(?P<which>[1-9]|[A-Da-d]|I{1,3})[ \t]*(?:[:.)]|\(|$)", re.IGNORECASE | re.MULTILINE)
+_OPTIONS_SHOWN = "\\text{(your answer is given as options, none chosen)}"
+
+
+def _two_options(text: str) -> bool:
+    """Whether a part's text offers its answer as two or more numbered options ("Option 1: … Option 2: …")."""
+    return len({m.group("which").upper() for m in _OPTION_LEAD.finditer(text)}) >= 2
+
+
 _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
 _ALLOWED = re.compile(ALSO_ALLOWED, re.IGNORECASE)  # right after an answer: about that answer
 # words after an answer, on its line, that take it back or change it ("…$, but I drop the 2", "where I take α<0")
 _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actually|drop(?:ped|ping)?|without\s+the|"
-                         r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men)\b|(?:\\alpha|α|\\eta|η)\s*\$?\s*<\s*0",
+                         r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men|(?:the\s+)?other\s+way\s+a?round|revers\w*|"
+                         r"swapp\w*|flipp\w*|opposite|umgekehrt|à\s+l'envers|al\s+revés)\b"
+                         r"|(?:\\alpha|α|\\eta|η)\s*\$?\s*<\s*0",
                          re.IGNORECASE)
 # "$w - α∇L$ (update: after checking, we ascend, so it is $+α$)": words after the answer that give another formula
 _CHANGED_TO = re.compile(r"\b(?:so\s+it\s+(?:is|'s)|it\s+should\s+(?:be|read)|should\s+(?:be|read)|must\s+be"

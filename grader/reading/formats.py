@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm")
+SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki")
 
 
 def format_of(name: str) -> str | None:
     """The format a report's file name says (``report.rst`` -> "rst"), or None for Markdown or plain text."""
     suffix = name[name.rfind("."):].lower() if "." in name else ""
     return {".rst": "rst", ".org": "org", ".adoc": "adoc", ".asciidoc": "adoc", ".typ": "typst",
-            ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html"}.get(suffix)
+            ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
+            ".mediawiki": "wiki"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:
@@ -27,10 +28,11 @@ def to_markdown(text: str, kind: str | None) -> str:
     from grader.reading.formats_html import html_markdown
     from grader.reading.formats_light import adoc_markdown, org_markdown, rst_markdown
     from grader.reading.formats_typst import typst_markdown
+    from grader.reading.formats_wiki import wiki_markdown
 
     convert: dict[str, Callable[[str], str]] = {
         "rst": rst_markdown, "org": org_markdown, "adoc": adoc_markdown, "typst": typst_markdown,
-        "html": html_markdown, "quarto": knitr_output}
+        "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown}
     if kind in convert:
         text = convert[kind](text)
     return markdown_dialects(text)

@@ -228,6 +228,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
             if (run := continued_term(line)) or (run := offered_instead(line)):
                 out.append((start + run[0], start + run[1]))  # "         + 2*(f(x^2)-y^2)*[…]": the sum goes on;
                 continue  # "   or   w3·σ2′(x2)·σ1(x1)": another answer offered for the one above
+        elif out and not text[out[-1][1]:start].strip(" \t\n-–•+") and (run := offered_instead(line)):
+            out.append((start + run[0], start + run[1]))  # "- or just  w3·σ2′(x2)" after a blank line: the same
+            continue
         spans = [m for m in _CODE_SPAN.finditer(line) if any(e in m.group(1) for e in _EQUALS)]
         if spans:  # "- (ii) `ds1/du = s1(u)(1 − s1(u))` -- kyunki `…`": each code span its own formula
             for m in spans:
@@ -288,7 +291,9 @@ ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:sho
                 r"|\b(?:is|are)\s+(?:fine|ok(?:ay)?|acceptable|valid)\s+(?:as\s+well|too)\b"
                 r"|\bboth\s+(?:work|are\s+(?:fine|ok(?:ay)?|correct|right|acceptable|valid))\b"
                 r"|\btake\s+your\s+pick\b|\bworks\s+(?:too|as\s+well)\b|\b(?:either|any)\s+(?:one\s+)?is\s+fine\b")
-ALTERNATIVE = re.compile(rf"[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)  # "or" opening a line
+# "or" opening a line ("- or just  w3·σ2′(x2)", a list dash before it; "(or −e^-u/(1+e^-u)^2, not sure")
+ALTERNATIVE = re.compile(rf"[ \t]*(?:[-–•+][ \t]+|[(\[][ \t]*)?(?P<word>{OR_WORDS})(?:[ \t]+(?:just|simply|even|only))?"
+                         r"[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)
 
 
 def offered_instead(line: str) -> tuple[int, int] | None:
@@ -303,4 +308,4 @@ def offered_instead(line: str) -> tuple[int, int] | None:
     formula = line[m.end():m.end() + run[1] - 2]
     if not re.search(r"[A-Za-zσ]\w{0,6}['′]*\(|[/^*·]|[A-Za-z]_?\d", formula):
         return None  # "or something like that": words, not a formula
-    return m.start() + len(m.group()) - len(m.group().lstrip()), m.end() + run[1] - 2
+    return m.start("word"), m.end() + run[1] - 2

@@ -1,0 +1,111 @@
+"""Wiki pages (MediaWiki's ``.wiki``, DokuWiki's exported text) turned into the Markdown the reader understands.
+
+A course wiki is where some students write: ``== Heading ==`` (DokuWiki counts its ``=`` the other way round,
+six for the top level), ``<math>…</math>`` for formulas, ``'''bold'''``, MediaWiki's ``{| … |}`` tables and
+DokuWiki's ``^ head ^`` / ``| cell |`` rows, ``;``/``:`` definition lines, ``#`` numbered lists, and links and
+images in double brackets or braces. Only what the page shows is kept; the math is left as written.
+"""
+from __future__ import annotations
+
+import re
+
+from grader.reading.formats import pipe_rows
+
+_HEADING = re.compile(r"^[ \t]*(={1,6})[ \t]*([^=\s](?:.*?[^=\s])?)[ \t]*\1[ \t]*$")  # not "=====" under a title
+_INSIDE = r"((?:(?!</?math\b).){0,4000})"  # a formula's text, up to its own closing tag
+_MATH = re.compile(rf"<math(?:\s[^>]*)?>{_INSIDE}</math>", re.DOTALL | re.IGNORECASE)
+_BLOCK_MATH = re.compile(rf"^[ \t]*:*[ \t]*<math(?:\s[^>]*)?>{_INSIDE}</math>[ \t]*$", re.DOTALL | re.IGNORECASE | re.M)
+_IMAGE = re.compile(r"\[\[(?:File|Image|Datei|Fichier|Bild):[^\]]*\]\]|\{\{[^{}\n]*\}\}", re.IGNORECASE)
+_LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_TAGS = re.compile(r"</?(?:nowiki|code|pre|syntaxhighlight|source|span|div|center|small|big|u|s|del|ins)\b[^>]*>",
+                   re.IGNORECASE)
+_SCRIPT_TAG = re.compile(r"<(sub|sup)>(.*?)</\1>", re.IGNORECASE)
+_MAGIC = re.compile(r"^[ \t]*__[A-Z]+__[ \t]*$", re.M)
+
+
+def is_dokuwiki(text: str) -> bool:
+    """A plain-text export of a DokuWiki page: its top headings are ``====== … ======`` or ``===== … =====``, or
+    its tables open with ``^`` header cells, and it has at least two wiki headings."""
+    heads = [m.group(1) for m in (_HEADING.match(ln) for ln in text.split("\n", 5000)[:5000]) if m]
+    return len(heads) >= 2 and (any(len(h) >= 5 for h in heads) or re.search(r"^\^.*\^[ \t]*$", text, re.M)
+                                is not None)
+
+
+def wiki_markdown(text: str, dokuwiki: bool | None = None) -> str:
+    """The page as Markdown; ``dokuwiki``: whether headings count their ``=`` DokuWiki's way (found from the text
+    when None)."""
+    doku = is_dokuwiki(text) if dokuwiki is None else dokuwiki
+    text = _MAGIC.sub("", text)
+    text = _BLOCK_MATH.sub(lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n", text)
+    text = _MATH.sub(lambda m: f"${m.group(1).strip()}$", text)
+    text = _IMAGE.sub(" ", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAGS.sub("", text)
+    text = _SCRIPT_TAG.sub(lambda m: ("_" if m.group(1).lower() == "sub" else "^") + m.group(2), text)
+    text = text.replace("'''", "**").replace("''", "*")
+    if doku:
+        text = re.sub(r"(?<![:/])//(?=\S)(.+?)(?<=\S)//", r"*\1*", text)  # //italic//, not "http://"
+    out: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.lstrip().startswith("{|"):
+            i = _mediawiki_table(lines, i, out)
+            continue
+        if doku and ln.startswith(("^", "|")) and ln.rstrip().endswith(("^", "|")):
+            i = _dokuwiki_table(lines, i, out)
+            continue
+        head = _HEADING.match(ln)
+        if head:
+            level = len(head.group(1))
+            out.append("#" * max(1, min(6, 7 - level if doku else level)) + " " + head.group(2))
+        elif not doku and re.match(r"^#+[ \t:*]", ln):
+            out.append(re.sub(r"^#+[ \t]*", "1. ", ln))  # a numbered list item, not a Markdown heading
+        elif not doku and ln.startswith((";", ":")):
+            out.append(re.sub(r"^[;:]+[ \t]*", "", ln))  # a definition's term or its indented body
+        else:
+            out.append(ln)
+        i += 1
+    return "\n".join(out)
+
+
+def _cells(line: str, separator: str) -> list[str]:
+    return [c.strip() for c in line.split(separator)]
+
+
+def _mediawiki_table(lines: list[str], i: int, out: list[str]) -> int:
+    """``{| … |}`` as a pipe table: ``!`` header cells, ``|-`` rows, ``||``/``!!`` cells on one line."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    i += 1
+    while i < len(lines) and not lines[i].lstrip().startswith("|}"):
+        ln = lines[i].strip()
+        if ln.startswith("|-"):
+            if row:
+                rows.append(row)
+            row = []
+        elif ln.startswith("|+"):
+            out.append(ln[2:].strip())  # the caption
+        elif ln.startswith(("!", "|")):
+            body = ln[1:]
+            cells = _cells(body, "!!") if ln.startswith("!") else _cells(body, "||")
+            row.extend(re.sub(r"^[^|\[\]]*?=\"[^\"]*\"[^|]*\|(?!\|)", "", c).strip() for c in cells)  # style="…" |
+        elif row:
+            row[-1] = f"{row[-1]} {ln}".strip()
+        i += 1
+    if row:
+        rows.append(row)
+    out.extend(pipe_rows(rows))
+    return i + 1
+
+
+def _dokuwiki_table(lines: list[str], i: int, out: list[str]) -> int:
+    """``^ head ^ head ^`` and ``| cell | cell |`` rows as a pipe table."""
+    rows: list[list[str]] = []
+    while i < len(lines) and lines[i].startswith(("^", "|")):
+        ln = lines[i].rstrip()
+        rows.append([c.strip() for c in re.split(r"[|^]", ln)[1:-1]])
+        i += 1
+    out.extend(pipe_rows(rows))
+    return i
