@@ -16,19 +16,23 @@ WINDOW = 160
 # for one, so offsets into the text stay right
 FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     ord(n): ord(str(i)) for i, n in enumerate("一二三四五六七八九", 1)} | {
-    zero + i: ord(str(i)) for zero in (0x0660, 0x06F0, 0x0966, 0x0E50) for i in range(10)}  # ١ ۱ १ ๑: 1
+    zero + i: ord(str(i)) for zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0BE6, 0x0E50)
+    for i in range(10)}  # ١ ۱ १ ১ ௧ ๑: 1
 # a Russian or Bulgarian report's а) б) в) г) … are (a) (b) (c) (d) … in alphabet order (в is c, not b), a
 # Greek one's (α) (β) (γ) … too: a letter folded only where it stands alone as a label, never inside a word
-_LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#])(?:(?:στ|[α-εζη])(?=\))|[а-зА-З](?=\)|\.(?:\s|$)))")  # not "α: step"
+_LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#])(?:(?:στ|[α-εζη])(?=\))|[а-зА-ЗґҐєЄ](?=\)|\.(?:\s|$)))")  # not "α: step"
 _LETTER_FOLD = {ord(c): ord(latin) for letters in ("αβγδε?ζη", "абвгдежз", "АБВГДЕЖЗ")
                 for c, latin in zip(letters, "abcdefgh", strict=True) if c != "?"}  # Greek's sixth is στ, ζ the 7th
+# a Ukrainian report counts ґ after г: its а) б) в) г) ґ) д) are (a) … (f)
+_UKRAINIAN_FOLD = {ord(c): ord(latin) for letters in ("абвгґдеє", "АБВГҐДЕЄ")
+                   for c, latin in zip(letters, "abcdefgh", strict=True)}
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
-         r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|swali|zoezi|feladat|"
+         r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|প্রশ্ন|கேள்வி|swali|zoezi|feladat|"
          r"teht[äa]v[äa]|exerci[țt]iul|problem[ăa]|p[řr][íi]klad|zad[áa]n[íi]|שאלה|תרגיל|soalan|вправа|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
@@ -79,7 +83,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"|(?P<p4>[a-h])(?={_BARE})){_SUB}")),
     # "1.4 σ2(x2)", "2.3 520 + 0 + …": an answer sheet that numbers its parts (the fourth is (d)); only in a
     # hand-in that marks no part by a letter (see read_label)
-    ("numbered", re.compile(rf"(?P<prob>[1-9])\.(?P<pn>[1-8])(?![\d.,]\d|[ \t]*[x×*])(?=[ \t:)]|$)"
+    ("numbered", re.compile(rf"(?P<prob>[1-9])\.(?P<pn>[1-8])(?![\d.,]\d|[ \t]*[x×*](?!\*))(?=[ \t:)]|\*\*|__|$)"
                             rf"(?!.*?(?:\([a-h]\)|(?<![\w\\])[a-h]\)))"  # "1.4 (d), (e)": a section number
                             rf"{_SUB}")),
     ("key", re.compile(rf"(?P<prob>\d{{1,2}})[ \t]?(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\))?{_KEY}?"
@@ -123,16 +127,16 @@ class Label:
 
 # part letters of other alphabets, in brackets: Arabic's abjad order (أ ب ج د هـ و), Persian's own order
 # (الف ب پ ت ث ج), Thai (ก ข ค ง จ ฉ) and Devanagari (क ख ग घ ङ च); each folded to a Latin letter, same length
-_BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछजאבגדהוזח])\s?(?=\))")
+_BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछजকখগঘঙচছজஅஆஇஈஉஊஎஏאבגדהוזח])\s?(?=\))")
 _ABJAD = dict(zip(["أ", "ا", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح"], "aabcdeefgh", strict=True))
 _PERSIAN = dict(zip(["الف", "ا", "ب", "پ", "ت", "ث", "ج", "چ", "ح"], "aabcdefgh", strict=True))
-_OTHER_ORDER = {**dict(zip("กขคงจฉชซ", "abcdefgh", strict=True)), **dict(zip("कखगघङचछज", "abcdefgh", strict=True)),
-                **dict(zip("אבגדהוזח", "abcdefgh", strict=True))}  # Hebrew: א ב ג ד ה ו
+_OTHER_ORDER = {letter: latin for letters in ("กขคงจฉชซ", "कखगघङचछज", "কখগঘঙচছজ", "அஆஇஈஉஊஎஏ", "אבגדהוזח")
+                for letter, latin in zip(letters, "abcdefgh", strict=True)}  # Thai, Devanagari, Bengali, Tamil, Hebrew
 
 
 # a letter of another alphabet after a problem's number and a stop or dash ("1.α", "۱-الف)", "2.β") or after a
 # part's word ("סעיף ה", "قسمت الف"), no brackets
-_ALPHABET_LETTER = r"(?:الف|هـ|στ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछजאבגדהוזחα-εζηа-зА-З])"
+_ALPHABET_LETTER = r"(?:الف|هـ|στ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछजকখগঘঙচছজஅஆஇஈஉஊஎஏאבגדהוזחα-εζηа-зА-ЗґҐ])"
 _UNBRACKETED_LETTER = re.compile(rf"(?P<pre>(?P<digit>[1-9])[.\-–]|{_PART_WORD}[ \t]+)(?P<l>{_ALPHABET_LETTER})"
                                  r"(?P<close>\)?)(?=[\s.:*،]|$)", re.IGNORECASE)
 
@@ -140,7 +144,7 @@ _UNBRACKETED_LETTER = re.compile(rf"(?P<pre>(?P<digit>[1-9])[.\-–]|{_PART_WORD
 def _latin(letter: str, persian: bool) -> str | None:
     if letter == "στ":
         return "f"  # Greek counts ϛ (στ) sixth
-    folded = letter.translate(_LETTER_FOLD)
+    folded = letter.translate(_UKRAINIAN_FOLD if letter in "ґҐ" else _LETTER_FOLD)
     if folded != letter:
         return folded
     return _OTHER_ORDER.get(letter) or (_PERSIAN if persian else _ABJAD).get(letter)
@@ -160,6 +164,12 @@ def _fold_letter(m: re.Match[str], persian: bool) -> str:
     letter = m.group(1)
     latin = _latin(letter, persian)
     return m.group().replace(letter, latin.center(len(letter)) if latin else letter)
+
+
+@functools.lru_cache(maxsize=8)
+def _ukrainian_order(text: str) -> bool:
+    """A hand-in that labels a part ґ) counts its parts in the Ukrainian alphabet (д is the sixth)."""
+    return "ґ" in text and re.search(r"(?:^|[\s(\d.])[ґҐ][).]", text) is not None
 
 
 @functools.lru_cache(maxsize=8)
@@ -219,7 +229,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     A bare number (``## 2 [CNN]``) is a problem only in a heading.
     """
     window = text[pos:pos + WINDOW].translate(FOLD)
-    window = _LETTER_LABEL.sub(lambda m: "f " if m.group() == "στ" else m.group().translate(_LETTER_FOLD), window)
+    cyrillic = _UKRAINIAN_FOLD if _ukrainian_order(text) else _LETTER_FOLD
+    window = _LETTER_LABEL.sub(lambda m: "f " if m.group() == "στ" else m.group().translate(cyrillic), window)
     if "(" in window and _BRACKETED_LETTER.search(window):
         persian = _persian_order(text)
         window = _BRACKETED_LETTER.sub(lambda m: _fold_letter(m, persian), window)

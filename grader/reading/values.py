@@ -118,7 +118,7 @@ def flat(line: str) -> str:
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
     line = _COUNT_OF_SHAPE.sub(lambda m: f"{m.group(2)} {_BLANKS.sub('', m.group(3))}×{m.group(1)}", line)
-    line = _SHAPE_THEN_COUNT.sub(lambda m: f"{_BLANKS.sub('', m.group(1))}×{m.group(2) or m.group(3) or m.group(4)}",
+    line = _SHAPE_THEN_COUNT.sub(lambda m: f"{_BLANKS.sub('', m.group(1))}×{next(g for g in m.groups()[1:] if g)}",
                                  line)
     return _COUNT_TIMES_SHAPE.sub(lambda m: _BLANKS.sub("", m.group(2)) + "×" + m.group(1), line)
 
@@ -135,7 +135,7 @@ _SHAPE_THEN_COUNT = re.compile(r"(?<![\d×x.,])(?<![×x] )(?<![×x]  )"
                                rf"(?:\([ \t]*(?:[×x]|共|in[ \t]+total|total)[ \t]*(\d{{1,4}})[ \t]*{_COUNTER}?[ \t]*\)"
                                rf"|[×x][ \t]*(\d{{1,4}})[ \t]*{_COUNTER}"
                                rf"|\([ \t]*(\d{{1,4}})[ \t]*(?:{_COUNTER}|filters|Filter|filtres|filtros|фильтр\w*)"
-                               r"[ \t]*\))")
+                               r"[ \t]*\)|[ \t]*จำนวน[ \t]*(\d{1,4})[ \t]*ตัว)")  # Thai: "5×5×1 จำนวน 20 ตัว"
 # "20 × (5×5×1)": a count times a bracketed filter shape, the shape with the count last (5×5×1×20)
 _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*"
                                 r"(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
@@ -910,8 +910,9 @@ def _comma_list(start: int, piece: str) -> list[tuple[int, str]]:
     return out
 
 
-_WINDOW = re.compile(r"[1-4]\s*[x×X*]\s*[1-4]$")
-_POOLED = re.compile(r"(?:max[\s-]*)?pool(?:ing)?\s*(?:of\s*|with\s*|di\s*|de\s*)?$", re.IGNORECASE)
+_WINDOW = re.compile(r"[(\[]?\s*[1-4]\s*[x×X*]\s*[1-4]\s*[)\]]?$")
+_POOLED = re.compile(r"(?:(?:max[\s-]*)?pool(?:ing)?|пул[иі]нг\w*|池化|プーリング|풀링|पूलिंग|พูลลิ่ง)\s*"
+                     r"(?:of\s*|with\s*|di\s*|de\s*)?[(\[]?\s*$", re.IGNORECASE)
 _POOLING = re.compile(r"\s*-?\s*(?:max[\s-]*)?pool(?:ing)?\b", re.IGNORECASE)
 
 
