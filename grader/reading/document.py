@@ -327,6 +327,11 @@ def _pandoc_scripts(text: str) -> str:
     return _PANDOC_SUP.sub(r"^{\1}", _PANDOC_SUB.sub(r"_{\1}", text))
 
 
+# an outliner's block property (Logseq, Roam: "- answer:: σ2(x2)", "grad:: ∇L = …"): a name and its value; not
+# Org's description item "- a :: …"
+_OUTLINE_PROPERTY = re.compile(r"(?m)^([ \t]*(?:[-*+][ \t]+)?[^\W\d][\w \-]{0,30}?)(?<![\s:])::[ \t]+(?=\S)")
+
+
 # a highlight (Obsidian, Typora, pandoc's mark): "==Update:== $w ← …$" is the words, marked
 _HIGHLIGHT = re.compile(r"(?<![=\w\\])==(?=[^\W\d])([^=\n$]{1,80}?)(?<=\S)==(?![=\w])")
 
@@ -353,6 +358,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _pandoc_spans(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _pandoc_scripts(_pandoc_escapes(text))
+    text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(text))))
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
@@ -783,7 +789,8 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
 
 _OPERATOR = re.compile(r"[·*/^∂σ′'+−]|\\(?:frac|cdot|sigma|partial)")
 _BETWEEN_PARENS = re.compile(r"\\\).*?\\\(")  # "A\) | \(B\) | \(C": between the cells' \(…\) math
-_R_ASSIGN = re.compile(r"<-(?!\s*function\b)")  # "w <- w - a*g": an arrow; "s <- function(u) …": R's definition
+# "w <- w - a*g", "w <-- w - …": an arrow; "s <- function(u) …": R's definition
+_R_ASSIGN = re.compile(r"<-{1,3}(?!\s*function\b)")
 _CELL_BAR = re.compile(r"(?:^|\s)\|(?:\s|$)")
 
 

@@ -136,6 +136,10 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides[-1] = _IMPLIES_END.sub("", prev.sides[-1]).strip()  # "… = (−1)(…)(−e^{−u}) ⇒" then
             prev.sides.append(body)  # "ANS: $\dfrac{e^{-u}}{(1+e^{-u})^2}$": the result it leads to, its last side
             continue
+        if prev is not None and len(prev.sides) == 1 and kind == "plain" and prev.kind == "plain" \
+                and _QUANTITY_ALONE.match(prev.sides[0]) and not _has_own_sign(body):
+            prev.sides.append(body)  # "(e) ∂f/∂w2" then "Answer: w3·σ2(x2)…": the name's value on its own line
+            continue
         if prev is not None and body.startswith(_CHAIN_START):
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
@@ -158,6 +162,9 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     return out
 
 
+# a quantity's name alone (a derivative, a gradient): "∂f/∂w2", "\frac{\partial f}{\partial w_2}", "dL/dw", "∇_w L"
+_QUANTITY_ALONE = re.compile(r"\s*(?:∂|\\partial|\\frac\s*\{\s*(?:\\partial|d)\b|∇|\\nabla|d[A-Za-zσ]\w{0,3}\s*/\s*d\w"
+                             r"|grad\b)[^=+\-−]{0,40}$")
 # "… = θ₃ b(1−b) x. \qquad\blacksquare": the end of a proof after the answer's full stop
 _PROOF_END = re.compile(r"(?:\s|\\q?quad\b|\\(?:blacksquare|qed|square|Box|qedsymbol)\b|∎|□)+$")
 # w1 -= alpha*dL/dw1: a program's augmented assignment, the update w1 ← w1 − (alpha*dL/dw1)

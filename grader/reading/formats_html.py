@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from grader.reading.formats import pipe_rows
+from grader.reading.mathml import Node, tex_annotation, to_tex
 
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "button"}
 _BLOCK = {"p", "div", "section", "article", "blockquote", "header", "main", "dd", "dt", "figcaption", "br", "hr"}
@@ -27,6 +28,19 @@ def _script(kind: str, text: str) -> str:
         return ""
     mark = "^" if kind == "sup" else "_"
     return f"{mark}{text}" if len(text) <= 2 and text.isalnum() else f"{mark}({text})"
+
+
+_ALT_TEX = re.compile(r"\s*(?:LaTeX|TeX|latex|tex)\s*:\s*(\S.*)", re.DOTALL)
+
+
+def _image_tex(attrs: dict[str, str | None]) -> str | None:
+    """The TeX of an equation editor's image (a learning platform's ``data-equation-content``, or an alt text
+    "LaTeX: …"), else None: a picture whose alt text is prose is not read."""
+    content = (attrs.get("data-equation-content") or "").strip()
+    if content:
+        return content
+    alt = _ALT_TEX.fullmatch(attrs.get("alt") or "")
+    return alt.group(1).strip() if alt else None
 
 
 def _marker(kind: str, n: int) -> str:
@@ -51,9 +65,19 @@ class _Page(HTMLParser):
         self.scripts: list[tuple[str, int]] = []  # open <sup>/<sub>/<span> (its kind, where its text starts)
         self.macros: list[str] = []  # open wiki macros (their names), whose CDATA body may be TeX
         self.script_classes: dict[str, str] = {}  # a class the style sheet raises ("super") or lowers ("sub")
+        self.mathml: list[Node] = []  # the open elements of a <math> being read (its root first)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
+        if self.mathml:  # inside <math>: the tree its TeX is written from
+            node = Node(tag, {k: v or "" for k, v in a.items()})
+            self.mathml[-1].children.append(node)
+            if tag not in _VOID and tag != "mspace":
+                self.mathml.append(node)
+            return
+        if tag == "math" and not self.skip and a.get("aria-hidden") != "true":
+            self.mathml = [Node(tag, {k: v or "" for k, v in a.items()})]
+            return
         if self.skip:
             if tag not in _VOID:
                 self.skip.append(tag)
@@ -71,6 +95,8 @@ class _Page(HTMLParser):
             self.scripts.append((kind, len(self._target())))
         elif tag == "annotation" and "tex" in (a.get("encoding") or ""):
             self.tex = []
+        elif tag == "img" and (tex := _image_tex(a)) is not None:
+            self._emit(f"${tex}$")  # an equation editor's picture that carries its TeX
         elif tag == "ac:structured-macro":
             self.macros.append((a.get("ac:name") or "").lower())
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -103,6 +129,16 @@ class _Page(HTMLParser):
         self._emit(f"\n\n{indent}{_marker(str(kind), int(n))} ")
 
     def handle_endtag(self, tag: str) -> None:
+        if self.mathml:
+            if tag == "math" and len(self.mathml) >= 1 and self.mathml[0].tag == "math" and (
+                    len(self.mathml) == 1 or tag == self.mathml[-1].tag):
+                root = self.mathml[0]
+                self.mathml = []
+                tex = tex_annotation(root)
+                self._emit(f"${tex if tex is not None else to_tex(root)}$")
+            elif len(self.mathml) > 1 and self.mathml[-1].tag == tag:
+                self.mathml.pop()
+            return
         if self.skip:
             self.skip.pop()
             return
@@ -134,6 +170,9 @@ class _Page(HTMLParser):
             self._emit("\n\n")
 
     def handle_data(self, data: str) -> None:
+        if self.mathml:
+            self.mathml[-1].children.append(data)
+            return
         if self.skip:
             return
         if self.tex is not None:

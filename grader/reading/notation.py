@@ -102,6 +102,7 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
     notation.overlay.aliases.update(seed)
     notation.text = "\n".join(pieces)
     _functions_in_words(notation, getattr(doc, "text", "") or "", reference)
+    pieces = _continued(pieces)
     pending = [sides for piece in pieces for step in graph_steps(piece) for part in _parts(step)
                if len(sides := split_chain(part)) >= 2]
     notation.overlay.reserved.update(_defined_names(pending, reference, notation.overlay))
@@ -126,6 +127,24 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
     _lettered_points(notation, reference)
     _learning_rate(notation, doc, reference)
     return notation
+
+
+_CONTINUES = re.compile(r"\s*\+")  # "+ 2*(f(x^2)-y^2)*…": the sum above goes on ("− …" is often a step of its own)
+
+
+_ELLIPSIS_END = re.compile(r"(?:[.]{3}|…|\\ldots|\\dots)\s*$")  # MATLAB's "..." that continues a line
+
+
+def _continued(pieces: list[str]) -> list[str]:
+    """A piece that opens with an operator goes on the piece before it (``gradL = 2*(…)*[…](x^1) ...`` then
+    ``+ 2*(…)*[…](x^2)``): a definition is read whole, never its first line alone."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _CONTINUES.match(piece) and "=" not in piece:
+            out[-1] = f"{_ELLIPSIS_END.sub('', out[-1].rstrip())} {piece.strip()}"
+        else:
+            out.append(piece)
+    return out
 
 
 _LETTERED = re.compile(r"(?<![\w\\])([xy])_\{?([abAB])\}?(?![\w{])")

@@ -231,11 +231,21 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         elif out and not text[out[-1][1]:start].strip(" \t\n-–•+") and (run := offered_instead(line)):
             out.append((start + run[0], start + run[1]))  # "- or just  w3·σ2′(x2)" after a blank line: the same
             continue
+        above = text[out[-1][0]:out[-1][1]] if out and text.count("\n", out[-1][1], start) <= 2 \
+            and not text[out[-1][1]:start].strip(" \t\n-*•") else ""
+        if (run := _answer_under(above, line)) is not None:
+            out.append((start + run[0], start + run[1]))  # "∂f/∂w2 =" then the formula on the next line; a name
+            continue  # then "Answer: w3·σ2(x2)(1 − σ2(x2))·σ1(x1)"
         spans = [m for m in _CODE_SPAN.finditer(line) if any(e in m.group(1) for e in _EQUALS)]
         if spans:  # "- (ii) `ds1/du = s1(u)(1 − s1(u))` -- kyunki `…`": each code span its own formula
             for m in spans:
                 if (found := equation_in_line(m.group(1))) is not None:
                     out.append((start + m.start(1) + found[0], start + m.start(1) + found[1]))
+            continue
+        bare = line.rstrip()
+        if bare.endswith(_EQUALS) and len(line.strip()) > 2 and (found := equation_in_line(bare + " 0")) is not None \
+                and found[1] == len(bare) + 2 and line[found[0]:].strip() not in _EQUALS:
+            out.append((start + found[0], start + len(line.rstrip())))  # "∂f/∂w2 =": its right side on the next line
             continue
         pos = 0
         while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
@@ -245,6 +255,30 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.append((start + pos + found[0], start + pos + found[1]))
             pos += max(found[1], 1)
     return out
+
+
+# a line's lead that says the formula after it is the answer: "Answer:", "Ans:", "Final answer:", "Result:"
+_ANSWER_LEAD = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:final[ \t]+)?(?:answer|ans\.?|result|réponse|respuesta|antwort|"
+                          r"ergebnis|risposta|resposta|odpowiedź|ответ|відповідь|答案?|답|kết\s+quả)[ \t]*[:：][ \t]*",
+                          re.IGNORECASE)
+
+
+def _answer_under(above: str, line: str) -> tuple[int, int] | None:
+    """(start, end) of the formula on ``line`` that answers the equation above it (``∂f/∂w2 =`` then
+    ``w3·σ2(x2)…``), or that the line says is the answer ("Answer: w3·σ2(x2)…", with no equals sign)."""
+    above = above.rstrip()
+    lead = _ANSWER_LEAD.match(line)
+    if not (above.endswith(_EQUALS) or lead):
+        return None
+    offset = lead.end() if lead else len(line) - len(line.lstrip())
+    if any(e in line[offset:] for e in _EQUALS):
+        return None  # an equation of its own
+    run = math_run("+ " + line[offset:])
+    if run is None or run[1] - 2 <= 0:
+        return None
+    formula = line[offset:offset + run[1] - 2]
+    return (offset, offset + run[1] - 2) if len(formula.strip()) >= 2 and re.search(r"[(/^*·σ]|\w\d", formula) \
+        else None
 
 
 _TERM_START = re.compile(r"[ \t]*([+\-−·×÷]|\*(?!\*)|\\cdot|\\times)\s*\S")  # "**1e**" is bold, not a product

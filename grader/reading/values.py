@@ -236,6 +236,7 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
     text = _worked_in_code(_DIGIT_GROUP.sub(",", text))  # 25_050, 431_080: a program's digit groups
+    text = _CONSOLE_RESULT.sub(r"\1 = \2", text) if "[1]" in text else text
     cells, covered = pipe_tables(text)
     rows, printed = summary_rows(text)
     for cell in cells + rows:
@@ -246,6 +247,10 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     _corrections(lines, patterns, found)
     _sums(lines, patterns, found)
     return found
+
+
+# an R console's "> sum(c(520, 25050, …))" then "[1] 431080": the result of the line above, "… = 431080"
+_CONSOLE_RESULT = re.compile(r"(?m)^([ \t]*>[ \t]*\S[^\n]*?)[ \t]*\n[ \t]*\[1\][ \t]+([\d.,]+)[ \t]*$")
 
 
 def _sums(lines: list[str], patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
@@ -430,6 +435,11 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         elif before and _in_aside(masked, v) and max(e for _, e, _ in before) <= masked.rfind("(", 0, v.start):
             choices.extend((f, 3) for _, _, f in before)  # "after conv1 (stride 1, no padding) the output is
             aside_of = choices[0][0]  # 24×24×20": a number in an aside after the label; the label names what follows
+        elif before and (unit := _unit_after(masked, labels, v)) is not None \
+                and re.search(r"[^\W\d_]{2,}", masked[max(e for _, e, _ in before):v.start]) \
+                and not _OUTPUT_WORDS.search(masked, start, v.start):
+            choices.append((unit, 0))  # "each filter has 20 channels": the word after the number names it, not a
+            # label before a verb
         elif before:
             span = _head(masked, spans) or next(
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
@@ -437,7 +447,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.extend((f, rank) for s, e, f in before if (s, e) == span)
         elif after:  # "(50 filters)": a count in an aside says how many, it does not answer the field
             aside = masked.count("(", 0, v.start) > masked.count(")", 0, v.start)
-            choices.append((_first(after, patterns), 3 if aside else 1))
+            choices.append((_unit_after(masked, labels, v) or _first(after, patterns), 3 if aside else 1))
         elif previous_field is not None:
             choices.append((previous_field, 1))
         if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) \
@@ -653,6 +663,20 @@ def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next
     after = [(s, f) for s, e, f in labels if value_end <= s and e <= next_start]
     outside = [f for s, f in after if not re.search(r"[(\[]", masked[value_end:s])]
     return outside or [f for _, f in after]
+
+
+_COUNTED_FIELDS = ("filter",)  # "50 filters": how many, never a filter's size
+_OUTPUT_WORDS = re.compile(r"\b(?:output|out|result\w*|produc\w*|gives?|yields?)\b", re.IGNORECASE)  # "the output
+# has 50 channels": what a layer makes, not what it takes
+
+
+def _unit_after(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> str | None:
+    """The field a word right after a count names ("20 channels"): a bare number, then a space, then the label,
+    which opens no clause of its own ("24×24×20  pool1 output: …" names what follows it)."""
+    if not re.fullmatch(r"\d{1,4}", v.text.strip()):
+        return None
+    return next((f for s, e, f in sorted(labels) if s >= v.end and not masked[v.end:s].strip()
+                 and not re.match(r"[^.;,\n]{0,20}:", masked[e:]) and f not in _COUNTED_FIELDS), None)
 
 
 _COUNTED_GAP = re.compile(r"[^\W\d_]{0,2}\s*")  # "50 filters", "50개 필터": a count and its noun
