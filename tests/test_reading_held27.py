@@ -84,3 +84,43 @@ def test_a_count_before_its_unit_word_names_that_unit(rubric) -> None:
     report = "## Problem 2\n\n**(b)** filter 5×5, stride 1. Each filter has %s channels because the input has 20.\n"
     assert status(rubric, "p2.b", report % "20") == "pass"
     assert status(rubric, "p2.b", report % "50") != "pass"
+
+
+@pytest.mark.parametrize(("head", "letters"), [
+    ("## 문제 2. MNIST", ["**(가)**", "**(나)**"]),      # Korean
+    ("## ამოცანა 2. MNIST", ["**ა)**", "**ბ)**"]),    # Georgian
+    ("## سوال دوم", ["### الف)", "### ب)"]),           # Persian: "the second question", الف ب پ
+    ("## שאלה 2", ["### סעיף א'", "### סעיף ב'"]),     # Hebrew, a geresh after the letter
+])
+def test_parts_lettered_in_more_alphabets_are_read(rubric, head: str, letters: list[str]) -> None:
+    report = ("## Problem 1\n\n(d) $\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$\n\n"
+              f"{head}\n\n{letters[0]}\n- input: 28×28\n- conv1 filter: 5×5×1×20\n- after conv1: 24×24×20\n"
+              f"- after pooling: 12×12×20\n\n{letters[1]}\nfilter 5×5, stride %s, channels 20\n")
+    assert status(rubric, "p2.a", report % "1") == "pass"
+    assert status(rubric, "p2.b", report % "1") == "pass"
+    assert status(rubric, "p2.b", report % "2") != "pass"
+
+
+@pytest.mark.parametrize("lead", ["Case", "Way", "Try", "Approach"])
+def test_more_words_that_number_options_make_a_hedge(rubric, lead: str) -> None:
+    report = (f"(d) $\\frac{{\\partial f}}{{\\partial w_3}} = \\sigma_2(x_2)$\n\n(e) {lead} 1: ∂f/∂w2 = {E_SHORT}\n\n"
+              f"{lead} 2: ∂f/∂w2 = {E_RIGHT}\n\n(f) later\n")
+    assert status(rubric, "p1.e.w2", report) == "review"
+
+
+@pytest.mark.parametrize(("mark", "note"), [("⁽¹⁾", "⁽¹⁾ actually the σ1(x1) should not be there."),
+                                            ("※", "※ 実は σ1(x1) は要らない (should not be there)."),
+                                            ("⁂", "⁂ on second thought, drop the σ1(x1).")])
+def test_footnote_marks_beyond_the_usual_ones(rubric, mark: str, note: str) -> None:
+    report = (f"(d) $\\frac{{\\partial f}}{{\\partial w_3}} = \\sigma_2(x_2)$\n\n"
+              "(e) $\\frac{\\partial f}{\\partial w_2} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\sigma_1(x_1)$"
+              f"{mark}\n\n"
+              f"(f) later\n\n---\n\n{note}\n")
+    assert status(rubric, "p1.e.w2", report) == "review"
+
+
+def test_an_outliners_answer_property_is_the_last_word(rubric) -> None:
+    """A formula, then its "answer::" property with another value: never full marks."""
+    report = "(e) - ∂f/∂w2 = {}\n  answer:: {}\n"
+    assert status(rubric, "p1.e.w2", report.format(E_RIGHT, "w3·σ2(x2)(1−σ2(x2))·w1·x")) == "review"
+    assert status(rubric, "p1.e.w2", report.format(E_RIGHT, E_RIGHT)) == "pass"

@@ -975,7 +975,7 @@ def _read_later_mentions(doc: Document) -> None:
 # a line that corrects an answer given above it: "EDIT: dw2 should be …", "**Correction to (e):** …",
 # "- d (revised) ::", ".. note:: Actually …", "## 1d (redo)" (not "Update: w ← …", the answer to (f), nor a
 # summary of final answers, compared elsewhere)
-_CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?"
+_CORRECTION = re.compile(r"^[ \t>*_#\-•.▸▹▾▿▶►▼➤]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?"
                          r"(?:(?:[1-9]\s*\.?\s*)?[a-h]\s*)?\(?"  # "d (revised)", "1d (redo)"
                          r"(?:nota\s+bene|note)?\s*[/:—–-]?\s*"  # "Nota bene / correzione per (d): …"
                          r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|(?:nota|n\.\s?b\.|remarks?\s+(?:on|to|about))(?=\s*(?:part\s+)?[1-9]?\.?\s*\(?[a-h]\)?\s*[:,)])"
@@ -992,7 +992,8 @@ _CORRECTION = re.compile(r"^[ \t>*_#\-•.]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\
 _FOOTNOTE = re.compile(r"^[ \t>*_\-•.]*\[(?:\^([^\]\s]{1,20})\]:|(\d{1,2})\][ \t])", re.MULTILINE)  # [^1]: …, [1] …
 # other footnotes, notes only where their mark is cited: "¹ …", "† …", "\* …", "[a] …" (a comment of a shared
 # document), "$^{1}$ …", "Note 2: …"
-_MARKED_NOTE = re.compile(r"^[ \t>]*(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})|\\?(?P<sym>\*|†|‡|§)|\[(?P<letter>[a-z])\]"
+_MARKED_NOTE = re.compile(r"^[ \t>]*(?:[⁽(]?(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})[⁾)]?|\\?(?P<sym>\*{1,3}|†{1,2}|‡|§|¶|※|⁂|⁑|#)"
+                          r"|\[(?P<letter>[a-z])\]"
                           r"|\$?\^\{?(?P<tex>\d{1,2})\}?\$?|(?:foot)?note\s+(?P<num>\d{1,2})\s*[:.)])[ \t]+(?=\S)",
                           re.MULTILINE | re.IGNORECASE)
 # a footnote that explains the formula citing it ("[2] Because 1 − σ(u) = …"), rather than changing it
@@ -1105,10 +1106,10 @@ def _note(text: str, line: str, start: int) -> tuple[int, int] | None:
 
 def _citation(marked: re.Match[str], mark: str) -> str:
     """How a footnote of the kind ``marked`` is cited: its mark glued after what it notes."""
-    if marked.group("sup"):  # after a formula, a bracket or a word, not an exponent ("x¹")
-        return rf"(?:(?<=[$)\]}}])|(?<=[^\W\d_]{{2}})){mark}(?![¹²³⁴⁵⁶⁷⁸⁹⁰])"
+    if marked.group("sup"):  # after a formula, a bracket or a word, not an exponent ("x¹"); "⁽¹⁾", "(¹)"
+        return rf"(?:(?<=[$)\]}}])|(?<=[^\W\d_]{{2}}))[⁽(]?{mark}[⁾)]?(?![¹²³⁴⁵⁶⁷⁸⁹⁰])"
     if marked.group("sym"):  # after a formula or a bracket at the end of its line, not a bullet's, a product's
-        return rf"(?<=[$)\]}}|])\\?{mark}(?=[ \t]*(?:[.,;]?[ \t]*$))"  # or an emphasis' star
+        return rf"(?<=[$)\]}}|])[ \t]?\\?{mark}(?=[ \t]*(?:[.,;]?[ \t]*$))"  # or an emphasis' star
     if marked.group("letter"):
         return rf"(?<=\S)\[{mark}\]"
     if marked.group("tex"):

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
 from grader.reading.math_rows import graph_steps
-from grader.reading.plain_math import _FORMULA_MARK, ALSO_ALLOWED, ALTERNATIVE, OR_WORDS, math_run
+from grader.reading.plain_math import _FORMULA_MARK, ALSO_ALLOWED, ALTERNATIVE, ANSWER_LEAD, OR_WORDS, math_run
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
@@ -136,6 +136,11 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides[-1] = _IMPLIES_END.sub("", prev.sides[-1]).strip()  # "… = (−1)(…)(−e^{−u}) ⇒" then
             prev.sides.append(body)  # "ANS: $\dfrac{e^{-u}}{(1+e^{-u})^2}$": the result it leads to, its last side
             continue
+        if (said := ANSWER_LEAD.match(body)) is not None:  # "Answer: …" under the part's own equation: its last side
+            body = body[said.end():]
+            if prev is not None and _QUANTITY_ALONE.match(prev.sides[0].split("=")[0]) and not _has_own_sign(body):
+                prev.sides.append(body)
+                continue
         if prev is not None and len(prev.sides) == 1 and kind == "plain" and prev.kind == "plain" \
                 and _QUANTITY_ALONE.match(prev.sides[0]) and not _has_own_sign(body):
             prev.sides.append(body)  # "(e) ∂f/∂w2" then "Answer: w3·σ2(x2)…": the name's value on its own line
@@ -790,13 +795,16 @@ _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+
                         r"|je\s+(?:laisse|garde)\s+les\s+deux|lasse\s+beide|lascio\s+entrambe|\bboth\s+(?:versions|options|answers|results)\b"
                         r"|\b(?:got|have|get|found)\s+two\s+(?:different\s+)?(?:things|answers|results|versions|options)\b"
                         r"|\btwo\s+(?:different\s+)?(?:attempts|tries|candidates)\b|\bthey\s+(?:don'?t|do\s+not)\s+agree\b"
+                        r"|لست\s+متأكد\w*\s+أي|לא\s+בטוח\w*\s+איזה|مطمئن\s+نیستم\s+کدام"  # "not sure which" in Arabic,
+                        # Hebrew, Persian
                         # "… would also be fine", "σ1(x1) is also acceptable", "either works": another answer allowed
                         r"|\b(?:would|could|might|is|are)\s+(?:also|equally)\s+(?:be\s+)?(?:fine|ok(?:ay)?|acceptable|valid)\b"
                         r"|\beither\s+(?:one\s+|form\s+|way\s+)?works\b|\b(?:could|would|might)\s+work\s+(?:as\s+well|too)\b"
                         rf"|{ALSO_ALLOWED})",
                         re.IGNORECASE)
 # a line that opens one of several answers offered: "Option 1:", "Variant 2 (if …):", "Версія B", "Варіант 1:"
-_OPTION_LEAD = re.compile(r"^[ \t>*_#•-]*(?:options?|variant[ea]?|versions?|possibilit(?:y|é)|alternatives?|candidates?"
+_OPTION_LEAD = re.compile(r"^[ \t>*_#•-]*(?:\(?[a-h]\)[ \t]+|[a-h][.:][ \t]+)?"
+                          r"(?:options?|variant[ea]?|versions?|possibilit(?:y|é)|alternatives?|candidates?|cases?|ways?|tr(?:y|ies)|approach(?:es)?|solutions?|ansatz"
                           r"|attempts?|guess|opci[oó]n|opzione|varianta?|варіант|вариант|версія|версия|wariant|možnost"
                           r"|seçenek|phương\s+án|pilihan|möglichkeit|tentativa|intento|tentative|选项|方案|オプション|案)"
                           r"[ \t]*(?P<which>[1-9]|[A-Da-d]|I{1,3})[ \t]*(?:[:.)]|\(|$)", re.IGNORECASE | re.MULTILINE)
@@ -813,7 +821,8 @@ _ALLOWED = re.compile(ALSO_ALLOWED, re.IGNORECASE)  # right after an answer: abo
 # words after an answer, on its line, that take it back or change it ("…$, but I drop the 2", "where I take α<0")
 _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actually|drop(?:ped|ping)?|without\s+the|"
                          r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men|(?:the\s+)?other\s+way\s+a?round|revers\w*|"
-                         r"swapp\w*|flipp\w*|opposite|umgekehrt|à\s+l'envers|al\s+revés)\b"
+                         r"swapp\w*|flipp\w*|opposite|umgekehrt|à\s+l'envers|al\s+revés|negat\w*|uphill|invert\w*|"
+                         r"along\s+(?:it|the\s+gradient))\b"
                          r"|(?:\\alpha|α|\\eta|η)\s*\$?\s*<\s*0",
                          re.IGNORECASE)
 # "$w - α∇L$ (update: after checking, we ascend, so it is $+α$)": words after the answer that give another formula
@@ -824,7 +833,8 @@ _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nic
                     r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"
                     r"|не\s+впевнен|不确定|不確定|確信がない|わからない|확실하지|모르겠|emin\s+değil|(?:không|chưa)\s+chắc|ไม่แน่ใจ"
                     r"|tidak\s+yakin|مطمئن\s+نیستم|متأكد|निश्चित\s+नहीं|nejsem\s+si\s+jist|nem\s+vagyok\s+biztos"
-                    r"|inte\s+säker|nu\s+sunt\s+sigur|δεν\s+είμαι\s+σίγουρ", re.IGNORECASE)
+                    r"|inte\s+säker|nu\s+sunt\s+sigur|δεν\s+είμαι\s+σίγουρ|en\s+ole\s+varma|לא\s+בטוח|እርግጠኛ\s+አይደለሁም"
+                    r"|არ\s+ვარ\s+დარწმუნებული", re.IGNORECASE)
 
 
 def _second_in_doubt(doc: Document, after: int, said: str) -> str | None:

@@ -37,10 +37,11 @@ def _image_tex(attrs: dict[str, str | None]) -> str | None:
     """The TeX of an equation editor's image (a learning platform's ``data-equation-content``, or an alt text
     "LaTeX: …"), else None: a picture whose alt text is prose is not read."""
     content = (attrs.get("data-equation-content") or "").strip()
-    if content:
-        return content
     alt = _ALT_TEX.fullmatch(attrs.get("alt") or "")
-    return alt.group(1).strip() if alt else None
+    said = alt.group(1).strip() if alt else ""
+    if content and said and re.sub(r"\s+", "", content) != re.sub(r"\s+", "", said):
+        return f"{content} \\text{{ or }} {said}"  # the picture's two copies of its TeX differ: both, for a person
+    return content or said or None
 
 
 def _marker(kind: str, n: int) -> str:

@@ -32,7 +32,7 @@ _WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teil
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
-         r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|প্রশ্ন|கேள்வி|swali|zoezi|feladat|"
+         r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|প্রশ্ন|கேள்வி|ამოცანა|ጥያቄ|swali|zoezi|feladat|"
          r"teht[äa]v[äa]|exerci[țt]iul|problem[ăa]|p[řr][íi]klad|zad[áa]n[íi]|שאלה|תרגיל|soalan|вправа|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
@@ -128,18 +128,25 @@ class Label:
 
 # part letters of other alphabets, in brackets: Arabic's abjad order (أ ب ج د هـ و), Persian's own order
 # (الف ب پ ت ث ج), Thai (ก ข ค ง จ ฉ) and Devanagari (क ख ग घ ङ च); each folded to a Latin letter, same length
-_BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछजকখগঘঙচছজஅஆஇஈஉஊஎஏאבגדהוזח])\s?(?=\))")
+_OTHER_LETTERS = ("กขคงจฉชซ", "कखगघङचछज", "কখগঘঙচছজ", "அஆஇஈஉஊஎஏ", "אבגדהוזח", "가나다라마바사아", "イロハニホヘトチ",
+                  "いろはにほへとち", "甲乙丙丁戊己庚辛", "აბგდევზთ", "ሀለሐመሠረሰሸ")  # Thai, Devanagari, Bengali, Tamil,
+# Hebrew, Korean (가나다), Japanese iroha, the heavenly stems (甲乙丙), Georgian, Ge'ez
+_BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"])\s?(?=\))")
 _ABJAD = dict(zip(["أ", "ا", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح"], "aabcdeefgh", strict=True))
 _PERSIAN = dict(zip(["الف", "ا", "ب", "پ", "ت", "ث", "ج", "چ", "ح"], "aabcdefgh", strict=True))
-_OTHER_ORDER = {letter: latin for letters in ("กขคงจฉชซ", "कखगघङचछज", "কখগঘঙচছজ", "அஆஇஈஉஊஎஏ", "אבגדהוזח")
-                for letter, latin in zip(letters, "abcdefgh", strict=True)}  # Thai, Devanagari, Bengali, Tamil, Hebrew
+_OTHER_ORDER = {letter: latin for letters in _OTHER_LETTERS for letter, latin in zip(letters, "abcdefgh", strict=True)}
+_ORDINALS = {"اول": "1", "دوم": "2", "الأول": "1", "الاول": "1", "الثاني": "2"}  # Persian and Arabic ordinals
+_ORDINAL_PROBLEM = re.compile(r"(?:(?<=سوال\s)|(?<=سؤال\s)|(?<=پرسش\s)|(?<=مسئله\s)|(?<=السؤال\s))("
+                              + "|".join(_ORDINALS) + r")(?!\w)")
+_OTHER_LETTER_LABEL = re.compile(r"(?<![^\s*_>|#])(الف|هـ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"])"
+                                 r"(?=[).．:：](?:\s|$|[*_]|[^\x00-\x7f]))")
 
 
 # a letter of another alphabet after a problem's number and a stop or dash ("1.α", "۱-الف)", "2.β") or after a
 # part's word ("סעיף ה", "قسمت الف"), no brackets
-_ALPHABET_LETTER = r"(?:الف|هـ|στ|[أابجدهوزحپتثกขคงจฉชซकखगघङचछजকখগঘঙচছজஅஆஇஈஉஊஎஏאבגדהוזחα-εζηа-зА-ЗґҐ])"
+_ALPHABET_LETTER = r"(?:الف|هـ|στ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"α-εζηа-зА-ЗґҐ])"
 _UNBRACKETED_LETTER = re.compile(rf"(?P<pre>(?P<digit>[1-9])[.\-–]|{_PART_WORD}[ \t]+)(?P<l>{_ALPHABET_LETTER})"
-                                 r"(?P<close>\)?)(?=[\s.:*،]|$)", re.IGNORECASE)
+                                 r"(?P<close>\)?)(?P<geresh>['׳]?)(?=[\s.:*،]|$)", re.IGNORECASE)  # "סעיף א'"
 
 
 def _latin(letter: str, persian: bool) -> str | None:
@@ -158,7 +165,7 @@ def _fold_unbracketed(m: re.Match[str], persian: bool) -> str:
         return m.group()
     if m.group("digit") and len(canonical := f"{m.group('digit')}({latin})") <= len(m.group()):
         return canonical.ljust(len(m.group()))
-    return m.group("pre") + latin.ljust(len(m.group("l"))) + m.group("close")
+    return m.group("pre") + latin.ljust(len(m.group("l"))) + m.group("close") + " " * len(m.group("geresh"))
 
 
 def _fold_letter(m: re.Match[str], persian: bool) -> str:
@@ -177,7 +184,8 @@ def _ukrainian_order(text: str) -> bool:
 def _persian_order(text: str) -> bool:
     """A hand-in that labels a part (پ) or (ت), "قسمت پ", "۱-پ)" or "الف" counts its parts in Persian order (ج is
     the sixth)."""
-    return re.search(r"(?:\(\s?|[\d۰-۹][-–.]|(?:قسمت|بخش|بند)[ \t]+)(?:[پتث]|الف)(?=\s?\)|\s|$)", text) is not None
+    return re.search(r"(?m)(?:\(\s?|[\d۰-۹][-–.]|(?:قسمت|بخش|بند)[ \t]+|^[ \t#*>_-]*)(?:[پتث]|الف)(?=\s?\)|\s|$)",
+                     text) is not None
 
 
 @functools.lru_cache(maxsize=8)
@@ -232,6 +240,12 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     window = text[pos:pos + WINDOW].translate(FOLD)
     cyrillic = _UKRAINIAN_FOLD if _ukrainian_order(text) else _LETTER_FOLD
     window = _LETTER_LABEL.sub(lambda m: "f " if m.group() == "στ" else m.group().translate(cyrillic), window)
+    if not window.isascii():  # "سوال دوم": a problem counted in words; "イ．", "א.", "ሀ)", "가)", "الف)": a letter
+        window = _ORDINAL_PROBLEM.sub(lambda m: _ORDINALS[m.group(1)].ljust(len(m.group(1))), window)  # of another
+        # alphabet that labels a part
+        persian = _persian_order(text)
+        window = _OTHER_LETTER_LABEL.sub(lambda m: (_latin(m.group(1), persian) or m.group(1)).ljust(len(m.group(1))),
+                                         window)
     if "(" in window and _BRACKETED_LETTER.search(window):
         persian = _persian_order(text)
         window = _BRACKETED_LETTER.sub(lambda m: _fold_letter(m, persian), window)

@@ -258,7 +258,7 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 # a line's lead that says the formula after it is the answer: "Answer:", "Ans:", "Final answer:", "Result:"
-_ANSWER_LEAD = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:final[ \t]+)?(?:answer|ans\.?|result|réponse|respuesta|antwort|"
+ANSWER_LEAD = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:final[ \t]+)?(?:answer|ans\.?|result|réponse|respuesta|antwort|"
                           r"ergebnis|risposta|resposta|odpowiedź|ответ|відповідь|答案?|답|kết\s+quả)[ \t]*[:：][ \t]*",
                           re.IGNORECASE)
 
@@ -267,7 +267,7 @@ def _answer_under(above: str, line: str) -> tuple[int, int] | None:
     """(start, end) of the formula on ``line`` that answers the equation above it (``∂f/∂w2 =`` then
     ``w3·σ2(x2)…``), or that the line says is the answer ("Answer: w3·σ2(x2)…", with no equals sign)."""
     above = above.rstrip()
-    lead = _ANSWER_LEAD.match(line)
+    lead = ANSWER_LEAD.match(line)
     if not (above.endswith(_EQUALS) or lead):
         return None
     offset = lead.end() if lead else len(line) - len(line.lstrip())
@@ -277,8 +277,9 @@ def _answer_under(above: str, line: str) -> tuple[int, int] | None:
     if run is None or run[1] - 2 <= 0:
         return None
     formula = line[offset:offset + run[1] - 2]
-    return (offset, offset + run[1] - 2) if len(formula.strip()) >= 2 and re.search(r"[(/^*·σ]|\w\d", formula) \
-        else None
+    if len(formula.strip()) < 2 or not re.search(r"[(/^*·σ]|\w\d", formula):
+        return None
+    return (lead.start() + len(lead.group()) - len(lead.group().lstrip()) if lead else offset), offset + run[1] - 2
 
 
 _TERM_START = re.compile(r"[ \t]*([+\-−·×÷]|\*(?!\*)|\\cdot|\\times)\s*\S")  # "**1e**" is bold, not a product
@@ -312,10 +313,11 @@ OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+
             r"|(?:or|oder|of|ou|o|или|lub|atau|eller|nebo)\s+(?:maybe|perhaps|rather|else|vielleicht|misschien|peut-être"
             r"|quizás|forse|talvez|может\s+быть|może|mungkin|kanskje|možná|eventuell|eventueel)"
             r"|maybe|perhaps|possibly|alternatively|alternativ|otherwise|either|eventuell|eventueel|eventualmente"
+            r"|also\s+possible|another\s+(?:answer|option|possibility)"
             r"|or(?:\s+else)?|else|otherwise|and/or|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
             r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da"
             r"|hoặc(?:\s+là)?|或者?|还是|還是|または|あるいは|もしくは|또는|혹은|아니면|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या"
-            r"|หรือ|або|чи|או|ou\s+então|lub\s+też|vai|arba|või|alebo|ili|ali|eða|অথবা|அல்லது")
+            r"|หรือ|або|чи|או|ou\s+então|lub\s+też|vai|arba|või|alebo|ili|ali|eða|অথবা|அல்லது|ወይም|ან|կամ")
 # words that allow a second answer beside the first ("either should work", "could also be 2 with padding", "is
 # fine as well"): two answers offered, none chosen (not "could also be written as …", one answer said twice)
 ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:should|would|will|might|could|may|can)\s+"
