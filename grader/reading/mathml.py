@@ -14,6 +14,11 @@ _OPERATORS = {"−": "-", "⋅": "\\cdot ", "·": "\\cdot ", "×": "\\times ", "
               "∇": "\\nabla ", "←": "\\leftarrow ", "→": "\\to ", "∈": "\\in ", "±": "\\pm ", "\u2061": "",
               "\u2062": " ", "\u2063": ",", "≔": ":="}
 _NAMED = {"exp", "log", "ln", "sin", "cos", "tan", "max", "min"}
+# the TeX of a layout element with its children (``{0}``, ``{1}`` …) and its base written as a script's (``{b}``);
+# an accent over its base (a bar, a hat, an arrow) keeps the base: that is what is computed
+_LAYOUTS = {("mfrac", 2): "\\frac{{{0}}}{{{1}}}", ("msup", 2): "{b}^{{{1}}}", ("msub", 2): "{b}_{{{1}}}",
+            ("msubsup", 3): "{b}_{{{1}}}^{{{2}}}", ("munderover", 3): "{0}_{{{1}}}^{{{2}}}",
+            ("munder", 2): "{0}_{{{1}}}", ("mover", 2): "{0}", ("mroot", 2): "\\sqrt[{1}]{{{0}}}"}
 
 
 @dataclass
@@ -65,24 +70,11 @@ def to_tex(node: Node | str, depth: int = 0) -> str:
         return ""
     if tag == "semantics":
         return parts[0] if parts else ""
-    if tag == "mfrac" and len(parts) == 2:
-        return f"\\frac{{{parts[0]}}}{{{parts[1]}}}"
-    if tag == "msup" and len(parts) == 2:
-        return f"{_base(parts[0])}^{{{parts[1]}}}"
-    if tag == "msub" and len(parts) == 2:
-        return f"{_base(parts[0])}_{{{parts[1]}}}"
-    if tag == "msubsup" and len(parts) == 3:
-        return f"{_base(parts[0])}_{{{parts[1]}}}^{{{parts[2]}}}"
-    if tag == "munderover" and len(parts) == 3:
-        return f"{parts[0]}_{{{parts[1]}}}^{{{parts[2]}}}"
-    if tag == "munder" and len(parts) == 2:
-        return f"{parts[0]}_{{{parts[1]}}}"
-    if tag == "mover" and len(parts) == 2:
-        return parts[0]  # an accent over its base (a bar, a hat, an arrow): the base is what is computed
+    template = _LAYOUTS.get((tag, len(parts)))
+    if template is not None:  # a fraction, a power, an index, limits: "{b}" is the base as written
+        return template.format(*parts, b=_base(parts[0]))
     if tag == "msqrt":
         return f"\\sqrt{{{''.join(parts)}}}"
-    if tag == "mroot" and len(parts) == 2:
-        return f"\\sqrt[{parts[1]}]{{{parts[0]}}}"
     if tag == "mfenced":
         separator = (node.attrs.get("separators") or ",").strip()[:1] or ","
         return node.attrs.get("open", "(") + f"{separator} ".join(parts) + node.attrs.get("close", ")")
