@@ -124,3 +124,10 @@ def test_an_outliners_answer_property_is_the_last_word(rubric) -> None:
     report = "(e) - ∂f/∂w2 = {}\n  answer:: {}\n"
     assert status(rubric, "p1.e.w2", report.format(E_RIGHT, "w3·σ2(x2)(1−σ2(x2))·w1·x")) == "review"
     assert status(rubric, "p1.e.w2", report.format(E_RIGHT, E_RIGHT)) == "pass"
+
+
+def test_a_plain_updates_own_aside_that_turns_it_around_goes_to_a_person(rubric) -> None:
+    report = ("(f) $\\nabla_w L = \\sum_{i=1}^{2} 2\\,(f_w(x^i)-y^i)\\,\\nabla_w f_w(x^i)$\n\n"
+              "w <-- w - α ∇L   (%s)\n")
+    assert status(rubric, "p1.f.update", report % "with ∇L taken with opposite sign, i.e. uphill") == "review"
+    assert status(rubric, "p1.f.update", report % "with ∇L from above, step size α") == "pass"

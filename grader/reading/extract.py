@@ -751,6 +751,9 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         elif len(tail) >= 4 and (offered := _offered_plain(doc.text, after, line_stop)) is not None:
             return f"{last}{HEDGE}{offered}"
         said = doc.text[after:line_stop]
+        worded = _WORDED_ASIDE.search(doc.text, m.start, m.end) if m.kind == "plain" else None
+        if worded is not None and _TAKEN_BACK.search(worded.group(1)):  # "w ← w − α∇L (with ∇L taken with opposite
+            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # sign)": a plain line's own aside that changes it
         if (doubted := _second_in_doubt(doc, after, said)) is not None:
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
         if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said):
@@ -828,6 +831,7 @@ _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actua
 # "$w - α∇L$ (update: after checking, we ascend, so it is $+α$)": words after the answer that give another formula
 _CHANGED_TO = re.compile(r"\b(?:so\s+it\s+(?:is|'s)|it\s+should\s+(?:be|read)|should\s+(?:be|read)|must\s+be"
                          r"|is\s+actually|it\s+becomes)\s*(?:\$|\\\()", re.IGNORECASE)
+_WORDED_ASIDE = re.compile(r"\(([^()\n]*[^\W\d_]{3,}[^()\n]*)\)\s*$")  # "… (with ∇L taken the other way)" at the end
 _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
 _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr|\bno\s+estoy\s+segur"
                     r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"
