@@ -136,15 +136,12 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             prev.sides[-1] = _IMPLIES_END.sub("", prev.sides[-1]).strip()  # "… = (−1)(…)(−e^{−u}) ⇒" then
             prev.sides.append(body)  # "ANS: $\dfrac{e^{-u}}{(1+e^{-u})^2}$": the result it leads to, its last side
             continue
-        if (said := ANSWER_LEAD.match(body)) is not None:  # "Answer: …" under the part's own equation: its last side
-            body = body[said.end():]
-            if prev is not None and _QUANTITY_ALONE.match(prev.sides[0].split("=")[0]) and not _has_own_sign(body):
-                prev.sides.append(body)
-                continue
-        if prev is not None and len(prev.sides) == 1 and kind == "plain" and prev.kind == "plain" \
-                and _QUANTITY_ALONE.match(prev.sides[0]) and not _has_own_sign(body):
-            prev.sides.append(body)  # "(e) ∂f/∂w2" then "Answer: w3·σ2(x2)…": the name's value on its own line
-            continue
+        said = ANSWER_LEAD.match(body)
+        body = body[said.end():] if said else body
+        if prev is not None and _QUANTITY_ALONE.match(prev.sides[0]) and not _has_own_sign(body) \
+                and (said or len(prev.sides) == 1 and kind == "plain" and prev.kind == "plain"):
+            prev.sides.append(body)  # "Answer: …" under a quantity's own equation: its last side; "(e) ∂f/∂w2"
+            continue  # alone, then its value on the next line
         if prev is not None and body.startswith(_CHAIN_START):
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)

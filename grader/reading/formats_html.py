@@ -77,7 +77,7 @@ class _Page(HTMLParser):
                 self.mathml.append(node)
             return
         if tag == "math" and not self.skip and a.get("aria-hidden") != "true":
-            self.mathml = [Node(tag, {k: v or "" for k, v in a.items()})]
+            self.mathml = [Node(tag, {k: v or "" for k, v in a.items()})]  # its root
             return
         if self.skip:
             if tag not in _VOID:
@@ -131,8 +131,7 @@ class _Page(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self.mathml:
-            if tag == "math" and len(self.mathml) >= 1 and self.mathml[0].tag == "math" and (
-                    len(self.mathml) == 1 or tag == self.mathml[-1].tag):
+            if tag == "math" and (len(self.mathml) == 1 or self.mathml[-1].tag == "math"):
                 root = self.mathml[0]
                 self.mathml = []
                 tex = tex_annotation(root)

@@ -136,7 +136,7 @@ _ELLIPSIS_END = re.compile(r"(?:[.]{3}|…|\\ldots|\\dots)\s*$")  # MATLAB's "..
 
 
 def _continued(pieces: list[str]) -> list[str]:
-    """A piece that opens with an operator goes on the piece before it (``gradL = 2*(…)*[…](x^1) ...`` then
+    """A piece that opens with a plus goes on the piece before it (``gradL = 2*(…)*[…](x^1) ...`` then
     ``+ 2*(…)*[…](x^2)``): a definition is read whole, never its first line alone."""
     out: list[str] = []
     for piece in pieces:

@@ -245,7 +245,7 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         bare = line.rstrip()
         if bare.endswith(_EQUALS) and len(line.strip()) > 2 and (found := equation_in_line(bare + " 0")) is not None \
                 and found[1] == len(bare) + 2 and line[found[0]:].strip() not in _EQUALS:
-            out.append((start + found[0], start + len(line.rstrip())))  # "∂f/∂w2 =": its right side on the next line
+            out.append((start + found[0], start + len(bare)))  # "∂f/∂w2 =": its right side on the next line
             continue
         pos = 0
         while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
@@ -270,7 +270,8 @@ def _answer_under(above: str, line: str) -> tuple[int, int] | None:
     lead = ANSWER_LEAD.match(line)
     if not (above.endswith(_EQUALS) or lead):
         return None
-    offset = lead.end() if lead else len(line) - len(line.lstrip())
+    indent = len(line) - len(line.lstrip())
+    offset = lead.end() if lead else indent
     if any(e in line[offset:] for e in _EQUALS):
         return None  # an equation of its own
     run = math_run("+ " + line[offset:])
@@ -279,7 +280,7 @@ def _answer_under(above: str, line: str) -> tuple[int, int] | None:
     formula = line[offset:offset + run[1] - 2]
     if len(formula.strip()) < 2 or not re.search(r"[(/^*·σ]|\w\d", formula):
         return None
-    return (lead.start() + len(lead.group()) - len(lead.group().lstrip()) if lead else offset), offset + run[1] - 2
+    return indent, offset + run[1] - 2  # with its lead "Answer:", which the equation reader takes off
 
 
 _TERM_START = re.compile(r"[ \t]*([+\-−·×÷]|\*(?!\*)|\\cdot|\\times)\s*\S")  # "**1e**" is bold, not a product
