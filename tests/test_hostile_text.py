@@ -331,3 +331,14 @@ def test_the_command_shows_markup_in_a_hand_in_as_text(tmp_path: Path) -> None:
     shown = console.export_text()
     assert "[bold red]eve: " in shown and "\x1b" not in shown
     assert (tmp_path / "out" / "[bold red]eve" / "report.md").is_file()
+
+
+def test_mathml_nested_beyond_reason_is_read_in_bounded_work() -> None:
+    """A hand-in's <math> nested 5,000 deep (no equation editor writes that): the tree stops deepening at a bound,
+    so reading it never exhausts the stack; a formula at sane depth is still read."""
+    from grader.reading.formats_html import html_markdown
+
+    deep = "<p>(d) <math>" + "<mrow>" * 5000 + "<mi>x</mi>" + "</mrow>" * 5000 + "</math></p><p>(e) after</p>"
+    assert "(e) after" in html_markdown(deep)
+    sane = "<p><math><mfrac><mi>a</mi><mi>b</mi></mfrac></math></p>"
+    assert "\\frac{a}{b}" in html_markdown(sane)

@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from grader.reading.formats import pipe_rows
-from grader.reading.mathml import Node, tex_annotation, to_tex
+from grader.reading.mathml import MAX_DEPTH, Node, tex_annotation, to_tex
 
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "button"}
 _BLOCK = {"p", "div", "section", "article", "blockquote", "header", "main", "dd", "dt", "figcaption", "br", "hr"}
@@ -73,8 +73,8 @@ class _Page(HTMLParser):
         if self.mathml:  # inside <math>: the tree its TeX is written from
             node = Node(tag, {k: v or "" for k, v in a.items()})
             self.mathml[-1].children.append(node)
-            if tag not in _VOID and tag != "mspace":
-                self.mathml.append(node)
+            if tag not in _VOID and tag != "mspace" and len(self.mathml) < MAX_DEPTH:
+                self.mathml.append(node)  # deeper nesting is no formula: its elements stay flat (bounded work)
             return
         if tag == "math" and not self.skip and a.get("aria-hidden") != "true":
             self.mathml = [Node(tag, {k: v or "" for k, v in a.items()})]  # its root

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-_MAX_DEPTH = 100  # deeper nesting is no formula a student typed: read as nothing
+MAX_DEPTH = 100  # deeper nesting is no formula a student typed: read as nothing
 _OPERATORS = {"−": "-", "⋅": "\\cdot ", "·": "\\cdot ", "×": "\\times ", "∑": "\\sum ", "∂": "\\partial ",
               "∇": "\\nabla ", "←": "\\leftarrow ", "→": "\\to ", "∈": "\\in ", "±": "\\pm ", "\u2061": "",
               "\u2062": " ", "\u2063": ",", "≔": ":="}
@@ -51,7 +51,7 @@ def to_tex(node: Node | str, depth: int = 0) -> str:
     """The TeX of a presentation-MathML tree."""
     if isinstance(node, str):
         return node.strip()
-    if depth > _MAX_DEPTH:
+    if depth > MAX_DEPTH:
         return ""
     parts = [to_tex(c, depth + 1) for c in node.elements()]
     tag = node.tag
