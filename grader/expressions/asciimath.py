@@ -13,7 +13,8 @@ import re
 from grader.expressions.dialect_text import closing, replace_words, rewrite_calls
 
 _MARK = re.compile(r"(?<![A-Za-z\\])xx(?![A-Za-z])|(?<![:/])//(?!/)|(?<![\w\\])(?:ubrace|obrace|cc|bb|bbb|tt|sf"
-                   r"|hat)\(|\(:|:\)|(?<![A-Za-z\\])(?:rarr|larr|harr|rArr|lArr|darr|uarr)(?![A-Za-z])|-:")
+                   r"|hat)\(|\(:|:\)|(?<![A-Za-z\\])(?:rarr|larr|harr|rArr|lArr|darr|uarr)(?![A-Za-z])|-:"
+                   r"|\(\s*del\s+[^()\s]{1,12}\s*\)\s*/\s*\(\s*del\b")  # (del f_w)/(del w_2): ∂f/∂w₂
 _WORDS = [(re.compile(r"(?<![A-Za-z\\])xx(?![A-Za-z])"), " \\times "),
           (re.compile(r"(?<![:/])//(?!/)"), " / "), (re.compile(r"-:"), " / "),
           (re.compile(r"(?<![A-Za-z\\])(?:rarr|rArr|->)(?![A-Za-z])"), " \\to "),

@@ -223,6 +223,8 @@ class NameMixin(Cursor):
         name = self.overlay.aliases.get(name, name)
         if self.vector and name in self.vocab.vectors:
             self.trace.explicit += 1
+            if self.peek() == "(" and self.peek(1) in CURRENT and self.peek(2) == ")":
+                self.pos += 3  # w(t), w(k): the weights at the current step, w
             return Vec(self.vocab.vectors[name])
         if name in self.vocab.symbols:
             self.trace.explicit += 1

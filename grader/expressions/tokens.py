@@ -102,8 +102,8 @@ LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "eq
 # ASCII words read as the command a TA reads them as (exp(-u), sigma(u), dL/dw1, w1_new)
 WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "\\log", "sqrt": "\\sqrt",
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
-         "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial", "larr": "\\leftarrow",
-         "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum",
+         "alfa": "\\alpha", "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial",
+         "larr": "\\leftarrow", "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum",
          # the next iterate in the student's language, as plain text writes it: w_neu, w_nuevo, w_next
          **{w: w for w in ("neu", "next", "nuevo", "novo", "nuovo", "nieuw", "nowy", "yeni", "nouveau", "updated",
                            "nueva", "neue", "nova", "nouvelle", "uusi", "baru", "mpya", "upd")},
@@ -139,13 +139,26 @@ def _tokens(text: str, words: frozenset[str]) -> tuple[str, ...]:
             raise ExpressionSyntaxError(f"unexpected character {value!r}")
         if kind == "textword":
             out.append(TEXT_WORD + value[1:-1])
+        elif kind == "word" and out and out[-1] == "_" and len(value) >= 3 and value not in known:
+            out.extend(["{", *value, "}"])  # w_nove, h_out: a word as a subscript is one name, not a product
         elif kind == "word":
             out.extend(["\\in"] if value == "in" else _segment(value, known))
         elif value == "**":
             out.append("^")
         else:
             out.append(BRACKETS.get(value, value))
-    return tuple(_ascii_fractions(_layout(out)))
+    return tuple(_ascii_fractions(_layout(_script_groups(out))))
+
+
+def _script_groups(tokens: list[str]) -> list[str]:
+    """``w^((t+1))``, ``∑_((x,y)∈D)``: Word's linear format groups a script in brackets of its own, around a
+    bracketed script; the outer pair is a group (braces), the inner one the script's own."""
+    for i in range(len(tokens) - 2):
+        if tokens[i] in ("^", "_") and tokens[i + 1] == "(" and tokens[i + 2] == "(":
+            inner, outer = _group(tokens, i + 2), _group(tokens, i + 1)
+            if inner > 0 and outer == inner + 1:
+                tokens[i + 1], tokens[outer - 1] = "{", "}"
+    return tokens
 
 
 def _group(tokens: list[str], i: int) -> int:

@@ -26,15 +26,23 @@ from grader.reading.extract import (
 
 # how a name shows in written math; a name not listed is looked for as written
 _USES = {
-    "sigma": r"\\sigma|σ|\bsig(?:moid)?\b|\\operatorname\{sig|\\text\{sig",
-    "dsigma": r"\\sigma|σ|\bsig(?:moid)?\b|\\operatorname\{sig|\\text\{sig",
+    "sigma": r"\\sigma|σ|\bsig(?:ma|moid)?(?![a-z])|\\operatorname\{sig|\\text\{sig",
+    "dsigma": r"\\sigma|σ|\bsig(?:ma|moid)?(?![a-z])|\\operatorname\{sig|\\text\{sig",
     "exp": r"\\exp|\bexp\b|\be\s*\^|\\mathrm\{e\}|\be\s*[−-]\s*[a-z]\b|\be\*\*",
 }
 
 
+FORMS = tuple(_USES)  # the functions an answer's form is told by
+
+
 def uses(side: str, name: str) -> bool:
     """Whether ``side`` seems to use the function ``name`` (generous: a doubt keeps a candidate out)."""
+    side = _BRACE_LABEL.sub(r"\1", side) if "brace" in side else side  # "\underbrace{…}_{σ_1(u)}": a label
     return re.search(_USES.get(name, rf"\b{re.escape(name)}\b"), side) is not None
+
+
+_BRACE_LABEL = re.compile(r"(\\(?:under|over)brace\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\})\s*[_^]\s*"
+                          r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")
 
 
 def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None] | None,

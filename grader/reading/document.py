@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from grader.reading.formats import to_markdown
+from grader.reading.formats_forum import is_bbcode
 from grader.reading.formats_wiki import is_dokuwiki
 from grader.reading.labels import Label
 from grader.reading.layout import (
@@ -25,6 +26,7 @@ from grader.reading.layout import (
     join_cells,
     named_lines,
     not_struck,
+    outline_answers,
     row_names,
     whole_cells,
 )
@@ -96,7 +98,9 @@ class Document:
                 block = " " * (m.start - first) + block
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
-            plain = _DOT.sub(" · ", _R_ASSIGN.sub("←", _unbolded(_row_chain(self.text[m.start:m.end]))))
+            piece = self.text[m.start:m.end]
+            head = _table_head(self.text, m.start) if "|" in piece else None
+            plain = _DOT.sub(" · ", _R_ASSIGN.sub("←", _unbolded(_row_chain(piece, head))))
             return clean(plain) if "←" in plain else _expand(_braced_atoms(clean(plain)), self.macros)
         return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
 
@@ -143,7 +147,9 @@ def is_latex(text: str) -> bool:
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
     | {0x30FB: ord("·"), 0xFF65: ord("·"), 0x060C: ord(","), 0x061B: ord(";")} \
-    | {0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20, 0xF0B7: ord("•"), 0xF0A7: ord("▪"), 0xF076: ord("•")}
+    | {0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20, 0xF0B7: ord("•"), 0xF0A7: ord("▪"), 0xF076: ord("•")} \
+    | {0x2010: ord("-"), 0x2011: ord("-")}
+# a word processor's hyphens (Q1‑b: a no-break hyphen) as the hyphen;
 # a Japanese middle dot (w3・σ2) as the product dot; Arabic script's comma and semicolon (x₁ = w₁x ، x₂ = …);
 # a word processor's no-break spaces and its private-use bullet glyphs (Symbol/Wingdings), as plain marks; and
 # the mathematical alphanumeric letters a PDF of Word's equations is copied as (𝑤, 𝜎, 𝑒: w, σ, e), one for one
@@ -190,6 +196,22 @@ _SPOKEN_SUM = re.compile(r"\b(sum|Σ)\s+(?:over|for)\s+([a-z])\s*=\s*(\d)\s*(,|\
 
 # a part label inside a long line: "… (b) (i) dsigma1/du = … (ii) … (c) …", "1a graph, 1b e^(-u)/…, 1c …"
 _MID_LABEL = re.compile(r"(?<=[\s,;])(?:\((?P<p>[a-h]|iii|ii|iv|i)\)|(?P<n>[1-9])(?P<q>[a-h])(?=[:)]?\s))")
+
+
+# a mind map or directory tree exported as text: "│   ├── (d) ∂f/∂w3", "    └── σ2(x2)", ASCII "|-- ", "`-- "
+_TREE_BRANCH = re.compile(r"^(?P<rails>(?:[│┃|][ \t\u00a0]{1,4}|[ \t\u00a0])*)(?:[├└┣┗][─━]{1,3}|[|`+]--)[ \t]?"
+                          r"(?=[^\s─━┼┬┴│|\-])", re.MULTILINE)
+_TREE_RAILS = re.compile(r"^[ \t]*[│┃](?:[ \t]+[│┃])*[ \t]*$", re.MULTILINE)
+
+
+def _tree_drawing(text: str) -> str:
+    """A tree drawn with box characters reads as the nested list it is: each branch a list item, indented by its
+    rails (a node's children under it), so its labels start lines and an answer sits under the quantity it answers;
+    a line of rails alone is blank."""
+    if not any(c in text for c in "├└┣┗") and "-- " not in text:
+        return text
+    text = _TREE_BRANCH.sub(lambda m: " " * len(m.group("rails")) + "- ", text)
+    return _TREE_RAILS.sub("", text)
 
 
 def _unflattened(text: str) -> str:
@@ -359,12 +381,14 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _pandoc_scripts(_pandoc_escapes(text))
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
-    text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(text))))
+    text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(text)))))
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     elif kind is None and "==" in text and is_dokuwiki(text):
         kind = "wiki"  # a course wiki's page exported as text
+    elif kind is None and "[/" in text and is_bbcode(text):
+        kind = "bbcode"  # a forum post saved as text
     latex = kind == "tex" or (kind is None and is_latex(text))
     if not latex:
         text = _labelled_fences(_functions_as_formulas(_answer_fences(to_markdown(_uncommented(text), kind))))
@@ -833,7 +857,7 @@ def _not_inside(math: list[Span], rows: list[Span]) -> list[Span]:
     return out
 
 
-def _row_chain(piece: str) -> str:
+def _row_chain(piece: str, head: str | None = None) -> str:
     """A plain-text table row read as one piece (``| 1/(1+e^-u)·[…] | sig1(u)*(1 - sig1(u)) |``, working then
     result): its formula cells, left to right, are the sides of one chain, so the last cell is the answer;
     cells of words ("direct", "—") are no sides."""
@@ -846,7 +870,30 @@ def _row_chain(piece: str) -> str:
     if not sides or sides[-1] != cells[-1] or sum(1 for c in cells if c) < 2:
         return piece
     named = row_key(cells[0]) if len(cells) > 1 and cells[0] not in sides else ""
+    if named and head is not None and _OF_LOSS.search(head):
+        named = f"dL{named}"  # under "| component | ∂L/∂w_j |" the row w3 is the gradient's entry, not ∂f/∂w3
     return " = ".join([f"{KEY_NAME}{{K{named}}}"] * bool(named) + sides)  # "| w1 | … |": w1's row, by name
+
+
+# a table head that says its rows are the loss's derivatives: "∂L/∂w_j", "dL/dw", "∇L", "gradient of L"
+_OF_LOSS = re.compile(r"∂\s*L|\\partial\s*(?:\\mathcal\s*\{?)?L|\bdL\s*/|∇\s*(?:_\{?\w+\}?)?\s*L|\\nabla|\bgrad", re.I)
+
+
+def _table_head(text: str, pos: int) -> str | None:
+    """The head row of the pipe table the line at ``pos`` is in (the row above its ``|---|`` rule), or None."""
+    lines: list[str] = []
+    end = text.rfind("\n", 0, pos)
+    while end > 0 and len(lines) < 200:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line.startswith("|"):
+            break
+        lines.append(line)
+        end = start - 1
+    for k in range(len(lines) - 1):
+        if re.fullmatch(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*", lines[k]):
+            return lines[k + 1]
+    return None
 
 
 def _table_equations(text: str, blocks: list[Block]) -> list[Span]:
@@ -950,6 +997,8 @@ def _segment(doc: Document) -> None:
     doc.asked.update(named)
     doc.math, named = named_lines(text, doc.math)
     doc.asked.update(named)
+    doc.math, named = outline_answers(text, doc.math)
+    doc.asked.update(named)
     doc.asked.update(_keyed(doc, [m for _, m in seg.found] + seg.repeated))
     doc.corrected = corrected_parts(doc)
     _read_later_mentions(doc)
@@ -975,7 +1024,7 @@ def _read_later_mentions(doc: Document) -> None:
 # a line that corrects an answer given above it: "EDIT: dw2 should be …", "**Correction to (e):** …",
 # "- d (revised) ::", ".. note:: Actually …", "## 1d (redo)" (not "Update: w ← …", the answer to (f), nor a
 # summary of final answers, compared elsewhere)
-_CORRECTION = re.compile(r"^[ \t>*_#\-•.▸▹▾▿▶►▼➤]*(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?"
+_CORRECTION = re.compile(r"^[ \t>*_#\-•.▸▹▾▿▶►▼➤]*+(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?"
                          r"(?:(?:[1-9]\s*\.?\s*)?[a-h]\s*)?\(?"  # "d (revised)", "1d (redo)"
                          r"(?:nota\s+bene|note)?\s*[/:—–-]?\s*"  # "Nota bene / correzione per (d): …"
                          r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|(?:nota|n\.\s?b\.|remarks?\s+(?:on|to|about))(?=\s*(?:part\s+)?[1-9]?\.?\s*\(?[a-h]\)?\s*[:,)])"
@@ -1011,6 +1060,10 @@ def _footnote_corrects(remark: str) -> bool:
 
 # "edit: fixed a typo in 1e" says the text above is already right
 _DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended)\b")
+# words that say the answer as it stands already holds the fix ("the answer below is the fixed one", "updated above")
+_ALREADY_IN = re.compile(r"(?i)\b(?:(?:below|above)\s+(?:is|are)\s+(?:the\s+)?(?:fixed|corrected|updated|new|right)"
+                         r"|(?:is|are)\s+(?:already\s+)?(?:fixed|corrected|updated)\s+(?:below|above|in\s+the\s+text)"
+                         r"|(?:fixed|corrected|updated)\s+(?:version\s+)?(?:below|above)|already\s+(?:fixed|corrected|updated))")
 _STILL = re.compile(r"(?i)\b(?:should|actually|really|wrong|instead|meant|not)\b")  # "fixed (d): it should be …"
 # a lead that is a correction only with what it changes on its own line ("sorry, typo: I meant $…$"), never a
 # heading over the lines under it ("(sorry for plain txt)")
@@ -1047,6 +1100,8 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
         if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line):
             continue  # "edit: fixed a typo in 1e": the text above is already right
+        if _DONE.search(line) and _ALREADY_IN.search(line):
+            continue  # "EDIT: fixed a typo in (d), I had $σ_1$ … Answer below is the fixed one": the text says so
         if _FORMULA_MARK.search(line) or ((said or note) and CHANGES.search(line)):
             under = []  # the formula (or the words) on the line
         elif len(line.strip()) <= 40 and not _APOLOGY.match(line) \

@@ -117,7 +117,8 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     split = [(part, joined, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
              for one, joined in several(piece) for part in split_equations(one)]
     for piece, joined, kind in split:
-        body = _augmented(_PROOF_END.sub("", _SPACING.sub("", piece)).strip().rstrip(",.;").strip())
+        body = _PROOF_END.sub("", _MARGIN_ARROW.sub("", _SPACING.sub("", piece)))
+        body = _augmented(body.strip().rstrip(",.;").strip())
         if not body:
             continue
         prev = out[-1] if out else None
@@ -138,10 +139,17 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
             continue
         said = ANSWER_LEAD.match(body)
         body = body[said.end():] if said else body
-        if prev is not None and _QUANTITY_ALONE.match(prev.sides[0]) and not _has_own_sign(body) \
+        if (lead := _IMPLIES_LEAD.match(body)) is not None and lead.end() < len(body):
+            # "=> df/dw2 = w3 h2(1-h2) h1": a new equation the working leads to; "=> w3 s2(…)…": the next side
+            body = body[lead.end():] if _has_own_sign(body[lead.end():]) else f"= {body[lead.end():]}"
+        if prev is not None and _QUANTITY_ALONE.match(prev.sides[0]) \
                 and (said or len(prev.sides) == 1 and kind == "plain" and prev.kind == "plain"):
-            prev.sides.append(body)  # "Answer: …" under a quantity's own equation: its last side; "(e) ∂f/∂w2"
-            continue  # alone, then its value on the next line
+            if not _has_own_sign(body):
+                prev.sides.append(body)  # "Answer: …" under a quantity's own equation: its last side; "(e) ∂f/∂w2"
+                continue  # alone, then its value on the next line
+            if len(prev.sides) == 1 and _VALUE_SIDE.match(body):
+                prev.sides.extend(s for s in split_chain(body) if s)  # "(d) ∂f/∂w3" then "σ2(x2) = σ2(w2σ1(w1x))":
+                continue  # the value, then the same written out
         if prev is not None and body.startswith(_CHAIN_START):
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
@@ -164,10 +172,16 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     return out
 
 
+# an equation that opens with a value, not a name it defines (σ2(x2) = …, w3·σ'(x2)·σ1(x1) = …; not x2 = …, f(x) = …)
+_VALUE_SIDE = re.compile(r"\s*(?![fFLyŷ]\b|f_|\\mathcal|\\hat)[^=]*?[(·*]")
 # a quantity's name alone (a derivative, a gradient): "∂f/∂w2", "\frac{\partial f}{\partial w_2}", "dL/dw", "∇_w L"
 _QUANTITY_ALONE = re.compile(r"\s*(?:∂|\\partial|\\frac\s*\{\s*(?:\\partial|d)\b|∇|\\nabla|d[A-Za-zσ]\w{0,3}\s*/\s*d\w"
                              r"|grad\b)[^=+\-−]{0,40}$")
 # "… = θ₃ b(1−b) x. \qquad\blacksquare": the end of a proof after the answer's full stop
+# "… · x \quad\leftarrow\text{ fixed}", "…(1 - sigma1(u))   <-- corrected": an arrow in the margin that points at
+# the line (to a remark or to nothing), no assignment
+_MARGIN_ARROW = re.compile(r"(?:\s|\\q?quad\b)+(?:\\leftarrow|\\gets|\\Leftarrow|←|⟵|⇐|<-{1,3}|<=+)\s*"
+                           r"(?:\\text(?:bf|it)?\s*\{[^{}=]{0,60}\}|[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,4})?[\s.!]*$")
 _PROOF_END = re.compile(r"(?:\s|\\q?quad\b|\\(?:blacksquare|qed|square|Box|qedsymbol)\b|∎|□)+$")
 # w1 -= alpha*dL/dw1: a program's augmented assignment, the update w1 ← w1 − (alpha*dL/dw1)
 _AUGMENTED = re.compile(r"((?:[^=:]{1,30}:\s+)?)([A-Za-z]\w*(?:_\{?\w+\}?)?)\s*([-+])=(?!=)\s*(\S.*)", re.DOTALL)
@@ -260,6 +274,7 @@ _SAID_AGAIN = re.compile(r"(?:i\.\s?e\.?|ie|so|hence|thus|therefore|that\s+is|wh
 
 
 _IMPLIES = r"\\(?:Rightarrow|implies|Longrightarrow|therefore)\b|⇒|⟹"  # "σ = … ⇒ dσ/du = …": two equations
+_IMPLIES_LEAD = re.compile(rf"\s*(?:==?>|-->?|->|→|∴|{_IMPLIES})\s*")
 _IMPLIES_END = re.compile(rf"\s*(?:{_IMPLIES})\s*$")
 _SEPARATOR = re.compile(rf"\\\\|(?:[,;]\s*)?\\q?quad\b|[,;]|{_IMPLIES}")
 _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
@@ -1026,13 +1041,20 @@ def in_asked_form(found: list[tuple[_Where, Equation]], forbid: Sequence[str]) -
 def asked_form(eq: Equation, forbid: Sequence[str]) -> Equation:
     """``σ' = … = e^{-u}/(1+e^{-u})^2 = σ(1−σ)`` read for the form without σ: the chain up to its last side in
     that form (the form asked for, said on the way to another one); the equation itself when it ends in it."""
-    if not forbid or not _forbidden(eq.sides[-1], forbid):
-        return eq
+    if not forbid or not _forbidden(eq.sides[-1], forbid) or _mixed(eq.sides[-1], forbid):
+        return eq  # "= σ1(u)·e^(-u)/(1+e^(-u))": a last side in both forms is the answer, not a detour
     for i in range(len(eq.sides) - 2, 0, -1):
         if not _forbidden(eq.sides[i], forbid) and not is_restatement(eq.sides[i]) \
                 and not re.search(r"\\frac\s*\{\s*d\s*\}|\bd\s*/\s*d[a-z]", eq.sides[i]):
             return replace(eq, sides=eq.sides[:i + 1])  # "d/du (1+e^{-u})^{-1}": a derivative still to take
     return eq
+
+
+def _mixed(side: str, forbid: Sequence[str]) -> bool:
+    """Whether ``side`` uses a forbidden function and one of the forms allowed too (σ and exp together)."""
+    from grader.reading.by_name import FORMS, uses
+
+    return any(uses(side, n) for n in FORMS if n not in forbid)
 
 
 _D_NAME = re.compile(r"\s*d[A-Za-z]\w{0,7}\s*")  # "(i) ds = exp(-u)/…": a program's name for a derivative

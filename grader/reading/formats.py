@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki")
+SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
+            ".textile", ".dj", ".djot", ".eml")
 
 
 def format_of(name: str) -> str | None:
@@ -20,19 +21,26 @@ def format_of(name: str) -> str | None:
     suffix = name[name.rfind("."):].lower() if "." in name else ""
     return {".rst": "rst", ".org": "org", ".adoc": "adoc", ".asciidoc": "adoc", ".typ": "typst",
             ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
-            ".mediawiki": "wiki"}.get(suffix)
+            ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:
     """The report as Markdown: ``kind`` is a :func:`format_of` name, None for Markdown or plain text."""
+    from grader.reading.formats_forum import bbcode_markdown, textile_markdown
     from grader.reading.formats_html import html_markdown
-    from grader.reading.formats_light import adoc_markdown, org_markdown, rst_markdown
+    from grader.reading.formats_light import adoc_markdown, djot_markdown, org_markdown, rst_markdown
+    from grader.reading.formats_mail import earlier_first, mail_body
     from grader.reading.formats_typst import typst_markdown
     from grader.reading.formats_wiki import wiki_markdown
 
     convert: dict[str, Callable[[str], str]] = {
         "rst": rst_markdown, "org": org_markdown, "adoc": adoc_markdown, "typst": typst_markdown,
-        "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown}
+        "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown, "bbcode": bbcode_markdown,
+        "textile": textile_markdown, "djot": djot_markdown}
+    if kind == "mail":
+        text, kind = mail_body(text)  # the message's body; an HTML one is read as HTML
+    if kind is None and ("wrote" in text or "-----" in text or "Original" in text or ":" in text):
+        text = earlier_first(text)  # a reply over the message it quotes: the earlier one first
     if kind in convert:
         text = convert[kind](text)
     return markdown_dialects(text)

@@ -276,3 +276,14 @@ def _adoc_table(lines: list[str], i: int, out: list[str], latex: bool) -> int:
         (len(raw) > 1 and raw[0].count("|") == columns and not raw[1].strip())  # a blank line under row one
     out.extend(pipe_rows([[adoc_markdown_line(c, latex) for c in r] for r in rows], columns, head))
     return end + 1
+
+
+_DJOT_MATH = re.compile(r"(\$\$?)`([^`\n]{1,4000})`")
+_DJOT_ATTRIBUTES = re.compile(r"^[ \t]*\{[.#:=][^{}\n]{0,200}\}[ \t]*$|(?<=[)\]])\{[^{}\n]{0,200}\}", re.MULTILINE)
+
+
+def djot_markdown(text: str) -> str:
+    """A Djot document as Markdown: ``$`…``` inline and ``$$`…``` display math; attribute blocks (``{.title}``,
+    ``![…](…){width=60%}``) style only the page and are dropped; the rest is Markdown already."""
+    text = _DJOT_ATTRIBUTES.sub("", text)
+    return _DJOT_MATH.sub(lambda m: f"${m.group(2)}$" if m.group(1) == "$" else f"\n$${m.group(2)}$$\n", text)

@@ -145,12 +145,19 @@ def _expand_lets(text: str, lets: dict[str, tuple[list[str], str]]) -> str:
     return re.sub(r"(?<!\\)\$([^$]*)\$", lambda m: "$" + one(m.group(1)) + "$", text)
 
 
+# Typst's math spaces by name: "x_1 = w_1 x, quad h_1 = …" sets equations apart as LaTeX's \quad does
+_ARROW_LEFT = re.compile(r"<-{1,2}(?![->])")  # Typst's arrows.l: "w <- w - alpha nabla_w L"
+_GAP = re.compile(r"(?<![\w\\#.])(?:qquad|quad|wide)(?!\w)")
+
+
 def typst_markdown(text: str) -> str:
     text = _comments(text)
     text = _expand_lets(text, _lets(text))
     lines = [ln for ln in text.split("\n") if not _RULE.match(ln)]
     text = _unwrap(_tables("\n".join(lines)))
     text = _one_line_math(_SPACING.sub(" ", text))
+    text = re.sub(r"(?<!\\)\$([^$]*)\$", lambda m: "$" + _ARROW_LEFT.sub(r" \\leftarrow ", _GAP.sub(
+        r" \\quad ", m.group(1))) + "$", text)
     out = []
     for ln in text.split("\n"):
         heading = re.match(r"^[ \t]*(={1,6})[ \t]+(\S.*)$", ln)

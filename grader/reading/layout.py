@@ -394,3 +394,72 @@ def _bare(body: str, mathlike: Callable[[str], bool]) -> bool:
     return (0 < len(body) <= 300 and "$" not in body and _FORMULA.search(body) is not None
             and re.search(r"(?<![\d])[A-Za-zσ]", body) is not None  # a name, not only sizes (5x5) or counts
             and all(mathlike(w) for w in body.split()))
+
+
+# a line that only names a quantity, after its bullet, bold and label: "- **d.** ∂f/∂w3", "    - ∂f/∂w2", "(d) dσ/du:"
+_NAMES_QUANTITY = re.compile(r"(?P<indent>[ \t]*)(?:[-*+•▸][ \t]+)?(?:\*\*)?"
+                             r"(?:(?:\(?[a-h]\)?|[1-9][a-h]|\(?(?:i{1,3}|iv)\))[.):]?(?:\*\*)?[ \t]+)?(?:\*\*)?"
+                             r"(?P<name>" + NAMED.pattern + r")[ \t]*(?:\*\*)?[ \t]*:?[ \t]*")
+_CHILD = re.compile(r"(?P<indent>[ \t]*)(?:[-*+•▸][ \t]+)?(?:\*\*)?[ \t]*(?P<eq>=[ \t]*)?")
+
+
+def outline_answers(text: str, math: list[Span]) -> tuple[list[Span], dict[int, str]]:
+    """An outline's answer under the quantity it answers: a line that only names it (``- **d.** ∂f/∂w3``) with
+    the bare expression on the next line (``  - σ2(x2)``), or with its working nested under it and a nested line
+    that starts with ``=`` (``  - **= w3σ2(x2)(1−σ2(x2))σ1(x1)**``): that expression is the quantity's value, as
+    a TA reads the tree. The quantity's name alone is no answer of its own and is dropped. Returns the math and,
+    for each answer named, its name (by the answer's end)."""
+    from grader.reading.document import Span
+    from grader.reading.formats_light import _indent
+    from grader.reading.plain_math import _mathlike
+
+    if not any(c in text for c in "∂∇") and "/d" not in text and "frac" not in text:
+        return math, {}
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    by_line: dict[int, list[Span]] = {}
+    for m in math:
+        by_line.setdefault(text.count("\n", 0, m.start), []).append(m)
+    out, names, drop = list(math), dict[int, str](), set[Span]()
+    for k, ln in enumerate(lines[:-1]):
+        head = _NAMES_QUANTITY.fullmatch(ln)
+        if head is None or not 0 < len(ln) <= 120:
+            continue
+        name, indent = head.group("name").strip(), _indent(ln)
+        if any(m.kind != "plain" for m in by_line.get(k, [])) or _inside_math(math, starts[k]):
+            continue  # "\\frac{∂σ}{∂u}" alone on a line of an align block: a display's own line, not an outline
+        own = [m for m in by_line.get(k, []) if text[m.start:m.end].strip(" *:") == name]
+        taken = False
+        child = _CHILD.match(lines[k + 1])
+        assert child is not None  # every part of the pattern is optional: it always matches
+        body = lines[k + 1][child.end():].rstrip(" \t*.,;")
+        if _indent(lines[k + 1]) >= indent and not by_line.get(k + 1) and not child.group("eq") \
+                and _bare(body, _mathlike):
+            out.append(Span(starts[k + 1] + child.end(), starts[k + 1] + child.end() + len(body), "plain"))
+            _name_answer(names, out[-1].end, name)  # "- **d.** ∂f/∂w3" then "  - σ2(x2)"
+            taken = True
+        j, after_equation, level = k + 1, False, _indent(lines[k + 1])
+        while not taken and j < len(lines) and (not lines[j].strip() or _indent(lines[j]) > indent):
+            child = _CHILD.match(lines[j])
+            assert child is not None
+            found = by_line.get(j, [])
+            if child.group("eq") and len(found) == 1 and found[0].kind == "plain" and not after_equation \
+                    and _indent(lines[j]) == level:
+                m = found[0]
+                piece = Span(starts[j] + child.end(), len(text[:m.end].rstrip(" \t*")), "plain")
+                if piece.start < piece.end:
+                    out[out.index(m)] = piece  # "  - **= w3σ2(x2)…**" under "- ∂f/∂w2": its value
+                    _name_answer(names, piece.end, name)
+                    taken = True
+            after_equation = bool(found) and bool(child.group("eq"))
+            j += 1
+        if taken:
+            drop.update(own)
+    return sorted((m for m in out if m not in drop), key=lambda s: s.start), names
+
+
+def _inside_math(math: list[Span], pos: int) -> bool:
+    return any(m.start < pos < m.end and m.kind != "plain" for m in math)

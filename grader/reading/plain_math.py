@@ -21,7 +21,7 @@ from grader.expressions.typst_math import is_typst
 # a word; "梯度下降:w ← …", a lead-in in another script glued to the formula by its colon, is a word of its own
 _WORDS = re.compile(f"\\S*?[{OTHER_SCRIPT}][:,;](?=\\S)|\\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
-_MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "eta",
+_MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "alfa", "eta",
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
 _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on", "it", "be", "an", "or", "if",
                 "and", "for", "get", "thus", "then", "hence", "where", "with", "which", "gives", "ist", "und",
@@ -221,7 +221,10 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         if out and text.count("\n", out[-1][1], start) == 1:
             head = text.rfind("\n", 0, start) + 1
             marker = text[head:start].strip()  # "+ w3 σ(x2)…" read by Markdown as a list item: its marker
-            if marker in ("+", "-", "−") and (run := continued_term(marker + " " + line)) \
+            above_line = text[text.rfind("\n", 0, out[-1][0]) + 1:out[-1][0]]
+            shallower = text.index(marker, head) - head < len(above_line) - len(above_line.lstrip(" \t"))
+            # "      - ∂f/∂w1" after "        - **= …**": an outline's next node, not the sum's next term
+            if marker in ("+", "-", "−") and not shallower and (run := continued_term(marker + " " + line)) \
                     and run[1] >= len(marker) + 1 + len(line.rstrip(" .,;")):
                 out.append((text.index(marker, head), start + run[1] - len(marker) - 1))
                 continue  # a bullet that is all math right under an equation: its next term, sign included

@@ -11,6 +11,7 @@ import re
 import sympy as sp
 
 from grader.expressions.latex import LatexVocabulary, Overlay
+from grader.expressions.latex_names import CURRENT
 from grader.expressions.lhs import Shape, describe
 from grader.expressions.parse import Vocabulary
 from reference.mnist_backprop import backprop as bp
@@ -118,9 +119,26 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
             return f"grad[{m.group(1)}]" if m else None
         return None
     if shape.kind == "name":
-        # w^{new}, or w marked with a word of the student's own (w^{mới}, w^{upd}): the next iterate
-        m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new|\^[^\W\d_]{2,})?", shape.of)
-        if m and (m.group(2) or assigned):
+        # w^{new}, or w marked with a word of the student's own (w^{mới}, w^{upd}, w_{nove}, w_{bago}): the next iterate
+        m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new|\^[^\W\d_]{2,}|_[^\W\d_]{2,})?", shape.of)
+        if m and (m.group(2) or assigned) and _marks_next(m.group(2) or ""):
             index = m.group(1)
             return "update" if index is None or index.isalpha() else f"update[{index}]"
+    if shape.kind == "apply" and shape.of == "w" and _STEP_AFTER.fullmatch(shape.arg):
+        return "update"  # w(t+1) = w(t) − α∇L(w(t)): the weights at the next step
     return None
+
+
+_STEP_AFTER = re.compile(r"\s*(?:[tknij]|\\tau|τ)\s*\+\s*1\s*")
+# a word after w that names no next iterate: the current one, a start, an optimum (w_{init} = 0.1 is no update)
+_NOT_NEXT = CURRENT | {"init", "initial", "start", "opt", "optimal", "true", "best", "star", "min", "max", "in", "out",
+                       "ij", "jk", "ji", "hat", "bar", "tilde", "vec", "one", "two", "three", "all"}
+
+
+def _marks_next(mark: str) -> bool:
+    """``^new``, ``^{mới}``: a superscript word marks the next iterate; a subscript word does unless it names
+    something else (``w_{init}``, ``w_{old}``) or is short ASCII (``w_in`` is an input weight)."""
+    word = mark[1:]
+    if not mark.startswith("_"):
+        return True
+    return word.lower() not in _NOT_NEXT and (len(word) >= 3 or not word.isascii())

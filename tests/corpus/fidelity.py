@@ -32,7 +32,8 @@ from grader.rubric import Rubric, load_rubric
 REPORTS = Path(__file__).resolve().parent / "reports"
 RUBRIC = Path(__file__).resolve().parents[2] / "reference" / "mnist_backprop" / "rubric.toml"
 VERDICTS = ("correct", "wrong", "ambiguous", "missing")
-SUFFIXES = (".md", ".txt", ".tex", ".ipynb", ".typ", ".rst", ".org", ".adoc", ".qmd", ".Rmd", ".html", ".wiki")
+SUFFIXES = (".md", ".txt", ".tex", ".ipynb", ".typ", ".rst", ".org", ".adoc", ".qmd", ".Rmd", ".html", ".wiki",
+            ".textile", ".dj", ".eml")
 
 
 @dataclass(frozen=True)
