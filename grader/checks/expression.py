@@ -195,8 +195,10 @@ class ExpressionCheck(Check[ExpressionParams]):
                 outcome = self._grade_chain(own, ref, plain, ctx, name)
             else:
                 outcome = self.grade_text(_as_text(own), ref, plain, ctx)
-            if outcome.status == "review" and not outcome.feedback.startswith(_UNREAD):  # its own ∇L offered twice,
-                # a slip in its last line, a sum lost: it may be another one than the right one
+            doubted = _DOUBTED in outcome.feedback
+            if outcome.status == "review" and (not outcome.feedback.startswith(_UNREAD) or doubted):
+                # its own ∇L offered twice, a slip in its last line, a sum lost, a name in it defined twice two ways
+                # (r_i = f − y, then r_i := y − f): it may be another one than the right one
                 return (f"written with this hand-in's own {name} ({str(own)[:160]}), which could not be confirmed "
                         f"({outcome.feedback[:160]})", None)
             if outcome.status in ("fail", "partial") and "read_as" in outcome.details:  # a value, not a restatement
@@ -243,7 +245,8 @@ class ExpressionCheck(Check[ExpressionParams]):
         else:  # a right final side after a false step is a chain of guesses, not a derivation
             for side in explicit:
                 step = self._judge(side.reading.value, ref, p, ctx, {})  # type: ignore[union-attr]
-                if step.status == "fail":
+                if step.status == "fail" or (step.status == "partial" and not step.feedback.startswith(_EQUAL)):
+                    # a sign flipped in a step is as false as any other slip; a step in another form is no slip
                     return Outcome(0.0, "review", f"the final side equals the reference, but an earlier step "
                                    f"({side.text[:120]}) does not ({step.feedback}): the chain is not a "
                                    "derivation; a person should decide", details)
@@ -293,7 +296,7 @@ class ExpressionCheck(Check[ExpressionParams]):
         if verdict.equal:
             used = sorted(functions_used(answer) & set(p.forbid))
             if used:
-                return p.form_credit, (f"equal to the reference, but the asked-for form must not use "
+                return p.form_credit, (f"{_EQUAL}, but the asked-for form must not use "
                                        f"{', '.join(used)}"), "form"
             return 1.0, "correct", "ok"
         if verdict.mistake:
@@ -322,6 +325,8 @@ class ExpressionCheck(Check[ExpressionParams]):
 
 # an own answer sent to a person only because it was not read (no sign that it differs from the right one): an
 # answer built on it carries it forward as a right one would (the person reading it sees both)
+_EQUAL = "equal to the reference"  # how a partial that is right in value (in a form not asked for) begins
+_DOUBTED = "is defined twice, differently"  # a name read two ways: no "not read", a doubt about which
 _UNREAD = ("could not read", "the answer still holds", "no answer found", "nothing follows")
 
 

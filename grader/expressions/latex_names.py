@@ -76,7 +76,10 @@ class NameMixin(Cursor):
         binds, new = self.scope.bindings, False
         if sup in ACCENTS and subs:  # ŷ_i: the accent is part of the name, the index is its own
             base, sup, sup_tokens = f"{base}^{sup}", "", None
-        if base in self.overlay.aliases:
+        point = self.scope.bindings.get(sup, sup).strip("()")  # y^1, y^i: the handout's label at a data point
+        at_point = bool(sup) and f"{base}^{point}" in self.vocab.symbols and f"{base}^{sup}" not in self.overlay.aliases
+        if base in self.overlay.aliases and not (at_point and self.overlay.aliases[base] in self.vocab.functions):
+            # (y = f(x; w) names the output; y^i beside f(x^i) is still the data point's label)
             if base in self.overlay.notes:
                 self.trace.note(self.overlay.notes[base], assumption=False)
             base = self.overlay.aliases[base]

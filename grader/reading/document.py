@@ -870,8 +870,9 @@ def _row_chain(piece: str, head: str | None = None) -> str:
     if not sides or sides[-1] != cells[-1] or sum(1 for c in cells if c) < 2:
         return piece
     named = row_key(cells[0]) if len(cells) > 1 and cells[0] not in sides else ""
-    if named and head is not None and _OF_LOSS.search(head):
-        named = f"dL{named}"  # under "| component | ∂L/∂w_j |" the row w3 is the gradient's entry, not ∂f/∂w3
+    if named and head is not None and _OF_LOSS.search(head):  # under "| component | ∂L/∂w_j |" the row w3 is
+        weight = re.fullmatch(r"w(\d)", named)  # the gradient's entry ∂L/∂w3, not ∂f/∂w3
+        return " = ".join([f"∂L/∂w_{weight.group(1)}" if weight else f"{KEY_NAME}{{KdL{named}}}", *sides])
     return " = ".join([f"{KEY_NAME}{{K{named}}}"] * bool(named) + sides)  # "| w1 | … |": w1's row, by name
 
 
@@ -1060,6 +1061,7 @@ def _footnote_corrects(remark: str) -> bool:
 
 # "edit: fixed a typo in 1e" says the text above is already right
 _DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended)\b")
+_EQUATION_SAID = re.compile(r"=|\\leftarrow|←|\w\(")  # "∂f/∂w3 = σ2(w2 w1 x)", "σ2(w2 w1 x)": a formula, no symbol
 # words that say the answer as it stands already holds the fix ("the answer below is the fixed one", "updated above")
 _ALREADY_IN = re.compile(r"(?i)\b(?:(?:below|above)\s+(?:is|are)\s+(?:the\s+)?(?:fixed|corrected|updated|new|right)"
                          r"|(?:is|are)\s+(?:already\s+)?(?:fixed|corrected|updated)\s+(?:below|above|in\s+the\s+text)"
@@ -1100,8 +1102,9 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
         if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line):
             continue  # "edit: fixed a typo in 1e": the text above is already right
-        if _DONE.search(line) and _ALREADY_IN.search(line):
+        if _DONE.search(line) and _ALREADY_IN.search(line) and not _EQUATION_SAID.search(line):
             continue  # "EDIT: fixed a typo in (d), I had $σ_1$ … Answer below is the fixed one": the text says so
+            # (a note that writes an equation of its own, "… the right one is ∂f/∂w2 = …", still goes to a person)
         if _FORMULA_MARK.search(line) or ((said or note) and CHANGES.search(line)):
             under = []  # the formula (or the words) on the line
         elif len(line.strip()) <= 40 and not _APOLOGY.match(line) \

@@ -142,6 +142,10 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
         if (lead := _IMPLIES_LEAD.match(body)) is not None and lead.end() < len(body):
             # "=> df/dw2 = w3 h2(1-h2) h1": a new equation the working leads to; "=> w3 s2(…)…": the next side
             body = body[lead.end():] if _has_own_sign(body[lead.end():]) else f"= {body[lead.end():]}"
+        if said and prev is not None and not _QUANTITY_ALONE.match(prev.sides[0]) and not _has_own_sign(body) \
+                and (named := next((e for e in reversed(out[-4:]) if _QUANTITY_ALONE.match(e.sides[0])), None)):
+            named.sides.append(body)  # "∂f/∂w2 = …", a side remark "σ' = σ(1+σ)", then "final = …": the
+            continue  # answer it says is final is the quantity's, not the remark's
         if prev is not None and _QUANTITY_ALONE.match(prev.sides[0]) \
                 and (said or len(prev.sides) == 1 and kind == "plain" and prev.kind == "plain"):
             if not _has_own_sign(body):
@@ -685,8 +689,13 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             # "I got two things for df/dw2, leaving both": words of doubt are about an item the part answers twice,
             # or about the one answer of a part that asks for one
             doubted = spec.answers <= 1 or len({_SPACE.sub("", e.sides[-1]) for e in naming}) > 1
-            return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *chosen.sides[1:],
-                                                         *again[-1:]], True, part), words=doubted)
+            first = _said_before(naming, chosen)  # "the right one is ∂f/∂w2 = A", then "∂f/∂w2 = B": A is a step
+            if first and _self_fixed(doc, texts, spans, naming, chosen):
+                first = []  # "(scratch that, …)", "Actually:", "~~…~~": the student says which one is final
+            if vector is not None and not first and _components_after(tagged, chosen, spec):
+                first = [vector.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
+            return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *first[-1:],
+                                                         *chosen.sides[1:], *again[-1:]], True, part), words=doubted)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
         if any(tag and not tag.startswith(DEFINITION) for tag, _ in tagged):  # the part names its equations, not this
@@ -779,7 +788,9 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
 
 
 _OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*\(?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"
-                       r"(?:[^\W\d_][^\W\d_ \t]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]*,[ \t]+)?",  # "— or, counting w3, B"
+                       r"(?:[^\W\d_][^\W\d_ \t]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]*,[ \t]+"  # "— or, counting w3, B"
+                       r"|(?:it[ \t]+)?(?:should|could|might|would|must)[ \t]+be[ \t]+|it'?s[ \t]+|it[ \t]+is[ \t]+)?",
+                       # "or maybe it should be B"
                        re.IGNORECASE)
 _SLASH_APART = re.compile(r"[ \t]{2,}/[ \t]{2,}")  # "A   /   B  (not sure which)": a slash set apart is no division
 _FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")
@@ -810,6 +821,8 @@ _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+
                         r"|je\s+(?:laisse|garde)\s+les\s+deux|lasse\s+beide|lascio\s+entrambe|\bboth\s+(?:versions|options|answers|results)\b"
                         r"|\b(?:got|have|get|found)\s+two\s+(?:different\s+)?(?:things|answers|results|versions|options)\b"
                         r"|\btwo\s+(?:different\s+)?(?:attempts|tries|candidates)\b|\bthey\s+(?:don'?t|do\s+not)\s+agree\b"
+                        r"|\bno\s+idea\s+(?:who|which(?:\s+one)?)\s+is\s+right\b|\b(?:can'?t|cannot|couldn'?t)\s+tell\s+which"
+                        r"|\bnot\s+sure\s+who\s+is\s+right\b"
                         r"|لست\s+متأكد\w*\s+أي|לא\s+בטוח\w*\s+איזה|مطمئن\s+نیستم\s+کدام"  # "not sure which" in Arabic,
                         # Hebrew, Persian
                         # "… would also be fine", "σ1(x1) is also acceptable", "either works": another answer allowed
@@ -1046,7 +1059,9 @@ def asked_form(eq: Equation, forbid: Sequence[str]) -> Equation:
     for i in range(len(eq.sides) - 2, 0, -1):
         if not _forbidden(eq.sides[i], forbid) and not is_restatement(eq.sides[i]) \
                 and not re.search(r"\\frac\s*\{\s*d\s*\}|\bd\s*/\s*d[a-z]", eq.sides[i]):
-            return replace(eq, sides=eq.sides[:i + 1])  # "d/du (1+e^{-u})^{-1}": a derivative still to take
+            # the sides after it stay as steps before it, so a false one ("= σ(1+σ)") is never dropped unseen;
+            # "d/du (1+e^{-u})^{-1}": a derivative still to take is no answer
+            return replace(eq, sides=[*eq.sides[:i], *eq.sides[i + 1:], eq.sides[i]])
     return eq
 
 
@@ -1077,9 +1092,46 @@ def _worked_before(naming: list[Equation], chosen: Equation) -> list[str]:
             and not _GENERIC_INDEX.search(e.sides[0]) and not _BY_INDEX.search(e.sides[-1]) and "*" not in e.sides[-1]]
 
 
+# words between two answers that say the later one replaces the first ("scratch that", "Actually:", "Korrektur")
+_SELF_FIX = re.compile(r"(?i)\b(?:scratch|actually|wrong|mistake|oops|wait|instead|correct\w*|korrektur|korrig\w*|"
+                       r"corrig\w*|fix\w*|re-?do\w*|should\s+be|meant|not\s+right|can'?t\s+be|final|no,|"
+                       r"eigentlich|en\s+fait|en\s+realidad|исправ\w*)|~~|\\sout|<del>|修正|訂正|订正|정정")
+
+
+def _self_fixed(doc: Document, texts: list[str], spans: list[Span], naming: list[Equation],
+                chosen: Equation) -> bool:
+    """Whether words between the first of two answers and the chosen one say it replaces the first."""
+    starts = [m.start for m in spans]
+    first = next(e for e in naming if e is not chosen)
+    a, b = _first_at(first, texts, starts), _first_at(chosen, texts, starts)
+    if a < 0 or b < 0:
+        return False
+    end = next((m.end for m in spans if m.start == b), b)
+    line_end = doc.text.find("\n", end)
+    return _SELF_FIX.search(doc.text, a, len(doc.text) if line_end < 0 else line_end) is not None
+
+
+def _said_before(naming: list[Equation], chosen: Equation) -> list[str]:
+    """Results for the same quantity worked out before the chosen equation (another value said for it first, under
+    any spelling of its name): each is a step of the answer, so two different answers never pass as the last one
+    alone (a person compares)."""
+    lhs = _SPACE.sub("", chosen.sides[0])
+    return [e.sides[-1] for e in naming[:naming.index(chosen)] if len(e.sides) > 1 and not e.defines
+            and (_SPACE.sub("", e.sides[0]) == lhs or not any(  # ∂L/∂w_j, w_j ← …: one entry, not the vector
+                _GENERIC_INDEX.search(side) or _BY_INDEX.search(side) for side in (e.sides[0], chosen.sides[0])))
+            and not is_restatement(e.sides[-1])
+            and _SPACE.sub("", e.sides[-1]) not in {_SPACE.sub("", s) for s in chosen.sides}]
+
+
 def _last_explicit(eqs: list[Equation]) -> Equation:
     explicit = [e for e in eqs if not is_restatement(e.sides[-1])]
     return (explicit or eqs)[-1]
+
+
+def _components_after(tagged: list[tuple[str | None, Equation]], chosen: Equation, spec: TextSpec) -> bool:
+    """Whether the answer's components (∂L/∂w_1 = …) are written after it, each worked out (not a restatement)."""
+    at = next(k for k, (_, e) in enumerate(tagged) if e is chosen)
+    return any(tag and tag.startswith(f"{spec.lhs}[") and not is_restatement(e.sides[-1]) for tag, e in tagged[at:])
 
 
 def _components(tagged: list[tuple[str | None, list[str]]], spec: TextSpec) -> LatexChain | None:

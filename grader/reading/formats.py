@@ -65,6 +65,8 @@ def markdown_dialects(text: str) -> str:
     """
     if "!!!" in text or "???" in text or '=== "' in text:
         text = _admonitions(text)
+    if "latex" in text or "math" in text or "chl=" in text:
+        text = _EQUATION_IMAGE.sub(_image_math, text)
     if ":::" in text:
         text = "\n".join("" if _DIV.match(ln) and "{math}" not in ln else ln for ln in text.split("\n"))
     if re.search(r"\$\$[ \t]*[({]", text):
@@ -200,3 +202,21 @@ def knitr_output(text: str) -> str:
             return "\n".join(pipe_rows([names, values]))
         return "\n".join(lines)
     return _KNITR.sub(shown, text)
+
+
+# an image a LaTeX-rendering service draws from the TeX in its address (codecogs, upmath, Google Charts, GitHub's
+# math renderer): "![d](https://latex.codecogs.com/svg.latex?\frac{…}=…)" shows that formula, so it is read as it
+_EQUATION_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\((?P<md>https?://[^\s)]{0,40}(?:codecogs\.com/[\w.]{0,20}latex|"
+                             r"upmath\.me/(?:svg|png)|chart\.apis\.google\.com/chart\?[^\s)]{0,40}?chl=|render/math\?math="
+                             r"|quicklatex\.com/[^\s)]{0,60}|math\.now\.sh\?from=)[?/]?(?P<tex>(?:[^\s()]|\([^\s()]*\))+))\)"
+                             r"|\[img\](?P<bb>https?://[^\s\[]{0,40}(?:codecogs\.com/[\w.]{0,20}latex|upmath\.me/(?:svg|png))"
+                             r"[?/]?(?P<bbtex>[^\[\n]+))\[/img\]", re.IGNORECASE)
+
+
+def _image_math(m: re.Match[str]) -> str:
+    from urllib.parse import unquote_plus
+
+    tex = unquote_plus(m.group("tex") or m.group("bbtex") or "").strip()
+    if not tex or "$" in tex or len(tex) > 2000:
+        return m.group()
+    return f" ${tex}$ "

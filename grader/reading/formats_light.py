@@ -279,11 +279,19 @@ def _adoc_table(lines: list[str], i: int, out: list[str], latex: bool) -> int:
 
 
 _DJOT_MATH = re.compile(r"(\$\$?)`([^`\n]{1,4000})`")
+_DJOT_COMMENT = re.compile(r"\{%.{0,4000}?%\}", re.DOTALL)  # "{% old: … %}": a comment, never on the page
+_DJOT_EDIT = re.compile(r"\{([-+=])(.{0,2000}?)\1\}", re.DOTALL)  # {-deleted-}, {+inserted+}, {=highlighted=}
 _DJOT_ATTRIBUTES = re.compile(r"^[ \t]*\{[.#:=][^{}\n]{0,200}\}[ \t]*$|(?<=[)\]])\{[^{}\n]{0,200}\}", re.MULTILINE)
 
 
 def djot_markdown(text: str) -> str:
     """A Djot document as Markdown: ``$`…``` inline and ``$$`…``` display math; attribute blocks (``{.title}``,
-    ``![…](…){width=60%}``) style only the page and are dropped; the rest is Markdown already."""
-    text = _DJOT_ATTRIBUTES.sub("", text)
+    ``![…](…){width=60%}``) style only the page and are dropped, and so are comments (``{% … %}``); ``{-…-}`` is
+    struck out, ``{+…+}`` and ``{=…=}`` are text; the rest is Markdown already."""
+    text = _DJOT_ATTRIBUTES.sub("", _DJOT_COMMENT.sub("", text.replace("\x00", "")))
+    maths = [m.group() for m in _DJOT_MATH.finditer(text)]  # kept apart while edits are read: e^{-u} is no edit
+    text = _DJOT_MATH.sub(lambda m: "\x00", text)
+    text = _DJOT_EDIT.sub(lambda m: f"~~{m.group(2)}~~" if m.group(1) == "-" else m.group(2), text)
+    pieces = text.split("\x00")
+    text = "".join(p + (maths[k] if k < len(maths) else "") for k, p in enumerate(pieces))
     return _DJOT_MATH.sub(lambda m: f"${m.group(2)}$" if m.group(1) == "$" else f"\n$${m.group(2)}$$\n", text)

@@ -11,34 +11,64 @@ import email.policy
 import re
 from email.message import EmailMessage
 
+MAX_PARTS = 20  # text parts read from one message; a hand-in has a body, its other version and an attachment or two
+
 
 def mail_body(raw: str) -> tuple[str, str | None]:
-    """The body of an e-mail message and the format it is in (None for plain text, "html" for an HTML body).
-    Text that is no message (no header block) is returned as it is."""
+    """The text of an e-mail message, as the TA reads it, and its format (None: plain text or Markdown; "html": an
+    HTML body alone). Text attachments (the report a cover mail sends) come first, then the body the mail program
+    shows (its HTML version where there is one), then the body's other version, each under a rule: where they
+    disagree, an answer is said twice and a person compares. Text that is no message is returned as it is."""
     head = raw.lstrip()[:2000].split("\n\n", 1)[0]
     if ":" not in head.split("\n", 1)[0]:
         return raw, None
     message = email.message_from_bytes(raw.encode("utf-8", "surrogateescape"), policy=email.policy.default)
     if not isinstance(message, EmailMessage):
         return raw, None
+    texts: list[tuple[str, str]] = []  # (subtype, content) of each text part read
     try:
-        part = message.get_body(preferencelist=("plain", "html"))
-        content = part.get_content() if part is not None else None
-    except (LookupError, ValueError, AssertionError):  # an unknown charset, a broken transfer encoding
+        shown = message.get_body(preferencelist=("html", "plain"))
+        others = [p for p in message.walk() if p is not shown and p.get_content_maintype() == "text"][:MAX_PARTS]
+        attached = [p for p in others if p.is_attachment()]
+        parts = [*attached, *([shown] if shown is not None else []), *(p for p in others if not p.is_attachment())]
+        for part in parts:
+            content = part.get_content()
+            if isinstance(content, str) and part.get_content_subtype() in ("plain", "html", "markdown", "x-tex"):
+                texts.append((part.get_content_subtype(), content))
+    except (LookupError, ValueError, AssertionError, KeyError):  # an unknown charset, a broken transfer encoding
         return raw, None
-    if not isinstance(content, str):
+    if not texts:
         return raw, None
-    return content, "html" if part is not None and part.get_content_subtype() == "html" else None
+    if len(texts) == 1:
+        return texts[0][1], "html" if texts[0][0] == "html" else None
+    from grader.reading.formats_html import html_markdown
+
+    read = [html_markdown(t) if kind == "html" else t for kind, t in texts]
+    seen: list[str] = []
+    for t in read:
+        if not any(_same(t, u) for u in seen):
+            seen.append(t)
+    return "\n\n---\n\n".join(seen), None
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"[\s*_#>\\`]+", "", a) == re.sub(r"[\s*_#>\\`]+", "", b)
 
 
 # the line a mail program puts over the message a reply quotes: "On Tue, … Seojun Yoon wrote:", "Am … schrieb …:",
-# "-----Original Message-----", a forum's "**Han Jiwoo wrote (Apr 13, 21:02):**"
-_ATTRIBUTION = re.compile(r"[ \t*_]*(?:On\b.{3,200}?\bwrote|.{0,160}?\b(?:wrote|schrieb|a\s+écrit|escribió|scrisse|"
-                          r"escreveu|schreef|napisał\(a\)|napisał|написал\w*|написав\w*|kirjoitti|skrev|yazdı))"
-                          r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*:[ \t*_]*$"
-                          r"|[ \t]*-{3,}[ \t]*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|"
-                          r"Mensaje original|Messaggio originale|Oorspronkelijk bericht|Исходное сообщение|原始邮件)"
-                          r"[ \t]*-{3,}[ \t]*$", re.IGNORECASE)
+# "… <a@b.org> 写道：", "…님이 작성:", a date and an address then a colon, a forum's "**Han Jiwoo wrote (Apr 13):**"
+_ATTRIBUTION = re.compile(r"[ \t*_]*(?:On\b.{3,200}?\bwrote|.{0,160}?(?:\b(?:wrote|schrieb|a\s+écrit|escribió|scrisse|"
+                          r"ha\s+scritto|escreveu|schreef|napisał\(a\)|napisał|написал\w*|написав\w*|kirjoitti|skrev|"
+                          r"yazdı)|님이\s*작성|작성|写道|寫道)|.{0,160}<[^<>@\s]{1,64}@[^<>\s]{1,255}>)"
+                          r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*[:：][ \t*_]*", re.IGNORECASE)
+# the line over a message passed on whole, unquoted (Outlook, a forward): "-----Original Message-----",
+# "---------- Forwarded message ---------", "Begin forwarded message:", a rule of underscores over its headers
+_PASSED_ON = re.compile(r"[ \t]*-{3,}[ \t]*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|"
+                        r"Weitergeleitete Nachricht|Message d'origine|Message transféré|Mensaje original|"
+                        r"Mensaje reenviado|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|"
+                        r"Doorgestuurd bericht|Исходное сообщение|Пересланное сообщение|原始邮件|转发的邮件|"
+                        r"원본 메시지|전달된 메시지|元のメッセージ|転送されたメッセージ)[ \t]*-{3,}[ \t]*"
+                        r"|[ \t]*Begin forwarded message:[ \t]*|[ \t]*_{10,}[ \t]*", re.IGNORECASE)
 _QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 
 
@@ -50,13 +80,16 @@ def earlier_first(text: str, depth: int = 0) -> str:
     lines = text.split("\n")
     for k, line in enumerate(lines[:400]):
         inside = line.lstrip().startswith(">")  # "> On Apr 14, … wrote:": a mail program that quotes the line too
-        if not _ATTRIBUTION.fullmatch(_QUOTED.sub("", line, count=1) if inside else line) \
+        outlook = not inside and _PASSED_ON.fullmatch(line) is not None
+        if not (outlook or _ATTRIBUTION.fullmatch(_QUOTED.sub("", line, count=1) if inside else line)) \
                 or (inside and any(ln.lstrip().startswith(">") for ln in lines[:k])):
             continue
+        if outlook and line.strip().startswith("_") and not re.match(r"[ \t]*[^\W\d_][\w ]{0,20}:", next(
+                (ln for ln in lines[k + 1:k + 4] if ln.strip()), "")):
+            continue  # a rule of underscores with no headers under it: a line in the report, no forward
         reply, earlier = lines[:k], lines[k + int(not inside):]
         body = [ln for ln in earlier if ln.strip()]
         quoted = sum(1 for ln in body if ln.lstrip().startswith(">"))
-        outlook = line.strip().startswith("-")
         if not any(ln.strip() for ln in reply):
             continue  # the quoted message's own attribution, at its top: what it quotes may come further down
         if not body or (not outlook and quoted < 0.7 * len(body)):
@@ -67,4 +100,27 @@ def earlier_first(text: str, depth: int = 0) -> str:
         if depth < 4:
             older = earlier_first(older, depth + 1)
         return "\n".join([older, "", "---", "", *reply])
-    return text
+    return _quoted_tail_first(text, lines, depth)
+
+
+def _quoted_tail_first(text: str, lines: list[str], depth: int) -> str:
+    """A reply whose attribution line is in no language known here ("…님이 작성:", "…写道：", a date and a name): the
+    quoted message at its end (three or more quoted lines, four in five of the lines from there on) is the earlier
+    one, whatever line introduces it."""
+    quoted = [k for k, ln in enumerate(lines) if ln.lstrip().startswith(">")]
+    if len(quoted) < 3:
+        return text
+    rest = sum(1 for ln in lines[quoted[0]:] if ln.strip())
+    start = quoted[0]
+    while start < len(lines) and (rest == 0 or len([k for k in quoted if k >= start]) < 0.8 * rest):
+        later = [k for k in quoted if k > start]  # the tail begins at a later quoted line
+        if not later:
+            return text
+        start = later[0]
+        rest = sum(1 for ln in lines[start:] if ln.strip())
+    if len([k for k in quoted if k >= start]) < 3 or not any(ln.strip() for ln in lines[:start]):
+        return text
+    older = "\n".join(_QUOTED.sub("", ln, count=1) for ln in lines[start:])
+    if depth < 4:
+        older = earlier_first(older, depth + 1)
+    return "\n".join([older, "", "---", "", *lines[:start]])

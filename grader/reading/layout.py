@@ -436,9 +436,13 @@ def outline_answers(text: str, math: list[Span]) -> tuple[list[Span], dict[int, 
         child = _CHILD.match(lines[k + 1])
         assert child is not None  # every part of the pattern is optional: it always matches
         body = lines[k + 1][child.end():].rstrip(" \t*.,;")
+        after = lines[k + 2] if k + 2 < len(lines) else ""
         if _indent(lines[k + 1]) >= indent and not by_line.get(k + 1) and not child.group("eq") \
                 and _bare(body, _mathlike):
-            out.append(Span(starts[k + 1] + child.end(), starts[k + 1] + child.end() + len(body), "plain"))
+            end = starts[k + 1] + child.end() + len(body)
+            if _changed_below(lines[k + 1], after):
+                end = starts[k + 2] + len(after.rstrip())  # "    └── × w3": read with the line that changes it
+            out.append(Span(starts[k + 1] + child.end(), end, "plain"))
             _name_answer(names, out[-1].end, name)  # "- **d.** ∂f/∂w3" then "  - σ2(x2)"
             taken = True
         j, after_equation, level = k + 1, False, _indent(lines[k + 1])
@@ -463,3 +467,15 @@ def outline_answers(text: str, math: list[Span]) -> tuple[list[Span], dict[int, 
 
 def _inside_math(math: list[Span], pos: int) -> bool:
     return any(m.start < pos < m.end and m.kind != "plain" for m in math)
+
+
+def _changed_below(answer: str, after: str) -> bool:
+    """Whether the line under an outline's answer may change it: a node nested under it ("    └── × w3"), or words
+    that work on it ("times w3 for the output node")."""
+    from grader.expressions.prose_tail import changes_formula
+    from grader.reading.formats_light import _indent
+
+    if not after.strip():
+        return False
+    return _indent(after) > _indent(answer) or changes_formula(after) \
+        or re.match(r"[ \t>*•-]*(?:[×·*/+−-]|times\b|multipl|divid|plus\b|minus\b)", after, re.IGNORECASE) is not None

@@ -19,7 +19,8 @@ from grader.expressions.tokens import GREEK_NAMES
 from grader.expressions.typst_math import is_typst
 
 # a word; "梯度下降:w ← …", a lead-in in another script glued to the formula by its colon, is a word of its own
-_WORDS = re.compile(f"\\S*?[{OTHER_SCRIPT}][:,;](?=\\S)|\\S+")
+# (a formula glued by a comma to the words after it, "w3·σ2(x2),其他不变", ends at the comma)
+_WORDS = re.compile(f"\\S*?[{OTHER_SCRIPT}][:,;](?=\\S)|\\S+?[,;](?=[{OTHER_SCRIPT}])|\\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "alfa", "eta",
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
@@ -156,9 +157,11 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
         return None
     code = is_code(line)
     named = words[eq][2].split("=")[0].split("<-")[0].strip(":")
-    if not (mathlike(named or "x") or (code and _IDENTIFIER.fullmatch(named))):
+    if not (mathlike(named or "x") or (code and _IDENTIFIER.fullmatch(named)) or named.lower() in _ANSWER_WORDS):
         return None
     left = eq
+    if not named and eq > 0 and words[eq - 1][2].lower() in _ANSWER_WORDS:
+        left -= 1  # "…: final = w3σ2(x2)(1+σ2(x2))σ1(x1)": the answer, set equal to a word that says so
     if code and not named and eq > 0 and _IDENTIFIER.fullmatch(words[eq - 1][2]) \
             and not _gap(line, words[eq - 1], words[eq]):
         left -= 1  # dsig = @(u) …, grad <- …: in a line of code the name assigned to is math
@@ -194,6 +197,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     return start, end
 
 
+_ANSWER_WORDS = ("final", "answer", "result")
 _SIGN = re.compile("|".join(re.escape(e) for e in _EQUALS))
 
 
@@ -209,6 +213,9 @@ _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 # "analytic : dw1=-0.0285…  dw2=0.0756…": a program's printout of values, two or more names each set to a number
 _VALUES_PRINTED = re.compile(r"(?:\b[A-Za-z_]\w{0,12}[ \t]*=[ \t]*[-+−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?:[ \t,;]+|$)){2,}"
                              r"$")
+
+
+_MARGIN_SIGN = re.compile(r"[ \t]{2,}(?:←|<-{1,3}|⟵|=>|->)[ \t]*(?=\S)")  # an arrow set apart after an equation
 
 
 def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -253,6 +260,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         pos = 0
         while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
             found = equation_in_line(line[pos:])
+            if not found and out and out[-1][1] == start + pos and (arrow := _MARGIN_SIGN.match(line, pos)):
+                pos = arrow.end()  # "w ← w − α∇L     ← fixed: sign is +, w ← w + α∇L": the margin's own equation
+                continue
             if not found:
                 break
             out.append((start + pos + found[0], start + pos + found[1]))
@@ -261,9 +271,10 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 # a line's lead that says the formula after it is the answer: "Answer:", "Ans:", "Final answer:", "Result:"
-ANSWER_LEAD = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:final[ \t]+)?(?:answer|ans\.?|result|réponse|respuesta|antwort|"
-                          r"ergebnis|risposta|resposta|odpowiedź|ответ|відповідь|答案?|답|kết\s+quả)[ \t]*[:：][ \t]*",
-                          re.IGNORECASE)
+ANSWER_LEAD = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:(?:final[ \t]+)?(?:answer|ans\.?|result|réponse|respuesta|antwort|"
+                          r"ergebnis|risposta|resposta|odpowiedź|ответ|відповідь|答案?|답|kết\s+quả)[ \t]*[:：]"
+                          r"|(?:final(?:[ \t]+(?:answer|result))?|answer|result)[ \t]*=(?!=))[ \t]*",
+                          re.IGNORECASE)  # and "final = …", "answer = …": a word set equal to the answer
 
 
 def _answer_under(above: str, line: str) -> tuple[int, int] | None:
@@ -321,7 +332,8 @@ OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+
             r"|or(?:\s+else)?|else|otherwise|and/or|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
             r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da"
             r"|hoặc(?:\s+là)?|或者?|还是|還是|または|あるいは|もしくは|또는|혹은|아니면|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या"
-            r"|หรือ|або|чи|או|ou\s+então|lub\s+też|vai|arba|või|alebo|ili|ali|eða|অথবা|அல்லது|ወይም|ან|կամ")
+            r"|หรือ|або|чи|או|ou\s+então|lub\s+też|vai|arba|või|alebo|ili|ali|eða|অথবা|அல்லது|ወይም|ან|կամ"
+            r"|немесе|әлде|yoki|və\s+ya|yaxud|эсвэл|же|яки|ຫຼື|သို့မဟုတ်|ឬ|లేదా|അല്ലെങ്കിൽ|ਜਾਂ|અથવા|किंवा")
 # words that allow a second answer beside the first ("either should work", "could also be 2 with padding", "is
 # fine as well"): two answers offered, none chosen (not "could also be written as …", one answer said twice)
 ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:should|would|will|might|could|may|can)\s+"

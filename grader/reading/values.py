@@ -61,7 +61,7 @@ _WORD_AFTER = re.compile(r"\s*-?\s*([^\W\d_][\w-]*)")
 _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|unit|feature|element|entr|value|number|"
                     r"px|in\b|for\b|at\b|after\b)", re.IGNORECASE)
 # operators spelled as words by equation editors (LibreOffice Math, Hancom): "5 times 5", "(5 cdot 5 + 1) cdot 20"
-_SPOKEN = re.compile(r"(?<=[\d)])\s*\b(?:times|TIMES|Times|cdot|CDOT)\b\s*(?=[\d(])")
+_SPOKEN = re.compile(r"(?<=[\d)])\s*\b(?:times|TIMES|Times|cdot|CDOT|xx)\b\s*(?=[\d(])")  # AsciiMath: "5 xx 5"
 # a lone star between numbers is a product, escaped or not ("(5*5*1 + 1) * 20", Markdown's "5\*5\*1"): never emphasis
 _STAR = re.compile(r"(?<=[\d)\]])\s*\\?\*(?!\*)\s*(?=[\d(\[])")
 # full-width forms as ASCII ("２８×２８", "５＋１"); wide punctuation carries its own space ("20（50 个" is "20 (50 个")
@@ -628,7 +628,8 @@ def _worked_in_code(text: str) -> str:
 
 _DIGIT_GROUP = re.compile(r"(?<=\d)_(?=\d{3}(?!\d))")
 _PLUS = re.compile(r"[ \t]*\+[ \t]*")
-_COEFFICIENT = re.compile(r"[ \t]?\([^()=\n]*\)[ \t]*=(?!=)")  # "20 (5·5·1+1) = 520": 20 times the bracket
+# "20 (5·5·1+1) = 520", "20(5·5·1)+20=520": 20 times the bracket, on the way to a result
+_COEFFICIENT = re.compile(r"[ \t]?\([^()=\n]*\)[ \t]*(?:[+\-−·×*][ \t]*\d{1,6}[ \t]*){0,3}=(?!=)")
 _ARITHMETIC_AFTER = re.compile(r"\s*(?:[=≈≅~%*×·+\-−/^)]|\\(?:approx|times|cdot))")  # "800/500 = 1.6", "24/2 · 2"
 _ARITHMETIC_BEFORE = re.compile(r"[=*×·+\-−/^(]\s*$")  # "(28 − 4)/2": the value is an operand
 
