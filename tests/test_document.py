@@ -126,13 +126,18 @@ def pick(report: str, part: str, lhs: str | None, index: int = 0) -> str | None:
     return None if chain is None else str(chain)
 
 
-def test_the_last_explicit_equation_that_names_the_item_is_the_answer() -> None:
+def test_the_last_explicit_equation_that_names_the_item_is_the_answer_an_earlier_one_a_step() -> None:
+    """The last explicit equation is the final side; another value said first for the same quantity stays before
+    it as a step (two different answers never pass as the last one alone: the check sends them to a person)."""
     report = ("(e) $$\\frac{\\partial f}{\\partial w_2} = w_3 \\sigma'(x_2) \\sigma_1(x_1)$$\n"
               "$$\\frac{\\partial f}{\\partial w_2} = \\frac{\\partial f}{\\partial x_2}"
               "\\frac{\\partial x_2}{\\partial w_2}$$\n"
               "$$\\frac{\\partial f}{\\partial w_1} = w_3 x$$\n$$\\frac{\\partial f}{\\partial w_1} = w_3 w_2 x$$\n")
     assert pick(report, "1.e", "df/dw2") == "\\frac{\\partial f}{\\partial w_2} = w_3 \\sigma'(x_2) \\sigma_1(x_1)"
-    assert pick(report, "1.e", "df/dw1") == "\\frac{\\partial f}{\\partial w_1} = w_3 w_2 x"
+    assert pick(report, "1.e", "df/dw1") == "\\frac{\\partial f}{\\partial w_1} = w_3 x = w_3 w_2 x"
+    said_so = report.replace("$$\n$$\\frac{\\partial f}{\\partial w_1} = w_3 w_2 x",
+                             "$$\nActually: $$\\frac{\\partial f}{\\partial w_1} = w_3 w_2 x")
+    assert pick(said_so, "1.e", "df/dw1") == "\\frac{\\partial f}{\\partial w_1} = w_3 w_2 x"  # the words say which
 
 
 def test_a_definition_is_never_graded_instead_of_the_answer() -> None:

@@ -62,7 +62,9 @@ def test_an_answer_given_as_numbered_options_goes_to_a_person(rubric, lead: str)
               "$$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)(1-\\sigma_2(x_2))$$\n\n(e) later\n")
     assert status(rubric, "p1.d", report) == "review"
     methods = report.replace(f"{lead} 1", "Method 1").replace(f"{lead} 2", "Method 2")
-    assert status(rubric, "p1.d", methods) == "fail"  # two ways to one answer: the last one is read
+    assert status(rubric, "p1.d", methods) == "review"  # two ways with two results: a person compares (since round 31)
+    agreeing = methods.replace("\\sigma_2(x_2)(1-\\sigma_2(x_2))$$", "\\sigma_2(w_2\\sigma_1(w_1 x))$$")
+    assert status(rubric, "p1.d", agreeing) == "pass"  # two ways to one answer
 
 
 def test_an_absolute_value_is_read(rubric) -> None:

@@ -1101,12 +1101,15 @@ _SELF_FIX = re.compile(r"(?i)\b(?:scratch|actually|wrong|mistake|oops|wait|inste
 def _self_fixed(doc: Document, texts: list[str], spans: list[Span], naming: list[Equation],
                 chosen: Equation) -> bool:
     """Whether words between the first of two answers and the chosen one say it replaces the first."""
-    starts = [m.start for m in spans]
+    def at(side: str) -> int:  # the first piece that holds a side (its last side: the answer it gives)
+        head = _SPACE.sub("", side)[-40:]
+        return next((k for k, text in enumerate(texts) if head and head in _SPACE.sub("", text)), -1)
+
     first = next(e for e in naming if e is not chosen)
-    a, b = _first_at(first, texts, starts), _first_at(chosen, texts, starts)
-    if a < 0 or b < 0:
+    i, j = at(first.sides[-1]), at(chosen.sides[-1])
+    if i < 0 or j < 0:
         return False
-    end = next((m.end for m in spans if m.start == b), b)
+    a, end = spans[i].start, spans[j].end
     line_end = doc.text.find("\n", end)
     return _SELF_FIX.search(doc.text, a, len(doc.text) if line_end < 0 else line_end) is not None
 
