@@ -113,10 +113,18 @@ def test_a_fix_written_over_the_quoted_hand_in_is_not_lost(rubric) -> None:
     assert status(rubric, "p1.e.w2", reply, "r.txt") == "pass"
 
 
-@pytest.mark.parametrize("text", ["[b]" * 20_000 + "x", "[tex]" + "{" * 30_000, "h1. " + "~a" * 20_000,
+@pytest.mark.parametrize("text", ["(f) w^((" * 20_000 + "t", "[b]" * 20_000 + "x", "[tex]" + "{" * 30_000,
+                                  "h1. " + "~a" * 20_000,
                                   "|" + " " * 50_000 + "x\n" + "│   " * 5_000 + "├── y", "> " * 30_000 + "wrote:"])
 def test_hostile_markup_is_read_in_bounded_time(text: str) -> None:
     start = time.perf_counter()
     for kind in (None, "textile", "djot", "mail"):
         read_document(text, kind)
     assert time.perf_counter() - start < 20
+
+
+def test_a_long_reply_is_set_in_order_in_one_pass() -> None:
+    """Quoted and unquoted lines alternating 40,000 times: the quoted tail is found counting from the end once."""
+    start = time.perf_counter()
+    earlier_first("reply\n" + "> a\nb\n" * 40_000)
+    assert time.perf_counter() - start < 5

@@ -151,13 +151,21 @@ def _tokens(text: str, words: frozenset[str]) -> tuple[str, ...]:
 
 
 def _script_groups(tokens: list[str]) -> list[str]:
-    """``w^((t+1))``, ``∑_((x,y)∈D)``: Word's linear format groups a script in brackets of its own, around a
-    bracketed script; the outer pair is a group (braces), the inner one the script's own."""
+    """``w^((t+1))``: Word's linear format groups a script in brackets of its own, around a bracketed script; the
+    outer pair is a group (braces), the inner one the script's own."""
+    if "(" not in tokens:
+        return tokens
+    closes: dict[int, int] = {}  # each "(" to its ")", found in one pass (a hand-in's "w^((w^((…" stays linear)
+    opened: list[int] = []
+    for k, tok in enumerate(tokens):
+        if tok == "(":
+            opened.append(k)
+        elif tok == ")" and opened:
+            closes[opened.pop()] = k
     for i in range(len(tokens) - 2):
-        if tokens[i] in ("^", "_") and tokens[i + 1] == "(" and tokens[i + 2] == "(":
-            inner, outer = _group(tokens, i + 2), _group(tokens, i + 1)
-            if inner > 0 and outer == inner + 1:
-                tokens[i + 1], tokens[outer - 1] = "{", "}"
+        if tokens[i] in ("^", "_") and tokens[i + 1] == "(" and tokens[i + 2] == "(" \
+                and i + 2 in closes and closes.get(i + 1) == closes[i + 2] + 1:
+            tokens[i + 1], tokens[closes[i + 1]] = "{", "}"
     return tokens
 
 

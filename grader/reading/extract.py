@@ -689,9 +689,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             # "I got two things for df/dw2, leaving both": words of doubt are about an item the part answers twice,
             # or about the one answer of a part that asks for one
             doubted = spec.answers <= 1 or len({_SPACE.sub("", e.sides[-1]) for e in naming}) > 1
-            first = _said_before(naming, chosen)  # "the right one is ∂f/∂w2 = A", then "∂f/∂w2 = B": A is a step
-            if first and _self_fixed(doc, texts, spans, naming, chosen):
-                first = []  # "(scratch that, …)", "Actually:", "~~…~~": the student says which one is final
+            said = _said_before(naming, chosen)  # "the right one is ∂f/∂w2 = A", then "∂f/∂w2 = B": A is a step
+            first = [said[-1].sides[-1]] if said and not _self_fixed(doc, texts, spans, said[-1], chosen) else []
+            # (unless words between the two, "(scratch that, …)", "Actually:", "~~…~~", say which one is final)
             if vector is not None and not first and _components_after(tagged, chosen, spec):
                 first = [vector.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
             return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *first[-1:],
@@ -1098,15 +1098,13 @@ _SELF_FIX = re.compile(r"(?i)\b(?:scratch|actually|wrong|mistake|oops|wait|inste
                        r"eigentlich|en\s+fait|en\s+realidad|исправ\w*)|~~|\\sout|<del>|修正|訂正|订正|정정")
 
 
-def _self_fixed(doc: Document, texts: list[str], spans: list[Span], naming: list[Equation],
-                chosen: Equation) -> bool:
-    """Whether words between the first of two answers and the chosen one say it replaces the first."""
+def _self_fixed(doc: Document, texts: list[str], spans: list[Span], earlier: Equation, chosen: Equation) -> bool:
+    """Whether words between an earlier answer and the chosen one say the chosen one replaces it."""
     def at(side: str) -> int:  # the first piece that holds a side (its last side: the answer it gives)
         head = _SPACE.sub("", side)[-40:]
         return next((k for k, text in enumerate(texts) if head and head in _SPACE.sub("", text)), -1)
 
-    first = next(e for e in naming if e is not chosen)
-    i, j = at(first.sides[-1]), at(chosen.sides[-1])
+    i, j = at(earlier.sides[-1]), at(chosen.sides[-1])
     if i < 0 or j < 0:
         return False
     a, end = spans[i].start, spans[j].end
@@ -1114,12 +1112,12 @@ def _self_fixed(doc: Document, texts: list[str], spans: list[Span], naming: list
     return _SELF_FIX.search(doc.text, a, len(doc.text) if line_end < 0 else line_end) is not None
 
 
-def _said_before(naming: list[Equation], chosen: Equation) -> list[str]:
-    """Results for the same quantity worked out before the chosen equation (another value said for it first, under
-    any spelling of its name): each is a step of the answer, so two different answers never pass as the last one
+def _said_before(naming: list[Equation], chosen: Equation) -> list[Equation]:
+    """Equations for the same quantity worked out before the chosen one with another result (under any spelling of
+    its name): the last one's result is a step of the answer, so two different answers never pass as the last one
     alone (a person compares)."""
     lhs = _SPACE.sub("", chosen.sides[0])
-    return [e.sides[-1] for e in naming[:naming.index(chosen)] if len(e.sides) > 1 and not e.defines
+    return [e for e in naming[:naming.index(chosen)] if len(e.sides) > 1 and not e.defines
             and (_SPACE.sub("", e.sides[0]) == lhs or not any(  # ∂L/∂w_j, w_j ← …: one entry, not the vector
                 _GENERIC_INDEX.search(side) or _BY_INDEX.search(side) for side in (e.sides[0], chosen.sides[0])))
             and not is_restatement(e.sides[-1])

@@ -78,49 +78,54 @@ def earlier_first(text: str, depth: int = 0) -> str:
     reply. A fix written on top of a quoted hand-in ("In 1(f) it should be MINUS") then comes after the answer
     it fixes, as every later correction does; the quoted text stays read, as the TA reads it."""
     lines = text.split("\n")
+    quoted_above = False  # a quoted line seen already: an attribution inside the quote is the earlier message's own
     for k, line in enumerate(lines[:400]):
-        inside = line.lstrip().startswith(">")  # "> On Apr 14, … wrote:": a mail program that quotes the line too
+        inside = _is_quoted(line)  # "> On Apr 14, … wrote:": a mail program that quotes the line too
         outlook = not inside and _PASSED_ON.fullmatch(line) is not None
-        if not (outlook or _ATTRIBUTION.fullmatch(_QUOTED.sub("", line, count=1) if inside else line)) \
-                or (inside and any(ln.lstrip().startswith(">") for ln in lines[:k])):
+        attributed = outlook or (not (inside and quoted_above)
+                                 and _ATTRIBUTION.fullmatch(_QUOTED.sub("", line, count=1) if inside else line))
+        quoted_above = quoted_above or inside
+        if not attributed:
             continue
         if outlook and line.strip().startswith("_") and not re.match(r"[ \t]*[^\W\d_][\w ]{0,20}:", next(
                 (ln for ln in lines[k + 1:k + 4] if ln.strip()), "")):
             continue  # a rule of underscores with no headers under it: a line in the report, no forward
         reply, earlier = lines[:k], lines[k + int(not inside):]
         body = [ln for ln in earlier if ln.strip()]
-        quoted = sum(1 for ln in body if ln.lstrip().startswith(">"))
+        quoted = sum(1 for ln in body if _is_quoted(ln))
         if not any(ln.strip() for ln in reply):
             continue  # the quoted message's own attribution, at its top: what it quotes may come further down
         if not body or (not outlook and quoted < 0.7 * len(body)):
             return text
-        if quoted >= 0.7 * len(body):
-            earlier = [_QUOTED.sub("", ln, count=1) for ln in earlier]
-        older = "\n".join(earlier)
-        if depth < 4:
-            older = earlier_first(older, depth + 1)
-        return "\n".join([older, "", "---", "", *reply])
+        return _in_order(earlier, reply, depth, unquote=quoted >= 0.7 * len(body))
     return _quoted_tail_first(text, lines, depth)
+
+
+def _is_quoted(line: str) -> bool:
+    return line.lstrip().startswith(">")
+
+
+def _in_order(earlier: list[str], reply: list[str], depth: int, unquote: bool) -> str:
+    """The earlier message (its quote marks taken off, its own quoted message set before it in turn), a rule, the
+    reply."""
+    older = "\n".join(_QUOTED.sub("", ln, count=1) for ln in earlier) if unquote else "\n".join(earlier)
+    if depth < 4:
+        older = earlier_first(older, depth + 1)
+    return "\n".join([older, "", "---", "", *reply])
 
 
 def _quoted_tail_first(text: str, lines: list[str], depth: int) -> str:
     """A reply whose attribution line is in no language known here ("…님이 작성:", "…写道：", a date and a name): the
     quoted message at its end (three or more quoted lines, four in five of the lines from there on) is the earlier
-    one, whatever line introduces it."""
-    quoted = [k for k, ln in enumerate(lines) if ln.lstrip().startswith(">")]
-    if len(quoted) < 3:
+    one, whatever line introduces it. Counted from the end once, so a long hand-in is read in one pass."""
+    quoted_after = written_after = 0  # from line k to the end: its quoted lines, its non-blank lines
+    tail = -1
+    for k in range(len(lines) - 1, -1, -1):
+        written_after += bool(lines[k].strip())
+        if _is_quoted(lines[k]):
+            quoted_after += 1
+            if quoted_after >= 3 and quoted_after >= 0.8 * written_after:
+                tail = k  # the earliest quoted line from which the rest is mostly quote
+    if tail < 0 or not any(ln.strip() for ln in lines[:tail]):
         return text
-    rest = sum(1 for ln in lines[quoted[0]:] if ln.strip())
-    start = quoted[0]
-    while start < len(lines) and (rest == 0 or len([k for k in quoted if k >= start]) < 0.8 * rest):
-        later = [k for k in quoted if k > start]  # the tail begins at a later quoted line
-        if not later:
-            return text
-        start = later[0]
-        rest = sum(1 for ln in lines[start:] if ln.strip())
-    if len([k for k in quoted if k >= start]) < 3 or not any(ln.strip() for ln in lines[:start]):
-        return text
-    older = "\n".join(_QUOTED.sub("", ln, count=1) for ln in lines[start:])
-    if depth < 4:
-        older = earlier_first(older, depth + 1)
-    return "\n".join([older, "", "---", "", *lines[:start]])
+    return _in_order(lines[tail:], lines[:tail], depth, unquote=True)

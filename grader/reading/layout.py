@@ -409,20 +409,19 @@ def outline_answers(text: str, math: list[Span]) -> tuple[list[Span], dict[int, 
     that starts with ``=`` (``  - **= w3σ2(x2)(1−σ2(x2))σ1(x1)**``): that expression is the quantity's value, as
     a TA reads the tree. The quantity's name alone is no answer of its own and is dropped. Returns the math and,
     for each answer named, its name (by the answer's end)."""
+    import bisect
+
     from grader.reading.document import Span
     from grader.reading.formats_light import _indent
+    from grader.reading.markdown_tree import line_starts
     from grader.reading.plain_math import _mathlike
 
     if not any(c in text for c in "∂∇") and "/d" not in text and "frac" not in text:
         return math, {}
-    lines = text.split("\n")
-    starts, pos = [], 0
-    for ln in lines:
-        starts.append(pos)
-        pos += len(ln) + 1
+    lines, starts = text.split("\n"), line_starts(text)
     by_line: dict[int, list[Span]] = {}
     for m in math:
-        by_line.setdefault(text.count("\n", 0, m.start), []).append(m)
+        by_line.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append(m)
     out, names, drop = list(math), dict[int, str](), set[Span]()
     for k, ln in enumerate(lines[:-1]):
         head = _NAMES_QUANTITY.fullmatch(ln)
