@@ -190,11 +190,13 @@ def test_knitr_output_is_text_and_a_named_vector_a_table() -> None:
     assert "| conv1 | total |\n|---|---|\n| 520 | 520 |" in md and "[1] 5" in md and "##" not in md
 
 
-def test_a_literate_chunk_does_not_cut_its_part_but_a_code_block_does() -> None:
+def test_a_literate_chunk_or_a_snippet_does_not_cut_its_part_but_a_program_listing_does() -> None:
     chunk = read_document("## (c)\n```{r}\nx <- 1\n```\n\n| layer | n |\n|---|---|\n| conv1 | 520 |\n", "quarto")
     assert "conv1" in (chunk.segment_text("1.c") or chunk.segment_text("c") or "")
-    code = read_document("## (c)\n```python\nx = 1\n```\n\nlater text\n")
-    assert "later text" not in (code.segment_text("1.c") or code.segment_text("c") or "")
+    snippet = read_document("## (c)\n```python\nx = 1\n```\n\nlater text\n")
+    assert "later text" in (snippet.segment_text("1.c") or snippet.segment_text("c") or "")
+    listing = read_document("## (c)\n```python\nimport torch\nclass Net:\n    pass\n```\n\nlater text\n")
+    assert "later text" not in (listing.segment_text("1.c") or listing.segment_text("c") or "")
 
 
 # Hand-in folders

@@ -133,6 +133,8 @@ class NameMixin(Cursor):
                 from grader.expressions.vec import power
 
                 value = power(value, self.parse_all(exponent))
+            elif self.peek() == "(":
+                value = self.applied_to_point(value)
             return value
         if full.startswith(TEXT_WORD):
             raise ExpressionSyntaxError(f"text {full[len(TEXT_WORD):]!r} in a formula")
@@ -146,6 +148,30 @@ class NameMixin(Cursor):
             self.trace.explicit += 1
             return self.vocab.functions[self.overlay.aliases.get(stem, stem)](point)
         raise UnknownName(full)
+
+    def applied_to_point(self, value: Any) -> Any:
+        """``σ(x_2(x¹))``: an intermediate the hand-in or the handout defined from the input, written as a function
+        of one data point, is its value there; anything else in the brackets is left to be read as a product."""
+        import sympy as sp
+
+        x = self.vocab.symbols.get("x")
+        if x is None or not isinstance(value, sp.Expr):
+            return value
+        value_in_x = value.subs({self.vocab.symbols[n]: e for n, e in self.vocab.pointwise.items()
+                                 if n in self.vocab.symbols})  # x_2 is w_2 σ(w_1 x)
+        if not value_in_x.has(x):
+            return value
+        start = self.pos
+        try:
+            arg = self.parse_all(self.paren())
+        except ExpressionSyntaxError:
+            arg = None
+        points = [self.vocab.symbols.get(f"x^{k}") for k in self.vocab.datapoints]
+        if arg is None or arg not in points:
+            self.pos = start
+            return value
+        self.trace.explicit += 1
+        return value_in_x.subs(x, arg)
 
     def split_point(self, name: str) -> tuple[str, Any]:
         """Overridden where the model's functions are known (the calculus mixin)."""

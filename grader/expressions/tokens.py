@@ -74,6 +74,7 @@ _MD_ESCAPED = re.compile(r"\\[=+_]")
 _MD_ESCAPE = re.compile(r"\\([=+\-_*\[\]()#.!<>~])")
 # = **e^(−u)/(1+e^(−u))²**: Markdown bold around an answer; ``a**2`` (a power) follows a name or bracket
 _BOLD = re.compile(r"(?<![\w)\]}*])\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*(?![\w(*])")
+_BOLD_CODE = re.compile(r"\*\*`([^`]+)`\*\*")  # **`exp(-u)/(1+exp(-u))**2`**: the code inside may hold powers
 # Σi 2(f(xi) − yi): a plain-text sum whose index is written flat after Σ, and so in the summand (xi is x_i
 # there, not ξ); read only where Σ carries the letter itself and no script
 _FLAT_SUM = re.compile(r"([Σ∑])_?([ijkn])(?=[\s(\[])")
@@ -147,7 +148,44 @@ def _tokens(text: str, words: frozenset[str]) -> tuple[str, ...]:
             out.append("^")
         else:
             out.append(BRACKETS.get(value, value))
-    return tuple(_ascii_fractions(_layout(_script_groups(out))))
+    return tuple(_ascii_fractions(_layout(_script_groups(_braced_names(out)))))
+
+
+def _braced_names(tokens: list[str]) -> list[str]:
+    """``{a_2}^{(i)}``: a name with its index set in braces before a superscript is that name (at the data point),
+    as ``a_2^{(i)}``; a brace group that holds more (``{(1-a)}^2``) stays a group."""
+    if "{" not in tokens or "^" not in tokens:
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        inner = _braced_name_at(tokens, i)
+        if inner:
+            out.extend(tokens[i + 1:i + 1 + inner])
+            i += inner + 2
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _braced_name_at(tokens: list[str], i: int) -> int:
+    """The length of the name inside the ``{…}`` that opens at ``i`` and is followed by ``^`` (0 when it is not one):
+    a letter or Greek name, then optionally ``_`` and one token or one ``{token}``."""
+    if tokens[i] != "{" or i + 1 >= len(tokens) or not _NAME_TOKEN.fullmatch(tokens[i + 1]):
+        return 0
+    k = i + 2
+    if tokens[k:k + 1] == ["_"]:
+        if tokens[k + 1:k + 2] == ["{"] and tokens[k + 3:k + 4] == ["}"]:
+            k += 4
+        elif k + 1 < len(tokens) and tokens[k + 1] not in ("{", "}"):
+            k += 2
+        else:
+            return 0
+    return k - i - 1 if tokens[k:k + 2] == ["}", "^"] else 0
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z]|\\(?:alpha|beta|gamma|delta|sigma|theta|eta|mu|nu|phi|psi|xi|zeta|lambda|rho|tau)")
 
 
 def _script_groups(tokens: list[str]) -> list[str]:
@@ -314,7 +352,7 @@ def strip_html(text: str) -> str:
 def unescape_markdown(text: str) -> str:
     """``f\\_w(x) \\= w\\_3`` -> ``f_w(x) = w_3``, ``**w ← …**`` -> ``w ← …``: plain-text math as an
     exporter escaped it, or a student set it in bold, in Markdown."""
-    text = _BOLD.sub(lambda m: m.group(1), text) if "**" in text else text
+    text = _BOLD.sub(lambda m: m.group(1), _BOLD_CODE.sub(r"\1", text)) if "**" in text else text
     return _MD_ESCAPE.sub(lambda m: m.group(1), text) if _MD_ESCAPED.search(text) else text
 
 

@@ -130,12 +130,12 @@ class Document:
         return "".join(out) + self.text[last:]
 
 
-_BOLD_MARK = re.compile(r"(?<![\w)\]])(?:\*\*|__)|(?:\*\*|__)(?![\w(\[])")
+_BOLD_MARK = re.compile(r"(?<![\w)\]])(?:\*\*|__)|(?:\*\*|__)(?![\w(\[]|[-−][\w(])")  # (1+exp(-u))**-2 stays
 
 
 def _unbolded(piece: str) -> str:
     """``**∂f/∂w2 = w3 σ2'(x2) σ1(x1)**, **∂f/∂w1 = …**``: Markdown's bold marks around equations in plain text,
-    dropped (``x**2``, a power between a name and its exponent, stays)."""
+    dropped (``x**2``, ``(…)**-2``, a power between a name and its exponent, stays)."""
     return _BOLD_MARK.sub(" ", piece) if "**" in piece or "__" in piece else piece
 
 
@@ -184,7 +184,7 @@ def _one_line_functions(text: str) -> str:
 
 
 # pandoc's Markdown sub- and superscripts, as a converted Word file keeps them: w~2~, e^−u^ (not ~~struck~~)
-_PANDOC_SUB = re.compile(r"(?<=[^\s~^$])~(?!~)([\w,]{1,6})~(?!~)")
+_PANDOC_SUB = re.compile(r"(?<=[^\s~^$])~(?!~)([\w,]{1,6}|[\w,=()∈+\-−]{1,14})~(?!~)")  # w~2~, Σ~i=1,2~
 _PANDOC_SUP = re.compile(r"(?<=[^\s~^$])\^([−\-–]?\w{1,4})\^")
 
 
@@ -341,6 +341,18 @@ def _opening_bracket(text: str, close: int) -> int | None:
     return None
 
 
+# *h*~1~ = *w*~1~*x*: an exporter sets every letter of a formula in italics (Word to Markdown); the letter is the
+# name ("2*x*3", a product, has a digit or letter on either side of its stars and stays)
+_ITALIC_LETTER = re.compile(r"(?<![\w*\\])\*([^\W\d_]{1,2}|[α-ωσℒ])\*(?![\w*])")
+
+
+def _italic_letters(text: str) -> str:
+    """Only where a text sets at least three single letters in italics (an exported formula), never one ``*x*``."""
+    if "*" not in text or len(_ITALIC_LETTER.findall(text, 0, 50_000)) < 3:
+        return text
+    return _ITALIC_LETTER.sub(r"\1", text)
+
+
 def _pandoc_scripts(text: str) -> str:
     """Only in a text that has pandoc's subscripts (``~`` is no mark of plain math): ``e^-u/1+e^-u^2``, typed by
     hand, is not read as raised text."""
@@ -379,7 +391,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _pandoc_spans(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
-    text = _pandoc_scripts(_pandoc_escapes(text))
+    text = _pandoc_scripts(_italic_letters(_pandoc_escapes(text)))
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(text)))))
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))
@@ -390,6 +402,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     elif kind is None and "[/" in text and is_bbcode(text):
         kind = "bbcode"  # a forum post saved as text
     latex = kind == "tex" or (kind is None and is_latex(text))
+    if kind != "html" and "&nbsp;" in text:  # "&nbsp;&nbsp;\= w\_3 …": an exporter's indent in Markdown
+        text = re.sub(r"(?m)^(?:&nbsp;)+", "", text).replace("&nbsp;", " ")
     if not latex:
         text = _labelled_fences(_functions_as_formulas(_answer_fences(to_markdown(_uncommented(text), kind))))
     doc = Document(text)
@@ -956,10 +970,14 @@ def _keyed(doc: Document, marks: list[Label]) -> dict[int, str]:
     return out
 
 
+# a program listing (the hand-in's code, after its answers), not a snippet inside one ("grad = [0, 0, 0]", a loop)
+_LISTING = re.compile(r"^\s*(?:def |class |import |from \S+ import|@\w|#include|function\b)", re.M)
+
+
 def _segment(doc: Document) -> None:
-    """Parts from labels. A code block ends the part it is in (code after an answer is not the answer),
-    but a literate document's executed chunk (```{r}``) is where that part computes its answer, and a fenced
-    printout that is no program (a summary table) is part of the text around it."""
+    """Parts from labels. A program listing ends the part it is in (code after an answer is not the answer),
+    but a literate document's executed chunk (```{r}``) is where that part computes its answer, and a snippet
+    (``grad = [0, 0, 0]``, a loop) or a fenced printout (a summary table) is part of the text around it."""
     text = doc.text
     starts = line_starts(text) + [len(text) + 1]
     sites: list[Site] = []
@@ -978,8 +996,8 @@ def _segment(doc: Document) -> None:
             while i < len(starts) - 1 and starts[i] < b.end:
                 sites.append(Site(starts[i]))
                 i += 1
-    cuts = [(s.start, s.end) for s in doc.code_spans if not _CHUNK.match(text, s.start) and (
-        _PROGRAM.search(text, s.start, s.end) or _fence_info(text, s) not in _PRINTOUT)]  # a printout: no cut
+    cuts = [(s.start, s.end) for s in doc.code_spans if not _CHUNK.match(text, s.start)
+            and _LISTING.search(text, s.start, s.end)]  # a snippet or a printout inside a part: no cut
     seg = segment(text, sites, regions, cuts)
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.again = {k: [Span(a, b, "segment") for a, b in spans] for k, spans in seg.again.items()}

@@ -648,6 +648,20 @@ def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChai
     return LatexChain([*chain.sides, last], chain.named, chain.part)
 
 
+_PROSE_GAP = re.compile(r"(?:[^\W\d_]{2,}\W+){3}")  # three words or more: a new sentence, not a line break
+
+
+def _words_between(doc: Document, spans: list[Span], texts: list[str]) -> list[str]:
+    """"∇L = (…)^T, and the update with learning rate `lr` $=\alpha$": inline math that starts with ``=`` after a
+    sentence of words says what the words before it name; it goes on no equation before it."""
+    out = list(texts)
+    for k in range(1, len(spans)):
+        if spans[k].kind == "inline" and out[k].lstrip().startswith("=") \
+                and _PROSE_GAP.search(doc.text, spans[k - 1].end, spans[k].start):
+            out[k] = out[k].lstrip()[1:]
+    return out
+
+
 def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Callable[[str], str | None] | None,
                    forbid: Sequence[str], summary: bool = False) -> LatexChain | None:
     """The equation that answers the item inside one labelled segment (see :func:`find_expression`).
@@ -656,7 +670,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     (``| 1(d) | $\\sigma_2(x_2)$ |``) is the whole answer, not a fragment in words."""
     part = spec.part
     spans = [m for m in doc.math_spans(part, segment) if not _a_reason(doc, m)]
-    texts = [doc.read(m) for m in spans]
+    texts = _words_between(doc, spans, [doc.read(m) for m in spans])
     found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
         return None
@@ -690,11 +704,18 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             # or about the one answer of a part that asks for one
             doubted = spec.answers <= 1 or len({_SPACE.sub("", e.sides[-1]) for e in naming}) > 1
             said = _said_before(naming, chosen)  # "the right one is ∂f/∂w2 = A", then "∂f/∂w2 = B": A is a step
-            first = [said[-1].sides[-1]] if said and not _self_fixed(doc, texts, spans, said[-1], chosen) else []
-            # (unless words between the two, "(scratch that, …)", "Actually:", "~~…~~", say which one is final)
-            if vector is not None and not first and _components_after(tagged, chosen, spec):
+            first = list(dict.fromkeys(e.sides[-1] for e in said if not _self_fixed(doc, texts, spans, e, chosen)))
+            # (unless words between the two, "(scratch that, …)", "Actually:", "~~…~~", say which one is final);
+            # every one of them: the last may be a step of the chosen answer's own derivation, split off at "⟹"
+            worked = vector is not None and not first and _components_after(tagged, chosen, spec)
+            if worked and vector is not None and _GENERIC_INDEX.search(chosen.sides[0]) \
+                    and _BY_INDEX.search(chosen.sides[-1]):
+                # ∂L/∂w_j = Σ 2(f − y) ∂f/∂w_j, then each ∂L/∂w_j worked out: the entries are the answer (the
+                # general form always equals the reference: it can rescue nothing)
+                return vector
+            if worked:
                 first = [vector.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
-            return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *first[-1:],
+            return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *first,
                                                          *chosen.sides[1:], *again[-1:]], True, part), words=doubted)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
@@ -984,8 +1005,10 @@ _NUMBER = re.compile(r"\s*[-−]?\s*\d+(?:\.\d+)?\s*")  # "unless $\nabla L = 0$
 # $C = D$:": a formula given as the reason for something else is no answer
 _BECAUSE = re.compile(r"\b(?:since|because|weil|car|puisque|porque|perché|poiché|omdat|eftersom|fordi|ponieważ|protože"
                       r"|çünkü|vì|karena)\b|因为|因為|なぜなら", re.IGNORECASE)
-_THEREFORE = re.compile(r"\b(?:so|hence|thus|then|therefore|we\s+get|gives?|yields?|also|daher|donc|luego)\b"
-                        r"|⇒|=>|→", re.IGNORECASE)
+_THEREFORE = re.compile(r"\b(?:so|hence|thus|then|therefore|we\s+get|gives?|yields?|also|daher|deshalb|somit|donc|ainsi"
+                        r"|luego|entonces|así\s+que|por\s+lo\s+tanto|então|logo|portanto|quindi|dunque|więc|zatem"
+                        r"|dolayısıyla|bu\s+yüzden|jadi|maka|sehingga|nên|vậy|do\s+đó|suy\s+ra|поэтому|значит|άρα)\b"
+                        r"|⇒|=>|→|所以|因此|だから|よって|したがって|따라서|그래서|لذا|إذن|इसलिए", re.IGNORECASE)
 
 
 def _a_reason(doc: Document, m: Span) -> bool:

@@ -11,7 +11,9 @@ cites the part ("using (d)", "as in 1(d)", "from part d") is no fix.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from grader.reading.labels import dashed_lines
@@ -64,15 +66,42 @@ CHANGES = re.compile(r"(?i)\b(?:actually|really|meant|should|wrong|instead|mista
 CHANGED = re.compile(r"(?i)\b(?:actually|really|meant|should\s+(?:be|read|have)|wrong|mistaken|mistakes?|typo|"
                      r"instead|statt|correct(?:ion|ed)|ignore|scratch|oops|revisit\w*|going\s+back|once\s+more|"
                      r"now\s+(?:get|think|believe|see|find)|cleaner|simply)\b")
-_MORE_LINES = 2  # a name alone on its line ("(d)" under "## Fixes"): the answer on the next lines
+_MORE_LINES = 2
+_MOST_PROBLEMS = 12  # a name alone on its line ("(d)" under "## Fixes"): the answer on the next lines
 
 
-def mentions(doc: Document, line: str, at: int) -> list[str]:
+@dataclass(frozen=True)
+class _Layout:
+    """Where each problem's parts start and end, and where labels stand: worked out once per document, so a
+    hand-in of many labelled lines costs no more than its length times its parts."""
+    problems: dict[str, tuple[int, int]]  # problem -> (first part's start, last part's end)
+    label_at: list[int]  # the labels' offsets, in order
+    label_keys: list[str]
+    by_letter: dict[str, list[tuple[int, str]]]  # "b" -> (start, "1.b"), (start, "2.b"), … in order
+
+    @classmethod
+    def of(cls, doc: Document) -> _Layout:
+        problems: dict[str, tuple[int, int]] = {}
+        for k, span in doc.segments.items():
+            a, b = problems.get(k.split(".")[0], (span.start, span.end))
+            problems[k.split(".")[0]] = (min(a, span.start), max(b, span.end))
+        labels = sorted(doc.labels, key=lambda kl: kl[1])
+        by_letter: dict[str, list[tuple[int, str]]] = {}
+        for k, span in sorted(doc.segments.items(), key=lambda ks: ks[1].start):
+            if k.count(".") == 1:
+                by_letter.setdefault(k.split(".")[1], []).append((span.start, k))
+        return cls(problems, [at for _, at in labels], [k for k, _ in labels], by_letter)
+
+    def problem(self, key: str) -> tuple[int, int]:
+        return self.problems[key.split(".")[0]]
+
+
+def mentions(doc: Document, line: str, at: int, layout: _Layout | None = None) -> list[str]:
     """The parts ``line`` (starting at offset ``at``) names and does not only cite, as segment keys."""
-    return [key for key, cited in named_in(doc, line, at) if not cited]
+    return [key for key, cited in named_in(doc, line, at, layout) if not cited]
 
 
-def named_in(doc: Document, line: str, at: int) -> list[tuple[str, bool]]:
+def named_in(doc: Document, line: str, at: int, layout: _Layout | None = None) -> list[tuple[str, bool]]:
     """The parts ``line`` names, as segment keys, each with whether the words before it only cite it."""
     found: list[tuple[int, str, str]] = []  # (offset in line, problem, part)
     for m in _NUMBERED.finditer(line):
@@ -92,7 +121,7 @@ def named_in(doc: Document, line: str, at: int) -> list[tuple[str, bool]]:
     keys: dict[str, bool] = {}
     for start, problem, part in sorted(found):
         cited = bool(_CITES.search(_LISTED.sub("", line[:start].rstrip(" *_(["))))
-        for key in _keys(doc, problem, part, at):
+        for key in _keys(doc, problem, part, at, layout):
             keys[key] = keys.get(key, True) and cited
     return list(keys.items())
 
@@ -107,14 +136,18 @@ def arabic_and_numbered(doc: Document, text: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def _keys(doc: Document, problem: str, part: str, at: int) -> list[str]:
+def _keys(doc: Document, problem: str, part: str, at: int, layout: _Layout | None) -> list[str]:
     """The segments a name may mean: with its problem's number, that one; else every problem's part of that
     letter whose own text comes before the line (a fix at the end naming "(b)" may mean 1(b) or 2(b))."""
     if problem:
         key = f"{problem}.{part}"
         return [key] if key in doc.segments else []
-    keys = [k for k, span in doc.segments.items() if k.count(".") == 1 and k.endswith(f".{part}") and span.start < at]
-    here = [k for k in keys if _problem_start(doc, k) <= at < _problem_end(doc, k)]
+    layout = layout or _Layout.of(doc)
+    parts = layout.by_letter.get(part, [])
+    # the nearest few before the line: a homework has few problems, a hand-in of a thousand labels is no homework
+    before = bisect_left(parts, (at, ""))
+    keys = [k for _, k in parts[max(0, before - _MOST_PROBLEMS):before]]
+    here = [k for k in keys if layout.problem(k)[0] <= at < layout.problem(k)[1]]
     return here or keys  # "(b)" inside Problem 2 is 2(b)
 
 
@@ -123,6 +156,7 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
     nothing follows the name on its line: a part's summary or late fix ("mention"), or a later part of the same
     problem citing it ("cited")."""
     lines = doc.text.split("\n")
+    layout = _Layout.of(doc)
     offset = 0
     starts = []
     for line in lines:
@@ -131,38 +165,29 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
     for i, line in enumerate(lines):
         if not line.strip() or len(line) > 2000:
             continue
-        for key, _cited in named_in(doc, line, starts[i]):  # outside its problem even a citing word is no citation
+        # outside its problem even a citing word is no citation
+        for key, _cited in named_in(doc, line, starts[i], layout):
             span = doc.segments[key]
-            if starts[i] < span.end or _inside_other_label(doc, key, starts[i], starts[i] + len(line)):
+            if starts[i] < span.end or _inside_other_label(layout, key, starts[i], starts[i] + len(line)):
                 continue
             # inside a later part of the same problem, a name cited or without words that change an answer
             # ("∇f with the components given by (d) and (e)"): only an equation naming what the part asks counts
-            kind = "cited" if starts[i] < _problem_end(doc, key) and not CHANGED.search(line) else "mention"
+            kind = "cited" if starts[i] < layout.problem(key)[1] and not CHANGED.search(line) else "mention"
             end = starts[i] + len(line)
             j = i
             while j + 1 < len(lines) and j - i < _MORE_LINES and not _says_something(doc.text[starts[i]:end], key):
                 j += 1
-                if lines[j].strip().startswith("#") or mentions(doc, lines[j], starts[j]):
+                if lines[j].strip().startswith("#") or mentions(doc, lines[j], starts[j], layout):
                     break
                 end = starts[j] + len(lines[j])
             yield key, starts[i], end, kind
 
 
-def _problem_start(doc: Document, key: str) -> int:
-    problem = key.split(".")[0]
-    return min(span.start for k, span in doc.segments.items() if k.split(".")[0] == problem)
-
-
-def _problem_end(doc: Document, key: str) -> int:
-    problem = key.split(".")[0]
-    return max(span.end for k, span in doc.segments.items() if k.split(".")[0] == problem)
-
-
-def _inside_other_label(doc: Document, key: str, at: int, end: int) -> bool:
+def _inside_other_label(layout: _Layout, key: str, at: int, end: int) -> bool:
     """The line holds the label of another part by the same letter: the name is that label ("(a)" of Problem 2
     is no mention of 1(a)); "(f) Going back to (e), …" still names (e)."""
-    return any(at <= offset < end and k != key and k.rsplit(".", 1)[-1] == key.rsplit(".", 1)[-1]
-               for k, offset in doc.labels)
+    first, last = bisect_left(layout.label_at, at), bisect_left(layout.label_at, end)
+    return any(k != key and k.rsplit(".", 1)[-1] == key.rsplit(".", 1)[-1] for k in layout.label_keys[first:last])
 
 
 def _says_something(text: str, key: str) -> bool:

@@ -85,8 +85,10 @@ def _helpers() -> Any:
     return notation
 
 
+# an index letter of a data point (not h, o or l: a_h = σ(z_h), a_o = σ(z_o) name the hidden and output layers)
 _INDEXED = re.compile(r"(?P<stem>.+?)\s*(?P<mark>[\^_])\s*"
-                      r"(?:\{\s*\(?\s*(?P<i1>[a-z])\s*\)?\s*\}|\(\s*(?P<i2>[a-z])\s*\)|(?P<i3>[a-z]))"
+                      r"(?:\{\s*\(?\s*(?P<i1>[a-gi-kmnp-z])\s*\)?\s*\}|\(\s*(?P<i2>[a-gi-kmnp-z])\s*\)"
+                      r"|(?P<i3>[a-gi-kmnp-z]))"
                       r"\s*(?::|\\gets)?\s*")  # e_i := …
 
 

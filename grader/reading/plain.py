@@ -51,8 +51,8 @@ def plain(text: str) -> str:
     text = _DELIMITER.sub(" ", text)  # \( … \) and \[ … \] delimit math: they are no brackets of an aside
     text = _EMPHASIS_TAG.sub(" ", text) if "<" in text else text  # "→ <u>12×12×20</u>": underlined, bold
     text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
-    text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\!|~)(?=\d{3}(?!\d))", lambda m: "," if "," in m.group() else "\u2009",
-                  text)
+    text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\:|\\!|\\ |~)(?=\d{3}(?!\d))",
+                  lambda m: "," if "," in m.group() else "\u2009", text)  # 25\,050, 25{,}050, 25\ 050
     text = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
     for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
                         ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"),

@@ -35,6 +35,13 @@ _OPERATOR_NAMED = re.compile(r"(?:grad|nabla)(?:[A-Z]|[fw](?![a-z]))\w{0,2}")
 _DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d)?", re.I)
 
 
+# "vì", "là", "và", "dé", "für": a short word with a letter no formula writes (an accent of a language, not ŷ or ẋ)
+_ACCENTED_WORD = re.compile(r"(?=\w*[À-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ])(?!\w*[ŷȳŵẋẏẇẑ])[^\W\d_]{2,}")
+
+
+_HYPHENATED = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]{3,})+")
+
+
 def _mathlike(word: str) -> bool:
     if word in (",", ";", "."):
         return True  # "[ δ₁ⁿ xⁿ ,  δ₂ⁿ a₁ⁿ ]": a separator set apart inside a vector; "(f − y) . ∇f": a product dot
@@ -47,8 +54,10 @@ def _mathlike(word: str) -> bool:
         bare = bare.lstrip("(")  # "(both σ1 and σ2)": an aside in words opens here
     if not bare or PROSE_SCRIPT.search(bare):
         return False
-    if bare.lower() in _PROSE_SHORT:
+    if bare.lower() in _PROSE_SHORT or _ACCENTED_WORD.fullmatch(bare):
         return False
+    if _HYPHENATED.fullmatch(bare) and not any(p.lower() in _MATH_WORDS for p in bare.split("-")):
+        return False  # "pre-activation", "chain-rule": a word, not pre − activation
     if bare in GREEK_NAMES or _DECORATED.fullmatch(bare) or (bare.isupper() and bare.isalpha() and len(bare) <= 4) \
             or _OPERATOR_NAMED.fullmatch(bare):
         return True  # theta, Lambda, yhat, SSE, gradL: names a student spells out

@@ -95,26 +95,47 @@ def layout_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def viewer_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of equations a PDF viewer's copy set one piece a line: pieces stacked in pairs."""
+    """(start, end) of equations a PDF viewer's copy set one piece a line: pieces stacked in pairs.
+
+    Each line is looked at once: where the run from line i ends is worked out from the back, so a
+    long hand-in of short lines costs no more than its length."""
+    ends = _run_ends(text, lines)
     out = []
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and (j == i or lines[j][0] == lines[j - 1][1] + 1) \
-                and "   " not in text[lines[j][0]:lines[j][1]].strip() \
-                and "=" not in text[lines[j][0]:lines[j][1]].strip().strip("=") \
-                and (_words_math(text[lines[j][0]:lines[j][1]]) or text[lines[j][0]:lines[j][1]].strip() == "·"
-                     or text[lines[j][0]:lines[j][1]].lstrip().startswith("=")):
-            line = text[lines[j][0]:lines[j][1]].strip()
-            j += 1
-            if line.startswith("=") and line != "=":
-                break
+        j = ends[i]
+        if j - i > _LONGEST_RUN:  # a run that long is a list of short lines, not one equation
+            i = j
+            continue
         if j - i >= 3 and _ends(text, lines, j) and read_block(text[lines[i][0]:lines[j - 1][1]], viewer=True):
             out.append((lines[i][0], lines[j - 1][1]))
             i = j
         else:
             i += 1
     return out
+
+
+_LONGEST_RUN = 64
+
+
+def _run_ends(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """For each line, the index after the last line of the run of stacked pieces that starts there: the
+    lines are adjacent, each a piece (math words, a ``·`` or an ``= …`` line), and an ``= …`` line ends it."""
+    ends = [0] * len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        raw = text[lines[i][0]:lines[i][1]]
+        line = raw.strip()
+        piece = "   " not in line and "=" not in line.strip("=") \
+            and (line == "·" or raw.lstrip().startswith("=") or _words_math(raw))
+        if not piece:
+            ends[i] = i
+        elif line.startswith("=") and line != "=":
+            ends[i] = i + 1
+        elif i + 1 < len(lines) and lines[i + 1][0] == lines[i][1] + 1:
+            ends[i] = ends[i + 1]
+        else:
+            ends[i] = i + 1
+    return ends
 
 
 def _ends(text: str, lines: list[tuple[int, int]], j: int) -> bool:
