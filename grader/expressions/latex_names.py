@@ -119,7 +119,8 @@ class NameMixin(Cursor):
 
     def identifier(self) -> Any:
         full, without_sup, sup_tokens = self.name_parts()
-        if sup_tokens is not None and self.marks_point(sup_tokens) and self.resolve(full) is None:
+        listed = without_sup in self.overlay.listed_at_point and _plain(sup_tokens or []) in self.vocab.datapoints
+        if sup_tokens is not None and (self.marks_point(sup_tokens) or listed) and self.resolve(full) is None:
             at_point = self.at_datapoint(full)
             if at_point is not None:
                 return at_point
@@ -250,6 +251,8 @@ class NameMixin(Cursor):
             if function is not None:
                 return self.apply(name, function)
         name = self.overlay.aliases.get(name, name)
+        if name in self.overlay.said_otherwise:
+            raise UnknownName(name, self.overlay.notes.get(name, ""))
         if self.vector and name in self.vocab.vectors:
             self.trace.explicit += 1
             if self.peek() == "(" and self.peek(1) in CURRENT and self.peek(2) == ")":

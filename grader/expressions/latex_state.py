@@ -57,6 +57,11 @@ class Overlay:
     reserved: set[str] = field(default_factory=set)
     # names the hand-in defined at each data point by a subscript (e_i = y_i − ŷ_i): e_1 is e at the first point
     per_point: set[str] = field(default_factory=set)
+    # names the hand-in lists with a data point's index ("writing a^i, b^i, c^i for the values at x^i"): b^1 is b at x¹
+    listed_at_point: set[str] = field(default_factory=set)
+    # the handout's names the hand-in describes in words as something else ("x_2, the output of the second
+    # sigmoid"): an answer using one goes to a person, never read with the handout's meaning
+    said_otherwise: set[str] = field(default_factory=set)
     # the handout's functions the hand-in defines otherwise (σ'(u) := σ(u)(1 + σ(u))): an answer using one goes to a
     # person, since whether it means the handout's or the hand-in's cannot be told
     doubted: set[str] = field(default_factory=set)

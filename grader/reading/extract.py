@@ -16,7 +16,15 @@ from typing import Any, TypeVar
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
 from grader.reading.math_rows import graph_steps
-from grader.reading.plain_math import _FORMULA_MARK, ALSO_ALLOWED, ALTERNATIVE, ANSWER_LEAD, OR_WORDS, math_run
+from grader.reading.plain_math import (
+    _FORMULA_MARK,
+    ALSO_ALLOWED,
+    ALTERNATIVE,
+    ANSWER_LEAD,
+    OR_WORDS,
+    UNDECIDED,
+    math_run,
+)
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
@@ -707,14 +715,13 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             first = list(dict.fromkeys(e.sides[-1] for e in said if not _self_fixed(doc, texts, spans, e, chosen)))
             # (unless words between the two, "(scratch that, …)", "Actually:", "~~…~~", say which one is final);
             # every one of them: the last may be a step of the chosen answer's own derivation, split off at "⟹"
-            worked = vector is not None and not first and _components_after(tagged, chosen, spec)
-            if worked and vector is not None and _GENERIC_INDEX.search(chosen.sides[0]) \
-                    and _BY_INDEX.search(chosen.sides[-1]):
+            worked = vector if vector is not None and not first and _components_after(tagged, chosen, spec) else None
+            if worked is not None and _GENERIC_INDEX.search(chosen.sides[0]) and _BY_INDEX.search(chosen.sides[-1]):
                 # ∂L/∂w_j = Σ 2(f − y) ∂f/∂w_j, then each ∂L/∂w_j worked out: the entries are the answer (the
                 # general form always equals the reference: it can rescue nothing)
-                return vector
-            if worked:
-                first = [vector.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
+                return worked
+            if worked is not None:
+                first = [worked.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
             return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *first,
                                                          *chosen.sides[1:], *again[-1:]], True, part), words=doubted)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
@@ -927,6 +934,9 @@ def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool 
     final side, so the answer is never an earlier step that happens to be right (it goes to a person). A final
     side offered with another one (``$= A$ or $B$ ??``) is a hedge: both, as one side no reading takes."""
     hedge = hedged(doc, segment, chain.sides[-1], words=words)
+    undecided = UNDECIDED.search(doc.text, segment.start, segment.end)
+    if hedge is None and undecided is not None:  # "I'm torn between A and B", "A, unless …, then B", "TODO: check"
+        hedge = f"{chain.sides[-1]}{HEDGE}\\text{{(undecided: {undecided.group().strip()[:40]})}}"
     if hedge is not None:
         return LatexChain([*chain.sides[:-1], hedge], chain.named, chain.part)
     if len(chain.sides) < 2:

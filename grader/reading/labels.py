@@ -28,7 +28,7 @@ _UKRAINIAN_FOLD = {ord(c): ord(latin) for letters in ("абвгґдеє", "АБ�
                    for c, latin in zip(letters, "abcdefgh", strict=True)}
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
-_WORD = (r"(?:problem|part|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
+_WORD = (r"(?:problem|part[ei]?|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
@@ -77,8 +77,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"(?P<p2>[a-h])(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
     # "Part (b)", "Câu b", "Sehemu d)"
-    ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)?{_END}){_SUB}",
-                        re.IGNORECASE)),
+    ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?<![A-Za-z])(?P<p2>[a-hA-H])\)?{_END}){_SUB}",
+                        re.IGNORECASE)),  # not "Parte 1" read as "Part e"
     ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
                            rf"[ \t]?(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))"  # "1a)", "1 a)"
                            rf"|(?P<p4>[a-h])(?={_BARE})){_SUB}")),

@@ -88,12 +88,51 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     found = [(s.start, doc.text[s.start:s.end]) for s in getattr(doc, "math", [])] + table_definitions(doc) \
         + prose_definitions(doc)
     pieces = [from_exports(expand(text)) for _, text in sorted(found, key=lambda f: f[0])]  # as answers are read
+    pieces = [d for piece in pieces for d in underbrace_definitions(piece)] + pieces
     notation = _read_all(pieces, doc, reference, {})
     if notation.unread:
         better = renamed(notation, reference, lambda seed: _read_all(pieces, doc, reference, seed))
         if better is not None:
             return better
     return notation
+
+
+_UNDERBRACE = re.compile(r"\\underbrace\s*\{")
+_BRACE_NAME = re.compile(r"\s*_\s*(?:\{\s*([A-Za-z](?:_\{?\w\}?)?|\\[a-z]+(?:_\{?\w\}?)?)\s*\}|([A-Za-z]))")
+
+
+def underbrace_definitions(piece: str) -> list[str]:
+    r"""``w_3 \underbrace{σ_2(w_2 \underbrace{σ_1(w_1 x)}_{x_1})}_{x_2}``: each name set under a brace is defined as
+    what the brace spans (inner labels dropped), as ``x_2 = σ_2(w_2 σ_1(w_1 x))``; the handout's own names so
+    defined are then read as the hand-in says, a different meaning included."""
+    out = []
+    for m in _UNDERBRACE.finditer(piece):
+        depth, k = 1, m.end()
+        while k < len(piece) and depth:
+            depth += {"{": 1, "}": -1}.get(piece[k], 0)
+            k += 1
+        label = _BRACE_NAME.match(piece, k)
+        if depth or label is None:
+            continue
+        body = piece[m.end():k - 1]
+        while (inner := _innermost_label(body)) is not None:
+            body = inner
+        out.append(f"{label.group(1) or label.group(2)} = {body}")
+    return out
+
+
+def _innermost_label(body: str) -> str | None:
+    r"""``body`` with its first ``\underbrace{A}_{n}`` replaced by ``A`` (None when it has none)."""
+    m = _UNDERBRACE.search(body)
+    if m is None:
+        return None
+    depth, k = 1, m.end()
+    while k < len(body) and depth:
+        depth += {"{": 1, "}": -1}.get(body[k], 0)
+        k += 1
+    label = _BRACE_NAME.match(body, k)
+    end = label.end() if label is not None else k
+    return body[:m.start()] + "{" + body[m.end():k - 1] + "}" + body[end:]
 
 
 def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str, str]) -> Notation:
@@ -125,8 +164,67 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
             break
         pending = failed
     _lettered_points(notation, reference)
+    _listed_at_point(notation, pieces)
+    _outputs_in_words(notation, getattr(doc, "text", "") or "", reference)
     _learning_rate(notation, doc, reference)
     return notation
+
+
+# "I denote by $x_2$ the output of the second sigmoid", "x₁ and x₂ are the neuron outputs (post-sigmoid)"
+_INTERMEDIATE = re.compile(r"(?<![\w\\])x\s*(?:_\s*\{?\s*([12])\s*\}?|([₁₂])|([12]))(?![\w])")
+_AN_OUTPUT = re.compile(r"\boutputs?\s+of\s+(?:the\s+|each\s+)?(?:first\s+|second\s+|1st\s+|2nd\s+|hidden\s+|inner\s+"
+                        r"|outer\s+|two\s+)?(?:sigmoids?|σ|\$?\\sigma|activations?|neurons?|nonlinearit)"
+                        r"|\bafter\s+(?:the\s+|each\s+)?(?:activations?|sigmoids?|σ|\$?\\sigma|nonlinearit)"
+                        r"|\bpost-?(?:sigmoid|activation)"
+                        r"|\b(?:sigmoid|neuron)\s+outputs?\b|\bactivated\s+values?\b", re.IGNORECASE)
+
+
+def _outputs_in_words(notation: Notation, text: str, reference: Reference) -> None:
+    """The handout's x₁, x₂ (inputs of the sigmoids) said in words to be the sigmoids' outputs and never defined
+    by a formula: which one an answer means cannot be told, so an answer that uses them goes to a person."""
+    vocab = reference.latex
+    if vocab is None:
+        return
+    for line in text[:200_000].split("\n"):
+        last = 0
+        for phrase in _AN_OUTPUT.finditer(line):
+            _said_outputs(notation, line, last, phrase, vocab)
+            last = phrase.end()
+
+
+def _said_outputs(notation: Notation, line: str, start: int, phrase: re.Match[str], vocab: Any) -> None:
+    """x₁, x₂ written between ``start`` and the phrase that says they are outputs (not inside σ(…), no ``=``)."""
+    for m in _INTERMEDIATE.finditer(line, start, phrase.start()):
+        between = line[m.end():phrase.start()]
+        before = line[max(0, m.start() - 12):m.start()].replace("$", "").rstrip()
+        name = f"x_{m.group(1) or m.group(3) or '₁₂'.index(m.group(2)) + 1}"
+        listed_with_more = re.search(r"\band\s+(?:the|their|its)\b", between)  # "x1, x2 and the outputs of …"
+        if len(between) > 60 or "=" in between or listed_with_more or before.endswith(("(", "{")) \
+                or name not in vocab.symbols or name in notation.overlay.symbols or name in notation.overlay.own:
+            continue
+        notation.overlay.said_otherwise.add(name)
+        notation.overlay.notes[name] = (f"{name} is said in words to be {phrase.group().strip()!r}, not the "
+                                        f"handout's {name} (a sigmoid's input): a person should decide how to read it")
+
+
+# "$a^i, b^i, c^i, d^i$": the hand-in's names listed with a data point's index, each the value at xⁱ
+_NAME_AT_POINT = r"([A-Za-z](?:_\{?\w\}?)?)\s*\^\s*\{?\s*\(?\s*([ijkn])\s*\)?\s*\}?"
+_POINT_LIST = re.compile(rf"\s*{_NAME_AT_POINT}(?:\s*,\s*{_NAME_AT_POINT})+\s*,?\s*")
+
+
+def _listed_at_point(notation: Notation, pieces: list[str]) -> None:
+    """Names the hand-in defined from the input and then lists at a data point's index are read at the point their
+    superscript names (b^1 is b at x¹); an unlisted name with a superscript 1 or 2 stays a power (b² is b squared)."""
+    for piece in pieces:
+        if _POINT_LIST.fullmatch(piece) is None:
+            continue
+        found = re.findall(_NAME_AT_POINT, piece)
+        if len({index for _, index in found}) != 1:
+            continue
+        for name, _ in found:
+            name = re.sub(r"[{}\s]", "", name)
+            if name in notation.overlay.symbols:
+                notation.overlay.listed_at_point.add(name)
 
 
 _CONTINUES = re.compile(r"\s*\+")  # "+ 2*(f(x^2)-y^2)*…": the sum above goes on ("− …" is often a step of its own)

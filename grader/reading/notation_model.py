@@ -131,8 +131,8 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
             if not _helpers()._equal(earlier[0], value, reference):
                 return conflict(notation, stem, lhs, rhs)
             return 0
-        if stem not in vocab.symbols or vocab.symbols[stem].free_symbols:  # e_i, a residual: e^2 stays e²
-            values[f"{stem}^{point}"] = value
+        if m.group("mark") == "^" or stem not in vocab.symbols or vocab.symbols[stem].free_symbols:
+            values[f"{stem}^{point}"] = value  # e^i = f(x^i) − y^i defined so: e^1 is it (after e_i = …, e^2 is e²)
         if m.group("mark") == "_":
             values[f"{stem}_{point}"] = value
             notation.overlay.per_point.add(stem)

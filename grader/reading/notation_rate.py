@@ -13,7 +13,12 @@ from collections.abc import Iterator
 
 _RATE = (r"(?:learning[ -]?rate|step[ -]?(?:size|length|width)|\blr\b|lernrate|schrittweite|шаг\w*"
          r"|скорост\w* обучения|taux d'apprentissage|pas d'apprentissage|tasa de aprendizaje"
-         r"|tasso di apprendimento|współczynnik uczenia|öğrenme oranı|学习率|步长|学習率)")
+         r"|tasso di apprendimento|współczynnik uczenia|öğrenme oranı|学习率|步长|学習率|taxa de aprendi[sz]ag\w*"
+         r"|raz[óo]n de aprendizaje|laju pembelajaran|tốc độ học|ρυθμός μάθησης|βήμα μάθησης|학습률|معدل التعلم"
+         r"|सीखने की दर)")
+# "η in place of α", "η no lugar de α": the hand-in's step named by the handout's
+_INSTEAD = (r"(?:instead\s+of|in\s+place\s+of|no\s+lugar\s+de|en\s+lugar\s+de|au\s+lieu\s+de|anstelle\s+von|statt"
+            r"|invece\s+di|zamiast|αντί\s+για|yerine)")
 _GREEK = r"(\\(?:eta|gamma|lambda|epsilon|varepsilon|mu|rho|tau|kappa)(?![A-Za-z])|[ηγλεμρτκ]|(?<![\w\\])lr(?![\w]))"
 _STEP = r"(?:\\alpha(?![A-Za-z])|α|\balpha\b)"
 _GAP = r"(?:(?!\\alpha|α|alpha|[,;])[^.\n]){0,25}?"  # not across the handout's own α ("step size α, momentum μ")
@@ -21,6 +26,7 @@ _PATTERNS = (
     re.compile(_RATE + _GAP + _GREEK, re.IGNORECASE),  # step size γ, с шагом η
     re.compile(_GREEK + _GAP + _RATE, re.IGNORECASE),  # η is the learning rate
     re.compile(_GREEK + r"\s*\(?\s*=\s*" + _STEP),  # η (= α)
+    re.compile(_GREEK + r"\s*,?\s*" + _INSTEAD + r"\s*" + _STEP, re.IGNORECASE),  # η in place of α
     re.compile(r"\bstep\s*" + _GREEK, re.IGNORECASE),  # gradient descent, step γ
     re.compile(r"(?<![\w\\'])([a-z])\s*=\s*(?:the\s+)?(?:" + _RATE + r"|" + _STEP + r")", re.IGNORECASE),  # a = alpha
     re.compile(_RATE + r"\s*:?\s*\$?\s*([a-zA-Z])(?=\s*\$?\s*(?:[:;,)=]|$))", re.IGNORECASE | re.M),  # step size s:

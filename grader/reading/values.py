@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from grader.reading import value_corrections as corrections
 from grader.reading import value_sums as sums
 from grader.reading.plain import plain
-from grader.reading.plain_math import ALSO_ALLOWED
+from grader.reading.plain_math import ALSO_ALLOWED, UNDECIDED
 from grader.reading.tables import Cell, pipe_tables, summary_rows
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         _said_again(found, again, order, patterns)
     out = ValueAnswers()
     out.part, out.text = spec.part, "\n\n".join([text.strip(), *later])[:4000]
-    allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE)
+    allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE) or UNDECIDED.search(text[:20_000])
     out.hedged = allowed.group() if allowed else ""
     for name in fields:
         best = min((c.rank for c in found.get(name, [])), default=0)
