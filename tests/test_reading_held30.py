@@ -150,3 +150,94 @@ def test_many_labelled_or_quoted_short_lines_read_in_linear_time(text: str) -> N
     read_document(text)
     full = time.perf_counter() - started
     assert full < 25 * tenth + 1.0, (tenth, full)
+
+
+# after the batch: the readings its remaining disagreements asked for
+
+def test_an_answer_sheets_bracketed_labels_and_a_function_named_in_words(rubric) -> None:
+    report = ("# I write everything as pseudo-code. s() = sigmoid.\n\n[1b]\n"
+              "  (i)  s'(u) = exp(-u) / (1 + exp(-u))^2\n  (ii) s'(u) = s(u) - s(u)^2\n\n[1d]\n  df/dw3 = s(x2)\n")
+    assert_twins(rubric, "p1.b.ii", report, ("s(u) - s(u)^2", "s(u) + s(u)^2"))
+    assert_twins(rubric, "p1.d", report, ("df/dw3 = s(x2)", "df/dw3 = w3*s(x2)"))
+
+
+def test_a_vector_written_over_several_lines(rubric) -> None:
+    report = ("[1f]\n  grad = [ SUM_i 2*(f(x^i)-y^i) * w3*s(x2^i)*(1-s(x2^i))*w2*s(x1^i)*(1-s(x1^i))*x^i ,\n"
+              "           SUM_i 2*(f(x^i)-y^i) * w3*s(x2^i)*(1-s(x2^i))*s(x1^i) ,\n"
+              "           SUM_i 2*(f(x^i)-y^i) * s(x2^i) ]\n  # x1^i = w1*x^i , x2^i = w2*s(x1^i)\n")
+    report = "s = sigmoid; x1 = w1*x ; x2 = w2*s(x1)\n\n" + report
+    assert_twins(rubric, "p1.f.grad", report, ("* s(x2^i) ]", "* s(x1^i) ]"))
+
+
+def test_words_that_substitute_a_point_correct_nothing(rubric) -> None:
+    """"# df/dwk(x^i) = the (d)/(e) formulas with x replaced by x^i" in (f) cites (d) and (e), it fixes nothing."""
+    report = ("x1 = w1*x ; x2 = w2*sig(x1) ; sig = logistic sigmoid\n\n(d)\n  df/dw3 = sig(x2)\n\n(f)\n"
+              "  grad_w L = sum_{i=1,2} 2*(f_w(x^i) - y^i) * [ df/dw1(x^i), df/dw2(x^i), df/dw3(x^i) ]^T\n\n"
+              "  # df/dwk(x^i) = the (d)/(e) formulas with x replaced by x^i\n")
+    assert status(rubric, "p1.d", report, "r.txt") == "pass"
+    fixed = report.replace("with x replaced by x^i", "but (d) should be w3*sig(x2)")
+    assert status(rubric, "p1.d", fixed, "r.txt") != "pass"
+
+
+def test_an_exported_word_document_with_its_math_italic_h_and_matrices(rubric) -> None:
+    """Word writes the italic h as ℎ (outside the math italic block) and a matrix as ■(a@b@c)."""
+    report = ("Notation: 𝑧₁ = 𝑤₁𝑥, ℎ₁ = σ(𝑧₁), 𝑧₂ = 𝑤₂ℎ₁, ℎ₂ = σ(𝑧₂)\n\n(e) ∂𝑓/∂𝑤₂ = 𝑤₃ ℎ₂(1 − ℎ₂) ℎ₁\n\n"
+              "(f)\n∇_w L=∑_(i=1)^2▒〖2(f_w (x^i )-y^i )[■((∂f_w (x^i ))/(∂w_1 )@(∂f_w (x^i ))/(∂w_2 )"
+              "@(∂f_w (x^i ))/(∂w_3 ))]〗\n")
+    assert_twins(rubric, "p1.e.w2", report, ("(1 − ℎ₂) ℎ₁", "(1 − ℎ₂)"))
+    assert_twins(rubric, "p1.f.grad", report, ("〖2(f_w", "〖(f_w"))
+
+
+def test_a_definition_in_words_then_formulas_on_one_line(rubric) -> None:
+    report = ("notation: sig = sigmoid, a = w1*x, b = w2*sig(a)\n\n(d) df/dw3 = sig(b)\n\n"
+              "(e) df/dw2 = w3 * sig(b)(1-sig(b)) * sig(a)\n")
+    assert_twins(rubric, "p1.e.w2", report, ("(1-sig(b)) * sig(a)", "(1-sig(b)) * a"))
+
+
+def test_a_derivative_alone_on_its_line_names_the_equals_lines_under_it(rubric) -> None:
+    report = ("**(e)** ∂f/∂w_2\n= w_3 · σ_2′(x_2) · σ_1(x_1)\n\n∂f/∂w_1\n= w_3 · σ_2′(x_2) · w_2\n"
+              "· σ_1′(x_1) · x\n")
+    assert_twins(rubric, "p1.e.w2", report, ("· σ_1(x_1)\n", "· x\n"))
+    assert_twins(rubric, "p1.e.w1", report, ("· σ_1′(x_1) · x", "· σ_1′(x_1)"))
+
+
+def test_a_line_break_in_a_saved_pages_source_is_a_space(rubric) -> None:
+    page = ("<html><body><p><b>(e)</b> ∂<i>f</i>/∂<i>w</i><sub>2</sub>\n= <i>w</i><sub>3</sub> σ<sub>2</sub>"
+            "(<i>x</i><sub>2</sub>)[1 − σ<sub>2</sub>(<i>x</i><sub>2</sub>)]\nσ<sub>1</sub>(<i>x</i><sub>1</sub>)"
+            "</p></body></html>")
+    assert status(rubric, "p1.e.w2", page, "r.html") == "pass"
+    assert status(rubric, "p1.e.w2", page.replace("\nσ<sub>1</sub>", "\nw<sub>2</sub>"), "r.html") != "pass"
+
+
+def test_arabic_part_words_and_short_vowels(rubric) -> None:
+    report = ("## السؤال الثاني: MNIST\n\n### الجزء (أ)\n- بُعد المدخل: $28\\times28$\n"
+              "- بُعد المرشّح في الطبقة الأولى: $5\\times5\\times1\\times20$\n- المخرج بعد الالتفاف: $24\\times24\\times20$\n"
+              "- المخرج بعد التجميع الأقصى: $12\\times12\\times20$\n")
+    assert_twins(rubric, "p2.a", report, ("$24\\times24\\times20$", "$23\\times23\\times20$"))
+
+
+@pytest.mark.parametrize("misread", ["o1(x1)", "61(x1)"])
+def test_a_sigma_that_handwriting_recognition_misread(rubric, misread: str) -> None:
+    """σ1 read as "o1" or "61" by the OCR, in a hand-in that writes σ elsewhere: still σ1 (and a slip still fails)."""
+    report = f"x1 = w1 x, x2 = w2 σ1(x1)\n\n(e) ∂f/∂w1 = w3 σ2(x2)(1 - σ2(x2)) w2 {misread}(1 - σ1(x1)) x\n"
+    assert_twins(rubric, "p1.e.w1", report, ("(1 - σ1(x1)) x", "(1 - σ1(x1))"))
+
+
+def test_a_filter_said_again_without_its_one_channel(rubric) -> None:
+    report = ("2.(a)\n  input:               28 x 28\n"
+              "  conv1 filters:       5 x 5 x 1 x 20   (20 filters of size 5x5, 1 input channel)\n"
+              "  after conv1:         24 x 24 x 20\n  after max pool 2x2:  12 x 12 x 20\n")
+    assert_twins(rubric, "p2.a", report, ("after conv1:         24 x 24 x 20", "after conv1:         25 x 25 x 20"))
+
+
+def test_a_step_size_named_on_one_line_is_not_the_name_on_the_next(rubric) -> None:
+    """"# gradient descent, alpha = step size" then "w = [w[k] - …]": w is no name of the step size."""
+    report = ("**d)**\n```python\ndf_dw3 = σ(x2)                # = σ(w2*σ(w1*x))\n```\n\n**f)**\n```python\n"
+              "# gradient descent, alpha = step size\nw = [w[k] - alpha * grad[k] for k in range(3)]\n```\n")
+    report = "let `x1 = w1*x`, `x2 = w2*σ(x1)`\n\n" + report
+    assert_twins(rubric, "p1.d", report, ("df_dw3 = σ(x2)  ", "df_dw3 = σ(x1)  "))
+
+
+def test_a_derivative_assigned_in_a_python_fence(rubric) -> None:
+    report = "**b)** derivative of sigmoid (the standard one):\n\n```python\ndσ/du = σ(u) * (1 - σ(u))\n```\n"
+    assert_twins(rubric, "p1.b.ii", report, ("σ(u) * (1 - σ(u))", "σ(u) * (1 + σ(u))"))

@@ -194,10 +194,20 @@ class ValueCheck(Check[ValueParams]):
 
 
 def _fuller(c: Any, v: tuple[float, ...], kind: list[tuple[Any, tuple[float, ...]]]) -> tuple[Any, tuple[float, ...]]:
-    """"5×5×1, 20 of them (5×5×1×20)": a shape that another candidate holds whole, with more dimensions,
-    is that one said in part; the fuller one is the answer (and is what is judged)."""
-    longer = [(d, w) for d, w in kind if len(w) > len(v) > 1 and (w[:len(v)] == v or w[-len(v):] == v)]
+    """"5×5×1, 20 of them (5×5×1×20)": a shape that another candidate holds whole, with more dimensions (or
+    without its one input channel: "5×5×1×20 (20 filters of 5×5)"), is that one said in part; the fuller one is
+    the answer (and is what is judged)."""
+    longer = [(d, w) for d, w in kind if len(w) > len(v) > 1 and (w[:len(v)] == v or w[-len(v):] == v or (
+        len(w) == len(v) + 1 and _in_aside(c) and any(w[k] == 1 and w[:k] + w[k + 1:] == v for k in range(len(w)))))]
     return max(longer, key=lambda t: len(t[1])) if longer else (c, v)
+
+
+def _in_aside(c: Any) -> bool:
+    """Whether a candidate stands inside brackets on its line ("5×5×1×20 (20 filters of size 5x5)"), an aside that
+    says again what the line gives; "5×5×1×20 / 5×5×20" offers two."""
+    line, end = _after_text(c)
+    start = end - len(getattr(c, "text", ""))
+    return end >= 0 and line.rfind("(", 0, start) > line.rfind(")", 0, start)
 
 
 def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[float, ...]]],

@@ -356,9 +356,32 @@ def unescape_markdown(text: str) -> str:
     return _MD_ESCAPE.sub(lambda m: m.group(1), text) if _MD_ESCAPED.search(text) else text
 
 
+def _word_matrices(text: str) -> str:
+    """Word's linear format writes a matrix ``■(a@b@c)`` (rows split by ``@``, columns by ``&``): as a bmatrix."""
+    out: list[str] = []
+    i = 0
+    while (k := text.find("■(", i)) >= 0:
+        depth, j = 1, k + 2
+        while j < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[j], 0)
+            j += 1
+        if depth:
+            break
+        body, rows, level, cut = text[k + 2:j - 1], [], 0, 0
+        for n, c in enumerate(body):
+            level += {"(": 1, ")": -1}.get(c, 0)
+            if c == "@" and level == 0:
+                rows.append(body[cut:n])
+                cut = n + 1
+        rows.append(body[cut:])
+        out.append(text[i:k] + "\\begin{bmatrix} " + " \\\\ ".join(rows) + " \\end{bmatrix}")
+        i = j
+    return "".join(out) + text[i:]
+
+
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
-    text = from_exports(text)
+    text = _word_matrices(from_exports(text)) if "■" in text else from_exports(text)
     text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
     text = _SIZED.sub(lambda m: " " + m.group(1) + " ", text)
     text = _EMPHASIS.sub(lambda m: m.group(1), text)

@@ -155,6 +155,10 @@ _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x
 # the mathematical alphanumeric letters a PDF of Word's equations is copied as (𝑤, 𝜎, 𝑒: w, σ, e), one for one
 _FULL_WIDTH |= {c: ord(n) for c in range(0x1D400, 0x1D800)
                 if len(n := unicodedata.normalize("NFKC", chr(c))) == 1 and n != chr(c)}
+_FULL_WIDTH[0x210E] = ord("h")  # ℎ: the italic h, missing from the block above (Word's math italic writes it)
+# Arabic's short vowels and shadda (المرشّح is المرشح; not the tatweel, the stroke of the label هـ): marks a writer
+# may add or not, never part of the spelling a label is looked for by
+_FULL_WIDTH |= {c: None for c in [*range(0x064B, 0x0660), 0x0670]}
 
 
 _COMMENT_MARK = re.compile(r"^[ \t]*(#|//|%)(?:\1|%)*[ \t]?", re.MULTILINE)
@@ -386,11 +390,18 @@ def _footnote_marks(text: str) -> str:
     return text
 
 
+# σ₁ that a handwriting reader took for "o" or "6" ("o1(x1)", "62(x2)", "o_{1}\left(x_{1}\right)"), in a hand-in that
+# writes σ elsewhere: only applied to one of the network's own names, where "o" or 62 times it would mean nothing
+_OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?\s*(?:\\left)?\(\s*(?:[xzu]|x_?\{?[12]\}?|z_?\{?[12]\}?)\s*"
+                        r"(?:\\right)?\))")
+
+
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _pandoc_spans(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
+    text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text else text
     text = _pandoc_scripts(_italic_letters(_pandoc_escapes(text)))
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(text)))))
@@ -759,8 +770,9 @@ def formula_fence(body: str, info: str = "") -> bool:
 
 
 _PYTHON = {"python", "py", "python3", "ipython", "ipython3", "numpy"}
-_ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=(?!=)|=[ \t]|[-+*/][ \t]"
-                         r"|[A-Za-z_]\w*\([\w, \t]*\)[ \t]*=(?!=))")  # and "f(x, w) = …", a def made a formula
+_ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:\[\d\])?(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=(?!=)|=[ \t]"
+                         r"|[-+*/][ \t]|[A-Za-z_]\w*\([\w, \t]*\)[ \t]*=(?!=)"  # "f(x, w) = …": a def as a formula
+                         r"|[d∂][^\s=/]{1,8}[ \t]*/[ \t]*[d∂]\w{1,4}[ \t]*=(?!=))")  # "dσ/du = …", no Python at all
 # a call on an object (model.parameters(), optim.SGD(…)): a program's work; np.exp(…) and math.exp(…) are formulas
 _OBJECT_CALL = re.compile(r"\b(?!(?:np|numpy|math|jnp)\.)[A-Za-z_]\w*\.[A-Za-z_]\w*[ \t]*\(")
 _PY_COMMENT = re.compile(r"[ \t]+#.*$")

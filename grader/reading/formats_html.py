@@ -67,6 +67,7 @@ class _Page(HTMLParser):
         self.macros: list[str] = []  # open wiki macros (their names), whose CDATA body may be TeX
         self.script_classes: dict[str, str] = {}  # a class the style sheet raises ("super") or lowers ("sub")
         self.mathml: list[Node] = []  # the open elements of a <math> being read (its root first)
+        self.paragraphs = 0  # open <p> and headings: a line break in their source text is a space on the page
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -119,6 +120,8 @@ class _Page(HTMLParser):
             self._emit("**")
         elif tag in _BLOCK:
             self._emit("\n\n" if tag != "br" else "\n")
+        if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6"):
+            self.paragraphs += 1
 
     def _item(self) -> None:
         indent = "   " * max(0, len(self.lists) - 1)
@@ -168,6 +171,8 @@ class _Page(HTMLParser):
             self._emit("**")
         elif tag in _BLOCK or tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._emit("\n\n")
+        if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6"):
+            self.paragraphs = max(0, self.paragraphs - 1)
 
     def handle_data(self, data: str) -> None:
         if self.mathml:
@@ -178,8 +183,11 @@ class _Page(HTMLParser):
         if self.tex is not None:
             self.tex.append(data)
             return
-        self._emit(data if self.cell is not None or not self.out or "```" in self.out[-1]
-                   else data.replace("\n", " ") if self.lists else data)
+        # in a paragraph, a line break in the page's source is a space on the page (Word's export wraps a formula
+        # anywhere); Markdown around an HTML block keeps its lines, and so do a <pre>'s text and a table cell's
+        soft = (self.paragraphs or self.lists) and self.cell is None and not (self.out and "```" in self.out[-1]) \
+            and not any(d in data for d in ("\\[", "$$", "\\begin"))  # displays MathJax sets apart, one a line
+        self._emit(data.replace("\n", " ") if soft else data)
 
     def unknown_decl(self, data: str) -> None:
         """A wiki's math macro keeps its TeX in a CDATA section (``<ac:structured-macro ac:name="mathblock">``)."""

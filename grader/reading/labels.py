@@ -38,7 +38,7 @@ _WORD = (r"(?:problem|part[ei]?|prob\.?|question|exercise|exercice|ex\.?|aufgabe
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
 _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|(?:onder)?deel|"
               r"ερ[ώω]τημα|şıkk?ı?|podpunkt|bagian|bahagian|sehemu|část|rész|del(?:uppgift)?|kohta|(?:sub)?punctul|пункт|часть|"
-              r"частина|סעיף|חלק|بخش|قسمت|بند|ý|小问|小問|小題|小题|문항|설문|pkt\.?|pt\.|bod|pont|to[čc]ka|dio|stavka|"
+              r"частина|סעיף|חלק|بخش|قسمت|بند|(?:ال)?جزء|(?:ال)?فرع|ý|小问|小問|小題|小题|문항|설문|pkt\.?|pt\.|bod|pont|to[čc]ka|dio|stavka|"
               r"osa|da[ļl]a|dalis|del(?:opgave|oppgave)|k[ıi]s[ıi]m|madde|butir|poin|ph[ầa]n|bahagi|kipengele|"
               r"подпункт|σκέλος|υποερώτημα|भाग|खंड|অংশ|設問|部分|question|frage|pregunta|domanda|вопрос)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
@@ -71,6 +71,8 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{)*")
 _PAIR = r"[ \t]*(?:,|&|/|and)[ \t]*"  # between two parts a heading names ("** d, e")
 PATTERNS = [  # (kind, pattern); the first that matches wins
+    # "[1b]", "[1(b)]", "[2.c]": an answer sheet's part in square brackets
+    ("problem", re.compile(rf"\[\s*(?P<prob>\d{{1,2}})\s*[.\-]?\s*\(?(?P<p1>[a-h])\)?\s*\]{_END}{_SUB}")),
     ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=(?!=))"
                            rf"(?:[*_]{{0,2}}\s*[.,\-–]?\s*(?:{_PART_WORD}\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"

@@ -44,23 +44,29 @@ def join_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
     its first cell's first math the left side and its last math cell the right side."""
     import bisect
 
-    starts = [m.start for m in math]
+    inline = sorted((m for m in math if m.kind == "inline"), key=lambda m: m.start)  # a row's cells, by place
+    starts = [m.start for m in inline]
+    joined: dict[int, Span] = {}  # id of a row's first cell -> the row's cells as one equation
+    dropped: set[int] = set()
     for b in blocks:
         if b.kind != "row":
             continue
         i, j = bisect.bisect_left(starts, b.start), bisect.bisect_left(starts, b.end)
-        while j - i > 2 and _INDEX_RANGE.fullmatch(text[math[j - 1].start:math[j - 1].end].strip("$ ")):
+        while j - i > 2 and _INDEX_RANGE.fullmatch(text[inline[j - 1].start:inline[j - 1].end].strip("$ ")):
             j -= 1  # "| $∂L/∂w_j$ | $Σ…$, $j=1,2,3$ |": the index's range after the answer, read on its own
-        inside = math[i:j]
-        if len(inside) < 2 or any(m.kind != "inline" for m in inside) or "=" in text[inside[0].start:inside[0].end] \
-                or inside[-1].kind != "inline" or ("=" in text[inside[-1].start:inside[-1].end] and not (
+        inside = inline[i:j]
+        if len(inside) < 2 or "=" in text[inside[0].start:inside[0].end] \
+                or ("=" in text[inside[-1].start:inside[-1].end] and not (
                     NAMED.search(text[inside[0].start:inside[0].end]) and _alone_in_cell(text, b, inside[-1]))):
             continue  # the answer's cell may go on itself ("| 1d | $∂f/∂w_3$ | $s_2 = σ_2(…)$ |"), the name's not
         cells = [_cell_of(text, b.start, m.start) for m in inside]
         if cells[0] == cells[-1] or cells.count(cells[-1]) != 1:
             continue  # the name and the answer in one cell, or an answer in several pieces
-        math[i:j] = [replace(inside[0], end=inside[-1].end, kind="cells")]
-        starts[i:j] = [inside[0].start]
+        joined[id(inside[0])] = replace(inside[0], end=inside[-1].end, kind="cells")
+        dropped.update(id(m) for m in inside[1:])
+    if not joined:
+        return math
+    return [joined.get(id(m), m) for m in math if id(m) not in dropped]
     return math
 
 

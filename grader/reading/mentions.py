@@ -60,7 +60,7 @@ _LISTED = re.compile(r"(?:\(?[12]?\.?[a-h]\)?\s*(?:,|/|&|\band\b|\bund\b|\bet\b|
 CHANGES = re.compile(r"(?i)\b(?:actually|really|meant|should|wrong|instead|mistaken|mistakes?|swap\w*|switch\w*|"
                      r"mixed|confus\w*|forg[oe]t\w*|missing|wait|not|oops|flip\w*|signs?|drop\w*|ignore\w*|"
                      r"chang\w*|now\s+think|rather|correct(?:ion|ed)?|typo|statt|anstatt|au\s+lieu|"
-                     r"en\s+lugar|invece|zamiast|вместо|replace\w*)\b")
+                     r"en\s+lugar|invece|zamiast|вместо|replace\w*(?!\s+(?:by|with)\s+(?:x|its|each|the\s+data)))\b")
 # words that say an answer is changed, strong enough inside a later part of the same problem (not "not": "evaluated
 # at x^i, not at x" cites (d) and (e) there)
 CHANGED = re.compile(r"(?i)\b(?:actually|really|meant|should\s+(?:be|read|have)|wrong|mistaken|mistakes?|typo|"

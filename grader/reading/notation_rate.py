@@ -29,7 +29,8 @@ _PATTERNS = (
     re.compile(_GREEK + r"\s*,?\s*" + _INSTEAD + r"\s*" + _STEP, re.IGNORECASE),  # η in place of α
     re.compile(r"\bstep\s*" + _GREEK, re.IGNORECASE),  # gradient descent, step γ
     re.compile(r"(?<![\w\\'])([a-z])\s*=\s*(?:the\s+)?(?:" + _RATE + r"|" + _STEP + r")", re.IGNORECASE),  # a = alpha
-    re.compile(_RATE + r"\s*:?\s*\$?\s*([a-zA-Z])(?=\s*\$?\s*(?:[:;,)=]|$))", re.IGNORECASE | re.M),  # step size s:
+    re.compile(_RATE + r"[ \t]*:?[ \t]*\$?[ \t]*([a-zA-Z])(?=[ \t]*\$?[ \t]*(?:[:;,)=]|$))",
+               re.IGNORECASE | re.M),  # "step size s:" (on its line: "step size\nw = …" names no step)
 )
 _UNICODE = {"η": "\\eta", "γ": "\\gamma", "λ": "\\lambda", "ε": "\\epsilon", "μ": "\\mu", "ρ": "\\rho", "τ": "\\tau",
             "κ": "\\kappa"}

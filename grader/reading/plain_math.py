@@ -230,7 +230,10 @@ _MARGIN_SIGN = re.compile(r"[ \t]{2,}(?:←|<-{1,3}|⟵|=>|->)[ \t]*(?=\S)")  # 
 def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Equations in the given lines (start, end offsets in ``text``) that hold no delimited math."""
     out: list[tuple[int, int]] = []
+    covered = 0  # the end of a vector written over several lines, read with its first
     for start, end in lines:
+        if start < covered:
+            continue
         line = text[start:end]
         if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000 or _VALUES_PRINTED.search(line):
             continue
@@ -262,21 +265,66 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                     out.append((start + m.start(1) + found[0], start + m.start(1) + found[1]))
             continue
         bare = line.rstrip()
+        if _LONE_DERIVATIVE.fullmatch(bare) and re.match(r"[ \t]*\n[ \t]*=", text[end:end + 200]):
+            lead = len(bare) - len(bare.lstrip(" \t*_"))
+            out.append((start + lead, start + len(bare.rstrip("*_ "))))  # "∂f/∂w_1" then "= …" lines under it
+            continue
         if bare.endswith(_EQUALS) and len(line.strip()) > 2 and (found := equation_in_line(bare + " 0")) is not None \
                 and found[1] == len(bare) + 2 and line[found[0]:].strip() not in _EQUALS:
             out.append((start + found[0], start + len(bare)))  # "∂f/∂w2 =": its right side on the next line
             continue
-        pos = 0
+        pos, skipped = 0, False
         while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
             found = equation_in_line(line[pos:])
             if not found and out and out[-1][1] == start + pos and (arrow := _MARGIN_SIGN.match(line, pos)):
                 pos = arrow.end()  # "w ← w − α∇L     ← fixed: sign is +, w ← w + α∇L": the margin's own equation
                 continue
+            if not found and (comma := _NEXT_CLAUSE.search(line, pos)) is not None:
+                pos = comma.end()  # "notation: sig = sigmoid, a = w1*x, b = …": a word's definition, then formulas
+                skipped = True
+                continue
+            if found and skipped and re.match(r"[^=]*=\s*\(", line[pos + found[0]:pos + found[1]]) \
+                    and "," in line[pos + found[0]:pos + found[1]]:
+                break  # "…; b = (b1,b2,b3) are the w's": a name for the weights in words, read by renaming them
+            skipped = False
             if not found:
                 break
             out.append((start + pos + found[0], start + pos + found[1]))
             pos += max(found[1], 1)
+            if (closed := _closed_below(text, out[-1][0], end)) is not None and not line[pos:].strip(" ,;"):
+                out[-1] = (out[-1][0], closed)  # "grad = [ A ," then "B ," then "C ]": one vector, three lines
+                covered = closed
+                break
     return out
+
+
+_LONE_DERIVATIVE = re.compile(r"[ \t*_]*(?:∂|d)\s*[A-Za-zσ]\w{0,3}\s*/\s*(?:∂|d)\s*[A-Za-z]\w{0,2}(?:_\{?\w{1,2}\}?)?"
+                              r"[ \t*_]*")  # "∂f/∂w_1" alone on its line
+_NEXT_CLAUSE = re.compile(r"[,;:][ \t]+(?=[^,;:=]{1,40}=)")  # "(α = learning rate): w^(new) = …" too
+
+
+def _closed_below(text: str, start: int, line_end: int) -> int | None:
+    """Where the bracket a line leaves open (``grad = [ …,``) closes on the lines right below it (at most eight,
+    none blank), or None."""
+    depth = sum({"[": 1, "(": 1, "]": -1, ")": -1}.get(c, 0) for c in text[start:line_end])
+    if depth <= 0:
+        return None
+    pos = line_end
+    for _ in range(8):
+        if pos >= len(text) or text[pos] != "\n":
+            return None
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        body = text[pos + 1:nxt]
+        if not body.strip() or "$" in body or len(body) > 2000:
+            return None
+        depth += sum({"[": 1, "(": 1, "]": -1, ")": -1}.get(c, 0) for c in body)
+        if depth == 0:
+            return nxt
+        if depth < 0:
+            return None
+        pos = nxt
+    return None
 
 
 # a line's lead that says the formula after it is the answer: "Answer:", "Ans:", "Final answer:", "Result:"
