@@ -241,3 +241,18 @@ def test_a_step_size_named_on_one_line_is_not_the_name_on_the_next(rubric) -> No
 def test_a_derivative_assigned_in_a_python_fence(rubric) -> None:
     report = "**b)** derivative of sigmoid (the standard one):\n\n```python\ndσ/du = σ(u) * (1 - σ(u))\n```\n"
     assert_twins(rubric, "p1.b.ii", report, ("σ(u) * (1 - σ(u))", "σ(u) * (1 + σ(u))"))
+
+
+def test_a_second_answer_set_apart_on_the_line_goes_to_a_person(rubric) -> None:
+    """Batch 31: "(e) df/dw2 = A      |     B" offers two answers for one (never the first alone)."""
+    report = ("(e) df/dw2 = w3 sig(x2)(1-sig(x2)) sig(x1){tail}\n"
+              "    df/dw1 = w3 sig(x2)(1-sig(x2)) * w2 * sig(x1)(1-sig(x1)) * x\n")
+    assert status(rubric, "p1.e.w2", report.format(tail="      |     w3 sig(x2)(1-sig(x2)) w1 x"), "r.txt") \
+        == "review"
+    assert status(rubric, "p1.e.w2", report.format(tail=""), "r.txt") == "pass"
+
+
+def test_the_output_depth_is_no_channel_dimension(rubric) -> None:
+    """Batch 31: "20 channels (and 50 filters so out depth 50)": the input channels are 20."""
+    report = "# Problem 2\n\nQ2 (b): filter 5×5, stride 1, 20 channels (and 50 filters so out depth 50)\n"
+    assert_twins(rubric, "p2.b", report, ("stride 1, 20 channels", "stride 1, 50 channels"))

@@ -291,6 +291,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                 break
             out.append((start + pos + found[0], start + pos + found[1]))
             pos += max(found[1], 1)
+            if _SET_APART_TAIL.match(line, pos):  # "A      |     B": a second answer set apart on the line, kept
+                out[-1] = (out[-1][0], start + len(line.rstrip()))  # with the first (the two are never read as one)
+                break
             if (closed := _closed_below(text, out[-1][0], end)) is not None and not line[pos:].strip(" ,;"):
                 out[-1] = (out[-1][0], closed)  # "grad = [ A ," then "B ," then "C ]": one vector, three lines
                 covered = closed
@@ -298,6 +301,7 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+_SET_APART_TAIL = re.compile(r"[ \t]{2,}(?:\||/{1,2})[ \t]{2,}\S")
 _LONE_DERIVATIVE = re.compile(r"[ \t*_]*(?:∂|d)\s*[A-Za-zσ]\w{0,3}\s*/\s*(?:∂|d)\s*[A-Za-z]\w{0,2}(?:_\{?\w{1,2}\}?)?"
                               r"[ \t*_]*")  # "∂f/∂w_1" alone on its line
 _NEXT_CLAUSE = re.compile(r"[,;:][ \t]+(?=[^,;:=]{1,40}=)")  # "(α = learning rate): w^(new) = …" too
