@@ -256,3 +256,19 @@ def test_the_output_depth_is_no_channel_dimension(rubric) -> None:
     """Batch 31: "20 channels (and 50 filters so out depth 50)": the input channels are 20."""
     report = "# Problem 2\n\nQ2 (b): filter 5×5, stride 1, 20 channels (and 50 filters so out depth 50)\n"
     assert_twins(rubric, "p2.b", report, ("stride 1, 20 channels", "stride 1, 50 channels"))
+
+
+@pytest.mark.parametrize("text", ["$$" + "\\underbrace{" * 3000 + "$$\n", "(f) grad = " + "■(" * 20000 + "\n",
+                                  "σ " + "o1(x1) " * 20000])
+def test_unclosed_braces_and_matrices_read_in_linear_time(rubric, text: str) -> None:
+    """An \\underbrace or a Word matrix ``■(`` never closed is not scanned to the text's end once for each."""
+    from grader.reading.answers import answers_from_document
+
+    small = text[:len(text) // 10]
+    started = time.perf_counter()
+    answers_from_document(read_document(small), rubric)
+    tenth = time.perf_counter() - started
+    started = time.perf_counter()
+    answers_from_document(read_document(text), rubric)
+    full = time.perf_counter() - started
+    assert full < 25 * tenth + 1.0, (tenth, full)

@@ -360,7 +360,9 @@ def _word_matrices(text: str) -> str:
     """Word's linear format writes a matrix ``■(a@b@c)`` (rows split by ``@``, columns by ``&``): as a bmatrix."""
     out: list[str] = []
     i = 0
-    while (k := text.find("■(", i)) >= 0:
+    for _ in range(50):  # a matrix a line: a text of thousands of "■(" is read as it stands, not scanned for each
+        if (k := text.find("■(", i)) < 0:
+            break
         depth, j = 1, k + 2
         while j < len(text) and depth:
             depth += {"(": 1, ")": -1}.get(text[j], 0)

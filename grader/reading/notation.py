@@ -18,6 +18,7 @@ knows the homework.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -105,8 +106,10 @@ def underbrace_definitions(piece: str) -> list[str]:
     r"""``w_3 \underbrace{σ_2(w_2 \underbrace{σ_1(w_1 x)}_{x_1})}_{x_2}``: each name set under a brace is defined as
     what the brace spans (inner labels dropped), as ``x_2 = σ_2(w_2 σ_1(w_1 x))``; the handout's own names so
     defined are then read as the hand-in says, a different meaning included."""
-    out = []
-    for m in _UNDERBRACE.finditer(piece):
+    out: list[str] = []
+    if len(piece) > 5_000:
+        return out  # a formula that long is no definition a student writes: each brace would be scanned to its end
+    for m in itertools.islice(_UNDERBRACE.finditer(piece), 20):
         depth, k = 1, m.end()
         while k < len(piece) and depth:
             depth += {"{": 1, "}": -1}.get(piece[k], 0)
@@ -115,7 +118,9 @@ def underbrace_definitions(piece: str) -> list[str]:
         if depth or label is None:
             continue
         body = piece[m.end():k - 1]
-        while (inner := _innermost_label(body)) is not None:
+        for _ in range(20):
+            if (inner := _innermost_label(body)) is None:
+                break
             body = inner
         out.append(f"{label.group(1) or label.group(2)} = {body}")
     return out
