@@ -50,8 +50,8 @@ def _power_of_fraction(text: str) -> str:
         j = text.find("\\frac", i)
         if j < 0:
             return "".join(out) + text[i:]
-        first = _group_end(text, j + 5)
-        second = _group_end(text, first) if first > 0 else -1
+        first = group_end(text, j + 5)
+        second = group_end(text, first) if first > 0 else -1
         power = re.match(r"\s*\^\s*(\{[^{}]*\}|\d)", text[second:]) if second > 0 else None
         if power is None:
             out.append(text[i:j + 5])
@@ -62,7 +62,7 @@ def _power_of_fraction(text: str) -> str:
         i = second + power.end()
 
 
-def _group_end(text: str, start: int) -> int:
+def group_end(text: str, start: int) -> int:
     """The index just after the ``{…}`` group that starts at ``start`` (spaces allowed), or -1."""
     k = start
     while k < len(text) and text[k] == " ":

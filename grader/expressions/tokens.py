@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from grader.expressions.asciimath import asciimath_to_latex
 from grader.expressions.code_math import code_to_latex
+from grader.expressions.dialect_text import closing, split_top
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.starmath import starmath_to_latex
 from grader.expressions.typst_math import typst_to_latex
@@ -363,21 +364,12 @@ def _word_matrices(text: str) -> str:
     for _ in range(50):  # a matrix a line: a text of thousands of "■(" is read as it stands, not scanned for each
         if (k := text.find("■(", i)) < 0:
             break
-        depth, j = 1, k + 2
-        while j < len(text) and depth:
-            depth += {"(": 1, ")": -1}.get(text[j], 0)
-            j += 1
-        if depth:
+        close = closing(text, k + 1)
+        if close < 0:
             break
-        body, rows, level, cut = text[k + 2:j - 1], [], 0, 0
-        for n, c in enumerate(body):
-            level += {"(": 1, ")": -1}.get(c, 0)
-            if c == "@" and level == 0:
-                rows.append(body[cut:n])
-                cut = n + 1
-        rows.append(body[cut:])
+        rows = split_top(text[k + 2:close], "@")
         out.append(text[i:k] + "\\begin{bmatrix} " + " \\\\ ".join(rows) + " \\end{bmatrix}")
-        i = j
+        i = close + 1
     return "".join(out) + text[i:]
 
 

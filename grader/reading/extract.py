@@ -1147,8 +1147,8 @@ def _self_fixed(doc: Document, texts: list[str], spans: list[Span], earlier: Equ
 
 def _said_before(naming: list[Equation], chosen: Equation) -> list[Equation]:
     """Equations for the same quantity worked out before the chosen one with another result (under any spelling of
-    its name): the last one's result is a step of the answer, so two different answers never pass as the last one
-    alone (a person compares)."""
+    its name): their results are steps of the answer, so two different answers never pass as the last one alone
+    (a person compares)."""
     lhs = _SPACE.sub("", chosen.sides[0])
     return [e for e in naming[:naming.index(chosen)] if len(e.sides) > 1 and not e.defines
             and (_SPACE.sub("", e.sides[0]) == lhs or not any(  # ∂L/∂w_j, w_j ← …: one entry, not the vector

@@ -16,6 +16,7 @@ from grader.reading.mathml import MAX_DEPTH, Node, tex_annotation, to_tex
 
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "button"}
 _BLOCK = {"p", "div", "section", "article", "blockquote", "header", "main", "dd", "dt", "figcaption", "br", "hr"}
+_PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6"}  # where a line break in the source is a space
 _VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "col", "source", "area", "base", "embed"}
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
@@ -120,7 +121,7 @@ class _Page(HTMLParser):
             self._emit("**")
         elif tag in _BLOCK:
             self._emit("\n\n" if tag != "br" else "\n")
-        if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6"):
+        if tag in _PARAGRAPHS:
             self.paragraphs += 1
 
     def _item(self) -> None:
@@ -171,7 +172,7 @@ class _Page(HTMLParser):
             self._emit("**")
         elif tag in _BLOCK or tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._emit("\n\n")
-        if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6"):
+        if tag in _PARAGRAPHS:
             self.paragraphs = max(0, self.paragraphs - 1)
 
     def handle_data(self, data: str) -> None:

@@ -67,7 +67,6 @@ def join_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
     if not joined:
         return math
     return [joined.get(id(m), m) for m in math if id(m) not in dropped]
-    return math
 
 
 def whole_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:

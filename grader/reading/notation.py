@@ -28,6 +28,7 @@ import sympy as sp
 from grader.expressions.budget import BudgetExceeded
 from grader.expressions.compare import same_function
 from grader.expressions.latex import Overlay, Scope, parse_latex, split_chain
+from grader.expressions.lenient import group_end
 from grader.expressions.lhs import describe
 from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import from_exports
@@ -110,14 +111,11 @@ def underbrace_definitions(piece: str) -> list[str]:
     if len(piece) > 5_000:
         return out  # a formula that long is no definition a student writes: each brace would be scanned to its end
     for m in itertools.islice(_UNDERBRACE.finditer(piece), 20):
-        depth, k = 1, m.end()
-        while k < len(piece) and depth:
-            depth += {"{": 1, "}": -1}.get(piece[k], 0)
-            k += 1
-        label = _BRACE_NAME.match(piece, k)
-        if depth or label is None:
+        end = group_end(piece, m.end() - 1)
+        label = _BRACE_NAME.match(piece, end) if end > 0 else None
+        if label is None:
             continue
-        body = piece[m.end():k - 1]
+        body = piece[m.end():end - 1]
         for _ in range(20):
             if (inner := _innermost_label(body)) is None:
                 break
@@ -129,15 +127,11 @@ def underbrace_definitions(piece: str) -> list[str]:
 def _innermost_label(body: str) -> str | None:
     r"""``body`` with its first ``\underbrace{A}_{n}`` replaced by ``A`` (None when it has none)."""
     m = _UNDERBRACE.search(body)
-    if m is None:
+    end = group_end(body, m.end() - 1) if m is not None else -1
+    if m is None or end < 0:
         return None
-    depth, k = 1, m.end()
-    while k < len(body) and depth:
-        depth += {"{": 1, "}": -1}.get(body[k], 0)
-        k += 1
-    label = _BRACE_NAME.match(body, k)
-    end = label.end() if label is not None else k
-    return body[:m.start()] + "{" + body[m.end():k - 1] + "}" + body[end:]
+    label = _BRACE_NAME.match(body, end)
+    return body[:m.start()] + "{" + body[m.end():end - 1] + "}" + body[label.end() if label is not None else end:]
 
 
 def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str, str]) -> Notation:

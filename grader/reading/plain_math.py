@@ -307,10 +307,14 @@ _LONE_DERIVATIVE = re.compile(r"[ \t*_]*(?:∂|d)\s*[A-Za-zσ]\w{0,3}\s*/\s*(?:�
 _NEXT_CLAUSE = re.compile(r"[,;:][ \t]+(?=[^,;:=]{1,40}=)")  # "(α = learning rate): w^(new) = …" too
 
 
+def _bracket_depth(text: str) -> int:
+    return sum({"[": 1, "(": 1, "]": -1, ")": -1}.get(c, 0) for c in text)
+
+
 def _closed_below(text: str, start: int, line_end: int) -> int | None:
     """Where the bracket a line leaves open (``grad = [ …,``) closes on the lines right below it (at most eight,
     none blank), or None."""
-    depth = sum({"[": 1, "(": 1, "]": -1, ")": -1}.get(c, 0) for c in text[start:line_end])
+    depth = _bracket_depth(text[start:line_end])
     if depth <= 0:
         return None
     pos = line_end
@@ -322,7 +326,7 @@ def _closed_below(text: str, start: int, line_end: int) -> int | None:
         body = text[pos + 1:nxt]
         if not body.strip() or "$" in body or len(body) > 2000:
             return None
-        depth += sum({"[": 1, "(": 1, "]": -1, ")": -1}.get(c, 0) for c in body)
+        depth += _bracket_depth(body)
         if depth == 0:
             return nxt
         if depth < 0:
@@ -395,14 +399,14 @@ OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+
             r"|hoặc(?:\s+là)?|或者?|还是|還是|または|あるいは|もしくは|또는|혹은|아니면|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या"
             r"|หรือ|або|чи|או|ou\s+então|lub\s+też|vai|arba|või|alebo|ili|ali|eða|অথবা|அல்லது|ወይም|ან|կամ"
             r"|немесе|әлде|yoki|və\s+ya|yaxud|эсвэл|же|яки|ຫຼື|သို့မဟုတ်|ឬ|లేదా|അല്ലെങ്കിൽ|ਜਾਂ|અથવા|किंवा")
-# words that allow a second answer beside the first ("either should work", "could also be 2 with padding", "is
-# fine as well"): two answers offered, none chosen (not "could also be written as …", one answer said twice)
 # words of a student who has not chosen between two answers: the part goes to a person whatever is read from it
 UNDECIDED = re.compile(r"\btorn\s+between\b|\b(?:can(?:no|')?t|could(?:n't|\s+not)|unable\s+to)\s+decide\b"
                        r"|\bundecided\b|(?<!\d)50\s*/\s*50(?!\d)|\bfifty[\s-]fifty\b|\bsecond\s+guess\b|\b(?:might|may|could)\s+actually\s+be\b"
                        r"|\b(?:TODO|FIXME)\b[^.\n]{0,20}?\b(?:check|verify|decide|compare)\b|\$\s*\?\?\s*\)|\bunless\b[^.\n]{0,120}?\b(?:then|in\s+which\s+case)\b"
                        r"|それとも|どちらか|自信がない|(?<=\$)\s*か\s*(?=\$)|인지\s*[^.\n]{0,80}인지|이거나|\bто\s+ли\b"
                        r"|\bhay\s+là\b|\byoksa\b|(?<=\$)\s*czy\s*(?=\$)|\bentah\b", re.IGNORECASE)
+# words that allow a second answer beside the first ("either should work", "could also be 2 with padding", "is
+# fine as well"): two answers offered, none chosen (not "could also be written as …", one answer said twice)
 ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:should|would|will|might|could|may|can)\s+"
                 r"(?:work|do|be\s+(?:fine|ok(?:ay)?|right|correct|acceptable|valid))\b"
                 r"|\b(?:could|might|may)\s+also\s+be\b(?!\s+(?:written|computed|expressed|seen|derived|obtained|done|"
