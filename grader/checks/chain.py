@@ -128,9 +128,11 @@ def _generic_index(shape: Shape, vocab: LatexVocabulary) -> str | None:
 def _dummy_scope(shape: Shape, vocab: LatexVocabulary) -> Scope:
     function = shape.of.rstrip("'")
     variable = shape.wrt if shape.kind == "derivative" else (shape.arg if shape.kind == "apply" else "")
+    params = [w for (n, w) in vocab.derivatives if n == function and re.fullmatch(r"[a-z]", w)]
+    if shape.kind == "name" and shape.of.endswith("'") and params:
+        variable = params[0]  # σ' = σ(1 − σ): the derivative named without its variable, σ alone takes the homework's
     if function not in vocab.functions or not re.fullmatch(r"[a-z]|\\[a-z]+", variable or ""):
         return Scope()
-    params = [w for (n, w) in vocab.derivatives if n == function and re.fullmatch(r"[a-z]", w)]
     if not params or params[0] not in vocab.symbols:
         return Scope()
     binding = {variable: params[0]} if variable != params[0] else {}

@@ -13,7 +13,7 @@ import re
 
 from grader.expressions.dialect_text import rewrite_calls, split_top
 
-_MODULE = re.compile(r"\b(?:np|numpy|math|cmath|torch|jnp|jax\.numpy|sp|sympy|tf|scipy\.special|F|nn\.functional)"
+_MODULE = re.compile(r"\b(?:np|numpy|math|Math|cmath|torch|jnp|jax\.numpy|sp|sympy|tf|scipy\.special|F|nn\.functional)"
                      r"\.(?=[a-z]\w*\s*\()")
 _ELEMENTWISE = re.compile(r"\.([*/^\\])|(?<=\s)\.([+\-=])(?=\s)")
 _BROADCAST_CALL = re.compile(r"(?<=[A-Za-z0-9_′'σ])\.\(")  # Julia: σ.(x), exp.(-u)
@@ -38,7 +38,7 @@ _FOR = re.compile(r"\s+for\s+(.+?)\s+in\s+(.+)$", re.DOTALL)
 _RANGE = re.compile(r"\(?\s*(\d+)\s*(?:,|:)\s*(\d+)\s*\)?|\[\s*(\d+)\s*,\s*(\d+)\s*\]|range\(\s*(\d+)\s*,\s*(\d+)\s*\)")
 _SYMPY_DIFF = re.compile(r"(?<![\w.])(?:Derivative|diff)\(")
 _COMMENT = re.compile(r"(?:;\s*%|\s#)\s.*$|^\s*%\s*", re.MULTILINE)
-_MARK = re.compile(r"\b(?:np|numpy|math|torch|jnp|sympy)\.[a-z]|\.[*/^]|(?<=\s)\.[+\-=](?=\s)|\w\.\(|@\(\w"
+_MARK = re.compile(r"\b(?:np|numpy|math|Math|torch|jnp|sympy)\.[a-z]|\.[*/^]|(?<=\s)\.[+\-=](?=\s)|\w\.\(|@\(\w"
                    r"|<-\s*function\b|\blambda\s+\w+\s*:|\bd[A-Za-z][A-Za-z0-9]*_d[A-Za-z]|\bgrad_[A-Za-z]"
                    r"|\bd(?:[fLE]|sig|sigma)d(?:w|theta)[1-9]?\b"
                    r"|(?<![\w.])c\([^()]*,|\[[^\[\];]*;[^\[\]]*\]|(?<![\w.])sum\(.*\bfor\b|(?:Derivative|diff)\("
@@ -75,6 +75,7 @@ def code_to_latex(text: str) -> str:
     text = rewrite_calls(text, _R_VECTOR, lambda m, arg: f"[{arg}]" if "," in arg else None)
     text = _COLUMN.sub(lambda m: ", ".join(split_top(m.group()[1:-1], ";")).join("[]"), text)
     text = rewrite_calls(text, _SUM_CALL, _sum)
+    text = rewrite_calls(text, _POW_CALL, _power)
     return rewrite_calls(text, _SYMPY_DIFF, _derivative)
 
 
@@ -121,14 +122,31 @@ def _sum(m: re.Match[str], arg: str) -> str | None:
         lo, hi = [int(g) for g in rng.groups() if g is not None]
         hi -= 1 if rng.group(5) else 0  # range(1, 3) stops before 3
         return f"sum_({var}={lo})^({hi}) ({body})"
+    if "," in var and not var.startswith("("):
+        var = f"({var})"  # for xi, yi in D: a tuple without its brackets
+    glued = _GLUED_PAIR.fullmatch(var)
+    if glued and glued.group(2) == glued.group(4) and glued.group(1) != glued.group(3):
+        index = glued.group(2)  # for xi, yi in D: x_i and y_i, glued as a program spells them (not ξ)
+        for name in (glued.group(1), glued.group(3)):
+            body = re.sub(rf"(?<![\w.]){name}{index}(?!\w)", f"{name}_{index}", body)
+        return f"sum_({index} in {over}) ({body})"
     index = _pair_index(var)
     if index:  # for (xⁱ, yⁱ) in D: the index the pair carries runs over the data set
         return f"sum_({index} in {over}) ({body})"
     return f"sum_({var} in {over}) ({body})"
 
 
+_GLUED_PAIR = re.compile(r"\(\s*([a-z])([a-z])\s*,\s*([a-z])([a-z])\s*\)")
 _INDEXED = re.compile(r"\s*[A-Za-z](?:ⁱ|ʲ|\^\(?([a-z])\)?|_\(?([a-z])\)?|\[([a-z])\])\s*")
 _SCRIPT_LETTER = {"ⁱ": "i", "ʲ": "j"}
+
+
+_POW_CALL = re.compile(r"(?<![\w.])(?:pow|power)\(")  # Math.pow(a, 2), np.power(a, 2), C's pow
+
+
+def _power(m: re.Match[str], arg: str) -> str | None:
+    parts = split_top(arg, ",")
+    return f"(({parts[0]}))^({parts[1]})" if len(parts) == 2 else None
 
 
 def _pair_index(var: str) -> str | None:

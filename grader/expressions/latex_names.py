@@ -33,7 +33,7 @@ ACCENTS = frozenset({"hat", "bar", "tilde"})  # ŷ is written y^{hat} by the tok
 NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\tau+1", "τ+1", "\\prime", "neu", "nouveau", "nouv", "nuevo",
         "novo", "nuovo", "nieuw", "nowy", "yeni", "updated", "upd", "mới", "新", "새", "nova", "nueva", "neue", "neuer",
         "neues", "nouvelle", "uusi", "ny", "nya", "nye", "nový", "nowe", "нов", "новый", "новое", "νέο", "νέα",
-        "baru", "mpya", "جديد", "جدید", "नया", "ใหม่", "новий", "нове", "after", "succ"}
+        "baru", "baharu", "नवे", "नवा", "புதிய", "mpya", "جديد", "جدید", "नया", "ใหม่", "новий", "нове", "after", "succ"}
 CURRENT = {"t", "k", "old", "n", "\\tau", "τ", "current", "curr", "cũ", "旧", "舊", "alt", "alte", "ancien", "ancienne",
            "viejo", "vieja", "vecchio", "velho", "antigo", "oud", "stary", "stare", "eski", "vanha", "gammel", "gamla",
            "старый", "стар", "παλιό", "lama", "prev", "previous", "before", "aktuell", "actuel", "قديم", "قدیم",
@@ -78,7 +78,9 @@ class NameMixin(Cursor):
             base, sup, sup_tokens = f"{base}^{sup}", "", None
         point = self.scope.bindings.get(sup, sup).strip("()")  # y^1, y^i: the handout's label at a data point
         at_point = bool(sup) and f"{base}^{point}" in self.vocab.symbols and f"{base}^{sup}" not in self.overlay.aliases
-        if base in self.overlay.aliases and not (at_point and self.overlay.aliases[base] in self.vocab.functions):
+        own = len(subs) == 1 and not sup and f"{base}_{subs[0]}" in self.overlay.symbols  # s1 = s(w1·x), s = σ
+        if base in self.overlay.aliases and not own \
+                and not (at_point and self.overlay.aliases[base] in self.vocab.functions):
             # (y = f(x; w) names the output; y^i beside f(x^i) is still the data point's label)
             if base in self.overlay.notes:
                 self.trace.note(self.overlay.notes[base], assumption=False)
@@ -155,12 +157,15 @@ class NameMixin(Cursor):
         of one data point, is its value there; anything else in the brackets is left to be read as a product."""
         import sympy as sp
 
+        from grader.expressions.vec import Vec
+
         x = self.vocab.symbols.get("x")
-        if x is None or not isinstance(value, sp.Expr):
+        entries = list(value) if isinstance(value, Vec) else [value]  # gradf(x_i), gradf = [df/dw1, …]: each entry
+        if x is None or not entries or not all(isinstance(e, sp.Expr) for e in entries):
             return value
-        value_in_x = value.subs({self.vocab.symbols[n]: e for n, e in self.vocab.pointwise.items()
-                                 if n in self.vocab.symbols})  # x_2 is w_2 σ(w_1 x)
-        if not value_in_x.has(x):
+        inside = {self.vocab.symbols[n]: e for n, e in self.vocab.pointwise.items() if n in self.vocab.symbols}
+        in_x = [e.subs(inside) for e in entries]  # x_2 is w_2 σ(w_1 x)
+        if not any(e.has(x) for e in in_x):
             return value
         start = self.pos
         try:
@@ -172,7 +177,7 @@ class NameMixin(Cursor):
             self.pos = start
             return value
         self.trace.explicit += 1
-        return value_in_x.subs(x, arg)
+        return Vec(e.subs(x, arg) for e in in_x) if isinstance(value, Vec) else in_x[0].subs(x, arg)
 
     def split_point(self, name: str) -> tuple[str, Any]:
         """Overridden where the model's functions are known (the calculus mixin)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from grader.expressions.asciimath import asciimath_to_latex
@@ -91,10 +92,15 @@ _HTML_ENTITIES = {"&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&minus;": "−", "&a
 # a byte-order mark and a soft hyphen; a TA does not see them, so the juxtaposition they stand in keeps its usual
 # reading. Zero-width spaces and joiners are not dropped: hidden inside a name they hide what is read (review)
 _INVISIBLE = {"\u2061": "", "\u2062": " ", "\u2063": ",", "\u2064": "+", "\ufeff": "", "\u00ad": ""}
-_TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*([^\W\d_]+)\s*\}")
+# a letter of a word in any script: Python's \\w leaves out the vowel signs of Devanagari, Tamil or Thai (नया, புதிய)
+_MARKS = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
+WORD_LETTER = "(?:[^\\W\\d_]|[" + re.escape(_MARKS) + "])"
+_TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|textnormal|mbox|mathtt)\s*\{\s*(" + WORD_LETTER + r"+)\s*\}")
 # w^{mới}, w_{新}: a word in another script set as an index, the student's word for "new" or "old"
-_SCRIPT_WORD = re.compile(r"(?<=[_^])\{\s*([^\W\d_]*[^\x00-\x7f][^\W\d_]*)\s*\}")
-_TOKEN = re.compile(r"(?P<textword>\x00[^\W\d_]+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
+_SCRIPT_WORD = re.compile(r"(?<=[_^])\{\s*(" + WORD_LETTER + r"*[^\x00-\x7f]" + WORD_LETTER + r"*)\s*\}"
+                          r"|(?<=[_^])(" + WORD_LETTER + r"*[^\x00-\x7f]" + WORD_LETTER + "*)(?<=" + WORD_LETTER
+                          + "{2})")  # or unbraced: w_mới
+_TOKEN = re.compile(r"(?P<textword>\x00" + WORD_LETTER + r"+\x01)|(?P<cmd>\\[a-zA-Z]+|\\[^a-zA-Z])"
                     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"
                     r"|(?P<sym>\*\*|:=|[-+*/^_(){}\[\]=,'|.:<>!&;])|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
 BRACKETS = {"\\{": "(", "\\}": ")", "\\lbrace": "(", "\\rbrace": ")", "\\lbrack": "[", "\\rbrack": "]",
@@ -397,7 +403,7 @@ def _prepare(text: str) -> str:
     for _ in range(3):  # nested fonts (\mathbf{\mathrm{w}}) unwrap from the inside
         text = _FONT.sub(lambda m: " " + m.group(1) + " ", text)
     text = _QUOTED.sub(lambda m: "\x00" + m.group(1) + "\x01", text)  # Typst's w^"new"
-    text = _SCRIPT_WORD.sub(lambda m: "{\x00" + m.group(1) + "\x01}", text)
+    text = _SCRIPT_WORD.sub(lambda m: "{\x00" + (m.group(1) or m.group(2)) + "\x01}", text)
     return _TEXT.sub(lambda m: "\x00" + m.group(1) + "\x01", text)
 
 

@@ -17,6 +17,7 @@ from grader.reading.extract import (
     Equation,
     LatexChain,
     TextSpec,
+    bare_name_of,
     hedged,
     in_asked_form,
     is_restatement,
@@ -50,9 +51,11 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
     """The answer to ``spec`` found by the name on its equation's left side, or None."""
     if not spec.lhs or classify is None:
         return None
-    for where, spans in _scopes(doc, spec.part):
+    for n, (where, spans) in enumerate(_scopes(doc, spec.part)):
         found = [(place, e) for place, e in _equations(doc, spans)
-                 if len(e.sides) > 1 and not e.again and classify(left_side(e)) == spec.lhs]
+                 if len(e.sides) > 1 and not e.again and (classify(left_side(e)) == spec.lhs
+                                                          or n == 0 and where.startswith("(")  # the enclosing part
+                                                          and bare_name_of(e, spec, classify))]
         found = in_asked_form(found, forbid)
         if not found:
             continue

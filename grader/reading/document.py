@@ -417,6 +417,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = re.sub(r"(?m)^(?:&nbsp;)+", "", text).replace("&nbsp;", " ")
     if not latex:
         text = _labelled_fences(_functions_as_formulas(_answer_fences(to_markdown(_uncommented(text), kind))))
+        text = _labelled_prompts(_arrow_functions(text))
     doc = Document(text)
     if latex:
         from grader.reading.tex_source import read_tex
@@ -425,7 +426,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         doc.macros = _macros(text)
     else:
         blocks, maths = read_markdown(text)
-        doc.macros = _macros(text) if "newcommand" in text or "DeclareMathOperator" in text else {}
+        doc.macros = _macros(text) if "newcommand" in text or "DeclareMathOperator" in text or "\\def" in text \
+            else {}
     doc.blocks = blocks
     maths = not_struck(text, maths)
     for b in blocks:
@@ -491,6 +493,7 @@ _TAKES_ARGUMENT = {"frac", "dfrac", "tfrac", "cfrac", "sqrt", "binom", "mathrm",
 
 _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?(\\[A-Za-z]+)\}?\s*(?:\[([1-9])\])?\s*"
                          r"\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
+_DEF = re.compile(r"\\def\s*(\\[A-Za-z]+)((?:#[1-9]){0,9})\s*\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
 _BRACED = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 _ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}|\s*([A-Za-z0-9])")  # {…}, or one character as TeX takes it: \S1
 
@@ -501,6 +504,8 @@ def _macros(text: str) -> dict[str, tuple[int, str]]:
     begin = text.find("\\begin{document}")
     head = text[:begin] if begin >= 0 else text
     found = {m.group(1): (int(m.group(2) or 0), m.group(3)) for m in _NEWCOMMAND.finditer(head)}
+    found.update({m.group(1): (len(m.group(2)) // 2, m.group(3)) for m in _DEF.finditer(head)  # \def\pp#1#2{…}
+                  if m.group(2) == "".join(f"#{k}" for k in range(1, len(m.group(2)) // 2 + 1))})
     found.update({m.group(1): (0, f"\\operatorname{{{m.group(2)}}}") for m in _MATH_OPERATOR.finditer(head)
                   if m.group(1) not in found})
     return found
@@ -720,6 +725,37 @@ def _labelled_fences(text: str) -> str:
         return out + " " * max(0, len(whole) - len(out))
 
     return _each_fence(text, rewrite)
+
+
+# ">>> dsig_i = lambda u: …   # (i)": an interpreter's line labelled by its comment
+_PROMPT_LABELLED = re.compile(r"(?m)^([ \t]*)>>>[ \t]+([^\n#]*?)[ \t]+#[ \t]*"
+                              r"(\(?[ivx]{1,4}\)|[a-h]\)|\([a-h]\))[ \t]*$")
+
+
+def _labelled_prompts(text: str) -> str:
+    """``>>> dsig_ii = lambda u: sig(u)*(1 - sig(u))   # (ii)``: a session pasted at an interpreter's prompt whose
+    comments label the parts; the label is put before its line (padded, so offsets stay), as in a labelled block."""
+    if ">>>" not in text:
+        return text
+
+    def moved(m: re.Match[str]) -> str:
+        line = f"{m.group(1)}{m.group(3)} {m.group(2)}"
+        return line.ljust(len(m.group()))
+
+    return _PROMPT_LABELLED.sub(moved, text)
+
+
+# "const sig = u => 1 / (1 + Math.exp(-u));", "dsig = (u) => …": JavaScript's function, sig(u) = …
+_ARROW_FUNCTION = re.compile(r"(?m)(?:\b(?:const|let|var)[ \t]+)?\b([A-Za-z_]\w{0,30})[ \t]*=[ \t]*"
+                             r"\(?[ \t]*([A-Za-z_]\w{0,10})[ \t]*\)?[ \t]*=>[ \t]*(?=[^\s{])")
+
+
+def _arrow_functions(text: str) -> str:
+    """``sig = u => 1/(1 + Math.exp(-u))`` read as ``sig(u) = …`` (padded, so offsets stay): an arrow is no "hence"
+    in a line of JavaScript."""
+    if "=>" not in text:
+        return text
+    return _ARROW_FUNCTION.sub(lambda m: f"{m.group(1)}({m.group(2)}) = ".ljust(len(m.group())), text)
 
 
 def _each_fence(text: str, rewrite: Callable[[str, str, str], str]) -> str:

@@ -600,6 +600,17 @@ def _tag_of(eq: Equation, classify: Callable[[str], str | None] | None) -> str |
     return tag
 
 
+def bare_name_of(eq: Equation, spec: TextSpec, classify: Callable[[str], str | None] | None) -> bool:
+    """``(b) σ' = e^{-u}/(1+e^{-u})^2``: a derivative named without its argument, read where the part asks for
+    it (elsewhere a bare ``σ' = σ(1−σ)`` is a fact recalled on the way, never an answer)."""
+    return bool(spec.lhs) and classify is not None and len(eq.sides) > 1 and _BARE_PRIME.fullmatch(eq.sides[0]) \
+        is not None and re.search(r"[^\W\d_]", eq.sides[-1]) is not None \
+        and classify(eq.sides[0].strip() + "(x)") == spec.lhs  # not "σ' = 0.25", a check at a point
+
+
+# a function's derivative named without its argument: σ', \sigma_1', s′, sig^{\prime}
+_BARE_PRIME = re.compile(r"\s*\\?[^\W\d_]{1,8}(?:_\{?\w{1,3}\}?)?\s*(?:'|′|\^\{?\\prime\}?)\s*")
+_TWO_ARGUMENTS = re.compile(r"\\(?!frac|dfrac|tfrac)[A-Za-z]+\s*\{[^{}]*\}\s*\{")  # a macro of two arguments
 _NAME_ONLY = re.compile(r"\s*\\?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*")
 _AT_NUMBER = re.compile(r"\(\s*-?\d+(?:[.,]\d+)?\s*\)\s*$")  # a left side at a number: a check, not the answer
 
@@ -683,6 +694,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     if not found:
         return None
     tagged = [(_tag_of(e, classify), e) for e in found]
+    tagged = [(spec.lhs if tag is None and bare_name_of(e, spec, classify) else tag, e) for tag, e in tagged]
     if not spec.key:  # "| (i) exp | e^-u/(1+e^-u)^2 |": a row's words in a part no key names, the row's formula alone
         tagged = [(None, replace(e, sides=e.sides[1:])) if tag and tag.startswith("key:") and len(e.sides) > 1
                   else (tag, e) for tag, e in tagged]
@@ -733,8 +745,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             and ("(" in found[0].sides[0] or _D_NAME.fullmatch(found[0].sides[0])) \
             and not found[0].defines and _only_math(doc, segment, spans):
         candidates = [found[0]]  # "d) σ2(x2) = σ(w2σ(w1x))", all a part holds: its answer, said twice
-    if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) for e in candidates if len(e.sides) > 1):
-        return None  # it names its equations in a way not read here: by position would be a guess
+    if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) or _TWO_ARGUMENTS.search(e.sides[0])
+                        for e in candidates if len(e.sides) > 1):
+        return None  # it names its equations in a way not read here (\pp{f}{w_1}): by position would be a guess
     named = [e for e in candidates if len(e.sides) > 1]
     named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
     alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"
@@ -1017,7 +1030,10 @@ _BECAUSE = re.compile(r"\b(?:since|because|weil|car|puisque|porque|perché|poich
                       r"|çünkü|vì|karena)\b|因为|因為|なぜなら", re.IGNORECASE)
 _THEREFORE = re.compile(r"\b(?:so|hence|thus|then|therefore|we\s+get|gives?|yields?|also|daher|deshalb|somit|donc|ainsi"
                         r"|luego|entonces|así\s+que|por\s+lo\s+tanto|então|logo|portanto|quindi|dunque|więc|zatem"
-                        r"|dolayısıyla|bu\s+yüzden|jadi|maka|sehingga|nên|vậy|do\s+đó|suy\s+ra|поэтому|значит|άρα)\b"
+                        r"|dolayısıyla|bu\s+yüzden|jadi|maka|sehingga|nên|vậy|do\s+đó|suy\s+ra|поэтому|значит|άρα"
+                        # the main clause's verb after a reason with no comma: "omdat 1−σ = … geldt σ' = …"
+                        r"|geldt|volgt|gilt|folgt|ergibt\s+sich|on\s+a|on\s+obtient|tenemos|obtenemos|temos|obtemos"
+                        r"|abbiamo|otteniamo|mamy|otrzymujemy|получаем|имеем|ta\s+có|kita\s+dapat|it\s+follows)\b"
                         r"|⇒|=>|→|所以|因此|だから|よって|したがって|따라서|그래서|لذا|إذن|इसलिए", re.IGNORECASE)
 
 

@@ -59,7 +59,8 @@ _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_
          rf"|(?P<p5>[a-h])(?=[ \t]+(?:{_R})[.)][ \t])"  # "b i. e^-u / …": a part and its first sub-part
          rf"|(?P<p6>[a-h])(?=-(?:{_R})(?:[.:)]|[ \t]))"  # "b-ii  σ(1-σ)": an answer sheet's part and sub-part
          r"|(?P<p7>[a-h])(?=[ \t]{2,}[^\s=:])(?![ \t]{2,}[a-z]{2,}[ \t])"  # "d     σ2(x2)": set apart by a gap
-         r"|(?P<p8>[a-h])[ \t]+::(?=[ \t]|$))")  # Org's description list: "- b :: …"
+         r"|(?P<p8>[a-h])[ \t]+::(?=[ \t]|$)"  # Org's description list: "- b :: …"
+         rf"|(?P<p9>[a-h])(?=\.(?:{_R})(?:[.)]|:(?=[ \t]))))")  # "b.ii: σ(1−σ)": a part and its sub-part, dotted
 # an answer key's word for the item after its part: "1e_w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
 _KEY = r"(?:(?:_|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
 # an answer key's word in the label's own table cell or column, after the label: "| 1(e) $w_2$ |", "1(f) grad<tab>"
@@ -83,7 +84,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                         re.IGNORECASE)),  # not "Parte 1" read as "Part e"
     ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
                            rf"[ \t]?(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))"  # "1a)", "1 a)"
-                           rf"|(?P<p4>[a-h])(?={_BARE})){_SUB}")),
+                           rf"|(?P<p4>[a-h])(?={_BARE})"
+                           rf"|\.?(?P<p9>[a-h])(?=\.(?:{_R})(?:[.)]|:(?=[ \t])))){_SUB}")),  # "1.b.ii:", "1b.i)"
     # "1.4 σ2(x2)", "2.3 520 + 0 + …": an answer sheet that numbers its parts (the fourth is (d)); only in a
     # hand-in that marks no part by a letter (see read_label)
     ("numbered", re.compile(rf"(?P<prob>[1-9])\.(?P<pn>[1-8])(?![\d.,]\d|[ \t]*[x×*](?!\*))(?=[ \t:)]|\*\*|__|$)"
@@ -274,7 +276,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
             # "1.1 Setup" in a hand-in with "(b)" anywhere: a section's number, the parts are lettered
         if groups.get("pn"):
             groups["p3"] = LETTERS[int(groups["pn"]) - 1]  # "1.4": the fourth part, (d)
-        part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8") if groups.get(g)), None)
+        part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
         span = (_RANGE.match(window, m.end()) or (_HEADING_PAIR.match(window, m.end()) if kind == "heading" else None)
                 ) if part else None

@@ -65,6 +65,9 @@ def rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif tok == "\\\\" and depth == 0 and (_aligning(stack) or brace):
             out.append((row, m.start()))
             row = m.end()
+        elif tok in ("\\intertext", "\\shortintertext") and depth == 0 and _aligning(stack):
+            out.append((row, m.start()))  # words set between two rows end the row before them, with or without
+            row = m.start()  # its \\ (the words are dropped from the next row when it is read)
         elif tok == "&" and depth == 0 and brace and "=" in text[row:m.start()]:
             out.append((row, m.start()))
             row = m.end()

@@ -638,7 +638,8 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
     if loss is not None and name not in vocab.functions and name not in vocab.symbols:
         overlay.aliases[name] = loss  # SSE = Σ_i (y_i − ŷ_i)²: the handout's loss under another name
         return _said(notation, f"{_show(name)} is read as {_show(loss)} (you wrote {lhs} = {rhs})", name)
-    applied = function_at_variable(value, reference) if applied_as_function(name, notation.text) else None
+    applied = function_at_variable(value, reference) if applied_as_function(name, notation.text, words=True) \
+        else None
     if applied is not None and name not in vocab.symbols and name not in vocab.functions:
         overlay.aliases[name] = applied  # s = 1/(1+e^{-u}): s is the sigmoid, so s_1(x_1) is σ_1(x_1)
         return _said(notation, f"{_show(name)} is read as {_show(applied)} (you wrote {lhs} = {rhs})", name)
@@ -660,10 +661,17 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         applied = function_at_variable(value, reference)
         if applied is not None and vocab.functions[applied] is vocab.functions[name]:
             return 0  # σ = (1+e^{-u})^{-1}: the handout's σ, written with its variable
+        written = describe(lhs, vocab, Overlay())
+        if applied is None and written is not None and written.kind == "name" and written.of != name \
+                and written.of not in vocab.functions and written.of not in overlay.symbols:
+            overlay.symbols[written.of] = in_inputs(value, reference)  # s = σ, then s1 = s(w1·x): s1 is a value
+            return _said(notation, f"{_show(written.of)} = {rhs}, as you defined it", written.of)
         return _ignored(notation, lhs, rhs, "it names a function of the handout without its argument")
     if name in vocab.symbols:
         if _equal(value, vocab.symbols[name], reference):
             return 0  # the handout's own definition, restated
+        if _at_a_data_point(name, value, reference):
+            return 0  # "(with x_2 = w_2σ_1(w_1x^1))": the handout's intermediate at one data point, said in passing
         overlay.symbols[name] = value
         return _said(notation, f"{_show(name)} is read as you defined it ({lhs} = {rhs}), not as in the handout",
                      name)
@@ -675,6 +683,19 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         return 0
     overlay.symbols[name] = in_inputs(value, reference)  # a_1 = σ_1(x_1) at a data point is σ(w_1 x^i)
     return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
+
+
+def _at_a_data_point(name: str, value: Any, reference: Reference) -> bool:
+    """Whether ``value`` is the handout's ``name`` with the input x put as one data point's x^k."""
+    vocab = reference.latex
+    assert vocab is not None
+    x = vocab.symbols.get("x")
+    inside = {vocab.symbols[n]: e for n, e in vocab.pointwise.items() if n in vocab.symbols}
+    if x is None or name not in vocab.pointwise or not isinstance(value, sp.Expr):
+        return False
+    in_x = vocab.symbols[name].subs(inside)
+    points = [vocab.symbols[f"x^{k}"] for k in vocab.datapoints if f"x^{k}" in vocab.symbols]
+    return any(_equal(value.subs(inside), in_x.subs(x, point), reference) for point in points)
 
 
 def _model_output(value: Any, reference: Reference) -> str | None:

@@ -131,7 +131,8 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
             if not _helpers()._equal(earlier[0], value, reference):
                 return conflict(notation, stem, lhs, rhs)
             return 0
-        if m.group("mark") == "^" or stem not in vocab.symbols or vocab.symbols[stem].free_symbols:
+        if m.group("mark") == "^" or (stem not in vocab.symbols or vocab.symbols[stem].free_symbols) \
+                and stem not in notation.overlay.symbols:  # B = σ(w_2A) and B_i = …: B^2 is B squared, as B_i^2
             values[f"{stem}^{point}"] = value  # e^i = f(x^i) − y^i defined so: e^1 is it (after e_i = …, e^2 is e²)
         if m.group("mark") == "_":
             values[f"{stem}_{point}"] = value
@@ -214,9 +215,10 @@ def pinned(notation: Any, lhs: str, rhs: str, handout: Any, reference: Any) -> b
     return True
 
 
-def applied_as_function(name: str, text: str) -> bool:
-    """Whether the hand-in writes ``name`` as a function somewhere: s(x_1), s_2(x_2), s1(x1), s'(u)."""
-    if not re.fullmatch(r"[A-Za-z]", name):
+def applied_as_function(name: str, text: str, words: bool = False) -> bool:
+    """Whether the hand-in writes ``name`` as a function somewhere: s(x_1), s_2(x_2), s1(x1), s'(u); with
+    ``words``, a short word too (sig(x_1), where sig = 1/(1+exp(-u)) was defined)."""
+    if not re.fullmatch(r"[A-Za-z]{1,8}" if words else r"[A-Za-z]", name):
         return False
     return re.search(rf"(?<![A-Za-z\\]){name}\s*(?:_\s*\{{?\d\}}?|\d)?\s*'?\s*(?:\\left|\\big)?\s*\(", text) is not None
 

@@ -23,7 +23,8 @@ from grader.expressions.typst_math import is_typst
 _WORDS = re.compile(f"\\S*?[{OTHER_SCRIPT}][:,;](?=\\S)|\\S+?[,;](?=[{OTHER_SCRIPT}])|\\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "alfa", "eta",
-               "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod"}
+               "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod", "sig", "sigm", "sgm",
+               "dsig", "dsigma", "lr"}
 _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on", "it", "be", "an", "or", "if",
                 "and", "for", "get", "thus", "then", "hence", "where", "with", "which", "gives", "ist", "und",
                 "mit", "wir", "die", "der", "das", "et", "le", "la", "les", "est", "y", "el", "es", "fn", "let",
@@ -94,7 +95,7 @@ def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 
 # a table's cell bar set apart by spaces ("| wⱼ ← wⱼ − α ∂L/∂wⱼ |") and a plain-text box ("[[ w_new = … ]]")
 # frame an equation; they are no part of it (an absolute value is written |x|, with no space inside)
-_FRAMES = ("|", "||", "[[", "]]")
+_FRAMES = ("|", "||", "[[", "]]", ">>>")  # a table's bars, a REPL's prompt
 
 
 _ABBREVIATION = re.compile(r"(?:i\.\s?e|e\.\s?g|d\.\s?h|z\.\s?B|resp|bzw|vs|viz|cf|dvs|tj|usw|etc)\.", re.IGNORECASE)
@@ -201,12 +202,16 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     while end > words[left][0] and line[end - 1] in ".,;: ":
         end -= 1
     start = words[left][0]
+    aside = _ASIDE_LEAD.match(line, start, end)
+    if aside is not None and _SIGN.search(line, aside.end(), end):
+        start = aside.end()  # "(lr = α): w ← w − lr·∇L": a definition in brackets leads in; the equation follows
     if line[start:start + 1] == "[" and line[end - 1:end] == "]" and "[" not in line[start + 1:end - 1]:
         start, end = start + 1, end - 1  # "[s = σ1]": a remark in brackets, the equation inside them
     return start, end
 
 
 _ANSWER_WORDS = ("final", "answer", "result")
+_ASIDE_LEAD = re.compile(r"\([^()]{0,80}\)\s*:\s*")
 _SIGN = re.compile("|".join(re.escape(e) for e in _EQUALS))
 
 
@@ -262,6 +267,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         if spans:  # "- (ii) `ds1/du = s1(u)(1 − s1(u))` -- kyunki `…`": each code span its own formula
             for m in spans:
                 if (found := equation_in_line(m.group(1))) is not None:
+                    code = m.group(1)
+                    if not _balanced(code[found[0]:found[1]]) and _balanced(code[found[0]:]):
+                        found = (found[0], len(code.rstrip(" .,;")))  # `2*sum(… for xi, yi in D)`: a generator's words
                     out.append((start + m.start(1) + found[0], start + m.start(1) + found[1]))
             continue
         bare = line.rstrip()

@@ -170,12 +170,18 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     out.hedged = allowed.group() if allowed else ""
     for name in fields:
         best = min((c.rank for c in found.get(name, [])), default=0)
-        if wide and len({c.text for c in found.get(name, []) if c.rank == best}) > 1:
+        if wide and len({_side(c.text) for c in found.get(name, []) if c.rank == best}) > 1:
             continue  # outside its part a label may name another part's value: one reading only, else a person
         if found.get(name):
             ranked = sorted(found[name], key=lambda c: c.rank)
             out[name] = FieldReading(ranked[0].text, tuple(ranked))
     return out
+
+
+def _side(text: str) -> str:
+    """"5×5" and "k=5"'s 5: a square said by its side, one reading."""
+    m = re.fullmatch(r"\s*(\d+)\s*[x×*]\s*(\d+)\s*", text)
+    return m.group(1) if m and m.group(1) == m.group(2) else text.strip()
 
 
 def _named_inside(doc: Document, part: str) -> list[str]:
@@ -493,8 +499,24 @@ _UNPACKING = re.compile(r"^(?P<lead>[ \t]*)(?P<names>[A-Za-z_]\w{0,30}(?:[ \t]*,
                         r"[ \t]*=[ \t]*(?P<values>[^=#\n]{1,200}?)(?P<rest>[ \t]*(?:#.*)?)$")
 
 
+# "[520, 0, 0, 25050, …] (conv1, relu1, pool1, conv2, …)": a program's list of values, then what each one is
+_LISTED_VALUES = re.compile(r"`?\[(?P<values>\d[\d \t,]{0,120})\]`?[ \t]*\((?P<names>[A-Za-z_]\w{0,30}"
+                            r"(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,30}){1,11})\)")
+
+
+def _listed_pairs(m: re.Match[str]) -> str:
+    values = [v.strip() for v in m.group("values").split(",")]
+    names = [n.strip() for n in m.group("names").split(",")]
+    if len(values) != len(names) or not all(v.isdigit() for v in values):
+        return m.group()
+    return ", ".join(f"{n} = {v}" for n, v in zip(names, values, strict=True))
+
+
 def _unpacked(line: str) -> str:
-    """``kernel_size, stride, in_channels = 5, 1, 20``: a program's tuple assignment, each name with its value."""
+    """``kernel_size, stride, in_channels = 5, 1, 20``: a program's tuple assignment, each name with its value;
+    ``[520, 0, …] (conv1, relu1, …)``: a list of values with their names after it."""
+    if "[" in line:
+        line = _LISTED_VALUES.sub(_listed_pairs, line)
     m = _UNPACKING.match(line) if "," in line and "=" in line else None
     if m is None:
         return line
@@ -659,7 +681,8 @@ def _aside_label(masked: str, labels: list[tuple[int, int, str]], v: _Value,
 
 def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next_start: int) -> list[str]:
     """Labels after a value; "20 channels (×50 filters)": one behind an opening bracket is an aside's."""
-    stop = re.search(r"[.;]\s+(?=[^\W\d_]|\u00a7)", masked[value_end:next_start])  # "24×24×20. Max-pooling …":
+    stop = re.search(r"[.;]\s+(?=[^\W\d_]|\u00a7)|,\s+(?=[^\W\d_]{2,}\s+[^\W\d_]{2,})",
+                     masked[value_end:next_start])  # "24×24×20. Max-pooling …", "…, most of them in fc1":
     next_start = value_end + stop.start() if stop else next_start  # a new sentence names what comes next
     after = [(s, f) for s, e, f in labels if value_end <= s and e <= next_start]
     outside = [f for s, f in after if not re.search(r"[(\[]", masked[value_end:s])]

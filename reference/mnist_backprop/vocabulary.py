@@ -13,6 +13,7 @@ import sympy as sp
 from grader.expressions.latex import LatexVocabulary, Overlay
 from grader.expressions.latex_names import CURRENT
 from grader.expressions.lhs import Shape, describe
+from grader.expressions.tokens import WORD_LETTER
 from grader.expressions.parse import Vocabulary
 from reference.mnist_backprop import backprop as bp
 
@@ -120,7 +121,7 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
         return None
     if shape.kind == "name":
         # w^{new}, or w marked with a word of the student's own (w^{mới}, w^{upd}, w_{nove}, w_{bago}): the next iterate
-        m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new|\^[^\W\d_]{2,}|_[^\W\d_]{2,})?", shape.of)
+        m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new|\^" + WORD_LETTER + "{2,}|_" + WORD_LETTER + "{2,})?", shape.of)
         if m and (m.group(2) or assigned) and _marks_next(m.group(2) or ""):
             index = m.group(1)
             return "update" if index is None or index.isalpha() else f"update[{index}]"
