@@ -160,3 +160,56 @@ def test_the_handouts_intermediate_restated_at_one_data_point_stays_the_handouts
               "\\sigma_2(x_2)$$\n\n### (f)\n$$\\nabla_w L = 2(f_w(x^1) - y^1)\\nabla_w f_w(x^1)$$\n"
               "(with $x_1 = w_1x^1$, $x_2 = w_2\\sigma_1(w_1x^1)$)\n")
     assert_twins(rubric, "p1.d", report, (r"= \sigma_2(x_2)$$", r"= \sigma_1(x_1)$$"))
+
+
+SUMMARY_MD = r"""Let $g = \sigma(w_1 x)$, $h = \sigma(w_2 g)$.
+
+## (e)
+
+$$\frac{\partial f}{\partial w_1} = w_3 h(1-h) w_2 g(1-g) x$$
+
+## (f)
+
+$$w \leftarrow w - \alpha \nabla L$$
+
+## Summary
+
+| item | answer |
+|---|---|
+| $\partial f/\partial w_1$ | $w_3 h(1-h) w_2 g(1-g) x$ |
+"""
+
+
+def test_a_summary_table_of_math_cells_is_the_final_answer(rubric) -> None:
+    """A table of final answers after the last part, each row a name and its formula in cells of math: the later
+    answer is graded with the derivation before it (one that disagrees goes to a person, never full marks)."""
+    assert status(rubric, "p1.e.w1", SUMMARY_MD) == "pass"
+    assert status(rubric, "p1.e.w1", SUMMARY_MD.replace("| $w_3 h(1-h) w_2 g", "| $w_3 h(1-h) g")) == "review"
+
+
+SUMMARY_TEX = r"""\documentclass{article}
+\newcommand{\D}{\partial}
+\begin{document}
+\section*{Problem 1}
+Notation: $g = \sigma(w_1x)$, $h = \sigma(w_2 g)$.
+\subsection*{(e)}
+\begin{align}
+\frac{\D f}{\D w_1} &= w_3\,h(1-h)\,w_2\,g(1-g)\,x
+\end{align}
+\subsection*{(f)}
+\[ w \leftarrow w - \alpha\,\nabla_w\mathcal{L} \]
+\subsection*{Summary of Problem 1}
+\begin{tabular}{ll}
+\toprule
+$\D f/\D w_3$ & $h$\\
+$\D f/\D w_1$ & $w_3\,h(1-h)\,w_2\,g(1-g)\,x$\\
+\bottomrule
+\end{tabular}
+\end{document}
+"""
+
+
+def test_a_latex_tabular_of_final_answers_is_read_as_a_table(rubric) -> None:
+    assert status(rubric, "p1.e.w1", SUMMARY_TEX, "r.tex") == "pass"
+    slipped = SUMMARY_TEX.replace(r"& $w_3\,h(1-h)\,w_2\,", r"& $w_3\,h(1-h)\,")
+    assert status(rubric, "p1.e.w1", slipped, "r.tex") == "review"

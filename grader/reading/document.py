@@ -90,7 +90,7 @@ class Document:
         if m.kind == "cells":  # "| (d) | $\\partial f/\\partial w_3$ | $\\sigma_2(x_2)$ |": name = answer
             inner = self.text[m.start:m.end]
             pieces = _BETWEEN_PARENS.split(inner) if "\\)" in inner else re.findall(r"\$([^$]+)\$", f"${inner}$")
-            return f"{clean(pieces[0])} = {clean(pieces[-1])}"
+            return _expand(f"{clean(pieces[0])} = {clean(pieces[-1])}", self.macros)
         if m.kind in ("stacked", "viewer"):  # a fraction a PDF export broke over lines, set on one line
             first = self.text.rfind("\n", 0, m.start) + 1
             block = self.text[m.start:m.end]

@@ -483,7 +483,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
             unread.append(doc.text[span.start:span.end])
         found = _with_final(found, later)
     if found is not None and part in doc.segments:
-        found = _with_final(found, _keyed_later(doc, doc.segments[part], spec, classify))
+        found = _with_final(found, _keyed_later(doc, doc.segments[part], spec, classify, forbid))
     corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
     if part in doc.segments and spec.lhs and classify is not None:
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
@@ -633,8 +633,8 @@ def _in_parent(doc: Document, spec: TextSpec, classify: Callable[[str], str | No
                                                 answers=spec.answers_in_parent), classify, forbid)
 
 
-def _keyed_later(doc: Document, segment: Span, spec: TextSpec,
-                 classify: Callable[[str], str | None] | None) -> LatexChain | None:
+def _keyed_later(doc: Document, segment: Span, spec: TextSpec, classify: Callable[[str], str | None] | None,
+                 forbid: Sequence[str] = ()) -> LatexChain | None:
     """The item answered again after its part by its key word (a "Summary of answers" table at the end,
     ``| w2 | w3*s2(x2)*s1(x1) |``): the last such answer, compared with the part's as a summary is."""
     later = [m for m in doc.math if m.start >= segment.end][:2000]
@@ -644,8 +644,9 @@ def _keyed_later(doc: Document, segment: Span, spec: TextSpec,
     starts = [m.start for m in later]
     keyed = [e for e in read_equations(texts, [m.kind for m in later])
              if len(e.sides) > 1 and (_keyed_as(tag := _tag_of(e, classify), spec)
-                                      or e.kind == "row" and spec.lhs and tag == spec.lhs  # "| ∂f/∂w₂ | … |"
-                                      or spec.lhs and tag == spec.lhs and _first_at(e, texts, starts) >= beyond)]
+                                      or e.kind in ("row", "cells") and spec.lhs and tag == spec.lhs  # "| ∂f/∂w₂ | … |"
+                                      or spec.lhs and tag == spec.lhs and _first_at(e, texts, starts) >= beyond)
+             and not _forbidden(e.sides[-1], forbid)]  # (b)(ii)'s row is no later answer to (b)(i)
     return LatexChain(keyed[-1].sides, True, spec.part) if keyed else None
 
 

@@ -48,7 +48,10 @@ def join_cells(text: str, blocks: list[Block], math: list[Span]) -> list[Span]:
     starts = [m.start for m in inline]
     joined: dict[int, Span] = {}  # id of a row's first cell -> the row's cells as one equation
     dropped: set[int] = set()
-    for b in blocks:
+    from grader.reading.tables import tabular_rows
+
+    rows = [Block("row", a, b, a) for a, b in tabular_rows(text)] if "\\begin{tab" in text else []
+    for b in [*blocks, *rows]:  # a Markdown table's rows, and a LaTeX tabular's (its cells cut at &)
         if b.kind != "row":
             continue
         i, j = bisect.bisect_left(starts, b.start), bisect.bisect_left(starts, b.end)
@@ -168,18 +171,20 @@ def _once(names: dict[int, str], table: list[tuple[int, str, str]]) -> None:
 
 def _alone_in_cell(text: str, row: Block, math: Span) -> bool:
     """Whether ``math`` is all its table cell holds (no "since …" around it)."""
-    left, right = text.rfind("|", row.start, math.start), text.find("|", math.end, row.end)
+    bar = "&" if "|" not in text[row.start:row.end] else "|"  # a LaTeX tabular's cells end at & and at the row's end
+    left, right = text.rfind(bar, row.start, math.start), text.find(bar, math.end, row.end)
+    right = row.end if right < 0 and bar == "&" else right
     return left >= 0 and right >= 0 and not text[left + 1:math.start].strip(" \t$") \
         and not text[math.end:right].strip(" \t$")
 
 
 def _cell_of(text: str, row: int, pos: int) -> int:
-    """Which cell of a table row ``pos`` is in (pipes inside ``$…$`` do not count)."""
+    """Which cell of a table row ``pos`` is in (pipes inside ``$…$`` do not count; a LaTeX tabular's ``&`` do)."""
     count, inside = 0, False
     for c in text[row:pos]:
         if c == "$":
             inside = not inside
-        elif c == "|" and not inside:
+        elif c in "|&" and not inside:
             count += 1
     return count
 

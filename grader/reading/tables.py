@@ -98,6 +98,19 @@ _TABULAR_BEGIN = re.compile(r"^[^\n&]*?\\begin\{(?P<env>tabular\*?|tabularx|long
                             re.MULTILINE)  # from its line's start: "\begin{center}\begin{tabular}" is markup
 
 
+def tabular_rows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each row of each LaTeX tabular (cut at ``\\\\``), the way a Markdown table's rows are blocks."""
+    out: list[tuple[int, int]] = []
+    for start, end in _tabulars(text):
+        row = body = text.find("\n", start) + 1 or end
+        for m in re.finditer(r"\\\\", text[body:end]):
+            out.append((row, body + m.start()))
+            row = body + m.end()
+        if text[row:end].strip():
+            out.append((row, end))
+    return out
+
+
 def _tabulars(text: str) -> list[tuple[int, int]]:
     """(start, end) of each tabular, found by one scan in order (a \\begin never closed ends the scan: no later one is
     looked for from it again)."""
