@@ -167,6 +167,77 @@ _STATEMENT = re.compile(r"^[ \t]*(?:[A-Za-z_][\w\[\]().,' ]*?[ \t]*(?:[-+*/.]?=|
                         r"|[(\[{}\])\"'])")  # a data row of a list or dict: ("conv1", 520),
 
 
+# what a reader of the rendered hand-in never sees: HTML/Markdown comments, LaTeX's \iffalse … \fi and comment
+# environment, Org's comment blocks, AsciiDoc's comment blocks, HTML elements marked hidden
+_UNSEEN = (("<!--", re.compile(r"<!--[\s\S]*?(?:-->|$)")),
+           ("\\iffalse", re.compile(r"\\iffalse(?![A-Za-z])[\s\S]*?(?:\\fi(?![A-Za-z])|$)")),
+           ("\\begin{comment}", re.compile(r"\\begin\{comment\}[\s\S]*?(?:\\end\{comment\}|$)")),
+           ("_comment", re.compile(r"(?im)^[ \t]*#\+begin_comment\b[\s\S]*?(?:^[ \t]*#\+end_comment\b.*$|\Z)")),
+           ("////", re.compile(r"(?m)^////[ \t]*$[\s\S]*?(?:^////[ \t]*$|\Z)")))
+_HIDDEN_OPEN = re.compile(r"<(\w{1,20})\b[^<>]{0,400}?(?:\shidden\b|display\s*:\s*none)[^<>]{0,400}>", re.IGNORECASE)
+_CLOSE_TAG = re.compile(r"</(\w{1,20})\s*>")
+_ADOC_IFDEF = re.compile(r"(?m)^ifdef::([\w-]{1,40})\[\][ \t]*$[\s\S]*?(?:^endif::[\w-]*\[\][ \t]*$|\Z)")
+_ORG_COMMENT_TREE = re.compile(r"(?m)^(\*+)[ \t]+COMMENT\b.*$")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", m.group())
+
+
+def _unseen(text: str) -> str:
+    """The hand-in with what its reader never sees blanked (kept as spaces, so offsets stay): a TA grades the
+    rendered page, and an answer left in a comment is no answer."""
+    for mark, pattern in _UNSEEN:
+        if mark in text:
+            text = pattern.sub(_blank, text)
+    if "hidden" in text or "none" in text:
+        text = _hidden_elements(text)
+    if "ifdef::" in text:  # AsciiDoc's ifdef::draft[] … endif::[]: shown only when the attribute is set
+        attributes = set(re.findall(r"(?m)^:([\w-]{1,40}):", text))
+        text = _blanked(text, [m.span() for m in _ADOC_IFDEF.finditer(text) if m.group(1) not in attributes])
+    if "COMMENT" in text:  # Org's "* COMMENT" subtree: hidden down to the next heading of its level or above
+        spans, covered = [], 0
+        for m in _ORG_COMMENT_TREE.finditer(text):
+            if m.start() < covered:
+                continue
+            end = re.compile(rf"(?m)^\*{{1,{len(m.group(1))}}}[ \t]").search(text, m.end())
+            covered = end.start() if end else len(text)
+            spans.append((m.start(), covered))
+        text = _blanked(text, spans)
+    return text
+
+
+def _hidden_elements(text: str) -> str:
+    """``<p hidden>…</p>``, ``<div style="display:none">…</div>``: blanked up to the first closing tag of the
+    element's name (found by bisection over the closing tags, so that many unclosed ones cost no more than one)."""
+    import bisect
+
+    openers = list(_HIDDEN_OPEN.finditer(text))
+    if not openers:
+        return text
+    closers: dict[str, list[tuple[int, int]]] = {}
+    for m in _CLOSE_TAG.finditer(text):
+        closers.setdefault(m.group(1).lower(), []).append((m.start(), m.end()))
+    spans, covered = [], 0
+    for m in openers:
+        ends = closers.get(m.group(1).lower(), [])
+        k = bisect.bisect_left(ends, (m.end(), 0))
+        if m.start() < covered or k == len(ends):
+            continue
+        spans.append((m.start(), ends[k][1]))
+        covered = ends[k][1]
+    return _blanked(text, spans)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of the (ordered, disjoint) ``spans`` made spaces, its line breaks kept; linear."""
+    out, pos = [], 0
+    for a, b in spans:
+        out += [text[pos:a], re.sub(r"[^\n]", " ", text[a:b])]
+        pos = b
+    return "".join([*out, text[pos:]])
+
+
 def _uncommented(text: str) -> str:
     """A hand-in written as code comments (``# (b)(i) dsig/du = …``, ``% (d)`` in an Octave file): the text
     in the comments. Markdown would take each ``#`` line for a heading; a file is read so only when it is
@@ -399,7 +470,7 @@ _OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?\s*(?:\\left)?\(\s*(?:[
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
-    text = _pandoc_spans(text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH))
+    text = _pandoc_spans(_unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH))
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text else text
     text = _pandoc_scripts(_italic_letters(_pandoc_escapes(text)))

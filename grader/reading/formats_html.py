@@ -28,6 +28,8 @@ def _script(kind: str, text: str) -> str:
     if not text:
         return ""
     mark = "^" if kind == "sup" else "_"
+    if len(text) == 2 and text.isalpha():
+        return f"{mark}{{{text}}}"  # w<sub>ny</sub>: one word of two letters (w_{ny}, not w_n times y)
     return f"{mark}{text}" if len(text) <= 2 and text.isalnum() else f"{mark}({text})"
 
 

@@ -61,6 +61,7 @@ class Notation:
     text: str = ""  # all of the hand-in's math, to see how a name is used
     unread: list[list[str]] = field(default_factory=list)  # definitions not read for an unknown name
     restated: list[str] = field(default_factory=list)  # right sides that restate the handout's model
+    as_handout: set[str] = field(default_factory=set)  # the handout's names the hand-in defined as the handout does
 
     def own_names_for(self, names: tuple[str, ...] | list[str]) -> list[str]:
         """The hand-in's own names for the homework's ``names`` (``s`` where it wrote s(u) = 1/(1+e^{-u}) for σ)."""
@@ -669,9 +670,15 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         return _ignored(notation, lhs, rhs, "it names a function of the handout without its argument")
     if name in vocab.symbols:
         if _equal(value, vocab.symbols[name], reference):
+            notation.as_handout.add(name)
             return 0  # the handout's own definition, restated
         if _at_a_data_point(name, value, reference):
-            return 0  # "(with x_2 = w_2σ_1(w_1x^1))": the handout's intermediate at one data point, said in passing
+            if name in notation.as_handout:
+                return 0  # "x_2 = w_2σ_1(x_1)" in (d), then "(with x_2 = w_2σ_1(w_1x^1))" in (f): at one data point
+            overlay.said_otherwise.add(name)  # only ever said at one data point: at x, or at x^k? a person decides
+            overlay.notes[name] = (f"{lhs} = {rhs} is the handout's {_show(name)} at one data point: whether the "
+                                   "answers mean it there or at the input x, a person should decide")
+            return _said(notation, overlay.notes[name], name)
         overlay.symbols[name] = value
         return _said(notation, f"{_show(name)} is read as you defined it ({lhs} = {rhs}), not as in the handout",
                      name)

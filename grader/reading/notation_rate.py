@@ -21,14 +21,17 @@ _INSTEAD = (r"(?:instead\s+of|in\s+place\s+of|no\s+lugar\s+de|en\s+lugar\s+de|au
             r"|invece\s+di|zamiast|αντί\s+για|yerine)")
 _GREEK = r"(\\(?:eta|gamma|lambda|epsilon|varepsilon|mu|rho|tau|kappa)(?![A-Za-z])|[ηγλεμρτκ]|(?<![\w\\])lr(?![\w]))"
 _STEP = r"(?:\\alpha(?![A-Za-z])|α|\balpha\b)"
+_WORKED = r"\s*(?:[/*·×⋅^_]|\\(?:cdot|times|frac|over)(?![A-Za-z])|[-+−]\s*[\w\\(]|\(|\d)"  # α/2, α·…, α − …
+_ALONE = rf"(?!{_WORKED})"  # α alone
 _GAP = r"(?:(?!\\alpha|α|alpha|[,;])[^.\n]){0,25}?"  # not across the handout's own α ("step size α, momentum μ")
 _PATTERNS = (
     re.compile(_RATE + _GAP + _GREEK, re.IGNORECASE),  # step size γ, с шагом η
     re.compile(_GREEK + _GAP + _RATE, re.IGNORECASE),  # η is the learning rate
-    re.compile(_GREEK + r"\s*\(?\s*=\s*" + _STEP),  # η (= α)
+    re.compile(_GREEK + r"\s*\(?\s*=\s*" + _STEP + _ALONE),  # η (= α), not η = α/2
     re.compile(_GREEK + r"\s*,?\s*" + _INSTEAD + r"\s*" + _STEP, re.IGNORECASE),  # η in place of α
     re.compile(r"\bstep\s*" + _GREEK, re.IGNORECASE),  # gradient descent, step γ
-    re.compile(r"(?<![\w\\'])([a-z])\s*=\s*(?:the\s+)?(?:" + _RATE + r"|" + _STEP + r")", re.IGNORECASE),  # a = alpha
+    re.compile(r"(?<![\w\\'])([a-z])\s*=\s*(?:the\s+)?(?:" + _RATE + r"|" + _STEP + _ALONE + r")",
+               re.IGNORECASE),  # a = alpha
     re.compile(_RATE + r"[ \t]*:?[ \t]*\$?[ \t]*([a-zA-Z])(?=[ \t]*\$?[ \t]*(?:[:;,)=]|$))",
                re.IGNORECASE | re.M),  # "step size s:" (on its line: "step size\nw = …" names no step)
 )
@@ -43,7 +46,17 @@ def step_names(text: str) -> Iterator[str]:
     for pattern in _PATTERNS:
         for m in pattern.finditer(plain):
             name = m.group(1)
+            if _defined_otherwise(plain, name):
+                continue  # "learning rate lr", then lr = α/|D|: the hand-in's own step, read where it is defined
             yield _UNICODE.get(name, "\\epsilon" if name == "\\varepsilon" else name)
+
+
+def _defined_otherwise(plain: str, name: str) -> bool:
+    """Whether the text sets ``name`` equal to a multiple of α (``lr = alpha / len(D)``, ``η = \\frac{α}{2}``), not
+    to α itself or to words ("lr = learning rate")."""
+    spelled = "|".join(re.escape(n) for n in {name, *(u for u, c in _UNICODE.items() if c == name)})
+    return re.search(rf"(?<![\w\\])(?:{spelled})(?![\w])\s*(?::=|=|←|<-)\s*(?:{_STEP}{_WORKED}"
+                     rf"|\\frac\s*\{{\s*{_STEP}|\d+(?:\.\d+)?\s*(?:[*·⋅×]|\\cdot)\s*{_STEP})", plain) is not None
 
 
 # η∇L, \eta\,\nabla_w L, η·∂L/∂w: η times a gradient, as an update writes its step

@@ -1,9 +1,10 @@
 """A sum of a part's values is their total: "520 + 0 + 25,050 + … = 431,080", "conv1 520, …, fc2 5010 => 431080".
 
 A TA reads a result that adds up the values before it as the total, whatever label it
-lacks. The result is taken for the field a sum sign (Σ) labels, and only when it is the
-sum of the student's own terms (at least three): a wrong sum is left unread, and so goes
-to a person as a total not found. Nothing is compared with the reference here.
+lacks. The result is taken for the field a sum sign (Σ) labels, when it is the sum of the
+student's own terms (at least three) or within 1 % of it (a slip in the adding up, still the
+total the student claims); one further off is left unread, and so goes to a person as a total
+not found. Nothing is compared with the reference here.
 """
 from __future__ import annotations
 
@@ -31,11 +32,27 @@ def adds_up(terms: list[str], result: str) -> bool:
 
 
 def written_sum(line: str, number: str) -> tuple[str, int] | None:
-    """"520 + 0 + 0 + 25 050 + … = 431 080" ending a line: the result and where it starts."""
-    m = re.search(rf"((?:{number})(?:\s*\+\s*(?:{number})){{2,}})\s*=\s*({number})\s*[.;]?\s*$", line)
-    if m is None or not adds_up(_PLUS.split(m.group(1)), m.group(2)):
+    """"520 + 0 + 0 + 25 050 + … = 431 080" ending a line, or followed by words ("= 430,580 trainable parameters"):
+    the result and where it starts. A result a little off its terms' sum is a total added up wrongly (a second
+    total beside a table's is then two answers, for a person); one far off is something else."""
+    m = re.search(rf"((?:{number})(?:\s*\+\s*(?:{number})){{2,}})\s*=\s*({number})(?=\s*[.;]?\s*$|\s+[^\W\d_])",
+                  line)
+    terms = _PLUS.split(m.group(1)) if m is not None else []
+    if m is None or not (adds_up(terms, m.group(2)) or _near_sum(terms, m.group(2))):
         return None
     return m.group(2), m.start(2)
+
+
+def _near_sum(terms: list[str], result: str) -> bool:
+    """Three or more numbers (two not zero) whose sum is within 1 % of ``result``: the same total, a slip made."""
+    try:
+        numbers = [parse_numbers(t, integers=True) for t in [*terms, result]]
+    except ValueSyntaxError:
+        return False
+    if len(terms) < 3 or any(len(n) != 1 for n in numbers) or sum(n[0] != 0 for n in numbers[:-1]) < 2:
+        return False
+    total = sum(n[0] for n in numbers[:-1])
+    return total > 0 and abs(total - numbers[-1][0]) <= total / 100
 
 
 def leads_to_sum(masked: str, previous_end: int, start: int) -> bool:
