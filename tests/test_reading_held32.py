@@ -213,3 +213,11 @@ def test_a_latex_tabular_of_final_answers_is_read_as_a_table(rubric) -> None:
     assert status(rubric, "p1.e.w1", SUMMARY_TEX, "r.tex") == "pass"
     slipped = SUMMARY_TEX.replace(r"& $w_3\,h(1-h)\,w_2\,", r"& $w_3\,h(1-h)\,")
     assert status(rubric, "p1.e.w1", slipped, "r.tex") == "review"
+
+
+def test_an_aside_in_brackets_after_a_definition_is_prose(rubric) -> None:
+    """"Let s(t) = 1/(1+e^{-t}) (I write s for both σ1 and σ2 …)": the bracket opens words, not more formula, so
+    s is the hand-in's sigmoid."""
+    report = ("Let s(t) = 1/(1+e^{-t}) (I write s for both σ1 and σ2, they're the same function).\n"
+              "Intermediates: u = w1·x, v = w2·s(u).\n\n**Q1(d)**\n∂f/∂w3 = s(v) = s(w2·s(w1·x))\n")
+    assert_twins(rubric, "p1.d", report, ("= s(v) = s(w2·s(w1·x))", "= s(u) = s(w1·x)"))

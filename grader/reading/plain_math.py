@@ -9,6 +9,7 @@ tokenizer decides later whether it can read it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from grader.expressions.asciimath import is_asciimath
 from grader.expressions.code_math import is_code
@@ -156,6 +157,14 @@ def _next_equation(words: list[tuple[int, int, str]], k: int) -> bool:
     return re.match(r"[A-Za-z]\w{0,3}\s*=(?!=)", rest) is not None
 
 
+def _aside_opens(words: list[tuple[int, int, str]], k: int, mathlike: Callable[[str], bool]) -> bool:
+    """``… = 1/(1+e^{-t}) (I write s for both …)``: a bracket opened on a short word that words follow starts an
+    aside in prose, not more of the formula."""
+    word = words[k][2]
+    return word.startswith("(") and not word.endswith(")") and len(word) <= 4 and k + 1 < len(words) \
+        and not mathlike(words[k + 1][2]) and word.lstrip("(").isalpha()
+
+
 def equation_in_line(line: str) -> tuple[int, int] | None:
     """(start, end) of the equation in a line of prose, or None when it holds none."""
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
@@ -187,7 +196,8 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     while right + 1 < len(words) and mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]) \
             and words[right + 1][2] not in _FRAMES and not _sentence_end(words[right][2]) \
             and not _arrow_to_equation(words, right + 1) and not _abbreviation_to_equation(words, right + 1) \
-            and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])):
+            and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])) \
+            and not _aside_opens(words, right + 1, mathlike):
         right += 1
     piece = line[words[left][0]:words[right][1]]
     lhs, rhs = _at_sign(piece)
