@@ -163,8 +163,7 @@ class NameMixin(Cursor):
         entries = list(value) if isinstance(value, Vec) else [value]  # gradf(x_i), gradf = [df/dw1, …]: each entry
         if x is None or not entries or not all(isinstance(e, sp.Expr) for e in entries):
             return value
-        inside = {self.vocab.symbols[n]: e for n, e in self.vocab.pointwise.items() if n in self.vocab.symbols}
-        in_x = [e.subs(inside) for e in entries]  # x_2 is w_2 σ(w_1 x)
+        in_x = [self.vocab.in_input(e) for e in entries]
         if not any(e.has(x) for e in in_x):
             return value
         start = self.pos
@@ -216,8 +215,7 @@ class NameMixin(Cursor):
             return self.vocab.functions[stem](x_k)  # f^i in a sum over i: f at the data point, f_w(x^i)
         if not isinstance(value, sp.Expr):
             return None
-        value = value.subs({self.vocab.symbols[n]: e for n, e in self.vocab.pointwise.items()
-                            if n in self.vocab.symbols})
+        value = self.vocab.in_input(value)
         if not value.has(x):
             return None
         self.trace.explicit += 1

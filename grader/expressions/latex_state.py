@@ -42,6 +42,10 @@ class LatexVocabulary:
     # what an argument-free name stands for (the loss L): a hand-in's own name with that value is read as it
     values: Mapping[str, sp.Expr] = field(default_factory=dict)
 
+    def in_input(self, value: sp.Expr) -> sp.Expr:
+        """``value`` with the intermediates written out in the input (x_2 is w_2 σ(w_1 x))."""
+        return value.subs({self.symbols[n]: e for n, e in self.pointwise.items() if n in self.symbols})
+
 
 @dataclass
 class Overlay:

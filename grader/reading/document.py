@@ -181,7 +181,12 @@ _ORG_COMMENT_TREE = re.compile(r"(?m)^(\*+)[ \t]+COMMENT\b.*$")
 
 
 def _blank(m: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", m.group())
+    return _spaces(m.group())
+
+
+def _spaces(text: str) -> str:
+    """``text`` as spaces, its line breaks kept (so every offset and line after it stays)."""
+    return re.sub(r"[^\n]", " ", text)
 
 
 def _unseen(text: str) -> str:
@@ -233,7 +238,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each of the (ordered, disjoint) ``spans`` made spaces, its line breaks kept; linear."""
     out, pos = [], 0
     for a, b in spans:
-        out += [text[pos:a], re.sub(r"[^\n]", " ", text[a:b])]
+        out += [text[pos:a], _spaces(text[a:b])]
         pos = b
     return "".join([*out, text[pos:]])
 

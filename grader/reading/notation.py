@@ -697,12 +697,11 @@ def _at_a_data_point(name: str, value: Any, reference: Reference) -> bool:
     vocab = reference.latex
     assert vocab is not None
     x = vocab.symbols.get("x")
-    inside = {vocab.symbols[n]: e for n, e in vocab.pointwise.items() if n in vocab.symbols}
     if x is None or name not in vocab.pointwise or not isinstance(value, sp.Expr):
         return False
-    in_x = vocab.symbols[name].subs(inside)
+    in_x = vocab.in_input(vocab.symbols[name])
     points = [vocab.symbols[f"x^{k}"] for k in vocab.datapoints if f"x^{k}" in vocab.symbols]
-    return any(_equal(value.subs(inside), in_x.subs(x, point), reference) for point in points)
+    return any(_equal(vocab.in_input(value), in_x.subs(x, point), reference) for point in points)
 
 
 def _model_output(value: Any, reference: Reference) -> str | None:

@@ -99,15 +99,17 @@ _TABULAR_BEGIN = re.compile(r"^[^\n&]*?\\begin\{(?P<env>tabular\*?|tabularx|long
 
 
 def tabular_rows(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each row of each LaTeX tabular (cut at ``\\\\``), the way a Markdown table's rows are blocks."""
+    """(start, end) of each row of each LaTeX tabular's body (cut at ``\\\\`` as :func:`_pipe_rows` cuts it), the way a
+    Markdown table's rows are blocks."""
     out: list[tuple[int, int]] = []
     for start, end in _tabulars(text):
-        row = body = text.find("\n", start) + 1 or end
-        for m in re.finditer(r"\\\\", text[body:end]):
-            out.append((row, body + m.start()))
-            row = body + m.end()
-        if text[row:end].strip():
-            out.append((row, end))
+        row = body = text.find("\n", start, end) + 1 or end
+        stop = max(text.rfind("\\end", body, end), body)
+        for m in _ROW_BREAK.finditer(text, body, stop):
+            out.append((row, m.start()))
+            row = m.end()
+        if text[row:stop].strip():
+            out.append((row, stop))
     return out
 
 
@@ -126,6 +128,7 @@ def _tabulars(text: str) -> list[tuple[int, int]]:
         out.append((begin.start(), end + len(close)))
         pos = end + len(close)
     return out
+_ROW_BREAK = re.compile(r"\\\\(?:\[[^\]\n]*\])?")  # a tabular's row break, with its spacing (\\[8pt])
 _RULES = re.compile(r"\\(?:toprule|midrule|bottomrule|hline|cmidrule(?:\([^)]*\))?\{[^{}]*\}|cline\{[^{}]*\})")
 _MULTICOLUMN = re.compile(r"\\multicolumn\{(\d)\}\{[^{}]*\}\{([^{}]*)\}")
 
@@ -205,7 +208,7 @@ def _pipe_rows(block: str) -> str:
     lines = block.split("\n")
     head_end = block.find("\n")
     body = block[head_end + 1:block.rfind("\\end")] if head_end >= 0 else ""
-    rows = [r for r in (_RULES.sub("", r).strip() for r in re.split(r"\\\\(?:\[[^\]\n]*\])?", body)) if "&" in r]
+    rows = [r for r in (_RULES.sub("", r).strip() for r in _ROW_BREAK.split(body)) if "&" in r]
     if not rows or len(rows) + 1 > len(lines) - 1:
         return block  # rows set more than one to a line and no line to spare for each: read as text
     out = [_pipe_row(rows[0]), "|" + "---|" * (rows[0].count("&") + 1), *(_pipe_row(r) for r in rows[1:])]

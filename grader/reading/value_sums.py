@@ -18,17 +18,23 @@ _LEADS = re.compile(r"(?:=>|⇒|⟹|→|->|=)\s*$")
 _PLUS = re.compile(r"\s*\+\s*")
 
 
-def adds_up(terms: list[str], result: str) -> bool:
-    """Three or more single numbers whose sum is ``result`` (a single number)."""
+def _sum_and_result(terms: list[str], result: str) -> tuple[float, float] | None:
+    """The sum of three or more single numbers (two of them not zero) and ``result`` as a number, else None."""
     if len(terms) < 3:
-        return False
+        return None
     try:
         numbers = [parse_numbers(t, integers=True) for t in [*terms, result]]
     except ValueSyntaxError:
-        return False
+        return None
     if any(len(n) != 1 for n in numbers) or sum(n[0] != 0 for n in numbers[:-1]) < 2:
-        return False  # "relu1 = 0, …, pool2 = 0": zeros listed are not a sum
-    return sum(n[0] for n in numbers[:-1]) == numbers[-1][0]
+        return None  # "relu1 = 0, …, pool2 = 0": zeros listed are not a sum
+    return sum(n[0] for n in numbers[:-1]), numbers[-1][0]
+
+
+def adds_up(terms: list[str], result: str) -> bool:
+    """Three or more single numbers whose sum is ``result`` (a single number)."""
+    found = _sum_and_result(terms, result)
+    return found is not None and found[0] == found[1]
 
 
 def written_sum(line: str, number: str) -> tuple[str, int] | None:
@@ -45,14 +51,8 @@ def written_sum(line: str, number: str) -> tuple[str, int] | None:
 
 def _near_sum(terms: list[str], result: str) -> bool:
     """Three or more numbers (two not zero) whose sum is within 1 % of ``result``: the same total, a slip made."""
-    try:
-        numbers = [parse_numbers(t, integers=True) for t in [*terms, result]]
-    except ValueSyntaxError:
-        return False
-    if len(terms) < 3 or any(len(n) != 1 for n in numbers) or sum(n[0] != 0 for n in numbers[:-1]) < 2:
-        return False
-    total = sum(n[0] for n in numbers[:-1])
-    return total > 0 and abs(total - numbers[-1][0]) <= total / 100
+    found = _sum_and_result(terms, result)
+    return found is not None and found[0] > 0 and abs(found[0] - found[1]) <= found[0] / 100
 
 
 def leads_to_sum(masked: str, previous_end: int, start: int) -> bool:

@@ -509,6 +509,11 @@ def _listed_pairs(m: re.Match[str]) -> str:
     names = [n.strip() for n in m.group("names").split(",")]
     if len(values) != len(names) or not all(v.isdigit() for v in values):
         return m.group()
+    return _named_values(names, values)
+
+
+def _named_values(names: list[str], values: list[str]) -> str:
+    """``conv1 = 520, relu1 = 0``: each name with its value, as a line that labels them reads."""
     return ", ".join(f"{n} = {v}" for n, v in zip(names, values, strict=True))
 
 
@@ -524,7 +529,7 @@ def _unpacked(line: str) -> str:
     values = [v.strip() for v in m.group("values").split(",")]
     if len(names) != len(values) or not all(re.fullmatch(r"\(?\d[\d\s*x×()]*\)?", v) for v in values):
         return line
-    return m.group("lead") + ", ".join(f"{n} = {v}" for n, v in zip(names, values, strict=True)) + m.group("rest")
+    return m.group("lead") + _named_values(names, values) + m.group("rest")
 
 
 def _with_listed(masked: str, labels: list[tuple[int, int, str]], before: list[tuple[int, int, str]],
