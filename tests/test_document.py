@@ -186,6 +186,9 @@ HOSTILE = {
     "fences never closed": lambda n: "```x\n" * (n // 5),  # each opening once, not looked for from every line
     "labelled code fences": lambda n: "```python\nx = 1  # (b)(i)\n```\n" * (n // 34),
     "generator sums never ended": lambda n: "```python\ndef f(x):\n    return " + "sum( " * (n // 5) + " for\n```\n",
+    "a prompt's line of spaces": lambda n: ">>> a" + " " * n + "b  # (i)x\n",  # a label looked for from each space
+    "prompts labelled on every line": lambda n: ">>> s = 1   # (i)\n" * (n // 18),
+    "a part's letter then a line of blanks": lambda n: "d" + " " * n + "x\n",  # a correction's lead, tried every way
 }
 
 

@@ -221,7 +221,7 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
     if len(v) != dims - 1:
         return c, v
     counts = [w for d, w in readable if len(w) == 1 and d.line == c.line and d.rank <= 3 and w[0] > 1]  # asides too
-    if not counts and (said := _count_after(c)) is not None:
+    if not counts and (said := _count_after(c) or _count_before(c)) is not None:
         counts = [(said,)]
     return (c, (*v, counts[0][0])) if len({w for w in counts}) == 1 else (c, v)
 
@@ -255,6 +255,25 @@ def _count_after(c: Any) -> float | None:
     line, end = _after_text(c)
     m = _COUNT_AFTER.match(line, end) if end >= 0 else None
     return float(m.group(1)) if m is not None and int(m.group(1)) > 1 else None
+
+
+# "twenty 5×5×1 filters", "20 5x5x1 kernels": how many, said before the shape the filters have
+_COUNT_WORDS = {"two": 2, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12, "sixteen": 16,
+                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
+_COUNT_BEFORE = re.compile(r"(?:^|[\s(,:=])(\d{1,4}|" + "|".join(_COUNT_WORDS) + r")\s+$", re.IGNORECASE)
+_FILTERS_AFTER = re.compile(r"\s*(?:filters?|kernels?)\b", re.IGNORECASE)
+
+
+def _count_before(c: Any) -> float | None:
+    line, end = _after_text(c)
+    if end < 0 or not _FILTERS_AFTER.match(line, end):
+        return None
+    m = _COUNT_BEFORE.search(line, 0, end - len(getattr(c, "text", "")))
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    count = float(_COUNT_WORDS.get(word, 0) or word)
+    return count if count > 1 else None
 
 
 def _after_text(c: Any) -> tuple[str, int]:

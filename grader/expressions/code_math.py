@@ -174,10 +174,12 @@ def _derivative(m: re.Match[str], arg: str) -> str | None:
     return f"(\\partial {parts[0].strip()})/(\\partial {parts[1].strip()})"
 
 
-# Mathematica: Head[args] (``Exp[-u]``, ``sigma'[x2]``: a name of two or more letters applied with brackets),
+# Mathematica: Head[args] (``Exp[-u]``, ``sigma'[x2]``: a name of two or more letters applied with brackets, or one
+# letter applied to a name twice: ``s[u] (1 - s[u])``),
 # ``u_]`` in a definition's pattern, ``E^-u``, In[1]:= prompts
 _MMA_MARK = re.compile(r"(?<![\w.\\])(?:[A-Za-z]{2,}'*|D|N|[A-Za-z]'+|[α-ωΑ-Ω]'*)\[|\w_\]\s*:?=|\b(?:In|Out)\[\d+\]"
-                       r"|(?<![\w\\])E\^\(?-")
+                       r"|(?<![\w\\])E\^\(?-"
+                       r"|(?<![\w.\\])([a-z])\[[a-z]\w?\].*(?<![\w.\\])\1\[")  # s[u] (1 - s[u]): s applied twice
 _MMA_HEAD = re.compile(r"(?<![\w.\\])([A-Za-zα-ωΑ-Ω][A-Za-z0-9]*'*)\[")
 _MMA_PROMPT = re.compile(r"\b(?:In|Out)\[\d+\]:?=\s*")
 _MMA_FUNCTIONS = {"Exp": "exp", "Log": "log", "Sqrt": "sqrt", "Tanh": "tanh"}

@@ -87,6 +87,9 @@ class NameMixin(Cursor):
             base = self.overlay.aliases[base]
         if len(subs) == 1 and not sup and re.fullmatch(r"\d[a-z]", subs[0]) and subs[0][1] in self.scope.points:
             subs, sup, sup_tokens = [subs[0][0]], subs[0][1], [subs[0][1]]  # a_{2i}: a_2 at the sum's point i
+        elif len(subs) == 2 and not sup and subs[1] in self.scope.points \
+                and f"{base}_{subs[0]}" in self.overlay.symbols:
+            subs, sup, sup_tokens = subs[:1], subs[1], subs[1:]  # a2_i, a_{2,i}: the hand-in's a_2 at point i
         kept = []
         subs = [_current(s) for s in subs]  # f_{θ^{(t)}}: f at the current weights, f_θ
         subs = [self.overlay.aliases[s] if self.overlay.aliases.get(s) in self.vocab.vectors else s

@@ -20,8 +20,19 @@ _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|�
                         r"mal|geteilt|halb\w*|mult\w*|divis\w*|moiti\w*|mitad|oppos\w*|opuest\w*)\b", re.IGNORECASE)
 
 
+# the next equation of the line ("และ x2 = w2·σ1(x1)": "and", then a definition of its own)
+_NEXT_EQUATION = re.compile(r"(?<![\w\\])[A-Za-z]\w{0,4}(?:_\{?\w{1,3}\}?)?(?:\([^()=]{0,12}\))?\s*=(?!=)")
+
+
+_WORKED = re.compile(r"[·*×/+\-−(^]")  # a right side that works something out: a definition, not a point named
+
+
 def changes_formula(tail: str) -> bool:
     """Whether words after a formula may change it: an operation in words, or any mark of math among words in
-    a script the grader cannot read."""
+    a script the grader cannot read (up to where the line's next equation starts)."""
+    if (nxt := _NEXT_EQUATION.search(tail)) is not None and PROSE_SCRIPT.search(tail, 0, nxt.start()):
+        words = PROSE_SCRIPT.search(tail, nxt.end())
+        if _WORKED.search(tail, nxt.end(), words.start() if words else len(tail)):  # not "在 x = xⁱ 处" (at x = xⁱ)
+            tail = tail[:nxt.start()]
     return _OPERATION.search(tail) is not None or (
         PROSE_SCRIPT.search(tail) is not None and _MATH_MARK.search(tail) is not None)

@@ -42,6 +42,11 @@ _SUMMARY_WORD = re.compile(r"\b(?:summary|answers?|final|recap|overview|in\s+sho
                            re.IGNORECASE)
 
 
+_AGAIN_WORD = re.compile(r"[\s:,.\-–—]*(?:again|once\s+more|revisited|redone|re-?done|(?:a\s+)?second\s+time|nochmal"
+                         r"|noch\s+einmal|erneut|encore|de\s+nuevo|otra\s+vez|di\s+nuovo|novamente|opnieuw)\b",
+                         re.IGNORECASE)
+
+
 def _said_again_elsewhere(doc: Document, rubric: Rubric) -> None:
     """A part the rubric does not have, whose letter only one other problem has: that problem's part said again,
     compared with its answer there ("(d) σ₂(x₂)" in "Summary of answers" after Problem 2 (c), where Problem 2 ends
@@ -57,7 +62,8 @@ def _said_again_elsewhere(doc: Document, rubric: Rubric) -> None:
         targets = {p for p in known if p.split(".", 1)[-1] == rest and p.count(".") == key.count(".")}
         if len(targets) != 1:
             continue
-        if _SUMMARY_WORD.search(doc.text, max(0, span.start - 600), span.start):
+        if _SUMMARY_WORD.search(doc.text, max(0, span.start - 600), span.start) \
+                or _AGAIN_WORD.match(doc.text, span.start):  # "(e) again, writing it …": the part said once more
             del doc.segments[key]
             doc.again.setdefault(targets.pop(), []).append(span)
         elif len(doc.text[doc.text.rfind("\n", 0, span.start) + 1:span.end].strip().split("\n")) <= 3 \

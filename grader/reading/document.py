@@ -677,7 +677,8 @@ def _broken_heading(text: str, b: Block) -> bool:
 
 # what only a program has: a fence holding it is code; one holding none is formulas set in monospace
 _PROGRAM = re.compile(r"^\s*(?:def |class |import |from \S+ import|for\b.*:\s*$|if\b.*:\s*$|while\b|return\b"
-                      r"|print\s*\(|@\w|#include|function\b|end\s*$)|\bnn\.|\btorch\.|\bself\.|\bF\.relu",
+                      r"|print\s*\(|@\w|#include|function\b|end\s*$)|\bnn\.|\bself\.|\bF\.relu"
+                      r"|\btorch\.(?!(?:sigmoid|exp|special\.expit)[ \t]*\()",  # torch.sigmoid(z1): a formula's σ
                       re.M)
 
 
@@ -804,21 +805,28 @@ def _labelled_fences(text: str) -> str:
 
 
 # ">>> dsig_i = lambda u: …   # (i)": an interpreter's line labelled by its comment
-_PROMPT_LABELLED = re.compile(r"(?m)^([ \t]*)>>>[ \t]+([^\n#]*?)[ \t]+#[ \t]*"
-                              r"(\(?[ivx]{1,4}\)|[a-h]\)|\([a-h]\))[ \t]*$")
+_PROMPT = re.compile(r"(?m)^([ \t]*)>>>[ \t]+")
+_PROMPT_LABEL = re.compile(r"[ \t]*(\(?[ivx]{1,4}\)|[a-h]\)|\([a-h]\))[ \t]*")
 
 
 def _labelled_prompts(text: str) -> str:
     """``>>> dsig_ii = lambda u: sig(u)*(1 - sig(u))   # (ii)``: a session pasted at an interpreter's prompt whose
-    comments label the parts; the label is put before its line (padded, so offsets stay), as in a labelled block."""
+    comments label the parts; the label is put before its line (padded, so offsets stay), as in a labelled block.
+    Each line is cut at its last ``#`` (no pattern backtracks over a long line)."""
     if ">>>" not in text:
         return text
-
-    def moved(m: re.Match[str]) -> str:
-        line = f"{m.group(1)}{m.group(3)} {m.group(2)}"
-        return line.ljust(len(m.group()))
-
-    return _PROMPT_LABELLED.sub(moved, text)
+    out, pos = [], 0
+    for m in _PROMPT.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        mark = text.rfind("#", m.end(), end)
+        code = text[m.end():mark].rstrip(" \t") if mark > m.end() else ""
+        label = _PROMPT_LABEL.fullmatch(text, mark + 1, end) if code and text[mark - 1] in " \t" else None
+        if label is None or "#" in code:
+            continue
+        out += [text[pos:m.start()], f"{m.group(1)}{label.group(1)} {code}".ljust(end - m.start())]
+        pos = end
+    return "".join([*out, text[pos:]])
 
 
 # "const sig = u => 1 / (1 + Math.exp(-u));", "dsig = (u) => …": JavaScript's function, sig(u) = …
@@ -885,8 +893,10 @@ _PYTHON = {"python", "py", "python3", "ipython", "ipython3", "numpy"}
 _ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:\[\d\])?(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=(?!=)|=[ \t]"
                          r"|[-+*/][ \t]|[A-Za-z_]\w*\([\w, \t]*\)[ \t]*=(?!=)"  # "f(x, w) = …": a def as a formula
                          r"|[d∂][^\s=/]{1,8}[ \t]*/[ \t]*[d∂]\w{1,4}[ \t]*=(?!=))")  # "dσ/du = …", no Python at all
-# a call on an object (model.parameters(), optim.SGD(…)): a program's work; np.exp(…) and math.exp(…) are formulas
-_OBJECT_CALL = re.compile(r"\b(?!(?:np|numpy|math|jnp)\.)[A-Za-z_]\w*\.[A-Za-z_]\w*[ \t]*\(")
+# a call on an object (model.parameters(), optim.SGD(…)): a program's work; np.exp(…), math.exp(…) and a library's
+# sigmoid (torch.sigmoid(…), F.sigmoid(…), special.expit(…)) are formulas
+_OBJECT_CALL = re.compile(r"\b(?!(?:np|numpy|math|jnp)\.)[A-Za-z_]\w*\."
+                          r"(?!(?:exp|sigmoid|expit|log|sqrt|tanh|pow|power|square)[ \t]*\()[A-Za-z_]\w*[ \t]*\(")
 _PY_COMMENT = re.compile(r"[ \t]+#.*$")
 
 
@@ -909,6 +919,8 @@ def formula_program(source: str) -> bool:
 
 
 _COMMENTS = ("#", "%", "//", "--", "```", "~~~")
+_COMMENTED_ALTERNATIVE = re.compile(r"[ \t]*(?:#|%|//|--)[ \t]*(?=(?:or|oder|ou|o|oppure|或者?|または|또는)[ \t]+\S)",
+                                    re.IGNORECASE)
 _FORMULA_LANGUAGES = {"", "text", "txt", "plain", "plaintext", "math", "julia", "jl", "matlab", "octave", "m", "r",
                       "mathematica", "wolfram", "asciimath", "none"}
 
@@ -933,7 +945,9 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
         i = bisect.bisect_right(starts, b.start) - 1
         while i < len(starts) - 1 and starts[i] < b.end:
             if b.kind == "code" and text[starts[i]:starts[i + 1]].lstrip().startswith(_COMMENTS):
-                i += 1
+                if (mark := _COMMENTED_ALTERNATIVE.match(text, starts[i], starts[i + 1])) is not None:
+                    lines[starts[i]] = mark.end()  # "#   or   w3 * a2*(1-a2) * a1*(1-a1) * x  ??": another
+                i += 1  # answer offered in a comment under the one above (read as a hedge)
                 continue  # "# d/du … = …" in a block of formulas: a remark, never the answer
             begin = max(starts[i], b.content if starts[i] <= b.content < starts[i + 1] else starts[i])
             lines[starts[i]] = max(lines.get(starts[i], begin), begin)
@@ -1167,9 +1181,10 @@ def _read_later_mentions(doc: Document) -> None:
 # a line that corrects an answer given above it: "EDIT: dw2 should be …", "**Correction to (e):** …",
 # "- d (revised) ::", ".. note:: Actually …", "## 1d (redo)" (not "Update: w ← …", the answer to (f), nor a
 # summary of final answers, compared elsewhere)
-_CORRECTION = re.compile(r"^[ \t>*_#\-•.▸▹▾▿▶►▼➤]*+(?:\[\^[^\]\s]{1,20}\]:\s*)?(?:\.\.\s*(?:note|warning)::\s*)?"
-                         r"(?:(?:[1-9]\s*\.?\s*)?[a-h]\s*)?\(?"  # "d (revised)", "1d (redo)"
-                         r"(?:nota\s+bene|note)?\s*[/:—–-]?\s*"  # "Nota bene / correzione per (d): …"
+# (every run of blanks in the lead is taken whole: "a" and a line of spaces is never tried every way)
+_CORRECTION = re.compile(r"^[ \t>*_#\-•.▸▹▾▿▶►▼➤]*+(?:\[\^[^\]\s]{1,20}\]:\s*+)?(?:\.\.\s*+(?:note|warning)::\s*+)?"
+                         r"(?:(?:[1-9]\s*+\.?\s*+)?[a-h]\s*+)?\(?"  # "d (revised)", "1d (redo)"
+                         r"(?:nota\s+bene|note)?\s*+[/:—–-]?\s*+"  # "Nota bene / correzione per (d): …"
                          r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|(?:nota|n\.\s?b\.|remarks?\s+(?:on|to|about))(?=\s*(?:part\s+)?[1-9]?\.?\s*\(?[a-h]\)?\s*[:,)])"
                          r"|remarque|(?:bemerkung|anmerkung)\s+zu\b|fix(?:es|ed)?\b|late\s+(?:fix|change|edit)|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
                          r"|correc(?:ci[oó]n|ção|ao)|correzion|korekt|poprawk|исправлен|виправлен|oprava\b|düzeltme"

@@ -600,6 +600,22 @@ def _tag_of(eq: Equation, classify: Callable[[str], str | None] | None) -> str |
     return tag
 
 
+def named_last(tag: str | None, eq: Equation, spec: TextSpec, classify: Callable[[str], str | None] | None
+               ) -> tuple[str | None, Equation]:
+    """``σ(u)(1−σ(u)) = e^{-u}/(1+e^{-u})^2 = \\dot σ(u)``: a chain that names what is asked at its end, read from
+    that name (its first side is then the answer, as written first); other equations as they are."""
+    if tag is not None or not spec.lhs or classify is None or len(eq.sides) < 2 \
+            or classify(eq.sides[-1]) != spec.lhs or _NAME_ONLY.fullmatch(eq.sides[0]) \
+            or not _APPLIED_NAME.fullmatch(eq.sides[-1]):
+        return tag, eq
+    return spec.lhs, replace(eq, sides=list(reversed(eq.sides)))
+
+
+# a function's name applied to its variable alone: σ'(u), \dot\sigma(u), dsig(u) (not a formula that ends the chain)
+_APPLIED_NAME = re.compile(r"\s*\\?[^\W\d_]{1,8}\s*(?:'|′|\^\{?\\prime\}?|\\[a-z]{2,8}\s*\{?)*\s*\\?[^\W\d_]{0,8}\}?"
+                           r"(?:_\{?\w{1,3}\}?)?\s*(?:'|′)*\s*\(\s*[a-z]\s*\)\s*")
+
+
 def bare_name_of(eq: Equation, spec: TextSpec, classify: Callable[[str], str | None] | None) -> bool:
     """``(b) σ' = e^{-u}/(1+e^{-u})^2``: a derivative named without its argument, read where the part asks for
     it (elsewhere a bare ``σ' = σ(1−σ)`` is a fact recalled on the way, never an answer)."""
@@ -696,6 +712,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         return None
     tagged = [(_tag_of(e, classify), e) for e in found]
     tagged = [(spec.lhs if tag is None and bare_name_of(e, spec, classify) else tag, e) for tag, e in tagged]
+    tagged = [named_last(tag, e, spec, classify) for tag, e in tagged]
     if not spec.key:  # "| (i) exp | e^-u/(1+e^-u)^2 |": a row's words in a part no key names, the row's formula alone
         tagged = [(None, replace(e, sides=e.sides[1:])) if tag and tag.startswith("key:") and len(e.sides) > 1
                   else (tag, e) for tag, e in tagged]
@@ -777,6 +794,7 @@ _OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}
 
 # "$A$    |    $B$", "$A$    //    $B$": a bar or slashes set apart between two formulas offer the second
 _SET_APART = re.compile(r"[ \t]{2,}(?:\||/{1,2})[ \t]{2,}(?=\$|\\\()")
+_ALNUM = re.compile(r"[\W_]+")  # all but letters and digits: a formula compared across dialects
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
 _CLOSING = re.compile(r"\$+|\\\)")
 
@@ -791,10 +809,12 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     if words and _two_options(doc.text[segment.start:segment.end][:20_000]):
         return f"{last}{HEDGE}{_OPTIONS_SHOWN}"  # "Variant 1: $A$ … Variant 2 (if …): $B$"
     tail = re.sub(r"\s+", "", last)
-    for k, m in enumerate(doc.math):
-        if not (segment.start <= m.start < segment.end) or not tail \
-                or not re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail):
-            continue
+    inside = [(k, m) for k, m in enumerate(doc.math) if segment.start <= m.start < segment.end]
+    ending = [(k, m) for k, m in inside
+              if tail and re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail)]
+    if not ending and (loose := _ALNUM.sub("", last).lower()):  # read through a dialect ("E^(-u)", "s[u]")
+        ending = [(k, m) for k, m in inside if _ALNUM.sub("", doc.text[m.start:m.end]).lower().endswith(loose)]
+    for k, m in ending:
         line_end = doc.text.find("\n", m.end)
         line_stop = len(doc.text) if line_end < 0 else line_end
         next_end = _next_line_end(doc.text, line_end)
@@ -821,6 +841,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
         if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said):
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2": words that change the answer
+        if _DOUBTED_COMMENT.match(said):
+            return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "s'[u] = -E^(-u)/(1 + E^(-u))^2   (* sign?? *)"
         before = doc.math[k - 1] if k else None
         if before is not None and before.start >= segment.start \
                 and (_BETWEEN_OR.fullmatch(doc.text, before.end, m.start)
@@ -900,6 +922,10 @@ _CHANGED_TO = re.compile(r"\b(?:so\s+it\s+(?:is|'s)|it\s+should\s+(?:be|read)|sh
                          r"|is\s+actually|it\s+becomes)\s*(?:\$|\\\()", re.IGNORECASE)
 _WORDED_ASIDE = re.compile(r"\(([^()\n]*[^\W\d_]{3,}[^()\n]*)\)\s*$")  # "… (with ∇L taken the other way)" at the end
 _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
+# a program's comment after the answer that doubts it: "(* sign?? *)", "# not sure", "// ??", "% check the sign?"
+_DOUBTED_COMMENT = re.compile(r"[ \t]*(?:\(\*|#|%|//|--|;)[^\n]{0,60}?(?:\?\?|\bnot\s+sure\b|\bunsure\b|\bsign\s*\?)",
+                              re.IGNORECASE)
+_DOUBTED_SHOWN = "\\text{(a comment after the answer doubts it)}"
 _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr|\bno\s+estoy\s+segur"
                     r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"
                     r"|не\s+впевнен|不确定|不確定|確信がない|わからない|확실하지|모르겠|emin\s+değil|(?:không|chưa)\s+chắc|ไม่แน่ใจ"

@@ -72,8 +72,9 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{)*")
 _PAIR = r"[ \t]*(?:,|&|/|and)[ \t]*"  # between two parts a heading names ("** d, e")
 PATTERNS = [  # (kind, pattern); the first that matches wins
-    # "[1b]", "[1(b)]", "[2.c]": an answer sheet's part in square brackets
+    # "[1b]", "[1(b)]", "[2.c]", "(1e)", "(2.a)": an answer sheet's part in brackets
     ("problem", re.compile(rf"\[\s*(?P<prob>\d{{1,2}})\s*[.\-]?\s*\(?(?P<p1>[a-h])\)?\s*\]{_END}{_SUB}")),
+    ("problem", re.compile(rf"\(\s?(?P<prob>[1-9])\s?[.\-]?\s?(?P<p1>[a-h])\s?\){_END}{_SUB}")),
     ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=(?!=))"
                            rf"(?:[*_]{{0,2}}\s*[.,\-–]?\s*(?:{_PART_WORD}\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"

@@ -131,6 +131,8 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
             if not _helpers()._equal(earlier[0], value, reference):
                 return conflict(notation, stem, lhs, rhs)
             return 0
+        if _unlike_at_point(notation.overlay.symbols.get(stem), value, point, reference):
+            return conflict(notation, stem, lhs, rhs)  # h = w_1 x, then h^i = σ(w_1 x^i): two meanings of h
         if m.group("mark") == "^" or (stem not in vocab.symbols or vocab.symbols[stem].free_symbols) \
                 and stem not in notation.overlay.symbols:  # B = σ(w_2A) and B_i = …: B^2 is B squared, as B_i^2
             values[f"{stem}^{point}"] = value  # e^i = f(x^i) − y^i defined so: e^1 is it (after e_i = …, e^2 is e²)
@@ -145,6 +147,19 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
     for key in values:
         notation.overlay.notes[key] = note
     return _helpers()._said(notation, note)
+
+
+def _unlike_at_point(plain: Any, value: Any, point: str, reference: Any) -> bool:
+    """Whether a name the hand-in defined at the input x (``h = w_1 x``) is, at data point ``point``, not what
+    its definition there says (``h^i = σ(w_1 x^i)``)."""
+    import sympy as sp
+
+    vocab = reference.latex
+    x, x_k = vocab.symbols.get("x"), vocab.symbols.get(f"x^{point}")
+    if not isinstance(plain, sp.Expr) or not isinstance(value, sp.Expr) or x is None or x_k is None \
+            or not plain.has(x):
+        return False
+    return not _helpers()._equal(plain.subs(x, x_k), value, reference)
 
 
 def conflict(notation: Any, stem: str, lhs: str, rhs: str) -> int:

@@ -350,8 +350,12 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     masked = _masked(body, patterns)[0]
     values = _values(masked)
     equals = masked.rfind("=")
-    if len(masked) == len(body) and re.fullmatch(r"[\d\s()+\-−*/·×xX.,^]+", body[:max(0, equals)]):  # "20(25+1) =
-        values = [v for v in values if v.start > equals]  # 520": a working, its result the value
+    if len(masked) == len(body) and re.fullmatch(r"[\d\s()+\-−*/·×xX.,^]+", body[:max(0, equals)]) \
+            and body.count("(", 0, equals) == body.count(")", 0, equals):  # "20(25+1) = 520": a working, its
+        values = [v for v in values if v.start > equals]  # result the value ("24×24×20 ((28−5)+1 = 24)": an aside)
+    shown = body if len(masked) == len(body) else masked  # the masking may blank a working's opening bracket
+    values = [v for v in values if not (_in_aside(shown, v) and "=" in shown[shown.rfind("(", 0, v.start):v.start])
+              ] or values  # "24×24×20 ((28−5)/1+1 = 24)": a working's result in an aside is no answer
     label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns) \
         or _field_in(flat(cell.row), patterns)  # "| Σ | | 431,080 |": a row labelled by a sign alone
     if label is None:
@@ -423,7 +427,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
         start = max([previous_end, *(c for c in clauses if c <= v.start)])
         before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
-                  and not (k and not values[k - 1].modifier and _trails(masked, values[k - 1].end, s, e, v.start))]
+                  and not (k and not values[k - 1].modifier
+                           and _trails(masked, values[k - 1].end, s, e, v.start, line))]
         before = _with_listed(masked, labels, before, v.start)
         after = _after(masked, labels, v.end, next(  # "12×12×20  # after 2x2 pooling": past a modifier's size
             (u.start for u in values[k + 1:] if not u.modifier), len(masked)))
@@ -454,6 +459,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         elif after:  # "(50 filters)": a count in an aside says how many, it does not answer the field
             aside = masked.count("(", 0, v.start) > masked.count(")", 0, v.start)
             choices.append((_unit_after(masked, labels, v) or _first(after, patterns), 3 if aside else 1))
+        elif k and (gathered := _gathered(masked, values[:k], routes, v)) is not None:
+            choices.append((gathered, 0))  # "filter 5×5 (×1 channel), 20 filters → 5×5×1×20": all of it at once
         elif previous_field is not None:
             choices.append((previous_field, 1))
         if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) \
@@ -576,6 +583,8 @@ _HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|ил�
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
                     r"|peut-être|quizás|forse|talvez|eventuell)\s*[:,]?\s*", re.IGNORECASE)
 # "…, no padding (else 3×3 …", "…; otherwise 3×3 …": an alternative offered after the clause before it
+_WORKED_TO = re.compile(f"{_MASK}+\\s*=\\s*$")  # a working set aside, then its result
+_LABEL_SETS = re.compile(f"^{_MASK}+\\s*[=:]\\s*$")  # "total = 431,080 / …": the label's sign, no operand before it
 _HEDGE_AFTER_WORDS = re.compile(r"[,;(]\s*(?:else|otherwise|or\s+else|alternatively|or)\s*[:,]?\s*$", re.IGNORECASE)
 _ASIDE_DOUBT = re.compile(r"[^()]*\?[^()]*\)")  # "12×12×20 (13×13×20 with ceil mode?)": a value doubted aside
 # "5×5 (I'd guess 3×3 could work too)", "5×5, 3×3 would also be fine": a second value said to do as well
@@ -611,14 +620,15 @@ def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -
     """"20 or 50", "24×24×20 (or 26×26×20?)", ", maybe 13×13×20", "24×24×20 / 26×26×20", "12×12×20 (13×13×20 with
     ceil mode?)": a second value offered for the field of the one before (a person decides)."""
     gap = masked[previous.end:v.start]
-    if _HEDGE.fullmatch(gap):
+    if _HEDGE.fullmatch(gap) or _HEDGE.fullmatch(_WORKED_TO.sub("", gap)):  # "400,500 or 3200·500 + 500 = 1,600,500"
         return True
     if _dims(previous.text) == _dims(v.text) and _ALSO_GAP.fullmatch(gap) and _ALSO_DOES.match(masked, v.end):
         return True
     if labelled or (_dims(previous.text) > 1) != (_dims(v.text) > 1):
         return False
     if gap.strip() == "/" and not _ARITHMETIC_AFTER.match(masked, v.end) \
-            and not _ARITHMETIC_BEFORE.search(masked, 0, previous.start) \
+            and not (_ARITHMETIC_BEFORE.search(masked, 0, previous.start)
+                     and not _LABEL_SETS.search(masked, 0, previous.start)) \
             and len(re.findall(r"\s/\s", masked)) < 2:  # "5x5 / stride 1 / 20ch": slashes that list the fields
         return True  # "24×24×20 / 26×26×20", "stride 1 / 2", "fc1 400500 / 400000": another value, not a division
     if _dims(previous.text) != _dims(v.text):
@@ -732,6 +742,20 @@ def _leads_to(masked: str, v: _Value, result: _Value) -> bool:
 _ARROW_AT_END = re.compile(r"(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*$")
 
 
+def _gathered(masked: str, earlier: list[_Value], routes: dict[int, list[tuple[str, int]]], v: _Value) -> str | None:
+    """A shape after an arrow whose sizes are exactly those the line gave one field piece by piece ("5×5", "×1
+    channel", "20 filters" → 5×5×1×20) says that field's value whole; nothing else is read so."""
+    if _ARROW_AT_END.search(masked, earlier[-1].end, v.start) is None or _dims(v.text) < 3:
+        return None
+    sizes = sorted(re.findall(r"\d+", v.text))
+    named = [((routes.get(id(u)) or [("", 0)])[0][0], u) for u in earlier]
+    for field in dict.fromkeys(f for f, _ in named if f):
+        said = [n for f, u in named if f == field for n in re.findall(r"\d+", u.text)]
+        if sorted(said) == sizes:
+            return field
+    return None
+
+
 def _stage(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> str | None:
     """In a chain of arrows, a value right after an arrow is the output of the stage before that arrow:
     the field of the stage's first label ("input X → conv1 (filter F) → Y": Y is conv1's output)."""
@@ -785,13 +809,18 @@ def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     return None
 
 
-def _trails(masked: str, value_end: int, start: int, end: int, next_value: int) -> bool:
+_CLOSED_ASIDE = re.compile(r"[(\[][^()\[\]\n]{0,80}[)\]](?![ \t]*[*×·/^+\-−=\d(])")  # not a working's bracket
+
+
+def _trails(masked: str, value_end: int, start: int, end: int, next_value: int, line: str = "") -> bool:
     """"20 input channels (and 50 …)": a label right after a value, not introducing the next one, is the first's."""
     gap = masked[value_end:start]  # "stride 1 and channel dimension 20": a conjunction starts the next one
     if re.search(r"\b(?:and|und|et|ve|và|e|y|i|en|og|och|oraz|и)\b", gap) or not masked[end:next_value].strip():
         return False  # "F = 5 with stride 1": a label right before the next value introduces it
-        return False
-    rest = re.split(r"[(\[]", masked[end:next_value], maxsplit=1)[0]  # "20 input channels (out: 50)": the aside's
+    seen = line if len(line) == len(masked) else masked  # an aside the masking blanked keeps its bracket in the line
+    # "20 input channels (out: 50)": the aside's colon is not the label's ("(5*5*20+1)*50 = …" is a working)
+    aside = _CLOSED_ASIDE.search(seen, end, next_value)
+    rest = seen[end:aside.start() if aside is not None else next_value]
     return bool(re.fullmatch(r"[\s\w-]{0,24}", gap)) and not re.search(  # colon is not the label's
         r"[:=]|\b(?:is|are|of|has|have|ist|sind|gives?|becomes?)\b", rest) \
         and not _AFTER.match(masked[end:next_value])

@@ -85,6 +85,9 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
     """
     if _SIGMOID_PRIME_NAME.fullmatch(text):
         return "dsigma"  # dsig(u) = …: the derivative under a program's name, whatever the hand-in defines it as
+    own = _D_OWN_NAME.fullmatch(text)
+    if own is not None and overlay is not None and overlay.aliases.get(own.group(1)) in _SIGMAS:
+        return "dsigma"  # ds = lambda u: … after s = sigmoid: d and the hand-in's own name for σ
     shape = describe(text, LATEX_VOCABULARY, overlay)
     if shape is None:
         return None
@@ -97,7 +100,10 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
     return _tag(shape, assigned=_ASSIGNED.search(text) is not None)
 
 
-_SIGMOID_PRIME_NAME = re.compile(r"\s*d(?:sig|sigma|sigmoid)[A-Za-z]*\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
+# dsig(u), dsigma2(u) (a program's second version of it), sigmoid_prime(u), sigma_deriv(u)
+_SIGMOID_PRIME_NAME = re.compile(r"\s*(?:d(?:sig|sigma|sigmoid|σ|\\sigma)[A-Za-z_]*\d?|(?:sig|sigma|sigmoid)_?(?:prime|deriv\w*))"
+                                 r"\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
+_D_OWN_NAME = re.compile(r"\s*d([A-Za-z]{1,3})\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
 _ASSIGNED = re.compile(r"(\\leftarrow|\\gets|:|←|⟵|<-)\s*$")
 _INDEX = re.compile(r"w_([1-3]|[a-z])$")
 _AT_POINT = re.compile(r"[_^](?:[1-2]|[i-n])$")
