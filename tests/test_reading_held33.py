@@ -145,3 +145,14 @@ def test_a_name_defined_at_x_and_otherwise_at_each_point_goes_to_a_person(rubric
     assert status(rubric, "p1.e.w2", report) == "review"
     consistent = report.replace("h^i = \\sigma(w_1x^i)", "h^i = w_1x^i")
     assert status(rubric, "p1.e.w2", consistent) != "pass"  # h = w₁x throughout: the answer is wrong
+
+
+def test_a_macro_with_an_argument_whose_body_uses_a_plain_macro(rubric) -> None:
+    """``\\newcommand{\\pf}[1]{\\frac{\\partial f_{\\bw}}{\\partial #1}}`` with ``\\bw`` = ``\\mathbf w``."""
+    report = ("\\documentclass{article}\n\\newcommand{\\bw}{\\mathbf w}\n"
+              "\\newcommand{\\pf}[1]{\\frac{\\partial f_{\\bw}}{\\partial #1}}\n\\begin{document}\n\\section{Back}\n"
+              "Define $x_1 = w_1x$ and $x_2 = w_2\\,\\sigma_1(x_1)$; then $f_{\\bw}(x) = w_3\\,\\sigma_2(x_2)$.\n"
+              "\\subsection*{(d)}\n\\[\n\\pf{w_3} = \\sigma_2(x_2)\n\\]\n\\end{document}\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.tex").status == "pass"
+    wrong = report.replace("\\pf{w_3} = \\sigma_2(x_2)", "\\pf{w_3} = \\sigma_1(x_1)")
+    assert grade_report_item(rubric, "p1.d", wrong, "r.tex").status != "pass"

@@ -620,9 +620,15 @@ def _physics(math: str) -> str:
     return "".join(out) + math[pos:]
 
 
+def _bounded(expanded: str, written: str) -> str:
+    """A macro's text with its inner macros written out, unless that makes it long (a macro that fills a page
+    is no notation: kept as written, never multiplied by every use)."""
+    return expanded if len(expanded) <= 2_000 else written
+
+
 def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
     """A report's own macros (\\sig for \\sigma, \\pd{f}{w} for \\frac{\\partial f}{\\partial w}) written
-    out, in one pass (a macro's body is not expanded again)."""
+    out, in one pass (a macro's body is not expanded again, but for the plain macros in a macro with arguments)."""
     math = _physics(math)
     if not macros:
         return math
@@ -641,8 +647,8 @@ def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
         if len(args) != count:
             continue
         plain = {k: v for k, v in macros.items() if v[0] == 0}  # \\pd{\\sig}{x}: the arguments' own macros
-        args = [_expand(a, plain) if count else a for a in args]
-        body = _filled(body, args)
+        args = [_bounded(_expand(a, plain), a) if count else a for a in args]
+        body = _filled(_bounded(_expand(body, plain), body) if count and plain else body, args)  # \pf{w}: \bw
         after = math[end:end + 1]
         before = " " if body[:1].isalpha() and math[m.start() - 1:m.start()].isalpha() else ""  # \partial\fw
         out.append(math[pos:m.start()] + before + body + (" " if body[-1:].isalpha() and after.isalpha() else ""))
