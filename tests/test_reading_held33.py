@@ -156,3 +156,47 @@ def test_a_macro_with_an_argument_whose_body_uses_a_plain_macro(rubric) -> None:
     assert grade_report_item(rubric, "p1.d", report, "r.tex").status == "pass"
     wrong = report.replace("\\pf{w_3} = \\sigma_2(x_2)", "\\pf{w_3} = \\sigma_1(x_1)")
     assert grade_report_item(rubric, "p1.d", wrong, "r.tex").status != "pass"
+
+
+JS_NOTES = """### 1(b)
+```js
+// (i)  quotient rule
+const dsig_i  = u => Math.exp(-u) / (1 + Math.exp(-u)) ** 2;
+```
+
+### 1(e)
+```js
+const dfdw2 = w3 * a2 * (1 - a2) * a1;
+```
+
+(with `a1 = sig(w1*x)`, `a2 = sig(w2*a1)`, `const sig = u => 1 / (1 + Math.exp(-u));`)
+"""
+
+
+def test_a_javascript_fence_of_formulas_and_a_power_set_apart(rubric) -> None:
+    """``(1 + Math.exp(-u)) ** 2``: a power with spaces around it is no Markdown bold."""
+    assert_twins(rubric, "p1.b.i", JS_NOTES, ("Math.exp(-u) / (1", "-Math.exp(-u) / (1"))
+    assert_twins(rubric, "p1.e.w2", JS_NOTES, ("(1 - a2) * a1", "(1 + a2) * a1"))
+
+
+def _julia_notebook(cells: list[tuple[str, str]]) -> str:
+    import json
+
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {
+        "kernelspec": {"display_name": "Julia 1.10", "language": "julia", "name": "julia-1.10"}},
+        "cells": [{"cell_type": kind, "metadata": {}, "source": source,
+                   **({"outputs": [], "execution_count": None} if kind == "code" else {})}
+                  for kind, source in cells]})
+
+
+def test_a_julia_kernels_cell_of_formulas_is_read(rubric) -> None:
+    from grader.reading.notebook import read_notebook
+
+    notebook = _julia_notebook([
+        ("markdown", "## Problem 1\n\n**(b)(ii)** since `1 - σ(u) = exp(-u)/(1+exp(-u))`:"),
+        ("code", "σ′(u) = σ(u) * (1 - σ(u))\n\n# sanity check\nus = range(-6, 6, length=25)\n"),
+        ("markdown", "**(e)**\n```julia\n∂f∂w2 = w3 * σ′(z2) * h   # h = σ(w1*x)\n```\n\n"
+                     "(`z1 = w1*x`, `h = σ(z1)`, `z2 = w2*h`)")])
+    report = read_notebook(notebook, "nb", [])[0]
+    assert_twins(rubric, "p1.b.ii", report, ("σ(u) * (1 - σ(u))", "σ(u) * (1 + σ(u))"))
+    assert_twins(rubric, "p1.e.w2", report, ("σ′(z2) * h", "σ′(z1) * h"))

@@ -16,7 +16,7 @@ _MATH_MARK = re.compile(r"[A-Za-z0-9σαβγδθηλ∂∇±+\-−×·*/^²³⁻
 # an operation named in words, in the languages of the class
 _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|배|곱|나누|제곱|반|역수|음수|掛|割|逆|負|умнож|дел|"
                         r"половин|обрат|минус|квадрат|противоп|ضرب|قسم|نصف|سالب|כפול|חלקי|חצי|שלילי|"
-                        r"\b(?:times|multipl\w*|divid\w*|all\s+over|half|twice|double|negat\w*|minus|squared|inverse|reciprocal|"
+                        r"\b(?:times|multipl\w*|divid\w*|all\s+over|half|halv\w*|twice|double|negat\w*|minus|squared|inverse|reciprocal|"
                         r"mal|geteilt|halb\w*|mult\w*|divis\w*|moiti\w*|mitad|oppos\w*|opuest\w*)\b", re.IGNORECASE)
 
 
@@ -32,7 +32,9 @@ def changes_formula(tail: str) -> bool:
     a script the grader cannot read (up to where the line's next equation starts)."""
     if (nxt := _NEXT_EQUATION.search(tail)) is not None and PROSE_SCRIPT.search(tail, 0, nxt.start()):
         words = PROSE_SCRIPT.search(tail, nxt.end())
-        if _WORKED.search(tail, nxt.end(), words.start() if words else len(tail)):  # not "在 x = xⁱ 处" (at x = xⁱ)
-            tail = tail[:nxt.start()]
+        last = list(_NEXT_EQUATION.finditer(tail))[-1]
+        if _WORKED.search(tail, nxt.end(), words.start() if words else len(tail)) \
+                and not PROSE_SCRIPT.search(tail, last.end()):  # not "在 x = xⁱ 处" (at x = xⁱ), and no words
+            tail = tail[:nxt.start()]  # after the line's last equation ("…, где x2 = …, и это ещё умножить на w3")
     return _OPERATION.search(tail) is not None or (
         PROSE_SCRIPT.search(tail) is not None and _MATH_MARK.search(tail) is not None)

@@ -42,7 +42,8 @@ _SUMMARY_WORD = re.compile(r"\b(?:summary|answers?|final|recap|overview|in\s+sho
                            re.IGNORECASE)
 
 
-_AGAIN_WORD = re.compile(r"[\s:,.\-–—]*(?:again|once\s+more|revisited|redone|re-?done|(?:a\s+)?second\s+time|nochmal"
+_AGAIN_WORD = re.compile(r"[\s:,.\-–—(]*(?:again|once\s+(?:more|again)|revisited|redone|re-?done|re-?do\b|retry"
+                         r"|(?:a\s+)?(?:second|2nd|another)\s+(?:time|attempt|try|version|go)|bis\b|take\s+(?:2|two)|nochmal"
                          r"|noch\s+einmal|erneut|encore|de\s+nuevo|otra\s+vez|di\s+nuovo|novamente|opnieuw)\b",
                          re.IGNORECASE)
 

@@ -99,6 +99,9 @@ class Document:
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
             piece = self.text[m.start:m.end]
+            if (comment := _KEPT_COMMENT.search(piece)) is not None and _doubts(comment.group()):
+                return f"{self._read(Span(m.start, m.start + comment.start(), m.kind))} \\mathrm{{or}} " \
+                       "\\text{(a comment beside it changes or doubts it)}"  # "… # then halved": a person reads it
             head = _table_head(self.text, m.start) if "|" in piece else None
             plain = _DOT.sub(" · ", _R_ASSIGN.sub("←", _unbolded(_row_chain(piece, head))))
             return clean(plain) if "←" in plain else _expand(_braced_atoms(clean(plain)), self.macros)
@@ -130,7 +133,17 @@ class Document:
         return "".join(out) + self.text[last:]
 
 
-_BOLD_MARK = re.compile(r"(?<![\w)\]])(?:\*\*|__)|(?:\*\*|__)(?![\w(\[]|[-−][\w(])")  # (1+exp(-u))**-2 stays
+_BOLD_MARK = re.compile(r"(?!(?<=[\w)\]] )\*\*(?= [-−]?[\w(]))"  # (1 + exp(-u)) ** 2: a power set apart, no bold
+                        r"(?:(?<![\w)\]])(?:\*\*|__)|(?:\*\*|__)(?![\w(\[]|[-−][\w(]))")  # (1+exp(-u))**-2 stays
+
+
+_KEPT_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
+
+
+def _doubts(comment: str) -> bool:
+    from grader.reading.plain_math import doubting_comment
+
+    return doubting_comment(comment)
 
 
 def _unbolded(piece: str) -> str:
@@ -845,7 +858,7 @@ def _arrow_functions(text: str) -> str:
     in a line of JavaScript."""
     if "=>" not in text:
         return text
-    return _ARROW_FUNCTION.sub(lambda m: f"{m.group(1)}({m.group(2)}) = ".ljust(len(m.group())), text)
+    return _ARROW_FUNCTION.sub(lambda m: f"{m.group(1)}({m.group(2)}) = ".rjust(len(m.group())), text)  # no gap
 
 
 def _each_fence(text: str, rewrite: Callable[[str, str, str], str]) -> str:
@@ -928,7 +941,7 @@ _COMMENTS = ("#", "%", "//", "--", "```", "~~~")
 _COMMENTED_ALTERNATIVE = re.compile(r"[ \t]*(?:#|%|//|--)[ \t]*(?=(?:or|oder|ou|o|oppure|或者?|または|또는)[ \t]+\S)",
                                     re.IGNORECASE)
 _FORMULA_LANGUAGES = {"", "text", "txt", "plain", "plaintext", "math", "julia", "jl", "matlab", "octave", "m", "r",
-                      "mathematica", "wolfram", "asciimath", "none"}
+                      "mathematica", "wolfram", "asciimath", "none", "js", "javascript", "ts", "typescript"}
 
 
 def _fence_info(text: str, block: Block | Span) -> str:

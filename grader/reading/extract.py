@@ -23,6 +23,7 @@ from grader.reading.plain_math import (
     ANSWER_LEAD,
     OR_WORDS,
     UNDECIDED,
+    doubting_comment,
     math_run,
 )
 
@@ -810,10 +811,15 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         return f"{last}{HEDGE}{_OPTIONS_SHOWN}"  # "Variant 1: $A$ … Variant 2 (if …): $B$"
     tail = re.sub(r"\s+", "", last)
     inside = [(k, m) for k, m in enumerate(doc.math) if segment.start <= m.start < segment.end]
-    ending = [(k, m) for k, m in inside
-              if tail and re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail)]
+    def uncommented(m: Span) -> str:  # "grad_L = …   # then halved": the formula before a program's comment
+        return _TRAILING_COMMENT.sub("", doc.text[m.start:m.end])
+
+    ending = [(k, m) for k, m in inside if tail and re.sub(r"\s+", "", uncommented(m)).rstrip("$").endswith(tail)]
     if not ending and (loose := _ALNUM.sub("", last).lower()):  # read through a dialect ("E^(-u)", "s[u]")
-        ending = [(k, m) for k, m in inside if _ALNUM.sub("", doc.text[m.start:m.end]).lower().endswith(loose)]
+        ending = [(k, m) for k, m in inside if _ALNUM.sub("", uncommented(m)).lower().endswith(loose)]
+    for _, m in ending:
+        if (kept := _TRAILING_COMMENT.search(doc.text, m.start, m.end)) and doubting_comment(kept.group()):
+            return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # a comment the piece kept: "…   # then halved"
     for k, m in ending:
         line_end = doc.text.find("\n", m.end)
         line_stop = len(doc.text) if line_end < 0 else line_end
@@ -841,8 +847,9 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
         if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said):
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2": words that change the answer
-        if _DOUBTED_COMMENT.match(said):
-            return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "s'[u] = -E^(-u)/(1 + E^(-u))^2   (* sign?? *)"
+        below = doc.text[line_stop + 1:next_end] if next_end > line_stop else ""
+        if doubting_comment(said) or doubting_comment(below):
+            return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "s'[u] = -E^(-u)/(1 + E^(-u))^2   (* sign?? *)", "# or: …"
         before = doc.math[k - 1] if k else None
         if before is not None and before.start >= segment.start \
                 and (_BETWEEN_OR.fullmatch(doc.text, before.end, m.start)
@@ -923,8 +930,8 @@ _CHANGED_TO = re.compile(r"\b(?:so\s+it\s+(?:is|'s)|it\s+should\s+(?:be|read)|sh
 _WORDED_ASIDE = re.compile(r"\(([^()\n]*[^\W\d_]{3,}[^()\n]*)\)\s*$")  # "… (with ∇L taken the other way)" at the end
 _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
 # a program's comment after the answer that doubts it: "(* sign?? *)", "# not sure", "// ??", "% check the sign?"
-_DOUBTED_COMMENT = re.compile(r"[ \t]*(?:\(\*|#|%|//|--|;)[^\n]{0,60}?(?:\?\?|\bnot\s+sure\b|\bunsure\b|\bsign\s*\?)",
-                              re.IGNORECASE)
+_TRAILING_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t][^\n]*$")
+
 _DOUBTED_SHOWN = "\\text{(a comment after the answer doubts it)}"
 _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr|\bno\s+estoy\s+segur"
                     r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"

@@ -74,7 +74,10 @@ _PAIR = r"[ \t]*(?:,|&|/|and)[ \t]*"  # between two parts a heading names ("** d
 PATTERNS = [  # (kind, pattern); the first that matches wins
     # "[1b]", "[1(b)]", "[2.c]", "(1e)", "(2.a)": an answer sheet's part in brackets
     ("problem", re.compile(rf"\[\s*(?P<prob>\d{{1,2}})\s*[.\-]?\s*\(?(?P<p1>[a-h])\)?\s*\]{_END}{_SUB}")),
-    ("problem", re.compile(rf"\(\s?(?P<prob>[1-9])\s?[.\-]?\s?(?P<p1>[a-h])\s?\){_END}{_SUB}")),
+    ("problem", re.compile(rf"\(\s?(?P<prob>[1-9])\s?[.\-]?\s?(?P<p1>[a-h])['′]?(?:,[ \t]?[^()\n]{{1,24}})?\s?\)"
+                           r"(?![ \t]*(?:gives?|gave|and|&|or|says?|shows?|yields?|implies|plus|with|together|to|"
+                           r"from|in|above|below|are|is|was|were)\b|[ \t]*[,–—-][ \t]*\()"  # "(1.b) gives …": cited
+                           rf"{_END}{_SUB}")),  # "(1e)", "(2.b')", "(2b, 2nd try)"
     ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=(?!=))"
                            rf"(?:[*_]{{0,2}}\s*[.,\-–]?\s*(?:{_PART_WORD}\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from grader.reading.document import formula_program
+from grader.reading.document import formula_fence, formula_program
 from grader.reading.tables import _SUMMARY_HEAD
 
 MAX_NOTEBOOK_BYTES = 50_000_000  # the file, outputs included
@@ -34,6 +34,7 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
     markdown: list[str] = []
     code: list[str] = []
     skipped = 0
+    language = _language(nb)  # a Julia or R kernel's cell of formulas (σ′(u) = σ(u)*(1 - σ(u))) is read as one
     budget = MAX_NOTEBOOK_TEXT
     for cell in cells[:MAX_CELLS]:
         kind, source = _cell(cell)
@@ -47,7 +48,8 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
         budget -= len(source)
         (markdown if kind == "markdown" else code).append(source)
         if kind == "code":  # what the cell says in words and prints is written answer text too
-            said = _said(source, cell, formulas=formula_program(source))[:max(0, budget)]
+            formulas = formula_program(source) if language in ("", "python") else formula_fence(source, language)
+            said = _said(source, cell, formulas=formulas)[:max(0, budget)]
             budget -= len(said)
             if said:
                 markdown.append(said)
@@ -101,6 +103,18 @@ def _output_text(output: dict[str, Any]) -> str:
     if isinstance(text, list) and all(isinstance(t, str) for t in text):
         text = "".join(text)
     return text if isinstance(text, str) else ""
+
+
+def _language(nb: Any) -> str:
+    """The language of a notebook's kernel ("julia", "r", "python"), lower case; empty when it does not say."""
+    meta = nb.get("metadata") if isinstance(nb, dict) else None
+    if not isinstance(meta, dict):
+        return ""
+    for key, field in (("kernelspec", "language"), ("language_info", "name")):
+        entry = meta.get(key)
+        if isinstance(entry, dict) and isinstance(entry.get(field), str):
+            return entry[field].strip().lower()[:20]
+    return ""
 
 
 def _cells(nb: Any) -> list[Any] | None:

@@ -450,3 +450,19 @@ def offered_instead(line: str) -> tuple[int, int] | None:
     if not re.search(r"[A-Za-zσ]\w{0,6}['′]*\(|[/^*·]|[A-Za-z]_?\d", formula):
         return None  # "or something like that": words, not a formula
     return m.start("word"), m.end() + run[1] - 2
+
+
+_COMMENT_TEXT = re.compile(r"[ \t]*(?:\(\*|#|%|//|--|;)[ \t]*(?P<text>[^\n]{0,200})")
+
+
+def doubting_comment(line: str) -> bool:
+    """A program's comment beside or under the answer that doubts it, offers another one or changes it in words:
+    "(* sign?? *)", "# or: w3*s2*(1-s2)*s1*(1-s1)*x", "% oder …", "# -> without x: …", "# actually drop the a1?",
+    "# multiplied by w3", "# then halved" (a person decides)."""
+    m = _COMMENT_TEXT.match(line)
+    if m is None:
+        return False
+    text = m.group("text")
+    return "?" in text or bool(re.match(rf"\(?\s*(?:{OR_WORDS}|actually|instead|->|→|=>|⇒)(?![\w-])", text, re.I)) \
+        or changes_formula(text) or re.search(r"\b(?:not\s+sure|unsure|halved|drop(?:ped)?|without)\b", text,
+                                              re.I) is not None

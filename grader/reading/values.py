@@ -166,7 +166,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         _said_again(found, again, order, patterns)
     out = ValueAnswers()
     out.part, out.text = spec.part, "\n\n".join([text.strip(), *later])[:4000]
-    allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE) or UNDECIDED.search(text[:20_000])
+    allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE) or UNDECIDED.search(text[:20_000]) \
+        or _CORRECTED_ASIDE.search(text[:20_000])
     out.hedged = allowed.group() if allowed else ""
     for name in fields:
         best = min((c.rank for c in found.get(name, [])), default=0)
@@ -421,6 +422,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     values = _values(masked, line)
     routes: dict[int, list[tuple[str, int]]] = {}
     previous_end, previous_field, chained, chained_rank = 0, None, False, 0
+    pieced: list[_Value] = []  # shapes a line's pieces make, offered beside a shape that disagrees with them
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
     for k, v in enumerate(values):
         aside_of: str | None = None
@@ -460,7 +462,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             aside = masked.count("(", 0, v.start) > masked.count(")", 0, v.start)
             choices.append((_unit_after(masked, labels, v) or _first(after, patterns), 3 if aside else 1))
         elif k and (gathered := _gathered(masked, values[:k], routes, v)) is not None:
-            choices.append((gathered, 0))  # "filter 5×5 (×1 channel), 20 filters → 5×5×1×20": all of it at once
+            choices.append((gathered[0], 0))  # "filter 5×5 (×1 channel), 20 filters → 5×5×1×20": all at once
+            if gathered[1] is not None:  # the pieces say another shape: both offered
+                pieced.append(gathered[1])
+                routes[id(gathered[1])] = [(gathered[0], 0)]
         elif previous_field is not None:
             choices.append((previous_field, 1))
         if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) \
@@ -486,11 +491,15 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices = list(routes[id(like)])  # "5x5 stride 1, or 3x3 stride 1": stands for 5x5, a person decides
         elif k and routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, bool(before)):
             choices = list(routes[id(values[k - 1])])  # "20 or 50?": both said for one field, a person decides
+        elif k and (said := _said_before_asides(masked, values, k)) is not None and routes.get(id(said)) \
+                and _offered_instead(masked, said, v, bool(before), asides=True):
+            choices = list(routes[id(said)])  # "400,500 (4·4·50 inputs) vs. 1,600,500 (8·8·50 inputs)"
         elif k and choices and not routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, False):
             routes[id(values[k - 1])] = list(choices)  # "50 / 20 filters": the label after both names both
         routes[id(v)] = choices
         previous_end, chained = v.end, False
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else aside_of
+    values += pieced
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
@@ -578,13 +587,21 @@ def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, i
 
 
 _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
-_HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|또는|または|else"
+_HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|还是|還是|또는|または"
+                    r"|else|alternatively|alternativ|resp\.?|respectively|vs\.?|versus|soit|либо|ya\s+da|ya\s+da\s+da"
                     r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?|otherwise|and/or)"
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
                     r"|peut-être|quizás|forse|talvez|eventuell)\s*[:,]?\s*", re.IGNORECASE)
 # "…, no padding (else 3×3 …", "…; otherwise 3×3 …": an alternative offered after the clause before it
+# a bracket that takes back the value before it: "24×24×20 (hmm: (28−5)/1 = 23, so actually 23×23×20)",
+# "400,500 (no — … = 1,600,500)", "520 (oops, …)": which value is meant, a person decides
+_CORRECTED_ASIDE = re.compile(r"\(\s*(?:(?:hmm+|oops)\b|(?:no|nope|wait|err|sorry|nein|non|não|nee|нет|不对|いや|아니)"
+                              r"\s*(?:[:,;—–!.]|-(?!\w)))[^\n]{0,60}?\d"  # not "(no padding, stride 1)"
+                              r"|\((?=[^()\n]{0,200}?\b(?:actually|should\s+(?:be|read)|i\s+mean|instead|rather|"
+                              r"eigentlich|en\s+fait|en\s+realidad)\b[^\n]{0,60}?\d)", re.IGNORECASE)
 _WORKED_TO = re.compile(f"{_MASK}+\\s*=\\s*$")  # a working set aside, then its result
-_LABEL_SETS = re.compile(f"^{_MASK}+\\s*[=:]\\s*$")  # "total = 431,080 / …": the label's sign, no operand before it
+# "total = 431,080 / …": the label's sign, no operand before it
+_LABEL_SETS = re.compile(f"(?:^|[,;]\\s*){_MASK}+\\s*[=:]\\s*$")
 _HEDGE_AFTER_WORDS = re.compile(r"[,;(]\s*(?:else|otherwise|or\s+else|alternatively|or)\s*[:,]?\s*$", re.IGNORECASE)
 _ASIDE_DOUBT = re.compile(r"[^()]*\?[^()]*\)")  # "12×12×20 (13×13×20 with ceil mode?)": a value doubted aside
 # "5×5 (I'd guess 3×3 could work too)", "5×5, 3×3 would also be fine": a second value said to do as well
@@ -616,10 +633,27 @@ def _also_fine(masked: str, values: list[_Value], k: int, routes: dict[int, list
                  and any(rank == 0 for _, rank in routes.get(id(w), []))), None)
 
 
-def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -> bool:
+def _counts(a: _Value, b: _Value) -> bool:
+    """Two counts of a hundred or more ("= 431,080 / 1,631,080"): two answers, never one divided by the other."""
+    digits = [re.sub(r"\D", "", u.text) for u in (a, b)]
+    return all(d and "." not in u.text and int(d[:12]) >= 100 for d, u in zip(digits, (a, b), strict=True))
+
+
+def _said_before_asides(masked: str, values: list[_Value], k: int) -> _Value | None:
+    """The last value before ``values[k]`` outside brackets, when values in brackets lie between them."""
+    if k < 2 or not _in_aside(masked, values[k - 1]):
+        return None
+    return next((u for u in reversed(values[:k - 1]) if not _in_aside(masked, u)), None)
+
+
+def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool, asides: bool = False) -> bool:
     """"20 or 50", "24×24×20 (or 26×26×20?)", ", maybe 13×13×20", "24×24×20 / 26×26×20", "12×12×20 (13×13×20 with
-    ceil mode?)": a second value offered for the field of the one before (a person decides)."""
+    ceil mode?)": a second value offered for the field of the one before (a person decides). ``asides``: the
+    brackets between the two are passed over ("400,500 (4·4·50 inputs) vs. 1,600,500")."""
     gap = masked[previous.end:v.start]
+    if asides:
+        gap = _ASIDE.sub(" ", gap)
+        return _HEDGE.fullmatch(gap) is not None
     if _HEDGE.fullmatch(gap) or _HEDGE.fullmatch(_WORKED_TO.sub("", gap)):  # "400,500 or 3200·500 + 500 = 1,600,500"
         return True
     if _dims(previous.text) == _dims(v.text) and _ALSO_GAP.fullmatch(gap) and _ALSO_DOES.match(masked, v.end):
@@ -628,7 +662,8 @@ def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool) -
         return False
     if gap.strip() == "/" and not _ARITHMETIC_AFTER.match(masked, v.end) \
             and not (_ARITHMETIC_BEFORE.search(masked, 0, previous.start)
-                     and not _LABEL_SETS.search(masked, 0, previous.start)) \
+                     and not _LABEL_SETS.search(masked, 0, previous.start)
+                     and not (_dims(previous.text) == _dims(v.text) > 1) and not _counts(previous, v)) \
             and len(re.findall(r"\s/\s", masked)) < 2:  # "5x5 / stride 1 / 20ch": slashes that list the fields
         return True  # "24×24×20 / 26×26×20", "stride 1 / 2", "fc1 400500 / 400000": another value, not a division
     if _dims(previous.text) != _dims(v.text):
@@ -742,17 +777,25 @@ def _leads_to(masked: str, v: _Value, result: _Value) -> bool:
 _ARROW_AT_END = re.compile(r"(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*$")
 
 
-def _gathered(masked: str, earlier: list[_Value], routes: dict[int, list[tuple[str, int]]], v: _Value) -> str | None:
-    """A shape after an arrow whose sizes are exactly those the line gave one field piece by piece ("5×5", "×1
-    channel", "20 filters" → 5×5×1×20) says that field's value whole; nothing else is read so."""
+def _gathered(masked: str, earlier: list[_Value], routes: dict[int, list[tuple[str, int]]], v: _Value
+              ) -> tuple[str, _Value | None] | None:
+    """A shape after an arrow whose sizes are those the line gave one field piece by piece ("5×5", "×1 channel",
+    "20 filters" → 5×5×1×20) says that field's value whole: (field, None). One as long, after pieces whose last
+    is a count, that disagrees with them ("5×5 (×1 channel), 50 filters → 5×5×1×20") is offered with the shape
+    the pieces make (field, that shape): two values, a person decides. Nothing else is read so."""
     if _ARROW_AT_END.search(masked, earlier[-1].end, v.start) is None or _dims(v.text) < 3:
         return None
     sizes = sorted(re.findall(r"\d+", v.text))
-    named = [((routes.get(id(u)) or [("", 0)])[0][0], u) for u in earlier]
+    named = [((routes.get(id(u)) or [("", 0)])[0][0], u) for u in earlier if not u.modifier]
     for field in dict.fromkeys(f for f, _ in named if f):
         said = [n for f, u in named if f == field for n in re.findall(r"\d+", u.text)]
+        if not any(f == field and _dims(u.text) > 1 for f, u in named):
+            continue  # pieces that are single numbers ("k = 5 … 50 filters → 8×8×50") make no shape
         if sorted(said) == sizes:
-            return field
+            return field, None
+        if len(said) == len(sizes) and _dims(named[-1][1].text) == 1 \
+                and sum(a != b for a, b in zip(said, re.findall(r"\d+", v.text), strict=True)) == 1:
+            return field, _Value("×".join(said), v.start, v.start, False)  # one size changed, the rest as said
     return None
 
 
