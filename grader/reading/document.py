@@ -34,7 +34,7 @@ from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
 from grader.reading.mentions import CHANGES, arabic_and_numbered
 from grader.reading.parts import Site, segment
-from grader.reading.plain_math import _mathlike, plain_math
+from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.stacked import read_block, stacked
 
@@ -99,7 +99,7 @@ class Document:
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
             piece = self.text[m.start:m.end]
-            if (comment := _KEPT_COMMENT.search(piece)) is not None and _doubts(comment.group()):
+            if (comment := _KEPT_COMMENT.search(piece)) is not None and doubting_comment(comment.group()):
                 return f"{self._read(Span(m.start, m.start + comment.start(), m.kind))} \\mathrm{{or}} " \
                        "\\text{(a comment beside it changes or doubts it)}"  # "… # then halved": a person reads it
             head = _table_head(self.text, m.start) if "|" in piece else None
@@ -138,12 +138,6 @@ _BOLD_MARK = re.compile(r"(?!(?<=[\w)\]] )\*\*(?= [-−]?[\w(]))"  # (1 + exp(-u
 
 
 _KEPT_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
-
-
-def _doubts(comment: str) -> bool:
-    from grader.reading.plain_math import doubting_comment
-
-    return doubting_comment(comment)
 
 
 def _unbolded(piece: str) -> str:

@@ -811,15 +811,10 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         return f"{last}{HEDGE}{_OPTIONS_SHOWN}"  # "Variant 1: $A$ … Variant 2 (if …): $B$"
     tail = re.sub(r"\s+", "", last)
     inside = [(k, m) for k, m in enumerate(doc.math) if segment.start <= m.start < segment.end]
-    def uncommented(m: Span) -> str:  # "grad_L = …   # then halved": the formula before a program's comment
-        return _TRAILING_COMMENT.sub("", doc.text[m.start:m.end])
-
-    ending = [(k, m) for k, m in inside if tail and re.sub(r"\s+", "", uncommented(m)).rstrip("$").endswith(tail)]
+    ending = [(k, m) for k, m in inside
+              if tail and re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail)]
     if not ending and (loose := _ALNUM.sub("", last).lower()):  # read through a dialect ("E^(-u)", "s[u]")
-        ending = [(k, m) for k, m in inside if _ALNUM.sub("", uncommented(m)).lower().endswith(loose)]
-    for _, m in ending:
-        if (kept := _TRAILING_COMMENT.search(doc.text, m.start, m.end)) and doubting_comment(kept.group()):
-            return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # a comment the piece kept: "…   # then halved"
+        ending = [(k, m) for k, m in inside if _ALNUM.sub("", doc.text[m.start:m.end]).lower().endswith(loose)]
     for k, m in ending:
         line_end = doc.text.find("\n", m.end)
         line_stop = len(doc.text) if line_end < 0 else line_end
@@ -929,9 +924,7 @@ _CHANGED_TO = re.compile(r"\b(?:so\s+it\s+(?:is|'s)|it\s+should\s+(?:be|read)|sh
                          r"|is\s+actually|it\s+becomes)\s*(?:\$|\\\()", re.IGNORECASE)
 _WORDED_ASIDE = re.compile(r"\(([^()\n]*[^\W\d_]{3,}[^()\n]*)\)\s*$")  # "… (with ∇L taken the other way)" at the end
 _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
-# a program's comment after the answer that doubts it: "(* sign?? *)", "# not sure", "// ??", "% check the sign?"
-_TRAILING_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t][^\n]*$")
-
+# a program's comment beside or under the answer that doubts it (:func:`plain_math.doubting_comment`)
 _DOUBTED_SHOWN = "\\text{(a comment after the answer doubts it)}"
 _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr|\bno\s+estoy\s+segur"
                     r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"
