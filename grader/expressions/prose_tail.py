@@ -17,7 +17,9 @@ _MATH_MARK = re.compile(r"[A-Za-z0-9σαβγδθηλ∂∇±+\-−×·*/^²³⁻
 _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|배|곱|나누|제곱|반|역수|음수|掛|割|逆|負|умнож|дел|"
                         r"половин|обрат|минус|квадрат|противоп|ضرب|قسم|نصف|سالب|כפול|חלקי|חצי|שלילי|"
                         r"\b(?:times|multipl\w*|divid\w*|all\s+over|half|halv\w*|twice|double|negat\w*|minus|squared|inverse|reciprocal|"
-                        r"mal|geteilt|halb\w*|mult\w*|divis\w*|moiti\w*|mitad|oppos\w*|opuest\w*)\b", re.IGNORECASE)
+                        r"mal|geteilt|halb\w*|mult\w*|divis\w*|moiti\w*|mitad|oppos\w*|opuest\w*|scal\w*|skalier\w*|"
+                        r"multipli\w*|moltiplic\w*|vermenigvuldig\w*|pomnoż\w*|przemnoż\w*|nhân|çarp\w*|kali\w*)\b",
+                        re.IGNORECASE)
 
 
 # the next equation of the line ("และ x2 = w2·σ1(x1)": "and", then a definition of its own)
@@ -38,3 +40,25 @@ def changes_formula(tail: str) -> bool:
             tail = tail[:nxt.start()]  # after the line's last equation ("…, где x2 = …, и это ещё умножить на w3")
     return _OPERATION.search(tail) is not None or (
         PROSE_SCRIPT.search(tail) is not None and _MATH_MARK.search(tail) is not None)
+
+
+_REMARK = re.compile(r",\s*(?=[^\W\d_]{2,}\s)")  # ", where …", ", with …": a remark after the answer
+_WORDS_AFTER = re.compile(r",\s*(?=[^\W\d_]{2,}\s+[^\W\d_])")  # ", and this …", ", und das …": prose begins
+
+
+def changed_by_words_after(piece: str) -> int | None:
+    """``σ2(x2), where x2 = w2 σ1(x1), and this still gets multiplied by w3``, ``σ2(x2), which we still have to
+    scale by w3``: where the words begin (their comma) when a line's answer is followed, after any definition (a
+    remark that changes nothing), by words that change it; the answer read alone would pass what is still to be
+    multiplied. None when no such words follow."""
+    equals = piece.find("=")
+    words = _WORDS_AFTER.search(piece, equals) if equals >= 0 else None
+    if words is None or _OPERATION.search(piece, words.end()) is None:
+        return None
+    remark = _REMARK.search(piece, equals)  # ", with ∇f_w = …" before the words: the answer ends at the first
+    return remark.start() if remark is not None and remark.start() < words.start() else words.start()
+
+
+def operation_named(text: str) -> bool:
+    """An operation said in words ("times x", "divided by 2", "scale by w3", "умножить")."""
+    return _OPERATION.search(text) is not None

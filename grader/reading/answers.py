@@ -86,6 +86,9 @@ def _key_names(rubric: Rubric) -> frozenset[str]:
 _DERIVATIVE_WORD = re.compile(r"d[a-z]\d|grad\w*|nabla\w*")
 
 
+_LABEL_ASIDE = re.compile(r"\s+\([^()]*[^\W\d_]{2,}[^()]*\)\s*$")  # a remark in words after a left side
+
+
 def _plain_name(word: str) -> str:
     return re.sub(r"^([a-z])(\d)$", r"\1_\2", word)
 
@@ -100,6 +103,9 @@ def _classify_with(classify: Any, notation: Notation, keys: frozenset[str], text
         tag = classify(text, overlay=notation.overlay)
     except TypeError:
         tag = classify(text)
+    if tag is None and (aside := _LABEL_ASIDE.search(text)) is not None and aside.start() > 0:
+        return _classify_with(classify, notation, keys, text[:aside.start()])  # "∂f/∂w1 (if w2 cancels?)": a table
+        # row's label with a remark; the row names the item still, so a second row for it is a second answer
     if tag is None and (word := re.sub(r"[\s_{}]|\\(?:gets|leftarrow)|:$", "", text).lower()) in keys:
         return f"key:{word}"
     if notation.is_definition(text):  # "dsig = @(u) exp(-u)./…" defines the very function (b) asks for

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from grader.expressions.prose_tail import changed_by_words_after
 from grader.reading.formats import to_markdown
 from grader.reading.formats_forum import is_bbcode
 from grader.reading.formats_wiki import is_dokuwiki
@@ -104,7 +105,12 @@ class Document:
                        "\\text{(a comment beside it changes or doubts it)}"  # "… # then halved": a person reads it
             head = _table_head(self.text, m.start) if "|" in piece else None
             plain = _DOT.sub(" · ", _R_ASSIGN.sub("←", _unbolded(_row_chain(piece, head))))
-            return clean(plain) if "←" in plain else _expand(_braced_atoms(clean(plain)), self.macros)
+            read = clean(plain) if "←" in plain else _expand(_braced_atoms(clean(plain)), self.macros)
+            if (words := changed_by_words_after(piece)) is not None:  # "σ2(x2), where x2 = …, and this still gets
+                return f"{self._read(Span(m.start, m.start + words, m.kind))} \\mathrm{{or}} " \
+                       "\\text{(words after it change it)}"  # multiplied by w3": the answer is not what it says
+            return f"{read} \\mathrm{{or}} \\text{{(a comment under it changes or doubts it)}}" \
+                if self._comment_under(m) else read  # "w = w - lr*g" then "# albo w = w + lr*g" in the fence
         return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
 
     def with_macros(self, math: str) -> str:
@@ -119,6 +125,15 @@ class Document:
         """Math pieces of a segment in order, each with the offset of the line it starts on."""
         return [(self.text.rfind("\n", 0, m.start) + 1, self.read(m))
                 for m in self.math_spans(key)]
+
+    def _comment_under(self, m: Span) -> bool:
+        """A program's line of comment right under a plain formula in a code block that doubts it or offers
+        another ("# albo w = w + lr * grad_L", "% or without the x?")."""
+        line_end = self.text.find("\n", m.end)
+        if line_end < 0 or not any(b.kind == "code" and b.start <= m.start and line_end < b.end for b in self.blocks):
+            return False
+        below_end = self.text.find("\n", line_end + 1)
+        return doubting_comment(self.text[line_end + 1:below_end if below_end >= 0 else len(self.text)])
 
     def has_labels(self) -> bool:
         """Whether any part label was found (else answers cannot be matched to questions by place)."""
@@ -1176,6 +1191,13 @@ def _segment(doc: Document) -> None:
         doc.notes.append(NO_LABELS)
 
 
+_SAYS_EQUAL = re.compile(r"=|←|\\leftarrow|\\gets|:=")
+# words of a note written after the work, which says the answer above is not the final one
+_LATE = re.compile(r"(?i)\b(?:added\s+later|later\s+note|after\s+(?:handing|submitting|writing|the\s+deadline)|"
+                   r"i\s+reali[sz]ed|revisit\w*|on\s+second\s+thought|thinking\s+(?:about\s+it\s+)?again|"
+                   r"looking\s+(?:at\s+it\s+)?again|going\s+back|nachtr\w*|später|plus\s+tard|más\s+tarde)\b")
+
+
 def _read_later_mentions(doc: Document) -> None:
     """A line after a part's own text that names it (a late fix in any words, a summary) is that part said
     again (:mod:`grader.reading.mentions`); one in words alone that change the answer goes to a person."""
@@ -1187,7 +1209,9 @@ def _read_later_mentions(doc: Document) -> None:
             continue  # already read as this part's summary
         doc.again.setdefault(key, []).append(Span(start, end, kind))
         text = doc.text[start:end]
-        if kind == "mention" and not _FORMULA_MARK.search(text) and CHANGES.search(text) and not re.search(r"\d", text):
+        if kind == "mention" and CHANGES.search(text) and not _SAYS_EQUAL.search(text) \
+                and (not (_FORMULA_MARK.search(text) or re.search(r"\d", text)) or _LATE.search(text)):
+            # "Note added later: in (d) I missed the outer factor w3": words that change it, no equation to read
             doc.corrected.setdefault(key, []).append(text.strip())
 
 
@@ -1249,6 +1273,10 @@ _NAMED_PART = re.compile(r"(?:(?<!\w)([1-2])\s*\.?\s*)?"
 _BELOW = 6  # lines under a short correcting heading that may hold the part it names and the new answer
 
 
+# a footnote's next lines, up to a blank line or the next note, heading, quote, table or label
+_NOTE_GOES_ON = re.compile(r"(?:\n(?![ \t]*(?:\[\^|[#>|]|\(?[a-h]\)|[1-9][.)]))[ \t]*\S[^\n]*){1,8}")
+
+
 def corrected_parts(doc: Document) -> dict[str, list[str]]:
     """Parts whose answer a later line corrects (a person compares the two), with the correcting lines: the part
     the line names ("Correction to (e)", "- d (revised) ::", "PS re 1.4"), else the part the line is in (a
@@ -1267,6 +1295,9 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         under = _lines_under(doc.text, line_end) if line_end >= 0 else []
         said = _parts_named(doc, line[:200])
         note = _note(doc.text, line, start)
+        if note and line_end >= 0 and not _FORMULA_MARK.search(line) and not CHANGES.search(line) \
+                and (rest := _NOTE_GOES_ON.match(doc.text, line_end)) and _FORMULA_MARK.search(rest.group()):
+            line += rest.group().replace("\n", " ")  # a note in words whose formula is on its next lines
         if not _CORRECTION.match(line) and not CHANGES.search(line) \
                 and not (note and _footnote_corrects(line[note[0]:])):
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects

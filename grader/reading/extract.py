@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any, TypeVar
 
+from grader.expressions.prose_tail import operation_named
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
 from grader.reading.math_rows import graph_steps
@@ -789,7 +790,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
 
 
 _OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}}\s*(?:(?:unsure|not\s+sure)[,:]?\s*)?"
-                 rf"(?:{OR_WORDS})"
+                 rf"(?:{OR_WORDS})[:,]?"
                  r"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)+(?=\$|\\\()", re.IGNORECASE)  # "$A$ \; or \; $B$", "[(or $B$"
 
 
@@ -838,9 +839,14 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         worded = _WORDED_ASIDE.search(doc.text, m.start, m.end) if m.kind == "plain" else None
         if worded is not None and _TAKEN_BACK.search(worded.group(1)):  # "w ← w − α∇L (with ∇L taken with opposite
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # sign)": a plain line's own aside that changes it
+        if (led := _ASIDE_ARROW.search(said)) and _ASKED_SIGNS.search(led.group(1)):
+            return f"{last}{HEDGE}{led.group(1).strip()}"  # "σ2(x2) (differentiating it as well → σ2(x2)(1−σ2(x2)))"
+        if (asked := _BRACKET_ASKED.match(said)) and _ASKED_SIGNS.search(asked.group(1)):
+            return f"{last}{HEDGE}{asked.group(1).strip()}"  # "A   [B?]": another formula offered with a question
         if (doubted := _second_in_doubt(doc, after, said)) is not None:
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
-        if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said):
+        if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said) \
+                or (said[:1] in ",;" and operation_named(said.split(". ")[0])):  # "…, which we still scale by w3"
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2": words that change the answer
         below = doc.text[line_stop + 1:next_end] if next_end > line_stop else ""
         if doubting_comment(said) or doubting_comment(below):
@@ -859,6 +865,7 @@ _OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*\(?[ \t]*(?:{
                        # "or maybe it should be B"
                        re.IGNORECASE)
 _SLASH_APART = re.compile(r"[ \t]{2,}/[ \t]{2,}")  # "A   /   B  (not sure which)": a slash set apart is no division
+_ASKED_SIGNS = re.compile(r"[*/^+\-−·×σ√=]|\\[a-z]+|\bexp\b")
 _FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")
 
 
@@ -934,9 +941,16 @@ _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nic
                     r"|არ\s+ვარ\s+დარწმუნებული", re.IGNORECASE)
 
 
+# an aside after the answer whose words lead by an arrow to another formula
+_ASIDE_ARROW = re.compile(r"[(\[][^()\[\]\n]*?(?:→|->|=>|⇒|\\to\b|\\Rightarrow\b|\\rightarrow\b)"
+                          r"[ \t]*([^\n]*?)[ \t]*[)\]][ \t.,;]*$")
+# "A   [w3·σ2′(x2)·w2?]": a bracket after the answer holding a formula and a question mark, nothing else
+_BRACKET_ASKED = re.compile(r"[ \t]*[\[(][ \t]*([^\n]*?)[ \t]*\?+[ \t]*[\])][ \t.]*$")
+
+
 def _second_in_doubt(doc: Document, after: int, said: str) -> str | None:
     """``$A$, $B$ (not sure which one)``: a second formula right after the answer, then doubt on the line."""
-    m = re.match(r"\s*[,;/]\s*", said)
+    m = re.match(r"\s*[,;/—–]\s*", said)
     if m is None:
         return None
     other = next((n for n in doc.math if 0 <= n.start - (after + m.end()) <= 2), None)

@@ -37,13 +37,55 @@ def to_markdown(text: str, kind: str | None) -> str:
         "rst": rst_markdown, "org": org_markdown, "adoc": adoc_markdown, "typst": typst_markdown,
         "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown, "bbcode": bbcode_markdown,
         "textile": textile_markdown, "djot": djot_markdown}
-    if kind == "mail":
+    mail = kind == "mail"
+    if mail:
         text, kind = mail_body(text)  # the message's body; an HTML one is read as HTML
     if kind is None and ("wrote" in text or "-----" in text or "Original" in text or ":" in text):
         text = earlier_first(text)  # a reply over the message it quotes: the earlier one first
     if kind in convert:
         text = convert[kind](text)
-    return markdown_dialects(text)
+        if mail:  # an HTML reply (its quote a blockquote, or under "From: … Sent: …"), set in order once read
+            text = earlier_first(text, marks_lost=True)
+    return markdown_dialects(_page_breaks(text))
+
+
+# a page's running header or footer on its own line: "Mira Lindqvist — HW3 — page 2 of 3", "— Page 2 —", "p. 4"
+_PAGE_LINE = re.compile(r"[^\n=]{0,80}?(?:\b(?:page|seite|página|pagina|strona|p\.)[ \t]*\d{1,3}"
+                        r"(?:[ \t]*(?:of|/|von|de|di|z)[ \t]*\d{1,3})?|^[-—–\s]*\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?)"
+                        r"[-—–\s]*", re.IGNORECASE)
+_CONTINUES = re.compile(r"[ \t]*(?:[·⋅×*+−]|\\cdot\b|\\times\b|-(?!-))")  # a line that goes on with the one before
+
+
+def _page_breaks(text: str) -> str:
+    """A page break a PDF or word processor left (a form feed, the next page's running header or the last one's
+    footer, the page number alone) taken out; where the next page goes on with the formula the break split
+    (``∂f/∂w2 = w3 σ2(x2)(1 − σ2(x2)) σ1(x1)`` on one page, ``· x`` on the next), the two lines are joined, as a
+    TA reads the two pages."""
+    if "\f" not in text and not re.search(r"\b(?:page|seite|página|pagina|strona)[ \t]*\d", text, re.IGNORECASE):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    broke = False
+    for line in lines:
+        feed = "\f" in line
+        line = line.replace("\f", "")
+        footer = len(line) <= 120 and (
+            (feed and not re.search(r"[=←·∂σ∇]|\\[a-z]", line))  # after a form feed: the page's running header
+            or (_PAGE_LINE.fullmatch(line.strip()) is not None and re.search(r"[^\W\d_]", line) is not None))
+        if feed or footer:
+            while out and (not out[-1].strip() or re.fullmatch(r"[ \t]*[-=_*─━]{3,}[ \t]*", out[-1])
+                           or (feed and re.fullmatch(r"[-—–\s]*\d{1,3}[-—–\s]*", out[-1]))):
+                out.pop()  # the blank lines, a rule and the page number before the break
+            broke = True
+            if footer or not line.strip():
+                continue
+        if broke and not line.strip():
+            continue  # the blank lines after it
+        if broke and out and not _CONTINUES.match(line):
+            out.append("")  # the next page starts a paragraph of its own
+        broke = False
+        out.append(line)
+    return "\n".join(out)
 
 
 _ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+(?=[\w"])|===\+?[ \t]+(?="))(?P<rest>.*)$')

@@ -153,9 +153,15 @@ def _rst_inline(line: str) -> str:
 _ORG_BLOCK = re.compile(r"^[ \t]*#\+(begin|end)_(\w+)[ \t]*(.*)$", re.I)
 
 
+_ORG_FOOTNOTE_DEF = re.compile(r"^\[fn:([\w-]{1,20})\][ \t]*", re.MULTILINE)
+_ORG_FOOTNOTE = re.compile(r"(?<!^)\[fn:([\w-]{1,20})\]", re.MULTILINE)
+
+
 def org_markdown(text: str) -> str:
     """Org: ``*`` headings, ``#+begin_src`` blocks as fences, tables with ``|---+---|`` rules, keywords,
-    drawers and comments dropped (LaTeX fragments ``\\[…\\]``, ``$…$`` are already what the reader reads)."""
+    drawers and comments dropped (LaTeX fragments ``\\[…\\]``, ``$…$`` are already what the reader reads);
+    footnotes ``[fn:1]`` as Markdown's (``[^1]``, ``[^1]: …``), which the reader reads as notes on their part."""
+    text = _ORG_FOOTNOTE_DEF.sub(r"[^\1]:", _ORG_FOOTNOTE.sub(r"[^\1]", text)) if "[fn:" in text else text
     out: list[str] = []
     drawer, level = False, 0
     for ln in text.split("\n"):
@@ -249,6 +255,7 @@ def adoc_markdown_line(ln: str, latex: bool) -> str:
     ln = re.sub(r"^([ \t]*)\.{1,5}[ \t]+(?=\S)", r"\g<1>1. ", ln)
     ln = re.sub(r"^([ \t]*)(\*{2,5})[ \t]+", lambda m: "  " * (len(m.group(2)) - 1) + "- ", ln)
     ln = re.sub(r"^([^:\n]{1,80}?):{2,4}(?=[ \t]|$)", r"\1:", ln)
+    ln = re.sub(r"\[\.(?:line-through|del)\]#([^#\n]+)#", r"~~\1~~", ln)  # struck out: read as struck
 
     def math(m: re.Match[str]) -> str:
         body = m.group(2).replace("\\]", "]")

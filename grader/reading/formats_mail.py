@@ -72,16 +72,17 @@ _PASSED_ON = re.compile(r"[ \t]*-{3,}[ \t]*(?:Original Message|Forwarded message
 _QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 
 
-def earlier_first(text: str, depth: int = 0) -> str:
+def earlier_first(text: str, depth: int = 0, marks_lost: bool = False) -> str:
     """A reply with the message it answers quoted under it, set in the order it was written: the earlier
     message first (its quote marks taken off, the same done for the message it quotes in turn), then the
     reply. A fix written on top of a quoted hand-in ("In 1(f) it should be MINUS") then comes after the answer
-    it fixes, as every later correction does; the quoted text stays read, as the TA reads it."""
+    it fixes, as every later correction does; the quoted text stays read, as the TA reads it. ``marks_lost``: an
+    HTML reply read as text, whose quote (a blockquote, a Gmail or Outlook block) has no "> " marks left."""
     lines = text.split("\n")
     quoted_above = False  # a quoted line seen already: an attribution inside the quote is the earlier message's own
     for k, line in enumerate(lines[:400]):
         inside = _is_quoted(line)  # "> On Apr 14, … wrote:": a mail program that quotes the line too
-        outlook = not inside and _PASSED_ON.fullmatch(line) is not None
+        outlook = not inside and (_PASSED_ON.fullmatch(line) is not None or _header_block(lines, k))
         attributed = outlook or (not (inside and quoted_above)
                                  and _ATTRIBUTION.fullmatch(_QUOTED.sub("", line, count=1) if inside else line))
         quoted_above = quoted_above or inside
@@ -95,10 +96,21 @@ def earlier_first(text: str, depth: int = 0) -> str:
         quoted = sum(1 for ln in body if _is_quoted(ln))
         if not any(ln.strip() for ln in reply):
             continue  # the quoted message's own attribution, at its top: what it quotes may come further down
-        if not body or (not outlook and quoted < 0.7 * len(body)):
+        if not body or (not outlook and not marks_lost and quoted < 0.7 * len(body)):
             return text
         return _in_order(earlier, reply, depth, unquote=quoted >= 0.7 * len(body))
     return _quoted_tail_first(text, lines, depth)
+
+
+_FROM = re.compile(r"[ \t*_]*(?:From|Von|De|Da|Van|Od|От|Від|发件人|寄件者|差出人|보낸\s*사람)[ \t*_]*[:：]",
+                   re.IGNORECASE)
+_SENT = re.compile(r"[ \t*_]*(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Inviato|Verzonden|Wysłano|Отправлено|Надіслано|"
+                   r"发送时间|寄件日期|送信日時|보낸\s*날짜)[ \t*_]*[:：]", re.IGNORECASE)
+
+
+def _header_block(lines: list[str], k: int) -> bool:
+    """"From: …" over "Sent: …" (Outlook's block over the message it answers, its rule lost with the HTML)."""
+    return _FROM.match(lines[k]) is not None and k + 1 < len(lines) and _SENT.match(lines[k + 1]) is not None
 
 
 def _is_quoted(line: str) -> bool:

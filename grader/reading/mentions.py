@@ -58,14 +58,16 @@ _CITES = re.compile(r"(?i)(?:\b(?:using|use|from|by|with|as\s+in|see|via|cf\.?|l
 _LISTED = re.compile(r"(?:\(?[12]?\.?[a-h]\)?\s*(?:,|/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*)+$")
 # words that change an answer without a formula ("it is really σ1 of x1", "you add α, not subtract")
 CHANGES = re.compile(r"(?i)\b(?:actually|really|meant|should|wrong|instead|mistaken|mistakes?|swap\w*|switch\w*|"
-                     r"mixed|confus\w*|forg[oe]t\w*|missing|wait|not|oops|flip\w*|signs?|drop\w*|ignore\w*|"
+                     r"mixed|confus\w*|forg[oe]t\w*|miss(?:ing|ed)|wait|not|oops|flip\w*|signs?|drop\w*|ignore\w*|has\s+to\s+be|"
+                     r"does\s*n[o']t\s+belong|"
                      r"chang\w*|now\s+think|rather|correct(?:ion|ed)?|typo|statt|anstatt|au\s+lieu|"
                      r"en\s+lugar|invece|zamiast|вместо|replace\w*(?!\s+(?:by|with)\s+(?:x|its|each|the\s+data)))\b")
 # words that say an answer is changed, strong enough inside a later part of the same problem (not "not": "evaluated
 # at x^i, not at x" cites (d) and (e) there)
 CHANGED = re.compile(r"(?i)\b(?:actually|really|meant|should\s+(?:be|read|have)|wrong|mistaken|mistakes?|typo|"
                      r"instead|statt|correct(?:ion|ed)|ignore|scratch|oops|revisit\w*|going\s+back|once\s+more|"
-                     r"now\s+(?:get|think|believe|see|find)|cleaner|simply)\b")
+                     r"now\s+(?:get|think|believe|see|find)|cleaner|simply|i\s+reali[sz]ed|after\s+all|"
+                     r"(?:thinking|looking)\s+(?:about\s+it\s+|at\s+it\s+)?again)\b")
 _MORE_LINES = 2
 _MOST_PROBLEMS = 12  # a name alone on its line ("(d)" under "## Fixes"): the answer on the next lines
 

@@ -1,4 +1,4 @@
-"""Jupyter notebooks: markdown cells become the report, code cells the code.
+"""Jupyter notebooks: markdown and raw cells become the report, code cells the code.
 
 A notebook is parsed first, its images dropped, and only then is the text that remains
 size-limited: an honest notebook with an embedded plot is read in full. A code cell's
@@ -38,7 +38,7 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
     budget = MAX_NOTEBOOK_TEXT
     for cell in cells[:MAX_CELLS]:
         kind, source = _cell(cell)
-        if kind not in ("markdown", "code") or source is None:
+        if kind not in ("markdown", "code", "raw") or source is None:
             skipped += 1
             continue
         if len(source) > budget:
@@ -46,7 +46,7 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
                          "(outputs not counted); only the first part was read")
             source = source[:budget]
         budget -= len(source)
-        (markdown if kind == "markdown" else code).append(source)
+        (code if kind == "code" else markdown).append(source)  # a raw cell is shown as it is: text the TA reads
         if kind == "code":  # what the cell says in words and prints is written answer text too
             formulas = formula_program(source) if language in ("", "python") else formula_fence(source, language)
             said = _said(source, cell, formulas=formulas)[:max(0, budget)]

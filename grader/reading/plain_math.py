@@ -197,7 +197,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
             and words[right + 1][2] not in _FRAMES and not _sentence_end(words[right][2]) \
             and not _arrow_to_equation(words, right + 1) and not _abbreviation_to_equation(words, right + 1) \
             and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])) \
-            and not _aside_opens(words, right + 1, mathlike):
+            and not _aside_opens(words, right + 1, mathlike) and not _pronoun(words, right + 1):
         right += 1
     piece = line[words[left][0]:words[right][1]]
     lhs, rhs = _at_sign(piece)
@@ -218,6 +218,12 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     if line[start:start + 1] == "[" and line[end - 1:end] == "]" and "[" not in line[start + 1:end - 1]:
         start, end = start + 1, end - 1  # "[s = σ1]": a remark in brackets, the equation inside them
     return start, end
+
+
+def _pronoun(words: list[tuple[int, int, str]], k: int) -> bool:
+    """"…σ2(x2); I also got …", "…, I think": a capital I before a word in lower case is the writer, no symbol."""
+    return words[k][2] == "I" and k + 1 < len(words) \
+        and re.fullmatch(r"[a-z]{2,}(?:'[a-z]+)?", words[k + 1][2]) is not None
 
 
 _ANSWER_WORDS = ("final", "answer", "result")
@@ -412,11 +418,12 @@ OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+
             r"|quizás|forse|talvez|может\s+быть|może|mungkin|kanskje|možná|eventuell|eventueel)"
             r"|maybe|perhaps|possibly|alternatively|alternativ|otherwise|either|eventuell|eventueel|eventualmente"
             r"|also\s+possible|another\s+(?:answer|option|possibility)"
+            r"|(?:I\s+|we\s+)?(?:also|alternatively)\s+(?:got|get|obtained|obtain|found|find|derived|have\s+got)"
             r"|or(?:\s+else)?|else|otherwise|and/or|vs\.?|versus|bzw\.?|resp\.?|sinon|rather"
             r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|of|или|lub|albo|veya|ya\s+da"
             r"|hoặc(?:\s+là)?|或者?|还是|還是|または|あるいは|もしくは|또는|혹은|아니면|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या"
             r"|หรือ|або|чи|או|ou\s+então|lub\s+też|vai|arba|või|alebo|ili|ali|eða|অথবা|அல்லது|ወይም|ან|կամ"
-            r"|немесе|әлде|yoki|və\s+ya|yaxud|эсвэл|же|яки|ຫຼື|သို့မဟုတ်|ឬ|లేదా|അല്ലെങ്കിൽ|ਜਾਂ|અથવા|किंवा")
+            r"|немесе|әлде|yoki|və\s+ya|yaxud|эсвэл|же|яки|ຫຼື|သို့မဟုတ်|ឬ|లేదా|അല്ലെങ്കിൽ|ਜਾਂ|અથવા|किंवा|अथवा|či|bądź")
 # words of a student who has not chosen between two answers: the part goes to a person whatever is read from it
 UNDECIDED = re.compile(r"\btorn\s+between\b|\b(?:can(?:no|')?t|could(?:n't|\s+not)|unable\s+to)\s+decide\b"
                        r"|\bundecided\b|(?<!\d)50\s*/\s*50(?!\d)|\bfifty[\s-]fifty\b|\bsecond\s+guess\b|\b(?:might|may|could)\s+actually\s+be\b"
@@ -463,6 +470,16 @@ def doubting_comment(line: str) -> bool:
     if m is None:
         return False
     text = m.group("text")
+    if _SAME.search(text):
+        return False  # "// (multiplying top and bottom by e^u: same thing as …)": an equivalent form, no doubt
     return "?" in text or bool(re.match(rf"\(?\s*(?:{OR_WORDS}|actually|instead|->|→|=>|⇒)(?![\w-])", text, re.I)) \
-        or changes_formula(text) or re.search(r"\b(?:not\s+sure|unsure|halved|drop(?:ped)?|without)\b", text,
-                                              re.I) is not None
+        or changes_formula(text) or _COMMENT_DOUBT.search(text) is not None
+
+
+_SAME = re.compile(r"\b(?:same\s+(?:thing|as|result)|equivalent\w*|identical|i\.\s?e\.|gleich\w*|même|mismo)\b", re.I)
+# words of a comment that take the answer beside it back ("# eigentlich ohne das w2", "# the w2 does not belong")
+_COMMENT_DOUBT = re.compile(r"\b(?:not\s+sure|unsure|halved|drop(?:ped)?|without|ohne|sans|sin\s+(?:el|la|los|las)|"
+                            r"senza|zonder|bez|"
+                            r"eigentlich|en\s+fait|en\s+realidad|in\s+realtà|really|wrong|falsch|faux|incorrect|"
+                            r"mistake|typo|does\s*n[o']t\s+belong|should\s*n[o']t|should\s+not|not\s+needed|"
+                            r"unnecessary|remove|delete|cancels?|cross(?:ed)?\s+out|ignore|scrap)\b", re.IGNORECASE)

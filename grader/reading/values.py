@@ -167,8 +167,10 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     out = ValueAnswers()
     out.part, out.text = spec.part, "\n\n".join([text.strip(), *later])[:4000]
     allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE) or UNDECIDED.search(text[:20_000]) \
-        or _CORRECTED_ASIDE.search(text[:20_000])
-    out.hedged = allowed.group() if allowed else ""
+        or _CORRECTED_ASIDE.search(text[:20_000]) or _SECOND_THOUGHT.search(text[:20_000]) \
+        or _bare_second(text[:20_000])
+    out.hedged = "" if allowed is None else allowed.group() if len(allowed.group()) > 1 \
+        else text[allowed.start():allowed.start() + 120].split("\n")[0]  # a bracket's words, not its "("
     for name in fields:
         best = min((c.rank for c in found.get(name, [])), default=0)
         if wide and len({_side(c.text) for c in found.get(name, []) if c.rank == best}) > 1:
@@ -589,16 +591,55 @@ def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, i
 _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
 _HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|还是|還是|또는|または"
                     r"|else|alternatively|alternativ|resp\.?|respectively|vs\.?|versus|soit|либо|ya\s+da|ya\s+da\s+da"
-                    r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?|otherwise|and/or)"
+                    r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?|otherwise|and/or"
+                    r"|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|hay|au)"
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
                     r"|peut-être|quizás|forse|talvez|eventuell)\s*[:,]?\s*", re.IGNORECASE)
+_COUNT = r"(\d{1,3}(?:[,.' \u2009]\d{3})+|\d{3,})"
+_BARE_COUNT = re.compile(rf"(?<![\w.,]){_COUNT}[ \t]*\([ \t]*{_COUNT}[ \t]*\)")
+_SHAPE = r"(\d+(?:[ \t]*[×xX*][ \t]*\d+)+)"
+_BARE_SHAPE = re.compile(rf"(?<![\w.]){_SHAPE}[ \t]*(?:\([ \t]*{_SHAPE}[ \t]*\)"
+                         rf"|[(\[][^()\[\]\n]{{0,200}}?(?:→|->|=>|⇒)[ \t]*{_SHAPE}(?![ \t]*[×xX*]?[ \t]*\d))")
+
+
+_POOLED = re.compile(r"pool|max|flatten|then|next|after", re.IGNORECASE)
+
+
+def _halved(first: list[str], second: list[str]) -> bool:
+    """Whether ``second`` is ``first`` pooled: every size halved or kept (the channels)."""
+    return all(int(b) in (int(a), int(a) // 2) for a, b in zip(first, second, strict=True))
+
+
+def _bare_second(text: str) -> re.Match[str] | None:
+    """``total = 431080 (430580)``, ``12×12×20 (13×13×20)``, ``24x24x20 (… 28 → 23x23x20)``: a second value of the
+    same kind in brackets right after the first (alone, or where an arrow in them leads), with no word to say which
+    one is meant (the same shape in another order is no second one, nor a shape of other rank: 8×8×50 after 5×5)."""
+    for m in _BARE_COUNT.finditer(text):
+        if re.sub(r"\D", "", m.group(1)) != re.sub(r"\D", "", m.group(2)):
+            return m
+    for m in _BARE_SHAPE.finditer(text):  # "(the 5x5 kernel eats 5 pixels of the 28 → 23x23x20)" after 24x24x20
+        first, second = re.findall(r"\d+", m.group(1)), re.findall(r"\d+", m.group(2) or m.group(3))
+        if len(first) == len(second) and sorted(first) != sorted(second) \
+                and not (m.group(3) and (_POOLED.search(m.group()) or _halved(first, second))):
+            return m  # (not "8×8×50 (→ 4×4×50)": the next layer's shape, after pooling)
+    return None
+
+
+# a sentence after the values that changes one in words: "Hmm, thinking about it again, the stride should be two."
+_SECOND_THOUGHT = re.compile(r"\b(?:hmm+|on\s+second\s+thoughts?|(?:thinking|looking)\s+(?:about\s+it\s+|at\s+it\s+)?"
+                             r"again|i\s+reali[sz]ed?|wait)\b[^\n]{0,80}?"
+                             r"\b(?:should|must|has\s+to|have\s+to|is\s+(?:actually|really))\b", re.IGNORECASE)
 # "…, no padding (else 3×3 …", "…; otherwise 3×3 …": an alternative offered after the clause before it
 # a bracket that takes back the value before it: "24×24×20 (hmm: (28−5)/1 = 23, so actually 23×23×20)",
-# "400,500 (no — … = 1,600,500)", "520 (oops, …)": which value is meant, a person decides
-_CORRECTED_ASIDE = re.compile(r"\(\s*(?:(?:hmm+|oops)\b|(?:no|nope|wait|err|sorry|nein|non|não|nee|нет|不对|いや|아니)"
+# "400,500 (no — … = 1,600,500)", "520 (oops, …)", "(minus the 500 fc1 biases, which I would not count: 430580)",
+# which value is meant, a person decides
+_CORRECTED_ASIDE = re.compile(r"[(\[]\s*(?:(?:hmm+|oops)\b|(?:no|nope|wait|err|sorry|nein|non|não|nee|нет|不对|いや"
+                              r"|아니)"
                               r"\s*(?:[:,;—–!.]|-(?!\w)))[^\n]{0,60}?\d"  # not "(no padding, stride 1)"
-                              r"|\((?=[^()\n]{0,200}?\b(?:actually|should\s+(?:be|read)|i\s+mean|instead|rather|"
-                              r"eigentlich|en\s+fait|en\s+realidad)\b[^\n]{0,60}?\d)", re.IGNORECASE)
+                              r"|[(\[](?=[^()\[\]\n]{0,200}?\b(?:actually|should\s+(?:be|read)|i\s+mean|instead|rather|"
+                              r"eigentlich|en\s+fait|en\s+realidad|minus\s+the|without\s+the|excluding|"
+                              r"(?:would\s*n[o']t|don'?t|do\s+not)\s+count)\b[^\n]{0,60}?\d)"
+                              , re.IGNORECASE)
 _WORKED_TO = re.compile(f"{_MASK}+\\s*=\\s*$")  # a working set aside, then its result
 # "total = 431,080 / …": the label's sign, no operand before it
 _LABEL_SETS = re.compile(f"(?:^|[,;]\\s*){_MASK}+\\s*[=:]\\s*$")
