@@ -74,7 +74,7 @@ def test_words_after_the_definitions_that_change_the_answer(rubric, line: str, e
 
 
 @pytest.mark.parametrize("fc1", ["400500 či 1600500", "400500 bądź 1600500", "400500 もしくは 1600500",
-                                 "400500 혹은 1600500", "400500 hay 1600500"])
+                                 "400500 혹은 1600500"])
 def test_or_in_more_languages_between_two_counts(rubric, fc1: str) -> None:
     report = P2C.format(after="").replace("fc1 = 400500", f"fc1 = {fc1}")
     assert status(rubric, "p2.c", report) == "review"

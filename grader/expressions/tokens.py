@@ -379,6 +379,13 @@ def _word_matrices(text: str) -> str:
     return "".join(out) + text[i:]
 
 
+def _unicode_to_latex(text: str) -> str:
+    for k, v in UNICODE.items():
+        if k in text:
+            text = text.replace(k, v)
+    return text
+
+
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
     text = _word_matrices(from_exports(text)) if "■" in text else from_exports(text)
@@ -394,9 +401,12 @@ def _prepare(text: str) -> str:
     text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
     text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB[c] for c in m.group()) + "}", text)
     text = _GREEK_DIGITS.sub(lambda m: m.group(1) + "_{" + m.group(2) + "}", text)  # σ2(x2): σ_2
-    for k, v in UNICODE.items():
-        if k in text:
-            text = text.replace(k, v)
+    if "\\" in text and _TEXT.search(text):  # \text{νέο}: a word, its letters never read as symbols (ν, ο)
+        text = _TEXT.sub(lambda m: "\x00" + m.group(1) + "\x01", text)
+        pieces = re.split(r"(\x00[^\x01]*\x01)", text)
+        text = "".join(p if p.startswith("\x00") else _unicode_to_latex(p) for p in pieces)
+    else:
+        text = _unicode_to_latex(text)
     text = text.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\mathrm d", "d")
     text = _WEIGHTS_ARGUMENT.sub(r"\1)", text) if ";" in text or "|" in text or "," in text else text
     text = _BARE_FONT.sub(lambda m: " " + m.group(1) + " ", text)  # \mathbf w, \boldsymbol\theta

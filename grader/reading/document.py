@@ -606,9 +606,12 @@ def _macros(text: str) -> dict[str, tuple[int, str]]:
                   if m.group(2) == "".join(f"#{k}" for k in range(1, len(m.group(2)) // 2 + 1))})
     found.update({m.group(1): (0, f"\\operatorname{{{m.group(2)}}}") for m in _MATH_OPERATOR.finditer(head)
                   if m.group(1) not in found})
+    found.update({m.group(1): (1, f"\\left{m.group(2)} #1 \\right{m.group(3)}") for m in _PAIRED.finditer(head)
+                  if m.group(1) not in found})  # \DeclarePairedDelimiter{\paren}{(}{)}: \paren*{x} is (x)
     return found
 
 
+_PAIRED = re.compile(r"\\DeclarePairedDelimiter\s*\{(\\[A-Za-z]+)\}\s*\{(\\?[^{}\s]{1,10})\}\s*\{(\\?[^{}\s]{1,10})\}")
 _MATH_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{(\\[A-Za-z]+)\}\s*\{([A-Za-z]{1,20})\}")
 
 
@@ -648,9 +651,10 @@ def _bounded(expanded: str, written: str) -> str:
     return expanded if len(expanded) <= 2_000 else written
 
 
-def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
+def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> str:
     """A report's own macros (\\sig for \\sigma, \\pd{f}{w} for \\frac{\\partial f}{\\partial w}) written
-    out, in one pass (a macro's body is not expanded again, but for the plain macros in a macro with arguments)."""
+    out, in one pass (a macro's body is not expanded again, but for the plain macros in a macro with arguments);
+    its arguments' own macros too, a few levels deep (``\\sg{w_2\\,\\sg{w_1 x}}``)."""
     math = _physics(math)
     if not macros:
         return math
@@ -660,6 +664,8 @@ def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
             continue
         count, body = macros[m.group()]
         end, args = m.end(), []
+        if count and (size := _STAR_OR_SIZE.match(math, end)):
+            end = size.end()  # \paren*{…}, \paren[\big]{…}: a starred or sized variant, the same text
         for _ in range(count):
             arg = _ARG.match(math, end)
             if arg is None:
@@ -669,13 +675,17 @@ def _expand(math: str, macros: dict[str, tuple[int, str]]) -> str:
         if len(args) != count:
             continue
         plain = {k: v for k, v in macros.items() if v[0] == 0}  # \\pd{\\sig}{x}: the arguments' own macros
-        args = [_bounded(_expand(a, plain), a) if count else a for a in args]
+        inner = macros if depth < 3 else plain
+        args = [_bounded(_expand(a, inner, depth + 1), a) if count else a for a in args]
         body = _filled(_bounded(_expand(body, plain), body) if count and plain else body, args)  # \pf{w}: \bw
         after = math[end:end + 1]
         before = " " if body[:1].isalpha() and math[m.start() - 1:m.start()].isalpha() else ""  # \partial\fw
         out.append(math[pos:m.start()] + before + body + (" " if body[-1:].isalpha() and after.isalpha() else ""))
         pos = end
     return "".join(out) + math[pos:]
+
+
+_STAR_OR_SIZE = re.compile(r"\*|\[\\[A-Za-z]+\]")
 
 
 def _filled(body: str, args: list[str]) -> str:

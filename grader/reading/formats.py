@@ -96,17 +96,23 @@ _MYST = re.compile(r"^([ \t]*)(`{3,}|:{3,})\{([\w-]+)\}[ \t]*(.*)$")
 _MYST_CODE = ("code-cell", "code", "code-block", "literalinclude", "math", "eval-rst")
 
 
+_BOOKDOWN_LABEL = re.compile(r"\(\\#eq:[\w:.-]{1,60}\)")
+
+
 def markdown_dialects(text: str) -> str:
     """Markdown dialects' block markup made plain Markdown.
 
     MkDocs ``!!! note "Title"``, ``??? tip`` and ``=== "Tab"`` hold a body indented four spaces
     (which Markdown would read as code): the title becomes a line of its own, the body is dedented.
     Quarto and MyST ``:::`` fenced divs keep their body and lose their fences; an equation label
-    after a display's closing ``$$`` (``$$ (eq-1)``, ``$$ {#eq-1}``) is dropped; a MyST ``{math}``
+    after a display's closing ``$$`` (``$$ (eq-1)``, ``$$ {#eq-1}``) or bookdown's inside it (``(\\#eq:bi)``) is
+    dropped; a MyST ``{math}``
     directive is a ``math`` fence; Pandoc grid tables become pipe tables.
     """
     if "!!!" in text or "???" in text or '=== "' in text:
         text = _admonitions(text)
+    if "(\\#eq:" in text:
+        text = _BOOKDOWN_LABEL.sub("", text)  # bookdown's "(\#eq:bi)" in an equation: its label, no math
     if "latex" in text or "math" in text or "chl=" in text:
         text = _EQUATION_IMAGE.sub(_image_math, text)
     if ":::" in text:

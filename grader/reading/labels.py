@@ -20,7 +20,7 @@ FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     for i in range(10)}  # ١ ۱ १ ১ ௧ ๑: 1
 # a Russian or Bulgarian report's а) б) в) г) … are (a) (b) (c) (d) … in alphabet order (в is c, not b), a
 # Greek one's (α) (β) (γ) … too: a letter folded only where it stands alone as a label, never inside a word
-_LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#])(?:(?:στ|[α-εζη])(?=\))|[а-зА-ЗґҐєЄ](?=\)|\.(?:\s|$)))")  # not "α: step"
+_LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#{])(?:(?:στ|[α-εζη])(?=\))|[а-зА-ЗґҐєЄ](?=\)|\.(?:\s|$)))")  # not "α: step"
 _LETTER_FOLD = {ord(c): ord(latin) for letters in ("αβγδε?ζη", "абвгдежз", "АБВГДЕЖЗ")
                 for c, latin in zip(letters, "abcdefgh", strict=True) if c != "?"}  # Greek's sixth is στ, ζ the 7th
 # a Ukrainian report counts ґ after г: its а) б) в) г) ґ) д) are (a) … (f)
@@ -136,9 +136,10 @@ class Label:
 
 # part letters of other alphabets, in brackets: Arabic's abjad order (أ ب ج د هـ و), Persian's own order
 # (الف ب پ ت ث ج), Thai (ก ข ค ง จ ฉ) and Devanagari (क ख ग घ ङ च); each folded to a Latin letter, same length
-_OTHER_LETTERS = ("กขคงจฉชซ", "कखगघङचछज", "কখগঘঙচছজ", "அஆஇஈஉஊஎஏ", "אבגדהוזח", "가나다라마바사아", "イロハニホヘトチ",
-                  "いろはにほへとち", "甲乙丙丁戊己庚辛", "აბგდევზთ", "ሀለሐመሠረሰሸ")  # Thai, Devanagari, Bengali, Tamil,
-# Hebrew, Korean (가나다), Japanese iroha, the heavenly stems (甲乙丙), Georgian, Ge'ez
+# Thai, Devanagari, Bengali, Tamil, Hebrew, Korean (가나다, ㄱㄴㄷ), Japanese iroha, the heavenly stems (甲乙丙),
+# Georgian, Ge'ez
+_OTHER_LETTERS = ("กขคงจฉชซ", "कखगघङचछज", "কখগঘঙচছজ", "அஆஇஈஉஊஎஏ", "אבגדהוזח", "가나다라마바사아", "ㄱㄴㄷㄹㅁㅂㅅㅇ",
+                  "イロハニホヘトチ", "いろはにほへとち", "甲乙丙丁戊己庚辛", "აბგდევზთ", "ሀለሐመሠረሰሸ")
 _BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"])\s?(?=\))")
 _ABJAD = dict(zip(["أ", "ا", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح"], "aabcdeefgh", strict=True))
 _PERSIAN = dict(zip(["الف", "ا", "ب", "پ", "ت", "ث", "ج", "چ", "ح"], "aabcdefgh", strict=True))
@@ -146,8 +147,10 @@ _OTHER_ORDER = {letter: latin for letters in _OTHER_LETTERS for letter, latin in
 _ORDINALS = {"اول": "1", "دوم": "2", "الأول": "1", "الاول": "1", "الثاني": "2"}  # Persian and Arabic ordinals
 _ORDINAL_PROBLEM = re.compile(r"(?:(?<=سوال\s)|(?<=سؤال\s)|(?<=پرسش\s)|(?<=مسئله\s)|(?<=السؤال\s))("
                               + "|".join(_ORDINALS) + r")(?!\w)")
-_OTHER_LETTER_LABEL = re.compile(r"(?<![^\s*_>|#])(الف|هـ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"])"
+_OTHER_LETTER_LABEL = re.compile(r"(?<![^\s*_>|#{])(الف|هـ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"])"
                                  r"(?=[).．:：](?:\s|$|[*_]|[^\x00-\x7f]))")
+# "甲、", "イ、" ("、" read as ","): an enumerator, as "甲)" is
+_ENUMERATOR = re.compile(r"(?<![^\s*_>|#{])([甲乙丙丁戊己庚辛イロハニホヘトチ])[、,]")
 
 
 # a letter of another alphabet after a problem's number and a stop or dash ("1.α", "۱-الف)", "2.β") or after a
@@ -240,6 +243,10 @@ def dashed_lines(text: str) -> bool:
 _PART_MARK = re.compile(r"(?m)^[ \t*#_>|-]*(?:\d{1,2}[ \t]?)?(?:\\?\([a-h]\\?\)|[a-h][.):](?=[ \t]|$))")
 
 
+# "(ホ)、ニ) の式)" ("、" read as ","): parts listed, cited in a sentence
+_CITED_LIST = re.compile(r"\(?[a-h]\)[ \t]*(?:[、,][ \t]*\(?[^\x00-\x7f]\)|、[ \t]*\(?[a-h]\))")  # not "(d),(e)"
+
+
 def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     """The label at ``pos`` (after emphasis and LaTeX text markup), if one starts there.
 
@@ -247,11 +254,12 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     """
     window = text[pos:pos + WINDOW].translate(FOLD)
     cyrillic = _UKRAINIAN_FOLD if _ukrainian_order(text) else _LETTER_FOLD
-    window = _LETTER_LABEL.sub(lambda m: "f " if m.group() == "στ" else m.group().translate(cyrillic), window)
+    window = _LETTER_LABEL.sub(lambda m: " f" if m.group() == "στ" else m.group().translate(cyrillic), window)
     if not window.isascii():  # "سوال دوم": a problem counted in words; "イ．", "א.", "ሀ)", "가)", "الف)": a letter
         window = _ORDINAL_PROBLEM.sub(lambda m: _ORDINALS[m.group(1)].ljust(len(m.group(1))), window)  # of another
         # alphabet that labels a part
         persian = _persian_order(text)
+        window = _ENUMERATOR.sub(r"\1)", window)
         window = _OTHER_LETTER_LABEL.sub(lambda m: (_latin(m.group(1), persian) or m.group(1)).ljust(len(m.group(1))),
                                          window)
     if "(" in window and _BRACKETED_LETTER.search(window):
@@ -262,6 +270,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         window = window[:newline]
     skip = _PREFIX.match(window)
     offset = skip.end() if skip else 0
+    if _CITED_LIST.match(window, offset):
+        return None  # "(ホ)、ニ) の式)": parts listed with an ideographic comma, cited in a sentence
     if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.search(window[:48], offset)):
         folded = _fold_unbracketed(unbracketed, _persian_order(text))  # same length: the offset stays right
         window = window[:unbracketed.start()] + folded + window[unbracketed.end():]

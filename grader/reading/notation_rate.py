@@ -29,6 +29,10 @@ _PATTERNS = (
     re.compile(_GREEK + _GAP + _RATE, re.IGNORECASE),  # η is the learning rate
     re.compile(_GREEK + r"\s*\(?\s*=\s*" + _STEP + _ALONE),  # η (= α), not η = α/2
     re.compile(_GREEK + r"\s*,?\s*" + _INSTEAD + r"\s*" + _STEP, re.IGNORECASE),  # η in place of α
+    # "η הוא גודל הצעד (α בשאלה)", "η la taxa … (el pas α de l'enunciat)": the handout's α named in brackets after it
+    re.compile(_GREEK + r"[^()\n=]{0,60}?\([^()\n]{0,30}?" + _STEP + _ALONE + r"[^()\n]{0,40}\)"),
+    # "(η = স্টেপ সাইজ, প্রশ্নের α)": in one bracket, the name, words, and the handout's α
+    re.compile(r"\(\s*" + _GREEK + r"\s*[:=][^()\n]{0,60}?" + _STEP + _ALONE + r"[^()\n]{0,20}\)"),
     re.compile(r"\bstep\s*" + _GREEK, re.IGNORECASE),  # gradient descent, step γ
     re.compile(r"(?<![\w\\'])([a-z])\s*=\s*(?:the\s+)?(?:" + _RATE + r"|" + _STEP + _ALONE + r")",
                re.IGNORECASE),  # a = alpha

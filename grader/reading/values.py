@@ -251,11 +251,21 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     for cell in cells + rows:
         _read_cell(cell, patterns, found)
     skip = covered | printed | _fenced(text, code_only=True, output=printed)
-    lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip for sub in flat(ln).split("\n")]
+    lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip and not _parameter_row(ln)
+             for sub in flat(ln).split("\n")]
     _read_lines(lines, patterns, found)
     _corrections(lines, patterns, found)
     _sums(lines, patterns, found)
     return found
+
+
+# a printout of a network's parameters one tensor at a time ("conv1.bias   (20,)   20"): a layer's weights or
+# biases alone, never its count
+_PARAMETER_ROW = re.compile(r"[ \t]*['\"]?[\w.]+\.(?:weight|bias)['\"]?[ \t:,|]", re.IGNORECASE)
+def _parameter_row(line: str) -> bool:
+    """One tensor's count alone ("conv1.bias (20,) 20"), not a line that adds up a layer's ("… + conv1.bias … -> 520").
+    """
+    return _PARAMETER_ROW.match(line) is not None and re.search(r"->|→|=|\+", line) is None
 
 
 # an R console's "> sum(c(520, 25050, …))" then "[1] 431080": the result of the line above, "… = 431080"
@@ -592,7 +602,7 @@ _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
 _HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|还是|還是|또는|または"
                     r"|else|alternatively|alternativ|resp\.?|respectively|vs\.?|versus|soit|либо|ya\s+da|ya\s+da\s+da"
                     r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?|otherwise|and/or"
-                    r"|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|hay|au)"
+                    r"|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|au|หรือ|ou\s+então|ή|ali|ili)"
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
                     r"|peut-être|quizás|forse|talvez|eventuell)\s*[:,]?\s*", re.IGNORECASE)
 _COUNT = r"(\d{1,3}(?:[,.' \u2009]\d{3})+|\d{3,})"
