@@ -108,3 +108,20 @@ def test_a_printout_of_each_tensor_is_no_layer_count(rubric, fc1: str, expected:
 def test_finnish_filter_word(rubric) -> None:
     report = "## 2\n\n**b)** Suotimen koko $5\\times5$, askel (stride) 1, kanavia 20 (suotimia 50 kpl).\n"
     assert status(rubric, "p2.b", report) == "pass"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("gradL = sum(2*(f(x) - y) * grad_f(x) for (x, y) in D)   # the gradient", "pass"),
+    ("∇L(w) = sum(2 * (f(w, x) - y) .* ∇f(w, x) for (x, y) in D)", "pass"),
+    ("∇L(w) = sum(2 * (f(w, x) - y) .* ∇f(w, x) for (x, y) in D) + 1", "fail"),
+    ("gradL = sum(2*(f(x) - y) * grad_f(x) for (x, y) in D) / 2   # over D", "partial"),
+])
+def test_a_generator_in_a_fence_of_formulas_is_read_to_its_end(rubric, line: str, expected: str) -> None:
+    report = f"## Problem 1\n\n(f)\n\n```\n{line}\n```\n"
+    assert status(rubric, "p1.f.grad", report) == expected
+
+
+@pytest.mark.parametrize("line, expected", [("w = w - alpha*gradL;", "pass"), ("w = w + alpha*gradL;", "fail")])
+def test_gradl_without_an_underscore(rubric, line: str, expected: str) -> None:
+    report = f"## Problem 1\n\n(f) ∇L = Σ_{{i=1,2}} 2(f(x^i) − y^i) ∇f(x^i)\n\n```\n{line}\n```\n\nalpha is the step size.\n"
+    assert status(rubric, "p1.f.update", report) == expected

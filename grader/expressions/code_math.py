@@ -30,7 +30,7 @@ _DERIVATIVE_CALL = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*
 _JOINED = r"\bd([A-Za-z]|sig|sigma|sigmoid)d((?:w|W|theta|u|x|z)[1-9]?)\b"
 _JOINED_NAME = re.compile(_JOINED + r"(?!\s*\()")
 _JOINED_CALL = re.compile(_JOINED + r"\(")
-_GRAD_NAME = re.compile(r"\bgrad_([A-Za-z]\w*)\b(?!\s+[A-Za-z(])")
+_GRAD_NAME = re.compile(r"\bgrad(L)\b(?!\s+[A-Za-z(])|\bgrad_([A-Za-z]\w*)\b(?!\s+[A-Za-z(])")  # gradL, grad_f
 _R_VECTOR = re.compile(r"(?<![\w.])c\(")
 _COLUMN = re.compile(r"\[[^\[\];]*;[^\[\]]*\]")
 _SUM_CALL = re.compile(r"(?<![\w.])sum\(")
@@ -109,7 +109,7 @@ def _joined_top(m: re.Match[str]) -> str:
 def _grad_name(m: re.Match[str]) -> str:
     """``grad_L``, ``grad_f``: ∇ of that function; ``grad_w``, ``grad_w1``: with respect to the weights, as a
     program names the loss's gradient it steps with (∇_w L, ∂L/∂w₁)."""
-    name = m.group(1)
+    name = m.group(1) or m.group(2)  # gradL (the loss's, checked against the hand-in's own), grad_L, grad_f
     weight = _WEIGHT_NAME.fullmatch(name)
     if weight is None:
         return f"\\nabla {name}"

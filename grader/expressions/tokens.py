@@ -408,7 +408,8 @@ def _prepare(text: str) -> str:
     else:
         text = _unicode_to_latex(text)
     text = text.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\mathrm d", "d")
-    text = _WEIGHTS_ARGUMENT.sub(r"\1)", text) if ";" in text or "|" in text or "," in text else text
+    if ";" in text or "|" in text or "," in text:
+        text = _WEIGHTS_FIRST.sub(r"\1(", _WEIGHTS_ARGUMENT.sub(r"\1)", text))
     text = _BARE_FONT.sub(lambda m: " " + m.group(1) + " ", text)  # \mathbf w, \boldsymbol\theta
     for _ in range(3):  # nested fonts (\mathbf{\mathrm{w}}) unwrap from the inside
         text = _FONT.sub(lambda m: " " + m.group(1) + " ", text)
@@ -419,6 +420,9 @@ def _prepare(text: str) -> str:
 
 # "h(x^i;\theta)", "y(x_n | w)": a model written with its weights after a semicolon or a bar, as statistics writes
 # it, is the model at the data point
+# f(w, x), ∇f(w, x), f(θ; x): a program's call with the weights first, as Julia and Flux write it: f_w(x)
+_WEIGHTS_FIRST = re.compile(r"((?<![\w\\])(?:grad_?)?f|\\nabla\s*f|\\nabla_w\s*f)\(\s*(?:\\theta|w|W)\s*[,;]\s*"
+                            r"(?=[^(),;|]*?x)")
 _WEIGHTS_ARGUMENT = re.compile(r"(\(\s*[^(),;|]*?x[^(),;|]*?)\s*(?:[;|]\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?"
                                r"(?:\\theta|\\beta|w)|,\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?(?:\\theta|w))"
                                r"\s*\}?\s*\)")

@@ -217,8 +217,17 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
         start = aside.end()  # "(lr = α): w ← w − lr·∇L": a definition in brackets leads in; the equation follows
     if line[start:start + 1] == "[" and line[end - 1:end] == "]" and "[" not in line[start + 1:end - 1]:
         start, end = start + 1, end - 1  # "[s = σ1]": a remark in brackets, the equation inside them
+    if code and not _balanced(line[start:end]):
+        comment = _CODE_COMMENT.search(line, end)
+        rest = line[start:comment.start() if comment else len(line)].rstrip(" \t.,;")
+        if _GENERATOR.search(rest, end - start) and rest.count("(") == rest.count(")"):
+            end = start + len(rest)  # "sum(2*(f(x) - y) * grad_f(x) for (x, y) in D) + …": a generator's words
+            # close the call; the line up to its comment is the formula, whatever follows the call
     return start, end
 
+
+_GENERATOR = re.compile(r"\bfor\b.*?\bin\b")
+_CODE_COMMENT = re.compile(r"[ \t](?:#|%|//)")
 
 def _pronoun(words: list[tuple[int, int, str]], k: int) -> bool:
     """"…σ2(x2); I also got …", "…, I think": a capital I before a word in lower case is the writer, no symbol."""
