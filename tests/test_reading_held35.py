@@ -125,3 +125,9 @@ def test_a_generator_in_a_fence_of_formulas_is_read_to_its_end(rubric, line: str
 def test_gradl_without_an_underscore(rubric, line: str, expected: str) -> None:
     report = f"## Problem 1\n\n(f) ∇L = Σ_{{i=1,2}} 2(f(x^i) − y^i) ∇f(x^i)\n\n```\n{line}\n```\n\nalpha is the step size.\n"
     assert status(rubric, "p1.f.update", report) == expected
+
+
+@pytest.mark.parametrize("answer, expected", [("e⁻ᵘ ⁄ (1 + e⁻ᵘ)²", "pass"), ("e⁻ᵘ ⁄ (1 + e⁻ᵘ)", "fail")])
+def test_the_fraction_slash_word_types(rubric, answer: str, expected: str) -> None:
+    report = f"Problem 1\n\n(b)\n  (i)   dσ₁/du = {answer}\n"
+    assert status(rubric, "p1.b.i", report, "r.txt") == expected

@@ -45,7 +45,7 @@ UNICODE = {
     "∂": "\\partial ", "∇": "\\nabla ", "√": "\\sqrt ", "∈": "\\in ", "≔": ":=", "←": "\\leftarrow ",
     "⟵": "\\leftarrow ", "→": "\\to ", "⟶": "\\to ", "⇒": "\\Rightarrow ", "′": "'", "’": "'", "´": "'",
     "″": "''", "ℒ": "L", "𝓛": "L", "𝐰": "w", "…": "\\ldots ", "⋯": "\\ldots ", "⊤": "T", "∞": "\\infty ",
-    "≈": "\\approx ", "≡": "\\equiv ", "∘": "\\circ ", "÷": "/",
+    "≈": "\\approx ", "≡": "\\equiv ", "∘": "\\circ ", "÷": "/", "⁄": "/", "∕": "/",  # fraction and division slashes
     "▒": " ", "〖": "(", "〗": ")",  # Word's linear format: ∑_(i=1)^2▒〖…〗, the summand in invisible brackets
 }
 _SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾⁼ⁿⁱᵘˣᵗʷᵀᵏʲᵃᵇᶜᵈᵉᶠᵍʰˡᵐᵒᵖʳˢᵛʸᶻ", "0123456789+-()=niuxtwTkjabcdefghlmoprsvyz", strict=True))
