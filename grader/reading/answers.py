@@ -93,7 +93,8 @@ def _plain_name(word: str) -> str:
     return re.sub(r"^([a-z])(\d)$", r"\1_\2", word)
 
 
-def _classify_with(classify: Any, notation: Notation, keys: frozenset[str], text: str) -> str | None:
+def _classify_with(classify: Any, notation: Notation, keys: frozenset[str], text: str,
+                   remark: bool = True) -> str | None:
     """The homework's classifier, reading left sides with the hand-in's own names (θ for w); a left side
     the hand-in uses to define a name (u_1 = w_1 x, j = 1, 2, 3) is tagged as a definition, never an answer,
     unless it is one of the words an answer sheet names its answers by (``dw2 = …`` in the part on ∂f/∂w₂)."""
@@ -103,9 +104,10 @@ def _classify_with(classify: Any, notation: Notation, keys: frozenset[str], text
         tag = classify(text, overlay=notation.overlay)
     except TypeError:
         tag = classify(text)
-    if tag is None and (aside := _LABEL_ASIDE.search(text)) is not None and aside.start() > 0:
-        return _classify_with(classify, notation, keys, text[:aside.start()])  # "∂f/∂w1 (if w2 cancels?)": a table
-        # row's label with a remark; the row names the item still, so a second row for it is a second answer
+    if tag is None and remark and len(text) < 400 and (aside := _LABEL_ASIDE.search(text)) is not None \
+            and aside.start() > 0:  # "∂f/∂w1 (if w2 cancels?)": a table row's label with a remark; the row names
+        return _classify_with(classify, notation, keys, text[:aside.start()], remark=False)  # the item still, so a
+        # second row for it is a second answer (one remark taken off, once)
     if tag is None and (word := re.sub(r"[\s_{}]|\\(?:gets|leftarrow)|:$", "", text).lower()) in keys:
         return f"key:{word}"
     if notation.is_definition(text):  # "dsig = @(u) exp(-u)./…" defines the very function (b) asks for

@@ -839,9 +839,10 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         worded = _WORDED_ASIDE.search(doc.text, m.start, m.end) if m.kind == "plain" else None
         if worded is not None and _TAKEN_BACK.search(worded.group(1)):  # "w ← w − α∇L (with ∇L taken with opposite
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # sign)": a plain line's own aside that changes it
-        if (led := _ASIDE_ARROW.search(said)) and _ASKED_SIGNS.search(led.group(1)):
+        short = len(said) < 600  # an aside after an answer is short: a long line is never searched back and forth
+        if short and (led := _ASIDE_ARROW.search(said)) and _ASKED_SIGNS.search(led.group(1)):
             return f"{last}{HEDGE}{led.group(1).strip()}"  # "σ2(x2) (differentiating it as well → σ2(x2)(1−σ2(x2)))"
-        if (asked := _BRACKET_ASKED.match(said)) and _ASKED_SIGNS.search(asked.group(1)):
+        if short and (asked := _BRACKET_ASKED.match(said)) and _ASKED_SIGNS.search(asked.group(1)):
             return f"{last}{HEDGE}{asked.group(1).strip()}"  # "A   [B?]": another formula offered with a question
         if (doubted := _second_in_doubt(doc, after, said)) is not None:
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
