@@ -101,16 +101,16 @@ class Document:
         if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
             piece = self.text[m.start:m.end]
             if (comment := _KEPT_COMMENT.search(piece)) is not None and doubting_comment(comment.group()):
-                return f"{self._read(Span(m.start, m.start + comment.start(), m.kind))} \\mathrm{{or}} " \
-                       "\\text{(a comment beside it changes or doubts it)}"  # "… # then halved": a person reads it
+                return _doubted(self._read(Span(m.start, m.start + comment.start(), m.kind)),
+                                "a comment beside it changes or doubts it")  # "… # then halved": a person reads it
+            if (words := changed_by_words_after(piece)) is not None:  # "σ2(x2), where x2 = …, and this still gets
+                return _doubted(self._read(Span(m.start, m.start + words, m.kind)),  # multiplied by w3": the
+                                "words after it change it")  # answer is not what it says
             head = _table_head(self.text, m.start) if "|" in piece else None
             plain = _DOT.sub(" · ", _R_ASSIGN.sub("←", _unbolded(_row_chain(piece, head))))
             read = clean(plain) if "←" in plain else _expand(_braced_atoms(clean(plain)), self.macros)
-            if (words := changed_by_words_after(piece)) is not None:  # "σ2(x2), where x2 = …, and this still gets
-                return f"{self._read(Span(m.start, m.start + words, m.kind))} \\mathrm{{or}} " \
-                       "\\text{(words after it change it)}"  # multiplied by w3": the answer is not what it says
-            return f"{read} \\mathrm{{or}} \\text{{(a comment under it changes or doubts it)}}" \
-                if self._comment_under(m) else read  # "w = w - lr*g" then "# albo w = w + lr*g" in the fence
+            return _doubted(read, "a comment under it changes or doubts it") if self._comment_under(m) \
+                else read  # "w = w - lr*g" then "# albo w = w + lr*g" in the fence
         return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
 
     def with_macros(self, math: str) -> str:
@@ -153,6 +153,12 @@ _BOLD_MARK = re.compile(r"(?!(?<=[\w)\]] )\*\*(?= [-−]?[\w(]))"  # (1 + exp(-u
 
 
 _KEPT_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
+
+
+def _doubted(read: str, why: str) -> str:
+    """A formula read with the reason it may not be the answer, joined as a second answer offered ("A or (…)"):
+    a side no reading takes, so the item goes to a person with both shown."""
+    return f"{read} \\mathrm{{or}} \\text{{({why})}}"
 
 
 def _unbolded(piece: str) -> str:

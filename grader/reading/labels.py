@@ -138,8 +138,9 @@ class Label:
 # (الف ب پ ت ث ج), Thai (ก ข ค ง จ ฉ) and Devanagari (क ख ग घ ङ च); each folded to a Latin letter, same length
 # Thai, Devanagari, Bengali, Tamil, Hebrew, Korean (가나다, ㄱㄴㄷ), Japanese iroha, the heavenly stems (甲乙丙),
 # Georgian, Ge'ez
+_IROHA, _STEMS = "イロハニホヘトチ", "甲乙丙丁戊己庚辛"
 _OTHER_LETTERS = ("กขคงจฉชซ", "कखगघङचछज", "কখগঘঙচছজ", "அஆஇஈஉஊஎஏ", "אבגדהוזח", "가나다라마바사아", "ㄱㄴㄷㄹㅁㅂㅅㅇ",
-                  "イロハニホヘトチ", "いろはにほへとち", "甲乙丙丁戊己庚辛", "აბგდევზთ", "ሀለሐመሠረሰሸ")
+                  _IROHA, "いろはにほへとち", _STEMS, "აბგდევზთ", "ሀለሐመሠረሰሸ")
 _BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"])\s?(?=\))")
 _ABJAD = dict(zip(["أ", "ا", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح"], "aabcdeefgh", strict=True))
 _PERSIAN = dict(zip(["الف", "ا", "ب", "پ", "ت", "ث", "ج", "چ", "ح"], "aabcdefgh", strict=True))
@@ -150,7 +151,7 @@ _ORDINAL_PROBLEM = re.compile(r"(?:(?<=سوال\s)|(?<=سؤال\s)|(?<=پرسش\
 _OTHER_LETTER_LABEL = re.compile(r"(?<![^\s*_>|#{])(الف|هـ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"])"
                                  r"(?=[).．:：](?:\s|$|[*_]|[^\x00-\x7f]))")
 # "甲、", "イ、" ("、" read as ","): an enumerator, as "甲)" is
-_ENUMERATOR = re.compile(r"(?<![^\s*_>|#{])([甲乙丙丁戊己庚辛イロハニホヘトチ])[、,]")
+_ENUMERATOR = re.compile(rf"(?<![^\s*_>|#{{])([{_STEMS}{_IROHA}])[、,]")
 
 
 # a letter of another alphabet after a problem's number and a stop or dash ("1.α", "۱-الف)", "2.β") or after a

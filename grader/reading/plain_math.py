@@ -229,6 +229,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
 _GENERATOR = re.compile(r"\bfor\b.*?\bin\b")
 _CODE_COMMENT = re.compile(r"[ \t](?:#|%|//)")
 
+
 def _pronoun(words: list[tuple[int, int, str]], k: int) -> bool:
     """"…σ2(x2); I also got …", "…, I think": a capital I before a word in lower case is the writer, no symbol."""
     return words[k][2] == "I" and k + 1 < len(words) \

@@ -262,9 +262,10 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
 # a printout of a network's parameters one tensor at a time ("conv1.bias   (20,)   20"): a layer's weights or
 # biases alone, never its count
 _PARAMETER_ROW = re.compile(r"[ \t]*['\"]?[\w.]+\.(?:weight|bias)['\"]?[ \t:,|]", re.IGNORECASE)
+
+
 def _parameter_row(line: str) -> bool:
-    """One tensor's count alone ("conv1.bias (20,) 20"), not a line that adds up a layer's ("… + conv1.bias … -> 520").
-    """
+    """One tensor's count alone ("conv1.bias (20,) 20"), not a line that adds up a layer's ("… -> 520")."""
     return _PARAMETER_ROW.match(line) is not None and re.search(r"->|→|=|\+", line) is None
 
 
@@ -602,7 +603,7 @@ _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
 _HEDGE = re.compile(r"\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|или|lub|veya|hoặc|或者?|还是|還是|또는|または"
                     r"|else|alternatively|alternativ|resp\.?|respectively|vs\.?|versus|soit|либо|ya\s+da|ya\s+da\s+da"
                     r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?|otherwise|and/or"
-                    r"|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|au|หรือ|ou\s+então|ή|ali|ili)"
+                    r"|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|au|หรือ|ou\s+então|ali)"
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
                     r"|peut-être|quizás|forse|talvez|eventuell)\s*[:,]?\s*", re.IGNORECASE)
 _COUNT = r"(\d{1,3}(?:[,.' \u2009]\d{3})+|\d{3,})"
@@ -639,20 +640,19 @@ def _bare_second(text: str) -> re.Match[str] | None:
 _SECOND_THOUGHT = re.compile(r"\b(?:hmm+|on\s+second\s+thoughts?|(?:thinking|looking)\s+(?:about\s+it\s+|at\s+it\s+)?"
                              r"again|i\s+reali[sz]ed?|wait)\b[^\n]{0,80}?"
                              r"\b(?:should|must|has\s+to|have\s+to|is\s+(?:actually|really))\b", re.IGNORECASE)
-# "…, no padding (else 3×3 …", "…; otherwise 3×3 …": an alternative offered after the clause before it
 # a bracket that takes back the value before it: "24×24×20 (hmm: (28−5)/1 = 23, so actually 23×23×20)",
-# "400,500 (no — … = 1,600,500)", "520 (oops, …)", "(minus the 500 fc1 biases, which I would not count: 430580)",
+# "400,500 (no — … = 1,600,500)", "520 (oops, …)", "(minus the 500 fc1 biases, which I would not count: 430580)":
 # which value is meant, a person decides
 _CORRECTED_ASIDE = re.compile(r"[(\[]\s*(?:(?:hmm+|oops)\b|(?:no|nope|wait|err|sorry|nein|non|não|nee|нет|不对|いや"
                               r"|아니)"
                               r"\s*(?:[:,;—–!.]|-(?!\w)))[^\n]{0,60}?\d"  # not "(no padding, stride 1)"
                               r"|[(\[](?=[^()\[\]\n]{0,200}?\b(?:actually|should\s+(?:be|read)|i\s+mean|instead|rather|"
                               r"eigentlich|en\s+fait|en\s+realidad|minus\s+the|without\s+the|excluding|"
-                              r"(?:would\s*n[o']t|don'?t|do\s+not)\s+count)\b[^\n]{0,60}?\d)"
-                              , re.IGNORECASE)
+                              r"(?:would\s*n[o']t|don'?t|do\s+not)\s+count)\b[^\n]{0,60}?\d)", re.IGNORECASE)
 _WORKED_TO = re.compile(f"{_MASK}+\\s*=\\s*$")  # a working set aside, then its result
 # "total = 431,080 / …": the label's sign, no operand before it
 _LABEL_SETS = re.compile(f"(?:^|[,;]\\s*){_MASK}+\\s*[=:]\\s*$")
+# "…, no padding (else 3×3 …", "…; otherwise 3×3 …": an alternative offered after the clause before it
 _HEDGE_AFTER_WORDS = re.compile(r"[,;(]\s*(?:else|otherwise|or\s+else|alternatively|or)\s*[:,]?\s*$", re.IGNORECASE)
 _ASIDE_DOUBT = re.compile(r"[^()]*\?[^()]*\)")  # "12×12×20 (13×13×20 with ceil mode?)": a value doubted aside
 # "5×5 (I'd guess 3×3 could work too)", "5×5, 3×3 would also be fine": a second value said to do as well
