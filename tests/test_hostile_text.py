@@ -342,3 +342,25 @@ def test_mathml_nested_beyond_reason_is_read_in_bounded_work() -> None:
     assert "(e) after" in html_markdown(deep)
     sane = "<p><math><mfrac><mi>a</mi><mi>b</mi></mfrac></math></p>"
     assert "\\frac{a}{b}" in html_markdown(sane)
+
+
+@pytest.mark.parametrize("name, tail", [
+    ("a bracket of question marks after the answer", lambda n: " (" + "?" * n),
+    ("an aside of words and an arrow after the answer", lambda n: " (" + " a" * (n // 2) + " → σ"),
+    ("a label with a pile of remarks in a table", lambda n: ""),
+])
+def test_second_answer_checks_stay_linear_on_a_hostile_line(rubric, name: str, tail) -> None:
+    """The checks for a second answer beside the final one ('A [B?]', '(… → B)', a table row's label with a remark)
+    read a hostile line in about the time of its length: a line of 40,000 characters costs seconds at most, never
+    the minutes a back-and-forth search would take, and the item goes to a person."""
+    from tests.helpers import grade_report_item
+
+    n = 40_000
+    if name.startswith("a label"):
+        report = "## 1\n\n(d)\n\n| derivative | result |\n|---|---|\n| ∂f/∂w3" + " (ab)" * (n // 5) + " | σ2(x2) |\n"
+    else:
+        report = "## 1\n\n(d) ∂f/∂w3 = σ2(x2)" + tail(n) + "\n"
+    start = time.perf_counter()
+    result = grade_report_item(rubric, "p1.d", report)
+    assert time.perf_counter() - start < 10.0, name
+    assert result.status != "pass" or name.startswith("a label"), result.feedback
