@@ -9,10 +9,11 @@ import pytest
 
 from grader.sandbox.crosscheck import crosscheck
 from grader.sandbox.events import EventReader
-from grader.sandbox.limits import Limits
+from grader.sandbox.limits import GiB, Limits
 from grader.sandbox.protocol import (
     ChildRun, ForeignLine, Parameter, Probe, ProtocolError, Training, parse_event,
 )
+from grader.sandbox.runner import _explain_end
 from grader.sandbox.scan import scan
 
 NONCE = "f" * 32
@@ -148,3 +149,31 @@ class Net(nn.Module):
     honest = "import torch\nimport torch.nn as nn\nimport os, sys\nclass Net(nn.Module):\n    pass\n" \
              "for epoch in range(10):\n    import gc\n    gc.collect()\n"  # script code is never run
     assert scan(honest) == []
+
+
+class _HeldCgroup:
+    """A cgroup whose memory did or did not reach its limit, killing nothing."""
+
+    def __init__(self, at_limit: bool) -> None:
+        self.at_limit = at_limit
+
+    def memory_at_limit(self) -> bool:
+        return self.at_limit
+
+    def memory_exceeded(self) -> bool:
+        return False
+
+    def processes_exceeded(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("at_limit, expected", [
+    (True, "timed out after 8 s, held at the 2 GiB memory limit"),
+    (False, "timed out after 8 s"),
+])
+def test_a_timeout_at_the_memory_limit_names_memory(at_limit: bool, expected: str) -> None:
+    """A child evicting its own pages at the limit can time out before the kernel kills it: memory is the cause."""
+    run = ChildRun(isolation="test", stage="build")
+    _explain_end(run, "timeout", None, Limits(import_s=8, memory_bytes=2 * GiB), _HeldCgroup(at_limit),  # type: ignore[arg-type]
+                 output_full=False)
+    assert run.error is not None and run.error.error == expected

@@ -110,6 +110,25 @@ class Cgroup:
             return False
         return False
 
+    def memory_at_limit(self) -> bool:
+        """Did this cgroup's memory reach its limit (the kernel reclaiming, maybe not yet killing)?
+
+        A child held at the limit may spend seconds evicting and re-reading its own library pages
+        before the kernel kills it, and a stage timeout can come first: the report still names memory.
+        """
+        name = {"v2": "memory.events", "v1": "memory.failcnt"}.get(self.kind)
+        try:
+            if name == "memory.failcnt":
+                return int((self.dirs[0] / name).read_text().split()[0]) > 0
+            if name:
+                for line in (self.dirs[0] / name).read_text().splitlines():
+                    key, _, value = line.partition(" ")
+                    if key in ("max", "oom") and int(value) > 0:
+                        return True
+        except (OSError, ValueError, IndexError):
+            return False
+        return False
+
     def processes_exceeded(self) -> bool:
         try:
             d = self.dirs[-1]

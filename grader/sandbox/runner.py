@@ -271,6 +271,9 @@ def _explain_end(run: ChildRun, ended: str, code: int | None, limits: Limits, cg
         why = f"tried to start more than {limits.processes} processes"
     elif ended == "memory" or cgroup.memory_exceeded():
         why = f"exceeded the {limits.memory_bytes / GiB:g} GiB memory limit"
+    elif ended == "timeout" and cgroup.memory_at_limit():
+        held = f"held at the {limits.memory_bytes / GiB:g} GiB memory limit"
+        why = f"timed out after {limits.for_stage(stage):g} s, {held}"
     elif ended == "timeout":
         why = f"timed out after {limits.for_stage(stage):g} s"
     elif ended == "total":
