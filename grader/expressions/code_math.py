@@ -47,8 +47,9 @@ _MARK = re.compile(r"\b(?:np|numpy|math|Math|torch|jnp|sympy)\.[a-z]|\.[*/^]|(?<
 
 
 def is_code(text: str) -> bool:
-    """Whether ``text`` is a formula written as code (it carries a mark of a programming language)."""
-    return _MARK.search(text) is not None or is_mathematica(text)
+    """Whether ``text`` is a formula written as code (it carries a mark of a programming language; a bare
+    ``grad``, ``w - lr*grad``, is a program's variable: the gradient it steps with)."""
+    return _MARK.search(text) is not None or _BARE_GRAD.search(text) is not None or is_mathematica(text)
 
 
 # Julia's names for a derivative, its ∂ kept: ∂f∂w2 (∂f/∂w2), ∂L∂w1
@@ -64,6 +65,7 @@ def code_to_latex(text: str) -> str:
     if not is_code(text):
         return text
     text = _COMMENT.sub(" ", text)
+    text = rewrite_calls(text, _ARRAY_CALL, _listed)  # np.array([a, b, c]): the vector [a, b, c]
     text = _MODULE.sub("", text)
     text = _ANONYMOUS.sub(lambda m: f"{m.group(1)}({m.group(2)}) =", text)
     text = _ELEMENTWISE.sub(lambda m: m.group(1) or m.group(2), text)
@@ -83,6 +85,32 @@ def code_to_latex(text: str) -> str:
     text = rewrite_calls(text, _SUM_CALL, _sum)
     text = rewrite_calls(text, _POW_CALL, _power)
     return rewrite_calls(text, _SYMPY_DIFF, _derivative)
+
+
+_ARRAY_CALL = re.compile(r"(?<![\w.])(?:(?:np|numpy|jnp|torch)\.)?(?:array|asarray|stack|vstack|hstack|tensor)\(")
+
+
+def _listed(m: re.Match[str], arg: str) -> str | None:
+    """``np.array([a, b, c])``, ``torch.stack([a, b, c])``: the list it makes a vector of; other calls stay."""
+    inner = arg.strip()
+    return inner if inner.startswith("[") and inner.endswith("]") and len(split_top(inner, ",")) == 1 else None
+
+
+# the data's names as a program indexes them: X[i], xs[i], x_data(i), Y[0], targets[i]
+X_NAMES = r"(?:X|x|xs|Xs|x_data|X_data|x_train|inputs|x_vals|xvals)"
+Y_NAMES = r"(?:Y|y|ys|Ys|y_data|Y_data|y_train|targets|labels|y_vals|yvals)"
+# a program's zero-based ranges over the two points: range(2), range(len(X)), range(0, 2)
+ZERO_BASED = re.compile(r"range\(\s*(?:0\s*,\s*)?(?:2|len\(\w+\))\s*\)")
+
+
+def data_points(text: str, index: str) -> str | None:
+    """``text`` with the data named by ``index`` as the points ``x^(i)``, ``y^(i)`` (``X[i]``, ``ys(i)``,
+    ``x_data{i}``), or None when the index is used for anything else (``w[i]``, ``2*i``): then it is not a sum
+    over the data. The index runs over the points 1 and 2 whatever base the program counts from."""
+    data = re.compile(rf"(?<![\w.\\])(?:({X_NAMES})|({Y_NAMES}))\s*[\[({{]\s*{index}\s*[\])}}]")
+    named = data.sub(lambda m: f"{'x' if m.group(1) else 'y'}^({index})", text)
+    points = re.compile(rf"(?<![\w.\\])[xy](?:\^|_)(?:\({index}\)|\{{{index}\}}|{index}(?!\w))")
+    return None if re.search(rf"(?<![\w\\]){index}(?!\w)", points.sub("", named)) else named
 
 
 _ELEMENT = re.compile(r"(?<![\w.\\'])([a-do-z])\(\s*([1-9]|[ijkn])\s*\)")
@@ -123,6 +151,8 @@ def _sum(m: re.Match[str], arg: str) -> str | None:
     if found is None or _depth(arg[:found.start()]) != 0:
         return None  # no generator, or its ``for`` belongs to an inner call
     body, var, over = arg[:found.start()], found.group(1).strip(), found.group(2).strip()
+    if ZERO_BASED.fullmatch(over) and re.fullmatch(r"[a-z]", var) and (named := data_points(body, var)):
+        return f"sum_({var}=1)^(2) ({named})"  # X[i] for i in range(2): the points 1 and 2
     rng = _RANGE.fullmatch(over)
     if rng:
         lo, hi = [int(g) for g in rng.groups() if g is not None]

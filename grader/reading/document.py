@@ -18,6 +18,7 @@ from grader.expressions.prose_tail import changed_by_words_after
 from grader.reading.formats import to_markdown
 from grader.reading.formats_forum import is_bbcode
 from grader.reading.formats_wiki import is_dokuwiki
+from grader.reading.indexed_names import indexed_names
 from grader.reading.labels import Label
 from grader.reading.layout import (
     NAMED,
@@ -36,6 +37,7 @@ from grader.reading.math_rows import clean, rows
 from grader.reading.mentions import CHANGES, arabic_and_numbered
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
+from grader.reading.program_loops import fold_loops
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.stacked import read_block, stacked
 
@@ -520,7 +522,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if kind != "html" and "&nbsp;" in text:  # "&nbsp;&nbsp;\= w\_3 …": an exporter's indent in Markdown
         text = re.sub(r"(?m)^(?:&nbsp;)+", "", text).replace("&nbsp;", " ")
     if not latex:
-        text = _labelled_fences(_functions_as_formulas(_answer_fences(to_markdown(_uncommented(text), kind))))
+        text = indexed_names(_answer_fences(to_markdown(_uncommented(text), kind)))  # w[0], X[1]: w_1, x²
+        text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded) if "for" in text else text))
         text = _labelled_prompts(_arrow_functions(text))
     doc = Document(text)
     if latex:
@@ -772,6 +775,12 @@ _DEF_BLOCK = re.compile(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\(([^()\n]*)\)[ \t]*(?:->
 
 # "sum(2*(f(x) - y)*grad_f(x) for (x, y) in D)": a sum over the data set, as Python writes it
 _GENERATOR_SUM = re.compile(r"\bsum\(\s*([^\n]{1,300}?)\s+for\s+\(?\s*(\w+)\s*,\s*(\w+)\s*\)?\s+in\s+(\w+)\s*\)")
+
+
+def _loops_folded(whole: str, info: str, inner: str) -> str:
+    """A fenced block whose loops add up a sum over the data, each loop written as that sum (same length)."""
+    folded = fold_loops(inner)
+    return whole if folded == inner else whole.replace(inner, folded, 1)
 
 
 def _functions_as_formulas(text: str) -> str:

@@ -397,8 +397,8 @@ def _formula_alone(tail: str) -> bool:
 
 
 _ARROW = re.compile(rf"\s*(?:{_IMPLIES}|\\(?:long)?rightarrow\b|→|⟶|\\to\b)\s*")
-_OR_IN_TEXT = (r"\\(?:text|textrm|textit|textbf|mathrm|mbox)\s*\{\s*(?:or|oder|ou|o|bzw\.?|resp\.?|vai|arba|või|tai"
-               r"|vagy|sau|eller|ili|или|lub|albo|atau|nebo|veya|hoặc|ή|або|أو|או|alebo|eða|অথবা|அல்லது)")
+_OR_IN_TEXT = (r"\\(?:text|textrm|textit|textbf|mathrm|mbox)\s*\{\s*\(?\s*(?:or|oder|ou|o|bzw\.?|resp\.?|vai"
+               r"|arba|või|tai|vagy|sau|eller|ili|или|lub|albo|atau|nebo|veya|hoặc|ή|або|أو|או|alebo|eða|অথবা|அல்லது)")
 # "A \text{ or } B", and "A \quad\text{or, if } x_2 \text{ counts, } \quad B" (the words after "or" are the
 # condition of the second answer: the spacing before it goes too, or the chain would end there)
 _INLINE_OR = re.compile(rf"\s*{_OR_IN_TEXT}\s*\}}\s*"
@@ -860,7 +860,7 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     return None
 
 
-_OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*\(?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"
+_OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*[(\[]?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"
                        r"(?:[^\W\d_][^\W\d_ \t]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]*,[ \t]+"  # "— or, counting w3, B"
                        r"|(?:it[ \t]+)?(?:should|could|might|would|must)[ \t]+be[ \t]+|it'?s[ \t]+|it[ \t]+is[ \t]+)?",
                        # "or maybe it should be B"

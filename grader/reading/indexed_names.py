@@ -1,0 +1,51 @@
+"""The weights and the data as a program indexes them: ``w[0]``, ``w[2]``, ``X[1]``, ``ys[0]``.
+
+A student who writes the network as code keeps the weights in one array and the two data points in two:
+``σ(w[1] * σ(w[0] * x))`` in Python counts from 0, ``σ(w[2] * σ(w[1] * x))`` in Julia or R from 1. A TA reads
+which weight or point each element is from how the whole hand-in counts: an element 0 anywhere means it
+counts from 0, an element 3 of the weights (or 2 of the data) with no 0 means it counts from 1, and so does a
+hand-in written in a language that counts from 1 (Julia, R, MATLAB). Any other is left as written (its elements
+are not guessed). Each element becomes the name it stands for,
+padded to its own length, so every offset stays: ``w[0]`` -> ``w_1 ``, ``X[1]`` -> ``x²  `` (from 0).
+"""
+from __future__ import annotations
+
+import re
+
+from grader.expressions.code_math import X_NAMES, Y_NAMES
+
+_WEIGHT = re.compile(r"(?<![\w.\\])(?:w|W|theta|θ|weights)\[\s*([0-3])\s*\]")
+_DATA = re.compile(rf"(?<![\w.\\])(?:({X_NAMES})|({Y_NAMES}))\[\s*([0-2])\s*\]")
+_SUPERSCRIPT = {1: "¹", 2: "²"}
+# a block of a language that counts from 1
+_ONE_BASED_LANGUAGE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*"
+                                 r"(?:julia|jl|r|matlab|octave|mathematica|wolfram)\b", re.MULTILINE | re.IGNORECASE)
+
+
+def indexed_names(text: str) -> str:
+    """``text`` with each element of the weights' or the data's arrays written as the name it stands for."""
+    if "[" not in text:
+        return text
+    one_based = _ONE_BASED_LANGUAGE.search(text) is not None
+    weights = _base({int(m.group(1)) for m in _WEIGHT.finditer(text)}, 3, one_based)
+    if weights is not None:
+        text = _WEIGHT.sub(lambda m: _padded(f"w_{int(m.group(1)) + 1 - weights}", m), text)
+    data = _base({int(m.group(3)) for m in _DATA.finditer(text)}, 2, one_based)
+    if data is not None:
+        text = _DATA.sub(lambda m: _padded(f"{'x' if m.group(1) else 'y'}{_SUPERSCRIPT[int(m.group(3)) + 1 - data]}",
+                                           m), text)
+    return text
+
+
+def _base(seen: set[int], count: int, one_based: bool) -> int | None:
+    """0 or 1, the number the hand-in counts from; None when its elements do not say (and its language, where it
+    counts from 1 — Julia, R, MATLAB —, does not either)."""
+    if 0 in seen and count not in seen:
+        return 0
+    if 0 not in seen and (count in seen or (seen and one_based)):
+        return 1
+    return None
+
+
+def _padded(name: str, m: re.Match[str]) -> str:
+    return name.ljust(len(m.group())) if len(name) <= len(m.group()) else m.group()

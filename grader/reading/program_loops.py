@@ -1,0 +1,177 @@
+"""A loop over the two data points that adds up a gradient, written as the sum it computes.
+
+Students who think in code hand in (f) as a program: ``grad = np.zeros(3)`` then ``for x_i, y_i in D:`` then
+``grad += 2*(f(x_i) - y_i)*grad_f(x_i)``; MATLAB's ``for i = 1:2 … end``, R's ``for (i in 1:2) { … }``, Julia's
+``for (x, y) in D … end``, pseudo-code's ``for i in 1..2:``. A TA reads the sum the loop adds up. So does this
+rewrite: a loop whose body only names values and adds to a variable that starts at zero becomes one line,
+``grad = sum(2*(f(x) - y)*grad_f(x) for (x, y) in D)``, which the code reader takes as Σ over the data set.
+Anything else a loop may do (a nested loop, a branch, a call's side effect, an index used for anything but the
+data) leaves the block as written. Text to text: the program is never run.
+
+The block keeps its length and its lines (the loop's other lines become blank), so every offset after it stays.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from grader.expressions.code_math import X_NAMES, Y_NAMES, ZERO_BASED, data_points
+
+MAX_LOOP_LINES = 12  # a loop that adds up two terms is short; a longer one is a program, left as it is
+
+_COMMENT = re.compile(r"[ \t]+(?:#|%|//|--)(?:[ \t].*)?$|^[ \t]*(?:#|%|//|--).*$")
+_HEADER = re.compile(
+    r"^(?P<indent>[ \t]*)for[ \t]*(?:"
+    r"\([ \t]*(?P<rvar>\w+)[ \t]+in[ \t]+(?P<rit>.+?)[ \t]*\)[ \t]*(?P<brace>\{)?"  # R: for (i in 1:2) {
+    r"|(?P<var>.+?)[ \t]*(?:\bin\b|=|∈)[ \t]*(?P<it>.+?)[ \t]*(?P<open>:|\{|\bdo\b)?"  # Python, Julia, MATLAB
+    r")[ \t]*$")
+_END = re.compile(r"^[ \t]*(?:end(?:for)?|\}|done|od|next(?:[ \t]+\w+)?)[ \t]*;?[ \t]*$")
+_ASSIGN = re.compile(r"^[ \t]*(?P<name>[A-Za-z_][\w.]*)[ \t]*(?P<op>\.?[+-]=|=(?!=)|<-|:=|←)[ \t]*(?P<rhs>.+?)"
+                     r"[ \t]*;?[ \t]*$")
+_ZERO = re.compile(r"(?:np\.|numpy\.|torch\.|jnp\.)?(?:zeros(?:_like)?\([^()]*\)|zeros\([^()]*\([^()]*\)[^()]*\))"
+                   r"|0(?:\.0*)?|\[\s*0(?:\.0*)?(?:\s*[,;]\s*0(?:\.0*)?)*\s*\]|c\(\s*0(?:\s*,\s*0)*\s*\)"
+                   r"|numeric\(\s*\d\s*\)|rep\(\s*0\s*,\s*\d\s*\)")
+# one-based index ranges over the two points: 1:2, 1..2, (1, 2), [1, 2], 1:length(X), seq_along(x), eachindex(X)
+_ONE_BASED = re.compile(r"1[ \t]*(?::|\.\.)[ \t]*(?:2|n|N|length\(\w+\)|numel\(\w+\)|size\(\w+,[ \t]*[12]\))"
+                        r"|[(\[{][ \t]*1[ \t]*,[ \t]*2[ \t]*[)\]}]|(?:seq_along|eachindex)\(\w+\)")
+_DATA_SET = re.compile(r"D|data|dataset|zip\([ \t]*" + X_NAMES + r"[ \t]*,[ \t]*" + Y_NAMES + r"[ \t]*\)")
+_PAIR = re.compile(r"\(?[ \t]*([A-Za-z]\w*)[ \t]*,[ \t]*([A-Za-z]\w*)[ \t]*\)?")
+
+
+@dataclass(frozen=True)
+class _Loop:
+    first: int  # line index of the header
+    last: int  # line index of the last line that belongs to it (its "end" where it has one)
+    indent: str
+    generator: str  # what follows "for" in the sum: "(x, y) in D", "i in (1, 2)"
+    index: str | None  # the index letter of an index loop (its data are x^(i), y^(i))
+    body: list[str]  # the statements, comments removed
+
+
+def fold_loops(source: str) -> str:
+    """``source`` with each loop that adds up a sum over the data written as that sum (same length)."""
+    if "for" not in source:
+        return source
+    lines = source.split("\n")
+    changed = False
+    k = 0
+    while k < len(lines):
+        loop = _loop_at(lines, k)
+        if loop is None:
+            k += 1
+            continue
+        folded = _folded(lines, loop)
+        if folded is None:
+            k = loop.last + 1
+            continue
+        lines, k, changed = folded, loop.last + 1, True
+    out = "\n".join(lines)
+    return out if changed and len(out) == len(source) else source
+
+
+def _loop_at(lines: list[str], k: int) -> _Loop | None:
+    head = _HEADER.match(_COMMENT.sub("", lines[k]))
+    if head is None:
+        return None
+    indent = head.group("indent")
+    var = head.group("rvar") or head.group("var")
+    over = (head.group("rit") or head.group("it") or "").strip()
+    body: list[str] = []
+    last = None
+    for j in range(k + 1, min(len(lines), k + 2 + MAX_LOOP_LINES)):
+        text = _COMMENT.sub("", lines[j])
+        if not text.strip():
+            continue
+        if _END.match(text) and len(text) - len(text.lstrip()) <= len(indent) + 4:
+            last = j
+            break
+        if head.group("open") == ":" and len(text) - len(text.lstrip()) <= len(indent):
+            break  # Python, pseudo-code: the body is what is indented under the header
+        body.append(text.strip().rstrip(";"))
+        last = j
+    if last is None or not body:
+        return None
+    if head.group("open") != ":" and not _END.match(_COMMENT.sub("", lines[last])):
+        return None  # MATLAB, Julia, R: a loop that is not closed here is not one this reads
+    return _generator(k, last, indent, var, over, body)
+
+
+def _generator(first: int, last: int, indent: str, var: str, over: str, body: list[str]) -> _Loop | None:
+    pair = _PAIR.fullmatch(var.strip())
+    if _DATA_SET.fullmatch(over) and pair is not None:  # for (x_i, y_i) in D: each point's names
+        x, y = pair.groups()
+        named = [re.sub(rf"(?<![\w.]){re.escape(y)}(?!\w)", "y",
+                        re.sub(rf"(?<![\w.]){re.escape(x)}(?!\w)", "x", line)) for line in body]
+        if (x, y) != ("x", "y") and any(re.search(r"(?<![\w.\\])[xy](?![\w(])", line) for line in body):
+            return None  # the body already uses x or y for something else
+        return _Loop(first, last, indent, "(x, y) in D", None, named)
+    index = var.strip()
+    if not re.fullmatch(r"[a-z]", index) or index in "xyfw":
+        return None
+    if not (_ONE_BASED.fullmatch(over) or ZERO_BASED.fullmatch(over)):
+        return None  # X[i] for i in range(2) and x(i) for i = 1:2 both name the two points: x^(i), i = 1, 2
+    points = [data_points(line, index) for line in body]
+    kept = [line for line in points if line is not None]
+    if len(kept) < len(points):
+        return None  # the index used for anything but a data point (w[i], 2*i): not a sum over the data
+    return _Loop(first, last, indent, f"{index} in 1:2", index, kept)
+
+
+def _folded(lines: list[str], loop: _Loop) -> list[str] | None:
+    """The lines with ``loop`` (and its accumulators' zero starts above it) written as sums, or None."""
+    local: dict[str, str] = {}
+    added: dict[str, list[str]] = {}
+    for statement in loop.body:
+        m = _ASSIGN.match(statement)
+        if m is None:
+            return None
+        name, op, rhs = m.group("name"), m.group("op").lstrip("."), _inlined(m.group("rhs"), local)
+        if op in ("+=", "-="):
+            added.setdefault(name, []).append(rhs if op == "+=" else f"-({rhs})")
+            continue
+        again = re.match(rf"{re.escape(name)}[ \t]*([+-])[ \t]*(.+)$", rhs)
+        if again is not None:  # grad = grad + …, grad <- grad - …
+            term = again.group(2)
+            added.setdefault(name, []).append(term if again.group(1) == "+" else f"-({term})")
+        elif name in added or re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", rhs):
+            return None  # a name that changes in other ways
+        else:
+            local[name] = rhs
+    if not added:
+        return None
+    starts = {name: _zero_start(lines, loop.first, name) for name in added}
+    if any(start is None for start in starts.values()):
+        return None  # a sum that does not start at zero (or whose start is not here): left as written
+    out = list(lines)
+    first = loop.first
+    for start in sorted((s for s in starts.values() if s is not None), reverse=True):
+        out[start] = " " * len(out[start])
+        if all(not _COMMENT.sub("", out[j]).strip() for j in range(start, first)):
+            first = start  # the zero start right above the loop: its room is the sum's too
+    summands = {name: " + ".join(f"({t})" for t in terms) if len(terms) > 1 else terms[0]
+                for name, terms in added.items()}
+    written = "\n".join(f"{loop.indent}{name} = sum({summand} for {loop.generator})"
+                        for name, summand in summands.items())
+    region = "\n".join(lines[first:loop.last + 1])
+    newlines = region.count("\n") - written.count("\n")  # the region's lines are kept, the sum on its first
+    pad = len(region) - len(written) - newlines
+    if newlines < 0 or pad < 0:
+        return None
+    kept = (written + " " * pad + "\n" * newlines).split("\n")
+    return [*out[:first], *kept, *out[loop.last + 1:]]
+
+
+def _inlined(rhs: str, local: dict[str, str]) -> str:
+    for name, value in local.items():
+        rhs = re.sub(rf"(?<![\w.]){re.escape(name)}(?!\w)", f"({value})", rhs)
+    return rhs
+
+
+def _zero_start(lines: list[str], before: int, name: str) -> int | None:
+    """The line above the loop that sets ``name`` to zero (nothing else setting it in between), or None."""
+    for j in range(before - 1, max(-1, before - 8), -1):
+        m = _ASSIGN.match(_COMMENT.sub("", lines[j]))
+        if m is not None and m.group("name") == name:
+            return j if m.group("op") in ("=", "<-", ":=", "←") and _ZERO.fullmatch(m.group("rhs").strip()) \
+                else None
+    return None
