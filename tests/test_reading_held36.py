@@ -45,7 +45,9 @@ def test_a_loop_that_is_no_sum_over_the_data_stays_as_written() -> None:
     over_weights = "g = 0\nfor i in range(3):\n    g += w[i] * x\n"
     starts_elsewhere = "g = g0\nfor (x, y) in D:\n    g += 2*(f(x) - y)\n"
     branches = "g = 0\nfor (x, y) in D:\n    if y > 0:\n        g += 2*(f(x) - y)\n"
-    for source in (over_weights, starts_elsewhere, branches):
+    changed_after = "g = 0\nfor (x, y) in D:\n    g += 2*(f(x) - y)\ng = g / 2\n"
+    grows_by_itself = "g = 0\nfor (x, y) in D:\n    g += g * x\n"
+    for source in (over_weights, starts_elsewhere, branches, changed_after, grows_by_itself):
         assert fold_loops(source) == source
     folded = fold_loops("g = 0\nfor (x, y) in D:\n    g += 2*(f(x) - y)\n")
     assert "g = sum(2*(f(x) - y) for (x, y) in D)" in folded and len(folded) == len(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from grader.expressions.code_math import X_NAMES, Y_NAMES, ZERO_BASED, data_points
 
 MAX_LOOP_LINES = 12  # a loop that adds up two terms is short; a longer one is a program, left as it is
+MAX_LINE = 400  # a line of a loop that adds up a formula is short
 
 _COMMENT = re.compile(r"[ \t]+(?:#|%|//|--)(?:[ \t].*)?$|^[ \t]*(?:#|%|//|--).*$")
 _HEADER = re.compile(
@@ -70,6 +71,8 @@ def fold_loops(source: str) -> str:
 
 
 def _loop_at(lines: list[str], k: int) -> _Loop | None:
+    if not lines[k].lstrip().startswith("for") or len(lines[k]) > MAX_LINE:
+        return None
     head = _HEADER.match(_COMMENT.sub("", lines[k]))
     if head is None:
         return None
@@ -79,6 +82,8 @@ def _loop_at(lines: list[str], k: int) -> _Loop | None:
     body: list[str] = []
     last = None
     for j in range(k + 1, min(len(lines), k + 2 + MAX_LOOP_LINES)):
+        if len(lines[j]) > MAX_LINE:
+            return None  # no pattern here is tried on a hostile line
         text = _COMMENT.sub("", lines[j])
         if not text.strip():
             continue
@@ -139,6 +144,11 @@ def _folded(lines: list[str], loop: _Loop) -> list[str] | None:
             local[name] = rhs
     if not added:
         return None
+    after = "\n".join(_COMMENT.sub("", line) for line in lines[loop.last + 1:])
+    if any(re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*(?:\.?[-+*/^]?=(?!=)|<-|:=|←)", after) for name in added):
+        return None  # the sum changed after the loop (grad = grad / 2): the loop alone is not the answer
+    if any(re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", t) for name, terms in added.items() for t in terms):
+        return None  # grad += grad * x: not a sum of terms
     starts = {name: _zero_start(lines, loop.first, name) for name in added}
     if any(start is None for start in starts.values()):
         return None  # a sum that does not start at zero (or whose start is not here): left as written
@@ -170,7 +180,7 @@ def _inlined(rhs: str, local: dict[str, str]) -> str:
 def _zero_start(lines: list[str], before: int, name: str) -> int | None:
     """The line above the loop that sets ``name`` to zero (nothing else setting it in between), or None."""
     for j in range(before - 1, max(-1, before - 8), -1):
-        m = _ASSIGN.match(_COMMENT.sub("", lines[j]))
+        m = _ASSIGN.match(_COMMENT.sub("", lines[j])) if len(lines[j]) <= MAX_LINE else None
         if m is not None and m.group("name") == name:
             return j if m.group("op") in ("=", "<-", ":=", "←") and _ZERO.fullmatch(m.group("rhs").strip()) \
                 else None
