@@ -13,7 +13,7 @@ from grader.sandbox.limits import GiB, Limits
 from grader.sandbox.protocol import (
     ChildRun, ForeignLine, Parameter, Probe, ProtocolError, Training, parse_event,
 )
-from grader.sandbox.runner import _explain_end
+from grader.sandbox.runner import explain_end
 from grader.sandbox.scan import scan
 
 NONCE = "f" * 32
@@ -174,6 +174,6 @@ class _HeldCgroup:
 def test_a_timeout_at_the_memory_limit_names_memory(at_limit: bool, expected: str) -> None:
     """A child evicting its own pages at the limit can time out before the kernel kills it: memory is the cause."""
     run = ChildRun(isolation="test", stage="build")
-    _explain_end(run, "timeout", None, Limits(import_s=8, memory_bytes=2 * GiB), _HeldCgroup(at_limit),  # type: ignore[arg-type]
+    explain_end(run, "timeout", None, Limits(import_s=8, memory_bytes=2 * GiB), _HeldCgroup(at_limit),  # type: ignore[arg-type]
                  output_full=False)
     assert run.error is not None and run.error.error == expected

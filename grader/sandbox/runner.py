@@ -206,7 +206,7 @@ def _spawn(job: ChildJob, root: Path, folder: WorkDir, request: Request, cmd: li
         ended = reader.read(read_fd)
         _kill_group(proc, grace_s=5 if ended == "eof" else 0)
         output_full = os.fstat(log.fileno()).st_size >= job.limits.output_bytes
-        _explain_end(run, ended, proc.returncode, job.limits, cgroup, output_full)
+        explain_end(run, ended, proc.returncode, job.limits, cgroup, output_full)
         run.child.update({"exit_code": proc.returncode, "seconds": round(time.perf_counter() - started, 3),
                           "output_tail": _tail(log), "limits": "cgroup" if cgroup.active else "watchdog",
                           "first_event_s": reader.first_event_s})
@@ -261,7 +261,7 @@ def _send_secret(proc: subprocess.Popen, nonce: str) -> None:
         pass
 
 
-def _explain_end(run: ChildRun, ended: str, code: int | None, limits: Limits, cgroup: Cgroup,
+def explain_end(run: ChildRun, ended: str, code: int | None, limits: Limits, cgroup: Cgroup,
                  output_full: bool) -> None:
     """How the child ended, as one sentence that names the cause, when it did not finish."""
     stage = run.stage
