@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from grader.reading.indexed_names import indexed_names
-from grader.reading.program_loops import fold_loops
+from grader.reading.program_loops import fold_loops, program_formulas
 from tests.helpers import grade_report_item
 
 HEAD = "## Problem 1\n\n"
@@ -94,3 +94,31 @@ def test_a_second_answer_offered_in_brackets_goes_to_a_person(rubric, answer: st
     result = graded(rubric, "p1.e.w1", f"{HEAD}(e)\n\n{answer}{aside}{close}\n")
     assert result.status == "review" and "two answers" in result.feedback
     assert graded(rubric, "p1.e.w1", f"{HEAD}(e)\n\n{answer}{close}\n").status == "pass"
+
+
+def test_a_statement_over_several_lines_and_a_programs_scaffolding() -> None:
+    source = "return np.array([a,   # first\n                 b])\nwith torch.no_grad():\n    w -= lr * g\nprint(w)\n"
+    read = program_formulas(source)
+    assert len(read) == len(source)
+    assert "np.array([a," in read and "# first" not in read and "b])" in read.split("\n")[0]
+    assert "w -= lr * g" in read.split("\n")[2] and read.split("\n")[2].startswith("w -=")
+    assert "with" not in read and "print" not in read
+    unclosed = "see (below\nand more\n"
+    assert program_formulas(unclosed) == unclosed
+
+
+@pytest.mark.parametrize("factor, expected", [("", "pass"), ("0.5 * ", "partial")])  # half the gradient: a scale
+def test_a_return_over_several_lines_in_a_function(rubric, factor: str, expected: str) -> None:
+    report = (f"{HEAD}(f)\n\n```python\ndef grad_f(x):\n    x1 = w1*x; x2 = w2*sig(x1)\n"
+              "    return np.array([w3*dsig(x2)*w2*dsig(x1)*x,\n                     w3*dsig(x2)*sig(x1),\n"
+              "                     sig(x2)])\n\n"
+              f"grad_L = {factor}sum(2*(f(xi) - yi)*grad_f(xi) for xi, yi in D)\n```\n")
+    assert graded(rubric, "p1.f.grad", report).status == expected
+
+
+@pytest.mark.parametrize("step, expected", [("w -= alpha * grad_L", "pass"), ("w += alpha * grad_L", "fail")])
+def test_an_update_inside_a_no_grad_block(rubric, step: str, expected: str) -> None:
+    report = (f"{HEAD}(f)\n\n```python\n# D = [(x1, y1), (x2, y2)]\n"
+              "grad_L = 2*(f(x^1) - y^1)*grad_f(x^1) + 2*(f(x^2) - y^2)*grad_f(x^2)\n"
+              f"#   grad_f(x) = torch.stack([df_dw1(x), df_dw2(x), df_dw3(x)])\nwith torch.no_grad():\n    {step}\n```\n")
+    assert graded(rubric, "p1.f.update", report).status == expected

@@ -37,7 +37,7 @@ from grader.reading.math_rows import clean, rows
 from grader.reading.mentions import CHANGES, arabic_and_numbered
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
-from grader.reading.program_loops import fold_loops
+from grader.reading.program_loops import fold_loops, program_formulas
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.stacked import read_block, stacked
 
@@ -523,14 +523,15 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = re.sub(r"(?m)^(?:&nbsp;)+", "", text).replace("&nbsp;", " ")
     if not latex:
         text = indexed_names(_answer_fences(to_markdown(_uncommented(text), kind)))  # w[0], X[1]: w_1, x²
-        text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded) if "for" in text else text))
+        text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded)))
         text = _labelled_prompts(_arrow_functions(text))
     doc = Document(text)
     if latex:
         from grader.reading.tex_source import read_tex
 
-        blocks, maths = read_tex(text)
         doc.macros = _macros(text)
+        text = doc.text = _math_wrappers(text, doc.macros)
+        blocks, maths = read_tex(text)
     else:
         blocks, maths = read_markdown(text)
         doc.macros = _macros(text) if "newcommand" in text or "DeclareMathOperator" in text or "\\def" in text \
@@ -603,6 +604,33 @@ _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?(\\[A-Za-z]+)\}?\s*(?:\[(
 _DEF = re.compile(r"\\def\s*(\\[A-Za-z]+)((?:#[1-9]){0,9})\s*\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
 _BRACED = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 _ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}|\s*([A-Za-z0-9])")  # {…}, or one character as TeX takes it: \S1
+
+
+_WRAPS_MATH = re.compile(r"\$[^$]*#1[^$]*\$|\\\[.*#1.*\\\]|\\\(.*#1.*\\\)", re.DOTALL)
+
+
+def _math_wrappers(text: str, macros: dict[str, tuple[int, str]]) -> str:
+    """A macro of one argument that sets it as math (``\\newcommand{\\final}[1]{\\fbox{$\\displaystyle #1$}}``),
+    used in the text: ``\\final{w - \\alpha\\nabla L}`` is the formula ``$w - \\alpha\\nabla L$`` (padded: offsets
+    stay)."""
+    from grader.expressions.dialect_text import closing
+
+    names = [name for name, (count, body) in macros.items() if count == 1 and _WRAPS_MATH.search(body)]
+    begin = max(0, text.find("\\begin{document}"))
+    for name in names[:20]:
+        head = re.compile(re.escape(name) + r"(?![A-Za-z])\s*\{")
+        pos = begin
+        for _ in range(500):
+            m = head.search(text, pos)
+            if m is None:
+                break
+            end = closing(text, m.end() - 1)
+            if end < 0:
+                break
+            formula = f"${text[m.end():end]}$"
+            text = text[:m.start()] + formula.ljust(end + 1 - m.start()) + text[end + 1:]
+            pos = m.start() + len(formula)
+    return text
 
 
 def _macros(text: str) -> dict[str, tuple[int, str]]:
@@ -778,8 +806,9 @@ _GENERATOR_SUM = re.compile(r"\bsum\(\s*([^\n]{1,300}?)\s+for\s+\(?\s*(\w+)\s*,\
 
 
 def _loops_folded(whole: str, info: str, inner: str) -> str:
-    """A fenced block whose loops add up a sum over the data, each loop written as that sum (same length)."""
-    folded = fold_loops(inner)
+    """A fenced block whose loops add up a sum over the data, each loop written as that sum, and (in a program's
+    language) each statement its brackets carry over lines set on one line (same length)."""
+    folded = program_formulas(inner) if info.lower() in _PROGRAM_LANGUAGES else fold_loops(inner)
     return whole if folded == inner else whole.replace(inner, folded, 1)
 
 
@@ -794,7 +823,7 @@ def _functions_as_formulas(text: str) -> str:
     def rewrite(whole: str, info: str, inner: str) -> str:
         if info.lower() not in _PYTHON:
             return whole
-        body = _GENERATOR_SUM.sub(lambda g: f"Σ_{{({g.group(2)},{g.group(3)})∈{g.group(4)}}} ({g.group(1)})",
+        body = _GENERATOR_SUM.sub(_data_sum,
                                   _DEF_BLOCK.sub(lambda d: f"{_steps(d.group(4))}{d.group(1)}"
                                                            f"{_named(d.group(2), d.group(3))} = {d.group(5)}", inner))
         if body == inner or not formula_program(body):
@@ -804,6 +833,16 @@ def _functions_as_formulas(text: str) -> str:
         return out + " " * max(0, len(whole) - len(out)) if len(out) <= len(whole) else whole
 
     return _each_fence(text, rewrite)
+
+
+def _data_sum(g: re.Match[str]) -> str:
+    """``sum(e for (x, y) in D)`` as Σ over the set; the point's own names (``xi, yi``, ``x_i, y_i``) are x and y
+    in the summand, where nothing else there is called x or y."""
+    body, x, y, over = g.group(1), g.group(2), g.group(3), g.group(4)
+    if (x, y) != ("x", "y") and not re.search(r"(?<![\w.\\])[xy](?![\w(])", body):
+        body = re.sub(rf"(?<![\w.]){re.escape(y)}(?!\w)", "y", re.sub(rf"(?<![\w.]){re.escape(x)}(?!\w)", "x", body))
+        x, y = "x", "y"
+    return f"Σ_{{({x},{y})∈{over}}} ({body})"
 
 
 def _named(name: str, args: str) -> str:
@@ -943,13 +982,15 @@ def formula_fence(body: str, info: str = "") -> bool:
 
 
 _PYTHON = {"python", "py", "python3", "ipython", "ipython3", "numpy"}
-_ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:\[\d\])?(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=(?!=)|=[ \t]"
+_PROGRAM_LANGUAGES = _PYTHON | {"julia", "jl", "r", "matlab", "octave", "m", "js", "javascript", "ts", "typescript"}
+_ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:\[\d\])?(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*[-+]?=(?!=)|=[ \t]"
                          r"|[-+*/][ \t]|[A-Za-z_]\w*\([\w, \t]*\)[ \t]*=(?!=)"  # "f(x, w) = …": a def as a formula
                          r"|[d∂][^\s=/]{1,8}[ \t]*/[ \t]*[d∂]\w{1,4}[ \t]*=(?!=))")  # "dσ/du = …", no Python at all
 # a call on an object (model.parameters(), optim.SGD(…)): a program's work; np.exp(…), math.exp(…) and a library's
 # sigmoid (torch.sigmoid(…), F.sigmoid(…), special.expit(…)) are formulas
 _OBJECT_CALL = re.compile(r"\b(?!(?:np|numpy|math|jnp)\.)[A-Za-z_]\w*\."
                           r"(?!(?:exp|sigmoid|expit|log|sqrt|tanh|pow|power|square)[ \t]*\()[A-Za-z_]\w*[ \t]*\(")
+_CONSTRUCTED = re.compile(r"=[ \t]*[A-Z][a-z]\w*\(")  # model = Net(): an object a program builds, no formula
 _PY_COMMENT = re.compile(r"[ \t]+#.*$")
 
 
@@ -965,7 +1006,9 @@ def formula_program(source: str) -> bool:
     names, never run."""
     source = _MATH_IMPORT.sub("", source)  # "import numpy as np" above the formulas: what np.exp means
     lines = [_PY_COMMENT.sub("", ln) for ln in source.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    if not lines or len(lines) > 30 or _PROGRAM.search(source) or _OBJECT_CALL.search(source):
+    code = "\n".join(lines)  # what a comment says ("# grad_f(x) = torch.stack(…)") is no program's work
+    if not lines or len(lines) > 30 or _PROGRAM.search(code) or _OBJECT_CALL.search(code) \
+            or _CONSTRUCTED.search(code):
         return False
     return all(_ASSIGNMENT.match(ln) for ln in lines) and any(  # a formula, not only settings (x = 1, lr = 0.1)
         re.search(r"[A-Za-z_]", ln.partition("=")[2]) for ln in lines)

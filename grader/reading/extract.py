@@ -276,8 +276,8 @@ def _top_equals(text: str) -> bool:
 
 _OR_WORD = re.compile(rf"(?:{OR_WORDS})[?!.]*", re.IGNORECASE)  # "A \\quad\\text{or}\\quad B"
 # words that offer another answer, anywhere in the words between two formulas: "or maybe", "vs.", "alternatively"
-_HEDGE_WORD = re.compile(r"(?<!\w)(?:or|vs\.?|versus|maybe|perhaps|alternatively|otherwise|either|oder|ou|alors|bzw\.?"
-                         r"|resp\.?|respectively|sinon|eller|lub|albo|atau|nebo|mungkin|kanskje|možná|alternativ|rather"
+_HEDGE_WORD = re.compile(r"(?<!\w)(?:or|óf|vs\.?|versus|maybe|perhaps|alternatively|otherwise|either|oder|ou|alors"
+                         r"|bzw\.?|resp\.?|respectively|sinon|eller|lub|albo|atau|nebo|mungkin|kanskje|možná|alternativ|rather"
                          r"|vielleicht|peut-être|quizás|tal\s+vez|forse|talvez|или|может|或|또는|または)(?!\w)",
                          re.IGNORECASE)
 # words that say the same thing again: "A \\quad\\text{i.e.}\\quad B" (B is A in other terms, one more side)
@@ -798,7 +798,7 @@ _OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}
 _SET_APART = re.compile(r"[ \t]{2,}(?:\||/{1,2})[ \t]{2,}(?=\$|\\\()")
 _ALNUM = re.compile(r"[\W_]+")  # all but letters and digits: a formula compared across dialects
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
-_CLOSING = re.compile(r"\$+|\\\)")
+_CLOSING = re.compile(r"\$+|\\\)|\s*(?:\\\]|\\end\{(?:equation|align|gather|displaymath|multline)\*?\})")
 
 
 def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> str | None:
@@ -897,6 +897,7 @@ _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+
                         r"|\btwo\s+(?:different\s+)?(?:attempts|tries|candidates)\b|\bthey\s+(?:don'?t|do\s+not)\s+agree\b"
                         r"|\bno\s+idea\s+(?:who|which(?:\s+one)?)\s+is\s+right\b|\b(?:can'?t|cannot|couldn'?t)\s+tell\s+which"
                         r"|\bnot\s+sure\s+who\s+is\s+right\b"
+                        r"|둘\s*중[^.\n]{0,12}?(?:확실하지|모르겠)|どちらが正しいか(?:分から|わから)|不确定哪个|不確定哪個"
                         r"|لست\s+متأكد\w*\s+أي|לא\s+בטוח\w*\s+איזה|مطمئن\s+نیستم\s+کدام"  # "not sure which" in Arabic,
                         # Hebrew, Persian
                         # "… would also be fine", "σ1(x1) is also acceptable", "either works": another answer allowed

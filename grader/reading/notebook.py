@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from grader.reading.document import formula_fence, formula_program
-from grader.reading.program_loops import fold_loops
+from grader.reading.program_loops import program_formulas
 from grader.reading.tables import _SUMMARY_HEAD
 
 MAX_NOTEBOOK_BYTES = 50_000_000  # the file, outputs included
@@ -49,7 +49,7 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
         budget -= len(source)
         (code if kind == "code" else markdown).append(source)  # a raw cell is shown as it is: text the TA reads
         if kind == "code":  # what the cell says in words and prints is written answer text too
-            source = fold_loops(source)  # a loop adding up the gradient over the data: the sum it writes
+            source = program_formulas(source)  # a loop adding up the gradient: the sum it writes
             formulas = formula_program(source) if language in ("", "python") else formula_fence(source, language)
             said = _said(source, cell, formulas=formulas)[:max(0, budget)]
             budget -= len(said)

@@ -49,6 +49,75 @@ class _Loop:
     body: list[str]  # the statements, comments removed
 
 
+def program_formulas(source: str) -> str:
+    """A program's block as the formulas it writes down: statements its brackets carry over lines on one line,
+    what it puts around the formulas dropped, its loops over the data as sums (same length)."""
+    return fold_loops(without_scaffolding(joined_brackets(source)))
+
+
+# a literal opened at a line's end, a dict's or a pair's key, a keyword's number: rows of a table, kept apart
+_TABLE_ROW = re.compile(r"[\[{(][ \t]*(?:#.*)?$|[\"'][ \t]*(?::|=>)|\w[ \t]*=[ \t]*\(?[\d(]")
+
+
+def joined_brackets(source: str) -> str:
+    """``source`` with each statement a bracket carries over several lines set on one line (``return np.array([a,``
+    then ``b, c])``): the line breaks inside the brackets become spaces and the comments of the lines joined become
+    blanks, so the length stays. A bracket not closed within a few lines is no statement: its lines stay."""
+    if "\n" not in source or not any(c in source for c in "([{"):
+        return source
+    lines = source.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        depth, j = 0, k
+        while j < len(lines) and j - k <= MAX_LOOP_LINES and len(lines[j]) <= MAX_LINE:
+            code = _COMMENT.sub("", lines[j])
+            depth = max(0, depth + sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}"))
+            if depth == 0:
+                break
+            j += 1
+        if j == k or depth != 0 or j >= len(lines) or len(lines[j]) > MAX_LINE \
+                or any(_TABLE_ROW.search(ln) for ln in lines[k:j + 1]):
+            out.append(lines[k])
+            k += 1
+            continue
+        parts = [_COMMENT.sub("", ln).strip() for ln in lines[k:j]] + [lines[j].strip()]
+        indent = lines[k][:len(lines[k]) - len(lines[k].lstrip())]
+        out.append((indent + " ".join(parts)).ljust(sum(len(ln) + 1 for ln in lines[k:j + 1]) - 1))
+        k = j + 1
+    return "\n".join(out)
+
+
+_WITH = re.compile(r"^([ \t]*)with[ \t]+[\w.]+\([^()\n]{0,80}\)[ \t]*:[ \t]*(?:#.*)?$")  # with torch.no_grad():
+_PRINT = re.compile(r"^[ \t]*(?:print|display|assert)\b.*$")  # a check or a printout beside the formulas
+
+
+def without_scaffolding(source: str) -> str:
+    """``source`` without what a program puts around its formulas: a ``with torch.no_grad():`` line (its body moved
+    out, the indent set after the line's end) and lines that only print, display or assert. Same length."""
+    if "with" not in source and "print" not in source and "display" not in source and "assert" not in source:
+        return source
+    lines = source.split("\n")
+    k = 0
+    while k < len(lines):
+        head = _WITH.match(lines[k]) if len(lines[k]) <= MAX_LINE else None
+        if head is None:
+            if len(lines[k]) <= MAX_LINE and _PRINT.match(lines[k]):
+                lines[k] = " " * len(lines[k])
+            k += 1
+            continue
+        indent = len(head.group(1))
+        lines[k] = " " * len(lines[k])
+        j = k + 1
+        while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip()) > indent):
+            body = lines[j]
+            cut = min(len(body) - len(body.lstrip()) - indent, 4) if body.strip() else 0
+            lines[j] = body[cut:] + " " * cut
+            j += 1
+        k = j
+    return "\n".join(lines)
+
+
 def fold_loops(source: str) -> str:
     """``source`` with each loop that adds up a sum over the data written as that sum (same length)."""
     if "for" not in source:

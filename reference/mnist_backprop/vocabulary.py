@@ -88,6 +88,8 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
     own = _D_OWN_NAME.fullmatch(text)
     if own is not None and overlay is not None and overlay.aliases.get(own.group(1)) in _SIGMAS:
         return "dsigma"  # ds = lambda u: … after s = sigmoid: d and the hand-in's own name for σ
+    if "array" in text:  # \left[\begin{array}{l} w_1 \\ w_2 \\ w_3 \end{array}\right]: a column, as a bmatrix
+        text = _ARRAY_COLUMN.sub(r"\\begin{bmatrix}\1\\end{bmatrix}", text)
     shape = describe(text, LATEX_VOCABULARY, overlay)
     if shape is None:
         return None
@@ -104,6 +106,8 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
 _SIGMOID_PRIME_NAME = re.compile(r"\s*(?:d(?:sig|sigma|sigmoid|σ|\\sigma)[A-Za-z_]*\d?|(?:sig|sigma|sigmoid)_?(?:prime|deriv\w*))"
                                  r"\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
 _D_OWN_NAME = re.compile(r"\s*d([A-Za-z]{1,3})\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
+_ARRAY_COLUMN = re.compile(r"\\left\s*[\[(]\s*\\begin\{array\}\{[lcr]*\}(.{0,200}?)\\end\{array\}\s*\\right\s*[\])]",
+                           re.DOTALL)
 _ASSIGNED = re.compile(r"(\\leftarrow|\\gets|:|←|⟵|<-)\s*$")
 _INDEX = re.compile(r"w_([1-3]|[a-z])$")
 _AT_POINT = re.compile(r"[_^](?:[1-2]|[i-n])$")
