@@ -990,7 +990,7 @@ _ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:\[\d\])?(?:[ \t]*,[ \t]*[A-Za
 # sigmoid (torch.sigmoid(…), F.sigmoid(…), special.expit(…)) are formulas
 _OBJECT_CALL = re.compile(r"\b(?!(?:np|numpy|math|jnp)\.)[A-Za-z_]\w*\."
                           r"(?!(?:exp|sigmoid|expit|log|sqrt|tanh|pow|power|square)[ \t]*\()[A-Za-z_]\w*[ \t]*\(")
-_CONSTRUCTED = re.compile(r"=[ \t]*[A-Z][a-z]\w*\(")  # model = Net(): an object a program builds, no formula
+_CONSTRUCTED = re.compile(r"=[ \t]*[A-Z][a-z]\w*\(")  # model = Model(): an object a program builds, no formula
 _PY_COMMENT = re.compile(r"[ \t]+#.*$")
 
 
