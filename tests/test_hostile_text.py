@@ -364,3 +364,22 @@ def test_second_answer_checks_stay_linear_on_a_hostile_line(rubric, name: str, t
     result = grade_report_item(rubric, "p1.d", report)
     assert time.perf_counter() - start < 10.0, name
     assert result.status != "pass" or name.startswith("a label"), result.feedback
+
+
+@pytest.mark.parametrize("name, block", [
+    ("a loop header of 40,000 signs", "grad = 0\nfor " + "= " * 20_000 + ":\n    grad += 1\n"),
+    ("a loop body of 40,000 blanks", "grad = 0\nfor (x, y) in D:\n    grad += " + " " * 40_000 + "x\n"),
+    ("a bracket opened on every line", "g = f(\n" * 5_000),
+    ("array elements by the thousand", "g = " + "w[0] + X[1] + " * 4_000 + "1\n"),
+    ("loops by the thousand", "g = 0\nfor i in 1:2\n    g = g + x(i)\nend\n" * 2_000),
+], ids=["header", "blanks", "brackets", "elements", "loops"])
+def test_reading_a_program_as_formulas_stays_linear(rubric, name: str, block: str) -> None:
+    """Loops read as sums, statements joined over brackets and array elements read as names cost about the time of
+    the block's length on a hostile block: seconds at most (a line of 40,000 blanks took 25 s in the comment patterns
+    before each run of blanks was tried once, at its start)."""
+    from tests.helpers import grade_report_item
+
+    report = f"## 1\n\n(f)\n\n```python\n{block}```\n"
+    start = time.perf_counter()
+    grade_report_item(rubric, "p1.f.grad", report)
+    assert time.perf_counter() - start < 10.0, name

@@ -34,11 +34,11 @@ def test_a_matlab_index_loop_with_its_end(rubric, sign: str, expected: str) -> N
     assert graded(rubric, "p1.f.grad", report).status == expected
 
 
-@pytest.mark.parametrize("points, expected", [("X[i]) - Y[i]", "pass"), ("X[i]) - Y[0]", "fail")])
-def test_a_zero_based_range_names_the_two_points(rubric, points: str, expected: str) -> None:
+@pytest.mark.parametrize("points, expected", [("X[i]) - Y[i]", {"pass"}), ("X[i]) - Y[0]", {"fail", "review"})])
+def test_a_zero_based_range_names_the_two_points(rubric, points: str, expected: set[str]) -> None:
     report = (f"{HEAD}(f)\n\n```python\ngrad = 0\nfor i in range(2):\n    grad += 2*(f({points})*grad_f(X[i])\n"
               "w = w - lr*grad\n```\n")
-    assert graded(rubric, "p1.f.grad", report).status == expected
+    assert graded(rubric, "p1.f.grad", report).status in expected
 
 
 def test_a_loop_that_is_no_sum_over_the_data_stays_as_written() -> None:
@@ -68,10 +68,11 @@ def test_python_weights_counted_from_zero(rubric, inner: str, expected: str) -> 
     assert graded(rubric, "p1.d", report).status == expected
 
 
-@pytest.mark.parametrize("update, expected", [("w = w - lr * grad", "pass"), ("w = w + lr * grad", "fail")])
-def test_a_programs_bare_grad_in_the_update(rubric, update: str, expected: str) -> None:
+@pytest.mark.parametrize("update", ["w = w - lr * grad", "w = w + lr * grad"])
+def test_a_programs_bare_grad_in_the_update_goes_to_a_person(rubric, update: str) -> None:
+    """Which gradient a program's ``grad`` holds is the program's to say (red team 37: one point's term, ∇f)."""
     report = f"{HEAD}(f)\n\n    {update}\n\n"
-    assert graded(rubric, "p1.f.update", report).status == expected
+    assert graded(rubric, "p1.f.update", report).status == "review"
 
 
 def test_the_update_with_a_wrong_own_grad_read_from_array_elements_is_not_passed(rubric) -> None:

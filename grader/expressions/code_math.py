@@ -47,9 +47,10 @@ _MARK = re.compile(r"\b(?:np|numpy|math|Math|torch|jnp|sympy)\.[a-z]|\.[*/^]|(?<
 
 
 def is_code(text: str) -> bool:
-    """Whether ``text`` is a formula written as code (it carries a mark of a programming language; a bare
-    ``grad``, ``w - lr*grad``, is a program's variable: the gradient it steps with)."""
-    return _MARK.search(text) is not None or _BARE_GRAD.search(text) is not None or is_mathematica(text)
+    """Whether ``text`` is a formula written as code (it carries a mark of a programming language). A bare ``grad``
+    alone (``w = w - lr*grad``) is no mark: which gradient a program's variable holds is the program's to say, and a
+    person reads it (red team 37 passed updates whose ``grad`` was one point's term, or ∇f)."""
+    return _MARK.search(text) is not None or is_mathematica(text)
 
 
 # Julia's names for a derivative, its ∂ kept: ∂f∂w2 (∂f/∂w2), ∂L∂w1
@@ -100,7 +101,8 @@ def _listed(m: re.Match[str], arg: str) -> str | None:
 X_NAMES = r"(?:X|x|xs|Xs|x_data|X_data|x_train|inputs|x_vals|xvals)"
 Y_NAMES = r"(?:Y|y|ys|Ys|y_data|Y_data|y_train|targets|labels|y_vals|yvals)"
 # a program's zero-based ranges over the two points: range(2), range(len(X)), range(0, 2)
-ZERO_BASED = re.compile(r"range\(\s*(?:0\s*,\s*)?(?:2|len\(\w+\))\s*\)")
+DATA_NAMES = rf"(?:{X_NAMES}|{Y_NAMES}|D|data|dataset)"
+ZERO_BASED = re.compile(rf"range\(\s*(?:0\s*,\s*)?(?:2|len\(\s*{DATA_NAMES}\s*\))\s*\)")
 
 
 def data_points(text: str, index: str) -> str | None:

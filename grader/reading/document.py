@@ -154,7 +154,7 @@ _BOLD_MARK = re.compile(r"(?!(?<=[\w)\]] )\*\*(?= [-−]?[\w(]))"  # (1 + exp(-u
                         r"(?:(?<![\w)\]])(?:\*\*|__)|(?:\*\*|__)(?![\w(\[]|[-−][\w(]))")  # (1+exp(-u))**-2 stays
 
 
-_KEPT_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
+_KEPT_COMMENT = re.compile(r"(?<![ \t])[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
 
 
 def _doubted(read: str, why: str) -> str:
@@ -792,7 +792,7 @@ def _answer_fences(text: str) -> str:
 
 _OPENING = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*$", re.M)
 _LINE_COMMENT = re.compile(r"^([ \t]*)(?:#+|%+|//)[ \t]?")
-_TRAILING_COMMENT = re.compile(r"[ \t]+(?:#|%|//)[ \t]*(.*)$")
+_TRAILING_COMMENT = re.compile(r"(?<![ \t])[ \t]+(?:#|%|//)[ \t]*(.*)$")
 _DEF_RETURN = re.compile(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:[ \t]*\n[ \t]+return[ \t]+([^\n]+)$", re.M)
 
 
@@ -808,7 +808,7 @@ _GENERATOR_SUM = re.compile(r"\bsum\(\s*([^\n]{1,300}?)\s+for\s+\(?\s*(\w+)\s*,\
 def _loops_folded(whole: str, info: str, inner: str) -> str:
     """A fenced block whose loops add up a sum over the data, each loop written as that sum, and (in a program's
     language) each statement its brackets carry over lines set on one line (same length)."""
-    folded = program_formulas(inner) if info.lower() in _PROGRAM_LANGUAGES else fold_loops(inner)
+    folded = program_formulas(inner, info) if info.lower() in _PROGRAM_LANGUAGES else fold_loops(inner, info)
     return whole if folded == inner else whole.replace(inner, folded, 1)
 
 
@@ -991,7 +991,7 @@ _ASSIGNMENT = re.compile(r"[ \t]*(?:[A-Za-z_]\w*(?:\[\d\])?(?:[ \t]*,[ \t]*[A-Za
 _OBJECT_CALL = re.compile(r"\b(?!(?:np|numpy|math|jnp)\.)[A-Za-z_]\w*\."
                           r"(?!(?:exp|sigmoid|expit|log|sqrt|tanh|pow|power|square)[ \t]*\()[A-Za-z_]\w*[ \t]*\(")
 _CONSTRUCTED = re.compile(r"=[ \t]*[A-Z][a-z]\w*\(")  # model = Model(): an object a program builds, no formula
-_PY_COMMENT = re.compile(r"[ \t]+#.*$")
+_PY_COMMENT = re.compile(r"(?<![ \t])[ \t]+#.*$")
 
 
 _MATH_IMPORT = re.compile(r"^[ \t]*(?:import[ \t]+(?:numpy|math|sympy|scipy(?:\.special)?|torch)(?:[ \t]+as[ \t]+\w+)?"

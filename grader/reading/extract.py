@@ -947,7 +947,7 @@ _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nic
 _ASIDE_ARROW = re.compile(r"[(\[][^()\[\]\n]*?(?:→|->|=>|⇒|\\to\b|\\Rightarrow\b|\\rightarrow\b)"
                           r"[ \t]*([^\n]*?)[ \t]*[)\]][ \t.,;]*$")
 # "A   [w3·σ2′(x2)·w2?]": a bracket after the answer holding a formula and a question mark, nothing else
-_BRACKET_ASKED = re.compile(r"[ \t]*[\[(][ \t]*([^\n]*?)[ \t]*\?+[ \t]*[\])][ \t.]*$")
+_BRACKET_ASKED = re.compile(r"[ \t]*[\[(][ \t]*([^\n]*?)[ \t]*\?+[^\[\]()\n?]{0,40}[\])][ \t.]*$")  # "[B ?? not sure]"
 
 
 def _second_in_doubt(doc: Document, after: int, said: str) -> str | None:

@@ -3,7 +3,8 @@
 A student who writes the network as code keeps the weights in one array and the two data points in two:
 ``σ(w[1] * σ(w[0] * x))`` in Python counts from 0, ``σ(w[2] * σ(w[1] * x))`` in Julia or R from 1. A TA reads
 which weight or point each element is from how the whole hand-in counts: an element 0 anywhere means it
-counts from 0, an element 3 of the weights (or 2 of the data) with no 0 means it counts from 1, and so does a
+counts from 0, an element 3 of the weights (or 2 of the data) with no 0 means it counts from 1 (each seen on a line
+beside another element of its array: "w[0]" alone is a starting point, not a weight), and so does a
 hand-in written in a language that counts from 1 (Julia, R, MATLAB). Any other is left as written (its elements
 are not guessed). Each element becomes the name it stands for,
 padded to its own length, so every offset stays: ``w[0]`` -> ``w_1 ``, ``X[1]`` -> ``x²  `` (from 0).
@@ -27,14 +28,26 @@ def indexed_names(text: str) -> str:
     if "[" not in text:
         return text
     one_based = _ONE_BASED_LANGUAGE.search(text) is not None
-    weights = _base({int(m.group(1)) for m in _WEIGHT.finditer(text)}, 3, one_based)
+    weights = _base(_together(_WEIGHT, text, 1), 3, one_based)
     if weights is not None:
         text = _WEIGHT.sub(lambda m: _padded(f"w_{int(m.group(1)) + 1 - weights}", m), text)
-    data = _base({int(m.group(3)) for m in _DATA.finditer(text)}, 2, one_based)
+    data = _base(_together(_DATA, text, 3), 2, one_based)
     if data is not None:
         text = _DATA.sub(lambda m: _padded(f"{'x' if m.group(1) else 'y'}{_SUPERSCRIPT[int(m.group(3)) + 1 - data]}",
                                            m), text)
     return text
+
+
+def _together(pattern: re.Pattern[str], text: str, group: int) -> set[int]:
+    """The elements written on a line beside another element of the same array (``σ(w[1]·σ(w[0]·x))``): a ``w[0]``
+    alone ("start from w[0]") is an iterate, not the first weight, and says nothing of how the hand-in counts."""
+    seen: set[int] = set()
+    for line in text.split("\n"):
+        if "[" in line and len(line) <= 2_000:
+            found = {int(m.group(group)) for m in pattern.finditer(line)}
+            if len(found) >= 2:
+                seen |= found
+    return seen
 
 
 def _base(seen: set[int], count: int, one_based: bool) -> int | None:

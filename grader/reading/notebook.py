@@ -37,7 +37,7 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
     skipped = 0
     language = _language(nb)  # a Julia or R kernel's cell of formulas (σ′(u) = σ(u)*(1 - σ(u))) is read as one
     budget = MAX_NOTEBOOK_TEXT
-    for cell in cells[:MAX_CELLS]:
+    for index, cell in enumerate(cells[:MAX_CELLS]):
         kind, source = _cell(cell)
         if kind not in ("markdown", "code", "raw") or source is None:
             skipped += 1
@@ -49,7 +49,8 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
         budget -= len(source)
         (code if kind == "code" else markdown).append(source)  # a raw cell is shown as it is: text the TA reads
         if kind == "code":  # what the cell says in words and prints is written answer text too
-            source = program_formulas(source)  # a loop adding up the gradient: the sum it writes
+            later = _later_code(cells, index) if "for" in source else ""  # a sum a later cell changes (grad /= 2)
+            source = program_formulas(source, language or "python", later)  # a loop adding up: the sum it writes
             formulas = formula_program(source) if language in ("", "python") else formula_fence(source, language)
             said = _said(source, cell, formulas=formulas)[:max(0, budget)]
             budget -= len(said)
@@ -69,7 +70,7 @@ MAX_SAID = 20_000  # per code cell: its comments and printed text (a training lo
 _COMMENT = re.compile(r"^[ \t]*#(?![!%@])[ \t]?(.*)$", re.MULTILINE)
 
 
-_TRAILING = re.compile(r"[ \t]+#.*$")  # "df_dw3 = s2  # = sigmoid(x2)": a note beside the formula, not read
+_TRAILING = re.compile(r"(?<![ \t])[ \t]+#.*$")  # "df_dw3 = s2  # = sigmoid(x2)": a note beside the formula, not read
 
 
 def _said(source: str, cell: Any, formulas: bool = False) -> str:
@@ -89,6 +90,19 @@ def _said(source: str, cell: Any, formulas: bool = False) -> str:
         elif _sentences(text):
             lines.append(text)
     return "\n".join(lines)[:MAX_SAID]
+
+
+def _later_code(cells: list[Any], index: int) -> str:
+    """The code of the cells after ``index`` (bounded): what a program does to a value after the cell that makes it."""
+    out, size = [], 0
+    for cell in cells[index + 1:MAX_CELLS]:
+        kind, source = _cell(cell)
+        if kind == "code" and source:
+            out.append(source[:MAX_SAID])
+            size += len(out[-1])
+            if size > MAX_SAID * 5:
+                break
+    return "\n".join(out)
 
 
 def _sentences(printed: str) -> bool:

@@ -15,12 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from grader.expressions.code_math import X_NAMES, Y_NAMES, ZERO_BASED, data_points
+from grader.expressions.code_math import DATA_NAMES, X_NAMES, Y_NAMES, ZERO_BASED, data_points
+from grader.reading.plain_math import doubting_comment
 
 MAX_LOOP_LINES = 12  # a loop that adds up two terms is short; a longer one is a program, left as it is
 MAX_LINE = 400  # a line of a loop that adds up a formula is short
+MAX_LOOPS = 16  # a hand-in's block holds a few loops; a block of thousands is no answer, and is not searched again
 
-_COMMENT = re.compile(r"[ \t]+(?:#|%|//|--)(?:[ \t].*)?$|^[ \t]*(?:#|%|//|--).*$")
+_COMMENT = re.compile(r"(?<![ \t])[ \t]+(?:#|%|//|--)(?:[ \t].*)?$|^[ \t]*(?:#|%|//|--).*$")
+_HASH_COMMENT = re.compile(r"(?<![ \t])[ \t]+#.*$|^[ \t]*#.*$")  # Python, Julia, R: '//' divides, '%' is a remainder
+_HASH_LANGUAGES = {"python", "py", "python3", "ipython", "ipython3", "numpy", "julia", "jl", "r"}
+_COMMENT_TEXT = re.compile(r"(?:#|%|//|--).*$")
 _HEADER = re.compile(
     r"^(?P<indent>[ \t]*)for[ \t]*(?:"
     r"\([ \t]*(?P<rvar>\w+)[ \t]+in[ \t]+(?P<rit>.+?)[ \t]*\)[ \t]*(?P<brace>\{)?"  # R: for (i in 1:2) {
@@ -33,8 +38,9 @@ _ZERO = re.compile(r"(?:np\.|numpy\.|torch\.|jnp\.)?(?:zeros(?:_like)?\([^()]*\)
                    r"|0(?:\.0*)?|\[\s*0(?:\.0*)?(?:\s*[,;]\s*0(?:\.0*)?)*\s*\]|c\(\s*0(?:\s*,\s*0)*\s*\)"
                    r"|numeric\(\s*\d\s*\)|rep\(\s*0\s*,\s*\d\s*\)")
 # one-based index ranges over the two points: 1:2, 1..2, (1, 2), [1, 2], 1:length(X), seq_along(x), eachindex(X)
-_ONE_BASED = re.compile(r"1[ \t]*(?::|\.\.)[ \t]*(?:2|n|N|length\(\w+\)|numel\(\w+\)|size\(\w+,[ \t]*[12]\))"
-                        r"|[(\[{][ \t]*1[ \t]*,[ \t]*2[ \t]*[)\]}]|(?:seq_along|eachindex)\(\w+\)")
+_ONE_BASED = re.compile(rf"1[ \t]*(?::|\.\.)[ \t]*(?:2|(?:length|numel)\(\s*{DATA_NAMES}\s*\))"
+                        rf"|[(\[{{][ \t]*1[ \t]*,[ \t]*2[ \t]*[)\]}}]|(?:seq_along|eachindex)\(\s*{DATA_NAMES}\s*\)")
+_DATA_LISTED = re.compile(rf"(?m)^[ \t]*(?:{X_NAMES}|{Y_NAMES})[ \t]*(?:=|<-|:=)(?!=)")
 _DATA_SET = re.compile(r"D|data|dataset|zip\([ \t]*" + X_NAMES + r"[ \t]*,[ \t]*" + Y_NAMES + r"[ \t]*\)")
 _PAIR = re.compile(r"\(?[ \t]*([A-Za-z]\w*)[ \t]*,[ \t]*([A-Za-z]\w*)[ \t]*\)?")
 
@@ -49,17 +55,29 @@ class _Loop:
     body: list[str]  # the statements, comments removed
 
 
-def program_formulas(source: str) -> str:
+def program_formulas(source: str, language: str = "", later: str = "") -> str:
     """A program's block as the formulas it writes down: statements its brackets carry over lines on one line,
-    what it puts around the formulas dropped, its loops over the data as sums (same length)."""
-    return fold_loops(without_scaffolding(joined_brackets(source)))
+    what it puts around the formulas dropped, its loops over the data as sums (same length). A block whose comments
+    doubt or change it ("# EDIT: wrong sign here", "% or with a plus?") stays as written: a person reads it."""
+    comment = _HASH_COMMENT if language.lower() in _HASH_LANGUAGES else _COMMENT
+    if _doubted(source, comment):
+        return source
+    return fold_loops(without_scaffolding(joined_brackets(source, comment)), language, later)
+
+
+def _doubted(source: str, comment: re.Pattern[str]) -> bool:
+    for line in source.split("\n"):
+        if len(line) <= MAX_LINE and (m := comment.search(line)) is not None \
+                and doubting_comment(_COMMENT_TEXT.search(m.group()).group()):  # type: ignore[union-attr]
+            return True
+    return False
 
 
 # a literal opened at a line's end, a dict's or a pair's key, a keyword's number: rows of a table, kept apart
 _TABLE_ROW = re.compile(r"[\[{(][ \t]*(?:#.*)?$|[\"'][ \t]*(?::|=>)|\w[ \t]*=[ \t]*\(?[\d(]")
 
 
-def joined_brackets(source: str) -> str:
+def joined_brackets(source: str, comment: re.Pattern[str] = _COMMENT) -> str:
     """``source`` with each statement a bracket carries over several lines set on one line (``return np.array([a,``
     then ``b, c])``): the line breaks inside the brackets become spaces and the comments of the lines joined become
     blanks, so the length stays. A bracket not closed within a few lines is no statement: its lines stay."""
@@ -71,7 +89,7 @@ def joined_brackets(source: str) -> str:
     while k < len(lines):
         depth, j = 0, k
         while j < len(lines) and j - k <= MAX_LOOP_LINES and len(lines[j]) <= MAX_LINE:
-            code = _COMMENT.sub("", lines[j])
+            code = comment.sub("", lines[j])
             depth = max(0, depth + sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}"))
             if depth == 0:
                 break
@@ -81,7 +99,7 @@ def joined_brackets(source: str) -> str:
             out.append(lines[k])
             k += 1
             continue
-        parts = [_COMMENT.sub("", ln).strip() for ln in lines[k:j]] + [lines[j].strip()]
+        parts = [comment.sub("", ln).strip() for ln in lines[k:j]] + [lines[j].strip()]
         indent = lines[k][:len(lines[k]) - len(lines[k].lstrip())]
         out.append((indent + " ".join(parts)).ljust(sum(len(ln) + 1 for ln in lines[k:j + 1]) - 1))
         k = j + 1
@@ -118,19 +136,24 @@ def without_scaffolding(source: str) -> str:
     return "\n".join(lines)
 
 
-def fold_loops(source: str) -> str:
-    """``source`` with each loop that adds up a sum over the data written as that sum (same length)."""
+def fold_loops(source: str, language: str = "", later: str = "") -> str:
+    """``source`` with each loop that adds up a sum over the data written as that sum (same length); ``later`` is
+    the program's code after this block (a notebook's later cells): a sum changed there is not the loop's."""
     if "for" not in source:
         return source
+    comment = _HASH_COMMENT if language.lower() in _HASH_LANGUAGES else _COMMENT
+    if _doubted(source, comment) or _DATA_LISTED.search(source):
+        return source  # doubted in a comment, or data arrays the block fills itself (xs = [None, x1, x2])
     lines = source.split("\n")
     changed = False
-    k = 0
-    while k < len(lines):
-        loop = _loop_at(lines, k)
+    k = tried = 0
+    while k < len(lines) and tried < MAX_LOOPS:
+        loop = _loop_at(lines, k, comment, language.lower() in _HASH_LANGUAGES)
         if loop is None:
             k += 1
             continue
-        folded = _folded(lines, loop)
+        tried += 1
+        folded = _folded(lines, loop, comment, later)
         if folded is None:
             k = loop.last + 1
             continue
@@ -139,10 +162,10 @@ def fold_loops(source: str) -> str:
     return out if changed and len(out) == len(source) else source
 
 
-def _loop_at(lines: list[str], k: int) -> _Loop | None:
+def _loop_at(lines: list[str], k: int, comment: re.Pattern[str], zero_based: bool) -> _Loop | None:
     if not lines[k].lstrip().startswith("for") or len(lines[k]) > MAX_LINE:
         return None
-    head = _HEADER.match(_COMMENT.sub("", lines[k]))
+    head = _HEADER.match(comment.sub("", lines[k]))
     if head is None:
         return None
     indent = head.group("indent")
@@ -153,7 +176,7 @@ def _loop_at(lines: list[str], k: int) -> _Loop | None:
     for j in range(k + 1, min(len(lines), k + 2 + MAX_LOOP_LINES)):
         if len(lines[j]) > MAX_LINE:
             return None  # no pattern here is tried on a hostile line
-        text = _COMMENT.sub("", lines[j])
+        text = comment.sub("", lines[j])
         if not text.strip():
             continue
         if _END.match(text) and len(text) - len(text.lstrip()) <= len(indent) + 4:
@@ -165,12 +188,13 @@ def _loop_at(lines: list[str], k: int) -> _Loop | None:
         last = j
     if last is None or not body:
         return None
-    if head.group("open") != ":" and not _END.match(_COMMENT.sub("", lines[last])):
+    if head.group("open") != ":" and not _END.match(comment.sub("", lines[last])):
         return None  # MATLAB, Julia, R: a loop that is not closed here is not one this reads
-    return _generator(k, last, indent, var, over, body)
+    return _generator(k, last, indent, var, over, body, zero_based)
 
 
-def _generator(first: int, last: int, indent: str, var: str, over: str, body: list[str]) -> _Loop | None:
+def _generator(first: int, last: int, indent: str, var: str, over: str, body: list[str], zero_based: bool
+               ) -> _Loop | None:
     pair = _PAIR.fullmatch(var.strip())
     if _DATA_SET.fullmatch(over) and pair is not None:  # for (x_i, y_i) in D: each point's names
         x, y = pair.groups()
@@ -184,6 +208,8 @@ def _generator(first: int, last: int, indent: str, var: str, over: str, body: li
         return None
     if not (_ONE_BASED.fullmatch(over) or ZERO_BASED.fullmatch(over)):
         return None  # X[i] for i in range(2) and x(i) for i = 1:2 both name the two points: x^(i), i = 1, 2
+    if zero_based and _ONE_BASED.fullmatch(over) and any(re.search(rf"\[\s*{index}\s*\]", line) for line in body):
+        return None  # X[i] for i in (1, 2) in a language that counts from 0: not the two points
     points = [data_points(line, index) for line in body]
     kept = [line for line in points if line is not None]
     if len(kept) < len(points):
@@ -191,7 +217,7 @@ def _generator(first: int, last: int, indent: str, var: str, over: str, body: li
     return _Loop(first, last, indent, f"{index} in 1:2", index, kept)
 
 
-def _folded(lines: list[str], loop: _Loop) -> list[str] | None:
+def _folded(lines: list[str], loop: _Loop, comment: re.Pattern[str], later: str = "") -> list[str] | None:
     """The lines with ``loop`` (and its accumulators' zero starts above it) written as sums, or None."""
     local: dict[str, str] = {}
     added: dict[str, list[str]] = {}
@@ -204,28 +230,30 @@ def _folded(lines: list[str], loop: _Loop) -> list[str] | None:
             added.setdefault(name, []).append(rhs if op == "+=" else f"-({rhs})")
             continue
         again = re.match(rf"{re.escape(name)}[ \t]*([+-])[ \t]*(.+)$", rhs)
-        if again is not None:  # grad = grad + …, grad <- grad - …
-            term = again.group(2)
-            added.setdefault(name, []).append(term if again.group(1) == "+" else f"-({term})")
+        if again is not None:  # grad = grad + …, grad <- grad - A - B (the sign is the first term's only)
+            added.setdefault(name, []).append(again.group(2) if again.group(1) == "+" else f"-{again.group(2)}")
         elif name in added or re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", rhs):
             return None  # a name that changes in other ways
         else:
             local[name] = rhs
-    if not added:
-        return None
-    after = "\n".join(_COMMENT.sub("", line) for line in lines[loop.last + 1:])
+    if not added or set(local) & set(added):
+        return None  # nothing added up, or a sum set afresh inside the loop (it keeps the last point only)
+    after = "\n".join(comment.sub("", line) for line in [*lines[loop.last + 1:], *later.split("\n")]
+                      if len(line) <= MAX_LINE)
     if any(re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*(?:\.?[-+*/^]?=(?!=)|<-|:=|←)", after) for name in added):
         return None  # the sum changed after the loop (grad = grad / 2): the loop alone is not the answer
+    if any(re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", after) for name in local):
+        return None  # a value of the loop's last pass used after it (w -= lr*grad with grad one point's term)
     if any(re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", t) for name, terms in added.items() for t in terms):
         return None  # grad += grad * x: not a sum of terms
-    starts = {name: _zero_start(lines, loop.first, name) for name in added}
+    starts = {name: _zero_start(lines, loop.first, name, comment) for name in added}
     if any(start is None for start in starts.values()):
         return None  # a sum that does not start at zero (or whose start is not here): left as written
     out = list(lines)
     first = loop.first
     for start in sorted((s for s in starts.values() if s is not None), reverse=True):
         out[start] = " " * len(out[start])
-        if all(not _COMMENT.sub("", out[j]).strip() for j in range(start, first)):
+        if all(not comment.sub("", out[j]).strip() for j in range(start, first)):
             first = start  # the zero start right above the loop: its room is the sum's too
     summands = {name: " + ".join(f"({t})" for t in terms) if len(terms) > 1 else terms[0]
                 for name, terms in added.items()}
@@ -246,10 +274,10 @@ def _inlined(rhs: str, local: dict[str, str]) -> str:
     return rhs
 
 
-def _zero_start(lines: list[str], before: int, name: str) -> int | None:
+def _zero_start(lines: list[str], before: int, name: str, comment: re.Pattern[str]) -> int | None:
     """The line above the loop that sets ``name`` to zero (nothing else setting it in between), or None."""
     for j in range(before - 1, max(-1, before - 8), -1):
-        m = _ASSIGN.match(_COMMENT.sub("", lines[j])) if len(lines[j]) <= MAX_LINE else None
+        m = _ASSIGN.match(comment.sub("", lines[j])) if len(lines[j]) <= MAX_LINE else None
         if m is not None and m.group("name") == name:
             return j if m.group("op") in ("=", "<-", ":=", "←") and _ZERO.fullmatch(m.group("rhs").strip()) \
                 else None

@@ -600,8 +600,8 @@ def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, i
 
 
 _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
-_HEDGE = re.compile(r"\s*\?*\s*[,;—–-]?\s*\(?\s*(?:(?:or|oder|ou|o|oppure|of|óf|или|lub|veya|hoặc|或者?|还是|還是"
-                    r"|또는|または|else|alternatively|alternativ|resp\.?|respectively|vs\.?|versus|soit|либо|ya\s+da|ya\s+da\s+da"
+_HEDGE = re.compile(r"\s*\?*\s*[,;—–-]?\s*\(?\s*¿?\s*(?:(?:or|oder|ou|o|ó|か|oppure|of|óf|или|lub|veya|hoặc"
+                    r"|或者?|还是|還是|또는|または|else|alternatively|alternativ|resp\.?|respectively|vs\.?|versus|soit|либо|ya\s+da|ya\s+da\s+da"
                     r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?|otherwise|and/or"
                     r"|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|au|หรือ|ou\s+então|ali)"
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
