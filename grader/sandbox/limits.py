@@ -100,15 +100,7 @@ class Cgroup:
     def memory_exceeded(self) -> bool:
         """Did the kernel kill a process of this cgroup for memory (not merely reclaim at the limit)?"""
         name = {"v2": "memory.events", "v1": "memory.oom_control"}.get(self.kind)
-        try:
-            if name:
-                for line in (self.dirs[0] / name).read_text().splitlines():
-                    key, _, value = line.partition(" ")
-                    if key == "oom_kill" and int(value) > 0:
-                        return True
-        except (OSError, ValueError):
-            return False
-        return False
+        return name is not None and self._counts(name).get("oom_kill", 0) > 0
 
     def memory_at_limit(self) -> bool:
         """Did this cgroup's memory reach its limit (the kernel reclaiming, maybe not yet killing)?
@@ -116,18 +108,24 @@ class Cgroup:
         A child held at the limit may spend seconds evicting and re-reading its own library pages
         before the kernel kills it, and a stage timeout can come first: the report still names memory.
         """
-        name = {"v2": "memory.events", "v1": "memory.failcnt"}.get(self.kind)
+        if self.kind == "v1":
+            try:
+                return int((self.dirs[0] / "memory.failcnt").read_text().split()[0]) > 0
+            except (OSError, ValueError, IndexError):
+                return False
+        counts = self._counts("memory.events") if self.kind == "v2" else {}
+        return counts.get("max", 0) > 0 or counts.get("oom", 0) > 0
+
+    def _counts(self, name: str) -> dict[str, int]:
+        """The ``key value`` lines of one of this cgroup's files, up to the first it cannot read."""
+        counts: dict[str, int] = {}
         try:
-            if name == "memory.failcnt":
-                return int((self.dirs[0] / name).read_text().split()[0]) > 0
-            if name:
-                for line in (self.dirs[0] / name).read_text().splitlines():
-                    key, _, value = line.partition(" ")
-                    if key in ("max", "oom") and int(value) > 0:
-                        return True
+            for line in (self.dirs[0] / name).read_text().splitlines():
+                key, _, value = line.partition(" ")
+                counts[key] = int(value)
         except (OSError, ValueError, IndexError):
-            return False
-        return False
+            pass
+        return counts
 
     def processes_exceeded(self) -> bool:
         try:
