@@ -37,7 +37,7 @@ from grader.reading.math_rows import clean, rows
 from grader.reading.mentions import CHANGES, arabic_and_numbered
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
-from grader.reading.program_loops import fold_loops, program_formulas
+from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.stacked import read_block, stacked
 
@@ -839,9 +839,8 @@ def _data_sum(g: re.Match[str]) -> str:
     """``sum(e for (x, y) in D)`` as Σ over the set; the point's own names (``xi, yi``, ``x_i, y_i``) are x and y
     in the summand, where nothing else there is called x or y."""
     body, x, y, over = g.group(1), g.group(2), g.group(3), g.group(4)
-    if (x, y) != ("x", "y") and not re.search(r"(?<![\w.\\])[xy](?![\w(])", body):
-        body = re.sub(rf"(?<![\w.]){re.escape(y)}(?!\w)", "y", re.sub(rf"(?<![\w.]){re.escape(x)}(?!\w)", "x", body))
-        x, y = "x", "y"
+    if (named := point_named(body, x, y)) is not None:
+        body, x, y = named, "x", "y"
     return f"Σ_{{({x},{y})∈{over}}} ({body})"
 
 

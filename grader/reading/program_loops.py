@@ -50,8 +50,7 @@ class _Loop:
     first: int  # line index of the header
     last: int  # line index of the last line that belongs to it (its "end" where it has one)
     indent: str
-    generator: str  # what follows "for" in the sum: "(x, y) in D", "i in (1, 2)"
-    index: str | None  # the index letter of an index loop (its data are x^(i), y^(i))
+    generator: str  # what follows "for" in the sum: "(x, y) in D", "i in 1:2"
     body: list[str]  # the statements, comments removed
 
 
@@ -59,10 +58,14 @@ def program_formulas(source: str, language: str = "", later: str = "") -> str:
     """A program's block as the formulas it writes down: statements its brackets carry over lines on one line,
     what it puts around the formulas dropped, its loops over the data as sums (same length). A block whose comments
     doubt or change it ("# EDIT: wrong sign here", "% or with a plus?") stays as written: a person reads it."""
-    comment = _HASH_COMMENT if language.lower() in _HASH_LANGUAGES else _COMMENT
+    comment = _comment_of(language)
     if _doubted(source, comment):
         return source
-    return fold_loops(without_scaffolding(joined_brackets(source, comment)), language, later)
+    return _folded_loops(without_scaffolding(joined_brackets(source, comment)), language, comment, later)
+
+
+def _comment_of(language: str) -> re.Pattern[str]:
+    return _HASH_COMMENT if language.lower() in _HASH_LANGUAGES else _COMMENT
 
 
 def _doubted(source: str, comment: re.Pattern[str]) -> bool:
@@ -139,11 +142,14 @@ def without_scaffolding(source: str) -> str:
 def fold_loops(source: str, language: str = "", later: str = "") -> str:
     """``source`` with each loop that adds up a sum over the data written as that sum (same length); ``later`` is
     the program's code after this block (a notebook's later cells): a sum changed there is not the loop's."""
-    if "for" not in source:
-        return source
-    comment = _HASH_COMMENT if language.lower() in _HASH_LANGUAGES else _COMMENT
-    if _doubted(source, comment) or _DATA_LISTED.search(source):
-        return source  # doubted in a comment, or data arrays the block fills itself (xs = [None, x1, x2])
+    comment = _comment_of(language)
+    return source if _doubted(source, comment) else _folded_loops(source, language, comment, later)
+
+
+def _folded_loops(source: str, language: str, comment: re.Pattern[str], later: str) -> str:
+    """:func:`fold_loops` on a block whose comments were already read and do not doubt it."""
+    if "for" not in source or _DATA_LISTED.search(source):
+        return source  # no loop, or data arrays the block fills itself (xs = [None, x1, x2])
     lines = source.split("\n")
     changed = False
     k = tried = 0
@@ -197,12 +203,8 @@ def _generator(first: int, last: int, indent: str, var: str, over: str, body: li
                ) -> _Loop | None:
     pair = _PAIR.fullmatch(var.strip())
     if _DATA_SET.fullmatch(over) and pair is not None:  # for (x_i, y_i) in D: each point's names
-        x, y = pair.groups()
-        named = [re.sub(rf"(?<![\w.]){re.escape(y)}(?!\w)", "y",
-                        re.sub(rf"(?<![\w.]){re.escape(x)}(?!\w)", "x", line)) for line in body]
-        if (x, y) != ("x", "y") and any(re.search(r"(?<![\w.\\])[xy](?![\w(])", line) for line in body):
-            return None  # the body already uses x or y for something else
-        return _Loop(first, last, indent, "(x, y) in D", None, named)
+        named = point_named("\n".join(body), *pair.groups())
+        return None if named is None else _Loop(first, last, indent, "(x, y) in D", named.split("\n"))
     index = var.strip()
     if not re.fullmatch(r"[a-z]", index) or index in "xyfw":
         return None
@@ -214,7 +216,7 @@ def _generator(first: int, last: int, indent: str, var: str, over: str, body: li
     kept = [line for line in points if line is not None]
     if len(kept) < len(points):
         return None  # the index used for anything but a data point (w[i], 2*i): not a sum over the data
-    return _Loop(first, last, indent, f"{index} in 1:2", index, kept)
+    return _Loop(first, last, indent, f"{index} in 1:2", kept)
 
 
 def _folded(lines: list[str], loop: _Loop, comment: re.Pattern[str], later: str = "") -> list[str] | None:
@@ -232,7 +234,7 @@ def _folded(lines: list[str], loop: _Loop, comment: re.Pattern[str], later: str 
         again = re.match(rf"{re.escape(name)}[ \t]*([+-])[ \t]*(.+)$", rhs)
         if again is not None:  # grad = grad + …, grad <- grad - A - B (the sign is the first term's only)
             added.setdefault(name, []).append(again.group(2) if again.group(1) == "+" else f"-{again.group(2)}")
-        elif name in added or re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", rhs):
+        elif name in added or _word(name).search(rhs):
             return None  # a name that changes in other ways
         else:
             local[name] = rhs
@@ -242,9 +244,9 @@ def _folded(lines: list[str], loop: _Loop, comment: re.Pattern[str], later: str 
                       if len(line) <= MAX_LINE)
     if any(re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*(?:\.?[-+*/^]?=(?!=)|<-|:=|←)", after) for name in added):
         return None  # the sum changed after the loop (grad = grad / 2): the loop alone is not the answer
-    if any(re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", after) for name in local):
+    if any(_word(name).search(after) for name in local):
         return None  # a value of the loop's last pass used after it (w -= lr*grad with grad one point's term)
-    if any(re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", t) for name, terms in added.items() for t in terms):
+    if any(_word(name).search(t) for name, terms in added.items() for t in terms):
         return None  # grad += grad * x: not a sum of terms
     starts = {name: _zero_start(lines, loop.first, name, comment) for name in added}
     if any(start is None for start in starts.values()):
@@ -268,9 +270,24 @@ def _folded(lines: list[str], loop: _Loop, comment: re.Pattern[str], later: str 
     return [*out[:first], *kept, *out[loop.last + 1:]]
 
 
+def point_named(text: str, x: str, y: str) -> str | None:
+    """``text`` with a data point's own names (``xi, yi``, ``x_i, y_i``) as x and y, as a sum over (x, y) ∈ D reads
+    them; None where the text already calls something else x or y."""
+    if (x, y) == ("x", "y"):
+        return text
+    if re.search(r"(?<![\w.\\])[xy](?![\w(])", text):
+        return None
+    return _word(y).sub("y", _word(x).sub("x", text))
+
+
+def _word(name: str) -> re.Pattern[str]:
+    """``name`` as a whole name of a program (not part of a longer one, not an attribute)."""
+    return re.compile(rf"(?<![\w.]){re.escape(name)}(?!\w)")
+
+
 def _inlined(rhs: str, local: dict[str, str]) -> str:
     for name, value in local.items():
-        rhs = re.sub(rf"(?<![\w.]){re.escape(name)}(?!\w)", f"({value})", rhs)
+        rhs = _word(name).sub(f"({value})", rhs)
     return rhs
 
 
