@@ -383,3 +383,16 @@ def test_reading_a_program_as_formulas_stays_linear(rubric, name: str, block: st
     start = time.perf_counter()
     grade_report_item(rubric, "p1.f.grad", report)
     assert time.perf_counter() - start < 10.0, name
+
+
+def test_a_notebook_of_thousands_of_loop_cells_reads_in_bounded_time() -> None:
+    """Each cell with a loop looks at the code after it (a sum a later cell changes): the cells are read once, and
+    what is looked at after a cell is bounded, so thousands of loop cells cost seconds, not minutes."""
+    from grader.reading.notebook import read_notebook
+
+    loop = "grad = 0\nfor (x, y) in D:\n    grad += 2*(f(x) - y)*grad_f(x)\n"
+    cells = [{"cell_type": "code", "source": loop.splitlines(keepends=True), "outputs": []}] * 3_000
+    start = time.perf_counter()
+    text, code = read_notebook(json.dumps({"cells": cells, "nbformat": 4}), "nb.ipynb", [])
+    assert time.perf_counter() - start < 10.0
+    assert len(code) == 3_000 and "sum(" in text.split("\n\n")[-1]

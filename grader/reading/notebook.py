@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from grader.reading.document import formula_fence, formula_program
-from grader.reading.program_loops import program_formulas
+from grader.reading.program_loops import code_only, program_formulas
 from grader.reading.tables import _SUMMARY_HEAD
 
 MAX_NOTEBOOK_BYTES = 50_000_000  # the file, outputs included
@@ -37,8 +37,11 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
     skipped = 0
     language = _language(nb)  # a Julia or R kernel's cell of formulas (σ′(u) = σ(u)*(1 - σ(u))) is read as one
     budget = MAX_NOTEBOOK_TEXT
+    read = [_cell(cell) for cell in cells[:MAX_CELLS]]  # each cell's (kind, text), joined once
+    code_of = [code_only(text[:MAX_SAID], language or "python") if kind == "code" and text else ""
+               for kind, text in read] if any(kind == "code" and text and "for" in text for kind, text in read) else []
     for index, cell in enumerate(cells[:MAX_CELLS]):
-        kind, source = _cell(cell)
+        kind, source = read[index]
         if kind not in ("markdown", "code", "raw") or source is None:
             skipped += 1
             continue
@@ -49,7 +52,7 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
         budget -= len(source)
         (code if kind == "code" else markdown).append(source)  # a raw cell is shown as it is: text the TA reads
         if kind == "code":  # what the cell says in words and prints is written answer text too
-            later = _later_code(cells, index) if "for" in source else ""  # a sum a later cell changes (grad /= 2)
+            later = _later_code(code_of, index) if "for" in source else ""  # a sum a later cell changes (grad /= 2)
             source = program_formulas(source, language or "python", later)  # a loop adding up: the sum it writes
             formulas = formula_program(source) if language in ("", "python") else formula_fence(source, language)
             said = _said(source, cell, formulas=formulas)[:max(0, budget)]
@@ -92,14 +95,14 @@ def _said(source: str, cell: Any, formulas: bool = False) -> str:
     return "\n".join(lines)[:MAX_SAID]
 
 
-def _later_code(cells: list[Any], index: int) -> str:
-    """The code of the cells after ``index`` (bounded): what a program does to a value after the cell that makes it."""
+def _later_code(code_of: list[str], index: int) -> str:
+    """The code of the cells after ``index``, comments removed (bounded): what a program does to a value after the
+    cell that makes it."""
     out, size = [], 0
-    for cell in cells[index + 1:MAX_CELLS]:
-        kind, source = _cell(cell)
-        if kind == "code" and source:
-            out.append(source[:MAX_SAID])
-            size += len(out[-1])
+    for code in code_of[index + 1:]:
+        if code:
+            out.append(code)
+            size += len(code)
             if size > MAX_SAID * 5:
                 break
     return "\n".join(out)

@@ -64,6 +64,13 @@ def program_formulas(source: str, language: str = "", later: str = "") -> str:
     return _folded_loops(without_scaffolding(joined_brackets(source, comment)), language, comment, later)
 
 
+def code_only(source: str, language: str = "") -> str:
+    """A block's lines without their comments (a line too long to be a formula left out), as a loop's sum is looked
+    for after it; read once per block however many loops look."""
+    comment = _comment_of(language)
+    return "\n".join(comment.sub("", line) for line in source.split("\n") if len(line) <= MAX_LINE)
+
+
 def _comment_of(language: str) -> re.Pattern[str]:
     return _HASH_COMMENT if language.lower() in _HASH_LANGUAGES else _COMMENT
 
@@ -141,7 +148,8 @@ def without_scaffolding(source: str) -> str:
 
 def fold_loops(source: str, language: str = "", later: str = "") -> str:
     """``source`` with each loop that adds up a sum over the data written as that sum (same length); ``later`` is
-    the program's code after this block (a notebook's later cells): a sum changed there is not the loop's."""
+    the program's code after this block (a notebook's later cells) as :func:`code_only` gives it: a sum changed
+    there is not the loop's."""
     comment = _comment_of(language)
     return source if _doubted(source, comment) else _folded_loops(source, language, comment, later)
 
@@ -240,8 +248,7 @@ def _folded(lines: list[str], loop: _Loop, comment: re.Pattern[str], later: str 
             local[name] = rhs
     if not added or set(local) & set(added):
         return None  # nothing added up, or a sum set afresh inside the loop (it keeps the last point only)
-    after = "\n".join(comment.sub("", line) for line in [*lines[loop.last + 1:], *later.split("\n")]
-                      if len(line) <= MAX_LINE)
+    after = "\n".join([*(comment.sub("", line) for line in lines[loop.last + 1:] if len(line) <= MAX_LINE), later])
     if any(re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*(?:\.?[-+*/^]?=(?!=)|<-|:=|←)", after) for name in added):
         return None  # the sum changed after the loop (grad = grad / 2): the loop alone is not the answer
     if any(_word(name).search(after) for name in local):
