@@ -55,9 +55,10 @@ class NameMixin(Cursor):
         sup_tokens: list[str] | None = None
         primes = ""
         index = self.peek()
-        if self.overlay.aliases.get(base, base) in self.vocab.vectors and index in self.scope.bindings \
-                and index not in self.scope.points:
-            subs.append(self.take())  # "wj ← wj − α·∂L/∂wj": plain text's w_j, at the component being read
+        if self.overlay.aliases.get(base, base) in self.vocab.vectors and index not in self.scope.points \
+                and (index in self.scope.bindings or index == "k"):
+            subs.append(self.take())  # "wj ← wj − α·∂L/∂wj": plain text's w_j, at the component being read;
+            # "wk ← wk − α ∂L/∂wk": w_k, read as the same name written with its underscore is
         while self.peek() in ("_", "^", "'"):
             mark = self.take()
             if mark == "'":

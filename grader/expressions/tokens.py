@@ -118,6 +118,7 @@ WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "
          # and the current one: w_viejo, w_alt, w_prev
          **{w: w for w in ("viejo", "vieja", "alt", "alte", "ancien", "vecchio", "velho", "antigo", "oud", "stary",
                            "eski", "vanha", "lama", "prev", "current", "curr", "zamani")}}
+_SHORT_MARKS = frozenset({"ny"})  # w_ny (Norwegian, Danish "new"): a two-letter word as a subscript, one name
 # Typst and AsciiMath: frac(a, b), a dot b, (del f)/(del w), w larr …
 
 
@@ -147,7 +148,8 @@ def _tokens(text: str, words: frozenset[str]) -> tuple[str, ...]:
             raise ExpressionSyntaxError(f"unexpected character {value!r}")
         if kind == "textword":
             out.append(TEXT_WORD + value[1:-1])
-        elif kind == "word" and out and out[-1] == "_" and len(value) >= 3 and value not in known:
+        elif kind == "word" and out and out[-1] == "_" and (len(value) >= 3 or value in _SHORT_MARKS) \
+                and value not in known:
             out.extend(["{", *value, "}"])  # w_nove, h_out: a word as a subscript is one name, not a product
         elif kind == "word":
             out.extend(["\\in"] if value == "in" else _segment(value, known))

@@ -680,6 +680,8 @@ def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChai
     never gets full marks (a right step before a wrong final side, or the reverse, goes to a person)."""
     if final is None or chain is None:
         return chain or final
+    if HEDGE in chain.sides[-1]:  # "σ(z₂) (or σ(z₂)(1−σ(z₂))? not sure)", then a table of σ(z₂): the part left two
+        return chain  # answers open, and a later list of one of them does not say the other was withdrawn
     last = final.sides[-1]
     if re.sub(r"\s+", "", last) == re.sub(r"\s+", "", chain.sides[-1]) or is_restatement(last):
         return chain
