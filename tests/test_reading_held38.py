@@ -41,3 +41,63 @@ def test_a_flat_index_k_is_each_component(rubric, update: str, expected: str) ->
 def test_w_ny_is_the_next_iterate(rubric, lhs: str, expected: str) -> None:
     report = f"1 f)\n\n   Oppdatering med læringsrate alpha:\n\n   {lhs} = w - alpha * grad_w L\n"
     assert graded(rubric, "p1.f.update", report, "r.txt").status == expected
+
+
+def notebook_item(rubric, item: str, nb: str, tmp_path):
+    """One item of a notebook hand-in, read as ``grade`` reads it (the notebook's JSON, not its text)."""
+    from grader.pipeline import Options, grade_submission
+    from tests.corpus.fidelity import written_only
+
+    path = tmp_path / "report.ipynb"
+    path.write_text(nb, encoding="utf-8")
+    return grade_submission(path, written_only(rubric), Options(text_budget=None)).check(item)
+
+
+def _notebook(*cells: dict) -> str:
+    import json
+
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": list(cells)})
+
+
+def _markdown(text: str) -> dict:
+    return {"cell_type": "markdown", "metadata": {}, "source": text}
+
+
+def _shown(source: str, latex: str) -> dict:
+    """A code cell whose rendered output is ``latex`` (what display(Math(…)) leaves in the notebook)."""
+    return {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": source,
+            "outputs": [{"output_type": "display_data", "metadata": {},
+                         "data": {"text/plain": "<IPython.core.display.Math object>", "text/latex": latex}}]}
+
+
+D_RIGHT = "\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(w_2\\,\\sigma_1(w_1 x))"
+D_WRONG = "\\frac{\\partial f_w}{\\partial w_3} = w_3\\,\\sigma_2(w_2\\,\\sigma_1(w_1 x))"
+
+
+@pytest.mark.parametrize("answer, expected", [(D_RIGHT, "pass"), (D_WRONG, "fail")])
+def test_a_rendered_math_output_is_read(rubric, answer: str, expected: str, tmp_path) -> None:
+    nb = _notebook(_markdown("## Problem 1"), _shown(f'# (d)\nshow(r"{answer}")', f"$\\displaystyle {answer}$"))
+    assert notebook_item(rubric, "p1.d", nb, tmp_path).status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [(D_RIGHT, "pass"), (D_WRONG, "fail")])
+def test_a_latex_magic_cell_is_text(rubric, answer: str, expected: str, tmp_path) -> None:
+    cell = {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [],
+            "source": f"%%latex\n\\textbf{{(d)}}\\quad {answer}\n"}
+    nb = _notebook(_markdown("## Problem 1"), cell)
+    assert notebook_item(rubric, "p1.d", nb, tmp_path).status == expected
+
+
+def test_an_output_that_only_names_its_object_says_nothing(rubric, tmp_path) -> None:
+    nb = _notebook(_markdown("## Problem 1\n\n(d)"), {
+        "cell_type": "code", "metadata": {}, "execution_count": 1, "source": "show(d)",
+        "outputs": [{"output_type": "display_data", "metadata": {},
+                     "data": {"text/plain": "<IPython.core.display.Math object>"}}]})
+    assert notebook_item(rubric, "p1.d", nb, tmp_path).status == "review"
+
+
+@pytest.mark.parametrize("answer, expected", [("\\S_2(x_2)", "pass"), ("w_3\\,\\S_2(x_2)", "fail")])
+def test_katex_gdef_macros_are_expanded(rubric, answer: str, expected: str) -> None:
+    report = ("$$\\gdef\\S{\\sigma}\\gdef\\pa#1#2{\\frac{\\partial #1}{\\partial #2}}$$\n\n## 1\n\n### (d)\n\n"
+              f"> [!success] (d)\n> $$\\pa{{f_w}}{{w_3}} = {answer}$$\n")
+    assert graded(rubric, "p1.d", report).status == expected

@@ -534,7 +534,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         blocks, maths = read_tex(text)
     else:
         blocks, maths = read_markdown(text)
-        doc.macros = _macros(text) if "newcommand" in text or "DeclareMathOperator" in text or "\\def" in text \
+        doc.macros = _macros(text) if "newcommand" in text or "DeclareMathOperator" in text or "def\\" in text \
             else {}
     doc.blocks = blocks
     maths = not_struck(text, maths)
@@ -601,7 +601,7 @@ _TAKES_ARGUMENT = {"frac", "dfrac", "tfrac", "cfrac", "sqrt", "binom", "mathrm",
 
 _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?(\\[A-Za-z]+)\}?\s*(?:\[([1-9])\])?\s*"
                          r"\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
-_DEF = re.compile(r"\\def\s*(\\[A-Za-z]+)((?:#[1-9]){0,9})\s*\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
+_DEF = re.compile(r"\\[gex]?def\s*(\\[A-Za-z]+)((?:#[1-9]){0,9})\s*\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
 _BRACED = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 _ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}|\s*([A-Za-z0-9])")  # {…}, or one character as TeX takes it: \S1
 

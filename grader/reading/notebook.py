@@ -50,6 +50,9 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
                          "(outputs not counted); only the first part was read")
             source = source[:budget]
         budget -= len(source)
+        if kind == "code" and (magic := _TEXT_MAGIC.match(source)) is not None:
+            markdown.append(_as_markdown(source[magic.end():], magic.group(1)))  # %%latex, %%markdown: a text cell
+            continue
         (code if kind == "code" else markdown).append(source)  # a raw cell is shown as it is: text the TA reads
         if kind == "code":  # what the cell says in words and prints is written answer text too
             later = _later_code(code_of, index) if "for" in source else ""  # a sum a later cell changes (grad /= 2)
@@ -114,14 +117,36 @@ def _sentences(printed: str) -> bool:
     return all(re.search(r"[A-Za-z\u00c0-\uffff]", line) for line in printed.splitlines() if line.strip())
 
 
+# a cell magic that makes a code cell a cell of text: what it holds is rendered, as a markdown cell's text is
+_TEXT_MAGIC = re.compile(r"[ \t]*%%(latex|markdown|md)[ \t]*(?:\n|$)")
+_OBJECT = re.compile(r"<IPython\.core\.display\.\w+ object>")  # the plain stand-in of a rendered output
+
+
 def _output_text(output: dict[str, Any]) -> str:
-    """The text an output shows: a stream's text or a result's ``text/plain`` (images are dropped)."""
+    """The text an output shows: a stream's text, or a result's rendered Markdown or LaTeX
+    (``display(Math(…))``, ``display(Markdown(…))``: what the reader of the notebook sees), else its
+    ``text/plain`` (images are dropped)."""
     text = output.get("text")
     if text is None and isinstance(output.get("data"), dict):
-        text = output["data"].get("text/plain")
+        data = output["data"]
+        for kind, as_kind in (("text/markdown", "markdown"), ("text/latex", "latex"), ("text/plain", "")):
+            shown = data.get(kind)
+            if isinstance(shown, list) and all(isinstance(t, str) for t in shown):
+                shown = "".join(shown)
+            if isinstance(shown, str) and shown.strip() and not _OBJECT.fullmatch(shown.strip()):
+                return _as_markdown(shown, as_kind) if as_kind else shown
+        return ""
     if isinstance(text, list) and all(isinstance(t, str) for t in text):
         text = "".join(text)
     return text if isinstance(text, str) else ""
+
+
+def _as_markdown(text: str, kind: str) -> str:
+    """Rendered text as a markdown cell would hold it: LaTeX that opens no math of its own (``\\frac{…}{…}``, as
+    ``%%latex`` and ``Math(…)`` take it) is set between ``$$``; Markdown and delimited LaTeX stay as written."""
+    if kind != "latex" or "$" in text or "\\begin{" in text or "\\[" in text or "\\(" in text:
+        return text
+    return f"$$\n{text.strip()}\n$$"
 
 
 def _language(nb: Any) -> str:
