@@ -101,3 +101,34 @@ def test_katex_gdef_macros_are_expanded(rubric, answer: str, expected: str) -> N
     report = ("$$\\gdef\\S{\\sigma}\\gdef\\pa#1#2{\\frac{\\partial #1}{\\partial #2}}$$\n\n## 1\n\n### (d)\n\n"
               f"> [!success] (d)\n> $$\\pa{{f_w}}{{w_3}} = {answer}$$\n")
     assert graded(rubric, "p1.d", report).status == expected
+
+
+R_D = "```{r}\nd_w3 <- function(w, x) sigma(w[2] * sigma(w[1] * x))   # sigma2(x2)\n```\n"
+R_E = ("```{r}\nd_w2 <- function(w, x) {\n  x1 <- w[1] * x; x2 <- w[2] * sigma(x1)\n"
+       "  w[3] * dsigma(x2) * sigma(x1)\n}\n```\n")
+JULIA_E = ("```julia\nfunction dfdw2(w, x)\n    x1 = w[1]*x\n    x2 = w[2]*σ(x1)\n    return w[3]*dsig(x2)*σ(x1)\nend\n"
+           "```\n")
+MATLAB_E = ("```matlab\nfunction g = dfdw2(w1, w2, w3, x)\n  x1 = w1*x;\n  x2 = w2*sig(x1);\n"
+            "  g = w3*dsig(x2)*sig(x1);\nend\n```\n")
+SIGMA_R = "```{r}\nsigma <- function(u) 1 / (1 + exp(-u))\ndsigma <- function(u) sigma(u) * (1 - sigma(u))\n```\n"
+SIGMA_JL = "```julia\nσ(u) = 1 / (1 + exp(-u))\ndsig(u) = σ(u) * (1 - σ(u))\n```\n"
+
+
+@pytest.mark.parametrize("item, part, block, slip", [
+    ("p1.d", "(d)", R_D, ("sigma(w[2] * sigma(w[1] * x))", "w[3] * sigma(w[2] * sigma(w[1] * x))")),
+    ("p1.e.w2", "(e)", SIGMA_R + R_E, ("* dsigma(x2) * sigma(x1)", "* dsigma(x2) * dsigma(x1)")),
+    ("p1.e.w2", "(e)", SIGMA_JL + JULIA_E, ("*σ(x1)\nend", "*dsig(x1)\nend")),
+    ("p1.e.w2", "(e)", MATLAB_E, ("*sig(x1);\nend", "*dsig(x1);\nend")),
+])
+def test_a_function_in_r_julia_or_matlab_is_its_formula(rubric, item: str, part: str, block: str,
+                                                          slip: tuple[str, str]) -> None:
+    report = f"# Problem 1\n\n## {part}\n\n{block}"
+    assert graded(rubric, item, report, "r.Rmd" if "{r}" in block else "r.md").status == "pass"
+    wrong = report.replace(*slip)
+    assert wrong != report
+    assert graded(rubric, item, wrong, "r.Rmd" if "{r}" in block else "r.md").status != "pass"
+
+
+def test_a_function_that_branches_stays_a_program(rubric) -> None:
+    block = "```{r}\nd_w3 <- function(w, x) {\n  if (x > 0) print(x)\n  sigma(w[2] * sigma(w[1] * x))\n}\n```\n"
+    assert graded(rubric, "p1.d", f"# Problem 1\n\n## (d)\n\n{block}", "r.Rmd").status != "pass"

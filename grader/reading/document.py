@@ -18,7 +18,7 @@ from grader.expressions.prose_tail import changed_by_words_after
 from grader.reading.formats import to_markdown
 from grader.reading.formats_forum import is_bbcode
 from grader.reading.formats_wiki import is_dokuwiki
-from grader.reading.indexed_names import indexed_names
+from grader.reading.indexed_names import counts_from_one, indexed_names
 from grader.reading.labels import Label
 from grader.reading.layout import (
     NAMED,
@@ -37,6 +37,8 @@ from grader.reading.math_rows import clean, rows
 from grader.reading.mentions import CHANGES, arabic_and_numbered
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
+from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
+from grader.reading.program_functions import functions_as_formulas
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.stacked import read_block, stacked
@@ -522,7 +524,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if kind != "html" and "&nbsp;" in text:  # "&nbsp;&nbsp;\= w\_3 …": an exporter's indent in Markdown
         text = re.sub(r"(?m)^(?:&nbsp;)+", "", text).replace("&nbsp;", " ")
     if not latex:
-        text = indexed_names(_answer_fences(to_markdown(_uncommented(text), kind)))  # w[0], X[1]: w_1, x²
+        one_based = counts_from_one(text)  # before R Markdown's chunks are read as text
+        text = indexed_names(_answer_fences(to_markdown(_uncommented(text), kind)), one_based)  # w[0], X[1]: w_1, x²
         text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded)))
         text = _labelled_prompts(_arrow_functions(text))
     doc = Document(text)
@@ -601,7 +604,8 @@ _TAKES_ARGUMENT = {"frac", "dfrac", "tfrac", "cfrac", "sqrt", "binom", "mathrm",
 
 _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?(\\[A-Za-z]+)\}?\s*(?:\[([1-9])\])?\s*"
                          r"\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
-_DEF = re.compile(r"\\[gex]?def\s*(\\[A-Za-z]+)((?:#[1-9]){0,9})\s*\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
+_DEF = re.compile(r"\\[gex]?def\s*(\\[A-Za-z]+)((?:#[1-9]){0,9})\s*"  # \def, and KaTeX's \gdef
+                  r"\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
 _BRACED = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 _ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}|\s*([A-Za-z0-9])")  # {…}, or one character as TeX takes it: \S1
 
@@ -812,15 +816,23 @@ def _loops_folded(whole: str, info: str, inner: str) -> str:
     return whole if folded == inner else whole.replace(inner, folded, 1)
 
 
+_CHUNK_ENGINE = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{[ \t]*(\w+)")
+
+
 def _functions_as_formulas(text: str) -> str:
     """A Python block of small functions that only compute a formula (``def df_dw2(x, w1, w2, w3):`` then
     ``h1 = sig(w1 * x); x2 = w2 * h1`` then ``return w3 * dsig(x2) * h1``): the formulas they write down,
     ``df_dw2(x, w1, w2, w3) = w3 * dsig(x2) * h1`` after its steps; a block with anything else a program does
     (loops, branches, prints) stays code. Offsets after each block are kept (it is padded)."""
-    if "```" not in text or ("def " not in text and " for " not in text):
+    if "```" not in text or ("def " not in text and " for " not in text and "function" not in text):
         return text
 
     def rewrite(whole: str, info: str, inner: str) -> str:
+        engine = _CHUNK_ENGINE.match(whole)  # R Markdown's ```{r name}: a chunk of R
+        language = info or (engine.group(1) if engine else "")
+        if language.lower() in FUNCTION_LANGUAGES:  # R, Julia, MATLAB: "d_w3 <- function(w, x) …"
+            written = functions_as_formulas(inner, language)
+            return whole if written == inner else whole.replace(inner, written, 1)
         if info.lower() not in _PYTHON:
             return whole
         body = _GENERATOR_SUM.sub(_data_sum,

@@ -175,6 +175,8 @@ def _myst_directives(text: str) -> str:
     """MyST directives other than code and math: a ``{list-table}`` becomes a pipe table, the others
     (``{note}``, ``{admonition} Title``, ``{figure}``) their title and body as text; options dropped."""
     from grader.reading.formats_light import list_table
+    from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
+    from grader.reading.program_functions import functions_as_formulas
 
     lines, out, i = text.split("\n"), [], 0
     while i < len(lines):
@@ -190,6 +192,8 @@ def _myst_directives(text: str) -> str:
         if m.group(3) == "list-table":
             head = re.search(r":header-rows:[ \t]*[1-9]", "\n".join(lines[i + 1:end])) is not None
             out += [m.group(4)] + pipe_rows(list_table(body), 0, head)
+        elif m.group(3) in FUNCTION_LANGUAGES:  # a knitr chunk ```{r}: its lines as text, its functions as formulas
+            out += [m.group(4), *functions_as_formulas("\n".join(body), m.group(3)).split("\n")]
         elif m.group(3) != "figure" or body:
             out += [m.group(4) if m.group(3) != "figure" else "", *body]
         i = end + 1

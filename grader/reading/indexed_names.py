@@ -23,29 +23,37 @@ _ONE_BASED_LANGUAGE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*"
                                  r"(?:julia|jl|r|matlab|octave|mathematica|wolfram)\b", re.MULTILINE | re.IGNORECASE)
 
 
-def indexed_names(text: str) -> str:
-    """``text`` with each element of the weights' or the data's arrays written as the name it stands for."""
+def indexed_names(text: str, one_based: bool = False) -> str:
+    """``text`` with each element of the weights' or the data's arrays written as the name it stands for;
+    ``one_based``: the hand-in is written in a language that counts from 1 (its blocks may since have been read
+    as text: R Markdown's chunks)."""
     if "[" not in text:
         return text
-    one_based = _ONE_BASED_LANGUAGE.search(text) is not None
-    weights = _base(_together(_WEIGHT, text, 1), 3, one_based)
+    one_based = one_based or counts_from_one(text)
+    weights = _base(_together(_WEIGHT, text, 1, one_based), 3, one_based)
     if weights is not None:
         text = _WEIGHT.sub(lambda m: _padded(f"w_{int(m.group(1)) + 1 - weights}", m), text)
-    data = _base(_together(_DATA, text, 3), 2, one_based)
+    data = _base(_together(_DATA, text, 3, one_based), 2, one_based)
     if data is not None:
         text = _DATA.sub(lambda m: _padded(f"{'x' if m.group(1) else 'y'}{_SUPERSCRIPT[int(m.group(3)) + 1 - data]}",
                                            m), text)
     return text
 
 
-def _together(pattern: re.Pattern[str], text: str, group: int) -> set[int]:
+def counts_from_one(text: str) -> bool:
+    """Whether ``text`` holds a block of a language that counts from 1 (Julia, R, MATLAB)."""
+    return ("`" in text or "~" in text) and _ONE_BASED_LANGUAGE.search(text) is not None
+
+
+def _together(pattern: re.Pattern[str], text: str, group: int, alone: bool = False) -> set[int]:
     """The elements written on a line beside another element of the same array (``σ(w[1]·σ(w[0]·x))``): a ``w[0]``
-    alone ("start from w[0]") is an iterate, not the first weight, and says nothing of how the hand-in counts."""
+    alone ("start from w[0]") is an iterate, not the first weight, and says nothing of how the hand-in counts;
+    ``alone``: every element counts (a language that counts from 1 has no w[0] to take for an iterate)."""
     seen: set[int] = set()
     for line in text.split("\n"):
         if "[" in line and len(line) <= 2_000:
             found = {int(m.group(group)) for m in pattern.finditer(line)}
-            if len(found) >= 2:
+            if len(found) >= 2 or alone:
                 seen |= found
     return seen
 

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from grader.reading.document import formula_fence, formula_program
+from grader.reading.program_functions import functions_as_formulas
 from grader.reading.program_loops import code_only, program_formulas
 from grader.reading.tables import _SUMMARY_HEAD
 
@@ -57,6 +58,7 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
         if kind == "code":  # what the cell says in words and prints is written answer text too
             later = _later_code(code_of, index) if "for" in source else ""  # a sum a later cell changes (grad /= 2)
             source = program_formulas(source, language or "python", later)  # a loop adding up: the sum it writes
+            source = functions_as_formulas(source, language)  # an R or Julia kernel's "d_w3 <- function(w, x) …"
             formulas = formula_program(source) if language in ("", "python") else formula_fence(source, language)
             said = _said(source, cell, formulas=formulas)[:max(0, budget)]
             budget -= len(said)
