@@ -30,6 +30,7 @@ import torch
 
 from grader.cache_coordination import coordinator_for, locked
 from grader.fileio import atomic_write, cache_home
+from grader.sandbox.protocol import JSON
 
 WAIT_CAP_S = 3600.0  # a run waits at most this long for others training its network (each has its own limit)
 
@@ -88,7 +89,7 @@ class WeightsCache:
             return None
         return data, meta
 
-    def offer(self, key: str, tensors: list[torch.Tensor], info: dict[str, Any], accuracy: float, source: str,
+    def offer(self, key: str, tensors: list[torch.Tensor], info: dict[str, JSON], accuracy: float, source: str,
               trusted: bool) -> bool:
         """Offer the weights a run produced for ``key`` (read by the parent) with the accuracy the parent
         measured; True when they are (now) installed."""
@@ -165,7 +166,7 @@ class CacheBroker:
         self.cache, self.source, self.trusted = cache, source, trusted
         self._claimed: str | None = None
 
-    def plan(self, key: str) -> tuple[bytes | None, dict[str, Any], bool]:
+    def plan(self, key: str) -> tuple[bytes | None, dict[str, JSON], bool]:
         if self._claimed is not None or not _valid_key(key):  # one fingerprint per run
             return None, {}, False
         try:
@@ -182,7 +183,7 @@ class CacheBroker:
             self.cache.release(self._claimed, self.trusted)
             self._claimed = None
 
-    def offer(self, key: str, tensors: list[torch.Tensor], info: dict[str, Any], accuracy: float) -> bool:
+    def offer(self, key: str, tensors: list[torch.Tensor], info: dict[str, JSON], accuracy: float) -> bool:
         if key != self._claimed:  # only the network this run was counted as training
             return False
         record = {k: info.get(k) for k in RECORD_FIELDS}

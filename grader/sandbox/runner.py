@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import BinaryIO, Protocol
 
 import torch
 
@@ -29,7 +29,7 @@ from grader.sandbox import measure, warm
 from grader.sandbox.events import EventReader
 from grader.sandbox.isolation import bubblewrap, isolate
 from grader.sandbox.limits import Cgroup, GiB, Limits, set_rlimits
-from grader.sandbox.protocol import ChildError, ChildRun, EventFn, Recipe, Request
+from grader.sandbox.protocol import JSON, ChildError, ChildRun, EventFn, Recipe, Request
 from grader.sandbox.workdir import WorkDir
 
 OUTPUT_TAIL_BYTES = 8_000
@@ -65,10 +65,10 @@ Child = subprocess.Popen | warm.WarmChild
 class WeightsBroker(Protocol):
     """The parent's side of the trained-weights cache, for one child run."""
 
-    def plan(self, key: str) -> tuple[bytes | None, dict[str, Any], bool]:
+    def plan(self, key: str) -> tuple[bytes | None, dict[str, JSON], bool]:
         """(cached weights or None, their record, whether to offer this run's weights after training)."""
 
-    def offer(self, key: str, tensors: list[torch.Tensor], info: dict[str, Any], accuracy: float) -> bool:
+    def offer(self, key: str, tensors: list[torch.Tensor], info: dict[str, JSON], accuracy: float) -> bool:
         """The child trained ``key`` to these tensors (read by the parent), and the parent measured ``accuracy``."""
 
     def reject(self, key: str, accuracy: float | None) -> None:
