@@ -132,3 +132,18 @@ def test_a_function_in_r_julia_or_matlab_is_its_formula(rubric, item: str, part:
 def test_a_function_that_branches_stays_a_program(rubric) -> None:
     block = "```{r}\nd_w3 <- function(w, x) {\n  if (x > 0) print(x)\n  sigma(w[2] * sigma(w[1] * x))\n}\n```\n"
     assert graded(rubric, "p1.d", f"# Problem 1\n\n## (d)\n\n{block}", "r.Rmd").status != "pass"
+
+
+DERIVATION = "$\\sigma'(u) = -(1+e^{-u})^{-2}\\cdot(-e^{-u})$"
+
+
+@pytest.mark.parametrize("last, expected", [
+    ("$\\frac{e^{-u}}{(1+e^{-u})^2}$", "pass"),
+    ("`exp(-u)/(1+exp(-u))^2`", "pass"),
+    ("$\\frac{e^{-u}}{1+e^{-2u}}$", "not pass"),
+    ("`exp(-u)/(1+exp(-u)^2)`", "not pass"),  # held-out nb12-08: the final form squares the exp alone
+])
+def test_a_side_after_an_equals_between_inline_pieces_is_the_last(rubric, last: str, expected: str) -> None:
+    report = f"## Problem 1\n\n**(b)**\n\n(i) {DERIVATION} = {last}\n\n(ii) $\\sigma(u)(1-\\sigma(u))$\n"
+    status = graded(rubric, "p1.b.i", report).status
+    assert status == "pass" if expected == "pass" else status != "pass"

@@ -87,6 +87,8 @@ class Document:
         """A math piece as read: alignment markup removed; a table row's cells joined by ``=``; an answer
         under a question that names it (``**∂f/∂w3?** → $\\sigma_2(x_2)$``) with that name as its left side."""
         name = self.asked.get(m.end)
+        if name is None and m.kind == "inline" and _EQUALS_BEFORE.search(self.text, max(0, m.start - 12), m.start):
+            return f"= {self._read(m)}"  # "$σ'(u) = A$ = $B$": B is the next side of the equation before it
         return self._read(m) if name is None else f"{name} = {self._read(m)}"
 
     def _read(self, m: Span) -> str:
@@ -154,6 +156,10 @@ class Document:
 
 _BOLD_MARK = re.compile(r"(?!(?<=[\w)\]] )\*\*(?= [-−]?[\w(]))"  # (1 + exp(-u)) ** 2: a power set apart, no bold
                         r"(?:(?<![\w)\]])(?:\*\*|__)|(?:\*\*|__)(?![\w(\[]|[-−][\w(]))")  # (1+exp(-u))**-2 stays
+
+
+_CODE_SIDE = re.compile(r"(?<=[^$]\$)([ \t]*=[ \t]*)`([^`\n$]{1,300})`")  # "$σ'(u) = …$ = `exp(-u)/(…)`"
+_EQUALS_BEFORE = re.compile(r"(?:[^$]\$|\\\))[ \t]*=[ \t]*(?:\$|\\\()$")  # "$A$ = $": an inline piece led by "="
 
 
 _KEPT_COMMENT = re.compile(r"(?<![ \t])[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
@@ -528,6 +534,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = indexed_names(_answer_fences(to_markdown(_uncommented(text), kind)), one_based)  # w[0], X[1]: w_1, x²
         text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded)))
         text = _labelled_prompts(_arrow_functions(text))
+        text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side
     doc = Document(text)
     if latex:
         from grader.reading.tex_source import read_tex
