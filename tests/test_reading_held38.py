@@ -147,3 +147,71 @@ def test_a_side_after_an_equals_between_inline_pieces_is_the_last(rubric, last: 
     report = f"## Problem 1\n\n**(b)**\n\n(i) {DERIVATION} = {last}\n\n(ii) $\\sigma(u)(1-\\sigma(u))$\n"
     status = graded(rubric, "p1.b.i", report).status
     assert status == "pass" if expected == "pass" else status != "pass"
+
+
+P2A = "input $28\\times28\\times1$; conv1 filter $5\\times5\\times1$ (20 filters); after conv1 $24\\times24\\times20$; " \
+      "after pooling $12\\times12\\times20$."
+
+
+@pytest.mark.parametrize("label", ["**Answer 2(a)**", "Solution 2(a):", "**Antwort (a)**"])
+def test_a_label_after_the_word_answer(rubric, label: str) -> None:
+    report = f"## Part 2 · MNIST\n\n{label} {P2A}\n\n{label.replace('a', 'b', 1)} filter 5x5\n"
+    assert graded(rubric, "p2.a", report).status == "pass"
+    wrong = report.replace("24\\times24", "28\\times28")
+    assert graded(rubric, "p2.a", wrong).status != "pass"
+
+
+@pytest.mark.parametrize("aside, expected", [
+    ("\\big(= w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)\\big)", "pass"),
+    ("\\big(= w_3\\,\\sigma_2(x_2)\\,\\sigma_1(x_1)\\big)", "not pass"),
+])
+def test_the_same_said_again_in_brackets_is_a_side(rubric, aside: str, expected: str) -> None:
+    main = "\\frac{w_3\\,e^{-x_2}}{(1+e^{-x_1})(1+e^{-x_2})^2}"
+    report = f"{HEAD}**(e)**\n$$\\frac{{\\partial f_w}}{{\\partial w_2}} = {main}\\;\\;{aside}$$\n"
+    status = graded(rubric, "p1.e.w2", report).status
+    assert status == "pass" if expected == "pass" else status != "pass"
+
+
+@pytest.mark.parametrize("value, expected", [("sigma(w2*sigma(w1*x))", "pass"), ("w3*sigma(w2*sigma(w1*x))", "fail")])
+def test_a_dict_of_answers_keyed_by_part(rubric, value: str, expected: str) -> None:
+    report = ("Written answers (the ANSWERS dict, printed):\n\n{\n"
+              '  "1b_i": "exp(-u)/(1+exp(-u))**2",\n'
+              f'  "1d": "{value}",\n'
+              '  "2b": "filter 5x5, stride 1, padding 0"\n}\n')
+    assert graded(rubric, "p1.d", report, "r.txt").status == expected
+
+
+TABLE = ("| layer | params |\n|---|---|\n| conv1 | 520 |\n| relu1 | 0 |\n| pool1 | 0 |\n| conv2 | {conv2} |\n"
+         "| relu2 | 0 |\n| pool2 | 0 |\n| fc1 | 400,500 |\n| fc2 | 5,010 |\n| total | {total} |\n")
+
+
+@pytest.mark.parametrize("conv2, total, expected", [("25,050", "431,080", "pass"), ("25,000", "431,030", "not pass")])
+def test_a_part_said_again_as_corrected_and_final_replaces_the_old(rubric, conv2: str, total: str,
+                                                                   expected: str) -> None:
+    report = ("## 2 MNIST\n\n**c)** (old, forgot biases)\nconv1 500, conv2 25000, fc1 400000, fc2 5000 → 430500\n\n"
+              "**c) corrected with biases — final:**\n\n" + TABLE.format(conv2=conv2, total=total))
+    status = graded(rubric, "p2.c", report).status
+    assert status == "pass" if expected == "pass" else status != "pass"
+
+
+def test_two_versions_of_a_part_with_no_word_for_which_is_final_go_to_a_person(rubric) -> None:
+    report = ("## 2 MNIST\n\n**c)**\nconv1 500, conv2 25000, fc1 400000, fc2 5000 → 430500\n\n"
+              "**c)**\n\n" + TABLE.format(conv2="25,050", total="431,080"))
+    assert graded(rubric, "p2.c", report).status != "pass"
+
+
+def _printed(source: str, text: str) -> dict:
+    return {"cell_type": "code", "metadata": {}, "execution_count": 3, "source": source,
+            "outputs": [{"output_type": "execute_result", "execution_count": 3, "metadata": {},
+                         "data": {"text/plain": text}}]}
+
+
+@pytest.mark.parametrize("answer, expected", [("σ2(w2·σ1(w1·x))", "pass"), ("σ2(w2·σ1(x))", "fail")])
+def test_a_printed_data_frame_of_answers_is_read_without_its_row_numbers(rubric, answer: str, expected: str,
+                                                                        tmp_path) -> None:
+    frame = ("          question                       answer\n"
+             "0       1(b)(i)  dσ/du = e^(-u) / (1 + e^(-u))^2\n"
+             f"1          1(d)  ∂f/∂w3 = {answer}\n"
+             "2          2(b)  5×5 filter, stride 1, 20 in-channels, 50 filters, no padding")
+    nb = _notebook(_markdown("## Final answers"), _printed("answers", frame))
+    assert notebook_item(rubric, "p1.d", nb, tmp_path).status == expected

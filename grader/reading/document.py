@@ -165,6 +165,19 @@ _EQUALS_BEFORE = re.compile(r"(?:[^$]\$|\\\))[ \t]*=[ \t]*(?:\$|\\\()$")  # "$A$
 _KEPT_COMMENT = re.compile(r"(?<![ \t])[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
 
 
+# an answer sheet kept as a program's dict or JSON: '"1e_w2": "w3*…",' (a part's label as the key, its answer as a
+# string); read as the line "1e_w2  w3*…" an answer sheet writes (same length)
+_DICT_ENTRY = re.compile(r"""^([ \t]*)(["'])([1-9][ \t._-]?[a-h](?:[ \t._-]?[\w.]{1,8})?)\2[ \t]*:[ \t]*"""
+                         r"""(?:(["'])(?P<text>[^"'\n]*)\4|(?P<raw>\{[^\n]*\}|[\d][\d.,_ ]*))[ \t]*,?[ \t]*$""",
+                         re.MULTILINE)
+
+
+def _entry(m: re.Match[str]) -> str:
+    value = (m.group("text") or "").replace("\\\\", "\\") or m.group("raw") or ""  # a repr doubles backslashes
+    line = f"{m.group(1)} {m.group(3)}    {value}"
+    return line.ljust(len(m.group()))
+
+
 def _doubted(read: str, why: str) -> str:
     """A formula read with the reason it may not be the answer, joined as a second answer offered ("A or (…)"):
     a side no reading takes, so the item goes to a person with both shown."""
@@ -517,6 +530,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text else text
     text = _pandoc_scripts(_italic_letters(_pandoc_escapes(text)))
+    text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(text)))))
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))

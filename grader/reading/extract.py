@@ -123,7 +123,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     pieces = [from_exports(p) for p in pieces]  # "\\= w\\_3 …": an exporter's Markdown escapes
     kinds = [k for p, k in zip(pieces, kinds or ["display"] * len(pieces), strict=True) for _ in graph_steps(p)]
     pieces = [step for p in pieces for step in graph_steps(p)]
-    pieces = [_inline_or(_arrows_as_sides(p)) for p in pieces]
+    pieces = [_inline_or(_arrows_as_sides(_equal_aside(p))) for p in pieces]
     split = [(part, joined, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
              for one, joined in several(piece) for part in split_equations(one)]
     for piece, joined, kind in split:
@@ -404,6 +404,20 @@ _OR_IN_TEXT = (r"\\(?:text|textrm|textit|textbf|mathrm|mbox)\s*\{\s*\(?\s*(?:or|
 _INLINE_OR = re.compile(rf"\s*{_OR_IN_TEXT}\s*\}}\s*"
                         rf"|(?:\s|\\q?quad\b|\\[,;:!])*{_OR_IN_TEXT}[\s,;:][^{{}}]{{1,40}}\}}(?!\s*\\q?quad)\s*"
                         r"|\s+(?:or|oder|bzw\.|resp\.)\s+(?=\S)", re.IGNORECASE)
+
+
+# "A \;\; \big(= B\big)": the same written once more in brackets at the end, one more side of the equation
+_EQUAL_ASIDE = re.compile(r"(?:\s|\\[,;:!]|\\q?quad\b)*(?:\\[bB]igg?l?)?\(\s*=\s*([^()]*(?:\([^()]*\)[^()]*)*?)\s*"
+                          r"(?:\\[bB]igg?r?)?\)\s*$")
+
+
+def _equal_aside(piece: str) -> str:
+    """``∂f/∂w₂ = A \\;\\; \\big(= B\\big)``: B, a formula alone, is one more side of the equation; an aside with
+    words in it (``(= B, multiplying by e^u)``) or a line that is only the aside stays as it is."""
+    m = _EQUAL_ASIDE.search(piece) if "(" in piece and "=" in piece else None
+    if m is None or "=" not in piece[:m.start()] or re.search(r"(?<!\\),|\\text", m.group(1)):
+        return piece
+    return f"{piece[:m.start()]} = {m.group(1)}"
 
 
 def _arrows_as_sides(piece: str) -> str:

@@ -69,7 +69,11 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■▸▹▾▿▶►▼⁃➤]|\[[ xX]\][ \t]|={2,}[ \t]*"
                      # "=== Problem 1 ===", an outliner's toggle ("- ▸ (d)")
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
-                     r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{)*")
+                     r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{"
+                     # "**Answer 2(a)**", "Solution 1(d):", "Antwort (b)": the word an answer sheet opens a part with
+                     r"|(?:answer|ans\.|solution|sol\.|antwort|lösung|réponse|respuesta|resposta|risposta|odpowiedź"
+                     r"|ответ|відповідь|解答|回答|答案|답)[ \t]+(?=[1-9]\d?[ \t]?[.(]?[a-h]\b|\([a-h]\)))*",
+                     re.IGNORECASE)
 _PAIR = r"[ \t]*(?:,|&|/|and)[ \t]*"  # between two parts a heading names ("** d, e")
 PATTERNS = [  # (kind, pattern); the first that matches wins
     # "[1b]", "[1(b)]", "[2.c]", "(1e)", "(2.a)": an answer sheet's part in brackets

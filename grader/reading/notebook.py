@@ -92,12 +92,25 @@ def _said(source: str, cell: Any, formulas: bool = False) -> str:
         comments = [m.group(1).rstrip() for m in _COMMENT.finditer(source)]
     printed = [_output_text(o) for o in cell.get("outputs") or [] if isinstance(o, dict)]
     lines = [c for c in comments if c.strip()]
-    for text in (t.strip("\n") for t in printed if t.strip()):
+    for text in (_without_index(t.strip("\n")) for t in printed if t.strip()):
         if _SUMMARY_HEAD.search(text):  # a printed layer summary stays printed output, read as its rows
             lines.append(f"\n```text\n{text.replace('`', chr(39))}\n```\n")
         elif _sentences(text):
             lines.append(text)
     return "\n".join(lines)[:MAX_SAID]
+
+
+_INDEXED = re.compile(r"^(\d{1,4})[ \t]{2,}(?=\S)")  # a printed table's row number: "3       1(e) w2  ∂f/∂w2 = …"
+
+
+def _without_index(printed: str) -> str:
+    """A printed data frame without its row numbers (0, 1, 2, … down the left edge), so that each row starts with
+    what the student wrote there ("1(e) w2  ∂f/∂w2 = …", a part's label and its answer)."""
+    lines = printed.split("\n")
+    numbers = [m.group(1) for ln in lines[1:] if (m := _INDEXED.match(ln))]
+    if len(lines) < 3 or numbers != [str(k) for k in range(len(lines) - 1)]:
+        return printed
+    return "\n".join([lines[0], *(_INDEXED.sub(lambda m: " " * len(m.group()), ln) for ln in lines[1:])])
 
 
 def _later_code(code_of: list[str], index: int) -> str:
@@ -116,7 +129,8 @@ def _later_code(code_of: list[str], index: int) -> str:
 def _sentences(printed: str) -> bool:
     """Printed text that reads as words ("df/dw3 = σ2(x2)", "conv1 520"); a bare number printed is a
     computation's result that names nothing, not an answer."""
-    return all(re.search(r"[A-Za-z\u00c0-\uffff]", line) for line in printed.splitlines() if line.strip())
+    return all(re.search(r"[A-Za-z\u00c0-\uffff]", line) for line in printed.splitlines()
+               if line.strip(" \t{}[](),"))  # a printed dict's own brackets are no number
 
 
 # a cell magic that makes a code cell a cell of text: what it holds is rendered, as a markdown cell's text is

@@ -147,7 +147,10 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
 
     text, order, wide = part_text(doc, spec.part), spec.order, False
     later: list[str] = []
-    if text is not None:  # the part said again later (a summary; a fix: "## Fixes", "2(b)", "stride 2, not 1")
+    replaced = _replaced(text, doc, spec.part) if text is not None else None
+    if replaced is not None:  # "c) (old, forgot biases) …" then "c) corrected — final: …": the final one counts
+        text, final = replaced
+    elif text is not None:  # the part said again later (a summary; a fix: "## Fixes", "2(b)", "stride 2, not 1")
         later = [doc.text[s.start:s.end] for s in doc.again.get(spec.part, []) if s.kind != "cited"]
         later += doc.corrected.get(spec.part, [])
         later = [t for t in dict.fromkeys(later) if t not in text]
@@ -162,6 +165,11 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         later += [line for line in _named_inside(doc, spec.part) if line not in later]
     found = read_part(text, patterns)
     _by_order(found, order, text, patterns)
+    if replaced is not None:  # each value the final version gives replaces the draft's; the others stay
+        final_found = read_part(final, patterns)
+        _by_order(final_found, order, final, patterns)
+        found.update({name: candidates for name, candidates in final_found.items() if candidates})
+        text = f"{text}\n{final}"
     for again in later:
         _said_again(found, again, order, patterns)
     out = ValueAnswers()
@@ -179,6 +187,33 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
             ranked = sorted(found[name], key=lambda c: c.rank)
             out[name] = FieldReading(ranked[0].text, tuple(ranked))
     return out
+
+
+# a part's label line saying its answer is a draft, or that the answer said again under it replaces an earlier one
+_DRAFT = re.compile(r"(?i)\b(?:old|draft|wrong|first\s+(?:try|attempt)|forgot\w*|ignore|scratch|v1)\b|\bnot\s+final\b")
+_FINAL = re.compile(r"(?i)\b(?:final|corrected|correction|revised|fixed|updated|v2|second\s+(?:try|attempt)|korrigiert"
+                    r"|corrigé\w*|corregid\w*|corrett\w*)\b")
+
+
+def _replaced(text: str, doc: Document, part: str) -> tuple[str, str] | None:
+    """The text of a part said once more, later, under its label with words that make the later one the answer
+    ("c) corrected with biases — final:"), or after a first one its own words call a draft ("c) (old, forgot
+    biases)"): (the draft's text, the final one's); None when there is no such pair (both are read as answers, and
+    a difference between them is for a person)."""
+    letter = re.escape(part.rsplit(".", 1)[-1])
+    inside = [m for m in re.finditer(rf"^[ \t>*_#]*(?:[1-9][ \t.]?)?\(?{letter}\)[^\n]*", text, re.MULTILINE)
+              if m.start() > 0]  # "**c) corrected with biases — final:**" under "**c)** (old …)": the label again
+    if len(inside) == 1 and (_FINAL.search(inside[0].group()) and not _DRAFT.search(inside[0].group())):
+        return text[:inside[0].start()], text[inside[0].start():]
+    again = [s for s in doc.again.get(part, []) if s.kind == "segment"]
+    if len(again) != 1:
+        return None
+    later = doc.text[again[0].start:again[0].end]
+    first_line = text.strip().split("\n")[0][:120]
+    said = doc.text[doc.text.rfind("\n", 0, again[0].start) + 1:again[0].start] + later.strip().split("\n")[0][:120]
+    if _FINAL.search(said) and not _DRAFT.search(said) or _DRAFT.search(first_line) and not _FINAL.search(first_line):
+        return text, later
+    return None
 
 
 def _side(text: str) -> str:
