@@ -334,6 +334,7 @@ def test_a_less_than_sign_is_not_taken_for_markup() -> None:
     r"\sum 2 (f(x^{(n)}) - y^{(n)}) \nabla f(x^{(n)})",
     "Σi 2 (f(xi) – yi) ∇f(xi)",  # the index written flat after Σ, and in the summand: xi is x_i, not ξ
     "Σ_i 2 (f(xi) − yi) ∇f(xi)",
+    "Σ 2(f(x) − y) ∇f(x)",  # no index at all: the data's own names, as L = Σ_{(x,y)∈D} (y − f(x))² writes them
 ])
 def test_a_sum_without_a_range_runs_over_the_data_points_its_summand_marks(text: str) -> None:
     value = parse_latex(text, V).value
@@ -342,7 +343,7 @@ def test_a_sum_without_a_range_runs_over_the_data_points_its_summand_marks(text:
 
 @pytest.mark.parametrize("text", [
     "Σ 2(f(x_i) − y_j) ∇f(x_i)",  # two index letters: which one runs?
-    "Σ 2(f(x) − y) ∇f(x)",  # no index at all
+    "Σ 2 a ∇b",  # no index and none of the data's names
 ])
 def test_a_sum_whose_range_cannot_be_told_stays_unread(text: str) -> None:
     with pytest.raises(ExpressionSyntaxError):

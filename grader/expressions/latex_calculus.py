@@ -280,6 +280,11 @@ class CalculusMixin(Cursor):
         index = lower[0] if lower and re.fullmatch(r"[a-zA-Z]", lower[0]) else None
         if index is None and not lower and not upper:
             index = self.summand_index()
+            names = self.summand_data_names() if index is None else []
+            if names:  # "Σ 2(f(x) − y)∇f(x)": a sum with no range over a summand in the data's own names is the
+                # sum over the data, as Σ_{(x,y)∈D} says it
+                return [replace(self.scope, bindings={**self.scope.bindings, **{n: f"{n}^{k}" for n in names}})
+                        for k in points]
         if index is None:
             raise ExpressionSyntaxError("a sum over an unknown range")
         values = points
@@ -294,6 +299,21 @@ class CalculusMixin(Cursor):
                 values = [str(k) for k in range(int(first), int(last) + 1)]
         return [replace(self.scope, bindings={**self.scope.bindings, index: v}, points=self.scope.points | {index})
                 for v in values]
+
+    def summand_data_names(self) -> list[str]:
+        """The data's names (x, y: those the homework knows at each data point, x^1 …) the summand writes bare."""
+        points = set(self.vocab.datapoints)
+        data = {n.split("^")[0] for n in self.vocab.symbols if n.count("^") == 1 and n.split("^")[1] in points}
+        found, depth = set(), 0
+        for k in range(self.pos, len(self.toks)):
+            tok = self.toks[k]
+            depth += {"(": 1, "{": 1, "[": 1, ")": -1, "}": -1, "]": -1}.get(tok, 0)
+            if depth <= 0 and tok in SIDE_ENDS:
+                break
+            scripted = self.toks[k + 1:k + 2] in (["_"], ["^"]) or self.toks[k - 1:k] in (["_"], ["^"])
+            if tok in data and not scripted:
+                found.add(tok)
+        return sorted(found)
 
     def summand_index(self) -> str | None:
         """``Σ 2(f(x^i) − y^i)…``: a sum written with no range runs over the data points when its summand

@@ -111,7 +111,7 @@ LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "eq
 WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "\\log", "sqrt": "\\sqrt",
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
          "alfa": "\\alpha", "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial",
-         "larr": "\\leftarrow", "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum",
+         "larr": "\\leftarrow", "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum", "Sigma": "\\sum",
          # the next iterate in the student's language, as plain text writes it: w_neu, w_nuevo, w_next
          **{w: w for w in ("neu", "next", "nuevo", "novo", "nuovo", "nieuw", "nowy", "yeni", "nouveau", "updated",
                            "nueva", "neue", "nova", "nouvelle", "uusi", "baru", "mpya", "upd")},
@@ -388,11 +388,15 @@ def _unicode_to_latex(text: str) -> str:
     return text
 
 
+_CAPITAL_SIGMA = re.compile(r"\\Sigma(?![A-Za-z])")  # \Sigma_{i} 2(…): the letter typed for a sum, as Σ is read
+
+
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
     text = _word_matrices(from_exports(text)) if "■" in text else from_exports(text)
     text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
     text = _SIZED.sub(lambda m: " " + m.group(1) + " ", text)
+    text = _CAPITAL_SIGMA.sub(r"\\sum", text) if "\\Sigma" in text else text
     text = _EMPHASIS.sub(lambda m: m.group(1), text)
     text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime") + len(m.group(2) or m.group(3) or "")), text)
     text = _DOT.sub(lambda m: (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", text)

@@ -325,6 +325,14 @@ _SPOKEN_SUM = re.compile(r"\b(sum|Σ)\s+(?:over|for)\s+([a-z])\s*=\s*(\d)\s*(,|\
                          re.IGNORECASE)
 
 
+# "sum over D of 2(f(x) − y)∇f(x)", "sum over (x,y) in D: …", "sum over the (two) data points of …": the sum over the
+# data said in words, as Σ_{(x,y)∈D} writes it
+_SUM_OVER_DATA = re.compile(r"\b(?:sum|Σ|∑)[ \t]+over[ \t]+(?:D|the[ \t]+data(?:[ \t]*set)?"
+                            r"|(?:the[ \t]+|both[ \t]+)?(?:two[ \t]+)?(?:data[ \t]+)?points"
+                            r"|\(x[ \t]*,[ \t]*y\)[ \t]+(?:in|∈)[ \t]+D)[ \t]*(?:of\b|:)?[ \t]*",
+                            re.IGNORECASE)
+
+
 # a part label inside a long line: "… (b) (i) dsigma1/du = … (ii) … (c) …", "1a graph, 1b e^(-u)/…, 1c …"
 _MID_LABEL = re.compile(r"(?<=[\s,;])(?:\((?P<p>[a-h]|iii|ii|iv|i)\)|(?P<n>[1-9])(?P<q>[a-h])(?=[:)]?\s))")
 
@@ -401,6 +409,7 @@ def _cut_at(line: str, cuts: list[int]) -> list[str]:
 
 def _spoken_sums(text: str) -> str:
     text = _SPOKEN_OVER.sub(" / ", text) if " over " in text else text
+    text = _SUM_OVER_DATA.sub("Σ_{(x,y)∈D} ", text) if " over " in text else text
     return _SPOKEN_SUM.sub(r"\1 \2=\3\4\5", text) if "sum" in text.lower() or "Σ" in text else text
 
 

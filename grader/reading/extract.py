@@ -50,12 +50,27 @@ class TextSpec:
     index: int = 0
     order: list[str] = field(default_factory=list)
     labels: dict[str, list[str]] = field(default_factory=dict)
+    # field -> patterns read only when the field's own labels find nothing in the part (a formula's letter, "S = 1",
+    # names the stride where no word does; beside the word, "S = 2" is more often a working's alternative)
+    fallback: dict[str, list[str]] = field(default_factory=dict)
     key: list[str] = field(default_factory=list)  # an answer key's words for the item ("w2" in "1e_w2 → …")
     # how many answers the part's label holds (the rubric's items with this part), and its parent's (a part's
     # sub-parts together, 1.b.i and 1.b.ii under 1.b): answers written alone, in order, are read by position only
     # when there are exactly as many (more is a hedge); 0: not counted (a spec made by hand), no such check
     answers: int = 0
     answers_in_parent: int = 0
+
+    def __post_init__(self) -> None:
+        """A label that is no regular expression is the rubric's error, said when it loads, not when one is read."""
+        from grader.params import ParamError
+
+        for kind, table in (("labels", self.labels), ("fallback", self.fallback)):
+            for name, patterns in table.items():
+                for pattern in patterns:
+                    try:
+                        re.compile(pattern)
+                    except re.error as exc:
+                        raise ParamError(f"text.{kind}.{name}: {pattern!r} is no regular expression ({exc})") from None
 
 
 @dataclass(frozen=True)

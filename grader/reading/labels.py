@@ -321,6 +321,23 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     return None
 
 
+# a heading that names its part last: "## Dimensions (a)", "### conv2 (b)", "## Derivative of σ (b)(ii)": the
+# heading's words are a title, the bracketed letter at its end the label (not "## Notes on (a) and (b)")
+_TRAILING = re.compile(rf"[^\n]{{1,60}}?[ \t]\(\s?(?P<p1>[a-h])\s?\)(?:[ \t]?\(\s?(?P<s1>{_R})\s?\))?"
+                       r"[ \t]*[*_:.]*[ \t]*(?:\{#[\w:-]+\})?[ \t]*$")
+_NOT_A_TITLE = re.compile(r"(?i)\b(?:and|or|to|of|from|in|see|on|about|for|und|et|y)\s*\(\s?[a-h]\s?\)")
+
+
+def trailing_heading_label(text: str, pos: int) -> Label | None:
+    """The part a heading names at its end (``## Dimensions (a)``); its answer starts on the next line."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    m = _TRAILING.match(text[pos:end])
+    if m is None or _NOT_A_TITLE.search(m.group()) or re.search(r"\(\s?[a-h]\s?\)", m.group()[:m.start("p1") - 1]):
+        return None  # "(a) and (b)": a heading over two parts, or a mention, not a title and its label
+    return Label(pos + m.start("p1") - 1, end, None, m.group("p1"), m.group("s1"))
+
+
 _WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)(?:\\?\(\s?)?(?P<v>[a-h]|iii|ii|iv|vi|v|i)\s?\\?\)(?![\w(])", re.MULTILINE)
 
 

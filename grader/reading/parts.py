@@ -17,6 +17,7 @@ from grader.reading.labels import (
     next_letter,
     next_roman,
     read_label,
+    trailing_heading_label,
     weak_labels,
 )
 
@@ -122,6 +123,8 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
             label = label and Label(site.pos, site.pos, label.problem, label.part, label.sub)
         else:
             label = read_label(text, site.pos, heading=site.heading)
+            if label is None and site.heading:
+                label = trailing_heading_label(text, site.pos)
         if label is not None and (label.problem or label.part or label.sub):
             strong[site.pos] = _from_line_start(text, label)
     strong.update(_numbered_parts(sites, strong))

@@ -42,6 +42,21 @@ _EMPHASIS_TAG = re.compile(r"</?(?:u|b|i|em|strong|mark|ins|span|font)(?:\s[^<>]
 _DELIMITER = re.compile(r"(?<!\\)\\[()\[\]]")
 
 
+# an arrow with its operation written on it: "\xrightarrow{conv1: 5×5×1×20}", "\overset{pool}{\to}", "--pool 2×2-->":
+# the operation between the sizes it takes and gives, as "→ conv1: 5×5×1×20 →" says it
+_LABELLED_ARROW = re.compile(r"\\x(?:long)?(?:right|Right)arrow\s*(?:\[([^\[\]{}\n]*)\])?\s*\{([^{}\n]*)\}"
+                             r"|\\(?:overset|stackrel)\s*\{([^{}\n]*)\}\s*\{\s*\\(?:to|(?:long)?(?:right|Right)arrow|mapsto)\s*\}"
+                             r"|(?<![-\w])--(?=[^\s>-])([^\n<>]{1,40}?)-+>")
+
+_BRACKETED_STEP = re.compile(r"(?<=→)[ \t]*[\[(]([^\[\]()\n→]{1,40})[\])][ \t]*(?=→)")  # "→ [5×5×1 ×20] →"
+
+
+def _arrow_step(m: re.Match[str]) -> str:
+    """The operation on an arrow as a step of the chain, between the size it takes and the size it gives."""
+    step = " ".join(g.strip() for g in m.groups() if g and g.strip())
+    return f" → {step} → "
+
+
 def plain(text: str) -> str:
     """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``; text crossed
     out (``~~23×23×20~~``) is withdrawn, not read."""
@@ -51,16 +66,19 @@ def plain(text: str) -> str:
     text = _DELIMITER.sub(" ", text)  # \( … \) and \[ … \] delimit math: they are no brackets of an aside
     text = _EMPHASIS_TAG.sub(" ", text) if "<" in text else text  # "→ <u>12×12×20</u>": underlined, bold
     text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
+    text = _LABELLED_ARROW.sub(_arrow_step, text)
     text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\:|\\!|\\ |~)(?=\d{3}(?!\d))",
                   lambda m: "," if "," in m.group() else "\u2009", text)  # 25\,050, 25{,}050, 25\ 050
     text = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
     for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
                         ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"),
-                        ("\\%", "%"), ("\\rightarrow", "→"), ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"),
-                        ("\\left", ""), ("\\right", ""), ("\\\\", "\n"), ("&", " \u2016 "), ("\\{", "("), ("\\}", ")"),
+                        ("\\%", "%"), ("\\longrightarrow", "→"), ("\\Longrightarrow", "→"), ("\\rightarrow", "→"),
+                        ("\\Rightarrow", "→"), ("\\to", "→"), ("\\mapsto", "→"), ("\\left", ""), ("\\right", ""),
+                        ("\\\\", "\n"), ("&", " \u2016 "), ("\\{", "("), ("\\}", ")"),
                         ("\\Sigma", "Σ"), ("\\sum", "∑")):  # "$$\\Sigma = 431080$$": the total's sign
         text = text.replace(latex, char)
-    text = re.sub(r"\\begin\{[^{}]*\}(?:\{[^{}]*\})?|\\end\{[^{}]*\}|\\(?:quad|qquad|therefore|because|,|;|:|!)", " ",
+    text = _BRACKETED_STEP.sub(r" \1 ", text) if "→" in text else text
+    text = re.sub(r"\\begin\{[^{}]*\}(?:\{[^{}]*\})?|\\end\{[^{}]*\}|\\(?:quad|qquad|therefore|because|,|;|:|!| )", " ",
                   text)
     text = re.sub(r"\\[A-Za-z]+", " ", text)
     text = text.replace("$", " ").replace("{", "").replace("}", "").replace("**", " ").replace("`", " ")

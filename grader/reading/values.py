@@ -53,7 +53,8 @@ _AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|so
 # where a new label may begin
 _CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z])|(?<!\u00a7),\s+(?=\u00a7)"
                      r"|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")
-_OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?",
+_OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?"
+                 r"(?:(?:conv\w{0,12}|second|2nd|first|1st|layer)[\s-]+)?",  # "… of each conv2 filter"
                  re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
@@ -165,6 +166,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         later += [line for line in _named_inside(doc, spec.part) if line not in later]
     found = read_part(text, patterns)
     _by_order(found, order, text, patterns)
+    _fallback(found, text, spec, patterns)
     if replaced is not None:  # each value the final version gives replaces the draft's; the others stay
         final_found = read_part(final, patterns)
         _by_order(final_found, order, final, patterns)
@@ -187,6 +189,18 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
             ranked = sorted(found[name], key=lambda c: c.rank)
             out[name] = FieldReading(ranked[0].text, tuple(ranked))
     return out
+
+
+def _fallback(found: dict[str, list[Candidate]], text: str, spec: TextSpec,
+              patterns: dict[str, list[re.Pattern[str]]]) -> None:
+    """Fields the part names by no label of their own (or only in asides: "(50 such filters)") read again with their
+    fallback labels beside the others."""
+    lacking = [f for f in spec.fallback if all(c.rank >= 3 for c in found.get(f, []))]  # none, or asides only
+    if not lacking:
+        return
+    wider = {f: ps + [re.compile(p, re.IGNORECASE) for p in spec.fallback.get(f, [])] for f, ps in patterns.items()}
+    again = read_part(text, wider)
+    found.update({f: again[f] for f in lacking if again.get(f)})
 
 
 # a part's label line saying its answer is a draft, or that the answer said again under it replaces an earlier one
@@ -443,7 +457,7 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
         last = None
         for v in values:
             routes = labelled.get(id(v), [])
-            if v is real[0] and pending is not None and not _text_before(lines[i], v) and \
+            if v is real[0] and pending is not None and not _text_before_beyond(lines[i], v) and \
                     all(rank > 0 for _, rank in routes):  # "… output of conv1" / "$24\times24\times20$, …"
                 routes = [(pending, 0)]
             for field, rank in routes:
@@ -455,6 +469,16 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
 
 def _text_before(line: str, v: _Value) -> bool:
     return bool(re.search(r"[^\W\d_]", line[:v.start]))
+
+
+# a label's measuring noun wrapped onto the next line: "channel" / "dimension 20" (not "Test accuracy: 97.9")
+_WRAPPED_WORDS = re.compile(r"(?i)[ \t]*(?:dimension|dim|size|depth|count|number|shape|width|dimensione|dimensión|"
+                            r"taille|größe|anzahl|tiefe|nombre)s?\.?(?:[ \t]+(?:is|of|=))?[ \t]*[:=]?[ \t]*\$?")
+
+
+def _text_before_beyond(line: str, v: _Value) -> bool:
+    """Text before a line's first value other than a label's last words wrapped onto it ("channel" / "dimension 20")."""
+    return _text_before(line, v) and not _WRAPPED_WORDS.fullmatch(line[:v.start])
 
 
 def _add(found: dict[str, list[Candidate]], field: str, text: str, rank: int, line: str) -> None:
@@ -856,6 +880,9 @@ def _counted(masked: str, earlier: list[_Value], span: tuple[int, int], v: _Valu
 def _leads_to(masked: str, v: _Value, result: _Value) -> bool:
     """"= 24 → 24×24×20", "5×5 → 24×24": an arrow to a size or from a working leads to its result; "channel dim
     20 → 50 filters" goes on to a count of something else, which takes no label from the value before it."""
+    if re.search(r"[×xX*]", result.text) and not re.search(r"[×xX*]", v.text) \
+            and not re.search(r"=\s*$", masked[:v.start]) and v.text not in re.split(r"\s*[×xX*]\s*", result.text):
+        return False  # "stride 1 → 8×8×50": a label's own number, then the next stage's size (not "24 → 24×24×20")
     return bool(re.search(r"[×xX*]", result.text) or re.search(r"=\s*$", masked[:v.start])
                 or not re.match(r"\s*(?:[^\W\d_]{3,}|\u00a7)", masked[result.end:]))  # "50 filters": another count
 
@@ -959,8 +986,9 @@ def _operation_size(masked: str, before: list[tuple[int, int, str]], v: _Value, 
     """A value right after its label, then a result word and another value: the first is the operation's size."""
     label_end = max(e for _, e, _ in before)
     gap = masked[v.end:following.start]  # "input 28×28 → conv1 (filter …)": a label between, a new stage
-    if _dims(following.text) < 2:
-        return False  # "stride 1 and no padding gives F = 5": an operation gives a size, not a number
+    if _dims(following.text) < 2 or _dims(v.text) < 2:
+        return False  # "stride 1 and no padding gives F = 5": an operation gives a size, not a number; "stride 1 →
+        # 8×8×50": a window is a shape, a number after its label is that label's value
     return not masked[label_end:v.start].strip() and bool(_RESULT.search(gap)) \
         and not _CLAUSE.search(gap) and _MASK not in gap \
         and not (re.search(r"[)\]]", gap) and masked.count("(", 0, label_end) > masked.count(")", 0, label_end))
@@ -1084,8 +1112,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
         c = text[i]
         depth += c in "(["
         depth -= c in ")]" and depth > 0
-        if c == "," and depth == 0 and (i + 1 >= end or text[i + 1].isspace()):
-            out.append((begin, text[begin:i]))
+        if c in ",." and depth == 0 and (i + 1 >= end or text[i + 1].isspace()):
+            out.append((begin, text[begin:i]))  # "20. 50 such filters": a sentence ends after a value
             begin = i + 1
         elif c in "([" and depth == 1 and i > begin and text[i - 1].isspace() and text[begin:i].strip():
             out.append((begin, text[begin:i]))  # "20 (50 filters)": a value, then an aside
