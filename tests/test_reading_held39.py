@@ -91,8 +91,67 @@ def test_a_fallback_label_that_is_no_pattern_is_refused_when_the_rubric_loads(tm
     ("grad L = sum over D of 2*(f_w(x) - y) * grad f_w(x)", "pass"),
     ("grad L = sum over (x,y) in D: -2(y - f_w(x)) * grad f_w(x)", "pass"),
     ("grad L = sum over D of 2*(f_w(x) - y)", "fail"),
+    ("dL/dw = sum over (x,y) in D of -2(y - f_w(x)) * df/dw", "pass"),  # ∂f/∂w at each point of the sum
+    ("dL/dw = sum over (x,y) in D of 2(y - f_w(x)) * df/dw", "partial"),
+    ("$\\nabla L = \\sum_{(x,y)\\in D} 2(f(x) - y)\\nabla f$", "pass"),
+    ("$\\nabla L = \\sum_{(x,y)\\in D} 2(f(x) - y)\\nabla f(x^1)$", "fail"),
     ("grad L = sum over D of 2*(y - f_w(x)) * grad f_w(x)", "partial"),  # the sign: part credit
 ])
 def test_a_sum_over_the_data_with_no_range_written(rubric, grad: str, expected: str) -> None:
     check = graded(rubric, "p1.f.grad", f"## Problem 1\n\n(f) {grad}\n")
     assert check.status == expected, check.feedback
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("filter $5\\times5$, stride $1$, channel dim.\\ $20$ (50 filters), no padding", "pass"),
+    ("filter 5x5, stride 1, channel dim. 20 (50 filters), no padding", "pass"),
+    ("filter 5x5, stride 1, channel dim. 50 (20 filters), no padding", "partial"),
+])
+def test_an_abbreviation_ends_no_clause(rubric, answer: str, expected: str) -> None:
+    assert graded(rubric, "p2.b", f"{P2}(b) {answer}\n").status == expected
+
+
+def _tex(body: str, preamble: str = "") -> str:
+    return f"\\documentclass{{article}}\n{preamble}\\begin{{document}}\n{body}\n\\end{{document}}\n"
+
+
+@pytest.mark.parametrize("b, expected", [("5\\times5", "pass"), ("3\\times3", "partial")])
+def test_latex_labels_of_the_hand_ins_own_making(rubric, b: str, expected: str) -> None:
+    """\\Q{2(b)} from \\newcommand{\\Q}[1]{\\textbf{Q#1}}, \\begin{part}{b} from \\newenvironment, enumitem's [(a)]."""
+    body = f"conv2: filter ${b}$, stride $1$, channel dimension $20$."
+    macro = _tex(f"\\Q{{2(a)}} Input $28\\times28$.\n\n\\Q{{2(b)}} {body}\n",
+                 "\\newcommand{\\Q}[1]{\\par\\noindent\\textbf{Q#1}\\quad}\n")
+    env = _tex(f"\\begin{{problem}}{{2}}\\end{{problem}}\n\\begin{{part}}{{a}} Input $28\\times28$. \\end{{part}}\n"
+               f"\\begin{{part}}{{b}} {body} \\end{{part}}\n",
+               "\\newenvironment{problem}[1]{\\textbf{Problem #1.}}{}\n\\newenvironment{part}[1]{\\textit{(#1)}}{}\n")
+    short = _tex(f"\\section*{{Problem 2}}\n\\begin{{enumerate}}[(a)]\n\\item Input $28\\times28$.\n\\item {body}\n"
+                 "\\end{enumerate}\n")
+    for report in (macro, env, short):
+        check = graded(rubric, "p2.b", report, "r.tex")
+        assert check.status == expected, (check.feedback, report)
+
+
+def test_a_macro_that_boxes_its_math_used_inside_math(rubric) -> None:
+    pre = "\\newcommand{\\ans}[1]{\\fbox{$\\displaystyle #1$}}\n"
+    for d, expected in (("\\sigma_2(x_2)", "pass"), ("w_3\\sigma_2(x_2)", "fail")):
+        report = _tex(f"\\section*{{Problem 1}}\n\\begin{{enumerate}}[label=(\\alph*)]\n\\item graph\n\\item b\n"
+                      f"\\item c\n\\item $\\dfrac{{\\partial f}}{{\\partial w_3}} = \\ans{{{d}}}$\n\\end{{enumerate}}\n", pre)
+        assert graded(rubric, "p1.d", report, "r.tex").status == expected
+
+
+def test_two_filters_offered_around_asides_go_to_a_person(rubric) -> None:
+    both = "So the conv2 filter is $5\\times5$ (no padding) or $9\\times9$ (padding 2), stride $1$, channel dim $20$."
+    assert graded(rubric, "p2.b", f"{P2}(b) {both}\n").status == "review"
+    one = "So the conv2 filter is $5\\times5$ (no padding), stride $1$ (or more), channel dim $20$."
+    assert graded(rubric, "p2.b", f"{P2}(b) {one}\n").status == "pass"
+
+
+def test_a_heading_over_two_parts_and_a_mention_of_sub_parts() -> None:
+    from grader.reading.document import read_document
+
+    doc = read_document("\\section*{1.3 (c)}\nwords\n\\section*{1.4 (d), (e)}\n\\[ a = b \\]\n"
+                        "\\section*{1.5 (f)}\nx\n", "tex")
+    assert doc.segments["1.d"] == doc.segments["1.e"] and "1.f" in doc.segments
+    doc = read_document("## (b)\n\n$$s'(u) = e^{-u}/(1+e^{-u})^2$$\n\n$$s'(u) = s(u)(1-s(u))$$\n\n"
+                        "The first line is (i), the second is (ii).\n\n## (c)\n\nwords\n")
+    assert "1.b.i" not in doc.segments and "1.b.ii" not in doc.segments

@@ -127,8 +127,10 @@ class CalculusMixin(Cursor):
         if len(points) == 1 and x is not None and x not in swaps and f"x^{points[0]}" in self.vocab.symbols \
                 and not bar:
             swaps[x] = self.vocab.symbols[f"x^{points[0]}"]  # ∂f/∂w₁ in Σ_i 2(f(xⁱ) − yⁱ)·…: at xⁱ
-        if not swaps or isinstance(value, list):
+        if not swaps:
             return value
+        if isinstance(value, list):  # ∇f_w written without its argument: each component at the sum's point
+            return [v.subs(swaps, simultaneous=True) for v in value]
         return value.subs(swaps, simultaneous=True)
 
     def known_name(self, text: str, value: Any) -> Any:
@@ -234,7 +236,7 @@ class CalculusMixin(Cursor):
         make = self.vocab.derivatives.get((alias.get(name, name), alias.get(wrt, wrt)))
         if make is None or isinstance(arg, Vec):
             return self.unknown_name(text)
-        return self.known_name(text, make(arg))
+        return self.known_name(text, self.at_bound_point(make(arg)) if arg is None and not has_arg else make(arg))
 
     def _flat_subscript(self) -> bool:
         """``∇ w L``: the weights' name right after ∇ and another name after it."""

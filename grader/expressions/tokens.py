@@ -111,7 +111,7 @@ LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "eq
 WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "\\log", "sqrt": "\\sqrt",
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
          "alfa": "\\alpha", "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial",
-         "larr": "\\leftarrow", "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum", "Sigma": "\\sum",
+         "larr": "\\leftarrow", "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum",
          # the next iterate in the student's language, as plain text writes it: w_neu, w_nuevo, w_next
          **{w: w for w in ("neu", "next", "nuevo", "novo", "nuovo", "nieuw", "nowy", "yeni", "nouveau", "updated",
                            "nueva", "neue", "nova", "nouvelle", "uusi", "baru", "mpya", "upd")},
@@ -388,7 +388,7 @@ def _unicode_to_latex(text: str) -> str:
     return text
 
 
-_CAPITAL_SIGMA = re.compile(r"\\Sigma(?![A-Za-z])")  # \Sigma_{i} 2(…): the letter typed for a sum, as Σ is read
+_CAPITAL_SIGMA = re.compile(r"\\Sigma(?=\s*[_^])")  # \Sigma_{i} 2(…): the letter typed for a sum with its range
 
 
 def _prepare(text: str) -> str:

@@ -563,7 +563,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         from grader.reading.tex_source import read_tex
 
         doc.macros = _macros(text)
-        text = doc.text = _math_wrappers(text, doc.macros)
+        text = doc.text = _label_macros(_math_wrappers(text, doc.macros), doc.macros)
         blocks, maths = read_tex(text)
     else:
         blocks, maths = read_markdown(text)
@@ -661,10 +661,53 @@ def _math_wrappers(text: str, macros: dict[str, tuple[int, str]]) -> str:
             end = closing(text, m.end() - 1)
             if end < 0:
                 break
-            formula = f"${text[m.end():end]}$"
+            inner = text[m.end():end]
+            formula = f" {inner} " if _inside_math(text, begin, m.start()) else f"${inner}$"  # "$… = \final{…}$"
             text = text[:m.start()] + formula.ljust(end + 1 - m.start()) + text[end + 1:]
             pos = m.start() + len(formula)
     return text
+
+
+# a macro of one argument that prints it as a label: \newcommand{\Q}[1]{\par\noindent\textbf{Q#1}\quad},
+# \def\part#1{\textit{(#1)}}: its formatting, an optional word, the argument, punctuation
+_LABEL_BODY = re.compile(r"(?:\s|\\(?:par|noindent|medskip|smallskip|bigskip"
+                         r"|vspace\*?\{[^{}]*\}|hspace\*?\{[^{}]*\})(?![A-Za-z]))*"
+                         r"(?:\\(?:textbf|textit|textsc|emph|underline|bfseries|itshape)\s*\{?\s*)?"
+                         r"(?P<word>[A-Za-z]{1,10}\.?)?\s*(?P<open>\(?)#1(?P<close>\)?)[.:]?\s*\}?"
+                         r"(?:\s|\\(?:quad|qquad|enspace)(?![A-Za-z])|\\ |~)*")
+
+
+def _label_macros(text: str, macros: dict[str, tuple[int, str]]) -> str:
+    r"""Each use of a macro that prints its argument as a label (``\Q{1(b)}``) as that label's text, padded to
+    the same length so offsets stay: ``Q1(b)``, or the argument alone where the word does not fit."""
+    begin = max(0, text.find("\\begin{document}"))
+    for name, (count, body) in list(macros.items())[:60]:
+        shape = _LABEL_BODY.fullmatch(body) if count == 1 else None
+        if shape is None:
+            continue
+        use = re.compile(re.escape(name) + r"(?![A-Za-z])\s*\{([^{}\n]{1,12})\}")
+
+        def label(m: re.Match[str], shape: re.Match[str] = shape) -> str:
+            arg = shape.group("open") + m.group(1).strip() + shape.group("close")
+            word = (shape.group("word") or "").rstrip(".")
+            said = f"{word} {arg}" if word and len(word) > 1 else f"{word}{arg}"
+            return (said if len(said) <= len(m.group()) else arg).ljust(len(m.group()))
+
+        text = text[:begin] + use.sub(label, text[begin:])
+    return text
+
+
+_DISPLAY_EDGE = re.compile(r"\\\[|\\\]|\\(?:begin|end)\{(?:align|equation|gather|multline|flalign|eqnarray)\*?\}"
+                           r"|(?<!\\)\$\$?")
+
+
+def _inside_math(text: str, begin: int, pos: int) -> bool:
+    """Whether ``pos`` of a LaTeX source is inside math: an open ``$``, ``$$``, ``\\[`` or display environment."""
+    inside = False
+    for m in _DISPLAY_EDGE.finditer(text, begin, pos):
+        edge = m.group()
+        inside = edge.startswith("$") and not inside or edge in ("\\[",) or edge.startswith("\\begin")
+    return inside
 
 
 def _macros(text: str) -> dict[str, tuple[int, str]]:

@@ -324,18 +324,26 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
 # a heading that names its part last: "## Dimensions (a)", "### conv2 (b)", "## Derivative of σ (b)(ii)": the
 # heading's words are a title, the bracketed letter at its end the label (not "## Notes on (a) and (b)")
 _TRAILING = re.compile(rf"[^\n]{{1,60}}?[ \t]\(\s?(?P<p1>[a-h])\s?\)(?:[ \t]?\(\s?(?P<s1>{_R})\s?\))?"
-                       r"[ \t]*[*_:.]*[ \t]*(?:\{#[\w:-]+\})?[ \t]*$")
+                       r"[ \t]*[*_:.]*[ \t]*(?:\{#[\w:-]+\})?[ \t]*\}?[ \t]*$")  # LaTeX's \subsection{Conv1 (a)}
 _NOT_A_TITLE = re.compile(r"(?i)\b(?:and|or|to|of|from|in|see|on|about|for|und|et|y)\s*\(\s?[a-h]\s?\)")
 
 
+_TRAILING_RANGE = re.compile(r"(?:[^\n()]{0,60}[ \t])?\(\s?(?P<p1>[a-h])\s?\)\s?(?:,|&|and|und|et|y|[–—-]{1,2}|to)\s?"
+                             r"\(\s?(?P<last>[a-h])\s?\)[ \t]*[*_:.]*[ \t]*\}?[ \t]*$")  # "1.4 (d), (e)"
+
+
 def trailing_heading_label(text: str, pos: int) -> Label | None:
-    """The part a heading names at its end (``## Dimensions (a)``); its answer starts on the next line."""
+    """The part a heading names at its end (``## Dimensions (a)``; ``1.4 (d), (e)``: both parts, one text); its
+    answer starts on the next line."""
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
+    both = _TRAILING_RANGE.match(text[pos:end])
+    if both is not None and both.group("last") > both.group("p1"):
+        return Label(pos, end, None, both.group("p1"), None, through=both.group("last"))
     m = _TRAILING.match(text[pos:end])
     if m is None or _NOT_A_TITLE.search(m.group()) or re.search(r"\(\s?[a-h]\s?\)", m.group()[:m.start("p1") - 1]):
         return None  # "(a) and (b)": a heading over two parts, or a mention, not a title and its label
-    return Label(pos + m.start("p1") - 1, end, None, m.group("p1"), m.group("s1"))
+    return Label(pos, end, None, m.group("p1"), m.group("s1"))  # the heading's words are the part's title
 
 
 _WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)(?:\\?\(\s?)?(?P<v>[a-h]|iii|ii|iv|vi|v|i)\s?\\?\)(?![\w(])", re.MULTILINE)
@@ -350,8 +358,11 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
     folded = text[:end].translate(FOLD) if _WIDE.search(text, start, end) else text
     for m in _WEAK.finditer(folded, start, end):
         value = m.group("v")
-        if _closes_a_bracket(folded, m.start()) or _CITED.search(folded, max(0, m.start() - 40), m.start()):
-            continue  # "the superscript $(i)$ means …", "as in (ii)", "x_1^{(i)}": a mention or an index, no label
+        if _closes_a_bracket(folded, m.start()) or _CITED.search(folded, max(0, m.start() - 40), m.start()) \
+                or _NAMED_AS.search(folded, max(0, m.start() - 12), m.start()) \
+                and _NOTHING_AFTER.match(folded, m.end()):
+            continue  # "the superscript $(i)$ means …", "as in (ii)", "x_1^{(i)}", "the second is (ii).": a mention or
+            # an index, no label ("the derivative is (i) $…$" labels what follows)
         tail = _TAIL.match(folded, m.end(), min(end, m.end() + 8))
         stop = tail.end() if tail else m.end()
         if value in ROMAN:
@@ -363,6 +374,10 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
 
 _CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|indices|by|as|like)(?: \$?| ?\$)"
                     r"|[\^_]\{?\s*)\Z", re.IGNORECASE)  # and "x^{(i)}": an index in math
+
+
+_NAMED_AS = re.compile(r"\b(?:is|are|was)\s\Z", re.IGNORECASE)
+_NOTHING_AFTER = re.compile(r"[ \t]*(?:$|[.,;:]|\()", re.MULTILINE)
 
 
 def _closes_a_bracket(text: str, pos: int) -> bool:

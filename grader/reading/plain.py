@@ -10,7 +10,7 @@ import re
 
 _SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
 _COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*"
-                       r"(?:of\s+(?:size\s+)?|@\s*|with\s+size\s+|"
+                       r"(?:of\s+(?:size\s+)?|@\s*|with\s+(?:size|dimensions?|shape)\s+(?:of\s+)?|"
                        r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?"
                        + _SIZE + r"\b")
 _SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
@@ -67,6 +67,7 @@ def plain(text: str) -> str:
     text = _EMPHASIS_TAG.sub(" ", text) if "<" in text else text  # "→ <u>12×12×20</u>": underlined, bold
     text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
     text = _LABELLED_ARROW.sub(_arrow_step, text)
+    text = text.replace(".\\ ", " ") if ".\\ " in text else text  # "dim.\ 20": LaTeX's abbreviation, no sentence end
     text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\:|\\!|\\ |~)(?=\d{3}(?!\d))",
                   lambda m: "," if "," in m.group() else "\u2009", text)  # 25\,050, 25{,}050, 25\ 050
     text = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)

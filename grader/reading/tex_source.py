@@ -22,9 +22,13 @@ _DISPLAY = {e for e in ENVIRONMENTS} | {e + "*" for e in ENVIRONMENTS}
 _VERBATIM = {"verbatim", "lstlisting", "minted", "Verbatim"}
 _STYLE = re.compile(r"\\(alph|Alph|roman|Roman|arabic)\*?")
 _DEFAULT_STYLE = ("arabic", "alph", "roman", "Alph")
+# enumitem's short labels and the enumerate package's: \begin{enumerate}[(a)], [a)], [i.], [(I)], [1.]
+_SHORT_LABEL = re.compile(r"\s*[(\[]?\s*([aAiI1])\s*[)\].:]?\s*(?:,|$)")
+_SHORT_STYLES = {"a": "alph", "A": "Alph", "i": "roman", "I": "Roman", "1": "arabic"}
 
 
 _EXAM_LISTS = {"questions": "arabic-q", "parts": "alph", "subparts": "roman"}
+_LABEL_ARGUMENT = re.compile(r"\{\s*((?:[1-9]\s*[.(]?\s*)?[a-h]\)?|[1-9]|iii|ii|iv|i)\s*\}")
 _NOT_TITLED = {"tabular", "tabular*", "tabularx", "array", "minipage", "figure", "table", "center", "multicols",
                "itemize", "enumerate", "description", "tikzpicture", "wrapfigure"}
 
@@ -82,14 +86,21 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
                 para = end
             elif name in ("enumerate", "itemize"):
                 style = _STYLE.search(m.group("opt") or "")
+                short = _SHORT_LABEL.match(m.group("opt") or "")
                 default = _DEFAULT_STYLE[min(len(lists), 3)] if name == "enumerate" else "bullet"
-                lists.append([style.group(1) if style else default, 0])
+                lists.append([style.group(1) if style else _SHORT_STYLES[short.group(1)] if short else default, 0])
             elif name in _EXAM_LISTS:  # the exam class: \question, \part, \subpart numbered 1, (a), (i)
                 lists.append([_EXAM_LISTS[name], 0])
             elif m.group("opt") and name not in _NOT_TITLED:
                 # \begin{problem}[1(a)]: a theorem-like environment whose optional title names the part
                 blocks.append(Block("heading", m.start(), m.end(), m.start("opt"), level=3))
                 para = m.end()
+            elif name not in _NOT_TITLED and (arg := _LABEL_ARGUMENT.match(text, m.end())) is not None:
+                # \begin{part}{b}, \begin{problem}{2}: an environment of the hand-in's own whose argument is the
+                # label it prints ("\newenvironment{part}[1]{\textit{(#1)}}{}")
+                _para(blocks, para, m.start())
+                blocks.append(Block("heading", m.start(), arg.end(), arg.start(1), level=3))
+                para = arg.end()
         elif m.group("close") in ("enumerate", "itemize", *_EXAM_LISTS):
             if lists:
                 lists.pop()

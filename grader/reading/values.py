@@ -50,8 +50,9 @@ _RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|get
 _ARROW = re.compile(r"\s*(?:→|⇒|⟹|⟶|=>|->|\\Rightarrow|\\to)\s*")  # a value, an arrow, then the value it leads to
 _AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|sonra)")
 # "relu1, pool1: 0, 0": labels listed before one colon name their values together (no clause between them)
-# where a new label may begin
-_CLAUSE = re.compile(r"[;|•]|\s·\s|\.\s|,\s+(?=[A-Za-z])|(?<!\u00a7),\s+(?=\u00a7)"
+# where a new label may begin (not after an abbreviation: "channel dim. 20")
+_CLAUSE = re.compile(r"[;|•]|\s·\s|(?<!\bdim)(?<!\bapprox)(?<!\bresp)(?<!\bno)(?<!\bnr)(?<!\bcf)(?<!\bvs)\.\s"
+                     r"|,\s+(?=[A-Za-z])|(?<!\u00a7),\s+(?=\u00a7)"
                      r"|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")
 _OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?"
                  r"(?:(?:conv\w{0,12}|second|2nd|first|1st|layer)[\s-]+)?",  # "… of each conv2 filter"
@@ -561,7 +562,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             continue
         if k and (like := _offered_for(masked, values, k, routes) or _also_fine(masked, values, k, routes)) is not None:
             choices = list(routes[id(like)])  # "5x5 stride 1, or 3x3 stride 1": stands for 5x5, a person decides
-        elif k and routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, bool(before)):
+        elif k and routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, bool(before),
+                                                                     line=line):
             choices = list(routes[id(values[k - 1])])  # "20 or 50?": both said for one field, a person decides
         elif k and (said := _said_before_asides(masked, values, k)) is not None and routes.get(id(said)) \
                 and _offered_instead(masked, said, v, bool(before), asides=True):
@@ -756,7 +758,8 @@ def _said_before_asides(masked: str, values: list[_Value], k: int) -> _Value | N
     return next((u for u in reversed(values[:k - 1]) if not _in_aside(masked, u)), None)
 
 
-def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool, asides: bool = False) -> bool:
+def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool, asides: bool = False,
+                     line: str = "") -> bool:
     """"20 or 50", "24×24×20 (or 26×26×20?)", ", maybe 13×13×20", "24×24×20 / 26×26×20", "12×12×20 (13×13×20 with
     ceil mode?)": a second value offered for the field of the one before (a person decides). ``asides``: the
     brackets between the two are passed over ("400,500 (4·4·50 inputs) vs. 1,600,500")."""
@@ -766,6 +769,9 @@ def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool, a
         return _HEDGE.fullmatch(gap) is not None
     if _HEDGE.fullmatch(gap) or _HEDGE.fullmatch(_WORKED_TO.sub("", gap)):  # "400,500 or 3200·500 + 500 = 1,600,500"
         return True
+    seen = line[previous.end:v.start] if len(line) == len(masked) else gap  # an aside the masking blanked
+    if "(" in seen and _HEDGE.fullmatch(_ASIDE.sub(" ", seen)):  # "5×5 (no padding) or 9×9 (padding 2)": an aside
+        return True  # with no value of its own between the two
     if _dims(previous.text) == _dims(v.text) and _ALSO_GAP.fullmatch(gap) and _ALSO_DOES.match(masked, v.end):
         return True
     if labelled or (_dims(previous.text) > 1) != (_dims(v.text) > 1):
