@@ -155,3 +155,67 @@ def test_a_heading_over_two_parts_and_a_mention_of_sub_parts() -> None:
     doc = read_document("## (b)\n\n$$s'(u) = e^{-u}/(1+e^{-u})^2$$\n\n$$s'(u) = s(u)(1-s(u))$$\n\n"
                         "The first line is (i), the second is (ii).\n\n## (c)\n\nwords\n")
     assert "1.b.i" not in doc.segments and "1.b.ii" not in doc.segments
+
+
+@pytest.mark.parametrize("ps, expected", [
+    ("PS: i e) fikk jeg først df/dw2 = w3 * s2'(x2) * s1'(x1), og jeg vet ikke hvilken som er riktig.", "review"),
+    ("PS: jeg er fornøyd med alt.", "pass"),
+])
+def test_a_postscript_naming_a_part_in_its_own_language(rubric, ps: str, expected: str) -> None:
+    report = ("Oppgave 1\n\ne) df/dw2 = w3 * s2(x2)*(1 - s2(x2)) * s1(x1)\n\n"
+              "f) w_ny = w - alpha * grad L\n\nOppgave 2\n\na) 28x28\n\n" + ps + "\n")
+    assert graded(rubric, "p1.e.w2", report, "r.txt").status == expected
+
+
+def _with_vector(e2: str, row2: str) -> str:
+    return ("## Problem 1\n\n(d) $$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$$\n\n"
+            f"(e) $$\\frac{{\\partial f}}{{\\partial w_2}} = {e2}$$\n\n"
+            "$$\\frac{\\partial f}{\\partial w_1} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))w_2\\sigma_1(x_1)(1-\\sigma_1(x_1))x$$"
+            "\n\n(f) $$\\nabla_w L = \\sum_{i=1}^2 2(f_w(x^i) - y^i)\\nabla_w f_w(x^i)$$\n\nwith\n\n"
+            "$$\\nabla_w f_w\\left(x^i\\right) = \\begin{pmatrix} "
+            "w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))w_2\\sigma_1(x_1)(1-\\sigma_1(x_1))x^i \\\\ "
+            f"{row2} \\\\ \\sigma_2(x_2) \\end{{pmatrix}}$$\n\n$$w \\leftarrow w - \\alpha\\nabla_w L$$\n")
+
+
+RIGHT_E2 = "w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\sigma_1(x_1)"
+
+
+@pytest.mark.parametrize("e2, row2, expected", [
+    (RIGHT_E2, RIGHT_E2, "pass"),  # the vector in (f) says (e) again
+    (RIGHT_E2, "w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))w_2\\sigma_1(x_1)", "review"),  # (f) lists another ∂f/∂w₂
+    ("w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))w_2\\sigma_1(x_1)", RIGHT_E2, "review"),
+])
+def test_an_item_said_again_as_an_entry_of_a_vector_in_another_part(rubric, e2: str, row2: str, expected: str) -> None:
+    report = _with_vector(e2, row2)
+    assert graded(rubric, "p1.e.w2", report).status == expected
+    assert graded(rubric, "p1.e.w1", report).status == "pass"  # the entry at x^i, read at x
+
+
+def test_a_sub_part_named_in_words_after_its_answer_is_a_mention() -> None:
+    from grader.reading.document import read_document
+
+    doc = read_document("### 1b\n$s'(u) = e^{-u}/(1+e^{-u})^2 = s(u)(1-s(u))$\n\n"
+                        "first one is (i) the exp form, second one is (ii).\n\n### 1c\nwords\n")
+    assert "1.b.i" not in doc.segments
+    doc = read_document("(b) the derivative is (i) $e^{-u}/(1+e^{-u})^2$ and (ii) $s(u)(1-s(u))$\n\n(c) words\n")
+    assert "1.b.i" in doc.segments and "1.b.ii" in doc.segments
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("... oppure va messo anche il fattore $\\sigma_2'(x_2)$, cioè $\\sigma_2'(x_2)\\,\\sigma_2(x_2)$? "
+     "Non ne sono sicura.", "review"),
+    ("... or should the factor $\\sigma_2'(x_2)$ be there too, i.e. $\\sigma_2'(x_2)\\sigma_2(x_2)$? Not sure.", "review"),
+    ("Since $f$ is linear in $w_3$, this is all.", "pass"),
+])
+def test_a_line_that_opens_with_or_and_doubts_offers_a_second_answer(rubric, after: str, expected: str) -> None:
+    report = f"## Problem 1\n\n### 1(d)\n\n$$\\frac{{\\partial f}}{{\\partial w_3}} = \\sigma_2(x_2)$$\n{after}\n"
+    assert graded(rubric, "p1.d", report).status == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("(ii) d sig/du = sig(u) * (1 - sig(u))   ... hmm, or is it sig(u) * (1 + sig(u))? Will check.", "review"),
+    ("(ii) d sig/du = sig(u) * (1 - sig(u))   ... hmm, nice.", "pass"),
+])
+def test_an_interjection_before_or(rubric, line: str, expected: str) -> None:
+    report = f"sig(u) = 1/(1+exp(-u))\n\n(b)\n(i) d sig/du = exp(-u)/(1+exp(-u))^2\n{line}\n\n(c) words\n"
+    assert graded(rubric, "p1.b.ii", report, "r.txt").status == expected

@@ -515,6 +515,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         found = _with_final(found, later)
     if found is not None and part in doc.segments:
         found = _with_final(found, _keyed_later(doc, doc.segments[part], spec, classify, forbid))
+    if found is not None and spec.lhs and classify is not None and HEDGE not in found.sides[-1]:
+        found = _with_final(found, _as_component(doc, spec, classify, forbid))
     corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
     if part in doc.segments and spec.lhs and classify is not None:
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
@@ -703,6 +705,59 @@ def _first_at(eq: Equation, texts: list[str], starts: list[int]) -> int:
     return next((start for text, start in zip(texts, starts, strict=True) if head and head in _SPACE.sub("", text)), -1)
 
 
+_COLUMN = re.compile(r"^\s*(?:\\left\s*[(\[]\s*)?\\begin\{([pbvBV]?matrix|array)\}(?:\{[lcr]*\})?"
+                     r"((?:(?!\\begin|\\end).)*)\\end\{\1\}"
+                     r"\s*(?:\\right\s*[)\]]\s*)?(?:\^\s*\{?\s*(?:T|\\top|\\intercal)\s*\}?)?\s*[.,;]?\s*$", re.DOTALL)
+# the data point a vector is taken at, written as the handout's marks of a point: x^i, x^{(i)}, x^1
+_AT_POINT_ARGUMENT = re.compile(r"\(\s*x\s*(?:\^\s*\{?\s*\(?\s*([a-z1-9])\s*\)?\s*\}?)\s*\)")
+
+
+def _as_component(doc: Document, spec: TextSpec, classify: Callable[[str], str | None],
+                  forbid: Sequence[str]) -> LatexChain | None:
+    """The item said again as one entry of a vector written in another part: ``∇_w f_w(x^i) = (…, …, …)^T`` in
+    (f) lists ∂f/∂w₂ second. A vector whose left side the homework tags ``T`` lists the items tagged ``T1``,
+    ``T2``, … in order; an entry at the vector's data point (``x^i``) is read at x, as the item asks. Another
+    value there than the item's own answer is two answers for one (a person decides, see :func:`_with_final`)."""
+    own = doc.segments.get(spec.part)
+    spans = [m for m in doc.math if m.kind in ("display", "env") and not (own and own.start <= m.start < own.end)]
+    if not spans or len(spans) > 400:
+        return None
+    texts = [doc.read(m) for m in spans]
+    found = None
+    for eq in read_equations(texts, [m.kind for m in spans]):
+        if len(eq.sides) < 2 or len(eq.sides[0]) > 120:
+            continue
+        tag = _tag_of(eq, classify)
+        m = re.fullmatch(re.escape(tag or "\x00") + r"(\d)", spec.lhs or "")
+        column = _COLUMN.match(eq.sides[-1]) if m else None
+        if m is None or column is None:
+            continue
+        rows = [r.strip() for r in re.split(r"\\\\(?:\[[^\]]*\])?", column.group(2)) if r.strip()]
+        if len(rows) == 1:  # a row vector, transposed: its entries between &
+            rows = [r.strip() for r in rows[0].split("&") if r.strip()]
+        k = int(m.group(1))
+        if not 1 <= k <= len(rows) or len(rows) > 6 or _forbidden(rows[k - 1], forbid):
+            continue
+        entry = rows[k - 1]
+        if _NAMED_ENTRY.search(entry):
+            continue  # an entry that names a derivative ("∂f_w(x^i)/∂w_1") restates; a worked entry is compared
+        head = re.sub(r"\\(?:left|right|big|Big|bigl|bigr|Bigl|Bigr)(?![A-Za-z])", "", eq.sides[0])
+        point = _AT_POINT_ARGUMENT.search(head)
+        if point is not None:  # ∇f(x^i) = (…x^i…): the entry at the point, read at x
+            mark = re.escape(point.group(1))
+            entry = re.sub(rf"x\s*\^\s*(?:\{{\s*\(\s*{mark}\s*\)\s*\}}|\(\s*{mark}\s*\)|\{{\s*{mark}\s*\}}"
+                           rf"|{mark}(?![A-Za-z]))", "x", entry)
+        elif re.search(r"\(\s*(?!x\s*\))[^()]*\)\s*$", head):
+            continue  # taken at some other argument: not the item's
+        if re.search(r"[_^]\s*\{?\s*\(?\s*[ijkn](?![A-Za-z])", entry):
+            continue  # still at an indexed point: not read at x
+        found = LatexChain([spec.lhs or "", entry], True, spec.part)
+    return found
+
+
+_NAMED_ENTRY = re.compile(r"\\partial|\\nabla|∂|∇|\\frac\s*\{\s*d|\\text|\\mathrm\s*\{\s*d\s*\}|\bd[A-Za-z]+/d")
+
+
 def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChain | None:
     """A part answered again later (a summary of final answers, a fix): the later answer is the one graded,
     and the derivation's sides stay before it as steps, so a summary that disagrees with its derivation
@@ -866,6 +921,9 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
                 return f"{last}{HEDGE}{doc.text[other.start:other.end].strip('$')}"
         elif len(tail) >= 4 and (offered := _offered_plain(doc.text, after, line_stop)) is not None:
             return f"{last}{HEDGE}{offered}"
+        rest_of_line = doc.text[after:line_stop].strip()
+        if (asked_too := _asked_instead(doc, after, line_stop if rest_of_line else next_end)):  # this line or the next
+            return f"{last}{HEDGE}{asked_too}"
         said = doc.text[after:line_stop]
         worded = _WORDED_ASIDE.search(doc.text, m.start, m.end) if m.kind == "plain" else None
         if worded is not None and _TAKEN_BACK.search(worded.group(1)):  # "w ← w − α∇L (with ∇L taken with opposite
@@ -891,7 +949,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     return None
 
 
-_OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*[(\[]?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"
+_OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*(?:(?:hmm+|hm|wait|um+|uh|eh|ah)[ \t]*[,.!]*[ \t]*)?"
+                       rf"[(\[]?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"  # "… hmm, or is it B?"
                        r"(?:[^\W\d_][^\W\d_ \t]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]*,[ \t]+"  # "— or, counting w3, B"
                        r"|(?:it[ \t]+)?(?:should|could|might|would|must)[ \t]+be[ \t]+|it'?s[ \t]+|it[ \t]+is[ \t]+)?",
                        # "or maybe it should be B"
@@ -967,7 +1026,7 @@ _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
 # a program's comment beside or under the answer that doubts it (:func:`plain_math.doubting_comment`)
 _DOUBTED_SHOWN = "\\text{(a comment after the answer doubts it)}"
 _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr|\bno\s+estoy\s+segur"
-                    r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"
+                    r"|\bnão\s+(?:sei|tenho\s+certeza)|\bnon\s+(?:ne\s+)?sono\s+sicur|\bniet\s+zeker|\bnie\s+jestem\s+pew|не\s+уверен"
                     r"|не\s+впевнен|不确定|不確定|確信がない|わからない|확실하지|모르겠|emin\s+değil|(?:không|chưa)\s+chắc|ไม่แน่ใจ"
                     r"|tidak\s+yakin|مطمئن\s+نیستم|متأكد|निश्चित\s+नहीं|nejsem\s+si\s+jist|nem\s+vagyok\s+biztos"
                     r"|inte\s+säker|nu\s+sunt\s+sigur|δεν\s+είμαι\s+σίγουρ|en\s+ole\s+varma|לא\s+בטוח|እርግጠኛ\s+አይደለሁም"
@@ -979,6 +1038,22 @@ _ASIDE_ARROW = re.compile(r"[(\[][^()\[\]\n]*?(?:→|->|=>|⇒|\\to\b|\\Rightarr
                           r"[ \t]*([^\n]*?)[ \t]*[)\]][ \t.,;]*$")
 # "A   [w3·σ2′(x2)·w2?]": a bracket after the answer holding a formula and a question mark, nothing else
 _BRACKET_ASKED = re.compile(r"[ \t]*[\[(][ \t]*([^\n]*?)[ \t]*\?+[^\[\]()\n?]{0,40}[\])][ \t.]*$")  # "[B ?? not sure]"
+
+
+# "… oppure va messo anche il fattore $B$? Non ne sono sicura": a line that opens with "or", offers another formula
+# in words and doubts it
+_OR_LEAD = re.compile(r"\s*(?:\.{2,3}|…)?\s*(?:or|oppure|oder|ou|o|ó|или|lub|albo|veya|hoặc|或者?|还是|または|또는|혹은"
+                      r"|eller|nebo|vagy|sau|або|чи|atau|tai)(?![\w'])", re.IGNORECASE)
+
+
+def _asked_instead(doc: Document, after: int, stop: int) -> str | None:
+    """The formula a line right after the answer offers in its place, opening with "or" and doubting it."""
+    text = doc.text[after:stop if stop > after else len(doc.text)][:400]
+    lead = _OR_LEAD.match(text)
+    if lead is None or not _DOUBT.search(text):
+        return None
+    other = [n for n in doc.math if after + lead.end() <= n.start < after + len(text)]
+    return doc.text[other[-1].start:other[-1].end].strip("$") if other else None
 
 
 def _second_in_doubt(doc: Document, after: int, said: str) -> str | None:

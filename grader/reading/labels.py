@@ -377,7 +377,7 @@ _CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|ind
 
 
 _NAMED_AS = re.compile(r"\b(?:is|are|was)\s\Z", re.IGNORECASE)
-_NOTHING_AFTER = re.compile(r"[ \t]*(?:$|[.,;:]|\()", re.MULTILINE)
+_NOTHING_AFTER = re.compile(r"[ \t]*(?:$|[.,;:]|\(|(?:[^\W\d_]+[ \t]*){1,4}(?:[.,;]|$))", re.MULTILINE)  # no formula
 
 
 def _closes_a_bracket(text: str, pos: int) -> bool:

@@ -31,7 +31,11 @@ _NUMBERED = re.compile(r"(?:(?<![\w.\\^_])|(?<=\b[QqPp]\.)|(?<=[Pp]rob\.)|(?<=[E
 _OTHER_BRACKETS = re.compile(r"(?<![\w\\^_])\[([a-hA-H])\]|(?<![\w\\])[Qq]\s*\(([a-h])\)|\(([a-h])['′]\)")
 # "for e) the result is", "regarding e: …": a letter after a word that leads a note, then a bracket or a colon
 _AFTER_WORD = re.compile("(?i)(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("for", "re", "regarding", "on", "about", "to",
-                                                                               "part", "in", "and"))
+                                                                               "part", "in", "and",
+                                                                               # "in" of other languages: "i e)",
+                                                                               # "im d)", "en b)", "w c)", "v e)"
+                                                                               "i", "im", "en", "dans", "w", "v", "bei",
+                                                                               "til", "för", "på", "na", "em"))
                          + r")([a-h])(?=\s*[):])")
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
 # "the fifth part of problem 1"
