@@ -219,3 +219,16 @@ def test_a_line_that_opens_with_or_and_doubts_offers_a_second_answer(rubric, aft
 def test_an_interjection_before_or(rubric, line: str, expected: str) -> None:
     report = f"sig(u) = 1/(1+exp(-u))\n\n(b)\n(i) d sig/du = exp(-u)/(1+exp(-u))^2\n{line}\n\n(c) words\n"
     assert graded(rubric, "p1.b.ii", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("filter_line, conv_line, expected", [
+    ("- conv1 کا فلٹر (filter): $5\\times5\\times1\\times20$", "- کنوولوشن کے بعد: $24\\times24\\times20$", "pass"),
+    ("- conv1 کا فلٹر (filter): $24\\times24\\times20$", "- کنوولوشن کے بعد: $5\\times5\\times1\\times20$", "fail"),
+    ("- conv1-en iragazkia (*filter*): $5\\times5\\times1\\times20$", "- Konboluzioaren ondoren: $24\\times24\\times20$",
+     "pass"),
+])
+def test_a_possessive_that_names_the_owner_first(rubric, filter_line: str, conv_line: str, expected: str) -> None:
+    report = (f"{P2}### (a)\n- input: $28\\times28$\n{filter_line}\n{conv_line}\n"
+              "- pooling: $12\\times12\\times20$\n\n### (b)\nfilter 5×5, stride 1, 20 channels\n")
+    status = graded(rubric, "p2.a", report).status
+    assert status == expected if expected == "pass" else status != "pass"

@@ -968,7 +968,13 @@ def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"channel dimension of the filter: 20": two labels joined by "of" name the first one's field."""
     if len(spans) == 2 and _OF.fullmatch(masked[spans[0][1]:spans[1][0]]):
         return spans[0]
+    if len(spans) == 2 and _POSSESSIVE.fullmatch(masked[spans[0][1]:spans[1][0]]):
+        return spans[1]  # "conv1 کا فلٹر", "conv1 का फ़िल्टर", "conv1の フィルタ": the filter of conv1
     return None
+
+
+# a possessive that puts the owner first (Urdu, Hindi, Japanese, Korean, Chinese): the second label is the field
+_POSSESSIVE = re.compile(r"\s*(?:کا|کی|کے|का|की|के|の|의|的)\s*|-r?en\s+")  # Basque "conv1-en iragazkia"
 
 
 _CLOSED_ASIDE = re.compile(r"[(\[][^()\[\]\n]{0,80}[)\]](?![ \t]*[*×·/^+\-−=\d(])")  # not a working's bracket
