@@ -69,6 +69,9 @@ class ExpressionParams:
     # policy) or "forward" (error carried forward when the own block is a positive multiple of the right one, so
     # the answer keeps its meaning, a descent step say: the mistake costs points once, where it was made)
     carried_errors: str = "review"
+    # names of the homework an answer to this item has no use for (σ's argument u in ∂f/∂w₃): one left in a
+    # wrong answer is a name the hand-in used without defining it (σ(u) where it named u₁ and u₂), a person asks
+    foreign: list[str] = field(default_factory=list)
 
 
 class ExpressionCheck(Check[ExpressionParams]):
@@ -166,6 +169,10 @@ class ExpressionCheck(Check[ExpressionParams]):
             return Outcome(0.0, "review", f"the answer {describe_side(final)}: a person should decide", details)
         outcome = self._judge(final.reading.value, ref, p, ctx, {})
         verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details)
+        if verdict.status == "fail" and (stray := _stray_names(final.reading.value, p.foreign)):
+            return Outcome(0.0, "review", f"not right as read, but it depends on {', '.join(stray)}, which an "
+                           "answer here has no use for and this hand-in does not define: what does it stand for? a "
+                           "person should decide", details)
         if verdict.status in ("fail", "partial"):
             return self._damaged(final, verdict, cc, ref, p, ctx, details)
         if verdict.status == "pass" and (carried := self._carried(final, cc, p, ctx)) is not None:
@@ -262,6 +269,8 @@ class ExpressionCheck(Check[ExpressionParams]):
         answers = list(answer) if isinstance(answer, list) else [answer]
         if len(answers) != len(refs):
             return Outcome.failed(f"expected {len(refs)} component(s), found {len(answers)}", **details)
+        if any(isinstance(a, list) for a in answers):  # a vector inside a vector: a shape no reading explains
+            return Outcome(0.0, "review", "could not read the answer: a component written as a vector", details)
         verdicts = [self._compared(a, r, i, p, ctx) for i, (a, r) in enumerate(zip(answers, refs, strict=True))]
         parts = [self._component(a, v, p) for a, v in zip(answers, verdicts, strict=True)]
         if any(kind == "invalid" for _, _, kind in parts):
@@ -328,6 +337,13 @@ class ExpressionCheck(Check[ExpressionParams]):
 _EQUAL = "equal to the reference"  # how a partial that is right in value (in a form not asked for) begins
 _DOUBTED = "is defined twice, differently"  # a name read two ways: no "not read", a doubt about which
 _UNREAD = ("could not read", "the answer still holds", "no answer found", "nothing follows")
+
+
+def _stray_names(value: Any, foreign: list[str]) -> list[str]:
+    """The names an answer depends on that an answer to its item has no use for."""
+    values = value if isinstance(value, list) else [value]
+    used = set().union(*(e.free_symbols for e in values if isinstance(e, sp.Basic)))
+    return sorted(str(s) for s in used if str(s) in foreign)
 
 
 def _asked_left_side(tag: str | None, reference: Reference) -> str | None:

@@ -25,6 +25,7 @@ from grader.reading.layout import (
     after_labels,
     asked,
     bare_lines,
+    corrected_bare,
     join_cells,
     named_lines,
     not_struck,
@@ -38,7 +39,7 @@ from grader.reading.mentions import CHANGES, arabic_and_numbered
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
 from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
-from grader.reading.program_functions import functions_as_formulas
+from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.stacked import read_block, stacked
@@ -215,7 +216,9 @@ _FULL_WIDTH |= {c: None for c in [*range(0x064B, 0x0660), 0x0670]}
 _COMMENT_MARK = re.compile(r"^[ \t]*(#|//|%)(?:\1|%)*[ \t]?", re.MULTILINE)
 # a statement of a program or a formula written as one: "df_dw3 = sig(x2);", "grad = zeros(3,1);", "end"
 _STATEMENT = re.compile(r"^[ \t]*(?:[A-Za-z_][\w\[\]().,' ]*?[ \t]*(?:[-+*/.]?=|<-)|(?:for|end|if|while|return|def)\b"
-                        r"|[(\[{}\])\"'])")  # a data row of a list or dict: ("conv1", 520),
+                        r"|[(\[{}\])\"']"  # a data row of a list or dict: ("conv1", 520),
+                        # a session's prompt (">> P = […]", ">>> sig(0)"), a printed number row, a rule
+                        r"|>>>?[ \t]|[-+\d.eE \t]+$|[=\-_]{5,}[ \t]*$)")
 
 
 # what a reader of the rendered hand-in never sees: HTML/Markdown comments, LaTeX's \iffalse … \fi and comment
@@ -590,6 +593,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math = whole_cells(text, blocks, join_cells(text, blocks, doc.math))
     doc.math.sort(key=lambda s: s.start)
     doc.math, doc.asked = asked(text, doc.math)
+    doc.asked.update(corrected_bare(text, doc.math, doc.asked))
     doc.asked = {**row_names(text, blocks, doc.math), **doc.asked}
     _segment(doc)
     return doc
@@ -874,7 +878,10 @@ _DEF_RETURN = re.compile(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\(([^()]*)\)[ \t]*:[ \t]
 
 
 _DEF_BLOCK = re.compile(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\(([^()\n]*)\)[ \t]*(?:->[^:\n]*)?:[ \t]*(?:#[^\n]*)?\n"
-                        r"((?:\1[ \t]+(?:#[^\n]*|(?:[A-Za-z_]\w*[ \t]*=(?!=)[^\n]*))\n)*)"  # comments, assignments
+                        r"((?:\1[ \t]+[A-Za-z_]\w*[ \t]*=(?!=)[^\n]*\bfor\b[^\n]*\n(?:[ \t]*\n)*"  # a loop folded into
+                        # its sum keeps its lines, blank
+                        r"|\1[ \t]+(?:#[^\n]*|(?:[A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=(?!=)[^\n]*))\n)*)"
+                        # comments, assignments (a tuple unpacked: "w1, w2, w3 = w")
                         r"\1[ \t]+return[ \t]+([^\n#]+?)[ \t]*(?:#[^\n]*)?$", re.M)
 
 
@@ -908,9 +915,7 @@ def _functions_as_formulas(text: str) -> str:
             return whole if written == inner else whole.replace(inner, written, 1)
         if info.lower() not in _PYTHON:
             return whole
-        body = _GENERATOR_SUM.sub(_data_sum,
-                                  _DEF_BLOCK.sub(lambda d: f"{_steps(d.group(4))}{d.group(1)}"
-                                                           f"{_named(d.group(2), d.group(3))} = {d.group(5)}", inner))
+        body = _GENERATOR_SUM.sub(_data_sum, _DEF_BLOCK.sub(_def_formula, inner))
         if body == inner or not formula_program(body):
             return whole
         head = whole[:whole.index("\n") + 1]
@@ -918,6 +923,11 @@ def _functions_as_formulas(text: str) -> str:
         return out + " " * max(0, len(whole) - len(out)) if len(out) <= len(whole) else whole
 
     return _each_fence(text, rewrite)
+
+
+def _def_formula(d: re.Match[str]) -> str:
+    """A ``def`` that only computes a formula: its steps, then its name equal to what it returns."""
+    return f"{_steps(d.group(4))}{d.group(1)}{named(d.group(2), d.group(3), d.group(5))} = {d.group(5)}"
 
 
 def _data_sum(g: re.Match[str]) -> str:
@@ -929,16 +939,21 @@ def _data_sum(g: re.Match[str]) -> str:
     return f"Σ_{{({x},{y})∈{over}}} ({body})"
 
 
-def _named(name: str, args: str) -> str:
-    """``df_dw2`` (a derivative's name: its arguments are the point it is taken at), ``sig(u)`` (a function)."""
-    return name if re.fullmatch(r"d[A-Za-z]{1,8}_?d[A-Za-z]{1,6}\d?|grad\w*", name) else f"{name}({args})"
-
-
 def _steps(body: str) -> str:
-    """A function's assignments before its return, dedented, one to a line (``h1 = …; x2 = …`` split)."""
+    """A function's assignments before its return, dedented, one to a line (``h1 = …; x2 = …`` split); a vector
+    unpacked into its own entries (``w1, w2, w3 = w``) says nothing new and is left out."""
     lines = [part.strip() for ln in body.split("\n") if ln.strip() and not ln.strip().startswith("#")
              for part in _PY_COMMENT.sub("", ln).split(";") if part.strip()]
-    return "".join(f"{ln}\n" for ln in lines)
+    return "".join(f"{ln}\n" for ln in lines if not _unpacked_entries(ln))
+
+
+def _unpacked_entries(line: str) -> bool:
+    """``w1, w2, w3 = w`` or ``w_1, w_2 = w``: a vector's entries named by its own name and their place."""
+    m = re.fullmatch(r"([\w\s,]+?)\s*=\s*([A-Za-z]\w*)", line)
+    if m is None or "," not in m.group(1):
+        return False
+    names = [n.strip() for n in m.group(1).split(",")]
+    return all(re.fullmatch(rf"{re.escape(m.group(2))}_?{k}", n) for k, n in enumerate(names, start=1))
 
 
 def _labelled_fences(text: str) -> str:
@@ -1007,7 +1022,8 @@ def _labelled_prompts(text: str) -> str:
 
 # "const sig = u => 1 / (1 + Math.exp(-u));", "dsig = (u) => …": JavaScript's function, sig(u) = …
 _ARROW_FUNCTION = re.compile(r"(?m)(?:\b(?:const|let|var)[ \t]+)?\b([A-Za-z_]\w{0,30})[ \t]*=[ \t]*"
-                             r"\(?[ \t]*([A-Za-z_]\w{0,10})[ \t]*\)?[ \t]*=>[ \t]*(?=[^\s{])")
+                             r"(?:([A-Za-z_]\w{0,10})|\([ \t]*([A-Za-z_]\w{0,10}(?:[ \t]*,[ \t]*(?:[A-Za-z_]\w{0,10}"
+                             r"|\[[\w \t,]{1,40}\]))*)[ \t]*\))[ \t]*=>[ \t]*(?=[^\s{])")
 
 
 def _arrow_functions(text: str) -> str:
@@ -1015,7 +1031,12 @@ def _arrow_functions(text: str) -> str:
     in a line of JavaScript."""
     if "=>" not in text:
         return text
-    return _ARROW_FUNCTION.sub(lambda m: f"{m.group(1)}({m.group(2)}) = ".rjust(len(m.group())), text)  # no gap
+    def formula(m: re.Match[str]) -> str:  # "(x, [w1, w2, w3]) =>": the weights unpacked, named w
+        args = re.sub(r"\[[^\]]*\]", "w", m.group(2) or m.group(3))
+        said = f"{named(m.group(1), args)} = "
+        return said.rjust(len(m.group())) if len(said) <= len(m.group()) else m.group()  # no gap
+
+    return _ARROW_FUNCTION.sub(formula, text)
 
 
 def _each_fence(text: str, rewrite: Callable[[str, str, str], str]) -> str:
@@ -1292,6 +1313,25 @@ def _keyed(doc: Document, marks: list[Label]) -> dict[int, str]:
 _LISTING = re.compile(r"^\s*(?:def |class |import |from \S+ import|@\w|#include|function\b)", re.M)
 
 
+_PROGRAM_HEAD = re.compile(r"^\s*(?:class |import |from \S+ import|#include|using |library\()", re.M)
+
+
+def _told_on(text: str, span: Span) -> bool:
+    """A few small functions (``function ∇L(w, D) … end``) that the part goes on to explain in words after them
+    (``i.e. ∇L = −2(y¹ − f(x¹))∇f(x¹) − …``): the part's own working, not a program handed in after the answers.
+    A listing with imports or classes, or a long one, is a program wherever it stands."""
+    body = text[span.start:span.end]
+    if _PROGRAM_HEAD.search(body) or body.count("\n") > 30:
+        return False
+    after = re.compile(r"\s*\n([^\n]*\S[^\n]*)").match(text, span.end)
+    if after is None:
+        return False
+    line, start = after.group(1), after.start(1)
+    from grader.reading.labels import read_label
+
+    return not line.lstrip().startswith(("#", "```", "~~~", "---", "===")) and read_label(text, start) is None
+
+
 def _segment(doc: Document) -> None:
     """Parts from labels. A program listing ends the part it is in (code after an answer is not the answer),
     but a literate document's executed chunk (```{r}``) is where that part computes its answer, and a snippet
@@ -1315,7 +1355,8 @@ def _segment(doc: Document) -> None:
                 sites.append(Site(starts[i]))
                 i += 1
     cuts = [(s.start, s.end) for s in doc.code_spans if not _CHUNK.match(text, s.start)
-            and _LISTING.search(text, s.start, s.end)]  # a snippet or a printout inside a part: no cut
+            and _LISTING.search(text, s.start, s.end)  # a snippet or a printout inside a part: no cut
+            and not _told_on(text, s)]
     seg = segment(text, sites, regions, cuts)
     doc.segments = {k: Span(a, b, "segment") for k, (a, b) in seg.segments.items()}
     doc.again = {k: [Span(a, b, "segment") for a, b in spans] for k, spans in seg.again.items()}

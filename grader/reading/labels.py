@@ -67,6 +67,7 @@ _KEY = r"(?:(?:_|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
 _KEY_AFTER = re.compile(r" +\$? *(?P<key>[^\s|$(][^|$\t\n(]{0,20}?) *\$?(?=[ \t]*(?:\||\t))")  # in the label's cell
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
                      r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■▸▹▾▿▶►▼⁃➤]|\[[ xX]\][ \t]|={2,}[ \t]*"
+                     r"|%%[ \t]*"  # a MATLAB script's cell title: "%% 1.b  derivative of sig"
                      # "=== Problem 1 ===", an outliner's toggle ("- ▸ (d)")
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{"
@@ -146,7 +147,7 @@ _IROHA, _STEMS = "イロハニホヘトチ", "甲乙丙丁戊己庚辛"
 _OTHER_LETTERS = ("กขคงจฉชซ", "कखगघङचछज", "কখগঘঙচছজ", "அஆஇஈஉஊஎஏ", "אבגדהוזח", "가나다라마바사아", "ㄱㄴㄷㄹㅁㅂㅅㅇ",
                   _IROHA, "いろはにほへとち", _STEMS, "აბგდევზთ", "ሀለሐመሠረሰሸ")
 _BRACKETED_LETTER = re.compile(r"(?<=\()\s?(الف|هـ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"])\s?(?=\))")
-_ABJAD = dict(zip(["أ", "ا", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح"], "aabcdeefgh", strict=True))
+_ABJAD = dict(zip(["الف", "أ", "ا", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح"], "aaabcdeefgh", strict=True))
 _PERSIAN = dict(zip(["الف", "ا", "ب", "پ", "ت", "ث", "ج", "چ", "ح"], "aabcdefgh", strict=True))
 _OTHER_ORDER = {letter: latin for letters in _OTHER_LETTERS for letter, latin in zip(letters, "abcdefgh", strict=True)}
 _ORDINALS = {"اول": "1", "دوم": "2", "الأول": "1", "الاول": "1", "الثاني": "2"}  # Persian and Arabic ordinals
@@ -198,9 +199,9 @@ def _ukrainian_order(text: str) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _persian_order(text: str) -> bool:
-    """A hand-in that labels a part (پ) or (ت), "قسمت پ", "۱-پ)" or "الف" counts its parts in Persian order (ج is
-    the sixth)."""
-    return re.search(r"(?m)(?:\(\s?|[\d۰-۹][-–.]|(?:قسمت|بخش|بند)[ \t]+|^[ \t#*>_-]*)(?:[پتث]|الف)(?=\s?\)|\s|$)",
+    """A hand-in that labels a part (پ) or (ت), "قسمت پ" or "۱-پ)" counts its parts in Persian order (ج is the
+    sixth); one that goes الف, ب, ج, د without them counts in the abjad order Iranian schools use (ج is the third)."""
+    return re.search(r"(?m)(?:\(\s?|[\d۰-۹][-–.]|(?:قسمت|بخش|بند)[ \t]+|^[ \t#*>_-]*)[پتث](?=\s?\)|\s|$)",
                      text) is not None
 
 
@@ -326,6 +327,13 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
 _TRAILING = re.compile(rf"[^\n]{{1,60}}?[ \t]\(\s?(?P<p1>[a-h])\s?\)(?:[ \t]?\(\s?(?P<s1>{_R})\s?\))?"
                        r"[ \t]*[*_:.]*[ \t]*(?:\{#[\w:-]+\})?[ \t]*\}?[ \t]*$")  # LaTeX's \subsection{Conv1 (a)}
 _NOT_A_TITLE = re.compile(r"(?i)\b(?:and|or|to|of|from|in|see|on|about|for|und|et|y)\s*\(\s?[a-h]\s?\)")
+# a heading whose words relate to a part rather than name it ("Sign check against part (e)", "Tidying up before
+# (f)", "Redo with the formula, part (b)", "Same issue as part (b)"): a mention, and what follows stays where it is
+_RELATING = re.compile(r"(?i)(?<![\w-])(?:against|with|given|before|after|from|of|for|to|as|like|same|cf|vs|versus|"
+                       r"per|using|via|into|on|about|regarding|re|under|than|since|because|see|at|by|back|again|redo|"
+                       r"re-?check\w*|check\w*|revisit\w*|rethink\w*|remarks?|notes?|correct\w*|fix\w*|sanity|"
+                       r"tidy\w*|clean\w*|recount\w*|look|last|part|mit|gegen|vor|nach|für|von|avec|contre|avant|"
+                       r"après|pour|con|contra|antes|después|para)(?![\w-])")
 
 
 _TRAILING_RANGE = re.compile(r"(?:[^\n()]{0,60}[ \t])?\(\s?(?P<p1>[a-h])\s?\)\s?(?:,|&|and|und|et|y|[–—-]{1,2}|to)\s?"
@@ -338,10 +346,12 @@ def trailing_heading_label(text: str, pos: int) -> Label | None:
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
     both = _TRAILING_RANGE.match(text[pos:end])
-    if both is not None and both.group("last") > both.group("p1"):
+    if both is not None and both.group("last") > both.group("p1") \
+            and not _RELATING.search(both.group()[:both.start("p1")]):
         return Label(pos, end, None, both.group("p1"), None, through=both.group("last"))
     m = _TRAILING.match(text[pos:end])
-    if m is None or _NOT_A_TITLE.search(m.group()) or re.search(r"\(\s?[a-h]\s?\)", m.group()[:m.start("p1") - 1]):
+    if m is None or _NOT_A_TITLE.search(m.group()) or re.search(r"\(\s?[a-h]\s?\)", m.group()[:m.start("p1") - 1]) \
+            or _RELATING.search(m.group()[:m.start("p1") - 1]):
         return None  # "(a) and (b)": a heading over two parts, or a mention, not a title and its label
     return Label(pos, end, None, m.group("p1"), m.group("s1"))  # the heading's words are the part's title
 
@@ -372,7 +382,8 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
     return out
 
 
-_CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|indices|by|as|like)(?: \$?| ?\$)"
+_CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|indices|by|as|like|before|after|against"
+                    r"|with|given|cf\.?|vs\.?|versus|to|than|until|into|about|part)(?: \$?| ?\$)"
                     r"|[\^_]\{?\s*)\Z", re.IGNORECASE)  # and "x^{(i)}": an index in math
 
 

@@ -488,3 +488,46 @@ def _changed_below(answer: str, after: str) -> bool:
         return False
     return _indent(after) > _indent(answer) or changes_formula(after) \
         or re.match(r"[ \t>*•-]*(?:[×·*/+−-]|times\b|multipl|divid|plus\b|minus\b)", after, re.IGNORECASE) is not None
+
+
+# the words that turn a formula of its own into another answer for the quantity just derived: "so it should be",
+# "the correct derivative is", "the form … becomes", "so the gradient is just", "is actually"
+_CORRECTING = re.compile(r"(?i)(?:\b(?:should|must|ought\s+to|has\s+to)\s+"
+                         r"(?:actually\s+|really\s+|instead\s+|rather\s+)?be"
+                         r"|\b(?:correct|right|proper|actual|true|fixed|corrected|real)\b[^.\n$]{0,40}?\b(?:is|are|reads)"
+                         r"|\bbecomes|\bis\s+(?:actually|really|just|instead|rather|simply)"
+                         r"|\binstead(?:\s+(?:it\s+is|we\s+get|I\s+get))?)"
+                         r"[\s:,]*(?:\\\[|\$\$?|\\\(|\.\.\s+math::|\\begin\{(?:equation|displaymath)\*?\})?\s*\Z")
+# a left side that names a derived quantity: ∂f/∂w₂, dσ/du, ∇L, σ'(u)
+_DERIVED = re.compile(r"\\partial|∂|\\nabla|∇|\\frac\s*\{\s*d|\bd\w{0,6}\s*/\s*d|'\s*\(")
+_EQUALS = re.compile(r"(?<![<>!:\\])=(?!=)")
+
+
+def _top_equals(body: str) -> int | None:
+    """Where the first ``=`` outside braces and brackets is (``\\sum_{i=1}^2 …`` has none)."""
+    for m in _EQUALS.finditer(body):
+        before = body[:m.start()]
+        if before.count("{") == before.count("}") and before.count("(") == before.count(")"):
+            return m.start()
+    return None
+
+
+def corrected_bare(text: str, math: list[Span], named: dict[int, str]) -> dict[int, str]:
+    """A formula with no left side that the words before it offer as what the last derived quantity is after all
+    ("so it should be $σ'(w_2σ(w_1x))$" under ``∂f/∂w₃ = σ(w_2σ(w_1x))``): that quantity's name, so the two
+    answers are read side by side and a changed one goes to a person. Returns each such formula's name by its end."""
+    out: dict[int, str] = {}
+    last: tuple[int, str] | None = None  # (end, left side) of the last equation that names a derived quantity
+    for m in math:
+        body = text[m.start:m.end]
+        equals = _top_equals(body)
+        if equals is not None:
+            lhs = body[:equals].strip()
+            if _DERIVED.search(lhs) and len(lhs) <= 80:
+                last = (m.end, lhs)
+            continue
+        if last is None or m.end in named or m.start - last[0] > 1500 or not body.strip():
+            continue
+        if _CORRECTING.search(text, max(last[0], m.start - 200), m.start):
+            out[m.end] = last[1]
+    return out

@@ -15,8 +15,8 @@ JULIA = {"julia", "jl"}
 MATLAB = {"matlab", "octave", "m"}
 LANGUAGES = R | JULIA | MATLAB
 
-_NAME = r"[A-Za-z_][\w.]*"
-_STEP = rf"[ \t]*(?:(?:#|%)[^\n]*|{_NAME}[ \t]*(?:<-|=(?!=))[^\n]*)\n"  # a comment or an assignment
+_NAME = r"[A-Za-z_∂∇\u0391-\u03c9][\w.∂∇′!]*"  # Julia's own: ∂f∂w₂, ∇L, σ′, step!
+_STEP = rf"[ \t]*(?:(?:#|%)[^\n]*|{_NAME}[ \t]*(?:<-|\.?=(?!=))[^\n]*)\n"  # a comment or an assignment
 _R_ONE_LINE = re.compile(rf"^([ \t]*)({_NAME})[ \t]*(?:<-|=)[ \t]*function[ \t]*\(([^()\n]*)\)[ \t]*"
                          r"(?!\{)([^\n{}]+?)[ \t]*(?:#[^\n]*)?$", re.M)
 _R_BLOCK = re.compile(rf"^([ \t]*)({_NAME})[ \t]*(?:<-|=)[ \t]*function[ \t]*\(([^()\n]*)\)[ \t]*\{{[ \t]*\n"
@@ -39,7 +39,7 @@ def functions_as_formulas(body: str, language: str) -> str:
     if language in R:
         out = _R_BLOCK.sub(lambda m: _formula(m, 2, 3, 4, 5 if m.group(5) else 6), body)
         out = _R_ONE_LINE.sub(lambda m: m.group(0) if _CONTROL.search(m.group(4)) else
-                              f"{m.group(1)}{named(m.group(2), m.group(3))} = {m.group(4)}", out)
+                              f"{m.group(1)}{named(m.group(2), m.group(3), m.group(4))} = {m.group(4)}", out)
     elif language in JULIA:
         out = _JULIA_BLOCK.sub(lambda m: _formula(m, 2, 3, 4, 5), body)
     else:
@@ -60,13 +60,21 @@ def _formula(m: re.Match[str], name: int, args: int, steps: int, value: int) -> 
     if _CONTROL.search(said_value) or any(_CONTROL.search(ln) for ln in lines):
         return m.group(0)
     said = "".join(f"{indent}{ln}\n" for ln in lines)
-    return f"{said}{indent}{named(m.group(name), m.group(args))} = {said_value.strip()}"
+    return f"{said}{indent}{named(m.group(name), m.group(args), said_value)} = {said_value.strip()}"
 
 
-def named(name: str, args: str) -> str:
+def named(name: str, args: str, value: str = "") -> str:
     """``d_w3``, ``df_dw2``, ``grad_f`` (a derivative's name: its arguments are the point it is taken at) alone;
-    any other function with its arguments (``sig(u)``)."""
-    return name if _DERIVATIVE_NAME.fullmatch(name) else f"{name}({args})"
+    a step of descent (``gd_step(w, D, alpha)`` returning ``w - alpha * …``) as the next value of what it steps,
+    ``w_new``; any other function with its arguments (``sig(u)``)."""
+    if _DERIVATIVE_NAME.fullmatch(name):
+        return name
+    first = args.split(",")[0].strip()
+    if _STEP_NAME.search(name) and re.fullmatch(r"[A-Za-z]\w{0,5}", first) \
+            and re.match(rf"\s*{re.escape(first)}\s*[-+−]", value):
+        return f"{first}_new"
+    return f"{name}({args})"
 
 
+_STEP_NAME = re.compile(r"(?:^|_)(?:step|update|descent)(?:_|$)|^(?:gd|sgd|step|update)", re.IGNORECASE)
 _DERIVATIVE_NAME = re.compile(r"d[A-Za-z]{1,8}_?d[A-Za-z]{1,6}\d?|d_?[A-Za-z]\d|grad\w*")  # df_dw2, d_w3, grad_f

@@ -120,6 +120,18 @@ _WITH = re.compile(r"^([ \t]*)with[ \t]+[\w.]+\([^()\n]{0,80}\)[ \t]*:[ \t]*(?:#
 _PRINT = re.compile(r"^[ \t]*(?:print|display|assert)\b.*$")  # a check or a printout beside the formulas
 
 
+# "print(sum(params.values()))   # 431080": what a printout showed, said beside it
+_PRINTED_VALUE = re.compile(r"([ \t]*)print[ \t]*\((.+)\)[ \t]*;?[ \t]*#[ \t]*([^#\n]*\d[^#\n]*?)[ \t]*")
+
+
+def _printed_note(line: str) -> str:
+    """A line that only prints, blanked; one whose comment says what it printed kept as that comment
+    (``# sum(params.values()) = 431080``): a student's note of a value, not a formula. Same length."""
+    m = _PRINTED_VALUE.fullmatch(line)
+    note = f"{m.group(1)}# {m.group(2).strip()} = {m.group(3)}" if m else ""
+    return note.ljust(len(line)) if len(note) <= len(line) else " " * len(line)
+
+
 def without_scaffolding(source: str) -> str:
     """``source`` without what a program puts around its formulas: a ``with torch.no_grad():`` line (its body moved
     out, the indent set after the line's end) and lines that only print, display or assert. Same length."""
@@ -131,7 +143,7 @@ def without_scaffolding(source: str) -> str:
         head = _WITH.match(lines[k]) if len(lines[k]) <= MAX_LINE else None
         if head is None:
             if len(lines[k]) <= MAX_LINE and _PRINT.match(lines[k]):
-                lines[k] = " " * len(lines[k])
+                lines[k] = _printed_note(lines[k])
             k += 1
             continue
         indent = len(head.group(1))

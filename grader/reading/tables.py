@@ -40,6 +40,8 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     row_line, first = 0, True  # first: the next row is the table's first body row
     piped, tabulars = _tabular_as_pipe(text)
     cells, covered = _aligned_tables(text)  # a table set in columns, read as a table: its lines
+    named, printed = _named_vectors(text)
+    cells, covered = cells + named, covered | printed
     covered.update(tabulars)  # a tabular read as a table: its lines
     for tok in _PARSER.parse(_org_as_pipe(piped)):
         if tok.type == "table_open" and tok.map:
@@ -174,6 +176,27 @@ def _aligned_tables(text: str) -> tuple[list[Cell], set[int]]:
     return cells, covered
 
 
+_PRINT_PREFIX = re.compile(r"^[ \t]*(?:##|#>)?[ \t]*")
+_NAME = re.compile(r"[A-Za-z_][\w.]{0,30}")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[+-]?\d+)?", re.IGNORECASE)
+
+
+def _named_vectors(text: str) -> tuple[list[Cell], set[int]]:
+    """A named vector as R prints it (``## conv1  relu1  pool1`` over ``##   520      0      0``): a line of
+    names over a line of as many numbers, each number its name's value. Also the lines so read."""
+    lines = [_PRINT_PREFIX.sub("", line) for line in text.split("\n")]
+    cells: list[Cell] = []
+    covered: set[int] = set()
+    for i in range(len(lines) - 1):
+        names, values = lines[i].split(), lines[i + 1].split()
+        if len(names) < 2 or len(names) != len(values) or i in covered \
+                or not all(_NAME.fullmatch(n) for n in names) or not all(_NUMBER.fullmatch(v) for v in values):
+            continue
+        cells.extend(Cell(n, "", v, i + 1) for n, v in zip(names, values, strict=True))
+        covered.update((i, i + 1))
+    return cells, covered
+
+
 def _by_column(row: str, starts: list[int]) -> list[str]:
     """The words of a row, each in the column its span overlaps most (the head's columns start at ``starts``)."""
     bounds = [*starts[1:], 10**9]
@@ -260,6 +283,34 @@ _ALTERNATIVE = re.compile(r"\b(?:option|alternative|version|variant|choice|possi
                           r"|opção|possibilit[ée])\b", re.IGNORECASE)
 
 
+# a column that counts a layer's weights alone: a part of the row's total, never a rival to it
+_WEIGHTS_ONLY = re.compile(r"\b(?:weights?|w|kernels?|gewichte?|poids|pesos?|vekter|painot|wagi|váhy|ağırlık\w*)\b"
+                           r"|权重|重み|가중치|وزن", re.IGNORECASE)
+
+
+def _count(cell: str) -> int | None:
+    """A cell that is one whole count ("25,050", "$25\\,050$", "25 050", "25.050"), else None."""
+    text = re.sub(r"\\[,;!: ]|[$*`\s'\u2009\u202f\u00a0]", "", cell)
+    if not re.fullmatch(r"\d{1,3}(?:([,.])\d{3}(?:\1\d{3})*)?|\d+", text):
+        return None
+    return int(re.sub(r"[,.]", "", text))
+
+
+def _rival_counts(row: list[str], numbered: list[int], header: list[str]) -> bool:
+    """"| conv1 | 520 | 500 |" under "with bias | without bias": two counts of the same layer, each
+    nearly the other, offered side by side. The last is no more the answer than the first; only a
+    last that adds up the others ("weights | biases | total") or a column of weights alone is a part of it."""
+    counts = [(k, _count(row[k])) for k in numbered]
+    if len(counts) < 2 or any(c is None for _, c in counts):
+        return False
+    last = counts[-1][1] or 0
+    earlier = [(k, c or 0) for k, c in counts[:-1]]
+    if last == 0 or sum(c for _, c in earlier) == last:
+        return False
+    return any(c != last and 0.9 * last <= c <= 1.1 * last
+               and not (k < len(header) and _WEIGHTS_ONLY.search(header[k])) for k, c in earlier)
+
+
 def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
     """A row's label is its first cell with letters; every other cell, but a working, is a possible value."""
     label_at = next((i for i, c in enumerate(row) if _has_words(c)), None)
@@ -268,7 +319,8 @@ def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
     remarks = {i for i, name in enumerate(header) if _REMARK.search(name)}
     numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)
                 and i not in remarks]
-    offered = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k])) >= 2
+    offered = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k])) >= 2 \
+        or _rival_counts(row, numbered, header)
     for i, cell in enumerate(row):
         if i == label_at or not cell.strip() or is_working(cell) or i in remarks:
             continue  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one

@@ -301,8 +301,9 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     for cell in cells + rows:
         _read_cell(cell, patterns, found)
     skip = covered | printed | _fenced(text, code_only=True, output=printed)
-    lines = [sub for i, ln in enumerate(text.splitlines()) if i not in skip and not _parameter_row(ln)
-             for sub in flat(ln).split("\n")]
+    said = _code_comments(text)  # "F.relu(net.conv1(x)).shape  # 24 x 24 x 20 after conv1": the student's words
+    lines = [sub for i, ln in enumerate(text.splitlines()) if (i not in skip or i in said) and not _parameter_row(ln)
+             for sub in flat(said[i] if i in skip else ln).split("\n")]
     _read_lines(lines, patterns, found)
     _corrections(lines, patterns, found)
     _sums(lines, patterns, found)
@@ -399,6 +400,46 @@ def _fenced(text: str, code_only: bool = False, output: set[int] | frozenset[int
     if start is not None:
         out.update(range(start, len(lines)))
     return out
+
+
+_COMMENT_MARK = {"matlab": "%", "octave": "%", "m": "%", "haskell": "--", "hs": "--", "lua": "--", "sql": "--",
+                 "javascript": "//", "js": "//", "typescript": "//", "ts": "//", "c": "//", "cpp": "//", "c++": "//",
+                 "java": "//", "rust": "//", "go": "//", "swift": "//", "kotlin": "//", "scala": "//"}
+
+
+def _code_comments(text: str) -> dict[int, str]:
+    """Lines of code blocks that carry a comment, as the words they say: a comment alone (``# conv1: 520``), or
+    the code it ends when it says only the code's value (``"conv1": (5*5*1 + 1) * 20,  # 520`` is
+    ``"conv1": (5*5*1 + 1) * 20 = 520``). What a student writes beside code is prose; the code itself is not."""
+    out: dict[int, str] = {}
+    lines = text.splitlines()
+    info: str | None = None
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            info = None if info is not None else (line.strip().strip("`~").strip("{} ").split(",")[0].split()
+                                                  or [""])[0].lower()
+            continue
+        if info is None or info in _TEXT_FENCE:
+            continue
+        mark = _COMMENT_MARK.get(info, "#")
+        at = _comment_at(line, mark)
+        if at is None:
+            continue
+        code, comment = line[:at].strip().rstrip(",;"), line[at + len(mark):].strip()
+        if not re.search(r"\d", comment):
+            continue
+        value_only = re.fullmatch(r"[=→\->:\s]*(\d[\d,._ ]*\d|\d)\s*(?:params?|parameters)?", comment)
+        out[i] = f"{code} = {value_only.group(1)}" if value_only and code else comment
+    return out
+
+
+def _comment_at(line: str, mark: str) -> int | None:
+    """Where a comment starts on a line of code (a mark at the start or after a space, outside quotes)."""
+    for m in re.finditer(re.escape(mark), line):
+        before = line[:m.start()]
+        if (not before.strip() or before[-1:].isspace()) and before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+            return m.start()
+    return None
 
 
 def _in_aside(line: str, v: _Value) -> bool:
@@ -577,11 +618,13 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
-                and not _COMMENT_AFTER.search(masked, tail, s)] if values else []  # "(28, 28)  # input": its own
+                and not _COMMENT_AFTER.search(masked, tail, s)  # "(28, 28)  # input": its own
+                and not _JOINED_LABEL.fullmatch(masked, values[-1].end, s)] if values else []  # "24x24x20 after conv1"
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
 
 
+_JOINED_LABEL = re.compile(r"[ \t]+(?:[^\W\d_]{1,8}[ \t]+)?")  # a value then its label, a word at most between
 _COMMENT_AFTER = re.compile(r"(?:^|\s)(?:#|//|%|--)\s")  # a program's comment after a value names that value
 
 

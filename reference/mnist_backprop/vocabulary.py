@@ -122,7 +122,7 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
         if base_of in _SIGMAS and shape.kind == "derivative":
             return "dsigma"
         m = _INDEX.match(shape.wrt)
-        if _AT_POINT.sub("", shape.of) in ("f", "f_w", "fw"):  # ∂ŷ_i/∂θ_j, ∂f^i/∂w_j: f at a data point
+        if _AT_POINT.sub("", shape.of) in ("f", "f_w", "fw", "y^hat"):  # ∂ŷ_i/∂θ_j, ∂f^i/∂w_j: f at a data point
             return "df/dw" if shape.wrt == "w" or (m and m.group(1).isalpha()) else (f"df/dw{m.group(1)}" if m else None)
         if shape.of == "L":
             if shape.wrt == "w" or (m and m.group(1).isalpha()):

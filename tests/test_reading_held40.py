@@ -1,0 +1,167 @@
+"""Readings added around held-out batch 40: a parameter table that offers two counts side by side (with and without
+biases), a named vector as R prints it, the abjad order of Persian part letters, more words for a total. Each
+reading has a twin: a table whose columns add up is still read, a wrong count still loses its marks."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import grade_report_item
+
+P2 = "## Problem 2\n\n"
+
+
+def _table(head: str, rows: list[tuple[str, str, str]]) -> str:
+    body = "".join(f"| {name} | {a} | {b} |\n" for name, a, b in rows)
+    return f"{P2}(c)\n\n| layer | {head} |\n|---|---|---|\n{body}"
+
+
+_WITH_WITHOUT = [("conv1", "520", "500"), ("relu1", "0", "0"), ("pool1", "0", "0"), ("conv2", "25,050", "25,000"),
+                 ("relu2", "0", "0"), ("pool2", "0", "0"), ("fc1", "400,500", "400,000"), ("fc2", "5,010", "5,000"),
+                 ("total", "431,080", "430,500")]
+
+
+def test_two_counts_offered_side_by_side_go_to_a_person(rubric) -> None:
+    check = grade_report_item(rubric, "p2.c", _table("with bias | without bias", _WITH_WITHOUT))
+    assert check.status == "review", check.feedback
+    assert "two different values" in check.feedback
+
+
+@pytest.mark.parametrize("head, rows, expected", [
+    ("weights | total", [("conv1", "500", "520"), ("relu1", "0", "0"), ("pool1", "0", "0"), ("conv2", "25,000", "25,050"),
+                         ("relu2", "0", "0"), ("pool2", "0", "0"), ("fc1", "400,000", "400,500"),
+                         ("fc2", "5,000", "5,010"), ("total", "430,500", "431,080")], "pass"),
+    ("weights | total", [("conv1", "500", "500"), ("relu1", "0", "0"), ("pool1", "0", "0"), ("conv2", "25,000", "25,000"),
+                         ("relu2", "0", "0"), ("pool2", "0", "0"), ("fc1", "400,000", "400,000"),
+                         ("fc2", "5,000", "5,000"), ("total", "430,500", "430,500")], "partial"),
+    ("formula | count", [("conv1", "(25+1)·20", "520"), ("relu1", "-", "0"), ("pool1", "-", "0"),
+                         ("conv2", "(500+1)·50", "25,050"), ("relu2", "-", "0"), ("pool2", "-", "0"),
+                         ("fc1", "(800+1)·500", "400,500"), ("fc2", "(500+1)·10", "5,010"),
+                         ("total", "", "431,080")], "pass"),
+])
+def test_a_table_whose_last_column_is_the_count_is_read(rubric, head: str, rows, expected: str) -> None:
+    check = grade_report_item(rubric, "p2.c", _table(head, rows))
+    assert check.status == expected, check.feedback
+
+
+def _r_vector(conv2: str) -> str:
+    return (f"{P2}(c)\n\n```\n## conv1  relu1  pool1  conv2  relu2  pool2    fc1    fc2 \n"
+            f"##   520      0      0  {conv2}      0      0 400500   5010 \n## [1] 431080\n```\n\n"
+            "**Erantzuna:** guztira 431.080 parametro.\n")
+
+
+@pytest.mark.parametrize("conv2, expected", [("25050", "pass"), ("25000", "partial")])
+def test_a_named_vector_as_r_prints_it(rubric, conv2: str, expected: str) -> None:
+    check = grade_report_item(rubric, "p2.c", _r_vector(conv2))
+    assert check.status == expected, check.feedback
+
+
+def test_a_line_of_names_over_a_line_of_fewer_numbers_is_no_vector() -> None:
+    from grader.reading.tables import pipe_tables
+
+    cells, _ = pipe_tables("conv1  relu1  pool1\n520  0\n")
+    assert cells == []
+
+
+@pytest.mark.parametrize("letters, part", [("الف ب ج د", "2.c"), ("الف ب پ ت ث ج", "2.f")])
+def test_persian_part_letters_in_either_order(letters: str, part: str) -> None:
+    from grader.reading.document import read_document
+
+    labels = letters.split()
+    text = "## سؤال ۲\n\n" + "".join(f"### {label})\n\nmatn {k}\n\n" for k, label in enumerate(labels))
+    doc = read_document(text)
+    assert part in doc.segments, doc.segments
+    assert "2.a" in doc.segments, doc.segments
+
+
+def _shapes(conv: str) -> str:
+    return (f"{P2}(a)\n\n```python\n>>> x = torch.randn(1, 1, 28, 28)     # input 28 x 28 (x 1 channel)\n"
+            ">>> net.conv1.weight.shape\ntorch.Size([20, 1, 5, 5])   # 20 filters of 5x5x1  -> 5 x 5 x 1 x 20\n"
+            f">>> F.relu(net.conv1(x)).shape\ntorch.Size([1, 20, {conv}])   # {conv.replace(', ', ' x ')} x 20 "
+            "after conv1\n>>> F.max_pool2d(F.relu(net.conv1(x)), 2, 2).shape\n"
+            "torch.Size([1, 20, 12, 12])   # 12 x 12 x 20 after pooling\n```\n")
+
+
+@pytest.mark.parametrize("conv, expected", [("24, 24", "pass"), ("25, 25", "partial")])
+def test_what_a_student_says_in_a_programs_comments(rubric, conv: str, expected: str) -> None:
+    check = grade_report_item(rubric, "p2.a", _shapes(conv))
+    assert check.status == expected, check.feedback
+
+
+@pytest.mark.parametrize("total, expected", [("431080", "pass"), ("431580", "partial")])
+def test_a_printed_value_said_in_the_comment_beside_the_print(rubric, total: str, expected: str) -> None:
+    report = (f"{P2}(c)\n\n```python\nparams = {{\n    \"conv1\": (5*5*1 + 1) * 20,     # 520\n    \"relu1\": 0,\n"
+              "    \"pool1\": 0,\n    \"conv2\": (5*5*20 + 1) * 50,    # 25050\n    \"relu2\": 0,\n    \"pool2\": 0,\n"
+              "    \"fc1\":   (4*4*50 + 1) * 500,   # 400500\n    \"fc2\":   (500 + 1) * 10,       # 5010\n}\n"
+              f"print(sum(params.values()))        # {total}\n```\n")
+    check = grade_report_item(rubric, "p2.c", report)
+    assert check.status == expected, check.feedback
+
+
+_NUMPY = ("## Problem 1\n\n### (d)\n\n```python\ndef df_dw3(x, w):\n    w1, w2, w3 = w\n    z1 = w1 * x\n"
+          "    h1 = sig(z1)\n    z2 = w2 * h1\n    return sig(z2)\n```\n\n### (f)\n\n```python\ndef grad_L(w, D):\n"
+          "    g = np.zeros(3)\n    for x, y in D:\n        g += -2 * (y - f(x, w)) * grad_f(x, w)\n    return g\n\n"
+          "def gd_step(w, D, alpha):\n    return w {sign} alpha * grad_L(w, D)\n```\n")
+
+
+@pytest.mark.parametrize("item, sign, expected", [("p1.d", "-", "pass"), ("p1.f.grad", "-", "pass"),
+                                                  ("p1.f.update", "-", "pass"), ("p1.f.update", "+", "fail")])
+def test_python_functions_that_unpack_the_weights_loop_and_step(rubric, item: str, sign: str, expected: str) -> None:
+    check = grade_report_item(rubric, item, _NUMPY.format(sign=sign))
+    assert check.status == expected, check.feedback
+
+
+def test_a_function_that_unpacks_the_weights_under_other_names_is_not_guessed(rubric) -> None:
+    report = "## Problem 1\n\n(d)\n\n```python\ndef df_dw3(x, w):\n    a, b, c = w\n    return sig(b * sig(a * x))\n```\n"
+    assert grade_report_item(rubric, "p1.d", report).status == "review"
+
+
+@pytest.mark.parametrize("factor, expected", [("w[3] * ", "pass"), ("", "partial")])
+def test_julia_functions_with_their_own_unicode_names(rubric, factor: str, expected: str) -> None:
+    report = ("Problem 1\n\ne)\n\n```julia\nfunction ∂f∂w₂(x, w)\n    z₁ = w[1] * x;  h₁ = σ(z₁);  z₂ = w[2] * h₁\n"
+              f"    return {factor}σ′(z₂) * h₁\nend\n```\n")
+    check = grade_report_item(rubric, "p1.e.w2", report)
+    assert check.status == expected, check.feedback
+
+
+@pytest.mark.parametrize("inner, expected", [("sig(w2 * sig(w1 * x))", "pass"), ("sig(w1 * sig(w2 * x))", "fail")])
+def test_a_javascript_arrow_function_of_several_arguments(rubric, inner: str, expected: str) -> None:
+    report = f"## Problem 1\n\n**(d)**\n\n```js\nconst df_dw3 = (x, [w1, w2, w3]) => {inner};\n```\n"
+    check = grade_report_item(rubric, "p1.d", report)
+    assert check.status == expected, check.feedback
+
+
+@pytest.mark.parametrize("argument, expected", [("u", "review"), ("u_2", "pass"), ("u_1", "fail")])
+def test_a_name_the_hand_in_never_defined_goes_to_a_person(rubric, argument: str, expected: str) -> None:
+    report = ("Let $u_1 = w_1 x$, $h_1 = \\sigma(u_1)$, $u_2 = w_2 h_1$.\n\n"
+              f"## (d)\n\n$$\\frac{{\\partial f}}{{\\partial w_3}} = \\sigma({argument})$$\n")
+    check = grade_report_item(rubric, "p1.d", report)
+    assert check.status == expected, check.feedback
+
+
+@pytest.mark.parametrize("heading", ["#### Sign check against part (e)", "#### Tidying up before (f)",
+                                     "#### Second look, with (e)", "#### Sanity check: (d) and (e)"])
+def test_a_heading_that_relates_to_a_part_does_not_move_the_text_under_it(rubric, heading: str) -> None:
+    report = ("## Problem 1\n\n### (e)\n\n$\\frac{\\partial f}{\\partial w_2} = w_3 \\sigma'(x_2) \\sigma(x_1)$\n\n"
+              "### (f)\n\n$w \\leftarrow w - \\alpha \\nabla_w L$\n\n"
+              f"{heading}\n\nThe sign was wrong, so $w \\leftarrow w + \\alpha \\nabla_w L$\n\n## Problem 2\n")
+    assert grade_report_item(rubric, "p1.f.update", report).status != "pass"
+    clean = report.replace("The sign was wrong, so $w \\leftarrow w + \\alpha \\nabla_w L$", "Nothing changes.")
+    assert grade_report_item(rubric, "p1.f.update", clean).status == "pass"
+
+
+@pytest.mark.parametrize("after, expected", [("so it should be\n\n$\\sigma'(w_2 \\sigma(w_1 x))$", "not pass"),
+                                             ("so the answer is just\n\n$\\sigma(w_2 \\sigma(w_1 x))$", "pass")])
+def test_a_formula_offered_after_all_as_the_answer(rubric, after: str, expected: str) -> None:
+    report = ("### (d)\n$\\frac{\\partial f}{\\partial w_3} = \\sigma(w_2 \\sigma(w_1 x))$\n\n"
+              f"Hmm, looking at it again, {after}\n\n### (e)\n")
+    status = grade_report_item(rubric, "p1.d", report).status
+    assert (status == "pass") == (expected == "pass"), status
+
+
+@pytest.mark.parametrize("two, expected", [("2", "pass"), ("", "not pass")])
+def test_a_short_program_the_part_goes_on_to_explain_stays_in_the_part(rubric, two: str, expected: str) -> None:
+    report = ("Problem 1\n\nf) L(w) = Σ_{(x,y)∈D} (y − f(x, w))²\n\n```julia\nfunction ∇L(w, D)\n    g = zeros(3)\n"
+              f"    for (x, y) in D\n        g .+= -{two or 1} * (y - f(x, w)) .* ∇f(x, w)\n    end\n    return g\nend\n"
+              f"```\n\ni.e. ∇L = −{two}(y¹ − f(x¹))∇f(x¹) − {two}(y² − f(x²))∇f(x²).\n\nProblem 2\n")
+    status = grade_report_item(rubric, "p1.f.grad", report).status
+    assert (status == "pass") == (expected == "pass"), status
