@@ -165,3 +165,126 @@ def test_a_short_program_the_part_goes_on_to_explain_stays_in_the_part(rubric, t
               f"```\n\ni.e. ∇L = −{two}(y¹ − f(x¹))∇f(x¹) − {two}(y² − f(x²))∇f(x²).\n\nProblem 2\n")
     status = grade_report_item(rubric, "p1.f.grad", report).status
     assert (status == "pass") == (expected == "pass"), status
+
+
+_F = ("## Problem 1\n\n### (e)\n\n$$\\frac{{\\partial f}}{{\\partial w_2}} = w_3\\sigma'(x_2)\\sigma(x_1)$$\n\n"
+      "$$\\frac{{\\partial f}}{{\\partial w_1}} = w_3\\sigma'(x_2) w_2 \\sigma'(x_1) x$$\n\n### (f)\n\n"
+      "$$\\nabla_w L = \\sum_{{i=1}}^{{2}} 2(f_w(x^{{(i)}}) - y^{{(i)}})\\nabla_w f_w(x^{{(i)}})$$\n\nwhere {column}\n\n"
+      "$$w \\leftarrow w - \\alpha\\nabla_w L$$\n")
+_RIGHT = ["w_3\\sigma'(x_2) w_2 \\sigma'(x_1) x", "w_3 \\sigma'(x_2)\\sigma(x_1)", "\\sigma(x_2)"]
+_SLIP = ["w_3\\sigma'(x_2) w_2 \\sigma'(x_1) x", "w_3 \\sigma(x_1)", "\\sigma(x_2)"]
+_FORMS = [
+    "$$\\nabla_w f_w(x) = \\begin{{pmatrix}} {0} \\\\ {1} \\\\ {2} \\end{{pmatrix}}$$",
+    "$$\\nabla_w f_w(x) = \\left({0},\\; {1},\\; {2}\\right)^{{\\mathsf{{T}}}}$$",
+    "$\\nabla_w f_w(x^{{(i)}}) = \\begin{{bmatrix}} {0} & {1} & {2} \\end{{bmatrix}}^\\top$",
+    "$$\\nabla_w f_w(x) = \\begin{{pmatrix}} {0} \\\\ {1} \\\\ {2} \\end{{pmatrix}} \\in \\mathbb{{R}}^3$$",
+    "$$\\begin{{pmatrix}} \\partial f/\\partial w_1 \\\\ \\partial f/\\partial w_2 \\\\ \\partial f/\\partial w_3"
+    " \\end{{pmatrix}} = \\begin{{pmatrix}} {0} \\\\ {1} \\\\ {2} \\end{{pmatrix}}$$",
+]
+
+
+@pytest.mark.parametrize("form", _FORMS)
+def test_the_hand_ins_own_gradient_of_f_written_out_is_checked(rubric, form: str) -> None:
+    right = _F.format(column=form.format(*_RIGHT))
+    slip = _F.format(column=form.format(*_SLIP))
+    for item in ("p1.f.grad", "p1.e.w2"):
+        assert grade_report_item(rubric, item, right).status == "pass", (item, form)
+        assert grade_report_item(rubric, item, slip).status == "review", (item, form)
+    assert grade_report_item(rubric, "p1.f.update", slip).status == "pass"  # the step itself is right: counted once
+
+
+def test_a_gradient_of_f_spelled_out_by_name_states_nothing(rubric) -> None:
+    named = _F.format(column="$$\\nabla_w f_w(x) = \\begin{pmatrix} \\partial f/\\partial w_1 \\\\ \\partial f/\\partial "
+                             "w_2 \\\\ \\partial f/\\partial w_3 \\end{pmatrix}$$")
+    assert grade_report_item(rubric, "p1.f.grad", named).status == "pass"
+
+
+@pytest.mark.parametrize("term, expected", [("2(f_w(x^2) - y^2)\\nabla_w f_w(x^2)", "pass"),
+                                            ("\\cancelto{0}{2(f_w(x^2) - y^2)\\nabla_w f_w(x^2)}", "not pass")])
+def test_a_term_cancelled_to_zero_is_zero(rubric, term: str, expected: str) -> None:
+    report = f"### (f)\n\n$$\\nabla_w L = 2(f_w(x^1) - y^1)\\nabla_w f_w(x^1) + {term}$$\n"
+    status = grade_report_item(rubric, "p1.f.grad", report).status
+    assert (status == "pass") == (expected == "pass"), status
+
+
+@pytest.mark.parametrize("colour, expected", [("blue", "pass"), ("white", "not pass"), ("#FFFFFF", "not pass")])
+def test_a_factor_set_in_white_is_not_on_the_page(rubric, colour: str, expected: str) -> None:
+    report = f"### (e)\n\n$$\\frac{{\\partial f}}{{\\partial w_2}} = w_3 \\, {{\\color{{{colour}}}\\sigma'(x_2)}} \\, " \
+             "\\sigma(x_1)$$\n"
+    status = grade_report_item(rubric, "p1.e.w2", report).status
+    assert (status == "pass") == (expected == "pass"), status
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("Or, thinking about it once more, it is $w_3\\sigma_2(x_2)$.", "review"),
+    ("- or, counting the last layer too: $w_3\\sigma_2(x_2)$ (?)", "review"),
+    ("Hmm… or was it $w_3\\sigma_2(x_2)$, with the $w_3$.", "review"),
+    ("where $x_2 = w_2\\sigma_1(x_1)$ is the input of the last sigmoid.\n\nOr maybe $w_3\\sigma_2(x_2)$? I am not sure.",
+     "review"),
+    ("Of toch $w_3\\sigma_2(x_2)$? Twijfel.", "review"),
+    ("Or, written out, $\\sigma_2(w_2\\sigma_1(w_1x))$.", "pass"),
+    ("where $x_2 = w_2\\sigma_1(x_1)$ is the input of the last sigmoid.", "pass"),
+])
+def test_another_formula_offered_after_the_answer(rubric, after: str, expected: str) -> None:
+    report = f"### (d)\n\n$$\\frac{{\\partial f_w}}{{\\partial w_3}} = \\sigma_2(x_2)$$\n\n{after}\n\n### (e)\n"
+    check = grade_report_item(rubric, "p1.d", report)
+    assert check.status == expected, check.feedback
+
+
+@pytest.mark.parametrize("inner, expected", [("\\sigma_2(v_2)", "pass"), ("\\sigma_1(v_1)", "fail")])
+def test_a_box_with_its_own_dollars_inside_math(rubric, inner: str, expected: str) -> None:
+    report = ("\\documentclass{article}\n\\begin{document}\n\\section*{Problem 1}\n"
+              "Let $v_1 := w_1 x$, $v_2 := w_2\\sigma_1(v_1)$.\n\\subsection*{d)}\n"
+              f"$\\displaystyle \\frac{{\\partial f}}{{\\partial w_3}} = \\fbox{{${inner}$}}$\n\\end{{document}}\n")
+    check = grade_report_item(rubric, "p1.d", report, "r.tex")
+    assert check.status == expected, check.feedback
+
+
+_TEMPLATE = ("\\documentclass{{article}}\n\\usepackage{{enumitem}}\n{preamble}\n\\begin{{document}}\n"
+             "\\section*{{1.\\ Back propagation}}\n\\begin{{enumerate}}\n\\item graph\n\\item b\n\\item c\n"
+             "\\item $\\frac{{\\partial f}}{{\\partial w_3}} = \\sigma_2(w_2\\sigma_1(w_1x))$\n\\end{{enumerate}}\n"
+             "\\section*{{2.\\ MNIST}}\n\\begin{{enumerate}}\n\\item input $28\\times28$, conv1 filter "
+             "$5\\times5\\times1\\times20$, after conv1 ${conv}$, after pooling $12\\times12\\times20$\n"
+             "\\end{{enumerate}}\n\\end{{document}}\n")
+
+
+@pytest.mark.parametrize("preamble", ["\\setlist[enumerate,1]{label=\\textbf{(\\alph*)}, leftmargin=*}",
+                                      "\\setlist[enumerate]{label=(\\alph*)}",
+                                      "\\renewcommand{\\labelenumi}{(\\alph{enumi})}"])
+@pytest.mark.parametrize("conv, expected", [("24\\times24\\times20", "pass"), ("28\\times28\\times20", "partial")])
+def test_the_preamble_sets_how_items_are_numbered(rubric, preamble: str, conv: str, expected: str) -> None:
+    report = _TEMPLATE.format(preamble=preamble, conv=conv)
+    assert grade_report_item(rubric, "p2.a", report, "r.tex").status == expected
+    assert grade_report_item(rubric, "p1.d", report, "r.tex").status == "pass"
+
+
+@pytest.mark.parametrize("conv, expected", [("24\\times24\\times20", "pass"), ("28\\times28\\times20", "partial")])
+def test_a_homework_templates_problems_and_parts(rubric, conv: str, expected: str) -> None:
+    report = ("\\documentclass{article}\n\\newenvironment{homeworkProblem}{\\section{Problem}}{}\n"
+              "\\newcommand{\\part}[1]{\\textbf{Part \\Alph{partCounter}}}\n\\begin{document}\n"
+              "\\begin{homeworkProblem}\n\\part{f}\n\\begin{algorithm}[h]\n\\begin{algorithmic}[1]\n"
+              "\\State $w \\gets w - \\alpha\\nabla_w L(w)$\n\\end{algorithmic}\n\\end{algorithm}\n\\end{homeworkProblem}\n"
+              "\\begin{homeworkProblem}\nMNIST\n\\part{a}\nInput: $28\\times28$\\\\\nconv1 filter: $5\\times5\\times1\\times20$\\\\\n"
+              f"after conv1: ${conv}$\\\\\nafter max pooling: $12\\times12\\times20$\n\\end{{homeworkProblem}}\n"
+              "\\end{document}\n")
+    assert grade_report_item(rubric, "p2.a", report, "r.tex").status == expected
+
+
+@pytest.mark.parametrize("sign, expected", [("-", "pass"), ("+", "fail")])
+def test_an_update_per_weight_in_a_brace(rubric, sign: str, expected: str) -> None:
+    rows = "\\\\\n".join(f"w_{k} \\leftarrow w_{k} {sign} \\alpha\\,\\frac{{\\partial L}}{{\\partial w_{k}}}" for k in (1, 2, 3))
+    report = f"## (f)\n\n$$\n\\begin{{cases}}\n{rows}\n\\end{{cases}}\n$$\n"
+    assert grade_report_item(rubric, "p1.f.update", report).status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("Recall conv1 used filter size 5x5 and stride 1 (see (a)). For conv2 I take a 3x3 window, step 2, over all 20 "
+     "channels.", "not pass"),
+    ("참고로 conv1의 필터는 5×5, 스트라이드 1 이었다. conv2는 3×3 크기로 2칸씩 이동하고, 입력 채널은 20개.", "not pass"),
+    ("Filter 5x5, stride 1, 20 channels (the 20 filters of conv1), 50 filters.", "pass"),
+    ("conv2: a 5x5 window, step 1, over the 20 channels conv1 gives.", "pass"),
+    ("5x5 stride 1, or a 7x7 window with padding 1; I don't know which one the question is after.", "review"),
+])
+def test_values_said_of_conv1_in_the_part_about_conv2(rubric, answer: str, expected: str) -> None:
+    status = grade_report_item(rubric, "p2.b", f"{P2}(b) {answer}\n").status
+    assert (status == "pass") == (expected == "pass") and (expected != "review" or status == "review"), status

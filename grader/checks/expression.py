@@ -72,13 +72,17 @@ class ExpressionParams:
     # names of the homework an answer to this item has no use for (σ's argument u in ∂f/∂w₃): one left in a
     # wrong answer is a name the hand-in used without defining it (σ(u) where it named u₁ and u₂), a person asks
     foreign: list[str] = field(default_factory=list)
+    # a name an answer may be built on whose vector the hand-in may write out, with the reference expression of
+    # each entry ({ "df/dw" = ["df_dw1", "df_dw2", "df_dw3"] }): an answer built on the hand-in's ∇f (written
+    # out below it with a wrong entry) is not confirmed, a person decides
+    stated: dict[str, list[str]] = field(default_factory=dict)
 
 
 class ExpressionCheck(Check[ExpressionParams]):
     Params = ExpressionParams
 
     def reader(self, params: ExpressionParams) -> ExpressionReader:
-        return ExpressionReader(forbid=tuple(params.forbid))
+        return ExpressionReader(forbid=tuple(params.forbid), stated=tuple(params.stated))
 
     def validate(self, params: ExpressionParams, reference: Reference) -> None:
         if params.reference not in reference.expressions:
@@ -87,6 +91,10 @@ class ExpressionCheck(Check[ExpressionParams]):
             raise ParamError("params.min_valid must be between 1 and params.points")
         if params.carried_errors not in ("review", "forward"):
             raise ParamError(f"params.carried_errors must be 'review' or 'forward', found {params.carried_errors!r}")
+        for tag, names in params.stated.items():
+            missing = [n for n in names if n and n not in reference.expressions]  # "": an entry not checked here
+            if missing:
+                raise ParamError(f"params.stated.{tag}: no reference expression {missing[0]!r}")
         for i, m in enumerate(params.mistakes):
             where = f"params.mistakes[{i}]"
             if m.kind not in MISTAKE_KINDS:
@@ -175,6 +183,9 @@ class ExpressionCheck(Check[ExpressionParams]):
                            "person should decide", details)
         if verdict.status in ("fail", "partial"):
             return self._damaged(final, verdict, cc, ref, p, ctx, details)
+        if verdict.status == "pass" and (own := self._stated_wrong(chain, p, ctx, overlay, classify)) is not None:
+            return Outcome(0.0, "review", f"right as written, but this hand-in writes out {own}: the answer is built "
+                           "on that, a person should decide", details)
         if verdict.status == "pass" and (carried := self._carried(final, cc, p, ctx)) is not None:
             why, scale = carried
             if p.carried_errors == "forward" and scale is not None and scale > 0:
@@ -182,6 +193,31 @@ class ExpressionCheck(Check[ExpressionParams]):
                                "descent step: the error counted where it was made (carried forward)", details)
             return Outcome(0.0, "review", f"{why}: whether the error carries forward is a person's call", details)
         return verdict
+
+    def _stated_wrong(self, chain: LatexChain, p: ExpressionParams, ctx: CheckContext, overlay: Overlay | None,
+                      classify: Any) -> str | None:
+        """The first vector the hand-in writes out for a name the answer may be built on (``∇f = (…)ᵀ``) with an
+        entry that is not the reference's (an entry not read is no evidence), described; None when there is none."""
+        vocab = ctx.reference.latex
+        if vocab is None:
+            return None
+        for tag, vector in chain.stated:
+            names = p.stated.get(tag, [])
+            if len(vector.entries) != len(names):
+                continue
+            for k, (entry, name) in enumerate(zip(vector.entries, names, strict=True), 1):
+                if not entry or not name:
+                    continue
+                cc = chain_context(None, set(), [], 0, vocab, overlay, classify)
+                side = _outside(read_side(entry, cc), overlay, ctx.reference.expressions[name])
+                if side.kind != EXPLICIT or side.reading is None or side.unknown or side.reading.notes \
+                        or not getattr(side.reading.value, "free_symbols", None):
+                    continue  # a number is a value at some point (a printout), not the entry's formula
+                plain = ExpressionParams(reference=name, rtol=p.rtol, atol=p.atol)
+                verdict = self._judge(side.reading.value, ctx.reference.expressions[name], plain, ctx, {})
+                if verdict.status != "review" and verdict.fraction < 1:
+                    return f"{vector.text[:160]}, whose entry {k} ({entry[:80]}) is not right ({verdict.feedback})"
+        return None
 
     def _carried(self, final: Side, cc: Any, p: ExpressionParams, ctx: CheckContext
                  ) -> tuple[str, float | None] | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from grader.reading.extract import LatexChain, find_expression
+from grader.reading.stated_vectors import stated_vectors
 from grader.reading.values import find_values
 
 if TYPE_CHECKING:
@@ -71,8 +72,13 @@ class ExpressionReader(AnswerReader):
 
     math: ClassVar[bool] = True
     forbid: tuple[str, ...] = ()
+    stated: tuple[str, ...] = ()  # tags of names whose vectors the hand-in writes out, for the check to compare
 
     def read(self, report: WrittenReport, spec: TextSpec) -> LatexChain | None:
         forbid = (*self.forbid, *report.notation.own_names_for(self.forbid))
         chain = find_expression(report.doc, spec, report.classify, forbid)
-        return dataclasses.replace(chain, notation=report.notation) if isinstance(chain, LatexChain) else chain
+        if not isinstance(chain, LatexChain):
+            return chain
+        stated = tuple((tag, v) for tag in self.stated if report.classify is not None
+                       for v in stated_vectors(report.doc, tag, report.classify))
+        return dataclasses.replace(chain, notation=report.notation, stated=stated)

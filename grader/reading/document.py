@@ -566,7 +566,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         from grader.reading.tex_source import read_tex
 
         doc.macros = _macros(text)
-        text = doc.text = _label_macros(_math_wrappers(text, doc.macros), doc.macros)
+        text = doc.text = _label_macros(_math_wrappers(_boxed_dollars(text), doc.macros), doc.macros)
         blocks, maths = read_tex(text)
     else:
         blocks, maths = read_markdown(text)
@@ -593,9 +593,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math = whole_cells(text, blocks, join_cells(text, blocks, doc.math))
     doc.math.sort(key=lambda s: s.start)
     doc.math, doc.asked = asked(text, doc.math)
-    doc.asked.update(corrected_bare(text, doc.math, doc.asked))
     doc.asked = {**row_names(text, blocks, doc.math), **doc.asked}
     _segment(doc)
+    doc.asked.update(corrected_bare(text, doc.math, doc.asked, [(s.start, s.end) for s in doc.segments.values()]))
     return doc
 
 
@@ -703,6 +703,27 @@ def _label_macros(text: str, macros: dict[str, tuple[int, str]]) -> str:
 
 _DISPLAY_EDGE = re.compile(r"\\\[|\\\]|\\(?:begin|end)\{(?:align|equation|gather|multline|flalign|eqnarray)\*?\}"
                            r"|(?<!\\)\$\$?")
+
+
+_TEXT_BOX = re.compile(r"\\(?:fbox|mbox|framebox|makebox|hbox|text|textrm|textbf)\s*\{\s*\$(?!\$)")
+
+
+def _boxed_dollars(text: str) -> str:
+    """``$\\dd{f}{w_3} = \\fbox{$\\sigma_2(v_2)$}$``: a box around a result inside math, its own ``$`` pair
+    (math again inside the box's text) set as spaces, so the formula is one piece of math (same length)."""
+    from grader.expressions.dialect_text import closing
+
+    if "{$" not in text.replace(" ", ""):
+        return text
+    begin = max(0, text.find("\\begin{document}"))
+    for m in list(_TEXT_BOX.finditer(text, begin))[:200]:
+        end = closing(text, text.rfind("{", m.start(), m.end()))
+        inner_dollar = m.end() - 1
+        if end < 0 or text[end - 1] != "$" or text[inner_dollar] != "$" or "$" in text[inner_dollar + 1:end - 1] \
+                or not _inside_math(text, begin, m.start()):
+            continue
+        text = text[:inner_dollar] + " " + text[inner_dollar + 1:end - 1] + " " + text[end:]
+    return text
 
 
 def _inside_math(text: str, begin: int, pos: int) -> bool:

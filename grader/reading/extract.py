@@ -59,18 +59,22 @@ class TextSpec:
     # when there are exactly as many (more is a hedge); 0: not counted (a spec made by hand), no such check
     answers: int = 0
     answers_in_parent: int = 0
+    # what names another subject than the item's (conv1, in the part about conv2): a field's label owned by it
+    # ("conv1's filter", "conv1의 필터", "the stride of conv1") names that subject's value, not the item's
+    elsewhere: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         """A label that is no regular expression is the rubric's error, said when it loads, not when one is read."""
         from grader.params import ParamError
 
-        for kind, table in (("labels", self.labels), ("fallback", self.fallback)):
+        for kind, table in (("labels", self.labels), ("fallback", self.fallback), ("elsewhere", {"": self.elsewhere})):
             for name, patterns in table.items():
                 for pattern in patterns:
                     try:
                         re.compile(pattern)
                     except re.error as exc:
-                        raise ParamError(f"text.{kind}.{name}: {pattern!r} is no regular expression ({exc})") from None
+                        where = f"text.{kind}.{name}" if name else f"text.{kind}"
+                        raise ParamError(f"{where}: {pattern!r} is no regular expression ({exc})") from None
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,8 @@ class LatexChain:
     named: bool
     part: str
     notation: Any = field(default=None, compare=False, repr=False)  # the hand-in's own notation
+    # vectors the hand-in writes out for names its answer may be built on (∇f = (…)ᵀ), by the homework's tag
+    stated: tuple[tuple[str, Any], ...] = field(default=(), compare=False, repr=False)
 
     def __str__(self) -> str:
         return " = ".join(s.removesuffix("\\gets").strip() for s in self.sides)
@@ -1030,7 +1036,8 @@ _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nic
                     r"|не\s+впевнен|不确定|不確定|確信がない|わからない|확실하지|모르겠|emin\s+değil|(?:không|chưa)\s+chắc|ไม่แน่ใจ"
                     r"|tidak\s+yakin|مطمئن\s+نیستم|متأكد|निश्चित\s+नहीं|nejsem\s+si\s+jist|nem\s+vagyok\s+biztos"
                     r"|inte\s+säker|nu\s+sunt\s+sigur|δεν\s+είμαι\s+σίγουρ|en\s+ole\s+varma|לא\s+בטוח|እርግጠኛ\s+አይደለሁም"
-                    r"|არ\s+ვარ\s+დარწმუნებული", re.IGNORECASE)
+                    r"|არ\s+ვარ\s+დარწმუნებული|\buncertain\b|\bnot\s+certain\b|\bunsicher\b|\bno\s+lo\s+tengo\s+claro"
+                    r"|\btwijfel|\bquizás?\b|🤔", re.IGNORECASE)
 
 
 # an aside after the answer whose words lead by an arrow to another formula
@@ -1042,15 +1049,25 @@ _BRACKET_ASKED = re.compile(r"[ \t]*[\[(][ \t]*([^\n]*?)[ \t]*\?+[^\[\]()\n?]{0,
 
 # "… oppure va messo anche il fattore $B$? Non ne sono sicura": a line that opens with "or", offers another formula
 # in words and doubts it
-_OR_LEAD = re.compile(r"\s*(?:\.{2,3}|…)?\s*(?:or|oppure|oder|ou|o|ó|или|lub|albo|veya|hoặc|或者?|还是|または|또는|혹은"
-                      r"|eller|nebo|vagy|sau|або|чи|atau|tai)(?![\w'])", re.IGNORECASE)
+_OR_LEAD = re.compile(r"\s*(?:[-*•+][ \t]+)?(?:(?:hmm+|hm|well|wait|um+|uh)[,.…!]*\s*)?(?:\.{2,3}|…)?\s*"
+                      r"(?:or|oppure|oder|ou|o|ó|of|или|lub|albo|veya|hoặc|或者?|还是"
+                      r"|または|또는|혹은|eller|nebo|vagy|sau|або|чи|atau|tai|alternativ\w*|otherwise)(?![\w'])",
+                      re.IGNORECASE)  # "- or, counting the last layer too: B (?)": a list item opens with it too
+_WHERE_LINE = re.compile(r"\s*(?:where|with|here|wo|mit|où|avec|donde|con|dove)\b[^\n]*(?:\n|$)", re.IGNORECASE)
+# words after that "or" that take the answer up again: "Or, thinking about it once more, it is B"
+_RECONSIDERED = re.compile(r"\b(?:thinking|second\s+thought|once\s+more|again|actually|rather|instead|was\s+it|is\s+it"
+                           r"|maybe|perhaps|possibly|depending)\b", re.IGNORECASE)
 
 
 def _asked_instead(doc: Document, after: int, stop: int) -> str | None:
     """The formula a line right after the answer offers in its place, opening with "or" and doubting it."""
     text = doc.text[after:stop if stop > after else len(doc.text)][:400]
+    if (where := _WHERE_LINE.match(text)) is not None:  # "where x₂ = …" between: the line after it
+        after += where.end()
+        end = _next_line_end(doc.text, after if doc.text[after - 1:after] != "\n" else after - 1)
+        text = doc.text[after:end if end > after else len(doc.text)][:400]
     lead = _OR_LEAD.match(text)
-    if lead is None or not _DOUBT.search(text):
+    if lead is None or not (_DOUBT.search(text) or _RECONSIDERED.search(text, lead.end(), lead.end() + 80)):
         return None
     other = [n for n in doc.math if after + lead.end() <= n.start < after + len(text)]
     return doc.text[other[-1].start:other[-1].end].strip("$") if other else None

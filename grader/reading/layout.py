@@ -500,6 +500,11 @@ _CORRECTING = re.compile(r"(?i)(?:\b(?:should|must|ought\s+to|has\s+to)\s+"
                          r"[\s:,]*(?:\\\[|\$\$?|\\\(|\.\.\s+math::|\\begin\{(?:equation|displaymath)\*?\})?\s*\Z")
 # a left side that names a derived quantity: ∂f/∂w₂, dσ/du, ∇L, σ'(u)
 _DERIVED = re.compile(r"\\partial|∂|\\nabla|∇|\\frac\s*\{\s*d|\bd\w{0,6}\s*/\s*d|'\s*\(")
+# in the words that offer the formula: a part named, so the formula is that part's
+_ELSEWHERE = re.compile(r"(?i)\(\s?[a-h]\s?\)|\b(?:part|problem|question|exercise|task)\b")
+# "w ← w − α∇L": an equation of its own, not a bare formula
+_RELATION = re.compile(r"\\(?:leftarrow|gets|Leftarrow|longleftarrow|approx|equiv|coloneqq|leq?|geq?|to|mapsto"
+                       r"|Rightarrow)(?![A-Za-z])|[←⟵≈≡≤≥<>]|:=")
 _EQUALS = re.compile(r"(?<![<>!:\\])=(?!=)")
 
 
@@ -512,10 +517,12 @@ def _top_equals(body: str) -> int | None:
     return None
 
 
-def corrected_bare(text: str, math: list[Span], named: dict[int, str]) -> dict[int, str]:
+def corrected_bare(text: str, math: list[Span], named: dict[int, str],
+                   parts: list[tuple[int, int]]) -> dict[int, str]:
     """A formula with no left side that the words before it offer as what the last derived quantity is after all
     ("so it should be $σ'(w_2σ(w_1x))$" under ``∂f/∂w₃ = σ(w_2σ(w_1x))``): that quantity's name, so the two
-    answers are read side by side and a changed one goes to a person. Returns each such formula's name by its end."""
+    answers are read side by side and a changed one goes to a person. Only inside one part (``parts``: their
+    spans). Returns each such formula's name by its end."""
     out: dict[int, str] = {}
     last: tuple[int, str] | None = None  # (end, left side) of the last equation that names a derived quantity
     for m in math:
@@ -526,8 +533,12 @@ def corrected_bare(text: str, math: list[Span], named: dict[int, str]) -> dict[i
             if _DERIVED.search(lhs) and len(lhs) <= 80:
                 last = (m.end, lhs)
             continue
-        if last is None or m.end in named or m.start - last[0] > 1500 or not body.strip():
+        if last is None or m.end in named or m.start - last[0] > 1500 or not body.strip() or _RELATION.search(body):
             continue
-        if _CORRECTING.search(text, max(last[0], m.start - 200), m.start):
+        if not any(a <= last[0] and m.end <= b for a, b in parts):
+            continue  # the quantity's part ended before the formula: it is another part's
+        said = _CORRECTING.search(text, max(last[0], m.start - 200), m.start)
+        if said is not None and not _ELSEWHERE.search(text, max(last[0], text.rfind("\n\n", 0, said.start())),
+                                                      m.start):  # "… except (d), where it should be": (d)'s
             out[m.end] = last[1]
     return out

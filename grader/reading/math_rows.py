@@ -33,7 +33,10 @@ def _equations(text: str, start: int, end: int) -> bool:
     close = text.find("\\end{cases}", start, end)
     body = text[start:close if close >= 0 else end]
     parts = [p for p in re.split(r"\\\\", body) if p.strip()]
-    return bool(parts) and all("=" in p.split("&")[0] and not _CASE_WORDS.search(p) for p in parts)
+    return bool(parts) and all(_ASSIGNS.search(p.split("&")[0]) and not _CASE_WORDS.search(p) for p in parts)
+
+
+_ASSIGNS = re.compile(r"=|\\leftarrow|\\gets|←")  # "w_1 \\leftarrow w_1 - α…": an update, as an equation
 
 
 _CASE_WORDS = re.compile(r"\\(?:text|mbox)\s*\{\s*(?:if|for|otherwise)")  # "… & \text{if } x > 0": a piecewise case
@@ -86,18 +89,43 @@ def unwrap(piece: str) -> str:
         name, end = m.group(), m.end()
         if name == "\\bbox" or name == "\\framebox":
             end = _option_end(piece, end)
+        first = end
         for _arg in range(_WRAPPERS[name]):
             end = _group_end(piece, end)
-        if name == "\\color":
-            piece = piece[:m.start()] + " " + piece[end:]
+        hidden = name in ("\\color", "\\textcolor") and _INVISIBLE.fullmatch(piece[first:end].strip())
+        if name == "\\color":  # "{\\color{white} …}": what follows to the group's end is not on the page
+            close = _group_close(piece, end) if hidden else end
+            piece = piece[:m.start()] + " " + piece[close:]
             continue
         inner_end = _group_end(piece, end)
         if inner_end == end:  # no braced argument: drop the command alone
             piece = piece[:m.start()] + " " + piece[end:]
             continue
         body_start = piece.index("{", end) + 1
-        piece = piece[:m.start()] + " " + piece[body_start:inner_end - 1] + " " + piece[inner_end:]
+        if name == "\\cancelto":  # "\\cancelto{0}{term}": the term struck to the value written over it
+            kept = piece[piece.index("{", m.end()) + 1:end - 1]
+        else:
+            kept = "" if hidden else piece[body_start:inner_end - 1]
+        piece = piece[:m.start()] + " " + kept + " " + piece[inner_end:]
     return piece
+
+
+# a colour the page does not show: text set in it is hidden from the reader, so from the grader too
+_INVISIBLE = re.compile(r"\{\s*(?:white|#?fff(?:fff)?|rgb\s*\(\s*255\s*,\s*255\s*,\s*255\s*\)|transparent)\s*\}",
+                        re.IGNORECASE)
+
+
+def _group_close(text: str, i: int) -> int:
+    """Where the brace group around ``i`` closes (the ``}`` itself), or the text's end."""
+    depth = 0
+    for j in range(i, len(text)):
+        if text[j] == "{":
+            depth += 1
+        elif text[j] == "}":
+            if depth == 0:
+                return j
+            depth -= 1
+    return len(text)
 
 
 def _outer_group(piece: str) -> str:

@@ -29,8 +29,11 @@ _SHORT_STYLES = {"a": "alph", "A": "Alph", "i": "roman", "I": "Roman", "1": "ara
 
 _EXAM_LISTS = {"questions": "arabic-q", "parts": "alph", "subparts": "roman"}
 _LABEL_ARGUMENT = re.compile(r"\{\s*((?:[1-9]\s*[.(]?\s*)?[a-h]\)?|[1-9]|iii|ii|iv|i)\s*\}")
+_PART_LETTER = re.compile(r"\s*\{\s*\(?([a-hA-H])\)?\s*\}")
+_PROBLEM_ENV = re.compile(r"(?i)\w*(?:problem|exercise|question|aufgabe|exercice|ejercicio)\w*\*?")
 _NOT_TITLED = {"tabular", "tabular*", "tabularx", "array", "minipage", "figure", "table", "center", "multicols",
-               "itemize", "enumerate", "description", "tikzpicture", "wrapfigure"}
+               "itemize", "enumerate", "description", "tikzpicture", "wrapfigure", "algorithm", "algorithmic",
+               "algorithm2e", "lstlisting", "minted"}
 
 
 def _item_label(style: str, n: int) -> str:
@@ -43,12 +46,33 @@ def _item_label(style: str, n: int) -> str:
     return ""
 
 
+# "\setlist[enumerate,1]{label=\textbf{(\alph*)}}", "\setlist[enumerate]{label=(\alph*)}" (every depth),
+# "\renewcommand{\labelenumi}{(\alph{enumi})}": how the preamble numbers the items of a depth
+_SETLIST = re.compile(r"\\setlist\s*\[\s*enumerate\s*(?:,\s*(\d))?\s*\]\s*\{[^{}\n]*?label\s*=[^\n]*?"
+                      r"\\(alph|Alph|roman|Roman|arabic)\*")
+_LABEL_ENUM = re.compile(r"\\renewcommand\s*\{?\\labelenum(i{1,3}|iv)\}?\s*\{[^\n]*?"
+                         r"\\(alph|Alph|roman|Roman|arabic)\s*\{")
+
+
+def _preamble_styles(preamble: str) -> dict[int, str]:
+    """The numbering style the preamble sets for each depth of ``enumerate`` (1 is the outermost)."""
+    styles: dict[int, str] = {}
+    for m in _SETLIST.finditer(preamble):
+        for depth in ([int(m.group(1))] if m.group(1) else [1, 2, 3, 4]):
+            styles[depth] = m.group(2)
+    for m in _LABEL_ENUM.finditer(preamble):
+        styles[{"i": 1, "ii": 2, "iii": 3, "iv": 4}[m.group(1)]] = m.group(2)
+    return styles
+
+
 def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
     begin = text.find("\\begin{document}")
     pos = begin + len("\\begin{document}") if begin >= 0 else 0
     blocks: list[Block] = []
     maths: list[MathSpan] = []
     lists: list[list] = []  # [style, count] per open enumerate/itemize
+    styles = _preamble_styles(text[:max(begin, 0)])  # enumitem's \setlist, \renewcommand\labelenumi
+    problems = 0  # problems counted by a template's environment
     para = pos
     math_open: tuple[str, int] | None = None
     for m in _TOKEN.finditer(text, pos):
@@ -87,11 +111,17 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
             elif name in ("enumerate", "itemize"):
                 style = _STYLE.search(m.group("opt") or "")
                 short = _SHORT_LABEL.match(m.group("opt") or "")
-                default = _DEFAULT_STYLE[min(len(lists), 3)] if name == "enumerate" else "bullet"
+                depth = sum(1 for kind in lists if kind[0] != "bullet") + 1
+                default = styles.get(depth, _DEFAULT_STYLE[min(len(lists), 3)]) if name == "enumerate" else "bullet"
                 lists.append([style.group(1) if style else _SHORT_STYLES[short.group(1)] if short else default, 0])
             elif name in _EXAM_LISTS:  # the exam class: \question, \part, \subpart numbered 1, (a), (i)
                 lists.append([_EXAM_LISTS[name], 0])
-            elif m.group("opt") and name not in _NOT_TITLED:
+            elif _PROBLEM_ENV.fullmatch(name) and not m.group("opt") and not _LABEL_ARGUMENT.match(text, m.end()):
+                problems += 1  # \begin{homeworkProblem}: a template's problem, numbered by its counter
+                _para(blocks, para, m.start())
+                blocks.append(Block("item", m.start(), m.end(), m.end(), number=f"Question {problems}"))
+                para = m.end()
+            elif m.group("opt") and name not in _NOT_TITLED and not re.fullmatch(r"\s*[htbpH!]+\s*", m.group("opt")):
                 # \begin{problem}[1(a)]: a theorem-like environment whose optional title names the part
                 blocks.append(Block("heading", m.start(), m.end(), m.start("opt"), level=3))
                 para = m.end()
@@ -106,6 +136,10 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
                 lists.pop()
         elif tok.startswith(("\\item", "\\question", "\\part", "\\subpart")):
             if not tok.startswith("\\item") and not (lists and lists[-1][0] in _EXAM_LISTS.values()):
+                if tok.startswith("\\part") and (arg := _PART_LETTER.match(text, m.end())) is not None:
+                    _para(blocks, para, m.start())  # \part{b} of a homework template: part (b)
+                    blocks.append(Block("item", m.start(), arg.end(), arg.end(), number=f"({arg.group(1).lower()})"))
+                    para = arg.end()
                 continue  # \part{…} outside the exam class: a book's part, no item
             _para(blocks, para, m.start())
             label = m.group("item")

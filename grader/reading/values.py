@@ -168,6 +168,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     found = read_part(text, patterns)
     _by_order(found, order, text, patterns)
     _fallback(found, text, spec, patterns)
+    _owned_elsewhere(found, spec, patterns)
     if replaced is not None:  # each value the final version gives replaces the draft's; the others stay
         final_found = read_part(final, patterns)
         _by_order(final_found, order, final, patterns)
@@ -190,6 +191,57 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
             ranked = sorted(found[name], key=lambda c: c.rank)
             out[name] = FieldReading(ranked[0].text, tuple(ranked))
     return out
+
+
+_CLAUSE_END = re.compile(r"(?<=[.;!?])\s+|[。；！？]")
+_OWNED = re.compile(r"\s*(?:'s|’s|の|의|的|كا|کا|का|-r?en)?\s*(?:(?:used|had|has|uses|have|was|were|is)\s+)?"
+                    r"(?:(?:a|an|the|its)\s+)?", re.IGNORECASE)  # "conv1's filter", "conv1 used filter size …"
+_USED = re.compile(r"\s*(?:used|had|uses|has)\s+[\w\s]{0,20}", re.IGNORECASE)
+_OF_OWNER = re.compile(r"\s*(?:of|in|for|de|del|des|von|der|di|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _owned_elsewhere(found: dict[str, list[Candidate]], spec: TextSpec,
+                     patterns: dict[str, list[re.Pattern[str]]]) -> None:
+    """Values whose label another subject owns ("Recall conv1 used filter size 5x5 and stride 1" in the part about
+    conv2; "conv1의 필터는 5×5, 스트라이드 1"; "the stride of conv1 is 1"): that subject's, dropped from the item's
+    fields. Once the subject owns a label, the labels listed after it in the same sentence are its too."""
+    if not spec.elsewhere:
+        return
+    owners = [re.compile(p, re.IGNORECASE) for p in spec.elsewhere]
+    every = [p for labels in patterns.values() for p in labels]
+    for name, candidates in found.items():
+        kept = [c for c in candidates if not _owned(c, owners, patterns.get(name, []), every)]
+        if len(kept) != len(candidates):
+            found[name] = kept
+
+
+def _value_at(clause: str, value: str) -> int | None:
+    """Where a value read as ``value`` ("5×5") stands in a clause written any way ("5x5", "5 × 5")."""
+    numbers = re.findall(r"\d+", value)
+    if not numbers:
+        return None
+    m = re.search(r"(?<!\d)" + r"\D{1,4}".join(numbers) + r"(?!\d)", clause)
+    return m.start() if m else None
+
+
+def _owned(c: Candidate, owners: list[re.Pattern[str]], labels: list[re.Pattern[str]],
+           every: list[re.Pattern[str]]) -> bool:
+    digits = re.sub(r"\D", "", c.text)
+    for clause in _CLAUSE_END.split(c.line):
+        if not digits or digits not in re.sub(r"\D", "", clause):
+            continue
+        at = _value_at(clause, c.text)
+        for o in (m for owner in owners for m in owner.finditer(clause) if at is not None and m.end() <= at):
+            follows = [m for p in every for m in p.finditer(clause, o.end())]
+            if any(_OWNED.fullmatch(clause[o.end():m.start()]) and m.start() - o.end() <= 40
+                   or _USED.fullmatch(clause[o.end():m.start()]) for m in follows):
+                if any(m.start() >= o.end() for p in labels for m in p.finditer(clause)):
+                    return True  # the subject's own list: its label, and those after it
+            if any(_OF_OWNER.match(clause[m.end():o.start()])
+                   for p in labels for m in p.finditer(clause, 0, o.start())):
+                return True  # "the stride of conv1"
+        return False
+    return False
 
 
 def _fallback(found: dict[str, list[Candidate]], text: str, spec: TextSpec,

@@ -1,0 +1,148 @@
+"""Vectors a hand-in writes out entry by entry under a name (``∇_w f_w(x) = (…, …, …)^T``).
+
+An answer may be built on such a name (``∇L = Σ 2(f − y)∇f(xⁱ)``); a TA who reads the hand-in's own
+``∇f`` written out below it with a wrong entry does not give the answer full marks. This module finds
+every vector a hand-in states for a name, in any of the forms students use (a matrix environment, a
+bracketed tuple, a row with a transpose mark, a column of names set equal to a column of values), and
+gives its entries read at x (an entry at the data point, ``x^{(i)}``, is read at x as the item asks).
+Never evaluated: the entries are LaTeX text for a check to read.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from grader.reading.document import Document
+
+_MATRIX = re.compile(r"\\begin\{([pbvBV]?matrix|array)\}(?:\{[lcr|]*\})?((?:(?!\\begin|\\end).)*)\\end\{\1\}",
+                     re.DOTALL)
+_SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?(?![A-Za-z])|(?<!\\)\\[,;!: ]")
+# what may follow a vector: a transpose mark, a space it lies in, punctuation
+_TAIL = re.compile(r"\s*(?:\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T\s*\}?|\\mathrm\s*\{?\s*T\s*\}?)\s*\}?)?"
+                   r"\s*(?:\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{?\s*\d\s*\}?)?\s*[.,;]?\s*$")
+_OPEN = {"(": ")", "[": "]", "\\langle": "\\rangle", "\\{": "\\}"}
+# a point's mark on a name: x^{(i)}, x_2^{(i)}, f^{(n)}, x^i (a generic index letter, never a power)
+_POINT = re.compile(r"\^\s*\{\s*\(\s*[ijkn]\s*\)\s*\}|\^\s*\(\s*[ijkn]\s*\)|\^\s*\{\s*[ijkn]\s*\}"
+                    r"|\^\s*[ijkn](?![A-Za-z])")
+# an entry that names its quantity (∂f/∂w₁, f_{w_1}) or points to where it is worked out ("(e) for w_1", "(5)",
+# "\\eqref{…}"): it states nothing
+_NAMED_ENTRY = re.compile(r"\\partial|\\nabla|∂|∇|\\frac\s*\{\s*d|\bd[A-Za-z]+/d|\bf_\{?\s*w_?\{?\s*\d"
+                          r"|\\(?:text|eqref|ref|mathrm)\b|^\s*\(\s*\d*[a-h]?\s*(?:,[^()]*)?\)\s*$|^\s*\(\s*\d+\s*\)\s*$")
+
+
+@dataclass(frozen=True)
+class StatedVector:
+    """A vector the hand-in writes out for a name: the equation as written and its entries, read at x (an entry
+    that only names its quantity is empty: it states nothing)."""
+
+    text: str
+    entries: tuple[str, ...]
+
+
+def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None]) -> list[StatedVector]:
+    """Every vector the hand-in states for the name the homework tags ``tag`` (``df/dw``: ∇f), anywhere."""
+    out: list[StatedVector] = []
+    for m in doc.math:
+        text = doc.read(m)
+        if "=" not in text or len(text) > 2000:
+            continue
+        sides = _sides(text)
+        if len(sides) < 2 or not _names(sides[0], tag, classify):
+            continue
+        for side in sides[1:]:
+            entries = vector_entries(side)
+            if entries is None or len(entries) > 6:
+                continue
+            if all(_NAMED_ENTRY.search(e) for e in entries):
+                continue  # (∂f/∂w₁, ∂f/∂w₂, ∂f/∂w₃): the name spelled out, nothing stated yet
+            out.append(StatedVector(text, tuple("" if _NAMED_ENTRY.search(e) else _POINT.sub("", e).strip()
+                                                for e in entries)))  # a named entry states nothing
+    return out
+
+
+def _names(side: str, tag: str, classify: Callable[[str], str | None]) -> bool:
+    """Whether a left side names the tagged vector: by its name (``∇_w f_w(x^{(i)})``), or as a column of its
+    entries' names (``(∂f/∂w₁, ∂f/∂w₂, ∂f/∂w₃)^T``)."""
+    head = re.sub(r"\(\s*x\s*(?:\^\s*\{?\s*\(?\s*[a-z1-9]\s*\)?\s*\}?)?\s*\)\s*$", "", _SIZING.sub("", side).strip())
+    if classify(head) == tag or classify(side.strip()) == tag:
+        return True
+    entries = vector_entries(side)
+    return entries is not None and len(entries) >= 2 and all(
+        classify(_POINT.sub("", e).strip()) == f"{tag}{k}" for k, e in enumerate(entries, 1))
+
+
+def vector_entries(side: str) -> list[str] | None:
+    """The entries of a side that is one vector and nothing else (a matrix environment, ``(a, b, c)``,
+    ``[a, b, c]``, ``\\langle a, b, c \\rangle``, with a transpose mark or ``\\in ℝ³`` after it), else None."""
+    text = _SIZING.sub("", side).strip()
+    m = _MATRIX.match(text)
+    if m is not None:
+        if not _TAIL.fullmatch(text, m.end()):
+            return None
+        body = m.group(2)
+        rows = [r.strip() for r in re.split(r"\\\\(?:\[[^\]]*\])?", body) if r.strip()]
+        if len(rows) == 1:
+            rows = [r.strip() for r in rows[0].split("&") if r.strip()]
+        return rows if len(rows) >= 2 and all("&" not in r for r in rows) else None
+    for opening, closing in _OPEN.items():
+        if not text.startswith(opening):
+            continue
+        end = _closing(text, len(opening), opening, closing)
+        if end is None or not _TAIL.fullmatch(text, end + len(closing)):
+            return None
+        entries = _top_level_split(text[len(opening):end])
+        return entries if len(entries) >= 2 else None
+    return None
+
+
+def _closing(text: str, start: int, opening: str, closing: str) -> int | None:
+    """Where the bracket opened before ``start`` closes (nested brackets and braces skipped)."""
+    depth, brace, i = 1, 0, start
+    while i < len(text):
+        if text[i] == "{":
+            brace += 1
+        elif text[i] == "}":
+            brace -= 1
+        elif brace == 0 and text.startswith(opening, i):
+            depth += 1
+            i += len(opening)
+            continue
+        elif brace == 0 and text.startswith(closing, i):
+            depth -= 1
+            if depth == 0:
+                return i
+            i += len(closing)
+            continue
+        i += 1
+    return None
+
+
+def _top_level_split(body: str) -> list[str]:
+    """``a, b(c, d), e`` cut at the commas outside brackets and braces."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(body):
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            out.append(body[start:i].strip())
+            start = i + 1
+    out.append(body[start:].strip())
+    return [e for e in out if e]
+
+
+def _sides(text: str) -> list[str]:
+    """An equation's sides, cut at the ``=`` outside brackets and braces."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "=" and depth == 0 and text[i - 1:i] not in ("<", ">", "!", ":", "\\"):
+            out.append(text[start:i].strip())
+            start = i + 1
+    out.append(text[start:].strip())
+    return out
