@@ -32,6 +32,7 @@ from grader.reading.layout import (
     outline_answers,
     row_names,
     whole_cells,
+    worded_names,
 )
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
@@ -596,6 +597,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.asked = {**row_names(text, blocks, doc.math), **doc.asked}
     _segment(doc)
     doc.asked.update(corrected_bare(text, doc.math, doc.asked, [(s.start, s.end) for s in doc.segments.values()]))
+    doc.asked.update(worded_names(text, doc.math, doc.asked))
     return doc
 
 
@@ -747,7 +749,18 @@ def _macros(text: str) -> dict[str, tuple[int, str]]:
                   if m.group(1) not in found})
     found.update({m.group(1): (1, f"\\left{m.group(2)} #1 \\right{m.group(3)}") for m in _PAIRED.finditer(head)
                   if m.group(1) not in found})  # \DeclarePairedDelimiter{\paren}{(}{)}: \paren*{x} is (x)
+    bodies: dict[str, set[str]] = {}
+    for m in _NEWCOMMAND.finditer(text):  # anywhere, the preamble and the body: one defined twice, two ways
+        bodies.setdefault(m.group(1), set()).add(re.sub(r"\s+", "", m.group(3)))
+    for name, seen in bodies.items():
+        if len(seen) > 1 and name in found:
+            found[name] = (found[name][0], _TWICE)  # which one a formula means, a person decides
     return found
+
+
+# a macro the hand-in defines twice with different bodies (\renewcommand in the middle of the text): a name no
+# reading knows, so an answer written with it is not read
+_TWICE = r"\definedtwice"
 
 
 _PAIRED = re.compile(r"\\DeclarePairedDelimiter\s*\{(\\[A-Za-z]+)\}\s*\{(\\?[^{}\s]{1,10})\}\s*\{(\\?[^{}\s]{1,10})\}")

@@ -523,6 +523,9 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         found = _with_final(found, _keyed_later(doc, doc.segments[part], spec, classify, forbid))
     if found is not None and spec.lhs and classify is not None and HEDGE not in found.sides[-1]:
         found = _with_final(found, _as_component(doc, spec, classify, forbid))
+    if found is not None and spec.lhs and classify is not None and HEDGE not in found.sides[-1] \
+            and part in doc.segments:
+        found = _with_final(found, _named_later(doc, spec, classify, forbid))
     corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
     if part in doc.segments and spec.lhs and classify is not None:
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
@@ -542,7 +545,14 @@ _CORRECTED = "\\text{(a correction written later)}"
 _NAMED_CHANGE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                            r"(?:is\s+(?:actually|really|in\s+fact)|should\s+(?:be|read|have\s+been)|must\s+be"
                            r"|was\s+wrong|is\s+wrong|turns\s+out(?:\s+to\s+be)?|ends\s+up(?:\s+(?:as|being))?"
-                           r"|comes\s+out(?:\s+(?:as|to))?|simplifies\s+to|reduces\s+to)\b", re.IGNORECASE)
+                           r"|comes\s+out(?:\s+(?:as|to))?|simplifies\s+to|reduces\s+to"
+                           # "$∂f/∂w_3$ should get a prime", "$∂f/∂w_1$ needs no extra $x$", "… is $σ'$ after all",
+                           # "the step goes the other way"
+                           r"|should\s+(?:get|have|lose|drop|gain)|needs?\s+(?:no|an?|the|one|to)|does\s+not\s+need"
+                           r"|is\b(?=[^.\n]{0,80}\bafter\s+all\b)|goes\s+the\s+other\s+way|points\s+the\s+other\s+way"
+                           r"|(?:is|was)\s+(?:backwards|reversed|flipped))\b", re.IGNORECASE)
+# a step of descent named in words ("the step goes the other way", "the update rule should be …")
+_STEP_IN_WORDS = re.compile(r"(?i)\b(?:the\s+)?(?:(?:gradient[\s-]+descent\s+)?(?:step|update)(?:\s+rule)?)\s*$")
 # "the gradient w.r.t. $w_2$", "dw₂": a derivative of f named in words or by its weight alone
 _DERIVATIVE_IN_WORDS = re.compile(r"(?i)(?:\b(?:gradient|derivative|partial(?:\s+derivative)?)\s+(?:of\s+f\s+)?"
                                   r"(?:w\.?\s?r\.?\s?t\.?|with\s+respect\s+to|for)\s+|(?<![\w\\])d\s*)(?:\$?\s*w\s*_?\s*"
@@ -585,6 +595,8 @@ def _changed_by_name(doc: Document, after: int, lhs: str, classify: Callable[[st
                 index = "123"["123₁₂₃".index(worded.group(1)) % 3] if worded.group(1) else \
                     _WEIGHT_WORDS[worded.group(2).lower()]
                 name = f"\\partial f/\\partial w_{index}"
+            if _STEP_IN_WORDS.search(line[:m.end(1)]):
+                name = "w^{new}"
             if name and classify(from_exports(name)) == lhs:
                 out.append(line)
                 break
@@ -760,6 +772,29 @@ def _as_component(doc: Document, spec: TextSpec, classify: Callable[[str], str |
         found = LatexChain([spec.lhs or "", entry], True, spec.part)
     return found
 
+
+def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | None],
+                 forbid: Sequence[str]) -> LatexChain | None:
+    """The item named again after its part, in another part's text or a remark ("### Remarks … the fixed version
+    is $∂f/∂w_2 = …$"): its last such equation, read as the item's final word (the derivation's own sides stay
+    before it, so a changed one goes to a person). Not one taken at a data point (``∂f(x^i)/∂w_2``: a step
+    of the gradient), nor in code."""
+    own = doc.segments[spec.part]
+    spans = [m for m in doc.math if m.start >= own.end and m.kind in ("display", "env", "inline")
+             and not any(c.start <= m.start < c.end for c in doc.code_spans)]
+    if not spans or len(spans) > 400:
+        return None
+    found = None
+    for eq in read_equations([doc.read(m) for m in spans], [m.kind for m in spans]):
+        if len(eq.sides) < 2 or len(eq.sides[0]) > 120 or eq.defines or _AT_A_POINT.search(eq.sides[0]):
+            continue
+        if _tag_of(eq, classify) != spec.lhs or is_restatement(eq.sides[-1]) or _forbidden(eq.sides[-1], forbid):
+            continue
+        found = LatexChain([spec.lhs or "", eq.sides[-1]], True, spec.part)
+    return found
+
+
+_AT_A_POINT = re.compile(r"[_^]\s*\{?\s*\(?\s*(?:[ijkn]|[1-9])\s*\)?\s*\}?\s*\)|\(\s*x\s*[_^]")  # f(x^i), x_i
 
 _NAMED_ENTRY = re.compile(r"\\partial|\\nabla|∂|∇|\\frac\s*\{\s*d|\\text|\\mathrm\s*\{\s*d\s*\}|\bd[A-Za-z]+/d")
 

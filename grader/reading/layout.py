@@ -542,3 +542,26 @@ def corrected_bare(text: str, math: list[Span], named: dict[int, str],
                                                       m.start):  # "… except (d), where it should be": (d)'s
             out[m.end] = last[1]
     return out
+
+
+# a derivative named in words right before its formula: "the derivative of $f_w$ with respect to $w_3$ is $…$",
+# "∂f/∂w₃, i.e. the last entry of $\nabla_w f_w$, is $…$"
+_WORDED = re.compile(r"(?i)\b(?:partial\s+)?derivative\s+of\s+\$?\s*f(?:_\{?w\}?)?(?:\(x\))?\s*\$?\s+"
+                     r"(?:with\s+respect\s+to|w\.?r\.?t\.?)\s+\$?\s*w_?\{?([1-3])\}?\s*\$?\s*(?:is|=|equals)\s*:?\s*\$?\Z"
+                     r"|\b(first|second|third|last)\s+(?:entry|component|element|coordinate)\s+of\s+\$?\s*"
+                     r"\\nabla_\{?w\}?\s*f(?:_\{?w\}?)?(?:\([^)$]{0,12}\))?\s*\$?\s*(?:is|=|equals)\s*:?\s*\$?\Z")
+_PLACE = {"first": "1", "second": "2", "third": "3", "last": "3"}
+
+
+def worded_names(text: str, math: list[Span], named: dict[int, str]) -> dict[int, str]:
+    """A formula whose words name it a derivative of f (by weight, or by its place in ∇f): that derivative's name,
+    so the formula is read as an answer for it wherever it stands. Returns each name by the formula's end."""
+    out: dict[int, str] = {}
+    for m in math:
+        if m.end in named or _top_equals(text[m.start:m.end]) is not None:
+            continue
+        said = _WORDED.search(text, max(0, m.start - 160), m.start)
+        if said is not None:
+            k = said.group(1) or _PLACE[said.group(2).lower()]
+            out[m.end] = f"\\frac{{\\partial f}}{{\\partial w_{k}}}"
+    return out

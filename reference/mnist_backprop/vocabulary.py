@@ -88,6 +88,7 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
     own = _D_OWN_NAME.fullmatch(text)
     if own is not None and overlay is not None and overlay.aliases.get(own.group(1)) in _SIGMAS:
         return "dsigma"  # ds = lambda u: … after s = sigmoid: d and the hand-in's own name for σ
+    text = _EVALUATED_AT.sub("", text)  # "∂f/∂w₃ \Big|_{x}": the derivative, taken at a point
     if "array" in text:  # \left[\begin{array}{l} w_1 \\ w_2 \\ w_3 \end{array}\right]: a column, as a bmatrix
         text = _ARRAY_COLUMN.sub(r"\\begin{bmatrix}\1\\end{bmatrix}", text)
     shape = describe(text, LATEX_VOCABULARY, overlay)
@@ -105,6 +106,7 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
 # dsig(u), dsigma2(u) (a program's second version of it), sigmoid_prime(u), sigma_deriv(u)
 _SIGMOID_PRIME_NAME = re.compile(r"\s*(?:d(?:sig|sigma|sigmoid|σ|\\sigma)[A-Za-z_]*\d?|(?:sig|sigma|sigmoid)_?(?:prime|deriv\w*))"
                                  r"\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
+_EVALUATED_AT = re.compile(r"\\(?:Big|big|bigg|Bigg|right|middle)?\s*(?:\||\\vert)\s*_\s*(?:\{[^{}]{0,30}\}|[A-Za-z0-9])\s*$")
 _D_OWN_NAME = re.compile(r"\s*d([A-Za-z]{1,3})\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
 _ARRAY_COLUMN = re.compile(r"\\left\s*[\[(]\s*\\begin\{array\}\{[lcr]*\}(.{0,200}?)\\end\{array\}\s*\\right\s*[\])]",
                            re.DOTALL)
@@ -129,6 +131,8 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
                 return "grad"
             return f"grad[{m.group(1)}]" if m else None
         return None
+    if shape.kind == "name" and (sub := re.fullmatch(r"f_w_([1-3])", shape.of)):
+        return f"df/dw{sub.group(1)}"  # f_{w_3}: the partial derivative written as a subscript
     if shape.kind == "name":
         # w^{new}, or w marked with a word of the student's own (w^{mới}, w^{upd}, w_{nove}, w_{bago}): the next iterate
         m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new|\^" + WORD_LETTER + "{2,}|_" + WORD_LETTER + "{2,})?", shape.of)
