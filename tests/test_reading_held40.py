@@ -288,3 +288,47 @@ def test_an_update_per_weight_in_a_brace(rubric, sign: str, expected: str) -> No
 def test_values_said_of_conv1_in_the_part_about_conv2(rubric, answer: str, expected: str) -> None:
     status = grade_report_item(rubric, "p2.b", f"{P2}(b) {answer}\n").status
     assert (status == "pass") == (expected == "pass") and (expected != "review" or status == "review"), status
+
+
+_D = "### (d)\n\n$$\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)$$\n\n### (f)\n\n$$w \\leftarrow w - \\alpha\\nabla L$$\n\n"
+
+
+@pytest.mark.parametrize("later, expected", [
+    ("where, by (d), the derivative of $f_w$ with respect to $w_3$ is $\\sigma_2'(x_2)$.", "review"),
+    ("where the last entry of $\\nabla_w f_w$ is $\\sigma_2'(x_2)$ (part (d)).", "review"),
+    ("where $\\dfrac{\\partial f_w}{\\partial w_3}\\Big|_{x} = \\sigma_2'(x_2)$ from (d).", "review"),
+    ("where (see (d)) $f_{w_3} = \\sigma_2'(x_2)$.", "review"),
+    ("where, by (d), the derivative of $f_w$ with respect to $w_3$ is $\\sigma_2(x_2)$.", "pass"),
+    ("P.S. Looking again at the graph, $\\partial f/\\partial w_3$ should get a prime: $\\sigma_2'(x_2)$.", "review"),
+    ("P.S. The derivative with respect to the outer weight is $\\sigma_2'(x_2)$ after all.", "review"),
+    ("P.S. Thanks for the extension.", "pass"),
+])
+def test_the_item_said_again_later_in_other_words(rubric, later: str, expected: str) -> None:
+    check = grade_report_item(rubric, "p1.d", _D + later + "\n")
+    assert check.status == expected, check.feedback
+
+
+@pytest.mark.parametrize("later, expected", [("P.S. Looking again, the step goes the other way: "
+                                              "$w + \\alpha\\nabla_w L(w)$.", "review"), ("", "pass")])
+def test_a_ps_that_turns_the_step_around(rubric, later: str, expected: str) -> None:
+    check = grade_report_item(rubric, "p1.f.update", _D + later + "\n")
+    assert check.status == expected, check.feedback
+
+
+@pytest.mark.parametrize("body, expected", [("\\sigma'(x_2)", "review"), ("\\sigma(x_1)", "pass")])
+def test_a_macro_defined_again_in_the_text(rubric, body: str, expected: str) -> None:
+    report = ("$\\newcommand{\\s}{\\sigma(x_1)}$\n\n### (e)\n\n"
+              "$$\\frac{\\partial f}{\\partial w_2} = w_3 \\sigma'(x_2) \\s$$\n\n"
+              f"### (f)\n\n$\\renewcommand{{\\s}}{{{body}}}$ and so on.\n")
+    check = grade_report_item(rubric, "p1.e.w2", report)
+    assert check.status == expected, check.feedback
+
+
+@pytest.mark.parametrize("fixed, expected", [("w_3 \\sigma'(x_2) \\sigma'(x_1)", "review"),
+                                             ("w_3 \\sigma'(x_2) \\sigma(x_1)", "pass")])
+def test_the_item_named_again_under_a_later_heading(rubric, fixed: str, expected: str) -> None:
+    report = ("### (e)\n$\\frac{\\partial f}{\\partial w_2} = w_3 \\sigma'(x_2) \\sigma(x_1)$\n\n### (f)\n"
+              "$w \\leftarrow w - \\alpha \\nabla_w L$\n\n### Remarks\nIn (e), to be sure, the version to use is\n"
+              f"$\\frac{{\\partial f}}{{\\partial w_2}} = {fixed}$.\n")
+    check = grade_report_item(rubric, "p1.e.w2", report)
+    assert check.status == expected, check.feedback
