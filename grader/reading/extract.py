@@ -791,6 +791,9 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
         if _tag_of(eq, classify) != spec.lhs or is_restatement(eq.sides[-1]) or _forbidden(eq.sides[-1], forbid):
             continue
         found = LatexChain([spec.lhs or "", eq.sides[-1]], True, spec.part)
+    own_letters = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", doc.text[own.start:own.end]))
+    if found is not None and set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", found.sides[-1])) - own_letters:
+        return None  # "S'(t) = S(t)(1 − S(t))" recalled under another dummy letter: a reminder, not a new answer
     return found
 
 

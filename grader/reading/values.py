@@ -179,6 +179,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     out = ValueAnswers()
     out.part, out.text = spec.part, "\n\n".join([text.strip(), *later])[:4000]
     allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE) or UNDECIDED.search(text[:20_000]) \
+        or _WHICH_OF_THEM.search(text[:20_000]) \
         or _CORRECTED_ASIDE.search(text[:20_000]) or _SECOND_THOUGHT.search(text[:20_000]) \
         or _bare_second(text[:20_000])
     out.hedged = "" if allowed is None else allowed.group() if len(allowed.group()) > 1 \
@@ -193,6 +194,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     return out
 
 
+# "I don't know which one the question is after": the part's values offered, none chosen
+_WHICH_OF_THEM = re.compile(r"\b(?:don'?t|do\s+not|didn'?t)\s+know\s+which\b|\bnot\s+sure\s+which\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<=[.;!?])\s+|[。；！？]")
 _OWNED = re.compile(r"\s*(?:'s|’s|の|의|的|كا|کا|का|-r?en)?\s*(?:(?:used|had|has|uses|have|was|were|is)\s+)?"
                     r"(?:(?:a|an|the|its)\s+)?", re.IGNORECASE)  # "conv1's filter", "conv1 used filter size …"
