@@ -120,28 +120,23 @@ def _closing(text: str, start: int, opening: str, closing: str) -> int | None:
 
 def _top_level_split(body: str) -> list[str]:
     """``a, b(c, d), e`` cut at the commas outside brackets and braces."""
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(body):
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "," and depth == 0:
-            out.append(body[start:i].strip())
-            start = i + 1
-    out.append(body[start:].strip())
-    return [e for e in out if e]
+    return [e for e in _split_outside(body, lambda text, i: text[i] == ",") if e]
 
 
 def _sides(text: str) -> list[str]:
     """An equation's sides, cut at the ``=`` outside brackets and braces."""
+    return _split_outside(text, lambda t, i: t[i] == "=" and t[i - 1:i] not in ("<", ">", "!", ":", "\\"))
+
+
+def _split_outside(text: str, cut: Callable[[str, int], bool]) -> list[str]:
+    """``text`` cut at each place ``cut`` accepts outside brackets and braces, each piece stripped."""
     out, depth, start = [], 0, 0
     for i, c in enumerate(text):
         if c in "([{":
             depth += 1
         elif c in ")]}":
             depth -= 1
-        elif c == "=" and depth == 0 and text[i - 1:i] not in ("<", ">", "!", ":", "\\"):
+        elif depth == 0 and cut(text, i):
             out.append(text[start:i].strip())
             start = i + 1
     out.append(text[start:].strip())
