@@ -28,6 +28,9 @@ STOP = {"=", ")", "]", "}", ",", "&", "\\\\", "\\end", "\\leftarrow", "\\gets", 
         "\\dots", "\\cdots"}
 TIMES = {"\\cdot", "\\times", "*", "\\ast", "\\cdotp", "\\circ"}
 FRACS = {"\\frac", "\\dfrac", "\\tfrac", "\\cfrac"}
+# the bar at the current weights: "|_{w = w^{(t)}}", "|_{\mathbf{w}=\mathbf{w}_t}"
+_WEIGHTS = r"(\\(?:mathbf|boldsymbol|bm|vec)\{?w\}?|w|\\theta|θ)"
+_AT_ITERATE = re.compile(rf"{_WEIGHTS}={_WEIGHTS}(?:\^\{{?\(?(?:t|k|n|old|\\text\{{old\}})\)?\}}?|_\{{?(?:t|k|n)\}}?)")
 NAME = re.compile(r"[a-zA-Z]|\\[a-zA-Z]+|[a-zA-Z]{2,}")
 
 
@@ -170,6 +173,9 @@ class Parser(CalculusMixin, NameMixin):
         script = self.script()
         eq = script.index("=") if "=" in script else -1
         variable = self.vocab.symbols.get("".join(script[:eq])) if eq > 0 else None
+        iterate = _AT_ITERATE.fullmatch("".join(script)) if eq > 0 else None
+        if iterate is not None and iterate.group(1) == iterate.group(2):
+            return value  # "∂L/∂w_k |_{w = w^{(t)}}": at the current weights, which the step's w already is
         if variable is None or variable != self.vocab.symbols.get("x"):
             raise ExpressionSyntaxError("an evaluation bar at something other than the input")
         point = self.parse_all(script[eq + 1:])

@@ -227,6 +227,8 @@ _STATEMENT = re.compile(r"^[ \t]*(?:[A-Za-z_][\w\[\]().,' ]*?[ \t]*(?:[-+*/.]?=|
 _UNSEEN = (("<!--", re.compile(r"<!--[\s\S]*?(?:-->|$)")),
            ("\\iffalse", re.compile(r"\\iffalse(?![A-Za-z])[\s\S]*?(?:\\fi(?![A-Za-z])|$)")),
            ("\\begin{comment}", re.compile(r"\\begin\{comment\}[\s\S]*?(?:\\end\{comment\}|$)")),
+           # todonotes' \todo{…}: the author's reminder in the margin, which the hand-in's final form drops
+           ("\\todo", re.compile(r"\\todo(?![A-Za-z])\s*(?:\[[^\[\]\n]{0,80}\])?\s*\{(?:[^{}]|\{[^{}]*\}){0,2000}\}")),
            ("_comment", re.compile(r"(?im)^[ \t]*#\+begin_comment\b[\s\S]*?(?:^[ \t]*#\+end_comment\b.*$|\Z)")),
            ("////", re.compile(r"(?m)^////[ \t]*$[\s\S]*?(?:^////[ \t]*$|\Z)")))
 _HIDDEN_OPEN = re.compile(r"<(\w{1,20})\b[^<>]{0,400}?(?:\shidden\b|display\s*:\s*none)[^<>]{0,400}>", re.IGNORECASE)
@@ -560,7 +562,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         one_based = counts_from_one(text)  # before R Markdown's chunks are read as text
         text = indexed_names(_answer_fences(to_markdown(_uncommented(text), kind)), one_based)  # w[0], X[1]: w_1, x²
         text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded)))
-        text = _labelled_prompts(_arrow_functions(text))
+        text = _labelled_prompts(_arrow_functions(_echoed_results(text)))
         text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side
     doc = Document(text)
     if latex:
@@ -767,24 +769,27 @@ _PAIRED = re.compile(r"\\DeclarePairedDelimiter\s*\{(\\[A-Za-z]+)\}\s*\{(\\?[^{}
 _MATH_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{(\\[A-Za-z]+)\}\s*\{([A-Za-z]{1,20})\}")
 
 
-_PHYSICS = re.compile(r"\\(p?)dv\*?(?![A-Za-z])|\\qty(?![A-Za-z])|\\grad(?![A-Za-z])")
+# physics' \pdv, \dv (derivative's \odv too), diffcoeff's \diffp, \diff; \qty and \grad
+_PHYSICS = re.compile(r"\\(?:(p?)dv|o(dv)|diff(p?))\*?(?![A-Za-z])|\\qty(?![A-Za-z])|\\grad(?![A-Za-z])")
 
 
-def _physics(math: str) -> str:
+def _physics(math: str, own: dict[str, tuple[int, str]] | None = None) -> str:
     """The physics package's commands, as physicists write derivatives: ``\\pdv{f}{w_1}`` is
-    ``\\frac{\\partial f}{\\partial w_1}``, ``\\dv{u}`` alone the operator d/du, ``\\qty(…)`` brackets, ``\\grad`` ∇."""
+    ``\\frac{\\partial f}{\\partial w_1}``, ``\\dv{u}`` alone the operator d/du, ``\\qty(…)`` brackets, ``\\grad`` ∇;
+    the derivative and diffcoeff packages' ``\\odv``, ``\\diff``, ``\\diffp`` alike. A name the hand-in defines
+    itself (``own``: its ``\\newcommand{\\diff}``) is its own."""
     if "\\" not in math or _PHYSICS.search(math) is None:
         return math
     out, pos = [], 0
     for m in _PHYSICS.finditer(math):
-        if m.start() < pos:
-            continue
+        if m.start() < pos or (own and m.group().rstrip("*") in own and not m.group().startswith(("\\qty", "\\grad"))):
+            continue  # its own \diff is its own; its own \grad is ∇ all the same
         out.append(math[pos:m.start()])
         pos = m.end()
         if m.group().startswith(("\\qty", "\\grad")):
             out.append(" " if m.group() == "\\qty" else "\\nabla ")
             continue
-        d = "\\partial" if m.group(1) else "d"
+        d = "\\partial" if m.group(1) or m.group(3) else "d"
         first = _BRACED.match(math, pos)
         if first is None:
             out.append(m.group())
@@ -807,7 +812,7 @@ def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> st
     """A report's own macros (\\sig for \\sigma, \\pd{f}{w} for \\frac{\\partial f}{\\partial w}) written
     out, in one pass (a macro's body is not expanded again, but for the plain macros in a macro with arguments);
     its arguments' own macros too, a few levels deep (``\\sg{w_2\\,\\sg{w_1 x}}``)."""
-    math = _physics(math)
+    math = _physics(math, macros)
     if not macros:
         return math
     out, pos = [], 0
@@ -1027,6 +1032,37 @@ def _labelled_fences(text: str) -> str:
         return out + " " * max(0, len(whole) - len(out))
 
     return _each_fence(text, rewrite)
+
+
+# an interpreter's question and its answer: ">>> sp.diff(f, w3)" then "1/(1 + exp(-w2/…))" on the next line,
+# Mathematica's "In[3]:= D[f, w1]" then "Out[3]= …"; the question an expression (no assignment), the answer one line
+_ASKED = re.compile(r"([ \t]*)(?:>>>[ \t]+|In\[\d{1,3}\]:=[ \t]*)")
+_ANSWERED = re.compile(r"[ \t]*(?:Out\[\d{1,3}\]=[ \t]*)?")
+_NO_ANSWER = (">>>", "In[", "Traceback", "...")
+
+
+def _echoed_results(text: str) -> str:
+    """``>>> sp.diff(sig(u), u)`` then ``exp(-u)/(1 + exp(-u))**2``: what the session printed is the value of
+    what was asked, read as the equation ``sp.diff(sig(u), u) = exp(-u)/…`` (on the question's line, padded so
+    every offset after it stays). Only a question that is a call (``diff(…)``, ``D[…]``) and an answer that is no
+    prompt, traceback or continuation. Line by line, each line looked at once."""
+    if ">>>" not in text and "In[" not in text:
+        return text
+    lines = text.split("\n")
+    for k in range(len(lines) - 1):
+        asked = _ASKED.match(lines[k])
+        if asked is None or len(lines[k]) > 500 or len(lines[k + 1]) > 500:
+            continue
+        ask = lines[k][asked.end():].strip()
+        answer = lines[k + 1][_ANSWERED.match(lines[k + 1]).end():].strip()  # type: ignore[union-attr]
+        if not answer or answer.startswith(_NO_ANSWER) or "#" in ask or re.search(r"(?<![=!<>])=(?!=)", ask) \
+                or not re.search(r"[\w.]\s*[(\[]", ask):
+            continue
+        said = f"{asked.group(1)}{ask} = {answer}"
+        width = len(lines[k]) + 1 + len(lines[k + 1])  # the two lines, the line break between them kept
+        if len(said) < width:
+            lines[k], lines[k + 1] = said, " " * (width - len(said) - 1)
+    return "\n".join(lines)
 
 
 # ">>> dsig_i = lambda u: …   # (i)": an interpreter's line labelled by its comment

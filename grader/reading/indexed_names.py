@@ -17,6 +17,9 @@ from grader.expressions.code_math import X_NAMES, Y_NAMES
 
 _WEIGHT = re.compile(r"(?<![\w.\\])(?:w|W|theta|θ|weights)\[\s*([0-3])\s*\]")
 _DATA = re.compile(rf"(?<![\w.\\])(?:({X_NAMES})|({Y_NAMES}))\[\s*([0-2])\s*\]")
+# MATLAB's, R's and Julia's other way to index, with parentheses: always from 1 (w(0) is an iterate, not a weight)
+_WEIGHT_CALL = re.compile(r"(?:(?<![\w.\\])|(?<=/d)|(?<=∂)|(?<=partial ))(?:w|W|theta|θ|weights)\(\s*([0-3])\s*\)")
+_DATA_CALL = re.compile(rf"(?<![\w.\\])(?:({X_NAMES})|({Y_NAMES}))\(\s*([0-2])\s*\)")
 _SUPERSCRIPT = {1: "¹", 2: "²"}
 # a block of a language that counts from 1
 _ONE_BASED_LANGUAGE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*"
@@ -27,6 +30,8 @@ def indexed_names(text: str, one_based: bool = False) -> str:
     """``text`` with each element of the weights' or the data's arrays written as the name it stands for;
     ``one_based``: the hand-in is written in a language that counts from 1 (its blocks may since have been read
     as text: R Markdown's chunks)."""
+    if "(" in text:
+        text = _called(text)
     if "[" not in text:
         return text
     one_based = one_based or counts_from_one(text)
@@ -37,6 +42,20 @@ def indexed_names(text: str, one_based: bool = False) -> str:
     if data is not None:
         text = _DATA.sub(lambda m: _padded(f"{'x' if m.group(1) else 'y'}{_SUPERSCRIPT[int(m.group(3)) + 1 - data]}",
                                            m), text)
+    return text
+
+
+def _called(text: str) -> str:
+    """``w(1)``, ``w(2)``, ``w(3)`` as MATLAB indexes: the weights when two of them (and no ``w(0)``) are written,
+    and ``x(1)``, ``y(2)`` the data points when both an x and a y element are (``x(1)`` alone may be the handout's
+    x_1, a guess no one makes)."""
+    weights = {int(m.group(1)) for m in _WEIGHT_CALL.finditer(text)}
+    if len(weights) >= 2 and 0 not in weights:
+        text = _WEIGHT_CALL.sub(lambda m: _padded(f"w_{m.group(1)}", m), text)
+    found = [(bool(m.group(1)), int(m.group(3))) for m in _DATA_CALL.finditer(text)]
+    if any(is_x for is_x, _ in found) and not all(is_x for is_x, _ in found) and 0 not in {k for _, k in found}:
+        text = _DATA_CALL.sub(lambda m: _padded(f"{'x' if m.group(1) else 'y'}{_SUPERSCRIPT[int(m.group(3))]}", m),
+                              text)
     return text
 
 
