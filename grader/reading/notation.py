@@ -82,14 +82,14 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     When definitions stay unread for names the hand-in never defines (θ_1, b_2, Λ), the renaming a TA
     would read (θ as w) is tried, and kept only if the hand-in's own definitions then restate the model.
     """
-    from grader.reading.notation_tables import prose_definitions, table_definitions
+    from grader.reading.notation_tables import code_definitions, prose_definitions, table_definitions
     from grader.reading.notation_unify import renamed
 
     if reference.latex is None:
         return Notation()
     expand = getattr(doc, "with_macros", lambda text: text)
     found = [(s.start, doc.text[s.start:s.end]) for s in getattr(doc, "math", [])] + table_definitions(doc) \
-        + prose_definitions(doc)
+        + prose_definitions(doc) + code_definitions(doc)
     pieces = [from_exports(expand(text)) for _, text in sorted(found, key=lambda f: f[0])]  # as answers are read
     pieces = [d for piece in pieces for d in underbrace_definitions(piece)] + pieces
     notation = _read_all(pieces, doc, reference, {})

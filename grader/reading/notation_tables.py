@@ -55,3 +55,34 @@ def table_definitions(doc: Any) -> list[tuple[int, str]]:
         if len(formulas) == 1 and not _NOT_VALUE.search(header[formulas[0][0]] if formulas[0][0] < len(header) else ""):
             out.append((block.start, f"{name} = {formulas[0][1].strip()}"))
     return out
+
+
+# a one-parameter function a program defines in one line: Python's "sig = lambda z: 1/(1+sp.exp(-z))" and
+# "def sig(z): return …" (the return on the next line too), R's "sig <- function(u) 1/(1+exp(-u))", MATLAB's
+# "sig = @(u) 1./(1+exp(-u));", Julia's "sig(u) = 1/(1+exp(-u))" (the last one is math already)
+_CODE_FUNCTION = re.compile(
+    r"(?m)^[ \t]*(?:(?P<a>[A-Za-z_]\w{0,20})[ \t]*=[ \t]*lambda[ \t]+(?P<ap>[A-Za-z_]\w{0,8})[ \t]*:"
+    r"|def[ \t]+(?P<b>[A-Za-z_]\w{0,20})[ \t]*\([ \t]*(?P<bp>[A-Za-z_]\w{0,8})[ \t]*(?::[^)]{0,20})?\)[ \t]*"
+    r"(?:->[^:\n]{0,20})?:[ \t]*(?:\n[ \t]+)?return\b"
+    r"|(?P<c>[A-Za-z_]\w{0,20})[ \t]*<-[ \t]*function[ \t]*\([ \t]*(?P<cp>[A-Za-z_]\w{0,8})[ \t]*\)[ \t]*\{?"
+    r"|(?P<d>[A-Za-z_]\w{0,20})[ \t]*=[ \t]*@[ \t]*\([ \t]*(?P<dp>[A-Za-z_]\w{0,8})[ \t]*\))"
+    r"[ \t]*(?P<body>[^\n#%]{1,200}?)[ \t;}]*(?:[#%][^\n]*)?$")
+
+
+_MODULE = re.compile(r"\b(?:np|numpy|math|Math|sp|sympy|torch|jnp)\.(?=[a-z])")
+_ELEMENTWISE = re.compile(r"\.([*/^])")
+
+
+def code_definitions(doc: Any) -> list[tuple[int, str]]:
+    """(offset, ``name(u) = formula``) for each one-line function the hand-in's code blocks define: the
+    student's own name for σ ("sig") is theirs in the prose too. Read as a definition only, never run."""
+    text = getattr(doc, "text", "") or ""
+    out: list[tuple[int, str]] = []
+    for span in getattr(doc, "code_spans", []):
+        for m in _CODE_FUNCTION.finditer(text[span.start:min(span.end, span.start + 50_000)]):
+            name = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+            param = m.group("ap") or m.group("bp") or m.group("cp") or m.group("dp")
+            body = _MODULE.sub("", _ELEMENTWISE.sub(r"\1", m.group("body").strip()))  # np.exp, ./ and .^
+            if re.search(rf"\b{re.escape(param)}\b", body) and not re.search(r"\b(?:return|for|if|while)\b", body):
+                out.append((span.start + m.start(), f"{name}({param}) = {body}"))
+    return out
