@@ -96,7 +96,8 @@ _TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*(?:\\(?:text|textrm|textit|t
                   r"\{[^{}]{0,30}\}|[A-Za-z][A-Za-z.]{0,11})\s*\\q?quad\b)?)"
                   r"|\\[{}()\[\]]|\\[a-zA-Z]+|[{}()\[\]]")
 # a chunk that is an equation of its own: a short left side (no words), then = or an assignment
-_OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s][^=()]{0,59}?(?<![<>!:])(?:=|\\leftarrow|\\gets|←|:=)")
+_OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s](?:[^=()]|\([^=()]{0,30}\)){0,59}?(?<![<>!:])"
+                           r"(?:=|\\leftarrow|\\gets|←|:=)")  # "∇L(w) = …": a bracket of its own in a left side
 _CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots", "÷", "\\div", "·", "×")
 _ALONE = ("inline", "cell")  # math that never continues the equation before it with an operator
 _CHAIN_START = ("=", "\\leftarrow", ":=")
@@ -257,7 +258,8 @@ def several(piece: str) -> list[tuple[str, str]]:
             word = re.search(r"\{([^{}]*)\}|\\q?quad\s*([A-Za-z][A-Za-z.]*)\s*\\q?quad", tok)
             said = (word.group(1) if word.group(1) is not None else word.group(2)).strip() if word is not None else ""
             cuts.append((m.start(), m.end(), "" if word is None else "or" if _OR_WORD.fullmatch(said)
-                         or _HEDGE_WORD.search(said) else "again" if _SAID_AGAIN.fullmatch(said) else "worded"))
+                         or _HEDGE_WORD.search(said) else "again" if _SAID_AGAIN.fullmatch(said)
+                         else "and" if _AND_WORD.fullmatch(said) else "worded"))
     if not cuts:
         return [(piece, "")]
     out: list[tuple[str, str]] = []
@@ -275,8 +277,8 @@ def several(piece: str) -> list[tuple[str, str]]:
         elif out and (not _OWN_EQUATION.match(chunk) or _RANGE.fullmatch(chunk)):
             out[-1] = (out[-1][0] + piece[out_end:a], out[-1][1])
         else:
-            out.append((chunk, "again" if out and worded else ""))
-        out_end, start, worded = a, b, words
+            out.append((chunk, "again" if out and worded and worded != "and" else ""))  # "A \qquad and \qquad B":
+        out_end, start, worded = a, b, words  # two equations listed, each its own answer
     return out
 
 
@@ -296,6 +298,7 @@ def _top_equals(text: str) -> bool:
 
 
 _OR_WORD = re.compile(rf"(?:{OR_WORDS})[?!.]*", re.IGNORECASE)  # "A \\quad\\text{or}\\quad B"
+_AND_WORD = re.compile(r"(?:and|und|et|y|e|og|och|en|oraz|и|和|及|と|그리고)[,;]?", re.IGNORECASE)  # a list
 # words that offer another answer, anywhere in the words between two formulas: "or maybe", "vs.", "alternatively"
 _HEDGE_WORD = re.compile(r"(?<!\w)(?:or|óf|vs\.?|versus|maybe|perhaps|alternatively|otherwise|either|oder|ou|alors"
                          r"|bzw\.?|resp\.?|respectively|sinon|eller|lub|albo|atau|nebo|mungkin|kanskje|možná|alternativ|rather"
@@ -757,8 +760,8 @@ def _as_component(doc: Document, spec: TextSpec, classify: Callable[[str], str |
         if not 1 <= k <= len(rows) or len(rows) > 6 or _forbidden(rows[k - 1], forbid):
             continue
         entry = rows[k - 1]
-        if _NAMED_ENTRY.search(entry):
-            continue  # an entry that names a derivative ("∂f_w(x^i)/∂w_1") restates; a worked entry is compared
+        if _NAMED_ENTRY.search(entry) or _A_REFERENCE.fullmatch(entry):
+            continue  # an entry that names a derivative ("∂f_w(x^i)/∂w_1") or points at it (\eqref) restates
         head = re.sub(r"\\(?:left|right|big|Big|bigl|bigr|Bigl|Bigr)(?![A-Za-z])", "", eq.sides[0])
         point = _AT_POINT_ARGUMENT.search(head)
         if point is not None:  # ∇f(x^i) = (…x^i…): the entry at the point, read at x
@@ -780,21 +783,36 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
     before it, so a changed one goes to a person). Not one taken at a data point (``∂f(x^i)/∂w_2``: a step
     of the gradient), nor in code."""
     own = doc.segments[spec.part]
+    siblings = [s for k, s in doc.segments.items() if k != spec.part and k.count(".") == 2
+                and k.rsplit(".", 1)[0] == spec.part.rsplit(".", 1)[0] and spec.part.count(".") == 2]
     spans = [m for m in doc.math if m.start >= own.end and m.kind in ("display", "env", "inline")
-             and not any(c.start <= m.start < c.end for c in doc.code_spans)]
+             and not any(c.start <= m.start < c.end for c in doc.code_spans)
+             and not any(s.start <= m.start < s.end for s in siblings if not _names_sub_part(doc, m, spec.part))]
     if not spans or len(spans) > 400:
         return None
     found = None
     for eq in read_equations([doc.read(m) for m in spans], [m.kind for m in spans]):
         if len(eq.sides) < 2 or len(eq.sides[0]) > 120 or eq.defines or _AT_A_POINT.search(eq.sides[0]):
             continue
-        if _tag_of(eq, classify) != spec.lhs or is_restatement(eq.sides[-1]) or _forbidden(eq.sides[-1], forbid):
+        if _tag_of(eq, classify) != spec.lhs or is_restatement(eq.sides[-1]) or _forbidden(eq.sides[-1], forbid) \
+                or _A_REFERENCE.fullmatch(eq.sides[-1]):  # "(\eqref{eq:dw1}, …)": points back, says nothing new
             continue
         found = LatexChain([spec.lhs or "", eq.sides[-1]], True, spec.part)
     own_letters = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", doc.text[own.start:own.end]))
     if found is not None and set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", found.sides[-1])) - own_letters:
         return None  # "S'(t) = S(t)(1 − S(t))" recalled under another dummy letter: a reminder, not a new answer
     return found
+
+
+_A_REFERENCE = re.compile(r"\s*\(?\s*\\(?:eq|auto|c|C)?ref\s*\{[^{}]{0,80}\}\s*\)?\s*")
+
+
+def _names_sub_part(doc: Document, m: Span, part: str) -> bool:
+    """Whether the words just before ``m`` name the sub-part ``part`` ("so (i) is $…$"): in a sibling's text,
+    (ii) answers (ii), not (i) again, unless it says it is (i)'s."""
+    label = re.escape(part.rsplit(".", 1)[-1])
+    before = doc.text[max(0, m.start - 120):m.start]
+    return re.search(rf"\(\s*{label}\s*\)(?!\s*\$?\s*\\?[=(])[^.$]{{0,40}}\$?\s*$", before, re.IGNORECASE) is not None
 
 
 _AT_A_POINT = re.compile(r"[_^]\s*\{?\s*\(?\s*(?:[ijkn]|[1-9])\s*\)?\s*\}?\s*\)|\(\s*x\s*[_^]")  # f(x^i), x_i
@@ -838,6 +856,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     (``| 1(d) | $\\sigma_2(x_2)$ |``) is the whole answer, not a fragment in words."""
     part = spec.part
     spans = [m for m in doc.math_spans(part, segment) if not _a_reason(doc, m)]
+    spans = [m for m in spans if not _a_check(doc, m)] or spans  # the part's only equation is its answer
     texts = _words_between(doc, spans, [doc.read(m) for m in spans])
     found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
     if not found:
@@ -1239,6 +1258,20 @@ _THEREFORE = re.compile(r"\b(?:so|hence|thus|then|therefore|we\s+get|gives?|yiel
                         r"|geldt|volgt|gilt|folgt|ergibt\s+sich|on\s+a|on\s+obtient|tenemos|obtenemos|temos|obtemos"
                         r"|abbiamo|otteniamo|mamy|otrzymujemy|получаем|имеем|ta\s+có|kita\s+dapat|it\s+follows)\b"
                         r"|⇒|=>|→|所以|因此|だから|よって|したがって|따라서|그래서|لذا|إذن|इसलिए", re.IGNORECASE)
+
+
+# "…, which is (i).", "— same as (i)": an equation that shows one form equals another part's (not "as in (d)", which
+# cites the part the equation uses)
+_CHECKS_AGAINST = re.compile(r"[\s,;—–-]*(?:\$\s*)?[,;]?\s*(?:which\s+(?:is|equals|gives)|this\s+is"
+                             r"|same\s+as|matching|matches"
+                             r"|agrees?\s+with|consistent\s+with|equal\s+to|the\s+same\s+as|confirming|confirms"
+                             r"|c'est)\s+(?:exactly\s+|just\s+)?(?:part\s+|the\s+form\s+(?:of|in)\s+)?"
+                             r"\(?(?:[ivx]{1,4}|[a-h])\)(?!\w)", re.IGNORECASE)
+
+
+def _a_check(doc: Document, m: Span) -> bool:
+    """An equation followed by "which is (i)": a check that two forms agree, not an answer of the part it is in."""
+    return m.kind != "cell" and _CHECKS_AGAINST.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None
 
 
 def _a_reason(doc: Document, m: Span) -> bool:
