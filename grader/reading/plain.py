@@ -17,8 +17,29 @@ _SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b") 
 # "5 x 5 x 1 (x 20 filters)", "5×5×1, 20 of them", "5×5×1，共 20 个": one filter bank of 20 filters
 _SIZE_TIMES = re.compile(r"\b" + _SIZE + r"\s*(?:\(\s*[×xX*]\s*(\d+)(?:\s*(?:filters?|kernels?))?\s*\)"
                          r"|,?\s*(\d+)\s+of\s+them\b|,?\s*共\s*(\d+)\s*[个個])")
-_NONE = re.compile(r"\b(?:no|zero|keine|aucun|sin|nenhum)\s+(?:trainable\s+|learnable\s+)?"
-                   r"(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b", re.IGNORECASE)
+# a count of nothing said in words: "ReLU and pooling have none", "no trainable parameters", "zero weights",
+# "keine Parameter", "aucun paramètre", "sin parámetros", "parameter-free" (made "0 parameters"); a bare "none"
+# ("padding: none") counts nothing
+_NONE = re.compile(
+    r"(?i)\b(have|has|contain|contains|carry|carries|hold|holds)\s+none\b"
+    r"|\b(?:no|zero|nenhum)\s+(?:trainable\s+|learnable\s+|learned\s+)?(?:param(?:eter|ètre|etro)?s?|weights?|gewichte)\b"
+    r"|\bparameter[- ]?(?:free|less)\b|\bkeine\s+(?:lernbaren\s+|trainierbaren\s+)?(?:parameter|gewichte)\b"
+    r"|\baucun\s+param[eè]tre|\bsin\s+par[aá]metros|\bning[uú]n\s+par[aá]metro|\bnessun\s+parametro"
+    r"|\bsem\s+par[aâ]metros|\bgeen\s+parameters|\bbrak\s+parametr[óo]w|\bнет\s+параметров|\bбез\s+параметров"
+    r"|\bparametre\s+yok|\bkhông\s+có\s+tham\s+số|\btidak\s+ada\s+parameter|没有参数|无参数|無參數|沒有參數"
+    r"|パラメータ(?:は|が)?(?:なし|ない|ありません)|(?:파라미터|매개변수)(?:가|는)?\s*없")
+_NONE_HINT = re.compile(r"(?i)none|\bno\b|zero|keine|aucun|sin|ning|nessun|sem|geen|brak|нет|без|yok|không|tidak"
+                        r"|参数|參數|パラメータ|파라미터|매개변수|nenhum|free|less")
+
+
+def _none_as_zero(m: re.Match[str]) -> str:
+    """"have none" as ": 0 parameters"; not at the head of an aside ("fc2: 5010 (no params in softmax)" says fc2's
+    5010), but in one that names what has none ("(ReLU and pooling layers have no parameters)")."""
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    if line.count("(") > line.count(")") and not re.search(r"[^\W\d_]{2,}", line[line.rfind("(") + 1:]):
+        return m.group()
+    return ": 0 parameters" if m.group(1) else " 0 parameters"
+
 
 _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "c": "\u0327"}
 _ACCENT = re.compile(r"""\\(["'`^~]|c\s)\s*\{?([A-Za-z])\}?""")
@@ -89,7 +110,7 @@ def plain(text: str) -> str:
     text = re.sub(r"(=\s*\d{1,3}),\s(\d{3})(?![\d,.])|(\d),\s(0\d\d)(?!\d)",  # "= 25, 050": a thousands comma
                   lambda m: f"{m.group(1)},{m.group(2)}" if m.group(1) else f"{m.group(3)},{m.group(4)}", text)
     text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
-    text = _NONE.sub(" 0 parameters", text)  # "ReLU and pooling have no parameters"
+    text = _NONE.sub(_none_as_zero, text) if _NONE_HINT.search(text) else text  # "ReLU and pooling have none"
     # "20 filters of 5×5" -> "filters 5×5×20"
     text = _COUNT_OF.sub(lambda m: f"filters {m.group(3)}×{m.group(1)}", text)
     text = _SIZE_TIMES.sub(lambda m: f"{m.group(1)}×{m.group(2) or m.group(3) or m.group(4)}", text)

@@ -20,12 +20,15 @@ values for one field to a person. Every scan is a single pass of simple patterns
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from grader.reading import value_corrections as corrections
 from grader.reading import value_sums as sums
+from grader.reading.layer_calls import calls_read, only_call
+from grader.reading.parameter_rows import is_parameter_row, layer_totals
 from grader.reading.plain import plain
 from grader.reading.plain_math import ALSO_ALLOWED, UNDECIDED
 from grader.reading.tables import Cell, pipe_tables, summary_rows
@@ -116,18 +119,30 @@ class _Value:
 
 def flat(line: str) -> str:
     """A line with math markup made plain, full-width forms made ASCII and spoken operators as signs."""
-    line = _STAR.sub("×", line[:MAX_LINE].translate(_WIDE))
+    line = _STAR.sub("×", line[:MAX_LINE].translate(_WIDE)).replace("\\_", "_")  # LaTeX's out\_channels
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
-    line = _COUNT_OF_SHAPE.sub(lambda m: f"{m.group(2)} {_BLANKS.sub('', m.group(3))}×{m.group(1)}", line)
+    line = _COUNT_OF_SHAPE.sub(_count_of_shape, line)
     line = _SHAPE_THEN_COUNT.sub(lambda m: f"{_BLANKS.sub('', m.group(1))}×{next(g for g in m.groups()[1:] if g)}",
                                  line)
     return _COUNT_TIMES_SHAPE.sub(lambda m: _BLANKS.sub("", m.group(2)) + "×" + m.group(1), line)
 
 
 _BLANKS = re.compile(r"[ \t]+")
-# "20 filters of dimension 5×5×1": a count of filters, then their shape (5×5×1×20)
-_COUNT_OF_SHAPE = re.compile(r"(?<![\w.,×])(\d{1,4})[ \t]+(filters?|kernels?)[ \t]+(?:of[ \t]+)?"
+def _count_of_shape(m: re.Match[str]) -> str:
+    """"20 filters of 5×5×1" as "filters 5×5×1×20"; with a comma only where "each" or a bracket says the shape is
+    theirs ("(20 filters, 5×5×1)"), and not after "=" ("conv1 = 20 filters, each 5×5×1": the label's count)."""
+    before = m.string[:m.start()]
+    if "," in m.group() and (re.search(r"(?:=|\d[ \t]*[×xX*])[ \t]*$", before)  # "5×5×1 x 20 filters, …"
+                             or ("each" not in m.group().lower() and not re.search(r"\([ \t]*$", before))):
+        return m.group()  # "with 50 filters, 4×4×50 after pool": a list, not the filters' shape
+    return f"{m.group(2)} {_BLANKS.sub('', m.group(3))}×{m.group(1)}"
+
+
+# "20 filters of dimension 5×5×1", "(20 filters, 5×5×1)", "20 filters, each 5×5×1": a count of filters, then their
+# shape (5×5×1×20)
+_COUNT_OF_SHAPE = re.compile(r"(?<![\w.,×])(\d{1,4})[ \t]+(filters?|kernels?)"
+                             r"(?:[ \t]*,[ \t]*(?:each[ \t]+)?|[ \t]+(?:each[ \t]+)?)(?:of[ \t]+)?"
                              r"(?:(?:size|dimension|shape)[ \t]+)?(?:of[ \t]+)?"
                              r"(\d+(?:[ \t]*[×x][ \t]*\d+){2,3})(?![\d×x])", re.IGNORECASE)
 # "5×5×1 \ (× 20)", "5×5×1 (共 20 个)", "5×5×1 × 20枚", "5×5×1 (20 filters)": a filter's shape, then how many
@@ -251,7 +266,8 @@ def _fallback(found: dict[str, list[Candidate]], text: str, spec: TextSpec,
               patterns: dict[str, list[re.Pattern[str]]]) -> None:
     """Fields the part names by no label of their own (or only in asides: "(50 such filters)") read again with their
     fallback labels beside the others."""
-    lacking = [f for f in spec.fallback if all(c.rank >= 3 for c in found.get(f, []))]  # none, or asides only
+    lacking = [f for f in spec.fallback if all(c.rank >= 3 or (c.rank >= 1 and c.text.isdigit())
+                                               for c in found.get(f, []))]  # none, asides or counts ("50 filters")
     if not lacking:
         return
     wider = {f: ps + [re.compile(p, re.IGNORECASE) for p in spec.fallback.get(f, [])] for f, ps in patterns.items()}
@@ -343,7 +359,8 @@ def part_text(doc: Document, part: str) -> str | None:
     later = [s.start for s in doc.segments.values() if s.start > span.start]
     end = min(later, default=len(doc.text))
     blocks = [doc.text[s.start:s.end] for s in doc.code_spans if span.end <= s.start < end]
-    return doc.text[span.start:span.end] + "".join(f"\n{b}\n" for b in blocks)
+    text = doc.text[span.start:span.end] + "".join(f"\n{b}\n" for b in blocks)
+    return doc.with_macros(text) if doc.macros and len(text) < 50_000 else text  # "\ReLU + pool": its own names
 
 
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
@@ -351,28 +368,28 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     found: dict[str, list[Candidate]] = {}
     text = _worked_in_code(_DIGIT_GROUP.sub(",", text))  # 25_050, 431_080: a program's digit groups
     text = _CONSOLE_RESULT.sub(r"\1 = \2", text) if "[1]" in text else text
+    text = _NAMES_BELOW.sub(r"\1 ", text) if "(" in text else text  # "… = 431080" then "(conv1, relu1, …)"
     cells, covered = pipe_tables(text)
     rows, printed = summary_rows(text)
     for cell in cells + rows:
         _read_cell(cell, patterns, found)
     skip = covered | printed | _fenced(text, code_only=True, output=printed)
     said = _code_comments(text)  # "F.relu(net.conv1(x)).shape  # 24 x 24 x 20 after conv1": the student's words
-    lines = [sub for i, ln in enumerate(text.splitlines()) if (i not in skip or i in said) and not _parameter_row(ln)
-             for sub in flat(said[i] if i in skip else ln).split("\n")]
+    every = text.splitlines()
+    prose = [(i, ln) for i, ln in enumerate(every) if (i not in skip or i in said) and not is_parameter_row(ln)]
+    lines = [sub for i, ln in prose for sub in flat(said[i] if i in skip else ln).split("\n")]
     _read_lines(lines, patterns, found)
+    # what the program built or printed ("nn.Conv2d(20, 50, 5)": the layer's sizes; conv1.weight and conv1.bias
+    # rows: conv1's count), read where the words say nothing
+    called = [flat(named) for i, ln in prose if i not in skip and (named := calls_read(ln)) != ln]
+    call = only_call([ln for i, ln in enumerate(every) if i in skip])
+    from_program: dict[str, list[Candidate]] = {}
+    _read_lines(called + layer_totals(text) + ([call] if call else []), patterns, from_program)
+    for name, candidates in from_program.items():
+        found.setdefault(name, []).extend(Candidate(c.text, c.rank + 2, c.line) for c in candidates)
     _corrections(lines, patterns, found)
     _sums(lines, patterns, found)
     return found
-
-
-# a printout of a network's parameters one tensor at a time ("conv1.bias   (20,)   20"): a layer's weights or
-# biases alone, never its count
-_PARAMETER_ROW = re.compile(r"[ \t]*['\"]?[\w.]+\.(?:weight|bias)['\"]?[ \t:,|]", re.IGNORECASE)
-
-
-def _parameter_row(line: str) -> bool:
-    """One tensor's count alone ("conv1.bias (20,) 20"), not a line that adds up a layer's ("… -> 520")."""
-    return _PARAMETER_ROW.match(line) is not None and re.search(r"->|→|=|\+", line) is None
 
 
 # an R console's "> sum(c(520, 25050, …))" then "[1] 431080": the result of the line above, "… = 431080"
@@ -393,7 +410,8 @@ def _sums(lines: list[str], patterns: dict[str, list[re.Pattern[str]]], found: d
         values = [v for v in values if not v.modifier]
         if any(not routes.get(id(v)) for v in values[:-1]):
             continue  # "520 / 0 / … -> 431080": unlabelled values are read in the question's order
-        if len(values) > 3 and sums.leads_to_sum(_masked(line, patterns)[0], values[-2].end, values[-1].start) \
+        read = _masked(_unpacked(line), patterns)[0]  # where _read_line found the values
+        if len(values) > 3 and sums.leads_to_sum(read, values[-2].end, values[-1].start) \
                 and sums.adds_up([v.text for v in values[:-1]], values[-1].text):
             last = values[-1].text
             for f in found:  # "fc2 5010 => 431080": the sum is not a later form of the last value
@@ -505,6 +523,12 @@ def _in_aside(line: str, v: _Value) -> bool:
     return not (line[v.start - 1:v.start] == "(" and line[v.end:v.end + 1] == ")")
 
 
+# a row label that names a layer (or the layers left over), not the whole: "ReLU3", "others"; "all", "params" of a
+# transposed table are not
+_LAYER_ROW = re.compile(r"\d|relu|pool|conv|\bfc|linear|dense|softmax|flatten|dropout|norm|layer|activation"
+                        r"|other|rest\b", re.IGNORECASE)
+
+
 def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
     body = flat(cell.text)
     masked = _masked(body, patterns)[0]
@@ -520,9 +544,13 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
         or _field_in(flat(cell.row), patterns)  # "| Σ | | 431,080 |": a row labelled by a sign alone
     if label is None:
         return
-    masked, named = _masked(flat(cell.row), patterns)
+    if label == _field_in("Σ", patterns) and cell.row.strip(" *_`$") and _field_in(flat(cell.row), patterns) is None \
+            and _LAYER_ROW.search(cell.row):
+        return  # "| ReLU3 | 0 |" under "# params": a header that names the count is no row's label (nor the total)
+    masked, named = _masked(flat(cell.row), patterns, sums=False)
     spans = sorted({(a, b) for a, b, _ in named})
-    listed = [f for _, _, f in named] if len(spans) > 1 and _listed(masked, spans) else [label]  # "| ReLU1, pool1 |"
+    listed = [f for _, _, f in named] if (len(spans) > 1 and _listed(masked, spans, row=True)) \
+        or (len(spans) == 1 and label in {f for _, _, f in named}) else [label]  # "| ReLU1, pool1 |", "| others |"
     for v in values:  # a row's last value column is its answer ("weights | biases | total"), earlier ones rank 1
         for field_name in dict.fromkeys(listed):
             found.setdefault(field_name, []).append(Candidate(v.text, 0 if cell.last else 1,
@@ -602,7 +630,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                            and _trails(masked, values[k - 1].end, s, e, v.start, line))]
         before = _with_listed(masked, labels, before, v.start)
         after = _after(masked, labels, v.end, next(  # "12×12×20  # after 2x2 pooling": past a modifier's size
-            (u.start for u in values[k + 1:] if not u.modifier), len(masked)))
+            (u.start for u in values[k + 1:] if not u.modifier), len(masked)), v.text)
         choices: list[tuple[str, int]] = []
         spans = sorted({(s, e) for s, e, _ in before})
         inner = _aside_label(masked, labels, v, patterns)
@@ -623,7 +651,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.append((unit, 0))  # "each filter has 20 channels": the word after the number names it, not a
             # label before a verb
         elif before:
-            span = _head(masked, spans) or next(
+            span = _head(masked, spans) or _compound_head(masked, before, line) or next(
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
             rank = 2 if _counted(masked, values[:k], span, v) else 0
             choices.extend((f, rank) for s, e, f in before if (s, e) == span)
@@ -688,6 +716,14 @@ _UNPACKING = re.compile(r"^(?P<lead>[ \t]*)(?P<names>[A-Za-z_]\w{0,30}(?:[ \t]*,
 
 
 # "[520, 0, 0, 25050, …] (conv1, relu1, pool1, conv2, …)": a program's list of values, then what each one is
+# "520 + 0 + … + 5010 = 431080 (conv1, relu1, …, fc2)": a sum of values, then what each term is (the names may
+# be on the line below the sum)
+_NAMES_BELOW = re.compile(r"(=[ \t]*\$?[ \t]*\d[\d,]*[ \t]*\$?)[ \t]*\n[ \t]*(?:\\[;, ][ \t]*)?"
+                          r"(?=\([A-Za-z_]\w*[ \t]*,)")
+_SUMMED_VALUES = re.compile(r"(?P<values>\d[\d,]{0,9}(?:[ \t]*\+[ \t]*\d[\d,]{0,9}){2,11})[ \t]*=[ \t]*"
+                            r"(?P<result>\d[\d,]{0,9})[^\w(]{0,6}"
+                            r"\((?P<names>[A-Za-z_]\w{0,30}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,30}){1,11})"
+                            r"[ \t]*(?:[;:][^()]{0,60})?\)")
 _LISTED_VALUES = re.compile(r"`?\[(?P<values>\d[\d \t,]{0,120})\]`?[ \t]*\((?P<names>[A-Za-z_]\w{0,30}"
                             r"(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,30}){1,11})\)")
 
@@ -700,6 +736,14 @@ def _listed_pairs(m: re.Match[str]) -> str:
     return _named_values(names, values)
 
 
+def _summed_pairs(m: re.Match[str]) -> str:
+    values = [v.strip() for v in m.group("values").split("+")]
+    names = [n.strip() for n in m.group("names").split(",")]
+    if len(values) != len(names):
+        return m.group()
+    return f"{_named_values(names, values)} => {m.group('result')}"
+
+
 def _named_values(names: list[str], values: list[str]) -> str:
     """``conv1 = 520, relu1 = 0``: each name with its value, as a line that labels them reads."""
     return ", ".join(f"{n} = {v}" for n, v in zip(names, values, strict=True))
@@ -710,6 +754,8 @@ def _unpacked(line: str) -> str:
     ``[520, 0, …] (conv1, relu1, …)``: a list of values with their names after it."""
     if "[" in line:
         line = _LISTED_VALUES.sub(_listed_pairs, line)
+    if "+" in line and "(" in line:
+        line = _SUMMED_VALUES.sub(_summed_pairs, line)
     m = _UNPACKING.match(line) if "," in line and "=" in line else None
     if m is None:
         return line
@@ -943,14 +989,33 @@ def _aside_label(masked: str, labels: list[tuple[int, int, str]], v: _Value,
     return _first(inside, patterns) if inside and close >= 0 else None
 
 
-def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next_start: int) -> list[str]:
-    """Labels after a value; "20 channels (×50 filters)": one behind an opening bracket is an aside's."""
+def _after(masked: str, labels: list[tuple[int, int, str]], value_end: int, next_start: int,
+           value: str = "") -> list[str]:
+    """Labels after a value; "20 channels (×50 filters)": one behind an opening bracket is an aside's. A label
+    directly before a value of its own names that one ("5×5, stride 1"), unless that value says this one again
+    ("5 x 5 x 1 x 20 (filters 5x5x1×20)")."""
     stop = re.search(r"[.;]\s+(?=[^\W\d_]|\u00a7)|,\s+(?=[^\W\d_]{2,}\s+[^\W\d_]{2,})",
                      masked[value_end:next_start])  # "24×24×20. Max-pooling …", "…, most of them in fc1":
+    following = next_start
+    again = re.match(r"[\d\s×xX*.,]+", masked[following:]) if following < len(masked) else None
+    if again is not None and re.search(r"\d", again.group()) and not (
+            Counter(re.findall(r"\d+", again.group())) - Counter(re.findall(r"\d+", value))):
+        following = len(masked)  # the next value is this one said again (or its count): its label is this one's
     next_start = value_end + stop.start() if stop else next_start  # a new sentence names what comes next
-    after = [(s, f) for s, e, f in labels if value_end <= s and e <= next_start]
+    after = [(s, f) for s, e, f in labels if value_end <= s and e <= next_start  # "5×5, stride 1": stride's own
+             and not (following < len(masked) and "#" not in masked[value_end:s]  # "conv1 filt 5×5"
+                      and _only_labels(masked, labels, e, following))]  # not "(5, 5, 1, 20)  # filters: 20 of …"
     outside = [f for s, f in after if not re.search(r"[(\[]", masked[value_end:s])]
     return outside or [f for _, f in after]
+
+
+def _only_labels(masked: str, labels: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether nothing but labels, spaces, ":" and "=" stand between ``start`` and ``end``."""
+    gap = list(masked[start:end])
+    for s, e, _ in labels:
+        for k in range(max(s, start), min(e, end)):
+            gap[k - start] = " "
+    return re.fullmatch(r"[\s:=]*", "".join(gap)) is not None
 
 
 _COUNTED_FIELDS = ("filter",)  # "50 filters": how many, never a filter's size
@@ -1068,7 +1133,30 @@ def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
         return spans[0]
     if len(spans) == 2 and _POSSESSIVE.fullmatch(masked[spans[0][1]:spans[1][0]]):
         return spans[1]  # "conv1 کا فلٹر", "conv1 का फ़िल्टर", "conv1の フィルタ": the filter of conv1
+    if len(spans) == 2 and _HAS.fullmatch(masked[spans[0][1]:spans[1][0]]):
+        return spans[1]  # "each filter has channel dimension 20": what the first one has is the field
     return None
+
+
+def _compound_head(masked: str, before: list[tuple[int, int, str]], line: str) -> tuple[int, int] | None:
+    """"filter depth … input channels, 20": two labels side by side make one noun whose last word is its head
+    (a filter's depth is a channel count; but "filter conv1" is conv1's filter: a layer's name after a noun names
+    whose it is); when the labels that are left then name one field, it is that one."""
+    spans = sorted({(s, e, f) for s, e, f in before})
+    if len(spans) < 2:
+        return None
+    heads = [spans[0]]
+    for s, e, f in spans[1:]:
+        if re.fullmatch(r"[ \t_-]+", masked[heads[-1][1]:s]):
+            heads[-1] = heads[-1] if re.search(r"\d", line[s:e]) else (s, e, f)  # "filter depth": the depth
+        else:
+            heads.append((s, e, f))
+    if len(heads) < len(spans) and len({f for _, _, f in heads}) == 1:
+        return heads[-1][0], heads[-1][1]
+    return None
+
+
+_HAS = re.compile(r"\s*(?:has|have|having|with)\s+(?:a\s+|an\s+|the\s+|its\s+)?", re.IGNORECASE)
 
 
 # a possessive that puts the owner first (Urdu, Hindi, Japanese, Korean, Chinese): the second label is the field
@@ -1104,10 +1192,11 @@ def _operation_size(masked: str, before: list[tuple[int, int, str]], v: _Value, 
         and not (re.search(r"[)\]]", gap) and masked.count("(", 0, label_end) > masked.count(")", 0, label_end))
 
 
-def _listed(masked: str, spans: list[tuple[int, int]]) -> bool:
-    """Labels joined by "=", ",", "and", "&" or "/" name one value together."""
+def _listed(masked: str, spans: list[tuple[int, int]], row: bool = False) -> bool:
+    """Labels joined by "=", ",", "and", "&" or "/" name one value together; in a table's row label "+" too
+    ("| ReLU + pool | 0 |": a sum of labels in prose, "conv1 + conv2 + … = 431,080", is the total's)."""
     gaps = [masked[a[1]:b[0]] for a, b in pairwise(spans)]
-    return bool(gaps) and all(_JOIN.fullmatch(g) for g in gaps)
+    return bool(gaps) and all(_JOIN.fullmatch(g) or (row and re.fullmatch(r"\s*\+\s*", g)) for g in gaps)
 
 
 def _first(fields: list[str], patterns: dict[str, list[re.Pattern[str]]]) -> str:
@@ -1128,10 +1217,11 @@ def _terms_of_a_sum(line: str, labels: list[tuple[int, int, str]],
     """"total = conv1 + conv2 + fc1 + fc2", "conv1 + conv2 + fc1 + fc2   # 431080": labels added up are the terms
     of a sum, not labels of the value after them; three or more added up name the total (the field a sum sign
     labels), when the homework has one."""
-    joined = [k for k in range(len(labels) - 1) if _PLUS.fullmatch(line[labels[k][1]:labels[k + 1][0]])]
-    if not joined:
+    spans = sorted({lab[:2] for lab in labels})  # one span may name several fields ("ReLU": relu1 and relu2)
+    added = {span for a, b in pairwise(spans) if _PLUS.fullmatch(line[a[1]:b[0]]) for span in (a, b)}
+    if not added:
         return labels
-    terms = set(joined) | {k + 1 for k in joined}
+    terms = {k for k, lab in enumerate(labels) if lab[:2] in added}
     total = _field_in("Σ", patterns)
     out = [lab for k, lab in enumerate(labels) if k not in terms]
     first, last = min(terms), max(terms)
@@ -1143,8 +1233,10 @@ def _terms_of_a_sum(line: str, labels: list[tuple[int, int, str]],
 _IDENTIFIER_JOIN = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
 
 
-def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str, list[tuple[int, int, str]]]:
-    """The line with asides, labels and the left sides of computations masked; the labels' spans."""
+def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True
+            ) -> tuple[str, list[tuple[int, int, str]]]:
+    """The line with asides, labels and the left sides of computations masked; the labels' spans (``sums``: labels
+    added up are the terms of a sum, not labels; a table's row label "ReLU + pool" names both)."""
     chars = list(line)
     for m in _ASIDE.finditer(line):  # "(28 − 4 + 1 = 25)", "(before pooling)"; "(so 5×5×1×20 in all)" stays
         words = re.search(r"[^\W\d_]{2,}", m.group())
@@ -1162,7 +1254,7 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str,
         if not labels or s >= labels[-1][1] or (s, e) == labels[-1][:2] and name != labels[-1][2]:
             labels.append((s, e, name))  # one span may name several fields ("ReLU": relu1 and relu2)
             chars[s:e] = _MASK * (e - s)
-    labels = _terms_of_a_sum(line, labels, patterns)
+    labels = _terms_of_a_sum(line, labels, patterns) if sums else labels
     line = "".join(chars)
     for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
         called = _called(line, m.start(), m.group())
@@ -1282,7 +1374,8 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
     Used only when the unlabelled values are exactly as many as the fields still missing,
     and every one is alone on its line: anything else is left for a person.
     """
-    missing = [f for f in order if all(c.rank >= 3 for c in found.get(f, []))]  # an aside's count: not an answer
+    missing = [f for f in order if all(c.rank >= 3 or (c.rank >= 1 and c.text.isdigit() and f in _COUNTED_FIELDS)
+                                       for c in found.get(f, []))]  # an aside's count ("(×50 filters)"): no answer
     if not missing or pipe_tables(text)[1] or summary_rows(text)[1] or _fenced(text):
         return  # a table or printed summary names its rows; its other numbers are not answers in order
     loose = []
@@ -1305,19 +1398,20 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
     """A terse answer in the question's order ("28×28 / 5×5×1×20 / 24×24×20 / 12×12×20", "5×5, stride 1,
     20 channels"): the values no label names take the missing fields in order, only when they are exactly
     as many and every field, named or not, then comes in the question's order."""
-    sequence: list[tuple[str | None, str, str]] = []  # (field named at rank 0 or None, value, line)
-    for line in text.splitlines():
-        flat_line = flat(line)
-        values, routes, _, _ = _read_line(flat_line, patterns)
-        real = [(v, routes.get(id(v), [])) for v in values if not v.modifier and not _in_aside(flat_line, v)]
-        sure = {f for _, r in real for f, rank in r if rank == 0}
-        for v, r in real:  # "20 channels": a label after its value names it when no other value has it
-            named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
-            counted = not named and any(rank == 1 and _named_right_after(flat_line, v, patterns[f])
-                                        for f, rank in r)  # "…; 50 filters": a count its own noun names
-            sequence.append((named[0] if named else "" if counted else None, v.text, flat_line))
-    loose = [i for i, (f, _, _) in enumerate(sequence) if f is None]
-    if len(loose) != len(missing):
+    for nouns_own in (True, False):  # "stride 1, 20, padding 0": padding's 0 is no answer, unless the count needs it
+        sequence = _sequence(text, patterns, nouns_own)  # ("…, 5010, tot 431080": "tot" the total's own short name)
+        loose = [i for i, (f, _, _) in enumerate(sequence) if f is None]
+        if len(loose) == len(missing):
+            break
+        # "520 / 0 / 0 / … / 5010, total 431080 (relu, pool have none)": the line gives every field in order, and an
+        # aside names some of them again; each is then given twice, and two different values go to a person
+        unnamed = [f for f in order if f not in {g for g, _, _ in sequence}]
+        if len(loose) == len(unnamed) and len(unnamed) > len(missing) and all(
+                f in missing or _number(sequence[i][1]) in {_number(c.text) for c in found.get(f, [])}
+                for i, f in zip(loose, unnamed, strict=True)):  # the order agrees with what the aside says
+            missing = unnamed
+            break
+    else:
         return
     given = dict(zip(loose, missing, strict=True))
     fields = [given.get(i, f) for i, (f, _, _) in enumerate(sequence)]
@@ -1326,6 +1420,50 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
         return
     for i, name in given.items():
         _add(found, name, sequence[i][1], 2, sequence[i][2])
+
+
+def _number(text: str) -> str:
+    """A value as digits and marks only ("25,050" and "25050" alike)."""
+    return re.sub(r"[\s,]", "", text)
+
+
+def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
+              nouns_own: bool) -> list[tuple[str | None, str, str]]:
+    """Each value of the part in turn: (the field its label names, "" for a count its noun names, None for none;
+    the value; its line). ``nouns_own``: a number right after a word that names no field is that word's."""
+    sequence: list[tuple[str | None, str, str]] = []
+    for line in text.splitlines():
+        flat_line = flat(line)
+        values, routes, _, _ = _read_line(flat_line, patterns)
+        real = [(v, routes.get(id(v), [])) for v in values if not v.modifier and not _in_aside(flat_line, v)
+                and not _worked_out(flat_line, v) and not (nouns_own and _own_noun(flat_line, v)
+                                                           and not routes.get(id(v)))]
+        sure = {f for _, r in real for f, rank in r if rank == 0}
+        for v, r in real:  # "20 channels": a label after its value names it when no other value has it
+            named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
+            counted = not named and any(rank == 1 and _named_right_after(flat_line, v, patterns[f])
+                                        for f, rank in r)  # "…; 50 filters": a count its own noun names
+            sequence.append((named[0] if named else "" if counted else None, v.text, flat_line))
+    return sequence
+
+
+_NOUN_BEFORE = re.compile(r"(?<![\w-])(?!(?:is|are|was|were|be|of|to|by|and|or|then|so|gives?|equals?|becomes?|gets?"
+                          r"|yields?|with|has|have|at|in|on|than|from|into|only|also|just|all)\s*$)[^\W\d_]{3,}\s*$",
+                          re.IGNORECASE)
+
+
+def _own_noun(line: str, v: _Value) -> bool:
+    """"stride 1", "padding 0": a bare number right after a word is that word's, not a size given in order."""
+    return re.fullmatch(r"\d+", v.text) is not None and _NOUN_BEFORE.search(line[max(0, v.start - 30):v.start]) \
+        is not None
+
+
+def _worked_out(line: str, v: _Value) -> bool:
+    """"(28−5+1) = 24, so 24×24×20": a number a working arrives at, which the size after it then uses."""
+    before = line[max(0, v.start - 40):v.start]
+    return re.fullmatch(r"\d+", v.text) is not None and re.search(r"\d\s*\)?\s*=\s*$", before) is not None \
+        and re.search(r"[-+−*/×·]", before) is not None \
+        and re.match(rf"[^\d]{{0,20}}\b{v.text}\s*[×x*]", line[v.end:]) is not None
 
 
 def _named_right_after(line: str, v: _Value, patterns: list[re.Pattern[str]]) -> bool:
