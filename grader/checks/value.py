@@ -35,6 +35,14 @@ class ValueMistake:
 
 
 @dataclass(frozen=True)
+class Contradiction:
+    """A statement a part's text may make that the reference contradicts: ``pattern`` (a regular expression of the
+    rubric's, matched in the part's text, case-insensitive) and what a person is told."""
+    pattern: str
+    feedback: str
+
+
+@dataclass(frozen=True)
 class ValueParams:
     fields: dict[str, str]
     aliases: dict[str, list[str]] = field(default_factory=dict)  # other accepted values per field
@@ -47,6 +55,9 @@ class ValueParams:
     # values the question itself states (the sizes a layer goes from and to): a hand-in that restates one beside
     # its answer is not answering with it, so it never makes "two different values given"
     given: list[str] = field(default_factory=list)
+    # what the question does not ask for but a hand-in may state beside its answer, wrongly ("stride 1, padding 2"):
+    # not stating it costs nothing; stating it sends the item to a person, never full marks
+    contradictions: list[Contradiction] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,11 @@ class ValueCheck(Check[ValueParams]):
                 parse_numbers(value)
             except ValueSyntaxError as exc:
                 raise ParamError(f"params.{where}: {exc}") from None
+        for c in params.contradictions:
+            try:
+                re.compile(c.pattern)
+            except re.error as exc:
+                raise ParamError(f"params.contradictions: {c.pattern!r}: {exc}") from None
         for name in [*params.aliases, *params.ordered]:
             if name not in params.fields:
                 raise ParamError(f"params.aliases / params.ordered: no such field {name!r}")
@@ -104,6 +120,11 @@ class ValueCheck(Check[ValueParams]):
             notes.append(f"the part allows another answer ({hedged!r})")
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(0.0, "review", "; ".join(notes) + ": a person should decide which one counts", details)
+        said = _contradicted(getattr(raw, "text", "") if written else "", p)
+        if said:
+            notes.append(said)
+            details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
+            return Outcome(min(fraction, 0.5), "review", "; ".join(notes) + ": a person should check", details)
         if any(v.status == "review" for v in verdicts.values()):
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(max(0.0, min(1.0, fraction)), "review", "; ".join(notes) + ": a person should check",
@@ -193,13 +214,38 @@ class ValueCheck(Check[ValueParams]):
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)
 
 
+def _contradicted(text: str, p: ValueParams) -> str:
+    """What the part's text states against the reference ("padding 2" of a layer without padding), with the words
+    found; empty when it states nothing of the kind."""
+    for c in p.contradictions:
+        m = re.search(c.pattern, text[:20_000], re.IGNORECASE)
+        if m is not None:
+            return f"{c.feedback} ({m.group().strip()!r})"
+    return ""
+
+
 def _fuller(c: Any, v: tuple[float, ...], kind: list[tuple[Any, tuple[float, ...]]]) -> tuple[Any, tuple[float, ...]]:
     """"5×5×1, 20 of them (5×5×1×20)": a shape that another candidate holds whole, with more dimensions (or
-    without its one input channel: "5×5×1×20 (20 filters of 5×5)"), is that one said in part; the fuller one is
-    the answer (and is what is judged)."""
+    without its one input channel: "5×5×1×20 (20 filters of 5×5)", "20 filters of 5×5 (5×5×1×20)"), is that one
+    said in part; the fuller one is the answer (and is what is judged)."""
     longer = [(d, w) for d, w in kind if len(w) > len(v) > 1 and (w[:len(v)] == v or w[-len(v):] == v or (
-        len(w) == len(v) + 1 and _in_aside(c) and any(w[k] == 1 and w[:k] + w[k + 1:] == v for k in range(len(w)))))]
+        len(w) == len(v) + 1 and (_in_aside(c) or (_in_aside(d) and getattr(d, "line", 0) == getattr(c, "line", 1)))
+        and any(w[k] == 1 and sorted(w[:k] + w[k + 1:]) == sorted(v) for k in range(len(w))))
+        or (len(w) == len(v) + 1 and _restated(c) and any(
+            w[k] == 1 and sorted(w[:k] + w[k + 1:]) == sorted(v) for k in range(len(w)))))]
     return max(longer, key=lambda t: len(t[1])) if longer else (c, v)
+
+
+def _restated(c: Any) -> bool:
+    """"20×1×5×5, i.e. 20 filters of 5×5": a shape said again in words after "i.e." (in any order, its one
+    channel left out) is the same filters."""
+    line, end = _after_text(c)
+    start = end - len(getattr(c, "text", ""))
+    return end >= 0 and _THAT_IS.search(line[max(0, start - 40):start]) is not None
+
+
+_THAT_IS = re.compile(r"(?:\bi\.\s*e\.?|\bthat\s+is\b|\bnamely\b|\bd\.\s*h\.|\bc\.-?à-?d\.?)[^.;\d]{0,30}$",
+                      re.IGNORECASE)
 
 
 def _in_aside(c: Any) -> bool:
