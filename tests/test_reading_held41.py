@@ -220,3 +220,17 @@ def test_an_aside_that_says_the_value_again_keeps_its_label(rubric, aside: str, 
               f"    conv1 filter ............... 5 x 5 x 1 x 20  {aside}\n"
               f"    output after conv1 ......... {conv}\n    output after max pooling ... 12 x 12 x 20\n")
     assert grade_report_item(rubric, "p2.a", report).status == expected
+
+
+@pytest.mark.parametrize("channels, expected", [("20", "pass"), ("50", "partial")])
+def test_a_sentence_wrapped_mid_phrase_is_read_whole(rubric, channels: str, expected: str) -> None:
+    """A converter's line break between "the channel" and "dimension … is 20" (held-out batch 42)."""
+    report = ("## Problem 2\n\n**(b)**\n\nSo conv2 uses $5 \\times 5$ filters with stride 1, and the channel\n"
+              f"dimension of each filter is {channels} (50 such filters).\n")
+    assert grade_report_item(rubric, "p2.b", report).status == expected
+
+
+def test_a_list_of_values_line_by_line_is_not_joined(rubric) -> None:
+    report = ("## Problem 2\n\na) input 28x28x1\n   conv1 filter 5x5x1, 20 filters\n   after conv1: 24x24x20\n"
+              "   after pooling: 12x12x20\n")
+    assert grade_report_item(rubric, "p2.a", report).status == "pass"

@@ -366,7 +366,7 @@ def part_text(doc: Document, part: str) -> str | None:
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
-    text = _worked_in_code(_DIGIT_GROUP.sub(",", text))  # 25_050, 431_080: a program's digit groups
+    text = _soft_wrapped(_worked_in_code(_DIGIT_GROUP.sub(",", text)))  # 25_050, 431_080: a program's digit groups
     text = _CONSOLE_RESULT.sub(r"\1 = \2", text) if "[1]" in text else text
     text = _NAMES_BELOW.sub(r"\1 ", text) if "(" in text else text  # "… = 431080" then "(conv1, relu1, …)"
     cells, covered = pipe_tables(text)
@@ -390,6 +390,30 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     _corrections(lines, patterns, found)
     _sums(lines, patterns, found)
     return found
+
+
+def _soft_wrapped(text: str) -> str:
+    """A sentence an editor or a converter wrapped mid-phrase ("… and the channel" / "dimension of each filter is
+    20") as one line, as a reader reads it: a prose line whose last three words are words, followed by one that
+    starts with a lowercase word. Not in code blocks or tables, nor after a value ("5×5×1, 20 filters" / "after
+    conv1: …" are two lines of a list)."""
+    if "\n" not in text:
+        return text
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if out and not fenced and _WRAPPED_END.search(out[-1]) and _WRAPPED_START.match(line) \
+                and "|" not in out[-1] + line and not out[-1].startswith(("    ", "\t")):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+    return "\n".join(out)
+
+
+_WRAPPED_END = re.compile(r"[^\W\d_]{2,}[ \t]*,?[ \t]+[^\W\d_]{2,}[ \t]+[a-z]{2,}[ \t]*$")  # "and the channel"
+_WRAPPED_START = re.compile(r"[ \t]{0,3}[a-z]{2,}[ \t]+[a-z]{2,}\b")  # "dimension of …"
 
 
 # an R console's "> sum(c(520, 25050, …))" then "[1] 431080": the result of the line above, "… = 431080"
