@@ -229,11 +229,14 @@ def _fuller(c: Any, v: tuple[float, ...], kind: list[tuple[Any, tuple[float, ...
     without its one input channel: "5×5×1×20 (20 filters of 5×5)", "20 filters of 5×5 (5×5×1×20)"), is that one
     said in part; the fuller one is the answer (and is what is judged)."""
     longer = [(d, w) for d, w in kind if len(w) > len(v) > 1 and (w[:len(v)] == v or w[-len(v):] == v or (
-        len(w) == len(v) + 1 and (_in_aside(c) or (_in_aside(d) and getattr(d, "line", 0) == getattr(c, "line", 1)))
-        and any(w[k] == 1 and sorted(w[:k] + w[k + 1:]) == sorted(v) for k in range(len(w))))
-        or (len(w) == len(v) + 1 and _restated(c) and any(
-            w[k] == 1 and sorted(w[:k] + w[k + 1:]) == sorted(v) for k in range(len(w)))))]
+        (_in_aside(c) or (_in_aside(d) and getattr(d, "line", 0) == getattr(c, "line", 1)) or _restated(c))
+        and _one_channel_more(w, v)))]
     return max(longer, key=lambda t: len(t[1])) if longer else (c, v)
+
+
+def _one_channel_more(w: tuple[float, ...], v: tuple[float, ...]) -> bool:
+    """Whether ``w`` is ``v`` (in any order) with one more dimension of 1: 5×5×1×20 and 20×5×5."""
+    return len(w) == len(v) + 1 and any(w[k] == 1 and sorted(w[:k] + w[k + 1:]) == sorted(v) for k in range(len(w)))
 
 
 def _restated(c: Any) -> bool:
