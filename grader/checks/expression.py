@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sympy as sp
@@ -30,6 +30,7 @@ from grader.expressions.compare import Candidate, Tolerance, Verdict, compare
 from grader.expressions.latex_state import Overlay
 from grader.expressions.lenient import lenient_readings
 from grader.expressions.parse import ExpressionSyntaxError, parse_expression
+from grader.expressions.vec import Vec
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.reading.extract import HEDGE, LatexChain
@@ -181,6 +182,10 @@ class ExpressionCheck(Check[ExpressionParams]):
             return Outcome(0.0, "review", f"not right as read, but it depends on {', '.join(stray)}, which an "
                            "answer here has no use for and this hand-in does not define: what does it stand for? a "
                            "person should decide", details)
+        if verdict.status in ("fail", "partial") and (named := self._own_block(final, cc, ref, p, ctx)) is not None:
+            return Outcome(0.0, "review", f"right if {named[0]} were the true {named[1]}, but {named[0]} is this "
+                           f"hand-in's own {named[1]}, which is not right: whether the error carries forward is a "
+                           "person's call", details)
         if verdict.status in ("fail", "partial"):
             return self._damaged(final, verdict, cc, ref, p, ctx, details)
         if verdict.status == "pass" and (own := self._stated_wrong(chain, p, ctx, overlay, classify)) is not None:
@@ -249,6 +254,31 @@ class ExpressionCheck(Check[ExpressionParams]):
                 return (f"right with the true {name}, but the answer is written with this hand-in's own {name} "
                         f"({str(own)[:160]}), which is not right ({outcome.feedback})",
                         float(scale) if isinstance(scale, (int, float)) else None)
+        return None
+
+    def _own_block(self, final: Side, cc: Any, ref: Any, p: ExpressionParams, ctx: CheckContext
+                   ) -> tuple[str, str] | None:
+        """(name, block) when a wrong answer is written with a name the hand-in gave its own wrong value of a building
+        block (``g = Σ 2(y − f)∇f``, then ``w ← w − ηg``): with the true block under that name it would be right,
+        so the error may be carried, not made here (the same call as ``w − α∇L`` with its own ∇L wrong)."""
+        overlay = cc.overlay
+        if overlay is None or final.reading is None or not p.carries:
+            return None
+        for name in sorted(n for n in final.reading.names if n in overlay.symbols):
+            for block in p.carries:
+                true = ctx.reference.expressions.get(block)
+                if true is None:
+                    continue
+                own = overlay.symbols[name]
+                plain = ExpressionParams(reference=block, rtol=p.rtol, atol=p.atol)
+                if self._judge(own, true, plain, ctx, {}).fraction >= 1:
+                    continue  # the hand-in's own value is right: nothing is carried
+                swapped = replace(overlay, symbols={**overlay.symbols,
+                                                    name: Vec(true) if isinstance(true, list) else true})
+                side = read_side(final.text, replace(cc, overlay=swapped))
+                if side.reading is not None and not side.unknown \
+                        and self._judge(side.reading.value, ref, p, ctx, {}).fraction >= 1:
+                    return name, block
         return None
 
     def _damaged(self, final: Side, verdict: Outcome, cc: Any, ref: Any, p: ExpressionParams, ctx: CheckContext,

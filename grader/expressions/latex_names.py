@@ -95,6 +95,8 @@ class NameMixin(Cursor):
         subs = [_current(s) for s in subs]  # f_{θ^{(t)}}: f at the current weights, f_θ
         subs = [self.overlay.aliases[s] if self.overlay.aliases.get(s) in self.vocab.vectors else s
                 for s in subs]  # f_θ with θ read as w: f_w
+        subs = [f"{s[:-1]}{binds[s[-1]]}" if re.fullmatch(r"[A-Za-z]+_[a-z]", s) and s[-1] in binds
+                and s[:-2] in self.vocab.vectors else s for s in subs]  # f_{w_k} at the component k being read
         for s in subs:
             if s in binds:  # a sum's index k or n, not the iteration w_k
                 kept.append(s)
@@ -242,7 +244,28 @@ class NameMixin(Cursor):
             return self.overlay.functions[name]
         if name in self.overlay.doubted:
             raise UnknownName(name, self.overlay.notes.get(name, ""))  # σ' the hand-in defined otherwise
+        whole = re.fullmatch(r"(\w+)_(\w+)_(\w)", name)
+        if whole and whole.group(1) in self.vocab.functions and whole.group(2) in self.vocab.vectors \
+                and self.peek() == "(":
+            return self._subscript_derivative(*whole.groups())
         return self.vocab.functions.get(name)
+
+    def _subscript_derivative(self, head: str, vector: str, index: str) -> Any:
+        """``f_{w_1}(x)``: the partial derivative ∂f/∂w₁ at x, written as a subscript (as economists do); with an
+        index no sum binds (``f_{w_k}``, beside ``w_k ← …``), every component: the vector of the update."""
+        size = len(self.vocab.vectors[vector])
+        indices = [index] if index.isdigit() else [] if index in self.scope.bindings else \
+            [str(n) for n in range(1, size + 1)]
+        found = [self.vocab.derivatives.get((head, f"{vector}_{n}")) for n in indices]
+        parts = [part for part in found if part is not None]
+        if not parts or len(parts) < len(found):
+            return None
+
+        def derivative(arg: Any, evaluate: bool = False) -> Any:
+            return parts[0](arg) if index.isdigit() else Vec([part(arg) for part in parts])
+
+        derivative.named = f"{head}_{{{vector}_{index}}}"  # type: ignore[attr-defined]  # by name, as ∂f/∂w₁
+        return derivative
 
     def resolve(self, name: str) -> Any:
         """The value a name has here, or None when it names nothing."""
@@ -253,7 +276,7 @@ class NameMixin(Cursor):
             self.trace.explicit += 1
             return self._at_bound_input(self.overlay.symbols[name])
         if name.rstrip("'") != name or name in self.overlay.functions or name in self.overlay.aliases \
-                or name in self.vocab.functions:
+                or name in self.vocab.functions or re.fullmatch(r"\w+_\w+_\w", name):
             function = self.lookup_function(name)
             if function is not None:
                 return self.apply(name, function)
@@ -288,8 +311,9 @@ class NameMixin(Cursor):
             raise ExpressionSyntaxError(f"{name} is written without its argument")
         if isinstance(arg, Vec):
             raise ExpressionSyntaxError(f"{name} of a vector")
-        if name.endswith("'"):  # σ'(x): the derivative, written by name
-            self.trace.named.append(Named(name + " " + _show_tokens(self.toks[start:self.pos]), True))
+        if name.endswith("'") or getattr(function, "named", False):  # σ'(x): the derivative, written by name
+            shown = getattr(function, "named", name)
+            self.trace.named.append(Named(shown + " " + _show_tokens(self.toks[start:self.pos]), True))
         else:
             self.trace.explicit += 1
         model_point = getattr(self, "model_point", None)

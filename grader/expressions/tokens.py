@@ -55,6 +55,7 @@ _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
 _FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
                    r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")
+_OLD_FONT = re.compile(r"\\(?:rm|bf|it|sf|tt|cal|mit|sl)(?![A-Za-z])\s*")
 _BARE_FONT = re.compile(r"\\(?:mathbf|mathit|mathsf|boldsymbol|bm|pmb|vec)\s*(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")
 # σ^{\prime}(u), as Mathpix writes σ′(u); σ_2^′(x_2), σ^{'}(u): Word's and OneNote's prime set as a superscript
 _PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|\\prime|\{\s*(['′]+)\s*\}|(['′]+))")
@@ -416,6 +417,7 @@ def _prepare(text: str) -> str:
     text = text.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\mathrm d", "d")
     if ";" in text or "|" in text or "," in text:
         text = _WEIGHTS_FIRST.sub(r"\1(", _WEIGHTS_ARGUMENT.sub(r"\1)", text))
+    text = _OLD_FONT.sub("", text)  # {\rm new}: plain TeX's font switch, the word as it is
     text = _BARE_FONT.sub(lambda m: " " + m.group(1) + " ", text)  # \mathbf w, \boldsymbol\theta
     for _ in range(3):  # nested fonts (\mathbf{\mathrm{w}}) unwrap from the inside
         text = _FONT.sub(lambda m: " " + m.group(1) + " ", text)

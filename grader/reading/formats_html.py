@@ -63,8 +63,7 @@ class _Page(HTMLParser):
         self.out: list[str] = []
         self.skip: list[str] = []  # open elements whose content is not read
         self.lists: list[list[str | int]] = []  # [type, next number] per open list; "ul" for bullets
-        self.table: list[list[str]] | None = None
-        self.cell: list[str] | None = None
+        self.tables: list[_Table] = []  # the open tables, the innermost last
         self.tex: list[str] | None = None  # inside a TeX annotation
         self.scripts: list[tuple[str, int]] = []  # open <sup>/<sub>/<span> (its kind, where its text starts)
         self.macros: list[str] = []  # open wiki macros (their names), whose CDATA body may be TeX
@@ -112,11 +111,14 @@ class _Page(HTMLParser):
         elif tag == "li":
             self._item()
         elif tag == "table":
-            self.table = []
-        elif tag == "tr" and self.table is not None:
-            self.table.append([])
-        elif tag in ("td", "th") and self.table is not None:
-            self.cell = []
+            self._layout_if(True)
+            self.tables.append(_Table())
+        elif tag in ("tr", "td", "th") and self.tables and self.tables[-1].layout:
+            self._emit("\n\n")
+        elif tag == "tr" and self.tables:
+            self.tables[-1].rows.append([])
+        elif tag in ("td", "th") and self.tables:
+            self.tables[-1].cell, self.tables[-1].raw, self.tables[-1].blocks = [], [], 0
         elif tag == "pre":
             self._emit("\n\n```\n")
         elif tag in ("strong", "b"):
@@ -125,6 +127,23 @@ class _Page(HTMLParser):
             self._emit("\n\n" if tag != "br" else "\n")
         if tag in _PARAGRAPHS:
             self.paragraphs += 1
+        if tag in _BLOCK and tag != "br" and self.tables and self.tables[-1].cell is not None:
+            self.tables[-1].blocks += 1
+            self._layout_if(self.tables[-1].blocks >= 3)
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "pre"):
+            self._layout_if(True)
+
+    def _layout_if(self, blocks: bool) -> None:
+        """A cell that holds a page (a nested table, headings, lists, paragraph after paragraph), as a learning
+        platform lays out a submission's text in a table: the table is layout, its cells read as the page."""
+        table = self.tables[-1] if self.tables else None
+        if table is None or table.layout or table.cell is None or not blocks:
+            return
+        table.layout = True
+        shown = [" ".join(c for c in row if c) for row in table.rows[:-1]]
+        shown.append(" ".join([*table.rows[-1], "".join(table.raw)] if table.rows else ["".join(table.raw)]))
+        table.rows, table.cell = [], None
+        self._emit("\n\n" + "\n\n".join(line for line in shown if line.strip()) + "\n\n")
 
     def _item(self) -> None:
         indent = "   " * max(0, len(self.lists) - 1)
@@ -161,13 +180,17 @@ class _Page(HTMLParser):
         elif tag in ("ol", "ul") and self.lists:
             self.lists.pop()
             self._emit("\n\n")
-        elif tag in ("td", "th") and self.table is not None and self.cell is not None:
-            if self.table:
-                self.table[-1].append(" ".join("".join(self.cell).split()))
-            self.cell = None
-        elif tag == "table" and self.table is not None:
-            rows, self.table = [r for r in self.table if r], None
-            self._emit("\n" + "\n".join(pipe_rows(rows)) + "\n")
+        elif tag in ("td", "th", "tr") and self.tables and self.tables[-1].layout:
+            self._emit("\n\n")
+        elif tag in ("td", "th") and self.tables and (cell := self.tables[-1].cell) is not None:
+            table = self.tables[-1]
+            if table.rows:
+                table.rows[-1].append(" ".join("".join(cell).split()))
+            table.cell = None
+        elif tag == "table" and self.tables:
+            table = self.tables.pop()
+            rows = [r for r in table.rows if r]
+            self._emit("\n\n" if table.layout else "\n" + "\n".join(pipe_rows(rows)) + "\n")
         elif tag == "pre":
             self._emit("\n```\n\n")
         elif tag in ("strong", "b"):
@@ -188,7 +211,7 @@ class _Page(HTMLParser):
             return
         # in a paragraph, a line break in the page's source is a space on the page (Word's export wraps a formula
         # anywhere); Markdown around an HTML block keeps its lines, and so do a <pre>'s text and a table cell's
-        soft = (self.paragraphs or self.lists) and self.cell is None and not (self.out and "```" in self.out[-1]) \
+        soft = (self.paragraphs or self.lists) and not self._in_cell() and not (self.out and "```" in self.out[-1]) \
             and not any(d in data for d in ("\\[", "$$", "\\begin"))  # displays MathJax sets apart, one a line
         self._emit(data.replace("\n", " ") if soft else data)
 
@@ -201,16 +224,35 @@ class _Page(HTMLParser):
             self._emit(f"${body}$" if "inline" in name else f"\n\n$${body}$$\n\n")
 
     def _target(self) -> list[str]:
-        """Where text goes now: the open table cell, else the page (text in a table but in no cell is dropped)."""
-        if self.cell is not None:
-            return self.cell
-        return self.out if self.table is None else []
+        """Where text goes now: the open cell of the innermost data table, else the page (text in a data table
+        but in no cell is dropped; a layout table's cells are the page)."""
+        for table in reversed(self.tables):
+            if not table.layout:
+                return table.cell if table.cell is not None else []
+        return self.out
+
+    def _in_cell(self) -> bool:
+        return any(not t.layout for t in self.tables)
 
     def _emit(self, s: str) -> None:
-        if self.cell is not None:
-            self.cell.append(s.replace("\n", " "))
-        elif self.table is None:
-            self.out.append(s)
+        if not self._in_cell():
+            self.out.append(s)  # the page: no table, or only tables that lay it out
+            return
+        self._target().append(s.replace("\n", " "))
+        open_cell = next((t for t in reversed(self.tables) if not t.layout), None)
+        if open_cell is not None and open_cell.cell is not None:
+            open_cell.raw.append(s)  # its lines, should the cell turn out to lay out a page
+
+
+class _Table:
+    """An open table: its rows so far, the open cell, and whether it only lays out a page."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+        self.raw: list[str] = []  # the open cell's text with its line breaks
+        self.blocks = 0  # block elements in the open cell
+        self.layout = False
 
 
 # a style sheet's raised or lowered class, as Google Docs writes them: ".c3{vertical-align:super}"

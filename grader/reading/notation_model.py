@@ -109,6 +109,9 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
     derived = {s for s, _ in reference.numeric_model.derived}
     if not re.search(rf"[\^_]\s*\{{?\(?{index}(?![A-Za-z])", rhs):
         return None
+    layered = _per_layer(notation, stem, index, lhs, rhs, reference)
+    if layered is not None:
+        return layered
     if stem in vocab.functions and not shape.of.endswith("'"):
         return 0  # ŷ_i = f_w(x_i) with ŷ the model's output: the handout's own meaning, restated
     variable = stem in vocab.symbols and vocab.symbols[stem] not in derived and vocab.symbols[stem].free_symbols
@@ -146,6 +149,38 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
     note = f"{shown} = {rhs}, as you defined it (at each data point)"
     for key in values:
         notation.overlay.notes[key] = note
+    return _helpers()._said(notation, note)
+
+
+def _per_layer(notation: Any, stem: str, index: str, lhs: str, rhs: str, reference: Any) -> int | None:
+    """``s_k ≡ σ(x_k)``, ``k = 1, 2``: an index that only picks the handout's own layer names (x_1, x_2) is a
+    layer's, not a data point's: s_1 = σ(x_1), s_2 = σ(x_2). None when the right side uses the index otherwise
+    (``e_i = y_i − f(x_i)``, ``x^{(k)}``)."""
+    vocab = reference.latex
+    derived = {s for s, _ in reference.numeric_model.derived}
+    mark = rf"\s*_\s*(?:\{{\s*{index}\s*\}}|{index}(?![A-Za-z]))"
+    uses = set(re.findall(rf"(?<![A-Za-z\\])([A-Za-z]){mark}", rhs))
+    if not uses or re.search(rf"\^\s*\{{?\s*\(?\s*{index}(?![A-Za-z])", rhs) \
+            or re.search(r"(?<![A-Za-z\\])f(?:_\s*\{?\\?\w+\}?)?\s*(?:\\left\s*)?\(", rhs):
+        return None  # x^{(k)} and f(x_k) are data points
+    layers = [n for n in "123456789" if all(vocab.symbols.get(f"{u}_{n}") in derived for u in uses)]
+    if len(layers) < 2:
+        return None
+    values = {}
+    for n in layers:
+        bound = re.sub(mark, f"_{n}", rhs)
+        try:
+            values[f"{stem}_{n}"] = _helpers()._read(bound, reference, notation.overlay).value
+        except (ExpressionSyntaxError, BudgetExceeded):
+            return None
+        if isinstance(values[f"{stem}_{n}"], Vec) or f"{stem}_{n}" in vocab.symbols:
+            return None
+    shown = re.sub(r"\s*(?:\\gets|:)\s*$", "", lhs)
+    note = f"{shown} = {rhs.strip()}, as you defined it, one for each layer ({', '.join(values)})"
+    for key, value in values.items():
+        notation.overlay.symbols[key] = value
+        notation.overlay.notes[key] = note
+    notation.definitions.add(_helpers()._compact(lhs))
     return _helpers()._said(notation, note)
 
 

@@ -19,7 +19,9 @@ _RATE = (r"(?:learning[ -]?rate|step[ -]?(?:size|length|width)|\blr\b|lernrate|s
 # "η in place of α", "η no lugar de α": the hand-in's step named by the handout's
 _INSTEAD = (r"(?:instead\s+of|in\s+place\s+of|no\s+lugar\s+de|en\s+lugar\s+de|au\s+lieu\s+de|anstelle\s+von|statt"
             r"|invece\s+di|zamiast|αντί\s+για|yerine)")
-_GREEK = r"(\\(?:eta|gamma|lambda|epsilon|varepsilon|mu|rho|tau|kappa)(?![A-Za-z])|[ηγλεμρτκ]|(?<![\w\\])lr(?![\w]))"
+# (the names spelled out in plain text, "step size eta", in lower case only: "Lambda" is a logistic function)
+_GREEK = (r"(\\(?:eta|gamma|lambda|epsilon|varepsilon|mu|rho|tau|kappa)(?![A-Za-z])|[ηγλεμρτκ]|(?<![\w\\])lr(?![\w])"
+          r"|(?-i:(?<![\w\\])(?:eta|gamma|lambda|epsilon|mu|rho|tau|kappa)(?![\w])))")
 _STEP = r"(?:\\alpha(?![A-Za-z])|α|\balpha\b)"
 _WORKED = r"\s*(?:[/*·×⋅^_]|\\(?:cdot|times|frac|over)(?![A-Za-z])|[-+−]\s*[\w\\(]|\(|\d)"  # α/2, α·…, α − …
 _ALONE = rf"(?!{_WORKED})"  # α alone
@@ -52,6 +54,8 @@ def step_names(text: str) -> Iterator[str]:
             name = m.group(1)
             if _defined_otherwise(plain, name):
                 continue  # "learning rate lr", then lr = α/|D|: the hand-in's own step, read where it is defined
+            if re.fullmatch(r"[a-z]{2,7}", name) and name != "lr":
+                name = "\\" + name  # "eta" as typed without Greek
             yield _UNICODE.get(name, "\\epsilon" if name == "\\varepsilon" else name)
 
 

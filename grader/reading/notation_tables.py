@@ -16,7 +16,9 @@ _FORMULA = re.compile(r"[A-Za-z\\σ].*(?:[(*·+\-−/^]|\\[a-z]+|\s)|[a-z]_?\d")
 
 # a column that holds something other than the name's value: a derivative, a gradient, a backward pass
 _NOT_VALUE = re.compile(r"deriv|grad|backward|local|upstream|partial|∂|d/d|ableitung|dériv|导|微分|미분|도함수|"
-                        r"производ|type|shape|size|unit", re.IGNORECASE)
+                        r"производ|type|shape|size|unit|adjoint|sensitiv|\\bar|\\overline|\\delta|δ|error|"
+                        r"\\dot|\\nabla|∇|input|operand|argument|parent|depend|eingab|entrada|entrée|输入",
+                        re.IGNORECASE)  # v̄ = ∂f/∂v, δ: a column of adjoints; "$w_1$, $x$": of a node's inputs
 
 
 # "where $\sigma'(u)$ is $\sigma(u)(1+\sigma(u))$", "let $s'$ stand for $s\,(1+s)$": a derivative defined in words
@@ -51,7 +53,8 @@ def table_definitions(doc: Any) -> list[tuple[int, str]]:
         name = (m.group(1) or m.group(2)).strip()
         if not re.fullmatch(r"\\?[A-Za-z]{1,8}(?:_?\{?\w{1,3}\}?)?(?:\^\{?\(?\w\)?\}?)?(?:'|′)?", name):
             continue
-        formulas = [(k, f) for k, cell in enumerate(cells[1:], 1) for f in _MATH.findall(cell) if _FORMULA.search(f)]
+        formulas = [(k, f) for k, cell in enumerate(cells[1:], 1) for f in _MATH.findall(cell) if _FORMULA.search(f)
+                    and len(_MATH.findall(cell)) == 1]  # "$w_1$, $x$": a list of inputs, not a value
         if len(formulas) == 1 and not _NOT_VALUE.search(header[formulas[0][0]] if formulas[0][0] < len(header) else ""):
             out.append((block.start, f"{name} = {formulas[0][1].strip()}"))
     return out

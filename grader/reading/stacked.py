@@ -22,6 +22,7 @@ _LABEL = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)\.?\s*$")
 _LABELLED = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)\s")
 _PHRASE = re.compile(r"\S+(?: \S+)*")
 _OPERATOR_ONLY = {"d", "∂", "d/", "∂/"}
+_D_WORD = re.compile(r"(?:d|∂)\s?[^\W\d_][\w′']{0,5}")  # dσ1, ∂fw, ∂w3, du: a derivative's top or bottom
 
 
 def _words_math(line: str) -> bool:
@@ -110,6 +111,10 @@ def viewer_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
         if j - i >= 3 and _ends(text, lines, j) and read_block(text[lines[i][0]:lines[j - 1][1]], viewer=True):
             out.append((lines[i][0], lines[j - 1][1]))
             i = j
+        elif j - i == 2 and j < len(lines) and lines[j][0] == lines[j - 1][1] + 1 \
+                and read_block(text[lines[i][0]:lines[j][1]], viewer=True):  # dσ1 / = σ1(u)(1 − σ1(u)) / du
+            out.append((lines[i][0], lines[j][1]))
+            i = j + 1
         else:
             i += 1
     return out
@@ -151,7 +156,13 @@ def _ends(text: str, lines: list[tuple[int, int]], j: int) -> bool:
 
 
 def read_viewer(lines: list[str]) -> str | None:
-    """``∂f w`` / ``∂w 3`` / ``= σ 2 (x 2 )`` -> ``(∂f w)/(∂w 3) = σ 2 (x 2 )``."""
+    """``∂f w`` / ``∂w 3`` / ``= σ 2 (x 2 )`` -> ``(∂f w)/(∂w 3) = σ 2 (x 2 )``; the numerator above the
+    equation and the denominator below it, as a PDF's text layer orders a displayed fraction (``dσ1`` /
+    ``= σ1 (u)(1 − σ1 (u)).`` / ``du``), likewise."""
+    pieces = [s.strip() for s in lines]
+    if len(pieces) == 3 and all(_D_WORD.fullmatch(pieces[k]) for k in (0, 2)) and pieces[1].startswith("=") \
+            and len(pieces[1]) > 2:
+        return f"({pieces[0]})/({pieces[2]}) {pieces[1]}"
     out: list[str] = []
     pending: list[str] = []
     for line in [s.strip() for s in lines] + ["="]:

@@ -139,6 +139,9 @@ _HEAD_WORD = re.compile(r"[^\W\d_]{2,}")  # a column's name has a word: "weights
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)[\w+-]*[ \t]*")
 
 
+_LABEL_FIRST = re.compile(r"(?:[A-Za-z]{1,8}\.?\s?)?\d{1,2}(?:[.(]?[a-z]\)?)?[.:)]?|\(?[a-z]\)[.:]?", re.IGNORECASE)
+
+
 def _aligned_tables(text: str) -> tuple[list[Cell], set[int]]:
     """A table set in columns with spaces or tabs (``layer    weights        bias   total`` over ``conv1
     5*5*1*20=500   20     520``), as a plain-text or fenced block or a word processor's text export prints it: its
@@ -154,11 +157,14 @@ def _aligned_tables(text: str) -> tuple[list[Cell], set[int]]:
         tabbed = "\t" in head.strip()
         names = head.strip().split("\t") if tabbed else re.split(r"\s{2,}", head.strip())
         names = [n.strip() for n in names]
+        label = _LABEL_FIRST.fullmatch(names[0]) if len(names) > 3 and not tabbed else None
+        if label is not None:  # "Q2.c  layer   weights   biases   total": the part's label, then the head
+            names = names[1:]
         if len(names) < 3 or "|" in head or _SUMMARY_HEAD.search(head) \
                 or not all(_HEAD_WORD.search(n) and not re.search(r"\d", n) for n in names if n):
             i += 1
             continue
-        starts = [m.start() for m in re.finditer(r"\S+(?: \S+)*", head)]
+        starts = [m.start() for m in re.finditer(r"\S+(?: \S+)*", head)][1 if label is not None else 0:]
         rows: list[int] = []
         j = i + 1
         while j < len(lines) and lines[j].strip() and not _FENCE.fullmatch(lines[j]):
@@ -197,13 +203,18 @@ def _named_vectors(text: str) -> tuple[list[Cell], set[int]]:
     return cells, covered
 
 
+_ROW_WORD = re.compile(r"(?<!\S)(\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\S)|\d+(?:[.,]\d+)*(?!\S))|\S+")
+
+
 def _by_column(row: str, starts: list[int]) -> list[str]:
     """The words of a row, each in the column its span overlaps most (the head's columns start at ``starts``)."""
     bounds = [*starts[1:], 10**9]
     cells: list[list[str]] = [[] for _ in starts]
-    for m in re.finditer(r"\S+", row):
+    for m in _ROW_WORD.finditer(row):
         overlap = [min(m.end(), b) - max(m.start(), a) for a, b in zip(starts, bounds, strict=True)]
         best = max(range(len(starts)), key=lambda k: (overlap[k], -k))
+        if m.group(1):  # a number set flush right ("   25 050" under "params"): the column its last digit is in
+            best = max([k for k, a in enumerate(starts) if a < m.end()], default=best)
         if overlap[best] <= 0:
             best = max([k for k, a in enumerate(starts) if a <= m.start()], default=0)
         cells[best].append(m.group())

@@ -359,7 +359,11 @@ def part_text(doc: Document, part: str) -> str | None:
     later = [s.start for s in doc.segments.values() if s.start > span.start]
     end = min(later, default=len(doc.text))
     blocks = [doc.text[s.start:s.end] for s in doc.code_spans if span.end <= s.start < end]
-    text = doc.text[span.start:span.end] + "".join(f"\n{b}\n" for b in blocks)
+    first = doc.text[span.start:doc.text.find("\n", span.start) if "\n" in doc.text[span.start:] else span.end]
+    indent = " " * min(span.start - (doc.text.rfind("\n", 0, span.start) + 1), 200) \
+        if re.search(r"\S {2,}\S.* {2,}\S", first) else ""  # "Q2.c  layer   weights   total": a head after
+    # the part's label keeps its columns where they stand over its rows
+    text = indent + doc.text[span.start:span.end] + "".join(f"\n{b}\n" for b in blocks)
     return doc.with_macros(text) if doc.macros and len(text) < 50_000 else text  # "\ReLU + pool": its own names
 
 

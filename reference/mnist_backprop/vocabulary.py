@@ -131,8 +131,9 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
                 return "grad"
             return f"grad[{m.group(1)}]" if m else None
         return None
-    if shape.kind == "name" and (sub := re.fullmatch(r"f_w_([1-3])", shape.of)):
-        return f"df/dw{sub.group(1)}"  # f_{w_3}: the partial derivative written as a subscript
+    if shape.kind in ("name", "apply") and (sub := re.fullmatch(r"f_w_([1-3]|[a-z])", shape.of)):
+        # f_{w_3}, f_{w_k}(x_n): the partial derivative written as a subscript
+        return f"df/dw{sub.group(1)}" if sub.group(1).isdigit() else "df/dw"
     if shape.kind == "name":
         # w^{new}, or w marked with a word of the student's own (w^{mới}, w^{upd}, w_{nove}, w_{bago}): the next iterate
         m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new|\^" + WORD_LETTER + "{2,}|_" + WORD_LETTER + "{2,})?", shape.of)
