@@ -534,8 +534,10 @@ def _footnote_marks(text: str) -> str:
 
 # σ₁ that a handwriting reader took for "o" or "6" ("o1(x1)", "62(x2)", "o_{1}\left(x_{1}\right)"), in a hand-in that
 # writes σ elsewhere: only applied to one of the network's own names, where "o" or 62 times it would mean nothing
-_OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?\s*(?:\\left)?\(\s*(?:[xzu]|x_?\{?[12]\}?|z_?\{?[12]\}?)\s*"
-                        r"(?:\\right)?\))")
+_OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?[ \t]*(?:\\left)?\([ \t]*[A-Za-z](?:_?\{?[12]\}?)?"
+                        r"(?:\^\{?\(?[a-z\d]\)?\}?)?[ \t]*(?:\\right)?\))")  # o1(A), 6_2(B^i): σ as a scan or a keyboard
+# without Greek wrote it, applied to one name
+_SIGMA_WORD = re.compile(r"\bsigma", re.IGNORECASE)
 
 
 def read_document(text: str, kind: str | None = None) -> Document:
@@ -543,7 +545,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _pandoc_spans(_unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH))
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
-    text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text else text
+    text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _pandoc_scripts(_italic_letters(_pandoc_escapes(text)))
     text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text

@@ -427,7 +427,8 @@ _OR_IN_TEXT = (r"\\(?:text|textrm|textit|textbf|mathrm|mbox)\s*\{\s*\(?\s*(?:or|
 # condition of the second answer: the spacing before it goes too, or the chain would end there)
 _INLINE_OR = re.compile(rf"\s*{_OR_IN_TEXT}\s*\}}\s*"
                         rf"|(?:\s|\\q?quad\b|\\[,;:!])*{_OR_IN_TEXT}[\s,;:][^{{}}]{{1,40}}\}}(?!\s*\\q?quad)\s*"
-                        r"|\s+(?:or|oder|bzw\.|resp\.)\s+(?=\S)", re.IGNORECASE)
+                        r"|\s+(?:or|oder|bzw\.|resp\.)\s+(?=\S)"
+                        r"|\s*\\q?quad\s*/\s*/\s*\\q?quad\s*", re.IGNORECASE)  # "A \quad // \quad B": a scan's two
 
 
 # "A \;\; \big(= B\big)": the same written once more in brackets at the end, one more side of the equation

@@ -433,10 +433,15 @@ def _outer_parentheses(text: str) -> str:
     return text[1:-1]
 
 
+# "t = σ₂(s)      （2層目の出力）": words in brackets set apart after the formula say what it is, they are no factor
+_ASIDE_AFTER = re.compile(r"\s{2,}[(（](?=[^()（）]*[^\W\d_]{2})[^()（）]*[)）]\s*$")
+
+
 def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int:
     """Read ``lhs = rhs`` as a definition when it is one; 1 when something was recorded."""
     vocab = reference.latex
     assert vocab is not None
+    rhs = _ASIDE_AFTER.sub("", rhs)
     key = lhs
     indexed = define_indexed(notation, lhs, rhs, reference)
     if indexed is not None:
@@ -640,7 +645,7 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         overlay.aliases[name] = loss  # SSE = Σ_i (y_i − ŷ_i)²: the handout's loss under another name
         return _said(notation, f"{_show(name)} is read as {_show(loss)} (you wrote {lhs} = {rhs})", name)
     applied = function_at_variable(value, reference) if applied_as_function(name, notation.text, words=True) \
-        else None
+        and not value.free_symbols & set(overlay.outside) else None  # v = σ₁(u) after u = w₁x: a value, v(1 − v)
     if applied is not None and name not in vocab.symbols and name not in vocab.functions:
         overlay.aliases[name] = applied  # s = 1/(1+e^{-u}): s is the sigmoid, so s_1(x_1) is σ_1(x_1)
         return _said(notation, f"{_show(name)} is read as {_show(applied)} (you wrote {lhs} = {rhs})", name)
@@ -855,6 +860,8 @@ def _restates_known(name: str, param: str, rhs: str, reference: Reference, overl
             body = _read(text, reference, overlay).value
         except ExpressionSyntaxError:
             continue
+        if not isinstance(body, Vec) and variable not in overlay.outside and overlay.outside:
+            body = body.subs(overlay.outside)  # f_w(x) = w₃t with t = σ₂(w₂σ₁(u)), u = w₁x: of x throughout
         if not isinstance(body, Vec) and _equal(body, function(variable), reference):
             return True
     return False

@@ -60,11 +60,16 @@ def rebuild_layout(up: str, mid: str, down: str) -> str | None:
         gap = " " if parts else ""  # columns of a layout are no asides: one space
         if m and not u and not d:
             parts.append(("mid", gap + m))
-        elif u and d and not m and u not in _OPERATOR_ONLY and "  " not in u + d:  # one phrase over one
+        elif u and not m and not d and re.fullmatch(r"[−-]?\d{1,2}", u) and parts and parts[-1][0] == "mid":
+            parts[-1] = ("mid", f"{parts[-1][1]}^({u})")  # "(1 + exp(−u))" with its power "−2" set above
+        elif u and d and (not m or set(m) <= set("·⋅×* ")) and u not in _OPERATOR_ONLY and "  " not in u + d:
+            # one phrase over one (the chain rule's products set between its fractions: "∂fw ∂s2" / "·" / "∂s2 ∂u2")
             ups, downs = u.split(), d.split()
             if len(ups) == len(downs) > 1 and all(w.startswith(("∂", "d")) for w in ups + downs):
                 # ∂f ∂x over ∂x ∂w: the chain rule
                 frac = " · ".join(f"({a})/({b})" for a, b in zip(ups, downs, strict=True))
+            elif m:
+                return None  # a product sign between fractions that are not the chain rule's
             else:
                 frac = f"({u})/({d})"
             parts.append(("frac", (" · " if parts and parts[-1][0] == "frac" else gap) + frac))
