@@ -535,8 +535,9 @@ def _footnote_marks(text: str) -> str:
 # σ₁ that a handwriting reader took for "o" or "6" ("o1(x1)", "62(x2)", "o_{1}\left(x_{1}\right)"), in a hand-in that
 # writes σ elsewhere: only applied to one of the network's own names, where "o" or 62 times it would mean nothing
 _OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?[ \t]*(?:\\left)?\([ \t]*[A-Za-z](?:_?\{?[12]\}?)?"
-                        r"(?:\^\{?\(?[a-z\d]\)?\}?)?[ \t]*(?:\\right)?\))")  # o1(A), 6_2(B^i): σ as a scan or a keyboard
-# without Greek wrote it, applied to one name
+                        r"(?:\^\{?\(?[a-z\d]\)?\}?)?[ \t]*(?:\\right)?\))")
+# (also "o1(A)", "6_2(B^i)": σ as a keyboard without Greek typed it, applied to one of the hand-in's own names, in a
+# hand-in that says sigma in words)
 _SIGMA_WORD = re.compile(r"\bsigma", re.IGNORECASE)
 
 
