@@ -265,11 +265,11 @@ class ExpressionCheck(Check[ExpressionParams]):
         if overlay is None or final.reading is None or not p.carries:
             return None
         for name in sorted(n for n in final.reading.names if n in overlay.symbols):
+            own = overlay.symbols[name]
             for block in p.carries:
                 true = ctx.reference.expressions.get(block)
                 if true is None:
                     continue
-                own = overlay.symbols[name]
                 plain = ExpressionParams(reference=block, rtol=p.rtol, atol=p.atol)
                 if self._judge(own, true, plain, ctx, {}).fraction >= 1:
                     continue  # the hand-in's own value is right: nothing is carried

@@ -19,6 +19,9 @@ from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import TEXT_WORD
 from grader.expressions.vec import Vec
 
+# f_w_1, f_w_k: a function with a weight as its subscript, the partial derivative by that weight (f_{w_1}(x))
+_SUBSCRIPT_DERIVATIVE = re.compile(r"(\w+)_(\w+)_(\w)")
+
 
 class UnknownName(ExpressionSyntaxError):
     """A name that neither the hand-in nor the homework defines: ``name`` is its canonical form."""
@@ -93,8 +96,7 @@ class NameMixin(Cursor):
             subs, sup, sup_tokens = subs[:1], subs[1], subs[1:]  # a2_i, a_{2,i}: the hand-in's a_2 at point i
         kept = []
         subs = [_current(s) for s in subs]  # f_{θ^{(t)}}: f at the current weights, f_θ
-        subs = [self.overlay.aliases[s] if self.overlay.aliases.get(s) in self.vocab.vectors else s
-                for s in subs]  # f_θ with θ read as w: f_w
+        subs = [self._weights_named(s) for s in subs]  # f_θ with θ read as w: f_w; f_{θ_3}: f_{w_3}
         subs = [f"{s[:-1]}{binds[s[-1]]}" if re.fullmatch(r"[A-Za-z]+_[a-z]", s) and s[-1] in binds
                 and s[:-2] in self.vocab.vectors else s for s in subs]  # f_{w_k} at the component k being read
         for s in subs:
@@ -124,6 +126,15 @@ class NameMixin(Cursor):
         if full in binds:
             full = binds[full]
         return full, stem + mark + primes, sup_tokens
+
+    def _weights_named(self, sub: str) -> str:
+        """A subscript under the homework's name for the weights: ``θ`` is ``w``, ``θ_3`` is ``w_3`` where the
+        hand-in calls its weights θ."""
+        aliases, vectors = self.overlay.aliases, self.vocab.vectors
+        if aliases.get(sub) in vectors:
+            return aliases[sub]
+        stem, _, index = sub.rpartition("_")
+        return f"{aliases[stem]}_{index}" if stem and aliases.get(stem) in vectors else sub
 
     def identifier(self) -> Any:
         full, without_sup, sup_tokens = self.name_parts()
@@ -244,7 +255,7 @@ class NameMixin(Cursor):
             return self.overlay.functions[name]
         if name in self.overlay.doubted:
             raise UnknownName(name, self.overlay.notes.get(name, ""))  # σ' the hand-in defined otherwise
-        whole = re.fullmatch(r"(\w+)_(\w+)_(\w)", name)
+        whole = _SUBSCRIPT_DERIVATIVE.fullmatch(name)
         if whole and whole.group(1) in self.vocab.functions and whole.group(2) in self.vocab.vectors \
                 and self.peek() == "(":
             return self._subscript_derivative(*whole.groups())
@@ -276,7 +287,7 @@ class NameMixin(Cursor):
             self.trace.explicit += 1
             return self._at_bound_input(self.overlay.symbols[name])
         if name.rstrip("'") != name or name in self.overlay.functions or name in self.overlay.aliases \
-                or name in self.vocab.functions or re.fullmatch(r"\w+_\w+_\w", name):
+                or name in self.vocab.functions or _SUBSCRIPT_DERIVATIVE.fullmatch(name):
             function = self.lookup_function(name)
             if function is not None:
                 return self.apply(name, function)

@@ -59,14 +59,7 @@ def _describe_tokens(tokens: list[str], vocab: LatexVocabulary, overlay: Overlay
 
 
 def _alias(p: Parser, name: str) -> str:
-    """The handout's name for ``name``; in a subscript too: f_{θ_3} is f_{w_3} where θ is the hand-in's w."""
-    if name in p.overlay.aliases:
-        return p.overlay.aliases[name]
-    head, _, rest = name.partition("_")
-    stem, _, index = rest.rpartition("_")
-    if head in p.vocab.functions and stem and p.overlay.aliases.get(stem) in p.vocab.vectors:
-        return f"{head}_{p.overlay.aliases[stem]}_{index}"
-    return name
+    return p.overlay.aliases.get(name, name)
 
 
 def _shape(p: Parser) -> Shape | None:

@@ -111,7 +111,7 @@ class _Page(HTMLParser):
         elif tag == "li":
             self._item()
         elif tag == "table":
-            self._layout_if(True)
+            self._lay_out()  # a table in a cell: that cell holds a page
             self.tables.append(_Table())
         elif tag in ("tr", "td", "th") and self.tables and self.tables[-1].layout:
             self._emit("\n\n")
@@ -129,15 +129,17 @@ class _Page(HTMLParser):
             self.paragraphs += 1
         if tag in _BLOCK and tag != "br" and self.tables and self.tables[-1].cell is not None:
             self.tables[-1].blocks += 1
-            self._layout_if(self.tables[-1].blocks >= 3)
+            if self.tables[-1].blocks >= 3:
+                self._lay_out()  # paragraph after paragraph
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "pre"):
-            self._layout_if(True)
+            self._lay_out()
 
-    def _layout_if(self, blocks: bool) -> None:
-        """A cell that holds a page (a nested table, headings, lists, paragraph after paragraph), as a learning
-        platform lays out a submission's text in a table: the table is layout, its cells read as the page."""
+    def _lay_out(self) -> None:
+        """The innermost table's open cell holds a page (a nested table, headings, lists, paragraph after
+        paragraph), as a learning platform lays out a submission's text in a table: the table is layout, its cells
+        read as the page. Nothing when no cell is open there."""
         table = self.tables[-1] if self.tables else None
-        if table is None or table.layout or table.cell is None or not blocks:
+        if table is None or table.layout or table.cell is None:
             return
         table.layout = True
         shown = [" ".join(c for c in row if c) for row in table.rows[:-1]]
@@ -223,25 +225,28 @@ class _Page(HTMLParser):
         if body and any(w in name for w in ("math", "latex", "tex", "equation", "formula")):
             self._emit(f"${body}$" if "inline" in name else f"\n\n$${body}$$\n\n")
 
+    def _data_table(self) -> _Table | None:
+        """The innermost table that holds data (a layout table's cells are the page)."""
+        return next((t for t in reversed(self.tables) if not t.layout), None)
+
     def _target(self) -> list[str]:
         """Where text goes now: the open cell of the innermost data table, else the page (text in a data table
-        but in no cell is dropped; a layout table's cells are the page)."""
-        for table in reversed(self.tables):
-            if not table.layout:
-                return table.cell if table.cell is not None else []
-        return self.out
+        but in no cell is dropped)."""
+        table = self._data_table()
+        if table is None:
+            return self.out
+        return table.cell if table.cell is not None else []
 
     def _in_cell(self) -> bool:
-        return any(not t.layout for t in self.tables)
+        return self._data_table() is not None
 
     def _emit(self, s: str) -> None:
-        if not self._in_cell():
+        table = self._data_table()
+        if table is None:
             self.out.append(s)  # the page: no table, or only tables that lay it out
-            return
-        self._target().append(s.replace("\n", " "))
-        open_cell = next((t for t in reversed(self.tables) if not t.layout), None)
-        if open_cell is not None and open_cell.cell is not None:
-            open_cell.raw.append(s)  # its lines, should the cell turn out to lay out a page
+        elif table.cell is not None:
+            table.cell.append(s.replace("\n", " "))
+            table.raw.append(s)  # its lines, should the cell turn out to lay out a page
 
 
 class _Table:

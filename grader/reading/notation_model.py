@@ -145,7 +145,7 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
     notation.overlay.symbols.update(values)
     _at_input(notation, stem, index, rhs, reference)
     notation.definitions.add(_helpers()._compact(lhs))
-    shown = re.sub(r"\s*(?:\\gets|:)\s*$", "", lhs)  # e_i := …, said as e_i = …
+    shown = _as_said(lhs)
     note = f"{shown} = {rhs}, as you defined it (at each data point)"
     for key in values:
         notation.overlay.notes[key] = note
@@ -175,13 +175,18 @@ def _per_layer(notation: Any, stem: str, index: str, lhs: str, rhs: str, referen
             return None
         if isinstance(values[f"{stem}_{n}"], Vec) or f"{stem}_{n}" in vocab.symbols:
             return None
-    shown = re.sub(r"\s*(?:\\gets|:)\s*$", "", lhs)
+    shown = _as_said(lhs)
     note = f"{shown} = {rhs.strip()}, as you defined it, one for each layer ({', '.join(values)})"
     for key, value in values.items():
         notation.overlay.symbols[key] = value
         notation.overlay.notes[key] = note
     notation.definitions.add(_helpers()._compact(lhs))
     return _helpers()._said(notation, note)
+
+
+def _as_said(lhs: str) -> str:
+    """A left side as the report shows it: ``e_i :=`` and ``s_k \\gets`` (≡) said as ``e_i``, ``s_k``."""
+    return re.sub(r"\s*(?:\\gets|:)\s*$", "", lhs)
 
 
 def _unlike_at_point(plain: Any, value: Any, point: str, reference: Any) -> bool:
@@ -205,7 +210,7 @@ def conflict(notation: Any, stem: str, lhs: str, rhs: str) -> int:
         del overlay.symbols[key]
         overlay.reserved.add(key)
     overlay.reserved.add(stem)
-    shown = re.sub(r"\s*(?:\\gets|:)\s*$", "", lhs)
+    shown = _as_said(lhs)
     note = f"{shown} is defined twice, differently (the second time as {rhs}): a person should decide which one"
     for key in overlay.reserved:
         if key == stem or key.startswith((f"{stem}^", f"{stem}_")):

@@ -359,7 +359,8 @@ def part_text(doc: Document, part: str) -> str | None:
     later = [s.start for s in doc.segments.values() if s.start > span.start]
     end = min(later, default=len(doc.text))
     blocks = [doc.text[s.start:s.end] for s in doc.code_spans if span.end <= s.start < end]
-    first = doc.text[span.start:doc.text.find("\n", span.start) if "\n" in doc.text[span.start:] else span.end]
+    line_end = doc.text.find("\n", span.start, span.end)
+    first = doc.text[span.start:line_end if line_end >= 0 else span.end]
     indent = " " * min(span.start - (doc.text.rfind("\n", 0, span.start) + 1), 200) \
         if re.search(r"\S {2,}\S.* {2,}\S", first) else ""  # "Q2.c  layer   weights   total": a head after
     # the part's label keeps its columns where they stand over its rows
