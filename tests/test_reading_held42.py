@@ -150,3 +150,15 @@ def test_an_update_written_with_the_hand_ins_own_wrong_gradient_under_a_name(rub
     report = (f"{HEAD}(f)\n\n$$g = \\sum_i 2(y^i - f_w(x^i))\\nabla_w f_w(x^i)$$\n\n"
               "$$w \\leftarrow w - \\alpha g$$\n")
     assert grade_report_item(rubric, "p1.f.update", report).status == "review"
+
+
+def test_the_weights_of_step_t_as_a_subscript_are_no_derivative(rubric) -> None:
+    """``f_{w_t}``, ``f_{θ_t}``: the model at the weights of step t, never ∂f/∂w_t."""
+    from reference.mnist_backprop import REFERENCE
+
+    assert REFERENCE.classify_lhs("f_{w_t}(x)") is None
+    assert REFERENCE.classify_lhs("f_{w_k}(x_n)") == "df/dw"
+    report = (f"{HEAD}(f)\n\n$$w_{{t+1}} = w_t - \\alpha \\sum_{{i=1}}^{{2}} 2(f_{{w_t}}(x^i) - y^i)"
+              "\\nabla_w f_{w_t}(x^i)$$\n")
+    result = grade_report_item(rubric, "p1.f.update", report)
+    assert result.status == "review" and "still holds" not in result.feedback

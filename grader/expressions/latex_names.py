@@ -19,8 +19,9 @@ from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import TEXT_WORD
 from grader.expressions.vec import Vec
 
-# f_w_1, f_w_k: a function with a weight as its subscript, the partial derivative by that weight (f_{w_1}(x))
-_SUBSCRIPT_DERIVATIVE = re.compile(r"(\w+)_(\w+)_(\w)")
+# f_w_1, f_w_k: a function with a weight as its subscript, the partial derivative by that weight (f_{w_1}(x));
+# not f_{w_t}, the model at the weights of step t
+_SUBSCRIPT_DERIVATIVE = re.compile(r"(\w+)_(\w+)_([^\Wt])")
 
 
 class UnknownName(ExpressionSyntaxError):
@@ -134,7 +135,7 @@ class NameMixin(Cursor):
         if aliases.get(sub) in vectors:
             return aliases[sub]
         stem, _, index = sub.rpartition("_")
-        return f"{aliases[stem]}_{index}" if stem and aliases.get(stem) in vectors else sub
+        return f"{aliases[stem]}_{index}" if stem and index != "t" and aliases.get(stem) in vectors else sub
 
     def identifier(self) -> Any:
         full, without_sup, sup_tokens = self.name_parts()

@@ -131,8 +131,8 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
                 return "grad"
             return f"grad[{m.group(1)}]" if m else None
         return None
-    if shape.kind in ("name", "apply") and (sub := re.fullmatch(r"f_w_([1-3]|[a-z])", shape.of)):
-        # f_{w_3}, f_{w_k}(x_n): the partial derivative written as a subscript
+    if shape.kind in ("name", "apply") and (sub := re.fullmatch(r"f_w_([1-3]|[a-su-z])", shape.of)):
+        # f_{w_3}, f_{w_k}(x_n): the partial derivative written as a subscript (f_{w_t}: the model at step t)
         return f"df/dw{sub.group(1)}" if sub.group(1).isdigit() else "df/dw"
     if shape.kind == "name":
         # w^{new}, or w marked with a word of the student's own (w^{mới}, w^{upd}, w_{nove}, w_{bago}): the next iterate
