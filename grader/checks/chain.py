@@ -91,6 +91,8 @@ def _classify(text: str, reading: Reading, cc: ChainContext) -> Side:
             restating.append(named.text)
         elif tag is None or not any(fnmatch.fnmatchcase(tag, p) for p in cc.blocks):
             unworked.append(named.text)
+        elif not named.known:  # a building block whose value could not be read (∇_w f_w(ξ)): neither worked out
+            return Side(text, UNREADABLE, reading, problem=f"{named.text} could not be read")  # nor restated
     unknown = any(not n.known for n in reading.named)
     if restating:
         return Side(text, RESTATES, reading, unworked=restating, unknown=unknown)

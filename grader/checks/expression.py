@@ -136,6 +136,20 @@ class ExpressionCheck(Check[ExpressionParams]):
         except BudgetExceeded as exc:
             return Outcome(0.0, "review", f"not graded automatically: {exc}", {"answer": text[:500]})
 
+    def _grade_offered(self, chain: LatexChain, ref: Any, p: ExpressionParams, ctx: CheckContext,
+                       asked_tag: str | None, details: dict[str, JSON]) -> Outcome:
+        """Two answers offered for one: whichever counts, a TA gives full marks when each is right on its own
+        ("σ(u)(1 − σ(u)), i.e. σ'(u) = σ(1 − σ)" said twice in two places); otherwise a person decides."""
+        offered = chain.sides[-1].split(HEDGE)
+        each = [self._grade_chain(replace(chain, sides=[*chain.sides[:-1], text]), ref, p, ctx, asked_tag)
+                for text in offered]
+        if all(o.status == "pass" and o.fraction >= 1.0 for o in each):
+            return replace(each[-1], feedback=f"{each[-1].feedback} (answered {len(each)} times, "
+                                                          "each time right)".strip())
+        shown = chain.sides[-1].replace(HEDGE, " or ")[:200]
+        return Outcome(0.0, "review", f"two answers offered for one ({shown}): a person should decide which one counts",
+                       details)
+
     def _grade_chain(self, chain: LatexChain, ref: Any, p: ExpressionParams, ctx: CheckContext,
                      asked_tag: str | None) -> Outcome:
         """The final explicit side is the answer; restatements never earn and never rescue."""
@@ -153,8 +167,7 @@ class ExpressionCheck(Check[ExpressionParams]):
                            len(ref) if isinstance(ref, list) else 0, vocab, overlay, classify)
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
         if texts and HEDGE in texts[-1]:
-            return Outcome(0.0, "review", f"two answers offered for one ({texts[-1].replace(HEDGE, ' or ')[:200]}): "
-                           "a person should decide which one counts", details)
+            return self._grade_offered(chain, ref, p, ctx, asked_tag, details)
         sides = [_outside(read_side(text, cc), overlay, ref) for text in texts if text]
         details["steps"] = [f"{s.text[:200]}: {describe_side(s)}" for s in sides]
         if not sides:  # "∂f/∂w_1 =" and nothing after it (a struck-out answer, a cut export)

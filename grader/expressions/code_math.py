@@ -53,14 +53,19 @@ def is_code(text: str) -> bool:
     return _MARK.search(text) is not None or is_mathematica(text)
 
 
-# Julia's names for a derivative, its ∂ kept: ∂f∂w2 (∂f/∂w2), ∂L∂w1
-_PARTIAL_JOINED = re.compile(r"(?<![\w/∂])∂([A-Za-z])∂(w[1-9]?|θ[1-9]?|[uxz][1-9]?)(?![\w/])")
+# Julia's names for a derivative, its ∂ kept: ∂f∂w2 (∂f/∂w2), ∂L∂w1, ∂f_∂w₁, ∂L_∂w_2
+_PARTIAL_JOINED = re.compile(r"(?<![\w/∂])∂([A-Za-z])_?∂((?:w|θ|[uxz])(?:_?\{?[1-9]\}?|[₁-₉])?)(?![\w/])")
+
+
+# Julia's name for σ's derivative as a function: ∂σ(x₂) (σ'(x₂))
+_PARTIAL_CALL = re.compile(r"(?<![\w/∂])∂\s*(σ[12₁₂]?|sig(?:ma|moid)?[12]?)(?=\s*\((?:[^()]|\([^()]*\))*\)(?!\s*/))")
+# (not ∂σ(x₂)/∂x₂, a quotient)
 
 
 def code_to_latex(text: str) -> str:
     """The formula that code ``text`` stands for, in the notation the tokenizer reads; other text unchanged."""
     if "∂" in text:
-        text = _PARTIAL_JOINED.sub(r"∂\1/∂\2", text)
+        text = _PARTIAL_CALL.sub(r"\1'", _PARTIAL_JOINED.sub(r"∂\1/∂\2", text))
     if is_mathematica(text):
         text = mathematica_to_latex(text)
     if not is_code(text):

@@ -166,9 +166,23 @@ class CalculusMixin(Cursor):
                 self.script()
         return self.toks[start:self.pos]
 
+    def _operator_d(self, start: int) -> Any:
+        """``D_{w_1} f`` (a weight's name as D's subscript), else None: D is only a letter there (the data)."""
+        self.take()
+        if self.peek() == "_":
+            self.take()
+            wrt = self.script()
+            stem = re.sub(r"_\{?\w+\}?$", "", "".join(wrt))
+            if stem in self.vocab.vectors or self.overlay.aliases.get(stem) in self.vocab.vectors:
+                return self.operator(wrt, "D_{" + " ".join(wrt) + "}")
+        self.pos = start
+        return None
+
     def slash_derivative(self) -> Any:
         """``∂f/∂w_1``, ``df/dw1``, ``dσ/du``, ``d/du σ(u)``, ``∂_{w_1} f``; None when ``d`` is only a letter."""
         start = self.pos
+        if self.peek() == "D":  # D_{w_1} f: the derivative operator, subscripted by the weight
+            return self._operator_d(start)
         try:
             if self.take() == "\\partial" and self.peek() == "_":  # ∂_{w_1} f_w(x^1): ∂f_w(x^1)/∂w_1
                 self.take()
@@ -243,7 +257,8 @@ class CalculusMixin(Cursor):
         tok, after = self.peek(), self.peek(1)
         if tok is None or after is None or self.overlay.aliases.get(tok, tok) not in self.vocab.vectors:
             return False
-        return re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", after) is not None and after not in ("\\cdot", "\\times")
+        return (re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", after) is not None or after in self.vocab.functions) \
+            and after not in ("\\cdot", "\\times")  # ∇w L, ∇w fw(x)
 
     def vocab_default_wrt(self) -> str:
         vectors = list(self.vocab.vectors)

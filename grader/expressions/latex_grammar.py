@@ -141,7 +141,7 @@ class Parser(CalculusMixin, NameMixin):
         if handler:
             self.take()
             return handler()
-        if tok in ("\\nabla", "\\partial", "d"):
+        if tok in ("\\nabla", "\\partial", "d") or tok == "D" and self.peek(1) == "_":
             found = self.gradient() if tok == "\\nabla" else self.slash_derivative()
             if found is not None:
                 return found

@@ -302,6 +302,8 @@ class NameMixin(Cursor):
             return Vec(self.vocab.vectors[name])
         if name in self.vocab.symbols:
             self.trace.explicit += 1
+            if name in self.vocab.pointwise:
+                self._skip_own_arguments()  # x₂(w, x): the intermediate, written as the function of w and x it is
             if name in self.vocab.pointwise and self.scope.bindings.get("x") in self.vocab.symbols:
                 return self._at_bound_input(self.vocab.pointwise[name])  # σ_2(x_2) in Σ_{(x,y)∈D}: at that x
             return self.vocab.symbols[name]
@@ -310,6 +312,25 @@ class NameMixin(Cursor):
             self.trace.note(note)
             return value
         return None
+
+    def _skip_own_arguments(self) -> None:
+        """Step over ``(w, x)`` after an intermediate's name: an argument list made only of two or more of the problem's
+        own variables and weights (one name alone, x₂(x¹), is a data point or a product)."""
+        if self.peek() != "(":
+            return
+        k, names = self.pos + 1, 0
+        while k < len(self.toks) and k < self.pos + 12 and self.toks[k] != ")":
+            tok = self.toks[k]
+            if tok in (",", ";"):
+                k += 1
+                continue
+            if tok in self.vocab.vectors or tok in self.vocab.symbols:
+                names += 1
+                k += 1
+                continue
+            return
+        if k < len(self.toks) and self.toks[k] == ")" and names >= 2:
+            self.pos = k + 1
 
     def apply(self, name: str, function: Any) -> Any:
         """``name(arg)``; σ written alone takes the argument of the left side (dσ/du = σ(1−σ))."""

@@ -8,6 +8,7 @@ describe as ``Shape("derivative", of="f_w"/"f", wrt="w_1")``; ``w^{new}``, ``w_{
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from grader.expressions.latex import _drop_prose, vocab_words
@@ -74,10 +75,12 @@ def _shape(p: Parser) -> Shape | None:
         elif p.peek() == "(" and num[-1] != ")":  # \frac{dσ_1}{du}(u): the point written after the fraction
             num = [*num, "(", *p.paren(), ")"]
         return _derivative(p, num[1:], den[1:])
-    if tok == "\\partial" and p.peek(1) == "_":  # ∂_{w_2} f, ∂_{w_1} f_w(x^i): the operator with its variable below
+    if tok in ("\\partial", "D") and p.peek(1) == "_":  # ∂_{w_2} f, ∂_{w_1} f_w(x^i), D_{w_1} f: the operator with
         p.take()
         p.take()
-        den = p.script()
+        den = p.script()  # its variable below
+        if tok == "D" and _alias(p, re.sub(r"_\{?\w+\}?$", "", "".join(den))) not in p.vocab.vectors:
+            return None  # D_1: the data, not the operator
         num = [*p.name_tokens(), *(["(", *p.paren(), ")"] if p.peek() == "(" else [])]
         return _derivative(p, num, den)
     if tok in ("\\partial", "d") and "/" in p.toks[p.pos:p.pos + 24]:  # ∂f_{w}(x^{1}) / ∂w_{1} is 20 tokens

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from grader.reading.document import Document, Span
 from grader.reading.extract import (
+    HEDGE,
     Equation,
     LatexChain,
     TextSpec,
@@ -62,9 +63,10 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
         explicit = [(place, e) for place, e in found if not is_restatement(e.sides[-1])] or found
         finals = {re.sub(r"\s+", "", e.sides[-1]) for _, e in explicit}
         places = {place for place, _ in explicit}
-        if len(finals) > 1 and (forbid or len(places) > 1):
-            return None  # two different answers for one item: never guess between them
         sides = explicit[-1][1].sides
+        if len(finals) > 1 and (forbid or len(places) > 1):  # two different answers for one item: never guess
+            offered = list(dict.fromkeys(e.sides[-1] for _, e in explicit))  # between them; each is offered (the
+            return LatexChain([*sides[:-1], HEDGE.join(offered)], True, where)  # check passes them if each is right)
         hedge = hedged(doc, Span(0, len(doc.text)), sides[-1],  # "A" then "or" then "B": a person decides
                        words=len(finals) > 1)  # words of doubt anywhere: about this item when it is answered twice
         return LatexChain(sides if hedge is None else [*sides[:-1], hedge], True, where)

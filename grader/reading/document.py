@@ -43,7 +43,7 @@ from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
 from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
-from grader.reading.stacked import read_block, stacked
+from grader.reading.stacked import raised_powers, read_block, stacked
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
@@ -539,6 +539,24 @@ _OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?[ \t]*(?:\\left)?\([ \t
 # (also "o1(A)", "6_2(B^i)": σ as a keyboard without Greek typed it, applied to one of the hand-in's own names, in a
 # hand-in that says sigma in words)
 _SIGMA_WORD = re.compile(r"\bsigma", re.IGNORECASE)
+# a hand-in that says how its scan or photo wrote σ: "6 = sigma", "o1 is sigma1", "sigma looks like o"
+_DECLARED_SIGMA = re.compile(r"(?i)(?<![\w.])[\"'“‘]?(?P<g>[o06])(?:[12])?[\"'”’]?[ \t]+(?:=|is|means|stands[ \t]+for)"
+                             r"[ \t]+(?:the[ \t]+|a[ \t]+)?(?:sigma|σ)[12]?(?![\w(_'′{\\])(?![ \t]*\()"  # not o = σ(v)
+                             r"|\bsigma\w*[ \t]+(?:\w+[ \t]+){0,3}?"
+                             r"(?:looks?|comes?|reads?|turns?|turned|becomes?|became)"
+                             r"[ \t]+(?:out[ \t]+)?(?:like|as|into)[ \t]+(?:an?[ \t]+)?[\"'“‘]?(?P<h>[o06])(?![\w.])")
+
+
+def _glyph_as_sigma(glyph: str) -> re.Pattern[str]:
+    """Where the declared glyph stands for σ: before its index and an argument (``61(x1)``, ``o2 (b)``), or after a
+    derivative's d (``d61/du``); a 0 only with its index, as a count of 0 is common."""
+    after = r"[12](?![\d.,])" if glyph == "0" else r"(?:[12](?![\d.,])|[ \t]?\()"
+    return re.compile(rf"(?<![A-Za-z0-9.,'])(?:(?<=[d∂])|(?<![d∂])){re.escape(glyph)}(?={after})"
+                      rf"|(?<=(?<![A-Za-z0-9])[d∂]){re.escape(glyph)}(?=[12]?(?:\s|/|\)|$))")
+
+
+_MID_BULLET = re.compile(r"(?<=[\w)\]}])[ \t]*•[ \t]*(?=[\w(\[{\\σ∂])")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 
 
 def read_document(text: str, kind: str | None = None) -> Document:
@@ -547,10 +565,15 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _pandoc_spans(_unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH))
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
+    text = _MID_BULLET.sub(" · ", text) if "•" in text else text  # "w3 • σ2(x2)": a product, typed as a bullet
+    for glyph in {m.group("g") or m.group("h") for m in _DECLARED_SIGMA.finditer(text)}:
+        text = _glyph_as_sigma(glyph).sub("σ", text)  # "6 = sigma everywhere (the scan reads my sigma as a 6)"
+    if "б" in text and not _CYRILLIC_WORD.search(text):
+        text = text.replace("б", "σ")  # a scan's σ read as Cyrillic б, in a hand-in that writes no Cyrillic word
     text = _pandoc_scripts(_italic_letters(_pandoc_escapes(text)))
     text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
-    text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(text)))))
+    text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text

@@ -681,6 +681,17 @@ def bare_name_of(eq: Equation, spec: TextSpec, classify: Callable[[str], str | N
 
 # a function's derivative named without its argument: σ', \sigma_1', s′, sig^{\prime}
 _BARE_PRIME = re.compile(r"\s*\\?[^\W\d_]{1,8}(?:_\{?\w{1,3}\}?)?\s*(?:'|′|\^\{?\\prime\}?)\s*")
+def _other_index(lhs: str, tag: str) -> bool:
+    """Whether a left side not read as any item's names an index (w₁, w_1, θ1) and none the item's tag has."""
+    if not _DERIVATIVE_MARK.search(lhs):
+        return False  # "σ2(x2) = …": the answer said twice, no name of what it is
+    wanted = set(re.findall(r"\d", tag))
+    said = set(re.findall(r"\d", lhs.translate(_SUBSCRIPT_DIGITS)))
+    return bool(wanted and said and not wanted & said)
+
+
+_DERIVATIVE_MARK = re.compile(r"∂|\\partial|\bd\w{0,8}\s*/\s*d|\bd\w{1,8}_d|∇|\\nabla|\bgrad")
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _TWO_ARGUMENTS = re.compile(r"\\(?!frac|dfrac|tfrac)[A-Za-z]+\s*\{[^{}]*\}\s*\{")  # a macro of two arguments
 _NAME_ONLY = re.compile(r"\s*\\?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*")
 _AT_NUMBER = re.compile(r"\(\s*-?\d+(?:[.,]\d+)?\s*\)\s*$")  # a left side at a number: a check, not the answer
@@ -935,6 +946,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     pool = named if spec.part in doc.shared else named or alone  # a range's text: its answers by name only
     if spec.index < len(pool):
         eq = pool[spec.index]
+        if spec.lhs and len(eq.sides) > 1 and _other_index(eq.sides[0], spec.lhs):
+            return None  # "∂f_∂w₁ = …" second where the part asks for w₂ second: by position would be a guess
         return _unfinished(doc, segment, LatexChain(eq.sides, len(eq.sides) > 1, part))
     return None
 

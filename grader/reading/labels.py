@@ -120,6 +120,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
 _RANGE = re.compile(r"\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=\)),|(?<=\))\s?&|(?<=\))\s?\band\b)"  # "(d)–(e)", "(d),(e)"
                     r"\s?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
                     r"(?:\s?\\?\(\s?(?:iii|ii|iv|vi|v|i)\s?\\?\))?(?![\w(])")
+# "1.d–1.e Gradients", "I.d–I.e": two parts of one problem, each with its number
+_NUMBERED_RANGE = re.compile(r"[ \t]?(?:[–—-]{1,2}|\bto\b)[ \t]?(?P<prob>[1-9])\.?(?P<last>[a-h])(?![\w(])")
 _HEADING_PAIR = re.compile(rf"{_PAIR}(?P<last>[a-h])[ \t]*$")  # "** d, e": both parts
 _TAIL = re.compile(r"[ \t]*[*_}\]]*[ \t]*(?:->|=>|→|[:.\-–—])?")
 
@@ -253,6 +255,19 @@ _PART_MARK = re.compile(r"(?m)^[ \t*#_>|-]*(?:\d{1,2}[ \t]?)?(?:\\?\([a-h]\\?\)|
 _CITED_LIST = re.compile(r"\(?[a-h]\)[ \t]*(?:[、,][ \t]*\(?[^\x00-\x7f]\)|、[ \t]*\(?[a-h]\))")  # not "(d),(e)"
 
 
+# a problem numbered in Roman capitals: "II.a", "I(b)", "**II.c**", "Part II", "Problem I" (a course that numbers its
+# problems so); read as the digit, padded on the left to the same length ("II.a" as " 2.a") so offsets stay right
+_ROMAN_PROBLEM = re.compile(r"(?:(?<=[\s*_#>|(\[–—-])|^)(?P<n>III|II|IV|I)(?=[.\-][a-h](?![\w])|\s?\\?\([a-h]\\?\))"
+                            r"|(?P<word>(?i:part|problem|exercise|question|task|teil|aufgabe|parte|partie)[ \t])"
+                            r"(?P<m>III|II|IV|I)(?![\w'’])")
+_ROMAN_VALUE = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+
+
+def _roman_problem(m: re.Match[str]) -> str:
+    numeral = m.group("n") or m.group("m")
+    return (m.group("word") or "") + _ROMAN_VALUE[numeral].rjust(len(numeral))
+
+
 def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     """The label at ``pos`` (after emphasis and LaTeX text markup), if one starts there.
 
@@ -268,6 +283,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         window = _ENUMERATOR.sub(r"\1)", window)
         window = _OTHER_LETTER_LABEL.sub(lambda m: (_latin(m.group(1), persian) or m.group(1)).ljust(len(m.group(1))),
                                          window)
+    if "I" in window:
+        window = _ROMAN_PROBLEM.sub(_roman_problem, window)
     if "(" in window and _BRACKETED_LETTER.search(window):
         persian = _persian_order(text)
         window = _BRACKETED_LETTER.sub(lambda m: _fold_letter(m, persian), window)
@@ -298,13 +315,16 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
             groups["p3"] = LETTERS[int(groups["pn"]) - 1]  # "1.4": the fourth part, (d)
         part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
-        span = (_RANGE.match(window, m.end()) or (_HEADING_PAIR.match(window, m.end()) if kind == "heading" else None)
-                ) if part else None
+        numbered = _NUMBERED_RANGE.match(window, m.end()) if part and groups.get("prob") else None
+        if numbered is not None and numbered.group("prob") != groups["prob"]:
+            numbered = None
+        span = (numbered or _RANGE.match(window, m.end())
+                or (_HEADING_PAIR.match(window, m.end()) if kind == "heading" else None)) if part else None
         if span is not None and part is not None and span.group("last").lower() <= part.lower():
             span = None
         through = None
         if span is not None:  # "(b)–(e)": answers to several parts; "Problem 1 (a)–(f)": the problem only
-            if groups.get("prob"):
+            if groups.get("prob") and numbered is None:
                 return Label(pos + offset, pos + span.end(), groups["prob"], None, None)
             m, sub, through = span, None, span.group("last").lower()
         key, key_start = groups.get("key"), m.start("key") if groups.get("key") else -1
@@ -340,11 +360,19 @@ _TRAILING_RANGE = re.compile(r"(?:[^\n()]{0,60}[ \t])?\(\s?(?P<p1>[a-h])\s?\)\s?
                              r"\(\s?(?P<last>[a-h])\s?\)[ \t]*[*_:.]*[ \t]*\}?[ \t]*$")  # "1.4 (d), (e)"
 
 
+# a heading that names its problem last: "## Final answers, Part I", "## Summary – Problem 2"
+_TRAILING_PROBLEM = re.compile(r"[^\n]{1,60}?[ \t,:–—-](?i:part|problem|question|exercise|task)[ \t]+"
+                               r"(?P<n>[1-9]|III|II|IV|I)[ \t]*[*_:.]*[ \t]*\}?[ \t]*$")
+
+
 def trailing_heading_label(text: str, pos: int) -> Label | None:
-    """The part a heading names at its end (``## Dimensions (a)``; ``1.4 (d), (e)``: both parts, one text); its
-    answer starts on the next line."""
+    """The part a heading names at its end (``## Dimensions (a)``; ``1.4 (d), (e)``: both parts, one text), or its
+    problem (``## Final answers, Part I``); its answer starts on the next line."""
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
+    named = _TRAILING_PROBLEM.match(text[pos:end])
+    if named is not None and not _RELATING.search(named.group()[:named.start("n")].rsplit(None, 1)[0]):
+        return Label(pos, end, _ROMAN_VALUE.get(named.group("n"), named.group("n")), None, None)
     both = _TRAILING_RANGE.match(text[pos:end])
     if both is not None and both.group("last") > both.group("p1") \
             and not _RELATING.search(both.group()[:both.start("p1")]):

@@ -12,7 +12,7 @@ _SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
 _COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*"
                        r"(?:of\s+(?:size\s+)?|@\s*|with\s+(?:size|dimensions?|shape)\s+(?:of\s+)?|"
                        r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?"
-                       + _SIZE + r"\b")
+                       + r"(\d+(?:\s*[×xX*]\s*\d+){2,})\b")  # not "50 filters of 5×5": 5×5×50 is another filter
 _SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"
 # "5 x 5 x 1 (x 20 filters)", "5×5×1, 20 of them", "5×5×1，共 20 个": one filter bank of 20 filters
 _SIZE_TIMES = re.compile(r"\b" + _SIZE + r"\s*(?:\(\s*[×xX*]\s*(\d+)(?:\s*(?:filters?|kernels?))?\s*\)"
@@ -111,7 +111,7 @@ def plain(text: str) -> str:
                   lambda m: f"{m.group(1)},{m.group(2)}" if m.group(1) else f"{m.group(3)},{m.group(4)}", text)
     text = re.sub(r"(?<![\w)])\*|\*(?![\w(])", " ", text)  # emphasis, not a product "5*5"
     text = _NONE.sub(_none_as_zero, text) if _NONE_HINT.search(text) else text  # "ReLU and pooling have none"
-    # "20 filters of 5×5" -> "filters 5×5×20"
+    # "20 filters of 5×5×1" -> "filters 5×5×1×20"
     text = _COUNT_OF.sub(lambda m: f"filters {m.group(3)}×{m.group(1)}", text)
     text = _SIZE_TIMES.sub(lambda m: f"{m.group(1)}×{m.group(2) or m.group(3) or m.group(4)}", text)
     text = _SIZE_COUNT.sub(lambda m: f"{m.group(1)}×{m.group(2)} {m.group(3)}", text)

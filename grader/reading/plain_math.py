@@ -165,6 +165,15 @@ def _aside_opens(words: list[tuple[int, int, str]], k: int, mathlike: Callable[[
         and not mathlike(words[k + 1][2]) and word.lstrip("(").isalpha()
 
 
+_BEFORE_OPERAND = ("-", "+", "−", "–", "·", "*", "/", "×", "(", "=", "⋅")
+
+
+def _operand(words: list[tuple[int, int, str]], k: int) -> bool:
+    """A one-letter word after an operator is its operand ("( fw(x) - y )"), whatever the word means in prose (y)."""
+    word = words[k][2].rstrip(")],.;")
+    return len(word) == 1 and word.isalpha() and k > 0 and words[k - 1][2] in _BEFORE_OPERAND
+
+
 def equation_in_line(line: str) -> tuple[int, int] | None:
     """(start, end) of the equation in a line of prose, or None when it holds none."""
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
@@ -193,7 +202,8 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     while left < eq and words[left][2] == ".":
         left += 1  # "…(−u)). θ_l := w_l": a full stop set apart ends the sentence before, it starts nothing
     right = eq
-    while right + 1 < len(words) and mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]) \
+    while right + 1 < len(words) and (mathlike(words[right + 1][2]) or _operand(words, right + 1)) \
+            and not _gap(line, words[right], words[right + 1]) \
             and words[right + 1][2] not in _FRAMES and not _sentence_end(words[right][2]) \
             and not _arrow_to_equation(words, right + 1) and not _abbreviation_to_equation(words, right + 1) \
             and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])) \

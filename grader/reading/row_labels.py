@@ -83,7 +83,10 @@ def inline_sub_labels(text: str) -> str:
 # "Step 4. … $\frac{d\sigma}{du} = …$. ← (i)", "> $\sigma'(u) = …$ (ii)": a line's answer tagged at its end
 _TRAILING = re.compile(r"^(?P<lead>[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)"
                        r"(?P<body>[^\n]*?(?:\$|\\\)|←|<-|⟵|<==|=)[ \t.,;]*)"
-                       r"(?:←|<-|⟵|<==)?[ \t]*\((?P<sub>" + _ROMAN + r")\)[ \t]*$", re.MULTILINE)
+                       r"(?:←|<-|⟵|<==)?[ \t]*(?:\\q?quad\b[ \t]*)*\((?P<sub>" + _ROMAN + r")\)"
+                       r"[ \t]*[,.;]?(?:[ \t]*\\q?quad\b)*[ \t]*(?:(?:and|&)(?:[ \t]*\\q?quad\b)*[ \t]*)?$",
+                       re.MULTILINE)
+# ("$A$ \quad (i), \qquad and \qquad" over "$B$ \quad (ii)."; a TeX source's equation numbers set by hand)
 
 
 def trailing_sub_labels(text: str) -> str:

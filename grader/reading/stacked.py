@@ -207,3 +207,44 @@ def stacked(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str
     rest = [ln for ln in lines if not any(a <= ln[0] < b for a, b, _ in found)]
     found += [(a, b, "viewer") for a, b in viewer_runs(text, rest)]
     return sorted(found)
+
+
+# a power a scan's text set on the line above its base ("–u   2" over "( 1 + e     )"): short exponents alone there
+_POWER = re.compile(r"[–−-]?(?:\d{1,2}|[a-z]|\([^()\s]{1,6}\))")
+_POWER_LINE = re.compile(r"[ \t]*\S{1,4}(?:[ \t]+\S{1,4}){0,3}[ \t]*")
+
+
+def raised_powers(text: str) -> str:
+    """Lines of powers set above their bases put back as ``^{…}`` on the line below (``e`` with ``–u`` above it
+    is ``e^{–u}``); the line of powers left blank. Only where every power sits over the blank just after a
+    letter, digit or closing bracket of a formula's line (one with ``=`` or ``/``)."""
+    if "\n " not in text:
+        return text
+    lines = text.split("\n")
+    for k in range(len(lines) - 1):
+        up, mid = lines[k], lines[k + 1]
+        if not up.strip() or not _POWER_LINE.fullmatch(up) or ("=" not in mid and "/" not in mid):
+            continue
+        rebuilt = _with_powers(up, mid)
+        if rebuilt is not None:
+            lines[k], lines[k + 1] = "", rebuilt
+    return "\n".join(lines)
+
+
+def _with_powers(up: str, mid: str) -> str | None:
+    powers = [(m.start(), m.group()) for m in re.finditer(r"\S+", up)]
+    if not all(_POWER.fullmatch(p) for _, p in powers) or len(powers) == 1 and powers[0][1].isdigit() \
+            and powers[0][0] > 60:
+        return None  # a number alone far right: a page's number or a footnote's mark
+    out = mid
+    for col, power in reversed(powers):
+        if col >= len(out) + 2 or out[col:col + len(power)].strip():
+            return None  # over text of the line, or far past its end: no power of it
+        base = len(out[:col].rstrip()) - 1
+        if base < 0 or col - base > 4 or not (out[base].isalnum() or out[base] in ")]}") \
+                or out[max(0, base - 1)] == "^":  # x^2 has its power
+            return None
+        rest = out[base + 1:]
+        rest = " " + rest.lstrip(" ") if rest.startswith("  ") else rest  # the room the power took above
+        out = f"{out[:base + 1]}^{{{power}}}{rest}"
+    return out

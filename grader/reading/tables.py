@@ -38,12 +38,13 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     header: list[str] = []
     row: list[str] | None = None
     row_line, first = 0, True  # first: the next row is the table's first body row
+    body: list[tuple[list[str], list[str], int]] = []  # the table's body rows, with their head and line
     piped, tabulars = _tabular_as_pipe(text)
     cells, covered = _aligned_tables(text)  # a table set in columns, read as a table: its lines
     named, printed = _named_vectors(text)
     cells, covered = cells + named, covered | printed
     covered.update(tabulars)  # a tabular read as a table: its lines
-    for tok in _PARSER.parse(_org_as_pipe(piped)):
+    for tok in _PARSER.parse(_INDENTED_ROW.sub("", _org_as_pipe(piped))):
         if tok.type == "table_open" and tok.map:
             covered.update(range(tok.map[0], tok.map[1]))
         elif tok.type == "tr_open":
@@ -55,16 +56,55 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
             if header and not any(c.strip() for c in header) and first and _names_row(row):
                 header = row  # a headless table whose first row names the columns (conv1 | relu1 | …)
             elif header:
-                cells.extend(_row_cells(row, header, row_line))
+                body.append((row, header, row_line))
             elif _values_row(row):  # a head that holds values is a row of data: its columns have no names
                 header = [""] * len(row)
-                cells.extend(_row_cells(row, header, row_line))
+                body.append((row, header, row_line))
             else:
                 header = row
             first, row = head_row and header is row, None
         elif tok.type == "table_close":
-            header, first = [], True
+            cells.extend(_body_cells(body))
+            header, first, body = [], True, []
     return cells, covered
+
+
+# column heads that put two columns in turn: the later one is the answer
+_IN_TURN = re.compile(r"(?i)\b(?:try|attempt|draft|old|new|before|after|first|second|final|revised|corrected|fixed|"
+                      r"fix|v\d|version\s*\d|initial|updated|redo|wrong|right)\b")
+
+
+# a pipe table indented in a plain-text hand-in ("(c)" then "     | layer | weights |"): a table, not a code block
+_INDENTED_ROW = re.compile(r"(?m)^[ \t]{4,}(?=\|.*\|[ \t]*$)")
+
+
+def _body_cells(body: list[tuple[list[str], list[str], int]]) -> list[Cell]:
+    """A table's body rows as cells, columns that offer rival counts (see :func:`_twin_columns`) each an answer."""
+    twins = _twin_columns([row for row, _, _ in body], [head for _, head, _ in body[:1]])
+    return [cell for row, header, line in body for cell in _row_cells(row, header, line, twins)]
+
+
+def _twin_columns(rows: list[list[str]], heads: list[list[str]]) -> frozenset[int]:
+    """Two columns of counts that agree on most layers and differ on one or two, neither adding up the others
+    ("| conv2 | (5·5·20+1)·50 = 25,050 | (5·5+1)·50 = 1,300 |" under "per-channel | shared"): the same answer
+    worked out two ways, offered side by side. The last column is no more the answer than the first."""
+    columns: dict[int, dict[int, int]] = {}
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            count = _count(cell.rsplit("=", 1)[-1])
+            if count is not None:
+                columns.setdefault(k, {})[r] = count
+    for a in sorted(columns):
+        for b in sorted(columns):
+            if b <= a or any(_IN_TURN.search(row[k]) for row in heads for k in (a, b) if k < len(row)):
+                continue  # "first try | second try", "old | corrected": the later column replaces the earlier
+            shared = columns[a].keys() & columns[b].keys()
+            same = sum(1 for r in shared if columns[a][r] == columns[b][r] != 0)  # a layer with no parameters
+            differ = [r for r in shared if columns[a][r] != columns[b][r]]  # agrees in any two columns
+            if same >= 2 and differ and len(differ) < same and not any(
+                    sum(c[r] for k, c in columns.items() if k != b and r in c) == columns[b][r] for r in differ):
+                return frozenset({a, b})
+    return frozenset()
 
 
 def _values_row(row: list[str]) -> bool:
@@ -174,9 +214,9 @@ def _aligned_tables(text: str) -> tuple[list[Cell], set[int]]:
         if len(named) < 2:
             i += 1
             continue
-        for r in rows:
-            row = [c.strip() for c in lines[r].strip().split("\t")] if tabbed else _by_column(lines[r], starts)
-            cells.extend(_row_cells(row, names, r))
+        body = [([c.strip() for c in lines[r].strip().split("\t")] if tabbed else _by_column(lines[r], starts),
+                 names, r) for r in rows]
+        cells.extend(_body_cells(body))
         covered.update(range(i, j))
         i = j
     return cells, covered
@@ -322,8 +362,9 @@ def _rival_counts(row: list[str], numbered: list[int], header: list[str]) -> boo
                and not (k < len(header) and _WEIGHTS_ONLY.search(header[k])) for k, c in earlier)
 
 
-def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
-    """A row's label is its first cell with letters; every other cell, but a working, is a possible value."""
+def _row_cells(row: list[str], header: list[str], line: int, twins: frozenset[int] = frozenset()) -> list[Cell]:
+    """A row's label is its first cell with letters; every other cell, but a working, is a possible value
+    (``twins``: columns that each offer the answer)."""
     label_at = next((i for i, c in enumerate(row) if _has_words(c)), None)
     label = row[label_at] if label_at is not None else ""
     out = []
@@ -331,7 +372,8 @@ def _row_cells(row: list[str], header: list[str], line: int) -> list[Cell]:
     numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)
                 and i not in remarks]
     offered = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k])) >= 2 \
-        or _rival_counts(row, numbered, header)
+        or _rival_counts(row, numbered, header) and not any(_IN_TURN.search(h) for h in header) \
+        or sum(1 for k in numbered if k in twins) >= 2
     for i, cell in enumerate(row):
         if i == label_at or not cell.strip() or is_working(cell) or i in remarks:
             continue  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one

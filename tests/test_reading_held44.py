@@ -1,0 +1,175 @@
+"""Held-out batch 44: scans through other tools (σ read as Cyrillic б, as a declared "6", powers on the line above,
+products typed as bullets), programs' notations (Julia's ``∂f_∂w₁``, ``∂σ(x)``, ``x₂(w, x)``; ``dsig/du`` after
+the hand-in's own ``sig``; an indented table), strong students' LaTeX (``D_{w_1} f``, sub-part tags after
+``\\quad``, problems numbered I and II) and two answers offered side by side (in a table's two columns, or twice
+in one part). Each reading has a wrong twin that must not pass."""
+from __future__ import annotations
+
+import pytest
+
+from grader.reading.document import read_document
+from grader.reading.stacked import raised_powers
+from reference.mnist_backprop.vocabulary import classify_lhs
+from tests.helpers import grade_report_item
+
+RIGHT_W2 = "w3 * σ2(x2)*(1 - σ2(x2)) * σ1(x1)"
+RIGHT_W1 = "w3 * σ2(x2)*(1 - σ2(x2)) * w2 * σ1(x1)*(1 - σ1(x1)) * x"
+
+
+def keys(text: str) -> list[str]:
+    return [k for k, _ in read_document(text).labels]
+
+
+def test_problems_numbered_in_roman_capitals() -> None:
+    text = ("# Part I: Back propagation\n\n## I.a Graph\n\nx\n\n## I.d–I.e Gradients\n\ny\n\n"
+            "## Final answers, Part I\n\n| b | z |\n\n# Part II: MNIST\n\n**II.a** 28×28\n\n**II.b** 5×5\n")
+    assert keys(text) == ["1", "1.a", "1.d", "1", "1.b", "2", "2.a", "2.b"]
+    assert keys("## 1.d–1.e Gradients\n\ny\n") == ["1.d"]
+    assert read_document("## 1.d–1.e Gradients\n\ny\n").segments.keys() >= {"1.d", "1.e"}  # one text, both parts
+    assert keys("I. think the graph is\n\n(a) x\n") == ["1.a"]  # "I." in a sentence: no problem's number
+
+
+@pytest.mark.parametrize("said, expected", [("50 filters of $5\\times5$, stride 1, channel dimension 20", "pass"),
+                                            ("50 filters of $3\\times3$, stride 1, channel dimension 20", "partial")])
+def test_a_count_of_filters_before_their_side(rubric, said: str, expected: str) -> None:
+    report = f"## Problem 2\n\n**(b)** So conv2 = {said}.\n"
+    assert grade_report_item(rubric, "p2.b", report).status == expected
+
+
+@pytest.mark.parametrize("tip, expected", [("\\sigma' = \\sigma(1-\\sigma)", "pass"),
+                                           ("\\sigma' = \\sigma(1+\\sigma)", "review")])
+def test_an_answer_said_twice_in_its_part_counts_when_each_is_right(rubric, tip: str, expected: str) -> None:
+    report = ("## Problem 1\n\n### (b)\n"
+              "$$\\frac{\\partial\\sigma_1}{\\partial u} = \\frac{\\exp(-u)}{(1+\\exp(-u))^2}$$\n\n"
+              "$$\\frac{\\partial\\sigma_1}{\\partial u} = \\sigma_1(u)\\big(1-\\sigma_1(u)\\big)$$\n\n"
+              f"> [!tip] remember\n> ${tip}$ — used below.\n\n### (c)\nwords\n")
+    assert grade_report_item(rubric, "p1.b.ii", report).status == expected
+
+
+def test_julias_names_for_derivatives() -> None:
+    assert classify_lhs("∂f_∂w₁") == "df/dw1"
+    assert classify_lhs("∂L_∂w₂") == "grad[2]"
+    assert classify_lhs("∂f_∂w_{3}") == "df/dw3"
+
+
+JULIA = ("## 1.e\n\n```julia\n∂f_∂w{a} = " + RIGHT_W2.replace("σ2(x2)*(1 - σ2(x2))", "σ′(x₂)") +
+         "\n\n∂f_∂w{b} = " + RIGHT_W1.replace("σ2(x2)*(1 - σ2(x2))", "σ′(x₂)").replace("σ1(x1)*(1 - σ1(x1))", "σ′(x₁)")
+         + "\n```\n")
+
+
+@pytest.mark.parametrize("a, b, expected", [("₂", "₁", "pass"), ("₁", "₂", "fail")])
+def test_julia_names_decide_which_derivative_is_which(rubric, a: str, b: str, expected: str) -> None:
+    report = "σ′ is the derivative of σ.\n\n" + JULIA.format(a=a, b=b)  # swapped names: each answer wrong, never
+    assert grade_report_item(rubric, "p1.e.w2", report).status == expected  # taken by its place
+
+
+def test_an_unread_derivative_name_of_another_weight_is_not_taken_by_its_place(rubric) -> None:
+    report = f"## 1.e\n\n    dd_ff_dw1 := {RIGHT_W2}\n    dd_ff_dw2 := {RIGHT_W1}\n"
+    assert grade_report_item(rubric, "p1.e.w2", report, "r.txt").status != "pass"
+
+
+TWO_COLUMNS = """## Problem 2
+
+**(c)** Parameter counts:
+
+| layer | {left} | {right} |
+|---|---|---|
+| conv1 | (5*5*1 + 1) * 20 = 520 | 520 |
+| relu1 | 0 | 0 |
+| pool1 | 0 | 0 |
+| conv2 | (5*5*20 + 1) * 50 = 25,050 | (5*5 + 1) * 50 = 1,300 |
+| relu2 | 0 | 0 |
+| pool2 | 0 | 0 |
+| fc1 | 400,500 | 400,500 |
+| fc2 | 5,010 | 5,010 |
+| total | 431,080 | 407,330 |
+"""
+
+
+def test_two_columns_of_counts_offered_side_by_side_go_to_a_person(rubric) -> None:
+    report = TWO_COLUMNS.format(left="per-channel kernels", right="shared kernel")
+    assert grade_report_item(rubric, "p2.c", report).status == "review"
+    report = TWO_COLUMNS.format(left="first try", right="second try")  # in turn: the later one is the answer
+    assert grade_report_item(rubric, "p2.c", report).status == "partial"
+
+
+def test_an_indented_table_in_a_plain_text_hand_in(rubric) -> None:
+    rows = [("conv1", "520"), ("relu1", "0"), ("pool1", "0"), ("conv2", "25 050"), ("relu2", "0"), ("pool2", "0"),
+            ("fc1", "400 500"), ("fc2", "5 010"), ("total", "431 080")]
+    table = "     | layer | total |\n     |-------|-------|\n" + "".join(f"     | {a} | {b} |\n" for a, b in rows)
+    assert grade_report_item(rubric, "p2.c", f"Problem 2\n\n(c)\n{table}", "r.txt").status == "pass"
+    wrong = table.replace("400 500", "400 000").replace("431 080", "430 580")
+    assert grade_report_item(rubric, "p2.c", f"Problem 2\n\n(c)\n{wrong}", "r.txt").status == "partial"
+
+
+@pytest.mark.parametrize("answer, expected", [("sig(u) * (1 - sig(u))", "pass"), ("sig(u) * (1 + sig(u))", "fail")])
+def test_the_derivative_of_the_hand_ins_own_sigmoid_name(rubric, answer: str, expected: str) -> None:
+    report = ("```\nsig(u) = 1 / (1 + np.exp(-u))\n```\n\n**1(b)(ii)**\n\n    dsig/du = " + answer +
+              "\n\nFrom here on `dsig(u) := sig(u)*(1 - sig(u))`.\n")
+    assert grade_report_item(rubric, "p1.b.ii", report).status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [("σ(x₂(w, x))", "pass"), ("σ(x₁(w, x))", "fail")])
+def test_an_intermediate_written_as_a_function_of_w_and_x(rubric, answer: str, expected: str) -> None:
+    report = f"## 1.d\n\n```julia\n∂f_∂w₃(w, x) = {answer}\n```\n"
+    assert grade_report_item(rubric, "p1.d", report).status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [("w[3] * ∂σ(x₂(w, x)) * σ(x₁(w, x))", "pass"),
+                                              ("w[3] * ∂σ(x₁(w, x)) * σ(x₁(w, x))", "fail")])
+def test_julias_derivative_function_of_sigma(rubric, answer: str, expected: str) -> None:
+    report = f"## 1.e\n\n```julia\n∂σ(u) = σ(u) * (1 - σ(u))\n∂f_∂w₂(w, x) = {answer}\n```\n"
+    assert grade_report_item(rubric, "p1.e.w2", report).status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [("w3 · б2(t)(1 – б2(t)) · б1(s)", "pass"),
+                                              ("w3 · б2(t)(1 + б2(t)) · б1(s)", "fail")])
+def test_sigma_read_as_cyrillic_be_by_a_scan(rubric, answer: str, expected: str) -> None:
+    report = f"Problem 1\nnotation: s = w1x , t = w2 б1(s)\n\ne)   ∂f/∂w2 = {answer}\n"
+    assert grade_report_item(rubric, "p1.e.w2", report, "r.txt").status == expected
+
+
+def test_a_glyph_the_hand_in_says_stands_for_sigma(rubric) -> None:
+    head = "f(x) = w3 62 (w2 61 (w1 x))\n6 = sigma everywhere (Live Text reads my sigma as a 6)\nlet x1 = w1x\n\n"
+    right = head + "(e) df/dw2 = w3 • 62(x2)(1-62(x2)) • 61(x1)\n"
+    assert grade_report_item(rubric, "p1.e.w2", right, "r.txt").status == "pass"
+    assert grade_report_item(rubric, "p1.e.w2", right.replace("(1-62", "(1+62"), "r.txt").status == "fail"
+    own = "let o = σ(v), h = σ(z)\n\n(d) df/dw3 = o (w2 h)\n"  # a name the hand-in gives σ's value: no glyph
+    assert "σ (w2" not in read_document(own).text
+
+
+def test_powers_set_on_the_line_above() -> None:
+    up = "                               –u   2"
+    mid = "  dσ1/du  =  exp(–u) / ( 1 + e     )"
+    assert raised_powers(f"{up}\n{mid}\n") == "\n  dσ1/du  =  exp(–u) / ( 1 + e^{–u} )^{2}\n"
+    page = " " * 78 + "1\n" + "      ∇w L = 2(fw (x^1 ) − y^1 ) ∇w fw (x^1 ) + 2(fw (x^2 ) − y^2 ) ∇w fw (x^2 ),\n"
+    assert raised_powers(page) == page  # a page's number, far right: no power
+
+
+@pytest.mark.parametrize("grad, expected", [("Σ 2( fw(x) – y ) · ∇w fw(x)", "pass"), ("Σ ( fw(x) – y ) · ∇w fw(x)",
+                                                                                   "partial")])
+def test_a_gradients_subscript_flattened_before_the_model(rubric, grad: str, expected: str) -> None:
+    report = f"f)   D = {{ (x¹,y¹) , (x²,y²) }}\n\n     ∇w L = {grad}\n"
+    assert grade_report_item(rubric, "p1.f.grad", report, "r.txt").status == expected
+
+
+def test_the_derivative_operator_d_with_the_weight_below() -> None:
+    assert classify_lhs("D_{w_1} f") == "df/dw1"
+    assert classify_lhs("D_{w_3}f_w(x)") == "df/dw3"
+    assert classify_lhs("D_1 f") is None  # D_1: the data's first point, no operator
+
+
+@pytest.mark.parametrize("second, expected", [("\\sigma(u)\\bigl(1-\\sigma(u)\\bigr)", "pass"),
+                                              ("\\sigma(u)\\bigl(1+\\sigma(u)\\bigr)", "fail")])
+def test_sub_part_tags_after_their_formulas(rubric, second: str, expected: str) -> None:
+    report = ("\\section*{Problem 1}\n\\paragraph{(b)}\n"
+              "$\\displaystyle \\sigma'(u) = \\frac{e^{-u}}{(1+e^{-u})^2}$ \\quad (i), \\qquad and \\qquad\n"
+              f"$\\sigma'(u) = {second}$ \\quad (ii).\n\n\\paragraph{{(c)}} words\n")
+    assert grade_report_item(rubric, "p1.b.ii", report, "r.tex").status == expected
+
+
+def test_conv1s_filter_given_by_its_side_alone_goes_to_a_person(rubric) -> None:
+    report = "## Problem 2\n\n**(a)** input 28×28, conv1 filter 5×5 (×1 channel, ×20 filters), 24×24×20, 12×12×20\n"
+    assert grade_report_item(rubric, "p2.a", report).status == "review"
+    wrong = report.replace("24×24×20", "23×23×20")
+    assert grade_report_item(rubric, "p2.a", wrong).status in ("review", "partial")
