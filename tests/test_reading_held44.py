@@ -173,3 +173,43 @@ def test_conv1s_filter_given_by_its_side_alone_goes_to_a_person(rubric) -> None:
     assert grade_report_item(rubric, "p2.a", report).status == "review"
     wrong = report.replace("24×24×20", "23×23×20")
     assert grade_report_item(rubric, "p2.a", wrong).status in ("review", "partial")
+
+
+TWO_COLUMN_PAGE = """            HW2 — two columns
+
+1    Back propagation                                   (f) The gradient of the loss is
+Let p = w1 x and q = w2 σ1 (p), so that                 the sum over both points:
+fw (x) = w3 σ2 (q).                                                    2
+(a) The graph is the chain x → p → σ1 (p) →                           X
+q → σ2 (q) → fw , with three products.                  ∇w L =           2 (fw (xi ) − y i ) ∇w fw (xi ),
+(d)                                                                  i=1
+      ∂fw                                               with ∇w fw the vector of (d) and (e) at x = xi.
+             = σ2 (q) = σ2 (w2 σ1 (w1 x)).              The gradient descent update with learning
+      ∂w3                                               rate α is the usual one, written
+(e) Using σ′ = σ(1 − σ) from (b),                       below for all three weights together:
+      ∂fw                                                     w(t+1) = w(t) − α ∇w L(w(t) ).
+             = w3 σ2 (q)(1 − σ2 (q)) σ1 (p),    (3)     The step is repeated until the loss
+      ∂w2                                               stops decreasing, as in the lecture,
+      ∂fw                                               with the values of the forward pass
+             = w3 σ2 (q)(1 − σ2 (q))                    kept for the backward pass each time.
+      ∂w1
+               · {w1_tail}.
+"""
+
+
+@pytest.mark.parametrize("tail, expected", [("w2 σ1 (p)(1 − σ1 (p)) · x", "pass"),
+                                            ("w2 σ1 (p)(1 + σ1 (p)) · x", "fail")])
+def test_a_pdf_page_in_two_columns_with_a_display_going_on_under_its_fraction(rubric, tail: str, expected: str) -> None:
+    report = TWO_COLUMN_PAGE.format(w1_tail=tail)
+    assert grade_report_item(rubric, "p1.e.w1", report, "r.txt").status == expected
+    assert grade_report_item(rubric, "p1.e.w2", report, "r.txt").status == "pass"  # "(3)": the display's number
+    assert grade_report_item(rubric, "p1.f.grad", report, "r.txt").status == "pass"  # Σ typeset as "X"
+
+
+def test_a_pdfs_sum_with_its_limits_above_and_below() -> None:
+    from grader.reading.stacked import stacked_sums
+
+    text = "              2\n             X\n ∇w L =           2 (fw (xi ) − y i ),\n            i=1\n"
+    assert stacked_sums(text) == "\n\n ∇w L = Σ i=1..2 2 (fw (xi ) − y i ),\n\n"
+    table = "   X\n a = b\n   c d\n"  # no limit under it: left as it is
+    assert stacked_sums(table) == table

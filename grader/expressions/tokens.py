@@ -443,7 +443,8 @@ def _flat_sum_index(text: str) -> str:
         return text
     index = found.pop()
     text = _FLAT_SUM.sub(lambda m: m.group(1) + "_{" + index + "}", text)
-    return re.sub(r"(?<![\w\\])([A-Za-z])" + index + r"(?![\w'])", lambda m: m.group(1) + "_{" + index + "}", text)
+    return re.sub(r"(?<![\w\\])([A-Za-z])(?:" + index + r"(?![\w'])|[ \t]" + index + r"(?=[ \t]*[),]))",
+                  lambda m: m.group(1) + "_{" + index + "}", text)  # and "y i )", a PDF's flattened y^i
 
 
 def _segment(run: str, known: dict[str, str]) -> list[str]:

@@ -43,7 +43,7 @@ from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
 from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
-from grader.reading.stacked import raised_powers, read_block, stacked
+from grader.reading.stacked import raised_powers, read_block, stacked, stacked_sums, two_columns
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
@@ -563,6 +563,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _pandoc_spans(_unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH))
+    text = stacked_sums(two_columns(text)) if kind is None and "  " in text else text  # a PDF's page, as text
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _MID_BULLET.sub(" · ", text) if "•" in text else text  # "w3 • σ2(x2)": a product, typed as a bullet

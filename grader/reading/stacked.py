@@ -80,6 +80,10 @@ def rebuild_layout(up: str, mid: str, down: str) -> str | None:
     return "".join(t for _, t in parts)
 
 
+_EQUATION_NUMBER = re.compile(r"\s+\(\d{1,2}(?:\.\d{1,2})?\)\s*$")  # a typeset display's number: "(3)", "(2.1)"
+_GOES_ON = re.compile(r"[ \t]+[·⋅×*+−\-][ \t]*\S[^=\n]*$", re.M)  # an indented line led by an operator
+
+
 def _equation(line: str) -> str | None:
     found = equation_in_line(line)
     return None if found is None else line[found[0]:found[1]]
@@ -93,6 +97,10 @@ def layout_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, in
         (a0, e0), (a1, e1), (a2, e2) = lines[i - 1], lines[i], lines[i + 1]
         if a1 == e0 + 1 and a2 == e1 + 1 and "=" in text[a1:e1] and "=" not in text[a0:e0] + text[a2:e2] \
                 and _words_math(text[a0:e0]) and _words_math(text[a2:e2]) and read_block(text[a0:e2]):
+            if i + 2 < len(lines) and lines[i + 2][0] == e2 + 1 and _GOES_ON.match(text, *lines[i + 2]):
+                out.append((a0, lines[i + 2][1]))  # "· w2 σ1 (p)(1 − σ1 (p)) · x." under the fraction: the
+                i += 4  # equation goes on
+                continue
             out.append((a0, e2))
             i += 3
             continue
@@ -194,10 +202,12 @@ def read_block(block: str, viewer: bool = False) -> str | None:
     if viewer:
         rebuilt = read_viewer(lines)
     else:
-        rebuilt = rebuild_layout(*lines) if len(lines) == 3 else None
+        rebuilt = rebuild_layout(*lines[:3]) if len(lines) in (3, 4) else None
+        if rebuilt is not None and len(lines) == 4:
+            rebuilt = f"{rebuilt.rstrip(' .,')} {lines[3].strip()}"  # a line that goes on with an operator
     if rebuilt is None:
         return None
-    return _equation(rebuilt)
+    return _equation(_EQUATION_NUMBER.sub("", rebuilt))
 
 
 def stacked(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -248,3 +258,84 @@ def _with_powers(up: str, mid: str) -> str | None:
         rest = " " + rest.lstrip(" ") if rest.startswith("  ") else rest  # the room the power took above
         out = f"{out[:base + 1]}^{{{power}}}{rest}"
     return out
+
+
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+_PAGE_NUMBER = re.compile(r"[ \t]{16,}\d{1,3}[ \t]*|[ \t]*(?:page|seite|página)[ \t]+\d{1,3}[ \t]*", re.IGNORECASE)
+
+
+def two_columns(text: str) -> str:
+    """A page set in two columns, as a PDF's layout-keeping text export prints it (each line holds a line of the
+    left column, a gutter of spaces, then a line of the right one), read column by column: in each run of lines
+    between full-width lines (a title), the left column's lines, then the right column's. Only where a gutter runs
+    through most lines and both columns hold words: a table's aligned columns (short cells) are left as they are."""
+    lines = text.split("\n")
+    if len(lines) < 12 or "|" in text[:4000] and text.count("|") > 20:
+        return text
+    gutter = _gutter(lines)
+    if gutter is None:
+        return text
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    for k, line in enumerate(lines):
+        if len(line) > gutter and line[gutter - 2:gutter].strip() or "\f" in line \
+                or _PAGE_NUMBER.fullmatch(line) and k and not lines[k - 1].strip():  # a line across the gutter
+            # (full width), or a page's end: its number set apart below the text (not a fraction's numerator)
+            out += left + right + [line]
+            left, right = [], []
+            continue
+        left.append(line[:gutter].rstrip())
+        if line[gutter:].strip():
+            right.append(line[gutter:].rstrip())
+    return "\n".join(out + left + right)
+
+
+def _gutter(lines: list[str]) -> int | None:
+    """The column where a right column starts after a gutter of two or more spaces, or None."""
+    filled = [ln for ln in lines if ln.strip()]
+    best: tuple[int, int] | None = None
+    for c in range(24, 100):
+        both = crossing = words = 0
+        for ln in filled:
+            if len(ln) <= c:
+                continue
+            if ln[c - 2:c].strip():
+                crossing += 1
+            elif ln[c:].strip() and ln[:c].strip():
+                both += 1
+                words += len(_WORD3.findall(ln[c:]))
+        if both >= 10 and both >= 0.35 * len(filled) and crossing <= 0.08 * len(filled) and words >= 2 * both:
+            if best is None or both - 3 * crossing >= best[1]:
+                best = (c, both - 3 * crossing)
+    return None if best is None else best[0]
+
+
+_BIG_SUM = re.compile(r"[ \t]*[XPΣ∑][ \t]*")  # a typeset Σ as a PDF's text layer prints it: "X" (or "P") alone
+_LIMIT = re.compile(r"[ \t]*(?:[a-z][ \t]?=[ \t]?\d|\(?[a-z][ \t]?,[ \t]?[a-z]\)?[ \t]?∈[ \t]?[A-Z])[ \t]*")
+
+
+def stacked_sums(text: str) -> str:
+    """A sum typeset with its limits above and below it, as a layout-keeping PDF export prints it (``2`` over
+    ``X`` over the equation's line, ``i=1`` under it), set on the equation's line where its column is blank:
+    ``Σ i=1..2`` (or ``Σ_(x,y)∈D``), as plain text writes a sum. Only where the lower limit is there, under Σ."""
+    if "\n" not in text or not re.search(r"(?m)^[ \t]*[XPΣ∑][ \t]*$", text):
+        return text
+    lines = text.split("\n")
+    for k in range(len(lines) - 2):
+        mark = _BIG_SUM.fullmatch(lines[k])
+        if mark is None:
+            continue
+        col = len(lines[k]) - len(lines[k].lstrip())
+        eq, below = lines[k + 1], lines[k + 2]
+        if "=" not in eq or len(eq) <= col + 1 or eq[max(0, col - 1):col + 2].strip() \
+                or not _LIMIT.fullmatch(below) or abs(len(below) - len(below.lstrip()) - col) > 6:
+            continue
+        lower = re.sub(r"[ \t]+", "", below)
+        above = lines[k - 1].strip() if k and re.fullmatch(r"[ \t]*\d[ \t]*", lines[k - 1]) else ""
+        limits = f" {lower}..{above} " if "=" in lower and above else f"_{lower} "
+        lines[k + 1] = f"{eq[:col].rstrip()} Σ{limits}{eq[col:].lstrip()}"
+        lines[k] = lines[k + 2] = ""
+        if above:
+            lines[k - 1] = ""
+    return "\n".join(lines)
