@@ -213,3 +213,90 @@ def test_a_pdfs_sum_with_its_limits_above_and_below() -> None:
     assert stacked_sums(text) == "\n\n ∇w L = Σ i=1..2 2 (fw (xi ) − y i ),\n\n"
     table = "   X\n a = b\n   c d\n"  # no limit under it: left as it is
     assert stacked_sums(table) == table
+
+
+LYX = r"""#LyX 2.3 created this file. For more info see http://www.lyx.org/
+\lyxformat 544
+\begin_document
+\begin_header
+\textclass article
+\end_header
+\begin_body
+\begin_layout Section
+Back propagation
+\end_layout
+\begin_layout Subsection*
+(d)
+\end_layout
+\begin_layout Standard
+\begin_inset Formula 
+\[
+\frac{\partial f_{w}}{\partial w_{3}}={d}
+\]
+\end_inset
+\end_layout
+\begin_layout Section
+MNIST
+\end_layout
+\begin_layout Enumerate
+Input 
+\begin_inset Formula $28\times28$
+\end_inset
+; conv1 filter 
+\begin_inset Formula $5\times5\times1\times20$
+\end_inset
+; after conv1 
+\begin_inset Formula ${conv}$
+\end_inset
+; after max-pooling 
+\begin_inset Formula $12\times12\times20$
+\end_inset
+.
+\end_layout
+\end_body
+\end_document
+"""
+
+
+@pytest.mark.parametrize("d, conv, expected", [("\\sigma_{2}(x_{2})", "24\\times24\\times20", "pass"),
+                                               ("w_{3}\\sigma_{2}(x_{2})", "23\\times23\\times20", "fail")])
+def test_a_lyx_document(rubric, d: str, conv: str, expected: str) -> None:
+    report = LYX.replace("{d}", d).replace("{conv}", conv)
+    assert grade_report_item(rubric, "p1.d", report, "r.lyx").status == expected
+    assert grade_report_item(rubric, "p2.a", report, "r.lyx").status == ("pass" if expected == "pass" else "partial")
+
+
+CONFLUENCE = """h1. HW2
+
+h2. Problem 1
+
+h3. (d) df/dw3
+{mathblock}\\\\frac{\\\\partial f}{\\\\partial w_3} = ANSWER{mathblock}
+
+h2. Problem 2
+
+h3. (a)
+||Quantity||Dimension||
+|Input|28 x 28|
+|conv1 filter|5 x 5 x 1 x 20|
+|after conv1|24 x 24 x 20|
+|after pooling|12 x 12 x 20|
+"""
+
+
+@pytest.mark.parametrize("answer, expected", [("\\\\sigma_2(x_2)", "pass"), ("w_3\\\\sigma_2(x_2)", "fail")])
+def test_a_confluence_wiki_page(rubric, answer: str, expected: str) -> None:
+    report = CONFLUENCE.replace("ANSWER", answer)
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == expected
+    assert grade_report_item(rubric, "p2.a", report, "r.txt").status == "pass"
+
+
+@pytest.mark.parametrize("kept, expected", [("2(f<sub>w</sub>(x<sup>i</sup>) &minus; y<sup>i</sup>)", "pass"),
+                                            ("2(y<sup>i</sup> &minus; f<sub>w</sub>(x<sup>i</sup>))", "partial")])
+def test_text_struck_out_in_a_text_box_is_withdrawn(rubric, kept: str, expected: str) -> None:
+    struck = "2(y<sup>i</sup> &minus; f<sub>w</sub>(x<sup>i</sup>))" if expected == "pass" else \
+        "2(f<sub>w</sub>(x<sup>i</sup>) &minus; y<sup>i</sup>)"
+    report = ("<p><strong>Problem 1</strong></p>\n<p>(f) D = {(x<sup>1</sup>,y<sup>1</sup>), (x<sup>2</sup>,"
+              "y<sup>2</sup>)}</p>\n<p>&nabla;<sub>w</sub>L = &sum;<sub>i=1,2</sub> "
+              f"<del>{struck}</del> {kept} &middot; &nabla;<sub>w</sub>f<sub>w</sub>(x<sup>i</sup>)</p>\n")
+    assert grade_report_item(rubric, "p1.f.grad", report, "r.html").status == expected

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from grader.expressions.prose_tail import changed_by_words_after
 from grader.reading.formats import to_markdown
+from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_forum import is_bbcode
+from grader.reading.formats_lyx import is_lyx, lyx_latex
 from grader.reading.formats_wiki import is_dokuwiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
 from grader.reading.labels import Label
@@ -108,6 +110,7 @@ class Document:
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
             piece = self.text[m.start:m.end]
+            piece = _STRUCK_IN_LINE.sub("", piece) if "~~" in piece else piece  # "~~2(y − f)~~ 2(f − y)": withdrawn
             if (comment := _KEPT_COMMENT.search(piece)) is not None and doubting_comment(comment.group()):
                 return _doubted(self._read(Span(m.start, m.start + comment.start(), m.kind)),
                                 "a comment beside it changes or doubts it")  # "… # then halved": a person reads it
@@ -555,6 +558,7 @@ def _glyph_as_sigma(glyph: str) -> re.Pattern[str]:
                       rf"|(?<=(?<![A-Za-z0-9])[d∂]){re.escape(glyph)}(?=[12]?(?:\s|/|\)|$))")
 
 
+_STRUCK_IN_LINE = re.compile(r"~~[^~\n]{1,300}~~")
 _MID_BULLET = re.compile(r"(?<=[\w)\]}])[ \t]*•[ \t]*(?=[\w(\[{\\σ∂])")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 
@@ -563,6 +567,10 @@ def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _pandoc_spans(_unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH))
+    if kind == "lyx" or kind is None and is_lyx(text):
+        text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
+    elif kind is None and ("h1." in text or "h2." in text or "{math" in text) and is_confluence(text):
+        text = confluence_markdown(text)  # a wiki page in Confluence's markup, as Markdown
     text = stacked_sums(two_columns(text)) if kind is None and "  " in text else text  # a PDF's page, as text
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
-            ".textile", ".dj", ".djot", ".eml")
+            ".textile", ".dj", ".djot", ".eml", ".lyx")
 
 
 def format_of(name: str) -> str | None:
@@ -21,7 +21,8 @@ def format_of(name: str) -> str | None:
     suffix = name[name.rfind("."):].lower() if "." in name else ""
     return {".rst": "rst", ".org": "org", ".adoc": "adoc", ".asciidoc": "adoc", ".typ": "typst",
             ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
-            ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail"}.get(suffix)
+            ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail",
+            ".lyx": "lyx"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:

@@ -57,6 +57,9 @@ def _marker(kind: str, n: int) -> str:
     return f"{n}."
 
 
+_STRUCK = ("del", "s", "strike")
+
+
 class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -123,6 +126,8 @@ class _Page(HTMLParser):
             self._emit("\n\n```\n")
         elif tag in ("strong", "b"):
             self._emit("**")
+        elif tag in _STRUCK:
+            self._emit("~~")  # struck out: Markdown's strikethrough, read as the hand-in's correction
         elif tag in _BLOCK:
             self._emit("\n\n" if tag != "br" else "\n")
         if tag in _PARAGRAPHS:
@@ -197,6 +202,8 @@ class _Page(HTMLParser):
             self._emit("\n```\n\n")
         elif tag in ("strong", "b"):
             self._emit("**")
+        elif tag in _STRUCK:
+            self._emit("~~")
         elif tag in _BLOCK or tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._emit("\n\n")
         if tag in _PARAGRAPHS:

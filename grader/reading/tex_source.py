@@ -43,7 +43,7 @@ def _item_label(style: str, n: int) -> str:
         return f"Question {n}" if n <= 9 else ""
     if style in ("roman", "Roman"):
         return f"({('i', 'ii', 'iii', 'iv', 'v', 'vi')[n - 1]})" if n <= 6 else ""
-    return ""
+    return str(n) if style == "arabic" else ""  # "1.": a part only in a problem that labels none by letter
 
 
 # "\setlist[enumerate,1]{label=\textbf{(\alph*)}}", "\setlist[enumerate]{label=(\alph*)}" (every depth),

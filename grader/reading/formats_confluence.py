@@ -1,0 +1,57 @@
+"""A page in Confluence's wiki markup (a team or lab wiki's export, pasted as text) as Markdown.
+
+``h2. Title`` is a heading, ``{mathinline}…{mathinline}`` and ``{mathblock}…{mathblock}`` (the LaTeX math
+macros) are ``$…$`` and ``$$…$$``, ``||head||head||`` and ``|cell|cell|`` are a table's rows, ``# item`` a numbered
+item (not a heading), ``{{x}}`` monospace; panels (``{info}``, ``{note}``, …) are kept as their text, a table of
+contents and pictures (``!graph.png|width=480!``) are left out.
+"""
+from __future__ import annotations
+
+import re
+
+from grader.reading.formats import pipe_rows
+
+_HEADING = re.compile(r"^[ \t]*h([1-6])\.[ \t]+", re.M)
+_MACRO_MATH = re.compile(r"\{(mathinline|mathblock|latex|math)(?::[^{}\n]*)?\}(.*?)\{\1\}", re.DOTALL)
+_PANEL = re.compile(r"\{(?:info|note|tip|warning|panel|expand|quote|noformat)(?::[^{}\n]*)?\}")
+_DROP = re.compile(r"\{(?:toc|anchor|children|excerpt)(?::[^{}\n]*)?\}"
+                   r"|![^!\s][^!\n]*\.(?:png|jpe?g|gif|svg)(?:\|[^!\n]*)?!", re.IGNORECASE)
+_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,200}?)(?<=\S)\*(?![\w*])")  # *bold*, not a list's "* "
+_MONO = re.compile(r"\{\{(.*?)\}\}")
+_NUMBERED = re.compile(r"^([ \t]*)(#+)[ \t]+", re.M)
+_MARKS = re.compile(r"^[ \t]*h[1-6]\.[ \t]|\{math(?:inline|block)\}|^\|\|.*\|\|[ \t]*$"
+                    r"|\{(?:info|note|code|panel|toc)\b", re.M)
+
+
+def is_confluence(text: str) -> bool:
+    """Two or more of Confluence's marks: ``h2.`` headings, its math macros, ``||`` head rows, its panels."""
+    return len({m.group()[:4] for m in _MARKS.finditer(text[:200_000])}) >= 2
+
+
+def confluence_markdown(text: str) -> str:
+    text = _MACRO_MATH.sub(lambda m: f"$${m.group(2).strip()}$$" if m.group(1) == "mathblock" else
+                           f"${m.group(2).strip()}$", text)
+    text = _MONO.sub(r"`\1`", _DROP.sub("", _PANEL.sub("\n", text)))
+    text = _BOLD.sub(r"**\1**", text)
+    text = _HEADING.sub(lambda m: "#" * int(m.group(1)) + " ", text)
+    counts: dict[int, int] = {}
+
+    def numbered(m: re.Match[str]) -> str:
+        depth = len(m.group(2))
+        counts[depth] = counts.get(depth, 0) + 1
+        for deeper in [d for d in counts if d > depth]:
+            del counts[deeper]
+        return f"{m.group(1)}{'   ' * (depth - 1)}{counts[depth]}. "
+
+    lines, out, rows = _NUMBERED.sub(numbered, text).split("\n"), [], []
+    for line in lines + [""]:
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            head = stripped.startswith("||")
+            rows.append((head, [c.strip() for c in re.split(r"\|\|?", stripped.strip("|"))]))
+            continue
+        if rows:
+            out += pipe_rows([cells for _, cells in rows], head=rows[0][0])
+            rows = []
+        out.append(line)
+    return "\n".join(out)

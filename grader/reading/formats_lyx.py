@@ -1,0 +1,73 @@
+"""A LyX document (a ``.lyx`` file, LyX's own source) as the LaTeX it exports, read as LaTeX.
+
+LyX keeps a document as layouts (``\\begin_layout Section`` … ``\\end_layout``) holding text and insets;
+its formulas are LaTeX already (``\\begin_inset Formula $…$`` or a display environment). The header, pictures,
+notes' frames and LyX's own settings carry no answer and are left out.
+"""
+from __future__ import annotations
+
+import re
+
+_HEADINGS = {"Part": "part", "Section": "section", "Subsection": "subsection", "Subsubsection": "subsubsection",
+             "Paragraph": "paragraph", "Title": "title"}
+_ITEMS = ("Enumerate", "Itemize")
+_DROPPED = ("Graphics", "CommandInset", "ERT_settings", "Float", "Caption", "Index", "Box_settings")
+_HEADER = re.compile(r"\\begin_header\b.*?\\end_header\b", re.DOTALL)
+_SETTING = re.compile(r"^\\(?:lyxformat|begin_document|end_document|begin_body|end_body|begin_deeper|end_deeper"
+                      r"|noindent|align|labelwidthstring|paragraph_spacing|series|shape|family|emph|bar|size|lang"
+                      r"|color|status|begin_local_layout|end_local_layout|backslash|leftindent)\b.*$", re.MULTILINE)
+
+
+def is_lyx(text: str) -> bool:
+    return text.lstrip().startswith("#LyX") or "\\begin_layout" in text[:20_000]
+
+
+def lyx_latex(text: str) -> str:
+    """The document's text as LaTeX: headings as sectioning commands, lists as ``\\item``s, formulas as written."""
+    text = _HEADER.sub("", re.sub(r"(?m)^#.*$", "", text)).replace("\\backslash\n", "\\")  # and LyX's comments
+    out: list[str] = ["\\begin{document}"]
+    lines = text.split("\n")
+    i, layout, skip, item_open, sections = 0, "", 0, "", 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if skip:
+            skip += line.startswith("\\begin_inset") - line.startswith("\\end_inset")
+            continue
+        if line.startswith("\\begin_inset"):
+            kind = line.split()[1] if len(line.split()) > 1 else ""
+            if kind in _DROPPED or kind == "Note":
+                skip = 1
+            elif kind == "Formula":
+                out.append(" " + line[len("\\begin_inset Formula"):].strip())
+            continue
+        if line.startswith("\\end_inset"):
+            continue
+        if line.startswith("\\begin_layout"):
+            layout = line.split(maxsplit=1)[1].strip() if len(line.split()) > 1 else "Standard"
+            base = layout.rstrip("*")
+            if base in _ITEMS and item_open != base:
+                out.append(f"\\begin{{{'enumerate' if base == 'Enumerate' else 'itemize'}}}")
+                item_open = base
+            elif base not in _ITEMS and item_open:
+                out.append(f"\\end{{{'enumerate' if item_open == 'Enumerate' else 'itemize'}}}")
+                item_open = ""
+            sections += layout == "Section"
+            number = f"{sections} " if layout == "Section" else ""  # a numbered section, printed "2 MNIST"
+            out.append("\n\\item " if base in _ITEMS else f"\n\\{_HEADINGS[base]}{'*' if layout.endswith('*') else ''}"
+                       f"{{{number}" if base in _HEADINGS else "\n")
+            continue
+        if line.startswith("\\end_layout"):
+            if layout.rstrip("*") in _HEADINGS:
+                out.append("}")
+            out.append("\n")
+            layout = ""
+            continue
+        if _SETTING.match(line):
+            continue
+        out.append(line)
+    if item_open:
+        out.append(f"\\end{{{'enumerate' if item_open == 'Enumerate' else 'itemize'}}}")
+    out.append("\\end{document}")
+    return re.sub(r"\n{3,}", "\n\n", "".join(p if p.startswith(("\n", " ", "}")) else p + "\n" if p.startswith("\\")
+                                            else p for p in out))
