@@ -229,7 +229,7 @@ Back propagation
 (d)
 \end_layout
 \begin_layout Standard
-\begin_inset Formula 
+\begin_inset Formula
 \[
 \frac{\partial f_{w}}{\partial w_{3}}={d}
 \]
@@ -239,16 +239,16 @@ Back propagation
 MNIST
 \end_layout
 \begin_layout Enumerate
-Input 
+Input
 \begin_inset Formula $28\times28$
 \end_inset
-; conv1 filter 
+; conv1 filter
 \begin_inset Formula $5\times5\times1\times20$
 \end_inset
-; after conv1 
+; after conv1
 \begin_inset Formula ${conv}$
 \end_inset
-; after max-pooling 
+; after max-pooling
 \begin_inset Formula $12\times12\times20$
 \end_inset
 .
@@ -300,3 +300,58 @@ def test_text_struck_out_in_a_text_box_is_withdrawn(rubric, kept: str, expected:
               "y<sup>2</sup>)}</p>\n<p>&nabla;<sub>w</sub>L = &sum;<sub>i=1,2</sub> "
               f"<del>{struck}</del> {kept} &middot; &nabla;<sub>w</sub>f<sub>w</sub>(x<sup>i</sup>)</p>\n")
     assert grade_report_item(rubric, "p1.f.grad", report, "r.html").status == expected
+
+
+# Attacks on this stop's readings (red team 45): each reading must not pass the wrong answer it was aimed at.
+
+@pytest.mark.parametrize("definition", ["∂σ(u::Real) = σ(u)*(1+σ(u))", "∂σ = u -> σ(u)*(1+σ(u))",
+                                        "∂σ(u) = σ(u)*(1+σ(u))"])
+def test_julias_own_derivative_function_is_read_as_it_defines_it(rubric, definition: str) -> None:
+    report = f"## 1.e\n\n```julia\n{definition}\n∂f_∂w₂(w, x) = w[3] * ∂σ(x₂(w, x)) * σ(x₁(w, x))\n```\n"
+    assert grade_report_item(rubric, "p1.e.w2", report).status != "pass"
+
+
+@pytest.mark.parametrize("helper, expected", [("x₂(w, x) = w[2]*σ(x₁(w, x))", "pass"),
+                                              ("x₂(w, x) = w[2]*x₁(w, x)", "review")])
+def test_an_intermediate_the_hand_in_defines_as_a_function_of_w_and_x(rubric, helper: str, expected: str) -> None:
+    report = f"```julia\nx₁(w, x) = w[1]*x\n{helper}\n```\n\n## 1.d\n\n```julia\n∂f_∂w₃(w, x) = σ(x₂(w, x))\n```\n"
+    assert grade_report_item(rubric, "p1.d", report).status == expected
+
+
+def test_cyrillic_be_the_hand_in_defines_as_a_derivative_is_not_sigma(rubric) -> None:
+    report = "short name:  б(u) := σ'(u) = σ(u) (1 - σ(u))\n\nd)  ∂f/∂w3 = б(x2)\n"
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status != "pass"
+
+
+@pytest.mark.parametrize("line", ["∇w L = Σ_i (fw(x^i) - y^i) · ∇w fw(x^i)   •   2 data points",
+                                  "∂f/∂w1 = w3·σ'(x2)·w2·σ'(x1)  •  x enters only through x1 = w1 x"])
+def test_a_bullet_before_a_note_is_no_product(rubric, line: str) -> None:
+    item = "p1.f.grad" if "∇" in line else "p1.e.w1"
+    report = f"D = {{(x^1, y^1), (x^2, y^2)}}\n\nx1 = w1·x  •  x2 = w2·σ(x1)\n\ne), f)\n\n{line}\n"
+    assert grade_report_item(rubric, item, report, "r.txt").status != "pass"
+
+
+def test_an_equation_number_above_a_formula_is_no_power() -> None:
+    line = "   σ'(u) = e^(-u) / (1 + e^(-u))"
+    assert raised_powers(" " * len(line) + "(2)\n" + line + "\n") == " " * len(line) + "(2)\n" + line + "\n"
+
+
+def test_i_e_at_a_sentences_start_is_no_label() -> None:
+    assert keys("## (e)\n\nx\n\nI.e. the vector of (d) and (e).\n\n## (f)\n\ny\n") == ["1.e", "1.f"]
+
+
+@pytest.mark.parametrize("left, right, expected", [("params (corrected)", "first attempt", "partial"),
+                                                   ("by hand", "torch after building Net", "review")])
+def test_which_of_two_columns_counts_is_said_by_their_heads(rubric, left: str, right: str, expected: str) -> None:
+    report = (TWO_COLUMNS.format(left=left, right=right).replace("(5*5*20 + 1) * 50 = 25,050", "25,020")
+              .replace("(5*5 + 1) * 50 = 1,300", "25,050").replace("431,080 | 407,330", "431,050 | 431,080"))
+    assert grade_report_item(rubric, "p2.c", report).status == expected  # the corrected (wrong) one, or a person
+
+
+def test_a_summary_cell_summing_the_layers_to_a_wrong_total(rubric) -> None:
+    layers = "- conv1: 520\n- relu1: 0\n- pool1: 0\n- conv2: 25,050\n- relu2: 0\n- pool2: 0\n- fc1: 400,500\n" \
+             "- fc2: 5,010\n- total 431,080\n"
+    summary = "| 2(c) | 520 + 0 + 0 + 25,050 + 0 + 0 + 400,500 + 5,010 = 431,030 |"
+    report = (f"## Problem 2\n\n**(b)** 5×5, stride 1, 20 channels\n\n**(c)**\n\n{layers}\n## Final answers\n\n"
+              f"| item | answer |\n|---|---|\n| 2(b) | 5×5, stride 1, 20 channels |\n{summary}\n")
+    assert grade_report_item(rubric, "p2.c", report).status != "pass"

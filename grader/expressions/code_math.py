@@ -57,15 +57,20 @@ def is_code(text: str) -> bool:
 _PARTIAL_JOINED = re.compile(r"(?<![\w/∂])∂([A-Za-z])_?∂((?:w|θ|[uxz])(?:_?\{?[1-9]\}?|[₁-₉])?)(?![\w/])")
 
 
-# Julia's name for σ's derivative as a function: ∂σ(x₂) (σ'(x₂))
+# Julia's name for a function the program defines, σ's derivative as the hand-in writes it: ∂σ(x₂) (a function of
+# its own, dsig: its definition, ∂σ(u) = σ(u)(1 − σ(u)), says what it is; undefined, it is read as nothing)
 _PARTIAL_CALL = re.compile(r"(?<![\w/∂])∂\s*(σ[12₁₂]?|sig(?:ma|moid)?[12]?)(?=\s*\((?:[^()]|\([^()]*\))*\)(?!\s*/))")
 # (not ∂σ(x₂)/∂x₂, a quotient)
+
+
+_OWN_SIGMOID = {"σ": "sig", "σ1": "sig1", "σ2": "sig2", "σ₁": "sig1", "σ₂": "sig2"}
 
 
 def code_to_latex(text: str) -> str:
     """The formula that code ``text`` stands for, in the notation the tokenizer reads; other text unchanged."""
     if "∂" in text:
-        text = _PARTIAL_CALL.sub(r"\1'", _PARTIAL_JOINED.sub(r"∂\1/∂\2", text))
+        text = _PARTIAL_CALL.sub(lambda m: f"d{_OWN_SIGMOID.get(m.group(1), m.group(1))}",
+                                 _PARTIAL_JOINED.sub(r"∂\1/∂\2", text))
     if is_mathematica(text):
         text = mathematica_to_latex(text)
     if not is_code(text):

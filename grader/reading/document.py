@@ -560,6 +560,21 @@ def _glyph_as_sigma(glyph: str) -> re.Pattern[str]:
 
 _STRUCK_IN_LINE = re.compile(r"~~[^~\n]{1,300}~~")
 _MID_BULLET = re.compile(r"(?<=[\w)\]}])[ \t]*•[ \t]*(?=[\w(\[{\\σ∂])")
+_NOTE_WORD = re.compile(r"(?<![\\\w])(?!(?:exp|sig\w*|sum|log|tanh|grad|nabla|alpha|eta|delta|partial)\b)[^\W\d_]{3,}")
+
+
+def _bullet_product(m: re.Match[str]) -> str:
+    """A bullet between two pieces of a formula is a product typed as a bullet ("w3 • σ2(x2)(1-σ2(x2)) • σ1(x1)");
+    one before words ("• 2 data points", "20 • 50 filters") or between two equations sets them apart and stays."""
+    line_end = m.string.find("\n", m.end())
+    after = m.string[m.end():len(m.string) if line_end < 0 else line_end].split("•")[0]
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    before = m.string[line_start:m.start()].split("•")[-1]
+    if _NOTE_WORD.search(after) or "=" not in before + after and _NOTE_WORD.search(before) \
+            or "=" in before and "=" in after:
+        return m.group()  # (and "x1 = w1·x • x2 = …": two equations listed)
+    return " · "
+_BE_DEFINED_OTHERWISE = re.compile(r"б[12₁₂]?[ \t]*(?:\([^()\n]*\))?[ \t]*:?=[^\n]*?(?:['′]|\(\s*1\s*[-–−])")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 
 
@@ -574,11 +589,12 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = stacked_sums(two_columns(text)) if kind is None and "  " in text else text  # a PDF's page, as text
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
-    text = _MID_BULLET.sub(" · ", text) if "•" in text else text  # "w3 • σ2(x2)": a product, typed as a bullet
+    text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     for glyph in {m.group("g") or m.group("h") for m in _DECLARED_SIGMA.finditer(text)}:
         text = _glyph_as_sigma(glyph).sub("σ", text)  # "6 = sigma everywhere (the scan reads my sigma as a 6)"
-    if "б" in text and not _CYRILLIC_WORD.search(text):
+    if "б" in text and not _CYRILLIC_WORD.search(text) and not _BE_DEFINED_OTHERWISE.search(text):
         text = text.replace("б", "σ")  # a scan's σ read as Cyrillic б, in a hand-in that writes no Cyrillic word
+        # (and defines б as nothing but σ: "б(u) := σ'(u)" names a derivative, read as written, by a person)
     text = _pandoc_scripts(_italic_letters(_pandoc_escapes(text)))
     text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text

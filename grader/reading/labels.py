@@ -257,7 +257,8 @@ _CITED_LIST = re.compile(r"\(?[a-h]\)[ \t]*(?:[、,][ \t]*\(?[^\x00-\x7f]\)|、[
 
 # a problem numbered in Roman capitals: "II.a", "I(b)", "**II.c**", "Part II", "Problem I" (a course that numbers its
 # problems so); read as the digit, padded on the left to the same length ("II.a" as " 2.a") so offsets stay right
-_ROMAN_PROBLEM = re.compile(r"(?:(?<=[\s*_#>|(\[–—-])|^)(?P<n>III|II|IV|I)(?=[.\-][a-h](?![\w])|\s?\\?\([a-h]\\?\))"
+_ROMAN_PROBLEM = re.compile(r"(?:(?<=[\s*_#>|(\[–—-])|^)(?P<n>III|II|IV|I)(?!\.e\.)"  # not "I.e.", that is
+                            r"(?=[.\-][a-h](?![\w])|\s?\\?\([a-h]\\?\))"
                             r"|(?P<word>(?i:part|problem|exercise|question|task|teil|aufgabe|parte|partie)[ \t])"
                             r"(?P<m>III|II|IV|I)(?![\w'’])")
 _ROMAN_VALUE = {"I": "1", "II": "2", "III": "3", "IV": "4"}

@@ -96,7 +96,25 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     if notation.unread:
         better = renamed(notation, reference, lambda seed: _read_all(pieces, doc, reference, seed))
         if better is not None:
-            return better
+            return _built_on_doubt(better)
+    return _built_on_doubt(notation)
+
+
+def _built_on_doubt(notation: Notation) -> Notation:
+    """A name the hand-in defined with one that cannot be read as the handout's (``f(w, x) = w3 σ(x2(w, x))`` after its
+    own ``x2(w, x) = …``) cannot be read either: an answer using it goes to a person."""
+    overlay = notation.overlay
+    doubted = {re.sub(r"[_{}\\]", "", n) for n in overlay.said_otherwise}
+    if not doubted:
+        return notation
+    for name in [*overlay.functions, *overlay.symbols]:
+        said = overlay.notes.get(name, "")
+        if name not in overlay.said_otherwise and any(
+                re.search(rf"(?<![A-Za-z]){re.escape(d)}(?![\w])", re.sub(r"[_{}\\]", "", said)) for d in doubted):
+            overlay.functions.pop(name, None)
+            overlay.symbols.pop(name, None)
+            overlay.said_otherwise.add(name)
+            overlay.notes[name] = f"{said} — built on a name read otherwise: a person should read the answers using it"
     return notation
 
 
@@ -472,6 +490,8 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     if name in vocab.argument_free or name in vocab.vectors or name in vocab.assumed:
         return 0
     notation.definitions.add(_compact(key))
+    if shape.kind == "apply" and name in vocab.pointwise and _VARIABLES.fullmatch(shape.arg):
+        return _intermediate_of_weights(notation, name, lhs, rhs, reference)  # x₂(w, x) = w[2]*x₁(w, x)
     if shape.kind == "apply":
         shape = replace(shape, arg=_WEIGHTS_ARGUMENT.sub("", shape.arg))  # ŷ(x, w), y(x; w): a function of x
         if not re.fullmatch(r"[a-z]|\\[a-z]+", shape.arg):
@@ -497,6 +517,28 @@ _ASCII_FUNCTION = re.compile(r"\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit
                              r"|([A-Za-z]{2,12}))"
                              r"\d?\s*(?:\\left)?\s*\(\s*(?:[a-z\u03b1-\u03c9]|\\[a-z]+)\s*(?:\\right)?\s*\)"
                              r"\s*(?:\\gets)?\s*")
+
+
+_VARIABLES = re.compile(r"\s*[a-z\\θ]+\s*(?:[,;]\s*[a-z\\θ]+\s*)+")  # (w, x), (w; x), (\theta, x)
+
+
+def _intermediate_of_weights(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
+    """The handout's intermediate written as the function of the weights and x it is (``x₂(w, x) = …``, as a
+    program defines it): the handout's own (then ``x₂(w, x)`` in an answer is x₂), or another one, which an answer
+    using the name cannot be read by (it goes to a person, and the report says why)."""
+    try:
+        value = _read_value(rhs, reference, notation.overlay).value
+    except ExpressionSyntaxError:
+        value = None
+    handout = handout_value(name, reference)
+    if value is not None and handout is not None and _equal(in_inputs(value, reference), in_inputs(handout, reference),
+                                                             reference):
+        notation.as_handout.add(name)
+        return 0
+    notation.overlay.said_otherwise.add(name)
+    notation.overlay.notes[name] = (f"{_show(name)} is defined as {rhs.strip()[:60]}, not as the handout's "
+                                    f"{_show(name)}: a person should read the answers that use it")
+    return _said(notation, notation.overlay.notes[name], name)
 
 
 def _ascii_function(notation: Notation, lhs: str, vocab: Any) -> None:

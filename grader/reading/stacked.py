@@ -220,7 +220,7 @@ def stacked(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str
 
 
 # a power a scan's text set on the line above its base ("–u   2" over "( 1 + e     )"): short exponents alone there
-_POWER = re.compile(r"[–−-]?(?:\d{1,2}|[a-z]|\([^()\s]{1,6}\))")
+_POWER = re.compile(r"[–−-]?(?:\d{1,2}|[a-z]|\((?!\d+\))[^()\s]{1,6}\))")  # not "(2)", a display's number
 _POWER_LINE = re.compile(r"[ \t]*\S{1,4}(?:[ \t]+\S{1,4}){0,3}[ \t]*")
 
 

@@ -70,8 +70,18 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
 
 
 # column heads that put two columns in turn: the later one is the answer
-_IN_TURN = re.compile(r"(?i)\b(?:try|attempt|draft|old|new|before|after|first|second|final|revised|corrected|fixed|"
-                      r"fix|v\d|version\s*\d|initial|updated|redo|wrong|right)\b")
+# column heads that put two columns in turn, one earlier ("first try", "old", "draft") and one later ("second try",
+# "corrected", "final"): the later one is the answer, wherever it stands ("| corrected | first attempt |")
+_EARLIER = re.compile(r"(?i)\b(?:first|1st|old|initial|draft|original|v1|version\s*1|(?:try|attempt)\s*1)\b")
+_LATER = re.compile(r"(?i)\b(?:second|2nd|new|final|revised|corrected|fixed|updated|redo|v2|version\s*2"
+                    r"|(?:try|attempt)\s*2)\b")
+
+
+def _later_column(header: list[str]) -> int | None:
+    """The column the heads say replaces another (one later, another earlier), else None."""
+    later = [k for k, h in enumerate(header) if _LATER.search(h) and not _EARLIER.search(h)]
+    earlier = [k for k, h in enumerate(header) if _EARLIER.search(h) and not _LATER.search(h)]
+    return later[0] if len(later) == 1 and earlier else None
 
 
 # a pipe table indented in a plain-text hand-in ("(c)" then "     | layer | weights |"): a table, not a code block
@@ -96,8 +106,8 @@ def _twin_columns(rows: list[list[str]], heads: list[list[str]]) -> frozenset[in
                 columns.setdefault(k, {})[r] = count
     for a in sorted(columns):
         for b in sorted(columns):
-            if b <= a or any(_IN_TURN.search(row[k]) for row in heads for k in (a, b) if k < len(row)):
-                continue  # "first try | second try", "old | corrected": the later column replaces the earlier
+            if b <= a or any(_later_column(head) in (a, b) for head in heads):
+                continue  # "first try | second try", "corrected | old": the later column replaces the earlier
             shared = columns[a].keys() & columns[b].keys()
             same = sum(1 for r in shared if columns[a][r] == columns[b][r] != 0)  # a layer with no parameters
             differ = [r for r in shared if columns[a][r] != columns[b][r]]  # agrees in any two columns
@@ -371,14 +381,17 @@ def _row_cells(row: list[str], header: list[str], line: int, twins: frozenset[in
     remarks = {i for i, name in enumerate(header) if _REMARK.search(name)}
     numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)
                 and i not in remarks]
-    offered = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k])) >= 2 \
-        or _rival_counts(row, numbered, header) and not any(_IN_TURN.search(h) for h in header) \
-        or sum(1 for k in numbered if k in twins) >= 2
+    chosen = _later_column(header)
+    chosen = chosen if chosen in numbered else None
+    alternatives = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k]))
+    offered = chosen is None and (alternatives >= 2 or _rival_counts(row, numbered, header)
+                                  or sum(1 for k in numbered if k in twins) >= 2)
     for i, cell in enumerate(row):
         if i == label_at or not cell.strip() or is_working(cell) or i in remarks:
             continue  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one
         column = header[i] if i < len(header) else ""
-        out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1] or offered))
+        last = i == chosen if chosen is not None else not numbered or i == numbered[-1] or offered
+        out.append(Cell(label, column, cell, line, last=last))
     return out
 
 
