@@ -214,11 +214,15 @@ class ValueCheck(Check[ValueParams]):
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)
 
 
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
+
+
 def _contradicted(text: str, p: ValueParams) -> str:
     """What the part's text states against the reference ("padding 2" of a layer without padding), with the words
     found; empty when it states nothing of the kind."""
+    plain = _EMPHASIS.sub("", text[:20_000])  # "padding **1**": the words as read, without their emphasis
     for c in p.contradictions:
-        m = re.search(c.pattern, text[:20_000], re.IGNORECASE)
+        m = re.search(c.pattern, plain, re.IGNORECASE)
         if m is not None:
             return f"{c.feedback} ({m.group().strip()!r})"
     return ""

@@ -318,12 +318,17 @@ def _layout(tokens: list[str]) -> list[str]:
     return out
 
 
+# a subscript of two parts typed flat, an index and a step's word: "w_k,new", "w_1,old" (plain text's w_{k,new})
+_FLAT_PAIR_SUBSCRIPT = re.compile(r"(?<![\w\\])([A-Za-z])_([A-Za-z0-9]),(new|old|next|upd|neu|nuevo)(?![\w])")
+
+
 @functools.lru_cache(maxsize=8192)
 def from_exports(text: str) -> str:
     """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown, HTML markup, Word's
     invisible operators) or a student wrote it in another language (Typst, AsciiMath, code) as plain LaTeX/text."""
     text = unescape_markdown(starmath_to_latex(strip_html(_visible(text))))
     text = asciimath_to_latex(typst_to_latex(code_to_latex(text)))
+    text = _FLAT_PAIR_SUBSCRIPT.sub(r"\1_{\2,\3}", text) if "," in text else text  # w_k,new: w_{k,new}
     flat = "\\" not in text and "{" not in text
     return _SUM_RANGE.sub(lambda m: _sum_range(m, flat), text) if ("Σ" in text or "sum" in text) else text
 

@@ -574,7 +574,18 @@ def _bullet_product(m: re.Match[str]) -> str:
             or "=" in before and "=" in after:
         return m.group()  # (and "x1 = w1·x • x2 = …": two equations listed)
     return " · "
-_BE_DEFINED_OTHERWISE = re.compile(r"б[12₁₂]?[ \t]*(?:\([^()\n]*\))?[ \t]*:?=[^\n]*?(?:['′]|\(\s*1\s*[-–−])")
+_BE_DEFINED = re.compile(r"(?:^|[:(,;]|\blet\b|\bwhere\b|\s{3})[ \t]*б[12₁₂]?[ \t]*(?:\([^()\n]*\))?[ \t]*"
+                         r"(?::?=|≔|means|denotes|stands|is\b|for\b)([^\n]*)",
+                         re.IGNORECASE | re.MULTILINE)  # where a definition starts, not "= б2(t) = …" in a chain
+_DERIVATIVE_SAID = re.compile(r"(?i)d[ \t]*σ|∂|deriv|['′]|\([ \t]*1[ \t]*[-–−]|prime")
+_SIGMOID_SAID = re.compile(r"(?i)1[ \t]*/[ \t]*\(?[ \t]*1[ \t]*\+|\bsigma\b|\bsigmoid\b|σ")
+
+
+def _be_defined_otherwise(text: str) -> bool:
+    """Whether the hand-in says what б is, and it is not the sigmoid ("б(u) := dσ/du", "б means the derivative"):
+    then б is a name of its own, read as written (here: by a person), not a scan's σ."""
+    return any(_DERIVATIVE_SAID.search(m.group(1)) or not _SIGMOID_SAID.search(m.group(1))
+               for m in _BE_DEFINED.finditer(text))
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 
 
@@ -592,7 +603,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     for glyph in {m.group("g") or m.group("h") for m in _DECLARED_SIGMA.finditer(text)}:
         text = _glyph_as_sigma(glyph).sub("σ", text)  # "6 = sigma everywhere (the scan reads my sigma as a 6)"
-    if "б" in text and not _CYRILLIC_WORD.search(text) and not _BE_DEFINED_OTHERWISE.search(text):
+    if "б" in text and not _CYRILLIC_WORD.search(text) and not _be_defined_otherwise(text):
         text = text.replace("б", "σ")  # a scan's σ read as Cyrillic б, in a hand-in that writes no Cyrillic word
         # (and defines б as nothing but σ: "б(u) := σ'(u)" names a derivative, read as written, by a person)
     text = _pandoc_scripts(_italic_letters(_pandoc_escapes(text)))

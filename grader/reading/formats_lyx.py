@@ -53,7 +53,7 @@ def lyx_latex(text: str) -> str:
                 out.append(f"\\end{{{'enumerate' if item_open == 'Enumerate' else 'itemize'}}}")
                 item_open = ""
             sections += layout == "Section"
-            number = f"{sections} " if layout == "Section" else ""  # a numbered section, printed "2 MNIST"
+            number = f"{sections} " if layout == "Section" else ""  # a numbered section, printed "2 Title"
             out.append("\n\\item " if base in _ITEMS else f"\n\\{_HEADINGS[base]}{'*' if layout.endswith('*') else ''}"
                        f"{{{number}" if base in _HEADINGS else "\n")
             continue

@@ -257,11 +257,24 @@ _CITED_LIST = re.compile(r"\(?[a-h]\)[ \t]*(?:[、,][ \t]*\(?[^\x00-\x7f]\)|、[
 
 # a problem numbered in Roman capitals: "II.a", "I(b)", "**II.c**", "Part II", "Problem I" (a course that numbers its
 # problems so); read as the digit, padded on the left to the same length ("II.a" as " 2.a") so offsets stay right
-_ROMAN_PROBLEM = re.compile(r"(?:(?<=[\s*_#>|(\[–—-])|^)(?P<n>III|II|IV|I)(?!\.e\.)"  # not "I.e.", that is
+# (not "I.e.", "I.e," or "I.e pulling …": that is)
+_ROMAN_PROBLEM = re.compile(r"(?:(?<=[\s*_#>|(\[–—-])|^)(?P<n>III|II|IV|I)(?!\.e(?:[.,;]|[ \t]+[a-z]))"
                             r"(?=[.\-][a-h](?![\w])|\s?\\?\([a-h]\\?\))"
                             r"|(?P<word>(?i:part|problem|exercise|question|task|teil|aufgabe|parte|partie)[ \t])"
                             r"(?P<m>III|II|IV|I)(?![\w'’])")
 _ROMAN_VALUE = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+
+
+@functools.lru_cache(maxsize=8)
+def _roman_numbered(text: str) -> bool:
+    """Whether the hand-in numbers its problems in Roman capitals: two or more such labels ("Part II", "II.a",
+    "I.b"), not counting "I.e" (that is, "I.e, …" or "I.e pulling the minus out": an abbreviation, not a label)."""
+    found = {m.group().replace(" ", "") for m in _ROMAN_USED.finditer(text)} - {"I.e"}
+    return len(found) >= 2
+
+
+_ROMAN_USED = re.compile(r"(?m)(?:^[ \t#*>_|-]*(?:III|II|IV|I)[.\-]?[a-h](?![\w])"
+                         r"|(?i:part|problem)[ \t]+(?-i:III|II|IV|I)(?![\w'’]))")
 
 
 def _roman_problem(m: re.Match[str]) -> str:
@@ -284,7 +297,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         window = _ENUMERATOR.sub(r"\1)", window)
         window = _OTHER_LETTER_LABEL.sub(lambda m: (_latin(m.group(1), persian) or m.group(1)).ljust(len(m.group(1))),
                                          window)
-    if "I" in window:
+    if "I" in window and _roman_numbered(text):
         window = _ROMAN_PROBLEM.sub(_roman_problem, window)
     if "(" in window and _BRACKETED_LETTER.search(window):
         persian = _persian_order(text)

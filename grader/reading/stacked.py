@@ -261,6 +261,7 @@ def _with_powers(up: str, mid: str) -> str | None:
 
 
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
+_MOST_LINES = 3000
 _PAGE_NUMBER = re.compile(r"[ \t]{16,}\d{1,3}[ \t]*|[ \t]*(?:page|seite|página)[ \t]+\d{1,3}[ \t]*", re.IGNORECASE)
 
 
@@ -270,8 +271,8 @@ def two_columns(text: str) -> str:
     between full-width lines (a title), the left column's lines, then the right column's. Only where a gutter runs
     through most lines and both columns hold words: a table's aligned columns (short cells) are left as they are."""
     lines = text.split("\n")
-    if len(lines) < 12 or "|" in text[:4000] and text.count("|") > 20:
-        return text
+    if not 12 <= len(lines) <= _MOST_LINES or "|" in text[:4000] and text.count("|") > 20:
+        return text  # (a homework's pages are a few hundred lines: a longer text is no page to unweave)
     gutter = _gutter(lines)
     if gutter is None:
         return text

@@ -69,35 +69,21 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     return cells, covered
 
 
-# column heads that put two columns in turn: the later one is the answer
-# column heads that put two columns in turn, one earlier ("first try", "old", "draft") and one later ("second try",
-# "corrected", "final"): the later one is the answer, wherever it stands ("| corrected | first attempt |")
-_EARLIER = re.compile(r"(?i)\b(?:first|1st|old|initial|draft|original|v1|version\s*1|(?:try|attempt)\s*1)\b")
-_LATER = re.compile(r"(?i)\b(?:second|2nd|new|final|revised|corrected|fixed|updated|redo|v2|version\s*2"
-                    r"|(?:try|attempt)\s*2)\b")
-
-
-def _later_column(header: list[str]) -> int | None:
-    """The column the heads say replaces another (one later, another earlier), else None."""
-    later = [k for k, h in enumerate(header) if _LATER.search(h) and not _EARLIER.search(h)]
-    earlier = [k for k, h in enumerate(header) if _EARLIER.search(h) and not _LATER.search(h)]
-    return later[0] if len(later) == 1 and earlier else None
-
-
 # a pipe table indented in a plain-text hand-in ("(c)" then "     | layer | weights |"): a table, not a code block
 _INDENTED_ROW = re.compile(r"(?m)^[ \t]{4,}(?=\|.*\|[ \t]*$)")
 
 
 def _body_cells(body: list[tuple[list[str], list[str], int]]) -> list[Cell]:
     """A table's body rows as cells, columns that offer rival counts (see :func:`_twin_columns`) each an answer."""
-    twins = _twin_columns([row for row, _, _ in body], [head for _, head, _ in body[:1]])
+    twins = _twin_columns([row for row, _, _ in body])
     return [cell for row, header, line in body for cell in _row_cells(row, header, line, twins)]
 
 
-def _twin_columns(rows: list[list[str]], heads: list[list[str]]) -> frozenset[int]:
+def _twin_columns(rows: list[list[str]]) -> frozenset[int]:
     """Two columns of counts that agree on most layers and differ on one or two, neither adding up the others
     ("| conv2 | (5·5·20+1)·50 = 25,050 | (5·5+1)·50 = 1,300 |" under "per-channel | shared"): the same answer
-    worked out two ways, offered side by side. The last column is no more the answer than the first."""
+    worked out two ways, offered side by side. The last column is no more the answer than the first, whatever the
+    heads say ("corrected | first attempt": the words around the table may choose the other; red team 46)."""
     columns: dict[int, dict[int, int]] = {}
     for r, row in enumerate(rows):
         for k, cell in enumerate(row):
@@ -106,8 +92,8 @@ def _twin_columns(rows: list[list[str]], heads: list[list[str]]) -> frozenset[in
                 columns.setdefault(k, {})[r] = count
     for a in sorted(columns):
         for b in sorted(columns):
-            if b <= a or any(_later_column(head) in (a, b) for head in heads):
-                continue  # "first try | second try", "corrected | old": the later column replaces the earlier
+            if b <= a:
+                continue
             shared = columns[a].keys() & columns[b].keys()
             same = sum(1 for r in shared if columns[a][r] == columns[b][r] != 0)  # a layer with no parameters
             differ = [r for r in shared if columns[a][r] != columns[b][r]]  # agrees in any two columns
@@ -381,17 +367,13 @@ def _row_cells(row: list[str], header: list[str], line: int, twins: frozenset[in
     remarks = {i for i, name in enumerate(header) if _REMARK.search(name)}
     numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)
                 and i not in remarks]
-    chosen = _later_column(header)
-    chosen = chosen if chosen in numbered else None
     alternatives = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k]))
-    offered = chosen is None and (alternatives >= 2 or _rival_counts(row, numbered, header)
-                                  or sum(1 for k in numbered if k in twins) >= 2)
+    offered = alternatives >= 2 or _rival_counts(row, numbered, header) or sum(1 for k in numbered if k in twins) >= 2
     for i, cell in enumerate(row):
         if i == label_at or not cell.strip() or is_working(cell) or i in remarks:
             continue  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one
         column = header[i] if i < len(header) else ""
-        last = i == chosen if chosen is not None else not numbered or i == numbered[-1] or offered
-        out.append(Cell(label, column, cell, line, last=last))
+        out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1] or offered))
     return out
 
 
