@@ -376,3 +376,18 @@ def test_an_update_written_out_per_weight_after_the_vector_one(rubric, sign: str
     report = ("f) ∇L = Σ_{i=1,2} 2 (f(x^i) - y^i) ∇f(x^i)\n\n   Gradient descent: w_new = w - α ∇L.\n"
               f"   I.e, written out for every weight k = 1, 2, 3:\n   w_k,new = w_k - α Σ_{{i=1,2}} 2 {sign} ∂f(x^i)/∂w_k\n")
     assert grade_report_item(rubric, "p1.f.update", report, "r.txt").status == expected
+
+
+COLUMN = """1(f) Writing a1^i, a2^i for the activations with input x^i:
+
+        grad_w L = sum_i 2 (f_w(x^i) - y^i) * [ w3 a2^i(1-a2^i) w2 a1^i(1-a1^i) x^i ]
+                                              [ {middle} ]
+                                              [ a2^i                               ]
+"""
+
+
+@pytest.mark.parametrize("middle, expected", [("w3 a2^i(1-a2^i) a1^i", "pass"), ("w3 a2^i(1+a2^i) a1^i", "partial")])
+def test_a_column_vector_drawn_in_brackets_on_lines_under_each_other(rubric, middle: str, expected: str) -> None:
+    defs = "a1 = sigma(w1 x), a2 = sigma(w2 a1), f_w(x) = w3 a2; D = {(x^1, y^1), (x^2, y^2)}\n\n"
+    report = defs + COLUMN.format(middle=middle.ljust(35))
+    assert grade_report_item(rubric, "p1.f.grad", report, "r.txt").status == expected

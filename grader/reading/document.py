@@ -45,7 +45,7 @@ from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
 from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
-from grader.reading.stacked import raised_powers, read_block, stacked, stacked_sums, two_columns
+from grader.reading.stacked import bracket_columns, raised_powers, read_block, stacked, stacked_sums, two_columns
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
@@ -597,7 +597,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
     elif kind is None and ("h1." in text or "h2." in text or "{math" in text) and is_confluence(text):
         text = confluence_markdown(text)  # a wiki page in Confluence's markup, as Markdown
-    text = stacked_sums(two_columns(text)) if kind is None and "  " in text else text  # a PDF's page, as text
+    text = bracket_columns(stacked_sums(two_columns(text))) if kind is None and "  " in text else text  # a PDF's
+    # page as text, a column vector drawn in brackets
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product

@@ -340,3 +340,32 @@ def stacked_sums(text: str) -> str:
         if above:
             lines[k - 1] = ""
     return "\n".join(lines)
+
+
+_ROW = re.compile(r"\[([^\[\]\n]*)\][ \t]*$")
+
+
+def bracket_columns(text: str) -> str:
+    """A column vector drawn in plain text, its entries in brackets on lines under each other (``[ a ]`` over
+    ``[ b ]`` over ``[ c ]``, the first at the end of a formula's line), set on that line as ``[a; b; c]``. Only where
+    the lines under it hold nothing but their bracket, in the same column."""
+    if "[" not in text or "\n" not in text:
+        return text
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines) - 1:
+        first = _ROW.search(lines[k])
+        if first is None or "=" not in lines[k][:first.start()]:
+            k += 1
+            continue
+        col, rows, j = first.start(), [first.group(1).strip()], k + 1
+        while j < len(lines) and len(lines[j]) > col and not lines[j][:col].strip() \
+                and (m := _ROW.fullmatch(lines[j], col)) is not None:
+            rows.append(m.group(1).strip())
+            j += 1
+        if len(rows) >= 2:
+            lines[k] = f"{lines[k][:col]}[{'; '.join(rows)}]"
+            for r in range(k + 1, j):
+                lines[r] = ""
+        k = j
+    return "\n".join(lines)
