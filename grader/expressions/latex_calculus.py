@@ -166,14 +166,19 @@ class CalculusMixin(Cursor):
                 self.script()
         return self.toks[start:self.pos]
 
+    def names_weights(self, script: list[str]) -> bool:
+        """Whether a subscript's tokens name the weights or one of them (``w``, ``w_1``, ``θ_2`` where θ is the
+        hand-in's w): under ``D`` they make it the derivative operator, not the data."""
+        stem = re.sub(r"_\{?\w+\}?$", "", "".join(script))
+        return self.overlay.aliases.get(stem, stem) in self.vocab.vectors
+
     def _operator_d(self, start: int) -> Any:
         """``D_{w_1} f`` (a weight's name as D's subscript), else None: D is only a letter there (the data)."""
         self.take()
         if self.peek() == "_":
             self.take()
             wrt = self.script()
-            stem = re.sub(r"_\{?\w+\}?$", "", "".join(wrt))
-            if stem in self.vocab.vectors or self.overlay.aliases.get(stem) in self.vocab.vectors:
+            if self.names_weights(wrt):
                 return self.operator(wrt, "D_{" + " ".join(wrt) + "}")
         self.pos = start
         return None

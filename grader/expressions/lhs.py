@@ -8,7 +8,6 @@ describe as ``Shape("derivative", of="f_w"/"f", wrt="w_1")``; ``w^{new}``, ``w_{
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 
 from grader.expressions.latex import _drop_prose, vocab_words
@@ -79,7 +78,7 @@ def _shape(p: Parser) -> Shape | None:
         p.take()
         p.take()
         den = p.script()  # its variable below
-        if tok == "D" and _alias(p, re.sub(r"_\{?\w+\}?$", "", "".join(den))) not in p.vocab.vectors:
+        if tok == "D" and not p.names_weights(den):
             return None  # D_1: the data, not the operator
         num = [*p.name_tokens(), *(["(", *p.paren(), ")"] if p.peek() == "(" else [])]
         return _derivative(p, num, den)

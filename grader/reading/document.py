@@ -554,7 +554,7 @@ def _glyph_as_sigma(glyph: str) -> re.Pattern[str]:
     """Where the declared glyph stands for σ: before its index and an argument (``61(x1)``, ``o2 (b)``), or after a
     derivative's d (``d61/du``); a 0 only with its index, as a count of 0 is common."""
     after = r"[12](?![\d.,])" if glyph == "0" else r"(?:[12](?![\d.,])|[ \t]?\()"
-    return re.compile(rf"(?<![A-Za-z0-9.,'])(?:(?<=[d∂])|(?<![d∂])){re.escape(glyph)}(?={after})"
+    return re.compile(rf"(?<![A-Za-z0-9.,']){re.escape(glyph)}(?={after})"
                       rf"|(?<=(?<![A-Za-z0-9])[d∂]){re.escape(glyph)}(?=[12]?(?:\s|/|\)|$))")
 
 
@@ -574,6 +574,8 @@ def _bullet_product(m: re.Match[str]) -> str:
             or "=" in before and "=" in after:
         return m.group()  # (and "x1 = w1·x • x2 = …": two equations listed)
     return " · "
+
+
 _BE_DEFINED = re.compile(r"(?:^|[:(,;]|\blet\b|\bwhere\b|\s{3})[ \t]*б[12₁₂]?[ \t]*(?:\([^()\n]*\))?[ \t]*"
                          r"(?::?=|≔|means|denotes|stands|is\b|for\b)([^\n]*)",
                          re.IGNORECASE | re.MULTILINE)  # where a definition starts, not "= б2(t) = …" in a chain
@@ -586,6 +588,8 @@ def _be_defined_otherwise(text: str) -> bool:
     then б is a name of its own, read as written (here: by a person), not a scan's σ."""
     return any(_DERIVATIVE_SAID.search(m.group(1)) or not _SIGMOID_SAID.search(m.group(1))
                for m in _BE_DEFINED.finditer(text))
+
+
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 
 

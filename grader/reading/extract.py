@@ -681,6 +681,8 @@ def bare_name_of(eq: Equation, spec: TextSpec, classify: Callable[[str], str | N
 
 # a function's derivative named without its argument: σ', \sigma_1', s′, sig^{\prime}
 _BARE_PRIME = re.compile(r"\s*\\?[^\W\d_]{1,8}(?:_\{?\w{1,3}\}?)?\s*(?:'|′|\^\{?\\prime\}?)\s*")
+
+
 def _other_index(lhs: str, tag: str) -> bool:
     """Whether a left side not read as any item's names an index (w₁, w_1, θ1) and none the item's tag has."""
     if not _DERIVATIVE_MARK.search(lhs):
@@ -692,6 +694,8 @@ def _other_index(lhs: str, tag: str) -> bool:
 
 _DERIVATIVE_MARK = re.compile(r"∂|\\partial|\bd\w{0,8}\s*/\s*d|\bd\w{1,8}_d|∇|\\nabla|\bgrad")
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+
+
 _TWO_ARGUMENTS = re.compile(r"\\(?!frac|dfrac|tfrac)[A-Za-z]+\s*\{[^{}]*\}\s*\{")  # a macro of two arguments
 _NAME_ONLY = re.compile(r"\s*\\?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*")
 _AT_NUMBER = re.compile(r"\(\s*-?\d+(?:[.,]\d+)?\s*\)\s*$")  # a left side at a number: a check, not the answer

@@ -43,15 +43,17 @@ def confluence_markdown(text: str) -> str:
             del counts[deeper]
         return f"{m.group(1)}{'   ' * (depth - 1)}{counts[depth]}. "
 
-    lines, out, rows = _NUMBERED.sub(numbered, text).split("\n"), [], []
+    lines, out = _NUMBERED.sub(numbered, text).split("\n"), []
+    rows: list[list[str]] = []
+    head = False  # the table's first row is its head ("||Quantity||Dimension||")
     for line in lines + [""]:
         stripped = line.strip()
         if stripped.startswith("|") and stripped.endswith("|"):
-            head = stripped.startswith("||")
-            rows.append((head, [c.strip() for c in re.split(r"\|\|?", stripped.strip("|"))]))
+            head = head if rows else stripped.startswith("||")
+            rows.append([c.strip() for c in re.split(r"\|\|?", stripped.strip("|"))])
             continue
         if rows:
-            out += pipe_rows([cells for _, cells in rows], head=rows[0][0])
+            out += pipe_rows(rows, head=head)
             rows = []
         out.append(line)
     return "\n".join(out)

@@ -10,8 +10,8 @@ import re
 
 _HEADINGS = {"Part": "part", "Section": "section", "Subsection": "subsection", "Subsubsection": "subsubsection",
              "Paragraph": "paragraph", "Title": "title"}
-_ITEMS = ("Enumerate", "Itemize")
-_DROPPED = ("Graphics", "CommandInset", "ERT_settings", "Float", "Caption", "Index", "Box_settings")
+_ITEMS = {"Enumerate": "enumerate", "Itemize": "itemize"}  # a list's layout: the LaTeX environment of its items
+_DROPPED = ("Graphics", "CommandInset", "ERT_settings", "Float", "Caption", "Index", "Box_settings", "Note")
 _HEADER = re.compile(r"\\begin_header\b.*?\\end_header\b", re.DOTALL)
 _SETTING = re.compile(r"^\\(?:lyxformat|begin_document|end_document|begin_body|end_body|begin_deeper|end_deeper"
                       r"|noindent|align|labelwidthstring|paragraph_spacing|series|shape|family|emph|bar|size|lang"
@@ -26,17 +26,14 @@ def lyx_latex(text: str) -> str:
     """The document's text as LaTeX: headings as sectioning commands, lists as ``\\item``s, formulas as written."""
     text = _HEADER.sub("", re.sub(r"(?m)^#.*$", "", text)).replace("\\backslash\n", "\\")  # and LyX's comments
     out: list[str] = ["\\begin{document}"]
-    lines = text.split("\n")
-    i, layout, skip, item_open, sections = 0, "", 0, "", 0
-    while i < len(lines):
-        line = lines[i]
-        i += 1
+    layout, skip, item_open, sections = "", 0, "", 0
+    for line in text.split("\n"):
         if skip:
             skip += line.startswith("\\begin_inset") - line.startswith("\\end_inset")
             continue
         if line.startswith("\\begin_inset"):
             kind = line.split()[1] if len(line.split()) > 1 else ""
-            if kind in _DROPPED or kind == "Note":
+            if kind in _DROPPED:
                 skip = 1
             elif kind == "Formula":
                 out.append(" " + line[len("\\begin_inset Formula"):].strip())
@@ -47,10 +44,10 @@ def lyx_latex(text: str) -> str:
             layout = line.split(maxsplit=1)[1].strip() if len(line.split()) > 1 else "Standard"
             base = layout.rstrip("*")
             if base in _ITEMS and item_open != base:
-                out.append(f"\\begin{{{'enumerate' if base == 'Enumerate' else 'itemize'}}}")
+                out.append(f"\\begin{{{_ITEMS[base]}}}")
                 item_open = base
             elif base not in _ITEMS and item_open:
-                out.append(f"\\end{{{'enumerate' if item_open == 'Enumerate' else 'itemize'}}}")
+                out.append(f"\\end{{{_ITEMS[item_open]}}}")
                 item_open = ""
             sections += layout == "Section"
             number = f"{sections} " if layout == "Section" else ""  # a numbered section, printed "2 Title"
@@ -67,7 +64,6 @@ def lyx_latex(text: str) -> str:
             continue
         out.append(line)
     if item_open:
-        out.append(f"\\end{{{'enumerate' if item_open == 'Enumerate' else 'itemize'}}}")
+        out.append(f"\\end{{{_ITEMS[item_open]}}}")
     out.append("\\end{document}")
-    return re.sub(r"\n{3,}", "\n\n", "".join(p if p.startswith(("\n", " ", "}")) else p + "\n" if p.startswith("\\")
-                                            else p for p in out))
+    return re.sub(r"\n{3,}", "\n\n", "".join(p + "\n" if p.startswith("\\") else p for p in out))

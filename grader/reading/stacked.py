@@ -312,7 +312,7 @@ def _gutter(lines: list[str]) -> int | None:
     return None if best is None else best[0]
 
 
-_BIG_SUM = re.compile(r"[ \t]*[XPΣ∑][ \t]*")  # a typeset Σ as a PDF's text layer prints it: "X" (or "P") alone
+_BIG_SUM = re.compile(r"(?m)^[ \t]*[XPΣ∑][ \t]*$")  # a typeset Σ as a PDF's text layer prints it: "X" (or "P") alone
 _LIMIT = re.compile(r"[ \t]*(?:[a-z][ \t]?=[ \t]?\d|\(?[a-z][ \t]?,[ \t]?[a-z]\)?[ \t]?∈[ \t]?[A-Z])[ \t]*")
 
 
@@ -320,12 +320,11 @@ def stacked_sums(text: str) -> str:
     """A sum typeset with its limits above and below it, as a layout-keeping PDF export prints it (``2`` over
     ``X`` over the equation's line, ``i=1`` under it), set on the equation's line where its column is blank:
     ``Σ i=1..2`` (or ``Σ_(x,y)∈D``), as plain text writes a sum. Only where the lower limit is there, under Σ."""
-    if "\n" not in text or not re.search(r"(?m)^[ \t]*[XPΣ∑][ \t]*$", text):
+    if "\n" not in text or not _BIG_SUM.search(text):
         return text
     lines = text.split("\n")
     for k in range(len(lines) - 2):
-        mark = _BIG_SUM.fullmatch(lines[k])
-        if mark is None:
+        if not _BIG_SUM.fullmatch(lines[k]):
             continue
         col = len(lines[k]) - len(lines[k].lstrip())
         eq, below = lines[k + 1], lines[k + 2]

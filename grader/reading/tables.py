@@ -9,6 +9,7 @@ type (``Conv2d-4`` is the second convolution: ``conv2d 2``).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -90,16 +91,13 @@ def _twin_columns(rows: list[list[str]]) -> frozenset[int]:
             count = _count(cell.rsplit("=", 1)[-1])
             if count is not None:
                 columns.setdefault(k, {})[r] = count
-    for a in sorted(columns):
-        for b in sorted(columns):
-            if b <= a:
-                continue
-            shared = columns[a].keys() & columns[b].keys()
-            same = sum(1 for r in shared if columns[a][r] == columns[b][r] != 0)  # a layer with no parameters
-            differ = [r for r in shared if columns[a][r] != columns[b][r]]  # agrees in any two columns
-            if same >= 2 and differ and len(differ) < same and not any(
-                    sum(c[r] for k, c in columns.items() if k != b and r in c) == columns[b][r] for r in differ):
-                return frozenset({a, b})
+    for a, b in itertools.combinations(sorted(columns), 2):
+        shared = columns[a].keys() & columns[b].keys()
+        same = sum(1 for r in shared if columns[a][r] == columns[b][r] != 0)  # (a layer with no parameters agrees
+        differ = [r for r in shared if columns[a][r] != columns[b][r]]  # in any two columns: it is no evidence)
+        if same >= 2 and differ and len(differ) < same and not any(
+                sum(c[r] for k, c in columns.items() if k != b and r in c) == columns[b][r] for r in differ):
+            return frozenset({a, b})  # (a column that adds up the others is a total, not a twin)
     return frozenset()
 
 

@@ -340,9 +340,10 @@ def _said_again(found: dict[str, list[Candidate]], text: str, order: list[str],
     best ones as one more, so a different one is a second answer (a person decides), the same one changes
     nothing, and a field only said there is read from there."""
     summed = _SUM_OF_ALL.fullmatch(text.strip(" \t\n|$"))
-    if summed is not None and len(re.findall(r"\+", summed.group(1))) + 2 == len(order):
-        text = ", ".join([*_PLUS.split(summed.group(1).strip()), summed.group(2)])  # "520 + 0 + … = 431,030": every
-        # layer's count in order, then their sum (the last field), as a summary's cell writes them
+    terms = _PLUS.split(summed.group(1).strip()) if summed is not None else []
+    if summed is not None and len(terms) + 1 == len(order):
+        text = ", ".join([*terms, summed.group(2)])  # "520 + 0 + … = 431,030": every layer's count in order, then
+        # their sum (the last field), as a summary's cell writes them
     more = read_part(text, patterns)
     _by_order(more, order, text, patterns)
     for name, candidates in more.items():
@@ -993,8 +994,8 @@ def _worked_in_code(text: str) -> str:
 
 _DIGIT_GROUP = re.compile(r"(?<=\d)_(?=\d{3}(?!\d))")
 _PLUS = re.compile(r"[ \t]*\+[ \t]*")
-_SUM_OF_ALL = re.compile(r"((?:\d{1,3}(?:[,\u2009 ]\d{3})*|\d+)(?:[ \t]*\+[ \t]*(?:\d{1,3}(?:[,\u2009 ]\d{3})*|\d+))+)"
-                         r"[ \t]*=[ \t]*(\d{1,3}(?:[,\u2009 ]\d{3})*|\d+)")
+_A_COUNT = r"(?:\d{1,3}(?:[,\u2009 ]\d{3})*|\d+)"  # 25,050, 25 050, 25050
+_SUM_OF_ALL = re.compile(rf"({_A_COUNT}(?:[ \t]*\+[ \t]*{_A_COUNT})+)[ \t]*=[ \t]*({_A_COUNT})")
 # "20 (5·5·1+1) = 520", "20(5·5·1)+20=520": 20 times the bracket, on the way to a result
 _COEFFICIENT = re.compile(r"[ \t]?\([^()=\n]*\)[ \t]*(?:[+\-−·×*][ \t]*\d{1,6}[ \t]*){0,3}=(?!=)")
 _ARITHMETIC_AFTER = re.compile(r"\s*(?:[=≈≅~%*×·+\-−/^)]|\\(?:approx|times|cdot))")  # "800/500 = 1.6", "24/2 · 2"
