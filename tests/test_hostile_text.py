@@ -396,3 +396,21 @@ def test_a_notebook_of_thousands_of_loop_cells_reads_in_bounded_time() -> None:
     text, code = read_notebook(json.dumps({"cells": cells, "nbformat": 4}), "nb.ipynb", [])
     assert time.perf_counter() - start < 10.0
     assert len(code) == 3_000 and "sum(" in text.split("\n\n")[-1]
+
+
+def test_this_stops_page_readers_on_hostile_text_finish_and_keep_the_text() -> None:
+    """A LyX file whose insets never close, a two-column page at the line cap, a Σ with limits on every line and a
+    bracket column thousands of rows long: each reader returns in bounded time and never raises."""
+    from grader.reading.document import read_document
+    from grader.reading.formats_lyx import lyx_latex
+    from grader.reading.stacked import bracket_columns, stacked_sums, two_columns
+
+    unclosed = "#LyX 2.3\n\\begin_body\n" + "\\begin_inset Note\n" * 5000 + "(d) $\\sigma_2(x_2)$\n"
+    assert "sigma" not in lyx_latex(unclosed)  # all inside a note that never ends: left out, nothing raised
+    page = ("word " * 8 + " " * 20 + "more words here\n") * 3000
+    started = time.monotonic()
+    assert two_columns(page).count("\n") == page.count("\n")
+    assert stacked_sums("      2\n      X\nab =     c\n      i=1\n" * 5000).count("Σ") == 5000
+    assert bracket_columns("a = [ 1 ]\n" + "    [ 2 ]\n" * 20000).startswith("a = [1; 2; 2")
+    read_document(unclosed, "lyx")
+    assert time.monotonic() - started < 60
