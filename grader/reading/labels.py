@@ -236,6 +236,33 @@ def _sheet_lines(text: str) -> bool:
     return len(opened) >= 3 and opened == sorted(set(opened))
 
 
+def symbol_column(text: str, pos: int) -> bool:
+    """Whether the table row at ``pos`` is in a table whose first column names symbols, not parts: a cell there
+    is a name other than a lone part letter (``p``, ``q``, ``h1``), or its letters are out of order (a, p, b, q, f
+    are a forward pass's states; a table of answers runs a, b, c …)."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0:  # up to the table's first row
+        above = text.rfind("\n", 0, start - 1) + 1
+        if not text[above:start].lstrip().startswith("|"):
+            break
+        start = above
+    firsts: list[str] = []
+    for line in text[start:start + 20_000].split("\n"):
+        if not line.lstrip().startswith("|"):
+            break
+        cell = line.strip().strip("|").split("|")[0].strip().strip("*_`$ ")
+        if cell and not re.fullmatch(r"[:\-\s]+", cell):
+            firsts.append(cell)
+    letters = [c for c in firsts[1:] if re.fullmatch(r"[A-Za-z]\w{0,3}", c)]  # the head row names the column
+    if len(letters) < 2 or firsts and _PART_HEAD.fullmatch(firsts[0]):
+        return False
+    return any(not re.fullmatch(r"[a-h]", c) for c in letters) or letters != sorted(letters)
+
+
+# a table's first head cell that says its column holds parts: "part", "item", "Q", "#", "Teil", "parte"
+_PART_HEAD = re.compile(r"(?i:parts?|items?|q|#|no\.?|questions?|problems?|tasks?|teil|aufgabe|parte|partie|ex\.?)")
+
+
 @functools.lru_cache(maxsize=8)
 def dashed_lines(text: str) -> bool:
     """Whether three or more lines open with a part's letter and a dash, in order ("a - …", "b - …", "d - …"):
@@ -321,6 +348,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         groups = m.groupdict()
         if kind == "sheet" and not _sheet_lines(text) or kind == "dashed" and not dashed_lines(text):
             continue
+        if kind == "key" and not groups.get("prob") and symbol_column(text, pos):
+            continue  # "| a | w1 · x |" in a table of names a, p, b, q: a symbol, not part (a)
         if (groups.get("p7") and _marks_parts(text) or kind == "numbered" and _marked_parts(text) >= 2) \
                 or kind == "numbered" and _letters_anywhere(text):
             continue  # "d     σ2(x2)" in a hand-in that marks its parts "(d)" or "d)": a table's row, not a label;

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from grader.reading.labels import symbol_column
+
 _NAME_CELL = re.compile(r"\s*(?:\$\s*([^$]{1,24}?)\s*\$|`([^`]{1,12})`)\s*(?:\([^()|]{0,30}\))?\s*")
 _MATH = re.compile(r"\$([^$]{1,400})\$")
 _FORMULA = re.compile(r"[A-Za-z\\σ].*(?:[(*·+\-−/^]|\\[a-z]+|\s)|[a-z]_?\d")  # a formula, not a count
@@ -19,6 +21,32 @@ _NOT_VALUE = re.compile(r"deriv|grad|backward|local|upstream|partial|∂|d/d|abl
                         r"производ|type|shape|size|unit|adjoint|sensitiv|\\bar|\\overline|\\delta|δ|error|"
                         r"\\dot|\\nabla|∇|input|operand|argument|parent|depend|eingab|entrada|entrée|输入",
                         re.IGNORECASE)  # v̄ = ∂f/∂v, δ: a column of adjoints; "$w_1$, $x$": of a node's inputs
+
+
+# a name written as plain text in a table's first cell: "a", "h1", "z_2", "s₁" (not "conv1", "input")
+_PLAIN_NAME = re.compile(r"\s*([A-Za-z](?:_?\d|[₀-₉])?)\s*")
+# a cell that is a formula in plain text: "w1 · x", "σ1(a)", "w3*q"; words other than a function's name are prose
+_PLAIN_FORMULA = re.compile(r"[^$`|]*[A-Za-zσ][^$`|]*")
+_PROSE_WORD = re.compile(r"(?<![\w\\])(?!(?:exp|sigma|sigmoid|sig|tanh|log|ln)\b)[A-Za-z]{3,}")
+_OPERATOR = re.compile(r"[(*·×/^+\-−]|\b[a-z]\d?\s+[a-z]\d?\b")
+
+
+def _plain_definition(cells: list[str], header: list[str]) -> str | None:
+    """``name = formula`` for a plain-text row ``| a | w1 · x | input to stage 1 |`` of a table of symbols (not
+    of parts: ``| e | w2 | w3 * … |`` answers (e)): one short name, then exactly one cell that is a formula in the
+    hand-in's own names (prose, numbers and derivative columns are not)."""
+    m = _PLAIN_NAME.fullmatch(cells[0])
+    if m is None:
+        return None
+    formulas = [(k, cell.strip()) for k, cell in enumerate(cells[1:], 1)
+                if _PLAIN_FORMULA.fullmatch(cell) and _OPERATOR.search(cell) and not _PROSE_WORD.search(cell)
+                and not re.fullmatch(r"[\d\s.,×x*()+\-−/]+", cell)]
+    if len(formulas) != 1:
+        return None
+    column, formula = formulas[0]
+    if "=" in formula or _NOT_VALUE.search(header[column] if column < len(header) else ""):
+        return None
+    return f"{m.group(1)} = {formula}"
 
 
 # "where $\sigma'(u)$ is $\sigma(u)(1+\sigma(u))$", "let $s'$ stand for $s\,(1+s)$": a derivative defined in words
@@ -49,6 +77,9 @@ def table_definitions(doc: Any) -> list[tuple[int, str]]:
             continue
         m = _NAME_CELL.fullmatch(cells[0])
         if m is None:
+            plain = _plain_definition(cells, header) if symbol_column(doc.text, block.start) else None
+            if plain is not None:
+                out.append((block.start, plain))
             continue
         name = (m.group(1) or m.group(2)).strip()
         if not re.fullmatch(r"\\?[A-Za-z]{1,8}(?:_?\{?\w{1,3}\}?)?(?:\^\{?\(?\w\)?\}?)?(?:'|′)?", name):
