@@ -45,7 +45,16 @@ from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
 from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
-from grader.reading.stacked import bracket_columns, raised_powers, read_block, stacked, stacked_sums, two_columns
+from grader.reading.stacked import (
+    bracket_columns,
+    dash_fractions,
+    raised_powers,
+    read_block,
+    reading_order_sums,
+    stacked,
+    stacked_sums,
+    two_columns,
+)
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
@@ -110,6 +119,11 @@ class Document:
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
             piece = self.text[m.start:m.end]
+            line = self.text[self.text.rfind("\n", 0, m.start) + 1:m.start]
+            if piece.strip()[:1] == piece.strip()[-1:] == "|" and piece.count("|") == 2 \
+                    and line.lstrip().startswith("|") and line.strip("| \t"):
+                return piece.strip().strip("|").strip()  # "| 1(b)(i) | e^(-u)/… |": the answer's cell, after its
+                # label's cell in a summary table
             piece = _STRUCK_IN_LINE.sub("", piece) if "~~" in piece else piece  # "~~2(y − f)~~ 2(f − y)": withdrawn
             if (comment := _KEPT_COMMENT.search(piece)) is not None and doubting_comment(comment.group()):
                 return _doubted(self._read(Span(m.start, m.start + comment.start(), m.kind)),
@@ -601,8 +615,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
     elif kind is None and ("h1." in text or "h2." in text or "{math" in text) and is_confluence(text):
         text = confluence_markdown(text)  # a wiki page in Confluence's markup, as Markdown
-    text = bracket_columns(stacked_sums(two_columns(text))) if kind is None and "  " in text else text  # a PDF's
-    # page as text, a column vector drawn in brackets
+    text = dash_fractions(bracket_columns(stacked_sums(two_columns(text)))) if kind is None and "  " in text else text
+    # a PDF's page as text, a column vector drawn in brackets, a fraction drawn with a bar of dashes
+    text = reading_order_sums(text) if kind is None else text  # a PDF's text in reading order
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product

@@ -122,6 +122,9 @@ def viewer_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             i = j
             continue
         if j - i >= 3 and _ends(text, lines, j) and read_block(text[lines[i][0]:lines[j - 1][1]], viewer=True):
+            while j < len(lines) and lines[j][0] == lines[j - 1][1] + 1 and _LED_BY_OPERATOR.fullmatch(
+                    text, *lines[j]):
+                j += 1  # "· w2 σ1(x1)(1 −σ1(x1)) x" under "= w3 σ2(x2)(1 −σ2(x2))": the equation goes on
             out.append((lines[i][0], lines[j - 1][1]))
             i = j
         elif j - i == 2 and j < len(lines) and lines[j][0] == lines[j - 1][1] + 1 \
@@ -196,11 +199,18 @@ def read_viewer(lines: list[str]) -> str | None:
     return joined
 
 
+_LED_BY_OPERATOR = re.compile(r"[ \t]*[·⋅×*+−][ \t]*\S[^=\n]*")
+
+
 def read_block(block: str, viewer: bool = False) -> str | None:
     """A stacked block as one equation (the part a reader takes), or None when it is not one."""
     lines = block.split("\n")
     if viewer:
+        goes_on: list[str] = []
+        while len(lines) > 3 and _LED_BY_OPERATOR.fullmatch(lines[-1]):
+            goes_on.insert(0, lines.pop().strip())
         rebuilt = read_viewer(lines)
+        rebuilt = f"{rebuilt.rstrip(' .,')} {' '.join(goes_on)}" if rebuilt and goes_on else rebuilt
     else:
         rebuilt = rebuild_layout(*lines[:3]) if len(lines) in (3, 4) else None
         if rebuilt is not None and len(lines) == 4:
@@ -346,8 +356,8 @@ _ROW = re.compile(r"\[([^\[\]\n]*)\][ \t]*$")
 
 def bracket_columns(text: str) -> str:
     """A column vector drawn in plain text, its entries in brackets on lines under each other (``[ a ]`` over
-    ``[ b ]`` over ``[ c ]``, the first at the end of a formula's line), set on that line as ``[a; b; c]``. Only where
-    the lines under it hold nothing but their bracket, in the same column."""
+    ``[ b ]`` over ``[ c ]``, the formula's line holding the first or a middle one), set on that line as
+    ``[a; b; c]``. Only where the lines above and under it hold nothing but their bracket, in the same column."""
     if "[" not in text or "\n" not in text:
         return text
     lines = text.split("\n")
@@ -362,9 +372,157 @@ def bracket_columns(text: str) -> str:
                 and (m := _ROW.fullmatch(lines[j], col)) is not None:
             rows.append(m.group(1).strip())
             j += 1
+        top = k  # rows above the formula's line too: its vector drawn with the formula on a middle row
+        while top > 0 and len(lines[top - 1]) > col and not lines[top - 1][:col].strip() \
+                and (m := _ROW.fullmatch(lines[top - 1], col)) is not None:
+            rows.insert(0, m.group(1).strip())
+            top -= 1
         if len(rows) >= 2:
             lines[k] = f"{lines[k][:col]}[{'; '.join(rows)}]"
-            for r in range(k + 1, j):
+            for r in [*range(top, k), *range(k + 1, j)]:
                 lines[r] = ""
         k = j
     return "\n".join(lines)
+
+
+_BAR = re.compile(r"[-─—–_]{3,}")
+_BAR_LINE = re.compile(r"(?P<pre>[^\n]*?)(?P<bar>[-─—–_]{3,})(?P<post>[^\n]*)")
+_GOES_ON_AFTER = re.compile(r"[ \t]*(?:[=·⋅*×+−.,;]|\(\d{1,2}\)[ \t]*$|$)")
+
+
+def dash_fractions(text: str) -> str:
+    """A fraction drawn in plain text with a bar of dashes (``exp(-u)`` over ``---------`` over ``(1+exp(-u))²``),
+    set on one line as ``(exp(-u))/((1+exp(-u))²)``, with the equation's left side from the bar's line or the top
+    line (``dσ/du =  exp(-u)``). Only inside an equation: a rule under a heading or a table's head is left alone."""
+    if "---" not in text and "───" not in text and "___" not in text and "———" not in text:
+        return text
+    lines = text.split("\n")
+    for k in range(1, len(lines) - 1):
+        line = lines[k]
+        if len(_BAR.findall(line)) != 1 or "|" in line or len(line) > 200:
+            continue
+        m = _BAR_LINE.fullmatch(line)
+        if m is None or not _GOES_ON_AFTER.match(m.group("post")):
+            continue
+        a, b = m.start("bar"), m.end("bar")
+        above, below = lines[k - 1], lines[k + 1]
+        if "|" in above + below or _BAR.search(above + below):
+            continue
+        top, bottom = _over_bar(above, a, b), _over_bar(below, a, b)
+        if top is None or bottom is None or bottom[0] or not top[1] or not bottom[1]:
+            continue
+        (left, num), (_, den) = top, bottom
+        pre = m.group("pre").strip()
+        if pre and (left.strip() or not pre.endswith("=")):
+            continue
+        lead = pre or left
+        if not lead.endswith("=") and not m.group("post").strip().startswith("="):
+            continue  # no equation: a heading's rule, a table's
+        side = m.group("pre").rstrip() if pre else left  # with its line's indent
+        lines[k - 1] = f"{side} ({num})/({den}){m.group('post').rstrip()}"
+        lines[k] = lines[k + 1] = ""
+    return "\n".join(lines)
+
+
+# a derivative's top alone on its line, its bottom opening the next: "dσ1" then "du = σ1(u)(1 − σ1(u))." (a PDF's
+# text layer in reading order, the fraction's bar lost)
+# (not where a lone formula follows: ``𝑑𝜎1`` / ``𝑑𝑢= 𝑒−𝑢`` / ``(1 + 𝑒−𝑢)2`` sets the answer's numerator beside the
+# derivative's bottom, and its denominator under them: whether the lines are read right, a person decides)
+_SPLIT_DERIVATIVE = re.compile(
+    r"(?m)^(?P<top>[ \t]*(?:\([a-h]\)[ \t]*|\((?:i{1,3}|iv)\)[ \t]*)?[d∂][^\W\d_][\w′']{0,4})[ \t]*\n"
+    r"[ \t]*(?P<bottom>[d∂][^\W\d_][\w′']{0,4})(?=[ \t]*=[^\n]*=[ \t]*$|[ \t]*=[^=\n]*\S[^\n]*"
+    r"(?:\n[ \t]*(?:\(?[a-h]\)|\(?(?:i{1,3}|iv)\)|[^\W\d_]{3,}\b(?![(_])|[d∂][^\W\d_]|[^\n]*=|[·⋅×*+−]|$)|\Z))")
+_SUM_SIGN = re.compile(r"[ \t]*[∑Σ][ \t]*")
+_UPPER = re.compile(r"[ \t]*(?:\d{1,2}|[A-Za-z]|\|D\|)[ \t]*")
+_LOWER = re.compile(r"[ \t]*(?:[a-z][ \t]?=[ \t]?\d|[a-z]|\(?[a-z][ \t]?,[ \t]?[a-z]\)?[ \t]?∈[ \t]?[A-Z]"
+                    r"|[a-z][ \t]?∈[ \t]?[A-Z])[ \t]*")
+_OPEN_END = re.compile(r"(?:[=+\-−·*×(]|\b\d{1,2})[ \t]*$")
+
+
+def reading_order_sums(text: str) -> str:
+    """A PDF's text layer in reading order: a derivative split over two lines (``dσ1`` / ``du = …``) set as
+    ``dσ1/du = …``, and a typeset sum printed as its upper limit, ``∑`` and its lower limit on lines of their own
+    (``2`` / ``∑`` / ``i=1``) set as ``Σ i=1..2`` on one line with the summand after it and the equation
+    before it (when that line is open: it ends with ``=``, an operator or a factor)."""
+    if "\n" not in text:
+        return text
+    if "d" in text or "∂" in text:
+        text = _SPLIT_DERIVATIVE.sub(lambda m: f"{m.group('top')}/{m.group('bottom')}", text)
+    lines = text.split("\n")
+    if "=" in text:
+        lines = _fractions_after_equals(lines)
+    if "∑" not in text and "Σ" not in text:
+        return "\n".join(lines)
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not _SUM_SIGN.fullmatch(lines[k]) or k + 2 >= len(lines) or not _LOWER.fullmatch(lines[k + 1]):
+            out.append(lines[k])
+            k += 1
+            continue
+        upper = out.pop().strip() if out and _UPPER.fullmatch(out[-1]) and len(out) >= 2 else ""
+        lower = re.sub(r"[ \t]+", "", lines[k + 1])
+        limits = f" {lower}..{upper} " if "=" in lower and upper else f"_{lower} "  # as stacked_sums writes them
+        end = _summand_end(lines, k + 2)
+        summed = f"Σ{limits}{' '.join(line.strip() for line in lines[k + 2:end])}"
+        if out and _OPEN_END.search(out[-1]):
+            out[-1] = f"{out[-1].rstrip()} {summed}"
+        else:
+            out.append(summed)
+        k = end
+    return "\n".join(out)
+
+
+def _over_bar(line: str, a: int, b: int) -> tuple[str, str] | None:
+    """(what is left of the bar, what is over it) on a line above or below a bar in columns ``a`` to ``b``: its
+    phrases (words one space apart) that reach into those columns; None when a phrase lies right of them."""
+    left, over = "", []
+    for m in _PHRASE.finditer(line):
+        if m.end() <= a:
+            left = line[:m.end()]
+        elif m.start() >= b:
+            return None
+        else:
+            over.append(m.group())
+    return left, " ".join(over)
+
+
+def _summand_end(lines: list[str], first: int) -> int:
+    """The index after a summand's last line: its first line, then short pieces of formula one a line (``2`` /
+    ``(`` / ``fw(x(i)) −y(i))`` / ``∇wfw(x(i)),``) up to one that ends with a comma or full stop, holds an
+    equals sign, or is the upper limit of the next sum."""
+    end = first + 1
+    while end < min(len(lines), first + 8) and "=" not in lines[end - 1] \
+            and not re.search(r"[.,;][ \t]*$", lines[end - 1]) and "=" not in lines[end] \
+            and (lines[end].strip() in "()[]" or _words_math(lines[end])) and lines[end].strip() \
+            and not (end + 1 < len(lines) and _SUM_SIGN.fullmatch(lines[end + 1])):
+        end += 1
+    return end
+
+
+_LEADING_OPERATOR = re.compile(r"[ \t]*[=+\-−·*×/]")
+
+
+def _fractions_after_equals(lines: list[str]) -> list[str]:
+    """``… =`` / ``exp(−u)`` / ``(1 + exp(−u))2 .``: an equation's last side a fraction, its numerator and
+    denominator on the two lines after it (and nothing more of the formula after them), set on the equation's
+    line as ``… = (exp(−u))/((1 + exp(−u))2)``."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.rstrip().endswith("=") and k + 2 < len(lines) and all(
+                _words_math(lines[j]) and "=" not in lines[j] and not _LEADING_OPERATOR.match(lines[j])
+                and re.search(r"\w", lines[j]) and not re.match(r"[ \t]*(?:`{3}|~{3})", lines[j])
+                for j in (k + 1, k + 2)) and not re.search(r"[+\-−·*×/]\s*$", lines[k + 1]) \
+                and "/" not in lines[k + 1] \
+                and (k + 3 >= len(lines) or not lines[k + 3].strip() or not _words_math(lines[k + 3])
+                     or _LABEL.match(lines[k + 3]) or _LABELLED.match(lines[k + 3])):
+            end = re.search(r"[ \t]*[.,;]?[ \t]*$", lines[k + 2])
+            den = lines[k + 2][:end.start() if end else len(lines[k + 2])].strip()
+            out.append(f"{line.rstrip()} ({lines[k + 1].strip()})/({den}){end.group().strip() if end else ''}")
+            k += 3
+            continue
+        out.append(line)
+        k += 1
+    return out
