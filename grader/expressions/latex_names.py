@@ -239,6 +239,36 @@ class NameMixin(Cursor):
         self.trace.explicit += 1
         return value.subs(x, x_k)
 
+    def _own_symbol_at_point(self, name: str, value: Any) -> Any:
+        """``g(x1)`` after ``g = [… a1 … x]``: a name the hand-in defined from the input x, written with a data
+        point as its argument, is its value there (not a product with x_1); None when what follows is no data point
+        in brackets (then the name is read alone)."""
+        x = self.vocab.symbols.get("x")
+        if self.peek() != "(" or x is None:
+            return None
+        parts = list(value) if isinstance(value, Vec) else [value]
+        if not all(isinstance(p, sp.Expr) for p in parts) \
+                or not any(self.vocab.in_input(p).has(x) for p in parts):
+            return None
+        start = self.pos
+        try:
+            self.take("(")
+            arg = self.expression()
+            self.take(")")
+        except ExpressionSyntaxError:
+            self.pos = start
+            return None
+        point = next((self.vocab.symbols[f"x^{k}"] for k in self.vocab.datapoints
+                      if f"x^{k}" in self.vocab.symbols and arg == self.vocab.symbols[f"x^{k}"]), None)
+        if point is None:
+            point = self.model_point("f", arg) if hasattr(self, "model_point") else arg  # "g(x_1)" beside y_1
+            if not any(point == self.vocab.symbols.get(f"x^{k}") for k in self.vocab.datapoints):
+                self.pos = start
+                return None
+        self.trace.note(f"{name}(…) is read as {name} at the data point", assumption=False)
+        found = [self.vocab.in_input(p).subs(x, point) for p in parts]
+        return Vec(found) if isinstance(value, Vec) else found[0]
+
     def _at_bound_input(self, value: Any) -> Any:
         """A name the hand-in defined from the input x, used in a sum over (x, y) ∈ D: its value at that point."""
         bound = self.scope.bindings.get("x")
@@ -286,7 +316,8 @@ class NameMixin(Cursor):
             self.trace.note(self.overlay.notes[name], assumption=False)
         if name in self.overlay.symbols:
             self.trace.explicit += 1
-            return self._at_bound_input(self.overlay.symbols[name])
+            at_point = self._own_symbol_at_point(name, self.overlay.symbols[name])
+            return at_point if at_point is not None else self._at_bound_input(self.overlay.symbols[name])
         if name.rstrip("'") != name or name in self.overlay.functions or name in self.overlay.aliases \
                 or name in self.vocab.functions or _SUBSCRIPT_DERIVATIVE.fullmatch(name):
             function = self.lookup_function(name)

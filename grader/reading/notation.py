@@ -453,13 +453,20 @@ def _outer_parentheses(text: str) -> str:
 
 # "t = σ₂(s)      （2層目の出力）": words in brackets set apart after the formula say what it is, they are no factor
 _ASIDE_AFTER = re.compile(r"\s{2,}[(（](?=[^()（）]*[^\W\d_]{2})[^()（）]*[)）]\s*$")
+# "\overline{\sigma_2} = w_3", "\bar x_2 = …": an adjoint (or a mean), not σ_2 or x_2 themselves
+_DECORATED = re.compile(r"\s*\\(?:bar|overline|tilde|widetilde)(?![A-Za-z])")
+# "θ = [w_1; w_2; w_3] \in \mathbb{R}^3": the space a value lies in, said after it
+_IN_SPACE = re.compile(r"\s*(?:\\in|∈)\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ|R)"
+                       r"\s*(?:\^\s*\{?\s*\d\s*\}?|[²³])?\s*[.,]?\s*$")
 
 
 def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int:
     """Read ``lhs = rhs`` as a definition when it is one; 1 when something was recorded."""
     vocab = reference.latex
     assert vocab is not None
-    rhs = _ASIDE_AFTER.sub("", rhs)
+    rhs = _IN_SPACE.sub("", _ASIDE_AFTER.sub("", rhs))
+    if _DECORATED.match(lhs):
+        return _ignored(notation, lhs, rhs, "a name with a bar or tilde is another quantity (an adjoint, a mean)")
     key = lhs
     indexed = define_indexed(notation, lhs, rhs, reference)
     if indexed is not None:
@@ -832,6 +839,15 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
         return 0  # "σ'(u) = A or B": read (and doubted) as the answer it is
     if isinstance(body, Vec) or _equal(body, vocab.functions[name](PARAMETER), reference, PARAMETER):
         return 0
+    from grader.expressions.lenient import lenient_readings
+
+    for text in lenient_readings(rhs):  # "σ 1 ′ (u) = (e −u)/((1 + e −u ) 2)": the derivative, its powers lost in
+        try:  # a conversion (the answer to (b) goes to a person for that; the name still means σ')
+            if _equal(_read(text, reference, inner, Scope(), results=False).value, vocab.functions[name](PARAMETER),
+                      reference, PARAMETER):
+                return 0
+        except ExpressionSyntaxError:
+            continue
     family = name.removesuffix("'").split("_")[0]
     note = f"you defined {lhs} = {rhs}, which is not the derivative of {_show(family)}: a person should decide " \
            f"how an answer written with it reads"
@@ -862,6 +878,8 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
     if name in reading.names:
         return _ignored(notation, lhs, rhs, "it is circular")
     body = reading.value
+    if not isinstance(body, Vec) and not body.free_symbols and not body.atoms(sp.Function):
+        return 0  # g(s) = 0.3492 in a numeric check: the function's value at one point, not its definition
     loss = _named_value(body, reference)
     if loss is not None and name not in vocab.functions and name not in vocab.symbols:
         overlay.aliases[name] = loss  # RSS(θ) = Σ (y^i − ŷ^i)²: the handout's loss, so ∇_θ RSS is ∇_w L

@@ -380,8 +380,9 @@ def _closed_below(text: str, start: int, line_end: int) -> int | None:
 
 
 # a line's lead that says the formula after it is the answer: "Answer:", "Ans:", "Final answer:", "Result:"
-ANSWER_LEAD = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:(?:final[ \t]+)?(?:answer|ans\.?|result|réponse|respuesta|antwort|"
-                          r"ergebnis|risposta|resposta|odpowiedź|ответ|відповідь|答案?|답|kết\s+quả)[ \t]*[:：]"
+ANSWER_LEAD = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:[*_]{1,3}(?=\w))?(?:(?:final[ \t]+)?(?:answer|ans\.?|result|"
+                          r"réponse|respuesta|antwort|ergebnis|risposta|resposta|odpowiedź|ответ|відповідь|答案?|답|kết\s+quả)"
+                          r"(?:[ \t]*\(?[a-h]?\)?\(?(?:iii|ii|iv|vi|v|i)\))?[ \t]*[:：](?:[*_]{1,3})?"
                           r"|(?:final(?:[ \t]+(?:answer|result))?|answer|result)[ \t]*=(?!=))[ \t]*",
                           re.IGNORECASE)  # and "final = …", "answer = …": a word set equal to the answer
 
@@ -403,6 +404,8 @@ def _answer_under(above: str, line: str) -> tuple[int, int] | None:
     formula = line[offset:offset + run[1] - 2]
     if len(formula.strip()) < 2 or not re.search(r"[(/^*·σ]|\w\d", formula):
         return None
+    if lead and "(" in line[indent:lead.end()]:  # "ANSWER (i):  exp(-u)/…": the lead holds the sub-part's label,
+        return offset, offset + run[1] - 2  # where that sub-part's text starts
     return indent, offset + run[1] - 2  # with its lead "Answer:", which the equation reader takes off
 
 

@@ -122,6 +122,7 @@ def flat(line: str) -> str:
     line = _STAR.sub("×", line[:MAX_LINE].translate(_WIDE)).replace("\\_", "_")  # LaTeX's out\_channels
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
+    line = _SPACED_DOT.sub(" · ", line)
     line = _COUNT_OF_SHAPE.sub(_count_of_shape, line)
     line = _SHAPE_THEN_COUNT.sub(lambda m: f"{_BLANKS.sub('', m.group(1))}×{next(g for g in m.groups()[1:] if g)}",
                                  line)
@@ -129,6 +130,9 @@ def flat(line: str) -> str:
 
 
 _BLANKS = re.compile(r"[ \t]+")
+_SPACED_DOT = re.compile(r"(?<=\d)[ \t]\.[ \t](?=\(?\d)")  # "800 . 500 + 500": a product's dot, written by hand
+
+
 def _count_of_shape(m: re.Match[str]) -> str:
     """"20 filters of 5×5×1" as "filters 5×5×1×20"; with a comma only where "each" or a bracket says the shape is
     theirs ("(20 filters, 5×5×1)"), and not after "=" ("conv1 = 20 filters, each 5×5×1": the label's count)."""
@@ -158,6 +162,11 @@ _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t
                                 r"(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
 
 
+# a sentence a page's text wrapped before its value: "… the 2 × 2 max-pooling halves this to" / "12 × 12 × 20."
+_WRAPPED_VALUE = re.compile(r"(?m)(?<=[a-z])[ \t]*\n"
+                            r"(?=[ \t]*\d{1,6}(?:[ \t]*[×xX*][ \t]*\d{1,6}){0,3}[ \t]*[.,;]?[ \t]*$)")
+
+
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     """The values of ``spec``'s fields in its part; None when the part is not there."""
     from grader.reading.by_name import unlabelled_text
@@ -175,6 +184,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         text, order, wide = unlabelled_text(doc, spec.part), [], True
         if not text:
             return None
+    text = _WRAPPED_VALUE.sub(" ", text)
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
     patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
     if spec.part in doc.segments:
