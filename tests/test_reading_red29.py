@@ -74,7 +74,10 @@ def test_an_absolute_value_is_read(rubric) -> None:
     assert status(rubric, "p1.f.update", report) == "review"
     assert status(rubric, "p1.f.update", _e("")) == "pass"
     row = "## Problem 1\n\n| d | σ2(w2 σ1(w1 x)) |\n| e w2 | w3 σ2(x2)(1-σ2(x2)) σ1(x1) |\n"
-    assert status(rubric, "p1.e.w2", row) == "review"  # a table's cell or an absolute value: not read
+    assert status(rubric, "p1.e.w2", row) == "pass"  # a table's cell (the row opens with a bar), read as a cell
+    assert status(rubric, "p1.e.w2", row.replace("(1-σ2(x2))", "(1+σ2(x2))")) == "fail"
+    bars = "## Problem 1\n\n(d) σ2(w2 σ1(w1 x))\n\n(e) w2: |w3 σ2(x2)(1-σ2(x2)) σ1(x1)|\n"
+    assert status(rubric, "p1.e.w2", bars) != "pass"  # bars in a line of text: an absolute value, never its inside
 
 
 def test_words_after_the_update_that_turn_its_gradient_around_go_to_a_person(rubric) -> None:
