@@ -153,3 +153,27 @@ def test_a_value_wrapped_onto_the_next_line(rubric, pool: str, expected: str) ->
               "28 − 5 + 1 = 24, so conv1 outputs 24 × 24 × 20, and the 2 × 2 max-pooling halves this to\n"
               f"{pool}\n(b) next\n")
     assert grade_report_item(rubric, "p2.a", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("that_is, conv, expected", [(", i.e.", "24", "pass"), ("，即", "24", "pass"),
+                                                     ("，即", "23", "partial")])
+def test_a_working_then_its_size_said_again(rubric, that_is: str, conv: str, expected: str) -> None:
+    report = ("Problem 2\n\n(a) The input is $28\\times28$. conv1 has 20 filters $5\\times5\\times1$, i.e. "
+              f"$5\\times5\\times1\\times20$. The output of conv1 is $(28-5)+1={conv}${that_is} "
+              f"${conv}\\times{conv}\\times20$; after $2\\times2$ max-pooling $12\\times12\\times20$.\n\n(b) x\n")
+    assert grade_report_item(rubric, "p2.a", report).status == expected
+
+
+def test_two_parts_in_bold_joined_by_and_share_their_text() -> None:
+    doc = read_document("## Problem 2\n\n**(a)** and **(b)**\n\n| q | v |\n|---|---|\n| input | 28x28 |\n\n**(c)** x\n")
+    assert doc.segments["2.a"] == doc.segments["2.b"]
+
+
+@pytest.mark.parametrize("lead, expected", [("I was not sure whether the question wants the biases, so here are both "
+                                             "counts:", "review"), ("Parameters of each layer:", "pass")])
+def test_two_columns_offered_as_both_counts(rubric, lead: str, expected: str) -> None:
+    report = ("Problem 2\n\n(c) " + lead + "\n\n| layer | weights only | weights + biases |\n|---|---|---|\n"
+              "| conv1 | 500 | 520 |\n| relu1 | 0 | 0 |\n| pool1 | 0 | 0 |\n| conv2 | 25,000 | 25,050 |\n"
+              "| relu2 | 0 | 0 |\n| pool2 | 0 | 0 |\n| fc1 | 400,000 | 400,500 |\n| fc2 | 5,000 | 5,010 |\n"
+              "| total | 430,500 | 431,080 |\n")
+    assert grade_report_item(rubric, "p2.c", report).status == expected

@@ -251,8 +251,9 @@ def _restated(c: Any) -> bool:
     return end >= 0 and _THAT_IS.search(line[max(0, start - 40):start]) is not None
 
 
-_THAT_IS = re.compile(r"(?:\bi\.\s*e\.?|\bthat\s+is\b|\bnamely\b|\bd\.\s*h\.|\bc\.-?à-?d\.?)[^.;\d]{0,30}$",
-                      re.IGNORECASE)
+_THAT_IS = re.compile(r"(?:\bi\.\s*e\.?|\bthat\s+is\b|\bnamely\b|\bd\.\s*h\.|\bc\.-?à-?d\.?|\bes\s+decir\b|\bcioè\b"
+                      r"|\bczyli\b|\bt\.\s*е\.|\bто\s+есть\b|\bou\s+seja\b|\btức\s+là\b|\byaitu\b|\byani\b|\bdvs\.?"
+                      r"|即|也就是|つまり|すなわち|즉)[^.;\d]{0,30}$", re.IGNORECASE)  # in the class's languages
 
 
 def _in_aside(c: Any) -> bool:

@@ -117,8 +117,9 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
 ]
-_RANGE = re.compile(r"\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=\)),|(?<=\))\s?&|(?<=\))\s?\band\b)"  # "(d)–(e)", "(d),(e)"
-                    r"\s?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
+# "(d)–(e)", "(d),(e)", "**(a)** and **(b)**"
+_RANGE = re.compile(r"(?:(?<=\))[*_]{1,2})?\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=[)*_]),|(?<=[)*_])\s?&"
+                    r"|(?<=[)*_])\s?\band\b)\s?(?:[*_]{1,2})?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
                     r"(?:\s?\\?\(\s?(?:iii|ii|iv|vi|v|i)\s?\\?\))?(?![\w(])")
 # "1.d–1.e Gradients", "I.d–I.e": two parts of one problem, each with its number
 _NUMBERED_RANGE = re.compile(r"[ \t]?(?:[–—-]{1,2}|\bto\b)[ \t]?(?P<prob>[1-9])\.?(?P<last>[a-h])(?![\w(])")
