@@ -177,3 +177,19 @@ def test_two_columns_offered_as_both_counts(rubric, lead: str, expected: str) ->
               "| relu2 | 0 | 0 |\n| pool2 | 0 | 0 |\n| fc1 | 400,000 | 400,500 |\n| fc2 | 5,000 | 5,010 |\n"
               "| total | 430,500 | 431,080 |\n")
     assert grade_report_item(rubric, "p2.c", report).status == expected
+
+
+@pytest.mark.parametrize("residual, expected", [("f w (x i ) − y i", "pass"), ("f w (x i ) + y i", "fail")])
+def test_a_flat_sum_with_the_n_ary_sign(rubric, residual: str, expected: str) -> None:
+    if expected == "fail":  # a PDF's spaced scripts: never passed when wrong (read, or sent to a person)
+        report = f"Problem 1\n\n(f) ∇ w L(w) = ∑ i=1,2 2({residual}) ∇ w f w (x i ),\n\nw ← w − α ∇ w L(w).\n"
+        assert grade_report_item(rubric, "p1.f.grad", report, "r.txt").status != "pass"
+    plain = f"Problem 1\n\n(f) ∇w L = ∑ i=1,2 2({residual.replace(' ', '').replace('i)', '^i)')}) ∇w fw(x^i)\n"
+    assert grade_report_item(rubric, "p1.f.grad", plain, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("factor, expected", [("1-", "pass"), ("1+", "fail")])
+def test_math_whose_backslashes_a_converter_doubled(rubric, factor: str, expected: str) -> None:
+    report = ("Problem 1\n---------\n\n**(b)**\n\n(i) $\\\\sigma\\_1'(u) = \\\\frac{e^{-u}}{(1+e^{-u})^2}$\n\n"
+              f"(ii) $\\\\sigma\\_1'(u) = \\\\sigma\\_1(u)({factor}\\\\sigma\\_1(u))$\n\n**(c)** words\n")
+    assert grade_report_item(rubric, "p1.b.ii", report).status == expected

@@ -473,6 +473,18 @@ _ESCAPED_LABEL = re.compile(r"\\\(([a-h]|(?:iii|ii|iv|vi|v|i))\\\)")
 _SPAN_ATTRIBUTES = re.compile(r"\]\{((?:[.#][\w-]+|[\w-]+=)[^{}\n]*)\}")
 
 
+# a converter that escaped the math's own backslashes ("$\\sigma\_1'(u) = \\frac{…}$", pandoc writing GitHub Markdown
+# from R Markdown): three or more commands doubled so, in a hand-in whose math is written that way
+_DOUBLED_COMMAND = re.compile(r"\\\\(?=(?:frac|dfrac|sigma|partial|nabla|sum|alpha|eta|cdot|times|left|right|exp|theta"
+                              r"|mathrm|text|big|Big|leftarrow|gets|prime|top)(?![A-Za-z]))")
+
+
+def _doubled_escapes(text: str) -> str:
+    if "\\\\" not in text or len(_DOUBLED_COMMAND.findall(text, 0, 200_000)) < 3:
+        return text
+    return re.sub(r"\\([_*^])", r"\1", _DOUBLED_COMMAND.sub(r"\\", text))
+
+
 def _pandoc_spans(text: str) -> str:
     if "]{" not in text:
         return text
@@ -610,7 +622,8 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
-    text = _pandoc_spans(_unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH))
+    text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
+    text = _doubled_escapes(_pandoc_spans(text))
     if kind == "lyx" or kind is None and is_lyx(text):
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
     elif kind is None and ("h1." in text or "h2." in text or "{math" in text) and is_confluence(text):

@@ -220,8 +220,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
 
 
 # "I don't know which one the question is after": the part's values offered, none chosen
-_WHICH_OF_THEM = re.compile(r"\b(?:don'?t|do\s+not|didn'?t)\s+know\s+which\b|\bnot\s+sure\s+(?:which|whether|if)\b"
-                            r"|\b(?:here\s+are|I\s+(?:give|list|show|report))\s+both\b"
+_WHICH_OF_THEM = re.compile(r"\b(?:don'?t|do\s+not|didn'?t)\s+know\s+which\b|\bnot\s+sure\s+which\b"
+                            r"|\b(?:here\s+are|I\s+(?:give|gave|list|show|report|wrote|write))\s+both\b"
                             r"|\bboth\s+(?:counts|versions|answers|options|numbers)\b", re.IGNORECASE)
 # ("so here are both counts", with and without the biases: two answers offered for one part)
 _CLAUSE_END = re.compile(r"(?<=[.;!?])\s+|[。；！？]")
