@@ -193,3 +193,17 @@ def test_math_whose_backslashes_a_converter_doubled(rubric, factor: str, expecte
     report = ("Problem 1\n---------\n\n**(b)**\n\n(i) $\\\\sigma\\_1'(u) = \\\\frac{e^{-u}}{(1+e^{-u})^2}$\n\n"
               f"(ii) $\\\\sigma\\_1'(u) = \\\\sigma\\_1(u)({factor}\\\\sigma\\_1(u))$\n\n**(c)** words\n")
     assert grade_report_item(rubric, "p1.b.ii", report).status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [("5x5, stride 1, 20 channels", "pass"),
+                                              ("5x5, stride 1, 50 channels", "partial")])
+def test_a_check_in_brackets_after_the_answer(rubric, answer: str, expected: str) -> None:
+    report = f"Problem 2\n\n  b) {answer}   ((12-5)/1+1 = 8)\n  c) x\n"
+    assert grade_report_item(rubric, "p2.b", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("channels, expected", [("20", "pass"), ("50", "partial")])
+def test_a_checks_values_answer_nothing(rubric, channels: str, expected: str) -> None:
+    report = (f"Problem 2\n\n**(b)** Filter size $5\\times5$, stride $1$, channel dimension ${channels}$. "
+              "Check: $(12-5)/1+1 = 8$, and pooling $8\\to4$.\n\n**(c)** x\n")
+    assert grade_report_item(rubric, "p2.b", report).status == expected

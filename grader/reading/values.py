@@ -667,6 +667,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     routes: dict[int, list[tuple[str, int]]] = {}
     previous_end, previous_field, chained, chained_rank = 0, None, False, 0
     pieced: list[_Value] = []  # shapes a line's pieces make, offered beside a shape that disagrees with them
+    checked: set[int] = set()  # a verification's values
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
     for k, v in enumerate(values):
         aside_of: str | None = None
@@ -676,6 +677,9 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                   and not (k and not values[k - 1].modifier
                            and _trails(masked, values[k - 1].end, s, e, v.start, line))]
         before = _with_listed(masked, labels, before, v.start)
+        if not before and _CHECK_LEAD.search(masked, max(0, masked.rfind(". ", 0, v.start)), v.start):
+            checked.add(id(v))  # "Check: (12-5)/1+1 = 8, and pooling 8→4": a verification's values answer no field
+            continue
         after = _after(masked, labels, v.end, next(  # "12×12×20  # after 2x2 pooling": past a modifier's size
             (u.start for u in values[k + 1:] if not u.modifier), len(masked)), v.text)
         choices: list[tuple[str, int]] = []
@@ -744,7 +748,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         routes[id(v)] = choices
         previous_end, chained = v.end, False
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else aside_of
-    values += pieced
+    values = [v for v in values if id(v) not in checked] + pieced
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
@@ -754,6 +758,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         _first(trailing, patterns) if trailing else None)
 
 
+_CHECK_LEAD = re.compile(r"\b(?:check(?:ing)?|verif(?:y|ication)|sanity|probe|kontrolle|probe|comprobaci[oó]n|"
+                         r"vérification|проверка)\b\s*[:：]?|验证|检查|確認|확인", re.IGNORECASE)
 _JOINED_LABEL = re.compile(r"[ \t]+(?:[^\W\d_]{1,8}[ \t]+)?")  # a value then its label, a word at most between
 _COMMENT_AFTER = re.compile(r"(?:^|\s)(?:#|//|%|--)\s")  # a program's comment after a value names that value
 
@@ -1310,6 +1316,9 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
         if (called or re.search(r"[-+/÷()]", m.group())) and line[m.end():m.end() + 3].lstrip().startswith("="):
             start = m.start() if called else m.start() + max((b.end() for b in _RUN_BREAK.finditer(m.group())),
                                                              default=0)
+            run = line[start:m.end()]
+            start += max(0, min(len(run) - len(run.lstrip("(")), run.count("(") - run.count(")")))  # "((12-5)/1+1 =
+            # 8)": the aside's own bracket stays, so the result is read as the aside it is
             chars[start:m.end()] = _MASK * (m.end() - start)  # "20. (12-5)/1+1 =": 20 is an answer
     return "".join(chars), labels
 
