@@ -54,7 +54,7 @@ _GREEK_DIGITS = re.compile(r"([σαβγδεζηθκλμνξτφψωρ])(\d+)")
 _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
 _FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
-                   r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")
+                   r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")  # (a bar or tilde on one name is read by _BAR first)
 _OLD_FONT = re.compile(r"\\(?:rm|bf|it|sf|tt|cal|mit|sl)(?![A-Za-z])\s*")
 _BARE_FONT = re.compile(r"\\(?:mathbf|mathit|mathsf|boldsymbol|bm|pmb|vec)\s*(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")
 # σ^{\prime}(u), as Mathpix writes σ′(u); σ_2^′(x_2), σ^{'}(u): Word's and OneNote's prime set as a superscript
@@ -63,6 +63,18 @@ _PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|\\prime|\{\s*(['′]+)\s*
 _DOT = re.compile(r"\\dot\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}|(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z]))"
                   r"(\s*_\s*(?:\{[^{}]{0,12}\}|\w))?(?=\s*(?:\(|\\left|\\[bB]ig))")
 # ŷ, \\hat{y}, \\hat y: the prediction, a name of its own (y^hat), never the label y
+# x̄, \bar{x}_1, \bar{x_1}, \overline{\sigma_2}, \tilde h_2: another quantity than x (an adjoint, an activation, a
+# complement), a name of its own as ŷ is (x^{bar}), never x itself
+_BAR = re.compile(r"\\(?P<kind>bar|overline|tilde|widetilde)\s*(?:\{\s*(?P<a>\\?[A-Za-z]+)\s*"
+                  r"(?:_\s*\{?\s*(?P<s>\w{1,3})\s*\}?)?\s*\}|(?P<b>[A-Za-z])(?![A-Za-z]))|(?P<c>[A-Za-z])(?P<mark>[\u0304\u0305\u0303])")
+
+
+def _barred(m: re.Match[str]) -> str:
+    kind = "tilde" if (m.group("kind") or "").endswith("tilde") or m.group("mark") == "\u0303" else "bar"
+    base = m.group("a") or m.group("b") or m.group("c")
+    return f" {base}^{{{kind}}}" + (f"_{{{m.group('s')}}}" if m.group("s") else "")
+
+
 _HAT = re.compile(r"\\(?:hat|widehat)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z])(?![A-Za-z]))|([A-Za-z])\u0302")
 _COMBINING_DOT = re.compile("([A-Za-zσ])\u0307")
 # *x*, *w*₁: Markdown emphasis a word processor put on a variable, not a product
@@ -408,6 +420,8 @@ def _prepare(text: str) -> str:
     text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime") + len(m.group(2) or m.group(3) or "")), text)
     text = _DOT.sub(lambda m: (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", text)
     text = _HAT.sub(lambda m: " " + (m.group(1) or m.group(2) or m.group(3)) + "^{hat}", text.replace("ŷ", "y\u0302"))
+    if "bar" in text or "tilde" in text or "overline" in text or "\u0304" in text or "\u0303" in text:
+        text = _BAR.sub(_barred, text)
     if "\\" not in text and "{" not in text:
         text = _flat_sum_index(text)
         text = _FLAT_SUBSCRIPT.sub(lambda m: m.group(1) + m.group(2), text)

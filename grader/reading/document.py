@@ -1612,12 +1612,21 @@ def _footnote_corrects(remark: str) -> bool:
 
 
 # "edit: fixed a typo in 1e" says the text above is already right
-_DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended)\b")
+_DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended|added|changed|replaced)\b")
+_ASIDES = re.compile(r"\([^()\n]{0,120}\)")  # "($∂x_1/∂w_1 = x$)": a reason in brackets, no equation of the answer's
+
+
+def _struck_before(doc: Document, pos: int) -> bool:
+    """Whether the part holding ``pos`` struck a formula through before it (``~~$…$~~``): the hand-in edited in
+    place, and a note after it tells why."""
+    span = next((s for s in doc.segments.values() if s.start <= pos < s.end), None)
+    return span is not None and "~~" in doc.text[span.start:pos]
 _EQUATION_SAID = re.compile(r"=|\\leftarrow|←|\w\(")  # "∂f/∂w3 = σ2(w2 w1 x)", "σ2(w2 w1 x)": a formula, no symbol
 # words that say the answer as it stands already holds the fix ("the answer below is the fixed one", "updated above")
 _ALREADY_IN = re.compile(r"(?i)\b(?:(?:below|above)\s+(?:is|are)\s+(?:the\s+)?(?:fixed|corrected|updated|new|right)"
                          r"|(?:is|are)\s+(?:already\s+)?(?:fixed|corrected|updated)\s+(?:below|above|in\s+the\s+text)"
-                         r"|(?:fixed|corrected|updated)\s+(?:version\s+)?(?:below|above)|already\s+(?:fixed|corrected|updated))")
+                         r"|(?:fixed|corrected|updated)\s+(?:version\s+)?(?:below|above)|already\s+(?:fixed|corrected|updated)"
+                         r"|(?:added|changed|fixed|corrected|updated|replaced)\s+(?:it|them|this|that)\s+(?:above|below))")
 _STILL = re.compile(r"(?i)\b(?:should|actually|really|wrong|instead|meant|not)\b")  # "fixed (d): it should be …"
 # a lead that is a correction only with what it changes on its own line ("sorry, typo: I meant $…$"), never a
 # heading over the lines under it ("(sorry for plain txt)")
@@ -1661,9 +1670,12 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
         if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line):
             continue  # "edit: fixed a typo in 1e": the text above is already right
-        if _DONE.search(line) and _ALREADY_IN.search(line) and not _EQUATION_SAID.search(line):
+        if _DONE.search(line) and _ALREADY_IN.search(line) and not _EQUATION_SAID.search(_ASIDES.sub("", line)):
             continue  # "EDIT: fixed a typo in (d), I had $σ_1$ … Answer below is the fixed one": the text says so
             # (a note that writes an equation of its own, "… the right one is ∂f/∂w2 = …", still goes to a person)
+        if _struck_before(doc, start) and not _EQUATION_SAID.search(_ASIDES.sub("", line.replace("$", ""))) \
+                and not _STILL.search(line):
+            continue  # "~~$…$~~ $…$ (edit: the two minus signs cancel)": the edit struck through, the note explains it
         if _FORMULA_MARK.search(line) or ((said or note) and CHANGES.search(line)):
             under = []  # the formula (or the words) on the line
         elif len(line.strip()) <= 40 and not _APOLOGY.match(line) \

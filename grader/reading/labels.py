@@ -254,14 +254,17 @@ def symbol_column(text: str, pos: int) -> bool:
         cell = line.strip().strip("|").split("|")[0].strip().strip("*_`$ ")
         if cell and not re.fullmatch(r"[:\-\s]+", cell):
             firsts.append(cell)
-    letters = [c for c in firsts[1:] if re.fullmatch(r"[A-Za-z]\w{0,3}", c)]  # the head row names the column
-    if len(letters) < 2 or firsts and _PART_HEAD.fullmatch(firsts[0]):
+    cells = firsts[1:]  # the head row names the column
+    if len(cells) < 2 or firsts and _PART_HEAD.match(firsts[0]) or any(_PART_KEY.fullmatch(c) for c in cells):
         return False
-    return any(not re.fullmatch(r"[a-h]", c) for c in letters) or letters != sorted(letters)
+    return sum(1 for c in cells if re.fullmatch(r"[A-Za-z]\d?|[A-Za-z]_\w", c) and not re.fullmatch(r"[a-h]", c)) >= 2
 
 
-# a table's first head cell that says its column holds parts: "part", "item", "Q", "#", "Teil", "parte"
-_PART_HEAD = re.compile(r"(?i:parts?|items?|q|#|no\.?|questions?|problems?|tasks?|teil|aufgabe|parte|partie|ex\.?)")
+# a table's first head cell that says its column holds parts: "part", "Sub-part", "item", "Q", "#", "Teilaufgabe"
+_PART_HEAD = re.compile(r"(?i:(?:sub[\s-]?)?(?:parts?|items?|q\b|#|no\.?|nr\.?|questions?|problems?|tasks?|exercises?"
+                        r"|teil|aufgabe|parte|partie|ex\b|ex\.|frage|pregunta|question))")
+# a cell that names a part by a key: "e_w2", "e w1", "b(ii)", "1e", "f grad"
+_PART_KEY = re.compile(r"\d?[a-h](?:[ _.-]+(?:w_?\d|[a-z]{2,6}|i{1,3}|iv)|\((?:i{1,3}|iv)\))")  # not "h_1": a name
 
 
 @functools.lru_cache(maxsize=8)
@@ -459,8 +462,8 @@ _CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|ind
                     r"|[\^_]\{?\s*)\Z", re.IGNORECASE)  # and "x^{(i)}": an index in math
 
 
-_NAMED_AS = re.compile(r"\b(?:is|are|was)\s\Z", re.IGNORECASE)
-_NOTHING_AFTER = re.compile(r"[ \t]*(?:$|[.,;:]|\(|(?:[^\W\d_]+[ \t]*){1,4}(?:[.,;]|$))", re.MULTILINE)  # no formula
+_NAMED_AS = re.compile(r"(?:\b(?:is|are|was)|[=→])\s\Z", re.IGNORECASE)  # "(first line = (i), second line = (ii))"
+_NOTHING_AFTER = re.compile(r"[ \t]*(?:$|[.,;:)]|\(|(?:[^\W\d_]+[ \t]*){1,4}(?:[.,;]|$))", re.MULTILINE)  # no formula
 
 
 def _closes_a_bracket(text: str, pos: int) -> bool:

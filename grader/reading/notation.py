@@ -453,8 +453,6 @@ def _outer_parentheses(text: str) -> str:
 
 # "t = σ₂(s)      （2層目の出力）": words in brackets set apart after the formula say what it is, they are no factor
 _ASIDE_AFTER = re.compile(r"\s{2,}[(（](?=[^()（）]*[^\W\d_]{2})[^()（）]*[)）]\s*$")
-# "\overline{\sigma_2} = w_3", "\bar x_2 = …": an adjoint (or a mean), not σ_2 or x_2 themselves
-_DECORATED = re.compile(r"\s*\\(?:bar|overline|tilde|widetilde)(?![A-Za-z])")
 # "θ = [w_1; w_2; w_3] \in \mathbb{R}^3": the space a value lies in, said after it
 _IN_SPACE = re.compile(r"\s*(?:\\in|∈)\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ|R)"
                        r"\s*(?:\^\s*\{?\s*\d\s*\}?|[²³])?\s*[.,]?\s*$")
@@ -465,8 +463,6 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     vocab = reference.latex
     assert vocab is not None
     rhs = _IN_SPACE.sub("", _ASIDE_AFTER.sub("", rhs))
-    if _DECORATED.match(lhs):
-        return _ignored(notation, lhs, rhs, "a name with a bar or tilde is another quantity (an adjoint, a mean)")
     key = lhs
     indexed = define_indexed(notation, lhs, rhs, reference)
     if indexed is not None:

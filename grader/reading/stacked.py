@@ -123,7 +123,7 @@ def viewer_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         if j - i >= 3 and _ends(text, lines, j) and read_block(text[lines[i][0]:lines[j - 1][1]], viewer=True):
             while j < len(lines) and lines[j][0] == lines[j - 1][1] + 1 and _LED_BY_OPERATOR.fullmatch(
-                    text, *lines[j]):
+                    text, *lines[j]) and _words_math(text[lines[j][0]:lines[j][1]]):
                 j += 1  # "· w2 σ1(x1)(1 −σ1(x1)) x" under "= w3 σ2(x2)(1 −σ2(x2))": the equation goes on
             out.append((lines[i][0], lines[j - 1][1]))
             i = j
@@ -185,7 +185,8 @@ def read_viewer(lines: list[str]) -> str | None:
         if line.startswith("=") or line == "·" or line.endswith("="):
             if len(pending) % 2 or (line.endswith("=") and not line.startswith("=") and pending):
                 return None
-            fracs = [f"({pending[k]})/({pending[k + 1]})" for k in range(0, len(pending), 2)]
+            fracs = [f"({pending[k]})/({pending[k + 1]})" if _fraction_pair(pending[k], pending[k + 1])
+                     else f"{pending[k]} · {pending[k + 1]}" for k in range(0, len(pending), 2)]
             if any(pending[k] in _OPERATOR_ONLY for k in range(0, len(pending), 2)):
                 return None
             out.append(" · ".join(fracs))
@@ -202,12 +203,21 @@ def read_viewer(lines: list[str]) -> str | None:
 _LED_BY_OPERATOR = re.compile(r"[ \t]*[·⋅×*+−][ \t]*\S[^=\n]*")
 
 
+def _fraction_pair(top: str, bottom: str) -> bool:
+    """Whether two stacked pieces are a fraction's numerator and denominator: a derivative's d-words, or a short
+    top over a bracket or a short bottom. A long product wrapped onto two lines (``w3 σ2(x2)(1 − σ2(x2)) w2`` /
+    ``σ1(x1)(1 − σ1(x1)) x``) is one product, as a reader of the text sees it."""
+    if _D_WORD.fullmatch(top) and _D_WORD.fullmatch(bottom):
+        return True
+    return len(top) <= 16 and (bottom.startswith("(") or len(bottom) <= 16)
+
+
 def read_block(block: str, viewer: bool = False) -> str | None:
     """A stacked block as one equation (the part a reader takes), or None when it is not one."""
     lines = block.split("\n")
     if viewer:
         goes_on: list[str] = []
-        while len(lines) > 3 and _LED_BY_OPERATOR.fullmatch(lines[-1]):
+        while len(lines) > 3 and _LED_BY_OPERATOR.fullmatch(lines[-1]) and _words_math(lines[-1]):
             goes_on.insert(0, lines.pop().strip())
         rebuilt = read_viewer(lines)
         rebuilt = f"{rebuilt.rstrip(' .,')} {' '.join(goes_on)}" if rebuilt and goes_on else rebuilt
@@ -412,6 +422,8 @@ def dash_fractions(text: str) -> str:
         if top is None or bottom is None or bottom[0] or not top[1] or not bottom[1]:
             continue
         (left, num), (_, den) = top, bottom
+        if not _words_math(num) or not _words_math(den):
+            continue  # "(exact form, no simplification)" under an underlined result: a remark, no denominator
         pre = m.group("pre").strip()
         if pre and (left.strip() or not pre.endswith("=")):
             continue
@@ -490,11 +502,12 @@ def _over_bar(line: str, a: int, b: int) -> tuple[str, str] | None:
 def _summand_end(lines: list[str], first: int) -> int:
     """The index after a summand's last line: its first line, then short pieces of formula one a line (``2`` /
     ``(`` / ``fw(x(i)) −y(i))`` / ``∇wfw(x(i)),``) up to one that ends with a comma or full stop, holds an
-    equals sign, or is the upper limit of the next sum."""
+    equals sign, is the upper limit of the next sum, or is a number alone (a page's number, not a factor)."""
     end = first + 1
     while end < min(len(lines), first + 8) and "=" not in lines[end - 1] \
             and not re.search(r"[.,;][ \t]*$", lines[end - 1]) and "=" not in lines[end] \
             and (lines[end].strip() in "()[]" or _words_math(lines[end])) and lines[end].strip() \
+            and not re.fullmatch(r"[ \t]*\d{1,3}[ \t]*", lines[end]) \
             and not (end + 1 < len(lines) and _SUM_SIGN.fullmatch(lines[end + 1])):
         end += 1
     return end
@@ -506,7 +519,8 @@ _LEADING_OPERATOR = re.compile(r"[ \t]*[=+\-−·*×/]")
 def _fractions_after_equals(lines: list[str]) -> list[str]:
     """``… =`` / ``exp(−u)`` / ``(1 + exp(−u))2 .``: an equation's last side a fraction, its numerator and
     denominator on the two lines after it (and nothing more of the formula after them), set on the equation's
-    line as ``… = (exp(−u))/((1 + exp(−u))2)``."""
+    line as ``… = (exp(−u))/((1 + exp(−u))2)``. Only a short numerator over a bracket or a short denominator: a
+    long product wrapped onto two lines (``w3 σ2(x2)(1 − σ2(x2)) w2`` / ``σ1(x1)(1 − σ1(x1)) x``) is no fraction."""
     out: list[str] = []
     k = 0
     while k < len(lines):
@@ -515,7 +529,8 @@ def _fractions_after_equals(lines: list[str]) -> list[str]:
                 _words_math(lines[j]) and "=" not in lines[j] and not _LEADING_OPERATOR.match(lines[j])
                 and re.search(r"\w", lines[j]) and not re.match(r"[ \t]*(?:`{3}|~{3})", lines[j])
                 for j in (k + 1, k + 2)) and not re.search(r"[+\-−·*×/]\s*$", lines[k + 1]) \
-                and "/" not in lines[k + 1] \
+                and "/" not in lines[k + 1] and len(lines[k + 1].strip()) <= 16 \
+                and (lines[k + 2].lstrip().startswith("(") or len(lines[k + 2].strip()) <= 16) \
                 and (k + 3 >= len(lines) or not lines[k + 3].strip() or not _words_math(lines[k + 3])
                      or _LABEL.match(lines[k + 3]) or _LABELLED.match(lines[k + 3])):
             end = re.search(r"[ \t]*[.,;]?[ \t]*$", lines[k + 2])

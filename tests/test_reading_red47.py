@@ -1,0 +1,57 @@
+"""Red team 47, on this stop's readings: a name with a bar or tilde is a name of its own (x̄₁ is not x₁); a note led
+by an operator under a PDF's fraction is no factor of it; a table keyed by parts (``e_w2``, unsorted letters under
+"Sub-part") is no table of symbols; a page's number after a sum's summand is no factor; an underline with a remark
+under it is no fraction; a long product wrapped onto two lines is a product. Each wrong twin must not pass."""
+from __future__ import annotations
+
+import pytest
+
+from grader.reading.labels import symbol_column
+from grader.reading.stacked import dash_fractions, reading_order_sums
+from tests.helpers import grade_report_item
+
+BARRED = ("## Problem 1\n\nNotation: $x_1 = w_1 x$, $\\bar x_1 = \\sigma_1(x_1)$, $x_2 = w_2 \\bar x_1$, "
+          "$\\bar x_2 = \\sigma_2(x_2)$.\n\n**(e)**\n\n$$\\frac{{\\partial f}}{{\\partial w_2}} = {w2}$$\n\n"
+          "**(f)** x\n")
+
+
+@pytest.mark.parametrize("w2, expected", [("w_3\\,\\bar x_2(1-\\bar x_2)\\,\\bar x_1", "pass"),
+                                          ("w_3\\,\\sigma_2'(\\bar x_2)\\,\\bar x_1", "fail")])
+def test_a_barred_name_is_a_name_of_its_own(rubric, w2: str, expected: str) -> None:
+    """σ₂'(x̄₂) with x̄₂ the activation is not σ₂'(x₂): read as x₂ it would pass."""
+    assert grade_report_item(rubric, "p1.e.w2", BARRED.format(w2=w2)).status == expected
+
+
+def test_a_note_led_by_an_operator_is_no_factor(rubric) -> None:
+    report = ("Problem 1\n(e)\n∂fw\n∂w1\n= w3 σ2(x2)(1 − σ2(x2)) w2 σ1(x1)(1 − σ1(x1))\n"
+              "· x enters only through x1, so there is no separate factor for it\n(f) next\n")
+    assert grade_report_item(rubric, "p1.e.w1", report, "r.txt").status != "pass"
+    right = report.replace("(1 − σ1(x1))\n· x enters only through x1, so there is no separate factor for it",
+                           "(1 − σ1(x1))\n· x")
+    assert grade_report_item(rubric, "p1.e.w1", right, "r.txt").status == "pass"
+
+
+def test_a_table_keyed_by_parts_is_no_table_of_symbols() -> None:
+    keyed = "| Exercise | answer |\n|---|---|\n| e_w2 | x |\n| e_w1 | y |\n"
+    unsorted = "| Sub-part | answer |\n|---|---|\n| d | x |\n| e | y |\n| e | z |\n| f | q |\n| b | r |\n"
+    states = "| symbol | definition |\n|---|---|\n| a | w1 x |\n| p | s(a) |\n| b | w2 p |\n| q | s(b) |\n"
+    assert not symbol_column(keyed, keyed.index("| e_w2"))
+    assert not symbol_column(unsorted, unsorted.index("| d |"))
+    assert symbol_column(states, states.index("| a |"))
+
+
+def test_a_page_number_after_a_summand_is_no_factor() -> None:
+    text = "∇wL =\n2\n∑\ni=1\n(fw(xi) − yi) ∇wfw(xi)\n2\nwhere"
+    assert reading_order_sums(text).split("\n")[0] == "∇wL = Σ i=1..2 (fw(xi) − yi) ∇wfw(xi)"
+
+
+def test_an_underline_with_a_remark_is_no_fraction() -> None:
+    text = "dσ/du = e^(-u)/(1+e^(-u))^2\n        -------------------\n        (exact form, not simplified)\n"
+    assert dash_fractions(text) == text
+
+
+@pytest.mark.parametrize("last, expected", [("σ1(x1)(1 − σ1(x1)) x", "pass"), ("σ1(x1)(1 − σ1(x1))", "partial")])
+def test_a_long_product_wrapped_onto_two_lines(rubric, last: str, expected: str) -> None:
+    report = ("## Problem 1\n\nI use x1 = w1 x and x2 = w2 σ1(x1).\n\n**(e)**\n\n∂f/∂w1 =\n"
+              f"w3 σ2(x2)(1 − σ2(x2)) w2\n{last}\n\n(one product over two lines)\n\n**(f)** next\n")
+    assert grade_report_item(rubric, "p1.e.w1", report).status == expected
