@@ -8,6 +8,7 @@ import pytest
 
 from grader.reading.document import read_document
 from grader.reading.stacked import dash_fractions, reading_order_sums
+from grader.reading.values import find_values
 from tests.helpers import grade_report_item
 
 STATES = ("## 1 Back propagation\n\n| symbol | definition | meaning |\n|---|---|---|\n| a | w1 · x | input 1 |\n"
@@ -207,3 +208,43 @@ def test_a_checks_values_answer_nothing(rubric, channels: str, expected: str) ->
     report = (f"Problem 2\n\n**(b)** Filter size $5\\times5$, stride $1$, channel dimension ${channels}$. "
               "Check: $(12-5)/1+1 = 8$, and pooling $8\\to4$.\n\n**(c)** x\n")
     assert grade_report_item(rubric, "p2.b", report).status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [("\\frac{e^{-u}}{(1+e^{-u})^2}", "pass"),
+                                              ("\\frac{e^{u}}{(1+e^{-u})^2}", "fail")])
+def test_an_identity_of_a_power_of_e_defines_no_name(rubric, answer: str, expected: str) -> None:
+    report = ("## 1\n\n**(b)** (i) $$\\frac{d\\sigma}{du} = " + answer + "$$\n\n"
+              "(ii) now write it with $s = \\sigma(u)$. "
+              "From $s = 1/(1+e^{-u})$ we get $e^{-u} = 1/s - 1$. Then $\\frac{d\\sigma}{du} = s(1-s)$.\n\n**(c)** x\n")
+    assert grade_report_item(rubric, "p1.b.i", report).status == expected
+
+
+def test_two_parts_joined_by_a_plus_share_their_text() -> None:
+    doc = read_document("Problem 1\n\n(b)+(c) words here\n\n(d)+(e) more words\n\n(f) last\n")
+    assert doc.segments["1.b"] == doc.segments["1.c"] and doc.segments["1.d"] == doc.segments["1.e"]
+
+
+def test_a_sub_part_said_of_a_formula_in_prose(rubric) -> None:
+    """"… gives exp(-u)/(1+exp(-u))^2 for (i), and since … = 1 - sigma1(u) …": "for (i)" says of the formula before
+    it; read as a label, the working after it was graded as (i) and failed a right answer."""
+    report = ("Problem 1\n\n(b) Differentiating sigma1(u) = 1/(1+exp(-u)) gives exp(-u)/(1+exp(-u))^2 for (i), and "
+              "since exp(-u)/(1+exp(-u)) = 1 - sigma1(u) this is the same as sigma1(u)(1 - sigma1(u)) for (ii).\n\n"
+              "(c) words\n")
+    assert read_document(report).segments.keys() & {"1.b.i", "1.b.ii"} == set()
+    assert grade_report_item(rubric, "p1.b.i", report, "r.txt").status != "fail"
+    labelled = "Problem 1\n\n(b)\nAnswer for (i): exp(-u)/(1+exp(-u))^2\nAnswer for (ii): s(1-s)\n\n(c) words\n"
+    assert {"1.b.i", "1.b.ii"} <= read_document(labelled).segments.keys()  # "Answer for (i):" labels what follows
+
+
+def test_a_size_wrapped_to_the_start_of_the_next_line(rubric) -> None:
+    report = ("Problem 2\n\n(a) The input is 28x28 (1 channel), conv1 filters are 5x5x1 and there are 20 so 5x5x1x20, "
+              "no\npadding and stride 1 so the output is 28-5+1 = 24 -> 24x24x20, and max pooling 2x2 halves it to\n"
+              "{pool}. For conv2 we need something else.\n\n(b) x\n")
+    assert grade_report_item(rubric, "p2.a", report.format(pool="11x11x20"), "r.txt").status != "pass"
+    assert "11x11x20" in pool_candidates(rubric, report.format(pool="11x11x20"))  # the pooling's size, not lost
+
+
+def pool_candidates(rubric, report: str) -> list[str]:
+    found = find_values(read_document(report), rubric.item("p2.a").text)
+    assert found is not None
+    return [c.text for c in found["pool"].candidates]

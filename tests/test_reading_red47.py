@@ -55,3 +55,25 @@ def test_a_long_product_wrapped_onto_two_lines(rubric, last: str, expected: str)
     report = ("## Problem 1\n\nI use x1 = w1 x and x2 = w2 σ1(x1).\n\n**(e)**\n\n∂f/∂w1 =\n"
               f"w3 σ2(x2)(1 − σ2(x2)) w2\n{last}\n\n(one product over two lines)\n\n**(f)** next\n")
     assert grade_report_item(rubric, "p1.e.w1", report).status == expected
+
+
+EDITED = ("## 1\n\n### b)\ni) $\\sigma_1(u) = (1+e^{{-u}})^{{-1}}$\n\n"
+          "~~$\\frac{{d\\sigma_1}}{{du}} = -\\frac{{e^{{-u}}}}{{(1+e^{{-u}})^2}}$~~\n\n"
+          "$$\\frac{{d\\sigma_1}}{{du}} = {answer}$$\n\n"
+          "(edit: the inner derivative of $e^{{-u}}$ is $-e^{{-u}}$, so the two minus signs cancel — it's positive)\n\n"
+          "ii) $\\sigma_1(u)(1-\\sigma_1(u))$\n\n### c)\nwords\n")
+
+
+@pytest.mark.parametrize("answer, expected", [("\\frac{e^{-u}}{(1+e^{-u})^2}", "pass"),
+                                              ("\\frac{e^{u}}{(1+e^{-u})^2}", "fail")])
+def test_an_edit_note_that_explains_a_struck_formula(rubric, answer: str, expected: str) -> None:
+    assert grade_report_item(rubric, "p1.b.i", EDITED.format(answer=answer)).status == expected
+
+
+@pytest.mark.parametrize("note, expected", [("added it above", "pass"), ("it should be without the x", "review")])
+def test_an_edit_note_that_says_the_answer_holds_it(rubric, note: str, expected: str) -> None:
+    report = ("## 1\n\n### e)\n$$\\frac{\\partial f}{\\partial w_1} = w_3 \\sigma_2(x_2)(1-\\sigma_2(x_2)) w_2 "
+              "\\sigma_1(x_1)(1-\\sigma_1(x_1)) x$$\n\n"
+              f"**edit: forgot the x** at the end the first time ($\\partial x_1/\\partial w_1 = x$) — {note}.\n\n"
+              "### f)\nwords\n")
+    assert grade_report_item(rubric, "p1.e.w1", report).status == expected

@@ -117,8 +117,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
 ]
-# "(d)–(e)", "(d),(e)", "**(a)** and **(b)**"
-_RANGE = re.compile(r"(?:(?<=\))[*_]{1,2})?\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=[)*_]),|(?<=[)*_])\s?&"
+# "(d)–(e)", "(d),(e)", "(b)+(c)", "**(a)** and **(b)**"
+_RANGE = re.compile(r"(?:(?<=\))[*_]{1,2})?\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=[)*_]),|(?<=[)*_])\s?[&+/]"
                     r"|(?<=[)*_])\s?\band\b)\s?(?:[*_]{1,2})?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
                     r"(?:\s?\\?\(\s?(?:iii|ii|iv|vi|v|i)\s?\\?\))?(?![\w(])")
 # "1.d–1.e Gradients", "I.d–I.e": two parts of one problem, each with its number
@@ -444,6 +444,7 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
     for m in _WEAK.finditer(folded, start, end):
         value = m.group("v")
         if _closes_a_bracket(folded, m.start()) or _CITED.search(folded, max(0, m.start() - 40), m.start()) \
+                or _FOR.search(folded, max(0, m.start() - 12), m.start()) and not _LEADS_ON.match(folded, m.end()) \
                 or _NAMED_AS.search(folded, max(0, m.start() - 12), m.start()) \
                 and _NOTHING_AFTER.match(folded, m.end()):
             continue  # "the superscript $(i)$ means …", "as in (ii)", "x_1^{(i)}", "the second is (ii).": a mention or
@@ -462,6 +463,8 @@ _CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|ind
                     r"|[\^_]\{?\s*)\Z", re.IGNORECASE)  # and "x^{(i)}": an index in math
 
 
+_FOR = re.compile(r"\S[ \t]+for[ \t]\Z", re.IGNORECASE)  # "… gives exp(-u)/(1+exp(-u))^2 for (i), and …": said of it
+_LEADS_ON = re.compile(r"[ \t]*[:=]")  # "Answer for (i): …" labels what follows
 _NAMED_AS = re.compile(r"(?:\b(?:is|are|was)|[=→])\s\Z", re.IGNORECASE)  # "(first line = (i), second line = (ii))"
 _NOTHING_AFTER = re.compile(r"[ \t]*(?:$|[.,;:)]|\(|(?:[^\W\d_]+[ \t]*){1,4}(?:[.,;]|$))", re.MULTILINE)  # no formula
 

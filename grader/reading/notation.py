@@ -453,6 +453,7 @@ def _outer_parentheses(text: str) -> str:
 
 # "t = σ₂(s)      （2層目の出力）": words in brackets set apart after the formula say what it is, they are no factor
 _ASIDE_AFTER = re.compile(r"\s{2,}[(（](?=[^()（）]*[^\W\d_]{2})[^()（）]*[)）]\s*$")
+_A_POWER = re.compile(r"e\^.+|[^^]+\^-.+")  # e^-u, e^{2u}, s^-1: powers, not names (x^1, y^2 are data points)
 # "θ = [w_1; w_2; w_3] \in \mathbb{R}^3": the space a value lies in, said after it
 _IN_SPACE = re.compile(r"\s*(?:\\in|∈)\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ|R)"
                        r"\s*(?:\^\s*\{?\s*\d\s*\}?|[²³])?\s*[.,]?\s*$")
@@ -470,6 +471,8 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     _ascii_function(notation, lhs, vocab)
     _ascii_name(notation, lhs, vocab)
     shape = describe(lhs, vocab, notation.overlay)
+    if shape is not None and shape.kind == "name" and _A_POWER.fullmatch(shape.of):
+        return 0  # "e^{-u} = 1/s − 1": an identity the working uses, no name (e is Euler's number; x^{-1} a power)
     lhs = lhs.removesuffix("\\gets").strip()
     if shape is not None and shape.of.endswith("'") and shape.of not in vocab.functions:
         stem = notation.overlay.aliases.get(shape.of.removesuffix("'"), "")  # s' where s is σ

@@ -165,6 +165,26 @@ _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t
 # a sentence a page's text wrapped before its value: "… the 2 × 2 max-pooling halves this to" / "12 × 12 × 20."
 _WRAPPED_VALUE = re.compile(r"(?m)(?<=[a-z])[ \t]*\n"
                             r"(?=[ \t]*\d{1,6}(?:[ \t]*[×xX*][ \t]*\d{1,6}){0,3}[ \t]*[.,;]?[ \t]*$)")
+_WRAP_END = re.compile(r"[a-z][ \t]*$")  # a line of prose that stops mid-sentence
+_WRAP_GOES_ON = re.compile(r"[ \t]*\d{1,6}(?:[ \t]*[×xX*][ \t]*\d{1,6}){1,3}\b")  # the next starts with a size
+
+
+def _unwrapped(text: str) -> str:
+    """A part's text with sentences that a page wrapped before a value set on one line: a value alone on its
+    line after a line that stops mid-sentence, and a long line of prose (a wrapped paragraph) whose next line
+    opens with a size ("… max pooling 2x2 halves it to" / "12x12x20. For conv2 …")."""
+    text = _WRAPPED_VALUE.sub(" ", text)
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        if len(out[-1]) >= 60 and _WRAP_END.search(out[-1]) and _WRAP_GOES_ON.match(line) \
+                and not out[-1].lstrip().startswith(("|", "#", "-", "*")):
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
@@ -184,7 +204,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         text, order, wide = unlabelled_text(doc, spec.part), [], True
         if not text:
             return None
-    text = _WRAPPED_VALUE.sub(" ", text)
+    text = _unwrapped(text)
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
     patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
     if spec.part in doc.segments:
