@@ -77,3 +77,36 @@ def test_an_edit_note_that_says_the_answer_holds_it(rubric, note: str, expected:
               f"**edit: forgot the x** at the end the first time ($\\partial x_1/\\partial w_1 = x$) — {note}.\n\n"
               "### f)\nwords\n")
     assert grade_report_item(rubric, "p1.e.w1", report).status == expected
+
+
+NOTE_AFTER = ("## 1\n\n**(e)**\n\n~~$\\frac{{\\partial f}}{{\\partial w_2}} = w_3\\sigma_2(x_2)$~~\n\n"
+              "$\\frac{{\\partial f}}{{\\partial w_2}} = w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)$\n\n"
+              "{note}\n\n"
+              "**(f)** x\n")
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Edit: the first try lacked the sigmoid's derivative, it's in now.", "pass"),
+    ("Edit: put a minus sign in front of the line above. That minus is part of my final answer.", "review")])
+def test_a_note_after_a_struck_formula_that_changes_the_answer(rubric, note: str, expected: str) -> None:
+    """Red team 48: a note that tells the reader to change the answer goes to a person, struck formula or not."""
+    assert grade_report_item(rubric, "p1.e.w2", NOTE_AFTER.format(note=note)).status == expected
+
+
+@pytest.mark.parametrize("note, expected", [("EDIT: fixed a typo in the update, changed it above.", "pass"),
+                                            ("EDIT: changed the sign of the step to a plus, changed it above.",
+                                             "review")])
+def test_a_note_that_says_what_a_sign_became(rubric, note: str, expected: str) -> None:
+    report = ("## 1\n\n**(f)**\n\n$\\nabla_w L = \\sum_{i=1}^{2} 2\\,(f_w(x^i) - y^i)\\,\\nabla_w f_w(x^i)$\n\n"
+              f"Update: $w \\leftarrow w - \\alpha \\nabla_w L$\n\n{note}\n\n## Problem 2\n")
+    assert grade_report_item(rubric, "p1.f.update", report).status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [("13x13x20", "partial"), ("12x12x20", "pass")])
+def test_the_value_a_line_says_is_the_answer(rubric, answer: str, expected: str) -> None:
+    other = "12x12x20" if answer == "13x13x20" else "13x13x20"
+    report = ("## Problem 2\n\n**(a)** The input is a 28×28 image. The conv1 filters are 5×5×1×20. After conv1 the "
+              "output is 24×24×20.\nOutput after pooling: this is where I got confused, the shape my notebook printed "
+              f"was\n{other} before I fixed the pooling call, by hand I get {answer} and that is my answer.\n\n"
+              "**(b)** x\n")
+    assert grade_report_item(rubric, "p2.a", report).status == expected

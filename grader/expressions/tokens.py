@@ -66,12 +66,13 @@ _DOT = re.compile(r"\\dot\s*(?:\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}|(\\[A-Za-z]+|[A-
 # x̄, \bar{x}_1, \bar{x_1}, \overline{\sigma_2}, \tilde h_2: another quantity than x (an adjoint, an activation, a
 # complement), a name of its own as ŷ is (x^{bar}), never x itself
 _BAR = re.compile(r"\\(?P<kind>bar|overline|tilde|widetilde)\s*(?:\{\s*(?P<a>\\?[A-Za-z]+)\s*"
-                  r"(?:_\s*\{?\s*(?P<s>\w{1,3})\s*\}?)?\s*\}|(?P<b>[A-Za-z])(?![A-Za-z]))|(?P<c>[A-Za-z])(?P<mark>[\u0304\u0305\u0303])")
+                  r"(?:_\s*\{?\s*(?P<s>\w{1,3})\s*\}?)?\s*\}|(?P<b>[A-Za-z])(?![A-Za-z]))"
+                  r"|(?P<c>[A-Za-z]|\\[a-z]{2,8}[ ]?|[α-ω])(?P<mark>[\u0304\u0305\u0303])")
 
 
 def _barred(m: re.Match[str]) -> str:
     kind = "tilde" if (m.group("kind") or "").endswith("tilde") or m.group("mark") == "\u0303" else "bar"
-    base = m.group("a") or m.group("b") or m.group("c")
+    base = (m.group("a") or m.group("b") or m.group("c")).strip()
     return f" {base}^{{{kind}}}" + (f"_{{{m.group('s')}}}" if m.group("s") else "")
 
 

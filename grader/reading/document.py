@@ -1613,6 +1613,13 @@ def _footnote_corrects(remark: str) -> bool:
 
 # "edit: fixed a typo in 1e" says the text above is already right
 _DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended|added|changed|replaced)\b")
+# a note that tells the reader to change the answer ("put a minus sign in front of the line above", "that minus is
+# part of my final answer"), or says what a sign became ("changed the sign to a plus … changed it above"): a person
+# compares it with the text, which may not hold it
+_INSTRUCTS = re.compile(r"(?i)\b(?:put|add|insert|change|flip|negate|multiply|divide|remove|drop|replace|swap|take"
+                        r"|read)\b|\b(?:part\s+of\s+my|my\s+final|final)\s+answer\b")
+_ABOVE = re.compile(r"(?i)\b(?:the\s+(?:line|formula|answer|equation|result)\s+above|above|previous\s+line)\b")
+_SIGN_WORDS = re.compile(r"(?i)\b(?:plus|minus|sign|positive|negative|ascent|descent)\b")
 _ASIDES = re.compile(r"\([^()\n]{0,120}\)")  # "($∂x_1/∂w_1 = x$)": a reason in brackets, no equation of the answer's
 
 
@@ -1668,16 +1675,18 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         if not _CORRECTION.match(line) and not CHANGES.search(line) \
                 and not (note and _footnote_corrects(line[note[0]:])):
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
-        if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line):
+        if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line) \
+                and not _SIGN_WORDS.search(line):
             continue  # "edit: fixed a typo in 1e": the text above is already right
-        if _DONE.search(line) and _ALREADY_IN.search(line) and not _EQUATION_SAID.search(_ASIDES.sub("", line)):
+        if _DONE.search(line) and _ALREADY_IN.search(line) and not _EQUATION_SAID.search(_ASIDES.sub("", line)) \
+                and not _SIGN_WORDS.search(line):
             continue  # "EDIT: fixed a typo in (d), I had $σ_1$ … Answer below is the fixed one": the text says so
             # (a note that writes an equation of its own, "… the right one is ∂f/∂w2 = …", still goes to a person)
         if _struck_before(doc, start) and not _EQUATION_SAID.search(_ASIDES.sub("", line.replace("$", ""))) \
-                and not _STILL.search(line):
+                and not _STILL.search(line) and not _INSTRUCTS.search(line):
             continue  # "~~$…$~~ $…$ (edit: the two minus signs cancel)": the edit struck through, the note explains it
-        if _FORMULA_MARK.search(line) or ((said or note) and CHANGES.search(line)):
-            under = []  # the formula (or the words) on the line
+        if _FORMULA_MARK.search(line) or ((said or note or _ABOVE.search(line)) and CHANGES.search(line)):
+            under = []  # the formula (or the words) on the line ("put a minus sign in front of the line above")
         elif len(line.strip()) <= 40 and not _APOLOGY.match(line) \
                 and any(_FORMULA_MARK.search(u) or CHANGES.search(u) for u in under):
             said = said or next((n for u in under if (n := _parts_named(doc, u[:80]))), [])  # "## Fixes", "(d)"

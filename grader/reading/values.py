@@ -68,7 +68,8 @@ _UNITS = re.compile(r"(?:param|weight|bias|pixel|channel|filter|kernel|neuron|un
 # operators spelled as words by equation editors (LibreOffice Math, Hancom): "5 times 5", "(5 cdot 5 + 1) cdot 20"
 _SPOKEN = re.compile(r"(?<=[\d)])\s*\b(?:times|TIMES|Times|cdot|CDOT|xx)\b\s*(?=[\d(])")  # AsciiMath: "5 xx 5"
 # a lone star between numbers is a product, escaped or not ("(5*5*1 + 1) * 20", Markdown's "5\*5\*1"): never emphasis
-_STAR = re.compile(r"(?<=[\d)\]])\s*\\?\*(?!\*)\s*(?=[\d(\[])")
+# a product's star ("5*5", "5 * 5"), not emphasis closing after a value ("*… channel dimension 20* (50 filters)")
+_STAR = re.compile(r"(?<=[\d)\]])(?:\s+\\?\*(?!\*)\s*|\\?\*(?!\*))(?=[\d(\[])")
 # full-width forms as ASCII ("２８×２８", "５＋１"); wide punctuation carries its own space ("20（50 个" is "20 (50 个")
 _WIDE: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     0xFF08: " (", 0xFF09: ") ", 0xFF0C: ", ", 0xFF1B: "; ", 0xFF1A: ": ", 0x3001: ", ", 0x3002: ". "} | {
@@ -166,7 +167,8 @@ _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t
 _WRAPPED_VALUE = re.compile(r"(?m)(?<=[a-z])[ \t]*\n"
                             r"(?=[ \t]*\d{1,6}(?:[ \t]*[×xX*][ \t]*\d{1,6}){0,3}[ \t]*[.,;]?[ \t]*$)")
 _WRAP_END = re.compile(r"[a-z][ \t]*$")  # a line of prose that stops mid-sentence
-_WRAP_GOES_ON = re.compile(r"[ \t]*\d{1,6}(?:[ \t]*[×xX*][ \t]*\d{1,6}){1,3}\b")  # the next starts with a size
+_WRAP_GOES_ON = re.compile(r"[ \t]*\d{1,6}(?:[ \t]*[×xX*][ \t]*\d{1,6}){1,3}[ \t]*(?:[.,;]|$)")  # the next starts
+# with a size that ends its sentence ("12x12x20. For conv2 …"; not "12x12x20 before I fixed …, I get 13x13x20")
 
 
 def _unwrapped(text: str) -> str:
@@ -769,6 +771,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         previous_end, chained = v.end, False
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else aside_of
     values = [v for v in values if id(v) not in checked] + pieced
+    _said_to_be_the_answer(masked, values, routes)
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
@@ -776,6 +779,24 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 and not _JOINED_LABEL.fullmatch(masked, values[-1].end, s)] if values else []  # "24x24x20 after conv1"
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
+
+
+_MY_ANSWER = re.compile(r"[ \t]*(?:,|and|so)?[ \t]*(?:that|this|which)[ \t]+(?:is|'s)[ \t]+(?:my|the)[ \t]+"
+                        r"(?:final[ \t]+)?answer\b", re.IGNORECASE)
+
+
+def _said_to_be_the_answer(masked: str, values: list[_Value], routes: dict[int, list[tuple[str, int]]]) -> None:
+    """"… printed 12x12x20 before I fixed it, by hand I get 13x13x20 and that is my answer": the value the line says
+    is the answer takes the line's one field; the others on the line for that field give way to it."""
+    said = [v for v in values if _MY_ANSWER.match(masked, v.end)]
+    fields = {f for v in values for f, _ in routes.get(id(v), [])}
+    if len(said) != 1 or len(fields) != 1:
+        return
+    field = fields.pop()
+    for v in values:
+        if v is not said[0] and routes.get(id(v)):
+            routes[id(v)] = [(f, max(r, 2)) for f, r in routes[id(v)]]
+    routes[id(said[0])] = [(field, 0)]
 
 
 _CHECK_LEAD = re.compile(r"\b(?:check(?:ing)?|verif(?:y|ication)|sanity|probe|kontrolle|probe|comprobaci[oó]n|"
