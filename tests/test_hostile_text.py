@@ -414,3 +414,25 @@ def test_this_stops_page_readers_on_hostile_text_finish_and_keep_the_text() -> N
     assert bracket_columns("a = [ 1 ]\n" + "    [ 2 ]\n" * 20000).startswith("a = [1; 2; 2")
     read_document(unclosed, "lyx")
     assert time.monotonic() - started < 60
+
+
+def test_this_stops_table_and_pdf_readers_on_hostile_text_stay_linear(rubric) -> None:
+    """A table of symbols 10,000 rows long (each row once asked whether its table names symbols, once read
+    per table), dash bars on every line, a derivative split over every pair of lines and sums with their limits on
+    lines of their own: each reader returns in bounded time, and the table still reads as one of symbols."""
+    from grader.reading.document import read_document
+    from grader.reading.labels import symbol_column
+    from grader.reading.notation import read_notation
+    from grader.reading.stacked import dash_fractions, reading_order_sums
+
+    table = "## 1\n\n| s | d |\n|---|---|\n| p | a |\n| q | b |\n" + "".join(
+        f"| {'abcd'[i % 4]} | w{i} x |\n" for i in range(10_000))
+    started = time.monotonic()
+    doc = read_document(table)
+    read_notation(doc, rubric.reference)
+    assert symbol_column(table, table.index("| p |")) and "1.a" not in doc.segments
+    fraction = "s =    exp(-u)\n      ---------\n      (1+exp(-u))\n"
+    assert dash_fractions(fraction * 5_000).count("s = (exp(-u))/((1+exp(-u)))") == 5_000
+    assert reading_order_sums("dσ1\ndu = s(1-s)\n" * 5_000).count("dσ1/du") == 5_000
+    assert reading_order_sums("L =\n2\n∑\ni=1\n(f − y)2\n" * 3_000).count("Σ i=1..2") == 3_000
+    assert time.monotonic() - started < 60

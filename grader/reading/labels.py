@@ -238,15 +238,32 @@ def _sheet_lines(text: str) -> bool:
 
 
 def symbol_column(text: str, pos: int) -> bool:
-    """Whether the table row at ``pos`` is in a table whose first column names symbols, not parts: a cell there
-    is a name other than a lone part letter (``p``, ``q``, ``h1``), or its letters are out of order (a, p, b, q, f
-    are a forward pass's states; a table of answers runs a, b, c …)."""
-    start = text.rfind("\n", 0, pos) + 1
-    while start > 0:  # up to the table's first row
-        above = text.rfind("\n", 0, start - 1) + 1
-        if not text[above:start].lstrip().startswith("|"):
-            break
-        start = above
+    """Whether the table row at ``pos`` is in a table whose first column names symbols, not parts: two or more of
+    its cells are names other than a lone part letter (``p``, ``q``, ``h1``; a, p, b, q, f are a forward pass's
+    states), none a part's key (``e_w2``), and its head does not say "part"."""
+    return _symbol_tables(text).get(text.rfind("\n", 0, pos) + 1, False)
+
+
+@functools.lru_cache(maxsize=8)
+def _symbol_tables(text: str) -> dict[int, bool]:
+    """For each pipe table's row (by its line's start), and the line right after the table, whether the table's
+    first column names symbols: worked out once per table, not once per row (a long table is read in one pass)."""
+    out: dict[int, bool] = {}
+    rows: list[int] = []
+    pos = 0
+    for line in [*text.split("\n"), ""]:
+        if line.lstrip().startswith("|"):
+            rows.append(pos)
+        elif rows:
+            verdict = _names_symbols(text, rows[0])
+            out.update(dict.fromkeys([*rows, pos], verdict))
+            rows = []
+        pos += len(line) + 1
+    return out
+
+
+def _names_symbols(text: str, start: int) -> bool:
+    """Whether the pipe table starting at ``start`` has a first column of symbols (see :func:`symbol_column`)."""
     firsts: list[str] = []
     for line in text[start:start + 20_000].split("\n"):
         if not line.lstrip().startswith("|"):

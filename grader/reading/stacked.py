@@ -122,8 +122,7 @@ def viewer_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             i = j
             continue
         if j - i >= 3 and _ends(text, lines, j) and read_block(text[lines[i][0]:lines[j - 1][1]], viewer=True):
-            while j < len(lines) and lines[j][0] == lines[j - 1][1] + 1 and _LED_BY_OPERATOR.fullmatch(
-                    text, *lines[j]) and _words_math(text[lines[j][0]:lines[j][1]]):
+            while j < len(lines) and lines[j][0] == lines[j - 1][1] + 1 and _goes_on(text[lines[j][0]:lines[j][1]]):
                 j += 1  # "· w2 σ1(x1)(1 −σ1(x1)) x" under "= w3 σ2(x2)(1 −σ2(x2))": the equation goes on
             out.append((lines[i][0], lines[j - 1][1]))
             i = j
@@ -203,6 +202,11 @@ def read_viewer(lines: list[str]) -> str | None:
 _LED_BY_OPERATOR = re.compile(r"[ \t]*[·⋅×*+−][ \t]*\S[^=\n]*")
 
 
+def _goes_on(line: str) -> bool:
+    """A line that goes on with the equation above it: led by an operator, and math (not a note in words)."""
+    return _LED_BY_OPERATOR.fullmatch(line) is not None and _words_math(line)
+
+
 def _fraction_pair(top: str, bottom: str) -> bool:
     """Whether two stacked pieces are a fraction's numerator and denominator: a derivative's d-words, or a short
     top over a bracket or a short bottom. A long product wrapped onto two lines (``w3 σ2(x2)(1 − σ2(x2)) w2`` /
@@ -217,7 +221,7 @@ def read_block(block: str, viewer: bool = False) -> str | None:
     lines = block.split("\n")
     if viewer:
         goes_on: list[str] = []
-        while len(lines) > 3 and _LED_BY_OPERATOR.fullmatch(lines[-1]) and _words_math(lines[-1]):
+        while len(lines) > 3 and _goes_on(lines[-1]):
             goes_on.insert(0, lines.pop().strip())
         rebuilt = read_viewer(lines)
         rebuilt = f"{rebuilt.rstrip(' .,')} {' '.join(goes_on)}" if rebuilt and goes_on else rebuilt
@@ -529,8 +533,7 @@ def _fractions_after_equals(lines: list[str]) -> list[str]:
                 _words_math(lines[j]) and "=" not in lines[j] and not _LEADING_OPERATOR.match(lines[j])
                 and re.search(r"\w", lines[j]) and not re.match(r"[ \t]*(?:`{3}|~{3})", lines[j])
                 for j in (k + 1, k + 2)) and not re.search(r"[+\-−·*×/]\s*$", lines[k + 1]) \
-                and "/" not in lines[k + 1] and len(lines[k + 1].strip()) <= 16 \
-                and (lines[k + 2].lstrip().startswith("(") or len(lines[k + 2].strip()) <= 16) \
+                and "/" not in lines[k + 1] and _fraction_pair(lines[k + 1].strip(), lines[k + 2].strip()) \
                 and (k + 3 >= len(lines) or not lines[k + 3].strip() or not _words_math(lines[k + 3])
                      or _LABEL.match(lines[k + 3]) or _LABELLED.match(lines[k + 3])):
             end = re.search(r"[ \t]*[.,;]?[ \t]*$", lines[k + 2])

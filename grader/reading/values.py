@@ -799,7 +799,7 @@ def _said_to_be_the_answer(masked: str, values: list[_Value], routes: dict[int, 
     routes[id(said[0])] = [(field, 0)]
 
 
-_CHECK_LEAD = re.compile(r"\b(?:check(?:ing)?|verif(?:y|ication)|sanity|probe|kontrolle|probe|comprobaci[oó]n|"
+_CHECK_LEAD = re.compile(r"\b(?:check(?:ing)?|verif(?:y|ication)|sanity|probe|kontrolle|comprobaci[oó]n|"
                          r"vérification|проверка)\b\s*[:：]?|验证|检查|確認|확인", re.IGNORECASE)
 _JOINED_LABEL = re.compile(r"[ \t]+(?:[^\W\d_]{1,8}[ \t]+)?")  # a value then its label, a word at most between
 _COMMENT_AFTER = re.compile(r"(?:^|\s)(?:#|//|%|--)\s")  # a program's comment after a value names that value
