@@ -23,8 +23,10 @@ _ANONYMOUS = re.compile(r"(\b[A-Za-z]\w*)\s*(?:=|<-)\s*(?:@|function\s*|lambda\s
 # hand-in may define its own way: the notation layer decides what it means)
 _SIGMOID = r"(?:sig|sigma|sigmoid)"
 _SIGMOID_PRIME_NAME = re.compile(rf"\bd{_SIGMOID}_d([a-z]\w{{0,2}})\b(?!\s*\()")
-_DERIVATIVE_NAME = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*)\b")
-_DERIVATIVE_CALL = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*)_d([A-Za-z][A-Za-z0-9]*)\(")
+# (dyhat_dw2, dy_hat_dw2: the model's output ŷ as a program spells it)
+_DERIVATIVE_NAME = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*(?:_hat)?)_d([A-Za-z][A-Za-z0-9]*)\b")
+_DERIVATIVE_CALL = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*(?:_hat)?)_d([A-Za-z][A-Za-z0-9]*)\(")
+_HAT_NAME = re.compile(r"([A-Za-z])_?hat")
 # the same names joined, as MATLAB and Julia programs write them: dfdw3, dLdw1, dsigdu (a numerator the homework
 # names — one letter or the sigmoid's — then d and a weight, the input or a pre-activation)
 _JOINED = r"\bd([A-Za-z]|sig|sigma|sigmoid)d((?:w|W|theta|u|x|z)[1-9]?)\b"
@@ -39,7 +41,7 @@ _RANGE = re.compile(r"\(?\s*(\d+)\s*(?:,|:)\s*(\d+)\s*\)?|\[\s*(\d+)\s*,\s*(\d+)
 _SYMPY_DIFF = re.compile(r"(?<![\w.])(?:Derivative|diff)\(")
 _COMMENT = re.compile(r"(?:;\s*%|\s#)\s.*$|^\s*%\s*", re.MULTILINE)
 _MARK = re.compile(r"\b(?:np|numpy|math|Math|torch|jnp|sympy)\.[a-z]|\.[*/^]|(?<=\s)\.[+\-=](?=\s)|\w\.\(|@\(\w"
-                   r"|<-\s*function\b|\blambda\s+\w+\s*:|\bd[A-Za-z][A-Za-z0-9]*_d[A-Za-z]|\bgrad_[A-Za-z]"
+                   r"|<-\s*function\b|\blambda\s+\w+\s*:|\bd[A-Za-z][A-Za-z0-9]*(?:_hat)?_d[A-Za-z]|\bgrad_[A-Za-z]"
                    r"|\bd(?:[fLE]|sig|sigma)d(?:w|theta)[1-9]?\b"
                    r"|(?<![\w.])c\([^()]*,|\[[^\[\];]*;[^\[\]]*\]|(?<![\w.])sum\(.*\bfor\b|(?:Derivative|diff)\("
                    r"|(?:;\s*%|\s#)\s"
@@ -83,8 +85,8 @@ def code_to_latex(text: str) -> str:
     text = _BROADCAST_CALL.sub("(", text)
     text = _SIGMOID_PRIME_NAME.sub(lambda m: f"d\\sigma/d{m.group(1)}", text)
     text = rewrite_calls(text, _DERIVATIVE_CALL,  # df_dw1(x(1)): the derivative at that point, as sympy's
-                         lambda m, arg: f"(\\partial {m.group(1)}({arg}))/(\\partial {m.group(2)})")
-    text = _DERIVATIVE_NAME.sub(lambda m: f"d{m.group(1)}/d{m.group(2)}", text)
+                         lambda m, arg: f"(\\partial {_top(m.group(1))}({arg}))/(\\partial {m.group(2)})")
+    text = _DERIVATIVE_NAME.sub(lambda m: f"d{_top(m.group(1))}/d{m.group(2)}", text)
     text = rewrite_calls(text, _JOINED_CALL,
                          lambda m, arg: f"(\\partial {_joined_top(m)}({arg}))/(\\partial {m.group(2)})")
     text = _JOINED_NAME.sub(lambda m: f"d{_joined_top(m)}/d{m.group(2)}", text)
@@ -96,6 +98,12 @@ def code_to_latex(text: str) -> str:
     text = rewrite_calls(text, _SUM_CALL, _sum)
     text = rewrite_calls(text, _POW_CALL, _power)
     return rewrite_calls(text, _SYMPY_DIFF, _derivative)
+
+
+def _top(name: str) -> str:
+    """A derivative's numerator as a program names it: ``yhat``, ``y_hat`` are ŷ; other names stay."""
+    m = _HAT_NAME.fullmatch(name)
+    return f"\\hat{{{m.group(1)}}}" if m else name
 
 
 _ARRAY_CALL = re.compile(r"(?<![\w.])(?:(?:np|numpy|jnp|torch)\.)?(?:array|asarray|stack|vstack|hstack|tensor)\(")

@@ -132,7 +132,8 @@ WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "
          # and the current one: w_viejo, w_alt, w_prev
          **{w: w for w in ("viejo", "vieja", "alt", "alte", "ancien", "vecchio", "velho", "antigo", "oud", "stary",
                            "eski", "vanha", "lama", "prev", "current", "curr", "zamani")}}
-_SHORT_MARKS = frozenset({"ny"})  # w_ny (Norwegian, Danish "new"): a two-letter word as a subscript, one name
+# w_ny (Norwegian, Danish "new"), dsig_ii (a program's version for part (ii)): a two-letter subscript, one name
+_SHORT_MARKS = frozenset({"ny", "ii", "iv", "vi"})
 # Typst and AsciiMath: frac(a, b), a dot b, (del f)/(del w), w larr …
 
 

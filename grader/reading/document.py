@@ -479,6 +479,11 @@ _DOUBLED_COMMAND = re.compile(r"\\\\(?=(?:frac|dfrac|sigma|partial|nabla|sum|alp
                               r"|mathrm|text|big|Big|leftarrow|gets|prime|top)(?![A-Za-z]))")
 
 
+# a statement MATLAB and Octave carry on over the next line with "...": an operator ends the line or starts the next
+_CONTINUED = re.compile(r"(?:(?<=[*/+\-^(,=])[ \t]*\.\.\.[ \t]*(?:%[^\n]*)?\n[ \t]*"
+                        r"|[ \t]*\.\.\.[ \t]*(?:%[^\n]*)?\n[ \t]*(?=\.?[*/+^]|-[ \t]))")
+
+
 def _doubled_escapes(text: str) -> str:
     if "\\\\" not in text or len(_DOUBLED_COMMAND.findall(text, 0, 200_000)) < 3:
         return text
@@ -624,6 +629,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = _doubled_escapes(_pandoc_spans(text))
+    text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
     if kind == "lyx" or kind is None and is_lyx(text):
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
     elif kind is None and ("h1." in text or "h2." in text or "{math" in text) and is_confluence(text):

@@ -62,10 +62,17 @@ class TextSpec:
     # what names another subject than the item's (conv1, in the part about conv2): a field's label owned by it
     # ("conv1's filter", "conv1의 필터", "the stride of conv1") names that subject's value, not the item's
     elsewhere: list[str] = field(default_factory=list)
+    # fields whose value is where a change starts: "channels 20 → 50" says a layer takes 20 channels and makes 50,
+    # so 20 answers a field that asks what goes in (a correction is said in words: "50, not 20")
+    change_from: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         """A label that is no regular expression is the rubric's error, said when it loads, not when one is read."""
         from grader.params import ParamError
+
+        unknown = [f for f in self.change_from if f not in self.labels and f not in self.order]
+        if unknown:
+            raise ParamError(f"text.change_from: {', '.join(unknown)} is no field of the item")
 
         for kind, table in (("labels", self.labels), ("fallback", self.fallback), ("elsewhere", {"": self.elsewhere})):
             for name, patterns in table.items():

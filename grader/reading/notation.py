@@ -495,7 +495,9 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     name = shape.of
     if name in vocab.argument_free or name in vocab.vectors or name in vocab.assumed:
         return 0
-    notation.definitions.add(_compact(key))
+    if not (own_function and _PART_VERSION.search(name) and any(
+            _tag(reference, t, notation.overlay) is not None for t in (key, _PART_VERSION.sub("", name) + "(u)"))):
+        notation.definitions.add(_compact(key))  # dsig_ii(u) = …: a function, and the answer to the part it names
     if shape.kind == "apply" and name in vocab.pointwise and _VARIABLES.fullmatch(shape.arg):
         return _intermediate_of_weights(notation, name, lhs, rhs, reference)  # x₂(w, x) = w[2]*x₁(w, x)
     if shape.kind == "apply":
@@ -521,10 +523,13 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
 
 _ASCII_FUNCTION = re.compile(r"\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*([A-Za-z]{2,12})\s*\}"
                              r"|([A-Za-z]{2,12}))"
+                             r"(?:_(?:[a-z]|ii|iv|vi))?"  # dsig_ii(u), dsig_b(u): a program's versions of one function
                              r"\d?\s*(?:\\left)?\s*\(\s*(?:[a-z\u03b1-\u03c9]|\\[a-z]+)\s*(?:\\right)?\s*\)"
                              r"\s*(?:\\gets)?\s*")
 
 
+# dsig_ii, dsig_b: a program's version of a function for part (ii) or its second version
+_PART_VERSION = re.compile(r"_(?:[a-z]|ii|iv|vi)$")
 _VARIABLES = re.compile(r"\s*[a-z\\θ]+\s*(?:[,;]\s*[a-z\\θ]+\s*)+")  # (w, x), (w; x), (\theta, x)
 
 

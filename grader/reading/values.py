@@ -216,6 +216,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     _by_order(found, order, text, patterns)
     _fallback(found, text, spec, patterns)
     _owned_elsewhere(found, spec, patterns)
+    _from_side(found, spec.change_from)
     if replaced is not None:  # each value the final version gives replaces the draft's; the others stay
         final_found = read_part(final, patterns)
         _by_order(final_found, order, final, patterns)
@@ -251,6 +252,22 @@ _OWNED = re.compile(r"\s*(?:'s|’s|の|의|的|كا|کا|का|-r?en)?\s*(?:(?
                     r"(?:(?:a|an|the|its)\s+)?", re.IGNORECASE)  # "conv1's filter", "conv1 used filter size …"
 _USED = re.compile(r"\s*(?:used|had|uses|has)\s+[\w\s]{0,20}", re.IGNORECASE)
 _OF_OWNER = re.compile(r"\s*(?:of|in|for|de|del|des|von|der|di|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_CHANGE = r"(?<![\d.,×])(?<![×x*] )(\d+)[ \t]*(?:→|->|⟶|=>|\\to)[ \t]*"
+
+
+def _from_side(found: dict[str, list[Candidate]], fields: list[str]) -> None:
+    """"channels 20 → 50": a field that asks what goes in is answered by where the change starts; the number it
+    leads to is the layer's output, another quantity, kept only as a last resort."""
+    for name in fields:
+        moved: list[Candidate] = []
+        for c in found.get(name, []):
+            m = re.search(_CHANGE + re.escape(c.text) + r"(?![\d×]|[.,]\d|[ \t]*[×x*][ \t]*\d)", c.line) \
+                if c.rank == 0 and c.text.isdigit() else None
+            moved += [Candidate(m.group(1), 0, c.line), Candidate(c.text, 3, c.line)] if m else [c]
+        if moved:
+            found[name] = moved
 
 
 def _owned_elsewhere(found: dict[str, list[Candidate]], spec: TextSpec,
@@ -447,7 +464,8 @@ def _soft_wrapped(text: str) -> str:
     out: list[str] = []
     fenced = False
     for line in text.split("\n"):
-        if out and not fenced and _WRAPPED_END.search(out[-1]) and _WRAPPED_START.match(line) \
+        if out and not fenced and (_WRAPPED_END.search(out[-1]) and _WRAPPED_START.match(line)
+                                   or _DANGLING.search(out[-1]) and re.match(r"[ \t]{0,3}[a-z]{2,}\b", line)) \
                 and "|" not in out[-1] + line and not out[-1].startswith(("    ", "\t")):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
@@ -458,6 +476,8 @@ def _soft_wrapped(text: str) -> str:
 
 
 _WRAPPED_END = re.compile(r"[^\W\d_]{2,}[ \t]*,?[ \t]+[^\W\d_]{2,}[ \t]+[a-z]{2,}[ \t]*$")  # "and the channel"
+# a line that stops on a word no phrase ends with ("… stride 1, 20 input" / "channels, 50 filters")
+_DANGLING = re.compile(r"[ \t](?:input|output|of|the|an?|and|with|per|each|by|for|to)[ \t]*$")
 _WRAPPED_START = re.compile(r"[ \t]{0,3}[a-z]{2,}[ \t]+[a-z]{2,}\b")  # "dimension of …"
 
 

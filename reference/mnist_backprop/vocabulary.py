@@ -7,14 +7,15 @@ sigma2), σ' (dsigma, sigma_prime), exp, and f (f_w at a data point).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import sympy as sp
 
 from grader.expressions.latex import LatexVocabulary, Overlay
 from grader.expressions.latex_names import CURRENT
 from grader.expressions.lhs import Shape, describe
-from grader.expressions.tokens import WORD_LETTER
 from grader.expressions.parse import Vocabulary
+from grader.expressions.tokens import WORD_LETTER
 from reference.mnist_backprop import backprop as bp
 
 _SYMBOLS = {
@@ -104,6 +105,9 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
         if len(tags) == 3 and all(t == f"update[{i}]" for i, t in enumerate(tags, 1)):
             return "update"
         return None
+    if shape.kind in ("derivative", "gradient") and shape.of == "y" and (overlay is None
+                                                                       or "y" not in overlay.reserved):
+        shape = replace(shape, of="y^hat")  # ∂y/∂w₂, y undefined: the label y does not vary with w, the output does
     return _tag(shape, assigned=_ASSIGNED.search(text) is not None)
 
 
