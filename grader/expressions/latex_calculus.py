@@ -97,11 +97,12 @@ class CalculusMixin(Cursor):
         for k in self.vocab.datapoints:
             inner, point = self.vocab.symbols.get(f"x_{k}"), self.vocab.symbols.get(f"x^{k}")
             label = re.search(rf"\by\s_\s(?:\{{\s)?{k}\b", " ".join(self.toks)) is not None  # y_k beside it
-            if inner is not None and point is not None and arg == inner and label and f"x_{k}" in self.overlay.own:
+            if inner is not None and point is not None and arg == inner and label and f"x_{k}" in self.overlay.own \
+                    and not self.overlay.points_said:
                 raise ExpressionSyntaxError(f"{name}(x_{k}) beside y_{k}, with x_{k} also defined as in the handout: "
                                             f"the data point x^{k} or the intermediate x_{k}?")
             if inner is not None and point is not None and arg == inner and label \
-                    and f"x_{k}" not in self.overlay.symbols:
+                    and (f"x_{k}" not in self.overlay.symbols or self.overlay.points_said):
                 self.trace.note(f"{name}(x_{k}) is read as {name} at the data point x^{k}", assumption=False)
                 return point
         return arg

@@ -74,6 +74,9 @@ class Overlay:
     # a variable of the problem the hand-in gives a value of its own (u = w_1 x, then h = σ(u)): that value holds
     # in the answers whose reference does not use the variable (the answer to σ'(u) keeps u its own)
     outside: dict[sp.Symbol, Any] = field(default_factory=dict)
+    # the hand-in says in words that x_1, y_1, … name the data points ("(x1, y1), (x2, y2) are the two data points of D
+    # (not the x1, x2 of the graph)"): the model at x_k is at the data point, its own x_k = w_1 x notwithstanding
+    points_said: bool = False
 
 
 @dataclass(frozen=True)

@@ -484,6 +484,21 @@ _CONTINUED = re.compile(r"(?:(?<=[*/+\-^(,=])[ \t]*\.\.\.[ \t]*(?:%[^\n]*)?\n[ \
                         r"|[ \t]*\.\.\.[ \t]*(?:%[^\n]*)?\n[ \t]*(?=\.?[*/+^]|-[ \t]))")
 
 
+# OCR that reads every minus as an em dash: "(y1 — fw(x1))" inside brackets, more than once
+_DASH_IN_BRACKETS = re.compile(r"\([^()\n]{0,12}\s—\s[^()\n]{0,12}[()]")
+_DASH_BETWEEN = re.compile(r"(?<=[\w)²³]) — (?=[\w(][^\s—]{0,10}(?:\s|$))", re.M)
+_OCR_NABLA = re.compile(r"(?<![\w∇])V(?=_?w_?(?:L|fw?)\b|_?w_?fw?\()")  # the same OCR's ∇ read as V: VwL, Vwfw(x1)
+_MATH_LINE = re.compile(r"^.*(?:=|:=|\().*$", re.M)
+
+
+def _scan_minus(text: str) -> str:
+    """A scan whose OCR writes each minus as an em dash ("w := w — a VwL"): between two short names, in a line of
+    math, the dash is the minus it stands for; a dash in prose ("— the output of …") stays."""
+    if len(_DASH_IN_BRACKETS.findall(text, 0, 200_000)) < 2:
+        return text
+    return _MATH_LINE.sub(lambda m: _OCR_NABLA.sub("∇", _DASH_BETWEEN.sub(" − ", m.group())), text)
+
+
 def _doubled_escapes(text: str) -> str:
     if "\\\\" not in text or len(_DOUBLED_COMMAND.findall(text, 0, 200_000)) < 3:
         return text
@@ -630,6 +645,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = _doubled_escapes(_pandoc_spans(text))
     text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
+    text = _scan_minus(text) if " — " in text else text
     if kind == "lyx" or kind is None and is_lyx(text):
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
     elif kind is None and ("h1." in text or "h2." in text or "{math" in text) and is_confluence(text):

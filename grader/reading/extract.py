@@ -940,12 +940,15 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) or _TWO_ARGUMENTS.search(e.sides[0])
                         for e in candidates if len(e.sides) > 1):
         return None  # it names its equations in a way not read here (\pp{f}{w_1}): by position would be a guess
-    named = [e for e in candidates if len(e.sides) > 1]
+    named = [e for e in candidates if len(e.sides) > 1 and (e.sides[0].strip() or spec.answers <= 1)]
     named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
+    # ("   = w3 …", a line that goes on from a left side not read, names none of a part's two answers)
     alone = [e for e in candidates if len(e.sides) == 1 and e.kind != "inline"
              and not (summary and e.kind == "cell")]  # a summary's cells: by position only when one is left
     if not named and not alone and len(candidates) == 1 and (summary or (
-            _only_math(doc, segment, spans) and not is_restatement(candidates[0].sides[-1]))):
+            _only_math(doc, segment, spans) and not is_restatement(candidates[0].sides[-1])
+            and (spec.answers <= 1 or candidates[0].sides[0].strip()))):  # (a line that goes on, in a part of two:
+        # which answer it ends is unsaid)
         alone = candidates  # "**1d** $\sigma_2(x_2)$": an answers-only line, the formula is the whole answer
     elif not named and not alone and (len(candidates) == spec.answers > 1 if spec.answers else len(candidates) > 1) \
             and not summary \
@@ -1202,11 +1205,43 @@ def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool 
         return LatexChain([*chain.sides[:-1], hedge], chain.named, chain.part)
     if len(chain.sides) < 2:
         return chain
+    if _broken_apart(doc, segment, chain.sides[-1]):
+        return LatexChain([*chain.sides, _BROKEN_SHOWN], chain.named, chain.part)
     for m in _GOES_ON.finditer(doc.text, segment.start, segment.end):
         if not any(s.start <= m.start(1) < s.end for s in doc.math):
             return LatexChain([*chain.sides, m.group(1).strip()], chain.named, chain.part)
     after = _plain_after(doc, segment, chain.sides[-1])
     return chain if after is None else LatexChain([*chain.sides, after], chain.named, chain.part)
+
+
+# a PDF viewer's copy that sets each superscript on a line of its own: "… = −(1 + e" / "−u" / ")" / "−2" / "· (−e"
+_FRAGMENT = re.compile(r"[ \t]*(?:[−–-]?[ \t]*\d{1,2}|[·×*/=+][^\n]{0,30}|[−–-][ \t]*[a-z]{1,2}|[()])[ \t]*")
+_BROKEN_SHOWN = "\\text{(the formula goes on over lines a PDF viewer broke apart: not read)}"
+
+
+def _broken_apart(doc: Document, segment: Span, last: str) -> bool:
+    """The answer's last side ends where its formula goes on, in a part whose lines a PDF viewer broke into
+    fragments: the next line is a fragment of the same formula (a power, an operator and what follows)."""
+    text = doc.text[segment.start:segment.end][:20_000]
+    if "$" in text or "\\" in text:
+        return False  # math set in TeX is whole where it is written: a viewer's copy is plain text
+    lines = [ln for ln in text.split("\n") if ln.strip(" \t>")]
+    if len(lines) < 6 or sum(1 for ln in lines if len(ln.strip()) <= 4) * 3 < len(lines):
+        return False
+    tail = re.sub(r"\s+", "", last)[-12:]
+    flat = re.sub(r"\s+", "", text)
+    at = flat.rfind(tail) if tail else -1
+    if at < 0:
+        return False
+    rest = flat[at + len(tail):]  # what follows the last side in the part, its line breaks dropped
+    following = text.split("\n")
+    index = next((k for k in range(len(following))  # the line where the side ends, in the text as written
+                  if len(re.sub(r"\s+", "", "".join(following[:k + 1]))) >= at + len(tail)), None)
+    after = [ln for ln in following[index + 1:] if ln.strip()] if index is not None else []
+    if not rest or not after or _FRAGMENT.fullmatch(after[0]) is None:
+        return False
+    # a number alone is a power only among fragments: before a heading it is the page's number
+    return not re.fullmatch(r"\s*\d{1,2}\s*", after[0]) or (len(after) > 1 and len(after[1].strip()) <= 4)
 
 
 # "…$, final answer: dσ1/du = e^{u}/(1+e^{-u})^2": plain math after the last read piece, on its line

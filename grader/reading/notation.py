@@ -182,6 +182,7 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
             break
         pending = failed
     _lettered_points(notation, reference)
+    _points_said(notation, doc)
     _listed_at_point(notation, pieces)
     _outputs_in_words(notation, getattr(doc, "text", "") or "", reference)
     _learning_rate(notation, doc, reference)
@@ -264,6 +265,19 @@ def _continued(pieces: list[str]) -> list[str]:
 
 
 _LETTERED = re.compile(r"(?<![\w\\])([xy])_\{?([abAB])\}?(?![\w{])")
+
+
+# "(x1, y1), (x2, y2) are the two data points", "where (x_1,y_1) and (x_2,y_2) are the training points"
+_POINTS_SAID = re.compile(r"\(\s*x_?\{?1\}?\s*,\s*y_?\{?1\}?\s*\)\s*(?:,|and|&)\s*"
+                          r"\(\s*x_?\{?2\}?\s*,\s*y_?\{?2\}?\s*\)\s*"
+                          r"(?:are|=|denote|:)\s*(?:the\s+)?(?:two\s+)?(?:data[\s-]*points|training\s+(?:points|examples|"
+                          r"samples|pairs)|samples|examples)", re.IGNORECASE)
+
+
+def _points_said(notation: Notation, doc: Any) -> None:
+    """The hand-in says its x_1, y_1 name the data points: the model at x_k is read at that point."""
+    if _POINTS_SAID.search(getattr(doc, "text", "")[:200_000]):
+        notation.overlay.points_said = True
 
 
 def _lettered_points(notation: Notation, reference: Reference) -> None:

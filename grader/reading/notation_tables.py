@@ -54,10 +54,19 @@ _SAID_IS = re.compile(r"\$\s*([^$]{1,40}?(?:'|′|\\prime|\\dot)[^$]{0,20}?)\s*\
                       r"|is\s+defined\s+as|is\s+short\s+for)\s*\$\s*([^$]{1,200}?)\s*\$")
 
 
+# "$\delta^i$ (= prediction − target, i.e. $f_w(x^i) - y^i$)": a name, and in brackets what it equals, words first
+_ASIDE_EQUALS = re.compile(r"\$\s*(\\?[A-Za-z]{1,8}(?:[_^]\{?\w{1,3}\}?){0,2})\s*\$\s*[(（]\s*=\s*[^()（）$\n]{0,60}?"
+                           r"\$\s*([^$]{1,120}?)\s*\$\s*[)）]")
+
+
 def prose_definitions(doc: Any) -> list[tuple[int, str]]:
-    """(offset, ``name = formula``) for a derivative defined in a sentence ("$σ'(u)$ is $σ(u)(1+σ(u))$")."""
-    text = getattr(doc, "text", "") or ""
-    return [(m.start(), f"{m.group(1)} = {m.group(2)}") for m in _SAID_IS.finditer(text[:200_000])]
+    """(offset, ``name = formula``) for a derivative defined in a sentence ("$σ'(u)$ is $σ(u)(1+σ(u))$") and a
+    name whose value an aside after it gives ("$δ^i$ (= prediction − target, i.e. $f_w(x^i) - y^i$)")."""
+    text = (getattr(doc, "text", "") or "")[:200_000]
+    found = [(m.start(), f"{m.group(1)} = {m.group(2)}") for m in _SAID_IS.finditer(text)]
+    found += [(m.start(), f"{m.group(1)} = {m.group(2)}") for m in _ASIDE_EQUALS.finditer(text)
+              if "=" not in m.group(2)]
+    return sorted(found)
 
 
 def table_definitions(doc: Any) -> list[tuple[int, str]]:

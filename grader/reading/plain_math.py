@@ -209,6 +209,9 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
             and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])) \
             and not _aside_opens(words, right + 1, mathlike) and not _pronoun(words, right + 1):
         right += 1
+    if right + 2 == len(words) and _GLUED_NAME.fullmatch(words[right + 1][2]) \
+            and not _gap(line, words[right], words[right + 1]) and not _sentence_end(words[right][2]):
+        right += 1  # "w := w − a VwL": a scan's ∇wL, the line's last word glued to the formula, is its last factor
     piece = line[words[left][0]:words[right][1]]
     lhs, rhs = _at_sign(piece)
     if not rhs.strip() or (not lhs.strip(" :") and left > 0):
@@ -236,6 +239,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     return start, end
 
 
+_GLUED_NAME = re.compile(r"[A-Za-z][a-z]{0,2}[A-Z0-9][A-Za-z0-9]{0,2}")  # VwL, dLdw, gradL: a name, no word
 _GENERATOR = re.compile(r"\bfor\b.*?\bin\b")
 _CODE_COMMENT = re.compile(r"[ \t](?:#|%|//)")
 

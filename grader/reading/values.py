@@ -43,7 +43,9 @@ _NUM = r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:(?:,|'|[ \u00a0\u2009\u202f]|\.
 _DIMS = re.compile(rf"(?:{_NUM})(?:\s*[x×X*·@]\s*(?:{_NUM}))*")
 _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?:{_NUM}))+\s*[)\]]")
 # a run of digits and marks that may hold a value ("(N, 20, 24, 24)": a batch dimension first)
-_RUN = re.compile(r"(?<![\w.\-\u00a7])(?:[(\[](?:N|B|None|-1)\s*,\s*|[\d(\[])[\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
+# (a number right after Japanese, Chinese or Korean text is a value: "ストライドは1", "通道数为20", "필터는5")
+_RUN = re.compile(r"(?:(?<![\w.\-\u00a7])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]))"
+                  r"(?:[(\[](?:N|B|None|-1)\s*,\s*|[\d(\[])[\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
 _RUN_BREAK = re.compile(r"[.,]\s+|\s{2,}|(?<=\d)\s+(?=[(\[])")  # where a value ends and a working begins
 # words that lead from an operation to its result: "pooling 2×2 gives 12×12×20", "max pooling 之后 12×12×20"
 _RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|gets|obtain\w*|becomes?|produces?"
@@ -772,6 +774,11 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         if chained and previous_field is not None and not before:  # the result of a working takes its label,
             # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
             choices = [(previous_field, chained_rank)]
+        if k + 1 < len(values) and not before and (op := _size_then_after(masked, labels, v, values[k + 1])):
+            values[k] = v = _Value(v.text, v.start, v.end, True)  # "2×2 最大池化后 12×12×20": the pooling's window,
+            routes[id(v)] = [(op, 3)]  # then the size after it
+            previous_end, previous_field, chained = v.end, None, False
+            continue
         if k + 1 < len(values) and before and _operation_size(masked, before, v, values[k + 1]):
             values[k] = v = _Value(v.text, v.start, v.end, True)  # "max pooling 2×2 gives 12×12×20": 2×2 describes
             routes[id(v)] = [(f, 3) for f, _ in choices]     # the pooling; the value after the verb is the answer
@@ -790,6 +797,9 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         routes[id(v)] = choices
         previous_end, chained = v.end, False
         previous_field = choices[0][0] if choices and choices[0][1] == 0 else aside_of
+    for v in values:  # "If S = 2 then F would be negative", "S=2 なら …", "步长为1时 F=5": a trial, not the answer
+        if routes.get(id(v)) and _trial(masked, v, clauses):
+            routes[id(v)] = [(f, max(r, 3)) for f, r in routes[id(v)]]
     values = [v for v in values if id(v) not in checked] + pieced
     _said_to_be_the_answer(masked, values, routes)
     _reused(line, values, routes)
@@ -1296,6 +1306,38 @@ def _trails(masked: str, value_end: int, start: int, end: int, next_value: int, 
         and not _AFTER.match(masked[end:next_value])
 
 
+# "after" written after its operation, as Chinese, Japanese and Korean write it: 池化后, 池化之后, プーリング後, 풀링 후
+_AFTER_WORD = re.compile(r"\s*(?:之?后|以后|後|の後|した後|後に|\s?후(?:에)?|을\s?거친\s?후)\s*[:：,，]?\s*")
+
+
+def _size_then_after(masked: str, labels: list[tuple[int, int, str]], v: _Value, following: _Value) -> str | None:
+    """"2×2 最大池化后 12×12×20": a window, its operation's label, a word for "after", then a size: the window is the
+    operation's own size and the label names the size after it (the field, or None)."""
+    if _dims(v.text) != 2 or _dims(following.text) < 2:
+        return None  # a window is two sides (2×2); "24×24×20, max-pooling 후 …" is the stage before, a comma between
+    inside = [(s, e, f) for s, e, f in labels if v.end <= s and e <= following.start]
+    if len(inside) != 1:
+        return None
+    s, e, field = inside[0]
+    between = masked[v.end:s]
+    if len(between.strip()) > 4 or re.search(r"[,，、;；]", between) or _CLAUSE.search(between) \
+            or not _AFTER_WORD.fullmatch(masked, e, following.start):
+        return None
+    return field
+
+
+# (not "or if …": an answer offered)
+_IF_BEFORE = re.compile(r"(?<!\bor )(?<!\boder )(?<!\bou )(?<!\bo )\b(?:if|suppose|supposing|wenn|falls|si|se|jeśli"
+                        r"|eğer)\b|(?<!或)若|如果|假设|假如|もし(?!くは)|만약", re.I)
+_IF_AFTER = re.compile(r"\s*(?:なら(?:ば)?|だと|の場合|とすると|이면|라면|일\s?때|인\s?경우|时|時|的话|的話)")
+
+
+def _trial(masked: str, v: _Value, clauses: list[int]) -> bool:
+    """A value said under "if" in its clause ("If S = 2 then …", "S=2 なら …", "步长为1时 …"): one case tried."""
+    start = max([0, *(c for c in clauses if c <= v.start)])
+    return bool(_IF_BEFORE.search(masked, start, v.start) or _IF_AFTER.match(masked, v.end))
+
+
 def _operation_size(masked: str, before: list[tuple[int, int, str]], v: _Value, following: _Value) -> bool:
     """A value right after its label, then a result word and another value: the first is the operation's size."""
     label_end = max(e for _, e, _ in before)
@@ -1420,10 +1462,17 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
             after = masked[piece_start + len(piece):piece_start + len(piece) + 4]
             if after.lstrip().startswith("%"):
                 continue  # "93 % of all parameters": a share, not a size or count
+            before_char = masked[max(0, piece_start - 2):piece_start].rstrip()[-1:]
+            if (after[:1] and after[:1] in _CJK_MAGNITUDE) or (before_char and before_char in _ABOUT):
+                continue  # "(約43万)", "约 43 万": a rounded figure in words, not the count
             if _TUPLE.fullmatch(piece) or _DIMS.fullmatch(piece):
                 stop = piece_start + len(piece)
                 out.append(_Value(piece, piece_start, stop, _is_modifier(line or masked, piece_start, stop)))
     return out
+
+
+_CJK_MAGNITUDE = "万萬億亿千百"
+_ABOUT = "約约약"
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
