@@ -481,12 +481,15 @@ _DOUBLED_COMMAND = re.compile(r"\\\\(?=(?:frac|dfrac|sigma|partial|nabla|sum|alp
 
 # a statement MATLAB and Octave carry on over the next line with "...": an operator ends the line or starts the next
 _CONTINUED = re.compile(r"(?:(?<=[*/+\-^(,=])[ \t]*\.\.\.[ \t]*(?:%[^\n]*)?\n[ \t]*"
-                        r"|[ \t]*\.\.\.[ \t]*(?:%[^\n]*)?\n[ \t]*(?=\.?[*/+^]|-[ \t]))")
+                        r"|[ \t]*\.\.\.[ \t]*(?:%[^\n]*)?\n(?:[ \t]{4,}(?=[*/^+])|[ \t]*(?=\.[*/^]|[*/^+](?!\s))))")
+# (a line "* x: …" at the margin is a bullet, no factor)
 
 
 # OCR that reads every minus as an em dash: "(y1 — fw(x1))" inside brackets, more than once
-_DASH_IN_BRACKETS = re.compile(r"\([^()\n]{0,12}\s—\s[^()\n]{0,12}[()]")
-_DASH_BETWEEN = re.compile(r"(?<=[\w)²³]) — (?=[\w(][^\s—]{0,10}(?:\s|$))", re.M)
+_DASH_IN_BRACKETS = re.compile(r"\(\s*[\w.]{1,4}\s—\s(?![A-Za-z]{3,}\b)[\w(][^()\s]{0,8}[()]")  # (y1 — fw(x1))
+# (not "(σ — the sigmoid)"; nor a dash before words: "— 2w is the penalty's gradient")
+_DASH_BETWEEN = re.compile(r"(?<=[\w)²³]) — (?=[\w(][^\s—]{0,10}(?:\s|$))"
+                           r"(?![^\s—]+\s+(?:[a-z]{2,}\s+){1,2}[a-z]{3,}\b(?!\())", re.M)
 _OCR_NABLA = re.compile(r"(?<![\w∇])V(?=_?w_?(?:L|fw?)\b|_?w_?fw?\()")  # the same OCR's ∇ read as V: VwL, Vwfw(x1)
 _MATH_LINE = re.compile(r"^.*(?:=|:=|\().*$", re.M)
 

@@ -276,7 +276,7 @@ _POINTS_SAID = re.compile(r"\(\s*x_?\{?1\}?\s*,\s*y_?\{?1\}?\s*\)\s*(?:,|and|&)\
 
 def _points_said(notation: Notation, doc: Any) -> None:
     """The hand-in says its x_1, y_1 name the data points: the model at x_k is read at that point."""
-    if _POINTS_SAID.search(getattr(doc, "text", "")[:200_000]):
+    if _POINTS_SAID.search(getattr(doc, "text", "")[:200_000].replace("$", "")):
         notation.overlay.points_said = True
 
 
@@ -542,8 +542,9 @@ _ASCII_FUNCTION = re.compile(r"\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit
                              r"\s*(?:\\gets)?\s*")
 
 
-# dsig_ii, dsig_b: a program's version of a function for part (ii) or its second version
-_PART_VERSION = re.compile(r"_(?:[a-z]|ii|iv|vi)$")
+# dsig_i, dsig_ii: a program's version of a function for part (i) or (ii), the answer to that part (dsig_b, a second
+# version, is a function only: "the slides' version, not mine" is no answer)
+_PART_VERSION = re.compile(r"_(?:i|ii|iii|iv|v|vi)$")
 _VARIABLES = re.compile(r"\s*[a-z\\θ]+\s*(?:[,;]\s*[a-z\\θ]+\s*)+")  # (w, x), (w; x), (\theta, x)
 
 

@@ -38,7 +38,7 @@ _PATTERNS = (
     re.compile(r"\bstep\s*" + _GREEK, re.IGNORECASE),  # gradient descent, step γ
     re.compile(r"(?<![\w\\'])([a-z])\s*=\s*(?:the\s+)?(?:" + _RATE + r"|" + _STEP + _ALONE + r")",
                re.IGNORECASE),  # a = alpha
-    re.compile(r"\(\s*([a-z])\s*:\s*(?:the\s+)?" + _RATE, re.IGNORECASE),  # "Update (a: step size): w := …"
+    re.compile(r"\(\s*([a-z])\s*:\s*(?:the\s+)?" + _RATE + r"\s*\)", re.IGNORECASE),  # "Update (a: step size): …"
     re.compile(_RATE + r"[ \t]*:?[ \t]*\$?[ \t]*([a-zA-Z])(?=[ \t]*\$?[ \t]*(?:[:;,)=]|$))",
                re.IGNORECASE | re.M),  # "step size s:" (on its line: "step size\nw = …" names no step)
 )

@@ -259,6 +259,11 @@ _OF_OWNER = re.compile(r"\s*(?:of|in|for|de|del|des|von|der|di|do|da)\s+(?:the\s
 _CHANGE = r"(?<![\d.,×])(?<![×x*] )(\d+)[ \t]*(?:→|->|⟶|=>|\\to)[ \t]*"
 
 
+# "20 -> 50 (corrected: I had written 20 first)": the arrow is a correction; "50 (… 20 → 50 …)": said on its own too
+_CHANGE_WORDS = re.compile(r"\b(?:correct\w*|fix\w*|first|instead|actually|should|wrong|mistake|chang\w*|updat\w*|"
+                           r"take|taking|mean)\b", re.IGNORECASE)
+
+
 def _from_side(found: dict[str, list[Candidate]], fields: list[str]) -> None:
     """"channels 20 → 50": a field that asks what goes in is answered by where the change starts; the number it
     leads to is the layer's output, another quantity, kept only as a last resort."""
@@ -266,7 +271,9 @@ def _from_side(found: dict[str, list[Candidate]], fields: list[str]) -> None:
         moved: list[Candidate] = []
         for c in found.get(name, []):
             m = re.search(_CHANGE + re.escape(c.text) + r"(?![\d×]|[.,]\d|[ \t]*[×x*][ \t]*\d)", c.line) \
-                if c.rank == 0 and c.text.isdigit() else None
+                if c.rank == 0 and c.text.isdigit() and not _CHANGE_WORDS.search(c.line) else None
+            if m is not None and re.search(rf"(?<![\d.,]){re.escape(c.text)}(?!\d|[.,]\d)", c.line[:m.start()]):
+                m = None  # "Channel dimension: 50 (the depth goes 20 → 50)": said on its own before the change
             moved += [Candidate(m.group(1), 0, c.line), Candidate(c.text, 3, c.line)] if m else [c]
         if moved:
             found[name] = moved
@@ -479,7 +486,7 @@ def _soft_wrapped(text: str) -> str:
 
 _WRAPPED_END = re.compile(r"[^\W\d_]{2,}[ \t]*,?[ \t]+[^\W\d_]{2,}[ \t]+[a-z]{2,}[ \t]*$")  # "and the channel"
 # a line that stops on a word no phrase ends with ("… stride 1, 20 input" / "channels, 50 filters")
-_DANGLING = re.compile(r"[ \t](?:input|output|of|the|an?|and|with|per|each|by|for|to)[ \t]*$")
+_DANGLING = re.compile(r"[ \t](?:input|output|of|per|each|the|an?)[ \t]*$")  # (not "and": a list may go on)
 _WRAPPED_START = re.compile(r"[ \t]{0,3}[a-z]{2,}[ \t]+[a-z]{2,}\b")  # "dimension of …"
 
 

@@ -7,7 +7,6 @@ sigma2), σ' (dsigma, sigma_prime), exp, and f (f_w at a data point).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import sympy as sp
 
@@ -105,10 +104,14 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
         if len(tags) == 3 and all(t == f"update[{i}]" for i, t in enumerate(tags, 1)):
             return "update"
         return None
-    if shape.kind in ("derivative", "gradient") and shape.of == "y" and (overlay is None
-                                                                       or "y" not in overlay.reserved):
-        shape = replace(shape, of="y^hat")  # ∂y/∂w₂, y undefined: the label y does not vary with w, the output does
+    if shape.kind in ("derivative", "gradient") and shape.of == "y^hat" and overlay is not None and any(
+            overlay.aliases.get(n, "f") != "f" or (n in overlay.symbols and n not in overlay.aliases)
+            for n in _HAT_NAMES):
+        return None  # yhat = sig(x2): the hand-in's ŷ is a hidden unit, not the model's output
     return _tag(shape, assigned=_ASSIGNED.search(text) is not None)
+
+
+_HAT_NAMES = ("yhat", "y_hat", "y^hat", "\\hat{y}")
 
 
 # dsig(u), dsigma2(u) (a program's second version of it), sigmoid_prime(u), sigma_deriv(u)
