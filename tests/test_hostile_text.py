@@ -436,3 +436,18 @@ def test_this_stops_table_and_pdf_readers_on_hostile_text_stay_linear(rubric) ->
     assert reading_order_sums("dσ1\ndu = s(1-s)\n" * 5_000).count("dσ1/du") == 5_000
     assert reading_order_sums("L =\n2\n∑\ni=1\n(f − y)2\n" * 3_000).count("Σ i=1..2") == 3_000
     assert time.monotonic() - started < 60
+
+
+def test_a_pdf_viewers_fragment_lines_and_ocr_dashes_stay_linear(rubric) -> None:
+    """A part of 20,000 characters in one-token lines (a PDF viewer's copy) whose answer's end is looked for line by
+    line, an OCR's em dashes on every line, and MATLAB continuations: each returns in bounded time, and the answer
+    that goes on over fragment lines is never failed on its first piece."""
+    from tests.helpers import grade_report_item
+
+    fragments = "(b)\n(i) dσ1/du = −(1 + e\n" + "−u\n)\n−2\n" * 3_000 + "(c) words\n"
+    dashes = "(y1 — fw(x1)) (y2 — fw(x2))\n" + "L = (y1 — fw(x1))2 — a — b\n" * 2_000
+    started = time.monotonic()
+    assert grade_report_item(rubric, "p1.b.i", fragments, "r.txt").status == "review"
+    grade_report_item(rubric, "p1.f.grad", "1.\n(f)\n" + dashes, "r.txt")
+    grade_report_item(rubric, "p1.e.w1", "% (e)\n" + "df_dw1 = w3 .* s ...\n    .* x;\n" * 1_000, "r.txt")
+    assert time.monotonic() - started < 60

@@ -23,9 +23,10 @@ _ANONYMOUS = re.compile(r"(\b[A-Za-z]\w*)\s*(?:=|<-)\s*(?:@|function\s*|lambda\s
 # hand-in may define its own way: the notation layer decides what it means)
 _SIGMOID = r"(?:sig|sigma|sigmoid)"
 _SIGMOID_PRIME_NAME = re.compile(rf"\bd{_SIGMOID}_d([a-z]\w{{0,2}})\b(?!\s*\()")
-# (dyhat_dw2, dy_hat_dw2: the model's output ŷ as a program spells it)
-_DERIVATIVE_NAME = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*(?:_hat)?)_d([A-Za-z][A-Za-z0-9]*)\b")
-_DERIVATIVE_CALL = re.compile(r"\bd([A-Za-z][A-Za-z0-9]*(?:_hat)?)_d([A-Za-z][A-Za-z0-9]*)\(")
+# df_dw3, dyhat_dw2, dy_hat_dw2 (the model's output ŷ as a program spells it): d, a numerator, _d and a variable
+_DERIVATIVE = r"\bd([A-Za-z][A-Za-z0-9]*(?:_hat)?)_d([A-Za-z][A-Za-z0-9]*)"
+_DERIVATIVE_NAME = re.compile(_DERIVATIVE + r"\b")
+_DERIVATIVE_CALL = re.compile(_DERIVATIVE + r"\(")
 _HAT_NAME = re.compile(r"([A-Za-z])_?hat")
 # the same names joined, as MATLAB and Julia programs write them: dfdw3, dLdw1, dsigdu (a numerator the homework
 # names — one letter or the sigmoid's — then d and a weight, the input or a pre-activation)

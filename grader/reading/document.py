@@ -491,7 +491,7 @@ _DASH_IN_BRACKETS = re.compile(r"\(\s*[\w.]{1,4}\s—\s(?![A-Za-z]{3,}\b)[\w(][^
 _DASH_BETWEEN = re.compile(r"(?<=[\w)²³]) — (?=[\w(][^\s—]{0,10}(?:\s|$))"
                            r"(?![^\s—]+\s+(?:[a-z]{2,}\s+){1,2}[a-z]{3,}\b(?!\())", re.M)
 _OCR_NABLA = re.compile(r"(?<![\w∇])V(?=_?w_?(?:L|fw?)\b|_?w_?fw?\()")  # the same OCR's ∇ read as V: VwL, Vwfw(x1)
-_MATH_LINE = re.compile(r"^.*(?:=|:=|\().*$", re.M)
+_MATH_LINE = re.compile(r"^.*[=(].*$", re.M)
 
 
 def _scan_minus(text: str) -> str:

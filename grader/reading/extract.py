@@ -1233,12 +1233,18 @@ def _broken_apart(doc: Document, segment: Span, last: str) -> bool:
     at = flat.rfind(tail) if tail else -1
     if at < 0:
         return False
-    rest = flat[at + len(tail):]  # what follows the last side in the part, its line breaks dropped
-    following = text.split("\n")
-    index = next((k for k in range(len(following))  # the line where the side ends, in the text as written
-                  if len(re.sub(r"\s+", "", "".join(following[:k + 1]))) >= at + len(tail)), None)
-    after = [ln for ln in following[index + 1:] if ln.strip()] if index is not None else []
-    if not rest or not after or _FRAGMENT.fullmatch(after[0]) is None:
+    end = at + len(tail)
+    if end == len(flat):
+        return False  # nothing follows the last side in the part
+    following, seen = text.split("\n"), 0
+    index = len(following) - 1
+    for k, line in enumerate(following):  # the line where the side ends, in the text as written
+        seen += len(re.sub(r"\s+", "", line))
+        if seen >= end:
+            index = k
+            break
+    after = [ln for ln in following[index + 1:] if ln.strip()]
+    if not after or _FRAGMENT.fullmatch(after[0]) is None:
         return False
     # a number alone is a power only among fragments: before a heading it is the page's number
     return not re.fullmatch(r"\s*\d{1,2}\s*", after[0]) or (len(after) > 1 and len(after[1].strip()) <= 4)

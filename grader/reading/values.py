@@ -1469,17 +1469,16 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
             after = masked[piece_start + len(piece):piece_start + len(piece) + 4]
             if after.lstrip().startswith("%"):
                 continue  # "93 % of all parameters": a share, not a size or count
-            before_char = masked[max(0, piece_start - 2):piece_start].rstrip()[-1:]
-            if (after[:1] and after[:1] in _CJK_MAGNITUDE) or (before_char and before_char in _ABOUT):
-                continue  # "(約43万)", "约 43 万": a rounded figure in words, not the count
+            if after[:1] in _CJK_MAGNITUDE or masked[max(0, piece_start - 2):piece_start].rstrip()[-1:] in _ABOUT:
+                continue  # "(約43万)", "约43": a rounded figure in words, not the count
             if _TUPLE.fullmatch(piece) or _DIMS.fullmatch(piece):
                 stop = piece_start + len(piece)
                 out.append(_Value(piece, piece_start, stop, _is_modifier(line or masked, piece_start, stop)))
     return out
 
 
-_CJK_MAGNITUDE = "万萬億亿千百"
-_ABOUT = "約约약"
+_CJK_MAGNITUDE = frozenset("万萬億亿千百")  # sets, not strings: "" (nothing there) is in every string
+_ABOUT = frozenset("約约약")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
