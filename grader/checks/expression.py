@@ -28,7 +28,7 @@ from grader.checks.readers import ExpressionReader
 from grader.expressions.budget import BudgetExceeded
 from grader.expressions.compare import Candidate, Tolerance, Verdict, compare
 from grader.expressions.latex_state import Overlay
-from grader.expressions.lenient import lenient_readings
+from grader.expressions.lenient import lenient_readings, restored_powers
 from grader.expressions.parse import ExpressionSyntaxError, parse_expression
 from grader.expressions.vec import Vec
 from grader.homework import Reference
@@ -166,6 +166,9 @@ class ExpressionCheck(Check[ExpressionParams]):
         cc = chain_context(lhs or _asked_left_side(asked_tag, ctx.reference), asked, p.building_blocks,
                            len(ref) if isinstance(ref, list) else 0, vocab, overlay, classify)
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
+        if chain.flattened and any(restored_powers(t) != t for t in texts):
+            texts = [restored_powers(t) for t in texts]  # "e−u", "(1 + e−u)2" in a text layer with no power at all
+            details["read_with"] = ["this hand-in's text lost its superscripts: e−u read as e^{-u}, (…)2 as a square"]
         if texts and HEDGE in texts[-1]:
             return self._grade_offered(chain, ref, p, ctx, asked_tag, details)
         sides = [_outside(read_side(text, cc), overlay, ref) for text in texts if text]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from grader.expressions.lenient import lost_powers
 from grader.reading.extract import LatexChain, find_expression
 from grader.reading.stated_vectors import stated_vectors
 from grader.reading.values import find_values
@@ -81,4 +82,5 @@ class ExpressionReader(AnswerReader):
             return chain
         stated = tuple((tag, v) for tag in self.stated if report.classify is not None
                        for v in stated_vectors(report.doc, tag, report.classify))
-        return dataclasses.replace(chain, notation=report.notation, stated=stated)
+        return dataclasses.replace(chain, notation=report.notation, stated=stated,
+                                   flattened=lost_powers(report.doc.text[:200_000]))

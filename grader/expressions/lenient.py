@@ -1,10 +1,15 @@
-"""Plausible readings of a formula that a converter may have damaged, for deciding *review*, never *pass*.
+"""Plausible readings of a formula that a converter may have damaged.
 
 PDF-to-text and Word exports lose superscripts and brackets: ``e^{-u}`` arrives as ``e−u``,
 ``(1+e^{-u})^2`` as ``(1 + e−u)2``, and ``\\frac{a}{b}^2`` leaves open whether the square is the
 denominator's. When the literal reading of an answer is wrong but such a reading is right, a
 careful TA would not mark it wrong without looking: the item goes to a person with both readings.
-Each rewrite is one linear pass over the text.
+
+One case is no guess: a hand-in whose whole text can write no power (no ``^``, ``**``, superscript
+sign or TeX anywhere) and that shows the flattened ``e−u`` with a typeset minus is a text layer
+that lost every superscript. There a TA reads ``e−u`` as e^{-u} and ``(…)2`` as a square throughout, steps and
+answer alike (``restored_powers``); bracket moves stay a person's call. Each rewrite is one linear
+pass over the text.
 """
 from __future__ import annotations
 
@@ -12,6 +17,24 @@ import re
 
 _LOST_SUPERSCRIPT = re.compile(r"(?<![\^\w\\{])e\s*[-−]\s*([a-zA-Z])\b")
 _LOST_POWER = re.compile(r"(\)|\\right\))(\s*\d|[-−]\d)(?![\d.\w(])")
+
+
+_CAN_WRITE_POWERS = re.compile(r"[\^$\\²³¹⁰⁴-⁹⁻⁺ⁿᵘˣ]|(?<=[\w)])\*\*(?=[\w(\-])")  # x**2, not **bold**
+
+
+def lost_powers(text: str) -> bool:
+    """Whether a hand-in's text is a layer that lost its superscripts: it writes no power anywhere and shows
+    ``e−u`` (e to the minus u, flattened onto the line) with a typeset minus sign; "e-u" typed with a hyphen may
+    be what the student wrote, and stays a person's call."""
+    return _CAN_WRITE_POWERS.search(text) is None and _SET_MINUS_POWER.search(text) is not None
+
+
+_SET_MINUS_POWER = re.compile(r"(?<![\w\\{])e[ \t]?−[ \t]?[a-zA-Z]\b")  # a typeset minus ("−", not "-" typed by hand)
+
+
+def restored_powers(text: str) -> str:
+    """``e−u`` as ``e^{-u}`` and ``(1 + e−u)2`` as ``(1 + e^{-u})^{2}``: the powers a flattened text layer lost."""
+    return _powers(_superscripts(text))
 
 
 def lenient_readings(text: str) -> list[str]:

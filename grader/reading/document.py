@@ -431,9 +431,32 @@ def _cut_at(line: str, cuts: list[int]) -> list[str]:
 
 
 def _spoken_sums(text: str) -> str:
+    text = _worded_derivatives(text) if "derivative" in text.lower() or " is " in text else text
     text = _SPOKEN_OVER.sub(" / ", text) if " over " in text else text
     text = _SUM_OVER_DATA.sub("Σ_{(x,y)∈D} ", text) if " over " in text else text
     return _SPOKEN_SUM.sub(r"\1 \2=\3\4\5", text) if "sum" in text.lower() or "Σ" in text else text
+
+
+# "the derivative of f with respect to w3 is sigma(q)", "d f / d w3 is sigma2(x2)": a derivative named in words or
+# in symbols, then "is" where an equation has "="; only before a formula in plain text (a word, "$", "\(" after
+# "is" leave the line as it is: "… is the derivative of σ2 …", "… is $…$" is read by its math)
+_DERIVATIVE_IS = re.compile(r"(?i)(?:\b(?:the\s+)?(?:partial\s+)?derivative\s+of\s+(?P<f>[^\W\d][\w'′]{0,8})\s+"
+                            r"(?:with\s+respect\s+to|w\.?r\.?t\.?)\s+(?P<v>[^\W\d]\w{0,3})"
+                            r"|(?<![\w/])(?P<name>[d∂][ \t]?[^\W\d][\w]{0,4}[ \t]?/[ \t]?[d∂][ \t]?[^\W\d]\w{0,3}))"
+                            r"[ \t]+(?:is|equals|is[ \t]+equal[ \t]+to)(?:[ \t]+(?:simply|just))?"
+                            r"(?P<gap>[ \t]+|[ \t]*\n[ \t]+)"
+                            r"(?=(?P<next>[^\s$\\][^\s]*))")
+
+
+def _worded_derivatives(text: str) -> str:
+    """``the derivative of f with respect to w3 is sigma(q)`` as ``df/dw3 = sigma(q)``, ``d f / d w3 is …`` as
+    ``d f / d w3 = …``: the words a student writes in place of an equals sign, before a formula."""
+    def equation(m: re.Match[str]) -> str:
+        if not _mathlike(m.group("next")) or m.group("next").strip(".,;:").lower() in ("a", "i", "e"):
+            return m.group()
+        name = m.group("name") or f"d{m.group('f')}/d{m.group('v')}"
+        return f"{name} ={m.group('gap')}"  # a formula set on the next line stays there
+    return _DERIVATIVE_IS.sub(equation, text)
 
 
 # "e^(-u) over (1 + e^(-u))^2": a fraction said in words (a handwriting converter's "a over b"), between a number
@@ -1341,6 +1364,10 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
                 i += 1  # answer offered in a comment under the one above (read as a hedge)
                 continue  # "# d/du … = …" in a block of formulas: a remark, never the answer
             begin = max(starts[i], b.content if starts[i] <= b.content < starts[i + 1] else starts[i])
+            if (quoted := _QUOTE_MARK.match(text, begin, starts[i + 1])) is not None \
+                    and not _CITING.search(text, max(0, b.start - 160), b.start):
+                begin = quoted.end()  # "> σ′(u) = …": a quote's mark is no part of its formula (a quote of a
+                # lecture's slide or the question stays unread: it is not the student's answer)
             lines[starts[i]] = max(lines.get(starts[i], begin), begin)
             i += 1
     out = []
@@ -1354,6 +1381,9 @@ def _free_lines(text: str, blocks: list[Block], taken: list[tuple[int, int]]) ->
     return out
 
 
+_QUOTE_MARK = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+_CITING = re.compile(r"(?i)\b(?:slides?|lecture|lectures|said|says|handout|sheet|notes|textbook|book|question|"
+                     r"task|exercise|assignment|quote|quoting|according\s+to)\b[^\n]*(?:\n[ \t>]*){0,2}\Z")
 _OPERATOR = re.compile(r"[·*/^∂σ′'+−]|\\(?:frac|cdot|sigma|partial)")
 _BETWEEN_PARENS = re.compile(r"\\\).*?\\\(")  # "A\) | \(B\) | \(C": between the cells' \(…\) math
 # "w <- w - a*g", "w <-- w - …": an arrow; "s <- function(u) …": R's definition

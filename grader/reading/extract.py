@@ -94,6 +94,7 @@ class LatexChain:
     notation: Any = field(default=None, compare=False, repr=False)  # the hand-in's own notation
     # vectors the hand-in writes out for names its answer may be built on (∇f = (…)ᵀ), by the homework's tag
     stated: tuple[tuple[str, Any], ...] = field(default=(), compare=False, repr=False)
+    flattened: bool = field(default=False, compare=False, repr=False)  # a text layer that lost every superscript
 
     def __str__(self) -> str:
         return " = ".join(s.removesuffix("\\gets").strip() for s in self.sides)
@@ -993,6 +994,9 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
               if tail and re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail)]
     if not ending and (loose := _ALNUM.sub("", last).lower()):  # read through a dialect ("E^(-u)", "s[u]")
         ending = [(k, m) for k, m in inside if _ALNUM.sub("", doc.text[m.start:m.end]).lower().endswith(loose)]
+    if not ending and len(tail) >= 12:  # a plain line whose start was rewritten ("∑i=1,2" read as "Σi"): its end
+        ending = [(k, m) for k, m in inside if m.kind == "plain"
+                  and re.sub(r"\s+", "", doc.text[m.start:m.end]).endswith(tail[-12:])]
     for k, m in ending:
         line_end = doc.text.find("\n", m.end)
         line_stop = len(doc.text) if line_end < 0 else line_end

@@ -85,7 +85,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"{_END}{_SUB}")),  # "(1e)", "(2.b')", "(2b, 2nd try)"
     ("problem", re.compile(rf"(?:{_WORD}\s*(?:#|no\.?|nr\.?)?\s*|第\s*(?=\d{{1,2}}\s*[问題题問部]))(?P<prob>\d{{1,2}})"
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=(?!=))"
-                           rf"(?:[*_]{{0,2}}\s*[.,\-–]?\s*(?:{_PART_WORD}\s*)?(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
+                           rf"(?:[*_]{{0,2}}\s*(?:[.,\-–—]|[ \t]/)?\s*(?:{_PART_WORD}\s*)?"
+                           rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
                            rf"(?P<p2>[a-h])(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
     # "Part (b)", "Câu b", "Sehemu d)"
@@ -463,9 +464,10 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
         if _closes_a_bracket(folded, m.start()) or _CITED.search(folded, max(0, m.start() - 40), m.start()) \
                 or _FOR.search(folded, max(0, m.start() - 12), m.start()) and not _LEADS_ON.match(folded, m.end()) \
                 or _NAMED_AS.search(folded, max(0, m.start() - 12), m.start()) \
-                and _NOTHING_AFTER.match(folded, m.end()):
+                and _NOTHING_AFTER.match(folded, m.end()) \
+                or folded[m.start()] == "(" and _APPLIED.search(folded, max(0, m.start() - 12), m.start()):
             continue  # "the superscript $(i)$ means …", "as in (ii)", "x_1^{(i)}", "the second is (ii).": a mention or
-            # an index, no label ("the derivative is (i) $…$" labels what follows)
+            # an index, no label ("the derivative is (i) $…$" labels what follows); "s = σ1 (a)": an argument
         tail = _TAIL.match(folded, m.end(), min(end, m.end() + 8))
         stop = tail.end() if tail else m.end()
         if value in ROMAN:
@@ -480,6 +482,8 @@ _CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|ind
                     r"|[\^_]\{?\s*)\Z", re.IGNORECASE)  # and "x^{(i)}": an index in math
 
 
+# "σ1 (a)", "σ_2 (b)", "f (a)": a function applied to a name a PDF's text set apart by a space, not a label
+_APPLIED = re.compile(r"(?:(?<![\w\\])[a-or-z]|σ|\\sigma|\bsigma)(?:_?\{?\d\}?|[₀-₉])?[ \t]?\Z")  # not "Q (a)"
 _FOR = re.compile(r"\S[ \t]+for[ \t]\Z", re.IGNORECASE)  # "… gives exp(-u)/(1+exp(-u))^2 for (i), and …": said of it
 _LEADS_ON = re.compile(r"[ \t]*[:=]")  # "Answer for (i): …" labels what follows
 _NAMED_AS = re.compile(r"(?:\b(?:is|are|was)|[=→])\s\Z", re.IGNORECASE)  # "(first line = (i), second line = (ii))"

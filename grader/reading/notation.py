@@ -231,10 +231,22 @@ _NAME_AT_POINT = r"([A-Za-z](?:_\{?\w\}?)?)\s*\^\s*\{?\s*\(?\s*([ijkn])\s*\)?\s*
 _POINT_LIST = re.compile(rf"\s*{_NAME_AT_POINT}(?:\s*,\s*{_NAME_AT_POINT})+\s*,?\s*")
 
 
+_INDEX_MARK = str.maketrans({"ⁱ": "^i", "ʲ": "^j", "ᵏ": "^k", "ⁿ": "^n"})
+# "hⁱ = w₁xⁱ, sⁱ = σ₁(hⁱ)": a name defined again at a data point's index, from names at that index
+_DEFINED_AT_POINT = re.compile(rf"\s*{_NAME_AT_POINT}\s*=(?P<rhs>[^=]*?\^\s*\{{?\s*\(?\s*\2\b[^=]*)")
+
+
 def _listed_at_point(notation: Notation, pieces: list[str]) -> None:
-    """Names the hand-in defined from the input and then lists at a data point's index are read at the point their
-    superscript names (b^1 is b at x¹); an unlisted name with a superscript 1 or 2 stays a power (b² is b squared)."""
+    """Names the hand-in defined from the input and then lists (or defines again) at a data point's index are read
+    at the point their superscript names (b^1 is b at x¹); an unlisted name with a superscript 1 or 2 stays a power
+    (b² is b squared)."""
     for piece in pieces:
+        piece = piece.translate(_INDEX_MARK)
+        if (again := _DEFINED_AT_POINT.fullmatch(piece)) is not None:
+            name = re.sub(r"[{}\s]", "", again.group(1))
+            if name in notation.overlay.symbols:
+                notation.overlay.listed_at_point.add(name)
+            continue
         if _POINT_LIST.fullmatch(piece) is None:
             continue
         found = re.findall(_NAME_AT_POINT, piece)

@@ -150,12 +150,24 @@ def _run_ends(text: str, lines: list[tuple[int, int]]) -> list[int]:
         if not piece:
             ends[i] = i
         elif line.startswith("=") and line != "=":
-            ends[i] = i + 1
+            ends[i] = ends[i + 1] if _factor_follows(text, lines, i) else i + 1
         elif i + 1 < len(lines) and lines[i + 1][0] == lines[i][1] + 1:
             ends[i] = ends[i + 1]
         else:
             ends[i] = i + 1
     return ends
+
+
+def _factor_follows(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """``= w3`` / ``∂s2`` / ``∂w2`` / ``= w3 s2(1 − s2) s1``: a fraction set after a side, then the next side; the
+    fraction is a factor of that side (∂f/∂w2 = w3 · ∂s2/∂w2 = …), the equation goes on."""
+    if i < 2 or i + 3 >= len(lines) or any(lines[k + 1][0] != lines[k][1] + 1 for k in (i - 2, i - 1, i, i + 1, i + 2)):
+        return False
+    left_top, left_bottom, top, bottom, then = (text[lines[k][0]:lines[k][1]].strip()
+                                                for k in (i - 2, i - 1, i + 1, i + 2, i + 3))
+    return then.startswith("=") and then != "=" and all(
+        _D_WORD.fullmatch(piece) is not None for piece in (left_top, left_bottom, top, bottom)) \
+        and bottom == left_bottom and top != left_top  # ∂s2/∂w2 under ∂f/∂w2: a factor; ∂f/∂w1: the next equation
 
 
 def _ends(text: str, lines: list[tuple[int, int]], j: int) -> bool:
@@ -541,6 +553,27 @@ def _fractions_after_equals(lines: list[str]) -> list[str]:
             out.append(f"{line.rstrip()} ({lines[k + 1].strip()})/({den}){end.group().strip() if end else ''}")
             k += 3
             continue
+        if k + 1 < len(lines) and (top := _NUMERATOR_AFTER_EQUALS.fullmatch(line)) is not None \
+                and _denominator_below(top, lines[k + 1]) \
+                and (k + 2 >= len(lines) or not lines[k + 2].strip() or not _words_math(lines[k + 2])
+                     or _LABEL.match(lines[k + 2]) or _LABELLED.match(lines[k + 2])):
+            end = re.search(r"[ \t]*[.,;]?[ \t]*$", lines[k + 1])
+            den = lines[k + 1][:end.start() if end else len(lines[k + 1])].strip()
+            out.append(f"{top.group('lead')}({top.group('top').strip()})/({den})")
+            k += 2
+            continue
         out.append(line)
         k += 1
     return out
+
+
+# "     = e−u" / "       (1 + e−u)2": a fraction whose bar the export lost, its numerator on the equals sign's line
+_NUMERATOR_AFTER_EQUALS = re.compile(r"(?P<lead>[ \t]*=[ \t]*)(?P<top>[^=\s][^=]{0,15}?)[ \t]*")
+
+
+def _denominator_below(top: re.Match[str], below: str) -> bool:
+    """Whether the line under ``= numerator`` is its denominator: math alone, set at or after the numerator's
+    column, no operator leading it on, and a fraction's shape (a short top over a bracket or a short bottom)."""
+    indent = len(below) - len(below.lstrip(" \t"))
+    return indent >= top.start("top") and "=" not in below and _words_math(below) \
+        and not _LEADING_OPERATOR.match(below) and _fraction_pair(top.group("top").strip(), below.strip())

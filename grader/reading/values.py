@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from grader.reading import value_corrections as corrections
 from grader.reading import value_sums as sums
 from grader.reading.layer_calls import calls_read, only_call
+from grader.reading.number_words import spelled_as_digits
 from grader.reading.parameter_rows import is_parameter_row, layer_totals
 from grader.reading.plain import plain
 from grader.reading.plain_math import ALSO_ALLOWED, UNDECIDED
@@ -121,8 +122,9 @@ class _Value:
 
 
 def flat(line: str) -> str:
-    """A line with math markup made plain, full-width forms made ASCII and spoken operators as signs."""
-    line = _STAR.sub("×", line[:MAX_LINE].translate(_WIDE)).replace("\\_", "_")  # LaTeX's out\_channels
+    """A line with math markup made plain, full-width forms made ASCII, numbers in words as digits and spoken
+    operators as signs."""
+    line = _STAR.sub("×", spelled_as_digits(line[:MAX_LINE].translate(_WIDE))).replace("\\_", "_")  # out\_channels
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
     line = _SPACED_DOT.sub(" · ", line)
@@ -173,10 +175,14 @@ _WRAP_GOES_ON = re.compile(r"[ \t]*\d{1,6}(?:[ \t]*[×xX*][ \t]*\d{1,6}){1,3}[ \
 # with a size that ends its sentence ("12x12x20. For conv2 …"; not "12x12x20 before I fixed …, I get 13x13x20")
 
 
+_RESULT_BELOW = re.compile(r"[ \t]*=[ \t]*\d[\d,. \u2009]*[ \t]*(?:[.;]|[a-z]{2,}[ \t]*\.?)?[ \t]*$")
+
+
 def _unwrapped(text: str) -> str:
     """A part's text with sentences that a page wrapped before a value set on one line: a value alone on its
-    line after a line that stops mid-sentence, and a long line of prose (a wrapped paragraph) whose next line
-    opens with a size ("… max pooling 2x2 halves it to" / "12x12x20. For conv2 …")."""
+    line after a line that stops mid-sentence, a long line of prose (a wrapped paragraph) whose next line
+    opens with a size ("… max pooling 2x2 halves it to" / "12x12x20. For conv2 …"), and a working's result on the
+    line under it ("fc1: 800*500 + 500" / "= 400,500.")."""
     text = _WRAPPED_VALUE.sub(" ", text)
     if "\n" not in text:
         return text
@@ -184,8 +190,10 @@ def _unwrapped(text: str) -> str:
     out = [lines[0]]
     for line in lines[1:]:
         if len(out[-1]) >= 60 and _WRAP_END.search(out[-1]) and _WRAP_GOES_ON.match(line) \
-                and not out[-1].lstrip().startswith(("|", "#", "-", "*")):
-            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
+                and not out[-1].lstrip().startswith(("|", "#", "-", "*")) \
+                or _RESULT_BELOW.match(line) and out[-1].strip() and not out[-1].lstrip().startswith("|") \
+                and "=" in out[-1] and not out[-1].rstrip().endswith((".", ":")):
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"  # "… 800*500 + 500" / "= 400,500.": one working
         else:
             out.append(line)
     return "\n".join(out)
@@ -398,7 +406,8 @@ def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Patter
 def _said_again(found: dict[str, list[Candidate]], text: str, order: list[str],
                 patterns: dict[str, list[re.Pattern[str]]]) -> None:
     """Values of a part said again later, read on their own: each field's value there joins the part's own
-    best ones as one more, so a different one is a second answer (a person decides), the same one changes
+    best ones as one more (or as better, where the part only had a modifier's "2×2 pooling" and the summary
+    labels its value), so a different one is a second answer (a person decides), the same one changes
     nothing, and a field only said there is read from there."""
     summed = _SUM_OF_ALL.fullmatch(text.strip(" \t\n|$"))
     terms = _PLUS.split(summed.group(1).strip()) if summed is not None else []
@@ -414,7 +423,7 @@ def _said_again(found: dict[str, list[Candidate]], text: str, order: list[str],
             found[name] = list(candidates)
             continue
         best, top = min(c.rank for c in found[name]), min(c.rank for c in candidates)
-        found[name] += [Candidate(c.text, best, c.line) for c in candidates if c.rank == top]
+        found[name] += [Candidate(c.text, min(best, top), c.line) for c in candidates if c.rank == top]
 
 
 def part_text(doc: Document, part: str) -> str | None:
@@ -717,6 +726,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     values = _values(masked, line)
     routes: dict[int, list[tuple[str, int]]] = {}
     previous_end, previous_field, chained, chained_rank = 0, None, False, 0
+    carried: list[tuple[int, int, str]] = []  # the labels before a setting ("conv1: stride 1, …"), for the next value
     pieced: list[_Value] = []  # shapes a line's pieces make, offered beside a shape that disagrees with them
     checked: set[int] = set()  # a verification's values
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
@@ -731,6 +741,12 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         if not before and _CHECK_LEAD.search(masked, max(0, masked.rfind(". ", 0, v.start)), v.start):
             checked.add(id(v))  # "Check: (12-5)/1+1 = 8, and pooling 8→4": a verification's values answer no field
             continue
+        if (setting := _SETTING_BEFORE.search(masked, max(start, v.start - 40), v.start)) is not None \
+                and (setting.group(1) is None or v.text.isdigit() and len(v.text) == 1):
+            checked.add(id(v))  # "after conv1: stride 1, no padding, the output is 24×24×20": a setting no field of
+            carried = before or carried  # this part names (a field's own label is masked) is not the labelled
+            continue  # field's value; the label goes on to the value after it
+        before, carried = before or carried, []
         after = _after(masked, labels, v.end, next(  # "12×12×20  # after 2x2 pooling": past a modifier's size
             (u.start for u in values[k + 1:] if not u.modifier), len(masked)), v.text)
         choices: list[tuple[str, int]] = []
@@ -747,7 +763,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         elif before and _in_aside(masked, v) and max(e for _, e, _ in before) <= masked.rfind("(", 0, v.start):
             choices.extend((f, 3) for _, _, f in before)  # "after conv1 (stride 1, no padding) the output is
             aside_of = choices[0][0]  # 24×24×20": a number in an aside after the label; the label names what follows
-        elif before and (unit := _unit_after(masked, labels, v)) is not None \
+        elif before and (unit := _unit_after(masked, labels, v, line)) is not None \
                 and re.search(r"[^\W\d_]{2,}", masked[max(e for _, e, _ in before):v.start]) \
                 and not _OUTPUT_WORDS.search(masked, start, v.start):
             choices.append((unit, 0))  # "each filter has 20 channels": the word after the number names it, not a
@@ -757,6 +773,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
             rank = 2 if _counted(masked, values[:k], span, v) else 0
             choices.extend((f, rank) for s, e, f in before if (s, e) == span)
+        elif k and _RESTATED.search(masked, max(0, v.start - 40), v.start) \
+                and (owner := _said_in_sentence(masked, values[:k], routes, v)) is not None:
+            choices.append((owner, 0))  # "fc1 takes 800 inputs to 500, i.e. 400000 + 500 = 400500": the working
+            # "i.e." leads to says what the sentence's labelled value was part of
         elif after:  # "(50 filters)": a count in an aside says how many, it does not answer the field
             aside = masked.count("(", 0, v.start) > masked.count(")", 0, v.start)
             choices.append((_unit_after(masked, labels, v) or _first(after, patterns), 3 if aside else 1))
@@ -838,6 +858,19 @@ def _said_to_be_the_answer(masked: str, values: list[_Value], routes: dict[int, 
 
 _CHECK_LEAD = re.compile(r"\b(?:check(?:ing)?|verif(?:y|ication)|sanity|probe|kontrolle|comprobaci[oó]n|"
                          r"vérification|проверка)\b\s*[:：]?|验证|检查|確認|확인", re.IGNORECASE)
+def _said_in_sentence(masked: str, earlier: list[_Value], routes: dict[int, list[tuple[str, int]]],
+                      v: _Value) -> str | None:
+    """The field of the last value in ``v``'s sentence that its label names outright (rank 0), if any."""
+    start = max((m.start() for m in _SENTENCE_END.finditer(masked, 0, v.start)), default=-1)
+    return next((routes[id(u)][0][0] for u in reversed(earlier) if u.start > start and routes.get(id(u))
+                 and routes[id(u)][0][1] == 0), None)
+
+
+_SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.\s")  # not "i.e. "
+_RESTATED = re.compile(r"\b(?:i\.\s?e\.|that\s+is)[,:]?\s*[\d\s+×·*§]*=\s*$", re.IGNORECASE)  # "i.e. a + b = …"
+_SETTING_BEFORE = re.compile(r"(?<!\bno\s)(?<!\bgeen\s)(?<!\bwithout\s)(?<!\bsans\s)(?<!\bsin\s)(?<!\bohne\s)"
+                             r"\b(?:(stride|padding|pad|dilation)|epochs?|batch[ \t]+size|learning[ \t]+rate|lr)[ \t]*"
+                             r"(?:(?:is|of|=|:)[ \t]*)?$", re.IGNORECASE)  # a stride or padding is one digit
 _JOINED_LABEL = re.compile(r"[ \t]+(?:[^\W\d_]{1,8}[ \t]+)?")  # a value then its label, a word at most between
 _COMMENT_AFTER = re.compile(r"(?:^|\s)(?:#|//|%|--)\s")  # a program's comment after a value names that value
 
@@ -1101,14 +1134,28 @@ _ARITHMETIC_BEFORE = re.compile(r"[=*×·+\-−/^(]\s*$")  # "(28 − 4)/2": the
 
 def _dims(text: str) -> int:
     return len(re.findall(r"[x×X*·@]", text)) + 1
-_NAMED_TERM = re.compile(r"\s*(?:weights?|bias(?:es)?|param(?:eter)?s?|connections?)\b\s*(=(?!=)|[+−])", re.IGNORECASE)
+_NAMED_TERM = re.compile(r"\s*(?:(?:weights?|bias(?:es)?|param(?:eter)?s?|connections?)\b\s*(=(?!=)|[+−]|plus\b"
+                         r"|,?\s*(?:which|that)\s+(?:is|makes|gives)\b|,?\s*for\s+a\s+total\s+of\b|,?\s*so\s+(?=\d))"
+                         r"|(?:filters?|kernels?)\s*(=(?!=))|,?\s*(?:times|multiplied\s+by)\s+(?=\d))", re.IGNORECASE)
 
 
 def _named_term(masked: str, end: int) -> bool:
-    """"5×5×1×20 weights + 20 biases = 520": a value named by what it counts, then a sum or an equals
-    sign that leads on to a result, is a term of the working; the result after "=" is the answer."""
+    """"5×5×1×20 weights + 20 biases = 520", "= 26, times 20 filters = 520", "500 weights plus 20 biases, which is
+    520": a value named by what it counts, then a sum or an equals sign (or words) that lead on to a result, is a
+    term of the working; the result after "=" ("which is") is the answer."""
     m = _NAMED_TERM.match(masked, end)
-    return m is not None and (m.group(1) == "=" or "=" in masked[m.end():])
+    if m is None:
+        return False
+    if m.group(1) is not None and m.group(1).lower() == "plus":  # "500 weights plus 20 biases, so 520": a result
+        sentence = masked[m.end():m.end() + 80].split(". ")[0]  # said in the same sentence
+        return "=" in sentence or _WORDED_RESULT.search(sentence) is not None
+    if m.group(1) is not None and m.group(1)[-1:].isalpha():
+        return True  # "20 biases, which is 520", "…, so 520": the words lead to the result
+    return "=" in (m.group(1), m.group(2)) or "=" in masked[m.end():]
+
+
+_WORDED_RESULT = re.compile(r"\b(?:which|that)\s+(?:is|makes|gives)\b|\bfor\s+a\s+total\s+of\b|,?\s*so\s+\d",
+                            re.IGNORECASE)
 
 
 def _aside_label(masked: str, labels: list[tuple[int, int, str]], v: _Value,
@@ -1156,13 +1203,20 @@ _OUTPUT_WORDS = re.compile(r"\b(?:output|out|result\w*|produc\w*|gives?|yields?)
 # has 50 channels": what a layer makes, not what it takes
 
 
-def _unit_after(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> str | None:
+def _unit_after(masked: str, labels: list[tuple[int, int, str]], v: _Value, line: str = "") -> str | None:
     """The field a word right after a count names ("20 channels"): a bare number, then a space, then the label,
-    which opens no clause of its own ("24×24×20  pool1 output: …" names what follows it)."""
-    if not re.fullmatch(r"\d{1,4}", v.text.strip()):
+    which opens no clause of its own ("24×24×20  pool1 output: …" names what follows it); a side by side size
+    before a plural noun names it too ("twenty 5 × 5 filters": the filters' size, not the conv's output)."""
+    square = _SIDE_BY_SIDE.fullmatch(v.text.strip()) is not None
+    if not re.fullmatch(r"\d{1,4}", v.text.strip()) and not square:
         return None
     return next((f for s, e, f in sorted(labels) if s >= v.end and not masked[v.end:s].strip()
-                 and not re.match(r"[^.;,\n]{0,20}:", masked[e:]) and f not in _COUNTED_FIELDS), None)
+                 and not re.match(r"[^.;,\n]{0,20}:", masked[e:])
+                 and (_PLURAL.fullmatch(line[s:e].strip()) is not None if square else f not in _COUNTED_FIELDS)), None)
+
+
+_SIDE_BY_SIDE = re.compile(r"\d{1,2}[ \t]*[×xX*][ \t]*\d{1,2}")
+_PLURAL = re.compile(r"[^\W\d_]{3,}s")
 
 
 _COUNTED_GAP = re.compile(r"[^\W\d_]{0,2}\s*")  # "50 filters", "50개 필터": a count and its noun

@@ -1,0 +1,164 @@
+"""Readings from batch 50's reports (students who answer in sentences, PDF text layers, ordinary exports): numbers
+spelled out, a setting named before its value, a working said in words, "Problem 1 / b)" labels, names defined again
+at a data point's index, a function's argument that looks like a label, fractions a PDF's text broke over lines, a
+text layer that lost every superscript, derivatives named in words, quoted formulas, hedges in plain text. Each
+reading has a wrong twin."""
+from __future__ import annotations
+
+import pytest
+
+from grader.reading.number_words import spelled_as_digits
+from tests.helpers import grade_report_item
+
+
+@pytest.mark.parametrize("said, read", [
+    ("the filter size is five by five, the stride is one", "the filter size is 5 by 5, the stride is 1"),
+    ("twenty-eight by twenty-eight", "28 by 28"),
+    ("there are fifty such filters", "there are 50 such filters"),
+    ("four hundred thirty-one thousand and eighty parameters", "431080 parameters"),
+    ("with stride one and no padding", "with stride 1 and no padding"),
+    ("one of the filters is the one I used", "one of the filters is the one I used"),  # no value: words stay
+    ("the stride is one of the settings", "the stride is one of the settings"),
+    ("stride one or two", "stride one or two"),  # a hedge stays words, and so is read by no one
+    ("the two layers", "the two layers"),
+])
+def test_numbers_in_words_become_digits_only_where_a_value_stands(said: str, read: str) -> None:
+    assert spelled_as_digits(said) == read
+
+
+@pytest.mark.parametrize("stride, expected", [("one", "pass"), ("two", "partial")])
+def test_a_part_answered_in_words(rubric, stride: str, expected: str) -> None:
+    report = ("Question 2 part b\nSo the filter size is five by five, the stride is "
+              f"{stride}, and the channel dimension is twenty.\n\nQuestion 2 part c\nwords\n")
+    assert grade_report_item(rubric, "p2.b", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("out, expected", [("24x24x20", "pass"), ("23x23x20", "partial")])
+def test_a_setting_before_the_output_is_not_the_output(rubric, out: str, expected: str) -> None:
+    """"After conv1: stride 1 and no padding, so …, the output is 24x24x20": the stride's 1 is no output size."""
+    report = ("Problem 2\n\n(a) Input 28x28x1. Filter of conv1: 5x5x1x20.\n"
+              f"After conv1: stride 1 and no padding, so the output is {out}.\n"
+              "After the 2x2 max pooling: 12x12x20.\n\n(b) words\n")
+    assert grade_report_item(rubric, "p2.a", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("conv1, expected", [("which is 520", "pass"), ("which is 500", "partial")])
+def test_a_working_said_in_words_ends_at_its_result(rubric, conv1: str, expected: str) -> None:
+    report = ("Problem 2\n\n(c) The number of parameters, counting biases:\n"
+              f"  conv1 has (5*5*1)*20 weights plus 20 biases, {conv1}.\n  relu1 and pool1 have no parameters.\n"
+              "  conv2 has (5*5*20)*50 weights plus 50 biases, which is 25,050.\n  relu2 and pool2 have no "
+              "parameters.\n  fc1: 800*500 + 500\n  = 400,500.\n  fc2: 500*10 + 10 = 5,010.\n"
+              "So in total the network has 431,080 trainable parameters.\n")
+    assert grade_report_item(rubric, "p2.c", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("w2, expected", [("w₃ σ₂(g)(1−σ₂(g)) · s", "pass"), ("w₃ σ₂(g)(1+σ₂(g)) · s", "fail")])
+def test_problem_and_part_set_apart_by_a_slash(rubric, w2: str, expected: str) -> None:
+    report = ("## Problem 1\n\nMy names: h = w₁x, s = σ₁(h), g = w₂ s.\n\n### Problem 1 / d)\n∂f/∂w₃ = σ₂(g)\n\n"
+              f"### Problem 1 / e)\n∂f/∂w₂ = {w2}\n\n### Problem 1 / f)\nwords\n")
+    assert grade_report_item(rubric, "p1.e.w2", report).status == expected
+
+
+@pytest.mark.parametrize("factor, expected", [("(1−s¹)", "pass"), ("(1+s¹)", "partial")])
+def test_names_defined_again_at_a_data_points_index(rubric, factor: str, expected: str) -> None:
+    """"sⁱ = σ₁(hⁱ)": s¹ is s at x¹, not s to the first power."""
+    grad = (f"∂L/∂w₁ = 2(f_w(x¹) − y¹) w₃σ₂(g¹)(1−σ₂(g¹)) w₂ s¹{factor} x¹ + 2(f_w(x²) − y²) w₃σ₂(g²)(1−σ₂(g²)) "
+            "w₂ "
+            "s²(1−s²) x²\n\n∂L/∂w₂ = 2(f_w(x¹) − y¹) w₃σ₂(g¹)(1−σ₂(g¹)) s¹ + 2(f_w(x²) − y²) w₃σ₂(g²)(1−σ₂(g²)) s²"
+            "\n\n∂L/∂w₃ = 2(f_w(x¹) − y¹) σ₂(g¹) + 2(f_w(x²) − y²) σ₂(g²)\n\n")
+    report = ("## Problem 1\n\nMy names: h = w₁x, s = σ₁(h), g = w₂ s.\n\n### Problem 1 / f)\n"
+              "L(w) = Σ (y − f_w(x))²\n\n" + grad +
+              "(superscript i means the quantity computed with input xⁱ: hⁱ = w₁xⁱ, sⁱ = σ₁(hⁱ), gⁱ = w₂sⁱ)\n\n"
+              "and ∇_w L = (∂L/∂w₁, ∂L/∂w₂, ∂L/∂w₃)ᵀ.\n\nUpdate: w ← w − α ∇_w L\n")
+    assert grade_report_item(rubric, "p1.f.grad", report).status == expected
+
+
+PDF_TEXT = ("Problem 1. Back propagation\nLet a = w1 x, s = σ1 (a), b = w2 s, so that fw (x) = w3 σ2 (b).\n"
+            "(a) The graph is attached.\n(b)\n(i) words\n(ii) words\n(c) words\n(d)\n∂fw\n= {d}\n∂w3\n"
+            "(e) words\n")
+
+
+@pytest.mark.parametrize("d, expected", [("σ2 (b) = σ2 (w2 σ1 (w1 x))", "pass"), ("σ2 (a)", "fail")])
+def test_a_functions_argument_in_brackets_is_no_label(rubric, d: str, expected: str) -> None:
+    """"s = σ1 (a), b = …" in a PDF's text: (a) is the argument, not part (a) (the parts would all shift)."""
+    assert grade_report_item(rubric, "p1.d", PDF_TEXT.format(d=d), "r.txt").status == expected
+
+
+STACKED = ("(d)\n𝜕𝑓𝑤\n𝜕𝑤3\n= 𝑠2\n\n(e)\n𝜕𝑓𝑤\n𝜕𝑤2\n= 𝑤3\n𝜕𝑠2\n𝜕𝑤2\n= {w2}\n\n𝜕𝑓𝑤\n𝜕𝑤1\n= 𝑤3𝑠2(1 − 𝑠2)𝑤2\n"
+           "𝜕𝑠1\n𝜕𝑤1\n= 𝑤3𝑠2(1 − 𝑠2)𝑤2𝑠1(1 − 𝑠1)𝑥\n\n(f)\nwords\n")
+
+
+@pytest.mark.parametrize("w2, expected", [("𝑤3𝑠2(1 − 𝑠2)𝑠1", "pass"), ("𝑤3𝑠2(1 + 𝑠2)𝑠1", "fail")])
+def test_a_factor_a_pdf_set_after_a_side_goes_on_to_the_next(rubric, w2: str, expected: str) -> None:
+    """"= w3" / "∂s2" / "∂w2" / "= …": the fraction is a factor of the side, the answer is the last side."""
+    report = "Let s1 = σ1(w1 x), s2 = σ2(w2 s1).\n\n" + STACKED.format(w2=w2)
+    assert grade_report_item(rubric, "p1.e.w2", report, "r.txt").status == expected
+    assert grade_report_item(rubric, "p1.e.w1", report, "r.txt").status == "pass"
+
+
+@pytest.mark.parametrize("den, expected", [("(1 + e−u)2", "pass"), ("(1 + e−u)", "review")])
+def test_a_fraction_whose_bar_the_export_lost(rubric, den: str, expected: str) -> None:
+    """"= e−u" over an indented "(1 + e−u)2" in a text layer that writes no power anywhere: e^{-u}/(1+e^{-u})^2
+    (the wrong twin's right step before it sends it to a person: a slip in the last line?)."""
+    report = ("(b)\n(i)  dσ1/du = −(1 + e−u)−2 ∙ (−e−u)\n\n     = e−u\n       " + den +
+              "\n\n(ii) dσ1/du = σ1(u)(1 − σ1(u))\n\n(c) words\n")
+    assert grade_report_item(rubric, "p1.b.i", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("report, expected", [
+    ("(b)\n(i) dσ/du = e−u/(1 + e−u)2\n(ii) dσ/du = σ(u)(1 − σ(u))\n(c) words\n", "pass"),
+    ("(b)\n(i) dσ/du = e−u/(1 + e−u)\n(ii) dσ/du = σ(u)(1 − σ(u))\n(c) words\n", "fail"),
+    # a hyphen typed by hand may be what the student meant: a person decides, as before
+    ("(b)\n(i) dσ/du = e-u/(1 + e-u)2\n(ii) dσ/du = σ(u)(1 − σ(u))\n(c) words\n", "review"),
+    # a hand-in that writes powers elsewhere lost none: "(1 + e−u)2" is read as written
+    ("(b)\n(i) dσ/du = e−u/(1 + e−u)2\n(ii) dσ/du = σ(u)(1 − σ(u)), σ(u) = 1/(1+e^{-u})\n(c) words\n", "review"),
+])
+def test_a_text_layer_that_lost_every_superscript(rubric, report: str, expected: str) -> None:
+    assert grade_report_item(rubric, "p1.b.i", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("w3, expected", [("sigma(q)", "pass"), ("sigma(p)", "fail")])
+def test_a_derivative_named_in_words(rubric, w3: str, expected: str) -> None:
+    report = ("Notation. I call p = w1*x and q = w2*sigma(p), so f = w3*sigma(q).\n\n"
+              f"Part (d). The derivative of f with respect to w3 is {w3}, in other words the second output.\n\n"
+              "Part (e). The derivative of f with respect to w2 is\n    w3 * sigma(q)*(1 - sigma(q)) * sigma(p),\n"
+              "because of the chain rule.\n\nPart (f). words\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == expected
+    assert grade_report_item(rubric, "p1.e.w2", report, "r.txt").status == "pass"
+
+
+def test_a_derivative_that_is_another_one_stays_words(rubric) -> None:
+    report = ("Part (d). The derivative of f with respect to w3 is the derivative of the last product, which is "
+              "easy.\n\nPart (e). words\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == "review"
+
+
+@pytest.mark.parametrize("ii, expected", [("σ(u)·(1 − σ(u))", "pass"), ("σ(u)·(1 + σ(u))", "fail")])
+def test_formulas_set_in_a_quote(rubric, ii: str, expected: str) -> None:
+    report = ("## Problem 1\n\n**(b)** In terms of the exponential\n\n> σ′(u) = e^{−u} / (1 + e^{−u})²\n\n"
+              f"and in terms of σ\n\n> σ′(u) = {ii}.\n\n**(c)** words\n")
+    assert grade_report_item(rubric, "p1.b.ii", report).status == expected
+
+
+@pytest.mark.parametrize("between, expected", [("     or     ", "review"), ("\n\nand also, for w: ", "pass")])
+def test_two_gradients_offered_in_plain_text(rubric, between: str, expected: str) -> None:
+    report = ("(f)\n∇𝑤ℒ = ∑𝑖=1,2 2(𝑓𝑤(𝑥𝑖) − 𝑦𝑖) ∙ ∇𝑤𝑓𝑤(𝑥𝑖)" + between +
+              "∑𝑖=1,2 2(𝑦𝑖 − 𝑓𝑤(𝑥𝑖)) ∙ ∇𝑤𝑓𝑤(𝑥𝑖)\n\nGradient descent: 𝑤 ← 𝑤 − 𝛼∇𝑤ℒ(𝑤)\n")
+    assert grade_report_item(rubric, "p1.f.grad", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("conv, expected", [("24 × 24 × 20", "pass"), ("23 × 23 × 20", "partial")])
+def test_a_size_before_the_filters_it_sizes(rubric, conv: str, expected: str) -> None:
+    """"twenty 5 × 5 filters": the filters' size, not the convolution's output."""
+    report = ("## Problem 2\n\n**(a)** The input image is 28 × 28 with a single channel. The first convolution has "
+              "twenty 5 × 5 filters on one channel, so its filter dimension is 5 × 5 × 1 × 20. Without padding and "
+              f"with stride one, the output after conv1 is {conv}, and the 2 × 2 max-pooling reduces it to "
+              "12 × 12 × 20.\n\n**(b)** words\n")
+    assert grade_report_item(rubric, "p2.a", report).status == expected
+
+
+def test_a_quoted_slide_is_not_the_students_answer(rubric) -> None:
+    """"> Lecture slide 12 said:" / "> w ← w − α∇L": the lecture's formula under the student's own ascent step."""
+    report = ("## Problem 1\n\n**(f)** Update: w ← w + α ∇L\n\n> Lecture slide 12 said:\n>\n> w ← w − α ∇L\n\n"
+              "but we move along the gradient here, so my final is the plus one above.\n\n## Problem 2\n")
+    assert grade_report_item(rubric, "p1.f.update", report).status == "fail"
