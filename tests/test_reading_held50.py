@@ -162,3 +162,67 @@ def test_a_quoted_slide_is_not_the_students_answer(rubric) -> None:
     report = ("## Problem 1\n\n**(f)** Update: w ← w + α ∇L\n\n> Lecture slide 12 said:\n>\n> w ← w − α ∇L\n\n"
               "but we move along the gradient here, so my final is the plus one above.\n\n## Problem 2\n")
     assert grade_report_item(rubric, "p1.f.update", report).status == "fail"
+
+
+@pytest.mark.parametrize("grad, expected", [("2(f_w(x1) - y1) * grad f_w(x1) + 2(f_w(x2) - y2) * grad f_w(x2)", "pass"),
+                                            ("2(y1 - f_w(x1)) * grad f_w(x1) + 2(y2 - f_w(x2)) * grad f_w(x2)",
+                                             "partial")])
+def test_data_points_said_to_mean_x1_and_x2(rubric, grad: str, expected: str) -> None:
+    report = ("Notation: x1 = w1*x, x2 = w2*sig1(x1), so f_w(x) = w3*sig2(x2).\n\nQ1(f)\n"
+              "L(w) = (y1 - f_w(x1))^2 + (y2 - f_w(x2))^2, where here (x1,y1), (x2,y2) mean the two data points.\n\n"
+              f"dL/dw = {grad}\n\nUpdate: w := w - alpha * dL/dw\n\nQ2(a) words\n")
+    assert grade_report_item(rubric, "p1.f.grad", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("conv2, expected", [("25,050", "pass"), ("25,000", "partial")])
+def test_roman_problems_with_numbered_parts(rubric, conv2: str, expected: str) -> None:
+    """"## II.1 + II.2 dimensions", "## II.3 number of parameters": problem 2's parts (a)+(b) and (c)."""
+    report = ("# Part I — Back propagation\n\n## I.4 Gradient\n\n$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$"
+              "\n\n# Part II — MNIST\n\n## II.1 + II.2 dimensions\n\n| quantity | value |\n| --- | --- |\n"
+              "| input | 28×28 |\n\n## II.3 number of parameters\n\n| layer | # params |\n| --- | --- |\n"
+              f"| conv1 | 520 |\n| relu1 | 0 |\n| pool1 | 0 |\n| conv2 | {conv2} |\n| relu2 | 0 |\n| pool2 | 0 |\n"
+              "| fc1 | 400,500 |\n| fc2 | 5,010 |\n| **total** | **431,080** |\n")
+    assert grade_report_item(rubric, "p2.c", report).status == expected
+    assert grade_report_item(rubric, "p1.d", report).status == "pass"
+
+
+@pytest.mark.parametrize("update, expected", [("w^(t) − α·∇_w L(w^(t))", "pass"), ("w^(t) + α·∇_w L(w^(t))", "fail")])
+def test_a_bold_lead_and_dashed_part_labels(rubric, update: str, expected: str) -> None:
+    report = ("## 1. Backprop\n\n### 1-e\nwords\n\n### 1-f\n**Answer (gradient):** ∇_w L = Σ_i 2(f_w(xⁱ) − yⁱ) ∇_w f_w(xⁱ)"
+              f"\n\n**Answer (update):** w^(t+1) = {update}\n\n## 2. MNIST\n")
+    assert grade_report_item(rubric, "p1.f.update", report).status == expected
+
+
+@pytest.mark.parametrize("update, expected", [("wnew ← w − α ∇w L,", "pass"), ("wnew ← w + α ∇w L,", "fail")])
+def test_a_pdfs_flattened_new_weight(rubric, update: str, expected: str) -> None:
+    report = ("(f) The gradient is given above.\nThe gradient descent update with step size α is\n"
+              f"                                  {update}\nfor each weight.\n\n2     MNIST\n")
+    assert grade_report_item(rubric, "p1.f.update", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("top, expected", [("e−u", "pass"), ("eu", "fail")])
+def test_an_equals_sign_set_under_a_fraction_bars_start(rubric, top: str, expected: str) -> None:
+    """pdftotext sets "=" in the column the denominator starts in: the sign stands before the fraction."""
+    report = ("1     Back propagation\n(b) (i) Using the quotient rule,\n"
+              f"                                    dσ1         {top}\n"
+              "                                           =             .\n"
+              "                                     du     (1 + e−u )2\n\n"
+              "(ii) Since 1 − σ1 (u) = e−u /(1 + e−u ), dσ1/du = σ1 (u) (1 − σ1 (u)).\n(c) words\n")
+    assert grade_report_item(rubric, "p1.b.i", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("d, expected", [("σ2(w2σ1(w1x))", "pass"), ("σ2(w1σ1(w2x))", "fail")])
+def test_a_definition_chain_that_restates_the_handouts_function(rubric, d: str, expected: str) -> None:
+    """"σ1(u) = 1/(1 + e−u) = eu/(eu + 1)" (a flattened e^u): one side is the sigmoid, so σ1 stays the sigmoid."""
+    report = ("1. Back propagation\n\nb)\ni)   σ1(u) = 1/(1 + e−u) = eu/(eu + 1)\n\n"
+              f"d)\n∂fw/∂w3 = {d}\n\ne)\nwords\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("total, expected", [("431.080", "pass"), ("431.580", "partial")])
+def test_a_list_items_number_is_no_value(rubric, total: str, expected: str) -> None:
+    """"Jumlah parameter tiap layer:" over "1. conv1: … = 520": the item's 1 is not the total."""
+    report = ("## Soal 2 bagian (c)\nJumlah parameter tiap layer (termasuk bias):\n1. conv1: (5·5·1 + 1) × 20 = 520\n"
+              "2. relu1: 0\n3. pool1: 0\n4. conv2: (5·5·20 + 1) × 50 = 25.050\n5. relu2: 0\n6. pool2: 0\n"
+              f"7. fc1: (4·4·50 + 1) × 500 = 400.500\n8. fc2: (500 + 1) × 10 = 5.010\n\nTotal = {total} parameter.\n")
+    assert grade_report_item(rubric, "p2.c", report).status == expected

@@ -92,7 +92,7 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     # "Part (b)", "Câu b", "Sehemu d)"
     ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?<![A-Za-z])(?P<p2>[a-hA-H])\)?{_END}){_SUB}",
                         re.IGNORECASE)),  # not "Parte 1" read as "Part e"
-    ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|\.(?P<p2>[a-h])\)?|"
+    ("problem", re.compile(rf"(?P<prob>\d{{1,2}})(?:(?:\s*[.\-]?\s*{_LP}(?P<p1>[a-h]){_RP}|[.\-](?P<p2>[a-h])\)?|"
                            rf"[ \t]?(?P<p3>[a-h])[.)])(?:{_END}|(?={_LP}(?:{_R}){_RP}))"  # "1a)", "1 a)"
                            rf"|(?P<p4>[a-h])(?={_BARE})"
                            rf"|\.?(?P<p9>[a-h])(?=\.(?:{_R})(?:[.)]|:(?=[ \t])))){_SUB}")),  # "1.b.ii:", "1b.i)"
@@ -124,6 +124,7 @@ _RANGE = re.compile(r"(?:(?<=\))[*_]{1,2})?\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=
                     r"(?:\s?\\?\(\s?(?:iii|ii|iv|vi|v|i)\s?\\?\))?(?![\w(])")
 # "1.d–1.e Gradients", "I.d–I.e": two parts of one problem, each with its number
 _NUMBERED_RANGE = re.compile(r"[ \t]?(?:[–—-]{1,2}|\bto\b)[ \t]?(?P<prob>[1-9])\.?(?P<last>[a-h])(?![\w(])")
+_NUMBERED_PAIR = re.compile(r"[ \t]*(?:\+|&|and|,|[–—-]{1,2})[ \t]*(?P<prob>[1-9])\.(?P<pn>[1-8])(?![\d.,]\d)")
 _HEADING_PAIR = re.compile(rf"{_PAIR}(?P<last>[a-h])[ \t]*$")  # "** d, e": both parts
 _TAIL = re.compile(r"[ \t]*[*_}\]]*[ \t]*(?:->|=>|→|[:.\-–—])?")
 
@@ -308,7 +309,7 @@ _CITED_LIST = re.compile(r"\(?[a-h]\)[ \t]*(?:[、,][ \t]*\(?[^\x00-\x7f]\)|、[
 # problems so); read as the digit, padded on the left to the same length ("II.a" as " 2.a") so offsets stay right
 # (not "I.e.", "I.e," or "I.e pulling …": that is)
 _ROMAN_PROBLEM = re.compile(r"(?:(?<=[\s*_#>|(\[–—-])|^)(?P<n>III|II|IV|I)(?!\.e(?:[.,;]|[ \t]+[a-z]))"
-                            r"(?=[.\-][a-h](?![\w])|\s?\\?\([a-h]\\?\))"
+                            r"(?=[.\-][a-h](?![\w])|\s?\\?\([a-h]\\?\)|\.[1-8](?![\d.,]))"
                             r"|(?P<word>(?i:part|problem|exercise|question|task|teil|aufgabe|parte|partie)[ \t])"
                             r"(?P<m>III|II|IV|I)(?![\w'’])")
 _ROMAN_VALUE = {"I": "1", "II": "2", "III": "3", "IV": "4"}
@@ -322,7 +323,7 @@ def _roman_numbered(text: str) -> bool:
     return len(found) >= 2
 
 
-_ROMAN_USED = re.compile(r"(?m)(?:^[ \t#*>_|-]*(?:III|II|IV|I)[.\-]?[a-h](?![\w])"
+_ROMAN_USED = re.compile(r"(?m)(?:^[ \t#*>_|-]*(?:III|II|IV|I)(?:[.\-]?[a-h]|\.[1-8])(?![\w])"
                          r"|(?i:part|problem)[ \t]+(?-i:III|II|IV|I)(?![\w'’]))")
 
 
@@ -378,6 +379,11 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
             # "1.1 Setup" in a hand-in with "(b)" anywhere: a section's number, the parts are lettered
         if groups.get("pn"):
             groups["p3"] = LETTERS[int(groups["pn"]) - 1]  # "1.4": the fourth part, (d)
+            also = _NUMBERED_PAIR.match(window, m.end())
+            if also is not None and also.group("prob") == groups["prob"] and also.group("pn") > groups["pn"]:
+                tail = _TAIL.match(window, also.end())  # "## II.1 + II.2 dimensions": both parts, one text
+                return Label(pos + offset, pos + (tail.end() if tail else also.end()), groups["prob"], groups["p3"],
+                             None, through=LETTERS[int(also.group("pn")) - 1])
         part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9") if groups.get(g)), None)
         sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
         numbered = _NUMBERED_RANGE.match(window, m.end()) if part and groups.get("prob") else None

@@ -279,11 +279,13 @@ def _continued(pieces: list[str]) -> list[str]:
 _LETTERED = re.compile(r"(?<![\w\\])([xy])_\{?([abAB])\}?(?![\w{])")
 
 
-# "(x1, y1), (x2, y2) are the two data points", "where (x_1,y_1) and (x_2,y_2) are the training points"
+# "(x1, y1), (x2, y2) are the two data points", "where (x_1,y_1) and (x_2,y_2) are the training points", "… mean
+# the two data points"
 _POINTS_SAID = re.compile(r"\(\s*x_?\{?1\}?\s*,\s*y_?\{?1\}?\s*\)\s*(?:,|and|&)\s*"
                           r"\(\s*x_?\{?2\}?\s*,\s*y_?\{?2\}?\s*\)\s*"
-                          r"(?:are|=|denote|:)\s*(?:the\s+)?(?:two\s+)?(?:data[\s-]*points|training\s+(?:points|examples|"
-                          r"samples|pairs)|samples|examples)", re.IGNORECASE)
+                          r"(?:are|=|denote|:|mean|means|stand\s+for|refer\s+to|represent)\s*(?:the\s+)?(?:two\s+)?"
+                          r"(?:data[\s-]*(?:points|pairs|samples)|training\s+(?:points|examples|samples|pairs)|samples|"
+                          r"examples)", re.IGNORECASE)
 
 
 def _points_said(notation: Notation, doc: Any) -> None:
@@ -339,6 +341,12 @@ def _define_chain(notation: Notation, sides: list[str], reference: Reference) ->
     """
     if len(sides) == 2:
         return _define(notation, sides[0], sides[1], reference)
+    vocab = reference.latex
+    assert vocab is not None
+    shape = describe(sides[0], vocab, notation.overlay)
+    if shape is not None and shape.kind == "apply" and shape.of in vocab.functions and any(
+            _restates_known(shape.of, shape.arg, side, reference, notation.overlay) for side in sides[1:]):
+        return 0  # "σ1(u) = 1/(1 + e−u) = eu/(eu + 1)": one side is the handout's own σ, the chain restates it
     _name_in_chain(notation, sides, reference)
     for middle in sides[1:-1]:  # "ŷ = h(x;θ) = θ_3 σ(…)": the model's function named between its output and value
         if _MODEL_APPLIED.fullmatch(middle):

@@ -33,8 +33,9 @@ _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on
                 "para", "por", "och", "wo"}  # not du, da, de: d/du, da/dz
 # an operator glued to what it acts on, as answer sheets write ∇L: gradL, nablaf, gradw
 _OPERATOR_NAMED = re.compile(r"(?:grad|nabla)(?:[A-Z]|[fw](?![a-z]))\w{0,2}")
-# a name with its accent spelled out, as plain text writes ŷ, x̄, ẇ: yhat, y_hat, xbar, wdot
-_DECORATED = re.compile(r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime)(?:_?\d)?", re.I)
+# a name with its accent spelled out, as plain text writes ŷ, x̄, ẇ: yhat, y_hat, xbar, wdot; a PDF's "wnew" (w^new)
+_DECORATED = re.compile(r"(?!(?:knew|anew|renew|sold|bold|told|hold|fold|gold|cold|mold)$)"
+                        r"[A-Za-z]{1,2}_?(?:hat|bar|dot|tilde|star|prime|new|old)(?:_?\d)?", re.I)
 
 
 # "vì", "là", "và", "dé", "für": a short word with a letter no formula writes (an accent of a language, not ŷ or ẋ)
@@ -346,7 +347,11 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                 out[-1] = (out[-1][0], closed)  # "grad = [ A ," then "B ," then "C ]": one vector, three lines
                 covered = closed
                 break
-    return out
+    return [(bold.end(), b) if (bold := _BOLD_LEAD.match(text, a, b)) is not None else (a, b) for a, b in out]
+
+
+# "**Answer (update):** w^(t+1) = …": a bold label before the equation is no part of its left side
+_BOLD_LEAD = re.compile(r"(?:\*\*|__)[^*_\n=]{1,40}?(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]*(?=\S)")
 
 
 _SET_APART_TAIL = re.compile(r"[ \t]{2,}(?:\||/{1,2})[ \t]{2,}\S")

@@ -62,6 +62,9 @@ def rebuild_layout(up: str, mid: str, down: str) -> str | None:
             parts.append(("mid", gap + m))
         elif u and not m and not d and re.fullmatch(r"[−-]?\d{1,2}", u) and parts and parts[-1][0] == "mid":
             parts[-1] = ("mid", f"{parts[-1][1]}^({u})")  # "(1 + exp(−u))" with its power "−2" set above
+        elif u and d and m == "=" and u not in _OPERATOR_ONLY and "  " not in u + d and parts:
+            parts.append(("mid", " ="))  # "e−u" over "(1 + e−u)2" with the equals sign set under the bar's start:
+            parts.append(("frac", f" ({u})/({d})"))  # the sign stands before the fraction
         elif u and d and (not m or set(m) <= set("·⋅×* ")) and u not in _OPERATOR_ONLY and "  " not in u + d:
             # one phrase over one (the chain rule's products set between its fractions: "∂fw ∂s2" / "·" / "∂s2 ∂u2")
             ups, downs = u.split(), d.split()

@@ -124,7 +124,8 @@ class _Value:
 def flat(line: str) -> str:
     """A line with math markup made plain, full-width forms made ASCII, numbers in words as digits and spoken
     operators as signs."""
-    line = _STAR.sub("×", spelled_as_digits(line[:MAX_LINE].translate(_WIDE))).replace("\\_", "_")  # out\_channels
+    line = _LIST_NUMBER.sub("", line[:MAX_LINE])  # "1. conv1: … = 520": an item's number is no value
+    line = _STAR.sub("×", spelled_as_digits(line.translate(_WIDE))).replace("\\_", "_")  # LaTeX's out\_channels
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
     line = _SPACED_DOT.sub(" · ", line)
@@ -135,6 +136,7 @@ def flat(line: str) -> str:
 
 
 _BLANKS = re.compile(r"[ \t]+")
+_LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[^\W\d_])")
 _SPACED_DOT = re.compile(r"(?<=\d)[ \t]\.[ \t](?=\(?\d)")  # "800 . 500 + 500": a product's dot, written by hand
 
 
