@@ -188,7 +188,8 @@ def test_roman_problems_with_numbered_parts(rubric, conv2: str, expected: str) -
 
 @pytest.mark.parametrize("update, expected", [("w^(t) − α·∇_w L(w^(t))", "pass"), ("w^(t) + α·∇_w L(w^(t))", "fail")])
 def test_a_bold_lead_and_dashed_part_labels(rubric, update: str, expected: str) -> None:
-    report = ("## 1. Backprop\n\n### 1-e\nwords\n\n### 1-f\n**Answer (gradient):** ∇_w L = Σ_i 2(f_w(xⁱ) − yⁱ) ∇_w f_w(xⁱ)"
+    report = ("## 1. Backprop\n\n### 1-e\nwords\n\n### 1-f\n"
+              "**Answer (gradient):** ∇_w L = Σ_i 2(f_w(xⁱ) − yⁱ) ∇_w f_w(xⁱ)"
               f"\n\n**Answer (update):** w^(t+1) = {update}\n\n## 2. MNIST\n")
     assert grade_report_item(rubric, "p1.f.update", report).status == expected
 
@@ -226,3 +227,50 @@ def test_a_list_items_number_is_no_value(rubric, total: str, expected: str) -> N
               "2. relu1: 0\n3. pool1: 0\n4. conv2: (5·5·20 + 1) × 50 = 25.050\n5. relu2: 0\n6. pool2: 0\n"
               f"7. fc1: (4·4·50 + 1) × 500 = 400.500\n8. fc2: (500 + 1) × 10 = 5.010\n\nTotal = {total} parameter.\n")
     assert grade_report_item(rubric, "p2.c", report).status == expected
+
+
+@pytest.mark.parametrize("second_line, expected", [("which is sigma(w2*sigma(w1*x)).", "pass"),
+                                                   ("times (1 - sigma(x2)), where x2 = w2*sigma(w1*x).", "fail")])
+def test_a_worded_derivative_that_goes_on_over_the_line(rubric, second_line: str, expected: str) -> None:
+    """Red team 50: "… is sigma(x2)" / "times (1 - sigma(x2))": the formula goes on; it is never cut at the line."""
+    report = ("x1 = w1*x, x2 = w2*sigma(x1).\n\n(d) Differentiating, the derivative of f with respect to w3 is "
+              "sigma(x2)\n"
+              f"{second_line}\n\n(e) words\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("tail, expected", [("", "pass"), (" plus w3 * sigma(x2)*(1 - sigma(x2)) * sigma(x1)", "fail")])
+def test_an_operator_said_in_words(rubric, tail: str, expected: str) -> None:
+    """Red team 50: "A plus B" is A + B, never A with the rest dropped."""
+    report = ("x1 = w1*x, x2 = w2*sigma(x1).\n\n(e)\n    df/dw2 = w3 * sigma(x2)*(1 - sigma(x2)) * sigma(x1)\n"
+              "    the derivative of f with respect to w1 is w3 * sigma(x2)*(1 - sigma(x2)) * w2 * sigma(x1)*"
+              f"(1 - sigma(x1)) * x{tail}\n\n(f) words\n")
+    assert grade_report_item(rubric, "p1.e.w1", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("the channel dimension, i.e. the depth of each filter, is twenty", "pass"),
+    ("its channel dimension, i.e. the number of filters, is fifty", "partial"),  # red team 50: the student's 50
+])
+def test_a_value_in_words_after_an_aside(rubric, said: str, expected: str) -> None:
+    report = ("Problem 2\n\n(b) So the filter size is five by five and the stride is one. Conv2 takes the twenty "
+              f"channels\ncoming out of pool1, and {said}.\n\n(c) words\n")
+    assert grade_report_item(rubric, "p2.b", report, "r.txt").status == expected
+
+
+def test_padding_said_in_words_is_still_padding(rubric) -> None:
+    report = ("Problem 2\n\n(b) So the filter size is five by five, the stride is one with two pixels of zero padding\n"
+              "on each side, and the channel dimension is twenty (fifty such filters).\n\n(c) words\n")
+    assert grade_report_item(rubric, "p2.b", report, "r.txt").status == "review"
+
+
+@pytest.mark.parametrize("words, expected", [("I derived it from (i):", "pass"),
+                                             ("I did not manage it myself. ChatGPT gave me", "review")])
+def test_an_answer_the_student_says_is_not_theirs(rubric, words: str, expected: str) -> None:
+    report = ("**(b)**\n\n(i)\n\n> $\\dfrac{d\\sigma_1}{du} = \\dfrac{e^{-u}}{(1+e^{-u})^2}$\n\n"
+              f"(ii) {words}\n\n> $\\sigma_1'(u) = \\sigma_1(u)\\,(1-\\sigma_1(u))$\n\n"
+              "but I could not verify it, so I am leaving (ii) open.\n\n**(c)** words\n"
+              if expected == "review" else
+              "**(b)**\n\n(i)\n\n> $\\dfrac{d\\sigma_1}{du} = \\dfrac{e^{-u}}{(1+e^{-u})^2}$\n\n"
+              f"(ii) {words}\n\n> $\\sigma_1'(u) = \\sigma_1(u)\\,(1-\\sigma_1(u))$\n\n**(c)** words\n")
+    assert grade_report_item(rubric, "p1.b.ii", report).status == expected

@@ -15,6 +15,7 @@ from grader.checks.base import Check, CheckContext, Outcome
 from grader.checks.readers import ValuesReader
 from grader.homework import Reference
 from grader.params import ParamError
+from grader.reading.number_words import spelled_as_digits
 from grader.rubric import RubricItem
 from grader.sandbox.protocol import JSON
 from grader.values import (
@@ -220,7 +221,8 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
 def _contradicted(text: str, p: ValueParams) -> str:
     """What the part's text states against the reference ("padding 2" of a layer without padding), with the words
     found; empty when it states nothing of the kind."""
-    plain = _EMPHASIS.sub("", text[:20_000])  # "padding **1**": the words as read, without their emphasis
+    plain = spelled_as_digits(_EMPHASIS.sub("", text[:20_000]))  # "padding **1**", "two pixels of padding": the
+    # words as read, without their emphasis, numbers in words as digits
     for c in p.contradictions:
         m = re.search(c.pattern, plain, re.IGNORECASE)
         if m is not None:

@@ -432,6 +432,9 @@ def _cut_at(line: str, cuts: list[int]) -> list[str]:
 
 def _spoken_sums(text: str) -> str:
     text = _worded_derivatives(text) if "derivative" in text.lower() or " is " in text else text
+    if "plus" in text or "minus" in text or "times" in text:
+        text = _SPOKEN_OPERATOR.sub(lambda m: f" {_OPERATOR_SIGN[m.group(1)]} ", text)
+        text = _SPOKEN_LEAD.sub(lambda m: f"{m.group(1)}{_OPERATOR_SIGN[m.group(2)]} ", text)
     text = _SPOKEN_OVER.sub(" / ", text) if " over " in text else text
     text = _SUM_OVER_DATA.sub("Σ_{(x,y)∈D} ", text) if " over " in text else text
     return _SPOKEN_SUM.sub(r"\1 \2=\3\4\5", text) if "sum" in text.lower() or "Σ" in text else text
@@ -457,6 +460,15 @@ def _worded_derivatives(text: str) -> str:
         name = m.group("name") or f"d{m.group('f')}/d{m.group('v')}"
         return f"{name} ={m.group('gap')}"  # a formula set on the next line stays there
     return _DERIVATIVE_IS.sub(equation, text)
+
+
+# "w3 * sigma(q) plus w3 * …", "sigma(x2)" / "times (1 - sigma(x2))": an operator said in words between two
+# operands (a bracket, a number or a one-letter name before it), or leading a line that goes on with the formula
+# above: the sign it names, so the formula is read whole and never cut at the word
+_OPERATOR_SIGN = {"plus": "+", "minus": "−", "times": "·"}
+_SPOKEN_OPERATOR = re.compile(r"(?:(?<=[)\]\d])|(?<=\b[A-Za-zσ])|(?<=[A-Za-zσ]\d))[ \t]+(plus|minus|times)[ \t]+"
+                              r"(?=[(\[\d]|[A-Za-zσ∂∇][\w(^*]|[A-Za-zσ][ \t]*[*·(])")
+_SPOKEN_LEAD = re.compile(r"(?m)^([ \t]*)(plus|minus|times)[ \t]+(?=[(\[\d]|[A-Za-zσ][\w(]?[ \t]*[*·(]|[A-Za-zσ]\d?\b)")
 
 
 # "e^(-u) over (1 + e^(-u))^2": a fraction said in words (a handwriting converter's "a over b"), between a number

@@ -29,10 +29,12 @@ _SIZE = re.compile(rf"(?<![\w-])(?P<size>{_SIDE}(?:[ \t]+(?:by|x|×)[ \t]+{_SIDE
 # "twenty channels", "fifty such filters", "four hundred … parameters": a count before what it counts
 _COUNTED = re.compile(rf"(?<![\w-])(?P<n>{_NUMBER})(?=[ \t]+(?:such[ \t]+|different[ \t]+|output[ \t]+|input[ \t]+"
                       r"|trainable[ \t]+|learnable[ \t]+)?(?:channels?|filters?|kernels?|feature[ \t]+maps?|neurons?"
-                      r"|units|parameters|params|weights|biases|pixels)\b)", re.IGNORECASE)
+                      r"|units|parameters|params|weights|biases|pixels?)\b)", re.IGNORECASE)
 # "the stride is one", "a stride of one", "channel dimension is twenty": a quantity's name, its verb, the number
 _NAMED = re.compile(rf"\b(?:(?:stride|padding)[ \t]+(?:(?:is|was|of|equals|=|:|would[ \t]+be|will[ \t]+be"
-                    rf"|should[ \t]+be)[ \t]+)?|(?:depth|channels?|channel[ \t]+dimension|size|total)[ \t]+"
+                    rf"|should[ \t]+be)[ \t]+)?|(?:depth|channels?|channel[ \t]+dimension|size|total"
+                    rf"|number[ \t]+of[ \t]+(?:filters|channels|kernels))"
+                    rf"(?:,[^,;:\n]{{1,40}},)?[ \t]+"  # "its channel dimension, i.e. the number of filters, is fifty"
                     rf"(?:is|was|of|equals|=|:|would[ \t]+be|will[ \t]+be|should[ \t]+be|becomes)[ \t]+)"
                     rf"(?:just[ \t]+|only[ \t]+|also[ \t]+)?(?P<n>{_NUMBER})(?![\w-])(?![ \t]+(?:of|or)\b)",
                     re.IGNORECASE)

@@ -423,11 +423,12 @@ _TERM_START = re.compile(r"[ \t]*([+\-−·×÷]|\*(?!\*)|\\cdot|\\times)\s*\S")
 
 def continued_term(line: str) -> tuple[int, int] | None:
     """(start, end) of a line that goes on with the equation on the line above it (``+ 2·(…)``): it starts
-    with an operator and holds no equals sign; its math runs to the first word of prose."""
+    with an operator and holds no equals sign before its first word of prose, where its math ends."""
     m = _TERM_START.match(line)
-    if m is None or any(e in line for e in _EQUALS):
+    if m is None:
         return None
-    return math_run(line)
+    run = math_run(line)  # "· (1 - sigma(x2)), where x2 = …": the equals sign of a remark after it is not its own
+    return None if run is None or any(e in line[:run[1]] for e in _EQUALS) else run
 
 
 def math_run(line: str) -> tuple[int, int] | None:
@@ -461,7 +462,11 @@ UNDECIDED = re.compile(r"\btorn\s+between\b|\b(?:can(?:no|')?t|could(?:n't|\s+no
                        r"|\bundecided\b|(?<!\d)50\s*/\s*50(?!\d)|\bfifty[\s-]fifty\b|\bsecond\s+guess\b|\b(?:might|may|could)\s+actually\s+be\b"
                        r"|\b(?:TODO|FIXME)\b[^.\n]{0,20}?\b(?:check|verify|decide|compare)\b|\$\s*\?\?\s*\)|\bunless\b[^.\n]{0,120}?\b(?:then|in\s+which\s+case)\b"
                        r"|それとも|どちらか|自信がない|(?<=\$)\s*か\s*(?=\$)|인지\s*[^.\n]{0,80}인지|이거나|\bто\s+ли\b"
-                       r"|\bhay\s+là\b|\byoksa\b|(?<=\$)\s*czy\s*(?=\$)|\bentah\b", re.IGNORECASE)
+                       r"|\bhay\s+là\b|\byoksa\b|(?<=\$)\s*czy\s*(?=\$)|\bentah\b"
+                       # "ChatGPT gave me …, but I could not verify it, so I am leaving (ii) open": not the student's
+                       r"|\bcould(?:n'?t|\s+not)\s+(?:verify|check)\s+(?:it|this|that)\b"
+                       r"|\bleav(?:e|ing)\s+(?:\([a-z]{1,3}\)\s+|it\s+|this\s+(?:part\s+)?)?(?:open|unanswered|blank)\b",
+                       re.IGNORECASE)
 # words that allow a second answer beside the first ("either should work", "could also be 2 with padding", "is
 # fine as well"): two answers offered, none chosen (not "could also be written as …", one answer said twice)
 ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:should|would|will|might|could|may|can)\s+"
