@@ -274,3 +274,35 @@ def test_an_answer_the_student_says_is_not_theirs(rubric, words: str, expected: 
               "**(b)**\n\n(i)\n\n> $\\dfrac{d\\sigma_1}{du} = \\dfrac{e^{-u}}{(1+e^{-u})^2}$\n\n"
               f"(ii) {words}\n\n> $\\sigma_1'(u) = \\sigma_1(u)\\,(1-\\sigma_1(u))$\n\n**(c)** words\n")
     assert grade_report_item(rubric, "p1.b.ii", report).status == expected
+
+
+@pytest.mark.parametrize("words, expected", [("because $w_3$ only multiplies $\\sigma_2(h_2)$", "pass"),
+                                             ("since it is still multiplied by $w_3$", "review")])
+def test_a_reason_after_the_answer_changes_nothing(rubric, words: str, expected: str) -> None:
+    """"…, because w3 only multiplies σ2(h2)" says why; "…, since it is still multiplied by w3" may change it."""
+    report = ("**Question (d):** What is $\\partial f_w/\\partial w_3$?\n\n**Answer.** $\\dfrac{\\partial f_w}"
+              f"{{\\partial w_3}} = \\sigma_2\\big(w_2\\,\\sigma_1(w_1 x)\\big)$, {words}.\n\n**Question (e):** words\n")
+    assert grade_report_item(rubric, "p1.d", report).status == expected
+
+
+@pytest.mark.parametrize("e, expected", [("w~3~ · o(1 − o) · h", "pass"), ("w~3~ · o(1 + o) · h", "fail")])
+def test_a_name_o_set_equal_to_sigma_in_pandoc_markup_is_no_glyph(rubric, e: str, expected: str) -> None:
+    """"o = σ~2~(w~2~h)": o is the student's name for the second sigmoid's output, not σ as a scan wrote it."""
+    report = ("Abbreviations I use: h := σ~1~(w~1~x), o := σ~2~(w~2~h).\n\n1\\. (d) ∂f~w~/∂w~3~ = o = "
+              f"σ~2~(w~2~σ~1~(w~1~x))\n\n1\\. (e)\n\n∂f~w~/∂w~2~ = {e}\n\n1\\. (f) words\n")
+    assert grade_report_item(rubric, "p1.e.w2", report).status == expected
+
+
+@pytest.mark.parametrize("after, expected", [("**24×24×20**", "pass"), ("**23×23×20**", "partial")])
+def test_a_correction_on_a_labelled_line_is_that_lines(rubric, after: str, expected: str) -> None:
+    report = ("## Problem 2\n\n**2a.**\n- input: 28×28\n- conv1 filter: 5×5×1×20\n"
+              f"- after conv1: ~~23×23×20~~ oops, 28 − 5 + 1 = 24 → {after}\n- after 2×2 max-pool: **12×12×20**\n\n"
+              "**2b.** words\n")
+    assert grade_report_item(rubric, "p2.a", report).status == expected
+
+
+def test_two_answers_in_tex_inline_math_with_spacing(rubric) -> None:
+    report = ("(e)\n\\( \\frac{\\partial f}{\\partial w_{1}}=w_{3} \\sigma_{2}^{\\prime}(x_{2}) \\sigma_{1}^{\\prime}(x_{1}) "
+              "x \\quad \\) or \\( \\quad w_{3} \\sigma_{2}^{\\prime}(x_{2}) w_{2} \\sigma_{1}^{\\prime}(x_{1}) x \\) ??\n\n"
+              "(f) words\n")
+    assert grade_report_item(rubric, "p1.e.w1", report).status == "review"

@@ -628,7 +628,8 @@ _OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?[ \t]*(?:\\left)?\([ \t
 _SIGMA_WORD = re.compile(r"\bsigma", re.IGNORECASE)
 # a hand-in that says how its scan or photo wrote σ: "6 = sigma", "o1 is sigma1", "sigma looks like o"
 _DECLARED_SIGMA = re.compile(r"(?i)(?<![\w.])[\"'“‘]?(?P<g>[o06])(?:[12])?[\"'”’]?[ \t]+(?:=|is|means|stands[ \t]+for)"
-                             r"[ \t]+(?:the[ \t]+|a[ \t]+)?(?:sigma|σ)[12]?(?![\w(_'′{\\])(?![ \t]*\()"  # not o = σ(v)
+                             r"[ \t]+(?:the[ \t]+|a[ \t]+)?(?:sigma|σ)[12]?(?![\w(_'′{\\~^])(?![ \t]*\()"
+                             # (not o = σ(v), nor pandoc's "o = σ~2~(w~2~h)")
                              r"|\bsigma\w*[ \t]+(?:\w+[ \t]+){0,3}?"
                              r"(?:looks?|comes?|reads?|turns?|turned|becomes?|became)"
                              r"[ \t]+(?:out[ \t]+)?(?:like|as|into)[ \t]+(?:an?[ \t]+)?[\"'“‘]?(?P<h>[o06])(?![\w.])")

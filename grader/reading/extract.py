@@ -974,6 +974,7 @@ _OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}
 
 # "$A$    |    $B$", "$A$    //    $B$": a bar or slashes set apart between two formulas offer the second
 _SET_APART = re.compile(r"[ \t]{2,}(?:\||/{1,2})[ \t]{2,}(?=\$|\\\()")
+_TRAILING_SPACE = re.compile(r"(?:\\q?quad|\\[,;:! ])+$")  # "\( A \quad \) or \( \quad B \)": spacing after A
 _ALNUM = re.compile(r"[\W_]+")  # all but letters and digits: a formula compared across dialects
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
 _CLOSING = re.compile(r"\$+|\\\)|\s*(?:\\\]|\\end\{(?:equation|align|gather|displaymath|multline)\*?\})")
@@ -990,8 +991,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         return f"{last}{HEDGE}{_OPTIONS_SHOWN}"  # "Variant 1: $A$ … Variant 2 (if …): $B$"
     tail = re.sub(r"\s+", "", last)
     inside = [(k, m) for k, m in enumerate(doc.math) if segment.start <= m.start < segment.end]
-    ending = [(k, m) for k, m in inside
-              if tail and re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$").endswith(tail)]
+    ending = [(k, m) for k, m in inside if tail and _TRAILING_SPACE.sub(
+        "", re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$")).endswith(tail)]
     if not ending and (loose := _ALNUM.sub("", last).lower()):  # read through a dialect ("E^(-u)", "s[u]")
         ending = [(k, m) for k, m in inside if _ALNUM.sub("", doc.text[m.start:m.end]).lower().endswith(loose)]
     if not ending and len(tail) >= 12:  # a plain line whose start was rewritten ("∑i=1,2" read as "Σi"): its end
@@ -1031,7 +1032,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         if (doubted := _second_in_doubt(doc, after, said)) is not None:
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
         if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said) \
-                or (said[:1] in ",;" and operation_named(said.split(". ")[0])):  # "…, which we still scale by w3"
+                or (said[:1] in ",;" and operation_named(said.split(". ")[0])
+                    and not _JUSTIFIED.match(said.split(". ")[0])):  # "…, which we still scale by w3"
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2": words that change the answer
         below = doc.text[line_stop + 1:next_end] if next_end > line_stop else ""
         if doubting_comment(said) or doubting_comment(below):
@@ -1118,6 +1120,11 @@ _CHANGED_TO = re.compile(r"\b(?:so\s+it\s+(?:is|'s)|it\s+should\s+(?:be|read)|sh
                          r"|is\s+actually|it\s+becomes)\s*(?:\$|\\\()", re.IGNORECASE)
 _WORDED_ASIDE = re.compile(r"\(([^()\n]*[^\W\d_]{3,}[^()\n]*)\)\s*$")  # "… (with ∇L taken the other way)" at the end
 _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
+# "…, because $w_3$ only multiplies $σ_2(h_2)$": why the answer is what it is, not an operation on it ("…, since it
+# is still multiplied by w3" speaks of the answer itself: it may change it)
+_JUSTIFIED = re.compile(r"[,;]\s*(?:because|since|as|given\s+that)\b"
+                        r"(?![^.]*\b(?:it|this|that|the\s+(?:result|answer|whole|expression|formula))\b)",
+                        re.IGNORECASE)
 # a program's comment beside or under the answer that doubts it (:func:`plain_math.doubting_comment`)
 _DOUBTED_SHOWN = "\\text{(a comment after the answer doubts it)}"
 _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nicht\b|\bpas\s+sûr|\bno\s+estoy\s+segur"

@@ -549,25 +549,32 @@ def _fractions_after_equals(lines: list[str]) -> list[str]:
                 and re.search(r"\w", lines[j]) and not re.match(r"[ \t]*(?:`{3}|~{3})", lines[j])
                 for j in (k + 1, k + 2)) and not re.search(r"[+\-−·*×/]\s*$", lines[k + 1]) \
                 and "/" not in lines[k + 1] and _fraction_pair(lines[k + 1].strip(), lines[k + 2].strip()) \
-                and (k + 3 >= len(lines) or not lines[k + 3].strip() or not _words_math(lines[k + 3])
-                     or _LABEL.match(lines[k + 3]) or _LABELLED.match(lines[k + 3])):
-            end = re.search(r"[ \t]*[.,;]?[ \t]*$", lines[k + 2])
-            den = lines[k + 2][:end.start() if end else len(lines[k + 2])].strip()
-            out.append(f"{line.rstrip()} ({lines[k + 1].strip()})/({den}){end.group().strip() if end else ''}")
+                and _formula_ends(lines, k + 3):
+            den, stop = _denominator(lines[k + 2])
+            out.append(f"{line.rstrip()} ({lines[k + 1].strip()})/({den}){stop}")
             k += 3
             continue
         if k + 1 < len(lines) and (top := _NUMERATOR_AFTER_EQUALS.fullmatch(line)) is not None \
-                and _denominator_below(top, lines[k + 1]) \
-                and (k + 2 >= len(lines) or not lines[k + 2].strip() or not _words_math(lines[k + 2])
-                     or _LABEL.match(lines[k + 2]) or _LABELLED.match(lines[k + 2])):
-            end = re.search(r"[ \t]*[.,;]?[ \t]*$", lines[k + 1])
-            den = lines[k + 1][:end.start() if end else len(lines[k + 1])].strip()
+                and _denominator_below(top, lines[k + 1]) and _formula_ends(lines, k + 2):
+            den, _ = _denominator(lines[k + 1])
             out.append(f"{top.group('lead')}({top.group('top').strip()})/({den})")
             k += 2
             continue
         out.append(line)
         k += 1
     return out
+
+
+def _formula_ends(lines: list[str], k: int) -> bool:
+    """Whether nothing of the formula follows at line ``k``: the end, a blank line, words or a part's label."""
+    return k >= len(lines) or not lines[k].strip() or not _words_math(lines[k]) \
+        or bool(_LABEL.match(lines[k]) or _LABELLED.match(lines[k]))
+
+
+def _denominator(line: str) -> tuple[str, str]:
+    """A denominator's line without its closing punctuation, and that punctuation."""
+    end = re.search(r"[ \t]*[.,;]?[ \t]*$", line)
+    return line[:end.start() if end else len(line)].strip(), end.group().strip() if end else ""
 
 
 # "     = e−u" / "       (1 + e−u)2": a fraction whose bar the export lost, its numerator on the equals sign's line

@@ -537,8 +537,9 @@ def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        values, routes, _, _ = _read_line(line, patterns)
-        named = list(dict.fromkeys(f for v in values for f, rank in routes.get(id(v), []) if rank == 0))
+        values, routes, labelled, _ = _read_line(line, patterns)
+        named = list(dict.fromkeys(f for v in values for f, rank in routes.get(id(v), []) if rank == 0)) \
+            or labelled  # "- after conv1: ~~23×23×20~~ oops, … → 24×24×20": the line's own label, not the one above
         fix = corrections.correction_in(line, values) if _MARKER_HINT.search(line) else None
         if fix is not None and (named or len(previous) == 1):
             later = {ln.strip()[:200] for ln in lines[i + 1:]} - {ln.strip()[:200] for ln in lines[:i]}
