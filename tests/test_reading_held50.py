@@ -306,3 +306,13 @@ def test_two_answers_in_tex_inline_math_with_spacing(rubric) -> None:
               "x \\quad \\) or \\( \\quad w_{3} \\sigma_{2}^{\\prime}(x_{2}) w_{2} \\sigma_{1}^{\\prime}(x_{1}) x \\) ??\n\n"
               "(f) words\n")
     assert grade_report_item(rubric, "p1.e.w1", report).status == "review"
+
+
+@pytest.mark.parametrize("part, expected", [("after 2×2 pooling", "pass"), ("pool: 13×13×20", "review")])
+def test_a_summarys_value_beats_only_a_modifiers(rubric, part: str, expected: str) -> None:
+    """The part says only "2×2 pooling" (a modifier) for the pool: the summary's labelled 12×12×20 answers it; a
+    part that says its own size keeps it beside the summary's (two answers: a person decides)."""
+    report = ("Problem 2\n(a)–(c): see table. Padding 0 and stride 1 everywhere for the convs, "
+              f"{part}.\n\nFINAL ANSWERS\n●\t2(a)\tinput 28×28×1, conv1 filter 5×5×1×20, conv1 out 24×24×20, "
+              "pool out 12×12×20\n")
+    assert grade_report_item(rubric, "p2.a", report, "r.txt").status == expected

@@ -426,7 +426,8 @@ def _said_again(found: dict[str, list[Candidate]], text: str, order: list[str],
             found[name] = list(candidates)
             continue
         best, top = min(c.rank for c in found[name]), min(c.rank for c in candidates)
-        found[name] += [Candidate(c.text, min(best, top), c.line) for c in candidates if c.rank == top]
+        joined = min(best, top) if best >= 3 else best  # a modifier's "2×2 pooling" gives way to a labelled value
+        found[name] += [Candidate(c.text, joined, c.line) for c in candidates if c.rank == top]
 
 
 def part_text(doc: Document, part: str) -> str | None:
