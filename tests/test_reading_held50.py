@@ -281,7 +281,8 @@ def test_an_answer_the_student_says_is_not_theirs(rubric, words: str, expected: 
 def test_a_reason_after_the_answer_changes_nothing(rubric, words: str, expected: str) -> None:
     """"…, because w3 only multiplies σ2(h2)" says why; "…, since it is still multiplied by w3" may change it."""
     report = ("**Question (d):** What is $\\partial f_w/\\partial w_3$?\n\n**Answer.** $\\dfrac{\\partial f_w}"
-              f"{{\\partial w_3}} = \\sigma_2\\big(w_2\\,\\sigma_1(w_1 x)\\big)$, {words}.\n\n**Question (e):** words\n")
+              f"{{\\partial w_3}} = \\sigma_2\\big(w_2\\,\\sigma_1(w_1 x)\\big)$, {words}.\n\n"
+              "**Question (e):** words\n")
     assert grade_report_item(rubric, "p1.d", report).status == expected
 
 
@@ -302,8 +303,9 @@ def test_a_correction_on_a_labelled_line_is_that_lines(rubric, after: str, expec
 
 
 def test_two_answers_in_tex_inline_math_with_spacing(rubric) -> None:
-    report = ("(e)\n\\( \\frac{\\partial f}{\\partial w_{1}}=w_{3} \\sigma_{2}^{\\prime}(x_{2}) \\sigma_{1}^{\\prime}(x_{1}) "
-              "x \\quad \\) or \\( \\quad w_{3} \\sigma_{2}^{\\prime}(x_{2}) w_{2} \\sigma_{1}^{\\prime}(x_{1}) x \\) ??\n\n"
+    report = ("(e)\n\\( \\frac{\\partial f}{\\partial w_{1}}=w_{3} \\sigma_{2}^{\\prime}(x_{2}) "
+              "\\sigma_{1}^{\\prime}(x_{1}) x \\quad \\) or \\( \\quad w_{3} \\sigma_{2}^{\\prime}(x_{2}) w_{2} "
+              "\\sigma_{1}^{\\prime}(x_{1}) x \\) ??\n\n"
               "(f) words\n")
     assert grade_report_item(rubric, "p1.e.w1", report).status == "review"
 
