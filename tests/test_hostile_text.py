@@ -451,3 +451,22 @@ def test_a_pdf_viewers_fragment_lines_and_ocr_dashes_stay_linear(rubric) -> None
     grade_report_item(rubric, "p1.f.grad", "1.\n(f)\n" + dashes, "r.txt")
     grade_report_item(rubric, "p1.e.w1", "% (e)\n" + "df_dw1 = w3 .* s ...\n    .* x;\n" * 1_000, "r.txt")
     assert time.monotonic() - started < 60
+
+
+def test_words_for_numbers_operators_derivatives_and_point_indices_stay_linear(rubric) -> None:
+    """Hand-ins built against batch 50's readings: thousands of number words, "plus" between operands, "the
+    derivative … is" phrases, quoted lines under a citing word, and a name defined at a data point with an
+    index in its right side thousands of times (the definition's pattern once backtracked over every index:
+    12 s for 100,000 characters, growing with the square). Each returns in bounded time."""
+    from tests.helpers import grade_report_item
+
+    numbers = "(b) " + "five by " * 5_000 + "five, the stride is " + "twenty " * 3_000 + "\n(c) words\n"
+    operators = "(d) the derivative of f with respect to w3 is " + "sigma(x) plus " * 3_000 + "x\n(e) words\n"
+    quotes = "(b)\n" + "The lecture said:\n>\n> σ′(u) = σ(u)(1 − σ(u))\n\n" * 1_000 + "(c) words\n"
+    at_point = "h = w_1 x\n\n(f) $h^{i} = " + "^{i}x" * 60_000 + "=$\n"  # the old pattern: about 110 s here
+    started = time.monotonic()
+    grade_report_item(rubric, "p2.b", numbers, "r.txt")
+    grade_report_item(rubric, "p1.d", operators, "r.txt")
+    assert grade_report_item(rubric, "p1.b.ii", quotes).status != "pass"  # quoted under "the lecture said"
+    grade_report_item(rubric, "p1.f.grad", at_point)
+    assert time.monotonic() - started < 60

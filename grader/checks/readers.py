@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from grader.expressions.lenient import lost_powers
 from grader.reading.extract import LatexChain, find_expression
 from grader.reading.stated_vectors import stated_vectors
 from grader.reading.values import find_values
@@ -33,6 +32,7 @@ class WrittenReport:
     doc: Document
     notation: Notation
     classify: Callable[[str], str | None] | None = None
+    flattened: bool = False  # a text layer that lost every superscript (``lenient.lost_powers``), read once
 
 
 class AnswerReader:
@@ -82,5 +82,4 @@ class ExpressionReader(AnswerReader):
             return chain
         stated = tuple((tag, v) for tag in self.stated if report.classify is not None
                        for v in stated_vectors(report.doc, tag, report.classify))
-        return dataclasses.replace(chain, notation=report.notation, stated=stated,
-                                   flattened=lost_powers(report.doc.text[:200_000]))
+        return dataclasses.replace(chain, notation=report.notation, stated=stated, flattened=report.flattened)

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from grader.checks.readers import WrittenReport
+from grader.expressions.lenient import lost_powers
 from grader.reading.document import KEY_NAME, Document, Span
 from grader.reading.extract import DEFINITION
 from grader.reading.mentions import CHANGES
@@ -23,7 +24,7 @@ def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
     classify = rubric.reference.classify_lhs
     if classify is not None:
         classify = functools.partial(_classify_with, classify, notation, _key_names(rubric))
-    report = WrittenReport(doc, notation, classify)
+    report = WrittenReport(doc, notation, classify, flattened=lost_powers(doc.text[:200_000]))
     for item in rubric.items:
         if item.text is None:
             continue

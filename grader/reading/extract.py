@@ -990,14 +990,13 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     if words and _two_options(doc.text[segment.start:segment.end][:20_000]):
         return f"{last}{HEDGE}{_OPTIONS_SHOWN}"  # "Variant 1: $A$ … Variant 2 (if …): $B$"
     tail = re.sub(r"\s+", "", last)
-    inside = [(k, m) for k, m in enumerate(doc.math) if segment.start <= m.start < segment.end]
-    ending = [(k, m) for k, m in inside if tail and _TRAILING_SPACE.sub(
-        "", re.sub(r"\s+", "", doc.text[m.start:m.end]).rstrip("$")).endswith(tail)]
+    inside = [(k, m, re.sub(r"\s+", "", doc.text[m.start:m.end])) for k, m in enumerate(doc.math)
+              if segment.start <= m.start < segment.end]  # each piece without its spaces, made once
+    ending = [(k, m) for k, m, bare in inside if tail and _TRAILING_SPACE.sub("", bare.rstrip("$")).endswith(tail)]
     if not ending and (loose := _ALNUM.sub("", last).lower()):  # read through a dialect ("E^(-u)", "s[u]")
-        ending = [(k, m) for k, m in inside if _ALNUM.sub("", doc.text[m.start:m.end]).lower().endswith(loose)]
+        ending = [(k, m) for k, m, bare in inside if _ALNUM.sub("", bare).lower().endswith(loose)]
     if not ending and len(tail) >= 12:  # a plain line whose start was rewritten ("∑i=1,2" read as "Σi"): its end
-        ending = [(k, m) for k, m in inside if m.kind == "plain"
-                  and re.sub(r"\s+", "", doc.text[m.start:m.end]).endswith(tail[-12:])]
+        ending = [(k, m) for k, m, bare in inside if m.kind == "plain" and bare.endswith(tail[-12:])]
     for k, m in ending:
         line_end = doc.text.find("\n", m.end)
         line_stop = len(doc.text) if line_end < 0 else line_end

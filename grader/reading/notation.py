@@ -233,7 +233,7 @@ _POINT_LIST = re.compile(rf"\s*{_NAME_AT_POINT}(?:\s*,\s*{_NAME_AT_POINT})+\s*,?
 
 _INDEX_MARK = str.maketrans({"ⁱ": "^i", "ʲ": "^j", "ᵏ": "^k", "ⁿ": "^n"})
 # "hⁱ = w₁xⁱ, sⁱ = σ₁(hⁱ)": a name defined again at a data point's index, from names at that index
-_DEFINED_AT_POINT = re.compile(rf"\s*{_NAME_AT_POINT}\s*=(?P<rhs>[^=]*?\^\s*\{{?\s*\(?\s*\2\b[^=]*)")
+_DEFINED_AT_POINT = re.compile(rf"\s*{_NAME_AT_POINT}\s*=(?P<rhs>[^=]*)")  # its right side holds that index (below)
 
 
 def _listed_at_point(notation: Notation, pieces: list[str]) -> None:
@@ -244,7 +244,8 @@ def _listed_at_point(notation: Notation, pieces: list[str]) -> None:
         piece = piece.translate(_INDEX_MARK)
         if (again := _DEFINED_AT_POINT.fullmatch(piece)) is not None:
             name = re.sub(r"[{}\s]", "", again.group(1))
-            if name in notation.overlay.symbols:
+            at_point = re.search(rf"\^\s*\{{?\s*\(?\s*{again.group(2)}\b", again.group("rhs"))
+            if at_point is not None and name in notation.overlay.symbols:
                 notation.overlay.listed_at_point.add(name)
             continue
         if _POINT_LIST.fullmatch(piece) is None:

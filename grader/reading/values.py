@@ -863,6 +863,8 @@ def _said_to_be_the_answer(masked: str, values: list[_Value], routes: dict[int, 
 
 _CHECK_LEAD = re.compile(r"\b(?:check(?:ing)?|verif(?:y|ication)|sanity|probe|kontrolle|comprobaci[oó]n|"
                          r"vérification|проверка)\b\s*[:：]?|验证|检查|確認|확인", re.IGNORECASE)
+
+
 def _said_in_sentence(masked: str, earlier: list[_Value], routes: dict[int, list[tuple[str, int]]],
                       v: _Value) -> str | None:
     """The field of the last value in ``v``'s sentence that its label names outright (rank 0), if any."""
@@ -1139,8 +1141,10 @@ _ARITHMETIC_BEFORE = re.compile(r"[=*×·+\-−/^(]\s*$")  # "(28 − 4)/2": the
 
 def _dims(text: str) -> int:
     return len(re.findall(r"[x×X*·@]", text)) + 1
+# words that lead from a working to its result: "… 20 biases, which is 520", "for a total of 520", "so 520"
+_RESULT_WORDS = r"\b(?:which|that)\s+(?:is|makes|gives)\b|\bfor\s+a\s+total\s+of\b|so\s+(?=\d)"
 _NAMED_TERM = re.compile(r"\s*(?:(?:weights?|bias(?:es)?|param(?:eter)?s?|connections?)\b\s*(=(?!=)|[+−]|plus\b"
-                         r"|,?\s*(?:which|that)\s+(?:is|makes|gives)\b|,?\s*for\s+a\s+total\s+of\b|,?\s*so\s+(?=\d))"
+                         rf"|,?\s*(?:{_RESULT_WORDS}))"
                          r"|(?:filters?|kernels?)\s*(=(?!=))|,?\s*(?:times|multiplied\s+by)\s+(?=\d))", re.IGNORECASE)
 
 
@@ -1159,8 +1163,7 @@ def _named_term(masked: str, end: int) -> bool:
     return "=" in (m.group(1), m.group(2)) or "=" in masked[m.end():]
 
 
-_WORDED_RESULT = re.compile(r"\b(?:which|that)\s+(?:is|makes|gives)\b|\bfor\s+a\s+total\s+of\b|,?\s*so\s+\d",
-                            re.IGNORECASE)
+_WORDED_RESULT = re.compile(_RESULT_WORDS, re.IGNORECASE)
 
 
 def _aside_label(masked: str, labels: list[tuple[int, int, str]], v: _Value,
