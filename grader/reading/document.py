@@ -136,7 +136,10 @@ class Document:
             read = clean(plain) if "←" in plain else _expand(_braced_atoms(clean(plain)), self.macros)
             return _doubted(read, "a comment under it changes or doubts it") if self._comment_under(m) \
                 else read  # "w = w - lr*g" then "# albo w = w + lr*g" in the fence
-        return _expand(_braced_atoms(clean(self.text[m.start:m.end])), self.macros)
+        piece = self.text[m.start:m.end]
+        if self.macros and _WRAPPER_NAMES.search(piece):  # "\hl" the hand-in's own h, not a highlight around it
+            piece = _expand(piece, {k: v for k, v in self.macros.items() if _WRAPPER_NAMES.fullmatch(k)})
+        return _expand(_braced_atoms(clean(piece)), self.macros)
 
     def with_macros(self, math: str) -> str:
         """``math`` with the report's own macros expanded (\\logit for \\Lambda), as its answers are read."""
@@ -505,7 +508,7 @@ _ESCAPED_LABEL = re.compile(r"\\\(([a-h]|(?:iii|ii|iv|vi|v|i))\\\)")
 
 # pandoc's bracketed spans from a Word file's tracked changes and comments: "[[or]{.insertion author=…}]{…}",
 # "[]{.comment-start id=…}"; the text of a span is kept (a tracked deletion is dropped), its attributes never
-_SPAN_ATTRIBUTES = re.compile(r"\]\{((?:[.#][\w-]+|[\w-]+=)[^{}\n]*)\}")
+_SPAN_ATTRIBUTES = re.compile(r"\]\{((?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=)[^{}\n]*)\}")  # not "[3]{#1\times #2}"
 
 
 # a converter that escaped the math's own backslashes ("$\\sigma\_1'(u) = \\frac{…}$", pandoc writing GitHub Markdown
@@ -586,6 +589,33 @@ def _italic_letters(text: str) -> str:
     return _ITALIC_LETTER.sub(r"\1", text)
 
 
+_BRACKETED_SUB = re.compile(r"(?<=[^\W_]|[∇∑∂)′'])_\(")  # pandoc's plain text: "f_(w)(x^(i))", "∑_(i = 1)^(2)"
+
+
+def _bracketed_subscripts(text: str) -> str:
+    """``f_(w)``, ``∇_(w)L``, ``∑_((x, y) ∈ D)``: a converter's subscript in brackets, as a TeX group (``f_{w}``);
+    only in a text that writes three or more of them (a converter's habit, not a typo's)."""
+    if "_(" not in text or len(_BRACKETED_SUB.findall(text, 0, 200_000)) < 3:
+        return text
+    out, pos = [], 0
+    for m in list(_BRACKETED_SUB.finditer(text))[:5000]:
+        if m.start() < pos:
+            continue
+        depth, end = 0, -1
+        for k in range(m.end() - 1, min(len(text), m.end() + 60)):
+            depth += (text[k] == "(") - (text[k] == ")")
+            if text[k] == "\n":
+                break
+            if depth == 0:
+                end = k
+                break
+        if end < 0:
+            continue
+        out.append(f"{text[pos:m.end() - 1]}{{{text[m.end():end]}}}")
+        pos = end + 1
+    return "".join(out) + text[pos:]
+
+
 def _pandoc_scripts(text: str) -> str:
     """Only in a text that has pandoc's subscripts (``~`` is no mark of plain math): ``e^-u/1+e^-u^2``, typed by
     hand, is not read as raised text."""
@@ -621,6 +651,33 @@ def _footnote_marks(text: str) -> str:
 
 # σ₁ that a handwriting reader took for "o" or "6" ("o1(x1)", "62(x2)", "o_{1}\left(x_{1}\right)"), in a hand-in that
 # writes σ elsewhere: only applied to one of the network's own names, where "o" or 62 times it would mean nothing
+# a scan's text recognition that reads l as 1 and 0 as O ("Prob1em 2", "fi1ter 5 x 5 x 1 x 2O", "chain ru1e"): a 1
+# between letters of a word, an O among digits or alone, an l before a digit or a weight's "wl"
+_OCR_ONE = re.compile(r"(?<=[A-Za-z]{2})1(?=[a-z]{2})|(?<=\b[A-Z][a-z]{2})1(?=[a-z])|(?<=\bre)1(?=u\d?\b)"
+                      r"|(?<=\bpoo)1(?=1?\b)|\b1(?=ocal|oss|earning)")
+_OCR_WORD_END = re.compile(r"\b(tota|channe|fina|mode|kerne|labe)1\b")  # "tota1", "channe1 dim"
+_OCR_ZERO = re.compile(r"(?<=\d)O|(?<![\w.])O(?=\d)|(?<=[:=][ \t])O(?![\w(])|(?<=\d[ \t]x[ \t])O\b")
+_OCR_L = re.compile(r"(?<![\w.])l(?=\d)|(?<=w)l\b")
+_OCR_BARE_NABLA = re.compile(r"(?<![\w\\])V(?=[Lf]\b|[Lf]\(|_?w\b)")  # "VL", "Vf(x^1)": the scan's ∇
+# "o1 = o2 = o = 1/(1+e^-u)": the scan's σ, said to be the sigmoid by its formula
+_OCR_SIGMA_DEFINED = re.compile(r"(?m)^[^\n]*?(?<![\w\\])o(?:[12])?(?:[ \t]*=[ \t]*o[12]?)*[ \t]*=[ \t]*1[ \t]*/"
+                                r"[ \t]*\(")
+_OCR_O_APPLIED = re.compile(r"(?<![\w\\.])o(?=[12]?['′]?[ \t]*\()")
+
+
+def _ocr_fixed(text: str) -> str:
+    """A scan's text with the recognizer's usual swaps undone, only where it shows three or more of them."""
+    if len(_OCR_ONE.findall(text, 0, 100_000)) < 3:
+        return text
+    text = _OCR_WORD_END.sub(r"\1l", _OCR_ONE.sub("l", text))
+    for _ in range(3):  # "4OO5OO": each O after the one before it
+        text = _OCR_ZERO.sub("0", text)
+    text = _OCR_BARE_NABLA.sub("∇", _OCR_NABLA.sub("∇", _OCR_L.sub("1", text)))
+    if _OCR_SIGMA_DEFINED.search(text):
+        text = _OCR_O_APPLIED.sub("σ", re.sub(r"(?<![\w\\])do(?=[12]?[ \t]*/[ \t]*d)", "dσ", text))
+    return text
+
+
 _OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?[ \t]*(?:\\left)?\([ \t]*[A-Za-z](?:_?\{?[12]\}?)?"
                         r"(?:\^\{?\(?[a-z\d]\)?\}?)?[ \t]*(?:\\right)?\))")
 # (also "o1(A)", "6_2(B^i)": σ as a keyboard without Greek typed it, applied to one of the hand-in's own names, in a
@@ -693,6 +750,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     # a PDF's page as text, a column vector drawn in brackets, a fraction drawn with a bar of dashes
     text = reading_order_sums(text) if kind is None else text  # a PDF's text in reading order
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
+    text = _ocr_fixed(text) if kind is None else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     for glyph in {m.group("g") or m.group("h") for m in _DECLARED_SIGMA.finditer(text)}:
@@ -700,7 +758,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if "б" in text and not _CYRILLIC_WORD.search(text) and not _be_defined_otherwise(text):
         text = text.replace("б", "σ")  # a scan's σ read as Cyrillic б, in a hand-in that writes no Cyrillic word
         # (and defines б as nothing but σ: "б(u) := σ'(u)" names a derivative, read as written, by a person)
-    text = _pandoc_scripts(_italic_letters(_pandoc_escapes(text)))
+    text = _bracketed_subscripts(_pandoc_scripts(_italic_letters(_pandoc_escapes(text))))
     text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
@@ -964,6 +1022,10 @@ def _bounded(expanded: str, written: str) -> str:
     return expanded if len(expanded) <= 2_000 else written
 
 
+# markup a reading looks through (\hl{…}, \boxed{…}, \bm{…}) that a hand-in may define as its own notation
+_WRAPPER_NAMES = re.compile(r"\\(?:boxed|fbox|framebox|bbox|bm|boldsymbol|pmb|highlight|hl)(?![A-Za-z])")
+
+
 def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> str:
     """A report's own macros (\\sig for \\sigma, \\pd{f}{w} for \\frac{\\partial f}{\\partial w}) written
     out, in one pass (a macro's body is not expanded again, but for the plain macros in a macro with arguments);
@@ -990,7 +1052,8 @@ def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> st
         plain = {k: v for k, v in macros.items() if v[0] == 0}  # \\pd{\\sig}{x}: the arguments' own macros
         inner = macros if depth < 3 else plain
         args = [_bounded(_expand(a, inner, depth + 1), a) if count else a for a in args]
-        body = _filled(_bounded(_expand(body, plain), body) if count and plain else body, args)  # \pf{w}: \bw
+        own = inner if depth < 3 else plain  # \dsig{z} = \sig{z}(1-\sig{z}): a macro of arguments inside another's
+        body = _filled(_bounded(_expand(body, own, depth + 1), body) if count and own else body, args)  # \pf{w}: \bw
         after = math[end:end + 1]
         before = " " if body[:1].isalpha() and math[m.start() - 1:m.start()].isalpha() else ""  # \partial\fw
         out.append(math[pos:m.start()] + before + body + (" " if body[-1:].isalpha() and after.isalpha() else ""))

@@ -139,12 +139,15 @@ def equations(pieces: list[str], kinds: list[str] | None = None) -> list[list[st
     return [e.sides for e in read_equations(pieces, kinds)]
 
 
-def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Equation]:
+def read_equations(pieces: list[str], kinds: list[str] | None = None,
+                   led: frozenset[int] = frozenset()) -> list[Equation]:
     """Math pieces joined into equations, as a TA reads a derivation that runs over several lines.
 
     A display or line that starts with ``=`` (``\\leftarrow``, ``:=``) adds sides to the equation
     before it; one that starts with ``\\cdot``, ``\\times``, ``+`` or ``-``, or follows a line that
-    ends with an operator, continues its last side. Inline math only continues with ``=``.
+    ends with an operator, continues its last side. Inline math only continues with ``=``. ``led``: the
+    pieces that words lead to ("…, so the derivative is" then "-1 * (…)"): a new equation, whatever sign
+    opens them.
     """
     from grader.expressions.latex import split_chain
     from grader.expressions.tokens import from_exports
@@ -152,11 +155,12 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
     out: list[Equation] = []
     pieces = [from_exports(p) for p in pieces]  # "\\= w\\_3 …": an exporter's Markdown escapes
     kinds = [k for p, k in zip(pieces, kinds or ["display"] * len(pieces), strict=True) for _ in graph_steps(p)]
+    origin = [i for i, p in enumerate(pieces) for _ in graph_steps(p)]
     pieces = [step for p in pieces for step in graph_steps(p)]
     pieces = [_inline_or(_arrows_as_sides(_equal_aside(p))) for p in pieces]
-    split = [(part, joined, kinds[i] if kinds else "display") for i, piece in enumerate(pieces)
-             for one, joined in several(piece) for part in split_equations(one)]
-    for piece, joined, kind in split:
+    split = [(part, joined, kinds[i], origin[i] in led and n == 0) for i, piece in enumerate(pieces)
+             for n, (one, joined) in enumerate(several(piece)) for part in split_equations(one)]
+    for piece, joined, kind, new in split:
         body = _PROOF_END.sub("", _MARGIN_ARROW.sub("", _SPACING.sub("", piece)))
         body = _augmented(body.strip().rstrip(",.;").strip())
         if not body:
@@ -197,7 +201,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None) -> list[Eq
         if prev is not None and body.startswith(_CHAIN_START):
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
-        elif (prev is not None and len(prev.sides) > 1 and (
+        elif (prev is not None and len(prev.sides) > 1 and not new and (
                 (kind not in _ALONE and prev.kind not in _ALONE
                  and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
                 or not prev.sides[-1].strip())):  # "$\\partial f/\\partial w_1 =$ $w_3 x$": the side it left open
@@ -872,6 +876,16 @@ def _words_between(doc: Document, spans: list[Span], texts: list[str]) -> list[s
     return out
 
 
+# "…, so derivative is" / "and we get:" at a line's end: the words lead to the math after them, a new equation
+_LEADS_TO = re.compile(r"[^\W\d_]{2,}[^=]*?\b(?:is|are|gives?|get|obtain|becomes?|yields?)\s*:?\s*$")
+
+
+def _led_by_words(doc: Document, spans: list[Span]) -> frozenset[int]:
+    """The plain lines whose math the words before them lead to (see :func:`read_equations`)."""
+    return frozenset(k for k in range(1, len(spans)) if spans[k].kind == "plain"
+                     and _LEADS_TO.search(doc.text[spans[k - 1].end:spans[k].start].strip()))
+
+
 def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Callable[[str], str | None] | None,
                    forbid: Sequence[str], summary: bool = False) -> LatexChain | None:
     """The equation that answers the item inside one labelled segment (see :func:`find_expression`).
@@ -882,7 +896,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     spans = [m for m in doc.math_spans(part, segment) if not _a_reason(doc, m)]
     spans = [m for m in spans if not _a_check(doc, m)] or spans  # the part's only equation is its answer
     texts = _words_between(doc, spans, [doc.read(m) for m in spans])
-    found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans]) if any(s for s in e.sides)]
+    found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans], _led_by_words(doc, spans))
+             if any(s for s in e.sides)]
     if not found:
         return None
     tagged = [(_tag_of(e, classify), e) for e in found]
@@ -1144,7 +1159,7 @@ _BRACKET_ASKED = re.compile(r"[ \t]*[\[(][ \t]*([^\n]*?)[ \t]*\?+[^\[\]()\n?]{0,
 
 # "… oppure va messo anche il fattore $B$? Non ne sono sicura": a line that opens with "or", offers another formula
 # in words and doubts it
-_OR_LEAD = re.compile(r"\s*(?:[-*•+][ \t]+)?(?:(?:hmm+|hm|well|wait|um+|uh)[,.…!]*\s*)?(?:\.{2,3}|…)?\s*"
+_OR_OPENS_LINE = re.compile(r"\s*(?:[-*•+][ \t]+)?(?:(?:hmm+|hm|well|wait|um+|uh)[,.…!]*\s*)?(?:\.{2,3}|…)?\s*"
                       r"(?:or|oppure|oder|ou|o|ó|of|или|lub|albo|veya|hoặc|或者?|还是"
                       r"|または|또는|혹은|eller|nebo|vagy|sau|або|чи|atau|tai|alternativ\w*|otherwise)(?![\w'])",
                       re.IGNORECASE)  # "- or, counting the last layer too: B (?)": a list item opens with it too
@@ -1161,7 +1176,7 @@ def _asked_instead(doc: Document, after: int, stop: int) -> str | None:
         after += where.end()
         end = _next_line_end(doc.text, after if doc.text[after - 1:after] != "\n" else after - 1)
         text = doc.text[after:end if end > after else len(doc.text)][:400]
-    lead = _OR_LEAD.match(text)
+    lead = _OR_OPENS_LINE.match(text)
     if lead is None or not (_DOUBT.search(text) or _RECONSIDERED.search(text, lead.end(), lead.end() + 80)):
         return None
     other = [n for n in doc.math if after + lead.end() <= n.start < after + len(text)]

@@ -62,7 +62,7 @@ _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_
          r"|(?P<p8>[a-h])[ \t]+::(?=[ \t]|$)"  # Org's description list: "- b :: …"
          rf"|(?P<p9>[a-h])(?=\.(?:{_R})(?:[.)]|:(?=[ \t]))))")  # "b.ii: σ(1−σ)": a part and its sub-part, dotted
 # an answer key's word for the item after its part: "1e_w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
-_KEY = r"(?:(?:_|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
+_KEY = r"(?:(?:_|\.(?=[A-Za-z])|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
 # an answer key's word in the label's own table cell or column, after the label: "| 1(e) $w_2$ |", "1(f) grad<tab>"
 _KEY_AFTER = re.compile(r" +\$? *(?P<key>[^\s|$(][^|$\t\n(]{0,20}?) *\$?(?=[ \t]*(?:\||\t))")  # in the label's cell
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
@@ -89,6 +89,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
                            rf"(?P<p2>[a-h])(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
+    # "(b-i)", "(b.ii)", "(b/ii)": a part and its sub-part in one bracket
+    ("part", re.compile(rf"{_LP}(?P<p1>[a-h])[ \t]?[-.,/][ \t]?(?P<s1>{_R}){_RP}{_END}")),
     # "Part (b)", "Câu b", "Sehemu d)"
     ("part", re.compile(rf"{_PART_WORD}\s*(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?<![A-Za-z])(?P<p2>[a-hA-H])\)?{_END}){_SUB}",
                         re.IGNORECASE)),  # not "Parte 1" read as "Part e"
@@ -332,6 +334,10 @@ def _roman_problem(m: re.Match[str]) -> str:
     return (m.group("word") or "") + _ROMAN_VALUE[numeral].rjust(len(numeral))
 
 
+# a line that breaks a sentence after a word that needs more ("and", "of", "see"): the next line's "(e)" goes on
+_WRAPPED_CITE = re.compile(r"(?i)\S[ \t]+(?:and|or|of|to|from|in|see|with|und|oder|et|ou|y|o)[ \t]*\n[ \t]*$")
+
+
 def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     """The label at ``pos`` (after emphasis and LaTeX text markup), if one starts there.
 
@@ -359,6 +365,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     offset = skip.end() if skip else 0
     if _CITED_LIST.match(window, offset):
         return None  # "(ホ)、ニ) の式)": parts listed with an ideographic comma, cited in a sentence
+    if window.startswith("(", offset) and _WRAPPED_CITE.search(text, max(0, pos - 40), pos):
+        return None  # "… the partial derivatives of (d) and" / "(e), evaluated at …": a part cited, wrapped
     if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.search(window[:48], offset)):
         folded = _fold_unbracketed(unbracketed, _persian_order(text))  # same length: the offset stays right
         window = window[:unbracketed.start()] + folded + window[unbracketed.end():]

@@ -113,8 +113,11 @@ def row_names(text: str, blocks: list[Block], math: list[Span]) -> dict[int, str
         if answer.kind == "plain":  # "| dfdw1 | w3*s2'(x2)*… |": named when read (as a chain), counted here
             table.append((answer.end, "", row_key(cell)))
         elif answer.kind in ("cell", "cells") and (answer.kind == "cells" or _cell_of(text, b.start, answer.start) > 1):
-            name = re.split(r"\s|\(", re.sub(r"[*_`{}]", "", cell).strip(), maxsplit=1)[0]
-            given = name if answer.kind == "cell" and "$" not in cell and _QUANTITY.fullmatch(name) else ""
+            whole = re.sub(r"[*`]", "", cell).strip()  # "∇_w L": a gradient's name, spaced
+            name = whole if NAMED.fullmatch(whole) else re.split(r"\s|\(", re.sub(r"[*_`{}]", "", cell).strip(),
+                                                                   maxsplit=1)[0]
+            given = name if answer.kind == "cell" and "$" not in cell and (
+                _QUANTITY.fullmatch(name) or NAMED.fullmatch(name)) else ""
             table.append((answer.end, given, row_key(cell)))  # "w1 (with x = 1 dropped)": still w1's row
     _once(names, table)
     return names

@@ -115,6 +115,7 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
             code: list[tuple[int, int]]) -> Segmenter:
     """Segments of ``text`` from labels at ``sites`` and, inside ``regions``, mid-line labels."""
     strong: dict[int, Label] = {}
+    headings: list[tuple[int, int, bool]] = []  # (position, level, whether it holds a label)
     for site in sites:
         if site.pos in strong:
             continue
@@ -127,6 +128,8 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
                 label = trailing_heading_label(text, site.pos)
         if label is not None and (label.problem or label.part or label.sub):
             strong[site.pos] = _from_line_start(text, label)
+        if site.heading and site.depth and (site.pos in strong or _ANOTHER_TOPIC.match(text, site.pos)):
+            headings.append((site.pos, site.depth, site.pos in strong))
     strong.update(_numbered_parts(sites, strong))
     marks = sorted(strong.values(), key=lambda m: m.start)
     covered = [(m.start, m.end) for m in marks]
@@ -135,8 +138,52 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
         weak.extend(w for w in weak_labels(text, start, end) if not _inside(w.start, covered))
     marks = sorted(marks + weak, key=lambda m: (m.start, not m.strong, m.part is None))
     seg = Segmenter(text, sorted(code))
-    seg.run(_one_per_place(marks))
+    seg.run(_one_per_place(_without_stray_first(marks)))
+    _end_at_headings(text, seg, headings)
     return seg
+
+
+# a heading that opens what no written part asks ("### Code / result", "## Training", "## Appendix"): a heading
+# that may hold a part's fix ("### Correction", "### Note") ends nothing
+_ANOTHER_TOPIC = re.compile(r"[ \t*_]*(?:(?:my|the|our)[ \t]+)?(?:code|implementation|training|results?|appendix"
+                            r"|references|program(?:ming)?|experiments?|notebook|test[ \t]+accuracy|bibliography"
+                            r"|acknowledg\w*)\b",
+                            re.IGNORECASE)
+
+
+def _end_at_headings(text: str, seg: Segmenter, headings: list[tuple[int, int, bool]]) -> None:
+    """A part opened by a heading ends at the next heading of its level or above that labels nothing
+    (``### (c)`` … ``### Code / result``): the text under that heading is no longer the part's answer."""
+    if not any(not labelled for _, _, labelled in headings):
+        return
+    level_at = {text.rfind("\n", 0, pos) + 1: level for pos, level, labelled in headings if labelled}
+    for key, mark in seg.found:
+        level = level_at.get(text.rfind("\n", 0, mark.start) + 1)
+        if level is None or key not in seg.segments:
+            continue
+        start, end = seg.segments[key]
+        cut = next((pos for pos, lv, labelled in headings if not labelled and lv <= level and start < pos < end), None)
+        if cut is None:
+            continue
+        cut = text.rfind("\n", 0, cut) + 1
+        for inner, (a, b) in list(seg.segments.items()):
+            if (inner == key or inner.startswith(f"{key}.")) and a < cut < b:
+                seg.segments[inner] = (a, cut)
+
+
+def _without_stray_first(marks: list[Label]) -> list[Label]:
+    """A sheet's notation block before its answers (``x2: w2*sigma1(x1)``, ``f: w3*sigma2(x2)``): a bare letter
+    that opens the hand-in out of order (not (a)), whose part is labelled again later with its problem's number
+    (``1f.loss: …``, the first problem's) after an ``(a)``, names a quantity, not the part."""
+    parts = [m for m in marks if m.part]
+    if not parts or parts[0].problem or parts[0].part == "a" \
+            or any(m.problem for m in marks if m.start < parts[0].start):
+        return marks
+    first = parts[0]
+    later_a = next((m for m in parts[1:] if m.part == "a"), None)
+    if later_a is None or not any(m.problem == "1" and m.part == first.part and m.start > later_a.start for m in parts):
+        return marks
+    return [m for m in marks if m is not first]
 
 
 _MARKUP = re.compile(r"[ \t>#*_|~+\-•◦▪‣●○■]*(?:\d{1,3}[.)])?[ \t*_]*(?:\$\$|\\\[|\$)?[ \t]*"

@@ -336,6 +336,8 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                     and "," in line[pos + found[0]:pos + found[1]]:
                 break  # "…; b = (b1,b2,b3) are the w's": a name for the weights in words, read by renaming them
             skipped = False
+            if not found and pos == 0 and (found := worded_answer(line)) is None:
+                break
             if not found:
                 break
             out.append((start + pos + found[0], start + pos + found[1]))
@@ -348,6 +350,39 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                 covered = closed
                 break
     return [(bold.end(), b) if (bold := _BOLD_LEAD.match(text, a, b)) is not None else (a, b) for a, b in out]
+
+
+# "The answer is σ(u2), i.e. …", "for (ii) the result is s(1 − s), since …", "so we get w3·σ'(u2)·σ(u1)": words that
+# say the formula after them is the answer, in a sentence with no equation
+_ANSWER_SAID = re.compile(r"(?i)\b(?:(?:the|my|our)[ \t]+)?(?:final[ \t]+)?(?:answer|result|solution)[ \t]+"
+                          r"(?:is|would[ \t]+be|comes[ \t]+out[ \t]+(?:as|to))[ \t]*:?[ \t]+"
+                          r"|\b(?:answer|result)[ \t]*:[ \t]+"
+                          r"|\b(?:the[ \t]+)?derivative[ \t]+is[ \t]+(?:just[ \t]+|simply[ \t]+)?"
+                          r"|\b(?:so[ \t]+|then[ \t]+|and[ \t]+)?(?:we|I)[ \t]+"
+                          r"(?:get|got|obtain|obtained|find|found)[ \t]+(?:that[ \t]+)?(?:it[ \t]+is[ \t]+)?")
+
+
+_ASIDE_AFTER = re.compile(r"[,;]?[ \t]+\((?=[^()]*$)|[ \t]*[,;][ \t]+(?:i\.[ \t]?e\.?"
+                          r"|(?:that[ \t]+is|since|because|where|which|so|as|and)\b)|[ \t]*;")
+
+
+def worded_answer(line: str) -> tuple[int, int] | None:
+    """(start, end) of the formula that words in a sentence say is the answer ("the answer is σ(u2), i.e. …"):
+    a run of math that opens right after them, holds a formula's mark and is not changed by the words after it."""
+    for lead in _ANSWER_SAID.finditer(line):
+        run = math_run(line[lead.end():])
+        if run is None:
+            continue
+        start, end = lead.end() + run[0], lead.end() + run[1]
+        if (aside := _ASIDE_AFTER.search(line, start, end)) is not None:
+            end = aside.start()  # "σ(u2), i.e. σ(w2σ(w1x)); w3 …", "σ(u2) (w3 is only a factor)": the answer ends
+        piece, first = line[start:end], line[start:end].split()[0]
+        if not _mathlike(first) or not re.search(r"[(^*/·∂∇σ']", piece) or not re.search(r"[^\W\d_]", piece) \
+                or piece.rstrip().endswith(("+", "-", "−", "*", "·", "/", "^", "=")):
+            continue
+        tail = re.split(r"[。．!?]|\.\s", line[end:], maxsplit=1)[0]
+        return (start, len(line.rstrip(" \t.,;"))) if changes_formula(tail) else (start, end)
+    return None
 
 
 # "**Answer (update):** w^(t+1) = …": a bold label before the equation is no part of its left side
@@ -434,6 +469,8 @@ def continued_term(line: str) -> tuple[int, int] | None:
 def math_run(line: str) -> tuple[int, int] | None:
     """(start, end) of the math that opens a line, up to the first word of prose or a wide gap."""
     words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(line)]
+    if not words:
+        return None
     right = 0
     while right + 1 < len(words) and _mathlike(words[right + 1][2]) and not _gap(line, words[right], words[right + 1]):
         right += 1

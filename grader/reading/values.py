@@ -163,8 +163,12 @@ _SHAPE_THEN_COUNT = re.compile(r"(?<![\d×x.,])(?<![×x] )(?<![×x]  )"
                                r"(\d{1,2}[ \t]*[×x][ \t]*\d{1,2}[ \t]*[×x][ \t]*\d{1,2})[ \t]*(?:\\[ \t]*)?"
                                rf"(?:\([ \t]*(?:[×x]|共|in[ \t]+total|total)[ \t]*(\d{{1,4}})[ \t]*{_COUNTER}?[ \t]*\)"
                                rf"|[×x][ \t]*(\d{{1,4}})[ \t]*{_COUNTER}"
-                               rf"|\([ \t]*(\d{{1,4}})[ \t]*(?:{_COUNTER}|filters|Filter|filtres|filtros|фильтр\w*)"
-                               r"[ \t]*\)|[ \t]*จำนวน[ \t]*(\d{1,4})[ \t]*ตัว)")  # Thai: "5×5×1 จำนวน 20 ตัว"
+                               rf"|\([ \t]*(\d{{1,4}})[ \t]*(?:{_COUNTER}|filters|Filter|filtres|filtros|фильтр\w*"
+                               r"|of[ \t]+them)"
+                               r"[ \t]*\)|[ \t]*จำนวน[ \t]*(\d{1,4})[ \t]*ตัว"  # Thai: "5×5×1 จำนวน 20 ตัว"
+                               # "5×5×1 and there are 20 of them", "5×5×1, and there are 20 such filters"
+                               r"|,?[ \t]+and[ \t]+there[ \t]+are[ \t]+(\d{1,4})[ \t]+"
+                               r"(?:of[ \t]+them|(?:such[ \t]+)?filters)\b)")
 # "20 × (5×5×1)": a count times a bracketed filter shape, the shape with the count last (5×5×1×20)
 _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*"
                                 r"(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
@@ -487,7 +491,10 @@ def _soft_wrapped(text: str) -> str:
     fenced = False
     for line in text.split("\n"):
         if out and not fenced and (_WRAPPED_END.search(out[-1]) and _WRAPPED_START.match(line)
-                                   or _DANGLING.search(out[-1]) and re.match(r"[ \t]{0,3}[a-z]{2,}\b", line)) \
+                                   or _DANGLING.search(out[-1]) and re.match(r"[ \t]{0,3}[a-z]{2,}\b", line)
+                                   or _CLAUSE_OPEN.search(out[-1]) and _VERB_START.match(line)
+                                   or _ITEM_GOES_ON.match(out[-1]) and re.match(r"[ \t]{2,}[a-z]{2,}\b", line)
+                                   or _SIZE_GOES_ON.search(out[-1]) and re.match(r"[ \t]{0,3}(?:\d|[a-z]{3,})", line)) \
                 and "|" not in out[-1] + line and not out[-1].startswith(("    ", "\t")):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
@@ -500,6 +507,11 @@ def _soft_wrapped(text: str) -> str:
 _WRAPPED_END = re.compile(r"[^\W\d_]{2,}[ \t]*,?[ \t]+[^\W\d_]{2,}[ \t]+[a-z]{2,}[ \t]*$")  # "and the channel"
 # a line that stops on a word no phrase ends with ("… stride 1, 20 input" / "channels, 50 filters")
 _DANGLING = re.compile(r"[ \t](?:input|output|of|per|each|the|an?)[ \t]*$")  # (not "and": a list may go on)
+# "… 5 by 5 by 1 and there" / "are 20 of them, so …": a clause cut after its subject, its verb on the next line
+_CLAUSE_OPEN = re.compile(r"\b(?:and|but|so)[ \t]+(?:there|they|it|this|these|those)[ \t]*$")
+_VERB_START = re.compile(r"[ \t]{0,3}(?:are|is|was|were|has|have|gives?|makes?)\b")
+_ITEM_GOES_ON = re.compile(r"[ \t]*[-*+•][ \t]+\S.*[^:.;][ \t]*$")  # "- fc1: … plus 500" / "  biases, so 400,500."
+_SIZE_GOES_ON = re.compile(r"\b(?:\d{1,2}|[a-z]{3,})[ \t]+by[ \t]*$")  # "… five by five by one by" / "twenty"
 _WRAPPED_START = re.compile(r"[ \t]{0,3}[a-z]{2,}[ \t]+[a-z]{2,}\b")  # "dimension of …"
 
 
@@ -643,7 +655,7 @@ _LAYER_ROW = re.compile(r"\d|relu|pool|conv|\bfc|linear|dense|softmax|flatten|dr
 
 def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
     body = flat(cell.text)
-    masked = _masked(body, patterns)[0]
+    masked, inner = _masked(body, patterns)
     values = _values(masked)
     equals = masked.rfind("=")
     if len(masked) == len(body) and re.fullmatch(r"[\d\s()+\-−*/·×xX.,^]+", body[:max(0, equals)]) \
@@ -659,11 +671,15 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     if label == _field_in("Σ", patterns) and cell.row.strip(" *_`$") and _field_in(flat(cell.row), patterns) is None \
             and _LAYER_ROW.search(cell.row):
         return  # "| ReLU3 | 0 |" under "# params": a header that names the count is no row's label (nor the total)
+    asides = {id(v) for v in values if len(values) > 1 and _in_aside(masked, v)
+              and (_aside_label(masked, inner, v, patterns) or label) != label}  # "| channels | 20 (50 filters) |"
     masked, named = _masked(flat(cell.row), patterns, sums=False)
     spans = sorted({(a, b) for a, b, _ in named})
     listed = [f for _, _, f in named] if (len(spans) > 1 and _listed(masked, spans, row=True)) \
         or (len(spans) == 1 and label in {f for _, _, f in named}) else [label]  # "| ReLU1, pool1 |", "| others |"
     for v in values:  # a row's last value column is its answer ("weights | biases | total"), earlier ones rank 1
+        if id(v) in asides:
+            continue  # a count in an aside that its own word names answers another field, not the row's
         for field_name in dict.fromkeys(listed):
             found.setdefault(field_name, []).append(Candidate(v.text, 0 if cell.last else 1,
                                                               f"{cell.row} | {cell.column} | {body}"))
@@ -834,6 +850,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             routes[id(v)] = [(f, max(r, 3)) for f, r in routes[id(v)]]
     values = [v for v in values if id(v) not in checked] + pieced
     _said_to_be_the_answer(masked, values, routes)
+    _concluded(masked, values, routes)
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
@@ -859,6 +876,30 @@ def _said_to_be_the_answer(masked: str, values: list[_Value], routes: dict[int, 
         if v is not said[0] and routes.get(id(v)):
             routes[id(v)] = [(f, max(r, 2)) for f, r in routes[id(v)]]
     routes[id(said[0])] = [(field, 0)]
+
+
+def _concluded(masked: str, values: list[_Value], routes: dict[int, list[tuple[str, int]]]) -> None:
+    """"conv1: 20 filters with 25 weights and one bias each, so 520.": a working in words that ends the line with
+    ", so N" gives N as the value of the one field its line names; the working's numbers give way to it."""
+    if len(values) < 2 or values[-1].modifier:
+        return
+    last = values[-1]
+    if not _SO_THEN.search(masked, values[-2].end, last.start) or not _LINE_DONE.match(masked, last.end):
+        return
+    fields = {f for v in values[:-1] for f, r in routes.get(id(v), []) if r == 0}
+    if len(fields) != 1:
+        return
+    field = fields.pop()
+    for v in values[:-1]:
+        if routes.get(id(v)):
+            routes[id(v)] = [(f, max(r, 2)) if f == field else (f, r) for f, r in routes[id(v)]]
+    routes[id(last)] = [(field, 0)]
+
+
+_SO_THEN = re.compile(r"(?:[,;]|\band)[ \t]*(?:so|thus|hence|giving|which[ \t]+(?:is|gives|makes)"
+                      r"|that[ \t]+(?:is|makes)|for[ \t]+a[ \t]+total[ \t]+of)[ \t]*(?:is[ \t]+|=[ \t]*)?$",
+                      re.IGNORECASE)
+_LINE_DONE = re.compile(r"[ \t]*(?:parameters|params|weights|in[ \t]+total)?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
 
 
 _CHECK_LEAD = re.compile(r"\b(?:check(?:ing)?|verif(?:y|ication)|sanity|probe|kontrolle|comprobaci[oó]n|"
@@ -1588,14 +1629,14 @@ def _comma_list(start: int, piece: str) -> list[tuple[int, str]]:
 
 
 _WINDOW = re.compile(r"[(\[]?\s*[1-4]\s*[x×X*]\s*[1-4]\s*[)\]]?$")
-_POOLED = re.compile(r"(?:(?:max[\s-]*)?pool(?:ing)?|пул[иі]нг\w*|池化|プーリング|풀링|पूलिंग|พูลลิ่ง)\s*"
+_POOLING_BEFORE = re.compile(r"(?:(?:max[\s-]*)?pool(?:ing)?|пул[иі]нг\w*|池化|プーリング|풀링|पूलिंग|พูลลิ่ง)\s*"
                      r"(?:of\s*|with\s*|di\s*|de\s*)?[(\[]?\s*$", re.IGNORECASE)
 _POOLING = re.compile(r"\s*-?\s*(?:max[\s-]*)?pool(?:ing)?\b", re.IGNORECASE)
 
 
 def _is_modifier(line: str, start: int, end: int) -> bool:
     """"after 2×2 max-pooling", "a 5×5 filter": a value that describes the word after it, not an answer."""
-    if _WINDOW.match(line[start:end]) and (_POOLING.match(line, end) or _POOLED.search(line[:start])):
+    if _WINDOW.match(line[start:end]) and (_POOLING.match(line, end) or _POOLING_BEFORE.search(line[:start])):
         return True  # "2×2 max-pooling sonrası", "max pooling 2×2 otteniamo …": the pooling window
     word = _WORD_AFTER.match(line, end)
     if word is None or _UNITS.match(word.group(1)):

@@ -1,0 +1,255 @@
+"""Readings from batch 52's reports (students who answer in sentences, answer sheets of key: value lines, tables,
+converters' text: LaTeX macros, pandoc's plain text, a scan's text recognition): each reading with a wrong twin."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import grade_report_item
+
+
+@pytest.mark.parametrize("result, expected", [("exp(-u) / (1+exp(-u))^2", "pass"), ("exp(-u) / (1+exp(-u))", "fail")])
+def test_words_that_lead_to_the_next_line_start_a_new_equation(rubric, result: str, expected: str) -> None:
+    """"we have sigma = (1+exp(-u))^-1, so derivative is" then "-1 * …": the derivative, not sigma's next term."""
+    report = ("Problem 1\n\n(b) derivative of sigma(u) = 1/(1+exp(-u)).\n"
+              "  (i) by exp: we have sigma = (1+exp(-u))^-1, so derivative is\n"
+              "        -1 * (1+exp(-u))^-2 * (-exp(-u))\n"
+              f"      = {result}\n"
+              "  (ii) by sigma: d sigma/du = sigma(u)*(1-sigma(u))\n\n(c) words\n")
+    assert grade_report_item(rubric, "p1.b.i", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [("σ(u2)", "pass"), ("σ(u1)", "fail")])
+def test_the_answer_said_in_a_sentence(rubric, answer: str, expected: str) -> None:
+    report = ("PROBLEM 1\n\nLet u1 = w1*x and u2 = w2*σ(u1), so f_w(x) = w3*σ(u2).\n\n(c) words\n\n"
+              f"(d) The answer is {answer}, i.e. the second sigmoid's output; w3 appears only as a multiplier.\n\n"
+              "(e) words\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == expected
+
+
+def test_an_answer_said_in_a_sentence_and_changed_by_its_words_is_not_read_as_said(rubric) -> None:
+    report = ("PROBLEM 1\n\nLet u1 = w1*x and u2 = w2*σ(u1).\n\n(c) words\n\n"
+              "(d) The answer is σ(u2) but halved.\n\n(e) words\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status != "pass"
+
+
+@pytest.mark.parametrize("bii, expected", [("sigma1(u)(1 - sigma1(u))", "pass"), ("sigma1(u)(1 + sigma1(u))", "fail")])
+def test_a_part_and_its_sub_part_in_one_bracket(rubric, bii: str, expected: str) -> None:
+    report = ("x1 = w1 x ; x2 = w2 sigma1(x1)\n\nPROBLEM 1\n1) (a) graph: attached photo\n"
+              "2) (b-i)  exp(-u) / (1+exp(-u))^2\n"
+              f"3) (b-ii) {bii}\n4) (c) forward: words\n5) (d) df/dw3 = sigma2(x2)\n")
+    assert grade_report_item(rubric, "p1.b.ii", report, "r.txt").status == expected
+
+
+KEY_VALUE_SHEET = """student: A. Student
+# notation
+x1: w1*x
+x2: w2*sigma1(x1)
+f: w3*sigma2(x2)
+
+# ---------- problem 1 ----------
+1a: graph in attached image graph.png
+1b.i: exp(-u) / (1 + exp(-u))^2
+1b.ii: sigma1(u) * (1 - sigma1(u))
+1c.forward: compute and cache x1, sigma1(x1), x2, sigma2(x2), f
+1d: sigma2(x2) = sigma2(w2*sigma1(w1*x))
+1e.dw2: {dw2}
+1e.dw1: w3 * sigma2(x2)*(1 - sigma2(x2)) * w2 * sigma1(x1)*(1 - sigma1(x1)) * x
+1f.loss: L(w) = (y^1 - f_w(x^1))^2 + (y^2 - f_w(x^2))^2
+1f.update: {update}
+
+# ---------- problem 2 ----------
+2a.input: 28x28x1
+2a.conv1_filter: 5x5x1, 20 filters
+2a.after_conv1: 24x24x20
+2a.after_pool1: 12x12x20
+"""
+
+
+@pytest.mark.parametrize("dw2, expected", [("w3 * sigma2(x2)*(1 - sigma2(x2)) * sigma1(x1)", "pass"),
+                                           ("w3 * sigma2(x2)*(1 - sigma2(x2))", "partial")])
+def test_a_sheet_of_keys_with_dotted_sub_keys(rubric, dw2: str, expected: str) -> None:
+    """"1e.dw2: …" labels part (e) with a key; a notation block's "f: w3*sigma2(x2)" before "1a" is no part (f)."""
+    report = KEY_VALUE_SHEET.format(dw2=dw2, update="w_new = w - alpha * grad_w L")
+    assert grade_report_item(rubric, "p1.e.w2", report, "answers.txt").status == expected
+
+
+@pytest.mark.parametrize("update, expected", [("w_new = w - alpha * grad_w L", "pass"),
+                                              ("w_new = w + alpha * grad_w L", "fail")])
+def test_a_notation_line_named_by_a_part_letter_does_not_take_the_part(rubric, update: str, expected: str) -> None:
+    report = KEY_VALUE_SHEET.format(dw2="w3 * sigma2(x2)*(1 - sigma2(x2)) * sigma1(x1)", update=update)
+    assert grade_report_item(rubric, "p1.f.update", report, "answers.txt").status == expected
+    assert grade_report_item(rubric, "p2.a", report, "answers.txt").status == "pass"
+
+
+@pytest.mark.parametrize("total, expected", [("431,080", "pass"), ("431,580", "partial")])
+def test_a_heading_about_the_code_ends_the_part_above_it(rubric, total: str, expected: str) -> None:
+    """"### (c)" then "### Code / result" with "| epochs | 10 |": the code's table is no parameter count of (c)."""
+    rows = "".join(f"| {name} | {n} |\n" for name, n in (("conv1", "520"), ("relu1", "0"), ("pool1", "0"),
+                                                         ("conv2", "25,050"), ("relu2", "0"), ("pool2", "0"),
+                                                         ("fc1", "400,500"), ("fc2", "5,010"), ("total", total)))
+    report = ("## Problem 2\n\n### (b)\n\nwords\n\n### (c)\n\n| layer | params |\n| --- | --- |\n" + rows +
+              "\n### Code / result\n\n| | |\n| --- | --- |\n| Net | conv1(1,20,5,1), conv2(20,50,5,1), fc2(500,10) |\n"
+              "| epochs | 10 |\n")
+    assert grade_report_item(rubric, "p2.c", report).status == expected
+
+
+@pytest.mark.parametrize("grad, expected", [(r"\sum_{i=1}^{2} 2\,(f_w(x^i) - y^i)\,\nabla_w f_w(x^i)", "pass"),
+                                            (r"\sum_{i=1}^{2} (f_w(x^i) - y^i)\,\nabla_w f_w(x^i)", "partial")])
+def test_a_table_row_named_by_a_spaced_gradient(rubric, grad: str, expected: str) -> None:
+    report = ("## Problem 1\n\n### (f)\n\n| quantity | answer |\n| --- | --- |\n"
+              "| L(w) | $\\sum_{i=1}^{2} (y^i - f_w(x^i))^2$ |\n"
+              f"| ∇_w L | ${grad}$ |\n| update | $w \\leftarrow w - \\alpha\\,\\nabla_w L(w)$ |\n")
+    assert grade_report_item(rubric, "p1.f.grad", report).status == expected
+
+
+@pytest.mark.parametrize("cell, expected", [("20 (50 filters, no padding)", "pass"), ("50 (20 filters)", "partial")])
+def test_a_count_in_a_cells_aside_names_another_field(rubric, cell: str, expected: str) -> None:
+    report = ("## Problem 2\n\n### (b)\n\n| item | value |\n| --- | --- |\n| filter size | 5×5 |\n| stride | 1 |\n"
+              f"| channel dim | {cell} |\n\n### (c)\n\nwords\n")
+    assert grade_report_item(rubric, "p2.b", report).status == expected
+
+
+MACROS = r"""\documentclass{article}
+\newcommand{\sig}[1]{\sigma\!\left(#1\right)}
+\newcommand{\dsig}[1]{\sig{#1}\left(1-\sig{#1}\right)}
+\newcommand{\pd}[2]{\frac{\partial #1}{\partial #2}}
+\newcommand{\hl}{h}
+\newcommand{\by}[3]{#1\times #2\times #3}
+\begin{document}
+\section*{Problem 1}
+Let $\hl = \sig{w_1x}$ and $z = w_2\hl$.
+\paragraph{(e)}
+\[ \pd{f}{w_2} = w_3\,\dsig{z}\,\pd{z}{w_2} = %(w2)s \]
+\section*{Problem 2}
+\paragraph{(a)} Input: $28\times 28$. Conv1 filter: $\by{5}{5}{1}$, 20 of them, i.e.\ $5\times5\times1\times20$.
+After conv1: $\by{%(conv)s}{%(conv)s}{20}$. After $2\times2$ max pooling: $\by{12}{12}{20}$.
+\paragraph{(b)} words
+\end{document}
+"""
+
+
+@pytest.mark.parametrize("w2, expected", [(r"w_3\,\dsig{z}\,\hl", "pass"), (r"w_3\,\dsig{z}\,w_2", "fail")])
+def test_a_macro_inside_a_macro_and_a_macro_named_like_a_highlight(rubric, w2: str, expected: str) -> None:
+    report = MACROS % {"w2": w2, "conv": "24"}
+    assert grade_report_item(rubric, "p1.e.w2", report, "r.tex").status == expected
+
+
+@pytest.mark.parametrize("conv, expected", [("24", "pass"), ("23", "partial")])
+def test_sizes_written_with_the_hand_ins_own_macro(rubric, conv: str, expected: str) -> None:
+    """"\\newcommand{\\by}[3]{#1\\times #2\\times #3}": no converter's bracketed span, a macro of three arguments."""
+    report = MACROS % {"w2": r"w_3\,\dsig{z}\,\hl", "conv": conv}
+    assert grade_report_item(rubric, "p2.a", report, "r.tex").status == expected
+
+
+PANDOC_PLAIN = """PROBLEM 1. Back propagation
+
+(d)
+
+    (∂f_(w))/(∂w₃) = σ₂(x₂)
+
+(e) words
+
+(f) Loss and update
+
+L(w) = ∑_((x, y) ∈ D)(y − f_(w)(x))²
+
+    ∇_(w)L = ∑_(i = 1)^(2){factor}(f_(w)(x^(i)) − y^(i))∇_(w)f_(w)(x^(i))
+
+where ∇_(w)f_(w)(x^(i)) stacks the three partial derivatives of (d) and
+(e), evaluated with x = x^(i).
+
+Gradient descent with step size α:
+
+    w^(new) = w {sign} α∇_(w)L
+
+PROBLEM 2. MNIST
+
+(a) words
+"""
+
+
+@pytest.mark.parametrize("factor, expected", [("2", "pass"), ("", "partial")])
+def test_a_converters_subscripts_in_brackets(rubric, factor: str, expected: str) -> None:
+    report = PANDOC_PLAIN.format(factor=factor, sign="−")
+    assert grade_report_item(rubric, "p1.f.grad", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("sign, expected", [("−", "pass"), ("+", "fail")])
+def test_a_part_cited_at_a_line_start_after_and_is_no_label(rubric, sign: str, expected: str) -> None:
+    """"… of (d) and" / "(e), evaluated with …": the update after it is still part (f)'s."""
+    report = PANDOC_PLAIN.format(factor="2", sign=sign)
+    assert grade_report_item(rubric, "p1.f.update", report, "r.txt").status == expected
+
+
+OCR_SCAN = """HW 2          Name: A. Student        page 1/2
+
+Prob1em 1
+
+f(x) = w3 o2( w2 o1( wl x ) )     o1 = o2 = o = 1/(1+e^-u)
+
+(c) forward : go from x to f and save the va1ues
+    backward: multiply 1ocal derivatives (chain ru1e)
+
+(d) df/dw3 = {d}
+
+Prob1em 2
+
+(a) input        28 x 28
+    fi1ter       5 x 5 x 1 x 2O   (2O filters)
+    after conv1  {conv} x {conv} x 2O
+    after pool   l2 x l2 x 2O
+
+(b) words
+"""
+
+
+@pytest.mark.parametrize("conv, expected", [("24", "pass"), ("23", "partial")])
+def test_a_scans_text_recognition_swaps_undone(rubric, conv: str, expected: str) -> None:
+    """"Prob1em 2", "2O", "l2": a recognizer's l for 1 and O for 0, in a hand-in that shows three or more."""
+    report = OCR_SCAN.format(d="o2(x2)", conv=conv)
+    assert grade_report_item(rubric, "p2.a", report, "scan.txt").status == expected
+
+
+@pytest.mark.parametrize("d, expected", [("o2( w2 o1( wl x ) )", "pass"), ("o1( wl x )", "fail")])
+def test_a_scans_o_is_sigma_where_the_hand_in_defines_it_so(rubric, d: str, expected: str) -> None:
+    report = OCR_SCAN.format(d=d, conv="24")
+    assert grade_report_item(rubric, "p1.d", report, "scan.txt").status == expected
+
+
+@pytest.mark.parametrize("count, expected", [("20", "pass"), ("10", "partial")])
+def test_a_filters_count_said_after_its_shape(rubric, count: str, expected: str) -> None:
+    """"five by five by one and there" / "are twenty of them": the filters' shape with their count, over a wrap."""
+    report = ("Problem 2\n\n(a) The input image is 28 by 28 (one channel). The conv1 filters are 5 by 5 by 1 and "
+              f"there\nare {count} of them. conv1 outputs 24×24×20, and the 2×2 max-pool halves this to 12×12×20.\n\n"
+              "(b) words\n")
+    assert grade_report_item(rubric, "p2.a", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("conv1, expected", [("so 520", "pass"), ("so 500", "partial")])
+def test_a_working_in_words_that_ends_with_so(rubric, conv1: str, expected: str) -> None:
+    report = ("Problem 2\n\n(c) Parameters (with biases):\n\n"
+              f"- conv1: 20 filters with 25 weights and one bias each, {conv1}.\n"
+              "- relu1 and pool1: no parameters, 0 each.\n"
+              "- conv2: 50 filters with 5·5·20 = 500 weights and one bias each, so 25,050.\n"
+              "- relu2 and pool2: 0 each.\n"
+              "- fc1: the 4×4×50 = 800 pooled values go to 500 units, 800·500 weights plus 500\n"
+              "  biases, so 400,500.\n- fc2: 500·10 weights plus 10 biases, so 5,010.\n\n"
+              "Total: 520 + 25,050 + 400,500 + 5,010 = 431,080 parameters.\n")
+    assert grade_report_item(rubric, "p2.c", report).status == expected
+
+
+def test_no_module_binds_one_name_twice() -> None:
+    """Two patterns given one name in one module: the first is silently lost (it happened twice)."""
+    clashes = []
+    for path in sorted(Path("grader").rglob("*.py")) + sorted(Path("reference").rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)] if isinstance(node, ast.Assign) else []
+            for name in names:
+                if name in seen:
+                    clashes.append(f"{path}: {name}")
+                seen.add(name)
+    assert clashes == []
