@@ -470,3 +470,28 @@ def test_words_for_numbers_operators_derivatives_and_point_indices_stay_linear(r
     assert grade_report_item(rubric, "p1.b.ii", quotes).status != "pass"  # quoted under "the lecture said"
     grade_report_item(rubric, "p1.f.grad", at_point)
     assert time.monotonic() - started < 60
+
+
+def test_answers_said_in_sentences_legends_scans_and_bracketed_subscripts_stay_linear(rubric) -> None:
+    """Hand-ins built against batch 52's readings: a line of "the answer is" thousands of times, a long prose gap
+    before a line that starts with a sign, a legend of thousands of "Qn = 1(b)" pairs, a scan's swaps, pandoc's
+    "_(" subscripts never closed, and key lines with dotted keys. Each returns in bounded time."""
+    from grader.reading.own_numbering import own_numbering
+    from grader.reading.plain_math import worded_answer
+    from tests.helpers import grade_report_item
+
+    said = "(d) " + "the answer is σ( " * 100 + "\n(e) words\n"
+    gap = "(b)\n(i) sigma = (1+exp(-u))^-1\n" + "so the derivative we want goes on " * 5_000 + "is\n -1 * x\n(ii) w\n"
+    legend = "Q1 = 1(b), " * 5_000 + "\n**Q1.** x\n"
+    scan = "Prob1em 1 fi1ter ru1e " * 2_000 + "2O l2 " * 5_000 + "o1 = o = 1/(1+e^-u)\n" + "o1(x1) " * 5_000
+    subscripts = "f_(w " * 20_000 + "\n" + "x_(i) y_(i) z_(i)\n"
+    keys = "".join(f"1e.dw{k % 9}: w3 * s\n" for k in range(5_000))
+    started = time.monotonic()
+    assert worded_answer("the answer is " * 1_000) is None
+    assert own_numbering(legend) == legend  # one label named many times: no legend
+    grade_report_item(rubric, "p1.d", said, "r.txt")
+    grade_report_item(rubric, "p1.b.i", gap, "r.txt")
+    grade_report_item(rubric, "p2.a", scan, "r.txt")
+    grade_report_item(rubric, "p1.f.grad", subscripts, "r.txt")
+    grade_report_item(rubric, "p1.e.w2", keys, "r.txt")
+    assert time.monotonic() - started < 60

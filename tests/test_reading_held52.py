@@ -253,3 +253,75 @@ def test_no_module_binds_one_name_twice() -> None:
                     clashes.append(f"{path}: {name}")
                 seen.add(name)
     assert clashes == []
+
+
+@pytest.mark.parametrize("chosen, expected", [
+    ("Of the two, (A) is my answer: descent subtracts the gradient.", "pass"),
+    ("I couldn't figure out which one matches the course, so I've left both here.", "review")])
+def test_options_lettered_in_capitals_are_no_parts(rubric, chosen: str, expected: str) -> None:
+    """"$$\\text{(A)}\\ w − α∇L \\qquad \\text{(B)}\\ w + α∇L$$" where the parts are "(a)", "(b)": two options; the
+    update is what the words around them choose, or a person's call."""
+    report = ("## 1.\n\n**(d)** $\\partial f/\\partial w_3 = \\sigma_2(x_2)$\n\n**(e)** words\n\n**(f)** The update, "
+              "two options:\n\n$$\\text{(A)}\\quad w^{\\text{new}} = w - \\alpha\\,\\nabla_w L \\qquad\\qquad "
+              "\\text{(B)}\\quad w^{\\text{new}} = w + \\alpha\\,\\nabla_w L$$\n\n"
+              f"{chosen}\n\n## 2. MNIST\n\n**(a)**\n- input dimension: $28\\times 28$\n"
+              "- conv1 filter dimension: $5\\times5\\times1\\times20$\n- after conv1: $24\\times24\\times20$\n"
+              "- after pooling: $12\\times12\\times20$\n\n**(b)** words\n")
+    assert grade_report_item(rubric, "p2.a", report).status == "pass"  # no "(A)" took part 2(a)
+    assert grade_report_item(rubric, "p1.f.update", report).status != "pass" or expected == "pass"
+    if expected == "review":
+        assert grade_report_item(rubric, "p1.f.update", report).status == "review"
+
+
+@pytest.mark.parametrize("total, expected", [("431080", "pass"), ("426080", "partial")])
+def test_a_summary_boxed_under_a_rule_of_equals_signs(rubric, total: str, expected: str) -> None:
+    """Lines of answers with a line of "=" under them: Markdown's heading, a text's box; each line is read."""
+    report = ("scratch: conv1 5*5*1*20 = 500 (+20 bias) = 520\n\n"
+              "==================== Summary of answers ====================\n"
+              " P1 (d)      df/dw3 = sigma2(x2)\n"
+              " P2 (a)      input 28x28; conv1 filter 5x5x1 (x20); after conv1 24x24x20;\n"
+              "             after pool 12x12x20\n"
+              " P2 (c)      conv1 520 | relu1 0 | pool1 0 | conv2 25050 | relu2 0 |\n"
+              f"             pool2 0 | fc1 400500 | fc2 5010 | TOTAL {total}\n"
+              " test acc    98.97%\n=============================================================\n")
+    assert grade_report_item(rubric, "p2.c", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("w2, expected", [(r"w_3\,\sigma_2(x_2)(1-\sigma_2(x_2))\,\sigma_1(x_1)", "pass"),
+                                          (r"w_3\,\sigma_2(x_2)(1-\sigma_2(x_2))\,w_2", "fail")])
+def test_a_hand_ins_own_numbering_with_its_legend(rubric, w2: str, expected: str) -> None:
+    """"My numbering: Q1 = 1(b), …, Q4 = 1(e), …": "**Q4.**" labels part 1(e), not a problem 4."""
+    report = ("**HW3**\n\nMy numbering: Q1 = 1(b), Q2 = 1(c), Q3 = 1(d), Q4 = 1(e), Q5 = 1(f), Q6 = 2(a).\n\n"
+              "Notation: $x_1 = w_1x$, $x_2 = w_2\\sigma_1(x_1)$.\n\n**Q3.** $\\dfrac{\\partial f_w}{\\partial w_3} = "
+              "\\sigma_2(x_2)$\n\n**Q4.**\n$\\dfrac{\\partial f_w}{\\partial w_2} = " + w2 + "$\n\n"
+              "**Q5.** words\n\n**Q6.**\n- input: 28×28\n")
+    assert grade_report_item(rubric, "p1.e.w2", report).status == expected
+
+
+def test_a_legend_needs_three_pairs_each_named_once() -> None:
+    from grader.reading.own_numbering import own_numbering
+
+    assert own_numbering("Q1 = 1(b), Q2 = 1(c)\n**Q1.** x\n") == "Q1 = 1(b), Q2 = 1(c)\n**Q1.** x\n"
+    twice = "Q1 = 1(b), Q1 = 1(c), Q3 = 1(d)\n**Q1.** x\n"
+    assert own_numbering(twice) == twice
+    assert own_numbering("Q1 = 1(b), Q2 = 1(c), Q3 = 1(d)\n**Q2.** x\n").endswith("**1(c).** x\n")
+
+
+@pytest.mark.parametrize("w3_row, expected", [("sum_i 2 (f_w(x^i) - y^i) * t_i", "pass"),
+                                              ("sum_i (f_w(x^i) - y^i) * t_i", "partial")])
+def test_a_grid_tables_rows_under_a_gradients_head_are_the_gradients(rubric, w3_row: str, expected: str) -> None:
+    """"| comp. | grad_w L |" heading a grid table drawn with "+---+": its row w3 is ∂L/∂w3, not (d)'s ∂f/∂w3."""
+    report = ("Numbering used below: 1.3 = P1(d)  1.5 = P1(f)  2.1 = P2(a)\n\n"
+              "Symbols: q = sig(w1*x), t = sig(w2*q), sig = 1/(1+exp(-u))\n\n"
+              "+------+------------------------------------+\n| 1.3  | df/dw3 = t                         |\n"
+              "+------+------------------------------------+\n\n"
+              "1.5  L(w) = sum_{(x,y) in D} (y - f_w(x))^2\n\n"
+              "+-------+------------------------------------------------------------+\n"
+              "| comp. | grad_w L                                                   |\n"
+              "+-------+------------------------------------------------------------+\n"
+              "| w1    | sum_i 2 (f_w(x^i) - y^i) * w3 t_i(1-t_i) w2 q_i(1-q_i) x^i |\n"
+              "| w2    | sum_i 2 (f_w(x^i) - y^i) * w3 t_i(1-t_i) q_i               |\n"
+              f"| w3    | {w3_row:<58} |\n"
+              "+-------+------------------------------------------------------------+\n\n2.1  words\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == "pass"
+    assert grade_report_item(rubric, "p1.f.grad", report, "r.txt").status == expected

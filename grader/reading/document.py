@@ -39,6 +39,7 @@ from grader.reading.layout import (
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, rows
 from grader.reading.mentions import CHANGES, arabic_and_numbered
+from grader.reading.own_numbering import own_numbering
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
 from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
@@ -762,7 +763,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
-    text = trailing_sub_labels(inline_sub_labels(labels_before_rows(text)))
+    text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     elif kind is None and "==" in text and is_dokuwiki(text):
@@ -1542,6 +1543,8 @@ def _table_head(text: str, pos: int) -> str | None:
         end = start - 1
     for k in range(len(lines) - 1):
         if re.fullmatch(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*", lines[k]):
+            if not lines[k + 1].strip("| \t") and k > 0:
+                return lines[k - 1]  # a grid table set as pipes under an empty head: its first row is its head
             return lines[k + 1]
     return None
 
@@ -1628,6 +1631,9 @@ def _told_on(text: str, span: Span) -> bool:
     return not line.lstrip().startswith(("#", "```", "~~~", "---", "===")) and read_label(text, start) is None
 
 
+_BOXED = re.compile(r"\n[^\n]*\n[ \t]*={3,}[ \t]*\n?\Z")  # two lines or more over a rule of three "=" or more
+
+
 def _segment(doc: Document) -> None:
     """Parts from labels. A program listing ends the part it is in (code after an answer is not the answer),
     but a literate document's executed chunk (```{r}``) is where that part computes its answer, and a snippet
@@ -1645,7 +1651,8 @@ def _segment(doc: Document) -> None:
                           given=b.number if b.number.startswith("(") else "",
                           number=b.number if b.kind == "item" else "", depth=b.level))
         regions.append((b.start, b.end))
-        if b.kind in ("paragraph", "row", "math"):
+        if b.kind in ("paragraph", "row", "math") or b.kind == "heading" and _BOXED.search(text, b.content, b.end):
+            # (a text's box of lines under a rule of "=" is read by Markdown as one heading: each line is a line)
             i = bisect.bisect_right(starts, b.start)
             while i < len(starts) - 1 and starts[i] < b.end:
                 sites.append(Site(starts[i]))

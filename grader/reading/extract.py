@@ -269,8 +269,9 @@ def several(piece: str) -> list[tuple[str, str]]:
         elif depth == 0 and m.group("gap"):
             word = re.search(r"\{([^{}]*)\}|\\q?quad\s*([A-Za-z][A-Za-z.]*)\s*\\q?quad", tok)
             said = (word.group(1) if word.group(1) is not None else word.group(2)).strip() if word is not None else ""
-            cuts.append((m.start(), m.end(), "" if word is None else "or" if _OR_WORD.fullmatch(said)
-                         or _HEDGE_WORD.search(said) else "again" if _SAID_AGAIN.fullmatch(said)
+            offered = _OR_WORD.fullmatch(said) or _HEDGE_WORD.search(said) or _OPTION.fullmatch(said)
+            cuts.append((m.start(), m.end(), "" if word is None else "or" if offered
+                         else "again" if _SAID_AGAIN.fullmatch(said)
                          else "and" if _AND_WORD.fullmatch(said) else "worded"))
     if not cuts:
         return [(piece, "")]
@@ -310,6 +311,9 @@ def _top_equals(text: str) -> bool:
 
 
 _OR_WORD = re.compile(rf"(?:{OR_WORDS})[?!.]*", re.IGNORECASE)  # "A \\quad\\text{or}\\quad B"
+# an option's own mark between two formulas: "(A) … \qquad \text{(B)}\quad …", "Option 2", "Variante B"
+_OPTION = re.compile(r"\(?\s*(?-i:[A-D])\s*\)[.:]?|(?:option|variant|variante|version|choice)\s*[A-D1-4][.:)]?",
+                     re.IGNORECASE)
 _AND_WORD = re.compile(r"(?:and|und|et|y|e|og|och|en|oraz|и|和|及|と|그리고)[,;]?", re.IGNORECASE)  # a list
 # words that offer another answer, anywhere in the words between two formulas: "or maybe", "vs.", "alternatively"
 _HEDGE_WORD = re.compile(r"(?<!\w)(?:or|óf|vs\.?|versus|maybe|perhaps|alternatively|otherwise|either|oder|ou|alors"
@@ -883,7 +887,7 @@ _LEADS_TO = re.compile(r"[^\W\d_]{2,}[^=]*?\b(?:is|are|gives?|get|obtain|becomes
 def _led_by_words(doc: Document, spans: list[Span]) -> frozenset[int]:
     """The plain lines whose math the words before them lead to (see :func:`read_equations`)."""
     return frozenset(k for k in range(1, len(spans)) if spans[k].kind == "plain"
-                     and _LEADS_TO.search(doc.text[spans[k - 1].end:spans[k].start].strip()))
+                     and _LEADS_TO.search(doc.text[max(spans[k - 1].end, spans[k].start - 80):spans[k].start].strip()))
 
 
 def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Callable[[str], str | None] | None,

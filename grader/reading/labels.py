@@ -334,6 +334,15 @@ def _roman_problem(m: re.Match[str]) -> str:
     return (m.group("word") or "") + _ROMAN_VALUE[numeral].rjust(len(numeral))
 
 
+_LOWER_PART = re.compile(r"(?m)^[ \t#*>_-]*(?:\\?\(|\[)[a-h](?:\\?\)|\])")
+
+
+@functools.lru_cache(maxsize=8)
+def _lowercase_parts(text: str) -> bool:
+    """Whether a hand-in labels its parts with lowercase letters at line starts ("(a)", "### (b)"), twice or more."""
+    return len(_LOWER_PART.findall(text, 0, 200_000)) >= 2
+
+
 # a line that breaks a sentence after a word that needs more ("and", "of", "see"): the next line's "(e)" goes on
 _WRAPPED_CITE = re.compile(r"(?i)\S[ \t]+(?:and|or|of|to|from|in|see|with|und|oder|et|ou|y|o)[ \t]*\n[ \t]*$")
 
@@ -393,6 +402,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
                 return Label(pos + offset, pos + (tail.end() if tail else also.end()), groups["prob"], groups["p3"],
                              None, through=LETTERS[int(also.group("pn")) - 1])
         part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9") if groups.get(g)), None)
+        if part is not None and part.isupper() and not groups.get("prob") and _lowercase_parts(text):
+            continue  # "$$\text{(A)}\ w − α∇L \qquad \text{(B)}\ w + α∇L$$" where the parts are "(a)", "(b)": options
         sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
         numbered = _NUMBERED_RANGE.match(window, m.end()) if part and groups.get("prob") else None
         if numbered is not None and numbered.group("prob") != groups["prob"]:
