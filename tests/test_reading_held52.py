@@ -325,3 +325,22 @@ def test_a_grid_tables_rows_under_a_gradients_head_are_the_gradients(rubric, w3_
               "+-------+------------------------------------------------------------+\n\n2.1  words\n")
     assert grade_report_item(rubric, "p1.d", report, "r.txt").status == "pass"
     assert grade_report_item(rubric, "p1.f.grad", report, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("conv2, expected", [("25,050", "pass"), ("25,000", "partial")])
+def test_a_text_table_ruled_with_plus_signs_and_indented(rubric, conv2: str, expected: str) -> None:
+    """"(c) layer | weights | biases | total" over "--------+-----…" and indented rows: a table, not code."""
+    report = ("Problem 2\n\n(b) words\n\n(c) layer   | weights              | biases | total\n"
+              "    --------+----------------------+--------+---------\n"
+              "    conv1   | 5*5*1*20   =    500  |   20   |     520\n"
+              "    relu1   | -                    |   -    |       0\n"
+              "    pool1   | -                    |   -    |       0\n"
+              f"    conv2   | 5*5*20*50  =  25000  |   50   |  {conv2}\n"
+              "    relu2   | -                    |   -    |       0\n"
+              "    pool2   | -                    |   -    |       0\n"
+              "    fc1     | 800*500    = 400000  |  500   | 400,500\n"
+              "    fc2     | 500*10     =   5000  |   10   |   5,010\n"
+              "    --------+----------------------+--------+---------\n"
+              "    total                                     431,080\n\n"
+              "Code (DeepMNIST.py):\n\n    self.conv1 = nn.Conv2d(1, 20, 5, 1)\n")
+    assert grade_report_item(rubric, "p2.c", report, "r.txt").status == expected

@@ -45,7 +45,7 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
     named, printed = _named_vectors(text)
     cells, covered = cells + named, covered | printed
     covered.update(tabulars)  # a tabular read as a table: its lines
-    for tok in _PARSER.parse(_INDENTED_ROW.sub("", _org_as_pipe(piped))):
+    for tok in _PARSER.parse(_INDENTED_ROW.sub("", _ruled_with_plus(_org_as_pipe(piped)))):
         if tok.type == "table_open" and tok.map:
             covered.update(range(tok.map[0], tok.map[1]))
         elif tok.type == "tr_open":
@@ -68,6 +68,34 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
             cells.extend(_body_cells(body))
             header, first, body = [], True, []
     return cells, covered
+
+
+# a text table's rule drawn with "+" where its columns cross ("--------+--------+-----"), under a head of columns set
+# apart by "|" (no bar at either end), the whole maybe indented: a pipe table
+_PLUS_RULE = re.compile(r"(?m)^(?P<head>[ \t]*[^|\n]*\|[^\n]*)\n(?P<rule>[ \t]*-{2,}(?:\+-{2,})+[ \t]*)$")
+
+
+def _ruled_with_plus(text: str) -> str:
+    if "-+-" not in text:
+        return text
+
+    def table(m: re.Match[str]) -> str:
+        before = text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1:max(0, m.start() - 1)]
+        if "|" in before:
+            return m.group()  # a rule under the rows, above a total: the table's head is further up
+        indent = len(m.group("head")) - len(m.group("head").lstrip(" \t"))
+        return f"{m.group('head')[indent:]}\n{m.group('rule').strip().replace('+', '|')}"
+
+    lines = _PLUS_RULE.sub(table, text).split("\n")
+    inside = False  # the rows under a rule set so, up to a blank line: dedented as their head is
+    for i, line in enumerate(lines):
+        if inside and "|" in line:
+            lines[i] = line.lstrip(" \t")
+        inside = "|" in line and (inside or _PIPE_RULE.fullmatch(line) is not None)  # "total   431,080": after it
+    return "\n".join(lines)
+
+
+_PIPE_RULE = re.compile(r"-{2,}(?:\|-{2,})+")
 
 
 # a pipe table indented in a plain-text hand-in ("(c)" then "     | layer | weights |"): a table, not a code block

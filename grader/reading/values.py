@@ -1509,7 +1509,8 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
     for m in _ASIDE.finditer(line):  # "(28 − 4 + 1 = 25)", "(before pooling)"; "(so 5×5×1×20 in all)" stays
         words = re.search(r"[^\W\d_]{2,}", m.group())
         label_part = re.match(r"\s*:(?!:)", line[m.end():m.end() + 4]) is not None  # "conv1 (stride 1): 24×24×20"
-        if "=" in m.group() or (words and not re.search(r"\d", m.group())) or (words and label_part):
+        named = re.match(r"\s*=(?!=)", line[m.end():m.end() + 4]) is not None  # "profondeur (canaux) = 20": its name
+        if "=" in m.group() or (words and not re.search(r"\d", m.group()) and not named) or (words and label_part):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
     line = "".join(chars)
     spoken = _IDENTIFIER_JOIN.sub(" ", line)  # "conv1_filt", "after_conv1", "in_channels": a program's words
