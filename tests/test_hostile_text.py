@@ -486,6 +486,7 @@ def test_answers_said_in_sentences_legends_scans_and_bracketed_subscripts_stay_l
     scan = "Prob1em 1 fi1ter ru1e " * 2_000 + "2O l2 " * 5_000 + "o1 = o = 1/(1+e^-u)\n" + "o1(x1) " * 5_000
     subscripts = "f_(w " * 20_000 + "\n" + "x_(i) y_(i) z_(i)\n"
     keys = "".join(f"1e.dw{k % 9}: w3 * s\n" for k in range(5_000))
+    rtf = "{\\rtf1 " + "{" * 20_000 + "\\u963?" * 20_000 + "{\\super -u}" * 5_000 + "}" * 20_000
     started = time.monotonic()
     assert worded_answer("the answer is " * 1_000) is None
     assert own_numbering(legend) == legend  # one label named many times: no legend
@@ -494,4 +495,5 @@ def test_answers_said_in_sentences_legends_scans_and_bracketed_subscripts_stay_l
     grade_report_item(rubric, "p2.a", scan, "r.txt")
     grade_report_item(rubric, "p1.f.grad", subscripts, "r.txt")
     grade_report_item(rubric, "p1.e.w2", keys, "r.txt")
+    grade_report_item(rubric, "p1.b.i", rtf, "r.rtf")
     assert time.monotonic() - started < 60

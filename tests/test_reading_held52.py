@@ -344,3 +344,24 @@ def test_a_text_table_ruled_with_plus_signs_and_indented(rubric, conv2: str, exp
               "    total                                     431,080\n\n"
               "Code (DeepMNIST.py):\n\n    self.conv1 = nn.Conv2d(1, 20, 5, 1)\n")
     assert grade_report_item(rubric, "p2.c", report, "r.txt").status == expected
+
+
+RTF = r"""{\rtf1\ansi\ansicpg1252\cocoartf2639
+{\fonttbl\f0\fswiss\fcharset0 Helvetica;}
+{\colortbl;\red255\green255\blue255;}
+\pard\tx566\pardirnatural\partightenfactor0
+
+\f0\fs28 \cf0 \b Problem 1 (Back propagation)\b0 \par
+f_w(x) = w3 \'b7 \u963?2(w2 \'b7 \u963?1(w1 \'b7 x)), with \u963?(u) = 1/(1 + e{\super -u}) \par
+(b)\par
+(i)  d\u963?/du = e{\super -u} / (1 + e{\super -u}){\super %(power)s}\par
+(ii) d\u963?/du = \u963?(u)(1 - \u963?(u))\par
+(c) words\par
+}"""
+
+
+@pytest.mark.parametrize("name", ["report.rtf", "report.txt"])
+@pytest.mark.parametrize("power, expected", [("2", "pass"), ("3", "fail")])
+def test_a_report_saved_as_rich_text(rubric, name: str, power: str, expected: str) -> None:
+    """A word processor's .rtf (or its source saved as .txt): "\\u963?" is σ, "{\\super -u}" a power."""
+    assert grade_report_item(rubric, "p1.b.i", RTF % {"power": power}, name).status == expected

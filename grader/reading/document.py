@@ -19,6 +19,7 @@ from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_forum import is_bbcode
 from grader.reading.formats_lyx import is_lyx, lyx_latex
+from grader.reading.formats_rtf import is_rtf
 from grader.reading.formats_wiki import is_dokuwiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
 from grader.reading.labels import Label
@@ -764,7 +765,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
-    if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
+    if kind is None and is_rtf(text):
+        kind = "rtf"  # a word processor's Rich Text saved with a .txt name: its text, not its control words
+    elif kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     elif kind is None and "==" in text and is_dokuwiki(text):
         kind = "wiki"  # a course wiki's page exported as text

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
-            ".textile", ".dj", ".djot", ".eml", ".lyx")
+            ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf")
 
 
 def format_of(name: str) -> str | None:
@@ -22,7 +22,7 @@ def format_of(name: str) -> str | None:
     return {".rst": "rst", ".org": "org", ".adoc": "adoc", ".asciidoc": "adoc", ".typ": "typst",
             ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
             ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail",
-            ".lyx": "lyx"}.get(suffix)
+            ".lyx": "lyx", ".rtf": "rtf"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:
@@ -31,13 +31,14 @@ def to_markdown(text: str, kind: str | None) -> str:
     from grader.reading.formats_html import html_markdown
     from grader.reading.formats_light import adoc_markdown, djot_markdown, org_markdown, rst_markdown
     from grader.reading.formats_mail import earlier_first, mail_body
+    from grader.reading.formats_rtf import rtf_markdown
     from grader.reading.formats_typst import typst_markdown
     from grader.reading.formats_wiki import wiki_markdown
 
     convert: dict[str, Callable[[str], str]] = {
         "rst": rst_markdown, "org": org_markdown, "adoc": adoc_markdown, "typst": typst_markdown,
         "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown, "bbcode": bbcode_markdown,
-        "textile": textile_markdown, "djot": djot_markdown}
+        "textile": textile_markdown, "djot": djot_markdown, "rtf": rtf_markdown}
     mail = kind == "mail"
     if mail:
         text, kind = mail_body(text)  # the message's body; an HTML one is read as HTML

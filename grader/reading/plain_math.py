@@ -336,8 +336,10 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                     and "," in line[pos + found[0]:pos + found[1]]:
                 break  # "…; b = (b1,b2,b3) are the w's": a name for the weights in words, read by renaming them
             skipped = False
-            if not found and pos == 0 and (found := worded_answer(line)) is None:
-                break
+            if pos == 0 and (said := worded_answer(line[:found[0]] if found else line)) is not None:
+                out.append((start + said[0], start + said[1]))  # "The answer is … for (i). I got it by writing
+                if not found:  # σ = (1 + e^(-u))^(-1) and …": the answer, then the working's equation
+                    break
             if not found:
                 break
             out.append((start + pos + found[0], start + pos + found[1]))

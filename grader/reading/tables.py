@@ -89,6 +89,8 @@ def _ruled_with_plus(text: str) -> str:
     lines = _PLUS_RULE.sub(table, text).split("\n")
     inside = False  # the rows under a rule set so, up to a blank line: dedented as their head is
     for i, line in enumerate(lines):
+        if inside and _PLUS_ONLY.fullmatch(line):
+            lines[i] = line = line.strip().replace("+", "|")  # a rule under the rows, above the total: a row of dashes
         if inside and "|" in line:
             lines[i] = line.lstrip(" \t")
         inside = "|" in line and (inside or _PIPE_RULE.fullmatch(line) is not None)  # "total   431,080": after it
@@ -96,6 +98,7 @@ def _ruled_with_plus(text: str) -> str:
 
 
 _PIPE_RULE = re.compile(r"-{2,}(?:\|-{2,})+")
+_PLUS_ONLY = re.compile(r"[ \t]*-{2,}(?:\+-{2,})+[ \t]*")
 
 
 # a pipe table indented in a plain-text hand-in ("(c)" then "     | layer | weights |"): a table, not a code block

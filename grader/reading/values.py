@@ -1509,7 +1509,9 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
     for m in _ASIDE.finditer(line):  # "(28 − 4 + 1 = 25)", "(before pooling)"; "(so 5×5×1×20 in all)" stays
         words = re.search(r"[^\W\d_]{2,}", m.group())
         label_part = re.match(r"\s*:(?!:)", line[m.end():m.end() + 4]) is not None  # "conv1 (stride 1): 24×24×20"
-        named = re.match(r"\s*=(?!=)", line[m.end():m.end() + 4]) is not None  # "profondeur (canaux) = 20": its name
+        named = re.match(r"\s*=(?!=)", line[m.end():m.end() + 4]) is not None and not any(  # "profondeur (canaux)
+            p.search(line, max(0, m.start() - 30, line.rfind(",", 0, m.start()), line.rfind(";", 0, m.start())),
+                     m.start()) for ps in patterns.values() for p in ps)  # = 20": the value's name, said in brackets
         if "=" in m.group() or (words and not re.search(r"\d", m.group()) and not named) or (words and label_part):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
     line = "".join(chars)

@@ -1,0 +1,24 @@
+"""A report saved as Rich Text (a word processor's .rtf, or its source pasted into a .txt): its text, as the word
+processor shows it. The control words are read by ``striprtf`` (Unicode escapes ``\\u963?`` as σ, ``\\'b7`` as ·,
+``\\par`` as a line break, font and colour tables dropped); a raised or lowered run (``{\\super -u}``,
+``{\\sub i=1,2}``) is kept as the power or index it shows (``^{-u}``, ``_{i=1,2}``), which plain text has no other
+way to say."""
+from __future__ import annotations
+
+import re
+
+_SCRIPT = re.compile(r"\{\\(super|sub)[ \t]*([^{}\\]{1,60})\}")
+
+
+def is_rtf(text: str) -> bool:
+    return text.lstrip("\ufeff \t\r\n").startswith("{\\rtf")
+
+
+def rtf_markdown(text: str) -> str:
+    from striprtf.striprtf import rtf_to_text
+
+    scripted = _SCRIPT.sub(lambda m: ("^{" if m.group(1) == "super" else "_{") + m.group(2).strip() + "}", text)
+    try:
+        return str(rtf_to_text(scripted, errors="ignore"))
+    except (ValueError, IndexError, RecursionError):  # a broken file: its text as it stands, read as plain text
+        return text
