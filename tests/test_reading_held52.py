@@ -365,3 +365,38 @@ f_w(x) = w3 \'b7 \u963?2(w2 \'b7 \u963?1(w1 \'b7 x)), with \u963?(u) = 1/(1 + e{
 def test_a_report_saved_as_rich_text(rubric, name: str, power: str, expected: str) -> None:
     """A word processor's .rtf (or its source saved as .txt): "\\u963?" is σ, "{\\super -u}" a power."""
     assert grade_report_item(rubric, "p1.b.i", RTF % {"power": power}, name).status == expected
+
+
+@pytest.mark.parametrize("fc1, expected", [("400,500", "pass"), ("400,000", "partial")])
+def test_a_count_of_a_layers_inputs_is_not_its_parameter_count(rubric, fc1: str, expected: str) -> None:
+    """"(fc1's 800 inputs are the flattened 4 × 4 × 50 map.)": 800 counts inputs; the table's value stands."""
+    rows = "".join(f"| {n} | {v} |\n" for n, v in (("conv1", "520"), ("relu1", "0"), ("pool1", "0"),
+                                                  ("conv2", "25,050"), ("relu2", "0"), ("pool2", "0"),
+                                                  ("fc1", fc1), ("fc2", "5,010"), ("total", "431,080")))
+    report = ("## Problem 2\n\n### (b)\n\nwords\n\n### (c)\n\n| layer | # |\n|---|---|\n" + rows +
+              "\n(fc1's 800 inputs are the flattened 4 × 4 × 50 map.)\n")
+    assert grade_report_item(rubric, "p2.c", report).status == expected
+
+
+@pytest.mark.parametrize("depth, expected", [("20", "pass"), ("50", "partial")])
+def test_a_fields_name_said_in_brackets_before_its_value(rubric, depth: str, expected: str) -> None:
+    report = ("## Partie 2\n\n**(b)** Donc : filtre $5\\times5$, pas (stride) $= 1$, profondeur (canaux) "
+              f"$= {depth}$, et 50 filtres. Sans padding.\n\n**(c)** mots\n")
+    assert grade_report_item(rubric, "p2.b", report).status == expected
+
+
+@pytest.mark.parametrize("said", [
+    "I think the answer is σ(u2). Actually no, it is σ(u1).",
+    "The answer is σ(u2) — no wait, it is σ(u1).",
+    "The answer is σ(u2); correction: σ(u1).",
+    "∂f/∂w3 = σ(u2). Hmm, I now think it should be σ(u1).",
+])
+def test_an_answer_taken_back_on_its_own_line_goes_to_a_person(rubric, said: str) -> None:
+    """The first formula is right, the sentence after it on the same line takes it back: never full marks."""
+    report = f"PROBLEM 1\n\nLet u1 = w1*x and u2 = w2*σ(u1).\n\n(c) words\n\n(d) {said}\n\n(e) words\n"
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == "review"
+
+
+def test_a_sentence_after_the_answer_that_changes_nothing_leaves_it(rubric) -> None:
+    report = "PROBLEM 1\n\nLet u1 = w1*x and u2 = w2*σ(u1).\n\n(c) words\n\n(d) The answer is σ(u2). Actually that is all.\n"
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == "pass"

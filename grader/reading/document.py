@@ -1792,6 +1792,12 @@ _BELOW = 6  # lines under a short correcting heading that may hold the part it n
 _NOTE_GOES_ON = re.compile(r"(?:\n(?![ \t]*(?:\[\^|[#>|]|\(?[a-h]\)|[1-9][.)]))[ \t]*\S[^\n]*){1,8}")
 
 
+# "∂f/∂w3 = σ(u2). Actually no, it is σ(u1).", "… — no wait, it is …", "…; correction: …": a sentence on the
+# answer's own line that takes it back
+_FIX_IN_LINE = re.compile(r"(?i)(?:[.!?;]|[ \t][—–-]{1,2})[ \t]+(?=(?:actually,?\s+no|no,?\s+wait|wait,?\s+no"
+                          r"|on\s+second\s+thought|(?:hmm+,?\s+)?I\s+now\s+think)\b|correction\s*:)")
+
+
 def corrected_parts(doc: Document) -> dict[str, list[str]]:
     """Parts whose answer a later line corrects (a person compares the two), with the correcting lines: the part
     the line names ("Correction to (e)", "- d (revised) ::", "PS re 1.4"), else the part the line is in (a
@@ -1802,11 +1808,15 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
 
     out: dict[str, list[str]] = {}
     leads = {m.start() + m.group().rfind("\n") + 1 for m in _CORRECTION.finditer(doc.text)}  # its own line
+    in_line = {m.end() for m in _FIX_IN_LINE.finditer(doc.text, 0, 500_000)}
     starts = sorted(leads | {m.start() for m in _FOOTNOTE.finditer(doc.text)}
-                    | {m.start() for m in _MARKED_NOTE.finditer(doc.text)})
+                    | {m.start() for m in _MARKED_NOTE.finditer(doc.text)} | in_line)
     for start in starts:
         line_end = doc.text.find("\n", start)
         line = doc.text[start:len(doc.text) if line_end < 0 else line_end]
+        if start in in_line and (_worked_on(doc, line_end if line_end >= 0 else len(doc.text))
+                                 or not _FORMULA_MARK.search(line)):
+            continue  # "… wait, no: the signs cancel" inside a working that goes on below: a step, not a fix
         under = _lines_under(doc.text, line_end) if line_end >= 0 else []
         said = _parts_named(doc, line[:200])
         note = _note(doc.text, line, start)
@@ -1840,6 +1850,12 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         for key in named or [k for k, span in doc.segments.items() if span.start <= where < span.end]:
             out.setdefault(key, []).append("\n".join([line, *under]).strip())
     return out
+
+
+def _worked_on(doc: Document, pos: int) -> bool:
+    """Whether math follows ``pos`` inside the part that holds it (the working goes on after a line)."""
+    part = next((s for s in doc.segments.values() if s.start <= pos < s.end), None)
+    return part is not None and any(pos < m.start < part.end for m in doc.math)
 
 
 def _lines_under(text: str, line_end: int) -> list[str]:

@@ -28,7 +28,7 @@ _UKRAINIAN_FOLD = {ord(c): ord(latin) for letters in ("абвгґдеє", "АБ�
                    for c, latin in zip(letters, "abcdefgh", strict=True)}
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
-_WORD = (r"(?:problem|part[ei]?|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
+_WORD = (r"(?:problem|part(?:ie|[ei])?|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"

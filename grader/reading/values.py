@@ -851,6 +851,9 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     values = [v for v in values if id(v) not in checked] + pieced
     _said_to_be_the_answer(masked, values, routes)
     _concluded(masked, values, routes)
+    for v in values:  # "fc1's 800 inputs", "500 units": a count of the layer's inputs, not its value
+        if routes.get(id(v)) and _COUNTS_THINGS.match(line, v.end) and re.fullmatch(r"[\d,.]+", v.text):
+            routes[id(v)] = [(f, max(r, 2)) for f, r in routes[id(v)]]
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
@@ -896,6 +899,8 @@ def _concluded(masked: str, values: list[_Value], routes: dict[int, list[tuple[s
     routes[id(last)] = [(field, 0)]
 
 
+_COUNTS_THINGS = re.compile(r"[ \t]+(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element)s?\b"
+                            r"(?![ \t]*(?:channel|filter|map|size|dim|depth|plane|layer))", re.IGNORECASE)
 _SO_THEN = re.compile(r"(?:[,;]|\band)[ \t]*(?:so|thus|hence|giving|which[ \t]+(?:is|gives|makes)"
                       r"|that[ \t]+(?:is|makes)|for[ \t]+a[ \t]+total[ \t]+of)[ \t]*(?:is[ \t]+|=[ \t]*)?$",
                       re.IGNORECASE)
