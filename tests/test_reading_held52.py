@@ -24,7 +24,7 @@ def test_words_that_lead_to_the_next_line_start_a_new_equation(rubric, result: s
 @pytest.mark.parametrize("answer, expected", [("σ(u2)", "pass"), ("σ(u1)", "fail")])
 def test_the_answer_said_in_a_sentence(rubric, answer: str, expected: str) -> None:
     report = ("PROBLEM 1\n\nLet u1 = w1*x and u2 = w2*σ(u1), so f_w(x) = w3*σ(u2).\n\n(c) words\n\n"
-              f"(d) The answer is {answer}, i.e. the second sigmoid's output; w3 appears only as a multiplier.\n\n"
+              f"(d) The answer is {answer}. The weight w3 only multiplies it, so it drops out.\n\n"
               "(e) words\n")
     assert grade_report_item(rubric, "p1.d", report, "r.txt").status == expected
 
@@ -400,3 +400,42 @@ def test_an_answer_taken_back_on_its_own_line_goes_to_a_person(rubric, said: str
 def test_a_sentence_after_the_answer_that_changes_nothing_leaves_it(rubric) -> None:
     report = "PROBLEM 1\n\nLet u1 = w1*x and u2 = w2*σ(u1).\n\n(c) words\n\n(d) The answer is σ(u2). Actually that is all.\n"
     assert grade_report_item(rubric, "p1.d", report, "r.txt").status == "pass"
+
+
+@pytest.mark.parametrize("tail", [", and we keep the w3 in front of it.", " (the w3 stays in front as a factor).",
+                                  ", which then still has to go over w3 once more."])
+def test_words_after_an_answer_said_in_a_sentence_go_to_a_person(rubric, tail: str) -> None:
+    """Red team 52: the words after the formula may change it; only a clean sentence end leaves it as said."""
+    report = f"PROBLEM 1\n\nLet u1 = w1*x and u2 = w2*σ(u1).\n\n(c) words\n\n(d) The answer is σ(u2){tail}\n\n(e) words\n"
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == "review"
+
+
+@pytest.mark.parametrize("after, expected", [("", "pass"), ("1e.dw2.fix: w3 * sigma2(x2)*(1 - sigma2(x2)) * sigma1(x1) * w2\n",
+                                              "review"), ("1e.dw2.alt: w3 * sigma2(x2)*(1 - sigma2(x2)) * w2\n", "review")])
+def test_a_sheet_key_said_again_with_a_mark_goes_to_a_person(rubric, after: str, expected: str) -> None:
+    report = ("# problem 1\n1a: graph attached\n1d: sigma2(x2)\n1e.dw2: w3 * sigma2(x2)*(1 - sigma2(x2)) * sigma1(x1)\n"
+              "1e.dw1: w3 * sigma2(x2)*(1 - sigma2(x2)) * w2 * sigma1(x1)*(1 - sigma1(x1)) * x\n" + after +
+              "1f.update: w_new = w - alpha * grad_w L\n")
+    assert grade_report_item(rubric, "p1.e.w2", report, "answers.txt").status == expected
+
+
+def test_a_factor_the_next_line_multiplies_in_after_gives_is_no_new_equation(rubric) -> None:
+    """Red team 52: "…, and going back through sigma2 the chain rule gives" / "· sigma(x2)(1 - sigma(x2))"."""
+    report = ("Problem 1\n\n(c) words\n\n(d) df/dw3 = sigma(x2), and going back through sigma2 the chain rule gives\n"
+              "      · sigma(x2)*(1 - sigma(x2))\n\n(e) words\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status != "pass"
+
+
+@pytest.mark.parametrize("cell, expected", [("20 (50 filters)", "pass"), ("20 (or 50 filters?)", "review")])
+def test_a_hedged_aside_in_a_cell_is_not_passed_over(rubric, cell: str, expected: str) -> None:
+    report = ("## Problem 2\n\n### (b)\n\n| item | value |\n| --- | --- |\n| filter size | 5×5 |\n| stride | 1 |\n"
+              f"| channel dim | {cell} |\n\n### (c)\n\nwords\n")
+    assert grade_report_item(rubric, "p2.b", report).status == expected
+
+
+@pytest.mark.parametrize("heading, expected", [("### Result check", "review"), ("### Checking my results", "review")])
+def test_only_a_heading_that_names_another_topic_ends_the_part(rubric, heading: str, expected: str) -> None:
+    """Red team 52: a heading that only mentions results ("### Result check") keeps the doubt under it in (d)."""
+    report = ("## Problem 1\n\n### (c)\n\nwords\n\n### (d)\n\n$\\partial f/\\partial w_3 = \\sigma_2(x_2)$\n\n"
+              f"{heading}\n\nnot sure whether it should be $w_3\\sigma_2(x_2)$ instead\n\n### (e)\n\nwords\n")
+    assert grade_report_item(rubric, "p1.d", report).status == expected

@@ -18,7 +18,10 @@ _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|�
                         r"половин|обрат|минус|квадрат|противоп|ضرب|قسم|نصف|سالب|כפול|חלקי|חצי|שלילי|"
                         r"\b(?:times|multipl\w*|divid\w*|all\s+over|half|halv\w*|twice|double|negat\w*|minus|squared|inverse|reciprocal|"
                         r"mal|geteilt|halb\w*|mult\w*|divis\w*|moiti\w*|mitad|oppos\w*|opuest\w*|scal\w*|skalier\w*|"
-                        r"multipli\w*|moltiplic\w*|vermenigvuldig\w*|pomnoż\w*|przemnoż\w*|nhân|çarp\w*|kali\w*)\b",
+                        r"multipli\w*|moltiplic\w*|vermenigvuldig\w*|pomnoż\w*|przemnoż\w*|nhân|çarp\w*|kali\w*"
+                        # "…, and one more w2 in front", "(the w3 stays in front as a factor)", "has to go over …"
+                        r"|in\s+front|one\s+more|(?:an)?other\s+factor|extra\s+(?:factor|term)|as\s+a\s+factor"
+                        r"|go(?:es)?\s+over|from\s+the\s+outside|add(?:ed|ing)?|subtract\w*|plus)\b",
                         re.IGNORECASE)
 
 

@@ -594,6 +594,13 @@ def _italic_letters(text: str) -> str:
 _BRACKETED_SUB = re.compile(r"(?<=[^\W_]|[∇∑∂)′'])_\(")  # pandoc's plain text: "f_(w)(x^(i))", "∑_(i = 1)^(2)"
 
 
+# an answer sheet's key said again with a mark ("1e.dw2.fix:", "1e.dw2.alt:", "2c.total.v2:"): another answer for
+# the key, which a person compares with the first
+_DOTTED_AGAIN = re.compile(r"(?im)^(?P<lead>[ \t]*)(?P<label>\d[a-h](?:\.[a-z]\w{0,12})*?)\."
+                           r"(?:fix(?:ed)?|alt\w*|new|corr\w*|v\d|old|edit\w*|redo|revised|second|other|again|2)"
+                           r"[ \t]*:")
+
+
 def _bracketed_subscripts(text: str) -> str:
     """``f_(w)``, ``∇_(w)L``, ``∑_((x, y) ∈ D)``: a converter's subscript in brackets, as a TeX group (``f_{w}``);
     only in a text that writes three or more of them (a converter's habit, not a typo's)."""
@@ -664,7 +671,7 @@ _OCR_BARE_NABLA = re.compile(r"(?<![\w\\])V(?=[Lf]\b|[Lf]\(|_?w\b)")  # "VL", "V
 # "o1 = o2 = o = 1/(1+e^-u)": the scan's σ, said to be the sigmoid by its formula
 _OCR_SIGMA_DEFINED = re.compile(r"(?m)^[^\n]*?(?<![\w\\])o(?:[12])?(?:[ \t]*=[ \t]*o[12]?)*[ \t]*=[ \t]*1[ \t]*/"
                                 r"[ \t]*\(")
-_OCR_O_APPLIED = re.compile(r"(?<![\w\\.])o(?=[12]?['′]?[ \t]*\()")
+_OCR_O_APPLIED = re.compile(r"(?<![\w\\.])o(?=[12]?['′]?\()")  # not "o (": a word ("or" in Spanish)
 
 
 def _ocr_fixed(text: str) -> str:
@@ -764,6 +771,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
+    text = _DOTTED_AGAIN.sub(r"\g<lead>Correction to \g<label>:", text) if ".fix" in text or ".alt" in text \
+        or _DOTTED_AGAIN.search(text, 0, 200_000) else text  # "1e.dw2.fix: …": the sheet's key said again, changed
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
     if kind is None and is_rtf(text):
         kind = "rtf"  # a word processor's Rich Text saved with a .txt name: its text, not its control words

@@ -880,13 +880,16 @@ def _words_between(doc: Document, spans: list[Span], texts: list[str]) -> list[s
     return out
 
 
-# "…, so derivative is" / "and we get:" at a line's end: the words lead to the math after them, a new equation
-_LEADS_TO = re.compile(r"[^\W\d_]{2,}[^=]*?\b(?:is|are|gives?|get|obtain|becomes?|yields?)\s*:?\s*$")
+# "…, so derivative is" at a line's end: the words name the math after them, a new equation (never "… the chain rule
+# gives" / "· σ(x2)(1 − σ(x2))": a factor the line multiplies in)
+_LEADS_TO = re.compile(r"\b(?:derivative|answer|result)[ \t]+(?:is|equals|comes[ \t]+out[ \t]+as)[ \t]*:?[ \t]*$",
+                       re.IGNORECASE)
 
 
 def _led_by_words(doc: Document, spans: list[Span]) -> frozenset[int]:
     """The plain lines whose math the words before them lead to (see :func:`read_equations`)."""
     return frozenset(k for k in range(1, len(spans)) if spans[k].kind == "plain"
+                     and doc.read(spans[k]).lstrip()[:1] in ("-", "−")
                      and _LEADS_TO.search(doc.text[max(spans[k - 1].end, spans[k].start - 80):spans[k].start].strip()))
 
 

@@ -344,7 +344,7 @@ def _lowercase_parts(text: str) -> bool:
 
 
 # a line that breaks a sentence after a word that needs more ("and", "of", "see"): the next line's "(e)" goes on
-_WRAPPED_CITE = re.compile(r"(?i)\S[ \t]+(?:and|or|of|to|from|in|see|with|und|oder|et|ou|y|o)[ \t]*\n[ \t]*$")
+_WRAPPED_CITE = re.compile(r"(?i)\S[ \t]+(?:and|or|of|to|from|in|see|with|und|oder|et|ou)[ \t]*\n[ \t]*$")  # (not "y")
 
 
 def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:

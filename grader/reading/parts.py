@@ -145,9 +145,9 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
 
 # a heading that opens what no written part asks ("### Code / result", "## Training", "## Appendix"): a heading
 # that may hold a part's fix ("### Correction", "### Note") ends nothing
-_ANOTHER_TOPIC = re.compile(r"[ \t*_]*(?:(?:my|the|our)[ \t]+)?(?:code|implementation|training|results?|appendix"
-                            r"|references|program(?:ming)?|experiments?|notebook|test[ \t]+accuracy|bibliography"
-                            r"|acknowledg\w*)\b",
+_TOPIC = (r"(?:(?:my|the|our)[ \t]+)?(?:code|implementation|training|results?|appendix|references|program(?:ming)?"
+          r"|experiments?|notebook|test[ \t]+accuracy|accuracy|bibliography|acknowledg\w*|output|log)")
+_ANOTHER_TOPIC = re.compile(rf"[ \t*_]*{_TOPIC}(?:[ \t]*(?:/|,|&|and|\+)[ \t]*{_TOPIC})*[ \t*_:.]*(?:\n|$)",
                             re.IGNORECASE)
 
 

@@ -383,8 +383,14 @@ def worded_answer(line: str) -> tuple[int, int] | None:
                 or piece.rstrip().endswith(("+", "-", "−", "*", "·", "/", "^", "=")):
             continue
         tail = re.split(r"[。．!?]|\.\s", line[end:], maxsplit=1)[0]
-        return (start, len(line.rstrip(" \t.,;"))) if changes_formula(tail) else (start, end)
+        if changes_formula(tail) or not _CLEAN_TAIL.fullmatch(tail.strip()):
+            return start, len(line.rstrip(" \t.,;"))  # "… and we keep the w3 in front of it": words a person reads
+        return start, end
     return None
+
+
+# what may follow an answer said in a sentence and leave it as said: the sentence's end, or what it answers
+_CLEAN_TAIL = re.compile(r"[.,;:]?|(?:for|in)[ \t]+(?:part[ \t]+)?\((?:i{1,3}|iv|[a-h])\)[.,;]?", re.IGNORECASE)
 
 
 # "**Answer (update):** w^(t+1) = …": a bold label before the equation is no part of its left side

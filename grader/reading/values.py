@@ -126,6 +126,8 @@ def flat(line: str) -> str:
     """A line with math markup made plain, full-width forms made ASCII, numbers in words as digits and spoken
     operators as signs."""
     line = _LIST_NUMBER.sub("", line[:MAX_LINE])  # "1. conv1: … = 520": an item's number is no value
+    line = _CLOCK.sub(" ", line) if ":" in line else line  # "EDIT 11:20 PM: forgot the fc1 bias": a time, no value
+    line = _TIBBLE.sub(" ", line) if "tibble" in line else line  # R's "# A tibble: 8 × 2": the table's shape
     line = _STAR.sub("×", spelled_as_digits(line.translate(_WIDE))).replace("\\_", "_")  # LaTeX's out\_channels
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
@@ -137,6 +139,8 @@ def flat(line: str) -> str:
 
 
 _BLANKS = re.compile(r"[ \t]+")
+_TIBBLE = re.compile(r"\bA[ \t]+tibble:[ \t]*\d+[ \t]*[×x][ \t]*\d+")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\b\.?|Uhr\b|h\b)")
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[^\W\d_])")
 _SPACED_DOT = re.compile(r"(?<=\d)[ \t]\.[ \t](?=\(?\d)")  # "800 . 500 + 500": a product's dot, written by hand
 
@@ -168,7 +172,7 @@ _SHAPE_THEN_COUNT = re.compile(r"(?<![\d×x.,])(?<![×x] )(?<![×x]  )"
                                r"[ \t]*\)|[ \t]*จำนวน[ \t]*(\d{1,4})[ \t]*ตัว"  # Thai: "5×5×1 จำนวน 20 ตัว"
                                # "5×5×1 and there are 20 of them", "5×5×1, and there are 20 such filters"
                                r"|,?[ \t]+and[ \t]+there[ \t]+are[ \t]+(\d{1,4})[ \t]+"
-                               r"(?:of[ \t]+them|(?:such[ \t]+)?filters)\b)")
+                               r"(?:of[ \t]+them|(?:such[ \t]+)?filters)\b(?![ \t]*,?[ \t]*(?:or|oder|ou)\b|[ \t]*\?))")
 # "20 × (5×5×1)": a count times a bracketed filter shape, the shape with the count last (5×5×1×20)
 _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*"
                                 r"(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
@@ -262,7 +266,9 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
 # "I don't know which one the question is after": the part's values offered, none chosen
 _WHICH_OF_THEM = re.compile(r"\b(?:don'?t|do\s+not|didn'?t)\s+know\s+which\b|\bnot\s+sure\s+which\b"
                             r"|\b(?:here\s+are|I\s+(?:give|gave|list|show|report|wrote|write))\s+both\b"
-                            r"|\bboth\s+(?:counts|versions|answers|options|numbers)\b", re.IGNORECASE)
+                            r"|\bboth\s+(?:counts|versions|answers|options|numbers)\b"
+                            r"|\bI\s+(?:always|often|keep|still)\s+(?:mix(?:ing)?|confus(?:e|ing))\s+(?:them\s+)?up\b",
+                            re.IGNORECASE)  # "…, or 50, I always mix up conv1 and conv2": not chosen
 # ("so here are both counts", with and without the biases: two answers offered for one part)
 _CLAUSE_END = re.compile(r"(?<=[.;!?])\s+|[。；！？]")
 _OWNED = re.compile(r"\s*(?:'s|’s|の|의|的|كا|کا|का|-r?en)?\s*(?:(?:used|had|has|uses|have|was|were|is)\s+)?"
@@ -671,7 +677,7 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     if label == _field_in("Σ", patterns) and cell.row.strip(" *_`$") and _field_in(flat(cell.row), patterns) is None \
             and _LAYER_ROW.search(cell.row):
         return  # "| ReLU3 | 0 |" under "# params": a header that names the count is no row's label (nor the total)
-    asides = {id(v) for v in values if len(values) > 1 and _in_aside(masked, v)
+    asides = {id(v) for v in values if len(values) > 1 and _in_aside(masked, v) and not _HEDGED_ASIDE.search(body)
               and (_aside_label(masked, inner, v, patterns) or label) != label}  # "| channels | 20 (50 filters) |"
     masked, named = _masked(flat(cell.row), patterns, sums=False)
     spans = sorted({(a, b) for a, b, _ in named})
@@ -899,6 +905,8 @@ def _concluded(masked: str, values: list[_Value], routes: dict[int, list[tuple[s
     routes[id(last)] = [(field, 0)]
 
 
+_COUNTED_NOUN = re.compile(r"^[ \t]*(?:of[ \t]+them|(?:such[ \t]+)?(?:filters?|kernels?))\b")
+_HEDGED_ASIDE = re.compile(r"\((?:[^()]*\b(?:or|maybe|perhaps|oder|ou)\b|[^()]*\?)", re.IGNORECASE)  # "(or 50 …?)"
 _COUNTS_THINGS = re.compile(r"[ \t]+(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element)s?\b"
                             r"(?![ \t]*(?:channel|filter|map|size|dim|depth|plane|layer))", re.IGNORECASE)
 _SO_THEN = re.compile(r"(?:[,;]|\band)[ \t]*(?:so|thus|hence|giving|which[ \t]+(?:is|gives|makes)"
@@ -1130,6 +1138,8 @@ def _offered_instead(masked: str, previous: _Value, v: _Value, labelled: bool, a
         return _HEDGE.fullmatch(gap) is not None
     if _HEDGE.fullmatch(gap) or _HEDGE.fullmatch(_WORKED_TO.sub("", gap)):  # "400,500 or 3200·500 + 500 = 1,600,500"
         return True
+    if _HEDGE.fullmatch(_COUNTED_NOUN.sub("", gap, count=1)):  # "there are 20 of them, or 50": the count's noun, then
+        return True  # another count
     seen = line[previous.end:v.start] if len(line) == len(masked) else gap  # an aside the masking blanked
     if "(" in seen and _HEDGE.fullmatch(_ASIDE.sub(" ", seen)):  # "5×5 (no padding) or 9×9 (padding 2)": an aside
         return True  # with no value of its own between the two
