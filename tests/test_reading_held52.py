@@ -439,3 +439,12 @@ def test_only_a_heading_that_names_another_topic_ends_the_part(rubric, heading: 
     report = ("## Problem 1\n\n### (c)\n\nwords\n\n### (d)\n\n$\\partial f/\\partial w_3 = \\sigma_2(x_2)$\n\n"
               f"{heading}\n\nnot sure whether it should be $w_3\\sigma_2(x_2)$ instead\n\n### (e)\n\nwords\n")
     assert grade_report_item(rubric, "p1.d", report).status == expected
+
+
+@pytest.mark.parametrize("d, expected", [("w3·σ(x2)", "fail"), ("σ(x2)", "pass")])
+def test_capital_part_letters_in_the_text_stay_labels(rubric, d: str, expected: str) -> None:
+    """Red team 53: Problem 1 lettered (A)–(F) and Problem 2 (a)–(c): the capitals are Problem 1's parts."""
+    report = ("Problem 1\n\n(A) graph attached\n\n(B) words\n\n(C) words\n\n"
+              f"(D) ∂f/∂w3 = {d}\n\n(E) words\n\n(F) recall the textbook form df/dw3 = sigma(x2)\n\n"
+              "Problem 2\n\n(a) input 28x28\n\n(b) words\n\n(c) words\n")
+    assert grade_report_item(rubric, "p1.d", report, "r.txt").status == expected

@@ -402,8 +402,10 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
                 return Label(pos + offset, pos + (tail.end() if tail else also.end()), groups["prob"], groups["p3"],
                              None, through=LETTERS[int(also.group("pn")) - 1])
         part = next((groups[g] for g in ("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9") if groups.get(g)), None)
-        if part is not None and part.isupper() and not groups.get("prob") and _lowercase_parts(text):
+        if part is not None and part.isupper() and not groups.get("prob") and "\\" in window[:offset] \
+                and _lowercase_parts(text):
             continue  # "$$\text{(A)}\ w − α∇L \qquad \text{(B)}\ w + α∇L$$" where the parts are "(a)", "(b)": options
+            # in a display (capitals that label a problem's parts in its text stay labels)
         sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
         numbered = _NUMBERED_RANGE.match(window, m.end()) if part and groups.get("prob") else None
         if numbered is not None and numbered.group("prob") != groups["prob"]:
