@@ -606,20 +606,16 @@ def _bracketed_subscripts(text: str) -> str:
     only in a text that writes three or more of them (a converter's habit, not a typo's)."""
     if "_(" not in text or len(_BRACKETED_SUB.findall(text, 0, 200_000)) < 3:
         return text
+    from grader.expressions.dialect_text import closing
+
     out, pos = [], 0
     for m in list(_BRACKETED_SUB.finditer(text))[:5000]:
         if m.start() < pos:
             continue
-        depth, end = 0, -1
-        for k in range(m.end() - 1, min(len(text), m.end() + 60)):
-            depth += (text[k] == "(") - (text[k] == ")")
-            if text[k] == "\n":
-                break
-            if depth == 0:
-                end = k
-                break
-        if end < 0:
+        inside = closing(text[m.end() - 1:m.end() + 60].split("\n", 1)[0], 0)  # on its line, 60 characters at most
+        if inside < 0:
             continue
+        end = m.end() - 1 + inside
         out.append(f"{text[pos:m.end() - 1]}{{{text[m.end():end]}}}")
         pos = end + 1
     return "".join(out) + text[pos:]
@@ -658,8 +654,6 @@ def _footnote_marks(text: str) -> str:
     return text
 
 
-# σ₁ that a handwriting reader took for "o" or "6" ("o1(x1)", "62(x2)", "o_{1}\left(x_{1}\right)"), in a hand-in that
-# writes σ elsewhere: only applied to one of the network's own names, where "o" or 62 times it would mean nothing
 # a scan's text recognition that reads l as 1 and 0 as O ("Prob1em 2", "fi1ter 5 x 5 x 1 x 2O", "chain ru1e"): a 1
 # between letters of a word, an O among digits or alone, an l before a digit or a weight's "wl"
 _OCR_ONE = re.compile(r"(?<=[A-Za-z]{2})1(?=[a-z]{2})|(?<=\b[A-Z][a-z]{2})1(?=[a-z])|(?<=\bre)1(?=u\d?\b)"
@@ -672,6 +666,7 @@ _OCR_BARE_NABLA = re.compile(r"(?<![\w\\])V(?=[Lf]\b|[Lf]\(|_?w\b)")  # "VL", "V
 _OCR_SIGMA_DEFINED = re.compile(r"(?m)^[^\n]*?(?<![\w\\])o(?:[12])?(?:[ \t]*=[ \t]*o[12]?)*[ \t]*=[ \t]*1[ \t]*/"
                                 r"[ \t]*\(")
 _OCR_O_APPLIED = re.compile(r"(?<![\w\\.])o(?=[12]?['′]?\()")  # not "o (": a word ("or" in Spanish)
+_OCR_D_O = re.compile(r"(?<![\w\\])do(?=[12]?[ \t]*/[ \t]*d)")  # "do1/du": the scan's dσ1/du
 
 
 def _ocr_fixed(text: str) -> str:
@@ -683,10 +678,12 @@ def _ocr_fixed(text: str) -> str:
         text = _OCR_ZERO.sub("0", text)
     text = _OCR_BARE_NABLA.sub("∇", _OCR_NABLA.sub("∇", _OCR_L.sub("1", text)))
     if _OCR_SIGMA_DEFINED.search(text):
-        text = _OCR_O_APPLIED.sub("σ", re.sub(r"(?<![\w\\])do(?=[12]?[ \t]*/[ \t]*d)", "dσ", text))
+        text = _OCR_O_APPLIED.sub("σ", _OCR_D_O.sub("dσ", text))
     return text
 
 
+# σ₁ that a handwriting reader took for "o" or "6" ("o1(x1)", "62(x2)", "o_{1}\left(x_{1}\right)"), in a hand-in that
+# writes σ elsewhere: only applied to one of the network's own names, where "o" or 62 times it would mean nothing
 _OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?[ \t]*(?:\\left)?\([ \t]*[A-Za-z](?:_?\{?[12]\}?)?"
                         r"(?:\^\{?\(?[a-z\d]\)?\}?)?[ \t]*(?:\\right)?\))")
 # (also "o1(A)", "6_2(B^i)": σ as a keyboard without Greek typed it, applied to one of the hand-in's own names, in a
@@ -771,8 +768,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
-    text = _DOTTED_AGAIN.sub(r"\g<lead>Correction to \g<label>:", text) if ".fix" in text or ".alt" in text \
-        or _DOTTED_AGAIN.search(text, 0, 200_000) else text  # "1e.dw2.fix: …": the sheet's key said again, changed
+    text = _DOTTED_AGAIN.sub(r"\g<lead>Correction to \g<label>:", text)  # "1e.dw2.fix: …": a sheet's key said again
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
     if kind is None and is_rtf(text):
         kind = "rtf"  # a word processor's Rich Text saved with a .txt name: its text, not its control words
@@ -1065,8 +1061,8 @@ def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> st
         plain = {k: v for k, v in macros.items() if v[0] == 0}  # \\pd{\\sig}{x}: the arguments' own macros
         inner = macros if depth < 3 else plain
         args = [_bounded(_expand(a, inner, depth + 1), a) if count else a for a in args]
-        own = inner if depth < 3 else plain  # \dsig{z} = \sig{z}(1-\sig{z}): a macro of arguments inside another's
-        body = _filled(_bounded(_expand(body, own, depth + 1), body) if count and own else body, args)  # \pf{w}: \bw
+        # \dsig{z} = \sig{z}(1-\sig{z}): a macro of arguments inside another's body, expanded as its arguments are
+        body = _filled(_bounded(_expand(body, inner, depth + 1), body) if count and inner else body, args)  # \pf{w}
         after = math[end:end + 1]
         before = " " if body[:1].isalpha() and math[m.start() - 1:m.start()].isalpha() else ""  # \partial\fw
         out.append(math[pos:m.start()] + before + body + (" " if body[-1:].isalpha() and after.isalpha() else ""))

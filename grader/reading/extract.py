@@ -1167,9 +1167,9 @@ _BRACKET_ASKED = re.compile(r"[ \t]*[\[(][ \t]*([^\n]*?)[ \t]*\?+[^\[\]()\n?]{0,
 # "… oppure va messo anche il fattore $B$? Non ne sono sicura": a line that opens with "or", offers another formula
 # in words and doubts it
 _OR_OPENS_LINE = re.compile(r"\s*(?:[-*•+][ \t]+)?(?:(?:hmm+|hm|well|wait|um+|uh)[,.…!]*\s*)?(?:\.{2,3}|…)?\s*"
-                      r"(?:or|oppure|oder|ou|o|ó|of|или|lub|albo|veya|hoặc|或者?|还是"
-                      r"|または|또는|혹은|eller|nebo|vagy|sau|або|чи|atau|tai|alternativ\w*|otherwise)(?![\w'])",
-                      re.IGNORECASE)  # "- or, counting the last layer too: B (?)": a list item opens with it too
+                            r"(?:or|oppure|oder|ou|o|ó|of|или|lub|albo|veya|hoặc|或者?|还是"
+                            r"|または|또는|혹은|eller|nebo|vagy|sau|або|чи|atau|tai|alternativ\w*|otherwise)(?![\w'])",
+                            re.IGNORECASE)  # "- or, counting the last layer too: B (?)": a list item opens with it too
 _WHERE_LINE = re.compile(r"\s*(?:where|with|here|wo|mit|où|avec|donde|con|dove)\b[^\n]*(?:\n|$)", re.IGNORECASE)
 # words after that "or" that take the answer up again: "Or, thinking about it once more, it is B"
 _RECONSIDERED = re.compile(r"\b(?:thinking|second\s+thought|once\s+more|again|actually|rather|instead|was\s+it|is\s+it"

@@ -72,7 +72,8 @@ def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
 
 # a text table's rule drawn with "+" where its columns cross ("--------+--------+-----"), under a head of columns set
 # apart by "|" (no bar at either end), the whole maybe indented: a pipe table
-_PLUS_RULE = re.compile(r"(?m)^(?P<head>[ \t]*[^|\n]*\|[^\n]*)\n(?P<rule>[ \t]*-{2,}(?:\+-{2,})+[ \t]*)$")
+_DASHES_AND_PLUSES = r"[ \t]*-{2,}(?:\+-{2,})+[ \t]*"
+_PLUS_RULE = re.compile(rf"(?m)^(?P<head>[ \t]*[^|\n]*\|[^\n]*)\n(?P<rule>{_DASHES_AND_PLUSES})$")
 
 
 def _ruled_with_plus(text: str) -> str:
@@ -98,7 +99,7 @@ def _ruled_with_plus(text: str) -> str:
 
 
 _PIPE_RULE = re.compile(r"-{2,}(?:\|-{2,})+")
-_PLUS_ONLY = re.compile(r"[ \t]*-{2,}(?:\+-{2,})+[ \t]*")
+_PLUS_ONLY = re.compile(_DASHES_AND_PLUSES)
 
 
 # a pipe table indented in a plain-text hand-in ("(c)" then "     | layer | weights |"): a table, not a code block
