@@ -32,7 +32,7 @@ MAX_TOML_DEPTH = 32  # nested arrays and tables; an answer file needs a handful
 WRITTEN_SUFFIXES = (".md", ".txt", ".tex", *FORMAT_SUFFIXES)  # in the order a folder's report is chosen
 REPORT_SUFFIXES = (*WRITTEN_SUFFIXES, ".ipynb")
 ANSWER_ORDER = ("answers.toml, then the written report (.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, .Rmd, "
-                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf), then the notebook (.ipynb)")
+                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv), then the notebook (.ipynb)")
 MAX_SOURCES = 6  # answer files read per hand-in (each costs reading time); the rest are named in a note
 IGNORED_STEMS = ("readme", "license", "requirements")
 

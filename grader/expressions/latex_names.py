@@ -316,6 +316,7 @@ class NameMixin(Cursor):
             self.trace.note(self.overlay.notes[name], assumption=False)
         if name in self.overlay.symbols:
             self.trace.explicit += 1
+            self.trace.named.extend(self.overlay.named.get(name, ()))  # g^1 := ∇_w f_w(x^1): derivatives by name
             at_point = self._own_symbol_at_point(name, self.overlay.symbols[name])
             return at_point if at_point is not None else self._at_bound_input(self.overlay.symbols[name])
         if name.rstrip("'") != name or name in self.overlay.functions or name in self.overlay.aliases \

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from grader.expressions.prose_tail import changed_by_words_after
 from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
+from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
 from grader.reading.formats_lyx import is_lyx, lyx_latex
-from grader.reading.formats_rtf import is_rtf
+from grader.reading.formats_rtf import is_rtf, rtf_markdown
 from grader.reading.formats_wiki import is_dokuwiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
 from grader.reading.labels import Label
@@ -663,15 +664,38 @@ _OCR_ZERO = re.compile(r"(?<=\d)O|(?<![\w.])O(?=\d)|(?<=[:=][ \t])O(?![\w(])|(?<
 _OCR_L = re.compile(r"(?<![\w.])l(?=\d)|(?<=w)l\b")
 _OCR_BARE_NABLA = re.compile(r"(?<![\w\\])V(?=[Lf]\b|[Lf]\(|_?w\b)")  # "VL", "Vf(x^1)": the scan's ∇
 # "o1 = o2 = o = 1/(1+e^-u)": the scan's σ, said to be the sigmoid by its formula
-_OCR_SIGMA_DEFINED = re.compile(r"(?m)^[^\n]*?(?<![\w\\])o(?:[12])?(?:[ \t]*=[ \t]*o[12]?)*[ \t]*=[ \t]*1[ \t]*/"
-                                r"[ \t]*\(")
+_OCR_SIGMA_DEFINED = re.compile(r"(?m)^[^\n]*?(?<![\w\\])o(?:[12])?(?:\([a-z]\))?(?:[ \t]*=[ \t]*o[12]?)*[ \t]*=[ \t]*1"
+                                r"[ \t]*/[ \t]*\(")
 _OCR_O_APPLIED = re.compile(r"(?<![\w\\.])o(?=[12]?['′]?\()")  # not "o (": a word ("or" in Spanish)
 _OCR_D_O = re.compile(r"(?<![\w\\])do(?=[12]?[ \t]*/[ \t]*d)")  # "do1/du": the scan's dσ1/du
 
 
+# the other way round, ink read as text: every 1 an l ("Problem l", "l/(l+e-u)", "wl x", "l2 x l2 x 20", "stride l"),
+# ∂ an 8 ("8out/8W2"), a weight's w a capital W: an l alone, or after one of the network's one-letter names
+_INK_ELL = re.compile(r"(?<![A-Za-z0-9_'])l(?![A-Za-z0-9(])")
+_INK_ONE = re.compile(r"(?<![A-Za-z0-9_'])l(?![A-Za-z(])|(?:(?<=\b[wxyhoazsGWXH])|(?<=[d∂][wxh]))l(?=\b|[i]\b)"
+                      r"|(?<=\d[xX])l(?=\b|\d)|(?<=\d)l(?=\d)")
+_INK_SIGMA = re.compile(r"(?<![\w\\])G(?=[12]?\()")  # "G2( w2 Gl(w1 x) )": σ again, in a hand-in that defines σ
+_INK_PARTIAL = re.compile(r"(?<![\w.])8(?=[A-Za-z]\w{0,3}(?:\([^()\n]{0,12}\))?[ \t]*/[ \t]*8[A-Za-z])"
+                          r"|(?<=/)([ \t]*)8(?=[A-Za-z])")
+_INK_WEIGHT = re.compile(r"(?:(?<![\w\\])|(?<=[/ (]d)|(?<=∂))W(?=[123](?![\d×x]))")  # "W2", "df/dW2"
+
+
+def _ink_fixed(text: str) -> str:
+    """Ink converted to text that writes every 1 as an l (six lone l's or more, more than the lone 1's): each 1, ∂
+    and w put back; then the scan's σ as in :func:`_ocr_fixed`."""
+    ells = len(_INK_ELL.findall(text, 0, 100_000))
+    if ells < 6 or ells <= len(re.findall(r"(?<![\w.])1(?![\d.,])", text[:100_000])):
+        return text
+    text = _INK_PARTIAL.sub(lambda m: f"{m.group(1) or ''}∂", text)
+    text = _OCR_SIGMA.sub("σ", _INK_WEIGHT.sub("w", _INK_ONE.sub("1", text)))  # "62(x2)(1 - 62(x2))": σ₂, a scan's 6
+    return _INK_SIGMA.sub("σ", text) if _OCR_SIGMA_DEFINED.search(text) else text
+
+
 def _ocr_fixed(text: str) -> str:
     """A scan's text with the recognizer's usual swaps undone, only where it shows three or more of them."""
-    if len(_OCR_ONE.findall(text, 0, 100_000)) < 3:
+    text = _ink_fixed(text)
+    if len(_OCR_ONE.findall(text, 0, 100_000)) < 3 and not _OCR_SIGMA_DEFINED.search(text):
         return text
     text = _OCR_WORD_END.sub(r"\1l", _OCR_ONE.sub("l", text))
     for _ in range(3):  # "4OO5OO": each O after the one before it
@@ -744,6 +768,10 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
+    if kind == "rtf" or kind is None and is_rtf(text):  # Rich Text's own line breaks are no text: its text first,
+        text, kind = rtf_markdown(text), None  # then read as any text (a break put in at a label stays a break)
+    elif kind == "csv":  # a spreadsheet's answer sheet or a quiz's export: its cells, as a table or as answers
+        text, kind = csv_markdown(text), None
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = _doubled_escapes(_pandoc_spans(text))
     text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
@@ -770,9 +798,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
     text = _DOTTED_AGAIN.sub(r"\g<lead>Correction to \g<label>:", text)  # "1e.dw2.fix: …": a sheet's key said again
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
-    if kind is None and is_rtf(text):
-        kind = "rtf"  # a word processor's Rich Text saved with a .txt name: its text, not its control words
-    elif kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
+    if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     elif kind is None and "==" in text and is_dokuwiki(text):
         kind = "wiki"  # a course wiki's page exported as text

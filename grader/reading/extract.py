@@ -902,11 +902,13 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     part = spec.part
     spans = [m for m in doc.math_spans(part, segment) if not _a_reason(doc, m)]
     spans = [m for m in spans if not _a_check(doc, m)] or spans  # the part's only equation is its answer
+    spans = [m for m in spans if not _program_aside(doc, m)] or spans
     texts = _words_between(doc, spans, [doc.read(m) for m in spans])
     found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans], _led_by_words(doc, spans))
              if any(s for s in e.sides)]
     if not found:
         return None
+    found = [_arrow_named(e, classify) for e in found]
     tagged = [(_tag_of(e, classify), e) for e in found]
     tagged = [(spec.lhs if tag is None and bare_name_of(e, spec, classify) else tag, e) for tag, e in tagged]
     tagged = [named_last(tag, e, spec, classify) for tag, e in tagged]
@@ -942,8 +944,10 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             first = list(dict.fromkeys(e.sides[-1] for e in said if not _self_fixed(doc, texts, spans, e, chosen)))
             # (unless words between the two, "(scratch that, …)", "Actually:", "~~…~~", say which one is final);
             # every one of them: the last may be a step of the chosen answer's own derivation, split off at "⟹"
-            worked = vector if vector is not None and not first and _components_after(tagged, chosen, spec) else None
-            if worked is not None and _GENERIC_INDEX.search(chosen.sides[0]) and _BY_INDEX.search(chosen.sides[-1]):
+            after = vector is not None and not first and _components_after(tagged, chosen, spec)
+            worked = vector if after or vector is not None and not first and _components_before(
+                tagged, chosen, spec) else None
+            if after and _GENERIC_INDEX.search(chosen.sides[0]) and _BY_INDEX.search(chosen.sides[-1]):
                 # ∂L/∂w_j = Σ 2(f − y) ∂f/∂w_j, then each ∂L/∂w_j worked out: the entries are the answer (the
                 # general form always equals the reference: it can rescue nothing)
                 return worked
@@ -1372,6 +1376,16 @@ def _a_check(doc: Document, m: Span) -> bool:
     return m.kind != "cell" and _CHECKS_AGAINST.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None
 
 
+# "(same as `w -= alpha * grad` / one `optimizer.step()`)": the answer said again in a program, in an aside
+_SAME_IN_CODE = re.compile(r"[(（]\s*(?:same\s+as|like|i\.\s?e\.|equivalently|in\s+code|in\s+python|cf\.|=)"
+                           r"[^()（）\n]{0,20}`$", re.IGNORECASE)
+
+
+def _program_aside(doc: Document, m: Span) -> bool:
+    """A code span in an aside that says it is the same as the answer in a program: never the answer itself."""
+    return _SAME_IN_CODE.search(doc.text, max(0, m.start - 40), m.start) is not None
+
+
 def _a_reason(doc: Document, m: Span) -> bool:
     line = doc.text.rfind("\n", 0, m.start) + 1
     before = re.split(r"[.;:!?](?:\s|$)", doc.text[line:m.start])[-1]
@@ -1404,6 +1418,20 @@ _TEX_SPACE = re.compile(r"\\(?:q?quad|[,;:! ]|hfill|newline|medskip|smallskip|bi
 _NEXT_TITLE = re.compile(r"\\(?:begin|end)\{[A-Za-z]+\*?\}(?:\[[^\]\n]{0,40}\]?)?"
                          r"|\\(?:item|question|part|subpart)\b\s*\[?"
                          r"|\\(?:(?:sub)*section|(?:sub)?paragraph)\*?\s*\{\s*\Z")
+
+
+_ARROW_SAYS = re.compile(r"[ \t]+(?:→|->|⟶|=>|⇒)[ \t]+")
+
+
+def _arrow_named(eq: Equation, classify: Callable[[str], str | None] | None) -> Equation:
+    """A cheat sheet's "∂f/∂w3  →  σ(x2)" (no "=" on the line): the arrow says what the named item is, when the side
+    before the one arrow names an item; an arrow after anything else ("x → x^i", a graph's steps) stays as written."""
+    if classify is None or len(eq.sides) != 1 or len(found := _ARROW_SAYS.split(eq.sides[0])) != 2:
+        return eq
+    left, right = (f.strip() for f in found)
+    if not left or not right or classify(left) is None:
+        return eq
+    return replace(eq, sides=[left, right])
 
 
 def _closed(eq: Equation) -> Equation:
@@ -1517,6 +1545,17 @@ def _components_after(tagged: list[tuple[str | None, Equation]], chosen: Equatio
     """Whether the answer's components (∂L/∂w_1 = …) are written after it, each worked out (not a restatement)."""
     at = next(k for k, (_, e) in enumerate(tagged) if e is chosen)
     return any(tag and tag.startswith(f"{spec.lhs}[") and not is_restatement(e.sides[-1]) for tag, e in tagged[at:])
+
+
+def _components_before(tagged: list[tuple[str | None, Equation]], chosen: Equation, spec: TextSpec) -> bool:
+    """Whether each component is written out before an answer that names a derivative (w_1 := w_1 − α·Σ…, then
+    "i.e. w_new = w − α∇L"): the written-out entries are a step of that answer, so the vector form said last never
+    hides entries that disagree with it. Entries that name derivatives themselves (w_1 ← w_1 − α ∂L/∂w_1) say the
+    same as the vector form: no step."""
+    at = next(k for k, (_, e) in enumerate(tagged) if e is chosen)
+    entries = [e for tag, e in tagged[:at] if tag and tag.startswith(f"{spec.lhs}[")]
+    return bool(entries) and _DERIVATIVE.search(chosen.sides[-1]) is not None \
+        and not any(is_restatement(e.sides[-1]) or _DERIVATIVE.search(e.sides[-1]) for e in entries)
 
 
 def _components(tagged: list[tuple[str | None, list[str]]], spec: TextSpec) -> LatexChain | None:

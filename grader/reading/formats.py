@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
-            ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf")
+            ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv")
 
 
 def format_of(name: str) -> str | None:
@@ -22,7 +22,7 @@ def format_of(name: str) -> str | None:
     return {".rst": "rst", ".org": "org", ".adoc": "adoc", ".asciidoc": "adoc", ".typ": "typst",
             ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
             ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail",
-            ".lyx": "lyx", ".rtf": "rtf"}.get(suffix)
+            ".lyx": "lyx", ".rtf": "rtf", ".csv": "csv", ".tsv": "csv"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:

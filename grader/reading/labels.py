@@ -87,7 +87,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=(?!=))"
                            rf"(?:[*_]{{0,2}}\s*(?:[.,\-–—]|[ \t]/)?\s*(?:{_PART_WORD}\s*)?"
                            rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
-                           rf"(?P<p2>[a-h])(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
+                           # (not "P1  f = …": a formula's name)
+                           rf"(?P<p2>[a-h])(?![ \t]*:?=(?!=))(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
     # "(b-i)", "(b.ii)", "(b/ii)": a part and its sub-part in one bracket
     ("part", re.compile(rf"{_LP}(?P<p1>[a-h])[ \t]?[-.,/][ \t]?(?P<s1>{_R}){_RP}{_END}")),

@@ -409,7 +409,7 @@ def _parts(math: str) -> list[str]:
     text = re.sub(r"\\equiv\b|≡|\\coloneqq\b|≔|\\triangleq\b|≜|\\(?:stackrel|overset)\{\s*(?:def|\\text\{def\}"
                   r"|\\mathrm\{def\})\s*\}\{=\}", " := ",
                   text)  # "σ'(u) \equiv …": a definition
-    text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(])", " ; ", text)
+    text = re.sub(r"(?<![\^_])\\(?:text|textrm|mbox)\s*\{[^{}]*\}(?!\s*[_^(=])", " ; ", text)  # not "\text{out} ="
     text = re.sub(r"\\q?quad|\\\\|\\(?:text)?(?:and|where)\b|\\(?:Rightarrow|implies|Longrightarrow|iff)\b|⇒|⟹",
                   " ; ", text)
     text = _CONJUNCTION.sub(" ; ", _outer_parentheses(text.strip()))
@@ -499,6 +499,7 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     vocab = reference.latex
     assert vocab is not None
     rhs = _IN_SPACE.sub("", _ASIDE_AFTER.sub("", rhs))
+    lhs = _WORD_NAMED.sub(r"\1", lhs)  # "\text{out} = w_3 h_2": the word is the name, as it is used later
     key = lhs
     indexed = define_indexed(notation, lhs, rhs, reference)
     if indexed is not None:
@@ -556,6 +557,8 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     return _define_symbol(notation, name, lhs, rhs, reference) + _reused(notation, key)
 
 
+_WORD_NAMED = re.compile(r"^\s*\\(?:text|textrm|textit|mathrm|mathit|operatorname)\s*\{\s*([A-Za-z]{2,12})\s*\}"
+                         r"(?=\s*$)")
 _ASCII_FUNCTION = re.compile(r"\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit)\s*\{\s*([A-Za-z]{2,12})\s*\}"
                              r"|([A-Za-z]{2,12}))"
                              r"(?:_(?:[a-z]|ii|iv|vi))?"  # dsig_ii(u), dsig_b(u): a program's versions of one function

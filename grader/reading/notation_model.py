@@ -117,17 +117,20 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
     variable = stem in vocab.symbols and vocab.symbols[stem] not in derived and vocab.symbols[stem].free_symbols
     if variable or stem in vocab.vectors or stem in vocab.functions:  # e_i (a residual) is not Euler's e
         return None
-    values = {}
+    values, named = {}, {}
     for point in vocab.datapoints:
         scope = Scope(bindings={index: point}, points=frozenset({index}))
         try:
-            value = _helpers()._read(rhs, reference, notation.overlay, scope).value
+            reading = _at_point(rhs, reference, notation.overlay, scope)
         except ExpressionSyntaxError as exc:
             if re.search(r"(?::|\\gets)\s*$", lhs):
                 return None  # θ_l := w_l, h_l := σ(u_l): an index that is not a data point's, read otherwise
             return _helpers()._ignored(notation, lhs, rhs, str(exc))
-        if isinstance(value, Vec):
+        value = reading.value
+        if isinstance(value, Vec) and not reading.named:
             return 0
+        if reading.named:  # g^i := ∇_w f_w(x^i): results written by name; each use of g^1 carries them
+            named[f"{stem}^{point}" if m.group("mark") == "^" else f"{stem}_{point}"] = list(reading.named)
         earlier = [notation.overlay.symbols[k] for k in (f"{stem}^{point}", f"{stem}_{point}")
                    if k in notation.overlay.symbols]
         if earlier:
@@ -143,6 +146,7 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
             values[f"{stem}_{point}"] = value
             notation.overlay.per_point.add(stem)
     notation.overlay.symbols.update(values)
+    notation.overlay.named.update(named)
     _at_input(notation, stem, index, rhs, reference)
     notation.definitions.add(_helpers()._compact(lhs))
     shown = _as_said(lhs)
@@ -150,6 +154,17 @@ def define_indexed(notation: Any, lhs: str, rhs: str, reference: Any) -> int | N
     for key in values:
         notation.overlay.notes[key] = note
     return _helpers()._said(notation, note)
+
+
+def _at_point(rhs: str, reference: Any, overlay: Any, scope: Scope) -> Any:
+    """A per-point definition's right side at one data point; derivatives the homework knows may be written by
+    name (g^i := ∇_w f_w(x^i)), as in a definition of a name for them (``notation._read_value``)."""
+    try:
+        return _helpers()._read(rhs, reference, overlay, scope)
+    except ExpressionSyntaxError as exc:
+        if "derivatives" not in str(exc):
+            raise
+        return _helpers()._read(rhs, reference, overlay, scope, results=True)
 
 
 def _per_layer(notation: Any, stem: str, index: str, lhs: str, rhs: str, reference: Any) -> int | None:

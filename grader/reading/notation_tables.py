@@ -69,6 +69,37 @@ def prose_definitions(doc: Any) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+# a cell made of math and code pieces only: "`s(z1)`", "$w_3 \\cdot$ `a2` $= f_w(x)$" (a notebook's names in code)
+_PIECES = re.compile(r"\s*(?:(?:\$[^$]{1,200}\$|`[^`]{1,60}`)\s*)+")
+_PIECE = re.compile(r"\$([^$]{1,200})\$|`([^`]{1,60})`")
+_CODE_FORMULA = re.compile(r"[\w\s()*/+\-^·]+")  # "s(z1)", "w3 * a2": not "nn.Conv2d(1, 20, 5)"
+
+
+# "… $= f_w(x)$" at a cell's end: the row's name is the model's output, said after its formula
+_OUTPUT_TAIL = re.compile(r"\s*=\s*(?:f_\{?w\}?|f)\s*\(\s*x\s*\)\s*$")
+
+
+def _said_equal_to_output(cells: list[str]) -> bool:
+    """Whether the row's only "=" ends a cell of pieces by saying the formula is f_w(x)."""
+    joined = [" ".join((m.group(1) or m.group(2)).strip() for m in _PIECE.finditer(c)) for c in cells[1:]
+              if "=" in c and _PIECES.fullmatch(c)]
+    return len(joined) == sum("=" in c for c in cells) == 1 and _OUTPUT_TAIL.search(joined[0]) is not None \
+        and joined[0].count("=") == 1
+
+
+def _cell_formulas(cell: str) -> list[str]:
+    """The formula a cell gives a name: its one math span ("$w_1$, $x$" is a list of inputs, not a value), or a
+    cell of math and code pieces read as one ("$w_3 \\cdot$ `a2` $= f_w(x)$": w_3 · a2, which is f_w(x))."""
+    maths = _MATH.findall(cell)
+    if "`" in cell and _PIECES.fullmatch(cell):
+        pieces = [m.group(1) or m.group(2) for m in _PIECE.finditer(cell)]
+        if any(m.group(2) is not None and not _CODE_FORMULA.fullmatch(m.group(2)) for m in _PIECE.finditer(cell)):
+            return []
+        joined = _OUTPUT_TAIL.sub("", " ".join(p.strip() for p in pieces))
+        return [joined] if _FORMULA.search(joined) and not _PROSE_WORD.search(joined) else []
+    return [f for f in maths if _FORMULA.search(f)] if len(maths) == 1 else []
+
+
 def table_definitions(doc: Any) -> list[tuple[int, str]]:
     """(offset, ``name = formula``) for every row of a definitions table in ``doc``."""
     out: list[tuple[int, str]] = []
@@ -82,7 +113,7 @@ def table_definitions(doc: Any) -> list[tuple[int, str]]:
         if not header:
             header = cells  # the first row of a table names its columns
             continue
-        if len(cells) < 2 or "=" in line:
+        if len(cells) < 2 or "=" in line and not _said_equal_to_output(cells):
             continue
         m = _NAME_CELL.fullmatch(cells[0])
         if m is None:
@@ -93,8 +124,7 @@ def table_definitions(doc: Any) -> list[tuple[int, str]]:
         name = (m.group(1) or m.group(2)).strip()
         if not re.fullmatch(r"\\?[A-Za-z]{1,8}(?:_?\{?\w{1,3}\}?)?(?:\^\{?\(?\w\)?\}?)?(?:'|′)?", name):
             continue
-        formulas = [(k, f) for k, cell in enumerate(cells[1:], 1) for f in _MATH.findall(cell) if _FORMULA.search(f)
-                    and len(_MATH.findall(cell)) == 1]  # "$w_1$, $x$": a list of inputs, not a value
+        formulas = [(k, f) for k, cell in enumerate(cells[1:], 1) for f in _cell_formulas(cell)]
         if len(formulas) == 1 and not _NOT_VALUE.search(header[formulas[0][0]] if formulas[0][0] < len(header) else ""):
             out.append((block.start, f"{name} = {formulas[0][1].strip()}"))
     return out

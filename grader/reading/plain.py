@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
-_COUNT_OF = re.compile(r"\b(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*"
+_COUNT_OF = re.compile(r"\b(?<!conv )(?<!layer )(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*"
                        r"(?:of\s+(?:size\s+)?|@\s*|with\s+(?:size|dimensions?|shape)\s+(?:of\s+)?|"
                        r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?"
                        + r"(\d+(?:\s*[×xX*]\s*\d+){2,})\b")  # not "50 filters of 5×5": 5×5×50 is another filter

@@ -26,6 +26,7 @@ _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "alfa", "eta",
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod", "sig", "sigm", "sgm",
                "dsig", "dsigma", "lr"}
+_NAME_WORDS = ("out",)  # "out = w3·h2": a word a student names the model's output with, set right before "="
 _PROSE_SHORT = {"is", "the", "of", "to", "we", "so", "as", "by", "in", "at", "on", "it", "be", "an", "or", "if",
                 "and", "for", "get", "thus", "then", "hence", "where", "with", "which", "gives", "ist", "und",
                 "mit", "wir", "die", "der", "das", "et", "le", "la", "les", "est", "y", "el", "es", "fn", "let",
@@ -175,8 +176,19 @@ def _operand(words: list[tuple[int, int, str]], k: int) -> bool:
     return len(word) == 1 and word.isalpha() and k > 0 and words[k - 1][2] in _BEFORE_OPERAND
 
 
-def equation_in_line(line: str) -> tuple[int, int] | None:
-    """(start, end) of the equation in a line of prose, or None when it holds none."""
+# a derivative named, then an arrow and what it is: "∂f/∂w1  →  w3 · σ(x2)(1−σ(x2)) · …", "σ'(u) -> σ(u)(1 − σ(u))"
+_ARROW_ANSWER = re.compile(r"(?:.*?[ \t(])?(?P<lhs>(?:∂|d)[^\s/]{0,12}/(?:∂|d)[^\s/]{1,8}"
+                           r"|∇\S{0,8}(?:[ \t][A-Za-z]\S{0,2})?|[^\s()]{1,8}['′]\([a-z]\))"
+                           r"[ \t]+(?:→|->|⟶)[ \t]+(?P<rhs>\S(?:.*\S)?)[ \t.;]*$")
+_ARROW_AGAIN = re.compile(r"(?:→|->|⟶|=>)")
+
+
+def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the equation in a line of prose, or None when it holds none; ``in_code``: the line is the
+    inside of a code span (`out = w3 * s(w2*h)`), where a name in words assigned to is the program's name."""
+    if (said := _ARROW_ANSWER.match(line)) is not None and not _ARROW_AGAIN.search(said.group("rhs")) \
+            and not any(e in line[:said.start("rhs")] or e in said.group("rhs") and e != "=" for e in _EQUALS):
+        return said.start("lhs"), said.end("rhs")  # a cheat sheet's "∂f/∂w1  →  w3 · σ(x2)…": what it is
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
     starmath = is_starmath(line)
     eq = next((i for i, (_, _, w) in enumerate(words)
@@ -184,7 +196,7 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     mathlike = _starmath_word if starmath else _dialect_word if is_typst(line) or is_asciimath(line) else _mathlike
     if eq is None:
         return None
-    code = is_code(line)
+    code = in_code or is_code(line)
     named = words[eq][2].split("=")[0].split("<-")[0].strip(":")
     if not (mathlike(named or "x") or (code and _IDENTIFIER.fullmatch(named)) or named.lower() in _ANSWER_WORDS):
         return None
@@ -194,7 +206,8 @@ def equation_in_line(line: str) -> tuple[int, int] | None:
     if code and not named and eq > 0 and _IDENTIFIER.fullmatch(words[eq - 1][2]) \
             and not _gap(line, words[eq - 1], words[eq]):
         left -= 1  # dsig = @(u) …, grad <- …: in a line of code the name assigned to is math
-    while left > 0 and mathlike(words[left - 1][2]) and words[left - 1][2] not in _FRAMES + _ARROWS \
+    while left > 0 and (mathlike(words[left - 1][2]) or left == eq and words[left - 1][2] in _NAME_WORDS) \
+            and words[left - 1][2] not in _FRAMES + _ARROWS \
             and not _separates(line, words[left - 1], words[eq]) \
             and (not _gap(line, words[left - 1], words[left]) or (left == eq and words[eq][2] in _EQUALS)) \
             and not _sentence_end(words[left - 1][2]) and not words[left - 1][2].endswith(":") \
@@ -307,7 +320,7 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         spans = [m for m in _CODE_SPAN.finditer(line) if any(e in m.group(1) for e in _EQUALS)]
         if spans:  # "- (ii) `ds1/du = s1(u)(1 − s1(u))` -- kyunki `…`": each code span its own formula
             for m in spans:
-                if (found := equation_in_line(m.group(1))) is not None:
+                if (found := equation_in_line(m.group(1), in_code=True)) is not None:
                     code = m.group(1)
                     if not _balanced(code[found[0]:found[1]]) and _balanced(code[found[0]:]):
                         found = (found[0], len(code.rstrip(" .,;")))  # `2*sum(… for xi, yi in D)`: a generator's words

@@ -132,6 +132,7 @@ def flat(line: str) -> str:
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
     line = _SPACED_DOT.sub(" · ", line)
+    line = _DASH_MINUS.sub(" - ", line) if "–" in line or "−" in line else line
     line = _COUNT_OF_SHAPE.sub(_count_of_shape, line)
     line = _SHAPE_THEN_COUNT.sub(lambda m: f"{_BLANKS.sub('', m.group(1))}×{next(g for g in m.groups()[1:] if g)}",
                                  line)
@@ -142,6 +143,7 @@ _BLANKS = re.compile(r"[ \t]+")
 _TIBBLE = re.compile(r"\bA[ \t]+tibble:[ \t]*\d+[ \t]*[×x][ \t]*\d+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\b\.?|Uhr\b|h\b)")
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[^\W\d_])")
+_DASH_MINUS = re.compile(r"(?<=\d)(?:[ \t]+[–−][ \t]+|−)(?=\d)")  # "28 – 5 + 1 = 24": a word processor's minus
 _SPACED_DOT = re.compile(r"(?<=\d)[ \t]\.[ \t](?=\(?\d)")  # "800 . 500 + 500": a product's dot, written by hand
 
 
@@ -157,8 +159,12 @@ def _count_of_shape(m: re.Match[str]) -> str:
 
 # "20 filters of dimension 5×5×1", "(20 filters, 5×5×1)", "20 filters, each 5×5×1": a count of filters, then their
 # shape (5×5×1×20)
-_COUNT_OF_SHAPE = re.compile(r"(?<![\w.,×])(\d{1,4})[ \t]+(filters?|kernels?)"
-                             r"(?:[ \t]*,[ \t]*(?:each[ \t]+)?|[ \t]+(?:each[ \t]+)?)(?:of[ \t]+)?"
+# (not "conv 1 filter 5x5x1": a layer's number)
+_COUNT_OF_SHAPE = re.compile(r"(?<![\w.,×])(?<!conv )(?<!layer )(\d{1,4})[ \t]+(filters?|kernels?)"
+                             r"(?:[ \t]*,[ \t]*|[ \t]+)"  # "20 filters and each filter is 5 by 5 by 1"
+                             r"(?:(?:and[ \t]+)?each(?:[ \t]+(?:filter|kernel|one))?(?:[ \t]+(?:is|has))?[ \t]+"
+                             r"|whose[ \t]+(?:dimension|size|shape)s?[ \t]+(?:is|are)[ \t]+)?"
+                             r"(?:of[ \t]+)?"
                              r"(?:(?:size|dimension|shape)[ \t]+)?(?:of[ \t]+)?"
                              r"(\d+(?:[ \t]*[×x][ \t]*\d+){2,3})(?![\d×x])", re.IGNORECASE)
 # "5×5×1 \ (× 20)", "5×5×1 (共 20 个)", "5×5×1 × 20枚", "5×5×1 (20 filters)": a filter's shape, then how many
@@ -500,8 +506,11 @@ def _soft_wrapped(text: str) -> str:
                                    or _DANGLING.search(out[-1]) and re.match(r"[ \t]{0,3}[a-z]{2,}\b", line)
                                    or _CLAUSE_OPEN.search(out[-1]) and _VERB_START.match(line)
                                    or _ITEM_GOES_ON.match(out[-1]) and re.match(r"[ \t]{2,}[a-z]{2,}\b", line)
-                                   or _SIZE_GOES_ON.search(out[-1]) and re.match(r"[ \t]{0,3}(?:\d|[a-z]{3,})", line)) \
-                and "|" not in out[-1] + line and not out[-1].startswith(("    ", "\t")):
+                                   or _SIZE_GOES_ON.search(out[-1]) and re.match(r"[ \t]{0,3}(?:\d|[a-z]{3,})", line)
+                                   or _VERB_END.search(out[-1]) and _VALUE_START.match(line)
+                                   or _COUNT_END.search(out[-1]) and _SHAPE_NEXT.match(line)) \
+                and "|" not in out[-1] + line and not out[-1].startswith(("    ", "\t")) \
+                or out and not fenced and _EQUALS_AGAIN.match(line) and "=" in out[-1] and "|" not in out[-1] + line:
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
@@ -515,6 +524,14 @@ _WRAPPED_END = re.compile(r"[^\W\d_]{2,}[ \t]*,?[ \t]+[^\W\d_]{2,}[ \t]+[a-z]{2,
 _DANGLING = re.compile(r"[ \t](?:input|output|of|per|each|the|an?)[ \t]*$")  # (not "and": a list may go on)
 # "… 5 by 5 by 1 and there" / "are 20 of them, so …": a clause cut after its subject, its verb on the next line
 _CLAUSE_OPEN = re.compile(r"\b(?:and|but|so)[ \t]+(?:there|they|it|this|these|those)[ \t]*$")
+# "total = 520 + 25050 + …" / "      = 425070 + 5010" / "      = 430080": one working over several lines, whose
+# last side is the value (never worked out again here from the first line's terms)
+_EQUALS_AGAIN = re.compile(r"[ \t]*=(?![=>])[ \t]*\S")
+# "… 20 filters whose dimension is" / "$5\times5\times1$. …": a sentence cut after its verb, its value next
+_VERB_END = re.compile(r"[^\W\d_]{2,}[ \t]+(?:is|are|was|were|equals|becomes|of)[ \t]*$")
+_COUNT_END = re.compile(r"\d[ \t]+(?:filters?|kernels?)[ \t]*$")  # "conv1 has 20 filters" / "of size 5×5×1, …"
+_SHAPE_NEXT = re.compile(r"[ \t]{0,3}(?:of|each|with|whose)\b")
+_VALUE_START = re.compile(r"[ \t]{0,3}(?:\$|\\\(|\d)")
 _VERB_START = re.compile(r"[ \t]{0,3}(?:are|is|was|were|has|have|gives?|makes?)\b")
 _ITEM_GOES_ON = re.compile(r"[ \t]*[-*+•][ \t]+\S.*[^:.;][ \t]*$")  # "- fc1: … plus 500" / "  biases, so 400,500."
 _SIZE_GOES_ON = re.compile(r"\b(?:\d{1,2}|[a-z]{3,})[ \t]+by[ \t]*$")  # "… five by five by one by" / "twenty"
@@ -860,6 +877,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     for v in values:  # "fc1's 800 inputs", "500 units": a count of the layer's inputs, not its value
         if routes.get(id(v)) and _COUNTS_THINGS.match(line, v.end) and re.fullmatch(r"[\d,.]+", v.text):
             routes[id(v)] = [(f, max(r, 2)) for f, r in routes[id(v)]]
+    for v in values:  # "ReLU after conv1: 0", "the input after the 2nd pool … = 800": the layer it comes after
+        placed = [f for s, e, f in labels if e <= v.start and _PLACED_AFTER.search(masked, max(0, s - 40), s)]
+        if routes.get(id(v)) and placed:
+            routes[id(v)] = [(f, max(r, 2)) if f in placed else (f, r) for f, r in routes[id(v)]]
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
@@ -907,11 +928,17 @@ def _concluded(masked: str, values: list[_Value], routes: dict[int, list[tuple[s
 
 _COUNTED_NOUN = re.compile(r"^[ \t]*(?:of[ \t]+them|(?:such[ \t]+)?(?:filters?|kernels?))\b")
 _HEDGED_ASIDE = re.compile(r"\((?:[^()]*\b(?:or|maybe|perhaps|oder|ou)\b|[^()]*\?)", re.IGNORECASE)  # "(or 50 …?)"
-_COUNTS_THINGS = re.compile(r"[ \t]+(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element)s?\b"
+# a label placed by another thing said before it: "ReLU after conv1", "input is after the 2nd pool" (not "after conv1:"
+# opening the line, which names the stage the value is of)
+_PLACED_AFTER = re.compile(r"(?:[^\W\d_]{2,}|§+)[^\n:;=]{0,20}?[ \t](?:after|before|following|behind)[ \t]+"
+                           r"(?:the[ \t]+)?$", re.IGNORECASE)
+_COUNTS_THINGS = re.compile(r"[ \t]+(?:per[ \t]+(?:filter|kernel|unit|neuron|node|output|channel)\b"  # "501 per filter"
+                            r"|(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element)s?\b)"
                             r"(?![ \t]*(?:channel|filter|map|size|dim|depth|plane|layer))", re.IGNORECASE)
 _SO_THEN = re.compile(r"(?:[,;]|\band)[ \t]*(?:so|thus|hence|giving|which[ \t]+(?:is|gives|makes)"
-                      r"|that[ \t]+(?:is|makes)|for[ \t]+a[ \t]+total[ \t]+of)[ \t]*(?:is[ \t]+|=[ \t]*)?$",
-                      re.IGNORECASE)
+                      r"|that[ \t]+(?:is|makes)|for[ \t]+a[ \t]+total[ \t]+of)[ \t]*(?:is[ \t]+|=[ \t]*)?$"
+                      r"|[^\W\d_][ \t]+(?:→|->|=>|⇒|⟹)[ \t]*$",  # "…, times 20 filters → 520": the working's words,
+                      re.IGNORECASE)  # then an arrow to the line's value
 _LINE_DONE = re.compile(r"[ \t]*(?:parameters|params|weights|in[ \t]+total)?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
 
 
@@ -931,7 +958,8 @@ _SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.\s")  # not "i.e. "
 _RESTATED = re.compile(r"\b(?:i\.\s?e\.|that\s+is)[,:]?\s*[\d\s+×·*§]*=\s*$", re.IGNORECASE)  # "i.e. a + b = …"
 _SETTING_BEFORE = re.compile(r"(?<!\bno\s)(?<!\bgeen\s)(?<!\bwithout\s)(?<!\bsans\s)(?<!\bsin\s)(?<!\bohne\s)"
                              r"\b(?:(stride|padding|pad|dilation)|epochs?|batch[ \t]+size|learning[ \t]+rate|lr)[ \t]*"
-                             r"(?:(?:is|of|=|:)[ \t]*)?$", re.IGNORECASE)  # a stride or padding is one digit
+                             r"(?:[A-Z][ \t]*(?==))?(?:(?:is|of|=|:)[ \t]*)?$", re.IGNORECASE)
+# (a stride or padding is one digit; "padding P = 0": its letter too)
 _JOINED_LABEL = re.compile(r"[ \t]+(?:[^\W\d_]{1,8}[ \t]+)?")  # a value then its label, a word at most between
 _COMMENT_AFTER = re.compile(r"(?:^|\s)(?:#|//|%|--)\s")  # a program's comment after a value names that value
 

@@ -1,0 +1,74 @@
+"""A spreadsheet's answer sheet or a quiz's export saved as CSV, as the Markdown the reader understands.
+
+A sheet with one row per question (``id, part, answer, working``) becomes a pipe table, whose rows
+the reader takes as it takes any table's. A quiz export (an LMS's ``Question 1``, ``Response 1``, …
+columns, one row per attempt) becomes each question as a heading with the response under it, in the
+quiz's order. Read with the standard ``csv`` module, so a cell's own line breaks and quotes stay in
+its cell; nothing in a cell is evaluated (a spreadsheet's ``=SUM(C17:C24)`` is text).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+MAX_ROWS = 500
+MAX_CELL = 5000
+_QUESTION = re.compile(r"\s*(?:question|frage|pregunta|question|câu\s*hỏi|soru)\s*(\d{1,3})\s*", re.IGNORECASE)
+_RESPONSE = re.compile(r"\s*(?:response|answer|antwort|respuesta|réponse|trả\s*lời|cevap)\s*(\d{1,3})\s*",
+                       re.IGNORECASE)
+
+
+def csv_markdown(text: str) -> str:
+    """The sheet as Markdown; text that does not read as a sheet of two columns or more is returned as it is."""
+    try:
+        dialect = csv.Sniffer().sniff(text[:5000], delimiters=",;\t")
+        rows = [row for row in csv.reader(io.StringIO(text), dialect)][:MAX_ROWS]
+    except csv.Error:
+        return text
+    rows = [[cell[:MAX_CELL] for cell in row] for row in rows if any(cell.strip() for cell in row)]
+    if len(rows) < 2 or max(len(row) for row in rows) < 2:
+        return text
+    quiz = _quiz(rows)
+    return quiz if quiz is not None else _table(_unnumbered(rows))
+
+
+def _quiz(rows: list[list[str]]) -> str | None:
+    """``Question k`` / ``Response k`` column pairs: each attempt's questions and responses, in order."""
+    head = rows[0]
+    pairs = [(k, k + 1) for k in range(len(head) - 1) if _numbered_pair(head[k], head[k + 1])]
+    if not pairs:
+        return None
+    out: list[str] = []
+    for row in rows[1:]:
+        for asked, said in pairs:
+            if said < len(row) and row[said].strip():
+                question = " ".join(row[asked].split()) if asked < len(row) else ""
+                out.append(f"### {question}\n\n{row[said].strip()}\n")
+    return "\n".join(out) if out else None
+
+
+def _unnumbered(rows: list[list[str]]) -> list[list[str]]:
+    """The sheet without a first column that only counts its rows ("id", "#": 0, 1, 2, …): the part each row
+    answers is named in the next column, where a label starts the row as in any answer table."""
+    if len(rows[0]) > 2 and re.fullmatch(r"\s*(?:id|#|no\.?|nr\.?|row|n)?\s*", rows[0][0], re.IGNORECASE) \
+            and all(re.fullmatch(r"\s*\d{1,4}\s*", row[0]) for row in rows[1:] if row):
+        return [row[1:] for row in rows]
+    return rows
+
+
+def _numbered_pair(first: str, second: str) -> bool:
+    """Whether two column heads are a quiz's ``Question k`` and ``Response k``."""
+    question, response = _QUESTION.fullmatch(first), _RESPONSE.fullmatch(second)
+    return question is not None and response is not None and question.group(1) == response.group(1)
+
+
+def _table(rows: list[list[str]]) -> str:
+    """A pipe table of the sheet: its first row the head, a cell's line breaks as ``<br>``."""
+    width = max(len(row) for row in rows)
+
+    def line(row: list[str]) -> str:
+        cells = [c.strip().replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>") for c in row]
+        return "| " + " | ".join(cells + [""] * (width - len(cells))) + " |"
+
+    return "\n".join([line(rows[0]), "|" + "---|" * width, *(line(row) for row in rows[1:])]) + "\n"
