@@ -497,3 +497,34 @@ def test_answers_said_in_sentences_legends_scans_and_bracketed_subscripts_stay_l
     grade_report_item(rubric, "p1.e.w2", keys, "r.txt")
     grade_report_item(rubric, "p1.b.i", rtf, "r.rtf")
     assert time.monotonic() - started < 60
+
+
+def test_ink_arrows_sheets_and_continued_workings_stay_linear(rubric) -> None:
+    """Hand-ins built against batch 54's readings: ink text of thousands of lone l's and "8x/8y" partials, a line of
+    arrows after a derivative, thousands of "=" lines going on, CSV sheets with huge cells and thousands of rows, RTF
+    with thousands of nested deletions, pandoc dash tables with thousands of columns' worth of dashes, and a
+    double-indexed shorthand repeated. Each returns in bounded time."""
+    from grader.reading.formats_csv import csv_markdown
+    from grader.reading.formats_rtf import rtf_markdown
+    from grader.reading.plain_math import equation_in_line
+    from tests.helpers import grade_report_item
+
+    ink = "Problem l\n" + "l (l + e-u) 8f/8W2 G2( wl x) 62(x2) " * 3_000 + "\no(u) = l/(l+e-u)\n"
+    arrows = "∂f/∂w1  →  " + "w3 · x . " * 2_000
+    equals = "total = 520 + 25050\n" + "      = 1 + 2 + 3\n" * 5_000
+    sheet = "id,part,answer,working\n" + "".join(f'{k},P2 (c) conv1,"{"5x5x1 (" * 40}",=SUM(A1)\n' for k in range(3_000))
+    quiz = '"Question 1","Response 1"\n"' + "q" * 50_000 + '","' + "(d) df/dw3 = s(x2) " * 3_000 + '"\n'
+    rtf = "{\\rtf1 " + "{\\deleted " * 5_000 + "x" + "}" * 5_000 + "{\\strike y}" * 5_000 + "}"
+    dashes = "Layer   Params\n" + "-- " * 10_000 + "\n" + "conv1 520 " * 5_000 + "\n\n"
+    shorthand = "$s_k^i = \\sigma(x_k^i)$ " * 2_000
+    started = time.monotonic()
+    equation_in_line(arrows)
+    csv_markdown(sheet)
+    csv_markdown(quiz)
+    rtf_markdown(rtf)
+    grade_report_item(rubric, "p1.e.w2", ink, "r.txt")
+    grade_report_item(rubric, "p2.c", equals, "r.txt")
+    grade_report_item(rubric, "p2.c", sheet, "s.csv")
+    grade_report_item(rubric, "p2.c", dashes)
+    grade_report_item(rubric, "p1.f.grad", shorthand)
+    assert time.monotonic() - started < 60

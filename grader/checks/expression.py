@@ -207,6 +207,10 @@ class ExpressionCheck(Check[ExpressionParams]):
         if verdict.status == "pass" and (own := self._stated_wrong(chain, p, ctx, overlay, classify)) is not None:
             return Outcome(0.0, "review", f"right as written, but this hand-in writes out {own}: the answer is built "
                            "on that, a person should decide", details)
+        if verdict.status == "pass" and (unread := _entries_unread(answers[:-1], final, cc, p)) is not None:
+            return Outcome(0.0, "review", f"right as written with {unread[1]}, but the entries written out before it "
+                           f"({unread[0].text[:120]}) could not be read ({unread[0].problem}): a person should decide",
+                           details)
         if verdict.status == "pass" and (carried := self._carried(final, cc, p, ctx)) is not None:
             why, scale = carried
             if p.carried_errors == "forward" and scale is not None and scale > 0:
@@ -475,3 +479,15 @@ def _as_text(raw: Any) -> str:
 def _show(expr: sp.Expr | list[sp.Expr]) -> str:
     return str(expr) if not isinstance(expr, list) else "[" + ", ".join(str(e) for e in expr) + "]"
 
+
+
+def _entries_unread(earlier: list[Side], final: Side, cc: Any, p: ExpressionParams) -> tuple[Side, str] | None:
+    """"w_j := w_j − α·…" each written out (read as one vector), then "i.e. w_new = w − α∇L": the final side names
+    another item's answer (a building block it carries), so it always equals the reference and can confirm nothing;
+    entries written out before it that could not be read are the answer a person reads. The unread entries and the
+    block's name; None otherwise."""
+    assert final.reading is not None
+    unread = [s for s in earlier if s.kind == UNREADABLE and s.text.lstrip().startswith("\\begin{bmatrix}")]
+    named = [n.text for n in final.reading.named
+             if base(classify_text(cc.classify, n.text, cc.overlay) or "") in p.carries]
+    return (unread[0], named[0][:40]) if unread and named else None

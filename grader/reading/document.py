@@ -664,8 +664,9 @@ _OCR_ZERO = re.compile(r"(?<=\d)O|(?<![\w.])O(?=\d)|(?<=[:=][ \t])O(?![\w(])|(?<
 _OCR_L = re.compile(r"(?<![\w.])l(?=\d)|(?<=w)l\b")
 _OCR_BARE_NABLA = re.compile(r"(?<![\w\\])V(?=[Lf]\b|[Lf]\(|_?w\b)")  # "VL", "Vf(x^1)": the scan's ∇
 # "o1 = o2 = o = 1/(1+e^-u)": the scan's σ, said to be the sigmoid by its formula
-_OCR_SIGMA_DEFINED = re.compile(r"(?m)^[^\n]*?(?<![\w\\])o(?:[12])?(?:\([a-z]\))?(?:[ \t]*=[ \t]*o[12]?)*[ \t]*=[ \t]*1"
-                                r"[ \t]*/[ \t]*\(")
+_OCR_SIGMA_DEFINED = re.compile(r"(?m)^[^\n]*?(?<![\w\\])o(?:[12])?(?:\([a-z]\))?"
+                                r"(?:[ \t]*=[ \t]*o[12]?(?:\([a-z]\))?)*[ \t]*=[ \t]*1[ \t]*/[ \t]*\(")
+_INK_SIGMA_DEFINED = re.compile(_OCR_SIGMA_DEFINED.pattern.replace("o", "[oG]"))  # ink's σ may be a G too
 _OCR_O_APPLIED = re.compile(r"(?<![\w\\.])o(?=[12]?['′]?\()")  # not "o (": a word ("or" in Spanish)
 _OCR_D_O = re.compile(r"(?<![\w\\])do(?=[12]?[ \t]*/[ \t]*d)")  # "do1/du": the scan's dσ1/du
 
@@ -681,28 +682,31 @@ _INK_PARTIAL = re.compile(r"(?<![\w.])8(?=[A-Za-z]\w{0,3}(?:\([^()\n]{0,12}\))?[
 _INK_WEIGHT = re.compile(r"(?:(?<![\w\\])|(?<=[/ (]d)|(?<=∂))W(?=[123](?![\d×x]))")  # "W2", "df/dW2"
 
 
-def _ink_fixed(text: str) -> str:
+def _ink_fixed(text: str) -> tuple[str, bool]:
     """Ink converted to text that writes every 1 as an l (six lone l's or more, more than the lone 1's): each 1, ∂
-    and w put back; then the scan's σ as in :func:`_ocr_fixed`."""
+    and w put back (σ is put back by :func:`_ocr_fixed`); and whether it was such a text."""
     ells = len(_INK_ELL.findall(text, 0, 100_000))
     if ells < 6 or ells <= len(re.findall(r"(?<![\w.])1(?![\d.,])", text[:100_000])):
-        return text
+        return text, False
     text = _INK_PARTIAL.sub(lambda m: f"{m.group(1) or ''}∂", text)
-    text = _OCR_SIGMA.sub("σ", _INK_WEIGHT.sub("w", _INK_ONE.sub("1", text)))  # "62(x2)(1 - 62(x2))": σ₂, a scan's 6
-    return _INK_SIGMA.sub("σ", text) if _OCR_SIGMA_DEFINED.search(text) else text
+    return _INK_WEIGHT.sub("w", _INK_ONE.sub("1", text)), True
 
 
 def _ocr_fixed(text: str) -> str:
-    """A scan's text with the recognizer's usual swaps undone, only where it shows three or more of them."""
-    text = _ink_fixed(text)
-    if len(_OCR_ONE.findall(text, 0, 100_000)) < 3 and not _OCR_SIGMA_DEFINED.search(text):
-        return text
-    text = _OCR_WORD_END.sub(r"\1l", _OCR_ONE.sub("l", text))
-    for _ in range(3):  # "4OO5OO": each O after the one before it
-        text = _OCR_ZERO.sub("0", text)
-    text = _OCR_BARE_NABLA.sub("∇", _OCR_NABLA.sub("∇", _OCR_L.sub("1", text)))
-    if _OCR_SIGMA_DEFINED.search(text):
+    """A scan's text with the recognizer's usual swaps undone, only where it shows three or more of them (or is ink
+    converted to text)."""
+    text, inked = _ink_fixed(text)
+    defined = (_INK_SIGMA_DEFINED if inked else _OCR_SIGMA_DEFINED).search(text) is not None
+    if len(_OCR_ONE.findall(text, 0, 100_000)) >= 3 or defined:
+        text = _OCR_WORD_END.sub(r"\1l", _OCR_ONE.sub("l", text))
+        for _ in range(3):  # "4OO5OO": each O after the one before it
+            text = _OCR_ZERO.sub("0", text)
+        text = _OCR_BARE_NABLA.sub("∇", _OCR_NABLA.sub("∇", _OCR_L.sub("1", text)))
+    if defined:
         text = _OCR_O_APPLIED.sub("σ", _OCR_D_O.sub("dσ", text))
+    if inked:  # "62(x2)(1 - 62(x2))", "G2( w2 G1(w1 x) )": σ₂ as the converter wrote it
+        text = _OCR_SIGMA.sub("σ", text)
+        text = _INK_SIGMA.sub("σ", text) if defined else text
     return text
 
 

@@ -551,6 +551,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
         unread += _noted_by_key(doc, spec)
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
+    corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)]
     if found is not None and HEDGE not in found.sides[-1] and (unread or corrections and not any(
             _restates(one, final) for lines in corrections for one in lines.split("\n"))):
         # "EDIT: dw2 should be …" below an answer the reading took from elsewhere: which one counts, a person decides
@@ -559,6 +560,24 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
 
 
 _CORRECTED = "\\text{(a correction written later)}"
+
+
+def _written_out_after(doc: Document, correction: str, final: str, lhs: str | None,
+                       classify: Callable[[str], str | None] | None) -> bool:
+    """"sorry, typo above, dw1 should have x at the end:" and, in the lines right after it, an equation that names
+    the item and ends on the formula read as the answer: the correction is written out, nothing is left for a person
+    to apply."""
+    if classify is None or not lhs or not final or not correction.strip():
+        return False
+    at = doc.text.find(correction.strip()[:200])
+    if at < 0:
+        return False
+    for line in doc.text[at:at + 600].split("\n")[1:4]:
+        left, sign, right = line.strip().strip("$").partition("=")
+        if sign and classify(left.strip().strip("$*").strip()) == lhs \
+                and _SPACE.sub("", right).rstrip(".,;$").split("=")[-1] == final:
+            return True
+    return False
 
 
 # "∂f/∂w3 is actually σ1(x1)", "dL/dw should be …": a quantity named, then words that change what it is
@@ -1382,8 +1401,16 @@ _SAME_IN_CODE = re.compile(r"[(（]\s*(?:same\s+as|like|i\.\s?e\.|equivalently|i
 
 
 def _program_aside(doc: Document, m: Span) -> bool:
-    """A code span in an aside that says it is the same as the answer in a program: never the answer itself."""
-    return _SAME_IN_CODE.search(doc.text, max(0, m.start - 40), m.start) is not None
+    """A code span in an aside that says it is the same as the answer in a program: never the answer itself (unless
+    the aside doubts it or its program adds where the answer subtracts: then it is read, and a person compares)."""
+    if _SAME_IN_CODE.search(doc.text, max(0, m.start - 40), m.start) is None:
+        return False
+    close = doc.text.find(")", m.end, m.end + 300)
+    aside = doc.text[max(0, m.start - 40):close if close > 0 else m.end + 300]
+    return _ASIDE_DOUBTS.search(aside) is None
+
+
+_ASIDE_DOUBTS = re.compile(r"\bor\b|not\s+sure|\?|\+=|\bvs\.?\b|\bbut\b", re.IGNORECASE)
 
 
 def _a_reason(doc: Document, m: Span) -> bool:
@@ -1506,8 +1533,10 @@ def _worked_before(naming: list[Equation], chosen: Equation) -> list[str]:
 
 # words between two answers that say the later one replaces the first ("scratch that", "Actually:", "Korrektur")
 _SELF_FIX = re.compile(r"(?i)\b(?:scratch|actually|wrong|mistake|oops|wait|instead|correct\w*|korrektur|korrig\w*|"
-                       r"corrig\w*|fix\w*|re-?do\w*|should\s+be|meant|not\s+right|can'?t\s+be|final|no,|"
-                       r"eigentlich|en\s+fait|en\s+realidad|исправ\w*)|~~|\\sout|<del>|修正|訂正|订正|정정")
+                       r"corrig\w*|fix\w*|re-?do\w*|should\s+(?:be|have)|meant|not\s+right|can'?t\s+be|final|no,|typo|forgot|"
+                       r"eigentlich|en\s+fait|en\s+realidad|исправ\w*|ошиб\w*|falsch|fehler|erreur|errore|sbagliat\w*)"
+                       r"|yanl[ıi][şs]|d[üu]zelt\w*|\bsai\b|nh[ầa]m|b[łl][ąa]d|popraw\w*"
+                       r"|~~|\\sout|<del>|修正|訂正|订正|정정|不对|不對|错了|錯了|改正|更正|間違|違う|잘못|틀렸")
 
 
 def _self_fixed(doc: Document, texts: list[str], spans: list[Span], earlier: Equation, chosen: Equation) -> bool:
@@ -1548,14 +1577,13 @@ def _components_after(tagged: list[tuple[str | None, Equation]], chosen: Equatio
 
 
 def _components_before(tagged: list[tuple[str | None, Equation]], chosen: Equation, spec: TextSpec) -> bool:
-    """Whether each component is written out before an answer that names a derivative (w_1 := w_1 − α·Σ…, then
-    "i.e. w_new = w − α∇L"): the written-out entries are a step of that answer, so the vector form said last never
-    hides entries that disagree with it. Entries that name derivatives themselves (w_1 ← w_1 − α ∂L/∂w_1) say the
-    same as the vector form: no step."""
+    """Whether components are written out before the answer (w_1 := w_1 − α·Σ…, then "i.e. w_new = w − α∇L"): the
+    written-out entries are a step of that answer, so the vector form said last never hides entries that disagree
+    with it. Entries that all name derivatives (w_1 ← w_1 − α ∂L/∂w_1) say the same as the vector form: no step."""
     at = next(k for k, (_, e) in enumerate(tagged) if e is chosen)
     entries = [e for tag, e in tagged[:at] if tag and tag.startswith(f"{spec.lhs}[")]
-    return bool(entries) and _DERIVATIVE.search(chosen.sides[-1]) is not None \
-        and not any(is_restatement(e.sides[-1]) or _DERIVATIVE.search(e.sides[-1]) for e in entries)
+    return bool(entries) and not all(is_restatement(e.sides[-1]) or _DERIVATIVE.search(e.sides[-1])
+                                     for e in entries)
 
 
 def _components(tagged: list[tuple[str | None, list[str]]], spec: TextSpec) -> LatexChain | None:

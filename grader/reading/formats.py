@@ -109,7 +109,7 @@ def markdown_dialects(text: str) -> str:
     Quarto and MyST ``:::`` fenced divs keep their body and lose their fences; an equation label
     after a display's closing ``$$`` (``$$ (eq-1)``, ``$$ {#eq-1}``) or bookdown's inside it (``(\\#eq:bi)``) is
     dropped; a MyST ``{math}``
-    directive is a ``math`` fence; Pandoc grid tables become pipe tables.
+    directive is a ``math`` fence; Pandoc grid, simple and multiline tables become pipe tables.
     """
     if "!!!" in text or "???" in text or '=== "' in text:
         text = _admonitions(text)
@@ -131,6 +131,10 @@ def markdown_dialects(text: str) -> str:
         text = _myst_directives(text)
     if "\n+-" in "\n" + text:
         text = grid_tables(text)
+    if "--- --" in text or "-- --" in text:
+        from grader.reading.dash_tables import dash_tables
+
+        text = dash_tables(text)  # pandoc's simple and multiline tables
     return text
 
 

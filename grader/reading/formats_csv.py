@@ -12,8 +12,8 @@ import csv
 import io
 import re
 
-MAX_ROWS = 500
-MAX_CELL = 5000
+MAX_ROWS = 300  # an answer sheet has a row per question; a quiz export a row per attempt
+MAX_CELL = 2000
 _QUESTION = re.compile(r"\s*(?:question|frage|pregunta|question|câu\s*hỏi|soru)\s*(\d{1,3})\s*", re.IGNORECASE)
 _RESPONSE = re.compile(r"\s*(?:response|answer|antwort|respuesta|réponse|trả\s*lời|cevap)\s*(\d{1,3})\s*",
                        re.IGNORECASE)
@@ -30,7 +30,7 @@ def csv_markdown(text: str) -> str:
     if len(rows) < 2 or max(len(row) for row in rows) < 2:
         return text
     quiz = _quiz(rows)
-    return quiz if quiz is not None else _table(_unnumbered(rows))
+    return quiz if quiz is not None else _table(_answers_only(_unnumbered(rows)))
 
 
 def _quiz(rows: list[list[str]]) -> str | None:
@@ -61,6 +61,23 @@ def _numbered_pair(first: str, second: str) -> bool:
     """Whether two column heads are a quiz's ``Question k`` and ``Response k``."""
     question, response = _QUESTION.fullmatch(first), _RESPONSE.fullmatch(second)
     return question is not None and response is not None and question.group(1) == response.group(1)
+
+
+_ANSWER_HEAD = re.compile(r"\s*(?:final\s+)?(?:answer|result|antwort|réponse|respuesta|resposta|ответ|答案?)s?\s*",
+                          re.IGNORECASE)
+_WORKING_HEAD = re.compile(r"(?i).*\b(?:working|formula|derivation|computation|calculation|steps?|work(?:ed)?|"
+                           r"rechnung|herleitung|calcul)\b.*")
+
+
+def _answers_only(rows: list[list[str]]) -> list[list[str]]:
+    """A sheet that names its answer column ("answer", "result") without its working columns ("formula /
+    working"): the answer cell is what the student hands in as the answer; a formula in the working beside it
+    never stands in for it (notes and remarks stay: a doubt said there counts)."""
+    head = rows[0]
+    if not any(_ANSWER_HEAD.fullmatch(h) for h in head):
+        return rows
+    keep = [k for k, h in enumerate(head) if not (_WORKING_HEAD.fullmatch(h) and not _ANSWER_HEAD.fullmatch(h))]
+    return [[row[k] for k in keep if k < len(row)] for row in rows]
 
 
 def _table(rows: list[list[str]]) -> str:

@@ -10,6 +10,32 @@ import re
 _SCRIPT = re.compile(r"\{\\(super|sub)[ \t]*([^{}\\]{1,60})\}")
 
 
+# a group the page does not show as text: a tracked deletion, struck-through text, hidden text
+_UNSHOWN = re.compile(r"\{\\(?:deleted|strike(?!0)|striked1|v(?![a-z\d]))")
+MAX_GROUPS = 2000
+
+
+def _unshown(text: str) -> str:
+    """The RTF without the groups Word shows crossed out or not at all (``{\\deleted …}``, ``{\\strike …}``,
+    ``{\\v …}``): a student's tracked deletion is not their answer (striprtf keeps their text)."""
+    out, pos = [], 0
+    for m in list(_UNSHOWN.finditer(text))[:MAX_GROUPS]:
+        if m.start() < pos:
+            continue
+        depth, k = 0, m.start()
+        while k < len(text):
+            if text[k] == "\\":
+                k += 2
+                continue
+            depth += {"{": 1, "}": -1}.get(text[k], 0)
+            k += 1
+            if depth == 0:
+                break
+        out.append(text[pos:m.start()])
+        pos = k
+    return "".join(out) + text[pos:]
+
+
 def is_rtf(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n").startswith("{\\rtf")
 
@@ -17,7 +43,8 @@ def is_rtf(text: str) -> bool:
 def rtf_markdown(text: str) -> str:
     from striprtf.striprtf import rtf_to_text
 
-    scripted = _SCRIPT.sub(lambda m: ("^{" if m.group(1) == "super" else "_{") + m.group(2).strip() + "}", text)
+    scripted = _SCRIPT.sub(lambda m: ("^{" if m.group(1) == "super" else "_{") + m.group(2).strip() + "}",
+                           _unshown(text))
     try:
         return str(rtf_to_text(scripted, errors="ignore"))
     except (ValueError, IndexError, RecursionError):  # a broken file: its text as it stands, read as plain text

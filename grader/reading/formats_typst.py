@@ -125,7 +125,7 @@ def _expand_lets(text: str, lets: dict[str, tuple[list[str], str]]) -> str:
 
     def one(math: str) -> str:
         out, pos = [], 0
-        for m in re.finditer(r"(?<![\w.#\\])([A-Za-z][\w-]*)", math):
+        for m in re.finditer(r"(?<![A-Za-z0-9.#\\])([A-Za-z][A-Za-z0-9-]*)", math):  # "f_bw": bw after "_"
             if m.start() < pos or m.group(1) not in lets:
                 continue
             params, body = lets[m.group(1)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 WINDOW = 160
 # full-width forms (（a）, １.), the ideographic space and CJK numerals (第一问) as ASCII, one character
@@ -77,8 +77,9 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      re.IGNORECASE)
 _PAIR = r"[ \t]*(?:,|&|/|and)[ \t]*"  # between two parts a heading names ("** d, e")
 PATTERNS = [  # (kind, pattern); the first that matches wins
-    # "[1b]", "[1(b)]", "[2.c]", "(1e)", "(2.a)": an answer sheet's part in brackets
-    ("problem", re.compile(rf"\[\s*(?P<prob>\d{{1,2}})\s*[.\-]?\s*\(?(?P<p1>[a-h])\)?\s*\]{_END}{_SUB}")),
+    # "[1b]", "[1(b)]", "[2.c]", "[1b-ii]", "(1e)", "(2.a)": an answer sheet's part in brackets
+    ("problem", re.compile(rf"\[\s*(?P<prob>\d{{1,2}})\s*[.\-]?\s*\(?(?P<p1>[a-h])\)?"
+                           rf"(?:\s*[.\-]?\s*\(?(?P<s4>{_R})\)?)?\s*\]{_END}{_SUB}")),
     ("problem", re.compile(rf"\(\s?(?P<prob>[1-9])\s?[.\-]?\s?(?P<p1>[a-h])['′]?(?:,[ \t]?[^()\n]{{1,24}})?\s?\)"
                            r"(?![ \t]*(?:gives?|gave|and|&|or|says?|shows?|yields?|implies|plus|with|together|to|"
                            r"from|in|above|below|are|is|was|were)\b|[ \t]*[,–—-][ \t]*\()"  # "(1.b) gives …": cited
@@ -87,8 +88,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"(?:\s*[问題题問])?(?!\d|[.,]\d|\s*[x×*]\s*\d|\s*:?=(?!=))"
                            rf"(?:[*_]{{0,2}}\s*(?:[.,\-–—]|[ \t]/)?\s*(?:{_PART_WORD}\s*)?"
                            rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|"
-                           # (not "P1  f = …": a formula's name)
-                           rf"(?P<p2>[a-h])(?![ \t]*:?=(?!=))(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
+                           # (not "P1  f = …": a formula's name; "p2a = {…}" is part 2a's dictionary)
+                           rf"(?P<p2>[a-h])(?!(?<=\s[a-h])[ \t]*:?=(?!=))(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
     # "(b-i)", "(b.ii)", "(b/ii)": a part and its sub-part in one bracket
     ("part", re.compile(rf"{_LP}(?P<p1>[a-h])[ \t]?[-.,/][ \t]?(?P<s1>{_R}){_RP}{_END}")),
@@ -101,7 +102,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            rf"|\.?(?P<p9>[a-h])(?=\.(?:{_R})(?:[.)]|:(?=[ \t])))){_SUB}")),  # "1.b.ii:", "1b.i)"
     # "1.4 σ2(x2)", "2.3 520 + 0 + …": an answer sheet that numbers its parts (the fourth is (d)); only in a
     # hand-in that marks no part by a letter (see read_label)
-    ("numbered", re.compile(rf"(?P<prob>[1-9])\.(?P<pn>[1-8])(?![\d.,]\d|[ \t]*[x×*](?!\*))(?=[ \t:)]|\*\*|__|$)"
+    ("numbered", re.compile(rf"(?:(?-i:Q|P|Ex|Aufg)\.?[ \t]?)?"  # "Q2.3 Number of parameters": its question's word
+                            rf"(?P<prob>[1-9])\.(?P<pn>[1-8])(?![\d.,]\d|[ \t]*[x×*](?!\*))(?=[ \t:)]|\*\*|__|$)"
                             rf"(?!.*?(?:\([a-h]\)|(?<![\w\\])[a-h]\)))"  # "1.4 (d), (e)": a section number
                             rf"{_SUB}")),
     ("key", re.compile(rf"(?P<prob>\d{{1,2}})[ \t]?(?P<p3>[a-h])(?:_(?P<s2>{_R})\b|\((?P<s1>{_R})\))?{_KEY}?"
@@ -120,6 +122,8 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("heading", re.compile(r"(?P<prob>[1-9])[ \t]?(?P<p3>[a-h])(?=[ \t]*(?:$|\})|[ \t]+[–—-][ \t])")),
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
+    # "### （4）对 w3 的偏导": a problem's parts numbered in brackets, in a hand-in that letters no part
+    ("counted", re.compile(r"\((?P<pn>[1-8])\)")),
 ]
 # "(d)–(e)", "(d),(e)", "(b)+(c)", "**(a)** and **(b)**"
 _RANGE = re.compile(r"(?:(?<=\))[*_]{1,2})?\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=[)*_]),|(?<=[)*_])\s?[&+/]"
@@ -348,6 +352,9 @@ def _lowercase_parts(text: str) -> bool:
 _WRAPPED_CITE = re.compile(r"(?i)\S[ \t]+(?:and|or|of|to|from|in|see|with|und|oder|et|ou)[ \t]*\n[ \t]*$")  # (not "y")
 
 
+_OWN_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+(?=\[\s*\d)")  # "1.1 [1b-i]", "2.3 [2c]"
+
+
 def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     """The label at ``pos`` (after emphasis and LaTeX text markup), if one starts there.
 
@@ -380,8 +387,11 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.search(window[:48], offset)):
         folded = _fold_unbracketed(unbracketed, _persian_order(text))  # same length: the offset stays right
         window = window[:unbracketed.start()] + folded + window[unbracketed.end():]
+    own = _OWN_NUMBER.match(window, offset)
+    if own is not None and (said := read_label(text, pos + own.end())) is not None and said.part:
+        return replace(said, start=pos + offset)  # "1.1 [1b-i]  …": the hand-in's own number, then the handout's
     for kind, pattern in PATTERNS:
-        if kind == "heading" and not heading:
+        if kind in ("heading", "counted") and not heading or kind == "counted" and _letters_anywhere(text):
             continue
         m = pattern.match(window, offset)
         if m is None:
@@ -407,7 +417,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
                 and _lowercase_parts(text):
             continue  # "$$\text{(A)}\ w − α∇L \qquad \text{(B)}\ w + α∇L$$" where the parts are "(a)", "(b)": options
             # in a display (capitals that label a problem's parts in its text stay labels)
-        sub = groups.get("s1") or groups.get("s2") or groups.get("s3")
+        sub = groups.get("s1") or groups.get("s2") or groups.get("s3") or groups.get("s4")
         numbered = _NUMBERED_RANGE.match(window, m.end()) if part and groups.get("prob") else None
         if numbered is not None and numbered.group("prob") != groups["prob"]:
             numbered = None

@@ -92,6 +92,7 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
         + prose_definitions(doc) + code_definitions(doc)
     pieces = [from_exports(expand(text)) for _, text in sorted(found, key=lambda f: f[0])]  # as answers are read
     pieces = [d for piece in pieces for d in underbrace_definitions(piece)] + pieces
+    pieces = [d for k, piece in enumerate(pieces) for d in (_both_indices(piece) if k < MAX_DEFINITIONS else [piece])]
     notation = _read_all(pieces, doc, reference, {})
     if notation.unread:
         better = renamed(notation, reference, lambda seed: _read_all(pieces, doc, reference, seed))
@@ -116,6 +117,31 @@ def _built_on_doubt(notation: Notation) -> Notation:
             overlay.said_otherwise.add(name)
             overlay.notes[name] = f"{said} — built on a name read otherwise: a person should read the answers using it"
     return notation
+
+
+# "s_k^i = σ(x_k^i)": a name with a layer's index and a data point's, both used on the right
+_BOTH_INDICES = re.compile(r"\s*(?P<stem>[A-Za-z]|\\[a-z]+)_\{?(?P<k>[jkl])\}?"
+                           r"\^(?:\{\(?(?P<i>[in])\)?\}|\((?P<i2>[in])\)|(?P<i3>[in]))\s*(?::=|=)"
+                           r"(?P<rhs>[^=]{1,80})$")
+
+
+def _both_indices(piece: str) -> list[str]:
+    """``s_k^i = σ(x_k^i)`` as the four definitions it stands for (s_1^1 = σ(x_1^1), …, s_2^2 = σ(x_2^2)): the layer's
+    index and the data point's each 1 or 2; any other piece as it is."""
+    m = _BOTH_INDICES.match(piece)
+    point = m and (m.group("i") or m.group("i2") or m.group("i3"))
+    at_point = rf"\^(?:\{{\(?{point}\)?\}}|\({point}\)|{point})(?![A-Za-z])"
+    if m is None or not re.search(rf"_\{{?{m.group('k')}\}}?", m.group("rhs")) \
+            or not re.search(at_point, m.group("rhs")):
+        return [piece]
+    out = []
+    for k in "12":
+        for i in "12":
+            def put(text: str, k: str = k, i: str = i) -> str:
+                text = re.sub(rf"_\{{?{m.group('k')}\}}?(?![A-Za-z])", f"_{k}", text)
+                return re.sub(at_point, f"^{i}", text)
+            out.append(f"{m.group('stem')}_{k}^{i} = {put(m.group('rhs')).strip()}")
+    return out
 
 
 _UNDERBRACE = re.compile(r"\\underbrace\s*\{")

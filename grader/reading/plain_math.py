@@ -164,7 +164,8 @@ def _aside_opens(words: list[tuple[int, int, str]], k: int, mathlike: Callable[[
     aside in prose, not more of the formula."""
     word = words[k][2]
     return word.startswith("(") and not word.endswith(")") and len(word) <= 4 and k + 1 < len(words) \
-        and not mathlike(words[k + 1][2]) and word.lstrip("(").isalpha()
+        and not mathlike(words[k + 1][2]) and (word.lstrip("(").isalpha()  # "(w3 just multiplies it)": a name,
+                                               or re.fullmatch(r"[a-z]{3,}", words[k + 1][2]) is not None)  # words
 
 
 _BEFORE_OPERAND = ("-", "+", "−", "–", "·", "*", "/", "×", "(", "=", "⋅")
@@ -523,6 +524,10 @@ UNDECIDED = re.compile(r"\btorn\s+between\b|\b(?:can(?:no|')?t|could(?:n't|\s+no
                        r"|\bhay\s+là\b|\byoksa\b|(?<=\$)\s*czy\s*(?=\$)|\bentah\b"
                        # "ChatGPT gave me …, but I could not verify it, so I am leaving (ii) open": not the student's
                        r"|\bcould(?:n'?t|\s+not)\s+(?:verify|check)\s+(?:it|this|that)\b"
+                       # "(…, or `w + lr * grad`, I am not sure of the sign)" of a program's line; "(same as
+                       # `w += alpha * grad`)" beside a step that subtracts: the program said to be the same adds
+                       r"|`[^`\n]{1,40}`[^\n`]{0,40}\bnot\s+(?:sure|certain)\s+(?:of|about)\s+the\s+sign\b"
+                       r"|\bsame\s+as\s+`[^`\n]{0,40}\+="
                        r"|\bleav(?:e|ing)\s+(?:\([a-z]{1,3}\)\s+|it\s+|this\s+(?:part\s+)?)?(?:open|unanswered|blank)\b",
                        re.IGNORECASE)
 # words that allow a second answer beside the first ("either should work", "could also be 2 with padding", "is

@@ -49,6 +49,24 @@ def written_sum(line: str, number: str) -> tuple[str, int] | None:
     return m.group(2), m.start(2)
 
 
+_STEP = re.compile(r"(\d[\d,]*)\s*\+\s*(\d[\d,]*)\s*=\s*(\d[\d,]*)(?![\d,]|\s*[-+*/×·])")
+
+
+def running_sum(line: str) -> str | None:
+    """"520+25050 = 25570; 25570 + 400500 = 426070; 426070+5010 = 431080": a sum added up in steps, each starting
+    from the result before it; the last result, when every step adds up. None when the line is not one."""
+    steps = _STEP.findall(line)
+    if len(steps) < 2:
+        return None
+    try:
+        numbers = [[parse_numbers(n, integers=True)[0] for n in step] for step in steps]
+    except (ValueSyntaxError, IndexError):
+        return None
+    if any(a + b != c for a, b, c in numbers) or any(numbers[k][0] != numbers[k - 1][2] for k in range(1, len(steps))):
+        return None
+    return steps[-1][2]
+
+
 def _near_sum(terms: list[str], result: str) -> bool:
     """Three or more numbers (two not zero) whose sum is within 1 % of ``result``: the same total, a slip made."""
     found = _sum_and_result(terms, result)

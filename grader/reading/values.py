@@ -132,6 +132,7 @@ def flat(line: str) -> str:
     line = _TIGHT.sub(lambda m: f"{m.group(1)} " if m.group(1) else " (", line)
     line = _SPOKEN.sub(lambda m: "·" if "d" in m.group().lower() else "×", plain(line))
     line = _SPACED_DOT.sub(" · ", line)
+    line = _PLACED_AFTER.sub(lambda m: f"{m.group(1)}{m.group(2)}", line) if "after" in line.lower() else line
     line = _DASH_MINUS.sub(" - ", line) if "–" in line or "−" in line else line
     line = _COUNT_OF_SHAPE.sub(_count_of_shape, line)
     line = _SHAPE_THEN_COUNT.sub(lambda m: f"{_BLANKS.sub('', m.group(1))}×{next(g for g in m.groups()[1:] if g)}",
@@ -143,6 +144,9 @@ _BLANKS = re.compile(r"[ \t]+")
 _TIBBLE = re.compile(r"\bA[ \t]+tibble:[ \t]*\d+[ \t]*[×x][ \t]*\d+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\b\.?|Uhr\b|h\b)")
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[^\W\d_])")
+# "ReLU after conv1", "the max-pool after conv2": the first ReLU, the second pooling (named by the conv they follow)
+_PLACED_AFTER = re.compile(r"\b(relu|(?:max[ \t-]?)?pool(?:ing)?)[ \t]+(?:layer[ \t]+)?(?:after|following)[ \t]+"
+                           r"(?:the[ \t]+)?conv(?:olution(?:al)?)?(?:[ \t]*layer)?[ \t]*([12])\b", re.IGNORECASE)
 _DASH_MINUS = re.compile(r"(?<=\d)(?:[ \t]+[–−][ \t]+|−)(?=\d)")  # "28 – 5 + 1 = 24": a word processor's minus
 _SPACED_DOT = re.compile(r"(?<=\d)[ \t]\.[ \t](?=\(?\d)")  # "800 . 500 + 500": a product's dot, written by hand
 
@@ -152,7 +156,8 @@ def _count_of_shape(m: re.Match[str]) -> str:
     theirs ("(20 filters, 5×5×1)"), and not after "=" ("conv1 = 20 filters, each 5×5×1": the label's count)."""
     before = m.string[:m.start()]
     if "," in m.group() and (re.search(r"(?:=|\d[ \t]*[×xX*])[ \t]*$", before)  # "5×5×1 x 20 filters, …"
-                             or ("each" not in m.group().lower() and not re.search(r"\([ \t]*$", before))):
+                             or (not re.search(r"\b(?:each|every)\b", m.group(), re.IGNORECASE)
+                                 and not re.search(r"\([ \t]*$", before))):
         return m.group()  # "with 50 filters, 4×4×50 after pool": a list, not the filters' shape
     return f"{m.group(2)} {_BLANKS.sub('', m.group(3))}×{m.group(1)}"
 
@@ -162,7 +167,8 @@ def _count_of_shape(m: re.Match[str]) -> str:
 # (not "conv 1 filter 5x5x1": a layer's number)
 _COUNT_OF_SHAPE = re.compile(r"(?<![\w.,×])(?<!conv )(?<!layer )(\d{1,4})[ \t]+(filters?|kernels?)"
                              r"(?:[ \t]*,[ \t]*|[ \t]+)"  # "20 filters and each filter is 5 by 5 by 1"
-                             r"(?:(?:and[ \t]+)?each(?:[ \t]+(?:filter|kernel|one))?(?:[ \t]+(?:is|has))?[ \t]+"
+                             r"(?:(?:and[ \t]+)?(?:each|every)(?:[ \t]+(?:filter|kernel|one))?"
+                             r"(?:[ \t]+(?:is|has))?[ \t]+"
                              r"|whose[ \t]+(?:dimension|size|shape)s?[ \t]+(?:is|are)[ \t]+)?"
                              r"(?:of[ \t]+)?"
                              r"(?:(?:size|dimension|shape)[ \t]+)?(?:of[ \t]+)?"
@@ -277,7 +283,8 @@ _WHICH_OF_THEM = re.compile(r"\b(?:don'?t|do\s+not|didn'?t)\s+know\s+which\b|\bn
                             re.IGNORECASE)  # "…, or 50, I always mix up conv1 and conv2": not chosen
 # ("so here are both counts", with and without the biases: two answers offered for one part)
 _CLAUSE_END = re.compile(r"(?<=[.;!?])\s+|[。；！？]")
-_OWNED = re.compile(r"\s*(?:'s|’s|の|의|的|كا|کا|का|-r?en)?\s*(?:(?:used|had|has|uses|have|was|were|is)\s+)?"
+_OWNED = re.compile(r"\s*(?:'s|’s|の|의|的|كا|کا|का|-r?en)?\s*"
+                    r"(?:(?:used|had|has|uses|have|was|were|is|consists\s+of|contains|comprises|holds)\s+)?"
                     r"(?:(?:a|an|the|its)\s+)?", re.IGNORECASE)  # "conv1's filter", "conv1 used filter size …"
 _USED = re.compile(r"\s*(?:used|had|uses|has)\s+[\w\s]{0,20}", re.IGNORECASE)
 _OF_OWNER = re.compile(r"\s*(?:of|in|for|de|del|des|von|der|di|do|da)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -466,7 +473,8 @@ def part_text(doc: Document, part: str) -> str | None:
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
-    text = _soft_wrapped(_worked_in_code(_DIGIT_GROUP.sub(",", text)))  # 25_050, 431_080: a program's digit groups
+    text = _worked_in_code(_soft_wrapped(_DIGIT_GROUP.sub(",", text)))  # 25_050, 431_080: a program's digit groups
+    # (a working over several "=" lines is joined first: its first line's sum is no value of its own)
     text = _CONSOLE_RESULT.sub(r"\1 = \2", text) if "[1]" in text else text
     text = _NAMES_BELOW.sub(r"\1 ", text) if "(" in text else text  # "… = 431080" then "(conv1, relu1, …)"
     cells, covered = pipe_tables(text)
@@ -492,6 +500,9 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     return found
 
 
+MAX_JOINED = 2000  # a sentence (a working: a third of it) joined over lines this long is no student's: left as lines
+
+
 def _soft_wrapped(text: str) -> str:
     """A sentence an editor or a converter wrapped mid-phrase ("… and the channel" / "dimension of each filter is
     20") as one line, as a reader reads it: a prose line whose last three words are words, followed by one that
@@ -502,15 +513,20 @@ def _soft_wrapped(text: str) -> str:
     out: list[str] = []
     fenced = False
     for line in text.split("\n"):
-        if out and not fenced and (_WRAPPED_END.search(out[-1]) and _WRAPPED_START.match(line)
+        if out and not fenced and len(out[-1]) < MAX_JOINED and (_WRAPPED_END.search(out[-1])
+                                                                 and _WRAPPED_START.match(line)
                                    or _DANGLING.search(out[-1]) and re.match(r"[ \t]{0,3}[a-z]{2,}\b", line)
                                    or _CLAUSE_OPEN.search(out[-1]) and _VERB_START.match(line)
                                    or _ITEM_GOES_ON.match(out[-1]) and re.match(r"[ \t]{2,}[a-z]{2,}\b", line)
                                    or _SIZE_GOES_ON.search(out[-1]) and re.match(r"[ \t]{0,3}(?:\d|[a-z]{3,})", line)
                                    or _VERB_END.search(out[-1]) and _VALUE_START.match(line)
-                                   or _COUNT_END.search(out[-1]) and _SHAPE_NEXT.match(line)) \
+                                   or _COUNT_END.search(out[-1]) and _SHAPE_NEXT.match(line)
+                                   or re.search(r"\d[ \t]*$", out[-1]) and _SHAPE_GOES_ON.match(line)
+                                   or _COUNT_CUT.search(out[-1]) and _COUNTED_NEXT.match(line)
+                                   or re.search(r"[^\W\d_]{3,}[ \t]*$", out[-1]) and _IS_VALUE.match(line)) \
                 and "|" not in out[-1] + line and not out[-1].startswith(("    ", "\t")) \
-                or out and not fenced and _EQUALS_AGAIN.match(line) and "=" in out[-1] and "|" not in out[-1] + line:
+                or out and not fenced and _EQUALS_AGAIN.match(line) and "=" in out[-1] and "|" not in out[-1] + line \
+                and len(out[-1]) < MAX_JOINED // 3:
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
@@ -526,9 +542,16 @@ _DANGLING = re.compile(r"[ \t](?:input|output|of|per|each|the|an?)[ \t]*$")  # (
 _CLAUSE_OPEN = re.compile(r"\b(?:and|but|so)[ \t]+(?:there|they|it|this|these|those)[ \t]*$")
 # "total = 520 + 25050 + …" / "      = 425070 + 5010" / "      = 430080": one working over several lines, whose
 # last side is the value (never worked out again here from the first line's terms)
-_EQUALS_AGAIN = re.compile(r"[ \t]*=(?![=>])[ \t]*\S")
+_EQUALS_AGAIN = re.compile(r"[ \t]*=(?![=>])[ \t]*(?:[\d(][\d \t,.'+\-−×*·/()]*$"  # numbers only: no words,
+                           r"|\d[\d,']*[.;](?:[ \t]|$))")  # or a number that ends the sentence ("= 5010. In total …")
 # "… 20 filters whose dimension is" / "$5\times5\times1$. …": a sentence cut after its verb, its value next
 _VERB_END = re.compile(r"[^\W\d_]{2,}[ \t]+(?:is|are|was|were|equals|becomes|of)[ \t]*$")
+# "… after pooling 12" / "× 12 × 20": a shape a page's text wrapped
+_SHAPE_GOES_ON = re.compile(r"[ \t]*[×xX*][ \t]*\d+(?:[ \t]*[×xX*][ \t]*\d+)*[ \t]*[.,;]?[ \t]*$")
+# "… 5 × 5 × 1, and there are 20" / "filters. After conv1 …": a count cut from its noun
+_COUNT_CUT = re.compile(r"\b(?:are|is|has|have|with|uses)[ \t]+\d{1,4}[ \t]*$")
+_COUNTED_NEXT = re.compile(r"[ \t]{0,3}(?:filters?|kernels?|of[ \t]+them)\b")
+_IS_VALUE = re.compile(r"[ \t]{0,3}(?:is|are|was|were|equals)[ \t]+\d")  # "The conv1 filter" / "is 5 × 5 × 1, …"
 _COUNT_END = re.compile(r"\d[ \t]+(?:filters?|kernels?)[ \t]*$")  # "conv1 has 20 filters" / "of size 5×5×1, …"
 _SHAPE_NEXT = re.compile(r"[ \t]{0,3}(?:of|each|with|whose)\b")
 _VALUE_START = re.compile(r"[ \t]{0,3}(?:\$|\\\(|\d)")
@@ -548,6 +571,11 @@ def _sums(lines: list[str], patterns: dict[str, list[re.Pattern[str]]], found: d
     if total is None:
         return
     for line in lines:
+        running = sums.running_sum(line)
+        if running is not None:  # "520+25050 = 25570; 25570 + 400500 = 426070; 426070+5010 = 431080": its last
+            found[total] = [c for c in found.get(total, []) if c.line != line.strip()[:200]]
+            _add(found, total, running, 0, line)
+            continue
         written = sums.written_sum(line, _NUM)
         if written is not None and all(f == total for _, _, f in _masked(line, patterns)[1]):  # no layer's sum
             _add(found, total, written[0], 0, line)
@@ -877,10 +905,6 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     for v in values:  # "fc1's 800 inputs", "500 units": a count of the layer's inputs, not its value
         if routes.get(id(v)) and _COUNTS_THINGS.match(line, v.end) and re.fullmatch(r"[\d,.]+", v.text):
             routes[id(v)] = [(f, max(r, 2)) for f, r in routes[id(v)]]
-    for v in values:  # "ReLU after conv1: 0", "the input after the 2nd pool … = 800": the layer it comes after
-        placed = [f for s, e, f in labels if e <= v.start and _PLACED_AFTER.search(masked, max(0, s - 40), s)]
-        if routes.get(id(v)) and placed:
-            routes[id(v)] = [(f, max(r, 2)) if f in placed else (f, r) for f, r in routes[id(v)]]
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
     trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
@@ -928,17 +952,14 @@ def _concluded(masked: str, values: list[_Value], routes: dict[int, list[tuple[s
 
 _COUNTED_NOUN = re.compile(r"^[ \t]*(?:of[ \t]+them|(?:such[ \t]+)?(?:filters?|kernels?))\b")
 _HEDGED_ASIDE = re.compile(r"\((?:[^()]*\b(?:or|maybe|perhaps|oder|ou)\b|[^()]*\?)", re.IGNORECASE)  # "(or 50 …?)"
-# a label placed by another thing said before it: "ReLU after conv1", "input is after the 2nd pool" (not "after conv1:"
-# opening the line, which names the stage the value is of)
-_PLACED_AFTER = re.compile(r"(?:[^\W\d_]{2,}|§+)[^\n:;=]{0,20}?[ \t](?:after|before|following|behind)[ \t]+"
-                           r"(?:the[ \t]+)?$", re.IGNORECASE)
 _COUNTS_THINGS = re.compile(r"[ \t]+(?:per[ \t]+(?:filter|kernel|unit|neuron|node|output|channel)\b"  # "501 per filter"
-                            r"|(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element)s?\b)"
+                            r"|(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element|position)s?\b)"
                             r"(?![ \t]*(?:channel|filter|map|size|dim|depth|plane|layer))", re.IGNORECASE)
 _SO_THEN = re.compile(r"(?:[,;]|\band)[ \t]*(?:so|thus|hence|giving|which[ \t]+(?:is|gives|makes)"
                       r"|that[ \t]+(?:is|makes)|for[ \t]+a[ \t]+total[ \t]+of)[ \t]*(?:is[ \t]+|=[ \t]*)?$"
-                      r"|[^\W\d_][ \t]+(?:→|->|=>|⇒|⟹)[ \t]*$",  # "…, times 20 filters → 520": the working's words,
-                      re.IGNORECASE)  # then an arrow to the line's value
+                      # "…, times 20 filters → 520", "… + 500 biases → 400,500": a count's working, then its value
+                      r"|\b(?:filters?|kernels?|bias(?:es)?|weights?|param(?:eter)?s|units|neurons)[ \t]+"
+                      r"(?:→|->|=>|⇒|⟹)[ \t]*$", re.IGNORECASE)
 _LINE_DONE = re.compile(r"[ \t]*(?:parameters|params|weights|in[ \t]+total)?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
 
 
@@ -1408,12 +1429,12 @@ def _stage_output(masked: str, labels: list[tuple[int, int, str]], values: list[
 
 def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"channel dimension of the filter: 20": two labels joined by "of" name the first one's field."""
+    if len(spans) == 2 and _HAS.fullmatch(masked[spans[0][1]:spans[1][0]]):
+        return spans[1]  # "each filter has channel dimension 20", "conv1 consists of 20 filters": what it has
     if len(spans) == 2 and _OF.fullmatch(masked[spans[0][1]:spans[1][0]]):
         return spans[0]
     if len(spans) == 2 and _POSSESSIVE.fullmatch(masked[spans[0][1]:spans[1][0]]):
         return spans[1]  # "conv1 کا فلٹر", "conv1 का फ़िल्टर", "conv1の フィルタ": the filter of conv1
-    if len(spans) == 2 and _HAS.fullmatch(masked[spans[0][1]:spans[1][0]]):
-        return spans[1]  # "each filter has channel dimension 20": what the first one has is the field
     return None
 
 
@@ -1435,7 +1456,8 @@ def _compound_head(masked: str, before: list[tuple[int, int, str]], line: str) -
     return None
 
 
-_HAS = re.compile(r"\s*(?:has|have|having|with)\s+(?:a\s+|an\s+|the\s+|its\s+)?", re.IGNORECASE)
+_HAS = re.compile(r"\s*(?:has|have|having|with|consists\s+of|contains|comprises)\s+(?:a\s+|an\s+|the\s+|its\s+)?",
+                  re.IGNORECASE)  # "conv1 has 20 filters", "conv1 consists of twenty filters, each 5 by 5 by 1"
 
 
 # a possessive that puts the owner first (Urdu, Hindi, Japanese, Korean, Chinese): the second label is the field
