@@ -575,3 +575,14 @@ def test_a_count_of_filters_then_every_filters_shape(rubric, shape: str, expecte
               "(b) words\n")
     status = grade_report_item(rubric, "p2.a", report, "r.tex").status
     assert (status == "pass") == (expected == "pass"), status
+
+
+@pytest.mark.parametrize("dw1, expected", [("w₃ · a₂(1 − a₂) · w₂ · a₁(1 − a₁) · x", "pass"),
+                                           ("w₃ · a₂(1 − a₂) · w₂ · x", "not")])
+def test_a_path_through_the_graph_written_with_arrows_is_no_answer(rubric, dw1: str, expected: str) -> None:
+    """"the chain is f ← a₂ ← z₂ ← a₁ ← z₁ ← w₁": names joined by arrows, no equation; the answer is the formula."""
+    report = ("**Problem 1.** I write z₁ = w₁x, a₁ = σ(z₁), z₂ = w₂a₁, a₂ = σ(z₂), f = w₃a₂.\n\n**(d)** words\n\n"
+              "**(e)** For the first weight the chain is f ← a₂ ← z₂ ← a₁ ← z₁ ← w₁, and multiplying the local "
+              f"derivatives gives\n\n∂f/∂w₁ = {dw1}\n\n**(f)** words\n")
+    status = grade_report_item(rubric, "p1.e.w1", report).status
+    assert (status == "pass") == (expected == "pass"), status

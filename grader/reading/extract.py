@@ -927,7 +927,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
              if any(s for s in e.sides)]
     if not found:
         return None
-    found = [_arrow_named(e, classify) for e in found]
+    found = [_arrow_named(e, classify) for e in found if not _dependency_path(e)]
+    if not found:
+        return None
     tagged = [(_tag_of(e, classify), e) for e in found]
     tagged = [(spec.lhs if tag is None and bare_name_of(e, spec, classify) else tag, e) for tag, e in tagged]
     tagged = [named_last(tag, e, spec, classify) for tag, e in tagged]
@@ -1445,6 +1447,17 @@ _TEX_SPACE = re.compile(r"\\(?:q?quad|[,;:! ]|hfill|newline|medskip|smallskip|bi
 _NEXT_TITLE = re.compile(r"\\(?:begin|end)\{[A-Za-z]+\*?\}(?:\[[^\]\n]{0,40}\]?)?"
                          r"|\\(?:item|question|part|subpart)\b\s*\[?"
                          r"|\\(?:(?:sub)*section|(?:sub)?paragraph)\*?\s*\{\s*\Z")
+
+
+_PATH_NODE = re.compile(r"\s*[^\W\d_][\w₀-₉']{0,5}\s*(?:\\gets)?\s*")
+
+
+def _dependency_path(eq: Equation) -> bool:
+    """"the chain is f ← a₂ ← z₂ ← w₂": a path through the graph written with arrows, three names or more and
+    nothing else (words may follow the last one), no equation."""
+    return len(eq.sides) >= 3 and all("\\gets" in side for side in eq.sides[:-1]) \
+        and all(_PATH_NODE.fullmatch(side) for side in eq.sides[:-1]) \
+        and _PATH_NODE.match(eq.sides[-1]) is not None and not re.search(r"[()+*/^·=-]", eq.sides[-1])
 
 
 _ARROW_SAYS = re.compile(r"[ \t]+(?:→|->|⟶|=>|⇒)[ \t]+")
