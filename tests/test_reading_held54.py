@@ -586,3 +586,12 @@ def test_a_path_through_the_graph_written_with_arrows_is_no_answer(rubric, dw1: 
               f"derivatives gives\n\n∂f/∂w₁ = {dw1}\n\n**(f)** words\n")
     status = grade_report_item(rubric, "p1.e.w1", report).status
     assert (status == "pass") == (expected == "pass"), status
+
+
+@pytest.mark.parametrize("factor, expected", [("2", "pass"), ("3", "fail")])
+def test_a_function_named_for_the_models_derivatives_by_name(rubric, factor: str, expected: str) -> None:
+    """"g(x) := (df/dw1, df/dw2, df/dw3)": the derivatives at the input g is applied to, so g(x^1) is ∇f at x^1
+    (it was read at x, and a right gradient failed)."""
+    report = ("## Problem 1\n\n(f) Let $g(x) := (df/dw1, df/dw2, df/dw3)$ at the input x.\n\n"
+              f"$$\\nabla_w L = {factor}(f_w(x^1)-y^1) g(x^1) + {factor}(f_w(x^2)-y^2) g(x^2)$$\n")
+    assert grade_report_item(rubric, "p1.f.grad", report).status == expected

@@ -954,6 +954,9 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
         overlay.aliases[name] = loss  # RSS(θ) = Σ (y^i − ŷ^i)²: the handout's loss, so ∇_θ RSS is ∇_w L
         return _said(notation, f"{_show(name)} is read as {_show(loss)} (you wrote {lhs} = {rhs})", name)
     if reading.named:  # g(x) = ∇_w f_w(x): results written by name; each use of g carries them
+        if vocab.symbols.get(param) == vocab.symbols.get("x") and isinstance(vocab.symbols.get("x"), sp.Symbol):
+            from grader.expressions.latex_names import substitute  # g(x) := (df/dw1, df/dw2, df/dw3): the named
+            body = substitute(body, {vocab.symbols["x"]: PARAMETER})  # derivatives at the input g is applied to
         overlay.functions[name] = (PARAMETER, body)
         overlay.named[name] = list(reading.named)
         return _said(notation, f"{_show(name)}({param}) = {rhs}, as you defined it", name)
