@@ -63,7 +63,7 @@ def _rows(lines: list[str], rule: int, framed: bool) -> tuple[int, list[list[str
             if not framed:
                 break
             if pending:
-                rows.append([" ".join(c for c in column if c) for column in zip(*pending, strict=True)])
+                rows.append(_joined(pending))
                 pending = []
             k += 1
             continue
@@ -74,5 +74,10 @@ def _rows(lines: list[str], rule: int, framed: bool) -> tuple[int, list[list[str
             rows.append(cells)
         k += 1
     if pending:
-        rows.append([" ".join(c for c in column if c) for column in zip(*pending, strict=True)])
+        rows.append(_joined(pending))
     return k, rows
+
+
+def _joined(lines: list[list[str]]) -> list[str]:
+    """A multiline table's row: each cell's wrapped lines joined."""
+    return [" ".join(c for c in column if c) for column in zip(*lines, strict=True)]

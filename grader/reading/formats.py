@@ -31,14 +31,13 @@ def to_markdown(text: str, kind: str | None) -> str:
     from grader.reading.formats_html import html_markdown
     from grader.reading.formats_light import adoc_markdown, djot_markdown, org_markdown, rst_markdown
     from grader.reading.formats_mail import earlier_first, mail_body
-    from grader.reading.formats_rtf import rtf_markdown
     from grader.reading.formats_typst import typst_markdown
     from grader.reading.formats_wiki import wiki_markdown
 
     convert: dict[str, Callable[[str], str]] = {
         "rst": rst_markdown, "org": org_markdown, "adoc": adoc_markdown, "typst": typst_markdown,
         "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown, "bbcode": bbcode_markdown,
-        "textile": textile_markdown, "djot": djot_markdown, "rtf": rtf_markdown}
+        "textile": textile_markdown, "djot": djot_markdown}  # (RTF and CSV: read_document converts them first)
     mail = kind == "mail"
     if mail:
         text, kind = mail_body(text)  # the message's body; an HTML one is read as HTML
