@@ -31,8 +31,10 @@ MAX_FILE_BYTES = 1_000_000
 MAX_TOML_DEPTH = 32  # nested arrays and tables; an answer file needs a handful
 WRITTEN_SUFFIXES = (".md", ".txt", ".tex", *FORMAT_SUFFIXES)  # in the order a folder's report is chosen
 REPORT_SUFFIXES = (*WRITTEN_SUFFIXES, ".ipynb")
+SCRIPT_SUFFIXES = (".py", ".m")  # a notebook saved as a script (jupytext's percent format, a MATLAB live script)
 ANSWER_ORDER = ("answers.toml, then the written report (.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, .Rmd, "
-                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv), then the notebook (.ipynb)")
+                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv), then the notebook (.ipynb), then a "
+                "notebook saved as a script (.py with '# %% [markdown]' cells, .m live script)")
 MAX_SOURCES = 6  # answer files read per hand-in (each costs reading time); the rest are named in a note
 IGNORED_STEMS = ("readme", "license", "requirements")
 
@@ -171,7 +173,7 @@ def answer_files(folder: Path, notes: list[str]) -> list[Path]:
         found = found[:MAX_SOURCES]
     if not found:
         notes.append("no answers.toml and no report (report.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, "
-                     ".Rmd, .html or .ipynb): "
+                     ".Rmd, .html, .ipynb or a notebook saved as .py/.m): "
                      "the written answers cannot be graded")
     return found
 
@@ -179,12 +181,25 @@ def answer_files(folder: Path, notes: list[str]) -> list[Path]:
 def _answer_files_in(folder: Path) -> list[Path]:
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     order: list[Path] = [p for p in files if p.name.lower() == "answers.toml"]
-    for kind in (WRITTEN_SUFFIXES, (".ipynb",)):
-        candidates = [p for p in files if p.suffix.lower() in kind and p.stem.lower() not in IGNORED_STEMS]
+    for kind in (WRITTEN_SUFFIXES, (".ipynb",), SCRIPT_SUFFIXES):
+        candidates = [p for p in files if p.suffix.lower() in kind and p.stem.lower() not in IGNORED_STEMS
+                      and (kind is not SCRIPT_SUFFIXES or _script_notebook(p))]
         named = [p for p in candidates if p.stem.lower() == "report"]
         named.sort(key=lambda p: (kind.index(p.suffix.lower()), p.name != f"report{p.suffix.lower()}"))
         order += named + [p for p in candidates if p not in named]
     return order
+
+
+def _script_notebook(path: Path) -> bool:
+    """Whether a ``.py`` or ``.m`` file of the hand-in is a notebook saved as a script (its text cells a report)."""
+    from grader.reading.formats_script import is_script_notebook
+
+    try:
+        with path.open("rb") as f:
+            head = f.read(200_000).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return is_script_notebook(head, path.suffix.lower())
 
 
 def _shown(folder: Path, path: Path) -> str:
@@ -321,6 +336,7 @@ def _string_end(text: str, start: int, quote: str) -> int:
 
 def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
     from grader.reading.answers import answers_from_document
+    from grader.reading.formats_script import is_script_notebook, script_markdown
     from grader.reading.notebook import MAX_NOTEBOOK_BYTES, read_notebook
 
     code_cells: list[str] = []
@@ -328,6 +344,8 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
         text, code_cells = read_notebook(_read_text(path, sub.notes, MAX_NOTEBOOK_BYTES), path.name, sub.notes)
     else:
         text = _read_text(path, sub.notes)
+    if path.suffix.lower() in SCRIPT_SUFFIXES and is_script_notebook(text, path.suffix.lower()):
+        text = script_markdown(text, path.suffix.lower())  # its text cells the report, its code cells fenced code
     doc: Document = read_document(text, "tex" if path.suffix.lower() == ".tex" else format_of(path.name))
     sub.notes.extend(doc.notes)  # about the whole report (no part labels found)
     answers = answers_from_document(doc, rubric)

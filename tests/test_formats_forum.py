@@ -115,7 +115,9 @@ def test_a_fix_written_over_the_quoted_hand_in_is_not_lost(rubric) -> None:
 
 @pytest.mark.parametrize("text", ["(f) w^((" * 20_000 + "t", "[b]" * 20_000 + "x", "[tex]" + "{" * 30_000,
                                   "h1. " + "~a" * 20_000,
-                                  "|" + " " * 50_000 + "x\n" + "│   " * 5_000 + "├── y", "> " * 30_000 + "wrote:"])
+                                  "|" + " " * 50_000 + "x\n" + "│   " * 5_000 + "├── y", "> " * 30_000 + "wrote:",
+                                  "| answer | note |\n|---|---|\n| " + " " * 50_000 + "x |\n",
+                                  "answer " + " " * 50_000 + "|" + "| 2c-conv1 | #params | 520 |\n" * 3_000])
 def test_hostile_markup_is_read_in_bounded_time(text: str) -> None:
     start = time.perf_counter()
     for kind in (None, "textile", "djot", "mail"):

@@ -126,7 +126,7 @@ class ValueCheck(Check[ValueParams]):
             notes.append(said)
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(min(fraction, 0.5), "review", "; ".join(notes) + ": a person should check", details)
-        if any(v.status == "review" for v in verdicts.values()):
+        if any(v.status == "review" for v in verdicts.values()) and not _wrong_anyway(verdicts, p):
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(max(0.0, min(1.0, fraction)), "review", "; ".join(notes) + ": a person should check",
                            details)
@@ -213,6 +213,18 @@ class ValueCheck(Check[ValueParams]):
         if name in p.ordered:
             return a == b
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)
+
+
+def _wrong_anyway(verdicts: dict[str, FieldVerdict], p: ValueParams) -> bool:
+    """Fields not found, but two or more found with a slip the rubric names (biases left out of conv1 and fc1) and
+    none of the others that count something right: the part is wrong whatever the missing ones say, so it is
+    graded, not sent to a person."""
+    named = {m.feedback for m in p.mistakes}
+    slips = sum(1 for v in verdicts.values() if v.status in ("fail", "partial") and v.feedback in named)
+    right = any(v.status == "pass" and any(parse_numbers(p.fields[name])) for name, v in verdicts.items())
+    return slips >= 2 and not right \
+        and all(v.feedback == "not found in the part" for v in verdicts.values() if v.status == "review")
+    # (a right count beside them, "… 520 parameters … 431,080 in total", says the slips may be misread: a person)
 
 
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")

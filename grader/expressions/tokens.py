@@ -48,7 +48,8 @@ UNICODE = {
     "≈": "\\approx ", "≡": "\\equiv ", "∘": "\\circ ", "÷": "/", "⁄": "/", "∕": "/",  # fraction and division slashes
     "▒": " ", "〖": "(", "〗": ")",  # Word's linear format: ∑_(i=1)^2▒〖…〗, the summand in invisible brackets
 }
-_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾⁼ⁿⁱᵘˣᵗʷᵀᵏʲᵃᵇᶜᵈᵉᶠᵍʰˡᵐᵒᵖʳˢᵛʸᶻ", "0123456789+-()=niuxtwTkjabcdefghlmoprsvyz", strict=True))
+_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾⁼ⁿⁱᶦᵘˣᵗʷᵀᵏʲᵃᵇᶜᵈᵉᶠᵍʰˡᵐᵒᵖʳˢᵛʸᶻ", "0123456789+-()=niiuxtwTkjabcdefghlmoprsvyz",
+                strict=True))  # (ᶦ, the small capital I, is how some keyboards write the i of xⁱ)
 _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₍₎₌ᵢⱼₖₙₜᵤₓᵥₐₑₒₘₚₛₗₕᵣ", "0123456789+-()=ijkntuxvaeompslhr", strict=True))
 _GREEK_DIGITS = re.compile(r"([σαβγδεζηθκλμνξτφψωρ])(\d+)")
 _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")

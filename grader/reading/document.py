@@ -9,12 +9,14 @@ a math block, as ``$$(d) \\frac…$$`` or ``\\quad (i) \\quad`` do.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from grader.expressions.prose_tail import changed_by_words_after
+from grader.reading.answer_columns import note_cells
 from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
@@ -34,6 +36,7 @@ from grader.reading.layout import (
     named_lines,
     not_struck,
     outline_answers,
+    row_key,
     row_names,
     whole_cells,
     worded_names,
@@ -58,6 +61,7 @@ from grader.reading.stacked import (
     stacked_sums,
     two_columns,
 )
+from grader.reading.tables import table_head
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
@@ -83,6 +87,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     labels: list[tuple[str, int]] = field(default_factory=list)  # (key, offset) in reading order
     notes: list[str] = field(default_factory=list)  # about the whole report
+    noted: list[tuple[int, int]] = field(default_factory=list)  # an answer table's note cells (answer_columns)
+    doubted: list[tuple[int, int]] = field(default_factory=list)  # those whose words doubt their row's answer
+    remarks: list[Span] = field(default_factory=list)  # the math in them: definitions, no answer
     macros: dict[str, tuple[int, str]] = field(default_factory=dict)  # \\newcommand: name -> (arguments, body)
     asked: dict[int, str] = field(default_factory=dict)  # an answer's end -> the name its question gives it
     corrected: dict[str, list[str]] = field(default_factory=dict)  # part -> the lines that correct its answer
@@ -113,6 +120,10 @@ class Document:
         if m.kind == "cells":  # "| (d) | $\\partial f/\\partial w_3$ | $\\sigma_2(x_2)$ |": name = answer
             inner = self.text[m.start:m.end]
             pieces = _BETWEEN_PARENS.split(inner) if "\\)" in inner else re.findall(r"\$([^$]+)\$", f"${inner}$")
+            cell = self.text[self.text.rfind("|", 0, m.start) + 1:m.start]
+            weight = _PART_IN_CELL.match(cell) and _BARE_WEIGHT.fullmatch(pieces[0].strip())
+            if weight and (key := row_key(pieces[0])):  # "| 1(e) $w_2$ | $w_3 …$ |": the label's key, not w_2 = …
+                return _expand(f"{KEY_NAME}{{K{key}}} = {clean(pieces[-1])}", self.macros)
             return _expand(f"{clean(pieces[0])} = {clean(pieces[-1])}", self.macros)
         if m.kind in ("stacked", "viewer"):  # a fraction a PDF export broke over lines, set on one line
             first = self.text.rfind("\n", 0, m.start) + 1
@@ -134,7 +145,7 @@ class Document:
             if (words := changed_by_words_after(piece)) is not None:  # "σ2(x2), where x2 = …, and this still gets
                 return _doubted(self._read(Span(m.start, m.start + words, m.kind)),  # multiplied by w3": the
                                 "words after it change it")  # answer is not what it says
-            head = _table_head(self.text, m.start) if "|" in piece else None
+            head = table_head(self.text, m.start) if "|" in piece else None
             plain = _DOT.sub(" · ", _R_ASSIGN.sub("←", _unbolded(_row_chain(piece, head))))
             read = clean(plain) if "←" in plain else _expand(_braced_atoms(clean(plain)), self.macros)
             return _doubted(read, "a comment under it changes or doubts it") if self._comment_under(m) \
@@ -498,11 +509,14 @@ def _pandoc_escapes(text: str) -> str:
         return text
     if len(re.findall(r"\\[+=]", text)) >= 2:  # a word processor's export escapes its signs: "5×5×1×20 \+ 20 \= 520"
         text = _ESCAPED_SIGN.sub(r"\1", text)
+    if "\\[" in text:  # "σ′(u) = \[0·(1 + e^−u^) − 1·(−e^−u^)\] / (1 + e^−u^)^2^": brackets pandoc escaped, mid-line
+        text = _ESCAPED_BRACKETS.sub(r"\1[\2]", text)  # (in a hand-in with no TeX, a display stands on its own)
     if len(re.findall(r"\\[_*^]", text)) >= 2:
         return _ESCAPED.sub(r"\1", text)
     return _ESCAPED_LABEL.sub(r"(\1)", text)  # "\(ii\) dσ~1~/du = …": a label, not inline math
 
 
+_ESCAPED_BRACKETS = re.compile(r"(?<=\S)([ \t]*)\\\[([^\n\\]{0,400}?)\\\]")
 _ESCAPED_SIGN = re.compile(r"\\([-+=.!\[\]])")
 
 
@@ -599,7 +613,11 @@ _BRACKETED_SUB = re.compile(r"(?<=[^\W_]|[∇∑∂)′'])_\(")  # pandoc's plai
 # the key, which a person compares with the first
 _DOTTED_AGAIN = re.compile(r"(?im)^(?P<lead>[ \t]*)(?P<label>\d[a-h](?:\.[a-z]\w{0,12})*?)\."
                            r"(?:fix(?:ed)?|alt\w*|new|corr\w*|v\d|old|edit\w*|redo|revised|second|other|again|2)"
-                           r"[ \t]*:")
+                           r"[ \t]*:"
+                           # "1e_w1 (fixed, forgot dz2/da1 = w2): …": the key said again with its fix in brackets
+                           r"|^(?P<lead2>[ \t]*)(?P<label2>\d[a-h](?:[._-][a-z]\w{0,12})?)[ \t]*"
+                           r"\((?:fix(?:ed)?|corr\w*|"
+                           r"redo|revised|edited|v2|second\s+try)\b[^()\n]{0,80}\)[ \t]*:")  # (not "1f(update):")
 
 
 def _bracketed_subscripts(text: str) -> str:
@@ -660,8 +678,16 @@ def _footnote_marks(text: str) -> str:
 _OCR_ONE = re.compile(r"(?<=[A-Za-z]{2})1(?=[a-z]{2})|(?<=\b[A-Z][a-z]{2})1(?=[a-z])|(?<=\bre)1(?=u\d?\b)"
                       r"|(?<=\bpoo)1(?=1?\b)|\b1(?=ocal|oss|earning)")
 _OCR_WORD_END = re.compile(r"\b(tota|channe|fina|mode|kerne|labe)1\b")  # "tota1", "channe1 dim"
-_OCR_ZERO = re.compile(r"(?<=\d)O|(?<![\w.])O(?=\d)|(?<=[:=][ \t])O(?![\w(])|(?<=\d[ \t]x[ \t])O\b")
-_OCR_L = re.compile(r"(?<![\w.])l(?=\d)|(?<=w)l\b")
+_OCR_ZERO = re.compile(r"(?<=\d)O|(?<![\w.])O(?=\d)|(?<=[:=][ \t])O(?![\w(])|(?<=\d[ \t]x[ \t])O\b"
+                       r"|(?<=[ \t]{3})O(?=[ \t]*(?:\n|$))")  # "pool1 :      O": a column's count
+# a number a scan wrote with letters O and l among its digits (a digit in it, letters only at its ends' inside)
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z\d])(?=[\dOl.,]*\d)(?=[\dOl.,]*[Ol])[\dOl](?:[\dOl]|[.,](?=[\dOl]))*"
+                         r"(?![A-Za-z\d])"
+                         r"|(?<=[+·×*=/(][ \t])l[O]{1,3}(?![A-Za-z\d])")  # "+ lO": a term, 10
+_OCR_DIGITS = str.maketrans("Ol", "01")
+_OCR_L = re.compile(r"(?<![\w.])l(?=\d)|(?<=w)l\b|(?<=\()l(?=[ \t]?[-−+][ \t]?[A-Za-zσ])"  # "l2", "wl", "(l - s2)"
+                    r"|(?<=\d)l(?=[\d,.]|\b)|(?<=[\d,.])l(?=\d)")  # "43l,080", "5,0l0", "500.l0": inside a number
+_OCR_NAME_L = re.compile(r"(?<![A-Za-z\d\\])([uosahx])l(?![A-Za-z0-9])")  # "ul", "sl": u1, s1 (where u1 is written)
 _OCR_BARE_NABLA = re.compile(r"(?<![\w\\])V(?=[Lf]\b|[Lf]\(|_?w\b)")  # "VL", "Vf(x^1)": the scan's ∇
 # "o1 = o2 = o = 1/(1+e^-u)": the scan's σ, said to be the sigmoid by its formula
 _OCR_SIGMA_DEFINED = re.compile(r"(?m)^[^\n]*?(?<![\w\\])o(?:[12])?(?:\([a-z]\))?"
@@ -697,11 +723,16 @@ def _ocr_fixed(text: str) -> str:
     converted to text)."""
     text, inked = _ink_fixed(text)
     defined = (_INK_SIGMA_DEFINED if inked else _OCR_SIGMA_DEFINED).search(text) is not None
-    if len(_OCR_ONE.findall(text, 0, 100_000)) >= 3 or defined:
+    if len(_OCR_ONE.findall(text, 0, 100_000)) >= 3 or defined or len(_OCR_ZERO.findall(text, 0, 100_000)) >= 4:
+        # (four letter O's inside numbers, "52O", "25 05O", "400 5OO": a scan, whatever else it shows)
         text = _OCR_WORD_END.sub(r"\1l", _OCR_ONE.sub("l", text))
         for _ in range(3):  # "4OO5OO": each O after the one before it
             text = _OCR_ZERO.sub("0", text)
         text = _OCR_BARE_NABLA.sub("∇", _OCR_NABLA.sub("∇", _OCR_L.sub("1", text)))
+        text = _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_DIGITS), text)  # "500.lO", "5,OlO", "43l,O8O"
+        text = _OCR_NAME_L.sub(lambda m: f"{m.group(1)}1" if f"{m.group(1)}1" in text else m.group(), text)
+    if len(_OCR_Z.findall(text, 0, 100_000)) >= 2:
+        text = _OCR_Z.sub(lambda m: f"{m.group(1)}2" if f"{m.group(1)}2" in text else m.group(), text)
     if defined:
         text = _OCR_O_APPLIED.sub("σ", _OCR_D_O.sub("dσ", text))
     if inked:  # "62(x2)(1 - 62(x2))", "G2( w2 G1(w1 x) )": σ₂ as the converter wrote it
@@ -710,6 +741,9 @@ def _ocr_fixed(text: str) -> str:
     return text
 
 
+# "wz", "uz", "oz(u2)": a handwritten 2 read as z after one of the hand-in's one-letter names (only where the same
+# name with a 2 is in the text too, and two of them or more: "oz" alone may be an ounce)
+_OCR_Z = re.compile(r"(?<![A-Za-z\d\\])([wuo])z(?![A-Za-z0-9])")
 # σ₁ that a handwriting reader took for "o" or "6" ("o1(x1)", "62(x2)", "o_{1}\left(x_{1}\right)"), in a hand-in that
 # writes σ elsewhere: only applied to one of the network's own names, where "o" or 62 times it would mean nothing
 _OCR_SIGMA = re.compile(r"(?<![\w\\.])[o6](?=_?\{?[12]\}?[ \t]*(?:\\left)?\([ \t]*[A-Za-z](?:_?\{?[12]\}?)?"
@@ -723,13 +757,17 @@ _DECLARED_SIGMA = re.compile(r"(?i)(?<![\w.])[\"'“‘]?(?P<g>[o06])(?:[12])?[\
                              # (not o = σ(v), nor pandoc's "o = σ~2~(w~2~h)")
                              r"|\bsigma\w*[ \t]+(?:\w+[ \t]+){0,3}?"
                              r"(?:looks?|comes?|reads?|turns?|turned|becomes?|became)"
-                             r"[ \t]+(?:out[ \t]+)?(?:like|as|into)[ \t]+(?:an?[ \t]+)?[\"'“‘]?(?P<h>[o06])(?![\w.])")
+                             r"[ \t]+(?:out[ \t]+)?(?:like|as|into)[ \t]+(?:an?[ \t]+)?[\"'“‘]?(?P<h>[o06])(?![\w.])"
+                             # "6(u) = 1 / (1 + e^-u)": a scan's σ, defined as the sigmoid
+                             r"|(?<![\w.])(?P<k>[o6])[ \t]*\([ \t]*[a-z][ \t]*\)[ \t]*:?=[ \t]*1[ \t]*/[ \t]*"
+                             r"\(?[ \t]*1[ \t]*\+"
+                             r"[ \t]*(?:e|exp)\b")
 
 
 def _glyph_as_sigma(glyph: str) -> re.Pattern[str]:
     """Where the declared glyph stands for σ: before its index and an argument (``61(x1)``, ``o2 (b)``), or after a
     derivative's d (``d61/du``); a 0 only with its index, as a count of 0 is common."""
-    after = r"[12](?![\d.,])" if glyph == "0" else r"(?:[12](?![\d.,])|[ \t]?\()"
+    after = r"[12](?![\d.,])" if glyph == "0" else r"(?:[12](?![\d.,])|[ \t]?\(|['′][ \t]?\()"  # (and "6'(u)")
     return re.compile(rf"(?<![A-Za-z0-9.,']){re.escape(glyph)}(?={after})"
                       rf"|(?<=(?<![A-Za-z0-9])[d∂]){re.escape(glyph)}(?=[12]?(?:\s|/|\)|$))")
 
@@ -791,7 +829,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _ocr_fixed(text) if kind is None else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
-    for glyph in {m.group("g") or m.group("h") for m in _DECLARED_SIGMA.finditer(text)}:
+    for glyph in {m.group("g") or m.group("h") or m.group("k") for m in _DECLARED_SIGMA.finditer(text)}:
         text = _glyph_as_sigma(glyph).sub("σ", text)  # "6 = sigma everywhere (the scan reads my sigma as a 6)"
     if "б" in text and not _CYRILLIC_WORD.search(text) and not _be_defined_otherwise(text):
         text = text.replace("б", "σ")  # a scan's σ read as Cyrillic б, in a hand-in that writes no Cyrillic word
@@ -800,7 +838,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
-    text = _DOTTED_AGAIN.sub(r"\g<lead>Correction to \g<label>:", text)  # "1e.dw2.fix: …": a sheet's key said again
+    text = _DOTTED_AGAIN.sub(lambda m: f"{m.group('lead') or m.group('lead2') or ''}Correction to "
+                             f"{m.group('label') or m.group('label2')}:", text)  # "1e.dw2.fix: …": a key said again
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
@@ -844,6 +883,11 @@ def read_document(text: str, kind: str | None = None) -> Document:
     free = [ln for ln in free if not any(a <= ln[0] < b for a, b, _ in broken)]
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, free))
     doc.math.extend(_table_equations(text, blocks))
+    if notes := note_cells(text):  # "| 1(b)(i) | $\dfrac{e^{-u}}{…}$ | quotient rule on $1/(1+e^{-u})$ |"
+        doc.noted = [(n.start, n.end) for n in notes if not n.doubts]
+        doc.doubted = [(n.start, n.end) for n in notes if n.doubts]
+        doc.remarks = [m for m in doc.math if any(n.start <= m.start and m.end <= n.end for n in notes)]
+        doc.math = [m for m in doc.math if m not in doc.remarks]
     rows_read = _formula_rows(text, blocks, doc.math)
     doc.math = _not_inside(doc.math, rows_read) + rows_read
     doc.math = whole_cells(text, blocks, join_cells(text, blocks, doc.math))
@@ -1502,6 +1546,9 @@ _CITING = re.compile(r"(?i)\b(?:slides?|lecture|lectures|said|says|handout|sheet
 _OPERATOR = re.compile(r"[·*/^∂σ′'+−]|\\(?:frac|cdot|sigma|partial)")
 _BETWEEN_PARENS = re.compile(r"\\\).*?\\\(")  # "A\) | \(B\) | \(C": between the cells' \(…\) math
 # "w <- w - a*g", "w <-- w - …": an arrow; "s <- function(u) …": R's definition
+# a part's label alone before the math of its row's first cell: "| 1(e) $w_2$ |", "| **e** $w_2$ |"
+_BARE_WEIGHT = re.compile(r"w_?\{?[123]\}?")
+_PART_IN_CELL = re.compile(r"\s*(?:[*_]{1,2})?(?:[1-9][.\s]?)?\(?[a-h]\)?(?:[*_]{1,2})?\s*(?:\$|\\\()?$")
 _R_ASSIGN = re.compile(r"<-{1,3}(?!\s*function\b)")
 _CELL_BAR = re.compile(r"(?:^|\s)\|(?:\s|$)")
 
@@ -1519,14 +1566,17 @@ def _formula_rows(text: str, blocks: list[Block], math: list[Span]) -> list[Span
         row = text[b.start:b.end].rstrip("\n")
         if b.kind != "row" or "$" in row or "\\(" in row or len(row) > 2000:
             continue
+        cells = _answer_cells(row, functools.partial(table_head, text, b.start))
+        row = row[:_cells_end(row, len(cells))]
         last_cell = b.start + row.rstrip().rstrip("|").rfind("|")
         read = ordered[bisect.bisect_left(starts, b.start):bisect.bisect_left(starts, b.end)]
-        if read and not all(m.kind == "plain" and m.start > last_cell for m in read):
+        if read and not all(m.kind == "plain" and m.start > last_cell for m in read) \
+                and not _worked_across(cells, read):
             continue  # read already (an equation in a cell, a derivation row); not "| w3 | df/dw3 | s2 = … |"
-        cells = [c.strip() for c in row.strip().strip("|").split("|")]
         if read and not any(_OPERATOR.search(c) and not re.search(r"[=$]", c) for c in cells[:-1]):
             continue  # an equation in the last cell, the cells before it no formula: that equation alone
-        if len(cells) >= 2 and _OPERATOR.search(cells[-1]) and all(w == "=" or _mathlike(w) for w in cells[-1].split()):
+        if len(cells) >= 2 and (_OPERATOR.search(cells[-1]) and all(w == "=" or _mathlike(w) for w in cells[-1].split())
+                                or _named_answer(cells)):
             out.append(Span(b.start + len(row) - len(row.lstrip()), b.start + len(row.rstrip()), "plain"))
     return out
 
@@ -1553,8 +1603,10 @@ def _row_chain(piece: str, head: str | None = None) -> str:
         return piece
     from grader.reading.layout import row_key
 
-    cells = [c.strip() for c in piece.strip().strip("|").split("|")]
+    cells = _answer_cells(piece, lambda: head)
     sides = [c for c in cells if c and _OPERATOR.search(c) and all(w == "=" or _mathlike(w) for w in c.split())]
+    if _named_answer(cells):
+        sides.append(cells[-1])
     if not sides or sides[-1] != cells[-1] or sum(1 for c in cells if c) < 2:
         return piece
     named = row_key(cells[0]) if len(cells) > 1 and cells[0] not in sides else ""
@@ -1564,27 +1616,58 @@ def _row_chain(piece: str, head: str | None = None) -> str:
     return " = ".join([f"{KEY_NAME}{{K{named}}}"] * bool(named) + sides)  # "| w1 | … |": w1's row, by name
 
 
+_NOTES_HEAD = re.compile(r"(?i)\s*(?:notes?|remarks?|comments?|bemerkung(?:en)?|remarques?|notas?|observa\w*|"
+                         r"anmerkung(?:en)?|kommentar|備考|备注|注|비고)\s*")
+
+
+def _answer_cells(row: str, head_of: Callable[[], str | None]) -> list[str]:
+    """A table row's cells up to its answer: trailing empty cells go (a spreadsheet's blank notes column), and so
+    does a last cell of words under a "notes" head ("| 1e-w1 | … | w3·… | reuses the factors of 1e-w2 |") unless it
+    doubts or changes the answer (then it stays, and the row is no chain: a person reads it)."""
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    if len(cells) <= 2 or _OPERATOR.search(cells[-1]):
+        return cells
+    head = head_of()  # (looked up only for a last cell of words: a table's head is found by walking up to it)
+    heads = [c.strip() for c in head.strip().strip("|").split("|")] if head else []
+    column = len(heads) - (len(row.strip().strip("|").split("|")) - len(cells)) - 1
+    if 0 <= column < len(heads) and _NOTES_HEAD.fullmatch(heads[column]) and not doubting_comment(cells[-1]) \
+            and changed_by_words_after(f"x {cells[-1]}") is None:
+        cells.pop()
+        while len(cells) > 1 and not cells[-1]:
+            cells.pop()
+    return cells
+
+
+_BARE_NAME = re.compile(r"[A-Za-zσα-ω][A-Za-z]?_?\d?['′]?")
+_BY_NAME = re.compile(r"(?:\bd|∂|\\partial)\s*[\w()]{1,6}\s*/\s*(?:d|∂|\\partial)\s*\w{1,4}")
+
+
+def _worked_across(cells: list[str], read: list[Span]) -> bool:
+    """"| ∂f_w/∂w_2 | (∂f/∂h_2)(∂h_2/∂w_2) = w_3 · σ_2′(w_2h_1) · h_1 | w_3 h_1 h_2(1−h_2) |": a derivative named in
+    the first cell, its working (an equation of plain text) in the middle, its result alone in the last: one chain."""
+    return len(cells) >= 3 and all(m.kind == "plain" for m in read) and "=" not in cells[-1] \
+        and "=" not in cells[0] and _BY_NAME.search(cells[0].replace("_", "")) is not None \
+        and _OPERATOR.search(cells[-1]) is not None and all(_mathlike(w) for w in cells[-1].split())
+
+
+def _named_answer(cells: list[str]) -> bool:
+    """A row whose answer is one of the hand-in's names under a derivative said by name ("| d out / d w3 | h2 |"):
+    the name is the row's last side (the hand-in's notation says what it stands for)."""
+    return len(cells) >= 2 and _BARE_NAME.fullmatch(cells[-1]) is not None \
+        and _BY_NAME.search(cells[-2]) is not None and "=" not in cells[-2]
+
+
+def _cells_end(row: str, kept: int) -> int:
+    """Where a row's first ``kept`` cells end (after the bar that closes the last of them)."""
+    bars = [k for k, c in enumerate(row) if c == "|" and (k == 0 or row[k - 1] != "\\")]
+    lead = 1 if row.strip().startswith("|") else 0
+    return bars[kept + lead - 1] + 1 if len(bars) >= kept + lead else len(row)
+
+
 # a table head that says its rows are the loss's derivatives: "∂L/∂w_j", "dL/dw", "∇L", "gradient of L"
 _OF_LOSS = re.compile(r"∂\s*L|\\partial\s*(?:\\mathcal\s*\{?)?L|\bdL\s*/|∇\s*(?:_\{?\w+\}?)?\s*L|\\nabla|\bgrad", re.I)
-
-
-def _table_head(text: str, pos: int) -> str | None:
-    """The head row of the pipe table the line at ``pos`` is in (the row above its ``|---|`` rule), or None."""
-    lines: list[str] = []
-    end = text.rfind("\n", 0, pos)
-    while end > 0 and len(lines) < 200:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        if not line.startswith("|"):
-            break
-        lines.append(line)
-        end = start - 1
-    for k in range(len(lines) - 1):
-        if re.fullmatch(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*", lines[k]):
-            if not lines[k + 1].strip("| \t") and k > 0:
-                return lines[k - 1]  # a grid table set as pipes under an empty head: its first row is its head
-            return lines[k + 1]
-    return None
 
 
 def _table_equations(text: str, blocks: list[Block]) -> list[Span]:

@@ -162,7 +162,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
              for n, (one, joined) in enumerate(several(piece)) for part in split_equations(one)]
     for piece, joined, kind, new in split:
         body = _PROOF_END.sub("", _MARGIN_ARROW.sub("", _SPACING.sub("", piece)))
-        body = _augmented(body.strip().rstrip(",.;").strip())
+        body = _augmented(_TRAILING_SPACING.sub("", body.strip()).rstrip(",.;").strip())
         if not body:
             continue
         prev = out[-1] if out else None
@@ -330,7 +330,8 @@ _SAID_AGAIN = re.compile(r"(?:i\.\s?e\.?|ie|so|hence|thus|therefore|that\s+is|wh
 _IMPLIES = r"\\(?:Rightarrow|implies|Longrightarrow|therefore)\b|⇒|⟹"  # "σ = … ⇒ dσ/du = …": two equations
 _IMPLIES_LEAD = re.compile(rf"\s*(?:==?>|-->?|->|→|∴|{_IMPLIES})\s*")
 _IMPLIES_END = re.compile(rf"\s*(?:{_IMPLIES})\s*$")
-_SEPARATOR = re.compile(rf"\\\\|(?:[,;]\s*)?\\q?quad\b|[,;]|{_IMPLIES}")
+_SEPARATOR = re.compile(rf"\\\\|(?:[,;]\s*)?\\q?quad\b|(?<!\\)[,;]|{_IMPLIES}")  # (not the spacing "\;", "\,")
+_TRAILING_SPACING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b)+$")  # "… ^{2}\;" inside a \boxed{\; … \;}
 _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
 _TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")
 _RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*"
@@ -551,7 +552,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
         unread += _noted_by_key(doc, spec)
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
-    corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)]
+    corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)
+                   and not _about_another(c, spec.lhs, classify)]
     if found is not None and HEDGE not in found.sides[-1] and (unread or corrections and not any(
             _restates(one, final) for lines in corrections for one in lines.split("\n"))):
         # "EDIT: dw2 should be …" below an answer the reading took from elsewhere: which one counts, a person decides
@@ -578,6 +580,19 @@ def _written_out_after(doc: Document, correction: str, final: str, lhs: str | No
                 and _SPACE.sub("", right).rstrip(".,;$").split("=")[-1] == final:
             return True
     return False
+
+
+def _about_another(correction: str, lhs: str | None, classify: Callable[[str], str | None] | None) -> bool:
+    """"Correction to 1e_w1: df/dw1 = …" read for ∂f/∂w2: the correction's equations all name another item of the
+    part (and none this one), so it changes nothing here."""
+    if classify is None or not lhs:
+        return False
+    named = set()
+    for line in correction.split("\n")[:6]:
+        for m in re.finditer(r"([^\s=:;,$][^=:;,$]{0,40}?)\s*=(?!=)", line.replace("$", " ")):
+            named.add(classify(m.group(1).strip().strip("*_").strip()))
+    named.discard(None)
+    return bool(named) and lhs not in named and all(not n.startswith(DEFINITION) for n in named if n)
 
 
 # "∂f/∂w3 is actually σ1(x1)", "dL/dw should be …": a quantity named, then words that change what it is
@@ -905,6 +920,30 @@ _LEADS_TO = re.compile(r"\b(?:derivative|answer|result)[ \t]+(?:is|equals|comes[
                        re.IGNORECASE)
 
 
+# words that say what the answer is, right before its inline formula: "the same thing is", "so it equals", "gives"
+_SAID_TO_BE = re.compile(r"(?i)\b(?:is|are|equals|gives|becomes|becoming|get|obtain|ist|est|es|è|é|wird|ergibt)"
+                         r"(?:\s+(?:just|simply|then|also|again|exactly))?\s*:?\s*$")
+
+
+def _said_to_be(doc: Document, spans: list[Span], eq: Equation) -> bool:
+    """Whether ``eq`` is the part's last math, an inline formula (not a bare name) that the words before it say the
+    answer is; an earlier piece of math of the part ends before those words."""
+    if not spans or spans[-1].kind != "inline" or len(eq.sides) != 1:
+        return False
+    last = spans[-1]
+    if _SPACE.sub("", doc.read(last)) != _SPACE.sub("", eq.sides[0]) or not _FORMULA_OPERATOR.search(eq.sides[0]):
+        return False
+    line_start = doc.text.rfind("\n", 0, last.start) + 1
+    start = max(line_start, spans[-2].end if len(spans) > 1 else line_start)
+    words = re.sub(r"[$\\()]", " ", doc.text[start:last.start])
+    end = doc.text.find("\n", last.end)
+    after = doc.text[last.end:len(doc.text) if end < 0 else end].strip(" $\\).")
+    return _SAID_TO_BE.search(words) is not None and not after
+
+
+_FORMULA_OPERATOR = re.compile(r"[-+*/^(]|\\(?:frac|cdot|left|big)")
+
+
 def _led_by_words(doc: Document, spans: list[Span]) -> frozenset[int]:
     """The plain lines whose math the words before them lead to (see :func:`read_equations`)."""
     return frozenset(k for k in range(1, len(spans)) if spans[k].kind == "plain"
@@ -1003,6 +1042,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             and _only_math(doc, segment, spans) \
             and not any(is_restatement(e.sides[-1]) or _LONE.fullmatch(e.sides[-1]) for e in candidates):
         alone = candidates  # "(e) $…$ ; $…$": the answers alone, in the order the part asks for them
+    if not named and not alone and candidates and (spec.answers or 1) <= 1 and not summary \
+            and _said_to_be(doc, spans, candidates[-1]):
+        alone = [candidates[-1]]  # "(ii) and since $A = B$, the same thing is $σ(u)(1-σ(u))$": what the words say it is
     if spec.answers and not named and len(alone) > spec.answers:
         return None  # "1d  σ2(x2) ; w3·σ2(x2)": more answers written alone than the part asks for, a hedge
     pool = named if spec.part in doc.shared else named or alone  # a range's text: its answers by name only
@@ -1047,6 +1089,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     for k, m in ending:
         line_end = doc.text.find("\n", m.end)
         line_stop = len(doc.text) if line_end < 0 else line_end
+        if any(m.end <= a < line_stop for a, _ in doc.doubted):
+            return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "| 1(b)(ii) | $σ(1-σ)$ | not sure, maybe $σ(1+σ)$ |"
         next_end = _next_line_end(doc.text, line_end)
         closing = _CLOSING.match(doc.text, m.end)
         after = closing.end() if closing else m.end  # past the piece's own delimiter
@@ -1082,6 +1126,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
                     and not _JUSTIFIED.match(said.split(". ")[0])):  # "…, which we still scale by w3"
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2": words that change the answer
         below = doc.text[line_stop + 1:next_end] if next_end > line_stop else ""
+        if (questioned := _questioned_other(doc, after, next_end if next_end > line_stop else line_stop, tail)):
+            return f"{last}{HEDGE}{questioned}"  # "← 근데 … $σ(1+σ)$ 가 나온 것 같기도 함??": another one, asked
         if doubting_comment(said) or doubting_comment(below):
             return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "s'[u] = -E^(-u)/(1 + E^(-u))^2   (* sign?? *)", "# or: …"
         before = doc.math[k - 1] if k else None
@@ -1213,6 +1259,42 @@ def _asked_instead(doc: Document, after: int, stop: int) -> str | None:
         return None
     other = [n for n in doc.math if after + lead.end() <= n.start < after + len(text)]
     return doc.text[other[-1].start:other[-1].end].strip("$") if other else None
+
+
+def _questioned_other(doc: Document, start: int, end: int, tail: str) -> str | None:
+    """Another formula in the words right after the answer (its line or the next) with a question mark after it on
+    its line ("but working it out myself I get $σ(1+σ)$?? must recheck the sign", in any language): offered, asked
+    about, and not chosen."""
+    if end - start > 600 or "?" not in doc.text[start:end]:
+        return None
+    for n in doc.math:
+        if start <= n.start and n.end <= end and n.kind == "inline" and not _leads_elsewhere(doc, start, n.start):
+            other = doc.text[n.start:n.end].strip("$")
+            line_end = doc.text.find("\n", n.end)
+            rest = doc.text[n.end:len(doc.text) if line_end < 0 else line_end]
+            if "?" in rest[:200] and _ASKED_SIGNS.search(other) and "=" not in other \
+                    and re.sub(r"\s+", "", other) != tail:  # (not "does $σ'(0) = 1/4$? yes": a check)
+                return other
+    return None
+
+
+_SPEAKER = re.compile(r"(?:^|[\s\[(])[A-Z][a-z]{1,15}:[ \t]")  # "Lena: shouldn't it be …": someone else's words
+
+
+def _leads_elsewhere(doc: Document, start: int, at: int) -> bool:
+    """Whether the words from the answer's end to ``at`` begin another answer on a line of their own (a label, a
+    table's row, "Update:", an equation): what is asked there is about that one."""
+    from grader.reading.labels import read_label
+
+    if doc.text.rfind("[", start, at) > doc.text.rfind("]", start, at) or _SPEAKER.search(doc.text, start, at):
+        return True  # "[Lena: shouldn't it be $…$?]": a reviewer's comment in the margin, not the student's offer
+    line_start = doc.text.rfind("\n", start, at)
+    if line_start < 0:
+        return False  # the answer's own line
+    lead = doc.text[line_start + 1:at]
+    first = len(lead) - len(lead.lstrip())
+    return "=" in lead or lead.lstrip().startswith(("|", "$")) or re.match(r"\s*[^\W\d_]{2,20}\s*:", lead) is not None \
+        or read_label(doc.text, line_start + 1 + first) is not None
 
 
 def _second_in_doubt(doc: Document, after: int, said: str) -> str | None:
@@ -1433,6 +1515,9 @@ _MAIN_SUBJECT = re.compile(r"(?<!^)(?<!\bthat)(?<!\bsince)(?<!\bbecause)\s+(?:we
 def _only_math(doc: Document, segment: Span, spans: list[Span]) -> bool:
     """Whether a part holds nothing but its math (and marks: bold, punctuation), no words around it."""
     text, pos, rest = doc.text, segment.start, []
+    for a, b in doc.noted:  # an answer table's note beside the answer ("| $σ_2(x_2) = …$ | linear in $w_3$ |")
+        if segment.start <= a < segment.end:
+            text = text[:a] + " " * (b - a) + text[b:]
     for m in spans:
         rest.append(text[pos:m.start])
         pos = m.end
@@ -1464,14 +1549,14 @@ _ARROW_SAYS = re.compile(r"[ \t]+(?:→|->|⟶|=>|⇒)[ \t]+")
 
 
 def _arrow_named(eq: Equation, classify: Callable[[str], str | None] | None) -> Equation:
-    """A cheat sheet's "∂f/∂w3  →  σ(x2)" (no "=" on the line): the arrow says what the named item is, when the side
+    """A cheat sheet's "∂f/∂w3  →  σ(x2)" (an "=" may follow): the arrow says what the named item is, when the side
     before the one arrow names an item; an arrow after anything else ("x → x^i", a graph's steps) stays as written."""
-    if classify is None or len(eq.sides) != 1 or len(found := _ARROW_SAYS.split(eq.sides[0])) != 2:
+    if classify is None or not eq.sides or len(found := _ARROW_SAYS.split(eq.sides[0])) != 2:
         return eq
     left, right = (f.strip() for f in found)
     if not left or not right or classify(left) is None:
         return eq
-    return replace(eq, sides=[left, right])
+    return replace(eq, sides=[left, right, *eq.sides[1:]])  # "∂f/∂w3 → o   = g(w2·g(w1x))": o, then what it is
 
 
 def _closed(eq: Equation) -> Equation:

@@ -186,8 +186,35 @@ def org_markdown(text: str) -> str:
         if re.match(r"^[ \t]*\|[-+]+\|?[ \t]*$", ln):
             out.append(re.sub(r"\+", "|", ln))
             continue
-        out.append(ln)
+        named = named_term(ln, after_symbols=bool(out) and _SYMBOL_ENTRY.match(out[-1]) is not None) \
+            if "::" in ln else ln
+        out.append(named)
     return "\n".join(_org_heads(out))
+
+
+# "- (d) ∂f/∂w_3 :: σ(x_2) = …", "- x_1 :: w_1 x": a description list whose term is a formula's name; the term
+# names the description, as "=" does ("∂f/∂w_3 = σ(x_2) = …"); a term of words ("(c) forward ::") stays a term
+_TERM = re.compile(r"^(?P<lead>[ \t]*[-+*][ \t]+(?:\(?[a-h]\)(?:\((?:iii|ii|iv|vi|v|i)\))?[ \t]+)?)"
+                   r"(?P<term>[^:\n]{1,40}?)[ \t]+::[ \t]+(?P<desc>\S.*)$")
+_DERIVATIVE_NAME = re.compile(r"^(?:[∂∇]|d[^\s/]{0,6}/d|\\partial|\\nabla|grad)\S*(?:[ \t]?[A-Za-zσ](?:_?\w)?)?$")
+_SYMBOL_NAME = re.compile(r"^[A-Za-zσα-ω](?:_?\{?\w{1,3}\}?)?(?:\([a-z]\))?$")
+
+
+_SYMBOL_ENTRY = re.compile(r"^[ \t]*[-+*][ \t]+[A-Za-zσα-ω](?:_?\{?\w{1,3}\}?)?[ \t]+=[ \t]")  # "- x_2 = w_2 σ(x_1)"
+
+
+def named_term(line: str, *, after_symbols: bool = False) -> str:
+    """A description list's entry whose term names a formula, as an equation (see :data:`_TERM`). A lone letter
+    a–h is part (b)'s label ("- b :: …"), unless the entry before it defined a symbol ("- x_2 :: …" then
+    "- f :: w_3 σ(x_2)": a list of names)."""
+    m = _TERM.match(line)
+    if m is None:
+        return line
+    term, desc = m.group("term").strip(), m.group("desc")
+    if _DERIVATIVE_NAME.match(term) or _SYMBOL_NAME.match(term) and "=" not in desc and (
+            not re.fullmatch(r"[a-h]", term) or after_symbols and m.group("lead").strip() in "-+*"):
+        return f"{m.group('lead')}{term} = {desc}"
+    return line
 
 
 def _org_heads(lines: list[str]) -> list[str]:

@@ -45,7 +45,8 @@ _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
 _ROMAN = (rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})(?:[.)]|:(?=[ \t]))"  # "(i)", "ii.", "i)", "- i: …"
-          r"|(?P<s3>iii|ii|iv|i)(?=[ \t]{2,}[^=\s]))")  # "(b) i   ANS: …": set apart by a wide gap
+          r"|(?P<s3>iii|ii|iv|i)(?=[ \t]{2,}[^=\s]|[ \t]*[|\t]))")  # "(b) i   ANS: …": set apart by a wide gap
+# or ending a table's cell ("| 1b-ii | σ(1-σ) |")
 _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"
 # "1b(i)", "1b  σ′(u) = …", "| 1b (i) |", "1e, w2": a problem's number and a bare letter, set apart
 # from an answer that follows (a checklist's "1c" or "1d, 1e" alone on a line answers nothing)
@@ -61,8 +62,8 @@ _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_
          r"|(?P<p7>[a-h])(?=[ \t]{2,}[^\s=:])(?![ \t]{2,}[a-z]{2,}[ \t])"  # "d     σ2(x2)": set apart by a gap
          r"|(?P<p8>[a-h])[ \t]+::(?=[ \t]|$)"  # Org's description list: "- b :: …"
          rf"|(?P<p9>[a-h])(?=\.(?:{_R})(?:[.)]|:(?=[ \t]))))")  # "b.ii: σ(1−σ)": a part and its sub-part, dotted
-# an answer key's word for the item after its part: "1e_w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
-_KEY = r"(?:(?:_|\.(?=[A-Za-z])|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
+# an answer key's word for the item after its part: "1e_w2", "1e-w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
+_KEY = r"(?:(?:_|-|\.(?=[A-Za-z])|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
 # an answer key's word in the label's own table cell or column, after the label: "| 1(e) $w_2$ |", "1(f) grad<tab>"
 _KEY_AFTER = re.compile(r" +\$? *(?P<key>[^\s|$(][^|$\t\n(]{0,20}?) *\$?(?=[ \t]*(?:\||\t))")  # in the label's cell
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
@@ -349,7 +350,8 @@ def _lowercase_parts(text: str) -> bool:
 
 
 # a line that breaks a sentence after a word that needs more ("and", "of", "see"): the next line's "(e)" goes on
-_WRAPPED_CITE = re.compile(r"(?i)\S[ \t]+(?:and|or|of|to|from|in|see|with|und|oder|et|ou)[ \t]*\n[ \t]*$")  # (not "y")
+_WRAPPED_CITE = re.compile(r"(?i)\S[ \t]+(?:and|or|of|to|from|in|see|with|via|by|using|per|like|as|than|under|"
+                           r"und|oder|et|ou|mit|avec|über|laut)[ \t]*\n[ \t]*$")  # (not "y")
 
 
 _OWN_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+(?=\[\s*\d)")  # "1.1 [1b-i]", "2.3 [2c]"

@@ -88,7 +88,8 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     if reference.latex is None:
         return Notation()
     expand = getattr(doc, "with_macros", lambda text: text)
-    found = [(s.start, doc.text[s.start:s.end]) for s in getattr(doc, "math", [])] + table_definitions(doc) \
+    found = [(s.start, doc.text[s.start:s.end]) for s in [*getattr(doc, "math", []), *getattr(doc, "remarks", [])]] \
+        + table_definitions(doc) \
         + prose_definitions(doc) + code_definitions(doc)
     pieces = [from_exports(expand(text)) for _, text in sorted(found, key=lambda f: f[0])]  # as answers are read
     pieces = [d for piece in pieces for d in underbrace_definitions(piece)] + pieces
@@ -257,7 +258,7 @@ _NAME_AT_POINT = r"([A-Za-z](?:_\{?\w\}?)?)\s*\^\s*\{?\s*\(?\s*([ijkn])\s*\)?\s*
 _POINT_LIST = re.compile(rf"\s*{_NAME_AT_POINT}(?:\s*,\s*{_NAME_AT_POINT})+\s*,?\s*")
 
 
-_INDEX_MARK = str.maketrans({"ⁱ": "^i", "ʲ": "^j", "ᵏ": "^k", "ⁿ": "^n"})
+_INDEX_MARK = str.maketrans({"ⁱ": "^i", "ᶦ": "^i", "ʲ": "^j", "ᵏ": "^k", "ⁿ": "^n"})
 # "hⁱ = w₁xⁱ, sⁱ = σ₁(hⁱ)": a name defined again at a data point's index, from names at that index
 _DEFINED_AT_POINT = re.compile(rf"\s*{_NAME_AT_POINT}\s*=(?P<rhs>[^=]*)")  # its right side holds that index (below)
 

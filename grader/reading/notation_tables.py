@@ -66,7 +66,28 @@ def prose_definitions(doc: Any) -> list[tuple[int, str]]:
     found = [(m.start(), f"{m.group(1)} = {m.group(2)}") for m in _SAID_IS.finditer(text)]
     found += [(m.start(), f"{m.group(1)} = {m.group(2)}") for m in _ASIDE_EQUALS.finditer(text)
               if "=" not in m.group(2)]
+    found += _heading_definitions(text)
     return sorted(found)
+
+
+# "# names: z1 = w1*x, a1 = sig(z1), …" (a plain-text sheet's comment line, a heading to Markdown), "## Notation:
+# h = σ(w1 x)": definitions in a heading line, one per comma or semicolon
+_HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?:[A-Za-z ]{1,20}:[ \t]*)?([^\n]{3,400})$")
+_HEADING_DEFINITION = re.compile(r"[ \t]*([A-Za-zσ][\w′']{0,5}(?:\([a-z]\))?)[ \t]*:?=[ \t]*([^=\n]{1,120}?)[ \t]*")
+
+
+def _heading_definitions(text: str) -> list[tuple[int, str]]:
+    """(offset, ``name = formula``) for each definition a heading line lists (see :data:`_HEADING`)."""
+    out: list[tuple[int, str]] = []
+    for m in _HEADING.finditer(text):
+        if "=" not in m.group(1) or len(out) > 40:
+            continue
+        pieces = re.split(r"[,;](?![^()]*\))", m.group(1))
+        read = [d for piece in pieces if (d := _HEADING_DEFINITION.fullmatch(piece)) is not None
+                and _FORMULA.search(d.group(2)) and not _PROSE_WORD.search(d.group(2))]
+        if len(read) == len(pieces):  # every piece a definition: a heading of words is none
+            out += [(m.start(1), f"{d.group(1)} = {d.group(2)}") for d in read]
+    return out
 
 
 # a cell made of math and code pieces only: "`s(z1)`", "$w_3 \\cdot$ `a2` $= f_w(x)$" (a notebook's names in code)

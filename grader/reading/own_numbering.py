@@ -13,7 +13,8 @@ import re
 _PAIR = re.compile(r"(?<![\w.(])(?P<own>(?:Q|Ex|T|A|Task|Frage|Aufgabe)?\s?\d{1,2}(?:\.\d{1,2})?)[ \t]*"
                    r"(?:=|→|->|:)[ \t]*(?:(?:P|Problem|Prob\.?|Aufgabe|Q)[ \t]*)?"
                    r"(?P<prob>[1-9])[ \t]*\.?[ \t]*\(?(?P<part>[a-h])\)?"
-                   r"(?![\w(])", re.IGNORECASE)
+                   r"(?:\((?P<sub>iii|ii|iv|vi|v|i)\)|[ \t](?P<key>w[123]|grad(?:ient)?|update))?"  # "1.2 = P1(b)(i)",
+                   r"(?![\w(])", re.IGNORECASE)  # "1.6 = P1(e) w2", "1.9 = P1(f) update"
 _WINDOW = 600  # the pairs of one legend stand close together
 
 
@@ -26,7 +27,7 @@ def own_numbering(text: str) -> str:
     if not legend:
         return text
     start, end = legend[0].start(), legend[-1].end()
-    mapping = {_key(m.group("own")): f"{m.group('prob')}({m.group('part').lower()})" for m in legend}
+    mapping = {_key(m.group("own")): _part(m) for m in legend}
     labels = "|".join(re.escape(m.group("own").strip()).replace(r"\ ", r"\s?") for m in
                       sorted(legend, key=lambda m: -len(m.group("own"))))
     at_line = re.compile(rf"(?m)^(?P<lead>[ \t]*(?:[*_#>|+•-][ \t*_]*)*)(?P<own>{labels})"
@@ -37,6 +38,14 @@ def own_numbering(text: str) -> str:
         return m.group() if part is None else f"{m.group('lead')}{part}"
 
     return at_line.sub(written, text[:start]) + text[start:end] + at_line.sub(written, text[end:])
+
+
+def _part(m: re.Match[str]) -> str:
+    """The handout's label a legend's pair stands for: "1(b)(i)", "1e_w2" (an item's key word), "2(a)"."""
+    prob, part = m.group("prob"), m.group("part").lower()
+    if m.group("key"):
+        return f"{prob}{part}_{m.group('key').lower()}"
+    return f"{prob}({part})" + (f"({m.group('sub').lower()})" if m.group("sub") else "")
 
 
 def _key(label: str) -> str:
@@ -57,6 +66,6 @@ def _legend(pairs: list[re.Match[str]]) -> list[re.Match[str]]:
 
 def _believed(run: list[re.Match[str]]) -> bool:
     owns = [_key(m.group("own")) for m in run]
-    parts = [(m.group("prob"), m.group("part").lower()) for m in run]
+    parts = [_part(m) for m in run]
     return len(run) >= 3 and len(set(owns)) == len(owns) and len(set(parts)) == len(parts) \
         and run[-1].end() - run[0].start() <= _WINDOW and not all(o.isdigit() for o in owns)

@@ -116,6 +116,7 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     """Segments of ``text`` from labels at ``sites`` and, inside ``regions``, mid-line labels."""
     strong: dict[int, Label] = {}
     headings: list[tuple[int, int, bool]] = []  # (position, level, whether it holds a label)
+    topics: list[int] = []  # paragraphs that open the code's own part ("Code part: with the attached network …")
     for site in sites:
         if site.pos in strong:
             continue
@@ -130,6 +131,8 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
             strong[site.pos] = _from_line_start(text, label)
         if site.heading and site.depth and (site.pos in strong or _ANOTHER_TOPIC.match(text, site.pos)):
             headings.append((site.pos, site.depth, site.pos in strong))
+        elif not site.heading and site.pos not in strong and _CODE_PARAGRAPH.match(text, site.pos):
+            topics.append(site.pos)
     strong.update(_numbered_parts(sites, strong))
     marks = sorted(strong.values(), key=lambda m: m.start)
     covered = [(m.start, m.end) for m in marks]
@@ -140,7 +143,17 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     seg = Segmenter(text, sorted(code))
     seg.run(_one_per_place(_without_stray_first(marks)))
     _end_at_headings(text, seg, headings)
+    for pos in topics:
+        for key, (a, b) in list(seg.segments.items()):
+            if a < pos < b:
+                seg.segments[key] = (a, pos)
     return seg
+
+
+# a paragraph that opens the programming part, in a hand-in that gives it no heading: "Code part: with the
+# attached network (conv1 -> relu -> pool -> … -> fc2 10) I get 99.11 %" ends the written part before it
+_CODE_PARAGRAPH = re.compile(r"[ \t*_]*(?:the[ \t]+)?(?:code|coding|programming|implementation)"
+                             r"(?:[ \t]+(?:part|section|question|problem|task))?[ \t*_]*[:—–]", re.IGNORECASE)
 
 
 # a heading that opens what no written part asks ("### Code / result", "## Training", "## Appendix"): a heading

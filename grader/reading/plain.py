@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 
 _SIZE = r"(\d+(?:\s*[×xX*]\s*\d+)+)"
-_COUNT_OF = re.compile(r"\b(?<!conv )(?<!layer )(\d+)\s*(filters?\s+|kernels?\s+|个|個|개|枚)\s*"
+_COUNT_OF = re.compile(r"\b(?<!conv )(?<!layer )(\d+)\s*([Ff]ilters?\s+|[Kk]ernels?\s+|filtr[oiye]s?\s+|个|個|개|枚)\s*"
                        r"(?:of\s+(?:size\s+)?|@\s*|with\s+(?:size|dimensions?|shape)\s+(?:of\s+)?|"
+                       # "20 Filter der Größe 5×5×1", "20 filtres de taille …", "20 filtros de tamaño …"
+                       r"(?:der\s+Gr(?:ö|oe|ö)(?:ß|ss)e|von|de\s+(?:taille|tamaño|tamanho|dimensi[oó]n)|"
+                       r"di\s+(?:dimensione|taglia)|van\s+(?:grootte\s+)?|o\s+rozmiarze|размер[аом]?)\s+|"
                        r"(?:that|which)\s+are\s+(?:each\s+)?(?:of\s+size\s+)?|each\s+(?:of\s+size\s+)?)?"
                        + r"(\d+(?:\s*[×xX*]\s*\d+){2,})\b")  # not "50 filters of 5×5": 5×5×50 is another filter
 _SIZE_COUNT = re.compile(r"\b" + _SIZE + r",?\s+(\d+)\s+(filters?|kernels?)\b")  # "5x5x1, 20 filters"

@@ -46,6 +46,9 @@ _ACCENTED_WORD = re.compile(r"(?=\w*[À-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ])(?!\w*[ŷ
 _HYPHENATED = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]{3,})+")
 
 
+_ELIDED = re.compile(r"(?i)(?:[a-z]{1,4}|dell|dall|nell|sull)['’][^\W\d_]{3,}")
+
+
 def _mathlike(word: str) -> bool:
     if word in (",", ";", "."):
         return True  # "[ δ₁ⁿ xⁿ ,  δ₂ⁿ a₁ⁿ ]": a separator set apart inside a vector; "(f − y) . ∇f": a product dot
@@ -60,6 +63,8 @@ def _mathlike(word: str) -> bool:
         return False
     if bare.lower() in _PROSE_SHORT or _ACCENTED_WORD.fullmatch(bare):
         return False
+    if _ELIDED.fullmatch(bare):
+        return False  # "j'appelle", "l'entrée", "dell'output", "qu'on": a word after an elided article or pronoun
     if _HYPHENATED.fullmatch(bare) and not any(p.lower() in _MATH_WORDS for p in bare.split("-")):
         return False  # "pre-activation", "chain-rule": a word, not pre − activation
     if bare in GREEK_NAMES or _DECORATED.fullmatch(bare) or (bare.isupper() and bare.isalpha() and len(bare) <= 4) \
@@ -245,6 +250,10 @@ def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None
         start = aside.end()  # "(lr = α): w ← w − lr·∇L": a definition in brackets leads in; the equation follows
     if line[start:start + 1] == "[" and line[end - 1:end] == "]" and "[" not in line[start + 1:end - 1]:
         start, end = start + 1, end - 1  # "[s = σ1]": a remark in brackets, the equation inside them
+    if (concluded := _CONCLUDED.match(line, end)) is not None and not code \
+            and all(_mathlike(w) for w in concluded.group("f").split()) and _FORMULA_MARK.search(concluded.group("f")):
+        return concluded.start("f"), concluded.end("f")  # "e^{−u}/(1+e^{−u}) = 1 − σ(u), so the same derivative
+        # is σ(u)·(1 − σ(u))": the equation is the reason, the formula it concludes is what the line says
     if code and not _balanced(line[start:end]):
         comment = _CODE_COMMENT.search(line, end)
         rest = line[start:comment.start() if comment else len(line)].rstrip(" \t.,;")
@@ -254,6 +263,9 @@ def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None
     return start, end
 
 
+_CONCLUDED = re.compile(r"[ \t]*[,;]?[ \t]*(?:so|hence|thus|therefore|which\s+gives|giving)[ \t]+"
+                        r"(?:[^\W\d_]+[ \t]+){0,5}?(?:is|equals|becomes|gives)[ \t]+(?P<f>\S[^\n]*?)[ \t.;]*$",
+                        re.IGNORECASE)
 _GLUED_NAME = re.compile(r"[A-Za-z][a-z]{0,2}[A-Z0-9][A-Za-z0-9]{0,2}")  # VwL, dLdw, gradL: a name, no word
 _GENERATOR = re.compile(r"\bfor\b.*?\bin\b")
 _CODE_COMMENT = re.compile(r"[ \t](?:#|%|//)")

@@ -21,6 +21,8 @@ from grader.reading.plain_math import _mathlike, equation_in_line
 _LABEL = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)\.?\s*$")
 _LABELLED = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|vi{0,3})\)\s")
 _PHRASE = re.compile(r"\S+(?: \S+)*")
+# a fraction bar drawn with "____" is a phrase of its own ("_____ = 1 - o(u)": the bar, then what it equals)
+_PHRASE_OR_BAR = re.compile(r"[-─—–_]{3,}|(?:(?![-─—–_]{3})\S)+(?: (?:(?![-─—–_]{3})\S)+)*")
 _OPERATOR_ONLY = {"d", "∂", "d/", "∂/"}
 _D_WORD = re.compile(r"(?:d|∂)\s?[^\W\d_][\w′']{0,5}")  # dσ1, ∂fw, ∂w3, du: a derivative's top or bottom
 
@@ -36,7 +38,7 @@ def _clusters(rows: tuple[str, str, str]) -> list[tuple[int, int]]:
     width = max(len(r) for r in rows)
     used = [False] * width
     for r in rows:
-        for m in _PHRASE.finditer(r):
+        for m in _PHRASE_OR_BAR.finditer(r):
             used[m.start():m.end()] = [True] * (m.end() - m.start())
     out, start = [], None
     for c in range(width + 1):
@@ -57,7 +59,14 @@ def rebuild_layout(up: str, mid: str, down: str) -> str | None:
     parts: list[tuple[str, str]] = []  # (kind, text)
     for a, b in _clusters((up, mid, down)):
         u, m, d = up[a:b].strip(), mid[a:b].strip(), down[a:b].strip()
+        m = "" if u and d and _BAR_ONLY.fullmatch(m) else m  # a scan's fraction bar drawn with "____" or "----"
         gap = " " if parts else ""  # columns of a layout are no asides: one space
+        if u and not m and not d and not parts and _LEAD_WORDS.fullmatch(u):
+            continue  # "(ii)  zauwazam ze" before the first fraction, on its numerator's line: words that lead in
+        if u and not m and not d and not any(k == "frac" for k, _ in parts) and u.endswith("=") \
+                and _words_math(u[:-1]):
+            parts.append(("mid", gap + u))  # "o'(u) =" written on the numerator's line, the fraction after it
+            continue
         if m and not u and not d:
             parts.append(("mid", gap + m))
         elif u and not m and not d and re.fullmatch(r"[−-]?\d{1,2}", u) and parts and parts[-1][0] == "mid":
@@ -83,6 +92,9 @@ def rebuild_layout(up: str, mid: str, down: str) -> str | None:
     return "".join(t for _, t in parts)
 
 
+_BAR_ONLY = re.compile(r"_{3,}")  # (a bar of dashes stays a bar-shaped phrase: a PDF's "----" layouts are read by
+# dash_fractions, one bar a line)
+_LEAD_WORDS = re.compile(r"\(?(?:[a-h]|i{1,3}|iv)\)|[^\W\d_]{2,}(?:[ \t][^\W\d_]{2,}){0,3}")  # "(ii)", "so we get"
 _EQUATION_NUMBER = re.compile(r"\s+\(\d{1,2}(?:\.\d{1,2})?\)\s*$")  # a typeset display's number: "(3)", "(2.1)"
 _GOES_ON = re.compile(r"[ \t]+[·⋅×*+−\-][ \t]*\S[^=\n]*$", re.M)  # an indented line led by an operator
 
@@ -92,14 +104,31 @@ def _equation(line: str) -> str | None:
     return None if found is None else line[found[0]:found[1]]
 
 
+_LEAD_IN = re.compile(r"[ \t]*(?:\(?(?:[a-h]|i{1,3}|iv)\)[ \t]+)?(?:[^\W\d_]{2,}[ \t]+){0,3}")
+
+
+def _numerators(line: str) -> bool:
+    """A line of numerators, after the words that may lead it in ("(ii)  so we get"), and the left side of the
+    equation the fractions continue ("o'(u) =    1        exp(-u)"): math, no other "=" than that one."""
+    if "=" not in line:
+        return _words_math(line) or _words_math(_without_lead(line))
+    side, _, rest = line.partition("=")
+    return "=" not in rest and _words_math(_without_lead(side)) and _words_math(rest)
+
+
+def _without_lead(line: str) -> str:
+    lead = _LEAD_IN.match(line)
+    return line[lead.end():] if lead else line
+
+
 def layout_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of three-line blocks (numerators, equation, denominators) among consecutive lines."""
     out = []
     i = 1
     while i + 1 < len(lines):
         (a0, e0), (a1, e1), (a2, e2) = lines[i - 1], lines[i], lines[i + 1]
-        if a1 == e0 + 1 and a2 == e1 + 1 and "=" in text[a1:e1] and "=" not in text[a0:e0] + text[a2:e2] \
-                and _words_math(text[a0:e0]) and _words_math(text[a2:e2]) and read_block(text[a0:e2]):
+        if a1 == e0 + 1 and a2 == e1 + 1 and "=" in text[a1:e1] and "=" not in text[a2:e2] \
+                and _numerators(text[a0:e0]) and _words_math(text[a2:e2]) and read_block(text[a0:e2]):
             if i + 2 < len(lines) and lines[i + 2][0] == e2 + 1 and _GOES_ON.match(text, *lines[i + 2]):
                 out.append((a0, lines[i + 2][1]))  # "· w2 σ1 (p)(1 − σ1 (p)) · x." under the fraction: the
                 i += 4  # equation goes on

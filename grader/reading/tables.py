@@ -31,6 +31,7 @@ class Cell:
     text: str
     line: int  # line of the part it came from (0-based)
     last: bool = True  # the row's last cell that holds a number
+    remark: bool = False  # under a "notes" head: only values its own words name are read
 
 
 def pipe_tables(text: str) -> tuple[list[Cell], set[int]]:
@@ -388,11 +389,21 @@ def _rival_counts(row: list[str], numbered: list[int], header: list[str]) -> boo
                and not (k < len(header) and _WEIGHTS_ONLY.search(header[k])) for k, c in earlier)
 
 
+# an answer sheet's column of what each row asks ("question", "item", "what"): words that name the row's value
+_ASKED_HEAD = re.compile(r"(?i)\s*(?:questions?|q|items?|what|asked|description|quantity|field|task|prompt|frage|"
+                         r"pregunta|question[ée]?|domanda|pergunta|вопрос|问题|質問)\s*")
+_VALUE_IN = re.compile(r"(?<![A-Za-z_#])\d")  # "28 x 28" holds a value, "conv1 filter" and "#params" do not
+
+
 def _row_cells(row: list[str], header: list[str], line: int, twins: frozenset[int] = frozenset()) -> list[Cell]:
     """A row's label is its first cell with letters; every other cell, but a working, is a possible value
     (``twins``: columns that each offer the answer)."""
     label_at = next((i for i, c in enumerate(row) if _has_words(c)), None)
     label = row[label_at] if label_at is not None else ""
+    asked = [i for i in range(label_at + 1, len(row)) if i < len(header) and _ASKED_HEAD.fullmatch(header[i])
+             and _has_words(row[i]) and not _VALUE_IN.search(row[i])][:1] if label_at is not None else []
+    if asked:  # "| 2a-in | input dim | 28 x 28 |" under "id | question | answer": the question names the value too
+        label = f"{label} {row[asked[0]]}"
     out = []
     remarks = {i for i, name in enumerate(header) if _REMARK.search(name)}
     numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)
@@ -400,9 +411,12 @@ def _row_cells(row: list[str], header: list[str], line: int, twins: frozenset[in
     alternatives = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k]))
     offered = alternatives >= 2 or _rival_counts(row, numbered, header) or sum(1 for k in numbered if k in twins) >= 2
     for i, cell in enumerate(row):
-        if i == label_at or not cell.strip() or is_working(cell) or i in remarks:
-            continue  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one
+        if i == label_at or i in asked or not cell.strip() or is_working(cell):
+            continue
         column = header[i] if i < len(header) else ""
+        if i in remarks:  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one (but what
+            out.append(Cell(label, column, cell, line, remark=True))  # it names by its own words counts: "total
+            continue  # **431080**")
         out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1] or offered))
     return out
 
@@ -431,3 +445,23 @@ def summary_rows(text: str) -> tuple[list[Cell], set[int]]:
 def _columns(line: str) -> tuple[str, str]:
     parts = [p.strip() for p in re.split(r"\s{2,}", line.strip()) if p.strip()]
     return (parts[1], parts[2]) if len(parts) >= 3 else ("Output Shape", "Param #")
+
+
+def table_head(text: str, pos: int) -> str | None:
+    """The head row of the pipe table the line at ``pos`` is in (the row above its ``|---|`` rule), or None."""
+    lines: list[str] = []
+    end = text.rfind("\n", 0, pos)
+    floor = max(0, pos - 40_000)  # a head is within a few hundred lines of short rows: never the whole text
+    while end > floor and len(lines) < 200:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line.startswith("|"):
+            break
+        lines.append(line)
+        end = start - 1
+    for k in range(len(lines) - 1):
+        if re.fullmatch(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*", lines[k]):
+            if not lines[k + 1].strip("| \t") and k > 0:
+                return lines[k - 1]  # a grid table set as pipes under an empty head: its first row is its head
+            return lines[k + 1]
+    return None

@@ -32,7 +32,7 @@ from grader.reading.number_words import spelled_as_digits
 from grader.reading.parameter_rows import is_parameter_row, layer_totals
 from grader.reading.plain import plain
 from grader.reading.plain_math import ALSO_ALLOWED, UNDECIDED
-from grader.reading.tables import Cell, pipe_tables, summary_rows
+from grader.reading.tables import Cell, pipe_tables, summary_rows, table_head
 
 if TYPE_CHECKING:
     from grader.reading.document import Document
@@ -414,9 +414,23 @@ def _named_inside(doc: Document, part: str) -> list[str]:
     out, at = [], span.start + first + 1
     for line in text[first + 1:].split("\n") if first >= 0 else []:
         if re.search(r"\d", line) and part in mentions(doc, line, at):
-            out.append(line)
+            out.append(_unlabelled(line))
         at += len(line) + 1
     return out
+
+
+def _unlabelled(line: str) -> str:
+    """A line that opens with the part's label ("| 2(c) conv2 | 25000 |", a row of an answer table) without it:
+    the row's key names its layer, and the label's problem number is no value."""
+    from grader.reading.labels import read_label
+
+    start = len(line) - len(line.lstrip(" \t|"))
+    label = read_label(line, start) if start < len(line) else None
+    if label is None or label.problem is None:
+        return line
+    end = label.start + line[label.start:].find(label.key) if label.key and label.key in line[label.start:] \
+        else label.end
+    return line[:label.start] + " " * (end - label.start) + line[end:]
 
 
 def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Pattern[str]]]) -> list[str]:
@@ -466,13 +480,37 @@ def part_text(doc: Document, part: str) -> str | None:
     indent = " " * min(span.start - (doc.text.rfind("\n", 0, span.start) + 1), 200) \
         if re.search(r"\S {2,}\S.* {2,}\S", first) else ""  # "Q2.c  layer   weights   total": a head after
     # the part's label keeps its columns where they stand over its rows
-    text = indent + doc.text[span.start:span.end] + "".join(f"\n{b}\n" for b in blocks)
+    text = _under_its_head(doc.text, span.start, span.end) + indent + doc.text[span.start:span.end] \
+        + "".join(f"\n{b}\n" for b in blocks)
     return doc.with_macros(text) if doc.macros and len(text) < 50_000 else text  # "\ReLU + pool": its own names
+
+
+def _under_its_head(text: str, start: int, end: int) -> str:
+    """A part whose label and key are a table row's first cell ("| 2c-conv1 | #params conv1 | 520 |"): its text
+    starts in the row, so the table's head, its rule and the row's first cell go before it, or its rows are no
+    table."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    keyed = text[start:start + 1] not in (" ", "\t", "|", "\n", "")  # "2c-conv1": the part starts at its key
+    if not before.lstrip().startswith("|") or before.count("|") != 1 or len(before) > 40 \
+            or not keyed and not re.search(r"\n[ \t]*\|", text[start:end]):
+        return ""  # (a row that is the whole part, "| (c) | conv1 520 / … |", reads as prose; rows of it do not)
+    head = table_head(text, start)
+    if head is None:
+        return ""
+    width = head.strip().strip("|").count("|") + 1
+    return f"{head}\n|{'---|' * width}\n{before}"
+
+
+# a working's result set in a column after its "=" (the line's last thing a count): one equation, not two columns
+_SPACED_RESULT = re.compile(r"(?m)(?<=[\d)])(?:[ \t]{2,}=[ \t]*|[ \t]*=[ \t]{2,})"
+                            r"(?=\d{1,3}(?:[ ,.\u2009]\d{3})*[ \t]*$)")
 
 
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
+    text = _SPACED_RESULT.sub(" = ", text) if "  " in text else text  # "(5·5·1 + 1) · 20   =      520": a column
     text = _worked_in_code(_soft_wrapped(_DIGIT_GROUP.sub(",", text)))  # 25_050, 431_080: a program's digit groups
     # (a working over several "=" lines is joined first: its first line's sum is no value of its own)
     text = _CONSOLE_RESULT.sub(r"\1 = \2", text) if "[1]" in text else text
@@ -523,7 +561,8 @@ def _soft_wrapped(text: str) -> str:
                                    or _COUNT_END.search(out[-1]) and _SHAPE_NEXT.match(line)
                                    or re.search(r"\d[ \t]*$", out[-1]) and _SHAPE_GOES_ON.match(line)
                                    or _COUNT_CUT.search(out[-1]) and _COUNTED_NEXT.match(line)
-                                   or re.search(r"[^\W\d_]{3,}[ \t]*$", out[-1]) and _IS_VALUE.match(line)) \
+                                   or re.search(r"[^\W\d_]{3,}[ \t]*$", out[-1]) and _IS_VALUE.match(line)
+                                   or _aside_cut(out[-1], line)) \
                 and "|" not in out[-1] + line and not out[-1].startswith(("    ", "\t")) \
                 or out and not fenced and _EQUALS_AGAIN.match(line) and "=" in out[-1] and "|" not in out[-1] + line \
                 and len(out[-1]) < MAX_JOINED // 3:
@@ -533,6 +572,14 @@ def _soft_wrapped(text: str) -> str:
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
     return "\n".join(out)
+
+
+def _aside_cut(line: str, following: str) -> bool:
+    """"… works with k = 5 and stride 1 (k = 6 with stride 2 would give 4," / "no). So conv2 uses …": brackets a
+    wrap cut open, closed on the next line (an aside is read whole, or its values pass for the sentence's)."""
+    opened = line.rfind("(")
+    return opened >= 0 and ")" not in line[opened:] and len(line) - opened < 200 \
+        and following.count(")") > following.count("(") and following.find(")") < 80
 
 
 _WRAPPED_END = re.compile(r"[^\W\d_]{2,}[ \t]*,?[ \t]+[^\W\d_]{2,}[ \t]+[a-z]{2,}[ \t]*$")  # "and the channel"
@@ -706,6 +753,9 @@ _LAYER_ROW = re.compile(r"\d|relu|pool|conv|\bfc|linear|dense|softmax|flatten|dr
 
 def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
     body = flat(cell.text)
+    if cell.remark:
+        _own_values(body, patterns, found, 1)
+        return
     masked, inner = _masked(body, patterns)
     values = _values(masked)
     equals = masked.rfind("=")
@@ -718,6 +768,8 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     label = _field_in(flat(f"{cell.row} {cell.column}"), patterns) or _field_in(flat(cell.column), patterns) \
         or _field_in(flat(cell.row), patterns)  # "| Σ | | 431,080 |": a row labelled by a sign alone
     if label is None:
+        _own_values(body, patterns, found, 1 if _PART_ONLY.fullmatch(cell.row.strip(" *_")) else 2)
+        # "| 2b | conv2 | filter 5 x 5, stride 1, no padding |"; "| 2(c) | conv1: 520 |" (a row named by its part)
         return
     if label == _field_in("Σ", patterns) and cell.row.strip(" *_`$") and _field_in(flat(cell.row), patterns) is None \
             and _LAYER_ROW.search(cell.row):
@@ -734,6 +786,22 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
         for field_name in dict.fromkeys(listed):
             found.setdefault(field_name, []).append(Candidate(v.text, 0 if cell.last else 1,
                                                               f"{cell.row} | {cell.column} | {body}"))
+
+
+_PART_ONLY = re.compile(r"\(?[1-9]?[.\-]?\(?[a-h]\)?(?:\(?(?:iii|ii|i)\)?)?")  # "2(c)", "(c)", "2c", "2.c"
+
+
+def _own_values(body: str, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]],
+                least: int) -> None:
+    """A cell whose row and column name no field, read as a line of prose: the values its own words name, when they
+    name ``least`` fields or more (one value alone, "20 (50 filters of 5×5×20)" under "conv2 channel dim", is about
+    the row's own thing; a note's "total **431080**" names its field)."""
+    own: dict[str, list[Candidate]] = {}
+    if _field_in(body, patterns) is not None and len(body) < 500:
+        _read_lines([body], patterns, own)
+    if sum(1 for candidates in own.values() if candidates) >= least:
+        for name, candidates in own.items():
+            found.setdefault(name, []).extend(candidates)
 
 
 def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
@@ -789,6 +857,23 @@ def _add(found: dict[str, list[Candidate]], field: str, text: str, rank: int, li
     found.setdefault(field, []).append(Candidate(text, rank, line.strip()[:200]))
 
 
+# a label that names a symbol used in the formula before the value ("stride s :  (12-k)/s+1 = 8")
+_NAMED_SYMBOL = re.compile(r"[ \t]+([A-Za-z])[ \t]*[:=]?[ \t]*[^;\n]*?[(/*+\-−][ \t]*\1\b[^;\n]*=[ \t]*$")
+
+
+def _closed_aside(masked: str, start: int, end: int, value: int) -> bool:
+    """Whether the label at ``start:end`` is inside brackets that close before ``value`` and hold a value of their own
+    ("channel dim 20 (has to match the 20 input channels), 50 filters": the aside's "channels" names its 20, nothing
+    after it)."""
+    opened = masked.count("(", 0, start) - masked.count(")", 0, start)
+    between = masked[end:value]
+    if opened <= 0 or between.count(")") <= between.count("("):
+        return False
+    aside = masked[masked.rfind("(", 0, start):end + between.find(")") + 1]
+    return re.search(r"\d", aside) is not None  # (the aside holds a value of its own; "profondeur (canaux) = 20":
+    # a label said again in brackets names the value after them)
+
+
 def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                ) -> tuple[list[_Value], dict[int, list[tuple[str, int]]], list[str], str | None]:
     """A line's values, the (field, rank) routes of each, the fields labelled on it, and the field
@@ -801,6 +886,7 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     carried: list[tuple[int, int, str]] = []  # the labels before a setting ("conv1: stride 1, …"), for the next value
     pieced: list[_Value] = []  # shapes a line's pieces make, offered beside a shape that disagrees with them
     checked: set[int] = set()  # a verification's values
+    sized: set[int] = set()  # a layer's input or output size said before its count ("input 800, output 500 → …")
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
     for k, v in enumerate(values):
         aside_of: str | None = None
@@ -810,11 +896,20 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                   and not (k and not values[k - 1].modifier
                            and _trails(masked, values[k - 1].end, s, e, v.start, line))]
         before = _with_listed(masked, labels, before, v.start)
+        before = [(s, e, f) for s, e, f in before if not _closed_aside(masked, s, e, v.start)]
+        named_end = max((e for _, e, _ in labels if e <= v.start), default=-1)
+        if named_end >= 0 and _NAMED_SYMBOL.match(masked, named_end, v.start):
+            checked.add(id(v))  # "stride s: (12-k)/s+1 = 8": the label names a symbol, the value is a formula's
+            continue
         if not before and _CHECK_LEAD.search(masked, max(0, masked.rfind(". ", 0, v.start)), v.start):
             checked.add(id(v))  # "Check: (12-5)/1+1 = 8, and pooling 8→4": a verification's values answer no field
             continue
         if (setting := _SETTING_BEFORE.search(masked, max(start, v.start - 40), v.start)) is not None \
-                and (setting.group(1) is None or v.text.isdigit() and len(v.text) == 1):
+                and (setting.group(1) is None or v.text.isdigit() and len(v.text) == 1) \
+                and not (setting.group("size") and (re.search(r"[xX×(]", v.text) or not _IN_OUT.search(masked))) \
+                or k and id(values[k - 1]) in sized and _EQUALS_ONLY.fullmatch(masked, values[k - 1].end, v.start):
+            if setting is not None and setting.group("size"):
+                sized.add(id(v))  # "input is 4·4·50 = 800": the size and what it comes to
             checked.add(id(v))  # "after conv1: stride 1, no padding, the output is 24×24×20": a setting no field of
             carried = before or carried  # this part names (a field's own label is masked) is not the labelled
             continue  # field's value; the label goes on to the value after it
@@ -978,9 +1073,13 @@ def _said_in_sentence(masked: str, earlier: list[_Value], routes: dict[int, list
 _SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.\s")  # not "i.e. "
 _RESTATED = re.compile(r"\b(?:i\.\s?e\.|that\s+is)[,:]?\s*[\d\s+×·*§]*=\s*$", re.IGNORECASE)  # "i.e. a + b = …"
 _SETTING_BEFORE = re.compile(r"(?<!\bno\s)(?<!\bgeen\s)(?<!\bwithout\s)(?<!\bsans\s)(?<!\bsin\s)(?<!\bohne\s)"
-                             r"\b(?:(stride|padding|pad|dilation)|epochs?|batch[ \t]+size|learning[ \t]+rate|lr)[ \t]*"
+                             r"\b(?:(stride|padding|pad|dilation)|epochs?|batch[ \t]+size|learning[ \t]+rate|lr"
+                             r"|(?P<size>inputs?|outputs?))[ \t]*"
                              r"(?:[A-Z][ \t]*(?==))?(?:(?:is|of|=|:)[ \t]*)?$", re.IGNORECASE)
 # (a stride or padding is one digit; "padding P = 0": its letter too)
+_EQUALS_ONLY = re.compile(r"[ \t]*=[ \t]*")
+# a layer's sizes said as a pair, its input before its output ("input is 4·4·50 = 800, output 500 → …")
+_IN_OUT = re.compile(r"\binputs?\b[^.;→\n]{0,40}\boutputs?\b", re.IGNORECASE)
 _JOINED_LABEL = re.compile(r"[ \t]+(?:[^\W\d_]{1,8}[ \t]+)?")  # a value then its label, a word at most between
 _COMMENT_AFTER = re.compile(r"(?:^|\s)(?:#|//|%|--)\s")  # a program's comment after a value names that value
 
@@ -1323,12 +1422,13 @@ def _unit_after(masked: str, labels: list[tuple[int, int, str]], v: _Value, line
     square = _SIDE_BY_SIDE.fullmatch(v.text.strip()) is not None
     if not re.fullmatch(r"\d{1,4}", v.text.strip()) and not square:
         return None
-    return next((f for s, e, f in sorted(labels) if s >= v.end and not masked[v.end:s].strip()
+    return next((f for s, e, f in sorted(labels) if s >= v.end and _UNIT_GAP.fullmatch(masked[v.end:s])
                  and not re.match(r"[^.;,\n]{0,20}:", masked[e:])
                  and (_PLURAL.fullmatch(line[s:e].strip()) is not None if square else f not in _COUNTED_FIELDS)), None)
 
 
 _SIDE_BY_SIDE = re.compile(r"\d{1,2}[ \t]*[×xX*][ \t]*\d{1,2}")
+_UNIT_GAP = re.compile(r"[ \t*_]*(?:(?:input|incoming|in)[ \t]+)?", re.IGNORECASE)  # "20 input channels": its noun
 _PLURAL = re.compile(r"[^\W\d_]{3,}s")
 
 

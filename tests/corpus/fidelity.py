@@ -33,7 +33,7 @@ REPORTS = Path(__file__).resolve().parent / "reports"
 RUBRIC = Path(__file__).resolve().parents[2] / "reference" / "mnist_backprop" / "rubric.toml"
 VERDICTS = ("correct", "wrong", "ambiguous", "missing")
 SUFFIXES = (".md", ".txt", ".tex", ".ipynb", ".typ", ".rst", ".org", ".adoc", ".qmd", ".Rmd", ".html", ".wiki",
-            ".textile", ".dj", ".eml", ".htm", ".lyx", ".rtf", ".csv")
+            ".textile", ".dj", ".eml", ".htm", ".lyx", ".rtf", ".csv", ".py", ".m")
 
 
 @dataclass(frozen=True)
