@@ -498,3 +498,22 @@ def test_a_label_that_names_a_symbol_of_a_formula_labels_no_result_of_it(rubric,
     report = ("Problem 2\n\n(b) We need 12×12×20 → 8×8×50. With no padding and stride s :  (12-k)/s+1 = 8.\n\n"
               f"* filter size 5×5,\n* stride {stride} (no padding),\n* channel dimension of each filter = 20.\n")
     assert grade_report_item(rubric, "p2.b", report, "r.md").status == expected
+
+
+@pytest.mark.parametrize("again, expected", [("σ(u)(1 − σ(u))", "review"), ("σ(u)(1 + σ(u))", "fail")])
+def test_a_part_named_again_inside_its_own_text_with_another_answer(rubric, again: str, expected: str) -> None:
+    """A chat's fix in a later message, "ugh sign typo, thanks. (b)(ii) is σ(u)(1 − σ(u))": two answers for one
+    part, a person decides (the same one said again changes nothing)."""
+    report = ("Aiko  9:07 PM\n(b)(i) dσ/du = e^-u / (1 + e^-u)^2\n\nAiko  9:08 PM\n(b)(ii) dσ/du = σ(u)(1 + σ(u))\n\n"
+              "Ben  9:10 PM\nhm. at u = 0 that gives 0.75 but the slope is 1/4 ?\n\n"
+              f"Aiko  9:12 PM\nugh sign typo, thanks. (b)(ii) is {again}. at u=0: 0.25\n\n"
+              "Aiko  9:17 PM\n(d) ∂f/∂w3 = σ(x2)\n")
+    assert grade_report_item(rubric, "p1.b.ii", report, "chat.txt").status == expected
+
+
+@pytest.mark.parametrize("depth, expected", [("20", "pass"), ("50", "partial")])
+def test_a_label_then_which_is_then_its_value(rubric, depth: str, expected: str) -> None:
+    """"the number of channels coming in, which is 20": one clause, its value after "which is"."""
+    report = ("Problem 2\n\n(b) The kernel must be 5×5 with stride 1 (12 − 5 + 1 = 8). The filter depth has to equal the "
+              f"number of channels coming in, which is {depth}, and to end up with 50 channels we need 50 filters.\n")
+    assert grade_report_item(rubric, "p2.b", report, "r.md").status == expected

@@ -24,6 +24,7 @@ from grader.reading.plain_math import (
     ANSWER_LEAD,
     OR_WORDS,
     UNDECIDED,
+    _mathlike,
     doubting_comment,
     math_run,
 )
@@ -551,6 +552,9 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     if part in doc.segments and spec.lhs and classify is not None:
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
         unread += _noted_by_key(doc, spec)
+    if found is not None and part in doc.segments:
+        unread += [line for line in _relabelled_in_part(doc, doc.segments[part], part)
+                   if not _restates(line, _SPACE.sub("", found.sides[-1]))]
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
     corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)
                    and not _about_another(c, spec.lhs, classify)]
@@ -680,6 +684,20 @@ def _unread_mention(doc: Document, span: Span, later: LatexChain | None) -> bool
     read = _SPACE.sub("", "".join(later.sides))
     pieces = {_SPACE.sub("", doc.read(m)) for m in doc.math_spans("", span)}
     return any(p and p not in read for p in pieces)
+
+
+def _relabelled_in_part(doc: Document, segment: Span, part: str) -> list[str]:
+    """Lines of the part, after its first, that name it again and say what it is ("ugh sign typo, thanks. (b)(ii)
+    is σ(u)(1 − σ(u))" in a chat): the part answered twice, which one counts is a person's call (unless the same)."""
+    keys = part.split(".")
+    if len(keys) < 2 or not re.fullmatch(r"[a-h]", keys[1]):
+        return []
+    sub = rf"[ \t]*\({keys[2]}\)" if len(keys) > 2 else ""
+    said = re.compile(rf"(?<![\w(])\({keys[1]}\){sub}[ \t]+(?:is|=|:)[ \t]+(?P<f>[^\n]{{1,200}})")
+    text = doc.text[segment.start:segment.end]
+    first = text.find("\n")
+    found = [m.group("f").split(". ")[0].strip() for m in said.finditer(text, first + 1)] if first >= 0 else []
+    return [f for f in found if f and all(_mathlike(w) for w in f.split()) and _FORMULA_OPERATOR.search(f)]
 
 
 def _restates(line: str, final: str) -> bool:

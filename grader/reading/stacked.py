@@ -59,7 +59,10 @@ def rebuild_layout(up: str, mid: str, down: str) -> str | None:
     parts: list[tuple[str, str]] = []  # (kind, text)
     for a, b in _clusters((up, mid, down)):
         u, m, d = up[a:b].strip(), mid[a:b].strip(), down[a:b].strip()
-        m = "" if u and d and _BAR_ONLY.fullmatch(m) else m  # a scan's fraction bar drawn with "____" or "----"
+        if u and d and _BAR_ONLY.fullmatch(m):  # a fraction bar drawn with "____" or "----"
+            if _LOST_POWER.search(u) or _LOST_POWER.search(d):
+                return None  # its powers lost ("(𝑒𝑢 + 1)2"): read flat, a fraction would be misread
+            m = ""
         gap = " " if parts else ""  # columns of a layout are no asides: one space
         if u and not m and not d and not parts and _LEAD_WORDS.fullmatch(u):
             continue  # "(ii)  zauwazam ze" before the first fraction, on its numerator's line: words that lead in
@@ -92,8 +95,8 @@ def rebuild_layout(up: str, mid: str, down: str) -> str | None:
     return "".join(t for _, t in parts)
 
 
-_BAR_ONLY = re.compile(r"_{3,}")  # (a bar of dashes stays a bar-shaped phrase: a PDF's "----" layouts are read by
-# dash_fractions, one bar a line)
+_BAR_ONLY = re.compile(r"[-─—–_]{3,}")
+_LOST_POWER = re.compile(r"\)\d|[𝑒e][𝑢u](?![\w(])")  # "(𝑒𝑢 + 1)2", "𝑒𝑢": a PDF text layer's powers set flat
 _LEAD_WORDS = re.compile(r"\(?(?:[a-h]|i{1,3}|iv)\)|[^\W\d_]{2,}(?:[ \t][^\W\d_]{2,}){0,3}")  # "(ii)", "so we get"
 _EQUATION_NUMBER = re.compile(r"\s+\(\d{1,2}(?:\.\d{1,2})?\)\s*$")  # a typeset display's number: "(3)", "(2.1)"
 _GOES_ON = re.compile(r"[ \t]+[·⋅×*+−\-][ \t]*\S[^=\n]*$", re.M)  # an indented line led by an operator

@@ -59,7 +59,7 @@ _AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|so
 # where a new label may begin (not after an abbreviation: "channel dim. 20")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|(?<!\bdim)(?<!\bapprox)(?<!\bresp)(?<!\bno)(?<!\bnr)(?<!\bcf)(?<!\bvs)(?<!\bi\.e)"
                      r"(?<!\be\.g)\.\s"  # "channel dimension, i.e. the number of filters, is 50": one clause
-                     r"|,\s+(?=[A-Za-z])(?!i\.e\.|e\.g\.|is\s|are\s|was\s)|(?<!\u00a7),\s+(?=\u00a7)"
+                     r"|,\s+(?=[A-Za-z])(?!i\.e\.|e\.g\.|is\s|are\s|was\s|which\s+(?:is|are)\s)|(?<!\u00a7),\s+(?=\u00a7)"
                      r"|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")
 _OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?"
                  r"(?:(?:conv\w{0,12}|second|2nd|first|1st|layer)[\s-]+)?",  # "… of each conv2 filter"
