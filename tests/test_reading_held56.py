@@ -514,6 +514,39 @@ def test_a_part_named_again_inside_its_own_text_with_another_answer(rubric, agai
 @pytest.mark.parametrize("depth, expected", [("20", "pass"), ("50", "partial")])
 def test_a_label_then_which_is_then_its_value(rubric, depth: str, expected: str) -> None:
     """"the number of channels coming in, which is 20": one clause, its value after "which is"."""
-    report = ("Problem 2\n\n(b) The kernel must be 5×5 with stride 1 (12 − 5 + 1 = 8). The filter depth has to equal the "
+    report = ("Problem 2\n\n(b) The kernel must be 5×5 with stride 1 (12 − 5 + 1 = 8). The filter depth must equal the "
               f"number of channels coming in, which is {depth}, and to end up with 50 channels we need 50 filters.\n")
     assert grade_report_item(rubric, "p2.b", report, "r.md").status == expected
+
+
+@pytest.mark.parametrize("sign, expected", [("-", "pass"), ("+", "fail")])
+def test_an_rst_definition_list_whose_term_names_a_formula(rubric, sign: str, expected: str) -> None:
+    """"(b)(ii) dσ1/du" at the margin, its definition indented under it: the term names the definition."""
+    report = ("Notation\n========\n\nv1\n    w1·x\ns1\n    σ1(v1)\n\nProblem 1\n=========\n\n"
+              "(b)(i) dσ1/du\n    e^{−u} / (1 + e^{−u})²\n\n"
+              f"(b)(ii) dσ1/du\n    σ1(u)·(1 {sign} σ1(u))\n\n(d) ∂f/∂w3\n    σ2(w2·s1)\n")
+    assert grade_report_item(rubric, "p1.b.ii", report, "sheet.rst").status == expected
+    assert grade_report_item(rubric, "p1.d", report, "sheet.rst").status == "pass"
+
+
+FILL = """(copied from the handout; my answers are inside [[ ]])
+
+Problem 1. Back propagation
+f_w(x) = w3 * sigma2( w2 * sigma1( w1 * x ) ),  sigma1(u) = sigma2(u) = 1/(1+exp(-u))
+Use x1 = w1*x and x2 = w2*sigma1(x1).
+
+(e) df/dw2 = ______                               [[ w3 sigma2'(x2) sigma1(x1)
+                                                     = w3 sigma2(x2)(1-sigma2(x2)) {last} ]]
+(f) gradient descent update with step size alpha:  w_new = ______
+        [[ w {sign} alpha * grad_w L ]]
+"""
+
+
+@pytest.mark.parametrize("item, last, sign, expected", [
+    ("p1.e.w2", "sigma1(x1)", "-", "pass"), ("p1.e.w2", "x1", "-", "review"),
+    ("p1.f.update", "sigma1(x1)", "-", "pass"), ("p1.f.update", "sigma1(x1)", "+", "fail")])
+def test_a_handouts_blanks_filled_in_double_brackets(rubric, item: str, last: str, sign: str, expected: str) -> None:
+    """"df/dw2 = ______   [[ … ]]" (the answer wrapped over lines) and "w_new = ______" / "[[ … ]]" below it: each
+    answer read where its blank is."""
+    report = FILL.replace("{last}", last).replace("{sign}", sign)
+    assert grade_report_item(rubric, item, report, "sheet.txt").status == expected

@@ -718,6 +718,41 @@ def _ink_fixed(text: str) -> tuple[str, bool]:
     return _INK_WEIGHT.sub("w", _INK_ONE.sub("1", text)), True
 
 
+_FILLED = re.compile(r"\[\[[ \t]*([^\[\]]{0,600}?)[ \t]*\]\]")
+_BLANK = re.compile(r"_{4,}")
+
+
+def _filled_blanks(text: str) -> str:
+    """A handout's sheet with its blanks filled in ("(d) df/dw3 = ______      [[ sigma2(x2) ]]"): each answer set
+    where its line's blank is (an answer wrapped over lines first joined), the brackets dropped elsewhere."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        while "[[" in line and "]]" not in line[line.rfind("[["):] and k + 1 < len(lines) and len(line) < 2000:
+            k += 1
+            line = f"{line.rstrip()} {lines[k].strip()}"  # "[[ w3 σ' σ1" / "= w3 σ(1−σ) σ1 ]]": one answer
+        below = _FILLED.match(lines[k + 1].strip()) if k + 1 < len(lines) and "[[" not in line else None
+        blanks = list(_BLANK.finditer(line))
+        if below is not None and blanks:  # "grad_w L = ______" / "[[ -2 (y^1 - …) ]]": the answer under its blank
+            said = re.split(r"[ \t]{2,}", below.group(1).strip()) if len(blanks) > 1 else [below.group(1)]
+            if len(said) == len(blanks):  # "filter size ____ stride ____" / "[[ 5 x 5   1   20 ]]": in order
+                for blank, answer in reversed(list(zip(blanks, said, strict=True))):
+                    line = line[:blank.start()] + answer + line[blank.end():]
+                out.append(f"{line} {lines[k + 1].strip()[below.end():].strip()}".rstrip())
+                k += 2
+                continue
+        filled = _FILLED.search(line)
+        gap = _BLANK.search(line, 0, filled.start()) if filled is not None else None
+        if filled is not None and gap is not None:
+            line = line[:gap.start()] + filled.group(1) + line[gap.end():filled.start()].rstrip() \
+                + line[filled.end():]
+        out.append(_FILLED.sub(lambda m: m.group(1), line))
+        k += 1
+    return "\n".join(out)
+
+
 def _ocr_fixed(text: str) -> str:
     """A scan's text with the recognizer's usual swaps undone, only where it shows three or more of them (or is ink
     converted to text)."""
@@ -827,6 +862,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = reading_order_sums(text) if kind is None else text  # a PDF's text in reading order
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
     text = _ocr_fixed(text) if kind is None else text
+    text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     for glyph in {m.group("g") or m.group("h") or m.group("k") for m in _DECLARED_SIGMA.finditer(text)}:

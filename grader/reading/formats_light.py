@@ -60,9 +60,26 @@ def rst_markdown(text: str) -> str:
             out += ["```", *[b.strip("\n") for b in lines[i + 1:end]], "```"]
             i = end
             continue
+        if (entry := _rst_definition(lines, i)) is not None:  # "(d) ∂f/∂w3" / "    σ2(v2)": a term, its definition
+            named = named_term(entry, after_symbols=bool(out) and _SYMBOL_ENTRY.match(out[-1]) is not None)
+            out.append(_rst_inline(named))
+            i += 2
+            continue
         out.append(_rst_inline(re.sub(r"^([ \t]*)#\.(?=[ \t])", r"\g<1>-", ln)))  # auto-numbered: no label
         i += 1
     return "\n".join(out)
+
+
+def _rst_definition(lines: list[str], i: int) -> str | None:
+    """A definition list's entry (a short term at the margin, its definition indented on the next line, after a
+    blank line or another entry's indented lines) as Org writes one, ``- term :: definition``; the definition's
+    further lines stay as they are."""
+    term, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
+    above = lines[i - 1] if i else ""
+    if not term.strip() or term[:1].isspace() or len(term) > 60 or term.rstrip().endswith(":") \
+            or not re.match(r"[ \t]{2,}\S", nxt) or (above.strip() and not above[:1].isspace()):
+        return None
+    return f"- {term.strip()} :: {nxt.strip()}"
 
 
 def _rst_title(lines: list[str], i: int) -> tuple[tuple[str, bool], str, int] | None:
