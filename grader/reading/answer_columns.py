@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from grader.expressions.prose_tail import changed_by_words_after
 from grader.reading.plain_math import doubting_comment
+from grader.reading.tables import RULE_ROW
 
 _ANSWER = re.compile(r"(?i)[\s*_]*(?:final\s+)?(?:answers?|results?|antwort|réponse|respuesta|resposta|risposta|"
                      r"ответ|答案?|解答|답)[\s*_:]*")
@@ -22,7 +23,6 @@ _ANSWER_WORD = re.compile(r"(?i)answer|result|antwort|réponse|respuesta|respost
 _NOTE = re.compile(r"(?i)[\s*_]*(?:notes?|remarks?|comments?|working|work|derivation|steps?|how|why|reason(?:ing)?|"
                    r"explanation|justification|chain(?:\s+rule)?|hint|bemerkung(?:en)?|anmerkung(?:en)?|rechnung|"
                    r"herleitung|remarques?|calcul|notas?|observa\w*|commento|備考|备注|注|推导|비고)[\s*_:]*")
-_RULE = re.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*")
 MAX_ROWS = 400
 
 
@@ -31,24 +31,7 @@ def _cells(line: str) -> list[str] | None:
     s = line.strip()
     if not s.startswith("|") or not s.endswith("|") or len(s) > 4000:
         return None
-    cells, cell, math = [], [], False
-    k = 1
-    while k < len(s) - 1:
-        c = s[k]
-        if c == "\\" and k + 1 < len(s) - 1:
-            cell.append(s[k:k + 2])
-            k += 2
-            continue
-        if c == "$":
-            math = not math
-        if c == "|" and not math:
-            cells.append("".join(cell))
-            cell = []
-        else:
-            cell.append(c)
-        k += 1
-    cells.append("".join(cell))
-    return cells
+    return [line[a:b] for a, b in _bounds(line)]
 
 
 def _note_columns(head: list[str]) -> list[int]:
@@ -98,7 +81,7 @@ def note_cells(text: str) -> list[NoteCell]:
     k = 0
     while k + 1 < len(lines):
         head = _cells(lines[k])
-        notes = _note_columns(head) if head is not None and _RULE.fullmatch(lines[k + 1]) else []
+        notes = _note_columns(head) if head is not None and RULE_ROW.fullmatch(lines[k + 1]) else []
         if not notes or head is None:
             k += 1
             continue
@@ -114,7 +97,7 @@ def note_cells(text: str) -> list[NoteCell]:
 
 
 def _bounds(line: str) -> list[tuple[int, int]]:
-    """Each cell's (start, end) in a pipe row, as :func:`_cells` splits it."""
+    """Each cell's (start, end) in a pipe row: between its bars, but a bar escaped or inside ``$…$``."""
     out, start, math, k = [], line.index("|") + 1, False, line.index("|") + 1
     end = line.rstrip().rindex("|")
     while k < end:

@@ -447,6 +447,9 @@ def _columns(line: str) -> tuple[str, str]:
     return (parts[1], parts[2]) if len(parts) >= 3 else ("Output Shape", "Param #")
 
 
+RULE_ROW = re.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*")  # a pipe table's rule, "|---|:--:|"
+
+
 def table_head(text: str, pos: int) -> str | None:
     """The head row of the pipe table the line at ``pos`` is in (the row above its ``|---|`` rule), or None."""
     lines: list[str] = []
@@ -460,7 +463,7 @@ def table_head(text: str, pos: int) -> str | None:
         lines.append(line)
         end = start - 1
     for k in range(len(lines) - 1):
-        if re.fullmatch(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*", lines[k]):
+        if RULE_ROW.fullmatch(lines[k]):
             if not lines[k + 1].strip("| \t") and k > 0:
                 return lines[k - 1]  # a grid table set as pipes under an empty head: its first row is its head
             return lines[k + 1]
