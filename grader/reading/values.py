@@ -857,8 +857,8 @@ def _add(found: dict[str, list[Candidate]], field: str, text: str, rank: int, li
     found.setdefault(field, []).append(Candidate(text, rank, line.strip()[:200]))
 
 
-# a label that names a symbol used in the formula before the value ("stride s :  (12-k)/s+1 = 8")
-_NAMED_SYMBOL = re.compile(r"[ \t]+([A-Za-z])[ \t]*[:=]?[ \t]*[^;\n]*?[(/*+\-−][ \t]*\1\b[^;\n]*=[ \t]*$")
+# a label that names a symbol, then a formula in it ("stride s :  (12-k)/s+1 = 8", "stride S = (12 − k)/…")
+_LABEL_SYMBOL = re.compile(r"[ \t]+([A-Za-z])(?![\w(])[ \t]*[:=]?")
 
 
 def _closed_aside(masked: str, start: int, end: int, value: int) -> bool:
@@ -897,10 +897,13 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                            and _trails(masked, values[k - 1].end, s, e, v.start, line))]
         before = _with_listed(masked, labels, before, v.start)
         before = [(s, e, f) for s, e, f in before if not _closed_aside(masked, s, e, v.start)]
-        named_end = max((e for _, e, _ in labels if e <= v.start), default=-1)
-        if named_end >= 0 and _NAMED_SYMBOL.match(masked, named_end, v.start):
-            checked.add(id(v))  # "stride s: (12-k)/s+1 = 8": the label names a symbol, the value is a formula's
-            continue
+        nearest = max((t for t in labels if t[1] <= v.start), key=lambda t: t[1], default=None)
+        symbol = _LABEL_SYMBOL.match(masked, nearest[1]) if nearest is not None else None
+        if symbol is not None and re.search(rf"[(/*+\-−][ \t]*{symbol.group(1)}\b", masked[nearest[1]:v.start]):
+            if not re.search(rf"\b{symbol.group(1)}[ \t]*=[ \t]*$", masked[:v.start]):
+                checked.add(id(v))  # "stride s: (12-k)/s+1 = 8": a value of the formula the label's symbol is in
+                continue
+            before = [nearest]  # "…, so k = 5 and s = 2": the symbol said equal to a value is the label's
         if not before and _CHECK_LEAD.search(masked, max(0, masked.rfind(". ", 0, v.start)), v.start):
             checked.add(id(v))  # "Check: (12-5)/1+1 = 8, and pooling 8→4": a verification's values answer no field
             continue
