@@ -899,7 +899,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         before = [(s, e, f) for s, e, f in before if not _closed_aside(masked, s, e, v.start)]
         nearest = max((t for t in labels if t[1] <= v.start), key=lambda t: t[1], default=None)
         symbol = _LABEL_SYMBOL.match(masked, nearest[1]) if nearest is not None else None
-        if symbol is not None and re.search(rf"[(/*+\-−][ \t]*{symbol.group(1)}\b", masked[nearest[1]:v.start]):
+        if nearest is not None and symbol is not None \
+                and re.search(rf"[(/*+\-−][ \t]*{symbol.group(1)}\b", masked[nearest[1]:v.start]):
             if not re.search(rf"\b{symbol.group(1)}[ \t]*=[ \t]*$", masked[:v.start]):
                 checked.add(id(v))  # "stride s: (12-k)/s+1 = 8": a value of the formula the label's symbol is in
                 continue
