@@ -117,7 +117,15 @@ def test_a_fix_written_over_the_quoted_hand_in_is_not_lost(rubric) -> None:
                                   "h1. " + "~a" * 20_000,
                                   "|" + " " * 50_000 + "x\n" + "│   " * 5_000 + "├── y", "> " * 30_000 + "wrote:",
                                   "| answer | note |\n|---|---|\n| " + " " * 50_000 + "x |\n",
-                                  "answer " + " " * 50_000 + "|" + "| 2c-conv1 | #params | 520 |\n" * 3_000])
+                                  "answer " + " " * 50_000 + "|" + "| 2c-conv1 | #params | 520 |\n" * 3_000,
+                                  # a note that goes on, a pointer under an answer, a conclusion, a transcript's turns,
+                                  # a names heading with an aside, an arrow lead (this stop's readings)
+                                  "| part | answer | note |\n|---|---|---|\n| 1e | $w$ | " + "= " * 20_000 + "|\n",
+                                  "(e) df/dw2 = w3\n" + "    ^" + " " * 50_000 + "missing\n" + "(forgot " * 10_000,
+                                  "(e) $a = b$" + " " * 50_000 + "so the same derivative is $c$",
+                                  "**Q:** " * 20_000 + "(b)",
+                                  "# names (" + "a" * 70 + "): " + "x1 = w2*s(x2), " * 3_000,
+                                  "==> (e) " * 20_000 + "df/dw2 = w3", "(ii) " * 20_000 + "x = 1\n" + "w ?\n" * 5_000])
 def test_hostile_markup_is_read_in_bounded_time(text: str) -> None:
     start = time.perf_counter()
     for kind in (None, "textile", "djot", "mail"):

@@ -20,7 +20,7 @@ _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|�
                         r"mal|geteilt|halb\w*|mult\w*|divis\w*|moiti\w*|mitad|oppos\w*|opuest\w*|scal\w*|skalier\w*|"
                         r"multipli\w*|moltiplic\w*|vermenigvuldig\w*|pomnoż\w*|przemnoż\w*|nhân|çarp\w*|kali\w*"
                         # "…, and one more w2 in front", "(the w3 stays in front as a factor)", "has to go over …"
-                        r"|in\s+front|one\s+more|(?:an)?other\s+factor|extra\s+(?:factor|term)|as\s+a\s+factor"
+                        r"|in\s+front|one\s+more(?!\s+(?:link|step|layer|node|level|time))|(?:an)?other\s+factor|extra\s+(?:factor|term)|as\s+a\s+factor"
                         r"|go(?:es)?\s+over|from\s+the\s+outside|add(?:ed|ing)?|subtract\w*|plus)\b",
                         re.IGNORECASE)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from grader.expressions.prose_tail import changed_by_words_after
+from grader.expressions.prose_tail import changes_formula
 from grader.reading.plain_math import doubting_comment
 from grader.reading.tables import RULE_ROW
 
@@ -34,14 +34,14 @@ def _cells(line: str) -> list[str] | None:
     return [line[a:b] for a, b in _bounds(line)]
 
 
-def _note_columns(head: list[str]) -> list[int]:
-    """The note columns after a table's one answer column, or none (a column after the answer that is no note, a
+def _note_columns(head: list[str]) -> tuple[int, list[int]]:
+    """The answer column and the note columns after it, or none (a column after the answer that is no note, a
     second answer or "points", leaves the table as written)."""
     answers = [k for k, h in enumerate(head) if _ANSWER.fullmatch(h)]
     if len(answers) != 1:
-        return []
+        return -1, []
     notes = [k for k in range(answers[0] + 1, len(head)) if _NOTE.fullmatch(head[k])]
-    return notes if notes and len(notes) == len(head) - answers[0] - 1 else []
+    return answers[0], notes if notes and len(notes) == len(head) - answers[0] - 1 else []
 
 
 # words of a note that doubt its answer or offer another: "not sure", "maybe", "or", "?", "should be", "typo"
@@ -50,13 +50,37 @@ _DOUBT = re.compile(r"\?|(?<![\w-])(?:or|either|alternatively|bzw|not\s+sure|uns
                     r"typo|mistake|unless|but|however|except|without|drop\w*|halve\w*|doubl\w*|negat\w*|sign|"
                     r"nicht\s+sicher|vielleicht|oder|pas\s+s[uû]r|peut-être|ou|no\s+estoy|quizás|o)(?![\w-])",
                     re.IGNORECASE)
+# words of a note that finish or change its answer: "forgot the w2", "final answer has no w2", "in the end it is
+# …", "· w2 at the end, ran out of space", "the 2 cancels", "not the 20"
+_CHANGE = re.compile(r"(?<![\w-])(?:forg[eo]t\w*|missing|missed|lost|left\s+out|extra|cancel\w*|in\s+the\s+end|"
+                     r"at\s+the\s+end|final\w*|ha(?:s|ve)\s+no|no\s+longer|not|isn['’]?t|aren['’]?t|ran\s+out|"
+                     r"out\s+of\s+space|continu\w*|really|real|true|correct\w*|fix\w*|redo|error|oops|hmm+|"
+                     r"think|guess|probably|wait|vergessen|fehlt|eigentlich|oubli\w*|manque\w*|olvid\w*|falta\w*|"
+                     r"dimentic\w*|manca\w*|esqueci\w*)(?![\w-])", re.IGNORECASE)
+# a note whose math goes on from the answer: "$= w_3 σ_2(x_2)(1-σ_2(x_2)) σ_1(x_1)$" after a named chain,
+# "with (b)(ii): $= …$" (its lead words end at a colon), or "$\cdot w_2$ at the end" (a factor still to come)
+_LEAD = re.compile(r"[^$=:|]{0,60}:\s*")
+_GOES_ON = re.compile(r"\$?\s*(?:=|≈)(?!\s*[A-Z]{2,}\()")  # not a spreadsheet's "=SUM(C2:C9)"
+_MORE = re.compile(r"\$?\s*(?:[·×*+−]|-(?![\d>])|\\(?:cdot|times)(?![A-Za-z]))")
+_NAMED = re.compile(r"∂|\\partial|\bd\s*\w{1,6}\s*/\s*d\s*\w")  # a derivative by name: the chain restated
 
 
 def _doubts(cell: str) -> bool:
     """Whether a note may change or doubt the answer beside it (then its row stays as written: a person reads it)."""
     words = re.sub(r"\$[^$]*\$", " ", cell)
-    return _DOUBT.search(words) is not None or doubting_comment(words) \
-        or changed_by_words_after(f"x {words}") is not None
+    working = re.sub(r"^\s*(?:->|→|=>|⇒)", " ", words)  # "-> 8x8x50 -> pool -> 4x4x50": working goes on, no doubt
+    return _DOUBT.search(words) is not None or _CHANGE.search(words) is not None or doubting_comment(working) \
+        or changes_formula(words) or _MORE.match(cell.strip()) is not None
+
+
+def _goes_on(cell: str) -> bool:
+    """Whether a note's math goes on from its answer with an explicit side ("$= w_3 …$"): it is working, read
+    with the row (not a restatement of the chain by its named derivatives, which stays a remark)."""
+    rest = cell.strip()
+    if (lead := _LEAD.match(rest)) is not None and "$" not in lead.group():
+        rest = rest[lead.end():]
+    words = re.search(r"[A-Za-z]{4,}\s+[A-Za-z]{3,}", re.sub(r"\\[A-Za-z]+", "", rest))  # "= channels of the input"
+    return _GOES_ON.match(rest) is not None and _NAMED.search(rest) is None and words is None
 
 
 @dataclass(frozen=True)
@@ -66,6 +90,7 @@ class NoteCell:
     start: int
     end: int
     doubts: bool
+    goes_on: bool = False  # its math works out the chain its answer names ("$= …$"): read with the row
 
 
 def note_cells(text: str) -> list[NoteCell]:
@@ -81,7 +106,7 @@ def note_cells(text: str) -> list[NoteCell]:
     k = 0
     while k + 1 < len(lines):
         head = _cells(lines[k])
-        notes = _note_columns(head) if head is not None and RULE_ROW.fullmatch(lines[k + 1]) else []
+        answer, notes = _note_columns(head) if head is not None and RULE_ROW.fullmatch(lines[k + 1]) else (-1, [])
         if not notes or head is None:
             k += 1
             continue
@@ -89,8 +114,12 @@ def note_cells(text: str) -> list[NoteCell]:
         while row < len(lines) and row - k < MAX_ROWS and (cells := _cells(lines[row])) is not None:
             if len(cells) == len(head):
                 bounds = _bounds(lines[row])
-                out.extend(NoteCell(starts[row] + bounds[j][0], starts[row] + bounds[j][1], _doubts(cells[j]))
-                           for j in notes)
+                named = _NAMED.search(cells[answer]) is not None  # the answer cell names the chain's factors
+                formula = re.search(r"[A-Za-z]", re.sub(r"\\[A-Za-z]+", "", cells[answer])) is not None
+                for j in notes:  # a note that goes on from an explicit answer offers a second one: a person reads
+                    on = formula and _goes_on(cells[j])  # (not "| 520 | = (5·5·1+1)·20 |": a count's working)
+                    out.append(NoteCell(starts[row] + bounds[j][0], starts[row] + bounds[j][1],
+                                        _doubts(cells[j]) or on and not named, on and named))
             row += 1
         k = row
     return out

@@ -920,9 +920,10 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math.extend(Span(a, b, "plain") for a, b in plain_math(text, free))
     doc.math.extend(_table_equations(text, blocks))
     if notes := note_cells(text):  # "| 1(b)(i) | $\dfrac{e^{-u}}{…}$ | quotient rule on $1/(1+e^{-u})$ |"
-        doc.noted = [(n.start, n.end) for n in notes if not n.doubts]
+        doc.noted = [(n.start, n.end) for n in notes if not n.doubts and not n.goes_on]
         doc.doubted = [(n.start, n.end) for n in notes if n.doubts]
-        doc.remarks = [m for m in doc.math if any(n.start <= m.start and m.end <= n.end for n in notes)]
+        doc.remarks = [m for m in doc.math if any(n.start <= m.start and m.end <= n.end
+                                                  and (n.doubts or not n.goes_on) for n in notes)]
         doc.math = [m for m in doc.math if m not in doc.remarks]
     rows_read = _formula_rows(text, blocks, doc.math)
     doc.math = _not_inside(doc.math, rows_read) + rows_read
@@ -1907,6 +1908,14 @@ def _footnote_corrects(remark: str) -> bool:
 
 
 # "edit: fixed a typo in 1e" says the text above is already right
+# a line under an answer that says what it lacks ("^ missing the w2", "↑ forgot $w_3$", "(forgot: times w2)",
+# "% ^ this does not print 0 … df/dw2 above is missing the w2"); not one that tells of a fix already made ("(forgot
+# the $w_2$ … the first time.)") or writes the fixed formula ("(forgot a bracket, it should be: …)", read as a fix)
+_POINTS_UP = re.compile(r"^[ \t>*_\-•]*+(?:(?:%|//)[ \t]*+)?"
+                        r"(?:(?:\^|↑|⬆)[ \t]|\(?[ \t]*+(?:forg[oe]t\w*|missing|short\s+of)\b)",
+                        re.IGNORECASE | re.MULTILINE)
+_FIX_TOLD = re.compile(r"(?i)\b(?:the\s+first\s+time|at\s+first|before|earlier|previously|originally|fixed|corrected"
+                       r"|should\s+(?:be|read)|it\s+is\s*:|correct\s+(?:one|version|form)\s+is)\b")
 _DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended|added|changed|replaced)\b")
 # a note that tells the reader to change the answer ("put a minus sign in front of the line above", "that minus is
 # part of my final answer"), or says what a sign became ("changed the sign to a plus … changed it above"): a person
@@ -1963,7 +1972,9 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     leads = {m.start() + m.group().rfind("\n") + 1 for m in _CORRECTION.finditer(doc.text)}  # its own line
     in_line = {m.end() for m in _FIX_IN_LINE.finditer(doc.text, 0, 500_000)}
-    starts = sorted(leads | {m.start() for m in _FOOTNOTE.finditer(doc.text)}
+    pointers = {m.start() for m in _POINTS_UP.finditer(doc.text, 0, 500_000)
+                if not _FIX_TOLD.search(doc.text, m.start(), _line_end(doc.text, m.start()))}
+    starts = sorted(leads | pointers | {m.start() for m in _FOOTNOTE.finditer(doc.text)}
                     | {m.start() for m in _MARKED_NOTE.finditer(doc.text)} | in_line)
     for start in starts:
         line_end = doc.text.find("\n", start)
@@ -1990,8 +2001,10 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         if _struck_before(doc, start) and not _EQUATION_SAID.search(_ASIDES.sub("", line.replace("$", ""))) \
                 and not _STILL.search(line) and not _INSTRUCTS.search(line):
             continue  # "~~$…$~~ $…$ (edit: the two minus signs cancel)": the edit struck through, the note explains it
-        if _FORMULA_MARK.search(line) or ((said or note or _ABOVE.search(line)) and CHANGES.search(line)):
-            under = []  # the formula (or the words) on the line ("put a minus sign in front of the line above")
+        if _FORMULA_MARK.search(line) or ((said or note or _ABOVE.search(line)) and CHANGES.search(line)) \
+                or start in pointers:
+            under = []  # the formula (or the words) on the line ("put a minus sign in front of the line above",
+            # "(forgot: times w2)" under the answer it changes)
         elif len(line.strip()) <= 40 and not _APOLOGY.match(line) \
                 and any(_FORMULA_MARK.search(u) or CHANGES.search(u) for u in under):
             said = said or next((n for u in under if (n := _parts_named(doc, u[:80]))), [])  # "## Fixes", "(d)"
@@ -2004,6 +2017,11 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         for key in named or [k for k, span in doc.segments.items() if span.start <= where < span.end]:
             out.setdefault(key, []).append("\n".join([line, *under]).strip())
     return out
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _worked_on(doc: Document, pos: int) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from grader.expressions.prose_tail import operation_named
+from grader.expressions.prose_tail import changes_formula, operation_named
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
 from grader.reading.math_rows import graph_steps
@@ -608,7 +608,11 @@ _NAMED_CHANGE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                            # "the step goes the other way"
                            r"|should\s+(?:get|have|lose|drop|gain)|needs?\s+(?:no|an?|the|one|to)|does\s+not\s+need"
                            r"|is\b(?=[^.\n]{0,80}\bafter\s+all\b)|goes\s+the\s+other\s+way|points\s+the\s+other\s+way"
-                           r"|(?:is|was)\s+(?:backwards|reversed|flipped))\b", re.IGNORECASE)
+                           r"|(?:is|was)\s+(?:backwards|reversed|flipped)"
+                           # "my $∂f/∂w_2$ was short of a factor $w_2$", "df/dw2 above is missing the w2"
+                           r"|(?:above\s+|here\s+)?(?:is|was|were)\s+(?:short\s+of|missing|lacking|off\s+by)"
+                           r"|(?:above\s+)?(?:lacks|lacked|misses|missed|has\s+an\s+extra|had\s+an\s+extra))\b",
+                           re.IGNORECASE)
 # a step of descent named in words ("the step goes the other way", "the update rule should be …")
 _STEP_IN_WORDS = re.compile(r"(?i)\b(?:the\s+)?(?:(?:gradient[\s-]+descent\s+)?(?:step|update)(?:\s+rule)?)\s*$")
 # "the gradient w.r.t. $w_2$", "dw₂": a derivative of f named in words or by its weight alone
@@ -960,6 +964,27 @@ def _said_to_be(doc: Document, spans: list[Span], eq: Equation) -> bool:
 
 
 _FORMULA_OPERATOR = re.compile(r"[-+*/^(]|\\(?:frac|cdot|left|big)")
+# "$∂f/∂w_1 = B$, so the same derivative is $C$": the words after the answer conclude another formula from it
+_CONCLUDES = re.compile(r"[ \t]*[,;]?[ \t]*(?:so|hence|thus|therefore|which\s+gives|giving)[ \t,]+"
+                        r"(?:[^\W\d_]+[ \t]+){0,5}?(?:is|equals|becomes|gives|reads)?[ \t]*:?[ \t]*$", re.IGNORECASE)
+
+
+def _concluded_after(doc: Document, spans: list[Span], chosen: Equation, forbid: Sequence[str]) -> list[str]:
+    """The formula the words right after the chosen answer conclude from it, on its line ("…$, so the same
+    derivative is $C$"): C is the answer's last side, so B and C never differ unseen (a person compares them)."""
+    tail = _SPACE.sub("", chosen.sides[-1])
+    for k in range(len(spans) - 1):
+        m, nxt = spans[k], spans[k + 1]
+        if m.kind != "inline" or nxt.kind != "inline" or not _SPACE.sub("", doc.read(m)).endswith(tail):
+            continue
+        between = doc.text[m.end:nxt.start].replace("$", "")
+        if "\n" in between or len(between) > 120 or _CONCLUDES.fullmatch(between) is None:
+            continue
+        c = doc.read(nxt).strip()
+        if c and not re.search(r"=|\\(?:leftarrow|gets|to|rightarrow)\b|[←→]", c) and _FORMULA_OPERATOR.search(c) \
+                and not is_restatement(c) and not _forbidden(c, forbid):
+            return [c]
+    return []
 
 
 def _led_by_words(doc: Document, spans: list[Span]) -> frozenset[int]:
@@ -1031,6 +1056,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
                 return worked
             if worked is not None:
                 first = [worked.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
+            again = again or _concluded_after(doc, spans, chosen, forbid)
             return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *first,
                                                          *chosen.sides[1:], *again[-1:]], True, part), words=doubted)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
@@ -1116,6 +1142,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         aside = next_end >= 0 and doc.text[line_stop:next_end].strip().startswith("(")  # an aside under it
         if _ALLOWED.search(doc.text, after, next_end if aside else line_stop):
             return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "$A$ (or without the x, $B$, either should work)"
+        if 0 <= line_end < next_end <= segment.end and _doubted_below(doc.text[line_end + 1:next_end]):
+            return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "df/dw2 = A" then "    A·w2 ?" or "(times w2 ??)" under it
         row = doc.text[doc.text.rfind("\n", 0, m.start) + 1:m.start].lstrip().startswith("|")  # a table's cells
         hedge = _OR.match(doc.text, after, len(doc.text) if further < 0 else further) \
             or (None if row else _SET_APART.match(doc.text, after, line_stop))
@@ -1217,6 +1245,29 @@ def _two_options(text: str) -> bool:
 
 
 _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
+# a line of math (no equation of its own) under an answer, offered with a doubt: "w3 s(x2)(1 - s(x2)) w2 s(x1) ?",
+# "(times w2 ??)", "hmm w3 … w2 s(x1) maybe"
+_DOUBT_BELOW = re.compile(r"\?|(?<![\w-])(?:hmm+|maybe|perhaps|not\s+sure|unsure|vielleicht|peut-être|quizás|forse|"
+                          r"może|возможно|也许|아마)(?![\w-])", re.IGNORECASE)
+
+
+def _doubted_below(line: str) -> bool:
+    """Whether a line under an answer offers it changed, in doubt: math alone with a question mark or a doubting
+    word ("w3 s(x2)(1 - s(x2)) w2 s(x1) ?"), or a short aside of an operation ("(times w2 ??)"); no equation of
+    its own (the next answer's), no label, no sentence (a remark in words doubts nothing it changes)."""
+    body = line.strip()
+    if not 0 < len(body) <= 200 or "=" in body or _DOUBT_BELOW.search(body) is None \
+            or re.match(r"[|*#>•-]|[(\[]?\s*(?:[1-9]\s*)?\(?[a-h]\)", body):
+        return False
+    rest = _DOUBT_BELOW.sub(" ", body).strip(" ()[].,;:!")
+    words = rest.split()
+    if not words:
+        return False
+    if all(_mathlike(w) for w in words) and _FORMULA_OPERATOR.search(rest):
+        return True
+    return body.startswith("(") and len(words) <= 4 and changes_formula(rest)
+
+
 _ALLOWED = re.compile(ALSO_ALLOWED, re.IGNORECASE)  # right after an answer: about that answer
 # words after an answer, on its line, that take it back or change it ("…$, but I drop the 2", "where I take α<0")
 _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actually|drop(?:ped|ping)?|without\s+the|"
@@ -1347,7 +1398,7 @@ _COMMENT_OR = re.compile(rf"[ \t]*\n[ \t]*(?:#+|%+|//)[ \t]*\(?(?:{OR_WORDS})\b[
 _BETWEEN_OR = re.compile(rf"[$\\)\]]*(?:\s|&nbsp;)*(?:{OR_WORDS})(?:\s|&nbsp;)*[$\\(\[]*", re.IGNORECASE)
 
 
-_GOES_ON = re.compile(r"^[ \t]*=[ \t]*(\S.*)$", re.MULTILINE)
+_GOES_ON = re.compile(r"^[ \t]*=(?![=>])[ \t]*(\S.*)$", re.MULTILINE)  # not "==> (d) …", an arrow
 
 
 def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool = True) -> LatexChain:

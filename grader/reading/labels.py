@@ -69,6 +69,9 @@ _KEY_AFTER = re.compile(r" +\$? *(?P<key>[^\s|$(][^|$\t\n(]{0,20}?) *\$?(?=[ \t]
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
                      r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■▸▹▾▿▶►▼⁃➤]|\[[ xX]\][ \t]|={2,}[ \t]*"
                      r"|%%[ \t]*"  # a MATLAB script's cell title: "%% 1.b  derivative of sig"
+                     # a transcript's turn: "**Q:** (b) asks …", "**Q:** Now Problem 2. (a) …"
+                     r"|(?:q|question|frage|pregunta|вопрос)[ \t]*:[ \t]*"
+                     r"|(?:now|next|ok(?:ay)?)[ \t,]+(?=(?:problem|exercise|task)[ \t]+[1-9])"
                      # "=== Problem 1 ===", an outliner's toggle ("- ▸ (d)")
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{"

@@ -791,6 +791,14 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
                 and written.of not in vocab.functions and written.of not in overlay.symbols:
             overlay.symbols[written.of] = in_inputs(value, reference)  # s = σ, then s1 = s(w1·x): s1 is a value
             return _said(notation, f"{_show(written.of)} = {rhs}, as you defined it", written.of)
+        shifted = [n for n in _intermediates_in(value, reference) if n not in overlay.own and n not in overlay.symbols]
+        if variable is not None and shifted:  # (a name the hand-in defined itself as the handout does stays: a slip)
+            for other in shifted:  # "f = w3 σ(x1)" where the handout's f is w3 σ(x2): x1 means another node here
+                overlay.said_otherwise.add(other)
+                overlay.notes[other] = (f"you wrote {lhs} = {rhs[:80]}, which with the handout's {_show(other)} is not "
+                                        f"the model: your {_show(other)} is not the handout's; a person should read "
+                                        "the answers using it")
+            return _said(notation, overlay.notes[shifted[0]], shifted[0])
         return _ignored(notation, lhs, rhs, "it names a function of the handout without its argument")
     if name in vocab.symbols:
         if _equal(value, vocab.symbols[name], reference):
@@ -926,6 +934,15 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
             overlay.doubted.add(known)
             overlay.notes[known] = note
     return _said(notation, note, name)
+
+
+def _intermediates_in(value: Any, reference: Reference) -> list[str]:
+    """The handout's intermediate names (derived from its variables: x_1, x_2) that ``value`` holds: in the hand-in's
+    own statement of a handout function that is not the handout's ("f = w_3 σ(x_1)"), another node than the
+    handout's."""
+    derived = {str(name) for name, _ in reference.numeric_model.derived}
+    held = {str(s) for s in getattr(value, "free_symbols", set())} & derived
+    return sorted(n for n, v in reference.latex.symbols.items() if str(v) in held) if reference.latex else []
 
 
 def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: str, reference: Reference) -> int:

@@ -72,7 +72,9 @@ def prose_definitions(doc: Any) -> list[tuple[int, str]]:
 
 # "# names: z1 = w1*x, a1 = sig(z1), …" (a plain-text sheet's comment line, a heading to Markdown), "## Notation:
 # h = σ(w1 x)": definitions in a heading line, one per comma or semicolon
-_HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?:[A-Za-z ]{1,20}:[ \t]*)?([^\n]{3,400})$")
+_HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?:[A-Za-z ]{1,20}(?:\([^()\n]{0,80}\)[ \t]*)?:[ \t]*)?"
+                      r"([^\n]{3,400})$")
+# ("# names (numbered from the output end, like the backward pass): x1 = w2*s(x2), …": an aside in the lead)
 _HEADING_DEFINITION = re.compile(r"[ \t]*([A-Za-zσ][\w′']{0,5}(?:\([a-z]\))?)[ \t]*:?=[ \t]*([^=\n]{1,120}?)[ \t]*")
 
 

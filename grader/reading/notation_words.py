@@ -21,7 +21,8 @@ def function_names(text: str, words: Iterable[str]) -> Iterator[tuple[str, str]]
     """(name, word) for each short name the text says stands for one of ``words`` (``sigmoid``), in order."""
     plain = _MARKS.sub(" ", text)
     for word in words:
-        w = re.escape(word)
+        w = "|".join(re.escape(v) for v in (word, *_SYNONYMS.get(word, ())))
+        w = f"(?:{w})"
         patterns = (
             # s() for sigmoid (not "dσ/du = sigmoid(u)(1 − …)": a derivative's denominator names nothing; not
             # "b = sigmoid(a)": the function applied, a value)
@@ -35,6 +36,8 @@ def function_names(text: str, words: Iterable[str]) -> Iterator[tuple[str, str]]
                     yield m.group(1), word
 
 
+# other words for a function, said in a sentence ("sig for the logistic function")
+_SYNONYMS = {"sigmoid": ("logistic",)}
 NOT_A_NUMBER = r"(?!\s*\d+(?:\.\d+)?\s*(?:[,;.)]|$))"  # "s=1, 20ch": a number, no function's definition
 
 
@@ -72,7 +75,7 @@ _SIGMOID_ITSELF = re.compile(r"\s*1\s*/\s*\(\s*1\s*\+\s*(?:e\s*\*\*|e\s*\^|exp|n
                              r"\s*\(?\s*-\s*\(?\s*\w\s*\)?\s*\)?\s*\)[ \t]*$", re.MULTILINE)
 # words that give a name another meaning than the function itself: its derivative, slope, inverse
 _OTHER_MEANING = re.compile(r"deriv|slope|gradient|prime|inverse|ableitung|steigung|d[ée]riv|pente|pendiente"
-                            r"|производн|导数|微分|導関数|'|′", re.IGNORECASE)
+                            r"|производн|导数|微分|導関数|′|'(?![a-z])", re.IGNORECASE)  # a prime, not "I'm"
 
 
 def _sentence(plain: str, m: re.Match[str]) -> str:

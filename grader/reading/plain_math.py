@@ -278,6 +278,11 @@ def _pronoun(words: list[tuple[int, int, str]], k: int) -> bool:
 
 
 _ANSWER_WORDS = ("final", "answer", "result")
+_LABEL = r"(?:\(?[1-9]?\.?[a-h]\)(?:[ \t]*\((?:iii|ii|iv|vi|v|i)\))?|\((?:iii|ii|iv|vi|v|i)\))"
+# "==> (e)  df/dw2 = …", "    (ii) dσ1/du = …": an arrow marking the answer or a sub-part's label before the equation
+_ARROW_LEAD = re.compile(rf"[ \t]*(?:(?:={{1,3}}>|-{{1,3}}>|⟹|⇒|➜|➔|→)[ \t]*(?:{_LABEL}[ \t]*)?"
+                         r"|\((?:iii|ii|iv|vi|v|i)\)[ \t]+(?=[^\s=]+[ \t]*=))"
+                         r"(?=\S)")
 _ASIDE_LEAD = re.compile(r"\([^()]{0,80}\)\s*:\s*")
 _SIGN = re.compile("|".join(re.escape(e) for e in _EQUALS))
 
@@ -349,6 +354,8 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.append((start + found[0], start + len(bare)))  # "∂f/∂w2 =": its right side on the next line
             continue
         pos, skipped = 0, False
+        if (arrow_lead := _ARROW_LEAD.match(line)) is not None:
+            pos = arrow_lead.end()  # "==> (e)  df/dw2 = …": an arrow marking the answer, and its part's label
         while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
             found = equation_in_line(line[pos:])
             if not found and out and out[-1][1] == start + pos and (arrow := _MARGIN_SIGN.match(line, pos)):

@@ -265,6 +265,10 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         or _bare_second(text[:20_000])
     out.hedged = "" if allowed is None else allowed.group() if len(allowed.group()) > 1 \
         else text[allowed.start():allowed.start() + 120].split("\n")[0]  # a bracket's words, not its "("
+    if not out.hedged and (span := doc.segments.get(spec.part)) is not None:
+        doubt = next(((a, b) for a, b in doc.doubted if span.start <= a < span.end), None)
+        if doubt is not None:  # "| 2(b) | …, channel dim 20 | the filter depth is …, not the 20 |": a note doubts it
+            out.hedged = doc.text[doubt[0]:doubt[1]].strip()[:120]
     for name in fields:
         best = min((c.rank for c in found.get(name, [])), default=0)
         if wide and len({_side(c.text) for c in found.get(name, []) if c.rank == best}) > 1:
@@ -303,11 +307,17 @@ def _from_side(found: dict[str, list[Candidate]], fields: list[str]) -> None:
     leads to is the layer's output, another quantity, kept only as a last resort."""
     for name in fields:
         moved: list[Candidate] = []
+        arrows: dict[tuple[str, str], int] = {}  # (line, value) -> the changes leading to it not yet taken
         for c in found.get(name, []):
             m = re.search(_CHANGE + re.escape(c.text) + r"(?![\d×]|[.,]\d|[ \t]*[×x*][ \t]*\d)", c.line) \
                 if c.rank == 0 and c.text.isdigit() and not _CHANGE_WORDS.search(c.line) else None
             if m is not None and re.search(rf"(?<![\d.,]){re.escape(c.text)}(?!\d|[.,]\d)", c.line[:m.start()]):
                 m = None  # "Channel dimension: 50 (the depth goes 20 → 50)": said on its own before the change
+            if m is not None:  # "channels: 20 -> 50, channel dim of the filter = 50": the second 50 is said on
+                key = (c.line, c.text)  # its own, after the change (each change moves one value only)
+                left = arrows.setdefault(key, len(re.findall(_CHANGE + re.escape(c.text) + r"(?!\d)", c.line)))
+                arrows[key] = left - 1
+                m = m if left > 0 else None
             moved += [Candidate(m.group(1), 0, c.line), Candidate(c.text, 3, c.line)] if m else [c]
         if moved:
             found[name] = moved
@@ -888,8 +898,12 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
     checked: set[int] = set()  # a verification's values
     sized: set[int] = set()  # a layer's input or output size said before its count ("input 800, output 500 → …")
     clauses = [m.end() for m in _CLAUSE.finditer(masked)]
+    pending: tuple[str, int] | None = None  # a label whose aside closed with a value of its own, and where
     for k, v in enumerate(values):
         aside_of: str | None = None
+        follows = pending if pending is not None and pending[1] < v.start \
+            and re.fullmatch(r"[ \t:=]*", masked[pending[1] + 1:v.start]) else None
+        pending = None  # "channel dim (the 20 input channels become) 50": the value after the aside is the label's
         next_start = values[k + 1].start if k + 1 < len(values) else len(masked)
         start = max([previous_end, *(c for c in clauses if c <= v.start)])
         before = [(s, e, f) for s, e, f in labels if start <= s and e <= v.start
@@ -958,6 +972,14 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 routes[id(gathered[1])] = [(gathered[0], 0)]
         elif previous_field is not None:
             choices.append((previous_field, 1))
+        if follows is not None and not before:
+            choices = [(follows[0], 0)]
+        if _in_aside(masked, v) and (close := masked.find(")", v.end)) >= 0:
+            opening = masked.rfind("(", 0, v.start)
+            outer = [t for t in labels if start <= t[0] and t[1] <= opening
+                     and not re.search(r"\d", masked[t[1]:opening])]
+            if outer:
+                pending = (max(outer, key=lambda t: t[1])[2], close)
         if masked[v.end:v.end + 4].lstrip().startswith("=") or _named_term(masked, v.end) \
                 or _COEFFICIENT.match(line, v.end) or (  # "26 · 20 = 520", "= 20 (5·5·1+1) = 520"
                 k + 1 < len(values) and _ARROW.fullmatch(masked[v.end:next_start])  # "= 24 → 24×24×20"
@@ -1533,6 +1555,14 @@ def _stage_output(masked: str, labels: list[tuple[int, int, str]], values: list[
 
 def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"channel dimension of the filter: 20": two labels joined by "of" name the first one's field."""
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:  # "channel depth": two labels side by side are one
+        if joined and not masked[joined[-1][1]:a].strip():
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    if len(joined) == 2 and len(spans) > 2 and _HAS.fullmatch(masked[joined[0][1]:joined[1][0]]):
+        return next(sp for sp in spans if sp[0] >= joined[1][0])  # "each filter has channel depth 20"
     if len(spans) == 2 and _HAS.fullmatch(masked[spans[0][1]:spans[1][0]]):
         return spans[1]  # "each filter has channel dimension 20", "conv1 consists of 20 filters": what it has
     if len(spans) == 2 and _OF.fullmatch(masked[spans[0][1]:spans[1][0]]):
