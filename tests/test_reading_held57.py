@@ -170,3 +170,74 @@ def test_an_arrow_that_marks_the_final_answer_is_no_part_of_it(rubric, answer: s
             "    My first line was: df/dw2 = w3 * h. Wait, no, with all the links:\n\n"
             f"    ==> (e)  df/dw2 = {answer}\n")
     assert grade_report_item(rubric, "p1.e.w2", text, "r.txt").status == expected
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("$f$ is linear in $w_3$", "pass"), ("through $\\sigma_1$ as well", "pass"),
+    ("and $\\cdot\\,w_2$ from $\\partial x_2/\\partial\\sigma_1$", "review"),  # a factor still to come
+    ("brakuje jeszcze $w_2$", "review"), ("ohne das $x$ am Ende", "review"), ("最後に $w_2$ をかける", "review")])
+def test_a_note_that_names_a_factor_in_any_language_sends_its_row_to_a_person(rubric, note: str,
+                                                                              expected: str) -> None:
+    status = grade_report_item(rubric, "p1.e.w2", TABLE.format(w2=RIGHT_W2, note=note), "answers.md").status
+    assert status == expected, status
+
+
+def test_an_expanded_column_that_disagrees_with_the_answer_goes_to_a_person(rubric) -> None:
+    table = ("| part | answer | expanded |\n|---|---|---|\n| 1(d) | {d} | $\\sigma(w_2\\,\\sigma(w_1 x))$ |\n"
+             "| 2(a) | input $28\\times28$ | $(28-5)/1+1 = 24$ |\n")
+    assert grade_report_item(rubric, "p1.d", table.format(d="$w_3\\,\\sigma_2(x_2)$"), "a.md").status == "review"
+    assert grade_report_item(rubric, "p1.d", table.format(d="$w_3\\,\\sigma_2(x_2)$"), "a.md").status != "pass"
+
+
+@pytest.mark.parametrize("pair, expected", [("0 / 0", "pass"), ("0 / 500", "review")])
+def test_a_table_row_of_two_layers_gives_each_its_count(rubric, pair: str, expected: str) -> None:
+    table = ("## Problem 2\n\n**(c)**\n\n| layer | weights | total |\n|---|---|---|\n| conv1 | 500 | 520 |\n"
+             f"| relu1 / pool1 | – | {pair} |\n| conv2 | 25000 | 25050 |\n| relu2 / pool2 | – | 0 / 0 |\n"
+             "| fc1 | 400000 | 400500 |\n| fc2 | 5000 | 5010 |\n| total | | 431080 |\n")
+    assert grade_report_item(rubric, "p2.c", table, "a.md").status == expected
+
+
+@pytest.mark.parametrize("answer, expected", [("w3 * sig2 (1 - sig2) sig1", "pass"),
+                                              ("w3 * sig2 (1 + sig2) sig1", "fail")])
+def test_numbered_values_of_a_function_said_in_words_are_the_students_own(rubric, answer: str,
+                                                                          expected: str) -> None:
+    text = ("I write sig for the logistic function and sig1 = sig(x1), sig2 = sig(x2), with x1 = w1 x and "
+            f"x2 = w2 sig1.\nSo f = w3 sig2.\n\nd      df/dw3 = sig2\ne      df/dw2 = {answer}\n")
+    status = grade_report_item(rubric, "p1.e.w2", text, "r.txt").status
+    assert status == expected or expected == "fail" and status == "partial", status
+
+
+def test_the_model_stated_with_shifted_nodes_doubts_every_node_name(rubric) -> None:
+    """The hand-in numbers from the output: its x_1 feeds σ_2, so its x_2 is the handout's x_1 as well."""
+    text = ("I number from the output end: $x_1$ is the input of $\\sigma_2$, $x_2$ the input of $\\sigma_1$, "
+            "so that $f_w(x) = w_3\\,\\sigma_2(x_1)$.\n\n**(d)** $\\dfrac{\\partial f}{\\partial w_3} = {d}$\n")
+    assert grade_report_item(rubric, "p1.d", text.replace("{d}", "\\sigma_2(x_2)"), "r.md").status == "review"
+    assert grade_report_item(rubric, "p1.d", text.replace("{d}", "\\sigma_2(x_1)"), "r.md").status == "review"
+
+
+@pytest.mark.parametrize("words, expected", [("", "pass"),
+                                             ("Не знаю, какой из двух правильный, оставляю оба.", "review"),
+                                             ("Nie wiem, która z nich jest dobra, zostawiam obie.", "review")])
+def test_words_that_keep_two_answers_in_other_languages_doubt_the_answer(rubric, words: str, expected: str) -> None:
+    text = ("**(d)** $\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$, "
+            f"хотя может быть $w_3\\,\\sigma_2(x_2)$. {words}\n")
+    assert grade_report_item(rubric, "p1.d", text, "r.md").status == expected
+
+
+def test_a_layers_call_arguments_are_no_thousands(rubric) -> None:
+    text = ("Problem 2\n\n(c) conv1 : (5*5*1 + 1) * 20 = 520\n    relu1 : 0\n    pool1 : 0\n"
+            "    conv2 : (5*5*20 + 1) * 50 = 25.050\n"
+            "    relu2 : 0\n    pool2 : 0\n    fc1 : (800 + 1) * 500 = {fc1}\n    fc2 : (500 + 1) * 10 = 5.010\n"
+            "    Toplam = 431.080\n\nKod: fc1 = nn.Linear(800,500), fc2 = nn.Linear(500,10)\n")
+    assert grade_report_item(rubric, "p2.c", text.format(fc1="400.500"), "r.txt").status == "pass"
+    assert grade_report_item(rubric, "p2.c", text.format(fc1="400.000"), "r.txt").status != "pass"
+
+
+@pytest.mark.parametrize("own, expected", [("w3 · σ2(x2)(1 − σ2(x2)) · w2 · σ1(x1)(1 − σ1(x1)) · x", "review"),
+                                           ("w3 · σ2(x2)(1 − σ2(x2)) · w2 · σ1(x1)(1 − σ1(x1))", "review")])
+def test_the_students_own_version_after_a_tutors_answer_goes_to_a_person(rubric, own: str, expected: str) -> None:
+    text = ("**Q:** (e) ∂f/∂w1?\n\n**A:**\n\n    ∂f/∂w1 = w3 · σ2(x2)(1 − σ2(x2)) · w2 · σ1(x1)(1 − σ1(x1)) · x\n\n"
+            f"*For ∂f/∂w1 I will hand in my own version: {own}.*\n")
+    assert grade_report_item(rubric, "p1.e.w1", text, "chat.md").status == expected
+    plain = text.split("*For")[0]
+    assert grade_report_item(rubric, "p1.e.w1", plain, "chat.md").status == "pass"

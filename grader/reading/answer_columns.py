@@ -17,12 +17,20 @@ from grader.expressions.prose_tail import changes_formula
 from grader.reading.plain_math import doubting_comment
 from grader.reading.tables import RULE_ROW
 
-_ANSWER = re.compile(r"(?i)[\s*_]*(?:final\s+)?(?:answers?|results?|antwort|réponse|respuesta|resposta|risposta|"
+# a column of the answer in another form ("expanded", "simplified", "written out"): a formula there is a second
+# answer, compared by a person
+_OTHER_FORM = (r"expanded|simplified|explicit(?:\s+form)?|written\s+out|in\s+full|long\s+form|full\s+form|"
+               r"ausgeschrieben|vereinfacht|développé|simplifié|desarrollad[oa]|simplificad[oa]|esplicit[oa]")
+_OTHER_FORM_HEAD = re.compile(rf"(?i)[\s*_]*(?:{_OTHER_FORM})[\s*_:]*")
+_ANSWER = re.compile(r"(?i)[\s*_]*(?:(?:final|my|our)\s+)?(?:answers?|results?|antwort|réponse|respuesta|resposta|"
+                     r"risposta|"
                      r"ответ|答案?|解答|답)[\s*_:]*")
 _ANSWER_WORD = re.compile(r"(?i)answer|result|antwort|réponse|respuesta|resposta|risposta|ответ|答|解答|답")
 _NOTE = re.compile(r"(?i)[\s*_]*(?:notes?|remarks?|comments?|working|work|derivation|steps?|how|why|reason(?:ing)?|"
                    r"explanation|justification|chain(?:\s+rule)?|hint|bemerkung(?:en)?|anmerkung(?:en)?|rechnung|"
-                   r"herleitung|remarques?|calcul|notas?|observa\w*|commento|備考|备注|注|推导|비고)[\s*_:]*")
+                   r"herleitung|remarques?|calcul|notas?|observa\w*|commento|備考|备注|注|推导|비고|uwagi|komentarz\w*|"
+                   r"opmerking(?:en)?|toelichting|kommentar(?:e)?|erläuterung(?:en)?|comentarios?|explicaci\w*|"
+                   r"anotaci\w*|spiegazion\w*|explica\w*|说明|説明|메모|" + _OTHER_FORM + r")[\s*_:]*")
 MAX_ROWS = 400
 
 
@@ -32,6 +40,11 @@ def _cells(line: str) -> list[str] | None:
     if not s.startswith("|") or not s.endswith("|") or len(s) > 4000:
         return None
     return [line[a:b] for a, b in _bounds(line)]
+
+
+def note_head(cell: str) -> bool:
+    """Whether a table's column head names notes or working ("notes", "remarks", "Bemerkung", "uwagi")."""
+    return _NOTE.fullmatch(cell) is not None
 
 
 def _note_columns(head: list[str]) -> tuple[int, list[int]]:
@@ -56,7 +69,8 @@ _CHANGE = re.compile(r"(?<![\w-])(?:forg[eo]t\w*|missing|missed|lost|left\s+out|
                      r"at\s+the\s+end|final\w*|ha(?:s|ve)\s+no|no\s+longer|not|isn['’]?t|aren['’]?t|ran\s+out|"
                      r"out\s+of\s+space|continu\w*|really|real|true|correct\w*|fix\w*|redo|error|oops|hmm+|"
                      r"think|guess|probably|wait|vergessen|fehlt|eigentlich|oubli\w*|manque\w*|olvid\w*|falta\w*|"
-                     r"dimentic\w*|manca\w*|esqueci\w*)(?![\w-])", re.IGNORECASE)
+                     r"dimentic\w*|manca\w*|esqueci\w*|ohne|sans|senza|zonder|brak\w*|bez|sem|sin)(?![\w-])",
+                     re.IGNORECASE)
 # a note whose math goes on from the answer: "$= w_3 σ_2(x_2)(1-σ_2(x_2)) σ_1(x_1)$" after a named chain,
 # "with (b)(ii): $= …$" (its lead words end at a colon), or "$\cdot w_2$ at the end" (a factor still to come)
 _LEAD = re.compile(r"[^$=:|]{0,60}:\s*")
@@ -65,12 +79,46 @@ _MORE = re.compile(r"\$?\s*(?:[·×*+−]|-(?![\d>])|\\(?:cdot|times)(?![A-Za-z]
 _NAMED = re.compile(r"∂|\\partial|\bd\s*\w{1,6}\s*/\s*d\s*\w")  # a derivative by name: the chain restated
 
 
-def _doubts(cell: str) -> bool:
-    """Whether a note may change or doubt the answer beside it (then its row stays as written: a person reads it)."""
+def _doubts(cell: str, formula: bool = True) -> bool:
+    """Whether a note may change or doubt the answer beside it (then its row stays as written: a person reads it).
+    ``formula``: the answer is a formula (not a count), so a factor the note names may belong to it."""
     words = re.sub(r"\$[^$]*\$", " ", cell)
     working = re.sub(r"^\s*(?:->|→|=>|⇒)", " ", words)  # "-> 8x8x50 -> pool -> 4x4x50": working goes on, no doubt
-    return _DOUBT.search(words) is not None or _CHANGE.search(words) is not None or doubting_comment(working) \
-        or changes_formula(words) or _MORE.match(cell.strip()) is not None
+    if _DOUBT.search(words) is not None or _CHANGE.search(words) is not None or doubting_comment(working) \
+            or _MORE.match(cell.strip()) is not None:
+        return True
+    return formula and (changes_formula(words) or _OPERATOR_MATH.search(cell) is not None or _bare_factor(cell))
+
+
+# a piece of math in a note that begins with an operator: "and $\cdot\,w_2$ from …", "$/\,N$ with N = 2"
+_OPERATOR_MATH = re.compile(r"\$\s*(?:[·×*/÷+−]|-(?![\d>])|\\(?:cdot|times|div)(?![A-Za-z]))")
+# a symbol alone ("$w_2$", "$x$", "x", "w2") named in words: "ohne das $x$ am Ende", "brakuje jeszcze $w_2$"
+_BARE = re.compile(r"\$\s*\\?[A-Za-zα-ω][A-Za-z]{0,5}(?:_\{?\w{1,3}\}?)?['′]?\s*\$")
+_PLAIN_SYMBOL = re.compile(r"(?<![\w$\\-])(?:[xwzahsuv]_?\d|x|σ_?\d?|α)(?![\w$])")
+# words that explain rather than change: "$f$ is linear in $w_3$", "through $\sigma_1$ as well", "by (b)(ii)"
+_EXPLAINS = re.compile(r"(?i)\b(?:is|are|was|since|because|as|by|using|uses?|used|from|via|through|with|rule|linear|"
+                       r"constant|independent|defined|definition|recall|see|chain|quotient|product|per|each|ist|sind|"
+                       r"est|es|è|weil|da|car|porque|perché|omdat|jest|są|dzięki|durch|mit|avec|par|con|met|same|etc|"
+                       r"namely|e\.g|i\.e|d\.h|cioè|то\s+есть)\b"
+                       r"|因为|由于|ので|から|때문")
+
+
+def _bare_factor(cell: str) -> bool:
+    """A note that names a symbol in words no reading takes as an explanation (in any language): it may say the
+    answer lacks it or has it too many times, so a person reads the row."""
+    if re.search(r"=|<-|←|:=|\\leftarrow|\\gets", cell):
+        return False  # a definition, a working or an update written out: read as such
+    words = re.sub(r"\$[^$]*\$", " ", cell)
+    named = _BARE.search(cell) is not None or _PLAIN_SYMBOL.search(words) is not None
+    return named and _EXPLAINS.search(words) is None
+
+
+def _second_form(cell: str) -> bool:
+    """A cell of math alone, a formula (not words about the answer): the answer written another way."""
+    words = re.sub(r"\$[^$]*\$", " ", cell)
+    symbols = re.search(r"[A-Za-z]", re.sub(r"\\[A-Za-z]+", "", cell))  # a formula in names, not a count's working
+    return "$" in cell and "=" not in cell and symbols is not None and not re.search(r"[A-Za-z]{3,}", words) \
+        and re.search(r"[()^/+\-−·*]|\\", cell) is not None
 
 
 def _goes_on(cell: str) -> bool:
@@ -118,8 +166,10 @@ def note_cells(text: str) -> list[NoteCell]:
                 formula = re.search(r"[A-Za-z]", re.sub(r"\\[A-Za-z]+", "", cells[answer])) is not None
                 for j in notes:  # a note that goes on from an explicit answer offers a second one: a person reads
                     on = formula and _goes_on(cells[j])  # (not "| 520 | = (5·5·1+1)·20 |": a count's working)
+                    if formula and _OTHER_FORM_HEAD.fullmatch(head[j]) and _second_form(cells[j]):
+                        on = True  # "| $w_3σ_2(x_2)$ | $σ(w_2σ(w_1x))$ |" under "answer | expanded"
                     out.append(NoteCell(starts[row] + bounds[j][0], starts[row] + bounds[j][1],
-                                        _doubts(cells[j]) or on and not named, on and named))
+                                        _doubts(cells[j], formula) or on and not named, on and named))
             row += 1
         k = row
     return out

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from grader.expressions.prose_tail import changed_by_words_after
-from grader.reading.answer_columns import note_cells
+from grader.reading.answer_columns import note_cells, note_head
 from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
@@ -1664,11 +1664,17 @@ def _answer_cells(row: str, head_of: Callable[[], str | None]) -> list[str]:
     cells = [c.strip() for c in row.strip().strip("|").split("|")]
     while len(cells) > 1 and not cells[-1]:
         cells.pop()
-    if len(cells) <= 2 or _OPERATOR.search(cells[-1]):
+    if len(cells) <= 2:
         return cells
-    head = head_of()  # (looked up only for a last cell of words: a table's head is found by walking up to it)
+    head = head_of()  # (a table's head is found by walking up to it)
     heads = [c.strip() for c in head.strip().strip("|").split("|")] if head else []
     column = len(heads) - (len(row.strip().strip("|").split("|")) - len(cells)) - 1
+    if 0 <= column < len(heads) and _OPERATOR.search(cells[-1]) and note_head(heads[column]) \
+            and "=" in cells[-1] and not cells[-1].lstrip("$ ").startswith("="):
+        cells.pop()  # "| 1d | df/dw3 | s(x2) | x2 = w2*s(x1) |": a definition in the notes column, no step of the row
+        return cells
+    if _OPERATOR.search(cells[-1]):
+        return cells
     if 0 <= column < len(heads) and _NOTES_HEAD.fullmatch(heads[column]) and not doubting_comment(cells[-1]) \
             and changed_by_words_after(f"x {cells[-1]}") is None:
         cells.pop()
@@ -1912,9 +1918,11 @@ def _footnote_corrects(remark: str) -> bool:
 # "% ^ this does not print 0 … df/dw2 above is missing the w2"); not one that tells of a fix already made ("(forgot
 # the $w_2$ … the first time.)") or writes the fixed formula ("(forgot a bracket, it should be: …)", read as a fix)
 _POINTS_UP = re.compile(r"^[ \t>*_\-•]*+(?:(?:%|//)[ \t]*+)?"
-                        r"(?:(?:\^|↑|⬆)[ \t]|\(?[ \t]*+(?:forg[oe]t\w*|missing|short\s+of)\b)",
+                        r"(?:(?:\^|↑|⬆)[ \t]|\(?[ \t]*+(?:forg[oe]t\w*|missing|short\s+of|left\s+out"
+                        r"|(?:still\s+)?needs?"
+                        r"|lacks?|lacking)\b)",
                         re.IGNORECASE | re.MULTILINE)
-_FIX_TOLD = re.compile(r"(?i)\b(?:the\s+first\s+time|at\s+first|before|earlier|previously|originally|fixed|corrected"
+_FIX_TOLD = re.compile(r"(?i)\b(?:the\s+first\s+time|at\s+first|earlier|previously|originally|fixed|corrected"
                        r"|should\s+(?:be|read)|it\s+is\s*:|correct\s+(?:one|version|form)\s+is)\b")
 _DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended|added|changed|replaced)\b")
 # a note that tells the reader to change the answer ("put a minus sign in front of the line above", "that minus is
@@ -1988,7 +1996,7 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         if note and line_end >= 0 and not _FORMULA_MARK.search(line) and not CHANGES.search(line) \
                 and (rest := _NOTE_GOES_ON.match(doc.text, line_end)) and _FORMULA_MARK.search(rest.group()):
             line += rest.group().replace("\n", " ")  # a note in words whose formula is on its next lines
-        if not _CORRECTION.match(line) and not CHANGES.search(line) \
+        if start not in pointers and not _CORRECTION.match(line) and not CHANGES.search(line) \
                 and not (note and _footnote_corrects(line[note[0]:])):
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects
         if not _FORMULA_MARK.search(line) and _DONE.search(line) and not _STILL.search(line) \

@@ -551,6 +551,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
     if part in doc.segments and spec.lhs and classify is not None:
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
+        unread += _changed_by_name(doc, doc.segments[part].start, spec.lhs, classify, _OWN_VERSION,
+                                   doc.segments[part].end)
         unread += _noted_by_key(doc, spec)
     if found is not None and part in doc.segments:
         unread += [line for line in _relabelled_in_part(doc, doc.segments[part], part)
@@ -603,16 +605,21 @@ def _about_another(correction: str, lhs: str | None, classify: Callable[[str], s
 _NAMED_CHANGE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                            r"(?:is\s+(?:actually|really|in\s+fact)|should\s+(?:be|read|have\s+been)|must\s+be"
                            r"|was\s+wrong|is\s+wrong|turns\s+out(?:\s+to\s+be)?|ends\s+up(?:\s+(?:as|being))?"
-                           r"|comes\s+out(?:\s+(?:as|to))?|simplifies\s+to|reduces\s+to"
+                           r"|comes\s+out(?:\s+(?:as|to)|(?=\s*[=:$]))|simplifies\s+to|reduces\s+to"
                            # "$∂f/∂w_3$ should get a prime", "$∂f/∂w_1$ needs no extra $x$", "… is $σ'$ after all",
                            # "the step goes the other way"
-                           r"|should\s+(?:get|have|lose|drop|gain)|needs?\s+(?:no|an?|the|one|to)|does\s+not\s+need"
+                           r"|should\s+(?:get|have|lose|drop|gain)|(?:also\s+|still\s+)?needs?\s+(?:no|an?|the|one|to)"
+                           r"|does\s+not\s+need"
                            r"|is\b(?=[^.\n]{0,80}\bafter\s+all\b)|goes\s+the\s+other\s+way|points\s+the\s+other\s+way"
                            r"|(?:is|was)\s+(?:backwards|reversed|flipped)"
                            # "my $∂f/∂w_2$ was short of a factor $w_2$", "df/dw2 above is missing the w2"
                            r"|(?:above\s+|here\s+)?(?:is|was|were)\s+(?:short\s+of|missing|lacking|off\s+by)"
                            r"|(?:above\s+)?(?:lacks|lacked|misses|missed|has\s+an\s+extra|had\s+an\s+extra))\b",
                            re.IGNORECASE)
+# "For ∂f/∂w1 I will hand in my own version: …" (in a transcript whose tutor wrote another): the student's own
+_OWN_VERSION = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
+                          r"(?:I\s+(?:will|'ll|’ll|am\s+going\s+to)\s+(?:hand\s+in|submit|go\s+with|keep|use|write)"
+                          r"|my\s+own\s+(?:version|answer|result)|I\s+(?:hand\s+in|submit)\b)", re.IGNORECASE)
 # a step of descent named in words ("the step goes the other way", "the update rule should be …")
 _STEP_IN_WORDS = re.compile(r"(?i)\b(?:the\s+)?(?:(?:gradient[\s-]+descent\s+)?(?:step|update)(?:\s+rule)?)\s*$")
 # "the gradient w.r.t. $w_2$", "dw₂": a derivative of f named in words or by its weight alone
@@ -643,14 +650,15 @@ def _noted_by_key(doc: Document, spec: TextSpec) -> list[str]:
     return out
 
 
-def _changed_by_name(doc: Document, after: int, lhs: str, classify: Callable[[str], str | None]) -> list[str]:
+def _changed_by_name(doc: Document, after: int, lhs: str, classify: Callable[[str], str | None],
+                     said: re.Pattern[str] | None = None, end: int | None = None) -> list[str]:
     """Lines after the part that name what it asks for and say it is something else ("P.S. ∂f/∂w3 is actually
-    σ1(x1)"): which one counts, a person decides."""
+    σ1(x1)"): which one counts, a person decides. ``said`` and ``end``: other words, looked for up to ``end``."""
     from grader.expressions.tokens import from_exports
 
     out = []
-    for line in doc.text[after:].split("\n"):
-        for m in _NAMED_CHANGE.finditer(line[:400]):
+    for line in doc.text[after:end].split("\n"):
+        for m in (said or _NAMED_CHANGE).finditer(line[:400]):
             name = m.group(1).strip("$*_`[]:,;").removeprefix("\\(").removesuffix("\\)")
             worded = _DERIVATIVE_IN_WORDS.search(line[:m.end(1)])
             if worded:  # "the gradient w.r.t. $w_2$ turns out to be …", "… with respect to the last weight is …"
@@ -965,7 +973,8 @@ def _said_to_be(doc: Document, spans: list[Span], eq: Equation) -> bool:
 
 _FORMULA_OPERATOR = re.compile(r"[-+*/^(]|\\(?:frac|cdot|left|big)")
 # "$∂f/∂w_1 = B$, so the same derivative is $C$": the words after the answer conclude another formula from it
-_CONCLUDES = re.compile(r"[ \t]*[,;]?[ \t]*(?:so|hence|thus|therefore|which\s+gives|giving)[ \t,]+"
+_CONCLUDES = re.compile(r"[ \t]*[,;]?[ \t]*(?:so|hence|thus|therefore|which\s+gives|giving|i\.\s?e\.|that\s+is|"
+                        r"which\s+(?:simplifies|reduces|comes)\s+to|which\s+is)[ \t,]+"
                         r"(?:[^\W\d_]+[ \t]+){0,5}?(?:is|equals|becomes|gives|reads)?[ \t]*:?[ \t]*$", re.IGNORECASE)
 
 
@@ -1224,6 +1233,10 @@ _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+
                         r"|\bnot\s+sure\s+who\s+is\s+right\b"
                         r"|둘\s*중[^.\n]{0,12}?(?:확실하지|모르겠)|どちらが正しいか(?:分から|わから)|不确定哪个|不確定哪個"
                         r"|لست\s+متأكد\w*\s+أي|לא\s+בטוח\w*\s+איזה|مطمئن\s+نیستم\s+کدام"  # "not sure which" in Arabic,
+                        # Russian, Polish, Turkish, Chinese, Japanese: "which of the two is right", "leaving both"
+                        r"|как(?:ой|ая|ое)\s+из\s+(?:двух|них)|оставляю\s+(?:оба|обе)|не\s+знаю,?\s+как(?:ой|ая|ое)"
+                        r"|któr[ya]\s+z\s+(?:dwóch|nich)|zostawiam\s+(?:oba|obie)|hangisi(?:nin)?\s+doğru|ikisini\s+de"
+                        r"|两个都|哪个(?:是)?对|哪一个(?:是)?对|両方(?:を)?残|どちらが正しい"
                         # Hebrew, Persian
                         # "… would also be fine", "σ1(x1) is also acceptable", "either works": another answer allowed
                         r"|\b(?:would|could|might|is|are)\s+(?:also|equally)\s+(?:be\s+)?(?:fine|ok(?:ay)?|acceptable|valid)\b"
@@ -1247,7 +1260,8 @@ def _two_options(text: str) -> bool:
 _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
 # a line of math (no equation of its own) under an answer, offered with a doubt: "w3 s(x2)(1 - s(x2)) w2 s(x1) ?",
 # "(times w2 ??)", "hmm w3 … w2 s(x1) maybe"
-_DOUBT_BELOW = re.compile(r"\?|(?<![\w-])(?:hmm+|maybe|perhaps|not\s+sure|unsure|vielleicht|peut-être|quizás|forse|"
+_DOUBT_BELOW = re.compile(r"\?|(?<![\w-])(?:hmm+|maybe|perhaps|not(?:\s+\S+){0,2}?\s+sure|unsure|idk|dunno|no\s+idea|"
+                          r"vielleicht|peut-être|quizás|forse|"
                           r"może|возможно|也许|아마)(?![\w-])", re.IGNORECASE)
 
 
@@ -1259,6 +1273,9 @@ def _doubted_below(line: str) -> bool:
     if not 0 < len(body) <= 200 or "=" in body or _DOUBT_BELOW.search(body) is None \
             or re.match(r"[|*#>•-]|[(\[]?\s*(?:[1-9]\s*)?\(?[a-h]\)", body):
         return False
+    aside = re.search(r"\([^()]{0,80}\)\s*$", body)
+    if aside is not None and _DOUBT_BELOW.search(aside.group()) and body[:aside.start()].strip():
+        body = body[:aside.start()]  # "w3 … x   (not 100% sure about the w2)": the formula, doubted aside
     rest = _DOUBT_BELOW.sub(" ", body).strip(" ()[].,;:!")
     words = rest.split()
     if not words:
@@ -1273,7 +1290,11 @@ _ALLOWED = re.compile(ALSO_ALLOWED, re.IGNORECASE)  # right after an answer: abo
 _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actually|drop(?:ped|ping)?|without\s+the|"
                          r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men|(?:the\s+)?other\s+way\s+a?round|revers\w*|"
                          r"swapp\w*|flipp\w*|opposite|umgekehrt|à\s+l'envers|al\s+revés|negat\w*|uphill|invert\w*|"
-                         r"along\s+(?:it|the\s+gradient))\b"
+                         r"along\s+(?:it|the\s+gradient)"
+                         # "<-- still needs the w2", "(left out the $w_3$)", "… forgot the x": what it lacks
+                         r"|still\s+needs?|needs?\s+(?:an?|the|one|another)\s+(?:extra\s+|more\s+)?(?:factor|\$|\\\(|\w{1,3}\b)"
+                         r"|missing|left\s+out|lacks?|forg[oe]t\w*\s+(?:the|an?|one|another|its|my|to\s+(?:multiply|add|"
+                         r"include|divide|put\s+(?:in\s+)?(?:the|an?)\b)))\b"
                          r"|(?:\\alpha|α|\\eta|η)\s*\$?\s*<\s*0",
                          re.IGNORECASE)
 # "$w - α∇L$ (update: after checking, we ascend, so it is $+α$)": words after the answer that give another formula
@@ -1398,7 +1419,10 @@ _COMMENT_OR = re.compile(rf"[ \t]*\n[ \t]*(?:#+|%+|//)[ \t]*\(?(?:{OR_WORDS})\b[
 _BETWEEN_OR = re.compile(rf"[$\\)\]]*(?:\s|&nbsp;)*(?:{OR_WORDS})(?:\s|&nbsp;)*[$\\(\[]*", re.IGNORECASE)
 
 
-_GOES_ON = re.compile(r"^[ \t]*=(?![=>])[ \t]*(\S.*)$", re.MULTILINE)  # not "==> (d) …", an arrow
+# "=    e^-u …" (not "==> (d) df/dw3 = …", an arrow before an equation of its own), "==> w3 s(x2)…" (an arrow
+# before the formula the line above comes to)
+_GOES_ON = re.compile(r"^[ \t]*(?:=(?![=>])|(?:={2,3}>|-{1,3}>|⟹|⇒|→)(?![^\n]*[=←:≔]|[^\n]*\\(?:leftarrow|gets)))"
+                      r"[ \t]*(\S.*)$", re.MULTILINE)
 
 
 def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool = True) -> LatexChain:
@@ -1416,8 +1440,15 @@ def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool 
     if _broken_apart(doc, segment, chain.sides[-1]):
         return LatexChain([*chain.sides, _BROKEN_SHOWN], chain.named, chain.part)
     for m in _GOES_ON.finditer(doc.text, segment.start, segment.end):
+        rest = m.group(1).strip().strip("*_").strip()
+        arrow = not m.group().lstrip().startswith("=")
+        above = doc.text[doc.text.rfind("\n", 0, max(0, m.start() - 1)) + 1:m.start()]
+        if arrow and not (re.search(r"[A-Za-zσ]", rest) and _FORMULA_OPERATOR.search(rest)
+                          and all(_mathlike(w) for w in rest.split())
+                          and _SPACE.sub("", above).endswith(_SPACE.sub("", chain.sides[-1])[-12:])):
+            continue  # "⇒ [0, 0, 0]", "→ see below": an arrow before no formula, or under another answer's line
         if not any(s.start <= m.start(1) < s.end for s in doc.math):
-            return LatexChain([*chain.sides, m.group(1).strip()], chain.named, chain.part)
+            return LatexChain([*chain.sides, rest], chain.named, chain.part)
     after = _plain_after(doc, segment, chain.sides[-1])
     return chain if after is None else LatexChain([*chain.sides, after], chain.named, chain.part)
 
@@ -1434,7 +1465,8 @@ def _broken_apart(doc: Document, segment: Span, last: str) -> bool:
     if "$" in text or "\\" in text:
         return False  # math set in TeX is whole where it is written: a viewer's copy is plain text
     lines = [ln for ln in text.split("\n") if ln.strip(" \t>")]
-    if len(lines) < 6 or sum(1 for ln in lines if len(ln.strip()) <= 4) * 3 < len(lines):
+    if len(lines) < 6 or sum(1 for ln in lines if len(ln.strip()) <= 4 and not ln.lstrip().startswith(("```", "~~~"))
+                             and re.search(r"[\w()+\-−=·×*/]", ln)) * 3 < len(lines):  # (a fence, an emoji: no piece)
         return False
     tail = re.sub(r"\s+", "", last)[-12:]
     flat = re.sub(r"\s+", "", text)
@@ -1584,6 +1616,10 @@ _MAIN_SUBJECT = re.compile(r"(?<!^)(?<!\bthat)(?<!\bsince)(?<!\bbecause)\s+(?:we
 def _only_math(doc: Document, segment: Span, spans: list[Span]) -> bool:
     """Whether a part holds nothing but its math (and marks: bold, punctuation), no words around it."""
     text, pos, rest = doc.text, segment.start, []
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text[line_start:pos].lstrip().startswith("#") and (end := text.find("\n", pos, segment.end)) >= 0 \
+            and not any(pos <= m.start < end for m in spans):
+        pos = end  # "### (b) (i) derivative in terms of exp": the heading's words title the part, no answer's words
     for a, b in doc.noted:  # an answer table's note beside the answer ("| $σ_2(x_2) = …$ | linear in $w_3$ |")
         if segment.start <= a < segment.end:
             text = text[:a] + " " * (b - a) + text[b:]

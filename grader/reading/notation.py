@@ -792,13 +792,10 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
             overlay.symbols[written.of] = in_inputs(value, reference)  # s = σ, then s1 = s(w1·x): s1 is a value
             return _said(notation, f"{_show(written.of)} = {rhs}, as you defined it", written.of)
         shifted = [n for n in _intermediates_in(value, reference) if n not in overlay.own and n not in overlay.symbols]
-        if variable is not None and shifted:  # (a name the hand-in defined itself as the handout does stays: a slip)
-            for other in shifted:  # "f = w3 σ(x1)" where the handout's f is w3 σ(x2): x1 means another node here
-                overlay.said_otherwise.add(other)
-                overlay.notes[other] = (f"you wrote {lhs} = {rhs[:80]}, which with the handout's {_show(other)} is not "
-                                        f"the model: your {_show(other)} is not the handout's; a person should read "
-                                        "the answers using it")
-            return _said(notation, overlay.notes[shifted[0]], shifted[0])
+        model = any(key[0] == name and key[1] in vocab.vectors for key in vocab.derivatives)  # f, not σ: a function
+        if variable is not None and shifted and model:  # of the weights (a name the hand-in defined as the handout
+            # does stays: a slip)
+            return _shifted_nodes(notation, lhs, rhs, shifted, reference)
         return _ignored(notation, lhs, rhs, "it names a function of the handout without its argument")
     if name in vocab.symbols:
         if _equal(value, vocab.symbols[name], reference):
@@ -936,12 +933,26 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
     return _said(notation, note, name)
 
 
+def _shifted_nodes(notation: Notation, lhs: str, rhs: str, names: list[str], reference: Reference) -> int:
+    """"f = w3 σ(x1)" where the handout's f is w3 σ(x2): x1 means another node here, so every answer written with
+    it goes to a person (read with the handout's x1 it could pass a slip, or fail a right answer)."""
+    overlay = notation.overlay
+    names = names + [n for n in _intermediates_in(None, reference) if n not in names and n not in overlay.own
+                     and n not in overlay.symbols]  # the numbering as a whole: x_2 too, when x_1 is shifted
+    for other in names:
+        overlay.said_otherwise.add(other)
+        overlay.notes[other] = (f"you wrote {lhs} = {rhs[:80]}, which with the handout's {_show(other)} is not the "
+                                f"model: your {_show(other)} is not the handout's; a person should read the answers "
+                                "using it")
+    return _said(notation, overlay.notes[names[0]], names[0])
+
+
 def _intermediates_in(value: Any, reference: Reference) -> list[str]:
     """The handout's intermediate names (derived from its variables: x_1, x_2) that ``value`` holds: in the hand-in's
     own statement of a handout function that is not the handout's ("f = w_3 σ(x_1)"), another node than the
     handout's."""
     derived = {str(name) for name, _ in reference.numeric_model.derived}
-    held = {str(s) for s in getattr(value, "free_symbols", set())} & derived
+    held = derived if value is None else {str(s) for s in getattr(value, "free_symbols", set())} & derived
     return sorted(n for n, v in reference.latex.symbols.items() if str(v) in held) if reference.latex else []
 
 
@@ -990,6 +1001,10 @@ def _define_function(notation: Notation, name: str, param: str, lhs: str, rhs: s
                                                                      overlay.functions, overlay.symbols)):
                 overlay.aliases[base] = fname
             return _said(notation, f"{_show(name)} is read as {_show(fname)} (you wrote {lhs} = {rhs})", name)
+    model = any(key[0] == name and key[1] in vocab.vectors for key in vocab.derivatives)
+    shifted = [n for n in _intermediates_in(body, reference) if n not in overlay.own and n not in overlay.symbols]
+    if model and shifted:  # "f_w(x) = w_3 σ_2(x_1)" where the handout's is w_3 σ_2(x_2): x_1 is another node here
+        return _shifted_nodes(notation, lhs, rhs, shifted, reference)
     overlay.functions[name] = (PARAMETER, body)
     what = "not as in the handout" if name in vocab.functions else "as you defined it"
     return _said(notation, f"{_show(name)}({param}) = {rhs}, {what}", name)
@@ -1053,6 +1068,8 @@ def _functions_in_words(notation: Notation, text: str, reference: Reference) -> 
         if name in overlay.aliases or name in vocab.symbols or name in vocab.functions or name in vocab.vectors:
             continue
         function = _numbered_family(vocab, word)  # s for sigmoid: s_1 is σ_1
+        if re.search(rf"(?<![A-Za-z\\]){re.escape(name)}_?\{{?[12]\}}?\s*(?::=|=)\s*{re.escape(name)}\s*\(", text):
+            function = word  # "sig1 = sig(x1)": the numbered names are the hand-in's own values, not σ_1
         overlay.aliases[name] = function
         _said(notation, f"{_show(name)} is read as {_show(function)} ({why})", name)
     for word in sorted(w for w in vocab.words if w in vocab.functions and f"{w}'" in vocab.functions):

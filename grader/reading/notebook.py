@@ -54,6 +54,9 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
         if kind == "code" and (magic := _TEXT_MAGIC.match(source)) is not None:
             markdown.append(_as_markdown(source[magic.end():], magic.group(1)))  # %%latex, %%markdown: a text cell
             continue
+        if kind == "code" and _FORM_TEXT.search(source):
+            form, source = _form_text(source)  # a Colab form's "#@title (b) …" and "#@markdown …" lines: the text
+            markdown.append(form)  # the form shows, read as the report's own
         (code if kind == "code" else markdown).append(source)  # a raw cell is shown as it is: text the TA reads
         if kind == "code":  # what the cell says in words and prints is written answer text too
             later = _later_code(code_of, index) if "for" in source else ""  # a sum a later cell changes (grad /= 2)
@@ -71,6 +74,19 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
     if len(cells) > MAX_CELLS:
         notes.append(f"{name}: only the first {MAX_CELLS:,} cells were read")
     return "\n\n".join(markdown), code
+
+
+# a Colab form cell: "#@title (b) derivative { display-mode: "form" }", then "#@markdown **(i)** $…$" lines
+_FORM_TEXT = re.compile(r"^[ \t]*#@markdown\b", re.MULTILINE)
+_FORM_LINE = re.compile(r"^[ \t]*#@(title|markdown)\b[ \t]?(.*)$", re.MULTILINE)
+_FORM_OPTIONS = re.compile(r"\s*\{[^{}\n]*\}\s*$")  # "{ display-mode: "form" }" after a title
+
+
+def _form_text(source: str) -> tuple[str, str]:
+    """(the text a Colab form cell shows, its code): its title as a heading line and its markdown lines as text."""
+    shown = [f"**{_FORM_OPTIONS.sub('', m.group(2)).strip()}**" if m.group(1) == "title" else m.group(2)
+             for m in _FORM_LINE.finditer(source)]
+    return "\n".join(shown), _FORM_LINE.sub("", source)
 
 
 MAX_SAID = 20_000  # per code cell: its comments and printed text (a training log is not an answer)
@@ -97,6 +113,9 @@ def _said(source: str, cell: Any, formulas: bool = False) -> str:
             lines.append(f"\n```text\n{text.replace('`', chr(39))}\n```\n")
         elif _sentences(text):
             lines.append(text)
+        elif all(_sentences(ln) or _NUMBERS_ONLY.fullmatch(ln) for ln in text.splitlines()):
+            lines.append("\n".join(ln for ln in text.splitlines() if _sentences(ln)))  # "(b)(i) ds/du = …" printed
+            # above a check's bare numbers (not a pretty-printed formula's lines, whose pieces are no sentences)
     return "\n".join(lines)[:MAX_SAID]
 
 
@@ -124,6 +143,9 @@ def _later_code(code_of: list[str], index: int) -> str:
             if size > MAX_SAID * 5:
                 break
     return "\n".join(out)
+
+
+_NUMBERS_ONLY = re.compile(r"\s*|(?=.*\d)[\s\d.,eE+\-\[\]()]*")  # "0.2217 0.2217 [1.0, 2.0]": a check's numbers printed
 
 
 def _sentences(printed: str) -> bool:

@@ -406,12 +406,12 @@ def _row_cells(row: list[str], header: list[str], line: int, twins: frozenset[in
         label = f"{label} {row[asked[0]]}"
     out = []
     remarks = {i for i, name in enumerate(header) if _REMARK.search(name)}
-    numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c) and not is_working(c)
-                and i not in remarks]
+    numbered = [i for i, c in enumerate(row) if i != label_at and re.search(r"\d", c)
+                and (not is_working(c) or _paired(label, c)) and i not in remarks]
     alternatives = sum(1 for k in numbered if k < len(header) and _ALTERNATIVE.search(header[k]))
     offered = alternatives >= 2 or _rival_counts(row, numbered, header) or sum(1 for k in numbered if k in twins) >= 2
     for i, cell in enumerate(row):
-        if i == label_at or i in asked or not cell.strip() or is_working(cell):
+        if i == label_at or i in asked or not cell.strip() or is_working(cell) and not _paired(label, cell):
             continue
         column = header[i] if i < len(header) else ""
         if i in remarks:  # "| 12×12×20 | 2×2, stride 2 |" under "remark": a note on the answer, not one (but what
@@ -419,6 +419,12 @@ def _row_cells(row: list[str], header: list[str], line: int, twins: frozenset[in
             continue  # **431080**")
         out.append(Cell(label, column, cell, line, last=not numbered or i == numbered[-1] or offered))
     return out
+
+
+def _paired(label: str, cell: str) -> bool:
+    """"| relu1 / pool1 | 0 / 0 |": a row of two layers, a count each, no division."""
+    return 0 < label.count("/") == cell.count("/") \
+        and re.fullmatch(r"\s*\d[\d,.]*(?:\s*/\s*\d[\d,.]*)+\s*", cell) is not None
 
 
 def summary_rows(text: str) -> tuple[list[Cell], set[int]]:

@@ -61,7 +61,8 @@ _CLAUSE = re.compile(r"[;|•]|\s·\s|(?<!\bdim)(?<!\bapprox)(?<!\bresp)(?<!\bno
                      r"(?<!\be\.g)\.\s"  # "channel dimension, i.e. the number of filters, is 50": one clause
                      r"|,\s+(?=[A-Za-z])(?!i\.e\.|e\.g\.|is\s|are\s|was\s|which\s+(?:is|are)\s)|(?<!\u00a7),\s+(?=\u00a7)"
                      r"|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")
-_OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des)\s+(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+)?"
+_OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des|của|do|da|dos|das)\s+"
+                 r"(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+|mỗi\s+)?"
                  r"(?:(?:conv\w{0,12}|second|2nd|first|1st|layer)[\s-]+)?",  # "… of each conv2 filter"
                  re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
@@ -222,6 +223,10 @@ def _unwrapped(text: str) -> str:
     return "\n".join(out)
 
 
+# a call's arguments ("nn.Linear(800,500)", "Conv2d(1,20,5,1)"): numbers apart, no thousands separator
+_CALL = re.compile(r"(?<=[A-Za-z_\d]\()\d[\d, ]{0,40}\)")
+
+
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     """The values of ``spec``'s fields in its part; None when the part is not there."""
     from grader.reading.by_name import unlabelled_text
@@ -239,7 +244,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         text, order, wide = unlabelled_text(doc, spec.part), [], True
         if not text:
             return None
-    text = _unwrapped(text)
+    text = _CALL.sub(lambda m: re.sub(r",(?=\d)", ", ", m.group()), _unwrapped(text))
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
     patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
     if spec.part in doc.segments:
