@@ -241,3 +241,29 @@ def test_the_students_own_version_after_a_tutors_answer_goes_to_a_person(rubric,
     assert grade_report_item(rubric, "p1.e.w1", text, "chat.md").status == expected
     plain = text.split("*For")[0]
     assert grade_report_item(rubric, "p1.e.w1", plain, "chat.md").status == "pass"
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("", "pass"), (" because $f$ is linear in $w_3$", "pass"), (" where $x_2 = w_2\\sigma_1(w_1x)$", "pass"),
+    (" multiplied by $w_3$ again", "review"), (" (times $w_3$)", "review"), (" mal $w_3$", "review"),
+    (" squared", "review"), (" halved", "review"), (" to the power $-1$", "review"),
+    (" умноженное на $w_3$", "review"), ("\n\nmultiplied by $w_3$ of course, since $f$ is linear in it.", "review")])
+def test_words_right_after_an_inline_answer_that_operate_on_it_send_it_to_a_person(rubric, after: str,
+                                                                                   expected: str) -> None:
+    text = f"**(d)** $\\dfrac{{\\partial f}}{{\\partial w_3}} = \\sigma_2(x_2)${after}\n\n**(e)** see below\n"
+    assert grade_report_item(rubric, "p1.d", text, "r.md").status == expected
+
+
+@pytest.mark.parametrize("after, expected", [("", "pass"), (" with the sum taken over the first point only", "review"),
+                                             (" over $N = 2$", "review")])
+def test_a_gradient_taken_back_in_words_goes_to_a_person(rubric, after: str, expected: str) -> None:
+    text = f"**(f)** $\\nabla_w L = \\sum_{{i=1}}^{{2}} 2\\big(f_w(x^i)-y^i\\big)\\nabla_w f_w(x^i)${after}\n"
+    assert grade_report_item(rubric, "p1.f.grad", text, "r.md").status == expected
+
+
+@pytest.mark.parametrize("after, expected", [("", "pass"),
+                                             (" minus the biases, since they are no parameters", "review")])
+def test_counts_taken_back_in_words_go_to_a_person(rubric, after: str, expected: str) -> None:
+    text = ("## Problem 2\n\n**(c)** conv1 520, relu1 0, pool1 0, conv2 25,050, relu2 0, pool2 0, fc1 400,500, "
+            f"fc2 5,010; total 431,080{after}.\n")
+    assert grade_report_item(rubric, "p2.c", text, "r.md").status == expected

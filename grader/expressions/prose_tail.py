@@ -21,7 +21,8 @@ _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|�
                         r"multipli\w*|moltiplic\w*|vermenigvuldig\w*|pomnoż\w*|przemnoż\w*|nhân|çarp\w*|kali\w*"
                         # "…, and one more w2 in front", "(the w3 stays in front as a factor)", "has to go over …"
                         r"|in\s+front|one\s+more(?!\s+(?:link|step|layer|node|level|time))|(?:an)?other\s+factor|extra\s+(?:factor|term)|as\s+a\s+factor"
-                        r"|go(?:es)?\s+over|from\s+the\s+outside|add(?:ed|ing)?|subtract\w*|plus)\b",
+                        r"|go(?:es)?\s+over|from\s+the\s+outside|add(?:ed|ing)?|subtract\w*|plus"
+                        r"|to\s+the\s+power|over\s+(?:\$?\s*N\b|n\b|the\s+number|two\b|2\b))\b",
                         re.IGNORECASE)
 
 

@@ -1176,10 +1176,19 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{asked.group(1).strip()}"  # "A   [B?]": another formula offered with a question
         if (doubted := _second_in_doubt(doc, after, said)) is not None:
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
+        clause = said.split(". ")[0][:300]
+        lead = " ".join(clause.split()[:8])  # words right after it, not a remark's further on
         if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said) \
-                or (said[:1] in ",;" and operation_named(said.split(". ")[0])
-                    and not _JUSTIFIED.match(said.split(". ")[0])):  # "…, which we still scale by w3"
-            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2": words that change the answer
+                or (said[:1] in ",;" and operation_named(clause) and not _JUSTIFIED.match(clause)) \
+                or (operation_named(lead) and not _REASON_LEAD.match(clause) and not _SAME_SAID.search(clause)):
+            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2", "…, which we still scale by w3",
+            # "$A$ multiplied by $w_3$", "$A$ (times $w_3$)", "$A$ mal $w_3$": words that change the answer
+        start_next = min(line_stop + 1, len(doc.text))
+        window = doc.text[start_next:start_next + 2000]
+        following = start_next + len(window) - len(window.lstrip())  # where the next line of words starts
+        if m.kind != "plain" and following < segment.end and _OPERATION_LEAD.match(doc.text, following) \
+                and not _SAME_SAID.search(doc.text[following:doc.text.find("\n", following) % (len(doc.text) + 1)]):
+            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$" then, under it, "multiplied by $w_3$ of course"
         below = doc.text[line_stop + 1:next_end] if next_end > line_stop else ""
         if (questioned := _questioned_other(doc, after, next_end if next_end > line_stop else line_stop, tail)):
             return f"{last}{HEDGE}{questioned}"  # "← 근데 … $σ(1+σ)$ 가 나온 것 같기도 함??": another one, asked
@@ -1292,6 +1301,8 @@ _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actua
                          r"swapp\w*|flipp\w*|opposite|umgekehrt|à\s+l'envers|al\s+revés|negat\w*|uphill|invert\w*|"
                          r"along\s+(?:it|the\s+gradient)"
                          # "<-- still needs the w2", "(left out the $w_3$)", "… forgot the x": what it lacks
+                         r"|(?:first|second|one)\s+(?:data\s+)?(?:point|sample)\s+only|only\s+(?:over\s+|for\s+)?(?:the\s+)?"
+                         r"(?:first|one)\s+(?:data\s+)?(?:point|sample)"
                          r"|still\s+needs?|needs?\s+(?:an?|the|one|another)\s+(?:extra\s+|more\s+)?(?:factor|\$|\\\(|\w{1,3}\b)"
                          r"|missing|left\s+out|lacks?|forg[oe]t\w*\s+(?:the|an?|one|another|its|my|to\s+(?:multiply|add|"
                          r"include|divide|put\s+(?:in\s+)?(?:the|an?)\b)))\b"
@@ -1301,6 +1312,20 @@ _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actua
 _CHANGED_TO = re.compile(r"\b(?:so\s+it\s+(?:is|'s)|it\s+should\s+(?:be|read)|should\s+(?:be|read)|must\s+be"
                          r"|is\s+actually|it\s+becomes)\s*(?:\$|\\\()", re.IGNORECASE)
 _WORDED_ASIDE = re.compile(r"\(([^()\n]*[^\W\d_]{3,}[^()\n]*)\)\s*$")  # "… (with ∇L taken the other way)" at the end
+# words after an answer that say why it is what it is, or define its names: no operation on it
+_REASON_LEAD = re.compile(r"[\s$.)]*[,;:—–→-]*\s*(?:because|since|as|given|where|basically|meaning|i\.\s?e\.|that\s+is"
+                          r"|with\s+(?:x|u|h|a|z|s|σ)\w*\s*="
+                          r"|for\s+(?:all|each|every)"
+                          r"|weil|da|car|porque|perché|поскольку|так\s+как)\b", re.IGNORECASE)
+# an operation said as a check or another form of the same answer: "(multiply out: … ✓)", "multiply top and bottom
+# by $e^{2u}$: $= …$, same thing"
+_SAME_SAID = re.compile(r"(?:^|:)\s*\$?\s*=|✓|✔|\bsame\b|equivalent|\bcheck|top\s+and\s+bottom|numerator|denominator"
+                        r"|num\.|denom\.|verif|cancel|\binner\b|\bouter\b|\brule\b|derivative\s+of|:\s*$",
+                        re.IGNORECASE)
+# a line under the answer that begins with an operation on it: "multiplied by $w_3$ of course", "times x"
+_OPERATION_LEAD = re.compile(r"[ \t>*_]*(?:and\s+|then\s+|still\s+)?(?:multipl\w*|times|divided|halved|squared"
+                             r"|all\s+over"
+                             r"|mal\b|умнож\w*)", re.IGNORECASE)
 _TAKEN_BACK_SHOWN = "\\text{(words after the answer change it)}"
 # "…, because $w_3$ only multiplies $σ_2(h_2)$": why the answer is what it is, not an operation on it ("…, since it
 # is still multiplied by w3" speaks of the answer itself: it may change it)

@@ -265,6 +265,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     out = ValueAnswers()
     out.part, out.text = spec.part, "\n\n".join([text.strip(), *later])[:4000]
     allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE) or UNDECIDED.search(text[:20_000]) \
+        or _BIASES_TAKEN_OFF.search(text[:20_000]) \
         or _WHICH_OF_THEM.search(text[:20_000]) \
         or _CORRECTED_ASIDE.search(text[:20_000]) or _SECOND_THOUGHT.search(text[:20_000]) \
         or _bare_second(text[:20_000])
@@ -284,6 +285,10 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     return out
 
 
+# "total 431,080 minus the biases, since biases are not counted": the counts said, then taken back in words
+_BIASES_TAKEN_OFF = re.compile(r"(?:\bminus|[−-]|\bwithout|\bexcluding|\bnot\s+counting|\bless)\s+"
+                               r"(?:the\s+|all\s+(?:the\s+)?)?bias",
+                               re.IGNORECASE)
 # "I don't know which one the question is after": the part's values offered, none chosen
 _WHICH_OF_THEM = re.compile(r"\b(?:don'?t|do\s+not|didn'?t)\s+know\s+which\b|\bnot\s+sure\s+which\b"
                             r"|\b(?:here\s+are|I\s+(?:give|gave|list|show|report|wrote|write))\s+both\b"
