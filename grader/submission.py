@@ -33,8 +33,8 @@ WRITTEN_SUFFIXES = (".md", ".txt", ".tex", *FORMAT_SUFFIXES)  # in the order a f
 REPORT_SUFFIXES = (*WRITTEN_SUFFIXES, ".ipynb")
 SCRIPT_SUFFIXES = (".py", ".m")  # a notebook saved as a script (jupytext's percent format, a MATLAB live script)
 ANSWER_ORDER = ("answers.toml, then the written report (.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, .Rmd, "
-                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv), then the notebook (.ipynb), then a "
-                "notebook saved as a script (.py with '# %% [markdown]' cells, .m live script)")
+                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv, .json, .yaml), then the notebook (.ipynb), "
+                "then a notebook saved as a script (.py with '# %% [markdown]' cells, .m live script)")
 MAX_SOURCES = 6  # answer files read per hand-in (each costs reading time); the rest are named in a note
 IGNORED_STEMS = ("readme", "license", "requirements")
 

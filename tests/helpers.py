@@ -68,7 +68,8 @@ def grade_report_item(rubric: Rubric, item_id: str, report: str, name: str = "re
     from grader.reading.document import read_document
     from grader.reading.formats import format_of
 
-    sub = Submission("unit", Path("."), None, answers_from_document(read_document(report, format_of(name)), rubric),
+    kind = "tex" if name.endswith(".tex") else format_of(name)  # as the submission reads a .tex report
+    sub = Submission("unit", Path("."), None, answers_from_document(read_document(report, kind), rubric),
                      source=name)
     ctx = CheckContext(sub, rubric.reference, rubric.code, Measured(), 0)
     return run_check(rubric, rubric.item(item_id), ctx)

@@ -14,12 +14,14 @@ from grader.expressions.dialect_text import closing, replace_words, rewrite_call
 
 _MARK = re.compile(r"(?<![A-Za-z\\])xx(?![A-Za-z])|(?<![:/])//(?!/)|(?<![\w\\])(?:ubrace|obrace|cc|bb|bbb|tt|sf"
                    r"|hat)\(|\(:|:\)|(?<![A-Za-z\\])(?:rarr|larr|harr|rArr|lArr|darr|uarr)(?![A-Za-z])|-:"
-                   r"|\(\s*del\s+[^()\s]{1,12}\s*\)\s*/\s*\(\s*del\b")  # (del f_w)/(del w_2): ∂f/∂w₂
+                   r"|\(\s*del\s+[^()\s]{1,12}\s*\)\s*/\s*\(\s*del\b"  # (del f_w)/(del w_2): ∂f/∂w₂
+                   r"|\^\s*\(\s*\"")  # w^("neu"): a superscript in words
 _WORDS = [(re.compile(r"(?<![A-Za-z\\])xx(?![A-Za-z])"), " \\times "),
           (re.compile(r"(?<![:/])//(?!/)"), " / "), (re.compile(r"-:"), " / "),
           (re.compile(r"(?<![A-Za-z\\])(?:rarr|rArr|->)(?![A-Za-z])"), " \\to "),
           (re.compile(r"(?<![A-Za-z\\])(?:larr|lArr)(?![A-Za-z])"), " \\leftarrow "),
           (re.compile(r"\(:"), "("), (re.compile(r":\)"), ")")]
+_QUOTED = re.compile(r'(\^\s*\(\s*)?"([^"\n\\{}]{1,20})"(?(1)\s*\))')
 _FONT = re.compile(r"(?<![\w\\])(?:cc|bb|bbb|tt|sf|fr)\(")
 _HAT = re.compile(r"(?<![\w\\])hat\(")
 _BRACE = re.compile(r"(?<![\w\\])([uo])brace\(")
@@ -35,6 +37,8 @@ def asciimath_to_latex(text: str) -> str:
     if not is_asciimath(text):
         return text
     text = replace_words(text, _WORDS)
+    text = _QUOTED.sub(lambda m: (f"^{{\\text{{{m.group(2)}}}}}" if m.group(1) else f"\\text{{{m.group(2)}}}"),
+                       text)  # "neu", w^("neu"): AsciiMath's text in quotes
     text = rewrite_calls(text, _FONT, lambda m, arg: f" {arg} ")
     text = rewrite_calls(text, _HAT, lambda m, arg: f" \\hat{{{arg}}} ")
     return labels_braced(rewrite_calls(text, _BRACE, _brace))

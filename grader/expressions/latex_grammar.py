@@ -161,6 +161,9 @@ class Parser(CalculusMixin, NameMixin):
             return items[0]
         if any(isinstance(i, Vec) for i in items):
             raise ExpressionSyntaxError("a vector of vectors")
+        if self.peek() == "^" and self.peek(1) in ("T", "\\top", "\\intercal") and self.peek(2) == "(":
+            self.take()  # [∂f/∂w1, ∂f/∂w2, ∂f/∂w3]^T(x^i): the transposed vector at that input
+            self.take()
         if self.peek() == "(":  # (∂f/∂w_1, ∂f/∂w_2, ∂f/∂w_3)(x^i): the vector at that input, not a product
             return self.at_input(Vec(items))
         return Vec(items)

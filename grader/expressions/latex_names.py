@@ -138,12 +138,20 @@ class NameMixin(Cursor):
         return f"{aliases[stem]}_{index}" if stem and index != "t" and aliases.get(stem) in vectors else sub
 
     def identifier(self) -> Any:
+        first = self.pos
         full, without_sup, sup_tokens = self.name_parts()
         listed = without_sup in self.overlay.listed_at_point and _plain(sup_tokens or []) in self.vocab.datapoints
         if sup_tokens is not None and (self.marks_point(sup_tokens) or listed) and self.resolve(full) is None:
             at_point = self.at_datapoint(full)
             if at_point is not None:
                 return at_point
+        if sup_tokens is not None and self.peek() not in ("(", "{") and without_sup in self.vocab.functions \
+                and (self.marks_point(sup_tokens) or self.overlay.per_point or self._labels_points(first)):
+            point = _plain(sup_tokens).strip("()")
+            x_k = self.vocab.symbols.get(f"x^{point}") if point in self.vocab.datapoints else None
+            if x_k is not None:  # out^1, f^{(i)}: the model's output at that data point, f(x^1)
+                self.trace.explicit += 1
+                return self.vocab.functions[without_sup](x_k)
         for name, exponent in ((full, None), (without_sup, sup_tokens)):
             value = self.resolve(name)
             if value is None and name.endswith("'") and self.lookup_function(name) is None:
@@ -199,6 +207,12 @@ class NameMixin(Cursor):
     def split_point(self, name: str) -> tuple[str, Any]:
         """Overridden where the model's functions are known (the calculus mixin)."""
         return name, None
+
+    def _labels_points(self, at: int) -> bool:
+        """Whether the name at ``at`` is written with the first data point's mark somewhere in the formula
+        (``out^1``): then ``out^2`` is the second data point, not a square."""
+        name = self.toks[at]
+        return any(self.toks[k] == name and self.toks[k + 1:k + 3] == ["^", "1"] for k in range(len(self.toks) - 2))
 
     def marks_point(self, sup_tokens: list[str]) -> bool:
         """A superscript that names a data point: a sum's index (x_2^i) or one in parentheses (x_2^{(1)}).

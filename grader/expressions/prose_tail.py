@@ -66,3 +66,111 @@ def changed_by_words_after(piece: str) -> int | None:
 def operation_named(text: str) -> bool:
     """An operation said in words ("times x", "divided by 2", "scale by w3", "умножить")."""
     return _OPERATION.search(text) is not None
+
+
+# a sentence, anywhere after an answer in its part, that says the answer is to be changed: a piece of it left off,
+# a sign or a factor that should be another, the answer divided or multiplied again, its labels swapped
+_OBJECT = r"(?:it|this|that|them|everything|(?:the|my|that|this)\s+[^.\n]{1,40}?|\$[^$\n]{1,30}\$|[^\s.,;]{1,12})"
+_CHANGE_SAID = re.compile(
+    r"\b(?:leav(?:e|ing)|left|tak(?:e|ing)|took|cross(?:ed|ing)?|strik(?:e|ing)|struck)\s+" + _OBJECT
+    + r"\s+(?:off|out|away)\b"
+    r"|\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing))\s+(?:it|this|that|them"
+    r"|the\s+(?:last|first|trailing|extra|final|outer|inner|whole)\b|the\s+(?:factor|term|sign|minus|plus|bias)"
+    r"|\$[^$\n]{1,30}\$|[a-zσ](?:_?\d)?['′]?(?![\w'′])(?!\s*=))"
+    r"|\b(?:is|are)\s+not\s+needed\b|\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+need\s+(?:the\s+)?(?:\$|[a-zσ](?:_?\d)?['′]?(?![\w'′])"
+    r"|factor|term)"
+    r"|\bwithout\s+the\s+(?:last|first|trailing|extra|final|outer)\b|\bbut\s+without\b"
+    r"|\bforg[oe]t\s+(?:to\s+)?(?:multiply|divide|add|include|put|the\s+(?:factor|term|minus|sign|\$)|\$)"
+    r"|\b(?:should|must|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:be\s+)?(?:a\s+|an\s+)?(?:plus|minus|positive"
+    r"|negative|removed|dropped|deleted|added|subtracted|multiplied|divided|halved|doubled|swapped|replaced"
+    r"|switched|taken\s+out|left\s+out)\b"
+    r"|\bthe\s+(?:minus|plus|sign)\s+(?:should|must|has\s+to|is\s+wrong)"
+    r"|\b(?:the\s+)?(?:other|opposite)\s+way\s+a?round\b|\b(?:labels?|names?|lines?)\s+[^.\n]{0,30}?\b(?:swapped|switched)"
+    r"|\b(?:divide|multiply|scale)\s+(?:it|this|that|everything|(?:the|my)\s+(?:result|answer|line|expression|"
+    r"formula|final|total|gradient|update))\s+by\b|\b(?:divided|multiplied)\s+by\s+[^.\n]{1,20}?\s+(?:again|too|as\s+well)\b"
+    r"|\b(?:subtract|add|take)\s+[^.\n]{1,40}?\s+(?:once\s+more|again|from\s+(?:it|that|this|the\s+total))\b"
+    r"|\btimes\s+[^.\n]{1,20}?\s+again\b|\bin\s+my\s+final\b|\bmy\s+final\s+(?:answer\s+)?is\s+the\s+(?:expression|line|"
+    r"one|formula)\s+above\s+(?:but|without|divided|multiplied|times)"
+    r"|\buse\s+[^.\n]{1,20}?\s+instead\s+of\b|[αa]\s*<\s*0|\b(?:alpha|α)\s+(?:is|be)\s+negative"
+    # "I crossed it out on paper", "it should not be there", "removed the x", "I mixed these up", "dropped a minus",
+    # "the expression above divided by x", "the last factor is σ1′", "x in the last factor means x1",
+    # "the last number there should be the 50", "gets a minus sign in front", "scratch the stride above"
+    r"|\bcross(?:ed)?\s+(?:it\s+|them\s+)?out\b|\bshould\s*(?:n[o']?t|not)\s+be\s+there\b"
+    r"|\b(?:remov|delet|dropp)ed\s+(?:a|the)\s+(?:\$[^$\n]{1,30}\$|[a-zσ](?:_?\d)?['′]?(?![\w'′])|minus|plus|sign|factor|term)"
+    r"|\bmix(?:ed)?\s+(?:\w+\s+){0,2}up\b|\bmix-?up\b"
+    r"|\b(?:expression|line|formula|answer|result)\s+above\s+(?:divided|multiplied|times|over|without|minus|plus)\b"
+    r"|\b(?:last|first|second|third|outer|inner)\s+(?:number|value|factor|term|entry)\s+(?:there\s+|here\s+)?"
+    r"(?:should|must|has\s+to|is\s+(?:actually|really)|means|stands\s+for)\b"
+    r"|\bin\s+the\s+(?:last|first|second|third)\s+(?:factor|term)\s+(?:means|stands\s+for|should\s+be)\b"
+    r"|\bthe\s+last\s+factor\s+is\s+\$[^$\n]{1,30}\$\s*(?:,\s*)?(?:and\s+)?not\b"
+    r"|\bgets\s+(?:a|an|another)\s+(?:minus|plus|factor|sign)\b"
+    r"|\b(?:scratch|disregard|ignore)\s+(?:what\s+I|the\s+\w+(?:\s+\w+)?\s+above)\b"
+    # other languages: "muss weg", "weglassen", "enlever", "quitar", "빼야", "去掉", "应该是加号"
+    r"|\bweg(?:lassen|gelassen|streichen|nehmen)\b|\bstreich(?:en|e)\b|\b(?:enlever|retirer|supprimer)\b"
+    r"|\b(?:quitar|eliminar|sobra)\b|\b(?:togliere|rimuovere)\b|\b(?:weglaten|schrappen)\b"
+    r"|빼야|빼고|빼면|지워|없애|去掉|删掉|删去|应该是|应为|改成|改为|取り除|消す|убрать|убираю|вычеркн|usuń|usunąć",
+    re.IGNORECASE)
+# looser: a sentence that names a piece of the answer ("the x", "$w_2$", "the 2", "the minus", "the exponent") and
+# says it goes, turns or means something else ("omit", "ignore", "does not belong", "flip", "instead of", "rather
+# than", "excluding", "only keep", "halve", "was a typo", "really means", "ohne")
+_PIECE = re.compile(r"\$[^$\n]{1,30}\$|(?<![\w\\])(?:x|w_?[123]|σ_?[12]?['′]?|sigma_?\d?['′]?)(?![\w'′])"
+                    r"|\bthe\s+(?:2|two|½|1/2|half|minus|plus|sign|factor|term|exponent|bias(?:es)?|[+-]1|step|last|gradient"
+                    r"|first|final|trailing|extra)\b|\bi\s*=\s*[12]\b", re.IGNORECASE)
+_TURNED = re.compile(r"\b(?:omit\w*|ignor\w*|exclud\w*|drop\w*|flip\w*|swap\w*|revers\w*|halv\w*|remov\w*|"
+                     r"delet\w*|(?:leave|left)\s+out|"
+                     r"doubl\w*|instead|rather\s+than|not\s+part\s+of|(?:should|must)\s*(?:n[o']?t|not)\s+(?:appear|be\s+there|go\s+there)"
+                     r"|(?:does|do|should|must|did)\s*(?:n[o']?t|not)\s+(?:belong|count)|typo|really\s+means?|only\s+keep\w*|"
+                     r"get[s]?\s+(?:added|subtracted)|ohne|sans|senza|zonder|gehört\s+nicht)\b", re.IGNORECASE)
+
+
+_OWN = re.compile(r"\b(?:I|I'm|I'll|I've|my|we|our|final|mine|typo|mis-?typ\w*|mistake|ich|mein\w*|endgültig\w*|"
+                  r"je|mon|ma|mes|mi|yo|io|mio|mia)\b")  # the student's own answer or slip, not an explanation
+_NAMING = re.compile(r"\b(?:call\w*|denot\w*|writ\w*|nam(?:e|es|ed|ing)|notation|refer\w*|stand\w*\s+for)\b",
+                     re.IGNORECASE)  # "which I call g instead of σ": notation, not a change
+
+
+_REASON = re.compile(r"\s*(?:because|since|as|so\s+that|note\s+that|i\.\s?e\.|that\s+is)\b", re.IGNORECASE)
+
+
+# a part's label in a sentence: "1(e)", "(d)", "2b", "part f", "Problem 2 (c)"
+_PART_NAMED = re.compile(r"(?<![\w(])(?:[1-9][ \t]*\(?([a-h])\)?(?![\w(])|\(([a-h])\)|part[ \t]+\(?([a-h])\b)",
+                         re.IGNORECASE)
+# a sentence about what was struck out or first written (the fix is what stands): "~~A~~ ← forgot σ1′, redone",
+# "\sout{…} [crossed out]", "For w1 I first wrote … — I dropped the w2"
+_ABOUT_STRUCK = re.compile(r"~~|\\sout\b|\\st\{|\[crossed\s+out\]|\(crossed\s+out\)"
+                           r"|\b(?:first\s+(?:wrote|had|got|tried)"
+                           r"|at\s+first|initially|originally|first\s+attempt)\b", re.IGNORECASE)
+_INDEX_SET = re.compile(r"\b[ijkn][ \t]*=[ \t]*\d\b")  # "the $i=1$ term": an index, no formula written out
+_WRITTEN_OUT = re.compile(r"=|←|\\leftarrow|\\gets|<-")  # the changed formula, written after the words
+
+
+def change_sentences(text: str, part: str = "", loose: bool = True) -> list[tuple[int, str]]:
+    """Each sentence of ``text`` (its offset and words) that says an answer before it is to be changed in words ("I
+    leave the $x$ off in my final answer", "EDIT: the minus should be a plus", "take the +1 out of every row"). Not
+    one that gives a reason ("since the two minus signs cancel"), writes the changed formula out after its words,
+    speaks of a struck or first attempt, or names another part than ``part`` first ("1.e": "P.S. in (d) I forgot
+    the w3" is about (d))."""
+    letter = part.split(".")[1] if part.count(".") >= 1 else ""
+    out: list[tuple[int, str]] = []
+    for piece in re.finditer(r"(?:[^.!?。\n]|[.!?。](?!\s))+[.!?。]?", text[:6000]):
+        sentence = piece.group()
+        m = _CHANGE_SAID.search(sentence)
+        if m is None and loose and _PIECE.search(sentence) and (turned := _TURNED.search(sentence)) is not None \
+                and (_OWN.search(sentence) or turned.start() < 3) and not _NAMING.search(sentence):
+            m = turned  # "in the final answer I omit the x", "the 2 is not part of my final answer", "ignore the x"
+        if len(sentence) > 400 or m is None or _ABOUT_STRUCK.search(sentence) or sentence.rstrip(" *_").endswith(":") \
+                or _WRITTEN_OUT.search(_INDEX_SET.sub("", sentence[m.end():])):
+            continue
+        if _REASON.match(sentence) and ("," not in sentence or m.start() < sentence.index(",")):
+            continue  # "since the minus signs cancel": a reason (but "Since …, I omit the x" changes it)
+        named = {(n.group(1) or n.group(2) or n.group(3)).lower() for n in _PART_NAMED.finditer(sentence, 0, m.start())}
+        if letter and named and letter not in named:
+            continue
+        out.append((piece.start(), sentence.strip()[:120]))
+    return out
+
+
+def change_said(text: str, part: str = "", loose: bool = True) -> str | None:
+    """The first of :func:`change_sentences`, or None (``loose``: also a piece named with a word that turns it)."""
+    found = change_sentences(text, part, loose)
+    return found[0][1] if found else None

@@ -21,10 +21,13 @@ from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
+from grader.reading.formats_json import json_lines, yaml_lines
 from grader.reading.formats_lyx import is_lyx, lyx_latex
+from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
 from grader.reading.formats_wiki import is_dokuwiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
+from grader.reading.keyed_answers import keyed_lines
 from grader.reading.labels import Label
 from grader.reading.layout import (
     NAMED,
@@ -124,6 +127,13 @@ class Document:
             weight = _PART_IN_CELL.match(cell) and _BARE_WEIGHT.fullmatch(pieces[0].strip())
             if weight and (key := row_key(pieces[0])):  # "| 1(e) $w_2$ | $w_3 …$ |": the label's key, not w_2 = …
                 return _expand(f"{KEY_NAME}{{K{key}}} = {clean(pieces[-1])}", self.macros)
+            row = self.text[self.text.rfind("\n", 0, m.start) + 1:m.end].strip()
+            label = row.strip("|").split("|")[0].strip(" $*_") if row.startswith("|") else ""
+            rest = pieces[1:] if _BARE_WEIGHT.fullmatch(pieces[0].strip()) else pieces
+            if len(rest) >= 2 and label and _BARE_WEIGHT.fullmatch(label) and (key := row_key(label)) \
+                    and len(_CHAIN_FACTOR.findall(rest[-2])) >= 2 and not _ASSIGNS.search(rest[-1]):
+                # "| $w_2$ | chain rule | result |": the weight names its row, its last cell is its answer
+                return _expand(" = ".join([f"{KEY_NAME}{{K{key}}}", *(clean(p) for p in rest[-2:])]), self.macros)
             return _expand(f"{clean(pieces[0])} = {clean(pieces[-1])}", self.macros)
         if m.kind in ("stacked", "viewer"):  # a fraction a PDF export broke over lines, set on one line
             first = self.text.rfind("\n", 0, m.start) + 1
@@ -278,6 +288,11 @@ def _blank(m: re.Match[str]) -> str:
 def _spaces(text: str) -> str:
     """``text`` as spaces, its line breaks kept (so every offset and line after it stays)."""
     return re.sub(r"[^\n]", " ", text)
+
+
+# a derivative written with spaces, as a word processor's student types it: "d out / d w2", "d L / d w1"
+_SPACED_DERIVATIVE = re.compile(r"(?<![\w/])d[ \t]+([A-Za-z][A-Za-z0-9_]{0,5})[ \t]*/[ \t]*d[ \t]+"
+                                r"([A-Za-z][A-Za-z0-9_]{0,3})(?![\w(])")
 
 
 def _unseen(text: str) -> str:
@@ -849,6 +864,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = rtf_markdown(text), None  # then read as any text (a break put in at a label stays a break)
     elif kind == "csv":  # a spreadsheet's answer sheet or a quiz's export: its cells, as a table or as answers
         text, kind = csv_markdown(text), None
+    elif kind in ("json", "yaml"):  # an answer sheet saved as JSON or YAML: its keys and answers as lines
+        text, kind = (json_lines(text) if kind == "json" else yaml_lines(text)), None
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = _doubled_escapes(_pandoc_spans(text))
     text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
@@ -857,6 +874,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
     elif kind is None and ("h1." in text or "h2." in text or "{math" in text) and is_confluence(text):
         text = confluence_markdown(text)  # a wiki page in Confluence's markup, as Markdown
+    if kind is None and "uestion" in text and is_quiz_review(text):
+        text = quiz_markdown(text)  # a learning platform's quiz review: each question's text over its response
     text = dash_fractions(bracket_columns(stacked_sums(two_columns(text)))) if kind is None and "  " in text else text
     # a PDF's page as text, a column vector drawn in brackets, a fraction drawn with a bar of dashes
     text = reading_order_sums(text) if kind is None else text  # a PDF's text in reading order
@@ -865,6 +884,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
+    text = _SPACED_DERIVATIVE.sub(r"d\1/d\2", text) if "/ d" in text else text  # "d out / d w2": dout/dw2
     for glyph in {m.group("g") or m.group("h") or m.group("k") for m in _DECLARED_SIGMA.finditer(text)}:
         text = _glyph_as_sigma(glyph).sub("σ", text)  # "6 = sigma everywhere (the scan reads my sigma as a 6)"
     if "б" in text and not _CYRILLIC_WORD.search(text) and not _be_defined_otherwise(text):
@@ -876,6 +896,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
     text = _DOTTED_AGAIN.sub(lambda m: f"{m.group('lead') or m.group('lead2') or ''}Correction to "
                              f"{m.group('label') or m.group('label2')}:", text)  # "1e.dw2.fix: …": a key said again
+    text = keyed_lines(text) if kind is None else text  # "p1_b_i: …", "p2_c_fc1: …": a sheet's keys as labels
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
@@ -1765,11 +1786,31 @@ def _keyed(doc: Document, marks: list[Label]) -> dict[int, str]:
         end = len(doc.text) if end < 0 else end
         i = bisect.bisect_left(starts, max(mark.end, mark.key_end))
         if i < len(doc.math) and doc.math[i].start < end and doc.math[i].end not in doc.asked \
-                and not _ASSIGNS.search(doc._read(doc.math[i])):
+                and (not _ASSIGNS.search(read := doc._read(doc.math[i])) or _chain_rule_side(read)):
             key = mark.key.strip("$ ")
             word = _KEY_MARKUP.sub("", key)  # K below: no rewrite of a program's names reaches the word
             out[doc.math[i].end] = key if NAMED.fullmatch(key) else f"{KEY_NAME}{{K{word}}}"
     return out
+
+
+_CHAIN_FACTOR = re.compile(r"\\frac\s*\{\s*\\partial|∂[^/=∂]{0,20}/\s*∂|\bd[^/=\s]{1,20}/d")
+
+
+_NAME_SIDE = re.compile(r"\s*(?:\\nabla\s*(?:_\s*\{?\w{1,4}\}?)?\s*)?\\?[^\W\d_]{1,12}[\d₀-₉]{0,3}"
+                        r"(?:\s*_\s*\{?[\w,]{1,8}\}?)?"
+                        r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|\w))?(?:'|′|\^\{?\\prime\}?)*\s*(?:\([^()]{0,30}\))?\s*")
+
+
+def _chain_rule_side(formula: str) -> bool:
+    """``1e_w2: ∂f/∂σ2 · ∂σ2/∂x2 · ∂x2/∂w2 = …`` or ``1e_w1: w3 σ2'(x2) w2 σ1'(x1) x = …``: a first side that is
+    the chain rule's product of factors (two derivatives or more) or a formula (no name, no derivative) names
+    no item; the key before it does."""
+    first = _ASSIGNS.split(formula, maxsplit=1)[0].rstrip(" \t:")  # ("w1 := …": the name before ":=")
+    if len(first) > 300 or not first.strip():
+        return False
+    factors = len(_CHAIN_FACTOR.findall(first))
+    return factors >= 2 or factors == 0 and _NAME_SIDE.fullmatch(first) is None \
+        and re.search(r"[*·×⋅+(]|\\cdot", first) is not None and re.search(r"∇|\\nabla|grad", first) is None
 
 
 # a program listing (the hand-in's code, after its answers), not a snippet inside one ("grad = [0, 0, 0]", a loop)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from grader.expressions.prose_tail import changes_formula, operation_named
+from grader.expressions.prose_tail import change_sentences, changes_formula, operation_named
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
 from grader.reading.math_rows import graph_steps
@@ -101,7 +101,8 @@ class LatexChain:
         return " = ".join(s.removesuffix("\\gets").strip() for s in self.sides)
 
 
-_TOP = re.compile(r"(?P<gap>[,;]?\s*\\q?quad\b(?:\s*(?:\\(?:text|textrm|textit|textbf|mathrm|mbox|operatorname)\s*"
+_TOP = re.compile(r"(?P<gap>(?:(?<!\\)[,;])?\s*\\q?quad\b"
+                  r"(?:\s*(?:\\(?:text|textrm|textit|textbf|mathrm|mbox|operatorname)\s*"
                   r"\{[^{}]{0,30}\}|[A-Za-z][A-Za-z.]{0,11})\s*\\q?quad\b)?)"
                   r"|\\[{}()\[\]]|\\[a-zA-Z]+|[{}()\[\]]")
 # a chunk that is an equation of its own: a short left side (no words), then = or an assignment
@@ -554,6 +555,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         unread += _changed_by_name(doc, doc.segments[part].start, spec.lhs, classify, _OWN_VERSION,
                                    doc.segments[part].end)
         unread += _noted_by_key(doc, spec)
+    if part in doc.segments:
+        unread += _changed_by_label(doc, part)
     if found is not None and part in doc.segments:
         unread += [line for line in _relabelled_in_part(doc, doc.segments[part], part)
                    if not _restates(line, _SPACE.sub("", found.sides[-1]))]
@@ -633,6 +636,28 @@ _WEIGHT_WORDS = {"first": "1", "inner": "1", "middle": "2", "second": "2", "last
 # a note after the last part: "Note on the update: we move w along the gradient, i.e. add α times it"
 _NOTE_LEAD = re.compile(r"^[ \t>*_#\-•]*(?:note|p\.?\s?s\.?|remark|edit|update|addendum|nb|n\.b\.)\b[^\n]{0,30}?"
                         r"\b(?:on|about|re|regarding|for|to)\s+(?:the\s+)?(\w+)", re.IGNORECASE | re.MULTILINE)
+
+
+def _changed_by_label(doc: Document, part: str) -> list[str]:
+    """Sentences after the part that name it by its label and say in words that its answer changes ("In (i) I
+    dropped a minus: the whole fraction gets a minus sign in front", "P.S. in (d) I forgot the w3"): which answer
+    counts, a person decides."""
+    keys = part.split(".")
+    if len(keys) < 2 or not re.fullmatch(r"[a-h]", keys[1]):
+        return []
+    prob, letter = re.escape(keys[0]), keys[1]
+    if len(keys) > 2:
+        label = rf"(?<![\w(])(?:{prob}[ \t]*)?(?:\(?{letter}\)?[ \t]*)?\({keys[2]}\)"
+    else:
+        label = (rf"(?<![\w(])(?:\({letter}\)|(?:part|teil|partie|parte)[ \t]+\(?{letter}\b\)?"
+                 rf"|{prob}[ \t]*\(?{letter}\b\)?)")
+    named = re.compile(label, re.IGNORECASE)
+    segment = doc.segments[part]
+    out = []
+    for sentence in re.split(r"(?<=[.!?。])\s+|\n", doc.text[segment.end:segment.end + 60_000]):
+        if len(sentence) < 400 and named.search(sentence) and change_sentences(sentence):
+            out.append(sentence.strip())
+    return out
 
 
 def _noted_by_key(doc: Document, spec: TextSpec) -> list[str]:
@@ -1074,9 +1099,11 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             return None
     candidates = [e for tag, e in tagged if not tag and not is_definition(e)]
     if not candidates and len(tagged) == 1 and tagged[0][0] == DEFINITION \
-            and ("(" in found[0].sides[0] or _D_NAME.fullmatch(found[0].sides[0])) \
+            and ("(" in found[0].sides[0] or _D_NAME.fullmatch(found[0].sides[0])
+                 or _NODE_NAME.fullmatch(found[0].sides[0])) \
             and not found[0].defines and _only_math(doc, segment, spans):
-        candidates = [found[0]]  # "d) σ2(x2) = σ(w2σ(w1x))", all a part holds: its answer, said twice
+        candidates = [found[0]]  # "d) σ2(x2) = σ(w2σ(w1x))", all a part holds: its answer, said twice (or
+        # "1d: o = g(w2*g(w1*x))": the hand-in's own name for it, with what it is)
     if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) or _TWO_ARGUMENTS.search(e.sides[0])
                         for e in candidates if len(e.sides) > 1):
         return None  # it names its equations in a way not read here (\pp{f}{w_1}): by position would be a guess
@@ -1116,6 +1143,7 @@ _OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}
 
 # "$A$    |    $B$", "$A$    //    $B$": a bar or slashes set apart between two formulas offer the second
 _SET_APART = re.compile(r"[ \t]{2,}(?:\||/{1,2})[ \t]{2,}(?=\$|\\\()")
+_ENV_END = re.compile(r"(?:\\\\|\\end\{[a-z]{1,12}\*?\})+$")  # an environment's last row ends where its \end is
 _TRAILING_SPACE = re.compile(r"(?:\\q?quad|\\[,;:! ])+$")  # "\( A \quad \) or \( \quad B \)": spacing after A
 _ALNUM = re.compile(r"[\W_]+")  # all but letters and digits: a formula compared across dialects
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
@@ -1134,9 +1162,14 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     tail = re.sub(r"\s+", "", last)
     inside = [(k, m, re.sub(r"\s+", "", doc.text[m.start:m.end])) for k, m in enumerate(doc.math)
               if segment.start <= m.start < segment.end]  # each piece without its spaces, made once
-    ending = [(k, m) for k, m, bare in inside if tail and _TRAILING_SPACE.sub("", bare.rstrip("$")).endswith(tail)]
+    ending = [(k, m) for k, m, bare in inside
+              if tail and _TRAILING_SPACE.sub("", _ENV_END.sub("", bare).rstrip("$")).endswith(tail)]
     if not ending and (loose := _ALNUM.sub("", last).lower()):  # read through a dialect ("E^(-u)", "s[u]")
         ending = [(k, m) for k, m, bare in inside if _ALNUM.sub("", bare).lower().endswith(loose)]
+    if not ending and tail:  # a piece read through a dialect ("alpha*grad_L" read as "\alpha\nabla L"): as read
+        from grader.expressions.tokens import from_exports
+
+        ending = [(k, m) for k, m, _ in inside if _SPACE.sub("", from_exports(doc.read(m))).endswith(tail)]
     if not ending and len(tail) >= 12:  # a plain line whose start was rewritten ("∑i=1,2" read as "Σi"): its end
         ending = [(k, m) for k, m, bare in inside if m.kind == "plain" and bare.endswith(tail[-12:])]
     for k, m in ending:
@@ -1194,11 +1227,31 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{questioned}"  # "← 근데 … $σ(1+σ)$ 가 나온 것 같기도 함??": another one, asked
         if doubting_comment(said) or doubting_comment(below):
             return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "s'[u] = -E^(-u)/(1 + E^(-u))^2   (* sign?? *)", "# or: …"
+        if line_stop < segment.end and _changed_in_words_after(doc, segment, line_stop, m) is not None:
+            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # later in the part: "so I leave the $x$ off in my final
+            # answer", "EDIT: the minus should be a plus": a change said in words, which no formula shows
         before = doc.math[k - 1] if k else None
         if before is not None and before.start >= segment.start \
                 and (_BETWEEN_OR.fullmatch(doc.text, before.end, m.start)
                      or _COMMENT_OR.fullmatch(doc.text, before.end, m.start)):
             return f"{doc.text[before.start:before.end].strip('$')}{HEDGE}{last}"
+    return None
+
+
+def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Span) -> str | None:
+    """A sentence after the answer, in its part, that says in words that an answer changes ("so I leave the $x$ off
+    in my final answer"); not one followed by a formula with the answer's own left side (the change written out,
+    which is read)."""
+    part = next((k for k, s in doc.segments.items() if s == segment), "")
+    own = _SPACE.sub("", doc.read(answer).split("=")[0]) if "=" in doc.read(answer) else None
+    stop = min([segment.end, *(at for _, at in doc.labels if after < at < segment.end)])  # the next part's label
+    for offset, sentence in change_sentences(doc.text[after:stop], part):
+        start = after + offset + len(sentence)
+        following = next((m for m in doc.math if start <= m.start < segment.end), None)
+        if own and following is not None and "=" in (said := doc.read(following)) \
+                and _SPACE.sub("", said.split("=")[0]) == own:
+            continue
+        return sentence
     return None
 
 
@@ -1739,6 +1792,7 @@ def _mixed(side: str, forbid: Sequence[str]) -> bool:
     return any(uses(side, n) for n in FORMS if n not in forbid)
 
 
+_NODE_NAME = re.compile(r"\s*[A-Za-z](?:_?\{?[\w']{1,3}\}?)?\s*")  # "o", "h_2", "a2": a hand-in's name for a node
 _D_NAME = re.compile(r"\s*d[A-Za-z]\w{0,7}\s*")  # "(i) ds = exp(-u)/…": a program's name for a derivative
 _GENERIC_INDEX = re.compile(r"_\{?[a-z]\}?(?![\w{])|[ᵢⱼₖ]")  # ∂L/∂w_j: one component for each j, not the vector
 _BY_INDEX = re.compile(r"(?:∂|\\partial|\bd)\s*\{?\s*(?:w|θ|\\theta)_?\{?[a-z]\}?(?![\w{])")  # "…∂f(x^i)/∂w_j"

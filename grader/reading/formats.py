@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
-            ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv")
+            ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv", ".json", ".yaml", ".yml")
 
 
 def format_of(name: str) -> str | None:
@@ -22,7 +22,8 @@ def format_of(name: str) -> str | None:
     return {".rst": "rst", ".org": "org", ".adoc": "adoc", ".asciidoc": "adoc", ".typ": "typst",
             ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
             ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail",
-            ".lyx": "lyx", ".rtf": "rtf", ".csv": "csv", ".tsv": "csv"}.get(suffix)
+            ".lyx": "lyx", ".rtf": "rtf", ".csv": "csv", ".tsv": "csv", ".json": "json", ".yaml": "yaml",
+            ".yml": "yaml"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:

@@ -3,8 +3,9 @@
 A sheet with one row per question (``id, part, answer, working``) becomes a pipe table, whose rows
 the reader takes as it takes any table's. A quiz export (an LMS's ``Question 1``, ``Response 1``, …
 columns, one row per attempt) becomes each question as a heading with the response under it, in the
-quiz's order. Read with the standard ``csv`` module, so a cell's own line breaks and quotes stay in
-its cell; nothing in a cell is evaluated (a spreadsheet's ``=SUM(C17:C24)`` is text).
+quiz's order; so does a form's export of one response (a column per question, the answers in its one
+row). Read with the standard ``csv`` module, so a cell's own line breaks and quotes stay in its cell;
+nothing in a cell is evaluated (a spreadsheet's ``=SUM(C17:C24)`` is text).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def csv_markdown(text: str) -> str:
     rows = [[cell[:MAX_CELL] for cell in row] for row in rows if any(cell.strip() for cell in row)]
     if len(rows) < 2 or max(len(row) for row in rows) < 2:
         return text
-    quiz = _quiz(rows)
+    quiz = _quiz(rows) or _form_response(rows)
     return quiz if quiz is not None else _table(_answers_only(_unnumbered(rows)))
 
 
@@ -46,6 +47,21 @@ def _quiz(rows: list[list[str]]) -> str | None:
                 question = " ".join(row[asked].split()) if asked < len(row) else ""
                 out.append(f"### {question}\n\n{row[said].strip()}\n")
     return "\n".join(out) if out else None
+
+
+_PART_NAMED = re.compile(r"\(\s*[a-f]\s*\)|\b\d[ .]?[a-f]\b|\b[a-f]\)|\bq\s*\d", re.IGNORECASE)
+
+
+def _form_response(rows: list[list[str]]) -> str | None:
+    """A form's export of one response: a column per question, its head the question ("1(d) ∂f_w/∂w3 = ?") and
+    the one row under it the answers; each question becomes a heading over its answer. A sheet of several
+    responses is a table (whose response is the hand-in is not the reader's to choose)."""
+    head = rows[0]
+    if len(rows) != 2 or sum(1 for h in head if _PART_NAMED.search(h)) < 3:
+        return None
+    out = [f"### {' '.join(h.split())}\n\n{cell.strip()}\n" for h, cell in zip(head, rows[1], strict=False)
+           if cell.strip()]
+    return "\n".join(out)
 
 
 def _unnumbered(rows: list[list[str]]) -> list[list[str]]:

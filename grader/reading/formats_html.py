@@ -222,7 +222,8 @@ class _Page(HTMLParser):
         # anywhere); Markdown around an HTML block keeps its lines, and so do a <pre>'s text and a table cell's
         soft = (self.paragraphs or self.lists) and not self._in_cell() and not (self.out and "```" in self.out[-1]) \
             and not any(d in data for d in ("\\[", "$$", "\\begin"))  # displays MathJax sets apart, one a line
-        self._emit(data.replace("\n", " ") if soft else data)
+        self._emit(re.sub(r"[ \t\r\n]+", " ", data) if soft else data)  # (runs of spaces one space, as a browser
+        # shows them: a blanked comment before a paragraph's text would otherwise indent it into a code block)
 
     def unknown_decl(self, data: str) -> None:
         """A wiki's math macro keeps its TeX in a CDATA section (``<ac:structured-macro ac:name="mathblock">``)."""

@@ -11,7 +11,9 @@ _SCRIPT = re.compile(r"\{\\(super|sub)[ \t]*([^{}\\]{1,60})\}")
 
 
 # a group the page does not show as text: a tracked deletion, struck-through text, hidden text
-_UNSHOWN = re.compile(r"\{\\(?:deleted|strike(?!0)|striked1|v(?![a-z\d]))")
+# (after the run's other control words, as Word writes them: "{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\deleted …}")
+_UNSHOWN = re.compile(r"\{(?:\\(?!deleted|strike|v(?![a-z\d]))[a-z]{1,32}-?\d{0,10} ?){0,16}"
+                      r"\\(?:deleted|strike(?!0)|striked1|v(?![a-z\d]))")
 MAX_GROUPS = 2000
 
 
@@ -31,7 +33,12 @@ def _unshown(text: str) -> str:
             k += 1
             if depth == 0:
                 break
-        out.append(text[pos:m.start()])
+        group = text[m.start():k]
+        off = re.search(r"\\(?:strike0|striked0|v0|deleted0)(?![a-z\d])", group)
+        if off is not None:  # "{\\f0 \\strike ·x_1\\strike0 ·x}": struck up to where it is switched off, then shown
+            out += [text[pos:m.start()], "{", group[off.end():]]
+        else:
+            out.append(text[pos:m.start()])
         pos = k
     return "".join(out) + text[pos:]
 

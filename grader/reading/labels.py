@@ -452,7 +452,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
 
 # a heading that names its part last: "## Dimensions (a)", "### conv2 (b)", "## Derivative of σ (b)(ii)": the
 # heading's words are a title, the bracketed letter at its end the label (not "## Notes on (a) and (b)")
-_TRAILING = re.compile(rf"[^\n]{{1,60}}?[ \t]\(\s?(?P<p1>[a-h])\s?\)(?:[ \t]?\(\s?(?P<s1>{_R})\s?\))?"
+_TRAILING = re.compile(rf"[^\n]{{1,60}}?[ \t]\(\s?(?:(?i:part|teil|partie|parte)[ \t]+\(?)?(?P<p1>[a-h])\)?\s?\)"
+                       rf"(?:[ \t]?\(\s?(?P<s1>{_R})\s?\))?"
                        r"[ \t]*[*_:.]*[ \t]*(?:\{#[\w:-]+\})?[ \t]*\}?[ \t]*$")  # LaTeX's \subsection{Conv1 (a)}
 _NOT_A_TITLE = re.compile(r"(?i)\b(?:and|or|to|of|from|in|see|on|about|for|und|et|y)\s*\(\s?[a-h]\s?\)")
 # a heading whose words relate to a part rather than name it ("Sign check against part (e)", "Tidying up before
@@ -486,13 +487,15 @@ def trailing_heading_label(text: str, pos: int) -> Label | None:
             and not _RELATING.search(both.group()[:both.start("p1")]):
         return Label(pos, end, None, both.group("p1"), None, through=both.group("last"))
     m = _TRAILING.match(text[pos:end])
-    if m is None or _NOT_A_TITLE.search(m.group()) or re.search(r"\(\s?[a-h]\s?\)", m.group()[:m.start("p1") - 1]) \
-            or _RELATING.search(m.group()[:m.start("p1") - 1]):
+    before = m.group()[:m.group().rfind("(", 0, m.start("p1"))] if m is not None else ""  # the title, not "(part"
+    if m is None or _NOT_A_TITLE.search(m.group()) or re.search(r"\(\s?[a-h]\s?\)", before) \
+            or _RELATING.search(before):
         return None  # "(a) and (b)": a heading over two parts, or a mention, not a title and its label
     return Label(pos, end, None, m.group("p1"), m.group("s1"))  # the heading's words are the part's title
 
 
-_WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)(?:\\?\(\s?)?(?P<v>[a-h]|iii|ii|iv|vi|v|i)\s?\\?\)(?![\w(])", re.MULTILINE)
+_WEAK = re.compile(r"(?:(?<=[\s$}{*>])|^)(?:\\?\(\s?)?(?P<v>[a-h]|iii|ii|iv|vi|v|i)\s?\\?\)(?![\w(])"
+                   r"(?![,;][ \t]*[a-z]{2,})", re.MULTILINE)  # ("(a), and …": a mention, not a label; "(d), (e)" is)
 
 
 _WIDE = re.compile("[\u3000-\U0010ffff]")  # full-width forms and CJK: folded before labels are matched

@@ -213,7 +213,9 @@ def after_labels(text: str, math: list[Span], marks: list[Label]) -> list[Span]:
 # a question that names what it asks: "**∂f/∂w3?**", "Q: what is dσ/du in terms of exp?", "**(d) Compute $∂f/∂w_3$.**"
 _QUESTION = re.compile(r"^[ \t>*+\-•]*\*\*(?P<bold>[^*\n]{1,200}?)\*\*"
                        r"|^[ \t>*+\-•]*(?P<q>(?:Q\d*\s*[.:)]|Question\b)[^\n]{1,200}?\?)[ \t*_]*"
-                       r"|^[ \t>*+\-•]*(?P<ends>[^\n$]{1,120}\?)[ \t]*$", re.MULTILINE)
+                       r"|^[ \t>*+\-•]*(?P<ends>[^\n$]{1,120}\?)[ \t]*$"
+                       # "dL/dw1: $…$": a line that opens with the quantity's name and a colon, its formula after
+                       r"|^[ \t>*+\-•]*(?P<colon>[^\n$:?=]{1,40}:)(?=[ \t]*\$)", re.MULTILINE)
 # what a question may name: a derivative, a gradient, a primed function
 NAMED = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial|d)[^{}]{0,30}\}\s*\{\s*(?:\\partial|d)[^{}]{0,30}\}"
                     r"|(?:\\partial|∂|\bd)\s*[\w\\{}]{1,20}\s*/\s*(?:\\partial|∂|d)\s*[\w{}]{1,12}"
@@ -232,13 +234,13 @@ def asked(text: str, math: list[Span]) -> tuple[list[Span], dict[int, str]]:
     Returns the math left and, for each answer named, its name (by the answer's end)."""
     import bisect
 
-    if "?" not in text and "**" not in text:
+    if "?" not in text and "**" not in text and ":" not in text:
         return math, {}
     starts = [m.start for m in math]
     drop: set[int] = set()
     names: dict[int, str] = {}
     for q in _QUESTION.finditer(text):
-        group = next(g for g in ("bold", "q", "ends") if q.group(g) is not None)
+        group = next(g for g in ("bold", "q", "ends", "colon") if q.group(g) is not None)
         a, b = q.span(group)
         inner = [m for m in math[bisect.bisect_left(starts, a):] if m.start < b]
         found = {re.sub(r"\s+", "", n.group()): n for n in NAMED.finditer(text, a, b)}
@@ -260,10 +262,20 @@ def _answer_alone(text: str, after: int, answer: Span) -> bool:
         return False
     if _BETWEEN.fullmatch(between) is None:
         return False
-    if re.search(r"[=?]|\\(?:leftarrow|gets)|←|:=", text[answer.start:answer.end]):
+    if re.search(r"[=?]|\\(?:leftarrow|gets)|←|:=", re.sub(r"[_^]\{[^{}]{0,40}\}", "", text[answer.start:answer.end])):
         return False
     rest = text[answer.end:text.find("\n", answer.end) if "\n" in text[answer.end:] else len(text)].lstrip("$\\]) ")
     return not rest or rest[0] not in "+-*/=·×^−"
+
+
+_WHERE_LEAD = re.compile(r"[ \t]*[,;]?[ \t]+(?:where|with|wobei|mit|où|avec|donde|con)[ \t]+$", re.IGNORECASE)
+
+
+def _where_before(between: str) -> int:
+    """Where the answer ends in ``between`` when the equation found later on the line is a definition its words
+    lead into ("s(u)·(1 − s(u)), where s = σ1"); 0 when they do not."""
+    lead = _WHERE_LEAD.search(between)
+    return lead.start() if lead is not None and lead.start() > 0 and len(between) <= 300 else 0
 
 
 def _aside_before(between: str) -> int:
@@ -301,7 +313,7 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
     for mark in marks:
         if not (mark.part or mark.sub) or mark.end <= mark.start:
             continue
-        pos, first = max(mark.end, mark.key_end), True
+        pos, first, under = max(mark.end, mark.key_end), True, False
         while pos < len(text):
             line = text.rfind("\n", 0, pos) + 1
             end = text.find("\n", pos)
@@ -309,20 +321,27 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
             lead = _SHORT_NAME.match(text, pos, end)
             assert lead is not None  # every part of the pattern is optional: it always matches
             found = lines.get(line)
-            if found is not None and found > lead.end() and (cut := _aside_before(text[lead.end():found])):
+            if found is not None and found > lead.end() and (cut := _aside_before(text[lead.end():found])
+                                                             or _where_before(text[lead.end():found])):
                 end = lead.end() + cut  # "1d  s(x2)        x1 = w1 x, …", "dw2: … s1(x1)   where s' = …": the
-                found = None  # answer, then a side note set apart
+                found = None  # answer, then a side note set apart ("s(u)(1 − s(u)), where s = σ1": its names)
             body = text[lead.end():end].rstrip(" \t.,;[(")
-            if first and found is None and not text[pos:end].strip(" \t*_:.-–—") and end < len(text):
-                pos, first = end + 1, False  # "(e)" alone on its line: the named lines under it ("dw2: …")
-                continue
+            asked = text[line:pos].lstrip().startswith("#") and not _bare(body, _mathlike)  # a heading's question
+            if first and found is None and (not text[pos:end].strip(" \t*_:.-–—") or asked) and end < len(text):
+                pos, first, under = end + 1, False, True  # "(e)" alone on its line: the lines under it ("dw2: …",
+                blank = re.match(r"(?:[ \t]*\n){1,2}", text[pos:pos + 200])  # or the answer alone on the next
+                pos += blank.end() if blank and pos + blank.end() < len(text) else 0  # line, a blank line or two
+                continue  # between)
             if not first and found is None and (run := offered_instead(text[line:end])) is not None:
                 out.append(Span(line + run[0], line + run[1], "plain"))  # "    maybe w3*s2(x2)": another answer
                 lines[line] = line + run[0]
                 pos = end + 1
                 continue
-            if found is not None or not _bare(body, _mathlike) or (not first and not lead.group().strip()):
+            alone = under and not re.match(r"(?:[ \t]{4}|\t|[ \t]*[#%/]|.*;[ \t]*$)", text[line:end])  # (no code)
+            if found is not None or not _bare(body, _mathlike) or (not first and not alone
+                                                                   and not lead.group().strip()):
                 break
+            under = False
             name = text[pos:lead.end()].strip().rstrip(":").lstrip(":").strip()
             for piece, own in _answers_apart(body, lead.end(), _mathlike):
                 out.append(piece)
@@ -356,7 +375,7 @@ def _answers_apart(body: str, start: int, mathlike: Callable[[str], bool]) -> li
     """``1b  e^-u/(1+e^-u)^2 ; σ(1-σ)``, ``1b: e^-u/(1+e^-u)^2, s1(u)(1-s1(u))``, ``1e w2: … ; w1: …``: answers
     set apart by semicolons (else by commas) are one piece each (in the order the part asks for them), when every
     one of them is a formula, each with the name it is given after the first (``w1``); else the line is one
-    piece."""
+    piece. TeX's spaces ``\\;`` and ``\\,`` separate nothing."""
     from grader.reading.document import Span
 
     for separator in (";", ",", "/"):  # "w2: … / w1: …": a slash set apart by spaces, never one in a fraction
@@ -364,6 +383,7 @@ def _answers_apart(body: str, start: int, mathlike: Callable[[str], bool]) -> li
         for i, c in enumerate(body):
             depth += (c in "([{") - (c in ")]}")
             if c == separator and depth == 0 and (separator == ";" or body[i + 1:i + 2].isspace()) \
+                    and body[i - 1:i] != "\\" \
                     and (separator != "/" or body[i - 1:i].isspace()):
                 cuts.append(i)
         pieces = [(a + 1 if a >= 0 else 0, b) for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]

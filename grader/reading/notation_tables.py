@@ -148,6 +148,9 @@ def table_definitions(doc: Any) -> list[tuple[int, str]]:
         if not re.fullmatch(r"\\?[A-Za-z]{1,8}(?:_?\{?\w{1,3}\}?)?(?:\^\{?\(?\w\)?\}?)?(?:'|′)?", name):
             continue
         formulas = [(k, f) for k, cell in enumerate(cells[1:], 1) for f in _cell_formulas(cell)]
+        if not formulas and (plain := _plain_definition([name, *cells[1:]], header)) is not None:
+            out.append((block.start, plain))  # "| `z` | w2 · h | pre-activation |": the formula in plain text
+            continue
         if len(formulas) == 1 and not _NOT_VALUE.search(header[formulas[0][0]] if formulas[0][0] < len(header) else ""):
             out.append((block.start, f"{name} = {formulas[0][1].strip()}"))
     return out

@@ -80,9 +80,12 @@ class Segmenter:
 
     def _restarts(self, mark: Label) -> bool:
         """``(a)`` after ``(f)`` starts the next problem, unless a heading named this problem and its
-        ``(a)`` has not been answered yet: parts answered in another order ((f), (e), …, (a))."""
+        ``(a)`` has not been answered yet: parts answered in another order ((f), (e), …, (a)), or the next
+        problem was named by its own heading before this one (answered first)."""
         if not self.named:
             return True
+        if self.problem.isdigit() and any(k == str(int(self.problem) + 1) for k, _ in self.found):
+            return False  # the next problem had its own heading earlier (answered first): this is still this one
         return f"{self.problem}.{mark.part}" in self.segments or any(
             k == f"{self.problem}.{mark.part}" for k, _ in self.open_keys)
 
@@ -127,6 +130,11 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
             label = read_label(text, site.pos, heading=site.heading)
             if label is None and site.heading:
                 label = trailing_heading_label(text, site.pos)
+            elif label is None and (bold := _BOLD_TITLE.match(text, site.pos)) is not None \
+                    and (titled := trailing_heading_label(bold.group(1), 0)) is not None:
+                label = Label(site.pos, bold.end(), titled.problem, titled.part, titled.sub)  # "**Shapes (part a).**"
+        if label is not None and not label.problem and _MENTION_AT_START.match(text, site.pos):
+            label = None  # "… from part" / "(a), and we need …": a wrapped line that starts with a mention
         if label is not None and (label.problem or label.part or label.sub):
             strong[site.pos] = _from_line_start(text, label)
         if site.heading and site.depth and (site.pos in strong or _ANOTHER_TOPIC.match(text, site.pos)):
@@ -148,6 +156,11 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
             if a < pos < b:
                 seg.segments[key] = (a, pos)
     return seg
+
+
+_MENTION_AT_START = re.compile(r"[ \t]*\(\s?(?:[a-h]|i{1,3}|iv)\s?\)[,;][ \t]*[a-z]{2,}")
+# a paragraph's bold title that ends with its part's label: "**Shapes (part a).** An input image is …"
+_BOLD_TITLE = re.compile(r"[ \t]*\*\*([^*\n]{1,80}?\([^()\n]{1,10}\))[.:]?\*\*[ \t]*")
 
 
 # a paragraph that opens the programming part, in a hand-in that gives it no heading: "Code part: with the

@@ -23,6 +23,7 @@ from grader.expressions.typst_math import is_typst
 # (a formula glued by a comma to the words after it, "w3·σ2(x2),其他不变", ends at the comma)
 _WORDS = re.compile(f"\\S*?[{OTHER_SCRIPT}][:,;](?=\\S)|\\S+?[,;](?=[{OTHER_SCRIPT}])|\\S+")
 _EQUALS = ("=", "≔", "←", "<-", "\\leftarrow", ":=")
+_BRACED = re.compile(r"\{[^{}\s]{0,40}\}")
 _MATH_WORDS = {"exp", "sigma", "sigmoid", "sum", "log", "ln", "max", "min", "relu", "tanh", "alpha", "alfa", "eta",
                "grad", "nabla", "delta", "partial", "new", "old", "cdot", "times", "frac", "prod", "sig", "sigm", "sgm",
                "dsig", "dsigma", "lr"}
@@ -198,7 +199,9 @@ def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
     starmath = is_starmath(line)
     eq = next((i for i, (_, _, w) in enumerate(words)
-               if any(e in w for e in _EQUALS) or (starmath and w.lower() == "larrow")), None)
+               if any(e in _BRACED.sub("", w) for e in _EQUALS) or (starmath and w.lower() == "larrow")
+               or w in ("larr", "lArr")), None)  # AsciiMath's arrow
+    # ("\sum_{i=1}^{2}": an equals sign inside a sum's limits is not the equation's)
     mathlike = _starmath_word if starmath else _dialect_word if is_typst(line) or is_asciimath(line) else _mathlike
     if eq is None:
         return None
@@ -537,7 +540,7 @@ OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+
             r"|немесе|әлде|yoki|və\s+ya|yaxud|эсвэл|же|яки|ຫຼື|သို့မဟုတ်|ឬ|లేదా|അല്ലെങ്കിൽ|ਜਾਂ|અથવા|किंवा|अथवा|či|bądź")
 # words of a student who has not chosen between two answers: the part goes to a person whatever is read from it
 UNDECIDED = re.compile(r"\btorn\s+between\b|\b(?:can(?:no|')?t|could(?:n't|\s+not)|unable\s+to)\s+decide\b"
-                       r"|\bundecided\b|(?<!\d)50\s*/\s*50(?!\d)|\bfifty[\s-]fifty\b|\bsecond\s+guess\b|\b(?:might|may|could)\s+actually\s+be\b"
+                       r"|\bundecided\b|\bnot\s+sure\s+(?:if|whether)\b[^.\n]{0,40}?\bshould\s+be\s+\S+\s+or\b|(?<!\d)50\s*/\s*50(?!\d)|\bfifty[\s-]fifty\b|\bsecond\s+guess\b|\b(?:might|may|could)\s+actually\s+be\b"
                        r"|\b(?:TODO|FIXME)\b[^.\n]{0,20}?\b(?:check|verify|decide|compare)\b|\$\s*\?\?\s*\)|\bunless\b[^.\n]{0,120}?\b(?:then|in\s+which\s+case)\b"
                        r"|それとも|どちらか|自信がない|(?<=\$)\s*か\s*(?=\$)|인지\s*[^.\n]{0,80}인지|이거나|\bто\s+ли\b"
                        r"|\bhay\s+là\b|\byoksa\b|(?<=\$)\s*czy\s*(?=\$)|\bentah\b"

@@ -26,9 +26,12 @@ _OPEN = {"(": ")", "[": "]", "\\langle": "\\rangle", "\\{": "\\}"}
 _POINT = re.compile(r"\^\s*\{\s*\(\s*[ijkn]\s*\)\s*\}|\^\s*\(\s*[ijkn]\s*\)|\^\s*\{\s*[ijkn]\s*\}"
                     r"|\^\s*[ijkn](?![A-Za-z])")
 # an entry that names its quantity (∂f/∂w₁, f_{w_1}) or points to where it is worked out ("(e) for w_1", "(5)",
-# "\\eqref{…}"): it states nothing
+# "\\eqref{…}", "1e(w1)"): it states nothing
 _NAMED_ENTRY = re.compile(r"\\partial|\\nabla|∂|∇|\\frac\s*\{\s*d|\bd[A-Za-z]+/d|\bf_\{?\s*w_?\{?\s*\d"
-                          r"|\\(?:text|eqref|ref|mathrm)\b|^\s*\(\s*\d*[a-h]?\s*(?:,[^()]*)?\)\s*$|^\s*\(\s*\d+\s*\)\s*$")
+                          r"|\\(?:text|eqref|ref|mathrm)\b|^\s*\(\s*\d*[a-h]?\s*(?:,[^()]*)?\)\s*$|^\s*\(\s*\d+\s*\)\s*$"
+                          # "[1e(w1), 1e(w2), 1d]": the hand-in's own answers by their labels
+                          r"|^\s*(?:Q|P)?\s*[1-9]\s*\.?\s*\(?[a-h]\)?\s*(?:\(\s*w_?\{?\s*[1-3]\s*\}?\s*\)"
+                          r"|[._ ]\s*w_?\{?[1-3]\}?)?\s*$")
 
 
 @dataclass(frozen=True)

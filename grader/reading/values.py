@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from grader.expressions.prose_tail import change_said
 from grader.reading import value_corrections as corrections
 from grader.reading import value_sums as sums
 from grader.reading.layer_calls import calls_read, only_call
@@ -271,6 +272,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         or _bare_second(text[:20_000])
     out.hedged = "" if allowed is None else allowed.group() if len(allowed.group()) > 1 \
         else text[allowed.start():allowed.start() + 120].split("\n")[0]  # a bracket's words, not its "("
+    if not out.hedged and (changed := change_said(text[:20_000], spec.part, loose=False)) is not None:
+        out.hedged = changed  # "take the +1 out of every row", "the last number there should be the 50"
     if not out.hedged and (span := doc.segments.get(spec.part)) is not None:
         doubt = next(((a, b) for a, b in doc.doubted if span.start <= a < span.end), None)
         if doubt is not None:  # "| 2(b) | …, channel dim 20 | the filter depth is …, not the 20 |": a note doubts it
@@ -523,17 +526,31 @@ def _under_its_head(text: str, start: int, end: int) -> str:
 
 
 # a working's result set in a column after its "=" (the line's last thing a count): one equation, not two columns
+_SPACED_PLUS = re.compile(r"(?<=\d)(?:[ \t]{2,}\+[ \t]*|[ \t]*\+[ \t]{2,})(?=\d)")
 _SPACED_RESULT = re.compile(r"(?m)(?<=[\d)])(?:[ \t]{2,}=[ \t]*|[ \t]*=[ \t]{2,})"
                             r"(?=\d{1,3}(?:[ ,.\u2009]\d{3})*[ \t]*$)")
+
+
+# a field's word as an operand of the size formula, not a label: "(in − k + 2p)/stride + 1", "2·padding"
+_OPERAND_WORD = re.compile(r"(?<=[/×·])(?:stride|padding|pad)\b(?![ \t]*[:=]?[ \t]*\d)"
+                           r"|\b(?:stride|padding)(?=[×·/][\w(])"
+                           r"|(?<=/)[ \t]*\(?[ \t]*stride[ \t]*\)?[ \t]*(?=\+)", re.IGNORECASE)
+# (glued to its operator, or "/ stride + 1": "filter 5×5 / stride 1" and "5×5 · stride 1" list values)
+
+
+_KEY_PREFIX = re.compile(r"(?<![\w.])[1-9][a-h][_.](?=[A-Za-z])")  # an answer key's part before the field's name
 
 
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
     text = _SPACED_RESULT.sub(" = ", text) if "  " in text else text  # "(5·5·1 + 1) · 20   =      520": a column
+    text = _SPACED_PLUS.sub(" + ", text) if "  " in text else text  # "500 +  20 =  520": a sum aligned in columns
     text = _worked_in_code(_soft_wrapped(_DIGIT_GROUP.sub(",", text)))  # 25_050, 431_080: a program's digit groups
     # (a working over several "=" lines is joined first: its first line's sum is no value of its own)
     text = _CONSOLE_RESULT.sub(r"\1 = \2", text) if "[1]" in text else text
+    text = _OPERAND_WORD.sub(" v ", text) if "stride" in text or "pad" in text else text  # "(in − k + 2p)/stride + 1"
+    text = _KEY_PREFIX.sub("", text) if "_" in text or "." in text else text  # "2c_relu1", "2c.fc1": the row's name
     text = _NAMES_BELOW.sub(r"\1 ", text) if "(" in text else text  # "… = 431080" then "(conv1, relu1, …)"
     cells, covered = pipe_tables(text)
     rows, printed = summary_rows(text)
@@ -1851,8 +1868,8 @@ def _is_modifier(line: str, start: int, end: int) -> bool:
     if _WINDOW.match(line[start:end]) and (_POOLING.match(line, end) or _POOLING_BEFORE.search(line[:start])):
         return True  # "2×2 max-pooling sonrası", "max pooling 2×2 otteniamo …": the pooling window
     word = _WORD_AFTER.match(line, end)
-    if word is None or _UNITS.match(word.group(1)):
-        return False
+    if word is None or _UNITS.match(word.group(1)) or _RESULT.fullmatch(word.group(1)):
+        return False  # ("a stride of 1 gives 8": a verb after it, the value is said)
     return bool(_MODIFIER_BEFORE.search(line[:start]))
 
 

@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -25,15 +24,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tomllib
+
 from grader.pipeline import Options, grade_submission
 from grader.results import SubmissionResult
 from grader.rubric import Rubric, load_rubric
+from grader.submission import REPORT_SUFFIXES, SCRIPT_SUFFIXES
 
 REPORTS = Path(__file__).resolve().parent / "reports"
 RUBRIC = Path(__file__).resolve().parents[2] / "reference" / "mnist_backprop" / "rubric.toml"
 VERDICTS = ("correct", "wrong", "ambiguous", "missing")
-SUFFIXES = (".md", ".txt", ".tex", ".ipynb", ".typ", ".rst", ".org", ".adoc", ".qmd", ".Rmd", ".html", ".wiki",
-            ".textile", ".dj", ".eml", ".htm", ".lyx", ".rtf", ".csv", ".py", ".m")
+SUFFIXES = (*REPORT_SUFFIXES, *SCRIPT_SUFFIXES)  # every report the grader reads (lowercase: ".Rmd" is ".rmd")
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ class CorpusResult:
 
 
 def reports(folder: Path = REPORTS) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.with_suffix(".verdict.toml").is_file())
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix.lower() in SUFFIXES and p.with_suffix(".verdict.toml").is_file())
 
 
 def read_verdicts(report: Path) -> dict[str, str]:

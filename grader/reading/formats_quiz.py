@@ -1,0 +1,97 @@
+"""A learning platform's quiz review, copied or exported as text, as the Markdown the reader understands.
+
+Moodle, Canvas and Blackboard print each question of an attempt as a block: the quiz's own number
+("Question 3"), a state or a mark ("Complete", "Marked out of 1.00", "1 / 1 pts", "1 out of 1 points"),
+the question's text (its own "(d) Compute ∂f/∂w3" naming the homework's part) and the student's
+response under "Response:" / "Your Answer:" / "Selected Answer:". The quiz's number is not the
+homework's problem, so it is dropped with the state lines; the question's text becomes the block's
+heading and the response its body, as a TA reads the review.
+"""
+from __future__ import annotations
+
+import re
+
+_NUMBER = re.compile(r"[ \t]*(?:question|frage|pregunta|domanda|câu[ \t]+hỏi|soru)[ \t]+\d{1,3}[ \t]*:?[ \t]*",
+                     re.IGNORECASE)
+_STATE = re.compile(r"[ \t]*(?:complete|incomplete|not[ \t]+answered|answer[ \t]+saved|not[ \t]+yet[ \t]+graded|"
+                    r"needs[ \t]+grading|requires[ \t]+grading|(?:partially[ \t]+)?correct|incorrect|"
+                    r"flag[ \t]+question|finished|"
+                    r"marked[ \t]+out[ \t]+of[ \t]+[\d.]{1,8}|mark[ \t]+[\d.]{1,8}[ \t]+out[ \t]+of[ \t]+[\d.]{1,8}|"
+                    r"[\d.]{1,8}[ \t]*/[ \t]*[\d.]{1,8}[ \t]*pts?"
+                    r"|[\d.]{1,8}[ \t]+out[ \t]+of[ \t]+[\d.]{1,8}[ \t]+points?"
+                    r"|points?[ \t]*:?[ \t]*[\d.]{1,8}(?:[ \t]*/[ \t]*[\d.]{1,8})?)[ \t]*", re.IGNORECASE)
+_ASKED = re.compile(r"[ \t]*(?:question[ \t]+text|question|prompt)[ \t]*:[ \t]*(?P<rest>.*)", re.IGNORECASE)
+_ANSWERED = re.compile(r"[ \t]*(?:response|your[ \t]+answer|selected[ \t]+answer|given[ \t]+answer|answer|"
+                       r"antwort|respuesta|réponse)[ \t]*:[ \t]*(?P<rest>.*)", re.IGNORECASE)
+
+
+def is_quiz_review(text: str) -> bool:
+    """Two questions or more, each numbered on a line of its own with a state or a mark under it, or its
+    question's text and then the response's own line ("Response:") right after."""
+    lines = text.split("\n")
+    blocks = sum(1 for k, line in enumerate(lines) if _NUMBER.fullmatch(line) and _block_start(lines, k))
+    return blocks >= 2
+
+
+def _block_start(lines: list[str], k: int) -> bool:
+    return any(_STATE.fullmatch(ln) for ln in lines[k + 1:k + 4]) \
+        or any(_ANSWERED.fullmatch(ln) for ln in lines[k + 2:k + 7])
+
+
+def quiz_markdown(text: str) -> str:
+    """Each question's text as a heading over the response; the quiz's numbers and states dropped."""
+    lines = text.split("\n")
+    out: list[str] = []
+    asking: list[str] | None = None  # the question's text, from its number (or "Question text:") to its response
+
+    def flush_plain() -> None:  # a question with no response line: its lines as they are
+        nonlocal asking
+        out.extend(asking or [])
+        asking = None
+
+    for k, line in enumerate(lines):
+        if _NUMBER.fullmatch(line) and _block_start(lines, k):
+            flush_plain()
+            out.append("")
+            asking = []
+            continue
+        if _STATE.fullmatch(line) and asking is not None and not "".join(asking).strip():
+            continue  # the state and mark lines under the number
+        asked = _ASKED.fullmatch(line)
+        if asked and (asking is None or not "".join(asking).strip()):
+            flush_plain()
+            asking = [asked.group("rest")]
+            continue
+        answered = _ANSWERED.fullmatch(line)
+        if answered and asking is not None and "".join(asking).strip():
+            out += ["### " + " ".join(w.strip() for w in asking if w.strip()), ""]
+            asking = None
+            if answered.group("rest").strip():
+                out.append(answered.group("rest"))
+            continue
+        if asking is not None and len(asking) < 20:
+            asking.append(line)
+            continue
+        flush_plain()
+        out.append(line)
+    flush_plain()
+    return _numbers_as_labels("\n".join(out), lines)
+
+
+_PART_IN_QUESTION = re.compile(r"\((?P<p>[a-h])\)(?:\s*\((?P<s>i{1,3}|iv)\))?")
+
+
+def _numbers_as_labels(text: str, lines: list[str]) -> str:
+    """"For Question 4, the second formula: …" in a later response names the quiz's fourth question: the part
+    its text labels ("(e) Compute …"), so a remark about it reaches that part."""
+    labels: dict[str, str] = {}
+    for k, line in enumerate(lines):
+        number = re.search(r"\d{1,3}", line) if _NUMBER.fullmatch(line) and _block_start(lines, k) else None
+        if number is None:
+            continue
+        asked = next((_PART_IN_QUESTION.search(ln) for ln in lines[k + 1:k + 8] if _PART_IN_QUESTION.search(ln)), None)
+        if asked is not None:
+            labels[number.group()] = f"({asked.group('p')})" + (f"({asked.group('s')})" if asked.group("s") else "")
+    if not labels:
+        return text
+    return re.sub(r"\b(?:[Qq]uestion|Q)[ \t]*(\d{1,3})\b", lambda m: labels.get(m.group(1), m.group()), text)
