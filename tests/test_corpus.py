@@ -7,14 +7,14 @@ from tests.corpus.fidelity import REPORTS, grade_corpus, read_verdicts, reports
 
 WRITTEN_ITEMS = {"p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b",
                  "p2.c"}
-MIN_AGREEMENT = 0.905  # measured: 91.7 % on 6,704 reports (README, "Reading fidelity"); a regression below it fails
+MIN_AGREEMENT = 0.905  # measured: 91.6 % on 6,829 reports (README, "Reading fidelity"); a regression below it fails
 
 
 def test_every_report_has_a_verdict_for_every_written_item():
     """An attack report (``atk-``: a wrong answer disguised against one reading rule) carries verdicts for the
     items it attacks only; every realistic report, for all of them."""
     found = reports()
-    assert len(found) >= 6703, f"the corpus has {len(found)} reports"
+    assert len(found) >= 6829, f"the corpus has {len(found)} reports"
     for report in found:
         items = set(read_verdicts(report))
         if report.name.startswith("atk-"):
