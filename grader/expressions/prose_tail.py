@@ -140,6 +140,10 @@ _PART_NAMED = re.compile(r"(?<![\w(])(?:[1-9][ \t]*\(?([a-h])\)?(?![\w(])|\(([a-
 _ABOUT_STRUCK = re.compile(r"~~|\\sout\b|\\st\{|\[crossed\s+out\]|\(crossed\s+out\)"
                            r"|\b(?:first\s+(?:wrote|had|got|tried)"
                            r"|at\s+first|initially|originally|first\s+attempt)\b", re.IGNORECASE)
+# "(without the final $x$, …, either should work)": another answer allowed, a hedge of the answer it follows (read
+# there), no change of this one
+_ALSO_FINE = re.compile(r"\beither\b[^.\n]{0,80}?\b(?:works?|fine|ok|correct|accept\w*)\b"
+                        r"|\b(?:also|as\s+well)\b[^.\n]{0,20}?\b(?:fine|ok|correct|works?)\b", re.IGNORECASE)
 _INDEX_SET = re.compile(r"\b[ijkn][ \t]*=[ \t]*\d\b")  # "the $i=1$ term": an index, no formula written out
 _WRITTEN_OUT = re.compile(r"=|←|\\leftarrow|\\gets|<-")  # the changed formula, written after the words
 
@@ -159,6 +163,7 @@ def change_sentences(text: str, part: str = "", loose: bool = True) -> list[tupl
                 and (_OWN.search(sentence) or turned.start() < 3) and not _NAMING.search(sentence):
             m = turned  # "in the final answer I omit the x", "the 2 is not part of my final answer", "ignore the x"
         if len(sentence) > 400 or m is None or _ABOUT_STRUCK.search(sentence) or sentence.rstrip(" *_").endswith(":") \
+                or _ALSO_FINE.search(sentence) \
                 or _WRITTEN_OUT.search(_INDEX_SET.sub("", sentence[m.end():])):
             continue
         if _REASON.match(sentence) and ("," not in sentence or m.start() < sentence.index(",")):

@@ -1227,14 +1227,18 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{questioned}"  # "← 근데 … $σ(1+σ)$ 가 나온 것 같기도 함??": another one, asked
         if doubting_comment(said) or doubting_comment(below):
             return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "s'[u] = -E^(-u)/(1 + E^(-u))^2   (* sign?? *)", "# or: …"
-        if line_stop < segment.end and _changed_in_words_after(doc, segment, line_stop, m) is not None:
-            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # later in the part: "so I leave the $x$ off in my final
-            # answer", "EDIT: the minus should be a plus": a change said in words, which no formula shows
         before = doc.math[k - 1] if k else None
         if before is not None and before.start >= segment.start \
                 and (_BETWEEN_OR.fullmatch(doc.text, before.end, m.start)
                      or _COMMENT_OR.fullmatch(doc.text, before.end, m.start)):
             return f"{doc.text[before.start:before.end].strip('$')}{HEDGE}{last}"
+    if ending:  # later in the part, after the answer's first line: "so I leave the $x$ off in my final answer",
+        # "EDIT: the minus should be a plus": a change said in words, which no formula shows (looked for once)
+        k, m = ending[0]
+        line_end = doc.text.find("\n", m.end)
+        line_stop = len(doc.text) if line_end < 0 else line_end
+        if line_stop < segment.end and _changed_in_words_after(doc, segment, line_stop, m) is not None:
+            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"
     return None
 
 
