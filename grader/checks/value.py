@@ -248,8 +248,15 @@ def _fuller(c: Any, v: tuple[float, ...], kind: list[tuple[Any, tuple[float, ...
     said in part; the fuller one is the answer (and is what is judged)."""
     longer = [(d, w) for d, w in kind if len(w) > len(v) > 1 and (w[:len(v)] == v or w[-len(v):] == v or (
         (_in_aside(c) or (_in_aside(d) and getattr(d, "line", 0) == getattr(c, "line", 1)) or _restated(c))
-        and _one_channel_more(w, v)))]
+        and _one_channel_more(w, v)) or _count_more(w, v))]
     return max(longer, key=lambda t: len(t[1])) if longer else (c, v)
+
+
+def _count_more(w: tuple[float, ...], v: tuple[float, ...]) -> bool:
+    """Whether ``w`` is the filter ``v`` (its one input channel said) with a count more, in the framework's order:
+    "each filter is 5×5×1, i.e. the weight has shape 20×1×5×5"."""
+    return len(w) == len(v) + 1 and 1 in v and any(
+        w[k] > 1 and sorted(w[:k] + w[k + 1:]) == sorted(v) for k in range(len(w)))
 
 
 def _one_channel_more(w: tuple[float, ...], v: tuple[float, ...]) -> bool:

@@ -87,6 +87,7 @@ class Document:
     segments: dict[str, Span] = field(default_factory=dict)  # "1.b", "1.b.i", "2.c" -> text range
     again: dict[str, list[Span]] = field(default_factory=dict)  # a part labelled again later: a summary, a fix
     shared: set[str] = field(default_factory=set)  # later parts of a range label ("(d)–(e)"): its first part's text
+    ranged: dict[str, str] = field(default_factory=dict)  # a later part of a range label -> the range's first part
     blocks: list[Block] = field(default_factory=list)
     labels: list[tuple[str, int]] = field(default_factory=list)  # (key, offset) in reading order
     notes: list[str] = field(default_factory=list)  # about the whole report
@@ -883,6 +884,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _ocr_fixed(text) if kind is None else text
     text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
+    text = _BOXED_MARK.sub(" Answer: ", text) if "]" in text or "】" in text else text  # "──→ [ans] e^{-u}/…"
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     text = _SPACED_DERIVATIVE.sub(r"d\1/d\2", text) if "/ d" in text else text  # "d out / d w2": dout/dw2
     for glyph in {m.group("g") or m.group("h") or m.group("k") for m in _DECLARED_SIGMA.finditer(text)}:
@@ -1873,8 +1875,10 @@ def _segment(doc: Document) -> None:
         if mark.through and key in doc.segments and len(part) == 1:
             for letter in map(chr, range(ord(part) + 1, ord(mark.through) + 1)):
                 later = f"{head}.{letter}" if head else letter
-                doc.segments.setdefault(later, doc.segments[key])
-                doc.shared.add(later)
+                doc.ranged.setdefault(later, key)
+                if later not in doc.segments:
+                    doc.segments[later] = doc.segments[key]
+                    doc.shared.add(later)
     _summary_only(doc)
     doc.labels = [(k, m.start) for k, m in seg.found]
     doc.math = after_labels(text, doc.math, [m for _, m in seg.found] + seg.repeated)
@@ -1892,6 +1896,10 @@ def _segment(doc: Document) -> None:
         doc.notes.append(NO_LABELS)
 
 
+# a typed-up sheet's mark for a boxed answer, with the arrow drawn to it: "──→ [ans]", "=> [answer]", "【答】"
+_BOXED_MARK = re.compile(r"(?:[─━—–=~-]{1,6}[ \t]*[→⟶⇒⟹➜➔>]|[⟶⇒⟹➜➔→])?[ \t]*"
+                         r"(?:\[(?:final[ \t]+)?(?:ans|answer|result|boxed)\]|【(?:答|答え|解答|ans|answer)】)[ \t]*:?",
+                         re.IGNORECASE)
 _SAYS_EQUAL = re.compile(r"=|←|\\leftarrow|\\gets|:=")
 # words of a note written after the work, which says the answer above is not the final one
 _LATE = re.compile(r"(?i)\b(?:added\s+later|later\s+note|after\s+(?:handing|submitting|writing|the\s+deadline)|"
@@ -1963,6 +1971,8 @@ _POINTS_UP = re.compile(r"^[ \t>*_\-•]*+(?:(?:%|//)[ \t]*+)?"
                         r"|(?:still\s+)?needs?"
                         r"|lacks?|lacking)\b)",
                         re.IGNORECASE | re.MULTILINE)
+# a row of arrows under a vector that names its entries ("↑ w1      ↑ w2      ↑ w3"): no words, nothing is changed
+_ARROWS_NAME = re.compile(r"[ \t>*_\-•]*+(?:[↑⬆^][ \t]*+[^\W_]{1,3}(?:[ \t]*+[₀-₉\d]{1,2})?[ \t]*+){2,8}")
 _FIX_TOLD = re.compile(r"(?i)\b(?:the\s+first\s+time|at\s+first|earlier|previously|originally|fixed|corrected"
                        r"|should\s+(?:be|read)|it\s+is\s*:|correct\s+(?:one|version|form)\s+is)\b")
 _DONE = re.compile(r"(?i)\b(?:fixed|corrected|edited|updated|amended|added|changed|replaced)\b")
@@ -2022,7 +2032,8 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
     leads = {m.start() + m.group().rfind("\n") + 1 for m in _CORRECTION.finditer(doc.text)}  # its own line
     in_line = {m.end() for m in _FIX_IN_LINE.finditer(doc.text, 0, 500_000)}
     pointers = {m.start() for m in _POINTS_UP.finditer(doc.text, 0, 500_000)
-                if not _FIX_TOLD.search(doc.text, m.start(), _line_end(doc.text, m.start()))}
+                if not _FIX_TOLD.search(doc.text, m.start(), _line_end(doc.text, m.start()))
+                and not _ARROWS_NAME.fullmatch(doc.text, m.start(), _line_end(doc.text, m.start()))}
     starts = sorted(leads | pointers | {m.start() for m in _FOOTNOTE.finditer(doc.text)}
                     | {m.start() for m in _MARKED_NOTE.finditer(doc.text)} | in_line)
     for start in starts:

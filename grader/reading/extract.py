@@ -134,6 +134,7 @@ class Equation:
     kind: str = "display"
     defines: bool = False  # written with := (or ≡): a definition, not an answer
     again: bool = False  # "…, \\quad\\text{i.e.}\\quad …": the equation before, said again in other terms
+    marked: bool = False  # "Answer: …", "──→ [ans] …": the hand-in says this one is its answer
 
 
 def equations(pieces: list[str], kinds: list[str] | None = None) -> list[list[str]]:
@@ -218,7 +219,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
                     sides.append(other)
                 else:
                     sides[-1] = f"{sides[-1]}{HEDGE}{other}"
-            out.append(Equation(sides, kind, any(d in body for d in _DEFINES), again))
+            out.append(Equation(sides, kind, any(d in body for d in _DEFINES), again, marked=bool(said)))
     return out
 
 
@@ -535,6 +536,11 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         found = by_name(doc, spec, classify, forbid)
     else:
         found = _expression_in(doc, doc.segments[part], spec, classify, forbid)
+        if (found is None or is_restatement(found.sides[-1])) and (first := doc.ranged.get(part)) is not None \
+                and part not in doc.shared and first in doc.segments:  # "1(d), 1(e) partial derivatives" over
+            ranged = _expression_in(doc, doc.segments[first], replace(spec, part=first), classify, forbid)
+            if ranged is not None and ranged.named and not is_restatement(ranged.sides[-1]):  # both answers, then
+                found = replace(ranged, part=part)  # "Chain rule used for (e): ∂f/∂w1 = ∂f/∂g·∂g/∂z…"
     unread: list[str] = []  # a later line naming the part with a formula that is not read as its answer
     for span in doc.again.get(part, []):
         later = _expression_in(doc, span, spec, classify, forbid, summary=True) if span.kind != "cited" \
@@ -588,7 +594,19 @@ def _written_out_after(doc: Document, correction: str, final: str, lhs: str | No
         if sign and classify(left.strip().strip("$*").strip()) == lhs \
                 and _SPACE.sub("", right).rstrip(".,;$").split("=")[-1] == final:
             return True
-    return False
+    if any(classify(left.strip().strip("$*_").strip()) == lhs
+           for m in re.finditer(r"([^\s=:;,$][^=:;,$]{0,40}?)\s*=(?!=)", correction[:600].replace("$", " "))
+           for left in (m.group(1), m.group(1).split()[-1])):
+        return False  # the note writes the item's own formula, another one: a person compares the two
+    below = doc.text.find("\n", at)  # the answer itself written after the correction, in its part, as the document
+    holding = [s for s in doc.segments.values() if s.start <= at < s.end]  # reads its math ("Σ_{i=1,2}" is a \sum)
+    if not holding:
+        return False  # a note above every part (a forum's reply over the quoted post): about what follows it
+    part_end = min(s.end for s in holding)
+    after = [m for m in doc.math if below >= 0 and below < m.start < part_end]
+    return any(len(eq.sides) >= 2 and classify(eq.sides[0].strip()) == lhs
+               and _SPACE.sub("", eq.sides[-1]).rstrip(".,;$") == final
+               for eq in read_equations([doc.read(m) for m in after], [m.kind for m in after]))
 
 
 def _about_another(correction: str, lhs: str | None, classify: Callable[[str], str | None] | None) -> bool:
@@ -1043,6 +1061,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
              if any(s for s in e.sides)]
     if not found:
         return None
+    marks = {_SPACE.sub("", t) for m, t in zip(spans, texts, strict=True) if _MARKED_BEFORE.search(
+        doc.text, max(doc.text.rfind("\n", 0, m.start) + 1, m.start - 60), m.start)}
+    found = [replace(e, marked=True) if _SPACE.sub("", e.sides[-1]) in marks else e for e in found]
     found = [_arrow_named(e, classify) for e in found if not _dependency_path(e)]
     if not found:
         return None
@@ -1128,6 +1149,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     if spec.answers and not named and len(alone) > spec.answers:
         return None  # "1d  σ2(x2) ; w3·σ2(x2)": more answers written alone than the part asks for, a hedge
     pool = named if spec.part in doc.shared else named or alone  # a range's text: its answers by name only
+    marked = [e for e in named + alone if e.marked]
+    if (spec.answers or 1) <= 1 and len(marked) == 1 and spec.part not in doc.shared:
+        pool = marked  # "(i) ──→ [ans] e^{-u}/(1+e^{-u})^2", then a step towards (ii): the one it marks
     if spec.index < len(pool):
         eq = pool[spec.index]
         if spec.lhs and len(eq.sides) > 1 and _other_index(eq.sides[0], spec.lhs):
@@ -1147,6 +1171,8 @@ _ENV_END = re.compile(r"(?:\\\\|\\end\{[a-z]{1,12}\*?\})+$")  # an environment's
 _TRAILING_SPACE = re.compile(r"(?:\\q?quad|\\[,;:! ])+$")  # "\( A \quad \) or \( \quad B \)": spacing after A
 _ALNUM = re.compile(r"[\W_]+")  # all but letters and digits: a formula compared across dialects
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
+# the words before a formula on its line that say it is the answer ("Answer: …", "[ans] …", "Final result:")
+_MARKED_BEFORE = re.compile(r"(?i)(?:\banswer|\bans\.?|\bfinal\s+result|\bfinal)[ \t]*[:：=][ \t*_]*$")
 _CLOSING = re.compile(r"\$+|\\\)|\s*(?:\\\]|\\end\{(?:equation|align|gather|displaymath|multline)\*?\})")
 
 

@@ -134,7 +134,8 @@ _RANGE = re.compile(r"(?:(?<=\))[*_]{1,2})?\s?(?:[–—-]{1,2}|\bto\b|\.\.|(?<=
                     r"|(?<=[)*_])\s?\band\b)\s?(?:[*_]{1,2})?\\?\(?\s?(?P<last>[a-hA-H])\s?\\?\)"
                     r"(?:\s?\\?\(\s?(?:iii|ii|iv|vi|v|i)\s?\\?\))?(?![\w(])")
 # "1.d–1.e Gradients", "I.d–I.e": two parts of one problem, each with its number
-_NUMBERED_RANGE = re.compile(r"[ \t]?(?:[–—-]{1,2}|\bto\b)[ \t]?(?P<prob>[1-9])\.?(?P<last>[a-h])(?![\w(])")
+_NUMBERED_RANGE = re.compile(r"[ \t]?(?:[–—-]{1,2}|\bto\b|,|&|\band\b)[ \t]?(?P<prob>[1-9])"
+                             r"(?:\.|\((?=[a-h]\)))?(?P<last>[a-h])\)?(?![\w(])")  # "1(d), 1(e)" too
 _NUMBERED_PAIR = re.compile(r"[ \t]*(?:\+|&|and|,|[–—-]{1,2})[ \t]*(?P<prob>[1-9])\.(?P<pn>[1-8])(?![\d.,]\d)")
 _HEADING_PAIR = re.compile(rf"{_PAIR}(?P<last>[a-h])[ \t]*$")  # "** d, e": both parts
 _TAIL = re.compile(r"[ \t]*[*_}\]]*[ \t]*(?:->|=>|→|[:.\-–—])?")

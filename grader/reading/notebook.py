@@ -39,6 +39,8 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
     language = _language(nb)  # a Julia or R kernel's cell of formulas (σ′(u) = σ(u)*(1 - σ(u))) is read as one
     budget = MAX_NOTEBOOK_TEXT
     read = [_cell(cell) for cell in cells[:MAX_CELLS]]  # each cell's (kind, text), joined once
+    forms = any(kind == "code" and text and "#@param" in text for kind, text in read)  # a notebook of Colab forms:
+    # a titled cell that prints is one of its answers ("#@title 2(c) number of parameters", then its printout)
     code_of = [code_only(text[:MAX_SAID], language or "python") if kind == "code" and text else ""
                for kind, text in read] if any(kind == "code" and text and "for" in text for kind, text in read) else []
     for index, cell in enumerate(cells[:MAX_CELLS]):
@@ -54,7 +56,7 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
         if kind == "code" and (magic := _TEXT_MAGIC.match(source)) is not None:
             markdown.append(_as_markdown(source[magic.end():], magic.group(1)))  # %%latex, %%markdown: a text cell
             continue
-        if kind == "code" and _FORM_TEXT.search(source):
+        if kind == "code" and (_FORM_TEXT.search(source) or forms and _TITLE.match(source) and cell.get("outputs")):
             form, source = _form_text(source)  # a Colab form's "#@title (b) …" and "#@markdown …" lines: the text
             markdown.append(form)  # the form shows, read as the report's own
         (code if kind == "code" else markdown).append(source)  # a raw cell is shown as it is: text the TA reads
@@ -77,7 +79,10 @@ def read_notebook(text: str, name: str, notes: list[str]) -> tuple[str, list[str
 
 
 # a Colab form cell: "#@title (b) derivative { display-mode: "form" }", then "#@markdown **(i)** $…$" lines
-_FORM_TEXT = re.compile(r"^[ \t]*#@markdown\b", re.MULTILINE)
+_FORM_TEXT = re.compile(r"^[ \t]*#@markdown\b|\A[ \t]*#@title\b(?=[\s\S]*#@param\b)", re.MULTILINE)
+_TITLE = re.compile(r"[ \t]*#@title\b")
+# a form's field: "filter_size = 5  #@param {type:"integer"}" shows as the field's name and its value
+_FORM_PARAM = re.compile(r"^[ \t]*([A-Za-z_]\w{0,40})[ \t]*=[ \t]*(.{1,200}?)[ \t]*#@param\b.*$", re.MULTILINE)
 _FORM_LINE = re.compile(r"^[ \t]*#@(title|markdown)\b[ \t]?(.*)$", re.MULTILINE)
 _FORM_OPTIONS = re.compile(r"\s*\{[^{}\n]*\}\s*$")  # "{ display-mode: "form" }" after a title
 
@@ -86,6 +91,7 @@ def _form_text(source: str) -> tuple[str, str]:
     """(the text a Colab form cell shows, its code): its title as a heading line and its markdown lines as text."""
     shown = [f"**{_FORM_OPTIONS.sub('', m.group(2)).strip()}**" if m.group(1) == "title" else m.group(2)
              for m in _FORM_LINE.finditer(source)]
+    shown += [f"{m.group(1)}: {m.group(2).strip().strip(chr(34) + chr(39))}" for m in _FORM_PARAM.finditer(source)]
     return "\n".join(shown), _FORM_LINE.sub("", source)
 
 
@@ -152,7 +158,7 @@ def _sentences(printed: str) -> bool:
     """Printed text that reads as words ("df/dw3 = σ2(x2)", "conv1 520"); a bare number printed is a
     computation's result that names nothing, not an answer."""
     return all(re.search(r"[A-Za-z\u00c0-\uffff]", line) for line in printed.splitlines()
-               if line.strip(" \t{}[](),"))  # a printed dict's own brackets are no number
+               if line.strip(" \t{}[](),-=_+|*~"))  # a printed dict's own brackets are no number, nor a table's rule
 
 
 # a cell magic that makes a code cell a cell of text: what it holds is rendered, as a markdown cell's text is

@@ -245,6 +245,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         text, order, wide = unlabelled_text(doc, spec.part), [], True
         if not text:
             return None
+        if (block := _fields_block(text, spec)) is not None:
+            text, wide = block, False  # the paragraph that answers it, read as the part's own text
     text = _CALL.sub(lambda m: re.sub(r",(?=\d)", ", ", m.group()), _unwrapped(text))
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
     patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
@@ -252,6 +254,11 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         later += [line for line in _changed_later(doc, doc.segments[spec.part].end, patterns) if line not in later]
         later += [line for line in _named_inside(doc, spec.part) if line not in later]
     found = read_part(text, patterns)
+    if (span := doc.segments.get(spec.part)) is not None and _SEE_ABOVE.search(text[:400]) \
+            and any(not found.get(f) for f in spec.labels) \
+            and (shown := _fields_block(doc.text[max(0, span.start - 20_000):span.start], spec)) is not None:
+        text = f"{text}\n\n{shown}"  # "(c) See the table: …", the table printed by a cell above: read with the part
+        found = read_part(text, patterns)
     _by_order(found, order, text, patterns)
     _fallback(found, text, spec, patterns)
     _owned_elsewhere(found, spec, patterns)
@@ -490,6 +497,41 @@ def _said_again(found: dict[str, list[Candidate]], text: str, order: list[str],
         found[name] += [Candidate(c.text, joined, c.line) for c in candidates if c.rank == top]
 
 
+# where a paragraph ends: a blank line, or a heading, a LaTeX section or environment starting on the next line
+_BLANK_LINES = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:\\(?:sub)*section\b|\\begin\{|\\end\{|\\item\b|#{1,6}[ \t]))")
+
+
+def _fields_block(text: str, spec: TextSpec) -> str | None:
+    """In a report without the part's label ("**The first conv block.** The input image is 28×28 …", a table of
+    counts under "Counting parameters"), the one paragraph or table that names most of the part's fields with
+    values, none of another part's (``spec.elsewhere``): read alone, as the part's own text would be. None when
+    no paragraph stands out (then the problem's whole text is read, and a field given two values goes to a
+    person)."""
+    fields = list(spec.labels)
+    if len(fields) < 2 or len(text) > 200_000:
+        return None
+    labels = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels[f]] for f in fields}
+    others = [re.compile(p, re.IGNORECASE) for p in spec.elsewhere]
+    scored: list[tuple[int, str]] = []
+    for block in _BLANK_LINES.split(text):
+        if not re.search(r"\d", block) or any(o.search(block) for o in others):
+            continue
+        named = sum(1 for f in fields if any(p.search(block) for p in labels[f]))
+        scored.append((named, block))
+    if len(scored) < 2:
+        return None  # one paragraph (or none) with values: the problem's whole text, read as it is
+    best = max(n for n, _ in scored)
+    top = [b for n, b in scored if n == best]
+    if len(top) != 1 or best < max(2, (len(fields) + 1) // 2) or len(top[0]) > 0.5 * len(text):
+        return None  # (a paragraph that is most of the text is no paragraph of its own)
+    from grader.reading.mentions import CHANGED
+
+    if any(CHANGED.search(b) and any(p.search(b) for f in fields for p in labels[f])
+           for b in _BLANK_LINES.split(text) if b != top[0] and re.search(r"\d", b)):
+        return None  # another paragraph names a field in words that change it ("oops, conv1 is really …")
+    return top[0]
+
+
 def part_text(doc: Document, part: str) -> str | None:
     """The text of a part, with the code blocks that follow it before the next part (a printed summary)."""
     span = doc.segments.get(part)
@@ -506,6 +548,11 @@ def part_text(doc: Document, part: str) -> str | None:
     text = _under_its_head(doc.text, span.start, span.end) + indent + doc.text[span.start:span.end] \
         + "".join(f"\n{b}\n" for b in blocks)
     return doc.with_macros(text) if doc.macros and len(text) < 50_000 else text  # "\ReLU + pool": its own names
+
+
+# a part that points at what its notebook printed right above it: "See the table", "see the output above"
+_SEE_ABOVE = re.compile(r"(?i)\b(?:see|in|from)\s+(?:the\s+)?(?:table|output|printout|print-?out|summary)\b"
+                        r"(?!\s+below)|\b(?:table|output|printout|summary|cell)\s+above\b")
 
 
 def _under_its_head(text: str, start: int, end: int) -> str:
@@ -946,6 +993,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 checked.add(id(v))  # "stride s: (12-k)/s+1 = 8": a value of the formula the label's symbol is in
                 continue
             before = [nearest]  # "…, so k = 5 and s = 2": the symbol said equal to a value is the label's
+        if before and not re.search(r"[xX×]", v.text) \
+                and all(_INTO.search(masked, max(0, s - 40), s) for s, _, _ in before):
+            checked.add(id(v))  # "the flatten size going into fc1 is 4·4·50 = 800": fc1's input, not its count
+            continue
         if not before and _CHECK_LEAD.search(masked, max(0, masked.rfind(". ", 0, v.start)), v.start):
             checked.add(id(v))  # "Check: (12-5)/1+1 = 8, and pooling 8→4": a verification's values answer no field
             continue
@@ -1055,9 +1106,12 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             routes[id(v)] = [(f, max(r, 2)) for f, r in routes[id(v)]]
     _reused(line, values, routes)
     tail = max([values[-1].end if values else len(masked), *clauses])
-    trailing = [f for s, e, f in labels if s >= tail and masked[e:].strip() in ("", ":")
+    trailing = [f for s, e, f in labels if s >= tail and (masked[e:].strip() in ("", ":") or len(line) == len(masked)
+                                                          and _ASIDE.sub("", line[e:]).strip() == ":")  # "After 2×2
+                # max pooling (stride 2):" over the value: the label, its aside, then the line's colon
                 and not _COMMENT_AFTER.search(masked, tail, s)  # "(28, 28)  # input": its own
-                and not _JOINED_LABEL.fullmatch(masked, values[-1].end, s)] if values else []  # "24x24x20 after conv1"
+                and (values[-1].modifier or not _JOINED_LABEL.fullmatch(masked, values[-1].end, s))  # "24x24x20
+                ] if values else []  # after conv1", not "2×2 max pooling:"
     return values, routes, [f for f in patterns if any(f == g for _, _, g in labels)], (
         _first(trailing, patterns) if trailing else None)
 
@@ -1130,6 +1184,9 @@ _SETTING_BEFORE = re.compile(r"(?<!\bno\s)(?<!\bgeen\s)(?<!\bwithout\s)(?<!\bsan
                              r"|(?P<size>inputs?|outputs?))[ \t]*"
                              r"(?:[A-Z][ \t]*(?==))?(?:(?:is|of|=|:)[ \t]*)?$", re.IGNORECASE)
 # (a stride or padding is one digit; "padding P = 0": its letter too)
+# a label said as where a size goes: "going into fc1", "the input of fc1", "fed to conv2"
+_INTO = re.compile(r"(?:\b(?:going|fed|passed|goes|flows?)[ \t]+(?:in)?to|\binto"
+                   r"|\binputs?[ \t]+(?:size[ \t]+)?(?:of|to|for)|\bentering)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 _EQUALS_ONLY = re.compile(r"[ \t]*=[ \t]*")
 # a layer's sizes said as a pair, its input before its output ("input is 4·4·50 = 800, output 500 → …")
 _IN_OUT = re.compile(r"\binputs?\b[^.;→\n]{0,40}\boutputs?\b", re.IGNORECASE)
