@@ -165,6 +165,7 @@ class ExpressionCheck(Check[ExpressionParams]):
                                    classify_text(classify, lhs, overlay) if lhs else None) if t}
         cc = chain_context(lhs or _asked_left_side(asked_tag, ctx.reference), asked, p.building_blocks,
                            len(ref) if isinstance(ref, list) else 0, vocab, overlay, classify)
+        at = _at_argument(lhs, ref, cc)  # "σ'(z_1) = a_1(1 − a_1)": the derivative at the hand-in's own z_1
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
         if chain.flattened and any(restored_powers(t) != t for t in texts):
             texts = [restored_powers(t) for t in texts]  # "e−u", "(1 + e−u)2" in a text layer with no power at all
@@ -192,8 +193,11 @@ class ExpressionCheck(Check[ExpressionParams]):
             details["read_with"] = list(final.reading.info)
         if final.unknown:
             return Outcome(0.0, "review", f"the answer {describe_side(final)}: a person should decide", details)
-        outcome = self._judge(final.reading.value, ref, p, ctx, {})
-        verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details)
+        outcome = self._judge(final.reading.value, at, p, ctx, {})
+        if at is not ref and outcome.fraction < 1 and self._judge(final.reading.value, ref, p, ctx, {}).fraction >= 1:
+            # "σ'(x_1) = σ(u)(1 − σ(u))": no answer at x_1, yet right in u: a person reads it
+            outcome = Outcome(0.0, "review", "right in u, but written at another argument: a person should decide")
+        verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details, also=at)
         if verdict.status == "fail" and (stray := _stray_names(final.reading.value, p.foreign)):
             return Outcome(0.0, "review", f"not right as read, but it depends on {', '.join(stray)}, which an "
                            "answer here has no use for and this hand-in does not define: what does it stand for? a "
@@ -315,8 +319,9 @@ class ExpressionCheck(Check[ExpressionParams]):
         return verdict
 
     def _verdict(self, final: Side, earlier: list[Side], outcome: Outcome, ref: Any, p: ExpressionParams,
-                 ctx: CheckContext, details: dict[str, JSON]) -> Outcome:
-        """Full marks only for an explicit, confirmed final side; a right earlier step never rescues."""
+                 ctx: CheckContext, details: dict[str, JSON], also: Any = None) -> Outcome:
+        """Full marks only for an explicit, confirmed final side; a right earlier step never rescues. ``also``: the
+        reference as the left side states it (at its own argument), which a step may equal too."""
         assert final.reading is not None
         if outcome.status == "review":
             return Outcome(0.0, "review", outcome.feedback, details)
@@ -338,6 +343,8 @@ class ExpressionCheck(Check[ExpressionParams]):
         else:  # a right final side after a false step is a chain of guesses, not a derivation
             for side in explicit:
                 step = self._judge(side.reading.value, ref, p, ctx, {})  # type: ignore[union-attr]
+                if also is not None and also is not ref and step.fraction < 1:
+                    step = self._judge(side.reading.value, also, p, ctx, {})  # type: ignore[union-attr]
                 if step.status == "fail" or (step.status == "partial" and not step.feedback.startswith(_EQUAL)):
                     # a sign flipped in a step is as false as any other slip; a step in another form is no slip
                     return Outcome(0.0, "review", f"the final side equals the reference, but an earlier step "
@@ -423,6 +430,28 @@ class ExpressionCheck(Check[ExpressionParams]):
 _EQUAL = "equal to the reference"  # how a partial that is right in value (in a form not asked for) begins
 _DOUBTED = "is defined twice, differently"  # a name read two ways: no "not read", a doubt about which
 _UNREAD = ("could not read", "the answer still holds", "no answer found", "nothing follows")
+
+
+def _at_argument(lhs: str | None, ref: Any, cc: Any) -> Any:
+    """The reference of a function's derivative (in its variable u) at the argument the left side gives it, when that
+    is one of the hand-in's own names ("σ'(z_1) = a_1(1 − a_1)" with z_1 = w_1x): the answer is a function of that
+    name, right when it equals the derivative there. Else the reference as it is."""
+    from grader.expressions.lhs import describe
+
+    if not lhs or not isinstance(ref, sp.Expr):
+        return ref
+    shape = describe(lhs, cc.vocab, cc.overlay)
+    if shape is None or shape.kind != "apply" or not shape.of.endswith("'") \
+            or re.fullmatch(r"[a-z]|\\[a-z]+", shape.arg or ""):
+        return ref
+    params = [w for (n, w) in cc.vocab.derivatives if n == shape.of.rstrip("'") and w in cc.vocab.symbols]
+    if not params:
+        return ref
+    side = read_side(shape.arg, replace(cc, scopes=(cc.scopes[0],)))
+    value = side.reading.value if side.kind == EXPLICIT and side.reading is not None else None
+    if not isinstance(value, sp.Expr) or not value.free_symbols or side.unknown:
+        return ref
+    return ref.subs(cc.vocab.symbols[params[0]], value)
 
 
 def _stray_names(value: Any, foreign: list[str]) -> list[str]:

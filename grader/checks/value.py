@@ -303,7 +303,7 @@ def _with_count(c: Any, v: tuple[float, ...], readable: list[tuple[Any, tuple[fl
 
 # right after a shape: how many of it ("5×5×1, × 20 filters", "5x5x1 (20 Stueck)", "5×5×1 filters, 20 of them")
 _COUNT_AFTER = re.compile(r"\s*(?:filters?|kernels?)?\s*[,(]?\s*(?:[x×*]\s*|(?:and|with|und|mit|et|avec|con|com|"
-                          r"وعددها|عددها)\s+)?(\d{1,4})\s*"
+                          r"وعددها|عددها)\s+)?(\d{1,4}|two|four|five|six|eight|ten|twelve|sixteen|twenty|thirty|forty|fifty|sixty|hundred)\s*"
                           r"(?:filters?|kernels?|of\s+them|St(?:ü|ue)ck|Filter|Kerne|\)|$|\s*[|/;,—–]"
                           r"|[^\W\d_]{2,20}\s*(?=\)|$|[|/;,—–]))", re.IGNORECASE)  # "(20 filtrů)", "(20 stuks)"
 
@@ -329,7 +329,10 @@ def _channels_and_count(c: Any) -> tuple[float, float] | None:
 def _count_after(c: Any) -> float | None:
     line, end = _after_text(c)
     m = _COUNT_AFTER.match(line, end) if end >= 0 else None
-    return float(m.group(1)) if m is not None and int(m.group(1)) > 1 else None
+    if m is None:
+        return None
+    count = int(m.group(1)) if m.group(1).isdigit() else _COUNT_WORDS[m.group(1).lower()]  # "…, twenty of them"
+    return float(count) if count > 1 else None
 
 
 # "twenty 5×5×1 filters", "20 5x5x1 kernels": how many, said before the shape the filters have

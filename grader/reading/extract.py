@@ -560,6 +560,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
         unread += _changed_by_name(doc, doc.segments[part].start, spec.lhs, classify, _OWN_VERSION,
                                    doc.segments[part].end)
+        unread += _changed_by_name(doc, doc.segments[part].start, spec.lhs, classify, _CHANGED_ABOVE,
+                                   doc.segments[part].end)
         unread += _noted_by_key(doc, spec)
     if part in doc.segments:
         unread += _changed_by_label(doc, part)
@@ -637,6 +639,13 @@ _NAMED_CHANGE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                            r"|(?:above\s+|here\s+)?(?:is|was|were)\s+(?:short\s+of|missing|lacking|off\s+by)"
                            r"|(?:above\s+)?(?:lacks|lacked|misses|missed|has\s+an\s+extra|had\s+an\s+extra))\b",
                            re.IGNORECASE)
+# inside the part, under its answer: "df/dw2 in the markdown above is missing the w2, it is …", "∂f/∂w1 above
+# should have an x": a name, where it was said before, and words that change it
+_CHANGED_ABOVE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
+                            r"(?:(?:in|on)\s+(?:the\s+)?(?:markdown|cell|text|line|formula|answer|equation|part)\s+)?"
+                            r"(?:above|earlier|before)\s+"
+                            r"(?:is\s+(?:actually|really|wrong|missing|short\s+of|lacking)|was\s+(?:wrong|missing|short\s+of)"
+                            r"|should\s+(?:be|read|have|get|lose|drop)|lacks|misses|needs?|has\s+an\s+extra)\b", re.IGNORECASE)
 # "For ∂f/∂w1 I will hand in my own version: …" (in a transcript whose tutor wrote another): the student's own
 _OWN_VERSION = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                           r"(?:I\s+(?:will|'ll|’ll|am\s+going\s+to)\s+(?:hand\s+in|submit|go\s+with|keep|use|write)"
@@ -1082,6 +1091,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))
                   and not _NUMBERS.fullmatch(e.sides[-1])] or naming  # "sanity check: ∇L = (-0.2008, 0.3599, …)"
         naming = _in_form(naming, forbid)
+        naming = [e for e in naming if not AT_ARGUMENT.search(e.sides[0])] or naming  # "σ1′(u) = σ1(u)(1 − σ1(u)).
+        # In my shorthand σ1′(x1) = p(1 − p) and σ2′(x2) = q(1 − q)": the answer, then its uses at the network's nodes
         naming = [e for tag, e in tagged if e in naming and not (tag and tag.startswith("key:")
                                                                  and not re.search(r"[A-Za-z]", e.sides[-1]))] \
             or naming  # "grad = [0, 0, 0]" before a loop adds to it: a program's start, not its answer
@@ -1827,6 +1838,11 @@ _D_NAME = re.compile(r"\s*d[A-Za-z]\w{0,7}\s*")  # "(i) ds = exp(-u)/…": a pro
 _GENERIC_INDEX = re.compile(r"_\{?[a-z]\}?(?![\w{])|[ᵢⱼₖ]")  # ∂L/∂w_j: one component for each j, not the vector
 _BY_INDEX = re.compile(r"(?:∂|\\partial|\bd)\s*\{?\s*(?:w|θ|\\theta)_?\{?[a-z]\}?(?![\w{])")  # "…∂f(x^i)/∂w_j"
 _NAMED_RESULT = re.compile(r"∇|\\nabla|\bgrad")  # "w − α∇L": a final line that names a result instead of writing it
+
+
+# a derivative's left side at one of the network's own names, not at a variable: σ1′(x1), \sigma'(z_1), σ'(w_1x)
+AT_ARGUMENT = re.compile(r"(?:'|′|\^\{?\\prime\}?)\s*(?:\\left|\\big)?\(\s*(?![a-z]\s*(?:\\right|\\big)?\))[^()]{1,24}"
+                          r"(?:\\right|\\big)?\)\s*$")
 
 
 def _worked_before(naming: list[Equation], chosen: Equation) -> list[str]:

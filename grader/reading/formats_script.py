@@ -36,13 +36,17 @@ def script_markdown(text: str, suffix: str) -> str:
 
 
 def _percent_markdown(text: str) -> str:
+    """Text cells as text; a code cell fenced, then its whole-line comments as text, as a notebook's code cell is
+    read ("# (d)  d out/d w3 = h2" above the code that computes it is a written answer)."""
     out: list[str] = []
+    said: list[str] = []
     markdown, fenced = False, False
     for line in _without_header(text.split("\n")):
         cell = _PY_CELL.match(line)
         if cell is not None:
             if fenced:
-                out.append("```")
+                out.extend(["```", "", *said, ""] if said else ["```"])
+                said = []
             markdown, fenced = cell.group("md") is not None, cell.group("md") is None
             out.append("" if markdown else "```python")
             continue
@@ -50,9 +54,14 @@ def _percent_markdown(text: str) -> str:
             out.append(re.sub(r"^#[ \t]?", "", line) if line.startswith("#") else line)
         else:
             out.append(line)
+            if (comment := _COMMENT_LINE.match(line)) is not None:
+                said.append(comment.group(1))
     if fenced:
-        out.append("```")
+        out.extend(["```", "", *said] if said else ["```"])
     return "\n".join(out)
+
+
+_COMMENT_LINE = re.compile(r"^[ \t]*#(?![!%@])[ \t]?(.*)$")  # not a shebang, a magic or a form's markup
 
 
 def _without_header(lines: list[str]) -> list[str]:

@@ -189,6 +189,7 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
     pieces = _continued(pieces)
     pending = [sides for piece in pieces for step in graph_steps(piece) for part in _parts(step)
                if len(sides := split_chain(part)) >= 2]
+    pending = [_named_after(sides, reference, notation.overlay) for sides in pending]
     notation.overlay.reserved.update(_defined_names(pending, reference, notation.overlay))
     count = 0
     for _ in range(3):  # "h_1 = σ(z_1), z_1 = w_1 x": a name defined after its first use is read next time round
@@ -359,6 +360,29 @@ def _defined_names(pending: list[list[str]], reference: Reference, overlay: Over
 
 _FUNCTION_LHS = re.compile(r"\s*\\?((?:operatorname|mathrm|text)\s*\{\s*[A-Za-z]+\s*\}|[A-Za-z]+|[\u0370-\u03ff])"
                            r"\s*(?:_\s*\{?\s*\w+\s*\}?)?\s*\(\s*\\?\w+\s*\)\s*(?:\\gets|:)?\s*")
+
+
+# a name the hand-in gives a value on the right of it: one letter, maybe with an index ("σ1(w1·x) = p", "… = h_1")
+_NEW_NAME = re.compile(r"\s*[A-Za-z](?:_?\{?[0-9a-z]\}?|[0-9])?\s*")
+
+
+def _named_after(sides: list[str], reference: Reference, overlay: Any) -> list[str]:
+    """``call σ1(w1·x) = p``, ``σ2(w2·p) =: q``: a formula set equal to a new name on its right names it (read as
+    ``p = σ1(w1·x)``); an equation whose left side is something asked (∂f/∂w3 = q) or a known name stays."""
+    vocab = reference.latex
+    if len(sides) != 2 or vocab is None or not _NEW_NAME.fullmatch(sides[1]) or not _NEW_NAME.fullmatch(
+            sides[1].strip().lstrip(":")):
+        return sides
+    name = sides[1].strip()
+    shape = describe(name, vocab, overlay)
+    if shape is None or shape.kind != "name" or shape.of in vocab.symbols or shape.of in vocab.functions \
+            or shape.of in vocab.vectors or shape.of in overlay.symbols or shape.of in overlay.aliases:
+        return sides
+    left = describe(sides[0], vocab, overlay)
+    if left is not None and left.kind in ("name", "derivative", "gradient") or not re.search(r"[(·*\\]", sides[0]) \
+            or (reference.classify_lhs is not None and _tag(reference, sides[0], overlay) is not None):
+        return sides
+    return [name, sides[0]]
 
 
 def _define_chain(notation: Notation, sides: list[str], reference: Reference) -> int:

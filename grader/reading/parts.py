@@ -179,13 +179,14 @@ _ANOTHER_TOPIC = re.compile(rf"[ \t*_]*{_TOPIC}(?:[ \t]*(?:/|,|&|and|\+)[ \t]*{_
 
 def _end_at_headings(text: str, seg: Segmenter, headings: list[tuple[int, int, bool]]) -> None:
     """A part opened by a heading ends at the next heading of its level or above that labels nothing
-    (``### (c)`` … ``### Code / result``): the text under that heading is no longer the part's answer."""
+    (``### (c)`` … ``### Code / result``), a part opened by a line's label at any such heading: the text under
+    that heading is no longer the part's answer."""
     if not any(not labelled for _, _, labelled in headings):
         return
     level_at = {text.rfind("\n", 0, pos) + 1: level for pos, level, labelled in headings if labelled}
     for key, mark in seg.found:
-        level = level_at.get(text.rfind("\n", 0, mark.start) + 1)
-        if level is None or key not in seg.segments:
+        level = level_at.get(text.rfind("\n", 0, mark.start) + 1, 99)  # "(c) Counting …" under "## Problem 2",
+        if key not in seg.segments:  # then "### Code": a part on a line of its own ends at any such heading
             continue
         start, end = seg.segments[key]
         cut = next((pos for pos, lv, labelled in headings if not labelled and lv <= level and start < pos < end), None)

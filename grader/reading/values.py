@@ -60,7 +60,9 @@ _AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|の後|後|후|이후|so
 # where a new label may begin (not after an abbreviation: "channel dim. 20")
 _CLAUSE = re.compile(r"[;|•]|\s·\s|(?<!\bdim)(?<!\bapprox)(?<!\bresp)(?<!\bno)(?<!\bnr)(?<!\bcf)(?<!\bvs)(?<!\bi\.e)"
                      r"(?<!\be\.g)\.\s"  # "channel dimension, i.e. the number of filters, is 50": one clause
-                     r"|,\s+(?=[A-Za-z])(?!i\.e\.|e\.g\.|is\s|are\s|was\s|which\s+(?:is|are)\s)|(?<!\u00a7),\s+(?=\u00a7)"
+                     r"|,\s+(?=[A-Za-z])(?!i\.e\.|e\.g\.|is\s|are\s|was\s|which\s+(?:is|are)\s"
+                     r"|(?:leaving|giving|yielding|producing|resulting\s+in)\s+(?=[\d(]))"  # ", leaving 12×12×20"
+                     r"|(?<!\u00a7),\s+(?=\u00a7)"
                      r"|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")
 _OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des|của|do|da|dos|das)\s+"
                  r"(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+|mỗi\s+)?"
@@ -1140,9 +1142,12 @@ def _concluded(masked: str, values: list[_Value], routes: dict[int, list[tuple[s
     if len(values) < 2 or values[-1].modifier:
         return
     last = values[-1]
-    if not _SO_THEN.search(masked, values[-2].end, last.start) or not _LINE_DONE.match(masked, last.end):
+    if not _LINE_DONE.match(masked, last.end):
         return
-    fields = {f for v in values[:-1] for f, r in routes.get(id(v), []) if r == 0}
+    worked = _WORKED_TO.search(masked, values[-2].end, last.start) is not None  # "…: 800·500 + 500 = 400,500"
+    if not worked and not _SO_THEN.search(masked, values[-2].end, last.start):
+        return
+    fields = {f for v in values[:-1] for f, r in routes.get(id(v), []) if r == 0 or worked}
     if len(fields) != 1:
         return
     field = fields.pop()
@@ -1155,13 +1160,15 @@ def _concluded(masked: str, values: list[_Value], routes: dict[int, list[tuple[s
 _COUNTED_NOUN = re.compile(r"^[ \t]*(?:of[ \t]+them|(?:such[ \t]+)?(?:filters?|kernels?))\b")
 _HEDGED_ASIDE = re.compile(r"\((?:[^()]*\b(?:or|maybe|perhaps|oder|ou)\b|[^()]*\?)", re.IGNORECASE)  # "(or 50 …?)"
 _COUNTS_THINGS = re.compile(r"[ \t]+(?:per[ \t]+(?:filter|kernel|unit|neuron|node|output|channel)\b"  # "501 per filter"
-                            r"|(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element|position)s?\b)"
+                            r"|(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element|position"
+                            r"|filter|kernel|weight|value|class)(?:s|es)?\b|biases\b)"  # "its 20 filters", "10 classes"
                             r"(?![ \t]*(?:channel|filter|map|size|dim|depth|plane|layer))", re.IGNORECASE)
 _SO_THEN = re.compile(r"(?:[,;]|\band)[ \t]*(?:so|thus|hence|giving|which[ \t]+(?:is|gives|makes)"
                       r"|that[ \t]+(?:is|makes)|for[ \t]+a[ \t]+total[ \t]+of)[ \t]*(?:is[ \t]+|=[ \t]*)?$"
                       # "…, times 20 filters → 520", "… + 500 biases → 400,500": a count's working, then its value
                       r"|\b(?:filters?|kernels?|bias(?:es)?|weights?|param(?:eter)?s|units|neurons)[ \t]+"
                       r"(?:→|->|=>|⇒|⟹)[ \t]*$", re.IGNORECASE)
+_WORKED_TO = re.compile(r"[\d)][ \t]*=[ \t]*$")  # a working's "=" right before the line's last value
 _LINE_DONE = re.compile(r"[ \t]*(?:parameters|params|weights|in[ \t]+total)?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
 
 
