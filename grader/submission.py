@@ -338,6 +338,7 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
     from grader.reading.answers import answers_from_document
     from grader.reading.formats_script import is_script_notebook, script_markdown
     from grader.reading.notebook import MAX_NOTEBOOK_BYTES, read_notebook
+    from grader.reading.numbered_items import numbered_items
 
     code_cells: list[str] = []
     if path.suffix.lower() == ".ipynb":  # parsed first, outputs dropped, then the text is size-limited
@@ -346,6 +347,8 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
         text = _read_text(path, sub.notes)
     if path.suffix.lower() in SCRIPT_SUFFIXES and is_script_notebook(text, path.suffix.lower()):
         text = script_markdown(text, path.suffix.lower())  # its text cells the report, its code cells fenced code
+    text = numbered_items(text, [(i.text.part, tuple(i.text.key), i.check != "manual")
+                                 for i in rubric.items if i.text is not None and i.text.part])
     doc: Document = read_document(text, "tex" if path.suffix.lower() == ".tex" else format_of(path.name))
     sub.notes.extend(doc.notes)  # about the whole report (no part labels found)
     answers = answers_from_document(doc, rubric)

@@ -79,11 +79,21 @@ _MORE = re.compile(r"\$?\s*(?:[·×*+−]|-(?![\d>])|\\(?:cdot|times)(?![A-Za-z]
 _NAMED = re.compile(r"∂|\\partial|\bd\s*\w{1,6}\s*/\s*d\s*\w")  # a derivative by name: the chain restated
 
 
+# a note that says how the answer was found: "quotient rule, …", "chain rule: …", "by (b)(ii)", "using …"
+_HOW_DERIVED = re.compile(r"(?i)\s*(?:(?:by|via|using|with|from)\s+)?(?:the\s+)?(?:quotient|chain|product|power)"
+                          r"[\s-]+rule\b")
+_STRONG_DOUBT = re.compile(r"\?|(?<![\w-])(?:or|either|not\s+sure|unsure|maybe|perhaps|should|instead|actually|wrong|"
+                           r"typo|mistake|forg[eo]t\w*|missing|but|however|without|drop\w*|halve\w*|doubl\w*|wait|"
+                           r"oops|really)(?![\w-])", re.IGNORECASE)
+
+
 def _doubts(cell: str, formula: bool = True) -> bool:
     """Whether a note may change or doubt the answer beside it (then its row stays as written: a person reads it).
     ``formula``: the answer is a formula (not a count), so a factor the note names may belong to it."""
     words = re.sub(r"\$[^$]*\$", " ", cell)
     working = re.sub(r"^\s*(?:->|→|=>|⇒)", " ", words)  # "-> 8x8x50 -> pool -> 4x4x50": working goes on, no doubt
+    if _HOW_DERIVED.match(words) and not _STRONG_DOUBT.search(words):
+        return False  # "quotient rule, the two minus signs cancel": how the answer was found, not a doubt of it
     if _DOUBT.search(words) is not None or _CHANGE.search(words) is not None or doubting_comment(working) \
             or _MORE.match(cell.strip()) is not None:
         return True

@@ -885,6 +885,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _BOXED_MARK.sub(" Answer: ", text) if "]" in text or "】" in text else text  # "──→ [ans] e^{-u}/…"
+    text = _SHEET_FUNCTION.sub(lambda m: m.group(1).lower() + "(", text) if "EXP(" in text or "LN(" in text else text
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     text = _SPACED_DERIVATIVE.sub(r"d\1/d\2", text) if "/ d" in text else text  # "d out / d w2": dout/dw2
     for glyph in {m.group("g") or m.group("h") or m.group("k") for m in _DECLARED_SIGMA.finditer(text)}:
@@ -1608,7 +1609,8 @@ _BETWEEN_PARENS = re.compile(r"\\\).*?\\\(")  # "A\) | \(B\) | \(C": between the
 # "w <- w - a*g", "w <-- w - …": an arrow; "s <- function(u) …": R's definition
 # a part's label alone before the math of its row's first cell: "| 1(e) $w_2$ |", "| **e** $w_2$ |"
 _BARE_WEIGHT = re.compile(r"w_?\{?[123]\}?")
-_PART_IN_CELL = re.compile(r"\s*(?:[*_]{1,2})?(?:[1-9][.\s]?)?\(?[a-h]\)?(?:[*_]{1,2})?\s*(?:\$|\\\()?$")
+_PART_IN_CELL = re.compile(r"\s*(?:[*_]{1,2})?(?:(?:(?-i:P|Q|Pb|Ex)\.?[ \t]?)?[1-9][.\s]?)?[ \t]?\(?[a-h]\)?,?"
+                           r"(?:[*_]{1,2})?\s*(?:\$|\\\()?$")  # "1(e) $w_2$", "P1 (e), $w_2$"
 _R_ASSIGN = re.compile(r"<-{1,3}(?!\s*function\b)")
 _CELL_BAR = re.compile(r"(?:^|\s)\|(?:\s|$)")
 
@@ -1900,6 +1902,7 @@ def _segment(doc: Document) -> None:
 _BOXED_MARK = re.compile(r"(?:[─━—–=~-]{1,6}[ \t]*[→⟶⇒⟹➜➔>]|[⟶⇒⟹➜➔→])?[ \t]*"
                          r"(?:\[(?:final[ \t]+)?(?:ans|answer|result|boxed)\]|【(?:答|答え|解答|ans|answer)】)[ \t]*:?",
                          re.IGNORECASE)
+_SHEET_FUNCTION = re.compile(r"(?<![A-Za-z])(EXP|LN)\(")  # a spreadsheet's "EXP(-u)": the exponential
 _SAYS_EQUAL = re.compile(r"=|←|\\leftarrow|\\gets|:=")
 # words of a note written after the work, which says the answer above is not the final one
 _LATE = re.compile(r"(?i)\b(?:added\s+later|later\s+note|after\s+(?:handing|submitting|writing|the\s+deadline)|"

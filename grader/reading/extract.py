@@ -164,7 +164,10 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
     split = [(part, joined, kinds[i], origin[i] in led and n == 0) for i, piece in enumerate(pieces)
              for n, (one, joined) in enumerate(several(piece)) for part in split_equations(one)]
     for piece, joined, kind, new in split:
+        margin = _MARGIN_ARROW.search(_SPACING.sub("", piece))
         body = _PROOF_END.sub("", _MARGIN_ARROW.sub("", _SPACING.sub("", piece)))
+        if margin is not None and _SELF_FIX.search(margin.group()) and body.strip():
+            body = f"{body.strip()}{HEDGE}{_FIXED_BESIDE}"  # "… · x   ← no wait, w2 is missing:": it is not the answer
         body = _augmented(_TRAILING_SPACING.sub("", body.strip()).rstrip(",.;").strip())
         if not body:
             continue
@@ -579,6 +582,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
 
 
 _CORRECTED = "\\text{(a correction written later)}"
+_FIXED_BESIDE = "\\text{(a correction written beside it)}"
 
 
 def _written_out_after(doc: Document, correction: str, final: str, lhs: str | None,
@@ -644,8 +648,9 @@ _NAMED_CHANGE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
 _CHANGED_ABOVE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                             r"(?:(?:in|on)\s+(?:the\s+)?(?:markdown|cell|text|line|formula|answer|equation|part)\s+)?"
                             r"(?:above|earlier|before)\s+"
-                            r"(?:is\s+(?:actually|really|wrong|missing|short\s+of|lacking)|was\s+(?:wrong|missing|short\s+of)"
-                            r"|should\s+(?:be|read|have|get|lose|drop)|lacks|misses|needs?|has\s+an\s+extra)\b", re.IGNORECASE)
+                            r"(?:is\s+(?:actually|really|wrong|missing|short\s+of|lacking)"
+                            r"|was\s+(?:wrong|missing|short\s+of)|should\s+(?:be|read|have|get|lose|drop)|lacks|misses"
+                            r"|needs?|has\s+an\s+extra)\b", re.IGNORECASE)
 # "For ∂f/∂w1 I will hand in my own version: …" (in a transcript whose tutor wrote another): the student's own
 _OWN_VERSION = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                           r"(?:I\s+(?:will|'ll|’ll|am\s+going\s+to)\s+(?:hand\s+in|submit|go\s+with|keep|use|write)"
@@ -1099,6 +1104,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         vector = _components([(tag, e.sides) for tag, e in tagged], spec)
         if naming and (vector is None or any(not is_restatement(e.sides[-1]) for e in naming)):
             chosen = _last_explicit(naming)
+            fixed = _fixed_below(doc, texts, spans, chosen, found)  # "A" / "no wait, w2 is missing:" / "B"
             again = [e.sides[-1] for e in said_again if found.index(e) > found.index(chosen)
                      and _SPACE.sub("", e.sides[0]) == _SPACE.sub("", chosen.sides[0])  # the same, again
                      and not is_restatement(e.sides[-1]) and e.sides[-1] != chosen.sides[-1]
@@ -1123,6 +1129,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             if worked is not None:
                 first = [worked.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
             again = again or _concluded_after(doc, spans, chosen, forbid)
+            if fixed is not None:  # B replaces A: A is taken back, not a step of B
+                return _unfinished(doc, segment, LatexChain([chosen.sides[0], fixed], True, part), words=doubted)
             return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *first,
                                                          *chosen.sides[1:], *again[-1:]], True, part), words=doubted)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
@@ -1879,6 +1887,22 @@ def _self_fixed(doc: Document, texts: list[str], spans: list[Span], earlier: Equ
     a, end = spans[i].start, spans[j].end
     line_end = doc.text.find("\n", end)
     return _SELF_FIX.search(doc.text, a, len(doc.text) if line_end < 0 else line_end) is not None
+
+
+def _fixed_below(doc: Document, texts: list[str], spans: list[Span], chosen: Equation,
+                 found: list[Equation]) -> str | None:
+    """"∂f/∂w1 = A" then a line of words that take it back ("no wait, w2 is missing:") and a formula alone under
+    them: that formula is the answer, as a TA reads it; None when no such line follows the chosen answer."""
+    head = _SPACE.sub("", chosen.sides[-1])[-40:]
+    k = next((k for k, text in enumerate(texts) if head and head in _SPACE.sub("", text)), -1)
+    if k < 0 or k + 1 >= len(spans):
+        return None
+    between = doc.text[spans[k].end:spans[k + 1].start]
+    if len(between) > 200 or not _SELF_FIX.search(between) or "\n" not in between:
+        return None
+    after = [e for e in found if _SPACE.sub("", texts[k + 1]) and len(e.sides) == 1
+             and _SPACE.sub("", e.sides[0]) == _SPACE.sub("", texts[k + 1])]
+    return after[0].sides[0] if len(after) == 1 and not is_restatement(after[0].sides[0]) else None
 
 
 def _said_before(naming: list[Equation], chosen: Equation) -> list[Equation]:

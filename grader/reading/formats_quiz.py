@@ -20,6 +20,8 @@ _STATE = re.compile(r"[ \t]*(?:complete|incomplete|not[ \t]+answered|answer[ \t]
                     r"[\d.]{1,8}[ \t]*/[ \t]*[\d.]{1,8}[ \t]*pts?"
                     r"|[\d.]{1,8}[ \t]+out[ \t]+of[ \t]+[\d.]{1,8}[ \t]+points?"
                     r"|points?[ \t]*:?[ \t]*[\d.]{1,8}(?:[ \t]*/[ \t]*[\d.]{1,8})?)[ \t]*", re.IGNORECASE)
+_STATES = re.compile(rf"(?:(?:{_STATE.pattern}|[ \t]*[\d.]{{1,8}}[ \t]*pts?[ \t]*)(?:/(?=[ \t]*[\d.]))?)+",
+                     re.IGNORECASE)  # "Not yet graded / 3 pts": states on one line
 _ASKED = re.compile(r"[ \t]*(?:question[ \t]+text|question|prompt)[ \t]*:[ \t]*(?P<rest>.*)", re.IGNORECASE)
 _ANSWERED = re.compile(r"[ \t]*(?:response|your[ \t]+answer|selected[ \t]+answer|given[ \t]+answer|answer|"
                        r"antwort|respuesta|réponse)[ \t]*:[ \t]*(?P<rest>.*)", re.IGNORECASE)
@@ -29,11 +31,34 @@ def is_quiz_review(text: str) -> bool:
     """Two questions or more, each numbered on a line of its own with a state or a mark under it, or its
     question's text and then the response's own line ("Response:") right after."""
     lines = text.split("\n")
-    blocks = sum(1 for k, line in enumerate(lines) if _NUMBER.fullmatch(line) and _block_start(lines, k))
+    blocks = sum(1 for k, line in enumerate(lines) if _numbered(line) and _block_start(lines, k))
     return blocks >= 2
 
 
+# a part's label inside a question's text: "Let σ1(u) = 1/(1+exp(-u)). (b)(i) Compute ∂σ1/∂u"
+_INNER_LABEL = re.compile(r"(?<=[.:;!?])[ \t]+(\([a-h]\)(?:[ \t]?\((?:iii|ii|iv|i)\))?)(?=[ \t])")
+
+
+def _label_first(asked: str) -> str:
+    """A question's text with the part label it names after its first sentence set first, where a heading's
+    label is read ("(b)(i) Let σ1(u) = … Compute ∂σ1/∂u")."""
+    m = _INNER_LABEL.search(asked)
+    if m is None or re.match(r"[ \t]*\(?[a-h]\)", asked):
+        return asked
+    return f"{m.group(1)} {asked[:m.start()].strip()} {asked[m.end():].strip()}"
+
+
+def _numbered(line: str) -> bool:
+    """A question's number on its line, alone or with its state and mark after it ("Question 2   Not yet graded /
+    3 pts", as Canvas prints it)."""
+    m = _NUMBER.match(line)
+    return m is not None and (m.end() == len(line) or _STATES.fullmatch(line, m.end()) is not None)
+
+
 def _block_start(lines: list[str], k: int) -> bool:
+    if _STATES.fullmatch(lines[k], (m.end() if (m := _NUMBER.match(lines[k])) else 0)) and lines[k].strip() \
+            and not _NUMBER.fullmatch(lines[k]):
+        return any(_ANSWERED.fullmatch(ln) for ln in lines[k + 1:k + 7])  # the state on the number's line
     return any(_STATE.fullmatch(ln) for ln in lines[k + 1:k + 4]) \
         or any(_ANSWERED.fullmatch(ln) for ln in lines[k + 2:k + 7])
 
@@ -50,7 +75,7 @@ def quiz_markdown(text: str) -> str:
         asking = None
 
     for k, line in enumerate(lines):
-        if _NUMBER.fullmatch(line) and _block_start(lines, k):
+        if _numbered(line) and _block_start(lines, k):
             flush_plain()
             out.append("")
             asking = []
@@ -64,7 +89,7 @@ def quiz_markdown(text: str) -> str:
             continue
         answered = _ANSWERED.fullmatch(line)
         if answered and asking is not None and "".join(asking).strip():
-            out += ["### " + " ".join(w.strip() for w in asking if w.strip()), ""]
+            out += ["### " + _label_first(" ".join(w.strip() for w in asking if w.strip())), ""]
             asking = None
             if answered.group("rest").strip():
                 out.append(answered.group("rest"))

@@ -65,7 +65,7 @@ _PART = (rf"(?:{_LP}(?P<p1>[a-hA-H]){_RP}|(?P<p2>[a-hA-H])\)|(?P<p3>[a-h])[.:]{_
 # an answer key's word for the item after its part: "1e_w2", "1e-w2", "1e w2", "e, w2", "1f grad", "2c conv1", "1f_upd"
 _KEY = r"(?:(?:_|-|\.(?=[A-Za-z])|,?[ \t]+|\()(?P<key>[A-Za-z∂∇][\w/∂∇]{0,14}?)\)?)"
 # an answer key's word in the label's own table cell or column, after the label: "| 1(e) $w_2$ |", "1(f) grad<tab>"
-_KEY_AFTER = re.compile(r" +\$? *(?P<key>[^\s|$(][^|$\t\n(]{0,20}?) *\$?(?=[ \t]*(?:\||\t))")  # in the label's cell
+_KEY_AFTER = re.compile(r",? +\$? *(?P<key>[^\s|$(][^|$\t\n(]{0,20}?) *\$?(?=[ \t]*(?:\||\t))")  # in the label's cell
 _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"  # a chat export's "[12:04] name: "
                      r"|<[a-zA-Z][\w-]{0,10}>|[ \t>|*_#~•◦▪‣●○■▸▹▾▿▶►▼⁃➤]|\[[ xX]\][ \t]|={2,}[ \t]*"
                      r"|%%[ \t]*"  # a MATLAB script's cell title: "%% 1.b  derivative of sig"
@@ -95,6 +95,9 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
                            # (not "P1  f = …": a formula's name; "p2a = {…}" is part 2a's dictionary)
                            rf"(?P<p2>[a-h])(?!(?<=\s[a-h])[ \t]*:?=(?!=))(?:[.:)]?{_END}|(?={_LP}(?:{_R}){_RP})))"
                            rf"{_SUB})?", re.IGNORECASE)),
+    # "P1 (b)(i)", "Q2 (a)", "Pb.1 (d)": a problem's abbreviated word and number, then the part in brackets
+    ("problem", re.compile(rf"(?-i:P|Q|Pb|Ex|Ej|Aufg)\.?[ \t]?(?P<prob>[1-9])[ \t]*(?:[.,\-–—:][ \t]*)?"
+                           rf"{_LP}(?P<p1>[a-h]){_RP}{_END}{_SUB}")),
     # "(b-i)", "(b.ii)", "(b/ii)": a part and its sub-part in one bracket
     ("part", re.compile(rf"{_LP}(?P<p1>[a-h])[ \t]?[-.,/][ \t]?(?P<s1>{_R}){_RP}{_END}")),
     # "Part (b)", "Câu b", "Sehemu d)"
@@ -442,6 +445,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         after = _KEY_AFTER.match(window, m.end()) if part and not key else None
         if after is not None and after.group("key").strip().lower() not in ROMAN:
             key, key_start, m = after.group("key").strip(), after.start("key"), after  # "| 1(e) $w_2$ |", "1(e) dw2\t"
+            key_start -= 1 if window[key_start - 1:key_start] == "$" else 0  # the key's math whole: "$w_2$"
         tail = _TAIL.match(window, m.end())
         end = pos + (tail.end() if tail else m.end())
         if key:  # the part's text starts at the key ("2c conv1<tab>520": the value keeps its layer's name)

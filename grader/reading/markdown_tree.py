@@ -49,6 +49,8 @@ class MathSpan:
     kind: str
 
 
+_ROW_NUMBER = re.compile(r"[ \t]*\|[ \t]*\d{1,3}[ \t]*\|[ \t]*(?=[^\W\d_])")  # a table's "#" column, then words
+
 def _closing_lines(state: StateBlock, marker: str) -> tuple[list[int], list[int]]:
     """(lines whose text ends with ``marker``, blank lines), built once per document and marker."""
     cache: dict[str, Any] = state.env.setdefault("_math_lines", {})
@@ -160,7 +162,9 @@ def read_markdown(text: str) -> tuple[list[Block], list[MathSpan]]:
         elif tok.type in ("paragraph_open", "tr_open"):
             begin, end = at(first), at(last)
             kind = "paragraph" if tok.type == "paragraph_open" else "row"
-            blocks.append(Block(kind, begin, end, item_at.get(first, begin)))
+            numbered = _ROW_NUMBER.match(text, begin, end) if kind == "row" else None  # "| 8 | P2 (a) | …": the
+            blocks.append(Block(kind, begin, end, numbered.end() if numbered else item_at.get(first, begin)))  # row's
+            # number is no label; its label is in the next cell
         elif tok.type == "fence" and tok.info.strip().lower() in MATH_FENCES:
             begin, end = at(first), at(last)
             first = text.find("\n", begin, end)

@@ -335,6 +335,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
             continue
         above = text[out[-1][0]:out[-1][1]] if out and text.count("\n", out[-1][1], start) <= 2 \
             and not text[out[-1][1]:start].strip(" \t\n-*•") else ""
+        if not above and start > 0:  # "no wait, w2 is missing:" right above: the formula under it is the answer
+            previous = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
+            above = previous if _TAKEN_BACK.search(previous.rstrip()) else ""
         if (run := _answer_under(above, line)) is not None:
             out.append((start + run[0], start + run[1]))  # "∂f/∂w2 =" then the formula on the next line; a name
             continue  # then "Answer: w3·σ2(x2)(1 − σ2(x2))·σ1(x1)"
@@ -475,13 +478,18 @@ ANSWER_LEAD = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?:[*_]{1,3}(?=\w))?(?:(?:fi
                           re.IGNORECASE)  # and "final = …", "answer = …": a word set equal to the answer
 
 
+# a line that takes back the formula above it and leads to the fixed one: "no wait, w2 is missing:", "oops, it is:"
+_TAKEN_BACK = re.compile(r"(?i)\b(?:no,?\s+wait|wait,?\s+no|oops|scratch\s+that|correction|sorry|i\s+meant|actually)\b"
+                         r"[^\n=]{0,60}:$")
+
+
 def _answer_under(above: str, line: str) -> tuple[int, int] | None:
     """(start, end) of the formula on ``line`` that answers the equation above it (``∂f/∂w2 =`` then
     ``w3·σ2(x2)…``), or that the line says is the answer ("Answer: w3·σ2(x2)…", with no equals sign)."""
     above = above.rstrip()
     lead = ANSWER_LEAD.match(line)
-    if not (above.endswith(_EQUALS) or lead):
-        return None
+    if not (above.endswith(_EQUALS) or lead or _TAKEN_BACK.search(above)):
+        return None  # (a line of words that take the answer above back, "no wait, w2 is missing:", leads to one)
     indent = len(line) - len(line.lstrip())
     offset = lead.end() if lead else indent
     if any(e in line[offset:] for e in _EQUALS):

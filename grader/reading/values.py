@@ -139,12 +139,23 @@ def flat(line: str) -> str:
     line = _PLACED_AFTER.sub(lambda m: f"{m.group(1)}{m.group(2)}", line) if "after" in line.lower() else line
     line = _DASH_MINUS.sub(" - ", line) if "–" in line or "−" in line else line
     line = _COUNT_OF_SHAPE.sub(_count_of_shape, line)
+    if "k" in line:  # "431k (431,080 exactly)": the exact count; "25.05k": 25,050
+        line = _THOUSANDS.sub(_in_full, _ROUNDED_THEN_EXACT.sub(lambda m: m.group(1), line))
     line = _SHAPE_THEN_COUNT.sub(lambda m: f"{_BLANKS.sub('', m.group(1))}×{next(g for g in m.groups()[1:] if g)}",
                                  line)
     return _COUNT_TIMES_SHAPE.sub(lambda m: _BLANKS.sub("", m.group(2)) + "×" + m.group(1), line)
 
 
 _BLANKS = re.compile(r"[ \t]+")
+_ROUNDED_THEN_EXACT = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?[ \t]?k[ \t]*\([ \t]*(?:exactly[ \t]+)?"
+                                 r"(\d{1,3}(?:[,' ]\d{3})+|\d{4,7})(?:[ \t]+exactly)?[ \t]*\)")
+_THOUSANDS = re.compile(r"(?<![\w.])(\d{1,4})(?:\.(\d{1,3}))?k\b(?![\w=-]|[ \t]*=)")  # not "1 k=5"
+
+
+def _in_full(m: re.Match[str]) -> str:
+    """"0.52k", "25.05k", "400.5k" as the counts they stand for (520, 25050, 400500)."""
+    whole, decimals = m.group(1), (m.group(2) or "")
+    return str(int(whole) * 1000 + int(decimals.ljust(3, "0")) if decimals else int(whole) * 1000)
 _TIBBLE = re.compile(r"\bA[ \t]+tibble:[ \t]*\d+[ \t]*[×x][ \t]*\d+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\b\.?|Uhr\b|h\b)")
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[^\W\d_])")
