@@ -339,11 +339,17 @@ def _count_after(c: Any) -> float | None:
 _COUNT_WORDS = {"two": 2, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12, "sixteen": 16,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
 _COUNT_BEFORE = re.compile(r"(?:^|[\s(,:=])(\d{1,4}|" + "|".join(_COUNT_WORDS) + r")\s+$", re.IGNORECASE)
+_THEM_EACH = re.compile(r"(?:^|[\s(,:=])(\d{1,4}|" + "|".join(_COUNT_WORDS) + r")\s+of\s+them\s*[,;:]?\s*each\s+"
+                        r"(?:(?:one\s+)?(?:is|of|has|with)\s+)?(?:size\s+)?$", re.IGNORECASE)
 _FILTERS_AFTER = re.compile(r"\s*(?:filters?|kernels?)\b", re.IGNORECASE)
 
 
 def _count_before(c: Any) -> float | None:
     line, end = _after_text(c)
+    if end >= 0 and (them := _THEM_EACH.search(line, 0, end - len(getattr(c, "text", "")))) is not None:
+        word = them.group(1).lower()  # "conv1 filters: twenty of them, each 5×5×1"
+        count = float(_COUNT_WORDS.get(word, 0) or word)
+        return count if count > 1 else None
     if end < 0 or not _FILTERS_AFTER.match(line, end):
         return None
     m = _COUNT_BEFORE.search(line, 0, end - len(getattr(c, "text", "")))

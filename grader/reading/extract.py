@@ -544,6 +544,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
             ranged = _expression_in(doc, doc.segments[first], replace(spec, part=first), classify, forbid)
             if ranged is not None and ranged.named and not is_restatement(ranged.sides[-1]):  # both answers, then
                 found = replace(ranged, part=part)  # "Chain rule used for (e): ∂f/∂w1 = ∂f/∂g·∂g/∂z…"
+    if found is None and part in doc.segments and (above := _output_above(doc, doc.segments[part])) is not None:
+        found = LatexChain([above], False, part)  # "(i) That output is the answer": the printout over the label
     unread: list[str] = []  # a later line naming the part with a formula that is not read as its answer
     for span in doc.again.get(part, []):
         later = _expression_in(doc, span, spec, classify, forbid, summary=True) if span.kind != "cited" \
@@ -605,7 +607,8 @@ def _written_out_after(doc: Document, correction: str, final: str, lhs: str | No
            for left in (m.group(1), m.group(1).split()[-1])):
         return False  # the note writes the item's own formula, another one: a person compares the two
     below = doc.text.find("\n", at)  # the answer itself written after the correction, in its part, as the document
-    holding = [s for s in doc.segments.values() if s.start <= at < s.end]  # reads its math ("Σ_{i=1,2}" is a \sum)
+    holding = [s for s in [*doc.segments.values(), *(a for spans in doc.again.values() for a in spans)]
+               if s.start <= at < s.end]  # reads its math ("Σ_{i=1,2}" is a \sum); a part said again counts too
     if not holding:
         return False  # a note above every part (a forum's reply over the quoted post): about what follows it
     part_end = min(s.end for s in holding)
@@ -1012,6 +1015,30 @@ _SAID_TO_BE = re.compile(r"(?i)\b(?:is|are|equals|gives|becomes|becoming|get|obt
                          r"(?:\s+(?:just|simply|then|also|again|exactly))?\s*:?\s*$")
 
 
+def _named_then_said(doc: Document, spans: list[Span], texts: list[str], lhs: str,
+                     classify: Callable[[str], str | None]) -> tuple[list[Span], list[str]]:
+    """"$∂f/∂w_3$ is just what $w_3$ multiplies: $σ_2(z) = σ(w_2σ(w_1x))$": the quantity named in inline math, words
+    that end in a colon, then the formula: one equation, the quantity its left side."""
+    for i in range(len(spans) - 2, -1, -1):
+        a = spans[i]
+        if a.kind != "inline" or "=" in texts[i] or i + 1 >= len(spans) or classify(texts[i].strip()) != lhs:
+            continue
+        for j in range(i + 1, min(i + 4, len(spans))):  # (a symbol in the words between: "what $w_3$ multiplies")
+            b = spans[j]
+            words = doc.text[a.end:b.start]
+            if len(words) > 90 or "\n" in words.strip("$ "):
+                break
+            if _SAID_COLON.fullmatch(words.replace("$", "")):
+                texts = [*texts[:i], f"{texts[i]} = {texts[j]}", *texts[j + 1:]]
+                spans = [*spans[:i], Span(a.start, b.end, b.kind), *spans[j + 1:]]
+                break
+    return spans, texts
+
+
+# "… is just what $w_3$ multiplies:", "… equals:", "… is simply:": words from a quantity to its value, a colon last
+_SAID_COLON = re.compile(r"(?i)\s*(?:is|equals|becomes|reads|comes\s+out\s+as)\b[^\n.;]{0,70}:\s*")
+
+
 def _said_to_be(doc: Document, spans: list[Span], eq: Equation) -> bool:
     """Whether ``eq`` is the part's last math, an inline formula (not a bare name) that the words before it say the
     answer is; an earlier piece of math of the part ends before those words."""
@@ -1071,6 +1098,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     spans = [m for m in spans if not _a_check(doc, m)] or spans  # the part's only equation is its answer
     spans = [m for m in spans if not _program_aside(doc, m)] or spans
     texts = _words_between(doc, spans, [doc.read(m) for m in spans])
+    if spec.lhs and classify is not None:
+        spans, texts = _named_then_said(doc, spans, texts, spec.lhs, classify)
     found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans], _led_by_words(doc, spans))
              if any(s for s in e.sides)]
     if not found:
@@ -1130,9 +1159,11 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
                 first = [worked.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
             again = again or _concluded_after(doc, spans, chosen, forbid)
             if fixed is not None:  # B replaces A: A is taken back, not a step of B
-                return _unfinished(doc, segment, LatexChain([chosen.sides[0], fixed], True, part), words=doubted)
+                return _unfinished(doc, segment, LatexChain([chosen.sides[0], fixed], True, part), words=doubted,
+                                   beside=spec.answers > 1)
             return _unfinished(doc, segment, LatexChain([chosen.sides[0], *before[-1:], *first,
-                                                         *chosen.sides[1:], *again[-1:]], True, part), words=doubted)
+                                                         *chosen.sides[1:], *again[-1:]], True, part), words=doubted,
+                               beside=spec.answers > 1)
         if vector is not None:  # ∇L = (∂L/∂w₁, …) restated, each component worked out on its own
             return vector
         if any(tag and not tag.startswith(DEFINITION) for tag, _ in tagged):  # the part names its equations, not this
@@ -1552,12 +1583,29 @@ _GOES_ON = re.compile(r"^[ \t]*(?:=(?![=>])|(?:={2,3}>|-{1,3}>|⟹|⇒|→)(?![^
                       r"[ \t]*(\S.*)$", re.MULTILINE)
 
 
-def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool = True) -> LatexChain:
+def _undecided_beside(doc: Document, segment: Span, last: str) -> re.Match[str] | None:
+    """Words of indecision in a part that answers two items, unless they stand on the line of another formula:
+    "update: w ← w ± α∇L   <- TODO sign" is about the update, not the gradient above it; a line of words alone
+    ("not sure about any of (f)") is about both."""
+    tail = _SPACE.sub("", last)[-30:]
+    for found in UNDECIDED.finditer(doc.text, segment.start, segment.end):
+        start = doc.text.rfind("\n", 0, found.start()) + 1
+        end = doc.text.find("\n", found.end())
+        end = len(doc.text) if end < 0 else end
+        beside = [m for m in doc.math if start <= m.start < end]
+        if not beside or any(tail and _SPACE.sub("", doc.read(m)).endswith(tail) for m in beside):
+            return found
+    return None
+
+
+def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool = True,
+                beside: bool = False) -> LatexChain:
     """A derivation that goes on in a line not read (``=    e^-u`` over a dashed fraction bar): that line is its
     final side, so the answer is never an earlier step that happens to be right (it goes to a person). A final
     side offered with another one (``$= A$ or $B$ ??``) is a hedge: both, as one side no reading takes."""
     hedge = hedged(doc, segment, chain.sides[-1], words=words)
-    undecided = UNDECIDED.search(doc.text, segment.start, segment.end)
+    undecided = UNDECIDED.search(doc.text, segment.start, segment.end) if words and not beside \
+        else _undecided_beside(doc, segment, chain.sides[-1])  # a part of two answers: the words beside this one
     if hedge is None and undecided is not None:  # "I'm torn between A and B", "A, unless …, then B", "TODO: check"
         hedge = f"{chain.sides[-1]}{HEDGE}\\text{{(undecided: {undecided.group().strip()[:40]})}}"
     if hedge is not None:
@@ -1887,6 +1935,29 @@ def _self_fixed(doc: Document, texts: list[str], spans: list[Span], earlier: Equ
     a, end = spans[i].start, spans[j].end
     line_end = doc.text.find("\n", end)
     return _SELF_FIX.search(doc.text, a, len(doc.text) if line_end < 0 else line_end) is not None
+
+
+# a part that says its answer is the output printed right above it ("(i) That output is the answer in terms of exp",
+# "see the output above", "the sympy result above is my answer")
+_OUTPUT_ABOVE = re.compile(r"(?i)\W{0,6}(?:that|this|the)\s+(?:\w+\s+)?(?:output|result|printout)\s+(?:above\s+)?is\s+"
+                           r"(?:the|my)\s+(?:final\s+)?answer\b|\W{0,6}see\s+(?:the\s+)?(?:\w+\s+)?output\s+above\b")
+
+
+def _output_above(doc: Document, segment: Span) -> str | None:
+    """The formula printed right above a part whose first words say it is the answer: the last math before the
+    part's label, with no other label and no words between them (a cell's printout, then the part)."""
+    if not _OUTPUT_ABOVE.match(doc.text, segment.start, min(segment.end, segment.start + 200)):
+        return None
+    before = [m for m in doc.math if m.end <= segment.start]
+    if not before:
+        return None
+    last = before[-1]
+    between = doc.text[last.end:segment.start]
+    if len(between) > 40 or re.search(r"[^\W\d_]{3,}", between) or any(last.end <= pos < segment.start - 8
+                                                                        for _, pos in doc.labels):
+        return None
+    read = doc.read(last)
+    return read if "=" not in read else None
 
 
 def _fixed_below(doc: Document, texts: list[str], spans: list[Span], chosen: Equation,

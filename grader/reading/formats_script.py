@@ -55,10 +55,19 @@ def _percent_markdown(text: str) -> str:
         else:
             out.append(line)
             if (comment := _COMMENT_LINE.match(line)) is not None:
-                said.append(comment.group(1))
+                said.append(undecorated(comment.group(1)))
     if fenced:
         out.extend(["```", "", *said] if said else ["```"])
     return "\n".join(out)
+
+
+_RULED = re.compile(r"[-=#*~_ \t]{3,}(\S.{0,80}?)[ \t]*[-=#*~_]{3,}[ \t]*")
+
+
+def undecorated(comment: str) -> str:
+    """A comment's title without the rules drawn around it: "---- (b) -----" is "(b)"."""
+    m = _RULED.fullmatch(comment)
+    return m.group(1) if m is not None else comment
 
 
 _COMMENT_LINE = re.compile(r"^[ \t]*#(?![!%@])[ \t]?(.*)$")  # not a shebang, a magic or a form's markup

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from grader.reading.document import formula_fence, formula_program
+from grader.reading.formats_script import undecorated
 from grader.reading.program_functions import functions_as_formulas
 from grader.reading.program_loops import code_only, program_formulas
 from grader.reading.tables import _SUMMARY_HEAD
@@ -111,7 +112,7 @@ def _said(source: str, cell: Any, formulas: bool = False) -> str:
         comments = [m.group(1).rstrip() if (m := _COMMENT.fullmatch(ln)) else _TRAILING.sub("", ln).rstrip()
                     for ln in source.splitlines() if _COMMENT.fullmatch(ln) or not ln.lstrip().startswith("#")]
     else:
-        comments = [m.group(1).rstrip() for m in _COMMENT.finditer(source)]
+        comments = [undecorated(m.group(1).rstrip()) for m in _COMMENT.finditer(source)]  # "---- (b) ----": "(b)"
     printed = [_output_text(o) for o in cell.get("outputs") or [] if isinstance(o, dict)]
     lines = [c for c in comments if c.strip()]
     for text in (_without_index(t.strip("\n")) for t in printed if t.strip()):

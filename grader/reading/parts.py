@@ -148,6 +148,8 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     for start, end in regions:
         weak.extend(w for w in weak_labels(text, start, end) if not _inside(w.start, covered))
     marks = sorted(marks + weak, key=lambda m: (m.start, not m.strong, m.part is None))
+    quoted = [m for m in marks if _quoted_question(text, m)]
+    marks = [m for m in marks if m not in quoted or not _asked_again(m, [o for o in marks if o not in quoted])]
     seg = Segmenter(text, sorted(code))
     seg.run(_one_per_place(_without_stray_first(marks)))
     _end_at_headings(text, seg, headings)
@@ -175,6 +177,32 @@ _TOPIC = (r"(?:(?:my|the|our)[ \t]+)?(?:code|implementation|training|results?|ap
           r"|experiments?|notebook|test[ \t]+accuracy|accuracy|bibliography|acknowledg\w*|output|log)")
 _ANOTHER_TOPIC = re.compile(rf"[ \t*_]*{_TOPIC}(?:[ \t]*(?:/|,|&|and|\+)[ \t]*{_TOPIC})*[ \t*_:.]*(?:\n|$)",
                             re.IGNORECASE)
+
+
+# the handout's question pasted as a quote over the answer: "> **1(d)** Compute …", "> (b) Choose the filter size …"
+_ASKS = re.compile(r"[ \t*_]*(?:compute|calculate|derive|show|give|write|choose|find|determine|explain|draw|what|how|"
+                   r"which|let\b|berechne|calcule[rz]?|calcula|calcola|oblicz|вычисли)", re.IGNORECASE)
+
+
+def _asked_again(quoted: Label, unquoted: list[Label]) -> bool:
+    """Whether the part a quoted question labels is labelled again right after it, unquoted (before any label of a
+    later part): the answer's own label, so the quote's is not needed."""
+    for o in unquoted:
+        if o.start <= quoted.start:
+            continue
+        if (o.part, o.sub) == (quoted.part, quoted.sub) and (o.problem or quoted.problem) == (quoted.problem or
+                                                                                                o.problem):
+            return True
+        if o.part and quoted.part and o.part > quoted.part:
+            return False
+    return False
+
+
+def _quoted_question(text: str, mark: Label) -> bool:
+    """Whether a label stands in a quoted line and opens the question's own words (the student pasted the
+    handout's question as a quote, then answers under it): the quote's label is not where the answer is."""
+    line_start = text.rfind("\n", 0, mark.start) + 1
+    return text[line_start:line_start + 4].lstrip(" \t").startswith(">") and _ASKS.match(text, mark.end) is not None
 
 
 def _end_at_headings(text: str, seg: Segmenter, headings: list[tuple[int, int, bool]]) -> None:

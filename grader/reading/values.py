@@ -320,7 +320,7 @@ _WHICH_OF_THEM = re.compile(r"\b(?:don'?t|do\s+not|didn'?t)\s+know\s+which\b|\bn
                             re.IGNORECASE)  # "…, or 50, I always mix up conv1 and conv2": not chosen
 # ("so here are both counts", with and without the biases: two answers offered for one part)
 _CLAUSE_END = re.compile(r"(?<=[.;!?])\s+|[。；！？]")
-_OWNED = re.compile(r"\s*(?:'s|’s|の|의|的|كا|کا|का|-r?en)?\s*"
+_OWNED = re.compile(r"\s*(?:'s|’s|の|의|的|كا|کا|का|-r?en|:)?\s*"
                     r"(?:(?:used|had|has|uses|have|was|were|is|consists\s+of|contains|comprises|holds)\s+)?"
                     r"(?:(?:a|an|the|its)\s+)?", re.IGNORECASE)  # "conv1's filter", "conv1 used filter size …"
 _USED = re.compile(r"\s*(?:used|had|uses|has)\s+[\w\s]{0,20}", re.IGNORECASE)
@@ -416,7 +416,8 @@ def _fallback(found: dict[str, list[Candidate]], text: str, spec: TextSpec,
 # a part's label line saying its answer is a draft, or that the answer said again under it replaces an earlier one
 _DRAFT = re.compile(r"(?i)\b(?:old|draft|wrong|first\s+(?:try|attempt)|forgot\w*|ignore|scratch|v1)\b|\bnot\s+final\b")
 _FINAL = re.compile(r"(?i)\b(?:final|corrected|correction|revised|fixed|updated|v2|second\s+(?:try|attempt)|korrigiert"
-                    r"|corrigé\w*|corregid\w*|corrett\w*)\b")
+                    r"|corrigé\w*|corregid\w*|corrett\w*|endgültig\w*|définiti\w*|definitiv\w*|окончательн\w*"
+                    r"|ostateczn\w*|definitief|lopullinen)\b|최종|最終|最终|最后|最後|確定|정답")
 
 
 def _replaced(text: str, doc: Document, part: str) -> tuple[str, str] | None:
