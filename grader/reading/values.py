@@ -149,11 +149,14 @@ def flat(line: str) -> str:
 _BLANKS = re.compile(r"[ \t]+")
 _ROUNDED_THEN_EXACT = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?[ \t]?k[ \t]*\([ \t]*(?:exactly[ \t]+)?"
                                  r"(\d{1,3}(?:[,' ]\d{3})+|\d{4,7})(?:[ \t]+exactly)?[ \t]*\)")
+_ROUGHLY = re.compile(r"(?:[≈~]|\bapprox\w*|\babout|\baround|\broughly|\bca\.?)[ \t]*$", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<![\w.])(\d{1,4})(?:\.(\d{1,3}))?k\b(?![\w=-]|[ \t]*=)")  # not "1 k=5"
 
 
 def _in_full(m: re.Match[str]) -> str:
-    """"0.52k", "25.05k", "400.5k" as the counts they stand for (520, 25050, 400500)."""
+    """"0.52k", "25.05k", "400.5k" as the counts they stand for (520, 25050, 400500); "≈ 431k" stays a rounding."""
+    if _ROUGHLY.search(m.string, max(0, m.start() - 12), m.start()):
+        return m.group()
     whole, decimals = m.group(1), (m.group(2) or "")
     return str(int(whole) * 1000 + int(decimals.ljust(3, "0")) if decimals else int(whole) * 1000)
 _TIBBLE = re.compile(r"\bA[ \t]+tibble:[ \t]*\d+[ \t]*[×x][ \t]*\d+")
@@ -1156,7 +1159,8 @@ def _concluded(masked: str, values: list[_Value], routes: dict[int, list[tuple[s
     last = values[-1]
     if not _LINE_DONE.match(masked, last.end):
         return
-    worked = _WORKED_TO.search(masked, values[-2].end, last.start) is not None  # "…: 800·500 + 500 = 400,500"
+    # "…: 800·500 + 500 = 400,500": the working's last "=" right before the line's last value
+    worked = _EQUALS_RESULT.search(masked, max(0, values[-2].end - 1), last.start) is not None
     if not worked and not _SO_THEN.search(masked, values[-2].end, last.start):
         return
     fields = {f for v in values[:-1] for f, r in routes.get(id(v), []) if r == 0 or worked}
@@ -1173,14 +1177,14 @@ _COUNTED_NOUN = re.compile(r"^[ \t]*(?:of[ \t]+them|(?:such[ \t]+)?(?:filters?|k
 _HEDGED_ASIDE = re.compile(r"\((?:[^()]*\b(?:or|maybe|perhaps|oder|ou)\b|[^()]*\?)", re.IGNORECASE)  # "(or 50 …?)"
 _COUNTS_THINGS = re.compile(r"[ \t]+(?:per[ \t]+(?:filter|kernel|unit|neuron|node|output|channel)\b"  # "501 per filter"
                             r"|(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element|position"
-                            r"|filter|kernel|weight|value|class)(?:s|es)?\b|biases\b)"  # "its 20 filters", "10 classes"
+                            r"|weight|value|class)(?:s|es)?\b|biases\b)"  # "25 weights plus a bias", "10 classes"
                             r"(?![ \t]*(?:channel|filter|map|size|dim|depth|plane|layer))", re.IGNORECASE)
 _SO_THEN = re.compile(r"(?:[,;]|\band)[ \t]*(?:so|thus|hence|giving|which[ \t]+(?:is|gives|makes)"
                       r"|that[ \t]+(?:is|makes)|for[ \t]+a[ \t]+total[ \t]+of)[ \t]*(?:is[ \t]+|=[ \t]*)?$"
                       # "…, times 20 filters → 520", "… + 500 biases → 400,500": a count's working, then its value
                       r"|\b(?:filters?|kernels?|bias(?:es)?|weights?|param(?:eter)?s|units|neurons)[ \t]+"
                       r"(?:→|->|=>|⇒|⟹)[ \t]*$", re.IGNORECASE)
-_WORKED_TO = re.compile(r"[\d)][ \t]*=[ \t]*$")  # a working's "=" right before the line's last value
+_EQUALS_RESULT = re.compile(r"[\d)][ \t]*=[ \t]*$")  # a working's "=" right before the line's last value
 _LINE_DONE = re.compile(r"[ \t]*(?:parameters|params|weights|in[ \t]+total)?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
 
 
