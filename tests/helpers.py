@@ -75,6 +75,19 @@ def grade_report_item(rubric: Rubric, item_id: str, report: str, name: str = "re
     return run_check(rubric, rubric.item(item_id), ctx)
 
 
+def grade_file_item(rubric: Rubric, item_id: str, report: str, name: str) -> CheckResult:
+    """Grade one item of a report handed in as the file ``name`` (a notebook, a script, a sheet), read exactly as
+    ``grade`` reads a hand-in of that one file."""
+    import tempfile
+
+    from grader.pipeline import Options, grade_submission
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_text(report, encoding="utf-8")
+        return grade_submission(path, rubric, Options(text_budget=None)).check(item_id)
+
+
 def short_training(rubric: Rubric, images: int = 3000) -> Rubric:
     """The rubric with a one-epoch training on the first ``images`` images (quick tests of the training path)."""
     import dataclasses

@@ -1697,7 +1697,8 @@ def _compound_head(masked: str, before: list[tuple[int, int, str]], line: str) -
     return None
 
 
-_HAS = re.compile(r"\s*(?:has|have|having|with|consists\s+of|contains|comprises)\s+(?:a\s+|an\s+|the\s+|its\s+)?",
+_HAS = re.compile(r"\s*(?:(?:must|should|will|has\s+to|needs?\s+to)\s+have|has|have|having|with|consists\s+of|contains"
+                  r"|comprises)\s+(?:a\s+|an\s+|the\s+|its\s+)?",
                   re.IGNORECASE)  # "conv1 has 20 filters", "conv1 consists of twenty filters, each 5 by 5 by 1"
 
 
