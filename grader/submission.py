@@ -347,6 +347,10 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
         text = _read_text(path, sub.notes)
     if path.suffix.lower() in SCRIPT_SUFFIXES and is_script_notebook(text, path.suffix.lower()):
         text = script_markdown(text, path.suffix.lower())  # its text cells the report, its code cells fenced code
+    if path.suffix.lower() == ".txt" and "<!--" in text \
+            and len(re.findall(r"<[a-zA-Z][^<>\n]{0,40}>", text[:20_000])) < 5:  # (not a page saved as .txt)
+        # plain text shows its "<!-- … -->" notes: a TA reads
+        text = text.replace("<!--", "(note:").replace("-->", ")")  # them, no page renders them away
     text = numbered_items(text, [(i.text.part, tuple(i.text.key), i.check != "manual")
                                  for i in rubric.items if i.text is not None and i.text.part])
     doc: Document = read_document(text, "tex" if path.suffix.lower() == ".tex" else format_of(path.name))

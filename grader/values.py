@@ -58,8 +58,14 @@ def same_dims(a: tuple[float, ...], b: tuple[float, ...], *, ignore_unit_dims: b
         a = tuple(v for v in a if v != 1) or (1.0,)
         b = tuple(v for v in b if v != 1) or (1.0,)
     if any_order:
-        return Counter(a) == Counter(b)
+        return Counter(a) == Counter(b) and _sides_together(a) == _sides_together(b)
     return a == b
+
+
+def _sides_together(dims: tuple[float, ...]) -> bool:
+    """Whether a shape's equal sides stand side by side (24×24×20, 20×24×24; not 24×20×24, a channel count
+    between a map's height and width, which no layout writes)."""
+    return all(dims.index(v) + dims.count(v) - 1 == len(dims) - 1 - dims[::-1].index(v) for v in set(dims))
 
 
 def off_by_one(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

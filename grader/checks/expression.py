@@ -166,6 +166,9 @@ class ExpressionCheck(Check[ExpressionParams]):
         cc = chain_context(lhs or _asked_left_side(asked_tag, ctx.reference), asked, p.building_blocks,
                            len(ref) if isinstance(ref, list) else 0, vocab, overlay, classify)
         at = _at_argument(lhs, ref, cc)  # "σ'(z_1) = a_1(1 − a_1)": the derivative at the hand-in's own z_1
+        if isinstance(ref, list) and (short := _short_range(chain.sides[-1], len(ref))) is not None:
+            return Outcome(0.0, "review", f"the answer is given for {short} only, not for every weight: a person "
+                           "should decide", details)  # "w_j ← w_j − α ∂L/∂w_j, j = 1, 2": w3 left out
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
         if chain.flattened and any(restored_powers(t) != t for t in texts):
             texts = [restored_powers(t) for t in texts]  # "e−u", "(1 + e−u)2" in a text layer with no power at all
@@ -193,6 +196,10 @@ class ExpressionCheck(Check[ExpressionParams]):
             details["read_with"] = list(final.reading.info)
         if final.unknown:
             return Outcome(0.0, "review", f"the answer {describe_side(final)}: a person should decide", details)
+        if len(answers) > 1 and (other := _built_on_another(answers[:-1], asked | set(p.building_blocks), classify,
+                                                             overlay)) is not None:
+            return Outcome(0.0, "review", f"an earlier form is built on {other}, another answer of this hand-in's, "
+                           "and is not worked out: whether it equals the final one is a person's call", details)
         outcome = self._judge(final.reading.value, at, p, ctx, {})
         if at is not ref and outcome.fraction < 1 and self._judge(final.reading.value, ref, p, ctx, {}).fraction >= 1:
             # "σ'(x_1) = σ(u)(1 − σ(u))": no answer at x_1, yet right in u: a person reads it
@@ -430,6 +437,35 @@ class ExpressionCheck(Check[ExpressionParams]):
 _EQUAL = "equal to the reference"  # how a partial that is right in value (in a form not asked for) begins
 _DOUBTED = "is defined twice, differently"  # a name read two ways: no "not read", a doubt about which
 _UNREAD = ("could not read", "the answer still holds", "no answer found", "nothing follows")
+
+
+_RANGE_SAID = re.compile(r"(?:\\q?quad|[,;~(]|\\[,;:!])\s*\(?\s*(?:\\text\s*\{\s*(?:for|where)[^{}]*\}|\\forall)?\s*"
+                         r"([a-z])\s*(?:=|\\in)\s*(?:\\\{)?\s*(\d(?:\s*,\s*\d)*)\s*(?:\\\})?\s*\)?\s*[.,]?\s*$")
+
+
+def _short_range(text: str, size: int) -> str | None:
+    """``j = 1, 2`` after an answer given by a generic index, where the weights are ``size``: the range it says
+    (it leaves a weight out), else None."""
+    m = _RANGE_SAID.search(text[-200:])
+    if m is None:
+        return None
+    said = {int(d) for d in re.findall(r"\d", m.group(2))}
+    return None if said == set(range(1, size + 1)) else f"{m.group(1)} = {', '.join(map(str, sorted(said)))}"
+
+
+def _built_on_another(earlier: list[Any], asked: set[str], classify: Any, overlay: Any) -> str | None:
+    """"∂f/∂w1 = (∂f/∂w2)·w2 σ1'(x1) x, or equivalently …": an earlier side that holds another asked quantity
+    (an item of its own, not a step of this one's chain rule nor a result it may use, ``asked``), left unworked;
+    its name, else None."""
+    for side in earlier:
+        if side.kind != UNWORKED:
+            continue
+        for name in side.unworked:
+            tag = classify_text(classify, name, overlay)
+            if tag and not tag.startswith("definition") and not any(
+                    base(tag) == b or b.endswith("*") and base(tag).startswith(b.rstrip("*")) for b in asked):
+                return name  # (a building block the item may use, ∇L in the update, is no other answer)
+    return None
 
 
 def _at_argument(lhs: str | None, ref: Any, cc: Any) -> Any:

@@ -105,6 +105,16 @@ _CHANGE_SAID = re.compile(
     r"|\bthe\s+last\s+factor\s+is\s+\$[^$\n]{1,30}\$\s*(?:,\s*)?(?:and\s+)?not\b"
     r"|\bgets\s+(?:a|an|another)\s+(?:minus|plus|factor|sign)\b"
     r"|\b(?:scratch|disregard|ignore)\s+(?:what\s+I|the\s+\w+(?:\s+\w+)?\s+above)\b"
+    # "the 2 in front cancels against the two data points", "the factor $w_2$ …, which actually cancels": a piece
+    # of the answer said to go away (not "the two minus signs cancel", a step of the working)
+    r"|\b(?:the\s+)?(?:2|two|½|factor(?:\s+\$[^$\n]{1,20}\$)?|term|\$w_?\{?[123]\}?\$|w_?[123])\s+(?![^.\n]{0,40}?"
+    r"(?:\b(?:minus|signs?|negatives?)\b|[-−]\s*1))[^.\n]{0,40}?\b(?:actually\s+|then\s+|just\s+)?cancel(?:s|led|ed)?\s+(?:out\s+)?"
+    r"(?:against|with|because|so|when)\b"
+    # "α is divided by the length of the gradient", "the step is normalised by |∇L|": another step than α∇L
+    r"|(?:\b(?:alpha|step(?:\s+size)?|learning\s+rate)|α|\$\\alpha\$)\s+(?:is\s+)?(?:divided|normali[sz]ed|scaled)\s+by\b"
+    # "pick one of the two points at random and compute ∇L from that point only": a stochastic step, not (f)'s
+    r"|\bone\s+of\s+the\s+(?:two\s+)?(?:data\s+)?points\s+at\s+random\b|\bfrom\s+(?:that|this|one|a\s+single)\s+"
+    r"(?:data\s+)?(?:point|sample)\s+only\b"
     # other languages: "muss weg", "weglassen", "enlever", "quitar", "빼야", "去掉", "应该是加号"
     r"|\bweg(?:lassen|gelassen|streichen|nehmen)\b|\bstreich(?:en|e)\b|\b(?:enlever|retirer|supprimer)\b"
     r"|\b(?:quitar|eliminar|sobra)\b|\b(?:togliere|rimuovere)\b|\b(?:weglaten|schrappen)\b"

@@ -2000,6 +2000,18 @@ _ALREADY_IN = re.compile(r"(?i)\b(?:(?:below|above)\s+(?:is|are)\s+(?:the\s+)?(?
                          r"|(?:is|are)\s+(?:already\s+)?(?:fixed|corrected|updated)\s+(?:below|above|in\s+the\s+text)"
                          r"|(?:fixed|corrected|updated)\s+(?:version\s+)?(?:below|above)|already\s+(?:fixed|corrected|updated)"
                          r"|(?:added|changed|fixed|corrected|updated|replaced)\s+(?:it|them|this|that)\s+(?:above|below))")
+# the same in the class's languages: the formula above already holds the fix, or is the answer
+_ANSWER_IS_ABOVE = re.compile(r"(?i)(?:the|my)\s+answer\s+is\s+the\s+(?:expression|formula|one|result)\s+above"
+                              r"|התשובה\s+היא\s+הביטוי\s+שלמעלה|odpowiedź\w*\s+(?:jest\s+)?(?:wzór|wyrażenie)\s+powyżej"
+                              r"|die\s+antwort\s+ist\s+(?:der|die)\s+(?:ausdruck|formel)\s+oben")
+_ALREADY_SAID = re.compile(r"(?i)już\s+uwzględnion|jest\s+już\s+(?:poprawn|uwzględn)"
+                           r"|bereits\s+(?:enthalten|berücksichtigt|korrigiert|drin)|schon\s+(?:enthalten|drin|korrigiert)|déjà\s+(?:inclus|pris\s+en\s+compte"
+                           r"|corrig)|ya\s+(?:está\s+)?(?:incluid|corregid|considerad)|già\s+(?:inclus|corrett)"
+                           r"|já\s+(?:está\s+)?(?:incluíd|corrigid)|уже\s+(?:учтен|учтён|исправлен|включен)"
+                           r"|zaten\s+(?:dahil|düzeltil)|sudah\s+(?:termasuk|diperbaiki|dikoreksi)|đã\s+(?:bao\s+gồm|sửa)"
+                           r"|已(?:经)?(?:包含|改正|修正|更正)|既に(?:含|修正)|이미\s*(?:포함|수정)|זה\s+אותו\s+דבר"
+                           r"|(?:that|it)\s*(?:'s|\s+is)\s+the\s+same\s+(?:thing|expression|formula)|"
+                           + _ANSWER_IS_ABOVE.pattern[4:])
 _STILL = re.compile(r"(?i)\b(?:should|actually|really|wrong|instead|meant|not)\b")  # "fixed (d): it should be …"
 # a lead that is a correction only with what it changes on its own line ("sorry, typo: I meant $…$"), never a
 # heading over the lines under it ("(sorry for plain txt)")
@@ -2061,6 +2073,9 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
                 and not _SIGN_WORDS.search(line):
             continue  # "EDIT: fixed a typo in (d), I had $σ_1$ … Answer below is the fixed one": the text says so
             # (a note that writes an equation of its own, "… the right one is ∂f/∂w2 = …", still goes to a person)
+        if _ALREADY_SAID.search(line) and not _SIGN_WORDS.search(line) and (
+                _ANSWER_IS_ABOVE.search(line) or not _EQUATION_SAID.search(_ASIDES.sub("", line))):
+            continue  # "Poprawka: … w wzorze powyżej jest już uwzględniony", "… כלומר התשובה היא הביטוי שלמעלה"
         if _struck_before(doc, start) and not _EQUATION_SAID.search(_ASIDES.sub("", line.replace("$", ""))) \
                 and not _STILL.search(line) and not _INSTRUCTS.search(line):
             continue  # "~~$…$~~ $…$ (edit: the two minus signs cancel)": the edit struck through, the note explains it

@@ -182,6 +182,9 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
             continue
         again = joined == "again"
         if prev is not None and len(prev.sides) > 1 and _RANGE.fullmatch(body):
+            if _PARTIAL_RANGE.match(body):  # "… , \qquad j = 1, 2": the range stays with the answer, which it limits
+                limit = body.strip().lstrip(chr(92)).removeprefix("qquad").strip()
+                prev.sides[-1] = f"{prev.sides[-1]} \\qquad {limit}"
             continue  # "… for j = 1, 2, 3": the range of the index of the equation before, not an equation
         if prev is not None and len(prev.sides) > 1 and _IMPLIES_END.search(prev.sides[-1]) and "=" not in body:
             prev.sides[-1] = _IMPLIES_END.sub("", prev.sides[-1]).strip()  # "… = (−1)(…)(−e^{−u}) ⇒" then
@@ -342,6 +345,8 @@ _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
 _TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")
 _RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*"
                     r"\\?\{?[\d\s,.]*(?:\\[lc]?dots)?[\d\s,.]*\\?\}?\s*\)?[\s,.;]*")
+_PARTIAL_RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-z]\s*(?:=|\\in)\s*\\?\{?\s*\d\s*(?:,\s*\d\s*)?\\?\}?\s*\)?"
+                            r"[\s,.;]*$")
 _STARTS = re.compile(rf"(?:\s|&|\\q?quad\b|\\[,;:! ]|\\text\s*\{{\s*(?:and|und|et|y|e|and also)\s*\}})*"
                      rf"(?:{_DERIVATIVE.pattern}|{_NAME.pattern}|[a-zA-Z]\d{{1,2}})\s*&?\s*(?:=|:=|\\leftarrow|\\gets|\\coloneqq|←|<-|[-+]=)")
 
@@ -1969,8 +1974,10 @@ def _fixed_below(doc: Document, texts: list[str], spans: list[Span], chosen: Equ
     if k < 0 or k + 1 >= len(spans):
         return None
     between = doc.text[spans[k].end:spans[k + 1].start]
-    if len(between) > 200 or not _SELF_FIX.search(between) or "\n" not in between:
-        return None
+    lines = between.rstrip(" \t$").split("\n")
+    if len(between) > 200 or not _SELF_FIX.search(between) or len(lines) < 2 or lines[-1].strip() \
+            or not lines[-2].rstrip().endswith(":"):
+        return None  # the words end in a colon on their line, the formula alone on the next
     after = [e for e in found if _SPACE.sub("", texts[k + 1]) and len(e.sides) == 1
              and _SPACE.sub("", e.sides[0]) == _SPACE.sub("", texts[k + 1])]
     return after[0].sides[0] if len(after) == 1 and not is_restatement(after[0].sides[0]) else None
