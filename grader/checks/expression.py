@@ -166,7 +166,7 @@ class ExpressionCheck(Check[ExpressionParams]):
         cc = chain_context(lhs or _asked_left_side(asked_tag, ctx.reference), asked, p.building_blocks,
                            len(ref) if isinstance(ref, list) else 0, vocab, overlay, classify)
         at = _at_argument(lhs, ref, cc)  # "σ'(z_1) = a_1(1 − a_1)": the derivative at the hand-in's own z_1
-        if isinstance(ref, list) and (short := _short_range(chain.sides[-1], len(ref))) is not None:
+        if isinstance(ref, list) and (short := _short_range(chain.sides, len(ref))) is not None:
             return Outcome(0.0, "review", f"the answer is given for {short} only, not for every weight: a person "
                            "should decide", details)  # "w_j ← w_j − α ∂L/∂w_j, j = 1, 2": w3 left out
         texts = [strip_qualifier(t) for t in (chain.sides[1:] if chain.named else chain.sides)]
@@ -443,11 +443,12 @@ _RANGE_SAID = re.compile(r"(?:\\q?quad|[,;~(]|\\[,;:!])\s*\(?\s*(?:\\text\s*\{\s
                          r"([a-z])\s*(?:=|\\in)\s*(?:\\\{)?\s*(\d(?:\s*,\s*\d)*)\s*(?:\\\})?\s*\)?\s*[.,]?\s*$")
 
 
-def _short_range(text: str, size: int) -> str | None:
-    """``j = 1, 2`` after an answer given by a generic index, where the weights are ``size``: the range it says
-    (it leaves a weight out), else None."""
-    m = _RANGE_SAID.search(text[-200:])
-    if m is None:
+def _short_range(sides: list[str], size: int) -> str | None:
+    """``j = 1, 2`` after an answer given by a generic index of the weights (``w_j``), where the weights are
+    ``size``: the range it says (it leaves a weight out), else None. (``i = 1, 2`` of the data points is no
+    weight's range.)"""
+    m = _RANGE_SAID.search(sides[-1][-200:])
+    if m is None or not re.search(rf"(?:w|\\theta|θ)\s*_\s*\{{?\s*{m.group(1)}\b", " ".join(sides)):
         return None
     said = {int(d) for d in re.findall(r"\d", m.group(2))}
     return None if said == set(range(1, size + 1)) else f"{m.group(1)} = {', '.join(map(str, sorted(said)))}"

@@ -171,5 +171,5 @@ def _split_chain(text: str) -> tuple[str, ...]:
 
 
 _SHORT_RANGE = re.compile(r"[\s,;]*(?:\\q?quad\s*|\\[,;:! ]\s*)*\(?\s*"
-                          r"([a-z]\s*(?:=|\\in)\s*\\?\{?\s*\d\s*(?:,\s*\d\s*)?"
+                          r"([a-z]\s*(?:=|\\in)\s*\\?\{?\s*\d\s*,\s*\d\s*"
                           r"\\?\}?)\s*\)?[\s,.;]*")

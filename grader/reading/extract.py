@@ -345,7 +345,7 @@ _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
 _TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")
 _RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*"
                     r"\\?\{?[\d\s,.]*(?:\\[lc]?dots)?[\d\s,.]*\\?\}?\s*\)?[\s,.;]*")
-_PARTIAL_RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-z]\s*(?:=|\\in)\s*\\?\{?\s*\d\s*(?:,\s*\d\s*)?\\?\}?\s*\)?"
+_PARTIAL_RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-z]\s*(?:=|\\in)\s*\\?\{?\s*\d\s*,\s*\d\s*\\?\}?\s*\)?"
                             r"[\s,.;]*$")
 _STARTS = re.compile(rf"(?:\s|&|\\q?quad\b|\\[,;:! ]|\\text\s*\{{\s*(?:and|und|et|y|e|and also)\s*\}})*"
                      rf"(?:{_DERIVATIVE.pattern}|{_NAME.pattern}|[a-zA-Z]\d{{1,2}})\s*&?\s*(?:=|:=|\\leftarrow|\\gets|\\coloneqq|←|<-|[-+]=)")
@@ -572,6 +572,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
                                    doc.segments[part].end)
         unread += _changed_by_name(doc, doc.segments[part].start, spec.lhs, classify, _CHANGED_ABOVE,
                                    doc.segments[part].end)
+        unread += _changed_by_name(doc, 0, spec.lhs, classify, _ABSENT_FROM)  # anywhere, a caption too
         unread += _noted_by_key(doc, spec)
     if part in doc.segments:
         unread += _changed_by_label(doc, part)
@@ -659,6 +660,10 @@ _CHANGED_ABOVE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                             r"(?:is\s+(?:actually|really|wrong|missing|short\s+of|lacking)"
                             r"|was\s+(?:wrong|missing|short\s+of)|should\s+(?:be|read|have|get|lose|drop)|lacks|misses"
                             r"|needs?|has\s+an\s+extra)\b", re.IGNORECASE)
+# "… so no w2 appears in ∂f/∂w1": a factor said not to be in the quantity (which the answer may well hold)
+_ABSENT_FROM = re.compile(r"\b(?:no|not\s+an?)\s+\$?[a-zσ](?:_?\{?\d\}?)?\$?\s+(?:factor\s+)?(?:appears|shows\s+up|occurs"
+                          r"|is\s+(?:needed|present))\s+in\s+(\$[^$]{1,60}\$|\S{2,60}?)(?=[\s.,;:)*]*(?:$|\s))",
+                          re.IGNORECASE)
 # "For ∂f/∂w1 I will hand in my own version: …" (in a transcript whose tutor wrote another): the student's own
 _OWN_VERSION = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                           r"(?:I\s+(?:will|'ll|’ll|am\s+going\s+to)\s+(?:hand\s+in|submit|go\s+with|keep|use|write)"

@@ -64,8 +64,8 @@ _CLAUSE = re.compile(r"[;|•]|\s·\s|(?<!\bdim)(?<!\bapprox)(?<!\bresp)(?<!\bno
                      r"|(?:leaving|giving|yielding|producing|resulting\s+in)\s+(?=[\d(]))"  # ", leaving 12×12×20"
                      r"|(?<!\u00a7),\s+(?=\u00a7)"
                      r"|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")
-_OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des|của|do|da|dos|das)\s+"
-                 r"(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+|mỗi\s+)?"
+_OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des|của|do|da|dos|das|van|von|του|της|των)\s+"
+                 r"(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+|mỗi\s+|het\s+|de\s+|dem\s+|des\s+|jedes\s+)?"
                  r"(?:(?:conv\w{0,12}|second|2nd|first|1st|layer)[\s-]+)?",  # "… of each conv2 filter"
                  re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:=|,|&|/|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
