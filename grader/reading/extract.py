@@ -661,8 +661,8 @@ _CHANGED_ABOVE = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
                             r"|was\s+(?:wrong|missing|short\s+of)|should\s+(?:be|read|have|get|lose|drop)|lacks|misses"
                             r"|needs?|has\s+an\s+extra)\b", re.IGNORECASE)
 # "… so no w2 appears in ∂f/∂w1": a factor said not to be in the quantity (which the answer may well hold)
-_ABSENT_FROM = re.compile(r"\b(?:no|not\s+an?)\s+\$?[a-zσ](?:_?\{?\d\}?)?\$?\s+(?:factor\s+)?(?:appears|shows\s+up|occurs"
-                          r"|is\s+(?:needed|present))\s+in\s+(\$[^$]{1,60}\$|\S{2,60}?)(?=[\s.,;:)*]*(?:$|\s))",
+_ABSENT_FROM = re.compile(r"\b(?:no|not\s+an?)\s+\$?[a-zσ](?:_?\{?\d\}?)?\$?\s+(?:factor\s+)?"
+                          r"(?:appears|shows\s+up|occurs|is\s+(?:needed|present))\s+in\s+(\$[^$]{1,60}\$|\S{2,60}?)(?=[\s.,;:)*]*(?:$|\s))",
                           re.IGNORECASE)
 # "For ∂f/∂w1 I will hand in my own version: …" (in a transcript whose tutor wrote another): the student's own
 _OWN_VERSION = re.compile(r"(\$[^$]{1,60}\$|\\\([^$]{1,60}?\\\)|\S{2,60}?)\s+"
