@@ -186,3 +186,79 @@ def test_problem_2_in_paragraphs_without_labels(rubric, pool: str, full: bool) -
               f"${pool.replace('×', chr(92) + 'times ')}$.\n\n"
               "**Counting parameters.**\n\n| layer | parameters |\n|---|---|\n| conv1 | 520 |\n| fc1 | 400,500 |\n")
     assert _full(grade_report_item(rubric, "p2.a", report)) is full
+
+
+# ---- red team 61: each attack beside the right answer it imitates
+
+P2B = ("## Problem 2\n\n(b) conv2: {said}, i.e. filter size 5×5, stride 1, channel dimension 20 (50 filters), "
+       "no padding.\n")
+
+
+@pytest.mark.parametrize("said, full", [
+    ("`nn.Conv2d(20, 50, kernel_size=5, stride=1, padding=0)`", True),
+    ("`nn.Conv2d(20, 50, kernel_size=5, stride=1, padding=0, dilation=2)`", False),
+    ("`nn.Conv2d(20, 50, 5, 1, 0, 2)`", False),
+    ("`nn.Conv2d(20, 50, kernel_size=5, groups=2)`", False),
+    ("`nn.Conv2d(20, 50, kernel_size=5, padding=(0, 2))`", False),
+    ("`nn.ConvTranspose2d(20, 50, kernel_size=5, stride=1)`", False)])
+def test_a_layer_written_as_its_call_with_an_argument_that_changes_it(rubric, said: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p2.b", P2B.format(said=said))) is full
+
+
+@pytest.mark.parametrize("conv, full", [("24×24×20", True), ("20×24×24", True), ("24×20×24", False)])
+def test_a_channel_count_between_a_maps_sides_is_no_layout(rubric, conv: str, full: bool) -> None:
+    report = f"## Problem 2\n\n(a) input 28×28, conv1 filter 5×5×1×20, after conv1 {conv}, after pooling 12×12×20\n"
+    assert _full(grade_report_item(rubric, "p2.a", report)) is full
+
+
+@pytest.mark.parametrize("row, full", [("| fc2 | 5010 |", True), ("| fc2 | 5010 |\n| flatten | 800 |", False)])
+def test_a_layer_without_parameters_given_a_count(rubric, row: str, full: bool) -> None:
+    report = ("## Problem 2\n\n(c)\n\n| layer | parameters |\n|---|---|\n| conv1 | 520 |\n| relu1 | 0 |\n"
+              "| pool1 | 0 |\n"
+              "| conv2 | 25050 |\n| relu2 | 0 |\n| pool2 | 0 |\n| fc1 | 400500 |\n" + row + "\n| total | 431080 |\n")
+    assert _full(grade_report_item(rubric, "p2.c", report)) is full
+
+
+@pytest.mark.parametrize("indices, full", [("j = 1, 2, 3", True), ("j = 1, 2", False)])
+def test_an_update_by_index_over_only_some_weights(rubric, indices: str, full: bool) -> None:
+    report = f"(f) $$w_j \\leftarrow w_j - \\alpha\\,\\frac{{\\partial L}}{{\\partial w_j}},\\qquad {indices}.$$\n"
+    assert _full(grade_report_item(rubric, "p1.f.update", report)) is full
+
+
+@pytest.mark.parametrize("remark, full", [
+    ("The 2 comes from the square.", True),
+    ("Here the 2 in front cancels against the two data points in $D$, so no factor 2 is left.", False),
+    ("To keep the step size fixed, $\\alpha$ is divided by the length of the gradient.", False)])
+def test_words_after_the_gradient_that_change_it(rubric, remark: str, full: bool) -> None:
+    report = ("(f) $$\\nabla_w L = \\sum_{i=1}^{2} 2\\,(f_w(x^i) - y^i)\\,\\nabla_w f_w(x^i)$$\n\n"
+              f"{remark}\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report)) is full
+
+
+@pytest.mark.parametrize("note, full", [("", True), ("<!-- the x at the end is wrong; remove it -->\n", False)])
+def test_a_plain_text_files_comment_is_read(rubric, note: str, full: bool) -> None:
+    report = f"(e) df/dw1 = {RIGHT_W1}\n{note}\n(a = w1x, b = w2σ(a))\n"
+    assert _full(grade_file_item(rubric, "p1.e.w1", report, "answers.txt")) is full
+
+
+BUILT_ON_W2 = ("$$\\frac{\\partial f_w}{\\partial w_1} = \\frac{\\partial f_w}{\\partial w_2}"
+               "\\cdot w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$\nor equivalently,\n")
+
+
+@pytest.mark.parametrize("first, full", [("", True), (BUILT_ON_W2, False)])
+def test_an_earlier_form_built_on_another_answer(rubric, first: str, full: bool) -> None:
+    report = ("(e) $$\\frac{\\partial f_w}{\\partial w_2} = w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,"
+              "\\sigma_1(x_1)$$\n\n"
+              f"{first}$$\\frac{{\\partial f_w}}{{\\partial w_1}} = w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,"
+              "\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$\n")
+    assert _full(grade_report_item(rubric, "p1.e.w1", report)) is full
+
+
+@pytest.mark.parametrize("caption, full", [("*Figure 1: the graph.*", True),
+                                           ("*Figure 1: the graph; the edge ×w2 is not crossed, so no w2 appears in "
+                                            "∂f/∂w1.*", False)])
+def test_a_caption_that_takes_a_factor_out(rubric, caption: str, full: bool) -> None:
+    report = (f"(a) {caption}\n\n(e) $$\\frac{{\\partial f}}{{\\partial w_1}} = "
+              "w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,"
+              "w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$\n")
+    assert _full(grade_report_item(rubric, "p1.e.w1", report)) is full
