@@ -345,13 +345,13 @@ def from_exports(text: str) -> str:
     text = asciimath_to_latex(typst_to_latex(code_to_latex(text)))
     text = _FLAT_PAIR_SUBSCRIPT.sub(r"\1_{\2,\3}", text) if "," in text else text  # w_k,new: w_{k,new}
     flat = "\\" not in text and "{" not in text
-    summed = "Σ" in text or "∑" in text or "sum" in text
+    summed = "Σ" in text or "∑" in text or "sum" in text or "SUM" in text
     return _SUM_RANGE.sub(lambda m: _sum_range(m, flat), text) if summed else text
 
 
 # "Σ i=1,2 2(f(xi) − yi)…", "sum_{i=1,2}", "Σ_(i = 1..2)": a sum's range written flat, with an equals sign that
 # is no equation's; set as the subscript and superscript it is
-_SUM_RANGE = re.compile(r"([Σ∑]|\\sum|\bsum(?![A-Za-z]))\s*_?\s*[{(]?\s*([a-z])\s*=\s*(\d)"
+_SUM_RANGE = re.compile(r"([Σ∑]|\\sum|\b(?:sum|SUM|Sum)(?![A-Za-z]))\s*_?\s*[{(]?\s*([a-z])\s*=\s*(\d)"
                         r"\s*(?:,|\.\.\.?|…|to|-)\s*(\d)\s*[})]?")
 
 

@@ -1025,6 +1025,11 @@ _SAID_TO_BE = re.compile(r"(?i)\b(?:is|are|equals|gives|becomes|becoming|get|obt
                          r"(?:\s+(?:just|simply|then|also|again|exactly))?\s*:?\s*$")
 
 
+# a bracket of definitions set beside an answer: "(z1 = w1 x, a1 = σ1(z1), z2 = w2 a1, a2 = σ2(z2))"
+_DEFINED_ASIDE = re.compile(r"\s*\(\s*[A-Za-zσ]\w{0,3}\s*=[^=(),]*(?:\([^()]*\)[^=(),]*)*"
+                            r"(?:,\s*[A-Za-zσ]\w{0,3}\s*=[^=(),]*(?:\([^()]*\)[^=(),]*)*)+\)\s*")
+
+
 def _named_then_said(doc: Document, spans: list[Span], texts: list[str], lhs: str,
                      classify: Callable[[str], str | None]) -> tuple[list[Span], list[str]]:
     """"$∂f/∂w_3$ is just what $w_3$ multiplies: $σ_2(z) = σ(w_2σ(w_1x))$": the quantity named in inline math, words
@@ -1107,6 +1112,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     spans = [m for m in doc.math_spans(part, segment) if not _a_reason(doc, m)]
     spans = [m for m in spans if not _a_check(doc, m)] or spans  # the part's only equation is its answer
     spans = [m for m in spans if not _program_aside(doc, m)] or spans
+    spans = [m for m in spans if not _DEFINED_ASIDE.fullmatch(doc.read(m))] or spans  # "a2   (z1 = w1 x, …)"
     texts = _words_between(doc, spans, [doc.read(m) for m in spans])
     if spec.lhs and classify is not None:
         spans, texts = _named_then_said(doc, spans, texts, spec.lhs, classify)

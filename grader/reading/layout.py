@@ -321,10 +321,11 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
             lead = _SHORT_NAME.match(text, pos, end)
             assert lead is not None  # every part of the pattern is optional: it always matches
             found = lines.get(line)
+            noted = False  # the answer has a side note of definitions set apart after it
             if found is not None and found > lead.end() and (cut := _aside_before(text[lead.end():found])
                                                              or _where_before(text[lead.end():found])):
                 end = lead.end() + cut  # "1d  s(x2)        x1 = w1 x, …", "dw2: … s1(x1)   where s' = …": the
-                found = None  # answer, then a side note set apart ("s(u)(1 − s(u)), where s = σ1": its names)
+                found, noted = None, True  # answer, then a side note set apart ("s(u)(1 − s(u)), where s = σ1")
             body = text[lead.end():end].rstrip(" \t.,;[(")
             asked = text[line:pos].lstrip().startswith("#") and not _bare(body, _mathlike)  # a heading's question
             if first and found is None and (not text[pos:end].strip(" \t*_:.-–—") or asked) and end < len(text):
@@ -338,7 +339,8 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
                 pos = end + 1
                 continue
             alone = under and not re.match(r"(?:[ \t]{4}|\t|[ \t]*[#%/]|.*;[ \t]*$)", text[line:end])  # (no code)
-            if found is not None or not _bare(body, _mathlike) or (not first and not alone
+            named = noted and re.fullmatch(r"[A-Za-zσ][A-Za-z]?_?\d?['′]?", body) is not None  # "a2   (z1 = w1 x,
+            if found is not None or not (_bare(body, _mathlike) or named) or (not first and not alone  # …, a2 = …)"
                                                                    and not lead.group().strip()):
                 break
             under = False
