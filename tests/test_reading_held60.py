@@ -262,3 +262,19 @@ def test_a_caption_that_takes_a_factor_out(rubric, caption: str, full: bool) -> 
               "w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,"
               "w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$\n")
     assert _full(grade_report_item(rubric, "p1.e.w1", report)) is full
+
+
+@pytest.mark.parametrize("pool, full", [("12 by 12 (12×12×20)", True), ("13 by 13 (13×13×20)", False)])
+def test_feature_maps_said_in_words_and_a_stage_wrapped_before_its_verb(rubric, pool: str, full: bool) -> None:
+    report = ("## Problem 2\n\n**(a)** The input is one grey channel of 28 by 28 pixels. conv1 filter: 5×5×1×20.\n"
+              "With stride 1 and no padding every side loses four "
+              "pixels, so the first conv layer outputs twenty feature maps of 24 by 24, and the 2×2 max-pooling\n"
+              f"turns that into twenty maps of {pool}.\n")
+    assert _full(grade_report_item(rubric, "p2.a", report)) is full
+
+
+@pytest.mark.parametrize("answer, full", [("a2", True), ("a1", False)])
+def test_a_bare_name_with_its_definitions_in_a_bracket_beside_it(rubric, answer: str, full: bool) -> None:
+    report = (f"### (d) Compute ∂f_w/∂w3.\n\n{answer}   (z1 = w1 x, a1 = σ1(z1), z2 = w2 a1, a2 = σ2(z2))\n\n"
+              "### (e) Using the chain rule, compute ∂f_w/∂w2.\n\nw3 * a2(1 - a2) * a1\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "quiz.txt")) is full

@@ -139,6 +139,7 @@ def flat(line: str) -> str:
     line = _PLACED_AFTER.sub(lambda m: f"{m.group(1)}{m.group(2)}", line) if "after" in line.lower() else line
     line = _DASH_MINUS.sub(" - ", line) if "–" in line or "−" in line else line
     line = _COUNT_OF_SHAPE.sub(_count_of_shape, line)
+    line = _MAPS_OF.sub(_maps_of, line) if "map" in line else line  # "20 feature maps of 24 by 24": 24×24×20
     if "k" in line:  # "431k (431,080 exactly)": the exact count; "25.05k": 25,050
         line = _THOUSANDS.sub(_in_full, _ROUNDED_THEN_EXACT.sub(lambda m: m.group(1), line))
     line = _SHAPE_THEN_COUNT.sub(lambda m: f"{_BLANKS.sub('', m.group(1))}×{next(g for g in m.groups()[1:] if g)}",
@@ -147,6 +148,14 @@ def flat(line: str) -> str:
 
 
 _BLANKS = re.compile(r"[ \t]+")
+_MAPS_OF = re.compile(r"(?<![\d.×x])(\d{1,4}|twenty|fifty|ten)[ \t]+(?:feature[ \t]+|output[ \t]+|activation[ \t]+)?"
+                      r"maps?[ \t]+(?:of[ \t]+(?:size[ \t]+)?|sized[ \t]+)(\d{1,3})[ \t]*(?:by|x|×)[ \t]*(\d{1,3})"
+                      r"(?![\d.]|[ \t]*[x×*])", re.IGNORECASE)
+_MAP_COUNTS = {"twenty": "20", "fifty": "50", "ten": "10"}
+
+
+def _maps_of(m: re.Match[str]) -> str:
+    return f"{m.group(2)}×{m.group(3)}×{_MAP_COUNTS.get(m.group(1).lower(), m.group(1))}"
 _ROUNDED_THEN_EXACT = re.compile(r"(?<![\w.])\d{1,4}(?:\.\d{1,3})?[ \t]?k[ \t]*\([ \t]*(?:exactly[ \t]+)?"
                                  r"(\d{1,3}(?:[,' ]\d{3})+|\d{4,7})(?:[ \t]+exactly)?[ \t]*\)")
 _ROUGHLY = re.compile(r"(?:[≈~]|\bapprox\w*|\babout|\baround|\broughly|\bca\.?)[ \t]*$", re.IGNORECASE)
@@ -656,6 +665,7 @@ def _soft_wrapped(text: str) -> str:
                                                                  and _WRAPPED_START.match(line)
                                    or _DANGLING.search(out[-1]) and re.match(r"[ \t]{0,3}[a-z]{2,}\b", line)
                                    or _CLAUSE_OPEN.search(out[-1]) and _VERB_START.match(line)
+                                   or _STAGE_END.search(out[-1]) and _TURNS_START.match(line)
                                    or _ITEM_GOES_ON.match(out[-1]) and re.match(r"[ \t]{2,}[a-z]{2,}\b", line)
                                    or _SIZE_GOES_ON.search(out[-1]) and re.match(r"[ \t]{0,3}(?:\d|[a-z]{3,})", line)
                                    or _VERB_END.search(out[-1]) and _VALUE_START.match(line)
@@ -703,6 +713,10 @@ _IS_VALUE = re.compile(r"[ \t]{0,3}(?:is|are|was|were|equals)[ \t]+\d")  # "The 
 _COUNT_END = re.compile(r"\d[ \t]+(?:filters?|kernels?)[ \t]*$")  # "conv1 has 20 filters" / "of size 5×5×1, …"
 _SHAPE_NEXT = re.compile(r"[ \t]{0,3}(?:of|each|with|whose)\b")
 _VALUE_START = re.compile(r"[ \t]{0,3}(?:\$|\\\(|\d)")
+# "… and the 2×2 max-pooling" / "turns that into twenty maps of 12 by 12": a stage, then what it makes of its input
+_STAGE_END = re.compile(r"(?i)\b(?:(?:max[ \t-]?)?pool(?:ing)?|conv\w{0,12}|layer)[ \t]*$")
+_TURNS_START = re.compile(r"[ \t]{0,3}(?:turns|gives|yields|halves|reduces|leaves|produces|makes|shrinks|maps|outputs"
+                          r"|brings|takes)\b")
 _VERB_START = re.compile(r"[ \t]{0,3}(?:are|is|was|were|has|have|gives?|makes?)\b")
 _ITEM_GOES_ON = re.compile(r"[ \t]*[-*+•][ \t]+\S.*[^:.;][ \t]*$")  # "- fc1: … plus 500" / "  biases, so 400,500."
 _SIZE_GOES_ON = re.compile(r"\b(?:\d{1,2}|[a-z]{3,})[ \t]+by[ \t]*$")  # "… five by five by one by" / "twenty"
