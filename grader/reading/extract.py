@@ -166,7 +166,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
     for piece, joined, kind, new in split:
         margin = _MARGIN_ARROW.search(_SPACING.sub("", piece))
         body = _PROOF_END.sub("", _MARGIN_ARROW.sub("", _SPACING.sub("", piece)))
-        if margin is not None and _SELF_FIX.search(margin.group()) and body.strip():
+        if margin is not None and _MARGIN_DOUBT.search(margin.group()) and body.strip():
             body = f"{body.strip()}{HEDGE}{_FIXED_BESIDE}"  # "… · x   ← no wait, w2 is missing:": it is not the answer
         body = _augmented(_TRAILING_SPACING.sub("", body.strip()).rstrip(",.;").strip())
         if not body:
@@ -590,6 +590,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
 
 
 _CORRECTED = "\\text{(a correction written later)}"
+# words in the margin that take the line back ("← no wait, w2 is missing:"), not ones that say it is fixed
+_MARGIN_DOUBT = re.compile(r"(?i)\b(?:wait|wrong|missing|forg[eo]t\w*|oops|should|not\s+right|mistake|scratch)\b")
 _FIXED_BESIDE = "\\text{(a correction written beside it)}"
 
 
