@@ -331,8 +331,13 @@ def _count_after(c: Any) -> float | None:
     m = _COUNT_AFTER.match(line, end) if end >= 0 else None
     if m is None:
         return None
-    count = int(m.group(1)) if m.group(1).isdigit() else _COUNT_WORDS[m.group(1).lower()]  # "…, twenty of them"
-    return float(count) if count > 1 else None
+    return _many(m.group(1))  # "…, twenty of them"
+
+
+def _many(said: str) -> float | None:
+    """A count said in digits or in words ("20", "twenty"), when it is more than one."""
+    count = float(_COUNT_WORDS.get(said.lower(), 0) or said)
+    return count if count > 1 else None
 
 
 # "twenty 5×5×1 filters", "20 5x5x1 kernels": how many, said before the shape the filters have
@@ -347,17 +352,11 @@ _FILTERS_AFTER = re.compile(r"\s*(?:filters?|kernels?)\b", re.IGNORECASE)
 def _count_before(c: Any) -> float | None:
     line, end = _after_text(c)
     if end >= 0 and (them := _THEM_EACH.search(line, 0, end - len(getattr(c, "text", "")))) is not None:
-        word = them.group(1).lower()  # "conv1 filters: twenty of them, each 5×5×1"
-        count = float(_COUNT_WORDS.get(word, 0) or word)
-        return count if count > 1 else None
+        return _many(them.group(1))  # "conv1 filters: twenty of them, each 5×5×1"
     if end < 0 or not _FILTERS_AFTER.match(line, end):
         return None
     m = _COUNT_BEFORE.search(line, 0, end - len(getattr(c, "text", "")))
-    if m is None:
-        return None
-    word = m.group(1).lower()
-    count = float(_COUNT_WORDS.get(word, 0) or word)
-    return count if count > 1 else None
+    return None if m is None else _many(m.group(1))
 
 
 def _after_text(c: Any) -> tuple[str, int]:

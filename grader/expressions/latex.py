@@ -164,12 +164,12 @@ def _split_chain(text: str) -> tuple[str, ...]:
             continue
         i += 1
     parts.append(text[start:i])
-    if i < len(text) and parts and (short := _SHORT_RANGE.fullmatch(text, i)) is not None:
+    if i < len(text) and parts and (short := SHORT_RANGE.fullmatch(text, i)) is not None:
         parts[-1] = f"{parts[-1]} \\qquad {short.group(1)}"  # "…, \qquad j = 1, 2": a range that leaves a
         # component out stays with the side it limits (the check reads it; a full range is a remark)
     return tuple(p.strip() for p in parts)
 
 
-_SHORT_RANGE = re.compile(r"[\s,;]*(?:\\q?quad\s*|\\[,;:! ]\s*)*\(?\s*"
+SHORT_RANGE = re.compile(r"[\s,;]*(?:\\q?quad\s*|\\[,;:! ]\s*)*\(?\s*"
                           r"([a-z]\s*(?:=|\\in)\s*\\?\{?\s*\d\s*,\s*\d\s*"
                           r"\\?\}?)\s*\)?[\s,.;]*")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from grader.reading.document import Document, Span
 from grader.reading.extract import (
+    _SPACE,
     AT_ARGUMENT,
     HEDGE,
     Equation,
@@ -35,7 +36,6 @@ _USES = {
 }
 
 
-_SQUEEZE = re.compile(r"\s+")
 FORMS = tuple(_USES)  # the functions an answer's form is told by
 
 
@@ -64,8 +64,8 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
             continue
         explicit = [(place, e) for place, e in found if not is_restatement(e.sides[-1])] or found
         explicit = [(place, e) for place, e in explicit if not AT_ARGUMENT.search(e.sides[0])] or explicit
-        boxed = {_SQUEEZE.sub("", doc.read(m)) for m in spans if "\\boxed" in doc.text[m.start:m.end]}
-        marked = [(place, e) for place, e in explicit if any(_SQUEEZE.sub("", e.sides[-1]) in b for b in boxed)]
+        boxed = {_SPACE.sub("", doc.read(m)) for m in spans if "\\boxed" in doc.text[m.start:m.end]}
+        marked = [(place, e) for place, e in explicit if any(_SPACE.sub("", e.sides[-1]) in b for b in boxed)]
         explicit = marked if len(marked) == 1 else explicit  # the one answer the hand-in boxed, beside an aside
         finals = {re.sub(r"\s+", "", e.sides[-1]) for _, e in explicit}
         places = {place for place, _ in explicit}

@@ -152,7 +152,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
     pieces that words lead to ("…, so the derivative is" then "-1 * (…)"): a new equation, whatever sign
     opens them.
     """
-    from grader.expressions.latex import split_chain
+    from grader.expressions.latex import SHORT_RANGE, split_chain
     from grader.expressions.tokens import from_exports
 
     out: list[Equation] = []
@@ -182,9 +182,8 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
             continue
         again = joined == "again"
         if prev is not None and len(prev.sides) > 1 and _RANGE.fullmatch(body):
-            if _PARTIAL_RANGE.match(body):  # "… , \qquad j = 1, 2": the range stays with the answer, which it limits
-                limit = body.strip().lstrip(chr(92)).removeprefix("qquad").strip()
-                prev.sides[-1] = f"{prev.sides[-1]} \\qquad {limit}"
+            if (limit := SHORT_RANGE.fullmatch(body)) is not None:  # "… , \qquad j = 1, 2": the range stays with
+                prev.sides[-1] = f"{prev.sides[-1]} \\qquad {limit.group(1)}"  # the answer, which it limits
             continue  # "… for j = 1, 2, 3": the range of the index of the equation before, not an equation
         if prev is not None and len(prev.sides) > 1 and _IMPLIES_END.search(prev.sides[-1]) and "=" not in body:
             prev.sides[-1] = _IMPLIES_END.sub("", prev.sides[-1]).strip()  # "… = (−1)(…)(−e^{−u}) ⇒" then
@@ -345,8 +344,6 @@ _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
 _TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")
 _RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*"
                     r"\\?\{?[\d\s,.]*(?:\\[lc]?dots)?[\d\s,.]*\\?\}?\s*\)?[\s,.;]*")
-_PARTIAL_RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-z]\s*(?:=|\\in)\s*\\?\{?\s*\d\s*,\s*\d\s*\\?\}?\s*\)?"
-                            r"[\s,.;]*$")
 _STARTS = re.compile(rf"(?:\s|&|\\q?quad\b|\\[,;:! ]|\\text\s*\{{\s*(?:and|und|et|y|e|and also)\s*\}})*"
                      rf"(?:{_DERIVATIVE.pattern}|{_NAME.pattern}|[a-zA-Z]\d{{1,2}})\s*&?\s*(?:=|:=|\\leftarrow|\\gets|\\coloneqq|←|<-|[-+]=)")
 

@@ -56,8 +56,8 @@ def _numbered(line: str) -> bool:
 
 
 def _block_start(lines: list[str], k: int) -> bool:
-    if _STATES.fullmatch(lines[k], (m.end() if (m := _NUMBER.match(lines[k])) else 0)) and lines[k].strip() \
-            and not _NUMBER.fullmatch(lines[k]):
+    """(``lines[k]`` is a question's number, :func:`_numbered`.)"""
+    if not _NUMBER.fullmatch(lines[k]):
         return any(_ANSWERED.fullmatch(ln) for ln in lines[k + 1:k + 7])  # the state on the number's line
     return any(_STATE.fullmatch(ln) for ln in lines[k + 1:k + 4]) \
         or any(_ANSWERED.fullmatch(ln) for ln in lines[k + 2:k + 7])

@@ -539,7 +539,8 @@ def _fields_block(text: str, spec: TextSpec) -> str | None:
     labels = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels[f]] for f in fields}
     others = [re.compile(p, re.IGNORECASE) for p in spec.elsewhere]
     scored: list[tuple[int, str]] = []
-    for block in _BLANK_LINES.split(text):
+    blocks = _BLANK_LINES.split(text)
+    for block in blocks:
         if not re.search(r"\d", block) or any(o.search(block) for o in others):
             continue
         named = sum(1 for f in fields if any(p.search(block) for p in labels[f]))
@@ -553,7 +554,7 @@ def _fields_block(text: str, spec: TextSpec) -> str | None:
     from grader.reading.mentions import CHANGED
 
     if any(CHANGED.search(b) and any(p.search(b) for f in fields for p in labels[f])
-           for b in _BLANK_LINES.split(text) if b != top[0] and re.search(r"\d", b)):
+           for b in blocks if b != top[0] and re.search(r"\d", b)):
         return None  # another paragraph names a field in words that change it ("oops, conv1 is really …")
     return top[0]
 
