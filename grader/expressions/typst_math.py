@@ -14,7 +14,8 @@ from grader.expressions.dialect_text import replace_words, rewrite_calls, split_
 
 _MARK = re.compile(r"(?<![\w\\.])(?:diff|dif)\b(?!\s*\()|(?<![\w\\.])(?:cal|vec|mat|lr|upright|bold|italic|bb|op"
                    r"|hat|abs|norm|pdv|dv)\(|\barrow\.[lrud]|#[hv]\(|\bdot\.(?:c|op)\b|\bdots\.[hcv]\b"
-                   r"|(?:(?<=[\d)\]])|(?<=\b[A-Za-z])|(?<=_\w))\s+times\s+(?=[\w(\\])")
+                   r"|(?:(?<=[\d)\]])|(?<=\b[A-Za-z])|(?<=_\w))\s+times\s+(?=[\w(\\])"
+                   r"|(?<=[\w)])\s+(?:thin|med|thick)\s+(?=[\w(\\])")  # "w_2 thin sigma_1": a space in a product
 _FONT = re.compile(r"(?<![\w\\.])(?:cal|upright|bold|italic|bb|op|serif|sans|frak|mono)\(")
 _HAT = re.compile(r"(?<![\w\\.])hat\(")
 _ABS = re.compile(r"(?<![\w\\.])(abs|norm)\(")

@@ -221,14 +221,27 @@ def grid_tables(text: str) -> str:
             i += 1
             continue
         columns = lines[i].strip().count("+") - 1
-        rows, i, head = [], i + 1, False
+        groups: list[list[list[str]]] = [[]]  # the lines between two borders, each split into cells
+        i, head = i + 1, False
         while i < len(lines) and (lines[i].lstrip().startswith("|") or _BORDER.match(lines[i])):
             if not _BORDER.match(lines[i]):
-                rows.append(lines[i].strip())
-            head = head or ("=" in lines[i] and _BORDER.match(lines[i]) is not None and len(rows) == 1)
+                groups[-1].append([c.strip() for c in lines[i].strip().strip("|").split("|")])
+            elif groups[-1]:
+                head = head or ("=" in lines[i] and len(groups) == 1 and len(groups[0]) == 1)
+                groups.append([])
             i += 1
-        out.extend(pipe_rows([[c.strip() for c in r.strip("|").split("|")] for r in rows], columns, head))
+        groups = [g for g in groups if g]
+        out.extend(pipe_rows([row for g in groups for row in _grid_rows(g, len(groups) > 2)], columns, head))
     return "\n".join(out)
+
+
+def _grid_rows(lines: list[list[str]], ruled: bool) -> list[list[str]]:
+    """The rows of the lines between two borders. In a table ruled between its rows (Pandoc's grid table)
+    those lines are one row whose cells wrap over several lines, so each cell's lines are joined; a table
+    ruled only around its head (a database client's or ``tabulate``'s) has a row per line."""
+    if not ruled or len(lines) == 1 or len({len(r) for r in lines}) != 1:
+        return lines
+    return [[" ".join(r[k] for r in lines if r[k]) for k in range(len(lines[0]))]]
 
 
 def pipe_rows(rows: list[list[str]], columns: int = 0, head: bool = True) -> list[str]:

@@ -463,11 +463,15 @@ _TRAILING = re.compile(rf"[^\n]{{1,60}}?[ \t]\(\s?(?:(?i:part|teil|partie|parte)
 _NOT_A_TITLE = re.compile(r"(?i)\b(?:and|or|to|of|from|in|see|on|about|for|und|et|y)\s*\(\s?[a-h]\s?\)")
 # a heading whose words relate to a part rather than name it ("Sign check against part (e)", "Tidying up before
 # (f)", "Redo with the formula, part (b)", "Same issue as part (b)"): a mention, and what follows stays where it is
-_RELATING = re.compile(r"(?i)(?<![\w-])(?:against|with|given|before|after|from|of|for|to|as|like|same|cf|vs|versus|"
-                       r"per|using|via|into|on|about|regarding|re|under|than|since|because|see|at|by|back|again|redo|"
+_RELATING = re.compile(r"(?i)(?<![\w-])(?:against|given|before|after|as|like|same|cf|vs|versus|"
+                       r"re|than|since|because|see|back|again|redo|"
                        r"re-?check\w*|check\w*|revisit\w*|rethink\w*|remarks?|notes?|correct\w*|fix\w*|sanity|"
                        r"tidy\w*|clean\w*|recount\w*|look|last|part|mit|gegen|vor|nach|für|von|avec|contre|avant|"
-                       r"après|pour|con|contra|antes|después|para)(?![\w-])")
+                       r"après|pour|con|contra|antes|después|para)(?![\w-])"
+                       # a title's own words ("Dimensions of the first block (a)"), relating only right before the
+                       # label ("Notes on (b)", "Back to part (c)")
+                       r"|(?<![\w-])(?:with|from|of|for|to|per|using|via|into|on|about|regarding|under|at|by)"
+                       r"(?:[ \t]+part)?[ \t]*$")
 
 
 _TRAILING_RANGE = re.compile(r"(?:[^\n()]{0,60}[ \t])?\(\s?(?P<p1>[a-h])\s?\)\s?(?:,|&|and|und|et|y|[–—-]{1,2}|to)\s?"

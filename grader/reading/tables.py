@@ -138,7 +138,10 @@ def _values_row(row: list[str]) -> bool:
     """A label then values only (``| Input | 28 × 28 |``): column names are words, so such a first row
     (a headless table written with a head, as grid tables and converters do) is data."""
     return len(row) >= 2 and _has_words(row[0]) and all(
-        re.search(r"\d", c) and not _has_words(c) for c in row[1:])
+        re.search(r"\d", c) and not _has_words(_ASIDE.sub("", c)) for c in row[1:])
+
+
+_ASIDE = re.compile(r"\([^()]*\)")  # "28 × 28 (1 channel)": a value with a remark beside it
 
 
 def _names_row(row: list[str]) -> bool:

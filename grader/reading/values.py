@@ -129,7 +129,7 @@ class _Value:
 def flat(line: str) -> str:
     """A line with math markup made plain, full-width forms made ASCII, numbers in words as digits and spoken
     operators as signs."""
-    line = _LIST_NUMBER.sub("", line[:MAX_LINE])  # "1. conv1: … = 520": an item's number is no value
+    line = _LIST_NUMBER.sub(r"\1", line[:MAX_LINE])  # "1. conv1: … = 520", "## 2.4 Code": a number of its place
     line = _CLOCK.sub(" ", line) if ":" in line else line  # "EDIT 11:20 PM: forgot the fc1 bias": a time, no value
     line = _TIBBLE.sub(" ", line) if "tibble" in line else line  # R's "# A tibble: 8 × 2": the table's shape
     line = _STAR.sub("×", spelled_as_digits(line.translate(_WIDE))).replace("\\_", "_")  # LaTeX's out\_channels
@@ -170,7 +170,8 @@ def _in_full(m: re.Match[str]) -> str:
     return str(int(whole) * 1000 + int(decimals.ljust(3, "0")) if decimals else int(whole) * 1000)
 _TIBBLE = re.compile(r"\bA[ \t]+tibble:[ \t]*\d+[ \t]*[×x][ \t]*\d+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\b\.?|Uhr\b|h\b)")
-_LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[^\W\d_])")
+_LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[^\W\d_])"  # "1. conv1 …", and a heading's section number
+                          r"|^[ \t]*(#{1,6}[ \t]+)\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[^\W\d_]|\()")  # "## 2.4 Implementation"
 # "ReLU after conv1", "the max-pool after conv2": the first ReLU, the second pooling (named by the conv they follow)
 _PLACED_AFTER = re.compile(r"\b(relu|(?:max[ \t-]?)?pool(?:ing)?)[ \t]+(?:layer[ \t]+)?(?:after|following)[ \t]+"
                            r"(?:the[ \t]+)?conv(?:olution(?:al)?)?(?:[ \t]*layer)?[ \t]*([12])\b", re.IGNORECASE)
