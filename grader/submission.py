@@ -31,10 +31,12 @@ MAX_FILE_BYTES = 1_000_000
 MAX_TOML_DEPTH = 32  # nested arrays and tables; an answer file needs a handful
 WRITTEN_SUFFIXES = (".md", ".txt", ".tex", *FORMAT_SUFFIXES)  # in the order a folder's report is chosen
 REPORT_SUFFIXES = (*WRITTEN_SUFFIXES, ".ipynb")
-SCRIPT_SUFFIXES = (".py", ".m")  # a notebook saved as a script (jupytext's percent format, a MATLAB live script)
+SCRIPT_SUFFIXES = (".py", ".m", ".jl", ".r")  # a notebook saved as a script (jupytext's percent format, a MATLAB
+# live script), or a program that answers in its comments
 ANSWER_ORDER = ("answers.toml, then the written report (.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, .Rmd, "
-                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv, .json, .yaml), then the notebook (.ipynb), "
-                "then a notebook saved as a script (.py with '# %% [markdown]' cells, .m live script)")
+                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv, .json, .yaml, .mmd), then the notebook (.ipynb), "
+                "then a notebook saved as a script (.py with '# %% [markdown]' cells, .m live script) or a program "
+                "that answers in its comments (.py, .m, .jl, .R)")
 MAX_SOURCES = 6  # answer files read per hand-in (each costs reading time); the rest are named in a note
 IGNORED_STEMS = ("readme", "license", "requirements")
 

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
-            ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv", ".json", ".yaml", ".yml")
+            ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv", ".json", ".yaml", ".yml",
+            ".mmd", ".markdown")  # (Mathpix Markdown and a long ".markdown" are Markdown)
 
 
 def format_of(name: str) -> str | None:

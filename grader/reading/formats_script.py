@@ -19,20 +19,30 @@ MIN_TEXT_CELLS = 2
 
 
 def is_script_notebook(text: str, suffix: str) -> bool:
-    """Whether a ``.py`` or ``.m`` file is a notebook (two text cells or more), not a program."""
+    """Whether a script is a report: a notebook saved as a script (two text cells or more), or a program that
+    answers the written parts in its comments; otherwise it is a program only."""
     head = text[:200_000]
-    if suffix == ".py":
-        return len(_PY_MARKDOWN.findall(head)) >= MIN_TEXT_CELLS
-    if suffix == ".m":
-        sections = sum(1 for line in head.split("\n") if _M_SECTION.match(line))
-        texts = sum(1 for line in head.split("\n") if line.startswith("% ") and re.search(r"[A-Za-z]{3,}", line))
-        return sections >= MIN_TEXT_CELLS and texts >= 3
-    return False
+    if suffix == ".py" and len(_PY_MARKDOWN.findall(head)) >= MIN_TEXT_CELLS:
+        return True
+    if suffix == ".m" and _is_live_script(head):
+        return True
+    return is_commented_program(head, suffix)
+
+
+def _is_live_script(head: str) -> bool:
+    sections = sum(1 for line in head.split("\n") if _M_SECTION.match(line))
+    texts = sum(1 for line in head.split("\n") if line.startswith("% ") and re.search(r"[A-Za-z]{3,}", line))
+    return sections >= MIN_TEXT_CELLS and texts >= 3
 
 
 def script_markdown(text: str, suffix: str) -> str:
-    """The notebook's text cells as Markdown and its code cells as fenced code, in order."""
-    return _percent_markdown(text) if suffix == ".py" else _live_script_markdown(text)
+    """The notebook's text cells as Markdown and its code cells as fenced code, in order; a program that answers
+    in its comments, as :func:`commented_program_markdown` reads it."""
+    if suffix == ".py" and len(_PY_MARKDOWN.findall(text[:200_000])) >= MIN_TEXT_CELLS:
+        return _percent_markdown(text)
+    if suffix == ".m" and _is_live_script(text[:200_000]) and not is_commented_program(text, suffix):
+        return _live_script_markdown(text)
+    return commented_program_markdown(text, suffix)
 
 
 def _percent_markdown(text: str) -> str:
@@ -105,4 +115,123 @@ def _live_script_markdown(text: str) -> str:
             out.append(line)
     if fenced:
         out.append("```")
+    return "\n".join(out)
+
+
+# a program handed in as the written report: its answers in comments and docstrings, its formulas as one-line
+# functions ("σ′(u) = σ(u) * (1 - σ(u))", "ds = @(u) s(u) .* (1 - s(u));", "d_w3 <- function(w, x) …")
+_LANGUAGE = {".py": "python", ".jl": "julia", ".r": "r", ".m": "matlab"}
+_COMMENT = {".py": "#", ".jl": "#", ".r": "#", ".m": "%"}
+_PART_LABEL = re.compile(r"^[ \t]*[-=#*~_ \t>]*(?:(?:problem|part|q)[ \t]*)?(?:[12][ \t]*[.]?[ \t]*)?"
+                         r"\(?([a-h])\)(?![\w])", re.IGNORECASE)
+_RULE_AROUND = re.compile(r"^[-=#*~_ \t]{3,}|[ \t]*[-=#*~_]{3,}[ \t]*$")  # "---- 1(b) ----", "----------- 1(b)"
+_ANSWER_MARK = re.compile(r"(?i)^[<>=←\- \t]*(?:my[ \t]+)?answer\b|^ans\b")  # "% <- answer (b)(i)", ">>> ANSWER (d)"
+MIN_COMMENT_LABELS = 4  # distinct parts labelled at the start of a comment line: fewer is a program's remarks
+_ONE_LINE = {
+    "julia": re.compile(r"^([ \t]*)([^\W\d][\w′∂∇₀-₉]*)\(([^()\n]*)\)[ \t]*=(?!=)[ \t]*([^#\n]+?)[ \t]*(?:#[ \t]*(.*))?$"),
+    "matlab": re.compile(r"^([ \t]*)([A-Za-z]\w*)[ \t]*=[ \t]*@\(([^()\n]*)\)[ \t]*([^%\n]+?)[ \t]*;?[ \t]*"
+                         r"(?:%[ \t]*(.*))?$"),
+    "r": re.compile(r"^([ \t]*)([A-Za-z.][\w.]*)[ \t]*(?:<-|=)[ \t]*function[ \t]*\(([^()\n]*)\)[ \t]*([^#{\n]+?)"
+                    r"[ \t]*(?:#[ \t]*(.*))?$"),
+    "python": re.compile(r"^([ \t]*)([A-Za-z_]\w*)[ \t]*=[ \t]*lambda[ \t]+([^:\n]*):[ \t]*([^#\n]+?)[ \t]*"
+                         r"(?:#[ \t]*(.*))?$"),
+}
+_PY_DEF = re.compile(r"^def[ \t]+([A-Za-z_]\w*)[ \t]*\(([^()\n]*)\)[ \t]*(?:->[^:\n]*)?:[ \t]*$")
+_PY_UNPACK = re.compile(r"^[ \t]+[A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=[ \t]*[A-Za-z_]\w*[ \t]*$")
+_PY_RETURN = re.compile(r"^[ \t]+return[ \t]+([^#\n]+?)[ \t]*(?:#[ \t]*(.*))?$")
+
+
+def _comment_text(lines: list[str], suffix: str) -> list[str | None]:
+    """Each line's text when it is a comment or inside a docstring or block comment (its marks dropped), else None."""
+    mark = _COMMENT[suffix]
+    out: list[str | None] = []
+    quote = ""  # the docstring or block comment the line is in
+    for line in lines:
+        stripped = line.strip()
+        if quote:
+            closed = stripped.endswith(quote) if quote in ('"""', "'''") else stripped.startswith(quote)
+            out.append(stripped[:-len(quote)] if closed and quote in ('"""', "'''") else ("" if closed else line))
+            quote = "" if closed else quote
+            continue
+        opener = next((q for q in ('"""', "'''") if stripped.startswith(q)), None) if suffix in (".py", ".jl") else None
+        block = {".jl": ("#=", "=#"), ".m": ("%{", "%}")}.get(suffix)
+        if opener is not None:
+            body = stripped[3:]
+            if body.endswith(opener) and len(body) >= 3:
+                out.append(body[:-3])
+            else:
+                out.append(body)
+                quote = opener
+        elif block is not None and stripped == block[0]:
+            out.append("")
+            quote = block[1]
+        elif suffix == ".m" and stripped.startswith("%%"):  # a section's title, its rules dropped
+            title = _RULE_AROUND.sub("", stripped[2:].strip())
+            out.append(f"## {title}" if title else "")
+        elif stripped.startswith(mark) and not stripped.startswith("#!"):
+            comment = stripped.lstrip(mark).strip()
+            ruled = _RULE_AROUND.sub("", comment)
+            out.append(f"## {ruled}" if ruled != comment and _PART_LABEL.match(ruled) else undecorated(comment))
+        else:
+            out.append(None)
+    return out
+
+
+def is_commented_program(text: str, suffix: str) -> bool:
+    """Whether a program answers the written parts in its comments (four parts or more labelled where a comment
+    line starts: "# --- 1(b) ---", "%% 1(d)", a docstring's "(e) df/dw2 = …")."""
+    if suffix not in _LANGUAGE:
+        return False
+    lines = text[:200_000].split("\n")
+    labels = {m.group(1).lower() for said in _comment_text(lines, suffix) if said
+              for m in [_PART_LABEL.match(said)] if m is not None}
+    return len(labels) >= MIN_COMMENT_LABELS
+
+
+def commented_program_markdown(text: str, suffix: str) -> str:
+    """The program as a report: comment and docstring lines as text, a one-line function (and a Python function
+    that only returns an expression) as the formula it writes, the rest fenced code in its language."""
+    language = _LANGUAGE[suffix]
+    lines = text.split("\n")
+    said = _comment_text(lines, suffix)
+    out: list[str] = []
+    code: list[str] = []
+
+    def flush() -> None:
+        if any(c.strip() for c in code):
+            out.extend([f"```{language}", *code, "```"])
+        code.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if said[i] is not None:
+            flush()
+            out.append(said[i] or "")
+            i += 1
+            continue
+        one = _ONE_LINE[language].match(line)
+        if one is not None and not re.search(r"\b(?:if|for|while|print\w*|return)\b", one.group(4)):
+            flush()
+            out.extend(["", f"{one.group(2)}({one.group(3).strip()}) = {one.group(4).strip()}"])
+            out.extend([one.group(5), ""] if one.group(5) and not _ANSWER_MARK.match(one.group(5)) else [""])
+            i += 1
+            continue
+        if language == "python" and (head := _PY_DEF.match(line)) is not None:
+            body = i + 1
+            while body < len(lines) and (said[body] is not None or _PY_UNPACK.match(lines[body])
+                                         or not lines[body].strip()):
+                body += 1
+            ret = _PY_RETURN.match(lines[body]) if body < len(lines) else None
+            after = body + 1
+            if ret is not None and (after >= len(lines) or not lines[after].startswith((" ", "\t"))
+                                    or not lines[after].strip()):
+                flush()
+                out.extend(said[k] or "" for k in range(i + 1, body) if said[k] is not None)
+                out.extend(["", f"{head.group(1)}({head.group(2).strip()}) = {ret.group(1).strip()}", ""])
+                i = after
+                continue
+        code.append(line)
+        i += 1
+    flush()
     return "\n".join(out)

@@ -274,6 +274,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         if (block := _fields_block(text, spec)) is not None:
             text, wide = block, False  # the paragraph that answers it, read as the part's own text
     text = _CALL.sub(lambda m: re.sub(r",(?=\d)", ", ", m.group()), _unwrapped(text))
+    if spec.elsewhere and (spec.part in doc.ranged or spec.part in doc.ranged.values()):
+        text = _without_others(text, spec)  # "(a) and (b): …": one text answers both parts
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
     patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
     if spec.part in doc.segments:
@@ -382,6 +384,25 @@ def _owned_elsewhere(found: dict[str, list[Candidate]], spec: TextSpec,
         kept = [c for c in candidates if not _owned(c, owners, patterns.get(name, []), every)]
         if len(kept) != len(candidates):
             found[name] = kept
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])[ \t]+(?=\S)")
+
+
+def _without_others(text: str, spec: TextSpec) -> str:
+    """A text that answers two parts at once ("(a) and (b): The images come in as 28 by 28 … To go from 12×12×20
+    to 8×8×50 the second conv needs …"), without the sentences about what the other part asks (``spec.elsewhere``):
+    read for one part, the other's sentences are not its answer. Table rows and code stay as they are."""
+    owners = [re.compile(p, re.IGNORECASE) for p in spec.elsewhere]
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.lstrip().startswith(("|", "```", "    ")):
+            out.append(line)
+            continue
+        kept = [s for s in _SENTENCE_BREAK.split(line) if not any(o.search(s) for o in owners)]
+        out.append(" ".join(kept))
+    left = "\n".join(out)
+    return left if re.search(r"\d", left) else text
 
 
 def _value_at(clause: str, value: str) -> int | None:
@@ -1824,6 +1845,10 @@ def _terms_of_a_sum(line: str, labels: list[tuple[int, int, str]],
 _IDENTIFIER_JOIN = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
 
 
+_CLAUSE_CLOSED = re.compile(r"[ \t]*(?:[;)]|\.(?!\d)|$)")  # "… is before pool2; …" (not "before pool2, 1,600,500")
+_BEFORE_IT = re.compile(r"(?i)\b(?:before|vor|avant|antes\s+de|prima\s+di)[ \t]+(?:the[ \t]+|dem[ \t]+|la[ \t]+|le[ \t]+)?$")
+
+
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True
             ) -> tuple[str, list[tuple[int, int, str]]]:
     """The line with asides, labels and the left sides of computations masked; the labels' spans (``sums``: labels
@@ -1845,6 +1870,8 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
             spans.extend((m.start(), m.end(), name) for m in p.finditer(spoken) if m.end() > m.start())
     labels: list[tuple[int, int, str]] = []
     for s, e, name in sorted(spans, key=lambda t: (t[0], -t[1])):
+        if _BEFORE_IT.search(spoken, max(0, s - 16), s) and _CLAUSE_CLOSED.match(spoken, e):
+            continue  # "12·12·50 is before pool2; … = 400 500": what comes before a layer is no value of its own
         if not labels or s >= labels[-1][1] or (s, e) == labels[-1][:2] and name != labels[-1][2]:
             labels.append((s, e, name))  # one span may name several fields ("ReLU": relu1 and relu2)
             chars[s:e] = _MASK * (e - s)
@@ -1898,6 +1925,8 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
             after = masked[piece_start + len(piece):piece_start + len(piece) + 4]
             if after.lstrip().startswith("%"):
                 continue  # "93 % of all parameters": a share, not a size or count
+            if _OPERAND_OF_SYMBOL.match(masked, piece_start + len(piece)) and "×" not in piece and "x" not in piece:
+                continue  # "stride = 1 : 12 - k + 1 = 8", "(12 − F)/S": a number in a formula in a symbol
             if after[:1] in _CJK_MAGNITUDE or masked[max(0, piece_start - 2):piece_start].rstrip()[-1:] in _ABOUT:
                 continue  # "(約43万)", "约43": a rounded figure in words, not the count
             if _TUPLE.fullmatch(piece) or _DIMS.fullmatch(piece):
@@ -1906,6 +1935,7 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
     return out
 
 
+_OPERAND_OF_SYMBOL = re.compile(r"[ \t]*[-+−–/][ \t]*[A-Za-z](?![A-Za-z])")  # "12 - k", "12 − F", "24/s"
 _CJK_MAGNITUDE = frozenset("万萬億亿千百")  # sets, not strings: "" (nothing there) is in every string
 _ABOUT = frozenset("約约약")
 
