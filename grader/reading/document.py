@@ -1840,6 +1840,29 @@ def _told_on(text: str, span: Span) -> bool:
     return not line.lstrip().startswith(("#", "```", "~~~", "---", "===")) and read_label(text, start) is None
 
 
+# "2. MNIST" / "(a) input : 28 × 28": a plain text's problem titled on a line of its own by its number, a part label
+# on one of the lines under it (no Markdown heading marks it; a phone's text export has none)
+_TITLE_LINE = re.compile(r"(?m)^[ \t]*([1-9])[.)][ \t]+[^\W\d_][^\W\d_-]*(?:[ \t]+[^\W\d_][^\W\d_-]*){0,4}[ \t]*$")
+_PART_LINE = re.compile(r"[ \t]*\(?[a-h]\)")
+TITLE_REACH = 6  # lines under a title within which a part label shows it titles a problem
+
+
+def _title_lines(text: str) -> set[int]:
+    """Where each problem's title line starts, when the text titles its problems so ("1. Back propagation",
+    "2. MNIST", each once, a part label under each): a numbered list of steps is not read so."""
+    found = [m for m in _TITLE_LINE.finditer(text[:200_000])]
+    numbers = [m.group(1) for m in found]
+    if len(found) < 2 or len(set(numbers)) != len(numbers) or set(numbers) != {str(k) for k in range(1, len(found) + 1)}:
+        return set()
+    out = set()
+    for m in found:
+        below = text[m.end() + 1:].split("\n", TITLE_REACH)[:TITLE_REACH]
+        if not any(_PART_LINE.match(line) for line in below):
+            return set()
+        out.add(m.start() + len(m.group()) - len(m.group().lstrip()))
+    return out
+
+
 _BOXED = re.compile(r"\n[^\n]*\n[ \t]*={3,}[ \t]*\n?\Z")  # two lines or more over a rule of three "=" or more
 
 
@@ -1853,10 +1876,17 @@ def _segment(doc: Document) -> None:
     regions: list[tuple[int, int]] = []
     import bisect
 
+    titles = _title_lines(text)
     for b in doc.blocks:
         if b.kind == "code":
             continue
-        sites.append(Site(b.content, heading=b.kind == "heading",
+        line = text.rfind("\n", 0, b.content) + 1
+        line += len(text[line:b.content]) - len(text[line:b.content].lstrip())
+        if b.kind == "item" and line in titles:  # "1. Back propagation" read by Markdown as a list's item
+            sites.append(Site(line, heading=True))
+            regions.append((b.start, b.end))
+            continue
+        sites.append(Site(b.content, heading=b.kind == "heading" or b.content in titles,
                           given=b.number if b.number.startswith("(") else "",
                           number=b.number if b.kind == "item" else "", depth=b.level))
         regions.append((b.start, b.end))
@@ -1864,7 +1894,7 @@ def _segment(doc: Document) -> None:
             # (a text's box of lines under a rule of "=" is read by Markdown as one heading: each line is a line)
             i = bisect.bisect_right(starts, b.start)
             while i < len(starts) - 1 and starts[i] < b.end:
-                sites.append(Site(starts[i]))
+                sites.append(Site(starts[i], heading=starts[i] in titles))
                 i += 1
     cuts = [(s.start, s.end) for s in doc.code_spans if not _CHUNK.match(text, s.start)
             and _LISTING.search(text, s.start, s.end)  # a snippet or a printout inside a part: no cut

@@ -726,16 +726,17 @@ _CLAUSE_OPEN = re.compile(r"\b(?:and|but|so)[ \t]+(?:there|they|it|this|these|th
 _EQUALS_AGAIN = re.compile(r"[ \t]*=(?![=>])[ \t]*(?:[\d(][\d \t,.'+\-−×*·/()]*$"  # numbers only: no words,
                            r"|\d[\d,']*[.;](?:[ \t]|$))")  # or a number that ends the sentence ("= 5010. In total …")
 # "… 20 filters whose dimension is" / "$5\times5\times1$. …": a sentence cut after its verb, its value next
-_VERB_END = re.compile(r"[^\W\d_]{2,}[ \t]+(?:is|are|was|were|equals|becomes|of)[ \t]*$")
+_VERB_END = re.compile(r"(?:[^\W\d_]{2,}[ \t]+(?:is|are|was|were|equals|becomes|of|have|has|get|gives?|so)"
+                       r"|[,;][ \t]*(?:so|thus|hence))[ \t]*$")  # "… = 24, so" / "$\R^{24\times24\times20}$"
 # "… after pooling 12" / "× 12 × 20": a shape a page's text wrapped
 _SHAPE_GOES_ON = re.compile(r"[ \t]*[×xX*][ \t]*\d+(?:[ \t]*[×xX*][ \t]*\d+)*[ \t]*[.,;]?[ \t]*$")
 # "… 5 × 5 × 1, and there are 20" / "filters. After conv1 …": a count cut from its noun
-_COUNT_CUT = re.compile(r"\b(?:are|is|has|have|with|uses)[ \t]+\d{1,4}[ \t]*$")
+_COUNT_CUT = re.compile(r"\b(?:are|is|has|have|with|uses|of)[ \t]+[*_]{0,2}\$?\d{1,4}\$?[ \t]*$")  # "uses **20"
 _COUNTED_NEXT = re.compile(r"[ \t]{0,3}(?:filters?|kernels?|of[ \t]+them)\b")
 _IS_VALUE = re.compile(r"[ \t]{0,3}(?:is|are|was|were|equals)[ \t]+\d")  # "The conv1 filter" / "is 5 × 5 × 1, …"
 _COUNT_END = re.compile(r"\d[ \t]+(?:filters?|kernels?)[ \t]*$")  # "conv1 has 20 filters" / "of size 5×5×1, …"
 _SHAPE_NEXT = re.compile(r"[ \t]{0,3}(?:of|each|with|whose)\b")
-_VALUE_START = re.compile(r"[ \t]{0,3}(?:\$|\\\(|\d)")
+_VALUE_START = re.compile(r"[ \t]{0,3}[*_]{0,2}(?:\$|\\\(|\d)")
 # "… and the 2×2 max-pooling" / "turns that into twenty maps of 12 by 12": a stage, then what it makes of its input
 _STAGE_END = re.compile(r"(?i)\b(?:(?:max[ \t-]?)?pool(?:ing)?|conv\w{0,12}|layer)[ \t]*$")
 _TURNS_START = re.compile(r"[ \t]{0,3}(?:turns|gives|yields|halves|reduces|leaves|produces|makes|shrinks|maps|outputs"
@@ -1085,6 +1086,9 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 and not _OUTPUT_WORDS.search(masked, start, v.start):
             choices.append((unit, 0))  # "each filter has 20 channels": the word after the number names it, not a
             # label before a verb
+        elif before and (counted := _count_of_after(masked, labels, v)) is not None \
+                and not _OUTPUT_WORDS.search(masked, start, v.start):
+            choices.append((counted, 1))  # "conv1 uses 20 filters": how many filters conv1 has, not its output
         elif before:
             span = _head(masked, spans) or _compound_head(masked, before, line) or next(
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
@@ -1595,6 +1599,14 @@ def _unit_after(masked: str, labels: list[tuple[int, int, str]], v: _Value, line
     return next((f for s, e, f in sorted(labels) if s >= v.end and _UNIT_GAP.fullmatch(masked[v.end:s])
                  and not re.match(r"[^.;,\n]{0,20}:", masked[e:])
                  and (_PLURAL.fullmatch(line[s:e].strip()) is not None if square else f not in _COUNTED_FIELDS)), None)
+
+
+def _count_of_after(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> str | None:
+    """The counted field ("filters") a bare number stands right before: how many of them, said of the layer."""
+    if not re.fullmatch(r"\d{1,4}", v.text.strip()):
+        return None
+    return next((f for s, _, f in sorted(labels) if s >= v.end and f in _COUNTED_FIELDS
+                 and _UNIT_GAP.fullmatch(masked[v.end:s])), None)
 
 
 _SIDE_BY_SIDE = re.compile(r"\d{1,2}[ \t]*[×xX*][ \t]*\d{1,2}")
