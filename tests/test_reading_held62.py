@@ -125,3 +125,146 @@ def test_a_title_with_of_in_it_still_names_its_part_last(title: str, read: bool)
 def test_flat_drops_a_headings_section_number(line: str, kept: str) -> None:
     from grader.reading.values import flat
     assert flat(line) == kept
+
+
+JULIA = """# HW3 written answers, in Julia: the answers are the function definitions under each part
+# --- notation ---
+#   σ(u) = 1/(1+e^{-u}),  x₁ = w₁·x, a₁ = σ(x₁), x₂ = w₂·a₁, a₂ = σ(x₂), f = w₃·a₂
+σ(u) = 1 / (1 + exp(-u))
+
+# --- 1(b) ---
+# (i)
+σ′_exp(u) = exp(-u) / (1 + exp(-u))^{power}          # >>> ANSWER (i)
+# (ii)
+σ′(u) = σ(u) * (1 - σ(u))
+
+# --- 1(c) ---
+# forward then backward pass with the chain rule
+
+# --- 1(d) ---
+# ∂f/∂w₃ = a₂ = σ(w₂ σ(w₁x))
+
+# --- 1(e) ---
+# ∂f/∂w₂ = w₃ σ′(x₂) a₁
+"""
+
+
+@pytest.mark.parametrize("power, full", [("2", True), ("3", False)])
+def test_a_julia_program_answers_in_its_comments(rubric, power: str, full: bool) -> None:
+    from tests.helpers import grade_file_item
+    result = grade_file_item(rubric, "p1.b.i", JULIA.replace("{power}", power), "hw3.jl")
+    assert _full(result) is full
+
+
+PYTHON = '''"""HW3 written part, as code. Each sub-question is one function; its return expression is my answer."""
+import numpy as np
+
+
+def sigmoid(u):
+    return 1.0 / (1.0 + np.exp(-u))
+
+
+# ------------------------------------------------------------ 1 (b)
+def dsigma(u):
+    """(b)(ii) e^{-u}/(1+e^{-u})^2 = sigma(u) * (1 - sigma(u))."""
+    return sigmoid(u) * ({sign})
+
+
+# ------------------------------------------------------------ 1 (c)
+def problem1_c():
+    """(c) forward pass, then backward pass with the chain rule."""
+
+
+# ------------------------------------------------------------ 1 (d)
+def df_dw3(w, x):
+    """(d) df/dw3 = sigmoid(w2 * sigmoid(w1 * x))."""
+    w1, w2, w3 = w
+    return sigmoid(w2 * sigmoid(w1 * x))
+
+
+# ------------------------------------------------------------ 1 (e)
+def df_dw2(w, x):
+    """(e) df/dw2 = w3 * sigma'(w2 h1) * h1"""
+'''
+
+
+@pytest.mark.parametrize("sign, full", [("1.0 - sigmoid(u)", True), ("1.0 + sigmoid(u)", False)])
+def test_a_python_program_answers_in_its_docstrings(rubric, sign: str, full: bool) -> None:
+    from tests.helpers import grade_file_item
+    result = grade_file_item(rubric, "p1.b.ii", PYTHON.replace("{sign}", sign), "hw3_answers.py")
+    assert _full(result) is full
+
+
+def test_a_program_without_labelled_comments_is_no_report() -> None:
+    from grader.reading.formats_script import is_commented_program
+    program = "import torch\n# (a) the model\nclass Net:\n    pass\n# train it\nfor e in range(10):\n    pass\n"
+    assert not is_commented_program(program, ".py")
+    assert is_commented_program(JULIA, ".jl")
+
+
+PHONE = """Homework 2   Kim 2022-13058
+2. MNIST
+(a) input : 28 × 28
+conv1 filter : 5 × 5 × 1, 20 of them
+conv1 output : {conv}
+after 2×2 max pooling : 12 × 12 × 20
+(b) filter 5 × 5, stride 1, channel dimension 20
+Page 1 of 2
+Homework 2   Kim 2022-13058
+1. Back propagation
+notation: a = w₁x , b = w₂ σ₁(a)
+(b) (i) dσ/du = e⁻ᵘ / (1 + e⁻ᵘ)²
+(ii) = σ(u) (1 − σ(u))
+"""
+
+
+@pytest.mark.parametrize("conv, full", [("24 × 24 × 20", True), ("28 × 28 × 20", False)])
+def test_problems_titled_by_number_on_lines_of_their_own(rubric, conv: str, full: bool) -> None:
+    report = PHONE.format(conv=conv)
+    assert _full(grade_report_item(rubric, "p2.a", report, "scan.txt")) is full
+    assert _full(grade_report_item(rubric, "p1.b.i", report, "scan.txt"))
+
+
+def test_a_numbered_list_of_steps_titles_no_problem() -> None:
+    from grader.reading.document import read_document
+    text = "(c)\n1. Forward pass\n2. Backward pass\n3. Update\n(d) df/dw3 = h2\n"
+    assert "1.d" in read_document(text, None).segments
+
+
+@pytest.mark.parametrize("conv, full", [("24 × 24 × 20", True), ("25 × 25 × 20", False)])
+def test_a_count_of_filters_said_of_conv1_is_not_its_output(rubric, conv: str, full: bool) -> None:
+    report = ("## Problem 2\n\n**(a)** The input image is **28 × 28** (one channel). conv1 uses **20\nfilters of size "
+              "5 × 5 × 1** (so the weight is 5×5×1×20). With stride 1 and\nno padding the spatial size becomes "
+              f"28 − 5 + 1 = 24, so after conv1 we have\n**{conv}**, and after the 2 × 2 max-pooling **12 × 12 × 20**.\n")
+    assert _full(grade_report_item(rubric, "p2.a", report)) is full
+
+
+@pytest.mark.parametrize("stride, full", [("1", True), ("2", False)])
+def test_a_formula_in_a_symbol_and_its_result_are_working(rubric, stride: str, full: bool) -> None:
+    report = (f"Problem 2\n\n(b) Padding $P=0$, stride $S={stride}$: $8 = 12 - F + 1 \\Rightarrow F = 5$.\n"
+              f"So conv2: filter size $5\\times5$, stride {stride}, channel depth 20, 50 filters.\n")
+    assert _full(grade_report_item(rubric, "p2.b", report)) is full
+
+
+@pytest.mark.parametrize("fc1, full", [("400 500", True), ("400 000", False)])
+def test_what_comes_before_a_layer_is_no_value_of_it(rubric, fc1: str, full: bool) -> None:
+    report = ("Problem 2\n\n(c) parameters (weights + biases):\n  - conv1: (5·5·1 + 1)·20 = 520\n  - relu1: 0\n"
+              "  - pool1: 0\n  - conv2: (5·5·20 + 1)·50 = 25 050\n  - relu2: 0\n  - pool2: 0\n"
+              "  - fc1:   (12·12·50 + 1)·500 … wait, no: 12·12·50 is before pool2; what goes into fc1 is 4·4·50 = 800, "
+              f"so (800 + 1)·500 = {fc1}\n  - fc2:   (500 + 1)·10 = 5 010\n  → total: 431 080\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "sheet.txt")) is full
+
+
+MERGED = """**Problem 2**
+
+(a) and (b): The images come in as 28 by 28 with one channel. The first conv layer has 20 filters, each 5 by 5 by 1, and
+since there's no padding the output is {conv}; the 2×2 max pool halves that to 12×12×20. To go from 12×12×20 to 8×8×50
+the second conv needs 5 by 5 filters with stride 1 and no padding, each filter has to be {depth} channels deep, and there
+are 50 of them. After the second pool it's 4×4×50.
+"""
+
+
+@pytest.mark.parametrize("depth, full", [("20", True), ("50", False)])
+def test_one_text_for_two_parts_is_read_for_each_without_the_others_sentences(rubric, depth: str, full: bool) -> None:
+    report = MERGED.format(conv="24×24×20", depth=depth)
+    assert _full(grade_report_item(rubric, "p2.b", report)) is full

@@ -1855,8 +1855,8 @@ def _title_lines(text: str) -> set[int]:
     if len(found) < 2 or len(set(numbers)) != len(numbers) or set(numbers) != {str(k) for k in range(1, len(found) + 1)}:
         return set()
     out = set()
-    for m in found:
-        below = text[m.end() + 1:].split("\n", TITLE_REACH)[:TITLE_REACH]
+    for m, following in zip(found, [*found[1:], None], strict=True):
+        below = text[m.end() + 1:following.start() if following else None].split("\n", TITLE_REACH)[:TITLE_REACH]
         if not any(_PART_LINE.match(line) for line in below):
             return set()
         out.add(m.start() + len(m.group()) - len(m.group().lstrip()))

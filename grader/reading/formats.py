@@ -237,12 +237,22 @@ def grid_tables(text: str) -> str:
 
 
 def _grid_rows(lines: list[list[str]], ruled: bool) -> list[list[str]]:
-    """The rows of the lines between two borders. In a table ruled between its rows (Pandoc's grid table)
-    those lines are one row whose cells wrap over several lines, so each cell's lines are joined; a table
-    ruled only around its head (a database client's or ``tabulate``'s) has a row per line."""
-    if not ruled or len(lines) == 1 or len({len(r) for r in lines}) != 1:
+    """The rows of the lines between two borders. In a table ruled between its rows (Pandoc's grid table) a cell
+    may wrap over lines: a line that only goes on with an aside ("(20 filters → 5 × 5 × 1 × 20)") or closes a
+    bracket left open joins the row above; a line that says something of its own ("= σ1 · (1 − σ1)", the next
+    formula) stays a row, as it does in a table ruled only around its head (a database client's, ``tabulate``'s)."""
+    lines = [r for r in lines if any(c for c in r)]
+    if not ruled or len(lines) < 2 or len({len(r) for r in lines}) != 1:
         return lines
-    return [[" ".join(r[k] for r in lines if r[k]) for k in range(len(lines[0]))]]
+    rows = [list(lines[0])]
+    for r in lines[1:]:
+        last = rows[-1]
+        if not r[0] and all(not c or c.startswith("(") or last[k].count("(") > last[k].count(")")
+                            for k, c in enumerate(r)):
+            rows[-1] = [f"{a} {c}".strip() if c else a for a, c in zip(last, r, strict=True)]
+        else:
+            rows.append(list(r))
+    return rows
 
 
 def pipe_rows(rows: list[list[str]], columns: int = 0, head: bool = True) -> list[str]:

@@ -1048,6 +1048,12 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 checked.add(id(v))  # "stride s: (12-k)/s+1 = 8": a value of the formula the label's symbol is in
                 continue
             before = [nearest]  # "…, so k = 5 and s = 2": the symbol said equal to a value is the label's
+        elif before and not re.search(r"[xX×]", v.text) \
+                and (other := _SET_EQUAL.search(masked, max(0, v.start - 12), v.start)) is not None \
+                and (nearest is None or other.start() >= nearest[1]) \
+                and not _OWN_SYMBOL.match(masked, nearest[1] if nearest else 0, other.start() + 1):  # "stride S = 1"
+            checked.add(id(v))  # "stride S=1: 8 = 12 − F + 1 ⇒ F = 5": another symbol's value, not the label's
+            continue
         if before and not re.search(r"[xX×]", v.text) \
                 and all(_INTO.search(masked, max(0, s - 40), s) for s, _, _ in before):
             checked.add(id(v))  # "the flatten size going into fc1 is 4·4·50 = 800": fc1's input, not its count
@@ -1861,6 +1867,14 @@ _CLAUSE_CLOSED = re.compile(r"[ \t]*(?:[;)]|\.(?!\d)|$)")  # "… is before pool
 _BEFORE_IT = re.compile(r"(?i)\b(?:before|vor|avant|antes\s+de|prima\s+di)[ \t]+(?:the[ \t]+|dem[ \t]+|la[ \t]+|le[ \t]+)?$")
 
 
+_OWN_SYMBOL = re.compile(r"[ \t$\\(]*[A-Za-z]$")  # the label's own symbol, right after it: "stride $S", "padding (p"
+_SET_EQUAL = re.compile(r"(?<![\w\\×*·/+\-−])[A-Za-z](?<![xX])[ \t]*=[ \t]*$")  # "⇒ F = 5": a symbol set to a value
+_TERM = r"(?:\d{1,4}|[A-Za-z](?![A-Za-z]))"
+_SYMBOL_WORKING = re.compile(rf"(?<![\w.×])(?:\d{{1,4}}[ \t]*=[ \t]*)?\(?[ \t]*\d{{1,4}}[ \t]*[-+−–][ \t]*[A-Za-z](?![\w(])"
+                             rf"(?:[ \t]*\)?[ \t]*[-+−–*/·][ \t]*\(?[ \t]*{_TERM})*[ \t]*\)?"
+                             rf"(?:[ \t]*=[ \t]*\d{{1,4}}(?!\.?\d|[ \t]*[×x,][ \t]*\d))?")  # "12 − F + 1 = 8", "(12 - k)/s + 1 = 8"
+
+
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True
             ) -> tuple[str, list[tuple[int, int, str]]]:
     """The line with asides, labels and the left sides of computations masked; the labels' spans (``sums``: labels
@@ -1888,6 +1902,9 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
             labels.append((s, e, name))  # one span may name several fields ("ReLU": relu1 and relu2)
             chars[s:e] = _MASK * (e - s)
     labels = _terms_of_a_sum(line, labels, patterns) if sums else labels
+    line = "".join(chars)
+    for m in _SYMBOL_WORKING.finditer(line):  # "stride 1: 12 − F + 1 = 8 so F = 5": a formula in a symbol and its
+        chars[m.start():m.end()] = _MASK * (m.end() - m.start())  # result are the working, no value of a field
     line = "".join(chars)
     for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
         called = _called(line, m.start(), m.group())
@@ -1937,8 +1954,6 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
             after = masked[piece_start + len(piece):piece_start + len(piece) + 4]
             if after.lstrip().startswith("%"):
                 continue  # "93 % of all parameters": a share, not a size or count
-            if _OPERAND_OF_SYMBOL.match(masked, piece_start + len(piece)) and "×" not in piece and "x" not in piece:
-                continue  # "stride = 1 : 12 - k + 1 = 8", "(12 − F)/S": a number in a formula in a symbol
             if after[:1] in _CJK_MAGNITUDE or masked[max(0, piece_start - 2):piece_start].rstrip()[-1:] in _ABOUT:
                 continue  # "(約43万)", "约43": a rounded figure in words, not the count
             if _TUPLE.fullmatch(piece) or _DIMS.fullmatch(piece):
@@ -1947,7 +1962,6 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
     return out
 
 
-_OPERAND_OF_SYMBOL = re.compile(r"[ \t]*[-+−–/][ \t]*[A-Za-z](?![A-Za-z])")  # "12 - k", "12 − F", "24/s"
 _CJK_MAGNITUDE = frozenset("万萬億亿千百")  # sets, not strings: "" (nothing there) is in every string
 _ABOUT = frozenset("約约약")
 
