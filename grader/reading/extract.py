@@ -554,6 +554,11 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
             else _named_in(doc, span, spec, classify)
         if span.kind == "mention" and _unread_mention(doc, span, later):
             unread.append(doc.text[span.start:span.end])
+        elif span.kind == "segment" and (later is None or not later.named or spec.lhs and classify is not None
+                                         and classify(later.sides[0]) != spec.lhs) \
+                and _FIX_SAID.search(doc.text, span.start, span.end):
+            unread.append(doc.text[span.start:span.end])  # "- P1 b) ii) wait no, it's s(u)(1 - s(u)) not 1+":
+            continue  # the part named again with a fix this reading cannot take whole: a person reads it
         found = _with_final(found, later)
     if found is not None and part in doc.segments:
         found = _with_final(found, _keyed_later(doc, doc.segments[part], spec, classify, forbid))
@@ -587,6 +592,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
 
 
 _CORRECTED = "\\text{(a correction written later)}"
+_FIX_SAID = re.compile(r"(?i)\b(?:wait|oops|correction|corrected|fix(?:ed|es)?|actually|should\s+(?:be|read|have)|"
+                       r"typo|mistake|instead)\b")
 # words in the margin that take the line back ("← no wait, w2 is missing:"), not ones that say it is fixed
 _MARGIN_DOUBT = re.compile(r"(?i)\b(?:wait|wrong|missing|forg[eo]t\w*|oops|should|not\s+right|mistake|scratch)\b")
 _FIXED_BESIDE = "\\text{(a correction written beside it)}"
@@ -950,7 +957,8 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
     own = doc.segments[spec.part]
     siblings = [s for k, s in doc.segments.items() if k != spec.part and k.count(".") == 2
                 and k.rsplit(".", 1)[0] == spec.part.rsplit(".", 1)[0] and spec.part.count(".") == 2]
-    spans = [m for m in doc.math if m.start >= own.end and m.kind in ("display", "env", "inline")
+    spans = [m for m in doc.math if m.start >= own.end and (m.kind in ("display", "env", "inline") or m.kind == "plain"
+                                                            and _AFTERTHOUGHT.search(doc.text, max(0, m.start - 300), m.start))
              and not any(c.start <= m.start < c.end for c in doc.code_spans)
              and not any(s.start <= m.start < s.end for s in siblings if not _names_sub_part(doc, m, spec.part))]
     if not spans or len(spans) > 400:
@@ -969,6 +977,7 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
     return found
 
 
+_AFTERTHOUGHT = re.compile(r"(?i)(?:^|\n)[ \t]*(?:P\.?[ \t]?S\.?|EDIT|UPDATE|correction)\b")  # "P.S. I just noticed …"
 _A_REFERENCE = re.compile(r"\s*\(?\s*\\(?:eq|auto|c|C)?ref\s*\{[^{}]{0,80}\}\s*\)?\s*")
 
 

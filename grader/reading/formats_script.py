@@ -170,6 +170,10 @@ def _comment_text(lines: list[str], suffix: str) -> list[str | None]:
             out.append(f"## {title}" if title else "")
         elif stripped.startswith(mark) and not stripped.startswith("#!"):
             comment = stripped.lstrip(mark).strip()
+            if re.fullmatch(r"[-=#*~_ \t]*", comment):
+                out.append("")  # a rule drawn in a comment: a break, no text (a lone "=" would be a heading's rule)
+                continue
+            comment = re.sub(r"^(?:>{2,}|->|=>)[ \t]*", "", comment)  # "# >>> ANSWER (i):": a pointer, no quote
             ruled = _RULE_AROUND.sub("", comment)
             out.append(f"## {ruled}" if ruled != comment and _PART_LABEL.match(ruled) else undecorated(comment))
         else:
@@ -211,7 +215,7 @@ def commented_program_markdown(text: str, suffix: str) -> str:
             i += 1
             continue
         one = _ONE_LINE[language].match(line)
-        if one is not None and not re.search(r"\b(?:if|for|while|print\w*|return)\b", one.group(4)):
+        if one is not None and not re.search(r"\b(?:if|for|while|print\w*|return)\b|\)\.\w", one.group(4)):
             flush()
             out.extend(["", f"{one.group(2)}({one.group(3).strip()}) = {one.group(4).strip()}"])
             out.extend([one.group(5), ""] if one.group(5) and not _ANSWER_MARK.match(one.group(5)) else [""])

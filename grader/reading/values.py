@@ -1048,7 +1048,11 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 checked.add(id(v))  # "stride s: (12-k)/s+1 = 8": a value of the formula the label's symbol is in
                 continue
             before = [nearest]  # "…, so k = 5 and s = 2": the symbol said equal to a value is the label's
-        elif before and not re.search(r"[xX×]", v.text) \
+        elif not re.search(r"[xX×]", v.text) and (_IN_SYMBOL_FORMULA.match(masked, v.end)
+                                                  or _SYMBOL_FORMULA_BEFORE.search(masked, max(0, v.start - 30), v.start)):
+            checked.add(id(v))  # "stride 1: 12 - k + 1 = 8", "8 = 12 − F + 1": an operand or the result of a formula
+            continue  # in a symbol, the working and no value of a field
+        elif not re.search(r"[xX×]", v.text) \
                 and (other := _SET_EQUAL.search(masked, max(0, v.start - 12), v.start)) is not None \
                 and (nearest is None or other.start() >= nearest[1]) \
                 and not _OWN_SYMBOL.match(masked, nearest[1] if nearest else 0, other.start() + 1):  # "stride S = 1"
@@ -1092,7 +1096,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 and not _OUTPUT_WORDS.search(masked, start, v.start):
             choices.append((unit, 0))  # "each filter has 20 channels": the word after the number names it, not a
             # label before a verb
-        elif before and (counted := _count_of_after(masked, labels, v)) is not None \
+        elif before and all(f not in _COUNTED_FIELDS for _, _, f in before) \
+                and (counted := _count_of_after(masked, labels, v)) is not None \
                 and not _OUTPUT_WORDS.search(masked, start, v.start):
             choices.append((counted, 1))  # "conv1 uses 20 filters": how many filters conv1 has, not its output
         elif before:
@@ -1868,11 +1873,10 @@ _BEFORE_IT = re.compile(r"(?i)\b(?:before|vor|avant|antes\s+de|prima\s+di)[ \t]+
 
 
 _OWN_SYMBOL = re.compile(r"[ \t$\\(]*[A-Za-z]$")  # the label's own symbol, right after it: "stride $S", "padding (p"
-_SET_EQUAL = re.compile(r"(?<![\w\\×*·/+\-−])[A-Za-z](?<![xX])[ \t]*=[ \t]*$")  # "⇒ F = 5": a symbol set to a value
-_TERM = r"(?:\d{1,4}|[A-Za-z](?![A-Za-z]))"
-_SYMBOL_WORKING = re.compile(rf"(?<![\w.×])(?:\d{{1,4}}[ \t]*=[ \t]*)?\(?[ \t]*\d{{1,4}}[ \t]*[-+−–][ \t]*[A-Za-z](?![\w(])"
-                             rf"(?:[ \t]*\)?[ \t]*[-+−–*/·][ \t]*\(?[ \t]*{_TERM})*[ \t]*\)?"
-                             rf"(?:[ \t]*=[ \t]*\d{{1,4}}(?!\.?\d|[ \t]*[×x,][ \t]*\d))?")  # "12 − F + 1 = 8", "(12 - k)/s + 1 = 8"
+_SET_EQUAL = re.compile(r"(?:→|⇒|⟹|=>|->)[ \t]*[A-Za-z](?<![xX])[ \t]*=[ \t]*$")  # "⇒ F = 5": what a formula gives
+_IN_SYMBOL_FORMULA = re.compile(r"[ \t]*(?:=[ \t]*\(?[ \t]*\d{1,4}[ \t]*)?[-+−–][ \t]*[A-Za-z](?![A-Za-z(])")
+_SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*(?:(?:[-+−–*/·][ \t]*\d{1,4}[ \t]*\)?[ \t]*)+=|"
+                                    r"[-+−–*/·])[ \t]*\(?[ \t]*$")  # "F + 1 = 8", the "1" of "F + 1"
 
 
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True
@@ -1902,9 +1906,6 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
             labels.append((s, e, name))  # one span may name several fields ("ReLU": relu1 and relu2)
             chars[s:e] = _MASK * (e - s)
     labels = _terms_of_a_sum(line, labels, patterns) if sums else labels
-    line = "".join(chars)
-    for m in _SYMBOL_WORKING.finditer(line):  # "stride 1: 12 − F + 1 = 8 so F = 5": a formula in a symbol and its
-        chars[m.start():m.end()] = _MASK * (m.end() - m.start())  # result are the working, no value of a field
     line = "".join(chars)
     for m in _RUN.finditer(line):  # "(5·5·1 + 1)·20 =" is the working, not the answer
         called = _called(line, m.start(), m.group())
@@ -2100,8 +2101,9 @@ def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
-            counted = not named and any(rank == 1 and _named_right_after(flat_line, v, patterns[f])
-                                        for f, rank in r)  # "…; 50 filters": a count its own noun names
+            counted = not named and (any(rank == 1 and _named_right_after(flat_line, v, patterns[f]) for f, rank in r)
+                                     or _counts_a_unit(flat_line, v))  # "…; 50 filters", "50 output channels":
+            # a count its own noun names
             sequence.append((named[0] if named else "" if counted else None, v.text, flat_line))
     return sequence
 
@@ -2109,6 +2111,14 @@ def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
 _NOUN_BEFORE = re.compile(r"(?<![\w-])(?!(?:is|are|was|were|be|of|to|by|and|or|then|so|gives?|equals?|becomes?|gets?"
                           r"|yields?|with|has|have|at|in|on|than|from|into|only|also|just|all)\s*$)[^\W\d_]{3,}\s*$",
                           re.IGNORECASE)
+
+
+def _counts_a_unit(line: str, v: _Value) -> bool:
+    """"50 output channels", "20 filters": a bare number its noun right after it names (a count, not a size)."""
+    word = _WORD_AFTER.match(line, v.end) if re.fullmatch(r"\d+", v.text) else None
+    if word is not None and word.group(1).lower() in ("output", "input", "out", "in"):
+        word = _WORD_AFTER.match(line, word.end())
+    return word is not None and _UNITS.match(word.group(1)) is not None
 
 
 def _own_noun(line: str, v: _Value) -> bool:
