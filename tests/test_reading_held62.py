@@ -268,3 +268,62 @@ are 50 of them. After the second pool it's 4×4×50.
 def test_one_text_for_two_parts_is_read_for_each_without_the_others_sentences(rubric, depth: str, full: bool) -> None:
     report = MERGED.format(conv="24×24×20", depth=depth)
     assert _full(grade_report_item(rubric, "p2.b", report)) is full
+
+
+def test_pages_apart_are_unwoven_each_on_its_own() -> None:
+    """A scan's text layer: page 1 in one column, page 2 in two; the gutter is looked for page by page."""
+    from grader.reading.stacked import two_columns
+    page1 = "\n".join(f"   line {k} of the first page, set in one column across the whole width of it" for k in range(14))
+    left = [f"   left column sentence number {k} here" for k in range(14)]
+    right = [f"right column words {k} stand here" for k in range(14)]
+    page2 = "\n".join(f"{a:<54}{b}" for a, b in zip(left, right, strict=True))
+    out = two_columns(f"{page1}\n\f{page2}\n")
+    assert out.index("left column sentence number 13") < out.index("right column words 0")
+
+
+EMAIL = """From: Minji <minji@example.org>
+To: TA <ta@example.org>
+Subject: HW3 written answers
+
+Hi,
+
+> (e) Compute df_w/dw_2 and df_w/dw_1 by the chain rule
+
+df/dw2 = w3 * sigma_2(x2)(1 - sigma_2(x2)) * sigma_1(x1)
+
+df/dw1 = w3 * sigma_2(x2)(1 - sigma_2(x2)) * w2 * x
+
+Best,
+Minji
+
+--
+Minji
+
+P.S. I just noticed that in (e) for df/dw1 one factor is missing. The full one is
+
+df/dw1 = w3 * sigma_2(x2)(1 - sigma_2(x2)) * w2 * {fix} * x
+"""
+
+
+@pytest.mark.parametrize("fix, status", [("sigma_1(x1)(1 - sigma_1(x1))", "review"),
+                                         ("sigma_1(x1)(1 + sigma_1(x1))", "fail")])
+def test_a_ps_after_the_signature_is_read_as_the_parts_later_word(rubric, fix: str, status: str) -> None:
+    result = grade_report_item(rubric, "p1.e.w1", EMAIL.format(fix=fix), "answers.eml")
+    assert result.status == status  # a right fix: no longer failed for the first try, a person decides
+
+
+@pytest.mark.parametrize("fixed, status", [(True, "review"), (False, "fail")])
+def test_a_later_message_that_fixes_a_part_in_words(rubric, fixed: bool, status: str) -> None:
+    report = ("Kevin  11:04 PM\n*P1*\n(b)\n  i)  s'(u) = exp(-u) / (1+exp(-u))^2\n"
+              "  ii) s'(u) = s(u)(1+s(u))\n\n(d) df/dw3 = s(w2 s(w1 x))\n\nKevin  11:21 PM\n")
+    if fixed:
+        report += "oops one fix:\n- P1 b) ii) wait no, it's s(u)(1 - s(u)) not 1+ . exp(-u)/(1+exp(-u)) = 1 - s(u)\n"
+    assert grade_report_item(rubric, "p1.b.ii", report, "thread.txt").status == status
+
+
+@pytest.mark.parametrize("conv, full", [("24 × 24 × 20", True), ("25 × 25 × 20", False)])
+def test_a_restated_value_wrapped_after_its_comma(rubric, conv: str, full: bool) -> None:
+    report = ("Problem 2\n(a) The input image is 28 × 28 (one\nchannel). Conv1 uses 20 filters of size\n5 × 5 × 1. With stride 1 "
+              f"and no padding the\nconv1 output is 28 − 5 + 1 = 24 wide,\ni.e. {conv}, and the 2 × 2 max-\npooling "
+              "halves it to 12 × 12 × 20.\n(b) words\n")
+    assert _full(grade_report_item(rubric, "p2.a", report, "scan.txt")) is full

@@ -243,6 +243,8 @@ def is_latex(text: str) -> bool:
 
 # （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
     | {0x30FB: ord("·"), 0xFF65: ord("·"), 0x060C: ord(","), 0x061B: ord(";")} \
     | {0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20, 0xF0B7: ord("•"), 0xF0A7: ord("▪"), 0xF076: ord("•")} \
@@ -868,6 +870,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     elif kind in ("json", "yaml"):  # an answer sheet saved as JSON or YAML: its keys and answers as lines
         text, kind = (json_lines(text) if kind == "json" else yaml_lines(text)), None
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
+    if re.search("[\ufb00-\ufb06]", text):
+        text = text.translate(_LIGATURES)  # "ﬁlter", "ﬂattened" in a PDF's text layer: the letters, as a reader sees
     text = _doubled_escapes(_pandoc_spans(text))
     text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
     text = _scan_minus(text) if " — " in text else text

@@ -977,7 +977,7 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
     return found
 
 
-_AFTERTHOUGHT = re.compile(r"(?i)(?:^|\n)[ \t]*(?:P\.?[ \t]?S\.?|EDIT|UPDATE|correction)\b")  # "P.S. I just noticed …"
+_AFTERTHOUGHT = re.compile(r"(?:^|\n)[ \t]*(?:[Pp]\.?[ \t]?[Ss]\.?(?=[ \t:]|$)|(?:EDIT|UPDATE|[Cc]orrection)\b)")  # "P.S. I just noticed …"
 _A_REFERENCE = re.compile(r"\s*\(?\s*\\(?:eq|auto|c|C)?ref\s*\{[^{}]{0,80}\}\s*\)?\s*")
 
 

@@ -341,6 +341,8 @@ def two_columns(text: str) -> str:
     left column, a gutter of spaces, then a line of the right one), read column by column: in each run of lines
     between full-width lines (a title), the left column's lines, then the right column's. Only where a gutter runs
     through most lines and both columns hold words: a table's aligned columns (short cells) are left as they are."""
+    if "\f" in text and text.count("\f") <= 100:  # pages apart (a form feed between them): each set its own way
+        return "\f".join(two_columns(page) if "\f" not in page else page for page in text.split("\f"))
     lines = text.split("\n")
     if not 12 <= len(lines) <= _MOST_LINES or "|" in text[:4000] and text.count("|") > 20:
         return text  # (a homework's pages are a few hundred lines: a longer text is no page to unweave)

@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 
 SUPERSEDED = 4  # added to the rank of a value a later correction replaces
 _MARKER = re.compile(r"\b(?:edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oops|i\s+meant"
-                     r"|should\s+(?:have\s+)?be(?:en)?|wait|fix(?:ed)?|errata)\b\s*[:,!—–-]*", re.IGNORECASE)
+                     r"|should\s+(?:have\s+)?be(?:en)?|wait|fix(?:ed)?|errata)\b\s*[:,!—–-]*"
+                     # "28 × 28 × 20 — ei, …, eli 24 × 24 × 20": a dash, then "no" in the student's language
+                     r"|[—–][ \t]*(?:no|nein|non|ei|nie|nee|não|hayır|không|tidak|nem|ne|nej|όχι|нет|ні)[ \t]*[,:!]",
+                     re.IGNORECASE)
 
 
 class _Value(Protocol):

@@ -287,8 +287,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
             and (shown := _fields_block(doc.text[max(0, span.start - 20_000):span.start], spec)) is not None:
         text = f"{text}\n\n{shown}"  # "(c) See the table: …", the table printed by a cell above: read with the part
         found = read_part(text, patterns)
+    _fallback(found, text, spec, patterns)  # ("… → F = 5": a field's own symbol, before any value is taken by place)
     _by_order(found, order, text, patterns)
-    _fallback(found, text, spec, patterns)
     _owned_elsewhere(found, spec, patterns)
     _from_side(found, spec.change_from)
     if replaced is not None:  # each value the final version gives replaces the draft's; the others stay
@@ -692,6 +692,7 @@ def _soft_wrapped(text: str) -> str:
                                    or _ITEM_GOES_ON.match(out[-1]) and re.match(r"[ \t]{2,}[a-z]{2,}\b", line)
                                    or _SIZE_GOES_ON.search(out[-1]) and re.match(r"[ \t]{0,3}(?:\d|[a-z]{3,})", line)
                                    or _VERB_END.search(out[-1]) and _VALUE_START.match(line)
+                                   or out[-1].rstrip().endswith(",") and _RESTATED_START.match(line)
                                    or _COUNT_END.search(out[-1]) and _SHAPE_NEXT.match(line)
                                    or re.search(r"\d[ \t]*$", out[-1]) and _SHAPE_GOES_ON.match(line)
                                    or _COUNT_CUT.search(out[-1]) and _COUNTED_NEXT.match(line)
@@ -726,7 +727,7 @@ _CLAUSE_OPEN = re.compile(r"\b(?:and|but|so)[ \t]+(?:there|they|it|this|these|th
 _EQUALS_AGAIN = re.compile(r"[ \t]*=(?![=>])[ \t]*(?:[\d(][\d \t,.'+\-−×*·/()]*$"  # numbers only: no words,
                            r"|\d[\d,']*[.;](?:[ \t]|$))")  # or a number that ends the sentence ("= 5010. In total …")
 # "… 20 filters whose dimension is" / "$5\times5\times1$. …": a sentence cut after its verb, its value next
-_VERB_END = re.compile(r"(?:[^\W\d_]{2,}[ \t]+(?:is|are|was|were|equals|becomes|of|have|has|get|gives?|so)"
+_VERB_END = re.compile(r"(?:[^\W\d_]{2,}[ \t]+(?:is|are|was|were|equals|becomes|of|have|has|get|gives?|so|size|shape)"
                        r"|[,;][ \t]*(?:so|thus|hence))[ \t]*$")  # "… = 24, so" / "$\R^{24\times24\times20}$"
 # "… after pooling 12" / "× 12 × 20": a shape a page's text wrapped
 _SHAPE_GOES_ON = re.compile(r"[ \t]*[×xX*][ \t]*\d+(?:[ \t]*[×xX*][ \t]*\d+)*[ \t]*[.,;]?[ \t]*$")
@@ -736,6 +737,8 @@ _COUNTED_NEXT = re.compile(r"[ \t]{0,3}(?:filters?|kernels?|of[ \t]+them)\b")
 _IS_VALUE = re.compile(r"[ \t]{0,3}(?:is|are|was|were|equals)[ \t]+\d")  # "The conv1 filter" / "is 5 × 5 × 1, …"
 _COUNT_END = re.compile(r"\d[ \t]+(?:filters?|kernels?)[ \t]*$")  # "conv1 has 20 filters" / "of size 5×5×1, …"
 _SHAPE_NEXT = re.compile(r"[ \t]{0,3}(?:of|each|with|whose)\b")
+_RESTATED_START = re.compile(r"[ \t]{0,3}(?:i\.[ \t]?e\.|that[ \t]+is|so|thus|hence)[ \t,:]*[*_]{0,2}\$?\d")  # "… 24 wide," /
+# "i.e. 24 × 24 × 20, and …": a sentence a page wrapped before its restated value
 _VALUE_START = re.compile(r"[ \t]{0,3}[*_]{0,2}(?:\$|\\\(|\d)")
 # "… and the 2×2 max-pooling" / "turns that into twenty maps of 12 by 12": a stage, then what it makes of its input
 _STAGE_END = re.compile(r"(?i)\b(?:(?:max[ \t-]?)?pool(?:ing)?|conv\w{0,12}|layer)[ \t]*$")
@@ -801,7 +804,7 @@ def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
         previous = named
 
 
-_MARKER_HINT = re.compile(r"(?i)edit|correct|update|actually|oops|meant|should|wait|fix|errata")
+_MARKER_HINT = re.compile(r"(?i)edit|correct|update|actually|oops|meant|should|wait|fix|errata|[—–][ \t]*\w{2,5}[ \t]*[,:!]")
 _CODE = re.compile(r"\b(?:def|class|import|return|self|nn|torch|print|lambda)\b|\b(?!sum\()[A-Za-z_]\w*\((?!\))|>>>")
 _TEXT_FENCE = ("", "text", "txt", "plain", "plaintext", "none")
 # a program's language, for a fence that only sets names to sizes (``after_conv1 = (24, 24, 20)``, a dict of counts)
@@ -2042,8 +2045,9 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
     for line in text.splitlines():
         flat_line = flat(line)
         masked, labels = _masked(flat_line, patterns)
-        values = [v for v in _values(masked, flat_line) if not v.modifier]
-        if labels or not values:
+        values = [v for v in _values(masked, flat_line) if not v.modifier
+                  and not _SET_EQUAL.search(masked, max(0, v.start - 12), v.start)]  # "⇒ F = 5": a formula's
+        if labels or not values:  # result, no answer given in order
             continue
         loose.append((values, flat_line))
     if len(loose) == len(missing) and all(len(v) == 1 for v, _ in loose):
@@ -2114,11 +2118,12 @@ _NOUN_BEFORE = re.compile(r"(?<![\w-])(?!(?:is|are|was|were|be|of|to|by|and|or|t
 
 
 def _counts_a_unit(line: str, v: _Value) -> bool:
-    """"50 output channels", "20 filters": a bare number its noun right after it names (a count, not a size)."""
+    """"50 output channels", "50 out channels": how many a layer makes, a count its noun names (not a size)."""
     word = _WORD_AFTER.match(line, v.end) if re.fullmatch(r"\d+", v.text) else None
-    if word is not None and word.group(1).lower() in ("output", "input", "out", "in"):
-        word = _WORD_AFTER.match(line, word.end())
-    return word is not None and _UNITS.match(word.group(1)) is not None
+    if word is None or word.group(1).lower() not in ("output", "out"):
+        return False  # ("20 input channels" is the depth a filter takes: a field's value)
+    unit = _WORD_AFTER.match(line, word.end())
+    return unit is not None and _UNITS.match(unit.group(1)) is not None
 
 
 def _own_noun(line: str, v: _Value) -> bool:
