@@ -327,3 +327,26 @@ def test_a_restated_value_wrapped_after_its_comma(rubric, conv: str, full: bool)
               f"and no padding the\nconv1 output is 28 − 5 + 1 = 24 wide,\ni.e. {conv}, and the 2 × 2 max-\npooling "
               "halves it to 12 × 12 × 20.\n(b) words\n")
     assert _full(grade_report_item(rubric, "p2.a", report, "scan.txt")) is full
+
+
+@pytest.mark.parametrize("last, full", [("σ₁(x₁)(1-σ₁(x₁)) · x", True), ("x", False)])
+def test_a_product_wrapped_after_its_operator_goes_on(rubric, last: str, full: bool) -> None:
+    report = ("let x₁ = w₁x, x₂ = w₂σ₁(x₁)\n(e) ∂f/∂w₂ = w₃ · σ₂(x₂)(1-σ₂(x₂)) · σ₁(x₁)\n"
+              f"∂f/∂w₁ = ∂f/∂σ₂ · ∂σ₂/∂x₂ · ∂x₂/∂σ₁ ·\n∂σ₁/∂x₁ · ∂x₁/∂w₁\n= w₃ · σ₂(x₂)(1-σ₂(x₂)) · w₂ ·\n{last}\n"
+              "(f) L(w) = Σ (y - f_w(x))²\n")
+    assert _full(grade_report_item(rubric, "p1.e.w1", report, "scan.txt")) is full
+
+
+@pytest.mark.parametrize("depth, full", [("20", True), ("50", False)])
+def test_an_aside_that_names_a_value(rubric, depth: str, full: bool) -> None:
+    report = ("Problem 2\n\n(b) want $12 \\times 12 \\times 20 \\rightarrow 8 \\times 8 \\times 50$. So filter size "
+              f"$5 \\times 5$ (depth $={depth}$, the channel dimension of the input), stride 1, no padding, 50 filters.\n")
+    assert _full(grade_report_item(rubric, "p2.b", report)) is full
+
+
+@pytest.mark.parametrize("conv, full", [("24 × 24 × 20", True), ("26 × 26 × 20", False)])
+def test_a_value_corrected_after_a_dash_and_no_in_the_students_language(rubric, conv: str, full: bool) -> None:
+    report = ("## Tehtävä 2\n\n**a)**\n\n- syötteen koko: 28 × 28\n- conv1:n suodin: 5 × 5 × 1, suotimia 20 kappaletta\n"
+              f"- conv1:n jälkeen: 28 × 28 × 20 — ei, täytettä ei käytetä: 28 − 5 + 1 = 24, eli **{conv}**\n"
+              "- 2 × 2 max-poolingin jälkeen: **12 × 12 × 20**\n")
+    assert _full(grade_report_item(rubric, "p2.a", report)) is full

@@ -106,7 +106,7 @@ def _drop_prose(tokens: list[str], words: set[str]) -> list[str]:
 _ASSIGN = ("\\leftarrow", "\\gets", "\\coloneqq", "\\longleftarrow", "←", "⟵", "≔")
 
 
-_END = re.compile(r"(?:\\q?quad\b|(?:\\ ){2,})(?!(?:\s|\\q?quad\b|\\ )*(?:\\cdot|\\times|[-+*=]|\\leftarrow))|[,;]"
+_END = re.compile(r"\\q?quad\b(?!(?:\s|\\q?quad\b)*(?:\\cdot|\\times|[-+*=]|\\leftarrow))|[,;]"
                   r"|\\text\s*\{\s*(?:for|where|and|with|if|by|since|s\.t\.)|\\forall\b")
 
 

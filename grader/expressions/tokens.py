@@ -337,10 +337,14 @@ def _layout(tokens: list[str]) -> list[str]:
 _FLAT_PAIR_SUBSCRIPT = re.compile(r"(?<![\w\\])([A-Za-z])_([A-Za-z0-9]),(new|old|next|upd|neu|nuevo)(?![\w])")
 
 
+_WIDE_SPACE = re.compile(r"(?:\\ [ \t]*){2,}")  # "\ \ \ (j = 1,2,3)": pandoc writes a Word gap as spaces
+
+
 @functools.lru_cache(maxsize=8192)
 def from_exports(text: str) -> str:
     """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown, HTML markup, Word's
     invisible operators) or a student wrote it in another language (Typst, AsciiMath, code) as plain LaTeX/text."""
+    text = _WIDE_SPACE.sub(r" \\quad ", text) if "\\ \\ " in text else text  # pandoc's Word spaces: a gap
     text = unescape_markdown(starmath_to_latex(strip_html(_visible(text))))
     text = asciimath_to_latex(typst_to_latex(code_to_latex(text)))
     text = _FLAT_PAIR_SUBSCRIPT.sub(r"\1_{\2,\3}", text) if "," in text else text  # w_k,new: w_{k,new}

@@ -56,12 +56,22 @@ def _said_again_elsewhere(doc: Document, rubric: Rubric) -> None:
     asked = {item.text.part for item in rubric.items if item.text is not None}
     known = asked | {p.rsplit(".", k)[0] for p in asked for k in (1, 2) if p.count(".") >= k}
     extra = [k for k in doc.segments if k not in known and "." in k]
+    problems = {p.split(".")[0] for p in asked}  # ("3. Corrections (b) …": a problem no item asks about)
     for key, span in list(doc.segments.items()):
         if key in known or "." not in key:
             continue
         alone = sum(k.split(".")[0] == key.split(".")[0] for k in extra) == 1  # not a run of items read as parts
         rest = key.split(".", 1)[1]
         targets = {p for p in known if p.split(".", 1)[-1] == rest and p.count(".") == key.count(".")}
+        if len(targets) > 1 and (key.split(".")[0] not in problems
+                                 or _SUMMARY_WORD.search(doc.text, max(0, span.start - 600), span.start)
+                                 or CHANGES.search(doc.text[max(0, span.start - 200):span.end][:4000])):
+            # "3. Errata  (b) the stride of conv2 should be 2": a later word on a part whose letter several problems
+            # have: each one's answer is read with it, and what it cannot take goes to a person
+            del doc.segments[key]
+            for target in sorted(targets):
+                doc.again.setdefault(target, []).append(Span(span.start, span.end, "mention"))
+            continue
         if len(targets) != 1:
             continue
         if _SUMMARY_WORD.search(doc.text, max(0, span.start - 600), span.start) \

@@ -1849,20 +1849,25 @@ def _told_on(text: str, span: Span) -> bool:
 _TITLE_LINE = re.compile(r"(?m)^[ \t]*([1-9])[.)][ \t]+[^\W\d_][^\W\d_-]*(?:[ \t]+[^\W\d_][^\W\d_-]*){0,4}[ \t]*$")
 _PART_LINE = re.compile(r"[ \t]*\(?[a-h]\)")
 TITLE_REACH = 6  # lines under a title within which a part label shows it titles a problem
+_AFTERWORD = re.compile(r"(?i)\b(?:correct\w*|errat\w*|fix\w*|notes?|remarks?|final|summary|answers?|appendix|addend\w*|"
+                        r"changes?|updates?|edits?|afterthoughts?|comments?|second\s+thoughts?|revis\w*|p\.?\s?s)\b")
 
 
 def _title_lines(text: str) -> set[int]:
     """Where each problem's title line starts, when the text titles its problems so ("1. Back propagation",
     "2. MNIST", each once, a part label under each): a numbered list of steps is not read so."""
     found = [m for m in _TITLE_LINE.finditer(text[:200_000])]
+    if any(_AFTERWORD.search(m.group()) for m in found):
+        return set()  # "3. Corrections", "3. Errata", "3. Final answers": not a problem, a word on the ones before
     numbers = [m.group(1) for m in found]
     if len(found) < 2 or len(set(numbers)) != len(numbers) or set(numbers) != {str(k) for k in range(1, len(found) + 1)}:
         return set()
     out = set()
     for m, following in zip(found, [*found[1:], None], strict=True):
         below = text[m.end() + 1:following.start() if following else None].split("\n", TITLE_REACH)[:TITLE_REACH]
-        if not any(_PART_LINE.match(line) for line in below):
-            return set()
+        first = next((p for line in below if (p := _PART_LINE.match(line)) is not None), None)
+        if first is None or first.group().strip(" \t()") not in ("a", "b"):
+            return set()  # a problem's parts start at (a) ((b) where (a) is a drawing); a later letter fixes another
         out.add(m.start() + len(m.group()) - len(m.group().lstrip()))
     return out
 

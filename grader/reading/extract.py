@@ -63,6 +63,9 @@ class TextSpec:
     # what names another subject than the item's (conv1, in the part about conv2): a field's label owned by it
     # ("conv1's filter", "conv1의 필터", "the stride of conv1") names that subject's value, not the item's
     elsewhere: list[str] = field(default_factory=list)
+    # what names the item's own subject (conv2, in the part about conv2): in a text that answers two parts at once, a
+    # sentence that names it stays the item's even when it names the other's too ("Unlike conv1, conv2 uses …")
+    own: list[str] = field(default_factory=list)
     # fields whose value is where a change starts: "channels 20 → 50" says a layer takes 20 channels and makes 50,
     # so 20 answers a field that asks what goes in (a correction is said in words: "50, not 20")
     change_from: list[str] = field(default_factory=list)
@@ -75,7 +78,8 @@ class TextSpec:
         if unknown:
             raise ParamError(f"text.change_from: {', '.join(unknown)} is no field of the item")
 
-        for kind, table in (("labels", self.labels), ("fallback", self.fallback), ("elsewhere", {"": self.elsewhere})):
+        for kind, table in (("labels", self.labels), ("fallback", self.fallback), ("elsewhere", {"": self.elsewhere}),
+                            ("own", {"": self.own})):
             for name, patterns in table.items():
                 for pattern in patterns:
                     try:
@@ -218,7 +222,11 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
             prev.sides.extend(s for s in sides[1:] if s)
         else:
             sides = _lead_in(split_chain(body))
-            if len(sides) > 1 and (after := after_comma(body)) is not None:
+            if len(sides) > 1 and (tail := _GAP_TAIL.search(body)) is not None and _CONDITION.search(tail.group(1)) \
+                    and not _CONDITION_ON_STEP.search(tail.group(1)):
+                sides[-1] = f"{sides[-1]}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "… \quad (u \geq 0; 0 for u < 0)", "(j = 1, 2;
+                # w_3 is not trained)": words after the gap that limit or change the answer: a person reads them
+            elif len(sides) > 1 and (after := after_comma(body)) is not None:
                 said_how, other = after  # "dw2 = A, B": a second formula offered; "A, i.e. B": B is A again
                 if said_how == "again":
                     sides.append(other)
@@ -592,6 +600,13 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
 
 
 _CORRECTED = "\\text{(a correction written later)}"
+# what follows an equation's last gap (\quad), and the words in it that set a condition on it or change it
+_GAP_TAIL = re.compile(r"\\q?quad\b(?!.*\\q?quad\b)(.{2,400})$", re.DOTALL)
+_CONDITION = re.compile(r"(?i)\b(?:if|only|otherwise|unless|except|whenever|when|fixed|kept|keep|constant|frozen|"
+                        r"unchanged|untouched|not\s+(?:trained|updated|used|changed|learned)|stays?|remains?|else|"
+                        r"ignor\w*|drop\w*|without|instead|times|multipl\w*|divided|plus|minus|larger|smaller|"
+                        r"positive|negative)\b|[<>≤≥]|\\(?:le|ge|leq|geq|lt|gt|neq)\b|\b0\s*(?:\\text\s*\{)?\s*for\b")
+_CONDITION_ON_STEP = re.compile(r"^\W*(?:\\alpha|\\eta|α|η|lr)\s*(?:>|\\gt|\\geq?)\s*0\W*$")  # "(α > 0)": the step
 _FIX_SAID = re.compile(r"(?i)\b(?:wait|oops|correction|corrected|fix(?:ed|es)?|actually|should\s+(?:be|read|have)|"
                        r"typo|mistake|instead)\b")
 # words in the margin that take the line back ("← no wait, w2 is missing:"), not ones that say it is fixed

@@ -137,7 +137,13 @@ _ONE_LINE = {
                          r"(?:#[ \t]*(.*))?$"),
 }
 _PY_DEF = re.compile(r"^def[ \t]+([A-Za-z_]\w*)[ \t]*\(([^()\n]*)\)[ \t]*(?:->[^:\n]*)?:[ \t]*$")
-_PY_UNPACK = re.compile(r"^[ \t]+[A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*[ \t]*=[ \t]*[A-Za-z_]\w*[ \t]*$")
+_PY_UNPACK = re.compile(r"^[ \t]+(?P<names>[A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)+)[ \t]*=[ \t]*[A-Za-z_]\w*[ \t]*$")
+# what a program does that a formula does not (a branch, a loop, a print, integer division, Python's ^ as xor,
+# an index from 0 where the language counts from 1): such a function is a program, read as code
+_PROGRAM_ONLY = re.compile(r"\b(?:if|else|elif|for|while|print\w*|return|ifelse|where|max|min|abs|clip|round|floor|"
+                           r"ceil|int)\b|\?|//|%|\)\.\w")
+_ANSWER_NAME = re.compile(r"(?i)d\w{0,6}_?d\w{1,4}|grad\w*|d_?w\d|dsig\w*|update\w*|step\w*")  # df_dw1, grad_L
+_FROM_ZERO = re.compile(r"[\[(][ \t]*0[ \t]*[\])]")  # "w[0]", "w(0)": no first element in Julia, R or MATLAB
 _PY_RETURN = re.compile(r"^[ \t]+return[ \t]+([^#\n]+?)[ \t]*(?:#[ \t]*(.*))?$")
 
 
@@ -181,6 +187,22 @@ def _comment_text(lines: list[str], suffix: str) -> list[str | None]:
     return out
 
 
+def _formula_body(body: str, language: str) -> bool:
+    """Whether a one-line function's body is a formula a TA reads as written: no branch, no program-only operator,
+    no index the language does not have."""
+    if _PROGRAM_ONLY.search(body):
+        return False
+    if language == "python" and ("^" in body or re.search(r"\[[ \t]*(?:[3-9]|-)", body)):
+        return False  # Python's ^ is xor; w[3] or w[-1] is no weight of three
+    return not (language in ("julia", "r", "matlab") and _FROM_ZERO.search(body))
+
+
+def _weights_unpacked(line: str) -> bool:
+    """``w1, w2, w3 = w``: the weights named in their order (any other unpacking renames them)."""
+    m = _PY_UNPACK.match(line)
+    return m is not None and [n.strip() for n in m.group("names").split(",")] == ["w1", "w2", "w3"]
+
+
 def is_commented_program(text: str, suffix: str) -> bool:
     """Whether a program answers the written parts in its comments (four parts or more labelled where a comment
     line starts: "# --- 1(b) ---", "%% 1(d)", a docstring's "(e) df/dw2 = …")."""
@@ -215,7 +237,7 @@ def commented_program_markdown(text: str, suffix: str) -> str:
             i += 1
             continue
         one = _ONE_LINE[language].match(line)
-        if one is not None and not re.search(r"\b(?:if|for|while|print\w*|return)\b|\)\.\w", one.group(4)):
+        if one is not None and _formula_body(one.group(4), language):
             flush()
             out.extend(["", f"{one.group(2)}({one.group(3).strip()}) = {one.group(4).strip()}"])
             out.extend([one.group(5), ""] if one.group(5) and not _ANSWER_MARK.match(one.group(5)) else [""])
@@ -223,19 +245,28 @@ def commented_program_markdown(text: str, suffix: str) -> str:
             continue
         if language == "python" and (head := _PY_DEF.match(line)) is not None:
             body = i + 1
-            while body < len(lines) and (said[body] is not None or _PY_UNPACK.match(lines[body])
+            while body < len(lines) and (said[body] is not None or _weights_unpacked(lines[body])
                                          or not lines[body].strip()):
                 body += 1
             ret = _PY_RETURN.match(lines[body]) if body < len(lines) else None
             after = body + 1
-            if ret is not None and (after >= len(lines) or not lines[after].startswith((" ", "\t"))
-                                    or not lines[after].strip()):
+            if ret is not None and _formula_body(ret.group(1), language) \
+                    and (after >= len(lines) or not lines[after].startswith((" ", "\t")) or not lines[after].strip()):
                 flush()
                 out.extend(said[k] or "" for k in range(i + 1, body) if said[k] is not None)
                 out.extend(["", f"{head.group(1)}({head.group(2).strip()}) = {ret.group(1).strip()}", ""])
                 i = after
                 continue
+            if _ANSWER_NAME.fullmatch(head.group(1)):  # a derivative's function that is a program: its answer is
+                flush()  # in code this reading does not run or read; a person reads it
+                out.extend(said[k] or "" for k in range(i + 1, body) if said[k] is not None)
+                out.extend(["", f"{head.group(1)} = ⟨the program of {head.group(1)}⟩", ""])
+                i = body
+                continue
         code.append(line)
+        if one is not None and _ANSWER_NAME.fullmatch(one.group(2)):  # a derivative's one-liner that is a program
+            flush()  # ("σ(w[1] * σ(w[0] * x))" in Julia): its answer is not read as a formula; a person reads it
+            out.extend(["", f"{one.group(2)} = ⟨the program of {one.group(2)}⟩", ""])
         i += 1
     flush()
     return "\n".join(out)

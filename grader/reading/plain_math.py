@@ -307,6 +307,10 @@ _VALUES_PRINTED = re.compile(r"(?:\b[A-Za-z_]\w{0,12}[ \t]*=[ \t]*[-+−]?\d+(?:
 _MARGIN_SIGN = re.compile(r"[ \t]{2,}(?:←|<-{1,3}|⟵|=>|->)[ \t]*(?=\S)")  # an arrow set apart after an equation
 
 
+_OPEN_END = ("·", "×", "*", "+", "−", "-", "/", "⋅")
+_GOES_ON = re.compile(r"[^\W\d_]{0,3}(?:[^A-Za-z]|[A-Za-z]{1,3}(?![A-Za-z])|exp|sigma|sig)*")  # no word of prose
+
+
 def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Equations in the given lines (start, end offsets in ``text``) that hold no delimited math."""
     out: list[tuple[int, int]] = []
@@ -317,6 +321,10 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         line = text[start:end]
         if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000 or _VALUES_PRINTED.search(line):
             continue
+        if out and text.count("\n", out[-1][1], start) == 1 and text[out[-1][0]:out[-1][1]].rstrip()[-1:] in _OPEN_END \
+                and not text[out[-1][1]:start].strip() and _GOES_ON.fullmatch(line.strip()):
+            out[-1] = (out[-1][0], start + len(line.rstrip(" .,;")))  # "… · w₂ ·" / "σ₁(x₁)(1-σ₁(x₁)) · x": a
+            continue  # product a phone's text wrapped after its operator goes on on the next line: one formula
         if out and text.count("\n", out[-1][1], start) == 1:
             head = text.rfind("\n", 0, start) + 1
             marker = text[head:start].strip()  # "+ w3 σ(x2)…" read by Markdown as a list item: its marker

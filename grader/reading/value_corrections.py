@@ -26,6 +26,9 @@ _MARKER = re.compile(r"\b(?:edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oo
                      re.IGNORECASE)
 
 
+_NEGATED = re.compile(r"(?i)\b(?:not|instead\s+of|rather\s+than|nicht|pas|nie|no)[ \t]*$")
+
+
 class _Value(Protocol):
     """A value read from a line (values.py's, frozen): what this module needs of it."""
 
@@ -53,7 +56,8 @@ def correction_in(line: str, values: Sequence[_Value]) -> Correction | None:
     if m is None:
         return None
     after = [v for v in values if v.start >= m.end() and not v.modifier
-             and line.count("(", 0, v.start) <= line.count(")", 0, v.start)]
+             and line.count("(", 0, v.start) <= line.count(")", 0, v.start)
+             and not _NEGATED.search(line, max(0, v.start - 16), v.start)]  # "should be 2, not 1": 1 is taken back
     return Correction(m.end(), after[-1]) if after else None
 
 

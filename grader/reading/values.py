@@ -274,6 +274,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         if (block := _fields_block(text, spec)) is not None:
             text, wide = block, False  # the paragraph that answers it, read as the part's own text
     text = _CALL.sub(lambda m: re.sub(r",(?=\d)", ", ", m.group()), _unwrapped(text))
+    whole = text  # what the part says, every word of it (a contradiction anywhere in it counts)
     if spec.elsewhere and (spec.part in doc.ranged or spec.part in doc.ranged.values()):
         text = _without_others(text, spec)  # "(a) and (b): …": one text answers both parts
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
@@ -299,7 +300,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     for again in later:
         _said_again(found, again, order, patterns)
     out = ValueAnswers()
-    out.part, out.text = spec.part, "\n\n".join([text.strip(), *later])[:4000]
+    out.part, out.text = spec.part, "\n\n".join([whole.strip(), *later])[:4000]
     allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE) or UNDECIDED.search(text[:20_000]) \
         or _BIASES_TAKEN_OFF.search(text[:20_000]) \
         or _WHICH_OF_THEM.search(text[:20_000]) \
@@ -394,15 +395,25 @@ def _without_others(text: str, spec: TextSpec) -> str:
     to 8×8×50 the second conv needs …"), without the sentences about what the other part asks (``spec.elsewhere``):
     read for one part, the other's sentences are not its answer. Table rows and code stay as they are."""
     owners = [re.compile(p, re.IGNORECASE) for p in spec.elsewhere]
+    own = [re.compile(p, re.IGNORECASE) for p in spec.own]
     out: list[str] = []
     for line in text.split("\n"):
         if line.lstrip().startswith(("|", "```", "    ")):
             out.append(line)
             continue
-        kept = [s for s in _SENTENCE_BREAK.split(line) if not any(o.search(s) for o in owners)]
+        kept = [s for s in _SENTENCE_BREAK.split(line) if not _about_the_other(s, owners, own)]
         out.append(" ".join(kept))
     left = "\n".join(out)
     return left if re.search(r"\d", left) else text
+
+
+def _about_the_other(sentence: str, owners: list[re.Pattern[str]], own: list[re.Pattern[str]]) -> bool:
+    """Whether a sentence names the other part's subject and not the item's own (a name inside the other's, "pool"
+    of "second pool", is not the item's)."""
+    others = [m.span() for o in owners for m in o.finditer(sentence)]
+    if not others:
+        return False
+    return not any(not any(a <= m.start() < b for a, b in others) for o in own for m in o.finditer(sentence))
 
 
 def _value_at(clause: str, value: str) -> int | None:
@@ -1882,6 +1893,11 @@ _SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*(?:(?:
                                     r"[-+−–*/·])[ \t]*\(?[ \t]*$")  # "F + 1 = 8", the "1" of "F + 1"
 
 
+# "(depth = 20, the channel dimension of the input)": an aside that names a value, not a working
+_LABELLED_ASIDE = re.compile(r"\([ \t]*[^\W\d_][^\W\d_]*(?:[ \t][^\W\d_]+){0,3}[ \t]*=[ \t]*\d{1,6}(?![\d.×x*·+\-−/])"
+                             r"[ \t]*[,;)]")
+
+
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True
             ) -> tuple[str, list[tuple[int, int, str]]]:
     """The line with asides, labels and the left sides of computations masked; the labels' spans (``sums``: labels
@@ -1893,7 +1909,8 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
         named = re.match(r"\s*=(?!=)", line[m.end():m.end() + 4]) is not None and not any(  # "profondeur (canaux)
             p.search(line, max(0, m.start() - 30, line.rfind(",", 0, m.start()), line.rfind(";", 0, m.start())),
                      m.start()) for ps in patterns.values() for p in ps)  # = 20": the value's name, said in brackets
-        if "=" in m.group() or (words and not re.search(r"\d", m.group()) and not named) or (words and label_part):
+        if ("=" in m.group() and not _LABELLED_ASIDE.match(m.group())) \
+                or (words and not re.search(r"\d", m.group()) and not named) or (words and label_part):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
     line = "".join(chars)
     spoken = _IDENTIFIER_JOIN.sub(" ", line)  # "conv1_filt", "after_conv1", "in_channels": a program's words
