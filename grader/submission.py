@@ -34,7 +34,8 @@ REPORT_SUFFIXES = (*WRITTEN_SUFFIXES, ".ipynb")
 SCRIPT_SUFFIXES = (".py", ".m", ".jl", ".r")  # a notebook saved as a script (jupytext's percent format, a MATLAB
 # live script), or a program that answers in its comments
 ANSWER_ORDER = ("answers.toml, then the written report (.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, .Rmd, "
-                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv, .json, .yaml, .mmd), then the notebook (.ipynb), "
+                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv, .json, .yaml, .mmd), then the notebook "
+                "(.ipynb), "
                 "then a notebook saved as a script (.py with '# %% [markdown]' cells, .m live script) or a program "
                 "that answers in its comments (.py, .m, .jl, .R)")
 MAX_SOURCES = 6  # answer files read per hand-in (each costs reading time); the rest are named in a note

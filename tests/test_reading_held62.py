@@ -350,3 +350,95 @@ def test_a_value_corrected_after_a_dash_and_no_in_the_students_language(rubric, 
               f"- conv1:n jälkeen: 28 × 28 × 20 — ei, täytettä ei käytetä: 28 − 5 + 1 = 24, eli **{conv}**\n"
               "- 2 × 2 max-poolingin jälkeen: **12 × 12 × 20**\n")
     assert _full(grade_report_item(rubric, "p2.a", report)) is full
+
+
+# red team 63: each attack's mend, with the correct twin it must still pass (or at least not fail)
+
+PY_DEF = '''"""HW3 as code: each function's return expression is my answer."""
+import numpy as np
+
+
+def sigmoid(u):
+    return 1.0 / (1.0 + np.exp(-u))
+
+
+# ------------------------------------------------------------ 1 (b)
+def dsigma_exp(u):
+    """(b)(i) d/du (1 + e^{{-u}})^{{-1}}"""
+    return {body}
+
+
+# ------------------------------------------------------------ 1 (c)
+def forward_backward():
+    """(c) forward pass, then backward pass."""
+
+
+# ------------------------------------------------------------ 1 (d)
+def df_dw3(w, x):
+    """(d) df/dw3"""
+    w1, w2, w3 = w
+    return sigmoid(w2 * sigmoid(w1 * x))
+
+
+# ------------------------------------------------------------ 1 (e)
+def df_dw2(w, x):
+    """(e) see below"""
+'''
+
+
+@pytest.mark.parametrize("body, full", [
+    ("np.exp(-u) / (1.0 + np.exp(-u)) ** 2", True),
+    ("np.exp(-u) / (1.0 + np.exp(-u)) ** 2 if u >= 0 else np.exp(u) / (1.0 + np.exp(u))", False),
+    ("np.exp(-u) // (1.0 + np.exp(-u)) ** 2", False),
+    ("np.exp(-u) / (1.0 + np.exp(-u)) ^ 2", False)])
+def test_a_programs_function_is_a_formula_only_when_its_body_is_one(rubric, body: str, full: bool) -> None:
+    from tests.helpers import grade_file_item
+    result = grade_file_item(rubric, "p1.b.i", PY_DEF.format(body=body), "hw3.py")
+    assert _full(result) is full
+
+
+@pytest.mark.parametrize("unpack, full", [("w1, w2, w3 = w", True), ("w3, w2, w1 = w", False)])
+def test_a_function_that_renames_the_weights_is_no_formula(rubric, unpack: str, full: bool) -> None:
+    from tests.helpers import grade_file_item
+    result = grade_file_item(rubric, "p1.d", PY_DEF.format(body="0").replace("w1, w2, w3 = w", unpack), "hw3.py")
+    assert _full(result) is full
+
+
+@pytest.mark.parametrize("tail, full", [("(j = 1,2,3)", True), ("(j = 1,2;\\ w_{3}\\ \\text{is not trained})", False),
+                                        ("(u \\geq 0),\\ \\text{and } 0 \\text{ for } u < 0", False)])
+def test_words_after_a_wide_gap_that_limit_the_answer(rubric, tail: str, full: bool) -> None:
+    report = ("(f) Update:\n\n$$w_{j}^{new} = w_{j} - \\alpha\\frac{\\partial\\mathcal{L}}{\\partial w_{j}}\\ \\ \\ "
+              f"{tail}$$\n")
+    assert _full(grade_report_item(rubric, "p1.f.update", report)) is full
+
+
+@pytest.mark.parametrize("padding, full", [("padding $P = 0$", True), ("padding $P = 1$", False),
+                                           ("no padding; I pad with 2 zeros on every side", False)])
+def test_padding_said_as_a_symbol_or_a_verb(rubric, padding: str, full: bool) -> None:
+    report = f"Problem 2\n\n(b) Filter size $5 \\times 5$, stride $S = 1$, {padding}, channel dimension 20 (50 filters).\n"
+    assert _full(grade_report_item(rubric, "p2.b", report)) is full
+
+
+@pytest.mark.parametrize("sentence, full", [("Unlike conv1, conv2 also uses stride 1.", True),
+                                            ("Unlike conv1, conv2 uses a stride of 2.", False)])
+def test_a_sentence_naming_both_layers_stays_with_the_part(rubric, sentence: str, full: bool) -> None:
+    report = MERGED.format(conv="24×24×20", depth="20").replace("After the second pool", f"{sentence} After the second pool")
+    assert _full(grade_report_item(rubric, "p2.b", report)) is full
+
+
+ERRATA = """1. Back propagation
+(b) (i) dσ/du = e^(-u) / (1 + e^(-u))^2
+(ii) dσ/du = σ(u)(1 − σ(u))
+(d) ∂f/∂w3 = σ(w2 σ(w1 x))
+2. MNIST
+(a) input 28 × 28, conv1 filter 5 × 5 × 1 × 20, after conv1 24 × 24 × 20, after pooling 12 × 12 × 20
+(b) filter 5 × 5, stride 1, channel dimension 20
+(c) conv1 520, relu1 0, pool1 0, conv2 25050, relu2 0, pool2 0, fc1 400500, fc2 5010, total 431080
+3. Errata
+(b) the stride of conv2 should be {stride}, not 1 (I mixed it up with the pooling)
+"""
+
+
+def test_a_part_under_a_problem_no_item_asks_about_is_a_later_word(rubric) -> None:
+    assert grade_report_item(rubric, "p2.b", ERRATA.format(stride="2"), "sheet.txt").status == "review"
+    assert _full(grade_report_item(rubric, "p2.b", ERRATA.split("3. Errata")[0], "sheet.txt"))

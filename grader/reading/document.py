@@ -1849,7 +1849,8 @@ def _told_on(text: str, span: Span) -> bool:
 _TITLE_LINE = re.compile(r"(?m)^[ \t]*([1-9])[.)][ \t]+[^\W\d_][^\W\d_-]*(?:[ \t]+[^\W\d_][^\W\d_-]*){0,4}[ \t]*$")
 _PART_LINE = re.compile(r"[ \t]*\(?[a-h]\)")
 TITLE_REACH = 6  # lines under a title within which a part label shows it titles a problem
-_AFTERWORD = re.compile(r"(?i)\b(?:correct\w*|errat\w*|fix\w*|notes?|remarks?|final|summary|answers?|appendix|addend\w*|"
+_AFTERWORD = re.compile(r"(?i)\b(?:correct\w*|errat\w*|fix\w*|notes?|remarks?|final|summary|answers?|appendix|"
+                        r"addend\w*|"
                         r"changes?|updates?|edits?|afterthoughts?|comments?|second\s+thoughts?|revis\w*|p\.?\s?s)\b")
 
 
@@ -1860,7 +1861,8 @@ def _title_lines(text: str) -> set[int]:
     if any(_AFTERWORD.search(m.group()) for m in found):
         return set()  # "3. Corrections", "3. Errata", "3. Final answers": not a problem, a word on the ones before
     numbers = [m.group(1) for m in found]
-    if len(found) < 2 or len(set(numbers)) != len(numbers) or set(numbers) != {str(k) for k in range(1, len(found) + 1)}:
+    if len(found) < 2 or len(set(numbers)) != len(numbers) \
+            or set(numbers) != {str(k) for k in range(1, len(found) + 1)}:
         return set()
     out = set()
     for m, following in zip(found, [*found[1:], None], strict=True):

@@ -972,8 +972,9 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
     own = doc.segments[spec.part]
     siblings = [s for k, s in doc.segments.items() if k != spec.part and k.count(".") == 2
                 and k.rsplit(".", 1)[0] == spec.part.rsplit(".", 1)[0] and spec.part.count(".") == 2]
-    spans = [m for m in doc.math if m.start >= own.end and (m.kind in ("display", "env", "inline") or m.kind == "plain"
-                                                            and _AFTERTHOUGHT.search(doc.text, max(0, m.start - 300), m.start))
+    spans = [m for m in doc.math if m.start >= own.end and (
+                 m.kind in ("display", "env", "inline")
+                 or m.kind == "plain" and _AFTERTHOUGHT.search(doc.text, max(0, m.start - 300), m.start))
              and not any(c.start <= m.start < c.end for c in doc.code_spans)
              and not any(s.start <= m.start < s.end for s in siblings if not _names_sub_part(doc, m, spec.part))]
     if not spans or len(spans) > 400:
@@ -992,7 +993,8 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
     return found
 
 
-_AFTERTHOUGHT = re.compile(r"(?:^|\n)[ \t]*(?:[Pp]\.?[ \t]?[Ss]\.?(?=[ \t:]|$)|(?:EDIT|UPDATE|[Cc]orrection)\b)")  # "P.S. I just noticed …"
+# "P.S. I just noticed …", "EDIT:": a later word on the answers above
+_AFTERTHOUGHT = re.compile(r"(?:^|\n)[ \t]*(?:[Pp]\.?[ \t]?[Ss]\.?(?=[ \t:]|$)|(?:EDIT|UPDATE|[Cc]orrection)\b)")
 _A_REFERENCE = re.compile(r"\s*\(?\s*\\(?:eq|auto|c|C)?ref\s*\{[^{}]{0,80}\}\s*\)?\s*")
 
 

@@ -128,7 +128,8 @@ _RULE_AROUND = re.compile(r"^[-=#*~_ \t]{3,}|[ \t]*[-=#*~_]{3,}[ \t]*$")  # "---
 _ANSWER_MARK = re.compile(r"(?i)^[<>=←\- \t]*(?:my[ \t]+)?answer\b|^ans\b")  # "% <- answer (b)(i)", ">>> ANSWER (d)"
 MIN_COMMENT_LABELS = 4  # distinct parts labelled at the start of a comment line: fewer is a program's remarks
 _ONE_LINE = {
-    "julia": re.compile(r"^([ \t]*)([^\W\d][\w′∂∇₀-₉]*)\(([^()\n]*)\)[ \t]*=(?!=)[ \t]*([^#\n]+?)[ \t]*(?:#[ \t]*(.*))?$"),
+    "julia": re.compile(r"^([ \t]*)([^\W\d][\w′∂∇₀-₉]*)\(([^()\n]*)\)[ \t]*=(?!=)[ \t]*([^#\n]+?)[ \t]*"
+                        r"(?:#[ \t]*(.*))?$"),
     "matlab": re.compile(r"^([ \t]*)([A-Za-z]\w*)[ \t]*=[ \t]*@\(([^()\n]*)\)[ \t]*([^%\n]+?)[ \t]*;?[ \t]*"
                          r"(?:%[ \t]*(.*))?$"),
     "r": re.compile(r"^([ \t]*)([A-Za-z.][\w.]*)[ \t]*(?:<-|=)[ \t]*function[ \t]*\(([^()\n]*)\)[ \t]*([^#{\n]+?)"

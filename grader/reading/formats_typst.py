@@ -152,7 +152,8 @@ _GAP = re.compile(r"(?<![\w\\#.])(?:qquad|quad|wide)(?!\w)")
 
 # a call of the report's own function on math, inside math: "$ … = #ans($e^(-u) / (1 + e^(-u))^2$) $", where
 # "#let ans(body) = box(stroke: …, body)" frames the answer; what it shows is the math it is given
-_CONTENT_CALL = re.compile(r"#[A-Za-z][\w-]*(?:\(\s*\$((?:[^$\\]|\\.){1,400})\$\s*\)|\[\s*\$((?:[^$\\]|\\.){1,400})\$\s*\])")
+_CONTENT_CALL = re.compile(r"#[A-Za-z][\w-]*(?:\(\s*\$((?:[^$\\]|\\.){1,400})\$\s*\)"
+                           r"|\[\s*\$((?:[^$\\]|\\.){1,400})\$\s*\])")
 
 
 def typst_markdown(text: str) -> str:

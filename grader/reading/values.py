@@ -171,7 +171,7 @@ def _in_full(m: re.Match[str]) -> str:
 _TIBBLE = re.compile(r"\bA[ \t]+tibble:[ \t]*\d+[ \t]*[×x][ \t]*\d+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\b\.?|Uhr\b|h\b)")
 _LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[^\W\d_])"  # "1. conv1 …", and a heading's section number
-                          r"|^[ \t]*(#{1,6}[ \t]+)\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[^\W\d_]|\()")  # "## 2.4 Implementation"
+                          r"|^[ \t]*(#{1,6}[ \t]+)\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[^\W\d_]|\()")  # "## 2.4 Code"
 # "ReLU after conv1", "the max-pool after conv2": the first ReLU, the second pooling (named by the conv they follow)
 _PLACED_AFTER = re.compile(r"\b(relu|(?:max[ \t-]?)?pool(?:ing)?)[ \t]+(?:layer[ \t]+)?(?:after|following)[ \t]+"
                            r"(?:the[ \t]+)?conv(?:olution(?:al)?)?(?:[ \t]*layer)?[ \t]*([12])\b", re.IGNORECASE)
@@ -748,8 +748,8 @@ _COUNTED_NEXT = re.compile(r"[ \t]{0,3}(?:filters?|kernels?|of[ \t]+them)\b")
 _IS_VALUE = re.compile(r"[ \t]{0,3}(?:is|are|was|were|equals)[ \t]+\d")  # "The conv1 filter" / "is 5 × 5 × 1, …"
 _COUNT_END = re.compile(r"\d[ \t]+(?:filters?|kernels?)[ \t]*$")  # "conv1 has 20 filters" / "of size 5×5×1, …"
 _SHAPE_NEXT = re.compile(r"[ \t]{0,3}(?:of|each|with|whose)\b")
-_RESTATED_START = re.compile(r"[ \t]{0,3}(?:i\.[ \t]?e\.|that[ \t]+is|so|thus|hence)[ \t,:]*[*_]{0,2}\$?\d")  # "… 24 wide," /
-# "i.e. 24 × 24 × 20, and …": a sentence a page wrapped before its restated value
+# "… 24 wide," / "i.e. 24 × 24 × 20, and …": a sentence a page wrapped before its restated value
+_RESTATED_START = re.compile(r"[ \t]{0,3}(?:i\.[ \t]?e\.|that[ \t]+is|so|thus|hence)[ \t,:]*[*_]{0,2}\$?\d")
 _VALUE_START = re.compile(r"[ \t]{0,3}[*_]{0,2}(?:\$|\\\(|\d)")
 # "… and the 2×2 max-pooling" / "turns that into twenty maps of 12 by 12": a stage, then what it makes of its input
 _STAGE_END = re.compile(r"(?i)\b(?:(?:max[ \t-]?)?pool(?:ing)?|conv\w{0,12}|layer)[ \t]*$")
@@ -815,7 +815,8 @@ def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
         previous = named
 
 
-_MARKER_HINT = re.compile(r"(?i)edit|correct|update|actually|oops|meant|should|wait|fix|errata|[—–][ \t]*\w{2,5}[ \t]*[,:!]")
+_MARKER_HINT = re.compile(r"(?i)edit|correct|update|actually|oops|meant|should|wait|fix|errata"
+                          r"|[—–][ \t]*\w{2,5}[ \t]*[,:!]")
 _CODE = re.compile(r"\b(?:def|class|import|return|self|nn|torch|print|lambda)\b|\b(?!sum\()[A-Za-z_]\w*\((?!\))|>>>")
 _TEXT_FENCE = ("", "text", "txt", "plain", "plaintext", "none")
 # a program's language, for a fence that only sets names to sizes (``after_conv1 = (24, 24, 20)``, a dict of counts)
@@ -1062,8 +1063,9 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
                 checked.add(id(v))  # "stride s: (12-k)/s+1 = 8": a value of the formula the label's symbol is in
                 continue
             before = [nearest]  # "…, so k = 5 and s = 2": the symbol said equal to a value is the label's
-        elif not re.search(r"[xX×]", v.text) and (_IN_SYMBOL_FORMULA.match(masked, v.end)
-                                                  or _SYMBOL_FORMULA_BEFORE.search(masked, max(0, v.start - 30), v.start)):
+        elif not re.search(r"[xX×]", v.text) and (
+                _IN_SYMBOL_FORMULA.match(masked, v.end)
+                or _SYMBOL_FORMULA_BEFORE.search(masked, max(0, v.start - 30), v.start)):
             checked.add(id(v))  # "stride 1: 12 - k + 1 = 8", "8 = 12 − F + 1": an operand or the result of a formula
             continue  # in a symbol, the working and no value of a field
         elif not re.search(r"[xX×]", v.text) \
@@ -1883,13 +1885,15 @@ _IDENTIFIER_JOIN = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
 
 
 _CLAUSE_CLOSED = re.compile(r"[ \t]*(?:[;)]|\.(?!\d)|$)")  # "… is before pool2; …" (not "before pool2, 1,600,500")
-_BEFORE_IT = re.compile(r"(?i)\b(?:before|vor|avant|antes\s+de|prima\s+di)[ \t]+(?:the[ \t]+|dem[ \t]+|la[ \t]+|le[ \t]+)?$")
+_BEFORE_IT = re.compile(r"(?i)\b(?:before|vor|avant|antes\s+de|prima\s+di)[ \t]+"
+                        r"(?:the[ \t]+|dem[ \t]+|la[ \t]+|le[ \t]+)?$")
 
 
 _OWN_SYMBOL = re.compile(r"[ \t$\\(]*[A-Za-z]$")  # the label's own symbol, right after it: "stride $S", "padding (p"
 _SET_EQUAL = re.compile(r"(?:→|⇒|⟹|=>|->)[ \t]*[A-Za-z](?<![xX])[ \t]*=[ \t]*$")  # "⇒ F = 5": what a formula gives
 _IN_SYMBOL_FORMULA = re.compile(r"[ \t]*(?:=[ \t]*\(?[ \t]*\d{1,4}[ \t]*)?[-+−–][ \t]*[A-Za-z](?![A-Za-z(])")
-_SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*(?:(?:[-+−–*/·][ \t]*\d{1,4}[ \t]*\)?[ \t]*)+=|"
+_SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*"
+                                    r"(?:(?:[-+−–*/·][ \t]*\d{1,4}[ \t]*\)?[ \t]*)+=|"
                                     r"[-+−–*/·])[ \t]*\(?[ \t]*$")  # "F + 1 = 8", the "1" of "F + 1"
 
 
@@ -2135,12 +2139,13 @@ _NOUN_BEFORE = re.compile(r"(?<![\w-])(?!(?:is|are|was|were|be|of|to|by|and|or|t
 
 
 def _counts_a_unit(line: str, v: _Value) -> bool:
-    """"50 output channels", "50 out channels": how many a layer makes, a count its noun names (not a size)."""
+    """"50 output channels", "1 channel", "50 filters": a count its noun names (not a size given in order)."""
     word = _WORD_AFTER.match(line, v.end) if re.fullmatch(r"\d+", v.text) else None
-    if word is None or word.group(1).lower() not in ("output", "out"):
-        return False  # ("20 input channels" is the depth a filter takes: a field's value)
-    unit = _WORD_AFTER.match(line, word.end())
-    return unit is not None and _UNITS.match(unit.group(1)) is not None
+    if word is None or re.match(r"(?i)in(?:put)?(?:$|[-_])", word.group(1)):
+        return False  # ("20 input channels", "20 in-ch": the depth a filter takes, a field's value)
+    if word.group(1).lower() in ("output", "out"):
+        word = _WORD_AFTER.match(line, word.end())
+    return word is not None and re.match(r"(?i)(?:channel|filter|kernel|map|neuron|unit)s?$", word.group(1)) is not None
 
 
 def _own_noun(line: str, v: _Value) -> bool:
