@@ -307,8 +307,15 @@ _VALUES_PRINTED = re.compile(r"(?:\b[A-Za-z_]\w{0,12}[ \t]*=[ \t]*[-+−]?\d+(?:
 _MARGIN_SIGN = re.compile(r"[ \t]{2,}(?:←|<-{1,3}|⟵|=>|->)[ \t]*(?=\S)")  # an arrow set apart after an equation
 
 
-_OPEN_END = ("·", "×", "*", "+", "−", "-", "/", "⋅")
 _GOES_ON = re.compile(r"[^\W\d_]{0,3}(?:[^A-Za-z]|[A-Za-z]{1,3}(?![A-Za-z])|exp|sigma|sig)*")  # no word of prose
+
+
+_LABEL_FIRST = re.compile(r"[ \t]*(?:\(?[a-h]\)|\(?(?:i|ii|iii|iv)\)|[a-h]\.)")  # "(ii) …": the next part, no term
+
+
+def _open_end(formula: str) -> bool:
+    """Whether a formula's line ends with an operator that needs its right side ("… · w₂ ·"; not Markdown's "**")."""
+    return re.search(r"[^-*/+·×−⋅_\s][ \t]*[·×*+\-−/⋅]$", formula.rstrip()) is not None  # (not a fraction's "-----")
 
 
 def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -321,8 +328,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         line = text[start:end]
         if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000 or _VALUES_PRINTED.search(line):
             continue
-        if out and text.count("\n", out[-1][1], start) == 1 and text[out[-1][0]:out[-1][1]].rstrip()[-1:] in _OPEN_END \
-                and not text[out[-1][1]:start].strip() and _GOES_ON.fullmatch(line.strip()):
+        if out and text.count("\n", out[-1][1], start) == 1 and _open_end(text[out[-1][0]:out[-1][1]]) \
+                and not text[out[-1][1]:start].strip() and _GOES_ON.fullmatch(line.strip()) \
+                and not _LABEL_FIRST.match(line):
             out[-1] = (out[-1][0], start + len(line.rstrip(" .,;")))  # "… · w₂ ·" / "σ₁(x₁)(1-σ₁(x₁)) · x": a
             continue  # product a phone's text wrapped after its operator goes on on the next line: one formula
         if out and text.count("\n", out[-1][1], start) == 1:

@@ -407,13 +407,17 @@ def _without_others(text: str, spec: TextSpec) -> str:
     return left if re.search(r"\d", left) else text
 
 
+_COMPARED = re.compile(r"(?i)\b(?:unlike|like|as\s+(?:in|for|with)|same\s+as|than|compared\s+(?:to|with))[ \t]+(?:the[ \t]+|for[ \t]+)?$")
+
+
 def _about_the_other(sentence: str, owners: list[re.Pattern[str]], own: list[re.Pattern[str]]) -> bool:
-    """Whether a sentence names the other part's subject and not the item's own (a name inside the other's, "pool"
-    of "second pool", is not the item's)."""
-    others = [m.span() for o in owners for m in o.finditer(sentence)]
+    """Whether a sentence is about the other part's subject: it names it first, or names only it ("pool" inside
+    "second pool" is the other's; "Unlike conv1, conv2 …" compares, its subject is conv2)."""
+    others = [m.span() for o in owners for m in o.finditer(sentence) if not _COMPARED.search(sentence, 0, m.start())]
     if not others:
         return False
-    return not any(not any(a <= m.start() < b for a, b in others) for o in own for m in o.finditer(sentence))
+    mine = [m.start() for o in own for m in o.finditer(sentence) if not any(a <= m.start() < b for a, b in others)]
+    return not mine or min(a for a, _ in others) < min(mine)  # the sentence's subject is the one it names first
 
 
 def _value_at(clause: str, value: str) -> int | None:
@@ -1898,8 +1902,8 @@ _SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*"
 
 
 # "(depth = 20, the channel dimension of the input)": an aside that names a value, not a working
-_LABELLED_ASIDE = re.compile(r"\([ \t]*[^\W\d_][^\W\d_]*(?:[ \t][^\W\d_]+){0,3}[ \t]*=[ \t]*\d{1,6}(?![\d.×x*·+\-−/])"
-                             r"[ \t]*[,;)]")
+_LABELLED_ASIDE = re.compile(r"\([ \t]*[^\W\d_]{2,}[ \t]*=[ \t]*\d{1,6}(?![\d.×x*·+\-−/])"
+                             r"[ \t]*,[ \t]*[^\W\d_]")  # (not "(padding=0)": a setting in brackets stays an aside)
 
 
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True
