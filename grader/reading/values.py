@@ -407,7 +407,8 @@ def _without_others(text: str, spec: TextSpec) -> str:
     return left if re.search(r"\d", left) else text
 
 
-_COMPARED = re.compile(r"(?i)\b(?:unlike|like|as\s+(?:in|for|with)|same\s+as|than|compared\s+(?:to|with))[ \t]+(?:the[ \t]+|for[ \t]+)?$")
+_COMPARED = re.compile(r"(?i)\b(?:unlike|like|as\s+(?:in|for|with)|same\s+as|than|compared\s+(?:to|with))[ \t]+"
+                       r"(?:the[ \t]+|for[ \t]+)?$")
 
 
 def _about_the_other(sentence: str, owners: list[re.Pattern[str]], own: list[re.Pattern[str]]) -> bool:
@@ -1895,7 +1896,8 @@ _BEFORE_IT = re.compile(r"(?i)\b(?:before|vor|avant|antes\s+de|prima\s+di)[ \t]+
 
 _OWN_SYMBOL = re.compile(r"[ \t$\\(]*[A-Za-z]$")  # the label's own symbol, right after it: "stride $S", "padding (p"
 _SET_EQUAL = re.compile(r"(?:→|⇒|⟹|=>|->)[ \t]*[A-Za-z](?<![xX])[ \t]*=[ \t]*$")  # "⇒ F = 5": what a formula gives
-_WORKS_A_SYMBOL = re.compile(r"\d[ \t]*[-+−–][ \t]*[A-Za-z](?![A-Za-z(])[^\n]{0,40}=|(?:→|⇒|⟹|=>)[ \t]*[A-Za-z][ \t]*=[ \t]*\d")
+_WORKS_A_SYMBOL = re.compile(r"\d[ \t]*[-+−–][ \t]*[A-Za-z](?![A-Za-z(])[^\n]{0,40}="
+                             r"|(?:→|⇒|⟹|=>)[ \t]*[A-Za-z][ \t]*=[ \t]*\d")
 _IN_SYMBOL_FORMULA = re.compile(r"[ \t]*(?:=[ \t]*\(?[ \t]*\d{1,4}[ \t]*)?[-+−–][ \t]*[A-Za-z](?![A-Za-z(])")
 _SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*"
                                     r"(?:(?:[-+−–*/·][ \t]*\d{1,4}[ \t]*\)?[ \t]*)+=|"
