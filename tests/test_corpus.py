@@ -7,7 +7,7 @@ from tests.corpus.fidelity import REPORTS, grade_corpus, read_verdicts, reports
 
 WRITTEN_ITEMS = {"p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b",
                  "p2.c"}
-MIN_AGREEMENT = 0.905  # measured: 91.9 % on 6,934 reports (README, "Reading fidelity"); a regression below it fails
+MIN_AGREEMENT = 0.905  # measured: 92.0 % on 7,026 reports (68bf687) (README, "Reading fidelity"); a regression below it fails
 
 
 def test_every_report_has_a_verdict_for_every_written_item():

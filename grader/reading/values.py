@@ -1896,8 +1896,6 @@ _BEFORE_IT = re.compile(r"(?i)\b(?:before|vor|avant|antes\s+de|prima\s+di)[ \t]+
 
 _OWN_SYMBOL = re.compile(r"[ \t$\\(]*[A-Za-z]$")  # the label's own symbol, right after it: "stride $S", "padding (p"
 _SET_EQUAL = re.compile(r"(?:→|⇒|⟹|=>|->)[ \t]*[A-Za-z](?<![xX])[ \t]*=[ \t]*$")  # "⇒ F = 5": what a formula gives
-_WORKS_A_SYMBOL = re.compile(r"\d[ \t]*[-+−–][ \t]*[A-Za-z](?![A-Za-z(])[^\n]{0,40}="
-                             r"|(?:→|⇒|⟹|=>)[ \t]*[A-Za-z][ \t]*=[ \t]*\d")
 _IN_SYMBOL_FORMULA = re.compile(r"[ \t]*(?:=[ \t]*\(?[ \t]*\d{1,4}[ \t]*)?[-+−–][ \t]*[A-Za-z](?![A-Za-z(])")
 _SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*"
                                     r"(?:(?:[-+−–*/·][ \t]*\d{1,4}[ \t]*\)?[ \t]*)+=|"
@@ -2075,8 +2073,8 @@ def _by_order(found: dict[str, list[Candidate]], order: list[str], text: str,
         masked, labels = _masked(flat_line, patterns)
         values = [v for v in _values(masked, flat_line) if not v.modifier
                   and not _SET_EQUAL.search(masked, max(0, v.start - 12), v.start)]  # "⇒ F = 5": a formula's
-        if labels or not values or _WORKS_A_SYMBOL.search(masked):  # result, no answer given in order; a line that
-            continue  # works a formula in a symbol ("(12 − F)/S + 1 = 8 → F = 5, S = 1") gives none either
+        if labels or not values:  # result, no answer given in order
+            continue
         loose.append((values, flat_line))
     if len(loose) == len(missing) and all(len(v) == 1 for v, _ in loose):
         for name, (values, line_read) in zip(missing, loose, strict=True):
@@ -2126,8 +2124,6 @@ def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
     sequence: list[tuple[str | None, str, str]] = []
     for line in text.splitlines():
         flat_line = flat(line)
-        if _WORKS_A_SYMBOL.search(flat_line):
-            continue  # a working in a symbol gives no value in the question's order
         values, routes, _, _ = _read_line(flat_line, patterns)
         real = [(v, routes.get(id(v), [])) for v in values if not v.modifier and not _in_aside(flat_line, v)
                 and not _worked_out(flat_line, v) and not (nouns_own and _own_noun(flat_line, v)
