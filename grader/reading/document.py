@@ -1844,7 +1844,7 @@ def _told_on(text: str, span: Span) -> bool:
     return not line.lstrip().startswith(("#", "```", "~~~", "---", "===")) and read_label(text, start) is None
 
 
-# "2. MNIST" / "(a) input : 28 × 28": a plain text's problem titled on a line of its own by its number, a part label
+# "2. Image data" / "(a) input : …": a plain text's problem titled on a line of its own by its number, a part label
 # on one of the lines under it (no Markdown heading marks it; a phone's text export has none)
 _TITLE_LINE = re.compile(r"(?m)^[ \t]*([1-9])[.)][ \t]+[^\W\d_][^\W\d_-]*(?:[ \t]+[^\W\d_][^\W\d_-]*){0,4}[ \t]*$")
 _PART_LINE = re.compile(r"[ \t]*\(?[a-h]\)")
@@ -1855,8 +1855,8 @@ _AFTERWORD = re.compile(r"(?i)\b(?:correct\w*|errat\w*|fix\w*|notes?|remarks?|fi
 
 
 def _title_lines(text: str) -> set[int]:
-    """Where each problem's title line starts, when the text titles its problems so ("1. Back propagation",
-    "2. MNIST", each once, a part label under each): a numbered list of steps is not read so."""
+    """Where each problem's title line starts, when the text titles its problems so ("1. Derivatives",
+    "2. Image data", each once, a part label under each): a numbered list of steps is not read so."""
     found = [m for m in _TITLE_LINE.finditer(text[:200_000])]
     if any(_AFTERWORD.search(m.group()) for m in found):
         return set()  # "3. Corrections", "3. Errata", "3. Final answers": not a problem, a word on the ones before
@@ -1893,7 +1893,7 @@ def _segment(doc: Document) -> None:
             continue
         line = text.rfind("\n", 0, b.content) + 1
         line += len(text[line:b.content]) - len(text[line:b.content].lstrip())
-        if b.kind == "item" and line in titles:  # "1. Back propagation" read by Markdown as a list's item
+        if b.kind == "item" and line in titles:  # "1. Derivatives" read by Markdown as a list's item
             sites.append(Site(line, heading=True))
             regions.append((b.start, b.end))
             continue
