@@ -21,12 +21,18 @@ MIN_TEXT_CELLS = 2
 def is_script_notebook(text: str, suffix: str) -> bool:
     """Whether a script is a report: a notebook saved as a script (two text cells or more), or a program that
     answers the written parts in its comments; otherwise it is a program only."""
+    return _script_kind(text, suffix) is not None
+
+
+def _script_kind(text: str, suffix: str) -> str | None:
+    """What a script is: "percent" (a notebook in Jupytext's percent format), "commented" (a program answering in
+    its comments; a MATLAB file that is that too is read so), "live" (a MATLAB live script), or None (a program)."""
     head = text[:200_000]
     if suffix == ".py" and len(_PY_MARKDOWN.findall(head)) >= MIN_TEXT_CELLS:
-        return True
-    if suffix == ".m" and _is_live_script(head):
-        return True
-    return is_commented_program(head, suffix)
+        return "percent"
+    if is_commented_program(head, suffix):
+        return "commented"
+    return "live" if suffix == ".m" and _is_live_script(head) else None
 
 
 def _is_live_script(head: str) -> bool:
@@ -38,9 +44,10 @@ def _is_live_script(head: str) -> bool:
 def script_markdown(text: str, suffix: str) -> str:
     """The notebook's text cells as Markdown and its code cells as fenced code, in order; a program that answers
     in its comments, as :func:`commented_program_markdown` reads it."""
-    if suffix == ".py" and len(_PY_MARKDOWN.findall(text[:200_000])) >= MIN_TEXT_CELLS:
+    kind = _script_kind(text, suffix)
+    if kind == "percent":
         return _percent_markdown(text)
-    if suffix == ".m" and _is_live_script(text[:200_000]) and not is_commented_program(text, suffix):
+    if kind == "live":
         return _live_script_markdown(text)
     return commented_program_markdown(text, suffix)
 
@@ -204,6 +211,12 @@ def _weights_unpacked(line: str) -> bool:
     return m is not None and [n.strip() for n in m.group("names").split(",")] == ["w1", "w2", "w3"]
 
 
+def _unread_program(name: str) -> list[str]:
+    """The line that stands for an answer written as a program this reading does not read: its name equal to no
+    formula, so the answer goes to a person."""
+    return ["", f"{name} = ⟨the program of {name}⟩", ""]
+
+
 def is_commented_program(text: str, suffix: str) -> bool:
     """Whether a program answers the written parts in its comments (four parts or more labelled where a comment
     line starts: "# --- 1(b) ---", "%% 1(d)", a docstring's "(e) df/dw2 = …")."""
@@ -261,13 +274,13 @@ def commented_program_markdown(text: str, suffix: str) -> str:
             if _ANSWER_NAME.fullmatch(head.group(1)):  # a derivative's function that is a program: its answer is
                 flush()  # in code this reading does not run or read; a person reads it
                 out.extend(said[k] or "" for k in range(i + 1, body) if said[k] is not None)
-                out.extend(["", f"{head.group(1)} = ⟨the program of {head.group(1)}⟩", ""])
+                out.extend(_unread_program(head.group(1)))
                 i = body
                 continue
         code.append(line)
         if one is not None and _ANSWER_NAME.fullmatch(one.group(2)):  # a derivative's one-liner that is a program
             flush()  # ("σ(w[1] * σ(w[0] * x))" in Julia): its answer is not read as a formula; a person reads it
-            out.extend(["", f"{one.group(2)} = ⟨the program of {one.group(2)}⟩", ""])
+            out.extend(_unread_program(one.group(2)))
         i += 1
     flush()
     return "\n".join(out)

@@ -1628,8 +1628,7 @@ def _unit_after(masked: str, labels: list[tuple[int, int, str]], v: _Value, line
     square = _SIDE_BY_SIDE.fullmatch(v.text.strip()) is not None
     if not re.fullmatch(r"\d{1,4}", v.text.strip()) and not square:
         return None
-    return next((f for s, e, f in sorted(labels) if s >= v.end and _UNIT_GAP.fullmatch(masked[v.end:s])
-                 and not re.match(r"[^.;,\n]{0,20}:", masked[e:])
+    return next((f for s, e, f in _labels_right_after(masked, labels, v) if not re.match(r"[^.;,\n]{0,20}:", masked[e:])
                  and (_PLURAL.fullmatch(line[s:e].strip()) is not None if square else f not in _COUNTED_FIELDS)), None)
 
 
@@ -1637,8 +1636,12 @@ def _count_of_after(masked: str, labels: list[tuple[int, int, str]], v: _Value) 
     """The counted field ("filters") a bare number stands right before: how many of them, said of the layer."""
     if not re.fullmatch(r"\d{1,4}", v.text.strip()):
         return None
-    return next((f for s, _, f in sorted(labels) if s >= v.end and f in _COUNTED_FIELDS
-                 and _UNIT_GAP.fullmatch(masked[v.end:s])), None)
+    return next((f for _, _, f in _labels_right_after(masked, labels, v) if f in _COUNTED_FIELDS), None)
+
+
+def _labels_right_after(masked: str, labels: list[tuple[int, int, str]], v: _Value) -> list[tuple[int, int, str]]:
+    """The labels after a value with only a space (or "input") between: the nouns that may name what it counts."""
+    return [(s, e, f) for s, e, f in sorted(labels) if s >= v.end and _UNIT_GAP.fullmatch(masked[v.end:s])]
 
 
 _SIDE_BY_SIDE = re.compile(r"\d{1,2}[ \t]*[×xX*][ \t]*\d{1,2}")
