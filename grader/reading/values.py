@@ -414,7 +414,8 @@ _COMPARED = re.compile(r"(?i)\b(?:unlike|like|as\s+(?:in|for|with)|same\s+as|tha
 def _about_the_other(sentence: str, owners: list[re.Pattern[str]], own: list[re.Pattern[str]]) -> bool:
     """Whether a sentence is about the other part's subject: it names it first, or names only it ("pool" inside
     "second pool" is the other's; "Unlike conv1, conv2 …" compares, its subject is conv2)."""
-    others = [m.span() for o in owners for m in o.finditer(sentence) if not _COMPARED.search(sentence, 0, m.start())]
+    others = [m.span() for o in owners for m in o.finditer(sentence)
+              if not _COMPARED.search(sentence, max(0, m.start() - 60), m.start())]  # (a window: linear on long text)
     if not others:
         return False
     mine = [m.start() for o in own for m in o.finditer(sentence) if not any(a <= m.start() < b for a, b in others)]
