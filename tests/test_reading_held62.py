@@ -444,13 +444,11 @@ def test_a_part_under_a_problem_no_item_asks_about_is_a_later_word(rubric) -> No
     assert _full(grade_report_item(rubric, "p2.b", ERRATA.split("3. Errata")[0], "sheet.txt"))
 
 
-def test_one_long_sentence_naming_the_other_layer_again_and_again_reads_in_linear_time() -> None:
+def test_one_long_sentence_naming_the_other_layer_again_and_again_reads_in_linear_time(rubric) -> None:
     """Hostile text: "Unlike conv1, " twenty thousand times in one sentence (a comparison looked for in a window)."""
     import time
 
-    from grader.reading.extract import TextSpec
-    from grader.reading.values import _without_others
-    spec = TextSpec(part="2.b", elsewhere=[r"\bconv1"], own=[r"\bconv2"])
+    sheet = "## Problem 2\n\n(a) and (b): " + "Unlike conv1, " * 20_000 + "conv2 has stride 1.\n"
     start = time.perf_counter()
-    _without_others("Unlike conv1, " * 20_000 + "conv2 has stride 1.", spec)
-    assert time.perf_counter() - start < 5  # quadratic took minutes
+    grade_report_item(rubric, "p2.b", sheet, "sheet.md")
+    assert time.perf_counter() - start < 20  # quadratic took minutes
