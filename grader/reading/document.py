@@ -53,6 +53,7 @@ from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
 from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
 from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
+from grader.reading.restated import restated_questions
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.stacked import (
     bracket_columns,
@@ -255,6 +256,7 @@ _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x
 # the mathematical alphanumeric letters a PDF of Word's equations is copied as (𝑤, 𝜎, 𝑒: w, σ, e), one for one
 _FULL_WIDTH |= {c: ord(n) for c in range(0x1D400, 0x1D800)
                 if len(n := unicodedata.normalize("NFKC", chr(c))) == 1 and n != chr(c)}
+_FULL_WIDTH[0x212F] = ord("e")  # ℯ: the script e some write for Euler's number (ℯ^{−u})
 _FULL_WIDTH[0x210E] = ord("h")  # ℎ: the italic h, missing from the block above (Word's math italic writes it)
 # Arabic's short vowels and shadda (المرشّح is المرشح; not the tatweel, the stroke of the label هـ): marks a writer
 # may add or not, never part of the spelling a label is looked for by
@@ -904,6 +906,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _DOTTED_AGAIN.sub(lambda m: f"{m.group('lead') or m.group('lead2') or ''}Correction to "
                              f"{m.group('label') or m.group('label2')}:", text)  # "1e.dw2.fix: …": a key said again
     text = keyed_lines(text) if kind is None else text  # "p1_b_i: …", "p2_c_fc1: …": a sheet's keys as labels
+    text = restated_questions(text)  # "> *Question (b): compute …, (i) in terms of exp …*": the handout's words
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
@@ -917,6 +920,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if not latex:
         one_based = counts_from_one(text)  # before R Markdown's chunks are read as text
         text = indexed_names(_answer_fences(to_markdown(_uncommented(text), kind)), one_based)  # w[0], X[1]: w_1, x²
+        text = restated_questions(text) if kind == "html" else text  # (its paragraphs, once they are text)
         text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded)))
         text = _labelled_prompts(_arrow_functions(_echoed_results(text)))
         text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side
@@ -925,7 +929,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         from grader.reading.tex_source import read_tex
 
         doc.macros = _macros(text)
-        text = doc.text = _label_macros(_math_wrappers(_boxed_dollars(text), doc.macros), doc.macros)
+        text = doc.text = _label_macros(_math_wrappers(_boxed_dollars(_tracked_changes(text)), doc.macros),
+                                        doc.macros)
         blocks, maths = read_tex(text)
     else:
         blocks, maths = read_markdown(text)
@@ -1072,6 +1077,50 @@ _DISPLAY_EDGE = re.compile(r"\\\[|\\\]|\\(?:begin|end)\{(?:align|equation|gather
 
 
 _TEXT_BOX = re.compile(r"\\(?:fbox|mbox|framebox|makebox|hbox|text|textrm|textbf)\s*\{\s*\$(?!\$)")
+
+
+_CHANGE_MARK = re.compile(r"\\(replaced|added|deleted)\s*(?:\[[^\]\n]{0,60}\])?\s*\{")
+
+
+def _brace_end(text: str, start: int) -> int:
+    """The index of the brace that closes the one at ``start`` (escaped braces skipped), or -1 within 4,000."""
+    depth = 0
+    for k in range(start, min(len(text), start + 4000)):
+        c = text[k]
+        if c == "\\":
+            continue
+        if c in "{}" and text[k - 1:k] != "\\":
+            depth += 1 if c == "{" else -1
+            if depth == 0:
+                return k
+    return -1
+
+
+def _tracked_changes(text: str) -> str:
+    r"""The ``changes`` package's marks as the document reads once they are accepted (an Overleaf project edited
+    by a team): ``\replaced[id=K]{new}{old}`` is *new*, ``\added{x}`` is *x*, ``\deleted{x}`` is gone; padded
+    with spaces, so offsets stay."""
+    if "\\replaced" not in text and "\\added" not in text and "\\deleted" not in text:
+        return text
+    out, pos = [], 0
+    for m in list(_CHANGE_MARK.finditer(text))[:500]:
+        if m.start() < pos:
+            continue
+        end = _brace_end(text, m.end() - 1)
+        if end < 0:
+            continue
+        kept, stop = text[m.end():end], end + 1
+        if m.group(1) == "replaced":
+            second = re.match(r"\s*\{", text[stop:stop + 20])
+            old_end = _brace_end(text, stop + second.end() - 1) if second else -1
+            if old_end < 0:
+                continue
+            stop = old_end + 1
+        elif m.group(1) == "deleted":
+            kept = ""
+        out += [text[pos:m.start()], kept, re.sub(r"[^\n]", " ", text[m.start() + len(kept):stop])]
+        pos = stop
+    return "".join(out) + text[pos:]
 
 
 def _boxed_dollars(text: str) -> str:

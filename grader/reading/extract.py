@@ -903,8 +903,12 @@ def _keyed_later(doc: Document, segment: Span, spec: TextSpec, classify: Callabl
              if len(e.sides) > 1 and (_keyed_as(tag := _tag_of(e, classify), spec)
                                       or e.kind in ("row", "cells") and spec.lhs and tag == spec.lhs  # "| ∂f/∂w₂ | … |"
                                       or spec.lhs and tag == spec.lhs and _first_at(e, texts, starts) >= beyond)
-             and not _forbidden(e.sides[-1], forbid)]  # (b)(ii)'s row is no later answer to (b)(i)
+             and not _forbidden(e.sides[-1], forbid)  # (b)(ii)'s row is no later answer to (b)(i)
+             and not _AT_INDEXED_POINT.search(e.sides[-1])]  # "| w2 | w3·s(zⁱ)(1 − s(zⁱ))·aⁱ |": (f)'s entry at xⁱ
     return LatexChain(keyed[-1].sides, True, spec.part) if keyed else None
+
+
+_AT_INDEXED_POINT = re.compile(r"[_^]\s*\{?\s*\(?\s*[ijkn](?![A-Za-z])|[ⁱʲᵏⁿ]")
 
 
 def _first_at(eq: Equation, texts: list[str], starts: list[int]) -> int:
@@ -1844,9 +1848,12 @@ def _only_math(doc: Document, segment: Span, spans: list[Span]) -> bool:
         pos = m.end
     rest.append(text[pos:segment.end])
     words = _TEX_SPACE.sub(" ", _NEXT_TITLE.sub("", "".join(rest)))  # the command opening the next part's title
+    words = _NUMBER_GIVEN_ABOVE.sub(" ", words)  # "| 1(d) | (5): $g(b)$ |": the number it was given above, no words
     return re.fullmatch(r"[\s*_.,;:|$()\\\[\]-]*", words) is not None
 
 
+_NUMBER_GIVEN_ABOVE = re.compile(r"(?i)(?<![\w(])(?:(?:eqn?|equation)\.?[ \t]*)?\(\d{1,2}(?:\.\d{1,2})?\)"
+                                 r"(?=[ \t]*[:=]?[ \t]*(?:\$|\\\(|$))")
 _TEX_SPACE = re.compile(r"\\(?:q?quad|[,;:! ]|hfill|newline|medskip|smallskip|bigskip)(?![A-Za-z])")  # "$…$ \quad (ii)"
 # LaTeX's structure around a part's math, no words of it: \end{solution}, \begin{problem}[1(e)], the next
 # \paragraph{ or \item[ or the exam class's \question and \part

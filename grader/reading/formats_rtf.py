@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-_SCRIPT = re.compile(r"\{\\(super|sub)[ \t]*([^{}\\]{1,60})\}")
+# (its text may hold Unicode escapes: "{\\super \\u8722?u}" is the power −u)
+_SCRIPT = re.compile(r"\{\\(super|sub)[ \t]*((?:[^{}\\]|\\u-?\d{1,6}\??|\\'[0-9a-fA-F]{2}){1,60})\}")
 
 
 # a group the page does not show as text: a tracked deletion, struck-through text, hidden text
@@ -50,8 +51,8 @@ def is_rtf(text: str) -> bool:
 def rtf_markdown(text: str) -> str:
     from striprtf.striprtf import rtf_to_text
 
-    scripted = _SCRIPT.sub(lambda m: ("^{" if m.group(1) == "super" else "_{") + m.group(2).strip() + "}",
-                           _unshown(text))
+    scripted = _SCRIPT.sub(lambda m: ("^\\{" if m.group(1) == "super" else "_\\{") + m.group(2).strip() + "\\}",
+                           _unshown(text))  # (braces escaped: bare ones would open an RTF group, and be dropped)
     try:
         return str(rtf_to_text(scripted, errors="ignore"))
     except (ValueError, IndexError, RecursionError):  # a broken file: its text as it stands, read as plain text

@@ -707,6 +707,7 @@ def _soft_wrapped(text: str) -> str:
                                    or _CLAUSE_OPEN.search(out[-1]) and _VERB_START.match(line)
                                    or _STAGE_END.search(out[-1]) and _TURNS_START.match(line)
                                    or _ITEM_GOES_ON.match(out[-1]) and re.match(r"[ \t]{2,}[a-z]{2,}\b", line)
+                                   or _TEX_ITEM.match(out[-1]) and _TEX_ITEM_LINE.match(line)
                                    or _SIZE_GOES_ON.search(out[-1]) and re.match(r"[ \t]{0,3}(?:\d|[a-z]{3,})", line)
                                    or _VERB_END.search(out[-1]) and _VALUE_START.match(line)
                                    or out[-1].rstrip().endswith(",") and _RESTATED_START.match(line)
@@ -743,9 +744,11 @@ _CLAUSE_OPEN = re.compile(r"\b(?:and|but|so)[ \t]+(?:there|they|it|this|these|th
 # last side is the value (never worked out again here from the first line's terms)
 _EQUALS_AGAIN = re.compile(r"[ \t]*=(?![=>])[ \t]*(?:[\d(][\d \t,.'+\-−×*·/()]*$"  # numbers only: no words,
                            r"|\d[\d,']*[.;](?:[ \t]|$))")  # or a number that ends the sentence ("= 5010. In total …")
-# "… 20 filters whose dimension is" / "$5\times5\times1$. …": a sentence cut after its verb, its value next
+# "… 20 filters whose dimension is" / "$5\times5\times1$. …": a sentence cut after its verb, its value next (or
+# after what it names: "… the number of input channels," / "$20$, and …")
 _VERB_END = re.compile(r"(?:[^\W\d_]{2,}[ \t]+(?:is|are|was|were|equals|becomes|of|have|has|get|gives?|so|size|shape)"
-                       r"|[,;][ \t]*(?:so|thus|hence))[ \t]*$")  # "… = 24, so" / "$\R^{24\times24\times20}$"
+                       r"|[,;][ \t]*(?:so|thus|hence)|[ \t]input[ \t]+channels[ \t]*,)[ \t]*$")
+# ("… = 24, so" / "$\R^{24\times24\times20}$")
 # "… after pooling 12" / "× 12 × 20": a shape a page's text wrapped
 _SHAPE_GOES_ON = re.compile(r"[ \t]*[×xX*][ \t]*\d+(?:[ \t]*[×xX*][ \t]*\d+)*[ \t]*[.,;]?[ \t]*$")
 # "… 5 × 5 × 1, and there are 20" / "filters. After conv1 …": a count cut from its noun
@@ -763,6 +766,10 @@ _TURNS_START = re.compile(r"[ \t]{0,3}(?:turns|gives|yields|halves|reduces|leave
                           r"|brings|takes)\b")
 _VERB_START = re.compile(r"[ \t]{0,3}(?:are|is|was|were|has|have|gives?|makes?)\b")
 _ITEM_GOES_ON = re.compile(r"[ \t]*[-*+•][ \t]+\S.*[^:.;][ \t]*$")  # "- fc1: … plus 500" / "  biases, so 400,500."
+# "  \item Since the input has depth 1, every filter is $5\times5\times1$;" / "        with 20 filters …": a LaTeX
+# item's text goes on over the lines indented under it, up to the next \item or \end
+_TEX_ITEM = re.compile(r"[ \t]*\\item\b")
+_TEX_ITEM_LINE = re.compile(r"[ \t]{4,}(?!\\(?:item|end|begin)\b)\S")
 _SIZE_GOES_ON = re.compile(r"\b(?:\d{1,2}|[a-z]{3,})[ \t]+by[ \t]*$")  # "… five by five by one by" / "twenty"
 _WRAPPED_START = re.compile(r"[ \t]{0,3}[a-z]{2,}[ \t]+[a-z]{2,}\b")  # "dimension of …"
 
@@ -2014,7 +2021,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
             out.append((begin, text[begin:i]))  # "20 (50 filters)": a value, then an aside
             begin = i
         elif c in "/·" and depth == 0 and text[i - 1:i] == " " and text[i + 1:i + 2] == " " and (
-                c == "/" or text[i + 2:i + 3] in "([" and text[i + 2:i + 3]):  # "20 · (50 filters)": a list
+                c == "/" or text[i + 2:i + 3] in "([" and text[i + 2:i + 3]  # "20 · (50 filters)": a list
+                or "×" in text[begin:i] and _LISTED_SHAPE.match(text, i + 2, end)):  # "24×24×20 · 12×12×20"
             out.append((begin, text[begin:i]))  # "28×28 / 5×5×1×20 / 24×24×20": a list, not a quotient
             begin = i + 1
         elif c == " " and depth == 0 and text[i - 1:i] == " " and text[begin:i].strip():
@@ -2026,6 +2034,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in out if p.strip()]
 
 
+_LISTED_SHAPE = re.compile(r"\d{1,3}[ \t]*×[ \t]*\d")  # a shape after a spaced dot: the list's next item
 _COUNTED_UNIT = re.compile(r"(?:ch|chan|channels?|filters?|kernels?)\b", re.IGNORECASE)
 _COMMA_LIST = re.compile(r"\d+(?:,\d+){2,}")
 

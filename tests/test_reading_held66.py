@@ -1,0 +1,186 @@
+"""Readings from batch 64's lab reports and batch 66 (tutor-style reports that copy each question, group reports
+edited in Overleaf, rich text, locale habits): each with a twin it must not pass.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.helpers import grade_report_item
+
+
+def _full(result) -> bool:  # type: ignore[no-untyped-def]
+    return result.status == "pass" and result.score >= result.max_score
+
+
+SUMMARY = """## Methods
+
+Let $g(u) = \\dfrac{{1}}{{1+e^{{-u}}}}$; $a = w_1 x$, $b = w_2\\, g(a)$, $\\text{{out}} = w_3\\, g(b)$.
+
+## Summary of answers
+
+| | |
+|---|---|
+| 1(d) | (5): ${d}$ |
+| 2(a) | {shapes} |
+"""
+
+
+@pytest.mark.parametrize("d, full", [("g(b)", True), ("w_3\\, g(b)", False)])
+def test_a_summary_cell_that_names_its_equation_number_first_is_the_formula(rubric, d: str, full: bool) -> None:
+    report = SUMMARY.format(d=d, shapes="28×28 · 5×5×1 (×20) · 24×24×20 · 12×12×20")
+    assert _full(grade_report_item(rubric, "p1.d", report)) is full
+
+
+@pytest.mark.parametrize("conv, full", [("24×24×20", True), ("25×25×20", False)])
+def test_shapes_listed_with_spaced_dots_are_a_list_not_a_product(rubric, conv: str, full: bool) -> None:
+    report = SUMMARY.format(d="g(b)", shapes=f"28×28 · 5×5×1 (×20) · {conv} · 12×12×20")
+    assert _full(grade_report_item(rubric, "p2.a", report)) is full
+
+
+RTF = ("{{\\rtf1\\ansi\\deff0{{\\fonttbl{{\\f0 Helvetica;}}}}\\f0\n"
+       "{{\\pard I name u1 = w1\\u183?x, s1 = \\u963?(u1), u2 = w2\\u183?s1 and s2 = \\u963?(u2).\\par}}\n"
+       "{{\\pard\\sa120 (e) For w2:\\par}}\n"
+       "{{\\pard \\u8706?f/\\u8706?w2 = w3 \\u183? e{{\\super \\u8722?u2}}/(1 + e{{\\super {sign}u2}})\\u178? "
+       "\\u183? s1.\\par}}\n}}")
+
+
+@pytest.mark.parametrize("sign, full", [("\\u8722?", True), ("", False)])
+def test_a_rich_text_power_written_with_a_unicode_escape_stays_a_power(rubric, sign: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.e.w2", RTF.format(sign=sign), "hw.rtf")) is full
+
+
+OVERLEAF = """\\documentclass{{article}}
+\\usepackage{{changes}}
+\\begin{{document}}
+\\section*{{Problem 1}}
+\\subsection*{{(b)}}
+(ii) \\[ \\frac{{d\\sigma}}{{du}} = \\replaced[id=SM]{{{new}}}{{{old}}}, \\]
+\\deleted[id=KM]{{We take $L$ with a factor $\\tfrac12$.}}
+\\section*{{Problem 2}}
+\\subsection*{{(a)}}
+Input $28\\times28$, filters $5\\times5\\times1$ (20 of them),
+after conv1 \\replaced[id=KM]{{${conv}$}}{{$28\\times28\\times20$}}, after pooling $12\\times12\\times20$.
+\\end{{document}}
+"""
+
+
+@pytest.mark.parametrize("new, old, full", [
+    ("\\sigma(u)\\,\\bigl(1-\\sigma(u)\\bigr)", "\\sigma(u)\\,\\bigl(1+\\sigma(u)\\bigr)", True),
+    ("\\sigma(u)\\,\\bigl(1+\\sigma(u)\\bigr)", "\\sigma(u)\\,\\bigl(1-\\sigma(u)\\bigr)", False)])
+def test_a_tracked_change_reads_as_accepted(rubric, new: str, old: str, full: bool) -> None:
+    report = OVERLEAF.format(new=new, old=old, conv="24\\times24\\times20")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "hw.tex")) is full
+
+
+@pytest.mark.parametrize("conv, full", [("24\\times24\\times20", True), ("25\\times25\\times20", False)])
+def test_a_tracked_change_of_a_shape_reads_as_accepted(rubric, conv: str, full: bool) -> None:
+    report = OVERLEAF.format(new="\\sigma(u)(1-\\sigma(u))", old="x", conv=conv)
+    assert _full(grade_report_item(rubric, "p2.a", report, "hw.tex")) is full
+
+
+QUOTED = """## Problem 1
+
+> *Question (b): compute $\\partial\\sigma_1/\\partial u$, (i) in terms of $\\exp$ and (ii) in terms of
+> $\\sigma_1$ itself.*
+
+We want the derivative of $(1+e^{{-u}})^{{-1}}$. By the chain rule,
+
+$$\\frac{{d\\sigma_1}}{{du}} = \\frac{{e^{{-u}}}}{{(1+e^{{-u}})^2}} .$$
+
+Since $\\frac{{e^{{-u}}}}{{1+e^{{-u}}}} = 1-\\sigma_1(u)$, the same derivative is
+
+$$\\frac{{d\\sigma_1}}{{du}} = \\sigma_1(u)\\,(1 {sign} \\sigma_1(u)).$$
+
+> *Question (d): compute $\\partial f_w/\\partial w_3$.*
+
+$$\\frac{{\\partial f_w}}{{\\partial w_3}} = \\sigma_2(x_2).$$
+"""
+
+
+@pytest.mark.parametrize("sign, full", [("-", True), ("+", False)])
+def test_a_question_copied_in_a_quote_opens_no_parts_of_its_own(rubric, sign: str, full: bool) -> None:
+    """The copied "(i) in terms of exp and (ii) in terms of σ1" labels nothing: the answers read as the part's."""
+    report = QUOTED.format(sign=sign)
+    assert _full(grade_report_item(rubric, "p1.b.i", report))
+    assert _full(grade_report_item(rubric, "p1.b.ii", report)) is full
+
+
+STEPS = """PROBLEM 1
+
+1(b) Compute ∂σ1/∂u, (i) in terms of exp, (ii) in terms of σ1.
+
+  Step 1. Quotient rule: σ'(u) = e^(−u)/(1 + e^(−u))².
+
+  Final answer (i):  ∂σ1/∂u = e^(−u) / (1 + e^(−u))²
+
+  Final answer (ii): ∂σ1/∂u = σ1(u)·(1 {sign} σ1(u))
+"""
+
+
+@pytest.mark.parametrize("sign, full", [("−", True), ("+", False)])
+def test_a_question_copied_after_its_label_opens_no_parts_of_its_own(rubric, sign: str, full: bool) -> None:
+    report = STEPS.format(sign=sign)
+    assert _full(grade_report_item(rubric, "p1.b.i", report, "hw.txt"))
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "hw.txt")) is full
+
+
+def test_a_question_said_in_the_students_own_voice_is_not_blanked(rubric) -> None:
+    counts = ("## 2 (c)\n\n| layer | params |\n|---|---|\n| conv1 | 520 |\n| relu1 | 0 |\n| pool1 | 0 |\n"
+              "| conv2 | 25050 |\n| relu2 | 0 |\n| pool2 | 0 |\n| fc1 | 400500 |\n| fc2 | 5010 |\n| total | 431080 |\n")
+    taken = counts + "\nThe question asks for weights only, so I take the +1 out of every row.\n"
+    assert grade_report_item(rubric, "p2.c", taken).status == "review"
+
+
+ITEMS = """\\documentclass{{article}}
+\\begin{{document}}
+\\section*{{Problem 2}}
+\\subsection*{{2(b)}}
+\\begin{{itemize}}
+  \\item Filter size $5\\times5$, stride $1$, no padding; the channel
+        dimension of each filter is {depth}, the number of input channels.
+\\end{{itemize}}
+\\end{{document}}
+"""
+
+
+@pytest.mark.parametrize("depth, full", [("20", True), ("50", False)])
+def test_a_latex_items_lines_are_one_sentence(rubric, depth: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p2.b", ITEMS.format(depth=depth), "hw.tex")) is full
+
+
+AT_POINTS = """### (b)
+s(u) = 1/(1+e^(−u)), h = w1·x, a = s(h), z = w2·a, out = w3·s(z).
+
+### (e)
+
+  ∂_{{w2}} f = w3 · s(z)·(1 − s(z)) · {last}
+
+### (f)
+
+| Komponente | Σ über i = 1, 2 von 2·(f_w(xⁱ) − yⁱ) mal … |
+|---|---|
+| w1 | w3 · s(zⁱ)(1 − s(zⁱ)) · w2 · s(hⁱ)(1 − s(hⁱ)) · xⁱ |
+| w2 | w3 · s(zⁱ)(1 − s(zⁱ)) · aⁱ |
+| w3 | s(zⁱ) |
+"""
+
+
+@pytest.mark.parametrize("last, full", [("s(w1·x)", True), ("x", False)])
+def test_a_gradient_table_at_the_data_points_is_no_later_answer_to_e(rubric, last: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.e.w2", AT_POINTS.format(last=last))) is full
+
+
+@pytest.mark.parametrize("sign, full", [("+", True), ("−", False)])
+def test_a_script_e_is_eulers_number(rubric, sign: str, full: bool) -> None:
+    report = f"## Problem 1\n\n(b)(i) dσ/du = ℯ^(−u) / (1 {sign} ℯ^(−u))²\n"
+    assert _full(grade_report_item(rubric, "p1.b.i", report)) is full
+
+
+@pytest.mark.parametrize("piece", ["   \n" * 30_000, "> *Question (b): " * 8_000, "\\emph{We are asked for " * 5_000,
+                                   "1(b) Compute " * 9_000, "\\replaced{" * 20_000])
+def test_copied_questions_and_tracked_changes_are_found_in_linear_time(rubric, piece: str) -> None:
+    start = time.perf_counter()
+    grade_report_item(rubric, "p1.b.i", "## Problem 1\n\n" + piece + "\n(b)(i) e^{-u}/(1+e^{-u})^2\n", "hw.tex")
+    assert time.perf_counter() - start < 30
