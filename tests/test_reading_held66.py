@@ -184,3 +184,72 @@ def test_copied_questions_and_tracked_changes_are_found_in_linear_time(rubric, p
     start = time.perf_counter()
     grade_report_item(rubric, "p1.b.i", "## Problem 1\n\n" + piece + "\n(b)(i) e^{-u}/(1+e^{-u})^2\n", "hw.tex")
     assert time.perf_counter() - start < 30
+
+
+UNLABELLED = """# Part 1
+
+Let g(u) = 1/(1+e^(-u)), u1 = w1·x, u2 = w2·g(u1), out = w3·g(u2).
+
+### dout/dw3
+
+So ∂out/∂w3 = g(u2).
+
+### {title}
+
+But in the w3 derivative I dropped a factor: it should be multiplied by w3.
+"""
+
+
+@pytest.mark.parametrize("title, status", [("Second layer", "pass"), ("Errata", "review")])
+def test_words_after_an_answer_in_a_problem_without_labels_stop_at_the_next_heading(rubric, title: str,
+                                                                                   status: str) -> None:
+    """Under "### Second layer" the words are another answer's; under "### Errata" they are this one's later word."""
+    assert grade_report_item(rubric, "p1.d", UNLABELLED.format(title=title)).status == status
+
+
+CONCLUDED = """## Problem 1
+
+**(e)**
+
+$$\\frac{{\\partial f_w}}{{\\partial w_1}} = w_3 \\sigma_2'(x_2) w_2 \\sigma_1'(x_1) x$$
+
+{words} $w_3 \\sigma_2(x_2)(1 - \\sigma_2(x_2)) w_2 \\sigma_1(x_1)(1 - \\sigma_1(x_1)){x}$.
+"""
+
+
+@pytest.mark.parametrize("words, x, full", [
+    ("Which simplifies to", " x", True), ("Which simplifies to", "", False),
+    ("Using the chain rule once more, the final form is", "", False)])
+def test_a_formula_the_next_sentence_concludes_or_calls_final_is_the_answers_last_side(rubric, words: str, x: str,
+                                                                                        full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.e.w1", CONCLUDED.format(words=words, x=x))) is full
+
+
+@pytest.mark.parametrize("two, full", [("2 ", True), ("", False)])
+def test_a_gradient_said_again_at_the_data_points_is_still_its_later_word(rubric, two: str, full: bool) -> None:
+    report = ("## Problem 1\n\n**(d)** ∂f/∂w3 = σ2(x2)\n\n**(e)** ∂f/∂w2 = w3 σ2(x2)(1 − σ2(x2)) σ1(x1)\n\n"
+              "**(f)**\n\n∇L = Σ_{i=1,2} 2 (f_w(xⁱ) − yⁱ) ∇f_w(xⁱ)\n\n(d)+(e) in here, and the 2 "
+              f"drops out against the square:\n\n∇L = Σ_{{i=1,2}} {two}(f_w(xⁱ) − yⁱ) ∇f_w(xⁱ)\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report)) is full
+
+
+WRITTEN_FOR = """Problem 1. I'll write A for σ(w1x) and B for σ(w2A), so f = w3B.
+
+(e) For w2: w3 times the sigmoid derivative at the second layer, B(1−B), times what w2 multiplies, which is A.
+So ∂f/∂w2 = w3B(1−B){last}.
+"""
+
+
+@pytest.mark.parametrize("last, full", [("A", True), ("x", False)])
+def test_names_a_sentence_writes_for_formulas_are_definitions(rubric, last: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.e.w2", WRITTEN_FOR.format(last=last), "hw.txt")) is full
+
+
+@pytest.mark.parametrize("said", [
+    "The question: is it $\\sigma_2(x_2)$ or $w_3\\sigma_2(x_2)$?",
+    "> *Question (d): my final answer is $w_3 \\sigma_2(x_2)$.*",
+    "We are asked for $\\partial f_w/\\partial w_3$: on second thought $w_3\\sigma_2(x_2)$."])
+def test_a_hedge_or_a_later_word_dressed_as_the_question_is_never_blanked(rubric, said: str) -> None:
+    report = ("## Problem 1\n\n**(d)** $$\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)$$\n\n"
+              f"{said}\n\n**(e)**\n")
+    assert not _full(grade_report_item(rubric, "p1.d", report))

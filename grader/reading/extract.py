@@ -899,12 +899,14 @@ def _keyed_later(doc: Document, segment: Span, spec: TextSpec, classify: Callabl
     problem = spec.part.split(".")[0]  # after the problem's last part, an equation naming what is asked is a fix
     beyond = max((s.end for k, s in doc.segments.items() if k.split(".")[0] == problem), default=len(doc.text))
     starts = [m.start for m in later]
+    pointwise = _AT_INDEXED_POINT.search(doc.text, segment.start, segment.end) is not None
     keyed = [e for e in read_equations(texts, [m.kind for m in later])
              if len(e.sides) > 1 and (_keyed_as(tag := _tag_of(e, classify), spec)
                                       or e.kind in ("row", "cells") and spec.lhs and tag == spec.lhs  # "| ∂f/∂w₂ | … |"
                                       or spec.lhs and tag == spec.lhs and _first_at(e, texts, starts) >= beyond)
              and not _forbidden(e.sides[-1], forbid)  # (b)(ii)'s row is no later answer to (b)(i)
-             and not _AT_INDEXED_POINT.search(e.sides[-1])]  # "| w2 | w3·s(zⁱ)(1 − s(zⁱ))·aⁱ |": (f)'s entry at xⁱ
+             and not (_AT_INDEXED_POINT.search(e.sides[-1]) and not pointwise)]  # "| w2 | w3·s(zⁱ)(1 − s(zⁱ))·aⁱ |":
+    # (f)'s entry at xⁱ, no later answer to a part that never speaks of the data points
     return LatexChain(keyed[-1].sides, True, spec.part) if keyed else None
 
 
@@ -1106,20 +1108,55 @@ _CONCLUDES = re.compile(r"[ \t]*[,;]?[ \t]*(?:so|hence|thus|therefore|which\s+gi
                         r"(?:[^\W\d_]+[ \t]+){0,5}?(?:is|equals|becomes|gives|reads)?[ \t]*:?[ \t]*$", re.IGNORECASE)
 
 
+_MATH_CLOSE = re.compile(r"\$+|\\[\])]|\\end\{[a-z]+\*?\}|\\begin\{[a-z]+\*?\}")
+
+
 def _concluded_after(doc: Document, spans: list[Span], chosen: Equation, forbid: Sequence[str]) -> list[str]:
     """The formula the words right after the chosen answer conclude from it, on its line ("…$, so the same
-    derivative is $C$"): C is the answer's last side, so B and C never differ unseen (a person compares them)."""
+    derivative is $C$") or opening the next ("$$A$$" / "Which simplifies to $C$."): C is the answer's last side,
+    so B and C never differ unseen (a person compares them)."""
     tail = _SPACE.sub("", chosen.sides[-1])
     for k in range(len(spans) - 1):
         m, nxt = spans[k], spans[k + 1]
-        if m.kind != "inline" or nxt.kind != "inline" or not _SPACE.sub("", doc.read(m)).endswith(tail):
+        if not _SPACE.sub("", doc.read(m)).endswith(tail):
             continue
-        between = doc.text[m.end:nxt.start].replace("$", "")
-        if "\n" in between or len(between) > 120 or _CONCLUDES.fullmatch(between) is None:
+        between = _MATH_CLOSE.sub("", doc.text[m.end:nxt.start])
+        if between.count("\n") > 2 or len(between) > 120 or (m.kind != "inline" or nxt.kind != "inline") and not (
+                between.count("\n") and between.lstrip()[:1].isalpha()):  # "$$A$$" / "Which simplifies to $C$."
+            continue
+        if _CONCLUDES.fullmatch(" ".join(between.split()) + " " if "\n" in between else between) is None:
             continue
         c = doc.read(nxt).strip()
         if c and not re.search(r"=|\\(?:leftarrow|gets|to|rightarrow)\b|[←→]", c) and _FORMULA_OPERATOR.search(c) \
                 and not is_restatement(c) and not _forbidden(c, forbid):
+            return [c]
+    return []
+
+
+# words just before a later formula that make it the final one: "the final form is $C$", "final: $C$", "which after
+# all carries the factor $w_3$: $C$", "Which expands to $C$"
+_FINAL_WORD = re.compile(r"(?i)\b(?:final(?:ly)?|in\s+the\s+end|after\s+all|expands?\s+to|simplif\w*\s+to"
+                         r"|reduces?\s+to|rewritten\s+as|becomes|fix\w*|correct\w*|instead|rather|actually|really"
+                         r"|flipped|second\s+thoughts?|on\s+reflection|(?:derivative|gradient|answer|result|update|form)\s+is)"
+                         r"\b[^$\n]{0,60}$")
+
+
+def _final_said_after(doc: Document, spans: list[Span], chosen: Equation, forbid: Sequence[str]) -> list[str]:
+    """A formula a few words after the chosen answer, in its part, that those words call final ("$$A$$" / "Using the
+    chain rule once more, the final form is $C$."): C is the answer's last side, so A and C never differ unseen."""
+    tail = _SPACE.sub("", chosen.sides[-1])
+    at = next((k for k, m in enumerate(spans) if _SPACE.sub("", doc.read(m)).endswith(tail)), None)
+    if at is None:
+        return []
+    for k in range(at + 1, min(len(spans), at + 4)):
+        m = spans[k]
+        if m.start - spans[at].end > 600 or m.kind not in ("inline", "plain"):
+            break
+        start = max(spans[at].end, doc.text.rfind("\n", 0, m.start) + 1)
+        words = _MATH_CLOSE.sub("", re.sub(r"\$[^$\n]{1,200}\$", "X", doc.text[start:m.start]))  # (math: a name)
+        c = doc.read(m).strip()
+        if _FINAL_WORD.search(words) and "=" not in re.sub(r"_\{[^{}]*\}", "", c) and _FORMULA_OPERATOR.search(c) \
+                and not is_restatement(c) and not _forbidden(c, forbid) and _SPACE.sub("", c) != tail:
             return [c]
     return []
 
@@ -1202,7 +1239,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
                 return worked
             if worked is not None:
                 first = [worked.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
-            again = again or _concluded_after(doc, spans, chosen, forbid)
+            again = again or _concluded_after(doc, spans, chosen, forbid) \
+                or _final_said_after(doc, spans, chosen, forbid)
             if fixed is not None:  # B replaces A: A is taken back, not a step of B
                 return _unfinished(doc, segment, LatexChain([chosen.sides[0], fixed], True, part), words=doubted,
                                    beside=spec.answers > 1)
@@ -1358,18 +1396,24 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         k, m = ending[0]
         line_end = doc.text.find("\n", m.end)
         line_stop = len(doc.text) if line_end < 0 else line_end
-        if line_stop < segment.end and _changed_in_words_after(doc, segment, line_stop, m) is not None:
+        named = next((n for _, n in ending if _DERIVATIVE.search(doc.text[n.start:n.end].rsplit("=", 1)[0])), m)
+        if line_stop < segment.end and _changed_in_words_after(doc, segment, line_stop, m, named.end) is not None:
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"
     return None
 
 
-def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Span) -> str | None:
+def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Span, last: int) -> str | None:
     """A sentence after the answer, in its part, that says in words that an answer changes ("so I leave the $x$ off
     in my final answer"); not one followed by a formula with the answer's own left side (the change written out,
-    which is read)."""
+    which is read). ``last``: where the piece that names the answer ends (in a problem without labels, the words
+    after it up to the next heading are the answer's own)."""
     part = next((k for k, s in doc.segments.items() if s == segment), "")
     own = _SPACE.sub("", doc.read(answer).split("=")[0]) if "=" in doc.read(answer) else None
     stop = min([segment.end, *(at for _, at in doc.labels if after < at < segment.end)])  # the next part's label
+    if not part:  # a problem read without labels: "### ∂out/∂w1" opens another answer's section (not "## Errata")
+        heading = next((h for h in _NEXT_HEADING.finditer(doc.text, max(after, last), stop)
+                        if not _LATER_WORD_TITLE.match(doc.text, h.end())), None)
+        stop = heading.start() if heading is not None else stop
     for offset, sentence in change_sentences(doc.text[after:stop], part):
         start = after + offset + len(sentence)
         following = next((m for m in doc.math if start <= m.start < segment.end), None)
@@ -1380,6 +1424,10 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
     return None
 
 
+_NEXT_HEADING = re.compile(r"\n[ \t]{0,3}#{1,6}[ \t]|\n[ \t]*\\(?:sub)*section\*?\s*\{")
+_LATER_WORD_TITLE = re.compile(r"[*_ \t]*(?:\d+[.)]?[ \t]*)?(?:errat\w*|correct\w*|fix\w*|edit\w*|notes?\b|remarks?\b"
+                               r"|addend\w*|nachtrag|korrektur|p\.?\s?s\b|changes?\b|summary|final\s+answers?\b"
+                               r"|(?:later|late)\s+\w+)", re.IGNORECASE)  # (its title's first words)
 _OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*(?:(?:hmm+|hm|wait|um+|uh|eh|ah)[ \t]*[,.!]*[ \t]*)?"
                        rf"[(\[]?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"  # "… hmm, or is it B?"
                        r"(?:[^\W\d_][^\W\d_ \t]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]*,[ \t]+"  # "— or, counting w3, B"

@@ -67,7 +67,30 @@ def prose_definitions(doc: Any) -> list[tuple[int, str]]:
     found += [(m.start(), f"{m.group(1)} = {m.group(2)}") for m in _ASIDE_EQUALS.finditer(text)
               if "=" not in m.group(2)]
     found += _heading_definitions(text)
+    found += _written_for(text)
     return sorted(found)
+
+
+# "I'll write A for σ(w1x) and B for σ(w2A), so f = w3B": names given in words, each for the formula after "for"
+_WRITE_LEAD = re.compile(r"(?i)\b(?:write|use|call)[ \t]+(?=\$?[A-Za-zσ][\w′']{0,4}\$?[ \t]+for[ \t])")
+_WRITTEN_FOR = re.compile(r"[ \t]*(?:,[ \t]*|(?:,[ \t]*)?and[ \t]+)?\$?([A-Za-zσ][\w′']{0,4})\$?[ \t]+for[ \t]+"
+                          r"\$?([^$\n,;]{1,80}?)\$?(?=[ \t]*(?:[,;]|\.(?:[ \t]|$)|\band\b|$))", re.MULTILINE)
+
+
+def _written_for(text: str) -> list[tuple[int, str]]:
+    """(offset, ``name = formula``) for each name a sentence says it writes for a formula (see :data:`_WRITE_LEAD`)."""
+    out: list[tuple[int, str]] = []
+    for lead in list(_WRITE_LEAD.finditer(text))[:20]:
+        pos = lead.end()
+        while (m := _WRITTEN_FOR.match(text, pos)) is not None and len(out) < 40:
+            formula = m.group(2).strip()
+            if formula.count("(") < formula.count(")"):
+                formula = formula[:-1].rstrip()  # "(… B for σ(w2A))": the aside's own bracket
+            if not _OPERATOR.search(formula) or _PROSE_WORD.search(formula) or formula.count("(") != formula.count(")"):
+                break  # "use x for the input": no formula
+            out.append((m.start(1), f"{m.group(1)} = {formula}"))
+            pos = m.end()
+    return out
 
 
 # "# names: z1 = w1*x, a1 = sig(z1), …" (a plain-text sheet's comment line, a heading to Markdown), "## Notation:

@@ -17,12 +17,23 @@ import re
 _LEAD = (r"(?:the\s+question(?:\s+(?:asks|is|reads))?(?:\s+(?:for|us\s+to))?\s*[:—–-]"
          r"|the\s+question\s+asks\s+(?:for|us\s+to)\b"
          r"|we\s+are\s+asked\s+(?:for|to)|(?:question|task|exercise|aufgabe|asked)\s*:)")
-# the student's own voice: "The question asks for weights, so I take the +1 out" is a choice, never blanked
-_OWN_VOICE = re.compile(r"\bI\b|\bI'm\b"
-                        r"|(?i:\b(?:my|we\s+(?!are\s+asked)|our|so|hence|thus|therefore|take|instead|but)\b)")
-# a command to the student, as the handout words it (capitalised, opening a line or following its label)
-_COMMAND = (r"(?:Compute|Find|Give|Derive|Determine|Calculate|Draw|Explain|Write\s+down|Show|Count|Choose|State"
-            r"|What\s+(?:is|are)|Which|How\s+many|Using\s+the\s+chain\s+rule)\b")
+# what a copied question never holds: the student's own voice, a choice, a second answer, a change or a doubt
+# ("The question: is it σ2(x2) or w3σ2(x2)?", "> Question (d): my final answer: …", "We are asked for the filter
+# size: on second thought 3×3"): such text is the student's, never blanked
+_OWN_VOICE = re.compile(r"\bI\b|\bI'm\b|\?[^?\n]{0,3}\S"  # ("?" before more words: a question of the student's)
+                        r"|(?i:\b(?:my|me|we\s+(?!are\s+asked)|our|us(?!\s+to\b)|so|hence|thus|therefore|take|taken"
+                        r"|instead|but|or|oder|ou|o|either|rather|maybe|perhaps|possibly|actually|final\w*|answer\w*"
+                        r"|result\w*|correct\w*|wrong|fix\w*|should|must|recount\w*|simplif\w*|sure|unsure"
+                        r"|thought|end|mistake|typo|chang\w*|gives?|giving|equals?|becomes?|is\s+(?:it|really)"
+                        r"|means?|meant|used|taken|really|ok|okay|note|remember|yes|no|not|which|namely|i\.e"
+                        r"|that\s+is|carr\w+|after\s+all)\b)")
+# the handout's own definitions a copied question may hold ("with L(w) = Σ …, D = {…}"): any other "=" is the
+# student's working
+_HANDOUT_EQUALS = re.compile(r"(?:\bL\s*\(\s*w\s*\)|\bD|f_\{?w\}?\s*\(\s*x\s*\))\s*\$?\s*=")
+# a command to the student, as the handout words it (capitalised, opening a line or following its label); "What
+# is …?" only as a whole question
+_COMMAND = (r"(?:Compute|Find|Give|Derive|Determine|Calculate|Draw|Explain|Write\s+down|What\s+(?:is|are)"
+            r")\b")
 # a part's label in front of it: "1(b)", "Q1(b)(i)", "(d)", "b)", "Question (b):", "Q2.c"
 _LABEL = (r"(?:(?:question|q|task|part|aufgabe|exercise|problem)[ \t]*)?(?:\d{1,2}[ \t]*)?(?:[.(]?[a-h]\)?[ \t]*)?"
           r"(?:\(?(?:iii|ii|iv|i)\)[ \t]*)?(?:[.:)][ \t]*)?")  # (each run of blanks after a token: linear)
@@ -48,21 +59,21 @@ def restated_questions(text: str) -> str:
     spans: list[tuple[int, int]] = []
     for m in list(_QUOTE_LEAD.finditer(text))[:MAX_QUESTIONS]:
         end = _quote_end(text, m.start())
-        if _said_asked(m.group("pre")) or not _OWN_VOICE.search(text, m.end("pre"), end):
+        if _only_asks(text[m.end("pre"):end]):
             spans.append((m.end("pre"), end))
     for m in list(_WRAPPED.finditer(text))[:MAX_QUESTIONS]:
         closed = _wrapper_end(text, m.end("open"), m.group("open"))
-        if closed is not None and (_said_asked(m.group("pre")) or not _OWN_VOICE.search(text, m.end("pre"), closed)):
-            spans.append((m.end("pre"), closed))  # ("*Find F: so F = 5*": the student's own step in italics)
+        if closed is not None and _only_asks(text[m.end("pre"):closed]):
+            spans.append((m.end("pre"), closed))
     for m in list(_LINE_LEAD.finditer(text))[:MAX_QUESTIONS]:
         if any(a <= m.end("pre") < b for a, b in spans):
             continue
         said = _sentence_end(text, m.end("lead"))
-        command = m.group("lead")[:1].isupper() and not re.match(r"(?i)the|we|question|task|exercise|aufgabe|asked",
-                                                                  m.group("lead"))
-        if said is None or command and "=" in text[m.end("lead"):said] or _OWN_VOICE.search(text, m.end("lead"), said):
+        if said is None or not _only_asks(text[m.end("pre"):said]):
             continue  # "Compute D'(u) = −e^{-u}": the student's step, not the handout's words
-        if command and not _label_before(m.group("pre")) and not _opens_paragraph(text, m.start()):
+        if m.group("lead").startswith("What") and not text[m.end("pre"):said].rstrip().endswith("?"):
+            continue  # "What is left is …": the student's sentence
+        if not _label_before(m.group("pre")) and not _opens_paragraph(text, m.start()):
             continue  # a command inside the student's own working ("…, so. Find the …") is left alone
         spans.append((m.end("pre"), said))
     if not spans:
@@ -78,9 +89,12 @@ def restated_questions(text: str) -> str:
     return "".join(out) + text[pos:]
 
 
-def _said_asked(pre: str) -> bool:
-    """Whether the label says what follows is the question ("Question (b):", "Task:")."""
-    return re.search(r"(?i)(?:question|task|exercise|aufgabe)[^:\n]{0,14}:[ \t]*$", pre) is not None
+def _only_asks(said: str) -> bool:
+    """Whether ``said`` can only be the handout's question copied: none of the student's own words, no "=" but the
+    handout's definitions (a step, a result), no choice between two things."""
+    return _OWN_VOICE.search(said) is None and "=" not in _HANDOUT_EQUALS.sub(" ", said).replace("==", "") \
+        and not re.search(r"[⇒→]|=>|->|\\(?:Rightarrow|to|implies)\b", said) \
+        and not re.search(r":[ \t*_]*(?:\$|\\\(|\\\[)", said[25:])  # "…, the factor $w_3$: $w_3σ_2$": an answer
 
 
 def _label_before(pre: str) -> bool:
