@@ -253,3 +253,67 @@ def test_a_hedge_or_a_later_word_dressed_as_the_question_is_never_blanked(rubric
     report = ("## Problem 1\n\n**(d)** $$\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)$$\n\n"
               f"{said}\n\n**(e)**\n")
     assert not _full(grade_report_item(rubric, "p1.d", report))
+
+
+BOXED = """(d) d f / d w3
+--------------
+
+f = w3 * h2 and h2 does not depend on w3, so
+
+    ******************************************
+    *   df/dw3 = {d}   *
+    ******************************************
+"""
+
+
+@pytest.mark.parametrize("d, full", [("sig2( w2 * sig1( w1 x ) )", True), ("w3 * sig2( w2 * sig1( w1 x ) )", False)])
+def test_an_answer_framed_in_stars_is_read_without_its_frame(rubric, d: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.d", BOXED.format(d=d), "hw.txt")) is full
+
+
+GRID = """Problem 2
+
+(c) parameters (weights + biases)
+
+    +---------+------------------------------+------------+
+    | layer   | computation                  | # params   |
+    +---------+------------------------------+------------+
+    | conv1   | (5*5*1 + 1) * 20             |       520  |
+    | relu1   | -                            |         0  |
+    | pool1   | -                            |         0  |
+    | conv2   | (5*5*20 + 1) * 50            |    25,050  |
+    | relu2   | -                            |         0  |
+    | pool2   | -                            |         0  |
+    | fc1     | (4*4*50 + 1) * 500           |   {fc1}  |
+    | fc2     | (500 + 1) * 10               |     5,010  |
+    +---------+------------------------------+------------+
+    | total   |                              |   {total}  |
+    +---------+------------------------------+------------+
+"""
+
+
+@pytest.mark.parametrize("fc1, total, full", [("400,500", "431,080", True), ("400,000", "430,580", False)])
+def test_an_indented_grid_table_in_plain_text_is_a_table(rubric, fc1: str, total: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p2.c", GRID.format(fc1=fc1, total=total), "hw.txt")) is full
+
+
+ORG = """* 2. MNIST
+** (a)
+- input dimension: \\(28\\times 28\\)
+- conv1 filter: \\(5\\times5\\times1\\), 20 of them
+- after conv1: +\\({old}\\)+ → \\({new}\\)
+- after the \\(2\\times2\\) max-pool: \\(12\\times12\\times20\\)
+"""
+
+
+@pytest.mark.parametrize("old, new, full", [("25\\times25\\times20", "24\\times24\\times20", True),
+                                            ("24\\times24\\times20", "25\\times25\\times20", False)])
+def test_org_strike_through_is_crossed_out_work(rubric, old: str, new: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p2.a", ORG.format(old=old, new=new), "hw.org")) is full
+
+
+@pytest.mark.parametrize("line, full", [("25×25×20에서 24×24×20으로 고침", True), ("24×24×20에서 25×25×20으로 고침", False)])
+def test_a_korean_change_from_one_value_to_another_takes_the_second(rubric, line: str, full: bool) -> None:
+    report = ("## 2. MNIST\n\n(a) input 28×28, filter 5×5×1×20, pool 12×12×20\n\n## Revision notes\n\n"
+              f"- 2(a): conv1 후 크기를 {line}.\n")
+    assert _full(grade_report_item(rubric, "p2.a", report)) is full

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from grader.expressions.prose_tail import changed_by_words_after
 from grader.reading.answer_columns import note_cells, note_head
+from grader.reading.drawn_boxes import unboxed
 from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
@@ -877,6 +878,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _doubled_escapes(_pandoc_spans(text))
     text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
     text = _scan_minus(text) if " — " in text else text
+    text = unboxed(text) if kind != "tex" else text  # an answer framed in "****" / "*  …  *": the frame is no product
     if kind == "lyx" or kind is None and is_lyx(text):
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
     elif kind is None and ("h1." in text or "h2." in text or "{math" in text) and is_confluence(text):

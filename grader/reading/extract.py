@@ -1133,12 +1133,16 @@ def _concluded_after(doc: Document, spans: list[Span], chosen: Equation, forbid:
     return []
 
 
+_ANOTHER_EQUATION = re.compile(r"=|\\(?:leftarrow|gets|to|rightarrow|mapsto)\b|[←→↦]")
 # words just before a later formula that make it the final one: "the final form is $C$", "final: $C$", "which after
 # all carries the factor $w_3$: $C$", "Which expands to $C$"
-_FINAL_WORD = re.compile(r"(?i)\b(?:final(?:ly)?|in\s+the\s+end|after\s+all|expands?\s+to|simplif\w*\s+to"
-                         r"|reduces?\s+to|rewritten\s+as|becomes|fix\w*|correct\w*|instead|rather|actually|really"
-                         r"|flipped|second\s+thoughts?|on\s+reflection|(?:derivative|gradient|answer|result|update|form)\s+is)"
-                         r"\b[^$\n]{0,60}$")
+_FINAL_WORD = re.compile(r"(?i)(?:\b(?:final(?:ly)?|in\s+the\s+end|after\s+all|second\s+thoughts?|on\s+reflection)\b"
+                         r"[^$\n]{0,60}"
+                         r"|\b(?:expands?\s+to|simplif\w*\s+to|reduces?\s+to|rewritten\s+as|becomes"
+                         r"|\b(?:the|my|our)\s+(?:derivative|gradient|answer|result|update|form)\s+is)"
+                         r"[ \t]*(?:just|simply|then|now)?[ \t]*:?"
+                         r"|\b(?:fix|correct)\w*\b[^$\n]{0,40}(?:\bis|:))[ \t]*$")  # ("fixed for descent, is $C$")
+_COMPUTED = re.compile(r"[-+*/^·×]|\\(?:frac|cdot|times|exp|sigma)")  # a formula, not a label "(i)" or a name
 
 
 def _final_said_after(doc: Document, spans: list[Span], chosen: Equation, forbid: Sequence[str]) -> list[str]:
@@ -1150,12 +1154,13 @@ def _final_said_after(doc: Document, spans: list[Span], chosen: Equation, forbid
         return []
     for k in range(at + 1, min(len(spans), at + 4)):
         m = spans[k]
-        if m.start - spans[at].end > 600 or m.kind not in ("inline", "plain"):
-            break
+        if m.start - spans[at].end > 600 or m.kind not in ("inline", "plain") \
+                or _ANOTHER_EQUATION.search(re.sub(r"_\{[^{}]*\}", "", doc.read(m))):
+            break  # (the next equation, another answer's: what follows is its own)
         start = max(spans[at].end, doc.text.rfind("\n", 0, m.start) + 1)
         words = _MATH_CLOSE.sub("", re.sub(r"\$[^$\n]{1,200}\$", "X", doc.text[start:m.start]))  # (math: a name)
         c = doc.read(m).strip()
-        if _FINAL_WORD.search(words) and "=" not in re.sub(r"_\{[^{}]*\}", "", c) and _FORMULA_OPERATOR.search(c) \
+        if _FINAL_WORD.search(words) and "=" not in re.sub(r"_\{[^{}]*\}", "", c) and _COMPUTED.search(c) \
                 and not is_restatement(c) and not _forbidden(c, forbid) and _SPACE.sub("", c) != tail:
             return [c]
     return []

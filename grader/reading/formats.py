@@ -130,7 +130,7 @@ def markdown_dialects(text: str) -> str:
         text = re.sub(r"\{(?:eq|ref|numref|doc|term|abbr)\}`([^`\n<]+?)(?:\s*<[^>`]*>)?`", r"\1", text)
     if "{" in text and ("```{" in text or ":::{" in text):
         text = _myst_directives(text)
-    if "\n+-" in "\n" + text:
+    if "+-" in text and re.search(r"(?m)^[ \t]*\+-", text):  # (indented, in a plain-text report, too)
         text = grid_tables(text)
     if "--- --" in text or "-- --" in text:
         from grader.reading.dash_tables import dash_tables

@@ -205,8 +205,13 @@ def org_markdown(text: str) -> str:
             continue
         named = named_term(ln, after_symbols=bool(out) and _SYMBOL_ENTRY.match(out[-1]) is not None) \
             if "::" in ln else ln
-        out.append(named)
+        out.append(_ORG_STRUCK.sub(r"~~\1~~", named) if "+" in named else named)
     return "\n".join(_org_heads(out))
+
+
+# Org's strike-through "+\(25\times25\times20\)+ → …": crossed-out work, as Markdown's ~~…~~ (not a sum: a "+" glued
+# to a word or digit on its outer side, or spaced inside, is an operator)
+_ORG_STRUCK = re.compile(r"(?<![\w+\\)])\+(?=[^\s+])([^+\n]{1,200}?)(?<=[^\s+\\(])\+(?![\w+(])")
 
 
 # "- (d) ∂f/∂w_3 :: σ(x_2) = …", "- x_1 :: w_1 x": a description list whose term is a formula's name; the term

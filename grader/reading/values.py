@@ -2059,10 +2059,15 @@ _POOLING_BEFORE = re.compile(r"(?:(?:max[\s-]*)?pool(?:ing)?|пул[иі]нг\w*
 _POOLING = re.compile(r"\s*-?\s*(?:max[\s-]*)?pool(?:ing)?\b", re.IGNORECASE)
 
 
+_CHANGED_FROM_AFTER = re.compile(r"[ \t]*(?:에서|から)[ \t]*(?=[\d$\\(])")
+
+
 def _is_modifier(line: str, start: int, end: int) -> bool:
     """"after 2×2 max-pooling", "a 5×5 filter": a value that describes the word after it, not an answer."""
     if _WINDOW.match(line[start:end]) and (_POOLING.match(line, end) or _POOLING_BEFORE.search(line[:start])):
         return True  # "2×2 max-pooling sonrası", "max pooling 2×2 otteniamo …": the pooling window
+    if _CHANGED_FROM_AFTER.match(line, end):
+        return True  # "25×25×20에서 24×24×20으로 고침", "25×25×20 から 24×24×20 に": where a change starts
     word = _WORD_AFTER.match(line, end)
     if word is None or _UNITS.match(word.group(1)) or _RESULT.fullmatch(word.group(1)):
         return False  # ("a stride of 1 gives 8": a verb after it, the value is said)
