@@ -312,7 +312,8 @@ def test_org_strike_through_is_crossed_out_work(rubric, old: str, new: str, full
     assert _full(grade_report_item(rubric, "p2.a", ORG.format(old=old, new=new), "hw.org")) is full
 
 
-@pytest.mark.parametrize("line, full", [("25×25×20에서 24×24×20으로 고침", True), ("24×24×20에서 25×25×20으로 고침", False)])
+@pytest.mark.parametrize("line, full", [("25×25×20에서 24×24×20으로 고침", True),
+                                        ("24×24×20에서 25×25×20으로 고침", False)])
 def test_a_korean_change_from_one_value_to_another_takes_the_second(rubric, line: str, full: bool) -> None:
     report = ("## 2. MNIST\n\n(a) input 28×28, filter 5×5×1×20, pool 12×12×20\n\n## Revision notes\n\n"
               f"- 2(a): conv1 후 크기를 {line}.\n")
