@@ -318,3 +318,66 @@ def test_a_korean_change_from_one_value_to_another_takes_the_second(rubric, line
     report = ("## 2. MNIST\n\n(a) input 28×28, filter 5×5×1×20, pool 12×12×20\n\n## Revision notes\n\n"
               f"- 2(a): conv1 후 크기를 {line}.\n")
     assert _full(grade_report_item(rubric, "p2.a", report)) is full
+
+
+NESTED = """\\documentclass{{article}}
+\\newcommand{{\\sig}}{{\\sigma}}
+\\newcommand{{\\hone}}{{\\sig(w_1x)}}
+\\newcommand{{\\htwo}}{{\\sig(w_2\\hone)}}
+\\begin{{document}}
+\\section*{{Problem 1}}
+\\subsection*{{(d)}}
+\\[ \\frac{{\\partial f}}{{\\partial w_3}} = {d} \\]
+\\end{{document}}
+"""
+
+
+@pytest.mark.parametrize("d, full", [("\\htwo", True), ("\\hone", False)])
+def test_a_macro_whose_body_uses_other_macros_is_written_out_through_them(rubric, d: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.d", NESTED.format(d=d), "hw.tex")) is full
+
+
+def test_macros_nested_in_macros_expand_in_linear_time(rubric) -> None:
+    macros = "".join("\\newcommand{\\m" + c + "}{" + ("\\m" + n + " ") * 8 + "}\n"
+                     for c, n in zip("abcd", "bcde", strict=True))
+    start = time.perf_counter()
+    grade_report_item(rubric, "p1.d", f"\\documentclass{{article}}\n{macros}\\begin{{document}}\n(d) $"
+                      + "\\ma " * 20_000 + "$\n\\end{document}\n", "hw.tex")
+    assert time.perf_counter() - start < 60
+
+
+STRUCK_IN_MATH = """\\documentclass{{article}}
+\\usepackage{{ulem}}
+\\begin{{document}}
+\\section*{{Problem 1}}
+\\subsection*{{(b)}}
+(ii)
+\\[
+\\frac{{d s}}{{du}} = \\text{{\\sout{{${old}$}}}}\\quad {new}.
+\\]
+\\end{{document}}
+"""
+
+
+@pytest.mark.parametrize("old, new, full", [("s(u)\\,(1+s(u))", "s(u)\\,\\bigl(1-s(u)\\bigr)", True),
+                                            ("s(u)\\,(1-s(u))", "s(u)\\,\\bigl(1+s(u)\\bigr)", False)])
+def test_work_struck_out_inside_math_is_taken_back(rubric, old: str, new: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.b.ii", STRUCK_IN_MATH.format(old=old, new=new), "hw.tex")) is full
+
+
+GRID_BRACKET = """(f)
+  dL/dw = sum_i  2*(f_w(x^i) - y^i) * grad_w f_w(x^i)
+
+  +-----------+---------------------------------------------------------+
+  | grad L    | [ sum_i 2(f(x^i)-y^i) df(x^i)/dw1 ,                     |
+  |           |   sum_i 2(f(x^i)-y^i) df(x^i)/dw2 ,                     |
+  |           |   sum_i {two}(f(x^i)-y^i) df(x^i)/dw3 ]                     |
+  +-----------+---------------------------------------------------------+
+  | update    | w_new = w_old - alpha * grad L                          |
+  +-----------+---------------------------------------------------------+
+"""
+
+
+@pytest.mark.parametrize("two, full", [("2", True), ("", False)])
+def test_a_grid_table_cell_whose_bracket_is_left_open_goes_on_below(rubric, two: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.f.grad", GRID_BRACKET.format(two=two), "hw.txt")) is full

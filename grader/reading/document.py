@@ -1081,7 +1081,11 @@ _DISPLAY_EDGE = re.compile(r"\\\[|\\\]|\\(?:begin|end)\{(?:align|equation|gather
 _TEXT_BOX = re.compile(r"\\(?:fbox|mbox|framebox|makebox|hbox|text|textrm|textbf)\s*\{\s*\$(?!\$)")
 
 
-_CHANGE_MARK = re.compile(r"\\(replaced|added|deleted)\s*(?:\[[^\]\n]{0,60}\])?\s*\{")
+_CHANGE_MARK = re.compile(r"\\(replaced|added|deleted)\s*(?:\[[^\]\n]{0,60}\])?\s*\{"
+                          r"|\\(?:text|mbox|textrm)\s*(\{)\s*\\(?:sout|st|xout)\s*\{")  # "$A = \text{\sout{$B$}} C$"
+
+
+_MATH_GAP = re.compile(r"(?:\s|\\q?quad\b|\\[,;:! ])+")
 
 
 def _brace_end(text: str, start: int) -> int:
@@ -1100,15 +1104,16 @@ def _brace_end(text: str, start: int) -> int:
 
 def _tracked_changes(text: str) -> str:
     r"""The ``changes`` package's marks as the document reads once they are accepted (an Overleaf project edited
-    by a team): ``\replaced[id=K]{new}{old}`` is *new*, ``\added{x}`` is *x*, ``\deleted{x}`` is gone; padded
-    with spaces, so offsets stay."""
-    if "\\replaced" not in text and "\\added" not in text and "\\deleted" not in text:
+    by a team): ``\replaced[id=K]{new}{old}`` is *new*, ``\added{x}`` is *x*, ``\deleted{x}`` is gone, and so is
+    ``\text{\sout{…}}`` struck out inside math; padded with spaces, so offsets stay."""
+    if "\\replaced" not in text and "\\added" not in text and "\\deleted" not in text and "\\s" not in text \
+            and "\\xout" not in text:
         return text
     out, pos = [], 0
     for m in list(_CHANGE_MARK.finditer(text))[:500]:
         if m.start() < pos:
             continue
-        end = _brace_end(text, m.end() - 1)
+        end = _brace_end(text, m.end() - 1 if m.group(1) else m.start(2))
         if end < 0:
             continue
         kept, stop = text[m.end():end], end + 1
@@ -1118,8 +1123,10 @@ def _tracked_changes(text: str) -> str:
             if old_end < 0:
                 continue
             stop = old_end + 1
-        elif m.group(1) == "deleted":
-            kept = ""
+        elif m.group(1) in ("deleted", None):
+            kept = ""  # (struck out inside math: work taken back, as \sout{…} in the text is; the space set after
+            if m.group(1) is None and (gap := _MATH_GAP.match(text, stop)) is not None:  # it goes with it)
+                stop = gap.end()
         out += [text[pos:m.start()], kept, re.sub(r"[^\n]", " ", text[m.start() + len(kept):stop])]
         pos = stop
     return "".join(out) + text[pos:]
@@ -1225,10 +1232,11 @@ def _bounded(expanded: str, written: str) -> str:
 _WRAPPER_NAMES = re.compile(r"\\(?:boxed|fbox|framebox|bbox|bm|boldsymbol|pmb|highlight|hl)(?![A-Za-z])")
 
 
-def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> str:
+def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0,
+            memo: dict[tuple[str, int], str] | None = None) -> str:
     """A report's own macros (\\sig for \\sigma, \\pd{f}{w} for \\frac{\\partial f}{\\partial w}) written
-    out, in one pass (a macro's body is not expanded again, but for the plain macros in a macro with arguments);
-    its arguments' own macros too, a few levels deep (``\\sg{w_2\\,\\sg{w_1 x}}``)."""
+    out; a macro's body and its arguments' own macros too, a few levels deep (``\\sg{w_2\\,\\sg{w_1 x}}``,
+    ``\\htwo`` → ``\\sig(w_2\\hone)`` → ``\\sigma(w_2\\sigma(w_1x))``)."""
     math = _physics(math, macros)
     if not macros:
         return math
@@ -1253,11 +1261,22 @@ def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0) -> st
         args = [_bounded(_expand(a, inner, depth + 1), a) if count else a for a in args]
         # \dsig{z} = \sig{z}(1-\sig{z}): a macro of arguments inside another's body, expanded as its arguments are
         body = _filled(_bounded(_expand(body, inner, depth + 1), body) if count and inner else body, args)  # \pf{w}
+        if not count and depth < 3 and "\\" in body and body != m.group():  # \htwo → \sig(w_2\hone): its own
+            memo = {} if memo is None else memo  # names written out too, a few levels deep (each name once)
+            key = (m.group(), depth)
+            if key not in memo:
+                memo[key] = _bounded(_expand(body, macros, depth + 1, memo), body)
+            body = memo[key]
         after = math[end:end + 1]
         before = " " if body[:1].isalpha() and math[m.start() - 1:m.start()].isalpha() else ""  # \partial\fw
         out.append(math[pos:m.start()] + before + body + (" " if body[-1:].isalpha() and after.isalpha() else ""))
         pos = end
-    return "".join(out) + math[pos:]
+    expanded = "".join(out) + math[pos:]
+    return expanded if depth or len(expanded) <= max(MAX_EXPANDED, 4 * len(math)) else math  # (a text its macros
+    # blow up is no notation: read as written)
+
+
+MAX_EXPANDED = 20_000
 
 
 _STAR_OR_SIZE = re.compile(r"\*|\[\\[A-Za-z]+\]")

@@ -242,13 +242,16 @@ def _grid_rows(lines: list[list[str]], ruled: bool) -> list[list[str]]:
     bracket left open joins the row above; a line that says something of its own ("= σ1 · (1 − σ1)", the next
     formula) stays a row, as it does in a table ruled only around its head (a database client's, ``tabulate``'s)."""
     lines = [r for r in lines if any(c for c in r)]
-    if not ruled or len(lines) < 2 or len({len(r) for r in lines}) != 1:
+    if len(lines) < 2 or len({len(r) for r in lines}) != 1:
         return lines
     rows = [list(lines[0])]
     for r in lines[1:]:
         last = rows[-1]
-        if not r[0] and all(not c or c.startswith("(") or last[k].count("(") > last[k].count(")")
-                            for k, c in enumerate(r)):
+        left_open = [last[k].count("(") > last[k].count(")") or last[k].count("[") > last[k].count("]")
+                     for k in range(len(r))]
+        if not r[0] and (ruled or any(left_open)) and all(not c or (ruled and c.startswith("(")) or left_open[k]
+                                                           for k, c in enumerate(r)):  # ("| | sum_i …, |" under
+            # "| grad L | [ sum_i …, |": a bracket left open goes on, in any grid table)
             rows[-1] = [f"{a} {c}".strip() if c else a for a, c in zip(last, r, strict=True)]
         else:
             rows.append(list(r))

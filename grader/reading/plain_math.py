@@ -583,6 +583,7 @@ ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:sho
                 r"|\b(?:could|might|may)\s+also\s+be\b(?!\s+(?:written|computed|expressed|seen|derived|obtained|done|"
                 r"simplified|shown|read|viewed|interpreted|called|noted|checked|verified|used))"
                 r"|\b(?:is|are)\s+(?:fine|ok(?:ay)?|acceptable|valid)\s+(?:as\s+well|too)\b"
+                r"|\b(?:would|should|will)\s+also\s+be\s+(?:fine|ok(?:ay)?|right|correct|acceptable|valid)\b"
                 r"|\bboth\s+(?:work|are\s+(?:fine|ok(?:ay)?|correct|right|acceptable|valid))\b"
                 r"|\btake\s+your\s+pick\b|\bworks\s+(?:too|as\s+well)\b|\b(?:either|any)\s+(?:one\s+)?is\s+fine\b")
 # "or" opening a line ("- or just  w3·σ2′(x2)", a list dash before it; "(or −e^-u/(1+e^-u)^2, not sure")
