@@ -381,3 +381,25 @@ GRID_BRACKET = """(f)
 @pytest.mark.parametrize("two, full", [("2", True), ("", False)])
 def test_a_grid_table_cell_whose_bracket_is_left_open_goes_on_below(rubric, two: str, full: bool) -> None:
     assert _full(grade_report_item(rubric, "p1.f.grad", GRID_BRACKET.format(two=two), "hw.txt")) is full
+
+
+COUNTS = """Problem 2
+
+(c) Weights plus one bias per filter or unit:
+- conv1: (5·5·1 + 1) · 20 = 520
+- relu1: 0, pool1: 0
+- conv2: (5·5·20 + 1) · 50 = 25,050
+- relu2: 0, pool2: 0
+- {fc1}
+- fc2: 500 · 10 + 10 = 5,010
+Total: {total}
+"""
+
+
+@pytest.mark.parametrize("fc1, total, full", [
+    ("fc1: input is 4·4·50 = 800, so 500 × (800 + 1) = 400 500", "431 080", True),
+    ("fc1: input is 4·4·50 = 800, so 500 × 800 = 400 000", "430 580", False),
+    ("fc1: 800 inputs (4·4·50) to 500 outputs, plus 500 biases → 400,000 + 500 = 400,500", "431,080", True),
+    ("fc1: 800 inputs (4·4·50) to 500 outputs, no biases → 400,000", "430,580", False)])
+def test_a_layers_input_size_said_before_its_count_is_no_count(rubric, fc1: str, total: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p2.c", COUNTS.format(fc1=fc1, total=total), "hw.txt")) is full

@@ -1094,9 +1094,15 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         if not before and _CHECK_LEAD.search(masked, max(0, masked.rfind(". ", 0, v.start)), v.start):
             checked.add(id(v))  # "Check: (12-5)/1+1 = 8, and pooling 8→4": a verification's values answer no field
             continue
+        if (v.text.isdigit() and _SIZE_NOUN_AFTER.match(masked, v.end)
+                or _SIZE_NOUN_BEFORE.search(masked, max(0, v.start - 16), v.start)) and _COUNT_LAST.search(masked):
+            checked.add(id(v))  # "fc1: 800 inputs … to 500 outputs, plus 500 biases → … = 400,500": sizes the
+            carried = before or carried  # working uses, its result (the line's last value) the count
+            continue
         if (setting := _SETTING_BEFORE.search(masked, max(start, v.start - 40), v.start)) is not None \
                 and (setting.group(1) is None or v.text.isdigit() and len(v.text) == 1) \
-                and not (setting.group("size") and (re.search(r"[xX×(]", v.text) or not _IN_OUT.search(masked))) \
+                and not (setting.group("size") and (re.search(r"[xX×(]", v.text)
+                                                    or not _IN_OUT.search(masked) and not _COUNT_LAST.search(masked))) \
                 or k and id(values[k - 1]) in sized and _EQUALS_ONLY.fullmatch(masked, values[k - 1].end, v.start):
             if setting is not None and setting.group("size"):
                 sized.add(id(v))  # "input is 4·4·50 = 800": the size and what it comes to
@@ -1292,6 +1298,12 @@ _SETTING_BEFORE = re.compile(r"(?<!\bno\s)(?<!\bgeen\s)(?<!\bwithout\s)(?<!\bsan
 _INTO = re.compile(r"(?:\b(?:going|fed|passed|goes|flows?)[ \t]+(?:in)?to|\binto"
                    r"|\binputs?[ \t]+(?:size[ \t]+)?(?:of|to|for)|\bentering)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 _EQUALS_ONLY = re.compile(r"[ \t]*=[ \t]*")
+# "fc1: input is 4·4·50 = 800, so 500 × (800 + 1) = 400 500": a working's result ends the line, the count, so the
+# size said before it is the layer's input
+_SIZE_NOUN_AFTER = re.compile(r"[ \t]*(?:inputs?|outputs?|units|neurons|features|biases|weights|in_features"
+                              r"|out_features)\b", re.IGNORECASE)
+_SIZE_NOUN_BEFORE = re.compile(r"\b(?:inputs?|outputs?|units|features)[ \t]*\([ \t]*$", re.IGNORECASE)  # "(4·4·50)"
+_COUNT_LAST = re.compile(r"=[ \t]*\d{1,3}(?:[ ,.'\u2009\u202f]?\d{3})+[ \t]*[.;]?[ \t]*$")
 # a layer's sizes said as a pair, its input before its output ("input is 4·4·50 = 800, output 500 → …")
 _IN_OUT = re.compile(r"\binputs?\b[^.;→\n]{0,40}\boutputs?\b", re.IGNORECASE)
 _JOINED_LABEL = re.compile(r"[ \t]+(?:[^\W\d_]{1,8}[ \t]+)?")  # a value then its label, a word at most between
