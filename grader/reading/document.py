@@ -67,6 +67,7 @@ from grader.reading.stacked import (
     two_columns,
 )
 from grader.reading.tables import table_head
+from grader.reading.tex_source import closing_brace
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
@@ -1085,41 +1086,29 @@ _CHANGE_MARK = re.compile(r"\\(replaced|added|deleted)\s*(?:\[[^\]\n]{0,60}\])?\
                           r"|\\(?:text|mbox|textrm)\s*(\{)\s*\\(?:sout|st|xout)\s*\{")  # "$A = \text{\sout{$B$}} C$"
 
 
+MAX_CHANGE = 4000  # a tracked change is a few lines: a brace not closed within this is left as written
+_CHANGE_WORDS = ("\\replaced", "\\added", "\\deleted", "\\sout", "\\st", "\\xout")  # (what _CHANGE_MARK needs)
 _MATH_GAP = re.compile(r"(?:\s|\\q?quad\b|\\[,;:! ])+")
-
-
-def _brace_end(text: str, start: int) -> int:
-    """The index of the brace that closes the one at ``start`` (escaped braces skipped), or -1 within 4,000."""
-    depth = 0
-    for k in range(start, min(len(text), start + 4000)):
-        c = text[k]
-        if c == "\\":
-            continue
-        if c in "{}" and text[k - 1:k] != "\\":
-            depth += 1 if c == "{" else -1
-            if depth == 0:
-                return k
-    return -1
 
 
 def _tracked_changes(text: str) -> str:
     r"""The ``changes`` package's marks as the document reads once they are accepted (an Overleaf project edited
     by a team): ``\replaced[id=K]{new}{old}`` is *new*, ``\added{x}`` is *x*, ``\deleted{x}`` is gone, and so is
     ``\text{\sout{…}}`` struck out inside math; padded with spaces, so offsets stay."""
-    if "\\replaced" not in text and "\\added" not in text and "\\deleted" not in text and "\\s" not in text \
-            and "\\xout" not in text:
+    if not any(mark in text for mark in _CHANGE_WORDS):
         return text
     out, pos = [], 0
     for m in list(_CHANGE_MARK.finditer(text))[:500]:
         if m.start() < pos:
             continue
-        end = _brace_end(text, m.end() - 1 if m.group(1) else m.start(2))
+        at = m.end() - 1 if m.group(1) else m.start(2)
+        end = closing_brace(text, at, at + MAX_CHANGE)
         if end < 0:
             continue
         kept, stop = text[m.end():end], end + 1
         if m.group(1) == "replaced":
             second = re.match(r"\s*\{", text[stop:stop + 20])
-            old_end = _brace_end(text, stop + second.end() - 1) if second else -1
+            old_end = closing_brace(text, stop + second.end() - 1, stop + MAX_CHANGE) if second else -1
             if old_end < 0:
                 continue
             stop = old_end + 1

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 _RULE = re.compile(r"[ \t]*([*#])\1{5,}[ \t]*")  # "*****…", "#####…": a box's top or bottom
+# a line between them, opening and closing with one mark (not a rule of them): its inner text
+_SIDES = {mark: re.compile(rf"[ \t]*{m}(?!{m})(.*?)(?<!{m}){m}[ \t]*") for mark in "*#" if (m := re.escape(mark))}
 MAX_BOX_LINES = 12  # a box holds an answer (a stacked fraction at most): a longer run is no box
 
 
@@ -26,25 +28,19 @@ def unboxed(text: str) -> str:
         if top is None:
             k += 1
             continue
-        mark = top.group(1)
-        side = re.compile(rf"[ \t]*{re.escape(mark)}(?!{re.escape(mark)})(.*?)(?<!{re.escape(mark)}){re.escape(mark)}"
-                          r"[ \t]*")
+        mark, side = top.group(1), _SIDES[top.group(1)]
         end = k + 1
-        while end < len(lines) and end - k <= MAX_BOX_LINES and side.fullmatch(lines[end]) \
-                and _RULE.fullmatch(lines[end]) is None:
+        while end < len(lines) and end - k <= MAX_BOX_LINES and _RULE.fullmatch(lines[end]) is None \
+                and side.fullmatch(lines[end]):
             end += 1
-        if end == k + 1 or end >= len(lines) or _RULE.fullmatch(lines[end]) is None \
-                or _RULE.fullmatch(lines[end]).group(1) != mark:  # type: ignore[union-attr]
+        bottom = _RULE.fullmatch(lines[end]) if k + 1 < end < len(lines) else None
+        if bottom is None or bottom.group(1) != mark:
             k += 1
             continue
         for j in (k, end):
             lines[j] = " " * len(lines[j])
         for j in range(k + 1, end):
-            m = side.fullmatch(lines[j])
-            assert m is not None
-            inner = m.group(1)
-            first = lines[j].index(mark)
-            last = lines[j].rindex(mark)
-            lines[j] = lines[j][:first] + " " + inner + " " + lines[j][last + 1:]
+            first, last = lines[j].index(mark), lines[j].rindex(mark)
+            lines[j] = f"{lines[j][:first]} {lines[j][first + 1:last]} {lines[j][last + 1:]}"
         k = end + 1
     return "\n".join(lines)

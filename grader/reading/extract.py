@@ -1160,7 +1160,7 @@ def _final_said_after(doc: Document, spans: list[Span], chosen: Equation, forbid
         start = max(spans[at].end, doc.text.rfind("\n", 0, m.start) + 1)
         words = _MATH_CLOSE.sub("", re.sub(r"\$[^$\n]{1,200}\$", "X", doc.text[start:m.start]))  # (math: a name)
         c = doc.read(m).strip()
-        if _FINAL_WORD.search(words) and "=" not in re.sub(r"_\{[^{}]*\}", "", c) and _COMPUTED.search(c) \
+        if _FINAL_WORD.search(words) and _COMPUTED.search(c) \
                 and not is_restatement(c) and not _forbidden(c, forbid) and _SPACE.sub("", c) != tail:
             return [c]
     return []

@@ -7,11 +7,15 @@ question's words become spaces (line breaks kept), the answer after it is read a
 
 Only what says it is the question is blanked: a lead ("The question:", "We are asked for", "Question (b):"
 inside a quote or italics) or a command to the student ("Compute …", "Find …", "What is …?") opening a line,
-up to where its sentence ends. A plain sentence that holds an ``=`` keeps its words: "Compute D' = −e^{-u}"
-is a step of the answer."""
+up to where its sentence ends (a quote or italics: to their end), and only when it holds none of the student's
+own words ("I", "my", "so", "or", "final", …), no "=" but the handout's own definitions, no arrow and no formula
+after a colon: "Compute D' = −e^{-u}" is a step of the answer, and a hedge or a final word dressed as the question
+("The question: is it A or B?", "> Question (d): my final answer: …") stays the student's."""
 from __future__ import annotations
 
 import re
+
+from grader.reading.tex_source import closing_brace
 
 # what a student writes before copying the question
 _LEAD = (r"(?:the\s+question(?:\s+(?:asks|is|reads))?(?:\s+(?:for|us\s+to))?\s*[:—–-]"
@@ -25,7 +29,7 @@ _OWN_VOICE = re.compile(r"\bI\b|\bI'm\b|\?[^?\n]{0,3}\S"  # ("?" before more wor
                         r"|instead|but|or|oder|ou|o|either|rather|maybe|perhaps|possibly|actually|final\w*|answer\w*"
                         r"|result\w*|correct\w*|wrong|fix\w*|should|must|recount\w*|simplif\w*|sure|unsure"
                         r"|thought|end|mistake|typo|chang\w*|gives?|giving|equals?|becomes?|is\s+(?:it|really)"
-                        r"|means?|meant|used|taken|really|ok|okay|note|remember|yes|no|not|which|namely|i\.e"
+                        r"|means?|meant|used|really|ok|okay|note|remember|yes|no|not|which|namely|i\.e"
                         r"|that\s+is|carr\w+|after\s+all)\b)")
 # the handout's own definitions a copied question may hold ("with L(w) = Σ …, D = {…}"): any other "=" is the
 # student's working
@@ -48,6 +52,7 @@ _WRAPPED = re.compile(rf"(?im)^(?P<pre>[ \t]*(?:\\noindent[ \t]*)?(?:>[ \t]*)?"
 _QUOTE_LEAD = re.compile(rf"(?im)^(?P<pre>[ \t]*>[ \t]*(?:[*_]{{1,2}}[ \t]*)?{_OPENS})")
 _SENTENCE_END = re.compile(r"[.?](?=[ \t]*(?:\n|$)|[ \t]+[A-Z(\\$])|\n[ \t]*\n")
 _MATH_MARK = re.compile(r"\$\$?|\\\(|\\\)")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 MAX_QUESTION = 700  # a question copied is a few lines; a longer "sentence" is the student's own text
 MAX_QUESTIONS = 60
 
@@ -147,17 +152,11 @@ def _quote_end(text: str, start: int) -> int:
 def _wrapper_end(text: str, start: int, opener: str) -> int | None:
     """Where the italic span opened just before ``start`` closes (its closing brace, tag or mark, which stays), in
     its paragraph."""
-    paragraph = re.compile(r"\n[ \t]*\n").search(text, start)
+    paragraph = _PARAGRAPH_BREAK.search(text, start)
     stop = min(paragraph.start() if paragraph else len(text), start + MAX_QUESTION * 2)
     if opener.startswith("\\"):
-        depth = 1
-        for k in range(start, stop):
-            c = text[k]
-            if c in "{}" and text[k - 1] != "\\":
-                depth += 1 if c == "{" else -1
-                if depth == 0:
-                    return k
-        return None
+        closed = closing_brace(text, start - 1, stop)  # (the opener ends with its "{")
+        return None if closed < 0 else closed
     close = "</em>" if opener == "<em>" else "</i>" if opener == "<i>" else opener
     end = text.find(close, start, stop)
     while end >= 0 and close in "*_" and text[end + 1:end + 2] == close:

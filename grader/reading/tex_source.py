@@ -36,6 +36,18 @@ _NOT_TITLED = {"tabular", "tabular*", "tabularx", "array", "minipage", "figure",
                "algorithm2e", "lstlisting", "minted"}
 
 
+def closing_brace(text: str, at: int, stop: int) -> int:
+    """The index of the brace that closes the ``{`` at ``at`` (escaped braces ``\\{`` skipped), looked for before
+    ``stop``; -1 when it does not close there."""
+    depth = 0
+    for k in range(at, min(len(text), stop)):
+        if text[k] in "{}" and text[k - 1:k] != "\\":
+            depth += 1 if text[k] == "{" else -1
+            if depth == 0:
+                return k
+    return -1
+
+
 def _item_label(style: str, n: int) -> str:
     if style in ("alph", "Alph"):
         return f"({chr(ord('a') + n - 1)})" if n <= 8 else ""
