@@ -34,12 +34,12 @@ REPORT_SUFFIXES = (*WRITTEN_SUFFIXES, ".ipynb")
 SCRIPT_SUFFIXES = (".py", ".m", ".jl", ".r")  # a notebook saved as a script (jupytext's percent format, a MATLAB
 # live script), or a program that answers in its comments
 ANSWER_ORDER = ("answers.toml, then the written report (.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, .Rmd, "
-                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv, .json, .yaml, .mmd), then the notebook "
-                "(.ipynb), "
-                "then a notebook saved as a script (.py with '# %% [markdown]' cells, .m live script) or a program "
-                "that answers in its comments (.py, .m, .jl, .R)")
+                ".html, .wiki, .textile, .dj, .eml, .lyx, .rtf, .csv, .tsv, .json, .yaml, .toml, .ini, .mmd), then the "
+                "notebook (.ipynb), then a notebook saved as a script (.py with '# %% [markdown]' cells, .m live "
+                "script), a Python file that only holds a dict of answers, or a program that answers in its "
+                "comments (.py, .m, .jl, .R)")
 MAX_SOURCES = 6  # answer files read per hand-in (each costs reading time); the rest are named in a note
-IGNORED_STEMS = ("readme", "license", "requirements")
+IGNORED_STEMS = ("readme", "license", "requirements", "pyproject", "setup", "tox", "environment")
 
 
 @dataclass
@@ -186,6 +186,7 @@ def _answer_files_in(folder: Path) -> list[Path]:
     order: list[Path] = [p for p in files if p.name.lower() == "answers.toml"]
     for kind in (WRITTEN_SUFFIXES, (".ipynb",), SCRIPT_SUFFIXES):
         candidates = [p for p in files if p.suffix.lower() in kind and p.stem.lower() not in IGNORED_STEMS
+                      and p not in order
                       and (kind is not SCRIPT_SUFFIXES or _script_notebook(p))]
         named = [p for p in candidates if p.stem.lower() == "report"]
         named.sort(key=lambda p: (kind.index(p.suffix.lower()), p.name != f"report{p.suffix.lower()}"))
@@ -261,7 +262,11 @@ def _read_source(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
     """One answer source's answers; whatever goes wrong in it is a note and costs only its answers."""
     try:
         if path.suffix.lower() == ".toml":
-            return _read_toml(path, sub.notes)
+            answers = _read_toml(path, sub.notes)
+            if not answers or any(has_answer(_lookup(answers, i.id.split("."))) for i in rubric.items):
+                return answers
+            # a sheet with the student's own keys ([problem1] b_i = "…"): read as a TA reads it, key by key
+            sub.notes.append(f"{path.name} does not use the rubric's item ids; it was read as a written answer sheet")
         return _read_report(path, rubric, sub)
     except Exception as exc:  # noqa: BLE001 - malformed text of any kind costs that source's answers only
         sub.notes.append(f"{path.name} could not be read ({type(exc).__name__}); its answers were not read")
@@ -286,7 +291,9 @@ def _read_toml(path: Path, notes: list[str]) -> dict[str, Any]:
     if nesting(data) > MAX_TOML_DEPTH:  # dotted keys nest tables without brackets
         notes.append(f"answers.toml nests tables more than {MAX_TOML_DEPTH} deep; its answers were not read")
         return {}
-    return data
+    from grader.reading.formats_json import remarked_answers
+
+    return remarked_answers(text, data)  # "# not sure, maybe …" beside an answer: read with it
 
 
 def nesting(value: Any) -> int:

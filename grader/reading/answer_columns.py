@@ -87,6 +87,13 @@ _STRONG_DOUBT = re.compile(r"\?|(?<![\w-])(?:or|either|not\s+sure|unsure|maybe|p
                            r"oops|really)(?![\w-])", re.IGNORECASE)
 
 
+def doubted(note: str) -> bool:
+    """Whether a remark beside an answer (an answer sheet's comment) doubts it or offers another ("?", "or", "not
+    sure", "maybe", "wrong", "forgot"): then it is read with the answer, by a person if need be. A remark that only
+    says how the answer was found or that an earlier draft was fixed does not."""
+    return _STRONG_DOUBT.search(re.sub(r"\$[^$]*\$", " ", note)) is not None
+
+
 def _doubts(cell: str, formula: bool = True) -> bool:
     """Whether a note may change or doubt the answer beside it (then its row stays as written: a person reads it).
     ``formula``: the answer is a formula (not a count), so a factor the note names may belong to it."""

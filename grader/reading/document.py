@@ -22,7 +22,7 @@ from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
-from grader.reading.formats_json import json_lines, yaml_lines
+from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines
 from grader.reading.formats_lyx import is_lyx, lyx_latex
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
@@ -526,6 +526,46 @@ _HTML_START = re.compile(r"\s*(?:<!DOCTYPE html|<html|<body|<div|<p[\s>]|<h[1-6]
 _HTML_TAG = re.compile(r"</(?:p|div|sub|sup|span|li|h[1-6]|strong|em|b|i|td|tr)>", re.IGNORECASE)
 
 
+# rendered math copied from a page a glyph per line ("d\nσ\n1\nd\nu\n=\ne\n−\nu…"), the line before it the same
+# glyphs run together ("dσ1du=e−u(1+e−u)2"): the page's rendering twice over, its powers and fractions lost
+_GLYPH_RUN = re.compile(r"(?m)^(?P<flat>[^\n]{3,300})\n(?P<run>(?:[ \t]*\S{1,2}[ \t]*\n){6,})")
+
+
+def _glyph_columns(text: str) -> str:
+    """The hand-in without rendered math pasted twice (run together, then a glyph per line): a TA reads the formula
+    the page also gives as text ("[ dσ1/du = e^(−u) / (1 + e^(−u))^2 ]"), never the flattened copies, which read as
+    another formula (e−u(1+e−u)2). A flattened line that is not the glyphs' twin, and the glyphs, stay."""
+    def twin(m: re.Match[str]) -> str:
+        glyphs = "".join(m.group("run").split())
+        return "\n" if glyphs == "".join(m.group("flat").split()) else m.group()
+
+    text = _GLYPH_RUN.sub(twin, text) if _GLYPH_RUN.search(text) else text
+    return _BRACKET_DISPLAY.sub(lambda m: re.sub(r"\n[ \t]*", " ", m.group()), text) if "[ " in text else text
+
+
+# a display MathJax shows, copied as its text with the brackets of "\[ … \]" left: "[ ∂f/∂w1 = (chain)" on one
+# line, "= w3 · … · x ]" on the next (one line, as a display is one formula)
+_BRACKET_DISPLAY = re.compile(r"(?m)^\[[ \t][^\[\]\n]+\n(?:[ \t]+[=+·×*−-][^\[\]\n]*\n){0,5}"
+                              r"[ \t]+[=+·×*−-][^\[\]\n]*[ \t]\]$")
+
+
+# a layer's index written as a bracketed superscript (a^{[2]}, z^{[1]}, g^{[1]}, as a deep-learning course writes
+# it): never a power, the layer's own name (a_2)
+_LAYER_INDEX = re.compile(r"\^\{?\[([0-9])\]\}?")
+
+
+# a paragraph of a Markdown file that is an HTML block (an LMS editor's "HTML view" pasted in): it opens with a tag
+_HTML_PARAGRAPH = re.compile(r"(?m)^(?=<(?:p|div|ul|ol|table|h[1-6]|blockquote|span|pre)[\s>])[^\n]+(?:\n[^\n]+)*\n?")
+
+
+def _html_paragraphs(text: str) -> str:
+    """Each HTML block of a Markdown file as the text a page shows (``<p>x<sub>1</sub> &#8722; …</p>``: x_1 − …),
+    its Markdown around it as written; Markdown would show such a block as it is, its markup a reader never sees."""
+    from grader.reading.formats_html import html_markdown
+
+    return _HTML_PARAGRAPH.sub(lambda m: html_markdown(m.group()) + "\n", text)
+
+
 def _pandoc_escapes(text: str) -> str:
     if "\\" not in text or "$" in text or _LATEX_COMMAND.search(text):
         return text
@@ -672,13 +712,14 @@ def _pandoc_scripts(text: str) -> str:
 
 # an outliner's block property (Logseq, Roam: "- answer:: σ2(x2)", "grad:: ∇L = …"): a name and its value; not
 # Org's description item "- a :: …"
-_OUTLINE_PROPERTY = re.compile(r"(?m)^([ \t]*(?:[-*+][ \t]+)?[^\W\d][\w \-]{0,30}?)(?<![\s:])::[ \t]+(?=\S)")
+_OUTLINE_PROPERTY = re.compile(r"(?m)^([ \t]*(?:[-*+][ \t]+)?[^\W\d][^:\n$`]{0,40}?)(?<![\s:])::[ \t]+(?=\S)")
 
 
 # a highlight (Obsidian, Typora, pandoc's mark): "==Update:== $w ← …$" is the words, marked
-_HIGHLIGHT = re.compile(r"(?<![=\w\\])==(?=[^\W\d])([^=\n$]{1,80}?)(?<=\S)==(?![=\w])")
+_HIGHLIGHT = re.compile(r"(?<![=\w\\])==(?=\w)([^=\n$]{1,80}?)(?<=\S)==(?![=\w])")  # (also "==24×24×20==")
 
 
+_HIGHLIGHTED_MATH = re.compile(r"(?<![=\w\\])==(\$[^$\n]{1,400}\$)==(?![=\w])")  # "==$σ(u)(1-σ(u))$=="
 _WORD_FOOTNOTE = re.compile(r"^[ \t]*\[(\d{1,2})\][ \t]+(\S.*)$", re.MULTILINE)  # a word processor's "[2] Because …"
 
 
@@ -864,6 +905,9 @@ def _be_defined_otherwise(text: str) -> bool:
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 
 
+_SHEETS = {"json": json_lines, "yaml": yaml_lines, "toml": toml_lines, "ini": ini_lines}
+
+
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
@@ -871,15 +915,17 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = rtf_markdown(text), None  # then read as any text (a break put in at a label stays a break)
     elif kind == "csv":  # a spreadsheet's answer sheet or a quiz's export: its cells, as a table or as answers
         text, kind = csv_markdown(text), None
-    elif kind in ("json", "yaml"):  # an answer sheet saved as JSON or YAML: its keys and answers as lines
-        text, kind = (json_lines(text) if kind == "json" else yaml_lines(text)), None
+    elif kind in _SHEETS:  # an answer sheet saved as JSON, YAML, TOML or INI: its keys and answers as lines
+        text, kind = _SHEETS[kind](text), None
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     if re.search("[\ufb00-\ufb06]", text):
         text = text.translate(_LIGATURES)  # "ﬁlter", "ﬂattened" in a PDF's text layer: the letters, as a reader sees
     text = _doubled_escapes(_pandoc_spans(text))
+    text = _LAYER_INDEX.sub(r"_{\1}", text) if "^{[" in text or "^[" in text else text  # a^{[2]}: layer 2's a
     text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
     text = _scan_minus(text) if " — " in text else text
     text = unboxed(text) if kind != "tex" else text  # an answer framed in "****" / "*  …  *": the frame is no product
+    text = _glyph_columns(text) if kind is None and "\n" in text else text
     if kind == "lyx" or kind is None and is_lyx(text):
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
     elif kind is None and ("h1." in text or "h2." in text or "{math" in text) and is_confluence(text):
@@ -890,6 +936,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     # a PDF's page as text, a column vector drawn in brackets, a fraction drawn with a bar of dashes
     text = reading_order_sums(text) if kind is None else text  # a PDF's text in reading order
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
+    text = _HIGHLIGHTED_MATH.sub(lambda m: f"  {m.group(1)}  ", text) if "==$" in text else text
     text = _ocr_fixed(text) if kind is None else text
     text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
@@ -913,6 +960,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
+    elif kind is None and len(_HTML_TAG.findall(text, 0, 200_000)) >= 5:
+        text = _html_paragraphs(text)  # Markdown with an editor's HTML pasted into it: each HTML block as text
     elif kind is None and "==" in text and is_dokuwiki(text):
         kind = "wiki"  # a course wiki's page exported as text
     elif kind is None and "[/" in text and is_bbcode(text):
@@ -2037,7 +2086,7 @@ _CORRECTION = re.compile(r"^[ \t>*_#\-•.▸▹▾▿▶►▼➤]*+(?:\[\^[^\]
                          r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|(?:nota|n\.\s?b\.|remarks?\s+(?:on|to|about))(?=\s*(?:part\s+)?[1-9]?\.?\s*\(?[a-h]\)?\s*[:,)])"
                          r"|remarque|(?:bemerkung|anmerkung)\s+zu\b|fix(?:es|ed)?\b|late\s+(?:fix|change|edit)|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
                          r"|correc(?:ci[oó]n|ção|ao)|correzion|korekt|poprawk|исправлен|виправлен|oprava\b|düzeltme"
-                         r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|p\.?\s?s\.?(?=\s)"
+                         r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|\bp\.?\s?s\.?(?=\s)"
                          r"|post\s*scriptum|update\s+(?:after|to|on|for|regarding|re)\b|later\s+(?:note|edit)"
                          r"|on\s+second\s+thought|actually\b|oops|i\s+was\s+wrong|note\)?\s*::"
                          r"|scratch\s+that|second\s+thoughts?|after-?thought|on\s+reflection|(?:thinking|looking)\s+again"
@@ -2062,7 +2111,16 @@ def _footnote_corrects(remark: str) -> bool:
     own that does not explain ("[2] Without the last factor σ1(x1)", not "[2] Because 1 − σ(u) = …")."""
     from grader.reading.plain_math import _FORMULA_MARK
 
-    return bool(CHANGES.search(remark) or (_FORMULA_MARK.search(remark) and not EXPLAINS.match(remark)))
+    return bool(CHANGES.search(remark) or (_FORMULA_MARK.search(remark) and not EXPLAINS.match(remark)
+                                           and not _worked_number(remark)))
+
+
+def _worked_number(remark: str) -> bool:
+    """A remark whose math is a number worked out ("$σ(0)(1-σ(0)) = \\frac12\\cdot\\frac12 = \\frac14$"): no
+    variable in it, so it changes no formula."""
+    math = "".join(re.findall(r"\$([^$]{1,400})\$", remark)) or remark
+    bare = re.sub(r"\\[A-Za-z]+|σ|sigma|exp|\be\b", "", math)
+    return "=" in math and re.search(r"\d", bare) is not None and re.search(r"[^\W\d_]", bare) is None
 
 
 # "edit: fixed a typo in 1e" says the text above is already right
@@ -2151,7 +2209,11 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
                 and not _ARROWS_NAME.fullmatch(doc.text, m.start(), _line_end(doc.text, m.start()))}
     starts = sorted(leads | pointers | {m.start() for m in _FOOTNOTE.finditer(doc.text)}
                     | {m.start() for m in _MARKED_NOTE.finditer(doc.text)} | in_line)
+    fenced = [m.span() for m in _FENCED.finditer(doc.text)] if "```" in doc.text else []
     for start in starts:
+        if any(a < start < b for a, b in fenced) \
+                and not _CODE_COMMENT.match(doc.text, doc.text.rfind("\n", 0, start) + 1):
+            continue  # a program's line ("eps = 1e-7"): no correction of a written answer (its comment may be one)
         line_end = doc.text.find("\n", start)
         line = doc.text[start:len(doc.text) if line_end < 0 else line_end]
         if start in in_line and (_worked_on(doc, line_end if line_end >= 0 else len(doc.text))
@@ -2192,9 +2254,17 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         where = note[1] if note else start  # "[^1]: Correction …": the part that cites [^1]
         if not named and where == start and note:
             continue  # a footnote cited nowhere
-        for key in named or [k for k, span in doc.segments.items() if span.start <= where < span.end]:
+        inside = [k for k, span in doc.segments.items() if span.start <= where < span.end]
+        if not _SUB_NAMED.search(line):  # (b)(ii)'s, not all (b)'s (unless it names a sub-part: "Correction to (i)")
+            inside = [k for k in inside if not any(o.startswith(f"{k}.") for o in inside)]
+        for key in named or inside:
             out.setdefault(key, []).append("\n".join([line, *under]).strip())
     return out
+
+
+_FENCED = re.compile(r"(?ms)^[ \t]*```[^\n]*\n.*?^[ \t]*```")
+_CODE_COMMENT = re.compile(r"[ \t]*(?:#|//|%|--)")
+_SUB_NAMED = re.compile(r"(?<![\w\\])\(?(?:i{1,3}|iv)\)|\b(?:i{1,3}|iv)\b(?=\s*(?:above|below|oben|unten))")
 
 
 def _line_end(text: str, pos: int) -> int:

@@ -706,8 +706,9 @@ _NOTE_LEAD = re.compile(r"^[ \t>*_#\-•]*(?:note|p\.?\s?s\.?|remark|edit|update
 
 def _changed_by_label(doc: Document, part: str) -> list[str]:
     """Sentences after the part that name it by its label and say in words that its answer changes ("In (i) I
-    dropped a minus: the whole fraction gets a minus sign in front", "P.S. in (d) I forgot the w3"): which answer
-    counts, a person decides."""
+    dropped a minus: the whole fraction gets a minus sign in front", "P.S. in (d) I forgot the w3"), or write a
+    corrected formula for it: which answer counts, a person decides."""
+    from grader.reading.mentions import CHANGED
     keys = part.split(".")
     if len(keys) < 2 or not re.fullmatch(r"[a-h]", keys[1]):
         return []
@@ -721,8 +722,9 @@ def _changed_by_label(doc: Document, part: str) -> list[str]:
     segment = doc.segments[part]
     out = []
     for sentence in re.split(r"(?<=[.!?。])\s+|\n", doc.text[segment.end:segment.end + 60_000]):
-        if len(sentence) < 400 and named.search(sentence) and change_sentences(sentence):
-            out.append(sentence.strip())
+        if len(sentence) < 400 and named.search(sentence) and (change_sentences(sentence) or CHANGED.search(sentence)
+                                                                and _FORMULA_MARK.search(sentence)):
+            out.append(sentence.strip())  # ("the (i) above should have no square: $e^{-u}/(1+e^{-u})$")
     return out
 
 
@@ -774,13 +776,18 @@ def _named_in(doc: Document, span: Span, spec: TextSpec,
     return LatexChain(named[-1].sides, True, spec.part) if named else None
 
 
+# "$h_2$ does not depend on $w_3$": a "not" that explains a derivative, no change of an answer
+_EXPLAINING_NOT = re.compile(r"(?i)\b(?:does|do|did|is|are)\s+not\s+(?:depend|involve|contain|affect|appear)\w*")
+
+
 def _unread_mention(doc: Document, span: Span, later: LatexChain | None) -> bool:
     """A later line naming the part whose formulas are not all read as one answer ("(d): $σ_1(x_1)$ statt
     $σ_2(x_2)$", a formula the reading does not take): which one it means, a person decides."""
-    from grader.reading.mentions import CHANGES
+    from grader.reading.mentions import CHANGED, CHANGES
 
     text = doc.text[span.start:span.end]
-    if not _FORMULA_MARK.search(text) or not CHANGES.search(text):
+    if not _FORMULA_MARK.search(text) or not CHANGES.search(text if CHANGED.search(text)
+                                                         else _EXPLAINING_NOT.sub(" ", text)):
         return False  # a summary's line: read when it reads (a different answer is graded), else left to the part
     if later is None:
         return True
@@ -1314,6 +1321,9 @@ _MARKED_BEFORE = re.compile(r"(?i)(?:\banswer|\bans\.?|\bfinal\s+result|\bfinal)
 _CLOSING = re.compile(r"\$+|\\\)|\s*(?:\\\]|\\end\{(?:equation|align|gather|displaymath|multline)\*?\})")
 
 
+_MOST_ENDINGS = 24  # pieces ending with the answer looked around for a hedge: a part writes it a few times
+
+
 def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> str | None:
     """``A or B`` when the math piece that ends with ``last`` is followed on its line or the next by "or" (or
     "maybe", "perhaps", …) and another one, or comes after another one and "or" ("either $A$ or $B$"); with
@@ -1336,7 +1346,7 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         ending = [(k, m) for k, m, _ in inside if _SPACE.sub("", from_exports(doc.read(m))).endswith(tail)]
     if not ending and len(tail) >= 12:  # a plain line whose start was rewritten ("∑i=1,2" read as "Σi"): its end
         ending = [(k, m) for k, m, bare in inside if m.kind == "plain" and bare.endswith(tail[-12:])]
-    for k, m in ending:
+    for k, m in ending[-_MOST_ENDINGS:]:  # (a line of thousands of "$σ$": each is searched around, the last few)
         line_end = doc.text.find("\n", m.end)
         line_stop = len(doc.text) if line_end < 0 else line_end
         if any(m.end <= a < line_stop for a, _ in doc.doubted):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
             ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv", ".json", ".yaml", ".yml",
-            ".mmd", ".markdown")  # (Mathpix Markdown and a long ".markdown" are Markdown)
+            ".toml", ".ini", ".cfg", ".mmd", ".markdown")  # (Mathpix Markdown and a long ".markdown" are Markdown)
 
 
 def format_of(name: str) -> str | None:
@@ -24,7 +24,7 @@ def format_of(name: str) -> str | None:
             ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
             ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail",
             ".lyx": "lyx", ".rtf": "rtf", ".csv": "csv", ".tsv": "csv", ".json": "json", ".yaml": "yaml",
-            ".yml": "yaml"}.get(suffix)
+            ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:

@@ -44,7 +44,20 @@ def _image_tex(attrs: dict[str, str | None]) -> str | None:
     said = alt.group(1).strip() if alt else ""
     if content and said and re.sub(r"\s+", "", content) != re.sub(r"\s+", "", said):
         return f"{content} \\text{{ or }} {said}"  # the picture's two copies of its TeX differ: both, for a person
-    return content or said or None
+    return content or said or _wiris_tex(attrs.get("data-mathml") or "")
+
+
+# MathType/Wiris keeps an equation's MathML in its image, with the markup's characters swapped for safe ones
+_WIRIS_SAFE = str.maketrans({"«": "<", "»": ">", "¨": '"', "§": "&", "`": "'"})
+
+
+def _wiris_tex(safe_mathml: str) -> str | None:
+    """The TeX of a Wiris equation image's ``data-mathml`` (``«math …»«mi»x«/mi»«/math»``), else None."""
+    if not safe_mathml.startswith("«math") or len(safe_mathml) > 50_000:
+        return None
+    shown = html_markdown(safe_mathml.translate(_WIRIS_SAFE)).strip()
+    return shown[1:-1] if len(shown) > 2 and shown.startswith("$") and shown.endswith("$") and "\n" not in shown \
+        else None
 
 
 def _marker(kind: str, n: int) -> str:
@@ -68,7 +81,7 @@ class _Page(HTMLParser):
         self.lists: list[list[str | int]] = []  # [type, next number] per open list; "ul" for bullets
         self.tables: list[_Table] = []  # the open tables, the innermost last
         self.tex: list[str] | None = None  # inside a TeX annotation
-        self.scripts: list[tuple[str, int]] = []  # open <sup>/<sub>/<span> (its kind, where its text starts)
+        self.scripts: list[tuple[str, int, bool]] = []  # open <sup>/<sub>/<span> (kind, where its text starts, struck)
         self.macros: list[str] = []  # open wiki macros (their names), whose CDATA body may be TeX
         self.script_classes: dict[str, str] = {}  # a class the style sheet raises ("super") or lowers ("sub")
         self.mathml: list[Node] = []  # the open elements of a <math> being read (its root first)
@@ -99,7 +112,10 @@ class _Page(HTMLParser):
             classes = (a.get("class") or "").split()
             styled = next((self.script_classes[c] for c in classes if c in self.script_classes), inline)
             kind = tag if tag != "span" else {"super": "sup", "sub": "sub"}.get(styled, "")
-            self.scripts.append((kind, len(self._target())))
+            struck = "line-through" in style  # an editor's strike-through, set as a style: struck out
+            if struck:
+                self._emit("~~")
+            self.scripts.append((kind, len(self._target()), struck))
         elif tag == "annotation" and "tex" in (a.get("encoding") or ""):
             self.tex = []
         elif tag == "img" and (tex := _image_tex(a)) is not None:
@@ -175,10 +191,12 @@ class _Page(HTMLParser):
             self.skip.pop()
             return
         if tag in ("sup", "sub", "span") and self.scripts:
-            kind, start = self.scripts.pop()
+            kind, start, struck = self.scripts.pop()
             target = self._target()
             if kind and start <= len(target):
                 target[start:] = [_script(kind, "".join(target[start:]))]
+            if struck:
+                self._emit("~~")
         elif tag == "annotation" and self.tex is not None:
             body, self.tex = "".join(self.tex).strip(), None
             self._emit(f"${body}$")

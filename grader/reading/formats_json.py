@@ -1,8 +1,10 @@
-"""An answer sheet saved as JSON or YAML (``{"1b_i": "…", "1f_grad": {"dL/dw1": "…"}}``, ``problem1: {b_i: …}``),
-as lines of keys and answers.
+"""An answer sheet saved as JSON, YAML, TOML, INI or a Python dict literal (``{"1b_i": "…", "1f_grad":
+{"dL/dw1": "…"}}``, ``problem1: {b_i: …}``, ``[problem1] b_i = "…"``), as lines of keys and answers.
 
-Parsed with the standard ``json`` module or PyYAML's ``safe_load`` (nothing in it is evaluated; a YAML sheet
-with anchors or aliases, which can multiply a small file into a huge one, is read as text). Each answer becomes a
+Parsed with the standard ``json``, ``tomllib``, ``configparser`` (no interpolation) and ``ast`` modules or
+PyYAML's ``safe_load``: nothing in it is evaluated (a Python sheet is only parsed, and only its literal
+strings, numbers and nested dicts and lists are taken; a YAML sheet with anchors or aliases, which can
+multiply a small file into a huge one, is read as text). Each answer becomes a
 line ``key: answer`` as a terse sheet writes it: a nested object's keys join its parent's until the key names a
 part (``problem1`` → ``problem1_b_i``), a part's own object is written with its keys indented under it, a list's
 items on one line; a YAML sheet's comments (its notation, its remarks) come first, as lines of text. Text that
@@ -10,14 +12,22 @@ is not an object is returned as it is (it is read as text, or holds no answer).
 """
 from __future__ import annotations
 
+import ast
+import configparser
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
+
+from grader.compat import tomllib
+from grader.reading.answer_columns import doubted
 
 MAX_DEPTH = 6  # an answer sheet nests a part's answers under it, no deeper
 MAX_LINES = 2000
 # a key that names a part by itself: "1f_grad", "problem2_a", "q1.e", "p2c"
 _PART_KEY = re.compile(r"(?i)(?:p|q|prob|problem|ex|task|aufgabe)?[._-]?[1-9][._-]?\(?[a-h]\)?(?:[._-]\w+)?")
+_ONE_NAME = re.compile(r"[A-Za-zσα-ω](?:_?\{?\d\}?|_?\{?\[\d\]\}?)")  # "a2", "h_2", "a_{2}", "a[2]"
+_ROMAN_KEY = re.compile(r"(?i)\(?(i{1,3}|iv)\)?[._ -][a-z]\w*")  # a sub-answer's key: "i_exp", "ii_sigma"
 _ANCHOR = re.compile(r"(?m)(?:^|[\s:\[{,-])[&*][\w-]")  # a YAML anchor or alias
 
 
@@ -53,40 +63,262 @@ def yaml_lines(text: str) -> str:
         return text
     if not isinstance(data, dict):
         return text
-    said = [m.group(1) for m in _COMMENT.finditer(text)]  # the sheet's comments: its notation, its remarks
-    return "\n".join(said[:200]) + ("\n\n" if said else "") + _as_lines(data)
+    return _with_comments(text, data)
 
 
 _COMMENT = re.compile(r"(?m)^[ \t]*#[ \t]?(.{1,500})$")
 
 
+def _with_comments(text: str, data: dict[Any, Any], comment: re.Pattern[str] = _COMMENT) -> str:
+    said = [m.group(1) for m in comment.finditer(text)]  # the sheet's comments: its notation, its remarks
+    return "\n".join(said[:200]) + ("\n\n" if said else "") + _as_lines(data)
+
+
+def _with_remarks(text: str, data: dict[Any, Any], marks: str) -> str:
+    """The sheet's lines with its comments where a TA reads them: those above its first key first (its notation),
+    each later one beside the answer it follows (on the key's line, or on the lines under it), in brackets."""
+    head, remarks = _remarks(text, marks)
+    attached = _attach(data, remarks, "")
+    return "\n".join(head[:200]) + ("\n\n" if head else "") + _as_lines(attached)
+
+
+def remarked_answers(text: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A TOML answer file keyed by the rubric's ids with each answer's remarks (``"p1.d" = "σ2(x2)"   # not sure,
+    maybe w3*σ2(x2)?``, or a comment line under it) written into it when they may change it: such an answer is then
+    no formula alone, and a person reads it (tomllib drops comments, a TA does not)."""
+    if "#" not in text:
+        return data
+    _, remarks = _remarks(text, "#")
+
+    def attach(node: dict[str, Any], section: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            said = [r for r in remarks.get((section, key), []) if _remark_counts(r)]
+            if isinstance(value, dict):
+                out[key] = attach(value, f"{section}.{key}".lstrip("."))
+            elif said and isinstance(value, (str, list)):
+                note = f"   ({'; '.join(said)})"
+                out[key] = f"{value}{note}" if isinstance(value, str) else [f"{v}{note}" for v in value]
+            else:
+                out[key] = value
+        return out
+
+    return attach(data, "")
+
+
+_SECTION = re.compile(r"[ \t]*\[\[?[ \t]*([^\]\n]{1,80}?)[ \t]*\]\]?[ \t]*(?:[#;].*)?$")
+_KEY_LINE = re.compile(r"[ \t]*([\w\"' .-]{1,80}?)[ \t]*[=:]")
+
+
+def _remarks(text: str, marks: str) -> tuple[list[str], dict[tuple[str, str], list[str]]]:
+    """The comments above a sheet's first key, and each later comment by the (section, key) it follows."""
+    head: list[str] = []
+    remarks: dict[tuple[str, str], list[str]] = {}
+    section, key = "", None
+    for line in text.split("\n")[:20_000]:
+        stripped = line.strip()
+        if stripped[:1] in marks and stripped:
+            said = stripped.lstrip(marks).strip()
+            if said:
+                (head if key is None else remarks.setdefault((section, key), [])).append(said[:500])
+            continue
+        if (heading := _SECTION.fullmatch(line)) is not None:
+            section, key = ".".join(k.strip("\"' ") for k in heading.group(1).split(".")), None
+            continue
+        named = _KEY_LINE.match(line)
+        if named is not None and (not line[:1].isspace() or key is None):  # (not a value going on below its key)
+            key = named.group(1).strip("\"' ")
+        if key is not None and (said := _trailing_comment(line, marks)):
+            remarks.setdefault((section, key), []).append(said[:500])
+    return head, remarks
+
+
+def _trailing_comment(line: str, marks: str) -> str:
+    """A comment at the end of a line, outside its quoted strings ("d = "s(x2)"   # not sure …")."""
+    quote = ""
+    line = line.replace('"""', "   ").replace("'''", "   ")  # a long string's quotes ("""   # or …?")
+    for k, ch in enumerate(line):
+        if quote:
+            quote = "" if ch == quote and line[k - 1] != "\\" else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in marks and (k == 0 or line[k - 1] in " \t"):
+            return line[k + 1:].strip()
+    return ""
+
+
+def _attach(node: dict[Any, Any], remarks: dict[tuple[str, str], list[str]], section: str) -> dict[Any, Any]:
+    """The sheet with each key's remarks beside its answer: every one that may change or doubt it (a person then
+    reads them together); one that restates the answer ("= s(w2*s(w1*x))") or says how it was found adds nothing."""
+    out: dict[Any, Any] = {}
+    for raw, value in node.items():
+        if isinstance(value, dict):
+            out[raw] = _attach(value, remarks, f"{section}.{raw}".lstrip("."))  # [problem2.c]: "problem2.c"
+            continue
+        said = [r for r in remarks.get((section, str(raw)), []) if _remark_counts(r)]
+        out[raw] = _Remarked(value, tuple(said)) if said else value
+    return out
+
+
+def _remark_counts(remark: str) -> bool:
+    """Whether a remark beside an answer may change it: it doubts or corrects it, or it is in words this reading
+    cannot weigh (another language); not a restatement ("= …") or a how ("quotient rule")."""
+    if doubted(remark) or _CHANGE_WORDS.search(remark):
+        return True
+    if remark.startswith("=") or re.fullmatch(r"[\s\w()*/+^.,:=-]*", remark) and not re.search(r"[A-Za-z]{3,}", remark):
+        return False
+    return re.search(r"[^\W\d_]", re.sub(r"[A-Za-z]", "", remark)) is not None  # letters of another script
+
+
+_CHANGE_WORDS = re.compile(r"(?i)\b(?:wrong|should|instead|actually|final\w*|correct\w*|redo|fix\w*|typo|mistake|"
+                           r"falsch|faux|errado|sbagliat\w*|incorrect\w*|drop\w*|without|minus|plus|forgot\w*|pad\w*|"
+                           r"stride|remove\w*|delete\w*|ignore|not)\b|->|→|=>")
+
+
+def toml_lines(text: str) -> str:
+    """A TOML sheet with the student's own keys (``[problem1]`` ``b_i = "…"``) as ``key: answer`` lines, its
+    comments first; text that is not TOML stays as it is."""
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return text
+    return _with_remarks(text, data, "#")
+
+
+def ini_lines(text: str) -> str:
+    """An INI sheet (``[problem1]`` ``b_i = …`` or ``b_i: …``, a value going on in indented lines) as ``key: answer``
+    lines under their section, its comments first; text that is no INI file stays as it is."""
+    parser = configparser.RawConfigParser(strict=True, allow_no_value=True, comment_prefixes=("#", ";"),
+                                          inline_comment_prefixes=(" #", " ;", "\t#", "\t;"),
+                                          default_section="\x00none")  # (a key given twice: read as text)
+    parser.optionxform = str  # type: ignore[assignment, method-assign]  # a key as the student wrote it
+    try:
+        parser.read_string(text)
+    except (configparser.Error, ValueError):
+        return text
+    data = {name: dict(parser.items(name)) for name in parser.sections()}
+    return _with_remarks(text, data, "#;") if data else text
+
+
+def python_sheet_lines(text: str) -> str | None:
+    """A Python file that only assigns a literal dict of answers (``ANSWERS = {"1b": {"i": "…"}, …}``) as
+    ``key: answer`` lines, its comments first; None when it is a program (anything else in it)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    sheets = [node.value for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)]
+    others = [node for node in tree.body if not isinstance(node, (ast.Assign, ast.Import, ast.ImportFrom))
+              and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+              and not isinstance(node, ast.If)]  # (a docstring, "if __name__ == …: pprint(…)")
+    changed = [node for node in tree.body if isinstance(node, ast.Assign)
+               and not all(isinstance(t, ast.Name) for t in node.targets)]  # ANSWERS["1d"] = …: a program's work
+    if len(sheets) != 1 or others or changed:
+        return None
+    lines = text.split("\n")
+    data = _literal(sheets[0], 0, text, lines)
+    if not isinstance(data, dict) or sum(1 for key in data if _PART_KEY.fullmatch(str(key))) < 2 \
+            and sum(isinstance(v, dict) for v in data.values()) < 2:
+        return None
+    first = next((k.lineno for k in sheets[0].keys if k is not None), sheets[0].lineno)
+    head = [said for said in _line_remarks(lines[:first - 1]) if said][:200]  # its notation, above its answers
+    return "\n".join(head) + ("\n\n" if head else "") + _as_lines(data)
+
+
+def _literal(node: ast.AST, depth: int, text: str, lines: list[str]) -> Any:
+    """A value of the sheet from its syntax tree: strings and numbers, dicts and lists of them; anything else (a
+    product ``5*5*1*20 + 20``, a tuple of sizes ``(28, 28)``) as the text written there, never evaluated. The
+    comments from a key's line down to the next key are read beside its answer when they may change it."""
+    if depth > MAX_DEPTH * 2:
+        return None
+    if isinstance(node, ast.Dict):
+        pairs = [(k, v) for k, v in zip(node.keys, node.values, strict=True) if k is not None]
+        out = []
+        for n, (k, v) in enumerate(pairs):
+            value = _literal(v, depth + 1, text, lines)
+            if not isinstance(v, ast.Dict):  # the remarks from its key's line down to the next key: beside it
+                stop = pairs[n + 1][0].lineno - 1 if n + 1 < len(pairs) else (node.end_lineno or k.lineno)
+                said = [r for r in _line_remarks(lines[k.lineno - 1:stop]) if _remark_counts(r)]
+                value = _Remarked(value, tuple(said)) if said else value
+            out.append((str(_literal(k, depth + 1, "", [])), value))
+        return _Pairs(out)
+    if isinstance(node, ast.List) or isinstance(node, ast.Tuple) and any(
+            isinstance(item, ast.Constant) and isinstance(item.value, str) for item in node.elts):
+        return [_literal(item, depth + 1, text, lines) for item in node.elts[:50]]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    value = (ast.get_source_segment(text, node) or "") if text else ""
+    return f"{value} = {total}" if (total := _arithmetic(node)) is not None and not isinstance(node, ast.Constant) \
+        else value
+
+
+def _line_remarks(lines: list[str]) -> list[str]:
+    """The comments on a few lines of a Python sheet: whole lines and ends of lines."""
+    return [said for line in lines if (said := _trailing_comment(line, "#"))]
+
+
+def _arithmetic(node: ast.AST, depth: int = 0) -> int | None:
+    """A count written as a product of whole numbers (``(5*5*1 + 1) * 20``), worked out from its syntax tree as a
+    TA works it out (+, −, × of small whole numbers only; nothing is evaluated)."""
+    if depth > 20:
+        return None
+    if isinstance(node, ast.Constant) and type(node.value) is int and 0 <= node.value < 10**9:
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult)):
+        left, right = _arithmetic(node.left, depth + 1), _arithmetic(node.right, depth + 1)
+        if left is None or right is None:
+            return None
+        total = left + right if isinstance(node.op, ast.Add) else left - right if isinstance(node.op, ast.Sub) \
+            else left * right
+        return total if abs(total) < 10**12 else None
+    return None
+
+
+
+
 def _as_lines(data: dict[Any, Any]) -> str:
     out: list[str] = []
-    _entries(data, "", 0, 0, out)
+    _entries(data, "", 0, 0, out, "")
     return "\n".join(out[:MAX_LINES]) + "\n"
 
 
-def _entries(node: dict[Any, Any], prefix: str, depth: int, level: int, out: list[str]) -> None:
-    """``depth``: the indent (a part's answers under its key); ``level``: how deep in the sheet (bounded)."""
+@dataclass(frozen=True)
+class _Remarked:
+    """An answer with the remarks its sheet writes beside it that may change it."""
+
+    value: Any
+    remarks: tuple[str, ...]
+
+
+def _entries(node: dict[Any, Any], prefix: str, depth: int, level: int, out: list[str], above: str) -> None:
+    """``depth``: the indent (a part's answers under its key); ``level``: how deep in the sheet (bounded);
+    ``above``: the part's key over these (an answer with remarks is written out with it)."""
     indent = "  " * depth
     for raw, value in node.items():
         if len(out) >= MAX_LINES:
             return
         key = f"{prefix}{raw}"
+        if depth > 0 and (roman := _ROMAN_KEY.fullmatch(key)):  # "i_exp", "ii-sigma" under (b): its (i), (ii)
+            key = roman.group(1)
         if isinstance(value, dict) and level < MAX_DEPTH:
             if depth > 0 or _PART_KEY.fullmatch(key):
                 out.append(f"{indent}{key}:")  # "1f_grad": {"dL/dw1": …}: the part's answers under its key
-                _entries(value, "", depth + 1, level + 1, out)
+                _entries(value, "", depth + 1, level + 1, out, f"{above} {key}".strip())
             else:  # "problem1": {"b_i": …}: the part is named by the keys together, problem1_b_i
-                _entries(value, f"{key}_", depth, level + 1, out)
+                _entries(value, f"{key}_", depth, level + 1, out, above)
+        elif isinstance(value, _Remarked):  # a row of an answer table with a note column: a note that may change
+            named = f"{above} ({key})" if above else key  # the answer sends it to a person, as a TA reads it
+            notes = "; ".join(r.replace("|", "/") for r in value.remarks)
+            out.extend(["", "| part | answer | note |", "|---|---|---|",
+                        f"| {named} | {_shown(value.value).replace(chr(10), ' ').replace('|', '/')} | {notes} |", ""])
         else:
             out.append(f"{indent}{key}: {_shown(value)}")
 
 
 def _shown(value: Any) -> str:
     """A leaf as text: a string as written (its own line breaks kept as breaks), a list's items joined by ``; ``."""
-    if isinstance(value, str):
-        return value.replace("\r\n", "\n")
+    if isinstance(value, str):  # a value that is one name ("a2", "h_2") is the answer in a sheet: written as math
+        return f"${value}$" if _ONE_NAME.fullmatch(value) else value.replace("\r\n", "\n")
     if isinstance(value, list):
         return "; ".join(_shown(v) for v in value[:50] if not isinstance(v, (dict, list)))
     return "" if value is None or isinstance(value, (dict, list)) else json.dumps(value, default=str)

@@ -181,7 +181,13 @@ def org_markdown(text: str) -> str:
     text = _ORG_FOOTNOTE_DEF.sub(r"[^\1]:", _ORG_FOOTNOTE.sub(r"[^\1]", text)) if "[fn:" in text else text
     out: list[str] = []
     drawer, level = False, 0
+    outline = _is_outline(text)
     for ln in text.split("\n"):
+        if outline and (item := _ORG_OUTLINE_ITEM.match(ln)) is not None:
+            # a Logseq page: every line a heading; past the second level they are its bullets (an answer's math in
+            # them), a block or a table opened in one ("*** #+BEGIN_SRC text", "*** | layer | params |") opens there
+            ln = item.group(2) if _ORG_BLOCK.match(item.group(2)) or item.group(2).startswith("|") \
+                else f"{'  ' * (len(item.group(1)) - 3)}- {item.group(2)}"  # (a table opened there too)
         block = _ORG_BLOCK.match(ln)
         if block:
             kind = block.group(2).lower()
@@ -207,6 +213,17 @@ def org_markdown(text: str) -> str:
             if "::" in ln else ln
         out.append(_ORG_STRUCK.sub(r"~~\1~~", named) if "+" in named else named)
     return "\n".join(_org_heads(out))
+
+
+_ORG_OUTLINE_ITEM = re.compile(r"^(\*{3,})[ \t]+(.*)$")
+
+
+def _is_outline(text: str) -> bool:
+    """Whether an Org file is an outliner's page (Logseq), not a document: most of its lines are headings, some of
+    them four deep."""
+    lines = [ln for ln in text[:200_000].split("\n") if ln.strip() and not ln.lstrip().startswith((":", "#+"))]
+    heads = [ln for ln in lines if re.match(r"\*+[ \t]", ln)]
+    return len(lines) >= 10 and len(heads) >= 0.6 * len(lines) and any(ln.startswith("****") for ln in heads)
 
 
 # Org's strike-through "+\(25\times25\times20\)+ → …": crossed-out work, as Markdown's ~~…~~ (not a sum: a "+" glued

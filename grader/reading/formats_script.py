@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from grader.reading.formats_json import python_sheet_lines
+
 _PY_MARKDOWN = re.compile(r"(?m)^#[ \t]*%%[ \t]*\[markdown\]")
 _PY_CELL = re.compile(r"^#[ \t]*%%(?P<md>[ \t]*\[markdown\])?.*$")
 _M_SECTION = re.compile(r"^%%(?:[ \t]+(?P<title>.*))?$")
@@ -25,11 +27,14 @@ def is_script_notebook(text: str, suffix: str) -> bool:
 
 
 def _script_kind(text: str, suffix: str) -> str | None:
-    """What a script is: "percent" (a notebook in Jupytext's percent format), "commented" (a program answering in
+    """What a script is: "percent" (a notebook in Jupytext's percent format), "sheet" (a dict of answers and nothing
+    else), "commented" (a program answering in
     its comments; a MATLAB file that is that too is read so), "live" (a MATLAB live script), or None (a program)."""
     head = text[:200_000]
     if suffix == ".py" and len(_PY_MARKDOWN.findall(head)) >= MIN_TEXT_CELLS:
         return "percent"
+    if suffix == ".py" and "{" in head and python_sheet_lines(head) is not None:
+        return "sheet"
     if is_commented_program(head, suffix):
         return "commented"
     return "live" if suffix == ".m" and _is_live_script(head) else None
@@ -49,6 +54,8 @@ def script_markdown(text: str, suffix: str) -> str:
         return _percent_markdown(text)
     if kind == "live":
         return _live_script_markdown(text)
+    if kind == "sheet":
+        return python_sheet_lines(text) or text
     return commented_program_markdown(text, suffix)
 
 

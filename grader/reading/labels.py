@@ -514,13 +514,18 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
     """``(ii)`` or ``(c)`` inside a line: a label only if it follows the one before (decided later)."""
     out = []
     folded = text[:end].translate(FOLD) if _WIDE.search(text, start, end) else text
+    cited_end = -1  # where the last mention ended: "In (d) and (e), …" mentions both
     for m in _WEAK.finditer(folded, start, end):
         value = m.group("v")
+        if cited_end >= 0 and _JOINED.fullmatch(folded, cited_end, m.start()):
+            cited_end = m.end()
+            continue
         if _closes_a_bracket(folded, m.start()) or _CITED.search(folded, max(0, m.start() - 40), m.start()) \
                 or _FOR.search(folded, max(0, m.start() - 12), m.start()) and not _LEADS_ON.match(folded, m.end()) \
                 or _NAMED_AS.search(folded, max(0, m.start() - 12), m.start()) \
                 and _NOTHING_AFTER.match(folded, m.end()) \
                 or folded[m.start()] == "(" and _APPLIED.search(folded, max(0, m.start() - 12), m.start()):
+            cited_end = m.end()
             continue  # "the superscript $(i)$ means …", "as in (ii)", "x_1^{(i)}", "the second is (ii).": a mention or
             # an index, no label ("the derivative is (i) $…$" labels what follows); "s = σ1 (a)": an argument
         tail = _TAIL.match(folded, m.end(), min(end, m.end() + 8))
@@ -532,6 +537,7 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
     return out
 
 
+_JOINED = re.compile(r"[ \t]*(?:,|&|and|or|und|oder|et|ou|y|e|i|и)?[ \t]*")  # between two parts mentioned together
 _CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|indices|by|as|like|before|after|against"
                     r"|with|given|cf\.?|vs\.?|versus|to|than|until|into|about|part)(?: \$?| ?\$)"
                     r"|[\^_]\{?\s*)\Z", re.IGNORECASE)  # and "x^{(i)}": an index in math

@@ -70,6 +70,10 @@ def to_tex(node: Node | str, depth: int = 0) -> str:
         return ""
     if tag == "semantics":
         return parts[0] if parts else ""
+    if tag == "menclose" and "strike" in node.attrs.get("notation", ""):
+        return ""  # struck out in the editor: the hand-in's correction, as ~~…~~ is in text
+    if tag == "mover" and len(parts) == 2 and parts[1].strip() in ("?", "？", "\\text{?}"):
+        return f"\\stackrel{{?}}{{{parts[0]}}}"  # "=" with a "?" over it: the student doubts it
     template = _LAYOUTS.get((tag, len(parts)))
     if template is not None:  # a fraction, a power, an index, limits: "{b}" is the base as written
         return template.format(*parts, b=_base(parts[0]))

@@ -303,7 +303,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     out.part, out.text = spec.part, "\n\n".join([whole.strip(), *later])[:4000]
     allowed = re.search(ALSO_ALLOWED, text[:20_000], re.IGNORECASE) or UNDECIDED.search(text[:20_000]) \
         or _BIASES_TAKEN_OFF.search(text[:20_000]) \
-        or _WHICH_OF_THEM.search(text[:20_000]) \
+        or _WHICH_OF_THEM.search(text[:20_000]) or _SIZES_OFFERED.search(text[:20_000]) \
         or _CORRECTED_ASIDE.search(text[:20_000]) or _SECOND_THOUGHT.search(text[:20_000]) \
         or _bare_second(text[:20_000])
     out.hedged = "" if allowed is None else allowed.group() if len(allowed.group()) > 1 \
@@ -334,6 +334,10 @@ _WHICH_OF_THEM = re.compile(r"\b(?:don'?t|do\s+not|didn'?t)\s+know\s+which\b|\bn
                             r"|\bboth\s+(?:counts|versions|answers|options|numbers)\b"
                             r"|\bI\s+(?:always|often|keep|still)\s+(?:mix(?:ing)?|confus(?:e|ing))\s+(?:them\s+)?up\b",
                             re.IGNORECASE)  # "…, or 50, I always mix up conv1 and conv2": not chosen
+# "after pooling → 12×12×20 or 4×4×50?? not sure": two sizes offered for one answer, then doubted
+_SIZE = r"\d{1,4}[ \t]*[×xX*][ \t]*\d{1,4}(?:[ \t]*[×xX*][ \t]*\d{1,4}){0,2}"
+_SIZES_OFFERED = re.compile(rf"{_SIZE}[=*_)\]]{{0,4}}[ \t]+(?:or|oder|ou|o|of|или|или\s+же)[ \t]+[=*_(\[]{{0,4}}{_SIZE}"
+                            r"[^\n?]{0,80}(?:\?|\bnot\s+sure\b|\bunsure\b|\bno\s+idea\b)", re.IGNORECASE)
 # ("so here are both counts", with and without the biases: two answers offered for one part)
 _CLAUSE_END = re.compile(r"(?<=[.;!?])\s+|[。；！？]")
 _OWNED = re.compile(r"\s*(?:'s|’s|の|의|的|كا|کا|का|-r?en|:)?\s*"
@@ -654,6 +658,10 @@ _OPERAND_WORD = re.compile(r"(?<=[/×·])(?:stride|padding|pad)\b(?![ \t]*[:=]?[
 _KEY_PREFIX = re.compile(r"(?<![\w.])[1-9][a-h][_.](?=[A-Za-z])")  # an answer key's part before the field's name
 
 
+# a pooling's stride said after a comma ("2×2 max pool, stride 2 → 12×12×20"): the pooling's own, an aside of it
+_POOL_STRIDE = re.compile(r"(?i)(\bpool\w{0,4})[ \t]*,[ \t]*(stride[ \t]*[:=]?[ \t]*\d)(?![\d×x*])")
+
+
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
@@ -663,6 +671,7 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     # (a working over several "=" lines is joined first: its first line's sum is no value of its own)
     text = _CONSOLE_RESULT.sub(r"\1 = \2", text) if "[1]" in text else text
     text = _OPERAND_WORD.sub(" v ", text) if "stride" in text or "pad" in text else text  # "(in − k + 2p)/stride + 1"
+    text = _POOL_STRIDE.sub(r"\1 (\2)", text) if "stride" in text else text  # "2×2 max pool, stride 2 → 12×12×20"
     text = _KEY_PREFIX.sub("", text) if "_" in text or "." in text else text  # "2c_relu1", "2c.fc1": the row's name
     text = _NAMES_BELOW.sub(r"\1 ", text) if "(" in text else text  # "… = 431080" then "(conv1, relu1, …)"
     cells, covered = pipe_tables(text)
