@@ -487,20 +487,6 @@ def test_a_poolings_window_and_stride_said_before_its_result_are_not_the_result(
     assert _full(grade_report_item(rubric, "p2.a", POOLED.format(pool=pool))) is full
 
 
-IMAGES = """## Problem 2
-
-**(a)** The images are ${size}$ with one channel. conv1 has 20 filters, each $5\\times5\\times1$. Output spatial
-size $= 28-5+1 = 24$, so conv1 outputs $24\\times24\\times20$; max-pool $2\\times2$ halves it to $12\\times12\\times20$.
-
-**(b)** next
-"""
-
-
-@pytest.mark.parametrize("size, full", [("28\\times28", True), ("32\\times32", False)])
-def test_the_images_size_is_the_input(rubric, size: str, full: bool) -> None:
-    assert _full(grade_report_item(rubric, "p2.a", IMAGES.format(size=size))) is full
-
-
 OWN_KEYS = '''# HW3, Weber. s(u) = 1/(1+exp(-u)), x1 = w1*x, x2 = w2*s(x1)
 [problem1]
 b_ii = "s(u)*(1-s(u))"

@@ -198,6 +198,9 @@ def org_markdown(text: str) -> str:
         if re.match(r"^[ \t]*:[\w-]+:[ \t]*$", ln):  # a drawer opens (:PROPERTIES:) or closes (:END:)
             drawer = ln.strip().upper() != ":END:"
             continue
+        if drawer and outline and (said := _OWN_PROPERTY.match(ln)) and said.group(1).lower() not in _PAGE_PROPERTIES:
+            out.append(f"{said.group(1)}: {said.group(2)}")  # a Logseq block's own property ("confidence: low, maybe
+            continue  # …?"): the student's words under the answer, not the page's bookkeeping
         if drawer or re.match(r"^[ \t]*#\+\w+:", ln) or re.match(r"^[ \t]*#(?:[ \t]|$)", ln):
             continue
         heading = re.match(r"^(\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(.*?)(?:[ \t]+:[\w:@]+:)?[ \t]*$", ln)
@@ -215,15 +218,20 @@ def org_markdown(text: str) -> str:
     return "\n".join(_org_heads(out))
 
 
+_OWN_PROPERTY = re.compile(r"^[ \t]*:([\w-]{1,40}):[ \t]+(\S.{0,500})$")
+_PAGE_PROPERTIES = {"id", "collapsed", "created", "updated", "created-at", "updated-at", "heading", "custom_id",
+                    "custom-id", "background-color", "tags", "alias", "title", "type", "icon", "public", "filters"}
 _ORG_OUTLINE_ITEM = re.compile(r"^(\*{3,})[ \t]+(.*)$")
 
 
 def _is_outline(text: str) -> bool:
     """Whether an Org file is an outliner's page (Logseq), not a document: most of its lines are headings, some of
-    them four deep."""
+    them four deep or holding the answers' math three deep."""
     lines = [ln for ln in text[:200_000].split("\n") if ln.strip() and not ln.lstrip().startswith((":", "#+"))]
     heads = [ln for ln in lines if re.match(r"\*+[ \t]", ln)]
-    return len(lines) >= 10 and len(heads) >= 0.6 * len(lines) and any(ln.startswith("****") for ln in heads)
+    deep = [ln for ln in heads if ln.startswith("***")]
+    return len(lines) >= 10 and len(heads) >= 0.6 * len(lines) and (any(ln.startswith("****") for ln in deep) or sum(
+        "$" in ln or "\\(" in ln for ln in deep) >= 3)  # (its deep "headings" hold the answers' math)
 
 
 # Org's strike-through "+\(25\times25\times20\)+ → …": crossed-out work, as Markdown's ~~…~~ (not a sum: a "+" glued

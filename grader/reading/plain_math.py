@@ -585,7 +585,8 @@ ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:sho
                 r"|\b(?:is|are)\s+(?:fine|ok(?:ay)?|acceptable|valid)\s+(?:as\s+well|too)\b"
                 r"|\b(?:would|should|will)\s+also\s+be\s+(?:fine|ok(?:ay)?|right|correct|acceptable|valid)\b"
                 r"|\bboth\s+(?:work|are\s+(?:fine|ok(?:ay)?|correct|right|acceptable|valid))\b"
-                r"|\btake\s+your\s+pick\b|\bworks\s+(?:too|as\s+well)\b|\b(?:either|any)\s+(?:one\s+)?is\s+fine\b")
+                r"|\btake\s+your\s+pick\b|\bworks\s+(?:too|as\s+well)\b|\b(?:either|any)\s+(?:one\s+)?is\s+fine\b"
+                r"|\b(?:could|might|may)\s+(?:just\s+|even\s+)?be\s+\$")  # "low — could be $w_3σ_2(x_2)$": offered
 # "or" opening a line ("- or just  w3·σ2′(x2)", a list dash before it; "(or −e^-u/(1+e^-u)^2, not sure")
 ALTERNATIVE = re.compile(rf"[ \t]*(?:[-–•+][ \t]+|[(\[][ \t]*)?(?P<word>{OR_WORDS})(?:[ \t]+(?:just|simply|even|only))?"
                          r"[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)
