@@ -83,8 +83,8 @@ def _with_remarks(text: str, data: dict[Any, Any], marks: str) -> str:
 
 
 def remarked_answers(text: str, data: dict[str, Any]) -> dict[str, Any]:
-    """A TOML answer file keyed by the rubric's ids with each answer's remarks (``"p1.d" = "σ2(x2)"   # not sure,
-    maybe w3*σ2(x2)?``, or a comment line under it) written into it when they may change it: such an answer is then
+    """A TOML answer file keyed by the rubric's ids with each answer's remarks (``"<id>" = "A"   # not sure,
+    maybe B?``, or a comment line under it) written into it when they may change it: such an answer is then
     no formula alone, and a person reads it (tomllib drops comments, a TA does not)."""
     if "#" not in text:
         return data
