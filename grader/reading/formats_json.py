@@ -63,20 +63,17 @@ def yaml_lines(text: str) -> str:
         return text
     if not isinstance(data, dict):
         return text
-    return _with_comments(text, data)
+    said = [m.group(1) for m in _COMMENT.finditer(text)]  # the sheet's comments: its notation, its remarks
+    return "\n".join(said[:200]) + ("\n\n" if said else "") + _as_lines(data)
 
 
 _COMMENT = re.compile(r"(?m)^[ \t]*#[ \t]?(.{1,500})$")
 
 
-def _with_comments(text: str, data: dict[Any, Any], comment: re.Pattern[str] = _COMMENT) -> str:
-    said = [m.group(1) for m in comment.finditer(text)]  # the sheet's comments: its notation, its remarks
-    return "\n".join(said[:200]) + ("\n\n" if said else "") + _as_lines(data)
-
-
 def _with_remarks(text: str, data: dict[Any, Any], marks: str) -> str:
     """The sheet's lines with its comments where a TA reads them: those above its first key first (its notation),
-    each later one beside the answer it follows (on the key's line, or on the lines under it), in brackets."""
+    each later one that may change it beside the answer it follows (on the key's line, or on the lines under it),
+    as a one-row answer table with a note column (which sends that answer to a person)."""
     head, remarks = _remarks(text, marks)
     attached = _attach(data, remarks, "")
     return "\n".join(head[:200]) + ("\n\n" if head else "") + _as_lines(attached)
