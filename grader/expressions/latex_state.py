@@ -41,6 +41,7 @@ class LatexVocabulary:
     pointwise: Mapping[str, sp.Expr] = field(default_factory=dict)
     # what an argument-free name stands for (the loss L): a hand-in's own name with that value is read as it
     values: Mapping[str, sp.Expr] = field(default_factory=dict)
+    loss: str | None = None  # the name a hand-in's own "loss ℓ", "cost J", "error E" is read as
 
     def in_input(self, value: sp.Expr) -> sp.Expr:
         """``value`` with the intermediates written out in the input (x_2 is w_2 σ(w_1 x))."""

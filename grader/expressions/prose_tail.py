@@ -158,6 +158,15 @@ _INDEX_SET = re.compile(r"\b[ijkn][ \t]*=[ \t]*\d\b")  # "the $i=1$ term": an in
 _WRITTEN_OUT = re.compile(r"=|←|\\leftarrow|\\gets|<-")  # the changed formula, written after the words
 
 
+# words beside an answer that change nothing: a check's verdict ("so the sign should be right", "if I did this
+# correctly") or the answer taken at a data point ("x^i instead of x")
+CONFIRMED = re.compile(r"(?i)(?:\b(?:so|and|then)\s+)?(?:\b(?:the|this|that|it|my)\s+(?:\w+\s+)?)?\bshould\s+"
+                        r"(?:be|hold|work|match|agree)\s+(?:right|correct|fine|ok(?:ay)?|good|consistent|valid|true)\b"
+                        r"|\bif\s+I\s+did\s+(?:this|it|that|everything)\s+(?:correctly|right)\b"
+                        # "(from (d), (e), just put x^i instead of x)": the answer taken at a data point, unchanged
+                        r"|\$?x\s*(?:\^\s*\{?\s*\(?\s*[in]\s*\)?\s*\}?|_\{?[in]\}?)\$?\s+instead\s+of\s+\$?x\b")
+
+
 def change_sentences(text: str, part: str = "", loose: bool = True) -> list[tuple[int, str]]:
     """Each sentence of ``text`` (its offset and words) that says an answer before it is to be changed in words ("I
     leave the $x$ off in my final answer", "EDIT: the minus should be a plus", "take the +1 out of every row"). Not
@@ -168,8 +177,9 @@ def change_sentences(text: str, part: str = "", loose: bool = True) -> list[tupl
     out: list[tuple[int, str]] = []
     for piece in re.finditer(r"(?:[^.!?。\n]|[.!?。](?!\s))+[.!?。]?", text[:6000]):
         sentence = piece.group()
-        m = _CHANGE_SAID.search(sentence)
-        if m is None and loose and _PIECE.search(sentence) and (turned := _TURNED.search(sentence)) is not None \
+        checked = CONFIRMED.sub(lambda c: " " * len(c.group()), sentence)  # "so the sign should be right"
+        m = _CHANGE_SAID.search(checked)
+        if m is None and loose and _PIECE.search(sentence) and (turned := _TURNED.search(checked)) is not None \
                 and (_OWN.search(sentence) or turned.start() < 3) and not _NAMING.search(sentence):
             m = turned  # "in the final answer I omit the x", "the 2 is not part of my final answer", "ignore the x"
         if len(sentence) > 400 or m is None or _ABOUT_STRUCK.search(sentence) or sentence.rstrip(" *_").endswith(":") \

@@ -42,7 +42,7 @@ UNICODE = {
     "Σ": "\\sum ", "∑": "\\sum ", "∏": "\\prod ", "Δ": "\\Delta ", "Θ": "\\Theta ", "Λ": "\\Lambda ",
     "Φ": "\\Phi ", "Ψ": "\\Psi ", "Ω": "\\Omega ", "Γ": "\\Gamma ", "ζ": "\\zeta ", "ν": "\\nu ",
     "χ": "\\chi ", "κ": "\\kappa ", "ϑ": "\\vartheta ", "ς": "\\sigma ",
-    "∂": "\\partial ", "∇": "\\nabla ", "√": "\\sqrt ", "∈": "\\in ", "≔": ":=", "←": "\\leftarrow ",
+    "ℓ": "\\ell ", "∂": "\\partial ", "∇": "\\nabla ", "√": "\\sqrt ", "∈": "\\in ", "≔": ":=", "←": "\\leftarrow ",
     "⟵": "\\leftarrow ", "→": "\\to ", "⟶": "\\to ", "⇒": "\\Rightarrow ", "′": "'", "’": "'", "´": "'",
     "″": "''", "ℒ": "L", "𝓛": "L", "𝐰": "w", "…": "\\ldots ", "⋯": "\\ldots ", "⊤": "T", "∞": "\\infty ",
     "≈": "\\approx ", "≡": "\\equiv ", "∘": "\\circ ", "÷": "/", "⁄": "/", "∕": "/",  # fraction and division slashes
@@ -417,6 +417,10 @@ def _unicode_to_latex(text: str) -> str:
 _CAPITAL_SIGMA = re.compile(r"\\Sigma(?=\s*[_^])")  # \Sigma_{i} 2(…): the letter typed for a sum with its range
 
 
+# g_prime(v), sigmoid_prime(h2), sigPrime(u): a program's name for a function's derivative, applied: g'(v)
+_PRIME_WORD = re.compile(r"(?<![\\\w])([A-Za-z][A-Za-z0-9]{0,7}?)_?(?:prime|Prime)(?=\s*\()")
+
+
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
     text = _word_matrices(from_exports(text)) if "■" in text else from_exports(text)
@@ -425,6 +429,7 @@ def _prepare(text: str) -> str:
     text = _CAPITAL_SIGMA.sub(r"\\sum", text) if "\\Sigma" in text else text
     text = _EMPHASIS.sub(lambda m: m.group(1), text)
     text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime") + len(m.group(2) or m.group(3) or "")), text)
+    text = _PRIME_WORD.sub(r"\1'", text) if "rime" in text else text
     text = _DOT.sub(lambda m: (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", text)
     text = _HAT.sub(lambda m: " " + (m.group(1) or m.group(2) or m.group(3)) + "^{hat}", text.replace("ŷ", "y\u0302"))
     if "bar" in text or "tilde" in text or "overline" in text or "\u0304" in text or "\u0303" in text:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from grader.checks.readers import WrittenReport
@@ -57,10 +58,11 @@ def _said_again_elsewhere(doc: Document, rubric: Rubric) -> None:
     known = asked | {p.rsplit(".", k)[0] for p in asked for k in (1, 2) if p.count(".") >= k}
     extra = [k for k in doc.segments if k not in known and "." in k]
     problems = {p.split(".")[0] for p in asked}  # ("3. Corrections (b) …": a problem no item asks about)
+    per_problem = Counter(k.split(".")[0] for k in extra)
     for key, span in list(doc.segments.items()):
         if key in known or "." not in key:
             continue
-        alone = sum(k.split(".")[0] == key.split(".")[0] for k in extra) == 1  # not a run of items read as parts
+        alone = per_problem[key.split(".")[0]] == 1  # not a run of items read as parts
         rest = key.split(".", 1)[1]
         targets = {p for p in known if p.split(".", 1)[-1] == rest and p.count(".") == key.count(".")}
         if len(targets) > 1 and (key.split(".")[0] not in problems

@@ -23,6 +23,7 @@ from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
 from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines
+from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
@@ -966,6 +967,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         kind = "wiki"  # a course wiki's page exported as text
     elif kind is None and "[/" in text and is_bbcode(text):
         kind = "bbcode"  # a forum post saved as text
+    elif kind is None and ("stem:[" in text or "math:[" in text or "\n:" in text) and is_asciidoc(text):
+        kind = "adoc"  # an AsciiDoc source uploaded as .txt
     latex = kind == "tex" or (kind is None and is_latex(text))
     if kind != "html" and "&nbsp;" in text:  # "&nbsp;&nbsp;\= w\_3 …": an exporter's indent in Markdown
         text = re.sub(r"(?m)^(?:&nbsp;)+", "", text).replace("&nbsp;", " ")

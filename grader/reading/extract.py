@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from grader.expressions.prose_tail import change_sentences, changes_formula, operation_named
+from grader.expressions.prose_tail import CONFIRMED, change_sentences, changes_formula, operation_named
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
 from grader.reading.math_rows import graph_steps
@@ -722,8 +722,9 @@ def _changed_by_label(doc: Document, part: str) -> list[str]:
     segment = doc.segments[part]
     out = []
     for sentence in re.split(r"(?<=[.!?。])\s+|\n", doc.text[segment.end:segment.end + 60_000]):
-        if len(sentence) < 400 and named.search(sentence) and (change_sentences(sentence) or CHANGED.search(sentence)
-                                                                and _FORMULA_MARK.search(sentence)):
+        said = CONFIRMED.sub(" ", sentence) if len(sentence) < 400 else ""
+        if said and named.search(sentence) and (change_sentences(said) or CHANGED.search(said)
+                                                and _FORMULA_MARK.search(said)):
             out.append(sentence.strip())  # ("the (i) above should have no square: $e^{-u}/(1+e^{-u})$")
     return out
 
@@ -785,7 +786,7 @@ def _unread_mention(doc: Document, span: Span, later: LatexChain | None) -> bool
     $σ_2(x_2)$", a formula the reading does not take): which one it means, a person decides."""
     from grader.reading.mentions import CHANGED, CHANGES
 
-    text = doc.text[span.start:span.end]
+    text = CONFIRMED.sub(" ", doc.text[span.start:span.end])
     if not _FORMULA_MARK.search(text) or not CHANGES.search(text if CHANGED.search(text)
                                                          else _EXPLAINING_NOT.sub(" ", text)):
         return False  # a summary's line: read when it reads (a different answer is graded), else left to the part
@@ -1033,8 +1034,9 @@ def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChai
     if HEDGE in chain.sides[-1]:  # "σ(z₂) (or σ(z₂)(1−σ(z₂))? not sure)", then a table of σ(z₂): the part left two
         return chain  # answers open, and a later list of one of them does not say the other was withdrawn
     last = final.sides[-1]
-    if re.sub(r"\s+", "", last) == re.sub(r"\s+", "", chain.sides[-1]) or is_restatement(last):
-        return chain
+    if re.sub(r"\s+", "", last) == re.sub(r"\s+", "", chain.sides[-1]) or is_restatement(last) \
+            or _DECIMAL.search(last) and _NUMBERS_ONLY.search(f" ={last}") is not None and HEDGE not in last:
+        return chain  # (a value at a point, "∂f/∂w_3 = 0.8119" in a check's list, is no answer said again)
     return LatexChain([*chain.sides, last], chain.named, chain.part)
 
 
@@ -1634,6 +1636,23 @@ def _questioned_other(doc: Document, start: int, end: int, tail: str) -> str | N
     return None
 
 
+# the next question of a question-and-answer report: "**Q: And written only with $σ_1$? (b)(ii)**", "Q3. Why …"
+_QUESTION_LINE = re.compile(r"\s*[*_#>]*\s*(?:Q\d{0,2}|Question\s*\d{0,2}|Frage|Pregunta)\s*[:.)]", re.IGNORECASE)
+def _next_question(text: str, start: int) -> bool:
+    """The line at ``start`` asks the next question of a question-and-answer report ("**Q: And written only with
+    $σ_1$? (b)(ii)**", then "A: …"): it names a part at its end, or an answer line follows it. ("Q: Or is it without
+    the w₂? I don't know which." under an answer, no label and no answer after it, doubts that answer.)"""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if _QUESTION_LINE.match(text, start, end) is None:
+        return False
+    from grader.reading.labels import trailing_heading_label
+
+    return trailing_heading_label(text[start:end].strip().strip("*_"), 0) is not None \
+        or _ANSWER_LINE.match(text, end) is not None
+
+
+_ANSWER_LINE = re.compile(r"\s*[*_>]*\s*(?:A\d{0,2}|Answer|Antwort|Respuesta|Réponse)\s*[:.)]", re.IGNORECASE)
 _SPEAKER = re.compile(r"(?:^|[\s\[(])[A-Z][a-z]{1,15}:[ \t]")  # "Lena: shouldn't it be …": someone else's words
 
 
@@ -1650,7 +1669,7 @@ def _leads_elsewhere(doc: Document, start: int, at: int) -> bool:
     lead = doc.text[line_start + 1:at]
     first = len(lead) - len(lead.lstrip())
     return "=" in lead or lead.lstrip().startswith(("|", "$")) or re.match(r"\s*[^\W\d_]{2,20}\s*:", lead) is not None \
-        or read_label(doc.text, line_start + 1 + first) is not None
+        or read_label(doc.text, line_start + 1 + first) is not None or _next_question(doc.text, line_start + 1)
 
 
 def _second_in_doubt(doc: Document, after: int, said: str) -> str | None:
@@ -1860,7 +1879,17 @@ _CHECKS_AGAINST = re.compile(r"[\s,;—–-]*(?:\$\s*)?[,;]?\s*(?:which\s+(?:is|
 
 def _a_check(doc: Document, m: Span) -> bool:
     """An equation followed by "which is (i)": a check that two forms agree, not an answer of the part it is in."""
+    said = doc.read(m) if m.end - m.start < 2000 else ""
+    if m.kind != "cell" and (numbers := _NUMBERS_ONLY.search(said)) is not None and _DECIMAL.search(numbers.group()) \
+            and numbers.start() == said.find("=") and re.search(r"[A-Za-z\\∂]", said[:numbers.start()]):
+        # (every side after the name a number, not "σ(1+σ) = 0.75"; a name before it, not "0.7·0.3 = 0.21")
+        return True  # "∂f/∂w_1 = 0.6750·0.3250·0.7311 ≈ 0.0431": the formula worked out at a point, a check
     return m.kind != "cell" and _CHECKS_AGAINST.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None
+
+
+# what follows an equation's first "=" when it is numbers only, worked out with a decimal: a value at a point
+_DECIMAL = re.compile(r"\d\.\d")  # (not "j = 1,2,3.": an index's range)
+_NUMBERS_ONLY = re.compile(r"(?<=[^=<>!])=(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;!]|left|right|quad))+$")
 
 
 # "(same as `w -= alpha * grad` / one `optimizer.step()`)": the answer said again in a program, in an aside

@@ -73,6 +73,9 @@ def _marker(kind: str, n: int) -> str:
 _STRUCK = ("del", "s", "strike")
 
 
+_TABLE_OF_CONTENTS = re.compile(r"toc|TOC|table-of-contents|TableOfContents|markdown-toc")
+
+
 class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -102,7 +105,8 @@ class _Page(HTMLParser):
             if tag not in _VOID:
                 self.skip.append(tag)
             return
-        if tag in _SKIP or a.get("aria-hidden") == "true":
+        if tag in _SKIP or a.get("aria-hidden") == "true" or tag in ("div", "nav") and _TABLE_OF_CONTENTS.fullmatch(
+                a.get("id") or "") and not self.skip:  # a generated table of contents: the parts' titles, no answer
             if tag not in _VOID:
                 self.skip.append(tag)
             return

@@ -287,6 +287,22 @@ _ADOC_INLINE = re.compile(r"\b(stem|latexmath|asciimath):\[((?:[^\]\\]|\\.)*)\]"
 _ADOC_DELIM = re.compile(r"^(\+{4,}|-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|/{4,})[ \t]*$")
 
 
+# the marks of an AsciiDoc source that Markdown never writes: "stem:[…]", ":stem: asciimath", "[stem]" over "++++",
+# "|===" tables, "==" section titles
+_ADOC_MARKS = (re.compile(r"(?:stem|latexmath|asciimath):\[[^\]\n]{1,400}\]"),
+               re.compile(r"(?m)^:[\w-]{2,30}:(?:[ \t]|$)"),
+               re.compile(r"(?m)^\[(?:stem|latexmath|asciimath|source[^\]\n]*)\]$"), re.compile(r"(?m)^\|===$"),
+               re.compile(r"(?m)^={2,5}[ \t]\S"))
+
+
+def is_asciidoc(text: str) -> bool:
+    """Whether a text handed in as plain text is an AsciiDoc source (its math macros and attribute lines, with one
+    more of its marks): read as AsciiDoc, its ``stem:[…]`` as math."""
+    head = text[:100_000]
+    found = [m.search(head) is not None for m in _ADOC_MARKS]
+    return (found[0] or found[1] or found[2]) and sum(found) >= 2
+
+
 def adoc_markdown(text: str) -> str:
     """AsciiDoc: ``=`` headings, ``stem:[…]``/``latexmath:[…]`` math, ``[stem]``/``[latexmath]`` passthrough
     blocks as displays, ``|===`` tables, ``.`` ordered items, ``term::`` entries, listings as fences."""

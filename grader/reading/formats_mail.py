@@ -138,6 +138,19 @@ def _quoted_tail_first(text: str, lines: list[str], depth: int) -> str:
             quoted_after += 1
             if quoted_after >= 3 and quoted_after >= 0.8 * written_after:
                 tail = k  # the earliest quoted line from which the rest is mostly quote
-    if tail < 0 or not any(ln.strip() for ln in lines[:tail]):
+    if tail < 0 or not any(ln.strip() for ln in lines[:tail]) or _labelled_between(lines[tail:]):
         return text
     return _in_order(lines[tail:], lines[:tail], depth, unquote=True)
+
+
+def _labelled_between(lines: list[str]) -> bool:
+    """Whether a line that is no quote opens a part between the quoted ones ("(c) Compute the number of parameters
+    …" over "> conv1 = 520"): a filled-in handout whose answers are set as quotes, no earlier message."""
+    from grader.reading.labels import read_label
+
+    for k, line in enumerate(lines[:-1]):
+        stripped = line.lstrip(" \t*_#")
+        if stripped and not _is_quoted(line) and any(_is_quoted(ln) for ln in lines[k + 1:]) \
+                and read_label(stripped, 0) is not None:
+            return True
+    return False

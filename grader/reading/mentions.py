@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from grader.expressions.prose_tail import CONFIRMED
 from grader.reading.labels import dashed_lines
 
 if TYPE_CHECKING:
@@ -178,7 +179,8 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
                 continue
             # inside a later part of the same problem, a name cited or without words that change an answer
             # ("∇f with the components given by (d) and (e)"): only an equation naming what the part asks counts
-            kind = "cited" if starts[i] < layout.problem(key)[1] and not CHANGED.search(line) else "mention"
+            kind = "cited" if starts[i] < layout.problem(key)[1] and not CHANGED.search(CONFIRMED.sub(" ", line)) \
+                else "mention"  # ("so the sign should be right": a check's verdict, no change)
             end = starts[i] + len(line)
             j = i
             while j + 1 < len(lines) and j - i < _MORE_LINES and not _says_something(doc.text[starts[i]:end], key):

@@ -98,8 +98,8 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     if notation.unread:
         better = renamed(notation, reference, lambda seed: _read_all(pieces, doc, reference, seed))
         if better is not None:
-            return _built_on_doubt(better)
-    return _built_on_doubt(notation)
+            return _built_on_doubt(_loss_named(better, doc, reference))
+    return _built_on_doubt(_loss_named(notation, doc, reference))
 
 
 def _built_on_doubt(notation: Notation) -> Notation:
@@ -210,6 +210,7 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
             break
         pending = failed
     _lettered_points(notation, reference)
+    _paired_points(notation, reference, getattr(doc, "text", "") or "")
     _points_said(notation, doc)
     _listed_at_point(notation, pieces)
     _outputs_in_words(notation, getattr(doc, "text", "") or "", reference)
@@ -341,6 +342,48 @@ def _lettered_points(notation: Notation, reference: Reference) -> None:
                     added += 1
     if added:
         notation.notes.append("x_a, y_a are read as the first data point and x_b, y_b as the second")
+
+
+# a data point written as a pair with its own letters and index: (u_1, t_1), (x_A, y_A), (u^{(2)}, t^{(2)})
+_PAIR = re.compile(r"\(\s*([A-Za-z])\s*(?:_|\^)\s*\{?\s*\(?\s*([0-9A-Za-z])\s*\)?\s*\}?\s*,\s*"
+                   r"([A-Za-z])\s*(?:_|\^)\s*\{?\s*\(?\s*([0-9A-Za-z])\s*\)?\s*\}?\s*\)")
+
+
+_DATA_SAID = re.compile(r"\\\{|\{\s*$|\bD\b|(?i:data|train|example|sample|point|pair|set)\w*\W*$|(?:\band\b|,)\W*$")
+
+
+def _paired_points(notation: Notation, reference: Reference, text: str) -> None:
+    """``D = {(u_1, t_1), (u_2, t_2)}``, ``(x_A, y_A)`` and ``(x_B, y_B)``: two data points written as pairs of the
+    hand-in's own letters, in order, are the handout's first and second (input, target) points. Not x with a number
+    (x_1 is the handout's own hidden value: what it means there, other readings decide)."""
+    vocab = reference.latex
+    assert vocab is not None
+    if len(vocab.datapoints) != 2:
+        return
+    seen: dict[tuple[str, str], list[str]] = {}
+    text = text[:200_000].replace("$", " ")
+    for m in _PAIR.finditer(text):
+        if m.group(2) == m.group(4) and m.group(1) != m.group(3) \
+                and _DATA_SAID.search(text, max(0, m.start() - 100), m.start()):
+            indices = seen.setdefault((m.group(1), m.group(3)), [])
+            if m.group(2) not in indices:
+                indices.append(m.group(2))
+    overlay, added = notation.overlay, []
+    for (given, target), indices in seen.items():
+        if len(indices) != 2 or given == "x" and all(i.isdigit() for i in indices):
+            continue
+        for index, point in zip(indices, vocab.datapoints, strict=True):
+            for stem, handout in ((given, "x"), (target, "y")):
+                value = vocab.symbols.get(f"{handout}^{point}")
+                for name in (f"{stem}_{index}", f"{stem}^{index}"):
+                    if value is not None and name not in overlay.symbols and name not in overlay.reserved \
+                            and name not in vocab.symbols:
+                        overlay.symbols[name] = value
+                        added.append(name)
+        if added:
+            notation.notes.append(f"({given}_{indices[0]}, {target}_{indices[0]}) and ({given}_{indices[1]}, "
+                                  f"{target}_{indices[1]}) are read as the data points (x^1, y^1) and (x^2, y^2)")
+            return
 
 
 def _defined_names(pending: list[list[str]], reference: Reference, overlay: Overlay) -> set[str]:
@@ -1127,6 +1170,25 @@ def _learning_rate(notation: Notation, doc: Any, reference: Reference) -> None:
             continue
         overlay.aliases[name] = "\\alpha"
         _said(notation, f"{_show(name)} is read as the step size α (you call it the learning rate or step)", name)
+
+
+def _loss_named(notation: Notation, doc: Any, reference: Reference) -> Notation:
+    """"Loss $ℓ(a,b,c) = …$", "the cost J", "E is the error": a name the text calls the loss, and that no definition
+    of the hand-in gave a value (read last, once the renamings are chosen), is the homework's loss."""
+    from grader.reading.notation_rate import loss_names
+
+    vocab, overlay = reference.latex, notation.overlay
+    if vocab is None or vocab.loss is None:
+        return notation
+    loss: str = vocab.loss
+    for name in dict.fromkeys(loss_names(getattr(doc, "text", "") or "")):
+        if name == loss or name in overlay.aliases or name in overlay.symbols or name in overlay.functions \
+                or name in vocab.symbols or name in vocab.functions or any(
+                    re.match(rf"\s*{re.escape(name)}(?![A-Za-z])", sides[0]) for sides in notation.unread):
+            continue  # (a loss defined in names this reading does not know: a person reads what it means)
+        overlay.aliases[name] = loss
+        _said(notation, f"{_show(name)} is read as the loss {loss} (you call it the loss)", name)
+    return notation
 
 
 def _reused(notation: Notation, key: str) -> int:

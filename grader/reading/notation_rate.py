@@ -57,6 +57,8 @@ def step_names(text: str) -> Iterator[str]:
                 continue  # "learning rate lr", then lr = α/|D|: the hand-in's own step, read where it is defined
             if re.fullmatch(r"[a-z]{2,7}", name) and name != "lr":
                 name = "\\" + name  # "eta" as typed without Greek
+            if name in ("\\varepsilon", "\\epsilon", "ε"):  # ε and \varepsilon: one letter in two shapes
+                yield "\\varepsilon"
             yield _UNICODE.get(name, "\\epsilon" if name == "\\varepsilon" else name)
 
 
@@ -89,3 +91,28 @@ def usual_step_name(text: str) -> str | None:
     if m is None:
         return "a" if _PLAIN_A.search(text) and not _DEFINES_A.search(text) else None
     return "\\eta" if m.group("eta") else "lr"
+
+
+# the loss under the student's own name: "Loss $ℓ(a,b,c) = …$", "the cost function J", "E is the loss", "error E(θ)"
+_LOSS_WORD = (r"(?:loss|cost|objective|error|risk|Verlust\w*|Kosten\w*|Fehler\w*|perte|coût|pérdida|costo|errore"
+              r"|perda|損失|损失|손실)")
+_LOSS_NAME = (r"(\\ell(?![A-Za-z])|ℓ|\\math(?:cal|scr)\s*\{\s*[A-Z]\s*\}"
+              r"|(?<![\w\\])[CEJLQR](?![\w']))")
+_LOSS_PATTERNS = (
+    re.compile(_LOSS_WORD + r"(?:\s+function)?[ \t]*(?:is|:|,)?\s{0,8}" + _LOSS_NAME
+               + r"(?=[ \t]*(?:\(|=|:=|$|,|\.|;|\s+(?:is|as|of|over|for|with)\b))", re.IGNORECASE | re.MULTILINE),
+    re.compile(_LOSS_NAME + r"(?:\s*\([^()\n]{0,30}\))?\s+(?:is|denotes|for|=)\s+(?:the\s+)?(?:total\s+|squared\s+)?"
+               + _LOSS_WORD + r"\b(?!\s+(?:term|signal))", re.IGNORECASE),
+)
+
+
+def loss_names(text: str) -> Iterator[str]:
+    """The names (canonical: ``\\ell``, ``E``) the text says are the loss ("Loss $ℓ(a,b,c) = …$", "E is the cost"),
+    in order; not an "error term δ" (a letter of the backward pass)."""
+    plain = _DELIMITERS.sub(" ", text[:200_000])
+    for pattern in _LOSS_PATTERNS:
+        for m in pattern.finditer(plain):
+            name = re.sub(r"\\math(?:cal|scr)\s*\{\s*([A-Z])\s*\}", r"\1", m.group(1))
+            if re.search(r"(?i)\b(?:term|signal|bar|rate)\s*$", plain[max(0, m.start(1) - 12):m.start(1)]):
+                continue
+            yield "\\ell" if name == "ℓ" else name

@@ -56,7 +56,7 @@ _SAID_IS = re.compile(r"\$\s*([^$]{1,40}?(?:'|′|\\prime|\\dot)[^$]{0,20}?)\s*\
 
 # "$\delta^i$ (= prediction − target, i.e. $f_w(x^i) - y^i$)": a name, and in brackets what it equals, words first
 _ASIDE_EQUALS = re.compile(r"\$\s*(\\?[A-Za-z]{1,8}(?:[_^]\{?\w{1,3}\}?){0,2})\s*\$\s*[(（]\s*=\s*[^()（）$\n]{0,60}?"
-                           r"\$\s*([^$]{1,120}?)\s*\$\s*[)）]")
+                           r"\$\s*([^$]{1,120}?)\s*\$\s*(?:[,;][^()（）$\n]{0,60})?[)）]")  # "(= $w_1$, the input's)"
 
 
 def prose_definitions(doc: Any) -> list[tuple[int, str]]:
@@ -68,7 +68,41 @@ def prose_definitions(doc: Any) -> list[tuple[int, str]]:
               if "=" not in m.group(2)]
     found += _heading_definitions(text)
     found += _written_for(text)
+    found += _listed_names(text)
     return sorted(found)
+
+
+# "a, b, c are w1, w2, w3", "θ1, θ2 and θ3 stand for w_1, w_2, w_3", "w1, w2, w3 are called a, b, c": two lists of
+# names of the same length joined by a word that pairs them, in order
+_NAME = r"\$?(?:\\[A-Za-z]{2,8}|[A-Za-zα-ωΑ-Ω])(?:[_^]\{?[\w\\]{1,5}\}?|\d)?['′]?\$?"  # a letter, not a word
+_NAME_LIST = rf"({_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,3}}(?:,?[ \t]+(?:and|und|et|y|e)[ \t]+|[ \t]*,[ \t]*){_NAME})"
+_PAIRS = re.compile(rf"(?<![\w\\]){_NAME_LIST}[ \t]+(?:(?P<new>are[ \t]+(?:called|named|renamed|written)"
+                    rf"|(?:are[ \t]+)?(?:renamed|written)[ \t]+(?:as|to)|become)"
+                    rf"|(?:are|denote|stand[ \t]+for|for|mean|represent|correspond[ \t]+to|play[ \t]+the[ \t]+role"
+                    rf"[ \t]+of)(?:[ \t]+(?:the[ \t]+)?(?:handout's|weights?)[ \t]*:?)?)[ \t]+"
+                    rf"(?:the[ \t]+handout's[ \t]+)?{_NAME_LIST}(?![\w(])")
+
+
+def _listed_names(text: str) -> list[tuple[int, str]]:
+    """(offset, ``name = name``) for each pair of two lists a sentence pairs (see :data:`_PAIRS`)."""
+    out: list[tuple[int, str]] = []
+    for m in list(_PAIRS.finditer(text[:100_000]))[:10]:
+        first, second = (re.split(r"[ \t]*,[ \t]*(?:(?:and|und|et|y|e)[ \t]+)?|[ \t]+(?:and|und|et|y|e)[ \t]+",
+                                  m.group(k).strip()) for k in (1, 3))
+        if len(first) != len(second) or len(first) < 2:
+            continue
+        if m.group("new"):
+            first, second = second, first
+        pairs = [(a.strip("$ "), b.strip("$ ")) for a, b in zip(first, second, strict=True)]
+        out += [(m.start(), f"{a} = {b}") for a, b in pairs]
+        stems = {(_INDEXED.sub("", a), _INDEXED.sub("", b)) for a, b in pairs}
+        if len(stems) == 1 and all(_INDEXED.search(a) and _INDEXED.search(b) for a, b in pairs):
+            (own, theirs), = stems  # "θ_1, θ_2, θ_3 for w_1, w_2, w_3": θ is w as well (∇_θ L, θ^{(t+1)})
+            out.append((m.start(), f"{own} = {theirs}"))
+    return out
+
+
+_INDEXED = re.compile(r"_?\{?\d\}?$")  # the index of one of a family: θ_1, w_{2}, a1
 
 
 # "I'll write A for σ(w1x) and B for σ(w2A), so f = w3B": names given in words, each for the formula after "for"

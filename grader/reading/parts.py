@@ -146,7 +146,8 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     covered = [(m.start, m.end) for m in marks]
     weak: list[Label] = []
     for start, end in regions:
-        weak.extend(w for w in weak_labels(text, start, end) if not _inside(w.start, covered))
+        weak.extend(_asked_from_line_start(text, w) for w in weak_labels(text, start, end)
+                    if not _inside(w.start, covered))
     marks = sorted(marks + weak, key=lambda m: (m.start, not m.strong, m.part is None))
     quoted = [m for m in marks if _quoted_question(text, m)]
     marks = [m for m in marks if m not in quoted or not _asked_again(m, [o for o in marks if o not in quoted])]
@@ -251,6 +252,19 @@ def _from_line_start(text: str, label: Label) -> Label:
     if label.start - line < 40 and _MARKUP.fullmatch(text, line, label.start):
         return replace(label, start=line)
     return label
+
+
+def _asked_from_line_start(text: str, label: Label) -> Label:
+    """A label that ends a question on its own line ("**Q: Which stride makes conv2 go from 12×12×20 to 8×8×50?
+    (b)**"): the question is the part's heading, so the part before ends where its line starts."""
+    line = text.rfind("\n", 0, label.start) + 1
+    if _ASKED_BEFORE.search(text, line, label.start) and _LINE_CLOSES.match(text, label.end):
+        return replace(label, start=line)
+    return label
+
+
+_ASKED_BEFORE = re.compile(r"\?[*_ \t]*\Z")  # the question mark right before the label
+_LINE_CLOSES = re.compile(r"[ \t]*[*_:.]*[ \t]*(?:\n|\Z)")  # and nothing after it on its line
 
 
 def _numbered_parts(sites: list[Site], strong: dict[int, Label]) -> dict[int, Label]:

@@ -539,7 +539,16 @@ def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Patter
 
     return [line for line in doc.text[after:].split("\n") if len(line) < 400 and CHANGED.search(line)
             and not line.lstrip().startswith("|") and re.search(r"\d", line)
-            and any(p.search(line) for ps in patterns.values() for p in ps)]
+            and any(p.search(line) for ps in patterns.values() for p in ps) and not _asks(line)]
+
+
+def _asks(line: str) -> bool:
+    """A line that asks ("(b) The output of conv2 should be 8×8×50 … Find the filter size …", the handout's own words
+    kept in a filled-in copy; "… is it 12×12×20?"): it changes nothing of this part."""
+    return line.strip().rstrip("*_ ").endswith("?") or _ASKING.search(line) is not None
+
+
+_ASKING = re.compile(r"(?i)(?:^|[.:!?)]\s+)(?:find|compute|calculate|determine|give|state)\s+(?:the|all|each|its)\b")
 
 
 def _said_again(found: dict[str, list[Candidate]], text: str, order: list[str],

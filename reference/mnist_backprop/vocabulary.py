@@ -75,6 +75,7 @@ LATEX_VOCABULARY = LatexVocabulary(
     words=frozenset({"sigmoid", "fw"}),
     pointwise={"x_1": bp.w1 * bp.x, "x_2": bp.w2 * bp.sigma(bp.w1 * bp.x)},
     values={"L": bp.LOSS},
+    loss="L",
 )
 
 
@@ -161,7 +162,10 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
 _STEP_AFTER = re.compile(r"\s*(?:[tknij]|\\tau|τ)\s*\+\s*1\s*")
 # a word after w that names no next iterate: the current one, a start, an optimum (w_{init} = 0.1 is no update)
 _NOT_NEXT = CURRENT | {"init", "initial", "start", "opt", "optimal", "true", "best", "star", "min", "max", "in", "out",
-                       "ij", "jk", "ji", "hat", "bar", "tilde", "vec", "one", "two", "three", "all"}
+                       "ij", "jk", "ji", "hat", "bar", "tilde", "vec", "one", "two", "three", "all",
+                       # where a weight sits, a name of its own: w_{mid}, w_{hid}, w_{output}
+                       "mid", "middle", "hid", "hidden", "input", "output", "inner", "outer", "first", "second",
+                       "third", "last", "top", "bottom", "left", "right", "lay", "layer"}
 
 
 def _marks_next(mark: str) -> bool:
