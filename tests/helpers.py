@@ -132,3 +132,15 @@ def assert_twins(rubric: Rubric, item_id: str, report: str, *slips: tuple[str, s
     for old, new in slips:
         assert old in report, old
         assert grade_report_item(rubric, item_id, report.replace(old, new)).status != "pass", (item_id, new)
+
+
+def grading_seconds_on_repeated(rubric: Rubric, piece: str, size: int = 60_000) -> float:
+    """Seconds to read (b)(ii) and 2(a) from a report whose part (b) is ``piece`` repeated to ``size`` characters
+    (hostile text for a reading rule's pattern: its time must stay bounded, never grow with a power of the size)."""
+    import time
+
+    report = "## Problem 1\n\n### (b)\n\n" + piece * (size // len(piece)) + "\n\n### (d)\n\n$\\sigma_2(x_2)$\n"
+    start = time.perf_counter()
+    grade_report_item(rubric, "p1.b.ii", report, "report.md")
+    grade_report_item(rubric, "p2.a", report, "report.txt")
+    return time.perf_counter() - start
