@@ -250,3 +250,25 @@ def test_a_weight_named_where_it_sits_is_a_name_not_an_update(rubric, name: str)
 ])
 def test_the_new_readings_take_bounded_time_on_hostile_text(rubric, piece: str) -> None:
     assert grading_seconds_on_repeated(rubric, piece) < 30
+
+
+SIZES = """## Problem 2
+
+(a) input 28×28×1, conv1 filter 5×5×1 (20 filters), output after conv1 24×24×20, after pooling 12×12×20
+
+(b) filter 5×5, stride 1, channel dimension 20
+
+(c) total 431,080
+
+{later}
+"""
+
+
+@pytest.mark.parametrize("later, full", [
+    ("Note: shouldn't the output after conv1 be 23×23×20?", False),  # a doubt after the part: a person reads it
+    ("Note: is the output after conv1 maybe 23×23×20? not sure", False),
+    ("Is the output after conv1 24×24×20? Yes, (28-5)/1+1 = 24.", True),  # the same value asked and confirmed
+    ("(b) The output of conv2 should be 8×8×50. Find the filter size.", True),  # the handout's task, kept
+])
+def test_a_later_line_that_doubts_a_value_is_read_with_the_part(rubric, later: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p2.a", SIZES.format(later=later))) is full

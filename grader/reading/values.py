@@ -537,15 +537,31 @@ def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Patter
     1"): read with the part, so a different value is a second answer."""
     from grader.reading.mentions import CHANGED
 
-    return [line for line in doc.text[after:].split("\n") if len(line) < 400 and CHANGED.search(line)
+    return [line for line in doc.text[after:].split("\n") if len(line) < 400
+            and (CHANGED.search(line) or _DOUBTED_LATER.search(line) and not _opens_a_part(line))
             and not line.lstrip().startswith("|") and re.search(r"\d", line)
             and any(p.search(line) for ps in patterns.values() for p in ps) and not _asks(line)]
 
 
+# a later line that doubts a value ("shouldn't the output after conv1 be 23×23×20?", "maybe 23×23×20? not sure"): read
+# with the part, so a different value is a second answer and a person decides
+_DOUBTED_LATER = re.compile(r"(?i)\bshould(?:n'?t|\s+not)\b|\bnot\s+sure\b|\bunsure\b|\?\s*$")
+
+
+def _opens_a_part(line: str) -> bool:
+    """A line that opens with a part's label ("(b) conv2 output 8x8x50 … filter size, stride?"): that part's own
+    question or answer, no doubt about this one."""
+    from grader.reading.labels import read_label
+
+    lead = len(line) - len(line.lstrip(" \t*_#>"))
+    return lead < len(line) and read_label(line, lead) is not None
+
+
 def _asks(line: str) -> bool:
-    """A line that asks ("(b) The output of conv2 should be 8×8×50 … Find the filter size …", the handout's own words
-    kept in a filled-in copy; "… is it 12×12×20?"): it changes nothing of this part."""
-    return line.strip().rstrip("*_ ").endswith("?") or _ASKING.search(line) is not None
+    """A line that sets a task ("(b) The output of conv2 should be 8×8×50 … Find the filter size …", the handout's own
+    words kept in a filled-in copy): it changes nothing of this part. (Not a question: "shouldn't the output after
+    conv1 be 23×23×20?" doubts the answer, and a person reads it.)"""
+    return _ASKING.search(line) is not None
 
 
 _ASKING = re.compile(r"(?i)(?:^|[.:!?)]\s+)(?:find|compute|calculate|determine|give|state)\s+(?:the|all|each|its)\b")
