@@ -1035,7 +1035,7 @@ def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChai
         return chain  # answers open, and a later list of one of them does not say the other was withdrawn
     last = final.sides[-1]
     if re.sub(r"\s+", "", last) == re.sub(r"\s+", "", chain.sides[-1]) or is_restatement(last) \
-            or _DECIMAL.search(last) and _NUMBERS_ONLY.search(f" ={last}") is not None and HEDGE not in last:
+            or _worked_at_a_point(last) and HEDGE not in last:
         return chain  # (a value at a point, "∂f/∂w_3 = 0.8119" in a check's list, is no answer said again)
     return LatexChain([*chain.sides, last], chain.named, chain.part)
 
@@ -1880,16 +1880,22 @@ _CHECKS_AGAINST = re.compile(r"[\s,;—–-]*(?:\$\s*)?[,;]?\s*(?:which\s+(?:is|
 def _a_check(doc: Document, m: Span) -> bool:
     """An equation followed by "which is (i)": a check that two forms agree, not an answer of the part it is in."""
     said = doc.read(m) if m.end - m.start < 2000 else ""
-    if m.kind != "cell" and (numbers := _NUMBERS_ONLY.search(said)) is not None and _DECIMAL.search(numbers.group()) \
-            and numbers.start() == said.find("=") and re.search(r"[A-Za-z\\∂]", said[:numbers.start()]):
+    first = said.find("=")
+    if m.kind != "cell" and first > 0 and said[first - 1] not in "=<>!" and _worked_at_a_point(said[first + 1:]) \
+            and re.search(r"[A-Za-z\\∂]", said[:first]):
         # (every side after the name a number, not "σ(1+σ) = 0.75"; a name before it, not "0.7·0.3 = 0.21")
         return True  # "∂f/∂w_1 = 0.6750·0.3250·0.7311 ≈ 0.0431": the formula worked out at a point, a check
     return m.kind != "cell" and _CHECKS_AGAINST.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None
 
 
-# what follows an equation's first "=" when it is numbers only, worked out with a decimal: a value at a point
-_DECIMAL = re.compile(r"\d\.\d")  # (not "j = 1,2,3.": an index's range)
-_NUMBERS_ONLY = re.compile(r"(?<=[^=<>!])=(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;!]|left|right|quad))+$")
+def _worked_at_a_point(sides: str) -> bool:
+    """Whether what follows an equals sign is numbers only, worked out with a decimal ("0.675·0.325 ≈ 0.0431"): a
+    value at a point, not a formula (nor "1,2,3.", an index's range)."""
+    return _DECIMAL.search(sides) is not None and _NUMBERS_ONLY.fullmatch(sides) is not None
+
+
+_DECIMAL = re.compile(r"\d\.\d")
+_NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;!]|left|right|quad))+")
 
 
 # "(same as `w -= alpha * grad` / one `optimizer.step()`)": the answer said again in a program, in an aside

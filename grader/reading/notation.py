@@ -332,16 +332,23 @@ def _lettered_points(notation: Notation, reference: Reference) -> None:
     used = {(m.group(1), m.group(2).lower()) for m in _LETTERED.finditer(notation.text)}
     if not {("x", "a"), ("x", "b"), ("y", "a"), ("y", "b")} <= used or len(vocab.datapoints) != 2:
         return
-    overlay, added = notation.overlay, 0
-    for letter, point in zip("ab", vocab.datapoints, strict=True):
-        for stem in "xy":
-            target = vocab.symbols.get(f"{stem}^{point}")
-            for name in (f"{stem}_{letter}", f"{stem}_{letter.upper()}"):
-                if target is not None and name not in overlay.symbols and name not in overlay.reserved:
-                    overlay.symbols[name] = target
-                    added += 1
-    if added:
+    if _bind_points(notation, vocab, [(f"{stem}_{name}", f"{stem}^{point}")
+                                      for letter, point in zip("ab", vocab.datapoints, strict=True)
+                                      for stem in "xy" for name in (letter, letter.upper())]):
         notation.notes.append("x_a, y_a are read as the first data point and x_b, y_b as the second")
+
+
+def _bind_points(notation: Notation, vocab: Any, names: list[tuple[str, str]]) -> bool:
+    """Each (the hand-in's name, the handout's data-point symbol) bound, unless the hand-in gives that name a
+    meaning of its own or it is the handout's; whether any was bound."""
+    overlay, added = notation.overlay, False
+    for name, handout in names:
+        value = vocab.symbols.get(handout)
+        if value is not None and name not in overlay.symbols and name not in overlay.reserved \
+                and name not in vocab.symbols:
+            overlay.symbols[name] = value
+            added = True
+    return added
 
 
 # a data point written as a pair with its own letters and index: (u_1, t_1), (x_A, y_A), (u^{(2)}, t^{(2)})
@@ -368,18 +375,13 @@ def _paired_points(notation: Notation, reference: Reference, text: str) -> None:
             indices = seen.setdefault((m.group(1), m.group(3)), [])
             if m.group(2) not in indices:
                 indices.append(m.group(2))
-    overlay, added = notation.overlay, []
+    added = False
     for (given, target), indices in seen.items():
         if len(indices) != 2 or given == "x" and all(i.isdigit() for i in indices):
             continue
-        for index, point in zip(indices, vocab.datapoints, strict=True):
-            for stem, handout in ((given, "x"), (target, "y")):
-                value = vocab.symbols.get(f"{handout}^{point}")
-                for name in (f"{stem}_{index}", f"{stem}^{index}"):
-                    if value is not None and name not in overlay.symbols and name not in overlay.reserved \
-                            and name not in vocab.symbols:
-                        overlay.symbols[name] = value
-                        added.append(name)
+        added |= _bind_points(notation, vocab, [(f"{stem}{mark}{index}", f"{handout}^{point}")
+                                                for index, point in zip(indices, vocab.datapoints, strict=True)
+                                                for stem, handout in ((given, "x"), (target, "y")) for mark in "_^"])
         if added:
             notation.notes.append(f"({given}_{indices[0]}, {target}_{indices[0]}) and ({given}_{indices[1]}, "
                                   f"{target}_{indices[1]}) are read as the data points (x^1, y^1) and (x^2, y^2)")
