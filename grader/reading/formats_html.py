@@ -106,7 +106,7 @@ class _Page(HTMLParser):
                 self.skip.append(tag)
             return
         if tag in _SKIP or a.get("aria-hidden") == "true" or tag in ("div", "nav") and _TABLE_OF_CONTENTS.fullmatch(
-                a.get("id") or "") and not self.skip:  # a generated table of contents: the parts' titles, no answer
+                a.get("id") or ""):  # a generated table of contents: the parts' titles, no answer
             if tag not in _VOID:
                 self.skip.append(tag)
             return
