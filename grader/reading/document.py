@@ -27,7 +27,7 @@ from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
-from grader.reading.formats_wiki import is_dokuwiki
+from grader.reading.formats_wiki import is_creole, is_dokuwiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
 from grader.reading.keyed_answers import keyed_lines
 from grader.reading.labels import Label
@@ -57,6 +57,7 @@ from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.restated import restated_questions
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
+from grader.reading.slides import slide_titles
 from grader.reading.stacked import (
     bracket_columns,
     dash_fractions,
@@ -379,6 +380,7 @@ def _one_line_functions(text: str) -> str:
 
 # pandoc's Markdown sub- and superscripts, as a converted Word file keeps them: w~2~, e^−u^ (not ~~struck~~)
 _PANDOC_SUB = re.compile(r"(?<=[^\s~^$])~(?!~)([\w,]{1,6}|[\w,=()∈+\-−]{1,14})~(?!~)")  # w~2~, Σ~i=1,2~
+_BRACKETED_SCRIPT = re.compile(r"(?<=\S)\[([~^])([^\s~^\]\[]{1,12})\1\]")  # Textile's "σ[~1~]", "e[^-u^]"
 _PANDOC_SUP = re.compile(r"(?<=[^\s~^$])\^([−\-–]?\w{1,4})\^")
 
 
@@ -708,6 +710,7 @@ def _pandoc_scripts(text: str) -> str:
     hand, is not read as raised text."""
     if "~" not in text or not _PANDOC_SUB.search(text):
         return text
+    text = _BRACKETED_SCRIPT.sub(lambda m: ("_{" if m.group(1) == "~" else "^{") + m.group(2) + "}", text)
     return _PANDOC_SUP.sub(r"^{\1}", _PANDOC_SUB.sub(r"_{\1}", text))
 
 
@@ -876,6 +879,23 @@ _MID_BULLET = re.compile(r"(?<=[\w)\]}])[ \t]*•[ \t]*(?=[\w(\[{\\σ∂])")
 _NOTE_WORD = re.compile(r"(?<![\\\w])(?!(?:exp|sig\w*|sum|log|tanh|grad|nabla|alpha|eta|delta|partial)\b)[^\W\d_]{3,}")
 
 
+_DASH_BULLET = re.compile(r"[ \t]*[–•][ \t]+\S|(?:\t|[ \t]{2,})o[ \t]+\S")
+
+
+def _dash_bullets(text: str) -> str:
+    """An en dash that opens a line among bulleted lines (PowerPoint's, Word's second level: "• Notation:" /
+    "   – a = w₁x") is a bullet, as "•" is, not a minus on the formula after it; so is an indented "o" (Word's and
+    OneNote's second level pasted as text: "\t\to =w_3∙σ_2 (x_2 )…"), not a name set equal to the formula."""
+    lines = text.split("\n")
+    bulleted = [bool(_DASH_BULLET.match(ln)) for ln in lines]
+    for i, ln in enumerate(lines):
+        if bulleted[i] and ln.lstrip(" \t")[:1] in ("–", "o") and (i > 0 and bulleted[i - 1]
+                                                                   or i + 1 < len(lines) and bulleted[i + 1]):
+            lead = len(ln) - len(ln.lstrip(" \t"))
+            lines[i] = ln[:lead] + ("•" if ln[lead] == "–" else " ") + ln[lead + 1:]
+    return "\n".join(lines)
+
+
 def _bullet_product(m: re.Match[str]) -> str:
     """A bullet between two pieces of a formula is a product typed as a bullet ("w3 • σ2(x2)(1-σ2(x2)) • σ1(x1)");
     one before words ("• 2 data points", "20 • 50 filters") or between two equations sets them apart and stays."""
@@ -926,6 +946,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
     text = _scan_minus(text) if " — " in text else text
     text = unboxed(text) if kind != "tex" else text  # an answer framed in "****" / "*  …  *": the frame is no product
+    text = slide_titles(text) if kind is None and "lide" in text else text  # a deck's text export: titles as headings
     text = _glyph_columns(text) if kind is None and "\n" in text else text
     if kind == "lyx" or kind is None and is_lyx(text):
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
@@ -943,6 +964,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _BOXED_MARK.sub(" Answer: ", text) if "]" in text or "】" in text else text  # "──→ [ans] e^{-u}/…"
     text = _SHEET_FUNCTION.sub(lambda m: m.group(1).lower() + "(", text) if "EXP(" in text or "LN(" in text else text
+    text = _dash_bullets(text) if "–" in text or "•" in text else text  # second-level bullets: "   – a = w₁x"
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     text = _SPACED_DERIVATIVE.sub(r"d\1/d\2", text) if "/ d" in text else text  # "d out / d w2": dout/dw2
     for glyph in {m.group("g") or m.group("h") or m.group("k") for m in _DECLARED_SIGMA.finditer(text)}:
@@ -963,7 +985,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     elif kind is None and len(_HTML_TAG.findall(text, 0, 200_000)) >= 5:
         text = _html_paragraphs(text)  # Markdown with an editor's HTML pasted into it: each HTML block as text
-    elif kind is None and "==" in text and is_dokuwiki(text):
+    elif kind is None and "==" in text and (is_dokuwiki(text) or is_creole(text)):
         kind = "wiki"  # a course wiki's page exported as text
     elif kind is None and "[/" in text and is_bbcode(text):
         kind = "bbcode"  # a forum post saved as text

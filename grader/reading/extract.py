@@ -562,6 +562,10 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
             else _named_in(doc, span, spec, classify)
         if span.kind == "mention" and _unread_mention(doc, span, later):
             unread.append(doc.text[span.start:span.end])
+        elif span.kind == "mention" and later is not None and not later.named \
+                and _CHECKING.search(doc.text[span.start:span.end].split("\n", 1)[0]):
+            continue  # "Backup – quick numeric check of (e)": its formulas ("finite differences (h = 1e-5)") test the
+            # answer; one that names nothing is no answer said again
         elif span.kind == "segment" and (later is None or not later.named or spec.lhs and classify is not None
                                          and classify(later.sides[0]) != spec.lhs) \
                 and _FIX_SAID.search(doc.text, span.start, span.end):
@@ -779,6 +783,11 @@ def _named_in(doc: Document, span: Span, spec: TextSpec,
 
 # "$h_2$ does not depend on $w_3$": a "not" that explains a derivative, no change of an answer
 _EXPLAINING_NOT = re.compile(r"(?i)\b(?:does|do|did|is|are)\s+not\s+(?:depend|involve|contain|affect|appear)\w*")
+
+
+_CHECKING = re.compile(r"(?i)\b(?:(?:sanity|numeric(?:al)?|gradient|quick)[ \t]+checks?"
+                       r"|check(?:ing|ed)?[ \t]+(?:of|for)\b|finite[ \t-]+differences?"
+                       r"|verif(?:y|ied|ication)|gradcheck)")
 
 
 def _unread_mention(doc: Document, span: Span, later: LatexChain | None) -> bool:

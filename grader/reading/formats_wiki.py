@@ -31,10 +31,20 @@ def is_dokuwiki(text: str) -> bool:
                                 is not None)
 
 
+def is_creole(text: str) -> bool:
+    """A page in Creole (the markup of many small wikis): ``= Heading =`` lines, and ``|=`` header cells or
+    ``{{{ … }}}`` preformatted blocks."""
+    heads = sum(1 for ln in text.split("\n", 5000)[:5000] if _HEADING.match(ln))
+    return heads >= 2 and (re.search(r"^[ \t]*\|=", text, re.M) is not None
+                           or re.search(r"^\{\{\{[ \t]*$", text, re.M) is not None
+                           and re.search(r"^\}\}\}[ \t]*$", text, re.M) is not None)
+
+
 def wiki_markdown(text: str, dokuwiki: bool | None = None) -> str:
     """The page as Markdown; ``dokuwiki``: whether headings count their ``=`` DokuWiki's way (found from the text
     when None)."""
     doku = is_dokuwiki(text) if dokuwiki is None else dokuwiki
+    creole = not doku and is_creole(text)
     text = _MAGIC.sub("", text)
     text = _BLOCK_MATH.sub(lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n", text)
     text = _MATH.sub(lambda m: f"${m.group(1).strip()}$", text)
@@ -55,6 +65,13 @@ def wiki_markdown(text: str, dokuwiki: bool | None = None) -> str:
             continue
         if doku and ln.startswith(("^", "|")) and ln.rstrip().endswith(("^", "|")):
             i = _dokuwiki_table(lines, i, out)
+            continue
+        if creole and ln.lstrip().startswith("|"):
+            i = _creole_table(lines, i, out)
+            continue
+        if creole and ln.strip() in ("{{{", "}}}"):
+            out.append("```")  # preformatted: where a Creole page sets its formulas, read as a fence's are
+            i += 1
             continue
         head = _HEADING.match(ln)
         if head:
@@ -106,6 +123,18 @@ def _dokuwiki_table(lines: list[str], i: int, out: list[str]) -> int:
     while i < len(lines) and lines[i].startswith(("^", "|")):
         ln = lines[i].rstrip()
         rows.append([c.strip() for c in re.split(r"[|^]", ln)[1:-1]])
+        i += 1
+    out.extend(pipe_rows(rows))
+    return i
+
+
+def _creole_table(lines: list[str], i: int, out: list[str]) -> int:
+    """Creole's ``|= head |= head |`` and ``| cell | cell |`` rows (the closing ``|`` optional) as a pipe table."""
+    rows: list[list[str]] = []
+    while i < len(lines) and lines[i].lstrip().startswith("|"):
+        ln = lines[i].strip()
+        ln = ln[:-1] if ln.endswith("|") and len(ln) > 1 else ln
+        rows.append([c.lstrip("=").strip() for c in ln[1:].split("|")])
         i += 1
     out.extend(pipe_rows(rows))
     return i

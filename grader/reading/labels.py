@@ -483,6 +483,14 @@ _TRAILING_PROBLEM = re.compile(r"[^\n]{1,60}?[ \t,:–—-](?i:part|problem|ques
                                r"(?P<n>[1-9]|III|II|IV|I)[ \t]*[*_:.]*[ \t]*\}?[ \t]*$")
 
 
+# a slide's or a section's title, then the part and what of it: "Backprop -- part (f): gradient", "MNIST – Part (c)
+# – counts" (the part named after a dash, its topic after a colon or dash)
+_TITLED_PART = re.compile(rf"[^\n]{{1,60}}?\w[ \t]*(?:-{{1,3}}|–|—|\|)[ \t]*(?i:part)[ \t]+\(?(?P<p1>[a-h])\)"
+                          rf"(?:[ \t]?\(\s?(?P<s1>{_R})\s?\))?(?:[ \t]*(?::|-{{1,3}}|–|—)|[ \t])"
+                          r"(?![^\n]*\(\s?[a-h]\s?\))[^\n]{1,80}?\}?[ \t]*$")
+_PART_AFTER_TITLE = re.compile(r"(?i)(?<=\w)[ \t]*(?:-{1,3}|–|—|:|\|)[ \t]*part[ \t]*$")
+
+
 def trailing_heading_label(text: str, pos: int) -> Label | None:
     """The part a heading names at its end (``## Dimensions (a)``; ``1.4 (d), (e)``: both parts, one text), or its
     problem (``## Final answers, Part I``); its answer starts on the next line."""
@@ -495,8 +503,9 @@ def trailing_heading_label(text: str, pos: int) -> Label | None:
     if both is not None and both.group("last") > both.group("p1") \
             and not _RELATING.search(both.group()[:both.start("p1")]):
         return Label(pos, end, None, both.group("p1"), None, through=both.group("last"))
-    m = _TRAILING.match(text[pos:end])
+    m = _TRAILING.match(text[pos:end]) or _TITLED_PART.match(text[pos:end])
     before = m.group()[:m.group().rfind("(", 0, m.start("p1"))] if m is not None else ""  # the title, not "(part"
+    before = _PART_AFTER_TITLE.sub("", before)  # "Backprop -- part (b)": the title, then the part it is
     if m is None or _NOT_A_TITLE.search(m.group()) or re.search(r"\(\s?[a-h]\s?\)", before) \
             or _RELATING.search(before):
         return None  # "(a) and (b)": a heading over two parts, or a mention, not a title and its label

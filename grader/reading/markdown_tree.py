@@ -231,12 +231,33 @@ def inline_math(text: str, begin: int, end: int) -> list[MathSpan]:
             missing[closer] = start
             pos = start
             continue
-        if not tok.startswith("`") and stop > start:
+        if tok.startswith("`"):
+            out.extend(_dollars_in_code(text, start, stop))
+        elif stop > start:
             a, b = start, stop
             if b - a >= 2 and text[a] == "`" and text[b - 1] == "`":  # GitLab/GFM $`…`$
                 a, b = a + 1, b - 1
             out.append(MathSpan(a, b, "display" if tok in ("$$", "\\[") else "inline"))
         pos = stop + len(closer)
+
+
+def _dollars_in_code(text: str, start: int, stop: int) -> list[MathSpan]:
+    """A code span that is only ``$…$`` or ``$$…$$``: math kept from the Markdown pass.
+
+    Slide and site tools (reveal.js, Jekyll, Hugo) have authors wrap KaTeX in backticks so that
+    Markdown leaves ``_`` and ``\\`` alone; the span is math, not code.
+    """
+    a, b = start, stop
+    while a < b and text[a] in " \t":
+        a += 1
+    while b > a and text[b - 1] in " \t":
+        b -= 1
+    for fence, kind in (("$$", "display"), ("$", "inline")):
+        n = len(fence)
+        if b - a > 2 * n and text.startswith(fence, a) and text.startswith(fence, b - n) \
+                and fence not in text[a + n:b - n]:
+            return [MathSpan(a + n, b - n, kind)]
+    return []
 
 
 def _find_closer(text: str, closer: str, start: int, end: int) -> int:

@@ -18,9 +18,10 @@ _DROP = ("\\nonumber", "\\notag", "\\displaystyle", "\\hfill")
 # wrappers a TA looks through: (command, arguments that are colours or options, dropped, before the math)
 _WRAPPERS = {"\\boxed": 0, "\\fbox": 0, "\\framebox": 0, "\\textcolor": 1, "\\colorbox": 1, "\\fcolorbox": 2,
              "\\bbox": 0, "\\bm": 0, "\\boldsymbol": 0, "\\mathbf": 0, "\\pmb": 0, "\\cancelto": 1,
-             "\\underline": 0, "\\overline": 0, "\\color": 1, "\\highlight": 0, "\\hl": 0}
+             "\\underline": 0, "\\overline": 0, "\\color": 1, "\\highlight": 0, "\\hl": 0,
+             "\\alert": 0, "\\structure": 0}  # (Beamer's highlights, with or without an overlay: \alert<2>{…})
 _WRAPPER = re.compile(r"\\(?:boxed|fbox|framebox|textcolor|colorbox|fcolorbox|bbox|bm|boldsymbol|mathbf|pmb|cancelto"
-                      r"|underline|overline|color|highlight|hl)(?![A-Za-z])")
+                      r"|underline|overline|color|highlight|hl|alert|structure)(?![A-Za-z])")
 _SPACING = re.compile(r"\s*\[\s*-?\d*\.?\d*\s*(?:pt|em|ex|mm|cm)?\s*\]")
 
 
@@ -87,6 +88,8 @@ def unwrap(piece: str) -> str:
         if m is None:
             return piece
         name, end = m.group(), m.end()
+        if piece.startswith("<", end) and 0 < (shut := piece.find(">", end, end + 20)):
+            end = shut + 1  # a slide's overlay: \alert<2>{…} is shown from the second step on
         if name == "\\bbox" or name == "\\framebox":
             end = _option_end(piece, end)
         first = end

@@ -104,7 +104,8 @@ _PLUS_ONLY = re.compile(_DASHES_AND_PLUSES)
 
 
 # a pipe table indented in a plain-text hand-in ("(c)" then "     | layer | weights |"): a table, not a code block
-_INDENTED_ROW = re.compile(r"(?m)^[ \t]{4,}(?=\|.*\|[ \t]*$)")
+_INDENTED_ROW = re.compile(r"(?m)^(?:[ \t]{4,}|[ \t]*[-*+][ \t]+)(?=\|.*\|[ \t]*$)")  # (an outliner's bullet
+# holds a table's head row: "\t\t- | layer | # params |", its rows under it)
 
 
 def _body_cells(body: list[tuple[list[str], list[str], int]]) -> list[Cell]:
@@ -303,9 +304,15 @@ def _tabular_as_pipe(text: str) -> tuple[str, set[int]]:
         piped = _pipe_rows(text[start:end])
         if piped != text[start:end]:
             lines.update(range(text.count("\n", 0, start), text.count("\n", 0, end) + 1))
-        out += [text[pos:start], piped]
+        before = text[pos:start]
+        if piped != text[start:end]:  # a list item's line right above ("- shapes}" of a slide's title): the table
+            before = _LIST_LINE_END.sub(lambda m: " " * len(m.group(1)) + m.group(2), before)  # is no lazy line of it
+        out += [before, piped]
         pos = end
     return "".join(out) + text[pos:], lines
+
+
+_LIST_LINE_END = re.compile(r"(?:^|(?<=\n))[ \t]*([-*+][ \t]+|\d{1,3}[.)][ \t]+)([^\n]*\n)\Z")
 
 
 def _pipe_rows(block: str) -> str:

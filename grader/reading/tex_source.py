@@ -16,6 +16,7 @@ _TOKEN = re.compile(
     r"(?<!\\)%[^\n]*"
     r"|\\(?:sub)*section\*?\s*(?:\[[^\]\n]*\])?\s*\{|\\paragraph\*?\s*\{|\\subparagraph\*?\s*\{"
     r"|\\begin\{(?P<open>[A-Za-z]+\*?)\}(?:\s*\[(?P<opt>[^\]\n]{0,80})\])?|\\end\{(?P<close>[A-Za-z]+\*?)\}"
+    r"|\\frametitle\s*(?:<[^>\n]{0,20}>)?\s*(?:\[[^\]\n]{0,80}\])?\s*\{"
     r"|\\(?:item|question|part|subpart)\b\s*(?:\[(?P<item>[^\]\n]{0,40})\])?"
     r"|\\\\|\\\[|\\\]|\\\(|\\\)|\$\$|\\\$|\$|\n[ \t]*\n")  # \\[2pt] is a line break, not \[
 _DISPLAY = {e for e in ENVIRONMENTS} | {e + "*" for e in ENVIRONMENTS}
@@ -111,9 +112,15 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
             close = m.end() if close < 0 else close
             blocks.append(Block("heading", m.start(), close + 1, m.end(), level=level))
             para = close + 1
+        elif tok.startswith("\\frametitle"):
+            para = _frame_title(text, m.end() - 1, blocks, para, m.start())
         elif m.group("open"):
             name = m.group("open")
-            if name in _DISPLAY:
+            if name == "frame":  # a Beamer slide: its title is a heading ("Backprop -- part (b)")
+                title = _FRAME_TITLE.match(text, m.end())
+                if title:
+                    para = _frame_title(text, title.end() - 1, blocks, para, m.start())
+            elif name in _DISPLAY:
                 math_open = (name, m.start())
             elif name in _VERBATIM:
                 end = text.find(f"\\end{{{name}}}", m.end())
@@ -166,6 +173,20 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
     _para(blocks, para, len(text))
     blocks.sort(key=lambda b: (b.start, b.kind != "item"))
     return blocks, maths
+
+
+# what may stand between \begin{frame}[options] and its title: an overlay spec, options, a label
+_FRAME_TITLE = re.compile(r"(?:\s*<[^>\n]{0,20}>|\s*\[[^\]\n]{0,80}\])*\s*\{")
+
+
+def _frame_title(text: str, brace: int, blocks: list[Block], para: int, start: int) -> int:
+    """A slide's title as a heading (``\\begin{frame}{…}``, ``\\frametitle{…}``); where the text goes on."""
+    close = closing_brace(text, brace, brace + 300)
+    if close < 0:
+        return para
+    _para(blocks, para, start)
+    blocks.append(Block("heading", start, close + 1, brace + 1, level=2))
+    return close + 1
 
 
 def _para(blocks: list[Block], start: int, end: int) -> None:

@@ -64,7 +64,9 @@ _CLAUSE = re.compile(r"[;|•]|\s·\s|(?<!\bdim)(?<!\bapprox)(?<!\bresp)(?<!\bno
                      r"|(?:leaving|giving|yielding|producing|resulting\s+in)\s+(?=[\d(]))"  # ", leaving 12×12×20"
                      r"|(?<!\u00a7),\s+(?=\u00a7)"
                      r"|(?<=\u00a7),\s+(?=\u00a7(?![\u00a7\s,&\u2016]*[:=]))|(?<=[\d)\]$])\s+/\s+(?=[^\W\d_]|\u00a7)")
-_OF = re.compile(r"[\s\w]{0,20}?\b(?:of|de[sl]?|du|dei|della|der|des|của|do|da|dos|das|van|von|του|της|των)\s+"
+# (a label's bracketed aside masked between them: "channel dimension (depth) of each filter")
+_OF = re.compile(r"[\s\w]{0,20}?(?:§{3,}[\s\w]{0,12}?)?"
+                 r"\b(?:of|de[sl]?|du|dei|della|der|des|của|do|da|dos|das|van|von|του|της|των)\s+"
                  r"(?:the\s+|each\s+|a\s+|chaque\s+|ogni\s+|mỗi\s+|het\s+|de\s+|dem\s+|des\s+|jedes\s+)?"
                  r"(?:(?:conv\w{0,12}|second|2nd|first|1st|layer)[\s-]+)?",  # "… of each conv2 filter"
                  re.IGNORECASE)
@@ -537,10 +539,16 @@ def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Patter
     1"): read with the part, so a different value is a second answer."""
     from grader.reading.mentions import CHANGED
 
-    return [line for line in doc.text[after:].split("\n") if len(line) < 400
-            and (CHANGED.search(line) or _DOUBTED_LATER.search(line) and not _opens_a_part(line))
-            and not line.lstrip().startswith("|") and re.search(r"\d", line)
-            and any(p.search(line) for ps in patterns.values() for p in ps) and not _asks(line)]
+    others = [s for s in doc.segments.values() if s.end > after]
+    out, at = [], after
+    for line in doc.text[after:].split("\n"):
+        start, at = at, at + len(line) + 1
+        if len(line) < 400 and (CHANGED.search(line) or _DOUBTED_LATER.search(line) and not _opens_a_part(line)
+                                and not any(s.start <= start < s.end for s in others)) \
+                and not line.lstrip().startswith("|") and re.search(r"\d", line) \
+                and any(p.search(line) for ps in patterns.values() for p in ps) and not _asks(line):
+            out.append(line)  # (a doubt inside another part, "either a 5×5 or a 7×7 filter, not sure", is that part's)
+    return out
 
 
 # a later line that doubts a value ("shouldn't the output after conv1 be 23×23×20?", "maybe 23×23×20? not sure"): read
@@ -707,7 +715,8 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     said = _code_comments(text)  # "F.relu(net.conv1(x)).shape  # 24 x 24 x 20 after conv1": the student's words
     every = text.splitlines()
     prose = [(i, ln) for i, ln in enumerate(every) if (i not in skip or i in said) and not is_parameter_row(ln)]
-    lines = [sub for i, ln in prose for sub in flat(said[i] if i in skip else ln).split("\n")]
+    lines = [sub for k, (i, ln) in enumerate(prose) for sub in
+             flat(said[i] if i in skip else ln).split("\n") + _comment_ends(i, k, prose, skip)]
     _read_lines(lines, patterns, found)
     # what the program built or printed ("nn.Conv2d(20, 50, 5)": the layer's sizes; conv1.weight and conv1.bias
     # rows: conv1's count), read where the words say nothing
@@ -720,6 +729,14 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     _corrections(lines, patterns, found)
     _sums(lines, patterns, found)
     return found
+
+
+def _comment_ends(i: int, k: int, prose: list[tuple[int, str]], skip: set[int]) -> list[str]:
+    """After a code comment whose next read line is beyond more code, a line that ends its label's wait: "#
+    forward: conv1-relu-pool, …, fc2" at a fence's end does not label the "10 epochs" below the fence."""
+    if i not in skip or k + 1 >= len(prose) or prose[k + 1][0] == i + 1:
+        return []
+    return ["."]
 
 
 MAX_JOINED = 2000  # a sentence (a working: a third of it) joined over lines this long is no student's: left as lines
