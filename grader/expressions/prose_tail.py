@@ -16,7 +16,7 @@ _MATH_MARK = re.compile(r"[A-Za-z0-9σαβγδθηλ∂∇±+\-−×·*/^²³⁻
 # an operation named in words, in the languages of the class
 _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|배|곱|나누|제곱|반|역수|음수|掛|割|逆|負|умнож|дел|"
                         r"половин|обрат|минус|квадрат|противоп|ضرب|قسم|نصف|سالب|כפול|חלקי|חצי|שלילי|"
-                        r"\b(?:times|multipl\w*|divid\w*|all\s+over|half|halv\w*|twice|double|negat\w*|minus|squared|inverse|reciprocal|"
+                        r"\b(?:times|multipl\w*|divid\w*|all\s+over|half|averag\w*|mean\s+over|(?:other|opposite|reversed?)\s+sign|on\s+the\s+end|together\s+with\s+the\s+input|halv\w*|twice|double|negat\w*|minus|squared|inverse|reciprocal|"
                         r"mal|geteilt|halb\w*|mult\w*|divis\w*|moiti\w*|mitad|oppos\w*|opuest\w*|scal\w*|skalier\w*|"
                         r"multipli\w*|moltiplic\w*|vermenigvuldig\w*|pomnoż\w*|przemnoż\w*|nhân|çarp\w*|kali\w*"
                         # "…, and one more w2 in front", "(the w3 stays in front as a factor)", "has to go over …"
@@ -72,7 +72,12 @@ def operation_named(text: str) -> bool:
 # a sign or a factor that should be another, the answer divided or multiplied again, its labels swapped
 _OBJECT = r"(?:it|this|that|them|everything|(?:the|my|that|this)\s+[^.\n]{1,40}?|\$[^$\n]{1,30}\$|[^\s.,;]{1,12})"
 _CHANGE_SAID = re.compile(
-    r"\b(?:leav(?:e|ing)|left|tak(?:e|ing)|took|cross(?:ed|ing)?|strik(?:e|ing)|struck)\s+" + _OBJECT
+    # "averaged over the two points", "taken as the mean over both data points": the sum halved
+    r"\b(?:averag(?:e|ed|es|ing)|mean)\s+(?:over|of|across)\s+(?:the\s+|both\s+|all\s+)?(?:two\s+|2\s+)?"
+    r"(?:data\s+|training\s+)?(?:points?|samples?|examples?|pairs?|i\b)"
+    # "the factor w_2 is one too many", "… is counted twice": a factor taken back
+    r"|\b(?:is|are)\s+one\s+too\s+many\b|\b(?:is|are|was|were|gets?)\s+counted\s+twice\b"
+    r"|\b(?:leav(?:e|ing)|left|tak(?:e|ing)|took|cross(?:ed|ing)?|strik(?:e|ing)|struck)\s+" + _OBJECT
     + r"\s+(?:off|out|away)\b"
     r"|\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing))\s+(?:it|this|that|them"
     r"|the\s+(?:last|first|trailing|extra|final|outer|inner|whole)\b|the\s+(?:factor|term|sign|minus|plus|bias)"
@@ -126,7 +131,7 @@ _CHANGE_SAID = re.compile(
 _PIECE = re.compile(r"\$[^$\n]{1,30}\$|(?<![\w\\])(?:x|w_?[123]|σ_?[12]?['′]?|sigma_?\d?['′]?)(?![\w'′])"
                     r"|\bthe\s+(?:2|two|½|1/2|half|minus|plus|sign|factor|term|exponent|bias(?:es)?|[+-]1|step|last|gradient"
                     r"|first|final|trailing|extra)\b|\bi\s*=\s*[12]\b", re.IGNORECASE)
-_TURNED = re.compile(r"\b(?:omit\w*|ignor\w*|exclud\w*|drop\w*|flip\w*|swap\w*|revers\w*|halv\w*|remov\w*|"
+_TURNED = re.compile(r"\b(?:superfluous|omit\w*|ignor\w*|exclud\w*|drop\w*|flip\w*|swap\w*|revers\w*|halv\w*|remov\w*|"
                      r"delet\w*|(?:leave|left)\s+out|"
                      r"doubl\w*|instead|rather\s+than|not\s+part\s+of|(?:should|must)\s*(?:n[o']?t|not)\s+(?:appear|be\s+there|go\s+there)"
                      r"|(?:does|do|should|must|did)\s*(?:n[o']?t|not)\s+(?:belong|count)|typo|really\s+means?|only\s+keep\w*|"
@@ -155,6 +160,8 @@ _ABOUT_STRUCK = re.compile(r"~~|\\sout\b|\\st\{|\[crossed\s+out\]|\(crossed\s+ou
 _ALSO_FINE = re.compile(r"\beither\b[^.\n]{0,80}?\b(?:works?|fine|ok|correct|accept\w*)\b"
                         r"|\b(?:also|as\s+well)\b[^.\n]{0,20}?\b(?:fine|ok|correct|works?)\b", re.IGNORECASE)
 _INDEX_SET = re.compile(r"\b[ijkn][ \t]*=[ \t]*\d\b")  # "the $i=1$ term": an index, no formula written out
+_DEFINED_AFTER = re.compile(r"\bwhere\b")  # "(…mean over both points) where ∇f = (…)": a definition, not
+# the changed formula written out
 _WRITTEN_OUT = re.compile(r"=|←|\\leftarrow|\\gets|<-")  # the changed formula, written after the words
 
 
@@ -184,7 +191,7 @@ def change_sentences(text: str, part: str = "", loose: bool = True) -> list[tupl
             m = turned  # "in the final answer I omit the x", "the 2 is not part of my final answer", "ignore the x"
         if len(sentence) > 400 or m is None or _ABOUT_STRUCK.search(sentence) or sentence.rstrip(" *_").endswith(":") \
                 or _ALSO_FINE.search(sentence) \
-                or _WRITTEN_OUT.search(_INDEX_SET.sub("", sentence[m.end():])):
+                or _WRITTEN_OUT.search(_INDEX_SET.sub("", _DEFINED_AFTER.split(sentence[m.end():], 1)[0])):
             continue
         if _REASON.match(sentence) and ("," not in sentence or m.start() < sentence.index(",")):
             continue  # "since the minus signs cancel": a reason (but "Since …, I omit the x" changes it)

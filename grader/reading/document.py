@@ -879,7 +879,12 @@ _MID_BULLET = re.compile(r"(?<=[\w)\]}])[ \t]*•[ \t]*(?=[\w(\[{\\σ∂])")
 _NOTE_WORD = re.compile(r"(?<![\\\w])(?!(?:exp|sig\w*|sum|log|tanh|grad|nabla|alpha|eta|delta|partial)\b)[^\W\d_]{3,}")
 
 
-_DASH_BULLET = re.compile(r"[ \t]*[–•][ \t]+\S|(?:\t|[ \t]{2,})o[ \t]+\S")
+# an aside set in italics or bold (a wiki's //…//), "… $σ(u)(1-σ(u))$ *(or maybe σ(1+σ)? not sure)*": read as the
+# aside it is (its markers would hide the bracket from the readings of hedges and asides)
+_EMPHASIZED_ASIDE = re.compile(r"(?<=[ \t])([*_]{1,3}|//)"
+                               r"(\((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,80}\)){0,120}\)){1,300}\))"
+                               r"\1(?![\w*_])")
+_DASH_BULLET = re.compile(r"[ \t]*[–•▪◦‣●○■➢][ \t]+\S|(?:\t|[ \t]{2,})o[ \t]+\S")
 
 
 def _dash_bullets(text: str) -> str:
@@ -889,11 +894,25 @@ def _dash_bullets(text: str) -> str:
     lines = text.split("\n")
     bulleted = [bool(_DASH_BULLET.match(ln)) for ln in lines]
     for i, ln in enumerate(lines):
-        if bulleted[i] and ln.lstrip(" \t")[:1] in ("–", "o") and (i > 0 and bulleted[i - 1]
-                                                                   or i + 1 < len(lines) and bulleted[i + 1]):
-            lead = len(ln) - len(ln.lstrip(" \t"))
-            lines[i] = ln[:lead] + ("•" if ln[lead] == "–" else " ") + ln[lead + 1:]
+        lead = len(ln) - len(ln.lstrip(" \t"))
+        minus = ln[lead:lead + 1] == "–" and (_TERM_AFTER.match(ln, lead + 1) is not None
+                                               or i > 0 and _OPEN_END.search(lines[i - 1]) is not None)
+        if minus and _TERM_AFTER.match(ln, lead + 1) and i > 0 and "=" in lines[i - 1]:
+            ln = lines[i] = ln[:lead] + "−" + ln[lead + 1:]  # "     – 2(y² − f_w(x²))·…": the sum above goes on
+        among = i > 0 and bulleted[i - 1] or i + 1 < len(lines) and bulleted[i + 1]
+        if bulleted[i] and (ln[lead:lead + 1] in ("–", "o") and not minus and among
+                            or ln[lead:lead + 1] in _GLYPHS):  # "▪ or σ1(u)·(1 + σ1(u))?": a third level
+            ln = lines[i] = ln[:lead] + "•" + ln[lead + 1:]
+        if i > 0 and _BULLET_GOES_ON.match(ln) and "=" in lines[i - 1]:
+            lines[i] = _BULLET_GOES_ON.sub(r"\1 \2", ln, count=1)  # "• dσ/du = …" / "• = e^(−u)/…": the bullet
+            # goes on with the equation above, its next side (never a line of its own that names nothing)
     return "\n".join(lines)
+
+
+_GLYPHS = "▪◦‣●○■➢"
+_TERM_AFTER = re.compile(r"[ \t]*[\d(\[{]")  # "   – 2(y² − f(x²))·…": a term the sum above goes on with, a minus
+_OPEN_END = re.compile(r"[-+−–·*×/(=][ \t]*$")  # (or any line after one that ends on an operator)
+_BULLET_GOES_ON = re.compile(r"([ \t]*)•[ \t]*(=(?!=))")
 
 
 def _bullet_product(m: re.Match[str]) -> str:
@@ -947,6 +966,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _scan_minus(text) if " — " in text else text
     text = unboxed(text) if kind != "tex" else text  # an answer framed in "****" / "*  …  *": the frame is no product
     text = slide_titles(text) if kind is None and "lide" in text else text  # a deck's text export: titles as headings
+    if kind != "tex" and ("*(" in text or "_(" in text or "/(" in text):
+        text = _EMPHASIZED_ASIDE.sub(r"\2", text)
     text = _glyph_columns(text) if kind is None and "\n" in text else text
     if kind == "lyx" or kind is None and is_lyx(text):
         text, kind = lyx_latex(text), "tex"  # LyX's own source: the LaTeX it exports
@@ -964,7 +985,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _BOXED_MARK.sub(" Answer: ", text) if "]" in text or "】" in text else text  # "──→ [ans] e^{-u}/…"
     text = _SHEET_FUNCTION.sub(lambda m: m.group(1).lower() + "(", text) if "EXP(" in text or "LN(" in text else text
-    text = _dash_bullets(text) if "–" in text or "•" in text else text  # second-level bullets: "   – a = w₁x"
+    text = _dash_bullets(text) if "–" in text or "•" in text or "▪" in text else text  # "   – a = w₁x": a bullet
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     text = _SPACED_DERIVATIVE.sub(r"d\1/d\2", text) if "/ d" in text else text  # "d out / d w2": dout/dw2
     for glyph in {m.group("g") or m.group("h") or m.group("k") for m in _DECLARED_SIGMA.finditer(text)}:

@@ -560,12 +560,10 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     for span in doc.again.get(part, []):
         later = _expression_in(doc, span, spec, classify, forbid, summary=True) if span.kind != "cited" \
             else _named_in(doc, span, spec, classify)
-        if span.kind == "mention" and _unread_mention(doc, span, later):
+        if span.kind == "mention" and (_unread_mention(doc, span, later) or _formula_in_check(doc, span, found)):
             unread.append(doc.text[span.start:span.end])
-        elif span.kind == "mention" and later is not None and not later.named \
-                and _CHECKING.search(doc.text[span.start:span.end].split("\n", 1)[0]):
-            continue  # "Backup – quick numeric check of (e)": its formulas ("finite differences (h = 1e-5)") test the
-            # answer; one that names nothing is no answer said again
+        elif span.kind == "mention" and later is not None and not later.named and _setting(later):
+            continue  # "finite differences (h = 1e-5) vs my formulas": a step size set, no answer said again
         elif span.kind == "segment" and (later is None or not later.named or spec.lhs and classify is not None
                                          and classify(later.sides[0]) != spec.lhs) \
                 and _FIX_SAID.search(doc.text, span.start, span.end):
@@ -785,9 +783,41 @@ def _named_in(doc: Document, span: Span, spec: TextSpec,
 _EXPLAINING_NOT = re.compile(r"(?i)\b(?:does|do|did|is|are)\s+not\s+(?:depend|involve|contain|affect|appear)\w*")
 
 
-_CHECKING = re.compile(r"(?i)\b(?:(?:sanity|numeric(?:al)?|gradient|quick)[ \t]+checks?"
-                       r"|check(?:ing|ed)?[ \t]+(?:of|for)\b|finite[ \t-]+differences?"
-                       r"|verif(?:y|ied|ication)|gradcheck)")
+_CHECKING = re.compile(r"(?i)\b(?:check\w*|sanity|verif\w*|finite[ \t-]+differences?|gradcheck|test(?:ing|ed)?)\b")
+# words of a check that revise or doubt the answer ("so w_2 is counted twice", "or maybe", "belongs on the end too",
+# "leave out the factor 2", "might be the intended one")
+_REVISED = re.compile(r"(?i)\b(?:or\s+maybe|not\s+sure|might\s+be|counted\s+twice|one\s+too\s+many|belongs?|leave\s+out"
+                      r"|left\s+out|drop\w*|without|absorbed|can'?t\s+tell)\b|\?\?")
+_NUMERIC = re.compile(r"[\W\d_]*(?:[A-Za-z](?:_\{?\w{1,3}\}?)?[ \t]*=[\W\d_]*|10\^\{?-?\d+\}?[\W\d_]*)*")
+
+
+def _formula_in_check(doc: Document, span: Span, found: LatexChain | None) -> bool:
+    """A section that checks a part ("## Numeric check of (e)", "Backup: sanity check for (b)") and writes a formula
+    that is not the part's answer again ("… so w_2 is counted twice; the w_1-gradient is …", "or maybe w_3σ_2(x_2)"):
+    the check may revise or doubt the answer, and a person reads it. Numbers and settings ("h = 10^{-5}",
+    "w = (1, 2, 1)") are the check's own."""
+    from grader.reading.mentions import CHANGES
+
+    head = doc.text[span.start:span.end].split("\n", 1)[0]
+    if not _CHECKING.search(head):
+        return False
+    final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
+    ends = [b.start for b in doc.blocks if b.kind == "heading" and b.start > span.start + 1] \
+        + [s.start for s in doc.segments.values() if s.start > span.start]
+    section = Span(span.start, min(ends, default=len(doc.text)), span.kind)  # the check's text, to its next heading
+    words = CONFIRMED.sub(" ", doc.text[section.start:section.end])
+    if not (CHANGES.search(words) or _REVISED.search(words)):
+        return False  # a check that only computes ("(f(w1 + eps) - f(w1 - eps))/(2 eps)"): its formulas are its own
+    for m in doc.math_spans("", section):
+        piece = _SPACE.sub("", doc.read(m))
+        if piece and not _NUMERIC.fullmatch(piece) and piece != final and not _restates(piece, final):
+            return True
+    return False
+
+
+def _setting(chain: LatexChain) -> bool:
+    """An unnamed equation that sets one letter to a number ("(h = 1e-5)", "h = 0.001"): a check's step size."""
+    return re.match(r"\W*[A-Za-z]\s*=\s*\d[\d.]*(?:e[-+]?\d+)?(?![\w.(])", " = ".join(chain.sides)) is not None
 
 
 def _unread_mention(doc: Document, span: Span, later: LatexChain | None) -> bool:
@@ -1642,7 +1672,32 @@ def _questioned_other(doc: Document, start: int, end: int, tail: str) -> str | N
             if "?" in rest[:200] and _ASKED_SIGNS.search(other) and "=" not in other \
                     and re.sub(r"\s+", "", other) != tail:  # (not "does $σ'(0) = 1/4$? yes": a check)
                 return other
+    return _offered_below(doc, start, tail)
+
+
+def _offered_below(doc: Document, start: int, tail: str) -> str | None:
+    """A line of words a little below the answer (its next two lines of text, a blank line between allowed) that
+    offers another formula with a doubt and no equals sign ("maybe it is σ1(u)·(1 + σ1(u)) ?? the two minus signs
+    confuse me"), in plain text: not chosen, so a person decides."""
+    pos, seen = doc.text.find("\n", start), 0
+    while 0 <= pos < min(len(doc.text), start + 800) and seen < 2:
+        end = doc.text.find("\n", pos + 1)
+        end = len(doc.text) if end < 0 else end
+        line = doc.text[pos + 1:end]
+        if line.strip():
+            seen += 1
+            if _leads_elsewhere(doc, start, pos + 1 + len(line) - len(line.lstrip())) \
+                    or line.lstrip().startswith("|") or _DERIVATIVE.search(line):
+                return None  # (a table's next row, a line naming a derivative: another answer's)
+            if "?" in line and "=" not in line and _DOUBT_WORD.search(line) and _ASKED_SIGNS.search(line) \
+                    and _PLAIN_FORMULA.search(line) and re.sub(r"\s+", "", line) != tail:
+                return line.strip()[:120]
+        pos = end
     return None
+
+
+_DOUBT_WORD = re.compile(r"(?i)\b(?:maybe|perhaps|might|or|not\s+sure|unsure|probably)\b")
+_PLAIN_FORMULA = re.compile(r"(?:σ|\\sigma|sigma|sig|∂|exp|e\^)[^\n]{0,20}\(")  # a function applied: a formula
 
 
 # the next question of a question-and-answer report: "**Q: And written only with $σ_1$? (b)(ii)**", "Q3. Why …"

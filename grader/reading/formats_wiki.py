@@ -45,6 +45,8 @@ def wiki_markdown(text: str, dokuwiki: bool | None = None) -> str:
     when None)."""
     doku = is_dokuwiki(text) if dokuwiki is None else dokuwiki
     creole = not doku and is_creole(text)
+    if creole:  # inline preformatted text ("{{{25050}}}"): its words, before braces are read as images
+        text = re.sub(r"\{\{\{([^{}\n]{1,200}?)\}\}\}", r"`\1`", text)
     text = _MAGIC.sub("", text)
     text = _BLOCK_MATH.sub(lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n", text)
     text = _MATH.sub(lambda m: f"${m.group(1).strip()}$", text)
@@ -53,7 +55,7 @@ def wiki_markdown(text: str, dokuwiki: bool | None = None) -> str:
     text = _TAGS.sub("", text)
     text = _SCRIPT_TAG.sub(lambda m: ("_" if m.group(1).lower() == "sub" else "^") + m.group(2), text)
     text = text.replace("'''", "**").replace("''", "*")
-    if doku:
+    if doku or creole:
         text = re.sub(r"(?<![:/])//(?=\S)(.+?)(?<=\S)//", r"*\1*", text)  # //italic//, not "http://"
     out: list[str] = []
     lines = text.split("\n")

@@ -483,7 +483,7 @@ _TRAILING_PROBLEM = re.compile(r"[^\n]{1,60}?[ \t,:–—-](?i:part|problem|ques
                                r"(?P<n>[1-9]|III|II|IV|I)[ \t]*[*_:.]*[ \t]*\}?[ \t]*$")
 
 
-# a slide's or a section's title, then the part and what of it: "Backprop -- part (f): gradient", "MNIST – Part (c)
+# a slide's or a section's title, then the part and what of it: "Backprop -- part (f): gradient", "CNN – Part (c)
 # – counts" (the part named after a dash, its topic after a colon or dash)
 _TITLED_PART = re.compile(rf"[^\n]{{1,60}}?\w[ \t]*(?:-{{1,3}}|–|—|\|)[ \t]*(?i:part)[ \t]+\(?(?P<p1>[a-h])\)"
                           rf"(?:[ \t]?\(\s?(?P<s1>{_R})\s?\))?(?:[ \t]*(?::|-{{1,3}}|–|—)|[ \t])"

@@ -169,16 +169,10 @@ def _aside_opens(words: list[tuple[int, int, str]], k: int, mathlike: Callable[[
     """``… = 1/(1+e^{-t}) (I write s for both …)``: a bracket opened on a short word that words follow starts an
     aside in prose, not more of the formula."""
     word = words[k][2]
-    if word.startswith("(") and (close := next((j for j in range(k, min(k + 12, len(words)))
-                                                if words[j][2].rstrip(".,;:").endswith(")")), None)) is not None \
-            and _WORDS_ONLY.fullmatch(" ".join(w for _, _, w in words[k:close + 1]).rstrip(".,;:")[1:-1]):
-        return True  # "… for k = 1, 2, 3 (minus times minus = plus)": a bracket of words only, an aside
     return word.startswith("(") and not word.endswith(")") and len(word) <= 4 and k + 1 < len(words) \
         and not mathlike(words[k + 1][2]) and (word.lstrip("(").isalpha()  # "(w3 just multiplies it)": a name,
                                                or re.fullmatch(r"[a-z]{3,}", words[k + 1][2]) is not None)  # words
 
-
-_WORDS_ONLY = re.compile(r"(?=[^\n]*[^\W\d_]{4})[ \t]*(?:[^\W\d_]{2,}[ \t]*(?:=[ \t]*)?){3,}")
 
 
 _BEFORE_OPERAND = ("-", "+", "−", "–", "·", "*", "/", "×", "(", "=", "⋅")
@@ -255,7 +249,7 @@ def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None
     while end > words[left][0] and line[end - 1] in ".,;: ":
         end -= 1
     if (dash := _DASH_THEN_WORDS.search(line[:end])) is not None and dash.start() > words[left][0] \
-            and _WORDS_AFTER.match(line, end):
+            and _WORDS_AFTER.match(line, end) and not _MATH_AFTER.search(line, end):
         end = dash.start()  # "= e^u/(1 + e^u)²  – same thing, …": a dash before words ends the formula, no minus
     start = words[left][0]
     aside = _ASIDE_LEAD.match(line, start, end)
@@ -278,6 +272,7 @@ def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None
 
 _DASH_THEN_WORDS = re.compile(r"[ \t]+[-–—]{1,2}$")
 _WORDS_AFTER = re.compile(r"[ \t]+[^\W\d_]{2,}")
+_MATH_AFTER = re.compile(r"[\d()=+*/^·×∙σ∂∇′'_]|\b(?:sigma|sig|exp)\b")  # "– same thing as σ1(u)·(1 + σ1(u))": math
 _CONCLUDED = re.compile(r"[ \t]*[,;]?[ \t]*(?:so|hence|thus|therefore|which\s+gives|giving)[ \t]+"
                         r"(?:[^\W\d_]+[ \t]+){0,5}?(?:is|equals|becomes|gives)[ \t]+(?P<f>\S[^\n]*?)[ \t.;]*$",
                         re.IGNORECASE)

@@ -14,6 +14,9 @@ _BANNER = re.compile(r"(?im)^[ \t]*[-=*#_~ \t]{0,12}(?:slide|folie|diapositive|d
                      r"(?:[ \t]*(?:of|/|von|de|di)[ \t]*\d{1,3})?[ \t]*[-=*#_~ \t]{0,12}"
                      r"(?:[:.–—-][ \t]*(?P<title>[^\n]{1,120}))?[ \t]*$")
 _RULE = re.compile(r"[ \t]*[-=*_~#]{3,}[ \t]*")
+# a line that reads as a title: words, maybe a part's label; no formula, no question, no bullet (an untitled slide's
+# first line "maybe it is σ1(u)·(1 + σ1(u)) ??" or "∂f/∂w1 = …" stays a line of the slide)
+_TITLE = re.compile(r"[ \t#]*(?![-*•–o][ \t])[^\n=?σ∂∇^√·×*/+]{1,80}")
 _MIN_SLIDES = 3  # banners enough to be a deck, not one sentence that begins "Slide 2 shows …"
 
 
@@ -42,6 +45,6 @@ def slide_titles(text: str) -> str:
         while j < len(lines) and (not lines[j].strip() or _RULE.fullmatch(lines[j])):
             lines[j] = "" if _RULE.fullmatch(lines[j]) else lines[j]
             j += 1
-        if j < len(lines) and not _BANNER.fullmatch(lines[j]) and len(lines[j].strip()) <= 80:
+        if j < len(lines) and not _BANNER.fullmatch(lines[j]) and _TITLE.fullmatch(lines[j]):
             lines[j] = f"## {lines[j].strip().lstrip('#').strip()}"
     return "\n".join(lines)

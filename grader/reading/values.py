@@ -539,16 +539,10 @@ def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Patter
     1"): read with the part, so a different value is a second answer."""
     from grader.reading.mentions import CHANGED
 
-    others = [s for s in doc.segments.values() if s.end > after]
-    out, at = [], after
-    for line in doc.text[after:].split("\n"):
-        start, at = at, at + len(line) + 1
-        if len(line) < 400 and (CHANGED.search(line) or _DOUBTED_LATER.search(line) and not _opens_a_part(line)
-                                and not any(s.start <= start < s.end for s in others)) \
-                and not line.lstrip().startswith("|") and re.search(r"\d", line) \
-                and any(p.search(line) for ps in patterns.values() for p in ps) and not _asks(line):
-            out.append(line)  # (a doubt inside another part, "either a 5×5 or a 7×7 filter, not sure", is that part's)
-    return out
+    return [line for line in doc.text[after:].split("\n") if len(line) < 400
+            and (CHANGED.search(line) or _DOUBTED_LATER.search(line) and not _opens_a_part(line))
+            and not line.lstrip().startswith("|") and re.search(r"\d", line)
+            and any(p.search(line) for ps in patterns.values() for p in ps) and not _asks(line)]
 
 
 # a later line that doubts a value ("shouldn't the output after conv1 be 23×23×20?", "maybe 23×23×20? not sure"): read
@@ -765,6 +759,7 @@ def _soft_wrapped(text: str) -> str:
                                    or _COUNT_END.search(out[-1]) and _SHAPE_NEXT.match(line)
                                    or re.search(r"\d[ \t]*$", out[-1]) and _SHAPE_GOES_ON.match(line)
                                    or _COUNT_CUT.search(out[-1]) and _COUNTED_NEXT.match(line)
+                                   or _SIZE_END.search(out[-1]) and (_COUNT_NEXT.match(line) or _IT_IS_NEXT.match(line))
                                    or re.search(r"[^\W\d_]{3,}[ \t]*$", out[-1]) and _IS_VALUE.match(line)
                                    or _aside_cut(out[-1], line)) \
                 and "|" not in out[-1] + line and not out[-1].startswith(("    ", "\t")) \
@@ -805,6 +800,15 @@ _SHAPE_GOES_ON = re.compile(r"[ \t]*[×xX*][ \t]*\d+(?:[ \t]*[×xX*][ \t]*\d+)*[
 # "… 5 × 5 × 1, and there are 20" / "filters. After conv1 …": a count cut from its noun
 _COUNT_CUT = re.compile(r"\b(?:are|is|has|have|with|uses|of)[ \t]+[*_]{0,2}\$?\d{1,4}\$?[ \t]*$")  # "uses **20"
 _COUNTED_NEXT = re.compile(r"[ \t]{0,3}(?:filters?|kernels?|of[ \t]+them)\b")
+# "the conv1 filters are 5 by 5 by 1" / "and there are 20 of them": a caption's line break before the count
+# (number words are read later, line by line: "five by five by one" / "and there are twenty of them"; "after the max
+# pool two by two" / "it's twelve by twelve by twenty")
+_NUMBER = r"(?:\d{1,4}|[a-z]{3,}(?:[ -][a-z]{3,})?)"
+_SIZE_END = re.compile(rf"(?:\d|[a-z]{{3,}})[ \t]*(?:[×xX*]|[ \t]by[ \t])[ \t]*{_NUMBER}[ \t]*$")
+_COUNT_NEXT = re.compile(rf"[ \t]{{0,3}}(?:and[ \t]+)?(?:there[ \t]+are|we[ \t]+have|with)[ \t]+{_NUMBER}[ \t]+"
+                         r"(?:of[ \t]+them|filters?|kernels?)\b")
+_IT_IS_NEXT = re.compile(rf"[ \t]{{0,3}}(?:it'?s|it[ \t]+is|that'?s|which[ \t]+is)[ \t]+{_NUMBER}"
+                         r"[ \t]*(?:[×xX*]|[ \t]by[ \t])")
 _IS_VALUE = re.compile(r"[ \t]{0,3}(?:is|are|was|were|equals)[ \t]+\d")  # "The conv1 filter" / "is 5 × 5 × 1, …"
 _COUNT_END = re.compile(r"\d[ \t]+(?:filters?|kernels?)[ \t]*$")  # "conv1 has 20 filters" / "of size 5×5×1, …"
 _SHAPE_NEXT = re.compile(r"[ \t]{0,3}(?:of|each|with|whose)\b")
