@@ -312,3 +312,60 @@ def test_a_labels_bracketed_aside_before_of_each_filter(rubric, said: str, full:
 ])
 def test_the_new_readings_take_bounded_time_on_hostile_text(rubric, piece: str) -> None:
     assert grading_seconds_on_repeated(rubric, piece) < 30
+
+
+# Mended after red team 76: each a way to hide a second answer or a change from the reading.
+
+B_II = "## Problem 1\n\n### (b)\n(ii) $\\sigma'(u) = \\sigma(u)(1-\\sigma(u))${after}\n\n### (d)\n$\\sigma_2(x_2)$\n"
+
+
+@pytest.mark.parametrize("after, full", [
+    (" *(or maybe σ(u)(1+σ(u))? not sure)*", False),  # a hedge set in italics
+    (" **(or maybe σ(u)(1+σ(u))??)**", False),
+    (" *(by the quotient rule)*", True),  # an aside in italics that changes nothing
+    ("\n\nmaybe it is σ(u)·(1 + σ(u)) ?? the two minus signs confuse me", False),  # offered a little below
+    ("\n\nis σ(u)(1 − σ(u)) at u = 0 equal to 1/4? yes.", True),  # a check, asked and answered
+])
+def test_a_hedge_in_italics_or_a_line_below_is_a_second_answer(rubric, after: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.b.ii", B_II.format(after=after))) is full
+
+
+CHECKED = """## Problem 1
+
+### (e)
+$$\\frac{\\partial f}{\\partial w_1} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$
+
+### (f)
+$$\\nabla_w L = \\sum_{i=1}^{2} 2(f_w(x^i) - y^i)\\nabla_w f_w(x^i)$$@GRAD_AFTER@
+
+## Problem 2
+
+### (a)
+input 28×28×1, filter 5×5×1 (20 of them), after conv1 24×24×20, after pooling 12×12×20
+
+## Numeric check of (e)
+@CHECK@
+
+## Code
+`DeepMNIST.py` reaches 99.1 % test accuracy.
+"""
+
+
+@pytest.mark.parametrize("check, full", [
+    ("Finite differences ($h = 10^{-5}$) give $0.0523$, my formula $0.0523$: they agree.", True),
+    ("Finite differences give half of my value, so $w_2$ is counted twice; the $w_1$-gradient is\n"
+     "$$w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$", False),  # the check revises (e)
+])
+def test_a_check_section_that_revises_the_answer_goes_to_a_person(rubric, check: str, full: bool) -> None:
+    report = CHECKED.replace("@GRAD_AFTER@", "").replace("@CHECK@", check)
+    assert _full(grade_report_item(rubric, "p1.e.w1", report)) is full
+
+
+@pytest.mark.parametrize("grad_after, full", [
+    ("", True),
+    ("\n(taken as the mean over both data points, like in MSE) where $\\nabla_w f_w$ is from (d), (e).", False),
+    ("\naveraged over the two points", False),
+])
+def test_a_gradient_said_to_be_averaged_is_no_full_marks(rubric, grad_after: str, full: bool) -> None:
+    report = CHECKED.replace("@GRAD_AFTER@", grad_after).replace("@CHECK@", "They agree.")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report)) is full
