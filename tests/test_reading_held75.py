@@ -309,6 +309,9 @@ def test_a_labels_bracketed_aside_before_of_each_filter(rubric, said: str, full:
     "|= a |= b\n{{{\n}}}\n",  # Creole
     "σ[~1~](x[^2^]) ",  # Textile's bracketed scripts
     "x = 1 (minus times minus = plus ",  # a bracket of words
+    "x *(a (b (c) d) e)* *(((",  # an aside in italics
+    "## Numeric check of (e)\nso $w_2$ is counted twice?? $h=10^{-5}$ $10^10^10^a$\n",  # a check section
+    "σ(u)\nmaybe σ(u)(1+σ(u)) ??\n",  # a doubt below an answer
 ])
 def test_the_new_readings_take_bounded_time_on_hostile_text(rubric, piece: str) -> None:
     assert grading_seconds_on_repeated(rubric, piece) < 30

@@ -788,7 +788,7 @@ _CHECKING = re.compile(r"(?i)\b(?:check\w*|sanity|verif\w*|finite[ \t-]+differen
 # "leave out the factor 2", "might be the intended one")
 _REVISED = re.compile(r"(?i)\b(?:or\s+maybe|not\s+sure|might\s+be|counted\s+twice|one\s+too\s+many|belongs?|leave\s+out"
                       r"|left\s+out|drop\w*|without|absorbed|can'?t\s+tell)\b|\?\?")
-_NUMERIC = re.compile(r"[\W\d_]*(?:[A-Za-z](?:_\{?\w{1,3}\}?)?[ \t]*=[\W\d_]*|10\^\{?-?\d+\}?[\W\d_]*)*")
+_NUMERIC = re.compile(r"[\W\d_]*(?:[A-Za-z](?:_\{?\w{1,3}\}?)?[ \t]*=[\W\d_]*)*")  # "h=10^{-5}", "w=(1,2,1)"
 
 
 def _formula_in_check(doc: Document, span: Span, found: LatexChain | None) -> bool:
