@@ -188,10 +188,12 @@ class Document:
         """A program's line of comment right under a plain formula in a code block that doubts it or offers
         another ("# albo w = w + lr * grad_L", "% or without the x?")."""
         line_end = self.text.find("\n", m.end)
-        if line_end < 0 or not any(b.kind == "code" and b.start <= m.start and line_end < b.end for b in self.blocks):
+        if line_end < 0:
             return False
         below_end = self.text.find("\n", line_end + 1)
-        return doubting_comment(self.text[line_end + 1:below_end if below_end >= 0 else len(self.text)])
+        if not doubting_comment(self.text[line_end + 1:below_end if below_end >= 0 else len(self.text)]):
+            return False  # the cheap test first: a report of many formulas has many blocks to look through
+        return any(b.kind == "code" and b.start <= m.start and line_end < b.end for b in self.blocks)
 
     def has_labels(self) -> bool:
         """Whether any part label was found (else answers cannot be matched to questions by place)."""
