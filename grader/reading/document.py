@@ -19,6 +19,7 @@ from grader.expressions.prose_tail import changed_by_words_after
 from grader.reading.answer_columns import note_cells, note_head
 from grader.reading.drawn_boxes import unboxed
 from grader.reading.formats import to_markdown
+from grader.reading.revisions import final_version
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
@@ -950,6 +951,11 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 _SHEETS = {"json": json_lines, "yaml": yaml_lines, "toml": toml_lines, "ini": ini_lines}
 
 
+# MathType's copy of an equation as TeX keeps its own data in comment lines ("% MathType!MTEF!2!1!+-" …
+# "% MathType!End!2!1!"): an encoding of the equation for the editor to open again, never text ("…Lq=Jc9")
+_MATHTYPE_DATA = re.compile(r"(?m)^[ \t]*%[ \t]*MathType!MTEF!(?:[^\n]*\n){1,200}?[ \t]*%[ \t]*MathType!End![^\n]*\n?")
+
+
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
@@ -960,6 +966,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     elif kind in _SHEETS:  # an answer sheet saved as JSON, YAML, TOML or INI: its keys and answers as lines
         text, kind = _SHEETS[kind](text), None
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
+    text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
+    text = _MATHTYPE_DATA.sub("", text) if "MathType!MTEF!" in text else text
     if re.search("[\ufb00-\ufb06]", text):
         text = text.translate(_LIGATURES)  # "ﬁlter", "ﬂattened" in a PDF's text layer: the letters, as a reader sees
     text = _doubled_escapes(_pandoc_spans(text))
@@ -1071,6 +1079,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
 
 
 _ATOM = re.compile(r"\{\s*(\\[A-Za-z]+|[A-Za-z0-9])\s*\}(?=\s*[_^])")
+_INDEXED_ATOM = re.compile(r"\{\s*((?:\\[A-Za-z]+|[A-Za-z])[ \t]*_[ \t]*(?:\{[A-Za-z0-9]{1,3}\}|[A-Za-z0-9]))\s*\}"
+                           r"(?![ \t]*[_^'])")
+_DOUBLED_BRACES = re.compile(r"\{\{([^{}]{0,200})\}\}")
 
 
 def _braced_atoms(math: str) -> str:
@@ -1079,7 +1090,14 @@ def _braced_atoms(math: str) -> str:
     (``\\frac{a}{b}^2``, ``\\sqrt{x}^2``) and an index (``x^{a}_{b}``) keep their braces."""
     if "{" not in math:
         return math
-    return _ATOM.sub(lambda m: m.group(1) if _free(math, m.start()) else m.group(), math)
+    math = _ATOM.sub(lambda m: m.group(1) if _free(math, m.start()) else m.group(), math)
+    for _ in range(3):  # MathType's "{{x_1}}" and "{\sigma _1}\left( u \right)": one symbol with its index, braced;
+        # "\frac{{\partial {f_w}}}{{\partial {w_1}}}": a group in a group is that group
+        if not _INDEXED_ATOM.search(math) and "{{" not in math:
+            break
+        math = _INDEXED_ATOM.sub(lambda m: m.group(1) if _free(m.string, m.start()) else m.group(), math)
+        math = _DOUBLED_BRACES.sub(r"{\1}", math) if "{{" in math else math
+    return math
 
 
 def _free(math: str, pos: int) -> bool:

@@ -820,12 +820,18 @@ def _setting(chain: LatexChain) -> bool:
     return re.match(r"\W*[A-Za-z]\s*=\s*\d[\d.]*(?:e[-+]?\d+)?(?![\w.(])", " = ".join(chain.sides)) is not None
 
 
+# "(d)–(e) with $x$ replaced by $x^i$", "with $x^{(i)}$ in place of $x$": the earlier answers evaluated at a data
+# point, as the question asks, not changed
+_AT_DATA_POINT = re.compile(r"\$?\bx\$?[ \t]+(?:replaced|substituted)[ \t]+(?:by|with|for)[ \t]+\$?x[\^_]"
+                            r"|\$?\bx[\^_][^$\s]{1,8}\$?[ \t]+(?:in[ \t]+place[ \t]+of|instead[ \t]+of|for)[ \t]+\$?x\b")
+
+
 def _unread_mention(doc: Document, span: Span, later: LatexChain | None) -> bool:
     """A later line naming the part whose formulas are not all read as one answer ("(d): $σ_1(x_1)$ statt
     $σ_2(x_2)$", a formula the reading does not take): which one it means, a person decides."""
     from grader.reading.mentions import CHANGED, CHANGES
 
-    text = CONFIRMED.sub(" ", doc.text[span.start:span.end])
+    text = _AT_DATA_POINT.sub(" ", CONFIRMED.sub(" ", doc.text[span.start:span.end]))
     if not _FORMULA_MARK.search(text) or not CHANGES.search(text if CHANGED.search(text)
                                                          else _EXPLAINING_NOT.sub(" ", text)):
         return False  # a summary's line: read when it reads (a different answer is graded), else left to the part

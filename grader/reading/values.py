@@ -790,10 +790,13 @@ _CLAUSE_OPEN = re.compile(r"\b(?:and|but|so)[ \t]+(?:there|they|it|this|these|th
 # last side is the value (never worked out again here from the first line's terms)
 _EQUALS_AGAIN = re.compile(r"[ \t]*=(?![=>])[ \t]*(?:[\d(][\d \t,.'+\-−×*·/()]*$"  # numbers only: no words,
                            r"|\d[\d,']*[.;](?:[ \t]|$))")  # or a number that ends the sentence ("= 5010. In total …")
+# "so" in the languages a class writes in: a conclusion's value follows
+_SO = (r"(?:so|thus|hence|więc|zatem|czyli|dus|daarom|donc|entonces|quindi|dunque|portanto|então|dolayısıyla|yani|jadi"
+       r"|maka|vậy|alltså|tedy|takže|tudíž|άρα|επομένως|پس|لذا|поэтому|значит|тобто)")
 # "… 20 filters whose dimension is" / "$5\times5\times1$. …": a sentence cut after its verb, its value next (or
 # after what it names: "… the number of input channels," / "$20$, and …")
 _VERB_END = re.compile(r"(?:[^\W\d_]{2,}[ \t]+(?:is|are|was|were|equals|becomes|of|have|has|get|gives?|so|size|shape)"
-                       r"|[,;][ \t]*(?:so|thus|hence)|[ \t]input[ \t]+channels[ \t]*,)[ \t]*$")
+                       rf"|[,;][ \t]*{_SO}|[ \t]input[ \t]+channels[ \t]*,)[ \t]*$")
 # ("… = 24, so" / "$\R^{24\times24\times20}$")
 # "… after pooling 12" / "× 12 × 20": a shape a page's text wrapped
 _SHAPE_GOES_ON = re.compile(r"[ \t]*[×xX*][ \t]*\d+(?:[ \t]*[×xX*][ \t]*\d+)*[ \t]*[.,;]?[ \t]*$")
@@ -1321,7 +1324,7 @@ _COUNTS_THINGS = re.compile(r"[ \t]+(?:per[ \t]+(?:filter|kernel|unit|neuron|nod
                             r"|(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element|position"
                             r"|weight|value|class)(?:s|es)?\b|biases\b)"  # "25 weights plus a bias", "10 classes"
                             r"(?![ \t]*(?:channel|filter|map|size|dim|depth|plane|layer))", re.IGNORECASE)
-_SO_THEN = re.compile(r"(?:[,;]|\band)[ \t]*(?:so|thus|hence|giving|which[ \t]+(?:is|gives|makes)"
+_SO_THEN = re.compile(rf"(?:[,;]|\band)[ \t]*(?:{_SO}|giving|which[ \t]+(?:is|gives|makes)"
                       r"|that[ \t]+(?:is|makes)|for[ \t]+a[ \t]+total[ \t]+of)[ \t]*(?:is[ \t]+|=[ \t]*)?$"
                       # "…, times 20 filters → 520", "… + 500 biases → 400,500": a count's working, then its value
                       r"|\b(?:filters?|kernels?|bias(?:es)?|weights?|param(?:eter)?s|units|neurons)[ \t]+"
@@ -1345,7 +1348,8 @@ def _said_in_sentence(masked: str, earlier: list[_Value], routes: dict[int, list
 _SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.\s")  # not "i.e. "
 _RESTATED = re.compile(r"\b(?:i\.\s?e\.|that\s+is)[,:]?\s*[\d\s+×·*§]*=\s*$", re.IGNORECASE)  # "i.e. a + b = …"
 _SETTING_BEFORE = re.compile(r"(?<!\bno\s)(?<!\bgeen\s)(?<!\bwithout\s)(?<!\bsans\s)(?<!\bsin\s)(?<!\bohne\s)"
-                             r"\b(?:(stride|padding|pad|dilation)|epochs?|batch[ \t]+size|learning[ \t]+rate|lr"
+                             r"\b(?:(stride|padding|pad|dilation|krok|schritt(?:weite)?|passo|paso|adım|langkah|stap"
+                             r"|steg|шаг|крок|bước)|epochs?|batch[ \t]+size|learning[ \t]+rate|lr"
                              r"|(?P<size>inputs?|outputs?))[ \t]*"
                              r"(?:[A-Z][ \t]*(?==))?(?:(?:is|of|=|:)[ \t]*)?$", re.IGNORECASE)
 # (a stride or padding is one digit; "padding P = 0": its letter too)
@@ -1838,6 +1842,13 @@ def _head(masked: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     return None
 
 
+# a filter named in the genitive after its noun, as Slavic languages, Greek and Romanian write "of the filter"
+# and Persian and Arabic set the owner after the noun
+_GENITIVE = re.compile(r"(?:filtr(?:a|u|ů|ów|ului)|фильтр(?:а|ов)|фільтр(?:а|ів)|филтъра|φίλτρ(?:ου|ων)"
+                       r"|فیلتر|فلتر|ال?مرشح)(?!\w)",  # (Persian's ezafe, Arabic's idafa: the head first, unmarked)
+                       re.IGNORECASE)
+
+
 def _compound_head(masked: str, before: list[tuple[int, int, str]], line: str) -> tuple[int, int] | None:
     """"filter depth … input channels, 20": two labels side by side make one noun whose last word is its head
     (a filter's depth is a channel count; but "filter conv1" is conv1's filter: a layer's name after a noun names
@@ -1845,6 +1856,10 @@ def _compound_head(masked: str, before: list[tuple[int, int, str]], line: str) -
     spans = sorted({(s, e, f) for s, e, f in before})
     if len(spans) < 2:
         return None
+    if len(line) == len(masked) and _GENITIVE.match(line, spans[-1][0]) and len({f for *_, f in spans[:-1]}) == 1 \
+            and re.fullmatch(r"[\s\w()§]{0,30}", masked[spans[-2][1]:spans[-1][0]]):
+        return spans[-2][:2]  # "wymiar kanałowy (głębokość) filtra", "глубина фильтра": the filter's depth, a case
+        # ending for "of"
     heads = [spans[0]]
     for s, e, f in spans[1:]:
         if re.fullmatch(r"[ \t_-]+", masked[heads[-1][1]:s]):
@@ -2121,8 +2136,8 @@ def _comma_list(start: int, piece: str) -> list[tuple[int, str]]:
 
 
 _WINDOW = re.compile(r"[(\[]?\s*[1-4]\s*[x×X*]\s*[1-4]\s*[)\]]?$")
-_POOLING_BEFORE = re.compile(r"(?:(?:max[\s-]*)?pool(?:ing)?|пул[иі]нг\w*|池化|プーリング|풀링|पूलिंग|พูลลิ่ง)\s*"
-                     r"(?:of\s*|with\s*|di\s*|de\s*)?[(\[]?\s*$", re.IGNORECASE)
+_POOLING_BEFORE = re.compile(r"(?:(?:max[\s-]*)?pool(?:ing)?(?:-?[^\W\d_]{1,3})?|пул[иі]нг\w*|池化|プーリング|풀링|पूलिंग|พูลลิ่ง)\s*"
+                     r"(?:of\s*|with\s*|di\s*|de\s*)?[(\[]?\s*$", re.IGNORECASE)  # ("max-poolingu": a case ending)
 _POOLING = re.compile(r"\s*-?\s*(?:max[\s-]*)?pool(?:ing)?\b", re.IGNORECASE)
 
 
