@@ -19,7 +19,6 @@ from grader.expressions.prose_tail import changed_by_words_after
 from grader.reading.answer_columns import note_cells, note_head
 from grader.reading.drawn_boxes import unboxed
 from grader.reading.formats import to_markdown
-from grader.reading.revisions import final_version
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
@@ -57,6 +56,7 @@ from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
 from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.restated import restated_questions
+from grader.reading.revisions import final_version
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.slides import slide_titles
 from grader.reading.stacked import (

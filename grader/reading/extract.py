@@ -823,7 +823,8 @@ def _setting(chain: LatexChain) -> bool:
 # "(d)–(e) with $x$ replaced by $x^i$", "with $x^{(i)}$ in place of $x$": the earlier answers evaluated at a data
 # point, as the question asks, not changed
 _AT_DATA_POINT = re.compile(r"\$?\bx\$?[ \t]+(?:replaced|substituted)[ \t]+(?:by|with|for)[ \t]+\$?x[\^_]"
-                            r"|\$?\bx[\^_][^$\s]{1,8}\$?[ \t]+(?:in[ \t]+place[ \t]+of|instead[ \t]+of|for)[ \t]+\$?x\b")
+                            r"|\$?\bx[\^_][^$\s]{1,8}\$?[ \t]+(?:in[ \t]+place[ \t]+of|instead[ \t]+of|for)"
+                            r"[ \t]+\$?x\b")
 
 
 def _unread_mention(doc: Document, span: Span, later: LatexChain | None) -> bool:

@@ -26,8 +26,8 @@ _CRITIC = re.compile(r"\{--(?P<deleted>.{0,2000}?)--\}|\{\+\+(?P<inserted>.{0,20
 # LaTeX's struck-out text (ulem's \sout, \xout; soul's \st): work the author took back, outside math (inside it,
 # \text{\sout{…}}, the document reader takes it out)
 _LATEX_STRUCK = re.compile(r"\\(sout|xout|st)[ \t]*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]{0,400}\}){0,400}\}){0,2000}\}")
-_DOUBT = re.compile(r"\b(?:not\s+(?:sure|certain)|unsure|maybe|perhaps|don'?t\s+know|no\s+idea|can'?t\s+(?:decide|tell)|"
-                    r"or\s+is\s+it|or\s+should\s+it|either)\b", re.IGNORECASE)
+_DOUBT = re.compile(r"\b(?:not\s+(?:sure|certain)|unsure|maybe|perhaps|don'?t\s+know|no\s+idea"
+                    r"|can'?t\s+(?:decide|tell)|or\s+is\s+it|or\s+should\s+it|either)\b", re.IGNORECASE)
 # Google Docs' comments under the text: "[a]Lena Vogt: …", each thread opening with its anchor's letter
 _THREAD = re.compile(r"^\[([a-z]{1,2})\](?=\S)", re.MULTILINE)
 
@@ -50,7 +50,7 @@ def final_version(text: str) -> str:
 
 
 def _struck(m: re.Match[str]) -> str:
-    """``\sout{…}`` outside math is gone; inside ``\text{…}`` it is left to the document reader (it keeps the
+    """``\\sout{…}`` outside math is gone; inside ``\text{…}`` it is left to the document reader (it keeps the
     formula's spacing), and a macro the hand-in defines under that name is its own."""
     return m.group() if m.string.rfind("\\text", max(0, m.start() - 8), m.start()) >= 0 \
         or re.search(r"\\(?:re)?newcommand\*?\s*\{?\\" + m.group(1) + r"\b", m.string[:20_000]) else ""

@@ -2136,7 +2136,8 @@ def _comma_list(start: int, piece: str) -> list[tuple[int, str]]:
 
 
 _WINDOW = re.compile(r"[(\[]?\s*[1-4]\s*[x×X*]\s*[1-4]\s*[)\]]?$")
-_POOLING_BEFORE = re.compile(r"(?:(?:max[\s-]*)?pool(?:ing)?(?:-?[^\W\d_]{1,3})?|пул[иі]нг\w*|池化|プーリング|풀링|पूलिंग|พูลลิ่ง)\s*"
+_POOLING_BEFORE = re.compile(r"(?:(?:max[\s-]*)?pool(?:ing)?(?:-?[^\W\d_]{1,3})?"
+                             r"|пул[иі]нг\w*|池化|プーリング|풀링|पूलिंग|พูลลิ่ง)\s*"
                      r"(?:of\s*|with\s*|di\s*|de\s*)?[(\[]?\s*$", re.IGNORECASE)  # ("max-poolingu": a case ending)
 _POOLING = re.compile(r"\s*-?\s*(?:max[\s-]*)?pool(?:ing)?\b", re.IGNORECASE)
 
