@@ -13,13 +13,15 @@ import re
 
 # %sigma, } over {, stack{, func e: marks that only StarMath text carries
 _MARK = re.compile(r"(?<![\w\\])%[A-Za-z]{2,}|\}\s*over\b|(?<![\w\\])over\s*[{%]|\bstack\s*\{"
-                   r"|\b(?:sum|prod)\s+from\s*\{|(?<!\\)\bfunc\s+[a-z]|\b(?:CDOT|TIMES|LARROW|RARROW)\b")
+                   r"|\b(?:sum|prod)\s+from\s*\{|(?<!\\)\bfunc\s+[a-z]|\b(?:CDOT|TIMES|LARROW|RARROW)\b"
+                   r"|(?<!\\)\bmatrix\s*\{[^{}#]{0,200}##")
 _PERCENT = re.compile(r"(?<![\w\\])%([A-Za-z]+)")
 _KEYWORDS = {"cdot": "\\cdot ", "times": "\\times ", "nabla": "\\nabla ", "partial": "\\partial ",
              "lbrace": "\\{ ", "rbrace": "\\} ", "left": "\\left ", "right": "\\right ", "sum": "\\sum ",
              "prod": "\\prod ", "in": "\\in ", "sqrt": "\\sqrt ", "from": "_", "to": "^", "sup": "^", "sub": "_",
              "func": " ", "newline": " ", "ital": " ", "nitalic": " ", "bold": " ", "toward": "\\to ",
-             "stack": "\\stack ", "larrow": "\\leftarrow ", "rarrow": "\\to "}
+             "stack": "\\stack ", "matrix": "\\smatrix ", "larrow": "\\leftarrow ", "leftarrow": "\\leftarrow ",
+             "rarrow": "\\to ", "rightarrow": "\\to ", "drarrow": "\\Rightarrow ", "dlrarrow": "\\Leftrightarrow "}
 _KEYWORDS.update({k.upper(): v for k, v in _KEYWORDS.items() if len(k) > 2 or k == "in"})  # Hancom
 _KEYWORD = re.compile(r"(?<![\w\\%])(" + "|".join(_KEYWORDS) + r")(?![A-Za-z])")
 # StarMath's words, math where they stand in a StarMath line (``sum from {i=1} to 2``, ``1 over {…}``)
@@ -37,8 +39,11 @@ def is_starmath(text: str) -> bool:
 
 def starmath_to_latex(text: str) -> str:
     """The LaTeX that StarMath ``text`` stands for; text without StarMath's marks comes back unchanged."""
-    if not is_starmath(text):
-        return text
+    return rewritten(text) if is_starmath(text) else text
+
+
+def rewritten(text: str) -> str:
+    """StarMath ``text`` as LaTeX, whether or not it carries a mark of its own (eqn's formulas, set in its words)."""
     text = _PERCENT.sub(lambda m: "\\" + m.group(1) + " ", text)
     text = _KEYWORD.sub(lambda m: _KEYWORDS[m.group(1)], text)
     text = _stacks(text)
@@ -53,7 +58,10 @@ def starmath_to_latex(text: str) -> str:
 def _fraction(text: str, m: re.Match[str]) -> str:
     """``text`` with the ``over`` at ``m`` and its two operands written as ``\\frac{…}{…}`` ('' if none)."""
     before, after = text[:m.start()].rstrip(), text[m.end():]
-    if before.endswith("}"):
+    scripted = _ATOM_BEFORE.search(before) if before.endswith("}") else None
+    if scripted is not None and re.search(r"[_^]\s*\{[^{}]*\}$", scripted.group(1)):
+        left, before = scripted.group(1), before[:scripted.start()]  # "e sup {-u} over {…}": the script binds first
+    elif before.endswith("}"):
         start = _opening(before)
         if start < 0:
             return ""
@@ -98,12 +106,15 @@ def _closing(text: str) -> int:
 
 
 def _stacks(text: str) -> str:
-    """``\\stack{a # b # c}`` -> a ``pmatrix`` column with those entries."""
-    while (k := text.find("\\stack")) >= 0:
-        rest = text[k + len("\\stack"):].lstrip()
+    """``\\stack{a # b # c}`` -> a ``pmatrix`` column with those entries; ``matrix{a ## b ## c}`` (rows apart by
+    ``##``, cells by ``#``) -> a ``pmatrix`` of those rows."""
+    while (found := re.search(r"\\s(?:tack|matrix)\b", text)) is not None:
+        k, word = found.start(), found.group()
+        rest = text[k + len(word):].lstrip()
         end = _closing(rest) if rest.startswith("{") else -1
         if end < 0:
-            return text[:k] + text[k + len("\\stack"):]
-        body = rest[1:end].replace("#", " \\\\ ")
+            return text[:k] + text[k + len(word):]
+        body = rest[1:end].replace("#", " \\\\ ") if word == "\\stack" \
+            else rest[1:end].replace("##", " \\\\ ").replace("#", " & ")
         text = f"{text[:k]}\\begin{{pmatrix}} {body} \\end{{pmatrix}}{rest[end + 1:]}"
     return text

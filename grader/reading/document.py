@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from grader.expressions.prose_tail import changed_by_words_after
+from grader.expressions.starmath import is_starmath
 from grader.reading.answer_columns import note_cells, note_head
 from grader.reading.drawn_boxes import unboxed
 from grader.reading.formats import to_markdown
@@ -26,6 +27,7 @@ from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_
 from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
+from grader.reading.formats_roff import is_roff
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
 from grader.reading.formats_wiki import is_creole, is_dokuwiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
@@ -39,6 +41,7 @@ from grader.reading.layout import (
     corrected_bare,
     join_cells,
     named_lines,
+    not_quoted_old,
     not_struck,
     outline_answers,
     row_key,
@@ -953,7 +956,13 @@ _SHEETS = {"json": json_lines, "yaml": yaml_lines, "toml": toml_lines, "ini": in
 
 # MathType's copy of an equation as TeX keeps its own data in comment lines ("% MathType!MTEF!2!1!+-" …
 # "% MathType!End!2!1!"): an encoding of the equation for the editor to open again, never text ("…Lq=Jc9")
-_MATHTYPE_DATA = re.compile(r"(?m)^[ \t]*%[ \t]*MathType!MTEF!(?:[^\n]*\n){1,200}?[ \t]*%[ \t]*MathType!End![^\n]*\n?")
+_MATHTYPE_DATA = re.compile(r"(?m)^[ \t]*%[ \t]*MathType!MTEF![^\n]*\n"
+                            r"(?:[ \t]*%[ \t]*[A-Za-z0-9+/=@!.-]+[ \t]*\n){0,200}"  # (its data lines are one word each)
+                            r"(?:[ \t]*%[ \t]*MathType!End![^\n]*\n?)?")
+
+
+_STARMATH_WRAPPED = re.compile(r"(?m)(?<=[^\s=])[ \t]*\n[ \t]{2,}"
+                               r"(?=(?:left\s*[(\[{]|cdot\b|times\b|matrix\s*\{|stack\s*\{|\{\s*partial\b)[^=\n]*$)")
 
 
 def read_document(text: str, kind: str | None = None) -> Document:
@@ -968,6 +977,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
     text = _MATHTYPE_DATA.sub("", text) if "MathType!MTEF!" in text else text
+    if is_starmath(text):  # LibreOffice Math's line break inside one formula ("newline") is no line of its own;
+        text = _STARMATH_WRAPPED.sub(" ", re.sub(r"(?m)^[ \t]*newline[ \t]*\n", "", text))  # a formula's next line
+        # with no sign of its own ("      left( matrix{ … } right)") goes on with the one above
     if re.search("[\ufb00-\ufb06]", text):
         text = text.translate(_LIGATURES)  # "ﬁlter", "ﬂattened" in a PDF's text layer: the letters, as a reader sees
     text = _doubled_escapes(_pandoc_spans(text))
@@ -1020,6 +1032,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         kind = "wiki"  # a course wiki's page exported as text
     elif kind is None and "[/" in text and is_bbcode(text):
         kind = "bbcode"  # a forum post saved as text
+    elif kind is None and "\n." in text and is_roff(text):
+        kind = "roff"  # a groff source uploaded as .txt
     elif kind is None and ("stem:[" in text or "math:[" in text or "\n:" in text) and is_asciidoc(text):
         kind = "adoc"  # an AsciiDoc source uploaded as .txt
     latex = kind == "tex" or (kind is None and is_latex(text))
@@ -1045,7 +1059,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         doc.macros = _macros(text) if "newcommand" in text or "DeclareMathOperator" in text or "def\\" in text \
             else {}
     doc.blocks = blocks
-    maths = not_struck(text, maths)
+    maths = not_quoted_old(text, not_struck(text, maths))
     for b in blocks:
         if b.kind == "code":
             doc.code_blocks.append(_fence_body(text, b))
@@ -1080,7 +1094,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
 
 _ATOM = re.compile(r"\{\s*(\\[A-Za-z]+|[A-Za-z0-9])\s*\}(?=\s*[_^])")
 _INDEXED_ATOM = re.compile(r"\{\s*((?:\\[A-Za-z]+|[A-Za-z])[ \t]*_[ \t]*(?:\{[A-Za-z0-9]{1,3}\}|[A-Za-z0-9]))\s*\}"
-                           r"(?![ \t]*[_^'])")
+                           r"(?![ \t]*[_^])")
+_AFTER_COMMAND = re.compile(r"\\(?!(?:left|right|cdot|times|quad|qquad|big|Big|bigl|bigr|Bigl|Bigr)\b)[A-Za-z]+\s*$")
 _DOUBLED_BRACES = re.compile(r"\{\{([^{}]{0,200})\}\}")
 
 
@@ -1095,7 +1110,8 @@ def _braced_atoms(math: str) -> str:
         # "\frac{{\partial {f_w}}}{{\partial {w_1}}}": a group in a group is that group
         if not _INDEXED_ATOM.search(math) and "{{" not in math:
             break
-        math = _INDEXED_ATOM.sub(lambda m: m.group(1) if _free(m.string, m.start()) else m.group(), math)
+        math = _INDEXED_ATOM.sub(lambda m: m.group(1) if _free(m.string, m.start()) and not _AFTER_COMMAND.search(
+            m.string, 0, m.start()) else m.group(), math)  # ("\pdv{f_w}{w_3}", "\sig{x_2}": a macro's arguments)
         math = _DOUBLED_BRACES.sub(r"{\1}", math) if "{{" in math else math
     return math
 

@@ -593,7 +593,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
                    if not _restates(line, _SPACE.sub("", found.sides[-1]))]
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
     corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)
-                   and not _about_another(c, spec.lhs, classify)]
+                   and not _about_another(c, spec.lhs, classify) and not _OLD_VERSION.search(c)]
     if found is not None and HEDGE not in found.sides[-1] and (unread or corrections and not any(
             _restates(one, final) for lines in corrections for one in lines.split("\n"))):
         # "EDIT: dw2 should be …" below an answer the reading took from elsewhere: which one counts, a person decides
@@ -1478,6 +1478,8 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
                         if not _LATER_WORD_TITLE.match(doc.text, h.end())), None)
         stop = heading.start() if heading is not None else stop
     for offset, sentence in change_sentences(doc.text[after:stop], part):
+        if _OLD_VERSION.search(sentence):
+            continue  # "EDIT (v2): v1 had … without the minus. The line above is the corrected one": the history
         start = after + offset + len(sentence)
         following = next((m for m in doc.math if start <= m.start < segment.end), None)
         if own and following is not None and "=" in (said := doc.read(following)) \
@@ -1487,6 +1489,13 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
     return None
 
 
+# a sentence about an earlier version of the answer ("v1 said …", "my first draft had …", "originally I wrote …"):
+# what the answer was, not a change still to make to it
+_OLD_VERSION = re.compile(r"\b(?:v\d{1,2}(?:\.\d{1,2})?|version\s*\d{1,2}|(?:my\s+)?(?:first|earlier|old|older|previous"
+                          r"|original|initial)\s+(?:draft|version|attempt|answer|submission|upload)|originally|previously"
+                          r"|at\s+first|before\s+the\s+fix)\b[^.\n]{0,40}?\b(?:said|had|was|were|read|wrote|gave|used|got)\b"
+                          r"|\b(?:the\s+)?(?:line|formula|version|one)\s+above\s+is\s+(?:the\s+)?(?:corrected|fixed|final|right)",
+                          re.IGNORECASE)
 _NEXT_HEADING = re.compile(r"\n[ \t]{0,3}#{1,6}[ \t]|\n[ \t]*\\(?:sub)*section\*?\s*\{")
 _LATER_WORD_TITLE = re.compile(r"[*_ \t]*(?:\d+[.)]?[ \t]*)?(?:errat\w*|correct\w*|fix\w*|edit\w*|notes?\b|remarks?\b"
                                r"|addend\w*|nachtrag|korrektur|p\.?\s?s\b|changes?\b|summary|final\s+answers?\b"

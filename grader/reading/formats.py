@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
             ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv", ".json", ".yaml", ".yml",
-            ".toml", ".ini", ".cfg", ".mmd", ".markdown")  # (Mathpix Markdown and a long ".markdown" are Markdown)
+            ".toml", ".ini", ".cfg", ".mmd", ".markdown",  # (Mathpix Markdown and a long ".markdown" are Markdown)
+            ".ms", ".me", ".mom", ".roff", ".groff")
 
 
 def format_of(name: str) -> str | None:
@@ -24,7 +25,8 @@ def format_of(name: str) -> str | None:
             ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
             ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail",
             ".lyx": "lyx", ".rtf": "rtf", ".csv": "csv", ".tsv": "csv", ".json": "json", ".yaml": "yaml",
-            ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini"}.get(suffix)
+            ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini", ".ms": "roff", ".me": "roff",
+            ".mom": "roff", ".roff": "roff", ".groff": "roff"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:
@@ -33,13 +35,15 @@ def to_markdown(text: str, kind: str | None) -> str:
     from grader.reading.formats_html import html_markdown
     from grader.reading.formats_light import adoc_markdown, djot_markdown, org_markdown, rst_markdown
     from grader.reading.formats_mail import earlier_first, mail_body
+    from grader.reading.formats_roff import roff_markdown
     from grader.reading.formats_typst import typst_markdown
     from grader.reading.formats_wiki import wiki_markdown
 
     convert: dict[str, Callable[[str], str]] = {
         "rst": rst_markdown, "org": org_markdown, "adoc": adoc_markdown, "typst": typst_markdown,
         "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown, "bbcode": bbcode_markdown,
-        "textile": textile_markdown, "djot": djot_markdown}  # (RTF and CSV: read_document converts them first)
+        "textile": textile_markdown, "djot": djot_markdown,
+        "roff": roff_markdown}  # (RTF and CSV: read_document converts them first)
     mail = kind == "mail"
     if mail:
         text, kind = mail_body(text)  # the message's body; an HTML one is read as HTML

@@ -35,6 +35,23 @@ def not_struck(text: str, maths: list[MathSpan]) -> list[MathSpan]:
     return out
 
 
+# words that quote an earlier version of an answer right before it: "v1 had $A$", "my first draft said $A$",
+# "originally I wrote $A$" (a history of the hand-in, under the answer that replaced it)
+_OLD_QUOTE = re.compile(r"\b(?:v\d{1,2}(?:\.\d{1,2})?|version\s*\d{1,2}|(?:my\s+)?(?:first|earlier|old|older|previous"
+                        r"|original|initial)\s+(?:draft|version|attempt|answer|submission|upload)|originally|previously"
+                        r"|at\s+first)\b[^.\n$]{0,30}?\b(?:said|had|was|were|read|wrote|gave|used|got)[ \t]*:?[ \t]*$",
+                        re.IGNORECASE)
+
+
+def not_quoted_old(text: str, maths: list[MathSpan]) -> list[MathSpan]:
+    """Math an earlier version of the hand-in had, quoted in a note about it ("EDIT (v2): v1 had $A$ without the
+    minus"), is that version's, not an answer."""
+    if not re.search(r"(?i)\b(?:v\d|version|draft|originally|previously|at\s+first)\b", text):
+        return maths
+    return [m for m in maths if m.kind != "inline" or not _OLD_QUOTE.search(
+        text, max(0, text.rfind("\n", 0, m.start) + 1, m.start - 120), max(0, m.start - 1))]
+
+
 _INDEX_RANGE = re.compile(r"[a-z]\s*=\s*\d(?:\s*,\s*\d)*(?:\s*,?\s*(?:\\ldots|\.\.\.|…)\s*,?\s*\d)?")
 
 

@@ -461,7 +461,10 @@ _BOLD_LEAD = re.compile(r"(?:\*\*|__)[^*_\n=]{1,40}?(?::(?:\*\*|__)|(?:\*\*|__):
 
 _SET_APART_TAIL = re.compile(r"[ \t]{2,}(?:\||/{1,2})[ \t]{2,}\S")
 _LONE_DERIVATIVE = re.compile(r"[ \t*_]*(?:∂|d)\s*[A-Za-zσ]\w{0,3}\s*/\s*(?:∂|d)\s*[A-Za-z]\w{0,2}(?:_\{?\w{1,2}\}?)?"
-                              r"[ \t*_]*")  # "∂f/∂w_1" alone on its line
+                              r"[ \t*_]*"  # "∂f/∂w_1" alone on its line; an equation editor's
+                              r"|[ \t]*\{[ \t]*(?:partial|d)[ \t]+[A-Za-z%]\w{0,8}[ \t]*\}[ \t]*over[ \t]*"
+                              r"\{[ \t]*(?:partial|d)[ \t]+[A-Za-z]\w{0,4}[ \t]*\}[ \t]*")
+# ("{partial f_w} over {partial w_2}" too)
 _NEXT_CLAUSE = re.compile(r"[,;:][ \t]+(?=[^,;:=]{1,40}=)")  # "(α = learning rate): w^(new) = …" too
 
 

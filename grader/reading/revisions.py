@@ -5,43 +5,64 @@ Word processors and writing tools keep an edit's history on the page: Word's "Al
 anchors (``…σ1(x1)[c]`` over a list of threads ``[c]Lena: …`` at the end), Pandoc's reading of tracked changes
 (``[…]{.deletion author="…"}``, ``[…]{.insertion …}``, ``[…]{.comment-start …}``) and CriticMarkup
 (``{--…--}``, ``{++…++}``, ``{~~old~>new~~}``, ``{==…==}``, ``{>>…<<}``). A TA grades the text as it stands
-after the edits, as the student did when they accepted them: deleted text is gone, inserted text stays, a
-substitution keeps its new side. A reviewer's or the author's comment is discussion, not an answer, and is
-dropped, unless it doubts (``{>>not sure about the x here<<}``): then it stays, as an aside the reading weighs.
+after the edits the author made: deleted text is gone, inserted text stays, a substitution keeps its new side.
+An edit still pending (a Google Docs suggestion, a tracked change signed by someone, "[Deleted by Tom: …]") is
+not the author's yet: unless its thread says it was accepted, or it touches no formula, the text keeps its own
+version and offers the edited one beside it ("A (or maybe B?)"), and a person decides. A comment is discussion,
+not an answer, and is dropped (with its thread, once resolved), unless it doubts ("not sure about the x here",
+"or σ(1+σ)??", "может быть …"): then it stays where it was anchored, as an aside the reading weighs.
 """
 from __future__ import annotations
 
 import re
 
 _BRACKETED = r"((?:[^\[\]]|\[[^\[\]\n]{0,200}\]){0,4000}?)"  # a bracket's text, with one level of inner brackets
-_WORD_EDIT = re.compile(r"\[(?P<kind>deleted|inserted|deletion|insertion)(?:[ \t]+by[ \t]+[^:\]\n]{1,80})?:[ \t]?"
+_WORD_EDIT = re.compile(r"\[(?P<kind>deleted|inserted|deletion|insertion)(?P<by>[ \t]+by[ \t]+[^:\]\n]{1,80})?:[ \t]?"
                         + _BRACKETED + r"\]", re.IGNORECASE)
 _SUGGESTED = re.compile(r"\[\[Suggested[ \t]+(?P<kind>deletion|insertion):[ \t]?" + _BRACKETED + r"\]\]",
                         re.IGNORECASE)
 _PANDOC_EDIT = re.compile(r"\[" + _BRACKETED + r"\]\{\.(?P<kind>deletion|insertion|comment-start|comment-end|"
-                          r"paragraph-insertion|paragraph-deletion)\b[^{}\n]{0,300}\}")
+                          r"paragraph-insertion|paragraph-deletion)\b(?P<attributes>[^{}\n]{0,300})\}")
 _CRITIC = re.compile(r"\{--(?P<deleted>.{0,2000}?)--\}|\{\+\+(?P<inserted>.{0,2000}?)\+\+\}"
                      r"|\{~~(?P<substituted>.{0,2000}?)~~\}|\{==(?P<marked>.{0,2000}?)==\}"
                      r"|\{>>(?P<comment>.{0,2000}?)<<\}", re.DOTALL)
 # LaTeX's struck-out text (ulem's \sout, \xout; soul's \st): work the author took back, outside math (inside it,
 # \text{\sout{…}}, the document reader takes it out)
 _LATEX_STRUCK = re.compile(r"\\(sout|xout|st)[ \t]*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]{0,400}\}){0,400}\}){0,2000}\}")
-_DOUBT = re.compile(r"\b(?:not\s+(?:sure|certain)|unsure|maybe|perhaps|don'?t\s+know|no\s+idea"
-                    r"|can'?t\s+(?:decide|tell)|or\s+is\s+it|or\s+should\s+it|either)\b", re.IGNORECASE)
+# a comment that doubts, in the languages a class writes in
+_DOUBT = re.compile(r"\b(?:not\s+(?:sure|certain|100)|unsure|maybe|perhaps|might|could\s+(?:also\s+)?be|i\s+think"
+                    r"|idk|dunno|don'?t\s+know|no\s+idea|can'?t\s+(?:decide|tell)|either|or|which\s+one"
+                    r"|nicht\s+sicher|unsicher|vielleicht|evtl|eventuell|oder|pas\s+sûr|peut-être|ou\s+bien"
+                    r"|no\s+estoy\s+segur[oa]|quizás?|tal\s+vez|não\s+tenho\s+certeza|talvez|non\s+sono\s+sicur[oa]"
+                    r"|forse|niet\s+zeker|misschien|nie\s+jestem\s+pew\w+|może|albo|lub|не\s+уверен\w*|может|возможно"
+                    r"|или|emin\s+değil\w*|belki|tidak\s+yakin|mungkin|không\s+chắc|có\s+thể|hoặc)\b"
+                    r"|不确定|不確定|也许|也許|或者|たぶん|自信がない|확실하지|아마", re.IGNORECASE)
+_MATH = re.compile(r"[=+\-−*/^_()σ∂∇αΣ×·⋅\d]|\\[A-Za-z]|sigma|\b[wx]\s?\d")
 # Google Docs' comments under the text: "[a]Lena Vogt: …", each thread opening with its anchor's letter
-_THREAD = re.compile(r"^\[([a-z]{1,2})\](?=\S)", re.MULTILINE)
+_THREAD = re.compile(r"^\[([a-z]{1,2})\](?=[^\[\]\n:]{1,60}:)", re.MULTILINE)  # (not a forum's "[b]bold[/b]")
+_RESOLVED = re.compile(r"^[ \t_*]*(?:marked\s+as\s+resolved|resolved)[ \t_*.]*$", re.IGNORECASE)
+_PENDING = re.compile(r"\[\[Suggested[ \t]+(?:deletion|insertion):"
+                      r"|\[(?:deleted|inserted|deletion|insertion)[ \t]+by[ \t]", re.IGNORECASE)
 
 
 def final_version(text: str) -> str:
     """``text`` with its revision marks applied; text without them comes back unchanged."""
+    if "\n@@ -" in text and "\n+++ " in text:
+        text = _diff_applied(text)
     if "[" in text:
+        threads = _threads(text) if _THREAD.search(text) else {}
+        if threads:
+            text = text[:min(start for start, _, _ in threads.values())]
+        if _PENDING.search(text):
+            text = "\n".join(_pending(line, threads) if _PENDING.search(line) else line for line in text.split("\n"))
         if "eleted" in text or "nserted" in text or "eletion" in text or "nsertion" in text:
-            text = _WORD_EDIT.sub(lambda m: _kept(m.group("kind"), m.group(2)), text)
-            text = _SUGGESTED.sub(lambda m: _kept(m.group("kind"), m.group(2)), text)
+            text = _WORD_EDIT.sub(lambda m: _kept(m.group("kind"), m.group(3)), text)
         if "]{." in text:
-            text = _PANDOC_EDIT.sub(_pandoc, text)
-        if _THREAD.search(text):
-            text = _without_anchors(text)
+            comments = {_comment_id(m): m.group(1) for m in _PANDOC_EDIT.finditer(text)
+                        if m.group("kind") == "comment-start"}
+            text = _PANDOC_EDIT.sub(lambda m: _pandoc(m, comments), text)
+        if threads:
+            text = _anchored(text, threads)
     if "\\sout" in text or "\\xout" in text or "\\st" in text:
         text = _LATEX_STRUCK.sub(_struck, text)
     if "{" in text and re.search(r"\{(?:--|\+\+|==|>>|~~)", text):
@@ -49,22 +70,128 @@ def final_version(text: str) -> str:
     return text
 
 
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@.*$")
+_DIFF_HEAD = re.compile(r"^(?:diff --git |index [0-9a-f]+\.\.|--- (?:a/|/dev/null)|\+\+\+ (?:b/|/dev/null)"
+                        r"|new file mode|deleted file mode|similarity index|rename (?:from|to) )")
+
+
+def _diff_applied(text: str) -> str:
+    """A unified diff pasted as the hand-in (``git diff`` between a draft and the final version): each hunk read
+    as its new side (its context and its "+" lines; the "-" lines were the draft); the text around it stays."""
+    out: list[str] = []
+    in_hunk = False
+    for line in text.split("\n"):
+        if _HUNK.match(line):
+            in_hunk = True
+            continue
+        if _DIFF_HEAD.match(line):
+            in_hunk = False
+            continue
+        if in_hunk and line[:1] in (" ", "+", "-", "\\") or in_hunk and line == "":
+            if line[:1] == " " or line[:1] == "+":
+                out.append(line[1:])
+            elif line == "":
+                out.append("")
+            continue  # ("-": the draft's line; "\ No newline at end of file")
+        in_hunk = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def _doubts(comment: str, *, open_thread: bool = False) -> bool:
+    """Whether a comment doubts what it is about ("not sure", "?"); an open thread also when it changes it ("this
+    should be w3·σ2(x2)": nobody answered it; a note beside an edit says what the edit did)."""
+    from grader.reading.mentions import CHANGES
+
+    return "?" in comment or _DOUBT.search(comment) is not None \
+        or open_thread and CHANGES.search(comment) is not None
+
+
 def _struck(m: re.Match[str]) -> str:
-    """``\\sout{…}`` outside math is gone; inside ``\text{…}`` it is left to the document reader (it keeps the
+    """``\\sout{…}`` outside math is gone; inside ``\\text{…}`` it is left to the document reader (it keeps the
     formula's spacing), and a macro the hand-in defines under that name is its own."""
     return m.group() if m.string.rfind("\\text", max(0, m.start() - 8), m.start()) >= 0 \
-        or re.search(r"\\(?:re)?newcommand\*?\s*\{?\\" + m.group(1) + r"\b", m.string[:20_000]) else ""
+        or re.search(r"\\(?:(?:re)?newcommand\*?\s*\{?|def\s*|let\s*)\\" + m.group(1) + r"(?![A-Za-z])",
+                     m.string[:20_000]) else ""
 
 
 def _kept(kind: str, body: str) -> str:
     return "" if kind.lower().startswith("delet") else body
 
 
-def _pandoc(m: re.Match[str]) -> str:
+def _pending(line: str, threads: dict[str, tuple[int, bool, str]]) -> str:
+    """A line with edits still pending: the edited line where its thread accepted them or they touch no formula;
+    else the line as the author wrote it, with the edited formula offered beside it."""
+    def version(edited: bool) -> str:
+        def one(m: re.Match[str]) -> str:
+            deleted = m.group("kind").lower().startswith("delet")
+            return "" if deleted == edited else m.group(m.lastindex or 0)
+        kept = _SUGGESTED.sub(lambda m: one(m) if m.group(2) is not None else "", line)
+        return _WORD_EDIT.sub(lambda m: one(m) if m.group("by") else m.group(), kept)
+
+    changed = "".join(m.group(2) or "" for m in _SUGGESTED.finditer(line)) \
+        + "".join(m.group(3) or "" for m in _WORD_EDIT.finditer(line) if m.group("by"))
+    anchors = [threads[a] for a in re.findall(r"\[([a-z]{1,2})\]", line) if a in threads]
+    if not _MATH.search(changed) or any(accepted for _, accepted, _ in anchors):
+        return version(edited=True)
+    first = min(m.start() for m in _PENDING.finditer(line))
+    start = line.rfind("=", 0, first) + 1
+    offered = re.sub(r"\[[a-z]{1,2}\]", "", version(edited=True)[start:]).strip()
+    return f"{version(edited=False).rstrip()} (or maybe {offered}?)"
+
+
+def _threads(text: str) -> dict[str, tuple[int, bool, str]]:
+    """Google Docs' comment threads at the end of the text, by anchor letter: where the list starts, whether the
+    thread accepted a suggestion (and was resolved), and its text when it doubts and is still open (else "")."""
+    marks = list(_THREAD.finditer(text))
+    first = marks[0].start()
+    if text.count("\n", first) > 40 * len(marks) + 40 or marks[0].group(1) != "a" or "[/" in text[first:]:
+        return {}  # "[a] …" lines in the body of the text, not a list of comments at its end (which opens with
+        # the first letter; a forum post's tags close)
+    out: dict[str, tuple[int, bool, str]] = {}
+    for k, m in enumerate(marks):
+        body = text[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+        lines = [ln for ln in body.split("\n") if ln.strip()]
+        resolved = bool(lines) and _RESOLVED.match(lines[-1]) is not None
+        accepted = resolved and re.search(r"\baccept", body, re.IGNORECASE) is not None \
+            and re.search(r"\breject", body, re.IGNORECASE) is None
+        said = " ".join(ln.strip() for ln in lines if not _RESOLVED.match(ln))
+        out[m.group(1)] = (first, accepted, "" if resolved or not _doubts(said, open_thread=True) else said)
+    return out
+
+
+def _anchored(text: str, threads: dict[str, tuple[int, bool, str]]) -> str:
+    """The comment anchors in the text (``σ1(x1)[c]``), in the order Google Docs lettered them, each replaced
+    by its thread when the thread is open and doubts (an aside where it was written), else taken out."""
+    letters = iter(sorted(threads, key=lambda a: (len(a), a)))
+    expected = next(letters, None)
+    out, pos = [], 0
+    for m in re.finditer(r"(?<=\S)\[([a-z]{1,2})\]", text):
+        if expected is None:
+            break
+        if m.group(1) != expected:
+            continue  # "s[a]" in a Mathematica formula: not the next anchor
+        said = threads[expected][2]
+        out += [text[pos:m.start()], f" ({_DOUBTED} {said})" if said else ""]
+        pos = m.end()
+        expected = next(letters, None)
+    return "".join(out) + text[pos:]
+
+
+def _comment_id(m: re.Match[str]) -> str:
+    found = re.search(r"\bid=\"?([\w-]+)", m.group("attributes"))
+    return found.group(1) if found else ""
+
+
+def _pandoc(m: re.Match[str], comments: dict[str, str]) -> str:
+    """A tracked change as accepted; a comment (its text opens where it is anchored) said at its end, after the
+    text it is about, when it doubts that text."""
     kind, body = m.group("kind"), m.group(1)
     if kind == "comment-start":
-        return _comment(body)
-    return "" if kind in ("deletion", "paragraph-deletion", "comment-end") else body
+        return "" if _comment_id(m) in comments else _comment(body)
+    if kind == "comment-end":
+        return _comment(comments.get(_comment_id(m), ""))
+    return "" if kind in ("deletion", "paragraph-deletion") else body
 
 
 def _critic(m: re.Match[str]) -> str:
@@ -78,18 +205,9 @@ def _critic(m: re.Match[str]) -> str:
 
 
 def _comment(body: str) -> str:
-    """A comment's text as read: dropped, unless it doubts what it sits beside."""
-    return f" ({body.strip()})" if _DOUBT.search(body) else ""
+    """A comment's text as read: dropped, unless it doubts what it sits beside; then it stays, said as the doubt
+    it is ("not sure which is right"), in whatever words and language it was written, so a person reads the part."""
+    return f" ({_DOUBTED} {body.strip()})" if _doubts(body) else ""
 
 
-def _without_anchors(text: str) -> str:
-    """Google Docs' comment anchors (``σ1(x1)[c]``) taken out of the text where a thread of that letter follows
-    at the end; each thread that was marked resolved is dropped with them (the discussion is over, the text
-    above is the answer)."""
-    threads = {m.group(1) for m in _THREAD.finditer(text)}
-    first = min(m.start() for m in _THREAD.finditer(text))
-    body, tail = text[:first], text[first:]
-    body = re.sub(r"(?<=\S)\[([a-z]{1,2})\]", lambda m: "" if m.group(1) in threads else m.group(), body)
-    kept = [t for t in re.split(r"(?m)^(?=\[[a-z]{1,2}\]\S)", tail)
-            if t.strip() and not re.search(r"marked\s+as\s+resolved|^_?resolved_?$", t, re.IGNORECASE | re.MULTILINE)]
-    return body + "".join(kept)
+_DOUBTED = "a comment here says it might also be:"

@@ -1197,7 +1197,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             span = _head(masked, spans) or _compound_head(masked, before, line) or next(
                 (s, e) for s, e, f in before if f == _first([f for _, _, f in before], patterns))
             rank = 2 if _counted(masked, values[:k], span, v) else 0
-            choices.extend((f, rank) for s, e, f in before if (s, e) == span)
+            choices.extend((f, max(rank, 1) if _count_under_plural(line, masked, span, f, v) else rank)
+                           for s, e, f in before if (s, e) == span)  # ("filters 50": how many, not a side)
         elif k and _RESTATED.search(masked, max(0, v.start - 40), v.start) \
                 and (owner := _said_in_sentence(masked, values[:k], routes, v)) is not None:
             choices.append((owner, 0))  # "fc1 takes 800 inputs to 500, i.e. 400000 + 500 = 400500": the working
@@ -1348,8 +1349,7 @@ def _said_in_sentence(masked: str, earlier: list[_Value], routes: dict[int, list
 _SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.\s")  # not "i.e. "
 _RESTATED = re.compile(r"\b(?:i\.\s?e\.|that\s+is)[,:]?\s*[\d\s+×·*§]*=\s*$", re.IGNORECASE)  # "i.e. a + b = …"
 _SETTING_BEFORE = re.compile(r"(?<!\bno\s)(?<!\bgeen\s)(?<!\bwithout\s)(?<!\bsans\s)(?<!\bsin\s)(?<!\bohne\s)"
-                             r"\b(?:(stride|padding|pad|dilation|krok|schritt(?:weite)?|passo|paso|adım|langkah|stap"
-                             r"|steg|шаг|крок|bước)|epochs?|batch[ \t]+size|learning[ \t]+rate|lr"
+                             r"\b(?:(stride|padding|pad|dilation)|epochs?|batch[ \t]+size|learning[ \t]+rate|lr"
                              r"|(?P<size>inputs?|outputs?))[ \t]*"
                              r"(?:[A-Z][ \t]*(?==))?(?:(?:is|of|=|:)[ \t]*)?$", re.IGNORECASE)
 # (a stride or padding is one digit; "padding P = 0": its letter too)
@@ -1696,6 +1696,19 @@ def _only_labels(masked: str, labels: list[tuple[int, int, str]], start: int, en
 
 
 _COUNTED_FIELDS = ("filter",)  # "50 filters": how many, never a filter's size
+# a counted thing's plural as a label: "filters 50", "фильтров 50", "filtrów: 50" say how many, not what size
+_COUNT_NOUN = re.compile(r"(?:filters|kernels|фильтр(?:ов|ы)|фільтр(?:ів|и)|filtr(?:ów|y|ů)|filtros|filtres|filtri"
+                         r"|filtreler\w*)", re.IGNORECASE)
+
+
+def _count_under_plural(line: str, masked: str, span: tuple[int, int], field: str, v: _Value) -> bool:
+    if field not in _COUNTED_FIELDS or len(line) != len(masked) or not re.fullmatch(r"\d{1,4}", v.text.strip()):
+        return False
+    word = re.match(r"\w+", line[span[0]:])  # the label's whole word ("фильтр" matched in "фильтров")
+    if re.match(r"[ \t]+(?:of|de|di|von)\b", line[v.end:]):
+        return False  # "filters: 20 of size 5×5×1": the count of a size said after it, read with it
+    return word is not None and _COUNT_NOUN.fullmatch(word.group()) is not None \
+        and re.fullmatch(r"[^\S\n]*[:=]?[^\S\n]*", line[span[0] + word.end():v.start]) is not None
 _OUTPUT_WORDS = re.compile(r"\b(?:output|out|result\w*|produc\w*|gives?|yields?)\b", re.IGNORECASE)  # "the output
 # has 50 channels": what a layer makes, not what it takes
 
