@@ -593,7 +593,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
                    if not _restates(line, _SPACE.sub("", found.sides[-1]))]
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
     corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)
-                   and not _about_another(c, spec.lhs, classify) and not _OLD_VERSION.search(c)]
+                   and not _about_another(c, spec.lhs, classify)
+                   and not all(_OLD_VERSION.search(one) for one in c.split("\n") if one.strip())]
     if found is not None and HEDGE not in found.sides[-1] and (unread or corrections and not any(
             _restates(one, final) for lines in corrections for one in lines.split("\n"))):
         # "EDIT: dw2 should be …" below an answer the reading took from elsewhere: which one counts, a person decides
@@ -1678,9 +1679,9 @@ def _questioned_other(doc: Document, start: int, end: int, tail: str) -> str | N
     """Another formula in the words right after the answer (its line or the next) with a question mark after it on
     its line ("but working it out myself I get $σ(1+σ)$?? must recheck the sign", in any language): offered, asked
     about, and not chosen."""
-    if end - start > 600 or "?" not in doc.text[start:end]:
+    if end - start > 600:
         return None
-    for n in doc.math:
+    for n in doc.math if "?" in doc.text[start:end] else []:
         if start <= n.start and n.end <= end and n.kind == "inline" and not _leads_elsewhere(doc, start, n.start):
             other = doc.text[n.start:n.end].strip("$")
             line_end = doc.text.find("\n", n.end)
@@ -1705,14 +1706,16 @@ def _offered_below(doc: Document, start: int, tail: str) -> str | None:
             if _leads_elsewhere(doc, start, pos + 1 + len(line) - len(line.lstrip())) \
                     or line.lstrip().startswith("|") or _DERIVATIVE.search(line):
                 return None  # (a table's next row, a line naming a derivative: another answer's)
-            if "?" in line and "=" not in line and _DOUBT_WORD.search(line) and _ASKED_SIGNS.search(line) \
+            if ("?" in line or _UNSURE.search(line)) and "=" not in line and _DOUBT_WORD.search(line) \
+                    and _ASKED_SIGNS.search(line) \
                     and _PLAIN_FORMULA.search(line) and re.sub(r"\s+", "", line) != tail:
                 return line.strip()[:120]
         pos = end
     return None
 
 
-_DOUBT_WORD = re.compile(r"(?i)\b(?:maybe|perhaps|might|or|not\s+sure|unsure|probably)\b")
+_DOUBT_WORD = re.compile(r"(?i)\b(?:maybe|perhaps|might|or|probably)\b")
+_UNSURE = re.compile(r"(?i)\b(?:not\s+sure|unsure|no\s+idea|can'?t\s+tell|not\s+certain)\b")  # ("?" or these)
 _PLAIN_FORMULA = re.compile(r"(?:σ|\\sigma|sigma|sig|∂|exp|e\^)[^\n]{0,20}\(")  # a function applied: a formula
 
 

@@ -200,7 +200,7 @@ def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(line)]
     starmath = is_starmath(line)
     eq = next((i for i, (_, _, w) in enumerate(words)
-               if any(e in _BRACED.sub("", w) for e in _EQUALS) or (starmath and w.lower() == "larrow")
+               if any(e in _BRACED.sub("", w) for e in _EQUALS) or (starmath and w.lower() in ("larrow", "leftarrow"))
                or w in ("larr", "lArr")), None)  # AsciiMath's arrow
     # ("\sum_{i=1}^{2}": an equals sign inside a sum's limits is not the equation's)
     mathlike = _starmath_word if starmath else _dialect_word if is_typst(line) or is_asciimath(line) else _mathlike
@@ -294,7 +294,7 @@ _ARROW_LEAD = re.compile(rf"[ \t]*(?:(?:={{1,3}}>|-{{1,3}}>|⟹|⇒|➜|➔|→)
                          r"|\((?:iii|ii|iv|vi|v|i)\)[ \t]+(?=[^\s=]+[ \t]*=))"
                          r"(?=\S)")
 _ASIDE_LEAD = re.compile(r"\([^()]{0,80}\)\s*:\s*")
-_SIGN = re.compile("|".join(re.escape(e) for e in _EQUALS))
+_SIGN = re.compile("|".join(re.escape(e) for e in _EQUALS) + r"|(?<![\w\\])(?:left|l)arrow\b")  # (LibreOffice Math's)
 
 
 def _at_sign(piece: str) -> tuple[str, str]:

@@ -39,7 +39,7 @@ _DOUBT = re.compile(r"\b(?:not\s+(?:sure|certain|100)|unsure|maybe|perhaps|might
                     r"|不确定|不確定|也许|也許|或者|たぶん|自信がない|확실하지|아마", re.IGNORECASE)
 _MATH = re.compile(r"[=+\-−*/^_()σ∂∇αΣ×·⋅\d]|\\[A-Za-z]|sigma|\b[wx]\s?\d")
 # Google Docs' comments under the text: "[a]Lena Vogt: …", each thread opening with its anchor's letter
-_THREAD = re.compile(r"^\[([a-z]{1,2})\](?=[^\[\]\n:]{1,60}:)", re.MULTILINE)  # (not a forum's "[b]bold[/b]")
+_THREAD = re.compile(r"^\[([a-z]{1,2})\](?=[^\s\[\]:][^\[\]\n:]{0,60}:)", re.MULTILINE)  # (not "[b]bold[/b]")
 _RESOLVED = re.compile(r"^[ \t_*]*(?:marked\s+as\s+resolved|resolved)[ \t_*.]*$", re.IGNORECASE)
 _PENDING = re.compile(r"\[\[Suggested[ \t]+(?:deletion|insertion):"
                       r"|\[(?:deleted|inserted|deletion|insertion)[ \t]+by[ \t]", re.IGNORECASE)
@@ -142,7 +142,7 @@ def _pending(line: str, threads: dict[str, tuple[int, bool, str]]) -> str:
 
 def _threads(text: str) -> dict[str, tuple[int, bool, str]]:
     """Google Docs' comment threads at the end of the text, by anchor letter: where the list starts, whether the
-    thread accepted a suggestion (and was resolved), and its text when it doubts and is still open (else "")."""
+    thread accepted a suggestion (and was resolved), and its text while it is still open (else "")."""
     marks = list(_THREAD.finditer(text))
     first = marks[0].start()
     if text.count("\n", first) > 40 * len(marks) + 40 or marks[0].group(1) != "a" or "[/" in text[first:]:
@@ -156,13 +156,14 @@ def _threads(text: str) -> dict[str, tuple[int, bool, str]]:
         accepted = resolved and re.search(r"\baccept", body, re.IGNORECASE) is not None \
             and re.search(r"\breject", body, re.IGNORECASE) is None
         said = " ".join(ln.strip() for ln in lines if not _RESOLVED.match(ln))
-        out[m.group(1)] = (first, accepted, "" if resolved or not _doubts(said, open_thread=True) else said)
+        out[m.group(1)] = (first, accepted, "" if resolved else said)
     return out
 
 
 def _anchored(text: str, threads: dict[str, tuple[int, bool, str]]) -> str:
     """The comment anchors in the text (``σ1(x1)[c]``), in the order Google Docs lettered them, each replaced
-    by its thread when the thread is open and doubts (an aside where it was written), else taken out."""
+    by its thread while it is open (an aside where it was written, said as a doubt when it doubts), else taken
+    out."""
     letters = iter(sorted(threads, key=lambda a: (len(a), a)))
     expected = next(letters, None)
     out, pos = [], 0
@@ -172,7 +173,8 @@ def _anchored(text: str, threads: dict[str, tuple[int, bool, str]]) -> str:
         if m.group(1) != expected:
             continue  # "s[a]" in a Mathematica formula: not the next anchor
         said = threads[expected][2]
-        out += [text[pos:m.start()], f" ({_DOUBTED} {said})" if said else ""]
+        out += [text[pos:m.start()], "" if not said else f" ({_DOUBTED} {said})" if _doubts(said, open_thread=True)
+                else f" (comment: {said})"]
         pos = m.end()
         expected = next(letters, None)
     return "".join(out) + text[pos:]
