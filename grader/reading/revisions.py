@@ -110,6 +110,9 @@ def _doubts(comment: str, *, open_thread: bool = False) -> bool:
 def _struck(m: re.Match[str]) -> str:
     """``\\sout{…}`` outside math is gone; inside ``\\text{…}`` it is left to the document reader (it keeps the
     formula's spacing), and a macro the hand-in defines under that name is its own."""
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    if len(re.findall(r"(?<!\\)\$", line)) % 2:
+        return m.group()  # "$\sout{…}": inside math, where the document reader takes it out
     return m.group() if m.string.rfind("\\text", max(0, m.start() - 8), m.start()) >= 0 \
         or re.search(r"\\(?:(?:re)?newcommand\*?\s*\{?|def\s*|let\s*)\\" + m.group(1) + r"(?![A-Za-z])",
                      m.string[:20_000]) else ""
