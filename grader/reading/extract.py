@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from grader.expressions.prose_tail import CONFIRMED, change_sentences, changes_formula, operation_named
 from grader.reading.document import Document, Span
 from grader.reading.labels import ROMAN
+from grader.reading.layout import OLD_VERSION, OLD_VERSION_SAID
 from grader.reading.math_rows import graph_steps
 from grader.reading.plain_math import (
     _FORMULA_MARK,
@@ -1492,9 +1493,7 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
 
 # a sentence about an earlier version of the answer ("v1 said …", "my first draft had …", "originally I wrote …"):
 # what the answer was, not a change still to make to it
-_OLD_VERSION = re.compile(r"\b(?:v\d{1,2}(?:\.\d{1,2})?|version\s*\d{1,2}|(?:my\s+)?(?:first|earlier|old|older|previous"
-                          r"|original|initial)\s+(?:draft|version|attempt|answer|submission|upload)|originally|previously"
-                          r"|at\s+first|before\s+the\s+fix)\b[^.\n]{0,40}?\b(?:said|had|was|were|read|wrote|gave|used|got)\b"
+_OLD_VERSION = re.compile(rf"\b(?:{OLD_VERSION}|before\s+the\s+fix)\b[^.\n]{{0,40}}?\b{OLD_VERSION_SAID}\b"
                           r"|\b(?:the\s+)?(?:line|formula|version|one)\s+above\s+is\s+(?:the\s+)?(?:corrected|fixed|final|right)",
                           re.IGNORECASE)
 _NEXT_HEADING = re.compile(r"\n[ \t]{0,3}#{1,6}[ \t]|\n[ \t]*\\(?:sub)*section\*?\s*\{")

@@ -37,10 +37,11 @@ def not_struck(text: str, maths: list[MathSpan]) -> list[MathSpan]:
 
 # words that quote an earlier version of an answer right before it: "v1 had $A$", "my first draft said $A$",
 # "originally I wrote $A$" (a history of the hand-in, under the answer that replaced it)
-_OLD_QUOTE = re.compile(r"\b(?:v\d{1,2}(?:\.\d{1,2})?|version\s*\d{1,2}|(?:my\s+)?(?:first|earlier|old|older|previous"
-                        r"|original|initial)\s+(?:draft|version|attempt|answer|submission|upload)|originally|previously"
-                        r"|at\s+first)\b[^.\n$]{0,30}?\b(?:said|had|was|were|read|wrote|gave|used|got)[ \t]*:?[ \t]*$",
-                        re.IGNORECASE)
+# (the words that name an earlier version and what it "had": shared with the reading of notes about one)
+OLD_VERSION = (r"(?:v\d{1,2}(?:\.\d{1,2})?|version\s*\d{1,2}|(?:my\s+)?(?:first|earlier|old|older|previous|original"
+               r"|initial)\s+(?:draft|version|attempt|answer|submission|upload)|originally|previously|at\s+first)")
+OLD_VERSION_SAID = r"(?:said|had|was|were|read|wrote|gave|used|got)"
+_OLD_QUOTE = re.compile(rf"\b{OLD_VERSION}\b[^.\n$]{{0,30}}?\b{OLD_VERSION_SAID}[ \t]*:?[ \t]*$", re.IGNORECASE)
 
 
 def not_quoted_old(text: str, maths: list[MathSpan]) -> list[MathSpan]:

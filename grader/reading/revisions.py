@@ -21,8 +21,10 @@ _WORD_EDIT = re.compile(r"\[(?P<kind>deleted|inserted|deletion|insertion)(?P<by>
                         + _BRACKETED + r"\]", re.IGNORECASE)
 _SUGGESTED = re.compile(r"\[\[Suggested[ \t]+(?P<kind>deletion|insertion):[ \t]?" + _BRACKETED + r"\]\]",
                         re.IGNORECASE)
-_PANDOC_EDIT = re.compile(r"\[" + _BRACKETED + r"\]\{\.(?P<kind>deletion|insertion|comment-start|comment-end|"
-                          r"paragraph-insertion|paragraph-deletion)\b(?P<attributes>[^{}\n]{0,300})\}")
+# Pandoc's comments on a Word file ("[text]{.comment-start id="0" author="…"}" … "[]{.comment-end id="0"}"); its
+# tracked changes ({.deletion}, {.insertion}) are spans the document reader applies with its other spans
+_PANDOC_COMMENT = re.compile(r"\[" + _BRACKETED + r"\]\{\.(?P<kind>comment-start|comment-end)\b"
+                             r"(?P<attributes>[^{}\n]{0,300})\}")
 _CRITIC = re.compile(r"\{--(?P<deleted>.{0,2000}?)--\}|\{\+\+(?P<inserted>.{0,2000}?)\+\+\}"
                      r"|\{~~(?P<substituted>.{0,2000}?)~~\}|\{==(?P<marked>.{0,2000}?)==\}"
                      r"|\{>>(?P<comment>.{0,2000}?)<<\}", re.DOTALL)
@@ -57,10 +59,10 @@ def final_version(text: str) -> str:
             text = "\n".join(_pending(line, threads) if _PENDING.search(line) else line for line in text.split("\n"))
         if "eleted" in text or "nserted" in text or "eletion" in text or "nsertion" in text:
             text = _WORD_EDIT.sub(lambda m: _kept(m.group("kind"), m.group(3)), text)
-        if "]{." in text:
-            comments = {_comment_id(m): m.group(1) for m in _PANDOC_EDIT.finditer(text)
+        if "]{.comment-" in text:
+            comments = {_comment_id(m): m.group(1) for m in _PANDOC_COMMENT.finditer(text)
                         if m.group("kind") == "comment-start"}
-            text = _PANDOC_EDIT.sub(lambda m: _pandoc(m, comments), text)
+            text = _PANDOC_COMMENT.sub(lambda m: _pandoc_comment(m, comments), text)
         if threads:
             text = _anchored(text, threads)
     if "\\sout" in text or "\\xout" in text or "\\st" in text:
@@ -188,15 +190,12 @@ def _comment_id(m: re.Match[str]) -> str:
     return found.group(1) if found else ""
 
 
-def _pandoc(m: re.Match[str], comments: dict[str, str]) -> str:
-    """A tracked change as accepted; a comment (its text opens where it is anchored) said at its end, after the
-    text it is about, when it doubts that text."""
-    kind, body = m.group("kind"), m.group(1)
-    if kind == "comment-start":
-        return "" if _comment_id(m) in comments else _comment(body)
-    if kind == "comment-end":
-        return _comment(comments.get(_comment_id(m), ""))
-    return "" if kind in ("deletion", "paragraph-deletion") else body
+def _pandoc_comment(m: re.Match[str], comments: dict[str, str]) -> str:
+    """A comment (its text opens where it is anchored) said at its end, after the text it is about, when it
+    doubts that text."""
+    if m.group("kind") == "comment-start":
+        return "" if _comment_id(m) in comments else _comment(m.group(1))
+    return _comment(comments.get(_comment_id(m), ""))
 
 
 def _critic(m: re.Match[str]) -> str:
