@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from grader.expressions.prose_tail import changed_by_words_after
 from grader.expressions.starmath import is_starmath
 from grader.reading.answer_columns import note_cells, note_head
-from grader.reading.drawn_boxes import unboxed
+from grader.reading.drawn_boxes import unboxed, unframed
 from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
@@ -62,6 +62,7 @@ from grader.reading.restated import restated_questions
 from grader.reading.revisions import final_version
 from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
 from grader.reading.slides import slide_titles
+from grader.reading.spoken_math import spoken_formulas
 from grader.reading.stacked import (
     bracket_columns,
     dash_fractions,
@@ -602,7 +603,9 @@ _SPAN_ATTRIBUTES = re.compile(r"\]\{((?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=)[^{}\
 # a converter that escaped the math's own backslashes ("$\\sigma\_1'(u) = \\frac{…}$", pandoc writing GitHub Markdown
 # from R Markdown): three or more commands doubled so, in a hand-in whose math is written that way
 _DOUBLED_COMMAND = re.compile(r"\\\\(?=(?:frac|dfrac|sigma|partial|nabla|sum|alpha|eta|cdot|times|left|right|exp|theta"
-                              r"|mathrm|text|big|Big|leftarrow|gets|prime|top)(?![A-Za-z]))")
+                              r"|mathrm|text|big|Big|bigl|bigr|Bigl|Bigr|leftarrow|gets|prime|top|quad|qquad|mathbf"
+                              r"|boldsymbol|operatorname|mathcal|in|cdots|ldots|sqrt|lambda|delta|odot)(?![A-Za-z])"
+                              r"|[,;!](?![\\\n]))")  # (a spacing command too: "w\\_3\\, \\sigma")
 
 
 # a statement MATLAB and Octave carry on over the next line with "...": an operator ends the line or starts the next
@@ -987,6 +990,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
     text = _scan_minus(text) if " — " in text else text
     text = unboxed(text) if kind != "tex" else text  # an answer framed in "****" / "*  …  *": the frame is no product
+    text = unframed(text) if kind is None else text  # "+----+" / "|  …  |", "┌──┐": a frame drawn around math
     text = slide_titles(text) if kind is None and "lide" in text else text  # a deck's text export: titles as headings
     if kind != "tex" and ("*(" in text or "_(" in text or "/(" in text):
         text = _EMPHASIZED_ASIDE.sub(r"\2", text)
@@ -1018,7 +1022,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _bracketed_subscripts(_pandoc_scripts(_italic_letters(_pandoc_escapes(text))))
     text = _DICT_ENTRY.sub(_entry, text) if '":' in text or "':" in text else text  # "1d": "…", a dict of answers
     text = _OUTLINE_PROPERTY.sub(r"\1: ", text) if "::" in text else text
-    text = _footnote_marks(cross_referenced(_spoken_sums(_unflattened(_tree_drawing(raised_powers(text))))))
+    text = spoken_formulas(_unflattened(_tree_drawing(raised_powers(text))))  # "d sigma one over d u equals …"
+    text = _footnote_marks(cross_referenced(_spoken_sums(text)))
     text = _DOTTED_AGAIN.sub(lambda m: f"{m.group('lead') or m.group('lead2') or ''}Correction to "
                              f"{m.group('label') or m.group('label2')}:", text)  # "1e.dw2.fix: …": a key said again
     text = keyed_lines(text) if kind is None else text  # "p1_b_i: …", "p2_c_fc1: …": a sheet's keys as labels

@@ -44,3 +44,63 @@ def unboxed(text: str) -> str:
             lines[j] = f"{lines[j][:first]} {lines[j][first + 1:last]} {lines[j][last + 1:]}"
         k = end + 1
     return "\n".join(lines)
+
+
+# a frame drawn with corners and rules ("+-----+", "┌─────┐", "╔═════╗") around an answer, lines between them
+# carrying a bar ("|", "│", "║") near each corner's column: hand-typed art, so a bar may sit a column off
+_FRAME_TOP = re.compile(r"(?<![-─═+┬┼])[+┌╔╭](?:-{3,}|─{3,}|═{3,})[+┐╗╮](?![-─═+┬┼])")
+_FRAME_BOTTOM = re.compile(r"[+└╚╰](?:-{3,}|─{3,}|═{3,})[+┘╝╯]")
+_BARS = "|│║"
+_SPACES = re.compile(r"[ \t]{2,}")
+_SLACK = 2  # columns a hand-typed bar or bottom corner may sit off its top corner
+
+
+def unframed(text: str) -> str:
+    """``text`` with each frame drawn around part of a line's math ("d f  =  | w3 * s2(x2) … |") blanked to spaces,
+    so the formula beside it and inside it is read as one line and nothing of the frame as math; a frame whose
+    sides are not found on every line between its top and bottom is left as it is (a table, a diagram)."""
+    if not any(corner in text for corner in "+┌╔╭"):
+        return text
+    lines = text.split("\n")
+    for k in range(len(lines) - 2):
+        for top in list(_FRAME_TOP.finditer(lines[k])):
+            if (found := _frame(lines, k, top.start(), top.end() - 1)) is not None:
+                _blank(lines, k, top.start(), top.end() - 1, found)
+    return "\n".join(lines)
+
+
+def _bar_near(line: str, column: int) -> int | None:
+    """The column of the frame's side nearest ``column`` on ``line`` (None: no bar within the slack)."""
+    near = [c for c in range(max(0, column - _SLACK), min(len(line), column + _SLACK + 1)) if line[c] in _BARS]
+    return min(near, key=lambda c: abs(c - column)) if near else None
+
+
+def _frame(lines: list[str], k: int, left: int, right: int) -> list[tuple[int, int]] | None:
+    """The sides' columns on each line under the top at ``k`` down to the bottom (its own row last, as its two
+    corners' columns), or None when those lines do not close a frame."""
+    sides: list[tuple[int, int]] = []
+    for j in range(k + 1, min(len(lines), k + 2 + MAX_BOX_LINES)):
+        line = lines[j]
+        bottom = next((m for m in _FRAME_BOTTOM.finditer(line, max(0, left - _SLACK))
+                       if abs(m.start() - left) <= _SLACK and abs(m.end() - 1 - right) <= _SLACK), None)
+        if bottom is not None:
+            return [*sides, (bottom.start(), bottom.end() - 1)] if sides else None
+        a, b = _bar_near(line, left), _bar_near(line, right)
+        if a is None or b is None or a >= b or any(ch in _BARS for ch in line[a + 1:b]):
+            return None  # a line without both sides, or a table's inner column: no frame
+        sides.append((a, b))
+    return None
+
+
+def _blank(lines: list[str], k: int, left: int, right: int, sides: list[tuple[int, int]]) -> None:
+    """The frame's top, sides and bottom set to spaces, each line keeping its length."""
+    lines[k] = lines[k][:left] + " " * (right - left + 1) + lines[k][right + 1:]
+    inner = [j for j, (a, b) in enumerate(sides[:-1], start=k + 1) if lines[j][a + 1:b].strip()]
+    for j, (a, b) in enumerate(sides[:-1], start=k + 1):
+        if inner == [j]:  # one line framed: its formula goes on from what is left of the frame, spaced as one
+            lines[j] = f"{lines[j][:a].rstrip()} {_SPACES.sub(' ', lines[j][a + 1:b].strip())} {lines[j][b + 1:]}"
+        else:  # a stacked formula framed: its columns kept
+            lines[j] = f"{lines[j][:a]} {lines[j][a + 1:b]} {lines[j][b + 1:]}"
+    a, b = sides[-1]
+    j = k + len(sides)
+    lines[j] = lines[j][:a] + " " * (b - a + 1) + lines[j][b + 1:]

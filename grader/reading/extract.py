@@ -29,6 +29,7 @@ from grader.reading.plain_math import (
     doubting_comment,
     math_run,
 )
+from grader.reading.revisions import COMMENT_DOUBT
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
 
@@ -1379,7 +1380,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     "maybe", "perhaps", …) and another one, or comes after another one and "or" ("either $A$ or $B$"); with
     ``words``, the answer of a part whose words say the student does not know which of two answers is right
     (the caller says whether those words can be about this answer)."""
-    if words and segment.end - segment.start < 20_000 and _WHICH_ONE.search(doc.text, segment.start, segment.end):
+    if words and segment.end - segment.start < 20_000 \
+            and _WHICH_ONE.search(COMMENT_DOUBT.sub("", doc.text[segment.start:segment.end])):
         return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "… I got e^(u)/… and I don't know which sign is right"
     if words and _two_options(doc.text[segment.start:segment.end][:20_000]):
         return f"{last}{HEDGE}{_OPTIONS_SHOWN}"  # "Variant 1: $A$ … Variant 2 (if …): $B$"
@@ -1405,7 +1407,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         closing = _CLOSING.match(doc.text, m.end)
         after = closing.end() if closing else m.end  # past the piece's own delimiter
         further = _next_line_end(doc.text, next_end) if next_end >= 0 else -1  # "$A$\n[(or\n$B$?": "or" alone between
-        aside = next_end >= 0 and doc.text[line_stop:next_end].strip().startswith("(")  # an aside under it
+        below = doc.text[line_stop:next_end].strip() if next_end >= 0 else ""
+        aside = below.startswith("(") and not _LABEL_OPENS.match(below)  # an aside under it, not the next "(ii)"
         if _ALLOWED.search(doc.text, after, next_end if aside else line_stop):
             return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "$A$ (or without the x, $B$, either should work)"
         if 0 <= line_end < next_end <= segment.end and _doubted_below(doc.text[line_end + 1:next_end]):
@@ -1565,6 +1568,7 @@ def _two_options(text: str) -> bool:
 
 
 _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
+_LABEL_OPENS = re.compile(r"\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)")  # a line opening with a part's label: "(ii) …"
 # a line of math (no equation of its own) under an answer, offered with a doubt: "w3 s(x2)(1 - s(x2)) w2 s(x1) ?",
 # "(times w2 ??)", "hmm w3 … w2 s(x1) maybe"
 _DOUBT_BELOW = re.compile(r"\?|(?<![\w-])(?:hmm+|maybe|perhaps|not(?:\s+\S+){0,2}?\s+sure|unsure|idk|dunno|no\s+idea|"

@@ -99,7 +99,12 @@ def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     """Three or more spaces between words: an aside set apart, as Word and PDF layouts leave it; not
     when the next term of a sum starts after it ("σ1(x1¹)      +  2 r² …": terms aligned in columns)."""
     wide = b[0] - a[1] >= 3 or "\t" in line[a[1]:b[0]]  # a tab: a table's next column
+    if wide and (a[2] in _EQUALS or a[2] in _PRODUCT_SIGNS or b[2] in _PRODUCT_SIGNS):
+        return False  # "=    w3   *  s2(x2)": hand-drawn math spaced wide; a formula never ends at its sign
     return wide and not (b[2].startswith(_OPERATORS) and len(b[2]) == 1 and a[2][-1:] in ")¹²ⁱ")
+
+
+_PRODUCT_SIGNS = ("*", "·", "⋅", "×")  # a product's sign standing alone (never a dash before an aside)
 
 
 # a table's cell bar set apart by spaces ("| wⱼ ← wⱼ − α ∂L/∂wⱼ |") and a plain-text box ("[[ w_new = … ]]")
@@ -308,7 +313,11 @@ _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 # "analytic : dw1=-0.0285…  dw2=0.0756…": a program's printout of values, two or more names each set to a number
 _VALUES_PRINTED = re.compile(r"(?:\b[A-Za-z_]\w{0,12}[ \t]*=[ \t]*[-+−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?:[ \t,;]+|$)){2,}"
-                             r"$")
+                             r"$"
+                             # a program's printed value ("dσ_exp.(u) = [0.10499358540350652, 0.25, …]", "… =
+                             # 0.2217128"): a list of numbers or a number with many decimals, never a formula
+                             r"|^[^=\n]{1,80}=[ \t]*(?:\[[-+−\d.eE, \t]{1,2000}\]"
+                             r"|[-+−]?\d+\.\d{5,}(?:e[-+]?\d+)?)[ \t]*$")
 
 
 _MARGIN_SIGN = re.compile(r"[ \t]{2,}(?:←|<-{1,3}|⟵|=>|->)[ \t]*(?=\S)")  # an arrow set apart after an equation
@@ -325,6 +334,25 @@ def _open_end(formula: str) -> bool:
     return re.search(r"[^-*/+·×−⋅_\s][ \t]*[·×*+\-−/⋅]$", formula.rstrip()) is not None  # (not a fraction's "-----")
 
 
+_LONE_BAR = re.compile(r"[ \t]*[-─—_]{3,}[ \t]*")
+
+
+def _over_lone_bar(text: str, start: int, end: int) -> bool:
+    """Whether the line ``start``–``end`` stands over a fraction bar drawn alone on the next line, under its right
+    side only (not under the whole line, as a heading's rule is): the line is a numerator, no formula of its own."""
+    if end >= len(text) or text[end] != "\n":
+        return False
+    stop = text.find("\n", end + 1)
+    below = text[end + 1:stop if stop >= 0 else len(text)]
+    if len(below) > 200 or not _LONE_BAR.fullmatch(below):
+        return False
+    head = text.rfind("\n", 0, start) + 1
+    line = text[head:end]
+    indent = len(line) - len(line.lstrip())
+    bar = len(below) - len(below.lstrip())
+    return indent < bar < len(line.rstrip()) and "=" in line[:bar]
+
+
 def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Equations in the given lines (start, end offsets in ``text``) that hold no delimited math."""
     out: list[tuple[int, int]] = []
@@ -335,6 +363,8 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
         line = text[start:end]
         if "$" in line or "\\(" in line or "\\[" in line or len(line) > 2000 or _VALUES_PRINTED.search(line):
             continue
+        if _over_lone_bar(text, start, end):
+            continue  # "dσ/du =    e^{-u}" over "   ───────" over "(1 + e^{-u})²": a numerator, read as one if at all
         if out and text.count("\n", out[-1][1], start) == 1 and _open_end(text[out[-1][0]:out[-1][1]]) \
                 and not text[out[-1][1]:start].strip() and _GOES_ON.fullmatch(line.strip()) \
                 and not _LABEL_FIRST.match(line):

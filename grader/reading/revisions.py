@@ -215,3 +215,6 @@ def _comment(body: str) -> str:
 
 
 _DOUBTED = "a comment here says it might also be:"
+# a doubting comment as set in the text, to the end of its line: it doubts the answer it sits beside, not its part
+# ("ii" doubted by a comment leaves "i" of the same part alone); the answer's own line still carries it
+COMMENT_DOUBT = re.compile(r"\(" + re.escape(_DOUBTED) + r"[^\n]*")

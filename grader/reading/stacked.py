@@ -469,6 +469,10 @@ def dash_fractions(text: str) -> str:
             continue
         a, b = m.start("bar"), m.end("bar")
         above, below = lines[k - 1], lines[k + 1]
+        up = _raised(lines[k - 2], above, a, b) if k >= 2 else None  # "  -u" over "  e"
+        down = _raised(below, lines[k + 2], a, b) if k + 2 < len(lines) else None
+        raised_above, raised_below = up is not None, down is not None
+        above, below = up or above, down or below
         if "|" in above + below or _BAR.search(above + below):
             continue
         top, bottom = _over_bar(above, a, b), _over_bar(below, a, b)
@@ -484,8 +488,13 @@ def dash_fractions(text: str) -> str:
         if not lead.endswith("=") and not m.group("post").strip().startswith("="):
             continue  # no equation: a heading's rule, a table's
         side = m.group("pre").rstrip() if pre else left  # with its line's indent
-        lines[k - 1] = f"{side} ({num})/({den}){m.group('post').rstrip()}"
+        post = re.sub(r"[ \t]{2,}", " ", m.group("post").rstrip())  # "-----   =      w3 * …": drawn art's spacing
+        lines[k - 1] = f"{side} ({num})/({den}){post}"
         lines[k] = lines[k + 1] = ""
+        if raised_above:
+            lines[k - 2] = ""
+        if raised_below:
+            lines[k + 2] = ""
     return "\n".join(lines)
 
 
@@ -536,6 +545,16 @@ def reading_order_sums(text: str) -> str:
             out.append(summed)
         k = end
     return "\n".join(out)
+
+
+def _raised(up: str, base: str, a: int, b: int) -> str | None:
+    """``base`` with the powers set on the line ``up`` above it raised onto it (``e`` under ``-u``: ``e^{-u}``),
+    when ``up`` holds nothing but powers over a fraction bar's columns ``a`` to ``b``; None otherwise."""
+    if not up.strip() or not _POWER_LINE.fullmatch(up) or not base.strip():
+        return None
+    if any(m.start() < a - 1 or m.end() > b + 2 for m in re.finditer(r"\S+", up)):
+        return None
+    return _with_powers(up, base.ljust(len(up)))  # (a hand-typed power may sit a few columns past its base)
 
 
 def _over_bar(line: str, a: int, b: int) -> tuple[str, str] | None:

@@ -9,7 +9,7 @@ weights come from torch's RNG, so the caller seeds it first.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import torch
 import torch.nn.functional as F
