@@ -209,3 +209,15 @@ def test_rs_logistic_functions_are_sigma_and_its_derivative(rubric, answer: str,
 ])
 def test_the_batch_79_readings_take_bounded_time_on_hostile_text(rubric, piece: str) -> None:
     assert grading_seconds_on_repeated(rubric, piece, size=30_000) < 20
+
+
+@pytest.mark.parametrize("aside, status", [
+    ("\\;\\Bigl(= \\frac{1}{e^{u} + 2 + e^{-u}}\\Bigr)", "pass"),  # another form of the answer, said in brackets
+    ("\\;\\Bigl(= \\frac{1}{e^{u} + 1 + e^{-u}}\\Bigr)", "not pass"),  # a wrong one: the last side, read
+    ("\\quad (= e^{-u}(1+e^{-u})^{-2})", "pass"),
+])
+def test_an_answers_other_form_in_brackets_is_one_more_side(rubric, aside: str, status: str) -> None:
+    report = ("## Problem 1\n\n### (b)\n\n(i) $$\\frac{d\\sigma_1}{du} = \\frac{e^{-u}}{(1+e^{-u})^2}" + aside +
+              "$$\n\n(ii) later\n")
+    result = grade_report_item(rubric, "p1.b.i", report, "report.md")
+    assert (result.status == "pass") is (status == "pass")

@@ -126,9 +126,17 @@ def split_chain(text: str) -> list[str]:
     return list(_split_chain(text))
 
 
+# "A \;\Bigl(= B\Bigr)" at the end of a chain: another form of A, said in brackets; read as one more side
+_EQUAL_ASIDE = re.compile(r"(?:\\[;,:! ]|\\q?quad|\s)*(?:\\(?:[Bb]igg?l?|left)\s*)?\(\s*=(?P<body>[^\n]{1,600}?)"
+                          r"(?:\\(?:[Bb]igg?r?|right)\s*)?\)\s*$")
+
+
 @functools.lru_cache(maxsize=8192)
 def _split_chain(text: str) -> tuple[str, ...]:
     text = from_exports(text)
+    if "(=" in text.replace(" ", "") and (aside := _EQUAL_ASIDE.search(text)) is not None \
+            and aside.group("body").count("(") == aside.group("body").count(")"):
+        text = f"{text[:aside.start()]} = {aside.group('body')}"
     parts: list[str] = []
     depth, start, i = 0, 0, 0
     while i < len(text):
