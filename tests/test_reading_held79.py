@@ -189,15 +189,6 @@ def test_a_knitted_pages_doubled_spacing_commands_are_read(rubric, factor: str, 
     assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.md")) is full
 
 
-@pytest.mark.parametrize("answer, full", [
-    ("w3 * dlogis(x2) * plogis(x1)", True),  # R's names for the logistic function and its derivative
-    ("w3 * dlogis(x2) * plogis(x2)", False),
-])
-def test_rs_logistic_functions_are_sigma_and_its_derivative(rubric, answer: str, full: bool) -> None:
-    report = f"## Problem 1\n\n### (e)\n\ndf/dw2 = {answer}\n\n### (f)\n\nlater\n"
-    assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.md")) is full
-
-
 @pytest.mark.parametrize("piece", [
     "d sigma one over d u equals open paren sigma of open paren u times ",  # spoken brackets that never close
     "x one equals w one times x, x two equals w two times sigma of x one, ",

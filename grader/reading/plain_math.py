@@ -95,16 +95,20 @@ _FORMULA_MARK = re.compile(r"[A-Za-zσ]\w{0,6}['′]*\(|\w\s*[\^*·]\s*\w|\\(?:f
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str], spaced: bool = False) -> bool:
     """Three or more spaces between words: an aside set apart, as Word and PDF layouts leave it; not
     when the next term of a sum starts after it ("σ1(x1¹)      +  2 r² …": terms aligned in columns)."""
     wide = b[0] - a[1] >= 3 or "\t" in line[a[1]:b[0]]  # a tab: a table's next column
-    if wide and (a[2] in _EQUALS or a[2] in _PRODUCT_SIGNS or b[2] in _PRODUCT_SIGNS):
-        return False  # "=    w3   *  s2(x2)": hand-drawn math spaced wide; a formula never ends at its sign
+    if spaced and wide and (a[2] in _EQUALS or a[2] in _PRODUCT_SIGNS or b[2] in _PRODUCT_SIGNS) \
+            and not _DRAWN_BAR.match(a[2]) and not _DRAWN_BAR.match(b[2]):
+        return False  # "=    w3   *  s2(x2)" alone between blank lines: hand-drawn math spaced wide (a formula
+        # never ends at its sign); a line among others keeps its columns (a PDF's layout, a drawn fraction)
+        # (a fraction's bar after it, "=   ----", is a layout's next column: the formula is drawn, read elsewhere)
     return wide and not (b[2].startswith(_OPERATORS) and len(b[2]) == 1 and a[2][-1:] in ")¹²ⁱ")
 
 
-_PRODUCT_SIGNS = ("*", "·", "⋅", "×")  # a product's sign standing alone (never a dash before an aside)
+_PRODUCT_SIGNS = ("*", "·", "⋅", "×")
+_DRAWN_BAR = re.compile(r"[-─—–_]{2,}")  # a product's sign standing alone (never a dash before an aside)
 
 
 # a table's cell bar set apart by spaces ("| wⱼ ← wⱼ − α ∂L/∂wⱼ |") and a plain-text box ("[[ w_new = … ]]")
@@ -196,7 +200,7 @@ _ARROW_ANSWER = re.compile(r"(?:.*?[ \t(])?(?P<lhs>(?:∂|d)[^\s/]{0,12}/(?:∂|
 _ARROW_AGAIN = re.compile(r"(?:→|->|⟶|=>)")
 
 
-def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None:
+def equation_in_line(line: str, in_code: bool = False, spaced: bool = False) -> tuple[int, int] | None:
     """(start, end) of the equation in a line of prose, or None when it holds none; ``in_code``: the line is the
     inside of a code span (`out = w3 * s(w2*h)`), where a name in words assigned to is the program's name."""
     if (said := _ARROW_ANSWER.match(line)) is not None and not _ARROW_AGAIN.search(said.group("rhs")) \
@@ -219,12 +223,12 @@ def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None
     if not named and eq > 0 and words[eq - 1][2].lower() in _ANSWER_WORDS:
         left -= 1  # "…: final = w3σ2(x2)(1+σ2(x2))σ1(x1)": the answer, set equal to a word that says so
     if code and not named and eq > 0 and _IDENTIFIER.fullmatch(words[eq - 1][2]) \
-            and not _gap(line, words[eq - 1], words[eq]):
+            and not _gap(line, words[eq - 1], words[eq], spaced):
         left -= 1  # dsig = @(u) …, grad <- …: in a line of code the name assigned to is math
     while left > 0 and (mathlike(words[left - 1][2]) or left == eq and words[left - 1][2] in _NAME_WORDS) \
             and words[left - 1][2] not in _FRAMES + _ARROWS \
             and not _separates(line, words[left - 1], words[eq]) \
-            and (not _gap(line, words[left - 1], words[left]) or (left == eq and words[eq][2] in _EQUALS)) \
+            and (not _gap(line, words[left - 1], words[left], spaced) or (left == eq and words[eq][2] in _EQUALS)) \
             and not _sentence_end(words[left - 1][2]) and not words[left - 1][2].endswith(":") \
             and not _abbreviation(words[left - 1][2]):
         left -= 1  # "f    = w3*out2": an equals sign set in a column; "(step α): w ← …": a colon ends the lead
@@ -232,14 +236,14 @@ def equation_in_line(line: str, in_code: bool = False) -> tuple[int, int] | None
         left += 1  # "…(−u)). θ_l := w_l": a full stop set apart ends the sentence before, it starts nothing
     right = eq
     while right + 1 < len(words) and (mathlike(words[right + 1][2]) or _operand(words, right + 1)) \
-            and not _gap(line, words[right], words[right + 1]) \
+            and not _gap(line, words[right], words[right + 1], spaced) \
             and words[right + 1][2] not in _FRAMES and not _sentence_end(words[right][2]) \
             and not _arrow_to_equation(words, right + 1) and not _abbreviation_to_equation(words, right + 1) \
             and not (_next_equation(words, right + 1) and _balanced(line[words[left][0]:words[right][1]])) \
             and not _aside_opens(words, right + 1, mathlike) and not _pronoun(words, right + 1):
         right += 1
     if right + 2 == len(words) and _GLUED_NAME.fullmatch(words[right + 1][2]) \
-            and not _gap(line, words[right], words[right + 1]) and not _sentence_end(words[right][2]):
+            and not _gap(line, words[right], words[right + 1], spaced) and not _sentence_end(words[right][2]):
         right += 1  # "w := w − a VwL": a scan's ∇wL, the line's last word glued to the formula, is its last factor
     piece = line[words[left][0]:words[right][1]]
     lhs, rhs = _at_sign(piece)
@@ -350,7 +354,17 @@ def _over_lone_bar(text: str, start: int, end: int) -> bool:
     line = text[head:end]
     indent = len(line) - len(line.lstrip())
     bar = len(below) - len(below.lstrip())
-    return indent < bar < len(line.rstrip()) and "=" in line[:bar]
+    return indent < bar < len(line.rstrip()) and "=" in line[:bar] and not line.lstrip().startswith("=")
+    # ("   = e-u" over "   -----" over "(1+e-u)2": a chain's next side drawn as a fraction, read with its chain)
+
+
+def _between_blank_lines(text: str, start: int, end: int) -> bool:
+    """Whether the line ``start``–``end`` has a blank line (or the text's edge) above and below it."""
+    head = text.rfind("\n", 0, start)
+    above = text[text.rfind("\n", 0, max(0, head)) + 1:head] if head > 0 else ""
+    stop = text.find("\n", end + 1)
+    below = text[end + 1:stop if stop >= 0 else len(text)] if end < len(text) else ""
+    return not above.strip() and not below.strip()
 
 
 def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -413,10 +427,11 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
             out.append((start + found[0], start + len(bare)))  # "∂f/∂w2 =": its right side on the next line
             continue
         pos, skipped = 0, False
+        alone = _between_blank_lines(text, start, end)  # (hand-drawn math, its spacing wide)
         if (arrow_lead := _ARROW_LEAD.match(line)) is not None:
             pos = arrow_lead.end()  # "==> (e)  df/dw2 = …": an arrow marking the answer, and its part's label
         while pos < len(line) and len(out) < 10_000:  # "x1 = w1*x , x2 = w2*s(x1)": each equation on the line
-            found = equation_in_line(line[pos:])
+            found = equation_in_line(line[pos:], spaced=alone)
             if not found and out and out[-1][1] == start + pos and (arrow := _MARGIN_SIGN.match(line, pos)):
                 pos = arrow.end()  # "w ← w − α∇L     ← fixed: sign is +, w ← w + α∇L": the margin's own equation
                 continue

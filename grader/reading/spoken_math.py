@@ -28,7 +28,7 @@ _STRUCTURE = {"of", "to", "the", "power", "sub", "subscript", "superscript", "ba
               "negative", "d", "partial", "partial-differential", "nabla", "gradient", "respect", "sum", "from",
               "for", "in", "element-of", "sigma-summation", "underscript", "overscript", "endscripts", "cap",
               "upper", "script", "at", "raised", "is", "equal", "left-arrow", "gets", "new", "you", "why", "normal",
-              "start", "matrix", "row", "endmatrix", "1st", "2nd", "3rd", "startset", "endset"}
+              "start", "matrix", "row", "endmatrix", "1st", "2nd", "3rd", "startset", "endset", "derivative"}
 _LETTER = re.compile(r"[a-zA-Z]")
 _NAME = re.compile(r"[a-zA-Z]|\\[a-z]+")  # a name with no index yet
 _INDEXED = re.compile(r"([a-zA-Z])(\d)")  # "x1", "w3": a name and its index, written together
@@ -211,8 +211,17 @@ class _Reader:
                 sign = "d" if word == "d" else "\\partial "
                 return f"\\frac{{{sign}{top}}}{{{sign}{bottom}}}"
             return f"{'d' if word == 'd' else chr(92) + 'partial '}{top}"
-        if word == "the" and self.peek() in ("sum", "gradient"):
+        if word == "the" and self.peek() in ("sum", "gradient", "derivative", "partial"):
             return self.atom()
+        if word == "derivative" or word == "partial" and self.peek() in ("of", "derivative"):
+            sign = "d" if word == "derivative" else "\\partial "
+            self.take("derivative")
+            if not self.take("of"):
+                raise _Untranslatable
+            top = self.term()
+            if not self.take("with", "respect", "to"):
+                raise _Untranslatable
+            return f"\\frac{{{sign}{top}}}{{{sign}{self.atom()}}}"  # "derivative of f with respect to w2"
         if word in ("sum", "sigma-summation"):
             return self._sum()
         if word == "nabla" or word == "gradient" and self.take("of"):
@@ -303,6 +312,9 @@ _CUE = re.compile(r"\b(?:paren|parenthesis|fraction|sub|subscript|superscript|ti
 # word right after a run means the formula goes on in words this reading does not know (then it is left as is)
 _PROSE_AFTER = {"which", "because", "since", "so", "where", "with", "as", "that", "this", "here", "then", "now",
                 "and", "for", "by", "is", "it", "i", "we", "using", "from", "after", "but", "or", "if", "when"}
+# a run that names a variable ("sigma", "w three", "x"): math with names, not arithmetic (which the values are
+# read from as it is written)
+_NAMED = re.compile(r"\b(?:sigma|alpha|nabla|gradient|partial|[a-zA-Z](?:\d|\b))", re.IGNORECASE)
 _MOST_RUN = 400  # words in one run of spoken math
 
 
@@ -332,9 +344,12 @@ def _line(line: str) -> str:
         words = [t[2] for t in run]
         cut = j < len(tokens) and tokens[j][2][:1].isalnum() and tokens[j][2].lower() not in _PROSE_AFTER \
             and run and run[-1] is tokens[j - 1]
-        if len(words) >= 4 and any(w.lower() in ("equals", "equal") for w in words):
+        glued = bool(run) and run[0][0] > 0 and not line[run[0][0] - 1].isspace()  # "∂f/∂w₃ equals …": mid-formula
+        said = " ".join(words)
+        if len(words) >= 4 and any(w.lower() in ("equals", "equal") for w in words) and not glued \
+                and _CUE.search(said):
             latex = None if cut else _translated(words)
-            if latex is None and len(words) >= 6 and len(_CUE.findall(" ".join(words))) >= 2:
+            if latex is None and len(words) >= 6 and len(_CUE.findall(said)) >= 2 and _NAMED.search(said):
                 latex = _unread(words)  # spoken math not read: a formula no reading takes, so its part goes to
                 # a person (rather than an earlier line, "d f by d w two equals …", standing in for it)
             if latex is not None:
@@ -370,8 +385,29 @@ def _translated(words: list[str]) -> str | None:
         return None
     if reader.pos < len(reader.words) or "=" not in latex or latex.count("\\left(") != latex.count("\\right)"):
         return None
+    if _mixed(latex):
+        return None  # "σ(u) times, one minus σ(u)", "5 times 5 plus 1, times 20": grouping said by pauses only
     if not re.search(r"[a-zA-Z]", re.sub(r"\\[a-zA-Z]+", "", latex)) and "\\sigma" not in latex:
         # "open paren 5 times 5 times 1 plus 1 close paren times 20 equals 520": arithmetic, set as plain text does
         plain = latex.replace("\\left(", "(").replace("\\right)", ")").replace("\\cdot", "×")
         return None if "\\" in plain or "{" in plain else plain
     return f"${latex}$"
+
+
+def _mixed(latex: str) -> bool:
+    """Whether a side of the formula adds or subtracts after it multiplies or divides, outside any bracket: spoken
+    without brackets, its grouping was said by pauses a reading cannot hear ("σ(u) times, one minus σ(u)")."""
+    depth, level = 0, [""]
+    for token in re.findall(r"\\left\(|\\right\)|\\[a-zA-Z]+|[{}()]|[^\\{}()]", latex):
+        if token in ("{", "(", "\\left("):
+            depth += 1
+        elif token in ("}", ")", "\\right)"):
+            depth -= 1
+        elif depth == 0:
+            if token == "=" or token == "\\leftarrow":
+                level.append("")
+            else:
+                level[-1] += "*" if token in ("/", "\\cdot") else token if token in ("+", "-") else ""
+    # a sum after a product ("σ(u) times 1 minus σ(u)", "e^{-u} over 1 plus e^{-u}") is what a pause grouped;
+    # a product after a sum ("w minus alpha times …") reads as spoken
+    return any("*+" in re.sub(r"\*+", "*", side).replace("-", "+") for side in level)

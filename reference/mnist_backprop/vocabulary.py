@@ -67,14 +67,12 @@ LATEX_VOCABULARY = LatexVocabulary(
         **{n: bp.sigma for n in _SIGMAS},
         **{n + "'": bp.dsigma for n in _SIGMAS},
         "f": bp.f, "f_w": bp.f, "fw": bp.f,
-        # the logistic function under the name R gives it, plogis (and dlogis, its density: the derivative)
-        "plogis": bp.sigma, "dlogis": bp.dsigma,
     },
     derivatives=_derivatives(),
     assumed={"w": (bp.w1, "'w' (as in wx) means w1")},
     vectors={"w": bp.WEIGHTS},  # w^new is only ever a left side: on the right it is no weight read here
     argument_free=frozenset({"L"}),
-    words=frozenset({"sigmoid", "fw"}),  # (plogis, dlogis: functions, never abbreviated)
+    words=frozenset({"sigmoid", "fw"}),
     pointwise={"x_1": bp.w1 * bp.x, "x_2": bp.w2 * bp.sigma(bp.w1 * bp.x)},
     values={"L": bp.LOSS},
     loss="L",
