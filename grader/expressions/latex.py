@@ -131,12 +131,27 @@ _EQUAL_ASIDE = re.compile(r"(?:\\[;,:! ]|\\q?quad|\s)*(?:\\(?:[Bb]igg?l?|left)\s
                           r"(?:\\(?:[Bb]igg?r?|right)\s*)?\)\s*$")
 
 
+def _balanced_round(text: str) -> bool:
+    """Whether every round bracket in ``text`` closes one opened before it, and all close."""
+    depth = 0
+    for c in text:
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+_PLAIN_COMMANDS = re.compile(r"\\(?:frac|dfrac|tfrac|sigma|cdot|exp|left|right|[Bb]igg?[lr]?|[,;:! ])(?![A-Za-z])")
+
+
 @functools.lru_cache(maxsize=8192)
 def _split_chain(text: str) -> tuple[str, ...]:
     text = from_exports(text)
     if "(=" in text.replace(" ", "") and (aside := _EQUAL_ASIDE.search(text)) is not None \
-            and aside.group("body").count("(") == aside.group("body").count(")"):
-        text = f"{text[:aside.start()]} = {aside.group('body')}"
+            and _balanced_round(aside.group("body")) \
+            and not re.search(r"[A-Za-z]{2,}", _PLAIN_COMMANDS.sub("", aside.group("body"))):
+        text = f"{text[:aside.start()]} = {aside.group('body')}"  # (not "(= \frac{1}{4\cosh^2(u/2)})", nor an
+        # aside in words: a form no reading takes would send a right answer to a person)
     parts: list[str] = []
     depth, start, i = 0, 0, 0
     while i < len(text):
