@@ -215,5 +215,5 @@ def test_an_answers_other_form_in_brackets_is_one_more_side(rubric, aside: str, 
 
 
 def test_an_aside_in_the_middle_of_a_chain_is_not_lifted_out_of_it(rubric) -> None:
-    report = "## Problem 1\n\n(d)\n\n- ∂f/∂θ₃ (= ∂f/∂w₃) = σ(x₂)\n\n(e) later\n"
+    report = "## Problem 1\n\n(d)\n\n- ∂f/∂w₃ (= ∂f_w/∂w₃) = σ(x₂)\n\n(e) later\n"
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md"))
