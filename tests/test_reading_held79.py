@@ -217,3 +217,13 @@ def test_an_answers_other_form_in_brackets_is_one_more_side(rubric, aside: str, 
 def test_an_aside_in_the_middle_of_a_chain_is_not_lifted_out_of_it(rubric) -> None:
     report = "## Problem 1\n\n(d)\n\n- ∂f/∂w₃ (= ∂f_w/∂w₃) = σ(x₂)\n\n(e) later\n"
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md"))
+
+
+@pytest.mark.parametrize("worked, full", [
+    ("(4 · 4 · 50 + 1) · 500 = 801 · 500 = 400,500", True),  # a label over a worked line: its last side
+    ("(4 · 4 · 50) · 500 = 800 · 500 = 400,000", False),
+])
+def test_a_label_over_a_worked_line_names_its_result(rubric, worked: str, full: bool) -> None:
+    report = ("# Problem 2\n\n## (c)\n\nconv1:\n\n(5 · 5 · 1 + 1) · 20 = 520\n\nrelu1: 0\n\npool1: 0\n\n"
+              "conv2: 25,050\n\nrelu2: 0\n\npool2: 0\n\nfc1:\n\n" + worked + "\n\nfc2: 5,010\n\ntotal: 431,080\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full

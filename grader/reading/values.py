@@ -1052,9 +1052,10 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
             last = None
             continue
         last = None
+        first = _chain_result(original, real) if pending is not None else real[0]
         for v in values:
             routes = labelled.get(id(v), [])
-            if v is real[0] and pending is not None and not _text_before_beyond(lines[i], v) and \
+            if v is first and pending is not None and not _text_before_beyond(lines[i], real[0]) and \
                     all(rank > 0 for _, rank in routes):  # "… output of conv1" / "$24\times24\times20$, …"
                 routes = [(pending, 0)]
             for field, rank in routes:
@@ -1062,6 +1063,19 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
             if not routes and not v.modifier:
                 last = (i, v)
         pending = trailing
+
+
+_LAST_SIDE_NUMBER = re.compile(r"=[ \t]*\$?[ \t]*(\d[\d,.  \u202f\\]*?)[ \t]*\$?[ \t.]*$")
+
+
+def _chain_result(line: str, real: list[_Value]) -> _Value:
+    """The value a label on the line above names: the line's first value, or, on a worked line
+    ("(4 · 4 · 50 + 1) · 500 = 801 · 500 = 400,500"), the number its last side gives."""
+    end = _LAST_SIDE_NUMBER.search(line) if line.count("=") >= 1 else None
+    if end is None:
+        return real[0]
+    digits = re.sub(r"\D", "", end.group(1))
+    return next((v for v in reversed(real) if re.sub(r"\D", "", v.text) == digits), real[0])
 
 
 def _text_before(line: str, v: _Value) -> bool:
