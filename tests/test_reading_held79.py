@@ -227,3 +227,11 @@ def test_a_label_over_a_worked_line_names_its_result(rubric, worked: str, full: 
     report = ("# Problem 2\n\n## (c)\n\nconv1:\n\n(5 · 5 · 1 + 1) · 20 = 520\n\nrelu1: 0\n\npool1: 0\n\n"
               "conv2: 25,050\n\nrelu2: 0\n\npool2: 0\n\nfc1:\n\n" + worked + "\n\nfc2: 5,010\n\ntotal: 431,080\n")
     assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("conclusion, full", [("24 × 24 × 20", True), ("23 × 23 × 20", False)])
+def test_a_conclusion_under_a_labelled_worked_line_is_its_value(rubric, conclusion: str, full: bool) -> None:
+    report = ("# Problem 2\n\n## Part (a)\n\nInput dimension:\n\n28 × 28 × 1\n\nConv1 filter dimension:\n\n"
+              "5 × 5 × 1, and there are 20 filters.\n\nOutput after conv1:\n\n(28 − 5) / 1 + 1 = 24\n\n"
+              f"So: {conclusion}\n\nOutput after pooling:\n\n24 / 2 = 12\n\nSo: 12 × 12 × 20\n\n## Part (b)\n\nlater\n")
+    assert _full(grade_report_item(rubric, "p2.a", report, "report.md")) is full

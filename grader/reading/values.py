@@ -1034,6 +1034,7 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
     """Each line's values with their labels; label lines above and context lines below, as ranked above."""
     read = [_read_line(ln, patterns) for ln in lines]
     pending: str | None = None  # a label line waiting for its value
+    carried: str | None = None  # the label of a worked line just read: a conclusion under it is its value too
     last: tuple[int, _Value] | None = None  # the last value with no label before it, for a context line
     for i, (values, labelled, fields_here, trailing) in enumerate(read):
         original = lines[i].strip()
@@ -1044,7 +1045,7 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
             for v in values:
                 for f in labelled.get(id(v), []):
                     _add(found, f[0], v.text, 3, original)
-            pending = None
+            pending = carried = None
             if fields_here and last is not None and not original.endswith(":"):
                 _add(found, fields_here[0], last[1].text, 2, lines[last[0]])
             elif fields_here:
@@ -1052,10 +1053,14 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
             last = None
             continue
         last = None
+        concluding = pending is None and carried is not None and _THEREFORE.match(original) is not None
+        if concluding:
+            pending = carried  # "Output after conv1:" / "(28 − 5)/1 + 1 = 24" / "So: 24 × 24 × 20": its conclusion too
+        carried = pending if pending is not None and "=" in original else None
         first = _chain_result(original, real) if pending is not None else real[0]
         for v in values:
             routes = labelled.get(id(v), [])
-            if v is first and pending is not None and not _text_before_beyond(lines[i], real[0]) and \
+            if v is first and pending is not None and (concluding or not _text_before_beyond(lines[i], real[0])) and \
                     all(rank > 0 for _, rank in routes):  # "… output of conv1" / "$24\times24\times20$, …"
                 routes = [(pending, 0)]
             for field, rank in routes:
@@ -1065,6 +1070,7 @@ def _read_lines(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
         pending = trailing
 
 
+_THEREFORE = re.compile(r"(?:\*\*)?(?:(?:so|thus|hence|therefore)\b|⇒|=>|→|->|∴)", re.IGNORECASE)
 _LAST_SIDE_NUMBER = re.compile(r"=[ \t]*\$?[ \t]*(\d[\d,.  \u202f\\]*?)[ \t]*\$?[ \t.]*$")
 
 
