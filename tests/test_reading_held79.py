@@ -235,3 +235,50 @@ def test_a_conclusion_under_a_labelled_worked_line_is_its_value(rubric, conclusi
               "5 × 5 × 1, and there are 20 filters.\n\nOutput after conv1:\n\n(28 − 5) / 1 + 1 = 24\n\n"
               f"So: {conclusion}\n\nOutput after pooling:\n\n24 / 2 = 12\n\nSo: 12 × 12 × 20\n\n## Part (b)\n\nlater\n")
     assert _full(grade_report_item(rubric, "p2.a", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("line", [
+    # red team 80: words beside a spoken formula may change it; a reading of words cannot tell
+    "d f by d w one equals w three times sigma two prime of x two times w two times sigma one prime of x one times "
+    "x. Sorry, I mean w three times sigma two prime of x two times w two times sigma one prime of x one times "
+    "x squared.",
+    "d f by d w one equals w three times sigma two prime of x two times w two times sigma one prime of x one times "
+    "x. Not sure whether the x belongs there; maybe it does not.",
+    "d f by d w one equals w three times sigma of w two times sigma of w one times x",  # where "of" ends: unsaid
+])
+def test_spoken_math_with_words_that_may_change_it_goes_to_a_person(rubric, line: str) -> None:
+    report = f"Problem 1\n\nPart e.\n\n{line}\n\nPart f.\n\nlater\n"
+    assert not _full(grade_report_item(rubric, "p1.e.w1", report, "report.txt"))
+
+
+def test_a_spoken_update_corrected_with_an_arrow_is_not_the_earlier_one(rubric) -> None:
+    report = ("Problem 1\n\nPart f.\n\nw new equals w minus alpha times the gradient of L.\n\n"
+              "Correction after testing: w left-arrow w plus alpha normal nabla Subscript w Baseline upper L, the "
+              "minus made my loss go up.\n\nProblem 2\n")
+    assert not _full(grade_report_item(rubric, "p1.f.update", report, "report.txt"))
+
+
+@pytest.mark.parametrize("comment_at, about", [
+    ("(b)", "not sure about the sign in (i), it could also be $-\\frac{e^{-u}}{(1+e^{-u})^2}$"),  # on the heading
+    ("(ii)", "hmm, for (i) I am not sure, maybe it is $\\frac{e^{u}}{(1+e^{-u})^2}$"),  # beside (ii), about (i)
+])
+def test_a_doubting_comment_about_i_set_elsewhere_still_doubts_it(rubric, comment_at: str, about: str) -> None:
+    heading = "(b) {>>" + about + "<<}" if comment_at == "(b)" else "(b)"
+    ii = "{>>" + about + "<<}" if comment_at == "(ii)" else ""
+    report = (f"## Problem 1\n\n{heading}\n(i) $\\frac{{d\\sigma_1}}{{du}} = \\frac{{e^{{-u}}}}{{(1+e^{{-u}})^2}}$\n\n"
+              f"(ii) $\\frac{{d\\sigma_1}}{{du}} = \\sigma_1(u)\\,(1-\\sigma_1(u))$ {ii}\n\n(d) $\\sigma_2(x_2)$\n")
+    assert not _full(grade_report_item(rubric, "p1.b.i", report, "report.md"))
+
+
+@pytest.mark.parametrize("beside", ["    <- maybe * w3 ?", "   --> or w3 * s2(x2)"])
+def test_words_beside_a_drawn_frame_keep_it_for_a_person(rubric, beside: str) -> None:
+    report = ("PROBLEM 1\n\n(d)\n\n             +-------------------+\n      df/dw3 = |  s2(x2)           |"
+              f"{beside}\n             +-------------------+\n\n(e) later\n")
+    assert not _full(grade_report_item(rubric, "p1.d", report, "report.txt"))
+
+
+def test_a_formula_followed_by_its_settings_on_the_line_is_still_read(rubric) -> None:
+    # "lr = 0.05, steps = 200" after the answer: the line is no printout of values (red team 80)
+    report = ("## Problem 1\n\n### (f)\n\n∇L = Σ_i −(y^i − f_w(x^i)) ∇f_w(x^i)   lr = 0.05, steps = 200\n\n"
+              "### Problem 2\n")
+    assert not _full(grade_report_item(rubric, "p1.f.grad", report, "report.md"))

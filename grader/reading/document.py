@@ -605,7 +605,7 @@ _SPAN_ATTRIBUTES = re.compile(r"\]\{((?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=)[^{}\
 _DOUBLED_COMMAND = re.compile(r"\\\\(?=(?:frac|dfrac|sigma|partial|nabla|sum|alpha|eta|cdot|times|left|right|exp|theta"
                               r"|mathrm|text|big|Big|bigl|bigr|Bigl|Bigr|leftarrow|gets|prime|top|quad|qquad|mathbf"
                               r"|boldsymbol|operatorname|mathcal|in|cdots|ldots|sqrt|lambda|delta|odot)(?![A-Za-z])"
-                              r"|[,;!](?![\\\n]))")  # (a spacing command too: "w\\_3\\, \\sigma")
+                              r"|[,;!](?!\n))")  # (a spacing command too: "w\\_3\\, \\sigma")
 
 
 # a statement MATLAB and Octave carry on over the next line with "...": an operator ends the line or starts the next

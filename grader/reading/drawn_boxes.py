@@ -52,6 +52,7 @@ _FRAME_TOP = re.compile(r"(?<![-─═+┬┼])[+┌╔╭](?:-{3,}|─{3,}|═{
 _FRAME_BOTTOM = re.compile(r"[+└╚╰](?:-{3,}|─{3,}|═{3,})[+┘╝╯]")
 _BARS = "|│║"
 _SPACES = re.compile(r"[ \t]{2,}")
+_WORDY = re.compile(r"\b(?!(?:sigma|sigmoid|alpha|nabla|delta|theta|lambda|grad)\b)[A-Za-z]{4,}\b")
 _SLACK = 2  # columns a hand-typed bar or bottom corner may sit off its top corner
 
 
@@ -84,10 +85,15 @@ def _frame(lines: list[str], k: int, left: int, right: int) -> list[tuple[int, i
         bottom = next((m for m in _FRAME_BOTTOM.finditer(line, max(0, left - _SLACK))
                        if abs(m.start() - left) <= _SLACK and abs(m.end() - 1 - right) <= _SLACK), None)
         if bottom is not None:
-            return [*sides, (bottom.start(), bottom.end() - 1)] if sides else None
+            inner = [lines[k + 1 + n][a + 1:b] for n, (a, b) in enumerate(sides) if lines[k + 1 + n][a + 1:b].strip()]
+            if len(inner) > 1 and any(_WORDY.search(text) for text in inner):
+                return None  # "w3 * s2'(x2) * … * x" over "maybe without the x?": words framed with the formula
+            return [*sides, (bottom.start(), bottom.end() - 1)] if sides and not line[bottom.end():].strip() \
+                else None
         a, b = _bar_near(line, left), _bar_near(line, right)
-        if a is None or b is None or a >= b or any(ch in _BARS for ch in line[a + 1:b]):
-            return None  # a line without both sides, or a table's inner column: no frame
+        if a is None or b is None or a >= b or any(ch in _BARS for ch in line[a + 1:b]) or line[b + 1:].strip():
+            return None  # a line without both sides, a table's inner column, or words beside the frame ("<- maybe
+            # * w3 ?"): no frame taken away (what is beside it may change what is in it: a person reads it)
         sides.append((a, b))
     return None
 

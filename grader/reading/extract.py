@@ -1380,8 +1380,10 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
     "maybe", "perhaps", …) and another one, or comes after another one and "or" ("either $A$ or $B$"); with
     ``words``, the answer of a part whose words say the student does not know which of two answers is right
     (the caller says whether those words can be about this answer)."""
+    if words and _doubted_from_outside(doc, segment):
+        return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "(b) {>>not sure about the sign in (i)<<}", or beside (ii)
     if words and segment.end - segment.start < 20_000 \
-            and _WHICH_ONE.search(COMMENT_DOUBT.sub("", doc.text[segment.start:segment.end])):
+            and _WHICH_ONE.search(COMMENT_DOUBT.sub(_beside_its_answer, doc.text[segment.start:segment.end])):
         return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "… I got e^(u)/… and I don't know which sign is right"
     if words and _two_options(doc.text[segment.start:segment.end][:20_000]):
         return f"{last}{HEDGE}{_OPTIONS_SHOWN}"  # "Variant 1: $A$ … Variant 2 (if …): $B$"
@@ -1540,7 +1542,7 @@ _WHICH_ONE = re.compile(r"\b(?:(?:don'?t|do\s+not|didn'?t)\s+know\s+which|not\s+
                         r"|\b(?:got|have|get|found)\s+two\s+(?:different\s+)?(?:things|answers|results|versions|options)\b"
                         r"|\btwo\s+(?:different\s+)?(?:attempts|tries|candidates)\b|\bthey\s+(?:don'?t|do\s+not)\s+agree\b"
                         r"|\bno\s+idea\s+(?:who|which(?:\s+one)?)\s+is\s+right\b|\b(?:can'?t|cannot|couldn'?t)\s+tell\s+which"
-                        r"|\bnot\s+sure\s+who\s+is\s+right\b"
+                        r"|\bnot\s+sure\s+who\s+is\s+right\b|\b(?:could\s*n[o']?t|can\s*n[o']?t|cannot)\s+decide\b"
                         r"|둘\s*중[^.\n]{0,12}?(?:확실하지|모르겠)|どちらが正しいか(?:分から|わから)|不确定哪个|不確定哪個"
                         r"|لست\s+متأكد\w*\s+أي|לא\s+בטוח\w*\s+איזה|مطمئن\s+نیستم\s+کدام"  # "not sure which" in Arabic,
                         # Russian, Polish, Turkish, Chinese, Japanese: "which of the two is right", "leaving both"
@@ -1568,7 +1570,39 @@ def _two_options(text: str) -> bool:
 
 
 _WHICH_ONE_SHOWN = "\\text{(your words say two answers were found, none chosen)}"
-_LABEL_OPENS = re.compile(r"\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)")  # a line opening with a part's label: "(ii) …"
+_LABEL_OPENS = re.compile(r"\((?:[a-h]|[ivx]{1,4})\)(?![ \t]*(?:or|maybe|perhaps|oder|ou|o)\b)")  # "(ii) …": a
+# part's label opening the line (not a footnote's "(1)", not "(b) or …")
+_OTHER_PART = re.compile(r"\((?:[a-h]|i{1,3}|iv)\)|\b(?:part|for|about|in)[ \t]+\(?(?:[a-h]|i{1,3}|iv)\b",
+                         re.IGNORECASE)
+
+
+def _doubted_from_outside(doc: Document, segment: Span) -> bool:
+    """Whether a doubting comment outside this sub-part is about it: set on its part's heading ("(b) {>>not sure
+    about (i)<<}"), or beside another sub-part's answer and naming this one ("for (i) I am not sure")."""
+    if "a comment here says" not in doc.text:
+        return False
+    key = next((k for k, s in doc.segments.items() if s == segment), None)
+    parent = doc.segments.get(key.rsplit(".", 1)[0]) if key and key.count(".") >= 2 else None
+    if key is None or parent is None:
+        return False
+    own = re.escape(key.rsplit(".", 1)[1])
+    names = re.compile(rf"\(\s*{own}\s*\)|\b(?:part|for|about|in)[ \t]+\(?{own}\b", re.IGNORECASE)
+    for m in COMMENT_DOUBT.finditer(doc.text, parent.start, min(parent.end, parent.start + 20_000)):
+        if segment.start <= m.start() < segment.end:
+            continue
+        inside_other = any(s.start <= m.start() < s.end for k, s in doc.segments.items()
+                           if k.startswith(key.rsplit(".", 1)[0] + ".") and k != key)
+        if not inside_other or names.search(m.group()):
+            return True
+    return False
+
+
+def _beside_its_answer(m: re.Match[str]) -> str:
+    """A doubting comment set beside an answer doubts that answer only (it is dropped from the words read for the
+    whole part); one on a line with no formula, or naming another part ("for (i) I am not sure"), stays."""
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    beside = "$" in line or "=" in line or "\\(" in line
+    return "" if beside and not _OTHER_PART.search(m.group()) else m.group()
 # a line of math (no equation of its own) under an answer, offered with a doubt: "w3 s(x2)(1 - s(x2)) w2 s(x1) ?",
 # "(times w2 ??)", "hmm w3 … w2 s(x1) maybe"
 _DOUBT_BELOW = re.compile(r"\?|(?<![\w-])(?:hmm+|maybe|perhaps|not(?:\s+\S+){0,2}?\s+sure|unsure|idk|dunno|no\s+idea|"

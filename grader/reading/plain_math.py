@@ -316,8 +316,9 @@ _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
 # "analytic : dw1=-0.0285…  dw2=0.0756…": a program's printout of values, two or more names each set to a number
-_VALUES_PRINTED = re.compile(r"(?:\b[A-Za-z_]\w{0,12}[ \t]*=[ \t]*[-+−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?:[ \t,;]+|$)){2,}"
-                             r"$"
+_VALUES_PRINTED = re.compile(r"^[ \t]*(?:\b[A-Za-z_]\w{0,12}[ \t]*=[ \t]*[-+−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?"
+                             r"(?:[ \t,;]+|$)){2,}"
+                             r"$"  # (the whole line: "… = −2(…)∇f(xⁱ), lr = 0.05, steps = 200" holds a formula)
                              # a program's printed value ("dσ_exp.(u) = [0.10499358540350652, 0.25, …]", "… =
                              # 0.2217128"): a list of numbers or a number with many decimals, never a formula
                              r"|^[^=\n]{1,80}=[ \t]*(?:\[[-+−\d.eE, \t]{1,2000}\]"
@@ -350,6 +351,10 @@ def _over_lone_bar(text: str, start: int, end: int) -> bool:
     below = text[end + 1:stop if stop >= 0 else len(text)]
     if len(below) > 200 or not _LONE_BAR.fullmatch(below):
         return False
+    after = text[stop + 1:text.find("\n", stop + 1) if text.find("\n", stop + 1) >= 0 else len(text)] \
+        if stop >= 0 else ""
+    if not after.strip():
+        return False  # a rule under the line with nothing below it: the answer underlined, not a numerator
     head = text.rfind("\n", 0, start) + 1
     line = text[head:end]
     indent = len(line) - len(line.lstrip())
@@ -639,7 +644,7 @@ ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:sho
                 r"simplified|shown|read|viewed|interpreted|called|noted|checked|verified|used))"
                 r"|\b(?:is|are)\s+(?:fine|ok(?:ay)?|acceptable|valid)\s+(?:as\s+well|too)\b"
                 r"|\b(?:would|should|will)\s+also\s+be\s+(?:fine|ok(?:ay)?|right|correct|acceptable|valid)\b"
-                r"|\bboth\s+(?:work|are\s+(?:fine|ok(?:ay)?|correct|right|acceptable|valid))\b"
+                r"|\bboth\s+(?:work|(?:are|look|seem)\s+(?:fine|ok(?:ay)?|correct|right|acceptable|valid))\b"
                 r"|\btake\s+your\s+pick\b|\bworks\s+(?:too|as\s+well)\b|\b(?:either|any)\s+(?:one\s+)?is\s+fine\b"
                 r"|\b(?:could|might|may)\s+(?:just\s+|even\s+)?be\s+\$")  # "low — could be $w_3σ_2(x_2)$": offered
 # "or" opening a line ("- or just  w3·σ2′(x2)", a list dash before it; "(or −e^-u/(1+e^-u)^2, not sure")

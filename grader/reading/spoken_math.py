@@ -32,7 +32,7 @@ _STRUCTURE = {"of", "to", "the", "power", "sub", "subscript", "superscript", "ba
 _LETTER = re.compile(r"[a-zA-Z]")
 _NAME = re.compile(r"[a-zA-Z]|\\[a-z]+")  # a name with no index yet
 _INDEXED = re.compile(r"([a-zA-Z])(\d)")  # "x1", "w3": a name and its index, written together
-_TOKEN = re.compile(r"[A-Za-z]\d\b|[A-Za-z][A-Za-z\-]*|\d+|,|\S")
+_TOKEN = re.compile(r"\d(?:st|nd|rd|th)\b|[A-Za-z]\d\b|[A-Za-z][A-Za-z\-]*|\d+|,|\S")
 _OPEN = {"open", "left"}
 _PAREN = {"paren", "parenthesis", "bracket"}
 
@@ -91,9 +91,12 @@ class _Reader:
         if word in ("left-arrow", "gets"):
             self.pos += 1
             return "\\leftarrow"
-        if word in ("over", "by") and self.peek(1) not in ("", ","):
+        if word == "over" and self.peek(1) not in ("", ","):
             self.pos += 1
             return "/"
+        if word == "by" and self.peek(1) not in ("", ","):
+            self.pos += 1
+            return "\\times"  # "24 by 24 by 20": a size ("d f by d w" is a derivative, read with its d)
         if word in ("in", "element-of"):
             self.pos += 1
             return "\\in"
@@ -115,7 +118,8 @@ class _Reader:
             elif word == "new" and _NAME.fullmatch(atom):
                 self.pos += 1
                 atom = f"{atom}_{{\\text{{new}}}}"  # "w new": the updated weights
-            elif word == "to" and self.peek(1) != "the" and _NAME.fullmatch(atom):
+            elif word == "to" and self.peek(1) not in ("the", "minus", "negative", "power", "") \
+                    and _NAME.fullmatch(atom) and atom != "e":
                 self.pos += 1
                 atom = f"{atom}_{{2}}"  # dictation's "x to" for "x two"
             elif word in ("sub", "subscript"):
@@ -140,7 +144,10 @@ class _Reader:
             elif word in ("of", "at") and self.peek(1) not in ("", "the"):
                 self.pos += 1
                 self.take(",")
-                atom = f"{atom}\\left({self.term()}\\right)"
+                argument = self.term()
+                if self.peek() in ("times", "dot", "by") and not argument.startswith(("x", "u", "\\left(")):
+                    raise _Untranslatable  # "sigma of w two times sigma of …": where the argument ends, unsaid
+                atom = f"{atom}\\left({argument}\\right)"
             elif word == "i" and _LETTER.fullmatch(atom[:1]) and "^" not in atom:
                 self.pos += 1
                 atom = f"{atom}^{{i}}"  # "x i", "y i": the i-th data point
@@ -200,7 +207,8 @@ class _Reader:
             top = self.sequence(frozenset({"and"}))
             if not self.take("and", "denominator"):
                 raise _Untranslatable
-            bottom = self.sequence(frozenset({"equals", "and"}))
+            self.take(",")
+            bottom = self.sequence(frozenset({"equals", "and", ","}))  # (its end said by a pause)
             return f"\\frac{{{top}}}{{{bottom}}}"
         if word in ("d", "partial", "partial-differential"):
             top = self.term()
@@ -305,7 +313,7 @@ def _in_vocabulary(word: str) -> bool:
 
 
 _EDGE = {"the", "and", "with", "of", "to", "by", ",", "is", "at", "in", "for", "from", "over"}
-_SPOKEN = re.compile(r"\b(?:equals|is\s+equal\s+to)\b", re.IGNORECASE)
+_SPOKEN = re.compile(r"\b(?:equals|is\s+equal\s+to|left-arrow)\b", re.IGNORECASE)
 _CUE = re.compile(r"\b(?:paren|parenthesis|fraction|sub|subscript|superscript|times|plus|minus|over|sigma|squared"
                   r"|partial|nabla)\b", re.IGNORECASE)
 # the words that may follow a formula spoken in a sentence ("… close paren, which is …", "… because …"): any other
@@ -324,6 +332,15 @@ def spoken_formulas(text: str) -> str:
         return text
     return "\n".join(_line(line) if _SPOKEN.search(line) and "$" not in line and "\\" not in line else line
                      for line in text.split("\n"))
+
+
+_EQUATES = ("equals", "equal", "left-arrow", "gets")
+# what may stand around a formula spoken on its own line: a label or "Answer:" before it, punctuation after it;
+# a sentence beside it ("Sorry, I mean …", "Scratch that.", "not sure whether …") may change it, and a
+# reading of words cannot tell: the formula is then left to a person
+_LEAD = re.compile(r"[ \t>*_#•-]*(?:(?:\(?[a-h]\)|\(?(?:i{1,3}|iv)\)|part[ \t]+\w{1,3}(?:[ \t]+\w{1,3})?[.:]?"
+                   r"|[^\n]{0,60}[:|]|so|thus|hence|then|and|written out:?)[ \t*_]*)?", re.IGNORECASE)
+_TAIL = re.compile(r"[ \t.,;:*_)]*(?:\|[^\n]{0,200})?")  # (a table's cell: the next cells after its bar)
 
 
 def _line(line: str) -> str:
@@ -346,9 +363,10 @@ def _line(line: str) -> str:
             and run and run[-1] is tokens[j - 1]
         glued = bool(run) and run[0][0] > 0 and not line[run[0][0] - 1].isspace()  # "∂f/∂w₃ equals …": mid-formula
         said = " ".join(words)
-        if len(words) >= 4 and any(w.lower() in ("equals", "equal") for w in words) and not glued \
+        if len(words) >= 4 and any(w.lower() in _EQUATES for w in words) and not glued \
                 and _CUE.search(said):
-            latex = None if cut else _translated(words)
+            whole = _LEAD.fullmatch(line[:run[0][0]]) is not None and _TAIL.fullmatch(line[run[-1][1]:]) is not None
+            latex = None if cut or not whole else _translated(words)  # (words around it may change it: a person)
             if latex is None and len(words) >= 6 and len(_CUE.findall(said)) >= 2 and _NAMED.search(said):
                 latex = _unread(words)  # spoken math not read: a formula no reading takes, so its part goes to
                 # a person (rather than an earlier line, "d f by d w two equals …", standing in for it)
@@ -363,7 +381,7 @@ def _unread(words: list[str]) -> str:
     """A run of spoken math that does not translate whole, set as its left side (when that translates) equal to
     its words: ``$\\frac{df}{dw_2} = \\text{w three times …}$``, an answer to that derivative no reading takes."""
     said = " ".join(words)
-    cut = next((k for k, w in enumerate(words) if w.lower() == "equals"), None)
+    cut = next((k for k, w in enumerate(words) if w.lower() in _EQUATES), None)
     if cut:
         reader = _Reader(words[:cut])
         try:
@@ -371,7 +389,8 @@ def _unread(words: list[str]) -> str:
         except (_Untranslatable, RecursionError):
             left = ""
         if left and reader.pos == cut and "=" not in left:
-            return f"${left} = \\text{{{' '.join(words[cut + 1:])}}}$"
+            sign = "=" if words[cut].lower() == "equals" else "\\leftarrow"  # "w left-arrow …": an update
+            return f"${left} {sign} \\text{{{' '.join(words[cut + 1:])}}}$"
     return f"$\\text{{{said}}}$"
 
 
@@ -389,7 +408,7 @@ def _translated(words: list[str]) -> str | None:
         return None  # "σ(u) times, one minus σ(u)", "5 times 5 plus 1, times 20": grouping said by pauses only
     if not re.search(r"[a-zA-Z]", re.sub(r"\\[a-zA-Z]+", "", latex)) and "\\sigma" not in latex:
         # "open paren 5 times 5 times 1 plus 1 close paren times 20 equals 520": arithmetic, set as plain text does
-        plain = latex.replace("\\left(", "(").replace("\\right)", ")").replace("\\cdot", "×")
+        plain = latex.replace("\\left(", "(").replace("\\right)", ")").replace("\\cdot", "×").replace("\\times", "×")
         return None if "\\" in plain or "{" in plain else plain
     return f"${latex}$"
 
