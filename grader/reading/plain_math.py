@@ -316,9 +316,10 @@ _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
 # "analytic : dw1=-0.0285…  dw2=0.0756…": a program's printout of values, two or more names each set to a number
-_VALUES_PRINTED = re.compile(r"^[ \t]*(?:\b[A-Za-z_]\w{0,12}[ \t]*=[ \t]*[-+−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?"
-                             r"(?:[ \t,;]+|$)){2,}"
-                             r"$"  # (the whole line: "… = −2(…)∇f(xⁱ), lr = 0.05, steps = 200" holds a formula)
+_VALUES_PRINTED = re.compile(r"^[ \t]*(?:[A-Za-z][A-Za-z ]{0,20}:[ \t]*)?"
+                             r"(?:\b[A-Za-z_]\w{0,12}[ \t]*=[ \t]*[-+−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?:[ \t,;]+|$)){2,}"
+                             r"$"  # (the whole line, a label at most before it: "… = −2(…)∇f(xⁱ), lr = 0.05,
+                             # steps = 200" holds a formula)
                              # a program's printed value ("dσ_exp.(u) = [0.10499358540350652, 0.25, …]", "… =
                              # 0.2217128"): a list of numbers or a number with many decimals, never a formula
                              r"|^[^=\n]{1,80}=[ \t]*(?:\[[-+−\d.eE, \t]{1,2000}\]"
