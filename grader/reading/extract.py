@@ -1579,7 +1579,7 @@ _OTHER_PART = re.compile(r"\((?:[a-h]|i{1,3}|iv)\)|\b(?:part|for|about|in)[ \t]+
 def _doubted_from_outside(doc: Document, segment: Span) -> bool:
     """Whether a doubting comment outside this sub-part is about it: set on its part's heading ("(b) {>>not sure
     about (i)<<}"), or beside another sub-part's answer and naming this one ("for (i) I am not sure")."""
-    if "a comment here says" not in doc.text:
+    if COMMENT_DOUBT.search(doc.text) is None:
         return False
     key = next((k for k, s in doc.segments.items() if s == segment), None)
     parent = doc.segments.get(key.rsplit(".", 1)[0]) if key and key.count(".") >= 2 else None

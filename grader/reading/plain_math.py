@@ -107,8 +107,8 @@ def _gap(line: str, a: tuple[int, int, str], b: tuple[int, int, str], spaced: bo
     return wide and not (b[2].startswith(_OPERATORS) and len(b[2]) == 1 and a[2][-1:] in ")¹²ⁱ")
 
 
-_PRODUCT_SIGNS = ("*", "·", "⋅", "×")
-_DRAWN_BAR = re.compile(r"[-─—–_]{2,}")  # a product's sign standing alone (never a dash before an aside)
+_PRODUCT_SIGNS = ("*", "·", "⋅", "×")  # a product's sign standing alone (never a dash before an aside)
+_DRAWN_BAR = re.compile(r"[-─—–_]{2,}")  # a fraction's bar drawn in dashes
 
 
 # a table's cell bar set apart by spaces ("| wⱼ ← wⱼ − α ∂L/∂wⱼ |") and a plain-text box ("[[ w_new = … ]]")
@@ -352,8 +352,8 @@ def _over_lone_bar(text: str, start: int, end: int) -> bool:
     below = text[end + 1:stop if stop >= 0 else len(text)]
     if len(below) > 200 or not _LONE_BAR.fullmatch(below):
         return False
-    after = text[stop + 1:text.find("\n", stop + 1) if text.find("\n", stop + 1) >= 0 else len(text)] \
-        if stop >= 0 else ""
+    after_end = text.find("\n", stop + 1) if stop >= 0 else -1
+    after = text[stop + 1:after_end if after_end >= 0 else len(text)] if stop >= 0 else ""
     if not after.strip():
         return False  # a rule under the line with nothing below it: the answer underlined, not a numerator
     head = text.rfind("\n", 0, start) + 1

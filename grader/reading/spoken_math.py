@@ -185,7 +185,8 @@ class _Reader:
         if (m := _INDEXED.fullmatch(word)) is not None:
             return f"{m.group(1)}_{{{m.group(2)}}}"
         if word in _OPEN and self.peek() in _PAREN or word == "left-parenthesis":
-            self.take(self.peek()) if word != "left-parenthesis" else None
+            if word != "left-parenthesis":
+                self.pos += 1  # "paren", "parenthesis", "bracket"
             inside = self.sequence(frozenset({")"}))
             if not (self.take("close", self.peek(1)) and self.words[self.pos - 1] in _PAREN
                     or self.take("right", self.peek(1)) and self.words[self.pos - 1] in _PAREN
@@ -309,17 +310,13 @@ def _in_vocabulary(word: str) -> bool:
     w = word.lower()
     return w in _STRUCTURE or w in _OPERATORS or w in _NUMBER_WORDS or w in _GREEK or w in _ORDINALS \
         or w.isdigit() or w == "," or _INDEXED.fullmatch(w) is not None \
-        or (len(w) == 1 and w.isalpha() and word != "I" and w != "a") or w == "divided"
+        or (len(w) == 1 and w.isalpha() and word != "I" and w != "a")
 
 
 _EDGE = {"the", "and", "with", "of", "to", "by", ",", "is", "at", "in", "for", "from", "over"}
 _SPOKEN = re.compile(r"\b(?:equals|is\s+equal\s+to|left-arrow)\b", re.IGNORECASE)
 _CUE = re.compile(r"\b(?:paren|parenthesis|fraction|sub|subscript|superscript|times|plus|minus|over|sigma|squared"
                   r"|partial|nabla)\b", re.IGNORECASE)
-# the words that may follow a formula spoken in a sentence ("… close paren, which is …", "… because …"): any other
-# word right after a run means the formula goes on in words this reading does not know (then it is left as is)
-_PROSE_AFTER = {"which", "because", "since", "so", "where", "with", "as", "that", "this", "here", "then", "now",
-                "and", "for", "by", "is", "it", "i", "we", "using", "from", "after", "but", "or", "if", "when"}
 # a run that names a variable ("sigma", "w three", "x"): math with names, not arithmetic (which the values are
 # read from as it is written)
 _NAMED = re.compile(r"\b(?:sigma|alpha|nabla|gradient|partial|[a-zA-Z](?:\d|\b))", re.IGNORECASE)
@@ -359,14 +356,12 @@ def _line(line: str) -> str:
         while run and run[-1][2].lower() in _EDGE:
             run = run[:-1]
         words = [t[2] for t in run]
-        cut = j < len(tokens) and tokens[j][2][:1].isalnum() and tokens[j][2].lower() not in _PROSE_AFTER \
-            and run and run[-1] is tokens[j - 1]
         glued = bool(run) and run[0][0] > 0 and not line[run[0][0] - 1].isspace()  # "∂f/∂w₃ equals …": mid-formula
         said = " ".join(words)
         if len(words) >= 4 and any(w.lower() in _EQUATES for w in words) and not glued \
                 and _CUE.search(said):
             whole = _LEAD.fullmatch(line[:run[0][0]]) is not None and _TAIL.fullmatch(line[run[-1][1]:]) is not None
-            latex = None if cut or not whole else _translated(words)  # (words around it may change it: a person)
+            latex = _translated(words) if whole else None  # (words around it may change it: a person)
             if latex is None and len(words) >= 6 and len(_CUE.findall(said)) >= 2 and _NAMED.search(said):
                 latex = _unread(words)  # spoken math not read: a formula no reading takes, so its part goes to
                 # a person (rather than an earlier line, "d f by d w two equals …", standing in for it)

@@ -1077,7 +1077,7 @@ _LAST_SIDE_NUMBER = re.compile(r"=[ \t]*\$?[ \t]*(\d[\d,.  \u202f\\]*?)[ \t]*\$?
 def _chain_result(line: str, real: list[_Value]) -> _Value:
     """The value a label on the line above names: the line's first value, or, on a worked line
     ("(4 · 4 · 50 + 1) · 500 = 801 · 500 = 400,500"), the number its last side gives."""
-    end = _LAST_SIDE_NUMBER.search(line) if line.count("=") >= 1 else None
+    end = _LAST_SIDE_NUMBER.search(line)
     if end is None or re.search(r"[^\W\d_]", line[:end.start()]):
         return real[0]  # (a line with words: "5×5, stride 1, …: 12 − 5 + 1 = 8" gives its values in its words)
     digits = re.sub(r"\D", "", end.group(1))
