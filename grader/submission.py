@@ -344,6 +344,15 @@ def _string_end(text: str, start: int, quote: str) -> int:
         j = k + 1
 
 
+def _notes_shown(text: str) -> str:
+    """Plain text's "<!-- … -->" notes as a reader sees them, "(note: …)"; an arrow "-->" outside one stays."""
+    out, pos = [], 0
+    while (start := text.find("<!--", pos)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
+        out += [text[pos:start], "(note:", text[start + 4:end], ")"]
+        pos = end + 3
+    return "".join(out) + text[pos:].replace("<!--", "(note:")  # (one never closed is shown all the same)
+
+
 def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
     from grader.reading.answers import answers_from_document
     from grader.reading.formats_script import is_script_notebook, script_markdown
@@ -360,7 +369,7 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
     if path.suffix.lower() == ".txt" and "<!--" in text \
             and len(re.findall(r"<[a-zA-Z][^<>\n]{0,40}>", text[:20_000])) < 5:  # (not a page saved as .txt)
         # plain text shows its "<!-- … -->" notes: a TA reads
-        text = text.replace("<!--", "(note:").replace("-->", ")")  # them, no page renders them away
+        text = _notes_shown(text)  # them, no page renders them away (an arrow "-->" stays one)
     text = numbered_items(text, [(i.text.part, tuple(i.text.key), i.check != "manual")
                                  for i in rubric.items if i.text is not None and i.text.part])
     doc: Document = read_document(text, "tex" if path.suffix.lower() == ".tex" else format_of(path.name))

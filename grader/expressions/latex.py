@@ -144,6 +144,9 @@ def _balanced_round(text: str) -> bool:
 _PLAIN_COMMANDS = re.compile(r"\\(?:frac|dfrac|tfrac|sigma|cdot|exp|left|right|[Bb]igg?[lr]?|[,;:! ])(?![A-Za-z])")
 
 
+_SUBSCRIPT_COMMA = re.compile(r"[₀-₉ᵢⱼₖₙ],[₀-₉ᵢⱼₖₙ]")  # "Σᵢ₌₁,₂": a list in a subscript, no end of the chain
+
+
 @functools.lru_cache(maxsize=8192)
 def _split_chain(text: str) -> tuple[str, ...]:
     text = from_exports(text)
@@ -163,7 +166,7 @@ def _split_chain(text: str) -> tuple[str, ...]:
         elif depth == 0 and text.startswith("\\\\", i) and not _CONTINUES.match(text, i + 2):
             if parts:
                 break  # an aligned row that does not continue this chain starts another equation
-        elif depth == 0 and len(parts) > 0 and _END.match(text, i) \
+        elif depth == 0 and len(parts) > 0 and _END.match(text, i) and not _SUBSCRIPT_COMMA.match(text, i - 1) \
                 and not (text[i] == "," and changes_formula(text[i + 1:].split("=")[0])):
             break  # "…, \\quad j = 1, 2, 3" or "\\qquad y = …": the chain ends, a remark or another one begins
         elif depth == 0:

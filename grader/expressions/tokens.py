@@ -53,7 +53,7 @@ _SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾⁼ⁿⁱᶦᵘˣᵗʷ�
 _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₍₎₌ᵢⱼₖₙₜᵤₓᵥₐₑₒₘₚₛₗₕᵣ", "0123456789+-()=ijkntuxvaeompslhr", strict=True))
 _GREEK_DIGITS = re.compile(r"([σαβγδεζηθκλμνξτφψωρ])(\d+)")
 _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
-_SUB_RUN = re.compile("[" + "".join(_SUB) + "]+")
+_SUB_RUN = re.compile("[" + "".join(_SUB) + "]+(?:,[" + "".join(_SUB) + "]+)*")  # "ᵢ₌₁,₂": i = 1, 2
 _FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
                    r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")  # (a bar or tilde on one name is read by _BAR first)
 _OLD_FONT = re.compile(r"\\(?:rm|bf|it|sf|tt|cal|mit|sl)(?![A-Za-z])\s*")
@@ -438,7 +438,7 @@ def _prepare(text: str) -> str:
         text = _flat_sum_index(text)
         text = _FLAT_SUBSCRIPT.sub(lambda m: m.group(1) + m.group(2), text)
     text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
-    text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB[c] for c in m.group()) + "}", text)
+    text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB.get(c, c) for c in m.group()) + "}", text)
     text = _GREEK_DIGITS.sub(lambda m: m.group(1) + "_{" + m.group(2) + "}", text)  # σ2(x2): σ_2
     if "\\" in text and _TEXT.search(text):  # \text{νέο}: a word, its letters never read as symbols (ν, ο)
         text = _TEXT.sub(lambda m: "\x00" + m.group(1) + "\x01", text)

@@ -71,6 +71,7 @@ from grader.reading.stacked import (
     reading_order_sums,
     stacked,
     stacked_sums,
+    tall_brackets,
     two_columns,
 )
 from grader.reading.tables import table_head
@@ -1001,7 +1002,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = confluence_markdown(text)  # a wiki page in Confluence's markup, as Markdown
     if kind is None and "uestion" in text and is_quiz_review(text):
         text = quiz_markdown(text)  # a learning platform's quiz review: each question's text over its response
-    text = dash_fractions(bracket_columns(stacked_sums(two_columns(text)))) if kind is None and "  " in text else text
+    if kind is None and "  " in text:
+        text = dash_fractions(bracket_columns(tall_brackets(stacked_sums(two_columns(text)))))
     # a PDF's page as text, a column vector drawn in brackets, a fraction drawn with a bar of dashes
     text = reading_order_sums(text) if kind is None else text  # a PDF's text in reading order
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text

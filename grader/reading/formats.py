@@ -134,6 +134,8 @@ def markdown_dialects(text: str) -> str:
         text = re.sub(r"\{(?:eq|ref|numref|doc|term|abbr)\}`([^`\n<]+?)(?:\s*<[^>`]*>)?`", r"\1", text)
     if "{" in text and ("```{" in text or ":::{" in text):
         text = _myst_directives(text)
+    if any(corner in text for corner in "┌┏╔╒╭"):
+        text = box_tables(text)  # "┌────┬────┐" / "│ conv1 │ 520 │": the same grid, drawn with box characters
     if "+-" in text and re.search(r"(?m)^[ \t]*\+-", text):  # (indented, in a plain-text report, too)
         text = grid_tables(text)
     if "--- --" in text or "-- --" in text:
@@ -212,6 +214,31 @@ def _myst_directives(text: str) -> str:
 
 
 _BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+# a grid drawn with box characters (a terminal's table printer, a report's art): its borders and bars
+_BOX_BORDER = re.compile(r"^[ \t]*[┌├└┏┡┣┗╔╠╚╒╞╘╓╟╙╭╰](?:[─━═]+[┬┼┴┳╇╋┻╤╪╧╦╬╩┯┿┷┰╀┸╥╫╨])+[─━═]+"
+                         r"[┐┤┘┓┩┫┛╗╣╝╕╡╛╖╢╜╮╯][ \t]*$")
+_BOX_ROW = re.compile(r"^[ \t]*[│┃║][^\n]*[│┃║][ \t]*$")
+_BOX_AS_GRID = str.maketrans({**{c: "+" for c in "┌├└┏┡┣┗╔╠╚╒╞╘╓╟╙╭╰┬┼┴┳╇╋┻╤╪╧╦╬╩┯┿┷┰╀┸╥╫╨┐┤┘┓┩┫┛╗╣╝╕╡╛╖╢╜╮╯"},
+                              "─": "-", "━": "=", "═": "=", "│": "|", "┃": "|", "║": "|"})
+
+
+def box_tables(text: str) -> str:
+    """A table drawn with box characters (two columns or more: a junction on its top border), set as the grid
+    table it draws (``+---+``, ``|``), each character in its column; a heavy or double rule (``┡━━╇━━┩``,
+    ``╞══╪══╡``) under its head row as the grid's ``+===+``. A frame around one column is left to the frame reader."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if not _BOX_BORDER.match(lines[i]) or i + 1 >= len(lines) or not _BOX_ROW.match(lines[i + 1]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and (_BOX_ROW.match(lines[end]) or _BOX_BORDER.match(lines[end])):
+            end += 1
+        for j in range(i, end):
+            lines[j] = lines[j].translate(_BOX_AS_GRID)
+        i = end
+    return "\n".join(lines)
 
 
 def grid_tables(text: str) -> str:

@@ -47,6 +47,22 @@ def _image_tex(attrs: dict[str, str | None]) -> str | None:
     return content or said or _wiris_tex(attrs.get("data-mathml") or "")
 
 
+_ALT_FORMULA = re.compile(r"[^=←]{1,300}(?:=|:=|←|<-)[^\n]{1,600}")
+_ALT_WORD = re.compile(r"[A-Za-z]{5,}")
+_ALT_NAMES = {"sigma", "sigmoid", "alpha", "delta", "partial", "nabla", "grad", "theta", "lambda", "over"}
+
+
+def _image_formula(attrs: dict[str, str | None]) -> str | None:
+    """The plain-text formula an equation picture's alt text spells ("df/dw3 = sigma2(x2)": a word processor
+    saving a page writes an equation's linear form there), else None: a picture named in words ("Picture 2",
+    "graph of the network") says no formula."""
+    alt = " ".join((attrs.get("alt") or "").split())
+    if not _ALT_FORMULA.fullmatch(alt):
+        return None
+    words = [w for w in _ALT_WORD.findall(alt) if w.lower() not in _ALT_NAMES]
+    return alt if len(words) <= 2 else None
+
+
 # MathType/Wiris keeps an equation's MathML in its image, with the markup's characters swapped for safe ones
 _WIRIS_SAFE = str.maketrans({"«": "<", "»": ">", "¨": '"', "§": "&", "`": "'"})
 
@@ -124,6 +140,8 @@ class _Page(HTMLParser):
             self.tex = []
         elif tag == "img" and (tex := _image_tex(a)) is not None:
             self._emit(f"${tex}$")  # an equation editor's picture that carries its TeX
+        elif tag == "img" and (said := _image_formula(a)) is not None:
+            self._emit(f"\n\n{said}\n\n")  # a word processor's equation picture: its alt text, read as plain text
         elif tag == "ac:structured-macro":
             self.macros.append((a.get("ac:name") or "").lower())
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):

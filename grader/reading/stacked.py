@@ -415,6 +415,82 @@ def stacked_sums(text: str) -> str:
 
 
 _ROW = re.compile(r"\[([^\[\]\n]*)\][ \t]*$")
+# a column vector drawn with tall brackets, as a terminal's pretty printer draws one: "⎡ a ⎤" / "⎢ b ⎥" / "⎣ c ⎦"
+_TALL = {"⎡": re.compile(r"⎡([^⎡⎤\n]*)⎤"), "⎢": re.compile(r"⎢([^⎢⎥\n]*)⎥"), "⎣": re.compile(r"⎣([^⎣⎦\n]*)⎦")}
+_MOST_ROWS = 8
+_SUM_LIMIT = re.compile(r"[ \t]*(?:\d{1,2}|[A-Za-z]|[a-z][ \t]?=[ \t]?\d)[ \t]*")
+
+
+def tall_brackets(text: str) -> str:
+    """Vectors drawn with tall brackets over several lines (``⎡w1⎤`` / ``⎢w2⎥ ← ⎢w2⎥ - α ⎢∂L/∂w2⎥`` / ``⎣w3⎦``), set
+    on the line that holds the formula's operators as ``[w1; w2; w3]``; a sum drawn on that line with its limits
+    above and below its ``∑`` (``2`` over ``∑`` over ``i=1``) as ``Σ i=1..2``. Only where every line of the block
+    holds the same vectors in the same columns and nothing else but those limits lies outside them."""
+    if "⎡" not in text or "⎣" not in text:
+        return text
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        end = k + 1
+        while end < len(lines) and end - k <= _MOST_ROWS and "⎢" in lines[end] and "⎣" not in lines[end]:
+            end += 1
+        if "⎡" not in lines[k] or end >= len(lines) or "⎣" not in lines[end] \
+                or (block := _vectors(lines[k:end + 1])) is None:
+            k += 1
+            continue
+        main, built = block
+        lines[k:end + 1] = ["" if n != main else built for n in range(end + 1 - k)]
+        k = end + 1
+    return "\n".join(lines)
+
+
+def _vectors(block: list[str]) -> tuple[int, str] | None:
+    """(the index of the block's formula line, that line with its vectors and sums set on it), or None."""
+    kinds = ["⎡"] + ["⎢"] * (len(block) - 2) + ["⎣"]
+    found = [list(_TALL[kind].finditer(line)) for kind, line in zip(kinds, block, strict=True)]
+    if not found[0] or any(len(f) != len(found[0]) for f in found) or any(
+            abs(m.start() - top.start()) > 2 for f in found for m, top in zip(f, found[0], strict=True)):
+        return None
+    outside = [_blanked(line, f) for line, f in zip(block, found, strict=True)]
+    main = next((n for n, o in enumerate(outside) if re.search(r"[=←]|:=|<-", o)), len(block) // 2)
+    sums = [m.start() for m in re.finditer(r"[∑Σ]", outside[main])]
+    for n, rest in enumerate(outside):
+        if n == main:
+            continue
+        for m in re.finditer(r"\S+", rest):
+            if not any(abs(m.start() - c) <= 3 for c in sums) or not _SUM_LIMIT.fullmatch(m.group()) \
+                    or abs(n - main) != 1:
+                return None  # words or a formula beside the vectors: left as drawn
+    built, pos = "", 0
+    for i, m in enumerate(found[main]):
+        rows = [" ".join(f[i].group(1).split()) for f in found]
+        if not all(rows):
+            return None
+        built += _with_limits(outside, main, outside[main][pos:m.start()], pos) + f"[{'; '.join(rows)}]"
+        pos = m.end()
+    return main, built + _with_limits(outside, main, outside[main][pos:], pos)
+
+
+def _blanked(line: str, found: list[re.Match[str]]) -> str:
+    for m in found:
+        line = line[:m.start()] + " " * (m.end() - m.start()) + line[m.end():]
+    return line
+
+
+def _with_limits(block: list[str], main: int, piece: str, start: int) -> str:
+    """``piece`` of the formula line (from column ``start``) with each ``∑`` carrying the limits drawn over and
+    under it."""
+    def limit(n: int, col: int) -> str:
+        if not 0 <= n < len(block):
+            return ""
+        near = [m for m in re.finditer(r"\S+", block[n]) if abs(m.start() - col) <= 3]
+        return re.sub(r"[ \t]+", "", near[0].group()) if near else ""
+
+    def summed(m: re.Match[str]) -> str:
+        col = start + m.start()
+        upper, lower = limit(main - 1, col), limit(main + 1, col)
+        return f"Σ {lower}..{upper} " if "=" in lower and upper else f"Σ_{lower} " if lower else "Σ "
+    return re.sub(r"[∑Σ]", summed, piece)
 
 
 def bracket_columns(text: str) -> str:
@@ -448,8 +524,8 @@ def bracket_columns(text: str) -> str:
     return "\n".join(lines)
 
 
-_BAR = re.compile(r"[-─—–_]{3,}")
-_BAR_LINE = re.compile(r"(?P<pre>[^\n]*?)(?P<bar>[-─—–_]{3,})(?P<post>[^\n]*)")
+_BAR = re.compile(r"[-─—–_]{3,}|──")  # (two box rules: "dσ" over "──" over "du")
+_BAR_LINE = re.compile(r"(?P<pre>[^\n]*?)(?P<bar>[-─—–_]{3,}|──)(?P<post>[^\n]*)")
 _GOES_ON_AFTER = re.compile(r"[ \t]*(?:[=·⋅*×+−.,;]|\(\d{1,2}\)[ \t]*$|$)")
 
 
@@ -457,11 +533,14 @@ def dash_fractions(text: str) -> str:
     """A fraction drawn in plain text with a bar of dashes (``exp(-u)`` over ``---------`` over ``(1+exp(-u))²``),
     set on one line as ``(exp(-u))/((1+exp(-u))²)``, with the equation's left side from the bar's line or the top
     line (``dσ/du =  exp(-u)``). Only inside an equation: a rule under a heading or a table's head is left alone."""
-    if "---" not in text and "───" not in text and "___" not in text and "———" not in text:
+    if "---" not in text and "──" not in text and "___" not in text and "———" not in text:
         return text
     lines = text.split("\n")
     for k in range(1, len(lines) - 1):
         line = lines[k]
+        if len(_BAR.findall(line)) > 1 and "|" not in line and len(line) <= 200:
+            _fractions_in_a_row(lines, k)  # "dσ₁/du" drawn beside "e^{-u}/(1 + e^{-u})²": each bar its own fraction
+            continue
         if len(_BAR.findall(line)) != 1 or "|" in line or len(line) > 200:
             continue
         m = _BAR_LINE.fullmatch(line)
@@ -496,6 +575,67 @@ def dash_fractions(text: str) -> str:
         if raised_below:
             lines[k + 2] = ""
     return "\n".join(lines)
+
+
+_BETWEEN_BARS = re.compile(r"[ \t=·⋅*×+−(),]*")  # between fractions drawn in a row: operators and brackets
+
+
+def _fractions_in_a_row(lines: list[str], k: int) -> None:
+    """Several fractions drawn side by side on the bar line ``k`` (``dσ₁`` over ``───`` over ``du``, then ``=``, then
+    ``e`` under ``-u`` over ``───────`` over ``(1 + e)`` under ``-u 2``), set on one line as ``(dσ₁)/(du) =
+    (e^{-u})/((1 + e^{-u})^{2})``, the lines used blanked. Each bar owns the columns up to halfway to its
+    neighbours; every bar needs a top and a bottom there, what lies between the bars on the bar's line is operators
+    and brackets only, and nothing lies on the other lines outside the bars' columns: anything else is left as it
+    is (a table, a diagram, words)."""
+    line = lines[k]
+    bars = [(m.start(), m.end()) for m in _BAR.finditer(line)]
+    pre, post = line[:bars[0][0]], line[bars[-1][1]:]
+    if not _GOES_ON_AFTER.match(post) or re.search(r"\S", pre) and not re.fullmatch(r"[ \t]*[=·⋅*×(][ \t]*", pre):
+        return
+    gaps = [line[b:a] for (_, b), (a, _) in zip(bars, bars[1:], strict=False)]
+    if not all(_BETWEEN_BARS.fullmatch(g) for g in gaps):
+        return
+    cuts = [max(0, bars[0][0] - 3), *((b + a) // 2 for (_, b), (a, _) in zip(bars, bars[1:], strict=False)), 10_000]
+    rows = {j: lines[j] for j in range(max(0, k - 2), min(len(lines), k + 3)) if j != k}
+    if any(rows[j][:cuts[0]].strip() for j in rows):
+        return  # words or a left side beside the fractions' tops or bottoms
+    used: set[int] = set()
+    pieces = []
+    for n in range(len(bars)):
+        part = {j: row[cuts[n]:cuts[n + 1]] for j, row in rows.items()}
+        top = _stacked_piece(part.get(k - 2, ""), part.get(k - 1, ""), k - 2, k - 1, used)
+        bottom = _stacked_piece(part.get(k + 1, ""), part.get(k + 2, ""), k + 1, k + 2, used, below=True)
+        if top is None or bottom is None:
+            return
+        pieces.append(f"{top}/{bottom}" if top in ("d", "∂") else f"({top})/({bottom})")
+    out = pre.rstrip() + " " if pre.strip() else pre
+    for n, piece in enumerate(pieces):
+        out += piece + (" " + " ".join(gaps[n].split()) + " " if n < len(gaps) else "")
+    out = re.sub(r"[ \t]+", " ", out.rstrip()) + " " + " ".join(post.split())
+    indent = line[:len(line) - len(line.lstrip())]
+    lines[k] = indent + out.strip()
+    for j in used:
+        lines[j] = ""
+
+
+def _stacked_piece(first: str, second: str, i: int, j: int, used: set[int], below: bool = False) -> str | None:
+    """A fraction's top (lines ``first``, ``second`` above its bar: a line of powers over the top, or the top
+    alone) or bottom (``below``: the bottom alone, or a line of powers over it), as one phrase; None when there is
+    none or it is no formula. The lines it takes are added to ``used``."""
+    near, far = (first, second) if below else (second, first)
+    near_i, far_i = (i, j) if below else (j, i)
+    if not near.strip():
+        return None
+    if far.strip():
+        raised = _with_powers(near, far.ljust(len(near))) if below else _with_powers(far, near.ljust(len(far)))
+        if raised is None:
+            return None
+        used.update((near_i, far_i))
+        phrase = " ".join(raised.split())
+    else:
+        used.add(near_i)
+        phrase = " ".join(near.split())
+    return phrase if _words_math(phrase) and not _BAR.search(phrase) else None
 
 
 # a derivative's top alone on its line, its bottom opening the next: "dσ1" then "du = σ1(u)(1 − σ1(u))." (a PDF's

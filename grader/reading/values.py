@@ -2057,6 +2057,9 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
     for s, e, name in sorted(spans, key=lambda t: (t[0], -t[1])):
         if _BEFORE_IT.search(spoken, max(0, s - 16), s) and _CLAUSE_CLOSED.match(spoken, e):
             continue  # "12·12·50 is before pool2; … = 400 500": what comes before a layer is no value of its own
+        if labels and name != labels[-1][2] and _QUALIFIES.fullmatch(spoken, labels[-1][1], s):
+            chars[s:e] = _MASK * (e - s)  # "filter of conv1: 5×5×1": the first label is the value's, the second
+            continue  # says whose it is
         if not labels or s >= labels[-1][1] or (s, e) == labels[-1][:2] and name != labels[-1][2]:
             labels.append((s, e, name))  # one span may name several fields ("ReLU": relu1 and relu2)
             chars[s:e] = _MASK * (e - s)
@@ -2072,6 +2075,9 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
             # 8)": the aside's own bracket stays, so the result is read as the aside it is
             chars[start:m.end()] = _MASK * (m.end() - start)  # "20. (12-5)/1+1 =": 20 is an answer
     return "".join(chars), labels
+
+
+_QUALIFIES = re.compile(r"[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?")
 
 
 def _called(line: str, start: int, run: str) -> bool:
@@ -2110,6 +2116,10 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
             after = masked[piece_start + len(piece):piece_start + len(piece) + 4]
             if after.lstrip().startswith("%"):
                 continue  # "93 % of all parameters": a share, not a size or count
+            if _REJECTED.match(masked, piece_start + len(piece)):
+                continue  # "(stride 2 doesn't work: … gives F = −2)": a value tried and refused, no answer
+            if piece.isdigit() and _OTHER_COUNT.match(masked, piece_start + len(piece)):
+                continue  # "8 arrays, 431_080 parameters", "10 epochs": a count of something no field asks for
             if after[:1] in _CJK_MAGNITUDE or masked[max(0, piece_start - 2):piece_start].rstrip()[-1:] in _ABOUT:
                 continue  # "(約43万)", "约43": a rounded figure in words, not the count
             if _TUPLE.fullmatch(piece) or _DIMS.fullmatch(piece):
@@ -2118,6 +2128,11 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
     return out
 
 
+_REJECTED = re.compile(r"[ \t]*(?:(?:does[ \t]*n[o'’]t|doesn[’']t|won[’']t|wouldn[’']t|would[ \t]+not|can[’']?t"
+                       r"|cannot)[ \t]+work|(?:is|would[ \t]+be)[ \t]+(?:impossible|not[ \t]+possible|invalid))\b",
+                       re.IGNORECASE)
+_OTHER_COUNT = re.compile(r"[ \t]*(?:arrays?|tensors?|epochs?|minutes?|mins?|seconds?|secs?|hours?|images?"
+                          r"|samples?|batch(?:es)?|iterations?|[GMK]i?B)\b", re.IGNORECASE)
 _CJK_MAGNITUDE = frozenset("万萬億亿千百")  # sets, not strings: "" (nothing there) is in every string
 _ABOUT = frozenset("約约약")
 
@@ -2260,8 +2275,8 @@ def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
         flat_line = flat(line)
         values, routes, _, _ = _read_line(flat_line, patterns)
         real = [(v, routes.get(id(v), [])) for v in values if not v.modifier and not _in_aside(flat_line, v)
-                and not _worked_out(flat_line, v) and not (nouns_own and _own_noun(flat_line, v)
-                                                           and not routes.get(id(v)))]
+                and not _worked_out(flat_line, v) and not _PART_NAMED.match(flat_line, v.end)
+                and not (nouns_own and _own_noun(flat_line, v) and not routes.get(id(v)))]
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
@@ -2285,6 +2300,10 @@ def _counts_a_unit(line: str, v: _Value) -> bool:
     if word.group(1).lower() in ("output", "out"):
         word = _WORD_AFTER.match(line, word.end())
     return word is not None and re.match(r"(?i)(?:channel|filter|kernel|map|neuron|unit)s?$", word.group(1)) is not None
+
+
+# "Lukas: 1(f), 2(c), code": a number that names a part of the homework, no value given in order
+_PART_NAMED = re.compile(r"\s?\((?:[a-h]|i{1,3}|iv|vi{0,3})\)")
 
 
 def _own_noun(line: str, v: _Value) -> bool:
