@@ -1,6 +1,7 @@
 """Is the student's expression the reference function? Decided numerically, with mistake diagnosis."""
 from __future__ import annotations
 
+import fnmatch
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -549,11 +550,13 @@ def _show(expr: sp.Expr | list[sp.Expr]) -> str:
 
 def _entries_unread(earlier: list[Side], final: Side, cc: Any, p: ExpressionParams) -> tuple[Side, str] | None:
     """"w_j := w_j − α·…" each written out (read as one vector), then "i.e. w_new = w − α∇L": the final side names
-    another item's answer (a building block it carries), so it always equals the reference and can confirm nothing;
+    another item's answer (a building block it carries, or one it is built on: ∇L = Σ −2(yⁱ − f(xⁱ))∇f(xⁱ)), so it
+    always equals the reference and can confirm nothing;
     entries written out before it that could not be read are the answer a person reads. The unread entries and the
     block's name; None otherwise."""
     assert final.reading is not None
     unread = [s for s in earlier if s.kind == UNREADABLE and s.text.lstrip().startswith("\\begin{bmatrix}")]
     named = [n.text for n in final.reading.named
-             if base(classify_text(cc.classify, n.text, cc.overlay) or "") in p.carries]
+             if (tag := base(classify_text(cc.classify, n.text, cc.overlay) or "")) in p.carries
+             or tag and any(fnmatch.fnmatchcase(tag, block) for block in p.building_blocks)]  # ∇f(xⁱ) for ∇L
     return (unread[0], named[0][:40]) if unread and named else None

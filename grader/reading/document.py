@@ -19,6 +19,7 @@ from grader.expressions.prose_tail import changed_by_words_after
 from grader.expressions.starmath import is_starmath
 from grader.reading.answer_columns import note_cells, note_head
 from grader.reading.drawn_boxes import unboxed, unframed
+from grader.reading.emoji_marks import emoji_marks
 from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
@@ -965,6 +966,9 @@ _MATHTYPE_DATA = re.compile(r"(?m)^[ \t]*%[ \t]*MathType!MTEF![^\n]*\n"
                             r"(?:[ \t]*%[ \t]*MathType!End![^\n]*\n?)?")
 
 
+# a line's words set between the same run of fence marks ("~~~ DL hw3 ~~~  by Jun"): a decorated title; a fence's
+# opening line has its marks on one side only
+_DECORATED_TITLE = re.compile(r"(?m)^([ \t]*)(~{3,}|`{3,})[ \t]+([^\n`~]*?[^\s`~])[ \t]+\2(?![~`])")
 _STARMATH_WRAPPED = re.compile(r"(?m)(?<=[^\s=])[ \t]*\n[ \t]{2,}"
                                r"(?=(?:left\s*[(\[{]|cdot\b|times\b|matrix\s*\{|stack\s*\{|\{\s*partial\b)[^=\n]*$)")
 
@@ -980,6 +984,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = _SHEETS[kind](text), None
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
+    text = emoji_marks(text)  # ❌ strikes what it marks, 🤔 doubts it, other emoji are decoration
+    if "~~~" in text or "```" in text:
+        text = _DECORATED_TITLE.sub(r"\1\3", text)  # "~~~ DL hw3 ~~~": a title between tildes, no code fence
     text = _MATHTYPE_DATA.sub("", text) if "MathType!MTEF!" in text else text
     if is_starmath(text):  # LibreOffice Math's line break inside one formula ("newline") is no line of its own;
         text = _STARMATH_WRAPPED.sub(" ", re.sub(r"(?m)^[ \t]*newline[ \t]*\n", "", text))  # a formula's next line

@@ -619,6 +619,9 @@ _MARGIN_DOUBT = re.compile(r"(?i)\b(?:wait|wrong|missing|forg[eo]t\w*|oops|shoul
 _FIXED_BESIDE = "\\text{(a correction written beside it)}"
 
 
+_ANSWER_LEAD = re.compile(r"(?i)^[ \t*_-]*(?:final\s+)?(?:answer|result|ans)\b[^:=]{0,30}:[ \t*_$]*")
+
+
 def _written_out_after(doc: Document, correction: str, final: str, lhs: str | None,
                        classify: Callable[[str], str | None] | None) -> bool:
     """"sorry, typo above, dw1 should have x at the end:" and, in the lines right after it, an equation that names
@@ -631,8 +634,9 @@ def _written_out_after(doc: Document, correction: str, final: str, lhs: str | No
         return False
     for line in doc.text[at:at + 600].split("\n")[1:4]:
         left, sign, right = line.strip().strip("$").partition("=")
+        left = _ANSWER_LEAD.sub("", left)  # "final answer: **∂f/∂w1 = …**"
         if sign and classify(left.strip().strip("$*").strip()) == lhs \
-                and _SPACE.sub("", right).rstrip(".,;$").split("=")[-1] == final:
+                and _SPACE.sub("", right).rstrip(".,;$*_").split("=")[-1] == final:
             return True
     if any(classify(left.strip().strip("$*_").strip()) == lhs
            for m in re.finditer(r"([^\s=:;,$][^=:;,$]{0,40}?)\s*=(?!=)", correction[:600].replace("$", " "))
@@ -924,6 +928,8 @@ _DERIVATIVE_MARK = re.compile(r"∂|\\partial|\bd\w{0,8}\s*/\s*d|\bd\w{1,8}_d|�
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
+# a derivative written in a way not read as one here: Typst's "partial g \/ partial x_2", "∂_2 f", "D_2 f"
+_DERIVATIVE_OTHERWISE = re.compile(r"(?<![\\\w])partial\b|(?:\\partial|∂|(?<![A-Za-z\\])D)\s*_")
 _TWO_ARGUMENTS = re.compile(r"\\(?!frac|dfrac|tfrac)[A-Za-z]+\s*\{[^{}]*\}\s*\{")  # a macro of two arguments
 _NAME_ONLY = re.compile(r"\s*\\?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*")
 _AT_NUMBER = re.compile(r"\(\s*-?\d+(?:[.,]\d+)?\s*\)\s*$")  # a left side at a number: a check, not the answer
@@ -1322,7 +1328,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         candidates = [found[0]]  # "d) σ2(x2) = σ(w2σ(w1x))", all a part holds: its answer, said twice (or
         # "1d: o = g(w2*g(w1*x))": the hand-in's own name for it, with what it is)
     if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) or _TWO_ARGUMENTS.search(e.sides[0])
-                        for e in candidates if len(e.sides) > 1):
+                        or _DERIVATIVE_OTHERWISE.search(e.sides[0]) for e in candidates if len(e.sides) > 1):
         return None  # it names its equations in a way not read here (\pp{f}{w_1}): by position would be a guess
     named = [e for e in candidates if len(e.sides) > 1 and (e.sides[0].strip() or spec.answers <= 1)]
     named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing

@@ -180,6 +180,9 @@ def _innermost_label(body: str) -> str | None:
     return body[:m.start()] + "{" + body[m.end():end - 1] + "}" + body[label.end() if label is not None else end:]
 
 
+_PART_NAMED = re.compile(r"\s*\(\s*(?:i{1,3}|iv|vi{0,3}|[a-h])\s*\)\s*")
+
+
 def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str, str]) -> Notation:
     """Every definition of ``pieces`` read in order (with ``seed``'s aliases first), then the step size."""
     notation = Notation()
@@ -188,7 +191,8 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
     _functions_in_words(notation, getattr(doc, "text", "") or "", reference)
     pieces = _continued(pieces)
     pending = [sides for piece in pieces for step in graph_steps(piece) for part in _parts(step)
-               if len(sides := split_chain(part)) >= 2]
+               if len(sides := split_chain(part)) >= 2 and not _PART_NAMED.fullmatch(sides[0])]  # "so (i) = …": the
+    # part's answer said again, no name i
     pending = [_named_after(sides, reference, notation.overlay) for sides in pending]
     notation.overlay.reserved.update(_defined_names(pending, reference, notation.overlay))
     count = 0
@@ -860,6 +864,12 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
                 and written.of not in vocab.functions and written.of not in overlay.symbols:
             overlay.symbols[written.of] = in_inputs(value, reference)  # s = σ, then s1 = s(w1·x): s1 is a value
             return _said(notation, f"{_show(written.of)} = {rhs}, as you defined it", written.of)
+        if written is not None and written.kind == "name" and written.of == name and value.free_symbols \
+                and name not in overlay.symbols and not _applied_anywhere(lhs, notation.text):
+            overlay.symbols[name] = in_inputs(value, reference)  # "σ_1 := σ(θ_1 x)": the hand-in's name for a value,
+            overlay.own.add(name)  # never written applied to an argument (σ_2(1 − σ_2) is a product then)
+            return _said(notation, f"{_show(name)} is read as the value you defined ({lhs} = {rhs}), not as the "
+                         "handout's function", name)
         shifted = [n for n in _intermediates_in(value, reference) if n not in overlay.own and n not in overlay.symbols]
         model = any(key[0] == name and key[1] in vocab.vectors for key in vocab.derivatives)  # f, not σ: a function
         if variable is not None and shifted and model:  # of the weights (a name the hand-in defined as the handout
@@ -888,6 +898,27 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
         return 0
     overlay.symbols[name] = in_inputs(value, reference)  # a_1 = σ_1(x_1) at a data point is σ(w_1 x^i)
     return _said(notation, f"{_show(name)} = {rhs}, as you defined it", name)
+
+
+_SCRIPT = re.compile(r"(_|\^)\{?([^{}\s]{1,4})\}?")
+
+
+def _applied_anywhere(lhs: str, text: str) -> bool:
+    """Whether the hand-in writes the name ``lhs`` applied to an argument anywhere (``σ_1(u)``, ``σ₁(x₁)``,
+    ``σ_{1}\\left(x``); a bracket opening with "1 −" after it is a product (``σ_2(1 − σ_2)``), not an argument."""
+    stem = lhs.strip()
+    m = _SCRIPT.search(stem)
+    base = stem[:m.start()].strip() if m else stem
+    greek = {"\\sigma": "σ", "\\phi": "φ", "\\varphi": "φ"}.get(base)
+    forms = [re.escape(base) + (rf"\s*{re.escape(m.group(1))}\s*\{{?\s*{re.escape(m.group(2))}\s*\}}?" if m else "")]
+    if greek is not None:
+        sub = f"(?:_?\\{{?{re.escape(m.group(2))}\\}}?|{_UNICODE_SUB.get(m.group(2), '@')})" if m else ""
+        forms.append(greek + sub)
+    names = "|".join(forms)
+    return re.search(rf"(?<![A-Za-z])(?:{names})\s*(?:\\left|\\bigl?|\\Bigl?)?\s*\((?!\s*1\s*[-−])", text) is not None
+
+
+_UNICODE_SUB = dict(zip("0123456789", "₀₁₂₃₄₅₆₇₈₉", strict=True))
 
 
 def _at_a_data_point(name: str, value: Any, reference: Reference) -> bool:
