@@ -559,11 +559,14 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     if found is None and part in doc.segments and (above := _output_above(doc, doc.segments[part])) is not None:
         found = LatexChain([above], False, part)  # "(i) That output is the answer": the printout over the label
     unread: list[str] = []  # a later line naming the part with a formula that is not read as its answer
+    relabelled: list[str] = []  # such a line, unless the item's equation is written out right under it
     for span in doc.again.get(part, []):
         later = _expression_in(doc, span, spec, classify, forbid, summary=True) if span.kind != "cited" \
             else _named_in(doc, span, spec, classify)
         if span.kind == "mention" and (_unread_mention(doc, span, later) or _formula_in_check(doc, span, found)):
-            unread.append(doc.text[span.start:span.end])
+            if _names_another(doc, span, spec.lhs, classify):
+                continue  # "Correction to 1(e), $∂f/∂w_1$" read for ∂f/∂w_2: about the other answer of the part
+            relabelled.append(doc.text[span.start:span.end])  # unread, unless the item is written out under it
         elif span.kind == "mention" and later is not None and not later.named and _setting(later):
             continue  # "finite differences (h = 1e-5) vs my formulas": a step size set, no answer said again
         elif span.kind == "segment" and (later is None or not later.named or spec.lhs and classify is not None
@@ -578,7 +581,12 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
         found = _with_final(found, _as_component(doc, spec, classify, forbid))
     if found is not None and spec.lhs and classify is not None and HEDGE not in found.sides[-1] \
             and part in doc.segments:
-        found = _with_final(found, _named_later(doc, spec, classify, forbid))
+        later_said = _named_later(doc, spec, classify, forbid)
+        if later_said is not None and _superseding(doc, doc.segments[part].end, later_said.sides[-1]):
+            found = LatexChain([found.sides[0], later_said.sides[-1]], found.named, found.part)  # "Errata: …
+            # Correction to (ii): … The answer to (ii) is $…$": the earlier working is withdrawn, not a step of it
+        else:
+            found = _with_final(found, later_said)
     corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
     if part in doc.segments and spec.lhs and classify is not None:
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
@@ -588,12 +596,13 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
                                    doc.segments[part].end)
         unread += _changed_by_name(doc, 0, spec.lhs, classify, _ABSENT_FROM)  # anywhere, a caption too
         unread += _noted_by_key(doc, spec)
-    if part in doc.segments:
-        unread += _changed_by_label(doc, part)
+    relabelled += [line for line in _changed_by_label(doc, part) if not _line_names_another(line, spec.lhs, classify)] \
+        if part in doc.segments else []
     if found is not None and part in doc.segments:
         unread += [line for line in _relabelled_in_part(doc, doc.segments[part], part)
                    if not _restates(line, _SPACE.sub("", found.sides[-1]))]
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
+    unread += [line for line in relabelled if not _written_out_after(doc, line, final, spec.lhs, classify)]
     corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)
                    and not _about_another(c, spec.lhs, classify)
                    and not all(_OLD_VERSION.search(one) for one in c.split("\n") if one.strip())]
@@ -647,11 +656,32 @@ def _written_out_after(doc: Document, correction: str, final: str, lhs: str | No
                if s.start <= at < s.end]  # reads its math ("Σ_{i=1,2}" is a \sum); a part said again counts too
     if not holding:
         return False  # a note above every part (a forum's reply over the quoted post): about what follows it
-    part_end = min(s.end for s in holding)
+    part_end = min([s.end for s in holding if s.kind == "segment"] or [s.end for s in holding])  # (a mention's own
+    # span is its line: the answer is written under it)
     after = [m for m in doc.math if below >= 0 and below < m.start < part_end]
     return any(len(eq.sides) >= 2 and classify(eq.sides[0].strip()) == lhs
                and _SPACE.sub("", eq.sides[-1]).rstrip(".,;$") == final
                for eq in read_equations([doc.read(m) for m in after], [m.kind for m in after]))
+
+
+def _names_another(doc: Document, span: Span, lhs: str | None, classify: Callable[[str], str | None] | None) -> bool:
+    """A line naming the part whose formulas are only the names of its other items ("Correction to 1(e),
+    $\\partial f_w/\\partial w_1$." read for ∂f/∂w₂): about the other item, nothing for this one."""
+    if classify is None or not lhs:
+        return False
+    tags = [classify(doc.read(m).strip().rstrip(".,;:")) for m in doc.math_spans("", span)]
+    return bool(tags) and all(t is not None and not t.startswith(DEFINITION) and t != lhs for t in tags)
+
+
+def _line_names_another(line: str, lhs: str | None, classify: Callable[[str], str | None] | None) -> bool:
+    """The same for a line's text: its math (``$…$``, ``\\(…\\)``) only names other items of the part."""
+    if classify is None or not lhs:
+        return False
+    tags = [classify((m.group(1) or m.group(2)).strip().rstrip(".,;:")) for m in _INLINE_MATH.finditer(line)]
+    return bool(tags) and all(t is not None and not t.startswith(DEFINITION) and t != lhs for t in tags)
+
+
+_INLINE_MATH = re.compile(r"\$([^$\n]{1,200})\$|\\\((.{1,200}?)\\\)")
 
 
 def _about_another(correction: str, lhs: str | None, classify: Callable[[str], str | None] | None) -> bool:
@@ -1065,6 +1095,25 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
 # "P.S. I just noticed …", "EDIT:": a later word on the answers above
 _AFTERTHOUGHT = re.compile(r"(?:^|\n)[ \t]*(?:[Pp]\.?[ \t]?[Ss]\.?(?=[ \t:]|$)|(?:EDIT|UPDATE|[Cc]orrection)\b)")
 _A_REFERENCE = re.compile(r"\s*\(?\s*\\(?:eq|auto|c|C)?ref\s*\{[^{}]{0,80}\}\s*\)?\s*")
+
+
+_SUPERSEDES = re.compile(r"(?i)\b(?:correct(?:ion|ed)|errat(?:um|a)|revised|amended)\b")
+_QUOTED = re.compile(r"``[^`'\n]{0,200}''|“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"")  # the TA's words, quoted
+_SUPERSEDE_DOUBT = re.compile(r"(?i)\?|\b(?:maybe|perhaps|not\s+sure|unsure|or\s+(?:rather|maybe)|either)\b")
+
+
+def _superseding(doc: Document, after: int, final: str) -> bool:
+    """Whether the later equation ending on ``final`` (after the part's end ``after``) stands under a correction's
+    own words a few lines above it ("Correction to 1(b)(ii) … The answer to (ii) is"), with no doubt in them: it
+    replaces the part's answer, its working withdrawn with it."""
+    squeezed = _SPACE.sub("", final)
+    for m in doc.math:
+        if m.start < after or not _SPACE.sub("", doc.read(m)).rstrip(".,;").endswith(squeezed):
+            continue
+        lead = doc.text[max(after, m.start - 400):m.start]
+        lead = lead[lead.rfind("\n\n") + 2:] if "\n\n" in lead else lead
+        return bool(_SUPERSEDES.search(lead)) and not _SUPERSEDE_DOUBT.search(_QUOTED.sub(" ", lead))
+    return False
 
 
 def _names_sub_part(doc: Document, m: Span, part: str) -> bool:

@@ -482,6 +482,9 @@ def _replaced(text: str, doc: Document, part: str) -> tuple[str, str] | None:
     ("c) corrected with biases — final:"), or after a first one its own words call a draft ("c) (old, forgot
     biases)"): (the draft's text, the final one's); None when there is no such pair (both are read as answers, and
     a difference between them is for a person)."""
+    fixed = _fixed_inside(text, part)
+    if fixed is not None:
+        return fixed
     letter = re.escape(part.rsplit(".", 1)[-1])
     inside = [m for m in re.finditer(rf"^[ \t>*_#]*(?:[1-9][ \t.]?)?\(?{letter}\)[^\n]*", text, re.MULTILINE)
               if m.start() > 0]  # "**c) corrected with biases — final:**" under "**c)** (old …)": the label again
@@ -496,6 +499,27 @@ def _replaced(text: str, doc: Document, part: str) -> tuple[str, str] | None:
     if _FINAL.search(said) and not _DRAFT.search(said) or _DRAFT.search(first_line) and not _FINAL.search(first_line):
         return text, later
     return None
+
+
+# a correction's heading inside the text ("\\item Correction to 2(c).", "Erratum for 2c:"): what follows it is final
+_FIX_WORD = r"(?:correct(?:ion|ed)|errat(?:um|a)|fix(?:ed)?|revis(?:ed|ion))"
+_FIX_HEAD = re.compile(rf"(?im)^[^\n]{{0,40}}\b{_FIX_WORD}\b[^\n]{{0,30}}?(?<![\w.])([1-9])[ \t]*\.?[ \t]*\(?([a-h])\)?"
+                       r"(?!\w)")
+
+
+def _fixed_inside(text: str, part: str) -> tuple[str, str] | None:
+    """(the text without the correction, the correction) when the part's text holds a correction's heading naming
+    this part ("Errata … \\item Correction to 2(c). … fc2 has 5 010 parameters, so the total is 431 080"), read
+    up to the next correction's heading or item; None when there is none."""
+    keys = part.split(".")
+    heads = [m for m in _FIX_HEAD.finditer(text[:50_000]) if m.start() > 0]
+    own = next((m for m in heads if (m.group(1), m.group(2)) == (keys[0], keys[1])), None) if len(keys) >= 2 else None
+    if own is None:
+        return None
+    end = next((m.start() for m in heads if m.start() > own.start()), len(text))
+    item = text.find("\\item", own.end(), end)
+    end = item if item >= 0 else end
+    return text[:own.start()] + text[end:], text[own.start():end]
 
 
 def _side(text: str) -> str:
