@@ -556,7 +556,9 @@ def _entries_unread(earlier: list[Side], final: Side, cc: Any, p: ExpressionPara
     block's name; None otherwise."""
     assert final.reading is not None
     unread = [s for s in earlier if s.kind == UNREADABLE and s.text.lstrip().startswith("\\begin{bmatrix}")]
+    own_wrong = bool(unread) and "you defined" in (unread[0].problem or "")  # entries written with a definition of
+    # the hand-in's own that is not right ("σ'(u) = −…"): the general form built on ∇f(xⁱ) cannot vouch for them
     named = [n.text for n in final.reading.named
              if (tag := base(classify_text(cc.classify, n.text, cc.overlay) or "")) in p.carries
-             or tag and any(fnmatch.fnmatchcase(tag, block) for block in p.building_blocks)]  # ∇f(xⁱ) for ∇L
+             or own_wrong and tag and any(fnmatch.fnmatchcase(tag, block) for block in p.building_blocks)]
     return (unread[0], named[0][:40]) if unread and named else None

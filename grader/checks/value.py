@@ -236,10 +236,23 @@ def _contradicted(text: str, p: ValueParams) -> str:
     plain = spelled_as_digits(_EMPHASIS.sub("", text[:20_000]))  # "padding **1**", "two pixels of padding": the
     # words as read, without their emphasis, numbers in words as digits
     for c in p.contradictions:
-        m = re.search(c.pattern, plain, re.IGNORECASE)
-        if m is not None:
-            return f"{c.feedback} ({m.group().strip()!r})"
+        for m in re.finditer(c.pattern, plain, re.IGNORECASE):
+            if not _HYPOTHETICAL.search(_sentence(plain, m.start(), m.end())):
+                return f"{c.feedback} ({m.group().strip()!r})"
     return ""
+
+
+# a sentence that tells what another setting would do, not what this layer has: "flax's nn.Conv uses padding='SAME'
+# by default, which would keep 12×12", "if you pad by 1 you get 10×10"
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:would|by\s+default|defaults?\s+to|if\s+(?:you|we|one|I)|otherwise|instead\s+of"
+                           r"|careful|watch\s+out|trap|don'?t|do\s+not|would(?:n'?t)?)\b")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``: up to the full stops (or line ends) around it."""
+    before = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    after = [k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0]
+    return text[before + 1:min(after) if after else len(text)]
 
 
 def _fuller(c: Any, v: tuple[float, ...], kind: list[tuple[Any, tuple[float, ...]]]) -> tuple[Any, tuple[float, ...]]:

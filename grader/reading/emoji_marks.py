@@ -1,26 +1,42 @@
-"""Emoji a chatty hand-in sets beside its formulas, read as the marks they are.
+"""Emoji a chatty hand-in sets beside its formulas, read as the marks they are, or left to a person.
 
-A student who writes like a chat marks what they keep with ✅ / ✔️, what they tried and dropped with ❌ / ✖️, and what
-they doubt with 🤔; every other emoji is decoration (💀, 🎉, 🔢). A TA reads ❌ as "struck out", 🤔 as a doubt and
-skips the rest, so here: the piece of a line a ❌ marks is struck through (``~~…~~``, which the Markdown reading
-drops), 🤔 becomes the words "(not sure?)" (an answer marked so goes to a person), and the other emoji are blanked
-(a formula's "✅" is no character of it): "❌ ~~23×23×20~~ (forgot the +1) → **24×24×20** ✅" keeps 24×24×20.
+A student who writes like a chat marks what they keep with ✅ / ✔️, what they tried and dropped with ❌ / ✗, and what
+they doubt with 🤔 / 🤷 / ❓; ✖️ ➕ ➖ ➗ are arithmetic; many emoji are decoration (🎉, 💀, 😎). A TA reads them so, and
+where a mark could go either way asks the student. Here:
+
+- ✖️ ➕ ➖ ➗ become ×, +, −, /;
+- a ❌ with a formula on one side of it only strikes that side through (``~~…~~``, which the Markdown reading drops):
+  "σ(1+σ) ❌", "❌ ~~23×23×20~~ → 24×24×20 ✅"; a ❌ with a formula on both sides ("σ2(x2) ❌ oops: … = w3·σ2(x2)"), or
+  one that leads words ("❌ wrong, I lost the w2: …"), becomes the words "(not sure?)" (which is struck is unsaid:
+  a person decides); a ❌ right after a word says "none" ("padding ❌", "| relu1 | ❌ |"); one with no formula beside
+  it is blanked;
+- a decoration is blanked, a kept mark too (✅ is no character of the formula beside it); any other emoji beside a
+  formula (🤔, 🤷, ❓, 😕, 🤞, or one this list does not know) becomes "(not sure?)".
+
+A piece of a line is cut after each ✅: "… ❌ → … ✅ | … ❌" marks are read within their piece.
 """
 from __future__ import annotations
 
 import re
 
 _KEEP = "✅✔☑✓"
-_DROP = "❌✖✗✘❎"
-_DOUBT = "🤔🤨😬"
+_DROP = "❌✗✘❎"
+_OPERATORS = {"✖": "×", "➕": "+", "➖": "−", "➗": "/"}
+# decoration: feelings and pointers that say nothing of the formula beside them
+_DECORATION = set("🎉🥳✨🔥💯👍👌🙌💪😎😤📝📌🔢🧠🚀⭐🌟😁😄😃😀😊🙂🤓👉👈👇👆➡⬇⬅⬆💀☠😭😂🤣🙃📈📉🧮💻📚✍🏁🎯🫡😮💨🤯🥲😌"
+                  "💅🔄🙏😇🤗🫶❤💙💚💜🖤🤍🧡💛✌🤙👏😅🥹🫂☕🍵💤😴🎶📎🔍🔎💡🔑🧪📊🗒📄"
+                  "\u200d\ufe0f\u20e3") | {chr(c) for c in range(0x1F3FB, 0x1F400)}  # (joiners, skin tones)
 # emoji and their joiners: the pictographs' planes, dingbats' stars and marks, the variation selector; not arrows
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u2704\u2706-\u2712\u2719-\u2757\u2763-\u2767"
                     "\u2795-\u2797\u27B0\u27BF\u2B50\u2B55\u2705\u2713\u2714\u2716\u2717\u2718\u274C\u274E"
                     "\u2611\uFE0F\u200D\u20E3]")
 _ARROW = re.compile(r"→|->|=>|⟶|➜|➡")
 _KEPT = re.compile(r"[✅✔☑✓]\uFE0F?")
-_LABEL = re.compile(r"^[ \t]*(?:[-*•>]|\d{1,2}[.)/])?[ \t]*(?:[^\W\d_][^:\n=]{0,40}:)?[ \t]*")
+_LABEL = re.compile(r"^[ \t]*(?:[-*•>|]|\d{1,2}[.)/])?[ \t]*(?:[^\W\d_][^:\n=]{0,40}:)?[ \t]*")
 _MATHY = re.compile(r"[\d=σ∂∇^/()×·*+−-]")
+_WORD_FIRST = re.compile(r"[ \t,:;.!—–-]*(?!(?:sig|sigma|exp|dsig|grad|relu)\b)[^\W\d_]{3,}")
+_WORD_LAST = re.compile(r"(?:(?<![\w^_])[^\W\d_]{3,}|\|)[ \t]*$")  # a word or a table's bar right before the mark
+_DOUBT = " (not sure?) "
 
 
 def emoji_marks(text: str) -> str:
@@ -33,28 +49,43 @@ def emoji_marks(text: str) -> str:
 def _line(line: str) -> str:
     if not _EMOJI.search(line):
         return line
+    for mark, sign in _OPERATORS.items():
+        line = line.replace(mark + "\ufe0f", sign).replace(mark, sign)
     if any(mark in line for mark in _DROP):
         line = _struck(line)
-    for mark in _DOUBT:
-        line = line.replace(mark, " (not sure?) ")
-    return _EMOJI.sub(" ", line)
+    mathy = _MATHY.search(_LABEL.sub("", line, count=1)) is not None
+    return _EMOJI.sub(lambda m: _kept(line, m.start()) if m.group() in _KEEP else " " if m.group() in _DECORATION
+                      or not mathy else _DOUBT, line)
+
+
+def _kept(line: str, at: int) -> str:
+    """A kept mark inside brackets stays a check mark ("(multiply out: … ✓)": a check of the answer, no change of
+    it); one after the answer is blanked (no character of the formula)."""
+    before = line[:at]
+    return "✓" if before.count("(") > before.count(")") else " "
 
 
 def _struck(line: str) -> str:
-    """The line with what each ❌ marks struck through. The line is cut after each ✅ (what it kept ends there); in
-    each cut, a ❌ that leads ("❌ ~~σ(1+σ)~~ → …") strikes up to the next arrow, a ❌ that trails ("F=3, S=1 → 10
-    ❌", "σ(1+σ) ❌ -> σ(1−σ) ✅") strikes from the cut's start (after a label) up to itself."""
+    """The line with each ❌ read as the module's docstring says, piece by piece (cut after each ✅)."""
     out, start = [], 0
     for end in [m.end() for m in _KEPT.finditer(line)] + [len(line)]:
         chunk = line[start:end]
+        lead = _LABEL.match(chunk).end() if start == 0 else 0  # type: ignore[union-attr]
         while (mark := next((i for i, c in enumerate(chunk) if c in _DROP), None)) is not None:
             arrow = _ARROW.search(chunk, mark + 1)
             stop = arrow.start() if arrow is not None else len(chunk)
-            if _MATHY.search(chunk[mark + 1:stop]):
+            before = _MATHY.search(chunk[lead:mark].replace("~~", "")) is not None
+            after = _MATHY.search(chunk[mark + 1:stop]) is not None
+            if before and after or after and _WORD_FIRST.match(chunk, mark + 1):
+                chunk = chunk[:mark] + _DOUBT + chunk[mark + 1:]  # which side it strikes is unsaid
+            elif after:
                 chunk = chunk[:mark] + _strike(chunk[mark + 1:stop]) + chunk[stop:]
-            else:
-                lead = _LABEL.match(chunk).end() if start == 0 else 0  # type: ignore[union-attr]
+            elif before and _WORD_LAST.search(chunk, 0, mark):
+                chunk = chunk[:mark] + " none " + chunk[mark + 1:]  # "padding ❌", "| relu1 | ❌ |": says "none"
+            elif before:
                 chunk = chunk[:lead] + _strike(chunk[lead:mark]) + chunk[mark + 1:]
+            else:
+                chunk = chunk[:mark] + " " + chunk[mark + 1:]
         out.append(chunk)
         start = end
     return "".join(out)

@@ -348,7 +348,8 @@ _SAID_AGAIN = re.compile(r"(?:i\.\s?e\.?|ie|so|hence|thus|therefore|that\s+is|wh
 _IMPLIES = r"\\(?:Rightarrow|implies|Longrightarrow|therefore)\b|⇒|⟹"  # "σ = … ⇒ dσ/du = …": two equations
 _IMPLIES_LEAD = re.compile(rf"\s*(?:==?>|-->?|->|→|∴|{_IMPLIES})\s*")
 _IMPLIES_END = re.compile(rf"\s*(?:{_IMPLIES})\s*$")
-_SEPARATOR = re.compile(rf"\\\\|(?:[,;]\s*)?\\q?quad\b|(?<!\\)[,;]|{_IMPLIES}")  # (not the spacing "\;", "\,")
+_SEPARATOR = re.compile(rf"\\\\|(?:[,;]\s*)?\\q?quad\b|(?<!\\)[,;]|(?<![:\\]):(?![=:])|{_IMPLIES}")  # (not "\;", "\,";
+# a colon that leads another equation: "x2 = w2 σ1: ∂f/∂w2 = …")
 _TRAILING_SPACING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b)+$")  # "… ^{2}\;" inside a \boxed{\; … \;}
 _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
 _TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")
@@ -954,12 +955,15 @@ def _other_index(lhs: str, tag: str) -> bool:
     return bool(wanted and said and not wanted & said)
 
 
-_DERIVATIVE_MARK = re.compile(r"∂|\\partial|\bd\w{0,8}\s*/\s*d|\bd\w{1,8}_d|∇|\\nabla|\bgrad")
+_DERIVATIVE_MARK = re.compile(r"∂|\\partial|(?<![\\\w])partial(?![A-Za-z])|(?<![\w\\])D_\{?\d|\bd\w{0,8}\s*/\s*d"
+                              r"|\bd\w{1,8}_d|∇|\\nabla|\bgrad")
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
-# a derivative written in a way not read as one here: Typst's "partial g \/ partial x_2", "∂_2 f", "D_2 f"
-_DERIVATIVE_OTHERWISE = re.compile(r"(?<![\\\w])partial\b|(?:\\partial|∂|(?<![A-Za-z\\])D)\s*_")
+# a derivative on a left side that no reading names (Typst's "partial g \/ partial x_2"), and the model's or the
+# loss' name: a derivative of something else is a local one, a step
+_LOCAL_DERIVATIVE = re.compile(r"∂|\\partial|(?<![\\\w])partial\b|(?<![\\\w])d[A-Za-zσ]\w*\s*(?:\\?/|\}\s*\{)")
+_OF_MODEL = re.compile(r"(?<![A-Za-z\\])(?:f|F|L|ŷ)(?![A-Za-z])|\\mathcal\s*\{?\s*L|\\hat\s*\{?\s*y|\\nabla|∇")
 _TWO_ARGUMENTS = re.compile(r"\\(?!frac|dfrac|tfrac)[A-Za-z]+\s*\{[^{}]*\}\s*\{")  # a macro of two arguments
 _NAME_ONLY = re.compile(r"\s*\\?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*")
 _AT_NUMBER = re.compile(r"\(\s*-?\d+(?:[.,]\d+)?\s*\)\s*$")  # a left side at a number: a check, not the answer
@@ -1376,8 +1380,14 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             and not found[0].defines and _only_math(doc, segment, spans):
         candidates = [found[0]]  # "d) σ2(x2) = σ(w2σ(w1x))", all a part holds: its answer, said twice (or
         # "1d: o = g(w2*g(w1*x))": the hand-in's own name for it, with what it is)
+    if spec.lhs and (spec.answers or 1) > 1:  # "∂g/∂x_2 = σ'(x_2)", "partial x_2 \/ partial w_2 = h" among a
+        # part's several answers: a local derivative, a step (a part of one answer, "ds/du = …", keeps its own)
+        candidates = [e for e in candidates if len(e.sides) < 2 or not _LOCAL_DERIVATIVE.search(e.sides[0])
+                      or _OF_MODEL.search(e.sides[0])]
+    candidates = [e for e in candidates if len(e.sides) < 2 or not all(
+        _NUMBERS_ONLY.fullmatch(side) and re.search(r"\d", side) for side in e.sides)]  # "1/2 · 1/2 = 1/4": a check
     if spec.lhs and any(_DERIVATIVE.search(e.sides[0]) or _TWO_ARGUMENTS.search(e.sides[0])
-                        or _DERIVATIVE_OTHERWISE.search(e.sides[0]) for e in candidates if len(e.sides) > 1):
+                        for e in candidates if len(e.sides) > 1):
         return None  # it names its equations in a way not read here (\pp{f}{w_1}): by position would be a guess
     named = [e for e in candidates if len(e.sides) > 1 and (e.sides[0].strip() or spec.answers <= 1)]
     named = [e for e in named if e.kind != "inline"] or named  # a display over a fact said in passing
@@ -1493,6 +1503,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{asked.group(1).strip()}"  # "A   [B?]": another formula offered with a question
         if (doubted := _second_in_doubt(doc, after, said)) is not None:
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
+        if short and (_DOUBT.search(said.split(". ")[0][:120]) or _TRAILING_DOUBT.search(said.split(". ")[0][:120])):
+            return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "dσ/du = σ(u)(1 − σ(u))  not sure about this", "… (?)", "… 🤔"
         clause = said.split(". ")[0][:300]
         lead = " ".join(clause.split()[:8])  # words right after it, not a remark's further on
         if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said) \
@@ -1670,6 +1682,9 @@ def _doubted_below(line: str) -> bool:
     word ("w3 s(x2)(1 - s(x2)) w2 s(x1) ?"), or a short aside of an operation ("(times w2 ??)"); no equation of
     its own (the next answer's), no label, no sentence (a remark in words doubts nothing it changes)."""
     body = line.strip()
+    if body.startswith("(note:") and _DOUBT_BELOW.search(body) and (
+            changes_formula(body.split("?")[0]) or _TAKEN_BACK.search(body.split("?")[0])):
+        return True  # a plain text's note "<!-- maybe without the w2? not sure -->" under the answer
     if not 0 < len(body) <= 200 or "=" in body or _DOUBT_BELOW.search(body) is None \
             or re.match(r"[|*#>•-]|[(\[]?\s*(?:[1-9]\s*)?\(?[a-h]\)", body):
         return False
@@ -1732,6 +1747,9 @@ _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nic
                     r"|inte\s+säker|nu\s+sunt\s+sigur|δεν\s+είμαι\s+σίγουρ|en\s+ole\s+varma|לא\s+בטוח|እርግጠኛ\s+አይደለሁም"
                     r"|არ\s+ვარ\s+დარწმუნებული|\buncertain\b|\bnot\s+certain\b|\bunsicher\b|\bno\s+lo\s+tengo\s+claro"
                     r"|\btwijfel|\bquizás?\b|🤔", re.IGNORECASE)
+
+
+_TRAILING_DOUBT = re.compile(r"(?i)\b(?:i\s+think|i\s+guess|hopefully|probably|maybe|perhaps|idk|dunno|no\s+idea)\b")
 
 
 # an aside after the answer whose words lead by an arrow to another formula
@@ -2069,7 +2087,7 @@ def _worked_at_a_point(sides: str) -> bool:
     return _DECIMAL.search(sides) is not None and _NUMBERS_ONLY.fullmatch(sides) is not None
 
 
-_DECIMAL = re.compile(r"\d\.\d")
+_DECIMAL = re.compile(r"\d\.\d|\d\s*/\s*\d")  # (or a fraction: "1/2 · 1/2 = 1/4", a check at u = 0)
 _NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;!]|left|right|quad))+")
 
 

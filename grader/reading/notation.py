@@ -864,14 +864,14 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
                 and written.of not in vocab.functions and written.of not in overlay.symbols:
             overlay.symbols[written.of] = in_inputs(value, reference)  # s = σ, then s1 = s(w1·x): s1 is a value
             return _said(notation, f"{_show(written.of)} = {rhs}, as you defined it", written.of)
-        if written is not None and written.kind == "name" and written.of == name and value.free_symbols \
+        model = any(key[0] == name and key[1] in vocab.vectors for key in vocab.derivatives)  # f, not σ: a function
+        if written is not None and written.kind == "name" and written.of == name and value.free_symbols and not model \
                 and name not in overlay.symbols and not _applied_anywhere(lhs, notation.text):
             overlay.symbols[name] = in_inputs(value, reference)  # "σ_1 := σ(θ_1 x)": the hand-in's name for a value,
             overlay.own.add(name)  # never written applied to an argument (σ_2(1 − σ_2) is a product then)
             return _said(notation, f"{_show(name)} is read as the value you defined ({lhs} = {rhs}), not as the "
                          "handout's function", name)
         shifted = [n for n in _intermediates_in(value, reference) if n not in overlay.own and n not in overlay.symbols]
-        model = any(key[0] == name and key[1] in vocab.vectors for key in vocab.derivatives)  # f, not σ: a function
         if variable is not None and shifted and model:  # of the weights (a name the hand-in defined as the handout
             # does stays: a slip)
             return _shifted_nodes(notation, lhs, rhs, shifted, reference)
@@ -904,18 +904,26 @@ _SCRIPT = re.compile(r"(_|\^)\{?([^{}\s]{1,4})\}?")
 
 
 def _applied_anywhere(lhs: str, text: str) -> bool:
-    """Whether the hand-in writes the name ``lhs`` applied to an argument anywhere (``σ_1(u)``, ``σ₁(x₁)``,
-    ``σ_{1}\\left(x``); a bracket opening with "1 −" after it is a product (``σ_2(1 − σ_2)``), not an argument."""
+    """Whether the hand-in writes the name ``lhs`` as a function anywhere: applied to an argument (``σ_1(u)``,
+    ``σ₁(x₁)``, ``σ_{1}\\left(x``; a bracket opening with "1 −" after it is a product, ``σ_2(1 − σ_2)``), or
+    differentiated in the handout's variable u (``dσ_1/du``, ``\\frac{d\\sigma_1}{du}``)."""
+    names = _name_forms(lhs)
+    return re.search(rf"(?<![A-Za-z])(?:{names})\s*(?:\\left|\\bigl?|\\Bigl?)?\s*\((?!\s*1\s*[-−])", text) is not None \
+        or re.search(rf"(?:\bd|∂|\\partial|\\mathrm\{{d\}})\s*(?:{names})\s*(?:\}}\s*\{{|/)\s*(?:\bd|∂|\\partial"
+                     rf"|\\mathrm\{{d\}})\s*u\b", text) is not None
+
+
+def _name_forms(lhs: str) -> str:
+    """A pattern for the name ``lhs`` as written: ``\\sigma_1``, ``\\sigma_{1}``, ``σ_1``, ``σ1``, ``σ₁``."""
     stem = lhs.strip()
     m = _SCRIPT.search(stem)
     base = stem[:m.start()].strip() if m else stem
-    greek = {"\\sigma": "σ", "\\phi": "φ", "\\varphi": "φ"}.get(base)
+    greek = {"\\sigma": "σ", "σ": "σ", "\\phi": "φ", "\\varphi": "φ", "φ": "φ"}.get(base)
     forms = [re.escape(base) + (rf"\s*{re.escape(m.group(1))}\s*\{{?\s*{re.escape(m.group(2))}\s*\}}?" if m else "")]
     if greek is not None:
         sub = f"(?:_?\\{{?{re.escape(m.group(2))}\\}}?|{_UNICODE_SUB.get(m.group(2), '@')})" if m else ""
-        forms.append(greek + sub)
-    names = "|".join(forms)
-    return re.search(rf"(?<![A-Za-z])(?:{names})\s*(?:\\left|\\bigl?|\\Bigl?)?\s*\((?!\s*1\s*[-−])", text) is not None
+        forms += [greek + sub, "\\\\sigma" + sub] if greek == "σ" else [greek + sub]
+    return "|".join(forms)
 
 
 _UNICODE_SUB = dict(zip("0123456789", "₀₁₂₃₄₅₆₇₈₉", strict=True))

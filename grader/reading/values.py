@@ -307,6 +307,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         or _BIASES_TAKEN_OFF.search(text[:20_000]) \
         or _WHICH_OF_THEM.search(text[:20_000]) or _SIZES_OFFERED.search(text[:20_000]) \
         or _CORRECTED_ASIDE.search(text[:20_000]) or _SECOND_THOUGHT.search(text[:20_000]) \
+        or _MARKED_UNSURE.search(text[:20_000]) \
         or _bare_second(text[:20_000])
     out.hedged = "" if allowed is None else allowed.group() if len(allowed.group()) > 1 \
         else text[allowed.start():allowed.start() + 120].split("\n")[0]  # a bracket's words, not its "("
@@ -326,6 +327,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     return out
 
 
+# a doubt said in brackets beside a value ("5×5 (not sure?)"; an emoji of doubt is read as these words)
+_MARKED_UNSURE = re.compile(r"\(\s*not\s+sure\s*\?\s*\)", re.IGNORECASE)
 # "total 431,080 minus the biases, since biases are not counted": the counts said, then taken back in words
 _BIASES_TAKEN_OFF = re.compile(r"(?:\bminus|[−-]|\bwithout|\bexcluding|\bnot\s+counting|\bless)\s+"
                                r"(?:the\s+|all\s+(?:the\s+)?)?bias",
