@@ -189,3 +189,135 @@ def test_a_list_in_a_subscript_does_not_end_the_formula(rubric, sum_: str, full:
 ])
 def test_the_batch_81_readings_take_bounded_time_on_hostile_text(rubric, piece: str) -> None:
     assert grading_seconds_on_repeated(rubric, piece, size=30_000) < 20
+
+
+EMOJI_E = """## P1
+
+### (e)
+
+**w2**: ∂f/∂w2 = w3·σ2(x2)(1−σ2(x2))·σ1(x1) @MARK@
+
+**w1**: ∂f/∂w1 = w3·σ2(x2)(1−σ2(x2))·w2·σ1(x1)(1−σ1(x1))·x
+
+### (f)
+"""
+
+
+@pytest.mark.parametrize("mark, full", [
+    ("✅", True),  # a kept mark is no character of the formula
+    ("🎉", True),  # decoration
+    ("🤔", False),  # doubt
+    ("🤷‍♂️", False),  # an emoji not known as decoration, beside a formula: a person reads it
+    ("✖️ w3", False),  # ✖️ is a times sign: an extra factor
+    ("❌ oops: ∂f/∂w2 = w3·σ2(x2)·σ1(x1)", False),  # which side the ❌ strikes is unsaid
+])
+def test_emoji_beside_a_formula_are_read_as_marks(rubric, mark: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.e.w2", EMOJI_E.replace("@MARK@", mark))) is full
+
+
+@pytest.mark.parametrize("lines, full", [
+    ("- ❌ ~~w3·σ'(x2)·σ'(x1)·x~~ → forgot w2\n- ∂f/∂w1 = w3·σ2(x2)(1−σ2(x2))·w2·σ1(x1)(1−σ1(x1))·x ✅", True),
+    ("- w3·σ2(x2)(1−σ2(x2))·w2·σ1(x1)(1−σ1(x1))·x ❌\n- ∂f/∂w1 = w3·σ2(x2)(1−σ2(x2))·σ1(x1)·x ✅", False),
+])
+def test_a_crossed_attempt_is_struck_and_the_kept_one_graded(rubric, lines: str, full: bool) -> None:
+    report = EMOJI_E.replace("**w1**: ∂f/∂w1 = w3·σ2(x2)(1−σ2(x2))·w2·σ1(x1)(1−σ1(x1))·x", lines).replace("@MARK@", "")
+    assert _full(grade_report_item(rubric, "p1.e.w1", report)) is full
+
+
+@pytest.mark.parametrize("tail, full", [("", True), ("  not sure about this", False), (" (?)", False),
+                                        (" I think", False)])
+def test_doubt_after_a_plain_formula_on_its_line_hedges_it(rubric, tail: str, full: bool) -> None:
+    report = f"## Problem 1\n\n(b)\n\n(i) dσ1/du = e^(-u)/(1+e^(-u))^2\n\n(ii) dσ1/du = σ1(u)(1 − σ1(u)){tail}\n\n" \
+             "(d) ∂f/∂w3 = σ2(x2)\n"
+    assert _full(grade_report_item(rubric, "p1.b.ii", report)) is full
+
+
+@pytest.mark.parametrize("title, full", [("~~~ DL hw3 ~~~  park jun-seo", True), ("~~~ DL hw3", False)])
+def test_a_title_between_fence_marks_is_no_code_fence(rubric, title: str, full: bool) -> None:
+    report = f"{title}\n\nP1\n\n(d)\n  df/dw3 = sig2(x2) = sig2( w2 · sig1(w1·x) )\n\n(e)\n"
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.txt")) is full
+
+
+SIGMA_VALUES = """Notation: $\\sigma_1$ and $\\sigma_2$ are the two activation values:
+$$\\sigma_1 := \\sigma(w_1 x), \\qquad \\sigma_2 := \\sigma(w_2\\,\\sigma_1).$$
+
+## Problem 1
+
+### (b)
+(i) $\\frac{d\\sigma}{du} = \\frac{e^{-u}}{(1+e^{-u})^2}$
+
+(ii) $@B_II@$
+
+### (e)
+$$\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2(1-\\sigma_2)\\,@LAST@$$
+
+$$\\frac{\\partial f}{\\partial w_1} = w_3\\,\\sigma_2(1-\\sigma_2)\\,w_2\\,\\sigma_1(1-\\sigma_1)\\,x$$
+"""
+
+
+@pytest.mark.parametrize("b_ii, last, item, status", [
+    ("\\frac{d\\sigma}{du} = \\sigma(u)(1-\\sigma(u))", "\\sigma_1", "p1.e.w2", "pass"),  # the hand-in's own values
+    ("\\frac{d\\sigma}{du} = \\sigma(u)(1-\\sigma(u))", "\\sigma_2", "p1.e.w2", "fail"),
+    # σ_1 also written as the function differentiated in u: which one it means is unsaid, never read as the value
+    ("\\frac{d\\sigma_1}{du} = \\sigma_1(1-\\sigma_1)", "\\sigma_1", "p1.b.ii", "not fail"),
+])
+def test_a_handout_function_named_as_a_value_is_read_as_that_value(rubric, b_ii: str, last: str, item: str,
+                                                                    status: str) -> None:
+    result = grade_report_item(rubric, item, SIGMA_VALUES.replace("@B_II@", b_ii).replace("@LAST@", last))
+    assert result.status != "fail" if status == "not fail" else result.status == status
+
+
+@pytest.mark.parametrize("extra, full", [("", True), ("Trainable params: 430,580", False)])
+def test_a_keras_summarys_non_trainable_count_is_no_total(rubric, extra: str, full: bool) -> None:
+    report = ("## Problem 2\n\n### (c)\n\n| layer | params |\n|---|---|\n| conv1 | 520 |\n| relu1 | 0 |\n"
+              "| pool1 | 0 |\n| conv2 | 25050 |\n| relu2 | 0 |\n| pool2 | 0 |\n| fc1 | 400500 |\n| fc2 | 5010 |\n\n"
+              f"Total params: 431,080\n{extra}\nNon-trainable params: 0\n")
+    assert _full(grade_report_item(rubric, "p2.c", report)) is full
+
+
+ERRATA = r"""\documentclass{article}
+\begin{document}
+\section*{Problem 1}
+\subsection*{(e)}
+\[ \frac{\partial f_w}{\partial w_2} = w_3\,\sigma_2(x_2)\bigl(1-\sigma_2(x_2)\bigr)\,\sigma_1(x_1), \]
+\[ \frac{\partial f_w}{\partial w_1} = w_3\,\sigma_2(x_2)\bigl(1-\sigma_2(x_2)\bigr)\,w_2\,\sigma_1(x_1)\bigl(1-\sigma_1(x_1)\bigr). \]
+\section*{Problem 2}
+\subsection*{(c)}
+fc2: $500\cdot10 = 5\,000$, total $431\,070$.
+\section{Errata (v2, after TA feedback)}
+\begin{enumerate}
+  \item \textbf{Correction to 1(e), $\partial f_w/\partial w_1$.}
+  The last factor was dropped. Corrected:
+  \[ \frac{\partial f_w}{\partial w_1} = w_3\,\sigma_2(x_2)\bigl(1-\sigma_2(x_2)\bigr)\,w_2\,\sigma_1(x_1)\bigl(1-\sigma_1(x_1)\bigr)\,@X@ . \]
+  \item \textbf{Correction to 2(c).} fc2 has $500\cdot10 + 10 = 5\,010$ parameters, so the total is $@TOTAL@$.
+\end{enumerate}
+\end{document}
+"""
+
+
+@pytest.mark.parametrize("x, total, item, full", [
+    ("x", "431\\,080", "p1.e.w1", True),  # the correction written out replaces the working before it
+    ("", "431\\,080", "p1.e.w1", False),
+    ("x", "431\\,080", "p1.e.w2", True),  # a correction of ∂f/∂w1 changes nothing of ∂f/∂w2
+    ("x", "431\\,080", "p2.c", False),  # (the rest of (c) is not given)
+])
+def test_an_errata_section_replaces_the_answers_it_corrects(rubric, x: str, total: str, item: str,
+                                                            full: bool) -> None:
+    report = ERRATA.replace("@X@", x).replace("@TOTAL@", total)
+    assert _full(grade_report_item(rubric, item, report, "report.tex")) is full
+
+
+@pytest.mark.parametrize("aside, full", [
+    ("(flax's `nn.Conv` uses `padding='SAME'` by default, which would keep 12×12.)", True),  # another setting's
+    ("(I used `padding='SAME'`.)", False),
+])
+def test_a_setting_said_of_another_layer_is_no_contradiction(rubric, aside: str, full: bool) -> None:
+    report = f"## Problem 2\n\n### (b)\n\nfilter 5×5, stride 1, channel dimension 20, no padding.\n\n{aside}\n\n### (c)\n"
+    assert _full(grade_report_item(rubric, "p2.b", report)) is full
+
+
+def test_local_derivatives_are_no_answers_by_position(rubric) -> None:
+    report = ("== (e)\n\nLocal derivatives: $partial g \\/ partial x_2 = sigma'(x_2)$, $partial x_2 \\/ partial w_2 = "
+              "h$.\n\n$ partial_2 f = w_3 sigma(x_2)(1 - sigma(x_2)) sigma(x_1) $\n\n"
+              "$ partial_1 f = w_3 sigma(x_2)(1 - sigma(x_2)) w_2 sigma(x_1)(1 - sigma(x_1)) x $\n")
+    assert grade_report_item(rubric, "p1.e.w2", report, "report.typ").status != "fail"

@@ -10,8 +10,8 @@ where a mark could go either way asks the student. Here:
   one that leads words ("❌ wrong, I lost the w2: …"), becomes the words "(not sure?)" (which is struck is unsaid:
   a person decides); a ❌ right after a word says "none" ("padding ❌", "| relu1 | ❌ |"); one with no formula beside
   it is blanked;
-- a decoration is blanked, a kept mark too (✅ is no character of the formula beside it); any other emoji beside a
-  formula (🤔, 🤷, ❓, 😕, 🤞, or one this list does not know) becomes "(not sure?)".
+- an emoji of doubt beside a formula (🤔, 🤷, ❓, 😕, 🤞, 😐) becomes "(not sure?)"; a kept mark is blanked (✅ is no
+  character of the formula beside it) unless it stands inside brackets (a check); every other emoji is decoration.
 
 A piece of a line is cut after each ✅: "… ❌ → … ✅ | … ❌" marks are read within their piece.
 """
@@ -22,18 +22,17 @@ import re
 _KEEP = "✅✔☑✓"
 _DROP = "❌✗✘❎"
 _OPERATORS = {"✖": "×", "➕": "+", "➖": "−", "➗": "/"}
-# decoration: feelings and pointers that say nothing of the formula beside them
-_DECORATION = set("🎉🥳✨🔥💯👍👌🙌💪😎😤📝📌🔢🧠🚀⭐🌟😁😄😃😀😊🙂🤓👉👈👇👆➡⬇⬅⬆💀☠😭😂🤣🙃📈📉🧮💻📚✍🏁🎯🫡😮💨🤯🥲😌"
-                  "💅🔄🙏😇🤗🫶❤💙💚💜🖤🤍🧡💛✌🤙👏😅🥹🫂☕🍵💤😴🎶📎🔍🔎💡🔑🧪📊🗒📄"
-                  "\u200d\ufe0f\u20e3") | {chr(c) for c in range(0x1F3FB, 0x1F400)}  # (joiners, skin tones)
+# doubt: faces and gestures of not knowing, question marks, fingers crossed, a warning
+_DOUBTING = set("🤔🤨😬🤷❓❔⁉😕😟😰😧😨🤞🫠😵🥴🫤😐😑🙄💭😖😣🙈")
 # emoji and their joiners: the pictographs' planes, dingbats' stars and marks, the variation selector; not arrows
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u2704\u2706-\u2712\u2719-\u2757\u2763-\u2767"
                     "\u2795-\u2797\u27B0\u27BF\u2B50\u2B55\u2705\u2713\u2714\u2716\u2717\u2718\u274C\u274E"
                     "\u2611\uFE0F\u200D\u20E3]")
-_ARROW = re.compile(r"→|->|=>|⟶|➜|➡")
+_ARROW = re.compile(r"→|->|=>|⟶|➜|➡")  # what follows it replaces what a ❌ before it marks
+_PIECE_STOP = re.compile(r"→|->|=>|⟶|➜|➡|<|[ \t]{3,}(?=\S)")
 _KEPT = re.compile(r"[✅✔☑✓]\uFE0F?")
 _LABEL = re.compile(r"^[ \t]*(?:[-*•>|]|\d{1,2}[.)/])?[ \t]*(?:[^\W\d_][^:\n=]{0,40}:)?[ \t]*")
-_MATHY = re.compile(r"[\d=σ∂∇^/()×·*+−-]")
+_MATHY = re.compile(r"(?<![^\W\d_])\d|[=σ∂∇^×·*+−]")  # (a digit inside a word, Arabizi's "mom2en", is a letter)
 _WORD_FIRST = re.compile(r"[ \t,:;.!—–-]*(?!(?:sig|sigma|exp|dsig|grad|relu)\b)[^\W\d_]{3,}")
 _WORD_LAST = re.compile(r"(?:(?<![\w^_])[^\W\d_]{3,}|\|)[ \t]*$")  # a word or a table's bar right before the mark
 _DOUBT = " (not sure?) "
@@ -54,13 +53,15 @@ def _line(line: str) -> str:
     if any(mark in line for mark in _DROP):
         line = _struck(line)
     mathy = _MATHY.search(_LABEL.sub("", line, count=1)) is not None
-    return _EMOJI.sub(lambda m: _kept(line, m.start()) if m.group() in _KEEP else " " if m.group() in _DECORATION
-                      or not mathy else _DOUBT, line)
+    return _EMOJI.sub(lambda m: _kept(line, m.start()) if m.group() in _KEEP else _DOUBT
+                      if m.group() in _DOUBTING and mathy else " ", line)
 
 
 def _kept(line: str, at: int) -> str:
     """A kept mark inside brackets stays a check mark ("(multiply out: … ✓)": a check of the answer, no change of
-    it); one after the answer is blanked (no character of the formula)."""
+    it); an emoji one (✅) after the answer is blanked (no character of the formula); a plain ✓ or ✔ stays."""
+    if line[at] in "✓✔":
+        return line[at]  # a check mark of plain text, as it always was: "… = 1/4 ✓" is a check, not an answer
     before = line[:at]
     return "✓" if before.count("(") > before.count(")") else " "
 
@@ -72,7 +73,7 @@ def _struck(line: str) -> str:
         chunk = line[start:end]
         lead = _LABEL.match(chunk).end() if start == 0 else 0  # type: ignore[union-attr]
         while (mark := next((i for i, c in enumerate(chunk) if c in _DROP), None)) is not None:
-            arrow = _ARROW.search(chunk, mark + 1)
+            arrow = _PIECE_STOP.search(chunk, mark + 1)  # (an arrow, a wide gap or a page's tag ends what it marks)
             stop = arrow.start() if arrow is not None else len(chunk)
             before = _MATHY.search(chunk[lead:mark].replace("~~", "")) is not None
             after = _MATHY.search(chunk[mark + 1:stop]) is not None
@@ -82,6 +83,9 @@ def _struck(line: str) -> str:
                 chunk = chunk[:mark] + _strike(chunk[mark + 1:stop]) + chunk[stop:]
             elif before and _WORD_LAST.search(chunk, 0, mark):
                 chunk = chunk[:mark] + " none " + chunk[mark + 1:]  # "padding ❌", "| relu1 | ❌ |": says "none"
+            elif before and _MATHY.search(chunk, mark + 1, arrow.start() if (arrow := _ARROW.search(chunk, mark + 1))
+                                          else len(chunk)):
+                chunk = chunk[:mark] + _DOUBT + chunk[mark + 1:]  # "25×25 ✗   28−5+1 = 24": what is kept is unsaid
             elif before:
                 chunk = chunk[:lead] + _strike(chunk[lead:mark]) + chunk[mark + 1:]
             else:

@@ -962,7 +962,8 @@ _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789"
 
 # a derivative on a left side that no reading names (Typst's "partial g \/ partial x_2"), and the model's or the
 # loss' name: a derivative of something else is a local one, a step
-_LOCAL_DERIVATIVE = re.compile(r"∂|\\partial|(?<![\\\w])partial\b|(?<![\\\w])d[A-Za-zσ]\w*\s*(?:\\?/|\}\s*\{)")
+_LOCAL_DERIVATIVE = re.compile(r"(?:∂|\\partial|(?<![\\\w])partial\b|(?<![\\\w])d)\s*\{?\s*[A-Za-zσ\\][\w\\]*\s*\}?\s*"
+                               r"(?:\\?/|\}\s*\{)\s*(?:∂|\\partial|partial|d)")  # a quotient ("∂w2 =" alone: an answer)
 _OF_MODEL = re.compile(r"(?<![A-Za-z\\])(?:f|F|L|ŷ)(?![A-Za-z])|\\mathcal\s*\{?\s*L|\\hat\s*\{?\s*y|\\nabla|∇")
 _TWO_ARGUMENTS = re.compile(r"\\(?!frac|dfrac|tfrac)[A-Za-z]+\s*\{[^{}]*\}\s*\{")  # a macro of two arguments
 _NAME_ONLY = re.compile(r"\s*\\?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*")
@@ -2087,7 +2088,7 @@ def _worked_at_a_point(sides: str) -> bool:
     return _DECIMAL.search(sides) is not None and _NUMBERS_ONLY.fullmatch(sides) is not None
 
 
-_DECIMAL = re.compile(r"\d\.\d|\d\s*/\s*\d")  # (or a fraction: "1/2 · 1/2 = 1/4", a check at u = 0)
+_DECIMAL = re.compile(r"\d\.\d")
 _NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;!]|left|right|quad))+")
 
 
