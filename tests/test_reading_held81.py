@@ -225,7 +225,7 @@ def test_a_crossed_attempt_is_struck_and_the_kept_one_graded(rubric, lines: str,
 
 
 @pytest.mark.parametrize("tail, full", [("", True), ("  not sure about this", False), (" (?)", False),
-                                        (" I think", False)])
+                                        (" probably", False)])
 def test_doubt_after_a_plain_formula_on_its_line_hedges_it(rubric, tail: str, full: bool) -> None:
     report = f"## Problem 1\n\n(b)\n\n(i) dσ1/du = e^(-u)/(1+e^(-u))^2\n\n(ii) dσ1/du = σ1(u)(1 − σ1(u)){tail}\n\n" \
              "(d) ∂f/∂w3 = σ2(x2)\n"

@@ -25,9 +25,10 @@ _OPERATORS = {"✖": "×", "➕": "+", "➖": "−", "➗": "/"}
 # doubt: faces and gestures of not knowing, question marks, fingers crossed, a warning
 _DOUBTING = set("🤔🤨😬🤷❓❔⁉😕😟😰😧😨🤞🫠😵🥴🫤😐😑🙄💭😖😣🙈")
 # emoji and their joiners: the pictographs' planes, dingbats' stars and marks, the variation selector; not arrows
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u2704\u2706-\u2712\u2719-\u2757\u2763-\u2767"
-                    "\u2795-\u2797\u27B0\u27BF\u2B50\u2B55\u2705\u2713\u2714\u2716\u2717\u2718\u274C\u274E"
-                    "\u2611\uFE0F\u200D\u20E3]")
+_PICTOGRAPH = ("\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u2704\u2706-\u2712\u2719-\u2757\u2763-\u2767"
+               "\u2795-\u2797\u27B0\u27BF\u2B50\u2B55\u2705\u2713\u2714\u2716\u2717\u2718\u274C\u274E\u2611")
+# an emoji with its joiners, variation selector and skin tone: a joiner alone (inside "σ\u200d_2") is no emoji
+_EMOJI = re.compile(f"[{_PICTOGRAPH}](?:\uFE0F|\u20E3|[\U0001F3FB-\U0001F3FF]|\u200D[{_PICTOGRAPH}])*")
 _ARROW = re.compile(r"→|->|=>|⟶|➜|➡")  # what follows it replaces what a ❌ before it marks
 _PIECE_STOP = re.compile(r"→|->|=>|⟶|➜|➡|<|[ \t]{3,}(?=\S)")
 _KEPT = re.compile(r"[✅✔☑✓]\uFE0F?")
@@ -53,8 +54,8 @@ def _line(line: str) -> str:
     if any(mark in line for mark in _DROP):
         line = _struck(line)
     mathy = _MATHY.search(_LABEL.sub("", line, count=1)) is not None
-    return _EMOJI.sub(lambda m: _kept(line, m.start()) if m.group() in _KEEP else _DOUBT
-                      if m.group() in _DOUBTING and mathy else " ", line)
+    return _EMOJI.sub(lambda m: _kept(line, m.start()) if m.group()[0] in _KEEP else _DOUBT
+                      if m.group()[0] in _DOUBTING and mathy else " ", line)
 
 
 def _kept(line: str, at: int) -> str:

@@ -1750,7 +1750,7 @@ _DOUBT = re.compile(r"\bnot\s+sure\b|\bunsure\b|\bwhich\s+one\b|\?|\bweiß\s+nic
                     r"|\btwijfel|\bquizás?\b|🤔", re.IGNORECASE)
 
 
-_TRAILING_DOUBT = re.compile(r"(?i)\b(?:i\s+think|i\s+guess|hopefully|probably|maybe|perhaps|idk|dunno|no\s+idea)\b")
+_TRAILING_DOUBT = re.compile(r"(?i)\b(?:hopefully|probably|maybe|perhaps|idk|dunno|no\s+idea)\b")
 
 
 # an aside after the answer whose words lead by an arrow to another formula

@@ -866,9 +866,10 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
             return _said(notation, f"{_show(written.of)} = {rhs}, as you defined it", written.of)
         model = any(key[0] == name and key[1] in vocab.vectors for key in vocab.derivatives)  # f, not σ: a function
         if written is not None and written.kind == "name" and written.of == name and value.free_symbols and not model \
-                and name not in overlay.symbols and not _applied_anywhere(lhs, notation.text):
+                and _SCRIPT.search(lhs) and name not in overlay.symbols and not _applied_anywhere(lhs, notation.text):
             overlay.symbols[name] = in_inputs(value, reference)  # "σ_1 := σ(θ_1 x)": the hand-in's name for a value,
-            overlay.own.add(name)  # never written applied to an argument (σ_2(1 − σ_2) is a product then)
+            overlay.own.add(name)  # never written applied to an argument (σ_2(1 − σ_2) is a product then); one of a
+            # numbered family only (σ alone is the handout's function)
             return _said(notation, f"{_show(name)} is read as the value you defined ({lhs} = {rhs}), not as the "
                          "handout's function", name)
         shifted = [n for n in _intermediates_in(value, reference) if n not in overlay.own and n not in overlay.symbols]
