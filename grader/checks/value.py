@@ -244,8 +244,8 @@ def _contradicted(text: str, p: ValueParams) -> str:
 
 # a sentence that tells what another setting would do, not what this layer has: "flax's nn.Conv uses padding='SAME'
 # by default, which would keep 12×12", "if you pad by 1 you get 10×10"
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:would|by\s+default|defaults?\s+to|if\s+(?:you|we|one|I)|otherwise|instead\s+of"
-                           r"|careful|watch\s+out|trap|don'?t|do\s+not|would(?:n'?t)?)\b")
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:would(?:n'?t)?|by\s+default|defaults?\s+to|if\s+(?:you|we|one|I)|otherwise"
+                           r"|instead\s+of|careful|watch\s+out|trap|don'?t|do\s+not)\b")
 
 
 def _sentence(text: str, start: int, end: int) -> str:

@@ -30,8 +30,8 @@ _PICTOGRAPH = ("\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u2704\u2706-\u2712\u27
 # an emoji with its joiners, variation selector and skin tone: a joiner alone (inside "σ\u200d_2") is no emoji
 _EMOJI = re.compile(f"[{_PICTOGRAPH}](?:\uFE0F|\u20E3|[\U0001F3FB-\U0001F3FF]|\u200D[{_PICTOGRAPH}])*")
 _ARROW = re.compile(r"→|->|=>|⟶|➜|➡")  # what follows it replaces what a ❌ before it marks
-_PIECE_STOP = re.compile(r"→|->|=>|⟶|➜|➡|<|[ \t]{3,}(?=\S)")
-_KEPT = re.compile(r"[✅✔☑✓]\uFE0F?")
+_PIECE_STOP = re.compile(rf"{_ARROW.pattern}|<|[ \t]{{3,}}(?=\S)")
+_KEPT = re.compile(f"[{_KEEP}]\uFE0F?")
 _LABEL = re.compile(r"^[ \t]*(?:[-*•>|]|\d{1,2}[.)/])?[ \t]*(?:[^\W\d_][^:\n=]{0,40}:)?[ \t]*")
 _MATHY = re.compile(r"(?<![^\W\d_])\d|[=σ∂∇^×·*+−]")  # (a digit inside a word, Arabizi's "mom2en", is a letter)
 _WORD_FIRST = re.compile(r"[ \t,:;.!—–-]*(?!(?:sig|sigma|exp|dsig|grad|relu)\b)[^\W\d_]{3,}")
@@ -74,8 +74,9 @@ def _struck(line: str) -> str:
         chunk = line[start:end]
         lead = _LABEL.match(chunk).end() if start == 0 else 0  # type: ignore[union-attr]
         while (mark := next((i for i, c in enumerate(chunk) if c in _DROP), None)) is not None:
-            arrow = _PIECE_STOP.search(chunk, mark + 1)  # (an arrow, a wide gap or a page's tag ends what it marks)
-            stop = arrow.start() if arrow is not None else len(chunk)
+            piece_end = _PIECE_STOP.search(chunk, mark + 1)  # (an arrow, a wide gap or a page's tag ends what it marks)
+            stop = piece_end.start() if piece_end is not None else len(chunk)
+            replaced = _ARROW.search(chunk, mark + 1)  # what follows an arrow replaces what the mark struck
             before = _MATHY.search(chunk[lead:mark].replace("~~", "")) is not None
             after = _MATHY.search(chunk[mark + 1:stop]) is not None
             if before and after or after and _WORD_FIRST.match(chunk, mark + 1):
@@ -84,8 +85,7 @@ def _struck(line: str) -> str:
                 chunk = chunk[:mark] + _strike(chunk[mark + 1:stop]) + chunk[stop:]
             elif before and _WORD_LAST.search(chunk, 0, mark):
                 chunk = chunk[:mark] + " none " + chunk[mark + 1:]  # "padding ❌", "| relu1 | ❌ |": says "none"
-            elif before and _MATHY.search(chunk, mark + 1, arrow.start() if (arrow := _ARROW.search(chunk, mark + 1))
-                                          else len(chunk)):
+            elif before and _MATHY.search(chunk, mark + 1, replaced.start() if replaced is not None else len(chunk)):
                 chunk = chunk[:mark] + _DOUBT + chunk[mark + 1:]  # "25×25 ✗   28−5+1 = 24": what is kept is unsaid
             elif before:
                 chunk = chunk[:lead] + _strike(chunk[lead:mark]) + chunk[mark + 1:]

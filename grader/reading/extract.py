@@ -670,15 +670,19 @@ def _names_another(doc: Document, span: Span, lhs: str | None, classify: Callabl
     $\\partial f_w/\\partial w_1$." read for ∂f/∂w₂): about the other item, nothing for this one."""
     if classify is None or not lhs:
         return False
-    tags = [classify(doc.read(m).strip().rstrip(".,;:")) for m in doc.math_spans("", span)]
-    return bool(tags) and all(t is not None and not t.startswith(DEFINITION) and t != lhs for t in tags)
+    return _other_items_only([classify(doc.read(m).strip().rstrip(".,;:")) for m in doc.math_spans("", span)], lhs)
 
 
 def _line_names_another(line: str, lhs: str | None, classify: Callable[[str], str | None] | None) -> bool:
     """The same for a line's text: its math (``$…$``, ``\\(…\\)``) only names other items of the part."""
     if classify is None or not lhs:
         return False
-    tags = [classify((m.group(1) or m.group(2)).strip().rstrip(".,;:")) for m in _INLINE_MATH.finditer(line)]
+    return _other_items_only([classify((m.group(1) or m.group(2)).strip().rstrip(".,;:"))
+                              for m in _INLINE_MATH.finditer(line)], lhs)
+
+
+def _other_items_only(tags: list[str | None], lhs: str) -> bool:
+    """Whether formulas read as ``tags`` are there and each names an item other than ``lhs`` (no definition)."""
     return bool(tags) and all(t is not None and not t.startswith(DEFINITION) and t != lhs for t in tags)
 
 

@@ -477,13 +477,13 @@ def _blanked(line: str, found: list[re.Match[str]]) -> str:
     return line
 
 
-def _with_limits(block: list[str], main: int, piece: str, start: int) -> str:
+def _with_limits(outside: list[str], main: int, piece: str, start: int) -> str:
     """``piece`` of the formula line (from column ``start``) with each ``∑`` carrying the limits drawn over and
-    under it."""
+    under it (on the block's lines ``outside`` its vectors)."""
     def limit(n: int, col: int) -> str:
-        if not 0 <= n < len(block):
+        if not 0 <= n < len(outside):
             return ""
-        near = [m for m in re.finditer(r"\S+", block[n]) if abs(m.start() - col) <= 3]
+        near = [m for m in re.finditer(r"\S+", outside[n]) if abs(m.start() - col) <= 3]
         return re.sub(r"[ \t]+", "", near[0].group()) if near else ""
 
     def summed(m: re.Match[str]) -> str:
