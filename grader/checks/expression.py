@@ -350,6 +350,8 @@ class ExpressionCheck(Check[ExpressionParams]):
                                    "a person should decide", details)
         else:  # a right final side after a false step is a chain of guesses, not a derivation
             for side in explicit:
+                if _numbers_only(side.reading.value) and not _numbers_only(ref):  # type: ignore[union-attr]
+                    continue  # "= (−0.0284, 0.1707, 0.2603) = Σ …": the formula worked out at an example's weights
                 step = self._judge(side.reading.value, ref, p, ctx, {})  # type: ignore[union-attr]
                 if also is not None and also is not ref and step.fraction < 1:
                     step = self._judge(side.reading.value, also, p, ctx, {})  # type: ignore[union-attr]
@@ -562,3 +564,9 @@ def _entries_unread(earlier: list[Side], final: Side, cc: Any, p: ExpressionPara
              if (tag := base(classify_text(cc.classify, n.text, cc.overlay) or "")) in p.carries
              or own_wrong and tag and any(fnmatch.fnmatchcase(tag, block) for block in p.building_blocks)]
     return (unread[0], named[0][:40]) if unread and named else None
+
+
+def _numbers_only(value: Any) -> bool:
+    """Whether a reading is a number (or a vector of numbers): a value worked out at a point, no formula."""
+    entries = list(value) if isinstance(value, Vec) else [value]
+    return all(isinstance(e, sp.Expr) and not e.free_symbols and not e.atoms(AppliedUndef) for e in entries)

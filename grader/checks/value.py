@@ -243,16 +243,20 @@ def _contradicted(text: str, p: ValueParams) -> str:
 
 
 # a sentence that tells what another setting would do, not what this layer has: "flax's nn.Conv uses padding='SAME'
-# by default, which would keep 12×12", "if you pad by 1 you get 10×10"
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:would(?:n'?t)?|by\s+default|defaults?\s+to|if\s+(?:you|we|one|I)|otherwise"
+# by default, which would keep 12×12", "if you pad by 1 you get 10×10", "you could also do k=7 with padding 1"
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:would(?:n'?t)?|could(?:\s+also)?|by\s+default|defaults?\s+to|if\s+(?:you|we|one|I)|otherwise"
                            r"|instead\s+of|careful|watch\s+out|trap|don'?t|do\s+not)\b")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence holding ``text[start:end]``: up to the full stops (or line ends) around it."""
-    before = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
-    after = [k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0]
-    return text[before + 1:min(after) if after else len(text)]
+    stops = [m.start() for m in _STOP.finditer(text, max(0, start - 2_000), min(len(text), end + 2_000))]
+    before = max([k for k in stops if k < start], default=max(-1, start - 2_001))
+    after = min([k for k in stops if k >= end], default=min(len(text), end + 2_000))
+    return text[before + 1:after]
+
+
+_STOP = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)\. |\? |\n")  # not "e.g. k=7": an abbreviation
 
 
 def _fuller(c: Any, v: tuple[float, ...], kind: list[tuple[Any, tuple[float, ...]]]) -> tuple[Any, tuple[float, ...]]:

@@ -95,6 +95,10 @@ class NameMixin(Cursor):
         elif len(subs) == 2 and not sup and subs[1] in self.scope.points \
                 and f"{base}_{subs[0]}" in self.overlay.symbols:
             subs, sup, sup_tokens = subs[:1], subs[1], subs[1:]  # a2_i, a_{2,i}: the hand-in's a_2 at point i
+        elif len(subs) == 1 and sup and subs[0] in self.scope.points and sup.strip("()") not in self.scope.points \
+                and f"{base}^{sup.strip('()')}" in self.overlay.symbols:
+            # h^{(2)}_n in a sum over n: the hand-in's layer-2 h (its h^{(2)}) at point n
+            base, subs, sup, sup_tokens = f"{base}^{sup.strip('()')}", [], subs[0], subs[:1]
         kept = []
         subs = [_current(s) for s in subs]  # f_{θ^{(t)}}: f at the current weights, f_θ
         subs = [self._weights_named(s) for s in subs]  # f_θ with θ read as w: f_w; f_{θ_3}: f_{w_3}

@@ -155,13 +155,16 @@ class Cursor:
         return self._balanced("{", "}") if self.peek() == "{" else [self.take()]
 
     def script(self) -> list[str]:
-        """A sub- or superscript: ``{…}``, ``(…)`` (kept), a signed token (``^-u``) or one token."""
+        """A sub- or superscript: ``{…}``, ``(…)`` (kept), a signed token (``^-u``, ``^-z2`` with its index) or one token."""
         if self.peek() == "{":
             return self._balanced("{", "}")
         if self.peek() == "(":
             return ["(", *self._balanced("(", ")"), ")"]
         if self.peek() in ("-", "+"):
-            return [self.take(), self.take()]
+            signed = [self.take(), self.take()]
+            if self.peek() == "_":  # e^-z2 (plain text): the name's own index, not the power's base's
+                signed += [self.take(), *(["{", *self.group(), "}"] if self.peek() == "{" else [self.take()])]
+            return signed
         return [self.take()]
 
     def paren(self) -> list[str]:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from grader.expressions.prose_tail import changed_by_words_after
 from grader.expressions.starmath import is_starmath
@@ -51,7 +52,7 @@ from grader.reading.layout import (
     worded_names,
 )
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
-from grader.reading.math_rows import clean, rows
+from grader.reading.math_rows import clean, matrix_close, rows
 from grader.reading.mentions import CHANGES, arabic_and_numbered
 from grader.reading.own_numbering import own_numbering
 from grader.reading.parts import Site, segment
@@ -83,6 +84,14 @@ NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were fo
 _TEX = re.compile(r"\\documentclass|\\begin\{document\}|^\s*\\(?:sub)*section\*?\{", re.MULTILINE)
 
 
+class Macro(NamedTuple):
+    """A macro the hand-in defines: how many arguments it takes, its body, and the first argument's default
+    where that one is optional (``\\newcommand{\\act}[2][]{…}`` is used as ``\\act{u}`` and ``\\act[1]{u}``)."""
+    count: int
+    body: str
+    default: str | None = None
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -106,7 +115,7 @@ class Document:
     noted: list[tuple[int, int]] = field(default_factory=list)  # an answer table's note cells (answer_columns)
     doubted: list[tuple[int, int]] = field(default_factory=list)  # those whose words doubt their row's answer
     remarks: list[Span] = field(default_factory=list)  # the math in them: definitions, no answer
-    macros: dict[str, tuple[int, str]] = field(default_factory=dict)  # \\newcommand: name -> (arguments, body)
+    macros: dict[str, Macro] = field(default_factory=dict)  # \\newcommand: name -> its arguments and body
     asked: dict[int, str] = field(default_factory=dict)  # an answer's end -> the name its question gives it
     corrected: dict[str, list[str]] = field(default_factory=dict)  # part -> the lines that correct its answer
 
@@ -564,6 +573,8 @@ _BRACKET_DISPLAY = re.compile(r"(?m)^\[[ \t][^\[\]\n]+\n(?:[ \t]+[=+·×*−-][^
 # a layer's index written as a bracketed superscript (a^{[2]}, z^{[1]}, g^{[1]}, as a deep-learning course writes
 # it): never a power, the layer's own name (a_2)
 _LAYER_INDEX = re.compile(r"\^\{?\[([0-9])\]\}?")
+# and with a data point's index after it, a^{[2](i)}: layer 2's a at point i, as a_2^{(i)}
+_LAYER_AND_POINT = re.compile(r"\^\{\s*\[([0-9])\]\s*(\([a-z0-9]\)|\{\s*\([a-z0-9]\)\s*\})\s*\}")
 
 
 # a paragraph of a Markdown file that is an HTML block (an LMS editor's "HTML view" pasted in): it opens with a tag
@@ -994,7 +1005,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if re.search("[\ufb00-\ufb06]", text):
         text = text.translate(_LIGATURES)  # "ﬁlter", "ﬂattened" in a PDF's text layer: the letters, as a reader sees
     text = _doubled_escapes(_pandoc_spans(text))
-    text = _LAYER_INDEX.sub(r"_{\1}", text) if "^{[" in text or "^[" in text else text  # a^{[2]}: layer 2's a
+    if "^{[" in text or "^[" in text:  # a^{[2]}: layer 2's a
+        text = _LAYER_INDEX.sub(r"_{\1}", _LAYER_AND_POINT.sub(r"_{\1}^{\2}", text))
     text = _CONTINUED.sub(" ", text) if "..." in text else text  # MATLAB's "w(2) ..." / ".* dsig( w(1).*x )"
     text = _scan_minus(text) if " — " in text else text
     text = unboxed(text) if kind != "tex" else text  # an answer framed in "****" / "*  …  *": the frame is no product
@@ -1156,7 +1168,7 @@ _TAKES_ARGUMENT = {"frac", "dfrac", "tfrac", "cfrac", "sqrt", "binom", "mathrm",
 
 
 _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?(\\[A-Za-z]+)\}?\s*(?:\[([1-9])\])?\s*"
-                         r"\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
+                         r"(?:\[([^\[\]\n]{0,40})\])?\s*\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
 _DEF = re.compile(r"\\[gex]?def\s*(\\[A-Za-z]+)((?:#[1-9]){0,9})\s*"  # \def, and KaTeX's \gdef
                   r"\{((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\}){1,120})\}")
 _BRACED = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
@@ -1166,13 +1178,13 @@ _ARG = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}|\s*([A-Za-z0-9])")  # {…}, 
 _WRAPS_MATH = re.compile(r"\$[^$]*#1[^$]*\$|\\\[.*#1.*\\\]|\\\(.*#1.*\\\)", re.DOTALL)
 
 
-def _math_wrappers(text: str, macros: dict[str, tuple[int, str]]) -> str:
+def _math_wrappers(text: str, macros: dict[str, Macro]) -> str:
     """A macro of one argument that sets it as math (``\\newcommand{\\final}[1]{\\fbox{$\\displaystyle #1$}}``),
     used in the text: ``\\final{w - \\alpha\\nabla L}`` is the formula ``$w - \\alpha\\nabla L$`` (padded: offsets
     stay)."""
     from grader.expressions.dialect_text import closing
 
-    names = [name for name, (count, body) in macros.items() if count == 1 and _WRAPS_MATH.search(body)]
+    names = [name for name, macro in macros.items() if macro.count == 1 and _WRAPS_MATH.search(macro.body)]
     begin = max(0, text.find("\\begin{document}"))
     for name in names[:20]:
         head = re.compile(re.escape(name) + r"(?![A-Za-z])\s*\{")
@@ -1200,12 +1212,12 @@ _LABEL_BODY = re.compile(r"(?:\s|\\(?:par|noindent|medskip|smallskip|bigskip"
                          r"(?:\s|\\(?:quad|qquad|enspace)(?![A-Za-z])|\\ |~)*")
 
 
-def _label_macros(text: str, macros: dict[str, tuple[int, str]]) -> str:
+def _label_macros(text: str, macros: dict[str, Macro]) -> str:
     r"""Each use of a macro that prints its argument as a label (``\Q{1(b)}``) as that label's text, padded to
     the same length so offsets stay: ``Q1(b)``, or the argument alone where the word does not fit."""
     begin = max(0, text.find("\\begin{document}"))
-    for name, (count, body) in list(macros.items())[:60]:
-        shape = _LABEL_BODY.fullmatch(body) if count == 1 else None
+    for name, macro in list(macros.items())[:60]:
+        shape = _LABEL_BODY.fullmatch(macro.body) if macro.count == 1 else None
         if shape is None:
             continue
         use = re.compile(re.escape(name) + r"(?![A-Za-z])\s*\{([^{}\n]{1,12})\}")
@@ -1293,24 +1305,25 @@ def _inside_math(text: str, begin: int, pos: int) -> bool:
     return inside
 
 
-def _macros(text: str) -> dict[str, tuple[int, str]]:
+def _macros(text: str) -> dict[str, Macro]:
     """A LaTeX source's macros from its preamble; a Markdown report's from anywhere (MathJax reads
     ``$\\newcommand{\\pd}[2]{…}$`` where it stands)."""
     begin = text.find("\\begin{document}")
     head = text[:begin] if begin >= 0 else text
-    found = {m.group(1): (int(m.group(2) or 0), m.group(3)) for m in _NEWCOMMAND.finditer(head)}
-    found.update({m.group(1): (len(m.group(2)) // 2, m.group(3)) for m in _DEF.finditer(head)  # \def\pp#1#2{…}
+    found = {m.group(1): Macro(int(m.group(2) or 0), m.group(4), m.group(3) if m.group(2) else None)
+             for m in _NEWCOMMAND.finditer(head)}  # \newcommand{\act}[2][]{…}: its first argument optional
+    found.update({m.group(1): Macro(len(m.group(2)) // 2, m.group(3)) for m in _DEF.finditer(head)  # \def\pp#1#2{…}
                   if m.group(2) == "".join(f"#{k}" for k in range(1, len(m.group(2)) // 2 + 1))})
-    found.update({m.group(1): (0, f"\\operatorname{{{m.group(2)}}}") for m in _MATH_OPERATOR.finditer(head)
+    found.update({m.group(1): Macro(0, f"\\operatorname{{{m.group(2)}}}") for m in _MATH_OPERATOR.finditer(head)
                   if m.group(1) not in found})
-    found.update({m.group(1): (1, f"\\left{m.group(2)} #1 \\right{m.group(3)}") for m in _PAIRED.finditer(head)
+    found.update({m.group(1): Macro(1, f"\\left{m.group(2)} #1 \\right{m.group(3)}") for m in _PAIRED.finditer(head)
                   if m.group(1) not in found})  # \DeclarePairedDelimiter{\paren}{(}{)}: \paren*{x} is (x)
     bodies: dict[str, set[str]] = {}
     for m in _NEWCOMMAND.finditer(text):  # anywhere, the preamble and the body: one defined twice, two ways
-        bodies.setdefault(m.group(1), set()).add(re.sub(r"\s+", "", m.group(3)))
+        bodies.setdefault(m.group(1), set()).add(re.sub(r"\s+", "", m.group(4)))
     for name, seen in bodies.items():
         if len(seen) > 1 and name in found:
-            found[name] = (found[name][0], _TWICE)  # which one a formula means, a person decides
+            found[name] = Macro(found[name].count, _TWICE)  # which one a formula means, a person decides
     return found
 
 
@@ -1319,25 +1332,33 @@ def _macros(text: str) -> dict[str, tuple[int, str]]:
 _TWICE = r"\definedtwice"
 
 
-_PAIRED = re.compile(r"\\DeclarePairedDelimiter\s*\{(\\[A-Za-z]+)\}\s*\{(\\?[^{}\s]{1,10})\}\s*\{(\\?[^{}\s]{1,10})\}")
-_MATH_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{(\\[A-Za-z]+)\}\s*\{([A-Za-z]{1,20})\}")
+_PAIRED = re.compile(r"\\DeclarePairedDelimiter\s*\{?(\\[A-Za-z]+)\}?\s*\{(\\?[^{}\s]{1,10})\}\s*\{(\\?[^{}\s]{1,10})\}")
+_MATH_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{?(\\[A-Za-z]+)\}?\s*\{([A-Za-z]{1,20})\}")
 
 
 # physics' \pdv, \dv (derivative's \odv too), diffcoeff's \diffp, \diff; \qty and \grad
-_PHYSICS = re.compile(r"\\(?:(p?)dv|o(dv)|diff(p?))\*?(?![A-Za-z])|\\qty(?![A-Za-z])|\\grad(?![A-Za-z])")
+_PHYSICS = re.compile(r"\\(?:(p?)dv|o(dv)|diff(p?))\*?(?![A-Za-z])|\\qty(?![A-Za-z])|\\grad(?![A-Za-z])"
+                      r"|\\(?P<matrix>[pbvBs]?mqty)(?![A-Za-z])")
 
 
-def _physics(math: str, own: dict[str, tuple[int, str]] | None = None) -> str:
+def _physics(math: str, own: dict[str, Macro] | None = None) -> str:
     """The physics package's commands, as physicists write derivatives: ``\\pdv{f}{w_1}`` is
-    ``\\frac{\\partial f}{\\partial w_1}``, ``\\dv{u}`` alone the operator d/du, ``\\qty(…)`` brackets, ``\\grad`` ∇;
+    ``\\frac{\\partial f}{\\partial w_1}``, ``\\dv{u}`` alone the operator d/du, ``\\qty(…)`` brackets, ``\\grad`` ∇,
+    ``\\mqty(a \\\\ b)`` a matrix;
     the derivative and diffcoeff packages' ``\\odv``, ``\\diff``, ``\\diffp`` alike. A name the hand-in defines
     itself (``own``: its ``\\newcommand{\\diff}``) is its own."""
     if "\\" not in math or _PHYSICS.search(math) is None:
         return math
     out, pos = [], 0
     for m in _PHYSICS.finditer(math):
-        if m.start() < pos or (own and m.group().rstrip("*") in own and not m.group().startswith(("\\qty", "\\grad"))):
-            continue  # its own \diff is its own; its own \grad is ∇ all the same
+        if m.start() < pos or (own and m.group().rstrip("*") in own and not m.group().startswith("\\grad")):
+            continue  # its own \diff or \qty ("\newcommand{\qty}[1]{\left( #1 \right)}") is its own; its \grad is ∇
+        if m.group("matrix") and (close := matrix_close(math, m.end(), len(math))) > 0:
+            opening = math.index(math[m.end():close].lstrip()[0], m.end())
+            env = "bmatrix" if m.group("matrix") == "bmqty" or math[opening] == "[" else "pmatrix"
+            out.append(f"{math[pos:m.start()]}\\begin{{{env}}}{math[opening + 1:close - 1]}\\end{{{env}}}")
+            pos = close  # \mqty(a \\ b): a column vector
+            continue
         out.append(math[pos:m.start()])
         pos = m.end()
         if m.group().startswith(("\\qty", "\\grad")):
@@ -1366,7 +1387,7 @@ def _bounded(expanded: str, written: str) -> str:
 _WRAPPER_NAMES = re.compile(r"\\(?:boxed|fbox|framebox|bbox|bm|boldsymbol|pmb|highlight|hl)(?![A-Za-z])")
 
 
-def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0,
+def _expand(math: str, macros: dict[str, Macro], depth: int = 0,
             memo: dict[tuple[str, int], str] | None = None) -> str:
     """A report's own macros (\\sig for \\sigma, \\pd{f}{w} for \\frac{\\partial f}{\\partial w}) written
     out; a macro's body and its arguments' own macros too, a few levels deep (``\\sg{w_2\\,\\sg{w_1 x}}``,
@@ -1378,11 +1399,15 @@ def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0,
     for m in re.finditer(r"\\[A-Za-z]+", math):
         if m.start() < pos or m.group() not in macros:
             continue
-        count, body = macros[m.group()]
+        count, body, default = macros[m.group()]
         end, args = m.end(), []
         if count and (size := _STAR_OR_SIZE.match(math, end)):
             end = size.end()  # \paren*{…}, \paren[\big]{…}: a starred or sized variant, the same text
-        for _ in range(count):
+        if count and default is not None:  # \act[1]{u}, or \act{u} with the first argument's default
+            given = _OPTIONAL.match(math, end)
+            args.append(given.group(1) if given else default)
+            end = given.end() if given else end
+        for _ in range(count - len(args)):
             arg = _ARG.match(math, end)
             if arg is None:
                 break
@@ -1390,7 +1415,7 @@ def _expand(math: str, macros: dict[str, tuple[int, str]], depth: int = 0,
             end = arg.end()
         if len(args) != count:
             continue
-        plain = {k: v for k, v in macros.items() if v[0] == 0}  # \\pd{\\sig}{x}: the arguments' own macros
+        plain = {k: v for k, v in macros.items() if v.count == 0}  # \\pd{\\sig}{x}: the arguments' own macros
         inner = macros if depth < 3 else plain
         args = [_bounded(_expand(a, inner, depth + 1), a) if count else a for a in args]
         # \dsig{z} = \sig{z}(1-\sig{z}): a macro of arguments inside another's body, expanded as its arguments are
@@ -1414,6 +1439,7 @@ MAX_EXPANDED = 20_000
 
 
 _STAR_OR_SIZE = re.compile(r"\*|\[\\[A-Za-z]+\]")
+_OPTIONAL = re.compile(r"\s*\[([^\[\]]{0,40})\]")
 
 
 def _filled(body: str, args: list[str]) -> str:
@@ -2211,6 +2237,13 @@ def _footnote_corrects(remark: str) -> bool:
                                            and not _worked_number(remark)))
 
 
+_EQUIVALENTLY = re.compile(r"(?i)[\s*_]*(?:equivalently|in\s+other\s+words|that\s+is|i\.\s?e\.|the\s+same\s+as)\b")
+# a remark about how others write it: "in some courses", "other textbooks", "some authors", "many books"
+_ELSEWHERE = re.compile(r"(?i)\b(?:in\s+(?:some|other|many|most)|(?:some|other|many|most))\s+(?:other\s+)?(?:courses?"
+                        r"|(?:text)?books?|texts|lectures?|classes|conventions?|frameworks?|papers?|authors?|people"
+                        r"|references?|libraries|sources?)\b")
+
+
 def _worked_number(remark: str) -> bool:
     """A remark whose math is a number worked out ("$σ(0)(1-σ(0)) = \\frac12\\cdot\\frac12 = \\frac14$"): no
     variable in it, so it changes no formula."""
@@ -2321,6 +2354,10 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         if note and line_end >= 0 and not _FORMULA_MARK.search(line) and not CHANGES.search(line) \
                 and (rest := _NOTE_GOES_ON.match(doc.text, line_end)) and _FORMULA_MARK.search(rest.group()):
             line += rest.group().replace("\n", " ")  # a note in words whose formula is on its next lines
+        if note and not _CORRECTION.match(line) and (_ELSEWHERE.search(line[note[0]:])
+                                                     or _EQUIVALENTLY.match(line, note[0])):
+            continue  # "[^half]: In some courses the loss is ½Σ(y−f)², and the gradient is …": another convention;
+            # "[^2]: Equivalently, L with the ½ and rate 2α gives exactly the same step": the same answer, explained
         if start not in pointers and not _CORRECTION.match(line) and not CHANGES.search(line) \
                 and not (note and _footnote_corrects(line[note[0]:])):
             continue  # a footnote that explains ("[^1]: see the lecture notes"), not one that corrects

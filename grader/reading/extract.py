@@ -1552,6 +1552,9 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
     part = next((k for k, s in doc.segments.items() if s == segment), "")
     own = _SPACE.sub("", doc.read(answer).split("=")[0]) if "=" in doc.read(answer) else None
     stop = min([segment.end, *(at for _, at in doc.labels if after < at < segment.end)])  # the next part's label
+    if own is not None and not _ASSIGNED.search(own):  # words after a later update rule ("w ← w ∓ α∇L" / "not sure
+        stop = next((m.start for m in doc.math if after <= m.start < stop and _ASSIGNED.search(doc.read(m))), stop)
+        # if it is minus or plus") are about that rule, not about the gradient above it
     if not part:  # a problem read without labels: "### ∂out/∂w1" opens another answer's section (not "## Errata")
         heading = next((h for h in _NEXT_HEADING.finditer(doc.text, max(after, last), stop)
                         if not _LATER_WORD_TITLE.match(doc.text, h.end())), None)
@@ -1559,6 +1562,8 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
     for offset, sentence in change_sentences(doc.text[after:stop], part):
         if _OLD_VERSION.search(sentence):
             continue  # "EDIT (v2): v1 had … without the minus. The line above is the corrected one": the history
+        if _in_same_aside(doc.text, after + offset):
+            continue  # "(Same function as e^(-u)/(1+e^(-u))^2, … For very positive u it's the other way around …)"
         start = after + offset + len(sentence)
         following = next((m for m in doc.math if start <= m.start < segment.end), None)
         if own and following is not None and "=" in (said := doc.read(following)) \
@@ -1566,6 +1571,25 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
             continue
         return sentence
     return None
+
+
+def _in_same_aside(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a bracketed aside that opens by saying the answer is the same as another form
+    ("(Same function as …, I just like this form more: …)"): an explanation, whatever its later words say."""
+    depth = 0
+    for k in range(pos - 1, max(-1, pos - 1_000), -1):  # the bracket left open before pos (not one of "e^(-u)")
+        if text[k] == ")":
+            depth += 1
+        elif text[k] == "(":
+            if depth == 0:
+                return _SAME_OPENING.match(text, k + 1) is not None
+            depth -= 1
+    return False
+
+
+_SAME_OPENING = re.compile(r"\s*(?:this\s+is\s+|it'?s\s+|that'?s\s+)?(?:the\s+)?(?:same|equivalent|identical|i\.\s?e\.)\b",
+                           re.IGNORECASE)
+_ASSIGNED = re.compile(r"\\leftarrow|\\gets|←|:=|\\coloneqq")
 
 
 # a sentence about an earlier version of the answer ("v1 said …", "my first draft had …", "originally I wrote …"):
@@ -2093,7 +2117,7 @@ def _worked_at_a_point(sides: str) -> bool:
 
 
 _DECIMAL = re.compile(r"\d\.\d")
-_NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;!]|left|right|quad))+")
+_NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;! ]|left|right|quad))+")
 
 
 # "(same as `w -= alpha * grad` / one `optimizer.step()`)": the answer said again in a program, in an aside

@@ -150,7 +150,7 @@ def _simple_table(lines: list[str], i: int, out: list[str]) -> int:
             borders.append(k)
         else:
             ends = [a for a, _ in spans[1:]] + [10 ** 6]
-            rows.append((k, [lines[k][a:b].strip() for (a, _), b in zip(spans, ends, strict=True)]))
+            rows.append((k, [_rst_inline(lines[k][a:b].strip()) for (a, _), b in zip(spans, ends, strict=True)]))
         k += 1
     head = len(borders) == 3 and any(r < borders[1] for r, _ in rows)
     out.extend(pipe_rows([cells for _, cells in rows], len(spans), head))

@@ -123,10 +123,10 @@ PATTERNS = [  # (kind, pattern); the first that matches wins
     ("roman", re.compile(rf"{_ROMAN}{_END}")),
     ("part", re.compile(rf"{_PART}{_SUB}")),
     ("part", re.compile(r"(?P<p3>[a-h])[ \t]*$")),  # a letter alone on its line, its answer below it
-    # "### a", "### b – CNN", "** d, e" (two parts under one heading)
-    ("heading", re.compile(rf"(?P<p3>[a-h])(?=[ \t]*(?:$|\}})|[ \t]+[–—-][ \t]|{_PAIR}[a-h][ \t]*$)")),
+    # "### a", "### b – CNN", "** d, e" (two parts under one heading), LaTeX's "\begin{solution}[d]"
+    ("heading", re.compile(rf"(?P<p3>[a-h])(?=[ \t]*(?:$|\}}|\])|[ \t]+[–—-][ \t]|{_PAIR}[a-h][ \t]*$)")),
     # "## 1a", "## 2 b – x", LaTeX's "\paragraph{1d} $…$" (its title ends at the brace)
-    ("heading", re.compile(r"(?P<prob>[1-9])[ \t]?(?P<p3>[a-h])(?=[ \t]*(?:$|\})|[ \t]+[–—-][ \t])")),
+    ("heading", re.compile(r"(?P<prob>[1-9])[ \t]?(?P<p3>[a-h])(?=[ \t]*(?:$|\}|\])|[ \t]+[–—-][ \t])")),
     ("heading", re.compile(rf"(?:section\s*)?(?P<prob>[1-9]\d?)(?![.,]?\d)\.?{_END}"
                            rf"(?!\s*[x×*]\s*\d)", re.IGNORECASE)),
     # "### （4）对 w3 的偏导": a problem's parts numbered in brackets, in a hand-in that letters no part

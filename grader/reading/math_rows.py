@@ -50,9 +50,14 @@ def rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     depth, row, brace = 0, start, False
+    skip = start
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
-        if tok == "{":
+        if m.start() < skip:
+            continue
+        if tok in _PHYSICS_MATRICES and (close := matrix_close(text, m.end(), end)) > 0:
+            skip = close  # \mqty(a \\ b): the physics package's matrix, its rows no rows of the display
+        elif tok == "{":
             depth += 1
         elif tok == "}":
             depth = max(depth - 1, 0)
@@ -77,6 +82,29 @@ def rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
             row = m.end()
     out.append((row, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+# the physics package's matrices: \mqty(…), \pmqty{…}, \bmqty{…}, \mqty[…], \vmqty{…}
+_PHYSICS_MATRICES = ("\\mqty", "\\pmqty", "\\bmqty", "\\vmqty", "\\Bmqty", "\\smqty")
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+
+
+def matrix_close(text: str, i: int, end: int) -> int:
+    """Where a physics matrix whose command ends at ``i`` closes (just after its closing bracket), or -1 when no
+    bracket opens there or none closes it before ``end``."""
+    while i < end and text[i] in " \t\n":
+        i += 1
+    if i >= end or text[i] not in _OPENING:
+        return -1
+    opening, closing, depth = text[i], _OPENING[text[i]], 0
+    for j in range(i, min(end, i + 5_000)):
+        if text[j] == opening and text[j - 1] != "\\":
+            depth += 1
+        elif text[j] == closing and text[j - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return -1
 
 
 def unwrap(piece: str) -> str:

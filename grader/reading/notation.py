@@ -34,6 +34,7 @@ from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import from_exports
 from grader.expressions.vec import Vec
 from grader.reading.math_rows import graph_steps
+from grader.reading.notation_points import defined_at_each_point
 from grader.reading.notation_model import (
     applied_as_function,
     conflict,
@@ -194,6 +195,7 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
                if len(sides := split_chain(part)) >= 2 and not _PART_NAMED.fullmatch(sides[0])]  # "so (i) = …": the
     # part's answer said again, no name i
     pending = [_named_after(sides, reference, notation.overlay) for sides in pending]
+    pending += defined_at_each_point(pending)  # "a_n = σ(w_1 x_n)": also a = σ(w_1 x), so a_n is its value at xⁿ
     notation.overlay.reserved.update(_defined_names(pending, reference, notation.overlay))
     count = 0
     for _ in range(3):  # "h_1 = σ(z_1), z_1 = w_1 x": a name defined after its first use is read next time round

@@ -172,11 +172,11 @@ _CODE_PARAGRAPH = re.compile(r"[ \t*_]*(?:the[ \t]+)?(?:code|coding|programming|
                              r"(?:[ \t]+(?:part|section|question|problem|task))?[ \t*_]*[:—–]", re.IGNORECASE)
 
 
-# a heading that opens what no written part asks ("### Code / result", "## Training", "## Appendix"): a heading
+# a heading that opens what no written part asks ("### Code / result", "## Training result", "## Appendix"): a heading
 # that may hold a part's fix ("### Correction", "### Note") ends nothing
 _TOPIC = (r"(?:(?:my|the|our)[ \t]+)?(?:code|implementation|training|results?|appendix|references|program(?:ming)?"
           r"|experiments?|notebook|test[ \t]+accuracy|accuracy|bibliography|acknowledg\w*|output|log)")
-_ANOTHER_TOPIC = re.compile(rf"[ \t*_]*{_TOPIC}(?:[ \t]*(?:/|,|&|and|\+)[ \t]*{_TOPIC})*[ \t*_:.]*(?:\n|$)",
+_ANOTHER_TOPIC = re.compile(rf"[ \t*_]*{_TOPIC}(?:[ \t]*(?:/|,|&|and|\+|[ \t])[ \t]*{_TOPIC})*[ \t*_:.]*(?:\n|$)",
                             re.IGNORECASE)
 
 

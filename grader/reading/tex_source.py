@@ -34,7 +34,8 @@ _PART_LETTER = re.compile(r"\s*\{\s*\(?([a-hA-H])\)?\s*\}")
 _PROBLEM_ENV = re.compile(r"(?i)\w*(?:problem|exercise|question|aufgabe|exercice|ejercicio)\w*\*?")
 _NOT_TITLED = {"tabular", "tabular*", "tabularx", "array", "minipage", "figure", "table", "center", "multicols",
                "itemize", "enumerate", "description", "tikzpicture", "wrapfigure", "algorithm", "algorithmic",
-               "algorithm2e", "lstlisting", "minted"}
+               "algorithm2e", "lstlisting", "minted", "figure*", "table*", "subfigure", "sidewaysfigure",
+               "sidewaystable", "marginfigure", "margintable", "SCfigure"}
 
 
 def closing_brace(text: str, at: int, stop: int) -> int:
@@ -140,8 +141,10 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
                 _para(blocks, para, m.start())
                 blocks.append(Block("item", m.start(), m.end(), m.end(), number=f"Question {problems}"))
                 para = m.end()
-            elif m.group("opt") and name not in _NOT_TITLED and not re.fullmatch(r"\s*[htbpH!]+\s*", m.group("opt")):
-                # \begin{problem}[1(a)]: a theorem-like environment whose optional title names the part
+            elif m.group("opt") and name not in _NOT_TITLED and not re.fullmatch(r"\s*(?!b\s*$)[htbpH!]+\s*",
+                                                                                 m.group("opt")):
+                # \begin{problem}[1(a)]: a theorem-like environment whose optional title names the part (a lone
+                # [b] too: a float's placement is only read as one on the floats above)
                 blocks.append(Block("heading", m.start(), m.end(), m.start("opt"), level=3))
                 para = m.end()
             elif name not in _NOT_TITLED and (arg := _LABEL_ARGUMENT.match(text, m.end())) is not None:

@@ -1026,8 +1026,11 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     if label == _field_in("Σ", patterns) and cell.row.strip(" *_`$") and _field_in(flat(cell.row), patterns) is None \
             and _LAYER_ROW.search(cell.row):
         return  # "| ReLU3 | 0 |" under "# params": a header that names the count is no row's label (nor the total)
+    outside = any(not _in_aside(masked, v) for v in values)
     asides = {id(v) for v in values if len(values) > 1 and _in_aside(masked, v) and not _HEDGED_ASIDE.search(body)
-              and (_aside_label(masked, inner, v, patterns) or label) != label}  # "| channels | 20 (50 filters) |"
+              and (_aside_label(masked, inner, v, patterns) or (None if outside else label)) != label}
+    # "| channels | 20 (50 filters) |", "| channel dimension | 20 (so each filter is 5×5×20; 50 of them …) |": the
+    # row's value is the one outside the aside
     masked, named = _masked(flat(cell.row), patterns, sums=False)
     spans = sorted({(a, b) for a, b, _ in named})
     listed = [f for _, _, f in named] if (len(spans) > 1 and _listed(masked, spans, row=True)) \
