@@ -205,6 +205,11 @@ class ExpressionCheck(Check[ExpressionParams]):
         if at is not ref and outcome.fraction < 1 and self._judge(final.reading.value, ref, p, ctx, {}).fraction >= 1:
             # "σ'(x_1) = σ(u)(1 − σ(u))": no answer at x_1, yet right in u: a person reads it
             outcome = Outcome(0.0, "review", "right in u, but written at another argument: a person should decide")
+        elif outcome.fraction < 1 and (renamed := _renamed_variable(final.reading.value, ref)) is not None \
+                and self._judge(renamed[1], ref, p, ctx, {}).fraction >= 1:
+            # "1b  e^-x1/(1+e^-x1)^2": right with x_1 as the variable, which is also the handout's w_1·x
+            outcome = Outcome(0.0, "review", f"right if {renamed[0]} is read as the variable {ref.free_symbols.pop()}, "
+                              "but it is also a name of the handout's: a person should decide")
         verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details, also=at)
         if verdict.status == "fail" and (stray := _stray_names(final.reading.value, p.foreign)):
             return Outcome(0.0, "review", f"not right as read, but it depends on {', '.join(stray)}, which an "
@@ -570,3 +575,16 @@ def _numbers_only(value: Any) -> bool:
     """Whether a reading is a number (or a vector of numbers): a value worked out at a point, no formula."""
     entries = list(value) if isinstance(value, Vec) else [value]
     return all(isinstance(e, sp.Expr) and not e.free_symbols and not e.atoms(AppliedUndef) for e in entries)
+
+
+def _renamed_variable(value: Any, ref: Any) -> tuple[str, sp.Expr] | None:
+    """An answer in one other symbol where the reference is a function of one variable (``e^{-x_1}/(1+e^{-x_1})^2``
+    for dσ/du): the symbol's name and the answer with the variable put for it; None otherwise."""
+    if not isinstance(value, sp.Expr) or not isinstance(ref, sp.Expr) or len(ref.free_symbols) != 1:
+        return None
+    variable = next(iter(ref.free_symbols))
+    own = value.free_symbols
+    if variable in own or len(own) != 1:
+        return None
+    symbol = next(iter(own))
+    return str(symbol), value.xreplace({symbol: variable})

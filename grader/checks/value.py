@@ -243,9 +243,10 @@ def _contradicted(text: str, p: ValueParams) -> str:
 
 
 # a sentence that tells what another setting would do, not what this layer has: "flax's nn.Conv uses padding='SAME'
-# by default, which would keep 12×12", "if you pad by 1 you get 10×10", "you could also do k=7 with padding 1"
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:would(?:n'?t)?|could(?:\s+also)?|by\s+default|defaults?\s+to|if\s+(?:you|we|one|I)|otherwise"
-                           r"|instead\s+of|careful|watch\s+out|trap|don'?t|do\s+not)\b")
+# by default, which would keep 12×12", "if you pad by 1 you get 10×10", "you could also do k=7 with padding 1, but …
+# I stick with that" (not "Could instead use 9×9 with padding 2": another answer offered)
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:would(?:n'?t)?|could\b[^\n]{0,160}?\b(?:but|however|stick|keep)|by\s+default"
+                           r"|defaults?\s+to|if\s+(?:you|we|one|I)|otherwise|instead\s+of|careful|watch\s+out|trap|don'?t|do\s+not)\b")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -262,10 +263,12 @@ _STOP = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)\. |\? |\n")  # not
 def _fuller(c: Any, v: tuple[float, ...], kind: list[tuple[Any, tuple[float, ...]]]) -> tuple[Any, tuple[float, ...]]:
     """"5×5×1, 20 of them (5×5×1×20)": a shape that another candidate holds whole, with more dimensions (or
     without its one input channel: "5×5×1×20 (20 filters of 5×5)", "20 filters of 5×5 (5×5×1×20)"), is that one
-    said in part; the fuller one is the answer (and is what is judged)."""
-    longer = [(d, w) for d, w in kind if len(w) > len(v) > 1 and (w[:len(v)] == v or w[-len(v):] == v or (
-        (_in_aside(c) or (_in_aside(d) and getattr(d, "line", 0) == getattr(c, "line", 1)) or _restated(c))
-        and _one_channel_more(w, v)) or _count_more(w, v))]
+    said in part; the fuller one is the answer (and is what is judged). One read less surely (another layer's
+    "conv1's 5×5×1 filters" beside the answer's "filter size 5×5") is not."""
+    longer = [(d, w) for d, w in kind if len(w) > len(v) > 1 and getattr(d, "rank", 0) <= getattr(c, "rank", 0)
+              and (w[:len(v)] == v or w[-len(v):] == v or (
+                  (_in_aside(c) or (_in_aside(d) and getattr(d, "line", 0) == getattr(c, "line", 1)) or _restated(c))
+                  and _one_channel_more(w, v)) or _count_more(w, v))]
     return max(longer, key=lambda t: len(t[1])) if longer else (c, v)
 
 

@@ -155,7 +155,8 @@ class Cursor:
         return self._balanced("{", "}") if self.peek() == "{" else [self.take()]
 
     def script(self) -> list[str]:
-        """A sub- or superscript: ``{…}``, ``(…)`` (kept), a signed token (``^-u``, ``^-z2`` with its index) or one token."""
+        """A sub- or superscript: ``{…}``, ``(…)`` (kept), a signed token (``^-u``, ``^-z2`` with its index) or one
+        token."""
         if self.peek() == "{":
             return self._balanced("{", "}")
         if self.peek() == "(":

@@ -54,12 +54,12 @@ _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₍₎₌ᵢⱼₖₙₜᵤ
 _GREEK_DIGITS = re.compile(r"([σαβγδεζηθκλμνξτφψωρ])(\d+)")
 _SUP_RUN = re.compile("[" + "".join(_SUP) + "]+")
 _SUB_RUN = re.compile("[" + "".join(_SUB) + "]+(?:,[" + "".join(_SUB) + "]+)*")  # "ᵢ₌₁,₂": i = 1, 2
-_FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec|vb\*?|va\*?"
-                   r"|vectorbold\*?|mathbfit|symbf|symbfit|symit|symup|symrm"
+_FONT = re.compile(r"\\(?:operatorname\*?|mathrm|mathit|mathsf|mathbf|mathnormal|boldsymbol|bm|mathbb|pmb|vec"
+                   r"|vb\*?|va\*?|vectorbold\*?|mathbfit|symbf|symbfit|symit|symup|symrm"
                    r"|hat|bar|tilde|overline)\s*\{([^{}]*)\}")  # (a bar or tilde on one name is read by _BAR first)
 _OLD_FONT = re.compile(r"\\(?:rm|bf|it|sf|tt|cal|mit|sl)(?![A-Za-z])\s*")
-_BARE_FONT = re.compile(r"\\(?:mathbf|mathit|mathsf|boldsymbol|bm|pmb|vec|vb\*?|va\*?|symbf|mathbfit)\s*(\\[A-Za-z]+|[A-Za-z])"
-                        r"(?![A-Za-z])")  # (the physics package's \vb, \va; unicode-math's \symbf)
+_BARE_FONT = re.compile(r"\\(?:mathbf|mathit|mathsf|boldsymbol|bm|pmb|vec|vb\*?|va\*?|symbf|mathbfit)\s*"
+                        r"(\\[A-Za-z]+|[A-Za-z])(?![A-Za-z])")  # (physics' \vb, \va; \symbf)
 # σ^{\prime}(u), as Mathpix writes σ′(u); σ_2^′(x_2), σ^{'}(u): Word's and OneNote's prime set as a superscript
 _PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|\\prime|\{\s*(['′]+)\s*\}|(['′]+))")
 # \dot{σ}(u), \dot σ_2(x_2): Newton's dot on a function that is applied, its derivative
@@ -85,7 +85,7 @@ _COMBINING_DOT = re.compile("([A-Za-zσ])\u0307")
 _EMPHASIS = re.compile(r"(?<![A-Za-z0-9)\]}*\\])\*([^\s*(){}\[\]]{1,12}?)\*(?![A-Za-z0-9*(])")
 # \big{(}, as Nougat writes \big(: the delimiter, not a group holding it
 _SIZED = re.compile(r"\\(?:left|right|[bB]igg?[lr]?)\s*\{\s*([()\[\]|.]|\\[{}|])\s*\}"
-                    r"|\\math(?:open|close|ord|inner|punct|bin|rel|op)\s*\{\s*([^{}]{0,20}?)\s*\}")  # \mathopen{}: spacing
+                    r"|\\math(?:open|close|ord|inner|punct|bin|rel|op)\s*\{\s*([^{}]{0,20}?)\s*\}")  # \mathopen{}
 # σ 2 (x 2 ), w 1 x: a PDF copy sets a subscript as a digit after a space; read only in plain-text math
 _FLAT_SUBSCRIPT = re.compile(r"(?<![\w\\])([a-zσ]) (\d)(?![\d.\w])")
 # f\_w(x) \= w\_3: Markdown's escapes, as Google Docs and other exporters write plain-text math. \= \+ \_

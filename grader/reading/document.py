@@ -87,7 +87,7 @@ _TEX = re.compile(r"\\documentclass|\\begin\{document\}|^\s*\\(?:sub)*section\*?
 class Macro(NamedTuple):
     """A macro the hand-in defines: how many arguments it takes, its body, and the first argument's default
     where that one is optional (``\\newcommand{\\act}[2][]{…}`` is used as ``\\act{u}`` and ``\\act[1]{u}``)."""
-    count: int
+    arguments: int
     body: str
     default: str | None = None
 
@@ -1184,7 +1184,7 @@ def _math_wrappers(text: str, macros: dict[str, Macro]) -> str:
     stay)."""
     from grader.expressions.dialect_text import closing
 
-    names = [name for name, macro in macros.items() if macro.count == 1 and _WRAPS_MATH.search(macro.body)]
+    names = [name for name, macro in macros.items() if macro.arguments == 1 and _WRAPS_MATH.search(macro.body)]
     begin = max(0, text.find("\\begin{document}"))
     for name in names[:20]:
         head = re.compile(re.escape(name) + r"(?![A-Za-z])\s*\{")
@@ -1217,7 +1217,7 @@ def _label_macros(text: str, macros: dict[str, Macro]) -> str:
     the same length so offsets stay: ``Q1(b)``, or the argument alone where the word does not fit."""
     begin = max(0, text.find("\\begin{document}"))
     for name, macro in list(macros.items())[:60]:
-        shape = _LABEL_BODY.fullmatch(macro.body) if macro.count == 1 else None
+        shape = _LABEL_BODY.fullmatch(macro.body) if macro.arguments == 1 else None
         if shape is None:
             continue
         use = re.compile(re.escape(name) + r"(?![A-Za-z])\s*\{([^{}\n]{1,12})\}")
@@ -1323,7 +1323,7 @@ def _macros(text: str) -> dict[str, Macro]:
         bodies.setdefault(m.group(1), set()).add(re.sub(r"\s+", "", m.group(4)))
     for name, seen in bodies.items():
         if len(seen) > 1 and name in found:
-            found[name] = Macro(found[name].count, _TWICE)  # which one a formula means, a person decides
+            found[name] = Macro(found[name].arguments, _TWICE)  # which one a formula means, a person decides
     return found
 
 
@@ -1332,7 +1332,8 @@ def _macros(text: str) -> dict[str, Macro]:
 _TWICE = r"\definedtwice"
 
 
-_PAIRED = re.compile(r"\\DeclarePairedDelimiter\s*\{?(\\[A-Za-z]+)\}?\s*\{(\\?[^{}\s]{1,10})\}\s*\{(\\?[^{}\s]{1,10})\}")
+_PAIRED = re.compile(r"\\DeclarePairedDelimiter\s*\{?(\\[A-Za-z]+)\}?\s*\{(\\?[^{}\s]{1,10})\}"
+                     r"\s*\{(\\?[^{}\s]{1,10})\}")
 _MATH_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*\{?(\\[A-Za-z]+)\}?\s*\{([A-Za-z]{1,20})\}")
 
 
@@ -1356,7 +1357,8 @@ def _physics(math: str, own: dict[str, Macro] | None = None) -> str:
         if m.group("matrix") and (close := matrix_close(math, m.end(), len(math))) > 0:
             opening = math.index(math[m.end():close].lstrip()[0], m.end())
             env = "bmatrix" if m.group("matrix") == "bmqty" or math[opening] == "[" else "pmatrix"
-            out.append(f"{math[pos:m.start()]}\\begin{{{env}}}{math[opening + 1:close - 1]}\\end{{{env}}}")
+            body = _physics(math[opening + 1:close - 1], own)  # (its entries' own \pdv too)
+            out.append(f"{math[pos:m.start()]}\\begin{{{env}}}{body}\\end{{{env}}}")
             pos = close  # \mqty(a \\ b): a column vector
             continue
         out.append(math[pos:m.start()])
@@ -1415,7 +1417,7 @@ def _expand(math: str, macros: dict[str, Macro], depth: int = 0,
             end = arg.end()
         if len(args) != count:
             continue
-        plain = {k: v for k, v in macros.items() if v.count == 0}  # \\pd{\\sig}{x}: the arguments' own macros
+        plain = {k: v for k, v in macros.items() if v.arguments == 0}  # \\pd{\\sig}{x}: the arguments' own macros
         inner = macros if depth < 3 else plain
         args = [_bounded(_expand(a, inner, depth + 1), a) if count else a for a in args]
         # \dsig{z} = \sig{z}(1-\sig{z}): a macro of arguments inside another's body, expanded as its arguments are
@@ -2237,7 +2239,7 @@ def _footnote_corrects(remark: str) -> bool:
                                            and not _worked_number(remark)))
 
 
-_EQUIVALENTLY = re.compile(r"(?i)[\s*_]*(?:equivalently|in\s+other\s+words|that\s+is|i\.\s?e\.|the\s+same\s+as)\b")
+_EQUIVALENTLY = re.compile(r"(?i)[\s*_]*(?:equivalently|in\s+other\s+words)\b")
 # a remark about how others write it: "in some courses", "other textbooks", "some authors", "many books"
 _ELSEWHERE = re.compile(r"(?i)\b(?:in\s+(?:some|other|many|most)|(?:some|other|many|most))\s+(?:other\s+)?(?:courses?"
                         r"|(?:text)?books?|texts|lectures?|classes|conventions?|frameworks?|papers?|authors?|people"

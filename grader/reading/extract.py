@@ -673,6 +673,24 @@ def _names_another(doc: Document, span: Span, lhs: str | None, classify: Callabl
     return _other_items_only([classify(doc.read(m).strip().rstrip(".,;:")) for m in doc.math_spans("", span)], lhs)
 
 
+def _doubt_about_another(doc: Document, segment: Span, lhs: str | None,
+                         classify: Callable[[str], str | None] | None) -> bool:
+    """Whether every sentence of the part that says two answers were left ("I am leaving both expressions for
+    $∂f_w/∂w_1$ above") names only another item of the part in its math: no doubt about this one."""
+    text = doc.text[segment.start:segment.end][:20_000]
+    found = list(_WHICH_ONE.finditer(text))
+    return bool(found) and all(_line_names_another(_sentence_around(text, m.start(), m.end()), lhs, classify)
+                               for m in found)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (to its full stops or blank lines, at most 300 characters each way) holding ``text[start:end]``."""
+    before = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n\n", max(0, start - 300), start),
+                 start - 300)
+    ends = [k for k in (text.find(". ", end, end + 300), text.find("\n\n", end, end + 300)) if k >= 0]
+    return text[max(0, before):min(ends) if ends else end + 300]
+
+
 def _line_names_another(line: str, lhs: str | None, classify: Callable[[str], str | None] | None) -> bool:
     """The same for a line's text: its math (``$…$``, ``\\(…\\)``) only names other items of the part."""
     if classify is None or not lhs:
@@ -752,23 +770,29 @@ def _changed_by_label(doc: Document, part: str) -> list[str]:
     """Sentences after the part that name it by its label and say in words that its answer changes ("In (i) I
     dropped a minus: the whole fraction gets a minus sign in front", "P.S. in (d) I forgot the w3"), or write a
     corrected formula for it: which answer counts, a person decides."""
-    from grader.reading.mentions import CHANGED
+    from grader.reading.mentions import CHANGED, FIXING
     keys = part.split(".")
     if len(keys) < 2 or not re.fullmatch(r"[a-h]", keys[1]):
         return []
     prob, letter = re.escape(keys[0]), keys[1]
     if len(keys) > 2:
-        label = rf"(?<![\w(])(?:{prob}[ \t]*)?(?:\(?{letter}\)?[ \t]*)?\({keys[2]}\)"
+        label = rf"(?<![\w(^{{_])(?:{prob}[ \t]*)?(?:\(?{letter}\)?[ \t]*)?\({keys[2]}\)"  # (not x^{{(i)}})
     else:
         label = (rf"(?<![\w(])(?:\({letter}\)|(?:part|teil|partie|parte)[ \t]+\(?{letter}\b\)?"
                  rf"|{prob}[ \t]*\(?{letter}\b\)?)")
     named = re.compile(label, re.IGNORECASE)
     segment = doc.segments[part]
     out = []
+    others = [s for k, s in doc.segments.items()
+              if k != part and not part.startswith(f"{k}.") and s.start >= segment.end]
+    pos = segment.end
     for sentence in re.split(r"(?<=[.!?。])\s+|\n", doc.text[segment.end:segment.end + 60_000]):
+        at, pos = pos, pos + len(sentence) + 1
         said = CONFIRMED.sub(" ", sentence) if len(sentence) < 400 else ""
         if said and named.search(sentence) and (change_sentences(said) or CHANGED.search(said)
                                                 and _FORMULA_MARK.search(said)):
+            if any(s.start <= at < s.end for s in others) and not FIXING.search(said):
+                continue  # in a later part's own working: "everything in (e) just gets multiplied by that" uses (e)
             out.append(sentence.strip())  # ("the (i) above should have no square: $e^{-u}/(1+e^{-u})$")
     return out
 
@@ -1352,7 +1376,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             before = _worked_before(naming, chosen)
             # "I got two things for df/dw2, leaving both": words of doubt are about an item the part answers twice,
             # or about the one answer of a part that asks for one
-            doubted = spec.answers <= 1 or len({_SPACE.sub("", e.sides[-1]) for e in naming}) > 1
+            doubted = spec.answers <= 1 or len({_SPACE.sub("", e.sides[-1]) for e in naming}) > 1 \
+                and not _doubt_about_another(doc, segment, spec.lhs, classify)
             said = _said_before(naming, chosen)  # "the right one is ∂f/∂w2 = A", then "∂f/∂w2 = B": A is a step
             first = list(dict.fromkeys(e.sides[-1] for e in said if not _self_fixed(doc, texts, spans, e, chosen)))
             # (unless words between the two, "(scratch that, …)", "Actually:", "~~…~~", say which one is final);
@@ -1552,9 +1577,9 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
     part = next((k for k, s in doc.segments.items() if s == segment), "")
     own = _SPACE.sub("", doc.read(answer).split("=")[0]) if "=" in doc.read(answer) else None
     stop = min([segment.end, *(at for _, at in doc.labels if after < at < segment.end)])  # the next part's label
-    if own is not None and not _ASSIGNED.search(own):  # words after a later update rule ("w ← w ∓ α∇L" / "not sure
-        stop = next((m.start for m in doc.math if after <= m.start < stop and _ASSIGNED.search(doc.read(m))), stop)
-        # if it is minus or plus") are about that rule, not about the gradient above it
+    rule = len(doc.text)  # where a later update rule stands ("w ← w ∓ α∇L"): words after it about its sign ("not
+    if own is not None and not _ASSIGNED.search(own):  # sure if it is minus or plus") are about it, not the gradient
+        rule = next((m.start for m in doc.math if after <= m.start < stop and _ASSIGNED.search(doc.read(m))), rule)
     if not part:  # a problem read without labels: "### ∂out/∂w1" opens another answer's section (not "## Errata")
         heading = next((h for h in _NEXT_HEADING.finditer(doc.text, max(after, last), stop)
                         if not _LATER_WORD_TITLE.match(doc.text, h.end())), None)
@@ -1564,6 +1589,8 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
             continue  # "EDIT (v2): v1 had … without the minus. The line above is the corrected one": the history
         if _in_same_aside(doc.text, after + offset):
             continue  # "(Same function as e^(-u)/(1+e^(-u))^2, … For very positive u it's the other way around …)"
+        if after + offset > rule and _ABOUT_THE_STEP.search(sentence) and not _ABOUT_THE_SUM.search(sentence):
+            continue
         start = after + offset + len(sentence)
         following = next((m for m in doc.math if start <= m.start < segment.end), None)
         if own and following is not None and "=" in (said := doc.read(following)) \
@@ -1587,9 +1614,13 @@ def _in_same_aside(text: str, pos: int) -> bool:
     return False
 
 
-_SAME_OPENING = re.compile(r"\s*(?:this\s+is\s+|it'?s\s+|that'?s\s+)?(?:the\s+)?(?:same|equivalent|identical|i\.\s?e\.)\b",
+_SAME_OPENING = re.compile(r"\s*(?:this\s+is\s+|it'?s\s+|that'?s\s+)?(?:the\s+)?"
+                           r"(?:same|equivalent|identical|i\.\s?e\.)\b",
                            re.IGNORECASE)
 _ASSIGNED = re.compile(r"\\leftarrow|\\gets|←|:=|\\coloneqq")
+_ABOUT_THE_STEP = re.compile(r"(?i)\b(?:minus|plus|sign|ascent|descent|downhill|uphill|learning\s+rate)\b"
+                             r"|[∓±]|\\mp|\\pm")
+_ABOUT_THE_SUM = re.compile(r"(?i)\b(?:sum|terms?|points?|samples?|examples?|factor|components?)\b")
 
 
 # a sentence about an earlier version of the answer ("v1 said …", "my first draft had …", "originally I wrote …"):
@@ -2107,7 +2138,14 @@ def _a_check(doc: Document, m: Span) -> bool:
             and re.search(r"[A-Za-z\\∂]", said[:first]):
         # (every side after the name a number, not "σ(1+σ) = 0.75"; a name before it, not "0.7·0.3 = 0.21")
         return True  # "∂f/∂w_1 = 0.6750·0.3250·0.7311 ≈ 0.0431": the formula worked out at a point, a check
-    return m.kind != "cell" and _CHECKS_AGAINST.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None
+    return m.kind != "cell" and (_CHECKS_AGAINST.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None
+                                 or _CONFIRMS_ROUTE.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None)
+
+
+# "∂f/∂w2 = δ_{x2} · h1 = w3 h2(1−h2) h1 ✓ same as Method 1": a second route checked against the first, no answer
+_CONFIRMS_ROUTE = re.compile(r"[\s✓✔$,;:—–(-]*(?:same\s+as|matches|matching|agrees?\s+with|consistent\s+with|as\s+in"
+                             r"|equal\s+to)\s+(?:the\s+)?(?:(?:first|second|other)\s+)?(?:method|route|approach|way"
+                             r"|derivation|version|computation)\b", re.IGNORECASE)
 
 
 def _worked_at_a_point(sides: str) -> bool:

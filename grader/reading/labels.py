@@ -71,6 +71,8 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      r"|%%[ \t]*"  # a MATLAB script's cell title: "%% 1.b  derivative of sig"
                      # a transcript's turn: "**Q:** (b) asks …", "**Q:** Now Problem 2. (a) …"
                      r"|(?:q|question|frage|pregunta|вопрос)[ \t]*:[ \t]*"
+                     # and its answer's turn: "A: (i) s(u) = …" under "Q: (b) … (i) … (ii) …"
+                     r"|(?-i:A|Ans|Answer|ANS)[ \t]*:[ \t]*(?=\((?:[a-h]|i{1,3}|iv)\)[ \t])"
                      r"|(?:now|next|ok(?:ay)?)[ \t,]+(?=(?:problem|exercise|task)[ \t]+[1-9])"
                      # "=== Problem 1 ===", an outliner's toggle ("- ▸ (d)")
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"

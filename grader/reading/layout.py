@@ -47,10 +47,23 @@ _OLD_QUOTE = re.compile(rf"\b{OLD_VERSION}\b[^.\n$]{{0,30}}?\b{OLD_VERSION_SAID}
 def not_quoted_old(text: str, maths: list[MathSpan]) -> list[MathSpan]:
     """Math an earlier version of the hand-in had, quoted in a note about it ("EDIT (v2): v1 had $A$ without the
     minus"), is that version's, not an answer."""
-    if not re.search(r"(?i)\b(?:v\d|version|draft|originally|previously|at\s+first)\b", text):
+    if not re.search(r"(?i)\b(?:v\d|version|draft|attempt|originally|previously|at\s+first)\b", text):
         return maths
-    return [m for m in maths if m.kind != "inline" or not _OLD_QUOTE.search(
-        text, max(0, text.rfind("\n", 0, m.start) + 1, m.start - 120), max(0, m.start - 1))]
+    return [m for m in maths if m.kind != "inline" or not (_OLD_QUOTE.search(
+        text, max(0, text.rfind("\n", 0, m.start) + 1, m.start - 120), max(0, m.start - 1))
+        or _told_as_old(text, m.start))]
+
+
+_SAID_JUST_BEFORE = re.compile(rf"(?i)\b(?:which|that|it|this)?[ \t]*{OLD_VERSION_SAID}[ \t]*:?[ \t]*\$*$")
+
+
+def _told_as_old(text: str, start: int) -> bool:
+    """"On my first attempt I passed … through the σ₁ node, which gave $A$": a formula the sentence says an earlier
+    attempt gave (the sentence opens with the earlier version, the formula comes right after "gave")."""
+    if _SAID_JUST_BEFORE.search(text, max(0, start - 30), start) is None:
+        return False
+    opening = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n\n", max(0, start - 300), start))
+    return re.search(rf"(?i)\b{OLD_VERSION}\b", text[max(0, opening, start - 300):start]) is not None
 
 
 _INDEX_RANGE = re.compile(r"[a-z]\s*=\s*\d(?:\s*,\s*\d)*(?:\s*,?\s*(?:\\ldots|\.\.\.|…)\s*,?\s*\d)?")

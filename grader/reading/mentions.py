@@ -73,6 +73,10 @@ CHANGED = re.compile(r"(?i)\b(?:actually|really|meant|should\s+(?:be|read|have)|
                      r"instead|statt|correct(?:ion|ed)|ignore|scratch|oops|revisit\w*|going\s+back|once\s+more|"
                      r"now\s+(?:get|think|believe|see|find)|cleaner|simply|i\s+reali[sz]ed|after\s+all|"
                      r"(?:thinking|looking)\s+(?:about\s+it\s+|at\s+it\s+)?again)\b")
+# words that say an answer was wrong: "instead" alone does not ("starting with δ_f = ∂L/∂f instead of 1, everything in
+# (e) just gets multiplied by that" uses (e) in a later part)
+FIXING = re.compile(r"(?i)\b(?:correct\w*|typo|mistake\w*|mistaken|wrong|forg[oe]t\w*|should\s+(?:be|have|read)|oops"
+                    r"|wait|fix\w*|erratum|errata|missing|left\s+out|actually|meant|scratch|ignore)\b")
 _MORE_LINES = 2
 _MOST_PROBLEMS = 12  # a name alone on its line ("(d)" under "## Fixes"): the answer on the next lines
 
@@ -169,9 +173,10 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
+    pictures = [m.span() for m in _PICTURE.finditer(doc.text)] if "\\begin{tikzpicture" in doc.text else []
     for i, line in enumerate(lines):
-        if not line.strip() or len(line) > 2000:
-            continue
+        if not line.strip() or len(line) > 2000 or any(a <= starts[i] < b for a, b in pictures):
+            continue  # (a drawing's node named "(f)" names no part)
         # outside its problem even a citing word is no citation
         for key, _cited in named_in(doc, line, starts[i], layout):
             span = doc.segments[key]
@@ -179,7 +184,8 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
                 continue
             # inside a later part of the same problem, a name cited or without words that change an answer
             # ("∇f with the components given by (d) and (e)"): only an equation naming what the part asks counts
-            kind = "cited" if starts[i] < layout.problem(key)[1] and not CHANGED.search(CONFIRMED.sub(" ", line)) \
+            said = CONFIRMED.sub(" ", line)
+            kind = "cited" if starts[i] < layout.problem(key)[1] and not _changes_it(said) \
                 else "mention"  # ("so the sign should be right": a check's verdict, no change)
             end = starts[i] + len(line)
             j = i
@@ -189,6 +195,16 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
                     break
                 end = starts[j] + len(lines[j])
             yield key, starts[i], end, kind
+
+
+_PICTURE = re.compile(r"\\begin\{tikzpicture\}.*?\\end\{tikzpicture\}", re.DOTALL)
+
+
+def _changes_it(said: str) -> bool:
+    """Whether a line inside a later part says an answer is changed: a word of change other than "instead"
+    (which tells how the later part starts), or "instead" beside a word that says something was wrong."""
+    words = {m.group().lower() for m in CHANGED.finditer(said)}
+    return bool(words - {"instead", "statt"}) or bool(words and FIXING.search(said))
 
 
 def _inside_other_label(layout: _Layout, key: str, at: int, end: int) -> bool:

@@ -34,7 +34,6 @@ from grader.expressions.parse import ExpressionSyntaxError
 from grader.expressions.tokens import from_exports
 from grader.expressions.vec import Vec
 from grader.reading.math_rows import graph_steps
-from grader.reading.notation_points import defined_at_each_point
 from grader.reading.notation_model import (
     applied_as_function,
     conflict,
@@ -43,6 +42,7 @@ from grader.reading.notation_model import (
     handout_value,
     pinned,
 )
+from grader.reading.notation_points import defined_at_each_point
 
 if TYPE_CHECKING:
     from grader.homework import Reference

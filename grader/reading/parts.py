@@ -149,7 +149,9 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
         weak.extend(_asked_from_line_start(text, w) for w in weak_labels(text, start, end)
                     if not _inside(w.start, covered))
     marks = sorted(marks + weak, key=lambda m: (m.start, not m.strong, m.part is None))
-    quoted = [m for m in marks if _quoted_question(text, m)]
+    pasted = [m for m in marks if _asked_here(text, m) and _labelled_again(text, m, marks)]
+    quoted = [m for m in marks if _quoted_question(text, m) or m in pasted and (
+        len(pasted) >= 3 or _labelled_again(text, m, marks, answered=True))]
     marks = [m for m in marks if m not in quoted or not _asked_again(m, [o for o in marks if o not in quoted])]
     seg = Segmenter(text, sorted(code))
     seg.run(_one_per_place(_without_stray_first(marks)))
@@ -204,6 +206,24 @@ def _quoted_question(text: str, mark: Label) -> bool:
     handout's question as a quote, then answers under it): the quote's label is not where the answer is."""
     line_start = text.rfind("\n", 0, mark.start) + 1
     return text[line_start:line_start + 4].lstrip(" \t").startswith(">") and _ASKS.match(text, mark.end) is not None
+
+
+def _asked_here(text: str, mark: Label) -> bool:
+    """Whether a label opens a question's words ("(d) Compute ∂f_w/∂w3.", "(f) Given a dataset …")."""
+    return _ASKS.match(text, mark.end) is not None or _PASTED_ASKS.match(text, mark.end) is not None
+
+
+def _labelled_again(text: str, mark: Label, marks: list[Label], answered: bool = False) -> bool:
+    """Whether the same part is labelled again later, not with a question (``answered``: with an answer's word,
+    "**(d) Answer:**"). The handout's questions pasted as they are, then answered under labels of their own (all
+    of them, or one with its answer's word): the questions' labels are not where the answers are."""
+    return any(o.start > mark.start and (o.part, o.sub) == (mark.part, mark.sub) and o.part
+               and not _asked_here(text, o) and (not answered or _ANSWER_WORD.match(text, o.end) is not None)
+               for o in marks)
+
+
+_PASTED_ASKS = re.compile(r"[ \t*_]*(?:use|given|complete|after|compute|consider|implement|train)\b", re.IGNORECASE)
+_ANSWER_WORD = re.compile(r"[ \t*_:.)]*(?:answer|solution|ans\b|sol\b|antwort|lösung|réponse|respuesta)", re.IGNORECASE)
 
 
 def _end_at_headings(text: str, seg: Segmenter, headings: list[tuple[int, int, bool]]) -> None:

@@ -203,7 +203,8 @@ def _tabulars(text: str) -> list[tuple[int, int]]:
     return out
 _ROW_BREAK = re.compile(r"\\\\(?:\[[^\]\n]*\])?")  # a tabular's row break, with its spacing (\\[8pt])
 _RULES = re.compile(r"\\(?:toprule|midrule|bottomrule|hline|cmidrule(?:\([^)]*\))?\{[^{}]*\}|cline\{[^{}]*\})")
-_MULTICOLUMN = re.compile(r"\\multicolumn\{(\d)\}\{(?:[^{}]|\{[^{}]*\})*\}\{((?:[^{}]|\{[^{}]*\})*)\}")  # ({\textbf{sum}}, {@{}l} too)
+# (its text {\textbf{sum}}, its column {@{}l} too)
+_MULTICOLUMN = re.compile(r"\\multicolumn\{(\d)\}\{(?:[^{}]|\{[^{}]*\})*\}\{((?:[^{}]|\{[^{}]*\})*)\}")
 
 
 _HEAD_WORD = re.compile(r"[^\W\d_]{2,}")  # a column's name has a word: "weights", "bias", "# params", "total"

@@ -266,7 +266,10 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     if replaced is not None:  # "c) (old, forgot biases) …" then "c) corrected — final: …": the final one counts
         text, final = replaced
     elif text is not None:  # the part said again later (a summary; a fix: "## Fixes", "2(b)", "stride 2, not 1")
-        later = [doc.text[s.start:s.end] for s in doc.again.get(spec.part, []) if s.kind != "cited"]
+        later = [doc.text[s.start:s.end] for s in doc.again.get(spec.part, []) if s.kind != "cited"
+                 and not (s.kind == "mention" and _ONLY_CONFIRMS.search(doc.text, s.start, s.end)
+                          and not _CHANGE_SAID.search(doc.text, s.start, s.end))]
+        # ("The parameter count printed by the script matches my hand calculation in (c)": a check, no answer)
         later += doc.corrected.get(spec.part, [])
         later = [t for t in dict.fromkeys(later) if t not in text]
     if text is None:  # no label for the part: its values are looked for by their labels, never by place
@@ -561,15 +564,33 @@ def _unlabelled(line: str) -> str:
     return line[:label.start] + " " * (end - label.start) + line[end:]
 
 
+_ONLY_CONFIRMS = re.compile(r"(?i)\b(?:match(?:es|ed)?|agrees?\s+with|(?:the\s+)?same\s+as|consistent\s+with"
+                            r"|confirms?)\b")
+_CHANGE_SAID = re.compile(r"(?i)\b(?:but|however|not|wrong|mistake|typo|correct\w*|should|instead|actually|fix\w*)\b")
+
+
 def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Pattern[str]]]) -> list[str]:
     """Lines after the part that change one of its values by its label ("Update: conv2 stride should be 2, not
     1"): read with the part, so a different value is a second answer."""
     from grader.reading.mentions import CHANGED
 
-    return [line for line in doc.text[after:].split("\n") if len(line) < 400
-            and (CHANGED.search(line) or _DOUBTED_LATER.search(line) and not _opens_a_part(line))
+    lines = doc.text[after:].split("\n")
+    return [line for k, line in enumerate(lines) if len(line) < 400
+            and (CHANGED.search(line) or _DOUBTED_LATER.search(line) and not _opens_a_part(line)
+                 and not _question_goes_on(lines[k - 1] if k else "", line))
             and not line.lstrip().startswith("|") and re.search(r"\d", line)
             and any(p.search(line) for ps in patterns.values() for p in ps) and not _asks(line)]
+
+
+def _question_goes_on(before: str, line: str) -> bool:
+    """A handout's question wrapped over two lines ("Q: (b) … Which filter size, stride and channel" / "dimension
+    must conv2 have so that the 12x12x20 input becomes 8x8x50?"): the question mark ends the task, no doubt."""
+    return line.rstrip().endswith("?") and (_QUESTION_WORD.search(line) is not None
+                                            or _QUESTION_WORD.search(before) is not None)
+
+
+_QUESTION_WORD = re.compile(r"(?i)(?:^\s*(?:q|question|frage|pregunta)\s*[:.)]"
+                            r"|\b(?:which|what|how\s+(?:many|much)|why)\b)")
 
 
 # a later line that doubts a value ("shouldn't the output after conv1 be 23×23×20?", "maybe 23×23×20? not sure"): read
@@ -661,8 +682,9 @@ def part_text(doc: Document, part: str) -> str | None:
     span = doc.segments.get(part)
     if span is None:
         return None
-    later = [s.start for s in doc.segments.values() if s.start > span.start]
-    end = min(later, default=len(doc.text))
+    later = [s.start for s in doc.segments.values() if s.start > span.start] \
+        + [s.start for spans in doc.again.values() for s in spans if s.start > span.start]  # (a part read as
+    end = min(later, default=len(doc.text))  # another's said again, "(d) Complete the class Net …", ends it too)
     blocks = [doc.text[s.start:s.end] for s in doc.code_spans if span.end <= s.start < end]
     line_end = doc.text.find("\n", span.start, span.end)
     first = doc.text[span.start:line_end if line_end >= 0 else span.end]
