@@ -205,12 +205,13 @@ class ExpressionCheck(Check[ExpressionParams]):
         if at is not ref and outcome.fraction < 1 and self._judge(final.reading.value, ref, p, ctx, {}).fraction >= 1:
             # "σ'(x_1) = σ(u)(1 − σ(u))": no answer at x_1, yet right in u: a person reads it
             outcome = Outcome(0.0, "review", "right in u, but written at another argument: a person should decide")
-        elif outcome.fraction < 1 and (renamed := _renamed_variable(final.reading.value, ref)) is not None \
+        verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details, also=at)
+        if verdict.status == "fail" and (renamed := _renamed_variable(final.reading.value, ref)) is not None \
                 and self._judge(renamed[1], ref, p, ctx, {}).fraction >= 1:
             # "1b  e^-x1/(1+e^-x1)^2": right with x_1 as the variable, which is also the handout's w_1·x
-            outcome = Outcome(0.0, "review", f"right if {renamed[0]} is read as the variable {ref.free_symbols.pop()}, "
-                              "but it is also a name of the handout's: a person should decide")
-        verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details, also=at)
+            return Outcome(0.0, "review", f"right if {renamed[0]} is read as the variable "
+                           f"{next(iter(ref.free_symbols))}, but it is also a name of the handout's: a person should "
+                           "decide", details)
         if verdict.status == "fail" and (stray := _stray_names(final.reading.value, p.foreign)):
             return Outcome(0.0, "review", f"not right as read, but it depends on {', '.join(stray)}, which an "
                            "answer here has no use for and this hand-in does not define: what does it stand for? a "

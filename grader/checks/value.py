@@ -263,13 +263,20 @@ _STOP = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)\. |\? |\n")  # not
 def _fuller(c: Any, v: tuple[float, ...], kind: list[tuple[Any, tuple[float, ...]]]) -> tuple[Any, tuple[float, ...]]:
     """"5×5×1, 20 of them (5×5×1×20)": a shape that another candidate holds whole, with more dimensions (or
     without its one input channel: "5×5×1×20 (20 filters of 5×5)", "20 filters of 5×5 (5×5×1×20)"), is that one
-    said in part; the fuller one is the answer (and is what is judged). One read less surely (another layer's
-    "conv1's 5×5×1 filters" beside the answer's "filter size 5×5") is not."""
-    longer = [(d, w) for d, w in kind if len(w) > len(v) > 1 and getattr(d, "rank", 0) <= getattr(c, "rank", 0)
+    said in part; the fuller one is the answer (and is what is judged). One read less surely on another line
+    (another layer's "conv1's 5×5×1 filters" under the answer's "filter size 5×5") is not."""
+    longer = [(d, w) for d, w in kind if len(w) > len(v) > 1
+              and (getattr(d, "rank", 0) <= getattr(c, "rank", 0) or _statement(d) == _statement(c))
               and (w[:len(v)] == v or w[-len(v):] == v or (
                   (_in_aside(c) or (_in_aside(d) and getattr(d, "line", 0) == getattr(c, "line", 1)) or _restated(c))
                   and _one_channel_more(w, v)) or _count_more(w, v))]
     return max(longer, key=lambda t: len(t[1])) if longer else (c, v)
+
+
+def _statement(c: Any) -> str:
+    """Where a candidate was said: its line, or its table row (a row's cells are one statement)."""
+    line = str(getattr(c, "line", id(c)))
+    return line.split(" | ")[0] if " | " in line else line
 
 
 def _count_more(w: tuple[float, ...], v: tuple[float, ...]) -> bool:

@@ -30,12 +30,17 @@ _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|�
 _NEXT_EQUATION = re.compile(r"(?<![\w\\])[A-Za-z]\w{0,4}(?:_\{?\w{1,3}\}?)?(?:\([^()=]{0,12}\))?\s*=(?!=)")
 
 
+# "the same (for)", "that is" in the scripts the grader reads no further: Hebrew, Arabic, Persian, Urdu, Chinese,
+# Japanese, Russian
+_SAME_IN_WORDS = re.compile(r"אותו\s+דבר|כלומר|نفس\s+(?:الشيء|الأمر|الصيغة)|یعنی|همان|وہی|یکسان|同样|相同|同じ|то\s+же\s+самое")
 _WORKED = re.compile(r"[·*×/+\-−(^]")  # a right side that works something out: a definition, not a point named
 
 
 def changes_formula(tail: str) -> bool:
     """Whether words after a formula may change it: an operation in words, or any mark of math among words in
     a script the grader cannot read (up to where the line's next equation starts)."""
+    if _SAME_IN_WORDS.search(tail) is not None and _OPERATION.search(tail) is None:
+        return False  # "(זה אותו דבר ל-σ₁ ול-σ₂)", "(یعنی …)": the same thing, or the same said again
     if (nxt := _NEXT_EQUATION.search(tail)) is not None and PROSE_SCRIPT.search(tail, 0, nxt.start()):
         words = PROSE_SCRIPT.search(tail, nxt.end())
         last = list(_NEXT_EQUATION.finditer(tail))[-1]
@@ -86,6 +91,7 @@ _CHANGE_SAID = re.compile(
     r"|factor|term)"
     r"|\bwithout\s+the\s+(?:last|first|trailing|extra|final|outer)\b|\bbut\s+without\b"
     r"|\bforg[oe]t\s+(?:to\s+)?(?:multiply|divide|add|include|put|the\s+(?:factor|term|minus|sign|\$)|\$)"
+    r"|\bforg[oe]t\s+(?:the\s+|a\s+|an\s+)?(?:[a-zσ](?:_?\{?\d\}?)?['′]?|[σ∂]\S{0,6})\s+(?:factor|term)\b"  # "the w3 factor"
     r"|\b(?:should|must|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:be\s+)?(?:a\s+|an\s+)?(?:plus|minus|positive"
     r"|negative|removed|dropped|deleted|added|subtracted|multiplied|divided|halved|doubled|swapped|replaced"
     r"|switched|taken\s+out|left\s+out)\b"

@@ -266,6 +266,10 @@ def is_latex(text: str) -> bool:
 
 # （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
+_BIDI_MARK = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+# Arabic-Indic and Persian digits, the Arabic thousands separator and decimal point
+_EASTERN_DIGITS = {**{0x0660 + k: ord(str(k)) for k in range(10)}, **{0x06F0 + k: ord(str(k)) for k in range(10)},
+                   0x066C: ord(","), 0x066B: ord(".")}
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
@@ -1002,6 +1006,10 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if is_starmath(text):  # LibreOffice Math's line break inside one formula ("newline") is no line of its own;
         text = _STARMATH_WRAPPED.sub(" ", re.sub(r"(?m)^[ \t]*newline[ \t]*\n", "", text))  # a formula's next line
         # with no sign of its own ("      left( matrix{ … } right)") goes on with the one above
+    if re.search("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]", text):
+        text = _BIDI_MARK.sub("", text)  # an editor's invisible direction marks around "channel dimension\u200e"
+    if re.search("[\u0660-\u066c\u06f0-\u06f9]", text):
+        text = text.translate(_EASTERN_DIGITS)  # "٢٤×٢٤×٢٠", "۴۳۱٬۰۸۰": the digits a reader sees, one for one
     if re.search("[\ufb00-\ufb06]", text):
         text = text.translate(_LIGATURES)  # "ﬁlter", "ﬂattened" in a PDF's text layer: the letters, as a reader sees
     text = _doubled_escapes(_pandoc_spans(text))

@@ -770,7 +770,7 @@ def _changed_by_label(doc: Document, part: str) -> list[str]:
     """Sentences after the part that name it by its label and say in words that its answer changes ("In (i) I
     dropped a minus: the whole fraction gets a minus sign in front", "P.S. in (d) I forgot the w3"), or write a
     corrected formula for it: which answer counts, a person decides."""
-    from grader.reading.mentions import CHANGED, FIXING
+    from grader.reading.mentions import CHANGED, FIXING, changes_it
     keys = part.split(".")
     if len(keys) < 2 or not re.fullmatch(r"[a-h]", keys[1]):
         return []
@@ -783,15 +783,15 @@ def _changed_by_label(doc: Document, part: str) -> list[str]:
     named = re.compile(label, re.IGNORECASE)
     segment = doc.segments[part]
     out = []
-    others = [s for k, s in doc.segments.items()
-              if k != part and not part.startswith(f"{k}.") and s.start >= segment.end]
+    others = [s for k, s in doc.segments.items()  # later parts (not (ii) beside (i): a remark there is about both)
+              if k.split(".")[:2] != part.split(".")[:2] and s.start >= segment.end]
     pos = segment.end
     for sentence in re.split(r"(?<=[.!?。])\s+|\n", doc.text[segment.end:segment.end + 60_000]):
         at, pos = pos, pos + len(sentence) + 1
         said = CONFIRMED.sub(" ", sentence) if len(sentence) < 400 else ""
         if said and named.search(sentence) and (change_sentences(said) or CHANGED.search(said)
                                                 and _FORMULA_MARK.search(said)):
-            if any(s.start <= at < s.end for s in others) and not FIXING.search(said):
+            if any(s.start <= at < s.end for s in others) and not changes_it(said) and not FIXING.search(said):
                 continue  # in a later part's own working: "everything in (e) just gets multiplied by that" uses (e)
             out.append(sentence.strip())  # ("the (i) above should have no square: $e^{-u}/(1+e^{-u})$")
     return out

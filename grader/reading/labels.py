@@ -176,7 +176,7 @@ _ORDINALS = {"اول": "1", "دوم": "2", "الأول": "1", "الاول": "1",
 _ORDINAL_PROBLEM = re.compile(r"(?:(?<=سوال\s)|(?<=سؤال\s)|(?<=پرسش\s)|(?<=مسئله\s)|(?<=السؤال\s))("
                               + "|".join(_ORDINALS) + r")(?!\w)")
 _OTHER_LETTER_LABEL = re.compile(r"(?<![^\s*_>|#{])(الف|هـ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"])"
-                                 r"(?=[).．:：](?:\s|$|[*_]|[^\x00-\x7f]))")
+                                 r"(?=[).．:：](?:\s|$|[*_}\]]|[^\x00-\x7f]))")  # (LaTeX's "\subsection*{أ)}")
 # "甲、", "イ、" ("、" read as ","): an enumerator, as "甲)" is
 _ENUMERATOR = re.compile(rf"(?<![^\s*_>|#{{])([{_STEMS}{_IROHA}])[、,]")
 
@@ -379,8 +379,8 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
         # alphabet that labels a part
         persian = _persian_order(text)
         window = _ENUMERATOR.sub(r"\1)", window)
-        window = _OTHER_LETTER_LABEL.sub(lambda m: (_latin(m.group(1), persian) or m.group(1)).ljust(len(m.group(1))),
-                                         window)
+        window = _OTHER_LETTER_LABEL.sub(lambda m: (_latin(m.group(1), persian) or m.group(1)).rjust(len(m.group(1))),
+                                         window)  # ("هـ)" as " e)": the letter stays by its bracket)
     if "I" in window and _roman_numbered(text):
         window = _ROMAN_PROBLEM.sub(_roman_problem, window)
     if "(" in window and _BRACKETED_LETTER.search(window):

@@ -76,7 +76,8 @@ CHANGED = re.compile(r"(?i)\b(?:actually|really|meant|should\s+(?:be|read|have)|
 # words that say an answer was wrong: "instead" alone does not ("starting with δ_f = ∂L/∂f instead of 1, everything in
 # (e) just gets multiplied by that" uses (e) in a later part)
 FIXING = re.compile(r"(?i)\b(?:correct\w*|typo|mistake\w*|mistaken|wrong|forg[oe]t\w*|should\s+(?:be|have|read)|oops"
-                    r"|wait|fix\w*|erratum|errata|missing|left\s+out|actually|meant|scratch|ignore)\b")
+                    r"|wait|fix\w*|erratum|errata|missing|left\s+out|actually|meant|scratch|ignore|dropp\w*|lost"
+                    r"|flipp\w*)\b")
 _MORE_LINES = 2
 _MOST_PROBLEMS = 12  # a name alone on its line ("(d)" under "## Fixes"): the answer on the next lines
 
@@ -185,7 +186,7 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
             # inside a later part of the same problem, a name cited or without words that change an answer
             # ("∇f with the components given by (d) and (e)"): only an equation naming what the part asks counts
             said = CONFIRMED.sub(" ", line)
-            kind = "cited" if starts[i] < layout.problem(key)[1] and not _changes_it(said) \
+            kind = "cited" if starts[i] < layout.problem(key)[1] and not changes_it(said) \
                 else "mention"  # ("so the sign should be right": a check's verdict, no change)
             end = starts[i] + len(line)
             j = i
@@ -200,7 +201,7 @@ def named_later(doc: Document) -> Iterator[tuple[str, int, int, str]]:
 _PICTURE = re.compile(r"\\begin\{tikzpicture\}.*?\\end\{tikzpicture\}", re.DOTALL)
 
 
-def _changes_it(said: str) -> bool:
+def changes_it(said: str) -> bool:
     """Whether a line inside a later part says an answer is changed: a word of change other than "instead"
     (which tells how the later part starts), or "instead" beside a word that says something was wrong."""
     words = {m.group().lower() for m in CHANGED.finditer(said)}

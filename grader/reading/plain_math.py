@@ -629,6 +629,8 @@ UNDECIDED = re.compile(r"\btorn\s+between\b|\b(?:can(?:no|')?t|could(?:n't|\s+no
                        r"|\b(?:TODO|FIXME)\b[^.\n]{0,20}?\b(?:check|verify|decide|compare)\b|\$\s*\?\?\s*\)|\bunless\b[^.\n]{0,120}?\b(?:then|in\s+which\s+case)\b"
                        r"|それとも|どちらか|自信がない|(?<=\$)\s*か\s*(?=\$)|인지\s*[^.\n]{0,80}인지|이거나|\bто\s+ли\b"
                        r"|\bhay\s+là\b|\byoksa\b|(?<=\$)\s*czy\s*(?=\$)|\bentah\b"
+                       # "one of the two" in Hebrew, Arabic, Persian, Urdu
+                       r"|אחד\s+מה?שניים|אחד\s+משניהם|أحد\s+(?:الاثنين|الخيارين)|یکی\s+از\s+(?:این\s+)?دو|دونوں\s+میں\s+سے\s+ایک"
                        # "ChatGPT gave me …, but I could not verify it, so I am leaving (ii) open": not the student's
                        r"|\bcould(?:n'?t|\s+not)\s+(?:verify|check)\s+(?:it|this|that)\b"
                        # "(…, or `w + lr * grad`, I am not sure of the sign)" of a program's line; "(same as

@@ -20,7 +20,8 @@ _TOKEN = re.compile(
     r"|\\(?:item|question|part|subpart)\b\s*(?:\[(?P<item>[^\]\n]{0,40})\])?"
     r"|\\\\|\\\[|\\\]|\\\(|\\\)|\$\$|\\\$|\$|\n[ \t]*\n")  # \\[2pt] is a line break, not \[
 _DISPLAY = {e for e in ENVIRONMENTS} | {e + "*" for e in ENVIRONMENTS}
-_VERBATIM = {"verbatim", "lstlisting", "minted", "Verbatim"}
+# environments read as a program's text: no labels, no answers inside (a drawing's "\draw (b)--(c);" names nodes)
+_VERBATIM = {"verbatim", "lstlisting", "minted", "Verbatim", "tikzpicture", "pgfpicture", "circuitikz", "forest"}
 _STYLE = re.compile(r"\\(alph|Alph|roman|Roman|arabic)\*?")
 _DEFAULT_STYLE = ("arabic", "alph", "roman", "Alph")
 # enumitem's short labels and the enumerate package's: \begin{enumerate}[(a)], [a)], [i.], [(I)], [1.]

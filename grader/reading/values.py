@@ -1971,7 +1971,8 @@ _CLOSED_ASIDE = re.compile(r"[(\[][^()\[\]\n]{0,80}[)\]](?![ \t]*[*×·/^+\-−=
 def _trails(masked: str, value_end: int, start: int, end: int, next_value: int, line: str = "") -> bool:
     """"20 input channels (and 50 …)": a label right after a value, not introducing the next one, is the first's."""
     gap = masked[value_end:start]  # "stride 1 and channel dimension 20": a conjunction starts the next one
-    if re.search(r"\b(?:and|und|et|ve|và|e|y|i|en|og|och|oraz|и)\b", gap) or not masked[end:next_value].strip():
+    if re.search(r"\b(?:and|und|et|ve|và|e|y|i|en|og|och|oraz|и|و|ו|اور)\b|(?<!\w)ו", gap) \
+            or not masked[end:next_value].strip():  # (Arabic's and Persian's و, Hebrew's ו, Urdu's اور)
         return False  # "F = 5 with stride 1": a label right before the next value introduces it
     seen = line if len(line) == len(masked) else masked  # an aside the masking blanked keeps its bracket in the line
     # "20 input channels (out: 50)": the aside's colon is not the label's ("(5*5*20+1)*50 = …" is a working)
