@@ -32,7 +32,8 @@ _NEXT_EQUATION = re.compile(r"(?<![\w\\])[A-Za-z]\w{0,4}(?:_\{?\w{1,3}\}?)?(?:\(
 
 # "the same (for)", "that is" in the scripts the grader reads no further: Hebrew, Arabic, Persian, Urdu, Chinese,
 # Japanese, Russian
-_SAME_IN_WORDS = re.compile(r"אותו\s+דבר|כלומר|نفس\s+(?:الشيء|الأمر|الصيغة)|یعنی|همان|وہی|یکسان|同样|相同|同じ|то\s+же\s+самое")
+_SAME_IN_WORDS = re.compile(r"אותו\s+דבר|כלומר|نفس\s+(?:الشيء|الأمر|الصيغة)|یعنی|همان|وہی|یکسان"
+                            r"|同样|相同|同じ|то\s+же\s+самое")
 _WORKED = re.compile(r"[·*×/+\-−(^]")  # a right side that works something out: a definition, not a point named
 
 
@@ -91,7 +92,8 @@ _CHANGE_SAID = re.compile(
     r"|factor|term)"
     r"|\bwithout\s+the\s+(?:last|first|trailing|extra|final|outer)\b|\bbut\s+without\b"
     r"|\bforg[oe]t\s+(?:to\s+)?(?:multiply|divide|add|include|put|the\s+(?:factor|term|minus|sign|\$)|\$)"
-    r"|\bforg[oe]t\s+(?:the\s+|a\s+|an\s+)?(?:[a-zσ](?:_?\{?\d\}?)?['′]?|[σ∂]\S{0,6})\s+(?:factor|term)\b"  # "the w3 factor"
+    # "forgot the w3 factor"
+    r"|\bforg[oe]t\s+(?:the\s+|a\s+|an\s+)?(?:[a-zσ](?:_?\{?\d\}?)?['′]?|[σ∂]\S{0,6})\s+(?:factor|term)\b"
     r"|\b(?:should|must|has\s+to|have\s+to|needs?\s+to|ought\s+to)\s+(?:be\s+)?(?:a\s+|an\s+)?(?:plus|minus|positive"
     r"|negative|removed|dropped|deleted|added|subtracted|multiplied|divided|halved|doubled|swapped|replaced"
     r"|switched|taken\s+out|left\s+out)\b"
