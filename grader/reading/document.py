@@ -2249,7 +2249,7 @@ def _footnote_corrects(remark: str) -> bool:
 
 _EQUIVALENTLY = re.compile(r"(?i)[\s*_]*(?:equivalently|in\s+other\s+words)\b")
 # a remark about how others write it: "in some courses", "other textbooks", "some authors", "many books"
-_ELSEWHERE = re.compile(r"(?i)\b(?:in\s+(?:some|other|many|most)|(?:some|other|many|most))\s+(?:other\s+)?(?:courses?"
+ELSEWHERE = re.compile(r"(?i)\b(?:in\s+(?:some|other|many|most)|(?:some|other|many|most))\s+(?:other\s+)?(?:courses?"
                         r"|(?:text)?books?|texts|lectures?|classes|conventions?|frameworks?|papers?|authors?|people"
                         r"|references?|libraries|sources?)\b")
 
@@ -2364,7 +2364,7 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         if note and line_end >= 0 and not _FORMULA_MARK.search(line) and not CHANGES.search(line) \
                 and (rest := _NOTE_GOES_ON.match(doc.text, line_end)) and _FORMULA_MARK.search(rest.group()):
             line += rest.group().replace("\n", " ")  # a note in words whose formula is on its next lines
-        if note and not _CORRECTION.match(line) and (_ELSEWHERE.search(line[note[0]:])
+        if note and not _CORRECTION.match(line) and (ELSEWHERE.search(line[note[0]:])
                                                      or _EQUIVALENTLY.match(line, note[0])):
             continue  # "[^half]: In some courses the loss is ½Σ(y−f)², and the gradient is …": another convention;
             # "[^2]: Equivalently, L with the ½ and rate 2α gives exactly the same step": the same answer, explained

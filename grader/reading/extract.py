@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any, TypeVar
 
 from grader.expressions.prose_tail import CONFIRMED, change_sentences, changes_formula, operation_named
-from grader.reading.document import Document, Span
+from grader.reading.document import ELSEWHERE, Document, Span
 from grader.reading.labels import ROMAN
 from grader.reading.layout import OLD_VERSION, OLD_VERSION_SAID
 from grader.reading.math_rows import graph_steps
@@ -1587,8 +1587,9 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
     for offset, sentence in change_sentences(doc.text[after:stop], part):
         if _OLD_VERSION.search(sentence):
             continue  # "EDIT (v2): v1 had … without the minus. The line above is the corrected one": the history
-        if _in_same_aside(doc.text, after + offset):
-            continue  # "(Same function as e^(-u)/(1+e^(-u))^2, … For very positive u it's the other way around …)"
+        if _in_same_aside(doc.text, after + offset) or ELSEWHERE.search(sentence):
+            continue  # "(Same function as e^(-u)/(1+e^(-u))^2, … For very positive u it's the other way around …)",
+            # "In some courses the loss is ½Σ(y−f)², and then the 2 cancels": another convention
         if after + offset > rule and _ABOUT_THE_STEP.search(sentence) and not _ABOUT_THE_SUM.search(sentence):
             continue
         start = after + offset + len(sentence)
@@ -1603,6 +1604,9 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
 def _in_same_aside(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside a bracketed aside that opens by saying the answer is the same as another form
     ("(Same function as …, I just like this form more: …)"): an explanation, whatever its later words say."""
+    pos += len(text[pos:pos + 40]) - len(text[pos:pos + 40].lstrip())
+    if text[pos:pos + 1] == "(":
+        return _SAME_OPENING.match(text, pos + 1) is not None  # the sentence opens the aside itself
     depth = 0
     for k in range(pos - 1, max(-1, pos - 1_000), -1):  # the bracket left open before pos (not one of "e^(-u)")
         if text[k] == ")":

@@ -149,10 +149,12 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
         weak.extend(_asked_from_line_start(text, w) for w in weak_labels(text, start, end)
                     if not _inside(w.start, covered))
     marks = sorted(marks + weak, key=lambda m: (m.start, not m.strong, m.part is None))
-    pasted = [m for m in marks if _asked_here(text, m) and _labelled_again(text, m, marks)]
-    quoted = [m for m in marks if _quoted_question(text, m) or m in pasted and (
-        len(pasted) >= 3 or _labelled_again(text, m, marks, answered=True))]
-    marks = [m for m in marks if m not in quoted or not _asked_again(m, [o for o in marks if o not in quoted])]
+    pasted = [m for m in marks
+              if (_asked_here(text, m) or _left_blank(text, m, marks)) and _labelled_again(text, m, marks)]
+    pasted = [m for m in pasted if len(pasted) >= 3 or _labelled_again(text, m, marks, answered=True)]
+    quoted = [m for m in marks if _quoted_question(text, m) and m not in pasted]
+    marks = [m for m in marks if m not in pasted
+             and (m not in quoted or not _asked_again(m, [o for o in marks if o not in quoted and o not in pasted]))]
     seg = Segmenter(text, sorted(code))
     seg.run(_one_per_place(_without_stray_first(marks)))
     _end_at_headings(text, seg, headings)
@@ -210,7 +212,20 @@ def _quoted_question(text: str, mark: Label) -> bool:
 
 def _asked_here(text: str, mark: Label) -> bool:
     """Whether a label opens a question's words ("(d) Compute ∂f_w/∂w3.", "(f) Given a dataset …")."""
-    return _ASKS.match(text, mark.end) is not None or _PASTED_ASKS.match(text, mark.end) is not None
+    bracket = text.find(")", mark.start, mark.end)  # (a label may take the words after it as its key)
+    at = min(mark.end, bracket + 1) if bracket >= 0 else mark.end
+    at = _CLOSING.match(text, at).end()  # "\item[(d)] Compute …", "**(d)** Compute …"
+    return any(p.match(text, at) is not None for p in (_ASKS, _PASTED_ASKS))
+
+
+_CLOSING = re.compile(r"[\])*_:. \t]*")
+
+
+def _left_blank(text: str, mark: Label, marks: list[Label]) -> bool:
+    """Whether nothing but blanks stands between a label and the next one (a pasted question blanked as the
+    handout's words, "(d) Compute ∂f_w/∂w3." before "(e) …")."""
+    following = min((o.start for o in marks if o.start > mark.start), default=-1)
+    return following > mark.end and not text[mark.end:following].strip()
 
 
 def _labelled_again(text: str, mark: Label, marks: list[Label], answered: bool = False) -> bool:
@@ -218,12 +233,13 @@ def _labelled_again(text: str, mark: Label, marks: list[Label], answered: bool =
     "**(d) Answer:**"). The handout's questions pasted as they are, then answered under labels of their own (all
     of them, or one with its answer's word): the questions' labels are not where the answers are."""
     return any(o.start > mark.start and (o.part, o.sub) == (mark.part, mark.sub) and o.part
-               and not _asked_here(text, o) and (not answered or _ANSWER_WORD.match(text, o.end) is not None)
+               and not _asked_here(text, o)
+               and (not answered or _ANSWER_WORD.search(text, o.start, o.end + 30) is not None)
                for o in marks)
 
 
 _PASTED_ASKS = re.compile(r"[ \t*_]*(?:use|given|complete|after|compute|consider|implement|train)\b", re.IGNORECASE)
-_ANSWER_WORD = re.compile(r"[ \t*_:.)]*(?:answer|solution|ans\b|sol\b|antwort|lösung|réponse|respuesta)", re.IGNORECASE)
+_ANSWER_WORD = re.compile(r"\b(?:answer|solution|ans|sol|antwort|lösung|réponse|respuesta)\b", re.IGNORECASE)
 
 
 def _end_at_headings(text: str, seg: Segmenter, headings: list[tuple[int, int, bool]]) -> None:
