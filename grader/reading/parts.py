@@ -214,11 +214,9 @@ def _asked_here(text: str, mark: Label) -> bool:
     """Whether a label opens a question's words ("(d) Compute ∂f_w/∂w3.", "(f) Given a dataset …")."""
     bracket = text.find(")", mark.start, mark.end)  # (a label may take the words after it as its key)
     at = min(mark.end, bracket + 1) if bracket >= 0 else mark.end
-    at = _CLOSING.match(text, at).end()  # "\item[(d)] Compute …", "**(d)** Compute …"
+    at += len(text[at:at + 20]) - len(text[at:at + 20].lstrip("])*_:. \t"))  # "\item[(d)] Compute …"
     return any(p.match(text, at) is not None for p in (_ASKS, _PASTED_ASKS))
 
-
-_CLOSING = re.compile(r"[\])*_:. \t]*")
 
 
 def _left_blank(text: str, mark: Label, marks: list[Label]) -> bool:
