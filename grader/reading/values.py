@@ -564,8 +564,9 @@ def _unlabelled(line: str) -> str:
     return line[:label.start] + " " * (end - label.start) + line[end:]
 
 
+# "… matches my hand calculation in (c)": a check that names the part, no answer of it
 _ONLY_CONFIRMS = re.compile(r"(?i)\b(?:match(?:es|ed)?|agrees?\s+with|(?:the\s+)?same\s+as|consistent\s+with"
-                            r"|confirms?)\b")
+                            r"|confirms?)\b[^.\n]{0,60}?\((?:[a-h]|[1-9][a-h]?)\)")
 _CHANGE_SAID = re.compile(r"(?i)\b(?:but|however|not|wrong|mistake|typo|correct\w*|should|instead|actually|fix\w*)\b")
 
 
@@ -683,7 +684,7 @@ def part_text(doc: Document, part: str) -> str | None:
     if span is None:
         return None
     later = [s.start for s in doc.segments.values() if s.start > span.start] \
-        + [s.start for spans in doc.again.values() for s in spans if s.start > span.start]  # (a part read as
+        + [s.start for spans in doc.again.values() for s in spans if s.start >= span.end]  # (a part read as
     end = min(later, default=len(doc.text))  # another's said again, "(d) Complete the class Net …", ends it too)
     blocks = [doc.text[s.start:s.end] for s in doc.code_spans if span.end <= s.start < end]
     line_end = doc.text.find("\n", span.start, span.end)
