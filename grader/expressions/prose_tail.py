@@ -34,13 +34,16 @@ _NEXT_EQUATION = re.compile(r"(?<![\w\\])[A-Za-z]\w{0,4}(?:_\{?\w{1,3}\}?)?(?:\(
 # Japanese, Russian
 _SAME_IN_WORDS = re.compile(r"אותו\s+דבר|כלומר|نفس\s+(?:الشيء|الأمر|الصيغة)|یعنی|همان|وہی|یکسان"
                             r"|同样|相同|同じ|то\s+же\s+самое")
+# "but", "without", "maybe" in those scripts: "یعنی همان عبارت قبلی ولی بدون x" (the same, but without the x)
+BUT_IN_WORDS = re.compile(r"ולי|אבל|בלי|ללא|אולי|ولی|اما|بدون|شاید|شايد|لكن|ولكن|من\s+دون|ربما|لیکن|مگر|بغیر|بجز")
 _WORKED = re.compile(r"[·*×/+\-−(^]")  # a right side that works something out: a definition, not a point named
 
 
 def changes_formula(tail: str) -> bool:
     """Whether words after a formula may change it: an operation in words, or any mark of math among words in
     a script the grader cannot read (up to where the line's next equation starts)."""
-    if _SAME_IN_WORDS.search(tail) is not None and _OPERATION.search(tail) is None:
+    if _SAME_IN_WORDS.search(tail) is not None and _OPERATION.search(tail) is None \
+            and BUT_IN_WORDS.search(tail) is None:
         return False  # "(זה אותו דבר ל-σ₁ ול-σ₂)", "(یعنی …)": the same thing, or the same said again
     if (nxt := _NEXT_EQUATION.search(tail)) is not None and PROSE_SCRIPT.search(tail, 0, nxt.start()):
         words = PROSE_SCRIPT.search(tail, nxt.end())

@@ -266,10 +266,11 @@ def is_latex(text: str) -> bool:
 
 # （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
-_BIDI_MARK = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
-# Arabic-Indic and Persian digits, the Arabic thousands separator and decimal point
+_BIDI_MARK = re.compile("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u061c]")  # (not an override: it reorders)
+# Arabic-Indic and Persian digits, the Arabic thousands separator and decimal point, its comma, semicolon and
+# question mark
 _EASTERN_DIGITS = {**{0x0660 + k: ord(str(k)) for k in range(10)}, **{0x06F0 + k: ord(str(k)) for k in range(10)},
-                   0x066C: ord(","), 0x066B: ord(".")}
+                   0x066C: ord(","), 0x066B: ord("."), 0x060C: ord(","), 0x061B: ord(";"), 0x061F: ord("?")}
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
@@ -1006,9 +1007,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if is_starmath(text):  # LibreOffice Math's line break inside one formula ("newline") is no line of its own;
         text = _STARMATH_WRAPPED.sub(" ", re.sub(r"(?m)^[ \t]*newline[ \t]*\n", "", text))  # a formula's next line
         # with no sign of its own ("      left( matrix{ … } right)") goes on with the one above
-    if re.search("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]", text):
+    if re.search("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u061c]", text):
         text = _BIDI_MARK.sub("", text)  # an editor's invisible direction marks around "channel dimension\u200e"
-    if re.search("[\u0660-\u066c\u06f0-\u06f9]", text):
+    if re.search("[\u0660-\u066c\u06f0-\u06f9\u060c\u061b\u061f]", text):
         text = text.translate(_EASTERN_DIGITS)  # "٢٤×٢٤×٢٠", "۴۳۱٬۰۸۰": the digits a reader sees, one for one
     if re.search("[\ufb00-\ufb06]", text):
         text = text.translate(_LIGATURES)  # "ﬁlter", "ﬂattened" in a PDF's text layer: the letters, as a reader sees
@@ -1129,7 +1130,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
 _ATOM = re.compile(r"\{\s*(\\[A-Za-z]+|[A-Za-z0-9])\s*\}(?=\s*[_^])")
 _INDEXED_ATOM = re.compile(r"\{\s*((?:\\[A-Za-z]+|[A-Za-z])[ \t]*_[ \t]*(?:\{[A-Za-z0-9]{1,3}\}|[A-Za-z0-9]))\s*\}"
                            r"(?![ \t]*[_^])")
-_AFTER_COMMAND = re.compile(r"\\(?!(?:left|right|cdot|times|quad|qquad|big|Big|bigl|bigr|Bigl|Bigr)\b)[A-Za-z]+\s*$")
+_AFTER_COMMAND = re.compile(r"\\(?!(?:left|right|cdot|times|quad|qquad|big|Big|bigl|bigr|Bigl|Bigr)\b)[A-Za-z]+\s*"
+                            r"(?:\[[^\[\]{}]{0,20}\]\s*)?$")  # (and after its optional argument: \act[2]{x_2})
 _DOUBLED_BRACES = re.compile(r"\{\{([^{}]{0,200})\}\}")
 
 
@@ -2248,10 +2250,18 @@ def _footnote_corrects(remark: str) -> bool:
 
 
 _EQUIVALENTLY = re.compile(r"(?i)[\s*_]*(?:equivalently|in\s+other\s+words)\b")
-# a remark about how others write it: "in some courses", "other textbooks", "some authors", "many books"
+# a remark about how others write it: "in some courses", "other textbooks", "some authors", "many books" (see
+# elsewhere_only: not one the student applies to an answer, "… so take w_1 as the last factor of my ∂f/∂w1")
 ELSEWHERE = re.compile(r"(?i)\b(?:in\s+(?:some|other|many|most)|(?:some|other|many|most))\s+(?:other\s+)?(?:courses?"
                         r"|(?:text)?books?|texts|lectures?|classes|conventions?|frameworks?|papers?|authors?|people"
                         r"|references?|libraries|sources?)\b")
+_APPLIED = re.compile(r"\b(?:I|I'll|I'm|I've|my|mine)\b"
+                      r"|(?i:\b(?:take|taking|final\w*|answer\w*|use|using|go\s+with|keep)\b)")
+
+
+def elsewhere_only(remark: str) -> bool:
+    """A remark about how other courses or books write it, which the student does not take for an answer."""
+    return ELSEWHERE.search(remark) is not None and _APPLIED.search(remark) is None
 
 
 def _worked_number(remark: str) -> bool:
@@ -2364,8 +2374,8 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
         if note and line_end >= 0 and not _FORMULA_MARK.search(line) and not CHANGES.search(line) \
                 and (rest := _NOTE_GOES_ON.match(doc.text, line_end)) and _FORMULA_MARK.search(rest.group()):
             line += rest.group().replace("\n", " ")  # a note in words whose formula is on its next lines
-        if note and not _CORRECTION.match(line) and (ELSEWHERE.search(line[note[0]:])
-                                                     or _EQUIVALENTLY.match(line, note[0])):
+        if note and not _CORRECTION.match(line) and (elsewhere_only(line[note[0]:])
+                                                     or _EQUIVALENTLY.match(line, note[0]) and "=" not in line):
             continue  # "[^half]: In some courses the loss is ½Σ(y−f)², and the gradient is …": another convention;
             # "[^2]: Equivalently, L with the ½ and rate 2α gives exactly the same step": the same answer, explained
         if start not in pointers and not _CORRECTION.match(line) and not CHANGES.search(line) \

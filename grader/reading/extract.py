@@ -13,8 +13,15 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from grader.expressions.prose_tail import CONFIRMED, change_sentences, changes_formula, operation_named
-from grader.reading.document import ELSEWHERE, Document, Span
+from grader.expressions.prose_tail import (
+    BUT_IN_WORDS,
+    CONFIRMED,
+    PROSE_SCRIPT,
+    change_sentences,
+    changes_formula,
+    operation_named,
+)
+from grader.reading.document import Document, Span, elsewhere_only
 from grader.reading.labels import ROMAN
 from grader.reading.layout import OLD_VERSION, OLD_VERSION_SAID
 from grader.reading.math_rows import graph_steps
@@ -1533,6 +1540,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{asked.group(1).strip()}"  # "A   [B?]": another formula offered with a question
         if (doubted := _second_in_doubt(doc, after, said)) is not None:
             return f"{last}{HEDGE}{doubted}"  # "$A$, $B$ (not sure which one)"
+        if short and BUT_IN_WORDS.search(said[:160]) and PROSE_SCRIPT.match(said.lstrip(" \t$)(*،,")):
+            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$ یعنی همان عبارت ولی بدون x" (… but without the x)
         if short and (_DOUBT.search(said.split(". ")[0][:120]) or _TRAILING_DOUBT.search(said.split(". ")[0][:120])):
             return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "dσ/du = σ(u)(1 − σ(u))  not sure about this", "… (?)", "… 🤔"
         clause = said.split(". ")[0][:300]
@@ -1587,7 +1596,7 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
     for offset, sentence in change_sentences(doc.text[after:stop], part):
         if _OLD_VERSION.search(sentence):
             continue  # "EDIT (v2): v1 had … without the minus. The line above is the corrected one": the history
-        if _in_same_aside(doc.text, after + offset) or ELSEWHERE.search(sentence):
+        if _in_same_aside(doc.text, after + offset) or elsewhere_only(sentence):
             continue  # "(Same function as e^(-u)/(1+e^(-u))^2, … For very positive u it's the other way around …)",
             # "In some courses the loss is ½Σ(y−f)², and then the 2 cancels": another convention
         if after + offset > rule and _ABOUT_THE_STEP.search(sentence) and not _ABOUT_THE_SUM.search(sentence):
@@ -1624,7 +1633,8 @@ _SAME_OPENING = re.compile(r"\s*(?:this\s+is\s+|it'?s\s+|that'?s\s+)?(?:the\s+)?
 _ASSIGNED = re.compile(r"\\leftarrow|\\gets|←|:=|\\coloneqq")
 _ABOUT_THE_STEP = re.compile(r"(?i)\b(?:minus|plus|sign|ascent|descent|downhill|uphill|learning\s+rate)\b"
                              r"|[∓±]|\\mp|\\pm")
-_ABOUT_THE_SUM = re.compile(r"(?i)\b(?:sum|terms?|points?|samples?|examples?|factor|components?)\b")
+_ABOUT_THE_SUM = re.compile(r"(?i)\b(?:sum|terms?|points?|samples?|examples?|factor|components?|gradient|bracket)\b"
+                            r"|\by\s*[−-]\s*f|\bf\s*[−-]\s*y")
 
 
 # a sentence about an earlier version of the answer ("v1 said …", "my first draft had …", "originally I wrote …"):
@@ -2142,14 +2152,9 @@ def _a_check(doc: Document, m: Span) -> bool:
             and re.search(r"[A-Za-z\\∂]", said[:first]):
         # (every side after the name a number, not "σ(1+σ) = 0.75"; a name before it, not "0.7·0.3 = 0.21")
         return True  # "∂f/∂w_1 = 0.6750·0.3250·0.7311 ≈ 0.0431": the formula worked out at a point, a check
-    return m.kind != "cell" and (_CHECKS_AGAINST.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None
-                                 or _CONFIRMS_ROUTE.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None)
+    return m.kind != "cell" and _CHECKS_AGAINST.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None
 
 
-# "∂f/∂w2 = δ_{x2} · h1 = w3 h2(1−h2) h1 ✓ same as Method 1": a second route checked against the first, no answer
-_CONFIRMS_ROUTE = re.compile(r"[\s✓✔$,;:—–(-]*(?:same\s+as|matches|matching|agrees?\s+with|consistent\s+with|as\s+in"
-                             r"|equal\s+to)\s+(?:the\s+)?(?:(?:first|second|other)\s+)?(?:method|route|approach|way"
-                             r"|derivation|version|computation)\b", re.IGNORECASE)
 
 
 def _worked_at_a_point(sides: str) -> bool:

@@ -49,9 +49,15 @@ def not_quoted_old(text: str, maths: list[MathSpan]) -> list[MathSpan]:
     minus"), is that version's, not an answer."""
     if not re.search(r"(?i)\b(?:v\d|version|draft|attempt|originally|previously|at\s+first)\b", text):
         return maths
-    return [m for m in maths if m.kind != "inline" or not (_OLD_QUOTE.search(
-        text, max(0, text.rfind("\n", 0, m.start) + 1, m.start - 120), max(0, m.start - 1))
+    return [m for m in maths if m.kind != "inline" or _STILL_HELD.match(text, m.end, m.end + 80) or not (
+        _OLD_QUOTE.search(text, max(0, text.rfind("\n", 0, m.start) + 1, m.start - 120), max(0, m.start - 1))
         or _told_as_old(text, m.start))]
+
+
+# "Originally I wrote $σ_2(x_2)$ and I still think that is right", "… gave $B$, and that is my answer": the version
+# said is the one the student holds
+_STILL_HELD = re.compile(r"[^.\n]{0,40}?\b(?:still|my\s+(?:final\s+)?answer|final|keep|stick|is\s+(?:right|correct))\b",
+                         re.IGNORECASE)
 
 
 _SAID_JUST_BEFORE = re.compile(rf"(?i)\b(?:which|that|it|this)?[ \t]*{OLD_VERSION_SAID}[ \t]*:?[ \t]*\$*$")
@@ -63,7 +69,13 @@ def _told_as_old(text: str, start: int) -> bool:
     if _SAID_JUST_BEFORE.search(text, max(0, start - 30), start) is None:
         return False
     opening = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n\n", max(0, start - 300), start))
-    return re.search(rf"(?i)\b{OLD_VERSION}\b", text[max(0, opening, start - 300):start]) is not None
+    old = re.search(rf"(?i)\b{OLD_VERSION}\b", text[max(0, opening, start - 300):start])
+    return old is not None and _LATER_ON.search(text, max(0, opening, start - 300) + old.end(), start) is None
+
+
+# "My first attempt looked fine, but … the chain rule gave $B$", "confused at first, … then gave $B$": the formula is
+# what came after the earlier version
+_LATER_ON = re.compile(r"(?i)\b(?:but|then|now|later|finally|eventually|after\w*|second|again|however)\b")
 
 
 _INDEX_RANGE = re.compile(r"[a-z]\s*=\s*\d(?:\s*,\s*\d)*(?:\s*,?\s*(?:\\ldots|\.\.\.|…)\s*,?\s*\d)?")

@@ -205,7 +205,11 @@ def changes_it(said: str) -> bool:
     """Whether a line inside a later part says an answer is changed: a word of change other than "instead"
     (which tells how the later part starts), or "instead" beside a word that says something was wrong."""
     words = {m.group().lower() for m in CHANGED.finditer(said)}
-    return bool(words - {"instead", "statt"}) or bool(words and FIXING.search(said))
+    return bool(words - {"instead", "statt"}) or bool(words and FIXING.search(said)) \
+        or _INSTEAD_OF_FORMULA.search(said) is not None  # "the w1 entry gets σ1(x1) instead of σ1(x1)(1−σ1(x1))"
+
+
+_INSTEAD_OF_FORMULA = re.compile(r"(?i)\binstead\s+of\s+\$?\s*(?:\\[a-z]+|[σ∂∇]|[a-z]_?\{?\d|[a-z]\s*\()")
 
 
 def _inside_other_label(layout: _Layout, key: str, at: int, end: int) -> bool:

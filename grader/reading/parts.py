@@ -149,12 +149,11 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
         weak.extend(_asked_from_line_start(text, w) for w in weak_labels(text, start, end)
                     if not _inside(w.start, covered))
     marks = sorted(marks + weak, key=lambda m: (m.start, not m.strong, m.part is None))
-    pasted = [m for m in marks
-              if (_asked_here(text, m) or _left_blank(text, m, marks)) and _labelled_again(text, m, marks)]
-    pasted = [m for m in pasted if len(pasted) >= 3 or _labelled_again(text, m, marks, answered=True)]
-    quoted = [m for m in marks if _quoted_question(text, m) and m not in pasted]
-    marks = [m for m in marks if m not in pasted
-             and (m not in quoted or not _asked_again(m, [o for o in marks if o not in quoted and o not in pasted]))]
+    pasted = _pasted_questions(text, marks)
+    quoted = [m for m in marks if _quoted_question(text, m) and id(m) not in pasted]
+    dropped = pasted | {id(m) for m in quoted}
+    marks = [m for m in marks if id(m) not in pasted
+             and (m not in quoted or not _asked_again(m, [o for o in marks if id(o) not in dropped]))]
     seg = Segmenter(text, sorted(code))
     seg.run(_one_per_place(_without_stray_first(marks)))
     _end_at_headings(text, seg, headings)
@@ -219,21 +218,26 @@ def _asked_here(text: str, mark: Label) -> bool:
 
 
 
-def _left_blank(text: str, mark: Label, marks: list[Label]) -> bool:
-    """Whether nothing but blanks stands between a label and the next one (a pasted question blanked as the
-    handout's words, "(d) Compute ∂f_w/∂w3." before "(e) …")."""
-    following = min((o.start for o in marks if o.start > mark.start), default=-1)
-    return following > mark.end and not text[mark.end:following].strip()
-
-
-def _labelled_again(text: str, mark: Label, marks: list[Label], answered: bool = False) -> bool:
-    """Whether the same part is labelled again later, not with a question (``answered``: with an answer's word,
-    "**(d) Answer:**"). The handout's questions pasted as they are, then answered under labels of their own (all
-    of them, or one with its answer's word): the questions' labels are not where the answers are."""
-    return any(o.start > mark.start and (o.part, o.sub) == (mark.part, mark.sub) and o.part
-               and not _asked_here(text, o)
-               and (not answered or _ANSWER_WORD.search(text, o.start, o.end + 30) is not None)
-               for o in marks)
+def _pasted_questions(text: str, marks: list[Label]) -> set[int]:
+    """The labels (their ids) of the handout's questions pasted as they are ("(d) Compute ∂f_w/∂w3.", or left blank
+    where those words were blanked), whose parts are labelled again later, not with a question: all of them when
+    three or more are, else each one whose later label carries an answer's word ("**(d) Answer:**"). The answers'
+    labels count. ``marks`` in order of place; one pass each way."""
+    latest: dict[tuple[str | None, str | None], int] = {}  # the last label of each part that asks nothing
+    answered: dict[tuple[str | None, str | None], int] = {}  # … and the last one with an answer's word
+    for o in marks:
+        if o.part and not _asked_here(text, o):
+            latest[(o.part, o.sub)] = o.start
+            if _ANSWER_WORD.search(text, o.start, o.end + 30) is not None:
+                answered[(o.part, o.sub)] = o.start
+    following, nxt = [len(text)] * len(marks), len(text)
+    for k in range(len(marks) - 1, -1, -1):  # where the next label starts (after this one's place)
+        following[k] = nxt
+        if k and marks[k - 1].start < marks[k].start:
+            nxt = marks[k].start
+    asked = [m for k, m in enumerate(marks) if m.part and latest.get((m.part, m.sub), -1) > m.start
+             and (_asked_here(text, m) or (following[k] > m.end and not text[m.end:following[k]].strip()))]
+    return {id(m) for m in asked if len(asked) >= 3 or answered.get((m.part, m.sub), -1) > m.start}
 
 
 _PASTED_ASKS = re.compile(r"[ \t*_]*(?:use|given|complete|after|compute|consider|implement|train)\b", re.IGNORECASE)

@@ -622,7 +622,8 @@ OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+
             r"|oder(?:\s+auch)?|vielleicht|ou(?:\s+bien|\s+alors)?|o(?:\s+bien)?|oppure|óf|of|или|lub|albo|veya|ya\s+da"
             r"|hoặc(?:\s+là)?|或者?|还是|還是|または|あるいは|もしくは|또는|혹은|아니면|ή|atau|eller|tai|nebo|vagy|sau|یا|أو|या"
             r"|หรือ|або|чи|או|ou\s+então|lub\s+też|vai|arba|või|alebo|ili|ali|eða|অথবা|அல்லது|ወይም|ან|կամ"
-            r"|немесе|әлде|yoki|və\s+ya|yaxud|эсвэл|же|яки|ຫຼື|သို့မဟုတ်|ឬ|లేదా|അല്ലെങ്കിൽ|ਜਾਂ|અથવા|किंवा|अथवा|či|bądź")
+            r"|немесе|әлде|yoki|və\s+ya|yaxud|эсвэл|же|яки|ຫຼື|သို့မဟုတ်|ឬ|లేదా|അല്ലെങ്കിൽ|ਜਾਂ|અથવા|किंवा|अथवा|či|bądź"
+            r"|ו?אולי|ربما|شاید|شايد")  # ("and maybe", "maybe" in Hebrew, Arabic, Persian and Urdu)
 # words of a student who has not chosen between two answers: the part goes to a person whatever is read from it
 UNDECIDED = re.compile(r"\btorn\s+between\b|\b(?:can(?:no|')?t|could(?:n't|\s+not)|unable\s+to)\s+decide\b"
                        r"|\bundecided\b|\bnot\s+sure\s+(?:if|whether)\b[^.\n]{0,40}?\bshould\s+be\s+\S+\s+or\b|(?<!\d)50\s*/\s*50(?!\d)|\bfifty[\s-]fifty\b|\bsecond\s+guess\b|\b(?:might|may|could)\s+actually\s+be\b"

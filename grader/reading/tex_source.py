@@ -36,7 +36,8 @@ _PROBLEM_ENV = re.compile(r"(?i)\w*(?:problem|exercise|question|aufgabe|exercice
 _NOT_TITLED = {"tabular", "tabular*", "tabularx", "array", "minipage", "figure", "table", "center", "multicols",
                "itemize", "enumerate", "description", "tikzpicture", "wrapfigure", "algorithm", "algorithmic",
                "algorithm2e", "lstlisting", "minted", "figure*", "table*", "subfigure", "sidewaysfigure",
-               "sidewaystable", "marginfigure", "margintable", "SCfigure"}
+               "sidewaystable", "marginfigure", "margintable", "SCfigure", "subtable", "longtable", "tabu",
+               "wraptable", "threeparttable", "adjustbox", "subfloat", "tblr", "longtblr", "columns", "column"}
 
 
 def closing_brace(text: str, at: int, stop: int) -> int:

@@ -267,8 +267,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         text, final = replaced
     elif text is not None:  # the part said again later (a summary; a fix: "## Fixes", "2(b)", "stride 2, not 1")
         later = [doc.text[s.start:s.end] for s in doc.again.get(spec.part, []) if s.kind != "cited"
-                 and not (s.kind == "mention" and _ONLY_CONFIRMS.search(doc.text, s.start, s.end)
-                          and not _CHANGE_SAID.search(doc.text, s.start, s.end))]
+                 and not (s.kind == "mention" and _only_confirms(doc.text[s.start:s.end]))]
         # ("The parameter count printed by the script matches my hand calculation in (c)": a check, no answer)
         later += doc.corrected.get(spec.part, [])
         later = [t for t in dict.fromkeys(later) if t not in text]
@@ -310,7 +309,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         or _BIASES_TAKEN_OFF.search(text[:20_000]) \
         or _WHICH_OF_THEM.search(text[:20_000]) or _SIZES_OFFERED.search(text[:20_000]) \
         or _CORRECTED_ASIDE.search(text[:20_000]) or _SECOND_THOUGHT.search(text[:20_000]) \
-        or _MARKED_UNSURE.search(text[:20_000]) \
+        or _MARKED_UNSURE.search(text[:20_000]) or _UNSURE_IN_WORDS.search(text[:20_000]) \
         or _bare_second(text[:20_000])
     out.hedged = "" if allowed is None else allowed.group() if len(allowed.group()) > 1 \
         else text[allowed.start():allowed.start() + 120].split("\n")[0]  # a bracket's words, not its "("
@@ -330,6 +329,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     return out
 
 
+# "not sure" in the scripts the grader reads no further (Persian, Arabic, Hebrew, Urdu): a value beside it doubted
+_UNSURE_IN_WORDS = re.compile(r"مطمئن\s+نیستم|لست\s+متأكد\w*|غير\s+متأكد\w*|לא\s+בטוח\w*|یقین\s+نہیں")
 # a doubt said in brackets beside a value ("5×5 (not sure?)"; an emoji of doubt is read as these words)
 _MARKED_UNSURE = re.compile(r"\(\s*not\s+sure\s*\?\s*\)", re.IGNORECASE)
 # "total 431,080 minus the biases, since biases are not counted": the counts said, then taken back in words
@@ -567,7 +568,15 @@ def _unlabelled(line: str) -> str:
 # "… matches my hand calculation in (c)": a check that names the part, no answer of it
 _ONLY_CONFIRMS = re.compile(r"(?i)\b(?:match(?:es|ed)?|agrees?\s+with|(?:the\s+)?same\s+as|consistent\s+with"
                             r"|confirms?)\b[^.\n]{0,60}?\((?:[a-h]|[1-9][a-h]?)\)")
-_CHANGE_SAID = re.compile(r"(?i)\b(?:but|however|not|wrong|mistake|typo|correct\w*|should|instead|actually|fix\w*)\b")
+_CHANGE_SAID = re.compile(r"(?i)\b(?:but|however|not|wrong|mistake|typo|correct\w*|should|instead|actually|fix\w*"
+                          r"|though|final\w*|go\s+with|answer\w*)\b")
+
+
+def _only_confirms(said: str) -> bool:
+    """A later mention that only says its part agrees with something ("… matches my hand calculation in (c).") and
+    goes on with no value and no word of change ("…, which matches (c); the total I go with is 430,580 though")."""
+    m = _ONLY_CONFIRMS.search(said)
+    return m is not None and not _CHANGE_SAID.search(said) and not re.search(r"\d", said[m.end():])
 
 
 def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Pattern[str]]]) -> list[str]:
@@ -685,7 +694,7 @@ def part_text(doc: Document, part: str) -> str | None:
         return None
     later = [s.start for s in doc.segments.values() if s.start > span.start] \
         + [s.start for spans in doc.again.values() for s in spans if s.start >= span.end]  # (a part read as
-    end = min(later, default=len(doc.text))  # another's said again, "(d) Complete the class Net …", ends it too)
+    end = min(later, default=len(doc.text))  # another's said again, "(d) Complete the class …", ends it too)
     blocks = [doc.text[s.start:s.end] for s in doc.code_spans if span.end <= s.start < end]
     line_end = doc.text.find("\n", span.start, span.end)
     first = doc.text[span.start:line_end if line_end >= 0 else span.end]
@@ -1393,7 +1402,9 @@ def _concluded(masked: str, values: list[_Value], routes: dict[int, list[tuple[s
 
 
 _COUNTED_NOUN = re.compile(r"^[ \t]*(?:of[ \t]+them|(?:such[ \t]+)?(?:filters?|kernels?))\b")
-_HEDGED_ASIDE = re.compile(r"\((?:[^()]*\b(?:or|maybe|perhaps|oder|ou)\b|[^()]*\?)", re.IGNORECASE)  # "(or 50 …?)"
+_HEDGED_ASIDE = re.compile(r"\((?:[^()]*\b(?:or|maybe|perhaps|oder|ou)\b|[^()]*[?؟]"
+                           r"|[^()]*(?:שאולי|אולי|ربما|شاید|شايد|مطمئن\s+نیستم|لست\s+متأكد|לא\s+בטוח|یقین\s+نہیں))",
+                           re.IGNORECASE)  # "(or 50 …?)", "(شاید هم ۲، مطمئن نیستم)"
 _COUNTS_THINGS = re.compile(r"[ \t]+(?:per[ \t]+(?:filter|kernel|unit|neuron|node|output|channel)\b"  # "501 per filter"
                             r"|(?:input|output|unit|neuron|node|feature|activation|pixel|entrie|element|position"
                             r"|weight|value|class)(?:s|es)?\b|biases\b)"  # "25 weights plus a bias", "10 classes"
