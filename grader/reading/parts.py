@@ -209,6 +209,13 @@ def _quoted_question(text: str, mark: Label) -> bool:
     return text[line_start:line_start + 4].lstrip(" \t").startswith(">") and _ASKS.match(text, mark.end) is not None
 
 
+def _blank_before_another(text: str, mark: Label, following: Label | None) -> bool:
+    """Nothing but blanks between a label and the next part's label ("(d)" then "(e) …": a pasted question whose
+    words were blanked); not a part's label over its first sub-part's ("### (b)" then "(i)")."""
+    return following is not None and following.start > mark.end and bool(following.part) \
+        and following.part != mark.part and not text[mark.end:following.start].strip()
+
+
 def _asked_here(text: str, mark: Label) -> bool:
     """Whether a label opens a question's words ("(d) Compute ∂f_w/∂w3.", "(f) Given a dataset …")."""
     bracket = text.find(")", mark.start, mark.end)  # (a label may take the words after it as its key)
@@ -223,21 +230,26 @@ def _pasted_questions(text: str, marks: list[Label]) -> set[int]:
     where those words were blanked), whose parts are labelled again later, not with a question: all of them when
     three or more are, else each one whose later label carries an answer's word ("**(d) Answer:**"). The answers'
     labels count. ``marks`` in order of place; one pass each way."""
-    latest: dict[tuple[str | None, str | None], int] = {}  # the last label of each part that asks nothing
-    answered: dict[tuple[str | None, str | None], int] = {}  # … and the last one with an answer's word
-    for o in marks:
+    latest: dict[tuple[str | None, ...], int] = {}  # the last label of each part that asks nothing
+    answered: dict[tuple[str | None, ...], int] = {}  # … and the last one with an answer's word
+    keys, problem = [], None
+    for o in marks:  # each label's problem: its own, or the one a problem's heading before it opened
+        problem = o.problem if o.problem and not o.part else problem
+        keys.append((o.problem or problem, o.part, o.sub))
+    for o, key in zip(marks, keys, strict=True):
         if o.part and not _asked_here(text, o):
-            latest[(o.part, o.sub)] = o.start
+            latest[key] = o.start
             if _ANSWER_WORD.search(text, o.start, o.end + 30) is not None:
-                answered[(o.part, o.sub)] = o.start
-    following, nxt = [len(text)] * len(marks), len(text)
-    for k in range(len(marks) - 1, -1, -1):  # where the next label starts (after this one's place)
+                answered[key] = o.start
+    following: list[Label | None] = [None] * len(marks)
+    nxt: Label | None = None
+    for k in range(len(marks) - 1, -1, -1):  # the next label (after this one's place)
         following[k] = nxt
         if k and marks[k - 1].start < marks[k].start:
-            nxt = marks[k].start
-    asked = [m for k, m in enumerate(marks) if m.part and latest.get((m.part, m.sub), -1) > m.start
-             and (_asked_here(text, m) or (following[k] > m.end and not text[m.end:following[k]].strip()))]
-    return {id(m) for m in asked if len(asked) >= 3 or answered.get((m.part, m.sub), -1) > m.start}
+            nxt = marks[k]
+    asked = [(m, keys[k]) for k, m in enumerate(marks) if m.part and latest.get(keys[k], -1) > m.start
+             and (_asked_here(text, m) or _blank_before_another(text, m, following[k]))]
+    return {id(m) for m, key in asked if len(asked) >= 3 or answered.get(key, -1) > m.start}
 
 
 _PASTED_ASKS = re.compile(r"[ \t*_]*(?:use|given|complete|after|compute|consider|implement|train)\b", re.IGNORECASE)
