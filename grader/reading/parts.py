@@ -232,8 +232,9 @@ def _pasted_questions(text: str, marks: list[Label]) -> set[int]:
     labels count. ``marks`` in order of place; one pass each way."""
     latest: dict[tuple[str | None, ...], int] = {}  # the last label of each part that asks nothing
     answered: dict[tuple[str | None, ...], int] = {}  # … and the last one with an answer's word
-    keys, problem = [], None
-    for o in marks:  # each label's problem: its own, or the one a problem's heading before it opened
+    keys = []
+    problem = next((o.problem for o in marks if o.problem and not o.part), None)  # (questions pasted before the
+    for o in marks:  # first problem's heading are its) each label's problem: its own, or its heading's before it
         problem = o.problem if o.problem and not o.part else problem
         keys.append((o.problem or problem, o.part, o.sub))
     for o, key in zip(marks, keys, strict=True):
