@@ -192,7 +192,7 @@ class CalculusMixin(Cursor):
         try:
             if self.take() == "\\partial" and self.peek() == "_":  # ∂_{w_1} f_w(x^1): ∂f_w(x^1)/∂w_1
                 self.take()
-                wrt = self.script()
+                wrt = self._weight_by_index(self.script())
                 return self.operator(wrt, "\\frac{\\partial}{\\partial " + " ".join(wrt) + "}")
             if self.peek() == "/":
                 self.take()
@@ -218,6 +218,16 @@ class CalculusMixin(Cursor):
                 return None
             raise ExpressionSyntaxError("∂ that is not part of a derivative") from None
         return self.derivative(num, den, " ".join(self.toks[start:self.pos]))
+
+    def _weight_by_index(self, wrt: list[str]) -> list[str]:
+        """``∂_2 F``, ``∂_j L``: an analyst's partial derivative by the weight's index alone, the weights being the
+        one vector the homework differentiates by (∂_j L is ∂L/∂w_j)."""
+        index = "".join(t for t in wrt if t not in "{}")
+        vectors = list(self.vocab.vectors)
+        if len(vectors) != 1 or not (index in INDEX_LETTERS or index.isdigit()
+                                     and 1 <= int(index) <= len(self.vocab.vectors[vectors[0]])):
+            return wrt
+        return [vectors[0], "_", "{", index, "}"]
 
     def gradient(self) -> Any:
         """``∇_w L(w)``, ``∇_θ L``, ``∇_w f_w(x^{(i)})`` (at the point written)."""

@@ -335,6 +335,7 @@ class NameMixin(Cursor):
         if name in self.overlay.symbols:
             self.trace.explicit += 1
             self.trace.named.extend(self.overlay.named.get(name, ()))  # g^1 := ∇_w f_w(x^1): derivatives by name
+            self._skip_own_arguments()  # ψ(w), with ψ(w) := w_2 σ(φ(w)): the hand-in's node, at the weights
             at_point = self._own_symbol_at_point(name, self.overlay.symbols[name])
             return at_point if at_point is not None else self._at_bound_input(self.overlay.symbols[name])
         if name.rstrip("'") != name or name in self.overlay.functions or name in self.overlay.aliases \
@@ -368,7 +369,7 @@ class NameMixin(Cursor):
         own variables and weights (one name alone, x₂(x¹), is a data point or a product)."""
         if self.peek() != "(":
             return
-        k, names = self.pos + 1, 0
+        k, names, vectors = self.pos + 1, 0, 0
         while k < len(self.toks) and k < self.pos + 12 and self.toks[k] != ")":
             tok = self.toks[k]
             if tok in (",", ";"):
@@ -376,11 +377,12 @@ class NameMixin(Cursor):
                 continue
             if tok in self.vocab.vectors or tok in self.vocab.symbols:
                 names += 1
+                vectors += tok in self.vocab.vectors
                 k += 1
                 continue
             return
-        if k < len(self.toks) and self.toks[k] == ")" and names >= 2:
-            self.pos = k + 1
+        if k < len(self.toks) and self.toks[k] == ")" and (names >= 2 or names == vectors == 1):
+            self.pos = k + 1  # (ψ(w): the node as the weights' function, at the weights)
 
     def apply(self, name: str, function: Any) -> Any:
         """``name(arg)``; σ written alone takes the argument of the left side (dσ/du = σ(1−σ))."""

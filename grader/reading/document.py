@@ -25,7 +25,7 @@ from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
-from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines
+from grader.reading.formats_json import ini_lines, is_yaml_sheet, json_lines, toml_lines, yaml_lines
 from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
@@ -816,6 +816,16 @@ _FILLED = re.compile(r"\[\[[ \t]*([^\[\]]{0,600}?)[ \t]*\]\]")
 _BLANK = re.compile(r"_{4,}")
 
 
+# an answer written into a worksheet's blank, between its underscores ("Output after conv1: ____24×24×20____"); a
+# blank left empty ("Score: ____ / 20") or a rule ("______") holds nothing
+_UNDERSCORED = re.compile(r"(?<![\w\\])_{3,}(?=[^\s_])((?:[^_\n]|_(?!__)){1,600}?)(?<=[^\s_])_{3,}(?!\w)")
+
+
+def _underscored_answers(text: str) -> str:
+    """Each answer a worksheet's blank holds, its underscores made spaces: a line's answer as if typed on it."""
+    return _UNDERSCORED.sub(lambda m: f" {m.group(1)} ", text)
+
+
 def _filled_blanks(text: str) -> str:
     """A handout's sheet with its blanks filled in ("(d) df/dw3 = ______      [[ sigma2(x2) ]]"): each answer set
     where its line's blank is (an answer wrapped over lines first joined), the brackets dropped elsewhere."""
@@ -998,6 +1008,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = csv_markdown(text), None
     elif kind in _SHEETS:  # an answer sheet saved as JSON, YAML, TOML or INI: its keys and answers as lines
         text, kind = _SHEETS[kind](text), None
+    elif kind is None and ": " in text and is_yaml_sheet(text):  # … or a YAML one handed in as text
+        text = yaml_lines(text)
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
     text = emoji_marks(text)  # ❌ strikes what it marks, 🤔 doubts it, other emoji are decoration
@@ -1038,6 +1050,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _HIGHLIGHTED_MATH.sub(lambda m: f"  {m.group(1)}  ", text) if "==$" in text else text
     text = _ocr_fixed(text) if kind is None else text
     text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
+    text = _underscored_answers(text) if kind is None and "___" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _BOXED_MARK.sub(" Answer: ", text) if "]" in text or "】" in text else text  # "──→ [ans] e^{-u}/…"
     text = _SHEET_FUNCTION.sub(lambda m: m.group(1).lower() + "(", text) if "EXP(" in text or "LN(" in text else text

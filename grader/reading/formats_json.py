@@ -68,6 +68,17 @@ def yaml_lines(text: str) -> str:
 
 
 _COMMENT = re.compile(r"(?m)^[ \t]*#[ \t]?(.{1,500})$")
+# a top-level key whose answer is quoted or a block ("q1b_i: '\frac{…}'", "q1f_grad: |"): YAML's own writing
+_YAML_ANSWER = re.compile(r"(?m)^(?P<key>[\w.-]{1,40}):[ \t]+(?:'|\"|[|>][-+]?[ \t]*$)")
+
+
+def is_yaml_sheet(text: str) -> bool:
+    """Whether a text file is an answer sheet in YAML (a form's answer file handed in as .txt): several parts'
+    keys with quoted or block answers, and the whole a mapping YAML reads."""
+    keys = [m.group("key") for m in _YAML_ANSWER.finditer(text, 0, 200_000)]
+    if len(keys) < 6 or sum(1 for k in keys if _PART_KEY.fullmatch(k)) < 4:
+        return False
+    return yaml_lines(text) is not text
 
 
 def _with_remarks(text: str, data: dict[Any, Any], marks: str) -> str:

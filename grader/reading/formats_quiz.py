@@ -22,6 +22,11 @@ _STATE = re.compile(r"[ \t]*(?:complete|incomplete|not[ \t]+answered|answer[ \t]
                     r"|points?[ \t]*:?[ \t]*[\d.]{1,8}(?:[ \t]*/[ \t]*[\d.]{1,8})?)[ \t]*", re.IGNORECASE)
 _STATES = re.compile(rf"(?:(?:{_STATE.pattern}|[ \t]*[\d.]{{1,8}}[ \t]*pts?[ \t]*)(?:/(?=[ \t]*[\d.]))?)+",
                      re.IGNORECASE)  # "Not yet graded / 3 pts": states on one line
+# an export's row "Question 8 | Problem 2 (a): input dimension, …": the number, then the question's text
+_NUMBER_AND_TEXT = re.compile(_NUMBER.pattern + r"[|–—][ \t]*(?P<rest>\S.*)", re.IGNORECASE)
+_MARK_ROW = re.compile(r"[ \t]*\|?[ \t]*(?:--|[\d.]{1,8})[ \t]*/[ \t]*[\d.]{1,8}[ \t]*"
+                       r"(?:\([^()\n]{0,40}\))?[ \t]*\|?[ \t]*")
+# (its mark column: "| -- / 3.00", "| -- / 2.00 (manual grading)")
 _ASKED = re.compile(r"[ \t]*(?:question[ \t]+text|question|prompt)[ \t]*:[ \t]*(?P<rest>.*)", re.IGNORECASE)
 _ANSWERED = re.compile(r"[ \t]*(?:response|your[ \t]+answer|selected[ \t]+answer|given[ \t]+answer|answer|"
                        r"antwort|respuesta|réponse)[ \t]*:[ \t]*(?P<rest>.*)", re.IGNORECASE)
@@ -52,7 +57,8 @@ def _numbered(line: str) -> bool:
     """A question's number on its line, alone or with its state and mark after it ("Question 2   Not yet graded /
     3 pts", as Canvas prints it)."""
     m = _NUMBER.match(line)
-    return m is not None and (m.end() == len(line) or _STATES.fullmatch(line, m.end()) is not None)
+    return m is not None and (m.end() == len(line) or _STATES.fullmatch(line, m.end()) is not None
+                              or _NUMBER_AND_TEXT.fullmatch(line) is not None)
 
 
 def _block_start(lines: list[str], k: int) -> bool:
@@ -78,8 +84,12 @@ def quiz_markdown(text: str) -> str:
         if _numbered(line) and _block_start(lines, k):
             flush_plain()
             out.append("")
-            asking = []
+            row = _NUMBER_AND_TEXT.fullmatch(line)
+            asking = [row.group("rest")] if row is not None and not _STATES.fullmatch(row.group(0), _NUMBER.match(
+                line).end()) else []  # (the question's text on the number's row)
             continue
+        if _MARK_ROW.fullmatch(line) and "/" in line:
+            continue  # the export's mark column under a response
         if _STATE.fullmatch(line) and asking is not None and not "".join(asking).strip():
             continue  # the state and mark lines under the number
         asked = _ASKED.fullmatch(line)

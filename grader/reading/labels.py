@@ -79,7 +79,8 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{"
                      # "**Answer 2(a)**", "Solution 1(d):", "Antwort (b)": the word an answer sheet opens a part with
                      r"|(?:answer|ans\.|solution|sol\.|antwort|lösung|réponse|respuesta|resposta|risposta|odpowiedź"
-                     r"|ответ|відповідь|解答|回答|答案|답)[ \t]+(?=[1-9]\d?[ \t]?[.(]?[a-h]\b|\([a-h]\)))*",
+                     r"|ответ|відповідь|解答|回答|答案|답)[ \t]+"
+                     r"(?=[1-9]\d?[ \t]?[.(]?[a-h]\b|\((?:[a-h]|i{1,3}|iv)\)))*",
                      re.IGNORECASE)
 _PAIR = r"[ \t]*(?:,|&|/|and)[ \t]*"  # between two parts a heading names ("** d, e")
 PATTERNS = [  # (kind, pattern); the first that matches wins

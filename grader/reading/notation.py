@@ -638,6 +638,9 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
         notation.definitions.add(_compact(key))  # dsig_ii(u) = …: a function, and the answer to the part it names
     if shape.kind == "apply" and name in vocab.pointwise and _VARIABLES.fullmatch(shape.arg):
         return _intermediate_of_weights(notation, name, lhs, rhs, reference)  # x₂(w, x) = w[2]*x₁(w, x)
+    if shape.kind == "apply" and shape.arg.strip() in vocab.vectors and name not in vocab.functions \
+            and name not in vocab.symbols:  # φ(w) = w_1 x, ψ(w) = w_2 σ(φ(w)): a node's value as the weights' function;
+        return _define_symbol(notation, name, lhs, rhs, reference)  # ψ alone, or ψ(w), is that value
     if shape.kind == "apply":
         shape = replace(shape, arg=_WEIGHTS_ARGUMENT.sub("", shape.arg))  # ŷ(x, w), y(x; w): a function of x
         if not re.fullmatch(r"[a-z]|\\[a-z]+", shape.arg):

@@ -152,7 +152,7 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     pasted = _pasted_questions(text, marks)
     quoted = [m for m in marks if _quoted_question(text, m) and id(m) not in pasted]
     dropped = pasted | {id(m) for m in quoted}
-    marks = [m for m in marks if id(m) not in pasted
+    marks = [m for m in marks if id(m) not in pasted and not _numbers_a_remark(text, m)
              and (m not in quoted or not _asked_again(m, [o for o in marks if id(o) not in dropped]))]
     seg = Segmenter(text, sorted(code))
     seg.run(_one_per_place(_without_stray_first(marks)))
@@ -162,6 +162,20 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
             if a < pos < b:
                 seg.segments[key] = (a, pos)
     return seg
+
+
+# a paragraph of remarks numbered as a list is ("*Remarks.* (i) Since …, also Dσ = σ(u)σ(−u). (ii) …"): its own
+# numbers, not the parts'
+_REMARKS = re.compile(r"(?:^|\n)[ \t*_]*(?:remarks?|notes?|comments?|observations?|bemerkung(?:en)?|remarques?"
+                      r"|anmerkung(?:en)?)[ \t*_]*[.:][ \t*_]*(?=\()", re.IGNORECASE)
+
+
+def _numbers_a_remark(text: str, mark: Label) -> bool:
+    """Whether a sub-part's label numbers one of a paragraph's remarks ("*Remarks.* (i) … (ii) …")."""
+    if not mark.sub or mark.part or mark.problem:
+        return False
+    paragraph = max(0, text.rfind("\n\n", max(0, mark.start - 2000), mark.start))
+    return _REMARKS.search(text, paragraph, mark.start + 1) is not None
 
 
 _MENTION_AT_START = re.compile(r"[ \t]*\(\s?(?:[a-h]|i{1,3}|iv)\s?\)[,;][ \t]*[a-z]{2,}")
@@ -179,7 +193,7 @@ _CODE_PARAGRAPH = re.compile(r"[ \t*_]*(?:the[ \t]+)?(?:code|coding|programming|
 # that may hold a part's fix ("### Correction", "### Note") ends nothing
 _TOPIC = (r"(?:(?:my|the|our)[ \t]+)?(?:code|implementation|training|results?|appendix|references|program(?:ming)?"
           r"|experiments?|notebook|test[ \t]+accuracy|accuracy|bibliography|acknowledg\w*|output|log)")
-_ANOTHER_TOPIC = re.compile(rf"[ \t*_]*{_TOPIC}(?:[ \t]*(?:/|,|&|and|\+|[ \t])[ \t]*{_TOPIC})*[ \t*_:.]*(?:\n|$)",
+_ANOTHER_TOPIC = re.compile(rf"[ \t*_]*{_TOPIC}(?:[ \t]*(?:/|,|&|and|\+|[ \t])[ \t]*{_TOPIC})*[ \t*_:.}}]*(?:\n|$)",
                             re.IGNORECASE)
 
 
@@ -234,13 +248,19 @@ def _pasted_questions(text: str, marks: list[Label]) -> set[int]:
     answered: dict[tuple[str | None, ...], int] = {}  # … and the last one with an answer's word
     keys = []
     problem = next((o.problem for o in marks if o.problem and not o.part), None)  # (questions pasted before the
-    for o in marks:  # first problem's heading are its) each label's problem: its own, or its heading's before it
+    part = None  # first problem's heading are its) each label's problem: its own, or its heading's before it
+    for o in marks:  # (and a sub-part's part: its own, or its part's label's before it)
         problem = o.problem if o.problem and not o.part else problem
-        keys.append((o.problem or problem, o.part, o.sub))
+        part = o.part or (None if o.problem else part)
+        keys.append((o.problem or problem, o.part or part, o.sub))
+    asks = {id(o) for o in marks if o.part and _asked_here(text, o)}
+    for k, o in enumerate(marks):  # "(b) Compute dσ/du (i) in terms of exp, (ii) …": sub-parts inside the question
+        if o.sub and not o.part and _in_question_line(text, o, marks[:k], asks):
+            asks.add(id(o))
     for o, key in zip(marks, keys, strict=True):
-        if o.part and not _asked_here(text, o):
+        if (o.part or (o.sub and key[1])) and id(o) not in asks:
             latest[key] = o.start
-            if _ANSWER_WORD.search(text, o.start, o.end + 30) is not None:
+            if _ANSWER_WORD.search(text, text.rfind("\n", 0, o.start) + 1, o.end + 30) is not None:
                 answered[key] = o.start
     following: list[Label | None] = [None] * len(marks)
     nxt: Label | None = None
@@ -248,9 +268,16 @@ def _pasted_questions(text: str, marks: list[Label]) -> set[int]:
         following[k] = nxt
         if k and marks[k - 1].start < marks[k].start:
             nxt = marks[k]
-    asked = [(m, keys[k]) for k, m in enumerate(marks) if m.part and latest.get(keys[k], -1) > m.start
-             and (_asked_here(text, m) or _blank_before_another(text, m, following[k]))]
-    return {id(m) for m, key in asked if len(asked) >= 3 or answered.get(key, -1) > m.start}
+    asked = [(m, keys[k]) for k, m in enumerate(marks) if (m.part or m.sub) and latest.get(keys[k], -1) > m.start
+             and (id(m) in asks or (m.part and _blank_before_another(text, m, following[k])))]
+    many = sum(1 for m, _ in asked if m.part) >= 3  # (a question's sub-parts are no more questions)
+    return {id(m) for m, key in asked if many or answered.get(key, -1) > m.start}
+
+
+def _in_question_line(text: str, mark: Label, before: list[Label], asks: set[int]) -> bool:
+    """Whether a sub-part's label stands on the line of its part's label that opens a question's words."""
+    line = text.rfind("\n", 0, mark.start) + 1
+    return any(id(o) in asks and not o.sub and line <= o.start < mark.start for o in before)
 
 
 _PASTED_ASKS = re.compile(r"[ \t*_]*(?:use|given|complete|after|compute|consider|implement|train)\b", re.IGNORECASE)

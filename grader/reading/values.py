@@ -1035,6 +1035,10 @@ _LAYER_ROW = re.compile(r"\d|relu|pool|conv|\bfc|linear|dense|softmax|flatten|dr
                         r"|other|rest\b", re.IGNORECASE)
 
 
+_OPEN_WORKING = re.compile(r"[ \t]*(?:\d[\d,.]*[ \t]*[·×*⋅]?[ \t]*\(|\()[\d\s+\-−*/·×⋅^.,]*[+*/·×⋅^][\d\s+\-−*/·×⋅^.,]*\)"
+                           r"(?:[ \t]*[·×*⋅][ \t]*\d[\d,.]*)?[ \t]*")
+
+
 def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: dict[str, list[Candidate]]) -> None:
     body = flat(cell.text)
     if cell.remark:
@@ -1046,6 +1050,8 @@ def _read_cell(cell: Cell, patterns: dict[str, list[re.Pattern[str]]], found: di
     if len(masked) == len(body) and re.fullmatch(r"[\d\s()+\-−*/·×xX.,^]+", body[:max(0, equals)]) \
             and body.count("(", 0, equals) == body.count(")", 0, equals):  # "20(25+1) = 520": a working, its
         values = [v for v in values if v.start > equals]  # result the value ("24×24×20 ((28−5)+1 = 24)": an aside)
+    elif equals < 0 and _OPEN_WORKING.fullmatch(body.replace("\\,", " ").replace("$", "")):
+        return  # "| conv1 | 520 | 20(5·5·1+1) |": a working not carried to its result answers nothing
     shown = body if len(masked) == len(body) else masked  # the masking may blank a working's opening bracket
     values = [v for v in values if not (_in_aside(shown, v) and "=" in shown[shown.rfind("(", 0, v.start):v.start])
               ] or values  # "24×24×20 ((28−5)/1+1 = 24)": a working's result in an aside is no answer
