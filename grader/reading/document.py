@@ -54,6 +54,7 @@ from grader.reading.layout import (
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, matrix_close, rows
 from grader.reading.mentions import CHANGES, arabic_and_numbered
+from grader.reading.omml import word_equations
 from grader.reading.own_numbering import own_numbering
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
@@ -307,7 +308,8 @@ _UNSEEN = (("<!--", re.compile(r"<!--[\s\S]*?(?:-->|$)")),
            ("\\todo", re.compile(r"\\todo(?![A-Za-z])\s*(?:\[[^\[\]\n]{0,80}\])?\s*\{(?:[^{}]|\{[^{}]*\}){0,2000}\}")),
            ("_comment", re.compile(r"(?im)^[ \t]*#\+begin_comment\b[\s\S]*?(?:^[ \t]*#\+end_comment\b.*$|\Z)")),
            ("////", re.compile(r"(?m)^////[ \t]*$[\s\S]*?(?:^////[ \t]*$|\Z)")))
-_HIDDEN_OPEN = re.compile(r"<(\w{1,20})\b[^<>]{0,400}?(?:\shidden\b|display\s*:\s*none)[^<>]{0,400}>", re.IGNORECASE)
+_HIDDEN_OPEN = re.compile(r"<(\w{1,20})\b[^<>]{0,400}?(?:(?<!:)\shidden(?=[\s>=/\"'])|display\s*:\s*none"
+                          r"|visibility\s*:\s*hidden)[^<>]{0,400}>", re.IGNORECASE)  # (not "overflow: hidden")
 _CLOSE_TAG = re.compile(r"</(\w{1,20})\s*>")
 _ADOC_IFDEF = re.compile(r"(?m)^ifdef::([\w-]{1,40})\[\][ \t]*$[\s\S]*?(?:^endif::[\w-]*\[\][ \t]*$|\Z)")
 _ORG_COMMENT_TREE = re.compile(r"(?m)^(\*+)[ \t]+COMMENT\b.*$")
@@ -1010,6 +1012,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = _SHEETS[kind](text), None
     elif kind is None and ": " in text and is_yaml_sheet(text):  # … or a YAML one handed in as text
         text = yaml_lines(text)
+    if "msEquation" in text and (kind == "html" or kind is None and "<m:oMath" in text):
+        text = word_equations(text)  # a Word page's own equations live in comments only Word reads: made visible
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
     text = emoji_marks(text)  # ❌ strikes what it marks, 🤔 doubts it, other emoji are decoration

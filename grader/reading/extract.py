@@ -127,7 +127,7 @@ _CHAIN_START = ("=", "\\leftarrow", ":=")
 _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\stackrel{def}")
 _NAME = re.compile(r"(?:\\(?:mathcal|mathrm|operatorname|text)\{\w+\}|\\[a-zA-Z]+|[a-zA-Z][₀-₉ᵢⱼₖₙ]*)(?:_\{?[\w,]+\}?)?"
                    r"(?:'|\^\{?[\w()]+\}?)*(?:\([^()]{0,40}\))?")
-_GROUP = r"\{(?:\\partial|d)(?:[^{}]|\{[^{}]*\})*\}"
+_GROUP = r"\{(?:\\partial|∂|d)(?:[^{}]|\{[^{}]*\})*\}"
 _DERIVATIVE = re.compile(rf"\\[dt]?frac{_GROUP}{_GROUP}"
                          r"|\(?\s*(?:\\partial|∂|\bdel\b|\bdiff\b|\bd)\s*(?:\\math[a-z]+\s*\{?\s*\w+\s*\}?|[\w\\{}]+)"
                          r"\s*\)?\s*/{1,2}\s*"

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 from grader.reading.formats import pipe_rows
 from grader.reading.mathml import MAX_DEPTH, Node, tex_annotation, to_tex
+from grader.reading.omml import omml_tex
 
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "button"}
 _BLOCK = {"p", "div", "section", "article", "blockquote", "header", "main", "dd", "dt", "figcaption", "br", "hr"}
@@ -63,6 +64,19 @@ def _image_formula(attrs: dict[str, str | None]) -> str | None:
     return alt if len(words) <= 2 else None
 
 
+_TEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}|[_^]\{")
+
+
+def _alt_tex(attrs: dict[str, str | None]) -> str | None:
+    """The TeX an equation picture's alt text is ("\\frac{d\\sigma_1}{du}=…", as an add-on that renders a
+    document's LaTeX leaves it), else None: a picture described in words is no formula."""
+    alt = " ".join((attrs.get("alt") or "").split())
+    if not alt or len(alt) > 2000 or "$" in alt or not _TEX_COMMAND.search(alt):
+        return None
+    words = [w for w in _ALT_WORD.findall(_TEX_COMMAND.sub(" ", alt)) if w.lower() not in _ALT_NAMES]
+    return alt if len(words) <= 1 and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}", alt) else None
+
+
 # MathType/Wiris keeps an equation's MathML in its image, with the markup's characters swapped for safe ones
 _WIRIS_SAFE = str.maketrans({"«": "<", "»": ">", "¨": '"', "§": "&", "`": "'"})
 
@@ -92,6 +106,9 @@ _STRUCK = ("del", "s", "strike")
 _TABLE_OF_CONTENTS = re.compile(r"toc|TOC|table-of-contents|TableOfContents|markdown-toc")
 
 
+_MATHML_PREFIX = re.compile(r"^(?:mml|mathml):(?=m|math$|semantics$|annotation|none$)")
+
+
 class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -107,6 +124,7 @@ class _Page(HTMLParser):
         self.paragraphs = 0  # open <p> and headings: a line break in their source text is a space on the page
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = _MATHML_PREFIX.sub("", tag)  # <mml:math>, <mml:mfrac>: MathML under a namespace prefix (OneNote, Word)
         a = dict(attrs)
         if self.mathml:  # inside <math>: the tree its TeX is written from
             node = Node(tag, {k: v or "" for k, v in a.items()})
@@ -114,7 +132,7 @@ class _Page(HTMLParser):
             if tag not in _VOID and tag != "mspace" and len(self.mathml) < MAX_DEPTH:
                 self.mathml.append(node)  # deeper nesting is no formula: its elements stay flat (bounded work)
             return
-        if tag == "math" and not self.skip and a.get("aria-hidden") != "true":
+        if tag in ("math", "m:omath") and not self.skip and a.get("aria-hidden") != "true":
             self.mathml = [Node(tag, {k: v or "" for k, v in a.items()})]  # its root
             return
         if self.skip:
@@ -140,6 +158,8 @@ class _Page(HTMLParser):
             self.tex = []
         elif tag == "img" and (tex := _image_tex(a)) is not None:
             self._emit(f"${tex}$")  # an equation editor's picture that carries its TeX
+        elif tag == "img" and (tex := _alt_tex(a)) is not None:
+            self._emit(f" ${tex}$ ")  # an equation picture whose alt text is its TeX (a docs add-on's rendering)
         elif tag == "img" and (said := _image_formula(a)) is not None:
             self._emit(f"\n\n{said}\n\n")  # a word processor's equation picture: its alt text, read as plain text
         elif tag == "ac:structured-macro":
@@ -200,8 +220,13 @@ class _Page(HTMLParser):
         self._emit(f"\n\n{indent}{_marker(str(kind), int(n))} ")
 
     def handle_endtag(self, tag: str) -> None:
+        tag = _MATHML_PREFIX.sub("", tag)
         if self.mathml:
-            if tag == "math" and (len(self.mathml) == 1 or self.mathml[-1].tag == "math"):
+            if tag == "m:omath" and self.mathml[0].tag == tag and (len(self.mathml) == 1 or self.mathml[-1].tag == tag):
+                root = self.mathml[0]
+                self.mathml = []
+                self._emit(f"${omml_tex(root)}$")  # Word's own equation (see omml.word_equations)
+            elif tag == "math" and (len(self.mathml) == 1 or self.mathml[-1].tag == "math"):
                 root = self.mathml[0]
                 self.mathml = []
                 tex = tex_annotation(root)

@@ -1035,7 +1035,8 @@ _LAYER_ROW = re.compile(r"\d|relu|pool|conv|\bfc|linear|dense|softmax|flatten|dr
                         r"|other|rest\b", re.IGNORECASE)
 
 
-_OPEN_WORKING = re.compile(r"[ \t]*(?:\d[\d,.]*[ \t]*[·×*⋅]?[ \t]*\(|\()[\d\s+\-−*/·×⋅^.,]*[+*/·×⋅^][\d\s+\-−*/·×⋅^.,]*\)"
+_OPEN_WORKING = re.compile(r"[ \t]*(?:\d[\d,.]*[ \t]*[·×*⋅]?[ \t]*\(|\()"
+                           r"[\d\s+\-−*/·×⋅^.,]*[+*/·×⋅^][\d\s+\-−*/·×⋅^.,]*\)"
                            r"(?:[ \t]*[·×*⋅][ \t]*\d[\d,.]*)?[ \t]*")
 
 
@@ -2024,7 +2025,8 @@ def _size_then_after(masked: str, labels: list[tuple[int, int, str]], v: _Value,
 # (not "or if …": an answer offered)
 _IF_BEFORE = re.compile(r"(?<!\bor )(?<!\boder )(?<!\bou )(?<!\bo )\b(?:if|suppose|supposing|wenn|falls|si|se|jeśli"
                         r"|eğer)\b|(?<!或)若|如果|假设|假如|もし(?!くは)|만약", re.I)
-_IF_AFTER = re.compile(r"\s*(?:なら(?:ば)?|だと|の場合|とすると|이면|라면|일\s?때|인\s?경우|时|時|的话|的話)")
+_IF_AFTER = re.compile(r"\s*(?:なら(?:ば)?|だと|の場合|とすると|이면|라면|일\s?때|인\s?경우|时|時|的话|的話"
+                       r"|(?:would|wouldn't)\s+(?:need|give|require|mean|make|be|lead|result|yield)\b)")  # "S = 2 would need …"
 
 
 def _trial(masked: str, v: _Value, clauses: list[int]) -> bool:
@@ -2059,10 +2061,18 @@ def _first(fields: list[str], patterns: dict[str, list[re.Pattern[str]]]) -> str
 
 
 def _field_in(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
+    """The field a label names; its words outside brackets first ("channel dimension (depth of filter)")."""
+    if "(" in text and (bare := _BRACKETED_WORDS.sub(" ", text)) != text and bare.strip():
+        outside = _field_in(bare, patterns)
+        if outside is not None:
+            return outside
     for name, pats in patterns.items():
         if any(p.search(text) for p in pats):
             return name
     return None
+
+
+_BRACKETED_WORDS = re.compile(r"\([^()\n]{0,200}\)")
 
 
 def _terms_of_a_sum(line: str, labels: list[tuple[int, int, str]],
@@ -2093,7 +2103,8 @@ _BEFORE_IT = re.compile(r"(?i)\b(?:before|vor|avant|antes\s+de|prima\s+di)[ \t]+
 
 _OWN_SYMBOL = re.compile(r"[ \t$\\(]*[A-Za-z]$")  # the label's own symbol, right after it: "stride $S", "padding (p"
 _SET_EQUAL = re.compile(r"(?:→|⇒|⟹|=>|->)[ \t]*[A-Za-z](?<![xX])[ \t]*=[ \t]*$")  # "⇒ F = 5": what a formula gives
-_IN_SYMBOL_FORMULA = re.compile(r"[ \t]*(?:=[ \t]*\(?[ \t]*\d{1,4}[ \t]*)?[-+−–][ \t]*[A-Za-z](?![A-Za-z(])")
+_IN_SYMBOL_FORMULA = re.compile(r"[ \t]*(?:=[ \t]*\(?[ \t]*\d{1,4}[ \t]*)?[-+−–][ \t]*(?!I[ \t]+[a-z]|I['’])[A-Za-z]"
+                                r"(?![A-Za-z(])")  # (not a dash before "I am not sure")
 _SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*"
                                     r"(?:(?:[-+−–*/·][ \t]*\d{1,4}[ \t]*\)?[ \t]*)+=|"
                                     r"[-+−–*/·])[ \t]*\(?[ \t]*$")  # "F + 1 = 8", the "1" of "F + 1"

@@ -1,0 +1,141 @@
+"""Word's own equations (Office Math Markup, ``<m:oMath>``) as the TeX they show.
+
+A report saved from Word as a web page keeps each equation twice: as Office Math inside a conditional comment
+that only Word reads (``<!--[if gte msEquation 12]><m:oMath>…</m:oMath><![endif]-->``) and as a picture of it
+for browsers (``<![if !msEquation]><img …><![endif]>``). The picture says nothing a reader can read; the Office
+Math is the equation itself. :func:`word_equations` keeps the one and drops the other, so the HTML reader
+collects ``<m:oMath>`` into the same small tree as MathML (:class:`~grader.reading.mathml.Node`), and
+:func:`omml_tex` writes it as a student would type it: ``<m:f>`` is ``\\frac{…}{…}``, ``<m:sSub>`` an index,
+``<m:d>`` a bracket with its own characters, ``<m:nary>`` a sum. Nothing is evaluated here.
+"""
+from __future__ import annotations
+
+import re
+
+from grader.reading.mathml import MAX_DEPTH, Node
+
+_SHOWN_TO_WORD = re.compile(r"<!--\[if gte msEquation \d+\]>|(?<=</m:oMath>)<!\[endif\]-->"
+                            r"|(?<=</m:oMathPara>)<!\[endif\]-->", re.IGNORECASE)
+_MARKED = re.compile(r"<!\[(if[^\]]{0,80}|endif)\]>", re.IGNORECASE)
+_OPERATORS = {"−": "-", "⋅": "\\cdot ", "·": "\\cdot ", "×": "\\times ", "∑": "\\sum ", "∂": "\\partial ",
+              "∇": "\\nabla ", "←": "\\leftarrow ", "→": "\\to ", "∈": "\\in ", "±": "\\pm ", "≔": ":=",
+              "∏": "\\prod ", "∫": "\\int ", "\u2061": "", "\u2062": " ", "\u2063": ","}
+_NAMED = {"exp", "log", "ln", "sin", "cos", "tan", "tanh", "max", "min"}
+_BRACKETS = {"{": "\\{", "}": "\\}", "〈": "\\langle ", "〉": "\\rangle ", "‖": "\\|", "⌊": "\\lfloor ",
+             "⌋": "\\rfloor "}
+_CONTENT = {"m:e", "m:num", "m:den", "m:sub", "m:sup", "m:fname", "m:lim", "m:deg"}
+
+
+def word_equations(html: str) -> str:
+    """A Word page with its equations as Office Math to read and their pictures for browsers dropped."""
+    html = _SHOWN_TO_WORD.sub("", html)
+    out: list[str] = []
+    depth, hidden, pos = 0, -1, 0  # hidden: the depth of an open "<![if !msEquation]>" (a picture for browsers)
+    for m in _MARKED.finditer(html):
+        if hidden < 0:
+            out.append(html[pos:m.start()])
+        pos = m.end()
+        if m.group(1).lower() == "endif":
+            depth = max(0, depth - 1)
+            if depth == hidden:
+                hidden = -1
+            continue
+        if hidden < 0 and "msequation" in m.group(1).lower().replace(" ", ""):
+            hidden = depth
+        depth += 1
+    if hidden < 0:
+        out.append(html[pos:])
+    return "".join(out)
+
+
+def _setting(node: Node, name: str, default: str) -> str:
+    """A property's value (``<m:begChr m:val="[">`` in ``<m:dPr>``), else ``default``."""
+    for child in node.elements():
+        if child.tag.endswith("pr"):
+            for prop in child.elements():
+                if prop.tag == name:
+                    return prop.attrs.get("m:val", default)
+    return default
+
+
+def _child(node: Node, tag: str) -> Node | None:
+    return next((c for c in node.elements() if c.tag == tag), None)
+
+
+def _run(node: Node) -> str:
+    """A run's text (``<m:r>exp</m:r>``), its properties left out."""
+    text = "".join(c if isinstance(c, str) else "" if c.tag.endswith("pr") else c.text() for c in node.children)
+    text = text.strip("\n\r\t")
+    if text.strip() in _NAMED:
+        return f"\\{text.strip()} "
+    return "".join(_OPERATORS.get(ch, ch) for ch in text)
+
+
+def omml_tex(node: Node | str, depth: int = 0) -> str:
+    """The TeX of an Office Math tree."""
+    if isinstance(node, str) or depth > MAX_DEPTH:
+        return ""  # (text outside a run is the page's source layout)
+    tag = node.tag
+    if tag.endswith("pr"):
+        return ""
+    if tag in ("m:r", "m:t"):
+        return _run(node)
+
+    def part(name: str) -> str:
+        found = _child(node, name)
+        return "" if found is None else omml_tex(found, depth + 1)
+
+    if tag == "m:f":
+        return f"\\frac{{{part('m:num')}}}{{{part('m:den')}}}"
+    if tag in ("m:ssub", "m:ssup", "m:ssubsup", "m:spre"):
+        base, sub, sup = part("m:e"), part("m:sub"), part("m:sup")
+        scripts = (f"_{{{sub}}}" if sub else "") + (f"^{{{sup}}}" if sup else "")
+        if tag == "m:spre":
+            return f"{{}}{scripts}{base}"
+        return f"{_based(base)}{scripts}"
+    if tag == "m:d":
+        opening = _setting(node, "m:begchr", "(")
+        closing = _setting(node, "m:endchr", ")")
+        separator = _setting(node, "m:sepchr", ",") or ","
+        inner = f" {separator} ".join(omml_tex(c, depth + 1) for c in node.elements() if c.tag == "m:e")
+        return f"{_BRACKETS.get(opening, opening)}{inner}{_BRACKETS.get(closing, closing)}"
+    if tag == "m:nary":
+        sign = _setting(node, "m:chr", "∫")
+        sub, sup = part("m:sub"), part("m:sup")
+        scripts = (f"_{{{sub}}}" if sub else "") + (f"^{{{sup}}}" if sup else "")
+        return f"{_OPERATORS.get(sign, sign).strip()}{scripts} {part('m:e')}"
+    if tag == "m:func":
+        return f"{part('m:fname').strip()} {part('m:e')}"
+    if tag == "m:rad":
+        degree = part("m:deg")
+        return f"\\sqrt[{degree}]{{{part('m:e')}}}" if degree else f"\\sqrt{{{part('m:e')}}}"
+    if tag == "m:m":
+        rows = [" & ".join(omml_tex(e, depth + 2) for e in row.elements() if e.tag == "m:e")
+                for row in node.elements() if row.tag == "m:mr"]
+        return "\\begin{matrix}" + " \\\\ ".join(rows) + "\\end{matrix}"
+    if tag == "m:eqarr":
+        rows = [omml_tex(e, depth + 1) for e in node.elements() if e.tag == "m:e"]
+        return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
+    if tag == "m:limlow":
+        return f"{_based(part('m:e'))}_{{{part('m:lim')}}}"
+    if tag == "m:limupp":
+        return f"{_based(part('m:e'))}^{{{part('m:lim')}}}"
+    return _joined([omml_tex(c, depth + 1) for c in node.children])  # m:e, m:acc, m:bar, m:box, spans: the content
+
+
+def _joined(parts: list[str]) -> str:
+    """Pieces side by side; a command's name kept apart from a letter after it (``\\cdot x``)."""
+    out = ""
+    for p in parts:
+        if out and re.search(r"\\[A-Za-z]+$", out) and p[:1].isalpha():
+            out += " "
+        out += p
+    return out
+
+
+def _based(base: str) -> str:
+    """A script's base: one name or number, a command, or a bracketed term as is; else in braces."""
+    base = base.strip()
+    if len(base) <= 1 or re.fullmatch(r"\\[A-Za-z]+|[A-Za-z]\w*|\d+", base) or base[0] in "([" and base[-1] in ")]":
+        return base
+    return f"{{{base}}}"
