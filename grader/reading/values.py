@@ -2026,7 +2026,8 @@ def _size_then_after(masked: str, labels: list[tuple[int, int, str]], v: _Value,
 _IF_BEFORE = re.compile(r"(?<!\bor )(?<!\boder )(?<!\bou )(?<!\bo )\b(?:if|suppose|supposing|wenn|falls|si|se|jeśli"
                         r"|eğer)\b|(?<!或)若|如果|假设|假如|もし(?!くは)|만약", re.I)
 _IF_AFTER = re.compile(r"\s*(?:なら(?:ば)?|だと|の場合|とすると|이면|라면|일\s?때|인\s?경우|时|時|的话|的話"
-                       r"|(?:would|wouldn't)\s+(?:need|give|require|mean|make|be|lead|result|yield)\b)")  # "S = 2 would need …"
+                       r"|(?:would|wouldn't)\s+(?:need|give|require|mean|make|be|lead|result|yield)\b)")
+# (… or said to be what it "would need": "S = 2 would need F = −2")
 
 
 def _trial(masked: str, v: _Value, clauses: list[int]) -> bool:
