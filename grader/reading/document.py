@@ -1095,6 +1095,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         one_based = counts_from_one(text)  # before R Markdown's chunks are read as text
         text = indexed_names(_answer_fences(to_markdown(_uncommented(text), kind)), one_based)  # w[0], X[1]: w_1, x²
         text = restated_questions(text) if kind == "html" else text  # (its paragraphs, once they are text)
+        text = final_version(text) if kind == "html" and "[" in text else text  # a page's comment threads ("[a]Lena:
+        # …" under a Google Docs export), once its markup is text
         text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded)))
         text = _labelled_prompts(_arrow_functions(_echoed_results(text)))
         text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side

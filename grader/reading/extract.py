@@ -1249,6 +1249,9 @@ def _said_to_be(doc: Document, spans: list[Span], eq: Equation) -> bool:
     line_start = doc.text.rfind("\n", 0, last.start) + 1
     start = max(line_start, spans[-2].end if len(spans) > 1 else line_start)
     words = re.sub(r"[$\\()]", " ", doc.text[start:last.start])
+    if len(spans) > 1 and spans[-2].kind == "inline" and spans[-2].end > line_start and "=" not in doc.read(spans[-2]) \
+            and len(words.split()) <= 3:
+        return False  # "$∂x_2/∂w_2$ is just $σ_1(x_1)$": the words say what the math before them is, not the answer
     end = doc.text.find("\n", last.end)
     after = doc.text[last.end:len(doc.text) if end < 0 else end].strip(" $\\).")
     return _SAID_TO_BE.search(words) is not None and not after
@@ -2016,7 +2019,8 @@ def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool 
                           and all(_mathlike(w) for w in rest.split())
                           and _SPACE.sub("", above).endswith(_SPACE.sub("", chain.sides[-1])[-12:])):
             continue  # "⇒ [0, 0, 0]", "→ see below": an arrow before no formula, or under another answer's line
-        if not any(s.start <= m.start(1) < s.end for s in doc.math):
+        at = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip("$ \t"))  # ("= $B$": B's math, after its "$")
+        if not any(s.start <= at < s.end for s in doc.math):
             return LatexChain([*chain.sides, rest], chain.named, chain.part)
     after = _plain_after(doc, segment, chain.sides[-1])
     return chain if after is None else LatexChain([*chain.sides, after], chain.named, chain.part)

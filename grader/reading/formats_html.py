@@ -117,6 +117,7 @@ class _Page(HTMLParser):
         self.lists: list[list[str | int]] = []  # [type, next number] per open list; "ul" for bullets
         self.tables: list[_Table] = []  # the open tables, the innermost last
         self.tex: list[str] | None = None  # inside a TeX annotation
+        self.struck: list[tuple[list[str], int]] = []  # open <del>/<s>: where their text starts
         self.scripts: list[tuple[str, int, bool]] = []  # open <sup>/<sub>/<span> (kind, where its text starts, struck)
         self.macros: list[str] = []  # open wiki macros (their names), whose CDATA body may be TeX
         self.script_classes: dict[str, str] = {}  # a class the style sheet raises ("super") or lowers ("sub")
@@ -185,7 +186,7 @@ class _Page(HTMLParser):
         elif tag in ("strong", "b"):
             self._emit("**")
         elif tag in _STRUCK:
-            self._emit("~~")  # struck out: Markdown's strikethrough, read as the hand-in's correction
+            self.struck.append((self._target(), len(self._target())))  # struck out: see handle_endtag
         elif tag in _BLOCK:
             self._emit("\n\n" if tag != "br" else "\n")
         if tag in _PARAGRAPHS:
@@ -267,8 +268,16 @@ class _Page(HTMLParser):
             self._emit("\n```\n\n")
         elif tag in ("strong", "b"):
             self._emit("**")
-        elif tag in _STRUCK:
-            self._emit("~~")
+        elif tag in _STRUCK and self.struck:
+            target, start = self.struck.pop()
+            if start <= len(target):
+                said = "".join(target[start:])
+                before = "".join(target[max(0, start - 200):start])
+                in_math = before.count("\\[") > before.count("\\]") or before.count("\\(") > before.count("\\)") \
+                    or before[before.rfind("\n") + 1:].count("$") % 2 == 1
+                # struck out: Markdown's strikethrough, read as the hand-in's correction; inside a formula, or a
+                # formula itself, the struck text is simply gone (a TA reads the formula as it stands after the edit)
+                target[start:] = [] if in_math or re.search(r"\\[\[(]|\$", said) else [f"~~{said}~~"]
         elif tag in _BLOCK or tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._emit("\n\n")
         if tag in _PARAGRAPHS:

@@ -593,7 +593,9 @@ def corrected_bare(text: str, math: list[Span], named: dict[int, str],
     spans). Returns each such formula's name by its end."""
     out: dict[int, str] = {}
     last: tuple[int, str] | None = None  # (end, left side) of the last equation that names a derived quantity
+    previous: Span | None = None
     for m in math:
+        before, previous = previous, m
         body = text[m.start:m.end]
         equals = _top_equals(body)
         if equals is not None:
@@ -606,6 +608,9 @@ def corrected_bare(text: str, math: list[Span], named: dict[int, str],
         if not any(a <= last[0] and m.end <= b for a, b in parts):
             continue  # the quantity's part ended before the formula: it is another part's
         said = _CORRECTING.search(text, max(last[0], m.start - 200), m.start)
+        if said is not None and before is not None and before.start >= last[0] \
+                and len(re.findall(r"[^\W\d_]+", text[before.end:said.start()].replace("$", ""))) <= 2:
+            continue  # "$∂x_2/∂w_2$ is just $σ_1(x_1)$": what the math right before the words is, not a correction
         if said is not None and not _ELSEWHERE.search(text, max(last[0], text.rfind("\n\n", 0, said.start())),
                                                       m.start):  # "… except (d), where it should be": (d)'s
             out[m.end] = last[1]

@@ -152,7 +152,8 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     pasted = _pasted_questions(text, marks)
     quoted = [m for m in marks if _quoted_question(text, m) and id(m) not in pasted]
     dropped = pasted | {id(m) for m in quoted}
-    marks = [m for m in marks if id(m) not in pasted and not _numbers_a_remark(text, m)
+    remarks = _remark_paragraphs(text) if _REMARKS.search(text) else []
+    marks = [m for m in marks if id(m) not in pasted and not (remarks and _numbers_a_remark(text, m, remarks))
              and (m not in quoted or not _asked_again(m, [o for o in marks if id(o) not in dropped]))]
     seg = Segmenter(text, sorted(code))
     seg.run(_one_per_place(_without_stray_first(marks)))
@@ -170,12 +171,18 @@ _REMARKS = re.compile(r"(?:^|\n)[ \t*_]*(?:remarks?|notes?|comments?|observation
                       r"|anmerkung(?:en)?)[ \t*_]*[.:][ \t*_]*(?=\()", re.IGNORECASE)
 
 
-def _numbers_a_remark(text: str, mark: Label) -> bool:
+def _remark_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The spans of the paragraphs that open a line with numbered remarks."""
+    out = []
+    for m in _REMARKS.finditer(text):
+        end = text.find("\n\n", m.end())
+        out.append((m.start(), len(text) if end < 0 else end))
+    return out
+
+
+def _numbers_a_remark(text: str, mark: Label, remarks: list[tuple[int, int]]) -> bool:
     """Whether a sub-part's label numbers one of a paragraph's remarks ("*Remarks.* (i) … (ii) …")."""
-    if not mark.sub or mark.part or mark.problem:
-        return False
-    paragraph = max(0, text.rfind("\n\n", max(0, mark.start - 2000), mark.start))
-    return _REMARKS.search(text, paragraph, mark.start + 1) is not None
+    return bool(mark.sub) and not mark.part and not mark.problem and _inside(mark.start, remarks)
 
 
 _MENTION_AT_START = re.compile(r"[ \t]*\(\s?(?:[a-h]|i{1,3}|iv)\s?\)[,;][ \t]*[a-z]{2,}")
@@ -254,13 +261,17 @@ def _pasted_questions(text: str, marks: list[Label]) -> set[int]:
         part = o.part or (None if o.problem else part)
         keys.append((o.problem or problem, o.part or part, o.sub))
     asks = {id(o) for o in marks if o.part and _asked_here(text, o)}
-    for k, o in enumerate(marks):  # "(b) Compute dσ/du (i) in terms of exp, (ii) …": sub-parts inside the question
-        if o.sub and not o.part and _in_question_line(text, o, marks[:k], asks):
+    question_end = -1  # where the line ends of the last part's label that opens a question's words
+    for o in marks:  # "(b) Compute dσ/du (i) in terms of exp, (ii) …": sub-parts inside the question's line
+        if o.part and not o.sub and id(o) in asks:
+            question_end = text.find("\n", o.start) % (len(text) + 1)
+        elif o.sub and not o.part and o.start < question_end:
             asks.add(id(o))
     for o, key in zip(marks, keys, strict=True):
         if (o.part or (o.sub and key[1])) and id(o) not in asks:
             latest[key] = o.start
-            if _ANSWER_WORD.search(text, text.rfind("\n", 0, o.start) + 1, o.end + 30) is not None:
+            if _ANSWER_WORD.search(text, max(o.start - 60, text.rfind("\n", max(0, o.start - 60), o.start) + 1),
+                                   o.end + 30) is not None:  # ("**Answer (i):**": the word before the label too)
                 answered[key] = o.start
     following: list[Label | None] = [None] * len(marks)
     nxt: Label | None = None
@@ -272,12 +283,6 @@ def _pasted_questions(text: str, marks: list[Label]) -> set[int]:
              and (id(m) in asks or (m.part and _blank_before_another(text, m, following[k])))]
     many = sum(1 for m, _ in asked if m.part) >= 3  # (a question's sub-parts are no more questions)
     return {id(m) for m, key in asked if many or answered.get(key, -1) > m.start}
-
-
-def _in_question_line(text: str, mark: Label, before: list[Label], asks: set[int]) -> bool:
-    """Whether a sub-part's label stands on the line of its part's label that opens a question's words."""
-    line = text.rfind("\n", 0, mark.start) + 1
-    return any(id(o) in asks and not o.sub and line <= o.start < mark.start for o in before)
 
 
 _PASTED_ASKS = re.compile(r"[ \t*_]*(?:use|given|complete|after|compute|consider|implement|train)\b", re.IGNORECASE)
