@@ -1095,6 +1095,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         one_based = counts_from_one(text)  # before R Markdown's chunks are read as text
         text = indexed_names(_answer_fences(to_markdown(_uncommented(text), kind)), one_based)  # w[0], X[1]: w_1, x²
         text = restated_questions(text) if kind == "html" else text  # (its paragraphs, once they are text)
+        if kind == "html" and "uestion" in text and is_quiz_review(text):
+            text = quiz_markdown(text)  # a learning platform's quiz review saved as a page
         text = final_version(text) if kind == "html" and "[" in text else text  # a page's comment threads ("[a]Lena:
         # …" under a Google Docs export), once its markup is text
         text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded)))

@@ -1224,8 +1224,8 @@ def _named_then_said(doc: Document, spans: list[Span], texts: list[str], lhs: st
             continue
         for j in range(i + 1, min(i + 4, len(spans))):  # (a symbol in the words between: "what $w_3$ multiplies")
             b = spans[j]
-            words = doc.text[a.end:b.start]
-            if len(words) > 90 or "\n" in words.strip("$ "):
+            words = _DELIMITERS.sub(" ", doc.text[a.end:b.start])
+            if len(words) > 90 or "\n" in words.rstrip().strip("$ "):  # (the formula may stand on its own line)
                 break
             if _SAID_COLON.fullmatch(words.replace("$", "")):
                 texts = [*texts[:i], f"{texts[i]} = {texts[j]}", *texts[j + 1:]]
@@ -1235,7 +1235,10 @@ def _named_then_said(doc: Document, spans: list[Span], texts: list[str], lhs: st
 
 
 # "… is just what $w_3$ multiplies:", "… equals:", "… is simply:": words from a quantity to its value, a colon last
-_SAID_COLON = re.compile(r"(?i)\s*(?:is|equals|becomes|reads|comes\s+out\s+as)\b[^\n.;]{0,70}:\s*")
+# ("$∂σ_1/∂u$ expressed with $\exp$:" over it, or "=" alone)
+_SAID_COLON = re.compile(r"(?i)\s*(?:is|equals|becomes|reads|comes\s+out\s+as"
+                         r"|(?:expressed|written)\s+(?:with|as|in|using)|in\s+terms\s+of)\b[^\n.;]{0,70}:\s*|\s*=\s*")
+_DELIMITERS = re.compile(r"\\[()\[\]]")
 
 
 def _said_to_be(doc: Document, spans: list[Span], eq: Equation) -> bool:

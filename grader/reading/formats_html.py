@@ -159,6 +159,8 @@ class _Page(HTMLParser):
             self.tex = []
         elif tag == "img" and (tex := _image_tex(a)) is not None:
             self._emit(f"${tex}$")  # an equation editor's picture that carries its TeX
+        elif tag == "input" and (a.get("type") or "text").lower() in ("text", "number", "") and (a.get("value") or ""):
+            self._emit(f" {a.get('value')} ")  # a quiz's answer box, saved with what the student typed in it
         elif tag == "img" and (tex := _alt_tex(a)) is not None:
             self._emit(f" ${tex}$ ")  # an equation picture whose alt text is its TeX (a docs add-on's rendering)
         elif tag == "img" and (said := _image_formula(a)) is not None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = re.compile(r"[ \t]*(?:question|frage|pregunta|domanda|câu[ \t]+hỏi|soru)[ \t]+\d{1,3}[ \t]*:?[ \t]*",
+_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:question|frage|pregunta|domanda|câu[ \t]+hỏi|soru)[ \t]+\d{1,3}"
+                     r"[ \t]*:?[ \t]*",
                      re.IGNORECASE)
 _STATE = re.compile(r"[ \t]*(?:complete|incomplete|not[ \t]+answered|answer[ \t]+saved|not[ \t]+yet[ \t]+graded|"
                     r"needs[ \t]+grading|requires[ \t]+grading|(?:partially[ \t]+)?correct|incorrect|"
