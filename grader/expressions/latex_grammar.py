@@ -141,6 +141,8 @@ class Parser(CalculusMixin, NameMixin):
         if handler:
             self.take()
             return handler()
+        if tok == "D" and self._derivative_operator():  # Dσ(u): the analyst's derivative operator, σ'(u)
+            return self.identifier()
         if tok in ("\\nabla", "\\partial", "d") or tok == "D" and self.peek(1) == "_":
             found = self.gradient() if tok == "\\nabla" else self.slash_derivative()
             if found is not None:
@@ -148,6 +150,24 @@ class Parser(CalculusMixin, NameMixin):
         if NAME.fullmatch(tok) or tok == "\\mathcal":
             return self.identifier()
         raise ExpressionSyntaxError(f"unexpected {tok!r}")
+
+    def _derivative_operator(self) -> bool:
+        """``Dσ(u)``, ``Dσ_1(x_1)``: D right before one of the homework's functions (and D no name of the hand-in's
+        own) is that function's derivative; the tokens are rewritten as ``σ'(u)``, read as any σ' is."""
+        after = self.peek(1)
+        stems = {f.rstrip("'").split("_")[0] for f in self.vocab.functions}
+        if after is None or self.overlay.aliases.get(after, after) not in stems or "D" in self.overlay.symbols \
+                or "D" in self.overlay.functions or "D" in self.overlay.aliases:
+            return False
+        start = self.pos
+        self.take()
+        name = self.name_tokens()
+        if "'" in name:
+            self.pos = start
+            return False
+        self.toks[start:self.pos] = [*name, "'"]
+        self.pos = start
+        return True
 
     def bracket(self) -> Any:
         """``(…)`` or ``[…]``; with commas inside, a vector ``(w_1, w_2, w_3)``."""

@@ -25,7 +25,7 @@ from grader.expressions.typst_math import typst_to_latex
 
 DROP = {"\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
         "\\biggl", "\\biggr", "\\displaystyle", "\\limits", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad",
-        "\\textstyle", "\\middle", "\\nonumber", "\\notag", "\\boxed", "\\fbox",
+        "\\textstyle", "\\middle", "\\nonumber", "\\notag", "\\qedhere", "\\boxed", "\\fbox",
         "\\blacksquare", "\\qed", "\\square", "\\Box", "\\qedsymbol"}  # the end of a proof, ∎
 TEXT_WORD = "\\text:"  # prefix of a one-word \text{…} token
 

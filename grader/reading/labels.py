@@ -31,7 +31,7 @@ LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part(?:ie|[ei])?|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
-         r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|"
+         r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|πρ[όο]βλημα|"
          r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|প্রশ্ন|கேள்வி|ამოცანა|ጥያቄ|swali|zoezi|feladat|"
          r"teht[äa]v[äa]|exerci[țt]iul|problem[ăa]|p[řr][íi]klad|zad[áa]n[íi]|שאלה|תרגיל|soalan|вправа|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title

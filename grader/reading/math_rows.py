@@ -14,7 +14,7 @@ ALIGNING = {"align", "aligned", "gather", "gathered", "multline", "split", "eqna
             "alignedat", "equation", "displaymath", "math"}
 _TOKEN = re.compile(r"\\(?:begin|end)\{([A-Za-z]+)\*?\}|\\\\|\\[A-Za-z]+\*?|\\.|[{}&]")
 _DROP_ARG = ("\\label", "\\tag", "\\tag*", "\\intertext", "\\shortintertext")
-_DROP = ("\\nonumber", "\\notag", "\\displaystyle", "\\hfill")
+_DROP = ("\\nonumber", "\\notag", "\\qedhere", "\\displaystyle", "\\hfill")
 # wrappers a TA looks through: (command, arguments that are colours or options, dropped, before the math)
 _WRAPPERS = {"\\boxed": 0, "\\fbox": 0, "\\framebox": 0, "\\textcolor": 1, "\\colorbox": 1, "\\fcolorbox": 2,
              "\\bbox": 0, "\\bm": 0, "\\boldsymbol": 0, "\\mathbf": 0, "\\pmb": 0, "\\cancelto": 1,
