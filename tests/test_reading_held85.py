@@ -145,7 +145,8 @@ def test_a_quiz_review_page_with_answer_boxes(rubric, box: str, full: bool) -> N
 def test_an_answer_word_relabels_a_pasted_questions_sub_parts(rubric, i: str, full: bool) -> None:
     report = ("## Problem 1\n\n### (b) Compute $\\dfrac{\\partial \\sigma_1}{\\partial u}$ (i) in terms of $\\exp$, "
               "(ii) in terms of $\\sigma_1$ itself.\n\n**Answer (i):**\n\n$$\\frac{\\partial\\sigma_1}{\\partial u} = "
-              f"{i}$$\n\n**Answer (ii):**\n\n$$\\frac{{\\partial\\sigma_1}}{{\\partial u}} = \\sigma_1(u)(1-\\sigma_1(u))$$"
+              f"{i}$$\n\n**Answer (ii):**\n\n"
+              "$$\\frac{\\partial\\sigma_1}{\\partial u} = \\sigma_1(u)(1-\\sigma_1(u))$$"
               "\n\n### (c) Explain the forward pass.\n")
     assert _full(grade_report_item(rubric, "p1.b.i", report)) is full
 
@@ -165,7 +166,8 @@ def test_numbered_remarks_are_no_sub_parts(rubric, ii: str, full: bool) -> None:
 def test_a_working_cell_and_an_implementation_heading(rubric, fc2: str, full: bool) -> None:
     report = ("\\section*{Problem 2}\n\\subsection*{(c) Number of parameters}\n\\begin{tabular}{lrl}\n"
               "layer & \\#params & computation\\\\\\hline\nconv1 & 520 & $20\\,(5\\cdot5\\cdot1+1)$\\\\\n"
-              "ReLU1 & 0 & \\\\\npool1 & 0 & \\\\\nconv2 & 25\\,050 & $50\\,(5\\cdot5\\cdot20+1)$\\\\\nReLU2 & 0 & \\\\\n"
+              "ReLU1 & 0 & \\\\\npool1 & 0 & \\\\\nconv2 & 25\\,050 & $50\\,(5\\cdot5\\cdot20+1)$\\\\\n"
+              "ReLU2 & 0 & \\\\\n"
               "pool2 & 0 & \\\\\nfc1 & 400\\,500 & $500\\,(4\\cdot4\\cdot50+1)$\\\\\n"
               f"fc2 & {fc2} & $10\\,(500+1)$\\\\\\hline\ntotal & 431\\,080 &\n\\end{{tabular}}\n\n"
               "\\subsection*{Implementation}\n\\texttt{conv1 = nn.Conv2d(1, 20, 5, 1)}, "
