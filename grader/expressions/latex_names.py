@@ -379,6 +379,9 @@ class NameMixin(Cursor):
                 names += 1
                 vectors += tok in self.vocab.vectors
                 k += 1
+                if tok in self.vocab.vectors and k + 1 < len(self.toks) and self.toks[k] in ("^", "_") \
+                        and self.toks[k + 1].strip("{}()") in CURRENT:
+                    k += 2  # T(w^k): at the current step's weights, which the reading's w is
                 continue
             return
         if k < len(self.toks) and self.toks[k] == ")" and (names >= 2 or names == vectors == 1):

@@ -609,7 +609,7 @@ def corrected_bare(text: str, math: list[Span], named: dict[int, str],
             continue  # the quantity's part ended before the formula: it is another part's
         said = _CORRECTING.search(text, max(last[0], m.start - 200), m.start)
         if said is not None and before is not None and before.start >= last[0] \
-                and len(re.findall(r"[^\W\d_]+", text[before.end:said.start()].replace("$", ""))) <= 2:
+                and not re.search(r"[^\W\d_]", text[before.end:said.start()].replace("$", "")):
             continue  # "$∂x_2/∂w_2$ is just $σ_1(x_1)$": what the math right before the words is, not a correction
         if said is not None and not _ELSEWHERE.search(text, max(last[0], text.rfind("\n\n", 0, said.start())),
                                                       m.start):  # "… except (d), where it should be": (d)'s

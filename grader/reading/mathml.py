@@ -7,6 +7,7 @@ reader reads the TeX like any other.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MAX_DEPTH = 100  # deeper nesting is no formula a student typed: read as nothing
@@ -82,8 +83,9 @@ def to_tex(node: Node | str, depth: int = 0) -> str:
     if tag == "mfenced":
         separator = (node.attrs.get("separators") or ",").strip()[:1] or ","
         return node.attrs.get("open", "(") + f"{separator} ".join(parts) + node.attrs.get("close", ")")
-    if tag == "mtable":
-        return "\\begin{matrix}" + " \\\\ ".join(parts) + "\\end{matrix}"
+    if tag == "mtable":  # a derivation set in rows ("& = …" under its first line) is aligned, not a matrix
+        kind = "aligned" if any(re.match(r"\s*(?:&\s*)?=", row) for row in parts[1:]) else "matrix"
+        return f"\\begin{{{kind}}}" + " \\\\ ".join(parts) + f"\\end{{{kind}}}"
     if tag == "mtr":
         return " & ".join(parts)
     return " ".join(p for p in parts if p)  # mrow, math, mstyle, …: the terms side by side
