@@ -86,8 +86,9 @@ def quiz_markdown(text: str) -> str:
             flush_plain()
             out.append("")
             row = _NUMBER_AND_TEXT.fullmatch(line)
-            asking = [row.group("rest")] if row is not None and not _STATES.fullmatch(row.group(0), _NUMBER.match(
-                line).end()) else []  # (the question's text on the number's row)
+            number = _NUMBER.match(line)
+            asking = [row.group("rest")] if row is not None and number is not None \
+                and not _STATES.fullmatch(line, number.end()) else []  # (the question's text on the number's row)
             continue
         if _MARK_ROW.fullmatch(line) and "/" in line:
             continue  # the export's mark column under a response
