@@ -994,6 +994,10 @@ _MATHTYPE_DATA = re.compile(r"(?m)^[ \t]*%[ \t]*MathType!MTEF![^\n]*\n"
                             r"(?:[ \t]*%[ \t]*MathType!End![^\n]*\n?)?")
 
 
+# an equation's number as Word's linear format (UnicodeMath) writes it after the equation: "σ_1 (u)=…#(1.2)"
+_LINEAR_EQUATION_NUMBER = re.compile(r"(?m)(?<=[^\s#])[ \t]*#\([ \t]*\d{1,3}(?:[.\-]\d{1,3}){0,2}[a-z]?[ \t]*\)(?=[ \t]*$)")
+
+
 # a line's words set between the same run of fence marks ("~~~ DL hw3 ~~~  by Jun"): a decorated title; a fence's
 # opening line has its marks on one side only
 _DECORATED_TITLE = re.compile(r"(?m)^([ \t]*)(~{3,}|`{3,})[ \t]+([^\n`~]*?[^\s`~])[ \t]+\2(?![~`])")
@@ -1020,6 +1024,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if "~~~" in text or "```" in text:
         text = _DECORATED_TITLE.sub(r"\1\3", text)  # "~~~ DL hw3 ~~~": a title between tildes, no code fence
     text = _MATHTYPE_DATA.sub("", text) if "MathType!MTEF!" in text else text
+    text = _LINEAR_EQUATION_NUMBER.sub("", text) if "#(" in text else text  # Word's linear format: "…#(1.2)"
     if is_starmath(text):  # LibreOffice Math's line break inside one formula ("newline") is no line of its own;
         text = _STARMATH_WRAPPED.sub(" ", re.sub(r"(?m)^[ \t]*newline[ \t]*\n", "", text))  # a formula's next line
         # with no sign of its own ("      left( matrix{ … } right)") goes on with the one above

@@ -1227,7 +1227,8 @@ def _named_then_said(doc: Document, spans: list[Span], texts: list[str], lhs: st
             words = _DELIMITERS.sub(" ", doc.text[a.end:b.start])
             if len(words) > 90 or "\n" in words.rstrip().strip("$ "):  # (the formula may stand on its own line)
                 break
-            if _SAID_COLON.fullmatch(words.replace("$", "")):
+            if _SAID_COLON.fullmatch(words.replace("$", "")) and not _SUBJECT_NEXT.match(doc.text, b.end) \
+                    and not _in_open_aside(doc.text, a.start):
                 texts = [*texts[:i], f"{texts[i]} = {texts[j]}", *texts[j + 1:]]
                 spans = [*spans[:i], Span(a.start, b.end, b.kind), *spans[j + 1:]]
                 break
@@ -1238,6 +1239,17 @@ def _named_then_said(doc: Document, spans: list[Span], texts: list[str], lhs: st
 # ("$∂σ_1/∂u$ expressed with $\exp$:" over it, or "=" alone)
 _SAID_COLON = re.compile(r"(?i)\s*(?:is|equals|becomes|reads|comes\s+out\s+as"
                          r"|(?:expressed|written)\s+(?:with|as|in|using)|in\s+terms\s+of)\b[^\n.;]{0,70}:\s*|\s*=\s*")
+# "… is the big fraction above: $\frac{e^{-x_2}}{…}$ is $σ'(x_2)$": the formula after the colon is the subject of
+# its own statement, not the value the words announced
+_SUBJECT_NEXT = re.compile(r"[$)\\\]]*[ \t]*(?:is|are|equals|=)(?![\w=])")
+
+
+def _in_open_aside(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a bracket opened earlier on its line ("(the raw form of $∂f/∂w_1$ is …")."""
+    before = text[text.rfind("\n", max(0, pos - 400), pos) + 1:pos]
+    return before.count("(") > before.count(")")
+
+
 _DELIMITERS = re.compile(r"\\[()\[\]]")
 
 

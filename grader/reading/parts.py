@@ -141,7 +141,7 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
             headings.append((site.pos, site.depth, site.pos in strong))
         elif not site.heading and site.pos not in strong and _CODE_PARAGRAPH.match(text, site.pos):
             topics.append(site.pos)
-    strong.update(_numbered_parts(sites, strong))
+    strong.update(_numbered_parts(text, sites, strong))
     marks = sorted(strong.values(), key=lambda m: m.start)
     covered = [(m.start, m.end) for m in marks]
     weak: list[Label] = []
@@ -350,8 +350,9 @@ _ASKED_BEFORE = re.compile(r"\?[*_ \t]*\Z")  # the question mark right before th
 _LINE_CLOSES = re.compile(r"[ \t]*[*_:.]*[ \t]*(?:\n|\Z)")  # and nothing after it on its line
 
 
-def _numbered_parts(sites: list[Site], strong: dict[int, Label]) -> dict[int, Label]:
-    """Items "1." to "6." as parts (a) to (f) in a problem whose answers carry no letter labels."""
+def _numbered_parts(text: str, sites: list[Site], strong: dict[int, Label]) -> dict[int, Label]:
+    """Items "1." to "6." as parts (a) to (f) in a problem whose answers carry no letter labels (the item's number is
+    its label: the part before it ends at its line)."""
     bounds = sorted(p for p, m in strong.items() if m.problem and not m.part) + [float("inf")]
     lettered = [p for p, m in strong.items() if m.part]
     out: dict[int, Label] = {}
@@ -365,9 +366,14 @@ def _numbered_parts(sites: list[Site], strong: dict[int, Label]) -> dict[int, La
             for s in items:
                 n = int(s.number)
                 if s.depth == top and 1 <= n <= len(LETTERS):
-                    out[s.pos] = Label(s.pos, s.pos, None, LETTERS[n - 1], None)
+                    line = text.rfind("\n", max(0, s.pos - 20), s.pos) + 1
+                    begin = line if _ITEM_MARKER.fullmatch(text, line, s.pos) else s.pos
+                    out[s.pos] = Label(begin, s.pos, None, LETTERS[n - 1], None)
         low = high
     return out
+
+
+_ITEM_MARKER = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -213,8 +213,9 @@ _SHAPE_THEN_COUNT = re.compile(r"(?<![\d×x.,])(?<![×x] )(?<![×x]  )"
                                r"|of[ \t]+them)"
                                r"[ \t]*\)|[ \t]*จำนวน[ \t]*(\d{1,4})[ \t]*ตัว"  # Thai: "5×5×1 จำนวน 20 ตัว"
                                # "5×5×1 and there are 20 of them", "5×5×1, and there are 20 such filters"
-                               r"|,?[ \t]+and[ \t]+there[ \t]+are[ \t]+(\d{1,4})[ \t]+"
-                               r"(?:of[ \t]+them|(?:such[ \t]+)?filters)\b(?![ \t]*,?[ \t]*(?:or|oder|ou)\b|[ \t]*\?))")
+                               r"|,?[ \t]+and[ \t]+there[ \t]+are[ \t]+(\d{1,4})[ \t]*"
+                               r"(?:(?:of[ \t]+(?:them|those)|(?:such[ \t]+)?filters)\b|(?=[ \t]*(?:[,;.)]|$)))"
+                               r"(?![ \t]*,?[ \t]*(?:or|oder|ou)\b|[ \t]*\?))")  # (or "… and there are 20,")
 # "20 × (5×5×1)": a count times a bracketed filter shape, the shape with the count last (5×5×1×20)
 _COUNT_TIMES_SHAPE = re.compile(r"(?<![\d.,×x])(\d{1,4})[ \t]*[×x][ \t]*\([ \t]*"
                                 r"(\d+(?:[ \t]*[×x][ \t]*\d+){1,3})[ \t]*\)")
