@@ -995,7 +995,8 @@ _MATHTYPE_DATA = re.compile(r"(?m)^[ \t]*%[ \t]*MathType!MTEF![^\n]*\n"
 
 
 # an equation's number as Word's linear format (UnicodeMath) writes it after the equation: "σ_1 (u)=…#(1.2)"
-_LINEAR_EQUATION_NUMBER = re.compile(r"(?m)(?<=[^\s#])[ \t]*#\([ \t]*\d{1,3}(?:[.\-]\d{1,3}){0,2}[a-z]?[ \t]*\)(?=[ \t]*$)")
+_LINEAR_EQUATION_NUMBER = re.compile(r"(?m)(?<=[^\s#])[ \t]*#\([ \t]*\d{1,3}(?:[.\-]\d{1,3}){0,2}[a-z]?[ \t]*\)"
+                                     r"(?=[ \t]*$)")
 
 
 # a line's words set between the same run of fence marks ("~~~ DL hw3 ~~~  by Jun"): a decorated title; a fence's
