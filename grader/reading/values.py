@@ -765,7 +765,7 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     rows, printed = summary_rows(text)
     for cell in cells + rows:
         _read_cell(cell, patterns, found)
-    skip = covered | printed | _fenced(text, code_only=True, output=printed)
+    skip = covered | printed | _fenced(text, code_only=True, output=printed) | _session_input(text)
     said = _code_comments(text)  # "F.relu(net.conv1(x)).shape  # 24 x 24 x 20 after conv1": the student's words
     every = text.splitlines()
     prose = [(i, ln) for i, ln in enumerate(every) if (i not in skip or i in said) and not is_parameter_row(ln)]
@@ -783,6 +783,26 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     _corrections(lines, patterns, found)
     _sums(lines, patterns, found)
     return found
+
+
+_INPUT_CELL = re.compile(r"[ \t]*In\[\d{1,4}\][ \t]*:=")
+
+
+def _session_input(text: str) -> set[int]:
+    """The lines of a Mathematica session's input cells ("In[23]:= params = <|"conv1" -> (5*5*1+1)*20, …|>" and the
+    lines it wraps onto, up to a blank line or the "Out[23]=" that prints what it computed): a program's text."""
+    if "In[" not in text:
+        return set()
+    out: set[int] = set()
+    inside = False
+    for i, line in enumerate(text.split("\n")):
+        if _INPUT_CELL.match(line):
+            inside = True
+        elif inside and (not line.strip() or line.lstrip().startswith("Out[")):
+            inside = False
+        if inside:
+            out.add(i)
+    return out
 
 
 def _comment_ends(i: int, k: int, prose: list[tuple[int, str]], skip: set[int]) -> list[str]:
