@@ -1246,7 +1246,7 @@ _SUBJECT_NEXT = re.compile(r"[$)\\\]]*[ \t]*(?:is|are|equals|=)(?![\w=])")
 
 def _in_open_aside(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside a bracket opened earlier on its line ("(the raw form of $∂f/∂w_1$ is …")."""
-    before = text[text.rfind("\n", max(0, pos - 400), pos) + 1:pos]
+    before = re.sub(r"\\[()]", "", text[text.rfind("\n", max(0, pos - 400), pos) + 1:pos])  # (not MathJax's \( \))
     return before.count("(") > before.count(")")
 
 
@@ -2034,9 +2034,13 @@ def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool 
                           and all(_mathlike(w) for w in rest.split())
                           and _SPACE.sub("", above).endswith(_SPACE.sub("", chain.sides[-1])[-12:])):
             continue  # "⇒ [0, 0, 0]", "→ see below": an arrow before no formula, or under another answer's line
-        at = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip("$ \t"))  # ("= $B$": B's math, after its "$")
-        if not any(s.start <= at < s.end for s in doc.math):
+        at = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip("$ \t\\(["))  # ("= $B$": B's math, past its "$")
+        inside = next((s for s in doc.math if s.start <= at < s.end), None)
+        if inside is None:
             return LatexChain([*chain.sides, rest], chain.named, chain.part)
+        if inside.start >= m.start() and not _SPACE.sub("", chain.sides[-1]).endswith(
+                _SPACE.sub("", doc.read(inside))[-12:]):  # "$$…$$" then "= $B$" on the next line: B goes on with it
+            return LatexChain([*chain.sides, doc.read(inside).lstrip(" =")], chain.named, chain.part)
     after = _plain_after(doc, segment, chain.sides[-1])
     return chain if after is None else LatexChain([*chain.sides, after], chain.named, chain.part)
 

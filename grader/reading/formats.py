@@ -15,7 +15,7 @@ from collections.abc import Callable
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
             ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv", ".json", ".yaml", ".yml",
             ".toml", ".ini", ".cfg", ".mmd", ".markdown",  # (Mathpix Markdown and a long ".markdown" are Markdown)
-            ".ms", ".me", ".mom", ".roff", ".groff")
+            ".ms", ".me", ".mom", ".roff", ".groff", ".xhtml", ".xml", ".fodt", ".dbk")
 
 
 def format_of(name: str) -> str | None:
@@ -26,13 +26,14 @@ def format_of(name: str) -> str | None:
             ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail",
             ".lyx": "lyx", ".rtf": "rtf", ".csv": "csv", ".tsv": "csv", ".json": "json", ".yaml": "yaml",
             ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini", ".ms": "roff", ".me": "roff",
-            ".mom": "roff", ".roff": "roff", ".groff": "roff"}.get(suffix)
+            ".mom": "roff", ".roff": "roff", ".groff": "roff", ".xhtml": "html", ".xml": "xml", ".fodt": "xml",
+            ".dbk": "xml"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:
     """The report as Markdown: ``kind`` is a :func:`format_of` name, None for Markdown or plain text."""
     from grader.reading.formats_forum import bbcode_markdown, textile_markdown
-    from grader.reading.formats_html import html_markdown
+    from grader.reading.formats_html import html_markdown, xml_markdown
     from grader.reading.formats_light import adoc_markdown, djot_markdown, org_markdown, rst_markdown
     from grader.reading.formats_mail import earlier_first, mail_body
     from grader.reading.formats_roff import roff_markdown
@@ -42,7 +43,7 @@ def to_markdown(text: str, kind: str | None) -> str:
     convert: dict[str, Callable[[str], str]] = {
         "rst": rst_markdown, "org": org_markdown, "adoc": adoc_markdown, "typst": typst_markdown,
         "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown, "bbcode": bbcode_markdown,
-        "textile": textile_markdown, "djot": djot_markdown,
+        "textile": textile_markdown, "djot": djot_markdown, "xml": xml_markdown,
         "roff": roff_markdown}  # (RTF and CSV: read_document converts them first)
     mail = kind == "mail"
     if mail:

@@ -106,6 +106,21 @@ _STRUCK = ("del", "s", "strike")
 _TABLE_OF_CONTENTS = re.compile(r"toc|TOC|table-of-contents|TableOfContents|markdown-toc")
 
 
+# an XML document's own elements (DocBook, JATS, TEI, a flat ODT, Word's XML) as the HTML ones they stand for
+_XML_TAGS = {"para": "p", "simpara": "p", "text:p": "p", "w:p": "p", "formalpara": "p", "abstract": "p",
+             "title": "h3", "head": "h3", "text:h": "h3", "article-title": "h2", "sec": "section", "chapter": "section",
+             "listitem": "li", "item": "p", "text:list-item": "p", "def-item": "p", "orderedlist": "ol",
+             "itemizedlist": "ul", "list-item": "li",
+             "superscript": "sup", "subscript": "sub", "sup": "sup", "sub": "sub",
+             "informaltable": "table", "table:table": "table", "w:tbl": "table", "row": "tr", "table:table-row": "tr",
+             "w:tr": "tr", "entry": "td", "table:table-cell": "td", "w:tc": "td", "cell": "td",
+             "text:line-break": "br", "lb": "br",
+             "w:br": "br", "disp-formula": "p", "informalequation": "p", "equation": "p",
+             "w:del": "del", "w:deltext": "del", "text:tracked-changes": "script", "office:meta": "script",
+             "office:styles": "script", "office:automatic-styles": "script", "office:font-face-decls": "script",
+             "w:rpr": "script", "w:ppr": "script", "teiheader": "script", "front": "header"}
+_NUMERATION = {"loweralpha": "a", "upperalpha": "A", "lowerroman": "i", "upperroman": "I", "arabic": "1"}
+_TEX_ELEMENTS = {"tex-math", "latex", "alt-text-tex"}  # JATS's <tex-math>; TEI's <formula notation="TeX"> (below)
 _MATHML_PREFIX = re.compile(r"^(?:mml|mathml):(?=m|math$|semantics$|annotation|none$)")
 
 
@@ -123,10 +138,24 @@ class _Page(HTMLParser):
         self.script_classes: dict[str, str] = {}  # a class the style sheet raises ("super") or lowers ("sub")
         self.mathml: list[Node] = []  # the open elements of a <math> being read (its root first)
         self.paragraphs = 0  # open <p> and headings: a line break in their source text is a space on the page
+        self.xml = False  # an XML document (DocBook, JATS, TEI, flat ODT, Word XML): its elements as HTML's
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = _MATHML_PREFIX.sub("", tag)  # <mml:math>, <mml:mfrac>: MathML under a namespace prefix (OneNote, Word)
         a = dict(attrs)
+        if self.xml and not self.mathml:
+            if (tag in _TEX_ELEMENTS or tag == "formula" and "tex" in (a.get("notation") or "").lower()) \
+                    and not self.skip:
+                self.tex = []  # its text is TeX, written as the math it is
+                return
+            if tag == "orderedlist":  # DocBook's numbering, said in its own words: as <ol type=…> says it
+                a["type"] = _NUMERATION.get((a.get("numeration") or "").lower(), "1")
+            if tag == "item" and re.fullmatch(r"[a-h]|i{1,3}|iv|[1-9]", a.get("n") or ""):
+                self._emit(f"\n\n({a.get('n')}) ")  # TEI's <item n="b">: the item's own label
+                return
+            if tag == "head" and self.tables:
+                tag = "caption"  # a table's own title, no heading of the text
+            tag = _XML_TAGS.get(tag, tag)
         if self.mathml:  # inside <math>: the tree its TeX is written from
             node = Node(tag, {k: v or "" for k, v in a.items()})
             self.mathml[-1].children.append(node)
@@ -224,6 +253,12 @@ class _Page(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         tag = _MATHML_PREFIX.sub("", tag)
+        if self.xml and not self.mathml:
+            if (tag in _TEX_ELEMENTS or tag == "formula") and self.tex is not None:
+                body, self.tex = "".join(self.tex).strip(), None
+                self._emit(f" ${body}$ " if body else "")
+                return
+            tag = _XML_TAGS.get(tag, tag)
         if self.mathml:
             if tag == "m:omath" and self.mathml[0].tag == tag and (len(self.mathml) == 1 or self.mathml[-1].tag == tag):
                 root = self.mathml[0]
@@ -302,7 +337,11 @@ class _Page(HTMLParser):
         # shows them: a blanked comment before a paragraph's text would otherwise indent it into a code block)
 
     def unknown_decl(self, data: str) -> None:
-        """A wiki's math macro keeps its TeX in a CDATA section (``<ac:structured-macro ac:name="mathblock">``)."""
+        """A wiki's math macro keeps its TeX in a CDATA section (``<ac:structured-macro ac:name="mathblock">``); an
+        XML document's CDATA is its text."""
+        if self.xml and data.startswith("CDATA[") and not self.skip:
+            self.handle_data(data[len("CDATA["):])
+            return
         if self.skip or not data.startswith("CDATA[") or not self.macros:
             return
         name, body = self.macros[-1], data[len("CDATA["):].strip()
@@ -348,8 +387,16 @@ class _Table:
 _SCRIPT_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:\s*(super|sub)\b")
 
 
-def html_markdown(text: str) -> str:
+def xml_markdown(text: str) -> str:
+    """An XML document (DocBook, JATS, TEI, a flat ODT, Word's XML, an EPUB's XHTML) as Markdown: its paragraphs,
+    titles, lists and tables as the HTML elements they stand for, its TeX elements as math, its MathML and Office
+    Math as HTML's are read."""
+    return html_markdown(text, xml=True)
+
+
+def html_markdown(text: str, xml: bool = False) -> str:
     page = _Page()
+    page.xml = xml
     page.script_classes = {m.group(1): m.group(2) for m in _SCRIPT_CLASS.finditer(text[:200_000])}
     page.feed(text)
     page.close()

@@ -63,11 +63,18 @@ def yaml_lines(text: str) -> str:
         return text
     if not isinstance(data, dict):
         return text
-    said = [m.group(1) for m in _COMMENT.finditer(text)]  # the sheet's comments: its notation, its remarks
-    return "\n".join(said[:200]) + ("\n\n" if said else "") + _as_lines(data)
+    keys = [m.group(1) for m in _TOP_KEY.finditer(text)]
+    if len(keys) != len(set(keys)):
+        return text  # a key said twice ("p2_a: … not sure, so both"): YAML keeps the last, a TA reads both
+    head, remarks = _remarks(text, "#")
+    if any(isinstance(data.get(key), (dict, list)) and any(_remark_counts(r) for r in said)
+           for (section, key), said in remarks.items() if not section):
+        return text  # a remark inside a nested block: which answer it is about is read in place, as text
+    return "\n".join(head[:200]) + ("\n\n" if head else "") + _as_lines(_attach(data, remarks, ""))
 
 
 _COMMENT = re.compile(r"(?m)^[ \t]*#[ \t]?(.{1,500})$")
+_TOP_KEY = re.compile(r"(?m)^([\w.-]{1,80}|\"[^\"\n]{1,80}\"|'[^'\n]{1,80}')[ \t]*:(?=[ \t]|$)")
 # a top-level key whose answer is quoted or a block ("q1b_i: '\frac{…}'", "q1f_grad: |"): YAML's own writing
 _YAML_ANSWER = re.compile(r"(?m)^(?P<key>[\w.-]{1,40}):[ \t]+(?:'|\"|[|>][-+]?[ \t]*$)")
 
@@ -123,13 +130,32 @@ def _remarks(text: str, marks: str) -> tuple[list[str], dict[tuple[str, str], li
     head: list[str] = []
     remarks: dict[tuple[str, str], list[str]] = {}
     section, key = "", None
+    previous_blank = False
+    pending: list[str] = []  # whole-line comments after a key, not yet known to be its remarks
+    blank_before = False  # … that came after a blank line: over the next key they are its heading ("# (b) conv2:")
+
+    def settle(heading: bool) -> None:
+        if pending and not (heading and blank_before):
+            (head if key is None else remarks.setdefault((section, key), [])).extend(pending)
+        pending.clear()
+
     for line in text.split("\n")[:20_000]:
         stripped = line.strip()
         if stripped[:1] in marks and stripped:
             said = stripped.lstrip(marks).strip()
             if said:
-                (head if key is None else remarks.setdefault((section, key), [])).append(said[:500])
+                if key is None:
+                    head.append(said[:500])
+                else:
+                    blank_before = blank_before if pending else previous_blank
+                    pending.append(said[:500])
+            previous_blank = False
             continue
+        previous_blank = not stripped
+        if not stripped:
+            settle(heading=False)
+            continue
+        settle(heading=True)
         if (heading := _SECTION.fullmatch(line)) is not None:
             section, key = ".".join(k.strip("\"' ") for k in heading.group(1).split(".")), None
             continue
@@ -138,6 +164,7 @@ def _remarks(text: str, marks: str) -> tuple[list[str], dict[tuple[str, str], li
             key = named.group(1).strip("\"' ")
         if key is not None and (said := _trailing_comment(line, marks)):
             remarks.setdefault((section, key), []).append(said[:500])
+    settle(heading=False)
     return head, remarks
 
 

@@ -75,6 +75,12 @@ def to_tex(node: Node | str, depth: int = 0) -> str:
         return ""  # struck out in the editor: the hand-in's correction, as ~~…~~ is in text
     if tag == "mover" and len(parts) == 2 and parts[1].strip() in ("?", "？", "\\text{?}"):
         return f"\\stackrel{{?}}{{{parts[0]}}}"  # "=" with a "?" over it: the student doubts it
+    if tag == "mover" and len(parts) == 2:  # σ̇, ŷ, σ̄: an accent that makes another name (an arrow keeps the base)
+        from grader.reading.omml import accented
+
+        return accented(parts[1].strip(), parts[0])
+    if tag in ("del", "s", "strike"):
+        return ""  # struck out inside the formula (a tracked deletion): gone
     template = _LAYOUTS.get((tag, len(parts)))
     if template is not None:  # a fraction, a power, an index, limits: "{b}" is the base as written
         return template.format(*parts, b=_base(parts[0]))

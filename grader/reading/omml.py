@@ -80,6 +80,8 @@ def omml_tex(node: Node | str, depth: int = 0) -> str:
         return ""
     if tag in ("m:r", "m:t"):
         return _run(node)
+    if tag in ("del", "s", "strike") or tag == "m:borderbox" and _struck_box(node):
+        return ""  # struck out or a tracked deletion inside the equation: gone, as a TA reads the edited formula
 
     def part(name: str) -> str:
         found = _child(node, name)
@@ -116,11 +118,37 @@ def omml_tex(node: Node | str, depth: int = 0) -> str:
     if tag == "m:eqarr":
         rows = [omml_tex(e, depth + 1) for e in node.elements() if e.tag == "m:e"]
         return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
+    if tag == "m:acc":  # an accent changes the name: σ̇ (Newton's dot, a derivative), ŷ, σ̄ (another quantity)
+        return accented(_setting(node, "m:chr", "\u0302"), part("m:e"))
+    if tag == "m:bar" and _setting(node, "m:pos", "bot") == "top":
+        return accented("\u0305", part("m:e"))
     if tag == "m:limlow":
         return f"{_based(part('m:e'))}_{{{part('m:lim')}}}"
     if tag == "m:limupp":
         return f"{_based(part('m:e'))}^{{{part('m:lim')}}}"
     return _joined([omml_tex(c, depth + 1) for c in node.children])  # m:e, m:acc, m:bar, m:box, spans: the content
+
+
+_ACCENTS = {"\u0307": "dot", "˙": "dot", "\u0308": "ddot", "¨": "ddot", "\u0302": "hat", "^": "hat", "ˆ": "hat",
+            "\u0304": "bar", "\u0305": "bar", "¯": "bar", "‾": "bar", "\u0303": "tilde", "~": "tilde", "˜": "tilde"}
+
+
+def accented(mark: str, base: str) -> str:
+    """A base under an accent as TeX writes it (``\\dot{σ}``, ``\\hat{y}``, ``\\bar{σ}``); a vector's arrow (or any
+    other mark) keeps the base: the same quantity, typeset."""
+    kind = _ACCENTS.get(mark.strip() or mark)
+    return f"\\{kind}{{{base}}}" if kind else base
+
+
+def _struck_box(node: Node) -> bool:
+    """Whether a border box strikes its content through (``<m:strikeH m:val="on"/>``): Word's crossed-out math."""
+    for child in node.elements():
+        if child.tag.endswith("pr"):
+            for prop in child.elements():
+                if prop.tag in ("m:strikeh", "m:strikev", "m:strikebltr", "m:striketlbr") \
+                        and prop.attrs.get("m:val", "on").lower() not in ("off", "0", "false"):
+                    return True
+    return False
 
 
 def _joined(parts: list[str]) -> str:
