@@ -223,6 +223,8 @@ class CalculusMixin(Cursor):
         """``∂_2 F``, ``∂_j L``: an analyst's partial derivative by the weight's index alone, the weights being the
         one vector the homework differentiates by (∂_j L is ∂L/∂w_j)."""
         index = "".join(t for t in wrt if t not in "{}")
+        if "\\partial_" in self.overlay.reserved:
+            return wrt  # the hand-in says what its ∂_k means ("∂_k denotes ∂/∂x_k"): not read as a weight's
         vectors = list(self.vocab.vectors)
         if len(vectors) != 1 or not (index in INDEX_LETTERS or index.isdigit()
                                      and 1 <= int(index) <= len(self.vocab.vectors[vectors[0]])):

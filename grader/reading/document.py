@@ -54,7 +54,7 @@ from grader.reading.layout import (
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
 from grader.reading.math_rows import clean, matrix_close, rows
 from grader.reading.mentions import CHANGES, arabic_and_numbered
-from grader.reading.omml import word_equations
+from grader.reading.omml import word_comments, word_equations
 from grader.reading.own_numbering import own_numbering
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
@@ -1019,6 +1019,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = yaml_lines(text)
     if "msEquation" in text and (kind == "html" or kind is None and "<m:oMath" in text):
         text = word_equations(text)  # a Word page's own equations live in comments only Word reads: made visible
+    if "comment-list" in text and kind in ("html", None):
+        text = word_comments(text)  # … and its comments, listed at its end: read where they are anchored
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
     text = emoji_marks(text)  # ❌ strikes what it marks, 🤔 doubts it, other emoji are decoration

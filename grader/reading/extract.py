@@ -2038,11 +2038,20 @@ def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool 
         inside = next((s for s in doc.math if s.start <= at < s.end), None)
         if inside is None:
             return LatexChain([*chain.sides, rest], chain.named, chain.part)
-        if inside.start >= m.start() and not _SPACE.sub("", chain.sides[-1]).endswith(
-                _SPACE.sub("", doc.read(inside))[-12:]):  # "$$…$$" then "= $B$" on the next line: B goes on with it
-            return LatexChain([*chain.sides, doc.read(inside).lstrip(" =")], chain.named, chain.part)
+        if inside.start >= m.start() and _goes_on_from(doc, m.start(), chain.sides[-1]):
+            said = doc.read(inside).lstrip(" =")  # "$$…$$" then "= $B$" on the next line: B goes on with it
+            if _SPACE.sub("", said) != _SPACE.sub("", chain.sides[-1]):
+                return LatexChain([*chain.sides, said], chain.named, chain.part)
     after = _plain_after(doc, segment, chain.sides[-1])
     return chain if after is None else LatexChain([*chain.sides, after], chain.named, chain.part)
+
+
+def _goes_on_from(doc: Document, line_start: int, last: str) -> bool:
+    """Whether the math right before ``line_start`` (nothing but space between) ends with ``last``: the chain's own
+    formula, which the line starting with "=" goes on with."""
+    before = next((m for m in reversed(doc.math) if m.end <= line_start), None)
+    return before is not None and not doc.text[before.end:line_start].strip(" \t\n$") \
+        and _SPACE.sub("", doc.read(before)).endswith(_SPACE.sub("", last))
 
 
 # a PDF viewer's copy that sets each superscript on a line of its own: "… = −(1 + e" / "−u" / ")" / "−2" / "· (−e"
@@ -2214,7 +2223,13 @@ def _a_reason(doc: Document, m: Span) -> bool:
     because = next(reversed(list(_BECAUSE.finditer(before))), None)
     return because is not None and not _THEREFORE.search(before, because.end()) \
         and not re.search(r",\s", before[because.end():]) \
-        and not _MAIN_SUBJECT.search(before, because.end())  # "Since f is w3 times σ(x2), ∂f/∂w3 = …": the main clause
+        and not _MAIN_SUBJECT.search(before, because.end()) \
+        and not _REASON_THEN_MAIN.search(before, because.end())  # "Since f is w3 times σ(x2), ∂f/∂w3 = …": the main
+    # clause; "since $1 − σ = σ(−u)$ the correct form is $…$": the reason's own math, then the main clause's words
+
+
+# the reason's own formula, then words that carry on past it: the main clause
+_REASON_THEN_MAIN = re.compile(r"(?:\$[^$\n]{1,300}\$|\\\([^\n]{1,300}?\\\))\s+[^\W\d_]+(?:\s+[^\W\d_$]+){1,}")
 
 
 # "since x is fixed data we simply use $…$": a subject after the reason's own clause opens the main clause (not

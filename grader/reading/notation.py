@@ -99,8 +99,16 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     if notation.unread:
         better = renamed(notation, reference, lambda seed: _read_all(pieces, doc, reference, seed))
         if better is not None:
-            return _built_on_doubt(_loss_named(better, doc, reference))
+            notation = better
+    if _OWN_INDEXED_PARTIAL.search(getattr(doc, "text", "")):
+        notation.overlay.reserved.add(INDEXED_PARTIAL)  # "∂_k denotes ∂/∂x_k": ∂_2 is the hand-in's, not ∂/∂w_2
     return _built_on_doubt(_loss_named(notation, doc, reference))
+
+
+INDEXED_PARTIAL = "\\partial_"  # (reserved: the hand-in says what ∂ with an index alone means)
+_OWN_INDEXED_PARTIAL = re.compile(r"(?:\\partial|∂)\s*_\s*\{?\s*\w\s*\}?\s*\$?\s*(?:\\[a-zA-Z]+|\w)?\s*\$?\s*"
+                                  r"(?::=|≔|\\coloneqq|\\equiv|\b(?:denotes?|means?|stands\s+for|is\s+(?:its|the)\s+"
+                                  r"(?:partial\s+)?derivative|for\s+the\s+(?:partial\s+)?derivative))", re.IGNORECASE)
 
 
 def _built_on_doubt(notation: Notation) -> Notation:

@@ -48,6 +48,36 @@ def word_equations(html: str) -> str:
     return "".join(out)
 
 
+_COMMENT_LIST = re.compile(r"<div[^<>]{0,200}mso-element:\s*comment-list", re.IGNORECASE)
+_COMMENT_BODY = re.compile(r"id=[\"']?_com_(\d{1,4})[\"']?")
+_COMMENT_ANCHOR = re.compile(r"<a\b[^<>]{0,600}?href=[\"']?#_msocom_(\d{1,4})[\"']?[^<>]{0,600}>[^<]{0,20}</a>",
+                             re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+
+
+def word_comments(html: str) -> str:
+    """A Word page's comments (listed at its end, each anchored in the text as "[SK1]") read where they are
+    anchored: a comment that doubts the answer beside it stays there as that doubt; the list at the end, discussion
+    and no answer, is dropped."""
+    from html import unescape
+
+    from grader.reading.revisions import comment_as_read
+
+    listed = _COMMENT_LIST.search(html)
+    if listed is None:
+        return html
+    body_end = html.lower().find("</body>", listed.start())
+    comments = html[listed.start():body_end if body_end >= 0 else len(html)]
+    starts = [(m.group(1), m.end()) for m in _COMMENT_BODY.finditer(comments)]
+    said: dict[str, str] = {}
+    for k, (number, start) in enumerate(starts):
+        end = starts[k + 1][1] if k + 1 < len(starts) else len(comments)
+        text = unescape(_TAG.sub(" ", comments[start:end][:20_000]))
+        said[number] = " ".join(re.sub(r"\[[A-Z]{1,4}\d{1,4}\]", " ", text.split(">", 1)[-1]).split())
+    page = html[:listed.start()] + (html[body_end:] if body_end >= 0 else "")
+    return _COMMENT_ANCHOR.sub(lambda m: comment_as_read(said.get(m.group(1), "")), page)
+
+
 def _setting(node: Node, name: str, default: str) -> str:
     """A property's value (``<m:begChr m:val="[">`` in ``<m:dPr>``), else ``default``."""
     for child in node.elements():
@@ -133,11 +163,20 @@ _ACCENTS = {"\u0307": "dot", "˙": "dot", "\u0308": "ddot", "¨": "ddot", "\u030
             "\u0304": "bar", "\u0305": "bar", "¯": "bar", "‾": "bar", "\u0303": "tilde", "~": "tilde", "˜": "tilde"}
 
 
+_GREEK = {"σ": "\\sigma", "α": "\\alpha", "η": "\\eta", "θ": "\\theta", "δ": "\\delta", "β": "\\beta"}
+
+
 def accented(mark: str, base: str) -> str:
     """A base under an accent as TeX writes it (``\\dot{σ}``, ``\\hat{y}``, ``\\bar{σ}``); a vector's arrow (or any
     other mark) keeps the base: the same quantity, typeset."""
     kind = _ACCENTS.get(mark.strip() or mark)
-    return f"\\{kind}{{{base}}}" if kind else base
+    if not kind:
+        return base
+    named = re.fullmatch(r"\s*(\\[A-Za-z]+|[A-Za-zα-ωσ])\s*(_\{?[^{}]{1,8}\}?)?\s*", base)  # σ_{2}: \dot{\sigma}_{2}
+    if named is None:
+        return f"\\{kind}{{{base}}}"
+    letter = _GREEK.get(named.group(1), named.group(1))
+    return f"\\{kind}{{{letter}}}{named.group(2) or ''}"
 
 
 def _struck_box(node: Node) -> bool:

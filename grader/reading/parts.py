@@ -167,8 +167,11 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
 
 # a paragraph of remarks numbered as a list is ("*Remarks.* (i) Since …, also Dσ = σ(u)σ(−u). (ii) …"): its own
 # numbers, not the parts'
-_REMARKS = re.compile(r"(?:^|\n)[ \t*_]*(?:remarks?|notes?|comments?|observations?|bemerkung(?:en)?|remarques?"
-                      r"|anmerkung(?:en)?)[ \t*_]*[.:][ \t*_]*(?=\()", re.IGNORECASE)
+_REMARKS = re.compile(r"(?:^|\n)[ \t*_]*(?:remarks?|observations?|bemerkung(?:en)?|remarques?|anmerkung(?:en)?)"
+                      r"[ \t*_]*\.[ \t*_]*(?=\()", re.IGNORECASE)
+# … unless the words after a number say something of that part ("(ii) has a sign error", "(i) is fine")
+_ABOUT_THE_PART = re.compile(r"[ \t]*(?:is|was|has|had|should|needs?|gets?|uses?|contains?|must|I|my|the\s+answer)\b",
+                             re.IGNORECASE)
 
 
 def _remark_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -182,7 +185,8 @@ def _remark_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _numbers_a_remark(text: str, mark: Label, remarks: list[tuple[int, int]]) -> bool:
     """Whether a sub-part's label numbers one of a paragraph's remarks ("*Remarks.* (i) … (ii) …")."""
-    return bool(mark.sub) and not mark.part and not mark.problem and _inside(mark.start, remarks)
+    return bool(mark.sub) and not mark.part and not mark.problem and _inside(mark.start, remarks) \
+        and not _ABOUT_THE_PART.match(text, mark.end)
 
 
 _MENTION_AT_START = re.compile(r"[ \t]*\(\s?(?:[a-h]|i{1,3}|iv)\s?\)[,;][ \t]*[a-z]{2,}")

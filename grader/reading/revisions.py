@@ -208,6 +208,11 @@ def _critic(m: re.Match[str]) -> str:
     return m.group("inserted") if m.group("inserted") is not None else m.group("marked")
 
 
+def comment_as_read(body: str) -> str:
+    """A comment's text where its anchor is (see :func:`_comment`): its doubt, or nothing."""
+    return _comment(body)
+
+
 def _comment(body: str) -> str:
     """A comment's text as read: dropped, unless it doubts what it sits beside; then it stays, said as the doubt
     it is ("not sure which is right"), in whatever words and language it was written, so a person reads the part."""

@@ -1580,7 +1580,11 @@ _HEDGE = re.compile(r"\s*\?*\s*[,;—–-]?\s*\(?\s*¿?\s*(?:(?:or|oder|ou|o|ó|
                     r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?|otherwise|and/or"
                     r"|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|au|หรือ|ou\s+então|ali)"
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
-                    r"|peut-être|quizás|forse|talvez|eventuell)\s*[:,]?\s*", re.IGNORECASE)
+                    r"|peut-être|quizás|forse|talvez|eventuell"
+                    # "24×24×20 - I am guessing here, it might be 23×23×20": another value the sentence offers
+                    r"|(?:I(?:'m|\s+am)\s+(?:guessing|not\s+(?:sure|certain))(?:\s+here)?\s*[,;]?\s*)?(?:but\s+)?"
+                    r"(?:it|that|this)\s+(?:might|could|may)\s+(?:also\s+|well\s+|actually\s+)?be)\s*[:,]?\s*",
+                    re.IGNORECASE)
 _COUNT = r"(\d{1,3}(?:[,.' \u2009]\d{3})+|\d{3,})"
 _BARE_COUNT = re.compile(rf"(?<![\w.,]){_COUNT}[ \t]*\([ \t]*{_COUNT}[ \t]*\)")
 _SHAPE = r"(\d+(?:[ \t]*[×xX*][ \t]*\d+)+)"
