@@ -394,6 +394,9 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     offset = skip.end() if skip else 0
     if _CITED_LIST.match(window, offset):
         return None  # "(ホ)、ニ) の式)": parts listed with an ideographic comma, cited in a sentence
+    if window.startswith("\\(", offset) or window.startswith("(", offset) and pos + offset > 0 \
+            and text[pos + offset - 1] == "\\":
+        return None  # "\(f\)": MathJax's inline math, a name, never a part's label
     if window.startswith("(", offset) and _WRAPPED_CITE.search(text, max(0, pos - 40), pos):
         return None  # "… the partial derivatives of (d) and" / "(e), evaluated at …": a part cited, wrapped
     if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.search(window[:48], offset)):
@@ -536,7 +539,9 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
                 or _FOR.search(folded, max(0, m.start() - 12), m.start()) and not _LEADS_ON.match(folded, m.end()) \
                 or _NAMED_AS.search(folded, max(0, m.start() - 12), m.start()) \
                 and _NOTHING_AFTER.match(folded, m.end()) \
-                or folded[m.start()] == "(" and _APPLIED.search(folded, max(0, m.start() - 12), m.start()):
+                or folded[m.start()] == "(" and _APPLIED.search(folded, max(0, m.start() - 12), m.start()) \
+                or folded.startswith("\\(", m.start()) \
+                or folded[m.start()] == "(" and m.start() > 0 and folded[m.start() - 1] == "\\":  # "\(f\)": math
             cited_end = m.end()
             continue  # "the superscript $(i)$ means …", "as in (ii)", "x_1^{(i)}", "the second is (ii).": a mention or
             # an index, no label ("the derivative is (i) $…$" labels what follows); "s = σ1 (a)": an argument
