@@ -200,10 +200,10 @@ def test_the_derivative_operator_d_before_sigma(rubric, operator: str, full: boo
 
 
 @pytest.mark.parametrize("last, full", [
-    (r"\dfrac{1}{1+\exp(-u)}\cdot\dfrac{\exp(-u)}{1+\exp(-u)}", True),  # the asked form, then the same expanded
-    (r"\dfrac{1}{1+\exp(-u)}\cdot\dfrac{1}{1+\exp(-u)}", False),  # … expanded wrongly: a slip, for a person
+    (r"\sigma(u) - \sigma(u)^2", True),  # \qedhere after the formula is layout
+    (r"\sigma(u) + \sigma(u)^2", False),
 ])
-def test_the_asked_form_then_the_same_in_another(rubric, last: str, full: bool) -> None:
+def test_qedhere_and_the_derivative_operator(rubric, last: str, full: bool) -> None:
     report = ("\\section*{Problem 1}\n\\subsection*{(b)}\n(i) $\\sigma'(u) = \\frac{e^{-u}}{(1+e^{-u})^2}$.\n\n"
               "(ii)\n\\[ D\\sigma(u) = \\sigma(u)\\,(1-\\sigma(u)) = " + last + " . \\qedhere \\]\n"
               "\\subsection*{(c)}\n")

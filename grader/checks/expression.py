@@ -351,9 +351,6 @@ class ExpressionCheck(Check[ExpressionParams]):
         if outcome.fraction < 1:
             for side in explicit:
                 if self._judge(side.reading.value, ref, p, ctx, {}).fraction >= 1:  # type: ignore[union-attr]
-                    if outcome.feedback.startswith(f"{_EQUAL}, but the asked-for form"):
-                        return Outcome(1.0, "pass", f"correct: {side.text[:120]} is in the asked-for form (the last "
-                                       "step writes the same in another)", details)  # "= σ(1−σ) = 1/(1+e^-u)·…"
                     return Outcome(0.0, "review", f"an earlier step ({side.text[:120]}) equals the reference, "
                                    f"but the final one does not ({outcome.feedback}): a slip in the last line? "
                                    "a person should decide", details)

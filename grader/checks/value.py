@@ -122,9 +122,7 @@ class ValueCheck(Check[ValueParams]):
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(0.0, "review", "; ".join(notes) + ": a person should decide which one counts", details)
         said = _contradicted(getattr(raw, "text", "") if written else "", p)
-        if said and fraction < 1:  # a value already wrong: the statement adds to why, it hides no full marks
-            notes.append(said)
-        elif said:
+        if said:
             notes.append(said)
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(min(fraction, 0.5), "review", "; ".join(notes) + ": a person should check", details)
