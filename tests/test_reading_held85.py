@@ -273,3 +273,181 @@ def test_page_readings_take_bounded_time_on_hostile_markup(rubric, piece: str) -
     start = time.perf_counter()
     grade_report_item(rubric, "p1.b.ii", page, "report.html")
     assert time.perf_counter() - start < 20
+
+
+# batch 87 (computing environments, XML documents, Word's linear format, long reports, terse ones) and red team 86
+
+
+DOCBOOK = """<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns="http://docbook.org/ns/docbook" xmlns:mml="http://www.w3.org/1998/Math/MathML" version="5.0">
+<section><title>Problem 1</title>
+<orderedlist numeration="loweralpha">
+<listitem><para>graph drawn on paper</para></listitem>
+<listitem><para>derivative</para></listitem>
+<listitem><para>forward and backward</para></listitem>
+<listitem><para><inlineequation><mathphrase>∂f/∂w3 = @D@</mathphrase></inlineequation></para></listitem>
+<listitem><para>see below</para></listitem>
+</orderedlist></section></article>
+"""
+
+
+@pytest.mark.parametrize("d, full", [("σ2(w2 σ1(w1 x))", True), ("σ2(w1 σ1(w2 x))", False)])
+def test_a_docbook_report(rubric, d: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.d", DOCBOOK.replace("@D@", d), "report.xml")) is full
+
+
+@pytest.mark.parametrize("total, full", [("431 080", True), ("430 080", False)])
+def test_a_tei_report_with_a_table(rubric, total: str, full: bool) -> None:
+    report = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="problem" n="2"><head>Problem 2</head>'
+              '<list type="ordered" rend="lower-alpha"><item n="c"><table><head>Parameters</head>'
+              '<row role="label"><cell>layer</cell><cell>parameters</cell></row>'
+              '<row><cell>conv1</cell><cell>520</cell></row><row><cell>relu1</cell><cell>0</cell></row>'
+              '<row><cell>pool1</cell><cell>0</cell></row><row><cell>conv2</cell><cell>25 050</cell></row>'
+              '<row><cell>relu2</cell><cell>0</cell></row><row><cell>pool2</cell><cell>0</cell></row>'
+              '<row><cell>fc1</cell><cell>400 500</cell></row><row><cell>fc2</cell><cell>5 010</cell></row>'
+              f'<row><cell>total</cell><cell>{total}</cell></row></table></item></list></div></body></text></TEI>')
+    assert _full(grade_report_item(rubric, "p2.c", report, "report.xml")) is full
+
+
+@pytest.mark.parametrize("tex, full", [(r"w_3\,\sigma_2(x_2)(1-\sigma_2(x_2))\,\sigma_1(x_1)", True),
+                                       (r"w_3\,\sigma_2(x_2)(1-\sigma_2(x_2))\,\sigma_1'(x_1)", False)])
+def test_a_jats_report_with_tex_math(rubric, tex: str, full: bool) -> None:
+    report = ('<article><body><sec><title>Problem 1. Back propagation</title><sec><title>(e)</title><p>'
+              '<disp-formula><tex-math notation="LaTeX"><![CDATA[\\frac{\\partial f}{\\partial w_2} = '
+              f'{tex}]]></tex-math></disp-formula></p></sec><sec><title>(f)</title></sec></sec></body></article>')
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.xml")) is full
+
+
+@pytest.mark.parametrize("ii, full", [("σ(u)(1-σ(u))", True), ("σ(u)(1+σ(u))", False)])
+def test_a_list_items_number_labels_its_part_and_its_next_line(rubric, ii: str, full: bool) -> None:
+    report = (f"p1\n1. x -> w1 -> σ -> w2 -> σ -> w3 -> f\n2. e^-u / (1+e^-u)^2\n   {ii}\n"
+              "3. forward computes f, backward the gradients\n4. σ(w2σ(w1x))\n")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "answers.txt")) is full
+
+
+@pytest.mark.parametrize("ii, full", [("σ_1 (u)(1−σ_1 (u))", True), ("σ_1 (u)(1+σ_1 (u))", False)])
+def test_words_linear_equation_numbers(rubric, ii: str, full: bool) -> None:
+    report = ("## 1. Back propagation\n\n### b) derivative of the sigmoid\n\n(i) dσ_1/du=e^(−u)/(1+e^(−u))^2#(1.4)\n\n"
+              f"(ii) dσ_1/du={ii}#(1.5)\n\n### c) passes\n")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report)) is full
+
+
+@pytest.mark.parametrize("conv1, full", [("520", True), ("500", False)])
+def test_a_mathematica_sessions_input_cells_are_its_program(rubric, conv1: str, full: bool) -> None:
+    report = ("Problem 2 (c)\n\nIn[23]:= params = <|\"conv1\" -> (5*5*1 + 1)*20, \"relu1\" -> 0, \"pool1\" -> 0,\n"
+              "                    \"conv2\" -> (5*5*20 + 1)*50, \"relu2\" -> 0, \"pool2\" -> 0,\n"
+              "                    \"fc1\" -> (4*4*50 + 1)*500, \"fc2\" -> (500 + 1)*10|>\n\n"
+              f"Out[23]= <|\"conv1\" -> {conv1}, \"relu1\" -> 0, \"pool1\" -> 0, \"conv2\" -> 25050, \"relu2\" -> 0, "
+              "\"pool2\" -> 0, \"fc1\" -> 400500, \"fc2\" -> 5010|>\n\nIn[24]:= Total[params]\n\nOut[24]= 431080\n\n"
+              "total 431080 (the sum printed by the script)\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "session.txt")) is full
+
+
+@pytest.mark.parametrize("sign, full", [("-2", True), ("2", False)])
+def test_mathjax_inline_math_is_no_label(rubric, sign: str, full: bool) -> None:
+    report = ("## Problem 1\n\n### (e)\n\n| step | node | adjoint |\n|---|---|---|\n"
+              "| 0 | \\(f\\) | \\(\\bar f = 1\\) |\n\n"
+              f"### (f)\n\n\\[ \\nabla_w L = \\sum_{{i=1}}^{{2}} {sign}\\,(y^i - f_w(x^i))\\,\\nabla_w f_w(x^i) \\]\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report)) is full
+
+
+@pytest.mark.parametrize("second, status", [("the update I use is $w \\leftarrow w - \\alpha\\nabla_w L$", "pass"),
+                                            ("with ½: $\\nabla_w L = \\sum_i (f_w(x^i) - y^i)\\nabla_w f_w(x^i)$",
+                                             "review")])
+def test_capital_options_inside_a_part_are_no_labels(rubric, second: str, status: str) -> None:
+    report = ("## Problem 1\n\n### (a)\n\ngraph\n\n### (b)\n\nsee\n\n### (f)\n\nNot sure which loss is meant:\n\n"
+              "(A) without ½: $\\nabla_w L = \\sum_i 2(f_w(x^i) - y^i)\\nabla_w f_w(x^i)$\n\n"
+              f"(B) {second}\n\n## Problem 2\n\n### (a)\n\n28x28\n")
+    assert grade_report_item(rubric, "p1.f.grad", report).status == status
+
+
+@pytest.mark.parametrize("after, full", [("", True), (" - I am guessing here, it might be 23×23×20", False)])
+def test_it_might_be_offers_another_value(rubric, after: str, full: bool) -> None:
+    report = ("## Problem 2\n\n### (a)\n- input: 28×28×1\n- filter: 5×5×1, 20 filters\n"
+              f"- after conv1: 24×24×20{after}\n- after pooling: 12×12×20\n\n### (b)\n")
+    assert _full(grade_report_item(rubric, "p2.a", report)) is full
+
+
+@pytest.mark.parametrize("comment, full", [("# (f) the gradient and the update", True),
+                                           ("# typo, should be w + alpha*grad L: we climb", False)])
+def test_a_yaml_sheets_remarks_stay_beside_their_answers(rubric, comment: str, full: bool) -> None:
+    report = ("# HW answer file\nq1b_i: 'e^(-u)/(1+e^(-u))^2'\nq1b_ii: 's(u)(1-s(u))'\nq1d: 's(w2 s(w1 x))'\n"
+              "q1e_w2: 'w3 s(x2)(1-s(x2)) s(x1)'\nq1f_update: 'w <- w - alpha*grad_w L(w)'\n"
+              f"{comment}\nq2a_input: '28x28x1'\n")
+    assert _full(grade_report_item(rubric, "p1.f.update", report, "answers.txt")) is full
+
+
+def test_a_yaml_key_said_twice_stays_text(rubric) -> None:
+    report = ("# answers\nq1b_i: 'e^(-u)/(1+e^(-u))^2'\nq1b_ii: 's(u)(1-s(u))'\nq1d: 's(w2 s(w1 x))'\n"
+              "q2a: 'input 28x28x1, filter 5x5x1 (20), conv1 24x24x20, pool 12x12x20'\n"
+              "q2a: 'input 28x28x1, filter 5x5x1 (20), conv1 23x23x20, pool 11x11x20'\n")
+    assert grade_report_item(rubric, "p2.a", report, "answers.txt").status != "pass"
+
+
+WORD_COMMENT = """<html><body><p class=MsoNormal><b>Problem 1</b></p><p class=MsoNormal><b>(d)</b></p>
+<p class=MsoNormal>$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$<a class=msocomanchor id="_anchor_1"
+href="#_msocom_1" name="_msoanchor_1">[SK1]</a></p><p class=MsoNormal><b>(e)</b> below</p>
+<div style='mso-element:comment-list'><div style='mso-element:comment'><div id="_com_1" class=msocomtxt>
+<p class=MsoCommentText><a href="#_msoanchor_1" class=msocomoff>[SK1]</a>@COMMENT@</p></div></div></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("comment, full", [("checked numerically, fine", True),
+                                           ("not sure about this one, maybe w3·σ2(x2)? could not decide", False)])
+def test_word_comments_are_read_at_their_anchors(rubric, comment: str, full: bool) -> None:
+    page = WORD_COMMENT.replace("@COMMENT@", comment)
+    assert _full(grade_report_item(rubric, "p1.d", page, "report.htm")) is full
+
+
+_DOT = "<m:acc><m:accPr><m:chr m:val=\"\u0307\"/></m:accPr><m:e>"  # Newton's dot over the name
+
+
+@pytest.mark.parametrize("accent, full", [("", True), (_DOT, False)])
+def test_an_accent_in_words_equation_makes_another_name(rubric, accent: str, full: bool) -> None:
+    close = "</m:e></m:acc>" if accent else ""
+    inner = accent + _omml_sub("σ", "2") + close + _omml_brackets(
+        _omml_sub("w", "2") + _omml_sub("σ", "1") + _omml_brackets(_omml_sub("w", "1") + _omml_run("x")))
+    assert _full(grade_report_item(rubric, "p1.d", _word_page(inner), "report.htm")) is full
+
+
+_W2_TO_W1 = "<del>" + _omml_sub("w", "2") + "</del><ins>" + _omml_sub("w", "1") + "</ins>"
+
+
+@pytest.mark.parametrize("weight, full", [(_omml_sub("w", "2"), True), (_W2_TO_W1, False)])
+def test_a_tracked_change_inside_words_equation(rubric, weight: str, full: bool) -> None:
+    inner = _omml_sub("σ", "2") + _omml_brackets(weight + _omml_sub("σ", "1") + _omml_brackets(
+        _omml_sub("w", "1") + _omml_run("x")))  # w2 struck out, w1 put in: σ2(w1 σ1(w1 x))
+    assert _full(grade_report_item(rubric, "p1.d", _word_page(inner), "report.htm")) is full
+
+
+@pytest.mark.parametrize("below, full", [("", True), ("\n= $w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,"
+                                                   "\\sigma_1(x_1)(1-\\sigma_1(x_1))$", False)])
+def test_equals_on_the_line_under_a_display_goes_on_with_it(rubric, below: str, full: bool) -> None:
+    report = ("## Problem 1\n\n### (e)\n\n$$\\frac{\\partial f}{\\partial w_1} = w_3\\,\\sigma_2'(x_2)\\,w_2\\,"
+              f"\\sigma_1'(x_1)\\,x$${below}\n\n### (f)\n")
+    assert _full(grade_report_item(rubric, "p1.e.w1", report)) is full
+
+
+@pytest.mark.parametrize("piece", [
+    "#(1.1)" * 3 + " x",
+    "In[1]:= a = " * 3,
+    "\\(f\\) " * 4,
+    "(A) (B) (a) ",
+    "it might be " * 3,
+    "2. e^-u\n   σ\n",
+])
+def test_the_batch_87_readings_take_bounded_time_on_hostile_text(rubric, piece: str) -> None:
+    assert grading_seconds_on_repeated(rubric, piece, size=30_000) < 20
+
+
+@pytest.mark.parametrize("piece", [
+    "<para><title>(a)</title><tex-math><![CDATA[a",
+    "<orderedlist numeration='loweralpha'><listitem>",
+    "<item n='a'><row><cell>",
+    "<a href=\"#_msocom_1\">[A1]</a>",
+])
+def test_xml_readings_take_bounded_time_on_hostile_markup(rubric, piece: str) -> None:
+    page = "<article><sec><title>Problem 1</title>" + piece * (30_000 // len(piece)) + "</sec></article>"
+    start = time.perf_counter()
+    grade_report_item(rubric, "p1.b.ii", page, "report.xml")
+    assert time.perf_counter() - start < 20

@@ -785,12 +785,13 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     return found
 
 
-_INPUT_CELL = re.compile(r"[ \t]*In\[\d{1,4}\][ \t]*:=")
+_INPUT_CELL = re.compile(r"[ \t]*In\[\d{1,4}\][ \t]*:=[ \t]*[A-Za-z]\w{0,30}[ \t]*=(?!=)")  # a definition: "params = …"
 
 
 def _session_input(text: str) -> set[int]:
-    """The lines of a Mathematica session's input cells ("In[23]:= params = <|"conv1" -> (5*5*1+1)*20, …|>" and the
-    lines it wraps onto, up to a blank line or the "Out[23]=" that prints what it computed): a program's text."""
+    """The lines of a Mathematica session's input cells that define a name ("In[23]:= params = <|"conv1" ->
+    (5*5*1+1)*20, …|>" and the lines it wraps onto, up to a blank line or the "Out[23]=" that prints what it
+    computed): a program's text (a question's echoed result, "Total[params] = 431080", is read)."""
     if "In[" not in text:
         return set()
     out: set[int] = set()
