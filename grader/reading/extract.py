@@ -2218,7 +2218,7 @@ _ASIDE_DOUBTS = re.compile(r"\bor\b|not\s+sure|\?|\+=|\bvs\.?\b|\bbut\b", re.IGN
 
 
 def _a_reason(doc: Document, m: Span) -> bool:
-    line = doc.text.rfind("\n", 0, m.start) + 1
+    line = max(m.start - 600, doc.text.rfind("\n", max(0, m.start - 600), m.start) + 1)  # (its sentence, bounded)
     before = re.split(r"[.;:!?](?:\s|$)", doc.text[line:m.start])[-1]
     because = next(reversed(list(_BECAUSE.finditer(before))), None)
     return because is not None and not _THEREFORE.search(before, because.end()) \

@@ -394,9 +394,6 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     offset = skip.end() if skip else 0
     if _CITED_LIST.match(window, offset):
         return None  # "(ホ)、ニ) の式)": parts listed with an ideographic comma, cited in a sentence
-    if window.startswith("\\(", offset) or window.startswith("(", offset) and pos + offset > 0 \
-            and text[pos + offset - 1] == "\\":
-        return None  # "\(f\)": MathJax's inline math, a name, never a part's label
     if window.startswith("(", offset) and _WRAPPED_CITE.search(text, max(0, pos - 40), pos):
         return None  # "… the partial derivatives of (d) and" / "(e), evaluated at …": a part cited, wrapped
     if not window.isascii() and (unbracketed := _UNBRACKETED_LETTER.search(window[:48], offset)):
@@ -540,8 +537,7 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
                 or _NAMED_AS.search(folded, max(0, m.start() - 12), m.start()) \
                 and _NOTHING_AFTER.match(folded, m.end()) \
                 or folded[m.start()] == "(" and _APPLIED.search(folded, max(0, m.start() - 12), m.start()) \
-                or folded.startswith("\\(", m.start()) \
-                or folded[m.start()] == "(" and m.start() > 0 and folded[m.start() - 1] == "\\":  # "\(f\)": math
+                or _math_in_a_cell(folded, m.start()):  # "| 0 | \\(f\\) |": MathJax math
             cited_end = m.end()
             continue  # "the superscript $(i)$ means …", "as in (ii)", "x_1^{(i)}", "the second is (ii).": a mention or
             # an index, no label ("the derivative is (i) $…$" labels what follows); "s = σ1 (a)": an argument
@@ -552,6 +548,17 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
         if value in LETTERS:
             out.append(Label(m.start(), stop, None, value, None, strong=False))
     return out
+
+
+def _math_in_a_cell(text: str, at: int) -> bool:
+    """Whether ``(`` at ``at`` opens MathJax's inline math (``\\(f\\)``) in a table row's later cell: a name in
+    math, never a label (pandoc escapes a label's brackets the same way, but sets it where a line or its first cell
+    starts)."""
+    start = at - 1 if at > 0 and text.startswith("\\(", at - 1) else at if text.startswith("\\(", at) else -1
+    if start < 0:
+        return False
+    line = text[text.rfind("\n", max(0, start - 2000), start) + 1:start]
+    return line.lstrip().startswith("|") and line.count("|") >= 2
 
 
 _JOINED = re.compile(r"[ \t]*(?:,|&|and|or|und|oder|et|ou|y|e|i|и)?[ \t]*")  # between two parts mentioned together

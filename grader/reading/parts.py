@@ -153,9 +153,7 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     quoted = [m for m in marks if _quoted_question(text, m) and id(m) not in pasted]
     dropped = pasted | {id(m) for m in quoted}
     remarks = _remark_paragraphs(text) if _REMARKS.search(text) else []
-    if any(_UPPER_OPTION.match(text, m.start, m.end) for m in marks if m.part and not m.problem) \
-            and any(_LOWER_PART.match(text, m.start, m.end) for m in marks if m.part):  # "(A) without ½ … (B) with ½"
-        marks = [m for m in marks if not (m.part and not m.problem and _UPPER_OPTION.match(text, m.start, m.end))]
+    marks = _without_capital_options(text, marks)
     marks = [m for m in marks if id(m) not in pasted and not (remarks and _numbers_a_remark(text, m, remarks))
              and (m not in quoted or not _asked_again(m, [o for o in marks if id(o) not in dropped]))]
     seg = Segmenter(text, sorted(code))
@@ -170,6 +168,22 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
 
 # a paragraph of remarks numbered as a list is ("*Remarks.* (i) Since …, also Dσ = σ(u)σ(−u). (ii) …"): its own
 # numbers, not the parts'
+def _without_capital_options(text: str, marks: list[Label]) -> list[Label]:
+    """Capital labels ("(A) without ½ …", "(B) with ½ …") inside a part that a small letter labels, in the same
+    problem: options that part offers, not parts (a problem lettered in capitals throughout keeps its labels)."""
+    out, inside = [], False
+    for m in marks:
+        if m.problem and not m.part:
+            inside = False  # a new problem: its own lettering
+        elif m.part and not m.problem and _UPPER_OPTION.match(text, m.start, m.end):
+            if inside:
+                continue
+        elif m.part and _LOWER_PART.match(text, m.start, m.end):
+            inside = True
+        out.append(m)
+    return out
+
+
 # options a part offers, lettered in capitals where the parts are lettered small ("(A) without ½: …", "(B) with ½")
 _UPPER_OPTION = re.compile(r"[^\w(\n]{0,12}\(([A-H])\)")
 _LOWER_PART = re.compile(r"[^\w(\n]{0,12}(?:\d{1,2}[ .]?)?\(?([a-h])\)")
