@@ -24,7 +24,7 @@ def answers_from_document(doc: Document, rubric: Rubric) -> dict[str, Any]:
     notation = read_notation(doc, rubric.reference)  # the student's own names, applied to every answer
     classify = rubric.reference.classify_lhs
     if classify is not None:
-        classify = functools.partial(_classify_with, classify, notation, _key_names(rubric))
+        classify = _remembered(functools.partial(_classify_with, classify, notation, _key_names(rubric)))
     report = WrittenReport(doc, notation, classify, flattened=lost_powers(doc.text[:200_000]))
     for item in rubric.items:
         if item.text is None:
@@ -104,6 +104,21 @@ _LABEL_ASIDE = re.compile(r"\s+\([^()]*[^\W\d_]{2,}[^()]*\)\s*$")  # a remark in
 
 def _plain_name(word: str) -> str:
     return re.sub(r"^([a-z])(\d)$", r"\1_\2", word)
+
+
+def _remembered(classify: Any) -> Any:
+    """The document's classifier, each left side tagged once (its notation is read by now: the same text has the
+    same tag; a report of many short formulas asks again and again for each item)."""
+    seen: dict[str, str | None] = {}
+
+    def tag(text: str) -> str | None:
+        if text not in seen:
+            if len(seen) > 20_000:
+                seen.clear()
+            seen[text] = classify(text)
+        return seen[text]
+
+    return tag
 
 
 def _classify_with(classify: Any, notation: Notation, keys: frozenset[str], text: str,

@@ -14,9 +14,10 @@ import re
 
 from grader.reading.mathml import MAX_DEPTH, Node
 
-_SHOWN_TO_WORD = re.compile(r"<!--\[if gte msEquation \d+\]>|(?<=</m:oMath>)<!\[endif\]-->"
-                            r"|(?<=</m:oMathPara>)<!\[endif\]-->", re.IGNORECASE)
-_MARKED = re.compile(r"<!\[(if[^\]]{0,80}|endif)\]>", re.IGNORECASE)
+# Word's own equation in a comment only Word reads, or a marked section (a fallback for browsers, or its end)
+_MARKS = re.compile(r"<!--\[if gte msEquation \d+\]>(?P<math>(?:(?!<!--|-->)[\s\S]){0,200000}?)<!\[endif\]-->"
+                    r"|<!\[(?P<mark>if[^\]]{0,80}|endif)\]>", re.IGNORECASE)
+_RUN_TEXT = re.compile(r"<m:(?:r|t)\b[^>]{0,200}>(?:\s*<[^<>]{1,300}>)*\s*[^\s<]", re.IGNORECASE)  # a run with text
 _OPERATORS = {"−": "-", "⋅": "\\cdot ", "·": "\\cdot ", "×": "\\times ", "∑": "\\sum ", "∂": "\\partial ",
               "∇": "\\nabla ", "←": "\\leftarrow ", "→": "\\to ", "∈": "\\in ", "±": "\\pm ", "≔": ":=",
               "∏": "\\prod ", "∫": "\\int ", "\u2061": "", "\u2062": " ", "\u2063": ","}
@@ -27,20 +28,28 @@ _CONTENT = {"m:e", "m:num", "m:den", "m:sub", "m:sup", "m:fname", "m:lim", "m:de
 
 
 def word_equations(html: str) -> str:
-    """A Word page with its equations as Office Math to read and their pictures for browsers dropped."""
-    html = _SHOWN_TO_WORD.sub("", html)
+    """A Word page with its equations as Office Math to read and their pictures for browsers dropped; an equation
+    whose Office Math holds no text (blanked by an exporter) keeps what its fallback shows instead."""
     out: list[str] = []
-    depth, hidden, pos = 0, -1, 0  # hidden: the depth of an open "<![if !msEquation]>" (a picture for browsers)
-    for m in _MARKED.finditer(html):
+    pos, keep_fallback = 0, True
+    depth, hidden = 0, -1  # hidden: the depth of an open "<![if !msEquation]>" being dropped
+    for m in _MARKS.finditer(html):
         if hidden < 0:
             out.append(html[pos:m.start()])
         pos = m.end()
-        if m.group(1).lower() == "endif":
+        if m.group("math") is not None:  # <!--[if gte msEquation 12]> … <![endif]-->: Word's own equation
+            inner = m.group("math")
+            keep_fallback = not _RUN_TEXT.search(inner)
+            if hidden < 0 and not keep_fallback:
+                out.append(inner)
+            continue
+        word = m.group("mark").lower()
+        if word == "endif":
             depth = max(0, depth - 1)
             if depth == hidden:
                 hidden = -1
             continue
-        if hidden < 0 and "msequation" in m.group(1).lower().replace(" ", ""):
+        if hidden < 0 and "msequation" in word.replace(" ", "") and not keep_fallback:
             hidden = depth
         depth += 1
     if hidden < 0:
