@@ -25,7 +25,7 @@ from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
-from grader.reading.formats_json import ini_lines, is_yaml_sheet, json_lines, toml_lines, yaml_lines
+from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines, yaml_sheet_lines
 from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
@@ -1015,8 +1015,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = csv_markdown(text), None
     elif kind in _SHEETS:  # an answer sheet saved as JSON, YAML, TOML or INI: its keys and answers as lines
         text, kind = _SHEETS[kind](text), None
-    elif kind is None and ": " in text and is_yaml_sheet(text):  # … or a YAML one handed in as text
-        text = yaml_lines(text)
+    elif kind is None and ": " in text and (sheet := yaml_sheet_lines(text)) is not None:
+        text = sheet  # … or a YAML one handed in as text
     if "msEquation" in text and (kind == "html" or kind is None and "<m:oMath" in text):
         text = word_equations(text)  # a Word page's own equations live in comments only Word reads: made visible
     if "comment-list" in text and kind in ("html", None):

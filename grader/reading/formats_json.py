@@ -79,13 +79,14 @@ _TOP_KEY = re.compile(r"(?m)^([\w.-]{1,80}|\"[^\"\n]{1,80}\"|'[^'\n]{1,80}')[ \t
 _YAML_ANSWER = re.compile(r"(?m)^(?P<key>[\w.-]{1,40}):[ \t]+(?:'|\"|[|>][-+]?[ \t]*$)")
 
 
-def is_yaml_sheet(text: str) -> bool:
-    """Whether a text file is an answer sheet in YAML (a form's answer file handed in as .txt): several parts'
-    keys with quoted or block answers, and the whole a mapping YAML reads."""
+def yaml_sheet_lines(text: str) -> str | None:
+    """A text file that is an answer sheet in YAML (a form's answer file handed in as .txt: several parts' keys
+    with quoted or block answers, and the whole a mapping YAML reads) as :func:`yaml_lines` writes it, else None."""
     keys = [m.group("key") for m in _YAML_ANSWER.finditer(text, 0, 200_000)]
     if len(keys) < 6 or sum(1 for k in keys if _PART_KEY.fullmatch(k)) < 4:
-        return False
-    return yaml_lines(text) is not text
+        return None
+    lines = yaml_lines(text)
+    return None if lines is text else lines
 
 
 def _with_remarks(text: str, data: dict[Any, Any], marks: str) -> str:

@@ -561,6 +561,9 @@ def _math_in_a_cell(text: str, at: int) -> bool:
     return line.lstrip().startswith("|") and line.count("|") >= 2
 
 
+ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*")  # a list item's number, "4." or "4)", with its spaces
+
+
 _JOINED = re.compile(r"[ \t]*(?:,|&|and|or|und|oder|et|ou|y|e|i|и)?[ \t]*")  # between two parts mentioned together
 _CITED = re.compile(r"(?:\b(?:the|in|of|from|see|superscript|subscript|index|indices|by|as|like|before|after|against"
                     r"|with|given|cf\.?|vs\.?|versus|to|than|until|into|about|part)(?: \$?| ?\$)"

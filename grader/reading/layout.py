@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from grader.reading.labels import Label
+from grader.reading.labels import ITEM_NUMBER, Label
 from grader.reading.markdown_tree import Block, MathSpan
 
 if TYPE_CHECKING:
@@ -339,9 +339,6 @@ _SHORT_NAME = re.compile(r"[ \t]*(?:::[ \t]+)?(?:[\w/∂∇′']{1,10}[ \t]*:[ \
 _FORMULA = re.compile(r"[A-Za-zσ]\w{0,6}['′]*\(|[/^*·]")
 
 
-_ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*")
-
-
 def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Span], dict[int, str]]:
     """A label followed on its line by a bare expression (``(d) s(x2)``, ``(b) i.  exp(-u)/(1+exp(-u))^2``)
     and the lines under it written ``dw1: …``: each expression is a math piece of its own, as a TA reads it
@@ -385,7 +382,7 @@ def bare_lines(text: str, math: list[Span], marks: list[Label]) -> tuple[list[Sp
                 pos = end + 1
                 continue
             alone = under and not re.match(r"(?:[ \t]{4}|\t|[ \t]*[#%/]|.*;[ \t]*$)", text[line:end])  # (no code)
-            alone = alone or (not first and _ITEM_NUMBER.fullmatch(text, mark.start, mark.end) is not None
+            alone = alone or (not first and ITEM_NUMBER.fullmatch(text, mark.start, mark.end) is not None
                               and re.match(r"[ \t]{1,3}\S", text[line:end]) is not None)  # "2. e^-u/(1+e^-u)^2" /
             # "   σ(u)(1-σ(u))": the item's next line
             named = noted and re.fullmatch(r"[A-Za-zσ][A-Za-z]?_?\d?['′]?", body) is not None  # "a2   (z1 = w1 x,

@@ -24,7 +24,6 @@ _OPERATORS = {"−": "-", "⋅": "\\cdot ", "·": "\\cdot ", "×": "\\times ", "
 _NAMED = {"exp", "log", "ln", "sin", "cos", "tan", "tanh", "max", "min"}
 _BRACKETS = {"{": "\\{", "}": "\\}", "〈": "\\langle ", "〉": "\\rangle ", "‖": "\\|", "⌊": "\\lfloor ",
              "⌋": "\\rfloor "}
-_CONTENT = {"m:e", "m:num", "m:den", "m:sub", "m:sup", "m:fname", "m:lim", "m:deg"}
 
 
 def word_equations(html: str) -> str:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from grader.reading.labels import (
+    ITEM_NUMBER,
     LETTERS,
     ROMAN,
     Label,
@@ -391,13 +392,10 @@ def _numbered_parts(text: str, sites: list[Site], strong: dict[int, Label]) -> d
                 n = int(s.number)
                 if s.depth == top and 1 <= n <= len(LETTERS):
                     line = text.rfind("\n", max(0, s.pos - 20), s.pos) + 1
-                    begin = line if _ITEM_MARKER.fullmatch(text, line, s.pos) else s.pos
+                    begin = line if ITEM_NUMBER.fullmatch(text, line, s.pos) else s.pos
                     out[s.pos] = Label(begin, s.pos, None, LETTERS[n - 1], None)
         low = high
     return out
-
-
-_ITEM_MARKER = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
