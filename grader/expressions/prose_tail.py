@@ -56,6 +56,10 @@ def changes_formula(tail: str) -> bool:
 
 
 _REMARK = re.compile(r",\s*(?=[^\W\d_]{2,}\s)")  # ", where …", ", with …": a remark after the answer
+_SAME_FORM = re.compile(r"(?i)\b(?:same|equivalent|identical|numerator|denominator|top\s+and\s+bottom|[ée]quivalent\w*"
+                        r"|haut\s+et\s+(?:en\s+)?bas|num[ée]rateur|d[ée]nominateur|z[äa]hler|nenner|gleich\w*|mismo|misma)\b"
+                        r"|같은|동일|분자|분모|同じ|分子|分母|相同|一样|一樣|同样|同樣")
+_BUT = re.compile(r"(?i)\b(?:but|aber|mais|pero|ma|maar|men|only|except)\b|하지만|그런데|但|しかし|ただし")
 _WORDS_AFTER = re.compile(r",\s*(?=[^\W\d_]{2,}\s+[^\W\d_])")  # ", and this …", ", und das …": prose begins
 
 
@@ -68,8 +72,27 @@ def changed_by_words_after(piece: str) -> int | None:
     words = _WORDS_AFTER.search(piece, equals) if equals >= 0 else None
     if words is None or _OPERATION.search(piece, words.end()) is None:
         return None
+    if _SAME_FORM.search(piece, words.start()) and not _BUT.search(piece, words.start()):
+        return None  # "…  (같은 식, 분자 분모에 e^u 곱함)": the same formula, how it was rewritten (not "the same,
+        # but times x")
     remark = _REMARK.search(piece, equals)  # ", with ∇f_w = …" before the words: the answer ends at the first
     return remark.start() if remark is not None and remark.start() < words.start() else words.start()
+
+
+def same_form_aside(piece: str) -> int | None:
+    """Where a bracketed remark at the end of a formula's line begins when it says the formula is the same one,
+    rewritten ("= 1/(e^{u/2} + e^{-u/2})^2   (같은 식, 분자 분모에 e^u 곱함)", "(same thing, top and bottom times
+    e^u)"): the formula ends there, nothing changed. None when there is none."""
+    if "(" not in piece and "（" not in piece:
+        return None
+    aside = _LAST_ASIDE.search(piece)
+    if aside is None or "=" not in piece[:aside.start()] or not _SAME_FORM.search(aside.group()) \
+            or _BUT.search(aside.group()):
+        return None
+    return aside.start()
+
+
+_LAST_ASIDE = re.compile(r"[ \t]+[(（][^()（）\n]{2,200}[)）][ \t.]*$")
 
 
 def operation_named(text: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from grader.expressions.prose_tail import changed_by_words_after
+from grader.expressions.prose_tail import changed_by_words_after, same_form_aside
 from grader.expressions.starmath import is_starmath
 from grader.reading.answer_columns import note_cells, note_head
 from grader.reading.drawn_boxes import unboxed, unframed
@@ -25,6 +25,7 @@ from grader.reading.formats import to_markdown
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
+from grader.reading.formats_html import inline_html
 from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines, yaml_sheet_lines
 from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
@@ -138,6 +139,10 @@ class Document:
         name = self.asked.get(m.end)
         if name is None and m.kind == "inline" and _EQUALS_BEFORE.search(self.text, max(0, m.start - 12), m.start):
             return f"= {self._read(m)}"  # "$σ'(u) = A$ = $B$": B is the next side of the equation before it
+        if name is None and m.kind == "inline" and "=" in self.text[max(0, m.start - 3):m.start] \
+                and (lead := _PLAIN_LEAD.match(self.text, self.text.rfind("\n", 0, m.start) + 1, m.start)):
+            return f"{clean(lead.group('lead'))} {self._read(m)}"  # "dσ1/du = -1·(1+e^{-u})^{-2}·… = $\frac{…}{…}$":
+            # a derivation typed in plain text, its result in math: one equation
         return self._read(m) if name is None else f"{name} = {self._read(m)}"
 
     def _read(self, m: Span) -> str:
@@ -166,6 +171,9 @@ class Document:
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
             piece = self.text[m.start:m.end]
+            if piece[:1] == ">" and (quoted := _QUOTE_MARK.match(piece)) and "=" in piece:
+                piece = piece[quoted.end():]  # "      > dσ₁/du = σ₁(u)·(1 − σ₁(u))": a quote's mark in an
+                # indented (code) block, pointing at the answer
             line = self.text[self.text.rfind("\n", 0, m.start) + 1:m.start]
             if piece.strip()[:1] == piece.strip()[-1:] == "|" and piece.count("|") == 2 \
                     and line.lstrip().startswith("|") and line.strip("| \t"):
@@ -175,6 +183,8 @@ class Document:
             if (comment := _KEPT_COMMENT.search(piece)) is not None and doubting_comment(comment.group()):
                 return _doubted(self._read(Span(m.start, m.start + comment.start(), m.kind)),
                                 "a comment beside it changes or doubts it")  # "… # then halved": a person reads it
+            if (same := same_form_aside(piece)) is not None:
+                piece = piece[:same]  # "…   (같은 식, 분자 분모에 e^u 곱함)": the same formula, rewritten
             if (words := changed_by_words_after(piece)) is not None:  # "σ2(x2), where x2 = …, and this still gets
                 return _doubted(self._read(Span(m.start, m.start + words, m.kind)),  # multiplied by w3": the
                                 "words after it change it")  # answer is not what it says
@@ -233,6 +243,10 @@ _CODE_SIDE = re.compile(r"(?<=[^$]\$)([ \t]*=[ \t]*)`([^`\n$]{1,300})`")  # "$σ
 _EQUALS_BEFORE = re.compile(r"(?:[^$]\$|\\\))[ \t]*=[ \t]*(?:\$|\\\()$")  # "$A$ = $": an inline piece led by "="
 
 
+_QUOTE_MARK = re.compile(r">(?:[ \t]*>){0,3}[ \t]+")
+# a line of plain math that names a derivative and ends on "=" right before an inline formula
+_PLAIN_LEAD = re.compile(r"[ \t*_>-]*(?P<lead>(?:[dδ∂][^\s/=$`]{0,12}[ \t]?/[ \t]?[dδ∂][^\s=$`]{1,12}"
+                         r"|[^\s=$`(]{1,12}['′]\([^()$`\n]{1,12}\))[ \t]*=[^$`\n]{0,300}?=)[ \t]*\$")
 _KEPT_COMMENT = re.compile(r"(?<![ \t])[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
 
 
@@ -509,10 +523,12 @@ def _spoken_sums(text: str) -> str:
 
 # "the derivative of f with respect to w3 is sigma(q)", "d f / d w3 is sigma2(x2)": a derivative named in words or
 # in symbols, then "is" where an equation has "="; only before a formula in plain text (a word, "$", "\(" after
-# "is" leave the line as it is: "… is the derivative of σ2 …", "… is $…$" is read by its math)
+# "is" leave the line as it is: "… is the derivative of σ2 …", "… is $…$" is read by its math); never the object of
+# "of" ("the last factor of ∂f/∂w1 is x^i" says what a factor is)
 _DERIVATIVE_IS = re.compile(r"(?i)(?:\b(?:the\s+)?(?:partial\s+)?derivative\s+of\s+(?P<f>[^\W\d][\w'′]{0,8})\s+"
                             r"(?:with\s+respect\s+to|w\.?r\.?t\.?)\s+(?P<v>[^\W\d]\w{0,3})"
-                            r"|(?<![\w/])(?P<name>[d∂][ \t]?[^\W\d][\w]{0,4}[ \t]?/[ \t]?[d∂][ \t]?[^\W\d]\w{0,3}))"
+                            r"|(?<![\w/])(?<!\bof[ \t])"
+                            r"(?P<name>[d∂][ \t]?[^\W\d][\w]{0,4}[ \t]?/[ \t]?[d∂][ \t]?[^\W\d]\w{0,3}))"
                             r"[ \t]+(?:is|equals|is[ \t]+equal[ \t]+to)(?:[ \t]+(?:simply|just))?"
                             r"(?P<gap>[ \t]+|[ \t]*\n[ \t]+)"
                             r"(?=(?P<next>[^\s$\\][^\s]*))")
@@ -586,6 +602,15 @@ _LAYER_AND_POINT = re.compile(r"\^\{\s*\[([0-9])\]\s*(\([a-z0-9]\)|\{\s*\([a-z0-
 
 # a paragraph of a Markdown file that is an HTML block (an LMS editor's "HTML view" pasted in): it opens with a tag
 _HTML_PARAGRAPH = re.compile(r"(?m)^(?=<(?:p|div|ul|ol|table|h[1-6]|blockquote|span|pre)[\s>])[^\n]+(?:\n[^\n]+)*\n?")
+
+
+def _outside_html_blocks(text: str, convert: Callable[[str], str]) -> str:
+    """``text`` with ``convert`` applied to what lies between its HTML blocks (each kept as it is)."""
+    out, pos = [], 0
+    for m in _HTML_PARAGRAPH.finditer(text):
+        out += [convert(text[pos:m.start()]), m.group()]
+        pos = m.end()
+    return "".join(out) + convert(text[pos:])
 
 
 def _html_paragraphs(text: str) -> str:
@@ -1024,6 +1049,10 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
     text = emoji_marks(text)  # ❌ strikes what it marks, 🤔 doubts it, other emoji are decoration
+    html_tags = len(_HTML_TAG.findall(text, 0, 200_000))  # (counted before inline HTML is read as text)
+    if kind in (None, "quarto") and ("<" in text or "&" in text) and not _HTML_START.match(text):
+        text = _outside_html_blocks(text, inline_html)  # "w<sub>3</sub>", "&sigma;": Markdown where no math
+        # renders, typeset by its own inline HTML (an HTML block is read whole by the HTML parser, later)
     if "~~~" in text or "```" in text:
         text = _DECORATED_TITLE.sub(r"\1\3", text)  # "~~~ DL hw3 ~~~": a title between tildes, no code fence
     text = _MATHTYPE_DATA.sub("", text) if "MathType!MTEF!" in text else text
@@ -1086,7 +1115,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
-    elif kind is None and len(_HTML_TAG.findall(text, 0, 200_000)) >= 5:
+    elif kind is None and html_tags >= 5:
         text = _html_paragraphs(text)  # Markdown with an editor's HTML pasted into it: each HTML block as text
     elif kind is None and "==" in text and (is_dokuwiki(text) or is_creole(text)):
         kind = "wiki"  # a course wiki's page exported as text
@@ -2169,7 +2198,7 @@ def _segment(doc: Document) -> None:
             regions.append((b.start, b.end))
             continue
         sites.append(Site(b.content, heading=b.kind == "heading" or b.content in titles,
-                          given=b.number if b.number.startswith("(") else "",
+                          given=b.number if b.number.startswith(("(", "Question ")) else "",
                           number=b.number if b.kind == "item" else "", depth=b.level))
         regions.append((b.start, b.end))
         if b.kind in ("paragraph", "row", "math") or b.kind == "heading" and _BOXED.search(text, b.content, b.end):

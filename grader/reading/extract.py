@@ -232,7 +232,9 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
         else:
             sides = _lead_in(split_chain(body))
             if len(sides) > 1 and (tail := _GAP_TAIL.search(body)) is not None and _CONDITION.search(tail.group(1)) \
-                    and not _CONDITION_ON_STEP.search(tail.group(1)):
+                    and not _CONDITION_ON_STEP.search(tail.group(1)) and not _SAME_SAID.search(tail.group(1)) \
+                    and not _SIDE_AFTER_ASIDE.search(tail.group(1)):  # (not "\quad(\text{multiply top and bottom
+                # by } e^{2u}) \;=\; …": how the next side was found, the chain going on after it)
                 sides[-1] = f"{sides[-1]}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "… \quad (u \geq 0; 0 for u < 0)", "(j = 1, 2;
                 # w_3 is not trained)": words after the gap that limit or change the answer: a person reads them
             elif len(sides) > 1 and (after := after_comma(body)) is not None:
@@ -612,7 +614,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
     unread += [line for line in relabelled if not _written_out_after(doc, line, final, spec.lhs, classify)]
     corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)
-                   and not _about_another(c, spec.lhs, classify)
+                   and not _about_another(doc, c, spec.lhs, classify)
                    and not all(_OLD_VERSION.search(one) for one in c.split("\n") if one.strip())]
     if found is not None and HEDGE not in found.sides[-1] and (unread or corrections and not any(
             _restates(one, final) for lines in corrections for one in lines.split("\n"))):
@@ -628,6 +630,7 @@ _CONDITION = re.compile(r"(?i)\b(?:if|only|otherwise|unless|except|whenever|when
                         r"unchanged|untouched|not\s+(?:trained|updated|used|changed|learned)|stays?|remains?|else|"
                         r"ignor\w*|drop\w*|without|instead|times|multipl\w*|divided|plus|minus|larger|smaller|"
                         r"positive|negative)\b|[<>≤≥]|\\(?:le|ge|leq|geq|lt|gt|neq)\b|\b0\s*(?:\\text\s*\{)?\s*for\b")
+_SIDE_AFTER_ASIDE = re.compile(r"\)\s*(?:\\[;,:! ]\s*|\\q?quad\s*)*=")
 _CONDITION_ON_STEP = re.compile(r"^\W*(?:\\alpha|\\eta|α|η|lr)\s*(?:>|\\gt|\\geq?)\s*0\W*$")  # "(α > 0)": the step
 _FIX_SAID = re.compile(r"(?i)\b(?:wait|oops|correction|corrected|fix(?:ed|es)?|actually|should\s+(?:be|read|have)|"
                        r"typo|mistake|instead)\b")
@@ -714,17 +717,36 @@ def _other_items_only(tags: list[str | None], lhs: str) -> bool:
 _INLINE_MATH = re.compile(r"\$([^$\n]{1,200})\$|\\\((.{1,200}?)\\\)")
 
 
-def _about_another(correction: str, lhs: str | None, classify: Callable[[str], str | None] | None) -> bool:
+def _about_another(doc: Document, correction: str, lhs: str | None,
+                   classify: Callable[[str], str | None] | None) -> bool:
     """"Correction to 1e_w1: df/dw1 = …" read for ∂f/∂w2: the correction's equations all name another item of the
-    part (and none this one), so it changes nothing here."""
+    part (and none this one), so it changes nothing here; a correction that names none of them ("Korrektur:
+    ∂x₁/∂w₁ = x vergessen, richtig ist") is about the item its next equation names."""
     if classify is None or not lhs:
         return False
-    named = set()
-    for line in correction.split("\n")[:6]:
-        for m in re.finditer(r"([^\s=:;,$][^=:;,$]{0,40}?)\s*=(?!=)", line.replace("$", " ")):
-            named.add(classify(m.group(1).strip().strip("*_").strip()))
-    named.discard(None)
+    named = _items_named(correction, classify)
+    if all(n.startswith(DEFINITION) for n in named) and _LEADS_ON.search(correction.strip()[-60:]) \
+            and (at := doc.text.find(correction.strip()[:200])) >= 0 \
+            and (below := doc.text.find("\n", at)) >= 0:  # ("da fehlt ∂x₂/∂σ₁ = w₂. Richtig:": a node's derivative)
+        window = doc.text[below + 1:below + 600]
+        if (equals := window.find("=")) > 0:  # the next equation's left side, on its line or the line above it
+            left = [ln for ln in window[:equals].split("\n")[:6] if ln.strip(" \t$>*")]
+            named = {t for t in [classify(left[-1].strip(" \t$>*_"))] if t} if left else set()
     return bool(named) and lhs not in named and all(not n.startswith(DEFINITION) for n in named if n)
+
+
+# a correction's last words leading on to the formula under it ("…, richtig ist", "Correct:", "it should be")
+_LEADS_ON = re.compile(r"(?i)(?::|\b(?:ist|is|be|lautet|richtig|correct|right|est|es|fix(?:ed)?)\b)[ \t*_]*$")
+
+
+def _items_named(lines: str, classify: Callable[[str], str | None]) -> set[str]:
+    """The items the left sides of ``lines``' equations name (classify's tags; a name it does not know is none)."""
+    named = set()
+    for line in lines.split("\n")[:6]:
+        for m in re.finditer(r"([^\s=:;,$][^=:;,$]{0,40}?)\s*=(?!=)", line.replace("$", " ")):
+            named.add(classify(m.group(1).strip(" \t*_>")))
+    named.discard(None)
+    return {n for n in named if n}
 
 
 # "∂f/∂w3 is actually σ1(x1)", "dL/dw should be …": a quantity named, then words that change what it is
@@ -1619,6 +1641,10 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
             # "In some courses the loss is ½Σ(y−f)², and then the 2 cancels": another convention
         if after + offset > rule and _ABOUT_THE_STEP.search(sentence) and not _ABOUT_THE_SUM.search(sentence):
             continue
+        if own and _another_weight_between(doc, own, after, after + offset) \
+                and not _names_weight(sentence, own) and not _BOTH_LINES.search(sentence):
+            continue  # "∂f/∂w2 = A", then "∂f/∂w1 = B or C (maybe x shouldn't be there??)": about ∂f/∂w1 (not
+            # "For $w_2$ the last factor is σ1'", nor "the labels of these two lines are the other way round")
         start = after + offset + len(sentence)
         following = next((m for m in doc.math if start <= m.start < segment.end), None)
         if own and following is not None and "=" in (said := doc.read(following)) \
@@ -1626,6 +1652,33 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
             continue
         return sentence
     return None
+
+
+_BY_WEIGHT = re.compile(r"∂[ \t]*w[ \t_{]*([1-9])|\\partial[ \t{]*w[ \t_{]*([1-9])|\bd[ \t]*w[ \t_{]*([1-9])")
+
+
+_BOTH_LINES = re.compile(r"(?i)\b(?:labels?|lines|swap\w*|switch\w*|other\s+way|(?:the|these|those)\s+two"
+                         r"|both\s+(?:lines|formulas|answers|derivatives|equations))\b|\bmixed\s+up\b")
+
+
+def _names_weight(sentence: str, own: str) -> bool:
+    """Whether a sentence names the weight the answer's own left side differentiates by ("For $w_2$ …")."""
+    mine = {next(g for g in m.groups() if g) for m in _BY_WEIGHT.finditer(own)}
+    return any(re.search(rf"w[ \t_{{]*{k}(?!\d)", sentence) for k in mine)
+
+
+def _another_weight_between(doc: Document, own: str, start: int, end: int) -> bool:
+    """Whether an equation between ``start`` and ``end`` names a derivative by another weight than the answer's
+    own left side ``own`` does ("∂f/∂w1 = …" after "∂f/∂w2 = …"): words after it are about that one."""
+    mine = {next(g for g in m.groups() if g) for m in _BY_WEIGHT.finditer(own)}
+    if len(mine) != 1:
+        return False
+    for m in doc.math:
+        if start <= m.start < end and "=" in (said := doc.read(m)):
+            theirs = {next(g for g in w.groups() if g) for w in _BY_WEIGHT.finditer(said.split("=")[0])}
+            if theirs and not theirs & mine:
+                return True
+    return False
 
 
 def _in_same_aside(text: str, pos: int) -> bool:
@@ -1818,7 +1871,10 @@ _REASON_LEAD = re.compile(r"[\s$.)]*[,;:—–→-]*\s*(?:because|since|as|given
 # an operation said as a check or another form of the same answer: "(multiply out: … ✓)", "multiply top and bottom
 # by $e^{2u}$: $= …$, same thing"
 _SAME_SAID = re.compile(r"(?:^|:)\s*\$?\s*=|✓|✔|\bsame\b|equivalent|\bcheck|top\s+and\s+bottom|numerator|denominator"
-                        r"|num\.|denom\.|verif|cancel|\binner\b|\bouter\b|\brule\b|derivative\s+of|:\s*$",
+                        r"|num\.|denom\.|verif|cancel|\binner\b|\bouter\b|\brule\b|derivative\s+of|:\s*$"
+                        r"|haut\s+et\s+(?:en\s+)?bas|num[ée]rateur|d[ée]nominateur|oben\s+und\s+unten|z[äa]hler|nenner"
+                        r"|arriba\s+y\s+abajo|numerador|denominador|sopra\s+e\s+sotto"
+                        r"|같은|동일|분자|분모|同じ|分子|分母|相同|一样|一樣|同样|同樣",
                         re.IGNORECASE)
 # a line under the answer that begins with an operation on it: "multiplied by $w_3$ of course", "times x"
 _OPERATION_LEAD = re.compile(r"[ \t>*_]*(?:and\s+|then\s+|still\s+)?(?:multipl\w*|times|divided|halved|squared"
@@ -2180,10 +2236,12 @@ def _a_check(doc: Document, m: Span) -> bool:
     """An equation followed by "which is (i)": a check that two forms agree, not an answer of the part it is in."""
     said = doc.read(m) if m.end - m.start < 2000 else ""
     first = said.find("=")
-    if m.kind != "cell" and first > 0 and said[first - 1] not in "=<>!" and _worked_at_a_point(said[first + 1:]) \
-            and re.search(r"[A-Za-z\\∂]", said[:first]):
+    if m.kind != "cell" and first > 0 and said[first - 1] not in "=<>!" and re.search(r"[A-Za-z\\∂]", said[:first]) \
+            and (_worked_at_a_point(said[first + 1:]) or _AT_A_NUMBER.search(said[:first])
+                 and _NUMBERS_ONLY.fullmatch(said[first + 1:])):
         # (every side after the name a number, not "σ(1+σ) = 0.75"; a name before it, not "0.7·0.3 = 0.21")
         return True  # "∂f/∂w_1 = 0.6750·0.3250·0.7311 ≈ 0.0431": the formula worked out at a point, a check
+        # (or "σ'(0) = 1/2 · 1/2 = 1/4": a function at a number, its value)
     return m.kind != "cell" and _CHECKS_AGAINST.match(doc.text, m.end, min(len(doc.text), m.end + 80)) is not None
 
 
@@ -2196,6 +2254,7 @@ def _worked_at_a_point(sides: str) -> bool:
 
 
 _DECIMAL = re.compile(r"\d\.\d")
+_AT_A_NUMBER = re.compile(r"[\w'′)}][ \t]*\([ \t]*[-−]?\d{1,6}(?:\.\d{1,6})?[ \t]*\)[ \t]*$")  # "σ₁'(0)", "f(1)"
 _NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;! ]|left|right|quad))+")
 
 
@@ -2370,7 +2429,8 @@ def _worked_before(naming: list[Equation], chosen: Equation) -> list[str]:
 
 # words between two answers that say the later one replaces the first ("scratch that", "Actually:", "Korrektur")
 _SELF_FIX = re.compile(r"(?i)\b(?:scratch|actually|wrong|mistake|oops|wait|instead|correct\w*|korrektur|korrig\w*|"
-                       r"corrig\w*|fix\w*|re-?do\w*|should\s+(?:be|have)|meant|not\s+right|can'?t\s+be|final|no,|typo|forgot|"
+                       r"corrig\w*|fix\w*|re-?do\w*|should\s+(?:be|have)|meant|not\s+right|can'?t\s+be|final|no,|typo|"
+                       r"forg[oe]t\w*|dropped|missed|lost|left\s+out|"
                        r"eigentlich|en\s+fait|en\s+realidad|исправ\w*|ошиб\w*|falsch|fehler|erreur|errore|sbagliat\w*)"
                        r"|yanl[ıi][şs]|d[üu]zelt\w*|\bsai\b|nh[ầa]m|b[łl][ąa]d|popraw\w*"
                        r"|~~|\\sout|<del>|修正|訂正|订正|정정|不对|不對|错了|錯了|改正|更正|間違|違う|잘못|틀렸")

@@ -20,7 +20,7 @@ _BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,200}?)(?<=\S)\*(?![\w*])")  # *
 _MONO = re.compile(r"\{\{(.*?)\}\}")
 _NUMBERED = re.compile(r"^([ \t]*)(#+)[ \t]+", re.M)
 _MARKS = re.compile(r"^[ \t]*h[1-6]\.[ \t]|\{math(?:inline|block)\}|^\|\|.*\|\|[ \t]*$"
-                    r"|\{(?:info|note|code|panel|toc)\b", re.M)
+                    r"|(?<![`:])\{(?:info|note|code|panel|toc)\b(?!-)", re.M)  # (not MyST's "```{note}", "{code-cell}")
 
 
 def is_confluence(text: str) -> bool:

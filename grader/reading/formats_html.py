@@ -387,6 +387,44 @@ class _Table:
 _SCRIPT_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:\s*(super|sub)\b")
 
 
+# Markdown written where no math renders (a code host's preview, a forum): the page's own inline HTML does
+# the typesetting ("w<sub>3</sub>", "e<sup>&minus;u</sup>", "&part;f/&part;w<sub>1</sub>")
+_INLINE_SCRIPT = re.compile(r"<(sub|sup)>([^<>\n]{0,200})</\1>", re.IGNORECASE)
+_INLINE_STRUCK = re.compile(r"<(del|s|strike)>([^<>\n]{0,500})</\1>", re.IGNORECASE)
+_STRUCK_SPAN = re.compile(r"<span[ \t][^<>\n]{0,200}?line-through[^<>\n]{0,200}>([^<>\n]{0,500})</span>", re.IGNORECASE)
+_INLINE_CODE = re.compile(r"<(code|kbd|samp|tt)>([^<>`\n]{0,300})</\1>", re.IGNORECASE)
+_INLINE_MARKUP = re.compile(r"</?(?:b|strong|i|em|u|ins|mark|small|big|span|font|abbr|var|cite|details|summary|center)"
+                            r"(?:[ \t][^<>\n]{0,200})?>", re.IGNORECASE)
+_INLINE_BREAK = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BLANK_GLYPHS = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2009\u200a\u202f"}
+                              | {c: None for c in "\u200b\u2061\u2062\u2063"})
+
+
+def inline_html(text: str) -> str:
+    """Markdown's inline HTML as the page shows it: ``w<sub>3</sub>`` is ``w_3``, ``e<sup>&minus;u</sup>`` is
+    ``e^(−u)``, entities are their characters, ``<del>``, ``<s>`` and a line-through ``<span>`` strike as ``~~``
+    does, ``<code>`` is a code span, emphasis and ``<details>`` tags are no text; a ``<br>`` breaks the line (a
+    space inside a table's row)."""
+    from html import unescape
+
+    if "<" in text:
+        for _ in range(3):  # e<sup>-x<sub>1</sub></sup>: the inner script first
+            done = _INLINE_SCRIPT.sub(lambda m: _script(m.group(1).lower(), m.group(2)), text)
+            if done == text:
+                break
+            text = done
+        text = _INLINE_STRUCK.sub(r"~~\2~~", _STRUCK_SPAN.sub(r"~~\1~~", text))
+        text = _INLINE_CODE.sub(r"`\2`", text)
+        text = _INLINE_MARKUP.sub("", text)
+        if "<br" in text or "<BR" in text:
+            text = "\n".join(_INLINE_BREAK.sub(" " if line.lstrip().startswith("|") else "\n", line).rstrip()
+                              if _INLINE_BREAK.search(line) else line for line in text.split("\n"))
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: unescape(m.group()).translate(_BLANK_GLYPHS), text)
+    return text
+
+
 def xml_markdown(text: str) -> str:
     """An XML document (DocBook, JATS, TEI, a flat ODT, Word's XML, an EPUB's XHTML) as Markdown: its paragraphs,
     titles, lists and tables as the HTML elements they stand for, its TeX elements as math, its MathML and Office

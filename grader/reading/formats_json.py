@@ -7,8 +7,9 @@ strings, numbers and nested dicts and lists are taken; a YAML sheet with anchors
 multiply a small file into a huge one, is read as text). Each answer becomes a
 line ``key: answer`` as a terse sheet writes it: a nested object's keys join its parent's until the key names a
 part (``problem1`` → ``problem1_b_i``), a part's own object is written with its keys indented under it, a list's
-items on one line; a YAML sheet's comments (its notation, its remarks) come first, as lines of text. Text that
-is not an object is returned as it is (it is read as text, or holds no answer).
+items on one line; a YAML sheet's comments (its notation, its remarks) come first, as lines of text. A chat's
+exported messages are its log, as text. Text that is not an object is returned as it is (it is read as text, or
+holds no answer).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import configparser
 import json
 import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from grader.compat import tomllib
@@ -37,7 +39,58 @@ def json_lines(text: str) -> str:
         data = json.loads(text, object_pairs_hook=_Pairs)
     except (ValueError, RecursionError):
         return text
+    if (chat := chat_messages(data)) is not None:
+        return chat  # a chat's export (Slack, Discord, Matrix, Telegram): its messages, as a log is read
     return _as_lines(data) if isinstance(data, dict) else text
+
+
+_MESSAGE_TEXT = ("text", "content", "body", "message", "msg")
+_MESSAGE_AUTHOR = ("user_profile", "user_name", "real_name", "author", "sender", "from", "user", "username", "name")
+_MESSAGE_LISTS = ("messages", "chat", "history", "items", "data")
+_SLACK_MENTION = re.compile(r"<[@#!][^<>\n]{1,80}>")
+MIN_MESSAGES = 3
+
+
+def chat_messages(data: Any) -> str | None:
+    """A chat's exported messages in order, each as "author: text" (Slack's list of messages, an export's
+    ``{"messages": [...]}`` with ``text``/``content``/``body`` and an author), or None for anything else: a
+    study group's log handed in as it was exported is read as the log a TA scrolls through."""
+    if isinstance(data, dict):
+        data = next((data[k] for k in _MESSAGE_LISTS if isinstance(data.get(k), list)), None)
+    if not isinstance(data, list):
+        return None
+    lines = []
+    for message in data[:20_000]:
+        said = _message_text(message) if isinstance(message, dict) and not message.get("subtype") else None
+        if said is None:  # (a message with a subtype is the channel's own notice: "… has joined the channel")
+            continue
+        author = next((a for a in (_author(message.get(k)) for k in _MESSAGE_AUTHOR) if a), "")
+        said = unescape(_SLACK_MENTION.sub("", said)).strip() if "&" in said or "<" in said else said.strip()
+        if "```" in said:  # Slack's "```df/dw2 = …```": a block on the message's own lines, its fences on theirs
+            said = re.sub(r"[ \t]*```[ \t]*", "\n```\n", said).strip()
+        if said:
+            lines.append(f"{author}:\n{said}" if author else said)
+    return "\n\n".join(lines) + "\n" if len(lines) >= MIN_MESSAGES else None
+
+
+def _message_text(message: dict[str, Any]) -> str | None:
+    for key in _MESSAGE_TEXT:
+        value = message.get(key)
+        if isinstance(value, dict):  # Matrix: "content": {"body": …}
+            value = value.get("body") or value.get("text")
+        if isinstance(value, list):  # Telegram: "text": ["plain", {"type": "code", "text": …}]
+            value = "".join(v if isinstance(v, str) else str(v.get("text", "")) if isinstance(v, dict) else ""
+                            for v in value[:1000])
+        if isinstance(value, str):
+            return value[:20_000]
+    return None
+
+
+def _author(value: Any) -> str:
+    if isinstance(value, dict):  # Discord: "author": {"name": …}; Slack's "user_profile" is read as "user"
+        value = value.get("real_name") or value.get("name") or value.get("nickname") or ""
+    return value.strip()[:80] if isinstance(value, str) and len(value) <= 80 and " " not in value.strip()[:1] \
+        and not re.fullmatch(r"[UW][A-Z0-9]{6,}", value.strip()) else ""
 
 
 class _Pairs(dict[str, Any]):

@@ -190,7 +190,9 @@ def _comment_text(lines: list[str], suffix: str) -> list[str | None]:
             title = _RULE_AROUND.sub("", stripped[2:].strip())
             out.append(f"## {title}" if title else "")
         elif stripped.startswith(mark) and not stripped.startswith("#!"):
-            comment = stripped.lstrip(mark).strip()
+            comment = stripped.lstrip(mark)
+            comment = (comment[1:] if suffix == ".r" and comment[:1] in ("'", "+") else comment).strip()  # roxygen's
+            # "#' (b)(i) …" and knitr's spin "#+": comments all the same
             if re.fullmatch(r"[-=#*~_ \t]*", comment):
                 out.append("")  # a rule drawn in a comment: a break, no text (a lone "=" would be a heading's rule)
                 continue

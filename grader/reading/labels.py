@@ -41,7 +41,7 @@ _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi
               r"частина|סעיף|חלק|بخش|قسمت|بند|(?:ال)?جزء|(?:ال)?فرع|ý|小问|小問|小題|小题|문항|설문|pkt\.?|pt\.|bod|pont|to[čc]ka|dio|stavka|"
               r"osa|da[ļl]a|dalis|del(?:opgave|oppgave)|k[ıi]s[ıi]m|madde|butir|poin|ph[ầa]n|bahagi|kipengele|"
               r"подпункт|σκέλος|υποερώτημα|भाग|खंड|অংশ|設問|部分|question|frage|pregunta|domanda|вопрос)")
-_END = r"(?=$|[\s.:;,)\]*_}\-–—|<$])"
+_END = r"(?=$|[\s.:;,)\]*_}\-–—|<$]|\\(?:[;,:! ]|q?quad(?![A-Za-z])|enspace(?![A-Za-z])))"  # "(i)\; $…$": TeX's space
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
 _ROMAN = (rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})(?:[.)]|:(?=[ \t]))"  # "(i)", "ii.", "i)", "- i: …"

@@ -19,10 +19,18 @@ _STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)"  # Markdown's ~~…~
                      r"|<(del|s|strike)>.{0,2000}?</\1>", re.IGNORECASE)
 
 
+# "\pdv{f}{w_1} = \cancel{w_3 σ_2' σ_1' x}": an answer whose whole right side is crossed out (the package's
+# strokes), withdrawn; a term cancelled inside a side is a step of the working and stays
+_CANCELLED_SIDE = re.compile(r"=\s*\\[bx]?cancel\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}[\s.,;]*(?:\\\\)?\s*$")
+
+
 def not_struck(text: str, maths: list[MathSpan]) -> list[MathSpan]:
     """Math crossed out (``~~$w_3 x$~~``) is work the student withdrew, not an answer."""
     import bisect
 
+    if "cancel" in text:
+        maths = [m for m in maths if "cancel" not in text[m.start:m.end] or m.end - m.start > 3000
+                 or not _CANCELLED_SIDE.search(text, m.start, m.end)]
     struck = [(m.start(), m.end()) for m in _STRUCK.finditer(text)] \
         if re.search(r"~~|\\(?:sout|st|xout|strike)\b|<(?:del|s|strike)>", text, re.IGNORECASE) else []
     if not struck:

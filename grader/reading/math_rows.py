@@ -13,15 +13,22 @@ import re
 ALIGNING = {"align", "aligned", "gather", "gathered", "multline", "split", "eqnarray", "flalign", "alignat",
             "alignedat", "equation", "displaymath", "math"}
 _TOKEN = re.compile(r"\\(?:begin|end)\{([A-Za-z]+)\*?\}|\\\\|\\[A-Za-z]+\*?|\\.|[{}&]")
-_DROP_ARG = ("\\label", "\\tag", "\\tag*", "\\intertext", "\\shortintertext")
-_DROP = ("\\nonumber", "\\notag", "\\qedhere", "\\displaystyle", "\\hfill")
+_DROP_ARG = ("\\label", "\\tag", "\\tag*", "\\intertext", "\\shortintertext", "\\phantom", "\\hphantom",
+             "\\vphantom", "\\vspace", "\\vspace*")  # (room kept for what is never seen; a horizontal gap is a gap)
+_GAP_ARG = ("\\hspace", "\\hspace*", "\\mspace")  # "A \hspace{2cm} B": a gap, as \qquad is
+_DROP = ("\\nonumber", "\\notag", "\\qedhere", "\\displaystyle", "\\hfill", "\\MoveEqLeft", "\\mathstrut")
 # wrappers a TA looks through: (command, arguments that are colours or options, dropped, before the math)
 _WRAPPERS = {"\\boxed": 0, "\\fbox": 0, "\\framebox": 0, "\\textcolor": 1, "\\colorbox": 1, "\\fcolorbox": 2,
              "\\bbox": 0, "\\bm": 0, "\\boldsymbol": 0, "\\mathbf": 0, "\\pmb": 0, "\\cancelto": 1,
              "\\underline": 0, "\\overline": 0, "\\color": 1, "\\highlight": 0, "\\hl": 0,
-             "\\alert": 0, "\\structure": 0}  # (Beamer's highlights, with or without an overlay: \alert<2>{…})
+             "\\alert": 0, "\\structure": 0,  # (Beamer's highlights, with or without an overlay: \alert<2>{…})
+             "\\cancel": 0, "\\bcancel": 0, "\\xcancel": 0}  # "\frac{\cancel{1}+e^{-u}-\cancel{1}}{…}": terms
+# that cancel, still there (a side struck whole is withdrawn: layout.not_struck)
 _WRAPPER = re.compile(r"\\(?:boxed|fbox|framebox|textcolor|colorbox|fcolorbox|bbox|bm|boldsymbol|mathbf|pmb|cancelto"
+                      r"|[bx]?cancel"
                       r"|underline|overline|color|highlight|hl|alert|structure)(?![A-Za-z])")
+_CANCEL = re.compile(r"\\[bx]?cancel(?![A-Za-z])")
+_NOT_CANCEL = re.compile(r"(?!\\[bx]?cancel(?![A-Za-z]))" + _WRAPPER.pattern)
 _SPACING = re.compile(r"\s*\[\s*-?\d*\.?\d*\s*(?:pt|em|ex|mm|cm)?\s*\]")
 
 
@@ -110,9 +117,11 @@ def matrix_close(text: str, i: int, end: int) -> int:
 def unwrap(piece: str) -> str:
     """``\\boxed{a = b}`` -> ``a = b``; ``\\textcolor{red}{x}`` -> ``x``; ``\\color{red} x`` -> ``x``: the
     frame, colour or weight a student puts on an answer is not part of it."""
+    wrapper = _WRAPPER if len(_CANCEL.findall(piece)) >= 2 else _NOT_CANCEL  # one lone \cancel{x}: struck out,
+    # read by a person (terms cancel in pairs: "\cancel{1}+e^{-u}-\cancel{1}")
     for _ in range(50):  # each pass removes one wrapper; 50 is more than any report nests
         piece = _outer_group(piece)
-        m = _WRAPPER.search(piece)
+        m = wrapper.search(piece)
         if m is None:
             return piece
         name, end = m.group(), m.end()
@@ -182,9 +191,17 @@ def _option_end(text: str, i: int) -> int:
 _FULL_WIDTH = str.maketrans({"，": ", ", "；": "; ", "：": ": ", "（": "(", "）": ")", "＝": "="})
 
 
+# an equals sign with a reason or a step's name set over it ("\stackrel{\text{chain}}{=}", "\overset{(1)}{=}",
+# "\overset{!}{=}"); not a definition's ("def", ":", "\triangle") nor a doubt's "?", which are read as they are
+_NAMED_EQUALS = re.compile(r"\\(?:stackrel|overset)\s*\{(?![^{}]{0,40}(?:def|\?|:|\\triangle))"
+                           r"(?:[^{}]|\{[^{}]*\}){0,200}\}\s*\{\s*=\s*\}")
+
+
 def clean(piece: str) -> str:
     """A row without alignment markup: ``&``, ``\\label{..}``, ``\\tag{..}``, ``\\nonumber``, ``\\begin{align}``."""
     piece = unwrap(piece).translate(_FULL_WIDTH)
+    if "set{" in piece or "rel{" in piece:
+        piece = _NAMED_EQUALS.sub(" = ", piece)  # "\stackrel{\text{chain rule}}{=}": an equals sign with its reason
     out: list[str] = []
     stack: list[str] = []
     m_space = _SPACING.match(piece)  # "\\[4pt]": the spacing argument of the row break before this row
@@ -203,10 +220,10 @@ def clean(piece: str) -> str:
                 drop_to = _group_end(piece, m.end()) if name in ("alignat", "alignedat") else m.end()
         elif tok in ("&", *_DROP):
             drop_to = m.end() if tok != "&" or _aligning(stack) else -1
-        elif tok in _DROP_ARG:
+        elif tok in _DROP_ARG or tok in _GAP_ARG:
             drop_to = _group_end(piece, m.end())
         if drop_to >= 0:
-            out.append(piece[last:m.start()] + " ")
+            out.append(piece[last:m.start()] + (" \\qquad " if tok in _GAP_ARG else " "))
             last = skip_until = drop_to
     out.append(piece[last:])
     return _LEAD.sub("", "".join(out).strip())

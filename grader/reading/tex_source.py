@@ -33,6 +33,10 @@ _EXAM_LISTS = {"questions": "arabic-q", "parts": "alph", "subparts": "roman"}
 _LABEL_ARGUMENT = re.compile(r"\{\s*((?:[1-9]\s*[.(]?\s*)?[a-h]\)?|[1-9]|iii|ii|iv|i)\s*\}")
 _PART_LETTER = re.compile(r"\s*\{\s*\(?([a-hA-H])\)?\s*\}")
 _PROBLEM_ENV = re.compile(r"(?i)\w*(?:problem|exercise|question|aufgabe|exercice|ejercicio)\w*\*?")
+# an environment's option that is (or sets) a label, not a topic's title: "[2]", "[1(a)]", "[b]", "[subtitle=(a)]"
+_LABEL_OPTION = re.compile(r"\d|=|\(\s*(?:[a-hA-H]|[ivx]{1,4})\s*\)|^\s*[a-hA-H]\)?\s*$")
+_TITLE_KEY = re.compile(r"\s*(?:sub)?title\s*=\s*\{?")
+_SET_COUNTER = re.compile(r"\\setcounter\s*\{(\w{1,40})\}\s*\{\s*(\d{1,2})\s*\}")
 _NOT_TITLED = {"tabular", "tabular*", "tabularx", "array", "minipage", "figure", "table", "center", "multicols",
                "itemize", "enumerate", "description", "tikzpicture", "wrapfigure", "algorithm", "algorithmic",
                "algorithm2e", "lstlisting", "minted", "figure*", "table*", "subfigure", "sidewaysfigure",
@@ -89,6 +93,7 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
     lists: list[list] = []  # [style, count] per open enumerate/itemize
     styles = _preamble_styles(text[:max(begin, 0)])  # enumitem's \setlist, \renewcommand\labelenumi
     problems = 0  # problems counted by a template's environment
+    last_problem = pos  # where the last one opened (a counter set after it numbers the next)
     para = pos
     math_open: tuple[str, int] | None = None
     for m in _TOKEN.finditer(text, pos):
@@ -138,8 +143,14 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
                 lists.append([style.group(1) if style else _SHORT_STYLES[short.group(1)] if short else default, 0])
             elif name in _EXAM_LISTS:  # the exam class: \question, \part, \subpart numbered 1, (a), (i)
                 lists.append([_EXAM_LISTS[name], 0])
-            elif _PROBLEM_ENV.fullmatch(name) and not m.group("opt") and not _LABEL_ARGUMENT.match(text, m.end()):
-                problems += 1  # \begin{homeworkProblem}: a template's problem, numbered by its counter
+            elif _PROBLEM_ENV.fullmatch(name) and not _LABEL_ARGUMENT.match(text, m.end()) \
+                    and (not m.group("opt") or not _LABEL_OPTION.search(m.group("opt"))):
+                # \begin{homeworkProblem}, \begin{aufgabe}[MNIST]: a template's problem, numbered by its counter
+                # (a title in brackets names its topic, not its number; "\setcounter{aufgabe}{1}" sets the next)
+                problems = next((int(c.group(2)) for c in reversed(list(_SET_COUNTER.finditer(text, last_problem,
+                                                                                            m.start())))
+                                 if c.group(1) == name), problems) + 1
+                last_problem = m.end()
                 _para(blocks, para, m.start())
                 blocks.append(Block("item", m.start(), m.end(), m.end(), number=f"Question {problems}"))
                 para = m.end()
@@ -147,7 +158,9 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
                                                                                  m.group("opt")):
                 # \begin{problem}[1(a)]: a theorem-like environment whose optional title names the part (a lone
                 # [b] too: a float's placement is only read as one on the floats above)
-                blocks.append(Block("heading", m.start(), m.end(), m.start("opt"), level=3))
+                keyed = _TITLE_KEY.match(m.group("opt"))  # exsheets' "[subtitle=(a)]": the title after its key
+                blocks.append(Block("heading", m.start(), m.end(), m.start("opt") + (keyed.end() if keyed else 0),
+                                    level=3))
                 para = m.end()
             elif name not in _NOT_TITLED and (arg := _LABEL_ARGUMENT.match(text, m.end())) is not None:
                 # \begin{part}{b}, \begin{problem}{2}: an environment of the hand-in's own whose argument is the

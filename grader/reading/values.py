@@ -48,7 +48,9 @@ _TUPLE = re.compile(rf"[(\[]\s*(?:(?:-1|None|N|B)\s*,\s*)?(?:{_NUM})(?:\s*,\s*(?
 # (a number right after Japanese, Chinese or Korean text is a value: "ストライドは1", "通道数为20", "필터는5")
 _RUN = re.compile(r"(?:(?<![\w.\-\u00a7])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]))"
                   r"(?:[(\[](?:N|B|None|-1)\s*,\s*|[\d(\[])[\d\s.,'()\[\]×xX*·@+\-−/÷^]*+")
-_RUN_BREAK = re.compile(r"[.,]\s+|\s{2,}|(?<=\d)\s+(?=[(\[])")  # where a value ends and a working begins
+# where a value ends and a working begins; "(4*4*50+1)*500 400500": a printout's columns (not "25 050", nor an OCR's
+# "2 8")
+_RUN_BREAK = re.compile(r"[.,]\s+|\s{2,}|(?<=\d)\s+(?=[(\[])|(?<=\d\d)[ \t](?=\d{4,})")
 # words that lead from an operation to its result: "pooling 2×2 gives 12×12×20", "max pooling 之后 12×12×20"
 _RESULT = re.compile(r"→|=>|\b(?:gives?|yields?|results?\s+in|we\s+get|get|gets|obtain\w*|becomes?|produces?"
                      r"|leads?\s+to|ottien\w*|otteniamo|obten\w*|obtien\w*|erh[aä]lt\w*|ergibt|ergeben|donne|devient|daje|otrzym\w*"
@@ -279,6 +281,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         if (block := _fields_block(text, spec)) is not None:
             text, wide = block, False  # the paragraph that answers it, read as the part's own text
     text = _CALL.sub(lambda m: re.sub(r",(?=\d)", ", ", m.group()), _unwrapped(text))
+    text = _without_row_numbers(text) if "\n" in text else text
+    text = _without_tensor_counts(text) if ".weight" in text or ".bias" in text else text
     whole = text  # what the part says, every word of it (a contradiction anywhere in it counts)
     if spec.elsewhere and (spec.part in doc.ranged or spec.part in doc.ranged.values()):
         text = _without_others(text, spec)  # "(a) and (b): …": one text answers both parts
@@ -363,6 +367,53 @@ _CHANGE = r"(?<![\d.,×])(?<![×x*] )(\d+)[ \t]*(?:→|->|⟶|=>|\\to)[ \t]*"
 # "20 -> 50 (corrected: I had written 20 first)": the arrow is a correction; "50 (… 20 → 50 …)": said on its own too
 _CHANGE_WORDS = re.compile(r"\b(?:correct\w*|fix\w*|first|instead|actually|should|wrong|mistake|chang\w*|updat\w*|"
                            r"take|taking|mean)\b", re.IGNORECASE)
+
+
+# a printed data frame's row number ("## 1 conv1 (5*5*1+1)*20   520", knitr's "##" or "#>" before it): its place in
+# the table, no value
+_ROW_NUMBER = re.compile(r"^(?P<lead>[ \t]*(?:##|#>)?[ \t]*)(?P<n>\d{1,3})[ \t]+(?=[^\W\d])")
+MIN_NUMBERED_ROWS = 3
+
+
+# a framework's parameter tensor by name ("conv1.weight  500", "fc1.bias torch.Size([500])"): a part of a layer's
+# count, or its shape, never the layer's count
+_TENSOR_COUNT = re.compile(r"\b\w{1,30}\.(?:weight|bias)\b[ \t:=]*(?:torch\.Size\(\[[^\]\n]{0,40}\]\)"
+                           r"|\[[^\]\n]{0,40}\]|\([\d, \t]{0,40}\)|\d[\d,_]{0,12}(?![\d.]))?")
+_TENSOR_NAMES = re.compile(r"[ \t#]*(?:\w{1,30}\.(?:weight|bias)\b[ \t]*){2,}$")
+_NUMBERS_ROW = re.compile(r"[ \t#]*(?:\d[\d,_]{0,12}[ \t]*){2,}$")
+
+
+def _without_tensor_counts(text: str) -> str:
+    """``text`` without the counts of single parameter tensors: "conv1.weight 500", and a printed named vector's
+    row of names over its row of counts (R's ``sapply(net$parameters, …)``) blanked, as spaces."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if _TENSOR_NAMES.match(line) and k + 1 < len(lines) and _NUMBERS_ROW.match(lines[k + 1]):
+            lines[k], lines[k + 1] = " " * len(line), " " * len(lines[k + 1])
+    return _TENSOR_COUNT.sub(lambda m: " " * len(m.group()), "\n".join(lines))
+
+
+def _without_row_numbers(text: str) -> str:
+    """``text`` with the row numbers of each printed table blanked: three or more lines in a row numbered 0 or 1 on,
+    one by one, each number followed by a name."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        first = _ROW_NUMBER.match(lines[i])
+        if first is None or first.group("n") not in ("0", "1"):
+            i += 1
+            continue
+        j = i + 1
+        start = int(first.group("n"))
+        while j < len(lines) and (m := _ROW_NUMBER.match(lines[j])) and int(m.group("n")) == start + j - i:
+            j += 1
+        if j - i >= MIN_NUMBERED_ROWS:
+            for k in range(i, j):
+                m = _ROW_NUMBER.match(lines[k])
+                if m is not None:
+                    lines[k] = m.group("lead") + " " * (m.end() - m.end("lead")) + lines[k][m.end():]
+        i = j
+    return "\n".join(lines)
 
 
 def _from_side(found: dict[str, list[Candidate]], fields: list[str]) -> None:
@@ -1296,10 +1347,11 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.extend((f, 3) for _, _, f in before)  # "after conv1 (stride 1, no padding) the output is
             aside_of = choices[0][0]  # 24×24×20": a number in an aside after the label; the label names what follows
         elif before and (unit := _unit_after(masked, labels, v, line)) is not None \
-                and re.search(r"[^\W\d_]{2,}", masked[max(e for _, e, _ in before):v.start]) \
+                and (re.search(r"[^\W\d_]{2,}", masked[max(e for _, e, _ in before):v.start])
+                     or any(f == unit and 0 <= s - v.end <= 2 for s, _, f in labels)) \
                 and not _OUTPUT_WORDS.search(masked, start, v.start):
             choices.append((unit, 0))  # "each filter has 20 channels": the word after the number names it, not a
-            # label before a verb
+            # label before a verb; "conv1 5x5x1 x 20 filters": the layer's filters, named right after them
         elif before and all(f not in _COUNTED_FIELDS for _, _, f in before) \
                 and (counted := _count_of_after(masked, labels, v)) is not None \
                 and not _OUTPUT_WORDS.search(masked, start, v.start):
@@ -2227,6 +2279,8 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
                 continue  # "93 % of all parameters": a share, not a size or count
             if _REJECTED.match(masked, piece_start + len(piece)):
                 continue  # "(stride 2 doesn't work: … gives F = −2)": a value tried and refused, no answer
+            if _MISTAKE_BEFORE.search(masked, max(0, piece_start - 40), piece_start):
+                continue  # "I had miscalculated the sum (431.580)": the slip a note tells of, no answer
             if piece.isdigit() and _OTHER_COUNT.match(masked, piece_start + len(piece)):
                 continue  # "8 arrays, 431_080 parameters", "10 epochs": a count of something no field asks for
             if after[:1] in _CJK_MAGNITUDE or masked[max(0, piece_start - 2):piece_start].rstrip()[-1:] in _ABOUT:
@@ -2240,10 +2294,17 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
 _REJECTED = re.compile(r"[ \t]*(?:(?:does[ \t]*n[o'’]t|doesn[’']t|won[’']t|wouldn[’']t|would[ \t]+not|can[’']?t"
                        r"|cannot)[ \t]+work|(?:is|would[ \t]+be)[ \t]+(?:impossible|not[ \t]+possible|invalid))\b",
                        re.IGNORECASE)
+_MISTAKE_BEFORE = re.compile(r"\b(?:miscalculat\w*|mis-?counted|verrechnet|verz[äa]hlt|typo|tippfehler|mistakenly"
+                             r"|wrongly|falsch|erron[ée]\w*|me\s+equivoqu[ée]|mal\s+calcul\w*|sbagliat\w*)"
+                             r"[ \t]*[(:]?[ \t]*$",
+                             re.IGNORECASE)
 _OTHER_COUNT = re.compile(r"[ \t]*(?:arrays?|tensors?|epochs?|minutes?|mins?|seconds?|secs?|hours?|images?"
                           r"|samples?|batch(?:es)?|iterations?|[GMK]i?B)\b", re.IGNORECASE)
 _CJK_MAGNITUDE = frozenset("万萬億亿千百")  # sets, not strings: "" (nothing there) is in every string
 _ABOUT = frozenset("約约약")
+
+
+_OPERAND_BEFORE = re.compile(r"[*×·/)][ \t]*\d{2,6}$")  # (not "+": "520 + 25 050 + …" sums counts)
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -2267,6 +2328,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, str]]:
         elif c == " " and depth == 0 and text[i - 1:i] == " " and text[begin:i].strip():
             out.append((begin, text[begin:i]))  # "(5·5·1+1)·20    520": columns of a plain-text table
             begin = i
+        elif c == " " and depth == 0 and text[i + 1:i + 4].isdigit() and _OPERAND_BEFORE.search(text, begin, i):
+            out.append((begin, text[begin:i]))  # "(5*5*1+1)*20 520": a working's last operand, then its result (no
+            begin = i  # "20 520" thousands apart)
     out.append((begin, text[begin:end]))
     out = [(s, p.rstrip().removesuffix(".")) for s, p in out]  # "24×24×20.  2×2 max-pool": a sentence ends
     out = [one for s, p in out for one in _comma_list(s, p)]
