@@ -259,3 +259,51 @@ def test_a_chat_export_takes_bounded_time() -> None:
     start = time.perf_counter()
     json_lines(json.dumps(messages))
     assert time.perf_counter() - start < 20
+
+
+# batch 89 (collaborative Markdown editors, computer-algebra sessions, pseudocode, diagrams, functional programmers)
+
+
+@pytest.mark.parametrize("row, full", [("| w2 | – | h1 | **w3·σ2(x2)(1−σ2(x2))·σ1(x1)** |", False)])
+def test_a_checks_number_outside_any_part_answers_no_formula(rubric, row: str, full: bool) -> None:
+    report = ("## Problem 1\n\n### (d)(e) backward table\n\n| node | forward value | local grad | accumulated |\n"
+              f"|---|---|---|---|\n| w3 | – | h2 | σ2(x2) |\n{row}\n\nnumeric check: ∂f/∂w3 = 0.349222, "
+              "∂f/∂w2 = 0.282928, ∂f/∂w1 = −0.106817\n\n### (f)\n\n…\n")
+    result = grade_report_item(rubric, "p1.e.w2", report)
+    assert _full(result) is full and "0.282928" not in str(result.details.get("answer", ""))
+
+
+@pytest.mark.parametrize("answer, full", [("w3·σ2(x2)(1−σ2(x2))·σ1(x1)", True), ("w3·σ2(x2)(1−σ2(x2))", False)])
+def test_a_table_of_nodes_headed_node_is_no_table_of_parts(rubric, answer: str, full: bool) -> None:
+    report = ("## Problem 1\n\n### (d)\n\n| node | value |\n|---|---|\n| f | w3·h2 |\n| w3 | h2 |\n| h2 | σ2(x2) |\n\n"
+              f"∂f/∂w3 = σ2(x2)\n\n### (e)\n\n∂f/∂w2 = {answer}\n\n### (f)\n\n…\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report)) is full
+
+
+@pytest.mark.parametrize("answer, full", [("e^{u} / (1 + e^{u})²", True), ("−e^{u} / (1 + e^{u})²", False)])
+def test_an_arrow_inside_a_same_form_aside_offers_nothing(rubric, answer: str, full: bool) -> None:
+    report = (f"## Problem 1\n\n**(b)** (i)\n\n  **σ'(u) = {answer}**   (same thing; I like this form, no overflow "
+              "for u → −∞)\n\n(ii) σ(1 − σ)\n")
+    assert _full(grade_report_item(rubric, "p1.b.i", report)) is full
+
+
+@pytest.mark.parametrize("answer, full", [("%e^(-u) / (%e^(-u) + 1)^2", True), ("%e^(-u) / (%e^(-u) + 1)", False)])
+def test_a_maxima_logs_notes_and_constants(rubric, answer: str, full: bool) -> None:
+    report = ("PROBLEM 1  (backprop)\n-- f_w(x) = w3 s(w2 s(w1 x)),  x1 = w1 x\n\n(%i8) diff(s(u),u)\n(%o8) "
+              f"{answer}\n\n-- (a) graph: x -> [*w1] -> x1\n-- (b)(i)   ds1/du = {answer}\n"
+              "-- (b)(ii)  ds1/du = s1(u) (1 - s1(u))\n-- (c) forward: compute all nodes\n-- (d) see below\n")
+    assert _full(grade_report_item(rubric, "p1.b.i", report, "report.txt")) is full
+
+
+@pytest.mark.parametrize("total, full", [("431080", True), ("431030", False)])
+def test_a_value_a_note_calls_a_typo_is_no_answer(rubric, total: str, full: bool) -> None:
+    report = ("PROBLEM 2\n\n(c) params\n   conv1 520\n   relu1 0\n   pool1 0\n   conv2 25050\n   relu2 0\n   pool2 0\n"
+              f"   fc1   400500\n   fc2   5010\n   total 431030   <- typo, the script says {total}.  total = {total}\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "report.txt")) is full
+
+
+@pytest.mark.parametrize("shape, full", [("(20, 1, 5, 5)", True), ("(20, 5, 5, 5)", False)])
+def test_a_weight_tensors_shape_still_answers_the_filter(rubric, shape: str, full: bool) -> None:
+    report = (f"## Problem 2\n\n(a) input (1, 28, 28); conv1.weight {shape}; after conv1 (20, 24, 24); "
+              "after pool (20, 12, 12)\n\n(b) filter size 5x5, stride 1, channel dimension 20\n")
+    assert _full(grade_report_item(rubric, "p2.a", report, "report.txt")) is full

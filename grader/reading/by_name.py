@@ -26,6 +26,7 @@ from grader.reading.extract import (
     is_restatement,
     left_side,
     read_equations,
+    worked_at_a_point,
 )
 
 # how a name shows in written math; a name not listed is looked for as written
@@ -59,8 +60,8 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
                  if len(e.sides) > 1 and not e.again and (classify(left_side(e)) == spec.lhs
                                                           or n == 0 and where.startswith("(")  # the enclosing part
                                                           and bare_name_of(e, spec, classify))]
-        found = in_asked_form(found, forbid)
-        if not found:
+        found = [(place, e) for place, e in in_asked_form(found, forbid) if not worked_at_a_point(e.sides[-1])]
+        if not found:  # ("∂f/∂w2 = 0.282928": a check's number, outside any part's label, answers no formula)
             continue
         explicit = [(place, e) for place, e in found if not is_restatement(e.sides[-1])] or found
         explicit = [(place, e) for place, e in explicit if not AT_ARGUMENT.search(e.sides[0])] or explicit

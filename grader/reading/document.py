@@ -247,6 +247,9 @@ _QUOTE_MARK = re.compile(r">(?:[ \t]*>){0,3}[ \t]+")
 # a line of plain math that names a derivative and ends on "=" right before an inline formula
 _PLAIN_LEAD = re.compile(r"[ \t*_>-]*(?P<lead>(?:[dδ∂][^\s/=$`]{0,12}[ \t]?/[ \t]?[dδ∂][^\s=$`]{1,12}"
                          r"|[^\s=$`(]{1,12}['′]\([^()$`\n]{1,12}\))[ \t]*=[^$`\n]{0,300}?=)[ \t]*\$")
+_MAXIMA_CONSTANT = re.compile(r"%(?:e|pi)\b")
+_DASH_COMMENT = re.compile(r"(?m)^--(?=[ \t])")  # a line of notes "-- …" (Haskell's, SQL's, Lua's comment)
+MIN_DASH_COMMENTS = 5
 _KEPT_COMMENT = re.compile(r"(?<![ \t])[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
 
 
@@ -1095,6 +1098,10 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _BOXED_MARK.sub(" Answer: ", text) if "]" in text or "】" in text else text  # "──→ [ans] e^{-u}/…"
     text = _SHEET_FUNCTION.sub(lambda m: m.group(1).lower() + "(", text) if "EXP(" in text or "LN(" in text else text
+    if "%e" in text and ("(%o" in text or "%e^" in text):
+        text = _MAXIMA_CONSTANT.sub(lambda m: {"%e": "e", "%pi": "π"}[m.group()], text)  # Maxima's "%e^(-u)": e
+    if kind is None and "\n--" in text and len(_DASH_COMMENT.findall(text, 0, 200_000)) >= MIN_DASH_COMMENTS:
+        text = _DASH_COMMENT.sub("   ", text)  # "-- (b)(i)  ds1/du = …": a session log's notes, as its comments
     text = _dash_bullets(text) if "–" in text or "•" in text or "▪" in text else text  # "   – a = w₁x": a bullet
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     text = _SPACED_DERIVATIVE.sub(r"d\1/d\2", text) if "/ d" in text else text  # "d out / d w2": dout/dw2

@@ -1201,7 +1201,7 @@ def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChai
         return chain  # answers open, and a later list of one of them does not say the other was withdrawn
     last = final.sides[-1]
     if re.sub(r"\s+", "", last) == re.sub(r"\s+", "", chain.sides[-1]) or is_restatement(last) \
-            or _worked_at_a_point(last) and HEDGE not in last:
+            or worked_at_a_point(last) and HEDGE not in last:
         return chain  # (a value at a point, "∂f/∂w_3 = 0.8119" in a check's list, is no answer said again)
     return LatexChain([*chain.sides, last], chain.named, chain.part)
 
@@ -1574,7 +1574,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         if worded is not None and _TAKEN_BACK.search(worded.group(1)):  # "w ← w − α∇L (with ∇L taken with opposite
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # sign)": a plain line's own aside that changes it
         short = len(said) < 600  # an aside after an answer is short: a long line is never searched back and forth
-        if short and (led := _ASIDE_ARROW.search(said)) and _ASKED_SIGNS.search(led.group(1)):
+        if short and (led := _ASIDE_ARROW.search(said)) and _ASKED_SIGNS.search(led.group(1)) \
+                and not _SAME_SAID.search(said, led.start(), led.start(1)):  # ("(same thing; no overflow for u → −∞)")
             return f"{last}{HEDGE}{led.group(1).strip()}"  # "σ2(x2) (differentiating it as well → σ2(x2)(1−σ2(x2)))"
         if short and (asked := _BRACKET_ASKED.match(said)) and _ASKED_SIGNS.search(asked.group(1)):
             return f"{last}{HEDGE}{asked.group(1).strip()}"  # "A   [B?]": another formula offered with a question
@@ -2237,7 +2238,7 @@ def _a_check(doc: Document, m: Span) -> bool:
     said = doc.read(m) if m.end - m.start < 2000 else ""
     first = said.find("=")
     if m.kind != "cell" and first > 0 and said[first - 1] not in "=<>!" and re.search(r"[A-Za-z\\∂]", said[:first]) \
-            and (_worked_at_a_point(said[first + 1:]) or _AT_A_NUMBER.search(said[:first])
+            and (worked_at_a_point(said[first + 1:]) or _AT_A_NUMBER.search(said[:first])
                  and _NUMBERS_ONLY.fullmatch(said[first + 1:])):
         # (every side after the name a number, not "σ(1+σ) = 0.75"; a name before it, not "0.7·0.3 = 0.21")
         return True  # "∂f/∂w_1 = 0.6750·0.3250·0.7311 ≈ 0.0431": the formula worked out at a point, a check
@@ -2247,7 +2248,7 @@ def _a_check(doc: Document, m: Span) -> bool:
 
 
 
-def _worked_at_a_point(sides: str) -> bool:
+def worked_at_a_point(sides: str) -> bool:
     """Whether what follows an equals sign is numbers only, worked out with a decimal ("0.675·0.325 ≈ 0.0431"): a
     value at a point, not a formula (nor "1,2,3.", an index's range)."""
     return _DECIMAL.search(sides) is not None and _NUMBERS_ONLY.fullmatch(sides) is not None

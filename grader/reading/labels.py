@@ -298,8 +298,9 @@ def _names_symbols(text: str, start: int) -> bool:
 
 
 # a table's first head cell that says its column holds parts: "part", "Sub-part", "item", "Q", "#", "Teilaufgabe"
-_PART_HEAD = re.compile(r"(?i:(?:sub[\s-]?)?(?:parts?|items?|q\b|#|no\.?|nr\.?|questions?|problems?|tasks?|exercises?"
-                        r"|teil|aufgabe|parte|partie|ex\b|ex\.|frage|pregunta|question))")
+_PART_HEAD = re.compile(r"(?i:(?:sub[\s-]?)?(?:parts?\b|items?\b|q\b|#|no\b\.?|nr\b\.?|questions?|problems?|tasks?"
+                        r"|exercises?|teil|aufgabe|parte|partie|ex\b|ex\.|frage|pregunta|question))")
+# ("node" is no "No.")
 # a cell that names a part by a key: "e_w2", "e w1", "b(ii)", "1e", "f grad"
 _PART_KEY = re.compile(r"\d?[a-h](?:[ _.-]+(?:w_?\d|[a-z]{2,6}|i{1,3}|iv)|\((?:i{1,3}|iv)\))")  # not "h_1": a name
 

@@ -377,20 +377,24 @@ MIN_NUMBERED_ROWS = 3
 
 # a framework's parameter tensor by name ("conv1.weight  500", "fc1.bias torch.Size([500])"): a part of a layer's
 # count, or its shape, never the layer's count
-_TENSOR_COUNT = re.compile(r"\b\w{1,30}\.(?:weight|bias)\b[ \t:=]*(?:torch\.Size\(\[[^\]\n]{0,40}\]\)"
-                           r"|\[[^\]\n]{0,40}\]|\([\d, \t]{0,40}\)|\d[\d,_]{0,12}(?![\d.]))?")
+_SHAPE_SAID = r"[ \t:=]*(?:torch\.Size\(\[[^\]\n]{0,40}\]\)|\[[^\]\n]{0,40}\]|\([\d, \t]{0,40}\))?[ \t:=]*"
+_TENSOR_COUNT = re.compile(rf"(?<=\w\.weight)(?P<shape>{_SHAPE_SAID})(?P<count>\d[\d,_]{{0,12}}(?![\d.]))"
+                           rf"|\b\w{{1,30}}\.bias\b{_SHAPE_SAID}(?:\d[\d,_]{{0,12}}(?![\d.]))?")
 _TENSOR_NAMES = re.compile(r"[ \t#]*(?:\w{1,30}\.(?:weight|bias)\b[ \t]*){2,}$")
 _NUMBERS_ROW = re.compile(r"[ \t#]*(?:\d[\d,_]{0,12}[ \t]*){2,}$")
 
 
 def _without_tensor_counts(text: str) -> str:
-    """``text`` without the counts of single parameter tensors: "conv1.weight 500", and a printed named vector's
-    row of names over its row of counts (R's ``sapply(net$parameters, …)``) blanked, as spaces."""
+    """``text`` without the counts of single parameter tensors: "conv1.weight (20, 1, 5, 5) 500" keeps its name and
+    shape (the filter's), a bias goes whole ("… + conv1.bias 20 -> 520" is conv1's count), and
+    a printed named vector's row of names over its row of counts (R's ``sapply(net$parameters, …)``) is blanked,
+    as spaces."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
         if _TENSOR_NAMES.match(line) and k + 1 < len(lines) and _NUMBERS_ROW.match(lines[k + 1]):
             lines[k], lines[k + 1] = " " * len(line), " " * len(lines[k + 1])
-    return _TENSOR_COUNT.sub(lambda m: " " * len(m.group()), "\n".join(lines))
+    return _TENSOR_COUNT.sub(lambda m: m.group("shape") + " " * len(m.group("count")) if m.group("count")
+                             else " " * len(m.group()), "\n".join(lines))
 
 
 def _without_row_numbers(text: str) -> str:
@@ -2279,8 +2283,9 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
                 continue  # "93 % of all parameters": a share, not a size or count
             if _REJECTED.match(masked, piece_start + len(piece)):
                 continue  # "(stride 2 doesn't work: … gives F = −2)": a value tried and refused, no answer
-            if _MISTAKE_BEFORE.search(masked, max(0, piece_start - 40), piece_start):
-                continue  # "I had miscalculated the sum (431.580)": the slip a note tells of, no answer
+            if _MISTAKE_BEFORE.search(masked, max(0, piece_start - 40), piece_start) \
+                    or _MISTAKE_AFTER.match(masked, piece_start + len(piece)):
+                continue  # "I had miscalculated the sum (431.580)", "431030   <- typo": the slip a note tells of
             if piece.isdigit() and _OTHER_COUNT.match(masked, piece_start + len(piece)):
                 continue  # "8 arrays, 431_080 parameters", "10 epochs": a count of something no field asks for
             if after[:1] in _CJK_MAGNITUDE or masked[max(0, piece_start - 2):piece_start].rstrip()[-1:] in _ABOUT:
@@ -2298,6 +2303,9 @@ _MISTAKE_BEFORE = re.compile(r"\b(?:miscalculat\w*|mis-?counted|verrechnet|verz[
                              r"|wrongly|falsch|erron[ée]\w*|me\s+equivoqu[ée]|mal\s+calcul\w*|sbagliat\w*)"
                              r"[ \t]*[(:]?[ \t]*$",
                              re.IGNORECASE)
+_MISTAKE_AFTER = re.compile(r"[ \t]*(?:<-+|←|<==?|\(|:|,)?[ \t]*"
+                            r"(?:typo|wrong|mistake|falsch|fehler|erreur|error|oops)\b",
+                            re.IGNORECASE)
 _OTHER_COUNT = re.compile(r"[ \t]*(?:arrays?|tensors?|epochs?|minutes?|mins?|seconds?|secs?|hours?|images?"
                           r"|samples?|batch(?:es)?|iterations?|[GMK]i?B)\b", re.IGNORECASE)
 _CJK_MAGNITUDE = frozenset("万萬億亿千百")  # sets, not strings: "" (nothing there) is in every string
