@@ -75,18 +75,6 @@ def test_a_doubt_after_another_weights_answer_is_about_that_one(rubric, between:
     assert _full(grade_report_item(rubric, "p1.e.w2", "## Problem 1\n\n" + report)) is full
 
 
-@pytest.mark.parametrize("first, fix, last, full", [
-    ("w3 * s2(1-s2) * w2 * s1(1-s1)", "you dropped dx1/dw1 = x in w1", "w3 * s2(1-s2) * w2 * s1(1-s1) * x", True),
-    ("w3 * s2(1-s2) * w2 * s1(1-s1) * x", "you dropped the w2", "w3 * s2(1-s2) * s1(1-s1) * x", False),
-])
-def test_a_chat_fix_between_two_answers_withdraws_the_first(rubric, first: str, fix: str, last: str,
-                                                            full: bool) -> None:
-    report = ("Daniel  9:20 PM\n(e) with s1 = sigma1(x1), s2 = sigma2(x2)\n"
-              f"`df/dw2 = w3 * s2(1-s2) * s1`\n`df/dw1 = {first}`\n\nMinji  9:22 PM\n{fix}\n\n"
-              f"Daniel  9:23 PM\nright:\n`df/dw1 = {last}`\n\nPriya  9:40 PM\n(f) L(w) = …\n")
-    assert _full(grade_report_item(rubric, "p1.e.w1", "Problem 1\n\n" + report, "report.txt")) is full
-
-
 @pytest.mark.parametrize("answer, full", [("sigma2(x2) = sigma(w2 * sigma(w1*x))", True),
                                           ("sigma1(x1) = sigma(w1*x)", False)])
 def test_a_chats_json_export_is_read_as_its_log(rubric, answer: str, full: bool) -> None:
@@ -209,8 +197,9 @@ def test_single_parameter_tensors_are_no_layer_counts(rubric, conv1: str, full: 
 
 
 @pytest.mark.parametrize("aside, full", [
-    (r"\quad(\text{multiply top and bottom by } e^{2u}) \;=\; \frac{1}{4\cosh^2(u/2)}", True),
-    (r"\quad(\text{multiplied by } x)", False),
+    (r"\quad(\text{multiply top and bottom by } e^{2u}) \;=\; \frac{1}{e^{u}+2+e^{-u}}", True),
+    (r"\quad(\text{same thing, top and bottom times } e^{2u}) \;=\; \frac{1}{e^{u}+2}", False),  # the side after
+    (r"\quad(\text{multiplied by } x)", False),  # the aside is read
 ])
 def test_an_aside_between_sides_says_how_the_next_was_found(rubric, aside: str, full: bool) -> None:
     report = ("## Problem 1\n\n(i) Donc\n$$\\sigma_1'(u) = \\frac{e^{-u}}{\\left(1+e^{-u}\\right)^2}\n"
@@ -307,3 +296,53 @@ def test_a_weight_tensors_shape_still_answers_the_filter(rubric, shape: str, ful
     report = (f"## Problem 2\n\n(a) input (1, 28, 28); conv1.weight {shape}; after conv1 (20, 24, 24); "
               "after pool (20, 12, 12)\n\n(b) filter size 5x5, stride 1, channel dimension 20\n")
     assert _full(grade_report_item(rubric, "p2.a", report, "report.txt")) is full
+
+
+@pytest.mark.parametrize("answer, full", [("w3 · σ2(x2)(1 − σ2(x2)) · σ1(x1)", True), ("w3 · σ2(x2) · σ1(x1)", False)])
+def test_a_checks_numbers_put_right_change_no_formula(rubric, answer: str, full: bool) -> None:
+    report = (f"## Problem 1\n\n**(e)** ∂f/∂w2 = {answer}\n\n"
+              "∂f/∂w1 = w3 · σ2(x2)(1 − σ2(x2)) · w2 · σ1(x1)(1 − σ1(x1)) · x\n\n"
+              "numeric run, x = 0.5, w = (1, −2, 3):\n\n| node | value | ∂f/∂node |\n|---|---|---|\n"
+              "| u2 | −1.24492 | 0.52078 |\n"
+              "| w2 | | 0.32416 |\n| w1 | | −0.26220  (not sure?)  ← no wait … redo |\n\n"
+              "redo last row: ∂f/∂u1 = 0.52078 · (−2) · 0.62246·0.37754 = −0.24477 → **∂f/∂w1 = −0.12238**\n"
+              "(the u1 row above is off too, should be ∂f/∂u1 = −0.24477; I mixed up the order. formulas are fine, "
+              "checked against finite differences ✓)\n\n## (f)\n\n…\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report)) is full
+
+
+@pytest.mark.parametrize("answer, full", [("σ(u)(1 − σ(u))", True), ("σ(u)(1 + σ(u))", False)])
+def test_a_dotted_sub_label_in_bold(rubric, answer: str, full: bool) -> None:
+    report = ("## Problem 1\n\n```\nIn [5]: diff(sig(u), u)\n```\n\n**1.b.i**  dσ/du = e^(-u) / (1 + e^(-u))^2\n\n"
+              f"**1.b.ii**  dσ/du = {answer}\n\n**1.c** forward, backward\n")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report)) is full
+
+
+@pytest.mark.parametrize("fc1, full", [("400500", True), ("400000", False)])
+def test_a_julia_block_comment_with_a_title_on_its_line(rubric, fc1: str, full: bool) -> None:
+    from grader.reading.formats_script import script_markdown
+
+    script = ("# Problem 2\n# 2(c)  params (weights + biases), computed in the REPL:\n\n#= ------- REPL -------\n"
+              "julia> sum(p)\n431080\n------------------ =#\n#\n"
+              f"#   conv1 520 | relu1 0 | pool1 0 | conv2 25050 | relu2 0 | pool2 0 | fc1 {fc1} | fc2 5010\n"
+              f"#   TOTAL = {int(fc1) + 30580}\n\nusing LinearAlgebra\nσ(u) = 1 / (1 + exp(-u))\n")
+    assert _full(grade_report_item(rubric, "p2.c", script_markdown(script, ".jl"))) is full
+
+
+@pytest.mark.parametrize("w2_tag, full", [("(e)", True), ("(d)", False)])
+def test_part_letters_set_after_formulas_as_equation_numbers(rubric, w2_tag: str, full: bool) -> None:
+    gap = " " * 20
+    report = ("PROBLEM 1\n\n(c) forward, backward\n\n(d)(e) gradients = products along the paths\n\n"
+              f"        df/dw3 = a2 = s2(x2){gap}(d)\n\n"
+              f"        df/dw2 = w3 * a2(1-a2) * a1\n               = w3 * s2(x2)(1 - s2(x2)) * s1(x1){gap}{w2_tag}\n\n"
+              f"        df/dw1 = w3 * a2(1-a2) * w2 * a1(1-a1) * x{gap}(e)\n\n(f) L = …\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.txt")) is full
+
+
+def test_part_tags_take_bounded_time() -> None:
+    from grader.reading.row_labels import trailing_part_tags
+
+    text = ("x = " + " " * 1500 + "y\n") * 20 + ("a = b" + " " * 10 + "(d)\n") * 2
+    start = time.perf_counter()
+    trailing_part_tags(text * 5)
+    assert time.perf_counter() - start < 5

@@ -227,14 +227,15 @@ def _wrong_anyway(verdicts: dict[str, FieldVerdict], p: ValueParams) -> bool:
     # (a right count beside them, "… 520 parameters … 431,080 in total", says the slips may be misread: a person)
 
 
+_STRUCK = re.compile(r"(?<!~)~~(?!~)[^~\n]{1,200}?~~(?!~)")  # struck through: withdrawn, not stated
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
 
 
 def _contradicted(text: str, p: ValueParams) -> str:
     """What the part's text states against the reference ("padding 2" of a layer without padding), with the words
     found; empty when it states nothing of the kind."""
-    plain = spelled_as_digits(_EMPHASIS.sub("", text[:20_000]))  # "padding **1**", "two pixels of padding": the
-    # words as read, without their emphasis, numbers in words as digits
+    plain = spelled_as_digits(_EMPHASIS.sub("", _STRUCK.sub(" ", text[:20_000])))  # "padding **1**", "two pixels
+    # of padding": the words as read, without their emphasis, numbers in words as digits ("padding ~~0~~ 2": 2)
     for c in p.contradictions:
         for m in re.finditer(c.pattern, plain, re.IGNORECASE):
             if not _HYPOTHETICAL.search(_sentence(plain, m.start(), m.end())):

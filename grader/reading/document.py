@@ -64,7 +64,13 @@ from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
 from grader.reading.restated import restated_questions
 from grader.reading.revisions import final_version
-from grader.reading.row_labels import cross_referenced, inline_sub_labels, labels_before_rows, trailing_sub_labels
+from grader.reading.row_labels import (
+    cross_referenced,
+    inline_sub_labels,
+    labels_before_rows,
+    trailing_part_tags,
+    trailing_sub_labels,
+)
 from grader.reading.slides import slide_titles
 from grader.reading.spoken_math import spoken_formulas
 from grader.reading.stacked import (
@@ -1119,7 +1125,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
                              f"{m.group('label') or m.group('label2')}:", text)  # "1e.dw2.fix: …": a key said again
     text = keyed_lines(text) if kind is None else text  # "p1_b_i: …", "p2_c_fc1: …": a sheet's keys as labels
     text = restated_questions(text)  # "> *Question (b): compute …, (i) in terms of exp …*": the handout's words
-    text = trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text))))
+    text = trailing_part_tags(trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text)))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
     elif kind is None and html_tags >= 5:

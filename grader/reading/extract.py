@@ -121,7 +121,7 @@ _TOP = re.compile(r"(?P<gap>(?:(?<!\\)[,;])?\s*\\q?quad\b"
 # a chunk that is an equation of its own: a short left side (no words), then = or an assignment
 _OWN_EQUATION = re.compile(r"\s*(?:\\[,;:!]\s*)*[^=()\s](?:[^=()]|\([^=()]{0,30}\)){0,59}?(?<![<>!:])"
                            r"(?:=|\\leftarrow|\\gets|←|:=)")  # "∇L(w) = …": a bracket of its own in a left side
-_CONTINUE = ("\\cdot", "\\times", "+", "-", "\\pm", "\\cdots", "\\ldots", "\\dots", "÷", "\\div", "·", "×")
+_CONTINUE = ("\\cdot", "\\times", "+", "-", "−", "\\pm", "\\cdots", "\\ldots", "\\dots", "÷", "\\div", "·", "×")
 _ALONE = ("inline", "cell")  # math that never continues the equation before it with an operator
 _CHAIN_START = ("=", "\\leftarrow", ":=")
 _DEFINES = (":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\overset{def}", "\\stackrel{def}")
@@ -230,11 +230,12 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
             prev.sides.extend(s for s in sides[1:] if s)
         else:
+            if "quad" in body and "=" in body:
+                body = _ASIDE_BEFORE_SIDE.sub(" ", body)  # "A \quad(\text{multiply top and bottom by } e^{2u})
+                # \;=\; B": how the next side was found; B is the chain's next side
             sides = _lead_in(split_chain(body))
             if len(sides) > 1 and (tail := _GAP_TAIL.search(body)) is not None and _CONDITION.search(tail.group(1)) \
-                    and not _CONDITION_ON_STEP.search(tail.group(1)) and not _SAME_SAID.search(tail.group(1)) \
-                    and not _SIDE_AFTER_ASIDE.search(tail.group(1)):  # (not "\quad(\text{multiply top and bottom
-                # by } e^{2u}) \;=\; …": how the next side was found, the chain going on after it)
+                    and not _CONDITION_ON_STEP.search(tail.group(1)):
                 sides[-1] = f"{sides[-1]}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "… \quad (u \geq 0; 0 for u < 0)", "(j = 1, 2;
                 # w_3 is not trained)": words after the gap that limit or change the answer: a person reads them
             elif len(sides) > 1 and (after := after_comma(body)) is not None:
@@ -614,7 +615,7 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
     unread += [line for line in relabelled if not _written_out_after(doc, line, final, spec.lhs, classify)]
     corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)
-                   and not _about_another(doc, c, spec.lhs, classify)
+                   and not _about_another(doc, c, spec.lhs, classify) and not _fixes_numbers_only(c)
                    and not all(_OLD_VERSION.search(one) for one in c.split("\n") if one.strip())]
     if found is not None and HEDGE not in found.sides[-1] and (unread or corrections and not any(
             _restates(one, final) for lines in corrections for one in lines.split("\n"))):
@@ -630,7 +631,8 @@ _CONDITION = re.compile(r"(?i)\b(?:if|only|otherwise|unless|except|whenever|when
                         r"unchanged|untouched|not\s+(?:trained|updated|used|changed|learned)|stays?|remains?|else|"
                         r"ignor\w*|drop\w*|without|instead|times|multipl\w*|divided|plus|minus|larger|smaller|"
                         r"positive|negative)\b|[<>≤≥]|\\(?:le|ge|leq|geq|lt|gt|neq)\b|\b0\s*(?:\\text\s*\{)?\s*for\b")
-_SIDE_AFTER_ASIDE = re.compile(r"\)\s*(?:\\[;,:! ]\s*|\\q?quad\s*)*=")
+_ASIDE_BEFORE_SIDE = re.compile(r"\\q?quad\s*\((?:[^()\n]|\([^()\n]{0,80}\)){1,200}\)"
+                                r"(?=\s*(?:\\[;,:! ]\s*|\\q?quad\s*)*=)")
 _CONDITION_ON_STEP = re.compile(r"^\W*(?:\\alpha|\\eta|α|η|lr)\s*(?:>|\\gt|\\geq?)\s*0\W*$")  # "(α > 0)": the step
 _FIX_SAID = re.compile(r"(?i)\b(?:wait|oops|correction|corrected|fix(?:ed|es)?|actually|should\s+(?:be|read|have)|"
                        r"typo|mistake|instead)\b")
@@ -737,6 +739,13 @@ def _about_another(doc: Document, correction: str, lhs: str | None,
 
 # a correction's last words leading on to the formula under it ("…, richtig ist", "Correct:", "it should be")
 _LEADS_ON = re.compile(r"(?i)(?::|\b(?:ist|is|be|lautet|richtig|correct|right|est|es|fix(?:ed)?)\b)[ \t*_]*$")
+
+
+def _fixes_numbers_only(correction: str) -> bool:
+    """A correction whose every equation gives a number worked out with decimals ("redo last row: … → ∂f/∂w1 =
+    −0.12238"): a check's value put right, no formula changed."""
+    sides = re.findall(r"=[ \t*_$]*([^=\n]{0,40})", correction[:2000])
+    return bool(sides) and all(re.match(r"[−-]?\d+[.,]\d", side.strip(" *_$")) for side in sides)
 
 
 def _items_named(lines: str, classify: Callable[[str], str | None]) -> set[str]:
@@ -1575,7 +1584,7 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # sign)": a plain line's own aside that changes it
         short = len(said) < 600  # an aside after an answer is short: a long line is never searched back and forth
         if short and (led := _ASIDE_ARROW.search(said)) and _ASKED_SIGNS.search(led.group(1)) \
-                and not _SAME_SAID.search(said, led.start(), led.start(1)):  # ("(same thing; no overflow for u → −∞)")
+                and not _SAME_THING.search(said, led.start(), led.start(1)):  # ("(same thing; no overflow for u → −∞)")
             return f"{last}{HEDGE}{led.group(1).strip()}"  # "σ2(x2) (differentiating it as well → σ2(x2)(1−σ2(x2)))"
         if short and (asked := _BRACKET_ASKED.match(said)) and _ASKED_SIGNS.search(asked.group(1)):
             return f"{last}{HEDGE}{asked.group(1).strip()}"  # "A   [B?]": another formula offered with a question
@@ -1642,6 +1651,9 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
             # "In some courses the loss is ½Σ(y−f)², and then the 2 cancels": another convention
         if after + offset > rule and _ABOUT_THE_STEP.search(sentence) and not _ABOUT_THE_SUM.search(sentence):
             continue
+        if _in_numeric_row(doc.text, after + offset) \
+                or _FORMULAS_FINE.search(doc.text, after + offset, after + offset + len(sentence) + 300):
+            continue  # "| w1 | | −0.26220 (not sure?) ← no wait … redo |": a check's number doubted, not the formula
         if own and _another_weight_between(doc, own, after, after + offset) \
                 and not _names_weight(sentence, own) and not _BOTH_LINES.search(sentence):
             continue  # "∂f/∂w2 = A", then "∂f/∂w1 = B or C (maybe x shouldn't be there??)": about ∂f/∂w1 (not
@@ -1658,14 +1670,30 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
 _BY_WEIGHT = re.compile(r"∂[ \t]*w[ \t_{]*([1-9])|\\partial[ \t{]*w[ \t_{]*([1-9])|\bd[ \t]*w[ \t_{]*([1-9])")
 
 
-_BOTH_LINES = re.compile(r"(?i)\b(?:labels?|lines|swap\w*|switch\w*|other\s+way|(?:the|these|those)\s+two"
-                         r"|both\s+(?:lines|formulas|answers|derivatives|equations))\b|\bmixed\s+up\b")
+_FORMULAS_FINE = re.compile(r"(?i)\b(?:the\s+)?formulas?\s+(?:is|are)\s+(?:fine|right|correct|ok(?:ay)?)\b")
+
+
+def _in_numeric_row(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a table row that holds a number with decimals (a check's table, not an answer's)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    row = text[start:end if end >= 0 else len(text)]
+    return row.lstrip().startswith("|") and re.search(r"\d\.\d", row) is not None
+
+
+_BOTH_LINES = re.compile(r"(?i)\b(?:labels?|lines?|swap\w*|switch\w*|other\s+way|(?:the|these|those)\s+two"
+                         r"|both\s+(?:lines|formulas|answers|derivatives|equations)|first|second|former|latter|either"
+                         r"|neither|each|above|earlier|previous|upper|top)\b|\bmixed\s+up\b")  # (or another one)
 
 
 def _names_weight(sentence: str, own: str) -> bool:
     """Whether a sentence names the weight the answer's own left side differentiates by ("For $w_2$ …")."""
     mine = {next(g for g in m.groups() if g) for m in _BY_WEIGHT.finditer(own)}
-    return any(re.search(rf"w[ \t_{{]*{k}(?!\d)", sentence) for k in mine)
+    said = sentence.translate(_SUBSCRIPT_DIGITS)
+    return any(re.search(rf"[wW][ \t_{{]*{k}(?!\d)", said) for k in mine)
+
+
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
 def _another_weight_between(doc: Document, own: str, start: int, end: int) -> bool:
@@ -1902,6 +1930,8 @@ _TRAILING_DOUBT = re.compile(r"(?i)\b(?:hopefully|probably|maybe|perhaps|idk|dun
 
 
 # an aside after the answer whose words lead by an arrow to another formula
+_SAME_THING = re.compile(r"(?i)\b(?:same|equivalent|identical|gleich|même|mismo|misma|stesso|stessa)\b"
+                         r"|同じ|같은|相同|一样")  # an aside that says the answer is the same, rewritten
 _ASIDE_ARROW = re.compile(r"[(\[][^()\[\]\n]*?(?:→|->|=>|⇒|\\to\b|\\Rightarrow\b|\\rightarrow\b)"
                           r"[ \t]*([^\n]*?)[ \t]*[)\]][ \t.,;]*$")
 # "A   [w3·σ2′(x2)·w2?]": a bracket after the answer holding a formula and a question mark, nothing else
@@ -2430,8 +2460,7 @@ def _worked_before(naming: list[Equation], chosen: Equation) -> list[str]:
 
 # words between two answers that say the later one replaces the first ("scratch that", "Actually:", "Korrektur")
 _SELF_FIX = re.compile(r"(?i)\b(?:scratch|actually|wrong|mistake|oops|wait|instead|correct\w*|korrektur|korrig\w*|"
-                       r"corrig\w*|fix\w*|re-?do\w*|should\s+(?:be|have)|meant|not\s+right|can'?t\s+be|final|no,|typo|"
-                       r"forg[oe]t\w*|dropped|missed|lost|left\s+out|"
+                       r"corrig\w*|fix\w*|re-?do\w*|should\s+(?:be|have)|meant|not\s+right|can'?t\s+be|final|no,|typo|forgot|"
                        r"eigentlich|en\s+fait|en\s+realidad|исправ\w*|ошиб\w*|falsch|fehler|erreur|errore|sbagliat\w*)"
                        r"|yanl[ıi][şs]|d[üu]zelt\w*|\bsai\b|nh[ầa]m|b[łl][ąa]d|popraw\w*"
                        r"|~~|\\sout|<del>|修正|訂正|订正|정정|不对|不對|错了|錯了|改正|更正|間違|違う|잘못|틀렸")

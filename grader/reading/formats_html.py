@@ -390,8 +390,9 @@ _SCRIPT_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:
 # Markdown written where no math renders (a code host's preview, a forum): the page's own inline HTML does
 # the typesetting ("w<sub>3</sub>", "e<sup>&minus;u</sup>", "&part;f/&part;w<sub>1</sub>")
 _INLINE_SCRIPT = re.compile(r"<(sub|sup)>([^<>\n]{0,200})</\1>", re.IGNORECASE)
-_INLINE_STRUCK = re.compile(r"<(del|s|strike)>([^<>\n]{0,500})</\1>", re.IGNORECASE)
-_STRUCK_SPAN = re.compile(r"<span[ \t][^<>\n]{0,200}?line-through[^<>\n]{0,200}>([^<>\n]{0,500})</span>", re.IGNORECASE)
+_INLINE_STRUCK = re.compile(r"<(del|s|strike)>((?:(?!</\1>)[^\n]){0,500})</\1>", re.IGNORECASE)  # (tags inside too)
+_STRUCK_SPAN = re.compile(r"<span[ \t][^<>\n]{0,200}?line-through[^<>\n]{0,200}>((?:(?!</span>)[^\n]){0,500})</span>",
+                          re.IGNORECASE)
 _INLINE_CODE = re.compile(r"<(code|kbd|samp|tt)>([^<>`\n]{0,300})</\1>", re.IGNORECASE)
 _INLINE_MARKUP = re.compile(r"</?(?:b|strong|i|em|u|ins|mark|small|big|span|font|abbr|var|cite|details|summary|center)"
                             r"(?:[ \t][^<>\n]{0,200})?>", re.IGNORECASE)

@@ -60,9 +60,9 @@ def chat_messages(data: Any) -> str | None:
     if not isinstance(data, list):
         return None
     lines = []
-    for message in data[:20_000]:
-        said = _message_text(message) if isinstance(message, dict) and not message.get("subtype") else None
-        if said is None:  # (a message with a subtype is the channel's own notice: "… has joined the channel")
+    for message in _in_time_order([m for m in data[:20_000] if isinstance(m, dict)]):
+        said = _message_text(message) if message.get("subtype") not in _NOTICES else None
+        if said is None:  # (the channel's own notice: "… has joined the channel")
             continue
         author = next((a for a in (_author(message.get(k)) for k in _MESSAGE_AUTHOR) if a), "")
         said = unescape(_SLACK_MENTION.sub("", said)).strip() if "&" in said or "<" in said else said.strip()
@@ -73,17 +73,44 @@ def chat_messages(data: Any) -> str | None:
     return "\n\n".join(lines) + "\n" if len(lines) >= MIN_MESSAGES else None
 
 
+_NOTICES = {"channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name", "channel_archive",
+            "group_join", "group_leave", "pinned_item", "unpinned_item", "message_deleted", "tombstone"}
+_ENTITY_MARKS = {"strikethrough": "~~", "code": "`", "bold": "**"}  # Telegram's text pieces, as Markdown marks them
+
+
 def _message_text(message: dict[str, Any]) -> str | None:
     for key in _MESSAGE_TEXT:
         value = message.get(key)
         if isinstance(value, dict):  # Matrix: "content": {"body": …}
             value = value.get("body") or value.get("text")
-        if isinstance(value, list):  # Telegram: "text": ["plain", {"type": "code", "text": …}]
-            value = "".join(v if isinstance(v, str) else str(v.get("text", "")) if isinstance(v, dict) else ""
+        if isinstance(value, list):  # Telegram: "text": ["plain", {"type": "strikethrough", "text": …}]
+            value = "".join(v if isinstance(v, str) else _entity(v) if isinstance(v, dict) else ""
                             for v in value[:1000])
         if isinstance(value, str):
             return value[:20_000]
     return None
+
+
+def _entity(piece: dict[str, Any]) -> str:
+    text = str(piece.get("text", ""))
+    mark = _ENTITY_MARKS.get(str(piece.get("type", "")), "")
+    return f"{mark}{text}{mark}" if mark and text.strip() else text
+
+
+def _in_time_order(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The messages oldest first, by their time stamps when every one has one (an API dump lists the newest
+    first); as listed otherwise."""
+    stamps = [next((m[k] for k in ("ts", "timestamp", "date", "origin_server_ts", "time") if k in m), None)
+              for m in messages]
+    if not messages or any(not isinstance(t, (str, int, float)) for t in stamps):
+        return messages
+    keys: list[tuple[float, str]]
+    try:
+        keys = [(float(t or 0), "") for t in stamps]  # Slack's "1773360243.198717", Matrix's milliseconds
+    except (TypeError, ValueError):
+        keys = [(0.0, str(t)) for t in stamps]  # ISO times sort as text
+    order = sorted(range(len(messages)), key=lambda k: keys[k])
+    return [messages[k] for k in order]
 
 
 def _author(value: Any) -> str:

@@ -170,7 +170,7 @@ def _comment_text(lines: list[str], suffix: str) -> list[str | None]:
     for line in lines:
         stripped = line.strip()
         if quote:
-            closed = stripped.endswith(quote) if quote in ('"""', "'''") else stripped.startswith(quote)
+            closed = stripped.endswith(quote) if quote in ('"""', "'''", "=#") else stripped.startswith(quote)
             out.append(stripped[:-len(quote)] if closed and quote in ('"""', "'''") else ("" if closed else line))
             quote = "" if closed else quote
             continue
@@ -183,8 +183,9 @@ def _comment_text(lines: list[str], suffix: str) -> list[str | None]:
             else:
                 out.append(body)
                 quote = opener
-        elif block is not None and stripped == block[0]:
-            out.append("")
+        elif block is not None and (stripped == block[0] or suffix == ".jl" and stripped.startswith("#=")
+                                    and not stripped.endswith("=#")):
+            out.append("")  # Julia's "#= ---- REPL ----" opens a block comment whatever follows it on its line
             quote = block[1]
         elif suffix == ".m" and stripped.startswith("%%"):  # a section's title, its rules dropped
             title = _RULE_AROUND.sub("", stripped[2:].strip())

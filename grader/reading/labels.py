@@ -44,7 +44,8 @@ _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$]|\\(?:[;,:! ]|q?quad(?![A-Za-z])|enspace(?![A-Za-z])))"  # "(i)\; $…$": TeX's space
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"
-_ROMAN = (rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})(?:[.)]|:(?=[ \t]))"  # "(i)", "ii.", "i)", "- i: …"
+_ROMAN = (rf"(?:{_LP}(?P<s1>{_R}){_RP}|(?P<s2>{_R})(?:[.)]|:(?=[ \t])|(?=\*\*|__))"  # "(i)", "ii.", "i)", "- i: …",
+          # "**1.b.i**"
           r"|(?P<s3>iii|ii|iv|i)(?=[ \t]{2,}[^=\s]|[ \t]*[|\t]))")  # "(b) i   ANS: …": set apart by a wide gap
 # or ending a table's cell ("| 1b-ii | σ(1-σ) |")
 _SUB = rf"(?:\s*[.\-,]?\s*{_ROMAN}{_END})?"

@@ -27,7 +27,6 @@ _WRAPPERS = {"\\boxed": 0, "\\fbox": 0, "\\framebox": 0, "\\textcolor": 1, "\\co
 _WRAPPER = re.compile(r"\\(?:boxed|fbox|framebox|textcolor|colorbox|fcolorbox|bbox|bm|boldsymbol|mathbf|pmb|cancelto"
                       r"|[bx]?cancel"
                       r"|underline|overline|color|highlight|hl|alert|structure)(?![A-Za-z])")
-_CANCEL = re.compile(r"\\[bx]?cancel(?![A-Za-z])")
 _NOT_CANCEL = re.compile(r"(?!\\[bx]?cancel(?![A-Za-z]))" + _WRAPPER.pattern)
 _SPACING = re.compile(r"\s*\[\s*-?\d*\.?\d*\s*(?:pt|em|ex|mm|cm)?\s*\]")
 
@@ -114,11 +113,23 @@ def matrix_close(text: str, i: int, end: int) -> int:
     return -1
 
 
+_CANCELLED = re.compile(r"(?P<sign>[-−+]?)\s*\\[bx]?cancel\s*\{(?P<term>(?:[^{}]|\{[^{}]*\}){0,200})\}")
+
+
+def _cancel_in_pairs(piece: str) -> bool:
+    """Whether every cancelled term stands once added and once taken away ("\cancel{1}+e^{-u}-\cancel{1}"): terms
+    that cancel, whose values may stay; a factor cancelled alone or twice over is struck out."""
+    signs: dict[str, list[bool]] = {}
+    for m in _CANCELLED.finditer(piece[:5000]):
+        signs.setdefault(re.sub(r"\s+", "", m.group("term")), []).append(m.group("sign") in ("-", "−"))
+    return bool(signs) and all(len(s) == 2 and s[0] != s[1] for s in signs.values())
+
+
 def unwrap(piece: str) -> str:
     """``\\boxed{a = b}`` -> ``a = b``; ``\\textcolor{red}{x}`` -> ``x``; ``\\color{red} x`` -> ``x``: the
     frame, colour or weight a student puts on an answer is not part of it."""
-    wrapper = _WRAPPER if len(_CANCEL.findall(piece)) >= 2 else _NOT_CANCEL  # one lone \cancel{x}: struck out,
-    # read by a person (terms cancel in pairs: "\cancel{1}+e^{-u}-\cancel{1}")
+    wrapper = _WRAPPER if "cancel" in piece and _cancel_in_pairs(piece) else _NOT_CANCEL  # a \cancel{x} that no
+    # opposite term cancels is struck out: read by a person (terms cancel in pairs: "\cancel{1}+e^{-u}-\cancel{1}")
     for _ in range(50):  # each pass removes one wrapper; 50 is more than any report nests
         piece = _outer_group(piece)
         m = wrapper.search(piece)
@@ -197,6 +208,17 @@ _NAMED_EQUALS = re.compile(r"\\(?:stackrel|overset)\s*\{(?![^{}]{0,40}(?:def|\?|
                            r"(?:[^{}]|\{[^{}]*\}){0,200}\}\s*\{\s*=\s*\}")
 
 
+_LENGTH = re.compile(r"\{\s*(\d*\.?\d+)\s*(pt|mm|cm|in|em|ex|mu|bp|pc)\s*\}")
+_EM = {"pt": 1 / 10, "bp": 1 / 10, "mm": 1 / 3.5, "cm": 1 / 0.35, "in": 7.2, "em": 1, "ex": 0.5, "mu": 1 / 18,
+       "pc": 1.2}  # roughly, in em
+
+
+def _wide(argument: str) -> bool:
+    """Whether a horizontal space is a gap between two formulas (an em or more), not spacing inside one."""
+    m = _LENGTH.match(argument.strip())
+    return m is None or float(m.group(1)) * _EM[m.group(2)] >= 1
+
+
 def clean(piece: str) -> str:
     """A row without alignment markup: ``&``, ``\\label{..}``, ``\\tag{..}``, ``\\nonumber``, ``\\begin{align}``."""
     piece = unwrap(piece).translate(_FULL_WIDTH)
@@ -223,7 +245,8 @@ def clean(piece: str) -> str:
         elif tok in _DROP_ARG or tok in _GAP_ARG:
             drop_to = _group_end(piece, m.end())
         if drop_to >= 0:
-            out.append(piece[last:m.start()] + (" \\qquad " if tok in _GAP_ARG else " "))
+            wide = tok in _GAP_ARG and _wide(piece[m.end():drop_to])
+            out.append(piece[last:m.start()] + (" \\qquad " if wide else " "))
             last = skip_until = drop_to
     out.append(piece[last:])
     return _LEAD.sub("", "".join(out).strip())

@@ -106,6 +106,43 @@ def trailing_sub_labels(text: str) -> str:
     return text
 
 
+# a part's letter set far right of a formula's last line, as an equation number is ("   = w3 s2(x2)(1 - s2(x2)) s1(x1)
+#         (e)"): the formula's label, not the opening of what follows it
+_PART_TAG = re.compile(r"^(?P<body>[ \t]*(?=[^\n]*=)\S[^\n]*?\S)[ \t]{6,}\((?P<part>[a-h])\)[ \t]*$", re.MULTILINE)
+MIN_PART_TAGS = 2
+
+
+def trailing_part_tags(text: str) -> str:
+    """Parts' letters set after their formulas as equation numbers are, each moved to the start of its formula's
+    first line (up through lines that go on with "="); a letter said again on a later formula is dropped there (the
+    part goes on). Only where two or more such tags stand, in the parts' order."""
+    if "    (" not in text:
+        return text
+    found = list(_PART_TAG.finditer(text[:200_000]))
+    letters = [m.group("part") for m in found]
+    if len(found) < MIN_PART_TAGS or letters != sorted(letters):
+        return text
+    out, seen = text, set()
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), applied from the end
+    for m in found:
+        part = m.group("part")
+        edits.append((m.end("body"), m.end(), ""))
+        if part in seen:
+            continue
+        seen.add(part)
+        start = m.start()
+        while start > 0:  # up through the lines that go on with "=" to the formula's first line
+            above = text.rfind("\n", 0, start - 1) + 1
+            if not re.match(r"[ \t]*=", text[start:m.end()]) or not text[above:start - 1].strip():
+                break
+            start = above
+        indent = len(text[start:]) - len(text[start:].lstrip(" \t"))
+        edits.append((start + indent, start + indent, f"({part}) "))
+    for begin, end, replacement in sorted(edits, reverse=True):
+        out = out[:begin] + replacement + out[end:]
+    return out
+
+
 @dataclass
 class _Piece:
     label: str | None

@@ -381,7 +381,7 @@ _SHAPE_SAID = r"[ \t:=]*(?:torch\.Size\(\[[^\]\n]{0,40}\]\)|\[[^\]\n]{0,40}\]|\(
 _TENSOR_COUNT = re.compile(rf"(?<=\w\.weight)(?P<shape>{_SHAPE_SAID})(?P<count>\d[\d,_]{{0,12}}(?![\d.]))"
                            rf"|\b\w{{1,30}}\.bias\b{_SHAPE_SAID}(?:\d[\d,_]{{0,12}}(?![\d.]))?")
 _TENSOR_NAMES = re.compile(r"[ \t#]*(?:\w{1,30}\.(?:weight|bias)\b[ \t]*){2,}$")
-_NUMBERS_ROW = re.compile(r"[ \t#]*(?:\d[\d,_]{0,12}[ \t]*){2,}$")
+_NUMBERS_ROW = re.compile(r"[ \t#]*\d[\d,_]{0,12}(?:[ \t]+\d[\d,_]{0,12})+[ \t]*$")  # (numbers apart: linear)
 
 
 def _without_tensor_counts(text: str) -> str:
@@ -1352,10 +1352,13 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             aside_of = choices[0][0]  # 24×24×20": a number in an aside after the label; the label names what follows
         elif before and (unit := _unit_after(masked, labels, v, line)) is not None \
                 and (re.search(r"[^\W\d_]{2,}", masked[max(e for _, e, _ in before):v.start])
-                     or any(f == unit and 0 <= s - v.end <= 2 for s, _, f in labels)) \
+                     or re.search(r"[xX×]", v.text) and any(f == unit and 0 <= s - v.end <= 2
+                                                             and not re.match(r"[ \t:=]*\d", masked[e:e + 8])
+                                                             for s, e, f in labels)) \
                 and not _OUTPUT_WORDS.search(masked, start, v.start):
             choices.append((unit, 0))  # "each filter has 20 channels": the word after the number names it, not a
-            # label before a verb; "conv1 5x5x1 x 20 filters": the layer's filters, named right after them
+            # label before a verb; "conv1 5x5x1 x 20 filters": the layer's filters, a shape named right after it (not
+            # "pool1 0 conv2 (…)": a count, then the next label)
         elif before and all(f not in _COUNTED_FIELDS for _, _, f in before) \
                 and (counted := _count_of_after(masked, labels, v)) is not None \
                 and not _OUTPUT_WORDS.search(masked, start, v.start):
@@ -2299,9 +2302,9 @@ def _values(masked: str, line: str | None = None) -> list[_Value]:
 _REJECTED = re.compile(r"[ \t]*(?:(?:does[ \t]*n[o'’]t|doesn[’']t|won[’']t|wouldn[’']t|would[ \t]+not|can[’']?t"
                        r"|cannot)[ \t]+work|(?:is|would[ \t]+be)[ \t]+(?:impossible|not[ \t]+possible|invalid))\b",
                        re.IGNORECASE)
-_MISTAKE_BEFORE = re.compile(r"\b(?:miscalculat\w*|mis-?counted|verrechnet|verz[äa]hlt|typo|tippfehler|mistakenly"
-                             r"|wrongly|falsch|erron[ée]\w*|me\s+equivoqu[ée]|mal\s+calcul\w*|sbagliat\w*)"
-                             r"[ \t]*[(:]?[ \t]*$",
+_MISTAKE_BEFORE = re.compile(r"\b(?:miscalculat\w*|mis-?counted|verrechnet|verz[äa]hlt|mistakenly"
+                             r"|wrongly|erron[ée]\w*|me\s+equivoqu[ée]|mal\s+calcul\w*|sbagliat\w*)"
+                             r"[ \t]*\(?[ \t]*$",  # (not "… is a typo: 400,000", which gives the value meant)
                              re.IGNORECASE)
 _MISTAKE_AFTER = re.compile(r"[ \t]*(?:<-+|←|<==?|\(|:|,)?[ \t]*"
                             r"(?:typo|wrong|mistake|falsch|fehler|erreur|error|oops)\b",
