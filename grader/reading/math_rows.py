@@ -117,7 +117,7 @@ _CANCELLED = re.compile(r"(?P<sign>[-−+]?)\s*\\[bx]?cancel\s*\{(?P<term>(?:[^{
 
 
 def _cancel_in_pairs(piece: str) -> bool:
-    """Whether every cancelled term stands once added and once taken away ("\cancel{1}+e^{-u}-\cancel{1}"): terms
+    """Whether every cancelled term stands once added and once taken away ("\\cancel{1}+e^{-u}-\\cancel{1}"): terms
     that cancel, whose values may stay; a factor cancelled alone or twice over is struck out."""
     signs: dict[str, list[bool]] = {}
     for m in _CANCELLED.finditer(piece[:5000]):
