@@ -346,3 +346,11 @@ def test_part_tags_take_bounded_time() -> None:
     start = time.perf_counter()
     trailing_part_tags(text * 5)
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("aside, full", [("", True), (" (or 800·500 = 400,000 if the bias isn't counted here?)", False)])
+def test_another_count_offered_in_an_asked_aside(rubric, aside: str, full: bool) -> None:
+    report = ("## Problem 2\n\n### (c)\n\n| layer | params |\n|---|---|\n| conv1 | 520 |\n| relu1 | 0 |\n| pool1 | 0 |\n"
+              f"| conv2 | 25,050 |\n| relu2 | 0 |\n| pool2 | 0 |\n| fc1 | (800 + 1)·500 = 400,500{aside} |\n"
+              "| fc2 | 5,010 |\n| total | 431,080 |\n")
+    assert _full(grade_report_item(rubric, "p2.c", report)) is full

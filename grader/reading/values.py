@@ -315,6 +315,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         or _WHICH_OF_THEM.search(text[:20_000]) or _SIZES_OFFERED.search(text[:20_000]) \
         or _CORRECTED_ASIDE.search(text[:20_000]) or _SECOND_THOUGHT.search(text[:20_000]) \
         or _MARKED_UNSURE.search(text[:20_000]) or _UNSURE_IN_WORDS.search(text[:20_000]) \
+        or _OR_ASKED.search(text[:20_000]) \
         or _bare_second(text[:20_000])
     out.hedged = "" if allowed is None else allowed.group() if len(allowed.group()) > 1 \
         else text[allowed.start():allowed.start() + 120].split("\n")[0]  # a bracket's words, not its "("
@@ -336,6 +337,8 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
 
 # "not sure" in the scripts the grader reads no further (Persian, Arabic, Hebrew, Urdu): a value beside it doubted
 _UNSURE_IN_WORDS = re.compile(r"مطمئن\s+نیستم|لست\s+متأكد\w*|غير\s+متأكد\w*|לא\s+בטוח\w*|یقین\s+نہیں")
+# "400,500 (or 800·500 = 400,000 if the bias isn't counted here?)": another value offered in an aside, asked
+_OR_ASKED = re.compile(r"\(\s*(?:or|oder|ou|o|of)\s[^()\n]{0,160}?\d[^()\n]{0,160}?\?\s*\)", re.IGNORECASE)
 # a doubt said in brackets beside a value ("5×5 (not sure?)"; an emoji of doubt is read as these words)
 _MARKED_UNSURE = re.compile(r"\(\s*not\s+sure\s*\?\s*\)", re.IGNORECASE)
 # "total 431,080 minus the biases, since biases are not counted": the counts said, then taken back in words
