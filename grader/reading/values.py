@@ -282,7 +282,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
             text, wide = block, False  # the paragraph that answers it, read as the part's own text
     text = _CALL.sub(lambda m: re.sub(r",(?=\d)", ", ", m.group()), _unwrapped(text))
     text = _without_row_numbers(text) if "\n" in text else text
-    text = _without_tensor_counts(text) if ".weight" in text or ".bias" in text else text
+    text = _without_tensor_counts(text) if ".weight" in text else text
     whole = text  # what the part says, every word of it (a contradiction anywhere in it counts)
     if spec.elsewhere and (spec.part in doc.ranged or spec.part in doc.ranged.values()):
         text = _without_others(text, spec)  # "(a) and (b): …": one text answers both parts
@@ -378,26 +378,20 @@ _ROW_NUMBER = re.compile(r"^(?P<lead>[ \t]*(?:##|#>)?[ \t]*)(?P<n>\d{1,3})[ \t]+
 MIN_NUMBERED_ROWS = 3
 
 
-# a framework's parameter tensor by name ("conv1.weight  500", "fc1.bias torch.Size([500])"): a part of a layer's
-# count, or its shape, never the layer's count
-_SHAPE_SAID = r"[ \t:=]*(?:torch\.Size\(\[[^\]\n]{0,40}\]\)|\[[^\]\n]{0,40}\]|\([\d, \t]{0,40}\))?[ \t:=]*"
-_TENSOR_COUNT = re.compile(rf"(?<=\w\.weight)(?P<shape>{_SHAPE_SAID})(?P<count>\d[\d,_]{{0,12}}(?![\d.]))"
-                           rf"|\b\w{{1,30}}\.bias\b{_SHAPE_SAID}(?:\d[\d,_]{{0,12}}(?![\d.]))?")
+# a printed named vector of parameter tensors (R's ``sapply(net$parameters, …)``): a row of names ("conv1.weight
+# conv1.bias …") over a row of their counts, each a part of a layer's count, never the count (one tensor a line is a
+# parameter row: see parameter_rows)
 _TENSOR_NAMES = re.compile(r"[ \t#]*(?:\w{1,30}\.(?:weight|bias)\b[ \t]*){2,}$")
 _NUMBERS_ROW = re.compile(r"[ \t#]*\d[\d,_]{0,12}(?:[ \t]+\d[\d,_]{0,12})+[ \t]*$")  # (numbers apart: linear)
 
 
 def _without_tensor_counts(text: str) -> str:
-    """``text`` without the counts of single parameter tensors: "conv1.weight (20, 1, 5, 5) 500" keeps its name and
-    shape (the filter's), a bias goes whole ("… + conv1.bias 20 -> 520" is conv1's count), and
-    a printed named vector's row of names over its row of counts (R's ``sapply(net$parameters, …)``) is blanked,
-    as spaces."""
+    """``text`` with each printed named vector of tensors' counts (its names' row and its numbers' row) blanked."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
         if _TENSOR_NAMES.match(line) and k + 1 < len(lines) and _NUMBERS_ROW.match(lines[k + 1]):
             lines[k], lines[k + 1] = " " * len(line), " " * len(lines[k + 1])
-    return _TENSOR_COUNT.sub(lambda m: m.group("shape") + " " * len(m.group("count")) if m.group("count")
-                             else " " * len(m.group()), "\n".join(lines))
+    return "\n".join(lines)
 
 
 def _without_row_numbers(text: str) -> str:
