@@ -194,8 +194,6 @@ class Parser(CalculusMixin, NameMixin):
 
         self.take("_")
         script = self.script()
-        if len(script) > 2 and script[0] == "(" and script[-1] == ")":
-            script = script[1:-1]  # "|_(x = x¹)": the bracket plain text writes around the bar's script
         eq = script.index("=") if "=" in script else -1
         variable = self.vocab.symbols.get("".join(script[:eq])) if eq > 0 else None
         iterate = _AT_ITERATE.fullmatch("".join(script)) if eq > 0 else None
