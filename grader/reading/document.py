@@ -177,9 +177,10 @@ class Document:
             return clean(read_block(block, viewer=m.kind == "viewer") or "")
         if m.kind == "plain":  # w <- w - alpha*dL/dw: an ASCII arrow; "2 (f(x) - y) . ∇f": a typed product dot
             piece = self.text[m.start:m.end]
-            if piece[:1] == ">" and (quoted := _QUOTE_MARK.match(piece)) and "=" in piece:
+            if piece[:1] == ">" and (quoted := _POINTER_MARK.match(piece)) and "=" in piece \
+                    and _INDENTED.match(self.text, self.text.rfind("\n", 0, m.start) + 1, m.start):
                 piece = piece[quoted.end():]  # "      > dσ₁/du = σ₁(u)·(1 − σ₁(u))": a quote's mark in an
-                # indented (code) block, pointing at the answer
+                # indented (code) block, pointing at the answer (a quote of the lecture is a quote: not here)
             line = self.text[self.text.rfind("\n", 0, m.start) + 1:m.start]
             if piece.strip()[:1] == piece.strip()[-1:] == "|" and piece.count("|") == 2 \
                     and line.lstrip().startswith("|") and line.strip("| \t"):
@@ -249,7 +250,8 @@ _CODE_SIDE = re.compile(r"(?<=[^$]\$)([ \t]*=[ \t]*)`([^`\n$]{1,300})`")  # "$σ
 _EQUALS_BEFORE = re.compile(r"(?:[^$]\$|\\\))[ \t]*=[ \t]*(?:\$|\\\()$")  # "$A$ = $": an inline piece led by "="
 
 
-_QUOTE_MARK = re.compile(r">(?:[ \t]*>){0,3}[ \t]+")
+_POINTER_MARK = re.compile(r">(?:[ \t]*>){0,3}[ \t]+")
+_INDENTED = re.compile(r"(?: {4}|\t)[ \t]*$")
 # a line of plain math that names a derivative and ends on "=" right before an inline formula
 _PLAIN_LEAD = re.compile(r"[ \t*_>-]*(?P<lead>(?:[dδ∂][^\s/=$`]{0,12}[ \t]?/[ \t]?[dδ∂][^\s=$`]{1,12}"
                          r"|[^\s=$`(]{1,12}['′]\([^()$`\n]{1,12}\))[ \t]*=[^$`\n]{0,300}?=)[ \t]*\$")

@@ -1693,9 +1693,6 @@ def _names_weight(sentence: str, own: str) -> bool:
     return any(re.search(rf"[wW][ \t_{{]*{k}(?!\d)", said) for k in mine)
 
 
-_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-
-
 def _another_weight_between(doc: Document, own: str, start: int, end: int) -> bool:
     """Whether an equation between ``start`` and ``end`` names a derivative by another weight than the answer's
     own left side ``own`` does ("∂f/∂w1 = …" after "∂f/∂w2 = …"): words after it are about that one."""
