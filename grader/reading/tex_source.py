@@ -145,7 +145,7 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
                 lists.append([_EXAM_LISTS[name], 0])
             elif _PROBLEM_ENV.fullmatch(name) and not _LABEL_ARGUMENT.match(text, m.end()) \
                     and (not m.group("opt") or not _LABEL_OPTION.search(m.group("opt"))):
-                # \begin{homeworkProblem}, \begin{aufgabe}[MNIST]: a template's problem, numbered by its counter
+                # \begin{homeworkProblem}, \begin{aufgabe}[Faltungsnetze]: a template's problem, numbered by its counter
                 # (a title in brackets names its topic, not its number; "\setcounter{aufgabe}{1}" sets the next)
                 problems = next((int(c.group(2)) for c in reversed(list(_SET_COUNTER.finditer(text, last_problem,
                                                                                             m.start())))
