@@ -16,6 +16,7 @@ from grader.checks.readers import ValuesReader
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.reading.number_words import spelled_as_digits
+from grader.reading.values import label_pattern
 from grader.rubric import RubricItem
 from grader.sandbox.protocol import JSON
 from grader.values import (
@@ -237,7 +238,7 @@ def _contradicted(text: str, p: ValueParams) -> str:
     plain = spelled_as_digits(_EMPHASIS.sub("", _STRUCK.sub(" ", text[:20_000])))  # "padding **1**", "two pixels
     # of padding": the words as read, without their emphasis, numbers in words as digits ("padding ~~0~~ 2": 2)
     for c in p.contradictions:
-        for m in re.finditer(c.pattern, plain, re.IGNORECASE):
+        for m in label_pattern(c.pattern).finditer(plain):
             if not _HYPOTHETICAL.search(_sentence(plain, m.start(), m.end())):
                 return f"{c.feedback} ({m.group().strip()!r})"
     return ""
