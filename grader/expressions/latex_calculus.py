@@ -26,6 +26,9 @@ SUM_INDEX_LETTERS = ("i", "j", "k", "n", "m", "p")  # the data-point index of a 
 SIDE_ENDS = ("=", "\\leftarrow", "\\to", "\\approx", "\\Rightarrow", ",", ";", "\\quad", "\\qquad")
 
 
+# a sum's index: a letter, or a Greek one as pattern-indexed sums write it (Σ_μ over patterns x^μ)
+_INDEX_NAME = re.compile(r"[a-zA-Z]|\\(?:mu|nu|kappa|rho|tau|ell|iota)")
+
 class CalculusMixin(Cursor):
     """Derivative names, gradients, ``\\sum`` and ``matrix`` environments."""
 
@@ -312,7 +315,7 @@ class CalculusMixin(Cursor):
             names = [t for t in lower[:lower.index("\\in")] if re.fullmatch(r"[a-zA-Z]", t)]
             return [replace(self.scope, bindings={**self.scope.bindings, **{n: f"{n}^{k}" for n in names}})
                     for k in points]
-        index = lower[0] if lower and re.fullmatch(r"[a-zA-Z]", lower[0]) else None
+        index = lower[0] if lower and _INDEX_NAME.fullmatch(lower[0]) else None
         if index is None and not lower and not upper:
             index = self.summand_index()
             names = self.summand_data_names() if index is None else []

@@ -131,6 +131,9 @@ _CHANGE_SAID = re.compile(
     r"|\btimes\s+[^.\n]{1,20}?\s+again\b|\bin\s+my\s+final\b|\bmy\s+final\s+(?:answer\s+)?is\s+the\s+(?:expression|line|"
     r"one|formula)\s+above\s+(?:but|without|divided|multiplied|times)"
     r"|\buse\s+[^.\n]{1,20}?\s+instead\s+of\b|[αa]\s*<\s*0|\b(?:alpha|α)\s+(?:is|be)\s+negative"
+    # "… should have $σ_1(x_1)(1−σ_1(x_1))$ at the end instead", "it must end in x instead"
+    r"|\b(?:should|must|has\s+to|needs?\s+to)\s+(?:have|contain|end\s+(?:with|in)|include|read|be)\b[^.\n]{1,120}?"
+    r"\binstead\b"
     # "I crossed it out on paper", "it should not be there", "removed the x", "I mixed these up", "dropped a minus",
     # "the expression above divided by x", "the last factor is σ1′", "x in the last factor means x1",
     # "the last number there should be the 50", "gets a minus sign in front", "scratch the stride above"

@@ -424,6 +424,16 @@ _CAPITAL_SIGMA = re.compile(r"\\Sigma(?=\s*[_^])")  # \Sigma_{i} 2(…): the let
 _PRIME_WORD = re.compile(r"(?<![\\\w])([A-Za-z][A-Za-z0-9]{0,7}?)_?(?:prime|Prime)(?=\s*\()")
 
 
+# "0{,}541144", "25{,}050": LaTeX's comma between digits, a decimal comma (Europe's "0,54") unless it sets apart a
+# group of three after a whole number that is not 0 (then thousands)
+_BRACED_COMMA = re.compile(r"(\d+)\{,\}(\d+)")
+
+
+def _braced_comma(m: re.Match[str]) -> str:
+    whole, rest = m.group(1), m.group(2)
+    return f"{whole}{rest}" if len(rest) == 3 and whole.lstrip("0") else f"{whole}.{rest}"
+
+
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
     text = _word_matrices(from_exports(text)) if "■" in text else from_exports(text)
@@ -431,6 +441,7 @@ def _prepare(text: str) -> str:
     text = _SIZED.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", text)
     text = _CAPITAL_SIGMA.sub(r"\\sum", text) if "\\Sigma" in text else text
     text = _EMPHASIS.sub(lambda m: m.group(1), text)
+    text = _BRACED_COMMA.sub(_braced_comma, text) if "{,}" in text else text
     text = _PRIME.sub(lambda m: "'" * max(1, m.group().count("\\prime") + len(m.group(2) or m.group(3) or "")), text)
     text = _PRIME_WORD.sub(r"\1'", text) if "rime" in text else text
     text = _DOT.sub(lambda m: (m.group(1) or m.group(2)) + (m.group(3) or "") + "'", text)

@@ -50,6 +50,7 @@ from grader.reading.layout import (
     row_key,
     row_names,
     whole_cells,
+    without_pitfalls,
     worded_names,
 )
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
@@ -168,6 +169,8 @@ class Document:
                     and len(_CHAIN_FACTOR.findall(rest[-2])) >= 2 and not _ASSIGNS.search(rest[-1]):
                 # "| $w_2$ | chain rule | result |": the weight names its row, its last cell is its answer
                 return _expand(" = ".join([f"{KEY_NAME}{{K{key}}}", *(clean(p) for p in rest[-2:])]), self.macros)
+            if len(pieces) >= 3 and _CELL_VALUE.fullmatch(pieces[-1]):  # "| ∂f/∂w_2 | w_3σ_2'σ_1 | 0{,}2194 |":
+                return _expand(" = ".join(clean(p) for p in (pieces[0], pieces[-2], pieces[-1])), self.macros)
             return _expand(f"{clean(pieces[0])} = {clean(pieces[-1])}", self.macros)
         if m.kind in ("stacked", "viewer"):  # a fraction a PDF export broke over lines, set on one line
             first = self.text.rfind("\n", 0, m.start) + 1
@@ -256,6 +259,7 @@ _INDENTED = re.compile(r"(?: {4}|\t)[ \t]*$")
 _PLAIN_LEAD = re.compile(r"[ \t*_>-]*(?P<lead>(?:[dδ∂][^\s/=$`]{0,12}[ \t]?/[ \t]?[dδ∂][^\s=$`]{1,12}"
                          r"|[^\s=$`(]{1,12}['′]\([^()$`\n]{1,12}\))[ \t]*=[^$`\n]{0,300}?=)[ \t]*\$")
 _MAXIMA_CONSTANT = re.compile(r"%(?:e|pi)\b")
+_EMPTY_DASH_COMMENT = re.compile(r"(?m)^--[ \t]*$")
 _DASH_COMMENT = re.compile(r"(?m)^--(?=[ \t])")  # a line of notes "-- …" (Haskell's, SQL's, Lua's comment)
 MIN_DASH_COMMENTS = 5
 _KEPT_COMMENT = re.compile(r"(?<![ \t])[ \t]+(?:#|%|//)[ \t][^\n]*$")  # a program's comment a plain formula kept
@@ -820,6 +824,7 @@ _OCR_DIGITS = str.maketrans("Ol", "01")
 _OCR_L = re.compile(r"(?<![\w.])l(?=\d)|(?<=w)l\b|(?<=\()l(?=[ \t]?[-−+][ \t]?[A-Za-zσ])"  # "l2", "wl", "(l - s2)"
                     r"|(?<=\d)l(?=[\d,.]|\b)|(?<=[\d,.])l(?=\d)")  # "43l,080", "5,0l0", "500.l0": inside a number
 _OCR_NAME_L = re.compile(r"(?<![A-Za-z\d\\])([uosahx])l(?![A-Za-z0-9])")  # "ul", "sl": u1, s1 (where u1 is written)
+_INK_NAME_L = re.compile(r"(?<![A-Za-z\d\\])([σw])l(?![A-Za-z0-9_])")  # "σl(wl x)": σ1, w1 (where they are written)
 _OCR_BARE_NABLA = re.compile(r"(?<![\w\\])V(?=[Lf]\b|[Lf]\(|_?w\b)")  # "VL", "Vf(x^1)": the scan's ∇
 # "o1 = o2 = o = 1/(1+e^-u)": the scan's σ, said to be the sigmoid by its formula
 _OCR_SIGMA_DEFINED = re.compile(r"(?m)^[^\n]*?(?<![\w\\])o(?:[12])?(?:\([a-z]\))?"
@@ -908,6 +913,8 @@ def _ocr_fixed(text: str) -> str:
         text = _OCR_BARE_NABLA.sub("∇", _OCR_NABLA.sub("∇", _OCR_L.sub("1", text)))
         text = _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_DIGITS), text)  # "500.lO", "5,OlO", "43l,O8O"
         text = _OCR_NAME_L.sub(lambda m: f"{m.group(1)}1" if f"{m.group(1)}1" in text else m.group(), text)
+    if "l" in text and ("σl" in text or "wl" in text):  # "σ2( w2 σl(wl x) )": a handwritten 1 read as l, alone
+        text = _INK_NAME_L.sub(lambda m: f"{m.group(1)}1" if f"{m.group(1)}1" in text else m.group(), text)
     if len(_OCR_Z.findall(text, 0, 100_000)) >= 2:
         text = _OCR_Z.sub(lambda m: f"{m.group(1)}2" if f"{m.group(1)}2" in text else m.group(), text)
     if defined:
@@ -1042,6 +1049,18 @@ _STARMATH_WRAPPED = re.compile(r"(?m)(?<=[^\s=])[ \t]*\n[ \t]{2,}"
                                r"(?=(?:left\s*[(\[{]|cdot\b|times\b|matrix\s*\{|stack\s*\{|\{\s*partial\b)[^=\n]*$)")
 
 
+# a question's equation with nothing but a question mark after its one equals sign ("Q: (d) df/dw3 = ?" over "A:
+# sigma2(x2) = …"): the left side of the answer below it, no answer "?"
+_ASKED_EQUATION = re.compile(r"(?m)^([^=\n?]{1,80}=)[ \t]*\?{1,3}[ \t]*$")
+
+
+# a line a handwriting app exports as crossed-out ink ("[crossed out] =w_3⋅σ_2 (x_2)(1−σ_2 (x_2))…"): struck, as
+# Markdown's ~~…~~ (withdrawn work, not an answer)
+_STRUCK_MARKED_LINE = re.compile(r"(?im)^([ \t]*)\[(?:crossed[ -]out|struck(?:[ -]through)?|strike[ -]?through"
+                                 r"|scratched[ -]out|durchgestrichen|barré|tachado|rayé)\][ \t]*([^\s~][^~\n]{0,190}?)"
+                                 r"[ \t]*$")
+
+
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
@@ -1060,6 +1079,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
     text = emoji_marks(text)  # ❌ strikes what it marks, 🤔 doubts it, other emoji are decoration
+    text = _STRUCK_MARKED_LINE.sub(r"\1~~\2~~", text) if "]" in text else text  # "[crossed out] =w_3⋅σ_2 …"
     html_tags = len(_HTML_TAG.findall(text, 0, 200_000))  # (counted before inline HTML is read as text)
     if kind in (None, "quarto") and ("<" in text or "&" in text) and not _HTML_START.match(text):
         text = _outside_html_blocks(text, inline_html)  # "w<sub>3</sub>", "&sigma;": Markdown where no math
@@ -1105,11 +1125,13 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _underscored_answers(text) if kind is None and "___" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
     text = _BOXED_MARK.sub(" Answer: ", text) if "]" in text or "】" in text else text  # "──→ [ans] e^{-u}/…"
+    text = _ASKED_EQUATION.sub(r"\1", text) if "?" in text else text  # "Q: (d) df/dw3 = ?": the answer follows
     text = _SHEET_FUNCTION.sub(lambda m: m.group(1).lower() + "(", text) if "EXP(" in text or "LN(" in text else text
     if "%e" in text and ("(%o" in text or "%e^" in text):
         text = _MAXIMA_CONSTANT.sub(lambda m: {"%e": "e", "%pi": "π"}[m.group()], text)  # Maxima's "%e^(-u)": e
     if kind is None and "\n--" in text and len(_DASH_COMMENT.findall(text, 0, 200_000)) >= MIN_DASH_COMMENTS:
-        text = _DASH_COMMENT.sub("   ", text)  # "-- (b)(i)  ds1/du = …": a session log's notes, as its comments
+        text = _DASH_COMMENT.sub("   ", _EMPTY_DASH_COMMENT.sub("", text))  # "-- (b)(i)  ds1/du = …": a session
+        # log's notes, as its comments ("--" alone: an empty line of them, between two derivations)
     text = _dash_bullets(text) if "–" in text or "•" in text or "▪" in text else text  # "   – a = w₁x": a bullet
     text = _MID_BULLET.sub(_bullet_product, text) if "•" in text else text  # "w3 • σ2(x2)": a product
     text = _SPACED_DERIVATIVE.sub(r"d\1/d\2", text) if "/ d" in text else text  # "d out / d w2": dout/dw2
@@ -1154,6 +1176,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded)))
         text = _labelled_prompts(_arrow_functions(_echoed_results(text)))
         text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side
+    text = without_pitfalls(text)  # "> **Pitfall.** … writing σ(1+σ) instead of σ(1−σ)": others' mistakes
     doc = Document(text)
     if latex:
         from grader.reading.tex_source import read_tex
@@ -2085,6 +2108,9 @@ _PRINTOUT = ("", "text", "txt", "plain", "output", "console", "none", "?")  # a 
 _CHUNK = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*\{")  # ```{r}, ```{python}, ```{code-cell}: a literate chunk
 
 
+# a table cell holding only a value worked out at a point ("0{,}2194", "\\phantom{-}0.0431", "-0.17"): the
+# formula in the cell before it is the row's answer, the value its check
+_CELL_VALUE = re.compile(r"\s*(?:\\[hv]?phantom\{[^{}]{0,10}\}\s*)?[-−]?\d*(?:\.|\{,\}|,)\d+\s*")
 KEY_NAME = "\\key"  # the left side given to an answer a key names: "1e_w2 | $…$" reads "\\key{w2} = …"
 _DOT = re.compile(r"(?<=[\w)\]}])[ \t]+\.[ \t]+(?=[\w(\[\\∇∂σ])"
                   r"|(?:(?<=[^\W\d_])(?<![^\W\d_]{2})|(?<=[^\W\d_]\d)(?<![^\W\d_]{2}\d)|(?<=[)\]}'′]))"

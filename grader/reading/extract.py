@@ -7,6 +7,8 @@ of field -> text; prose stays text.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -38,7 +40,7 @@ from grader.reading.plain_math import (
 )
 from grader.reading.revisions import COMMENT_DOUBT
 
-_SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!)+")
+_SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!|\\ )+")
 
 
 DEFINITION = "definition"  # the tag of a left side the hand-in uses to define a name ("definition:<tag>": the
@@ -181,7 +183,8 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
         body = _PROOF_END.sub("", _MARGIN_ARROW.sub("", _SPACING.sub("", piece)))
         if margin is not None and _MARGIN_DOUBT.search(margin.group()) and body.strip():
             body = f"{body.strip()}{HEDGE}{_FIXED_BESIDE}"  # "… · x   ← no wait, w2 is missing:": it is not the answer
-        body = _augmented(_TRAILING_SPACING.sub("", body.strip()).rstrip(",.;").strip())
+        body = _ANNOTATED_FACTOR.sub(_annotation, body) if "brace" in body else body
+        body = _augmented(_without_unopened_close(_TRAILING_SPACING.sub("", body.strip())).rstrip(",.;").strip())
         if not body:
             continue
         prev = out[-1] if out else None
@@ -360,7 +363,27 @@ _IMPLIES_LEAD = re.compile(rf"\s*(?:==?>|-->?|->|→|∴|{_IMPLIES})\s*")
 _IMPLIES_END = re.compile(rf"\s*(?:{_IMPLIES})\s*$")
 _SEPARATOR = re.compile(rf"\\\\|(?:[,;]\s*)?\\q?quad\b|(?<!\\)[,;]|(?<![:\\]):(?![=:])|{_IMPLIES}")  # (not "\;", "\,";
 # a colon that leads another equation: "x2 = w2 σ1: ∂f/∂w2 = …")
-_TRAILING_SPACING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b)+$")  # "… ^{2}\;" inside a \boxed{\; … \;}
+# "\underbrace{\frac{\partial h_2}{\partial x_2}}_{\sigma_2'(x_2)}": a chain-rule factor with its value written
+# under it, as a TA reads it: the value (the last side of the note: "_{h_1=\sigma_1(x_1)}" is σ₁(x₁))
+_ANNOTATED_FACTOR = re.compile(r"\\(?:under|over)brace\s*\{\s*(\\[dt]?frac\s*\{\s*(?:\\partial|d)[^{}]{0,40}\}\s*"
+                               r"\{\s*(?:\\partial|d)[^{}]{0,40}\})\s*\}\s*[_^]\s*\{((?:[^{}]|\{[^{}]{0,60}\}){1,120})\}")
+
+
+def _annotation(m: re.Match[str]) -> str:
+    value = m.group(2).rsplit("=", 1)[-1].strip()
+    return f"{{{value}}}" if value and "\\text" not in value and not re.search(r"\\partial|\bd\w", value) \
+        else m.group(1)
+
+
+def _without_unopened_close(body: str) -> str:
+    """A side cut out of a frame at a label inside it (``\\boxed{\\ \\text{(i)}\\ \\ A\\ }``: "A\\ }"): the frame's
+    closing braces, which nothing in it opens, dropped."""
+    while body.endswith("}") and body.count("}") > body.count("{"):
+        body = _TRAILING_SPACING.sub("", body[:-1])
+    return body
+
+
+_TRAILING_SPACING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|(?<!\\)\\$)+$")  # "… ^{2}\;" in \boxed{\; … \;}, "…\"
 _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
 _TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")
 _RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*"
@@ -1151,10 +1174,14 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
         return None
     found = None
     for eq in read_equations([doc.read(m) for m in spans], [m.kind for m in spans]):
+        if len(eq.sides) > 2 and _a_value(eq.sides[-1]):
+            eq = replace(eq, sides=eq.sides[:-1])  # "| ∂f/∂w_2 | w_3σ_2'σ_1 | 0{,}2194 |": the formula, its value
         if len(eq.sides) < 2 or len(eq.sides[0]) > 120 or eq.defines or _AT_A_POINT.search(eq.sides[0]):
             continue
         if _tag_of(eq, classify) != spec.lhs or is_restatement(eq.sides[-1]) or _forbidden(eq.sides[-1], forbid) \
-                or _A_REFERENCE.fullmatch(eq.sides[-1]):  # "(\eqref{eq:dw1}, …)": points back, says nothing new
+                or _A_REFERENCE.fullmatch(eq.sides[-1]) or _a_value(eq.sides[-1]) \
+                or _INEQUALITY.search(eq.sides[-1]):  # "(\eqref{eq:dw1}, …)": points back, says nothing new;
+            # "∂f/∂w_3 & 0{,}541144" in a later check's table: a value; "∂f/∂w_3 = σ_2 > 0": a sign, no formula
             continue
         found = LatexChain([spec.lhs or "", eq.sides[-1]], True, spec.part)
     own_letters = set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", doc.text[own.start:own.end]))
@@ -1163,6 +1190,7 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
     return found
 
 
+_INEQUALITY = re.compile(r"[<>≤≥≠]|\\(?:[lg]eq?|[lg]eqslant|neq|ne|lt|gt)(?![A-Za-z])")
 # "P.S. I just noticed …", "EDIT:": a later word on the answers above
 _AFTERTHOUGHT = re.compile(r"(?:^|\n)[ \t]*(?:[Pp]\.?[ \t]?[Ss]\.?(?=[ \t:]|$)|(?:EDIT|UPDATE|[Cc]orrection)\b)")
 _A_REFERENCE = re.compile(r"\s*\(?\s*\\(?:eq|auto|c|C)?ref\s*\{[^{}]{0,80}\}\s*\)?\s*")
@@ -1397,6 +1425,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         doc.text, max(doc.text.rfind("\n", 0, m.start) + 1, m.start - 60), m.start)}
     found = [replace(e, marked=True) if _SPACE.sub("", e.sides[-1]) in marks else e for e in found]
     found = [_arrow_named(e, classify) for e in found if not _dependency_path(e)]
+    found = [replace(e, sides=e.sides[:-1]) if len(e.sides) > 2 and _a_value(e.sides[-1]) else e for e in found]
+    # ("| ∂f/∂w_2 | w_3σ_2(1−σ_2) | 0{,}2194 |": a formula and its value at a check's point; the formula answers)
     if not found:
         return None
     tagged = [(_tag_of(e, classify), e) for e in found]
@@ -1412,7 +1442,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         naming = [e for e in naming if not e.again] or naming  # the answer as first said
         naming = [e for e in naming if not _AT_NUMBER.search(e.sides[0])] or naming  # "check: σ'(0) = 1/4"
         naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))
-                  and not _NUMBERS.fullmatch(e.sides[-1])] or naming  # "sanity check: ∇L = (-0.2008, 0.3599, …)"
+                  and not all(_a_value(x) for x in e.sides[1:])] or naming  # "sanity check: ∇L = (-0.2008, …)"
         naming = _in_form(naming, forbid)
         naming = [e for e in naming if not AT_ARGUMENT.search(e.sides[0])] or naming  # "σ1′(u) = σ1(u)(1 − σ1(u)).
         # In my shorthand σ1′(x1) = p(1 − p) and σ2′(x2) = q(1 − q)": the answer, then its uses at the network's nodes
@@ -1426,6 +1456,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             again = [e.sides[-1] for e in said_again if found.index(e) > found.index(chosen)
                      and _SPACE.sub("", e.sides[0]) == _SPACE.sub("", chosen.sides[0])  # the same, again
                      and not is_restatement(e.sides[-1]) and e.sides[-1] != chosen.sides[-1]
+                     and not all(_a_value(x) for x in e.sides[1:])  # (a check's row "∂f/∂w3 & 0{,}54": a value)
                      and not _forbidden(e.sides[-1], forbid)]  # the other form said too ("σ(1−σ), i.e. e^{-u}/…")
             # "A \quad\text{i.e.}\quad B": B said again after the answer is its last side, so the two never differ
             # unseen (a right answer restated wrongly, or the reverse, goes to a person)
@@ -1596,7 +1627,7 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "dσ/du = σ(u)(1 − σ(u))  not sure about this", "… (?)", "… 🤔"
         clause = said.split(". ")[0][:300]
         lead = " ".join(clause.split()[:8])  # words right after it, not a remark's further on
-        if _TAKEN_BACK.search(said.split(". ")[0]) or _CHANGED_TO.search(said) \
+        if (_TAKEN_BACK.search(said.split(". ")[0]) and not _ALREADY_FIXED.search(said)) or _CHANGED_TO.search(said) \
                 or (said[:1] in ",;" and operation_named(clause) and not _JUSTIFIED.match(clause)) \
                 or (operation_named(lead) and not _REASON_LEAD.match(clause) and not _SAME_SAID.search(clause)):
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2", "…, which we still scale by w3",
@@ -1654,6 +1685,8 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
         if _in_numeric_row(doc.text, after + offset) \
                 or _FORMULAS_FINE.search(doc.text, after + offset, after + offset + len(sentence) + 300):
             continue  # "| w1 | | −0.26220 (not sure?) ← no wait … redo |": a check's number doubted, not the formula
+        if own and _names_only_another(sentence, own):
+            continue  # "The derivative by the middle weight should have …" under ∂f/∂w1: about ∂f/∂w2
         if own and _another_weight_between(doc, own, after, after + offset) \
                 and not _names_weight(sentence, own) and not _BOTH_LINES.search(sentence):
             continue  # "∂f/∂w2 = A", then "∂f/∂w1 = B or C (maybe x shouldn't be there??)": about ∂f/∂w1 (not
@@ -1686,25 +1719,59 @@ _BOTH_LINES = re.compile(r"(?i)\b(?:labels?|lines?|swap\w*|switch\w*|other\s+way
                          r"|neither|each|above|earlier|previous|upper|top)\b|\bmixed\s+up\b")  # (or another one)
 
 
+def _weights_of(lhs: str) -> set[str]:
+    """The digits of the weights a left side differentiates by ("∂f/∂w_2": {"2"})."""
+    return {next(g for g in m.groups() if g) for m in _BY_WEIGHT.finditer(lhs)}
+
+
 def _names_weight(sentence: str, own: str) -> bool:
-    """Whether a sentence names the weight the answer's own left side differentiates by ("For $w_2$ …")."""
-    mine = {next(g for g in m.groups() if g) for m in _BY_WEIGHT.finditer(own)}
+    """Whether a sentence names the weight the answer's own left side differentiates by ("For $w_2$ …", "the middle
+    weight", "the 2nd weight")."""
     said = sentence.translate(_SUBSCRIPT_DIGITS)
-    return any(re.search(rf"[wW][ \t_{{]*{k}(?!\d)", said) for k in mine)
+    return any(re.search(rf"[wW][ \t_{{]*{k}(?!\d)", said)
+               or k in _ORDINAL_WEIGHT and re.search(_ORDINAL_WEIGHT[k], said) for k in _weights_of(own))
+
+
+_ORDINAL_WEIGHT = {k: re.compile(rf"(?i)\b(?:{words})[ \t-]+weight\b") for k, words in (
+    ("1", "first|1st|inner(?:most)?"), ("2", "second|2nd|middle"), ("3", "third|3rd|last|outer(?:most)?"))}
 
 
 def _another_weight_between(doc: Document, own: str, start: int, end: int) -> bool:
     """Whether an equation between ``start`` and ``end`` names a derivative by another weight than the answer's
     own left side ``own`` does ("∂f/∂w1 = …" after "∂f/∂w2 = …"): words after it are about that one."""
-    mine = {next(g for g in m.groups() if g) for m in _BY_WEIGHT.finditer(own)}
+    mine = _weights_of(own)
     if len(mine) != 1:
         return False
-    for m in doc.math:
-        if start <= m.start < end and "=" in (said := doc.read(m)):
-            theirs = {next(g for g in w.groups() if g) for w in _BY_WEIGHT.finditer(said.split("=")[0])}
-            if theirs and not theirs & mine:
-                return True
+    for m in doc.math[bisect.bisect_left([s.start for s in doc.math], start):]:
+        if m.start >= end:
+            break
+        if "=" in (said := doc.read(m)) and (theirs := _weights_of(said.split("=")[0])) and not theirs & mine:
+            return True
     return False
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _sentence_at(text: str, found: re.Match[str]) -> str:
+    """The sentence, on its line, that holds ``found``."""
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    end = _SENTENCE_STOP.search(text, found.end(), found.end() + 400)
+    pieces = re.split(r"(?<=[.!?])\s", text[line_start:end.start() if end else found.end() + 400])
+    return next((p for p in reversed(pieces) if p.strip()), "")
+
+
+def _names_only_another(sentence: str, own: str) -> bool:
+    """Whether a sentence names another weight than the one ``own`` differentiates by, and not that one ("The
+    derivative by the middle weight should have …" after ∂f/∂w1)."""
+    mine = _weights_of(own)
+    if len(mine) != 1 or _names_weight(sentence, own):
+        return False
+    said = sentence.translate(_SUBSCRIPT_DIGITS)
+    return any(k in _weights_of(said) or _ORDINAL_WEIGHT[k].search(said)
+               or re.search(rf"(?i)\b(?:for|about|of|wrt|w\.r\.t\.?|respect\s+to|by)[ \t$\\(]*[wW][ \t_{{]*{k}(?!\d)",
+                            said)
+               for k in "123" if k not in mine)  # (the other weight as what is differentiated by, not a factor)
 
 
 def _in_same_aside(text: str, pos: int) -> bool:
@@ -1873,6 +1940,10 @@ def _doubted_below(line: str) -> bool:
 
 _ALLOWED = re.compile(ALSO_ALLOWED, re.IGNORECASE)  # right after an answer: about that answer
 # words after an answer, on its line, that take it back or change it ("…$, but I drop the 2", "where I take α<0")
+# "=… ⋅x     ← forgot the ∂x_1/∂w_1=x, fixed": what the line lacked, put in on this line (it is the fix; not "fixed
+# below", which points at another line)
+_ALREADY_FIXED = re.compile(r"(?i)[,;:—–(-][ \t]*(?:now[ \t]+)?(?:fixed|corrected|added|redone|included)(?:[ \t]+(?:now"
+                            r"|here|on\s+this\s+line))?[ \t.!)]*$")
 _TAKEN_BACK = re.compile(r"\b(?:but|however|except|although|though|instead|actually|drop(?:ped|ping)?|without\s+the|"
                          r"ignor\w*|absorb\w*|aber|mais|pero|ma|maar|men|(?:the\s+)?other\s+way\s+a?round|revers\w*|"
                          r"swapp\w*|flipp\w*|opposite|umgekehrt|à\s+l'envers|al\s+revés|negat\w*|uphill|invert\w*|"
@@ -2079,19 +2150,45 @@ _GOES_ON = re.compile(r"^[ \t]*(?:=(?![=>])|(?:={2,3}>|-{1,3}>|⟹|⇒|→)(?![^
                       r"[ \t]*(\S.*)$", re.MULTILINE)
 
 
-def _undecided_beside(doc: Document, segment: Span, last: str) -> re.Match[str] | None:
+def _undecided_beside(doc: Document, segment: Span, last: str, own: str = "") -> re.Match[str] | None:
     """Words of indecision in a part that answers two items, unless they stand on the line of another formula:
     "update: w ← w ± α∇L   <- TODO sign" is about the update, not the gradient above it; a line of words alone
     ("not sure about any of (f)") is about both."""
     tail = _SPACE.sub("", last)[-30:]
-    for found in UNDECIDED.finditer(doc.text, segment.start, segment.end):
+    starts = [m.start for m in doc.math]
+    inside = doc.math[bisect.bisect_left(starts, segment.start):bisect.bisect_left(starts, segment.end)]
+    answers = [m.end for m in inside if tail and _SPACE.sub("", doc.read(m)).endswith(tail)]  # (read once each)
+    mine = _weights_of(own)
+    others = [m.start for m in inside if len(mine) == 1 and "=" in (said := doc.read(m))
+              and (theirs := _weights_of(said.split("=")[0])) and not theirs & mine] if answers else []
+    for found in itertools.islice(UNDECIDED.finditer(doc.text, segment.start, segment.end), 200):
         start = doc.text.rfind("\n", 0, found.start()) + 1
         end = doc.text.find("\n", found.end())
         end = len(doc.text) if end < 0 else end
-        beside = [m for m in doc.math if start <= m.start < end]
+        beside = doc.math[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        if not beside and own and _undecided_about_other(doc, own, answers, others, found):
+            continue  # (a line of words after the other weight's two answers: about those)
         if not beside or any(tail and _SPACE.sub("", doc.read(m)).endswith(tail) for m in beside):
             return found
     return None
+
+
+def _undecided_about_other(doc: Document, own: str, answers: list[int], others: list[int],
+                           found: re.Match[str]) -> bool:
+    """Whether words of indecision on a line of their own come after another weight's answers and are about them
+    ("∂f/∂w2 = A", then "(A) ∂f/∂w1 = …", "(B) ∂f/∂w1 = …", "I'll leave both, I couldn't decide"): not when
+    they name this answer's weight or speak of the lines, and "both" only where the other weight has two.
+    ``answers``: where this answer's pieces end; ``others``: where the other weight's equations start."""
+    sentence = _sentence_at(doc.text, found)
+    if _names_only_another(sentence, own):
+        return True  # "For the middle weight I could not decide …" under ∂f/∂w1: about ∂f/∂w2
+    k = bisect.bisect_left(answers, found.start())
+    if k == 0:
+        return False
+    between = bisect.bisect_left(others, found.start()) - bisect.bisect_left(others, answers[k - 1])
+    if not between or _names_weight(sentence, own) or _BOTH_LINES.search(sentence):
+        return False
+    return between >= 2 or not re.search(r"(?i)\b(?:both|all|any|them|these)\b", sentence)
 
 
 def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool = True,
@@ -2101,7 +2198,8 @@ def _unfinished(doc: Document, segment: Span, chain: LatexChain, *, words: bool 
     side offered with another one (``$= A$ or $B$ ??``) is a hedge: both, as one side no reading takes."""
     hedge = hedged(doc, segment, chain.sides[-1], words=words)
     undecided = UNDECIDED.search(doc.text, segment.start, segment.end) if words and not beside \
-        else _undecided_beside(doc, segment, chain.sides[-1])  # a part of two answers: the words beside this one
+        else _undecided_beside(doc, segment, chain.sides[-1], chain.sides[0] if len(chain.sides) > 1 else "")
+    # (a part of two answers: the words beside this one)
     if hedge is None and undecided is not None:  # "I'm torn between A and B", "A, unless …, then B", "TODO: check"
         hedge = f"{chain.sides[-1]}{HEDGE}\\text{{(undecided: {undecided.group().strip()[:40]})}}"
     if hedge is not None:
@@ -2234,7 +2332,15 @@ def _keyed_as(tag: str | None, spec: TextSpec) -> bool:
 _LONE = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*\{?\s*\w+\s*\}?)?\s*")  # "$w_2$": a name, not an answer
 # a value worked out at numbers (a sanity check), not the formula asked for: a tuple, or a number with decimals
 _NUMBERS = re.compile(r"\s*[(\[]\s*[-−]?\d+(?:\.\d+)?(?:\s*[,;]\s*[-−]?\d+(?:\.\d+)?)+\s*[)\]]\s*"
-                      r"|\s*[-−]?\d*\.\d+\s*")
+                      r"|\s*[-−]?\d*(?:\.|\{,\})\d+\s*")  # (LaTeX's decimal comma: "0{,}541144")
+_PHANTOM = re.compile(r"\\[hv]?phantom\s*\{[^{}]{0,40}\}")
+
+
+def _a_value(side: str) -> bool:
+    """Whether a side is a value worked out at numbers (``0.5413``, ``(-0.2, 0.36)``, ``\\phantom{-}0{,}541``)."""
+    return _NUMBERS.fullmatch(_PHANTOM.sub("", side) if "phantom" in side else side) is not None
+
+
 _NUMBER = re.compile(r"\s*[-−]?\s*\d+(?:\.\d+)?\s*")  # "unless $\nabla L = 0$": a remark in passing, not the answer
 
 
@@ -2281,9 +2387,9 @@ def worked_at_a_point(sides: str) -> bool:
     return _DECIMAL.search(sides) is not None and _NUMBERS_ONLY.fullmatch(sides) is not None
 
 
-_DECIMAL = re.compile(r"\d\.\d")
+_DECIMAL = re.compile(r"\d(?:\.|\{,\})\d")  # (LaTeX's decimal comma too: "0{,}541144")
 _AT_A_NUMBER = re.compile(r"[\w'′)}][ \t]*\([ \t]*[-−]?\d{1,6}(?:\.\d{1,6})?[ \t]*\)[ \t]*$")  # "σ₁'(0)", "f(1)"
-_NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;! ]|left|right|quad))+")
+_NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;! ]|left|right|quad|[hv]?phantom))+")
 
 
 # "(same as `w -= alpha * grad` / one `optimizer.step()`)": the answer said again in a program, in an aside

@@ -75,6 +75,9 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      # and its answer's turn: "A: (i) s(u) = …" under "Q: (b) … (i) … (ii) …"
                      r"|(?-i:A|Ans|Answer|ANS)[ \t]*:[ \t]*(?=\((?:[a-h]|i{1,3}|iv)\)[ \t])"
                      r"|(?:now|next|ok(?:ay)?)[ \t,]+(?=(?:problem|exercise|task)[ \t]+[1-9])"
+                     # "## Appendix A — Problem 1: …": an appendix titled by the problem it works out
+                     r"|(?:appendix|anhang|annexe|anexo|appendice)[ \t]+[A-Z][.:]?[ \t]*[—–:-]?[ \t]*"
+                     r"(?=(?:problem|aufgabe|exercise|question|task)[ \t]*[1-9])"
                      # "=== Problem 1 ===", an outliner's toggle ("- ▸ (d)")
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{"

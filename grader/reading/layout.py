@@ -420,10 +420,12 @@ def _name_answer(names: dict[int, str], end: int, name: str) -> None:
         return
     if NAMED.fullmatch(name):
         names[end] = name
-    elif re.fullmatch(r"[A-Za-z][\w']{0,9}", name) and name.lower() not in _NO_KEY:
+    elif re.fullmatch(r"[A-Za-z][\w']{0,9}", name) and name.lower() not in _NO_KEY \
+            and not _PROBLEM_SHORT.fullmatch(name):  # ("| P1 (b)(i) | … |": the problem's number, no key)
         names[end] = f"{KEY_NAME}{{K{name.replace('_', '')}}}"
 
 
+_PROBLEM_SHORT = re.compile(r"(?i)(?:p|q|pb|prob|ex|hw|task|problem|aufgabe)\.?\d{1,2}")
 _NO_KEY = {"i", "ii", "iii", "iv", "ans", "answer", "so", "thus", "hence", "result", "final", "check", "note"}
 
 
@@ -649,3 +651,54 @@ def worded_names(text: str, math: list[Span], named: dict[int, str]) -> dict[int
             k = said.group(1) or _PLACE[said.group(2).lower()]
             out[m.end] = f"\\frac{{\\partial f}}{{\\partial w_{k}}}"
     return out
+
+
+# a paragraph that warns of other people's mistakes ("> **Pitfall.** … writing σ(1+σ) instead of σ(1−σ)", "Common
+# mistakes: leaving out biases gives 430,500", "PITFALL" over a block, a LaTeX environment named so): the wrong
+# forms it quotes are no answer of the hand-in's
+_PITFALL_LEAD = re.compile(
+    r"[ \t]*(?:>[ \t]*)*(?:\\(?:textbf|emph|textit|paragraph\*?|noindent)[ \t]*\{?[ \t]*)?[*_~<>bpstrong/ \t]{0,12}"
+    r"(?:(?:note|nb|n\.b\.|remark|warning|caution|careful|beware|watch\s+out)"
+    r"[*_~]{0,2}[ \t]*[:.!]?[ \t]*[*_~]{0,2}[ \t]*)?"
+    r"(?:(?:a|the|one|another)\s+)?(?:pitfalls?|traps?"
+    r"|(?:many\s+)?(?:people|students|beginners)\s+(?:often|usually|commonly|tend\s+to|forget|drop|write|mix)"
+    r"|it(?:\s+i|')s\s+(?:easy|tempting)\s+to"
+    r"|(?:very\s+)?(?:common|typical|frequent|classic(?:al)?|usual|standard)\s+(?:mistakes?|errors?|slips?|pitfalls?)"
+    r"|h[äa]ufige[rn]?\s+fehler"
+    r"|typische[rn]?\s+fehler|erreurs?\s+(?:fr[ée]quentes?|classiques?|courantes?|typiques?)|pi[èe]ges?"
+    r"|errore?s?\s+(?:com[úu]n(?:es)?|t[íi]picos?|frecuentes?|comuni|tipici)|흔한\s*실수|よくある(?:間違い|ミス)|常见错误)"
+    r"(?![\w-])", re.IGNORECASE)
+# (unless it speaks of its writer's own slip or doubt: "Pitfall: I wrote σ(1+σ) above, it is σ(1−σ)", "not sure")
+_OWN_SLIP = re.compile(r"(?i)\b(?:I|we)\s+(?:also\s+|first\s+|originally\s+)?(?:wrote|made|forgot|dropped|had|got|used"
+                       r"|mixed|did|messed|was\s+wrong|am\s+not|'m\s+not|may\s+have|might\s+have)\b"
+                       r"|\b(?:my|our)\s+(?:own\s+)?(?:answer|mistake|error|slip|first|earlier|result|formula)"
+                       r"|\bnot\s+sure\b|\bunsure\b|\?\?|\b(?:ich\s+habe|j'ai\s+(?:écrit|oublié))\b")
+_PITFALL_ENV = re.compile(r"\\begin\{(\w{0,20}(?:pitfall|mistake|warning|caution)\w{0,20})\}(.{0,4000}?)\\end\{\1\}",
+                          re.DOTALL | re.IGNORECASE)
+
+
+def without_pitfalls(text: str) -> str:
+    """The text with its warnings about others' mistakes blanked (their line breaks kept)."""
+    low = text.lower()
+    if not any(w in low for w in ("pitfall", "mistake", "error", "slip", "trap", "people", "students", "easy to",
+                                  "tempting", "fehler", "erreur", "piège", "piege", "errore",
+                                  "실수", "間違い", "ミス", "错误")):
+        return text
+    if "\\begin{" in text:
+        text = _PITFALL_ENV.sub(lambda m: m.group() if _OWN_SLIP.search(m.group(2))
+                                else "\n" * m.group().count("\n"), text)
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        if not _PITFALL_LEAD.match(lines[k]):
+            k += 1
+            continue
+        quoted = lines[k].lstrip().startswith(">")
+        end = k + 1
+        while end < len(lines) and lines[end].strip() and (not quoted or lines[end].lstrip().startswith(">")) \
+                and end - k < 40:
+            end += 1
+        if not _OWN_SLIP.search("\n".join(lines[k:end])):
+            lines[k:end] = [""] * (end - k)
+        k = end
+    return "\n".join(lines)

@@ -225,6 +225,7 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
         pending = failed
     _lettered_points(notation, reference)
     _paired_points(notation, reference, getattr(doc, "text", "") or "")
+    _letter_points(notation, reference, getattr(doc, "text", "") or "")
     _points_said(notation, doc)
     _listed_at_point(notation, pieces)
     _outputs_in_words(notation, getattr(doc, "text", "") or "", reference)
@@ -402,6 +403,35 @@ def _paired_points(notation: Notation, reference: Reference, text: str) -> None:
             return
 
 
+# a data point as a letter and its target as y with that letter: "write the data as (a,ya),(b,yb)", "(p, y_p)"
+_LETTER_PAIR = re.compile(r"\(\s*([a-z])\s*,\s*y\s*_?\s*\{?\s*([a-z])\s*\}?\s*\)")
+_DATA_WORD = re.compile(r"(?i)\b(?:data|points?|samples?|examples?|pairs?|training|D)\b")
+
+
+def _letter_points(notation: Notation, reference: Reference, text: str) -> None:
+    """``(a, ya), (b, yb)`` said of the data: two data points named by single letters, their targets by y and the
+    same letter, in order, are the handout's first and second (x^1, y^1), (x^2, y^2)."""
+    vocab = reference.latex
+    assert vocab is not None
+    if len(vocab.datapoints) != 2 or "(" not in text:
+        return
+    text = text[:200_000].replace("$", " ")
+    letters: list[str] = []
+    for m in _LETTER_PAIR.finditer(text):
+        if m.group(1) == m.group(2) and m.group(1) not in letters and m.group(1) not in "xyw" \
+                and (letters or _DATA_WORD.search(text, max(0, m.start() - 120), m.start())):
+            letters.append(m.group(1))
+        if len(letters) == 2:
+            break
+    if len(letters) != 2:
+        return
+    names = [(name, f"{handout}^{point}") for letter, point in zip(letters, vocab.datapoints, strict=True)
+             for name, handout in ((letter, "x"), (f"y{letter}", "y"), (f"y_{letter}", "y"))]
+    if _bind_points(notation, vocab, names):
+        notation.notes.append(f"({letters[0]}, y{letters[0]}) and ({letters[1]}, y{letters[1]}) are read as the data "
+                              "points (x^1, y^1) and (x^2, y^2)")
+
+
 def _defined_names(pending: list[list[str]], reference: Reference, overlay: Overlay) -> set[str]:
     """The names the hand-in's definitions define that the homework does not (y1 in "y1 = sig(s1)")."""
     vocab = reference.latex
@@ -452,6 +482,8 @@ def _define_chain(notation: Notation, sides: list[str], reference: Reference) ->
     """
     if len(sides) == 2:
         return _define(notation, sides[0], sides[1], reference)
+    if _A_NUMBER.fullmatch(sides[-1]):
+        return 0  # "x^1 = x^2 = 1", "h_2 = σ(σ(1)) = 0.675": a check's point, every name in it set to a number
     vocab = reference.latex
     assert vocab is not None
     shape = describe(sides[0], vocab, notation.overlay)
@@ -473,6 +505,7 @@ def _define_chain(notation: Notation, sides: list[str], reference: Reference) ->
     return 0
 
 
+_A_NUMBER = re.compile(r"\s*[-−]?\s*\d+(?:[.,]\d+)?\s*")
 _MODEL_APPLIED = re.compile(r"\s*[A-Za-z](?:_\{?\\?\w+\}?)?\s*\(\s*x\s*(?:[;,|][^()]*)?\)\s*")
 
 
@@ -843,8 +876,8 @@ def _define_symbol(notation: Notation, name: str, lhs: str, rhs: str, reference:
             return 0
         overlay.symbols[name] = value  # g = Σ_i 2(f(x^i) − y^i)[df/dw1, …]: a vector the hand-in names
         return _said(notation, f"{_show(name)} = {rhs[:80]}, as you defined it", name)
-    if not value.free_symbols and not value.atoms(sp.Function):
-        return 0  # i = 1, N = 2, α = 0.01: a value, not notation
+    if not value.free_symbols:
+        return 0  # i = 1, N = 2, α = 0.01, "h_2 = σ(σ(1)) = 0.675" in a check: a value, not notation
     loss = _named_value(value, reference)
     if loss is not None and name not in vocab.functions and name not in vocab.symbols:
         overlay.aliases[name] = loss  # SSE = Σ_i (y_i − ŷ_i)²: the handout's loss under another name

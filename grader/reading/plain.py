@@ -92,8 +92,8 @@ def plain(text: str) -> str:
     text = re.sub(r"\\(?:text|mathrm|textrm|textbf|mathbf|operatorname|mbox|mathit|textit)\s*\{([^{}]*)\}", r"\1", text)
     text = _LABELLED_ARROW.sub(_arrow_step, text)
     text = text.replace(".\\ ", " ") if ".\\ " in text else text  # "dim.\ 20": LaTeX's abbreviation, no sentence end
-    text = re.sub(r"(?<=\d)(?:\\,|\{,\}|\\;|\\:|\\!|\\ |~)(?=\d{3}(?!\d))",
-                  lambda m: "," if "," in m.group() else "\u2009", text)  # 25\,050, 25{,}050, 25\ 050
+    text = re.sub(r"(?<=\d) ?(?:\\,|\{,\}|\\;|\\:|\\!|\\ |~) ?(?=\d{3}(?!\d))",
+                  lambda m: "," if "," in m.group() else "\u2009", text)  # 25\,050, 25{,}050, 25\ 050, 25 \ 050
     text = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", text)
     for latex, char in (("\\times", "×"), ("：", ": "), ("，", ", "), ("、", ", "), ("。", ". "), ("；", "; "),
                         ("（", " ("), ("）", ") "), ("＝", "="), ("\\cdot", "·"), ("\\ast", "*"), ("\\#", "#"),

@@ -24,7 +24,9 @@ _LEAD = (r"(?:the\s+question(?:\s+(?:asks|is|reads))?(?:\s+(?:for|us\s+to))?\s*[
 # what a copied question never holds: the student's own voice, a choice, a second answer, a change or a doubt
 # ("The question: is it σ2(x2) or w3σ2(x2)?", "> Question (d): my final answer: …", "We are asked for the filter
 # size: on second thought 3×3"): such text is the student's, never blanked
-_OWN_VOICE = re.compile(r"\bI\b|\bI'm\b|\?[^?\n]{0,3}\S"  # ("?" before more words: a question of the student's)
+_OWN_VOICE = re.compile(r"\bI\b|\bI'm\b|\?(?![ \t]+(?:What|How|Which|Compute|Find|Give|Derive|Determine|Calculate"
+                        r"|Explain|And)\b)[^?\n]{0,3}\S"  # ("?" before more words: a question of the student's,
+                        # not the next of the handout's: "What is the input dimension? What is …?")
                         r"|(?i:\b(?:my|me|we\s+(?!are\s+asked)|our|us(?!\s+to\b)|so|hence|thus|therefore|take|taken"
                         r"|instead|but|or|oder|ou|o|either|rather|maybe|perhaps|possibly|actually|final\w*|answer\w*"
                         r"|result\w*|correct\w*|wrong|fix\w*|should|must|recount\w*|simplif\w*|sure|unsure"
@@ -37,7 +39,7 @@ _HANDOUT_EQUALS = re.compile(r"(?:\bL\s*\(\s*w\s*\)|\bD|f_\{?w\}?\s*\(\s*x\s*\))
 # a command to the student, as the handout words it (capitalised, opening a line or following its label); "What
 # is …?" only as a whole question
 _COMMAND = (r"(?:Compute|Find|Give|Derive|Determine|Calculate|Draw|Explain|Write\s+down|What\s+(?:is|are)"
-            r")\b")
+            r"|How\s+many)\b")
 # a part's label in front of it: "1(b)", "Q1(b)(i)", "(d)", "b)", "Question (b):", "Q2.c"
 _LABEL = (r"(?:(?:question|q|task|part|aufgabe|exercise|problem)[ \t]*)?(?:\d{1,2}[ \t]*)?(?:[.(]?[a-h]\)?[ \t]*)?"
           r"(?:\(?(?:iii|ii|iv|i)\)[ \t]*)?(?:[.:)][ \t]*)?")  # (each run of blanks after a token: linear)
@@ -46,7 +48,7 @@ _LINE_LEAD = re.compile(rf"(?im)^(?P<pre>[ \t]*(?:[-*+][ \t]+)?(?:\*\*[^*\n]{{1,
 # the same inside a quote or italics: the whole quote or italic span is the question (and so is one whose label
 # says it is: "> *Question (b): the input is …*")
 _ASKED = r"(?:question|task|exercise|aufgabe)[ \t]*[\w().]{0,12}[ \t]*:[ \t]*"
-_OPENS = rf"(?:{_ASKED}|{_LABEL}(?={_LEAD}|{_COMMAND}))"
+_OPENS = rf"(?:{_ASKED}|{_LABEL}(?:(?:\*\*|__)[ \t]*)?(?={_LEAD}|{_COMMAND}))"  # ("> **(a)** What is …?")
 _WRAPPED = re.compile(rf"(?im)^(?P<pre>[ \t]*(?:\\noindent[ \t]*)?(?:>[ \t]*)?"
                       rf"(?P<open>\\(?:textit|emph|textsl)\s*\{{|<(?:em|i)>|\*(?!\*)|_(?!_))[ \t]*{_OPENS})")
 _QUOTE_LEAD = re.compile(rf"(?im)^(?P<pre>[ \t]*>[ \t]*(?:[*_]{{1,2}}[ \t]*)?{_OPENS})")
@@ -80,7 +82,7 @@ def restated_questions(text: str) -> str:
             continue  # "What is left is …": the student's sentence
         if not _label_before(m.group("pre")) and not _opens_paragraph(text, m.start()):
             continue  # a command inside the student's own working ("…, so. Find the …") is left alone
-        spans.append((m.end("pre"), said))
+        spans.append((m.end("pre"), _questions_on(text, said)))
     if not spans:
         return text
     out, pos = [], 0
@@ -100,6 +102,22 @@ def _only_asks(said: str) -> bool:
     return _OWN_VOICE.search(said) is None and "=" not in _HANDOUT_EQUALS.sub(" ", said).replace("==", "") \
         and not re.search(r"[⇒→]|=>|->|\\(?:Rightarrow|to|implies)\b", said) \
         and not re.search(r":[ \t*_]*(?:\$|\\\(|\\\[)", said[25:])  # "…, the factor $w_3$: $w_3σ_2$": an answer
+
+
+_NEXT_QUESTION = re.compile(r"[ \t]+(?=What\s+(?:is|are)\b|How\s+many\b|Which\b)")
+
+
+def _questions_on(text: str, said: int) -> int:
+    """Where the handout's questions that follow one copied question on its line end ("What is the input dimension?
+    What is the dimension of the filter …? What is …?"): each a whole question of the handout's kind."""
+    for _ in range(6):
+        lead = _NEXT_QUESTION.match(text, said)
+        end = _sentence_end(text, lead.end()) if lead is not None else None
+        if lead is None or end is None or not text[lead.end():end].rstrip().endswith("?") \
+                or not _only_asks(text[lead.end():end]):
+            break
+        said = end
+    return said
 
 
 def _label_before(pre: str) -> bool:

@@ -207,7 +207,9 @@ _RULES = re.compile(r"\\(?:toprule|midrule|bottomrule|hline|cmidrule(?:\([^)]*\)
 _MULTICOLUMN = re.compile(r"\\multicolumn\{(\d)\}\{(?:[^{}]|\{[^{}]*\})*\}\{((?:[^{}]|\{[^{}]*\})*)\}")
 
 
-_HEAD_WORD = re.compile(r"[^\W\d_]{2,}")  # a column's name has a word: "weights", "bias", "# params", "total"
+# a column's name has a word: "weights", "bias", "# params", "total", "হিসাব" (letters with the vowel signs that
+# Indic and Thai scripts write as marks, which are no word characters)
+_HEAD_WORD = re.compile(r"(?:[^\W\d_][\u0900-\u0dff\u0e31-\u0e4e\u0300-\u036f]*){2,}")
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)[\w+-]*[ \t]*")
 
 

@@ -19,6 +19,7 @@ values for one field to a person. Every scan is a single pass of simple patterns
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -259,6 +260,14 @@ def _unwrapped(text: str) -> str:
 _CALL = re.compile(r"(?<=[A-Za-z_\d]\()\d[\d, ]{0,40}\)")
 
 
+@functools.lru_cache(maxsize=4096)
+def label_pattern(pattern: str) -> re.Pattern[str]:
+    """A rubric's label pattern, compiled once per process. The rubric's few hundred patterns, compiled again for
+    every part read, overflowed the regular-expression module's own cache of 512 (measured: a fifth of a report's
+    reading time went to compiling them again)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     """The values of ``spec``'s fields in its part; None when the part is not there."""
     from grader.reading.by_name import unlabelled_text
@@ -287,7 +296,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     if spec.elsewhere and (spec.part in doc.ranged or spec.part in doc.ranged.values()):
         text = _without_others(text, spec)  # "(a) and (b): …": one text answers both parts
     fields = list(spec.labels) + [f for f in spec.order if f not in spec.labels]
-    patterns = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels.get(f, [])] for f in fields}
+    patterns = {f: [label_pattern(p) for p in spec.labels.get(f, [])] for f in fields}
     if spec.part in doc.segments:
         later += [line for line in _changed_later(doc, doc.segments[spec.part].end, patterns) if line not in later]
         later += [line for line in _named_inside(doc, spec.part) if line not in later]
@@ -445,7 +454,7 @@ def _owned_elsewhere(found: dict[str, list[Candidate]], spec: TextSpec,
     fields. Once the subject owns a label, the labels listed after it in the same sentence are its too."""
     if not spec.elsewhere:
         return
-    owners = [re.compile(p, re.IGNORECASE) for p in spec.elsewhere]
+    owners = [label_pattern(p) for p in spec.elsewhere]
     every = [p for labels in patterns.values() for p in labels]
     for name, candidates in found.items():
         kept = [c for c in candidates if not _owned(c, owners, patterns.get(name, []), every)]
@@ -460,8 +469,8 @@ def _without_others(text: str, spec: TextSpec) -> str:
     """A text that answers two parts at once ("(a) and (b): The images come in as 28 by 28 … To go from 12×12×20
     to 8×8×50 the second conv needs …"), without the sentences about what the other part asks (``spec.elsewhere``):
     read for one part, the other's sentences are not its answer. Table rows and code stay as they are."""
-    owners = [re.compile(p, re.IGNORECASE) for p in spec.elsewhere]
-    own = [re.compile(p, re.IGNORECASE) for p in spec.own]
+    owners = [label_pattern(p) for p in spec.elsewhere]
+    own = [label_pattern(p) for p in spec.own]
     out: list[str] = []
     for line in text.split("\n"):
         if line.lstrip().startswith(("|", "```", "    ")):
@@ -525,7 +534,7 @@ def _fallback(found: dict[str, list[Candidate]], text: str, spec: TextSpec,
                                                for c in found.get(f, []))]  # none, asides or counts ("50 filters")
     if not lacking:
         return
-    wider = {f: ps + [re.compile(p, re.IGNORECASE) for p in spec.fallback.get(f, [])] for f, ps in patterns.items()}
+    wider = {f: ps + [label_pattern(p) for p in spec.fallback.get(f, [])] for f, ps in patterns.items()}
     again = read_part(text, wider)
     found.update({f: again[f] for f in lacking if again.get(f)})
 
@@ -717,8 +726,8 @@ def _fields_block(text: str, spec: TextSpec) -> str | None:
     fields = list(spec.labels)
     if len(fields) < 2 or len(text) > 200_000:
         return None
-    labels = {f: [re.compile(p, re.IGNORECASE) for p in spec.labels[f]] for f in fields}
-    others = [re.compile(p, re.IGNORECASE) for p in spec.elsewhere]
+    labels = {f: [label_pattern(p) for p in spec.labels[f]] for f in fields}
+    others = [label_pattern(p) for p in spec.elsewhere]
     scored: list[tuple[int, str]] = []
     blocks = _BLANK_LINES.split(text)
     for block in blocks:
@@ -1414,6 +1423,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             continue
         if k and (like := _offered_for(masked, values, k, routes) or _also_fine(masked, values, k, routes)) is not None:
             choices = list(routes[id(like)])  # "5x5 stride 1, or 3x3 stride 1": stands for 5x5, a person decides
+        elif k and routes.get(id(values[k - 1])) and _CORRECTED_TO.fullmatch(masked, values[k - 1].end, v.start) \
+                and _dims(values[k - 1].text) == _dims(v.text):
+            choices = [(f, 0) for f, _ in routes[id(values[k - 1])]]  # "20, I mean 50": the later one is meant,
+            routes[id(values[k - 1])] = [(f, max(r, 3)) for f, r in routes[id(values[k - 1])]]  # the first taken back
         elif k and routes.get(id(values[k - 1])) and _offered_instead(masked, values[k - 1], v, bool(before),
                                                                      line=line):
             choices = list(routes[id(values[k - 1])])  # "20 or 50?": both said for one field, a person decides
@@ -1632,16 +1645,27 @@ def _reused(line: str, values: list[_Value], routes: dict[int, list[tuple[str, i
 
 
 _OPERAND = re.compile(r"\s*[·×*xX]\s*\d")
-_HEDGE = re.compile(r"\s*\?*\s*[,;—–-]?\s*\(?\s*¿?\s*(?:(?:or|oder|ou|o|ó|か|oppure|of|óf|или|lub|veya|hoặc"
-                    r"|或者?|还是|還是|또는|または|else|alternatively|alternativ|resp\.?|respectively|vs\.?|versus|soit|либо|ya\s+da|ya\s+da\s+da"
-                    r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?|otherwise|and/or"
-                    r"|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|au|หรือ|ou\s+então|ali)"
-                    r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être))?|maybe|perhaps|possibly|probably|vielleicht"
-                    r"|peut-être|quizás|forse|talvez|eventuell"
+_HEDGE = re.compile(r"\s*(?:[^\W\d_]{1,12}(?:[ \t]+[^\W\d_]{1,12})?\s*\?+|\?*)\s*[/,;—–-]?\s*"
+                    r"(?:(?:h+m+|äh+m?|uh+m?|um+)\b\s*[,.]?\s*)?\(?\s*¿?\s*"  # ("50 I guess? or 20", "20 hmm or 50")
+                    r"(?:(?:or|oder|ou|o|ó|か|oppure|of|óf|или|lub|veya|hoặc"
+                    r"|或者?|还是|還是|또는|または|else|alternatively|alternativ|resp\.?|respectively|vs\.?|versus|soit|либо"
+                    r"|ya\s+da|ya\s+da\s+da"
+                    r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?"
+                    r"|otherwise|and/or|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|au|หรือ|ou\s+então|ali)"
+                    r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être|is\s+it|doch|else|eher|plutôt))?"
+                    r"|maybe|perhaps|possibly|probably|vielleicht|peut-être|quizás|forse|talvez|eventuell"
                     # "24×24×20 - I am guessing here, it might be 23×23×20": another value the sentence offers
                     r"|(?:I(?:'m|\s+am)\s+(?:guessing|not\s+(?:sure|certain))(?:\s+here)?\s*[,;]?\s*)?(?:but\s+)?"
-                    r"(?:it|that|this)\s+(?:might|could|may)\s+(?:also\s+|well\s+|actually\s+)?be)\s*[:,]?\s*",
+                    r"(?:it|that|this)\s+(?:might|could|may)\s+(?:also\s+|well\s+|actually\s+)?be)\s*[:,]?\s*"
+                    r"|\s*\?\s*[/,;]?\s*",  # "20? 50?", "50?/20?": two values, each asked
                     re.IGNORECASE)
+# a value put right at once, the later one meant: "20, I mean 50", "20, make that 50", "431,080 — sorry, 430,580",
+# "25{,}050, äh, 25{,}000", "dubina 20, mislim 50", "通道 20，不对，是 50", "채널 20, 아니 50", "チャネル 20、いや 50"
+_CORRECTED_TO = re.compile(r"[ \t]*[,;:—–(-]?[ \t]*(?:(?:I[ \t]+mean(?:t)?|make[ \t]+(?:that|it)|or[ \t]+rather"
+                           r"|no[ \t,]+wait|sorry|scratch[ \t]+that|correction|ähm?|ich[ \t]+meine|nein"
+                           r"|je[ \t]+veux[ \t]+dire|pardon|quiero[ \t]+decir|mislim|teda(?:[ \t]+vlastne)?|точніше"
+                           r"|точнее|по-точно|тобто|то[ \t]+есть|不对|不對|아니|いや|เอ้ย|मतलब)"
+                           r"[ \t]*[,，、:]?[ \t]*(?:是[ \t]*)?)+", re.IGNORECASE)
 _COUNT = r"(\d{1,3}(?:[,.' \u2009]\d{3})+|\d{3,})"
 _BARE_COUNT = re.compile(rf"(?<![\w.,]){_COUNT}[ \t]*\([ \t]*{_COUNT}[ \t]*\)")
 _SHAPE = r"(\d+(?:[ \t]*[×xX*][ \t]*\d+)+)"
