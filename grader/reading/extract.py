@@ -1425,7 +1425,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         doc.text, max(doc.text.rfind("\n", 0, m.start) + 1, m.start - 60), m.start)}
     found = [replace(e, marked=True) if _SPACE.sub("", e.sides[-1]) in marks else e for e in found]
     found = [_arrow_named(e, classify) for e in found if not _dependency_path(e)]
-    found = [replace(e, sides=e.sides[:-1]) if len(e.sides) > 2 and _a_value(e.sides[-1]) else e for e in found]
+    found = [replace(e, sides=e.sides[:-1]) if len(e.sides) > 2 and _a_value(e.sides[-1])
+             and not _NUMBERS_ONLY.fullmatch(e.sides[-2]) else e for e in found]
     # ("| ∂f/∂w_2 | w_3σ_2(1−σ_2) | 0{,}2194 |": a formula and its value at a check's point; the formula answers)
     if not found:
         return None
@@ -1440,7 +1441,10 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             or [e for tag, e in tagged if tag == f"{DEFINITION}:{spec.lhs}"]  # a definition of what is asked
         said_again = [e for e in naming if e.again]
         naming = [e for e in naming if not e.again] or naming  # the answer as first said
+        naming = [e for e in naming if not (_AT_NUMBER.search(e.sides[0]) and all(_NUMBERS_ONLY.fullmatch(x)
+                                                                                for x in e.sides[1:]))]
         naming = [e for e in naming if not _AT_NUMBER.search(e.sides[0])] or naming  # "check: σ'(0) = 1/4"
+        # ("σ'(0) = 0{,}5·0{,}5 = 0{,}25": a check worked out in numbers alone never answers)
         naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))
                   and not all(_a_value(x) for x in e.sides[1:])] or naming  # "sanity check: ∇L = (-0.2008, …)"
         naming = _in_form(naming, forbid)
@@ -1716,7 +1720,8 @@ def _in_numeric_row(text: str, pos: int) -> bool:
 
 _BOTH_LINES = re.compile(r"(?i)\b(?:labels?|lines?|swap\w*|switch\w*|other\s+way|(?:the|these|those)\s+two"
                          r"|both\s+(?:lines|formulas|answers|derivatives|equations)|first|second|former|latter|either"
-                         r"|neither|each|above|earlier|previous|upper|top)\b|\bmixed\s+up\b")  # (or another one)
+                         r"|neither|each|above|earlier|previous|upper|top)\b|\bmixed\s+up\b"
+                         r"|\b(?:one\s+)?before\s+(?:this|that|it)\b")  # (or another one: "the one before this")
 
 
 def _weights_of(lhs: str) -> set[str]:
@@ -2186,8 +2191,10 @@ def _undecided_about_other(doc: Document, own: str, answers: list[int], others: 
     if k == 0:
         return False
     between = bisect.bisect_left(others, found.start()) - bisect.bisect_left(others, answers[k - 1])
-    if not between or _names_weight(sentence, own) or _BOTH_LINES.search(sentence):
-        return False
+    line_end = doc.text.find("\n", found.end())
+    line = doc.text[doc.text.rfind("\n", 0, found.start()) + 1:line_end if line_end >= 0 else len(doc.text)]
+    if not between or _names_weight(sentence, own) or _BOTH_LINES.search(line[:2000]):
+        return False  # ("not sure about the one before this though, maybe …? can't decide": its line points back)
     return between >= 2 or not re.search(r"(?i)\b(?:both|all|any|them|these)\b", sentence)
 
 

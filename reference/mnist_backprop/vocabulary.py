@@ -90,8 +90,6 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
     if leibniz is not None and (leibniz.group(1) in _SIGMOID_WORDS or overlay is not None and overlay.aliases.get(
             leibniz.group(1)) in _SIGMAS):
         return "dsigma"  # dsig/du, d(sigma)/du: σ's derivative, written as a quotient of differentials
-    if _sigmoid_formula_derived(text):
-        return "dsigma"  # d/du (1/(1+e^{-u})): the derivative of σ, written as its formula
     own = _D_OWN_NAME.fullmatch(text)
     if own is not None and overlay is not None and overlay.aliases.get(own.group(1)) in _SIGMAS:
         return "dsigma"  # ds = lambda u: … after s = sigmoid: d and the hand-in's own name for σ
@@ -122,22 +120,6 @@ _SIGMOID_PRIME_NAME = re.compile(r"\s*(?:d(?:sig|sigma|sigmoid|σ|\\sigma)[A-Za-
                                  r"\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
 _EVALUATED_AT = re.compile(r"\\(?:Big|big|bigg|Bigg|right|middle)?\s*(?:\||\\vert)\s*_\s*(?:\{[^{}]{0,30}\}|[A-Za-z0-9])\s*$")
 _LEIBNIZ = re.compile(r"\s*d\s*\(?\s*([A-Za-z]\w{0,7}|σ[12₁₂]?)\s*\)?\s*/\s*d\s*[a-z]\w{0,2}\s*")
-_D_BY = re.compile(r"(?:\\[dt]?frac\{d\}\{d([a-z])\}|d/d([a-z]))")
-
-
-def _sigmoid_formula_derived(text: str) -> bool:
-    """Whether a left side is d/du applied to the sigmoid's own formula (``\\frac{d}{du}\\left(\\frac{1}{1+e^{-u}}
-    \\right)``, ``d/du (1/(1+exp(-u)))``, ``d/du (1+e^{-u})^{-1}``) in the variable it differentiates by."""
-    squeezed = re.sub(r"\\left|\\right|\\mathrm|\\,|\s", "", text)
-    by = _D_BY.match(squeezed)
-    if by is None or len(squeezed) > 80:
-        return False
-    v = by.group(1) or by.group(2)
-    exp = rf"(?:e\^\{{-{v}\}}|e\^\(-{v}\)|e\^-{v}|\\?exp\(-{v}\)|\\exp\{{-{v}\}}|\{{e\}}\^\{{-{v}\}})"
-    body = rf"(?:\\[dt]?frac\{{1\}}\{{1\+{exp}\}}|1/\(1\+{exp}\)|\(1\+{exp}\)\^(?:\{{-1\}}|\(-1\)|-1))"
-    return re.fullmatch(rf"\(?{body}\)?|\[{body}\]", squeezed[by.end():]) is not None
-
-
 _SIGMOID_WORDS = ("sig", "sigma", "sigmoid", "sigm", "σ", "σ1", "σ2", "σ₁", "σ₂", "sigma1", "sigma2", "sig1", "sig2")
 _D_OWN_NAME = re.compile(r"\s*d([A-Za-z]{1,3})\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
 _ARRAY_COLUMN = re.compile(r"\\left\s*[\[(]\s*\\begin\{array\}\{[lcr]*\}(.{0,200}?)\\end\{array\}\s*\\right\s*[\])]",
