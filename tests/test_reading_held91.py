@@ -49,8 +49,8 @@ def test_a_chain_factor_is_read_as_the_value_set_under_it(rubric, under: str, fu
 @pytest.mark.parametrize("later, full", [("$\\partial f/\\partial w_3 = \\sigma_2 > 0$", True),
                                          ("$\\partial f/\\partial w_3 = \\sigma_1(x_1)$", False)])
 def test_a_sign_check_later_is_no_answer(rubric, later: str, full: bool) -> None:
-    report = ("## Problem 1\n\n### (d)\n\n$$\n\\boxed{\\ \\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2) = "
-              "\\sigma_2\\!\\big(w_2\\,\\sigma_1(w_1 x)\\big)\\ }\n$$\n\n### (e)\n\n…\n\n### (f)\n\n**Check.** Sign "
+    report = ("## Problem 1\n\n### (d)\n\n$$\n\\boxed{\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2) = "
+              "\\sigma_2\\!\\big(w_2\\,\\sigma_1(w_1 x)\\big)}\n$$\n\n### (e)\n\n…\n\n### (f)\n\n**Check.** Sign "
               f"sanity: if $f_w(x^1) > y^1$ and {later}, then the update decreases $w_3$.\n")
     assert _full(grade_report_item(rubric, "p1.d", report)) is full
 

@@ -172,6 +172,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
 
     out: list[Equation] = []
     pieces = [from_exports(p) for p in pieces]  # "\\= w\\_3 …": an exporter's Markdown escapes
+    pieces = [_CONTROL_SPACE.sub(" ", p) if "\\ " in p else p for p in pieces]  # "…\big)\ = …": a space
     kinds = [k for p, k in zip(pieces, kinds or ["display"] * len(pieces), strict=True) for _ in graph_steps(p)]
     origin = [i for i, p in enumerate(pieces) for _ in graph_steps(p)]
     pieces = [step for p in pieces for step in graph_steps(p)]
@@ -375,6 +376,9 @@ def _annotation(m: re.Match[str]) -> str:
         else m.group(1)
 
 
+_CONTROL_SPACE = re.compile(r"(?<!\\)\\ ")
+
+
 def _without_unopened_close(body: str) -> str:
     """A side cut out of a frame at a label inside it (``\\boxed{\\ \\text{(i)}\\ \\ A\\ }``: "A\\ }"): the frame's
     closing braces, which nothing in it opens, dropped."""
@@ -383,7 +387,7 @@ def _without_unopened_close(body: str) -> str:
     return body
 
 
-_TRAILING_SPACING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b|(?<!\\)\\$)+$")  # "… ^{2}\;" in \boxed{\; … \;}, "…\"
+_TRAILING_SPACING = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad\b)+$")  # "… ^{2}\;" inside a \boxed{\; … \;}
 _COMMAND = re.compile(r"\\(?:[a-zA-Z]+|.?)", re.DOTALL)
 _TRAILING = re.compile(rf"(?:\s|\\\\|\\q?quad\b|[,;]|\\[,;:! ]|{_IMPLIES})*$")
 _RANGE = re.compile(r"\s*(?:\\q?quad\s*)*\(?\s*[a-zA-Z]\s*(?:=|\\in)\s*"
@@ -1446,7 +1450,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         naming = [e for e in naming if not _AT_NUMBER.search(e.sides[0])] or naming  # "check: σ'(0) = 1/4"
         # ("σ'(0) = 0{,}5·0{,}5 = 0{,}25": a check worked out in numbers alone never answers)
         naming = [e for e in naming if not (e.kind == "inline" and _NUMBER.fullmatch(e.sides[-1]))
-                  and not all(_a_value(x) for x in e.sides[1:])] or naming  # "sanity check: ∇L = (-0.2008, …)"
+                  and not _a_value(e.sides[-1])] or naming  # "sanity check: ∇L = (-0.2008, 0.3599, …)"
         naming = _in_form(naming, forbid)
         naming = [e for e in naming if not AT_ARGUMENT.search(e.sides[0])] or naming  # "σ1′(u) = σ1(u)(1 − σ1(u)).
         # In my shorthand σ1′(x1) = p(1 − p) and σ2′(x2) = q(1 − q)": the answer, then its uses at the network's nodes
@@ -1460,7 +1464,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             again = [e.sides[-1] for e in said_again if found.index(e) > found.index(chosen)
                      and _SPACE.sub("", e.sides[0]) == _SPACE.sub("", chosen.sides[0])  # the same, again
                      and not is_restatement(e.sides[-1]) and e.sides[-1] != chosen.sides[-1]
-                     and not all(_a_value(x) for x in e.sides[1:])  # (a check's row "∂f/∂w3 & 0{,}54": a value)
+                     and not _a_value(e.sides[-1])  # (a check's row "∂f/∂w3 & 0{,}54": a value)
                      and not _forbidden(e.sides[-1], forbid)]  # the other form said too ("σ(1−σ), i.e. e^{-u}/…")
             # "A \quad\text{i.e.}\quad B": B said again after the answer is its last side, so the two never differ
             # unseen (a right answer restated wrongly, or the reverse, goes to a person)
@@ -1689,7 +1693,9 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
         if _in_numeric_row(doc.text, after + offset) \
                 or _FORMULAS_FINE.search(doc.text, after + offset, after + offset + len(sentence) + 300):
             continue  # "| w1 | | −0.26220 (not sure?) ← no wait … redo |": a check's number doubted, not the formula
-        if own and _names_only_another(sentence, own):
+        stop_at = _SENTENCE_STOP.search(doc.text, after + offset + 1, after + offset + 800)
+        whole = doc.text[after + offset:stop_at.end() if stop_at else after + offset + 800]  # (not cut at 120)
+        if own and _names_only_another(whole, own):
             continue  # "The derivative by the middle weight should have …" under ∂f/∂w1: about ∂f/∂w2
         if own and _another_weight_between(doc, own, after, after + offset) \
                 and not _names_weight(sentence, own) and not _BOTH_LINES.search(sentence):
@@ -1774,7 +1780,7 @@ def _names_only_another(sentence: str, own: str) -> bool:
         return False
     said = sentence.translate(_SUBSCRIPT_DIGITS)
     return any(k in _weights_of(said) or _ORDINAL_WEIGHT[k].search(said)
-               or re.search(rf"(?i)\b(?:for|about|of|wrt|w\.r\.t\.?|respect\s+to|by)[ \t$\\(]*[wW][ \t_{{]*{k}(?!\d)",
+               or re.search(rf"(?i)\b(?:for|about|wrt|w\.r\.t\.?|respect\s+to)[ \t$\\(]*[wW][ \t_{{]*{k}(?!\d)",
                             said)
                for k in "123" if k not in mine)  # (the other weight as what is differentiated by, not a factor)
 
