@@ -355,7 +355,7 @@ def _notes_shown(text: str) -> str:
 
 def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
     from grader.reading.answers import answers_from_document
-    from grader.reading.formats_script import is_script_notebook, script_markdown
+    from grader.reading.formats_script import c_family_markdown, is_c_family, is_script_notebook, script_markdown
     from grader.reading.notebook import MAX_NOTEBOOK_BYTES, read_notebook
     from grader.reading.numbered_items import numbered_items
 
@@ -366,6 +366,8 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
         text = _read_text(path, sub.notes)
     if path.suffix.lower() in SCRIPT_SUFFIXES and is_script_notebook(text, path.suffix.lower()):
         text = script_markdown(text, path.suffix.lower())  # its text cells the report, its code cells fenced code
+    if path.suffix.lower() == ".txt" and is_c_family(text):
+        text = c_family_markdown(text)  # a C/C++/Java/Go source handed in as text: its comments are the report
     if path.suffix.lower() == ".txt" and "<!--" in text \
             and len(re.findall(r"<[a-zA-Z][^<>\n]{0,40}>", text[:20_000])) < 5:  # (not a page saved as .txt)
         # plain text shows its "<!-- … -->" notes: a TA reads

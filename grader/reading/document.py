@@ -60,6 +60,7 @@ from grader.reading.omml import word_comments, word_equations
 from grader.reading.own_numbering import own_numbering
 from grader.reading.parts import Site, segment
 from grader.reading.plain_math import _mathlike, doubting_comment, plain_math
+from grader.reading.pointers import followed
 from grader.reading.program_functions import LANGUAGES as FUNCTION_LANGUAGES
 from grader.reading.program_functions import functions_as_formulas, named
 from grader.reading.program_loops import fold_loops, point_named, program_formulas
@@ -1218,6 +1219,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     doc.math, doc.asked = asked(text, doc.math)
     doc.asked = {**row_names(text, blocks, doc.math), **doc.asked}
     _segment(doc)
+    followed(doc)  # "| 1(d) | Eq. (7) |": a part answered by a pointer takes the text it points to
     doc.asked.update(corrected_bare(text, doc.math, doc.asked, [(s.start, s.end) for s in doc.segments.values()]))
     doc.asked.update(worded_names(text, doc.math, doc.asked))
     return doc

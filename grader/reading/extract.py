@@ -1183,7 +1183,7 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
         if len(eq.sides) < 2 or len(eq.sides[0]) > 120 or eq.defines or _AT_A_POINT.search(eq.sides[0]):
             continue
         if _tag_of(eq, classify) != spec.lhs or is_restatement(eq.sides[-1]) or _forbidden(eq.sides[-1], forbid) \
-                or _A_REFERENCE.fullmatch(eq.sides[-1]) or _a_value(eq.sides[-1]) \
+                or _A_REFERENCE.fullmatch(eq.sides[-1]) or _NUMBERS_ONLY.fullmatch(eq.sides[-1]) \
                 or _INEQUALITY.search(eq.sides[-1]):  # "(\eqref{eq:dw1}, …)": points back, says nothing new;
             # "∂f/∂w_3 & 0{,}541144" in a later check's table: a value; "∂f/∂w_3 = σ_2 > 0": a sign, no formula
             continue
@@ -1242,7 +1242,7 @@ def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChai
         return chain  # answers open, and a later list of one of them does not say the other was withdrawn
     last = final.sides[-1]
     if re.sub(r"\s+", "", last) == re.sub(r"\s+", "", chain.sides[-1]) or is_restatement(last) \
-            or worked_at_a_point(last) and HEDGE not in last:
+            or (worked_at_a_point(last) or _NUMBERS_ONLY.fullmatch(last)) and HEDGE not in last:
         return chain  # (a value at a point, "∂f/∂w_3 = 0.8119" in a check's list, is no answer said again)
     return LatexChain([*chain.sides, last], chain.named, chain.part)
 

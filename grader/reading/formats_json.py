@@ -41,7 +41,20 @@ def json_lines(text: str) -> str:
         return text
     if (chat := chat_messages(data)) is not None:
         return chat  # a chat's export (Slack, Discord, Matrix, Telegram): its messages, as a log is read
+    if (canvas := canvas_text(data)) is not None:
+        return canvas  # a canvas of notes (Obsidian's .canvas, JSON Canvas): its text cards
     return _as_lines(data) if isinstance(data, dict) else text
+
+
+def canvas_text(data: Any) -> str | None:
+    """A canvas of cards (Obsidian's ``.canvas``, the JSON Canvas format: ``{"nodes": [{"type": "text", "text": …,
+    "x": …, "y": …}], "edges": […]}``): its text cards as Markdown, in the order the file keeps them (the order they
+    were made in, as the student wrote them); cards of files, links and groups have no text of the student's."""
+    if not isinstance(data, dict) or not isinstance(nodes := data.get("nodes"), list) or "edges" not in data:
+        return None
+    cards = [n["text"] for n in nodes[:5_000] if isinstance(n, dict) and n.get("type") == "text"
+             and isinstance(n.get("text"), str)]
+    return "\n\n".join(cards) + "\n" if cards else None
 
 
 _MESSAGE_TEXT = ("text", "content", "body", "message", "msg")

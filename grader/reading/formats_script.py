@@ -294,3 +294,52 @@ def commented_program_markdown(text: str, suffix: str) -> str:
         i += 1
     flush()
     return "\n".join(out)
+
+
+# a C-family source handed in as text (C, C++, Java, C#, Go, Rust, Kotlin, TypeScript): comments hold the answers
+_C_COMMENT = re.compile(r"^[ \t]*(?://[/!]?|/\*[*!]?|\*(?!\*)|\*/)")
+_C_CODE = re.compile(r"^[ \t]*(?:#include\b|package[ \t]+[\w.]+;?[ \t]*$|import[ \t]+[\w.\"{(]|using[ \t]+[\w:.]+|"
+                     r"(?:public|private|static|inline|final|const|let|var|fn|func|fun|class|struct|return)\b)")
+_DOXYGEN_TAG = re.compile(r"(?<![\w\\])[@\\](?:brief|return|returns|note|details|param(?:\[[a-z,]+\])?[ \t]+\w+)\b"
+                          r"[ \t]*")
+
+
+def is_c_family(text: str) -> bool:
+    """Whether a text is a C-family program: it opens with a comment or code, a quarter or more of its lines are
+    comments (three at least) and two or more are its code (not an answer sheet with a few snippets in it)."""
+    lines = [ln for ln in text[:100_000].split("\n") if ln.strip()]
+    comments = sum(1 for ln in lines if _C_COMMENT.match(ln))
+    return bool(lines) and bool(_C_COMMENT.match(lines[0]) or _C_CODE.match(lines[0])) and comments >= 3 \
+        and comments >= len(lines) // 4 and sum(1 for ln in lines if _C_CODE.match(ln)) >= 2  # (it opens as a program)
+
+
+def c_family_markdown(text: str) -> str:
+    """A C-family program as a report: its comments as text (Doxygen's ``@f$ … @f$`` and ``@f[ … @f]`` as math, its
+    tags dropped), its code as fenced code, as a TA reads a program whose comments answer the questions."""
+    out: list[str] = []
+    code: list[str] = []
+    in_block = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        comment = None
+        if in_block:
+            comment = re.sub(r"^\*+(?!/)[ \t]?", "", stripped)
+            if "*/" in comment:
+                comment, in_block = comment.split("*/", 1)[0], False
+        elif stripped.startswith("//"):
+            comment = re.sub(r"^//[/!]?[ \t]?", "", stripped)
+        elif stripped.startswith("/*"):
+            comment = re.sub(r"^/\*[*!]?[ \t]?", "", stripped)
+            in_block = "*/" not in comment
+            comment = comment.split("*/", 1)[0]
+        if comment is None:
+            code.append(line)
+            continue
+        if code and any(c.strip() for c in code):
+            out.extend(["```", *code, "```"])
+        code = []
+        comment = comment.replace("@f[", "$$").replace("@f]", "$$").replace("\\f[", "$$").replace("\\f]", "$$")
+        out.append(_DOXYGEN_TAG.sub("", comment.replace("@f$", "$").replace("\\f$", "$")))
+    if code and any(c.strip() for c in code):
+        out.extend(["```", *code, "```"])
+    return "\n".join(out)

@@ -1,0 +1,88 @@
+"""A part answered only by a pointer: "| 1(d) | Eq. (7) |", "2(a) & Sec.~\\ref{sec:cnn} \\\\", "(c) see §3.2".
+
+Reports written as short papers answer in running prose and map each question to where its answer is, in a table
+or a list. A TA follows the pointer; so does the reader: a part whose whole text is such a pointer takes, as its
+text, the equations and sections it points to (a LaTeX ``\\ref``/``\\eqref`` to its ``\\label``, "Eq. (7)" to the
+display tagged 7, "§3.2" / "Section 3.2" to the heading numbered 3.2). A pointer that leads nowhere leaves the part
+as it was (its answer not found goes to a person).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grader.reading.document import Document, Span
+
+MAX_POINTER = 300  # a map's row is short; a longer part text has words of its own
+_REF = re.compile(r"\\(?:eq|auto|c|C)?ref\s*\{([^{}\s]{1,60})\}")
+_EQ = re.compile(r"(?i)\b(?:eqs?|equations?)\.?[\s~]*\(?\s*(\d{1,3}[a-z]?)\s*\)?"
+                 r"(?:\s*(?:,|and|–|-|to)\s*\(?\s*(\d{1,3}[a-z]?)\s*\))*")
+_EQ_MORE = re.compile(r"(?:,|and|–|-|to)\s*\(\s*(\d{1,3}[a-z]?)\s*\)")
+_SECTION = re.compile(r"(?i)(?:§|\b(?:sec(?:tion)?s?\.?|appendix)[\s~]*)"
+                      r"(\d{1,2}(?:\.\d{1,2}){0,2}|[A-H](?:\.\d{1,2})?)\b")
+_SECTION_COMMAND = re.compile(r"\\(?:sub){0,2}section\*?\s*\{|^#{1,6}[ \t]", re.MULTILINE)
+
+
+def followed(doc: Document) -> None:
+    """Each part whose text is only a pointer gets, as its segment, the span from the first place it points to the
+    end of the last."""
+    from grader.reading.document import Span
+
+    for key, span in list(doc.segments.items()):
+        said = doc.text[span.start:span.end]
+        if len(said) > MAX_POINTER or "=" in _REF.sub("", said) or any(
+                span.start <= m.start < span.end and "=" in doc.text[m.start:m.end] for m in doc.math):
+            continue
+        places = [p for p in (*_refs(doc, said), *_equations(doc, said), *_sections(doc, said)) if p is not None]
+        if places and not any(p[0] <= span.start < p[1] for p in places):
+            doc.segments[key] = Span(min(a for a, _ in places), max(b for _, b in places), span.kind)
+
+
+def _refs(doc: Document, said: str) -> list[tuple[int, int] | None]:
+    out: list[tuple[int, int] | None] = []
+    for m in _REF.finditer(said):
+        at = doc.text.find(f"\\label{{{m.group(1)}}}")
+        out.append(_place_of(doc, at) if at >= 0 else None)
+    return out
+
+
+def _equations(doc: Document, said: str) -> list[tuple[int, int] | None]:
+    out: list[tuple[int, int] | None] = []
+    for m in _EQ.finditer(said):
+        numbers = [m.group(1), *(n.group(1) for n in _EQ_MORE.finditer(m.group()))]
+        for number in numbers:
+            tagged = re.compile(rf"\\tag\*?\{{\s*{re.escape(number)}\s*\}}|\(\s*{re.escape(number)}\s*\)[ \t]*$",
+                                re.MULTILINE)
+            found = next((s for s in doc.math if s.kind in ("display", "env", "plain")
+                          and tagged.search(doc.text, s.start, min(len(doc.text), _line_end(doc.text, s.end)))), None)
+            out.append((found.start, found.end) if found is not None else None)
+    return out
+
+
+def _sections(doc: Document, said: str) -> list[tuple[int, int] | None]:
+    out: list[tuple[int, int] | None] = []
+    for m in _SECTION.finditer(said):
+        heading = re.compile(rf"(?m)^(?:#{{1,6}}[ \t]*|\\(?:sub){{0,2}}section\*?\{{[ \t]*)?"
+                             rf"(?:appendix[ \t]+)?{re.escape(m.group(1))}\.?[ \t]")
+        h = heading.search(doc.text)
+        if h is None:
+            out.append(None)
+            continue
+        nxt = _SECTION_COMMAND.search(doc.text, _line_end(doc.text, h.end()) + 1)
+        out.append((h.start(), nxt.start() if nxt is not None else min(len(doc.text), h.start() + 20_000)))
+    return out
+
+
+def _place_of(doc: Document, at: int) -> tuple[int, int]:
+    """The equation a ``\\label`` stands in, or the section it names (to the next heading)."""
+    math: list[Span] = [s for s in doc.math if s.start - 200 <= at <= s.end + 200 and s.kind in ("display", "env")]
+    if math:
+        return min(s.start for s in math), max(s.end for s in math)
+    nxt = _SECTION_COMMAND.search(doc.text, at + 1)
+    return at, nxt.start() if nxt is not None else min(len(doc.text), at + 20_000)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
