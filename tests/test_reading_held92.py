@@ -103,3 +103,11 @@ def test_an_answer_sheet_with_snippets_is_no_program() -> None:
              "    // one\n    // two\n    public static double F(double x) => x;\n")
     assert not is_c_family(sheet)
     assert is_c_family("// hw\n// a\n// b\npackage main\nfunc f() {}\n")
+
+
+@pytest.mark.parametrize("answer, full", [("w_3\\\\,\\\\sigma_2(x_2)\\\\big(1-\\\\sigma_2(x_2)\\\\big)\\\\,\\\\sigma_1(x_1)", True),
+                                          ("w_3\\\\,\\\\sigma_2(x_2)\\\\big(1-\\\\sigma_2(x_2)\\\\big)", False)])
+def test_latex_in_a_programs_string_with_doubled_backslashes(rubric, answer: str, full: bool) -> None:
+    report = ("# %% [markdown]\n# Problem 1\n# %% (e)\nconst dw2 = \"\\\\frac{\\\\partial f_w}{\\\\partial w_2} = "
+              + answer + "\";\nout.append(show(dw2));\n# %% (f)\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.txt")) is full

@@ -1050,6 +1050,16 @@ _STARMATH_WRAPPED = re.compile(r"(?m)(?<=[^\s=])[ \t]*\n[ \t]{2,}"
                                r"(?=(?:left\s*[(\[{]|cdot\b|times\b|matrix\s*\{|stack\s*\{|\{\s*partial\b)[^=\n]*$)")
 
 
+# LaTeX held in a program's string, its backslashes doubled ("\\frac{\\partial f_w}{\\partial w_2} = …" in a JavaScript
+# or Python cell, shown by KaTeX): the math the page shows
+_LATEX_STRING = re.compile(r"([\"`])((?:[^\"`\\\n]|\\\\.){0,400}?\\\\(?:frac|partial|sigma|nabla|sum|cdot)\b"
+                           r"(?:[^\"`\\\n]|\\\\.){0,400}?)\1")
+
+
+def _latex_string(m: re.Match[str]) -> str:
+    return "$" + m.group(2).replace("\\\\", "\\") + "$"
+
+
 # a question's equation with nothing but a question mark after its one equals sign ("Q: (d) df/dw3 = ?" over "A:
 # sigma2(x2) = …"): the left side of the answer below it, no answer "?"
 _ASKED_EQUATION = re.compile(r"(?m)^([^=\n?]{1,80}=)[ \t]*\?{1,3}[ \t]*$")
@@ -1081,6 +1091,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
     text = emoji_marks(text)  # ❌ strikes what it marks, 🤔 doubts it, other emoji are decoration
     text = _STRUCK_MARKED_LINE.sub(r"\1~~\2~~", text) if "]" in text else text  # "[crossed out] =w_3⋅σ_2 …"
+    text = _LATEX_STRING.sub(_latex_string, text) if "\\\\" in text else text  # const dw2 = "\\frac{…}…"
     html_tags = len(_HTML_TAG.findall(text, 0, 200_000))  # (counted before inline HTML is read as text)
     if kind in (None, "quarto") and ("<" in text or "&" in text) and not _HTML_START.match(text):
         text = _outside_html_blocks(text, inline_html)  # "w<sub>3</sub>", "&sigma;": Markdown where no math
