@@ -111,3 +111,11 @@ def test_latex_in_a_programs_string_with_doubled_backslashes(rubric, answer: str
     report = ("# %% [markdown]\n# Problem 1\n# %% (e)\nconst dw2 = \"\\\\frac{\\\\partial f_w}{\\\\partial w_2} = "
               + answer + "\";\nout.append(show(dw2));\n# %% (f)\n")
     assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.txt")) is full
+
+
+@pytest.mark.parametrize("used, full", [("w - \\alpha\\,\\nabla_w L", True), ("w + \\alpha\\,\\nabla_w L", False)])
+def test_the_update_a_later_check_says_is_used(rubric, used: str, full: bool) -> None:
+    report = ("\\section*{Problem 1}\n\\subsection*{(f)}\nGradient-descent step:\n\\[ w \\leftarrow w - \\alpha\\,"
+              "\\nabla_w L(w) \\]\n\\section*{Problem 2}\n\\subsection*{(a)}\ninput 28x28\n\\section*{Backup}\n"
+              f"One step each way: so the update I use is ${used}$.\n")
+    assert _full(grade_report_item(rubric, "p1.f.update", report, "report.tex")) is full

@@ -596,6 +596,9 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
                 found = replace(ranged, part=part)  # "Chain rule used for (e): ∂f/∂w1 = ∂f/∂g·∂g/∂z…"
     if found is None and part in doc.segments and (above := _output_above(doc, doc.segments[part])) is not None:
         found = LatexChain([above], False, part)  # "(i) That output is the answer": the printout over the label
+    if found is not None and part in doc.segments and spec.key \
+            and (used := _used_later(doc, doc.segments[part].end, spec)) is not None:
+        found = _with_final(found, LatexChain([spec.lhs or "", used], True, part))  # "… so the update I use is $B$"
     unread: list[str] = []  # a later line naming the part with a formula that is not read as its answer
     relabelled: list[str] = []  # such a line, unless the item's equation is written out right under it
     for span in doc.again.get(part, []):
@@ -1079,6 +1082,23 @@ def _in_parent(doc: Document, spec: TextSpec, classify: Callable[[str], str | No
         return None
     return _expression_in(doc, segment, replace(spec, part=parent, lhs=None, index=ROMAN.index(sub),
                                                 answers=spec.answers_in_parent), classify, forbid)
+
+
+# "… so the update I use is $w + \alpha\nabla_w L$" (a backup slide's check, an appendix): the item named by its key
+# word and said to be the one used
+_USED_IS = re.compile(r"(?i)\b(?:the|my|our)\s+([a-z]{3,12})\s+(?:I|we)\s+(?:use|used|take|took|choose|chose|pick|keep"
+                      r"|go\s+with)\s+is\s*:?\s*\$([^$\n]{1,300})\$")
+
+
+def _used_later(doc: Document, after: int, spec: TextSpec) -> str | None:
+    """The last formula after the part that words call the one used for the item ("the update I use is $B$"): its
+    final answer (one that differs from the part's goes to a person)."""
+    keys = {k.lower() for k in spec.key}
+    found = None
+    for m in itertools.islice(_USED_IS.finditer(doc.text, after, after + 200_000), 50):
+        if m.group(1).lower() in keys:
+            found = m.group(2)
+    return found
 
 
 def _keyed_later(doc: Document, segment: Span, spec: TextSpec, classify: Callable[[str], str | None] | None,
