@@ -18,7 +18,9 @@ def _full(result) -> bool:  # type: ignore[no-untyped-def]
     "> a = w\n",
 ])
 def test_many_short_formulas_take_bounded_time(rubric, piece: str) -> None:
-    assert grading_seconds_on_repeated(rubric, piece) < 30
+    # 10,000 formulas: about 22 s alone on 2 cores, 31 s beside the corpus in the parallel suite; the quadratic
+    # scan this guards against took about 215 s
+    assert grading_seconds_on_repeated(rubric, piece) < 60
 
 
 TRACKED = """Homework 2 [inserted: final version, tracked changes kept visible]
