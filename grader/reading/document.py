@@ -21,7 +21,8 @@ from grader.expressions.starmath import is_starmath
 from grader.reading.answer_columns import note_cells, note_head
 from grader.reading.drawn_boxes import unboxed, unframed
 from grader.reading.emoji_marks import emoji_marks
-from grader.reading.formats import to_markdown
+from grader.reading.formats import format_of, to_markdown
+from grader.reading.formats_cards import cards_markdown, inline_cards
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
 from grader.reading.formats_forum import is_bbcode
@@ -29,6 +30,7 @@ from grader.reading.formats_html import inline_html
 from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines, yaml_sheet_lines
 from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
+from grader.reading.formats_patch import conflict_sides, is_patch, patch_files
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_roff import is_roff
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
@@ -50,7 +52,9 @@ from grader.reading.layout import (
     row_key,
     row_names,
     whole_cells,
+    without_history,
     without_pitfalls,
+    without_roster,
     worded_names,
 )
 from grader.reading.markdown_tree import Block, line_starts, read_markdown
@@ -257,8 +261,10 @@ _EQUALS_BEFORE = re.compile(r"(?:[^$]\$|\\\))[ \t]*=[ \t]*(?:\$|\\\()$")  # "$A$
 _POINTER_MARK = re.compile(r">(?:[ \t]*>){0,3}[ \t]+")
 _INDENTED = re.compile(r"(?: {4}|\t)[ \t]*$")
 # a line of plain math that names a derivative and ends on "=" right before an inline formula
-_PLAIN_LEAD = re.compile(r"[ \t*_>-]*(?P<lead>(?:[dδ∂][^\s/=$`]{0,12}[ \t]?/[ \t]?[dδ∂][^\s=$`]{1,12}"
-                         r"|[^\s=$`(]{1,12}['′]\([^()$`\n]{1,12}\))[ \t]*=[^$`\n]{0,300}?=)[ \t]*\$")
+# (after the part's own label, "p1 (d) ∂f/∂w3 = $…$")
+_PLAIN_LEAD = re.compile(r"[ \t*_>-]*(?:(?:p|q)?[1-9]?[ \t]?\([a-h]\)(?:\((?:i{1,3}|iv)\))?[ \t]+)?"
+                         r"(?P<lead>(?:[dδ∂][^\s/=$`]{0,12}[ \t]?/[ \t]?[dδ∂][^\s=$`]{1,12}"
+                         r"|[^\s=$`(]{1,12}['′]\([^()$`\n]{1,12}\))[ \t]*(?:=[^$`\n]{0,300}?)?=)[ \t]*\$")
 _MAXIMA_CONSTANT = re.compile(r"%(?:e|pi)\b")
 _EMPTY_DASH_COMMENT = re.compile(r"(?m)^--[ \t]*$")
 _DASH_COMMENT = re.compile(r"(?m)^--(?=[ \t])")  # a line of notes "-- …" (Haskell's, SQL's, Lua's comment)
@@ -1072,13 +1078,36 @@ _STRUCK_MARKED_LINE = re.compile(r"(?im)^([ \t]*)\[(?:crossed[ -]out|struck(?:[ 
                                  r"[ \t]*$")
 
 
+def _patched_file(name: str, body: str) -> str:
+    """A file a patch leaves, as text: an answer sheet (``answers.toml``) as its keys and answers; a merge conflict
+    left in it with both its sides (in a sheet, the other side's differing lines after it): the same answer
+    twice, or two for a person to weigh."""
+    kind = format_of(name)
+    sides = conflict_sides(body)
+    if kind not in _SHEETS:
+        return body if sides is None else sides[2]
+    if sides is None:
+        return _SHEETS[kind](body)
+    ours, theirs = _SHEETS[kind](sides[0]), _SHEETS[kind](sides[1]).split("\n")
+    seen = set(ours.split("\n"))
+    return ours + "\n\n" + "\n".join(line for line in theirs if line not in seen)
+
+
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
+    if kind is None and "\n@@ -" in text and is_patch(text):  # a diff that fills in a template: the tree it leaves
+        text = "\n\n".join(_patched_file(name, body) if name else body for name, body in patch_files(text)) + "\n"
     if kind == "rtf" or kind is None and is_rtf(text):  # Rich Text's own line breaks are no text: its text first,
         text, kind = rtf_markdown(text), None  # then read as any text (a break put in at a label stays a break)
+    elif kind == "csv" and (deck := cards_markdown(text, sheet=True)) is not None:
+        text, kind = deck, None  # a flashcard deck's sheet ("question, answer, tags"): each card, front over back
     elif kind == "csv":  # a spreadsheet's answer sheet or a quiz's export: its cells, as a table or as answers
         text, kind = csv_markdown(text), None
+    elif kind is None and ("\t" in text or ";" in text or "," in text[:200]) and (deck := cards_markdown(text)):
+        text = deck  # … or a deck exported as text (Anki's notes, Quizlet's terms)
+    elif kind is None and ("::" in text or ">>" in text or ";;" in text):
+        text = inline_cards(text)  # … or cards written in a note, one to a line ("p1 (d) ∂f/∂w3::σ2(x2)")
     elif kind in _SHEETS:  # an answer sheet saved as JSON, YAML, TOML or INI: its keys and answers as lines
         text, kind = _SHEETS[kind](text), None
     elif kind is None and ": " in text and (sheet := yaml_sheet_lines(text)) is not None:
@@ -1189,6 +1218,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = _labelled_prompts(_arrow_functions(_echoed_results(text)))
         text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side
     text = without_pitfalls(text)  # "> **Pitfall.** … writing σ(1+σ) instead of σ(1−σ)": others' mistakes
+    text = without_history(text)  # "## CHANGELOG … v1 had w + α∇L": how the answers changed, not answers
+    text = without_roster(text)  # "| 1 (f) | Jiwoo | Mei |": who wrote which part, no answer
     doc = Document(text)
     if latex:
         from grader.reading.tex_source import read_tex

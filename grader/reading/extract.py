@@ -628,7 +628,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
             # Correction to (ii): … The answer to (ii) is $…$": the earlier working is withdrawn, not a step of it
         else:
             found = _with_final(found, later_said)
-    corrections = doc.corrected.get(part, []) + doc.corrected.get(part.rpartition(".")[0], [])
+    corrections = doc.corrected.get(part, []) + [c for c in doc.corrected.get(part.rpartition(".")[0], [])
+                                                 if not _names_only_other_sub(c, part)]
     if part in doc.segments and spec.lhs and classify is not None:
         unread += _changed_by_name(doc, doc.segments[part].end, spec.lhs, classify)
         unread += _changed_by_name(doc, doc.segments[part].start, spec.lhs, classify, _OWN_VERSION,
@@ -655,6 +656,15 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
 
 
 _CORRECTED = "\\text{(a correction written later)}"
+_SUB_LABEL = re.compile(r"\((iii|ii|iv|i)\)")
+
+
+def _names_only_other_sub(line: str, part: str) -> bool:
+    """Whether a correction of a part names only other sub-parts than ``part``'s ("EDIT: (ii) is wrong above" is
+    no correction of (i))."""
+    own = part.rsplit(".", 1)[-1]
+    named = {m.group(1) for m in _SUB_LABEL.finditer(line[:400])}
+    return part.count(".") == 2 and bool(named) and own not in named
 # what follows an equation's last gap (\quad), and the words in it that set a condition on it or change it
 _GAP_TAIL = re.compile(r"\\q?quad\b(?!.*\\q?quad\b)(.{2,400})$", re.DOTALL)
 _CONDITION = re.compile(r"(?i)\b(?:if|only|otherwise|unless|except|whenever|when|fixed|kept|keep|constant|frozen|"
@@ -834,6 +844,12 @@ _NOTE_LEAD = re.compile(r"^[ \t>*_#\-•]*(?:note|p\.?\s?s\.?|remark|edit|update
                         r"\b(?:on|about|re|regarding|for|to)\s+(?:the\s+)?(\w+)", re.IGNORECASE | re.MULTILINE)
 
 
+# words that say a change is already in the answers ("I used the corrected one", "I'd already written these with …")
+_APPLIED_ALREADY = re.compile(r"(?i)\b(?:used|using|uses|took|take)\s+the\s+(?:[^\W\d_]+\s+){0,3}?"
+                              r"(?:corrected|fixed|right|updated|new)\b|\bthe\s+(?:corrected|fixed|updated)\s+one\b"
+                              r"|\balready\s+(?:written|used|applied|had|fixed|corrected)\b")
+
+
 def _changed_by_label(doc: Document, part: str) -> list[str]:
     """Sentences after the part that name it by its label and say in words that its answer changes ("In (i) I
     dropped a minus: the whole fraction gets a minus sign in front", "P.S. in (d) I forgot the w3"), or write a
@@ -861,6 +877,8 @@ def _changed_by_label(doc: Document, part: str) -> list[str]:
                                                 and _FORMULA_MARK.search(said)):
             if any(s.start <= at < s.end for s in others) and not changes_it(said) and not FIXING.search(said):
                 continue  # in a later part's own working: "everything in (e) just gets multiplied by that" uses (e)
+            if _APPLIED_ALREADY.search(said):
+                continue  # "(I used the (ii) form, the corrected one — I'd already written these with 1−σ)": done
             out.append(sentence.strip())  # ("the (i) above should have no square: $e^{-u}/(1+e^{-u})$")
     return out
 
@@ -1180,6 +1198,32 @@ def _as_component(doc: Document, spec: TextSpec, classify: Callable[[str], str |
     return found
 
 
+_LEADING_OPERATOR = re.compile(r"\s*(?:\\displaystyle\s*)?[-+−·*/×]")
+_LINE_MARKUP = re.compile(r"[\s$\\()\[\]>*_.,;:-]*")
+
+
+def _kind_on_its_line(doc: Document, m: Span) -> str:
+    """A math piece's kind, a bare inline formula that stands alone on its line ("\\(σ_1(u)(1−σ_1(u))\\)" under
+    the part's words, a flashcard's back) read as the display it is: no fragment of a sentence."""
+    body = doc.text[m.start:m.end]
+    if m.kind != "inline" or "=" in body or _LEADING_OPERATOR.match(body):
+        return m.kind  # (an equation names what it is; "−\\frac{…}" printed alone might go on from the one before)
+    start = doc.text.rfind("\n", 0, m.start) + 1
+    end = doc.text.find("\n", m.end)
+    end = len(doc.text) if end < 0 else end
+    alone = end - start < 2000 and _LINE_MARKUP.fullmatch(doc.text, start, m.start) is not None \
+        and _LINE_MARKUP.fullmatch(doc.text, m.end, end) is not None
+    return "display" if alone else m.kind
+
+
+def _without_checked_value(eq: Equation) -> Equation:
+    """An equation without the value a check puts after its formula ("| ∂f/∂w_2 | w_3σ_2(1−σ_2) | 0{,}2194 |"):
+    the formula answers; a side of numbers alone before the value stays (then nothing is a formula)."""
+    if len(eq.sides) > 2 and _a_value(eq.sides[-1]) and not _NUMBERS_ONLY.fullmatch(eq.sides[-2]):
+        return replace(eq, sides=eq.sides[:-1])
+    return eq
+
+
 def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | None],
                  forbid: Sequence[str]) -> LatexChain | None:
     """The item named again after its part, in another part's text or a remark ("### Remarks … the fixed version
@@ -1198,8 +1242,7 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
         return None
     found = None
     for eq in read_equations([doc.read(m) for m in spans], [m.kind for m in spans]):
-        if len(eq.sides) > 2 and _a_value(eq.sides[-1]):
-            eq = replace(eq, sides=eq.sides[:-1])  # "| ∂f/∂w_2 | w_3σ_2'σ_1 | 0{,}2194 |": the formula, its value
+        eq = _without_checked_value(eq)
         if len(eq.sides) < 2 or len(eq.sides[0]) > 120 or eq.defines or _AT_A_POINT.search(eq.sides[0]):
             continue
         if _tag_of(eq, classify) != spec.lhs or is_restatement(eq.sides[-1]) or _forbidden(eq.sides[-1], forbid) \
@@ -1289,7 +1332,8 @@ _LEADS_TO = re.compile(r"\b(?:derivative|answer|result)[ \t]+(?:is|equals|comes[
 
 # words that say what the answer is, right before its inline formula: "the same thing is", "so it equals", "gives"
 _SAID_TO_BE = re.compile(r"(?i)\b(?:is|are|equals|gives|becomes|becoming|get|obtain|ist|est|es|è|é|wird|ergibt)"
-                         r"(?:\s+(?:just|simply|then|also|again|exactly))?\s*:?\s*$")
+                         r"(?:\s+(?:just|simply|then|also|again|exactly))?\s*:?\s*$"
+                         r"|[^\W\d_][ \t]*[:：][ \t]*$|(?:->|→|=>|⇒)[ \t]*$")  # "in terms of σ: $…$", "→ $…$"
 
 
 # a bracket of definitions set beside an answer: "(z1 = w1 x, a1 = σ1(z1), z2 = w2 a1, a2 = σ2(z2))"
@@ -1441,7 +1485,8 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     texts = _words_between(doc, spans, [doc.read(m) for m in spans])
     if spec.lhs and classify is not None:
         spans, texts = _named_then_said(doc, spans, texts, spec.lhs, classify)
-    found = [_closed(e) for e in read_equations(texts, [m.kind for m in spans], _led_by_words(doc, spans))
+    found = [_closed(e) for e in read_equations(texts, [_kind_on_its_line(doc, m) for m in spans],
+                                                _led_by_words(doc, spans))
              if any(s for s in e.sides)]
     if not found:
         return None
@@ -1449,9 +1494,7 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
         doc.text, max(doc.text.rfind("\n", 0, m.start) + 1, m.start - 60), m.start)}
     found = [replace(e, marked=True) if _SPACE.sub("", e.sides[-1]) in marks else e for e in found]
     found = [_arrow_named(e, classify) for e in found if not _dependency_path(e)]
-    found = [replace(e, sides=e.sides[:-1]) if len(e.sides) > 2 and _a_value(e.sides[-1])
-             and not _NUMBERS_ONLY.fullmatch(e.sides[-2]) else e for e in found]
-    # ("| ∂f/∂w_2 | w_3σ_2(1−σ_2) | 0{,}2194 |": a formula and its value at a check's point; the formula answers)
+    found = [_without_checked_value(e) for e in found]
     if not found:
         return None
     tagged = [(_tag_of(e, classify), e) for e in found]
@@ -1992,7 +2035,8 @@ _CHANGED_TO = re.compile(r"\b(?:so\s+it\s+(?:is|'s)|it\s+should\s+(?:be|read)|sh
                          r"|is\s+actually|it\s+becomes)\s*(?:\$|\\\()", re.IGNORECASE)
 _WORDED_ASIDE = re.compile(r"\(([^()\n]*[^\W\d_]{3,}[^()\n]*)\)\s*$")  # "… (with ∇L taken the other way)" at the end
 # words after an answer that say why it is what it is, or define its names: no operation on it
-_REASON_LEAD = re.compile(r"[\s$.)]*[,;:—–→-]*\s*(?:because|since|as|given|where|basically|meaning|i\.\s?e\.|that\s+is"
+_REASON_LEAD = re.compile(r"[\s$.)]*(?:\[[a-z]{1,2}\]\s*)?[,;:—–→-]*\s*"  # (after a comment's mark "[a]")
+                          r"(?:because|since|as|given|where|basically|meaning|i\.\s?e\.|that\s+is"
                           r"|with\s+(?:x|u|h|a|z|s|σ)\w*\s*="
                           r"|for\s+(?:all|each|every)"
                           r"|weil|da|car|porque|perché|поскольку|так\s+как)\b", re.IGNORECASE)

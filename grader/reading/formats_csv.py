@@ -31,7 +31,7 @@ def csv_markdown(text: str) -> str:
     if len(rows) < 2 or max(len(row) for row in rows) < 2:
         return text
     quiz = _quiz(rows) or _form_response(rows)
-    return quiz if quiz is not None else _table(_answers_only(_unnumbered(rows)))
+    return quiz if quiz is not None else table(_answers_only(_unnumbered(rows)))
 
 
 def _quiz(rows: list[list[str]]) -> str | None:
@@ -96,7 +96,7 @@ def _answers_only(rows: list[list[str]]) -> list[list[str]]:
     return [[row[k] for k in keep if k < len(row)] for row in rows]
 
 
-def _table(rows: list[list[str]]) -> str:
+def table(rows: list[list[str]]) -> str:
     """A pipe table of the sheet: its first row the head, a cell's line breaks as ``<br>``."""
     width = max(len(row) for row in rows)
 

@@ -82,6 +82,9 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      # "## Appendix A — Problem 1: …": an appendix titled by the problem it works out
                      r"|(?:appendix|anhang|annexe|anexo|appendice)[ \t]+[A-Z][.:]?[ \t]*[—–:-]?[ \t]*"
                      r"(?=(?:problem|aufgabe|exercise|question|task)[ \t]*[1-9])"
+                     # a card's "HW2 P1b(i) …", "Homework 3 – P2(c)": the homework's number, then the part
+                     r"|(?:hw|homework|assignment|hausaufgabe|devoir|tarea)[ \t]?#?\d{1,2}[ \t]*[—–:-]?[ \t]*"
+                     r"(?=(?:p|q)?[1-9]\.?\(?[a-h](?:\b|(?=\()))"  # (compact: not "HW3 — Problem 1 (f) and …")
                      # "=== Problem 1 ===", an outliner's toggle ("- ▸ (d)")
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{"

@@ -702,3 +702,54 @@ def without_pitfalls(text: str) -> str:
             lines[k:end] = [""] * (end - k)
         k = end
     return "\n".join(lines)
+
+
+# a section that records how the answers changed ("## CHANGELOG", "### Revision history"): history, not answers
+_HISTORY_HEADING = re.compile(r"(?im)^(?P<hashes>#{1,6})[ \t]*(?:\**)[ \t]*(?:change[ \t-]?log|revision[ \t]+history"
+                              r"|version[ \t]+history|history[ \t]+of[ \t]+(?:changes|revisions)|änderungsprotokoll"
+                              r"|versionsverlauf|historique[ \t]+des[ \t]+(?:modifications|versions)|journal[ \t]+des"
+                              r"[ \t]+modifications)\b[^\n]*$")
+
+
+def without_history(text: str) -> str:
+    """The text with its changelog section blanked (its line breaks kept), up to the next heading of its level or
+    above: what the versions before said ("v1 had w + α∇L … now w − α∇L") is history; the answers are the text's
+    own. (Errata and corrections are no changelog: they change an answer, and are read as such.)"""
+    if "#" not in text:
+        return text
+    m = _HISTORY_HEADING.search(text)
+    if m is None:
+        return text
+    level = len(m.group("hashes"))
+    after = re.compile(rf"(?m)^#{{1,{level}}}[ \t]").search(text, m.end())
+    end = after.start() if after else len(text)
+    return text[:m.start()] + "\n" * text.count("\n", m.start(), end) + text[end:]
+
+
+# a table of who did what in a group's hand-in ("| Part | Written by | Checked by |"): its rows name parts, but
+# they answer nothing
+_ROSTER_HEAD = re.compile(r"(?i)\b(?:written|authored|done|drafted|checked|reviewed|proof-?read|solved)[ \t]+by\b"
+                          r"|\b(?:authors?|members?|reviewers?|contributors?|contribution|responsible|owner|who)\b"
+                          r"|\b(?:verantwortlich|bearbeitet|autor(?:in)?|auteur|rédigé|responsable|autore)\b")
+
+
+def without_roster(text: str) -> str:
+    """The text with its tables of who wrote and checked which part blanked (their line breaks kept): a group's
+    "Contributions" table names parts in its rows, and a name in a cell is no answer."""
+    if "|" not in text or not _ROSTER_HEAD.search(text):
+        return text
+    lines = text.split("\n")
+    k = 0
+    while k + 1 < len(lines):
+        head, rule = lines[k].strip(), lines[k + 1].strip()
+        if head.startswith("|") and re.fullmatch(r"\|?[ \t:|-]+\|?", rule) and "-" in rule \
+                and any(_ROSTER_HEAD.search(cell) for cell in head.strip("|").split("|")) \
+                and not re.search(r"(?i)\b(?:answer|result|value|formula|antwort|réponse)\b", head):
+            end = k + 2
+            while end < len(lines) and lines[end].strip().startswith("|"):
+                end += 1
+            lines[k:end] = [""] * (end - k)
+            k = end
+            continue
+        k += 1
+    return "\n".join(lines)

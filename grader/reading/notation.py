@@ -226,6 +226,7 @@ def _read_all(pieces: list[str], doc: Any, reference: Reference, seed: dict[str,
     _lettered_points(notation, reference)
     _paired_points(notation, reference, getattr(doc, "text", "") or "")
     _letter_points(notation, reference, getattr(doc, "text", "") or "")
+    _glued_points(notation, reference, getattr(doc, "text", "") or "")
     _points_said(notation, doc)
     _listed_at_point(notation, pieces)
     _outputs_in_words(notation, getattr(doc, "text", "") or "", reference)
@@ -401,6 +402,42 @@ def _paired_points(notation: Notation, reference: Reference, text: str) -> None:
             notation.notes.append(f"({given}_{indices[0]}, {target}_{indices[0]}) and ({given}_{indices[1]}, "
                                   f"{target}_{indices[1]}) are read as the data points (x^1, y^1) and (x^2, y^2)")
             return
+
+
+# a data point glued to its mark: "(xa, ya), (xb, yb)", "(x1', y1), (x2', y2)" (a prime keeps x1 the hidden value)
+_GLUED_PAIR = re.compile(r"\(\s*x\s*([a-z]|[12](?=\s*['′]))\s*(['′]?)\s*,\s*y\s*_?\s*([a-z12])\s*['′]?\s*\)")
+
+
+_PRIMED_SAID = re.compile(r"(?i)\bx\s*1\s*(['′])\s*(?:,|and|&)\s*x\s*2\s*['′][^\n]{0,60}?\b(?:data|points?|samples?)\b")
+
+
+def _glued_points(notation: Notation, reference: Reference, text: str) -> None:
+    """``D = {(xa, ya), (xb, yb)}``, ``(x1', y1), (x2', y2)``: two data points whose input is x with a letter or a
+    primed number glued on, their targets y with the same mark, in order, are the handout's (x^1, y^1), (x^2, y^2)."""
+    vocab = reference.latex
+    assert vocab is not None
+    if len(vocab.datapoints) != 2 or "(" not in text:
+        return
+    text = text[:200_000].replace("$", " ")
+    marks: list[tuple[str, str]] = []
+    for m in _GLUED_PAIR.finditer(text):
+        if m.group(1) == m.group(3) and (m.group(1), m.group(2)) not in marks \
+                and (marks or _DATA_SAID.search(text, max(0, m.start() - 100), m.start())):
+            marks.append((m.group(1), m.group(2)))
+        if len(marks) == 2:
+            break
+    if not marks and (said := _PRIMED_SAID.search(text)) is not None:
+        marks = [("1", said.group(1)), ("2", said.group(1))]  # "I use x1', x2' for the two data points"
+    if len(marks) != 2:
+        return
+    names = [(name, f"{handout}^{point}") for (mark, prime), point in zip(marks, vocab.datapoints, strict=True)
+             for name, handout in ((f"x{mark}{prime}", "x"), (f"x_{mark}{prime}", "x"), (f"x_{{{mark}}}{prime}", "x"),
+                                   (f"y{mark}", "y"), (f"y_{mark}", "y"), (f"y_{{{mark}}}", "y"),
+                                   (f"y{mark}{prime}", "y"), (f"y_{mark}{prime}", "y"))]
+    if _bind_points(notation, vocab, names):
+        (a, pa), (b, pb) = marks
+        notation.notes.append(f"(x{a}{pa}, y{a}) and (x{b}{pb}, y{b}) are read as the data points (x^1, y^1) and "
+                              "(x^2, y^2)")
 
 
 # a data point as a letter and its target as y with that letter: "write the data as (a,ya),(b,yb)", "(p, y_p)"

@@ -158,13 +158,25 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
     marks = [m for m in marks if id(m) not in pasted and not (remarks and _numbers_a_remark(text, m, remarks))
              and (m not in quoted or not _asked_again(m, [o for o in marks if id(o) not in dropped]))]
     seg = Segmenter(text, sorted(code))
-    seg.run(_one_per_place(_without_stray_first(marks)))
+    seg.run(_one_per_place(_without_stray_first(_without_problem_again(marks))))
     _end_at_headings(text, seg, headings)
     for pos in topics:
         for key, (a, b) in list(seg.segments.items()):
             if a < pos < b:
                 seg.segments[key] = (a, pos)
     return seg
+
+
+def _without_problem_again(marks: list[Label]) -> list[Label]:
+    """A problem's number said again before any of its parts ("p2_input: 28x28", "p2_conv1_filter: …": an answer
+    sheet's keys that each open with the problem): one problem's text, not a new start on each line."""
+    out: list[Label] = []
+    for m in marks:
+        if out and m.problem and not m.part and not m.sub and out[-1].problem == m.problem \
+                and not out[-1].part and not out[-1].sub:
+            continue
+        out.append(m)
+    return out
 
 
 # a paragraph of remarks numbered as a list is ("*Remarks.* (i) Since …, also Dσ = σ(u)σ(−u). (ii) …"): its own

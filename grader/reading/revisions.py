@@ -72,32 +72,12 @@ def final_version(text: str) -> str:
     return text
 
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@.*$")
-_DIFF_HEAD = re.compile(r"^(?:diff --git |index [0-9a-f]+\.\.|--- (?:a/|/dev/null)|\+\+\+ (?:b/|/dev/null)"
-                        r"|new file mode|deleted file mode|similarity index|rename (?:from|to) )")
-
-
 def _diff_applied(text: str) -> str:
-    """A unified diff pasted as the hand-in (``git diff`` between a draft and the final version): each hunk read
-    as its new side (its context and its "+" lines; the "-" lines were the draft); the text around it stays."""
-    out: list[str] = []
-    in_hunk = False
-    for line in text.split("\n"):
-        if _HUNK.match(line):
-            in_hunk = True
-            continue
-        if _DIFF_HEAD.match(line):
-            in_hunk = False
-            continue
-        if in_hunk and line[:1] in (" ", "+", "-", "\\") or in_hunk and line == "":
-            if line[:1] == " " or line[:1] == "+":
-                out.append(line[1:])
-            elif line == "":
-                out.append("")
-            continue  # ("-": the draft's line; "\ No newline at end of file")
-        in_hunk = False
-        out.append(line)
-    return "\n".join(out)
+    """A unified diff pasted as the hand-in (``git diff`` between a draft and the final version): each file as the
+    hunks leave it (the "-" lines were the draft); the text around it stays."""
+    from grader.reading.formats_patch import patch_files
+
+    return "\n".join(body for _, body in patch_files(text))
 
 
 def _doubts(comment: str, *, open_thread: bool = False) -> bool:

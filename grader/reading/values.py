@@ -803,7 +803,8 @@ _OPERAND_WORD = re.compile(r"(?<=[/×·])(?:stride|padding|pad)\b(?![ \t]*[:=]?[
 # (glued to its operator, or "/ stride + 1": "filter 5×5 / stride 1" and "5×5 · stride 1" list values)
 
 
-_KEY_PREFIX = re.compile(r"(?<![\w.])[1-9][a-h][_.](?=[A-Za-z])")  # an answer key's part before the field's name
+# an answer key's part before the field's name ("2c_relu1", "2c.fc1"), or its problem ("p2_after_conv1", "q2_input")
+_KEY_PREFIX = re.compile(r"(?<![\w.])(?:[1-9][a-h]|(?i:p|q|problem|task)[1-9](?:[_.][a-h])?)[_.](?=[A-Za-z])")
 
 
 # a pooling's stride said after a comma ("2×2 max pool, stride 2 → 12×12×20"): the pooling's own, an aside of it
@@ -821,6 +822,8 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     text = _OPERAND_WORD.sub(" v ", text) if "stride" in text or "pad" in text else text  # "(in − k + 2p)/stride + 1"
     text = _POOL_STRIDE.sub(r"\1 (\2)", text) if "stride" in text else text  # "2×2 max pool, stride 2 → 12×12×20"
     text = _KEY_PREFIX.sub("", text) if "_" in text or "." in text else text  # "2c_relu1", "2c.fc1": the row's name
+    text = _SHEET_KEY.sub(lambda m: m.group(1) + m.group(2).replace("_", " "), text) if "_" in text else text
+    # ("conv2_filter_size: 5x5", "| p2_conv2_channels | 20 |": an answer sheet's key, its words)
     text = _NAMES_BELOW.sub(r"\1 ", text) if "(" in text else text  # "… = 431080" then "(conv1, relu1, …)"
     cells, covered = pipe_tables(text)
     rows, printed = summary_rows(text)
@@ -1653,7 +1656,7 @@ _HEDGE = re.compile(r"\s*(?:[^\W\d_]{1,12}(?:[ \t]+[^\W\d_]{1,12})?\s*\?+|\?*)\s
                     r"|albo|atau|eller|nebo|vagy|sau|tai|vai|arba|või|alebo|ili|eða|або|чи|ή|أو|או|یا|या|অথবা|அல்லது|bzw\.?"
                     r"|otherwise|and/or|či|bądź|もしくは|あるいは|혹은|아니면|अथवा|hoặc\s+là|au|หรือ|ou\s+então|ali)"
                     r"(?:\s+(?:maybe|perhaps|possibly|vielleicht|peut-être|is\s+it|doch|else|eher|plutôt))?"
-                    r"|maybe|perhaps|possibly|probably|vielleicht|peut-être|quizás|forse|talvez|eventuell"
+                    r"|maybe|perhaps|possibly|probably|vielleicht|peut-être|quizás|forse|talvez|eventuell|evtl\.?|ggf\.?"
                     # "24×24×20 - I am guessing here, it might be 23×23×20": another value the sentence offers
                     r"|(?:I(?:'m|\s+am)\s+(?:guessing|not\s+(?:sure|certain))(?:\s+here)?\s*[,;]?\s*)?(?:but\s+)?"
                     r"(?:it|that|this)\s+(?:might|could|may)\s+(?:also\s+|well\s+|actually\s+)?be)\s*[:,]?\s*"
@@ -1662,7 +1665,7 @@ _HEDGE = re.compile(r"\s*(?:[^\W\d_]{1,12}(?:[ \t]+[^\W\d_]{1,12})?\s*\?+|\?*)\s
 # a value put right at once, the later one meant: "20, I mean 50", "20, make that 50", "431,080 — sorry, 430,580",
 # "25{,}050, äh, 25{,}000", "dubina 20, mislim 50", "通道 20，不对，是 50", "채널 20, 아니 50", "チャネル 20、いや 50"
 _CORRECTED_TO = re.compile(r"[ \t]*[,;:—–(-]?[ \t]*(?:(?:I[ \t]+mean(?:t)?|make[ \t]+(?:that|it)|or[ \t]+rather"
-                           r"|no[ \t,]+wait|sorry|scratch[ \t]+that|correction|ähm?|ich[ \t]+meine|nein"
+                           r"|no[ \t,]+wait|sorry|scratch[ \t]+that|correction|ähm?|well|actually|ich[ \t]+meine|nein"
                            r"|je[ \t]+veux[ \t]+dire|pardon|quiero[ \t]+decir|mislim|teda(?:[ \t]+vlastne)?|точніше"
                            r"|точнее|по-точно|тобто|то[ \t]+есть|不对|不對|아니|いや|เอ้ย|मतलब)"
                            r"[ \t]*[,，、:]?[ \t]*(?:是[ \t]*)?)+", re.IGNORECASE)
@@ -2201,6 +2204,9 @@ def _terms_of_a_sum(line: str, labels: list[tuple[int, int, str]],
 
 
 _IDENTIFIER_JOIN = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+# a line's key whose words are joined by underscores, before its ":", "=" or cell's end (not "x_1", "w_3")
+_SHEET_KEY = re.compile(r"(?m)^([ \t]*(?:\|[ \t]*)?)((?:[A-Za-z][A-Za-z0-9]*_)+[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)"
+                        r"(?=[ \t]*(?:[:|]|=(?!=)))")
 
 
 _CLAUSE_CLOSED = re.compile(r"[ \t]*(?:[;)]|\.(?!\d)|$)")  # "… is before pool2; …" (not "before pool2, 1,600,500")
@@ -2220,6 +2226,8 @@ _SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*"
 # "(depth = 20, the channel dimension of the input)": an aside that names a value, not a working
 _LABELLED_ASIDE = re.compile(r"\([ \t]*[^\W\d_]{2,}[ \t]*=[ \t]*\d{1,6}(?![\d.×x*·+\-−/])"
                              r"[ \t]*,[ \t]*[^\W\d_]")  # (not "(padding=0)": a setting in brackets stays an aside)
+# "(channel dim 20 = number of conv1 output channels)": a value named, then said again in words (those are masked)
+_NAMED_THEN_WORDS = re.compile(r"\([ \t]*[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+){0,2}[ \t]+\d{1,6}[ \t]*(?==[ \t]*[^\W\d_]{2,})")
 
 
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True
@@ -2233,6 +2241,9 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
         named = re.match(r"\s*=(?!=)", line[m.end():m.end() + 4]) is not None and not any(  # "profondeur (canaux)
             p.search(line, max(0, m.start() - 30, line.rfind(",", 0, m.start()), line.rfind(";", 0, m.start())),
                      m.start()) for ps in patterns.values() for p in ps)  # = 20": the value's name, said in brackets
+        if (said := _NAMED_THEN_WORDS.match(m.group())) is not None:
+            chars[m.start() + said.end():m.end()] = _MASK * (m.end() - m.start() - said.end())
+            continue
         if ("=" in m.group() and not _LABELLED_ASIDE.match(m.group())) \
                 or (words and not re.search(r"\d", m.group()) and not named) or (words and label_part):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
@@ -2266,7 +2277,10 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
     return "".join(chars), labels
 
 
-_QUALIFIES = re.compile(r"[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?")
+# "filter of conv1", "dimension ya filter" (Swahili), "profondeur du filtre", "Tiefe des Filters": whose it is
+_QUALIFIES = re.compile(r"[ \t]+(?:(?:dimension|dim|size|depth)[ \t]+)?"
+                        r"(?:of|for|in|de|du|des|del|da|do|di|von|der|ya|wa|za|cha|vya)[ \t]+"
+                        r"(?:(?:the|la|le|l'|el|los|las|il|lo)[ \t]*)?")
 
 
 def _called(line: str, start: int, run: str) -> bool:
