@@ -113,7 +113,7 @@ def test_decks_take_bounded_time_on_hostile_text(rubric, text: str) -> None:
 _SERIES = """From 6915eb9ca8e7ca80fa58acef148158a81298640d Mon Sep 17 00:00:00 2001
 Subject: [PATCH 0/2] HW2 answers
 
-Please grade the tree after 2/2. Patch 1/2 still has df/dw1 without the trailing x; 2/2 fixes it.
+Please grade the tree after 2/2.
 
 From 45ee366fab802265dc7a54501245e8cc540aa086 Mon Sep 17 00:00:00 2001
 Subject: [PATCH 1/2] Fill in answers
@@ -158,9 +158,18 @@ def test_a_later_patch_replaces_an_earlier_patchs_line_in_place() -> None:
     from grader.reading.formats_patch import patch_files
 
     pieces = patch_files(_SERIES.replace("@FIX@", "FIXED"))
-    assert [name for name, _ in pieces] == ["answers.md"]  # a series' messages are bookkeeping
-    body = pieces[0][1]
+    assert [name for name, _ in pieces] == ["", "answers.md", ""]  # the cover letter, the file, the messages after
+    assert "Please grade the tree" in pieces[0][1] and "Mon Sep 17" not in pieces[0][1]  # (no mail headers)
+    body = pieces[1][1]
     assert "FIXED" in body and "(1 - s1(x1))\n" not in body and body.index("FIXED") < body.index("### (f)")
+
+
+def test_a_cover_letter_that_changes_a_value_goes_to_a_person(rubric) -> None:
+    report = ("From 45ee366fab802265dc7a54501245e8cc540aa086 Mon Sep 17 00:00:00 2001\nSubject: [PATCH 0/1] HW2\n\n"
+              "One thing I noticed: in (b) the stride has to be 2, not 1. Please grade (b) as: stride 2.\n\n"
+              "diff --git a/r.md b/r.md\n--- /dev/null\n+++ b/r.md\n@@ -0,0 +1,3 @@\n+## Problem 2\n+\n"
+              "+(b) filter size: 5x5, stride: 1, channel dimension: 20\n")
+    assert grade_report_item(rubric, "p2.b", report, "series.txt").status == "review"
 
 
 _TOML_DIFF = """Hi! here is my answers.toml as a diff against the template.
@@ -255,9 +264,11 @@ def test_an_edit_that_names_ii_is_no_correction_of_i(rubric, answer: str, full: 
     assert _full(grade_report_item(rubric, "p1.b.ii", report)) is full
 
 
-@pytest.mark.parametrize("kept, full", [("σ1(u)·(1 − σ1(u))", True), ("σ1(u)·(1 + σ1(u))", False)])
-def test_a_suggested_deletion_is_struck_and_a_comment_mark_is_no_power(rubric, kept: str, full: bool) -> None:
-    report = ("<html><body><p>(b)</p><p>(ii)&nbsp; d&sigma;1/du = <span class=\"sugdel\">&sigma;1(u) + 7</span>"
+@pytest.mark.parametrize("kept, deleted, full", [("σ1(u)·(1 − σ1(u))", "deleted", True),
+                                                 ("σ1(u)·(1 + σ1(u))", "deleted", False),
+                                                 ("σ1(u)·(1 − σ1(u))", "sugdel", False)])  # (a suggestion still open)
+def test_a_deletion_is_struck_and_a_comment_mark_is_no_power(rubric, kept: str, deleted: str, full: bool) -> None:
+    report = ("<html><body><p>(b)</p><p>(ii)&nbsp; d&sigma;1/du = <span class=\"" + deleted + "\">&sigma;1(u) + 7</span>"
               "<span class=\"sugins\">" + kept + "</span><sup><a href=\"#cmnt1\" id=\"cmnt_ref1\">[a]</a></sup>"
               "&nbsp; because 1 &minus; &sigma;1(u) = e^(&minus;u)/(1 + e^(&minus;u)).</p>"
               "<div><p><a href=\"#cmnt_ref1\" id=\"cmnt1\">[a]</a>Hana Sato: same thing, as the slides write it</p>"
@@ -321,4 +332,107 @@ def test_a_value_put_right_in_an_aside(rubric, said: str, full: bool) -> None:
     "(channel dim 20 = " + "number " * 40 + ")\n",
 ])
 def test_batch93_readings_take_bounded_time(rubric, piece: str) -> None:
+    assert grading_seconds_on_repeated(rubric, piece, size=30_000) < 20
+
+
+# --- after the red team (93) and batch 94 ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said, full", [("channels: 20 (well, 50 for the output side)", True),
+                                        ("stride 2 (well, 1 in the first conv layer)", False)])
+def test_well_puts_a_value_right_only_with_really(rubric, said: str, full: bool) -> None:
+    report = "## Problem 2\n\n(b) filter size $5\\times5$, stride 1, padding 0, channels: 20\n\n" + said + "\n"
+    if "stride 2" in said:
+        report = "## Problem 2\n\n(b) filter size $5\\times5$, " + said + ", channel dimension 20, padding 0\n"
+    assert _full(grade_report_item(rubric, "p2.b", report)) is full
+
+
+def test_a_value_put_right_many_times_takes_bounded_time(rubric) -> None:
+    report = "## Problem 2\n\n(b) filter 5x5, stride 1, channels 20 " + "  well  " * 40 + "50\n"
+    assert _seconds(rubric, "p2.b", report, "report.md") < 20
+
+
+@pytest.mark.parametrize("line, status", [("- v2: (b) stride changed to 2. **Final (b): stride 2.**", "review"),
+                                          ("- v2: fixed a typo in (b).", "pass")])
+def test_a_changelog_line_the_answers_never_got(rubric, line: str, status: str) -> None:
+    report = ("## Problem 2\n\n(b) filter size 5x5, stride 1, channel dimension 20, padding 0\n\n"
+              "### Revision history\n\n- v1: first draft.\n" + line + "\n")
+    assert grade_report_item(rubric, "p2.b", report).status == status
+
+
+def test_a_table_of_final_versions_is_no_roster(rubric) -> None:
+    report = ("## Problem 1\n\n| Part | Checked by | Final version after the check |\n|---|---|---|\n"
+              "| (d) | Tom | $\\sigma_1(x_1)$ |\n")
+    assert not _full(grade_report_item(rubric, "p1.d", report))
+
+
+@pytest.mark.parametrize("tail, full", [("", True), ("\t<br>no wait: σ1(x1), not sure", False)])
+def test_a_quizlet_definition_goes_on_below(rubric, tail: str, full: bool) -> None:
+    lines = ["HW2 P1b(i) dσ/du\te^(-u) / (1 + e^(-u))^2", "HW2 P1b(ii) dσ/du\tσ(u)·(1 − σ(u))",
+             "HW2 P1c forward\tcompute", "HW2 P1d ∂f/∂w3\tσ(x2) = σ(w2·σ(w1·x))"]
+    report = "\n".join(lines) + ("\nno wait: σ1(x1) = σ(w1·x), not sure" if tail else "") + "\n"
+    assert _full(grade_report_item(rubric, "p1.d", report, "quizlet.txt")) is full
+
+
+def test_a_question_answer_sheets_unquoted_comma_stays_in_the_answer(rubric) -> None:
+    report = ('question,answer,tags\n"P1(d) df/dw3","s(x2)",a\n"P1(e) df/dw2","w3*s(x2)*(1-s(x2))*s(x1)",b\n'
+              '"P2(b) conv2",filter 5x5, stride 1, no: stride 2, channel 20,c\n')
+    assert not _full(grade_report_item(rubric, "p2.b", report, "deck.csv"))
+
+
+@pytest.mark.parametrize("tag4, full", [("w_3 w_2 \\sigma_2'(x_2)\\sigma_1'(x_1)\\,x", True),
+                                        ("w_3 w_2 \\sigma_2'(x_2)\\sigma_1'(x_1)", False)])
+def test_an_answer_named_by_its_equations_number(rubric, tag4: str, full: bool) -> None:
+    report = ("\\paragraph{(e)}\n\\begin{align}\n\\frac{\\partial f}{\\partial w_1} &= " + tag4 + " \\tag{4}\n"
+              "\\end{align}\n\\begin{proof}\n\\[\\frac{\\partial f}{\\partial w_1} = w_3\\sigma_2'(x_2) w_2 \\sigma_1'(x_1)\\, x"
+              "\\]\n\\end{proof}\n\\noindent Answer: $\\partial_{w_1}f$ is (4).\n")
+    assert _full(grade_report_item(rubric, "p1.e.w1", report, "report.tex")) is full
+
+
+def test_not_sure_which_of_the_two_leaves_both(rubric) -> None:
+    report = ("## Problem 1\n\n### (e)\n\n$\\frac{\\partial f}{\\partial w_1} = w_3\\sigma_2'(x_2)w_2\\sigma_1'(x_1)x$\n\n"
+              "or maybe $\\frac{\\partial f}{\\partial w_1} \\overset{?}{=} 2w_3\\sigma_2'(x_2)w_2\\sigma_1'(x_1)x$\n\n"
+              "Not sure which of the two is correct, leaving both.\n")
+    assert grade_report_item(rubric, "p1.e.w1", report).status == "review"
+
+
+@pytest.mark.parametrize("answer, full", [("\\sigma_1(u)(1-\\sigma_1(u))", True), ("\\sigma_1(u)(1+\\sigma_1(u))", False)])
+def test_a_latex_display_left_open_ends_at_the_next_section(rubric, answer: str, full: bool) -> None:
+    report = ("\\section*{Problem 1}\n\\subsection*{(b)}\n\\begin{align}\n\\frac{d\\sigma_1}{du} &= "
+              "\\frac{e^{-u}}{(1+e^{-u})^2}\n\\subsection*{(d)}\n\\begin{align*}\n"
+              "\\frac{\\partial f}{\\partial w_3} &= \\sigma_2(x_2)\n\\end{align*}\n\\subsection*{(b)(ii)}\n"
+              "\\[\\frac{d\\sigma_1}{du} = " + answer + "\\]\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.tex"))
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "report.tex")) is full
+
+
+@pytest.mark.parametrize("answer, full", [("\\sigma_2(x_2)", True), ("\\sigma_1(x_1)", False)])
+def test_a_code_fence_left_open_ends_where_the_parts_go_on(rubric, answer: str, full: bool) -> None:
+    report = ("## 1. Backprop\n\n**(c)** forward then backward:\n\n```python\nf = w3 * s(w2 * s(w1 * x))\n\n"
+              "**(d)**\n\n$$\\frac{\\partial f}{\\partial w_3} = " + answer + "$$\n\n**(e)**\n\nsee notes\n\n```\nprintout\n")
+    assert _full(grade_report_item(rubric, "p1.d", report)) is full
+
+
+def test_an_org_block_left_open_ends_at_the_next_heading(rubric) -> None:
+    report = ("* Problem 1\n** (c)\n   #+begin_src python\n   f = w3 * s(x2)\n** (d)\n   "
+              "\\( \\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2) \\)\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.org"))
+
+
+def test_markup_that_pairs_up_is_left_as_it_is() -> None:
+    from grader.reading.unclosed import closed_displays, closed_fences, closed_org_blocks
+
+    tex = "\\begin{align}\na &= b\n\\end{align}\n\\section{x}\n\\begin{equation}c\\end{equation}\n"
+    md = "text\n\n```python\n# a comment\n\n**(d)** in a docstring\n```\n"
+    assert closed_displays(tex) == tex and closed_org_blocks("#+begin_src\nx\n#+end_src\n* h\n") \
+        == "#+begin_src\nx\n#+end_src\n* h\n"
+    assert closed_fences("text\n\n```\ncode\n```\n\n**(d)** x\n") == "text\n\n```\ncode\n```\n\n**(d)** x\n"
+    assert closed_fences(md) != md  # (a bold part label after a blank line inside a fence ends it: a guess, noted)
+
+
+@pytest.mark.parametrize("piece", [
+    "\\begin{align}\n" * 2000,
+    "```\n\n**(d)**\n" * 2000,
+    "#+begin_src\n* h\n" * 2000,
+])
+def test_closing_takes_bounded_time(rubric, piece: str) -> None:
     assert grading_seconds_on_repeated(rubric, piece, size=30_000) < 20

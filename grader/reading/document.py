@@ -92,6 +92,7 @@ from grader.reading.stacked import (
 )
 from grader.reading.tables import table_head
 from grader.reading.tex_source import closing_brace
+from grader.reading.unclosed import closed_displays, closed_fences, closed_org_blocks
 
 NO_LABELS = ("no part labels such as (a), b), 1.c, Part (d) or Problem 2 were found in the report, "
              "so its answers could not be matched to the questions")
@@ -1080,17 +1081,41 @@ _STRUCK_MARKED_LINE = re.compile(r"(?im)^([ \t]*)\[(?:crossed[ -]out|struck(?:[ 
 
 def _patched_file(name: str, body: str) -> str:
     """A file a patch leaves, as text: an answer sheet (``answers.toml``) as its keys and answers; a merge conflict
-    left in it with both its sides (in a sheet, the other side's differing lines after it): the same answer
-    twice, or two for a person to weigh."""
+    left in it with both its sides (in a sheet, a key the sides answer differently with both answers, "stride: 1
+    or 2"): which one the student meant, a person decides."""
     kind = format_of(name)
     sides = conflict_sides(body)
     if kind not in _SHEETS:
         return body if sides is None else sides[2]
     if sides is None:
         return _SHEETS[kind](body)
-    ours, theirs = _SHEETS[kind](sides[0]), _SHEETS[kind](sides[1]).split("\n")
-    seen = set(ours.split("\n"))
-    return ours + "\n\n" + "\n".join(line for line in theirs if line not in seen)
+    ours, theirs = _SHEETS[kind](sides[0]).split("\n"), _SHEETS[kind](sides[1]).split("\n")
+    mine, others = _keyed_lines(ours), _keyed_lines(theirs)
+    other = {key: value for key, value in others if key is not None and value}
+    merged = [f"{line} or {other[key]}" if key is not None and value and key in other and other[key] != value
+              else line for line, (key, value) in zip(ours, mine, strict=True)]
+    known = {key for key, _ in mine}
+    extra = [line for line, (key, value) in zip(theirs, others, strict=True)
+             if key is not None and value and key not in known]
+    return "\n".join(merged + [""] + extra)  # ("stride: 1 or 2": both sides of the conflict, a person decides)
+
+
+_KEYED_LINE = re.compile(r"([ \t]*)([^\s:|][^:\n|]{0,120}):[ \t]*(\S[^\n]*)?")  # an answer sheet's "key: answer"
+
+
+def _keyed_lines(lines: list[str]) -> list[tuple[tuple[str, str] | None, str]]:
+    """Each line's key (the section above it where indented, then its own key) and answer; (None, "") for others."""
+    out: list[tuple[tuple[str, str] | None, str]] = []
+    section = ""
+    for line in lines:
+        m = _KEYED_LINE.fullmatch(line)
+        if m is None:
+            out.append((None, ""))
+            continue
+        if not m.group(1):
+            section = m.group(2) if not m.group(3) else section
+        out.append(((section if m.group(1) else "", m.group(2)), m.group(3) or ""))
+    return out
 
 
 def read_document(text: str, kind: str | None = None) -> Document:
@@ -1112,6 +1137,12 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = _SHEETS[kind](text), None
     elif kind is None and ": " in text and (sheet := yaml_sheet_lines(text)) is not None:
         text = sheet  # … or a YAML one handed in as text
+    if kind in (None, "tex", "org", "quarto") and "\\begin{" in text:
+        text = closed_displays(text)  # "\begin{align}" left open: it ends at the next display or section
+    if kind == "org":
+        text = closed_org_blocks(text)  # "#+begin_src" left open: it ends at the next heading
+    if kind in (None, "quarto") and ("```" in text or "~~~" in text):
+        text = closed_fences(text)  # a code fence left open ends where the parts go on
     if "msEquation" in text and (kind == "html" or kind is None and "<m:oMath" in text):
         text = word_equations(text)  # a Word page's own equations live in comments only Word reads: made visible
     if "comment-list" in text and kind in ("html", None):

@@ -599,6 +599,9 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     if found is not None and part in doc.segments and spec.key \
             and (used := _used_later(doc, doc.segments[part].end, spec)) is not None:
         found = _with_final(found, LatexChain([spec.lhs or "", used], True, part))  # "… so the update I use is $B$"
+    if found is not None and part in doc.segments and spec.lhs and classify is not None:
+        found = _with_final(found, _numbered_answer(doc, doc.segments[part], spec, classify))  # "Answer: ∂f/∂w₁
+        # is (4)": the equation tagged 4 is the final answer, the proof's steps before it
     unread: list[str] = []  # a later line naming the part with a formula that is not read as its answer
     relabelled: list[str] = []  # such a line, unless the item's equation is written out right under it
     for span in doc.again.get(part, []):
@@ -664,7 +667,9 @@ def _names_only_other_sub(line: str, part: str) -> bool:
     no correction of (i))."""
     own = part.rsplit(".", 1)[-1]
     named = {m.group(1) for m in _SUB_LABEL.finditer(line[:400])}
-    return part.count(".") == 2 and bool(named) and own not in named
+    return part.count(".") == 2 and bool(named) and own not in named \
+        and not re.search(r"(?i)\b(?:both|all|same|also|too|as\s+well|either|other|exp\w*)\b", line[:400])
+    # ("(ii) is wrong above, and the exp version has the same slip": about (i) too)
 # what follows an equation's last gap (\quad), and the words in it that set a condition on it or change it
 _GAP_TAIL = re.compile(r"\\q?quad\b(?!.*\\q?quad\b)(.{2,400})$", re.DOTALL)
 _CONDITION = re.compile(r"(?i)\b(?:if|only|otherwise|unless|except|whenever|when|fixed|kept|keep|constant|frozen|"
@@ -847,7 +852,8 @@ _NOTE_LEAD = re.compile(r"^[ \t>*_#\-•]*(?:note|p\.?\s?s\.?|remark|edit|update
 # words that say a change is already in the answers ("I used the corrected one", "I'd already written these with …")
 _APPLIED_ALREADY = re.compile(r"(?i)\b(?:used|using|uses|took|take)\s+the\s+(?:[^\W\d_]+\s+){0,3}?"
                               r"(?:corrected|fixed|right|updated|new)\b|\bthe\s+(?:corrected|fixed|updated)\s+one\b"
-                              r"|\balready\s+(?:written|used|applied|had|fixed|corrected)\b")
+                              r"|\balready\s+(?:written|used)\s+(?:these|them|it|this)\s+with\b")
+# (not "I had already fixed this in my notes": the notes are not the answer)
 
 
 def _changed_by_label(doc: Document, part: str) -> list[str]:
@@ -1293,6 +1299,21 @@ def _names_sub_part(doc: Document, m: Span, part: str) -> bool:
 _AT_A_POINT = re.compile(r"[_^]\s*\{?\s*\(?\s*(?:[ijkn]|[1-9])\s*\)?\s*\}?\s*\)|\(\s*x\s*[_^]")  # f(x^i), x_i
 
 _NAMED_ENTRY = re.compile(r"\\partial|\\nabla|∂|∇|\\frac\s*\{\s*d|\\text|\\mathrm\s*\{\s*d\s*\}|\bd[A-Za-z]+/d")
+
+
+def _numbered_answer(doc: Document, segment: Span, spec: TextSpec,
+                     classify: Callable[[str], str | None]) -> LatexChain | None:
+    """The equation a part's "Answer:" line names as the item's by its number ("Answer: $∂_{w_1}f$ is (4)"), read
+    as the item's final answer; None where the line names no such number."""
+    from grader.reading.pointers import answers_by_number
+
+    for name, m in answers_by_number(doc, segment):
+        if classify(name) != spec.lhs:
+            continue
+        eqs = read_equations([doc.read(m)], [m.kind])
+        if eqs and len(eqs[0].sides) >= 2 and classify(eqs[0].sides[0]) in (spec.lhs, None):
+            return LatexChain([spec.lhs or "", eqs[0].sides[-1]], True, spec.part)
+    return None
 
 
 def _with_final(chain: LatexChain | None, final: LatexChain | None) -> LatexChain | None:

@@ -20,7 +20,7 @@ from grader.reading.formats_csv import table
 from grader.reading.formats_html import inline_html
 
 MAX_CARDS = 400
-MAX_FIELD = 4000
+MAX_FIELD = 20_000  # (cut before its HTML is read: a pasted page's markup is long, its answer may be last)
 
 # Anki's header lines: "#separator:tab", "#html:true", "#guid column:1", "#tags column:6"
 _HEADER = re.compile(r"#(?P<name>separator|html|tags|columns|notetype|deck|guid|if matches|notetype column"
@@ -33,6 +33,7 @@ _FRONT_HEAD = re.compile(r"(?i)\s*(?:question|front|term|prompt|frage|vorderseit
 _BACK_HEAD = re.compile(r"(?i)\s*(?:answer|back|definition|response|antwort|rückseite|respuesta|reverso|réponse"
                         r"|verso|risposta|resposta|ответ|답|答え?|答案)s?\s*")
 _OTHER_HEAD = re.compile(r"(?i)\s*(?:tags?|deck|guid|id|note ?type|card ?type|created|due|interval|ease)\s*")
+_HEAD_WORDS = re.compile(r"[ \t]*[^\W\d_]{2,20}(?:[ \t]+[^\W\d_]{1,20}){0,2}[ \t]*")  # a column's head: words only
 _CLOZE = re.compile(r"\{\{c\d{1,3}::((?:(?!\}\}|::).){0,2000}?)(?:::(?:(?!\}\}).){0,300}?)?\}\}", re.DOTALL)
 # a card's front that names what it asks: a part's label ("P1(b)(i)", "HW2 P1e", "(d)", "2c", "Q3")
 _LABELLED_FRONT = re.compile(r"(?i)(?:^|[\s>(])(?:p(?:art)?\s?\d\s?\(?[a-h]\b|\d\s?\(?[a-h]\)|\([a-h]\)|q\s?\d)")
@@ -54,9 +55,24 @@ def cards_markdown(text: str, sheet: bool = False) -> str | None:
         return named
     lines = [line for line in text.split("\n") if line.strip()]
     tabbed = [line for line in lines if line.count("\t") in (1, 2) and not line[:1].isspace()]  # (not indented)
-    if len(tabbed) >= 4 and len(tabbed) >= 0.7 * len(lines) and _labelled(line.split("\t")[0] for line in tabbed):
-        return _markdown([line.split("\t") for line in lines if "\t" in line and not line[:1].isspace()])
+    if len(tabbed) >= 4 and len(tabbed) >= 0.7 * len(lines) and _labelled(line.split("\t")[0] for line in tabbed) \
+            and not all(_HEAD_WORDS.fullmatch(cell) for cell in lines[0].split("\t")):  # ("Problem<TAB>Answer": a
+        return _markdown(_terms(lines))  # sheet with its heads, read as the table it is)
     return _own_separators(text)
+
+
+def _terms(lines: list[str]) -> list[list[str]]:
+    """Quizlet's term-and-definition lines as cards; a line with no tab, or an indented one, goes on with the
+    definition above it (a definition of several lines)."""
+    cards: list[list[str]] = []
+    for line in lines[:MAX_CARDS * 20]:
+        if "\t" in line and not line[:1].isspace():
+            cards.append(line.split("\t"))
+        elif cards:
+            cards[-1][-1] += "<br>" + line.strip()
+        else:
+            cards.append([line])
+    return cards[:MAX_CARDS]
 
 
 def _anki_header(text: str) -> tuple[dict[str, str], str]:
@@ -97,7 +113,10 @@ def _named_sheet(text: str) -> str | None:
     if front is None or back is None or not all(_OTHER_HEAD.fullmatch(h) for k, h in enumerate(heads)
                                                 if k not in (front, back)):
         return None  # ("id, question, answer, working, notes": an answer sheet, whose columns its reader knows)
-    return _markdown([[row[k] for k in (front, back) if k < len(row)] for row in rows[1:]])
+    extra = len(heads) - 1 - back  # the columns after the back (tags): a row longer than the heads has its back's
+    # unquoted commas ("1, no: 2"), kept in the back
+    return _markdown([[row[front], ",".join(row[back:len(row) - extra])] if len(row) > len(heads) and front < back
+                      else [row[k] for k in (front, back) if k < len(row)] for row in rows[1:]])
 
 
 def _labelled(fronts: Iterable[str]) -> bool:
@@ -114,8 +133,11 @@ def _own_separators(text: str) -> str | None:
     cards: list[list[str]] = []
     for card in long_lines[0].split(";")[:MAX_CARDS]:
         cut = _top_level_dash(card)
-        if cut is None:
-            return None if not cards else _joined(text, long_lines[0], cards)
+        if cut is None and not cards:
+            return None
+        if cut is None:  # no " - " in it: the definition above goes on (a ";" in it, a card typed with "–")
+            cards[-1][1] += ";" + card
+            continue
         cards.append([card[:cut], card[cut + 3:]])
     if not _labelled(front for front, _ in cards):
         return None
@@ -197,7 +219,7 @@ def _markdown(cards: list[list[str]], rows: bool = True) -> str:
 # an answer in the lines under it), and Obsidian's "?" line between a question and its answer
 _INLINE_CARD = re.compile(r"(?m)^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\n]{1,300}?)[ \t]*"
                           r"(?P<sep>(?<!:):{2,3}(?!:)|(?<!>)>{2,3}(?!>)|;;)[ \t]*(?P<back>[^\n]{0,4000})$")
-_QUESTION_MARK_LINE = re.compile(r"(?m)^[ \t]*\?{1,2}[ \t]*$")
+_QUESTION_MARK_LINE = re.compile(r"[ \t]*\?{1,2}[ \t]*")
 
 
 def inline_cards(text: str) -> str:
@@ -213,12 +235,15 @@ def inline_cards(text: str) -> str:
         return text
     for k, m in cards.items():
         front, back = m.group("front"), m.group("back").strip()
-        if not back:
-            lines[k] = f"{m.group('lead')}{front}"
+        if not back:  # ">>>": the answer is in the lines under it, the front asks for it
+            lines[k] = f"{m.group('lead')}{front}" + ("" if front.rstrip().endswith((":", "?")) else ":")
         else:
             lines[k] = m.group("lead") + _markdown([[front, back]], rows=False).rstrip("\n")
-    out = "\n".join(lines)
-    return _QUESTION_MARK_LINE.sub("", out) if "?" in out else out
+    for k, line in enumerate(lines):  # Obsidian's "?" line: the line above it asks, the lines under it answer
+        if _QUESTION_MARK_LINE.fullmatch(line) and k and lines[k - 1].strip():
+            lines[k - 1] += "" if lines[k - 1].rstrip().endswith((":", "?")) else ":"
+            lines[k] = ""
+    return "\n".join(lines)
 
 
 def _fenced_lines(text: str) -> set[int]:

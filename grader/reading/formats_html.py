@@ -183,7 +183,7 @@ class _Page(HTMLParser):
             styled = next((self.script_classes[c] for c in classes if c in self.script_classes), inline)
             kind = tag if tag != "span" else {"super": "sup", "sub": "sub"}.get(styled, "")
             struck = "line-through" in style or any(_DELETED_CLASS.fullmatch(c) for c in classes)  # an editor's
-            # strike-through, set as a style, or a suggested deletion by its class ("sugdel", "deleted"): struck out
+            # strike-through, set as a style or by its class ("deleted", "strikethrough"): struck out
             if struck:
                 self._emit("~~")
             self.scripts.append((kind, len(self._target()), struck))
@@ -394,8 +394,8 @@ _SCRIPT_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:
 # the typesetting ("w<sub>3</sub>", "e<sup>&minus;u</sup>", "&part;f/&part;w<sub>1</sub>")
 _INLINE_SCRIPT = re.compile(r"<(sub|sup)>([^<>\n]{0,200})</\1>", re.IGNORECASE)
 _INLINE_STRUCK = re.compile(r"<(del|s|strike)>((?:(?!</\1>)[^\n]){0,500})</\1>", re.IGNORECASE)  # (tags inside too)
-_DELETED_CLASS = re.compile(r"(?i)sug(?:gest(?:ion|ed)?)?[-_]?del(?:et(?:ed|ion))?|deleted|deletion|removed"
-                            r"|strike(?:through)?|struck|tracked[-_]?del(?:etion)?")
+# a class that says its text is deleted for good ("deleted", "strikethrough"; a suggestion still open is not)
+_DELETED_CLASS = re.compile(r"(?i)deleted|deletion|removed|strike(?:through)?|struck")
 _STRUCK_SPAN = re.compile(r"<span[ \t][^<>\n]{0,200}?line-through[^<>\n]{0,200}>((?:(?!</span>)[^\n]){0,500})</span>",
                           re.IGNORECASE)
 _INLINE_CODE = re.compile(r"<(code|kbd|samp|tt)>([^<>`\n]{0,300})</\1>", re.IGNORECASE)

@@ -5,16 +5,21 @@ A TA grades the tree after the last patch: the lines a hunk removes (the templat
 answer that a later one replaces) are no answer, the lines it adds and keeps are. Each file is rebuilt from its
 hunks' new sides, in order; a later hunk on the same file is applied where its old side (context and removed
 lines) stands in what is rebuilt so far, so "patch 2/2: add the missing x" replaces patch 1/2's line in place.
-The text around the hunks (an e-mail on top, the report a diff is pasted into) stays where it is; a ``git
-format-patch`` series' cover letter and commit messages are bookkeeping. Nothing is applied to any real file:
-this only rebuilds text.
+The text around the hunks (an e-mail on top, the report a diff is pasted into, a series' cover letter) stays where
+it is; a ``git format-patch`` series' commit messages say what was done and are bookkeeping. Nothing is applied
+to any real file: this only rebuilds text.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-_HUNK = re.compile(r"@@ -\d+(?:,(?P<old>\d+))? \+\d+(?:,(?P<new>\d+))? @@[^\n]*")
+_HUNK = re.compile(r"@@ -(?P<at>\d+)(?:,(?P<old>\d+))? \+(?P<to>\d+)(?:,(?P<new>\d+))? @@[^\n]*")
+# a mail's and git's bookkeeping around the patches: headers, the diffstat, the signature and git's version
+_BOOKKEEPING = re.compile(r"From [0-9a-f]{40} |(?:From|Date|To|Cc|Message-Id|In-Reply-To|References|MIME-Version"
+                          r"|Content-Type|Content-Transfer-Encoding|X-Mailer):|[ \t]\S{1,200} \|[ \t]+\d+ [+-]*$"
+                          r"|[ \t]\d+ files? changed|-- $|---$|\d+\.\d+(?:\.\d+)?$|base-commit:", re.IGNORECASE)
+_SUBJECT = re.compile(r"Subject:\s*\[PATCH(?:[^\]\d]{0,20})?\s*(\d+)/\d+\]\s*")  # "Subject: [PATCH 2/3] …"
 _NEW_FILE = re.compile(r"\+\+\+ (?:b/)?(?P<name>[^\t\n]+)")
 MAX_LINES = 20_000
 
@@ -23,6 +28,7 @@ MAX_LINES = 20_000
 class _File:
     name: str
     lines: list[str] = field(default_factory=list)
+    origin: int = 1  # the line number its first hunk starts at (where later hunks' numbers point)
 
 
 def is_patch(text: str) -> bool:
@@ -33,41 +39,52 @@ def is_patch(text: str) -> bool:
 def patch_files(text: str) -> list[tuple[str, str]]:
     """The text as the patches leave it, in order: each run of text outside the hunks as ("", its text), each
     patched file once, where it is first patched, as (its name, its text after every hunk). A ``git format-patch``
-    series keeps its files only: its cover letter and commit messages are about the patches, the tree is the
-    answer."""
+    series' cover letter and the notes under a patch's "---" stay as text (a note there may change an answer);
+    its commit messages (what each patch did, applied in the tree), mail headers, diffstat and signature do not."""
     lines = text.split("\n")[:MAX_LINES]
-    mail = _MAIL_PATCH.match(text) is not None
     pieces: list[tuple[str, str | _File]] = []
     prose: list[str] = []
     files: dict[str, _File] = {}
     current: _File | None = None
+    message = False  # inside a patch's commit message (what the commit did, applied in the tree)
     k = 0
     while k < len(lines):
         line = lines[k]
+        subject = _SUBJECT.match(line)
+        if subject is not None or message and line.rstrip() != "---":
+            message = subject is None or subject.group(1) != "0"  # (a cover letter, [PATCH 0/n], stays)
+            if not message and subject is not None:
+                prose.append(line[subject.end():])
+            k += 1
+            continue
+        message = False  # ("---": the notes under it, above the diff, are the writer's own to the reader)
         named = _NEW_FILE.match(line)
         if named is not None:
             name = named.group("name").strip()
             if name not in files:
                 files[name] = _File(name)
-                pieces += [("", "\n".join(prose))] * bool(prose and not mail) + [(name, files[name])]
+                pieces += [("", "\n".join(prose))] * bool(prose) + [(name, files[name])]
                 prose = []
             current = files[name]
             k += 1
             continue
         hunk = _HUNK.match(line)
         if hunk is None or current is None:
-            if not line.startswith(("diff --git", "index ", "--- ")):
-                prose.append(line)  # (a commit's message, the text around a pasted diff)
-                current = None
+            if not line.startswith(("diff --git", "index ", "--- ")) and not _BOOKKEEPING.match(line):
+                prose.append(line)  # (a cover letter, the notes under a patch's "---", the text around a pasted
+                current = None  # diff)
             k += 1
             continue
-        k = _read_hunk(lines, k + 1, int(hunk.group("old") or 1), int(hunk.group("new") or 1), current)
-    pieces += [("", "\n".join(prose))] * bool(prose and not mail)
+        k = _read_hunk(lines, k + 1, hunk, current)
+    pieces += [("", "\n".join(prose))] * bool(prose)
     return [(name, body if isinstance(body, str) else "\n".join(body.lines) + "\n") for name, body in pieces]
 
 
-def _read_hunk(lines: list[str], k: int, old_count: int, new_count: int, target: _File) -> int:
+def _read_hunk(lines: list[str], k: int, hunk: re.Match[str], target: _File) -> int:
     """The hunk whose lines start at ``k`` applied to ``target``; where the lines after it start."""
+    old_count, new_count = int(hunk.group("old") or 1), int(hunk.group("new") or 1)
+    if not target.lines:
+        target.origin = int(hunk.group("to"))
     old: list[str] = []
     new: list[str] = []
     while k < len(lines) and (len(old) < old_count or len(new) < new_count):
@@ -86,11 +103,8 @@ def _read_hunk(lines: list[str], k: int, old_count: int, new_count: int, target:
         else:
             break
         k += 1
-    _apply(target, old, new)
+    _apply(target, old, new, int(hunk.group("at")) - target.origin)
     return k
-
-
-_MAIL_PATCH = re.compile(r"From [0-9a-f]{40} ")
 
 
 def conflict_sides(text: str) -> tuple[str, str, str] | None:
@@ -120,19 +134,24 @@ def conflict_sides(text: str) -> tuple[str, str, str] | None:
     return "\n".join(ours), "\n".join(theirs), "\n".join(both)
 
 
-def _apply(target: _File, old: list[str], new: list[str]) -> None:
-    """A hunk applied to what is rebuilt so far: where its old side stands, replaced by its new side; else its new
-    side added after it (a file's first hunks, or a part the earlier patches did not show)."""
-    n, start, tries = len(old), 0, 0
-    while n and tries < 2000:  # (bounded: a file of many equal lines is not searched for ever)
-        try:
+def _apply(target: _File, old: list[str], new: list[str], near: int) -> None:
+    """A hunk applied to what is rebuilt so far: where its old side stands (of several places, the one nearest the
+    line its header names), replaced by its new side; else its new side added after it (a file's first hunks, or
+    a part the earlier patches did not show)."""
+    n, start = len(old), 0
+    found: list[int] = []
+    while n and len(found) < 200 and start < len(target.lines):  # (bounded: a file of equal lines is not searched
+        try:  # for ever)
             start = target.lines.index(old[0], start)
         except ValueError:
             break
         if target.lines[start:start + n] == old:
-            target.lines[start:start + n] = new
-            return
-        start, tries = start + 1, tries + 1
+            found.append(start)
+        start += 1
+    if found:
+        at = min(found, key=lambda k: abs(k - near))
+        target.lines[at:at + n] = new
+        return
     if target.lines:
         target.lines.append("")
     target.lines.extend(new)

@@ -713,23 +713,56 @@ _HISTORY_HEADING = re.compile(r"(?im)^(?P<hashes>#{1,6})[ \t]*(?:\**)[ \t]*(?:ch
 
 def without_history(text: str) -> str:
     """The text with its changelog section blanked (its line breaks kept), up to the next heading of its level or
-    above: what the versions before said ("v1 had w + α∇L … now w − α∇L") is history; the answers are the text's
-    own. (Errata and corrections are no changelog: they change an answer, and are read as such.)"""
+    above, or the next heading that is no version's ("## Problem 1" under "# Changelog"): what the versions before
+    said ("v1 had w + α∇L … now w − α∇L") is history, the answers are the text's own. Not a section that is also
+    errata or corrections ("## Change log & errata"), and not a line of it whose new formula or value the text
+    above does not hold: a change the answers never got goes to a person."""
     if "#" not in text:
         return text
     m = _HISTORY_HEADING.search(text)
-    if m is None:
+    if m is None or _CORRECTIONS_TOO.search(m.group()):
         return text
     level = len(m.group("hashes"))
-    after = re.compile(rf"(?m)^#{{1,{level}}}[ \t]").search(text, m.end())
-    end = after.start() if after else len(text)
-    return text[:m.start()] + "\n" * text.count("\n", m.start(), end) + text[end:]
+    end = len(text)
+    for h in re.finditer(r"(?m)^(#{1,6})[ \t]+([^\n]*)$", text[m.end():]):
+        if len(h.group(1)) <= level or not _VERSION_HEADING.match(h.group(2)):
+            end = m.end() + h.start()
+            break
+    rest = _FORMULA_KEY.sub("", text[:m.start()] + text[end:])
+    kept = [line if ((news := _news(line)) and not all(_FORMULA_KEY.sub("", f) in rest for f in news)
+                     or not news and re.search(r"\d", _VERSION_MARKS.sub("", line))) else ""
+            for line in text[m.start():end].split("\n")]  # ("(b) stride changed to 2": a value, kept)
+    return text[:m.start()] + "\n".join(kept) + text[end:]
+
+
+_CORRECTIONS_TOO = re.compile(r"(?i)\b(?:errat\w*|correct\w*|fix(?:es)?|berichtig\w*|korrektur\w*)\b")
+# a version's own heading under a changelog: "### [v3] — 2023-10-11", "## v2", "#### Fixed", "### 2023-10-09"
+_VERSION_HEADING = re.compile(r"(?i)\[?\s*(?:v(?:ersion)?\s*\d|\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|unreleased|added|changed"
+                              r"|fixed|removed|deprecated|security)\b")
+# a changelog line that says what an answer became: "`s(u)(1 + s(u))` -> `s(u)(1 - s(u))`", "`400,000 -> 400,500`",
+# "now `w - α grad_w L`"
+_ARROW_TO = re.compile(r"(?:->|→|=>|\bnow\b)\s*(?:`([^`\n]{1,200})`|\$([^$\n]{1,200})\$|(\d[\d,. ]{0,12}\d))")
+_SPAN_ARROW = re.compile(r"`([^`\n]{1,200}?)\s*(?:->|→|=>)\s*([^`\n]{1,200})`")
+_FORMULA_KEY = re.compile(r"[\s*·`$\\{}]|(?<=\d)[,.](?=\d{3})")  # spaces, products and markup: compared without
+
+
+def _news(line: str) -> list[str]:
+    """The formulas and values a changelog line gives as what an answer now is: after its arrows ("`A` -> `B`",
+    "now `B`"), else every formula it writes ("so (d) is really $B$")."""
+    inside = [m.group(2) for m in _SPAN_ARROW.finditer(line)]
+    after = [a or b or c for a, b, c in _ARROW_TO.findall(_SPAN_ARROW.sub(" ", line))]
+    return inside + after or [a or b for a, b in _WRITTEN.findall(line)]
+
+
+_VERSION_MARKS = re.compile(r"(?i)\bv(?:ersion)?\s*\d+(?:\.\d+)*|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\[[^\]\n]{0,20}\]"
+                            r"|#\d+|\b\d+\s*(?:files?|lines?|commits?)\b")
+_WRITTEN = re.compile(r"`([^`\n]{1,200})`|\$([^$\n]{1,200})\$")
 
 
 # a table of who did what in a group's hand-in ("| Part | Written by | Checked by |"): its rows name parts, but
 # they answer nothing
 _ROSTER_HEAD = re.compile(r"(?i)\b(?:written|authored|done|drafted|checked|reviewed|proof-?read|solved)[ \t]+by\b"
-                          r"|\b(?:authors?|members?|reviewers?|contributors?|contribution|responsible|owner|who)\b"
+                          r"|\b(?:authors?|members?|reviewers?|contributors?|responsible|owner|who)\b"
                           r"|\b(?:verantwortlich|bearbeitet|autor(?:in)?|auteur|rédigé|responsable|autore)\b")
 
 
@@ -744,7 +777,8 @@ def without_roster(text: str) -> str:
         head, rule = lines[k].strip(), lines[k + 1].strip()
         if head.startswith("|") and re.fullmatch(r"\|?[ \t:|-]+\|?", rule) and "-" in rule \
                 and any(_ROSTER_HEAD.search(cell) for cell in head.strip("|").split("|")) \
-                and not re.search(r"(?i)\b(?:answer|result|value|formula|antwort|réponse)\b", head):
+                and not re.search(r"(?i)\b(?:answers?|results?|values?|formulas?|final|versions?|solutions?|counts?"
+                                  r"|param\w*|totals?|sizes?|shapes?|antwort|réponse|lösung)\b", head):
             end = k + 2
             while end < len(lines) and lines[end].strip().startswith("|"):
                 end += 1

@@ -71,6 +71,7 @@ CHANGES = re.compile(r"(?i)\b(?:actually|really|meant|should|wrong|instead|mista
 # at x^i, not at x" cites (d) and (e) there)
 CHANGED = re.compile(r"(?i)\b(?:actually|really|meant|should\s+(?:be|read|have)|wrong|mistaken|mistakes?|typo|"
                      r"instead|statt|correct(?:ion|ed)|ignore|scratch|oops|revisit\w*|going\s+back|once\s+more|"
+                     r"changed\s+(?:it\s+)?to|"
                      r"now\s+(?:get|think|believe|see|find)|cleaner|simply|i\s+reali[sz]ed|after\s+all|"
                      r"(?:thinking|looking)\s+(?:about\s+it\s+|at\s+it\s+)?again)\b")
 # words that say an answer was wrong: "instead" alone does not ("starting with δ_f = ∂L/∂f instead of 1, everything in

@@ -638,7 +638,9 @@ UNDECIDED = re.compile(r"\btorn\s+between\b|\b(?:can(?:no|')?t|could(?:n't|\s+no
                        # `w += alpha * grad`)" beside a step that subtracts: the program said to be the same adds
                        r"|`[^`\n]{1,40}`[^\n`]{0,40}\bnot\s+(?:sure|certain)\s+(?:of|about)\s+the\s+sign\b"
                        r"|\bsame\s+as\s+`[^`\n]{0,40}\+="
-                       r"|\bleav(?:e|ing)\s+(?:\([a-z]{1,3}\)\s+|it\s+|this\s+(?:part\s+)?)?(?:open|unanswered|blank)\b",
+                       r"|\bleav(?:e|ing)\s+(?:\([a-z]{1,3}\)\s+|it\s+|this\s+(?:part\s+)?)?(?:open|unanswered|blank)\b"
+                       # "not sure which of the two is correct" (a line of its own, about both items of its part)
+                       r"|\bnot\s+sure\s+which\s+of\s+the\s+two\b",
                        re.IGNORECASE)
 # words that allow a second answer beside the first ("either should work", "could also be 2 with padding", "is
 # fine as well"): two answers offered, none chosen (not "could also be written as …", one answer said twice)

@@ -86,3 +86,29 @@ def _place_of(doc: Document, at: int) -> tuple[int, int]:
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
+
+
+# "Answer: $\\partial_{w_2}f$ is (3), $\\partial_{w_1}f$ is (4)": a part's last word names its answers by their numbers
+_ANSWER_LEAD = re.compile(r"(?i)\b(?:final\s+)?answers?\b[^\n:]{0,30}:")
+_NAMED_NUMBER = re.compile(r"(?P<name>\$[^$\n]{1,60}\$|\\\([^\n]{1,60}?\\\)|[^\s,;:()]{1,30})\s*(?:is|=|:|→|->)\s*"
+                           r"(?:eq(?:uation)?\.?\s*)?\(\s*(?P<n>\d{1,3}[a-z]?)\s*\)")
+
+
+def answers_by_number(doc: Document, span: Span) -> list[tuple[str, Span]]:
+    """The answers a part's "Answer:" line names by their equations' numbers: (the name it gives, the math piece
+    tagged with that number) for each one found; none where the line or the tag is not there."""
+    said = doc.text[span.start:span.end]
+    leads = list(_ANSWER_LEAD.finditer(said[-2000:]))
+    if not leads:
+        return []
+    lead = leads[-1]  # (the part's last "Answer:")
+    start = len(said) - len(said[-2000:]) + lead.end()
+    line = said[start:said.find("\n", start) if "\n" in said[start:] else len(said)][:400]
+    out: list[tuple[str, Span]] = []
+    for m in _NAMED_NUMBER.finditer(line):
+        tagged = re.compile(rf"\\tag\*?\{{\s*{re.escape(m.group('n'))}\s*\}}")
+        found = next((s for s in doc.math if s.kind in ("display", "env") and s.end <= span.end
+                      and tagged.search(doc.text, s.start, min(len(doc.text), _line_end(doc.text, s.end)))), None)
+        if found is not None:
+            out.append((m.group("name").strip("$").removeprefix("\\(").removesuffix("\\)"), found))
+    return out

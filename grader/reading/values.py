@@ -299,6 +299,9 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
     patterns = {f: [label_pattern(p) for p in spec.labels.get(f, [])] for f in fields}
     if spec.part in doc.segments:
         later += [line for line in _changed_later(doc, doc.segments[spec.part].end, patterns) if line not in later]
+        first = min(span.start for span in doc.segments.values())  # a note above every part (a cover letter:
+        later += [line for line in _changed_later(doc, 0, patterns, first) if line not in later]  # "the stride
+        # has to be 2, not 1 … please grade (b) as …")
         later += [line for line in _named_inside(doc, spec.part) if line not in later]
     found = read_part(text, patterns)
     if (span := doc.segments.get(spec.part)) is not None and _SEE_ABOVE.search(text[:400]) \
@@ -641,17 +644,25 @@ def _only_confirms(said: str) -> bool:
     return m is not None and not _CHANGE_SAID.search(said) and not re.search(r"\d", said[m.end():])
 
 
-def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Pattern[str]]]) -> list[str]:
-    """Lines after the part that change one of its values by its label ("Update: conv2 stride should be 2, not
-    1"): read with the part, so a different value is a second answer."""
+def _changed_later(doc: Document, after: int, patterns: dict[str, list[re.Pattern[str]]],
+                   end: int | None = None) -> list[str]:
+    """Lines after the part (up to ``end``) that change one of its values by its label ("Update: conv2 stride
+    should be 2, not 1"): read with the part, so a different value is a second answer."""
     from grader.reading.mentions import CHANGED
 
-    lines = doc.text[after:].split("\n")
+    lines = doc.text[after:end].split("\n")
     return [line for k, line in enumerate(lines) if len(line) < 400
-            and (CHANGED.search(line) or _DOUBTED_LATER.search(line) and not _opens_a_part(line)
+            and (CHANGED.search(line) or end is not None and _GRADE_AS.search(line)
+                 or _DOUBTED_LATER.search(line) and not _opens_a_part(line)
                  and not _question_goes_on(lines[k - 1] if k else "", line))
             and not line.lstrip().startswith("|") and re.search(r"\d", line)
             and any(p.search(line) for ps in patterns.values() for p in ps) and not _asks(line)]
+
+
+# a note above the parts that says what a value is to be read as ("the stride has to be 2, not 1", "please grade (b)
+# as: … stride 2")
+_GRADE_AS = re.compile(r"(?i)\b(?:has|have|needs?)\s+to\s+be\b|\bmust\s+be\b|\bplease\s+(?:grade|read|take|count|use|"
+                       r"consider)\b|,\s*not\s+\d")
 
 
 def _question_goes_on(before: str, line: str) -> bool:
@@ -1426,7 +1437,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             continue
         if k and (like := _offered_for(masked, values, k, routes) or _also_fine(masked, values, k, routes)) is not None:
             choices = list(routes[id(like)])  # "5x5 stride 1, or 3x3 stride 1": stands for 5x5, a person decides
-        elif k and routes.get(id(values[k - 1])) and _CORRECTED_TO.fullmatch(masked, values[k - 1].end, v.start) \
+        elif k and routes.get(id(values[k - 1])) and (_CORRECTED_TO.fullmatch(masked, values[k - 1].end, v.start) or (
+                _WELL_BETWEEN.fullmatch(masked, values[k - 1].end, v.start) and _REALLY_AFTER.match(masked, v.end))) \
                 and _dims(values[k - 1].text) == _dims(v.text):
             choices = [(f, 0) for f, _ in routes[id(values[k - 1])]]  # "20, I mean 50": the later one is meant,
             routes[id(values[k - 1])] = [(f, max(r, 3)) for f, r in routes[id(values[k - 1])]]  # the first taken back
@@ -1664,11 +1676,16 @@ _HEDGE = re.compile(r"\s*(?:[^\W\d_]{1,12}(?:[ \t]+[^\W\d_]{1,12})?\s*\?+|\?*)\s
                     re.IGNORECASE)
 # a value put right at once, the later one meant: "20, I mean 50", "20, make that 50", "431,080 — sorry, 430,580",
 # "25{,}050, äh, 25{,}000", "dubina 20, mislim 50", "通道 20，不对，是 50", "채널 20, 아니 50", "チャネル 20、いや 50"
-_CORRECTED_TO = re.compile(r"[ \t]*[,;:—–(-]?[ \t]*(?:(?:I[ \t]+mean(?:t)?|make[ \t]+(?:that|it)|or[ \t]+rather"
-                           r"|no[ \t,]+wait|sorry|scratch[ \t]+that|correction|ähm?|well|actually|ich[ \t]+meine|nein"
-                           r"|je[ \t]+veux[ \t]+dire|pardon|quiero[ \t]+decir|mislim|teda(?:[ \t]+vlastne)?|точніше"
-                           r"|точнее|по-точно|тобто|то[ \t]+есть|不对|不對|아니|いや|เอ้ย|मतलब)"
-                           r"[ \t]*[,，、:]?[ \t]*(?:是[ \t]*)?)+", re.IGNORECASE)
+_PUT_RIGHT = (r"(?:I[ \t]+mean(?:t)?|make[ \t]+(?:that|it)|or[ \t]+rather|no[ \t,]+wait|sorry|scratch[ \t]+that"
+              r"|correction|ähm?|ich[ \t]+meine|nein|je[ \t]+veux[ \t]+dire|pardon|quiero[ \t]+decir|mislim"
+              r"|teda(?:[ \t]+vlastne)?|точніше|точнее|по-точно|тобто|то[ \t]+есть|不对|不對|아니|いや|เอ้ย|मतलब)")
+# the words between two values that put the first right (each word after separators: no nested blanks to backtrack)
+_CORRECTED_TO = re.compile(rf"(?:[ \t]*[,;:—–(-])?[ \t]*{_PUT_RIGHT}(?:[ \t,，、:]+{_PUT_RIGHT})*"
+                           r"[ \t,，、:]*(?:是[ \t]*)?",
+                           re.IGNORECASE)
+# "20 (well, 50 really — …)": a value put right by "well" only where "really"/"in fact" follows the second one
+_WELL_BETWEEN = re.compile(r"(?:[ \t]*[,;(—–-])?[ \t]*(?:well|actually)[ \t]*,?[ \t]*", re.IGNORECASE)
+_REALLY_AFTER = re.compile(r"[ \t]+(?:really|in[ \t]+fact|actually)\b", re.IGNORECASE)
 _COUNT = r"(\d{1,3}(?:[,.' \u2009]\d{3})+|\d{3,})"
 _BARE_COUNT = re.compile(rf"(?<![\w.,]){_COUNT}[ \t]*\([ \t]*{_COUNT}[ \t]*\)")
 _SHAPE = r"(\d+(?:[ \t]*[×xX*][ \t]*\d+)+)"
@@ -2227,7 +2244,8 @@ _SYMBOL_FORMULA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z][ \t]*\)?[ \t]*"
 _LABELLED_ASIDE = re.compile(r"\([ \t]*[^\W\d_]{2,}[ \t]*=[ \t]*\d{1,6}(?![\d.×x*·+\-−/])"
                              r"[ \t]*,[ \t]*[^\W\d_]")  # (not "(padding=0)": a setting in brackets stays an aside)
 # "(channel dim 20 = number of conv1 output channels)": a value named, then said again in words (those are masked)
-_NAMED_THEN_WORDS = re.compile(r"\([ \t]*[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+){0,2}[ \t]+\d{1,6}[ \t]*(?==[ \t]*[^\W\d_]{2,})")
+_NAMED_THEN_WORDS = re.compile(r"\([ \t]*[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+){0,2}[ \t]+\d{1,6}[ \t]*"
+                               r"(?==[ \t]*[^\W\d_]{2,})")
 
 
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True
