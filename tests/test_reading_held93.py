@@ -427,6 +427,8 @@ def test_markup_that_pairs_up_is_left_as_it_is() -> None:
         == "#+begin_src\nx\n#+end_src\n* h\n"
     assert closed_fences("text\n\n```\ncode\n```\n\n**(d)** x\n") == "text\n\n```\ncode\n```\n\n**(d)** x\n"
     assert closed_fences(md) != md  # (a bold part label after a blank line inside a fence ends it: a guess, noted)
+    title = "~~~ DL hw3 ~~~  by Jun Park\n\n## 1(a) graph\n\n~~~ struck ~~~ <- crossed out\n\n## 1(b)\n"
+    assert closed_fences(title) == title  # (tildes around a title or a struck line open no code block)
 
 
 @pytest.mark.parametrize("piece", [

@@ -56,6 +56,8 @@ def closed_fences(text: str) -> str:
     out: list[str] = []
     for k, line in enumerate(lines):
         fence = _FENCE.match(line)
+        if fence is not None and fence.group().strip()[0] in line[fence.end():]:
+            fence = None  # ("~~~ DL hw3 ~~~": a title set between tildes, or a line struck through: no fence)
         if inside is not None and fence is None and k and not lines[k - 1].strip() and _RESUMES.match(line):
             out.append(inside)  # (the prose goes on: the fence above was left open)
             inside = None
