@@ -4,10 +4,12 @@ Students who study with flashcards hand in what their tool exports: Anki's "Note
 ``#separator:tab``, ``#html:true``, ``#tags column:3`` lines, then one note per line, its fields split by the
 separator; HTML and MathJax ``\\( … \\)`` in the fields; cloze deletions ``{{c1::answer::hint}}``), Quizlet's
 term-and-definition lines (a tab, or the student's own separators: " - " between term and definition, ";"
-between cards), a sheet with ``question, answer, tags`` columns. Each card becomes its front on a line, its back
-(and any further field) in the paragraphs under it: the front carries the part's label and question, the back
-the answer, as a TA reads a card. The bookkeeping columns (a note's id, its type, its deck, its tags) are no
-text. Read with the standard ``csv`` module, so a field's own quotes and separators stay in it.
+between cards), a sheet with ``question, answer, tags`` columns, cards written one to a line in a note (Obsidian's
+``question::answer``, RemNote's ``question >> answer``). Each card is read as a TA reads it, its front the part's
+label and question, its back the answer: "front: back", "front = back" where the front ends in the name the back's
+equation answers, or a table's row "| front | back |" for a bare formula (the row names it); a back of several
+lines goes in the paragraphs under its front. The bookkeeping columns (a note's id, its type, its deck, its tags)
+are no text. Read with the standard ``csv`` module, so a field's own quotes and separators stay in it.
 """
 from __future__ import annotations
 
