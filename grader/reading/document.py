@@ -30,7 +30,7 @@ from grader.reading.formats_html import inline_html
 from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines, yaml_sheet_lines
 from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
-from grader.reading.formats_patch import conflict_sides, is_patch, patch_files
+from grader.reading.formats_patch import conflict_sides, is_patch, merged_sides, patch_files
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_roff import is_roff
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
@@ -1089,33 +1089,7 @@ def _patched_file(name: str, body: str) -> str:
         return body if sides is None else sides[2]
     if sides is None:
         return _SHEETS[kind](body)
-    ours, theirs = _SHEETS[kind](sides[0]).split("\n"), _SHEETS[kind](sides[1]).split("\n")
-    mine, others = _keyed_lines(ours), _keyed_lines(theirs)
-    other = {key: value for key, value in others if key is not None and value}
-    merged = [f"{line} or {other[key]}" if key is not None and value and key in other and other[key] != value
-              else line for line, (key, value) in zip(ours, mine, strict=True)]
-    known = {key for key, _ in mine}
-    extra = [line for line, (key, value) in zip(theirs, others, strict=True)
-             if key is not None and value and key not in known]
-    return "\n".join(merged + [""] + extra)  # ("stride: 1 or 2": both sides of the conflict, a person decides)
-
-
-_KEYED_LINE = re.compile(r"([ \t]*)([^\s:|][^:\n|]{0,120}):[ \t]*(\S[^\n]*)?")  # an answer sheet's "key: answer"
-
-
-def _keyed_lines(lines: list[str]) -> list[tuple[tuple[str, str] | None, str]]:
-    """Each line's key (the section above it where indented, then its own key) and answer; (None, "") for others."""
-    out: list[tuple[tuple[str, str] | None, str]] = []
-    section = ""
-    for line in lines:
-        m = _KEYED_LINE.fullmatch(line)
-        if m is None:
-            out.append((None, ""))
-            continue
-        if not m.group(1):
-            section = m.group(2) if not m.group(3) else section
-        out.append(((section if m.group(1) else "", m.group(2)), m.group(3) or ""))
-    return out
+    return merged_sides(_SHEETS[kind](sides[0]), _SHEETS[kind](sides[1]))
 
 
 def read_document(text: str, kind: str | None = None) -> Document:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -99,6 +100,16 @@ def _rows(text: str, separator: str) -> list[list[str]]:
     return [[cell[:MAX_FIELD] for cell in row] for row in rows if any(cell.strip() for cell in row)]
 
 
+def _first_row(text: str, separator: str) -> list[str]:
+    """The first row :func:`_rows` gives, read without reading the rows after it."""
+    try:
+        raw = csv.reader(io.StringIO(text), delimiter=separator)
+        first = next((row for row in itertools.islice(raw, MAX_CARDS) if any(cell.strip() for cell in row)), [])
+        return [cell[:MAX_FIELD] for cell in first]
+    except csv.Error:
+        return next(iter(_rows(text, separator)), [])
+
+
 def _named_sheet(text: str) -> str | None:
     """A sheet whose first row names a front and a back ("question,answer,tags", "Front;Back"): its cards, the
     other columns (tags, deck) left out."""
@@ -106,15 +117,15 @@ def _named_sheet(text: str) -> str | None:
     delimiter = next((d for d in ("\t", ";", ",", "|") if d in first), None)
     if delimiter is None:
         return None
-    rows = _rows(text.lstrip("\ufeff"), delimiter)
-    if len(rows) < 3:
-        return None
-    heads = rows[0]
+    heads = _first_row(text.lstrip("\ufeff"), delimiter)  # (the heads first: most texts are no sheet)
     front = next((k for k, h in enumerate(heads) if _FRONT_HEAD.fullmatch(h)), None)
     back = next((k for k, h in enumerate(heads) if _BACK_HEAD.fullmatch(h)), None)
     if front is None or back is None or not all(_OTHER_HEAD.fullmatch(h) for k, h in enumerate(heads)
                                                 if k not in (front, back)):
         return None  # ("id, question, answer, working, notes": an answer sheet, whose columns its reader knows)
+    rows = _rows(text.lstrip("\ufeff"), delimiter)
+    if len(rows) < 3:
+        return None
     extra = len(heads) - 1 - back  # the columns after the back (tags): a row longer than the heads has its back's
     # unquoted commas ("1, no: 2"), kept in the back
     return _markdown([[row[front], ",".join(row[back:len(row) - extra])] if len(row) > len(heads) and front < back
@@ -190,7 +201,8 @@ def _markdown(cards: list[list[str]], rows: bool = True) -> str:
     previous = ""
     for card in cards:
         fields = [f for f in (_field(cell) for cell in card) if f]
-        fields[:1] = [_HOMEWORK.sub("", fields[0], count=1) if _HOMEWORK.match(fields[0]) else fields[0]][:len(fields)]
+        if fields and _HOMEWORK.match(fields[0]):
+            fields[0] = _HOMEWORK.sub("", fields[0], count=1)
         lead = fields[0].split(None, 1)[0] if fields and fields[0].strip() else ""
         if lead and lead == previous and len(fields[0]) > len(lead) and _LABELLED_FRONT.search(f" {lead}"):
             fields[0] = fields[0][len(lead):].strip()  # "P1(e) df/dw1" after "P1(e) df/dw2": the same part goes on

@@ -155,3 +155,36 @@ def _apply(target: _File, old: list[str], new: list[str], near: int) -> None:
     if target.lines:
         target.lines.append("")
     target.lines.extend(new)
+
+
+_KEYED_LINE = re.compile(r"([ \t]*)([^\s:|][^:\n|]{0,120}):[ \t]*(\S[^\n]*)?")  # an answer sheet's "key: answer"
+
+
+def merged_sides(ours: str, theirs: str) -> str:
+    """The two sides of a conflict in an answer sheet, read as its ``key: answer`` lines, as one sheet: a key the
+    sides answer differently with both answers ("stride: 1 or 2", a person decides), a key only the other side
+    has after it."""
+    our_lines, their_lines = ours.split("\n"), theirs.split("\n")
+    mine, others = _keyed_lines(our_lines), _keyed_lines(their_lines)
+    other = {key: value for key, value in others if key is not None and value}
+    merged = [f"{line} or {other[key]}" if key is not None and value and key in other and other[key] != value
+              else line for line, (key, value) in zip(our_lines, mine, strict=True)]
+    known = {key for key, _ in mine}
+    extra = [line for line, (key, value) in zip(their_lines, others, strict=True)
+             if key is not None and value and key not in known]
+    return "\n".join(merged + [""] + extra)
+
+
+def _keyed_lines(lines: list[str]) -> list[tuple[tuple[str, str] | None, str]]:
+    """Each line's key (the section above it where indented, then its own key) and answer; (None, "") for others."""
+    out: list[tuple[tuple[str, str] | None, str]] = []
+    section = ""
+    for line in lines:
+        m = _KEYED_LINE.fullmatch(line)
+        if m is None:
+            out.append((None, ""))
+            continue
+        if not m.group(1):
+            section = m.group(2) if not m.group(3) else section
+        out.append(((section if m.group(1) else "", m.group(2)), m.group(3) or ""))
+    return out

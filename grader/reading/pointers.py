@@ -52,12 +52,19 @@ def _equations(doc: Document, said: str) -> list[tuple[int, int] | None]:
     for m in _EQ.finditer(said):
         numbers = [m.group(1), *(n.group(1) for n in _EQ_MORE.finditer(m.group()))]
         for number in numbers:
-            tagged = re.compile(rf"\\tag\*?\{{\s*{re.escape(number)}\s*\}}|\(\s*{re.escape(number)}\s*\)[ \t]*$",
-                                re.MULTILINE)
-            found = next((s for s in doc.math if s.kind in ("display", "env", "plain")
-                          and tagged.search(doc.text, s.start, min(len(doc.text), _line_end(doc.text, s.end)))), None)
+            found = _tagged(doc, number)
             out.append((found.start, found.end) if found is not None else None)
     return out
+
+
+def _tagged(doc: Document, number: str, *, before: int | None = None, written: bool = True) -> Span | None:
+    """The first math piece (before ``before``) tagged with ``number``: ``\\tag{7}``, or, with ``written``, a
+    "(7)" set at its line's end (a display, an environment's row or a plain line; not inline math)."""
+    pattern = rf"\\tag\*?\{{\s*{re.escape(number)}\s*\}}"
+    tagged = re.compile(pattern + (rf"|\(\s*{re.escape(number)}\s*\)[ \t]*$" if written else ""), re.MULTILINE)
+    kinds = ("display", "env", "plain") if written else ("display", "env")
+    return next((s for s in doc.math if s.kind in kinds and (before is None or s.end <= before)
+                 and tagged.search(doc.text, s.start, min(len(doc.text), _line_end(doc.text, s.end)))), None)
 
 
 def _sections(doc: Document, said: str) -> list[tuple[int, int] | None]:
@@ -106,9 +113,7 @@ def answers_by_number(doc: Document, span: Span) -> list[tuple[str, Span]]:
     line = said[start:said.find("\n", start) if "\n" in said[start:] else len(said)][:400]
     out: list[tuple[str, Span]] = []
     for m in _NAMED_NUMBER.finditer(line):
-        tagged = re.compile(rf"\\tag\*?\{{\s*{re.escape(m.group('n'))}\s*\}}")
-        found = next((s for s in doc.math if s.kind in ("display", "env") and s.end <= span.end
-                      and tagged.search(doc.text, s.start, min(len(doc.text), _line_end(doc.text, s.end)))), None)
+        found = _tagged(doc, m.group("n"), before=span.end, written=False)
         if found is not None:
             out.append((m.group("name").strip("$").removeprefix("\\(").removesuffix("\\)"), found))
     return out

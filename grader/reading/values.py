@@ -2254,14 +2254,14 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
     added up are the terms of a sum, not labels; a table's row label "ReLU + pool" names both)."""
     chars = list(line)
     for m in _ASIDE.finditer(line):  # "(28 − 4 + 1 = 25)", "(before pooling)"; "(so 5×5×1×20 in all)" stays
+        if (said := _NAMED_THEN_WORDS.match(m.group())) is not None:
+            chars[m.start() + said.end():m.end()] = _MASK * (m.end() - m.start() - said.end())
+            continue
         words = re.search(r"[^\W\d_]{2,}", m.group())
         label_part = re.match(r"\s*:(?!:)", line[m.end():m.end() + 4]) is not None  # "conv1 (stride 1): 24×24×20"
         named = re.match(r"\s*=(?!=)", line[m.end():m.end() + 4]) is not None and not any(  # "profondeur (canaux)
             p.search(line, max(0, m.start() - 30, line.rfind(",", 0, m.start()), line.rfind(";", 0, m.start())),
                      m.start()) for ps in patterns.values() for p in ps)  # = 20": the value's name, said in brackets
-        if (said := _NAMED_THEN_WORDS.match(m.group())) is not None:
-            chars[m.start() + said.end():m.end()] = _MASK * (m.end() - m.start() - said.end())
-            continue
         if ("=" in m.group() and not _LABELLED_ASIDE.match(m.group())) \
                 or (words and not re.search(r"\d", m.group()) and not named) or (words and label_part):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
