@@ -30,6 +30,7 @@ from grader.reading.formats_html import inline_html
 from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines, yaml_sheet_lines
 from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
+from grader.reading.formats_mindmap import is_mind_map, mind_map_markdown
 from grader.reading.formats_patch import conflict_sides, is_patch, merged_sides, patch_files
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_roff import is_roff
@@ -364,6 +365,21 @@ def _spaces(text: str) -> str:
 # a derivative written with spaces, as a word processor's student types it: "d out / d w2", "d L / d w1"
 _SPACED_DERIVATIVE = re.compile(r"(?<![\w/])d[ \t]+([A-Za-z][A-Za-z0-9_]{0,5})[ \t]*/[ \t]*d[ \t]+"
                                 r"([A-Za-z][A-Za-z0-9_]{0,3})(?![\w(])")
+
+
+# LaTeX written into a program's string without doubled backslashes ("\alpha" in a Python literal): its "\a", "\b",
+# "\f", "\v" became control characters no editor shows, and "\n", "\t", "\r" before a command's rest became breaks
+_CONTROL_ESCAPE = re.compile("[\x07\x08\x0b\x0c]")
+_CONTROLS = {"\x07": "\\a", "\x08": "\\b", "\x0b": "\\v", "\x0c": "\\f"}
+_BROKEN_COMMAND = re.compile("\n(?=(?:abla|eq|eg|ewline|ot)(?![A-Za-z]))|\t(?=(?:imes|heta|ext|frac|au|o|ilde|op)"
+                             "(?![A-Za-z]))|\r(?=(?:ight|ho|angle|brace|floor|ceil)(?![A-Za-z]))")
+
+
+def _lost_escapes(text: str) -> str:
+    """The LaTeX a student meant where a program's string ate its backslashes (only in a text that shows it by its
+    control characters: a break or a tab is read as one elsewhere)."""
+    text = _CONTROL_ESCAPE.sub(lambda m: _CONTROLS[m.group()], text)
+    return _BROKEN_COMMAND.sub(lambda m: {"\n": "\\n", "\t": "\\t", "\r": "\\r"}[m.group()], text)
 
 
 def _unseen(text: str) -> str:
@@ -1097,6 +1113,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     if kind is None and "\n@@ -" in text and is_patch(text):  # a diff that fills in a template: the tree it leaves
         text = "\n\n".join(_patched_file(name, body) if name else body for name, body in patch_files(text)) + "\n"
+    if kind in (None, "xml", "html") and ("<outline" in text or "<node" in text) and is_mind_map(text):
+        text, kind = mind_map_markdown(text), None  # an outline's or a mind map's file: its nodes as a nested list
     if kind == "rtf" or kind is None and is_rtf(text):  # Rich Text's own line breaks are no text: its text first,
         text, kind = rtf_markdown(text), None  # then read as any text (a break put in at a label stays a break)
     elif kind == "csv" and (deck := cards_markdown(text, sheet=True)) is not None:
@@ -1121,6 +1139,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = word_equations(text)  # a Word page's own equations live in comments only Word reads: made visible
     if "comment-list" in text and kind in ("html", None):
         text = word_comments(text)  # … and its comments, listed at its end: read where they are anchored
+    text = _lost_escapes(text) if _CONTROL_ESCAPE.search(text) else text  # "$\x07lpha$": a string's "\alpha"
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
     text = emoji_marks(text)  # ❌ strikes what it marks, 🤔 doubts it, other emoji are decoration

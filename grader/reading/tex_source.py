@@ -98,6 +98,10 @@ def read_tex(text: str) -> tuple[list[Block], list[MathSpan]]:
     math_open: tuple[str, int] | None = None
     for m in _TOKEN.finditer(text, pos):
         tok = m.group()
+        if math_open is not None and math_open[0] in ("$", "\\(") and (tok[0] == "\n" or tok.startswith(
+                ("\\item", "\\section", "\\subsection", "\\question", "\\part"))):
+            math_open = None  # an inline formula left open: TeX ends it at the paragraph's end (with an error), and
+            # the formulas after it pair as written, not shifted by one
         if math_open is not None:
             kind, start = math_open
             if tok == kind or (m.group("close") and m.group("close") == kind):
