@@ -344,6 +344,15 @@ _WIDE_SPACE = re.compile(r"(?:\\ [ \t]*){2,}")  # "\ \ \ (j = 1,2,3)": pandoc wr
 
 
 @functools.lru_cache(maxsize=8192)
+def scripts_as_latex(text: str) -> str:
+    """Unicode super- and subscripts as LaTeX's ("a₁⁽ⁱ⁾" is a_{1}^{(i)}), as the reader reads them later: a name's
+    point index written in them is then seen where a definition's sides are compared as text."""
+    if not _SUP_RUN.search(text) and not _SUB_RUN.search(text):
+        return text
+    text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
+    return _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB.get(c, c) for c in m.group()) + "}", text)
+
+
 def from_exports(text: str) -> str:
     """Math as an editor exported it (LibreOffice or Hancom script, escaped Markdown, HTML markup, Word's
     invisible operators) or a student wrote it in another language (Typst, AsciiMath, code) as plain LaTeX/text."""
@@ -434,11 +443,15 @@ def _braced_comma(m: re.Match[str]) -> str:
     return f"{whole}{rest}" if len(rest) == 3 and whole.lstrip("0") else f"{whole}.{rest}"
 
 
+_EMPTY_SCRIPT = re.compile(r"[\^_]\s*\{\s*\}")  # (optional argument left empty: nothing raised or lowered)
+
+
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
     text = _word_matrices(from_exports(text)) if "■" in text else from_exports(text)
     text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
     text = _SIZED.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", text)
+    text = _EMPTY_SCRIPT.sub("", text) if "{}" in text or "{ }" in text else text  # \partial^{} f: a macro's
     text = _CAPITAL_SIGMA.sub(r"\\sum", text) if "\\Sigma" in text else text
     text = _EMPHASIS.sub(lambda m: m.group(1), text)
     text = _BRACED_COMMA.sub(_braced_comma, text) if "{,}" in text else text
@@ -451,8 +464,7 @@ def _prepare(text: str) -> str:
     if "\\" not in text and "{" not in text:
         text = _flat_sum_index(text)
         text = _FLAT_SUBSCRIPT.sub(lambda m: m.group(1) + m.group(2), text)
-    text = _SUP_RUN.sub(lambda m: "^{" + "".join(_SUP[c] for c in m.group()) + "}", text)
-    text = _SUB_RUN.sub(lambda m: "_{" + "".join(_SUB.get(c, c) for c in m.group()) + "}", text)
+    text = scripts_as_latex(text)
     text = _GREEK_DIGITS.sub(lambda m: m.group(1) + "_{" + m.group(2) + "}", text)  # σ2(x2): σ_2
     if "\\" in text and _TEXT.search(text):  # \text{νέο}: a word, its letters never read as symbols (ν, ο)
         text = _TEXT.sub(lambda m: "\x00" + m.group(1) + "\x01", text)

@@ -35,7 +35,7 @@ from grader.reading.formats_patch import conflict_sides, is_patch, merged_sides,
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_roff import is_roff
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
-from grader.reading.formats_wiki import is_creole, is_dokuwiki
+from grader.reading.formats_wiki import is_creole, is_dokuwiki, is_mediawiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
 from grader.reading.keyed_answers import keyed_lines
 from grader.reading.labels import Label
@@ -373,6 +373,31 @@ _CONTROL_ESCAPE = re.compile("[\x07\x08\x0b\x0c]")
 _CONTROLS = {"\x07": "\\a", "\x08": "\\b", "\x0b": "\\v", "\x0c": "\\f"}
 _BROKEN_COMMAND = re.compile("\n(?=(?:abla|eq|eg|ewline|ot)(?![A-Za-z]))|\t(?=(?:imes|heta|ext|frac|au|o|ilde|op)"
                              "(?![A-Za-z]))|\r(?=(?:ight|ho|angle|brace|floor|ceil)(?![A-Za-z]))")
+
+
+# the sum's index glued to a letter in plain text: "Σ_i 2(f(xi) − yi)·…·xi", "with ai = w1·xi"
+_SUM_OVER_I = re.compile(r"(?:Σ|∑|\\sum|\bsum)[ \t]*_[ \t]*\{?[ \t]*i\b|\bfor (?:each|every|all) i\b|\bi ?= ?1 ?, ?2\b")
+_GLUED_I = re.compile(r"(?<![A-Za-z\\])([xy])i(?![A-Za-z(])")
+_GLUED_I_NAMED = re.compile(r"(?<![A-Za-z\\])([a-z])i[ \t]*=(?!=)")
+
+
+def _glued_index(text: str) -> str:
+    """"f(xi) − yi" in a hand-in that sums over i: the data point's index glued to x and y (and to the hand-in's own
+    names defined per point, "ai = w1·xi"), written as the index it is (x^i); "ξ" is never meant where y has it."""
+    if not _SUM_OVER_I.search(text) or not re.search(r"(?<![A-Za-z\\])yi(?![A-Za-z(])", text):
+        return text
+    own = {m.group(1) for m in _GLUED_I_NAMED.finditer(text)} - {"p", "x", "y"}  # (not "pi = 3.14")
+    glued = re.compile(rf"(?<![A-Za-z\\])([xy{''.join(sorted(own))}])i(?![A-Za-z(])") if own else _GLUED_I
+    return glued.sub(r"\1^i", text)
+
+
+_TEX_LINE_JOIN = re.compile(r"(?<![\\%])%[ \t]*\n[ \t]*(?=\S)")
+
+
+# a line (or list item) that opens with "$$…$$" and goes on with words: the formula is inline (Roam's and Logseq's
+# "$$" is their inline math), not a display block whose end is sought on later lines
+_OPENING_INLINE_DISPLAY = re.compile(r"(?m)^([ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?)\$\$(?=[^\s$])([^$\n]{1,2000}?)"
+                                     r"(?<=\S)\$\$(?=[ \t]*[^\s$])")
 
 
 def _lost_escapes(text: str) -> str:
@@ -814,6 +839,7 @@ _OUTLINE_PROPERTY = re.compile(r"(?m)^([ \t]*(?:[-*+][ \t]+)?[^\W\d][^:\n$`]{0,4
 
 # a highlight (Obsidian, Typora, pandoc's mark): "==Update:== $w ← …$" is the words, marked
 _HIGHLIGHT = re.compile(r"(?<![=\w\\])==(?=\w)([^=\n$]{1,80}?)(?<=\S)==(?![=\w])")  # (also "==24×24×20==")
+_ROAM_HIGHLIGHT = re.compile(r"(?<![\^\w\\])\^\^(?=\S)([^\^\n]{1,300}?)(?<=\S)\^\^(?![\^\w])")  # Roam's "^^total = …^^"
 
 
 _HIGHLIGHTED_MATH = re.compile(r"(?<![=\w\\])==(\$[^$\n]{1,400}\$)==(?![=\w])")  # "==$σ(u)(1-σ(u))$=="
@@ -1184,6 +1210,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
     # a PDF's page as text, a column vector drawn in brackets, a fraction drawn with a bar of dashes
     text = reading_order_sums(text) if kind is None else text  # a PDF's text in reading order
     text = _HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "==" in text else text
+    text = _ROAM_HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "^^" in text else text
     text = _HIGHLIGHTED_MATH.sub(lambda m: f"  {m.group(1)}  ", text) if "==$" in text else text
     text = _ocr_fixed(text) if kind is None else text
     text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
@@ -1217,9 +1244,11 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = trailing_part_tags(trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text)))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
+    elif kind is None and "==" in text and "<math" in text and is_mediawiki(text):
+        kind = "wiki"  # MediaWiki's wikitext saved as text (its <math> and <sub> tags are the wiki's, no page's)
     elif kind is None and html_tags >= 5:
         text = _html_paragraphs(text)  # Markdown with an editor's HTML pasted into it: each HTML block as text
-    elif kind is None and "==" in text and (is_dokuwiki(text) or is_creole(text)):
+    elif kind is None and "==" in text and (is_dokuwiki(text) or is_creole(text) or is_mediawiki(text)):
         kind = "wiki"  # a course wiki's page exported as text
     elif kind is None and "[/" in text and is_bbcode(text):
         kind = "bbcode"  # a forum post saved as text
@@ -1228,6 +1257,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     elif kind is None and ("stem:[" in text or "math:[" in text or "\n:" in text) and is_asciidoc(text):
         kind = "adoc"  # an AsciiDoc source uploaded as .txt
     latex = kind == "tex" or (kind is None and is_latex(text))
+    if latex and "%" in text:  # "… we get $%" / "12\times 12\times 20$": a line ended by "%" goes on on the next
+        text = _TEX_LINE_JOIN.sub("", text)  # (Scientific WorkPlace wraps every long line so)
     if kind != "html" and "&nbsp;" in text:  # "&nbsp;&nbsp;\= w\_3 …": an exporter's indent in Markdown
         text = re.sub(r"(?m)^(?:&nbsp;)+", "", text).replace("&nbsp;", " ")
     if not latex:
@@ -1241,6 +1272,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = _labelled_fences(_functions_as_formulas(_each_fence(text, _loops_folded)))
         text = _labelled_prompts(_arrow_functions(_echoed_results(text)))
         text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side
+    text = _glued_index(text) if "yi" in text and "xi" in text else text  # "Σ_i 2(f(xi) − yi)": x^i, y^i
+    if not latex and "$$" in text:  # "- $$L = …$$ with $$D = …$$, so …": an outliner's inline math, which would
+        text = _OPENING_INLINE_DISPLAY.sub(r"\1$\2$", text)  # open a display block running to the next "$$"
     text = without_pitfalls(text)  # "> **Pitfall.** … writing σ(1+σ) instead of σ(1−σ)": others' mistakes
     text = without_history(text)  # "## CHANGELOG … v1 had w + α∇L": how the answers changed, not answers
     text = without_roster(text)  # "| 1 (f) | Jiwoo | Mei |": who wrote which part, no answer

@@ -417,7 +417,9 @@ def split_equations(piece: str) -> list[str]:
             depth = max(0, depth - 1)
         elif depth == 0 and i > cuts[-1]:
             m = _SEPARATOR.match(piece, i)
-            if m and (_STARTS.match(piece, m.end()) or re.fullmatch(_IMPLIES, m.group().strip())):
+            if m and ((start := _STARTS.match(piece, m.end())) is not None
+                      and start.group().count("{") == start.group().count("}")  # (not "\sum_{i=1}")
+                      or re.fullmatch(_IMPLIES, m.group().strip())):
                 cuts.append(m.end())
                 i = m.end()
                 continue
@@ -1758,6 +1760,8 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
     after it up to the next heading are the answer's own)."""
     part = next((k for k, s in doc.segments.items() if s == segment), "")
     own = _SPACE.sub("", doc.read(answer).split("=")[0]) if "=" in doc.read(answer) else None
+    if own == "":  # "= w3·σ2(x2)(1 − σ2(x2))·σ1(x1)": a chain's last row, its left side the row's above
+        own = _left_side_above(doc, segment, answer)
     stop = min([segment.end, *(at for _, at in doc.labels if after < at < segment.end)])  # the next part's label
     rule = len(doc.text)  # where a later update rule stands ("w ← w ∓ α∇L"): words after it about its sign ("not
     if own is not None and not _ASSIGNED.search(own):  # sure if it is minus or plus") are about it, not the gradient
@@ -1792,6 +1796,16 @@ def _changed_in_words_after(doc: Document, segment: Span, after: int, answer: Sp
             continue
         return sentence
     return None
+
+
+def _left_side_above(doc: Document, segment: Span, answer: Span) -> str:
+    """The left side of the chain a row opening with "=" goes on: the nearest row above it in its part that has one."""
+    above = [m for m in doc.math if segment.start <= m.start and m.end <= answer.start][-3:]
+    for m in reversed(above):
+        said = doc.read(m)
+        if "=" in said and (lhs := _SPACE.sub("", said.split("=")[0])):
+            return lhs
+    return ""
 
 
 _BY_WEIGHT = re.compile(r"∂[ \t]*w[ \t_{]*([1-9])|\\partial[ \t{]*w[ \t_{]*([1-9])|\bd[ \t]*w[ \t_{]*([1-9])")

@@ -12,11 +12,16 @@ import re
 from grader.reading.formats import pipe_rows
 
 _HEADING = re.compile(r"^[ \t]*h([1-6])\.[ \t]+", re.M)
-_MACRO_MATH = re.compile(r"\{(mathinline|mathblock|latex|math)(?::[^{}\n]*)?\}(.*?)\{\1\}", re.DOTALL)
+# (a macro's name in monospace, "{{mathinline}}", names it: it opens no formula)
+_MACRO_MATH = re.compile(r"(?<!\{)\{(mathinline|mathblock|latex|math)(?::[^{}\n]*)?\}(?!\})(.*?)(?<!\{)\{\1\}(?!\})",
+                         re.DOTALL)
 _PANEL = re.compile(r"\{(?:info|note|tip|warning|panel|expand|quote|noformat)(?::[^{}\n]*)?\}")
 _DROP = re.compile(r"\{(?:toc|anchor|children|excerpt)(?::[^{}\n]*)?\}"
                    r"|![^!\s][^!\n]*\.(?:png|jpe?g|gif|svg)(?:\|[^!\n]*)?!", re.IGNORECASE)
-_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,200}?)(?<=\S)\*(?![\w*])")  # *bold*, not a list's "* "
+# *bold*, not a list's "* "; a product's star between spaces inside it ("*σ1(u) * (1 − σ1(u))*") is no mark of its own
+_BOLD = re.compile(r"(?<![\w*])\*(?=\S)((?:[^*\n]|(?<=[ \t])\*(?=[ \t])){1,300}?)(?<=\S)\*(?![\w*])")
+# Redmine's and Textile's "@code@": a formula set in monospace ("@∂f/∂w3 = σ(x2)@") is read as the formula it shows
+_AT_CODE = re.compile(r"(?<![\w@])@(?=[^\s@])([^@\n]{1,300}?)(?<=\S)@(?![\w@])")
 _MONO = re.compile(r"\{\{(.*?)\}\}")
 _NUMBERED = re.compile(r"^([ \t]*)(#+)[ \t]+", re.M)
 _MARKS = re.compile(r"^[ \t]*h[1-6]\.[ \t]|\{math(?:inline|block)\}|^\|\|.*\|\|[ \t]*$"
@@ -29,9 +34,10 @@ def is_confluence(text: str) -> bool:
 
 
 def confluence_markdown(text: str) -> str:
-    text = _MACRO_MATH.sub(lambda m: f"$${m.group(2).strip()}$$" if m.group(1) == "mathblock" else
+    text = _MACRO_MATH.sub(lambda m: f"\n$$\n{m.group(2).strip()}\n$$\n" if m.group(1) == "mathblock" else
                            f"${m.group(2).strip()}$", text)
     text = _MONO.sub(r"`\1`", _DROP.sub("", _PANEL.sub("\n", text)))
+    text = _AT_CODE.sub(lambda m: m.group(1) if "=" in m.group(1) else f"`{m.group(1)}`", text) if "@" in text else text
     text = _BOLD.sub(r"**\1**", text)
     text = _HEADING.sub(lambda m: "#" * int(m.group(1)) + " ", text)
     counts: dict[int, int] = {}

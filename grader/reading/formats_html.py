@@ -178,6 +178,8 @@ class _Page(HTMLParser):
             return
         if tag in ("sup", "sub", "span"):
             style = (a.get("style") or "").replace(" ", "").lower()
+            if tag == "span" and ("margin-left:" in style or "padding-left:" in style):
+                self._emit(" ")  # a gap set by a style ("2.1<span style='margin-left: 1em'></span>(a)"): a space
             inline = "super" if "vertical-align:super" in style else "sub" if "vertical-align:sub" in style else ""
             classes = (a.get("class") or "").split()
             styled = next((self.script_classes[c] for c in classes if c in self.script_classes), inline)
@@ -206,6 +208,9 @@ class _Page(HTMLParser):
             self.lists.append([a.get("type") or "1" if tag == "ol" else "ul", int(start) if start.isdigit() else 1])
         elif tag == "li":
             self._item()
+        elif tag == "table" and {"fraction", "subsup"} & set((a.get("class") or "").split()):
+            self.tables.append(_Table())  # TeXmacs' fraction (a numerator's cell over a denominator's) and a
+            self.tables[-1].typeset = "fraction" if "fraction" in (a.get("class") or "") else "scripts"  # script pair
         elif tag == "table":
             self._lay_out()  # a table in a cell: that cell holds a page
             self.tables.append(_Table())
@@ -221,6 +226,8 @@ class _Page(HTMLParser):
             self._emit("**")
         elif tag in _STRUCK:
             self.struck.append((self._target(), len(self._target())))  # struck out: see handle_endtag
+        elif tag in ("p", "div") and self._after_marker():
+            pass  # "<li><p>input: 28×28</p>": the item's paragraph is its text, on the marker's line
         elif tag in _BLOCK:
             self._emit("\n\n" if tag != "br" else "\n")
         if tag in _PARAGRAPHS:
@@ -244,6 +251,10 @@ class _Page(HTMLParser):
         shown.append(" ".join([*table.rows[-1], "".join(table.raw)] if table.rows else ["".join(table.raw)]))
         table.rows, table.cell = [], None
         self._emit("\n\n" + "\n\n".join(line for line in shown if line.strip()) + "\n\n")
+
+    def _after_marker(self) -> bool:
+        """Whether nothing but space has come since a list item's marker."""
+        return re.search(r"\n[ \t]*(?:[-*+]|[0-9a-zA-Z]{1,4}[.)])[ \t]*$", "".join(self._target()[-4:])) is not None
 
     def _item(self) -> None:
         indent = "   " * max(0, len(self.lists) - 1)
@@ -303,7 +314,15 @@ class _Page(HTMLParser):
         elif tag == "table" and self.tables:
             table = self.tables.pop()
             rows = [r for r in table.rows if r]
-            self._emit("\n\n" if table.layout else "\n" + "\n".join(pipe_rows(rows)) + "\n")
+            cells = [c for r in table.rows for c in r]
+            if table.typeset == "fraction" and len(cells) == 2:
+                self._emit(f" ({cells[0]})/({cells[1]}) ")  # written on one line, as the fraction it is
+            elif table.typeset == "scripts" and len(cells) == 2:
+                self._emit((f"_{{{cells[1]}}}" if cells[1] else "") + (f"^{{{cells[0]}}}" if cells[0] else "") + " ")
+            elif _equation_rows(rows):  # "| ∂f/∂w2 | = | … |", "| | = | … |": an equation array set as a table
+                self._emit("\n\n" + "\n\n".join(" ".join(c for c in r if c) for r in rows) + "\n\n")
+            else:
+                self._emit("\n\n" if table.layout else "\n" + "\n".join(pipe_rows(rows)) + "\n")
         elif tag == "pre":
             self._emit("\n```\n\n")
         elif tag in ("strong", "b"):
@@ -375,6 +394,16 @@ class _Page(HTMLParser):
             table.raw.append(s)  # its lines, should the cell turn out to lay out a page
 
 
+_RELATION_CELL = re.compile(r"=|≈|⇒|⟹|→|:=|≡")
+
+
+def _equation_rows(rows: list[list[str]]) -> bool:
+    """Rows of three cells whose middle one is a relation: an aligned equation's rows (its left side blank where a
+    row goes on with "= …"), read as lines of math."""
+    return bool(rows) and all(len(r) == 3 and _RELATION_CELL.fullmatch(r[1].strip()) and r[2].strip() for r in rows) \
+        and bool(rows[0][0].strip())
+
+
 class _Table:
     """An open table: its rows so far, the open cell, and whether it only lays out a page."""
 
@@ -384,6 +413,7 @@ class _Table:
         self.raw: list[str] = []  # the open cell's text with its line breaks
         self.blocks = 0  # block elements in the open cell
         self.layout = False
+        self.typeset = ""  # "fraction" or "scripts": math set as a small table (TeXmacs' export)
 
 
 # a style sheet's raised or lowered class, as Google Docs writes them: ".c3{vertical-align:super}"

@@ -23,6 +23,7 @@ from typing import Any
 
 from grader.compat import tomllib
 from grader.reading.answer_columns import doubted
+from grader.reading.formats_mindmap import outline_json_markdown
 
 MAX_DEPTH = 6  # an answer sheet nests a part's answers under it, no deeper
 MAX_LINES = 2000
@@ -43,6 +44,8 @@ def json_lines(text: str) -> str:
         return chat  # a chat's export (Slack, Discord, Matrix, Telegram): its messages, as a log is read
     if (canvas := canvas_text(data)) is not None:
         return canvas  # a canvas of notes (Obsidian's .canvas, JSON Canvas): its text cards
+    if (outline := outline_json_markdown(data)) is not None:
+        return outline  # an outliner's export (Roam, Logseq): its blocks as a nested list
     return _as_lines(data) if isinstance(data, dict) else text
 
 

@@ -167,6 +167,8 @@ def _rst_inline(line: str) -> str:
     return _RST_ROLE.sub(role, line) if "`" in line else line
 
 
+_LATEX_HEADER = re.compile(r"(?i)^[ \t]*#\+LATEX_HEADER(?:_EXTRA)?:[ \t]*(\\(?:(?:re)?newcommand|[gex]?def|let|"
+                           r"DeclareMathOperator)\b.*)$")
 _ORG_BLOCK = re.compile(r"^[ \t]*#\+(begin|end)_(\w+)[ \t]*(.*)$", re.I)
 
 
@@ -201,6 +203,9 @@ def org_markdown(text: str) -> str:
         if drawer and outline and (said := _OWN_PROPERTY.match(ln)) and said.group(1).lower() not in _PAGE_PROPERTIES:
             out.append(f"{said.group(1)}: {said.group(2)}")  # a Logseq block's own property ("confidence: low, maybe
             continue  # …?"): the student's words under the answer, not the page's bookkeeping
+        if not drawer and (header := _LATEX_HEADER.match(ln)) is not None:
+            out.append(f"$${header.group(1).strip()}$$")  # "#+LATEX_HEADER: \newcommand{\S}[1]{…}": the macros
+            continue  # every formula below is written with (kept where MathJax would read them)
         if drawer or re.match(r"^[ \t]*#\+\w+:", ln) or re.match(r"^[ \t]*#(?:[ \t]|$)", ln):
             continue
         heading = re.match(r"^(\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(.*?)(?:[ \t]+:[\w:@]+:)?[ \t]*$", ln)

@@ -6,12 +6,15 @@ Logseq's and Tana's exports: ``<outline text="…" _note="…">`` nested in ``<b
 attributes in ``<attribute NAME=… VALUE=…>``, a Freeplane ``\\latex`` node's formula). What a reader of the map
 sees is its nodes' text, each under its parent: here a nested list, one item per node, its note and attributes
 as items under it. Styling, ids, dates, edges and icons are no text. Read with the standard library's lenient
-HTML parser: an entity declared by the file is never expanded, and a broken file still gives its nodes.
+HTML parser: an entity declared by the file is never expanded, and a broken file still gives its nodes. An
+outliner's JSON export (Roam's pages of ``{"string": …, "children": […]}`` blocks, Logseq's ``{"blocks": [{"content":
+…, "children": […]}]}``) is read the same way.
 """
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 MAX_NODES = 5_000
 MAX_DEPTH = 40
@@ -93,3 +96,36 @@ class _MapReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.rich is not None:
             self.rich.append(data)
+
+
+_BLOCK_TEXT = ("string", "content", "text")  # Roam's, Logseq's, and other outliners' name for a block's text
+
+
+def outline_json_markdown(data: Any) -> str | None:
+    """An outliner's JSON export as a nested Markdown list (a page's title as a heading), or None when ``data`` is
+    no tree of text blocks."""
+    pages = data if isinstance(data, list) else [data]
+    if not pages or not all(isinstance(p, dict) and isinstance(p.get("children", p.get("blocks")), list)
+                            for p in pages[:50]):
+        return None
+    lines: list[str] = []
+
+    def walk(blocks: list[Any], depth: int) -> None:
+        for block in blocks:
+            if len(lines) >= MAX_NODES or not isinstance(block, dict):
+                continue
+            text = next((block[k] for k in _BLOCK_TEXT if isinstance(block.get(k), str)), "")
+            body = [ln.strip() for ln in text.split("\n") if ln.strip()]
+            indent = "  " * min(depth, MAX_DEPTH)
+            if body:
+                lines.append(f"{indent}- {body[0]}")
+                lines.extend(f"{indent}  {ln}" for ln in body[1:])
+            children = block.get("children")
+            if isinstance(children, list) and depth < MAX_DEPTH:
+                walk(children, depth + 1)
+
+    for page in pages[:500]:
+        if isinstance(page.get("title"), str) and page["title"].strip():
+            lines.extend(("", f"# {page['title'].strip()}", ""))
+        walk(page.get("children", page.get("blocks")) or [], 0)
+    return "\n".join(lines).strip("\n") + "\n" if any(ln.lstrip().startswith("- ") for ln in lines) else None

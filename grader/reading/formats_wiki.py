@@ -20,6 +20,9 @@ _LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 _TAGS = re.compile(r"</?(?:nowiki|code|pre|syntaxhighlight|source|span|div|center|small|big|u|s|del|ins)\b[^>]*>",
                    re.IGNORECASE)
 _SCRIPT_TAG = re.compile(r"<(sub|sup)>(.*?)</\1>", re.IGNORECASE)
+_CODE_BLOCK = re.compile(r"<(syntaxhighlight|source|pre)\b[^>\n]{0,200}>((?:(?!</\1>).){0,100000})</\1>",
+                         re.DOTALL | re.IGNORECASE)
+_TEMPLATE_BLOCK = re.compile(r"^\{\{[^{}\n]{1,80}\n(?:[ \t]*\|[^\n]{0,400}\n){1,60}[ \t]*\}\}[ \t]*$", re.M)
 _MAGIC = re.compile(r"^[ \t]*__[A-Z]+__[ \t]*$", re.M)
 
 
@@ -40,6 +43,14 @@ def is_creole(text: str) -> bool:
                            and re.search(r"^\}\}\}[ \t]*$", text, re.M) is not None)
 
 
+def is_mediawiki(text: str) -> bool:
+    """MediaWiki's wikitext saved as text: ``== Heading ==`` lines, and its own markup beside them (``<math>``
+    formulas, ``'''bold'''``, ``{| … |}`` tables, ``[[File:…]]``)."""
+    heads = sum(1 for ln in text.split("\n", 5000)[:5000] if _HEADING.match(ln))
+    marks = sum(1 for mark in ("<math", "'''", "\n{|", "[[File:", "[[Image:", "{{") if mark in text)
+    return heads >= 2 and marks >= 2
+
+
 def wiki_markdown(text: str, dokuwiki: bool | None = None) -> str:
     """The page as Markdown; ``dokuwiki``: whether headings count their ``=`` DokuWiki's way (found from the text
     when None)."""
@@ -48,6 +59,8 @@ def wiki_markdown(text: str, dokuwiki: bool | None = None) -> str:
     if creole:  # inline preformatted text ("{{{25050}}}"): its words, before braces are read as images
         text = re.sub(r"\{\{\{([^{}\n]{1,200}?)\}\}\}", r"`\1`", text)
     text = _MAGIC.sub("", text)
+    text = _CODE_BLOCK.sub(lambda m: f"\n```\n{m.group(2).strip(chr(10))}\n```\n", text)  # a program, fenced
+    text = _TEMPLATE_BLOCK.sub("", text)  # "{{Infobox homework\n| author = …\n}}": the page's metadata box
     text = _BLOCK_MATH.sub(lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n", text)
     text = _MATH.sub(lambda m: f"${m.group(1).strip()}$", text)
     text = _IMAGE.sub(" ", text)

@@ -193,10 +193,11 @@ _OTHER_LETTER_LABEL = re.compile(r"(?<![^\s*_>|#{])(الف|هـ|[أابجدهو�
 _ENUMERATOR = re.compile(rf"(?<![^\s*_>|#{{])([{_STEMS}{_IROHA}])[、,]")
 
 
-# a letter of another alphabet after a problem's number and a stop or dash ("1.α", "۱-الف)", "2.β") or after a
-# part's word ("סעיף ה", "قسمت الف"), no brackets
+# a letter of another alphabet after a problem's number and a stop or dash ("1.α", "۱-الف)", "2.β"), after a
+# part's word ("סעיף ה", "قسمت الف", "ข้อ 1 จ") or after a number opening a line ("### 1 จ"), no brackets
 _ALPHABET_LETTER = r"(?:الف|هـ|στ|[أابجدهوزحپتث" + "".join(_OTHER_LETTERS) + r"α-εζηа-зА-ЗґҐ])"
-_UNBRACKETED_LETTER = re.compile(rf"(?P<pre>(?P<digit>[1-9])[.\-–]|{_PART_WORD}[ \t]+)(?P<l>{_ALPHABET_LETTER})"
+_UNBRACKETED_LETTER = re.compile(rf"(?P<pre>(?P<digit>[1-9])[.\-–]|{_PART_WORD}[ \t]+(?:[1-9][ \t]+)?"
+                                 rf"|{_WORD}[ \t]*[1-9][ \t]+|(?m:^)[ \t#*>]*[1-9][ \t]+)(?P<l>{_ALPHABET_LETTER})"
                                  r"(?P<close>\)?)(?P<geresh>['׳]?)(?=[\s.:*،]|$)", re.IGNORECASE)  # "סעיף א'"
 
 

@@ -31,7 +31,7 @@ from grader.expressions.latex import Overlay, Scope, parse_latex, split_chain
 from grader.expressions.lenient import group_end
 from grader.expressions.lhs import describe
 from grader.expressions.parse import ExpressionSyntaxError
-from grader.expressions.tokens import from_exports
+from grader.expressions.tokens import from_exports, scripts_as_latex
 from grader.expressions.vec import Vec
 from grader.reading.math_rows import graph_steps
 from grader.reading.notation_model import (
@@ -92,7 +92,8 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     found = [(s.start, doc.text[s.start:s.end]) for s in [*getattr(doc, "math", []), *getattr(doc, "remarks", [])]] \
         + table_definitions(doc) \
         + prose_definitions(doc) + code_definitions(doc)
-    pieces = [from_exports(expand(text)) for _, text in sorted(found, key=lambda f: f[0])]  # as answers are read
+    pieces = [scripts_as_latex(from_exports(expand(text))) for _, text in sorted(found, key=lambda f: f[0])]  # as
+    # answers are read
     pieces = [d for piece in pieces for d in underbrace_definitions(piece)] + pieces
     pieces = [d for k, piece in enumerate(pieces) for d in (_both_indices(piece) if k < MAX_DEFINITIONS else [piece])]
     notation = _read_all(pieces, doc, reference, {})
@@ -1106,6 +1107,8 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
         return 0  # "σ'(u) = A or B": read (and doubted) as the answer it is
     if isinstance(body, Vec) or _equal(body, vocab.functions[name](PARAMETER), reference, PARAMETER):
         return 0
+    if not getattr(body, "free_symbols", True):
+        return 0  # "at u = 0: σ = 0.5 so σ' = 0.25": a value at a point, no definition
     from grader.expressions.lenient import lenient_readings
 
     for text in lenient_readings(rhs):  # "σ 1 ′ (u) = (e −u)/((1 + e −u ) 2)": the derivative, its powers lost in

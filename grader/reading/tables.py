@@ -315,7 +315,10 @@ def _tabular_as_pipe(text: str) -> tuple[str, set[int]]:
     return "".join(out) + text[pos:], lines
 
 
-_LIST_LINE_END = re.compile(r"(?:^|(?<=\n))[ \t]*([-*+][ \t]+|\d{1,3}[.)][ \t]+)([^\n]*\n)\Z")
+_LIST_LINE_END = re.compile(r"(?:^|(?<=\n))[ \t]*([-*+][ \t]+|\d{1,3}[.)][ \t]+)([^\n]*\n"
+                            r"(?:[ \t]*\\(?:begin\{center\}|centering|small|footnotesize|scriptsize|renewcommand[^\n]*"
+                            r"|setlength[^\n]*)[ \t]*\n)*)\Z")
+# (and the lines of markup between: "\begin{center}", "\small", "\renewcommand{\arraystretch}{1.2}")
 
 
 def _pipe_rows(block: str) -> str:

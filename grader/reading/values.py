@@ -235,6 +235,11 @@ _WRAP_GOES_ON = re.compile(r"[ \t]*\d{1,6}(?:[ \t]*[×xX*][ \t]*\d{1,6}){1,3}[ \
 _RESULT_BELOW = re.compile(r"[ \t]*=[ \t]*\d[\d,. \u2009]*[ \t]*(?:[.;]|[a-z]{2,}[ \t]*\.?)?[ \t]*$")
 
 
+# a line whose last inline formula is still open: an odd number of single "$" (not "$$", not "\$")
+_INLINE_OPEN = re.compile(r"[^$\n]{0,2000}?(?:(?<!\\)\$(?!\$)[^$\n]{0,2000}?(?<!\\)\$(?!\$)[^$\n]{0,2000}?){0,20}"
+                          r"(?<![\\$])\$(?!\$)[^$\n]{0,2000}")
+
+
 def _unwrapped(text: str) -> str:
     """A part's text with sentences that a page wrapped before a value set on one line: a value alone on its
     line after a line that stops mid-sentence, a long line of prose (a wrapped paragraph) whose next line
@@ -246,6 +251,9 @@ def _unwrapped(text: str) -> str:
     lines = text.split("\n")
     out = [lines[0]]
     for line in lines[1:]:
+        if _INLINE_OPEN.fullmatch(out[-1]) and line.strip():
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"  # "… output is $(28-5+1) \times (28-5+1)" / "\times 20 =
+            continue  # 24\times 24\times 20$": a formula a source wrapped, one line as it is typeset
         if len(out[-1]) >= 60 and _WRAP_END.search(out[-1]) and _WRAP_GOES_ON.match(line) \
                 and not out[-1].lstrip().startswith(("|", "#", "-", "*")) \
                 or _RESULT_BELOW.match(line) and out[-1].strip() and not out[-1].lstrip().startswith("|") \
@@ -2275,8 +2283,14 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
     for s, e, name in sorted(spans, key=lambda t: (t[0], -t[1])):
         if _BEFORE_IT.search(spoken, max(0, s - 16), s) and _CLAUSE_CLOSED.match(spoken, e):
             continue  # "12·12·50 is before pool2; … = 400 500": what comes before a layer is no value of its own
-        if labels and name != labels[-1][2] and _QUALIFIES.fullmatch(spoken, labels[-1][1], s):
-            chars[s:e] = _MASK * (e - s)  # "filter of conv1: 5×5×1": the first label is the value's, the second
+        if (whose := _WHOSE_SETTING.match(spoken, e)) is not None and not any(
+                e <= t < whose.end() for t, _, _ in spans):
+            chars[s:e] = _MASK * (e - s)  # "conv2's stride is 2" where no stride is asked: conv2's setting, not its
+            continue  # count
+        if labels and name != labels[-1][2] and (_QUALIFIES.fullmatch(spoken, labels[-1][1], s) or (
+                _QUALIFYING_LABEL.match(spoken, s) and not spoken[labels[-1][1]:s].strip(" \t" + _MASK))):
+            chars[s:e] = _MASK * (e - s)  # "filter of conv1: 5×5×1", "channel (depth) dimension of each filter = 20":
+            # the first label is the value's, the second
             continue  # says whose it is
         if not labels or s >= labels[-1][1] or (s, e) == labels[-1][:2] and name != labels[-1][2]:
             labels.append((s, e, name))  # one span may name several fields ("ReLU": relu1 and relu2)
@@ -2295,10 +2309,17 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
     return "".join(chars), labels
 
 
-# "filter of conv1", "dimension ya filter" (Swahili), "profondeur du filtre", "Tiefe des Filters": whose it is
-_QUALIFIES = re.compile(r"[ \t]+(?:(?:dimension|dim|size|depth)[ \t]+)?"
+# a label that opens with whose it is ("dimension of each filter") right after another: it says the first one's owner
+_QUALIFYING_LABEL = re.compile(r"(?:size|dim\w*|shape|depth)[ \t]+of[ \t]", re.IGNORECASE)
+# "conv2's stride", "fc1’s padding": a setting of the layer named, not what the label asks of it
+_WHOSE_SETTING = re.compile(r"[ \t]*['’]s[ \t]+(?:stride|padding|kernel|filter|channel|depth|input|activation)s?\b",
+                            re.IGNORECASE)
+# "filter of conv1", "dimension ya filter" (Swahili), "profondeur du filtre", "Tiefe des Filters": whose it is (an
+# aside masked between: "channel (depth) dimension of each filter")
+_QUALIFIES = re.compile(r"(?:[ \t]*\u00a7+)?[ \t]+(?:(?:dimension|dim|size|depth)[ \t]+)?"
                         r"(?:of|for|in|de|du|des|del|da|do|di|von|der|ya|wa|za|cha|vya)[ \t]+"
-                        r"(?:(?:the|la|le|l'|el|los|las|il|lo)[ \t]*)?")
+                        r"(?:(?:the|la|le|l'|el|los|las|il|lo|each|every|one|a|an|jedes|jeden|chaque|cada|ogni)"
+                        r"[ \t]*)?")
 
 
 def _called(line: str, start: int, run: str) -> bool:
@@ -2513,7 +2534,8 @@ def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
         values, routes, _, _ = _read_line(flat_line, patterns)
         real = [(v, routes.get(id(v), [])) for v in values if not v.modifier and not _in_aside(flat_line, v)
                 and not _worked_out(flat_line, v) and not _PART_NAMED.match(flat_line, v.end)
-                and not (nouns_own and _own_noun(flat_line, v) and not routes.get(id(v)))]
+                and not (nouns_own and _own_noun(flat_line, v) and not routes.get(id(v)))
+                and not (_led_by_arrow(flat_line, v) and not routes.get(id(v)))]
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
@@ -2522,6 +2544,16 @@ def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
             # a count its own noun names
             sequence.append((named[0] if named else "" if counted else None, v.text, flat_line))
     return sequence
+
+
+# "5x5, stride 1, 20 channels -> 8x8x50 -> pool 4x4x50": what the answer leads to, after an arrow, no answer itself
+_ARROW_BEFORE = re.compile(r"(?:->|→|=>|⇒|⟶)[ \t]*(?:[^\W\d_]{1,12}[ \t]*)?$")
+
+
+def _led_by_arrow(line: str, v: _Value) -> bool:
+    """Whether a value follows an arrow after earlier values on its line (the result they lead to)."""
+    arrow = _ARROW_BEFORE.search(line, max(0, v.start - 20), v.start)
+    return arrow is not None and re.search(r"\d", line[:arrow.start()]) is not None
 
 
 _NOUN_BEFORE = re.compile(r"(?<![\w-])(?!(?:is|are|was|were|be|of|to|by|and|or|then|so|gives?|equals?|becomes?|gets?"
