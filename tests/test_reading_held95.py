@@ -98,3 +98,284 @@ def test_an_unpaired_dollar_ends_at_its_paragraph(rubric, conv2: str, full: bool
               "\\item[(b)] conv2 uses $" + conv2 + "$ filters with stride $1$ and channel dimension $20$, no padding."
               "\n\\end{enumerate}\n\\end{document}\n")
     assert _full(grade_report_item(rubric, "p2.b", report, "hw.tex")) is full
+
+
+# --- wiki and ticket markup ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("b_ii, full", [("\\sigma_1(u)\\,\\bigl(1-\\sigma_1(u)\\bigr)", True),
+                                        ("\\sigma_1(u)\\,\\bigl(1+\\sigma_1(u)\\bigr)", False)])
+def test_mediawiki_wikitext_saved_as_text(rubric, b_ii: str, full: bool) -> None:
+    report = ("{{Infobox homework\n| author = L. Brenner\n| sheet = 2\n}}\n\n== Problem 1 ==\n"
+              "I use <math>x_1 = w_1 x</math>, x<sub>2</sub> = w<sub>2</sub>σ<sub>1</sub>(x<sub>1</sub>).\n\n"
+              "=== (b) ===\n'''(i)''' <math>\\frac{d\\sigma_1}{du} = \\frac{e^{-u}}{(1+e^{-u})^2}</math>\n\n"
+              "'''(ii)''' <math>\\frac{d\\sigma_1}{du} = " + b_ii + "</math>\n\n=== (d) ===\n"
+              "<math>\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)</math>\n\n"
+              "<syntaxhighlight lang=\"python\">\nx = F.max_pool2d(F.relu(self.conv1(x)), 2, 2)\n</syntaxhighlight>\n")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "wiki.txt")) is full
+
+
+@pytest.mark.parametrize("row, full", [("\\sum_{i=1}^{2} 2\\big(f_w(x^i)-y^i\\big)\\, \\sigma_2(x_2^i)", True),
+                                       ("\\sum_{i=1}^{2} 2\\big(f_w(x^i)-y^i\\big)\\, \\sigma_1(x_1^i)", False)])
+def test_confluence_math_macros_after_a_macro_named_in_monospace(rubric, row: str, full: bool) -> None:
+    report = ("h2. 1. Backprop\n\nWritten with the LaTeX Math macro ({{mathinline}} / {{mathblock}}).\n\n"
+              "h3. (f) Gradient\n\nWith {mathinline}x_1^i = w_1 x^i{mathinline}:\n{mathblock}\n\\nabla_w \\mathcal{L} =\n"
+              "\\begin{bmatrix}\n\\sum_{i=1}^{2} 2\\big(f_w(x^i)-y^i\\big)\\; w_3\\,\\sigma_2(x_2^i)\\big(1-\\sigma_2(x_2^i)"
+              "\\big)\\,w_2\\,\\sigma_1(x_1^i)\\big(1-\\sigma_1(x_1^i)\\big)\\,x^i \\\\\n"
+              "\\sum_{i=1}^{2} 2\\big(f_w(x^i)-y^i\\big)\\; w_3\\,\\sigma_2(x_2^i)\\big(1-\\sigma_2(x_2^i)\\big)\\,"
+              "\\sigma_1(x_1^i) \\\\\n" + row + "\n\\end{bmatrix}\n{mathblock}\n\n||a||b||\n|1|2|\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report, "page.txt")) is full
+
+
+@pytest.mark.parametrize("answer, full", [("σ1(u) * (1 − σ1(u))", True), ("σ1(u) * (1 + σ1(u))", False)])
+def test_jira_bold_around_a_product(rubric, answer: str, full: bool) -> None:
+    report = ("h2. DLHW-2\n{quote}\nplain-text math, * = multiply\n{quote}\n\nh3. Problem 1\n\n*(b) dσ1/du*\n"
+              "# (i) dσ1/du = *exp(-u) / (1 + exp(-u))^2*\n# (ii) dσ1/du = *" + answer + "*\n\n"
+              "||what||value||\n|input|28 x 28|\n")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "jira.txt")) is full
+
+
+@pytest.mark.parametrize("answer, full", [("σ(x2) = σ(w2·σ(w1·x))", True), ("σ(x1) = σ(w1·x)", False)])
+def test_redmine_code_span_holding_a_formula(rubric, answer: str, full: bool) -> None:
+    report = ("h1. HW2\n\n{{toc}}\n\nh2. P1\n\nNotation: x1 = w1*x, x2 = w2*σ(x1).\n\nh3. (d)\n\n@∂f/∂w3 = " + answer
+              + "@\n\nh3. (e)\n\n<pre>\n∂f/∂w2 = w3 · σ(x2)(1−σ(x2)) · σ(x1)\n</pre>\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "redmine.txt")) is full
+
+
+# --- outliners ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("grad, full", [("\\nabla_w L = -2(y^1 - f_w(x^1))\\nabla_w f_w(x^1) - 2(y^2 - f_w(x^2))"
+                                         "\\nabla_w f_w(x^2)", True),
+                                        ("\\nabla_w L = -(y^1 - f_w(x^1))\\nabla_w f_w(x^1) - (y^2 - f_w(x^2))"
+                                         "\\nabla_w f_w(x^2)", False)])
+def test_roam_inline_double_dollars_at_a_bullets_start(rubric, grad: str, full: bool) -> None:
+    report = ("- [[Problem 1]] Back propagation\n    - (f)\n        - $$L(w) = \\sum_{(x,y)\\in D}(y-f_w(x))^2$$ with "
+              "$$D = \\{(x^1,y^1),(x^2,y^2)\\}$$, so just two terms\n        - $$" + grad + "$$\n"
+              "        - ^^minus because we go downhill^^\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report, "roam.md")) is full
+
+
+@pytest.mark.parametrize("fc1, full", [("(4·4·50 + 1)·500 = 400,500", True), ("8·8·50·500 + 500 = 1,600,500", False)])
+def test_a_roam_json_export_is_read_as_its_blocks(rubric, fc1: str, full: bool) -> None:
+    import json
+
+    blocks = [{"string": "**Problem 2: MNIST**", "children": [{"string": "(c) #[[number of parameters]]", "children": [
+        {"string": s} for s in ("conv1: 5·5·1·20 + 20 = 520", "relu1: 0", "pool1: 0", "conv2: 5·5·20·50 + 50 = 25,050",
+                                "relu2: 0", "pool2: 0", f"fc1: {fc1}", "fc2: 500·10 + 10 = 5,010",
+                                "^^total = " + ("431,080" if full else "1,631,080") + "^^")]}]}]
+    report = json.dumps([{"title": "DL HW2", "children": blocks}])
+    assert _full(grade_report_item(rubric, "p2.c", report, "roam.json")) is full
+
+
+# --- editors' own files and exports ---------------------------------------------------------------------------------
+
+def _fraction(num: str, den: str) -> str:
+    return (f'<table class="fraction"><tbody><tr><td class="center-tab" style="border-bottom: solid 1px">{num}</td>'
+            f'</tr><tr><td class="center-tab">{den}</td></tr></tbody></table>')
+
+
+@pytest.mark.parametrize("factor, full", [("σ<sub>1</sub>(<i>x</i><sub>1</sub>)", True),
+                                          ("<i>x</i>", False)])
+def test_texmacs_html_fractions_and_equation_tables(rubric, factor: str, full: bool) -> None:
+    row = ('<tr><td style="text-align: right">{l}</td><td style="text-align: center">=</td>'
+           '<td style="text-align: left">{r}</td></tr>')
+    report = ('<html><head><meta content="TeXmacs 2.1" name="generator"></head><body>\n'
+              '<h2 id="auto-1">1<span style="margin-left: 1em"></span>Back propagation</h2>\n'
+              '<h3 id="auto-6">1.5<span style="margin-left: 1em"></span>(e)</h3>\n<center><table style="display: '
+              'inline"><tbody>' + row.format(l=_fraction("∂<i>f</i>", "∂<i>w</i><sub>2</sub>"),
+                                             r=_fraction("∂<i>f</i>", "∂σ<sub>2</sub>") + "⋅"
+                                             + _fraction("∂σ<sub>2</sub>", "∂<i>x</i><sub>2</sub>"))
+              + row.format(l="", r="<i>w</i><sub>3</sub>σ<sub>2</sub>(<i>x</i><sub>2</sub>)(1−σ<sub>2</sub>(<i>x</i>"
+                           "<sub>2</sub>))" + factor) + "</tbody></table></center>\n</body></html>\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "hw.html")) is full
+
+
+@pytest.mark.parametrize("fc1, full", [("400 500", True), ("400 000", False)])
+def test_a_lyx_table_is_read_as_a_tabular(rubric, fc1: str, full: bool) -> None:
+    def cell(text: str) -> str:
+        return (f'<cell alignment="left" valignment="top" usebox="none">\n\\begin_inset Text\n\n\\begin_layout Plain '
+                f'Layout\n{text}\n\\end_layout\n\n\\end_inset\n</cell>\n')
+    rows = [("layer", "# parameters"), ("conv1", "520"), ("relu1", "0"), ("pool1", "0"), ("conv2", "25 050"),
+            ("relu2", "0"), ("pool2", "0"), ("fc1", fc1), ("fc2", "5 010"), ("total", "431 080")]
+    table = ('\\begin_inset Tabular\n<lyxtabular version="3" rows="10" columns="2">\n<features tabularvalignment='
+             '"middle">\n<column alignment="left" valignment="top">\n<column alignment="right" valignment="top">\n'
+             + "".join("<row>\n" + cell(a) + cell(b) + "</row>\n" for a, b in rows) + "</lyxtabular>\n\n\\end_inset\n")
+    report = ("#LyX 2.3 created this file. For more info see https://www.lyx.org/\n\\lyxformat 544\n\\begin_document\n"
+              "\\begin_header\n\\textclass article\n\\end_header\n\n\\begin_body\n\n\\begin_layout Section\n"
+              "Back propagation\n\\end_layout\n\n\\begin_layout Standard\nsee the PDF\n\\end_layout\n\n"
+              "\\begin_layout Section\nMNIST\n"
+              "\\end_layout\n\n\\begin_layout Subsection\n(c) Number of parameters\n\\end_layout\n\n"
+              "\\begin_layout Standard\n" + table + "\\end_layout\n\n\\end_body\n\\end_document\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "hw.lyx")) is full
+
+
+@pytest.mark.parametrize("body, full", [("\\S{#1}\\left(1-\\S{#1}\\right)", True),
+                                        ("\\S{#1}\\left(1+\\S{#1}\\right)", False)])
+def test_org_latex_header_macros(rubric, body: str, full: bool) -> None:
+    report = ("#+TITLE: DL HW2\n#+LATEX_HEADER: \\renewcommand{\\S}[1]{\\sigma\\!\\left(#1\\right)}\n"
+              "#+LATEX_HEADER: \\newcommand{\\Sp}[1]{" + body + "}\n\n* 1 Backprop\n** (b)\n"
+              " (i) $\\sigma'(u) = \\dfrac{e^{-u}}{(1+e^{-u})^2}$\n (ii) $\\sigma'(u) = \\Sp{u}$\n")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "hw.org")) is full
+
+
+@pytest.mark.parametrize("sign, full", [("-", True), ("+", False)])
+def test_a_macros_empty_optional_argument_raises_nothing(rubric, sign: str, full: bool) -> None:
+    report = ("\\documentclass{article}\n\\newcommand{\\pd}[3][]{\\frac{\\partial^{#1} #2}{\\partial #3^{#1}}}\n"
+              "\\begin{document}\n\\section*{Exercice 1}\n\\paragraph{(f)}\n\\[\nw_j^{\\text{new}} = w_j " + sign
+              + " \\alpha \\sum_{i=1}^{2} 2\\bigl(f(x^i)-y^i\\bigr)\\pd{f(x^i)}{w_j}, \\qquad j=1,2,3 .\n\\]\n"
+              "\\end{document}\n")
+    assert _full(grade_report_item(rubric, "p1.f.update", report, "hw.tex")) is full
+
+
+@pytest.mark.parametrize("pool, full", [("12\\times 12\\times 20", True), ("11\\times 11\\times 20", False)])
+def test_a_line_scientific_workplace_ended_with_a_percent_goes_on(rubric, pool: str, full: bool) -> None:
+    report = ("%% This document created by Scientific WorkPlace 5.50.0.2960\n\\documentclass{article}\n"
+              "\\begin{document}\n\\section*{Problem 2: MNIST}\n\\subsection*{(a)}\nThe input is $28\\times 28$. The first "
+              "convolution has $20$\nfilters, each of dimension $5\\times 5\\times 1$; after conv1 the output is "
+              "$24\\times 24\\times 20$, and after $2\\times 2$ max-pooling we get $%\n" + pool + "$.\n\\end{document}\n")
+    assert _full(grade_report_item(rubric, "p2.a", report, "hw.tex")) is full
+
+
+# --- math layout ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("row3, full", [("\\sum_{i=1}^{2} 2\\big(f_w(x^i)-y^i\\big) \\sigma_2(x_2^i)", True),
+                                        ("\\sum_{i=1}^{2} \\big(f_w(x^i)-y^i\\big) \\sigma_2(x_2^i)", False)])
+def test_a_matrix_row_opening_with_a_sum_is_no_equation_of_its_own(rubric, row3: str, full: bool) -> None:
+    report = ("## Problem 1\n\n### (f)\n\n$$\n\\nabla_w \\mathcal{L} =\n\\begin{bmatrix}\n"
+              "\\sum_{i=1}^{2} 2\\big(f_w(x^i)-y^i\\big) w_3\\sigma_2(x_2^i)\\big(1-\\sigma_2(x_2^i)\\big)w_2\\sigma_1(x_1^i)"
+              "\\big(1-\\sigma_1(x_1^i)\\big)x^i \\\\\n\\sum_{i=1}^{2} 2\\big(f_w(x^i)-y^i\\big) w_3\\sigma_2(x_2^i)\\big(1-"
+              "\\sigma_2(x_2^i)\\big)\\sigma_1(x_1^i) \\\\\n" + row3 + "\n\\end{bmatrix}\n$$\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report, "hw.md")) is full
+
+
+@pytest.mark.parametrize("w2, full", [("= w3 * s2(x2)(1 - s2(x2)) * s1(x1)", True), ("= w3 * s2(x2)(1 - s2(x2))", False)])
+def test_a_doubt_about_w1_after_w2s_last_row_leaves_w2_alone(rubric, w2: str, full: bool) -> None:
+    report = ("== 1. Backprop ==\n\n=== (e) ===\n{{{\ndf/dw2 = df/ds2 * ds2/dx2 * dx2/dw2\n       " + w2 + "\n}}}\n\n"
+              "For df/dw1 I have two versions:\n\n{{{\nversion A:  df/dw1 = w3 * s2(x2)(1 - s2(x2)) * w2 * s1(x1)(1 - "
+              "s1(x1)) * x\nversion B:  df/dw1 = w3 * s2(x2)(1 - s2(x2)) * w2 * s1(x1)(1 - s1(x1))\n}}}\n\n"
+              "I'm honestly not sure which of the two arguments is right.\n\n=== (f) ===\nsee below\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "trac.txt")) is full
+    assert grade_report_item(rubric, "p1.e.w1", report, "trac.txt").status == "review"
+
+
+@pytest.mark.parametrize("defined, full", [("\\sigma'(u)=\\sigma(u)(1-\\sigma(u))", True),
+                                           ("\\sigma'(u)=\\sigma(u)(1+\\sigma(u))", False)])
+def test_a_value_at_a_point_defines_no_function(rubric, defined: str, full: bool) -> None:
+    report = ("- (b)\n  - notation:: from here on $" + defined + "$\n"
+              "  - sanity check at u = 0: σ = 0.5 so σ' = 0.25, and e^0/(1+e^0)^2 = 1/4 ✓\n- (e)\n"
+              "  - $$\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma'(x_2)\\,\\sigma(x_1)$$\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "logseq.md")) is full
+
+
+@pytest.mark.parametrize("residual, full", [("r⁽ⁱ⁾ = f_w(xⁱ) − yⁱ", True), ("r⁽ⁱ⁾ = yⁱ − f_w(xⁱ)", False)])
+def test_unicode_scripts_in_per_point_definitions(rubric, residual: str, full: bool) -> None:
+    report = ("## Problem 1\n\n### (f)\n\nFor data point i write z₁⁽ⁱ⁾ = w₁xⁱ, a₁⁽ⁱ⁾ = σ(z₁⁽ⁱ⁾), z₂⁽ⁱ⁾ = w₂a₁⁽ⁱ⁾, "
+              "a₂⁽ⁱ⁾ = σ(z₂⁽ⁱ⁾) and the residual " + residual + ". Then\n\n$$\\nabla_w L = \\sum_{i=1}^{2} 2\\,r^{(i)} "
+              "\\begin{pmatrix} w_3\\, a_2^{(i)}(1-a_2^{(i)})\\, w_2\\, a_1^{(i)}(1-a_1^{(i)})\\, x^i \\\\ w_3\\, "
+              "a_2^{(i)}(1-a_2^{(i)})\\, a_1^{(i)} \\\\ a_2^{(i)} \\end{pmatrix}$$\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report, "notion.md")) is full
+
+
+@pytest.mark.parametrize("w3, full", [("σ(bi)", True), ("σ(ai)", False)])
+def test_an_index_glued_to_the_points_names(rubric, w3: str, full: bool) -> None:
+    report = ("- Problem 1\n  - (f)\n    - ∂L/∂wj = Σ_{i=1,2} 2·(f(xi) − yi)·∂f(xi)/∂wj\n    - so\n"
+              "      - ∂L/∂w1 = Σ_i 2(f(xi) − yi)·w3·σ(bi)(1 − σ(bi))·w2·σ(ai)(1 − σ(ai))·xi\n"
+              "      - ∂L/∂w2 = Σ_i 2(f(xi) − yi)·w3·σ(bi)(1 − σ(bi))·σ(ai)\n"
+              "      - ∂L/∂w3 = Σ_i 2(f(xi) − yi)·" + w3 + "\n      - with ai = w1·xi, bi = w2·σ(ai)\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report, "workflowy.txt")) is full
+
+
+def test_a_greek_xi_stays_where_no_point_is_summed(rubric) -> None:
+    report = "## Problem 1\n\n(d) $\\frac{\\partial f}{\\partial w_3} = \\sigma(w_2\\sigma(w_1 x))$, and xi is a name I never use\n"
+    assert _full(grade_report_item(rubric, "p1.d", report, "hw.md"))
+
+
+# --- labels and values ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer, full", [("w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x",
+                                           True),
+                                          ("w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))",
+                                           False)])
+def test_thai_part_letters_after_the_problems_number(rubric, answer: str, full: bool) -> None:
+    report = ("## ข้อ 1\n\n### ข้อ 1 ง\n\n$$\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)$$\n\n### ข้อ 1 จ\n\n"
+              "$$\\frac{\\partial f_w}{\\partial w_1} = " + answer + "$$\n\n### ข้อ 1 ฉ\n\n"
+              "- $\\partial f_w(x^i)/\\partial w_1 = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))"
+              "\\,x^i$\n")
+    assert _full(grade_report_item(rubric, "p1.e.w1", report, "notion.md")) is full
+
+
+@pytest.mark.parametrize("conv2, full", [("25050", True), ("25000", False)])
+def test_a_layers_setting_gives_it_no_count(rubric, conv2: str, full: bool) -> None:
+    report = ("## Problem 2\n\n(c) conv1 520, relu1 0, pool1 0, conv2 " + conv2 + ", relu2 0, pool2 0, fc1 400500, "
+              "fc2 5010; total " + ("431080" if full else "431030") + "\n\n"
+              "(I first thought conv2's stride is 2, but it is 1, as in (b).)\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "hw.md")) is full
+
+
+@pytest.mark.parametrize("channels, full", [("20", True), ("50", False)])
+def test_a_bracketed_word_between_a_label_and_whose_it_is(rubric, channels: str, full: bool) -> None:
+    report = ("## Problem 2\n\n### (b)\n\n**Answer:** filter size 5 × 5, stride 1, no padding, channel (depth) "
+              "dimension of each filter = " + channels + " (= input channels), 50 filters -> 8 × 8 × 50.\n")
+    assert _full(grade_report_item(rubric, "p2.b", report, "hw.md")) is full
+
+
+@pytest.mark.parametrize("first, full", [("5x5", True), ("3x3", False)])
+def test_values_after_an_arrow_are_no_answers_in_order(rubric, first: str, full: bool) -> None:
+    report = "* 2 MNIST\n** (b)\n" + first + ", stride 1, 20 channels (50 filters, pad 0) -> 8x8x50 -> pool 4x4x50\n"
+    assert _full(grade_report_item(rubric, "p2.b", report, "hw.org")) is full
+
+
+@pytest.mark.parametrize("inner, full", [("20 in-channels", True), ("50 in-channels", False)])
+def test_out_channels_with_a_hyphen_name_no_channels(rubric, inner: str, full: bool) -> None:
+    report = ("## Problem 2\n\n### (b)\n\nconv2 = **5×5 kernel, stride 1, " + inner + "**, 50 out-channels, padding 0.\n")
+    assert _full(grade_report_item(rubric, "p2.b", report, "hw.md")) is full
+
+
+@pytest.mark.parametrize("conv, full", [("24\\times 24\\times 20", True), ("23\\times 23\\times 20", False)])
+def test_a_formula_wrapped_by_its_source_is_one_line_for_values(rubric, conv: str, full: bool) -> None:
+    report = ("## Problem 2\n\n### (a)\n\nThe input is $28\\times 28$. Conv1 has $20$ filters of $5\\times 5\\times 1$; "
+              "the output after conv1 is $(28-5+1)\\times(28-5+1)\n\\times 20=" + conv + "$, and after $2\\times 2$ "
+              "max-pooling $12\\times 12\\times 20$.\n")
+    assert _full(grade_report_item(rubric, "p2.a", report, "hw.md")) is full
+
+
+@pytest.mark.parametrize("value, full", [("24×24×20", True), ("24×24×1", False)])
+def test_an_html_items_paragraph_is_on_its_markers_line(rubric, value: str, full: bool) -> None:
+    report = ("<html><body><h2>2 MNIST</h2><h3>2.1<span style=\"margin-left: 1em\"></span>(a)</h3><ul>"
+              + "".join(f"<li>\n<p>\n{t}\n</p>\n</li>" for t in ("input dimension: 28×28",
+                                                                  "filter dimension of conv1: 5×5×1, 20 filters",
+                                                                  f"output after conv1: {value}",
+                                                                  "output after max-pooling: 12×12×20"))
+              + "</ul></body></html>\n")
+    assert _full(grade_report_item(rubric, "p2.a", report, "hw.html")) is full
+
+
+def test_hostile_control_characters_and_percent_lines_are_read_quickly(rubric) -> None:
+    report = "## Problem 1\n\n### (f)\n\n$$" + "\x07lpha\x08ig(\n\t" * 4000 + "$$\n"
+    assert _seconds(rubric, "p1.f.update", report, "hw.md") < 30
+    tex = "\\documentclass{article}\\begin{document}\\section*{Problem 2}\n(a) $" + "%\n1\\times " * 5000 + "1$\n"
+    assert _seconds(rubric, "p2.a", tex + "\\end{document}\n", "hw.tex") < 30
+
+
+def test_hostile_dollar_runs_are_read_quickly(rubric) -> None:
+    report = "## Problem 2\n\n### (a)\n\n" + ("input $28 " * 3000 + "\n") * 5
+    assert _seconds(rubric, "p2.a", report, "hw.md") < 30
+
+
+# --- TeXmacs' own source ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("factor, full", [("<rsub|x>", False), ("x", True)])
+def test_a_texmacs_document_is_read_as_the_latex_it_exports(rubric, factor: str, full: bool) -> None:
+    report = ("<TeXmacs|2.1>\n\n<style|<tuple|generic|british>>\n\n<\\body>\n  <section|Back propagation>\n\n"
+              "  <subsection*|(e)>\n\n  <\\eqnarray*>\n    <tformat|<table|<row|<cell|<frac|\\<partial\\>f|\\<partial\\>"
+              "w<rsub|1>>>|<cell|=>|<cell|w<rsub|3>*\\<sigma\\><around*|(|x<rsub|2>|)><around*|(|1-\\<sigma\\><around*|"
+              "(|x<rsub|2>|)>|)>*w<rsub|2>*\\<sigma\\><around*|(|x<rsub|1>|)><around*|(|1-\\<sigma\\><around*|(|x<rsub|1>"
+              "|)>|)>*" + factor + ">>>>\n  </eqnarray*>\n\n  <\\big-figure|<image|graph.png|0.5par|||>>\n"
+              "    The graph.\n  </big-figure>\n</body>\n\n<\\initial>\n  <\\collection>\n    <associate|page-medium|paper>\n"
+              "  </collection>\n</initial>\n")
+    assert _full(grade_report_item(rubric, "p1.e.w1", report, "hw.tm")) is full
+
+
+def test_a_deeply_nested_texmacs_tree_is_read_quickly(rubric) -> None:
+    report = "<TeXmacs|2.1>\n<\\body>\n<math|" + "<frac|1|" * 5000 + "x" + ">" * 5000 + ">\n" \
+        + "<rsub|" * 20000 + "\n</body>\n"
+    assert _seconds(rubric, "p1.d", report, "hw.tm") < 30

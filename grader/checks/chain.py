@@ -77,6 +77,10 @@ def read_side(text: str, cc: ChainContext) -> Side:
 
 
 def _merge(parts: list[Reading]) -> Reading:
+    if all(isinstance(p.value, Vec) for p in parts) and len(parts[0].value) == len(parts) \
+            and len({str(p.value) for p in parts}) == 1:  # "∂L/∂w_j = (c_1; c_2; c_3)": the same vector at every j,
+        first = parts[0]  # one entry per component: the components, each in its place
+        return Reading(first.value, first.notes, first.info, first.named, first.explicit)
     if any(isinstance(p.value, Vec) for p in parts):
         raise ExpressionSyntaxError("a component written as a vector")
     first = parts[0]

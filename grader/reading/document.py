@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from grader.expressions.lenient import lost_powers
 from grader.expressions.prose_tail import changed_by_words_after, same_form_aside
 from grader.expressions.starmath import is_starmath
 from grader.reading.answer_columns import note_cells, note_head
@@ -35,6 +36,7 @@ from grader.reading.formats_patch import conflict_sides, is_patch, merged_sides,
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_roff import is_roff
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
+from grader.reading.formats_texmacs import is_texmacs, texmacs_latex
 from grader.reading.formats_wiki import is_creole, is_dokuwiki, is_mediawiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
 from grader.reading.keyed_answers import keyed_lines
@@ -369,7 +371,10 @@ _SPACED_DERIVATIVE = re.compile(r"(?<![\w/])d[ \t]+([A-Za-z][A-Za-z0-9_]{0,5})[ 
 
 # LaTeX written into a program's string without doubled backslashes ("\alpha" in a Python literal): its "\a", "\b",
 # "\f", "\v" became control characters no editor shows, and "\n", "\t", "\r" before a command's rest became breaks
-_CONTROL_ESCAPE = re.compile("[\x07\x08\x0b\x0c]")
+_CONTROL_ESCAPE = re.compile("\x07(?=lpha|pprox|ngle|st|mp)"
+                             "|\x08(?=ig|egin|eta|ar|oldsymbol|inom|ullet|ot|ackslash|rack|ox|m\\b)"
+                             "|\x0c(?=rac|orall|lat|box|oot)|\x0b(?=ec|arepsilon|arphi|ert|dots|ee)")  # (a form feed
+# alone is a page break: a PDF's text layer has one between its pages)
 _CONTROLS = {"\x07": "\\a", "\x08": "\\b", "\x0b": "\\v", "\x0c": "\\f"}
 _BROKEN_COMMAND = re.compile("\n(?=(?:abla|eq|eg|ewline|ot)(?![A-Za-z]))|\t(?=(?:imes|heta|ext|frac|au|o|ilde|op)"
                              "(?![A-Za-z]))|\r(?=(?:ight|ho|angle|brace|floor|ceil)(?![A-Za-z]))")
@@ -377,18 +382,20 @@ _BROKEN_COMMAND = re.compile("\n(?=(?:abla|eq|eg|ewline|ot)(?![A-Za-z]))|\t(?=(?
 
 # the sum's index glued to a letter in plain text: "Σ_i 2(f(xi) − yi)·…·xi", "with ai = w1·xi"
 _SUM_OVER_I = re.compile(r"(?:Σ|∑|\\sum|\bsum)[ \t]*_[ \t]*\{?[ \t]*i\b|\bfor (?:each|every|all) i\b|\bi ?= ?1 ?, ?2\b")
-_GLUED_I = re.compile(r"(?<![A-Za-z\\])([xy])i(?![A-Za-z(])")
-_GLUED_I_NAMED = re.compile(r"(?<![A-Za-z\\])([a-z])i[ \t]*=(?!=)")
+_FENCED_BLOCK = re.compile(r"((?:^|(?<=\n))[ \t]*(?:```|~~~)[^\n]*\n[\s\S]*?(?:\n[ \t]*(?:```|~~~)[ \t]*(?=\n|$)|\Z))")
+_GLUED_I = re.compile(r"(?<![A-Za-z\\_])([xy])i(?![A-Za-z(_])")
+_GLUED_I_NAMED = re.compile(r"(?<![A-Za-z\\_])([a-hj-oq-wz])i[ \t]*=(?!=)")  # (not "ii", "pi", "xi", "yi")
 
 
 def _glued_index(text: str) -> str:
     """"f(xi) − yi" in a hand-in that sums over i: the data point's index glued to x and y (and to the hand-in's own
     names defined per point, "ai = w1·xi"), written as the index it is (x^i); "ξ" is never meant where y has it."""
-    if not _SUM_OVER_I.search(text) or not re.search(r"(?<![A-Za-z\\])yi(?![A-Za-z(])", text):
-        return text
-    own = {m.group(1) for m in _GLUED_I_NAMED.finditer(text)} - {"p", "x", "y"}  # (not "pi = 3.14")
-    glued = re.compile(rf"(?<![A-Za-z\\])([xy{''.join(sorted(own))}])i(?![A-Za-z(])") if own else _GLUED_I
-    return glued.sub(r"\1^i", text)
+    if not _SUM_OVER_I.search(text) or not re.search(r"(?<![A-Za-z\\])yi(?![A-Za-z(])", text) or lost_powers(text):
+        return text  # (a text layer that lost every superscript is read with its powers restored, later, as a whole)
+    own = {m.group(1) for m in _GLUED_I_NAMED.finditer(text)}
+    glued = re.compile(rf"(?<![A-Za-z\\_])([xy{''.join(sorted(own))}])i(?![A-Za-z(_])") if own else _GLUED_I
+    pieces = _FENCED_BLOCK.split(text)  # (a program's "for (xi, yi) in D" is code, kept as written)
+    return "".join(p if k % 2 else glued.sub(r"\1^i", p) for k, p in enumerate(pieces))
 
 
 _TEX_LINE_JOIN = re.compile(r"(?<![\\%])%[ \t]*\n[ \t]*(?=\S)")
@@ -1139,6 +1146,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
     if kind is None and "\n@@ -" in text and is_patch(text):  # a diff that fills in a template: the tree it leaves
         text = "\n\n".join(_patched_file(name, body) if name else body for name, body in patch_files(text)) + "\n"
+    if kind == "texmacs" or kind is None and is_texmacs(text):
+        text, kind = texmacs_latex(text), "tex"  # TeXmacs' own source: the LaTeX it exports
     if kind in (None, "xml", "html") and ("<outline" in text or "<node" in text) and is_mind_map(text):
         text, kind = mind_map_markdown(text), None  # an outline's or a mind map's file: its nodes as a nested list
     if kind == "rtf" or kind is None and is_rtf(text):  # Rich Text's own line breaks are no text: its text first,

@@ -2298,8 +2298,9 @@ def _undecided_about_other(doc: Document, own: str, answers: list[int], others: 
     between = bisect.bisect_left(others, found.start()) - bisect.bisect_left(others, answers[k - 1])
     line_end = doc.text.find("\n", found.end())
     line = doc.text[doc.text.rfind("\n", 0, found.start()) + 1:line_end if line_end >= 0 else len(doc.text)]
-    if not between or _names_weight(sentence, own) or _BOTH_LINES.search(line[:2000]):
-        return False  # ("not sure about the one before this though, maybe …? can't decide": its line points back)
+    if not between or _names_weight(sentence, own) or _BOTH_LINES.search(line[:2000].replace(found.group(), " ")):
+        return False  # ("not sure about the one before this though, maybe …? can't decide": its line points back;
+        # "not sure which of the two" itself points at the two just above)
     return between >= 2 or not re.search(r"(?i)\b(?:both|all|any|them|these)\b", sentence)
 
 

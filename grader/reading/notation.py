@@ -92,8 +92,9 @@ def read_notation(doc: Any, reference: Reference) -> Notation:
     found = [(s.start, doc.text[s.start:s.end]) for s in [*getattr(doc, "math", []), *getattr(doc, "remarks", [])]] \
         + table_definitions(doc) \
         + prose_definitions(doc) + code_definitions(doc)
-    pieces = [scripts_as_latex(from_exports(expand(text))) for _, text in sorted(found, key=lambda f: f[0])]  # as
-    # answers are read
+    pieces = [from_exports(expand(text)) for _, text in sorted(found, key=lambda f: f[0])]  # as answers are read
+    pieces = [scripts_as_latex(p) if "ⁱ" in p or "ⁿ" in p else p for p in pieces]  # "a₁⁽ⁱ⁾ = σ(z₁⁽ⁱ⁾)": a name at
+    # each data point, its index raised in Unicode
     pieces = [d for piece in pieces for d in underbrace_definitions(piece)] + pieces
     pieces = [d for k, piece in enumerate(pieces) for d in (_both_indices(piece) if k < MAX_DEFINITIONS else [piece])]
     notation = _read_all(pieces, doc, reference, {})

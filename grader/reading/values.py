@@ -237,7 +237,8 @@ _RESULT_BELOW = re.compile(r"[ \t]*=[ \t]*\d[\d,. \u2009]*[ \t]*(?:[.;]|[a-z]{2,
 
 # a line whose last inline formula is still open: an odd number of single "$" (not "$$", not "\$")
 _INLINE_OPEN = re.compile(r"[^$\n]{0,2000}?(?:(?<!\\)\$(?!\$)[^$\n]{0,2000}?(?<!\\)\$(?!\$)[^$\n]{0,2000}?){0,20}"
-                          r"(?<![\\$])\$(?!\$)[^$\n]{0,2000}")
+                          r"(?<![\\$\w])\$(?![$\s{])[^$\n]{0,2000}")  # (not R's "model$fc1", nor a template's
+# "${tex`…`}")
 
 
 def _unwrapped(text: str) -> str:
@@ -2495,8 +2496,11 @@ def _in_sequence(found: dict[str, list[Candidate]], order: list[str], missing: l
     """A terse answer in the question's order ("28×28 / 5×5×1×20 / 24×24×20 / 12×12×20", "5×5, stride 1,
     20 channels"): the values no label names take the missing fields in order, only when they are exactly
     as many and every field, named or not, then comes in the question's order."""
-    for nouns_own in (True, False):  # "stride 1, 20, padding 0": padding's 0 is no answer, unless the count needs it
-        sequence = _sequence(text, patterns, nouns_own)  # ("…, 5010, tot 431080": "tot" the total's own short name)
+    for nouns_own, arrows in ((True, False), (False, False), (True, True)):  # "stride 1, 20, padding 0": padding's
+        # 0 is no answer, unless the count needs it; "5x5, stride 1, 20 channels -> 8x8x50 -> pool 4x4x50": the shapes
+        # after arrows are what the answer leads to, when the values only then come out as many as the fields
+        sequence = _sequence(text, patterns, nouns_own, arrows)  # ("…, 5010, tot 431080": "tot" the total's own
+        # short name)
         loose = [i for i, (f, _, _) in enumerate(sequence) if f is None]
         if len(loose) == len(missing):
             break
@@ -2525,7 +2529,7 @@ def _number(text: str) -> str:
 
 
 def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
-              nouns_own: bool) -> list[tuple[str | None, str, str]]:
+              nouns_own: bool, arrows: bool = False) -> list[tuple[str | None, str, str]]:
     """Each value of the part in turn: (the field its label names, "" for a count its noun names, None for none;
     the value; its line). ``nouns_own``: a number right after a word that names no field is that word's."""
     sequence: list[tuple[str | None, str, str]] = []
@@ -2535,7 +2539,7 @@ def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
         real = [(v, routes.get(id(v), [])) for v in values if not v.modifier and not _in_aside(flat_line, v)
                 and not _worked_out(flat_line, v) and not _PART_NAMED.match(flat_line, v.end)
                 and not (nouns_own and _own_noun(flat_line, v) and not routes.get(id(v)))
-                and not (_led_by_arrow(flat_line, v) and not routes.get(id(v)))]
+                and not (arrows and _led_by_arrow(flat_line, v) and not routes.get(id(v)))]
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
@@ -2551,7 +2555,10 @@ _ARROW_BEFORE = re.compile(r"(?:->|→|=>|⇒|⟶)[ \t]*(?:[^\W\d_]{1,12}[ \t]*)
 
 
 def _led_by_arrow(line: str, v: _Value) -> bool:
-    """Whether a value follows an arrow after earlier values on its line (the result they lead to)."""
+    """Whether a value is a layer's output shape after an arrow, after earlier values on its line (the shape the
+    answer leads to: "5x5, stride 1 -> 8x8x50"; not "520, 0, …, 5 010 → 431 080", a sum's result)."""
+    if len(re.findall(r"[×xX*]", v.text)) < 2:
+        return False
     arrow = _ARROW_BEFORE.search(line, max(0, v.start - 20), v.start)
     return arrow is not None and re.search(r"\d", line[:arrow.start()]) is not None
 
