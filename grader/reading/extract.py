@@ -2283,6 +2283,9 @@ def _undecided_beside(doc: Document, segment: Span, last: str, own: str = "") ->
     return None
 
 
+_BOTH_SPELLED = re.compile(r"(?i)\bboth\b[^\n]{0,20}?:[^\n]{1,200}?\bor\b")  # "both: (… x1) or (… x)"
+
+
 def _undecided_about_other(doc: Document, own: str, answers: list[int], others: list[int],
                            found: re.Match[str]) -> bool:
     """Whether words of indecision on a line of their own come after another weight's answers and are about them
@@ -2296,8 +2299,11 @@ def _undecided_about_other(doc: Document, own: str, answers: list[int], others: 
     if k == 0:
         return False
     between = bisect.bisect_left(others, found.start()) - bisect.bisect_left(others, answers[k - 1])
+
     line_end = doc.text.find("\n", found.end())
     line = doc.text[doc.text.rfind("\n", 0, found.start()) + 1:line_end if line_end >= 0 else len(doc.text)]
+    if between and _BOTH_SPELLED.search(line[:2000]) and not _names_weight(line[:2000], own):
+        return True  # "not sure, leaving both:  (... * x1)  or  (... * x)" under the other weight's one equation
     if not between or _names_weight(sentence, own) or _BOTH_LINES.search(line[:2000].replace(found.group(), " ")):
         return False  # ("not sure about the one before this though, maybe …? can't decide": its line points back;
         # "not sure which of the two" itself points at the two just above)

@@ -613,6 +613,7 @@ def math_run(line: str) -> tuple[int, int] | None:
 
 # "or" in the languages of a class, said between two answers offered for one
 OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+it'?s|perhaps\s+it'?s|it\s+could\s+be)"
+            r"|(?:o|ou)\s+(?:es|será|sería|seria|é|è|sarà|sarebbe|est-ce|c'est)|oder\s+ist\s+es"  # "¿o es …?"
             r"|(?:or|oder|of|óf|ou|o|или|lub|atau|eller|nebo)\s+(?:maybe|perhaps|rather|else|vielleicht|misschien|peut-être"
             r"|quizás|forse|talvez|может\s+быть|może|mungkin|kanskje|možná|eventuell|eventueel)"
             r"|maybe|perhaps|possibly|alternatively|alternativ|otherwise|either|eventuell|eventueel|eventualmente"
@@ -625,7 +626,8 @@ OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+
             r"|немесе|әлде|yoki|və\s+ya|yaxud|эсвэл|же|яки|ຫຼື|သို့မဟုတ်|ឬ|లేదా|അല്ലെങ്കിൽ|ਜਾਂ|અથવા|किंवा|अथवा|či|bądź"
             r"|ו?אולי|ربما|شاید|شايد")  # ("and maybe", "maybe" in Hebrew, Arabic, Persian and Urdu)
 # words of a student who has not chosen between two answers: the part goes to a person whatever is read from it
-UNDECIDED = re.compile(r"\btorn\s+between\b|\b(?:can(?:no|')?t|could(?:n't|\s+not)|unable\s+to)\s+decide\b"
+UNDECIDED = re.compile(r"\btorn\s+between\b|\bnot\s+sure\b[^.\n]{0,20}?\bleav(?:e|ing)\s+both\b"
+                       r"|\bis\s+it\s+[^\s?]{1,12}\s+or\s+[^\s?]{1,12}\s*\?\?|\b(?:can(?:no|')?t|could(?:n't|\s+not)|unable\s+to)\s+decide\b"
                        r"|\bundecided\b|\bnot\s+sure\s+(?:if|whether)\b[^.\n]{0,40}?\bshould\s+be\s+\S+\s+or\b|(?<!\d)50\s*/\s*50(?!\d)|\bfifty[\s-]fifty\b|\bsecond\s+guess\b|\b(?:might|may|could)\s+actually\s+be\b"
                        r"|\b(?:TODO|FIXME)\b[^.\n]{0,20}?\b(?:check|verify|decide|compare)\b|\$\s*\?\?\s*\)|\bunless\b[^.\n]{0,120}?\b(?:then|in\s+which\s+case)\b"
                        r"|それとも|どちらか|自信がない|(?<=\$)\s*か\s*(?=\$)|인지\s*[^.\n]{0,80}인지|이거나|\bто\s+ли\b"
@@ -654,8 +656,8 @@ ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:sho
                 r"|\btake\s+your\s+pick\b|\bworks\s+(?:too|as\s+well)\b|\b(?:either|any)\s+(?:one\s+)?is\s+fine\b"
                 r"|\b(?:could|might|may)\s+(?:just\s+|even\s+)?be\s+\$")  # "low — could be $w_3σ_2(x_2)$": offered
 # "or" opening a line ("- or just  w3·σ2′(x2)", a list dash before it; "(or −e^-u/(1+e^-u)^2, not sure")
-ALTERNATIVE = re.compile(rf"[ \t]*(?:[-–•+][ \t]+|[(\[][ \t]*)?(?P<word>{OR_WORDS})(?:[ \t]+(?:just|simply|even|only))?"
-                         r"[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)
+ALTERNATIVE = re.compile(rf"[ \t]*(?:[-–•+][ \t]+|[(\[¿][ \t]*)?(?P<word>{OR_WORDS})"
+                         r"(?:[ \t]+(?:just|simply|even|only))?[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)
 
 
 def offered_instead(line: str) -> tuple[int, int] | None:
