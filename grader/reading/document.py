@@ -398,13 +398,30 @@ def _glued_index(text: str) -> str:
     return "".join(p if k % 2 else glued.sub(r"\1^i", p) for k, p in enumerate(pieces))
 
 
-_TEX_LINE_JOIN = re.compile(r"(?<![\\%])%[ \t]*\n[ \t]*(?=\S)")
+# (only a "%" that is its line's first, after text: a comment's own "%" ("% ---- plug in ---- %", "… i.e. 1%") ends
+# nothing, the comment line does not take the next one with it)
+_PHANTOM_SIDE = re.compile(r"\\h?phantom\s*\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]{0,40}\}){0,80}\}){0,120}\}(?=\s*&?\s*=)")
+# two inline formulas with only an operator between them (a product's factor set apart, "… times $w_3$")
+_INLINE_PRODUCT = re.compile(r"(?<![$\\])\$(?!\$)([^$\n]{1,2000}?)(?<![\\\s])\$[ \t]*(·|⋅|×|\*|\+|−|times)[ \t]*"
+                             r"\$(?![$\s])([^$\n]{1,2000}?)(?<=\S)\$(?!\$)")
+_PRODUCT_SIGN = {"·": "\\cdot", "⋅": "\\cdot", "×": "\\times", "*": "\\cdot", "+": "+", "−": "-", "times": "\\cdot"}
+
+
+def _inline_pairs(m: re.Match[str]) -> str:
+    """The opening "$$…$$" of a line as inline math, and every later "$$…$$" pair on that line too ("$$A$$ ·
+    $$σ_1(x_1)$$": one formula set in two pieces)."""
+    return f"{m.group(1)}${m.group(2)}$" + _DOUBLE_DOLLAR_PAIR.sub(r"$\1$", m.group(3))
+
+
+_DOUBLE_DOLLAR_PAIR = re.compile(r"\$\$(?=[^\s$])([^$\n]{1,2000}?)(?<=\S)\$\$")
+_TEX_COMMENT = re.compile(r"(?m)(?<!\\)%[^\n]*$")
+_TEX_LINE_JOIN = re.compile(r"(?m)^((?:[^%\n\\]|\\.)*?[^\s%\\])%[ \t]*\n[ \t]*(?=\S)")
 
 
 # a line (or list item) that opens with "$$…$$" and goes on with words: the formula is inline (Roam's and Logseq's
 # "$$" is their inline math), not a display block whose end is sought on later lines
 _OPENING_INLINE_DISPLAY = re.compile(r"(?m)^([ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?)\$\$(?=[^\s$])([^$\n]{1,2000}?)"
-                                     r"(?<=\S)\$\$(?=[ \t]*[^\s$])")
+                                     r"(?<=\S)\$\$(?=[ \t]*[^\s$])([^\n]*)")
 
 
 def _lost_escapes(text: str) -> str:
@@ -1187,6 +1204,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if "~~~" in text or "```" in text:
         text = _DECORATED_TITLE.sub(r"\1\3", text)  # "~~~ DL hw3 ~~~": a title between tildes, no code fence
     text = _MATHTYPE_DATA.sub("", text) if "MathType!MTEF!" in text else text
+    text = _PHANTOM_SIDE.sub("", text) if "phantom" in text else text  # "\phantom{w^{new}} = w + …": a row that
+    # goes on with "=", its left side kept as room only
     text = _LINEAR_EQUATION_NUMBER.sub("", text) if "#(" in text else text  # Word's linear format: "…#(1.2)"
     if is_starmath(text):  # LibreOffice Math's line break inside one formula ("newline") is no line of its own;
         text = _STARMATH_WRAPPED.sub(" ", re.sub(r"(?m)^[ \t]*newline[ \t]*\n", "", text))  # a formula's next line
@@ -1267,7 +1286,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
         kind = "adoc"  # an AsciiDoc source uploaded as .txt
     latex = kind == "tex" or (kind is None and is_latex(text))
     if latex and "%" in text:  # "… we get $%" / "12\times 12\times 20$": a line ended by "%" goes on on the next
-        text = _TEX_LINE_JOIN.sub("", text)  # (Scientific WorkPlace wraps every long line so)
+        text = _TEX_LINE_JOIN.sub(r"\1", text)  # (Scientific WorkPlace wraps every long line so)
+    if latex and "%" in text:  # a comment is no text of the page a TA reads ("% in the code alpha = 0.01, i.e. 1%")
+        text = _TEX_COMMENT.sub("", text)
     if kind != "html" and "&nbsp;" in text:  # "&nbsp;&nbsp;\= w\_3 …": an exporter's indent in Markdown
         text = re.sub(r"(?m)^(?:&nbsp;)+", "", text).replace("&nbsp;", " ")
     if not latex:
@@ -1283,7 +1304,13 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side
     text = _glued_index(text) if "yi" in text and "xi" in text else text  # "Σ_i 2(f(xi) − yi)": x^i, y^i
     if not latex and "$$" in text:  # "- $$L = …$$ with $$D = …$$, so …": an outliner's inline math, which would
-        text = _OPENING_INLINE_DISPLAY.sub(r"\1$\2$", text)  # open a display block running to the next "$$"
+        text = _OPENING_INLINE_DISPLAY.sub(_inline_pairs, text)  # open a display block running to the next "$$"
+    if not latex and "$" in text:  # "$\frac{∂f}{∂w_2} = w_3 σ_2'(x_2)$ · $σ_1(x_1)$": one formula set in two pieces
+        for _ in range(3):
+            joined = _INLINE_PRODUCT.sub(lambda m: f"${m.group(1)} {_PRODUCT_SIGN[m.group(2)]} {m.group(3)}$", text)
+            if joined == text:
+                break
+            text = joined
     text = without_pitfalls(text)  # "> **Pitfall.** … writing σ(1+σ) instead of σ(1−σ)": others' mistakes
     text = without_history(text)  # "## CHANGELOG … v1 had w + α∇L": how the answers changed, not answers
     text = without_roster(text)  # "| 1 (f) | Jiwoo | Mei |": who wrote which part, no answer

@@ -22,6 +22,10 @@ _DROP = re.compile(r"\{(?:toc|anchor|children|excerpt)(?::[^{}\n]*)?\}"
 _BOLD = re.compile(r"(?<![\w*])\*(?=\S)((?:[^*\n]|(?<=[ \t])\*(?=[ \t])){1,300}?)(?<=\S)\*(?![\w*])")
 # Redmine's and Textile's "@code@": a formula set in monospace ("@∂f/∂w3 = σ(x2)@") is read as the formula it shows
 _AT_CODE = re.compile(r"(?<![\w@])@(?=[^\s@])([^@\n]{1,300}?)(?<=\S)@(?![\w@])")
+# Confluence's -strikethrough- (a dash at each end, after a space and before one: not a minus, not a hyphen)
+_STRUCK = re.compile(r"(?<![\w\-~])-(?=[^\s\-])([^\n]{1,200}?)(?<=[^\s\-])-(?![\w\-])")
+_SUBSCRIPT = re.compile(r"(?<=\S)~([^\s~]{1,12})~")  # w~3~: a ~subscript~
+_FORMULA = re.compile(r"(\$\$[\s\S]*?\$\$|\$[^$\n]*\$)")
 _MONO = re.compile(r"\{\{(.*?)\}\}")
 _NUMBERED = re.compile(r"^([ \t]*)(#+)[ \t]+", re.M)
 _MARKS = re.compile(r"^[ \t]*h[1-6]\.[ \t]|\{math(?:inline|block)\}|^\|\|.*\|\|[ \t]*$"
@@ -39,6 +43,9 @@ def confluence_markdown(text: str) -> str:
     text = _MONO.sub(r"`\1`", _DROP.sub("", _PANEL.sub("\n", text)))
     text = _AT_CODE.sub(lambda m: m.group(1) if "=" in m.group(1) else f"`{m.group(1)}`", text) if "@" in text else text
     text = _BOLD.sub(r"**\1**", text)
+    if "-" in text or "~" in text:  # outside its formulas: "-struck-", "w~3~" (a "^" there is a power, as typed)
+        text = "".join(p if k % 2 else _STRUCK.sub(r"~~\1~~", _SUBSCRIPT.sub(r"_{\1}", p))
+                       for k, p in enumerate(_FORMULA.split(text)))
     text = _HEADING.sub(lambda m: "#" * int(m.group(1)) + " ", text)
     counts: dict[int, int] = {}
 

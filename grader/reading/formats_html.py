@@ -316,7 +316,8 @@ class _Page(HTMLParser):
             rows = [r for r in table.rows if r]
             cells = [c for r in table.rows for c in r]
             if table.typeset == "fraction" and len(cells) == 2:
-                self._emit(f" ({cells[0]})/({cells[1]}) ")  # written on one line, as the fraction it is
+                self._emit(f" (({cells[0]})/({cells[1]}))")  # written on one line, as the fraction it is (a power
+                # after it raises the whole fraction)
             elif table.typeset == "scripts" and len(cells) == 2:
                 self._emit((f"_{{{cells[1]}}}" if cells[1] else "") + (f"^{{{cells[0]}}}" if cells[0] else "") + " ")
             elif _equation_rows(rows):  # "| ∂f/∂w2 | = | … |", "| | = | … |": an equation array set as a table

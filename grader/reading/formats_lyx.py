@@ -11,7 +11,8 @@ import re
 _HEADINGS = {"Part": "part", "Section": "section", "Subsection": "subsection", "Subsubsection": "subsubsection",
              "Paragraph": "paragraph", "Title": "title"}
 _ITEMS = {"Enumerate": "enumerate", "Itemize": "itemize"}  # a list's layout: the LaTeX environment of its items
-_DROPPED = ("Graphics", "CommandInset", "ERT_settings", "Float", "Caption", "Index", "Box_settings", "Note")
+# (a float's table is printed; a note is not, unless it is a greyed-out one, which the PDF shows in grey)
+_DROPPED = ("Graphics", "CommandInset", "ERT_settings", "Index", "Box_settings", "Note")
 _HEADER = re.compile(r"\\begin_header\b.*?\\end_header\b", re.DOTALL)
 _SETTING = re.compile(r"^\\(?:lyxformat|begin_document|end_document|begin_body|end_body|begin_deeper|end_deeper"
                       r"|noindent|align|labelwidthstring|paragraph_spacing|series|shape|family|emph|bar|size|lang"
@@ -40,7 +41,7 @@ def lyx_latex(text: str) -> str:
             continue
         if line.startswith("\\begin_inset"):
             kind = line.split()[1] if len(line.split()) > 1 else ""
-            if kind in _DROPPED:
+            if kind in _DROPPED and not (kind == "Note" and line.split()[2:3] == ["Greyedout"]):
                 skip = 1
             elif kind == "Formula":
                 out.append(" " + line[len("\\begin_inset Formula"):].strip())

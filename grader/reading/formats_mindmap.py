@@ -82,9 +82,13 @@ class _MapReader(HTMLParser):
             self.rich, self.rich_is_note = [], values.get("type", "").upper() != "NODE"
         elif tag == "attribute" and values.get("name"):
             self._item(f"{values['name']}: {values.get('value', '')}", self.depth)
+        elif tag == "hook" and values.get("equation"):  # FreeMind's LaTeX node: its formula, shown under the node
+            self._item(f"$${values['equation']}$$", self.depth)
+        elif tag == "hook" and "note" in values.get("name", "").lower():  # FreeMind 0.8's note: its <text> below
+            self.rich, self.rich_is_note = [], True
 
     def handle_endtag(self, tag: str) -> None:
-        if self.rich is not None and tag == "richcontent":
+        if self.rich is not None and tag in ("richcontent", "hook"):
             text, self.rich = "".join(self.rich), None
             self._item(text, self.depth if self.rich_is_note else max(self.depth - 1, 0))
         elif self.rich is not None:

@@ -16,12 +16,54 @@ _INSIDE = r"((?:(?!</?math\b).){0,4000})"  # a formula's text, up to its own clo
 _MATH = re.compile(rf"<math(?:\s[^>]*)?>{_INSIDE}</math>", re.DOTALL | re.IGNORECASE)
 _BLOCK_MATH = re.compile(rf"^[ \t]*:*[ \t]*<math(?:\s[^>]*)?>{_INSIDE}</math>[ \t]*$", re.DOTALL | re.IGNORECASE | re.M)
 _IMAGE = re.compile(r"\[\[(?:File|Image|Datei|Fichier|Bild):[^\]]*\]\]|\{\{[^{}\n]*\}\}", re.IGNORECASE)
+# a template the page prints (its text, a fraction, a note): "{{mvar|x}}", "{{nowrap|· (−1)}}", "{{sfrac|1|2}}",
+# "{{efn|not sure …}}"; any other one-line template (an infobox's, a citation's) prints nothing of the answer's
+_SHOWN_TEMPLATE = re.compile(r"\{\{\s*(?P<name>mvar|math|tmath|var|nowrap|nobr|nowiki|small|big|strong|em|lang|sub|sup"
+                             r"|sfrac|frac|fraction|efn|efn-la|efn-lr|refn|note|notetag|sfn|ref|hmm|verify|clarify)\s*"
+                             r"(?P<args>(?:\|[^{}\n]*)?)\}\}", re.IGNORECASE)
+
+
+_MATH_GOES_ON = re.compile(r"(<math(?:\s[^>]*)?>(?:(?!</?math\b).){0,4000})</math>[ \t]*\{\{\s*"
+                           r"(?:nowrap|nobr|mvar|math|tmath)\s*\|\s*([·⋅×*+\-−/][^{}\n]{0,80})\}\}",
+                           re.DOTALL | re.IGNORECASE)
+
+
+def _template(m: re.Match[str]) -> str:
+    """What a shown template prints: its argument's text, a fraction as "(a)/(b)", a note as a bracketed remark."""
+    name = m.group("name").lower()
+    args = [a.split("=", 1)[1] if re.match(r"\s*\w+\s*=", a) else a for a in m.group("args").split("|")[1:]]
+    if name in ("sfrac", "frac", "fraction"):
+        return f"({args[0]})/({args[1]})" if len(args) >= 2 else f"1/({args[0]})" if args else ""
+    if name == "sub":
+        return "_" + "".join(args)
+    if name == "sup":
+        return "^" + "".join(args)
+    if name in ("efn", "efn-la", "efn-lr", "refn", "note", "notetag", "sfn", "ref"):
+        return f" (note: {' '.join(args)})" if args else ""
+    if name in ("hmm", "verify", "clarify"):
+        return " (not sure?)"
+    return " ".join(args) if name == "lang" and len(args) > 1 and len(args[0]) <= 3 else "".join(args[-1:])
 _LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 _TAGS = re.compile(r"</?(?:nowiki|code|pre|syntaxhighlight|source|span|div|center|small|big|u|s|del|ins)\b[^>]*>",
                    re.IGNORECASE)
 _SCRIPT_TAG = re.compile(r"<(sub|sup)>(.*?)</\1>", re.IGNORECASE)
-_CODE_BLOCK = re.compile(r"<(syntaxhighlight|source|pre)\b[^>\n]{0,200}>((?:(?!</\1>).){0,100000})</\1>",
-                         re.DOTALL | re.IGNORECASE)
+_CODE_TAG = re.compile(r"<(/?)(syntaxhighlight|source|pre)\b[^>\n]{0,200}>", re.IGNORECASE)
+
+
+def _fenced_code(text: str) -> str:
+    """Each ``<syntaxhighlight>``/``<source>``/``<pre>`` block, from its tag to its own closing tag, as a fenced
+    program; one left open stays text. One scan over the tags (a page of unclosed ``<pre>`` is read in linear time)."""
+    out: list[str] = []
+    pos, opened = 0, None  # the open tag: (its name, where its tag starts, where its body starts)
+    for m in _CODE_TAG.finditer(text):
+        name = m.group(2).lower()
+        if opened is None and not m.group(1):
+            opened = (name, m.start(), m.end())
+        elif opened is not None and m.group(1) and name == opened[0]:
+            body = text[opened[2]:m.start()].strip("\n")
+            out += [text[pos:opened[1]], f"\n```\n{body}\n```\n"]
+            pos, opened = m.end(), None
+    return "".join(out) + text[pos:]
 _TEMPLATE_BLOCK = re.compile(r"^\{\{[^{}\n]{1,80}\n(?:[ \t]*\|[^\n]{0,400}\n){1,60}[ \t]*\}\}[ \t]*$", re.M)
 _MAGIC = re.compile(r"^[ \t]*__[A-Z]+__[ \t]*$", re.M)
 
@@ -59,10 +101,13 @@ def wiki_markdown(text: str, dokuwiki: bool | None = None) -> str:
     if creole:  # inline preformatted text ("{{{25050}}}"): its words, before braces are read as images
         text = re.sub(r"\{\{\{([^{}\n]{1,200}?)\}\}\}", r"`\1`", text)
     text = _MAGIC.sub("", text)
-    text = _CODE_BLOCK.sub(lambda m: f"\n```\n{m.group(2).strip(chr(10))}\n```\n", text)  # a program, fenced
+    text = _fenced_code(text) if "<" in text else text  # a program, fenced
     text = _TEMPLATE_BLOCK.sub("", text)  # "{{Infobox homework\n| author = …\n}}": the page's metadata box
+    if "{{" in text and "</math>" in text:  # "<math>A</math> {{nowrap|· (−1)}}": the page prints one formula
+        text = _MATH_GOES_ON.sub(lambda m: f"{m.group(1)} {m.group(2).replace(chr(39) * 2, '')}</math>", text)
     text = _BLOCK_MATH.sub(lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n", text)
     text = _MATH.sub(lambda m: f"${m.group(1).strip()}$", text)
+    text = _SHOWN_TEMPLATE.sub(_template, text) if "{{" in text else text
     text = _IMAGE.sub(" ", text)
     text = _LINK.sub(r"\1", text)
     text = _TAGS.sub("", text)

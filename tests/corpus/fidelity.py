@@ -134,10 +134,15 @@ def grade_report(report: Path, rubric: Rubric, verdicts: dict[str, str]) -> list
     return rows
 
 
+class ReadingTooLong(BaseException):
+    """A report read past its deadline: a BaseException, so that no ``except Exception`` in the grader (which
+    keeps a malformed source from costing more than its own answers) takes it for a malformed source."""
+
+
 @contextmanager
 def _deadline(seconds: int, name: str) -> Iterator[None]:
     def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"{name}: reading took more than {seconds} s")
+        raise ReadingTooLong(f"{name}: reading took more than {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.alarm(seconds)
@@ -180,7 +185,7 @@ _SHARED: dict[str, Rubric] = {}
 def _grade_one(report: Path) -> tuple[list[ItemRow], str | None]:
     try:
         return grade_report(report, _SHARED["rubric"], read_verdicts(report)), None
-    except Exception as exc:  # noqa: BLE001 - one broken report is a line in the table, not a crash
+    except (Exception, ReadingTooLong) as exc:  # noqa: BLE001 - one broken or slow report is a line in the table
         return [], f"{report.name}: {type(exc).__name__}: {exc}"
 
 
