@@ -379,3 +379,109 @@ def test_a_deeply_nested_texmacs_tree_is_read_quickly(rubric) -> None:
     report = "<TeXmacs|2.1>\n<\\body>\n<math|" + "<frac|1|" * 5000 + "x" + ">" * 5000 + ">\n" \
         + "<rsub|" * 20000 + "\n</body>\n"
     assert _seconds(rubric, "p1.d", report, "hw.tm") < 30
+
+
+# --- red team 95 and batch 96 ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("last, full", [("w - \\alpha\\,\\nabla_w L", True), ("w + \\alpha\\,\\nabla_w L", False)])
+def test_a_latex_comment_is_no_text_and_a_phantom_row_goes_on(rubric, last: str, full: bool) -> None:
+    report = ("\\documentclass{article}\\begin{document}\n\\section*{Problem 1}\n\\subsection*{(f)}\n"
+              "\\[ w^{\\text{new}} = w - \\alpha\\,\\nabla_w L \\]\n% in the code alpha = 0.01, i.e. 1%\n"
+              "\\[ \\phantom{w^{\\text{new}}} = " + last + " \\]\n\\end{document}\n")
+    assert _full(grade_report_item(rubric, "p1.f.update", report, "hw.tex")) is full
+
+
+def test_a_comment_banner_ending_in_percent_joins_nothing(rubric) -> None:
+    report = ("\\documentclass{article}\\begin{document}\n\\section*{Problem 1}\n\\subsection*{(d)}\n"
+              "\\[ \\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2) \\]\n% ---- plug in ---- %\n"
+              "\\[ = w_3\\,\\sigma_2(x_2) \\]\n\\end{document}\n")
+    assert not _full(grade_report_item(rubric, "p1.d", report, "hw.tex"))
+
+
+@pytest.mark.parametrize("template, full", [("{{nowrap|with step size α > 0}}", True), ("{{nowrap|· (−1)}}", False),
+                                            ("{{efn|or maybe σ(1+σ), not sure}}", False)])
+def test_mediawiki_templates_the_page_prints(rubric, template: str, full: bool) -> None:
+    report = ("== Problem 1 ==\n'''Author:''' J. W.\n\n=== (b) ===\n(i) <math>\\frac{d\\sigma_1}{du} = "
+              "\\frac{e^{-u}}{(1+e^{-u})^2}</math>\n\n(ii) <math>\\frac{d\\sigma_1}{du} = \\sigma_1(u)(1-\\sigma_1(u))"
+              "</math> " + template + "\n")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "hw.wiki")) is full
+
+
+@pytest.mark.parametrize("factor, full", [("{{sfrac|1|1}}", True), ("{{sfrac|1|2}}", False)])
+def test_a_mediawiki_fraction_template(rubric, factor: str, full: bool) -> None:
+    report = ("== Problem 1 ==\n'''Author:''' J. W.\n\n=== (f) ===\n∇L = " + factor + " Σ<sub>i</sub> 2 (f(x<sup>i</sup>) − "
+              "y<sup>i</sup>) ∇f(x<sup>i</sup>)\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report, "hw.wiki")) is full
+
+
+def test_an_unclosed_pre_on_every_line_is_read_quickly(rubric) -> None:
+    report = "== Problem 1 ==\n=== (d) ===\n<math>\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)</math>\n" \
+        + "<pre>epoch 1 loss 0.3\n" * 6000
+    assert _seconds(rubric, "p1.d", report, "hw.wiki") < 30
+
+
+@pytest.mark.parametrize("power, full", [("<sup>2</sup>", True), ("", False)])
+def test_a_texmacs_fraction_is_raised_whole(rubric, power: str, full: bool) -> None:
+    report = ('<html><head><meta content="TeXmacs 2.1" name="generator"></head><body>\n<h2>1 Back propagation</h2>\n'
+              '<h3>1.2<span style="margin-left: 1em"></span>(b)</h3><p>(i)</p><center>'
+              + _fraction("dσ<sub>1</sub>", "d<i>u</i>") + "=" + "(" + _fraction("e<sup>−<i>u</i>/2</sup>",
+                                                                                 "1+e<sup>−<i>u</i></sup>") + ")"
+              + power + "</center></body></html>\n")
+    assert _full(grade_report_item(rubric, "p1.b.i", report, "hw.html")) is full
+
+
+@pytest.mark.parametrize("struck, full", [("-w~3~ ·- σ~2~(x~2~)", True), ("w~3~ · σ~2~(x~2~)", False)])
+def test_confluence_strikethrough_and_subscripts(rubric, struck: str, full: bool) -> None:
+    report = ("h1. HW3\n\n{info}Team page export{info}\n\nh2. Problem 1\n\nh3. (d)\n∂f/∂w~3~ = " + struck + "\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "page.txt")) is full
+
+
+@pytest.mark.parametrize("second, full", [("\\sigma_1(x_1)", True), ("x", False)])
+def test_two_inline_formulas_joined_by_a_product_sign(rubric, second: str, full: bool) -> None:
+    report = ("- Problem 1\n\t- (e)\n\t\t- $$\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))$$ · "
+              "$$" + second + "$$\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "logseq.md")) is full
+
+
+@pytest.mark.parametrize("note, full", [("Note Note", True), ("Note Greyedout", False)])
+def test_a_lyx_greyed_out_note_is_printed(rubric, note: str, full: bool) -> None:
+    report = ("#LyX 2.3 created this file.\n\\lyxformat 544\n\\begin_document\n\\begin_header\n\\end_header\n"
+              "\\begin_body\n\\begin_layout Section\nProblem 1\n\\end_layout\n\\begin_layout Subsection\n(d)\n"
+              "\\end_layout\n\\begin_layout Standard\n\\begin_inset Formula $\\frac{\\partial f}{\\partial w_3}="
+              "\\sigma_2(x_2)$\n\\end_inset\n\n\\begin_inset " + note + "\nstatus open\n\n\\begin_layout Plain Layout\n"
+              "not sure, it might also be w_3 σ_2(x_2) — can't decide\n\\end_layout\n\n\\end_inset\n\n\\end_layout\n"
+              "\\end_body\n\\end_document\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "hw.lyx")) is full
+
+
+@pytest.mark.parametrize("equation, full", [("= w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)", True),
+                                            ("= w_3\\,\\sigma_2(x_2)(1+\\sigma_2(x_2))\\,\\sigma_1(x_1)", False)])
+def test_a_freemind_latex_hook_is_read(rubric, equation: str, full: bool) -> None:
+    report = ('<map version="0.9.0">\n<node TEXT="HW2">\n<node TEXT="Problem 1">\n<node TEXT="(e) ∂f/∂w2">\n'
+              '<hook EQUATION="' + equation + '" NAME="plugins/latex/LatexNodeHook.properties"/>\n</node>\n'
+              '</node>\n</node>\n</map>\n')
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "map.mm")) is full
+
+
+@pytest.mark.parametrize("line, full", [("e) df/dw2 = w3 * s'(x2) * s(x1)\n", True),
+                                        ("e) df/dw2 = w3 * s'(x2) * s(x1)\n   ¿o es w3 * s'(x2) * s'(x1)? no estoy "
+                                         "seguro cuál va.\n", False)])
+def test_a_spanish_or_is_it_offers_another_answer(rubric, line: str, full: bool) -> None:
+    report = "f(x) = w3 * s(w2 * s(w1*x)),  s(u) = 1/(1+e^-u)\nx1 = w1*x ,  x2 = w2*s(x1)\n\n1)\n" + line
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "tp.txt")) is full
+
+
+@pytest.mark.parametrize("channels, full", [("20", True), ("50 (I think -- or is it 20? I am not sure)", False)])
+def test_or_is_it_beside_a_value(rubric, channels: str, full: bool) -> None:
+    report = "## Problem 2\n\n(b) filter size: 5 x 5\nstride: 1\nchannel dimension: " + channels + "\n"
+    assert _full(grade_report_item(rubric, "p2.b", report, "hw.md")) is full
+
+
+@pytest.mark.parametrize("tail, w1_full", [("", True), ("\n  ^^ last factor: is it x or x1 ??  not sure, leaving both: "
+                                                        "(... * x1) or (... * x)", False)])
+def test_indecision_under_w1_leaves_w2_alone(rubric, tail: str, w1_full: bool) -> None:
+    report = ("problem 1\nnames: x1 = w1 x, x2 = w2 σ1(x1)\n(e)\ndf/dw2 = df/dσ2 * dσ2/dx2 * dx2/dw2\n"
+              "       = w3 * σ2(x2)(1-σ2(x2)) * σ1(x1)\n\ndf/dw1 = w3 * σ2(x2)(1-σ2(x2)) * w2 * σ1(x1)(1-σ1(x1)) * x" + tail
+              + "\n\n(f) see the pdf\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "notes.txt"))
+    assert _full(grade_report_item(rubric, "p1.e.w1", report, "notes.txt")) is w1_full
