@@ -414,6 +414,12 @@ def _inline_pairs(m: re.Match[str]) -> str:
 
 
 _DOUBLE_DOLLAR_PAIR = re.compile(r"\$\$(?=[^\s$])([^$\n]{1,2000}?)(?<=\S)\$\$")
+_INDEX_IS_WEIGHT = re.compile(r"\\partial_\{?([a-z])\}?\s*(?:\\equiv|:=|\\coloneqq|=)\s*"
+                              r"(?:\\partial\s*/\s*\\partial\s*w_\{?\1\}?|\\frac\s*\{\s*\\partial\s*\}\s*\{\s*\\partial\s*w_\{?\1\}?\s*\})")
+_PARTIAL_BY_INDEX = re.compile(r"\\partial_\{?([1-3])\}?\s*(f(?:_w|_\{w\})?|L|\\mathcal\{L\})(?![A-Za-z])")
+_WORDPRESS_CODE = re.compile(r"(?m)^[ \t]*\[/?(?:code|sourcecode)(?:[ \t][^\]\n]{0,80})?\][ \t]*$")
+_WORDPRESS_LATEX = re.compile(r"\$latex[ \t]+([^$\n]{1,2000}?)\$|\[latex(?:[ \t][^\]\n]{0,80})?\]([\s\S]{1,4000}?)"
+                              r"\[/latex\]")
 _TEX_COMMENT = re.compile(r"(?m)(?<!\\)%[^\n]*$")
 _TEX_LINE_JOIN = re.compile(r"(?m)^((?:[^%\n\\]|\\.)*?[^\s%\\])%[ \t]*\n[ \t]*(?=\S)")
 
@@ -1192,6 +1198,12 @@ def read_document(text: str, kind: str | None = None) -> Document:
     if "comment-list" in text and kind in ("html", None):
         text = word_comments(text)  # … and its comments, listed at its end: read where they are anchored
     text = _lost_escapes(text) if _CONTROL_ESCAPE.search(text) else text  # "$\x07lpha$": a string's "\alpha"
+    if "partial_" in text and _INDEX_IS_WEIGHT.search(text):  # "∂_i ≡ ∂/∂w_i", then "∂_3 f = σ(u_2)": ∂f/∂w_3
+        text = _PARTIAL_BY_INDEX.sub(lambda m: f"\\frac{{\\partial {m.group(2)}}}{{\\partial w_{m.group(1)}}}", text)
+    if "latex" in text and ("$latex " in text or "[latex" in text or "[/latex]" in text):
+        text = _WORDPRESS_LATEX.sub(lambda m: f"${m.group(1) or m.group(2)}$", text)  # WordPress's shortcodes:
+        # "$latex \sigma'(u)$", "[latex]f_w(x) = …[/latex]" are the formulas its page shows
+        text = _WORDPRESS_CODE.sub("\n```\n", text)  # and "[code language=…] … [/code]" its program
     text = _unseen(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_FULL_WIDTH)
     text = final_version(text)  # tracked changes, suggestions and CriticMarkup: the text after its edits
     text = emoji_marks(text)  # ❌ strikes what it marks, 🤔 doubts it, other emoji are decoration
