@@ -23,6 +23,7 @@ from grader.reading.answer_columns import note_cells, note_head
 from grader.reading.drawn_boxes import unboxed, unframed
 from grader.reading.emoji_marks import emoji_marks
 from grader.reading.formats import format_of, to_markdown
+from grader.reading.formats_board import board_csv
 from grader.reading.formats_cards import cards_markdown, inline_cards
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
 from grader.reading.formats_csv import csv_markdown
@@ -1177,6 +1178,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text, kind = rtf_markdown(text), None  # then read as any text (a break put in at a label stays a break)
     elif kind == "csv" and (deck := cards_markdown(text, sheet=True)) is not None:
         text, kind = deck, None  # a flashcard deck's sheet ("question, answer, tags"): each card, front over back
+    elif kind in ("csv", None) and ("Frame" in text[:5000] or "frame" in text[:5000]) \
+            and (board := board_csv(text)) is not None:
+        text, kind = board, None  # a whiteboard's notes exported as CSV (Miro's "Frame" column): by frame
     elif kind == "csv":  # a spreadsheet's answer sheet or a quiz's export: its cells, as a table or as answers
         text, kind = csv_markdown(text), None
     elif kind is None and ("\t" in text or ";" in text or "," in text[:200]) and (deck := cards_markdown(text)):

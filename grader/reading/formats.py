@@ -15,7 +15,8 @@ from collections.abc import Callable
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
             ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv", ".json", ".yaml", ".yml",
             ".toml", ".ini", ".cfg", ".mmd", ".markdown",  # (Mathpix Markdown and a long ".markdown" are Markdown)
-            ".ms", ".me", ".mom", ".roff", ".groff", ".xhtml", ".xml", ".fodt", ".dbk", ".tm", ".opml", ".mm")
+            ".ms", ".me", ".mom", ".roff", ".groff", ".xhtml", ".xml", ".fodt", ".dbk", ".tm", ".opml", ".mm",
+            ".excalidraw", ".tldr")
 
 
 def format_of(name: str) -> str | None:
@@ -27,7 +28,8 @@ def format_of(name: str) -> str | None:
             ".lyx": "lyx", ".rtf": "rtf", ".csv": "csv", ".tsv": "csv", ".json": "json", ".yaml": "yaml",
             ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini", ".ms": "roff", ".me": "roff",
             ".mom": "roff", ".roff": "roff", ".groff": "roff", ".xhtml": "html", ".xml": "xml", ".fodt": "xml",
-            ".dbk": "xml", ".tm": "texmacs", ".opml": "xml", ".mm": "xml"}.get(suffix)
+            ".dbk": "xml", ".tm": "texmacs", ".opml": "xml", ".mm": "xml",
+            ".excalidraw": "json", ".tldr": "json"}.get(suffix)
 
 
 def to_markdown(text: str, kind: str | None) -> str:

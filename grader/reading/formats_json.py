@@ -23,6 +23,7 @@ from typing import Any
 
 from grader.compat import tomllib
 from grader.reading.answer_columns import doubted
+from grader.reading.formats_board import board_markdown
 from grader.reading.formats_mindmap import outline_json_markdown
 
 MAX_DEPTH = 6  # an answer sheet nests a part's answers under it, no deeper
@@ -46,6 +47,8 @@ def json_lines(text: str) -> str:
         return canvas  # a canvas of notes (Obsidian's .canvas, JSON Canvas): its text cards
     if (outline := outline_json_markdown(data)) is not None:
         return outline  # an outliner's export (Roam, Logseq): its blocks as a nested list
+    if (board := board_markdown(data)) is not None:
+        return board  # a whiteboard's export (Excalidraw, tldraw, Mural): its frames and notes in reading order
     return _as_lines(data) if isinstance(data, dict) else text
 
 
