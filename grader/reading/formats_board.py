@@ -101,11 +101,11 @@ def _elements(data: Any) -> list[_Element] | None:
         items = data
     if not isinstance(items, list) or not items:
         return None
-    out = []
+    out: list[_Element] = []
     for raw in items[:MAX_ELEMENTS]:
         if not isinstance(raw, dict) or raw.get("isDeleted") or raw.get("hidden") is True:
             continue
-        props = raw.get("props") if isinstance(raw.get("props"), dict) else {}
+        props: dict[str, Any] = raw["props"] if isinstance(raw.get("props"), dict) else {}
         kind = str(raw.get("type") or raw.get("typeName") or "").lower()
         text = next((v for v in (raw.get("text"), props.get("text"), raw.get("name"), props.get("name"),
                                  raw.get("title"), raw.get("content")) if isinstance(v, str)), "")
