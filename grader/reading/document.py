@@ -408,6 +408,23 @@ _INLINE_PRODUCT = re.compile(r"(?<![$\\])\$(?!\$)([^$\n]{1,2000}?)(?<![\\\s])\$[
 _PRODUCT_SIGN = {"·": "\\cdot", "⋅": "\\cdot", "×": "\\times", "*": "\\cdot", "+": "+", "−": "-", "times": "\\cdot"}
 
 
+# a table whose head names a problem in each column ("| **P1 — Backprop** | **P2 — MNIST CNN** |"), its rows
+_PROBLEM_HEAD_CELL = r"[ \t]*\**[ \t]*(?:P|Problem|Prob\.?|Aufgabe|Q|Question|Exercise|Ex\.?)[ \t]*[1-9]\b[^|\n]{0,60}"
+_PROBLEM_COLUMNS = re.compile(rf"(?m)^[ \t]*\|(?:{_PROBLEM_HEAD_CELL}\|){{2,4}}[ \t]*\n"
+                              r"[ \t]*\|(?:[ \t:]*-{2,}[ \t:]*\|){2,4}"
+                              r"[ \t]*\n(?:[ \t]*\|[^\n]*\|[ \t]*(?:\n|$)){1,300}", re.IGNORECASE)
+
+
+def _columns_in_turn(m: re.Match[str]) -> str:
+    """A table of problems side by side, each column as its problem's text: its head a heading, its cells lines."""
+    rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in m.group().strip("\n").split("\n")]
+    head, body = rows[0], [r for r in rows[2:] if len(r) == len(rows[0])]
+    out = []
+    for k, name in enumerate(head):
+        out += ["", f"## {name.strip('* ')}", "", *(r[k] for r in body if r[k])]
+    return "\n".join(out) + "\n"
+
+
 def _inline_pairs(m: re.Match[str]) -> str:
     """The opening "$$…$$" of a line as inline math, and every later "$$…$$" pair on that line too ("$$A$$ ·
     $$σ_1(x_1)$$": one formula set in two pieces)."""
@@ -1327,6 +1344,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
             if joined == text:
                 break
             text = joined
+    if not latex and "|" in text and _PROBLEM_COLUMNS.search(text):  # "| **P1 — Backprop** | **P2 — MNIST** |": a
+        text = _PROBLEM_COLUMNS.sub(_columns_in_turn, text)  # poster's columns, each problem's column read in turn
     text = without_pitfalls(text)  # "> **Pitfall.** … writing σ(1+σ) instead of σ(1−σ)": others' mistakes
     text = without_history(text)  # "## CHANGELOG … v1 had w + α∇L": how the answers changed, not answers
     text = without_roster(text)  # "| 1 (f) | Jiwoo | Mei |": who wrote which part, no answer

@@ -138,6 +138,7 @@ class _Page(HTMLParser):
         self.scripts: list[tuple[str, int, bool]] = []  # open <sup>/<sub>/<span> (kind, where its text starts, struck)
         self.macros: list[str] = []  # open wiki macros (their names), whose CDATA body may be TeX
         self.script_classes: dict[str, str] = {}  # a class the style sheet raises ("super") or lowers ("sub")
+        self.struck_classes: set[str] = set()  # a class the style sheet strikes through (Google Docs' ".c4")
         self.mathml: list[Node] = []  # the open elements of a <math> being read (its root first)
         self.paragraphs = 0  # open <p> and headings: a line break in their source text is a space on the page
         self.xml = False  # an XML document (DocBook, JATS, TEI, flat ODT, Word XML): its elements as HTML's
@@ -184,7 +185,8 @@ class _Page(HTMLParser):
             classes = (a.get("class") or "").split()
             styled = next((self.script_classes[c] for c in classes if c in self.script_classes), inline)
             kind = tag if tag != "span" else {"super": "sup", "sub": "sub"}.get(styled, "")
-            struck = "line-through" in style or any(_DELETED_CLASS.fullmatch(c) for c in classes)  # an editor's
+            struck = "line-through" in style or any(_DELETED_CLASS.fullmatch(c) or c in self.struck_classes
+                                                    for c in classes)  # an editor's
             # strike-through, set as a style or by its class ("deleted", "strikethrough"): struck out
             if struck:
                 self._emit("~~")
@@ -418,6 +420,7 @@ class _Table:
 
 
 # a style sheet's raised or lowered class, as Google Docs writes them: ".c3{vertical-align:super}"
+_STRUCK_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?text-decoration(?:-line)?\s*:\s*[^;}]{0,40}line-through")
 _SCRIPT_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:\s*(super|sub)\b")
 
 
@@ -473,6 +476,7 @@ def html_markdown(text: str, xml: bool = False) -> str:
     page = _Page()
     page.xml = xml
     page.script_classes = {m.group(1): m.group(2) for m in _SCRIPT_CLASS.finditer(text[:200_000])}
+    page.struck_classes = {m.group(1) for m in _STRUCK_CLASS.finditer(text[:200_000])}
     page.feed(text)
     page.close()
     joined = "".join(page.out)

@@ -574,7 +574,14 @@ def dash_fractions(text: str) -> str:
             lines[k - 2] = ""
         if raised_below:
             lines[k + 2] = ""
+        after = k + (3 if raised_below else 2)
+        if after < len(lines) and _GOES_ON_BELOW.match(lines[after]):  # "                · σ1(x1)(1 − σ1(x1)) x"
+            lines[k - 1] = f"{lines[k - 1].rstrip()} {lines[after].strip()}"  # under the fraction: its line goes on
+            lines[after] = ""
     return "\n".join(lines)
+
+
+_GOES_ON_BELOW = re.compile(r"[ \t]{4,}[·⋅×*+−][ \t]*\S")
 
 
 _BETWEEN_BARS = re.compile(r"[ \t=·⋅*×+−(),]*")  # between fractions drawn in a row: operators and brackets
