@@ -739,7 +739,26 @@ def _doubt_about_another(doc: Document, segment: Span, lhs: str | None,
     text = doc.text[segment.start:segment.end][:20_000]
     found = list(_WHICH_ONE.finditer(text))
     return bool(found) and all(_line_names_another(_sentence_around(text, m.start(), m.end()), lhs, classify)
-                               for m in found)
+                               or _before_own(doc, segment, segment.start + m.start(), lhs, classify) for m in found)
+
+
+def _before_own(doc: Document, segment: Span, at: int, lhs: str | None,
+                classify: Callable[[str], str | None] | None) -> bool:
+    """Whether words at ``at`` come after another item's equation and before any of this item's (``lhs``): "∂f/∂w2
+    = A", "or is it B? not sure which one is right", then "For w_1: ∂f/∂w1 = …": about the one above."""
+    if classify is None or not lhs:
+        return False
+    other = mine = False
+    for m in doc.math:
+        if m.start < segment.start or m.start >= segment.end:
+            continue
+        said = doc.read(m)
+        named = classify(said.split("=")[0].strip()) if "=" in said else None
+        if m.start < at and named and named != lhs and not named.startswith(DEFINITION):
+            other = True
+        if named == lhs and m.start < at:
+            mine = True
+    return other and not mine
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -2296,8 +2315,9 @@ def _undecided_about_other(doc: Document, own: str, answers: list[int], others: 
     if _names_only_another(sentence, own):
         return True  # "For the middle weight I could not decide …" under ∂f/∂w1: about ∂f/∂w2
     k = bisect.bisect_left(answers, found.start())
-    if k == 0:
-        return False
+    if k == 0:  # words before any of this answer's lines, after another weight's equation ("∂f/∂w2 = A", "or is it
+        return bisect.bisect_left(others, found.start()) > 0 and not _names_weight(sentence, own)  # B? not sure",
+        # then "For w_1: …"): about that one
     between = bisect.bisect_left(others, found.start()) - bisect.bisect_left(others, answers[k - 1])
 
     line_end = doc.text.find("\n", found.end())

@@ -626,7 +626,8 @@ OR_WORDS = (r"or\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe\s+
             r"|немесе|әлде|yoki|və\s+ya|yaxud|эсвэл|же|яки|ຫຼື|သို့မဟုတ်|ឬ|లేదా|അല്ലെങ്കിൽ|ਜਾਂ|અથવા|किंवा|अथवा|či|bądź"
             r"|ו?אולי|ربما|شاید|شايد")  # ("and maybe", "maybe" in Hebrew, Arabic, Persian and Urdu)
 # words of a student who has not chosen between two answers: the part goes to a person whatever is read from it
-UNDECIDED = re.compile(r"\btorn\s+between\b|\bnot\s+sure\b[^.\n]{0,20}?\bleav(?:e|ing)\s+both\b"
+UNDECIDED = re.compile(r"\btorn\s+between\b|\bnot\s+sure\s+between\b"
+                       r"|\bnot\s+sure\b[^.\n]{0,20}?\bleav(?:e|ing)\s+both\b"
                        r"|\bis\s+it\s+[^\s?]{1,12}\s+or\s+[^\s?]{1,12}\s*\?\?|\b(?:can(?:no|')?t|could(?:n't|\s+not)|unable\s+to)\s+decide\b"
                        r"|\bundecided\b|\bnot\s+sure\s+(?:if|whether)\b[^.\n]{0,40}?\bshould\s+be\s+\S+\s+or\b|(?<!\d)50\s*/\s*50(?!\d)|\bfifty[\s-]fifty\b|\bsecond\s+guess\b|\b(?:might|may|could)\s+actually\s+be\b"
                        r"|\b(?:TODO|FIXME)\b[^.\n]{0,20}?\b(?:check|verify|decide|compare)\b|\$\s*\?\?\s*\)|\bunless\b[^.\n]{0,120}?\b(?:then|in\s+which\s+case)\b"

@@ -361,7 +361,9 @@ _UNSURE_IN_WORDS = re.compile(r"مطمئن\s+نیستم|لست\s+متأكد\w*|�
 # "400,500 (or 800·500 = 400,000 if the bias isn't counted here?)": another value offered in an aside, asked
 _OR_ASKED = re.compile(r"\(\s*(?:or|oder|ou|o|of)\s[^()\n]{0,160}?\d[^()\n]{0,160}?\?\s*\)"
                        r"|\b(?:or|oder|ou|o)\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe|perhaps|es|é|ist\s+es)"
-                       r"\s+[^.?\n]{0,40}?\d[^?\n]{0,40}?\?", re.IGNORECASE)  # "50 (I think -- or is it 20? …"
+                       r"\s+[^.?\n]{0,40}?\d[^?\n]{0,40}?\?"
+                       r"|(?<![\w-])(?:or|oder|ou|o)\s+\d[\d,.×x ]{0,20}\?", re.IGNORECASE)  # "50 (I think -- or is it
+# 20? …", "50, because … Or 20? …"
 # a doubt said in brackets beside a value ("5×5 (not sure?)"; an emoji of doubt is read as these words)
 _MARKED_UNSURE = re.compile(r"\(\s*not\s+sure\s*\?\s*\)", re.IGNORECASE)
 # "total 431,080 minus the biases, since biases are not counted": the counts said, then taken back in words
