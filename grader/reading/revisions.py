@@ -65,11 +65,37 @@ def final_version(text: str) -> str:
             text = _PANDOC_COMMENT.sub(lambda m: _pandoc_comment(m, comments), text)
         if threads:
             text = _anchored(text, threads)
+    if "\\DIF" in text:
+        text = _latexdiff_applied(text)
     if "\\sout" in text or "\\xout" in text or "\\st" in text:
         text = _LATEX_STRUCK.sub(_struck, text)
     if "{" in text and re.search(r"\{(?:--|\+\+|==|>>|~~)", text):
         text = _CRITIC.sub(_critic, text)
     return text
+
+
+_DIF_MARK = re.compile(r"\\DIF(?:O?(?:del|add|mod)(?:begin|end)(?:FL)?)(?![A-Za-z])[ \t]*")
+_DIF_TEXT = re.compile(r"\\DIF(del|add)(?:FL)?[ \t]*\{")
+_DIF_MATH = re.compile(r"\\begin\{DIFdelmath\}[\s\S]{0,20000}?\\end\{DIFdelmath\}|\\(?:begin|end)\{DIFaddmath\}")
+
+
+def _latexdiff_applied(text: str) -> str:
+    """latexdiff's output read as the new version it marks: ``\\DIFdel{old}`` gone, ``\\DIFadd{new}`` its text, the
+    begin/end marks and deleted math environments gone (the preamble's definitions are comments, read as such)."""
+    from grader.reading.tex_source import closing_brace
+
+    text = _DIF_MATH.sub("", text)
+    out: list[str] = []
+    pos = 0
+    for m in _DIF_TEXT.finditer(text):
+        if m.start() < pos:
+            continue
+        close = closing_brace(text, m.end() - 1, m.end() + 20_000)
+        if close < 0:
+            continue
+        out += [text[pos:m.start()], "" if m.group(1) == "del" else text[m.end():close]]
+        pos = close + 1
+    return _DIF_MARK.sub("", "".join(out) + text[pos:])
 
 
 def _diff_applied(text: str) -> str:
