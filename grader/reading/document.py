@@ -41,7 +41,7 @@ from grader.reading.formats_texmacs import is_texmacs, texmacs_latex
 from grader.reading.formats_wiki import is_creole, is_dokuwiki, is_mediawiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
 from grader.reading.keyed_answers import keyed_lines
-from grader.reading.labels import Label
+from grader.reading.labels import Label, number_first
 from grader.reading.layout import (
     NAMED,
     after_labels,
@@ -423,6 +423,14 @@ def _columns_in_turn(m: re.Match[str]) -> str:
     for k, name in enumerate(head):
         out += ["", f"## {name.strip('* ')}", "", *(r[k] for r in body if r[k])]
     return "\n".join(out) + "\n"
+
+
+def _one_product(m: re.Match[str]) -> str:
+    """"$A$ · $B$" as "$A \\cdot B$" when B is a factor; "$x_1 = w_1x$ · $x_2 = …$" (a list of definitions set
+    apart by dots) stays as it is."""
+    if "=" in m.group(3) or "\\leftarrow" in m.group(3) or ":" in m.group(3):
+        return m.group()
+    return f"${m.group(1)} {_PRODUCT_SIGN[m.group(2)]} {m.group(3)}$"
 
 
 def _inline_pairs(m: re.Match[str]) -> str:
@@ -1302,6 +1310,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
                              f"{m.group('label') or m.group('label2')}:", text)  # "1e.dw2.fix: …": a key said again
     text = keyed_lines(text) if kind is None else text  # "p1_b_i: …", "p2_c_fc1: …": a sheet's keys as labels
     text = restated_questions(text)  # "> *Question (b): compute …, (i) in terms of exp …*": the handout's words
+    text = number_first(text) if "-" in text or "‑" in text or "–" in text else text  # "1-маселе (b)"
     text = trailing_part_tags(trailing_sub_labels(inline_sub_labels(labels_before_rows(own_numbering(text)))))
     if kind is None and _HTML_START.match(text) and len(_HTML_TAG.findall(text, 0, 20_000)) >= 5:
         kind = "html"  # an LMS text box saved with a .txt name: its markup, not text
@@ -1340,7 +1349,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = _OPENING_INLINE_DISPLAY.sub(_inline_pairs, text)  # open a display block running to the next "$$"
     if not latex and "$" in text:  # "$\frac{∂f}{∂w_2} = w_3 σ_2'(x_2)$ · $σ_1(x_1)$": one formula set in two pieces
         for _ in range(3):
-            joined = _INLINE_PRODUCT.sub(lambda m: f"${m.group(1)} {_PRODUCT_SIGN[m.group(2)]} {m.group(3)}$", text)
+            joined = _INLINE_PRODUCT.sub(_one_product, text)
             if joined == text:
                 break
             text = joined

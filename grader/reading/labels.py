@@ -20,15 +20,20 @@ FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     for i in range(10)}  # ١ ۱ १ ১ ௧ ๑: 1
 # a Russian or Bulgarian report's а) б) в) г) … are (a) (b) (c) (d) … in alphabet order (в is c, not b), a
 # Greek one's (α) (β) (γ) … too: a letter folded only where it stands alone as a label, never inside a word
-_LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#{])(?:(?:στ|[α-εζη])(?=\))|[а-зА-ЗґҐєЄ](?=\)|\.(?:\s|$)))")  # not "α: step"
+_LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#{])(?:(?:στ|[α-εζη])(?=\))"
+                           r"|[а-зА-ЗґҐєЄәӘғҒ](?=\)|\.(?:\s|$)))")  # not "α: step"
 _LETTER_FOLD = {ord(c): ord(latin) for letters in ("αβγδε?ζη", "абвгдежз", "АБВГДЕЖЗ")
                 for c, latin in zip(letters, "abcdefgh", strict=True) if c != "?"}  # Greek's sixth is στ, ζ the 7th
 # a Ukrainian report counts ґ after г: its а) б) в) г) ґ) д) are (a) … (f)
 _UKRAINIAN_FOLD = {ord(c): ord(latin) for letters in ("абвгґдеє", "АБВГҐДЕЄ")
                    for c, latin in zip(letters, "abcdefgh", strict=True)}
+# a Kazakh report counts ә after а and ғ after г: its а) ә) б) в) г) ғ) are (a) … (f)
+_KAZAKH_FOLD = {ord(c): ord(latin) for letters in ("аәбвгғде", "АӘБВГҒДЕ")
+                for c, latin in zip(letters, "abcdefgh", strict=True)}
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part(?:ie|[ei])?|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
+         r"m[əә]s[əә]l[əә]|tap[şs]ır[ıi]q|masala|есеп|тапсырма|маселе|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|πρ[όο]βλημα|"
@@ -201,6 +206,19 @@ _UNBRACKETED_LETTER = re.compile(rf"(?P<pre>(?P<digit>[1-9])[.\-–]|{_PART_WORD
                                  r"(?P<close>\)?)(?P<geresh>['׳]?)(?=[\s.:*،]|$)", re.IGNORECASE)  # "סעיף א'"
 
 
+# "1-маселе (b)", "2-есеп (ә)", "1-masala b)": the problem's number before its word, as Turkic languages and Russian
+# ordinals write it, at a line's start (a heading's or an item's)
+_NUMBER_FIRST = re.compile(rf"(?m)^(?P<lead>[ \t#*>_-]*)(?P<n>[1-9])[-‑–](?:[ыиіоүуюая]{{1,3}}[ \t]+)?"
+                           rf"(?P<word>{_WORD})\b", re.IGNORECASE)
+
+
+def number_first(text: str) -> str:
+    """``text`` with each "1-маселе" at a line's start written "маселе 1 ", the order labels are read in (the same
+    length, so every offset stays)."""
+    return _NUMBER_FIRST.sub(lambda m: f"{m.group('lead')}{m.group('word')} {m.group('n')}"
+                             .ljust(len(m.group())), text)
+
+
 def _latin(letter: str, persian: bool) -> str | None:
     if letter == "στ":
         return "f"  # Greek counts ϛ (στ) sixth
@@ -224,6 +242,12 @@ def _fold_letter(m: re.Match[str], persian: bool) -> str:
     letter = m.group(1)
     latin = _latin(letter, persian)
     return m.group().replace(letter, latin.center(len(letter)) if latin else letter)
+
+
+@functools.lru_cache(maxsize=8)
+def _kazakh_order(text: str) -> bool:
+    """A hand-in that labels a part ә) counts its parts in the Kazakh alphabet (ә is the second)."""
+    return "ә" in text and re.search(r"(?:^|[\s(\d.])[әӘ][).]", text) is not None
 
 
 @functools.lru_cache(maxsize=8)
@@ -386,7 +410,7 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
     A bare number (``## 2 [CNN]``) is a problem only in a heading.
     """
     window = text[pos:pos + WINDOW].translate(FOLD)
-    cyrillic = _UKRAINIAN_FOLD if _ukrainian_order(text) else _LETTER_FOLD
+    cyrillic = _UKRAINIAN_FOLD if _ukrainian_order(text) else _KAZAKH_FOLD if _kazakh_order(text) else _LETTER_FOLD
     window = _LETTER_LABEL.sub(lambda m: " f" if m.group() == "στ" else m.group().translate(cyrillic), window)
     if not window.isascii():  # "سوال دوم": a problem counted in words; "イ．", "א.", "ሀ)", "가)", "الف)": a letter
         window = _ORDINAL_PROBLEM.sub(lambda m: _ORDINALS[m.group(1)].ljust(len(m.group(1))), window)  # of another

@@ -336,7 +336,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         or _WHICH_OF_THEM.search(text[:20_000]) or _SIZES_OFFERED.search(text[:20_000]) \
         or _CORRECTED_ASIDE.search(text[:20_000]) or _SECOND_THOUGHT.search(text[:20_000]) \
         or _MARKED_UNSURE.search(text[:20_000]) or _UNSURE_IN_WORDS.search(text[:20_000]) \
-        or _OR_ASKED.search(text[:20_000]) \
+        or _OR_ASKED.search(text[:20_000]) or _TWO_VALUES_OR.search(text[:20_000]) \
         or _bare_second(text[:20_000])
     out.hedged = "" if allowed is None else allowed.group() if len(allowed.group()) > 1 \
         else text[allowed.start():allowed.start() + 120].split("\n")[0]  # a bracket's words, not its "("
@@ -361,9 +361,12 @@ _UNSURE_IN_WORDS = re.compile(r"مطمئن\s+نیستم|لست\s+متأكد\w*|�
 # "400,500 (or 800·500 = 400,000 if the bias isn't counted here?)": another value offered in an aside, asked
 _OR_ASKED = re.compile(r"\(\s*(?:or|oder|ou|o|of)\s[^()\n]{0,160}?\d[^()\n]{0,160}?\?\s*\)"
                        r"|\b(?:or|oder|ou|o)\s+(?:is\s+it|was\s+it|should\s+it\s+be|could\s+it\s+be|maybe|perhaps|es|é|ist\s+es)"
-                       r"\s+[^.?\n]{0,40}?\d[^?\n]{0,40}?\?"
+                       r"\s+\d[\d,.×x ]{0,20}\?"
                        r"|(?<![\w-])(?:or|oder|ou|o)\s+\d[\d,.×x ]{0,20}\?", re.IGNORECASE)  # "50 (I think -- or is it
 # 20? …", "50, because … Or 20? …"
+# two values offered in words: "Жооп 431 030 же 431 080", "total 431,030 or 431,080", "stride 1 oder 2"
+_TWO_VALUES_OR = re.compile(r"(?<![\w.])\d[\d ,.'×x]{0,12}?\d?[ \t]+(?:or|oder|ou|o|или|же|yoki|veya|ya\s+da|немесе"
+                            r"|або|lub|albo|nebo|vagy|eller|of|hoặc|atau|或|还是|또는)[ \t]+\d", re.IGNORECASE)
 # a doubt said in brackets beside a value ("5×5 (not sure?)"; an emoji of doubt is read as these words)
 _MARKED_UNSURE = re.compile(r"\(\s*not\s+sure\s*\?\s*\)", re.IGNORECASE)
 # "total 431,080 minus the biases, since biases are not counted": the counts said, then taken back in words
