@@ -485,3 +485,123 @@ def test_indecision_under_w1_leaves_w2_alone(rubric, tail: str, w1_full: bool) -
               + "\n\n(f) see the pdf\n")
     assert _full(grade_report_item(rubric, "p1.e.w2", report, "notes.txt"))
     assert _full(grade_report_item(rubric, "p1.e.w1", report, "notes.txt")) is w1_full
+
+
+# --- batch 97 ---------------------------------------------------------------------------------------------------------
+
+def _excalidraw(factor: str) -> str:
+    import json
+
+    def text(x: float, y: float, t: str, frame: str | None, height: float = 25.0, width: float = 600.0) -> dict:
+        return {"type": "text", "x": x, "y": y, "width": width, "height": height, "text": t, "frameId": frame,
+                "isDeleted": False}
+    elements = [
+        {"type": "frame", "id": "f2", "x": 0, "y": 900, "width": 900, "height": 300, "name": "Problem 2 (a)"},
+        {"type": "frame", "id": "f1", "x": 0, "y": 100, "width": 1400, "height": 400, "name": "Problem 1 (e)"},
+        text(30, 960, "input: 28 x 28\nconv1 filter: 5 x 5 x 1, 20 of them\nafter conv1: 24 x 24 x 20\n"
+                      "after pool: 12 x 12 x 20", "f2", 100.0),
+        text(30, 140, "∂f/∂w1 = w3 · σ(x2)(1-σ(x2)) · w2 · σ(x1)(1-σ(x1))", "f1", 25.0, 500.0),
+        text(700, 140, "∂f/∂w2 = w3 · σ(x2)(1-σ(x2)) · σ(x1)", "f1", 25.0, 400.0),
+        {**text(540, 141, factor, "f1", 20.0, 60.0)},
+        {**text(30, 990, "after conv1: 25 x 25 x 20", "f2"), "isDeleted": True},
+    ]
+    return json.dumps({"type": "excalidraw", "version": 2, "elements": elements})
+
+
+@pytest.mark.parametrize("factor, full", [("· x", True), ("· w1", False)])
+def test_an_excalidraw_board_is_read_frame_by_frame(rubric, factor: str, full: bool) -> None:
+    report = _excalidraw(factor)
+    assert _full(grade_report_item(rubric, "p1.e.w1", report, "board.excalidraw")) is full
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "board.excalidraw"))
+    assert _full(grade_report_item(rubric, "p2.a", report, "board.excalidraw"))  # (the deleted note is not read)
+
+
+@pytest.mark.parametrize("note, full", [("∂f/∂w3 = σ2(x2)", True), ("∂f/∂w3 = w3 σ2(x2)", False)])
+def test_a_miro_csv_is_read_by_frame(rubric, note: str, full: bool) -> None:
+    report = ('Board: Miro "DL HW3" -> Export -> CSV. Rows are in Miro\'s order.\n\n"Frame","Type","Content","Color"\n'
+              '"Problem 2 (a)","sticky_note","input = 28x28","yellow"\n'
+              f'"Problem 1 (d)","sticky_note","{note}","orange"\n'
+              '"Problem 1 (b)","sticky_note","(i) dσ1/du = exp(-u) / (1+exp(-u))^2","yellow"\n')
+    assert _full(grade_report_item(rubric, "p1.d", report, "board.txt")) is full
+
+
+@pytest.mark.parametrize("new, full", [("\\frac{e^{-u}}{(1+e^{-u})^2}", True), ("\\frac{-e^{-u}}{(1+e^{-u})^2}", False)])
+def test_latexdiff_output_is_read_as_its_new_version(rubric, new: str, full: bool) -> None:
+    old = "\\frac{-e^{-u}}{(1+e^{-u})^2}" if full else "\\frac{e^{-u}}{(1+e^{-u})^2}"
+    report = ("\\documentclass{article}\n%DIF PREAMBLE EXTENSION ADDED BY LATEXDIFF\n\\providecommand{\\DIFadd}[1]{#1}"
+              " %DIF PREAMBLE\n\\providecommand{\\DIFdel}[1]{} %DIF PREAMBLE\n\\begin{document}\n\\section*{Problem 1}\n"
+              "\\subsection*{(b)}\n(i)\n\\begin{align*}\n\\frac{d\\sigma_1}{du} &= \\DIFdelbegin \\DIFdel{" + old
+              + "}\\DIFdelend \\DIFaddbegin \\DIFadd{" + new + "}\\DIFaddend .\n\\end{align*}\n\\end{document}\n")
+    assert _full(grade_report_item(rubric, "p1.b.i", report, "diff.tex")) is full
+
+
+@pytest.mark.parametrize("struck_class, full", [("c4", True), ("c0", False)])
+def test_a_style_sheets_struck_class(rubric, struck_class: str, full: bool) -> None:
+    report = ('<html><head><style type="text/css">.c0{color:#000000}.c4{color:#137333;text-decoration:line-through}'
+              '</style></head><body><p class="c2"><span class="c0">Problem 1</span></p><p><span class="c0">(e) '
+              '&part;f/&part;w&#8321; = w&#8323; &middot; &sigma;&#8322;&prime;(x&#8322;) &middot; w&#8322; &middot; '
+              '&sigma;&#8321;&prime;(x&#8321;) &middot; x </span><span class="' + struck_class + '">&middot; w&#8321;'
+              '</span></p></body></html>\n')
+    assert _full(grade_report_item(rubric, "p1.e.w1", report, "gdocs.html")) is full
+
+
+@pytest.mark.parametrize("below, full", [("              · σ1(x1)(1 − σ1(x1)) x", True),
+                                         ("              · σ1(x1)(1 − σ1(x1))", False)])
+def test_a_line_going_on_under_a_dashed_fraction(rubric, below: str, full: bool) -> None:
+    report = "Problem 1\n\n(e)  ∂f\n     ─── = w3 σ2 (x2 )(1 − σ2 (x2 )) w2\n     ∂w1\n" + below + "\n\n(f) none\n"
+    assert _full(grade_report_item(rubric, "p1.e.w1", report, "poster.txt")) is full
+
+
+@pytest.mark.parametrize("fc1, full", [("400\\,500", True), ("400\\,000", False)])
+def test_a_posters_table_of_problems_side_by_side(rubric, fc1: str, full: bool) -> None:
+    rows = [("**(b)** sigmoid derivative", "**(c)** params"), ("(i) $\\sigma'(u) = \\dfrac{e^{-u}}{(1+e^{-u})^2}$",
+                                                              "conv1 $520$ · relu1 0 · pool1 0"),
+            ("(ii) $\\sigma'(u) = \\sigma(u)(1-\\sigma(u))$", "conv2 $25\\,050$ · relu2 0 · pool2 0"),
+            ("", f"fc1 ${fc1}$ · fc2 $5\\,010$"), ("", "**Σ = " + ("431 080" if full else "430 580") + "**")]
+    report = "# HW2 cheat sheet\n\n| **P1 — Backprop** | **P2 — MNIST CNN** |\n|---|---|\n" \
+        + "".join(f"| {a} | {b} |\n" for a, b in rows)
+    assert _full(grade_report_item(rubric, "p2.c", report, "sheet.md")) is full
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "sheet.md"))
+
+
+@pytest.mark.parametrize("sign, full", [("-", True), ("+", False)])
+def test_kazakh_part_letters_after_a_number_first_problem(rubric, sign: str, full: bool) -> None:
+    report = ("## 1-есеп\n\n### 1-есеп (а)\nграф\n\n### 1-есеп (ә)\n"
+              "$\\frac{d\\sigma_1}{du} = \\frac{e^{-u}}{(1+e^{-u})^2}$\n\n"
+              "$\\frac{d\\sigma_1}{du} = \\sigma_1(u)(1" + sign + "\\sigma_1(u))$\n\n### 1-есеп (б)\nтура өту\n")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "kz.md")) is full
+
+
+@pytest.mark.parametrize("words, full", [("Жооп 431 080.", True), ("Жооп 431 030 же 431 080.", False)])
+def test_two_totals_offered_in_words(rubric, words: str, full: bool) -> None:
+    report = ("## 2-маселе: MNIST\n\n### 2-маселе (c)\n\nconv1 520, relu1 0, pool1 0, conv2 25 050, relu2 0, pool2 0, "
+              "fc1 400 500, fc2 5 010; жалпы 431 080\n\n" + words + "\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "kg.md")) is full
+
+
+@pytest.mark.parametrize("doubt, w1_full", [("", True), ("Hmm, or is it w_3 sigma_2'(x_2) sigma_1'(x_1)? I am not sure "
+                                                        "which one is right.\n", True)])
+def test_a_doubt_before_w1s_first_line_is_about_w2(rubric, doubt: str, w1_full: bool) -> None:
+    report = ("PART (E).\nFor w_2:\npartial f_w / partial w_2 = w_3 sigma_2'(x_2) sigma_1(x_1)\n" + doubt
+              + "end of answer\n\nFor w_1:\npartial f_w / partial w_1 = w_3 sigma_2(x_2)(1 - sigma_2(x_2)) w_2 "
+              "sigma_1(x_1)(1 - sigma_1(x_1)) x\nend of answer\n\nPART (F).\nnone\n")
+    report = "PROBLEM 1\n" + report
+    assert _full(grade_report_item(rubric, "p1.e.w1", report, "nemeth.txt")) is w1_full
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "nemeth.txt")) is (not doubt)
+
+
+def test_dots_between_definitions_make_no_product(rubric) -> None:
+    report = ("> **Notation** — $x_1 = w_1 x$ · $x_2 = w_2\\,\\sigma_1(x_1)$ · $f_w(x) = w_3\\,\\sigma_2(x_2)$\n\n"
+              "## Problem 1\n\n(e) $\\frac{\\partial f}{\\partial w_2} = w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,"
+              "\\sigma_1(x_1)$\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "notion.md"))
+
+
+def test_hostile_boards_are_read_quickly(rubric) -> None:
+    import json
+
+    elements = [{"type": "text", "x": k % 50, "y": k // 50, "width": 10, "height": 10, "text": "· x"}
+                for k in range(15000)]
+    assert _seconds(rubric, "p1.d", json.dumps({"elements": elements}), "board.json") < 30
+    csv_text = '"Frame","Content"\n' + "".join(f'"Problem 1 (d)","σ2(x2) {k}"\n' for k in range(15000))
+    assert _seconds(rubric, "p1.d", csv_text, "board.csv") < 30

@@ -656,8 +656,10 @@ ALSO_ALLOWED = (r"\beither\s+(?:one\s+|form\s+|way\s+|answer\s+|value\s+)?(?:sho
                 r"|\bboth\s+(?:work|(?:are|look|seem)\s+(?:fine|ok(?:ay)?|correct|right|acceptable|valid))\b"
                 r"|\btake\s+your\s+pick\b|\bworks\s+(?:too|as\s+well)\b|\b(?:either|any)\s+(?:one\s+)?is\s+fine\b"
                 r"|\b(?:could|might|may)\s+(?:just\s+|even\s+)?be\s+\$")  # "low — could be $w_3σ_2(x_2)$": offered
-# "or" opening a line ("- or just  w3·σ2′(x2)", a list dash before it; "(or −e^-u/(1+e^-u)^2, not sure")
-ALTERNATIVE = re.compile(rf"[ \t]*(?:[-–•+][ \t]+|[(\[¿][ \t]*)?(?P<word>{OR_WORDS})"
+# "or" opening a line ("- or just  w3·σ2′(x2)", a list dash before it; "(or −e^-u/(1+e^-u)^2, not sure"; "Hmm, or is
+# it …?")
+ALTERNATIVE = re.compile(rf"[ \t]*(?:[-–•+][ \t]+|[(\[¿][ \t]*)?(?:(?:hmm+|hm|wait|well|ok(?:ay)?|but)[,.!…]*[ \t]+)?"
+                         rf"(?P<word>{OR_WORDS})"
                          r"(?:[ \t]+(?:just|simply|even|only))?[ \t]*[:,]?[ \t]+(?=\S)", re.IGNORECASE)
 
 
