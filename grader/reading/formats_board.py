@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 MAX_ELEMENTS = 20_000
+MAX_HOSTS = 2_000  # notes set beside lines are looked for on boards of up to this many elements
 _NOTE_CHARS = 40  # a note added beside a line ("· x      ← forgot it") is short; a line of its own is not
 _FRAME_TYPES = {"frame", "magicframe", "area", "section", "group_frame"}
 _LIST_KEYS = ("elements", "records", "widgets", "shapes", "items", "nodes")
@@ -75,11 +76,11 @@ def _lines(elements: list[_Element]) -> list[str]:
     added") goes on that line."""
     rows = {id(e): e.text.split("\n") for e in elements}
     hosted: set[int] = set()
-    for note in elements:
+    hosts = [h for h in elements if len(h.text.strip()) > _NOTE_CHARS and h.width > 0 and h.height > 0][:MAX_HOSTS]
+    for note in elements if len(elements) <= MAX_HOSTS else []:  # (a board of thousands of notes: each its own)
         if len(rows[id(note)]) != 1 or len(note.text.strip()) > _NOTE_CHARS:
             continue
-        host = next((h for h in elements if h is not note and h.width > 0 and h.height > 0
-                     and len(h.text.strip()) > _NOTE_CHARS
+        host = next((h for h in hosts if h is not note
                      and h.y - 4 <= note.y < h.y + h.height
                      and h.x + h.width - 20 <= note.x <= h.x + h.width + 120), None)
         if host is not None:
