@@ -742,18 +742,21 @@ def _doubt_about_another(doc: Document, segment: Span, lhs: str | None,
                                or _before_own(doc, segment, segment.start + m.start(), lhs, classify) for m in found)
 
 
+_ASSIGNED_SPLIT = re.compile(r"=|\\leftarrow|←|:=|\\gets")  # an equation's left side ends at "=" or an arrow
+
+
 def _before_own(doc: Document, segment: Span, at: int, lhs: str | None,
                 classify: Callable[[str], str | None] | None) -> bool:
     """Whether words at ``at`` come after another item's equation and before any of this item's (``lhs``): "∂f/∂w2
     = A", "or is it B? not sure which one is right", then "For w_1: ∂f/∂w1 = …": about the one above."""
-    if classify is None or not lhs:
-        return False
+    if classify is None or not lhs or not _weights_of(lhs):
+        return False  # (only a derivative by a weight: an update's own line is not always found by its name)
     other = mine = False
     for m in doc.math:
         if m.start < segment.start or m.start >= segment.end:
             continue
-        said = doc.read(m)
-        named = classify(said.split("=")[0].strip()) if "=" in said else None
+        sides = _ASSIGNED_SPLIT.split(doc.read(m), maxsplit=1)
+        named = classify(sides[0].strip()) if len(sides) > 1 else None
         if m.start < at and named and named != lhs and not named.startswith(DEFINITION):
             other = True
         if named == lhs and m.start < at:

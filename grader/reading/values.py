@@ -365,8 +365,9 @@ _OR_ASKED = re.compile(r"\(\s*(?:or|oder|ou|o|of)\s[^()\n]{0,160}?\d[^()\n]{0,16
                        r"|(?<![\w-])(?:or|oder|ou|o)\s+\d[\d,.×x ]{0,20}\?", re.IGNORECASE)  # "50 (I think -- or is it
 # 20? …", "50, because … Or 20? …"
 # two values offered in words: "Жооп 431 030 же 431 080", "total 431,030 or 431,080", "stride 1 oder 2"
-_TWO_VALUES_OR = re.compile(r"(?<![\w.])\d[\d ,.'×x]{0,12}?\d?[ \t]+(?:or|oder|ou|o|или|же|yoki|veya|ya\s+da|немесе"
-                            r"|або|lub|albo|nebo|vagy|eller|of|hoặc|atau|或|还是|또는)[ \t]+\d", re.IGNORECASE)
+_TWO_VALUES_OR = re.compile(r"(?<![\w.])\d[\d ,.'×x]{0,12}?\d?[ \t]+(?:or|oder|ou|o|или|же|yoki|veya|ya\s+da"
+                            r"|немесе|або|lub|albo|nebo|vagy|eller|hoặc|atau|或|还是|또는)[ \t]+\d",
+                            re.IGNORECASE)  # (not "of")
 # a doubt said in brackets beside a value ("5×5 (not sure?)"; an emoji of doubt is read as these words)
 _MARKED_UNSURE = re.compile(r"\(\s*not\s+sure\s*\?\s*\)", re.IGNORECASE)
 # "total 431,080 minus the biases, since biases are not counted": the counts said, then taken back in words
