@@ -402,13 +402,14 @@ def _glued_index(text: str) -> str:
 # (only a "%" that is its line's first, after text: a comment's own "%" ("% ---- plug in ---- %", "… i.e. 1%") ends
 # nothing, the comment line does not take the next one with it)
 _PHANTOM_SIDE = re.compile(r"\\h?phantom\s*\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]{0,40}\}){0,80}\}){0,120}\}(?=\s*&?\s*=)")
-# two inline formulas with only an operator between them (a product's factor set apart, "… times $w_3$")
-_INLINE_PRODUCT = re.compile(r"(?<![$\\])\$(?!\$)([^$\n]{1,2000}?)(?<![\\\s])\$[ \t]*(·|⋅|×|\*|\+|−|times)[ \t]*"
+# two inline formulas with only a product's sign between them (a factor set apart, "… times $w_3$"; a sum's "+" may
+# join two answers, not one)
+_INLINE_PRODUCT = re.compile(r"(?<![$\\])\$(?!\$)([^$\n]{1,2000}?)(?<![\\\s])\$[ \t]*(·|⋅|×|\*|times)[ \t]*"
                              r"\$(?![$\s])([^$\n]{1,2000}?)(?<=\S)\$(?!\$)")
-_PRODUCT_SIGN = {"·": "\\cdot", "⋅": "\\cdot", "×": "\\times", "*": "\\cdot", "+": "+", "−": "-", "times": "\\cdot"}
+_PRODUCT_SIGN = {"·": "\\cdot", "⋅": "\\cdot", "×": "\\times", "*": "\\cdot", "times": "\\cdot"}
 
 
-# a table whose head names a problem in each column ("| **P1 — Backprop** | **P2 — MNIST CNN** |"), its rows
+# a table whose head names a problem in each column ("| **P1 — Backprop** | **P2 — CNN** |"), its rows
 _PROBLEM_HEAD_CELL = r"[ \t]*\**[ \t]*(?:P|Problem|Prob\.?|Aufgabe|Q|Question|Exercise|Ex\.?)[ \t]*[1-9]\b[^|\n]{0,60}"
 _PROBLEM_COLUMNS = re.compile(rf"(?m)^[ \t]*\|(?:{_PROBLEM_HEAD_CELL}\|){{2,4}}[ \t]*\n"
                               r"[ \t]*\|(?:[ \t:]*-{2,}[ \t:]*\|){2,4}"
@@ -1353,7 +1354,7 @@ def read_document(text: str, kind: str | None = None) -> Document:
             if joined == text:
                 break
             text = joined
-    if not latex and "|" in text and _PROBLEM_COLUMNS.search(text):  # "| **P1 — Backprop** | **P2 — MNIST** |": a
+    if not latex and "|" in text and _PROBLEM_COLUMNS.search(text):  # "| **P1 — Backprop** | **P2 — CNN** |": a
         text = _PROBLEM_COLUMNS.sub(_columns_in_turn, text)  # poster's columns, each problem's column read in turn
     text = without_pitfalls(text)  # "> **Pitfall.** … writing σ(1+σ) instead of σ(1−σ)": others' mistakes
     text = without_history(text)  # "## CHANGELOG … v1 had w + α∇L": how the answers changed, not answers
