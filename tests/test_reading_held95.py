@@ -605,3 +605,8 @@ def test_hostile_boards_are_read_quickly(rubric) -> None:
     assert _seconds(rubric, "p1.d", json.dumps({"elements": elements}), "board.json") < 30
     csv_text = '"Frame","Content"\n' + "".join(f'"Problem 1 (d)","σ2(x2) {k}"\n' for k in range(6000))
     assert _seconds(rubric, "p1.d", csv_text, "board.csv") < 30
+
+
+def test_a_cell_of_spaces_is_no_slow_problem_head(rubric) -> None:
+    report = "|" + " " * 50_000 + "x\n| **P1** | **P2** |\n|---|---|\n| a | b |\n"
+    assert _seconds(rubric, "p1.d", report, "sheet.md") < 30

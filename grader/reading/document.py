@@ -410,7 +410,8 @@ _PRODUCT_SIGN = {"·": "\\cdot", "⋅": "\\cdot", "×": "\\times", "*": "\\cdot"
 
 
 # a table whose head names a problem in each column ("| **P1 — Backprop** | **P2 — CNN** |"), its rows
-_PROBLEM_HEAD_CELL = r"[ \t]*\**[ \t]*(?:P|Problem|Prob\.?|Aufgabe|Q|Question|Exercise|Ex\.?)[ \t]*[1-9]\b[^|\n]{0,60}"
+_PROBLEM_HEAD_CELL = (r"[ \t]*(?:\*+[ \t]*)?"  # (one run of spaces: "[ \t]*\**[ \t]*" split 50,000 of them every way)
+                      r"(?:P|Problem|Prob\.?|Aufgabe|Q|Question|Exercise|Ex\.?)[ \t]*[1-9]\b[^|\n]{0,60}")
 _PROBLEM_COLUMNS = re.compile(rf"(?m)^[ \t]*\|(?:{_PROBLEM_HEAD_CELL}\|){{2,4}}[ \t]*\n"
                               r"[ \t]*\|(?:[ \t:]*-{2,}[ \t:]*\|){2,4}"
                               r"[ \t]*\n(?:[ \t]*\|[^\n]*\|[ \t]*(?:\n|$)){1,300}", re.IGNORECASE)
