@@ -742,9 +742,6 @@ def _doubt_about_another(doc: Document, segment: Span, lhs: str | None,
                                or _before_own(doc, segment, segment.start + m.start(), lhs, classify) for m in found)
 
 
-_ASSIGNED_SPLIT = re.compile(r"=|\\leftarrow|←|:=|\\gets")  # an equation's left side ends at "=" or an arrow
-
-
 def _before_own(doc: Document, segment: Span, at: int, lhs: str | None,
                 classify: Callable[[str], str | None] | None) -> bool:
     """Whether words at ``at`` come after another item's equation and before any of this item's (``lhs``): "∂f/∂w2
@@ -1926,6 +1923,7 @@ _SAME_OPENING = re.compile(r"\s*(?:this\s+is\s+|it'?s\s+|that'?s\s+)?(?:the\s+)?
                            r"(?:same|equivalent|identical|i\.\s?e\.)\b",
                            re.IGNORECASE)
 _ASSIGNED = re.compile(r"\\leftarrow|\\gets|←|:=|\\coloneqq")
+_ASSIGNED_SPLIT = re.compile(rf"{_ASSIGNED.pattern}|=")  # an equation's left side ends at an arrow or "="
 _ABOUT_THE_STEP = re.compile(r"(?i)\b(?:minus|plus|sign|ascent|descent|downhill|uphill|learning\s+rate)\b"
                              r"|[∓±]|\\mp|\\pm")
 _ABOUT_THE_SUM = re.compile(r"(?i)\b(?:sum|terms?|points?|samples?|examples?|factor|components?|gradient|bracket)\b"

@@ -10,6 +10,7 @@ tree is read as far as it goes (an unclosed tag closes at the end).
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 MAX_DEPTH = 60
@@ -40,11 +41,11 @@ def texmacs_latex(text: str) -> str:
 
 def _walk(nodes: list[_Node | str]) -> list[_Node]:
     out: list[_Node] = []
-    stack = [n for n in nodes if isinstance(n, _Node)]
-    while stack and len(out) < 100_000:
-        node = stack.pop(0)
+    queue = deque(n for n in nodes if isinstance(n, _Node))
+    while queue and len(out) < 100_000:
+        node = queue.popleft()
         out.append(node)
-        stack.extend(n for arg in node.args for n in arg if isinstance(n, _Node))
+        queue.extend(n for arg in node.args for n in arg if isinstance(n, _Node))
     return out
 
 
@@ -127,10 +128,6 @@ _SPACES = {"space", "hspace", "htab", "vspace", "vspace*", "no-indent", "no-inde
            "next-line", "new-line", "line-break"}
 _BRACKETS = {"around", "around*", "left", "right", "mid"}
 _SCRIPT_WORDS = {"rsub": "_", "rsup": "^", "lsub": "_", "lsup": "^"}
-_TEXT_TAGS = {"strong", "em", "verbatim", "samp", "name", "abbr", "dfn", "var", "tt", "sf", "rm", "it", "bf", "sl",
-              "sc", "with", "text", "math-up", "math-bf", "math-it", "op", "resize", "clipped", "cell", "padded",
-              "center", "left-aligned", "right-aligned", "quote-env", "quotation", "remark", "note", "proof",
-              "theorem", "exercise", "problem", "solution", "answer", "document", "paragraph-text", "doc-title"}
 
 
 def _render(nodes: list[_Node | str], math: bool) -> str:
@@ -203,9 +200,7 @@ def _one(node: _Node, math: bool) -> str:
         rows = [r for arg in node.args for r in arg if isinstance(r, _Node) and r.name == "row"]
         return " \\\\\n".join(" & ".join(_arg(c, 0, math) for arg in r.args for c in arg
                                           if isinstance(c, _Node) and c.name == "cell") for r in rows)
-    if name in _TEXT_TAGS or name in ("body", "concat"):
-        return "".join(_render(arg, math) for arg in node.args)
-    return "".join(_render(arg, math) for arg in node.args)  # another tag: its text, as its export shows it
+    return "".join(_render(arg, math) for arg in node.args)  # any other tag (strong, em, cell, proof, …): its text
 
 
 def _table(node: _Node, math: bool, name: str) -> str:
