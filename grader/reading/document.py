@@ -383,7 +383,6 @@ _BROKEN_COMMAND = re.compile("\n(?=(?:abla|eq|eg|ewline|ot)(?![A-Za-z]))|\t(?=(?
 
 # the sum's index glued to a letter in plain text: "Σ_i 2(f(xi) − yi)·…·xi", "with ai = w1·xi"
 _SUM_OVER_I = re.compile(r"(?:Σ|∑|\\sum|\bsum)[ \t]*_[ \t]*\{?[ \t]*i\b|\bfor (?:each|every|all) i\b|\bi ?= ?1 ?, ?2\b")
-_FENCED_BLOCK = re.compile(r"((?:^|(?<=\n))[ \t]*(?:```|~~~)[^\n]*\n[\s\S]*?(?:\n[ \t]*(?:```|~~~)[ \t]*(?=\n|$)|\Z))")
 _GLUED_I = re.compile(r"(?<![A-Za-z\\_])([xy])i(?![A-Za-z(_])")
 _GLUED_I_NAMED = re.compile(r"(?<![A-Za-z\\_])([a-hj-oq-wz])i[ \t]*=(?!=)")  # (not "ii", "pi", "xi", "yi")
 
@@ -395,8 +394,13 @@ def _glued_index(text: str) -> str:
         return text  # (a text layer that lost every superscript is read with its powers restored, later, as a whole)
     own = {m.group(1) for m in _GLUED_I_NAMED.finditer(text)}
     glued = re.compile(rf"(?<![A-Za-z\\_])([xy{''.join(sorted(own))}])i(?![A-Za-z(_])") if own else _GLUED_I
-    pieces = _FENCED_BLOCK.split(text)  # (a program's "for (xi, yi) in D" is code, kept as written)
-    return "".join(p if k % 2 else glued.sub(r"\1^i", p) for k, p in enumerate(pieces))
+    out, pos = [], 0  # (a program's "for (xi, yi) in D" is code, kept as written)
+    for opening, close in _fence_pairs(text):
+        out += [glued.sub(r"\1^i", text[pos:opening.start()]), text[opening.start():close.end()]]
+        pos = close.end()
+    left_open = _OPENING.search(text, pos)  # a fence never closed runs to the end
+    end = left_open.start() if left_open is not None else len(text)
+    return "".join(out) + glued.sub(r"\1^i", text[pos:end]) + text[end:]
 
 
 # (only a "%" that is its line's first, after text: a comment's own "%" ("% ---- plug in ---- %", "… i.e. 1%") ends
