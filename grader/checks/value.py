@@ -60,6 +60,10 @@ class ValueParams:
     # what the question does not ask for but a hand-in may state beside its answer, wrongly ("stride 1, padding 2"):
     # not stating it costs nothing; stating it sends the item to a person, never full marks
     contradictions: list[Contradiction] = field(default_factory=list)
+    # a field the hand-in answers inside another's value ("filter 5×5×20": the filter's depth is the channel count):
+    # per field not found, the other field and the values of it that state this one. Only a right value is listed,
+    # so a field read this way passes and never hides a wrong one
+    implied_by: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,15 @@ class ValueCheck(Check[ValueParams]):
         for name in [*params.aliases, *params.ordered]:
             if name not in params.fields:
                 raise ParamError(f"params.aliases / params.ordered: no such field {name!r}")
+        for name, sources in params.implied_by.items():
+            for source, values in sources.items():
+                if name not in params.fields or source not in params.fields or source == name:
+                    raise ParamError(f"params.implied_by.{name}.{source}: no such pair of fields")
+                for value in values:
+                    try:
+                        parse_numbers(value)
+                    except ValueSyntaxError as exc:
+                        raise ParamError(f"params.implied_by.{name}.{source}: {exc}") from None
 
     def grade(self, item: RubricItem[ValueParams], ctx: CheckContext) -> Outcome:
         p = item.params
@@ -110,6 +123,7 @@ class ValueCheck(Check[ValueParams]):
             raw = {next(iter(p.fields)): raw}
         written = hasattr(raw, "part")  # read from a report: a field not found goes to a person
         verdicts = {name: self._field(name, expected, raw.get(name), p, written) for name, expected in p.fields.items()}
+        _implied(verdicts, p)
         fraction = sum(v.credit for v in verdicts.values()) / len(p.fields)
         notes = [f"{name}: {v.feedback}" for name, v in verdicts.items() if v.feedback]
         details: dict[str, JSON] = {
@@ -214,6 +228,20 @@ class ValueCheck(Check[ValueParams]):
         if name in p.ordered:
             return a == b
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)
+
+
+def _implied(verdicts: dict[str, FieldVerdict], p: ValueParams) -> None:
+    """Each field not found that a right value of another states ("filter 5×5×20" states 20 channels), passed as
+    read there."""
+    for name, sources in p.implied_by.items():
+        if verdicts[name].feedback != "not found in the part":
+            continue
+        for source, values in sources.items():
+            given = verdicts[source]
+            if given.status == "pass" and given.read and any(
+                    parse_numbers(given.read) == parse_numbers(v) for v in values):
+                verdicts[name] = FieldVerdict(1.0, "pass", f"stated by the {source} ({given.read})", given.read)
+                break
 
 
 def _wrong_anyway(verdicts: dict[str, FieldVerdict], p: ValueParams) -> bool:

@@ -765,6 +765,7 @@ def _fields_block(text: str, spec: TextSpec) -> str | None:
         scored.append((named, block))
     if len(scored) < 2:
         return None  # one paragraph (or none) with values: the problem's whole text, read as it is
+    scored += _card_runs(blocks, fields, labels, others)
     best = max(n for n, _ in scored)
     top = [b for n, b in scored if n == best]
     if len(top) != 1 or best < max(2, (len(fields) + 1) // 2) or len(top[0]) > 0.5 * len(text):
@@ -775,6 +776,42 @@ def _fields_block(text: str, spec: TextSpec) -> str | None:
            for b in blocks if b != top[0] and re.search(r"\d", b)):
         return None  # another paragraph names a field in words that change it ("oops, conv1 is really …")
     return top[0]
+
+
+MAX_CARD = 300  # a poster's or a slide's box: a heading and a few lines
+
+
+def _card_runs(blocks: list[str], fields: list[str], labels: dict[str, list[re.Pattern[str]]],
+               others: list[re.Pattern[str]]) -> list[tuple[int, str]]:
+    """Runs of short paragraphs side by side that each name one or more of the part's fields with a value and
+    none of another part's ("INPUT / 28 × 28", "CONV 1 / 20 filters of 5 × 5 × 1 / → 24 × 24 × 20", "POOL 1 / …":
+    a poster's boxes, one stage each), scored by the fields they name together, each joined as one text."""
+    runs: list[tuple[int, str]] = []
+    run: list[str] = []
+    for block in [*blocks, ""]:
+        named = {f for f in fields if any(p.search(block) for p in labels[f])}
+        if named and len(block) <= MAX_CARD and re.search(r"\d", block) and not any(o.search(block) for o in others):
+            run.append(block)
+            continue
+        if len(run) > 1:
+            joined = "\n\n".join(_arrows_headed(card) for card in run)
+            runs.append((sum(1 for f in fields if any(p.search(joined) for p in labels[f])), joined))
+        run = []
+    return runs
+
+
+_ARROW_LEAD = re.compile(r"[ \t]*(?:→|->|⟶|=>|⇒)[ \t]*(?=\d)")
+
+
+def _arrows_headed(card: str) -> str:
+    """A box's lines that open with an arrow ("→ 24 × 24 × 20") as what its heading leads to ("CONV 1 → 24 × 24 ×
+    20"): the stage's output, not a value of the line above."""
+    lines = card.strip("\n").split("\n")
+    head = lines[0].strip()
+    if len(lines) < 2 or len(head) > 60 or _ARROW_LEAD.search(head):
+        return card  # (a heading is a short line of its own, no arrow in it)
+    return "\n".join([lines[0], *(_ARROW_LEAD.sub(f"{head} → ", ln, count=1) if _ARROW_LEAD.match(ln) else ln
+                                   for ln in lines[1:])])
 
 
 def part_text(doc: Document, part: str) -> str | None:
@@ -1388,6 +1425,10 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
             choices.extend((f, 3) for _, _, f in before)  # "after conv1 (stride 1, no padding) the output is
             aside_of = choices[0][0]  # 24×24×20": a number in an aside after the label; the label names what follows
         elif before and (unit := _unit_after(masked, labels, v, line)) is not None \
+                and unit == _key_field(masked, before):
+            choices.append((unit, 0))  # "kanal sayısı: filtre başına 20 giriş kanalı": the key the line opens with and
+            # the noun after the count agree, whatever other label stands between ("per filter")
+        elif before and (unit := _unit_after(masked, labels, v, line)) is not None \
                 and (re.search(r"[^\W\d_]{2,}", masked[max(e for _, e, _ in before):v.start])
                      or re.search(r"[xX×]", v.text) and any(f == unit and 0 <= s - v.end <= 2
                                                              and not re.match(r"[ \t:=]*\d", masked[e:e + 8])
@@ -1947,6 +1988,17 @@ _OUTPUT_WORDS = re.compile(r"\b(?:output|out|result\w*|produc\w*|gives?|yields?)
 # has 50 channels": what a layer makes, not what it takes
 
 
+# a line's key: list markup, then the label and at most two words up to a colon ("- **kanal sayısı:** …")
+_KEY_LEAD = re.compile(r"[ \t]*(?:[-*+•>|]+[ \t]+)?(?:\*\*|__)?[ \t]*")
+_KEY_END = re.compile(r"[^\W\d]{0,20}(?:[ \t]+[^\W\d]{1,20}){0,2}[ \t]*(?:\*\*|__)?[ \t]*:(?!\S)")
+
+
+def _key_field(masked: str, before: list[tuple[int, int, str]]) -> str | None:
+    """The field of the label a line opens with as its key, when the line is "key: …"; else None."""
+    s, e, f = min(before)
+    return f if _KEY_LEAD.fullmatch(masked, 0, s) and _KEY_END.match(masked, e) else None
+
+
 def _unit_after(masked: str, labels: list[tuple[int, int, str]], v: _Value, line: str = "") -> str | None:
     """The field a word right after a count names ("20 channels"): a bare number, then a space, then the label,
     which opens no clause of its own ("24×24×20  pool1 output: …" names what follows it); a side by side size
@@ -1971,7 +2023,8 @@ def _labels_right_after(masked: str, labels: list[tuple[int, int, str]], v: _Val
 
 
 _SIDE_BY_SIDE = re.compile(r"\d{1,2}[ \t]*[×xX*][ \t]*\d{1,2}")
-_UNIT_GAP = re.compile(r"[ \t*_]*(?:(?:input|incoming|in)[ \t]+)?", re.IGNORECASE)  # "20 input channels": its noun
+_UNIT_GAP = re.compile(r"[ \t*_]*(?:(?:input|incoming|in|giriş|kiriş|kirish|кіріс|входн\w*|вхідн\w*|wejściow\w*"
+                       r"|vstupn\w*|bemeneti|sisend)[ \t]+)?", re.IGNORECASE)  # "20 input channels": its noun
 _PLURAL = re.compile(r"[^\W\d_]{3,}s")
 
 
