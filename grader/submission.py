@@ -12,6 +12,7 @@ becomes a note that costs the items it holds.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,10 +253,51 @@ def _read_text(path: Path, notes: list[str], limit: int = MAX_FILE_BYTES) -> str
     if len(data) > limit:
         notes.append(f"{path.name} is larger than {limit:,} bytes; only the first part was read")
         data = data[:limit]
-    text = data.decode("utf-8", errors="replace")
-    if "\ufffd" in text:
+    text, encoding = decoded(data)
+    if encoding != "utf-8":
+        notes.append(f"{path.name} is not UTF-8 text; it was read as {encoding}, as the file says")
+    elif "\ufffd" in text:
         notes.append(f"{path.name} is not valid UTF-8 text; unreadable bytes were replaced")
     return text.replace("\x00", "")
+
+
+# the encoding a file names for itself: an HTML page's meta tag, an XML declaration, a mail's MIME header, LaTeX's
+# inputenc, an editor's coding line
+_DECLARED = re.compile(rb"""(?:charset\s*=\s*["']?|encoding\s*=\s*["']|\\usepackage\s*\[|coding[:=]\s*)"""
+                       rb"""([A-Za-z][\w.:-]{1,30})""", re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_LATEX_ENCODINGS = {"latin1": "latin-1", "latin9": "iso8859-15", "ansinew": "cp1252", "applemac": "mac-roman",
+                    "cp1250": "cp1250", "cp1251": "cp1251", "cp1252": "cp1252", "cp1253": "cp1253",
+                    "cp1254": "cp1254", "cp1255": "cp1255", "cp1256": "cp1256", "cp1257": "cp1257", "koi8-r": "koi8-r",
+                    "iso-8859-7": "iso8859-7", "utf8": "utf-8"}
+
+
+def decoded(data: bytes) -> tuple[str, str]:
+    """Bytes as text and the encoding read: UTF-8 where they are; else a byte-order mark's (Notepad's "Unicode" is
+    UTF-16) or the encoding the file declares in its first lines (a Word page in windows-1253); else UTF-8 with
+    the unreadable bytes replaced. Only a codec Python knows is used; nothing in the file is run."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace").lstrip("\ufeff"), "utf-8" if name == "utf-8-sig" else name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for m in _DECLARED.finditer(data[:4096]):
+        name = m.group(1).decode("ascii", errors="replace").lower().rstrip("]}")
+        name = _LATEX_ENCODINGS.get(name, name)
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        if codec in ("utf-8", "utf-16", "utf-32"):
+            continue
+        try:
+            return data.decode(codec, errors="replace"), codec
+        except LookupError:  # ("rot13", "zlib", "base64": no text encoding)
+            continue
+    return data.decode("utf-8", errors="replace"), "utf-8"
 
 
 def _read_source(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:

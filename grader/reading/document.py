@@ -34,9 +34,11 @@ from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
 from grader.reading.formats_mindmap import is_mind_map, mind_map_markdown
 from grader.reading.formats_patch import conflict_sides, is_patch, merged_sides, patch_files
+from grader.reading.formats_pod import is_pod
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
 from grader.reading.formats_roff import is_roff
 from grader.reading.formats_rtf import is_rtf, rtf_markdown
+from grader.reading.formats_texinfo import is_texinfo
 from grader.reading.formats_texmacs import is_texmacs, texmacs_latex
 from grader.reading.formats_wiki import is_creole, is_dokuwiki, is_mediawiki
 from grader.reading.indexed_names import counts_from_one, indexed_names
@@ -521,6 +523,11 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
         out += [text[pos:a], _spaces(text[a:b])]
         pos = b
     return "".join([*out, text[pos:]])
+
+
+# a table of contents' line: a title, dot leaders, its page number
+_CONTENTS_LINE = re.compile(r"(?m)^[ \t]*(?:[-*][ \t]+)?[^\n.…]{0,6}[\w(][^\n]{0,100}?[ \t]*"
+                            r"(?:\.{4,}|…{2,}|(?:\.[ \t]){4,})[ \t.…]*\d{1,3}[ \t]*$")
 
 
 def _uncommented(text: str) -> str:
@@ -1288,6 +1295,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _ROAM_HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "^^" in text else text
     text = _HIGHLIGHTED_MATH.sub(lambda m: f"  {m.group(1)}  ", text) if "==$" in text else text
     text = _ocr_fixed(text) if kind is None else text
+    text = _CONTENTS_LINE.sub("", text) if "..." in text or "…" in text or ". . ." in text else text  # a table
+    # of contents ("2. Problem 1: Back Propagation ......... 1"): titles and pages, no part of the answers
     text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
     text = _underscored_answers(text) if kind is None and "___" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text
@@ -1330,6 +1339,10 @@ def read_document(text: str, kind: str | None = None) -> Document:
         kind = "bbcode"  # a forum post saved as text
     elif kind is None and "\n." in text and is_roff(text):
         kind = "roff"  # a groff source uploaded as .txt
+    elif kind is None and "\n@" in text and is_texinfo(text):
+        kind = "texinfo"  # a Texinfo source uploaded as .txt
+    elif kind is None and "\n=" in text and is_pod(text):
+        kind = "pod"  # a POD document uploaded as .txt
     elif kind is None and ("stem:[" in text or "math:[" in text or "\n:" in text) and is_asciidoc(text):
         kind = "adoc"  # an AsciiDoc source uploaded as .txt
     latex = kind == "tex" or (kind is None and is_latex(text))

@@ -1262,7 +1262,8 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
                 and k.rsplit(".", 1)[0] == spec.part.rsplit(".", 1)[0] and spec.part.count(".") == 2]
     spans = [m for m in doc.math if m.start >= own.end and (
                  m.kind in ("display", "env", "inline")
-                 or m.kind == "plain" and _AFTERTHOUGHT.search(doc.text, max(0, m.start - 300), m.start))
+                 or m.kind == "plain" and (_AFTERTHOUGHT.search(doc.text, max(0, m.start - 300), m.start)
+                                           or _under_summary(doc.text, own.end, m.start)))
              and not any(c.start <= m.start < c.end for c in doc.code_spans)
              and not any(s.start <= m.start < s.end for s in siblings if not _names_sub_part(doc, m, spec.part))]
     if not spans or len(spans) > 400:
@@ -1282,6 +1283,25 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
     if found is not None and set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", found.sides[-1])) - own_letters:
         return None  # "S'(t) = S(t)(1 − S(t))" recalled under another dummy letter: a reminder, not a new answer
     return found
+
+
+# a heading that gathers answers given above ("## Summary of problem 1", "**Final answers**", "Summary of marginal
+# effects (for my own reference):"), a line of its own
+_SUMMARY_HEAD = re.compile(r"(?im)^[ \t]*(?:#{1,6}[ \t]+|\*\*|__|=head\d[ \t]+)?[^\n]{0,40}"
+                           r"\b(?:summary|summari[sz]ed|recap|final\s+answers|answers\s+(?:at\s+a\s+glance|in\s+short)|zusammenfassung|r[ée]sum[ée]"
+                           r"|resumen|riepilogo|resumo|samenvatting|podsumowanie|итог\w*|özet|összefoglal\w*|yhteenveto"
+                           r"|kokkuvõte)\b(?:[^\n]{0,40}?(?:\*\*|__)?[ \t]*$|[^\n]{0,80}:[ \t]*$)")
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+\S|\*\*[^*\n]{1,60}\*\*[ \t:]*$)[^\n]*$")
+
+
+def _under_summary(text: str, start: int, at: int) -> bool:
+    """Whether the line at ``at`` stands under a summary's heading written after ``start`` (a part's end), with no
+    other heading between: a list there says the answers again, each to be compared with its part's."""
+    region = text[max(start, at - 3000):at]
+    summary = None
+    for found in _SUMMARY_HEAD.finditer(region):
+        summary = found
+    return summary is not None and _HEADING_LINE.search(region, summary.end()) is None
 
 
 _INEQUALITY = re.compile(r"[<>≤≥≠]|\\(?:[lg]eq?|[lg]eqslant|neq|ne|lt|gt)(?![A-Za-z])")

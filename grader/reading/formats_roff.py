@@ -15,13 +15,34 @@ import re
 
 from grader.expressions.starmath import rewritten
 
-_MACRO = re.compile(r"^\.(?:PP|LP|QP|NH|SH|TL|EQ|EN|TS|TE|IP|DS|DE|AU|AB|AE|AI|ft|sp|br|bp|nr|ds)\b", re.MULTILINE)
+_MACRO = re.compile(r"^\.(?:PP|LP|QP|NH|SH|SS|TH|TP|TL|EQ|EN|TS|TE|IP|DS|DE|AU|AB|AE|AI|RS|RE|ft|sp|br|bp|nr|ds|nf"
+                    r"|fi)\b", re.MULTILINE)
 _GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
           "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega")
 _GREEK_WORD = re.compile(r"(?<![\w%\\])(" + "|".join(_GREEK) + r"|" + "|".join(g.upper() for g in _GREEK) + r")\b")
 _ESCAPES = {r"\(em": "—", r"\(en": "–", r"\(mu": "×", r"\(->": "→", r"\(<-": "←", r"\(mo": "∈", r"\(*s": "σ",
             r"\(*a": "α", r"\(pd": "∂", r"\(gr": "∇", r"\(mi": "−", r"\(aq": "'", r"\(dq": '"', r"\(pl": "+",
             r"\(eq": "=", r"\(**": "*", r"\(bu": "•", r"\-": "-", r"\&": "", r"\e": "\\", r"\|": "", r"\^": ""}
+# troff's Greek letters, "\(*s" or groff's "\[*s]" (capitals "\(*S"), and its other special characters
+_GREEK_ESCAPES = dict(zip("abgdezyhiklmnxoprstufcqw", "αβγδεζηθικλμνξοπρστυφχψω", strict=True)) | dict(
+    zip("ABGDEZYHIKLMNXOPRSTUFCQW", "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ", strict=True))
+_SPECIAL = {"bu": "•", "sr": "√", "if": "∞", "<=": "≤", ">=": "≥", "!=": "≠", "ap": "~", "de": "°", "sc": "§",
+            "md": "·", "pc": "·", "tm": "™", "co": "©", "rg": "®", "lq": "“", "rq": "”", "oq": "‘", "cq": "’",
+            "hy": "-", "ti": "~", "ha": "^", "sl": "/", "rs": "\\", "==": "≡", "~=": "≅", "is": "∫", "sum": "∑",
+            "product": "∏", "nabla": "∇", "partial": "∂", "->": "→", "<-": "←", "mu": "×", "di": "÷", "+-": "±",
+            "mi": "−", "pl": "+", "eq": "=", "pd": "∂", "gr": "∇", "em": "—", "en": "–", "aq": "'", "dq": '"',
+            "**": "*", "mo": "∈", "fo": "«", "fc": "»", "tf": "∴", "no": "¬", "AN": "∧", "OR": "∨", "sd": "″",
+            "fm": "′", "cd": "·"}
+_NAMED_ESCAPE = re.compile(r"\\(?:\((\S\S)|\[([^\]\s]{1,12})\])")
+
+
+def _special(m: re.Match[str]) -> str:
+    name = m.group(1) or m.group(2)
+    if name.startswith("*") and len(name) == 2 and name[1] in _GREEK_ESCAPES:
+        return _GREEK_ESCAPES[name[1]]
+    return _SPECIAL.get(name, m.group())
+
+
 _FONT = re.compile(r"\\f(?:\(\w\w|\[\w*\]|[BIRP1-4])")
 _DEFINE = re.compile(r"^[ \t]*(?:define|ndefine|tdefine)[ \t]+(\w+)[ \t]+(\S)(.*?)\2[ \t]*$")
 _STYLE_WORDS = re.compile(r"\b(?:roman|italic|bold|fat)\b|\bsize[ \t]+[+-]?\d+")
@@ -82,16 +103,24 @@ def roff_markdown(text: str) -> str:
                 k += 1
             k += 1
             out += ["", "```", *block, "```", ""]
-        elif name in ("NH", "SH"):
+        elif name in ("NH", "SH", "SS") and args.strip() and not args.strip().isdigit():
+            level = 3 if name == "SS" else 2  # a man page's ".SH NAME", ".SS (b) …": the heading on its own line
+            title = _text(args.strip().strip('"'), None)
+            out += ["", f"{'#' * level} {title}", ""]
+        elif name in ("NH", "SH", "SS"):
             level = int(args) if args.strip().isdigit() else 1
             heading = "#" * min(level + 1, 6)
             out.append("")
         elif name == "TL":
             heading = "#"
-        elif name in ("I", "B", "R", "CW", "BI", "UL"):
+        elif name in ("I", "B", "R", "CW", "UL", "SM"):
             words = re.findall(r'"([^"]*)"|(\S+)', args)
-            said = [a or b for a, b in words]
-            out.append(" ".join(said[:1]) + "".join(said[1:2]))
+            out.append(_text(" ".join(a or b for a, b in words), None))
+        elif name in ("BI", "IB", "RB", "BR", "IR", "RI"):  # fonts alternating word by word: the words run on
+            words = re.findall(r'"([^"]*)"|(\S+)', args)
+            out.append(_text("".join(a or b for a, b in words), None))
+        elif name == "TP":
+            out.append("")  # a tagged paragraph: its tag is the next line
         elif name in ("IP", "QP", "PP", "LP"):
             label = re.match(r'"([^"]*)"|(\S+)', args) if name == "IP" else None
             out.append("")
@@ -106,6 +135,7 @@ def _text(line: str, defines: dict[str, str] | None) -> str:
     delimiters are on (``defines`` given)."""
     for escape, char in _ESCAPES.items():
         line = line.replace(escape, char) if escape in line else line
+    line = _NAMED_ESCAPE.sub(_special, line) if "\\(" in line or "\\[" in line else line
     line = _FONT.sub("", line)
     if defines is not None and "$" in line:
         line = re.sub(r"\$([^$\n]+)\$", lambda m: f"${eqn_latex(m.group(1), defines)}$", line)

@@ -455,6 +455,11 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                     break
             if not found:
                 break
+            piece = line[pos + found[0]:pos + found[1]]
+            if ":" in piece and (colon := _COLON_BETWEEN.search(piece)) is not None \
+                    and "=" in piece[:colon.start()] and "=" in piece[colon.end():]:
+                found = (found[0], found[0] + colon.start())  # "1 − σ(u) = e^(−u)/(1 + e^(−u)): dσ/du = σ(1 − σ)":
+                # a fact, then the equation it gives, two formulas
             out.append((start + pos + found[0], start + pos + found[1]))
             pos += max(found[1], 1)
             if _SET_APART_TAIL.match(line, pos):  # "A      |     B": a second answer set apart on the line, kept
@@ -465,6 +470,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                 covered = closed
                 break
     return [(bold.end(), b) if (bold := _BOLD_LEAD.match(text, a, b)) is not None else (a, b) for a, b in out]
+
+
+_COLON_BETWEEN = re.compile(r"(?<=[\w)\]}'])[ \t]?:[ \t]+(?![=\s])")
 
 
 # "The answer is σ(u2), i.e. …", "for (ii) the result is s(1 − s), since …", "so we get w3·σ'(u2)·σ(u1)": words that

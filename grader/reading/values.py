@@ -1483,7 +1483,8 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         if chained and previous_field is not None and not before:  # the result of a working takes its label,
             # not the label of the next clause ("= 24 → 24×24×20, after pooling …")
             choices = [(previous_field, chained_rank)]
-        if k + 1 < len(values) and not before and (op := _size_then_after(masked, labels, v, values[k + 1])):
+        if k + 1 < len(values) and not before and (op := _size_then_after(
+                masked, labels, v, next((u for u in values[k + 1:] if not _in_aside(masked, u)), values[k + 1]))):
             values[k] = v = _Value(v.text, v.start, v.end, True)  # "2×2 最大池化后 12×12×20": the pooling's window,
             routes[id(v)] = [(op, 3)]  # then the size after it
             previous_end, previous_field, chained = v.end, None, False
@@ -2199,7 +2200,10 @@ def _trails(masked: str, value_end: int, start: int, end: int, next_value: int, 
 
 
 # "after" written after its operation, as Chinese, Japanese and Korean write it: 池化后, 池化之后, プーリング後, 풀링 후
-_AFTER_WORD = re.compile(r"\s*(?:之?后|以后|後|の後|した後|後に|\s?후(?:에)?|을\s?거친\s?후)\s*[:：,，]?\s*")
+_AFTER_WORD = re.compile(r"\s*(?:\([^()\n]{0,30}\)\s*)?(?:之?后|以后|後|の後|した後|後に|\s?후(?:에)?|을\s?거친\s?후"
+                         r"|jälkeen|järel|pärast|után|utáni|sonra(?:sı)?|кейін|keyin|дараа|შემდეგ|հետո|ondoren"
+                         r"|के\s+बाद|পরে|பிறகு|തുടർന്ന്)\s*[:：,，]?\s*")  # (and where other languages set it last:
+# "max-poolingin (stride 2) jälkeen:", "max pooling után", "havuzlamadan sonra")
 
 
 def _size_then_after(masked: str, labels: list[tuple[int, int, str]], v: _Value, following: _Value) -> str | None:

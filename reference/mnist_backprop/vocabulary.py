@@ -145,9 +145,12 @@ def _tag(shape: Shape, assigned: bool) -> str | None:
                 return "grad"
             return f"grad[{m.group(1)}]" if m else None
         return None
-    if shape.kind in ("name", "apply") and (sub := re.fullmatch(r"f_w_([1-3]|[a-su-z])", shape.of)):
-        # f_{w_3}, f_{w_k}(x_n): the partial derivative written as a subscript (f_{w_t}: the model at step t)
+    if shape.kind in ("name", "apply") and (sub := re.fullmatch(r"f_w_([1-3]|[a-su-z])(?:\^new|')?", shape.of)):
+        # f_{w_3}, f_{w_k}(x_n), an economist's f'_{w_1}: the partial derivative written as a subscript (f_{w_t}:
+        # the model at step t)
         return f"df/dw{sub.group(1)}" if sub.group(1).isdigit() else "df/dw"
+    if shape.kind in ("name", "apply") and (sub := re.fullmatch(r"L_w_([1-3]|[a-su-z])(?:\^new|')", shape.of)):
+        return f"grad[{sub.group(1)}]" if sub.group(1).isdigit() else "grad"  # L'_{w_j}: the loss's marginal in w_j
     if shape.kind == "name":
         # w^{new}, or w marked with a word of the student's own (w^{mới}, w^{upd}, w_{nove}, w_{bago}): the next iterate
         m = re.fullmatch(r"w(?:_([1-3]|[a-z]))?(\^new|\^" + WORD_LETTER + "{2,}|_" + WORD_LETTER + "{2,})?", shape.of)
