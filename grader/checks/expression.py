@@ -253,7 +253,7 @@ class ExpressionCheck(Check[ExpressionParams]):
                     continue
                 cc = chain_context(None, set(), [], 0, vocab, overlay, classify)
                 side = _outside(read_side(entry, cc), overlay, ctx.reference.expressions[name])
-                if side.kind != EXPLICIT or side.reading is None or side.unknown or side.reading.notes \
+                if side.kind not in (EXPLICIT, UNWORKED) or side.reading is None or side.unknown \
                         or not getattr(side.reading.value, "free_symbols", None):
                     continue  # a number is a value at some point (a printout), not the entry's formula
                 plain = ExpressionParams(reference=name, rtol=p.rtol, atol=p.atol)

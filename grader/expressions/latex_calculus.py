@@ -29,6 +29,10 @@ SIDE_ENDS = ("=", "\\leftarrow", "\\to", "\\approx", "\\Rightarrow", ",", ";", "
 # a sum's index: a letter, or a Greek one as pattern-indexed sums write it (Σ_μ over patterns x^μ)
 _INDEX_NAME = re.compile(r"[a-zA-Z]|\\(?:mu|nu|kappa|rho|tau|ell|iota)")
 
+
+# a weights' mark that names other weights than the current ones: the start, an earlier step
+_OTHER_WEIGHTS = re.compile(r"[_^]\{?\(?(?:0|init\w*|start\w*|initial|[tkn]-1|prev\w*|last)\)?\}?(?![\w+])")
+
 class CalculusMixin(Cursor):
     """Derivative names, gradients, ``\\sum`` and ``matrix`` environments."""
 
@@ -258,6 +262,8 @@ class CalculusMixin(Cursor):
                     arg = self.model_point(name, self.parse_all(inner))
                 elif "^new" in self.sub(inner).name():  # ∇L(w_{t+1}): at the next iterate, not a descent step
                     raise ExpressionSyntaxError("the gradient taken at the new weights")
+                elif _OTHER_WEIGHTS.search("".join(inner)):  # ∇L(w⁽⁰⁾), ∇L(w_{init}), ∇L(w^{(t-1)}): at weights
+                    raise ExpressionSyntaxError("the gradient taken at other weights than the current ones")
         except BudgetExceeded:
             raise
         except ExpressionSyntaxError:

@@ -84,6 +84,9 @@ class NameMixin(Cursor):
         point = self.scope.bindings.get(sup, sup).strip("()")  # y^1, y^i: the handout's label at a data point
         at_point = bool(sup) and f"{base}^{point}" in self.vocab.symbols and f"{base}^{sup}" not in self.overlay.aliases
         own = len(subs) == 1 and not sup and f"{base}_{subs[0]}" in self.overlay.symbols  # s1 = s(w1·x), s = σ
+        if own and self.peek() == "(" and self.peek(2) == ")" and re.fullmatch(r"[a-z]", self.peek(1) or "") \
+                and self.overlay.aliases.get(base) in self.vocab.functions:
+            own = False  # "s1(u)": applied to a letter, the hand-in's σ₁ (its s1 = s(x1) is the value at x1)
         if base in self.overlay.aliases and not own \
                 and not (at_point and self.overlay.aliases[base] in self.vocab.functions):
             # (y = f(x; w) names the output; y^i beside f(x^i) is still the data point's label)

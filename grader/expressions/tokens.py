@@ -446,8 +446,18 @@ def _braced_comma(m: re.Match[str]) -> str:
 _EMPTY_SCRIPT = re.compile(r"[\^_]\s*\{\s*\}")  # (optional argument left empty: nothing raised or lowered)
 
 
+# a Cyrillic letter that looks like a Latin one, typed alone in a formula on a Russian keyboard ("w₁х"): the letter
+# a TA sees (inside a Cyrillic word it stays a word's letter)
+_LOOKALIKE = re.compile(r"(?<![\u0400-\u04ff])[хаеосрукАВЕКМНОРСТХ](?![\u0400-\u04ff])")
+_LATIN_TWIN = str.maketrans("хаеосрукАВЕКМНОРСТХ", "xaeocpykABEKMHOPCTX")
+
+
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
+    if _LOOKALIKE.search(text):
+        text = _LOOKALIKE.sub(lambda m: m.group().translate(_LATIN_TWIN), text)
+    if "ς" in text:  # a Greek keyboard's W key: "ς3" is w3 (a final sigma ends a word, never an index's letter)
+        text = re.sub(r"(?<![^\W\d_])ς(?=[\d₀-₉_])", "w", text)
     text = _word_matrices(from_exports(text)) if "■" in text else from_exports(text)
     text = _COMBINING_DOT.sub(lambda m: m.group(1) + "'", text.replace("`", " "))  # `code` marks are not math
     text = _SIZED.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", text)

@@ -525,9 +525,18 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join([*out, text[pos:]])
 
 
+def _unstruck(text: str) -> str:
+    """A typewriter's overstrikes (a character, a backspace, the same character again: bold; an underscore and a
+    backspace: underlined) as the characters a reader sees."""
+    text = re.sub(r"_\x08([^\n\x08])", r"\1", text)
+    text = re.sub(r"([^\n\x08])\x08(?=\1)", "", text)
+    text = re.sub(r"([^\n\x08])\x08_", r"\1", text)
+    return text.replace("\x08", "")
+
+
 # a table of contents' line: a title, dot leaders, its page number
-_CONTENTS_LINE = re.compile(r"(?m)^[ \t]*(?:[-*][ \t]+)?[^\n.…]{0,6}[\w(][^\n]{0,100}?[ \t]*"
-                            r"(?:\.{4,}|…{2,}|(?:\.[ \t]){4,})[ \t.…]*\d{1,3}[ \t]*$")
+_CONTENTS_LINE = re.compile(r"(?m)^[ \t]*(?:[-*][ \t]+)?[^\n.…]{0,6}[\w(][^\n]{0,100}?(?:[.…][ \t]*){4,}+"
+                            r"\d{1,3}[ \t]*$")
 
 
 def _uncommented(text: str) -> str:
@@ -1206,6 +1215,8 @@ def _patched_file(name: str, body: str) -> str:
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
+    if "\b" in text:  # nroff's output saved as text: "(\b(b\bb)\b)" is a bold "(b)", "_\bx" an underlined x
+        text = _unstruck(text)
     if kind is None and "\n@@ -" in text and is_patch(text):  # a diff that fills in a template: the tree it leaves
         text = "\n\n".join(_patched_file(name, body) if name else body for name, body in patch_files(text)) + "\n"
     if kind == "texmacs" or kind is None and is_texmacs(text):

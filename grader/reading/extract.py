@@ -228,7 +228,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
             prev.kind = _stronger(prev.kind, kind)
         elif (prev is not None and len(prev.sides) > 1 and not new and (
                 (kind not in _ALONE and prev.kind not in _ALONE
-                 and (body.startswith(_CONTINUE) or _ends_open(prev.sides[-1])))
+                 and (body.startswith(_CONTINUE) or body.startswith("* ") or _ends_open(prev.sides[-1])))
                 or not prev.sides[-1].strip())):  # "$\\partial f/\\partial w_1 =$ $w_3 x$": the side it left open
             sides = split_chain(body)
             prev.sides[-1] = f"{prev.sides[-1]} {sides[0]}".strip()
@@ -2491,7 +2491,8 @@ def _keyed_as(tag: str | None, spec: TextSpec) -> bool:
 
 _LONE = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*\{?\s*\w+\s*\}?)?\s*")  # "$w_2$": a name, not an answer
 # a value worked out at numbers (a sanity check), not the formula asked for: a tuple, or a number with decimals
-_NUMBERS = re.compile(r"\s*[(\[]\s*[-−]?\d+(?:\.\d+)?(?:\s*[,;]\s*[-−]?\d+(?:\.\d+)?)+\s*[)\]]\s*"
+_NUMBERS = re.compile(r"\s*[(\[]\s*[-−]?\d+(?:\.\d+)?(?:\s*[,;]\s*[-−]?\d+(?:\.\d+)?)+\s*[)\]]"
+                      r"(?:\s*(?:ᵀ|\^\s*(?:T|\{T\}|\\top|\{\\top\}|\\intercal)|'))?\s*"  # (a column: "(0.4, 0.96)ᵀ")
                       r"|\s*[-−]?\d*(?:\.|\{,\})\d+\s*")  # (LaTeX's decimal comma: "0{,}541144")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*\{[^{}]{0,40}\}")
 

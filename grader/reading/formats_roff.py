@@ -155,6 +155,7 @@ def eqn_latex(eqn: str, defines: dict[str, str] | None = None) -> str:
     eqn = re.sub(r"(?<![\w\\])(?:grad|del)\b", " nabla ", eqn)
     eqn = re.sub(r"(?<![\w\\])inf\b", " \\\\infty ", eqn)
     eqn = eqn.replace("<-", " larrow ").replace("->", " rarrow ").replace("\\(mo", " in ")
+    eqn = _NAMED_ESCAPE.sub(_special, eqn) if "\\(" in eqn or "\\[" in eqn else eqn  # "define grad '\(gr'"
     eqn = re.sub(r"(?<![\w\\])[lcr]?pile\s*\{", "stack{", eqn)
     eqn = re.sub(r"(?<![\w\\])above(?!\w)", "#", eqn)
     eqn = _GREEK_WORD.sub(lambda m: "%" + m.group(1), eqn)

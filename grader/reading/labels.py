@@ -36,7 +36,7 @@ _WORD = (r"(?:problem|part(?:ie|[ei])?|prob\.?|question|exercise|exercice|ex\.?|
          r"m[əә]s[əә]l[əә]|tap[şs]ır[ıi]q|masala|есеп|тапсырма|маселе|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
-         r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θέμα|πρ[όο]βλημα|"
+         r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θ[έε]μα|πρ[όο]βλημα|"
          r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|প্রশ্ন|கேள்வி|ამოცანა|ጥያቄ|swali|zoezi|feladat|"
          r"teht[äa]v[äa]|exerci[țt]iul|problem[ăa]|p[řr][íi]klad|zad[áa]n[íi]|שאלה|תרגיל|soalan|вправа|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
@@ -45,7 +45,7 @@ _PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi
               r"ερ[ώω]τημα|şıkk?ı?|podpunkt|bagian|bahagian|sehemu|část|rész|del(?:uppgift)?|kohta|(?:sub)?punctul|пункт|часть|"
               r"частина|סעיף|חלק|بخش|قسمت|بند|(?:ال)?جزء|(?:ال)?فرع|ý|小问|小問|小題|小题|문항|설문|pkt\.?|pt\.|bod|pont|to[čc]ka|dio|stavka|"
               r"osa|da[ļl]a|dalis|del(?:opgave|oppgave)|k[ıi]s[ıi]m|madde|butir|poin|ph[ầa]n|bahagi|kipengele|"
-              r"подпункт|σκέλος|υποερώτημα|भाग|खंड|অংশ|設問|部分|question|frage|pregunta|domanda|вопрос)")
+              r"подпункт|σκ[έε]λος|υποερ[ώω]τημα|भाग|खंड|অংশ|設問|部分|question|frage|pregunta|domanda|вопрос)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$]|\\(?:[;,:! ]|q?quad(?![A-Za-z])|enspace(?![A-Za-z])))"  # "(i)\; $…$": TeX's space
 _R = "iii|ii|iv|vi|v|i"
 _LP, _RP = r"\\?\(\s?", r"\s?\\?\)"  # "(a)", "( a )", and pandoc's escaped "\(a\)"

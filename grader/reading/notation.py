@@ -724,7 +724,8 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
     if shape.kind == "apply":
         shape = replace(shape, arg=_WEIGHTS_ARGUMENT.sub("", shape.arg))  # ŷ(x, w), y(x; w): a function of x
         if not re.fullmatch(r"[a-z]|\\[a-z]+", shape.arg):
-            return 0  # f(x^1) = …: a value at a point, not a definition
+            return _value_at_node(notation, name, lhs, rhs, reference)  # f(x^1) = …: a value at a point, not a
+            # definition; "σ₂(x₂) = 1/(1 + e^{x₂})" at a node is checked
         model = name.split("_")[0]
         if model != name and model in vocab.functions and shape.arg == "x":  # f_θ(x) = θ_3 φ(θ_2 φ(θ_1 x))
             handout = handout_value(model, reference)
@@ -1099,8 +1100,12 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
     derivative of that family is reserved, so such an answer goes to a person with the definition shown."""
     vocab, overlay = reference.latex, notation.overlay
     assert vocab is not None
+    written = rhs
+    node = _NODE_PARAMETER.fullmatch(param)
+    if node is not None and (at := _at_node(node, rhs)) is not None:
+        param, rhs = at  # "where σ'(x_k) = σ(x_k)(1 + σ(x_k))": the hand-in's σ' at its nodes, a formula of the node
     if not re.fullmatch(r"[a-z]|\\[a-z]+", param):
-        return 0  # σ'(x_2) = …: a value at a point
+        return 0  # σ'(x_2) = 0.25: a value at a point
     inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
     try:
         body = _read(rhs, reference, inner, Scope(), results=False).value
@@ -1120,13 +1125,52 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
         except ExpressionSyntaxError:
             continue
     family = name.removesuffix("'").split("_")[0]
-    note = f"you defined {lhs} = {rhs}, which is not the derivative of {_show(family)}: a person should decide " \
+    note = f"you defined {lhs} = {written}, which is not the derivative of {_show(family)}: a person should decide " \
            f"how an answer written with it reads"
     for known in vocab.functions:
         if known.endswith("'") and known.split("_")[0].removesuffix("'") == family:
             overlay.doubted.add(known)
             overlay.notes[known] = note
     return _said(notation, note, name)
+
+
+def _value_at_node(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
+    """``σ₂(x₂) = σ(w₂ x₁)``: a handout function's value at a node, spelled out. Where the two sides differ as the
+    hand-in's names read (a sign lost, a node skipped), an answer written with that function cannot be read one
+    way: it goes to a person with the statement shown. A number (a check's value) or a side not read says nothing."""
+    vocab, overlay = reference.latex, notation.overlay
+    assert vocab is not None
+    if name not in vocab.functions or name.endswith("'"):
+        return 0
+    try:
+        left, right = _read(lhs, reference, overlay).value, _read(rhs, reference, overlay).value
+    except ExpressionSyntaxError:
+        return 0
+    if isinstance(left, Vec) or isinstance(right, Vec) or not getattr(right, "free_symbols", None) \
+            or not getattr(left, "free_symbols", None) or _equal(left, right, reference):
+        return 0
+    note = f"you wrote {lhs} = {rhs}, which is not {_show(lhs)} as the handout defines it: a person should decide " \
+           f"how an answer written with {_show(name)} reads"
+    overlay.doubted.add(name)
+    return _said(notation, note, name)
+
+
+# a node's name as an argument: x_k, x_{2}, z2, x₂
+_NODE_PARAMETER = re.compile(r"\s*([a-z])\s*(?:_\s*\{?\s*([0-9a-z])\s*\}?|([0-9]))\s*")
+_SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _at_node(node: re.Match[str], rhs: str) -> tuple[str, str] | None:
+    """A right side written in a node's name (``σ(x_k)(1 + σ(x_k))``) as a function of a dummy letter, with that
+    letter; None when the side does not use the node (``σ'(x_2) = 0.25`` is a value there)."""
+    letter, index = node.group(1), node.group(2) or node.group(3)
+    subscript = index.translate(_SUBSCRIPT_DIGITS) if index.isdigit() else ""
+    pattern = re.compile(rf"(?<![\w\\]){letter}\s*(?:_\s*\{{?\s*{index}\s*\}}?(?![\w])|{index}(?![\w])"
+                         + (rf"|{subscript}" if subscript else "") + ")")
+    if pattern.search(rhs) is None:
+        return None
+    dummy = next(d for d in ("u", "t", "v", "s") if not re.search(rf"(?<![\w\\]){d}(?![\w])", rhs))
+    return dummy, pattern.sub(f" {dummy} ", rhs)
 
 
 def _shifted_nodes(notation: Notation, lhs: str, rhs: str, names: list[str], reference: Reference) -> int:

@@ -396,7 +396,7 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
             above_line = text[text.rfind("\n", 0, out[-1][0]) + 1:out[-1][0]]
             shallower = text.index(marker, head) - head < len(above_line) - len(above_line.lstrip(" \t"))
             # "      - ∂f/∂w1" after "        - **= …**": an outline's next node, not the sum's next term
-            if marker in ("+", "-", "−") and not shallower and (run := continued_term(marker + " " + line)) \
+            if marker in ("+", "-", "−", "*") and not shallower and (run := continued_term(marker + " " + line)) \
                     and run[1] >= len(marker) + 1 + len(line.rstrip(" .,;")):
                 out.append((text.index(marker, head), start + run[1] - len(marker) - 1))
                 continue  # a bullet that is all math right under an equation: its next term, sign included
@@ -457,7 +457,8 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                 break
             piece = line[pos + found[0]:pos + found[1]]
             if ":" in piece and (colon := _COLON_BETWEEN.search(piece)) is not None \
-                    and "=" in piece[:colon.start()] and "=" in piece[colon.end():]:
+                    and "=" in piece[:colon.start()] and "=" in piece[colon.end():] \
+                    and _balanced(piece[:colon.start()]) and re.search(r"[^\W\d_]{3,}$", piece[:colon.start()]) is None:
                 found = (found[0], found[0] + colon.start())  # "1 − σ(u) = e^(−u)/(1 + e^(−u)): dσ/du = σ(1 − σ)":
                 # a fact, then the equation it gives, two formulas
             out.append((start + pos + found[0], start + pos + found[1]))

@@ -19,12 +19,13 @@ _MATRIX = re.compile(r"\\begin\{([pbvBV]?matrix|array)\}(?:\{[lcr|]*\})?((?:(?!\
                      re.DOTALL)
 _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?(?![A-Za-z])|(?<!\\)\\[,;!: ]")
 # what may follow a vector: a transpose mark, a space it lies in, punctuation
-_TAIL = re.compile(r"\s*(?:\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T\s*\}?|\\mathrm\s*\{?\s*T\s*\}?)\s*\}?)?"
+_TAIL = re.compile(r"\s*(?:\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T\s*\}?|\\mathrm\s*\{?\s*T\s*\}?)\s*\}?"
+                   r"|ᵀ)?"
                    r"\s*(?:\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{?\s*\d\s*\}?)?\s*[.,;]?\s*$")
 _OPEN = {"(": ")", "[": "]", "\\langle": "\\rangle", "\\{": "\\}"}
 # a point's mark on a name: x^{(i)}, x_2^{(i)}, f^{(n)}, x^i (a generic index letter, never a power)
 _POINT = re.compile(r"\^\s*\{\s*\(\s*[ijkn]\s*\)\s*\}|\^\s*\(\s*[ijkn]\s*\)|\^\s*\{\s*[ijkn]\s*\}"
-                    r"|\^\s*[ijkn](?![A-Za-z])")
+                    r"|\^\s*[ijkn](?![A-Za-z])|⁽?[ⁱʲᵏⁿ]⁾?")
 # an entry that names its quantity (∂f/∂w₁, f_{w_1}) or points to where it is worked out ("(e) for w_1", "(5)",
 # "\\eqref{…}", "1e(w1)"): it states nothing
 _NAMED_ENTRY = re.compile(r"\\partial|\\nabla|∂|∇|\\frac\s*\{\s*d|\bd[A-Za-z]+/d|\bf_\{?\s*w_?\{?\s*\d"
@@ -46,12 +47,11 @@ class StatedVector:
 def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None]) -> list[StatedVector]:
     """Every vector the hand-in states for the name the homework tags ``tag`` (``df/dw``: ∇f), anywhere."""
     out: list[StatedVector] = []
-    for m in doc.math:
-        text = doc.read(m)
-        if "=" not in text or len(text) > 2000:
-            continue
+    equations = [one for m in doc.math for one in _equations_in(doc.read(m)) if "=" in one and len(one) <= 2000]
+    own = _own_names(equations, tag, classify)  # "Let g_i = ∇_w f_w(x^i)": the hand-in's name for it
+    for text in equations:
         sides = _sides(text)
-        if len(sides) < 2 or not _names(sides[0], tag, classify):
+        if len(sides) < 2 or not (_names(sides[0], tag, classify) or re.sub(r"\s+", "", sides[0]) in own):
             continue
         for side in sides[1:]:
             entries = vector_entries(side)
@@ -61,7 +61,49 @@ def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None
                 continue  # (∂f/∂w₁, ∂f/∂w₂, ∂f/∂w₃): the name spelled out, nothing stated yet
             out.append(StatedVector(text, tuple("" if _NAMED_ENTRY.search(e) else _POINT.sub("", e).strip()
                                                 for e in entries)))  # a named entry states nothing
+    if (by_entry := _entries_at_a_point(doc, tag, classify)) is not None:
+        out.append(by_entry)
     return out
+
+
+MAX_ENTRIES = 3  # the components a vector of the homework's has at most, read entry by entry
+# a data point's mark inside a left side's argument: f_w(x^i), f(x^{(i)}), f(x_i)
+_AT_DATA_POINT = re.compile(r"\(\s*x\s*(?:\^\s*\{?\s*\(?\s*[ijkn]\s*\)?\s*\}?|_\s*\{?\s*[ijkn]\s*\}?|⁽?[ⁱʲᵏⁿ]⁾?)\s*\)")
+
+
+def _entries_at_a_point(doc: Document, tag: str, classify: Callable[[str], str | None]) -> StatedVector | None:
+    """The tagged vector written out one entry an equation, each at the data point (``∂f_w(xⁱ)/∂w₁ = …`` in a list
+    under ``∇L = Σ 2(f − y)∇f(xⁱ)``): a vector of those entries (an entry not written is empty: nothing stated)."""
+    entries: dict[int, str] = {}
+    said: list[str] = []
+    for text in (one for m in doc.math for one in _equations_in(doc.read(m))):
+        if "=" not in text or len(text) > 2000:
+            continue
+        sides = _sides(text)
+        if len(sides) < 2 or not (_AT_DATA_POINT.search(sides[0]) or _POINT.search(sides[0])):
+            continue
+        k = next((k for k in range(1, MAX_ENTRIES + 1) if classify(sides[0]) == f"{tag}{k}"), None)
+        if k is None or k in entries or _NAMED_ENTRY.search(sides[-1]):
+            continue
+        entries[k] = re.sub(r"(?:\\[,;!: ]|[\s,.;])+$", "", _POINT.sub("", sides[-1]).strip())
+        said.append(text)
+    if not entries:
+        return None
+    return StatedVector("; ".join(said)[:400], tuple(entries.get(k, "") for k in range(1, MAX_ENTRIES + 1)))
+
+
+_SHORT_NAME = re.compile(r"[A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?|\^\{?\(?[A-Za-z0-9]\)?\}?){0,2}")
+
+
+def _own_names(equations: list[str], tag: str, classify: Callable[[str], str | None]) -> set[str]:
+    """Short names the hand-in sets equal to the tagged vector by its name (``g_i = ∇_w f_w(x^i)``, ``J^i = …``)."""
+    names: set[str] = set()
+    for text in equations:
+        sides = _sides(text.replace(":=", "=").replace("\\coloneqq", "="))
+        if len(sides) == 2 and _SHORT_NAME.fullmatch(head := re.sub(r"\s+", "", sides[0])) \
+                and _names(sides[1], tag, classify) and vector_entries(sides[1]) is None:
+            names.add(head)
+    return names
 
 
 def _names(side: str, tag: str, classify: Callable[[str], str | None]) -> bool:
@@ -124,6 +166,30 @@ def _closing(text: str, start: int, opening: str, closing: str) -> int | None:
 def _top_level_split(body: str) -> list[str]:
     """``a, b(c, d), e`` cut at the commas outside brackets and braces."""
     return [e for e in _split_outside(body, lambda text, i: text[i] == ",") if e]
+
+
+_GAP = re.compile(r",?\s*\\q?quad\b\s*|;\s+")
+
+
+def _equations_in(text: str) -> list[str]:
+    """A math block's equations set side by side (``∇L = …,\\qquad ∇f(xⁱ) = (…)``): cut at each gap or semicolon
+    outside brackets and braces."""
+    if len(text) > 2000 or ("quad" not in text and ";" not in text):
+        return [text]
+    cuts = [m for m in _GAP.finditer(text) if _depth(text, m.start()) == 0]
+    if not cuts:
+        return [text]
+    bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(text)]
+    pieces = [text[bounds[k]:bounds[k + 1]].strip() for k in range(0, len(bounds), 2)]
+    return [p for p in pieces if p]
+
+
+def _depth(text: str, at: int) -> int:
+    depth = 0
+    for c in text[:at]:
+        depth += c in "([{"
+        depth -= c in ")]}"
+    return depth
 
 
 def _sides(text: str) -> list[str]:

@@ -55,8 +55,10 @@ def correction_in(line: str, values: Sequence[_Value]) -> Correction | None:
     m = _MARKER.search(line)
     if m is None:
         return None
+    depth = line.count("(", 0, m.start()) - line.count(")", 0, m.start())  # "431,080 (correction: … 430,580)": a
+    # marker in brackets corrects with the values in its own brackets
     after = [v for v in values if v.start >= m.end() and not v.modifier
-             and line.count("(", 0, v.start) <= line.count(")", 0, v.start)
+             and line.count("(", 0, v.start) - line.count(")", 0, v.start) <= max(0, depth)
              and not _NEGATED.search(line, max(0, v.start - 16), v.start)]  # "should be 2, not 1": 1 is taken back
     return Correction(m.end(), after[-1]) if after else None
 

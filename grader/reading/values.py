@@ -779,6 +779,7 @@ def _fields_block(text: str, spec: TextSpec) -> str | None:
 
 
 MAX_CARD = 300  # a poster's or a slide's box: a heading and a few lines
+MAX_CARDS = 40  # a poster's boxes side by side, at most
 
 
 def _card_runs(blocks: list[str], fields: list[str], labels: dict[str, list[re.Pattern[str]]],
@@ -793,7 +794,7 @@ def _card_runs(blocks: list[str], fields: list[str], labels: dict[str, list[re.P
         if named and len(block) <= MAX_CARD and re.search(r"\d", block) and not any(o.search(block) for o in others):
             run.append(block)
             continue
-        if len(run) > 1:
+        if 1 < len(run) <= MAX_CARDS:
             joined = "\n\n".join(_arrows_headed(card) for card in run)
             runs.append((sum(1 for f in fields if any(p.search(joined) for p in labels[f])), joined))
         run = []
@@ -946,6 +947,18 @@ def _comment_ends(i: int, k: int, prose: list[tuple[int, str]], skip: set[int]) 
 MAX_JOINED = 2000  # a sentence (a working: a third of it) joined over lines this long is no student's: left as lines
 
 
+_CODE_MARKS = frozenset("=;{}[]<>#`")
+
+
+def _indented_prose(above: str, line: str) -> bool:
+    """Two lines of words at one indent (a plain-text file's paragraph set in by four spaces, not code): one
+    paragraph a TA reads on."""
+    indent = len(above) - len(above.lstrip())
+    words = above[-200:].strip()
+    return indent == len(line) - len(line.lstrip()) and not _CODE_MARKS.intersection(words) \
+        and len(re.findall(r"[^\W\d_]{2,}", words)) >= 4
+
+
 def _soft_wrapped(text: str) -> str:
     """A sentence an editor or a converter wrapped mid-phrase ("… and the channel" / "dimension of each filter is
     20") as one line, as a reader reads it: a prose line whose last three words are words, followed by one that
@@ -956,23 +969,26 @@ def _soft_wrapped(text: str) -> str:
     out: list[str] = []
     fenced = False
     for line in text.split("\n"):
-        if out and not fenced and len(out[-1]) < MAX_JOINED and (_WRAPPED_END.search(out[-1])
+        tail = out[-1][-160:] if out else ""  # (each pattern below looks at a line's end: its last words)
+        if out and not fenced and len(out[-1]) < MAX_JOINED and (_WRAPPED_END.search(tail)
                                                                  and _WRAPPED_START.match(line)
-                                   or _DANGLING.search(out[-1]) and re.match(r"[ \t]{0,3}[a-z]{2,}\b", line)
-                                   or _CLAUSE_OPEN.search(out[-1]) and _VERB_START.match(line)
-                                   or _STAGE_END.search(out[-1]) and _TURNS_START.match(line)
+                                   or _DANGLING.search(tail) and re.match(r"[ \t]*[a-z]{2,}\b", line)
+                                   and len(line) - len(line.lstrip()) <= max(3, len(out[-1]) - len(out[-1].lstrip()))
+                                   or _CLAUSE_OPEN.search(tail) and _VERB_START.match(line)
+                                   or _STAGE_END.search(tail) and _TURNS_START.match(line)
                                    or _ITEM_GOES_ON.match(out[-1]) and re.match(r"[ \t]{2,}[a-z]{2,}\b", line)
                                    or _TEX_ITEM.match(out[-1]) and _TEX_ITEM_LINE.match(line)
-                                   or _SIZE_GOES_ON.search(out[-1]) and re.match(r"[ \t]{0,3}(?:\d|[a-z]{3,})", line)
-                                   or _VERB_END.search(out[-1]) and _VALUE_START.match(line)
+                                   or _SIZE_GOES_ON.search(tail) and re.match(r"[ \t]{0,3}(?:\d|[a-z]{3,})", line)
+                                   or _VERB_END.search(tail) and _VALUE_START.match(line)
                                    or out[-1].rstrip().endswith(",") and _RESTATED_START.match(line)
-                                   or _COUNT_END.search(out[-1]) and _SHAPE_NEXT.match(line)
-                                   or re.search(r"\d[ \t]*$", out[-1]) and _SHAPE_GOES_ON.match(line)
-                                   or _COUNT_CUT.search(out[-1]) and _COUNTED_NEXT.match(line)
-                                   or _SIZE_END.search(out[-1]) and (_COUNT_NEXT.match(line) or _IT_IS_NEXT.match(line))
-                                   or re.search(r"[^\W\d_]{3,}[ \t]*$", out[-1]) and _IS_VALUE.match(line)
+                                   or _COUNT_END.search(tail) and _SHAPE_NEXT.match(line)
+                                   or re.search(r"\d[ \t]*$", tail) and _SHAPE_GOES_ON.match(line)
+                                   or _COUNT_CUT.search(tail) and _COUNTED_NEXT.match(line)
+                                   or _SIZE_END.search(tail) and (_COUNT_NEXT.match(line) or _IT_IS_NEXT.match(line))
+                                   or re.search(r"[^\W\d_]{3,}[ \t]*$", tail) and _IS_VALUE.match(line)
                                    or _aside_cut(out[-1], line)) \
-                and "|" not in out[-1] + line and not out[-1].startswith(("    ", "\t")) \
+                and "|" not in line and "|" not in out[-1] \
+                and (not out[-1].startswith(("    ", "\t")) or _indented_prose(out[-1], line)) \
                 or out and not fenced and _EQUALS_AGAIN.match(line) and "=" in out[-1] and "|" not in out[-1] + line \
                 and len(out[-1]) < MAX_JOINED // 3:
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
@@ -1092,7 +1108,15 @@ def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
                      for f in named or previous}
             for f in named or previous:  # candidates of later lines stay after the earlier ones
                 found[f] = sorted(found.get(f, []), key=lambda c: c.line in later or c.line == line.strip()[:200])
-            corrections.apply(found, sizes, named or previous, fix, line, Candidate)
+            if len(named) > 1:  # "4×4? no wait: … the filter is 5×5, stride 1, 20 channels": each field its own
+                for f in named:  # value after the marker
+                    own = [v for v in values if v.start >= fix.marker_end and not v.modifier
+                           and (f, 0) in routes.get(id(v), [])]
+                    if own:
+                        corrections.apply(found, sizes, [f], corrections.Correction(fix.marker_end, own[-1]), line,
+                                          Candidate)
+            else:
+                corrections.apply(found, sizes, named or previous, fix, line, Candidate)
         previous = named
 
 
@@ -2322,6 +2346,20 @@ _NAMED_THEN_WORDS = re.compile(r"\([ \t]*[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+){0,2}[ \
                                r"(?==[ \t]*[^\W\d_]{2,})")
 
 
+@functools.lru_cache(maxsize=64)
+def _any_label(sources: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for all of a part's labels: a line that holds none of them (a training log's thousand lines) is
+    passed over with one search, not one a label. None when the labels cannot be joined (then each is searched)."""
+    try:
+        return re.compile("|".join(f"(?:{source})" for source in sources), re.IGNORECASE) if sources else None
+    except re.error:
+        return None
+
+
+_CORRECTING_ASIDE = re.compile(r"\(\s*(?:edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oops|i\s+meant|wait"
+                               r"|fix(?:ed)?|errata)\b", re.IGNORECASE)
+
+
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True
             ) -> tuple[str, list[tuple[int, int, str]]]:
     """The line with asides, labels and the left sides of computations masked; the labels' spans (``sums``: labels
@@ -2336,13 +2374,16 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
         named = re.match(r"\s*=(?!=)", line[m.end():m.end() + 4]) is not None and not any(  # "profondeur (canaux)
             p.search(line, max(0, m.start() - 30, line.rfind(",", 0, m.start()), line.rfind(";", 0, m.start())),
                      m.start()) for ps in patterns.values() for p in ps)  # = 20": the value's name, said in brackets
+        if _CORRECTING_ASIDE.match(m.group()):
+            continue  # "431,080 (edit: re-added, total = 430,080)": a correction in brackets, its value read
         if ("=" in m.group() and not _LABELLED_ASIDE.match(m.group())) \
                 or (words and not re.search(r"\d", m.group()) and not named) or (words and label_part):
             chars[m.start():m.end()] = _MASK * (m.end() - m.start())
     line = "".join(chars)
     spoken = _IDENTIFIER_JOIN.sub(" ", line)  # "conv1_filt", "after_conv1", "in_channels": a program's words
     spans: list[tuple[int, int, str]] = []
-    for name, pats in patterns.items():
+    anywhere = _any_label(tuple(p.pattern for pats in patterns.values() for p in pats))
+    for name, pats in patterns.items() if anywhere is None or anywhere.search(spoken) else ():
         for p in pats:
             spans.extend((m.start(), m.end(), name) for m in p.finditer(spoken) if m.end() > m.start())
     labels: list[tuple[int, int, str]] = []

@@ -87,9 +87,11 @@ def classify_lhs(text: str, overlay: Overlay | None = None) -> str | None:
     if _SIGMOID_PRIME_NAME.fullmatch(text):
         return "dsigma"  # dsig(u) = …: the derivative under a program's name, whatever the hand-in defines it as
     leibniz = _LEIBNIZ.fullmatch(text)
-    if leibniz is not None and (leibniz.group(1) in _SIGMOID_WORDS or overlay is not None and overlay.aliases.get(
-            leibniz.group(1)) in _SIGMAS):
-        return "dsigma"  # dsig/du, d(sigma)/du: σ's derivative, written as a quotient of differentials
+    if leibniz is not None and (leibniz.group(1) in _SIGMOID_WORDS or overlay is not None and (
+            overlay.aliases.get(leibniz.group(1)) in _SIGMAS
+            or overlay.aliases.get(leibniz.group(1).rstrip("12₁₂")) in _SIGMAS and leibniz.group(2) != "w")):
+        return "dsigma"  # dsig/du, d(sigma)/du: σ's derivative, written as a quotient of differentials (ds1/du with
+        # s the hand-in's σ: σ₁'s, whatever s1 names elsewhere)
     own = _D_OWN_NAME.fullmatch(text)
     if own is not None and overlay is not None and overlay.aliases.get(own.group(1)) in _SIGMAS:
         return "dsigma"  # ds = lambda u: … after s = sigmoid: d and the hand-in's own name for σ
@@ -119,7 +121,7 @@ _HAT_NAMES = ("yhat", "y_hat", "y^hat", "\\hat{y}")
 _SIGMOID_PRIME_NAME = re.compile(r"\s*(?:d(?:sig|sigma|sigmoid|σ|\\sigma)[A-Za-z_]*\d?|(?:sig|sigma|sigmoid)_?(?:prime|deriv\w*))"
                                  r"\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
 _EVALUATED_AT = re.compile(r"\\(?:Big|big|bigg|Bigg|right|middle)?\s*(?:\||\\vert)\s*_\s*(?:\{[^{}]{0,30}\}|[A-Za-z0-9])\s*$")
-_LEIBNIZ = re.compile(r"\s*d\s*\(?\s*([A-Za-z]\w{0,7}|σ[12₁₂]?)\s*\)?\s*/\s*d\s*[a-z]\w{0,2}\s*")
+_LEIBNIZ = re.compile(r"\s*d\s*\(?\s*([A-Za-z]\w{0,7}|σ[12₁₂]?)\s*\)?\s*/\s*d\s*([a-z])\w{0,2}\s*")
 _SIGMOID_WORDS = ("sig", "sigma", "sigmoid", "sigm", "σ", "σ1", "σ2", "σ₁", "σ₂", "sigma1", "sigma2", "sig1", "sig2")
 _D_OWN_NAME = re.compile(r"\s*d([A-Za-z]{1,3})\s*\(\s*[a-z]\w{0,2}\s*\)\s*")
 _ARRAY_COLUMN = re.compile(r"\\left\s*[\[(]\s*\\begin\{array\}\{[lcr]*\}(.{0,200}?)\\end\{array\}\s*\\right\s*[\])]",
