@@ -242,3 +242,96 @@ def test_hostile_declared_encodings_are_read_quickly(rubric, tmp_path: Path) -> 
 
 def test_a_file_item_reader_still_reads_utf8(rubric) -> None:
     assert _full(grade_file_item(rubric, "p1.d", "Problem 1\n\n(d) ∂f/∂w3 = σ(w2·σ(w1·x))\n", "hw.txt"))
+
+
+# --- red team 96: what a hand-in writes out for a name its answer uses ------------------------------------------
+
+_E = ("## Problem 1\n\n**(e)** $$\\frac{\\partial f_w}{\\partial w_2} = w_3\\,\\sigma'(x_2)\\,\\sigma(x_1)$$\n\n"
+      "$$\\frac{\\partial f_w}{\\partial w_1} = w_3\\,\\sigma'(x_2)\\,w_2\\,\\sigma'(x_1)\\,x$$\n\n{where}\n")
+
+
+@pytest.mark.parametrize("where, full", [
+    ("where $\\sigma'(x_k) = \\sigma(x_k)\\,\\big(1-\\sigma(x_k)\\big)$ for $k = 1, 2$.", True),
+    ("where $\\sigma'(x_k) = \\sigma(x_k)\\,\\big(1+\\sigma(x_k)\\big)$ for $k = 1, 2$.", False),
+    ("Here $\\sigma'(x_k) = \\dfrac{e^{x_k}}{\\left(1+e^{-x_k}\\right)^2}$ at the node $x_k$.", False),
+    ("with $s_1 = \\sigma(x_1)$, $s_2 = \\sigma(x_2)$ and $\\sigma'(x_1) = s_1(1+s_1)$.", False),
+])
+def test_sigma_prime_spelled_out_at_the_nodes(rubric, where: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.e.w2", _E.replace("{where}", where))) is full
+
+
+@pytest.mark.parametrize("local, full", [("\\sigma_2(x_2)\\big(1-\\sigma_2(x_2)\\big)", True),
+                                         ("\\sigma_2(x_2)\\big(1+\\sigma_2(x_2)\\big)", False)])
+def test_a_local_derivative_listed_before_the_product(rubric, local: str, full: bool) -> None:
+    report = ("## Problem 1\n\n**(e)** Local derivatives: $\\frac{\\partial f}{\\partial \\sigma_2} = w_3$, "
+              f"$\\frac{{\\partial \\sigma_2}}{{\\partial x_2}} = {local}$, $\\frac{{\\partial x_2}}{{\\partial w_2}} = "
+              "\\sigma_1(x_1)$.\n\n$$\\frac{\\partial f_w}{\\partial w_2} = w_3\\,\\sigma_2'(x_2)\\,\\sigma_1(x_1)$$\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report)) is full
+
+
+@pytest.mark.parametrize("node, full", [("\\sigma(w_2\\,\\sigma(w_1 x))", True), ("\\sigma(w_2 x_1)", False),
+                                        ("\\dfrac{1}{1+e^{x_2}}", False)])
+def test_a_handout_functions_value_at_a_node_spelled_out(rubric, node: str, full: bool) -> None:
+    report = f"## Problem 1\n\n**(d)** $$\\frac{{\\partial f_w}}{{\\partial w_3}} = \\sigma_2(x_2)$$ with $\\sigma_2(x_2) = {node}$.\n"
+    assert _full(grade_report_item(rubric, "p1.d", report)) is full
+
+
+_F = ("## Problem 1\n\n**(f)** $$\\nabla_w L = \\sum_{i=1}^{2} 2\\,\\big(f_w(x^i) - y^i\\big)\\,\\nabla_w f_w(x^i)$$\n\n"
+      "where, at the data point $x^i$:\n\n- $\\partial f_w(x^i)/\\partial w_1 = {w1}$\n"
+      "- $\\partial f_w(x^i)/\\partial w_2 = w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)$\n"
+      "- $\\partial f_w(x^i)/\\partial w_3 = \\sigma_2(x_2)$\n")
+
+
+@pytest.mark.parametrize("w1, full", [
+    ("w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x^i", True),
+    ("w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))", False),
+])
+def test_gradient_entries_written_one_an_equation(rubric, w1: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.f.grad", _F.replace("{w1}", w1))) is full
+
+
+@pytest.mark.parametrize("entry, full", [("w_3\\sigma'(x_2)\\,w_2\\,\\sigma'(x_1)\\,x", True),
+                                         ("w_3\\sigma'(x_2)\\,w_2\\,\\sigma'(x_1)", False)])
+def test_a_vector_under_the_hand_ins_own_name(rubric, entry: str, full: bool) -> None:
+    report = ("## Problem 1\n\n**(f)** Let $g_i = \\nabla_w f_w(x^i)$. Then\n\n$$\\nabla_w L = \\sum_{i=1}^{2} "
+              f"2\\,\\big(f_w(x^i) - y^i\\big)\\,g_i$$\n\nwith $g_i = \\big({entry},\\; w_3\\sigma'(x_2)\\,\\sigma(x_1),"
+              "\\; \\sigma(x_2)\\big)^T$ at $x = x^i$.\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report)) is full
+
+
+@pytest.mark.parametrize("point, full", [("w", True), ("w^{(t)}", True), ("w^{(0)}", False), ("w_{init}", False),
+                                         ("w^{(t-1)}", False)])
+def test_the_gradient_taken_at_other_weights(rubric, point: str, full: bool) -> None:
+    report = f"## Problem 1\n\n**(f)** $$w^{{(t+1)}} = w^{{(t)}} - \\alpha\\,\\nabla_w L({point})$$\n"
+    assert _full(grade_report_item(rubric, "p1.f.update", report)) is full
+
+
+_C = ("## Problem 2\n\n**(c)** conv1: 520, relu1: 0, pool1: 0, conv2: 25,050, relu2: 0, pool2: 0, fc1: {fc1}, "
+      "fc2: 5,010.\n\n{total}\n")
+
+
+@pytest.mark.parametrize("total, full", [("Total: 430,080 (edit: re-added, total = 431,080 parameters).", True),
+                                         ("Total: 431,080 (correction: I double-checked, it is 430,580).", False)])
+def test_a_correction_in_brackets(rubric, total: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p2.c", _C.format(fc1="400,500", total=total))) is full
+
+
+@pytest.mark.parametrize("fc1, full", [("$(4\\cdot4\\cdot50+1)\\cdot500 = 400{,}500$", True),
+                                       ("$(8\\cdot8\\cdot50+1)\\cdot500 = 400{,}500$", False)])
+def test_a_working_that_gives_another_number(rubric, fc1: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p2.c", _C.format(fc1=fc1, total="Total: 431,080."))) is full
+
+
+@pytest.mark.parametrize("line, full", [
+    ("Kernel $4\\times4$? no wait: $12 - 5 + 1 = 8$, so the filter is $5\\times5$, stride 1, 20 channels.", True),
+    ("Kernel $4\\times4$? no wait: $12 - 5 + 1 = 8$, so the filter is $5\\times5$, stride 2, 20 channels.", False),
+])
+def test_one_correcting_line_gives_each_field_its_value(rubric, line: str, full: bool) -> None:
+    report = f"## Problem 2\n\n**(b)** $8 = 12 - F + 1 \\Rightarrow F = 4$. {line}\n"
+    assert _full(grade_report_item(rubric, "p2.b", report)) is full
+
+
+def test_hostile_workings_are_read_quickly(rubric) -> None:
+    working = "fc1: " + "(1+" * 3_000 + "1" + ")" * 3_000 + " = 400,500\n"
+    report = "## Problem 2\n\n**(c)** " + working + ("fc2 = " + "1·" * 10_000 + "1 = 5,010\n") * 3
+    assert _seconds(rubric, "p2.c", report, "hw.md") < 30

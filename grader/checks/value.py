@@ -136,6 +136,12 @@ class ValueCheck(Check[ValueParams]):
             notes.append(f"the part allows another answer ({hedged!r})")
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(0.0, "review", "; ".join(notes) + ": a person should decide which one counts", details)
+        mismatch = getattr(raw, "mismatch", "")
+        if mismatch and fraction > 0:  # "(8·8·50 + 1)·500 = 400,500": the working says another number
+            notes.append(f"the working and its result disagree ({mismatch})")
+            details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
+            return Outcome(min(fraction, 0.5), "review", "; ".join(notes) + ": a person should decide which one "
+                           "the student meant", details)
         said = _contradicted(getattr(raw, "text", "") if written else "", p)
         if said:
             notes.append(said)

@@ -703,6 +703,9 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
         at_u = re.sub(rf"(?<![\w\\])(?:{'|'.join(re.escape(n) for n in names)})(?![\w_'{{])(\s*\()?",
                       lambda m: f"{stem}(u)" + (" \\cdot (" if m.group(1) else ""), rhs)
         return _derivative_defined(notation, shape.of, "u", lhs, at_u, reference)
+    if shape is not None and shape.kind == "derivative" and f"{shape.of}'" in vocab.functions \
+            and _NODE_PARAMETER.fullmatch(shape.wrt):  # "∂σ₂/∂x₂ = σ₂(x₂)(1 + σ₂(x₂))": a local derivative at a node,
+        return _derivative_defined(notation, f"{shape.of}'", shape.wrt, f"{shape.of}'({shape.wrt})", rhs, reference)
     if shape is None or shape.kind not in ("name", "apply") or "'" in shape.of or "^new" in shape.of:
         return 0
     own_function = shape.kind == "apply" and shape.of not in vocab.functions  # dsig(u) = …: the answer to (b) and
@@ -1105,6 +1108,8 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
     if node is not None and (at := _at_node(node, rhs)) is not None:
         param, rhs = at  # "where σ'(x_k) = σ(x_k)(1 + σ(x_k))": the hand-in's σ' at its nodes, a formula of the node
     if not re.fullmatch(r"[a-z]|\\[a-z]+", param):
+        if node is not None and _value_at_node(notation, name, lhs, rhs, reference, family=True):
+            return 1  # "σ'(x_1) = s_1(1 + s_1)" with s_1 = σ(x_1): the hand-in's σ' at a node, in its own names
         return 0  # σ'(x_2) = 0.25: a value at a point
     inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
     try:
@@ -1134,16 +1139,18 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
     return _said(notation, note, name)
 
 
-def _value_at_node(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
+def _value_at_node(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference,
+                   family: bool = False) -> int:
     """``σ₂(x₂) = σ(w₂ x₁)``: a handout function's value at a node, spelled out. Where the two sides differ as the
     hand-in's names read (a sign lost, a node skipped), an answer written with that function cannot be read one
     way: it goes to a person with the statement shown. A number (a check's value) or a side not read says nothing."""
     vocab, overlay = reference.latex, notation.overlay
     assert vocab is not None
-    if name not in vocab.functions or name.endswith("'"):
+    if name not in vocab.functions or name.endswith("'") and not family:
         return 0
     try:
-        left, right = _read(lhs, reference, overlay).value, _read(rhs, reference, overlay).value
+        left = _read(lhs, reference, overlay, results=family).value
+        right = _read(rhs, reference, overlay).value
     except ExpressionSyntaxError:
         return 0
     if isinstance(left, Vec) or isinstance(right, Vec) or not getattr(right, "free_symbols", None) \
@@ -1151,12 +1158,16 @@ def _value_at_node(notation: Notation, name: str, lhs: str, rhs: str, reference:
         return 0
     note = f"you wrote {lhs} = {rhs}, which is not {_show(lhs)} as the handout defines it: a person should decide " \
            f"how an answer written with {_show(name)} reads"
-    overlay.doubted.add(name)
+    stem = name.removesuffix("'").split("_")[0]
+    for known in [k for k in vocab.functions if k.endswith("'") and k.split("_")[0].removesuffix("'") == stem] \
+            if family else [name]:  # (σ' said otherwise: each σ' of the family, σ₁' and σ₂' too)
+        overlay.doubted.add(known)
+        overlay.notes[known] = note
     return _said(notation, note, name)
 
 
 # a node's name as an argument: x_k, x_{2}, z2, x₂
-_NODE_PARAMETER = re.compile(r"\s*([a-z])\s*(?:_\s*\{?\s*([0-9a-z])\s*\}?|([0-9]))\s*")
+_NODE_PARAMETER = re.compile(r"\s*([a-z])\s*(?:_\s*\{?\s*([0-9a-z])\s*\}?|([0-9]))\s*(\^\s*(?:\{[^{}]{1,8}\}|\w))?\s*")
 _SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -1165,8 +1176,9 @@ def _at_node(node: re.Match[str], rhs: str) -> tuple[str, str] | None:
     letter; None when the side does not use the node (``σ'(x_2) = 0.25`` is a value there)."""
     letter, index = node.group(1), node.group(2) or node.group(3)
     subscript = index.translate(_SUBSCRIPT_DIGITS) if index.isdigit() else ""
-    pattern = re.compile(rf"(?<![\w\\]){letter}\s*(?:_\s*\{{?\s*{index}\s*\}}?(?![\w])|{index}(?![\w])"
-                         + (rf"|{subscript}" if subscript else "") + ")")
+    point = r"\s*\^\s*(?:\{[^{}]{1,8}\}|\w)" if node.group(4) else ""  # x_k^i: the node at a data point
+    pattern = re.compile(rf"(?<![\w\\]){letter}\s*(?:_\s*(?:\{{\s*{index}\s*\}}|{index}(?![\w]))|{index}(?![\w])"
+                         + (rf"|{subscript}" if subscript else "") + f"){point}")
     if pattern.search(rhs) is None:
         return None
     dummy = next(d for d in ("u", "t", "v", "s") if not re.search(rf"(?<![\w\\]){d}(?![\w])", rhs))

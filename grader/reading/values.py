@@ -35,6 +35,7 @@ from grader.reading.parameter_rows import is_parameter_row, layer_totals
 from grader.reading.plain import plain
 from grader.reading.plain_math import ALSO_ALLOWED, UNDECIDED
 from grader.reading.tables import Cell, pipe_tables, summary_rows, table_head
+from grader.reading.workings import wrong_workings
 
 if TYPE_CHECKING:
     from grader.reading.document import Document
@@ -121,6 +122,7 @@ class ValueAnswers(dict):
     part: str = ""
     text: str = ""
     hedged: str = ""
+    mismatch: str = ""  # a working whose arithmetic gives another number than the result written after it
 
 
 @dataclass(frozen=True)
@@ -348,6 +350,9 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
             out.hedged = doc.text[doubt[0]:doubt[1]].strip()[:120]
     for name in fields:
         best = min((c.rank for c in found.get(name, [])), default=0)
+        if found.get(name) and (bad := wrong_workings(whole, {re.sub(r"\D", "", min(
+                found[name], key=lambda c: c.rank).text)})):
+            out.mismatch = out.mismatch or bad[0]  # "(8·8·50 + 1)·500 = 400,500": which did the student mean?
         if wide and len({_side(c.text) for c in found.get(name, []) if c.rank == best}) > 1:
             continue  # outside its part a label may name another part's value: one reading only, else a person
         if found.get(name):
