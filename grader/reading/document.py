@@ -534,8 +534,28 @@ def _unstruck(text: str) -> str:
     return text.replace("\x08", "")
 
 
+def _without_contents(text: str) -> str:
+    """A table of contents under its heading ("Table of Contents", "Inhalt", "Índice"): its lines of titles, dot
+    leaders and pages taken out (a list of values set with leaders, "stride ........ 1", is no table of contents)."""
+    out: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        if _CONTENTS_HEAD.fullmatch(line):
+            inside = True
+        elif inside and line.strip() and not _CONTENTS_LINE.fullmatch(line):
+            inside = False
+        if inside and _CONTENTS_LINE.fullmatch(line):
+            out.append("")
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+_CONTENTS_HEAD = re.compile(r"[ \t#*_]*(?:table\s+of\s+contents|contents|inhalt(?:sverzeichnis)?|índice|indice|sommaire"
+                            r"|table\s+des\s+matières|содержание|spis\s+treści|obsah|sisällys(?:luettelo)?|innhold"
+                            r"|innehåll|inhoud(?:sopgave)?|目次|目录|목차)[ \t:*_]*", re.IGNORECASE)
 # a table of contents' line: a title, dot leaders, its page number
-_CONTENTS_LINE = re.compile(r"(?m)^[ \t]*(?:[-*][ \t]+)?[^\n.…]{0,6}[\w(][^\n]{0,100}?(?:[.…][ \t]*){4,}+"
+_CONTENTS_LINE = re.compile(r"[ \t]*(?:[-*][ \t]+)?[^\n.…]{0,6}[\w(][^\n]{0,100}?(?:[.…][ \t]*){4,}+"
                             r"\d{1,3}[ \t]*$")
 
 
@@ -1306,8 +1326,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _ROAM_HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "^^" in text else text
     text = _HIGHLIGHTED_MATH.sub(lambda m: f"  {m.group(1)}  ", text) if "==$" in text else text
     text = _ocr_fixed(text) if kind is None else text
-    text = _CONTENTS_LINE.sub("", text) if "..." in text or "…" in text or ". . ." in text else text  # a table
-    # of contents ("2. Problem 1: Back Propagation ......... 1"): titles and pages, no part of the answers
+    text = _without_contents(text) if "..." in text or "…" in text or ". . ." in text else text  # a table of
+    # contents ("2. Problem 1: Back Propagation ......... 1"): titles and pages, no part of the answers
     text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
     text = _underscored_answers(text) if kind is None and "___" in text else text
     text = _OCR_SIGMA.sub("σ", text) if "σ" in text or "\\sigma" in text or _SIGMA_WORD.search(text) else text

@@ -1105,6 +1105,9 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
     assert vocab is not None
     written = rhs
     node = _NODE_PARAMETER.fullmatch(param)
+    if node is not None and (same := _node_sides_equal(lhs, rhs, reference, overlay)) is not None:
+        return 0 if same else _value_at_node(notation, name, lhs, rhs, reference, family=True)  # "σ'(z_2) =
+        # a_2·σ(−z_2)" in the hand-in's own names: compared as the values they are
     if node is not None and (at := _at_node(node, rhs)) is not None:
         param, rhs = at  # "where σ'(x_k) = σ(x_k)(1 + σ(x_k))": the hand-in's σ' at its nodes, a formula of the node
     if not re.fullmatch(r"[a-z]|\\[a-z]+", param):
@@ -1137,6 +1140,20 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
             overlay.doubted.add(known)
             overlay.notes[known] = note
     return _said(notation, note, name)
+
+
+def _node_sides_equal(lhs: str, rhs: str, reference: Reference, overlay: Overlay) -> bool | None:
+    """Whether the two sides of a statement at a node are the same value as the hand-in's names read (None when
+    either side cannot be read so, or one is a number)."""
+    try:
+        left = _read(lhs, reference, overlay, results=True).value
+        right = _read(rhs, reference, overlay).value
+    except ExpressionSyntaxError:
+        return None
+    if isinstance(left, Vec) or isinstance(right, Vec) or not getattr(right, "free_symbols", None) \
+            or not getattr(left, "free_symbols", None):
+        return None
+    return _equal(left, right, reference)
 
 
 def _value_at_node(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference,

@@ -25,7 +25,10 @@ _TAIL = re.compile(r"\s*(?:\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T\s
 _OPEN = {"(": ")", "[": "]", "\\langle": "\\rangle", "\\{": "\\}"}
 # a point's mark on a name: x^{(i)}, x_2^{(i)}, f^{(n)}, x^i (a generic index letter, never a power)
 _POINT = re.compile(r"\^\s*\{\s*\(\s*[ijkn]\s*\)\s*\}|\^\s*\(\s*[ijkn]\s*\)|\^\s*\{\s*[ijkn]\s*\}"
-                    r"|\^\s*[ijkn](?![A-Za-z])|⁽?[ⁱʲᵏⁿ]⁾?")
+                    r"|\^\s*[ijkn](?![A-Za-z])|⁽?[ⁱʲᵏⁿ]⁾?"
+                    r"|(?<=[xy])\s*\^\s*(?:\{\s*\(?\s*[12]\s*\)?\s*\}|\(\s*[12]\s*\)|[12](?!\d))")  # (x^1: one point)
+# a point named by a subscript on the argument: f(u_n), f(x_i)
+_SUBSCRIPT_POINT = re.compile(r"\(\s*[a-z]\s*_\s*\{?\s*[ijkn]\s*\}?\s*\)")
 # an entry that names its quantity (∂f/∂w₁, f_{w_1}) or points to where it is worked out ("(e) for w_1", "(5)",
 # "\\eqref{…}", "1e(w1)"): it states nothing
 _NAMED_ENTRY = re.compile(r"\\partial|\\nabla|∂|∇|\\frac\s*\{\s*d|\bd[A-Za-z]+/d|\bf_\{?\s*w_?\{?\s*\d"
@@ -53,6 +56,8 @@ def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None
         sides = _sides(text)
         if len(sides) < 2 or not (_names(sides[0], tag, classify) or re.sub(r"\s+", "", sides[0]) in own):
             continue
+        if _SUBSCRIPT_POINT.search(sides[0]):
+            continue  # "∇_W f(u_n) = …": entries at a point named by a subscript, read in the hand-in's own names
         for side in sides[1:]:
             entries = vector_entries(side)
             if entries is None or len(entries) > 6:
@@ -80,8 +85,10 @@ def _entries_at_a_point(doc: Document, tag: str, classify: Callable[[str], str |
         if "=" not in text or len(text) > 2000:
             continue
         sides = _sides(text)
-        if len(sides) < 2 or not (_AT_DATA_POINT.search(sides[0]) or _POINT.search(sides[0])):
-            continue
+        if len(sides) < 2 or not (_AT_DATA_POINT.search(sides[0]) or _POINT.search(sides[0])) \
+                or any("," in _split_outside(side, lambda t, i: False)[0] and _top_level_split(side)[1:]
+                       for side in sides[1:-1]):
+            continue  # ("∂f/∂w₁(xⁱ) = A,  ∂f/∂w₂(xⁱ) = B, …": equations a comma joins on one line, not read as one)
         k = next((k for k in range(1, MAX_ENTRIES + 1) if classify(sides[0]) == f"{tag}{k}"), None)
         if k is None or k in entries or _NAMED_ENTRY.search(sides[-1]):
             continue

@@ -50,6 +50,10 @@ class Correction:
     value: _Value
 
 
+# the old value said in a correction's words: "I had written 20", "v1 had conv2 = 25,000", "was 20 before"
+_OLD_BEFORE = re.compile(r"(?i)\b(?:had|was|were|v\d|previously|used\s+to)\b[^,;.()]{0,30}$")
+
+
 def correction_in(line: str, values: Sequence[_Value]) -> Correction | None:
     """The correction a line makes: its marker and the last value after it outside brackets."""
     m = _MARKER.search(line)
@@ -59,7 +63,8 @@ def correction_in(line: str, values: Sequence[_Value]) -> Correction | None:
     # marker in brackets corrects with the values in its own brackets
     after = [v for v in values if v.start >= m.end() and not v.modifier
              and line.count("(", 0, v.start) - line.count(")", 0, v.start) <= max(0, depth)
-             and not _NEGATED.search(line, max(0, v.start - 16), v.start)]  # "should be 2, not 1": 1 is taken back
+             and not _NEGATED.search(line, max(0, v.start - 16), v.start)  # "should be 2, not 1": 1 is taken back
+             and not _OLD_BEFORE.search(line, max(m.end(), v.start - 40), v.start)]  # "I had written 20 first"
     return Correction(m.end(), after[-1]) if after else None
 
 

@@ -770,7 +770,9 @@ def _fields_block(text: str, spec: TextSpec) -> str | None:
         scored.append((named, block))
     if len(scored) < 2:
         return None  # one paragraph (or none) with values: the problem's whole text, read as it is
-    scored += _card_runs(blocks, fields, labels, others)
+    single = max(n for n, _ in scored)
+    scored += [(n, run) for n, run in _card_runs(blocks, fields, labels, others) if n > single]  # (boxes that
+    # together name more fields than any one paragraph)
     best = max(n for n, _ in scored)
     top = [b for n, b in scored if n == best]
     if len(top) != 1 or best < max(2, (len(fields) + 1) // 2) or len(top[0]) > 0.5 * len(text):
@@ -882,9 +884,13 @@ _KEY_PREFIX = re.compile(r"(?<![\w.])(?:[1-9][a-h]|(?i:p|q|problem|task)[1-9](?:
 _POOL_STRIDE = re.compile(r"(?i)(\bpool\w{0,4})[ \t]*,[ \t]*(stride[ \t]*[:=]?[ \t]*\d)(?![\d×x*])")
 
 
+_LEADERS = re.compile(r"(?<=[^\s.])[ \t]*(?<!\.)\.{4,}+[ \t]*(?=[^\s.])")
+
+
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
+    text = _LEADERS.sub(": ", text) if "...." in text else text  # "stride ........ 1": a label's dot leaders
     text = _SPACED_RESULT.sub(" = ", text) if "  " in text else text  # "(5·5·1 + 1) · 20   =      520": a column
     text = _SPACED_PLUS.sub(" + ", text) if "  " in text else text  # "500 +  20 =  520": a sum aligned in columns
     text = _worked_in_code(_soft_wrapped(_DIGIT_GROUP.sub(",", text)))  # 25_050, 431_080: a program's digit groups
@@ -1113,8 +1119,9 @@ def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
                      for f in named or previous}
             for f in named or previous:  # candidates of later lines stay after the earlier ones
                 found[f] = sorted(found.get(f, []), key=lambda c: c.line in later or c.line == line.strip()[:200])
-            if len(named) > 1:  # "4×4? no wait: … the filter is 5×5, stride 1, 20 channels": each field its own
-                for f in named:  # value after the marker
+            if len(named) > 1 and not _OLD_SAID.search(line, fix.marker_end):  # "4×4? no wait: … the filter is 5×5,
+                for f in named:  # stride 1, 20 channels": each field its own value after the marker (not "EDIT: v1
+                    # had conv2 = 25,000 …": the old values, said)
                     own = [v for v in values if v.start >= fix.marker_end and not v.modifier
                            and (f, 0) in routes.get(id(v), [])]
                     if own:
@@ -1125,6 +1132,7 @@ def _corrections(lines: list[str], patterns: dict[str, list[re.Pattern[str]]],
         previous = named
 
 
+_OLD_SAID = re.compile(r"(?i)\b(?:had|was|were|v\d|before|previously|old|earlier|used\s+to|first)\b")
 _MARKER_HINT = re.compile(r"(?i)edit|correct|update|actually|oops|meant|should|wait|fix|errata"
                           r"|[—–][ \t]*\w{2,5}[ \t]*[,:!]")
 _CODE = re.compile(r"\b(?:def|class|import|return|self|nn|torch|print|lambda)\b|\b(?!sum\()[A-Za-z_]\w*\((?!\))|>>>")
@@ -2379,7 +2387,7 @@ def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = 
         named = re.match(r"\s*=(?!=)", line[m.end():m.end() + 4]) is not None and not any(  # "profondeur (canaux)
             p.search(line, max(0, m.start() - 30, line.rfind(",", 0, m.start()), line.rfind(";", 0, m.start())),
                      m.start()) for ps in patterns.values() for p in ps)  # = 20": the value's name, said in brackets
-        if _CORRECTING_ASIDE.match(m.group()):
+        if _CORRECTING_ASIDE.match(m.group()) and not _OLD_SAID.search(m.group()):
             continue  # "431,080 (edit: re-added, total = 430,080)": a correction in brackets, its value read
         if ("=" in m.group() and not _LABELLED_ASIDE.match(m.group())) \
                 or (words and not re.search(r"\d", m.group()) and not named) or (words and label_part):
