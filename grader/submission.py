@@ -263,8 +263,9 @@ def _read_text(path: Path, notes: list[str], limit: int = MAX_FILE_BYTES) -> str
 
 # the encoding a file names for itself: an HTML page's meta tag, an XML declaration, a mail's MIME header, LaTeX's
 # inputenc, an editor's coding line
-_DECLARED = re.compile(rb"""(?:charset\s*=\s*["']?|encoding\s*=\s*["']|\\usepackage\s*\[|coding[:=]\s*)"""
-                       rb"""([A-Za-z][\w.:-]{1,30})""", re.IGNORECASE)
+_DECLARED = re.compile(rb"""(?:<meta[^<>]{0,120}?charset\s*=\s*["']?|^\s*<\?xml[^<>]{0,60}?encoding\s*=\s*["']"""
+                       rb"""|\\usepackage\s*\[|^[^\n]{0,40}-\*-[^\n]{0,40}?coding[:=]\s*|^Content-Type:[^\n]{0,60}?charset="?)"""
+                       rb"""([A-Za-z][\w.:-]{1,30})""", re.IGNORECASE | re.MULTILINE)  # (not "encoding=" in a program)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _LATEX_ENCODINGS = {"latin1": "latin-1", "latin9": "iso8859-15", "ansinew": "cp1252", "applemac": "mac-roman",

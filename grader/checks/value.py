@@ -123,7 +123,7 @@ class ValueCheck(Check[ValueParams]):
             raw = {next(iter(p.fields)): raw}
         written = hasattr(raw, "part")  # read from a report: a field not found goes to a person
         verdicts = {name: self._field(name, expected, raw.get(name), p, written) for name, expected in p.fields.items()}
-        _implied(verdicts, p)
+        _implied(verdicts, p, getattr(raw, "said", frozenset()))
         fraction = sum(v.credit for v in verdicts.values()) / len(p.fields)
         notes = [f"{name}: {v.feedback}" for name, v in verdicts.items() if v.feedback]
         details: dict[str, JSON] = {
@@ -236,12 +236,16 @@ class ValueCheck(Check[ValueParams]):
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)
 
 
-def _implied(verdicts: dict[str, FieldVerdict], p: ValueParams) -> None:
+def _implied(verdicts: dict[str, FieldVerdict], p: ValueParams, said: frozenset[str]) -> None:
     """Each field not found that a right value of another states ("filter 5×5×20" states 20 channels), passed as
-    read there."""
+    read there; not where the part names the field in words of its own that were not read ("channel dimension:
+    fifty" says a value this reading missed: a person reads it)."""
     for name, sources in p.implied_by.items():
-        if verdicts[name].feedback != "not found in the part":
+        if name in said:
             continue
+        if verdicts[name].feedback != "not found in the part" \
+                and not verdicts[name].feedback.startswith("only sizes the question gives found"):
+            continue  # (a size the question gives, restated beside the answer, answers nothing either)
         for source, values in sources.items():
             given = verdicts[source]
             if given.status == "pass" and given.read and any(

@@ -31,7 +31,9 @@ _INDEX_NAME = re.compile(r"[a-zA-Z]|\\(?:mu|nu|kappa|rho|tau|ell|iota)")
 
 
 # a weights' mark that names other weights than the current ones: the start, an earlier step
-_OTHER_WEIGHTS = re.compile(r"[_^]\{?\(?(?:0|init\w*|start\w*|initial|[tkn]-1|prev\w*|last)\)?\}?(?![\w+])")
+_OTHER_WEIGHTS = re.compile(r"[_^]\{?\(?(?:\\(?:text|mathrm|rm|mathit):?\{?|[^\w\s{}()^_]{1,3})?"
+                            r"(?:0|init\w*|start\w*|initial|[tkn]-1|prev\w*|last)"
+                            r"\}?\)?\}?(?![\w+])")
 
 class CalculusMixin(Cursor):
     """Derivative names, gradients, ``\\sum`` and ``matrix`` environments."""

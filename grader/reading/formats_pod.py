@@ -23,11 +23,15 @@ def pod_markdown(text: str) -> str:
     """The report as Markdown: headings, list items as lines, verbatim paragraphs dedented."""
     out: list[str] = []
     skipping = ""  # "=begin html" … "=end html": for another formatter
+    cut = False  # after "=cut", up to the next command: a program's text, never shown
     bullets: list[bool] = []
     for paragraph in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
         if not paragraph.strip():
             continue
         head = paragraph.lstrip("\n")
+        if cut and not head.startswith("="):
+            continue
+        cut = head.startswith("=cut")
         if skipping:
             skipping = "" if re.match(rf"^=end[ \t]+{re.escape(skipping)}\b", head) else skipping
             continue

@@ -77,6 +77,11 @@ def roff_markdown(text: str) -> str:
                 out.append(line)
             continue
         name, args = macro.group(1), macro.group(2)
+        if name == "ig":  # ".ig" … "..": ignored input, never printed
+            while k < len(lines) and not lines[k].startswith(".."):
+                k += 1
+            k += 1
+            continue
         if name == "EQ":
             body: list[str] = []
             while k < len(lines) and not lines[k].startswith(".EN"):

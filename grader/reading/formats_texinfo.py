@@ -15,10 +15,11 @@ _HEADINGS = {"top": 1, "chapter": 1, "unnumbered": 1, "appendix": 1, "majorheadi
              "section": 2, "unnumberedsec": 2, "appendixsec": 2, "heading": 2,
              "subsection": 3, "unnumberedsubsec": 3, "appendixsubsec": 3, "subheading": 3,
              "subsubsection": 4, "unnumberedsubsubsec": 4, "subsubheading": 4}
-_DROPPED_BLOCKS = ("menu", "titlepage", "ignore", "iftex", "ifhtml", "ifxml", "ifdocbook", "direntry", "copying",
+_DROPPED_BLOCKS = ("menu", "titlepage", "ignore", "ifhtml", "ifxml", "ifdocbook", "direntry", "copying",
                    "detailmenu")
 _KEPT_BLOCKS = ("example", "smallexample", "verbatim", "display", "smalldisplay", "format", "smallformat", "lisp",
                 "smalllisp", "quotation", "cartouche", "indentedblock", "group", "ifinfo", "ifnottex", "ifplaintext",
+                "iftex",
                 "flushleft", "flushright", "center")
 _SYMBOLS = {"@result{}": "⇒", "@expansion{}": "↦", "@equiv{}": "≡", "@minus{}": "−", "@dots{}": "…",
             "@enddots{}": "…", "@print{}": "⊣", "@error{}": "error→", "@point{}": "⋆", "@bullet{}": "•",

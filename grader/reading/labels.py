@@ -39,9 +39,11 @@ _WORD = (r"(?:problem|part(?:ie|[ei])?|prob\.?|question|exercise|exercice|ex\.?|
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θ[έε]μα|πρ[όο]βλημα|"
          r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|প্রশ্ন|கேள்வி|ამოცანა|ጥያቄ|swali|zoezi|feladat|"
          r"teht[äa]v[äa]|exerci[țt]iul|problem[ăa]|p[řr][íi]klad|zad[áa]n[íi]|שאלה|תרגיל|soalan|вправа|"
+         r"ceist|cwestiwn|goulenn|užduotis|uzdevums|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
-_PART_WORD = (r"(?:part|teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|(?:onder)?deel|"
+_PART_WORD = (r"(?:part|rhan|cuid|lodenn|dalis|daļa|"
+              r"teil(?:aufgabe)?|parte|partie|c[âa]u|item|inciso|al[íi]nea|apartado|punto|(?:onder)?deel|"
               r"ερ[ώω]τημα|şıkk?ı?|podpunkt|bagian|bahagian|sehemu|část|rész|del(?:uppgift)?|kohta|(?:sub)?punctul|пункт|часть|"
               r"частина|סעיף|חלק|بخش|قسمت|بند|(?:ال)?جزء|(?:ال)?فرع|ý|小问|小問|小題|小题|문항|설문|pkt\.?|pt\.|bod|pont|to[čc]ka|dio|stavka|"
               r"osa|da[ļl]a|dalis|del(?:opgave|oppgave)|k[ıi]s[ıi]m|madde|butir|poin|ph[ầa]n|bahagi|kipengele|"
@@ -250,6 +252,17 @@ def _kazakh_order(text: str) -> bool:
     return "ә" in text and re.search(r"(?:^|[\s(\d.])[әӘ][).]", text) is not None
 
 
+# a Welsh report's parts: a b c ch d dd e f …, so its (ch) is (d), (d) is (e), (dd) is (f)
+_WELSH = {"ch": "d", "d": "e", "dd": "f", "e": "g", "f": "h"}
+_WELSH_LABEL = re.compile(r"\((ch|dd|d|e|f)\)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _welsh_order(text: str) -> bool:
+    """A hand-in that labels parts (ch) and (dd) after (c) counts them in the Welsh alphabet."""
+    return "(ch)" in text.lower() and "(dd)" in text.lower() and "(c)" in text.lower()
+
+
 @functools.lru_cache(maxsize=8)
 def _ukrainian_order(text: str) -> bool:
     """A hand-in that labels a part ґ) counts its parts in the Ukrainian alphabet (д is the sixth)."""
@@ -404,13 +417,16 @@ _WRAPPED_CITE = re.compile(r"(?i)\S[ \t]+(?:and|or|of|to|from|in|see|with|via|by
 _OWN_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+(?=\[\s*\d)")  # "1.1 [1b-i]", "2.3 [2c]"
 
 
-def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
+def read_label(text: str, pos: int, *, heading: bool = False, context: str | None = None) -> Label | None:
     """The label at ``pos`` (after emphasis and LaTeX text markup), if one starts there.
 
-    A bare number (``## 2 [CNN]``) is a problem only in a heading.
+    A bare number (``## 2 [CNN]``) is a problem only in a heading. ``context``: the whole report, when ``text`` is
+    one heading of it (the alphabet its parts are counted in is the report's).
     """
+    whole = text if context is None else context
     window = text[pos:pos + WINDOW].translate(FOLD)
-    cyrillic = _UKRAINIAN_FOLD if _ukrainian_order(text) else _KAZAKH_FOLD if _kazakh_order(text) else _LETTER_FOLD
+    cyrillic = _UKRAINIAN_FOLD if _ukrainian_order(whole) else _KAZAKH_FOLD if _kazakh_order(whole) \
+        else _LETTER_FOLD
     window = _LETTER_LABEL.sub(lambda m: " f" if m.group() == "στ" else m.group().translate(cyrillic), window)
     if not window.isascii():  # "سوال دوم": a problem counted in words; "イ．", "א.", "ሀ)", "가)", "الف)": a letter
         window = _ORDINAL_PROBLEM.sub(lambda m: _ORDINALS[m.group(1)].ljust(len(m.group(1))), window)  # of another
@@ -421,6 +437,9 @@ def read_label(text: str, pos: int, *, heading: bool = False) -> Label | None:
                                          window)  # ("هـ)" as " e)": the letter stays by its bracket)
     if "I" in window and _roman_numbered(text):
         window = _ROMAN_PROBLEM.sub(_roman_problem, window)
+    if "(" in window and _welsh_order(whole):  # "(ch)" after "(c)": Welsh letters count ch, dd as letters
+        window = _WELSH_LABEL.sub(lambda m: " " * (len(m.group(1)) - 1) + "(" + _WELSH[m.group(1).lower()] + ")",
+                                  window)
     if "(" in window and _BRACKETED_LETTER.search(window):
         persian = _persian_order(text)
         window = _BRACKETED_LETTER.sub(lambda m: _fold_letter(m, persian), window)

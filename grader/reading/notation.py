@@ -1113,6 +1113,9 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
     if not re.fullmatch(r"[a-z]|\\[a-z]+", param):
         if node is not None and _value_at_node(notation, name, lhs, rhs, reference, family=True):
             return 1  # "σ'(x_1) = s_1(1 + s_1)" with s_1 = σ(x_1): the hand-in's σ' at a node, in its own names
+        if _A_FORMULA.search(rhs) and not _EQUAL_NAMED.fullmatch(rhs):  # "σ'(net_k) = σ(1 + σ)", "σ'(z^{[l]}) =
+            return _unchecked_derivative(notation, name, lhs, written, reference)  # a^{[l]}(1 + a^{[l]})": a formula
+            # at a node this reading cannot check: an answer written with σ' goes to a person
         return 0  # σ'(x_2) = 0.25: a value at a point
     inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
     try:
@@ -1139,6 +1142,26 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
         if known.endswith("'") and known.split("_")[0].removesuffix("'") == family:
             overlay.doubted.add(known)
             overlay.notes[known] = note
+    return _said(notation, note, name)
+
+
+# a right side that is a formula (letters, a function), not a value at a point
+_A_FORMULA = re.compile(r"[A-Za-zα-ω]|\\[a-z]")
+# a right side that only names the derivative again ("σ'(x_2) = dσ/dx_2", "= σ_2'(x_2)"): nothing said
+_EQUAL_NAMED = re.compile(r"\s*(?:\\frac\s*\{\s*(?:d|\\partial)[^{}]*\}\s*\{[^{}]*\}"
+                          r"|(?:d|∂|\\partial)\s*\S{1,12}\s*/\s*(?:d|∂|\\partial)\s*\S{1,8}|\\?σ?\w{0,8}'\s*(?:\([^()]*\))?)\s*")
+
+
+def _unchecked_derivative(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
+    """σ' stated at a node in a form this reading cannot check: every σ' of its family reserved for a person."""
+    vocab, overlay = reference.latex, notation.overlay
+    assert vocab is not None
+    family = name.removesuffix("'").split("_")[0]
+    note = f"you wrote {lhs} = {rhs}, which this reading cannot check against the derivative of {_show(family)}: " \
+           "a person should decide how an answer written with it reads"
+    for known in [k for k in vocab.functions if k.endswith("'") and k.split("_")[0].removesuffix("'") == family]:
+        overlay.doubted.add(known)
+        overlay.notes[known] = note
     return _said(notation, note, name)
 
 
@@ -1184,7 +1207,8 @@ def _value_at_node(notation: Notation, name: str, lhs: str, rhs: str, reference:
 
 
 # a node's name as an argument: x_k, x_{2}, z2, x₂
-_NODE_PARAMETER = re.compile(r"\s*([a-z])\s*(?:_\s*\{?\s*([0-9a-z])\s*\}?|([0-9]))\s*(\^\s*(?:\{[^{}]{1,8}\}|\w))?\s*")
+_NODE_PARAMETER = re.compile(r"\s*((?!w)[a-z])\s*(?:_\s*\{?\s*([0-9a-z])\s*\}?|([0-9]))\s*"
+                             r"(\^\s*(?:\{[^{}]{1,8}\}|\w))?\s*")  # (not a weight: ∂σ₂/∂w₂ is a step)
 _SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 

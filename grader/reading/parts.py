@@ -125,7 +125,7 @@ def segment(text: str, sites: list[Site], regions: list[tuple[int, int]],
         if site.pos in strong:
             continue
         if site.given:
-            label = read_label(site.given, 0)
+            label = read_label(site.given, 0, context=text)
             label = label and Label(site.pos, site.pos, label.problem, label.part, label.sub)
         else:
             label = read_label(text, site.pos, heading=site.heading)

@@ -183,7 +183,8 @@ def _equations_in(text: str) -> list[str]:
     outside brackets and braces."""
     if len(text) > 2000 or ("quad" not in text and ";" not in text):
         return [text]
-    cuts = [m for m in _GAP.finditer(text) if _depth(text, m.start()) == 0]
+    depths = _depths(text)
+    cuts = [m for m in _GAP.finditer(text) if depths[m.start()] == 0]
     if not cuts:
         return [text]
     bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(text)]
@@ -191,12 +192,13 @@ def _equations_in(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-def _depth(text: str, at: int) -> int:
-    depth = 0
-    for c in text[:at]:
-        depth += c in "([{"
-        depth -= c in ")]}"
-    return depth
+def _depths(text: str) -> list[int]:
+    """The bracket depth before each character of ``text`` (one pass)."""
+    out, depth = [], 0
+    for c in text:
+        out.append(depth)
+        depth += (c in "([{") - (c in ")]}")
+    return out
 
 
 def _sides(text: str) -> list[str]:

@@ -123,6 +123,7 @@ class ValueAnswers(dict):
     text: str = ""
     hedged: str = ""
     mismatch: str = ""  # a working whose arithmetic gives another number than the result written after it
+    said: frozenset[str] = frozenset()  # the fields whose labels the part's text holds, read or not
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         doubt = next(((a, b) for a, b in doc.doubted if span.start <= a < span.end), None)
         if doubt is not None:  # "| 2(b) | …, channel dim 20 | the filter depth is …, not the 20 |": a note doubts it
             out.hedged = doc.text[doubt[0]:doubt[1]].strip()[:120]
+    out.said = frozenset(f for f in fields if any(p.search(whole[:20_000]) for p in patterns[f]))
     for name in fields:
         best = min((c.rank for c in found.get(name, [])), default=0)
         if found.get(name) and (bad := wrong_workings(whole, {re.sub(r"\D", "", min(
