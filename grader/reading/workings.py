@@ -13,8 +13,9 @@ from fractions import Fraction
 _WORKING = re.compile(r"(?<![\w.,^])(\(?\s*\d[\d\s.,()+\-−*·×x/]{2,80}?)\s*=\s*(\d{1,3}(?:[,\s\u202f]\d{3})+|\d+)"
                       r"(?![\d.,]\d)")
 # LaTeX's marks in a working, as the text they print ("(8\\cdot 8 + 1)\\cdot 500 = 400{,}500")
-_LATEX_MARKS = re.compile(r"\\(?:cdot|times|left|right|big|Big)(?![a-zA-Z])|\{,\}|\\[,;! ]|\$|\\?[{}]|\*\*|⋅")
-_AS_TEXT = {"**": "", "⋅": "·", "\\cdot": "·", "\\times": "×", "{,}": ",", "\\left": "", "\\right": "", "\\big": "",
+_LATEX_MARKS = re.compile(r"\\(?:cdot|times|left|right|big|Big)(?![a-zA-Z])|\{,\}|\\[,;! ]|\$|\\?[{}]|\*\*|[⋅∙•✕⨯]")
+_AS_TEXT = {"**": "", "⋅": "·", "∙": "·", "•": "·", "✕": "×", "⨯": "×",
+            "\\cdot": "·", "\\times": "×", "{,}": ",", "\\left": "", "\\right": "", "\\big": "",
             "\\Big": "",
             "\\,": "", "\\;": "", "\\!": "", "\\ ": " ", "{": "", "}": "", "\\{": "", "\\}": ""}
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([-+−*·×x/()]))")
@@ -31,7 +32,8 @@ def wrong_workings(text: str, results: set[str]) -> list[str]:
         start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
         before = text[max(0, start - 12):start].rstrip()
         chained = re.search(r"(?:(?<![\w.])[\d.,]+|\))\s*=$", before) is not None  # "… = 26·20 = 520": a chain's step
-        if re.search(r"[A-Za-z][ \t]?$", text[max(0, start - 2):start]):
+        if re.search(r"[A-Za-z][ \t]?$", text[max(0, start - 2):start]) \
+                or before[-1:] not in ("", ":", "=", ",", ";", "(", "[") and not before[-1:].isalnum():
             continue  # "Conv 1 - (5x5x1 + 1) x 20 = 520": a layer's number, then its working
         if result not in results or chained or before[-1:] in ("+", "-", "−", "*", "·", "×", "/", "(", "^") \
                 or re.search(r"(?:^|[\s\d)])[x×*][ \t]*$", text[max(0, start - 3):start]):
