@@ -335,3 +335,18 @@ def test_hostile_workings_are_read_quickly(rubric) -> None:
     working = "fc1: " + "(1+" * 3_000 + "1" + ")" * 3_000 + " = 400,500\n"
     report = "## Problem 2\n\n**(c)** " + working + ("fc2 = " + "1·" * 10_000 + "1 = 5,010\n") * 3
     assert _seconds(rubric, "p2.c", report, "hw.md") < 30
+
+
+@pytest.mark.parametrize("conv1, full", [("5∙5∙1∙20+20=520", True), ("5∙5∙1∙20+20=540", False)])
+def test_a_working_with_bullet_operators_is_no_mismatch(rubric, conv1: str, full: bool) -> None:
+    report = (f"## Problem 2\n\n**(c)** conv1: {conv1}, relu1: 0, pool1: 0, conv2: 25,050, relu2: 0, pool2: 0, "
+              "fc1: 400,500, fc2: 5,010.\n\nTotal: 431,080.\n")
+    assert _full(grade_report_item(rubric, "p2.c", report)) is full
+
+
+@pytest.mark.parametrize("count, full", [("20", True), ("50", False)])
+def test_filters_counted_as_of_them(rubric, count: str, full: bool) -> None:
+    report = ("PROBLEM 2\n\n(a)\n  input ...................... 28 x 28\n"
+              f"  conv1 filter ............... 5 x 5 x 1, and conv1 has {count} of them\n"
+              "  after conv1 ................ 24 x 24 x 20\n  after pooling .............. 12 x 12 x 20\n")
+    assert _full(grade_report_item(rubric, "p2.a", report, "hw.txt")) is full

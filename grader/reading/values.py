@@ -886,14 +886,15 @@ _KEY_PREFIX = re.compile(r"(?<![\w.])(?:[1-9][a-h]|(?i:p|q|problem|task)[1-9](?:
 _POOL_STRIDE = re.compile(r"(?i)(\bpool\w{0,4})[ \t]*,[ \t]*(stride[ \t]*[:=]?[ \t]*\d)(?![\d×x*])")
 
 
-_OF_THEM = re.compile(r"(?im)^([^\n]{0,200}?\b(?:filters?|kernels?)\b[^\n]{0,80}?\b)(\d{1,3})[ \t]+of[ \t]+them\b")
+_OF_THEM = re.compile(r"(?im)^([^\n(]{0,200}?\b(?:filters?|kernels?)\b[^\n(]{0,80}?"
+                      r"\b(?:has|have|having|with|uses|use)[ \t]+)(\d{1,3})[ \t]+of[ \t]+them\b")
 _LEADERS = re.compile(r"(?<=[^\s.])[ \t]*(?<!\.)\.{4,}+[ \t]*(?=[^\s.])")
 
 
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
-    text = _LEADERS.sub(" ", text) if "...." in text else text  # "stride ........ 1": a label's dot leaders
+    text = _LEADERS.sub(": ", text) if "...." in text else text  # "stride ........ 1": a label's dot leaders
     text = _OF_THEM.sub(r"\1\2 filters", text) if "of them" in text else text  # "filter 5×5×1, … has 20 of them"
     text = _SPACED_RESULT.sub(" = ", text) if "  " in text else text  # "(5·5·1 + 1) · 20   =      520": a column
     text = _SPACED_PLUS.sub(" + ", text) if "  " in text else text  # "500 +  20 =  520": a sum aligned in columns
