@@ -280,7 +280,10 @@ def decoded(data: bytes) -> tuple[str, str]:
     the unreadable bytes replaced. Only a codec Python knows is used; nothing in the file is run."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace").lstrip("\ufeff"), "utf-8" if name == "utf-8-sig" else name
+            try:  # (a mark that only looks like one, on bytes that are no such text, is no mark)
+                return data.decode(name).lstrip("\ufeff"), "utf-8" if name == "utf-8-sig" else name
+            except UnicodeDecodeError:
+                break
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

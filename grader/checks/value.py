@@ -137,7 +137,8 @@ class ValueCheck(Check[ValueParams]):
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(0.0, "review", "; ".join(notes) + ": a person should decide which one counts", details)
         mismatch = getattr(raw, "mismatch", "")
-        if mismatch and fraction > 0:  # "(8·8·50 + 1)·500 = 400,500": the working says another number
+        if mismatch and fraction >= 1:  # "(8·8·50 + 1)·500 = 400,500": the working says another number (a wrong
+            # result is graded as it is; the note says what its working gives)
             notes.append(f"the working and its result disagree ({mismatch})")
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(min(fraction, 0.5), "review", "; ".join(notes) + ": a person should decide which one "
