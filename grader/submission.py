@@ -268,10 +268,7 @@ _DECLARED = re.compile(rb"""(?:<meta[^<>]{0,120}?charset\s*=\s*["']?|^\s*<\?xml[
                        rb"""([A-Za-z][\w.:-]{1,30})""", re.IGNORECASE | re.MULTILINE)  # (not "encoding=" in a program)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_LATEX_ENCODINGS = {"latin1": "latin-1", "latin9": "iso8859-15", "ansinew": "cp1252", "applemac": "mac-roman",
-                    "cp1250": "cp1250", "cp1251": "cp1251", "cp1252": "cp1252", "cp1253": "cp1253",
-                    "cp1254": "cp1254", "cp1255": "cp1255", "cp1256": "cp1256", "cp1257": "cp1257", "koi8-r": "koi8-r",
-                    "iso-8859-7": "iso8859-7", "utf8": "utf-8"}
+_LATEX_ENCODINGS = {"ansinew": "cp1252", "applemac": "mac-roman"}  # inputenc's names Python's codecs do not know
 
 
 def decoded(data: bytes) -> tuple[str, str]:

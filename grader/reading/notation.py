@@ -1106,16 +1106,17 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
     written = rhs
     node = _NODE_PARAMETER.fullmatch(param)
     if node is not None and (same := _node_sides_equal(lhs, rhs, reference, overlay)) is not None:
-        return 0 if same else _value_at_node(notation, name, lhs, rhs, reference, family=True)  # "σ'(z_2) =
-        # a_2·σ(−z_2)" in the hand-in's own names: compared as the values they are
+        return 0 if same else _doubt_family(  # "σ'(z_2) = a_2·σ(−z_2)" in the hand-in's own names: compared as the
+            notation, name, _not_the_handouts(lhs, rhs, name), reference)  # values they are
     if node is not None and (at := _at_node(node, rhs)) is not None:
         param, rhs = at  # "where σ'(x_k) = σ(x_k)(1 + σ(x_k))": the hand-in's σ' at its nodes, a formula of the node
     if not re.fullmatch(r"[a-z]|\\[a-z]+", param):
-        if node is not None and _value_at_node(notation, name, lhs, rhs, reference, family=True):
-            return 1  # "σ'(x_1) = s_1(1 + s_1)" with s_1 = σ(x_1): the hand-in's σ' at a node, in its own names
         if _A_FORMULA.search(rhs) and not _EQUAL_NAMED.fullmatch(rhs):  # "σ'(net_k) = σ(1 + σ)", "σ'(z^{[l]}) =
-            return _unchecked_derivative(notation, name, lhs, written, reference)  # a^{[l]}(1 + a^{[l]})": a formula
-            # at a node this reading cannot check: an answer written with σ' goes to a person
+            # a^{[l]}(1 + a^{[l]})": a formula at a node this reading cannot check: an answer written with σ' goes to
+            # a person
+            return _doubt_family(notation, name, f"you wrote {lhs} = {written}, which this reading cannot check "
+                                 f"against the derivative of {_show(_family(name))}: a person should decide how an "
+                                 "answer written with it reads", reference)
         return 0  # σ'(x_2) = 0.25: a value at a point
     inner = Overlay({**overlay.symbols, param: PARAMETER}, dict(overlay.functions), dict(overlay.aliases))
     try:
@@ -1135,14 +1136,31 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
                 return 0
         except ExpressionSyntaxError:
             continue
-    family = name.removesuffix("'").split("_")[0]
-    note = f"you defined {lhs} = {written}, which is not the derivative of {_show(family)}: a person should decide " \
-           f"how an answer written with it reads"
+    note = f"you defined {lhs} = {written}, which is not the derivative of {_show(_family(name))}: a person should " \
+           "decide how an answer written with it reads"
+    return _doubt_family(notation, name, note, reference)
+
+
+def _family(name: str) -> str:
+    """The function a derivative's name belongs to: σ for σ', σ₁' and σ₂'."""
+    return name.removesuffix("'").split("_")[0]
+
+
+def _doubt_family(notation: Notation, name: str, note: str, reference: Reference) -> int:
+    """Every derivative of ``name``'s family (σ', σ₁', σ₂') reserved for a person, with ``note`` said: an answer
+    written with one of them cannot be read one way."""
+    vocab, overlay = reference.latex, notation.overlay
+    assert vocab is not None
     for known in vocab.functions:
-        if known.endswith("'") and known.split("_")[0].removesuffix("'") == family:
+        if known.endswith("'") and _family(known) == _family(name):
             overlay.doubted.add(known)
             overlay.notes[known] = note
     return _said(notation, note, name)
+
+
+def _not_the_handouts(lhs: str, rhs: str, name: str) -> str:
+    return f"you wrote {lhs} = {rhs}, which is not {_show(lhs)} as the handout defines it: a person should decide " \
+           f"how an answer written with {_show(name)} reads"
 
 
 # a right side that is a formula (letters, a function), not a value at a point
@@ -1152,24 +1170,12 @@ _EQUAL_NAMED = re.compile(r"\s*(?:\\frac\s*\{\s*(?:d|\\partial)[^{}]*\}\s*\{[^{}
                           r"|(?:d|∂|\\partial)\s*\S{1,12}\s*/\s*(?:d|∂|\\partial)\s*\S{1,8}|\\?σ?\w{0,8}'\s*(?:\([^()]*\))?)\s*")
 
 
-def _unchecked_derivative(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
-    """σ' stated at a node in a form this reading cannot check: every σ' of its family reserved for a person."""
-    vocab, overlay = reference.latex, notation.overlay
-    assert vocab is not None
-    family = name.removesuffix("'").split("_")[0]
-    note = f"you wrote {lhs} = {rhs}, which this reading cannot check against the derivative of {_show(family)}: " \
-           "a person should decide how an answer written with it reads"
-    for known in [k for k in vocab.functions if k.endswith("'") and k.split("_")[0].removesuffix("'") == family]:
-        overlay.doubted.add(known)
-        overlay.notes[known] = note
-    return _said(notation, note, name)
-
-
-def _node_sides_equal(lhs: str, rhs: str, reference: Reference, overlay: Overlay) -> bool | None:
+def _node_sides_equal(lhs: str, rhs: str, reference: Reference, overlay: Overlay,
+                      results: bool = True) -> bool | None:
     """Whether the two sides of a statement at a node are the same value as the hand-in's names read (None when
-    either side cannot be read so, or one is a number)."""
+    either side cannot be read so, or one is a number); ``results``: the left side may name a derivative (σ'(x₂))."""
     try:
-        left = _read(lhs, reference, overlay, results=True).value
+        left = _read(lhs, reference, overlay, results=results).value
         right = _read(rhs, reference, overlay).value
     except ExpressionSyntaxError:
         return None
@@ -1179,30 +1185,18 @@ def _node_sides_equal(lhs: str, rhs: str, reference: Reference, overlay: Overlay
     return _equal(left, right, reference)
 
 
-def _value_at_node(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference,
-                   family: bool = False) -> int:
+def _value_at_node(notation: Notation, name: str, lhs: str, rhs: str, reference: Reference) -> int:
     """``σ₂(x₂) = σ(w₂ x₁)``: a handout function's value at a node, spelled out. Where the two sides differ as the
     hand-in's names read (a sign lost, a node skipped), an answer written with that function cannot be read one
     way: it goes to a person with the statement shown. A number (a check's value) or a side not read says nothing."""
     vocab, overlay = reference.latex, notation.overlay
     assert vocab is not None
-    if name not in vocab.functions or name.endswith("'") and not family:
+    if name not in vocab.functions or name.endswith("'") \
+            or _node_sides_equal(lhs, rhs, reference, overlay, results=False) is not False:
         return 0
-    try:
-        left = _read(lhs, reference, overlay, results=family).value
-        right = _read(rhs, reference, overlay).value
-    except ExpressionSyntaxError:
-        return 0
-    if isinstance(left, Vec) or isinstance(right, Vec) or not getattr(right, "free_symbols", None) \
-            or not getattr(left, "free_symbols", None) or _equal(left, right, reference):
-        return 0
-    note = f"you wrote {lhs} = {rhs}, which is not {_show(lhs)} as the handout defines it: a person should decide " \
-           f"how an answer written with {_show(name)} reads"
-    stem = name.removesuffix("'").split("_")[0]
-    for known in [k for k in vocab.functions if k.endswith("'") and k.split("_")[0].removesuffix("'") == stem] \
-            if family else [name]:  # (σ' said otherwise: each σ' of the family, σ₁' and σ₂' too)
-        overlay.doubted.add(known)
-        overlay.notes[known] = note
+    note = _not_the_handouts(lhs, rhs, name)
+    overlay.doubted.add(name)
+    overlay.notes[name] = note
     return _said(notation, note, name)
 
 

@@ -66,7 +66,7 @@ def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None
                 continue  # (∂f/∂w₁, ∂f/∂w₂, ∂f/∂w₃): the name spelled out, nothing stated yet
             out.append(StatedVector(text, tuple("" if _NAMED_ENTRY.search(e) else _POINT.sub("", e).strip()
                                                 for e in entries)))  # a named entry states nothing
-    if (by_entry := _entries_at_a_point(doc, tag, classify)) is not None:
+    if (by_entry := _entries_at_a_point(equations, tag, classify)) is not None:
         out.append(by_entry)
     return out
 
@@ -76,18 +76,16 @@ MAX_ENTRIES = 3  # the components a vector of the homework's has at most, read e
 _AT_DATA_POINT = re.compile(r"\(\s*x\s*(?:\^\s*\{?\s*\(?\s*[ijkn]\s*\)?\s*\}?|_\s*\{?\s*[ijkn]\s*\}?|⁽?[ⁱʲᵏⁿ]⁾?)\s*\)")
 
 
-def _entries_at_a_point(doc: Document, tag: str, classify: Callable[[str], str | None]) -> StatedVector | None:
+def _entries_at_a_point(equations: list[str], tag: str, classify: Callable[[str], str | None]
+                        ) -> StatedVector | None:
     """The tagged vector written out one entry an equation, each at the data point (``∂f_w(xⁱ)/∂w₁ = …`` in a list
     under ``∇L = Σ 2(f − y)∇f(xⁱ)``): a vector of those entries (an entry not written is empty: nothing stated)."""
     entries: dict[int, str] = {}
     said: list[str] = []
-    for text in (one for m in doc.math for one in _equations_in(doc.read(m))):
-        if "=" not in text or len(text) > 2000:
-            continue
+    for text in equations:
         sides = _sides(text)
         if len(sides) < 2 or not (_AT_DATA_POINT.search(sides[0]) or _POINT.search(sides[0])) \
-                or any("," in _split_outside(side, lambda t, i: False)[0] and _top_level_split(side)[1:]
-                       for side in sides[1:-1]):
+                or any(len(_top_level_split(side)) > 1 for side in sides[1:-1]):
             continue  # ("∂f/∂w₁(xⁱ) = A,  ∂f/∂w₂(xⁱ) = B, …": equations a comma joins on one line, not read as one)
         k = next((k for k in range(1, MAX_ENTRIES + 1) if classify(sides[0]) == f"{tag}{k}"), None)
         if k is None or k in entries or _NAMED_ENTRY.search(sides[-1]):

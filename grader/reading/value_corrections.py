@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from grader.reading.values import Candidate
 
 SUPERSEDED = 4  # added to the rank of a value a later correction replaces
-_MARKER = re.compile(r"\b(?:edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oops|i\s+meant"
-                     r"|should\s+(?:have\s+)?be(?:en)?|wait|fix(?:ed)?|errata)\b\s*[:,!—–-]*"
+# the words that say a value is corrected ("edit:", "correction", "actually", "oops", "wait")
+FIX_WORDS = r"edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oops|i\s+meant|wait|fix(?:ed)?|errata"
+_MARKER = re.compile(rf"\b(?:{FIX_WORDS}|should\s+(?:have\s+)?be(?:en)?)\b\s*[:,!—–-]*"
                      # "28 × 28 × 20 — ei, …, eli 24 × 24 × 20": a dash, then "no" in the student's language
                      r"|[—–][ \t]*(?:no|nein|non|ei|nie|nee|não|hayır|không|tidak|nem|ne|nej|όχι|нет|ні)[ \t]*[,:!]",
                      re.IGNORECASE)

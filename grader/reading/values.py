@@ -350,11 +350,14 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         if doubt is not None:  # "| 2(b) | …, channel dim 20 | the filter depth is …, not the 20 |": a note doubts it
             out.hedged = doc.text[doubt[0]:doubt[1]].strip()[:120]
     out.said = frozenset(f for f in fields if any(p.search(whole[:20_000]) for p in patterns[f]))
+    results = {name: re.sub(r"\D", "", min(found[name], key=lambda c: c.rank).text)
+               for name in fields if found.get(name)}
+    bad = wrong_workings(whole, set(results.values())) if results else []  # "(8·8·50 + 1)·500 = 400,500": which
+    # did the student mean?
+    out.mismatch = next((said for name in fields if name in results for result, said in bad
+                         if result == results[name]), "")
     for name in fields:
         best = min((c.rank for c in found.get(name, [])), default=0)
-        if found.get(name) and (bad := wrong_workings(whole, {re.sub(r"\D", "", min(
-                found[name], key=lambda c: c.rank).text)})):
-            out.mismatch = out.mismatch or bad[0]  # "(8·8·50 + 1)·500 = 400,500": which did the student mean?
         if wide and len({_side(c.text) for c in found.get(name, []) if c.rank == best}) > 1:
             continue  # outside its part a label may name another part's value: one reading only, else a person
         if found.get(name):
@@ -2374,8 +2377,7 @@ def _any_label(sources: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
 
 
-_CORRECTING_ASIDE = re.compile(r"\(\s*(?:edit(?:ed)?|correct(?:ion|ed)|update[d]?|actually|oops|i\s+meant|wait"
-                               r"|fix(?:ed)?|errata)\b", re.IGNORECASE)
+_CORRECTING_ASIDE = re.compile(rf"\(\s*(?:{corrections.FIX_WORDS})\b", re.IGNORECASE)
 
 
 def _masked(line: str, patterns: dict[str, list[re.Pattern[str]]], sums: bool = True

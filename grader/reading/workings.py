@@ -22,10 +22,10 @@ _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([-+−*·×x/()]))")
 MAX_TOKENS = 60
 
 
-def wrong_workings(text: str, results: set[str]) -> list[str]:
+def wrong_workings(text: str, results: set[str]) -> list[tuple[str, str]]:
     """Each working in ``text`` whose result is one of ``results`` (digits only) but whose arithmetic gives another
-    number, said as "A gives B, not C"."""
-    out: list[str] = []
+    number: that result, and the working said as "A gives B, not C"."""
+    out: list[tuple[str, str]] = []
     text = _LATEX_MARKS.sub(lambda m: _AS_TEXT.get(m.group(), " "), text[:20_000])
     for m in _WORKING.finditer(text):
         result = re.sub(r"\D", "", m.group(2))
@@ -43,7 +43,7 @@ def wrong_workings(text: str, results: set[str]) -> list[str]:
             continue  # a lone number, or "25 050" split: no working
         value = _evaluate(working)
         if value is not None and value.denominator == 1 and value != int(result):
-            out.append(f"{working} gives {value.numerator:,}, not {m.group(2)}")
+            out.append((result, f"{working} gives {value.numerator:,}, not {m.group(2)}"))
     return out
 
 
