@@ -50,15 +50,18 @@ class StatedVector:
 def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None]) -> list[StatedVector]:
     """Every vector the hand-in states for the name the homework tags ``tag`` (``df/dw``: ∇f), anywhere."""
     out: list[StatedVector] = []
-    equations = [one for m in doc.math for one in _equations_in(doc.read(m)) if "=" in one and len(one) <= 2000]
+    equations = [_without_index_range(one) for m in doc.math for one in _equations_in(doc.read(m))
+                 if "=" in one and len(one) <= 2000]
     own = _own_names(equations, tag, classify)  # "Let g_i = ∇_w f_w(x^i)": the hand-in's name for it
     for text in equations:
         sides = _sides(text)
-        if len(sides) < 2 or not (_names(sides[0], tag, classify) or re.sub(r"\s+", "", sides[0]) in own):
+        named = next((k for k, side in enumerate(sides[:-1]) if _names(side, tag, classify)
+                      or re.sub(r"\s+", "", side) in own), None)  # "g_i = ∇f(xⁱ) = (…)": any side before the last
+        if named is None:
             continue
-        if _SUBSCRIPT_POINT.search(sides[0]):
+        if _SUBSCRIPT_POINT.search(sides[named]):
             continue  # "∇_W f(u_n) = …": entries at a point named by a subscript, read in the hand-in's own names
-        for side in sides[1:]:
+        for side in sides[named + 1:]:
             entries = vector_entries(side)
             if entries is None or len(entries) > 6:
                 continue
@@ -69,6 +72,26 @@ def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None
     if (by_entry := _entries_at_a_point(equations, tag, classify)) is not None:
         out.append(by_entry)
     return out
+
+
+# what a vector's equation may say after it about where it holds: ", i = 1, 2", "\\text{for each data point}",
+# "(i = 1, …, n)": cut before the equation is read, so that the vector is the last side
+_INDEX_RANGE = re.compile(r"(?:\s|\\[,;:!]|\\q?quad\b)*(?:[,;.](?:\s|\\[,;:!]|\\q?quad\b)*)?"
+                          r"(?:\\(?:text|mathrm|textrm|mbox)\s*\{[^{}]{0,80}\}\s*[.,;]?"
+                          r"|\(?\s*(?:\\(?:text|mathrm)\s*\{\s*(?:for|all|each)[^{}]{0,20}\}\s*|\\forall\s*)?"
+                          r"[ijkn]\s*=\s*[0-9]\s*(?:,\s*(?:[0-9]|\\[lc]?dots|…|\.\.\.|[nNm]))*\s*\)?\s*[.,;]?)"
+                          r"(?:\s|\\[,;:!])*$")
+INDEX_RANGE_REACH = 160  # how far from an equation's end its "where it holds" may begin (the search stays short)
+
+
+def _without_index_range(equation: str) -> str:
+    """An equation less what it says after its last side about where it holds (``, i = 1, 2``)."""
+    head, tail = equation[:-INDEX_RANGE_REACH], equation[-INDEX_RANGE_REACH:]
+    return head + _INDEX_RANGE.sub("", tail, count=1)
+
+
+# an evaluation bar around a left side: "\left.\frac{∂f}{∂w₁}\right|_{x=x^i}" (at the data point, as "(x^i)" says)
+_EVALUATION_BAR = re.compile(r"^\s*\\left\s*\.\s*(.{1,200}?)\\right\s*\|\s*_\s*\{\s*x\s*=\s*x([^{}]{1,20})\}\s*$")
 
 
 MAX_ENTRIES = 3  # the components a vector of the homework's has at most, read entry by entry
@@ -84,6 +107,8 @@ def _entries_at_a_point(equations: list[str], tag: str, classify: Callable[[str]
     said: list[str] = []
     for text in equations:
         sides = _sides(text)
+        if (bar := _EVALUATION_BAR.match(sides[0])) is not None:
+            sides[0] = f"{bar.group(1)}(x{bar.group(2)})"  # the derivative at the point the bar names
         if len(sides) < 2 or not (_AT_DATA_POINT.search(sides[0]) or _POINT.search(sides[0])) \
                 or any(len(_top_level_split(side)) > 1 for side in sides[1:-1]):
             continue  # ("∂f/∂w₁(xⁱ) = A,  ∂f/∂w₂(xⁱ) = B, …": equations a comma joins on one line, not read as one)
@@ -173,7 +198,7 @@ def _top_level_split(body: str) -> list[str]:
     return [e for e in _split_outside(body, lambda text, i: text[i] == ",") if e]
 
 
-_GAP = re.compile(r",?\s*\\q?quad\b\s*|;\s+")
+_GAP = re.compile(r",?\s*\\q?quad\b\s*|(?<!\\);\s+")  # (never "\;", a thick space)
 
 
 def _equations_in(text: str) -> list[str]:

@@ -10,15 +10,15 @@ import re
 from fractions import Fraction
 
 # a working: numbers joined by operators and brackets, then "=" and a result (thousands set apart or not)
-_WORKING = re.compile(r"(?<![\w.,^])(\(?\s*\d[\d\s.,()+\-−*·×x/]{2,80}?)\s*=\s*(\d{1,3}(?:[,\s\u202f]\d{3})+|\d+)"
+_WORKING = re.compile(r"(?<![\w.,^])(\(?\s*\d[\d\s.,()+\-−*·×x/^]{2,80}?)\s*=\s*(\d{1,3}(?:[,\s\u202f]\d{3})+|\d+)"
                       r"(?![\d.,]\d)")
 # LaTeX's marks in a working, as the text they print ("(8\\cdot 8 + 1)\\cdot 500 = 400{,}500")
-_LATEX_MARKS = re.compile(r"\\(?:cdot|times|left|right|big|Big)(?![a-zA-Z])|\{,\}|\\[,;! ]|\$|\\?[{}]|\*\*|[⋅∙•✕⨯]")
-_AS_TEXT = {"**": "", "⋅": "·", "∙": "·", "•": "·", "✕": "×", "⨯": "×",
+_LATEX_MARKS = re.compile(r"\\(?:cdot|times|left|right|big|Big)(?![a-zA-Z])|\{,\}|\\[,;! ]|\$|\\?[{}]|\*\*|[⋅∙•✕⨯²³]")
+_AS_TEXT = {"**": "", "²": "^2", "³": "^3", "⋅": "·", "∙": "·", "•": "·", "✕": "×", "⨯": "×",
             "\\cdot": "·", "\\times": "×", "{,}": ",", "\\left": "", "\\right": "", "\\big": "",
             "\\Big": "",
             "\\,": "", "\\;": "", "\\!": "", "\\ ": " ", "{": "", "}": "", "\\{": "", "\\}": ""}
-_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([-+−*·×x/()]))")
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([-+−*·×x/()^]))")
 MAX_TOKENS = 60
 
 
@@ -33,7 +33,7 @@ def wrong_workings(text: str, results: set[str]) -> list[tuple[str, str]]:
         before = text[max(0, start - 12):start].rstrip()
         chained = re.search(r"(?:(?<![\w.])[\d.,]+|\))\s*=$", before) is not None  # "… = 26·20 = 520": a chain's step
         if re.search(r"[A-Za-z][ \t]?$", text[max(0, start - 2):start]) \
-                or before[-1:] not in ("", ":", "=", ",", ";", "(", "[") and not before[-1:].isalnum():
+                or before[-1:] not in ("", ":", "=", ",", ";", "(", "[", "|") and not before[-1:].isalnum():
             continue  # "Conv 1 - (5x5x1 + 1) x 20 = 520": a layer's number, then its working
         if result not in results or chained or before[-1:] in ("+", "-", "−", "*", "·", "×", "/", "(", "^") \
                 or re.search(r"(?:^|[\s\d)])[x×*][ \t]*$", text[max(0, start - 3):start]):
@@ -75,10 +75,23 @@ def _sum(tokens: list[str]) -> tuple[Fraction, list[str]]:
 
 
 def _product(tokens: list[str]) -> tuple[Fraction, list[str]]:
-    value, tokens = _factor(tokens)
+    value, tokens = _power(tokens)
     while tokens and tokens[0] in "*·×x/":
-        op, (factor, tokens) = tokens[0], _factor(tokens[1:])
+        op, (factor, tokens) = tokens[0], _power(tokens[1:])
         value = value / factor if op == "/" else value * factor
+    return value, tokens
+
+
+MAX_EXPONENT = 6  # "8^2", "5³": a working's small powers (a larger one is no count of this kind)
+
+
+def _power(tokens: list[str]) -> tuple[Fraction, list[str]]:
+    value, tokens = _factor(tokens)
+    if tokens and tokens[0] == "^":
+        exponent, tokens = _factor(tokens[1:])
+        if exponent.denominator != 1 or not 0 <= exponent <= MAX_EXPONENT:
+            raise ValueError("a power this working cannot be")
+        value **= int(exponent)
     return value, tokens
 
 
