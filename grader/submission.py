@@ -175,6 +175,10 @@ def answer_files(folder: Path, notes: list[str]) -> list[Path]:
         notes.append(f"{len(found)} possible answer files; only the first {MAX_SOURCES} were read: "
                      + ", ".join(_shown(folder, f) for f in found[:MAX_SOURCES]))
         found = found[:MAX_SOURCES]
+    if not found and (unknown := _reports_of_other_formats(folder)):
+        found = unknown  # a report in a format no reader here knows: read as plain text, said in a note
+        notes.append(f"{found[0].name} is read as plain text: its format ({found[0].suffix}) is not one this "
+                     "grader reads")
     if not found:
         notes.append("no answers.toml and no report (report.md, .txt, .tex, .rst, .org, .adoc, .typ, .qmd, "
                      ".Rmd, .html, .ipynb or a notebook saved as .py/.m): "
@@ -193,6 +197,35 @@ def _answer_files_in(folder: Path) -> list[Path]:
         named.sort(key=lambda p: (kind.index(p.suffix.lower()), p.name != f"report{p.suffix.lower()}"))
         order += named + [p for p in candidates if p not in named]
     return order
+
+
+# a program's or a data file's suffix: never a report, whatever its comments say
+_NOT_REPORTS = (".c", ".h", ".cc", ".cpp", ".hpp", ".java", ".js", ".ts", ".go", ".rs", ".rb", ".sh", ".pl", ".php",
+                ".cs", ".kt", ".swift", ".scala", ".hs", ".lua", ".sql", ".pt", ".pth", ".ckpt", ".npy", ".npz",
+                ".pkl", ".zip", ".gz", ".tar", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".docx", ".odt",
+                ".xlsx", ".pptx", ".log", ".lock", ".cfg", ".gitignore")
+_PART_MARK = re.compile(r"(?:^|[\s{=#*|>\[])\(([a-f])\)")  # "(a)", "== (b) ==", "@subsection{(c) …}"
+MIN_PART_MARKS = 3  # distinct parts a text must mark to be taken for a report
+
+
+def _reports_of_other_formats(folder: Path) -> list[Path]:
+    """Text files whose suffix no reader knows but which mark the parts of a report ("(a)" … "(c)"): a report
+    written in a format of its own (a txt2tags, a Scribble, an AsciiDoc variant), read as plain text."""
+    out: list[Path] = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        if path.suffix.lower() in (*REPORT_SUFFIXES, *SCRIPT_SUFFIXES, *_NOT_REPORTS) or path.name == "answers.toml":
+            continue
+        try:
+            with path.open("rb") as f:
+                head = f.read(200_000)
+        except OSError:
+            continue
+        if b"\0" in head:
+            continue  # a binary file
+        text = head.decode("utf-8", errors="replace")
+        if len({m.group(1) for m in _PART_MARK.finditer(text)}) >= MIN_PART_MARKS:
+            out.append(path)
+    return out[:MAX_SOURCES]
 
 
 def _script_notebook(path: Path) -> bool:

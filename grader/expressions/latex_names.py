@@ -37,7 +37,10 @@ ACCENTS = frozenset({"hat", "bar", "tilde"})  # ŷ is written y^{hat} by the tok
 NEXT = {"new", "t+1", "k+1", "n+1", "+", "next", "i+1", "\\tau+1", "τ+1", "\\prime", "neu", "nouveau", "nouv", "nuevo",
         "novo", "nuovo", "nieuw", "nowy", "yeni", "updated", "upd", "mới", "新", "새", "nova", "nueva", "neue", "neuer",
         "neues", "nouvelle", "uusi", "ny", "nya", "nye", "nový", "nowe", "нов", "новый", "новое", "νέο", "νέα",
-        "baru", "baharu", "नवे", "नवा", "புதிய", "mpya", "جديد", "جدید", "नया", "ใหม่", "новий", "нове", "after", "succ"}
+        "baru", "baharu", "नवे", "नवा", "புதிய", "mpya", "جديد", "جدید", "नया", "ใหม่", "новий", "нове", "after", "succ",
+        # Central Asia, the Balkans, Hebrew, Amharic, Maltese: w_нав, w_жаңа, w_yangi, w_шинэ, w_novi, w_חדש
+        "нав", "жаңа", "жаңы", "yangi", "шинэ", "novi", "nove", "нови", "нова", "ново", "nov", "ri", "חדש", "አዲስ",
+        "ġdid", "gdid"}
 CURRENT = {"t", "k", "old", "n", "\\tau", "τ", "current", "curr", "cũ", "旧", "舊", "alt", "alte", "ancien", "ancienne",
            "viejo", "vieja", "vecchio", "velho", "antigo", "oud", "stary", "stare", "eski", "vanha", "gammel", "gamla",
            "старый", "стар", "παλιό", "lama", "prev", "previous", "before", "aktuell", "actuel", "قديم", "قدیم",

@@ -36,12 +36,19 @@ _SAME_IN_WORDS = re.compile(r"אותו\s+דבר|כלומר|نفس\s+(?:الشي�
                             r"|同样|相同|同じ|то\s+же\s+самое")
 # "but", "without", "maybe" in those scripts: "یعنی همان عبارت قبلی ولی بدون x" (the same, but without the x)
 BUT_IN_WORDS = re.compile(r"ולי|אבל|בלי|ללא|אולי|ولی|اما|بدون|شاید|شايد|لكن|ولكن|من\s+دون|ربما|لیکن|مگر|بغیر|بجز")
+# "because" in those scripts: "σ(1−σ) כי e^(−u)/(1+e^(−u)) = 1 − σ": the words after the formula give its reason
+REASON_IN_WORDS = re.compile(r"(?<![^\W\d_])(?:כי|מכיוון\s+ש|משום\s+ש|היות\s+ו|لأن|لان|لأنّ|بما\s+أن|چون|زیرا"
+                             r"|کیونکہ|क्योंकि|так\s+как|поскольку|потому\s+что|оскільки|бо|защото|тъй\s+като|因为|因為|由于|由於"
+                             r"|なぜなら|왜냐하면|เพราะ|ምክንያቱም)(?=[\s,:]|$)")
 _WORKED = re.compile(r"[·*×/+\-−(^]")  # a right side that works something out: a definition, not a point named
 
 
 def changes_formula(tail: str) -> bool:
     """Whether words after a formula may change it: an operation in words, or any mark of math among words in
     a script the grader cannot read (up to where the line's next equation starts)."""
+    if (reason := REASON_IN_WORDS.match(tail.lstrip(" \t,;:(‏‎"))) is not None \
+            and _OPERATION.search(tail, 0, tail.find(reason.group())) is None:
+        return False  # "… כי …", "… так как …": the reason for the formula, which it leaves as it is
     if _SAME_IN_WORDS.search(tail) is not None and _OPERATION.search(tail) is None \
             and BUT_IN_WORDS.search(tail) is None:
         return False  # "(זה אותו דבר ל-σ₁ ול-σ₂)", "(یعنی …)": the same thing, or the same said again

@@ -132,7 +132,8 @@ WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "
          "larr": "\\leftarrow", "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum",
          # the next iterate in the student's language, as plain text writes it: w_neu, w_nuevo, w_next
          **{w: w for w in ("neu", "next", "nuevo", "novo", "nuovo", "nieuw", "nowy", "yeni", "nouveau", "updated",
-                           "nueva", "neue", "nova", "nouvelle", "uusi", "baru", "mpya", "upd")},
+                           "nueva", "neue", "nova", "nouvelle", "uusi", "baru", "mpya", "upd", "yangi", "novi",
+                           "nove", "nov", "gdid")},
          # and the current one: w_viejo, w_alt, w_prev
          **{w: w for w in ("viejo", "vieja", "alt", "alte", "ancien", "vecchio", "velho", "antigo", "oud", "stary",
                            "eski", "vanha", "lama", "prev", "current", "curr", "zamani")}}

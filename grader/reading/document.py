@@ -310,6 +310,10 @@ def is_latex(text: str) -> bool:
 
 # （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
 # (one character for one, so every offset stays; superscripts and subscripts are left as they are)
+# a Cyrillic keyboard's х typed for x, alone (never a letter of a word: "σ2(х2)", "w1·х"), and у for y where only a
+# formula has it ("(у − f)", "у1"): the letters a TA reads (the word "у", "at", stays)
+_CYRILLIC_X = re.compile(r"(?<![\u0400-\u04ff])[хХ](?![\u0400-\u04ff])"
+                         r"|(?<![\u0400-\u04ff])у(?=[\d₀-₉⁰-⁹ⁱ_^)′']|[ \t]*[−=+*·×/-][ \t]*[\w(σ∂])")
 _BIDI_MARK = re.compile("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u061c]")  # (not an override: it reorders)
 # Arabic-Indic and Persian digits, the Arabic thousands separator and decimal point, its comma, semicolon and
 # question mark
@@ -1297,6 +1301,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         # with no sign of its own ("      left( matrix{ … } right)") goes on with the one above
     if re.search("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u061c]", text):
         text = _BIDI_MARK.sub("", text)  # an editor's invisible direction marks around "channel dimension\u200e"
+    if "х" in text or "Х" in text or "у" in text:
+        text = _CYRILLIC_X.sub(lambda m: "x" if m.group() == "х" else "X" if m.group() == "Х" else "y", text)
     if re.search("[\u0660-\u066c\u06f0-\u06f9\u060c\u061b\u061f]", text):
         text = text.translate(_EASTERN_DIGITS)  # "٢٤×٢٤×٢٠", "۴۳۱٬۰۸۰": the digits a reader sees, one for one
     if re.search("[\ufb00-\ufb06]", text):

@@ -19,6 +19,7 @@ from grader.expressions.prose_tail import (
     BUT_IN_WORDS,
     CONFIRMED,
     PROSE_SCRIPT,
+    REASON_IN_WORDS,
     change_sentences,
     changes_formula,
     operation_named,
@@ -2493,7 +2494,7 @@ _LONE = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*\{?\s*\w+\s*\}?)?\s*")  # "$w_2$":
 # a value worked out at numbers (a sanity check), not the formula asked for: a tuple, or a number with decimals
 _NUMBERS = re.compile(r"\s*[(\[]\s*[-−]?\d+(?:\.\d+)?(?:\s*[,;]\s*[-−]?\d+(?:\.\d+)?)+\s*[)\]]"
                       r"(?:\s*(?:ᵀ|\^\s*(?:T|\{T\}|\\top|\{\\top\}|\\intercal)|'))?\s*"  # (a column: "(0.4, 0.96)ᵀ")
-                      r"|\s*[-−]?\d*(?:\.|\{,\})\d+\s*")  # (LaTeX's decimal comma: "0{,}541144")
+                      r"|\s*[-−]?(?:\d*(?:\.|\{,\})\d+|0,\d+|\d,\d{4,})\s*")  # (a decimal comma: "0{,}5411", "0,1604")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*\{[^{}]{0,40}\}")
 
 
@@ -2508,7 +2509,7 @@ _NUMBER = re.compile(r"\s*[-−]?\s*\d+(?:\.\d+)?\s*")  # "unless $\nabla L = 0$
 # "(ii) follows because `exp(-u)/(1+exp(-u)) = 1 - sigmoid(u)`", "s(u)(1-s(u)) since 1 - s(u) = …", "Since $A = B$ and
 # $C = D$:": a formula given as the reason for something else is no answer
 _BECAUSE = re.compile(r"\b(?:since|because|weil|car|puisque|porque|perché|poiché|omdat|eftersom|fordi|ponieważ|protože"
-                      r"|çünkü|vì|karena)\b|因为|因為|なぜなら", re.IGNORECASE)
+                      rf"|çünkü|vì|karena)\b|{REASON_IN_WORDS.pattern}", re.IGNORECASE)
 _THEREFORE = re.compile(r"\b(?:so|hence|thus|then|therefore|we\s+get|gives?|yields?|also|daher|deshalb|somit|donc|ainsi"
                         r"|luego|entonces|así\s+que|por\s+lo\s+tanto|então|logo|portanto|quindi|dunque|więc|zatem"
                         r"|dolayısıyla|bu\s+yüzden|jadi|maka|sehingga|nên|vậy|do\s+đó|suy\s+ra|поэтому|значит|άρα"
@@ -2545,10 +2546,11 @@ def _a_check(doc: Document, m: Span) -> bool:
 def worked_at_a_point(sides: str) -> bool:
     """Whether what follows an equals sign is numbers only, worked out with a decimal ("0.675·0.325 ≈ 0.0431"): a
     value at a point, not a formula (nor "1,2,3.", an index's range)."""
-    return _DECIMAL.search(sides) is not None and _NUMBERS_ONLY.fullmatch(sides) is not None
+    return _DECIMAL.search(sides) is not None and all(_NUMBERS_ONLY.fullmatch(side) for side in sides.split("="))
 
 
-_DECIMAL = re.compile(r"\d(?:\.|\{,\})\d")  # (LaTeX's decimal comma too: "0{,}541144")
+_DECIMAL = re.compile(r"\d(?:\.|\{,\})\d|(?<![\d,.])0,\d|\d,\d{4,}(?!\d)")  # (a decimal comma too: "0{,}541144",
+# "0,2194", "1,7311"; never "25,050" or "1,2,3")
 _AT_A_NUMBER = re.compile(r"[\w'′)}][ \t]*\([ \t]*[-−]?\d{1,6}(?:\.\d{1,6})?[ \t]*\)[ \t]*$")  # "σ₁'(0)", "f(1)"
 _NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;! ]|left|right|quad|[hv]?phantom))+")
 

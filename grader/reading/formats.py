@@ -14,9 +14,10 @@ from collections.abc import Callable
 
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
             ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv", ".json", ".yaml", ".yml",
-            ".toml", ".ini", ".cfg", ".mmd", ".markdown",  # (Mathpix Markdown and a long ".markdown" are Markdown)
+            ".toml", ".ini", ".cfg", ".mmd", ".markdown", ".livemd",  # (Mathpix, Livebook, ".markdown": Markdown)
             ".ms", ".me", ".mom", ".roff", ".groff", ".xhtml", ".xml", ".fodt", ".dbk", ".tm", ".opml", ".mm",
-            ".excalidraw", ".tldr", ".texi", ".texinfo", ".txi", ".pod", ".man", ".t", ".tr", ".nroff", ".troff",
+            ".excalidraw", ".tldr", ".zpln", ".texi", ".texinfo", ".txi", ".pod", ".man", ".t", ".tr", ".nroff",
+            ".troff", ".scrbl", ".t2t",
             ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9")
 
 
@@ -30,7 +31,8 @@ def format_of(name: str) -> str | None:
             ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini", ".ms": "roff", ".me": "roff",
             ".mom": "roff", ".roff": "roff", ".groff": "roff", ".xhtml": "html", ".xml": "xml", ".fodt": "xml",
             ".dbk": "xml", ".tm": "texmacs", ".opml": "xml", ".mm": "xml",
-            ".excalidraw": "json", ".tldr": "json", ".texi": "texinfo", ".texinfo": "texinfo", ".txi": "texinfo",
+            ".excalidraw": "json", ".tldr": "json", ".zpln": "json", ".texi": "texinfo", ".texinfo": "texinfo",
+            ".txi": "texinfo", ".scrbl": "scribble", ".t2t": "txt2tags",
             ".pod": "pod", ".man": "roff", ".t": "roff", ".tr": "roff", ".nroff": "roff", ".troff": "roff",
             **{f".{n}": "roff" for n in range(1, 10)}}.get(suffix)
 
@@ -42,6 +44,7 @@ def to_markdown(text: str, kind: str | None) -> str:
     from grader.reading.formats_light import adoc_markdown, djot_markdown, org_markdown, rst_markdown
     from grader.reading.formats_mail import earlier_first, mail_body
     from grader.reading.formats_pod import pod_markdown
+    from grader.reading.formats_racket import scribble_markdown, txt2tags_markdown
     from grader.reading.formats_roff import roff_markdown
     from grader.reading.formats_texinfo import texinfo_markdown
     from grader.reading.formats_typst import typst_markdown
@@ -51,7 +54,8 @@ def to_markdown(text: str, kind: str | None) -> str:
         "rst": rst_markdown, "org": org_markdown, "adoc": adoc_markdown, "typst": typst_markdown,
         "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown, "bbcode": bbcode_markdown,
         "textile": textile_markdown, "djot": djot_markdown, "xml": xml_markdown,
-        "roff": roff_markdown, "texinfo": texinfo_markdown, "pod": pod_markdown}
+        "roff": roff_markdown, "texinfo": texinfo_markdown, "pod": pod_markdown, "scribble": scribble_markdown,
+        "txt2tags": txt2tags_markdown}
     # (RTF and CSV: read_document converts them first)
     mail = kind == "mail"
     if mail:

@@ -24,6 +24,7 @@ from typing import Any
 from grader.compat import tomllib
 from grader.reading.answer_columns import doubted
 from grader.reading.formats_board import board_markdown
+from grader.reading.formats_cells import zeppelin_markdown
 from grader.reading.formats_mindmap import outline_json_markdown
 
 MAX_DEPTH = 6  # an answer sheet nests a part's answers under it, no deeper
@@ -43,6 +44,8 @@ def json_lines(text: str) -> str:
         return text
     if (chat := chat_messages(data)) is not None:
         return chat  # a chat's export (Slack, Discord, Matrix, Telegram): its messages, as a log is read
+    if (note := zeppelin_markdown(data)) is not None:
+        return note  # a Zeppelin note: its %md paragraphs, its code paragraphs fenced
     if (canvas := canvas_text(data)) is not None:
         return canvas  # a canvas of notes (Obsidian's .canvas, JSON Canvas): its text cards
     if (outline := outline_json_markdown(data)) is not None:

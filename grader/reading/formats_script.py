@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from grader.reading.formats_cells import CELL_TOOLS, cells_kind, cells_markdown
 from grader.reading.formats_json import python_sheet_lines
 
 _PY_MARKDOWN = re.compile(r"(?m)^#[ \t]*%%[ \t]*\[markdown\]")
@@ -27,10 +28,12 @@ def is_script_notebook(text: str, suffix: str) -> bool:
 
 
 def _script_kind(text: str, suffix: str) -> str | None:
-    """What a script is: "percent" (a notebook in Jupytext's percent format), "sheet" (a dict of answers and nothing
-    else), "commented" (a program answering in
+    """What a script is: a tool's notebook (:data:`CELL_TOOLS`), "percent" (a notebook in Jupytext's percent
+    format), "sheet" (a dict of answers and nothing else), "commented" (a program answering in
     its comments; a MATLAB file that is that too is read so), "live" (a MATLAB live script), or None (a program)."""
     head = text[:200_000]
+    if (tool := cells_kind(head, suffix)) is not None:
+        return tool  # a marimo, Databricks or Pluto notebook
     if suffix == ".py" and len(_PY_MARKDOWN.findall(head)) >= MIN_TEXT_CELLS:
         return "percent"
     if suffix == ".py" and "{" in head and python_sheet_lines(head) is not None:
@@ -50,6 +53,8 @@ def script_markdown(text: str, suffix: str) -> str:
     """The notebook's text cells as Markdown and its code cells as fenced code, in order; a program that answers
     in its comments, as :func:`commented_program_markdown` reads it."""
     kind = _script_kind(text, suffix)
+    if kind in CELL_TOOLS:
+        return cells_markdown(text, kind)
     if kind == "percent":
         return _percent_markdown(text)
     if kind == "live":

@@ -21,9 +21,10 @@ FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
 # a Russian or Bulgarian report's а) б) в) г) … are (a) (b) (c) (d) … in alphabet order (в is c, not b), a
 # Greek one's (α) (β) (γ) … too: a letter folded only where it stands alone as a label, never inside a word
 _LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#{])(?:(?:στ|[α-εζη])(?=\))"
-                           r"|[а-зА-ЗґҐєЄәӘғҒ](?=\)|\.(?:\s|$)))")  # not "α: step"
+                           r"|[а-зА-ЗґҐєЄәӘғҒђЂѓЃ](?=\)|\.(?:\s|$)))")  # not "α: step"
 _LETTER_FOLD = {ord(c): ord(latin) for letters in ("αβγδε?ζη", "абвгдежз", "АБВГДЕЖЗ")
                 for c, latin in zip(letters, "abcdefgh", strict=True) if c != "?"}  # Greek's sixth is στ, ζ the 7th
+_LETTER_FOLD.update({ord(c): ord("f") for c in "ђЂѓЃ"})  # Serbian counts ђ, Macedonian ѓ, sixth (after д)
 # a Ukrainian report counts ґ after г: its а) б) в) г) ґ) д) are (a) … (f)
 _UKRAINIAN_FOLD = {ord(c): ord(latin) for letters in ("абвгґдеє", "АБВГҐДЕЄ")
                    for c, latin in zip(letters, "abcdefgh", strict=True)}
@@ -33,7 +34,8 @@ _KAZAKH_FOLD = {ord(c): ord(latin) for letters in ("аәбвгғде", "АӘБВ
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
 LETTERS = "abcdefgh"
 _WORD = (r"(?:problem|part(?:ie|[ei])?|prob\.?|question|exercise|exercice|ex\.?|aufgabe|teilaufgabe|task|"
-         r"m[əә]s[əә]l[əә]|tap[şs]ır[ıi]q|masala|есеп|тапсырма|маселе|"
+         r"m[əә]s[əә]l[əә]|tap[şs]ır[ıi]q|masala|есеп|тапсырма|маселе|масъала(?:и)?|бодлого|даалгавар|тапшырма|"
+         r"zadatak|задатак|naloga|ushtrim(?:i)?|detyr[ëa]|mistoqsija|eżerċizzju|"
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θ[έε]μα|πρ[όο]βλημα|"
@@ -224,7 +226,7 @@ def number_first(text: str) -> str:
 def _latin(letter: str, persian: bool) -> str | None:
     if letter == "στ":
         return "f"  # Greek counts ϛ (στ) sixth
-    folded = letter.translate(_UKRAINIAN_FOLD if letter in "ґҐ" else _LETTER_FOLD)
+    folded = letter.translate(_UKRAINIAN_FOLD if letter in "ґҐ" else _LETTER_FOLD)  # (ђ, ѓ: f in every order)
     if folded != letter:
         return folded
     return _OTHER_ORDER.get(letter) or (_PERSIAN if persian else _ABJAD).get(letter)

@@ -50,6 +50,17 @@ _HYPHENATED = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]{3,})+")
 _ELIDED = re.compile(r"(?i)(?:[a-z]{1,4}|dell|dall|nell|sull)['’][^\W\d_]{3,}")
 
 
+# a name's subscript in the student's own script ("w_нав", "w_{חדש}": the new w), or a letter of it: no prose
+_SCRIPT_SUBSCRIPT = f"_\\{{?[{OTHER_SCRIPT}]{{1,12}}\\}}?"
+_OWN_SUBSCRIPT = re.compile(f"{_SCRIPT_SUBSCRIPT}|([{OTHER_SCRIPT}])")
+
+
+def _prose_start(line: str, start: int, end: int) -> int | None:
+    """Where words in a script no formula is written in begin between ``start`` and ``end`` (a subscript in it is
+    a name's), or None."""
+    return next((m.start() for m in _OWN_SUBSCRIPT.finditer(line, start, end) if m.group(1)), None)
+
+
 def _mathlike(word: str) -> bool:
     if word in (",", ";", "."):
         return True  # "[ δ₁ⁿ xⁿ ,  δ₂ⁿ a₁ⁿ ]": a separator set apart inside a vector; "(f − y) . ∇f": a product dot
@@ -60,6 +71,8 @@ def _mathlike(word: str) -> bool:
         return False  # "g(u) := 1/(1+e^(−u)) (sigmoid),": a word in brackets, an aside
     if bare.startswith("(") and bare.lstrip("(").isalpha() and len(bare.lstrip("(")) >= 3:
         bare = bare.lstrip("(")  # "(both σ1 and σ2)": an aside in words opens here
+    if re.fullmatch(f"[A-Za-z]{_SCRIPT_SUBSCRIPT}", bare):
+        return True  # "w_нав": the new w, its mark in the student's language
     if not bare or PROSE_SCRIPT.search(bare):
         return False
     if bare.lower() in _PROSE_SHORT or _ACCENTED_WORD.fullmatch(bare):
@@ -250,8 +263,8 @@ def equation_in_line(line: str, in_code: bool = False, spaced: bool = False) -> 
     if not rhs.strip() or (not lhs.strip(" :") and left > 0):
         return None  # an empty left side only on a line that continues the one before: "   = w₃ · σ′(x₂)"
     end = words[right][1]
-    if (prose := PROSE_SCRIPT.search(line, words[left][0], end)) is not None:
-        end = prose.start()  # "…=(∂f/∂w₁, ∂f/∂w₂)在 x = xⁱ 处": the formula ends where the words begin
+    if (prose := _prose_start(line, words[left][0], end)) is not None:
+        end = prose  # "…=(∂f/∂w₁, ∂f/∂w₂)在 x = xⁱ 处": the formula ends where the words begin
     tail = re.split(r"[。．!?]|\.\s", line[end:], maxsplit=1)[0]
     if changes_formula(tail):
         end = len(line.rstrip())  # "… , умноженное на w₂", "… 的一半": words that may change it; kept, never read

@@ -894,11 +894,15 @@ _OF_THEM = re.compile(r"(?im)^([^\n(]{0,200}?\b(?:filters?|kernels?)\b[^\n(]{0,8
 _LEADERS = re.compile(r"(?<=[^\s.])[ \t]*(?<!\.)\.{4,}+[ \t]*(?=[^\s.])")
 
 
+_TIMES_COUNT = re.compile(r"\([ \t]*[x×][ \t]?(\d{1,3})[ \t]+(?=[^\W\d_])")
+
+
 def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str, list[Candidate]]:
     """Every labelled value of a part, per field."""
     found: dict[str, list[Candidate]] = {}
     text = _LEADERS.sub(": ", text) if "...." in text else text  # "stride ........ 1": a label's dot leaders
     text = _OF_THEM.sub(r"\1\2 filters", text) if "of them" in text else text  # "filter 5×5×1, … has 20 of them"
+    text = _TIMES_COUNT.sub(r"(\1 ", text) if "(" in text else text  # "filter 5x5 (x20 kanalov)": a count of them
     text = _SPACED_RESULT.sub(" = ", text) if "  " in text else text  # "(5·5·1 + 1) · 20   =      520": a column
     text = _SPACED_PLUS.sub(" + ", text) if "  " in text else text  # "500 +  20 =  520": a sum aligned in columns
     text = _worked_in_code(_soft_wrapped(_DIGIT_GROUP.sub(",", text)))  # 25_050, 431_080: a program's digit groups
@@ -1460,8 +1464,9 @@ def _read_line(line: str, patterns: dict[str, list[re.Pattern[str]]]
         inner = _aside_label(masked, labels, v, patterns)
         if _chain_start(masked, labels, v, start) or _stage_aside(masked, labels, v):
             pass  # a chain's first value and a stage's own sizes in brackets: no label names them, their place does
-        elif inner is not None:  # "conv1 (5×5×1, 20 filters)": an aside's own label names the values in it;
-            choices.append((inner, 1 if "×" in v.text or "x" in v.text.lower() else 3))  # its count says how many
+        elif inner is not None:  # "conv1 (5×5×1, 20 filters)": an aside's own label names the values in it; its
+            choices.append((inner, 1 if "×" in v.text or "x" in v.text.lower() or inner not in _COUNTED_FIELDS
+                            else 3))  # count says how many ("filter 5x5 (20 kanalov)": the depth, said in an aside)
         elif len(spans) > 1 and _listed(masked, spans):  # "relu1 = pool1 = 0", "relu1, relu2 and pool1: 0"
             choices.extend((f, 0) for _, _, f in before)
         elif not before and (stage := _stage(masked, labels, v)) is not None:
