@@ -40,6 +40,7 @@ from grader.reading.plain_math import (
     math_run,
 )
 from grader.reading.revisions import COMMENT_DOUBT
+from grader.reading.value_corrections import TAKE_BACK
 
 _SPACING = re.compile(r"^(?:\s|\\quad|\\qquad|\\,|\\;|\\:|\\!|\\ )+")
 
@@ -1672,9 +1673,10 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     return None
 
 
-_OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*[—–,;-]?\s*[\[(]{{0,2}}\s*(?:(?:unsure|not\s+sure)[,:]?\s*)?"
+# (possessive quantifiers: linear on a run of blanks)
+_OR = re.compile(rf"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)*+[—–,;-]?\s*+[\[(]{{0,2}}\s*+(?:(?:unsure|not\s+sure)[,:]?\s*+)?"
                  rf"(?:{OR_WORDS})[:,]?"
-                 r"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)+(?=\$|\\\()", re.IGNORECASE)  # "$A$ \; or \; $B$", "[(or $B$"
+                 r"(?:\s|&nbsp;|\\[,;:!]|\\q?quad\b)++(?=\$|\\\()", re.IGNORECASE)  # "$A$ \; or \; $B$", "[(or $B$"
 
 
 # "$A$    |    $B$", "$A$    //    $B$": a bar or slashes set apart between two formulas offer the second
@@ -1733,7 +1735,8 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
             return f"{last}{HEDGE}{_WHICH_ONE_SHOWN}"  # "df/dw2 = A" then "    A·w2 ?" or "(times w2 ??)" under it
         row = doc.text[doc.text.rfind("\n", 0, m.start) + 1:m.start].lstrip().startswith("|")  # a table's cells
         hedge = _OR.match(doc.text, after, len(doc.text) if further < 0 else further) \
-            or (None if row else _SET_APART.match(doc.text, after, line_stop))
+            or (None if row else _SET_APART.match(doc.text, after, line_stop)) \
+            or _PUT_RIGHT_AFTER.match(doc.text, after, line_stop)  # "$A$, I mean $B$": two offered, a person decides
         if hedge:
             other = next((n for n in doc.math if 0 <= n.start - hedge.end() <= 3), None)
             if other is not None:
@@ -1960,12 +1963,17 @@ _NEXT_HEADING = re.compile(r"\n[ \t]{0,3}#{1,6}[ \t]|\n[ \t]*\\(?:sub)*section\*
 _LATER_WORD_TITLE = re.compile(r"[*_ \t]*(?:\d+[.)]?[ \t]*)?(?:errat\w*|correct\w*|fix\w*|edit\w*|notes?\b|remarks?\b"
                                r"|addend\w*|nachtrag|korrektur|p\.?\s?s\b|changes?\b|summary|final\s+answers?\b"
                                r"|(?:later|late)\s+\w+)", re.IGNORECASE)  # (its title's first words)
-_OR_PLAIN = re.compile(rf"[ \t]*(?:[—–,;]|\.{{2,3}}|…)?[ \t]*(?:(?:hmm+|hm|wait|um+|uh|eh|ah)[ \t]*[,.!]*[ \t]*)?"
-                       rf"[(\[]?[ \t]*(?:{OR_WORDS})[ \t]*[:,]?[ \t]+"  # "… hmm, or is it B?"
+_OR_PLAIN = re.compile(rf"[ \t]*+(?:[—–,;]|\.{{2,3}}|…)?[ \t]*+(?:(?:hmm+|hm|wait|um+|uh|eh|ah)[ \t]*+[,.!]*+[ \t]*+)?"
+                       rf"[(\[]?[ \t]*+(?:{OR_WORDS})(?:[ \t]*+[:,])?[ \t]++"  # "… hmm, or is it B?" (possessive)
                        r"(?:[^\W\d_][^\W\d_ \t]*(?:[ \t]+[^\W\d_]+){0,5}[ \t]*,[ \t]+"  # "— or, counting w3, B"
                        r"|(?:it[ \t]+)?(?:should|could|might|would|must)[ \t]+be[ \t]+|it'?s[ \t]+|it[ \t]+is[ \t]+)?",
                        # "or maybe it should be B"
                        re.IGNORECASE)
+# the words that take the answer back, then another formula: "$A$, I mean $B$", "$A$ — that's wrong, …: $B$"
+_PUT_RIGHT_AFTER = re.compile(rf"[ \t]*+(?:--|[—–,;:(.-])?[ \t]*+(?:{TAKE_BACK})\b[^$\n]{{0,80}}?(?=\$|\\\()",
+                              re.IGNORECASE)
+_PUT_RIGHT_PLAIN = re.compile(rf"[ \t]*+(?:--|[—–,;:(.-])?[ \t]*+(?:{TAKE_BACK})\b[ \t]*+[:,]?[ \t]*+",
+                               re.IGNORECASE)
 _SLASH_APART = re.compile(r"[ \t]{2,}/[ \t]{2,}")  # "A   /   B  (not sure which)": a slash set apart is no division
 _ASKED_SIGNS = re.compile(r"[*/^+\-−·×σ√=]|\\[a-z]+|\bexp\b")
 _FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")
@@ -1974,7 +1982,8 @@ _FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")
 def _offered_plain(text: str, start: int, end: int) -> str | None:
     """``df/dw1 = A   or   B  (not sure …)`` in plain text: "or" (or "or maybe", …, or a slash set apart) after
     the answer on its line, then a formula, is another answer offered for the same item."""
-    m = _OR_PLAIN.match(text, start, end) or _SLASH_APART.match(text, start, end)
+    m = _OR_PLAIN.match(text, start, end) or _SLASH_APART.match(text, start, end) \
+        or _PUT_RIGHT_PLAIN.match(text, start, end)  # "sigma2(x2)   hmm no: w3 · sigma2(x2)"
     if m is None:
         return None
     rest = text[m.end():end]
