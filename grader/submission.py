@@ -306,8 +306,8 @@ _LATEX_ENCODINGS = {"ansinew": "cp1252", "applemac": "mac-roman"}  # inputenc's 
 
 def decoded(data: bytes) -> tuple[str, str]:
     """Bytes as text and the encoding read: UTF-8 where they are; else a byte-order mark's (Notepad's "Unicode" is
-    UTF-16) or the encoding the file declares in its first lines (a Word page in windows-1253); else UTF-8 with
-    the unreadable bytes replaced. Only a codec Python knows is used; nothing in the file is run."""
+    UTF-16) or the encoding the file declares in its first lines (a Word page in windows-1253); else Windows' "ANSI"
+    page (cp1252), an unreadable byte replaced. Only a codec Python knows is used; nothing in the file is run."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:  # (a mark that only looks like one, on bytes that are no such text, is no mark)
@@ -331,7 +331,12 @@ def decoded(data: bytes) -> tuple[str, str]:
             return data.decode(codec, errors="replace"), codec
         except LookupError:  # ("rot13", "zlib", "base64": no text encoding)
             continue
-    return data.decode("utf-8", errors="replace"), "utf-8"
+    return data.decode(_UNDECLARED, errors="replace"), _UNDECLARED
+
+
+# bytes that are no UTF-8 and declare nothing: Windows' "ANSI" page, what Notepad and Word's "plain text" write on a
+# Western system (its ×, ², é, µ; what the student saw in their editor)
+_UNDECLARED = "cp1252"
 
 
 def _read_source(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:

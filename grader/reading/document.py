@@ -314,6 +314,10 @@ def is_latex(text: str) -> bool:
 # formula has it ("(у − f)", "у1"): the letters a TA reads (the word "у", "at", stays)
 _CYRILLIC_X = re.compile(r"(?<![\u0400-\u04ff])[хХ](?![\u0400-\u04ff])"
                          r"|(?<![\u0400-\u04ff])у(?=[\d₀-₉⁰-⁹ⁱ_^)′']|[ \t]*[−=+*·×/-][ \t]*[\w(σ∂])")
+# a function's derivative under an evaluation bar, at a point: "\left.\frac{d\sigma}{du}\right|_{u=x_2}" is σ'(x₂)
+_EVALUATED_DERIVATIVE = re.compile(r"(?:\\left\s*\.\s*)?\\[dt]?frac\s*\{\s*d\s*(\\sigma(?:_\{?\d\}?)?)\s*\}\s*"
+                                   r"\{\s*d\s*([a-z])\s*\}\s*\\(?:right|[Bb]igg?[rl]?)\s*\|\s*_\s*\{\s*\2\s*=\s*"
+                                   r"([^{}]{1,20})\}")
 _BIDI_MARK = re.compile("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u061c]")  # (not an override: it reorders)
 # Arabic-Indic and Persian digits, the Arabic thousands separator and decimal point, its comma, semicolon and
 # question mark
@@ -349,7 +353,8 @@ _STATEMENT = re.compile(r"^[ \t]*(?:[A-Za-z_][\w\[\]().,' ]*?[ \t]*(?:[-+*/.]?=|
 # what a reader of the rendered hand-in never sees: HTML/Markdown comments, LaTeX's \iffalse … \fi and comment
 # environment, Org's comment blocks, AsciiDoc's comment blocks, HTML elements marked hidden
 _UNSEEN = (("<!--", re.compile(r"<!--[\s\S]*?(?:-->|$)")),
-           ("\\iffalse", re.compile(r"\\iffalse(?![A-Za-z])[\s\S]*?(?:\\fi(?![A-Za-z])|$)")),
+           # (up to its \else: what follows it is printed, "\iffalse A \else B \fi" shows B)
+           ("\\iffalse", re.compile(r"\\iffalse(?![A-Za-z])[\s\S]*?(?:\\else(?![A-Za-z])|\\fi(?![A-Za-z])|$)")),
            ("\\begin{comment}", re.compile(r"\\begin\{comment\}[\s\S]*?(?:\\end\{comment\}|$)")),
            # todonotes' \todo{…}: the author's reminder in the margin, which the hand-in's final form drops
            ("\\todo", re.compile(r"\\todo(?![A-Za-z])\s*(?:\[[^\[\]\n]{0,80}\])?\s*\{(?:[^{}]|\{[^{}]*\}){0,2000}\}")),
@@ -1277,6 +1282,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _lost_escapes(text) if _CONTROL_ESCAPE.search(text) else text  # "$\x07lpha$": a string's "\alpha"
     if "partial_" in text and _INDEX_IS_WEIGHT.search(text):  # "∂_i ≡ ∂/∂w_i", then "∂_3 f = σ(u_2)": ∂f/∂w_3
         text = _PARTIAL_BY_INDEX.sub(lambda m: f"\\frac{{\\partial {m.group(2)}}}{{\\partial w_{m.group(1)}}}", text)
+    if "right|" in text or "Big|" in text or "big|" in text:  # "\left.\frac{dσ}{du}\right|_{u=x_2}": σ'(x_2)
+        text = _EVALUATED_DERIVATIVE.sub(lambda m: f"{m.group(1)}'({m.group(3).strip()})", text)
     if "latex" in text and ("$latex " in text or "[latex" in text or "[/latex]" in text):
         text = _WORDPRESS_LATEX.sub(lambda m: f"${m.group(1) or m.group(2)}$", text)  # WordPress's shortcodes:
         # "$latex \sigma'(u)$", "[latex]f_w(x) = …[/latex]" are the formulas its page shows

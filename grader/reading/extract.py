@@ -1397,7 +1397,11 @@ _LEADS_TO = re.compile(r"\b(?:derivative|answer|result)[ \t]+(?:is|equals|comes[
 # words that say what the answer is, right before its inline formula: "the same thing is", "so it equals", "gives"
 _SAID_TO_BE = re.compile(r"(?i)\b(?:is|are|equals|gives|becomes|becoming|get|obtain|ist|est|es|è|é|wird|ergibt)"
                          r"(?:\s+(?:just|simply|then|also|again|exactly))?\s*:?\s*$"
-                         r"|[^\W\d_][ \t]*[:：][ \t]*$|(?:->|→|=>|⇒)[ \t]*$")  # "in terms of σ: $…$", "→ $…$"
+                         r"|[^\W\d_][ \t]*[:：][ \t]*$|(?:->|→|=>|⇒)[ \t]*$"  # "in terms of σ: $…$", "→ $…$"
+                         # "최종 답은 $…$", "答えは $…$", "答案是 $…$", "ответ $…$", "равно $…$": the same in words
+                         r"|(?:답|결과|값)[은는이가][ \t]*$|(?:答え|結果)[はが][ \t]*$"
+                         r"|(?:答案|结果|結果)[是为為][ \t]*$"
+                         r"|(?<![\w])(?:равно|равна|ответ)[ \t]*$")
 
 
 # a bracket of definitions set beside an answer: "(z1 = w1 x, a1 = σ1(z1), z2 = w2 a1, a2 = σ2(z2))"
@@ -1460,7 +1464,11 @@ def _said_to_be(doc: Document, spans: list[Span], eq: Equation) -> bool:
         return False  # "$∂x_2/∂w_2$ is just $σ_1(x_1)$": the words say what the math before them is, not the answer
     end = doc.text.find("\n", last.end)
     after = doc.text[last.end:len(doc.text) if end < 0 else end].strip(" $\\).")
+    after = _COPULA_AFTER.sub("", after)  # "…$입니다.", "…$ です。": the sentence's own end
     return _SAID_TO_BE.search(words) is not None and not after
+
+
+_COPULA_AFTER = re.compile(r"^(?:입니다|이다|임|です|である|だ)?[ \t]*[。.!！]?$")
 
 
 _FORMULA_OPERATOR = re.compile(r"[-+*/^(]|\\(?:frac|cdot|left|big)")

@@ -53,6 +53,12 @@ def is_roff(text: str) -> bool:
     return len(_MACRO.findall(text, 0, 200_000)) >= 4
 
 
+# macros whose arguments set the page, never print (a column's width, a register, a font's size)
+_LAYOUT_MACROS = {"ND", "DA", "RP", "TA", "KS", "KE", "KF", "EH", "OH", "EF", "OF", "P1", "RS", "RE", "TH", "MT",
+                  "TC", "PX", "XS", "XE", "XA", "1C", "2C", "MC", "PT", "HP", "DE", "EN", "TE", "TS", "EQ", "FS",
+                  "FE", "AE", "AB", "AI", "ds", "nr"}
+
+
 def roff_markdown(text: str) -> str:
     """The report as Markdown: headings, paragraphs, displays as ``$$…$$``, inline eqn as ``$…$``, tables as
     pipe tables, displays of text (``.DS``) as fenced blocks."""
@@ -77,8 +83,9 @@ def roff_markdown(text: str) -> str:
                 out.append(line)
             continue
         name, args = macro.group(1), macro.group(2)
-        if name == "ig":  # ".ig" … "..": ignored input, never printed
-            while k < len(lines) and not lines[k].startswith(".."):
+        if name == "ig":  # ".ig" … "..": ignored input, never printed (".ig XX" … ".XX": up to its own end mark)
+            end = f".{args.split()[0]}" if args.split() else ".."
+            while k < len(lines) and not (lines[k].startswith(end) and lines[k][len(end):len(end) + 1] in ("", " ")):
                 k += 1
             k += 1
             continue
@@ -131,7 +138,10 @@ def roff_markdown(text: str) -> str:
             out.append("")
             if label is not None:
                 out.append((label.group(1) or label.group(2)) + " ")
-        # every other macro (.AU, .AB, .ft, .nr, …) styles the page
+        elif name[:1].isupper() and args.strip() and name not in _LAYOUT_MACROS:
+            out.append(_text(args.strip().strip('"'), defines if inline else None))  # ".BX w3·σ2(x2)", ".AU …": a
+            # macro's words are printed
+        # every other request (.ft, .nr, .sp, …) styles the page
     return "\n".join(out)
 
 

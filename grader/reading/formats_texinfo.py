@@ -80,8 +80,8 @@ def texinfo_markdown(text: str) -> str:
                                                "documentlanguage", "setchapternewpage", "paragraphindent",
                                                "finalout", "need", "vskip", "printindex", "cindex", "findex",
                                                "kindex", "pindex", "vindex", "tindex", "anchor", "set", "clear"):
-            if name in ("title", "subtitle", "author", "settitle") and args:
-                out.append(_inline(args))
+            if name in ("title", "subtitle", "author", "settitle", "center", "noindent", "quotation") and args:
+                out.append(_inline(args))  # ("@center w3 σ2(x2)", "@noindent Correction: …": printed text)
         else:
             out.append(_inline(line))
     return "\n".join(_closed_displays(out))

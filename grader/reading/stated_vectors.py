@@ -22,6 +22,7 @@ _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?(?![A-Za-z])|(?<!\
 _TAIL = re.compile(r"\s*(?:\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T\s*\}?|\\mathrm\s*\{?\s*T\s*\}?)\s*\}?"
                    r"|ᵀ)?"
                    r"\s*(?:\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{?\s*\d\s*\}?)?\s*[.,;]?\s*$")
+_FRAMED_MATRIX = re.compile(r"[(\[]\s*(\\begin\{([pbvBV]?matrix|array)\}.*\\end\{\2\})\s*[)\]](.*)", re.DOTALL)
 _OPEN = {"(": ")", "[": "]", "\\langle": "\\rangle", "\\{": "\\}"}
 # a point's mark on a name: x^{(i)}, x_2^{(i)}, f^{(n)}, x^i (a generic index letter, never a power)
 _POINT = re.compile(r"\^\s*\{\s*\(\s*[ijkn]\s*\)\s*\}|\^\s*\(\s*[ijkn]\s*\)|\^\s*\{\s*[ijkn]\s*\}"
@@ -61,10 +62,14 @@ def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None
             continue
         if _SUBSCRIPT_POINT.search(sides[named]):
             continue  # "∇_W f(u_n) = …": entries at a point named by a subscript, read in the hand-in's own names
+        order = _name_order(sides[named], tag, classify)
         for side in sides[named + 1:]:
             entries = vector_entries(side)
             if entries is None or len(entries) > 6:
                 continue
+            if order is not None and len(order) == len(entries) and order != sorted(order):
+                by_k = dict(zip(order, entries, strict=True))  # named in another order: set in the vector's own
+                entries = [by_k.get(k, "") for k in range(1, max(order) + 1)]
             if all(_NAMED_ENTRY.search(e) for e in entries):
                 continue  # (∂f/∂w₁, ∂f/∂w₂, ∂f/∂w₃): the name spelled out, nothing stated yet
             out.append(StatedVector(text, tuple("" if _NAMED_ENTRY.search(e) else _POINT.sub("", e).strip()
@@ -78,6 +83,7 @@ def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None
 # "(i = 1, …, n)": cut before the equation is read, so that the vector is the last side
 _INDEX_RANGE = re.compile(r"(?:\s|\\[,;:!]|\\q?quad\b)*(?:[,;.](?:\s|\\[,;:!]|\\q?quad\b)*)?"
                           r"(?:\\(?:text|mathrm|textrm|mbox)\s*\{[^{}]{0,80}\}\s*[.,;]?"
+                          r"|_\s*\{\s*[ijkn]\s*=\s*[^{}]{1,30}\}\s*[.,;]?"  # "\end{bmatrix}_{i=1,2}"
                           r"|\(?\s*(?:\\(?:text|mathrm)\s*\{\s*(?:for|all|each)[^{}]{0,20}\}\s*|\\forall\s*)?"
                           r"[ijkn]\s*=\s*[0-9]\s*(?:,\s*(?:[0-9]|\\[lc]?dots|…|\.\.\.|[nNm]))*\s*\)?\s*[.,;]?)"
                           r"(?:\s|\\[,;:!])*$")
@@ -90,6 +96,7 @@ def _without_index_range(equation: str) -> str:
     return head + _INDEX_RANGE.sub("", tail, count=1)
 
 
+_OUTPUT_AT_POINT = re.compile(r"(?<![\\\w])f_(?:\{\s*([ijkn])\s*\}|([ijkn])(?![\w(]))")
 # an evaluation bar around a left side: "\left.\frac{∂f}{∂w₁}\right|_{x=x^i}" (at the data point, as "(x^i)" says)
 _EVALUATION_BAR = re.compile(r"^\s*\\left\s*\.\s*(.{1,200}?)\\right\s*\|\s*_\s*\{\s*x\s*=\s*x([^{}]{1,20})\}\s*$")
 
@@ -109,6 +116,8 @@ def _entries_at_a_point(equations: list[str], tag: str, classify: Callable[[str]
         sides = _sides(text)
         if (bar := _EVALUATION_BAR.match(sides[0])) is not None:
             sides[0] = f"{bar.group(1)}(x{bar.group(2)})"  # the derivative at the point the bar names
+        sides[0] = _OUTPUT_AT_POINT.sub(lambda m: f"f_w(x^{m.group(1) or m.group(2)})", sides[0])  # "∂f_i/∂w₁": f_i
+        # is the output at xⁱ
         if len(sides) < 2 or not (_AT_DATA_POINT.search(sides[0]) or _POINT.search(sides[0])) \
                 or any(len(_top_level_split(side)) > 1 for side in sides[1:-1]):
             continue  # ("∂f/∂w₁(xⁱ) = A,  ∂f/∂w₂(xⁱ) = B, …": equations a comma joins on one line, not read as one)
@@ -142,15 +151,26 @@ def _names(side: str, tag: str, classify: Callable[[str], str | None]) -> bool:
     head = re.sub(r"\(\s*x\s*(?:\^\s*\{?\s*\(?\s*[a-z1-9]\s*\)?\s*\}?)?\s*\)\s*$", "", _SIZING.sub("", side).strip())
     if classify(head) == tag or classify(side.strip()) == tag:
         return True
+    return _name_order(side, tag, classify) is not None
+
+
+def _name_order(side: str, tag: str, classify: Callable[[str], str | None]) -> list[int] | None:
+    """The components a column of the tagged vector's entry names stands for, in its order (``(∂f/∂w₃, ∂f/∂w₂,
+    ∂f/∂w₁)``: [3, 2, 1], backprop's order), or None when the side is no such column."""
     entries = vector_entries(side)
-    return entries is not None and len(entries) >= 2 and all(
-        classify(_POINT.sub("", e).strip()) == f"{tag}{k}" for k, e in enumerate(entries, 1))
+    if entries is None or len(entries) < 2:
+        return None
+    order = [next((k for k in range(1, MAX_ENTRIES + 1) if classify(_POINT.sub("", e).strip()) == f"{tag}{k}"), 0)
+             for e in entries]
+    return order if 0 not in order and len(set(order)) == len(order) else None
 
 
 def vector_entries(side: str) -> list[str] | None:
     """The entries of a side that is one vector and nothing else (a matrix environment, ``(a, b, c)``,
     ``[a, b, c]``, ``\\langle a, b, c \\rangle``, with a transpose mark or ``\\in ℝ³`` after it), else None."""
     text = _SIZING.sub("", side).strip()
+    if (framed := _FRAMED_MATRIX.fullmatch(text)) is not None:
+        text = framed.group(1) + framed.group(3)  # "\left(\begin{matrix} … \end{matrix}\right)": the matrix
     m = _MATRIX.match(text)
     if m is not None:
         if not _TAIL.fullmatch(text, m.end()):
