@@ -338,7 +338,7 @@ def find_values(doc: Document, spec: TextSpec) -> ValueAnswers | None:
         or _BIASES_TAKEN_OFF.search(text[:20_000]) \
         or _WHICH_OF_THEM.search(text[:20_000]) or _SIZES_OFFERED.search(text[:20_000]) \
         or _CORRECTED_ASIDE.search(text[:20_000]) or _SECOND_THOUGHT.search(text[:20_000]) \
-        or _TAKEN_BACK.search(text[:20_000]) \
+        or _TAKEN_BACK.search(text[:20_000].replace("\\times", "×")) \
         or _MARKED_UNSURE.search(text[:20_000]) or _UNSURE_IN_WORDS.search(text[:20_000]) \
         or _OR_ASKED.search(text[:20_000]) or _TWO_VALUES_OR.search(text[:20_000]) \
         or _bare_second(text[:20_000])
@@ -1839,9 +1839,10 @@ _CORRECTED_ASIDE = re.compile(r"[(\[]\s*(?:(?:hmm+|oops)\b|(?:no|nope|wait|err|s
                               r"|[(\[](?=[^()\[\]\n]{0,200}?\b(?:actually|should\s+(?:be|read)|i\s+mean|instead|rather|"
                               r"eigentlich|en\s+fait|en\s+realidad|minus\s+the|without\s+the|excluding|"
                               r"(?:would\s*n[o']t|don'?t|do\s+not)\s+count)\b[^\n]{0,60}?\d)", re.IGNORECASE)
-# a value taken back on its line, with words before the next one: "12×12×20 -- scratch that, with stride 1 it is
-# 23×23×20", "conv2 25050 -- that's wrong, 25000", "520 (hmm no: 500)": which one is meant, a person decides
-_TAKEN_BACK = re.compile(r"(?:--|[—–,;:(])[ \t]*+(?:that'?s[ \t]+wrong|that[ \t]+is[ \t]+wrong|hmm+[ \t,]*no\b|oops"
+# a value taken back right after it, with words before the next one: "12×12×20 -- scratch that, with stride 1 it is
+# 23×23×20", "conv2 25050 -- that's wrong, 25000", "520 (hmm no: 500)": which one is meant, a person decides (not
+# "I wrote 25×25×20 after conv1 — that's wrong, it's …": a note about an old value, the new one said)
+_TAKEN_BACK = re.compile(r"(?<![\w.,×])\d++(?:[.,×x]\d++)*+[$*_ \t]{0,3}(?:--|[—–,;:(])[ \t]*+(?:that'?s[ \t]+wrong|that[ \t]+is[ \t]+wrong|hmm+[ \t,]*no\b|oops"
                          r"|correct[ \t]+answer|(?:scratch|make)[ \t]+that[,:]?[ \t]+(?=[^\W\d_]{3,})"
                          r"|(?:i[ \t]+mean|sorry)[,:]?[ \t]+(?=[^\W\d_]{3,}))[^\n\d]{0,80}\d", re.IGNORECASE)
 _WORKED_TO = re.compile(f"{_MASK}+\\s*=\\s*$")  # a working set aside, then its result
