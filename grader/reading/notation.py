@@ -1320,7 +1320,11 @@ def _restates_known(name: str, param: str, rhs: str, reference: Reference, overl
 
 
 def _equal(a: Any, b: Any, reference: Reference, parameter: sp.Symbol | None = None) -> bool:
-    """Equal as functions of the homework's variables (a function's parameter set to one of them)."""
+    """Equal as functions of the homework's variables (a function's parameter set to one of them); two vectors
+    entry by entry, a vector never equal to one expression."""
+    if isinstance(a, Vec) or isinstance(b, Vec):
+        return isinstance(a, Vec) and isinstance(b, Vec) and len(a) == len(b) \
+            and all(_equal(x, y, reference, parameter) for x, y in zip(a, b, strict=True))
     model = reference.numeric_model
     if parameter is not None:
         from grader.expressions.latex_names import substitute

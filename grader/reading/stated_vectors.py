@@ -187,6 +187,9 @@ def vector_entries(side: str) -> list[str] | None:
         if end is None or not _TAIL.fullmatch(text, end + len(closing)):
             return None
         entries = _top_level_split(text[len(opening):end])
+        if len(entries) < 2:  # "[a;\; b;\; c]": MATLAB's column, its entries cut at semicolons
+            entries = [e.strip() for e in _split_outside(text[len(opening):end], lambda t, i: t[i] == ";"
+                                                           and t[i - 1:i] != "\\") if e.strip()]
         return entries if len(entries) >= 2 else None
     return None
 

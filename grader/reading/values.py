@@ -1842,7 +1842,8 @@ _CORRECTED_ASIDE = re.compile(r"[(\[]\s*(?:(?:hmm+|oops)\b|(?:no|nope|wait|err|s
 # a value taken back right after it, with words before the next one: "12×12×20 -- scratch that, with stride 1 it is
 # 23×23×20", "conv2 25050 -- that's wrong, 25000", "520 (hmm no: 500)": which one is meant, a person decides (not
 # "I wrote 25×25×20 after conv1 — that's wrong, it's …": a note about an old value, the new one said)
-_TAKEN_BACK = re.compile(r"(?<![\w.,×])\d++(?:[.,×x]\d++)*+[$*_ \t]{0,3}(?:--|[—–,;:(])[ \t]*+(?:that'?s[ \t]+wrong|that[ \t]+is[ \t]+wrong|hmm+[ \t,]*no\b|oops"
+_TAKEN_BACK = re.compile(r"(?<![\w.,×])\d++(?:[.,×x]\d++)*+[$*_ \t]{0,3}(?:--|[—–,;:(])[ \t]*+"
+                         r"(?:that'?s[ \t]+wrong|that[ \t]+is[ \t]+wrong|hmm+[ \t,]*no\b|oops"
                          r"|correct[ \t]+answer|(?:scratch|make)[ \t]+that[,:]?[ \t]+(?=[^\W\d_]{3,})"
                          r"|(?:i[ \t]+mean|sorry)[,:]?[ \t]+(?=[^\W\d_]{3,}))[^\n\d]{0,80}\d", re.IGNORECASE)
 _WORKED_TO = re.compile(f"{_MASK}+\\s*=\\s*$")  # a working set aside, then its result
