@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 MAX_FILE_BYTES = 1_000_000
 MAX_TOML_DEPTH = 32  # nested arrays and tables; an answer file needs a handful
-WRITTEN_SUFFIXES = (".md", ".txt", ".tex", *FORMAT_SUFFIXES)  # in the order a folder's report is chosen
+TEX_SUFFIXES = (".tex", ".ltx", ".mkiv", ".mkxl")  # LaTeX's and ConTeXt's sources
+WRITTEN_SUFFIXES = (".md", ".txt", *TEX_SUFFIXES, *FORMAT_SUFFIXES)  # in the order a folder's report is chosen
 REPORT_SUFFIXES = (*WRITTEN_SUFFIXES, ".ipynb")
 SCRIPT_SUFFIXES = (".py", ".m", ".jl", ".r")  # a notebook saved as a script (jupytext's percent format, a MATLAB
 # live script), or a program that answers in its comments
@@ -455,7 +456,7 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
         text = _notes_shown(text)  # them, no page renders them away (an arrow "-->" stays one)
     text = numbered_items(text, [(i.text.part, tuple(i.text.key), i.check != "manual")
                                  for i in rubric.items if i.text is not None and i.text.part])
-    doc: Document = read_document(text, "tex" if path.suffix.lower() == ".tex" else format_of(path.name))
+    doc: Document = read_document(text, "tex" if path.suffix.lower() in TEX_SUFFIXES else format_of(path.name))
     sub.notes.extend(doc.notes)  # about the whole report (no part labels found)
     answers = answers_from_document(doc, rubric)
     if sub.code is None:

@@ -11,7 +11,7 @@ from grader.results import CheckResult
 from grader.rubric import Rubric
 from grader.sandbox.probe import probe
 from grader.sandbox.protocol import ChildError, ChildRun, Retry, parse_probe
-from grader.submission import Submission
+from grader.submission import TEX_SUFFIXES, Submission
 from reference.mnist_backprop.net import Net
 from tests.conftest import SHARED
 
@@ -68,7 +68,7 @@ def grade_report_item(rubric: Rubric, item_id: str, report: str, name: str = "re
     from grader.reading.document import read_document
     from grader.reading.formats import format_of
 
-    kind = "tex" if name.endswith(".tex") else format_of(name)  # as the submission reads a .tex report
+    kind = "tex" if name.endswith(TEX_SUFFIXES) else format_of(name)  # as the submission reads a .tex report
     sub = Submission("unit", Path("."), None, answers_from_document(read_document(report, kind), rubric),
                      source=name)
     ctx = CheckContext(sub, rubric.reference, rubric.code, Measured(), 0)

@@ -334,3 +334,44 @@ def test_batch_100_patterns_are_bounded_on_hostile_text(rubric, text: str) -> No
     txt2tags_markdown(text)
     grade_report_item(rubric, "p1.d", "## Problem 1\n\n**(d)** " + text[:20_000] + "\n")
     assert time.perf_counter() - start < 20.0
+
+
+# --- batch 101: TeX's other dialects, labels of Kurdish, Pashto, Dari and Uyghur reports -----------------------------
+
+@pytest.mark.parametrize("d, full", [("\\s_2(x_2)", True), ("w_3\\s_2(x_2)", False)])
+@pytest.mark.parametrize("source", [
+    "\\def\\s{{\\sigma}}\n\\beginsection Problem 1\n\n"
+    "\\item{{(b)}} $${{d\\s_1\\over du}}={{e^{{-u}}\\over(1+e^{{-u}})^2}}\\eqno(1)$$\n"
+    "\\item{{(d)}} $${{\\partial f\\over\\partial w_3}}={d}\\eqno(3)$$\n\\item{{(e)}} words\n\\bye\n",
+    "\\documentstyle{{amsppt}}\n\\def\\s{{\\sigma}}\n\\document\n\\head Problem 1\\endhead\n"
+    "\\subhead (d)\\endsubhead\n"
+    "\\proclaim{{Proposition 1}} $\\dfrac{{\\partial f}}{{\\partial w_3}} = {d}$.\\endproclaim\n"
+    "\\subhead (e)\\endsubhead\nwords\n\\enddocument\n",
+    "\\def\\s{{\\sigma}}\n\\starttext\n\\section{{Problem 1}}\n\\startitemize[a]\n"
+    "\\item[(d)] \\startformula \\frac{{\\partial f}}{{\\partial w_3}}"
+    " = {d} \\stopformula\n\\item[(e)] words\n\\stopitemize\n\\stoptext\n",
+])
+def test_plain_tex_ams_tex_and_context_reports(rubric, source: str, d: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p1.d", source.format(d=d), "hw.tex")) is full
+
+
+def test_a_tex_over_is_a_fraction() -> None:
+    from grader.expressions.tokens import _over_as_frac
+
+    assert _over_as_frac("{d\\sigma\\over du}") == "{\\frac{d\\sigma}{du}}"
+    assert _over_as_frac("a \\over b") == "\\frac{a}{b}"
+    assert _over_as_frac("\\overline{x}") == "\\overline{x}"
+
+
+@pytest.mark.parametrize("report, full", [
+    ("**a)** كىرگۈزۈش: 28×28 (×1)؛ conv1 سۈزگۈچى: 5×5×1، 20 دانە؛ conv1 دىن كېيىن: 24×24×20؛ "
+     "pooling دىن كېيىن: 12×12×20.", True),
+    ("**a)** كىرگۈزۈش: 28×28 (×1)؛ conv1 سۈزگۈچى: 5×5×1، 20 دانە؛ conv1 دىن كېيىن: 23×23×20؛ "
+     "pooling دىن كېيىن: 12×12×20.", False),
+    ("أ) ڕەهەندی ئینپوت 28×28 ، فلتەری conv1 بریتییە لە 20 فلتەری 5×5×1 ، دوای conv1 دەبێتە 24×24×20 ، دوای pooling "
+     "دەبێتە 12×12×20 .", True),
+    ("أ) ڕەهەندی ئینپوت 28×28 ، فلتەری conv1 بریتییە لە 20 فلتەری 5×5×20 ، دوای conv1 دەبێتە 24×24×20 ، دوای pooling "
+     "دەبێتە 12×12×20 .", False),
+])
+def test_uyghur_and_sorani_field_words(rubric, report: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, "p2.a", f"## Problem 2\n\n{report}\n", "hw.md")) is full

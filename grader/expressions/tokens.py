@@ -453,8 +453,35 @@ _LOOKALIKE = re.compile(r"(?<![\u0400-\u04ff])[хаеосрукАВЕКМНОР�
 _LATIN_TWIN = str.maketrans("хаеосрукАВЕКМНОРСТХ", "xaeocpykABEKMHOPCTX")
 
 
+_OVER = re.compile(r"\\over(?![A-Za-z])")
+MAX_OVERS = 20  # plain TeX fractions in one formula, at most (a longer formula keeps the rest as written)
+
+
+def _over_as_frac(text: str) -> str:
+    """Plain TeX's ``{a \\over b}`` as ``\\frac{a}{b}``: the group around ``\\over`` is the fraction (the whole
+    formula where no braces hold it)."""
+    for _ in range(MAX_OVERS):
+        m = _OVER.search(text)
+        if m is None:
+            break
+        start, depth = m.start() - 1, 0
+        while start >= 0 and (text[start] != "{" or depth):
+            depth += (text[start] == "}") - (text[start] == "{")
+            start -= 1
+        end, depth = m.end(), 0
+        while end < len(text) and (text[end] != "}" or depth):
+            depth += (text[end] == "{") - (text[end] == "}")
+            end += 1
+        fraction = f"\\frac{{{text[start + 1:m.start()].strip()}}}{{{text[m.end():end].strip()}}}"
+        text = (f"{text[:start]}{{{fraction}}}{text[end + 1:]}" if start >= 0 and end < len(text)
+                else f"{text[:start + 1]}{fraction}{text[end:]}")
+    return text
+
+
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
+    if "\\over" in text:
+        text = _over_as_frac(text)
     if _LOOKALIKE.search(text):
         text = _LOOKALIKE.sub(lambda m: m.group().translate(_LATIN_TWIN), text)
     if "ς" in text:  # a Greek keyboard's W key: "ς3" is w3 (a final sigma ends a word, never an index's letter)

@@ -97,6 +97,7 @@ from grader.reading.stacked import (
     two_columns,
 )
 from grader.reading.tables import table_head
+from grader.reading.tex_dialects import is_tex_dialect, latex_of_dialect
 from grader.reading.tex_source import closing_brace
 from grader.reading.unclosed import closed_displays, closed_fences, closed_org_blocks
 
@@ -1390,6 +1391,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     elif kind is None and ("stem:[" in text or "math:[" in text or "\n:" in text) and is_asciidoc(text):
         kind = "adoc"  # an AsciiDoc source uploaded as .txt
     latex = kind == "tex" or (kind is None and is_latex(text))
+    if latex and is_tex_dialect(text):
+        text = latex_of_dialect(text)  # plain TeX's \item{(a)}, AMS-TeX's \subhead, ConTeXt's \startformula
     if latex and "%" in text:  # "… we get $%" / "12\times 12\times 20$": a line ended by "%" goes on on the next
         text = _TEX_LINE_JOIN.sub(r"\1", text)  # (Scientific WorkPlace wraps every long line so)
     if latex and "%" in text:  # a comment is no text of the page a TA reads ("% in the code alpha = 0.01, i.e. 1%")

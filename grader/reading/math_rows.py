@@ -244,6 +244,8 @@ def clean(piece: str) -> str:
             drop_to = m.end() if tok != "&" or _aligning(stack) else -1
         elif tok in _DROP_ARG or tok in _GAP_ARG:
             drop_to = _group_end(piece, m.end())
+        elif tok in ("\\eqno", "\\leqno"):  # plain TeX's equation number: the rest of the display
+            drop_to = len(piece)
         if drop_to >= 0:
             wide = tok in _GAP_ARG and _wide(piece[m.end():drop_to])
             out.append(piece[last:m.start()] + (" \\qquad " if wide else " "))
