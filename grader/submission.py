@@ -307,8 +307,9 @@ _LATEX_ENCODINGS = {"ansinew": "cp1252", "applemac": "mac-roman"}  # inputenc's 
 
 def decoded(data: bytes) -> tuple[str, str]:
     """Bytes as text and the encoding read: UTF-8 where they are; else a byte-order mark's (Notepad's "Unicode" is
-    UTF-16) or the encoding the file declares in its first lines (a Word page in windows-1253); else Windows' "ANSI"
-    page (cp1252), an unreadable byte replaced. Only a codec Python knows is used; nothing in the file is run."""
+    UTF-16) or the encoding the file declares in its first lines (a Word page in windows-1253); else UTF-8 with its
+    stray bytes replaced where most of it reads as UTF-8, or Windows' "ANSI" page (cp1252). Only a codec Python
+    knows is used; nothing in the file is run."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:  # (a mark that only looks like one, on bytes that are no such text, is no mark)
@@ -332,6 +333,9 @@ def decoded(data: bytes) -> tuple[str, str]:
             return data.decode(codec, errors="replace"), codec
         except LookupError:  # ("rot13", "zlib", "base64": no text encoding)
             continue
+    text = data.decode("utf-8", errors="replace")
+    if sum(1 for c in text if ord(c) > 127 and c != "\ufffd") > text.count("\ufffd"):
+        return text, "utf-8"  # UTF-8 with a stray byte (a Latin-1 "é" pasted into code): its own text kept
     return data.decode(_UNDECLARED, errors="replace"), _UNDECLARED
 
 

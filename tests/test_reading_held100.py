@@ -375,3 +375,17 @@ def test_a_tex_over_is_a_fraction() -> None:
 ])
 def test_uyghur_and_sorani_field_words(rubric, report: str, full: bool) -> None:
     assert _full(grade_report_item(rubric, "p2.a", f"## Problem 2\n\n{report}\n", "hw.md")) is full
+
+
+def test_utf8_with_one_stray_byte_stays_utf8() -> None:
+    from grader.submission import decoded
+
+    text, codec = decoded("σ′(u) = σ(u)(1 − σ(u)) # caf".encode() + b"\xe9" + " ∂f/∂w₃ = σ₂(x₂)".encode())
+    assert codec == "utf-8" and "∂f/∂w₃ = σ₂(x₂)" in text
+
+
+@pytest.mark.parametrize("line, full", [("(d) d_w3 = sig(x2);      /* = sig(w2*sig(w1*x)) */", True),
+                                        ("(d) d_w3 = w3*sig(x2);   /* = w3*sig(w2*sig(w1*x)) */", False)])
+def test_a_c_comment_after_an_answer_is_no_denominator(rubric, line: str, full: bool) -> None:
+    report = f"PROBLEM 1\n\n  f = w3 * sig(x2);\n\n{line}\n(e) d_w2 = w3 * dsig(x2) * sig(x1);\n"
+    assert _full(grade_report_item(rubric, "p1.d", report, "hw.txt")) is full

@@ -229,7 +229,7 @@ def read_equations(pieces: list[str], kinds: list[str] | None = None,
             prev.sides.extend(s for s in split_chain(body)[1:] if s)
             prev.kind = _stronger(prev.kind, kind)
         elif prev is not None and len(prev.sides) > 1 and not new and kind == "plain" and prev.kind == "plain" \
-                and re.match(r"/(?!/)", body) and prev.sides[-1].strip():
+                and re.match(r"/(?![/*])", body) and prev.sides[-1].strip():
             sides = split_chain(body)  # "e^(-u)" over "/ (1 + e^(-u))^2": the line above is the numerator
             prev.sides[-1] = f"({prev.sides[-1].strip()}) {sides[0]}"
             prev.sides.extend(s for s in sides[1:] if s)

@@ -604,8 +604,8 @@ def _answer_under(above: str, line: str) -> tuple[int, int] | None:
     return indent, offset + run[1] - 2  # with its lead "Answer:", which the equation reader takes off
 
 
-_TERM_START = re.compile(r"[ \t]*([+\-−·×÷]|/(?!/)|\*(?!\*)|\\cdot|\\times)\s*\S")  # "**1e**" is bold, not a
-# product; "/ (1 + e^(-u))^2" under its numerator, a fraction's denominator (never "//", a comment)
+_TERM_START = re.compile(r"[ \t]*([+\-−·×÷]|/(?![/*])|\*(?!\*)|\\cdot|\\times)\s*\S")  # "**1e**" is bold, not a
+# product; "/ (1 + e^(-u))^2" under its numerator, a fraction's denominator (never "//" or "/*", a comment)
 
 
 def continued_term(line: str) -> tuple[int, int] | None:
