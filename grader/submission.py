@@ -288,7 +288,10 @@ def _read_text(path: Path, notes: list[str], limit: int = MAX_FILE_BYTES) -> str
         notes.append(f"{path.name} is larger than {limit:,} bytes; only the first part was read")
         data = data[:limit]
     text, encoding = decoded(data)
-    if encoding != "utf-8":
+    if encoding == UNDECLARED:
+        notes.append(f"{path.name} is not valid UTF-8 text and declares no encoding; it was read as Windows' "
+                     f"{_UNDECLARED} page")
+    elif encoding != "utf-8":
         notes.append(f"{path.name} is not UTF-8 text; it was read as {encoding}, as the file says")
     elif "\ufffd" in text:
         notes.append(f"{path.name} is not valid UTF-8 text; unreadable bytes were replaced")
@@ -336,12 +339,13 @@ def decoded(data: bytes) -> tuple[str, str]:
     text = data.decode("utf-8", errors="replace")
     if sum(1 for c in text if ord(c) > 127 and c != "\ufffd") > text.count("\ufffd"):
         return text, "utf-8"  # UTF-8 with a stray byte (a Latin-1 "é" pasted into code): its own text kept
-    return data.decode(_UNDECLARED, errors="replace"), _UNDECLARED
+    return data.decode(_UNDECLARED, errors="replace"), UNDECLARED
 
 
 # bytes that are no UTF-8 and declare nothing: Windows' "ANSI" page, what Notepad and Word's "plain text" write on a
 # Western system (its ×, ², é, µ; what the student saw in their editor)
 _UNDECLARED = "cp1252"
+UNDECLARED = "cp1252, declared nowhere"  # what :func:`decoded` says it read such bytes as
 
 
 def _read_source(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.reading.stated_vectors import _EVALUATION_BAR, _without_index_range
+from grader.reading.stated_vectors import EVALUATION_BAR, without_index_range
 from grader.reading.workings import wrong_workings
 from tests.helpers import grade_file_item, grade_report_item
 
@@ -51,9 +51,9 @@ def test_entries_under_evaluation_bars_are_read_at_the_point(rubric, x: str, ful
 
 
 def test_a_thick_space_is_no_gap_between_equations() -> None:
-    from grader.reading.stated_vectors import _equations_in
-    assert len(_equations_in("\\nabla f = (a, b, c)^T, \\; i = 1, 2")) == 1
-    assert len(_equations_in("\\nabla f = (a, b, c)^T; \\nabla L = 2(f - y)\\nabla f")) == 2
+    from grader.reading.stated_vectors import equations_in
+    assert len(equations_in("\\nabla f = (a, b, c)^T, \\; i = 1, 2")) == 1
+    assert len(equations_in("\\nabla f = (a, b, c)^T; \\nabla L = 2(f - y)\\nabla f")) == 2
 
 
 # --- workings with powers ---------------------------------------------------------------------------------------------
@@ -89,10 +89,10 @@ def test_a_table_cells_working_is_checked(rubric, row: str, full: bool) -> None:
 # --- hostile text: every new pattern in bounded time ------------------------------------------------------------------
 
 @pytest.mark.parametrize("read, text", [
-    (_without_index_range, "a" + " \\;" * 20_000 + "x"),
-    (_without_index_range, "a" + ", i = 1" * 10_000 + "x"),
-    (_without_index_range, "a" + " \\text{" * 10_000),
-    (_EVALUATION_BAR.match, "\\left." + "\\right|_{x=x" * 5_000),
+    (without_index_range, "a" + " \\;" * 20_000 + "x"),
+    (without_index_range, "a" + ", i = 1" * 10_000 + "x"),
+    (without_index_range, "a" + " \\text{" * 10_000),
+    (EVALUATION_BAR.match, "\\left." + "\\right|_{x=x" * 5_000),
 ])
 def test_new_patterns_are_bounded_on_hostile_text(read, text: str) -> None:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
@@ -107,7 +107,7 @@ def test_new_patterns_are_bounded_on_hostile_text(read, text: str) -> None:  # t
     ("g = (a, b, c)", "g = (a, b, c)"),
 ])
 def test_where_an_equation_holds_is_cut_off(equation: str, left: str) -> None:
-    assert _without_index_range(equation).strip() == left
+    assert without_index_range(equation).strip() == left
 
 
 # --- batch 100: notebooks of other tools, Scribble, txt2tags, a format of its own ----------------------------------
@@ -313,9 +313,9 @@ def test_latex_iffalse_else_prints_its_else(rubric, kept: bool) -> None:
 
 
 def test_an_undeclared_windows_page_is_read_as_windows_ansi() -> None:
-    from grader.submission import decoded
+    from grader.submission import UNDECLARED, decoded
 
-    assert decoded("conv1: 5×5×1, 24×24×20 — µ".encode("cp1252")) == ("conv1: 5×5×1, 24×24×20 — µ", "cp1252")
+    assert decoded("conv1: 5×5×1, 24×24×20 — µ".encode("cp1252")) == ("conv1: 5×5×1, 24×24×20 — µ", UNDECLARED)
     assert decoded("σ′ = σ(1−σ)".encode()) == ("σ′ = σ(1−σ)", "utf-8")
 
 
@@ -356,11 +356,11 @@ def test_plain_tex_ams_tex_and_context_reports(rubric, source: str, d: str, full
 
 
 def test_a_tex_over_is_a_fraction() -> None:
-    from grader.expressions.tokens import _over_as_frac
+    from grader.expressions.tokens import over_as_frac
 
-    assert _over_as_frac("{d\\sigma\\over du}") == "{\\frac{d\\sigma}{du}}"
-    assert _over_as_frac("a \\over b") == "\\frac{a}{b}"
-    assert _over_as_frac("\\overline{x}") == "\\overline{x}"
+    assert over_as_frac("{d\\sigma\\over du}") == "{\\frac{d\\sigma}{du}}"
+    assert over_as_frac("a \\over b") == "\\frac{a}{b}"
+    assert over_as_frac("\\overline{x}") == "\\overline{x}"
 
 
 @pytest.mark.parametrize("report, full", [

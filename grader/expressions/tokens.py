@@ -457,7 +457,7 @@ _OVER = re.compile(r"\\over(?![A-Za-z])")
 MAX_OVERS = 20  # plain TeX fractions in one formula, at most (a longer formula keeps the rest as written)
 
 
-def _over_as_frac(text: str) -> str:
+def over_as_frac(text: str) -> str:
     """Plain TeX's ``{a \\over b}`` as ``\\frac{a}{b}``: the group around ``\\over`` is the fraction (the whole
     formula where no braces hold it)."""
     for _ in range(MAX_OVERS):
@@ -481,7 +481,7 @@ def _over_as_frac(text: str) -> str:
 def _prepare(text: str) -> str:
     """Unicode to LaTeX, scripts to ``^{…}``/``_{…}``, fonts unwrapped, one-word ``\\text`` marked."""
     if "\\over" in text:
-        text = _over_as_frac(text)
+        text = over_as_frac(text)
     if _LOOKALIKE.search(text):
         text = _LOOKALIKE.sub(lambda m: m.group().translate(_LATIN_TWIN), text)
     if "ς" in text:  # a Greek keyboard's W key: "ς3" is w3 (a final sigma ends a word, never an index's letter)

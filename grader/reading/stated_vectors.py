@@ -51,7 +51,7 @@ class StatedVector:
 def stated_vectors(doc: Document, tag: str, classify: Callable[[str], str | None]) -> list[StatedVector]:
     """Every vector the hand-in states for the name the homework tags ``tag`` (``df/dw``: ∇f), anywhere."""
     out: list[StatedVector] = []
-    equations = [_without_index_range(one) for m in doc.math for one in _equations_in(doc.read(m))
+    equations = [without_index_range(one) for m in doc.math for one in equations_in(doc.read(m))
                  if "=" in one and len(one) <= 2000]
     own = _own_names(equations, tag, classify)  # "Let g_i = ∇_w f_w(x^i)": the hand-in's name for it
     for text in equations:
@@ -90,7 +90,7 @@ _INDEX_RANGE = re.compile(r"(?:\s|\\[,;:!]|\\q?quad\b)*(?:[,;.](?:\s|\\[,;:!]|\\
 INDEX_RANGE_REACH = 160  # how far from an equation's end its "where it holds" may begin (the search stays short)
 
 
-def _without_index_range(equation: str) -> str:
+def without_index_range(equation: str) -> str:
     """An equation less what it says after its last side about where it holds (``, i = 1, 2``)."""
     head, tail = equation[:-INDEX_RANGE_REACH], equation[-INDEX_RANGE_REACH:]
     return head + _INDEX_RANGE.sub("", tail, count=1)
@@ -98,7 +98,7 @@ def _without_index_range(equation: str) -> str:
 
 _OUTPUT_AT_POINT = re.compile(r"(?<![\\\w])f_(?:\{\s*([ijkn])\s*\}|([ijkn])(?![\w(]))")
 # an evaluation bar around a left side: "\left.\frac{∂f}{∂w₁}\right|_{x=x^i}" (at the data point, as "(x^i)" says)
-_EVALUATION_BAR = re.compile(r"^\s*\\left\s*\.\s*(.{1,200}?)\\right\s*\|\s*_\s*\{\s*x\s*=\s*x([^{}]{1,20})\}\s*$")
+EVALUATION_BAR = re.compile(r"^\s*\\left\s*\.\s*(.{1,200}?)\\right\s*\|\s*_\s*\{\s*x\s*=\s*x([^{}]{1,20})\}\s*$")
 
 
 MAX_ENTRIES = 3  # the components a vector of the homework's has at most, read entry by entry
@@ -114,7 +114,7 @@ def _entries_at_a_point(equations: list[str], tag: str, classify: Callable[[str]
     said: list[str] = []
     for text in equations:
         sides = _sides(text)
-        if (bar := _EVALUATION_BAR.match(sides[0])) is not None:
+        if (bar := EVALUATION_BAR.match(sides[0])) is not None:
             sides[0] = f"{bar.group(1)}(x{bar.group(2)})"  # the derivative at the point the bar names
         sides[0] = _OUTPUT_AT_POINT.sub(lambda m: f"f_w(x^{m.group(1) or m.group(2)})", sides[0])  # "∂f_i/∂w₁": f_i
         # is the output at xⁱ
@@ -224,7 +224,7 @@ def _top_level_split(body: str) -> list[str]:
 _GAP = re.compile(r",?\s*\\q?quad\b\s*|(?<!\\);\s+")  # (never "\;", a thick space)
 
 
-def _equations_in(text: str) -> list[str]:
+def equations_in(text: str) -> list[str]:
     """A math block's equations set side by side (``∇L = …,\\qquad ∇f(xⁱ) = (…)``): cut at each gap or semicolon
     outside brackets and braces."""
     if len(text) > 2000 or ("quad" not in text and ";" not in text):
