@@ -187,8 +187,24 @@ def answer_files(folder: Path, notes: list[str]) -> list[Path]:
     return found
 
 
+def _visible_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+HEAD_BYTES = 200_000  # how much of a file is looked at to tell what it is
+
+
+def _file_head(path: Path) -> bytes | None:
+    """A file's first :data:`HEAD_BYTES`, or None when it cannot be read."""
+    try:
+        with path.open("rb") as f:
+            return f.read(HEAD_BYTES)
+    except OSError:
+        return None
+
+
 def _answer_files_in(folder: Path) -> list[Path]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = _visible_files(folder)
     order: list[Path] = [p for p in files if p.name.lower() == "answers.toml"]
     for kind in (WRITTEN_SUFFIXES, (".ipynb",), SCRIPT_SUFFIXES):
         candidates = [p for p in files if p.suffix.lower() in kind and p.stem.lower() not in IGNORED_STEMS
@@ -213,16 +229,12 @@ def _reports_of_other_formats(folder: Path) -> list[Path]:
     """Text files whose suffix no reader knows but which mark the parts of a report ("(a)" … "(c)"): a report
     written in a format of its own (a txt2tags, a Scribble, an AsciiDoc variant), read as plain text."""
     out: list[Path] = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+    for path in _visible_files(folder):
         if path.suffix.lower() in (*REPORT_SUFFIXES, *SCRIPT_SUFFIXES, *_NOT_REPORTS) or path.name == "answers.toml":
             continue
-        try:
-            with path.open("rb") as f:
-                head = f.read(200_000)
-        except OSError:
-            continue
-        if b"\0" in head:
-            continue  # a binary file
+        head = _file_head(path)
+        if head is None or b"\0" in head:
+            continue  # unreadable, or a binary file
         text = head.decode("utf-8", errors="replace")
         if len({m.group(1) for m in _PART_MARK.finditer(text)}) >= MIN_PART_MARKS:
             out.append(path)
@@ -233,12 +245,8 @@ def _script_notebook(path: Path) -> bool:
     """Whether a ``.py`` or ``.m`` file of the hand-in is a notebook saved as a script (its text cells a report)."""
     from grader.reading.formats_script import is_script_notebook
 
-    try:
-        with path.open("rb") as f:
-            head = f.read(200_000).decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    return is_script_notebook(head, path.suffix.lower())
+    head = _file_head(path)
+    return head is not None and is_script_notebook(head.decode("utf-8", errors="replace"), path.suffix.lower())
 
 
 def _shown(folder: Path, path: Path) -> str:

@@ -309,8 +309,7 @@ def is_latex(text: str) -> bool:
     return _TEX.search(text[:20000]) is not None
 
 
-# （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
-# (one character for one, so every offset stays; superscripts and subscripts are left as they are)
+_BIDI_MARK = re.compile("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u061c]")  # (not an override: it reorders)
 # a Cyrillic keyboard's х typed for x, alone (never a letter of a word: "σ2(х2)", "w1·х"), and у for y where only a
 # formula has it ("(у − f)", "у1"): the letters a TA reads (the word "у", "at", stays)
 _CYRILLIC_X = re.compile(r"(?<![\u0400-\u04ff])[хХ](?![\u0400-\u04ff])"
@@ -319,13 +318,14 @@ _CYRILLIC_X = re.compile(r"(?<![\u0400-\u04ff])[хХ](?![\u0400-\u04ff])"
 _EVALUATED_DERIVATIVE = re.compile(r"(?:\\left\s*\.\s*)?\\[dt]?frac\s*\{\s*d\s*(\\sigma(?:_\{?\d\}?)?)\s*\}\s*"
                                    r"\{\s*d\s*([a-z])\s*\}\s*\\(?:right|[Bb]igg?[rl]?)\s*\|\s*_\s*\{\s*\2\s*=\s*"
                                    r"([^{}]{1,20})\}")
-_BIDI_MARK = re.compile("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u061c]")  # (not an override: it reorders)
 # Arabic-Indic and Persian digits, the Arabic thousands separator and decimal point, its comma, semicolon and
 # question mark
 _EASTERN_DIGITS = {**{0x0660 + k: ord(str(k)) for k in range(10)}, **{0x06F0 + k: ord(str(k)) for k in range(10)},
                    0x066C: ord(","), 0x066B: ord("."), 0x060C: ord(","), 0x061B: ord(";"), 0x061F: ord("?")}
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
+# （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
+# (one character for one, so every offset stays; superscripts and subscripts are left as they are)
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
     | {0x30FB: ord("·"), 0xFF65: ord("·"), 0x060C: ord(","), 0x061B: ord(";")} \
     | {0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20, 0xF0B7: ord("•"), 0xF0A7: ord("▪"), 0xF076: ord("•")} \

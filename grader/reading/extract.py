@@ -1983,10 +1983,9 @@ _OR_PLAIN = re.compile(rf"[ \t]*+(?:[—–,;]|\.{{2,3}}|…)?[ \t]*+(?:(?:hmm+|
                        # "or maybe it should be B"
                        re.IGNORECASE)
 # the words that take the answer back, then another formula: "$A$, I mean $B$", "$A$ — that's wrong, …: $B$"
-_PUT_RIGHT_AFTER = re.compile(rf"[ \t]*+(?:--|[—–,;:(.-])?[ \t]*+(?:{TAKE_BACK})\b[^$\n]{{0,80}}?(?=\$|\\\()",
-                              re.IGNORECASE)
-_PUT_RIGHT_PLAIN = re.compile(rf"[ \t]*+(?:--|[—–,;:(.-])?[ \t]*+(?:{TAKE_BACK})\b[ \t]*+[:,]?[ \t]*+",
-                               re.IGNORECASE)
+_TAKEN_BACK_LEAD = rf"[ \t]*+(?:--|[—–,;:(.-])?[ \t]*+(?:{TAKE_BACK})\b"
+_PUT_RIGHT_AFTER = re.compile(rf"{_TAKEN_BACK_LEAD}[^$\n]{{0,80}}?(?=\$|\\\()", re.IGNORECASE)  # (math after)
+_PUT_RIGHT_PLAIN = re.compile(rf"{_TAKEN_BACK_LEAD}[ \t]*+[:,]?[ \t]*+", re.IGNORECASE)  # (plain text after)
 _SLASH_APART = re.compile(r"[ \t]{2,}/[ \t]{2,}")  # "A   /   B  (not sure which)": a slash set apart is no division
 _ASKED_SIGNS = re.compile(r"[*/^+\-−·×σ√=]|\\[a-z]+|\bexp\b")
 _FORMULA_SIGNS = re.compile(r"[()*/^+\-−·×σ√]|\\[a-z]+|\bexp\b")

@@ -27,12 +27,15 @@ _MARKER = re.compile(rf"\b(?:{FIX_WORDS}|should\s+(?:have\s+)?be(?:en)?)\b\s*[:,
                      re.IGNORECASE)
 
 
+# words that put right at once what was just written ("20, I mean 50", "make that", "sorry", "不对"): the value
+# reader's (values._PUT_RIGHT, with more words) and the formula reader's (TAKE_BACK) share them
+PUT_RIGHT_WORDS = (r"I[ \t]+mean(?:t)?|make[ \t]+(?:that|it)|or[ \t]+rather|no[ \t,]+wait|sorry|scratch[ \t]+that"
+                   r"|correction|ich[ \t]+meine|je[ \t]+veux[ \t]+dire|pardon|quiero[ \t]+decir|точнее|то[ \t]+есть"
+                   r"|不对|不對|아니|いや")
 # words that take back what was just written and give something else at once ("$A$, I mean $B$", "A   hmm no: B",
 # "$A$ — that's wrong, …: $B$", "(make that $B$)"): the two are offered for one answer
-TAKE_BACK = (r"I[ \t]+mean(?:t)?|make[ \t]+(?:that|it)|or[ \t]+rather|no[ \t,]+wait|sorry|scratch[ \t]+that|oops"
-             r"|hmm+[ \t,]*no|that'?s[ \t]+(?:wrong|not[ \t]+right)|that[ \t]+is[ \t]+wrong|correct(?:ed)?[ \t]+answer"
-             r"|correction|ich[ \t]+meine|je[ \t]+veux[ \t]+dire|pardon|quiero[ \t]+decir|точнее|то[ \t]+есть"
-             r"|不对|不對|아니|いや")
+TAKE_BACK = (rf"{PUT_RIGHT_WORDS}|oops|hmm+[ \t,]*no|that'?s[ \t]+(?:wrong|not[ \t]+right)|that[ \t]+is[ \t]+wrong"
+             r"|correct(?:ed)?[ \t]+answer")
 
 
 _NEGATED = re.compile(r"(?i)\b(?:not|instead\s+of|rather\s+than|nicht|pas|nie|no)[ \t]*$")

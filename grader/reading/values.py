@@ -1786,9 +1786,8 @@ _HEDGE = re.compile(r"\s*(?:[^\W\d_]{1,12}(?:[ \t]+[^\W\d_]{1,12})?\s*\?+|\?*)\s
                     re.IGNORECASE)
 # a value put right at once, the later one meant: "20, I mean 50", "20, make that 50", "431,080 — sorry, 430,580",
 # "25{,}050, äh, 25{,}000", "dubina 20, mislim 50", "通道 20，不对，是 50", "채널 20, 아니 50", "チャネル 20、いや 50"
-_PUT_RIGHT = (r"(?:I[ \t]+mean(?:t)?|make[ \t]+(?:that|it)|or[ \t]+rather|no[ \t,]+wait|sorry|scratch[ \t]+that"
-              r"|correction|ähm?|ich[ \t]+meine|nein|je[ \t]+veux[ \t]+dire|pardon|quiero[ \t]+decir|mislim"
-              r"|teda(?:[ \t]+vlastne)?|точніше|точнее|по-точно|тобто|то[ \t]+есть|不对|不對|아니|いや|เอ้ย|मतलब)")
+_PUT_RIGHT = (rf"(?:{corrections.PUT_RIGHT_WORDS}|ähm?|nein|mislim|teda(?:[ \t]+vlastne)?|точніше|по-точно|тобто"
+              r"|เอ้ย|मतलब)")
 # the words between two values that put the first right (each word after separators: no nested blanks to backtrack)
 _CORRECTED_TO = re.compile(rf"(?:[ \t]*(?:--|[,;:—–(-]))?[ \t]*{_PUT_RIGHT}(?:[ \t,，、:]+{_PUT_RIGHT})*"
                            r"[ \t,，、:]*(?:是[ \t]*)?",
