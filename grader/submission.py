@@ -23,6 +23,7 @@ from grader.errors import SubmissionError
 from grader.reading.document import Document, read_document
 from grader.reading.formats import SUFFIXES as FORMAT_SUFFIXES
 from grader.reading.formats import format_of
+from grader.reading.office_packages import MAX_PACKAGE_BYTES, OFFICE_SUFFIXES, PackageError, package_xml
 
 if TYPE_CHECKING:
     from grader.rubric import Rubric
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 1_000_000
 MAX_TOML_DEPTH = 32  # nested arrays and tables; an answer file needs a handful
 TEX_SUFFIXES = (".tex", ".ltx", ".mkiv", ".mkxl")  # LaTeX's and ConTeXt's sources
-WRITTEN_SUFFIXES = (".md", ".txt", *TEX_SUFFIXES, *FORMAT_SUFFIXES)  # in the order a folder's report is chosen
+WRITTEN_SUFFIXES = (".md", ".txt", *TEX_SUFFIXES, *FORMAT_SUFFIXES, *OFFICE_SUFFIXES)  # in the order a folder's
+# report is chosen
 REPORT_SUFFIXES = (*WRITTEN_SUFFIXES, ".ipynb")
 SCRIPT_SUFFIXES = (".py", ".m", ".jl", ".r")  # a notebook saved as a script (jupytext's percent format, a MATLAB
 # live script), or a program that answers in its comments
@@ -219,7 +221,7 @@ def _answer_files_in(folder: Path) -> list[Path]:
 # a program's or a data file's suffix: never a report, whatever its comments say
 _NOT_REPORTS = (".c", ".h", ".cc", ".cpp", ".hpp", ".java", ".js", ".ts", ".go", ".rs", ".rb", ".sh", ".pl", ".php",
                 ".cs", ".kt", ".swift", ".scala", ".hs", ".lua", ".sql", ".pt", ".pth", ".ckpt", ".npy", ".npz",
-                ".pkl", ".zip", ".gz", ".tar", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".docx", ".odt",
+                ".pkl", ".zip", ".gz", ".tar", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg",
                 ".xlsx", ".pptx", ".log", ".lock", ".cfg", ".gitignore")
 _PART_MARK = re.compile(r"(?:^|[\s{=#*|>\[])\(([a-f])\)")  # "(a)", "== (b) ==", "@subsection{(c) …}"
 MIN_PART_MARKS = 3  # distinct parts a text must mark to be taken for a report
@@ -442,6 +444,20 @@ def _string_end(text: str, start: int, quote: str) -> int:
         j = k + 1
 
 
+def _office_text(path: Path, notes: list[str]) -> str:
+    """An office document's XML (its body's paragraphs, tables and formulas), or "" with a note saying why not."""
+    if path.is_symlink():
+        notes.append(f"{path.name} is a symbolic link; it was not followed")
+        return ""
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_PACKAGE_BYTES + 1)
+    try:
+        return package_xml(data, path.suffix.lower())
+    except PackageError as exc:
+        notes.append(f"{path.name} could not be read as an office document: {exc}")
+        return ""
+
+
 def _notes_shown(text: str) -> str:
     """Plain text's "<!-- … -->" notes as a reader sees them, "(note: …)"; an arrow "-->" outside one stays."""
     out, pos = [], 0
@@ -460,6 +476,8 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
     code_cells: list[str] = []
     if path.suffix.lower() == ".ipynb":  # parsed first, outputs dropped, then the text is size-limited
         text, code_cells = read_notebook(_read_text(path, sub.notes, MAX_NOTEBOOK_BYTES), path.name, sub.notes)
+    elif path.suffix.lower() in OFFICE_SUFFIXES:
+        text = _office_text(path, sub.notes)
     else:
         text = _read_text(path, sub.notes)
     if path.suffix.lower() in SCRIPT_SUFFIXES and is_script_notebook(text, path.suffix.lower()):
@@ -472,7 +490,9 @@ def _read_report(path: Path, rubric: Rubric, sub: Submission) -> dict[str, Any]:
         text = _notes_shown(text)  # them, no page renders them away (an arrow "-->" stays one)
     text = numbered_items(text, [(i.text.part, tuple(i.text.key), i.check != "manual")
                                  for i in rubric.items if i.text is not None and i.text.part])
-    doc: Document = read_document(text, "tex" if path.suffix.lower() in TEX_SUFFIXES else format_of(path.name))
+    kind = "tex" if path.suffix.lower() in TEX_SUFFIXES else "xml" if path.suffix.lower() in OFFICE_SUFFIXES \
+        else format_of(path.name)
+    doc: Document = read_document(text, kind)
     sub.notes.extend(doc.notes)  # about the whole report (no part labels found)
     answers = answers_from_document(doc, rubric)
     if sub.code is None:

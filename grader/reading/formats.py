@@ -17,7 +17,7 @@ SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html
             ".toml", ".ini", ".cfg", ".mmd", ".markdown", ".livemd",  # (Mathpix, Livebook, ".markdown": Markdown)
             ".ms", ".me", ".mom", ".roff", ".groff", ".xhtml", ".xml", ".fodt", ".dbk", ".tm", ".opml", ".mm",
             ".excalidraw", ".tldr", ".zpln", ".texi", ".texinfo", ".txi", ".pod", ".man", ".t", ".tr", ".nroff",
-            ".troff", ".scrbl", ".t2t",
+            ".troff", ".scrbl", ".t2t", ".enex", ".mht", ".mhtml",  # (note apps' exports, single-file web pages)
             ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9")
 
 
@@ -28,7 +28,8 @@ def format_of(name: str) -> str | None:
             ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
             ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail",
             ".lyx": "lyx", ".rtf": "rtf", ".csv": "csv", ".tsv": "csv", ".json": "json", ".yaml": "yaml",
-            ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini", ".ms": "roff", ".me": "roff",
+            ".yml": "yaml", ".enex": "enex", ".mht": "mail", ".mhtml": "mail", ".toml": "toml", ".ini": "ini",
+            ".cfg": "ini", ".ms": "roff", ".me": "roff",
             ".mom": "roff", ".roff": "roff", ".groff": "roff", ".xhtml": "html", ".xml": "xml", ".fodt": "xml",
             ".dbk": "xml", ".tm": "texmacs", ".opml": "xml", ".mm": "xml",
             ".excalidraw": "json", ".tldr": "json", ".zpln": "json", ".texi": "texinfo", ".texinfo": "texinfo",
@@ -43,6 +44,7 @@ def to_markdown(text: str, kind: str | None) -> str:
     from grader.reading.formats_html import html_markdown, xml_markdown
     from grader.reading.formats_light import adoc_markdown, djot_markdown, org_markdown, rst_markdown
     from grader.reading.formats_mail import earlier_first, mail_body
+    from grader.reading.formats_notes import enex_html, is_enex
     from grader.reading.formats_pod import pod_markdown
     from grader.reading.formats_racket import scribble_markdown, txt2tags_markdown
     from grader.reading.formats_roff import roff_markdown
@@ -57,6 +59,8 @@ def to_markdown(text: str, kind: str | None) -> str:
         "roff": roff_markdown, "texinfo": texinfo_markdown, "pod": pod_markdown, "scribble": scribble_markdown,
         "txt2tags": txt2tags_markdown}
     # (RTF and CSV: read_document converts them first)
+    if kind == "enex" or kind == "xml" and is_enex(text):
+        text, kind = enex_html(text), "html"  # an Evernote export: its notes' pages are HTML
     mail = kind == "mail"
     if mail:
         text, kind = mail_body(text)  # the message's body; an HTML one is read as HTML

@@ -332,8 +332,8 @@ class _Page(HTMLParser):
             self._emit("**")
         elif tag in _STRUCK and self.struck:
             target, start = self.struck.pop()
-            if start <= len(target):
-                said = "".join(target[start:])
+            if start <= len(target) and not any(t is target for t, _ in self.struck):  # (struck in a struck
+                said = "".join(target[start:])  # element, as Word's deleted text in its deletion: struck once)
                 before = "".join(target[max(0, start - 200):start])
                 in_math = before.count("\\[") > before.count("\\]") or before.count("\\(") > before.count("\\)") \
                     or before[before.rfind("\n") + 1:].count("$") % 2 == 1

@@ -1,0 +1,185 @@
+"""Reports handed in as office documents (.docx, .odt) and note apps' exports (.enex, .mht): each read as the
+document the student saw, each checked on a wrong twin, and each broken or hostile package a note, never a crash.
+"""
+from __future__ import annotations
+
+import re
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from grader.pipeline import Options, grade_submission
+from grader.reading.office_packages import MAX_PART_BYTES, PackageError, package_xml
+from tests.helpers import grade_file_item
+
+REPORTS = Path(__file__).parent / "corpus" / "reports"
+ITEMS = ("p1.b.i", "p1.b.ii", "p1.d", "p1.e.w2", "p1.e.w1", "p1.f.grad", "p1.f.update", "p2.a", "p2.b", "p2.c")
+
+
+def _graded(path: Path, rubric) -> list[tuple[str, str, float]]:  # type: ignore[no-untyped-def]
+    result = grade_submission(path, rubric, Options(text_budget=None))
+    return [(i, result.check(i).status, result.check(i).score) for i in ITEMS]
+
+
+def _docx_of_flat_xml(flat: str, out: Path) -> Path:
+    """Word's flat XML (one file, every part inline) as the .docx Word saves: the same parts, zipped."""
+    parts = re.findall(r'<pkg:part pkg:name="([^"]+)"[^>]*>\s*<pkg:xmlData>(.*?)</pkg:xmlData>\s*</pkg:part>',
+                       flat, re.S)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"/>')
+        for name, body in parts:
+            z.writestr(name.lstrip("/"), '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body)
+    return out
+
+
+def _odt_of_flat_odt(flat: str, out: Path) -> Path:
+    """A flat ODT as LibreOffice's .odt: the body in content.xml, each formula an object of its own."""
+    objects: list[str] = []
+
+    def embedded(m: re.Match[str]) -> str:
+        objects.append(m.group(1))
+        n = len(objects)
+        return (f'<draw:object xlink:href="./Object {n}" xlink:type="simple" xlink:show="embed" '
+                f'xlink:actuate="onLoad"/><draw:image xlink:href="./ObjectReplacements/Object {n}"/>')
+
+    body = re.sub(r"<draw:object>(.*?)</draw:object>", embedded, flat, flags=re.S)
+    body = body.replace("<office:document ", "<office:document-content ").replace(
+        "</office:document>", "</office:document-content>")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", body)
+        for n, math in enumerate(objects, 1):
+            z.writestr(f"Object {n}/content.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE math:math '
+                       'PUBLIC "-//OpenOffice.org//DTD Modified W3C MathML 1.01//EN" "math.dtd">\n' + math)
+            z.writestr(f"ObjectReplacements/Object {n}", b"\x00\x01binary preview")
+    assert objects
+    return out
+
+
+def test_a_word_document_reads_as_its_flat_xml(rubric, tmp_path: Path) -> None:
+    flat = REPORTS / "xml87-06-word-flatopc.xml"
+    docx = _docx_of_flat_xml(flat.read_text(encoding="utf-8"), tmp_path / "report.docx")
+    graded = _graded(docx, rubric)
+    assert graded == _graded(flat, rubric)
+    assert sum(status == "pass" for _, status, _ in graded) >= 6  # (a report with answers, most of them right)
+
+
+def test_an_opendocument_text_reads_its_formula_objects(rubric, tmp_path: Path) -> None:
+    flat = REPORTS / "xml87-03-libreoffice.fodt"
+    odt = _odt_of_flat_odt(flat.read_text(encoding="utf-8"), tmp_path / "report.odt")
+    graded = _graded(odt, rubric)
+    assert graded == _graded(flat, rubric)
+    assert dict((i, s) for i, s, _ in graded)["p1.e.w1"] == "pass"  # (its answer is a formula object)
+
+
+_WORD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxml'
+         'formats.org/wordprocessingml/2006/main"><w:body>{}</w:body></w:document>')
+
+
+def _paragraphs(*texts: str) -> str:
+    return "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>" for t in texts)
+
+
+@pytest.mark.parametrize("answer, full", [("σ(w2·σ(w1·x))", True), ("σ(w2·w1·x)", False)])
+def test_a_word_document_of_plain_runs_is_read_and_its_twin_fails(rubric, tmp_path: Path, answer: str,
+                                                                  full: bool) -> None:
+    path = tmp_path / "Homework 3.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", _WORD.format(_paragraphs("Problem 1", f"(d) ∂f/∂w3 = {answer}")))
+    check = grade_submission(path, rubric, Options(text_budget=None)).check("p1.d")
+    assert (check.status == "pass" and check.score >= check.max_score) is full
+
+
+def test_a_tracked_deletion_in_word_is_no_answer(rubric, tmp_path: Path) -> None:
+    deleted = ('<w:p><w:r><w:t xml:space="preserve">(d) ∂f/∂w3 = </w:t></w:r><w:del w:id="1" w:author="me">'
+               '<w:r><w:delText>σ(w2·w1·x)</w:delText></w:r></w:del><w:ins w:id="2" w:author="me"><w:r>'
+               '<w:t>σ(w2·σ(w1·x))</w:t></w:r></w:ins></w:p>')
+    path = tmp_path / "report.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", _WORD.format(_paragraphs("Problem 1") + deleted))
+    assert grade_submission(path, rubric, Options(text_budget=None)).check("p1.d").status == "pass"
+
+
+def _bomb(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", " " * (MAX_PART_BYTES + 10))
+    return path
+
+
+@pytest.mark.parametrize("make, reason", [
+    (_bomb, "larger than"),
+    (lambda p: (p.write_bytes(b"PK\x03\x04 not really a zip" * 50), p)[1], "no readable zip archive"),
+    (lambda p: (zipfile.ZipFile(p, "w").writestr("notes.txt", "hi"), p)[1], "no document part"),
+])
+def test_a_broken_or_hostile_package_is_a_note_and_costs_only_its_items(rubric, tmp_path: Path, make,  # noqa: ANN001
+                                                                        reason: str) -> None:
+    path = make(tmp_path / "report.docx")
+    start = time.perf_counter()
+    result = grade_submission(path, rubric, Options(text_budget=None))
+    assert time.perf_counter() - start < 30
+    assert any("could not be read as an office document" in n and reason in n for n in result.notes), result.notes
+    assert result.check("p1.d").status != "pass"
+
+
+def test_an_odt_object_outside_the_package_is_not_followed(tmp_path: Path) -> None:
+    path = tmp_path / "report.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("content.xml", '<office:document-content><text:p>(d) <draw:object xlink:href="../../etc"/>'
+                                  '<draw:object xlink:href="./Object 1"/></text:p></office:document-content>')
+        z.writestr("Object 1/content.xml", "<math><mi>σ</mi></math>")
+    xml = package_xml(path.read_bytes(), ".odt")
+    assert "<math><mi>σ</mi></math>" in xml and "etc" not in xml
+    with pytest.raises(PackageError):
+        package_xml(b"\x00" * 100, ".docx")
+
+
+_ENEX = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE en-export SYSTEM "http://xml.evernote.com/pub/evernote-export4.dtd">
+<en-export export-date="20261120T101500Z" application="Evernote" version="10.60.4">
+  <note>
+    <title>DL HW3 &amp; backprop</title>
+    <created>20261118T201010Z</created>
+    <content>
+      <![CDATA[<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<!DOCTYPE en-note SYSTEM "http://xml.evernote.com/pub/enml2.dtd">
+<en-note><div><b>Problem 1</b></div><div>(d) ∂f/∂w<sub>3</sub> = {answer}</div><div><br/></div></en-note>]]>
+    </content>
+    <resource><data encoding="base64">iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk</data>
+      <mime>image/png</mime></resource>
+  </note>
+</en-export>
+"""
+
+_MHT = """MIME-Version: 1.0
+Content-Type: multipart/related; boundary="----=_NextPart_01DB3A"
+
+This document is a Single File Web Page, also known as a Web Archive file.
+
+------=_NextPart_01DB3A
+Content-Location: file:///C:/Users/student/hw3.htm
+Content-Transfer-Encoding: quoted-printable
+Content-Type: text/html; charset="utf-8"
+
+<html><body><p class=3DMsoNormal>Problem 1</p>
+<p class=3DMsoNormal>(d) =E2=88=82f/=E2=88=82w<sub>3</sub> =3D {answer}</p></body></html>
+
+------=_NextPart_01DB3A
+Content-Location: file:///C:/Users/student/hw3_files/filelist.xml
+Content-Type: text/xml; charset="utf-8"
+
+<xml><o:File HRef=3D"colorschememapping.xml"/></xml>
+------=_NextPart_01DB3A--
+"""
+
+
+@pytest.mark.parametrize("name, template", [("notes.enex", _ENEX), ("hw3.mht", _MHT)])
+@pytest.mark.parametrize("answer, full", [("σ(w<sub>2</sub>σ(w<sub>1</sub>x))", True),
+                                          ("σ(w<sub>2</sub>w<sub>1</sub>x)", False)])
+def test_a_note_apps_export_is_read_as_the_page_it_shows(rubric, name: str, template: str, answer: str,
+                                                         full: bool) -> None:
+    text = template.replace("{answer}", answer if name.endswith(".enex") else answer.replace("=", "=3D"))
+    check = grade_file_item(rubric, "p1.d", text, name)
+    assert (check.status == "pass" and check.score >= check.max_score) is full
