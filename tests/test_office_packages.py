@@ -103,6 +103,40 @@ def test_a_tracked_deletion_in_word_is_no_answer(rubric, tmp_path: Path) -> None
     assert grade_submission(path, rubric, Options(text_budget=None)).check("p1.d").status == "pass"
 
 
+@pytest.mark.parametrize("hidden", [
+    '<w:r><w:rPr><w:vanish/></w:rPr><w:t>σ(w2·w1·x)</w:t></w:r>',
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>σ(w2·σ(w1·x))</w:t></mc:Choice>'
+    '<mc:Fallback><w:t>σ(w2·w1·x)</w:t></mc:Fallback></mc:AlternateContent></w:r>',
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> QUOTE "σ(w2·w1·x)" </w:instrText></w:r>',
+])
+def test_text_word_does_not_show_is_no_answer(rubric, tmp_path: Path, hidden: str) -> None:
+    shown = '<w:r><w:t xml:space="preserve">(d) ∂f/∂w3 = </w:t></w:r>'
+    right = "" if "Choice" in hidden else '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>σ(w2·σ(w1·x))</w:t></w:r>'
+    path = tmp_path / "report.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", _WORD.format(_paragraphs("Problem 1") + f"<w:p>{shown}{hidden}{right}</w:p>"))
+    check = grade_submission(path, rubric, Options(text_budget=None)).check("p1.d")
+    assert check.status == "pass" and check.score >= check.max_score
+
+
+def test_hidden_runs_are_found_in_linear_time() -> None:
+    from grader.reading.office_packages import package_xml as read
+    for body in ("<w:r>" * 300_000 + "</w:r>", "<w:r><w:rPr>" * 200_000, '<w:r><w:rPr><w:vanish w:val="' * 50_000):
+        data = tmp_zip({"word/document.xml": body})
+        start = time.perf_counter()
+        read(data, ".docx")
+        assert time.perf_counter() - start < 3
+
+
+def tmp_zip(parts: dict[str, str]) -> bytes:
+    import io
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    return buffer.getvalue()
+
+
 def _bomb(path: Path) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", " " * (MAX_PART_BYTES + 10))

@@ -120,7 +120,8 @@ _XML_TAGS = {"para": "p", "simpara": "p", "text:p": "p", "w:p": "p", "formalpara
              "w:br": "br", "disp-formula": "p", "informalequation": "p", "equation": "p",
              "w:del": "del", "w:deltext": "del", "text:tracked-changes": "script", "office:meta": "script",
              "office:styles": "script", "office:automatic-styles": "script", "office:font-face-decls": "script",
-             "w:rpr": "script", "w:ppr": "script", "teiheader": "script", "front": "header"}
+             "w:rpr": "script", "w:ppr": "script", "teiheader": "script", "front": "header",
+             "mc:fallback": "script", "w:instrtext": "script"}  # (Word's second copy for old readers; a field's code)
 _NUMERATION = {"loweralpha": "a", "upperalpha": "A", "lowerroman": "i", "upperroman": "I", "arabic": "1"}
 _TEX_ELEMENTS = {"tex-math", "latex", "alt-text-tex"}  # JATS's <tex-math>; TEI's <formula notation="TeX"> (below)
 _MATHML_PREFIX = re.compile(r"^(?:mml|mathml):(?=m|math$|semantics$|annotation|none$)")

@@ -26,6 +26,27 @@ _ODF_OBJECT = re.compile(r'<draw:object\b[^<>]{0,400}?xlink:href="(?:\./)?([^"<>
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^<>]{0,200}\?>\s*(?:<!DOCTYPE[^<>]{0,400}>\s*)?")
 
 
+_RUN = re.compile(r"<w:r(?=[\s>])[^<>]{0,400}>")
+_HIDDEN = re.compile(r'<w:(?:vanish|specVanish|webHidden)\b(?![^<>]{0,40}w:val="(?:0|false|off)")')
+
+
+def _without_hidden_runs(xml: str) -> str:
+    """Word's body without its hidden text (a run whose properties say ``w:vanish``): the page shows none of it."""
+    out, pos, scanned = [], 0, 0
+    for m in _RUN.finditer(xml):
+        if m.start() < scanned:
+            continue  # (a run inside the run just read, as a text box's: each stretch of text is read once)
+        end = xml.find("</w:r>", m.end())
+        if end < 0:
+            break
+        scanned = end
+        props_end = xml.find("</w:rPr>", m.end(), end)
+        if props_end >= 0 and _HIDDEN.search(xml, m.end(), props_end):
+            out.append(xml[pos:m.start()])
+            pos = end + len("</w:r>")
+    return "".join(out) + xml[pos:]
+
+
 class PackageError(Exception):
     """Why an office document could not be read (said in the hand-in's notes)."""
 
@@ -55,7 +76,7 @@ def _word_xml(archive: zipfile.ZipFile) -> str:
     texts = [t for name in (first, *_WORD_PARTS[1:]) if (t := _part(archive, name))]
     if not texts:
         raise PackageError("it holds no document part (word/document.xml)")
-    return "\n".join(_XML_DECLARATION.sub("", t) for t in texts)
+    return "\n".join(_without_hidden_runs(_XML_DECLARATION.sub("", t)) for t in texts)
 
 
 def _odf_xml(archive: zipfile.ZipFile) -> str:
