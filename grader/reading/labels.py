@@ -595,7 +595,8 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
                 or _NAMED_AS.search(folded, max(0, m.start() - 12), m.start()) \
                 and _NOTHING_AFTER.match(folded, m.end()) \
                 or folded[m.start()] == "(" and _APPLIED.search(folded, max(0, m.start() - 12), m.start()) \
-                or _math_in_a_cell(folded, m.start()):  # "| 0 | \\(f\\) |": MathJax math
+                or _math_in_a_cell(folded, m.start()) or _MATHJAX_LETTER.match(folded, m.start()):
+            # "| 0 | \\(f\\) |", "chain rule from \\(f\\) to \\(x_1\\)": MathJax math
             cited_end = m.end()
             continue  # "the superscript $(i)$ means …", "as in (ii)", "x_1^{(i)}", "the second is (ii).": a mention or
             # an index, no label ("the derivative is (i) $…$" labels what follows); "s = σ1 (a)": an argument
@@ -606,6 +607,10 @@ def weak_labels(text: str, start: int, end: int) -> list[Label]:
         if value in LETTERS:
             out.append(Label(m.start(), stop, None, value, None, strong=False))
     return out
+
+
+_MATHJAX_LETTER = re.compile(r"\\\(\s?[a-h]\s?\\\)|\\\(\s?(?:i{1,3}|iv|vi{0,3}|ix|x)\s?\\\)")  # inside a line: a
+# name in MathJax's inline math (pandoc's escaped label stands where a line starts, read there)
 
 
 def _math_in_a_cell(text: str, at: int) -> bool:
