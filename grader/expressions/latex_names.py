@@ -86,7 +86,8 @@ class NameMixin(Cursor):
             base, sup, sup_tokens = f"{base}^{sup}", "", None
         point = self.scope.bindings.get(sup, sup).strip("()")  # y^1, y^i: the handout's label at a data point
         at_point = bool(sup) and f"{base}^{point}" in self.vocab.symbols and f"{base}^{sup}" not in self.overlay.aliases
-        own = len(subs) == 1 and not sup and f"{base}_{subs[0]}" in self.overlay.symbols  # s1 = s(w1·x), s = σ
+        own = len(subs) == 1 and (not sup and f"{base}_{subs[0]}" in self.overlay.symbols  # s1 = s(w1·x), s = σ
+                                  or bool(sup) and f"{base}_{subs[0]}^{point}" in self.overlay.symbols)  # s_1^i
         if own and self.peek() == "(" and self.peek(2) == ")" and re.fullmatch(r"[a-z]", self.peek(1) or "") \
                 and self.overlay.aliases.get(base) in self.vocab.functions:
             own = False  # "s1(u)": applied to a letter, the hand-in's σ₁ (its s1 = s(x1) is the value at x1)

@@ -322,6 +322,9 @@ _EVALUATED_DERIVATIVE = re.compile(r"(?:\\left\s*\.\s*)?\\[dt]?frac\s*\{\s*d\s*(
 # question mark
 _EASTERN_DIGITS = {**{0x0660 + k: ord(str(k)) for k in range(10)}, **{0x06F0 + k: ord(str(k)) for k in range(10)},
                    0x066C: ord(","), 0x066B: ord("."), 0x060C: ord(","), 0x061B: ord(";"), 0x061F: ord("?")}
+# a decimal point raised, as British print writes it: after a lone 0 ("0·5", "−0·1068": no one multiplies by
+# zero), or before a percentage's two decimals ("99·19 %"); "5·5·20", "(800 + 1)·500" stay products
+_RAISED_DECIMAL = re.compile(r"(?<![\d.,·])(0|\d{1,3}(?=·\d{1,2}[ \t]?%))·(?=\d{1,12}(?![\d·]))")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
 # （b） f（x）＝ 1／（1＋e⁻ᵘ）, as a Chinese or Japanese input method types them: the ASCII marks they stand for
@@ -1313,6 +1316,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = _CYRILLIC_X.sub(lambda m: "x" if m.group() == "х" else "X" if m.group() == "Х" else "y", text)
     if re.search("[\u0660-\u066c\u06f0-\u06f9\u060c\u061b\u061f]", text):
         text = text.translate(_EASTERN_DIGITS)  # "٢٤×٢٤×٢٠", "۴۳۱٬۰۸۰": the digits a reader sees, one for one
+    if "0·" in text:
+        text = _RAISED_DECIMAL.sub(r"\1.", text)  # "0·2829", "99·19 %": a British raised decimal point, no product
     if re.search("[\ufb00-\ufb06]", text):
         text = text.translate(_LIGATURES)  # "ﬁlter", "ﬂattened" in a PDF's text layer: the letters, as a reader sees
     text = _doubled_escapes(_pandoc_spans(text))
