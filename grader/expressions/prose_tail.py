@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
-# letters of scripts no formula is written in (Cyrillic, Hebrew, Arabic, Indic, Thai, kana, CJK, Hangul)
-OTHER_SCRIPT = "\u0400-\u04FF\u0590-\u06FF\u0900-\u0DFF\u0E00-\u0E7F\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF"
+# letters of scripts no formula is written in (Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Lao, Tibetan, Myanmar,
+# Georgian, Ethiopic, Khmer, Mongolian, kana, CJK, Hangul)
+OTHER_SCRIPT = ("\u0400-\u058F\u0590-\u07BF\u0900-\u0DFF\u0E00-\u0FFF\u1000-\u139F\u1780-\u18AF\u3040-\u30FF"
+                "\u3400-\u9FFF\uAC00-\uD7AF")
 PROSE_SCRIPT = re.compile(f"[{OTHER_SCRIPT}]")
 _MATH_MARK = re.compile(r"[A-Za-z0-9σαβγδθηλ∂∇±+\-−×·*/^²³⁻√]")
 # an operation named in words, in the languages of the class

@@ -332,8 +332,10 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x3002: ord("."), 0x3001: ord(",")} \
     | {0x30FB: ord("·"), 0xFF65: ord("·"), 0x060C: ord(","), 0x061B: ord(";")} \
     | {0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20, 0xF0B7: ord("•"), 0xF0A7: ord("▪"), 0xF076: ord("•")} \
-    | {0x2010: ord("-"), 0x2011: ord("-")}
-# a word processor's hyphens (Q1‑b: a no-break hyphen) as the hyphen;
+    | {0x2010: ord("-"), 0x2011: ord("-")} \
+    | {ord(c): ord(".") for c in "।॥។။።།։"} | {0x17D6: ord(":"), 0x104A: ord(","), 0x1363: ord(",")}
+# a word processor's hyphens (Q1‑b: a no-break hyphen) as the hyphen; the full stops, colons and commas of Indic,
+# Khmer, Myanmar, Ethiopic, Tibetan and Armenian script as the marks they are ("σ(1−σ)។" ends its sentence);
 # a Japanese middle dot (w3・σ2) as the product dot; Arabic script's comma and semicolon (x₁ = w₁x ، x₂ = …);
 # a word processor's no-break spaces and its private-use bullet glyphs (Symbol/Wingdings), as plain marks; and
 # the mathematical alphanumeric letters a PDF of Word's equations is copied as (𝑤, 𝜎, 𝑒: w, σ, e), one for one

@@ -16,8 +16,9 @@ WINDOW = 160
 # for one, so offsets into the text stay right
 FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | {
     ord(n): ord(str(i)) for i, n in enumerate("一二三四五六七八九", 1)} | {
-    zero + i: ord(str(i)) for zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0BE6, 0x0E50)
-    for i in range(10)}  # ١ ۱ १ ১ ௧ ๑: 1
+    zero + i: ord(str(i)) for zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66,
+                                       0x0CE6, 0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810)
+    for i in range(10)}  # ١ ۱ १ ১ ੧ ૧ ୧ ௧ ౧ ೧ ൧ ๑ ໑ ༡ ၁ ១ ᠑: 1
 # a Russian or Bulgarian report's а) б) в) г) … are (a) (b) (c) (d) … in alphabet order (в is c, not b), a
 # Greek one's (α) (β) (γ) … too: a letter folded only where it stands alone as a label, never inside a word
 _LETTER_LABEL = re.compile(r"(?<![^\s(*_>|#{])(?:(?:στ|[α-εζη])(?=\))"
@@ -39,6 +40,7 @@ _WORD = (r"(?:problem|part(?:ie|[ei])?|prob\.?|question|exercise|exercice|ex\.?|
          r"übung|frage|ejercicio|problema|pregunta|probl[eè]me|quest[ãa]o|exerc[íi]cio|domanda|esercizio|"
          r"b[àa]i(?:\s+t[ậa]p)?|c[âa]u|soru|zadanie|úloha|задача|задание|упражнение|завдання|вопрос|"
          r"vraag|opgave|oppgave|uppgift|soal|[άα]σκηση|θ[έε]μα|πρ[όο]βλημα|"
+         r"ပုစ္ဆာ|မေးခွန်း|លំហាត់|សំណួរ|ບົດເຝິກຫັດ|ໂຈດ|ຄຳຖາມ|"
          r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|প্রশ্ন|கேள்வி|ამოცანა|ጥያቄ|swali|zoezi|feladat|"
          r"teht[äa]v[äa]|exerci[țt]iul|problem[ăa]|p[řr][íi]klad|zad[áa]n[íi]|שאלה|תרגיל|soalan|вправа|"
          r"ceist|cwestiwn|goulenn|užduotis|uzdevums|"
