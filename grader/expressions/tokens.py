@@ -122,7 +122,9 @@ _TOKEN = re.compile(r"(?P<textword>\x00" + WORD_LETTER + r"+\x01)|(?P<cmd>\\[a-z
                     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<word>[a-zA-Z]+)(?P<digits>\d+)?"
                     r"|(?P<sym>\*\*|:=|[-+*/^_(){}\[\]=,'|.:<>!&;])|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
 BRACKETS = {"\\{": "(", "\\}": ")", "\\lbrace": "(", "\\rbrace": ")", "\\lbrack": "[", "\\rbrack": "]",
-            "\\lparen": "(", "\\rparen": ")"}
+            "\\lparen": "(", "\\rparen": ")",
+            "\\varphi": "\\phi", "\\varepsilon": "\\epsilon", "\\varsigma": "\\sigma"}  # (and one letter's two
+# glyphs: φ typed is the \varphi LaTeX shows, and either is the report's φ)
 LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "equation", "eqnarray", "multline",
                "flalign", "alignedat"}
 # ASCII words read as the command a TA reads them as (exp(-u), sigma(u), dL/dw1, w1_new)
@@ -130,6 +132,7 @@ WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
          "alfa": "\\alpha", "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial",
          "larr": "\\leftarrow", "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum",
+         "expit": "\\sigma", "logistic": "\\sigma",  # the logistic function by SciPy's and by its own name: σ
          # the next iterate in the student's language, as plain text writes it: w_neu, w_nuevo, w_next
          **{w: w for w in ("neu", "next", "nuevo", "novo", "nuovo", "nieuw", "nowy", "yeni", "nouveau", "updated",
                            "nueva", "neue", "nova", "nouvelle", "uusi", "baru", "mpya", "upd", "yangi", "novi",

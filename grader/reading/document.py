@@ -2567,12 +2567,16 @@ def _read_later_mentions(doc: Document) -> None:
 # a line that corrects an answer given above it: "EDIT: dw2 should be …", "**Correction to (e):** …",
 # "- d (revised) ::", ".. note:: Actually …", "## 1d (redo)" (not "Update: w ← …", the answer to (f), nor a
 # summary of final answers, compared elsewhere)
-# (every run of blanks in the lead is taken whole: "a" and a line of spaces is never tried every way)
+# (every run of blanks in the lead is taken whole: "a" and a line of spaces is never tried every way; "Fix $x$ and
+# put …", "Fix the input": mathematics' "hold fixed", no correction)
 _CORRECTION = re.compile(r"^[ \t>*_#\-•.▸▹▾▿▶►▼➤]*+(?:\[\^[^\]\s]{1,20}\]:\s*+)?(?:\.\.\s*+(?:note|warning)::\s*+)?"
                          r"(?:(?:[1-9]\s*+\.?\s*+)?[a-h]\s*+)?\(?"  # "d (revised)", "1d (redo)"
                          r"(?:nota\s+bene|note)?\s*+[/:—–-]?\s*+"  # "Nota bene / correzione per (d): …"
                          r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|(?:nota|n\.\s?b\.|remarks?\s+(?:on|to|about))(?=\s*(?:part\s+)?[1-9]?\.?\s*\(?[a-h]\)?\s*[:,)])"
-                         r"|remarque|(?:bemerkung|anmerkung)\s+zu\b|fix(?:es|ed)?\b|late\s+(?:fix|change|edit)|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
+                         r"|remarque|(?:bemerkung|anmerkung)\s+zu\b|fix(?:es|ed)\b"
+                         r"|fix\b(?![ \t]++(?:\$|\\\(|`|[A-Za-z]\b"
+                         r"|(?:the|an?|any|some)[ \t]++(?:input|weights?|point|data|sample)))"
+                         r"|late\s+(?:fix|change|edit)|korrektur|berichtigung|erratum|revis(?:ed|ion)\b"
                          r"|correc(?:ci[oó]n|ção|ao)|correzion|korekt|poprawk|исправлен|виправлен|oprava\b|düzeltme"
                          r"|sửa\s+lại|koreksi|rettifica|修正|更正|订正|訂正|정정|nachtrag|addendum|errata\b|\bp\.?\s?s\.?(?=\s)"
                          r"|post\s*scriptum|update\s+(?:after|to|on|for|regarding|re)\b|later\s+(?:note|edit)"
@@ -2715,8 +2719,10 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
     fenced = [m.span() for m in _FENCED.finditer(doc.text)] if "```" in doc.text else []
     for start in starts:
         if any(a < start < b for a, b in fenced) \
-                and not _CODE_COMMENT.match(doc.text, doc.text.rfind("\n", 0, start) + 1):
-            continue  # a program's line ("eps = 1e-7"): no correction of a written answer (its comment may be one)
+                and (not _CODE_COMMENT.match(doc.text, doc.text.rfind("\n", 0, start) + 1)
+                     or _EXPECTED.search(doc.text, start, _line_end(doc.text, start))):
+            continue  # a program's line ("eps = 1e-7"): no correction of a written answer (its comment may be one,
+            # but not "# finite-difference check, should be ~1e-10": what a check expects to print)
         line_end = doc.text.find("\n", start)
         line = doc.text[start:len(doc.text) if line_end < 0 else line_end]
         if start in in_line and (_worked_on(doc, line_end if line_end >= 0 else len(doc.text))
@@ -2770,6 +2776,8 @@ def corrected_parts(doc: Document) -> dict[str, list[str]]:
 
 
 _FENCED = re.compile(r"(?ms)^[ \t]*```[^\n]*\n.*?^[ \t]*```")
+_EXPECTED = re.compile(r"(?i)\bshould\s+(?:be|print|give|show)\s+(?:~|≈|about|around|roughly|close|near|tiny|small|zero"
+                       r"|negligible|[<≤]|\d|the\s+same|equal|identical|true)")
 _CODE_COMMENT = re.compile(r"[ \t]*(?:#|//|%|--)")
 _SUB_NAMED = re.compile(r"(?<![\w\\])\(?(?:i{1,3}|iv)\)|\b(?:i{1,3}|iv)\b(?=\s*(?:above|below|oben|unten))")
 

@@ -1059,7 +1059,8 @@ def _tag_of(eq: Equation, classify: Callable[[str], str | None] | None) -> str |
     if classify is None or len(eq.sides) < 2:
         return None
     tag = classify(left_side(eq))
-    if (tag is None or tag.startswith(DEFINITION)) and len(eq.sides) > 2 and _NAME_ONLY.fullmatch(eq.sides[0]):
+    if (tag is None or tag.startswith(DEFINITION)) and len(eq.sides) > 2 \
+            and (_NAME_ONLY.fullmatch(eq.sides[0]) or tag is None and _BY_POSITION.fullmatch(eq.sides[0])):
         second = classify(eq.sides[1])
         if second is not None and not second.startswith(DEFINITION):
             return second
@@ -1115,6 +1116,9 @@ _LOCAL_DERIVATIVE = re.compile(r"(?:∂|\\partial|(?<![\\\w])partial\b|(?<![\\\w
 _OF_MODEL = re.compile(r"(?<![A-Za-z\\])(?:f|F|L|ŷ)(?![A-Za-z])|\\mathcal\s*\{?\s*L|\\hat\s*\{?\s*y|\\nabla|∇")
 _TWO_ARGUMENTS = re.compile(r"\\(?!frac|dfrac|tfrac)[A-Za-z]+\s*\{[^{}]*\}\s*\{")  # a macro of two arguments
 _NAME_ONLY = re.compile(r"\s*\\?[A-Za-z](?:_\{?\w{1,3}\}?)?\s*")
+# "∂_2 f = D_{w_2} f = …", "D_3 f = …": a derivative by the argument's position, said again by its name after it
+_BY_POSITION = re.compile(r"\s*(?:∂|\\partial|D)\s*_\s*\{?\s*[1-9]\s*\}?\s*\{?\s*f(?:_\{?w\}?)?\s*\}?"
+                          r"(?:\s*\(\s*w\s*\))?\s*")
 _AT_NUMBER = re.compile(r"\(\s*-?\d+(?:[.,]\d+)?\s*\)\s*$")  # a left side at a number: a check, not the answer
 
 

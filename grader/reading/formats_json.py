@@ -26,6 +26,7 @@ from grader.reading.answer_columns import doubted
 from grader.reading.formats_board import board_markdown
 from grader.reading.formats_cells import zeppelin_markdown
 from grader.reading.formats_mindmap import outline_json_markdown
+from grader.reading.formats_notes import notes_json_text
 
 MAX_DEPTH = 6  # an answer sheet nests a part's answers under it, no deeper
 MAX_LINES = 2000
@@ -42,6 +43,8 @@ def json_lines(text: str) -> str:
         data = json.loads(text, object_pairs_hook=_Pairs)
     except (ValueError, RecursionError):
         return text
+    if (notes := notes_json_text(data)) is not None:
+        return notes  # a note app's export (Simplenote, Standard Notes): its notes' text
     if (chat := chat_messages(data)) is not None:
         return chat  # a chat's export (Slack, Discord, Matrix, Telegram): its messages, as a log is read
     if (note := zeppelin_markdown(data)) is not None:

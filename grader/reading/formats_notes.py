@@ -1,10 +1,11 @@
 """Reports exported from a note-taking app: Evernote's ``.enex`` (its notes' pages, each kept as HTML inside the
-XML) read as the HTML page the app shows; OneNote's and Word's single-file web pages (``.mht``) are MIME
-messages and go to the mail reader.
+XML) read as the HTML page the app shows, Simplenote's and Standard Notes' JSON as their notes' text; OneNote's and
+Word's single-file web pages (``.mht``) are MIME messages and go to the mail reader.
 """
 from __future__ import annotations
 
 import html
+from typing import Any
 
 MAX_NOTES = 200  # notes read from one export
 
@@ -49,3 +50,20 @@ def enex_html(text: str) -> str:
         if content:
             out.append(_page(content[0]))
     return "\n".join(out) if out else text
+
+
+def notes_json_text(data: Any) -> str | None:
+    """A note app's JSON export as the notes it holds, each under a rule: Simplenote's ``{"activeNotes": [{"content":
+    …}], "trashedNotes": […]}`` (the bin left out) and Standard Notes' ``{"items": [{"content_type": "Note",
+    "content": {"title": …, "text": …}}]}``; None for any other JSON."""
+    texts: list[str] = []
+    if isinstance(data, dict) and isinstance(active := data.get("activeNotes"), list):
+        texts = [n["content"] for n in active[:MAX_NOTES] if isinstance(n, dict) and isinstance(n.get("content"), str)]
+    elif isinstance(data, dict) and isinstance(items := data.get("items"), list):
+        for item in items[:MAX_NOTES * 10]:
+            content = item.get("content") if isinstance(item, dict) and item.get("content_type") == "Note" else None
+            if isinstance(content, dict) and isinstance(content.get("text"), str) and not content.get("trashed"):
+                title = content.get("title")
+                texts.append((f"# {title}\n\n" if isinstance(title, str) and title.strip() else "") + content["text"])
+    texts = [t for t in texts if t.strip()][:MAX_NOTES]
+    return "\n\n---\n\n".join(texts) + "\n" if texts else None

@@ -1097,6 +1097,11 @@ def _function_named(rhs: str, reference: Reference, overlay: Overlay) -> str | N
 _WEIGHTS_ARGUMENT = re.compile(r"\s*[,;|]\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?(?:w|\\theta|\\beta)\s*\}?\s*$")
 
 
+_NUMBER_AT = re.compile(r"\s*-?\s*\d+(?:[.,]\d+)?\s*")
+_FRACTION_COMMAND = re.compile(r"\\[dt]?frac|\\approx|\\,|\\;")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs: str, reference: Reference) -> int:
     """``σ'(u) := σ(u)(1 + σ(u))``: the answer to (b) and a definition later answers use by name. When it is not
     the derivative, an answer written with σ' cannot be read one way (the handout's σ' or the hand-in's): each
@@ -1111,6 +1116,8 @@ def _derivative_defined(notation: Notation, name: str, param: str, lhs: str, rhs
     if node is not None and (at := _at_node(node, rhs)) is not None:
         param, rhs = at  # "where σ'(x_k) = σ(x_k)(1 + σ(x_k))": the hand-in's σ' at its nodes, a formula of the node
     if not re.fullmatch(r"[a-z]|\\[a-z]+", param):
+        if _NUMBER_AT.fullmatch(param) and not _LETTER.search(_FRACTION_COMMAND.sub("", rhs)):
+            return 0  # "σ'(0) = \tfrac14": a check at a number, no formula
         if _A_FORMULA.search(rhs) and not _EQUAL_NAMED.fullmatch(rhs):  # "σ'(net_k) = σ(1 + σ)", "σ'(z^{[l]}) =
             # a^{[l]}(1 + a^{[l]})": a formula at a node this reading cannot check: an answer written with σ' goes to
             # a person

@@ -1033,7 +1033,8 @@ def _aside_cut(line: str, following: str) -> bool:
 
 _WRAPPED_END = re.compile(r"[^\W\d_]{2,}[ \t]*,?[ \t]+[^\W\d_]{2,}[ \t]+[a-z]{2,}[ \t]*$")  # "and the channel"
 # a line that stops on a word no phrase ends with ("… stride 1, 20 input" / "channels, 50 filters")
-_DANGLING = re.compile(r"[ \t](?:input|output|of|per|each|the|an?)[ \t]*$")  # (not "and": a list may go on)
+_DANGLING = re.compile(r"[ \t](?:input|output|of|per|each|the|an?|channel|filter|kernel)[ \t]*$")  # (not "and": a
+# list may go on; "…, channel" / "dimension (input depth) $20$": a field's two words wrapped apart)
 # "… 5 by 5 by 1 and there" / "are 20 of them, so …": a clause cut after its subject, its verb on the next line
 _CLAUSE_OPEN = re.compile(r"\b(?:and|but|so)[ \t]+(?:there|they|it|this|these|those)[ \t]*$")
 # "total = 520 + 25050 + …" / "      = 425070 + 5010" / "      = 430080": one working over several lines, whose
