@@ -452,7 +452,11 @@ def _office_text(path: Path, notes: list[str]) -> str:
     with open(path, "rb") as fh:
         data = fh.read(MAX_PACKAGE_BYTES + 1)
     try:
-        return package_xml(data, path.suffix.lower())
+        xml = package_xml(data, path.suffix.lower())
+        if len(xml) > MAX_FILE_BYTES:
+            notes.append(f"{path.name} holds more than {MAX_FILE_BYTES:,} characters of text and markup; only the "
+                         "first part was read")
+        return xml[:MAX_FILE_BYTES]
     except PackageError as exc:
         notes.append(f"{path.name} could not be read as an office document: {exc}")
         return ""

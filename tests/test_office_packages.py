@@ -217,3 +217,155 @@ def test_a_note_apps_export_is_read_as_the_page_it_shows(rubric, name: str, temp
     text = template.replace("{answer}", answer if name.endswith(".enex") else answer.replace("=", "=3D"))
     check = grade_file_item(rubric, "p1.d", text, name)
     assert (check.status == "pass" and check.score >= check.max_score) is full
+
+
+# --- what Word's page shows (red team 102): each hidden piece holds the right answer, the page shows a wrong one --
+
+_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+
+
+def _docx(path: Path, body: str, styles: str | None = None, extra: dict[str, str] | None = None) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {_NS}><w:body>'
+                   f'<w:p><w:r><w:t>Problem 1</w:t></w:r></w:p>{body}</w:body></w:document>')
+        if styles:
+            z.writestr("word/styles.xml", f"<w:styles {_NS}>{styles}</w:styles>")
+        for name, text in (extra or {}).items():
+            z.writestr(name, text)
+    return path
+
+
+def _d(*runs: str) -> str:
+    return '<w:p><w:r><w:t xml:space="preserve">(d) ∂f/∂w3 = </w:t></w:r>' + "".join(runs) + "</w:p>"
+
+
+def _t(text: str, props: str = "") -> str:
+    return f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _math(*runs: str) -> str:
+    return "<m:oMath>" + "".join(runs) + "</m:oMath>"
+
+
+def _mt(text: str, props: str = "") -> str:
+    return f'<m:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}<m:t>{text}</m:t></m:r>'
+
+
+_HIDDEN_STYLE = '<w:style w:type="character" w:styleId="Quiet"><w:rPr><w:vanish/></w:rPr></w:style>' \
+                '<w:style w:type="character" w:styleId="Quieter"><w:basedOn w:val="Quiet"/></w:style>'
+_SHOWN_WRONG = [  # (body, styles): the page shows σ(w2σ(x)) or σ(w2·w1·x); the file keeps σ(w2σ(w1x)) somewhere
+    (_d(_math(_mt("σ(w2σ("), '<w:del w:id="1" w:author="s">' + _mt("w1") + "</w:del>", _mt("x))"))), None),
+    (_d(_math(_mt("σ(w2σ("), _mt("w1", "<w:vanish/>"), _mt("x))"))), None),
+    (_d(_t("σ(w2σ("), _t("w1", '<w:rStyle w:val="Quieter"/>'), _t("x))")), _HIDDEN_STYLE),
+    (_d(_t("σ(w2σ("), _t("w1", '<w:color w:val="FFFFFF"/>'), _t("x))")), None),
+    (_d(_t("σ(w2σ("), _t("w1", '<w:sz w:val="2"/>'), _t("x))")), None),
+    (_d(_t("σ(w2σ("), _t("w1", "<w:strike/>"), _t("x))")), None),
+    (_d(_math(_mt("σ(w2σ("), '<m:phant><m:phantPr><m:show m:val="0"/></m:phantPr><m:e>' + _mt("w1")
+              + "</m:e></m:phant>", _mt("x))"))), None),
+    (_d('<w:r><mc:AlternateContent><mc:Choice Requires="zzq"><w:t>σ(w2σ(w1x))</w:t></mc:Choice>'
+        "<mc:Fallback><w:t>σ(w2·w1·x)</w:t></mc:Fallback></mc:AlternateContent></w:r>"), None),
+]
+_SHOWN_RIGHT = [  # the page shows σ(w2σ(w1x)): a formatting change recorded, a web-only hidden mark, a symbol
+    _d(_t("σ(w2σ("), _t("w1", '<w:rPrChange w:id="3" w:author="s"><w:rPr><w:vanish/></w:rPr></w:rPrChange>'),
+       _t("x))")),
+    _d(_t("σ(w2σ("), _t("w1", "<w:webHidden/>"), _t("x))")),
+    _d('<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>s</w:t></w:r>', _t("(w2"),
+       '<w:r><w:sym w:font="Symbol" w:char="F073"/></w:r>', _t("(w1x))")),
+    _d('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>σ(w2σ(w1x))</w:t></mc:Choice>'
+       "<mc:Fallback><w:t>σ(w2·w1·x)</w:t></mc:Fallback></mc:AlternateContent></w:r>"),
+]
+
+
+@pytest.mark.parametrize("body, styles", _SHOWN_WRONG)
+def test_text_words_page_does_not_show_is_no_answer(rubric, tmp_path: Path, body: str, styles: str | None) -> None:
+    check = grade_submission(_docx(tmp_path / "report.docx", body, styles), rubric, Options(text_budget=None))
+    assert not (check.check("p1.d").status == "pass")
+
+
+@pytest.mark.parametrize("body", _SHOWN_RIGHT)
+def test_text_words_page_shows_is_read(rubric, tmp_path: Path, body: str) -> None:
+    check = grade_submission(_docx(tmp_path / "report.docx", body), rubric, Options(text_budget=None)).check("p1.d")
+    assert check.status == "pass" and check.score >= check.max_score
+
+
+@pytest.mark.parametrize("sign, full", [("−", True), ("", False)])
+def test_a_non_breaking_hyphen_is_a_minus(rubric, tmp_path: Path, sign: str, full: bool) -> None:
+    hyphen = "<w:r><w:noBreakHyphen/></w:r>" if sign else ""
+    body = ('<w:p><w:r><w:t xml:space="preserve">(b) (i) dσ/du = e</w:t></w:r><w:r><w:rPr><w:vertAlign '
+            f'w:val="superscript"/></w:rPr><w:t>−u</w:t></w:r><w:r><w:t>/(1 + e^(−u))^2</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t xml:space="preserve">(ii) dσ/du = σ(u)(1 </w:t></w:r>' + hyphen
+            + "<w:r><w:t xml:space=\"preserve\"> σ(u))</w:t></w:r></w:p>")
+    check = grade_submission(_docx(tmp_path / "report.docx", body), rubric, Options(text_budget=None))
+    assert (check.check("p1.b.ii").status == "pass") is full
+    assert check.check("p1.b.i").status == "pass"  # (a raised run is a superscript: e^{−u})
+
+
+@pytest.mark.parametrize("target", ["afchunk.htm", "/word/afchunk.htm"])
+@pytest.mark.parametrize("answer, full", [("σ(w2σ(w1x))", True), ("σ(w2·w1·x)", False)])
+def test_an_embedded_html_chunk_is_read_where_it_stands(rubric, tmp_path: Path, target: str, answer: str,
+                                                        full: bool) -> None:
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+            f'Target="{target}" Id="chunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/aFChunk"/></Relationships>')
+    path = _docx(tmp_path / "report.docx", '<w:altChunk r:id="chunk1"/>',
+                 extra={"word/_rels/document.xml.rels": rels,
+                        "word/afchunk.htm": f"<html><body><p>(d) ∂f/∂w3 = {answer}</p></body></html>"})
+    check = grade_submission(path, rubric, Options(text_budget=None)).check("p1.d")
+    assert (check.status == "pass" and check.score >= check.max_score) is full
+
+
+def test_the_main_part_is_found_whatever_order_its_relationship_is_written_in(rubric, tmp_path: Path) -> None:
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+            'Target="word/document2.xml" Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument"/></Relationships>')
+    shown = f'<w:document {_NS}><w:body>{_d(_t("σ(w2·w1·x)"))}</w:body></w:document>'
+    path = _docx(tmp_path / "report.docx", _d(_t("σ(w2σ(w1x))")),  # (a stale part under the usual name)
+                 extra={"_rels/.rels": rels, "word/document2.xml": shown})
+    assert grade_submission(path, rubric, Options(text_budget=None)).check("p1.d").status != "pass"
+
+
+# --- what LibreOffice shows ----------------------------------------------------------------------------------------
+
+_ODF = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+        'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><office:automatic-styles>'
+        '<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/></style:style>'
+        '<style:style style:name="T2" style:family="text"><style:text-properties '
+        'style:text-line-through-style="solid"/></style:style></office:automatic-styles><office:body><office:text>'
+        "<text:p>Problem 1</text:p><text:p>(d) ∂f/∂w3 = {d}</text:p></office:text></office:body>"
+        "</office:document-content>")
+
+
+@pytest.mark.parametrize("d", [
+    'σ(w2σ(<text:span text:style-name="T1">w1</text:span>x))',
+    'σ(w2σ(<text:span text:style-name="T2">w1</text:span>x))',
+    "σ(w2·w1·x)<office:annotation><dc:creator>Kim</dc:creator><text:p>∂f/∂w3 = σ(w2σ(w1x))</text:p>"
+    "</office:annotation>",
+])
+def test_text_libreoffice_does_not_show_is_no_answer(rubric, tmp_path: Path, d: str) -> None:
+    path = tmp_path / "report.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("content.xml", _ODF.format(d=d))
+    assert grade_submission(path, rubric, Options(text_budget=None)).check("p1.d").status != "pass"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("content.xml", _ODF.format(d="σ(w2σ(w1x))"))
+    assert grade_submission(path, rubric, Options(text_budget=None)).check("p1.d").status == "pass"
+
+
+def test_a_formula_object_cited_again_is_read_once() -> None:
+    body = "<office:document-content><text:p>" + '<draw:object xlink:href="./Object 1"/>' * 5_000 \
+        + "</text:p></office:document-content>"
+    data = tmp_zip({"content.xml": body, "Object 1/content.xml": "<math>" + "<mi>σ</mi>" * 20_000 + "</math>"})
+    assert package_xml(data, ".odt").count("<math>") == 1
+
+
+def test_hidden_elements_of_a_page_are_found_nested_and_after_a_long_style(rubric) -> None:
+    style = "mso-bidi-font-size:11.0pt;" * 30
+    page = (f'<html><body><p>Problem 1</p><p>(d) ∂f/∂w3 = w3·σ2(x2) <span style="{style}display:none">~~ w3 ~~'
+            '</span></p><div hidden><div>old:</div> (d) ∂f/∂w3 = σ2(x2)</div></body></html>')
+    assert grade_file_item(rubric, "p1.d", page, "report.html").status != "pass"

@@ -32,7 +32,9 @@ from grader.reading.formats_html import inline_html
 from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines, yaml_sheet_lines
 from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
+from grader.reading.formats_mail import mail_body
 from grader.reading.formats_mindmap import is_mind_map, mind_map_markdown
+from grader.reading.formats_notes import enex_html, is_enex
 from grader.reading.formats_patch import conflict_sides, is_patch, merged_sides, patch_files
 from grader.reading.formats_pod import is_pod
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
@@ -366,9 +368,12 @@ _UNSEEN = (("<!--", re.compile(r"<!--[\s\S]*?(?:-->|$)")),
            ("\\todo", re.compile(r"\\todo(?![A-Za-z])\s*(?:\[[^\[\]\n]{0,80}\])?\s*\{(?:[^{}]|\{[^{}]*\}){0,2000}\}")),
            ("_comment", re.compile(r"(?im)^[ \t]*#\+begin_comment\b[\s\S]*?(?:^[ \t]*#\+end_comment\b.*$|\Z)")),
            ("////", re.compile(r"(?m)^////[ \t]*$[\s\S]*?(?:^////[ \t]*$|\Z)")))
-_HIDDEN_OPEN = re.compile(r"<(\w{1,20})\b[^<>]{0,400}?(?:(?<!:)\shidden(?=[\s>=/\"'])|display\s*:\s*none"
-                          r"|visibility\s*:\s*hidden)[^<>]{0,400}>", re.IGNORECASE)  # (not "overflow: hidden")
+_HIDDEN_OPEN = re.compile(r"<(\w{1,20})\b[^<>]{0,4000}?(?:(?<!:)\shidden(?=[\s>=/\"'])|display\s*:\s*none"
+                          r"|visibility\s*:\s*hidden)[^<>]{0,4000}>", re.IGNORECASE)  # (not "overflow: hidden";
+# Word's pages write a long style before its "display:none")
 _CLOSE_TAG = re.compile(r"</(\w{1,20})\s*>")
+_OPEN_TAG = re.compile(r"<(\w{1,20})\b[^<>]{0,4000}(?<!/)>")
+MAX_NESTED_STEPS = 20_000  # tags walked to find where one hidden element closes
 _ADOC_IFDEF = re.compile(r"(?m)^ifdef::([\w-]{1,40})\[\][ \t]*$[\s\S]*?(?:^endif::[\w-]*\[\][ \t]*$|\Z)")
 _ORG_COMMENT_TREE = re.compile(r"(?m)^(\*+)[ \t]+COMMENT\b.*$")
 
@@ -517,18 +522,40 @@ def _hidden_elements(text: str) -> str:
     openers = list(_HIDDEN_OPEN.finditer(text))
     if not openers:
         return text
-    closers: dict[str, list[tuple[int, int]]] = {}
+    tags: dict[str, list[tuple[int, int, int]]] = {}  # by name: (start, end, +1 opening / -1 closing), in order
     for m in _CLOSE_TAG.finditer(text):
-        closers.setdefault(m.group(1).lower(), []).append((m.start(), m.end()))
+        tags.setdefault(m.group(1).lower(), []).append((m.start(), m.end(), -1))
+    names = {m.group(1).lower() for m in openers}
+    for m in _OPEN_TAG.finditer(text):
+        if m.group(1).lower() in names:
+            tags.setdefault(m.group(1).lower(), []).append((m.start(), m.end(), 1))
+    for events in tags.values():
+        events.sort()
     spans, covered = [], 0
     for m in openers:
-        ends = closers.get(m.group(1).lower(), [])
-        k = bisect.bisect_left(ends, (m.end(), 0))
-        if m.start() < covered or k == len(ends):
+        events = tags.get(m.group(1).lower(), [])
+        k = bisect.bisect_left(events, (m.end(), 0, -2))
+        if m.start() < covered:
             continue
-        spans.append((m.start(), ends[k][1]))
-        covered = ends[k][1]
+        end, depth = _closing(events, k)
+        if end < 0:
+            continue
+        spans.append((m.start(), end))
+        covered = end
     return _blanked(text, spans)
+
+
+def _closing(events: list[tuple[int, int, int]], k: int) -> tuple[int, int]:
+    """Where the element opened just before ``events[k]`` closes (elements of its name nested in it counted), and
+    the depth left; the first closing tag after a long walk (a page that never closes what it opens)."""
+    depth = 1
+    walked = events[k:k + MAX_NESTED_STEPS]
+    first = next((e for e in walked if e[2] < 0), None)
+    for _start, end, step in walked:
+        depth += step
+        if depth == 0:
+            return end, 0
+    return (first[1], depth) if first is not None else (-1, depth)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -1250,6 +1277,11 @@ def _patched_file(name: str, body: str) -> str:
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
+    if kind == "mail":  # a message or a single-file web page (.mht): its body decoded first, so that what its page
+        body, shown = mail_body(text)  # hides is found in the page, not in its transfer encoding
+        text, kind = body, "mail-html" if shown == "html" else "mail-text"
+    if kind == "enex" or kind == "xml" and is_enex(text):
+        text, kind = enex_html(text), "html"  # an Evernote export: its notes' pages, each HTML
     if "\b" in text:  # nroff's output saved as text: "(\b(b\bb)\b)" is a bold "(b)", "_\bx" an underlined x
         text = _unstruck(text)
     if kind is None and "\n@@ -" in text and is_patch(text):  # a diff that fills in a template: the tree it leaves
@@ -1281,9 +1313,9 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = closed_org_blocks(text)  # "#+begin_src" left open: it ends at the next heading
     if kind in (None, "quarto") and ("```" in text or "~~~" in text):
         text = closed_fences(text)  # a code fence left open ends where the parts go on
-    if "msEquation" in text and (kind == "html" or kind is None and "<m:oMath" in text):
+    if "msEquation" in text and (kind in ("html", "mail-html") or kind is None and "<m:oMath" in text):
         text = word_equations(text)  # a Word page's own equations live in comments only Word reads: made visible
-    if "comment-list" in text and kind in ("html", None):
+    if "comment-list" in text and kind in ("html", "mail-html", None):
         text = word_comments(text)  # … and its comments, listed at its end: read where they are anchored
     text = _lost_escapes(text) if _CONTROL_ESCAPE.search(text) else text  # "$\x07lpha$": a string's "\alpha"
     if "partial_" in text and _INDEX_IS_WEIGHT.search(text):  # "∂_i ≡ ∂/∂w_i", then "∂_3 f = σ(u_2)": ∂f/∂w_3

@@ -61,9 +61,11 @@ def to_markdown(text: str, kind: str | None) -> str:
     # (RTF and CSV: read_document converts them first)
     if kind == "enex" or kind == "xml" and is_enex(text):
         text, kind = enex_html(text), "html"  # an Evernote export: its notes' pages are HTML
-    mail = kind == "mail"
-    if mail:
+    mail = kind in ("mail", "mail-html", "mail-text")
+    if kind == "mail":
         text, kind = mail_body(text)  # the message's body; an HTML one is read as HTML
+    elif mail:  # (its body decoded already, as read_document does first)
+        kind = "html" if kind == "mail-html" else None
     if kind is None and ("wrote" in text or "-----" in text or "Original" in text or ":" in text):
         text = earlier_first(text)  # a reply over the message it quotes: the earlier one first
     if kind in convert:

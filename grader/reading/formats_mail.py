@@ -9,7 +9,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 
 MAX_PARTS = 20  # text parts read from one message; a hand-in has a body, its other version and an attachment or two
 
@@ -32,7 +32,7 @@ def mail_body(raw: str) -> tuple[str, str | None]:
         attached = [p for p in others if p.is_attachment()]
         parts = [*attached, *([shown] if shown is not None else []), *(p for p in others if not p.is_attachment())]
         for part in parts:
-            content = part.get_content()
+            content = part.get_content() if part.get_content_charset() else _undeclared(part)
             if isinstance(content, str) and part.get_content_subtype() in ("plain", "html", "markdown", "x-tex"):
                 texts.append((part.get_content_subtype(), content))
     except (LookupError, ValueError, AssertionError, KeyError):  # an unknown charset, a broken transfer encoding
@@ -49,6 +49,18 @@ def mail_body(raw: str) -> tuple[str, str | None]:
         if not any(_same(t, u) for u in seen):
             seen.append(t)
     return "\n\n---\n\n".join(seen), None
+
+
+def _undeclared(part: MIMEPart) -> str:
+    """A text part that names no character set (Chrome's saved pages): UTF-8, as the browser that saved it wrote,
+    else Windows' page (never ASCII with each accent lost)."""
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return str(part.get_content())
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def _same(a: str, b: str) -> bool:

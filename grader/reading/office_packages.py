@@ -8,10 +8,13 @@ broken, encrypted or over a limit gives a note and no text, never an error of th
 """
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
 import zipfile
+
+from grader.reading.office_shown import odf_shown, word_shown
 
 OFFICE_SUFFIXES = (".docx", ".docm", ".odt")
 MAX_PACKAGE_BYTES = 20_000_000  # the archive as handed in (images included)
@@ -20,18 +23,27 @@ MAX_PART_BYTES = 8_000_000  # one XML part, inflated
 MAX_OBJECTS = 200  # formulas an ODT embeds as objects of their own
 
 _WORD_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
-_OFFICE_RELATION = re.compile(r'<Relationship\b[^<>]{0,400}?Type="[^"<>]{0,200}/officeDocument"[^<>]{0,400}?'
-                              r'Target="([^"<>]{1,200})"')
+_RELATION = re.compile(r"<Relationship\b[^<>]{0,1000}>")
+_ATTRIBUTE = re.compile(r'([\w:]{1,40})\s*=\s*"([^"<>]{0,400})"')
 _ODF_OBJECT = re.compile(r'<draw:object\b[^<>]{0,400}?xlink:href="(?:\./)?([^"<>#]{1,200})"[^<>]{0,400}?(/?)>')
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^<>]{0,200}\?>\s*(?:<!DOCTYPE[^<>]{0,400}>\s*)?")
-
-
 _RUN = re.compile(r"<w:r(?=[\s>])[^<>]{0,400}>")
-_HIDDEN = re.compile(r'<w:(?:vanish|specVanish|webHidden)\b(?![^<>]{0,40}w:val="(?:0|false|off)")')
+_HIDDEN = re.compile(r'<w:(?:vanish|specVanish)\b(?![^<>]{0,40}w:val="(?:0|false|off)")')
+
+
+def _relations(rels: str) -> dict[str, tuple[str, str]]:
+    """A relationships part's entries: id → (type, target), whatever order their attributes are written in."""
+    out = {}
+    for m in _RELATION.finditer(rels):
+        attributes = dict(_ATTRIBUTE.findall(m.group()))
+        if "Id" in attributes and "Target" in attributes:
+            out[attributes["Id"]] = (attributes.get("Type", ""), attributes["Target"])
+    return out
 
 
 def _without_hidden_runs(xml: str) -> str:
-    """Word's body without its hidden text (a run whose properties say ``w:vanish``): the page shows none of it."""
+    """Word's body without its hidden runs (``w:vanish``), for a part that is no well-formed XML (then read as it
+    is otherwise): the page shows none of them."""
     out, pos, scanned = [], 0, 0
     for m in _RUN.finditer(xml):
         if m.start() < scanned:
@@ -69,34 +81,59 @@ def _part(archive: zipfile.ZipFile, name: str) -> str | None:
 
 
 def _word_xml(archive: zipfile.ZipFile) -> str:
-    """A Word document's body, then its footnotes and endnotes (where a student's aside may sit)."""
-    rels = _part(archive, "_rels/.rels") or ""
-    main = _OFFICE_RELATION.search(rels)
-    first = posixpath.normpath(main.group(1).lstrip("/")) if main else _WORD_PARTS[0]
-    texts = [t for name in (first, *_WORD_PARTS[1:]) if (t := _part(archive, name))]
+    """A Word document's body, then its footnotes and endnotes (where a student's aside may sit), each as the page
+    shows it (:mod:`grader.reading.office_shown`)."""
+    main = next((target for kind, target in _relations(_part(archive, "_rels/.rels") or "").values()
+                 if kind.endswith("/officeDocument")), _WORD_PARTS[0])
+    first = posixpath.normpath(main.lstrip("/"))
+    folder = posixpath.dirname(first)
+    rels = _relations(_part(archive, f"{folder}/_rels/{posixpath.basename(first)}.rels") or "")
+    styles = _part(archive, f"{folder}/styles.xml")
+
+    def chunk(rid: str) -> str | None:  # "w:altChunk": a piece of HTML (or text) Word shows in its place
+        kind, target = rels.get(rid, ("", ""))
+        name = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        if not kind.endswith("/aFChunk") or name.startswith(("..", "/")):
+            return None
+        text = _part(archive, name)
+        if text is None:
+            return None
+        if name.lower().endswith((".mht", ".mhtml")):
+            from grader.reading.formats_mail import mail_body
+            text = mail_body(text)[0]
+        return text if "<" in text else "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+
+    texts = []
+    for name in (first, *(posixpath.join(folder, posixpath.basename(p)) for p in _WORD_PARTS[1:])):
+        raw = _part(archive, name)
+        if raw:
+            body = _XML_DECLARATION.sub("", raw)
+            texts.append(word_shown(body, styles, chunk) or _without_hidden_runs(body))
     if not texts:
         raise PackageError("it holds no document part (word/document.xml)")
-    return "\n".join(_without_hidden_runs(_XML_DECLARATION.sub("", t)) for t in texts)
+    return "\n".join(texts)
 
 
 def _odf_xml(archive: zipfile.ZipFile) -> str:
-    """An OpenDocument text's body, each formula object (LibreOffice Math's MathML) put in where it stands."""
+    """An OpenDocument text's body as LibreOffice shows it, each formula object (LibreOffice Math's MathML) put in
+    where it stands, once (an object cited again is not read again)."""
     content = _part(archive, "content.xml")
     if content is None:
         raise PackageError("it holds no document part (content.xml)")
-    count = 0
+    content = _XML_DECLARATION.sub("", content)
+    content = odf_shown(content, _part(archive, "styles.xml")) or content
+    seen: set[str] = set()
 
     def formula(m: re.Match[str]) -> str:
-        nonlocal count
-        count += 1
         name = posixpath.normpath(m.group(1))
-        if count > MAX_OBJECTS or name.startswith(("..", "/")):
-            return "" if m.group(2) else "<draw:object>"
+        keep = "" if m.group(2) else "<draw:object>"  # (an element left open is closed as written)
+        if name in seen or len(seen) >= MAX_OBJECTS or name.startswith(("..", "/")):
+            return keep
+        seen.add(name)
         inner = _part(archive, f"{name}/content.xml")
-        math = _XML_DECLARATION.sub("", inner) if inner and "<math" in inner else ""
-        return math + ("" if m.group(2) else "<draw:object>")  # (an element left open is closed as written)
+        return (_XML_DECLARATION.sub("", inner) if inner and "<math" in inner else "") + keep
 
-    return _XML_DECLARATION.sub("", _ODF_OBJECT.sub(formula, content))
+    return _ODF_OBJECT.sub(formula, content)
 
 
 def package_xml(data: bytes, suffix: str) -> str:
