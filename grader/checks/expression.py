@@ -206,9 +206,7 @@ class ExpressionCheck(Check[ExpressionParams]):
         if at is not ref and outcome.fraction < 1 and self._judge(final.reading.value, ref, p, ctx, {}).fraction >= 1:
             # "σ'(x_1) = σ(u)(1 − σ(u))": no answer at x_1, yet right in u: a person reads it
             outcome = Outcome(0.0, "review", "right in u, but written at another argument: a person should decide")
-        tags = {base(classify_text(cc.classify, n.text, cc.overlay)) for n in final.reading.named}
-        by_blocks = bool(tags & {base(b.rstrip("*")) for b in p.building_blocks})
-        verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details, also=at, by_blocks=by_blocks)
+        verdict = self._verdict(final, answers[:-1], outcome, ref, p, ctx, details, also=at)
         if verdict.status == "fail" and (renamed := _renamed_variable(final.reading.value, ref)) is not None \
                 and self._judge(renamed[1], ref, p, ctx, {}).fraction >= 1:
             # "1b  e^-x1/(1+e^-x1)^2": right with x_1 as the variable, which is also the handout's w_1·x
@@ -336,11 +334,9 @@ class ExpressionCheck(Check[ExpressionParams]):
         return verdict
 
     def _verdict(self, final: Side, earlier: list[Side], outcome: Outcome, ref: Any, p: ExpressionParams,
-                 ctx: CheckContext, details: dict[str, JSON], also: Any = None, by_blocks: bool = False) -> Outcome:
+                 ctx: CheckContext, details: dict[str, JSON], also: Any = None) -> Outcome:
         """Full marks only for an explicit, confirmed final side; a right earlier step never rescues. ``also``: the
-        reference as the left side states it (at its own argument), which a step may equal too. ``by_blocks``: the
-        final side is written with the item's building blocks by name (``Σ 2(f − y) ∂f/∂w``), which holds whatever
-        they are: a step that writes them out is then the worked answer, and where it is wrong the answer is."""
+        reference as the left side states it (at its own argument), which a step may equal too."""
         assert final.reading is not None
         if outcome.status == "review":
             return Outcome(0.0, "review", outcome.feedback, details)
@@ -366,12 +362,6 @@ class ExpressionCheck(Check[ExpressionParams]):
                 step = self._judge(side.reading.value, ref, p, ctx, {})  # type: ignore[union-attr]
                 if also is not None and also is not ref and step.fraction < 1:
                     step = self._judge(side.reading.value, also, p, ctx, {})  # type: ignore[union-attr]
-                worked_out = not side.reading.named  # type: ignore[union-attr]
-                if by_blocks and worked_out and step.status in ("fail", "partial") \
-                        and not step.feedback.startswith(_EQUAL):
-                    return Outcome(step.fraction, step.status, f"the form written out ({side.text[:120]}) is not "
-                                   f"right ({step.feedback}); the final form names the derivatives it is made of, "
-                                   "which holds whatever they are", details)
                 if step.status == "fail" or (step.status == "partial" and not step.feedback.startswith(_EQUAL)):
                     # a sign flipped in a step is as false as any other slip; a step in another form is no slip
                     return Outcome(0.0, "review", f"the final side equals the reference, but an earlier step "

@@ -24,7 +24,11 @@ _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|�
                         # "…, and one more w2 in front", "(the w3 stays in front as a factor)", "has to go over …"
                         r"|in\s+front|one\s+more(?!\s+(?:link|step|layer|node|level|time))|(?:an)?other\s+factor|extra\s+(?:factor|term)|as\s+a\s+factor"
                         r"|go(?:es)?\s+over|from\s+the\s+outside|add(?:ed|ing)?|subtract\w*|plus"
-                        r"|to\s+the\s+power|over\s+(?:\$?\s*N\b|n\b|the\s+number|two\b|2\b))\b",
+                        r"|to\s+the\s+power|over\s+(?:\$?\s*N\b|n\b|the\s+number|two\b|\$?\d{1,4}\b)"
+                        # "… fois x", "vezes x", "gånger x", "krát x", "kertaa x", "keer x", "επί x", "durch 2",
+                        # "hoch 2", Indian English's "into x" (times a name, not "into account")
+                        r"|fois|vezes|vece[s]?|g[åa]nger|kr[áa]t|kertaa|keer|durch|hoch|into(?=\s+\$?\\?[A-Za-zσ]\w{0,3}\b))\b"
+                        r"|επί|διά",
                         re.IGNORECASE)
 
 

@@ -123,8 +123,8 @@ _TOKEN = re.compile(r"(?P<textword>\x00" + WORD_LETTER + r"+\x01)|(?P<cmd>\\[a-z
                     r"|(?P<sym>\*\*|:=|[-+*/^_(){}\[\]=,'|.:<>!&;])|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
 BRACKETS = {"\\{": "(", "\\}": ")", "\\lbrace": "(", "\\rbrace": ")", "\\lbrack": "[", "\\rbrack": "]",
             "\\lparen": "(", "\\rparen": ")",
-            "\\varphi": "\\phi", "\\varepsilon": "\\epsilon", "\\varsigma": "\\sigma"}  # (and one letter's two
-# glyphs: φ typed is the \varphi LaTeX shows, and either is the report's φ)
+            "\\varphi": "\\phi", "\\varepsilon": "\\epsilon"}  # (and one letter's two glyphs: φ typed is the
+# \varphi LaTeX shows, and either is the report's φ; \varsigma is a letter of its own some give σ')
 LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "equation", "eqnarray", "multline",
                "flalign", "alignedat"}
 # ASCII words read as the command a TA reads them as (exp(-u), sigma(u), dL/dw1, w1_new)

@@ -1624,10 +1624,9 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
             after = vector is not None and not first and _components_after(tagged, chosen, spec)
             worked = vector if after or vector is not None and not first and _components_before(
                 tagged, chosen, spec) else None
-            if after and (_GENERIC_INDEX.search(chosen.sides[0]) and _BY_INDEX.search(chosen.sides[-1])
-                          or _GRADIENT_OF_F.search(chosen.sides[-1])):
-                # ∂L/∂w_j = Σ 2(f − y) ∂f/∂w_j (or ∇L = Σ 2(f − y) ∇f), then each ∂L/∂w_j worked out: the
-                # entries are the answer (the general form always equals the reference: it can rescue nothing)
+            if after and _GENERIC_INDEX.search(chosen.sides[0]) and _BY_INDEX.search(chosen.sides[-1]):
+                # ∂L/∂w_j = Σ 2(f − y) ∂f/∂w_j, then each ∂L/∂w_j worked out: the entries are the answer (the
+                # general form always equals the reference: it can rescue nothing)
                 return worked
             if worked is not None:
                 first = [worked.sides[-1]]  # ∇L = …, then a table of ∂L/∂w_j: the entries are a step of the answer
@@ -2728,8 +2727,6 @@ _NODE_NAME = re.compile(r"\s*[A-Za-z](?:_?\{?[\w']{1,3}\}?)?\s*")  # "o", "h_2",
 _D_NAME = re.compile(r"\s*d[A-Za-z]\w{0,7}\s*")  # "(i) ds = exp(-u)/…": a program's name for a derivative
 _GENERIC_INDEX = re.compile(r"_\{?[a-z]\}?(?![\w{])|[ᵢⱼₖ]")  # ∂L/∂w_j: one component for each j, not the vector
 _BY_INDEX = re.compile(r"(?:∂|\\partial|\bd)\s*\{?\s*(?:w|θ|\\theta)_?\{?[a-z]\}?(?![\w{])")  # "…∂f(x^i)/∂w_j"
-_GRADIENT_OF_F = re.compile(r"(?:∇|\\nabla)\s*(?:_\s*\{?\s*(?:\\mathbf\{w\}|\\boldsymbol\{w\}|w|θ|\\theta)\s*\}?)?\s*"
-                            r"\{?\s*f")  # "Σ 2(f − y)∇_w f_w(x^i)": the model's gradient left unwritten
 _NAMED_RESULT = re.compile(r"∇|\\nabla|\bgrad")  # "w − α∇L": a final line that names a result instead of writing it
 
 

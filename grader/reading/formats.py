@@ -15,6 +15,7 @@ from collections.abc import Callable
 SUFFIXES = (".rst", ".org", ".adoc", ".asciidoc", ".typ", ".qmd", ".rmd", ".html", ".htm", ".wiki", ".mediawiki",
             ".textile", ".dj", ".djot", ".eml", ".lyx", ".rtf", ".csv", ".tsv", ".json", ".yaml", ".yml",
             ".toml", ".ini", ".cfg", ".mmd", ".markdown", ".livemd",  # (Mathpix, Livebook, ".markdown": Markdown)
+            ".mdx", ".mkd", ".mdown", ".mkdn",  # (MDX, a documentation site's Markdown with components; other names)
             ".ms", ".me", ".mom", ".roff", ".groff", ".xhtml", ".xml", ".fodt", ".dbk", ".tm", ".opml", ".mm",
             ".excalidraw", ".tldr", ".zpln", ".texi", ".texinfo", ".txi", ".pod", ".man", ".t", ".tr", ".nroff",
             ".troff", ".scrbl", ".t2t", ".enex", ".mht", ".mhtml",  # (note apps' exports, single-file web pages)
@@ -28,14 +29,32 @@ def format_of(name: str) -> str | None:
             ".qmd": "quarto", ".rmd": "quarto", ".html": "html", ".htm": "html", ".wiki": "wiki",
             ".mediawiki": "wiki", ".textile": "textile", ".dj": "djot", ".djot": "djot", ".eml": "mail",
             ".lyx": "lyx", ".rtf": "rtf", ".csv": "csv", ".tsv": "csv", ".json": "json", ".yaml": "yaml",
-            ".yml": "yaml", ".enex": "enex", ".mht": "mail", ".mhtml": "mail", ".toml": "toml", ".ini": "ini",
-            ".cfg": "ini", ".ms": "roff", ".me": "roff",
+            ".mdx": "mdx", ".yml": "yaml", ".enex": "enex", ".mht": "mail", ".mhtml": "mail", ".toml": "toml",
+            ".ini": "ini", ".cfg": "ini", ".ms": "roff", ".me": "roff",
             ".mom": "roff", ".roff": "roff", ".groff": "roff", ".xhtml": "html", ".xml": "xml", ".fodt": "xml",
             ".dbk": "xml", ".tm": "texmacs", ".opml": "xml", ".mm": "xml",
             ".excalidraw": "json", ".tldr": "json", ".zpln": "json", ".texi": "texinfo", ".texinfo": "texinfo",
             ".txi": "texinfo", ".scrbl": "scribble", ".t2t": "txt2tags",
             ".pod": "pod", ".man": "roff", ".t": "roff", ".tr": "roff", ".nroff": "roff", ".troff": "roff",
             **{f".{n}": "roff" for n in range(1, 10)}}.get(suffix)
+
+
+# MDX's module lines: "import Tabs from '@theme/Tabs';", "export const meta = {…}" (its components stay as HTML)
+_MDX_MODULE_LINE = re.compile(r"(?m)^(?:import[ \t][^\n]{0,300}?from[ \t]*['\"][^'\"\n]{1,200}['\"];?"
+                              r"|import[ \t]*['\"][^'\"\n]{1,200}['\"];?"
+                              r"|export[ \t]+(?:const|default|function)\b[^\n]{0,300})[ \t]*$")
+
+
+# a tab's title, set as its attribute: "<TabItem value="sigma" label="(ii) with σ">" shows "(ii) with σ" over it
+_LABELLED_TAB = re.compile(r"<(?:TabItem|Tab|Tabs\.Tab|Accordion|AccordionItem|Details)\b[^<>\n]{0,300}?"
+                           r"\b(?:label|title|heading)=(?:\"([^\"<>\n]{1,120})\"|'([^'<>\n]{1,120})')[^<>\n]{0,300}>")
+
+
+def mdx_markdown(text: str) -> str:
+    """An MDX page (a documentation site's Markdown with JSX components) as Markdown: its import and export lines
+    are program, not text; its components (``<Tabs>``, ``<TabItem>``) are read as the HTML they render."""
+    text = _MDX_MODULE_LINE.sub("", text)
+    return _LABELLED_TAB.sub(lambda m: f"{m.group()}\n\n**{m.group(1) or m.group(2)}**\n", text)
 
 
 def to_markdown(text: str, kind: str | None) -> str:
@@ -57,7 +76,7 @@ def to_markdown(text: str, kind: str | None) -> str:
         "html": html_markdown, "quarto": knitr_output, "wiki": wiki_markdown, "bbcode": bbcode_markdown,
         "textile": textile_markdown, "djot": djot_markdown, "xml": xml_markdown,
         "roff": roff_markdown, "texinfo": texinfo_markdown, "pod": pod_markdown, "scribble": scribble_markdown,
-        "txt2tags": txt2tags_markdown}
+        "txt2tags": txt2tags_markdown, "mdx": mdx_markdown}
     # (RTF and CSV: read_document converts them first)
     if kind == "enex" or kind == "xml" and is_enex(text):
         text, kind = enex_html(text), "html"  # an Evernote export: its notes' pages are HTML

@@ -140,6 +140,7 @@ class _Page(HTMLParser):
         self.macros: list[str] = []  # open wiki macros (their names), whose CDATA body may be TeX
         self.script_classes: dict[str, str] = {}  # a class the style sheet raises ("super") or lowers ("sub")
         self.struck_classes: set[str] = set()  # a class the style sheet strikes through (Google Docs' ".c4")
+        self.hidden_classes: set[str] = set()  # a class the style sheet hides, or writes white
         self.mathml: list[Node] = []  # the open elements of a <math> being read (its root first)
         self.paragraphs = 0  # open <p> and headings: a line break in their source text is a space on the page
         self.xml = False  # an XML document (DocBook, JATS, TEI, flat ODT, Word XML): its elements as HTML's
@@ -174,7 +175,10 @@ class _Page(HTMLParser):
                 self.skip.append(tag)
             return
         if tag in _SKIP or a.get("aria-hidden") == "true" or tag in ("div", "nav") and _TABLE_OF_CONTENTS.fullmatch(
-                a.get("id") or ""):  # a generated table of contents: the parts' titles, no answer
+                a.get("id") or "") or self.hidden_classes \
+                and any(c in self.hidden_classes for c in (a.get("class") or "").split()):
+            # a generated table of contents: the parts' titles, no answer; an element its style sheet hides
+            # (".gone{display:none}", Google Docs' ".c3{color:#ffffff}")
             if tag not in _VOID:
                 self.skip.append(tag)
             return
@@ -422,6 +426,8 @@ class _Table:
 
 # a style sheet's raised or lowered class, as Google Docs writes them: ".c3{vertical-align:super}"
 _STRUCK_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?text-decoration(?:-line)?\s*:\s*[^;}]{0,40}line-through")
+_HIDDEN_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?(?:display\s*:\s*none|visibility\s*:\s*hidden"
+                           r"|(?<![\w-])color\s*:\s*(?:#[fF][a-fA-F0-9](?:[fF][a-fA-F0-9]){2}\b|#[fF]{3}\b|white\b))")
 _SCRIPT_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:\s*(super|sub)\b")
 
 
@@ -478,6 +484,7 @@ def html_markdown(text: str, xml: bool = False) -> str:
     page.xml = xml
     page.script_classes = {m.group(1): m.group(2) for m in _SCRIPT_CLASS.finditer(text[:200_000])}
     page.struck_classes = {m.group(1) for m in _STRUCK_CLASS.finditer(text[:200_000])}
+    page.hidden_classes = {m.group(1) for m in _HIDDEN_CLASS.finditer(text[:200_000])}
     page.feed(text)
     page.close()
     joined = "".join(page.out)

@@ -70,8 +70,10 @@ class _Word:
         if style is not None and style.get(_q(W, "val")) in self.hidden_styles | self.struck_styles:
             return True
         color, size = props.find(_q(W, "color")), props.find(_q(W, "sz"))
-        white = color is not None and (color.get(_q(W, "val")) or "").upper() in ("FFFFFF", "WHITE") \
-            and props.find(_q(W, "highlight")) is None and props.find(_q(W, "shd")) is None
+        mark, shade = props.find(_q(W, "highlight")), props.find(_q(W, "shd"))
+        ground = [e.get(_q(W, "val" if e is mark else "fill"), "") for e in (mark, shade) if e is not None]
+        white = color is not None and _whitish(color.get(_q(W, "val")) or "") \
+            and all(g.lower() in ("", "auto", "none", "clear") or _whitish(g) for g in ground)  # (white on white)
         tiny = size is not None and (size.get(_q(W, "val")) or "").isdigit() and int(size.get(_q(W, "val")) or 9) <= 4
         return _on(props.find(_q(W, "vanish"))) or _on(props.find(_q(W, "specVanish"))) or white or tiny \
             or _on(props.find(_q(W, "strike"))) or _on(props.find(_q(W, "dstrike")))
@@ -126,7 +128,7 @@ class _Word:
     def _paragraph_hidden(self, paragraph: ET.Element) -> bool:
         props = paragraph.find(_q(W, "pPr"))
         style = props.find(_q(W, "pStyle")) if props is not None else None
-        return style is not None and style.get(_q(W, "val")) in self.hidden_styles
+        return style is not None and style.get(_q(W, "val")) in self.hidden_styles | self.struck_styles
 
     def _characters(self, run: ET.Element, props: ET.Element | None) -> None:
         """Symbols and special characters as the text they show; a raised or lowered run as <sup>/<sub>."""
@@ -185,7 +187,9 @@ def _word_styles(styles: str | None) -> tuple[set[str], set[str]]:
     for style in root.iter(_q(W, "style")):
         sid = style.get(_q(W, "styleId"), "")
         props = style.find(_q(W, "rPr"))
-        if props is not None and (_on(props.find(_q(W, "vanish"))) or _on(props.find(_q(W, "specVanish")))):
+        color = props.find(_q(W, "color")) if props is not None else None
+        if props is not None and (_on(props.find(_q(W, "vanish"))) or _on(props.find(_q(W, "specVanish")))
+                                  or color is not None and _whitish(color.get(_q(W, "val")) or "")):
             hidden.add(sid)
         if props is not None and (_on(props.find(_q(W, "strike"))) or _on(props.find(_q(W, "dstrike")))):
             struck.add(sid)
@@ -225,18 +229,33 @@ def odf_shown(xml: str, styles: str | None) -> str | None:
     root = _parsed(xml)
     if root is None:
         return None
-    hidden = set()
+    hidden: set[str] = set()
+    position: dict[str, str] = {}  # a style that raises or lowers its text: "sup" or "sub"
+    parent_of: dict[str, str] = {}
     for source in (root, _parsed(styles) if styles else None):
         for style in source.iter(_q(STYLE, "style")) if source is not None else []:
+            name = style.get(_q(STYLE, "name"), "")
+            if style.get(_q(STYLE, "parent-style-name")):
+                parent_of[name] = style.get(_q(STYLE, "parent-style-name"), "")
             props = style.find(_q(STYLE, "text-properties"))
             if props is None:
                 continue
             size = props.get(_q(FO, "font-size"), "")
             if props.get(_q(TEXT, "display")) == "none" \
                     or props.get(_q(STYLE, "text-line-through-style"), "none") not in ("none", "") \
-                    or props.get(_q(FO, "color"), "").lower() in ("#ffffff", "white") \
+                    or _whitish(props.get(_q(FO, "color"), "")) \
                     or re.fullmatch(r"[0-2](?:\.\d+)?pt", size):
-                hidden.add(style.get(_q(STYLE, "name"), ""))
+                hidden.add(name)
+            raised = props.get(_q(STYLE, "text-position"), "").split()
+            if raised and (raised[0] in ("super", "sub") or re.fullmatch(r"-?\d+(?:\.\d+)?%", raised[0])):
+                position[name] = "sub" if raised[0] == "sub" or raised[0].startswith("-") else "sup"
+    for name in list(parent_of):
+        seen, at = set(), name
+        while at in parent_of and at not in seen:  # (a style inherits what its parent hides or strikes)
+            seen.add(at)
+            at = parent_of[at]
+            if at in hidden:
+                hidden.add(name)
     parents = {child: parent for parent in root.iter() for child in parent}
     notes: list[ET.Element] = []
     drop = {_q(OFFICE, "annotation"), _q(OFFICE, "annotation-end"), _q(TEXT, "hidden-text"), _q(SVG, "title"),
@@ -250,6 +269,8 @@ def odf_shown(xml: str, styles: str | None) -> str | None:
                 or element.tag == _q(TEXT, "hidden-paragraph") \
                 and element.get(_q(TEXT, "is-hidden"), "true") != "false":
             _remove_keeping_tail(parent, element)
+        elif element.tag == _q(TEXT, "span") and element.get(_q(TEXT, "style-name")) in position:
+            element.tag = position[element.get(_q(TEXT, "style-name"), "")]  # read as <sup>/<sub>
         elif element.tag == _q(TEXT, "note"):
             body = element.find(_q(TEXT, "note-body"))
             if body is not None:
@@ -260,6 +281,14 @@ def odf_shown(xml: str, styles: str | None) -> str | None:
         for paragraph in list(body):
             office_text.append(paragraph)
     return ET.tostring(root, encoding="unicode")
+
+
+def _whitish(color: str) -> bool:
+    """Whether a colour is white or all but white ("#ffffff", "FDFDFD", "white"): text no reader sees on a page."""
+    value = color.strip().lstrip("#").lower()
+    if value == "white":
+        return True
+    return bool(re.fullmatch(r"[0-9a-f]{6}", value)) and all(int(value[k:k + 2], 16) >= 0xF0 for k in (0, 2, 4))
 
 
 def _remove_keeping_tail(parent: ET.Element, element: ET.Element) -> None:

@@ -413,7 +413,9 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                     and run[1] >= len(marker) + 1 + len(line.rstrip(" .,;")):
                 out.append((text.index(marker, head), start + run[1] - len(marker) - 1))
                 continue  # a bullet that is all math right under an equation: its next term, sign included
-            if (run := continued_term(line)) or (run := offered_instead(line)):
+            if not re.search(r"[^\W\d_]{2,}", marker) \
+                    and ((run := continued_term(line)) or (run := offered_instead(line))):  # (not after words on
+                # its line: "Check - σ1·(1−σ1) = …" is a check with its own lead, no term of the line above)
                 out.append((start + run[0], start + run[1]))  # "         + 2*(f(x^2)-y^2)*[…]": the sum goes on;
                 continue  # "   or   w3·σ2′(x2)·σ1(x1)": another answer offered for the one above
         elif out and not text[out[-1][1]:start].strip(" \t\n-–•+") and (run := offered_instead(line)):
@@ -483,7 +485,13 @@ def plain_math(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
                 out[-1] = (out[-1][0], closed)  # "grad = [ A ," then "B ," then "C ]": one vector, three lines
                 covered = closed
                 break
-    return [(bold.end(), b) if (bold := _BOLD_LEAD.match(text, a, b)) is not None else (a, b) for a, b in out]
+    out = [(bold.end(), b) if (bold := _BOLD_LEAD.match(text, a, b)) is not None else (a, b) for a, b in out]
+    return [(a + dash.end(), b) if (dash := _DASH_LEAD.match(text, a, b)) is not None
+            and re.search(r"[^\W\d_]{2,}", text[text.rfind("\n", 0, a) + 1:a]) else (a, b) for a, b in out]
+
+
+# "Check - σ1·(1−σ1) = …": a dash after the words that lead a formula sets them apart, no minus sign of it
+_DASH_LEAD = re.compile(r"[-–—][ \t]+(?=\S)")
 
 
 _COLON_BETWEEN = re.compile(r"(?<=[\w)\]}'])[ \t]?:[ \t]+(?![=\s])")
