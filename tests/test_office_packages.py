@@ -369,3 +369,16 @@ def test_hidden_elements_of_a_page_are_found_nested_and_after_a_long_style(rubri
     page = (f'<html><body><p>Problem 1</p><p>(d) ∂f/∂w3 = w3·σ2(x2) <span style="{style}display:none">~~ w3 ~~'
             '</span></p><div hidden><div>old:</div> (d) ∂f/∂w3 = σ2(x2)</div></body></html>')
     assert grade_file_item(rubric, "p1.d", page, "report.html").status != "pass"
+
+
+@pytest.mark.parametrize("position, full", [("super 58%", True), ("0% 100%", False)])
+def test_an_odt_raised_span_is_a_superscript(rubric, tmp_path: Path, position: str, full: bool) -> None:
+    content = _ODF.replace("</office:automatic-styles>", '<style:style style:name="T9" style:family="text">'
+                           f'<style:text-properties style:text-position="{position}"/></style:style>'
+                           "</office:automatic-styles>").replace("(d) ∂f/∂w3 = {d}", "(b) (i) dσ/du = {d}")
+    path = tmp_path / "report.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("content.xml", content.format(d='exp(−u) / (1 + exp(−u))<text:span text:style-name="T9">2'
+                                                   "</text:span>"))
+    check = grade_submission(path, rubric, Options(text_budget=None)).check("p1.b.i")
+    assert (check.status == "pass" and check.score >= check.max_score) is full

@@ -247,8 +247,9 @@ def odf_shown(xml: str, styles: str | None) -> str | None:
                     or re.fullmatch(r"[0-2](?:\.\d+)?pt", size):
                 hidden.add(name)
             raised = props.get(_q(STYLE, "text-position"), "").split()
-            if raised and (raised[0] in ("super", "sub") or re.fullmatch(r"-?\d+(?:\.\d+)?%", raised[0])):
-                position[name] = "sub" if raised[0] == "sub" or raised[0].startswith("-") else "sup"
+            shift = float(raised[0][:-1]) if raised and re.fullmatch(r"-?\d{1,3}(?:\.\d+)?%", raised[0]) else 0.0
+            if raised and (raised[0] in ("super", "sub") or shift):
+                position[name] = "sub" if raised[0] == "sub" or shift < 0 else "sup"
     for name in list(parent_of):
         seen, at = set(), name
         while at in parent_of and at not in seen:  # (a style inherits what its parent hides or strikes)
