@@ -234,3 +234,9 @@ def test_an_element_a_style_sheet_hides_is_no_answer(rubric, css: str) -> None:
             "w2 σ1(x1)(1 − σ1(x1))<span class=\"gone\"> x</span></p></body></html>")
     assert not _full(grade_file_item(rubric, "p1.e.w1", page, "report.html"))
     assert _full(grade_file_item(rubric, "p1.e.w1", page.replace(' class="gone"', ""), "report.html"))
+
+
+def test_white_text_on_a_dark_ground_is_seen(rubric) -> None:
+    page = ("<html><head><style>.hd{background-color:#434343;color:#ffffff}</style></head><body><p>Problem 1</p>"
+            "<p>(e) ∂f/∂w1 = w3 σ2(x2)(1 − σ2(x2)) w2 σ1(x1)(1 − σ1(x1))<span class=\"hd\"> x</span></p></body></html>")
+    assert _full(grade_file_item(rubric, "p1.e.w1", page, "report.html"))

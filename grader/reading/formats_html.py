@@ -428,6 +428,9 @@ class _Table:
 _STRUCK_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?text-decoration(?:-line)?\s*:\s*[^;}]{0,40}line-through")
 _HIDDEN_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?(?:display\s*:\s*none|visibility\s*:\s*hidden"
                            r"|(?<![\w-])color\s*:\s*(?:#[fF][a-fA-F0-9](?:[fF][a-fA-F0-9]){2}\b|#[fF]{3}\b|white\b))")
+# a rule that also sets a dark ground: white text on it is seen ("background-color:#434343;color:#ffffff", a header)
+_SHADED = re.compile(r"background(?:-color)?\s*:\s*(?!#[fF][a-fA-F0-9](?:[fF][a-fA-F0-9]){2}\b|#[fF]{3}\b|white\b"
+                     r"|transparent\b|none\b|inherit\b)[#\w]")
 _SCRIPT_CLASS = re.compile(r"\.([\w-]{1,40})\s*\{[^{}]{0,400}?vertical-align\s*:\s*(super|sub)\b")
 
 
@@ -484,7 +487,8 @@ def html_markdown(text: str, xml: bool = False) -> str:
     page.xml = xml
     page.script_classes = {m.group(1): m.group(2) for m in _SCRIPT_CLASS.finditer(text[:200_000])}
     page.struck_classes = {m.group(1) for m in _STRUCK_CLASS.finditer(text[:200_000])}
-    page.hidden_classes = {m.group(1) for m in _HIDDEN_CLASS.finditer(text[:200_000])}
+    page.hidden_classes = {m.group(1) for m in _HIDDEN_CLASS.finditer(text[:200_000])
+                           if not _SHADED.search(text, m.start(), text.find("}", m.end()) + 1)}
     page.feed(text)
     page.close()
     joined = "".join(page.out)
