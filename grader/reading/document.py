@@ -22,7 +22,7 @@ from grader.expressions.starmath import is_starmath
 from grader.reading.answer_columns import note_cells, note_head
 from grader.reading.drawn_boxes import unboxed, unframed
 from grader.reading.emoji_marks import emoji_marks
-from grader.reading.formats import format_of, to_markdown
+from grader.reading.formats import format_of, to_markdown, unwrapped
 from grader.reading.formats_board import board_csv
 from grader.reading.formats_cards import cards_markdown, inline_cards
 from grader.reading.formats_confluence import confluence_markdown, is_confluence
@@ -32,9 +32,7 @@ from grader.reading.formats_html import inline_html
 from grader.reading.formats_json import ini_lines, json_lines, toml_lines, yaml_lines, yaml_sheet_lines
 from grader.reading.formats_light import is_asciidoc
 from grader.reading.formats_lyx import is_lyx, lyx_latex
-from grader.reading.formats_mail import mail_body
 from grader.reading.formats_mindmap import is_mind_map, mind_map_markdown
-from grader.reading.formats_notes import enex_html, is_enex
 from grader.reading.formats_patch import conflict_sides, is_patch, merged_sides, patch_files
 from grader.reading.formats_pod import is_pod
 from grader.reading.formats_quiz import is_quiz_review, quiz_markdown
@@ -522,13 +520,12 @@ def _hidden_elements(text: str) -> str:
     openers = list(_HIDDEN_OPEN.finditer(text))
     if not openers:
         return text
-    tags: dict[str, list[tuple[int, int, int]]] = {}  # by name: (start, end, +1 opening / -1 closing), in order
-    for m in _CLOSE_TAG.finditer(text):
-        tags.setdefault(m.group(1).lower(), []).append((m.start(), m.end(), -1))
     names = {m.group(1).lower() for m in openers}
-    for m in _OPEN_TAG.finditer(text):
-        if m.group(1).lower() in names:
-            tags.setdefault(m.group(1).lower(), []).append((m.start(), m.end(), 1))
+    tags: dict[str, list[tuple[int, int, int]]] = {}  # by name: (start, end, +1 opening / -1 closing), in order
+    for pattern, step in ((_CLOSE_TAG, -1), (_OPEN_TAG, 1)):  # (only the names a hidden element has)
+        for m in pattern.finditer(text):
+            if m.group(1).lower() in names:
+                tags.setdefault(m.group(1).lower(), []).append((m.start(), m.end(), step))
     for events in tags.values():
         events.sort()
     spans, covered = [], 0
@@ -537,7 +534,7 @@ def _hidden_elements(text: str) -> str:
         k = bisect.bisect_left(events, (m.end(), 0, -2))
         if m.start() < covered:
             continue
-        end, depth = _closing(events, k)
+        end = _closing(events, k)
         if end < 0:
             continue
         spans.append((m.start(), end))
@@ -545,17 +542,17 @@ def _hidden_elements(text: str) -> str:
     return _blanked(text, spans)
 
 
-def _closing(events: list[tuple[int, int, int]], k: int) -> tuple[int, int]:
-    """Where the element opened just before ``events[k]`` closes (elements of its name nested in it counted), and
-    the depth left; the first closing tag after a long walk (a page that never closes what it opens)."""
+def _closing(events: list[tuple[int, int, int]], k: int) -> int:
+    """Where the element opened just before ``events[k]`` closes (elements of its name nested in it counted); the
+    first closing tag after a long walk (a page that never closes what it opens); -1 where none follows."""
     depth = 1
     walked = events[k:k + MAX_NESTED_STEPS]
     first = next((e for e in walked if e[2] < 0), None)
     for _start, end, step in walked:
         depth += step
         if depth == 0:
-            return end, 0
-    return (first[1], depth) if first is not None else (-1, depth)
+            return end
+    return first[1] if first is not None else -1
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -1277,11 +1274,7 @@ def _patched_file(name: str, body: str) -> str:
 def read_document(text: str, kind: str | None = None) -> Document:
     """``kind``: "tex" for LaTeX source, a :func:`formats.format_of` name (rst, org, adoc, typst, quarto,
     html) for a format read as Markdown, else Markdown (also plain text); found from the text when None."""
-    if kind == "mail":  # a message or a single-file web page (.mht): its body decoded first, so that what its page
-        body, shown = mail_body(text)  # hides is found in the page, not in its transfer encoding
-        text, kind = body, "mail-html" if shown == "html" else "mail-text"
-    if kind == "enex" or kind == "xml" and is_enex(text):
-        text, kind = enex_html(text), "html"  # an Evernote export: its notes' pages, each HTML
+    text, kind = unwrapped(text, kind)  # a message's, a web archive's, an Evernote export's pages, decoded first
     if "\b" in text:  # nroff's output saved as text: "(\b(b\bb)\b)" is a bold "(b)", "_\bx" an underlined x
         text = _unstruck(text)
     if kind is None and "\n@@ -" in text and is_patch(text):  # a diff that fills in a template: the tree it leaves

@@ -57,13 +57,27 @@ def mdx_markdown(text: str) -> str:
     return _LABELLED_TAB.sub(lambda m: f"{m.group()}\n\n**{m.group(1) or m.group(2)}**\n", text)
 
 
+def unwrapped(text: str, kind: str | None) -> tuple[str, str | None]:
+    """A container's content and its format, before anything else is read (so that what its page hides is found in
+    the page, not in a transfer encoding): a message's or a single-file web page's body ("mail-html" or
+    "mail-text"), an Evernote export's notes' pages ("html"); any other text as it is."""
+    from grader.reading.formats_mail import mail_body
+    from grader.reading.formats_notes import enex_html, is_enex
+
+    if kind == "mail":
+        body, shown = mail_body(text)
+        return body, "mail-html" if shown == "html" else "mail-text"
+    if kind == "enex" or kind == "xml" and is_enex(text):
+        return enex_html(text), "html"
+    return text, kind
+
+
 def to_markdown(text: str, kind: str | None) -> str:
     """The report as Markdown: ``kind`` is a :func:`format_of` name, None for Markdown or plain text."""
     from grader.reading.formats_forum import bbcode_markdown, textile_markdown
     from grader.reading.formats_html import html_markdown, xml_markdown
     from grader.reading.formats_light import adoc_markdown, djot_markdown, org_markdown, rst_markdown
-    from grader.reading.formats_mail import earlier_first, mail_body
-    from grader.reading.formats_notes import enex_html, is_enex
+    from grader.reading.formats_mail import earlier_first
     from grader.reading.formats_pod import pod_markdown
     from grader.reading.formats_racket import scribble_markdown, txt2tags_markdown
     from grader.reading.formats_roff import roff_markdown
@@ -78,12 +92,9 @@ def to_markdown(text: str, kind: str | None) -> str:
         "roff": roff_markdown, "texinfo": texinfo_markdown, "pod": pod_markdown, "scribble": scribble_markdown,
         "txt2tags": txt2tags_markdown, "mdx": mdx_markdown}
     # (RTF and CSV: read_document converts them first)
-    if kind == "enex" or kind == "xml" and is_enex(text):
-        text, kind = enex_html(text), "html"  # an Evernote export: its notes' pages are HTML
-    mail = kind in ("mail", "mail-html", "mail-text")
-    if kind == "mail":
-        text, kind = mail_body(text)  # the message's body; an HTML one is read as HTML
-    elif mail:  # (its body decoded already, as read_document does first)
+    text, kind = unwrapped(text, kind)  # (read_document unwraps first; a second time is a no-op)
+    mail = kind in ("mail-html", "mail-text")
+    if mail:  # the message's body; an HTML one is read as HTML
         kind = "html" if kind == "mail-html" else None
     if kind is None and ("wrote" in text or "-----" in text or "Original" in text or ":" in text):
         text = earlier_first(text)  # a reply over the message it quotes: the earlier one first

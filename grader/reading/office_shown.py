@@ -46,6 +46,14 @@ def _q(ns: str, name: str) -> str:
     return f"{{{ns}}}{name}"
 
 
+# Word's elements whose text the page does not show: tracked deletions and moves, field codes, comment anchors
+_DROPPED = {_q(W, n) for n in ("del", "moveFrom", "delText", "instrText", "delInstrText", "commentRangeStart",
+                               "commentRangeEnd")}
+# its formatting, read where the text it formats is read (an edit's recorded formatting goes with it)
+_FORMATTING = {_q(W, n) for n in ("rPr", "pPr", "sectPr", "proofErr", "bookmarkStart", "bookmarkEnd",
+                                  "lastRenderedPageBreak", "tblPr", "tblGrid", "trPr", "tcPr")}
+
+
 def _on(element: ET.Element | None) -> bool:
     """Whether a Word toggle property (``<w:vanish/>``, ``<w:strike w:val="0"/>``) is set."""
     return element is not None and element.get(_q(W, "val"), "true").lower() not in _OFF
@@ -79,30 +87,30 @@ class _Word:
             or _on(props.find(_q(W, "strike"))) or _on(props.find(_q(W, "dstrike")))
 
     def clean(self, root: ET.Element) -> str:
+        """The part's text as Word shows it, in one walk (a run's formatting is read when the run is, then dropped
+        with the rest of the formatting: what is left is the text)."""
         parents = {child: parent for parent in root.iter() for child in parent}
-        for element in list(root.iter()):
-            if element.tag in (_q(W, "rPrChange"), _q(W, "pPrChange")) and element in parents:
-                parents[element].remove(element)  # formatting as it was before an edit: not what is shown
         for element in list(root.iter(_q(MC, "AlternateContent"))):
             self._alternate(element, parents)
-        drop = {_q(W, "del"), _q(W, "moveFrom"), _q(W, "delText"), _q(W, "instrText"), _q(W, "delInstrText"),
-                _q(W, "commentRangeStart"), _q(W, "commentRangeEnd")}
         for element in list(root.iter()):
             parent = parents.get(element)
             if parent is None:
                 continue
-            if element.tag in drop:
+            if element.tag in _DROPPED or element.tag in _FORMATTING:
                 _remove_keeping_tail(parent, element)
             elif element.tag in (_q(W, "r"), _q(M, "r")):
-                props = element.find(_q(W, "rPr"))
+                props = element.find(_q(W, "rPr"))  # (its own properties, not those a change recorded under them)
                 if self._run_hidden(props):
                     _remove_keeping_tail(parent, element)
                     continue
                 self._characters(element, props)
+                element.attrib.clear()  # (revision ids)
             elif element.tag == _q(M, "phant") and not _on_math(element):
                 _remove_keeping_tail(parent, element)
             elif element.tag == _q(W, "p") and self._paragraph_hidden(element):
                 _remove_keeping_tail(parent, element)
+            elif element.tag == _q(W, "p"):
+                element.attrib.clear()
             elif element.tag == _q(W, "altChunk"):
                 html = self.chunks(element.get(_q(R, "id"), ""))
                 if html is not None:
@@ -111,15 +119,6 @@ class _Word:
                     ET.SubElement(ET.SubElement(marker, _q(W, "r")), _q(W, "t")).text = _marker(len(self.inserted))
                     parent.insert(list(parent).index(element), marker)
                 _remove_keeping_tail(parent, element)
-        formatting = {_q(W, "rPr"), _q(W, "pPr"), _q(W, "sectPr"), _q(W, "proofErr"), _q(W, "bookmarkStart"),
-                      _q(W, "bookmarkEnd"), _q(W, "lastRenderedPageBreak"), _q(W, "tblPr"), _q(W, "tblGrid"),
-                      _q(W, "trPr"), _q(W, "tcPr")}
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for element in list(root.iter()):
-            if element.tag in formatting and element in parents:
-                _remove_keeping_tail(parents[element], element)  # read already: what is left is the text
-            elif element.tag in (_q(W, "p"), _q(W, "r")):
-                element.attrib.clear()  # (revision ids)
         xml = ET.tostring(root, encoding="unicode")
         for n, html in enumerate(self.inserted, 1):
             xml = xml.replace(_marker(n), html, 1)
