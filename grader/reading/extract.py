@@ -1256,10 +1256,19 @@ def _kind_on_its_line(doc: Document, m: Span) -> str:
 
 def _without_checked_value(eq: Equation) -> Equation:
     """An equation without the value a check puts after its formula ("| ∂f/∂w_2 | w_3σ_2(1−σ_2) | 0{,}2194 |"):
-    the formula answers; a side of numbers alone before the value stays (then nothing is a formula)."""
-    if len(eq.sides) > 2 and _a_value(eq.sides[-1]) and not _NUMBERS_ONLY.fullmatch(eq.sides[-2]):
-        return replace(eq, sides=eq.sides[:-1])
+    the formula answers, every side after it worked out in numbers is left ("= 2·0.2273·0.6225 ≈ 0.2830"); when no
+    side but the name is a formula, nothing is left out."""
+    formula = max((k for k, side in enumerate(eq.sides) if not _NUMBERS_ONLY.fullmatch(side)), default=0)
+    if formula >= 1 and formula < len(eq.sides) - 1 \
+            and all(_a_value(side) or worked_at_a_point(side) for side in eq.sides[formula + 1:]):
+        return replace(eq, sides=eq.sides[:formula + 1])  # "= 2·0.2273·0.6225 ≈ 0.2830": worked out at a point
+    approx = _APPROX_VALUE.search(eq.sides[-1]) if len(eq.sides) > 1 else None
+    if approx and re.search(r"[A-Za-z∂σ]", eq.sides[-1][:approx.start()]):
+        return replace(eq, sides=[*eq.sides[:-1], eq.sides[-1][:approx.start()]])  # "σ(x_2)σ(x_1) ≈ 0.2830"
     return eq
+
+
+_APPROX_VALUE = re.compile(r"(?:\\approx|≈)\s*[-−]?\s*\d(?:[\d.,{}()\s·×*/^]|\\cdot|\\times){0,60}$")
 
 
 def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | None],
