@@ -27,3 +27,23 @@ def test_a_formula_worked_out_in_numbers_after_it_is_graded_as_the_formula(rubri
 def test_numbers_alone_after_the_name_are_no_formula(rubric) -> None:  # type: ignore[no-untyped-def]
     report = "## Problem 1\n\n**(e)** $\\frac{\\partial f}{\\partial w_2} = 2 \\cdot 0.2273 \\cdot 0.6225 = 0.2830$\n"
     assert not _full(grade_report_item(rubric, "p1.e.w2", report, "report.md"))
+
+
+# --- words of East Africa, the Pacific and the Andes -----------------------------------------------------------------
+
+@pytest.mark.parametrize("problem, part", [("Su'aalka 2", "Qaybta"), ("Tanong 2", "Bahagi"), ("Swali 2", "Sehemu"),
+                                           ("Pregunta 2", "literal"), ("Fesili 2", "Vaega"), ("Ikibazo 2", "Igice")])
+@pytest.mark.parametrize("stride, full", [("1", True), ("2", False)])
+def test_problem_and_part_words_of_more_languages(rubric, problem: str, part: str, stride: str, full: bool) -> None:
+    report = (f"## {problem}\n\n{part} a) 28x28, 5x5x1x20, 24x24x20, 12x12x20\n\n"
+              f"{part} b) filter 5x5, stride {stride}, channels 20\n")
+    assert _full(grade_report_item(rubric, "p2.b", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("word", ["Wadarta", "Waliigala", "Igiteranyo", "Omugatte", "ድምር", "Aofaʻi", "Fakakātoa",
+                                  "Huina", "Fitambarany", "Kinatibuk-an"])
+@pytest.mark.parametrize("total, full", [("431 080", True), ("431 070", False)])
+def test_total_words_of_more_languages(rubric, word: str, total: str, full: bool) -> None:
+    report = ("## Problem 2\n\n**(c)** conv1: 520, relu1: 0, pool1: 0, conv2: 25 050, relu2: 0, pool2: 0, "
+              f"fc1: 400 500, fc2: 5 010.\n\n{word}: {total}\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full

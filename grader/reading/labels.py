@@ -44,6 +44,11 @@ _WORD = (r"(?:problem|part(?:ie|[ei])?|prob\.?|question|exercise|exercice|ex\.?|
          r"문제|문항|問題|问题|题|題|問|(?:ال)?سؤال|(?:ال)?مسأل[ةه]|سوال|پرسش|تمرین|مسئله|ข้อ|โจทย์|प्रश्न|প্রশ্ন|கேள்வி|ამოცანა|ጥያቄ|swali|zoezi|feladat|"
          r"teht[äa]v[äa]|exerci[țt]iul|problem[ăa]|p[řr][íi]klad|zad[áa]n[íi]|שאלה|תרגיל|soalan|вправа|"
          r"ceist|cwestiwn|goulenn|užduotis|uzdevums|"
+         # East Africa, the Pacific, the Andes: Somali, Oromo, Kinyarwanda, Luganda, Swahili, Amharic, Tigrinya,
+         # Tagalog, Cebuano, Malagasy, Samoan, Tongan, Hawaiian, Quechua, Guaraní, Aymara
+         r"su[ʼ'’]?aal(?:ka|sha)?|layli|gaaffii|ikibazo|umwitozo|ekibuuzo|tatizo|ችግር|መልመጃ|ሕቶ|"
+         r"tanong|pagsasanay|pangutana|fanontaniana|olana|fesili|fehu[ʻ'’]?i|n[īi]nau|"
+         r"tapuy|porandu|jiskt[ʼ'’]?a|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
 _PART_WORD = (r"(?:part|rhan|cuid|lodenn|dalis|daļa|"
@@ -51,6 +56,7 @@ _PART_WORD = (r"(?:part|rhan|cuid|lodenn|dalis|daļa|"
               r"ερ[ώω]τημα|şıkk?ı?|podpunkt|bagian|bahagian|sehemu|část|rész|del(?:uppgift)?|kohta|(?:sub)?punctul|пункт|часть|"
               r"частина|סעיף|חלק|بخش|قسمت|بند|(?:ال)?جزء|(?:ال)?فرع|ý|小问|小問|小題|小题|문항|설문|pkt\.?|pt\.|bod|pont|to[čc]ka|dio|stavka|"
               r"osa|da[ļl]a|dalis|del(?:opgave|oppgave)|k[ıi]s[ıi]m|madde|butir|poin|ph[ầa]n|bahagi|kipengele|"
+              r"qaybta|kutaa|igice|ekitundu|ክፍል|bahin|ampahany|vaega|konga|[ʻ'’]?[āa]pana|literal|"
               r"подпункт|σκ[έε]λος|υποερ[ώω]τημα|भाग|खंड|অংশ|設問|部分|question|frage|pregunta|domanda|вопрос)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$]|\\(?:[;,:! ]|q?quad(?![A-Za-z])|enspace(?![A-Za-z])))"  # "(i)\; $…$": TeX's space
 _R = "iii|ii|iv|vi|v|i"
