@@ -47,3 +47,18 @@ def test_total_words_of_more_languages(rubric, word: str, total: str, full: bool
     report = ("## Problem 2\n\n**(c)** conv1: 520, relu1: 0, pool1: 0, conv2: 25 050, relu2: 0, pool2: 0, "
               f"fc1: 400 500, fc2: 5 010.\n\n{word}: {total}\n")
     assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full
+
+
+# --- shapes as deep-learning code prints them ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("shape", ["`torch.Size([{n}, {c}, {h}, {h}])`", "torch.Size([{n}, {c}, {h}, {h}])",
+                                   "({n}, {c}, {h}, {h})", "[{n}, {c}, {h}, {h}]", "TensorShape([{n}, {h}, {h}, {c}])"])
+@pytest.mark.parametrize("n", ["1", "64"])
+@pytest.mark.parametrize("conv, full", [(("20", "24"), True), (("20", "25"), False), (("50", "24"), False)])
+def test_a_batch_of_maps_is_read_as_its_maps(rubric, shape: str, n: str, conv: tuple[str, str], full: bool) -> None:
+    def at(c: str, h: str) -> str:
+        return shape.format(n=n, c=c, h=h)
+
+    report = (f"## Problem 2\n\n**(a)** Input: {at('1', '28')}. conv1 weight: `[20, 1, 5, 5]`. "
+              f"After conv1: {at(*conv)}, after pool: {at('20', '12')}.\n")
+    assert _full(grade_report_item(rubric, "p2.a", report, "report.md")) is full

@@ -221,6 +221,9 @@ class ValueCheck(Check[ValueParams]):
         accepted = [expected, *p.aliases.get(name, [])]
         if any(self._same(got, parse_numbers(a), p, name) for a in accepted):
             return 1.0, ""
+        if name not in p.ordered and len(got) == 4 and got[0].is_integer() and got[0] > 0 \
+                and any(self._same(got[1:], parse_numbers(a), p, name) for a in accepted):
+            return 1.0, ""  # "(64, 20, 24, 24)", "torch.Size([1, 20, 24, 24])": a batch of maps, as code prints it
         for m in p.mistakes:
             if m.field in (None, name) and self._same(got, parse_numbers(m.value), p, name):
                 return m.credit, m.feedback
