@@ -62,3 +62,16 @@ def test_a_batch_of_maps_is_read_as_its_maps(rubric, shape: str, n: str, conv: t
     report = (f"## Problem 2\n\n**(a)** Input: {at('1', '28')}. conv1 weight: `[20, 1, 5, 5]`. "
               f"After conv1: {at(*conv)}, after pool: {at('20', '12')}.\n")
     assert _full(grade_report_item(rubric, "p2.a", report, "report.md")) is full
+
+
+# --- a table of contents as a list of titles -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("head", ["### Índice", "## Contents", "**Table of Contents**", "目录"])
+@pytest.mark.parametrize("total, full", [("431 080", True), ("431 070", False)])
+def test_a_list_of_titles_under_a_contents_heading_opens_no_part(rubric, head: str, total: str, full: bool) -> None:
+    report = (f"# Informe\n\n{head}\n1. Problem 1 — Back propagation\n2. Problem 2 — MNIST\n3. Código y resultados\n\n"
+              "## 1. Problem 1\n\n(d) $\\sigma(w_2\\sigma(w_1x))$\n\n## 2. Problem 2 — MNIST\n\n### 2.c Parámetros\n\n"
+              "| Capa | Total |\n|---|---|\n| conv1 | 520 |\n| relu1 | 0 |\n| pool1 | 0 |\n| conv2 | 25 050 |\n"
+              f"| relu2 | 0 |\n| pool2 | 0 |\n| fc1 | 400 500 |\n| fc2 | 5 010 |\n| **Total** | **{total}** |\n\n"
+              "## 3. Código y resultados\n\nAccuracy 99.1 %\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full

@@ -575,24 +575,37 @@ def _unstruck(text: str) -> str:
 
 def _without_contents(text: str) -> str:
     """A table of contents under its heading ("Table of Contents", "Inhalt", "Índice"): its lines of titles, dot
-    leaders and pages taken out (a list of values set with leaders, "stride ........ 1", is no table of contents)."""
+    leaders and pages taken out (a list of values set with leaders, "stride ........ 1", is no table of contents),
+    or its list of titles ("1. Problem 1 — Back propagation", "- [Problem 2](#problem-2)"), which would otherwise
+    open each problem once more before its own heading."""
     out: list[str] = []
-    inside = False
+    inside = listed = False
     for line in text.split("\n"):
         if _CONTENTS_HEAD.fullmatch(line):
-            inside = True
-        elif inside and line.strip() and not _CONTENTS_LINE.fullmatch(line):
+            inside, listed = True, False
+            out.append(line)
+            continue
+        title = inside and _CONTENTS_TITLE.fullmatch(line) is not None
+        if inside and line.strip() and not _CONTENTS_LINE.fullmatch(line) and not title \
+                or inside and listed and not line.strip():
             inside = False
-        if inside and _CONTENTS_LINE.fullmatch(line):
+        if inside and (_CONTENTS_LINE.fullmatch(line) or title):
+            listed = listed or title
             out.append("")
             continue
         out.append(line)
     return "\n".join(out)
 
 
+_A_CONTENTS_HEAD = re.compile(r"^[ \t#*_]*(?:table\s+of\s+contents|contents|inhalt|índice|indice|sommaire"
+                              r"|table\s+des|содержание|spis\s+treści|obsah|sisällys|innhold|innehåll|inhoud|目次|目录|목차)"
+                              r"[ \t:*_]*$",
+                              re.IGNORECASE | re.MULTILINE)  # (a cheap look for one before the lines are walked)
 _CONTENTS_HEAD = re.compile(r"[ \t#*_]*(?:table\s+of\s+contents|contents|inhalt(?:sverzeichnis)?|índice|indice|sommaire"
                             r"|table\s+des\s+matières|содержание|spis\s+treści|obsah|sisällys(?:luettelo)?|innhold"
                             r"|innehåll|inhoud(?:sopgave)?|目次|目录|목차)[ \t:*_]*", re.IGNORECASE)
+# a table of contents' list item: a short title, no math, no value ("2. Jiskt'a 2 — MNIST", "* [Problem 1](#p1)")
+_CONTENTS_TITLE = re.compile(r"[ \t]{0,8}(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-*+•])[ \t]+(?![^\n]*[$=\\])[^\n]{1,100}")
 # a table of contents' line: a title, dot leaders, its page number
 _CONTENTS_LINE = re.compile(r"[ \t]*(?:[-*][ \t]+)?[^\n.…]{0,6}[\w(][^\n]{0,100}?(?:[.…][ \t]*){4,}+"
                             r"\d{1,3}[ \t]*$")
@@ -1372,7 +1385,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
     text = _ROAM_HIGHLIGHT.sub(lambda m: f"  {m.group(1)}  ", text) if "^^" in text else text
     text = _HIGHLIGHTED_MATH.sub(lambda m: f"  {m.group(1)}  ", text) if "==$" in text else text
     text = _ocr_fixed(text) if kind is None else text
-    text = _without_contents(text) if "..." in text or "…" in text or ". . ." in text else text  # a table of
+    text = _without_contents(text) if "..." in text or "…" in text or ". . ." in text \
+        or _A_CONTENTS_HEAD.search(text) else text  # a table of
     # contents ("2. Problem 1: Back Propagation ......... 1"): titles and pages, no part of the answers
     text = _filled_blanks(text) if kind is None and "[[" in text and "___" in text else text
     text = _underscored_answers(text) if kind is None and "___" in text else text
