@@ -41,11 +41,17 @@ def test_problem_and_part_words_of_more_languages(rubric, problem: str, part: st
 
 
 @pytest.mark.parametrize("word", ["Wadarta", "Waliigala", "Igiteranyo", "Omugatte", "ድምር", "Aofaʻi", "Fakakātoa",
-                                  "Huina", "Fitambarany", "Kinatibuk-an"])
+                                  "Huina", "Fitambarany", "Kinatibuk-an", "**Aofa'i**", "Kece", "ጠቕላላ", "Taqi", "Llapan",
+                                  "tukuy", "nochi"])
 @pytest.mark.parametrize("total, full", [("431 080", True), ("431 070", False)])
 def test_total_words_of_more_languages(rubric, word: str, total: str, full: bool) -> None:
     report = ("## Problem 2\n\n**(c)** conv1: 520, relu1: 0, pool1: 0, conv2: 25 050, relu2: 0, pool2: 0, "
               f"fc1: 400 500, fc2: 5 010.\n\n{word}: {total}\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full
+    table = ("## Problem 2\n\n**(c)**\n\n| layer | params |\n|---|---|\n| conv1 | 520 |\n| relu1 | 0 |\n| pool1 | 0 |\n"
+             "| conv2 | 25 050 |\n| relu2 | 0 |\n| pool2 | 0 |\n| fc1 | 400 500 |\n| fc2 | 5 010 |\n"
+             f"| {word} | {total} |\n")
+    assert _full(grade_report_item(rubric, "p2.c", table, "report.md")) is full
     assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full
 
 

@@ -41,6 +41,8 @@ def test_the_homework_rubric_has_every_item(rubric) -> None:
     ('[[item]]\nid = "a"\npoints = 1\ncheck = "value"\n', 4, "missing parameter params.fields"),
     ('[[item]]\nid = "a"\npoints = 1\ncheck = "value"\n[item.params]\nfields = {x = "1"}\n'
      'contradictions = [{ pattern = "pad(", feedback = "x" }]\n', 4, "params.contradictions: 'pad('"),
+    ('[[item]]\nid = "a"\npoints = 1\ncheck = "value"\ntext.part = "2.c"\ntext.labels.x = ["\\btotal\\b"]\n'
+     '[item.params]\nfields = {x = "1"}\n', 4, "holds a control character"),  # TOML's "\b" is a backspace
     ('[[item]]\nid = "a"\npoints = -1\ncheck = "manual"\n', 4, "points must be a number >= 0"),
     ('[[item]]\nid = "A b"\npoints = 1\ncheck = "manual"\n', 4, "item id must look like"),
     ('[[item]]\nid = "a"\npoints = 1\ncheck = "manual"\nweight = 3\n', 4, "unknown key 'weight'"),

@@ -95,10 +95,13 @@ class TextSpec:
                             ("own", {"": self.own})):
             for name, patterns in table.items():
                 for pattern in patterns:
+                    where = f"text.{kind}.{name}" if name else f"text.{kind}"
+                    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", pattern):  # TOML's "\b" is a backspace, not \b
+                        raise ParamError(f"{where}: {pattern!r} holds a control character: in a TOML string with "
+                                         "double quotes write \\b for a word's edge, or use single quotes")
                     try:
                         re.compile(pattern)
                     except re.error as exc:
-                        where = f"text.{kind}.{name}" if name else f"text.{kind}"
                         raise ParamError(f"{where}: {pattern!r} is no regular expression ({exc})") from None
 
 
