@@ -41,8 +41,8 @@ def test_problem_and_part_words_of_more_languages(rubric, problem: str, part: st
 
 
 @pytest.mark.parametrize("word", ["Wadarta", "Waliigala", "Igiteranyo", "Omugatte", "ድምር", "Aofaʻi", "Fakakātoa",
-                                  "Huina", "Fitambarany", "Kinatibuk-an", "**Aofa'i**", "Kece", "ጠቕላላ", "Taqi", "Llapan",
-                                  "tukuy", "nochi"])
+                                  "Huina", "Fitambarany", "Kinatibuk-an", "**Aofa'i**", "Kece", "ጠቕላላ", "Taqi",
+                                  "Llapan", "tukuy", "nochi"])
 @pytest.mark.parametrize("total, full", [("431 080", True), ("431 070", False)])
 def test_total_words_of_more_languages(rubric, word: str, total: str, full: bool) -> None:
     report = ("## Problem 2\n\n**(c)** conv1: 520, relu1: 0, pool1: 0, conv2: 25 050, relu2: 0, pool2: 0, "
@@ -81,3 +81,27 @@ def test_a_list_of_titles_under_a_contents_heading_opens_no_part(rubric, head: s
               f"| relu2 | 0 |\n| pool2 | 0 |\n| fc1 | 400 500 |\n| fc2 | 5 010 |\n| **Total** | **{total}** |\n\n"
               "## 3. Código y resultados\n\nAccuracy 99.1 %\n")
     assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("said, status", [("filtra 50 no ilaina", "review"), ("filter 5", "pass"),
+                                          ("filter 7", "fail")])
+def test_a_lone_number_far_above_a_side_is_a_count_not_a_square(rubric, said: str, status: str) -> None:
+    report = f"## Problem 2\n\n(b) Valiny: {said}, stride S = 1, channel = 20\n"
+    assert grade_report_item(rubric, "p2.b", report, "report.txt").status in ((status, "partial") if status == "fail"
+                                                                              else (status,))
+
+
+@pytest.mark.parametrize("word", ["Answer", "Sagot", "Jibu", "Respuesta", "Valiny", "Isau", "Deebii", "Kutichiy",
+                                  "መልስ"])
+@pytest.mark.parametrize("answer, full", [("σ2(x2)", True), ("σ2(x2)(1 − σ2(x2))", False)])
+def test_a_bare_formula_after_an_answer_word_is_the_answer(rubric, word: str, answer: str, full: bool) -> None:
+    report = (f"**Tanong 1**\n\nx1 = w1x, x2 = w2σ1(x1), f = w3σ2(x2)\n\n(d) {word}: {answer}\n\n"
+              f"(e) {word}:\n  ∂f/∂w2 = w3 σ2(x2)(1 − σ2(x2)) σ1(x1)\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("d, full", [("sigma2(x2)", True), ("sigma2(x2)(1 - sigma2(x2))", False)])
+def test_fijian_question_and_part_words(rubric, d: str, full: bool) -> None:
+    report = (f"TARO 1.  BACK PROPAGATION\n\n  Tiki (d)   Isau:  df/dw3 = {d}\n\n"
+              "TARO 2.  MNIST\n\n  Tiki (a)  input 28 x 28\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.txt")) is full

@@ -201,6 +201,10 @@ class ValueCheck(Check[ValueParams]):
         if want_shape and not kind and all(c.rank > 0 for c, _ in readable):  # "(50 filters)": how many, not
             shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))  # the size asked for
             return FieldVerdict(0.0, "review", f"only a count found ({shown}), no size", shown)
+        if want_shape and not kind and len(parse_numbers(expected)) == 2 \
+                and all(c.rank > 0 or v[0] > 2 * max(parse_numbers(expected)) for c, v in readable):
+            shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))  # "filtra 50": fifty filters,
+            return FieldVerdict(0.0, "review", f"only a count found ({shown}), no size", shown)  # no 50×50 side
         kind = kind or readable
         best = min(c.rank for c, _ in kind)
         top = [_fuller(c, v, kind) for c, v in kind if c.rank == best]

@@ -24,6 +24,7 @@ from grader.expressions.prose_tail import (
     changes_formula,
     operation_named,
 )
+from grader.reading.answer_words import ANSWER_WORDS
 from grader.reading.document import Document, Span, elsewhere_only
 from grader.reading.labels import ROMAN
 from grader.reading.layout import OLD_VERSION, OLD_VERSION_SAID
@@ -1715,7 +1716,7 @@ _TRAILING_SPACE = re.compile(r"(?:\\q?quad|\\[,;:! ])+$")  # "\( A \quad \) or \
 _ALNUM = re.compile(r"[\W_]+")  # all but letters and digits: a formula compared across dialects
 HEDGE = " \\mathrm{or} "  # joins two answers offered for one: a side no reading takes, sent to a person
 # the words before a formula on its line that say it is the answer ("Answer: …", "[ans] …", "Final result:")
-_MARKED_BEFORE = re.compile(r"(?i)(?:\banswer|\bans\.?|\bfinal\s+result|\bfinal)[ \t]*[:：=][ \t*_]*$")
+_MARKED_BEFORE = re.compile(rf"(?i)(?:\b{ANSWER_WORDS}|\bans\.?|\bfinal\s+result|\bfinal)[ \t]*[:：=][ \t*_]*$")
 _CLOSING = re.compile(r"\$+|\\\)|\s*(?:\\\]|\\end\{(?:equation|align|gather|displaymath|multline)\*?\})")
 
 

@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from grader.reading.answer_words import ANSWER_WORDS
+
 WINDOW = 160
 # full-width forms (（a）, １.), the ideographic space and CJK numerals (第一问) as ASCII, one character
 # for one, so offsets into the text stay right
@@ -48,7 +50,7 @@ _WORD = (r"(?:problem|part(?:ie|[ei])?|prob\.?|question|exercise|exercice|ex\.?|
          # Tagalog, Cebuano, Malagasy, Samoan, Tongan, Hawaiian, Quechua, Guaraní, Aymara
          r"su[ʼ'’]?aal(?:ka|sha)?|layli|gaaffii|ikibazo|umwitozo|ekibuuzo|tatizo|ችግር|መልመጃ|ሕቶ|"
          r"tanong|pagsasanay|pangutana|fanontaniana|olana|fesili|fehu[ʻ'’]?i|n[īi]nau|"
-         r"tapuy|porandu|jiskt[ʼ'’]?a|"
+         r"tapuy|porandu|jiskt[ʼ'’]?a|taro|"
          r"q|p|(?-i:A)(?=\d))")  # "A1 b)" is Aufgabe 1; 과제 3 ("assignment 3") is a title
 # the part's own word: "Part (b)", "Câu b", "Teil c", "Parte d", "小问 e"
 _PART_WORD = (r"(?:part|rhan|cuid|lodenn|dalis|daļa|"
@@ -56,7 +58,7 @@ _PART_WORD = (r"(?:part|rhan|cuid|lodenn|dalis|daļa|"
               r"ερ[ώω]τημα|şıkk?ı?|podpunkt|bagian|bahagian|sehemu|část|rész|del(?:uppgift)?|kohta|(?:sub)?punctul|пункт|часть|"
               r"частина|סעיף|חלק|بخش|قسمت|بند|(?:ال)?جزء|(?:ال)?فرع|ý|小问|小問|小題|小题|문항|설문|pkt\.?|pt\.|bod|pont|to[čc]ka|dio|stavka|"
               r"osa|da[ļl]a|dalis|del(?:opgave|oppgave)|k[ıi]s[ıi]m|madde|butir|poin|ph[ầa]n|bahagi|kipengele|"
-              r"qaybta|kutaa|igice|ekitundu|ክፍል|bahin|ampahany|vaega|konga|[ʻ'’]?[āa]pana|literal|"
+              r"qaybta|kutaa|igice|ekitundu|ክፍል|bahin|ampahany|vaega|konga|[ʻ'’]?[āa]pana|literal|tiki|"
               r"подпункт|σκ[έε]λος|υποερ[ώω]τημα|भाग|खंड|অংশ|設問|部分|question|frage|pregunta|domanda|вопрос)")
 _END = r"(?=$|[\s.:;,)\]*_}\-–—|<$]|\\(?:[;,:! ]|q?quad(?![A-Za-z])|enspace(?![A-Za-z])))"  # "(i)\; $…$": TeX's space
 _R = "iii|ii|iv|vi|v|i"
@@ -106,8 +108,7 @@ _PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*[\w.\-]{1,32}:[ \t]"
                      r"|\\(?:textbf|textit|text|emph|mathbf|bf|it)\s*\{?"
                      r"|\\(?:noindent|medskip|bigskip|smallskip|par|item)\b[ \t]*|\{"
                      # "**Answer 2(a)**", "Solution 1(d):", "Antwort (b)": the word an answer sheet opens a part with
-                     r"|(?:answer|ans\.|solution|sol\.|antwort|lösung|réponse|respuesta|resposta|risposta|odpowiedź"
-                     r"|ответ|відповідь|解答|回答|答案|답)[ \t]+"
+                     rf"|(?:{ANSWER_WORDS}|solution|sol\.)[ \t]+"
                      r"(?=[1-9]\d?[ \t]?[.(]?[a-h]\b|\((?:[a-h]|i{1,3}|iv)\)))*",
                      re.IGNORECASE)
 _PAIR = r"[ \t]*(?:,|&|/|and)[ \t]*"  # between two parts a heading names ("** d, e")

@@ -18,6 +18,7 @@ from grader.expressions.starmath import WORDS as STARMATH_WORDS
 from grader.expressions.starmath import is_starmath
 from grader.expressions.tokens import GREEK_NAMES
 from grader.expressions.typst_math import is_typst
+from grader.reading.answer_words import ANSWER_WORDS
 
 # a word; "梯度下降:w ← …", a lead-in in another script glued to the formula by its colon, is a word of its own
 # (a formula glued by a comma to the words after it, "w3·σ2(x2),其他不变", ends at the comma)
@@ -501,7 +502,7 @@ _COLON_BETWEEN = re.compile(r"(?<=[\w)\]}'])[ \t]?:[ \t]+(?![=\s])")
 # say the formula after them is the answer, in a sentence with no equation
 _ANSWER_SAID = re.compile(r"(?i)\b(?:(?:the|my|our)[ \t]+)?(?:final[ \t]+)?(?:answer|result|solution)[ \t]+"
                           r"(?:is|would[ \t]+be|comes[ \t]+out[ \t]+(?:as|to))[ \t]*:?[ \t]+"
-                          r"|\b(?:answer|result)[ \t]*:[ \t]+"
+                          rf"|\b(?:{ANSWER_WORDS}|result)[ \t]*:[ \t]+"
                           r"|\b(?:the[ \t]+)?derivative[ \t]+is[ \t]+(?:just[ \t]+|simply[ \t]+)?"
                           r"|\b(?:so[ \t]+|then[ \t]+|and[ \t]+)?(?:we|I)[ \t]+"
                           r"(?:get|got|obtain|obtained|find|found)[ \t]+(?:that[ \t]+)?(?:it[ \t]+is[ \t]+)?")
