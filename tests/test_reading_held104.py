@@ -105,3 +105,22 @@ def test_fijian_question_and_part_words(rubric, d: str, full: bool) -> None:
     report = (f"TARO 1.  BACK PROPAGATION\n\n  Tiki (d)   Isau:  df/dw3 = {d}\n\n"
               "TARO 2.  MNIST\n\n  Tiki (a)  input 28 x 28\n")
     assert _full(grade_report_item(rubric, "p1.d", report, "report.txt")) is full
+
+
+@pytest.mark.parametrize("line", ["5×5, stride 1, channel dim 20, 50 filters",
+                                  "Kutichiy: 5×5, stride 1, 20 canales de entrada, 50 filtros."])
+@pytest.mark.parametrize("size, full", [("5×5", True), ("7×7", False)])
+def test_a_count_of_filters_after_the_answers_in_order_is_no_filter_size(rubric, line: str, size: str,
+                                                                         full: bool) -> None:
+    report = f"## Problem 2\n\n**(b)** {line.replace('5×5', size)}\n"
+    assert _full(grade_report_item(rubric, "p2.b", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("said", ["(x1,y1),(x2,y2) are the 2 data pts here", "(x1, y1) and (x2, y2) are the two "
+                                                                               "observations"])
+@pytest.mark.parametrize("grad, full", [("2(f(x1)-y1)*df(x1)/dw + 2(f(x2)-y2)*df(x2)/dw", True),
+                                        ("2(f(x1)-y1)*df(x1)/dw", False)])
+def test_points_said_in_words_read_x1_as_the_data_point(rubric, said: str, grad: str, full: bool) -> None:
+    report = ("Problem 1\n\n(e) with x1 = w1 x, x2 = w2 s1(x1)\n\n"
+              f" Vaega (f)\n    L = (y1 - f(x1))^2 + (y2 - f(x2))^2        <- {said}\n    dL/dw = {grad}\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report, "report.txt")) is full

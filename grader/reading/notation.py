@@ -331,9 +331,9 @@ _LETTERED = re.compile(r"(?<![\w\\])([xy])_\{?([abAB])\}?(?![\w{])")
 # the two data points"
 _POINTS_SAID = re.compile(r"\(\s*x_?\{?1\}?\s*,\s*y_?\{?1\}?\s*\)\s*(?:,|and|&)\s*"
                           r"\(\s*x_?\{?2\}?\s*,\s*y_?\{?2\}?\s*\)\s*"
-                          r"(?:are|=|denote|:|mean|means|stand\s+for|refer\s+to|represent)\s*(?:the\s+)?(?:two\s+)?"
-                          r"(?:data[\s-]*(?:points|pairs|samples)|training\s+(?:points|examples|samples|pairs)|samples|"
-                          r"examples)", re.IGNORECASE)
+                          r"(?:are|=|denote|:|mean|means|stand\s+for|refer\s+to|represent)\s*(?:the\s+)?(?:two\s+|2\s+)?"
+                          r"(?:data[\s-]*(?:points|pts|pairs|samples)|training\s+(?:points|pts|examples|samples|pairs)"
+                          r"|samples|examples|observations)", re.IGNORECASE)  # ("… are the 2 data pts here")
 
 
 def _points_said(notation: Notation, doc: Any) -> None:

@@ -2685,6 +2685,8 @@ def _sequence(text: str, patterns: dict[str, list[re.Pattern[str]]],
         sure = {f for _, r in real for f, rank in r if rank == 0}
         for v, r in real:  # "20 channels": a label after its value names it when no other value has it
             named = [f for f, rank in r if rank == 0] or [f for f, rank in r if rank == 1 and f not in sure]
+            if named and all(f in _COUNTED_FIELDS for f in named) and _counts_a_unit(flat_line, v):
+                named = []  # "…, channel dim 20, 50 filters": how many filters, no filter's size out of order
             counted = not named and (any(rank == 1 and _named_right_after(flat_line, v, patterns[f]) for f, rank in r)
                                      or _counts_a_unit(flat_line, v))  # "…; 50 filters", "50 output channels":
             # a count its own noun names
@@ -2717,7 +2719,11 @@ def _counts_a_unit(line: str, v: _Value) -> bool:
         return False  # ("20 input channels", "20 in-ch": the depth a filter takes, a field's value)
     if word.group(1).lower() in ("output", "out"):
         word = _WORD_AFTER.match(line, word.end())
-    return word is not None and re.match(r"(?i)(?:channel|filter|kernel|map|neuron|unit)s?$", word.group(1)) is not None
+    return word is not None and (_UNIT_NOUN.match(word.group(1)) is not None
+                                 or _COUNT_NOUN.fullmatch(word.group(1)) is not None)  # "50 filtros", "50 filtres"
+
+
+_UNIT_NOUN = re.compile(r"(?i)(?:channel|filter|kernel|map|neuron|unit)s?$")
 
 
 # "Lukas: 1(f), 2(c), code": a number that names a part of the homework, no value given in order
