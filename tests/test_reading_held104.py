@@ -3,6 +3,8 @@ pass, and each new pattern read in bounded time on hostile text.
 """
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.helpers import grade_report_item
@@ -124,3 +126,51 @@ def test_points_said_in_words_read_x1_as_the_data_point(rubric, said: str, grad:
     report = ("Problem 1\n\n(e) with x1 = w1 x, x2 = w2 s1(x1)\n\n"
               f" Vaega (f)\n    L = (y1 - f(x1))^2 + (y2 - f(x2))^2        <- {said}\n    dL/dw = {grad}\n")
     assert _full(grade_report_item(rubric, "p1.f.grad", report, "report.txt")) is full
+
+
+# --- struck values, and a printout that says other than the words ---------------------------------------------------
+
+@pytest.mark.parametrize("struck", ["~~{v}~~", "~{v}~", "$\\cancel{{{v}}}$", "$\\xcancel{{{v}}}$", "<del>{v}</del>",
+                                    "<s>{v}</s>", "\\sout{{{v}}}"])
+@pytest.mark.parametrize("old, new, full", [("2", "1", True), ("1", "2", False)])
+def test_a_struck_value_is_withdrawn(rubric, struck: str, old: str, new: str, full: bool) -> None:
+    report = f"## Problem 2\n\n**(b)** filter 5×5, stride = {struck.format(v=old)} {new}, channel dimension 20\n"
+    assert _full(grade_report_item(rubric, "p2.b", report, "report.md")) is full
+
+
+def test_a_tilde_for_about_strikes_nothing(rubric) -> None:  # type: ignore[no-untyped-def]
+    report = "## Problem 2\n\n**(b)** filter 5×5, stride ~1 (approx), padding ~0, channel dimension 20\n"
+    assert _full(grade_report_item(rubric, "p2.b", report, "report.md"))
+
+
+_SUMMARY = ("```\n        Layer (type)               Output Shape         Param #\n"
+            "================================================================\n"
+            "            Conv2d-1           [-1, 20, 24, 24]             520\n"
+            "              ReLU-2           [-1, 20, 24, 24]               0\n"
+            "         MaxPool2d-3           [-1, 20, 12, 12]               0\n"
+            "            Conv2d-4             [-1, 50, 8, 8]          25,050\n"
+            "              ReLU-5             [-1, 50, 8, 8]               0\n"
+            "         MaxPool2d-6             [-1, 50, 4, 4]               0\n"
+            "            Linear-7                  [-1, 500]         400,500\n"
+            "            Linear-9                   [-1, 10]           5,010\n"
+            "================================================================\n"
+            "Total params: 431,080\nTrainable params: 431,080\n```\n")
+
+
+@pytest.mark.parametrize("words, full", [
+    ("- conv1: 5·5·1·20 = 500 weights\n- relu1, pool1: 0\n- conv2: 5·5·20·50 = 25,000 weights\n- relu2, pool2: 0\n"
+     "- fc1: 800·500 = 400,000 weights\n- fc2: 500·10 = 5,000 weights\n\nTotal: 430,500 weights.\n", False),
+    ("- conv1: 520\n- relu1, pool1: 0\n- conv2: 25,050\n- relu2, pool2: 0\n- fc1: 400,500\n- fc2: 5,010\n\n"
+     "Total: 431,080.\n", True)])
+def test_a_pasted_summary_never_outranks_the_students_words(rubric, words: str, full: bool) -> None:
+    report = f"## Problem 2\n\n**(c)** Counting each layer:\n\n{words}\nTo check I ran torchsummary:\n\n{_SUMMARY}"
+    assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full
+
+
+def test_struck_marks_are_read_in_bounded_time() -> None:
+    from grader.reading.plain import plain
+
+    start = time.perf_counter()
+    for hostile in ("<s>" * 100_000, "~a" * 100_000, " ~1" * 100_000, "\\cancel{" * 50_000, "~~a" * 100_000):
+        plain(hostile)
+    assert time.perf_counter() - start < 10.0

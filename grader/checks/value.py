@@ -206,6 +206,8 @@ class ValueCheck(Check[ValueParams]):
             shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))  # "filtra 50": fifty filters,
             return FieldVerdict(0.0, "review", f"only a count found ({shown}), no size", shown)  # no 50×50 side
         kind = kind or readable
+        if (differ := self._words_and_printout(name, expected, kind, p)) is not None:
+            return differ
         best = min(c.rank for c, _ in kind)
         top = [_fuller(c, v, kind) for c, v in kind if c.rank == best]
         if want_shape:
@@ -219,6 +221,24 @@ class ValueCheck(Check[ValueParams]):
             shown = " and ".join(dims_text(v) for v in distinct)
             return FieldVerdict(0.0, "review", f"two different values given ({shown})", shown)
         return top[0][0].text if len(top[0][1]) == len(parse_numbers(top[0][0].text)) else dims_text(top[0][1])
+
+    def _words_and_printout(self, name: str, expected: str, kind: list[tuple[Any, tuple[float, ...]]],
+                            p: ValueParams) -> FieldVerdict | None:
+        """The student's own words and a pasted printout (torchsummary) that say different things: the words are
+        the answer and the printout what the code does; neither is picked by how surely it is labelled, a person
+        decides. None when they agree or only one of them is there."""
+        printed = [(c, v) for c, v in kind if getattr(c, "printed", False)]
+        own = [(c, v) for c, v in kind if not getattr(c, "printed", False) and c.rank <= 3]
+        if not printed or not own:
+            return None
+        firsts = [min(group, key=lambda cv: cv[0].rank) for group in (own, printed)]
+        best = [[v for c, v in group if c.rank == first[0].rank] for group, first in zip((own, printed), firsts,
+                                                                                         strict=True)]
+        if {self._judge(name, expected, v, p) for v in best[0]} == {self._judge(name, expected, v, p) for v in best[1]}:
+            return None
+        shown = f"{' and '.join(dict.fromkeys(dims_text(v) for v in best[0]))} in the words, " \
+                f"{' and '.join(dict.fromkeys(dims_text(v) for v in best[1]))} in the pasted printout"
+        return FieldVerdict(0.0, "review", f"two different values given ({shown})", shown)
 
     def _judge(self, name: str, expected: str, got: tuple[float, ...], p: ValueParams) -> tuple[float, str]:
         shown = dims_text(got)

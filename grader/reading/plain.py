@@ -59,7 +59,14 @@ def _accented(text: str) -> str:
 
 _TYPESET = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                           "\ufb05": "st", "\ufb06": "st"})
-_STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)")
+_STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)"
+                     # GitHub's single tilde ("stride ~1~ 2"), opening before a word and closing after one (not
+                     # pandoc's subscript w~2~, nor "~0.5 … ~0.3", approximately)
+                     r"|(?<![\w~^$\\])~(?=[^\s~])[^~\n]{0,80}?[^\s~]~(?![\w~])"
+                     # LaTeX's strokes ("$\cancel{1}$ 2", "\xcancel{25{,}050}", "\sout{…}") and HTML's <del>, <s>
+                     r"|\\(?:[bx]?cancel|sout|st|xout)\s*\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\}"
+                     r"|<(del|s|strike)>[^\n<]{0,300}</\1>", re.IGNORECASE)
+_STRUCK_MARKS = re.compile(r"~|\\(?:[bx]?cancel|sout|st|xout)\b|<(?:del|s|strike)>", re.IGNORECASE)
 
 
 _EMPHASIS_TAG = re.compile(r"</?(?:u|b|i|em|strong|mark|ins|span|font)(?:\s[^<>]{0,200})?>", re.IGNORECASE)
@@ -84,7 +91,7 @@ def _arrow_step(m: re.Match[str]) -> str:
 def plain(text: str) -> str:
     """Math markup removed for reading labels and numbers: ``$\\text{conv}_{1}$`` -> ``conv_1``; text crossed
     out (``~~23×23×20~~``) is withdrawn, not read."""
-    text = _STRUCK.sub(" ", text) if "~~" in text else text
+    text = _STRUCK.sub(" ", text) if _STRUCK_MARKS.search(text) else text
     text = text.translate(_TYPESET)  # "ﬁlter" from a PDF's text layer is "filter"
     text = _accented(text)
     text = _DELIMITER.sub(" ", text)  # \( … \) and \[ … \] delimit math: they are no brackets of an aside

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -97,11 +97,13 @@ _MODIFIER_BEFORE = re.compile(r"(?:\b(?:after|before|with|using|a|an|the|by|of|e
 
 @dataclass(frozen=True)
 class Candidate:
-    """A value read for a field: its text, how surely it belongs to the field (0 best), and its line."""
+    """A value read for a field: its text, how surely it belongs to the field (0 best), and its line; ``printed``:
+    read from a program's printed summary (torchsummary, Keras), what the code says rather than the student."""
 
     text: str
     rank: int
     line: str
+    printed: bool = False
 
 
 class FieldReading(str):
@@ -476,7 +478,7 @@ def _from_side(found: dict[str, list[Candidate]], fields: list[str]) -> None:
                 left = arrows.setdefault(key, len(re.findall(_CHANGE + re.escape(c.text) + r"(?!\d)", c.line)))
                 arrows[key] = left - 1
                 m = m if left > 0 else None
-            moved += [Candidate(m.group(1), 0, c.line), Candidate(c.text, 3, c.line)] if m else [c]
+            moved += [replace(c, text=m.group(1), rank=0), replace(c, rank=3)] if m else [c]
         if moved:
             found[name] = moved
 
@@ -752,7 +754,7 @@ def _said_again(found: dict[str, list[Candidate]], text: str, order: list[str],
             continue
         best, top = min(c.rank for c in found[name]), min(c.rank for c in candidates)
         joined = min(best, top) if best >= 3 else best  # a modifier's "2×2 pooling" gives way to a labelled value
-        found[name] += [Candidate(c.text, joined, c.line) for c in candidates if c.rank == top]
+        found[name] += [replace(c, rank=joined) for c in candidates if c.rank == top]
 
 
 # where a paragraph ends: a blank line, or a heading, a LaTeX section or environment starting on the next line
@@ -920,8 +922,13 @@ def read_part(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> dict[str
     text = _NAMES_BELOW.sub(r"\1 ", text) if "(" in text else text  # "… = 431080" then "(conv1, relu1, …)"
     cells, covered = pipe_tables(text)
     rows, printed = summary_rows(text)
-    for cell in cells + rows:
+    for cell in cells:
         _read_cell(cell, patterns, found)
+    from_summary: dict[str, list[Candidate]] = {}
+    for cell in rows:
+        _read_cell(cell, patterns, from_summary)
+    for name, candidates in from_summary.items():
+        found.setdefault(name, []).extend(replace(c, printed=True) for c in candidates)
     skip = covered | printed | _fenced(text, code_only=True, output=printed) | _session_input(text)
     said = _code_comments(text)  # "F.relu(net.conv1(x)).shape  # 24 x 24 x 20 after conv1": the student's words
     every = text.splitlines()
