@@ -174,3 +174,27 @@ def test_struck_marks_are_read_in_bounded_time() -> None:
     for hostile in ("<s>" * 100_000, "~a" * 100_000, " ~1" * 100_000, "\\cancel{" * 50_000, "~~a" * 100_000):
         plain(hostile)
     assert time.perf_counter() - start < 10.0
+
+
+@pytest.mark.parametrize("line, full", [
+    ("I keep 430,080 as my answer although torchsummary prints 431,080", False),
+    ("I keep 431,080 as my answer although my friend got 430,080", True)])
+def test_what_follows_although_is_set_aside_not_the_correction(rubric, line: str, full: bool) -> None:
+    report = ("## Problem 2\n\n**(c)** conv1: 520, relu1: 0, pool1: 0, conv2: 25,050, relu2: 0, pool2: 0, "
+              f"fc1: 400,500, fc2: 5,010. Total: 430,080.\n\nUpdate (Sunday night): {line}.\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("words, full", [("and I add two rows and columns of zeros around each 12×12 map", False),
+                                         ("with a border of zeros", False), ("no zeros around the map", True)])
+def test_padding_said_as_zeros_around_the_map(rubric, words: str, full: bool) -> None:
+    report = f"## Problem 2\n\n**(b)** filter size 5×5, stride 1, channel dimension 20, {words}.\n"
+    assert _full(grade_report_item(rubric, "p2.b", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("head", ["**(c) Final check** *(from the handout: run the cell below)*",
+                                  "**(c) revised architecture (extra credit, not the handout's network):**"])
+def test_a_part_said_again_for_something_else_replaces_no_answer(rubric, head: str) -> None:
+    report = ("## Problem 2\n\n**(c)** conv1: 500, relu1: 0, pool1: 0, conv2: 25,000, relu2: 0, pool2: 0, "
+              f"fc1: 400,000, fc2: 5,000. Total: 430,500.\n\n{head}\n\n{_SUMMARY}")
+    assert not _full(grade_report_item(rubric, "p2.c", report, "report.md"))

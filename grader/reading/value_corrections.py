@@ -77,7 +77,15 @@ def correction_in(line: str, values: Sequence[_Value]) -> Correction | None:
              and line.count("(", 0, v.start) - line.count(")", 0, v.start) <= max(0, depth)
              and not _NEGATED.search(line, max(0, v.start - 16), v.start)  # "should be 2, not 1": 1 is taken back
              and not _OLD_BEFORE.search(line, max(m.end(), v.start - 40), v.start)]  # "I had written 20 first"
+    concession = _CONCESSION.search(line, m.end())
+    if concession is not None and any(v.start < concession.start() for v in after):
+        after = [v for v in after if v.start < concession.start()]  # "I keep 430,080 although torchsummary prints
+        # 431,080": what follows "although" is what the student sets aside, not the correction
     return Correction(m.end(), after[-1]) if after else None
+
+
+_CONCESSION = re.compile(r"(?i)\b(?:although|though|even\s+if|whereas|despite|in\s+spite\s+of|obwohl|bien\s+que"
+                         r"|aunque|embora|sebbene|anche\s+se)\b")
 
 
 def apply(found: dict[str, list[Candidate]], sizes: dict[str, int], fields: list[str], fix: Correction,

@@ -593,7 +593,8 @@ def _replaced(text: str, doc: Document, part: str) -> tuple[str, str] | None:
     letter = re.escape(part.rsplit(".", 1)[-1])
     inside = [m for m in re.finditer(rf"^[ \t>*_#]*(?:[1-9][ \t.]?)?\(?{letter}\)[^\n]*", text, re.MULTILINE)
               if m.start() > 0]  # "**c) corrected with biases — final:**" under "**c)** (old …)": the label again
-    if len(inside) == 1 and (_FINAL.search(inside[0].group()) and not _DRAFT.search(inside[0].group())):
+    if len(inside) == 1 and (_FINAL.search(inside[0].group()) and not _DRAFT.search(inside[0].group())) \
+            and _says_an_answer(inside[0].group(), text[inside[0].end():]):
         return text[:inside[0].start()], text[inside[0].start():]
     again = [s for s in doc.again.get(part, []) if s.kind == "segment"]
     if len(again) != 1:
@@ -601,9 +602,26 @@ def _replaced(text: str, doc: Document, part: str) -> tuple[str, str] | None:
     later = doc.text[again[0].start:again[0].end]
     first_line = text.strip().split("\n")[0][:120]
     said = doc.text[doc.text.rfind("\n", 0, again[0].start) + 1:again[0].start] + later.strip().split("\n")[0][:120]
-    if _FINAL.search(said) and not _DRAFT.search(said) or _DRAFT.search(first_line) and not _FINAL.search(first_line):
+    final = _FINAL.search(said) and not _DRAFT.search(said)
+    if (final or _DRAFT.search(first_line) and not _FINAL.search(first_line)) and _says_an_answer(said, later):
         return text, later
     return None
+
+
+# a part said again for something else than its answer: "(c) revised architecture (extra credit, not the handout's
+# network)", "(c) Final check (from the handout: run the cell below …)"
+_NOT_THE_ANSWER = re.compile(r"(?i)\b(?:extra[\s-]+credit|bonus|optional|for\s+fun|not\s+(?:part\s+of\s+)?the\s+"
+                             r"(?:handout|question|assignment|task)|(?:from|in)\s+the\s+handout|run\s+the\s+cell)")
+_FENCE_BLOCK = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$")
+
+
+def _says_an_answer(label_line: str, later: str) -> bool:
+    """Whether a part said again under words that make it final says an answer of its own: words of the student
+    with a value (not only a pasted printout under the handout's "Final check"), and not an extension of the
+    question ("extra credit", "not the handout's network")."""
+    if _NOT_THE_ANSWER.search(label_line):
+        return False
+    return re.search(r"\d", _FENCE_BLOCK.sub(" ", later[:20_000])) is not None
 
 
 # a correction's heading inside the text ("\\item Correction to 2(c).", "Erratum for 2c:"): what follows it is final
