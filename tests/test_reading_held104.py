@@ -176,12 +176,11 @@ def test_struck_marks_are_read_in_bounded_time() -> None:
     assert time.perf_counter() - start < 10.0
 
 
-@pytest.mark.parametrize("line, full", [
-    ("I keep 430,080 as my answer although torchsummary prints 431,080", False),
-    ("I keep 431,080 as my answer although my friend got 430,080", True)])
-def test_what_follows_although_is_set_aside_not_the_correction(rubric, line: str, full: bool) -> None:
+@pytest.mark.parametrize("kept, other, full", [("430,080", "431,080", False), ("431,080", "430,080", True)])
+def test_what_follows_although_is_set_aside_not_the_correction(rubric, kept: str, other: str, full: bool) -> None:
     report = ("## Problem 2\n\n**(c)** conv1: 520, relu1: 0, pool1: 0, conv2: 25,050, relu2: 0, pool2: 0, "
-              f"fc1: 400,500, fc2: 5,010. Total: 430,080.\n\nUpdate (Sunday night): {line}.\n")
+              f"fc1: 400,500, fc2: 5,010. Total: {kept}.\n\nUpdate (Sunday night): I keep {kept} as my answer "
+              f"although torchsummary prints {other}.\n")
     assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full
 
 
