@@ -197,3 +197,24 @@ def test_a_part_said_again_for_something_else_replaces_no_answer(rubric, head: s
     report = ("## Problem 2\n\n**(c)** conv1: 500, relu1: 0, pool1: 0, conv2: 25,000, relu2: 0, pool2: 0, "
               f"fc1: 400,000, fc2: 5,000. Total: 430,500.\n\n{head}\n\n{_SUMMARY}")
     assert not _full(grade_report_item(rubric, "p2.c", report, "report.md"))
+
+
+# --- LaTeX's notes read as the remarks they are ----------------------------------------------------------------------
+
+_TEX_E = ("\\section*{Problem 1}\n\\paragraph{(e)}\n"
+          "\\[ \\frac{\\partial f_w}{\\partial w_2} = w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1) \\]\n"
+          "\\[ \\frac{\\partial f_w}{\\partial w_1} = w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)"
+          "(1-\\sigma_1(x_1))\\,x \\]\n")
+
+
+@pytest.mark.parametrize("note, changed", [
+    ("The last factor is $\\partial x_1/\\partial w_1$.\\footnote{On second thought this factor $x$ should not be "
+     "there, so my final answer for $\\partial f_w/\\partial w_1$ is the line above without the $x$.}", "p1.e.w1"),
+    ("\\emph{Actually}, for $w_2$ the last factor is the derivative $\\sigma_1'(x_1)$ and not $\\sigma_1(x_1)$.",
+     "p1.e.w2"),
+    ("\\marginpar{\\footnotesize Correction: for $w_2$ the last factor is the derivative of $\\sigma_1$, not "
+     "$\\sigma_1$ itself.}", "p1.e.w2")])
+@pytest.mark.parametrize("item", ["p1.e.w2", "p1.e.w1"])
+def test_a_latex_note_that_corrects_one_item_reaches_that_item(rubric, note: str, changed: str, item: str) -> None:
+    result = grade_report_item(rubric, item, _TEX_E + note + "\n\\paragraph{(f)} nothing\n", "report.tex")
+    assert _full(result) is (item != changed)

@@ -489,6 +489,33 @@ def _lost_escapes(text: str) -> str:
     return _BROKEN_COMMAND.sub(lambda m: {"\n": "\\n", "\t": "\\t", "\r": "\\r"}[m.group()], text)
 
 
+# LaTeX's notes: a footnote, a note in the margin, a figure's caption (todonotes' \todo, the author's reminder, is
+# blanked with what the page never shows)
+_TEX_NOTE = re.compile(r"\\(?:footnote|marginpar|marginnote|sidenote|caption)(?![A-Za-z])\s*"
+                       r"(?:\[[^\[\]\n]{0,80}\])?\s*\{")
+MAX_NOTE = 4000
+
+
+def _notes_apart(text: str) -> str:
+    """A LaTeX note (``…$.\\footnote{On second thought the $x$ should not be there …}``) set on lines of its own, as
+    the page shows it apart from the sentence that cites it: its words are then read as a remark on the part
+    ("On second thought", "Correction:"), not as the end of a sentence. Same length: the command and its braces
+    become a paragraph break and spaces."""
+    from grader.expressions.dialect_text import closing
+
+    out, pos = [], 0
+    for m in list(_TEX_NOTE.finditer(text))[:500]:
+        if m.start() < pos:
+            continue
+        end = closing(text, m.end() - 1)
+        if end < 0 or end - m.end() > MAX_NOTE:
+            continue
+        head = "\n\n" + " " * (m.end() - m.start() - 2) if m.end() - m.start() >= 2 else " " * (m.end() - m.start())
+        out += [text[pos:m.start()], head, text[m.end():end], "\n"]
+        pos = end + 1
+    return "".join(out) + text[pos:]
+
+
 def _unseen(text: str) -> str:
     """The hand-in with what its reader never sees blanked (kept as spaces, so offsets stay): a TA grades the
     rendered page, and an answer left in a comment is no answer."""
@@ -1443,6 +1470,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = _TEX_LINE_JOIN.sub(r"\1", text)  # (Scientific WorkPlace wraps every long line so)
     if latex and "%" in text:  # a comment is no text of the page a TA reads ("% in the code alpha = 0.01, i.e. 1%")
         text = _TEX_COMMENT.sub("", text)
+    if latex and _TEX_NOTE.search(text):
+        text = _notes_apart(text)  # a footnote, a margin note, a caption: read as the paragraph it is on the page
     if kind != "html" and "&nbsp;" in text:  # "&nbsp;&nbsp;\= w\_3 …": an exporter's indent in Markdown
         text = re.sub(r"(?m)^(?:&nbsp;)+", "", text).replace("&nbsp;", " ")
     if not latex:
@@ -2609,6 +2638,9 @@ def _read_later_mentions(doc: Document) -> None:
 # (every run of blanks in the lead is taken whole: "a" and a line of spaces is never tried every way; "Fix $x$ and
 # put …", "Fix the input": mathematics' "hold fixed", no correction)
 _CORRECTION = re.compile(r"^[ \t>*_#\-•.▸▹▾▿▶►▼➤]*+(?:\[\^[^\]\s]{1,20}\]:\s*+)?(?:\.\.\s*+(?:note|warning)::\s*+)?"
+                         # LaTeX's type around the word: "\emph{Actually}, …", "\footnotesize Correction: …"
+                         r"(?:\\(?:emph|textbf|textit|textsc|underline|footnotesize|small|scriptsize|itshape|bfseries)"
+                         r"(?![A-Za-z])\s*+\{?\s*+){0,3}"
                          r"(?:(?:[1-9]\s*+\.?\s*+)?[a-h]\s*+)?\(?"  # "d (revised)", "1d (redo)"
                          r"(?:nota\s+bene|note)?\s*+[/:—–-]?\s*+"  # "Nota bene / correzione per (d): …"
                          r"(?:edit(?:ed)?\b|correct(?:ions?|ed)\b|corrig|nota\s+bene\b|(?:nota|n\.\s?b\.|remarks?\s+(?:on|to|about))(?=\s*(?:part\s+)?[1-9]?\.?\s*\(?[a-h]\)?\s*[:,)])"

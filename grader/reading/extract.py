@@ -662,7 +662,8 @@ def find_expression(doc: Document, spec: TextSpec, classify: Callable[[str], str
     final = _SPACE.sub("", found.sides[-1]) if found is not None else ""
     unread += [line for line in relabelled if not _written_out_after(doc, line, final, spec.lhs, classify)]
     corrections = [c for c in corrections if not _written_out_after(doc, c, final, spec.lhs, classify)
-                   and not _about_another(doc, c, spec.lhs, classify) and not _fixes_numbers_only(c)
+                   and not _about_another(doc, c, spec.lhs, classify) and not _names_another_key(c, spec.key)
+                   and not _fixes_numbers_only(c)
                    and not all(_OLD_VERSION.search(one) for one in c.split("\n") if one.strip())]
     if found is not None and HEDGE not in found.sides[-1] and (unread or corrections and not any(
             _restates(one, final) for lines in corrections for one in lines.split("\n"))):
@@ -812,6 +813,25 @@ def _about_another(doc: Document, correction: str, lhs: str | None,
             left = [ln for ln in window[:equals].split("\n")[:6] if ln.strip(" \t$>*")]
             named = {t for t in [classify(left[-1].strip(" \t$>*_"))] if t} if left else set()
     return bool(named) and lhs not in named and all(not n.startswith(DEFINITION) for n in named if n)
+
+
+def _names_another_key(correction: str, keys: Sequence[str]) -> bool:
+    """A remark that names, in words or inline math, another item's weight as what is derived for and never this
+    one's ("along the $w_2$ path the last factor should be σ₁′" read for the w1 item): about that item. Keys are
+    the rubric's answer-key words of the item ("w2"); another item's is the same stem with another number."""
+    ours = {k.lower() for k in keys if _KEY_WORD.fullmatch(k.lower())}
+    if not ours:
+        return False
+    said = {f"{m.group(1)}{m.group(2)}".lower() for m in _KEY_SAID.finditer(correction[:4000].replace("$", ""))}
+    stems = {re.sub(r"\d+$", "", k) for k in ours}
+    return not said & ours and any(re.sub(r"\d+$", "", w) in stems for w in said)
+
+
+_KEY_WORD = re.compile(r"[a-z]{1,2}\d")  # "w2": a name and its number
+# an item's weight named as what is derived for ("for $w_2$", "w.r.t. w2", "∂f/∂w_2", "along the $w_2$ path"), not as
+# a factor in it ("the factor $w_2$ should not be there" is about the w1 item)
+_KEY_SAID = re.compile(r"(?:\b(?:for|wrt|w\.r\.t\.|respect\s+to|along\s+the|through)\s*\$?\s*|∂\s*|\\partial\s*|\bd)"
+                       r"([A-Za-z]{1,2})\s*_?\s*\{?\s*(\d)(?!\d)")
 
 
 # a correction's last words leading on to the formula under it ("…, richtig ist", "Correct:", "it should be")
@@ -1552,10 +1572,14 @@ def _final_said_after(doc: Document, spans: list[Span], chosen: Equation, forbid
         start = max(spans[at].end, doc.text.rfind("\n", 0, m.start) + 1)
         words = _MATH_CLOSE.sub("", re.sub(r"\$[^$\n]{1,200}\$", "X", doc.text[start:m.start]))  # (math: a name)
         c = doc.read(m).strip()
-        if _FINAL_WORD.search(words) and _COMPUTED.search(c) \
+        if _FINAL_WORD.search(words) and _COMPUTED.search(c) and not _A_PIECE.search(words) \
                 and not is_restatement(c) and not _forbidden(c, forbid) and _SPACE.sub("", c) != tail:
             return [c]
     return []
+
+
+# "Correction: the last factor should be $σ_1'(x_1)$": a piece of the answer, not the whole of it
+_A_PIECE = re.compile(r"(?i)(?:factors?|terms?|pieces?|parts?|exponents?|numerators?|denominators?)[^$\n]{0,40}$")
 
 
 def _led_by_words(doc: Document, spans: list[Span]) -> frozenset[int]:
