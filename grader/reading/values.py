@@ -149,7 +149,6 @@ def flat(line: str) -> str:
     line = _PLACED_AFTER.sub(lambda m: f"{m.group(1)}{m.group(2)}", line) if "after" in line.lower() else line
     line = _DASH_MINUS.sub(" - ", line) if "–" in line or "−" in line else line
     line = _COUNT_OF_SHAPE.sub(_count_of_shape, line)
-    line = _PRINTED_SHAPE.sub(r" (\1)", line) if "Size" in line or "Shape" in line else line
     line = _MAPS_OF.sub(_maps_of, line) if "map" in line else line  # "20 feature maps of 24 by 24": 24×24×20
     if "k" in line:  # "431k (431,080 exactly)": the exact count; "25.05k": 25,050
         line = _THOUSANDS.sub(_in_full, _ROUNDED_THEN_EXACT.sub(lambda m: m.group(1), line))
@@ -159,8 +158,6 @@ def flat(line: str) -> str:
 
 
 _BLANKS = re.compile(r"[ \t]+")
-# a shape as a framework prints it: "torch.Size([1, 20, 24, 24])", "TensorShape([None, 24, 24, 20])"
-_PRINTED_SHAPE = re.compile(r"(?:\btorch\.)?\b(?:Size|TensorShape)\(\[([^\[\]()\n]{1,60})\]\)")
 _MAPS_OF = re.compile(r"(?<![\d.×x])(\d{1,4}|twenty|fifty|ten)[ \t]+(?:feature[ \t]+|output[ \t]+|activation[ \t]+)?"
                       r"maps?[ \t]+(?:of[ \t]+(?:size[ \t]+)?|sized[ \t]+)(\d{1,3})[ \t]*(?:by|x|×)[ \t]*(\d{1,3})"
                       r"(?![\d.]|[ \t]*[x×*])", re.IGNORECASE)
