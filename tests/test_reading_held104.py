@@ -217,3 +217,13 @@ _TEX_E = ("\\section*{Problem 1}\n\\paragraph{(e)}\n"
 def test_a_latex_note_that_corrects_one_item_reaches_that_item(rubric, note: str, changed: str, item: str) -> None:
     result = grade_report_item(rubric, item, _TEX_E + note + "\n\\paragraph{(f)} nothing\n", "report.tex")
     assert _full(result) is (item != changed)
+
+
+@pytest.mark.parametrize("quote, full", [('"$\\sigma\'(x)=\\sigma(x)(1-\\sigma(x))$"', True),
+                                         ("$\\sigma'(x)=\\sigma(x)(1+\\sigma(x))$", False)])
+def test_a_books_formula_in_quotation_marks_is_no_later_answer(rubric, quote: str, full: bool) -> None:
+    report = ("## Problem 1\n\n### (b)\n\n(ii) $$\\frac{d\\sigma_1}{du} = \\sigma_1(u)(1-\\sigma_1(u))$$\n\n"
+              "Since $\\sigma_1'(x_1) = h_1(1-h_1)$ it is cheap.\n\n## Appendix B — comparison with the textbook\n\n"
+              "| quantity | this report | Goodfellow et al. | agree? |\n|---|---|---|---|\n"
+              f"| $\\sigma'$ | $\\sigma(1-\\sigma)$ | eq. (3.30) {quote} | ✓ |\n")
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "report.md")) is full

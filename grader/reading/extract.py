@@ -1185,7 +1185,8 @@ def _keyed_later(doc: Document, segment: Span, spec: TextSpec, classify: Callabl
                  forbid: Sequence[str] = ()) -> LatexChain | None:
     """The item answered again after its part by its key word (a "Summary of answers" table at the end,
     ``| w2 | w3*s2(x2)*s1(x1) |``): the last such answer, compared with the part's as a summary is."""
-    later = [m for m in doc.math if m.start >= segment.end][:2000]
+    later = [m for m in doc.math if m.start >= segment.end
+             and not _QUOTE_BEFORE.match(doc.text[max(0, m.start - 2):m.start][::-1])][:2000]  # (a book's, quoted)
     texts = [doc.read(m) for m in later]
     problem = spec.part.split(".")[0]  # after the problem's last part, an equation naming what is asked is a fix
     beyond = max((s.end for k, s in doc.segments.items() if k.split(".")[0] == problem), default=len(doc.text))
@@ -1309,6 +1310,7 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
                  or m.kind == "plain" and (_AFTERTHOUGHT.search(doc.text, max(0, m.start - 300), m.start)
                                            or _under_summary(doc.text, own.end, m.start)))
              and not any(c.start <= m.start < c.end for c in doc.code_spans)
+             and not _QUOTE_BEFORE.match(doc.text[max(0, m.start - 2):m.start][::-1])  # '"$σ'(x)=…$"': a book's
              and not any(s.start <= m.start < s.end for s in siblings if not _names_sub_part(doc, m, spec.part))]
     if not spans or len(spans) > 400:
         return None
@@ -1327,6 +1329,9 @@ def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | 
     if found is not None and set(re.findall(r"(?<![A-Za-z\\])[a-z](?![A-Za-z])", found.sides[-1])) - own_letters:
         return None  # "S'(t) = S(t)(1 − S(t))" recalled under another dummy letter: a reminder, not a new answer
     return found
+
+
+_QUOTE_BEFORE = re.compile(r"\$?[\"“„«]")  # (read backwards from the math's start: a quotation mark just before)
 
 
 # a heading that gathers answers given above ("## Summary of problem 1", "**Final answers**", "Summary of marginal
