@@ -227,3 +227,22 @@ def test_a_books_formula_in_quotation_marks_is_no_later_answer(rubric, quote: st
               "| quantity | this report | Goodfellow et al. | agree? |\n|---|---|---|---|\n"
               f"| $\\sigma'$ | $\\sigma(1-\\sigma)$ | eq. (3.30) {quote} | ✓ |\n")
     assert _full(grade_report_item(rubric, "p1.b.ii", report, "report.md")) is full
+
+
+# --- bare formulas named by the words over them ----------------------------------------------------------------------
+
+_W2 = "$$w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)$$"
+_W1 = "$$w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$"
+
+
+@pytest.mark.parametrize("part, full", [
+    (f"For $w_1$:\n\n{_W1}\n\nFor $w_2$:\n\n{_W2}\n", True),  # the words name each: their order is the student's
+    (f"For $w_1$:\n\n{_W2}\n\nFor $w_2$:\n\n{_W1}\n", False),  # the formulas swapped under their words
+    (f"The derivatives with respect to $w_1$ and $w_2$ are, respectively,\n\n{_W1}\n\n{_W2}\n", True),
+    (f"I give $\\partial f_w/\\partial w_1$ first, then $\\partial f_w/\\partial w_2$:\n\n{_W1}\n\n{_W2}\n", True),
+    (f"I give $\\partial f_w/\\partial w_1$ first, then $\\partial f_w/\\partial w_2$:\n\n{_W2}\n\n{_W1}\n", False),
+    (f"\n{_W2}\n\n{_W1}\n", True)])  # no words: the order the part asks in
+@pytest.mark.parametrize("item", ["p1.e.w2", "p1.e.w1"])
+def test_bare_formulas_are_read_by_the_words_that_name_them(rubric, part: str, full: bool, item: str) -> None:
+    report = f"## Problem 1\n\n**(e)** {part}\n**(f)** nothing\n"
+    assert _full(grade_report_item(rubric, item, report, "report.md")) is full

@@ -830,7 +830,7 @@ def _names_another_key(correction: str, keys: Sequence[str]) -> bool:
 _KEY_WORD = re.compile(r"[a-z]{1,2}\d")  # "w2": a name and its number
 # an item's weight named as what is derived for ("for $w_2$", "w.r.t. w2", "∂f/∂w_2", "along the $w_2$ path"), not as
 # a factor in it ("the factor $w_2$ should not be there" is about the w1 item)
-_KEY_SAID = re.compile(r"(?:\b(?:for|wrt|w\.r\.t\.|respect\s+to|along\s+the|through)\s*\$?\s*|∂\s*|\\partial\s*|\bd)"
+_KEY_SAID = re.compile(r"(?:\b(?i:for|wrt|w\.r\.t\.|respect\s+to|along\s+the|through)\s*\$?\s*|∂\s*|\\partial\s*|\bd)"
                        r"([A-Za-z]{1,2})\s*_?\s*\{?\s*(\d)(?!\d)")
 
 
@@ -1724,12 +1724,71 @@ def _expression_in(doc: Document, segment: Span, spec: TextSpec, classify: Calla
     marked = [e for e in named + alone if e.marked]
     if (spec.answers or 1) <= 1 and len(marked) == 1 and spec.part not in doc.shared:
         pool = marked  # "(i) ──→ [ans] e^{-u}/(1+e^{-u})^2", then a step towards (ii): the one it marks
+    if pool is alone and (spec.answers or 1) > 1 and len(pool) > 1:
+        led = _led_by_key(doc, spans, texts, pool, spec.key)  # "For $w_1$:" over each bare display: by its words
+        if led is not None:
+            return _unfinished(doc, segment, LatexChain(led.sides, False, part)) if led.sides else None
+        at = _order_said(doc, segment, spans, texts, pool, spec)  # "… w.r.t. $w_1$ and $w_2$ are, respectively,"
+        if at is not None:
+            return _unfinished(doc, segment, LatexChain(pool[at].sides, False, part)) if at >= 0 else None
     if spec.index < len(pool):
         eq = pool[spec.index]
         if spec.lhs and len(eq.sides) > 1 and _other_index(eq.sides[0], spec.lhs):
             return None  # "∂f_∂w₁ = …" second where the part asks for w₂ second: by position would be a guess
         return _unfinished(doc, segment, LatexChain(eq.sides, len(eq.sides) > 1, part))
     return None
+
+
+def _led_by_key(doc: Document, spans: list[Span], texts: list[str], pool: list[Equation],
+                keys: Sequence[str]) -> Equation | None:
+    """Of a part's bare formulas, each under words that name the weight it is for ("For $w_1$:", "with respect to
+    $w_2$"), the one for this item (an empty one where the words name other weights only): the words decide, not
+    the order the part asks in. None when some formula has no such words (then position decides)."""
+    ours = {k.lower() for k in keys if _KEY_WORD.fullmatch(k.lower())}
+    if not ours:
+        return None
+    compact = [_SPACE.sub("", t) for t in texts]
+    named: list[set[str]] = []
+    for eq in pool:
+        at = next((k for k, t in enumerate(compact) if t == _SPACE.sub("", eq.sides[0])), None)
+        if at is None:
+            return None
+        start = spans[at].start
+        line_start = doc.text.rfind("\n", 0, start)
+        above = doc.text.rfind("\n", 0, max(0, line_start - 1)) if doc.text[line_start - 1:line_start] == "\n" \
+            else line_start
+        lead = doc.text[max(0, above - 200, doc.text.rfind("\n", 0, max(0, above)) + 1):start].replace("$", "")
+        said = {f"{m.group(1)}{m.group(2)}".lower() for m in _KEY_SAID.finditer(lead[-200:])}
+        if len(said) != 1:
+            return None
+        named.append(said)
+    if len({next(iter(n)) for n in named}) != len(named):
+        return None
+    return next((eq for eq, n in zip(pool, named, strict=True) if n & ours), Equation([]))
+
+
+def _order_said(doc: Document, segment: Span, spans: list[Span], texts: list[str], pool: list[Equation],
+                spec: TextSpec) -> int | None:
+    """Where the words before a part's bare formulas name its weights in an order of their own ("the derivatives
+    with respect to $w_1$ and $w_2$ are, respectively,", "I give ∂f/∂w₁ first"): the index of this item's formula
+    in that order when the words say it is the order (-1 when they name another order without saying so: a
+    person reads it); None when they agree with the part's own order or name none."""
+    ours = [k.lower() for k in spec.key if _KEY_WORD.fullmatch(k.lower())]
+    first = next((k for k, t in enumerate(texts) if _SPACE.sub("", t) == _SPACE.sub("", pool[0].sides[0])), None)
+    if not ours or first is None:
+        return None
+    words = doc.text[segment.start:spans[first].start][-600:].replace("$", "").translate(_SUBSCRIPT_DIGITS)
+    stem = ours[0][:-1]
+    order = list(dict.fromkeys(f"{m.group(1)}{m.group(2)}".lower() for m in _WEIGHT_NAMED.finditer(words)
+                               if m.group(1).lower() == stem))
+    if ours[0] not in order or len(order) != len(pool) or order.index(ours[0]) == spec.index:
+        return None
+    return order.index(ours[0]) if _IN_ORDER.search(words) else -1
+
+
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_WEIGHT_NAMED = re.compile(r"(?<![A-Za-z\\])([A-Za-z]{1,2})\s*_?\s*\{?\s*(\d)(?!\d)")
+_IN_ORDER = re.compile(r"(?i)\b(?:respectively|first|in\s+(?:this|that|the\s+same)\s+order|in\s+order)\b")
 
 
 # (possessive quantifiers: linear on a run of blanks)
