@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.helpers import grade_report_item
+from tests.helpers import grade_report_item, grading_seconds_on_repeated
 
 
 def _full(result) -> bool:  # type: ignore[no-untyped-def]
@@ -246,3 +246,35 @@ _W1 = "$$w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma
 def test_bare_formulas_are_read_by_the_words_that_name_them(rubric, part: str, full: bool, item: str) -> None:
     report = f"## Problem 1\n\n**(e)** {part}\n**(f)** nothing\n"
     assert _full(grade_report_item(rubric, item, report, "report.md")) is full
+
+
+# --- words after an answer that keep it to part of its domain, its data or its weights ---------------------------
+
+_UPDATE = ("**(f)** $\\nabla_w L = \\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$\n\n"
+           "Update: $w \\leftarrow w - \\alpha\\nabla_w L$")
+
+
+_B_II = "**(b)** (ii) $\\frac{d\\sigma_1}{du} = \\sigma_1(u)(1-\\sigma_1(u))$"
+
+
+@pytest.mark.parametrize("item, report, full", [
+    ("p1.b.ii", f"{_B_II} for $u > 0$, and $0$ for $u \\le 0$.", False),
+    ("p1.b.ii", f"{_B_II} for all $u$.", True),
+    ("p1.d", "**(d)** $\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$ por $w_3$, porque la salida escala.",
+     False),
+    ("p1.d", "**(d)** $\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$ por la regla de la cadena.", True),
+    ("p1.f.update", f"{_UPDATE}, where at each step $\\nabla_w L$ is computed on one pair $(x^i, y^i)$ picked at "
+                    "random from $D$.", False),
+    ("p1.f.update", f"{_UPDATE}, applied to $w_1$ and $w_2$ only; $w_3$ is kept fixed.", False),
+    ("p1.f.update", f"{_UPDATE}, where the gradient is evaluated at the new weights.", False),
+    ("p1.f.update", f"{_UPDATE}, with $\\alpha$ the step size.", True),
+    ("p1.f.grad", "**(f)** $\\nabla_w L = \\sum_{i} 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$, where the sum only runs over "
+                  "the pairs of $D$ whose error is above 0.1.", False)])
+def test_words_that_restrict_an_answer_send_it_to_a_person(rubric, item: str, report: str, full: bool) -> None:
+    assert _full(grade_report_item(rubric, item, f"## Problem 1\n\n{report}\n", "report.md")) is full
+
+
+@pytest.mark.parametrize("piece", ["and 0 for " * 3, "sum only runs over ", "por ", "the last x replaced by ",
+                                   "computed on one pair ", "For $w_1$:\n\n$$w_3$$\n\n", "respectively, "])
+def test_batch_104_patterns_are_bounded_on_hostile_text(rubric, piece: str) -> None:
+    assert grading_seconds_on_repeated(rubric, piece, 40_000) < 20.0

@@ -27,7 +27,10 @@ _OPERATION = re.compile(r"一半|相反|倍|乘|除|平方|倒数|负|反|半|�
                         r"|to\s+the\s+power|over\s+(?:\$?\s*N\b|n\b|the\s+number|two\b|\$?\d{1,4}\b)"
                         # "… fois x", "vezes x", "gånger x", "krát x", "kertaa x", "keer x", "επί x", "durch 2",
                         # "hoch 2", Indian English's "into x" (times a name, not "into account")
-                        r"|fois|vezes|vece[s]?|g[åa]nger|kr[áa]t|kertaa|keer|durch|hoch|into(?=\s+\$?\\?[A-Za-zσ]\w{0,3}\b))\b"
+                        r"|fois|vezes|vece[s]?|g[åa]nger|kr[áa]t|kertaa|keer|durch|hoch|razy|maal|gange"
+                        # words that are also prepositions: "por $w_3$", "per $x$", "ori x" only before a math name
+                        r"|(?:into|por|per|ori|puta)(?=\s+(?:\$|\\\(|[A-Za-zσ](?:_?\{?\d\}?)?(?![\w(])))"
+                        r"|(?:into)(?=\s+\$?\\?[A-Za-zσ]\w{0,3}\b))\b|помнож"
                         r"|επί|διά",
                         re.IGNORECASE)
 
@@ -64,7 +67,7 @@ def changes_formula(tail: str) -> bool:
         if _WORKED.search(tail, nxt.end(), words.start() if words else len(tail)) \
                 and not PROSE_SCRIPT.search(tail, last.end()):  # not "在 x = xⁱ 处" (at x = xⁱ), and no words
             tail = tail[:nxt.start()]  # after the line's last equation ("…, где x2 = …, и это ещё умножить на w3")
-    return _OPERATION.search(tail) is not None or (
+    return _OPERATION.search(tail) is not None or RESTRICTED.search(tail) is not None or (
         PROSE_SCRIPT.search(tail) is not None and _MATH_MARK.search(tail) is not None)
 
 
@@ -106,6 +109,13 @@ def same_form_aside(piece: str) -> int | None:
 
 
 _LAST_ASIDE = re.compile(r"[ \t]+[(（][^()（）\n]{2,200}[)）][ \t.]*$")
+
+
+# words after a formula that keep it to part of its domain or data: "for $u > 0$, and $0$ for $u \le 0$", "where the
+# sum only runs over the pairs whose …"
+RESTRICTED = re.compile(r"(?i)\band\s+\$?0\$?\s+(?:for|when|if|whenever|otherwise)\b|\b0\s+otherwise\b"
+                         r"|\bsum\s+only\s+(?:runs|goes)\s+over\b|\bonly\s+(?:over|for)\s+the\s+(?:pairs|points|examples"
+                         r"|samples)\s+(?:of\s+\$?D\$?\s+)?(?:whose|with|where|that)\b")
 
 
 def operation_named(text: str) -> bool:
@@ -170,6 +180,19 @@ _CHANGE_SAID = re.compile(
     # "pick one of the two points at random and compute ∇L from that point only": a stochastic step, not (f)'s
     r"|\bone\s+of\s+the\s+(?:two\s+)?(?:data\s+)?points\s+at\s+random\b|\bfrom\s+(?:that|this|one|a\s+single)\s+"
     r"(?:data\s+)?(?:point|sample)\s+only\b"
+    # a step on part of the data or part of the weights, or at other weights: "computed on one pair picked at random",
+    # "after each pair", "applied to $w_1$ and $w_2$ only", "$w_3$ is kept fixed", "evaluated at the new weights",
+    # "the sum only runs over the pairs whose …"
+    r"|\b(?:computed|evaluated|taken|calculated)\s+(?:on|at|from|over|for)\s+(?:only\s+)?(?:one|a\s+single)\s+"
+    r"(?:pair|example|sample|(?:data\s+)?point)\b|\b(?:picked|chosen|drawn|sampled)\s+at\s+random\b"
+    r"|\b(?:one|each)\s+(?:pair|example|sample|point)\s+at\s+a\s+time\b|\bafter\s+each\s+(?:pair|example|sample)\b"
+    r"|\b(?:applied|updated?|used)\s+(?:to|for|on)\s+\$?w_?\{?[1-9]\}?\$?\s+and\s+\$?w_?\{?[1-9]\}?\$?\s+only\b"
+    r"|\bkept\s+(?:fixed|constant|frozen)\b|\bis\s+not\s+updated\b|\b(?:at|with)\s+the\s+(?:new|next|updated)\s+weights\b"
+    r"|\bsum\s+only\s+(?:runs|goes)\s+over\b|\bonly\s+(?:over|for)\s+the\s+(?:pairs|points|examples|samples)\s+"
+    r"(?:whose|with|where|that)\b"
+    # a piece set to zero on part of the inputs ("for $u > 0$, and $0$ for $u \le 0$"), the last factor replaced
+    r"|\band\s+\$?0\$?\s+(?:for|when|if|whenever|otherwise)\b|\b0\s+otherwise\b"
+    r"|\bthe\s+(?:last|first|final|outer|inner)\s+[^.\n]{0,20}?\s+replaced\s+(?:by|with)\b"
     # other languages: "muss weg", "weglassen", "enlever", "quitar", "빼야", "去掉", "应该是加号"
     r"|\bweg(?:lassen|gelassen|streichen|nehmen)\b|\bstreich(?:en|e)\b|\b(?:enlever|retirer|supprimer)\b"
     r"|\b(?:quitar|eliminar|sobra)\b|\b(?:togliere|rimuovere)\b|\b(?:weglaten|schrappen)\b"

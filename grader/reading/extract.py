@@ -20,6 +20,7 @@ from grader.expressions.prose_tail import (
     CONFIRMED,
     PROSE_SCRIPT,
     REASON_IN_WORDS,
+    RESTRICTED,
     change_sentences,
     changes_formula,
     operation_named,
@@ -1883,6 +1884,7 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         clause = said.split(". ")[0][:300]
         lead = " ".join(clause.split()[:8])  # words right after it, not a remark's further on
         if (_TAKEN_BACK.search(said.split(". ")[0]) and not _ALREADY_FIXED.search(said)) or _CHANGED_TO.search(said) \
+                or RESTRICTED.search(said.split(". ")[0]) \
                 or (said[:1] in ",;" and operation_named(clause) and not _JUSTIFIED.match(clause)) \
                 or (operation_named(lead) and not _REASON_LEAD.match(clause) and not _SAME_SAID.search(clause)):
             return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "$A$, but I drop the 2", "…, which we still scale by w3",
