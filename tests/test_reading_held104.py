@@ -278,3 +278,28 @@ def test_words_that_restrict_an_answer_send_it_to_a_person(rubric, item: str, re
                                    "computed on one pair ", "For $w_1$:\n\n$$w_3$$\n\n", "respectively, "])
 def test_batch_104_patterns_are_bounded_on_hostile_text(rubric, piece: str) -> None:
     assert grading_seconds_on_repeated(rubric, piece, 40_000) < 20.0
+
+
+# --- what the rendered page hides, and definitions said in words -------------------------------------------------
+
+_W1_NO_W2 = "w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x"
+
+
+@pytest.mark.parametrize("hidden", [
+    "```{r derivs, include=FALSE}\ndf_dw1 <- function(w1, w2, w3, x) w3*s(w2*s(w1*x))*(1-s(w2*s(w1*x)))*w2*s(w1*x)*"
+    "(1-s(w1*x))*x\n```\n",
+    "```{python}\n#| include: false\ndf_dw1 = w3 * s(x2) * (1 - s(x2)) * w2 * s(x1) * (1 - s(x1)) * x\n```\n",
+    "::: {.content-hidden}\n$$\\frac{\\partial f_w}{\\partial w_1} = w_3\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2"
+    "\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$\n:::\n"])
+def test_what_a_rendered_notebook_hides_answers_nothing(rubric, hidden: str) -> None:
+    report = (f"## Problem 1\n\n**(e)** $\\frac{{\\partial f_w}}{{\\partial w_1}} = {_W1_NO_W2}$\n\n{hidden}\n"
+              "**(f)** nothing\n")
+    assert not _full(grade_report_item(rubric, "p1.e.w1", report, "report.qmd"))
+
+
+@pytest.mark.parametrize("said, full", [("$x_2$ is $w_2 x_1$", False), ("$x_2$ is $w_2\\sigma_1(x_1)$", True),
+                                        ("$x_2$ stands for $w_2 x_1$", False)])
+def test_a_definition_said_in_words_is_the_students_notation(rubric, said: str, full: bool) -> None:
+    report = (f"## Problem 1\n\nIn my notation $x_1$ is $w_1 x$ and {said}, and $f_w(x) = w_3\\sigma_2(x_2)$.\n\n"
+              "**(d)** $\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)$\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full

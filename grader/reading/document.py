@@ -365,7 +365,15 @@ _UNSEEN = (("<!--", re.compile(r"<!--[\s\S]*?(?:-->|$)")),
            # todonotes' \todo{…}: the author's reminder in the margin, which the hand-in's final form drops
            ("\\todo", re.compile(r"\\todo(?![A-Za-z])\s*(?:\[[^\[\]\n]{0,80}\])?\s*\{(?:[^{}]|\{[^{}]*\}){0,2000}\}")),
            ("_comment", re.compile(r"(?im)^[ \t]*#\+begin_comment\b[\s\S]*?(?:^[ \t]*#\+end_comment\b.*$|\Z)")),
-           ("////", re.compile(r"(?m)^////[ \t]*$[\s\S]*?(?:^////[ \t]*$|\Z)")))
+           ("////", re.compile(r"(?m)^////[ \t]*$[\s\S]*?(?:^////[ \t]*$|\Z)")),
+           # R Markdown's and Quarto's chunks left out of the page ("```{r, include=FALSE}", "#| include: false")
+           # and Quarto's hidden content ("::: {.content-hidden}")
+           ("include", re.compile(r"(?m)^[ \t]*```+[ \t]*\{[A-Za-z]+[^}\n]{0,200}?\binclude[ \t]*=[ \t]*(?:FALSE|F)\b"
+                                  r"[^}\n]{0,200}\}[ \t]*$[\s\S]*?(?:^[ \t]*```+[ \t]*$|\Z)"
+                                  r"|^[ \t]*```+[ \t]*\{[A-Za-z]+[^}\n]{0,200}\}[ \t]*\n(?:[ \t]*#\|[^\n]*\n){0,20}?"
+                                  r"[ \t]*#\|[ \t]*include:[ \t]*false\b[\s\S]*?(?:^[ \t]*```+[ \t]*$|\Z)")),
+           ("content-hidden", re.compile(r"(?m)^[ \t]*:::+[ \t]*\{[^}\n]{0,200}\.content-hidden\b[^}\n]{0,200}\}[ \t]*$"
+                                         r"[\s\S]*?(?:^[ \t]*:::+[ \t]*$|\Z)")))
 _HIDDEN_OPEN = re.compile(r"<(\w{1,20})\b[^<>]{0,4000}?(?:(?<!:)\shidden(?=[\s>=/\"'])|display\s*:\s*none"
                           r"|visibility\s*:\s*hidden)[^<>]{0,4000}>", re.IGNORECASE)  # (not "overflow: hidden";
 # Word's pages write a long style before its "display:none")
@@ -514,6 +522,18 @@ def _notes_apart(text: str) -> str:
         out += [text[pos:m.start()], head, text[m.end():end], "\n"]
         pos = end + 1
     return "".join(out) + text[pos:]
+
+
+# a name's definition said in words between two pieces of inline math: "$x_2$ is $w_2 x_1$", "$h$ stands for
+# $\sigma(x_1)$" (a short name only: "$\partial f/\partial w_3$ is $\sigma_2(x_2)$" is an answer, read as one)
+_NAME_SAID_TO_BE = re.compile(r"(?<![$\\])\$((?:[A-Za-z]|\\[a-zA-Z]{2,8})(?:_\{?[A-Za-z0-9]{1,3}\}?)?"
+                              r"(?:\^\{?\(?[A-Za-z0-9]\)?\}?)?)(\$[ \t]+(?:is|stands[ \t]+for|denotes)[ \t]+\$)"
+                              r"(?=[^$\n]{0,120}?[A-Za-z\\][^$\n]{0,120}\$)")
+
+
+def _as_definition(m: re.Match[str]) -> str:
+    """"$x_2$ is $w_2 x_1$" as "$x_2 =  …  w_2 x_1$" (same length): one equation, a definition the notation reads."""
+    return f"${m.group(1)}" + " = ".ljust(len(m.group(2)))
 
 
 def _unseen(text: str) -> str:
@@ -1486,6 +1506,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = _labelled_prompts(_arrow_functions(_echoed_results(text)))
         text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side
     text = _glued_index(text) if "yi" in text and "xi" in text else text  # "Σ_i 2(f(xi) − yi)": x^i, y^i
+    text = _NAME_SAID_TO_BE.sub(_as_definition, text) if "$ is $" in text or "$ stands" in text \
+        or "$ denotes $" in text else text  # "In my notation $x_2$ is $w_2 x_1$": a definition said in words
     if not latex and "$$" in text:  # "- $$L = …$$ with $$D = …$$, so …": an outliner's inline math, which would
         text = _OPENING_INLINE_DISPLAY.sub(_inline_pairs, text)  # open a display block running to the next "$$"
     if not latex and "$" in text:  # "$\frac{∂f}{∂w_2} = w_3 σ_2'(x_2)$ · $σ_1(x_1)$": one formula set in two pieces
