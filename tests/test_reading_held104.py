@@ -303,3 +303,10 @@ def test_a_definition_said_in_words_is_the_students_notation(rubric, said: str, 
     report = (f"## Problem 1\n\nIn my notation $x_1$ is $w_1 x$ and {said}, and $f_w(x) = w_3\\sigma_2(x_2)$.\n\n"
               "**(d)** $\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)$\n")
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("form, full", [("\\frac{1}{4\\cosh^2(u/2)}", True), ("\\frac{1}{2\\cosh^2(u/2)}", False),
+                                        ("\\frac{1}{4\\cosh(u/2)^2}", True), ("1/(4 cosh(u/2)^2)", True)])
+def test_the_sigmoids_hyperbolic_identities_are_read(rubric, form: str, full: bool) -> None:
+    report = f"## Problem 1\n\n**(b)** (i) $$\\frac{{d\\sigma}}{{du}} = {form}$$\n"
+    assert _full(grade_report_item(rubric, "p1.b.i", report, "report.md")) is full

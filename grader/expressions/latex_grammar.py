@@ -135,6 +135,9 @@ class Parser(CalculusMixin, NameMixin):
         if tok in FRACS:
             self.take()
             return self.fraction(self.group(), self.group())
+        if tok in _HYPERBOLIC:
+            self.take()
+            return self.hyperbolic(_HYPERBOLIC[tok])
         handler = {"\\sqrt": self.sqrt, "\\exp": self.exp, "\\ln": self.log, "\\log": self.log,
                    "\\underbrace": self.brace, "\\overbrace": self.brace, "\\sum": self.sum,
                    "\\begin": self.matrix}.get(tok)
@@ -238,6 +241,20 @@ class Parser(CalculusMixin, NameMixin):
         self.trace.explicit += 1
         return sp.exp(arg, evaluate=False)
 
+    def hyperbolic(self, function: Any) -> Any:
+        """``\\cosh^2(u/2)``, ``\\tanh(u/2)``: σ′ = 1/(4 cosh²(u/2)) and σ = (1 + tanh(u/2))/2 are the sigmoid's
+        identities; a power written on the function's name raises the value."""
+        power: Any = 1
+        if self.peek() == "^":
+            self.take()
+            power = self.parse_all(self.script())
+        arg = self.argument()
+        if isinstance(arg, Vec) or isinstance(power, Vec):
+            raise ExpressionSyntaxError("a hyperbolic function of a vector")
+        self.trace.explicit += 1
+        value = function(arg, evaluate=False)
+        return value if power == 1 else sp.Pow(value, power, evaluate=False)
+
     def log(self) -> Any:
         arg = self.argument()
         if isinstance(arg, Vec):
@@ -251,6 +268,9 @@ class Parser(CalculusMixin, NameMixin):
             self.take()
             self.group()
         return value
+
+
+_HYPERBOLIC = {"\\cosh": sp.cosh, "\\sinh": sp.sinh, "\\tanh": sp.tanh}
 
 
 def _number(tok: str) -> sp.Expr:

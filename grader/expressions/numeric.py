@@ -110,6 +110,11 @@ def _eval(e: sp.Basic, env: Env, model: NumericModel, counter: StepCounter) -> m
         if arg <= 0:
             raise ValueError("log of a non-positive number")
         return mpmath.log(arg)
+    if isinstance(e, (sp.cosh, sp.sinh, sp.tanh)):  # the sigmoid's identities: σ′(u) = 1/(4 cosh²(u/2))
+        arg = _eval(e.args[0], env, model, counter)
+        if abs(arg) > 460:
+            raise OverflowError("hyperbolic overflow")
+        return {sp.cosh: mpmath.cosh, sp.sinh: mpmath.sinh, sp.tanh: mpmath.tanh}[type(e)](arg)
     if isinstance(e, AppliedUndef):
         return _apply(e, env, model, counter)
     if isinstance(e, sp.Abs):

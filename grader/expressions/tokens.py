@@ -129,6 +129,7 @@ LAYOUT_ENVS = {"aligned", "align", "alignat", "split", "gathered", "gather", "eq
                "flalign", "alignedat"}
 # ASCII words read as the command a TA reads them as (exp(-u), sigma(u), dL/dw1, w1_new)
 WORDS = {**{g: "\\" + g for g in _GREEK}, "exp": "\\exp", "ln": "\\ln", "log": "\\log", "sqrt": "\\sqrt",
+         "cosh": "\\cosh", "sinh": "\\sinh", "tanh": "\\tanh",
          "sum": "\\sum", "nabla": "\\nabla", "partial": "\\partial", "grad": "\\nabla", "cdot": "\\cdot",
          "alfa": "\\alpha", "new": "new", "old": "old", "frac": "\\frac", "dot": "\\cdot", "del": "\\partial",
          "larr": "\\leftarrow", "quad": "\\quad", "hat": "hat", "SUM": "\\sum", "Sum": "\\sum",
