@@ -231,17 +231,17 @@ def test_a_books_formula_in_quotation_marks_is_no_later_answer(rubric, quote: st
 
 # --- bare formulas named by the words over them ----------------------------------------------------------------------
 
-_W2 = "$$w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)$$"
-_W1 = "$$w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$"
+_W2S = "$$w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)$$"
+_W1S = "$$w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x$$"
 
 
 @pytest.mark.parametrize("part, full", [
-    (f"For $w_1$:\n\n{_W1}\n\nFor $w_2$:\n\n{_W2}\n", True),  # the words name each: their order is the student's
-    (f"For $w_1$:\n\n{_W2}\n\nFor $w_2$:\n\n{_W1}\n", False),  # the formulas swapped under their words
-    (f"The derivatives with respect to $w_1$ and $w_2$ are, respectively,\n\n{_W1}\n\n{_W2}\n", True),
-    (f"I give $\\partial f_w/\\partial w_1$ first, then $\\partial f_w/\\partial w_2$:\n\n{_W1}\n\n{_W2}\n", True),
-    (f"I give $\\partial f_w/\\partial w_1$ first, then $\\partial f_w/\\partial w_2$:\n\n{_W2}\n\n{_W1}\n", False),
-    (f"\n{_W2}\n\n{_W1}\n", True)])  # no words: the order the part asks in
+    (f"For $w_1$:\n\n{_W1S}\n\nFor $w_2$:\n\n{_W2S}\n", True),  # the words name each
+    (f"For $w_1$:\n\n{_W2S}\n\nFor $w_2$:\n\n{_W1S}\n", False),  # the formulas swapped under their words
+    (f"The derivatives with respect to $w_1$ and $w_2$ are, respectively,\n\n{_W1S}\n\n{_W2S}\n", True),
+    (f"I give $\\partial f_w/\\partial w_1$ first, then $\\partial f_w/\\partial w_2$:\n\n{_W1S}\n\n{_W2S}\n", True),
+    (f"I give $\\partial f_w/\\partial w_1$ first, then $\\partial f_w/\\partial w_2$:\n\n{_W2S}\n\n{_W1S}\n", False),
+    (f"\n{_W2S}\n\n{_W1S}\n", True)])  # no words: the order the part asks in
 @pytest.mark.parametrize("item", ["p1.e.w2", "p1.e.w1"])
 def test_bare_formulas_are_read_by_the_words_that_name_them(rubric, part: str, full: bool, item: str) -> None:
     report = f"## Problem 1\n\n**(e)** {part}\n**(f)** nothing\n"
@@ -310,3 +310,11 @@ def test_a_definition_said_in_words_is_the_students_notation(rubric, said: str, 
 def test_the_sigmoids_hyperbolic_identities_are_read(rubric, form: str, full: bool) -> None:
     report = f"## Problem 1\n\n**(b)** (i) $$\\frac{{d\\sigma}}{{du}} = {form}$$\n"
     assert _full(grade_report_item(rubric, "p1.b.i", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("tail", ["\\approx 0.2830\\ [0.2830]", "\\approx 0.2830 \\quad (\\text{FD } 0.2830)"])
+@pytest.mark.parametrize("formula, full", [("w_3\\,\\sigma'(x_2)\\,\\sigma(x_1)", True),
+                                           ("w_3\\,\\sigma(x_2)\\,\\sigma(x_1)", False)])
+def test_a_checks_value_beside_the_approximation_is_left_out(rubric, tail: str, formula: str, full: bool) -> None:
+    report = f"## Problem 1\n\n**(e)** $\\frac{{\\partial f}}{{\\partial w_2}} = {formula} {tail}$\n"
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.md")) is full

@@ -1294,7 +1294,10 @@ def _without_checked_value(eq: Equation) -> Equation:
     return eq
 
 
-_APPROX_VALUE = re.compile(r"(?:\\approx|≈)\s*[-−]?\s*\d(?:[\d.,{}()\s·×*/^]|\\cdot|\\times){0,60}$")
+_APPROX_VALUE = re.compile(r"(?:\\approx|≈)\s*[-−]?\s*\d(?:[\d.,{}()\s·×*/^]|\\cdot|\\times){0,60}"
+                           # then the check's own value beside it: "\ [0.162526]", "&&(\text{FD } 0.112066)"
+                           r"(?:(?:\s|\\[ ,;:!]|\\q?quad|&){0,6}[\[(](?:[^\[\]()\n]|\\text\{[^{}\n]{0,30}\}){0,60}"
+                           r"[\])])?\s*$")
 
 
 def _named_later(doc: Document, spec: TextSpec, classify: Callable[[str], str | None],
