@@ -318,3 +318,9 @@ def test_the_sigmoids_hyperbolic_identities_are_read(rubric, form: str, full: bo
 def test_a_checks_value_beside_the_approximation_is_left_out(rubric, tail: str, formula: str, full: bool) -> None:
     report = f"## Problem 1\n\n**(e)** $\\frac{{\\partial f}}{{\\partial w_2}} = {formula} {tail}$\n"
     assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.md")) is full
+
+
+def test_words_about_a_function_are_no_definition(rubric) -> None:  # type: ignore[no-untyped-def]
+    report = ("## Problem 1\n\n**(d)** upstream grad at $\\sigma_2$ is $w_3$, local grad of $x_2 = w_2\\sigma_1(x_1)$ "
+              "w.r.t. $w_2$ is $\\sigma_1(x_1)$:\n\n$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.md"))

@@ -532,8 +532,17 @@ _NAME_SAID_TO_BE = re.compile(r"(?<![$\\])\$((?:[A-Za-z]|\\[a-zA-Z]{2,8})(?:_\{?
 
 
 def _as_definition(m: re.Match[str]) -> str:
-    """"$x_2$ is $w_2 x_1$" as "$x_2 =  …  w_2 x_1$" (same length): one equation, a definition the notation reads."""
+    """"$x_2$ is $w_2 x_1$" as "$x_2 =  …  w_2 x_1$" (same length): one equation, a definition the notation reads;
+    only in a sentence that says it defines ("In my notation …", "Let …", "where …"), and never a function's
+    name ("the upstream gradient at $σ_2$ is $w_3$" says what flows back, not what σ₂ is)."""
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    if m.group(1).startswith(("\\sigma", "\\phi", "\\varphi")) \
+            or not _DEFINING.search(m.string, max(line_start, m.start() - 160), m.start()):
+        return m.group()
     return f"${m.group(1)}" + " = ".ljust(len(m.group(2)))
+
+
+_DEFINING = re.compile(r"(?i)\b(?:notation|let|where|define[sd]?|denote|write|writing|call|here|i\s+use|we\s+use)\b")
 
 
 def _unseen(text: str) -> str:
