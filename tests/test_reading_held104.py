@@ -137,9 +137,11 @@ def test_a_struck_value_is_withdrawn(rubric, struck: str, old: str, new: str, fu
     assert _full(grade_report_item(rubric, "p2.b", report, "report.md")) is full
 
 
-def test_a_tilde_for_about_strikes_nothing(rubric) -> None:  # type: ignore[no-untyped-def]
-    report = "## Problem 2\n\n**(b)** filter 5×5, stride ~1 (approx), padding ~0, channel dimension 20\n"
-    assert _full(grade_report_item(rubric, "p2.b", report, "report.md"))
+@pytest.mark.parametrize("report, name", [
+    ("## Problem 2\n\n**(b)** filter 5×5, stride ~1 (approx), padding ~0, channel dimension 20\n", "report.md"),
+    ("\\section*{Problem 2}\n(b) filtre \\(5 \\times 5\\)~; stride \\(1\\)~; canaux \\(20\\)~;\n", "report.tex")])
+def test_a_tilde_for_about_or_a_tie_strikes_nothing(rubric, report: str, name: str) -> None:
+    assert _full(grade_report_item(rubric, "p2.b", report, name))
 
 
 _SUMMARY = ("```\n        Layer (type)               Output Shape         Param #\n"

@@ -497,9 +497,9 @@ def _lost_escapes(text: str) -> str:
     return _BROKEN_COMMAND.sub(lambda m: {"\n": "\\n", "\t": "\\t", "\r": "\\r"}[m.group()], text)
 
 
-# LaTeX's notes: a footnote, a note in the margin, a figure's caption (todonotes' \todo, the author's reminder, is
-# blanked with what the page never shows)
-_TEX_NOTE = re.compile(r"\\(?:footnote|marginpar|marginnote|sidenote|caption)(?![A-Za-z])\s*"
+# LaTeX's notes: a footnote, a note in the margin (todonotes' \todo, the author's reminder, is blanked with what the
+# page never shows; a caption, "Problem 2(a) and 2(b).", stays where it is: it names a table, opens no part)
+_TEX_NOTE = re.compile(r"\\(?:footnote|marginpar|marginnote|sidenote)(?![A-Za-z])\s*"
                        r"(?:\[[^\[\]\n]{0,80}\])?\s*\{")
 MAX_NOTE = 4000
 

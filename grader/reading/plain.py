@@ -60,9 +60,9 @@ def _accented(text: str) -> str:
 _TYPESET = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                           "\ufb05": "st", "\ufb06": "st"})
 _STRUCK = re.compile(r"(?<!~)~~(?!~)[^\n~]{1,2000}?~~(?!~)"
-                     # GitHub's single tilde ("stride ~1~ 2"), opening before a word and closing after one (not
-                     # pandoc's subscript w~2~, nor "~0.5 … ~0.3", approximately)
-                     r"|(?<![\w~^$\\])~(?=[^\s~])[^~\n]{0,80}?[^\s~]~(?![\w~])"
+                     # GitHub's single tilde ("stride ~1~ 2"), opening after a space before a word and closing after
+                     # one (not pandoc's subscript w~2~, "~0.5 … ~0.3" (approximately), LaTeX's "\)~;" tie)
+                     r"|(?<![^\s(|*_>])~(?=[^\s~])[^~\n\\]{0,80}?[^\s~\\]~(?![\w~])"
                      # LaTeX's strokes ("$\cancel{1}$ 2", "\xcancel{25{,}050}", "\sout{…}") and HTML's <del>, <s>
                      r"|\\(?:[bx]?cancel|sout|st|xout)\s*\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\}"
                      r"|<(del|s|strike)>[^\n<]{0,300}</\1>", re.IGNORECASE)
