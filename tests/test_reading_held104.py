@@ -326,3 +326,19 @@ def test_words_about_a_function_are_no_definition(rubric) -> None:  # type: igno
     report = ("## Problem 1\n\n**(d)** upstream grad at $\\sigma_2$ is $w_3$, local grad of $x_2 = w_2\\sigma_1(x_1)$ "
               "w.r.t. $w_2$ is $\\sigma_1(x_1)$:\n\n$\\frac{\\partial f}{\\partial w_3} = \\sigma_2(x_2)$\n")
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md"))
+
+
+@pytest.mark.parametrize("stride, full", [("(1, 1)", True), ("(2, 2)", False), ("(1, 2)", False)])
+def test_a_stride_said_for_both_directions(rubric, stride: str, full: bool) -> None:
+    report = f"## Problem 2\n\n**(b)** filter 5×5, stride {stride}, 20 input channels\n"
+    assert _full(grade_report_item(rubric, "p2.b", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("bias, full", [("20", True), ("10", False)])
+def test_a_count_given_with_its_parts_is_their_sum(rubric, bias: str, full: bool) -> None:
+    rows = [("conv1", "500", bias, "520"), ("conv2", "25000", "50", "25050"), ("fc1", "400000", "500", "400500"),
+            ("fc2", "5000", "10", "5010")]
+    table = "".join(f"| {n}.weight | {w} |\n| {n}.bias | {b} |\n| {n} | {t} |\n" for n, w, b, t in rows)
+    report = ("## Problem 2\n\n**(c)**\n\n| layer | params |\n|---|---|\n" + table
+              + "| relu1, pool1, relu2, pool2 | 0 |\n| total | 431080 |\n")
+    assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full

@@ -217,6 +217,9 @@ class ValueCheck(Check[ValueParams]):
         for _, v in top:
             if not any(self._same(v, d, p, name) for d in distinct):
                 distinct.append(v)
+        whole = _sum_of_the_others(distinct)
+        if whole is not None:
+            return dims_text(whole)  # "conv1.weight 500, conv1.bias 20, conv1 520": a count with its parts
         if len({self._judge(name, expected, v, p) for v in distinct}) > 1:  # 5×5 and 5×5×20 are both right
             shown = " and ".join(dims_text(v) for v in distinct)
             return FieldVerdict(0.0, "review", f"two different values given ({shown})", shown)
@@ -241,6 +244,8 @@ class ValueCheck(Check[ValueParams]):
         return FieldVerdict(0.0, "review", f"two different values given ({shown})", shown)
 
     def _judge(self, name: str, expected: str, got: tuple[float, ...], p: ValueParams) -> tuple[float, str]:
+        if len(parse_numbers(expected)) == 1 and len(got) == 2 and got[0] == got[1]:
+            got = got[:1]  # "stride=(1, 1)": a step said for both directions, as PyTorch prints it
         shown = dims_text(got)
         accepted = [expected, *p.aliases.get(name, [])]
         if any(self._same(got, parse_numbers(a), p, name) for a in accepted):
@@ -262,6 +267,15 @@ class ValueCheck(Check[ValueParams]):
         if name in p.ordered:
             return a == b
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)
+
+
+def _sum_of_the_others(values: list[tuple[float, ...]]) -> tuple[float, ...] | None:
+    """Of three or more counts given for one field, the one that is the sum of all the others (the weights, the
+    biases, and their total), else None."""
+    if len(values) < 3 or any(len(v) != 1 for v in values):
+        return None
+    total = sum(v[0] for v in values)
+    return next((v for v in values if v[0] * 2 == total), None)
 
 
 def _implied(verdicts: dict[str, FieldVerdict], p: ValueParams, said: frozenset[str]) -> None:
