@@ -330,7 +330,8 @@ def test_words_about_a_function_are_no_definition(rubric) -> None:  # type: igno
 
 @pytest.mark.parametrize("stride, full", [("(1, 1)", True), ("(2, 2)", False), ("(1, 2)", False)])
 def test_a_stride_said_for_both_directions(rubric, stride: str, full: bool) -> None:
-    report = f"## Problem 2\n\n**(b)** filter 5×5, stride {stride}, 20 input channels\n"
+    report = (f"## Problem 2\n\n**(b)** conv2: `kernel_size=(5, 5)`, `stride={stride}`, `in_channels=20` (and "
+              "`out_channels=50`), `padding=0`\n")
     assert _full(grade_report_item(rubric, "p2.b", report, "report.md")) is full
 
 
