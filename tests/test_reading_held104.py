@@ -343,3 +343,13 @@ def test_a_count_given_with_its_parts_is_their_sum(rubric, bias: str, full: bool
     report = ("## Problem 2\n\n**(c)**\n\n| layer | params |\n|---|---|\n" + table
               + "| relu1, pool1, relu2, pool2 | 0 |\n| total | 431080 |\n")
     assert _full(grade_report_item(rubric, "p2.c", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("d, full", [("\\sigma_2(w_2\\sigma_1(w_1x))", True), ("\\sigma_2(w_1\\sigma_1(w_2x))", False)])
+def test_mathjax_2_scripts_are_read_once(rubric, d: str, full: bool) -> None:
+    report = ("<html><head><script src='MathJax.js'></script></head><body><h2>Problem 1</h2>"
+              "<p><span class='MathJax_Preview'>x_2 = w_2 x</span>"
+              "<script type='math/tex'>x_2 = w_2\\sigma_1(x_1)</script></p><p><strong>(d)</strong></p>"
+              "<div class='mathjax-block'><script type='math/tex; mode=display'>"
+              f"\\frac{{\\partial f_w}}{{\\partial w_3}} = {d}</script></div></body></html>")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.html")) is full

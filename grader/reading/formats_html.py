@@ -16,6 +16,10 @@ from grader.reading.mathml import MAX_DEPTH, Node, tex_annotation, to_tex
 from grader.reading.omml import omml_tex
 
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "button"}
+# what MathJax 2 shows for a formula whose TeX the page keeps in a script (read from the script, once): its preview,
+# its rendering
+_RENDERED_MATH = {"MathJax_Preview", "MathJax", "MathJax_Display", "MathJax_SVG", "MathJax_SVG_Display",
+                  "MathJax_CHTML", "MathJax_MathML"}
 _BLOCK = {"p", "div", "section", "article", "blockquote", "header", "main", "dd", "dt", "figcaption", "br", "hr"}
 _PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6"}  # where a line break in the source is a space
 _VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "col", "source", "area", "base", "embed"}
@@ -135,6 +139,8 @@ class _Page(HTMLParser):
         self.lists: list[list[str | int]] = []  # [type, next number] per open list; "ul" for bullets
         self.tables: list[_Table] = []  # the open tables, the innermost last
         self.tex: list[str] | None = None  # inside a TeX annotation
+        self.tex_display = False  # the TeX is a display (MathJax 2's "mode=display")
+        self.tex_scripts = False  # the page keeps its formulas' TeX in MathJax 2's scripts
         self.struck: list[tuple[list[str], int]] = []  # open <del>/<s>: where their text starts
         self.scripts: list[tuple[str, int, bool]] = []  # open <sup>/<sub>/<span> (kind, where its text starts, struck)
         self.macros: list[str] = []  # open wiki macros (their names), whose CDATA body may be TeX
@@ -174,7 +180,12 @@ class _Page(HTMLParser):
             if tag not in _VOID:
                 self.skip.append(tag)
             return
-        if tag in _SKIP or a.get("aria-hidden") == "true" or tag in ("div", "nav") and _TABLE_OF_CONTENTS.fullmatch(
+        if tag == "script" and "math/tex" in (a.get("type") or "").lower():
+            self.tex = []  # MathJax 2's source of a formula, "<script type='math/tex; mode=display'>…": its TeX
+            self.tex_display = "display" in (a.get("type") or "").lower()
+            return
+        if tag in _SKIP or a.get("aria-hidden") == "true" or self.tex_scripts and _RENDERED_MATH.intersection(
+                (a.get("class") or "").split()) or tag in ("div", "nav") and _TABLE_OF_CONTENTS.fullmatch(
                 a.get("id") or "") or self.hidden_classes \
                 and any(c in self.hidden_classes for c in (a.get("class") or "").split()):
             # a generated table of contents: the parts' titles, no answer; an element its style sheet hides
@@ -292,6 +303,10 @@ class _Page(HTMLParser):
                 self._emit(f"${tex if tex is not None else to_tex(root)}$")
             elif len(self.mathml) > 1 and self.mathml[-1].tag == tag:
                 self.mathml.pop()
+            return
+        if tag == "script" and self.tex is not None and not self.skip:
+            body, self.tex = "".join(self.tex).strip(), None
+            self._emit((f"\n\n$${body}$$\n\n" if self.tex_display else f"${body}$") if body else "")
             return
         if self.skip:
             self.skip.pop()
@@ -487,6 +502,7 @@ def html_markdown(text: str, xml: bool = False) -> str:
     page.xml = xml
     page.script_classes = {m.group(1): m.group(2) for m in _SCRIPT_CLASS.finditer(text[:200_000])}
     page.struck_classes = {m.group(1) for m in _STRUCK_CLASS.finditer(text[:200_000])}
+    page.tex_scripts = "math/tex" in text[:2_000_000]
     page.hidden_classes = {m.group(1) for m in _HIDDEN_CLASS.finditer(text[:200_000])
                            if not _SHADED.search(text, m.start(), text.find("}", m.end()) + 1)}
     page.feed(text)
