@@ -353,3 +353,13 @@ def test_mathjax_2_scripts_are_read_once(rubric, d: str, full: bool) -> None:
               "<div class='mathjax-block'><script type='math/tex; mode=display'>"
               f"\\frac{{\\partial f_w}}{{\\partial w_3}} = {d}</script></div></body></html>")
     assert _full(grade_report_item(rubric, "p1.d", report, "report.html")) is full
+
+
+@pytest.mark.parametrize("w2, full", [("w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)", True),
+                                      ("w_3\\,\\sigma_2(x_2)\\,\\sigma_1(x_1)", False)])
+def test_a_check_tables_error_column_in_scientific_notation_is_no_answer(rubric, w2: str, full: bool) -> None:
+    report = ("\\section*{Problem 1}\n\\subsection*{(e)}\n\\[ \\frac{\\partial f_w}{\\partial w_2} = " + w2 + " \\]\n"
+              "\\begin{tabular}{lccc}\n & analytic & central difference & abs. error\\\\\n"
+              "$\\partial f/\\partial w_2$ & $-0.171057019$ & $-0.171057019$ & $7.2e-12$ \\\\\n\\end{tabular}\n"
+              "\\subsection*{(f)} nothing\n")
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.tex")) is full

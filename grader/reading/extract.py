@@ -2625,7 +2625,8 @@ _LONE = re.compile(r"\s*\\?[A-Za-z]+(?:\s*_\s*\{?\s*\w+\s*\}?)?\s*")  # "$w_2$":
 # a value worked out at numbers (a sanity check), not the formula asked for: a tuple, or a number with decimals
 _NUMBERS = re.compile(r"\s*[(\[]\s*[-−]?\d+(?:\.\d+)?(?:\s*[,;]\s*[-−]?\d+(?:\.\d+)?)+\s*[)\]]"
                       r"(?:\s*(?:ᵀ|\^\s*(?:T|\{T\}|\\top|\{\\top\}|\\intercal)|'))?\s*"  # (a column: "(0.4, 0.96)ᵀ")
-                      r"|\s*[-−]?(?:\d*(?:\.|\{,\})\d+|0,\d+|\d,\d{4,})\s*")  # (a decimal comma: "0{,}5411", "0,1604")
+                      r"|\s*[-−]?(?:\d*(?:\.|\{,\})\d+|0,\d+|\d,\d{4,})(?:[eE][-−+]?\d{1,3})?\s*"  # (a decimal comma:
+                      r"|\s*[-−]?\d+[eE][-−+]?\d{1,3}\s*")  # "0{,}5411", "0,1604"; a check's "7.2e-12", "1e-10")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*\{[^{}]{0,40}\}")
 
 
@@ -2683,7 +2684,8 @@ def worked_at_a_point(sides: str) -> bool:
 _DECIMAL = re.compile(r"\d(?:\.|\{,\})\d|(?<![\d,.])0,\d|\d,\d{4,}(?!\d)")  # (a decimal comma too: "0{,}541144",
 # "0,2194", "1,7311"; never "25,050" or "1,2,3")
 _AT_A_NUMBER = re.compile(r"[\w'′)}][ \t]*\([ \t]*[-−]?\d{1,6}(?:\.\d{1,6})?[ \t]*\)[ \t]*$")  # "σ₁'(0)", "f(1)"
-_NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|\\(?:cdot|times|approx|[,;! ]|left|right|quad|[hv]?phantom))+")
+_NUMBERS_ONLY = re.compile(r"(?:[\d.,\s()+\-−·×*/^{}≈]|(?<=\d)[eE](?=[-−+]?\d)"
+                           r"|\\(?:cdot|times|approx|[,;! ]|left|right|quad|[hv]?phantom))+")
 
 
 # "(same as `w -= alpha * grad` / one `optimizer.step()`)": the answer said again in a program, in an aside
