@@ -363,3 +363,11 @@ def test_a_check_tables_error_column_in_scientific_notation_is_no_answer(rubric,
               "$\\partial f/\\partial w_2$ & $-0.171057019$ & $-0.171057019$ & $7.2e-12$ \\\\\n\\end{tabular}\n"
               "\\subsection*{(f)} nothing\n")
     assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.tex")) is full
+
+
+@pytest.mark.parametrize("tick", ["\\ ✓", " \\checkmark", " ✔"])
+@pytest.mark.parametrize("formula, full", [("w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)", True),
+                                           ("w_3\\,\\sigma_2(x_2)\\,\\sigma_1(x_1)", False)])
+def test_a_ticked_check_after_the_formula_is_left_out(rubric, tick: str, formula: str, full: bool) -> None:
+    report = f"## Problem 1\n\n**(e)**\n\n$$\\frac{{\\partial f_w}}{{\\partial w_2}} = {formula} = 0.082114{tick}$$\n"
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.md")) is full
