@@ -17,7 +17,7 @@ def _full(result) -> bool:  # type: ignore[no-untyped-def]
 _W2 = "w_3\\,\\sigma'(x_2)\\,\\sigma(x_1)"
 
 
-@pytest.mark.parametrize("tail", [" = 2 \\cdot 0.2273 \\cdot 0.6225 \\approx 0.2830",
+@pytest.mark.parametrize("tail", [" = 2 \\cdot 0.2273 \\cdot 0.6225 \\approx 0.2830", " approx 0.2830",
                                   " = 2 \\cdot 0.2273 \\cdot 0.6225 = 0.2830", " \\approx 0.2830"])
 @pytest.mark.parametrize("formula, full", [(_W2, True), ("w_3\\,\\sigma(x_2)\\,\\sigma(x_1)", False)])
 def test_a_formula_worked_out_in_numbers_after_it_is_graded_as_the_formula(rubric, tail: str, formula: str,

@@ -1297,7 +1297,7 @@ def _without_checked_value(eq: Equation) -> Equation:
 
 
 _TICKED = re.compile(r"(?:\s|\\[ ,;:!]|\\q?quad)*(?:✓|✔|☑|✅|\\checkmark|\\(?:text|mathrm)\{\s*(?:✓|✔|ok|OK)\s*\})\s*$")
-_APPROX_VALUE = re.compile(r"(?:\\approx|≈)\s*[-−]?\s*\d(?:[\d.,{}()\s·×*/^]|\\cdot|\\times){0,60}"
+_APPROX_VALUE = re.compile(r"(?:\\approx|≈|(?<![\\\w])approx\b)\s*[-−]?\s*\d(?:[\d.,{}()\s·×*/^]|\\cdot|\\times){0,60}"
                            # then the check's own value beside it: "\ [0.162526]", "&&(\text{FD } 0.112066)"
                            r"(?:(?:\s|\\[ ,;:!]|\\q?quad|&){0,6}[\[(](?:[^\[\]()\n]|\\text\{[^{}\n]{0,30}\}){0,60}"
                            r"[\])])?\s*$")
