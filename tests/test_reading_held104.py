@@ -371,3 +371,10 @@ def test_a_check_tables_error_column_in_scientific_notation_is_no_answer(rubric,
 def test_a_ticked_check_after_the_formula_is_left_out(rubric, tick: str, formula: str, full: bool) -> None:
     report = f"## Problem 1\n\n**(e)**\n\n$$\\frac{{\\partial f_w}}{{\\partial w_2}} = {formula} = 0.082114{tick}$$\n"
     assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("k, full", [("w2*sigmoid(h)", True), ("w1*sigmoid(h)", False)])
+def test_a_definition_with_an_aside_in_words_after_it(rubric, k: str, full: bool) -> None:
+    report = (f"Su'aalka 1\n\nQeexid: h = w1*x (x1 su'aasha), k = {k} (x2 su'aasha), s() = sigmoid\n\n"
+              "(d) df/dw3 = s(k)\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.txt")) is full
