@@ -378,3 +378,10 @@ def test_a_definition_with_an_aside_in_words_after_it(rubric, k: str, full: bool
     report = (f"Su'aalka 1\n\nQeexid: h = w1*x (x1 su'aasha), k = {k} (x2 su'aasha), s() = sigmoid\n\n"
               "(d) df/dw3 = s(k)\n")
     assert _full(grade_report_item(rubric, "p1.d", report, "report.txt")) is full
+
+
+@pytest.mark.parametrize("size, full", [("5×5", True), ("3×3", False)])
+def test_the_questions_sizes_as_code_prints_them_answer_nothing(rubric, size: str, full: bool) -> None:
+    report = (f"## Problem 2\n\n**(b)** conv2: 卷积核大小 {size}，步长 stride = 1，通道数 20（共 50 个卷积核），"
+              "无 padding。(12−5)/1+1 = 8 → `[B, 50, 8, 8]`，池化后 `[B, 50, 4, 4]`。\n")
+    assert _full(grade_report_item(rubric, "p2.b", report, "report.md")) is full

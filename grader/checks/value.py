@@ -191,7 +191,7 @@ class ValueCheck(Check[ValueParams]):
             return candidates[0].text
         if p.given:
             stated = [parse_numbers(g) for g in p.given]
-            answering = [(c, v) for c, v in readable if not any(self._same(v, g, p, name) for g in stated)
+            answering = [(c, v) for c, v in readable if not any(_restates(v, g) for g in stated)
                          or self._judge(name, expected, v, p)[0] >= 1]
             if not answering:  # "to get 8×8×50 from 12×12×20 …": only the question's own sizes found here
                 shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))
@@ -267,6 +267,11 @@ class ValueCheck(Check[ValueParams]):
         if name in p.ordered:
             return a == b
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)
+
+
+def _restates(v: tuple[float, ...], given: tuple[float, ...]) -> bool:
+    """A value that is one of the sizes the question gives, in any layout ("[B, 50, 8, 8]" for 8×8×50)."""
+    return any(same_dims(w, given, ignore_unit_dims=True, any_order=True) for w in (v, v[1:]) if len(w) >= len(given))
 
 
 def _sum_of_the_others(values: list[tuple[float, ...]]) -> tuple[float, ...] | None:
