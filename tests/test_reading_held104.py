@@ -307,11 +307,13 @@ def test_a_definition_said_in_words_is_the_students_notation(rubric, said: str, 
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full
 
 
-@pytest.mark.parametrize("form, full", [("\\frac{1}{4\\cosh^2(u/2)}", True), ("\\frac{1}{2\\cosh^2(u/2)}", False),
-                                        ("\\frac{1}{4\\cosh(u/2)^2}", True), ("1/(4 cosh(u/2)^2)", True)])
+@pytest.mark.parametrize("form, full", [("\\frac{w_3\\,\\sigma_1(x_1)}{4\\cosh^2(x_2/2)}", True),
+                                        ("\\frac{w_3\\,\\sigma_1(x_1)}{2\\cosh^2(x_2/2)}", False),
+                                        ("\\frac{w_3\\,\\sigma_1(x_1)}{4\\cosh(x_2/2)^2}", True),
+                                        ("w3 sigma1(x1) / (4 cosh(x2/2)^2)", True)])
 def test_the_sigmoids_hyperbolic_identities_are_read(rubric, form: str, full: bool) -> None:
-    report = f"## Problem 1\n\n**(b)** (i) $$\\frac{{d\\sigma}}{{du}} = {form}$$\n"
-    assert _full(grade_report_item(rubric, "p1.b.i", report, "report.md")) is full
+    report = f"## Problem 1\n\n**(e)** $$\\frac{{\\partial f}}{{\\partial w_2}} = {form}$$\n"
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.md")) is full
 
 
 @pytest.mark.parametrize("tail", ["\\approx 0.2830\\ [0.2830]", "\\approx 0.2830 \\quad (\\text{FD } 0.2830)"])
@@ -385,3 +387,22 @@ def test_the_questions_sizes_as_code_prints_them_answer_nothing(rubric, size: st
     report = (f"## Problem 2\n\n**(b)** conv2: 卷积核大小 {size}，步长 stride = 1，通道数 20（共 50 个卷积核），"
               "无 padding。(12−5)/1+1 = 8 → `[B, 50, 8, 8]`，池化后 `[B, 50, 4, 4]`。\n")
     assert _full(grade_report_item(rubric, "p2.b", report, "report.md")) is full
+
+
+def test_zero_for_the_layers_without_parameters_restricts_nothing(rubric) -> None:  # type: ignore[no-untyped-def]
+    report = ("## Problem 2\n\n## (c)\n\nThis gives conv1 = 520, conv2 = 25050, fc1 = 400500, fc2 = 5010 and 0 for the "
+              "ReLU and pooling layers; in total **431080** parameters.\n")
+    assert "another answer" not in grade_report_item(rubric, "p2.c", report, "report.md").feedback
+
+
+@pytest.mark.parametrize("form, full", [("(1 - \\tanh^2(u/2))/4", False),
+                                        ("\\frac{e^{-u}}{(1+e^{-u})^2} = \\frac{1}{4\\cosh^2(u/2)}", True)])
+def test_the_exp_form_asked_is_not_a_hyperbolic_one(rubric, form: str, full: bool) -> None:
+    report = f"## Problem 1\n\n**(b)** (i) $$\\frac{{d\\sigma}}{{du}} = {form}$$\n"
+    assert _full(grade_report_item(rubric, "p1.b.i", report, "report.md")) is full
+
+
+def test_a_weight_named_after_a_preposition_is_not_defined(rubric) -> None:  # type: ignore[no-untyped-def]
+    report = ("## Problem 1\n\n**(d)** $$\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)$$\n\n**(f)** Note that, "
+              "where by (d) the derivative of $f_w$ with respect to $w_3$ is $\\sigma_2'(x_2)$, the gradient …\n")
+    assert not _full(grade_report_item(rubric, "p1.d", report, "report.md"))

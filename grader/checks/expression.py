@@ -543,6 +543,8 @@ def functions_used(expr: sp.Expr) -> set[str]:
     names = {type(f).__name__ for f in expr.atoms(AppliedUndef)}
     if expr.atoms(sp.exp) or sp.E in expr.atoms():
         names.add("exp")
+    if expr.atoms(sp.cosh, sp.sinh, sp.tanh):
+        names.add("hyperbolic")  # cosh, sinh, tanh: exp in another form, not the exp form itself
     return names
 
 

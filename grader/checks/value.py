@@ -143,6 +143,11 @@ class ValueCheck(Check[ValueParams]):
             details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
             return Outcome(min(fraction, 0.5), "review", "; ".join(notes) + ": a person should decide which one "
                            "the student meant", details)
+        silent = _printout_only(raw, verdicts) if written and fraction >= 1 else ""
+        if silent:  # "Adding all of these up I get 430,580" unread, the pasted summary's 431,080 read for it
+            notes.append(f"{silent} read from the pasted printout only, while the words give other numbers")
+            details.update(answer=getattr(raw, "text", "")[:1500], found_in=f"part {getattr(raw, 'part', '')}")
+            return Outcome(0.0, "review", "; ".join(notes) + ": a person should check", details)
         said = _contradicted(getattr(raw, "text", "") if written else "", p)
         if said:
             notes.append(said)
@@ -267,6 +272,27 @@ class ValueCheck(Check[ValueParams]):
         if name in p.ordered:
             return a == b
         return same_dims(a, b, ignore_unit_dims=p.ignore_unit_dims, any_order=p.any_order)
+
+
+def _printout_only(raw: Any, verdicts: dict[str, FieldVerdict]) -> str:
+    """The fields whose value came from a pasted printout alone, when the part's own words (outside its code
+    blocks) hold a count none of the fields has: the student said a number the reading did not place, and the
+    printout's is no answer in their stead. "" when there is none."""
+    printed = [name for name in verdicts if (found := raw.get(name)) is not None
+               and (candidates := getattr(found, "candidates", ())) and all(getattr(c, "printed", False)
+                                                                             for c in candidates)]
+    if not printed:
+        return ""
+    words = _FENCED.sub(" ", str(getattr(raw, "text", ""))[:50_000])
+    read = {re.sub(r"\D", "", v.read) for v in verdicts.values()}
+    unplaced = [n for n in _COUNT_SAID.findall(words) if re.sub(r"\D", "", n) not in read]
+    return ", ".join(printed) if unplaced else ""
+
+
+_FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$")
+_COUNT_SAID = re.compile(r"(?<![\d.,×x*·/^-])\d{1,3}(?:[,' \u2009\u202f]\d{3})+(?![\d,×x*·/^]|\.\d)"
+                         r"|(?<![\d.,×x*·/^-])\d{4,7}(?![\d,×x*·/^]|\.\d)")  # (a count in the thousands, not a
+# working's factor)
 
 
 def _restates(v: tuple[float, ...], given: tuple[float, ...]) -> bool:

@@ -111,9 +111,11 @@ def same_form_aside(piece: str) -> int | None:
 _LAST_ASIDE = re.compile(r"[ \t]+[(（][^()（）\n]{2,200}[)）][ \t.]*$")
 
 
+# a condition on a variable: "$u \le 0$", "x_1 > 0", "u ≤ 0" (not "the ReLU and pooling layers")
+_CONDITION = r"\$?[^$\n]{0,20}?(?:<|>|\\le|\\ge|\\lt|\\gt|≤|≥)"
 # words after a formula that keep it to part of its domain or data: "for $u > 0$, and $0$ for $u \le 0$", "where the
 # sum only runs over the pairs whose …"
-RESTRICTED = re.compile(r"(?i)\band\s+\$?0\$?\s+(?:for|when|if|whenever|otherwise)\b|\b0\s+otherwise\b"
+RESTRICTED = re.compile(r"(?i)\band\s+\$?0\$?\s+(?:for|when|if|whenever)\s+" + _CONDITION + r"|\b0\s+otherwise\b"
                          r"|\bsum\s+only\s+(?:runs|goes)\s+over\b|\bonly\s+(?:over|for)\s+the\s+(?:pairs|points|examples"
                          r"|samples)\s+(?:of\s+\$?D\$?\s+)?(?:whose|with|where|that)\b")
 
@@ -191,7 +193,7 @@ _CHANGE_SAID = re.compile(
     r"|\bsum\s+only\s+(?:runs|goes)\s+over\b|\bonly\s+(?:over|for)\s+the\s+(?:pairs|points|examples|samples)\s+"
     r"(?:whose|with|where|that)\b"
     # a piece set to zero on part of the inputs ("for $u > 0$, and $0$ for $u \le 0$"), the last factor replaced
-    r"|\band\s+\$?0\$?\s+(?:for|when|if|whenever|otherwise)\b|\b0\s+otherwise\b"
+    r"|\band\s+\$?0\$?\s+(?:for|when|if|whenever)\s+" + _CONDITION + r"|\b0\s+otherwise\b"
     r"|\bthe\s+(?:last|first|final|outer|inner)\s+[^.\n]{0,20}?\s+replaced\s+(?:by|with)\b"
     # other languages: "muss weg", "weglassen", "enlever", "quitar", "빼야", "去掉", "应该是加号"
     r"|\bweg(?:lassen|gelassen|streichen|nehmen)\b|\bstreich(?:en|e)\b|\b(?:enlever|retirer|supprimer)\b"

@@ -34,6 +34,7 @@ _USES = {
     "sigma": r"\\sigma|σ|\bsig(?:ma|moid)?(?![a-z])|\\operatorname\{sig|\\text\{sig",
     "dsigma": r"\\sigma|σ|\bsig(?:ma|moid)?(?![a-z])|\\operatorname\{sig|\\text\{sig",
     "exp": r"\\exp|\bexp\b|\be\s*\^|\\mathrm\{e\}|\be\s*[−-]\s*[a-z]\b|\be\*\*",
+    "hyperbolic": r"\\(?:cosh|sinh|tanh)\b|\b(?:cosh|sinh|tanh)\b",
 }
 
 

@@ -537,11 +537,13 @@ def _as_definition(m: re.Match[str]) -> str:
     name ("the upstream gradient at $σ_2$ is $w_3$" says what flows back, not what σ₂ is)."""
     line_start = m.string.rfind("\n", 0, m.start()) + 1
     if m.group(1).startswith(("\\sigma", "\\phi", "\\varphi")) \
-            or not _DEFINING.search(m.string, max(line_start, m.start() - 160), m.start()):
-        return m.group()
+            or not _DEFINING.search(m.string, max(line_start, m.start() - 160), m.start()) \
+            or _AN_OBJECT.search(m.string, max(line_start, m.start() - 30), m.start()):
+        return m.group()  # ("the derivative of $f_w$ with respect to $w_3$ is $σ_2'(x_2)$": w₃ is no subject)
     return f"${m.group(1)}" + " = ".ljust(len(m.group(2)))
 
 
+_AN_OBJECT = re.compile(r"(?i)\b(?:of|to|wrt|w\.r\.t\.|for|at|by|on|in|with|from|than|over|under|times)\s*$")
 _DEFINING = re.compile(r"(?i)\b(?:notation|let|where|define[sd]?|denote|write|writing|call|here|i\s+use|we\s+use)\b")
 
 
