@@ -240,6 +240,19 @@ class CalculusMixin(Cursor):
             return wrt
         return [vectors[0], "_", "{", index, "}"]
 
+    def _weights_listed(self, script: list[str]) -> str | None:
+        """``∇_{(a,b,c)}`` with a, b, c the hand-in's names for the weights, in order: the weight vector's name."""
+        inner = [t for t in script if t not in ("(", ")", "[", "]", "\\left", "\\right")]
+        names = [t for t in inner if t != ","]
+        if len(names) < 2 or inner != [t for n in names for t in (n, ",")][:-1]:
+            return None
+        alias = self.overlay.aliases
+        by_value = {v: k for k, v in self.vocab.symbols.items()}
+        for vector, components in self.vocab.vectors.items():
+            if [alias.get(n, n) for n in names] == [by_value.get(c) for c in components]:
+                return vector
+        return None
+
     def gradient(self) -> Any:
         """``∇_w L(w)``, ``∇_θ L``, ``∇_w f_w(x^{(i)})`` (at the point written)."""
         start = self.pos
@@ -249,7 +262,8 @@ class CalculusMixin(Cursor):
         try:
             if self.peek() == "_":
                 self.take()
-                wrt = self.sub(self.script()).name()
+                script = self.script()
+                wrt = self._weights_listed(script) or self.sub(script).name()  # ∇_{(a,b,c)}: the weights, renamed
             elif self._flat_subscript():  # ∇w L, as a PDF copy leaves ∇_w L
                 wrt = self.take()
             if self.peek() in ("(", "[", "{"):  # ∇_w [ (y − f)² + … ]: written, not worked out
@@ -343,6 +357,8 @@ class CalculusMixin(Cursor):
                 if not 0 <= int(last) - int(first) < MAX_SUM_TERMS:
                     raise BudgetExceeded(f"a written-out sum has at most {MAX_SUM_TERMS} terms")
                 values = [str(k) for k in range(int(first), int(last) + 1)]
+                if first == "0" and len(values) == len(points):
+                    values = points  # Σ_{i=0}^{1} over two data points: a programmer's count from 0, the same sum
         return [replace(self.scope, bindings={**self.scope.bindings, index: v}, points=self.scope.points | {index})
                 for v in values]
 

@@ -104,7 +104,8 @@ def _shape(p: Parser) -> Shape | None:
         wrt = p.vocab_default_wrt()
         if p.peek() == "_":
             p.take()
-            wrt = p.sub(p.script()).name()
+            script = p.script()
+            wrt = p._weights_listed(script) or p.sub(script).name()  # ∇_{(a,b,c)}: the weights, renamed
         elif p._flat_subscript():  # ∇w L, as a PDF copy leaves ∇_w L
             wrt = p.take()
         of = p.name()

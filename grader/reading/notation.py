@@ -739,6 +739,12 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
                 notation.overlay.aliases[name] = model
                 notation.restated.append(rhs)
                 return 1
+        if shape.arg == "x" and name not in vocab.functions and name not in vocab.symbols:
+            output = _output_named(notation, rhs, reference)  # o(x) = c φ(q): the model under a name of its own
+            if output is not None:
+                notation.overlay.aliases[name] = output
+                notation.restated.append(rhs)
+                return _said(notation, f"{_show(name)} is read as {_show(output)} (you wrote {lhs} = {rhs})", name)
         return _define_function(notation, name, shape.arg, lhs, rhs, reference) + _reused(notation, key)
     renamed = _renamed_by_index(notation, key, rhs, reference)
     if renamed:
@@ -1032,6 +1038,16 @@ def _at_a_data_point(name: str, value: Any, reference: Reference) -> bool:
     in_x = vocab.in_input(vocab.symbols[name])
     points = [vocab.symbols[f"x^{k}"] for k in vocab.datapoints if f"x^{k}" in vocab.symbols]
     return any(_equal(vocab.in_input(value), in_x.subs(x, point), reference) for point in points)
+
+
+def _output_named(notation: Notation, rhs: str, reference: Reference) -> str | None:
+    """The homework's model function that ``rhs`` restates at the input x (read with the notation so far), else
+    None (an unreadable right side is no model)."""
+    try:
+        value = _read_value(rhs, reference, notation.overlay).value
+    except ExpressionSyntaxError:
+        return None
+    return _model_output(value, reference) if not isinstance(value, Vec) else None
 
 
 def _model_output(value: Any, reference: Reference) -> str | None:

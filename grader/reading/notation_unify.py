@@ -96,11 +96,45 @@ def hypotheses(names: list[str], text: str, vocab: Any, overlay: Overlay) -> lis
             for count in range(1, min(len(applied), 2) + 1):
                 for chosen in itertools.combinations(applied, count):
                     out += [{weight: vector, **{n: f for n in chosen}} for f in bases]
+    out += _scalar_weights(names, text, vocab, overlay)  # "p = a x, q = b φ(p), o = c φ(q)": a, b, c as w₁, w₂, w₃
+    out = _from_zero(names, vocab) + out  # "z0 = w0*x, …, f = w2*a1": a programmer's weights counted from 0
     if _TARGETS_AS_T.search(text) and _MODEL_AS_Y.search(text):  # E = Σ (t_n − y(x_n, θ))²: statistics' names,
         out = [{**seed, "t": "y", "y": "f"} for seed in out[:6]] + out  # t the targets and y the model
         if overlay.aliases.get("y") == "f":  # y(x, w) = … already read as the model: only the targets are renamed
             out.insert(0, {"t": "y"})
-    return out[:12]
+    return out[:18]
+
+
+def _scalar_weights(names: list[str], text: str, vocab: Any, overlay: Overlay) -> list[dict[str, str]]:
+    """Weights renamed one letter each ("a, b, c", "α, β, γ", "p, q, r"): the first plain unknown names, as many
+    as the weight vector has entries, tried as its entries in every order (the one whose definitions restate the
+    handout's model is kept by the caller; the order of first use first)."""
+    entries = [n for vector, comps in vocab.vectors.items() if "^" not in vector
+               for c in comps for n, v in vocab.symbols.items() if v == c]
+    if not entries or len(entries) > 4:
+        return []
+    plain = [n for n in names if _LETTER_NAME.fullmatch(n) and n not in vocab.symbols and n not in vocab.functions
+             and not applied_as_function(_plain(n), text) and not re.search(re.escape(n) + r"\s*\(", text)]
+    if len(plain) < len(entries):
+        return []
+    chosen = plain[:len(entries)]
+    return [dict(zip(order, entries, strict=True)) for order in itertools.permutations(chosen)]
+
+
+def _from_zero(names: list[str], vocab: Any) -> list[dict[str, str]]:
+    """A weight vector's entries counted from 0 (w_0, w_1, w_2 for the handout's w_1, w_2, w_3), when the hand-in
+    writes its 0th entry: each name read as the next one's."""
+    out = []
+    for vector, comps in vocab.vectors.items():
+        entries = [n for c in comps for n, v in vocab.symbols.items() if v == c]
+        stem = vector.split("^")[0]
+        if len(entries) == len(comps) and f"{stem}_0" in names \
+                and entries == [f"{stem}_{k}" for k in range(1, len(entries) + 1)]:
+            out.append({f"{stem}_{k}": entries[k] for k in range(len(entries))})
+    return out
+
+
+_LETTER_NAME = re.compile(r"[A-Za-z]|\\[a-zA-Z]{2,8}")
 
 
 # statistics writes the targets t_n and the model y(x, θ) (the handout's y and f)
