@@ -406,3 +406,30 @@ def test_a_weight_named_after_a_preposition_is_not_defined(rubric) -> None:  # t
     report = ("## Problem 1\n\n**(d)** $$\\frac{\\partial f_w}{\\partial w_3} = \\sigma_2(x_2)$$\n\n**(f)** Note that, "
               "where by (d) the derivative of $f_w$ with respect to $w_3$ is $\\sigma_2'(x_2)$, the gradient …\n")
     assert not _full(grade_report_item(rubric, "p1.d", report, "report.md"))
+
+
+# --- weights renamed: one letter each, or counted from 0 ------------------------------------------------------------
+
+_RENAMED = ("## Problem 1\n\nWeights $a, b, c$, activation $\\phi$, output $o$.\n\n"
+            "$$\\phi(u) = \\frac{{1}}{{1+e^{{-u}}}}$$\n\n"
+            "$$p = a\\,x,\\quad q = b\\,\\phi(p),\\quad o(x) = c\\,\\phi(q)$$\n\n### (d)\n\n"
+            "$$\\frac{{\\partial o}}{{\\partial c}} = {d}$$\n\n### (e)\n\n"
+            "$$\\frac{{\\partial o}}{{\\partial b}} = {e}$$\n")
+
+
+@pytest.mark.parametrize("d, e, full", [
+    ("\\phi(q)", "c\\,\\phi(q)(1-\\phi(q))\\,\\phi(p)", True),
+    ("\\phi(p)", "c\\,\\phi(q)(1-\\phi(q))\\,\\phi(p)", False),
+    ("\\phi(q)", "c\\,\\phi(q)(1-\\phi(q))\\,\\phi(q)", False)])
+def test_weights_renamed_one_letter_each(rubric, d: str, e: str, full: bool) -> None:
+    report = _RENAMED.format(d=d, e=e)
+    results = [grade_report_item(rubric, item, report, "report.md") for item in ("p1.d", "p1.e.w2")]
+    assert all(_full(r) for r in results) is full
+
+
+@pytest.mark.parametrize("d, full", [("\\sigma(w_1\\,\\sigma(w_0 x))", True), ("\\sigma(w_0\\,\\sigma(w_1 x))", False)])
+def test_weights_counted_from_zero(rubric, d: str, full: bool) -> None:
+    report = ("## Problem 1\n\nI index from 0: $z_0 = w_0 x$, $a_0 = \\sigma(z_0)$, $z_1 = w_1 a_0$, "
+              "$a_1 = \\sigma(z_1)$, $f = w_2 a_1$.\n\n### (d)\n\n"
+              f"$\\frac{{\\partial f}}{{\\partial w_2}} = {d}$\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full
