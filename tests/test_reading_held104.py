@@ -433,3 +433,27 @@ def test_weights_counted_from_zero(rubric, d: str, full: bool) -> None:
               "$a_1 = \\sigma(z_1)$, $f = w_2 a_1$.\n\n### (d)\n\n"
               f"$\\frac{{\\partial f}}{{\\partial w_2}} = {d}$\n")
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("lead, full", [("The update, with $w_1$ held constant (the first layer is pretrained):", False),
+                                        ("The update, for all three weights at once:", True)])
+def test_a_restriction_in_the_words_leading_to_the_update(rubric, lead: str, full: bool) -> None:
+    report = ("## Problem 1\n\n**(f)** $\\nabla_w L = \\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$\n\n"
+              f"{lead}\n\n$$w \\leftarrow w - \\alpha\\,\\nabla_w L$$\n")
+    assert _full(grade_report_item(rubric, "p1.f.update", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("words", ["$w_3$ stays frozen, only $w_1$ and $w_2$ move", "the weights change once per data pair",
+                                   "with $\\nabla L$ taken at the previous iterate", "of each component only its sign is used"])
+def test_more_words_that_restrict_the_update(rubric, words: str) -> None:
+    report = ("## Problem 1\n\n**(f)** $\\nabla_w L = \\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$\n\n"
+              f"Update: $w \\leftarrow w - \\alpha\\nabla_w L$, where {words}.\n")
+    assert not _full(grade_report_item(rubric, "p1.f.update", report, "report.md"))
+
+
+@pytest.mark.parametrize("said, full", [("$a$ is $\\sigma_2(x_2)$ multiplied by $w_3$", False),
+                                        ("$x_1$ is $w_1$ times the input $x$", True)])
+def test_a_definition_in_words_that_goes_on_after_the_formula_is_none(rubric, said: str, full: bool) -> None:
+    report = (f"## Problem 1\n\nIn my notation {said}.\n\n**(d)** $\\frac{{\\partial f_w}}{{\\partial w_3}} = "
+              + ("a$\n" if said.startswith("$a$") else "\\sigma_2(x_2)$\n"))
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full

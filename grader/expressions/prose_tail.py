@@ -120,6 +120,13 @@ RESTRICTED = re.compile(r"(?i)\band\s+\$?0\$?\s+(?:for|when|if|whenever)\s+" + _
                          r"|samples)\s+(?:of\s+\$?D\$?\s+)?(?:whose|with|where|that)\b")
 
 
+# the same said in the words that lead to the formula: "The update, with $w_1$ held constant:", "Using one pair at a
+# time:"
+RESTRICTED_BEFORE = re.compile(r"(?i)\b(?:kept|held|stays?|remains?|left)\s+(?:fixed|constant|frozen|unchanged)\b"
+                               r"|\bone\s+(?:pair|example|sample|point)\s+at\s+a\s+time\b|\bat\s+random\b"
+                               r"|\bonly\s+(?:for|to|over)\s+\$?w_?\{?\d\}?\$?(?:\s+and\s+\$?w_?\{?\d\}?\$?)?\b")
+
+
 def operation_named(text: str) -> bool:
     """An operation said in words ("times x", "divided by 2", "scale by w3", "умножить")."""
     return _OPERATION.search(text) is not None
@@ -189,7 +196,10 @@ _CHANGE_SAID = re.compile(
     r"(?:pair|example|sample|(?:data\s+)?point)\b|\b(?:picked|chosen|drawn|sampled)\s+at\s+random\b"
     r"|\b(?:one|each)\s+(?:pair|example|sample|point)\s+at\s+a\s+time\b|\bafter\s+each\s+(?:pair|example|sample)\b"
     r"|\b(?:applied|updated?|used)\s+(?:to|for|on)\s+\$?w_?\{?[1-9]\}?\$?\s+and\s+\$?w_?\{?[1-9]\}?\$?\s+only\b"
-    r"|\bkept\s+(?:fixed|constant|frozen)\b|\bis\s+not\s+updated\b|\b(?:at|with)\s+the\s+(?:new|next|updated)\s+weights\b"
+    r"|\b(?:kept|held|stays?|remains?|left)\s+(?:fixed|constant|frozen|unchanged)\b|\bis\s+not\s+updated\b"
+    r"|\b(?:at|with)\s+the\s+(?:new|next|updated|previous|old)\s+(?:weights|iterate)\b|\bprevious\s+iterate\b"
+    r"|\bonce\s+per\s+(?:data\s+)?(?:pair|example|sample|point)\b|\bonly\s+(?:its|their|the)\s+signs?\b"
+    r"|\bonly\s+the\s+\$?i\s*=\s*\d\$?\s+term\b|\bonly\s+\$?w_?\{?\d\}?\$?\s+and\s+\$?w_?\{?\d\}?\$?\s+(?:move|change)"
     r"|\bsum\s+only\s+(?:runs|goes)\s+over\b|\bonly\s+(?:over|for)\s+the\s+(?:pairs|points|examples|samples)\s+"
     r"(?:whose|with|where|that)\b"
     # a piece set to zero on part of the inputs ("for $u > 0$, and $0$ for $u \le 0$"), the last factor replaced

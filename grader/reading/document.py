@@ -538,11 +538,14 @@ def _as_definition(m: re.Match[str]) -> str:
     line_start = m.string.rfind("\n", 0, m.start()) + 1
     if m.group(1).startswith(("\\sigma", "\\phi", "\\varphi")) \
             or not _DEFINING.search(m.string, max(line_start, m.start() - 160), m.start()) \
-            or _AN_OBJECT.search(m.string, max(line_start, m.start() - 30), m.start()):
-        return m.group()  # ("the derivative of $f_w$ with respect to $w_3$ is $σ_2'(x_2)$": w₃ is no subject)
+            or _AN_OBJECT.search(m.string, max(line_start, m.start() - 30), m.start()) \
+            or not _CLAUSE_ENDS.match(m.string, max(m.end(), m.string.find("$", m.end()) + 1)):
+        return m.group()  # ("the derivative of $f_w$ with respect to $w_3$ is $σ_2'(x_2)$": w₃ is no subject;
+        # "$a$ is $σ_2(x_2)$ multiplied by $w_3$", "$x_1$ is $w_1$ times the input": the formula is not all it is)
     return f"${m.group(1)}" + " = ".ljust(len(m.group(2)))
 
 
+_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[,.;:)]|\band\b|\bor\b|\(|\n|$)")
 _AN_OBJECT = re.compile(r"(?i)\b(?:of|to|wrt|w\.r\.t\.|for|at|by|on|in|with|from|than|over|under|times)\s*$")
 _DEFINING = re.compile(r"(?i)\b(?:notation|let|where|define[sd]?|denote|write|writing|call|here|i\s+use|we\s+use)\b")
 

@@ -21,6 +21,7 @@ from grader.expressions.prose_tail import (
     PROSE_SCRIPT,
     REASON_IN_WORDS,
     RESTRICTED,
+    RESTRICTED_BEFORE,
     change_sentences,
     changes_formula,
     operation_named,
@@ -1795,7 +1796,8 @@ def _order_said(doc: Document, segment: Span, spans: list[Span], texts: list[str
 
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _WEIGHT_NAMED = re.compile(r"(?<![A-Za-z\\])([A-Za-z]{1,2})\s*_?\s*\{?\s*(\d)(?!\d)")
-_IN_ORDER = re.compile(r"(?i)\b(?:respectively|first|in\s+(?:this|that|the\s+same)\s+order|in\s+order)\b")
+_IN_ORDER = re.compile(r"(?i)\b(?:respectively|in\s+(?:this|that|the\s+same)\s+order)\b"
+                       r"|\b(?:give|write|list|put|start\s+with|begin\s+with)\b[^.\n]{0,80}?\bfirst\b")
 
 
 # (possessive quantifiers: linear on a run of blanks)
@@ -1848,6 +1850,10 @@ def hedged(doc: Document, segment: Span, last: str, *, words: bool = True) -> st
         line_stop = len(doc.text) if line_end < 0 else line_end
         if any(m.end <= a < line_stop for a, _ in doc.doubted):
             return f"{last}{HEDGE}{_DOUBTED_SHOWN}"  # "| 1(b)(ii) | $σ(1-σ)$ | not sure, maybe $σ(1+σ)$ |"
+        lead_start = doc.text.rfind("\n", 0, max(0, doc.text.rfind("\n", 0, m.start) - 1)) + 1
+        lead = doc.text[max(lead_start, m.start - 300, segment.start):m.start]
+        if lead.rstrip(" \t$\n\\[").endswith(":") and RESTRICTED_BEFORE.search(lead):
+            return f"{last}{HEDGE}{_TAKEN_BACK_SHOWN}"  # "The update, with $w_1$ held constant: $$…$$"
         next_end = _next_line_end(doc.text, line_end)
         closing = _CLOSING.match(doc.text, m.end)
         after = closing.end() if closing else m.end  # past the piece's own delimiter
