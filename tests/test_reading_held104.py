@@ -435,7 +435,7 @@ def test_weights_counted_from_zero(rubric, d: str, full: bool) -> None:
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full
 
 
-@pytest.mark.parametrize("lead, full", [("The update, with $w_1$ held constant (the first layer is pretrained):", False),
+@pytest.mark.parametrize("lead, full", [("The update, with $w_1$ held constant (the first layer is trained):", False),
                                         ("The update, for all three weights at once:", True)])
 def test_a_restriction_in_the_words_leading_to_the_update(rubric, lead: str, full: bool) -> None:
     report = ("## Problem 1\n\n**(f)** $\\nabla_w L = \\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$\n\n"
@@ -443,8 +443,10 @@ def test_a_restriction_in_the_words_leading_to_the_update(rubric, lead: str, ful
     assert _full(grade_report_item(rubric, "p1.f.update", report, "report.md")) is full
 
 
-@pytest.mark.parametrize("words", ["$w_3$ stays frozen, only $w_1$ and $w_2$ move", "the weights change once per data pair",
-                                   "with $\\nabla L$ taken at the previous iterate", "of each component only its sign is used"])
+@pytest.mark.parametrize("words", ["$w_3$ stays frozen, only $w_1$ and $w_2$ move",
+                                   "the weights change once per data pair",
+                                   "with $\\nabla L$ taken at the previous iterate",
+                                   "of each component only its sign is used"])
 def test_more_words_that_restrict_the_update(rubric, words: str) -> None:
     report = ("## Problem 1\n\n**(f)** $\\nabla_w L = \\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\\nabla_w f_w(x^i)$\n\n"
               f"Update: $w \\leftarrow w - \\alpha\\nabla_w L$, where {words}.\n")
