@@ -459,3 +459,16 @@ def test_a_definition_in_words_that_goes_on_after_the_formula_is_none(rubric, sa
     report = (f"## Problem 1\n\nIn my notation {said}.\n\n**(d)** $\\frac{{\\partial f_w}}{{\\partial w_3}} = "
               + ("a$\n" if said.startswith("$a$") else "\\sigma_2(x_2)$\n"))
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("shape, full", [("(64, 20, 24, 24)", True), ("5×24×24×20", False), ("20×24×24×20", False)])
+def test_only_a_shape_written_as_a_program_prints_it_has_a_batch(rubric, shape: str, full: bool) -> None:
+    report = (f"## Problem 2\n\n**(a)** input 28×28; filter 5×5×1×20; after conv1: {shape}; after pooling 12×12×20\n")
+    assert _full(grade_report_item(rubric, "p2.a", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("words", ["I add one zero row and one zero column on each side", "with a 1-pixel zero frame",
+                                   "the input is kept the same size by zero filling at the borders"])
+def test_padding_said_by_what_it_does(rubric, words: str) -> None:
+    report = f"## Problem 2\n\n**(b)** filter size 5×5, stride 1, channel dimension 20; {words}.\n"
+    assert not _full(grade_report_item(rubric, "p2.b", report, "report.md"))
