@@ -461,7 +461,8 @@ def test_a_definition_in_words_that_goes_on_after_the_formula_is_none(rubric, sa
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full
 
 
-@pytest.mark.parametrize("shape, full", [("(64, 20, 24, 24)", True), ("5×24×24×20", False), ("20×24×24×20", False)])
+@pytest.mark.parametrize("shape, full", [("(64, 20, 24, 24)", True), ("64×20×24×24 (a batch)", True),
+                                         ("5×24×24×20", False), ("20×24×24×20", False)])
 def test_only_a_shape_written_as_a_program_prints_it_has_a_batch(rubric, shape: str, full: bool) -> None:
     report = (f"## Problem 2\n\n**(a)** input 28×28; filter 5×5×1×20; after conv1: {shape}; after pooling 12×12×20\n")
     assert _full(grade_report_item(rubric, "p2.a", report, "report.md")) is full

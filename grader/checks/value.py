@@ -180,7 +180,9 @@ class ValueCheck(Check[ValueParams]):
         if doubt is not None:
             return FieldVerdict(0.0, "review", doubt.feedback, dims_text(got))
         credit, note = self._judge(name, expected, got, p)
-        if credit < 1 and name not in p.ordered and len(got) == 4 and _TUPLE_WRITTEN.match(str(raw)) \
+        batch = _TUPLE_WRITTEN.match(str(raw)) is not None or any(
+            re.search(r"(?i)\bbatch", getattr(c, "line", "")) for c in candidates or ())  # "64×20×24×24 (a batch)"
+        if credit < 1 and name not in p.ordered and len(got) == 4 and batch \
                 and self._judge(name, expected, got[1:], p)[0] >= 1:
             credit, note = 1.0, ""  # "(64, 20, 24, 24)", "[1, 20, 24, 24]": a batch of maps, as code prints it (not
             # "5×24×24×20", a product written with its extra factor)
