@@ -473,3 +473,11 @@ def test_only_a_shape_written_as_a_program_prints_it_has_a_batch(rubric, shape: 
 def test_padding_said_by_what_it_does(rubric, words: str) -> None:
     report = f"## Problem 2\n\n**(b)** filter size 5×5, stride 1, channel dimension 20; {words}.\n"
     assert not _full(grade_report_item(rubric, "p2.b", report, "report.md"))
+
+
+@pytest.mark.parametrize("line, full", [("- $S$ for $\\sigma_1=\\sigma_2$", True), ("- $S$ := $\\sigma$", True),
+                                        ("Here $S$ for $\\exp$ is unusual", False)])
+def test_names_listed_with_a_sign_or_for_are_definitions(rubric, line: str, full: bool) -> None:
+    report = (f"## 1\n\nI renamed:\n\n{line}\n\n### d)\n\n$$\\frac{{\\partial f}}{{\\partial w_3}} = "
+              "S(w_2 S(w_1 x))$$\n")
+    assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full

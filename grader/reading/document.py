@@ -527,7 +527,9 @@ def _notes_apart(text: str) -> str:
 # a name's definition said in words between two pieces of inline math: "$x_2$ is $w_2 x_1$", "$h$ stands for
 # $\sigma(x_1)$" (a short name only: "$\partial f/\partial w_3$ is $\sigma_2(x_2)$" is an answer, read as one)
 _NAME_SAID_TO_BE = re.compile(r"(?<![$\\])\$((?:[A-Za-z]|\\[a-zA-Z]{2,8})(?:_\{?[A-Za-z0-9]{1,3}\}?)?"
-                              r"(?:\^\{?\(?[A-Za-z0-9]\)?\}?)?)(\$[ \t]+(?:is|stands[ \t]+for|denotes)[ \t]+\$)"
+                              r"(?:\^\{?\(?[A-Za-z0-9]\)?\}?)?)"
+                              r"(\$[ \t]*(?:(?<=[ \t])(?:is|stands[ \t]+for|denotes|for)[ \t]+|:=[ \t]*|≔[ \t]*"
+                              r"|=[ \t]*)\$)"
                               r"(?=[^$\n]{0,120}?[A-Za-z\\][^$\n]{0,120}\$)")
 
 
@@ -536,8 +538,13 @@ def _as_definition(m: re.Match[str]) -> str:
     only in a sentence that says it defines ("In my notation …", "Let …", "where …"), and never a function's
     name ("the upstream gradient at $σ_2$ is $w_3$" says what flows back, not what σ₂ is)."""
     line_start = m.string.rfind("\n", 0, m.start()) + 1
-    if m.group(1).startswith(("\\sigma", "\\phi", "\\varphi")) \
-            or not _DEFINING.search(m.string, max(line_start, m.start() - 160), m.start()) \
+    between = m.group(2)
+    symbol = ":=" in between or "≔" in between or "=" in between  # "- $\theta_1$ := $w_1$": a definition by its sign
+    listed = re.search(r"\bfor\b", between) is not None  # "- $S$ for $\sigma_1$": a list of names, one an item
+    if listed and not _LIST_ITEM.fullmatch(m.string, line_start, m.start()):
+        return m.group()
+    if (m.group(1).startswith(("\\sigma", "\\phi", "\\varphi")) and not symbol and not listed) \
+            or not (symbol or listed) and not _DEFINING.search(m.string, max(line_start, m.start() - 160), m.start()) \
             or _AN_OBJECT.search(m.string, max(line_start, m.start() - 30), m.start()) \
             or not _CLAUSE_ENDS.match(m.string, max(m.end(), m.string.find("$", m.end()) + 1)):
         return m.group()  # ("the derivative of $f_w$ with respect to $w_3$ is $σ_2'(x_2)$": w₃ is no subject;
@@ -545,6 +552,7 @@ def _as_definition(m: re.Match[str]) -> str:
     return f"${m.group(1)}" + " = ".ljust(len(m.group(2)))
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+")
 _CLAUSE_ENDS = re.compile(r"[ \t]*(?:[,.;:)]|\band\b|\bor\b|\(|\n|$)")
 _AN_OBJECT = re.compile(r"(?i)\b(?:of|to|wrt|w\.r\.t\.|for|at|by|on|in|with|from|than|over|under|times)\s*$")
 _DEFINING = re.compile(r"(?i)\b(?:notation|let|where|define[sd]?|denote|write|writing|call|here|i\s+use|we\s+use)\b")
@@ -1521,7 +1529,8 @@ def read_document(text: str, kind: str | None = None) -> Document:
         text = _CODE_SIDE.sub(r"\1$\2$", text) if "`" in text else text  # "$A$ = `B`": B is math, the last side
     text = _glued_index(text) if "yi" in text and "xi" in text else text  # "Σ_i 2(f(xi) − yi)": x^i, y^i
     text = _NAME_SAID_TO_BE.sub(_as_definition, text) if "$ is $" in text or "$ stands" in text \
-        or "$ denotes $" in text else text  # "In my notation $x_2$ is $w_2 x_1$": a definition said in words
+        or "$ denotes $" in text or "$ for $" in text or "$ := $" in text or "$:=$" in text or "$ = $" in text \
+        else text  # "In my notation $x_2$ is $w_2 x_1$", "- $\theta_1$ := $w_1$": a definition said in words
     if not latex and "$$" in text:  # "- $$L = …$$ with $$D = …$$, so …": an outliner's inline math, which would
         text = _OPENING_INLINE_DISPLAY.sub(_inline_pairs, text)  # open a display block running to the next "$$"
     if not latex and "$" in text:  # "$\frac{∂f}{∂w_2} = w_3 σ_2'(x_2)$ · $σ_1(x_1)$": one formula set in two pieces
