@@ -357,8 +357,10 @@ class CalculusMixin(Cursor):
                 if not 0 <= int(last) - int(first) < MAX_SUM_TERMS:
                     raise BudgetExceeded(f"a written-out sum has at most {MAX_SUM_TERMS} terms")
                 values = [str(k) for k in range(int(first), int(last) + 1)]
-                if first == "0" and len(values) == len(points):
-                    values = points  # Σ_{i=0}^{1} over two data points: a programmer's count from 0, the same sum
+                if first == "0" and len(values) == len(points) and any(
+                        k.endswith("_0") and v.endswith("_1") for k, v in self.overlay.aliases.items()):
+                    values = points  # Σ_{i=0}^{1} over two data points in a hand-in that counts from 0 (its w_0 is
+                    # the handout's w_1): the same sum
         return [replace(self.scope, bindings={**self.scope.bindings, index: v}, points=self.scope.points | {index})
                 for v in values]
 
