@@ -228,7 +228,7 @@ class ValueCheck(Check[ValueParams]):
         for _, v in top:
             if not any(self._same(v, d, p, name) for d in distinct):
                 distinct.append(v)
-        whole = _sum_of_the_others(distinct)
+        whole = _sum_of_the_others(distinct) if any(_BIASES.search(getattr(c, "line", "")) for c, _ in top) else None
         if whole is not None:
             return dims_text(whole)  # "conv1.weight 500, conv1.bias 20, conv1 520": a count with its parts
         if len({self._judge(name, expected, v, p) for v in distinct}) > 1:  # 5×5 and 5×5×20 are both right
@@ -304,6 +304,9 @@ _COUNT_SAID = re.compile(r"(?<![\d.,×x*·/^-])\d{1,3}(?:[,' \u2009\u202f]\d{3})
 def _restates(v: tuple[float, ...], given: tuple[float, ...]) -> bool:
     """A value that is one of the sizes the question gives, in any layout ("[B, 50, 8, 8]" for 8×8×50)."""
     return any(same_dims(w, given, ignore_unit_dims=True, any_order=True) for w in (v, v[1:]) if len(w) >= len(given))
+
+
+_BIASES = re.compile(r"(?i)bias|biais|sesgo|偏置|바이어스|バイアス|смещ")  # a count split into weights and biases
 
 
 def _sum_of_the_others(values: list[tuple[float, ...]]) -> tuple[float, ...] | None:

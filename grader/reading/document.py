@@ -540,7 +540,7 @@ def _as_definition(m: re.Match[str]) -> str:
     line_start = m.string.rfind("\n", 0, m.start()) + 1
     between = m.group(2)
     symbol = ":=" in between or "≔" in between or "=" in between  # "- $\theta_1$ := $w_1$": a definition by its sign
-    listed = re.search(r"\bfor\b", between) is not None  # "- $S$ for $\sigma_1$": a list of names, one an item
+    listed = re.fullmatch(r"\$\s*for\s*\$", between) is not None  # "- $S$ for $\sigma_1$": a list of names
     if listed and not _LIST_ITEM.fullmatch(m.string, line_start, m.start()):
         return m.group()
     if (m.group(1).startswith(("\\sigma", "\\phi", "\\varphi")) and not symbol and not listed) \

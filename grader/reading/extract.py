@@ -1285,8 +1285,10 @@ def _without_checked_value(eq: Equation) -> Equation:
     """An equation without the value a check puts after its formula ("| ∂f/∂w_2 | w_3σ_2(1−σ_2) | 0{,}2194 |"):
     the formula answers, every side after it worked out in numbers is left ("= 2·0.2273·0.6225 ≈ 0.2830"); when no
     side but the name is a formula, nothing is left out."""
-    if eq.sides and _TICKED.search(eq.sides[-1]):
-        eq = replace(eq, sides=[*eq.sides[:-1], _TICKED.sub("", eq.sides[-1])])  # "= 0.082114 \ ✓": a check ticked
+    if eq.sides and _TICKED.search(eq.sides[-1]) and any(_TICK_FORMULA.search(side) for side in eq.sides) \
+            and _NUMBERS_ONLY.fullmatch(value := _TICKED.sub("", eq.sides[-1])):
+        eq = replace(eq, sides=[*eq.sides[:-1], value])  # "= 0.082114 \ ✓": a check's value ticked (a formula
+        # ticked, "… = e^{-u}/(1+e^{-u})^2 \checkmark", is a verification: left as it is, for a person)
     formula = max((k for k, side in enumerate(eq.sides) if not _NUMBERS_ONLY.fullmatch(side)), default=0)
     if formula >= 1 and formula < len(eq.sides) - 1 \
             and all(_a_value(side) or worked_at_a_point(side) for side in eq.sides[formula + 1:]):
@@ -1297,6 +1299,7 @@ def _without_checked_value(eq: Equation) -> Equation:
     return eq
 
 
+_TICK_FORMULA = re.compile(r"\\[A-Za-z]|[σ∂∇]|[A-Za-z]\s*\(|[A-Za-z]_")  # (a check in numbers alone keeps its tick)
 _TICKED = re.compile(r"(?:\s|\\[ ,;:!]|\\q?quad)*(?:✓|✔|☑|✅|\\checkmark|\\(?:text|mathrm)\{\s*(?:✓|✔|ok|OK)\s*\})\s*$")
 _APPROX_VALUE = re.compile(r"(?:\\approx|≈|(?<![\\\w])approx\b)\s*[-−]?\s*\d(?:[\d.,{}()\s·×*/^]|\\cdot|\\times){0,60}"
                            # then the check's own value beside it: "\ [0.162526]", "&&(\text{FD } 0.112066)"

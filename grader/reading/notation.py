@@ -739,7 +739,7 @@ def _define(notation: Notation, lhs: str, rhs: str, reference: Reference) -> int
                 notation.overlay.aliases[name] = model
                 notation.restated.append(rhs)
                 return 1
-        if shape.arg == "x" and name not in vocab.functions and name not in vocab.symbols:
+        if shape.arg == "x" and "_" not in name and name not in vocab.functions and name not in vocab.symbols:
             output = _output_named(notation, rhs, reference)  # o(x) = c φ(q): the model under a name of its own
             if output is not None:
                 notation.overlay.aliases[name] = output
