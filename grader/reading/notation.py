@@ -672,7 +672,7 @@ def _outer_parentheses(text: str) -> str:
 _ASIDE_AFTER = re.compile(r"\s{2,}[(（](?=[^()（）]*[^\W\d_]{2})[^()（）]*[)）]\s*$"
                           # or after one space, a word of prose in it: "k = w2*sigmoid(h) (x2 su'aasha)"
                           r"|\s[(（](?=[^()（）]*(?<![\w\\])(?!(?:sig\w*|sigma|exp|log|ln|tanh|cosh|sinh|sqrt|sum|relu|"
-                          r"softplus)\b)[^\W\d_]{3,}[\w'’]*(?!\s*\())[^()（）]*[)）]\s*$")
+                          r"softplus)\b)[A-Za-z]{3,}[\w'’]*(?!\s*\())[^()（）]*[)）]\s*$")
 _A_POWER = re.compile(r"e\^.+|[^^]+\^-.+")  # e^-u, e^{2u}, s^-1: powers, not names (x^1, y^2 are data points)
 # "θ = [w_1; w_2; w_3] \in \mathbb{R}^3": the space a value lies in, said after it
 _IN_SPACE = re.compile(r"\s*(?:\\in|∈)\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R\b|ℝ|R)"
