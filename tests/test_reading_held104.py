@@ -481,3 +481,20 @@ def test_names_listed_with_a_sign_or_for_are_definitions(rubric, line: str, full
     report = (f"## 1\n\nI renamed:\n\n{line}\n\n### d)\n\n$$\\frac{{\\partial f}}{{\\partial w_3}} = "
               "S(w_2 S(w_1 x))$$\n")
     assert _full(grade_report_item(rubric, "p1.d", report, "report.md")) is full
+
+
+@pytest.mark.parametrize("entry, full", [("w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,\\sigma_1(x_1)", True),
+                                         ("w_3\\,\\sigma_2(x_2)\\,\\sigma_1(x_1)", False)])
+def test_intermediates_inside_a_sum_over_the_data_are_at_its_point(rubric, entry: str, full: bool) -> None:
+    report = ("## Problem 1\n\n**(f)** $$\\nabla_w L = \\sum_{i=1}^{2} 2(f_w(x^i)-y^i)\\begin{bmatrix} "
+              "w_3\\,\\sigma_2(x_2)(1-\\sigma_2(x_2))\\,w_2\\,\\sigma_1(x_1)(1-\\sigma_1(x_1))\\,x^i \\\\ "
+              f"{entry} \\\\ \\sigma_2(x_2) \\end{{bmatrix}}$$\n")
+    assert _full(grade_report_item(rubric, "p1.f.grad", report, "report.md")) is full
+
+
+def test_math_labelled_as_the_other_sub_part_answers_nothing_here(rubric) -> None:  # type: ignore[no-untyped-def]
+    report = ("## Problem 1\n\n(b)\n\n\\[\n\\begin{aligned}\n& (ii) \\quad \\frac{\\partial \\sigma_{1}}{\\partial u}="
+              "\\frac{1}{1+\\exp(-u)} \\cdot \\frac{\\exp(-u)}{1+\\exp(-u)} \\\\\n"
+              "& =\\sigma_{1}(u)\\left(1-\\sigma_{1}(u)\\right)\n\\end{aligned}\n\\]\n\n(c) forward\n")
+    assert not _full(grade_report_item(rubric, "p1.b.i", report, "report.md"))
+    assert _full(grade_report_item(rubric, "p1.b.ii", report, "report.md"))

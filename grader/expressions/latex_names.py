@@ -294,6 +294,13 @@ class NameMixin(Cursor):
         found = [self.vocab.in_input(p).subs(x, point) for p in parts]
         return Vec(found) if isinstance(value, Vec) else found[0]
 
+    def _summed_point(self) -> Any:
+        """The data point a sum over the data binds here (Σ_{i=1}^{2}, i bound to one of them), else None."""
+        points = {str(self.scope.bindings.get(i)) for i in self.scope.points} & set(self.vocab.datapoints)
+        if len(points) != 1:
+            return None
+        return self.vocab.symbols.get(f"x^{next(iter(points))}")
+
     def _at_bound_input(self, value: Any) -> Any:
         """A name the hand-in defined from the input x, used in a sum over (x, y) ∈ D: its value at that point."""
         bound = self.scope.bindings.get("x")
@@ -364,6 +371,10 @@ class NameMixin(Cursor):
                 self._skip_own_arguments()  # x₂(w, x): the intermediate, written as the function of w and x it is
             if name in self.vocab.pointwise and self.scope.bindings.get("x") in self.vocab.symbols:
                 return self._at_bound_input(self.vocab.pointwise[name])  # σ_2(x_2) in Σ_{(x,y)∈D}: at that x
+            if name in self.vocab.pointwise and (point := self._summed_point()) is not None:
+                x = self.vocab.symbols.get("x")  # σ_2(x_2) in Σ_{i=1}^{2} 2(f(xⁱ) − yⁱ)[…, x^i]: at the sum's xⁱ
+                value = self.vocab.pointwise[name]
+                return value.subs(x, point) if x is not None and x in getattr(value, "free_symbols", ()) else value
             return self.vocab.symbols[name]
         if name in self.vocab.assumed:
             value, note = self.vocab.assumed[name]

@@ -81,6 +81,22 @@ def by_name(doc: Document, spec: TextSpec, classify: Callable[[str], str | None]
     return None
 
 
+_MATH_LABEL = re.compile(r"(?:^|&|\\\\|\\text\{)\s*\(\s*(i{1,3}|iv|v|vi)\s*\)")
+
+
+def _labelled_other(math: str, sub: str) -> bool:
+    """Whether a piece of math carries another sub-part's label inside it ("& (ii) \\quad \\frac{∂σ}{∂u} = …")."""
+    return any(m.group(1) != sub for m in _MATH_LABEL.finditer(math[:4000]))
+
+
+def _with_its_display(text: str, m: Span) -> str:
+    """A piece of math with the rows of its display before it (an aligned row is read with the row that labels it)."""
+    window = max(0, m.start - 2000)
+    opened = max(text.rfind("\\[", window, m.start), text.rfind("\\begin{", window, m.start),
+                 text.rfind("$$", window, m.start))
+    return text[opened:m.end] if opened >= 0 else text[m.start:m.end]
+
+
 def _scopes(doc: Document, part: str) -> list[tuple[str, list[Span]]]:
     """Where to look, nearest first: enclosing parts, the problem, the whole report."""
     out: list[tuple[str, list[Span]]] = []
@@ -88,13 +104,18 @@ def _scopes(doc: Document, part: str) -> list[tuple[str, list[Span]]]:
     for n in range(len(keys) - 1, 1, -1):
         key = ".".join(keys[:n])
         if key in doc.segments:
-            out.append((f"({')('.join(keys[1:n])}), no label for ({keys[n]})", doc.math_spans(key)))
+            spans = [m for m in doc.math_spans(key) if not _labelled_other(_with_its_display(doc.text, m), keys[n])]
+            out.append((f"({')('.join(keys[1:n])}), no label for ({keys[n]})", spans))  # ("& (ii) \quad …": the
+            # math says which sub-part it answers)
     if doc.has_labels():
         start, end = _problem_range(doc, keys[0])
         if start is not None:
             out.append((f"problem {keys[0]}, no label for this part",
                         [m for m in doc.math if start <= m.start < end]))
     out.append(("the report, no label for this part", list(doc.math)))
+    if len(keys) > 2:  # a sub-part's answer is never in math labelled as another sub-part's
+        out = [(where, [m for m in spans if not _labelled_other(_with_its_display(doc.text, m), keys[-1])])
+               for where, spans in out]
     return out
 
 
