@@ -138,9 +138,13 @@ def test_a_programs_name_for_a_derivative_is_the_derivative(rubric, b_ii: str, f
     assert _full(grade_report_item(rubric, "p1.b.ii", report, "report.txt")) is full  # g_prime(v) is g'(v)
 
 
-def test_names_said_to_be_words_rename_nothing(rubric) -> None:
-    report = OWN_NAMES.format(renamed="x and y are the input and the target", b_ii="g(v) · (1 − g(v))", e_w2="g(h1)")
-    assert not _full(grade_report_item(rubric, "p1.e.w2", report, "report.txt"))  # a, b, c: never said to be w
+@pytest.mark.parametrize("e_w2, full", [("g(h1)", True), ("g(h2)", False)])
+def test_weights_never_said_to_be_w_are_read_from_the_model_they_restate(rubric, e_w2: str, full: bool) -> None:
+    """"o = f(x) = c·g(b·g(a·x))" with a, b, c never said to be w: the student's own model, restated with the
+    handout's f, maps them (every order is tried and only the one that restates the model is kept), as the writers
+    of batch 105 read such hand-ins; a sentence about other names ("x and y are …") renames nothing."""
+    report = OWN_NAMES.format(renamed="x and y are the input and the target", b_ii="g(v) · (1 − g(v))", e_w2=e_w2)
+    assert _full(grade_report_item(rubric, "p1.e.w2", report, "report.txt")) is full
 
 
 OWN_LOSS = """## Problem 1

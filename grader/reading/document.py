@@ -673,7 +673,7 @@ _A_CONTENTS_HEAD = re.compile(r"^[ \t#*_]*(?:table\s+of\s+contents|contents|inha
 _CONTENTS_HEAD = re.compile(r"[ \t#*_]*(?:table\s+of\s+contents|contents|inhalt(?:sverzeichnis)?|índice|indice|sommaire"
                             r"|table\s+des\s+matières|содержание|spis\s+treści|obsah|sisällys(?:luettelo)?|innhold"
                             r"|innehåll|inhoud(?:sopgave)?|目次|目录|목차)[ \t:*_]*", re.IGNORECASE)
-# a table of contents' list item: a short title, no math, no value ("2. Jiskt'a 2 — MNIST", "* [Problem 1](#p1)")
+# a table of contents' list item: a short title, no math, no value ("2. Jiskt'a 2 — …", "* [Problem 1](#p1)")
 _CONTENTS_TITLE = re.compile(r"[ \t]{0,8}(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-*+•])[ \t]+(?![^\n]*[$=\\])[^\n]{1,100}")
 # a table of contents' line: a title, dot leaders, its page number
 _CONTENTS_LINE = re.compile(r"[ \t]*(?:[-*][ \t]+)?[^\n.…]{0,6}[\w(][^\n]{0,100}?(?:[.…][ \t]*){4,}+"

@@ -1797,7 +1797,6 @@ def _order_said(doc: Document, segment: Span, spans: list[Span], texts: list[str
     return order.index(ours[0]) if _IN_ORDER.search(words) else -1
 
 
-_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _WEIGHT_NAMED = re.compile(r"(?<![A-Za-z\\])([A-Za-z]{1,2})\s*_?\s*\{?\s*(\d)(?!\d)")
 _IN_ORDER = re.compile(r"(?i)\b(?:respectively|in\s+(?:this|that|the\s+same)\s+order)\b"
                        r"|\b(?:give|write|list|put|start\s+with|begin\s+with)\b[^.\n]{0,80}?\bfirst\b")
