@@ -16,7 +16,7 @@ from grader.checks.readers import ValuesReader
 from grader.homework import Reference
 from grader.params import ParamError
 from grader.reading.number_words import spelled_as_digits
-from grader.reading.values import label_pattern
+from grader.reading.values import FENCE_BLOCK, label_pattern
 from grader.rubric import RubricItem
 from grader.sandbox.protocol import JSON
 from grader.values import (
@@ -209,13 +209,11 @@ class ValueCheck(Check[ValueParams]):
                 return FieldVerdict(0.0, "review", f"only sizes the question gives found ({shown})", shown)
             readable = answering
         kind = [(c, v) for c, v in readable if (len(v) > 1) == want_shape]
-        if want_shape and not kind and all(c.rank > 0 for c, _ in readable):  # "(50 filters)": how many, not
-            shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))  # the size asked for
-            return FieldVerdict(0.0, "review", f"only a count found ({shown}), no size", shown)
-        if want_shape and not kind and len(parse_numbers(expected)) == 2 \
-                and all(c.rank > 0 or v[0] > 2 * max(parse_numbers(expected)) for c, v in readable):
-            shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))  # "filtra 50": fifty filters,
-            return FieldVerdict(0.0, "review", f"only a count found ({shown}), no size", shown)  # no 50×50 side
+        sides = parse_numbers(expected)
+        if want_shape and not kind and all(c.rank > 0 or len(sides) == 2 and v[0] > 2 * max(sides)
+                                           for c, v in readable):  # "(50 filters)": how many, not the size asked
+            shown = " and ".join(dict.fromkeys(dims_text(v) for _, v in readable))  # for ("filtra 50": fifty
+            return FieldVerdict(0.0, "review", f"only a count found ({shown}), no size", shown)  # filters, no 50×50)
         kind = kind or readable
         if (differ := self._words_and_printout(name, expected, kind, p)) is not None:
             return differ
@@ -289,13 +287,12 @@ def _printout_only(raw: Any, verdicts: dict[str, FieldVerdict]) -> str:
                                                                              for c in candidates)]
     if not printed:
         return ""
-    words = _FENCED.sub(" ", str(getattr(raw, "text", ""))[:50_000])
+    words = FENCE_BLOCK.sub(" ", str(getattr(raw, "text", ""))[:50_000])
     read = {re.sub(r"\D", "", v.read) for v in verdicts.values()}
     unplaced = [n for n in _COUNT_SAID.findall(words) if re.sub(r"\D", "", n) not in read]
     return ", ".join(printed) if unplaced else ""
 
 
-_FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$")
 _COUNT_SAID = re.compile(r"(?<![\d.,×x*·/^-])\d{1,3}(?:[,' \u2009\u202f]\d{3})+(?![\d,×x*·/^]|\.\d)"
                          r"|(?<![\d.,×x*·/^-])\d{4,7}(?![\d,×x*·/^]|\.\d)")  # (a count in the thousands, not a
 # working's factor)

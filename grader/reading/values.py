@@ -609,7 +609,7 @@ def _replaced(text: str, doc: Document, part: str) -> tuple[str, str] | None:
 # network)", "(c) Final check (from the handout: run the cell below …)"
 _NOT_THE_ANSWER = re.compile(r"(?i)\b(?:extra[\s-]+credit|bonus|optional|for\s+fun|not\s+(?:part\s+of\s+)?the\s+"
                              r"(?:handout|question|assignment|task)|(?:from|in)\s+the\s+handout|run\s+the\s+cell)")
-_FENCE_BLOCK = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$")
+FENCE_BLOCK = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$")  # a fenced block, fences included
 
 
 def _says_an_answer(label_line: str, later: str) -> bool:
@@ -618,7 +618,7 @@ def _says_an_answer(label_line: str, later: str) -> bool:
     question ("extra credit", "not the handout's network")."""
     if _NOT_THE_ANSWER.search(label_line):
         return False
-    return re.search(r"\d", _FENCE_BLOCK.sub(" ", later[:20_000])) is not None
+    return re.search(r"\d", FENCE_BLOCK.sub(" ", later[:20_000])) is not None
 
 
 # a correction's heading inside the text ("\\item Correction to 2(c).", "Erratum for 2c:"): what follows it is final
